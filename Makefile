@@ -1,0 +1,46 @@
+# Two commands on a fresh Debian machine:  make run   and   make test
+# Both install what is missing (Debian packages as root, a .venv with the package), then act.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core \
+	fonts-liberation2 poppler-utils chromium libreoffice-writer-nogui hunspell-vi
+SAMPLE := samples/sample-scan.pdf
+RUN_OUT := out/sample
+
+.PHONY: run test lint setup system-deps bench model clean
+
+run: setup
+	$(PY) run_pipeline.py convert $(SAMPLE) -o $(RUN_OUT)
+	@echo "Results are in $(abspath $(RUN_OUT))/"
+
+test: setup
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+setup: system-deps $(VENV)/.installed
+
+# Debian packages: only installed when something is missing (needs root, as on CI).
+system-deps:
+	@missing=""; for pkg in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		if [ "$$(id -u)" != 0 ]; then echo "run as root (or: sudo apt-get install$$missing)"; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,1 @@
+"""Clean-text corpus and the restorer's model (syllables, lexicon, n-grams)."""

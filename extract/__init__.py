@@ -1,0 +1,1 @@
+"""Document structure: metadata, tables and Phụ lục records."""

@@ -1,0 +1,1 @@
+"""Text normalisation: Unicode, OCR-confusion clean-up and diacritic restoration."""

@@ -1,0 +1,1 @@
+"""Ingest: any input file -> Document with pages, words, lines and blocks."""

@@ -1,0 +1,70 @@
+"""Decide what an input is from its bytes, not its name (a scan saved as .txt is still a scan)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from sohoa.errors import SohoaError
+
+IMAGE_MAGIC = {
+    b"\x89PNG\r\n\x1a\n": "png",
+    b"\xff\xd8\xff": "jpeg",
+    b"II*\x00": "tiff",
+    b"MM\x00*": "tiff",
+}
+
+
+def sniff_format(path: Path) -> str:
+    """Return "pdf", "docx", "png", "jpeg", "tiff" or "txt"; raise SohoaError otherwise."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        raise SohoaError(path, "file not found", "check the path") from None
+    except IsADirectoryError:
+        raise SohoaError(path, "is a folder", "pass the files inside it") from None
+    except PermissionError:
+        raise SohoaError(
+            path, "cannot be read (permission denied)", "check its permissions"
+        ) from None
+    if not head:
+        raise SohoaError(path, "is empty (0 bytes)", "re-export or re-scan the document")
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    for magic, name in IMAGE_MAGIC.items():
+        if head.startswith(magic):
+            return name
+    if head.startswith(b"PK\x03\x04"):
+        if _is_docx(path):
+            return "docx"
+        raise SohoaError(
+            path, "is a ZIP archive but not a Word .docx file", "unzip it or save it as .docx"
+        )
+    if _looks_like_text(head):
+        return "txt"
+    raise SohoaError(
+        path, "unsupported file type", "give a PDF, PNG, JPEG, TIFF, DOCX or UTF-8 text file"
+    )
+
+
+def _is_docx(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    for encoding in ("utf-8", "utf-16"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as error:
+            # A multi-byte character cut off by the 4 KiB window still counts as text.
+            if encoding == "utf-8" and error.start >= len(head) - 3:
+                return True
+    return False

@@ -1,0 +1,116 @@
+"""The sohoa command line: ``python run_pipeline.py COMMAND`` or, once installed, ``sohoa COMMAND``.
+
+convert   scanned/digital PDFs, images, DOCX or old OCR text -> text, JSON and more
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    # Run as a script from a checkout: make *this* checkout importable as the package
+    # `sohoa` (the repository root is the package; see pyproject.toml).
+    import importlib.util
+
+    _root = Path(__file__).resolve().parent
+    _spec = importlib.util.spec_from_file_location(
+        "sohoa", _root / "__init__.py", submodule_search_locations=[str(_root)]
+    )
+    assert _spec and _spec.loader
+    _package = importlib.util.module_from_spec(_spec)
+    sys.modules["sohoa"] = _package
+    _spec.loader.exec_module(_package)
+
+import click
+
+from sohoa.errors import SohoaError
+from sohoa.settings import Settings
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"sohoa: error: {message}", err=True)
+    sys.exit(code)
+
+
+def check_outdir(outdir: Path) -> None:
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        probe = outdir / ".sohoa-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        fail(
+            f"{outdir}: output folder is not writable ({error.strerror}) — "
+            "choose another folder with -o or fix its permissions"
+        )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sohoa", prog_name="sohoa", message="%(prog)s %(version)s")
+def main() -> None:
+    """Digitise Vietnamese administrative documents: OCR, diacritic restoration, tables.
+
+    Start with:  sohoa convert scan.pdf -o out/
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--outdir",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the results (<stem>.txt, <stem>.json, ...).",
+)
+@click.option(
+    "--lang", default="vie", show_default=True, help="Tesseract language(s), e.g. vie or vie+eng."
+)
+@click.option(
+    "--dpi",
+    default=300,
+    show_default=True,
+    type=click.IntRange(72, 1200),
+    help="Resolution for rasterising PDF pages that need OCR.",
+)
+@click.option(
+    "--ocr-mode",
+    type=click.Choice(["auto", "force", "skip"]),
+    default="auto",
+    show_default=True,
+    help="auto: OCR only pages without a usable text layer; force: OCR every page; "
+    "skip: never OCR, use text layers only.",
+)
+@click.option(
+    "--no-restore", is_flag=True, help="Keep the OCR text as it is (no diacritic restoration)."
+)
+def convert(
+    inputs: tuple[Path, ...], outdir: Path, lang: str, dpi: int, ocr_mode: str, no_restore: bool
+) -> None:
+    """Convert INPUTS (PDF, PNG/JPEG/TIFF, DOCX, TXT) into OUTDIR/<stem>.txt and .json.
+
+    One bad file never stops the others: it is reported in one line and the exit code is 1.
+    """
+    from sohoa.output.writers import write_outputs
+    from sohoa.pipeline import convert_document
+
+    settings = Settings(lang=lang, dpi=dpi, ocr_mode=ocr_mode, restore=not no_restore)  # type: ignore[arg-type]
+    check_outdir(outdir)
+    failed = 0
+    for path in inputs:
+        try:
+            doc = convert_document(path, settings)
+            written = write_outputs(doc, outdir, path.stem, settings.formats)
+        except SohoaError as error:
+            failed += 1
+            click.echo(f"sohoa: error: {error.one_line()}", err=True)
+            continue
+        click.echo(f"{path} -> {', '.join(str(p) for p in written)}")
+    if failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

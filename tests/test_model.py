@@ -1,0 +1,55 @@
+from sohoa.model import (
+    Alternative,
+    Block,
+    Document,
+    Edit,
+    Line,
+    Page,
+    Table,
+    TableRow,
+    Validation,
+    Word,
+    document_from_dict,
+    document_to_dict,
+)
+
+
+def make_document() -> Document:
+    page = Page(
+        number=1,
+        width=2480,
+        height=3508,
+        dpi=300,
+        words=[Word("Kế", (10, 10, 40, 30), 91.5), Word("hoạch", (45, 10, 120, 30), 88.0)],
+        lines=[Line(words=[0, 1], bbox=(10, 10, 120, 30))],
+        blocks=[Block(lines=[0], kind="heading")],
+    )
+    return Document(
+        source="scan.pdf",
+        input_kind="scanned-pdf",
+        pages=[page],
+        tables=[
+            Table(
+                kind="phu_luc_2",
+                rows=[TableRow(cells=["1", "x"]), TableRow(section="I. A")],
+                validation=Validation(),
+            )
+        ],
+        edits=[Edit("hoach", "hoạch", 0.97, [Alternative("hoách", 0.02)], page=1, word=1)],
+    )
+
+
+def test_round_trip_through_json_keeps_everything() -> None:
+    doc = make_document()
+    data = document_to_dict(doc)
+    assert data["schema_version"] == "1.0"
+    assert next(iter(data)) == "schema_version"
+    assert document_from_dict(data) == doc
+
+
+def test_text_joins_lines_and_blocks_in_reading_order() -> None:
+    doc = make_document()
+    doc.pages[0].words.append(Word("năm"))
+    doc.pages[0].lines.append(Line(words=[2]))
+    doc.pages[0].blocks.append(Block(lines=[1]))
+    assert doc.text() == "Kế hoạch\n\nnăm"
