@@ -87,16 +87,29 @@ def main() -> None:
     "--no-restore", is_flag=True, help="Keep the OCR text as it is (no diacritic restoration)."
 )
 def convert(
-    inputs: tuple[Path, ...], outdir: Path, lang: str, dpi: int, ocr_mode: str, no_restore: bool
+    inputs: tuple[Path, ...],
+    outdir: Path,
+    lang: str,
+    dpi: int,
+    ocr_mode: str,
+    formats: str,
+    no_restore: bool,
 ) -> None:
     """Convert INPUTS (PDF, PNG/JPEG/TIFF, DOCX, TXT) into OUTDIR/<stem>.txt and .json.
 
     One bad file never stops the others: it is reported in one line and the exit code is 1.
     """
-    from sohoa.output.writers import write_outputs
+    from sohoa.output.writers import WRITERS, write_outputs
     from sohoa.pipeline import convert_document
 
-    settings = Settings(lang=lang, dpi=dpi, ocr_mode=ocr_mode, restore=not no_restore)  # type: ignore[arg-type]
+    chosen = tuple(WRITERS) if formats == "all" else tuple(f.strip() for f in formats.split(","))
+    unknown = [f for f in chosen if f not in WRITERS]
+    if unknown:
+        fail(f"unknown format(s) {', '.join(unknown)} — choose from {', '.join(WRITERS)}", code=2)
+
+    settings = Settings(
+        lang=lang, dpi=dpi, ocr_mode=ocr_mode, restore=not no_restore, formats=chosen
+    )  # type: ignore[arg-type]
     check_outdir(outdir)
     failed = 0
     for path in inputs:

@@ -1,4 +1,8 @@
-"""Choose and run the writers for a converted document."""
+"""Choose and run the writers for a converted document.
+
+A writer takes the document, the output folder and the file stem, writes atomically
+(see ``files.write_atomic``) and returns the paths it wrote.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +12,30 @@ from pathlib import Path
 from sohoa.model import Document, document_to_json
 from sohoa.output.files import write_atomic
 
+Writer = Callable[[Document, Path, str], list[Path]]
 
-def write_txt(doc: Document, path: Path) -> None:
+
+def write_txt(doc: Document, outdir: Path, stem: str) -> list[Path]:
+    path = outdir / f"{stem}.txt"
     write_atomic(path, doc.text() + "\n")
+    return [path]
 
 
-def write_json(doc: Document, path: Path) -> None:
+def write_json(doc: Document, outdir: Path, stem: str) -> list[Path]:
+    path = outdir / f"{stem}.json"
     write_atomic(path, document_to_json(doc) + "\n")
+    return [path]
 
 
-WRITERS: dict[str, Callable[[Document, Path], None]] = {
+WRITERS: dict[str, Writer] = {
     "txt": write_txt,
     "json": write_json,
 }
 
 
 def write_outputs(doc: Document, outdir: Path, stem: str, formats: tuple[str, ...]) -> list[Path]:
-    """Write each requested format as ``outdir/<stem>.<format>``; return the paths written."""
-    written = []
+    """Write each requested format; return the paths written."""
+    written: list[Path] = []
     for fmt in formats:
-        path = outdir / f"{stem}.{fmt}"
-        WRITERS[fmt](doc, path)
-        written.append(path)
+        written.extend(WRITERS[fmt](doc, outdir, stem))
     return written
