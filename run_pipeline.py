@@ -84,6 +84,12 @@ def main() -> None:
     "skip: never OCR, use text layers only.",
 )
 @click.option(
+    "--formats",
+    default="all",
+    show_default=True,
+    help="Comma-separated output formats (txt,json,...), or 'all'.",
+)
+@click.option(
     "--no-restore", is_flag=True, help="Keep the OCR text as it is (no diacritic restoration)."
 )
 def convert(
