@@ -109,7 +109,8 @@ class DaskExecutor:
     def wait_any(self, pending: Iterable[Any]) -> set[Any]:
         from distributed import wait
 
-        done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
+        with self._client.as_current():
+            done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
         return set(done)
 
     def close(self, cancel: bool = False) -> None:

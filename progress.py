@@ -45,6 +45,8 @@ class Reporter:
         self.documents = 0
         self.finished = 0  # converted or failed
         self.documents_opened = 0
+        self._opened: set[str] = set()
+        self.unopenable = 0
         self.pages_opened = 0
         self.pages_done = 0
         self.started = time.monotonic()
@@ -70,6 +72,7 @@ class Reporter:
 
     def opened(self, item: InputFile, pages: int) -> None:
         self.documents_opened += 1
+        self._opened.add(item.key)
         self.pages_opened += pages
         if self._bar is not None:
             self._bar.total = self.estimated_pages()
@@ -93,6 +96,8 @@ class Reporter:
 
     def failed(self, item: InputFile, error: str) -> None:
         self.finished += 1
+        if item.key not in self._opened:
+            self.unopenable += 1  # no pages to expect from it
         self._advance_docs()
         self._write(f"sohoa: error: {error}", self.err)
 
@@ -128,7 +133,7 @@ class Reporter:
     def estimated_pages(self) -> int:
         if not self.documents_opened:
             return 0
-        not_opened = max(0, self.documents - self.documents_opened)
+        not_opened = max(0, self.documents - self.documents_opened - self.unopenable)
         return self.pages_opened + round(not_opened * self.pages_opened / self.documents_opened)
 
     def status(self) -> str:

@@ -192,9 +192,15 @@ def convert(
         pool = make_executor(executor, jobs, scheduler)
     except SohoaError as error:
         fail(error.one_line(), code=2)
-    summary = run_batch(
-        found, outdir, settings, pool, Reporter(quiet=quiet, verbose=verbose), force=force
-    )
+    try:
+        summary = run_batch(
+            found, outdir, settings, pool, Reporter(quiet=quiet, verbose=verbose), force=force
+        )
+    except Exception as error:  # a bug in the runner itself: still one line, no traceback
+        fail(
+            f"batch stopped by an internal error ({type(error).__name__}: {error}) — "
+            "please report it; re-running the same command resumes where it stopped"
+        )
     if summary.interrupted:
         sys.exit(130)
     if summary.failed:
