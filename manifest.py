@@ -8,12 +8,16 @@ own transaction, so the manifest itself survives the same interruptions.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+
+from sohoa.errors import SohoaError
 
 MANIFEST_NAME = "manifest.sqlite"
 
@@ -60,16 +64,18 @@ class Entry:
 
 
 class Manifest:
-    """Read and update the manifest of one output folder (used by one process at a time)."""
+    """Read and update the manifest of one output folder, locked against a second run."""
 
     def __init__(self, outdir: Path) -> None:
         self.path = Path(outdir) / MANIFEST_NAME
+        self._lock = _lock(self.path.with_name(MANIFEST_NAME + ".lock"))
         self._db = sqlite3.connect(self.path, isolation_level=None)  # autocommit
         self._db.row_factory = sqlite3.Row
         self._db.execute(_SCHEMA)
 
     def close(self) -> None:
         self._db.close()
+        os.close(self._lock)  # releases the lock (as does the process dying, even by kill -9)
 
     def __enter__(self) -> Manifest:
         return self
@@ -128,6 +134,21 @@ class Manifest:
             " error = ?, outputs = NULL, catalog = NULL WHERE source = ?",
             (pages, time.time(), round(seconds, 3), error, source),
         )
+
+
+def _lock(path: Path) -> int:
+    """Hold an exclusive lock on ``path`` while this run lives: two runs would mix outputs."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise SohoaError(
+            path.parent,
+            "is being written by another sohoa run",
+            "wait for it to finish, or choose another output folder with -o",
+        ) from None
+    return fd
 
 
 def _entry(row: sqlite3.Row) -> Entry:

@@ -196,6 +196,8 @@ def convert(
         summary = run_batch(
             found, outdir, settings, pool, Reporter(quiet=quiet, verbose=verbose), force=force
         )
+    except SohoaError as error:  # the output folder is in use by another run
+        fail(error.one_line(), code=2)
     except Exception as error:  # a bug in the runner itself: still one line, no traceback
         fail(
             f"batch stopped by an internal error ({type(error).__name__}: {error}) — "

@@ -136,6 +136,7 @@ def run_batch(
     summary = Summary()
     fingerprint = settings_fingerprint(settings)
     with Manifest(outdir) as manifest:
+        _remove_partial_files(outdir)
         todo = []
         for item in inputs:
             if not force and _unchanged_and_done(manifest, item, fingerprint):
@@ -157,6 +158,12 @@ def run_batch(
     summary.seconds = time.perf_counter() - started
     reporter.finish(summary)
     return summary
+
+
+def _remove_partial_files(outdir: Path) -> None:
+    """Delete temporary files a killed run left behind (``output.files.write_atomic``'s)."""
+    for partial in outdir.rglob(".*.part"):
+        partial.unlink(missing_ok=True)
 
 
 def _unchanged_and_done(manifest: Manifest, item: InputFile, fingerprint: str) -> bool:
