@@ -70,13 +70,15 @@ class Reporter:
                 total=0, unit="page", file=self.err, dynamic_ncols=True, desc=self._docs()
             )
 
-    def opened(self, item: InputFile, pages: int) -> None:
+    def opened(self, item: InputFile, pages: int, ready: int = 0) -> None:
+        """``pages`` in the document, of which ``ready`` needed no page task (TXT, DOCX)."""
         self.documents_opened += 1
         self._opened.add(item.key)
         self.pages_opened += pages
+        self.pages_done += ready
         if self._bar is not None:
             self._bar.total = self.estimated_pages()
-            self._bar.refresh()
+            self._bar.update(ready)
 
     def page_done(self, item: InputFile, number: int, seconds: float) -> None:
         self.pages_done += 1

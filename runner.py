@@ -46,7 +46,7 @@ def page_task(task: PageTask, settings: Settings) -> tuple[Page | None, float, s
     try:
         page = process_page(task, settings)
     except Exception as error:
-        return None, time.perf_counter() - started, _one_line(task.source, error)
+        return None, time.perf_counter() - started, _one_line(task.path, error)
     return page, time.perf_counter() - started, None
 
 
@@ -253,7 +253,9 @@ class _Batch:
             return
         doc.sha256 = doc.sha256 or sha256
         state.doc, state.expected = doc, len(tasks)
-        self.reporter.opened(item, len(tasks))
+        # TXT and DOCX pages come ready from open_document; PDFs and images come as tasks.
+        self.summary.pages += len(doc.pages)
+        self.reporter.opened(item, pages=len(doc.pages) + len(tasks), ready=len(doc.pages))
         if not tasks:
             self._all_pages_done(state)
         self.queued.extend((state, task) for task in tasks)

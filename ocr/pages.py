@@ -1,8 +1,8 @@
 """Page-level ingest for batch runs: ``open_document`` plans the pages, ``process_page`` does one.
 
 TEMPORARY adapter: ``ocr.ingest`` is gaining these two functions (picklable ``PageTask``,
-pages without pixels). Until it has them, every input is ingested whole when opened and
-its pages travel as ready-made tasks, so the batch runner works unchanged on TXT input.
+pages without pixels). Until it has them, every input is ingested whole when opened, with
+no page tasks left to do, so the batch runner works unchanged on TXT input.
 """
 
 from __future__ import annotations
@@ -18,22 +18,16 @@ try:
 except ImportError:  # page-level ingest has not landed yet
     from sohoa.ocr.ingest import ingest
 
-    @dataclass
+    @dataclass(frozen=True)
     class PageTask:  # type: ignore[no-redef]
-        """A page that was already read when the document was opened."""
-
-        source: str
+        path: str
         number: int
-        page: Page
 
     def open_document(path: Path, settings: Settings) -> tuple[Document, list[PageTask]]:  # type: ignore[no-redef]
-        doc = ingest(path, settings)
-        tasks = [PageTask(doc.source, page.number, page) for page in doc.pages]
-        doc.pages = []
-        return doc, tasks
+        return ingest(path, settings), []
 
     def process_page(task: PageTask, settings: Settings) -> Page:  # type: ignore[no-redef]
-        return task.page
+        raise NotImplementedError("no page tasks before page-level ingest lands")
 
 
 __all__ = ["PageTask", "open_document", "process_page"]
