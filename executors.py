@@ -7,6 +7,7 @@ the same for each. Tasks are plain module-level functions of picklable arguments
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -19,6 +20,7 @@ from sohoa.errors import SohoaError
 
 class Executor(Protocol):
     slots: int  # how many tasks can run at once
+    window: int  # how many tasks to keep submitted: enough to keep every slot busy
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any: ...
 
@@ -33,6 +35,7 @@ class SerialExecutor:
     """``--jobs 1``: run each task right here when it is submitted."""
 
     slots = 1
+    window = 1  # one task at a time: documents finish in input order
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> futures.Future[Any]:
         future: futures.Future[Any] = futures.Future()
@@ -51,6 +54,7 @@ class LocalExecutor:
 
     def __init__(self, jobs: int) -> None:
         self.slots = jobs
+        self.window = 2 * jobs  # the next task is already queued when a worker frees up
         self._pool = self._new_pool()
 
     def _new_pool(self) -> futures.ProcessPoolExecutor:
@@ -102,6 +106,7 @@ class DaskExecutor:
             ) from None
         threads = sum(w["nthreads"] for w in self._client.scheduler_info()["workers"].values())
         self.slots = max(1, threads)
+        self.window = 2 * self.slots
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self._client.submit(fn, *args, pure=False)
@@ -128,3 +133,13 @@ def _worker_init() -> None:
     # Ctrl-C reaches the whole process group: only the parent handles it (and stops us).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """If the parent is killed (even by kill -9), stop instead of OCR'ing for nobody (Linux)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass

@@ -8,6 +8,7 @@ own transaction, so the manifest itself survives the same interruptions.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -138,7 +139,7 @@ class Manifest:
 
 def _lock(path: Path) -> int:
     """Hold an exclusive lock on ``path`` while this run lives: two runs would mix outputs."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -148,7 +149,14 @@ def _lock(path: Path) -> int:
             "is being written by another sohoa run",
             "wait for it to finish, or choose another output folder with -o",
         ) from None
+    # Forked pool workers must not share the lock, or it would outlive a killed run.
+    os.register_at_fork(after_in_child=lambda: _close_quietly(fd))
     return fd
+
+
+def _close_quietly(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        os.close(fd)
 
 
 def _entry(row: sqlite3.Row) -> Entry:

@@ -2,11 +2,11 @@
 
 For each input not already done (see ``manifest.py``) the parent process opens the document
 (cheap: it lists page tasks, holds no pixels), submits its page tasks, and, when all pages
-are back, submits one document task running the document stages (``pipeline.finish_document``).
-The parent then writes the outputs atomically and marks the input done. At most
-``2 × slots`` tasks are in flight and documents are opened only as slots free up, so memory
-stays bounded however large the batch. A failure is recorded against its input and the
-batch goes on.
+are back, submits one document task running the document stages
+(``pipeline.finish_document``). The parent then writes the outputs atomically and marks the
+input done. At most ``executor.window`` tasks (2 per worker) are in flight and documents are
+opened only as the window frees up, so memory stays bounded however large the batch. A
+failure is recorded against its input and the batch goes on.
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ def _unchanged_and_done(manifest: Manifest, item: InputFile, fingerprint: str) -
 
 
 class _Batch:
-    """The scheduling loop: keep the executor busy, never more than 2 × slots tasks ahead."""
+    """The scheduling loop: keep the executor busy, never more than its window ahead."""
 
     def __init__(
         self,
@@ -203,7 +203,7 @@ class _Batch:
         self.manifest = manifest
         self.fingerprint = fingerprint
         self.summary = summary
-        self.window = 2 * executor.slots
+        self.window = executor.window
         self.queued: deque[tuple[_Open, PageTask]] = deque()
         self.in_flight: dict[Any, tuple[Callable[..., None], _Open]] = {}
 
@@ -223,7 +223,8 @@ class _Batch:
                         self._open(item)
             if not self.in_flight:
                 return
-            for future in self.executor.wait_any(list(self.in_flight)):
+            done = self.executor.wait_any(list(self.in_flight))
+            for future in [f for f in self.in_flight if f in done]:  # in submission order
                 handler, state = self.in_flight.pop(future)
                 try:
                     result = future.result()

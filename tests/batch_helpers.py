@@ -51,3 +51,15 @@ def output_files(outdir: Path) -> dict[str, str]:
             text = json.dumps(data, ensure_ascii=False, sort_keys=True)
         files[name] = text
     return files
+
+
+def make_scanned_archive(folder: Path) -> Path:
+    """Three one-page image-only scans at 200 dpi, each a different text (~2 s of OCR each)."""
+    import scans
+
+    texts = [scans.seed_text("001"), scans.seed_text("004"), scans.seed_text("001")[3000:]]
+    folder.mkdir(parents=True, exist_ok=True)
+    for index, text in enumerate(texts):
+        scan = scans.make_scan(text, folder / f"scan-{index + 1}.pdf", dpi=200, seed=index)
+        scan.path.with_suffix(".clean.pdf").unlink()  # keep only the scan in the archive
+    return folder
