@@ -13,9 +13,10 @@ def test_degrade_is_deterministic_and_keeps_shape() -> None:
     assert first.shape == page.shape and first.dtype == np.uint8
     assert np.array_equal(first, scans.degrade(page, "heavy", seed=7))
     assert not np.array_equal(first, scans.degrade(page, "heavy", seed=8))
-    assert np.abs(first.astype(int) - page).mean() > np.abs(
-        scans.degrade(page, "light", seed=7).astype(int) - page
-    ).mean()
+    assert (
+        np.abs(first.astype(int) - page).mean()
+        > np.abs(scans.degrade(page, "light", seed=7).astype(int) - page).mean()
+    )
 
 
 def test_make_scan_writes_image_only_pdf_with_reference(tmp_path: Path) -> None:
