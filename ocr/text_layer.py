@@ -76,31 +76,35 @@ def text_layer_quality(text: str) -> LayerQuality:
     return LayerQuality(len(pieces), valid / len(pieces), marked / len(pieces))
 
 
-def words_from_plumber(plumber_page: Any) -> list[Word]:
-    """The page's words in reading order; boxes in PDF points (top-left origin)."""
-    raw = plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    return [
-        Word(
-            text=unicodedata.normalize("NFC", w["text"]),
-            bbox=(
-                round(float(w["x0"]), 2),
-                round(float(w["top"]), 2),
-                round(float(w["x1"]), 2),
-                round(float(w["bottom"]), 2),
-            ),
-            confidence=None,
-            origin="text-layer",
+def words_from_plumber(plumber_page: Any) -> tuple[list[Word], list[str]]:
+    """The page's words in reading order (boxes in PDF points, top-left origin), and the
+    font of each word (bold headings start new blocks)."""
+    raw = plumber_page.extract_words(
+        keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]
+    )
+    words, fonts = [], []
+    for w in raw:
+        if not w["text"].strip():
+            continue
+        box = (float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
+        words.append(
+            Word(
+                text=unicodedata.normalize("NFC", w["text"]),
+                bbox=tuple(round(v, 2) for v in box),  # type: ignore[arg-type]
+                confidence=None,
+                origin="text-layer",
+            )
         )
-        for w in raw
-        if w["text"].strip()
-    ]
+        fonts.append(str(w.get("fontname", "")))
+    return words, fonts
 
 
-def layout_words(page: Page) -> Page:
+def layout_words(page: Page, fonts: list[str] | None = None) -> Page:
     """Group ``page.words`` (in reading order, with boxes) into lines and blocks.
 
     A new line starts when a word does not overlap the current line vertically or jumps back
-    left; a new block starts at a vertical gap wider than about one line.
+    left. A new block (paragraph) starts at a vertical gap wider than about half a line, at a
+    change of font (a bold heading), or at an indented first line.
     """
     current: Line | None = None
     for index, word in enumerate(page.words):
@@ -116,19 +120,24 @@ def layout_words(page: Page) -> Page:
         current = Line(words=[index], bbox=word.bbox)
         page.lines.append(current)
 
+    def line_font(line: Line) -> str:
+        return fonts[line.words[0]] if fonts else ""
+
     block: Block | None = None
     previous: Line | None = None
     for index, line in enumerate(page.lines):
         assert line.bbox is not None
         height = line.bbox[3] - line.bbox[1]
-        if (
-            block is None
-            or previous is None
-            or previous.bbox is None
-            or (line.bbox[1] - previous.bbox[3] > 0.9 * height)
-        ):
+        new_block = block is None or previous is None or previous.bbox is None
+        if not new_block:
+            assert previous is not None and previous.bbox is not None
+            gap = line.bbox[1] - previous.bbox[3]
+            indented = line.bbox[0] - previous.bbox[0] > 1.5 * height
+            new_block = gap > 0.6 * height or indented or line_font(line) != line_font(previous)
+        if new_block:
             block = Block()
             page.blocks.append(block)
+        assert block is not None
         block.lines.append(index)
         block.bbox = union_box([block.bbox, line.bbox])
         previous = line

@@ -342,21 +342,54 @@ def degrade(image: np.ndarray, level: Level = "light", seed: int = 0) -> np.ndar
     return cv2.imdecode(encoded, flag)
 
 
-def images_to_pdf(images: Sequence[np.ndarray], path: Path, dpi: int, *, quality: int = 80) -> Path:
-    """Write page images as an image-only PDF (JPEG-compressed, no text layer)."""
-    pages = [Image.fromarray(image) for image in images]
+def images_to_pdf(
+    images: Sequence[np.ndarray],
+    path: Path,
+    dpi: int,
+    *,
+    quality: int = 80,
+    text_layers: Sequence[str] | None = None,
+) -> Path:
+    """Write page images as a PDF, JPEG-compressed, like a scanner's.
+
+    With ``text_layers`` each page also gets that text as an invisible layer (as OCR tools
+    write it), e.g. to fake a PDF whose text layer is garbled while the image is fine.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.BytesIO()
-    pages[0].save(
-        buffer,
-        format="PDF",
-        save_all=True,
-        append_images=pages[1:],
-        resolution=float(dpi),
-        quality=quality,
-    )
-    path.write_bytes(buffer.getvalue())
+    if text_layers is None:
+        pages = [Image.fromarray(image) for image in images]
+        buffer = io.BytesIO()
+        pages[0].save(
+            buffer,
+            format="PDF",
+            save_all=True,
+            append_images=pages[1:],
+            resolution=float(dpi),
+            quality=quality,
+        )
+        path.write_bytes(buffer.getvalue())
+        return path
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    regular, _ = _register_fonts()
+    canvas = Canvas(str(path))
+    for image, text in zip(images, text_layers, strict=True):
+        width, height = image.shape[1] * 72 / dpi, image.shape[0] * 72 / dpi
+        canvas.setPageSize((width, height))
+        encoded = io.BytesIO()
+        Image.fromarray(image).save(encoded, format="JPEG", quality=quality)
+        canvas.drawImage(ImageReader(encoded), 0, 0, width, height)
+        layer = canvas.beginText(72, height - 72)
+        layer.setTextRenderMode(3)  # invisible
+        layer.setFont(regular, 12)
+        for line in text.splitlines():
+            layer.textLine(line)
+        canvas.drawText(layer)
+        canvas.showPage()
+    canvas.save()
     return path
 
 
