@@ -28,8 +28,7 @@ from sohoa.inputs import InputFile
 from sohoa.manifest import Manifest
 from sohoa.model import Document, Page
 from sohoa.normalize.restore import load_model
-from sohoa.ocr.ingest import file_sha256
-from sohoa.ocr.pages import PageTask, open_document, process_page
+from sohoa.ocr.ingest import PageTask, file_sha256, open_document, process_page
 from sohoa.output.catalog import catalog_row, write_catalog
 from sohoa.output.writers import write_outputs
 from sohoa.pipeline import finish_document
