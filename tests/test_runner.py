@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -55,6 +56,10 @@ def test_second_run_skips_everything_done_and_redoes_changed_or_forced(tmp_path:
     assert again.returncode == 0, again.stderr
     assert "0 converted, 3 skipped" in again.stdout
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.txt")} == stamps
+
+    touched = archive / "2023" / "cong-van.txt"
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    assert "0 converted, 3 skipped" in run_cli("convert", str(archive), "-o", str(out)).stdout
 
     (archive / "ke-hoach.txt").write_text("KE HOACH MOI\n", encoding="utf-8")
     changed = run_cli("convert", str(archive), "-o", str(out))
