@@ -53,12 +53,12 @@ def output_files(outdir: Path) -> dict[str, str]:
     return files
 
 
-def make_scanned_archive(folder: Path) -> Path:
-    """Three one-page image-only scans at 200 dpi, each a different short text (~1 s OCR)."""
+def make_scanned_archive(folder: Path, count: int = 3) -> Path:
+    """One-page image-only scans at 200 dpi, each a different short text (~1 s of OCR)."""
     import scans
 
     first, second = scans.seed_text("001"), scans.seed_text("004")
-    texts = [first[:1200], second[:1200], first[3000:4200]]
+    texts = [first[:1200], second[:1200], first[3000:4200]][:count]
     folder.mkdir(parents=True, exist_ok=True)
     for index, text in enumerate(texts):
         scan = scans.make_scan(text, folder / f"scan-{index + 1}.pdf", dpi=200, seed=index)
