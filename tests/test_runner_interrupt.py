@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import signal
@@ -57,3 +58,27 @@ def test_kill_9_mid_batch_then_rerun_gives_the_outputs_of_an_uninterrupted_run(
     assert output_files(out) == output_files(tmp_path / "ref")
     assert not list(out.rglob("*.part"))
     shutil.rmtree(out)
+
+
+def test_ctrl_c_stops_at_once_with_exit_130_and_a_rerun_finishes(
+    scanned_archive: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    args = ["convert", str(scanned_archive), "--dpi", "200", "--no-restore", "-o", str(out)]
+    run = subprocess.Popen(
+        [sys.executable, str(ROOT / "run_pipeline.py"), *args, "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a shell gives a foreground job
+    )
+    deadline = time.monotonic() + 300
+    while done_count(out) == 0 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == 130, stderr
+    assert "sohoa: interrupted:" in stderr and "Traceback" not in stderr
+    finished_before = done_count(out)
+    again = run_cli(*args)
+    assert again.returncode == 0 and f"{finished_before} skipped" in again.stdout
