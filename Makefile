@@ -9,7 +9,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-c
 SAMPLE := samples/sample-scan.pdf
 RUN_OUT := out/sample
 
-.PHONY: run test lint setup system-deps bench model clean
+.PHONY: run test lint setup system-deps bench model clean sample
 
 run: setup
 	$(PY) run_pipeline.py convert $(SAMPLE) -o $(RUN_OUT)
@@ -41,6 +41,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[test]"
 	touch $@
+
+# The bundled sample is built from the clean seed 001 (page 1, 200 dpi, light scanner damage).
+sample: setup
+	$(PY) tests/scans.py sample $(SAMPLE)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
