@@ -46,5 +46,12 @@ $(VENV)/.installed: pyproject.toml
 sources: setup
 	$(PY) -m sohoa.corpus.fetch_sources -o corpus/sources
 
+corpus/sources/vlsp2013-underthesea.txt:
+	$(MAKE) sources
+
+# The restorer's OCR channel data (corpus/data/channel-{eng,vie}.tsv), ~5-10 min on one core.
+channel: setup corpus/sources/vlsp2013-underthesea.txt
+	OMP_THREAD_LIMIT=1 $(PY) -m sohoa.corpus.channel_pairs build -o corpus/data
+
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -332,6 +332,7 @@ def build(
             if left is not None and left <= 0:
                 break
             pages += ocr_pages(document, channel, left)
+            print(f"  {channel.lang}: {document.name} done, {len(pages)} pages", file=sys.stderr)
         alignments = [align(p.ocr, p.clean) for p in pages]
         path = outdir / f"channel-{channel.lang}.tsv"
         write_tsv(path, pair_counts(alignments))
