@@ -85,7 +85,24 @@ def date_of(match: regex.Match) -> str | None:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END_RE.split(" ".join(text.split())) if s.strip()]
+    """Sentences of running text; a line in capitals (a heading) stands alone."""
+    sentences: list[str] = []
+    chunk: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line.strip() and not _is_heading(line):
+            chunk.append(line)
+            continue
+        joined = " ".join(" ".join(chunk).split())
+        sentences.extend(s.strip() for s in _SENTENCE_END_RE.split(joined) if s.strip())
+        chunk = []
+        if line.strip():
+            sentences.append(" ".join(line.split()))
+    return sentences
+
+
+def _is_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _is_so(token: str) -> bool:

@@ -66,6 +66,7 @@ AUTHORITY_RE = regex.compile(
 )
 RULE_RE = regex.compile(r"^[\s\-–—_=*.…~]{3,}$")
 NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$")
+ITEM_MARKS = "-+•~–—−"  # recipient list marks, with the ones OCR reads "-" as
 BODY_STARTS = ["căn cứ", "thực hiện", "theo đề nghị", "xét đề nghị", "kính gửi", "điều 1"]
 SECTION_RE = regex.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\s*[.)]\s+\S")
 
@@ -86,9 +87,10 @@ def metadata_from_text(text: str) -> Metadata:
     if heading is not None:
         meta.loai_van_ban = match_type(lines[heading])
         title_end = _read_title(lines, heading + 1, meta)
-        if not meta.co_quan_ban_hanh.ten:
-            meta.co_quan_ban_hanh.ten = _authority_line(lines, title_end)
-            title_end += meta.co_quan_ban_hanh.ten is not None
+        authority = _authority_line(lines, title_end)
+        if authority is not None:
+            title_end += 1
+            meta.co_quan_ban_hanh.ten = meta.co_quan_ban_hanh.ten or authority
     elif header.get("vv"):
         meta.trich_yeu = header["vv"]
     elif header.get("untitled") and header_end < min(len(lines), HEADER_LINES):
@@ -347,8 +349,8 @@ def _read_recipients(lines: list[str], start: int, meta: Metadata) -> None:
         line = _without_signature(line)
         if not line:
             continue
-        if line.startswith(("-", "+", "•")):
-            items.append(line.lstrip("-+• ").strip())
+        if line.startswith(tuple(ITEM_MARKS)):
+            items.append(line.lstrip(ITEM_MARKS + " ").strip())
         elif items and not items[-1].endswith((";", ".")) and not _ends_zone(line):
             items[-1] = f"{items[-1]} {line}"
         elif items:
