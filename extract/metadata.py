@@ -56,7 +56,7 @@ MOTTO = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc"]
 HEADER_LINES = 15  # the header block never runs longer than this
 # "Số: 49 /KH-UBND", "So:", OCR "S6:", "Sé :"; the number may be blank.
 NUMBER_LINE_RE = regex.compile(
-    r"^\s*S\S{0,2}?\s*[:;.]\s*(?P<num>\d{1,5})?\s*/\s*"
+    r"^\s*S\S{0,2}?\s*[:;.]?\s*(?P<num>\d{1,5})?\s*/\s*"
     r"(?P<code>\p{Lu}[\p{L}&]{0,5}(?:\s?[-–—]\s?\p{Lu}[\p{L}&0-9]{0,9}){0,3})"
 )
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": a prefix and at least two words in capitals
@@ -178,7 +178,7 @@ def _read_header(lines: list[str], meta: Metadata) -> dict[str, str]:
             continue
         if _read_place_date(line, meta):
             continue
-        if line and not seen_number and meta.ngay_ban_hanh is None:
+        if line and not seen_number:
             body_lines.append(line)
     # Issuer names are printed in capitals; lower-case lines before the body are a title
     # whose type heading is missing (as when OCR dropped the header).

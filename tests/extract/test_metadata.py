@@ -235,3 +235,20 @@ def test_heavy_scan_with_two_column_header_read_by_tesseract(tmp_path: Path) -> 
     assert meta.noi_nhan[3].startswith("Lưu: VT")
     cited = {r.so_hieu: r.quan_he for r in meta.tham_chieu}
     assert cited == {None: "căn cứ", "996/QĐ-TTg": "căn cứ", "838/TTr-SKH-CN": "theo đề nghị"}
+
+
+def test_header_read_column_by_column_and_number_without_colon() -> None:
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Từ Sơn, ngày 12/01/2024\nUBND TỈNH BẮC NINH\nSỞ TƯ PHÁP\n–––––\nSố 12/TB-STP\n"
+        "THÔNG BÁO\nKết luận của Giám đốc Sở\nThực hiện Kế hoạch số 7/KH-UBND.\n"
+    )
+    meta = metadata_from_text(text)
+    assert (meta.co_quan_ban_hanh.cap_tren, meta.co_quan_ban_hanh.ten) == (
+        "UBND TỈNH BẮC NINH",
+        "SỞ TƯ PHÁP",
+    )
+    assert (meta.so_hieu, meta.loai_van_ban) == ("12/TB-STP", "Thông báo")
+    assert (meta.dia_danh, meta.ngay_ban_hanh) == ("Từ Sơn", "2024-01-12")
+    assert meta.trich_yeu == "Kết luận của Giám đốc Sở"
+    assert [(r.so_hieu, r.quan_he) for r in meta.tham_chieu] == [("7/KH-UBND", "thực hiện")]
