@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sohoa.extract.metadata import metadata_from_text
 from sohoa.model import Metadata
@@ -252,3 +254,18 @@ def test_header_read_column_by_column_and_number_without_colon() -> None:
     assert (meta.dia_danh, meta.ngay_ban_hanh) == ("Từ Sơn", "2024-01-12")
     assert meta.trich_yeu == "Kết luận của Giám đốc Sở"
     assert [(r.so_hieu, r.quan_he) for r in meta.tham_chieu] == [("7/KH-UBND", "thực hiện")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Số: 5/QĐ-UBND", "Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "KẾ HOẠCH", "(Kèm "
+             "theo Kế hoạch số /KH-UBND)", "Căn cứ Luật", "ngày 31 tháng 2 năm 2020", "Phụ lục"]
+        ) | st.text(max_size=40),
+        max_size=30,
+    )
+)  # fmt: skip
+def test_any_text_gives_metadata_without_raising(lines: list[str]) -> None:
+    meta = metadata_from_text("\n".join(lines))
+    assert meta.ngay_ban_hanh is None or meta.ngay_ban_hanh[:4].isdigit()
