@@ -10,7 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sohoa.model import Document, document_to_json
+from sohoa.output.docx_writer import write_docx
 from sohoa.output.files import write_atomic
+from sohoa.output.pdf_writer import write_pdf
 
 Writer = Callable[[Document, Path, str], list[Path]]
 
@@ -30,6 +32,8 @@ def write_json(doc: Document, outdir: Path, stem: str) -> list[Path]:
 WRITERS: dict[str, Writer] = {
     "txt": write_txt,
     "json": write_json,
+    "docx": write_docx,
+    "pdf": write_pdf,
 }
 
 

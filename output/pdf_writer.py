@@ -1,0 +1,131 @@
+"""Searchable PDF, as OCRmyPDF makes them, but with the RESTORED text.
+
+Each scanned page is the original page image with an invisible text layer (render mode 3):
+every word is placed on its OCR box (pixels -> points via ``Page.dpi``), stretched
+horizontally to the box width, with a space stretched over the gap to the next word so
+copy-paste and search see words. DejaVu Sans is embedded (subset, with a ToUnicode map), so
+extracted text keeps its Vietnamese letters. Pages without an image (TXT/DOCX input) become
+plain A4 text pages.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from sohoa.model import BBox, Document, Page
+from sohoa.output.files import write_atomic
+from sohoa.output.layout import document_title, find_font, nfc
+from sohoa.output.page_images import page_pil_image
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+JPEG_QUALITY = 80
+TEXT_SIZE = 11  # points, for pages without an image
+MARGIN = 56  # points (~2 cm)
+
+
+def write_pdf(doc: Document, outdir: Path, stem: str) -> list[Path]:
+    path = Path(outdir) / f"{stem}.pdf"
+    write_atomic(path, build_pdf(doc))
+    return [path]
+
+
+def build_pdf(doc: Document) -> bytes:
+    _register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
+    canvas.setTitle(document_title(doc))
+    canvas.setCreator("sohoa")
+    for page in doc.pages:
+        image = page_pil_image(page) if page.image is not None else None
+        if image is not None and page.dpi:
+            _scanned_page(canvas, page, image)
+        else:
+            _text_page(canvas, page)
+    if not doc.pages:
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _register_fonts() -> None:
+    registered = pdfmetrics.getRegisteredFontNames()
+    for name, filename in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(find_font(filename))))
+
+
+def _scanned_page(canvas: Canvas, page: Page, image: Image.Image) -> None:
+    scale = 72 / page.dpi  # pixels -> points
+    width, height = page.width * scale, page.height * scale
+    canvas.setPageSize((width, height))
+    jpeg = io.BytesIO()
+    image.save(jpeg, format="JPEG", quality=JPEG_QUALITY, dpi=(page.dpi, page.dpi))
+    canvas.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 0, 0, width, height)
+    _invisible_text(canvas, page, scale, height)
+    canvas.showPage()
+
+
+def _invisible_text(canvas: Canvas, page: Page, scale: float, page_height: float) -> None:
+    ascent, descent = pdfmetrics.getAscentDescent(FONT, 1000)
+    em_height = (ascent - descent) / 1000
+    text = canvas.beginText()
+    text.setTextRenderMode(3)  # neither fill nor stroke: searchable, not visible
+    placed: set[int] = set()
+    runs = [line.words for line in page.lines] + [
+        [i] for i in range(len(page.words)) if i not in {j for ln in page.lines for j in ln.words}
+    ]
+    for indices in runs:
+        words = [(page.words[i], i) for i in indices if page.words[i].bbox and i not in placed]
+        if not words:
+            continue
+        boxes: list[BBox] = [w.bbox for w, _ in words]  # type: ignore[misc]
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        size = max((bottom - top) * scale / em_height, 1.0)
+        baseline = page_height - bottom * scale - descent / 1000 * size
+        for n, (word, index) in enumerate(words):
+            placed.add(index)
+            box = boxes[n]
+            content = nfc(word.text)
+            right = box[2]
+            if n + 1 < len(words) and boxes[n + 1][0] > box[2]:
+                content += " "  # the space spans the gap, so extraction sees two words
+                right = boxes[n + 1][0]
+            natural = pdfmetrics.stringWidth(content, FONT, size)
+            target = (right - box[0]) * scale
+            if natural <= 0 or target <= 0:
+                continue
+            text.setFont(FONT, size)
+            text.setHorizScale(100 * target / natural)
+            text.setTextOrigin(box[0] * scale, baseline)
+            text.textOut(content)
+    canvas.drawText(text)
+
+
+def _text_page(canvas: Canvas, page: Page) -> None:
+    """Visible text, wrapped to A4, for input that had no page image."""
+    canvas.setPageSize(A4)
+    width, height = A4
+    y = height - MARGIN
+    leading = TEXT_SIZE * 1.35
+    for block in page.blocks:
+        font = FONT_BOLD if block.kind == "heading" else FONT
+        paragraph = nfc(" ".join(page.line_text(page.lines[i]) for i in block.lines))
+        for line in simpleSplit(paragraph, font, TEXT_SIZE, width - 2 * MARGIN):
+            if y < MARGIN:
+                canvas.showPage()
+                canvas.setPageSize(A4)
+                y = height - MARGIN
+            canvas.setFont(font, TEXT_SIZE)
+            canvas.drawString(MARGIN, y, line)
+            y -= leading
+        y -= leading / 2
+    canvas.showPage()
