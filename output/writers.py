@@ -12,6 +12,7 @@ from pathlib import Path
 from sohoa.model import Document, document_to_json
 from sohoa.output.docx_writer import write_docx
 from sohoa.output.files import write_atomic
+from sohoa.output.html_report import write_html
 from sohoa.output.pdf_writer import write_pdf
 
 Writer = Callable[[Document, Path, str], list[Path]]
@@ -34,6 +35,7 @@ WRITERS: dict[str, Writer] = {
     "json": write_json,
     "docx": write_docx,
     "pdf": write_pdf,
+    "html": write_html,
 }
 
 

@@ -16,7 +16,7 @@ import numpy as np
 import pytesseract
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from sohoa.model import Alternative, Block, Document, Edit, ImageRef, Line, Page, Word
+from sohoa.model import Alternative, Block, Document, Edit, ImageRef, Line, Metadata, Page, Word
 
 DPI = 200
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
@@ -125,5 +125,9 @@ def scanned_document(folder: Path) -> Document:
     scan = make_scan(folder / "scan.png")
     page = ocr_page(scan)
     return Document(
-        source=str(scan), input_kind="image", pages=[page], edits=record_restorer_edits(page)
+        source=str(scan),
+        input_kind="image",
+        pages=[page],
+        metadata=Metadata(loai_van_ban="Kế hoạch", trich_yeu=" ".join(LINES[3].split())),
+        edits=record_restorer_edits(page),
     )

@@ -1,12 +1,14 @@
-"""Session fixtures for the writer tests: one real OCR'd scan, one LibreOffice run."""
+"""Session fixtures for the writer tests: a real OCR'd scan, LibreOffice and Chromium once."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chromium import Chromium
 from scan_documents import scanned_document
 from writer_documents import budget_document
 
@@ -53,3 +55,11 @@ def docx_as_pdf(
         timeout=180,
     )
     return {stem: (path, folder / "pdf" / f"{stem}.pdf") for stem, path in docx_files.items()}
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
+    """One real headless Chromium for the session, with a fresh profile."""
+    browser = Chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield browser
+    browser.close()
