@@ -6,13 +6,22 @@ horizontally to the box width, with a space stretched over the gap to the next w
 copy-paste and search see words. DejaVu Sans is embedded (subset, with a ToUnicode map), so
 extracted text keeps its Vietnamese letters. Pages without an image (TXT/DOCX input) become
 plain A4 text pages.
+
+When a page came from a PDF, the ORIGINAL PDF page is kept byte for byte (its image is not
+re-encoded, so the file stays the size of the scan) and the text layer is laid over it with
+pikepdf, as OCRmyPDF does. A page is re-drawn from its rendered image instead when keeping
+it could mislead: it already has text (an old OCR layer would be found twice), it is
+rotated, or its size does not match the OCR geometry.
 """
 
 from __future__ import annotations
 
 import io
+from contextlib import ExitStack
 from pathlib import Path
 
+import pikepdf
+import pypdfium2 as pdfium
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader, simpleSplit
@@ -40,19 +49,88 @@ def write_pdf(doc: Document, outdir: Path, stem: str) -> list[Path]:
 
 def build_pdf(doc: Document) -> bytes:
     _register_fonts()
+    kept = {i for i, page in enumerate(doc.pages) if _can_keep_original(page)}
+    layer, starts = _draw_pages(doc, kept)
+    if not kept:
+        return layer
+    return _overlay_on_originals(doc, layer, starts, kept)
+
+
+def _draw_pages(doc: Document, kept: set[int]) -> tuple[bytes, list[int]]:
+    """Our own PDF: a text layer alone for kept pages, image + text or text for the others.
+
+    Returns the PDF and, per document page, the index of its first PDF page (a text page
+    may run onto several).
+    """
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
     canvas.setTitle(document_title(doc))
     canvas.setCreator("sohoa")
-    for page in doc.pages:
-        image = page_pil_image(page) if page.image is not None else None
-        if image is not None and page.dpi:
+    starts = []
+    for index, page in enumerate(doc.pages):
+        starts.append(canvas.getPageNumber() - 1)
+        image = page_pil_image(page) if page.image is not None and index not in kept else None
+        if index in kept:
+            _text_layer_page(canvas, page)
+        elif image is not None and page.dpi:
             _scanned_page(canvas, page, image)
         else:
             _text_page(canvas, page)
     if not doc.pages:
         canvas.showPage()
     canvas.save()
+    return buffer.getvalue(), starts
+
+
+def _can_keep_original(page: Page) -> bool:
+    """Whether the page's source PDF page can carry our text layer as it is."""
+    ref = page.image
+    if ref is None or page.origin != "ocr" or page.rotation or not page.dpi:
+        return False
+    path = Path(ref.path)
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(5) != b"%PDF-":
+                return False
+        pdf = pdfium.PdfDocument(str(path))
+    except (OSError, pdfium.PdfiumError):
+        return False
+    try:
+        if not 0 <= ref.frame < len(pdf):
+            return False
+        source = pdf[ref.frame]
+        width, height = source.get_size()  # the crop box, as rendered for OCR
+        return (
+            source.get_rotation() == 0
+            and abs(width * page.dpi / 72 - page.width) <= 2
+            and abs(height * page.dpi / 72 - page.height) <= 2
+            and source.get_textpage().count_chars() == 0
+        )
+    finally:
+        pdf.close()
+
+
+def _overlay_on_originals(doc: Document, layer: bytes, starts: list[int], kept: set[int]) -> bytes:
+    ends = [*starts[1:], None]
+    sources: dict[str, pikepdf.Pdf] = {}
+    with ExitStack() as stack:
+        ours = stack.enter_context(pikepdf.open(io.BytesIO(layer)))
+        out = stack.enter_context(pikepdf.new())
+        for index, page in enumerate(doc.pages):
+            first, last = starts[index], ends[index]
+            if index not in kept:
+                out.pages.extend(ours.pages[first:last])
+                continue
+            assert page.image is not None
+            if page.image.path not in sources:
+                sources[page.image.path] = stack.enter_context(pikepdf.open(page.image.path))
+            out.pages.append(sources[page.image.path].pages[page.image.frame])
+            original = out.pages[-1]
+            original.add_overlay(ours.pages[first], pikepdf.Rectangle(original.cropbox))
+        out.docinfo["/Title"] = document_title(doc)
+        out.docinfo["/Creator"] = "sohoa"
+        buffer = io.BytesIO()
+        out.save(buffer)
     return buffer.getvalue()
 
 
@@ -70,6 +148,14 @@ def _scanned_page(canvas: Canvas, page: Page, image: Image.Image) -> None:
     jpeg = io.BytesIO()
     image.save(jpeg, format="JPEG", quality=JPEG_QUALITY, dpi=(page.dpi, page.dpi))
     canvas.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 0, 0, width, height)
+    _invisible_text(canvas, page, scale, height)
+    canvas.showPage()
+
+
+def _text_layer_page(canvas: Canvas, page: Page) -> None:
+    scale = 72 / page.dpi
+    width, height = page.width * scale, page.height * scale
+    canvas.setPageSize((width, height))
     _invisible_text(canvas, page, scale, height)
     canvas.showPage()
 

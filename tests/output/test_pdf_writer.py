@@ -7,9 +7,11 @@ from pathlib import Path
 
 import numpy as np
 import pdfplumber
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
+from reportlab.pdfgen.canvas import Canvas
 from writer_documents import budget_document
 
 from sohoa.errors import SohoaError
@@ -98,3 +100,65 @@ def test_missing_page_image_fails_cleanly_without_partial_file(tmp_path: Path) -
 
 def test_registered_as_pdf() -> None:
     assert WRITERS["pdf"] is write_pdf
+
+
+def pdf_scan_document(scanned_doc: Document, pdf_path: Path) -> Document:
+    """The scan as a scanner's PDF: one image per page, no text; same OCR geometry."""
+    page = scanned_doc.pages[0]
+    Image.open(page.image.path).save(pdf_path, resolution=page.dpi)
+    doc = copy.deepcopy(scanned_doc)
+    doc.source, doc.input_kind = str(pdf_path), "scanned-pdf"
+    doc.pages[0].image = ImageRef(str(pdf_path), 0, page.dpi)
+    return doc
+
+
+def image_streams(path: Path) -> list[bytes]:
+    with pikepdf.open(path) as pdf:
+        return [
+            image.read_raw_bytes() for page in pdf.pages for image in page.get_images().values()
+        ]
+
+
+def test_pdf_input_keeps_its_original_page_image(tmp_path: Path, scanned_doc: Document) -> None:
+    doc = pdf_scan_document(scanned_doc, tmp_path / "scanner.pdf")
+    out = write_pdf(doc, tmp_path, "searchable")[0]
+    assert image_streams(out) == image_streams(tmp_path / "scanner.pdf")  # not re-encoded
+    assert out.stat().st_size < (tmp_path / "scanner.pdf").stat().st_size + 60_000
+    with pdfplumber.open(out) as pdf:
+        words = pdf.pages[0].extract_words()
+    assert [w["text"] for w in words] == [w.text for w in doc.pages[0].words]
+    first = doc.pages[0].words[0].bbox
+    assert words[0]["x0"] == pytest.approx(first[0] * 72 / doc.pages[0].dpi, abs=1)
+
+
+def test_old_text_layer_is_not_kept_twice(tmp_path: Path, scanned_doc: Document) -> None:
+    """A PDF that already has (bad) OCR text is re-drawn, so search finds only ours."""
+    page = scanned_doc.pages[0]
+    source = tmp_path / "old-ocr.pdf"
+    size = (page.width * 72 / page.dpi, page.height * 72 / page.dpi)
+    canvas = Canvas(str(source), pagesize=size)
+    canvas.drawImage(page.image.path, 0, 0, *size)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(20, 20, "Ting cuwdng hoat dng")  # the old English-model OCR
+    canvas.save()
+    doc = copy.deepcopy(scanned_doc)
+    doc.pages[0].image = ImageRef(str(source), 0, page.dpi)
+    doc.pages.append(copy.deepcopy(budget_document().pages[0]))
+    doc.pages[1].number = 2
+    with pdfplumber.open(write_pdf(doc, tmp_path, "redo")[0]) as pdf:
+        assert len(pdf.pages) == 2
+        first, second = (p.extract_text() for p in pdf.pages)
+    assert "Ting cuwdng" not in first and "Tăng cường hoạt động đo lường" in first
+    assert "Tổ chức kiểm tra chất lượng" in second
+
+
+def test_mixed_kept_and_text_pages_stay_in_order(tmp_path: Path, scanned_doc: Document) -> None:
+    doc = pdf_scan_document(scanned_doc, tmp_path / "scanner.pdf")
+    text_page = copy.deepcopy(budget_document().pages[0])
+    doc.pages = [text_page, doc.pages[0], copy.deepcopy(text_page)]
+    with pdfplumber.open(write_pdf(doc, tmp_path, "mixed")[0]) as pdf:
+        texts = [p.extract_text() for p in pdf.pages]
+        images = [len(p.images) for p in pdf.pages]
+    assert images == [0, 1, 0]
+    assert texts[0].startswith("KẾ HOẠCH") and texts[2].startswith("KẾ HOẠCH")
+    assert texts[1].startswith("ỦY BAN NHÂN DÂN TỈNH BẮC NINH")
