@@ -55,9 +55,15 @@ def build_docx(doc: Document) -> WordDocument:
         word.add_paragraph(nfc(" — ".join(f for f in facts if f.strip(" :"))))
     for block in text_blocks(doc):
         if block.kind == "heading":
-            word.add_heading(block.text, level=1)
+            # a heading's runs stay lines ("ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH")
+            heading = word.add_heading(level=1)
+            for n, line in enumerate(block.lines):
+                run = heading.add_run(line)
+                if n + 1 < len(block.lines):
+                    run.add_break()
         else:
-            word.add_paragraph(block.text)
+            for run in block.lines:
+                word.add_paragraph(run)
     for number, table in enumerate(doc.tables, start=1):
         _add_table_section(word, table, number)
     return word

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from sohoa.errors import SohoaError
-from sohoa.model import Document, Page
+from sohoa.model import Block, Document, Page
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -47,15 +47,27 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_CONTROL)
 
 
+SENTENCE_END = (".", ":", ";", "!", "?")
+WRAP_MARGIN = 0.15  # a line ending this far (of the block width) before its right edge ends
+INDENT_MARGIN = 0.05  # ... and so does one followed by a line starting this far in (centred)
+
+
 @dataclass
 class TextBlock:
+    """A block as runs of text: a block's wrapped lines are one run; a short line (a
+    centred header line, the end of a paragraph) ends its run."""
+
     kind: Literal["paragraph", "heading"]
-    text: str
+    lines: list[str]
     page: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
 
 
 def text_blocks(doc: Document) -> list[TextBlock]:
-    """Paragraphs and headings in reading order; the lines of a block joined by spaces.
+    """Paragraphs and headings in reading order, with their lines.
 
     Table regions are skipped when the document has extracted tables (they are written as
     real tables); otherwise their text is kept as paragraphs so nothing is lost.
@@ -66,13 +78,45 @@ def text_blocks(doc: Document) -> list[TextBlock]:
         for block in page.blocks:
             if block.kind == "table" and skip_tables:
                 continue
-            text = " ".join(_line_text(page, i) for i in block.lines).strip()
-            if text:
+            lines = block_runs(page, block)
+            if lines:
                 kind: Literal["paragraph", "heading"] = (
                     "heading" if block.kind == "heading" else "paragraph"
                 )
-                blocks.append(TextBlock(kind, nfc(text), page.number))
+                blocks.append(TextBlock(kind, lines, page.number))
     return blocks
+
+
+def block_runs(page: Page, block: Block) -> list[str]:
+    """Join wrapped lines; keep a break after a line that ends short or before one that
+    starts indented or centred (with boxes), or after a sentence or capitals (text only)."""
+    indices = [i for i in block.lines if 0 <= i < len(page.lines)]
+    boxes = [page.lines[i].bbox for i in indices]
+    right = max((b[2] for b in boxes if b), default=None)
+    left = min((b[0] for b in boxes if b), default=None)
+    runs: list[str] = []
+    current: list[str] = []
+    for n, index in enumerate(indices):
+        text = nfc(_line_text(page, index)).strip()
+        if not text:
+            continue
+        current.append(text)
+        box = boxes[n]
+        if box is not None and right is not None and left is not None:
+            width = right - left
+            after = boxes[n + 1] if n + 1 < len(boxes) else None
+            ends = box[2] < right - WRAP_MARGIN * width or (
+                after is not None and after[0] > left + INDENT_MARGIN * width
+            )
+        else:
+            following = _line_text(page, indices[n + 1]) if n + 1 < len(indices) else ""
+            ends = text.endswith(SENTENCE_END) or text.isupper() or following.isupper()
+        if ends:
+            runs.append(" ".join(current))
+            current = []
+    if current:
+        runs.append(" ".join(current))
+    return runs
 
 
 def _line_text(page: Page, index: int) -> str:

@@ -31,7 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from sohoa.model import BBox, Document, Page
 from sohoa.output.files import write_atomic
-from sohoa.output.layout import document_title, find_font, nfc
+from sohoa.output.layout import block_runs, document_title, find_font, nfc
 from sohoa.output.page_images import page_pil_image
 
 FONT = "DejaVuSans"
@@ -177,22 +177,23 @@ def _invisible_text(canvas: Canvas, page: Page, scale: float, page_height: float
         top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
         size = max((bottom - top) * scale / em_height, 1.0)
         baseline = page_height - bottom * scale - descent / 1000 * size
+        text.setFont(FONT, size)
         for n, (word, index) in enumerate(words):
             placed.add(index)
             box = boxes[n]
             content = nfc(word.text)
-            right = box[2]
-            if n + 1 < len(words) and boxes[n + 1][0] > box[2]:
-                content += " "  # the space spans the gap, so extraction sees two words
-                right = boxes[n + 1][0]
             natural = pdfmetrics.stringWidth(content, FONT, size)
-            target = (right - box[0]) * scale
+            target = (box[2] - box[0]) * scale
             if natural <= 0 or target <= 0:
                 continue
-            text.setFont(FONT, size)
-            text.setHorizScale(100 * target / natural)
             text.setTextOrigin(box[0] * scale, baseline)
+            text.setHorizScale(100 * target / natural)  # the word fills its own box
             text.textOut(content)
+            gap = (boxes[n + 1][0] - box[2]) * scale if n + 1 < len(words) else 0
+            if gap > 0:
+                # a space stretched over the gap, so extraction sees two words
+                text.setHorizScale(100 * gap / pdfmetrics.stringWidth(" ", FONT, size))
+                text.textOut(" ")
     canvas.drawText(text)
 
 
@@ -204,8 +205,12 @@ def _text_page(canvas: Canvas, page: Page) -> None:
     leading = TEXT_SIZE * 1.35
     for block in page.blocks:
         font = FONT_BOLD if block.kind == "heading" else FONT
-        paragraph = nfc(" ".join(page.line_text(page.lines[i]) for i in block.lines))
-        for line in simpleSplit(paragraph, font, TEXT_SIZE, width - 2 * MARGIN):
+        lines = [
+            line
+            for run in block_runs(page, block)
+            for line in simpleSplit(run, font, TEXT_SIZE, width - 2 * MARGIN)
+        ]
+        for line in lines:
             if y < MARGIN:
                 canvas.showPage()
                 canvas.setPageSize(A4)

@@ -83,9 +83,26 @@ def test_libreoffice_opens_it_and_the_vietnamese_text_survives(docx_as_pdf: File
         assert last.width > last.height  # the landscape table page
 
 
-def test_libreoffice_opens_the_scanned_and_the_empty_document(docx_as_pdf: Files) -> None:
-    assert "Tăng cường hoạt động đo lường trên địa bàn tỉnh" in pdf_text(docx_as_pdf["scan"][1])
+def test_libreoffice_opens_the_scanned_and_the_empty_document(
+    docx_as_pdf: Files, scanned_doc: Document
+) -> None:
+    rendered = " ".join(pdf_text(docx_as_pdf["scan"][1]).split())
+    page = scanned_doc.pages[0]
+    for line in page.lines:
+        assert page.line_text(line) in rendered
     assert docx_as_pdf["empty"][1].exists()
+
+
+def test_wrapped_lines_join_and_short_lines_end_paragraphs(
+    docx_as_pdf: Files, scanned_doc: Document
+) -> None:
+    page = scanned_doc.pages[0]
+    header, body = page.blocks[0], page.blocks[1]
+    paragraphs = [p.text for p in docx.Document(str(docx_as_pdf["scan"][0])).paragraphs]
+    for index in header.lines:  # centred header lines: one paragraph each
+        assert page.line_text(page.lines[index]) in paragraphs
+    wrapped = " ".join(page.line_text(page.lines[i]) for i in body.lines)
+    assert wrapped in paragraphs  # a justified paragraph: its lines joined
 
 
 def test_grid_only_table_keeps_the_found_spans(tmp_path: Path) -> None:

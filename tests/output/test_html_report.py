@@ -37,7 +37,7 @@ def scan_report(
     chromium: Chromium, scanned_doc: Document, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Tab, Document]:
     doc = copy.deepcopy(scanned_doc)
-    doc.source = "ke-hoach-do-luong.png"
+    doc.source = "ke-hoach-do-luong.pdf"
     doc.tables.append(budget_table())
     return open_report(chromium, doc, tmp_path_factory.mktemp("html"), "scan"), doc
 

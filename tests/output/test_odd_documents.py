@@ -27,6 +27,7 @@ from sohoa.model import (
     Validation,
     Word,
 )
+from sohoa.ocr.ingest import render_page_image
 from sohoa.output.docx_writer import write_docx
 from sohoa.output.html_report import write_html
 from sohoa.output.pdf_writer import write_pdf
@@ -89,9 +90,9 @@ def test_all_three_writers_open_cleanly(name: str, scanned_doc: Document, tmp_pa
 def test_page_image_is_taken_from_its_frame(scanned_doc: Document, tmp_path: Path) -> None:
     """Page 2 of a multi-frame TIFF is frame 1, not frame 0."""
     doc = copy.deepcopy(scanned_doc)
-    with Image.open(doc.pages[0].image.path) as image:
-        blank = Image.new("L", image.size, 255)
-        blank.save(tmp_path / "pages.tiff", save_all=True, append_images=[image])
+    image = Image.fromarray(render_page_image(doc.pages[0].image)).convert("L")
+    blank = Image.new("L", image.size, 255)
+    blank.save(tmp_path / "pages.tiff", save_all=True, append_images=[image])
     doc.pages[0].image = ImageRef(str(tmp_path / "pages.tiff"), 1, doc.pages[0].dpi)
     pdf = pdfium.PdfDocument(str(write_pdf(doc, tmp_path, "tiff")[0]))
     shown = np.asarray(pdf[0].render(scale=1).to_pil().convert("L"))
