@@ -10,8 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sohoa.model import Document, document_to_json
+from sohoa.output.docx_writer import write_docx
 from sohoa.output.files import write_atomic
 from sohoa.output.markdown import write_markdown
+from sohoa.output.html_report import write_html
+from sohoa.output.pdf_writer import write_pdf
 
 Writer = Callable[[Document, Path, str], list[Path]]
 
@@ -32,6 +35,9 @@ WRITERS: dict[str, Writer] = {
     "txt": write_txt,
     "json": write_json,
     "md": write_markdown,
+    "docx": write_docx,
+    "pdf": write_pdf,
+    "html": write_html,
 }
 
 
