@@ -19,7 +19,7 @@ import pytesseract
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # the machine is shared; one thread per call
 
 DASH = "-"
-TARGET_LINE_HEIGHT = float(os.environ.get("SOHOA_CELL_LINE_PX", "20"))
+SINGLE_GLYPH_PX = 17
 
 
 @dataclass
@@ -92,14 +92,17 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
     text_crop[leaks_wide[ys0:ys1, xs0:xs1] > 0] = 255  # rule remnants
 
     n_lines = _text_lines(ink, max(2, int(dpi * 0.01)))
-    # Tesseract reads isolated short texts (a lone "2" in a STT cell) far better when a
-    # line of text is ~TARGET px high than at 300 dpi size: scale every cell to that.
-    line_height = (ys1 - ys0) / max(1, n_lines)
-    factor = min(3.0, max(0.3, TARGET_LINE_HEIGHT / max(1.0, line_height)))
+    # Scale to 300 dpi, where Tesseract's vie model reads words best. A lone glyph (one
+    # stroke: the "2" of a STT cell) is misread at that size (2 -> "P/", 5 -> "B") but read
+    # right when its line is ~SINGLE_GLYPH_PX high, so it is shrunk to that instead.
+    if len(strokes) == 1:
+        factor = min(3.0, max(0.3, SINGLE_GLYPH_PX / max(1, ys1 - ys0)))
+    else:
+        factor = 300 / dpi
     if abs(factor - 1.0) > 0.05:
-        interpolation = cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC
+        interpolation = cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR
         text_crop = cv2.resize(text_crop, None, fx=factor, fy=factor, interpolation=interpolation)
-    pad = max(10, int(TARGET_LINE_HEIGHT))
+    pad = 20
     text_crop = cv2.copyMakeBorder(text_crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     psm = 7 if n_lines <= 1 else 6
     data = pytesseract.image_to_data(

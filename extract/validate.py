@@ -140,16 +140,18 @@ def validate_budget(table: Table) -> Validation:
                 else "NSNN + Tổ chức"
             )
             message = f"row total {stated} in {column_name} but {what} add up to {found}"
-            culprit = [c for c in check.parts if col_fail.get(c) == -(stated - found)]
+            culprit = [c for c in check.parts if col_fail.get(c) == stated - found]
+            cell = (check.row, culprit[0]) if len(culprit) == 1 else None
         else:
             message = (
                 f"column {column_name}: the Tổng row says {stated} but the rows add up to {found}"
             )
-            culprit = []
-        if len(culprit) == 1:
-            current, _ = _value(table, check.row, culprit[0])
+            culprit = [r for r in check.parts if row_fail.get(r) == stated - found]
+            cell = (culprit[0], check.column) if len(culprit) == 1 else None
+        if cell is not None:
+            current, _ = _value(table, *cell)
             suggestion = (current or 0) + (stated - found)
-            message += f"; {table.columns[culprit[0]]} would be {suggestion}"
+            message += f"; {table.columns[cell[1]]} of row {cell[0]} would be {suggestion}"
         validation.mismatches.append(
             Mismatch(
                 row=check.row,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sohoa.model import Document, document_to_json
 from sohoa.output.files import write_atomic
+from sohoa.output.table_csv import write_csv
 
 Writer = Callable[[Document, Path, str], list[Path]]
 
@@ -30,6 +31,7 @@ def write_json(doc: Document, outdir: Path, stem: str) -> list[Path]:
 WRITERS: dict[str, Writer] = {
     "txt": write_txt,
     "json": write_json,
+    "csv": write_csv,  # one file per table: <stem>.table-N.csv
 }
 
 
