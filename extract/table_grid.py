@@ -21,23 +21,21 @@ from sohoa.settings import Settings
 BoxMapper = Callable[[BBox], BBox]
 
 
-def _level_image(prepared: Any) -> tuple[np.ndarray, BoxMapper]:
+def _level_image(prepared: Any) -> tuple[np.ndarray, BoxMapper, float]:
     """The deskewed grayscale page and a map from its pixels back to the original page.
 
     Accepts the OCR helper's ``PreparedImage`` (already deskewed, knows ``box_to_original``)
-    or a plain grayscale array, which is deskewed here from its rules.
+    or a plain grayscale array, which is deskewed here from its rules. The third value is
+    how many prepared pixels make one original pixel (the helper upscales small scans).
     """
     if isinstance(prepared, np.ndarray):
         gray = prepared if prepared.ndim == 2 else prepared.mean(axis=2).astype(np.uint8)
         angle = estimate_skew(binarize(gray))
         if abs(angle) < 0.05:
-            return gray, lambda box: box
+            return gray, lambda box: box, 1.0
         level = rotate(gray, angle)
-        return level, _unrotate(gray.shape, angle)
-    gray = getattr(prepared, "gray", None)
-    if gray is None:
-        gray = prepared.image
-    return np.asarray(gray), prepared.box_to_original
+        return level, _unrotate(gray.shape, angle), 1.0
+    return np.asarray(prepared.gray), prepared.box_to_original, float(prepared.scale)
 
 
 def _unrotate(shape: tuple[int, ...], angle: float) -> BoxMapper:
@@ -60,9 +58,9 @@ def _unrotate(shape: tuple[int, ...], angle: float) -> BoxMapper:
 
 
 def grid_to_table(
-    grid: Grid, gray: np.ndarray, page: Page, settings: Settings, to_original: BoxMapper
+    grid: Grid, gray: np.ndarray, dpi: int, page: Page, settings: Settings,
+    to_original: BoxMapper,
 ) -> Table:
-    dpi = page.dpi or settings.dpi
     cells = []
     for grid_cell in grid.cells:
         reading = read_cell(gray, grid_cell.box, dpi, settings.lang)
@@ -87,10 +85,10 @@ def grid_to_table(
 
 def find_tables_in_image(prepared: Any, page: Page, settings: Settings) -> list[Table]:
     """Every ruled table on the page, cells read; rows/columns are built in stage 3."""
-    gray, to_original = _level_image(prepared)
-    dpi = page.dpi or settings.dpi
+    gray, to_original, scale = _level_image(prepared)
+    dpi = round((page.dpi or settings.dpi) * scale)  # pixels per inch of ``gray``
     return [
-        grid_to_table(grid, gray, page, settings, to_original)
+        grid_to_table(grid, gray, dpi, page, settings, to_original)
         for grid in find_grids(gray, dpi)
         if grid.n_rows >= 2 and grid.n_cols >= 2
     ]
