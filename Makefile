@@ -39,7 +39,7 @@ system-deps:
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q -e ".[test,dask]"
 	touch $@
 
 # The bundled sample is built from the clean seed 001 (page 1, 200 dpi, light scanner damage).
