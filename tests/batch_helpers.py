@@ -9,6 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+TXT_JSON = ("--formats", "txt,json")  # the runner's tests need no DOCX/PDF/HTML writers
+
 GOOD_TEXTS = {
     "ke-hoach.txt": "KE HOACH\nThuc hien Quyet dinh so 996/QD-TTg\n\nNoi dung\n",
     "2023/quyet-dinh.txt": "QUYET DINH\nVe viec phe duyet\fTrang hai\n",

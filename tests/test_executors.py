@@ -35,7 +35,7 @@ def test_dask_local_cluster_gives_the_same_outputs_as_the_local_pool(
 ) -> None:
     archive = make_archive(tmp_path / "archive")
     make_scanned_archive(archive / "scans", count=1)  # real page tasks (OCR) on the workers
-    options = ["--dpi", "200", "--no-restore"]
+    options = ["--dpi", "200", "--no-restore", "--formats", "txt,json"]
     local = run_cli("convert", str(archive), "-o", str(tmp_path / "local"), "--jobs", "2", *options)
     assert local.returncode == 1, local.stderr  # the corrupt PDF, in both runs
 

@@ -32,7 +32,15 @@ def done_count(outdir: Path) -> int:
 def test_kill_9_mid_batch_then_rerun_gives_the_outputs_of_an_uninterrupted_run(
     scanned_archive: Path, tmp_path: Path
 ) -> None:
-    args = ["convert", str(scanned_archive), "--dpi", "200", "--no-restore"]
+    args = [
+        "convert",
+        str(scanned_archive),
+        "--dpi",
+        "200",
+        "--no-restore",
+        "--formats",
+        "txt,json",
+    ]
     reference = run_cli(*args, "-o", str(tmp_path / "ref"), "--jobs", "1", "--verbose")
     assert reference.returncode == 0, reference.stderr
     pages = [line for line in reference.stdout.splitlines() if line.startswith("  page ")]
@@ -64,7 +72,10 @@ def test_ctrl_c_stops_at_once_with_exit_130_and_a_rerun_finishes(
     scanned_archive: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    args = ["convert", str(scanned_archive), "--dpi", "200", "--no-restore", "-o", str(out)]
+    args = [
+        "convert", str(scanned_archive), "--dpi", "200", "--no-restore", "--formats", "txt,json",
+        "-o", str(out),
+    ]  # fmt: skip
     run = subprocess.Popen(
         [sys.executable, str(ROOT / "run_pipeline.py"), *args, "--jobs", "2"],
         stdout=subprocess.PIPE,
