@@ -7,7 +7,8 @@ pages, then times:
 
 - bare Tesseract: the ``tesseract`` command on the same page images, one after the other
   (images rasterised beforehand, not timed), ``OMP_THREAD_LIMIT=1``, TSV output as we use;
-- ``sohoa convert FOLDER --jobs 1`` and ``--jobs 2`` (the whole CLI, all stages, --force);
+- ``sohoa convert FOLDER --jobs 1`` and ``--jobs 2`` (the whole CLI, every stage, --force,
+  writing txt and json: the other writers are not the batch's concern);
 
 and samples the process tree to get the peak memory of each pool worker (worker plus its
 Tesseract child). Acceptance: speed-up (jobs 2 over jobs 1) >= 1.7 on 2 cores and overhead
@@ -135,12 +136,12 @@ class TreeMemory:
         self._thread.join()
 
 
-def sohoa_run(folder: Path, jobs: int, dpi: int) -> tuple[float, float, TreeMemory]:
+def sohoa_run(folder: Path, jobs: int, dpi: int, formats: str) -> tuple[float, float, TreeMemory]:
     """(wall, CPU) seconds of the whole ``sohoa convert`` and its process tree's memory."""
     with tempfile.TemporaryDirectory(prefix="sohoa-bench-") as out:
         command = [
             sys.executable, str(ROOT / "run_pipeline.py"), "convert", str(folder), "-o", out,
-            "--jobs", str(jobs), "--dpi", str(dpi), "--force", "--quiet",
+            "--jobs", str(jobs), "--dpi", str(dpi), "--formats", formats, "--force", "--quiet",
         ]  # fmt: skip
         started, cpu = time.perf_counter(), children_cpu()
         process = subprocess.Popen(command, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
@@ -158,14 +159,17 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=20)
     parser.add_argument("--dpi", type=int, default=300, help="scan and OCR resolution")
     parser.add_argument("--lang", default="vie")
+    parser.add_argument(
+        "--formats", default="txt,json", help="outputs to write (the core ones by default)"
+    )
     args = parser.parse_args()
 
     folder = build_scans(args.pages, args.dpi)
     images = page_images(folder, args.dpi)
     load_before = os.getloadavg()
     bare, bare_cpu = bare_tesseract(images, args.lang)
-    one, one_cpu, _ = sohoa_run(folder, 1, args.dpi)
-    two, two_cpu, memory = sohoa_run(folder, 2, args.dpi)
+    one, one_cpu, _ = sohoa_run(folder, 1, args.dpi, args.formats)
+    two, two_cpu, memory = sohoa_run(folder, 2, args.dpi, args.formats)
     load_after = os.getloadavg()
 
     pages = len(images)
