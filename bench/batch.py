@@ -1,6 +1,6 @@
 """Batch throughput: pages/minute at --jobs 1 and --jobs 2, overhead over bare Tesseract.
 
-    /work/venv/bin/python bench/batch.py [--pages 20] [--dpi 300]
+    /work/venv/bin/python bench/batch.py [--pages 20] [--dpi 300] [--breakdown]
 
 Builds (once, cached in bench/.cache/) a folder of image-only scans holding ``--pages``
 pages, then times:
@@ -154,6 +154,41 @@ def sohoa_run(folder: Path, jobs: int, dpi: int, formats: str) -> tuple[float, f
     return seconds, cpu, memory
 
 
+def self_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def stage_breakdown(folder: Path, dpi: int, formats: str) -> dict[str, float]:
+    """CPU seconds per part of our work, run in this process: where the overhead goes."""
+    sys.path.insert(0, str(ROOT.parent))  # this checkout as `sohoa` (its folder is `sohoa`)
+    from sohoa.normalize.restore import load_model
+    from sohoa.ocr.ingest import open_document, process_page
+    from sohoa.output.writers import write_outputs
+    from sohoa.pipeline import finish_document
+    from sohoa.settings import Settings
+
+    settings = Settings(dpi=dpi, formats=tuple(formats.split(",")))
+    model = load_model(settings.model_path) if settings.restore else None
+    parts = dict.fromkeys(["page: ours", "page: tesseract", "document stages", "writers"], 0.0)
+    with tempfile.TemporaryDirectory(prefix="sohoa-bench-") as out:
+        for pdf_path in sorted(folder.glob("*.pdf")):
+            doc, tasks = open_document(pdf_path, settings)
+            pages = []
+            for task in tasks:
+                mine, theirs = self_cpu(), children_cpu()
+                pages.append(process_page(task, settings))
+                parts["page: ours"] += self_cpu() - mine
+                parts["page: tesseract"] += children_cpu() - theirs
+            mark = self_cpu()
+            doc = finish_document(doc, pages, settings, model)
+            parts["document stages"] += self_cpu() - mark
+            mark = self_cpu()
+            write_outputs(doc, Path(out), pdf_path.stem, settings.formats)
+            parts["writers"] += self_cpu() - mark
+    return parts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=20)
@@ -161,6 +196,11 @@ def main() -> None:
     parser.add_argument("--lang", default="vie")
     parser.add_argument(
         "--formats", default="txt,json", help="outputs to write (the core ones by default)"
+    )
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also split our CPU time by stage (one more pass over the pages, in-process)",
     )
     args = parser.parse_args()
 
@@ -190,6 +230,14 @@ def main() -> None:
         + f"; parent {memory.parent_peak / 2**20:.0f} MB"
     )
     print(f"load average (1 min) before/after: {load_before[0]:.2f} / {load_after[0]:.2f}")
+    if args.breakdown:
+        parts = stage_breakdown(folder, args.dpi, args.formats)
+        print(
+            "CPU per page: "
+            + ", ".join(f"{name} {seconds / pages:.2f} s" for name, seconds in parts.items())
+            + f"; bare tesseract {bare_cpu / pages:.2f} s; the whole CLI run at --jobs 1 "
+            f"{one_cpu / pages:.2f} s"
+        )
     print(
         f"speed-up {speedup:.2f}x (target >= 1.7), overhead {overhead * 100:+.1f}% wall / "
         f"{overhead_cpu * 100:+.1f}% CPU (target <= 20%), "
