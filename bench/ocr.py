@@ -54,14 +54,16 @@ class Variant:
 
 RAW = Variant("raw", RAW_OPTIONS)
 PREPROCESSED = Variant("preprocessed", DEFAULT_OPTIONS)
-EXPLORE = [
+EXPLORE = [  # each step alone, then the default with one step changed
     Variant("deskew", replace(RAW_OPTIONS, deskew=True)),
     Variant("deskew+flatten", replace(RAW_OPTIONS, deskew=True, flatten=True)),
-    Variant("deskew+flatten+border", replace(RAW_OPTIONS, deskew=True, flatten=True, border=True)),
-    Variant("upscale", replace(RAW_OPTIONS, min_dpi=300)),
+    Variant("sharpen", replace(RAW_OPTIONS, sharpen=1.0)),
+    Variant("default-sharpen", replace(DEFAULT_OPTIONS, sharpen=0.0)),
+    Variant("default+sharpen1.5", replace(DEFAULT_OPTIONS, sharpen=1.5)),
+    Variant("default+border", replace(DEFAULT_OPTIONS, border=True)),
+    Variant("default+upscale300", replace(DEFAULT_OPTIONS, min_dpi=300)),
     Variant("default+denoise", replace(DEFAULT_OPTIONS, denoise=True)),
-    Variant("default+binary", DEFAULT_OPTIONS, binary=True),
-    Variant("default-upscale", replace(DEFAULT_OPTIONS, min_dpi=0)),
+    Variant("default+own-binary", DEFAULT_OPTIONS, binary=True),
     Variant("default psm4", DEFAULT_OPTIONS, psm=4),
     Variant("default psm6", DEFAULT_OPTIONS, psm=6),
 ]
