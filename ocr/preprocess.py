@@ -27,7 +27,7 @@ class PreparedImage:
     """
 
     gray: np.ndarray  # deskewed (and flattened) grayscale, uint8 — what we OCR
-    binary: np.ndarray  # its binarisation: text and rules 0, background 255
+    binary: np.ndarray  # its binarisation (before sharpening): text and rules 0, background 255
     rotation: int = 0  # whole-page rotation applied (0/90/180/270, clockwise)
     deskew_angle: float = 0.0  # measured skew in degrees (counter-clockwise), undone here
     scale: float = 1.0  # prepared pixels per original pixel
@@ -140,11 +140,19 @@ def sharpen(gray: np.ndarray, dpi: int, amount: float) -> np.ndarray:
     return cv2.addWeighted(gray, 1 + amount, blurred, -amount, 0)
 
 
-def binarise(gray: np.ndarray) -> np.ndarray:
-    """Adaptive (local) threshold: text 0, background 255; copes with leftover shading."""
+def binarise(gray: np.ndarray, dpi: int = 300, flat: bool = False) -> np.ndarray:
+    """Text and rules 0, background 255, from a lightly smoothed copy (noise stays white).
+
+    A flattened page has one background level, so a global (Otsu) threshold is cleanest;
+    otherwise a local (adaptive) threshold copes with the shading.
+    """
+    smooth = cv2.GaussianBlur(gray, (0, 0), max(0.5, dpi / 300))
+    if flat:
+        _, binary = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        return binary
     block = max(15, (min(gray.shape) // 40) | 1)
     return cv2.adaptiveThreshold(
-        gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 12
+        smooth, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 12
     )
 
 
@@ -236,9 +244,9 @@ def prepare_page(
         gray = flatten_background(gray)
     if options.denoise:
         gray = denoise(gray)
+    binary = binarise(gray, round(dpi * scale), flat=options.flatten)
     if options.sharpen:
         gray = sharpen(gray, round(dpi * scale), options.sharpen)
-    binary = binarise(gray)
     if options.border:
         gray, binary = clean_border(gray, binary)
     return PreparedImage(
