@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sohoa.extract.appendix import classify, read_caption_lines, records_for
+from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
+from sohoa.extract.numbering import fix_numbering
 from sohoa.extract.structure import build_structure, join_continued
 from sohoa.extract.table_text import tables_from_text_pages
 from sohoa.extract.validate import validate_budget
@@ -95,5 +96,9 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             for table in tables:
                 if table.source == "grid":
                     restore_cells(table, model)
+    for index, table in enumerate(tables):
+        if table.source == "grid":  # OCR'd numbering: repaired from its sequence, logged
+            stt = [i for i, f in map_columns(table.columns).items() if f == ("stt",)]
+            doc.edits.extend(fix_numbering(table, stt[0] if stt else None, index))
     doc.tables = [finish_table(table) for table in tables]
     return doc
