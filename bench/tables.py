@@ -4,9 +4,10 @@
 
 The truth (bench/data/phu_luc_002.json) was transcribed by hand from seed 002. It is
 rendered as landscape, multi-page ruled tables with merged header cells and the header
-repeated on each page, rasterised and degraded with the team's scanner model (tests/scans.py:
-light at 300 dpi; heavy at 200 dpi with 1.2-2° skew, blur, strong noise, JPEG q35), then extracted by our table stage and — on the same page
-images — by img2table (Tesseract backend, lang vie).
+repeated on each page, rasterised and degraded with the team's scanner model
+(tests/scans.py: light at 300 dpi; heavy at 200 dpi with 1.2-2° skew, blur, strong noise,
+JPEG q35), then extracted by our table stage (after the OCR helper's page preparation,
+as in ingest) and — on the same page images — by img2table (Tesseract backend, lang vie).
 
 Scores: cell accuracy = exact match after NFC and whitespace folding, over every cell of
 the truth's body rows (a full-width section row counts as one cell); rows found; and the
