@@ -117,8 +117,9 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
             words.append(word.strip())
             confidences.append(float(conf))
     text = " ".join(words)
-    if n_lines <= 1 and len(words) > 1 and all(w.isdigit() for w in words):
-        text = "".join(words)  # "2468 8": a wide gap inside one number, not two numbers
+    if len(words) > 1 and all(w.isdigit() for w in words):
+        # "2468 8": one number, wrapped in a narrow column or with a wide kerning gap
+        text = "".join(words)
     if not text and len(strokes) == 1:
         return CellReading(DASH, None, "dash")
     confidence = float(np.mean(confidences)) if confidences else None

@@ -14,8 +14,10 @@ import regex
 from sohoa.model import Edit, Table
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-_ROMAN_LOOKALIKE = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I", "]": "I", "[": "I"})
-_SECTION_HEAD = regex.compile(r"^([0-9IVXlH|!\[\]]{1,5})\.\s")
+_ROMAN_LOOKALIKE = str.maketrans(
+    {"1": "I", "l": "I", "L": "I", "|": "I", "!": "I", "]": "I", "[": "I"}
+)
+_SECTION_HEAD = regex.compile(r"^([0-9IVXlLH|!\[\]]{1,5})\.\s")
 
 
 def _roman_shape(token: str) -> str:
@@ -71,13 +73,13 @@ def _fix_stt(table: Table, stt_col: int, edits: list[Edit], table_index: int | N
             continue
         token = cells[stt_col]
         candidates = _next_numbers(previous)
-        plain = token.rstrip(".")
+        plain = token.rstrip(".:")
         if plain not in candidates:
             shaped = plain.replace(":", ".").replace(",", ".")
             for candidate in candidates:
                 same_digits = shaped.replace(".", "") == candidate.replace(".", "")
                 if "." in candidate and same_digits:
-                    fixed = candidate + ("." if token.endswith(".") else "")
+                    fixed = candidate + ("." if token.endswith((".", ":")) else "")
                     edits.append(_edit(token, fixed, table_index, "table-numbering"))
                     cells[stt_col] = fixed
                     plain = candidate
