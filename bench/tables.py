@@ -228,7 +228,7 @@ def run_img2table(
                 values = [
                     ""
                     if (k and c.bbox == cells[k - 1].bbox) or c.value in (None, "None")
-                    else norm(c.value)
+                    else norm(c.value.removeprefix("None "))  # its literal "None" bug
                     for k, c in enumerate(cells)
                 ]
                 rows.append((values + [""] * n)[:n])

@@ -26,7 +26,12 @@ def _roman_shape(token: str) -> str:
 
 def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> None:
     heads = [_SECTION_HEAD.match(r.section) for r in table.rows if r.section is not None]
-    if not any(m and regex.search(r"[IVX]", m.group(1)) for m in heads):
+    tokens = [m.group(1) for m in heads if m]
+    roman_letters = any(regex.search(r"[IVX]", t) for t in tokens)
+    roman_shapes = any(regex.search(r"[^0-9]", t) for t in tokens) and all(
+        _roman_shape(t) == ROMAN[k] for k, t in enumerate(tokens[: len(ROMAN)])
+    )
+    if not (roman_letters or roman_shapes):
         return  # no sign the sections are numbered in Roman numerals: leave "1." alone
     k = 0
     for row in table.rows:

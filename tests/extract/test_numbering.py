@@ -41,3 +41,9 @@ def test_arabic_sections_are_left_alone():
     t = table(["1. Một", ["1", "a"], "2. Hai", ["1", "b"]])
     assert fix_numbering(t, 0) == []
     assert t.rows[0].section == "1. Một"
+
+
+def test_roman_lookalikes_alone_are_enough_evidence():
+    t = table(["L. Một", ["1", "a"], "H. Hai", ["1", "b"]])
+    fix_numbering(t, 0)
+    assert [r.section for r in t.rows if r.section] == ["I. Một", "II. Hai"]
