@@ -184,6 +184,8 @@ class Metadata:
     nguoi_ky: Signer = field(default_factory=Signer)
     noi_nhan: list[str] = field(default_factory=list)
     tham_chieu: list[Reference] = field(default_factory=list)
+    ky_hieu: str | None = None  # the code part of the number ("KH-UBND"), kept for drafts
+    suy_dien: list[str] = field(default_factory=list)  # fields inferred, not read in place
 
 
 # --- restoration edits ----------------------------------------------------------------------
