@@ -23,7 +23,7 @@ from PIL import Image
 
 from sohoa.model import Document, Edit, Page, Table
 from sohoa.output.files import write_atomic
-from sohoa.output.layout import document_title, header_grid, nfc
+from sohoa.output.layout import document_title, header_grid, line_runs, nfc
 from sohoa.output.page_images import page_pil_image
 
 LOW_EDIT_CONFIDENCE = 0.6  # edits below this are listed first
@@ -90,7 +90,7 @@ class PageView:
     height: float
     image: str | None  # data: URI
     boxes: list[Box]
-    blocks: list[list[list[Token]]]  # blocks of lines of tokens
+    blocks: list[list[list[Token]]]  # blocks of paragraphs (wrapped lines joined) of tokens
 
 
 @dataclass
@@ -222,7 +222,10 @@ def _place_edits(edits: list[EditView], pages: dict[int, Page]) -> dict[int, dic
 def _page_view(page: Page, placed: dict[int, EditView], edits: list[EditView]) -> PageView:
     tokens = [_token(page, i, placed.get(i)) for i in range(len(page.words))]
     blocks = [
-        [[tokens[i] for i in page.lines[n].words if 0 <= i < len(tokens)] for n in block.lines]
+        [
+            [tokens[i] for n in group for i in page.lines[n].words if 0 <= i < len(tokens)]
+            for group in line_runs(page, block)
+        ]
         for block in page.blocks
     ]
     boxes = []

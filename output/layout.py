@@ -88,19 +88,30 @@ def text_blocks(doc: Document) -> list[TextBlock]:
 
 
 def block_runs(page: Page, block: Block) -> list[str]:
-    """Join wrapped lines; keep a break after a line that ends short or before one that
-    starts indented or centred (with boxes), or after a sentence or capitals (text only)."""
+    """The block's paragraphs as text: wrapped lines joined by spaces."""
+    runs = []
+    for group in line_runs(page, block):
+        text = " ".join(nfc(_line_text(page, i)).strip() for i in group).strip()
+        if text:
+            runs.append(" ".join(text.split()))
+    return runs
+
+
+def line_runs(page: Page, block: Block) -> list[list[int]]:
+    """Group a block's lines into paragraphs: wrapped lines go together; a break follows a
+    line that ends short or precedes one that starts indented or centred (with boxes), or
+    a line that ends a sentence or is in capitals or precedes capitals (text only)."""
     indices = [i for i in block.lines if 0 <= i < len(page.lines)]
     boxes = [page.lines[i].bbox for i in indices]
     right = max((b[2] for b in boxes if b), default=None)
     left = min((b[0] for b in boxes if b), default=None)
-    runs: list[str] = []
-    current: list[str] = []
+    groups: list[list[int]] = []
+    current: list[int] = []
     for n, index in enumerate(indices):
-        text = nfc(_line_text(page, index)).strip()
+        text = _line_text(page, index).strip()
         if not text:
             continue
-        current.append(text)
+        current.append(index)
         box = boxes[n]
         if box is not None and right is not None and left is not None:
             width = right - left
@@ -112,11 +123,11 @@ def block_runs(page: Page, block: Block) -> list[str]:
             following = _line_text(page, indices[n + 1]) if n + 1 < len(indices) else ""
             ends = text.endswith(SENTENCE_END) or text.isupper() or following.isupper()
         if ends:
-            runs.append(" ".join(current))
+            groups.append(current)
             current = []
     if current:
-        runs.append(" ".join(current))
-    return runs
+        groups.append(current)
+    return groups
 
 
 def _line_text(page: Page, index: int) -> str:
