@@ -263,11 +263,10 @@ def _inline_image(page: Page) -> str | None:
     image = page_pil_image(page)
     if image is None:
         return None
-    if image.width > IMAGE_MAX_WIDTH:
-        height = round(image.height * IMAGE_MAX_WIDTH / image.width)
-        image = image.resize((IMAGE_MAX_WIDTH, height), Image.Resampling.LANCZOS)
+    # reducing_gap: shrink by whole factors first, then resample; fast and still sharp
+    image.thumbnail((IMAGE_MAX_WIDTH, image.height), Image.Resampling.LANCZOS, reducing_gap=2.0)
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
