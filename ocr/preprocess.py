@@ -151,15 +151,18 @@ def _drop_border_components(ink: np.ndarray) -> np.ndarray:
 
 
 def clean_border(gray: np.ndarray, binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Whiten large dark regions touching the page edge (scanner lid, shadows, punch holes)."""
-    ink = 255 - binary
-    kept = _drop_border_components(ink)
-    removed = (ink > 0) & (kept == 0)
+    """Whiten large dark regions touching the page edge (scanner lid, shadows, punch holes).
+
+    Found on a global (Otsu) threshold of the gray image: an adaptive threshold sees only
+    the outline of a wide dark band, not the band itself.
+    """
+    _, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    kept = _drop_border_components(dark)
+    removed = (dark > 0) & (kept == 0)
     if not removed.any():
         return gray, binary
-    gray = gray.copy()
-    binary = binary.copy()
     removed = cv2.dilate(removed.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    gray, binary = gray.copy(), binary.copy()
     gray[removed] = 255
     binary[removed] = 255
     return gray, binary
@@ -180,18 +183,41 @@ DEFAULT_OPTIONS = PrepareOptions()
 RAW_OPTIONS = PrepareOptions(deskew=False, flatten=False, denoise=False, border=False, min_dpi=0)
 
 
+def quarter_turn_matrix(size: tuple[int, int], rotation: int) -> np.ndarray:
+    """Affine matrix of ``np.rot90`` by ``rotation`` degrees clockwise (0/90/180/270)."""
+    width, height = size
+    return {
+        0: np.array([[1.0, 0, 0], [0, 1, 0]]),
+        90: np.array([[0.0, -1, height], [1, 0, 0]]),
+        180: np.array([[-1.0, 0, width], [0, -1, height]]),
+        270: np.array([[0.0, 1, 0], [-1, 0, width]]),
+    }[rotation % 360]
+
+
+def compose(second: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """The 2×3 affine transform applying ``first`` then ``second``."""
+    return (np.vstack([second, [0, 0, 1]]) @ np.vstack([first, [0, 0, 1]]))[:2]
+
+
 def prepare_page(
-    image: np.ndarray, dpi: int, options: PrepareOptions = DEFAULT_OPTIONS
+    image: np.ndarray, dpi: int, options: PrepareOptions = DEFAULT_OPTIONS, rotation: int = 0
 ) -> PreparedImage:
-    """Run the chosen clean-up steps on one page image (gray, RGB or RGBA uint8)."""
-    gray = to_gray(image)
-    height, width = gray.shape
+    """Run the chosen clean-up steps on one page image (gray, RGB or RGBA uint8).
+
+    ``rotation`` (degrees clockwise, a multiple of 90) turns an upside-down or sideways page
+    upright first; see ``tesseract.detect_rotation``.
+    """
+    original = to_gray(image)
+    height, width = original.shape
+    turn = quarter_turn_matrix((width, height), rotation)
+    gray = np.ascontiguousarray(np.rot90(original, k=-(rotation // 90) % 4))
     angle = measure_skew(gray) if options.deskew else 0.0
     scale = options.min_dpi / dpi if dpi and dpi < options.min_dpi else 1.0
-    matrix, size = rotation_matrix((width, height), -angle, scale)
+    deskew, size = rotation_matrix((gray.shape[1], gray.shape[0]), -angle, scale)
+    matrix = compose(deskew, turn)
     if angle or scale != 1.0:
         interpolation = cv2.INTER_CUBIC if scale > 1 else cv2.INTER_LINEAR
-        gray = cv2.warpAffine(gray, matrix, size, flags=interpolation, borderValue=255)
+        gray = cv2.warpAffine(gray, deskew, size, flags=interpolation, borderValue=255)
     if options.flatten:
         gray = flatten_background(gray)
     if options.denoise:
@@ -202,7 +228,7 @@ def prepare_page(
     return PreparedImage(
         gray=gray,
         binary=binary,
-        rotation=0,
+        rotation=rotation % 360,
         deskew_angle=angle,
         scale=scale,
         original_size=(width, height),

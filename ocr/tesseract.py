@@ -64,6 +64,45 @@ def run_tesseract(image: np.ndarray, lang: str, psm: int) -> dict[str, list]:
         raise SohoaError("tesseract", f"OCR failed: {error.message.strip()}") from None
 
 
+def detect_rotation(image: np.ndarray) -> int:
+    """Degrees clockwise that turn the page upright (Tesseract OSD); 0 when unsure."""
+    if "osd" not in _installed_languages(os.environ.get("TESSDATA_PREFIX")):
+        return 0
+    try:
+        report = pytesseract.image_to_osd(image, config="--psm 0")
+    except pytesseract.TesseractError:
+        return 0  # too little text to tell
+    fields = dict(line.split(":", 1) for line in report.splitlines() if ":" in line)
+    try:
+        rotate, confidence = int(fields["Rotate"]), float(fields["Orientation confidence"])
+    except (KeyError, ValueError):
+        return 0
+    return rotate % 360 if confidence >= 2.0 else 0
+
+
+def looks_unreadable(data: dict[str, list], lang: str) -> bool:
+    """Low confidence or non-Vietnamese gibberish: the page may be sideways or upside down.
+
+    Tesseract is often confident about the gibberish it reads from upside-down text, so for
+    Vietnamese we also ask whether the words are Vietnamese syllables.
+    """
+    from sohoa.ocr.text_layer import text_layer_quality
+
+    words = [
+        (float(conf), text.strip())
+        for conf, text in zip(data["conf"], data["text"], strict=True)
+        if float(conf) >= 0 and (text or "").strip()
+    ]
+    if len(words) < 10:
+        return True
+    mean_confidence = sum(conf for conf, _ in words) / len(words)
+    if mean_confidence < 60:
+        return True
+    if "vie" in lang.split("+"):
+        return text_layer_quality(" ".join(text for _, text in words)).valid_share < 0.5
+    return False
+
+
 def data_to_page(data: dict[str, list], page: Page, to_original: Callable[[BBox], BBox]) -> Page:
     """Fill ``page`` with words (boxes mapped by ``to_original``), lines and paragraphs."""
     line_of: dict[tuple[int, int, int], Line] = {}

@@ -197,3 +197,15 @@ def test_docx_paragraphs_headings_and_table_text(scan_dir: Path) -> None:
         "TT Nội dung\n1 Kiểm định",
         "QUYẾT ĐỊNH:",
     ]
+
+
+def test_upside_down_page_is_turned_and_boxes_stay_in_original_pixels(
+    scan_dir: Path, short_page_image: np.ndarray
+) -> None:
+    path = scan_dir / "upside-down.png"
+    Image.fromarray(np.rot90(short_page_image, 2)).save(path, dpi=(200, 200))
+    (page,) = ingest(path, FAST).pages
+    assert page.rotation == 180
+    assert page.text().startswith("QUYẾT ĐỊNH") and "Điều 1." in page.text()
+    heading = page.words[0].bbox
+    assert heading is not None and heading[1] > page.height * 0.6  # drawn at the bottom
