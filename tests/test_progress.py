@@ -19,7 +19,9 @@ STATUS = r"\[\d+/\d+ docs, \d+/\d+ pages, [\d.]+ pages/min, ETA (\d+:\d\d:\d\d|\
 
 def test_log_lines_when_not_a_terminal(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "archive", corrupt=False)
-    result = run_cli("convert", str(archive), "-o", str(tmp_path / "out"), "--jobs", "1")
+    result = run_cli(
+        "convert", str(archive), "-o", str(tmp_path / "out"), "--jobs", "1", "--formats", "txt,json"
+    )
     lines = result.stdout.splitlines()
     assert len(lines) == 5, result.stdout
     for line in lines[:3]:
