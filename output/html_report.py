@@ -33,6 +33,7 @@ CHECK_FIRST_LIMIT = 200
 IMAGE_MAX_WIDTH = 1100  # pixels of the inlined page image: enough to read a word crop
 JPEG_QUALITY = 72
 TEMPLATE = "review.html.j2"
+ROW_LABEL_MAX = 60  # characters of a row's name in a mismatch message
 
 
 def write_html(doc: Document, outdir: Path, stem: str) -> list[Path]:
@@ -318,13 +319,11 @@ def _table_view(number: int, table: Table) -> TableView:
         if row.cells is None:
             rows.append({"section": nfc(row.section or ""), "flagged": bool(columns)})
             continue
-        cells = [
-            {
-                "text": nfc(text),
-                "flagged": col < len(table.columns) and table.columns[col] in columns,
-            }
-            for col, text in enumerate(row.cells)
-        ]
+        cells = []
+        for col, text in enumerate(row.cells):
+            bad = col < len(table.columns) and table.columns[col] in columns
+            css = " ".join(name for name, on in (("bad", bad), ("long", len(text) > 40)) if on)
+            cells.append({"text": nfc(text), "css": css})
         rows.append({"cells": cells, "flagged": bool(columns), "index": index})
     return TableView(
         number=number,
@@ -357,8 +356,10 @@ def _row_label(table: Table, index: int) -> str:
     row = table.rows[index]
     if row.cells is None:
         return nfc(row.section or f"dòng {index + 1}")
-    label = " · ".join(text for text in row.cells[:2] if text.strip())
-    return nfc(label) or f"dòng {index + 1}"
+    label = nfc(" · ".join(text for text in row.cells[:2] if text.strip()))
+    if len(label) > ROW_LABEL_MAX:
+        label = label[: ROW_LABEL_MAX - 1].rstrip() + "…"
+    return label or f"dòng {index + 1}"
 
 
 def _amount(value: Any) -> str:

@@ -132,6 +132,9 @@ def test_table_mismatches_are_flagged(scan_report: tuple[Tab, Document]) -> None
     flagged = tab.evaluate("document.querySelector('#table-1 .mismatches').innerText")
     assert "250 ≠" in flagged and "2 · Đào tạo chuyên gia" in flagged
     assert tab.evaluate("document.querySelector('#table-1 tr.section td').colSpan") == 7
+    alert = "document.querySelector('#check-first .table-alert a')"
+    assert tab.evaluate(f"{alert}.getAttribute('href')") == "#table-1"
+    assert "Phụ lục II: 1 tổng không khớp" in tab.evaluate(f"{alert}.textContent")
     header = tab.evaluate(
         "[...document.querySelectorAll('#table-1 th')].map(th => [th.textContent, th.colSpan])"
     )
