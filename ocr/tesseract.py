@@ -113,9 +113,10 @@ def data_to_page(data: dict[str, list], page: Page, to_original: Callable[[BBox]
     """Fill ``page`` with words (boxes mapped by ``to_original``), lines and paragraphs."""
     line_of: dict[tuple[int, int, int], Line] = {}
     block_of: dict[tuple[int, int], Block] = {}
+    specks = noise_specks(data)
     for i, raw in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (raw or "").strip())
-        if data["level"][i] != 5 or not text:
+        if data["level"][i] != 5 or not text or i in specks:
             continue
         left, top = data["left"][i], data["top"][i]
         box = to_original((left, top, left + data["width"][i], top + data["height"][i]))
@@ -142,6 +143,31 @@ def data_to_page(data: dict[str, list], page: Page, to_original: Callable[[BBox]
     confidences = [w.confidence for w in page.words if w.confidence is not None]
     page.mean_confidence = round(sum(confidences) / len(confidences), 2) if confidences else None
     return page
+
+
+def noise_specks(data: dict[str, list]) -> set[int]:
+    """Indices of "words" that are a speck of noise: unsure and far smaller than any letter.
+
+    Tesseract reads the odd dust speck in a blank area as a letter ("Ẻ", confidence 14, a
+    6×5-pixel box where letters are 27 pixels high). A real word, even "-" or ".", is
+    either read with confidence or has a letter's height.
+    """
+    heights = sorted(
+        h
+        for h, level, t in zip(data["height"], data["level"], data["text"], strict=True)
+        if level == 5 and (t or "").strip()
+    )
+    if not heights:
+        return set()
+    letter = heights[len(heights) // 2]
+    return {
+        i
+        for i, level in enumerate(data["level"])
+        if level == 5
+        and 0 <= float(data["conf"][i]) < 30
+        and data["height"][i] < 0.4 * letter
+        and data["width"][i] < 0.4 * letter
+    }
 
 
 def union_box(boxes: list[BBox | None]) -> BBox | None:
