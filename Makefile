@@ -42,5 +42,15 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e ".[test]"
 	touch $@
 
+# The restorer model shipped in the package (corpus/data/), built from sources in the repo.
+MODEL := corpus/data/restorer-model.pkl
+MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa44299f16.txt \
+	corpus/seeds/004_270c43c183b8e566.txt /usr/share/hunspell/vi_VN.dic \
+	corpus/sources/viet74k-words.txt corpus/sources/vlsp2013-sentences.txt \
+	corpus/sources/libreoffice-help-vi.txt
+
+model: setup
+	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) -o $(MODEL)
+
 clean:
 	rm -rf $(VENV) out .pytest_cache
