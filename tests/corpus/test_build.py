@@ -7,7 +7,7 @@ from sohoa.corpus.build import build_model, expand_sources, syllable_shaped, tex
 from sohoa.corpus.model import SEP, load_model_file, save_model
 from sohoa.errors import SohoaError
 
-HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
+HUNSPELL = Path(__file__).resolve().parents[2] / "corpus" / "sources" / "hunspell-vi.txt"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,366 @@
+"""Channel data for the restorer: (OCR token, clean token) pairs from simulated scans.
+
+Seed 000 is what Tesseract's English model does to a light office scan of a clean document
+(see /work/shared/FINDINGS.md), so rendering OTHER clean Vietnamese text, scanning it the same
+way and OCR-ing it gives honest examples of how OCR mangles Vietnamese:
+
+    clean text -> A4 PDF -> page images -> scanner damage -> Tesseract -> align tokens -> TSV
+
+Build (about 5-10 min on one core; ``make channel``)::
+
+    OMP_THREAD_LIMIT=1 python -m sohoa.corpus.channel_pairs build -o corpus/data/
+
+It writes ``channel-eng.tsv`` (light 300 dpi scans, Tesseract ``eng``, like seed 000) and
+``channel-vie.tsv`` (heavy 200 dpi scans, Tesseract ``vie``), each with the header
+``ocr<TAB>clean<TAB>count``: one aligned pair per line, NFC, case kept, identical pairs
+included (how often OCR gets a word right matters too), sorted by count then text. A pair
+whose ``ocr`` column holds two space-separated tokens is a split (OCR broke one word in two);
+one whose ``clean`` column holds two is a merge (OCR glued two words together).
+
+Texts used: seeds 001 and 004, the VLSP-2013 running text and the LibreOffice help from
+corpus/sources/ (``make sources``). Never seed 002 (the answer key for 000), nor the old OCR
+seeds 000 and 003.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from sohoa.corpus import scan_sim
+
+CORPUS = Path(__file__).resolve().parent
+SEEDS = CORPUS / "seeds"
+SOURCES = CORPUS / "sources"
+FORBIDDEN_SEEDS = ("000", "002", "003")  # old OCR, and the answer key of the 000 benchmark
+HEADER = "ocr\tclean\tcount\n"
+
+# ---------------------------------------------------------------- tokens
+
+
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def tokenize(text: str) -> list[str]:
+    """Whitespace tokens, NFC, with punctuation stripped from both ends (kept inside: 38-CT/TW)."""
+    tokens = (_EDGE_PUNCTUATION.sub("", t) for t in unicodedata.normalize("NFC", text).split())
+    return [t for t in tokens if t]
+
+
+def fold(token: str) -> str:
+    """Lower case without any Vietnamese marks (đ -> d): what survives the English model."""
+    decomposed = unicodedata.normalize("NFD", token.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def wer(reference: Sequence[str], hypothesis: Sequence[str]) -> float:
+    return Levenshtein.distance(list(reference), list(hypothesis)) / max(1, len(reference))
+
+
+def wer_ignoring_diacritics(reference: Sequence[str], hypothesis: Sequence[str]) -> float:
+    return wer([fold(t) for t in reference], [fold(t) for t in hypothesis])
+
+
+# ---------------------------------------------------------------- alignment
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One aligned unit: 1:1 (substitution or identity), 2:1 (split) or 1:2 (merge)."""
+
+    ocr: tuple[str, ...]
+    clean: tuple[str, ...]
+
+    @property
+    def kind(self) -> str:
+        if len(self.ocr) == len(self.clean) == 1:
+            return "same" if self.ocr == self.clean else "substitution"
+        return "split" if len(self.ocr) > len(self.clean) else "merge"
+
+
+@dataclass
+class Alignment:
+    pairs: list[Pair] = field(default_factory=list)
+    inserted: list[str] = field(default_factory=list)  # OCR tokens with no clean counterpart
+    deleted: list[str] = field(default_factory=list)  # clean tokens the OCR lost
+
+
+GAP_COST = 0.75  # an unmatched token; a substitution costs its normalised folded distance
+JOIN_COST = 0.15  # extra cost of a split or merge over the distance of the joined forms
+MAX_JOIN_DISTANCE = 0.34  # splits/merges must be this close once joined
+MAX_BLOCK = 400  # tokens; larger unmatched stretches (lost lines) are left unaligned
+
+
+def _distance(ocr: str, clean: str) -> float:
+    return Levenshtein.normalized_distance(fold(ocr), fold(clean))
+
+
+def align(ocr: Sequence[str], clean: Sequence[str]) -> Alignment:
+    """Align OCR tokens to clean tokens.
+
+    Tokens equal once folded (case and marks ignored) are anchors; each stretch between
+    anchors is aligned by dynamic programming with substitutions, splits, merges, insertions
+    and deletions, costed by character distance of the folded forms.
+    """
+    result = Alignment()
+    folded_ocr = [fold(t) for t in ocr]
+    folded_clean = [fold(t) for t in clean]
+    # Stretches between anchors (replace + insert + delete runs) go to the DP as one block.
+    i = j = 0
+    for block in Levenshtein.opcodes(folded_ocr, folded_clean).as_matching_blocks():
+        _align_block(list(ocr[i : block.a]), list(clean[j : block.b]), result)
+        for k in range(block.size):
+            result.pairs.append(Pair((ocr[block.a + k],), (clean[block.b + k],)))
+        i, j = block.a + block.size, block.b + block.size
+    return result
+
+
+def _align_block(ocr: list[str], clean: list[str], result: Alignment) -> None:
+    n, m = len(ocr), len(clean)
+    if not n or not m:
+        result.inserted += ocr
+        result.deleted += clean
+        return
+    if n > MAX_BLOCK or m > MAX_BLOCK:
+        result.inserted += ocr
+        result.deleted += clean
+        return
+    if n == m == 1:  # sandwiched between anchors: a substitution whatever it looks like
+        result.pairs.append(Pair((ocr[0],), (clean[0],)))
+        return
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = cost[i][j]
+            if here == inf:
+                continue
+            steps: list[tuple[int, int, float]] = [(1, 0, GAP_COST), (0, 1, GAP_COST)]
+            if i < n and j < m:
+                steps.append((1, 1, _distance(ocr[i], clean[j])))
+            if i + 1 < n and j < m:
+                joined = _distance(ocr[i] + ocr[i + 1], clean[j])
+                if joined <= MAX_JOIN_DISTANCE:
+                    steps.append((2, 1, joined + JOIN_COST))
+            if i < n and j + 1 < m:
+                joined = _distance(ocr[i], clean[j] + clean[j + 1])
+                if joined <= MAX_JOIN_DISTANCE:
+                    steps.append((1, 2, joined + JOIN_COST))
+            for di, dj, step in steps:
+                a, b = i + di, j + dj
+                if a <= n and b <= m and here + step < cost[a][b]:
+                    cost[a][b] = here + step
+                    back[a][b] = (di, dj)
+    i, j, path = n, m, []
+    while i or j:
+        di, dj = back[i][j]
+        path.append((i - di, j - dj, di, dj))
+        i, j = i - di, j - dj
+    for i, j, di, dj in reversed(path):
+        if di and dj:
+            result.pairs.append(Pair(tuple(ocr[i : i + di]), tuple(clean[j : j + dj])))
+        elif di:
+            result.inserted.append(ocr[i])
+        else:
+            result.deleted.append(clean[j])
+
+
+# ---------------------------------------------------------------- texts to scan
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    blocks: list[scan_sim.Block]
+
+
+def seed_documents(numbers: Iterable[str] = ("001", "004")) -> list[Document]:
+    documents = []
+    for number in numbers:
+        if number in FORBIDDEN_SEEDS:
+            raise ValueError(f"seed {number} must never feed the channel model")
+        (path,) = SEEDS.glob(f"{number}_*.txt")
+        documents.append(Document(f"seed-{number}", scan_sim.text_to_blocks(path.read_text())))
+    return documents
+
+
+def running_text_document(path: Path, name: str, *, start: int, lines: int) -> Document | None:
+    """``lines`` lines (sentences/paragraphs) of a source file, five sentences a paragraph."""
+    if not path.exists():
+        return None
+    chosen = path.read_text(encoding="utf-8").splitlines()[start : start + lines]
+    blocks = [scan_sim.Block(" ".join(chosen[k : k + 5])) for k in range(0, len(chosen), 5)]
+    return Document(name, blocks)
+
+
+def default_documents(extra_lines: int) -> list[Document]:
+    """Seeds 001 and 004, then slices of the running-text sources (if built)."""
+    documents = seed_documents()
+    for path, start in (
+        (SOURCES / "vlsp2013-underthesea.txt", 0),
+        (SOURCES / "libreoffice-help-vi.txt", 2000),
+    ):
+        document = running_text_document(path, path.stem, start=start, lines=extra_lines)
+        if document:
+            documents.append(document)
+        else:
+            print(f"note: {path} missing (run `make sources`), skipped", file=sys.stderr)
+    return documents
+
+
+# ---------------------------------------------------------------- scanning and OCR
+
+
+@dataclass(frozen=True)
+class Channel:
+    """How a page gets from paper to OCR text."""
+
+    lang: str
+    dpi: int
+    level: scan_sim.Level
+
+
+ENG = Channel(lang="eng", dpi=300, level="light")  # the old office scans behind seed 000
+VIE = Channel(lang="vie", dpi=200, level="heavy")  # today's OCR on a poor scan
+
+
+@dataclass(frozen=True)
+class PageResult:
+    document: str
+    page: int
+    clean: list[str]
+    ocr: list[str]
+
+
+def ocr_pages(
+    document: Document, channel: Channel, max_pages: int | None, seed: int = 0
+) -> Iterator[PageResult]:
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    pdf = scan_sim.render_pdf(document.blocks)
+    texts = scan_sim.page_texts(pdf)
+    pages = range(len(texts) if max_pages is None else min(max_pages, len(texts)))
+    for index in pages:
+        (image,) = scan_sim.rasterize(pdf, channel.dpi, pages=[index])
+        damaged = scan_sim.degrade(image, channel.level, seed=seed + index)
+        config = f"--psm 3 --dpi {channel.dpi}"
+        text = pytesseract.image_to_string(damaged, lang=channel.lang, config=config)
+        yield PageResult(document.name, index + 1, tokenize(texts[index]), tokenize(text))
+
+
+# ---------------------------------------------------------------- output
+
+
+def pair_counts(alignments: Iterable[Alignment]) -> Counter[tuple[str, str]]:
+    counts: Counter[tuple[str, str]] = Counter()
+    for alignment in alignments:
+        for pair in alignment.pairs:
+            counts[(" ".join(pair.ocr), " ".join(pair.clean))] += 1
+    return counts
+
+
+def write_tsv(path: Path, counts: Counter[tuple[str, str]]) -> None:
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][1], item[0][0]))
+    lines = [f"{ocr}\t{clean}\t{count}\n" for (ocr, clean), count in rows]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(HEADER + "".join(lines), encoding="utf-8")
+    tmp.replace(path)
+
+
+def read_tsv(path: Path) -> Counter[tuple[str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] + "\n" == HEADER, f"{path}: unexpected header {lines[0]!r}"
+    counts: Counter[tuple[str, str]] = Counter()
+    for line in lines[1:]:
+        ocr, clean, count = line.split("\t")
+        counts[(ocr, clean)] = int(count)
+    return counts
+
+
+def report(channel: Channel, pages: list[PageResult], alignments: list[Alignment]) -> None:
+    """Print sanity figures: WER per document and the most frequent confusions."""
+    print(f"== {channel.lang} ({channel.level} scan, {channel.dpi} dpi)")
+    for name in dict.fromkeys(p.document for p in pages):
+        mine = [p for p in pages if p.document == name]
+        clean = [t for p in mine for t in p.clean]
+        ocr = [t for p in mine for t in p.ocr]
+        print(
+            f"  {name}: {len(mine)} pages, {len(clean)} tokens, WER {wer(clean, ocr):.1%}, "
+            f"WER ignoring diacritics {wer_ignoring_diacritics(clean, ocr):.1%}"
+        )
+    kinds = Counter(p.kind for a in alignments for p in a.pairs)
+    inserted = sum(len(a.inserted) for a in alignments)
+    deleted = sum(len(a.deleted) for a in alignments)
+    print(f"  pairs: {dict(kinds)}, unaligned OCR {inserted}, unaligned clean {deleted}")
+    confusions = Counter(
+        {k: v for k, v in pair_counts(alignments).items() if k[0] != k[1]}
+    ).most_common(25)
+    print("  top confusions: " + ", ".join(f"{o}→{c} ({n})" for (o, c), n in confusions))
+
+
+def build(
+    outdir: Path,
+    *,
+    eng_pages: int | None,
+    vie_pages: int | None,
+    extra_lines: int = 600,
+    documents: list[Document] | None = None,
+) -> dict[str, Path]:
+    """OCR up to the page budgets of ``documents`` (default: seeds + sources), write TSVs."""
+    if documents is None:
+        documents = default_documents(extra_lines)
+    written = {}
+    for channel, budget in ((ENG, eng_pages), (VIE, vie_pages)):
+        started = time.monotonic()
+        pages: list[PageResult] = []
+        for document in documents:
+            left = None if budget is None else budget - len(pages)
+            if left is not None and left <= 0:
+                break
+            pages += ocr_pages(document, channel, left)
+            print(f"  {channel.lang}: {document.name} done, {len(pages)} pages", file=sys.stderr)
+        alignments = [align(p.ocr, p.clean) for p in pages]
+        path = outdir / f"channel-{channel.lang}.tsv"
+        write_tsv(path, pair_counts(alignments))
+        written[channel.lang] = path
+        report(channel, pages, alignments)
+        print(f"  {path}: {len(pages)} pages in {time.monotonic() - started:.0f} s")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="OCR channel data for the restorer")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_command = commands.add_parser("build", help="render, scan, OCR, align, write TSVs")
+    build_command.add_argument("-o", "--outdir", type=Path, default=CORPUS / "data")
+    build_command.add_argument("--eng-pages", type=int, default=75, help="page budget, eng")
+    build_command.add_argument("--vie-pages", type=int, default=45, help="page budget, vie")
+    build_command.add_argument(
+        "--extra-lines", type=int, default=600, help="lines taken from each running-text source"
+    )
+    args = parser.parse_args(argv)
+    build(
+        args.outdir,
+        eng_pages=args.eng_pages,
+        vie_pages=args.vie_pages,
+        extra_lines=args.extra_lines,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

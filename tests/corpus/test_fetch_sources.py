@@ -1,0 +1,48 @@
+"""Conversions of the packaged sources into plain running text (no download needed)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from sohoa.corpus import fetch_sources as fs
+
+SOURCES = Path(__file__).resolve().parents[2] / "corpus" / "sources"
+
+
+def test_vlsp_tagged_text_becomes_running_sentences() -> None:
+    tagged = (
+        "Quyền\tB-N\tB-N\nđược\tB-V\tB-V\nthông tin\tB-N\tB-N\n(\tB-CH\tB-CH\n"
+        "Điều 69\tB-N\tB-N\n)\tB-CH\tB-CH\n,\tB-CH\tB-CH\nrõ_ràng\tB-A\tB-A\n.\tB-CH\tB-CH\n"
+        "\n1\tB-M\tB-M\n.\tB-CH\tB-CH\n"
+    )
+    assert list(fs.vlsp_running_text(tagged)) == [
+        "Quyền được thông tin (Điều 69), rõ ràng.",
+        "1.",
+    ]
+
+
+def test_hunspell_dic_words_skip_count_and_flags() -> None:
+    assert list(fs.hunspell_words("3\nHĐND\nnghiêng/A\nđo\n")) == ["HĐND", "nghiêng", "đo"]
+
+
+def test_only_vietnamese_prose_paragraphs_are_kept() -> None:
+    assert fs.is_vietnamese_paragraph("Chọn lệnh này để chèn một bảng mới vào tài liệu.")
+    assert not fs.is_vietnamese_paragraph("Choose this command to insert a new table here.")
+    assert not fs.is_vietnamese_paragraph("Chèn bảng")  # a UI label, not running text
+
+
+def test_help_html_text_is_extracted_without_scripts() -> None:
+    parser = fs._HelpText()
+    parser.feed(
+        "<html><head><title>x</title></head><body><script>var a;</script>"
+        "<h1>Chèn <span>bảng</span></h1><p>Bạn có thể\n chọn ô.</p></body></html>"
+    )
+    assert parser.blocks == ["Chèn bảng", "Bạn có thể chọn ô."]
+
+
+def test_committed_sources_are_nfc_lines() -> None:
+    for name in ("libreoffice-help-vi.txt", "viet74k-underthesea.txt", "hunspell-vi.txt"):
+        text = (SOURCES / name).read_text(encoding="utf-8")
+        assert unicodedata.is_normalized("NFC", text), name
+        assert "" not in text.splitlines(), name
