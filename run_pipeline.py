@@ -175,15 +175,26 @@ def corpus_group() -> None:
     show_default=True,
     help="Tone placement: classic hóa/thủy (the seeds), modern hoá/thuỷ.",
 )
+@click.option(
+    "--channel",
+    "channel_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="OCR channel pairs (channel-eng.tsv, channel-vie.tsv) to learn confusions from.",
+)
 def corpus_build(
-    sources: tuple[Path, ...], output: Path, exclude: tuple[Path, ...], style: str
+    sources: tuple[Path, ...],
+    output: Path,
+    exclude: tuple[Path, ...],
+    style: str,
+    channel_files: tuple[Path, ...],
 ) -> None:
     """Build a model from SOURCES: text files, folders of *.txt, word lists (*.dic, *words*)."""
     from sohoa.corpus.build import build_model
     from sohoa.corpus.model import save_model
 
     try:
-        model = build_model(sources, exclude, style)  # type: ignore[arg-type]
+        model = build_model(sources, exclude, style, channel_files=channel_files)  # type: ignore[arg-type]
         if output.parent and not output.parent.exists():
             output.parent.mkdir(parents=True)
         save_model(model, output)

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from sohoa.corpus.channel_learn import learn_channel
 from sohoa.corpus.model import SEP, RestorerModel
 from sohoa.errors import SohoaError
 from sohoa.normalize.tokens import tokenize
@@ -262,8 +263,12 @@ def build_model(
     exclude: Iterable[Path] = (),
     style: ToneStyle = "classic",
     text_weight: dict[Path, int] | None = None,
+    channel_files: Iterable[Path] = (),
 ) -> RestorerModel:
-    """Count every source and estimate the model; ``exclude`` drops files (leave-one-out)."""
+    """Count every source and estimate the model; ``exclude`` drops files (leave-one-out).
+
+    ``channel_files`` are ``channel-<name>.tsv`` pair files the OCR channel is learned from.
+    """
     counts = Counts(style)
     described = []
     for path in expand_sources(sources, exclude):
@@ -276,4 +281,10 @@ def build_model(
         described.append({"path": path.name, "kind": kind, "units": units})
     model = kneser_ney(counts)
     model.sources = described
+    channel_files = [Path(p) for p in channel_files]
+    for path in channel_files:
+        if not path.is_file():
+            raise SohoaError(path, "channel pair file not found", "run: make channel")
+    model.channels = learn_channel(channel_files)
+    model.sources += [{"path": p.name, "kind": "channel"} for p in channel_files]
     return model

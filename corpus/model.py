@@ -36,9 +36,19 @@ class RestorerModel:
     # costs this on top of the LM's P(<unk>), as any one of them is that much less likely
     unknown_word_penalty: float = 9.0
     sources: list[dict] = field(default_factory=list)  # what the model was built from
+    # learned OCR channels by name ("eng", "vie"): {"rules": [...], "marks": {...}}
+    channels: dict[str, dict] = field(default_factory=dict)
+    _memo: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False)
 
     def logprob(self, t: str, u: str, w: str) -> float:
-        """log P(w | t u) with Kneser-Ney backoff."""
+        """log P(w | t u) with Kneser-Ney backoff (memoised: documents repeat themselves)."""
+        key = (t, u, w)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._logprob(t, u, w)
+        return found
+
+    def _logprob(self, t: str, u: str, w: str) -> float:
         uw = u + SEP + w
         trigram = self.trigrams.get(t + SEP + uw)
         if trigram is not None:
@@ -67,7 +77,8 @@ class RestorerModel:
 def save_model(model: RestorerModel, path: Path) -> None:
     from sohoa.output.files import write_atomic
 
-    payload = {"format": FORMAT, "version": VERSION, **model.__dict__}
+    fields = {k: v for k, v in model.__dict__.items() if not k.startswith("_")}
+    payload = {"format": FORMAT, "version": VERSION, **fields}
     write_atomic(Path(path), pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     Path(path).chmod(0o644)  # a shipped data file, readable by all like the others
 

@@ -16,6 +16,7 @@ model produces (ơ, ư, ă, đ, dot below, hook above).
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,11 +47,13 @@ VIETNAMESE_ONLY = set("ăĂơƠưƯđĐ") | {
     ch
     for ch in map(chr, range(0x1EA0, 0x1EFA))  # the Latin Extended Additional block
 }
-EDIT_COST = 3.0  # one letter inserted, dropped or replaced, beyond the known confusions
+EDIT_COST = 5.0  # one letter inserted, dropped or replaced, beyond the known confusions
 
 
 @dataclass(frozen=True)
 class Profile:
+    """Channel costs (-log P) of one kind of OCR; learned from channel pairs when available."""
+
     name: str
     tone_lost: float  # OCR shows no tone, the syllable has one
     tone_added: float  # OCR shows a tone, the syllable has none
@@ -59,18 +62,57 @@ class Profile:
     mark_lost: float  # OCR lacks a vowel mark (ă â ê ô ơ ư đ) the syllable has
     mark_added: float  # OCR has a vowel mark the syllable lacks
     keep_unknown: float  # cost of leaving a token that is no known syllable as it is
+    tone_kept: float = 0.0  # OCR shows the syllable's tone
+    level_kept: float = 0.0  # neither has a tone
+    mark_kept: float = 0.0  # OCR shows a vowel mark the syllable has
+    rules: tuple[tuple[str, str, float], ...] = LETTER_CONFUSIONS
+    learned: bool = False
+
+    @property
+    def rules_by_first(self) -> dict[str, list[tuple[str, str, float]]]:
+        return _index_rules(self.rules)
 
 
+# Hand-written fallbacks, used when a model carries no learned channel.
 ENG = Profile("eng", 0.35, 1.2, 0.6, 0.6, 0.35, 1.5, 4.0)
 VIE = Profile("vie", 2.5, 3.0, 4.0, 2.0, 3.0, 3.5, 3.0)
 
 
-def choose_profile(words: list[str]) -> Profile:
+@lru_cache(maxsize=16)
+def _index_rules(
+    rules: tuple[tuple[str, str, float], ...],
+) -> dict[str, list[tuple[str, str, float]]]:
+    index: dict[str, list[tuple[str, str, float]]] = {}
+    for rule in rules:
+        index.setdefault(rule[0][0], []).append(rule)
+    return index
+
+
+def learned_profile(fallback: Profile, channel: dict | None) -> Profile:
+    """The fallback profile with the mark costs and letter rules learned from pairs."""
+    if not channel:
+        return fallback
+    marks = channel["marks"]
+    fields = {k: marks[k] for k in Profile.__dataclass_fields__ if k in marks}
+    rules = tuple(tuple(rule) for rule in channel["rules"])
+    return dataclasses.replace(fallback, **fields, rules=rules, learned=True)  # type: ignore[arg-type]
+
+
+def profiles_of(model: RestorerModel) -> dict[str, Profile]:
+    channels = getattr(model, "channels", {}) or {}
+    return {
+        "eng": learned_profile(ENG, channels.get("eng")),
+        "vie": learned_profile(VIE, channels.get("vie")),
+    }
+
+
+def choose_profile(words: list[str], profiles: dict[str, Profile] | None = None) -> Profile:
     """``vie`` if enough words carry marks only a Vietnamese OCR model produces."""
+    profiles = profiles or {"eng": ENG, "vie": VIE}
     if not words:
-        return VIE
+        return profiles["vie"]
     marked = sum(any(ch in VIETNAMESE_ONLY for ch in w) for w in words)
-    return VIE if marked / len(words) > 0.08 else ENG
+    return profiles["vie"] if marked / len(words) > 0.08 else profiles["eng"]
 
 
 @lru_cache(maxsize=65536)
@@ -84,16 +126,17 @@ def _marks(text: str) -> tuple[int, frozenset[str]]:
 def mark_cost(ocr: str, clean: str, profile: Profile) -> float:
     tone_o, mods_o = _marks(ocr)
     tone_c, mods_c = _marks(clean)
-    cost = 0.0
-    if tone_o != tone_c:
-        if tone_o == 0:
-            cost += profile.tone_lost
-        elif tone_c == 0:
-            cost += profile.tone_added
-        elif tone_o == 1 and tone_c in (3, 4):
-            cost += profile.acute_for_hook
-        else:
-            cost += profile.tone_swapped
+    if tone_o == tone_c:
+        cost = profile.tone_kept if tone_c else profile.level_kept
+    elif tone_o == 0:
+        cost = profile.tone_lost
+    elif tone_c == 0:
+        cost = profile.tone_added
+    elif tone_o == 1 and tone_c in (3, 4):
+        cost = profile.acute_for_hook
+    else:
+        cost = profile.tone_swapped
+    cost += profile.mark_kept * len(mods_c & mods_o)
     cost += profile.mark_lost * len(mods_c - mods_o)
     cost += profile.mark_added * len(mods_o - mods_c)
     return cost
@@ -137,21 +180,25 @@ class CandidateIndex:
         return found
 
 
-def confusion_keys(skeleton: str) -> dict[str, float]:
-    """Skeleton rewrites by the known letter confusions (up to two), with their cost."""
+MAX_KEY_COST = 8.0  # rewrites costing more than this are not worth looking up
+
+
+def confusion_keys(skeleton: str, profile: Profile = ENG, depth: int = 2) -> dict[str, float]:
+    """Skeleton rewrites by the profile's letter confusions (up to ``depth``), with cost."""
+    by_first = profile.rules_by_first
     found = {skeleton: 0.0}
     frontier = {skeleton: 0.0}
-    for _ in range(2):
+    for _ in range(depth):
         grown: dict[str, float] = {}
         for text, cost in frontier.items():
-            for wrong, right, rule_cost in LETTER_CONFUSIONS:
-                start = text.find(wrong)
-                while start >= 0:
-                    rewritten = text[:start] + right + text[start + len(wrong) :]
+            for start, ch in enumerate(text):
+                for wrong, right, rule_cost in by_first.get(ch, ()):
                     total = cost + rule_cost
-                    if total < found.get(rewritten, 99):
+                    if total > MAX_KEY_COST or not text.startswith(wrong, start):
+                        continue
+                    rewritten = text[:start] + right + text[start + len(wrong) :]
+                    if total < found.get(rewritten, 99.0):
                         found[rewritten] = grown[rewritten] = total
-                    start = text.find(wrong, start + 1)
         frontier = grown
     return found
 
@@ -161,27 +208,42 @@ def ocr_skeleton(lower: str) -> str:
     return strip_marks(unicodedata.normalize("NFKC", lower)).lower()
 
 
+RESERVE = 40  # pruned candidates kept aside for document adaptation
+KEPT = 8  # candidates kept per token from the exact key and the known confusions
+NEAR_KEPT = 4  # and from free edits
+
+
 def candidates(
-    index: CandidateIndex, core: str, profile: Profile, limit: int = 8, near_limit: int = 4
-) -> list[tuple[str, float]]:
+    index: CandidateIndex,
+    core: str,
+    profile: Profile,
+    limit: int | None = None,
+    near_limit: int | None = None,
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
     """Clean syllables (lowercase) for an OCR word core with their channel cost.
+
+    Returns the kept candidates and a reserve of pruned ones (the next best), from which
+    the decoder's second pass takes the syllables the document has confirmed.
 
     Syllables reached by the exact key or the known confusions and those reached only by
     free edits are ranked apart (channel cost minus unigram log-prior) and the best
     ``limit`` and ``near_limit`` of each kept, so rare spellings sharing a cheap key do
     not crowd out the common ones, nor near misses the exact ones.
     """
+    limit = KEPT if limit is None else limit
+    near_limit = NEAR_KEPT if near_limit is None else near_limit
     lower = core.lower()
     skeleton = ocr_skeleton(lower)
-    keys = confusion_keys(skeleton)
+    keys = confusion_keys(skeleton, profile)
     if "I" in core[1:] or (core[:1] == "I" and core[1:2].islower()):
         # Capital I where OCR means l (Iy = lý); an all-caps I is an I.
-        for key, cost in confusion_keys(ocr_skeleton(core.replace("I", "l").lower())).items():
+        relettered = ocr_skeleton(core.replace("I", "l").lower())
+        for key, cost in confusion_keys(relettered, profile).items():
             keys[key] = min(keys.get(key, 99.0), cost + 0.8)
     near = index.near_keys(skeleton) if len(skeleton) > 1 else {}
     syllables = index.model.syllables
 
-    def rank(found_keys: dict[str, float], keep: int) -> list[tuple[str, float, float]]:
+    def rank(found_keys: dict[str, float]) -> list[tuple[str, float]]:
         scored: dict[str, tuple[float, float]] = {}
         for key, key_cost in found_keys.items():
             for syllable, prior in syllables.get(key, ()):
@@ -189,9 +251,12 @@ def candidates(
                 if syllable not in scored or total < scored[syllable][0]:
                     scored[syllable] = (total, prior)
         ranked = sorted(scored.items(), key=lambda item: item[1][0] - item[1][1])
-        return [(syllable, cost, prior) for syllable, (cost, prior) in ranked[:keep]]
+        return [(syllable, cost) for syllable, (cost, _prior) in ranked]
 
-    chosen = {syllable: cost for syllable, cost, _ in rank(keys, limit)}
-    for syllable, cost, _ in rank({k: c for k, c in near.items() if k not in keys}, near_limit):
+    exact = rank(keys)
+    near_ranked = rank({k: c for k, c in near.items() if k not in keys})
+    chosen = dict(exact[:limit])
+    for syllable, cost in near_ranked[:near_limit]:
         chosen.setdefault(syllable, cost)
-    return sorted(chosen.items(), key=lambda item: item[1])
+    reserve = [item for item in exact[limit:] + near_ranked[near_limit:] if item[0] not in chosen]
+    return sorted(chosen.items(), key=lambda item: item[1]), reserve[:RESERVE]

@@ -22,7 +22,14 @@ from sohoa.corpus.build import PUNCT_UNITS, syllable_shaped, word_unit
 from sohoa.corpus.model import RestorerModel, load_model_file
 from sohoa.errors import SohoaError
 from sohoa.model import Alternative, Document, Edit
-from sohoa.normalize.channel import EDIT_COST, CandidateIndex, Profile, candidates, choose_profile
+from sohoa.normalize.channel import (
+    EDIT_COST,
+    CandidateIndex,
+    Profile,
+    candidates,
+    choose_profile,
+    profiles_of,
+)
 from sohoa.normalize.decoder import Option, decode
 from sohoa.normalize.tokens import Token, tokenize
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
@@ -42,9 +49,17 @@ class Restorer:
     channel_weight: float = 1.0
     beam: int = 6
     adapt: bool = True
-    _cache: dict[tuple[str, str], list[tuple[str, float]]] = field(default_factory=dict, repr=False)
+    _cache: dict[tuple[str, str], tuple[list[tuple[str, float]], list[tuple[str, float]]]] = field(
+        default_factory=dict, repr=False
+    )
+    profiles: dict[str, Profile] = field(default_factory=dict, repr=False)
 
-    def candidates(self, core: str, profile: Profile) -> list[tuple[str, float]]:
+    def __post_init__(self) -> None:
+        self.profiles = profiles_of(self.model)
+
+    def candidates(
+        self, core: str, profile: Profile
+    ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
         key = (core, profile.name)
         found = self._cache.get(key)
         if found is None:
@@ -76,14 +91,21 @@ class _Slot:
     options: list[Option]
 
 
-def _word_options(core: str, restorer: Restorer, profile: Profile) -> list[Option]:
-    """Options for a word core: candidate syllables, and the core itself when unknown."""
+def _word_options(
+    core: str, restorer: Restorer, profile: Profile, confirmed: frozenset[str] = frozenset()
+) -> list[Option]:
+    """Options for a word core: candidate syllables, and the core itself when unknown.
+
+    ``confirmed`` syllables (sure elsewhere in the document) are offered even if pruned.
+    """
     model = restorer.model
     lower = nfc(core).lower()
-    found = restorer.candidates(nfc(core), profile)
+    found, reserve = restorer.candidates(nfc(core), profile)
     style = model.style
     normal = normalize_syllable(lower, style)  # type: ignore[arg-type]
     options: list[Option] = [(text, text, cost) for text, cost in found]
+    if confirmed:
+        options += [(text, text, cost) for text, cost in reserve if text in confirmed]
     if (
         len(lower) >= FOREIGN_MIN_LENGTH
         and not syllable_shaped(lower)
@@ -113,7 +135,12 @@ def _fix_code(core: str, model: RestorerModel) -> str:
     return regex.sub(r"\p{L}+", fix, core)
 
 
-def _slots(tokens: list[Token], restorer: Restorer, profile: Profile) -> list[_Slot]:
+def _slots(
+    tokens: list[Token],
+    restorer: Restorer,
+    profile: Profile,
+    confirmed: frozenset[str] = frozenset(),
+) -> list[_Slot]:
     model = restorer.model
     slots: list[_Slot] = []
     for i, token in enumerate(tokens):
@@ -135,26 +162,29 @@ def _slots(tokens: list[Token], restorer: Restorer, profile: Profile) -> list[_S
             if key in model.acronyms:
                 slots.append(_Slot(i, [(model.acronyms[key], "<abbr>", 0.0)]))
             elif key.lower() in model.syllables:
-                slots.append(_Slot(i, _word_options(core, restorer, profile)))
+                slots.append(_Slot(i, _word_options(core, restorer, profile, confirmed)))
             else:
                 slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))
         else:
-            slots.append(_Slot(i, _word_options(core, restorer, profile)))
+            slots.append(_Slot(i, _word_options(core, restorer, profile, confirmed)))
     return slots
 
 
 def restore_text(
-    text: str, model: Restorer | None = None, profile: Profile | None = None
+    text: str, model: Restorer | None = None, profile: Profile | str | None = None
 ) -> tuple[str, list[Edit]]:
     """Restore ``text``; returns the new text and one Edit per changed token.
 
     Edits carry ``line`` (0-based) and ``column`` (character offset in that line of the
-    ORIGINAL text). Line structure and whitespace are kept exactly.
+    ORIGINAL text). Line structure and whitespace are kept exactly. ``profile`` ("eng",
+    "vie" or a Profile) names the kind of OCR; by default it is guessed from the text.
     """
     restorer = model if model is not None else load_model()
     tokens = tokenize(text)
     if profile is None:
-        profile = choose_profile([t.text for t in tokens if t.kind == "word"])
+        profile = choose_profile([t.text for t in tokens if t.kind == "word"], restorer.profiles)
+    elif isinstance(profile, str):
+        profile = restorer.profiles[profile]
     slots = _slots(tokens, restorer, profile)
     option_lists = [slot.options for slot in slots]
     choices = decode(option_lists, restorer.model, restorer.channel_weight, restorer.beam)
@@ -211,7 +241,9 @@ def restore_document(doc: Document, model: Restorer | None) -> Document:
     """
     restorer = model if model is not None else load_model()
     all_words = [w.text for p in doc.pages if p.origin in ("ocr", "txt") for w in p.words]
-    profile = choose_profile([w for w in all_words if any(ch.isalpha() for ch in w)])
+    profile = choose_profile(
+        [w for w in all_words if any(ch.isalpha() for ch in w)], restorer.profiles
+    )
     for page in doc.pages:
         if page.origin not in ("ocr", "txt") or not page.words:
             continue

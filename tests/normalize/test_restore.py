@@ -5,7 +5,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sohoa.model import Document, Line, Page, Word
-from sohoa.normalize.channel import VIE
 from sohoa.normalize.restore import apply_case, load_model, restore_document, restore_text
 
 
@@ -44,7 +43,7 @@ def test_english_ocr_letter_confusions_are_repaired(restorer) -> None:
 def test_vie_ocr_marks_are_trusted(restorer) -> None:
     # Correct Vietnamese stays as it is: a kept mark is not overruled by the LM.
     source = "Ủy ban nhân dân tỉnh Bắc Ninh ban hành kế hoạch"
-    text, edits = restore_text(source, restorer, VIE)
+    text, edits = restore_text(source, restorer, "vie")
     assert text == source
     assert edits == []
 
