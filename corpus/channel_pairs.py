@@ -6,6 +6,9 @@ way and OCR-ing it gives honest examples of how OCR mangles Vietnamese:
 
     clean text -> A4 PDF -> page images -> scanner damage -> Tesseract -> align tokens -> TSV
 
+The scans are made with tests/scans.py, the team's one scanner simulation (the OCR tests and
+bench/ocr.py use it too), so this builder runs from a checkout, like the bench scripts.
+
 Build (about 5-10 min on one core; ``make channel``)::
 
     OMP_THREAD_LIMIT=1 python -m sohoa.corpus.channel_pairs build -o corpus/data/
@@ -28,18 +31,19 @@ import argparse
 import os
 import re
 import sys
+import tempfile
 import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.corpus import scan_sim
-
 CORPUS = Path(__file__).resolve().parent
+CHECKOUT = CORPUS.parent
 SEEDS = CORPUS / "seeds"
 SOURCES = CORPUS / "sources"
 FORBIDDEN_SEEDS = ("000", "002", "003")  # old OCR, and the answer key of the 000 benchmark
@@ -180,10 +184,21 @@ def _align_block(ocr: list[str], clean: list[str], result: Alignment) -> None:
 # ---------------------------------------------------------------- texts to scan
 
 
+def scans_module() -> ModuleType:
+    """tests/scans.py: render_text_pdf, pdf_page_texts, rasterize_pdf, degrade."""
+    if str(CHECKOUT / "tests") not in sys.path:
+        sys.path.insert(0, str(CHECKOUT / "tests"))
+    import scans
+
+    return scans
+
+
 @dataclass(frozen=True)
 class Document:
+    """Text to render: seed-like text (wrapped lines, headings, tab tables) or paragraphs."""
+
     name: str
-    blocks: list[scan_sim.Block]
+    content: str | list[str]
 
 
 def seed_documents(numbers: Iterable[str] = ("001", "004")) -> list[Document]:
@@ -192,7 +207,8 @@ def seed_documents(numbers: Iterable[str] = ("001", "004")) -> list[Document]:
         if number in FORBIDDEN_SEEDS:
             raise ValueError(f"seed {number} must never feed the channel model")
         (path,) = SEEDS.glob(f"{number}_*.txt")
-        documents.append(Document(f"seed-{number}", scan_sim.text_to_blocks(path.read_text())))
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        documents.append(Document(f"seed-{number}", text))
     return documents
 
 
@@ -201,8 +217,7 @@ def running_text_document(path: Path, name: str, *, start: int, lines: int) -> D
     if not path.exists():
         return None
     chosen = path.read_text(encoding="utf-8").splitlines()[start : start + lines]
-    blocks = [scan_sim.Block(" ".join(chosen[k : k + 5])) for k in range(0, len(chosen), 5)]
-    return Document(name, blocks)
+    return Document(name, [" ".join(chosen[k : k + 5]) for k in range(0, len(chosen), 5)])
 
 
 def default_documents(extra_lines: int) -> list[Document]:
@@ -229,7 +244,7 @@ class Channel:
 
     lang: str
     dpi: int
-    level: scan_sim.Level
+    level: str  # tests/scans.py degradation level: "none", "light" or "heavy"
 
 
 ENG = Channel(lang="eng", dpi=300, level="light")  # the old office scans behind seed 000
@@ -250,12 +265,14 @@ def ocr_pages(
     import pytesseract
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    pdf = scan_sim.render_pdf(document.blocks)
-    texts = scan_sim.page_texts(pdf)
-    pages = range(len(texts) if max_pages is None else min(max_pages, len(texts)))
-    for index in pages:
-        (image,) = scan_sim.rasterize(pdf, channel.dpi, pages=[index])
-        damaged = scan_sim.degrade(image, channel.level, seed=seed + index)
+    scans = scans_module()
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = scans.render_text_pdf(document.content, Path(tmp) / "clean.pdf")
+        texts = scans.pdf_page_texts(pdf)
+        count = len(texts) if max_pages is None else min(max_pages, len(texts))
+        images = scans.rasterize_pdf(pdf, channel.dpi, max_pages=count)
+    for index, image in enumerate(images):
+        damaged = scans.degrade(image, channel.level, seed=seed + index)
         config = f"--psm 3 --dpi {channel.dpi}"
         text = pytesseract.image_to_string(damaged, lang=channel.lang, config=config)
         yield PageResult(document.name, index + 1, tokenize(texts[index]), tokenize(text))

@@ -13,6 +13,7 @@ corpus/sources/README.md for what each file is, where it comes from and its lice
 from __future__ import annotations
 
 import argparse
+import gzip
 import html.parser
 import re
 import shutil
@@ -30,6 +31,8 @@ VINLP = "ViNLP==1.2.106"
 VINLP_WHEEL = "ViNLP-1.2.106-py3-none-any.whl"
 LIBREOFFICE_HELP_DEB = "libreoffice-help-vi"
 HUNSPELL_DEB = "hunspell-vi"
+MAINT_GUIDE_DEB = "maint-guide-vi"
+MAINT_GUIDE_TXT = "usr/share/doc/maint-guide-vi/maint-guide.vi.txt.gz"
 HUNSPELL_DIC = "usr/share/hunspell/vi_VN.dic"
 
 VLSP_TAGGED = "underthesea/pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt"
@@ -185,6 +188,16 @@ def libreoffice_help_paragraphs(help_root: Path) -> Iterator[str]:
                 yield block
 
 
+def text_paragraphs(text: str) -> Iterator[str]:
+    """Blank-line separated paragraphs of a plain-text manual, wrapped lines re-joined,
+    list bullets dropped, only Vietnamese prose kept."""
+    for chunk in re.split(r"\n\s*\n", text):
+        paragraph = " ".join(chunk.split())
+        paragraph = re.sub(r"^([*+•-]|\d+(\.\d+)*\.?)\s+", "", paragraph)
+        if is_vietnamese_paragraph(paragraph):
+            yield paragraph
+
+
 # ---------------------------------------------------------------- the sources
 
 
@@ -221,6 +234,10 @@ def build(out: Path, cache: Path) -> dict[str, int]:
     counts["libreoffice-help-vi.txt"] = write_lines(
         out / "libreoffice-help-vi.txt", libreoffice_help_paragraphs(help_root)
     )
+
+    guide = deb_extract(apt_download(MAINT_GUIDE_DEB, cache), cache) / MAINT_GUIDE_TXT
+    text = gzip.decompress(guide.read_bytes()).decode("utf-8")
+    counts["maint-guide-vi.txt"] = write_lines(out / "maint-guide-vi.txt", text_paragraphs(text))
     return counts
 
 

@@ -13,6 +13,7 @@ IMAGE_MAGIC = {
     b"II*\x00": "tiff",
     b"MM\x00*": "tiff",
 }
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc, encrypted .docx
 
 
 def sniff_format(path: Path) -> str:
@@ -40,6 +41,12 @@ def sniff_format(path: Path) -> str:
             return "docx"
         raise SohoaError(
             path, "is a ZIP archive but not a Word .docx file", "unzip it or save it as .docx"
+        )
+    if head.startswith(OLE_MAGIC):
+        raise SohoaError(
+            path,
+            "is an old-style Office file (.doc/.xls) or a password-protected .docx",
+            "open it in Word or LibreOffice and save it as .docx without a password",
         )
     if _looks_like_text(head):
         return "txt"

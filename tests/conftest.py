@@ -10,6 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))  # shared scoring (metrics.py) for accuracy tests
 import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
 
 SEEDS = ROOT / "corpus" / "seeds"

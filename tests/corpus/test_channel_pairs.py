@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from sohoa.corpus import channel_pairs as cp
-from sohoa.corpus import scan_sim
 from sohoa.corpus.channel_pairs import Pair, align
 
 # ---------------------------------------------------------------- tokens
@@ -106,14 +105,10 @@ def test_seed_002_and_old_ocr_are_refused() -> None:
 
 SHORT_PAGE = cp.Document(
     "short",
-    [
-        scan_sim.Block("KẾ HOẠCH", heading=True),
-        scan_sim.Block(
-            "Tăng cường, đổi mới hoạt động đo lường giai đoạn 2026-2030 trên địa bàn tỉnh. "
-            "Các sở, ban, ngành phối hợp tổ chức thực hiện nghiêm túc, đầy đủ và hiệu quả "
-            "các nhiệm vụ, giải pháp về tiêu chuẩn, đo lường, chất lượng quốc gia."
-        ),
-    ],
+    "KẾ HOẠCH\n"
+    "Tăng cường, đổi mới hoạt động đo lường giai đoạn 2026-2030 trên địa bàn tỉnh. "
+    "Các sở, ban, ngành phối hợp tổ chức thực hiện nghiêm túc, đầy đủ và hiệu quả "
+    "các nhiệm vụ, giải pháp về tiêu chuẩn, đo lường, chất lượng quốc gia.\n",
 )
 
 

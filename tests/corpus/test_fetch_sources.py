@@ -46,3 +46,15 @@ def test_committed_sources_are_nfc_lines() -> None:
         text = (SOURCES / name).read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", text), name
         assert "" not in text.splitlines(), name
+
+
+def test_manual_paragraphs_are_rejoined_and_filtered() -> None:
+    text = (
+        "  * Bạn nên có động cơ để làm\n    việc một mình.\n\n"
+        "    $ dpkg-buildpackage -us -uc\n\n"
+        "  Debian không phải là trường học của bạn.\n"
+    )
+    assert list(fs.text_paragraphs(text)) == [
+        "Bạn nên có động cơ để làm việc một mình.",
+        "Debian không phải là trường học của bạn.",
+    ]

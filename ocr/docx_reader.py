@@ -1,0 +1,65 @@
+"""DOCX input (python-docx): paragraphs in document order, headings marked, table text kept."""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from pathlib import Path
+
+from sohoa.errors import SohoaError
+from sohoa.model import Block, Line, Page, Word
+from sohoa.ocr.tesseract import looks_like_heading
+from sohoa.settings import Settings
+
+
+def read_docx(path: Path, settings: Settings) -> Page:
+    """One Page (DOCX has no fixed pages): a block per paragraph, a line per table row."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise SohoaError(
+            path, f"is a damaged Word file ({error})", "open and re-save it in Word"
+        ) from None
+
+    page = Page(number=1, width=0, height=0, dpi=0, origin="docx")
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = DocxParagraph(child, document)
+            style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            heading = style.startswith(("Heading", "Title")) or looks_like_heading(paragraph.text)
+            _add_block(page, paragraph.text.split("\n"), "heading" if heading else "paragraph")
+        elif tag == "tbl":
+            rows = []
+            for row in DocxTable(child, document).rows:
+                cells, seen = [], set()
+                for cell in row.cells:  # merged cells repeat: keep each once
+                    if id(cell._tc) not in seen:
+                        seen.add(id(cell._tc))
+                        cells.append(" ".join(cell.text.split()))
+                rows.append(" ".join(cells))
+            _add_block(page, rows, "table")
+    if settings.extract_tables:
+        from sohoa.extract.table_docx import find_tables_in_docx
+
+        page.tables = find_tables_in_docx(document)
+    return page
+
+
+def _add_block(page: Page, texts: list[str], kind: str) -> None:
+    block = Block(kind=kind)  # type: ignore[arg-type]
+    for text in texts:
+        tokens = unicodedata.normalize("NFC", text).split()
+        if not tokens:
+            continue
+        first = len(page.words)
+        page.words.extend(Word(text=token, origin="docx") for token in tokens)
+        block.lines.append(len(page.lines))
+        page.lines.append(Line(words=list(range(first, len(page.words)))))
+    if block.lines:
+        page.blocks.append(block)

@@ -1,0 +1,236 @@
+"""Clean a page image before OCR: grayscale, deskew by measured angle, flatten, binarise.
+
+Every step is a plain function of an image; ``prepare_page`` chains the ones that measurably
+help (see bench/ocr.py) and returns a ``PreparedImage`` that remembers the geometry, so boxes
+found in the prepared image map back to the original page (``box_to_original``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from sohoa.model import BBox
+
+MAX_SKEW_DEGREES = 5.0
+
+
+@dataclass
+class PreparedImage:
+    """A page image ready for OCR and grid detection, plus how it relates to the original.
+
+    ``matrix`` is the 2×3 affine transform from original-page pixels to prepared pixels
+    (rotation, deskew and scaling combined).
+    """
+
+    gray: np.ndarray  # deskewed (and flattened) grayscale, uint8 — what we OCR
+    binary: np.ndarray  # its binarisation: text and rules 0, background 255
+    rotation: int = 0  # whole-page rotation applied (0/90/180/270, clockwise)
+    deskew_angle: float = 0.0  # measured skew in degrees (counter-clockwise), undone here
+    scale: float = 1.0  # prepared pixels per original pixel
+    original_size: tuple[int, int] = (0, 0)  # (width, height) of the original page
+    matrix: np.ndarray = field(default_factory=lambda: np.eye(2, 3))
+
+    def box_to_original(self, bbox: BBox) -> BBox:
+        """Map a box in prepared pixels to the enclosing box in original-page pixels."""
+        x0, top, x1, bottom = bbox
+        corners = np.array([[x0, top], [x1, top], [x0, bottom], [x1, bottom]], np.float64)
+        inverse = cv2.invertAffineTransform(self.matrix)
+        mapped = corners @ inverse[:, :2].T + inverse[:, 2]
+        width, height = self.original_size
+        xs = np.clip(mapped[:, 0], 0, width)
+        ys = np.clip(mapped[:, 1], 0, height)
+        return (
+            round(float(xs.min()), 1),
+            round(float(ys.min()), 1),
+            round(float(xs.max()), 1),
+            round(float(ys.max()), 1),
+        )
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    """uint8 grayscale from gray, RGB or RGBA input."""
+    if image.ndim == 2:
+        return image
+    if image.shape[2] == 4:
+        return cv2.cvtColor(image, cv2.COLOR_RGBA2GRAY)
+    return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+
+
+def measure_skew(gray: np.ndarray) -> float:
+    """The page's text-line angle in degrees, by maximising the row-profile sharpness.
+
+    Text lines give a row histogram of ink with sharp peaks only when the rows are level; we
+    project the ink pixels of a downscaled, binarised copy at candidate angles (coarse, then
+    fine) and keep the sharpest. Robust to noise and to tables, unlike minAreaRect.
+    """
+    height, width = gray.shape
+    factor = min(1.0, 1000 / max(height, width))
+    small = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    ink = cv2.adaptiveThreshold(
+        small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15
+    )
+    ink = _drop_border_components(ink)
+    ys, xs = np.nonzero(ink)
+    if len(xs) < 200:
+        return 0.0
+    ys = ys.astype(np.float64) - small.shape[0] / 2
+    xs = xs.astype(np.float64) - small.shape[1] / 2
+
+    def sharpness(angle: float) -> float:
+        theta = math.radians(angle)
+        rows = ys * math.cos(theta) - xs * math.sin(theta)
+        histogram = np.bincount((rows - rows.min()).astype(np.int64))
+        return float(np.sum(np.diff(histogram.astype(np.float64)) ** 2))
+
+    best = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, 0.25), key=sharpness)
+    best = max(np.arange(best - 0.25, best + 0.25 + 1e-9, 0.025), key=sharpness)
+    # ``best`` levels the rows in image coordinates (y down), i.e. it undoes a page turned
+    # counter-clockwise by -best degrees; report the page's own (counter-clockwise) skew.
+    return -round(float(best), 2)
+
+
+def rotation_matrix(
+    size: tuple[int, int], angle: float, scale: float
+) -> tuple[np.ndarray, tuple[int, int]]:
+    """Affine matrix rotating by ``angle`` degrees and scaling, on a canvas that fits it all."""
+    width, height = size
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, scale)
+    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+    new_width = math.ceil(height * sin + width * cos)
+    new_height = math.ceil(height * cos + width * sin)
+    matrix[0, 2] += new_width / 2 - width / 2
+    matrix[1, 2] += new_height / 2 - height / 2
+    return matrix, (new_width, new_height)
+
+
+def flatten_background(gray: np.ndarray) -> np.ndarray:
+    """Divide out uneven illumination (shading, yellowed paper) so the page is white.
+
+    The background is estimated by a morphological closing (removes text) on a downscaled
+    copy; text keeps its contrast where the page was darker.
+    """
+    height, width = gray.shape
+    factor = 0.25
+    small = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
+    background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
+    background = cv2.GaussianBlur(background, (0, 0), 3)
+    background = cv2.resize(background, (width, height), interpolation=cv2.INTER_LINEAR)
+    flat = gray.astype(np.float32) / np.maximum(background.astype(np.float32), 1) * 255
+    return np.clip(flat, 0, 255).astype(np.uint8)
+
+
+def denoise(gray: np.ndarray) -> np.ndarray:
+    """Remove sensor noise and JPEG speckle while keeping stroke edges."""
+    return cv2.medianBlur(gray, 3)
+
+
+def binarise(gray: np.ndarray) -> np.ndarray:
+    """Adaptive (local) threshold: text 0, background 255; copes with leftover shading."""
+    block = max(15, (min(gray.shape) // 40) | 1)
+    return cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 12
+    )
+
+
+def _drop_border_components(ink: np.ndarray) -> np.ndarray:
+    """Remove ink blobs touching the image edge that are too big to be text (scanner edges)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    height, width = ink.shape
+    cleaned = ink.copy()
+    for label in range(1, count):
+        x, y, w, h, _area = stats[label]
+        touches = x == 0 or y == 0 or x + w >= width or y + h >= height
+        if touches and (h > height * 0.05 or w > width * 0.05):
+            cleaned[labels == label] = 0
+    return cleaned
+
+
+def clean_border(gray: np.ndarray, binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Whiten large dark regions touching the page edge (scanner lid, shadows, punch holes).
+
+    Found on a global (Otsu) threshold of the gray image: an adaptive threshold sees only
+    the outline of a wide dark band, not the band itself.
+    """
+    _, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    kept = _drop_border_components(dark)
+    removed = (dark > 0) & (kept == 0)
+    if not removed.any():
+        return gray, binary
+    removed = cv2.dilate(removed.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    gray, binary = gray.copy(), binary.copy()
+    gray[removed] = 255
+    binary[removed] = 255
+    return gray, binary
+
+
+@dataclass(frozen=True)
+class PrepareOptions:
+    """Which clean-up steps to run; the defaults are the ones bench/ocr.py shows help."""
+
+    deskew: bool = True
+    flatten: bool = True
+    denoise: bool = False
+    border: bool = True
+    min_dpi: int = 300  # upscale pages scanned below this (Tesseract likes ~300 dpi text)
+
+
+DEFAULT_OPTIONS = PrepareOptions()
+RAW_OPTIONS = PrepareOptions(deskew=False, flatten=False, denoise=False, border=False, min_dpi=0)
+
+
+def quarter_turn_matrix(size: tuple[int, int], rotation: int) -> np.ndarray:
+    """Affine matrix of ``np.rot90`` by ``rotation`` degrees clockwise (0/90/180/270)."""
+    width, height = size
+    return {
+        0: np.array([[1.0, 0, 0], [0, 1, 0]]),
+        90: np.array([[0.0, -1, height], [1, 0, 0]]),
+        180: np.array([[-1.0, 0, width], [0, -1, height]]),
+        270: np.array([[0.0, 1, 0], [-1, 0, width]]),
+    }[rotation % 360]
+
+
+def compose(second: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """The 2×3 affine transform applying ``first`` then ``second``."""
+    return (np.vstack([second, [0, 0, 1]]) @ np.vstack([first, [0, 0, 1]]))[:2]
+
+
+def prepare_page(
+    image: np.ndarray, dpi: int, options: PrepareOptions = DEFAULT_OPTIONS, rotation: int = 0
+) -> PreparedImage:
+    """Run the chosen clean-up steps on one page image (gray, RGB or RGBA uint8).
+
+    ``rotation`` (degrees clockwise, a multiple of 90) turns an upside-down or sideways page
+    upright first; see ``tesseract.detect_rotation``.
+    """
+    original = to_gray(image)
+    height, width = original.shape
+    turn = quarter_turn_matrix((width, height), rotation)
+    gray = np.ascontiguousarray(np.rot90(original, k=-(rotation // 90) % 4))
+    angle = measure_skew(gray) if options.deskew else 0.0
+    scale = options.min_dpi / dpi if dpi and dpi < options.min_dpi else 1.0
+    deskew, size = rotation_matrix((gray.shape[1], gray.shape[0]), -angle, scale)
+    matrix = compose(deskew, turn)
+    if angle or scale != 1.0:
+        interpolation = cv2.INTER_CUBIC if scale > 1 else cv2.INTER_LINEAR
+        gray = cv2.warpAffine(gray, deskew, size, flags=interpolation, borderValue=255)
+    if options.flatten:
+        gray = flatten_background(gray)
+    if options.denoise:
+        gray = denoise(gray)
+    binary = binarise(gray)
+    if options.border:
+        gray, binary = clean_border(gray, binary)
+    return PreparedImage(
+        gray=gray,
+        binary=binary,
+        rotation=rotation % 360,
+        deskew_angle=angle,
+        scale=scale,
+        original_size=(width, height),
+        matrix=matrix,
+    )

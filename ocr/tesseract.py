@@ -1,0 +1,156 @@
+"""Tesseract via pytesseract: page image -> words with boxes and confidences -> lines, blocks.
+
+Tesseract runs single-threaded (OMP_THREAD_LIMIT=1): pages are parallelised by the batch
+runner instead, which is faster on few cores than Tesseract's own threads.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import unicodedata
+from collections.abc import Callable
+
+import numpy as np
+import pytesseract
+
+from sohoa.errors import SohoaError
+from sohoa.model import BBox, Block, Line, Page, Word
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@functools.cache
+def _installed_languages(tessdata_prefix: str | None) -> frozenset[str]:
+    try:
+        return frozenset(pytesseract.get_languages(config=""))
+    except pytesseract.TesseractNotFoundError:
+        raise SohoaError(
+            "tesseract",
+            "the Tesseract OCR engine is not installed",
+            "apt-get install tesseract-ocr tesseract-ocr-vie",
+        ) from None
+
+
+def check_languages(lang: str, path: object = "tesseract") -> None:
+    """Fail in one line, with the install command, if a language's model is missing."""
+    installed = _installed_languages(os.environ.get("TESSDATA_PREFIX"))
+    missing = [code for code in lang.split("+") if code not in installed]
+    if missing:
+        packages = " ".join(f"tesseract-ocr-{code.lower().replace('_', '-')}" for code in missing)
+        raise SohoaError(
+            path,
+            f"Tesseract has no '{'+'.join(missing)}' language data",
+            f"apt-get install {packages} (or set TESSDATA_PREFIX to a folder holding "
+            f"{missing[0]}.traineddata)",
+        )
+
+
+@functools.cache
+def tesseract_version() -> str:
+    return str(pytesseract.get_tesseract_version())
+
+
+def run_tesseract(image: np.ndarray, lang: str, psm: int) -> dict[str, list]:
+    """``image_to_data`` as a dict of columns (level, block_num, ..., conf, text)."""
+    try:
+        return pytesseract.image_to_data(
+            image,
+            lang=lang,
+            config=f"--psm {psm}",
+            output_type=pytesseract.Output.DICT,
+        )
+    except pytesseract.TesseractError as error:
+        raise SohoaError("tesseract", f"OCR failed: {error.message.strip()}") from None
+
+
+def detect_rotation(image: np.ndarray) -> int:
+    """Degrees clockwise that turn the page upright (Tesseract OSD); 0 when unsure."""
+    if "osd" not in _installed_languages(os.environ.get("TESSDATA_PREFIX")):
+        return 0
+    try:
+        report = pytesseract.image_to_osd(image, config="--psm 0")
+    except pytesseract.TesseractError:
+        return 0  # too little text to tell
+    fields = dict(line.split(":", 1) for line in report.splitlines() if ":" in line)
+    try:
+        rotate, confidence = int(fields["Rotate"]), float(fields["Orientation confidence"])
+    except (KeyError, ValueError):
+        return 0
+    return rotate % 360 if confidence >= 2.0 else 0
+
+
+def looks_unreadable(data: dict[str, list], lang: str) -> bool:
+    """Low confidence or non-Vietnamese gibberish: the page may be sideways or upside down.
+
+    Tesseract is often confident about the gibberish it reads from upside-down text, so for
+    Vietnamese we also ask whether the words are Vietnamese syllables.
+    """
+    from sohoa.ocr.text_layer import text_layer_quality
+
+    words = [
+        (float(conf), text.strip())
+        for conf, text in zip(data["conf"], data["text"], strict=True)
+        if float(conf) >= 0 and (text or "").strip()
+    ]
+    if len(words) < 10:
+        return True
+    mean_confidence = sum(conf for conf, _ in words) / len(words)
+    if mean_confidence < 60:
+        return True
+    if "vie" in lang.split("+"):
+        return text_layer_quality(" ".join(text for _, text in words)).valid_share < 0.5
+    return False
+
+
+def data_to_page(data: dict[str, list], page: Page, to_original: Callable[[BBox], BBox]) -> Page:
+    """Fill ``page`` with words (boxes mapped by ``to_original``), lines and paragraphs."""
+    line_of: dict[tuple[int, int, int], Line] = {}
+    block_of: dict[tuple[int, int], Block] = {}
+    for i, raw in enumerate(data["text"]):
+        text = unicodedata.normalize("NFC", (raw or "").strip())
+        if data["level"][i] != 5 or not text:
+            continue
+        left, top = data["left"][i], data["top"][i]
+        box = to_original((left, top, left + data["width"][i], top + data["height"][i]))
+        confidence = float(data["conf"][i])
+        page.words.append(
+            Word(text=text, bbox=box, confidence=confidence if confidence >= 0 else None)
+        )
+        block_key = (data["block_num"][i], data["par_num"][i])
+        line_key = (*block_key, data["line_num"][i])
+        if line_key not in line_of:
+            line_of[line_key] = Line()
+            page.lines.append(line_of[line_key])
+            if block_key not in block_of:
+                block_of[block_key] = Block()
+                page.blocks.append(block_of[block_key])
+            block_of[block_key].lines.append(len(page.lines) - 1)
+        line_of[line_key].words.append(len(page.words) - 1)
+    for line in page.lines:
+        line.bbox = union_box([page.words[i].bbox for i in line.words])
+    for block in page.blocks:
+        block.bbox = union_box([page.lines[i].bbox for i in block.lines])
+        if looks_like_heading(" ".join(page.line_text(page.lines[i]) for i in block.lines)):
+            block.kind = "heading"
+    confidences = [w.confidence for w in page.words if w.confidence is not None]
+    page.mean_confidence = round(sum(confidences) / len(confidences), 2) if confidences else None
+    return page
+
+
+def union_box(boxes: list[BBox | None]) -> BBox | None:
+    present = [b for b in boxes if b is not None]
+    if not present:
+        return None
+    return (
+        min(b[0] for b in present),
+        min(b[1] for b in present),
+        max(b[2] for b in present),
+        max(b[3] for b in present),
+    )
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short block in capitals ("QUYẾT ĐỊNH", "I. MỤC ĐÍCH, YÊU CẦU") is a heading."""
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 120 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)

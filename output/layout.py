@@ -1,0 +1,174 @@
+"""What the document-shaped writers (DOCX, PDF text pages, HTML) share.
+
+- the Vietnamese-capable TrueType font to embed (Debian ``fonts-dejavu-core``);
+- the document as titled blocks of text, with table regions left to ``Document.tables``;
+- the multi-level table header rebuilt from leaf column names such as "Năm 2026 / NSNN".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from sohoa.errors import SohoaError
+from sohoa.model import Block, Document, Page
+
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/local/share/fonts"),
+)
+HEADER_SEPARATOR = " / "
+
+
+def find_font(filename: str = "DejaVuSans.ttf") -> Path:
+    """A TTF with every Vietnamese letter (Latin Extended Additional), or a one-line error."""
+    for folder in FONT_DIRS:
+        candidate = folder / filename
+        if candidate.exists():
+            return candidate
+    raise SohoaError(
+        filename,
+        "font with Vietnamese letters not found",
+        "install it: apt-get install fonts-dejavu-core",
+    )
+
+
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n")
+
+
+def nfc(text: str) -> str:
+    """Precomposed letters (fonts and PDF extraction handle them best), no control chars.
+
+    Control characters (stray bytes in old OCR text) are not allowed in XML (DOCX) at all.
+    """
+    return unicodedata.normalize("NFC", text).translate(_CONTROL)
+
+
+SENTENCE_END = (".", ":", ";", "!", "?")
+WRAP_MARGIN = 0.15  # a line ending this far (of the block width) before its right edge ends
+INDENT_MARGIN = 0.05  # ... and so does one followed by a line starting this far in (centred)
+
+
+@dataclass
+class TextBlock:
+    """A block as runs of text: a block's wrapped lines are one run; a short line (a
+    centred header line, the end of a paragraph) ends its run."""
+
+    kind: Literal["paragraph", "heading"]
+    lines: list[str]
+    page: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+def text_blocks(doc: Document) -> list[TextBlock]:
+    """Paragraphs and headings in reading order, with their lines.
+
+    Table regions are skipped when the document has extracted tables (they are written as
+    real tables); otherwise their text is kept as paragraphs so nothing is lost.
+    """
+    skip_tables = bool(doc.tables)
+    blocks: list[TextBlock] = []
+    for page in doc.pages:
+        for block in page.blocks:
+            if block.kind == "table" and skip_tables:
+                continue
+            lines = block_runs(page, block)
+            if lines:
+                kind: Literal["paragraph", "heading"] = (
+                    "heading" if block.kind == "heading" else "paragraph"
+                )
+                blocks.append(TextBlock(kind, lines, page.number))
+    return blocks
+
+
+def block_runs(page: Page, block: Block) -> list[str]:
+    """Join wrapped lines; keep a break after a line that ends short or before one that
+    starts indented or centred (with boxes), or after a sentence or capitals (text only)."""
+    indices = [i for i in block.lines if 0 <= i < len(page.lines)]
+    boxes = [page.lines[i].bbox for i in indices]
+    right = max((b[2] for b in boxes if b), default=None)
+    left = min((b[0] for b in boxes if b), default=None)
+    runs: list[str] = []
+    current: list[str] = []
+    for n, index in enumerate(indices):
+        text = nfc(_line_text(page, index)).strip()
+        if not text:
+            continue
+        current.append(text)
+        box = boxes[n]
+        if box is not None and right is not None and left is not None:
+            width = right - left
+            after = boxes[n + 1] if n + 1 < len(boxes) else None
+            ends = box[2] < right - WRAP_MARGIN * width or (
+                after is not None and after[0] > left + INDENT_MARGIN * width
+            )
+        else:
+            following = _line_text(page, indices[n + 1]) if n + 1 < len(indices) else ""
+            ends = text.endswith(SENTENCE_END) or text.isupper() or following.isupper()
+        if ends:
+            runs.append(" ".join(current))
+            current = []
+    if current:
+        runs.append(" ".join(current))
+    return runs
+
+
+def _line_text(page: Page, index: int) -> str:
+    return page.line_text(page.lines[index]) if 0 <= index < len(page.lines) else ""
+
+
+def document_title(doc: Document) -> str:
+    """ "Kế hoạch: Tăng cường …" from the metadata, else the file name."""
+    meta = doc.metadata
+    parts = [p for p in (meta.loai_van_ban, meta.trich_yeu) if p]
+    if parts:
+        return nfc(": ".join(parts))
+    return Path(doc.source).name
+
+
+@dataclass
+class HeaderCell:
+    text: str
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+
+
+def header_grid(columns: list[str]) -> tuple[int, list[HeaderCell]]:
+    """Rebuild a multi-level header from joined leaf names, merging equal parents.
+
+    ``["TT", "Năm 2026 / NSNN", "Năm 2026 / Khác"]`` gives two header rows: "TT" spanning
+    both rows, "Năm 2026" spanning two columns, then "NSNN" and "Khác" under it.
+    Returns (number of header rows, cells).
+    """
+    paths = [[part.strip() for part in name.split(HEADER_SEPARATOR)] for name in columns]
+    depth = max((len(p) for p in paths), default=0)
+    cells: list[HeaderCell] = []
+    for level in range(depth):
+        col = 0
+        while col < len(paths):
+            path = paths[col]
+            if len(path) <= level:
+                col += 1  # covered by a cell spanning down from a higher level
+                continue
+            end = col + 1
+            is_leaf = len(path) == level + 1
+            if not is_leaf:
+                # a parent: merge the run of neighbours sharing the same ancestry
+                while (
+                    end < len(paths)
+                    and len(paths[end]) > level + 1
+                    and paths[end][: level + 1] == path[: level + 1]
+                ):
+                    end += 1
+            row_span = depth - level if is_leaf else 1
+            cells.append(HeaderCell(path[level], level, col, row_span, end - col))
+            col = end
+    return depth, cells
