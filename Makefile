@@ -64,8 +64,10 @@ MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa
 	corpus/sources/viet74k-underthesea.txt corpus/sources/vlsp2013-underthesea.txt \
 	corpus/sources/libreoffice-help-vi.txt
 
+MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv
+
 model: setup corpus/sources/vlsp2013-underthesea.txt
-	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) -o $(MODEL)
+	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) $(addprefix --channel ,$(MODEL_CHANNELS)) -o $(MODEL)
 
 
 clean:

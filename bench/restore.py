@@ -9,14 +9,15 @@ correct) and tokens/s on one core after the model is loaded. Both sides are put 
 same tone-placement convention before scoring (hoá and hóa are the same word).
 
 --sources-table  also rebuilds the model adding one source at a time and reports 000 WER
---scans          also restores Tesseract `vie` OCR of degraded renders of clean texts
-                 (needs tests/scans.py from the OCR workstream)
+--scans          also restores Tesseract `vie` OCR (preprocessed, as the pipeline runs it)
+                 of the OCR benchmark's degraded scans of 002 (bench/ocr.py's scans, cached)
 The last line prints the key figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,6 +27,12 @@ from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import metrics  # noqa: E402
+
 import run_pipeline  # noqa: E402,F401  (makes this checkout importable as `sohoa`)
 from sohoa.corpus.build import build_model  # noqa: E402
 from sohoa.corpus.model import save_model  # noqa: E402
@@ -37,6 +44,11 @@ SOURCES = ROOT / "corpus" / "sources"
 OCR_OLD = SEEDS / "000_2ace24eb85770306.txt"
 ANSWER = SEEDS / "002_16be85fa44299f16.txt"
 # The bench model: every shipped source except seed 002, in the order of the table.
+CHANNELS = [
+    ROOT / "corpus" / "data" / "channel-eng.tsv",
+    ROOT / "corpus" / "data" / "channel-vie.tsv",
+]
+CACHE = ROOT / "bench" / ".cache" / "restore"
 BENCH_SOURCES = [
     ("seeds 001+004", [SEEDS / "001_b2bd4cc6c0423af8.txt", SEEDS / "004_270c43c183b8e566.txt"]),
     ("hunspell-vi syllables", [SOURCES / "hunspell-vi.txt"]),
@@ -45,7 +57,6 @@ BENCH_SOURCES = [
     ("LibreOffice help (vi)", [SOURCES / "libreoffice-help-vi.txt"]),
 ]
 _CAPTION = regex.compile(r"^\s*Phu luc\s+[IVXl1|]+\s*\)?\s*$")
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[./,-][\p{L}\p{N}]+)*")
 
 
 def body(text: str) -> str:
@@ -57,17 +68,13 @@ def body(text: str) -> str:
     return text
 
 
+def same_convention(text: str) -> str:
+    """Every syllable in the seeds' tone placement, so hoá and hóa count as one word."""
+    return regex.sub(r"\p{L}+", lambda m: normalize_syllable(m.group()), text)
+
+
 def words(text: str) -> list[str]:
-    return [normalize_syllable(w) for w in _WORD.findall(text)]
-
-
-def wer(hypothesis: list[str], reference: list[str]) -> float:
-    return Levenshtein.distance(hypothesis, reference) / max(len(reference), 1)
-
-
-def cer(hypothesis: list[str], reference: list[str]) -> float:
-    ref = " ".join(reference)
-    return Levenshtein.distance(" ".join(hypothesis), ref) / max(len(ref), 1)
+    return metrics.tokens(same_convention(text))
 
 
 def edit_precision(original: list[str], restored: list[str], reference: list[str]) -> float:
@@ -84,19 +91,20 @@ def edit_precision(original: list[str], restored: list[str], reference: list[str
 
 
 def score(raw: str, restored: str, reference: str) -> dict[str, float]:
-    o, h, r = words(raw), words(restored), words(reference)
+    reference, restored, raw = map(same_convention, (reference, restored, raw))
+    figures = metrics.score(reference, restored)
     return {
-        "raw_wer": wer(o, r),
-        "wer": wer(h, r),
-        "wer_nodiac": wer([strip_marks(w) for w in h], [strip_marks(w) for w in r]),
-        "cer": cer(h, r),
-        "edit_precision": edit_precision(o, h, r),
+        "raw_wer": metrics.wer(reference, raw),
+        "wer": figures["wer"],
+        "wer_nodiac": figures["wer_nodiac"],
+        "cer": figures["cer"],
+        "edit_precision": edit_precision(words(raw), words(restored), words(reference)),
     }
 
 
-def build_bench_model(sources: list[Path], path: Path) -> float:
+def build_bench_model(sources: list[Path], path: Path, channels: list[Path] = CHANNELS) -> float:
     started = time.perf_counter()
-    model = build_model(sources)
+    model = build_model(sources, channel_files=channels)
     save_model(model, path)
     return time.perf_counter() - started
 
@@ -115,6 +123,19 @@ def restore_and_score(model_path: Path, raw: str, reference: str) -> dict[str, f
     return figures
 
 
+def scan_texts(level: str, dpi: int) -> tuple[str, str]:
+    """(reference, Tesseract vie text) of the OCR benchmark's scan of 002, cached."""
+    from ocr import PREPROCESSED, build_scan, ocr_scan
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached = CACHE / f"002-{level}-{dpi}-vie.txt"
+    scan = build_scan(level, dpi)
+    if not cached.exists():
+        text, _ = ocr_scan(scan, PREPROCESSED)
+        cached.write_text(text, encoding="utf-8")
+    return scan.text, cached.read_text(encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sources-table", action="store_true")
@@ -124,18 +145,22 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     raw = body(OCR_OLD.read_text(encoding="utf-8"))
     reference = body(ANSWER.read_text(encoding="utf-8"))
+    print(f"machine load {os.getloadavg()[0]:.1f} (2 cores shared; timings are noisy)")
 
     if args.sources_table:
-        print("source added -> 000 body WER / WER ignoring diacritics")
+        print("source added (model without 002)  -> 000 body WER / WER ignoring diacritics")
         used: list[Path] = []
-        for name, paths in BENCH_SOURCES:
+        rows = [(name, paths, []) for name, paths in BENCH_SOURCES]
+        rows.append(("learned OCR channel (eng+vie)", [], CHANNELS))
+        for name, paths, channels in rows:
             used += paths
             model_path = args.out / "table-model.pkl"
-            build_bench_model(used, model_path)
+            build_bench_model(used, model_path, channels)
             figures = restore_and_score(model_path, raw, reference)
             print(
-                f"  + {name:24s} WER {figures['wer']:.2%}  "
-                f"no-diacritics {figures['wer_nodiac']:.2%}"
+                f"  + {name:32s} WER {figures['wer']:.2%}  "
+                f"no-diacritics {figures['wer_nodiac']:.2%}",
+                flush=True,
             )
 
     model_path = args.out / "bench-model.pkl"
@@ -145,11 +170,31 @@ def main() -> None:
     print(f"model built without 002 in {build_s:.1f} s; load {figures['load_s']:.2f} s")
     for name, value in figures.items():
         print(f"  {name}: {value:.4f}" if isinstance(value, float) else f"  {name}: {value}")
+
+    scan_summary = ""
+    if args.scans:
+        restorer = load_model(model_path)
+        parts = []
+        for level, dpi in [("heavy", 200), ("heavy", 300), ("light", 300)]:
+            scan_reference, ocr_text = scan_texts(level, dpi)
+            restored, edits = restore_text(ocr_text, restorer)
+            raw_s = metrics.score(*map(same_convention, (scan_reference, ocr_text)))
+            new_s = metrics.score(*map(same_convention, (scan_reference, restored)))
+            precision = edit_precision(words(ocr_text), words(restored), words(scan_reference))
+            print(
+                f"  002 scan {level} {dpi} dpi, Tesseract vie: WER {raw_s['wer']:.2%} -> "
+                f"{new_s['wer']:.2%} (CER {raw_s['cer']:.2%} -> {new_s['cer']:.2%}), "
+                f"{len(edits)} edits, edit precision {precision:.1%}",
+                flush=True,
+            )
+            parts.append(f"{level}{dpi} {raw_s['wer']:.2%}->{new_s['wer']:.2%}")
+        scan_summary = "; vie scans WER " + ", ".join(parts)
+
     print(
         f"000 body: raw WER {figures['raw_wer']:.1%} -> WER {figures['wer']:.2%}, "
         f"no-diacritics WER {figures['wer_nodiac']:.2%}, CER {figures['cer']:.2%}, "
         f"edit precision {figures['edit_precision']:.1%}, "
-        f"{figures['tokens_per_s']:,.0f} tokens/s, load {figures['load_s']:.2f} s"
+        f"{figures['tokens_per_s']:,.0f} tokens/s, load {figures['load_s']:.2f} s" + scan_summary
     )
 
 

@@ -15,6 +15,7 @@ learned, both as costs (-log probabilities):
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -28,6 +29,7 @@ MIN_RULE_COUNT = 3
 MAX_RULE_COST = 6.0
 MAX_RULES = 400
 MODS = "ăâêôơưđ"
+_SKELETON = re.compile(r"^[a-z]+$")
 
 
 def read_pairs(path: Path) -> Counter[tuple[str, str]]:
@@ -92,8 +94,8 @@ def learn_rules(pairs: Counter[tuple[str, str]]) -> list[tuple[str, str, float]]
     totals = _substring_counts(clean_skeletons, {c for _, c in rule_counts})
     rules = []
     for (wrong, right), n in rule_counts.items():
-        if n < MIN_RULE_COUNT or not wrong or wrong == right:
-            continue
+        if n < MIN_RULE_COUNT or not wrong or wrong == right or not _SKELETON.match(right):
+            continue  # too rare, or a clean side that is no Vietnamese letters (Greek, digits)
         cost = -math.log(min(n / max(totals[right], n), 1.0))
         if cost <= MAX_RULE_COST:
             rules.append((wrong, right, round(cost, 3)))

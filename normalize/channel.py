@@ -209,7 +209,7 @@ def ocr_skeleton(lower: str) -> str:
 
 
 RESERVE = 40  # pruned candidates kept aside for document adaptation
-KEPT = 8  # candidates kept per token from the exact key and the known confusions
+KEPT = 12  # candidates kept per token from the exact key and the known confusions
 NEAR_KEPT = 4  # and from free edits
 
 
@@ -241,6 +241,7 @@ def candidates(
         for key, cost in confusion_keys(relettered, profile).items():
             keys[key] = min(keys.get(key, 99.0), cost + 0.8)
     near = index.near_keys(skeleton) if len(skeleton) > 1 else {}
+
     syllables = index.model.syllables
 
     def rank(found_keys: dict[str, float]) -> list[tuple[str, float]]:

@@ -194,6 +194,8 @@ def restore_text(
             if len(slot.options) > 1 and choice.confidence >= ADAPT_MIN_CONFIDENCE:
                 confirmed[slot.options[choice.index][1]] += 1
         bonus = {unit: ADAPT_WEIGHT * math.log1p(n) for unit, n in confirmed.items()}
+        slots = _slots(tokens, restorer, profile, frozenset(confirmed))
+        option_lists = [slot.options for slot in slots]
         choices = decode(
             option_lists, restorer.model, restorer.channel_weight, restorer.beam, bonus
         )
