@@ -38,6 +38,10 @@ ADAPT_MIN_CONFIDENCE = 0.9  # first-pass choices this sure count as the document
 ADAPT_WEIGHT = 0.6  # log-bonus per log-count of a syllable confirmed in the document
 FOREIGN_MIN_LENGTH = 5  # shorter unknown tokens are taken as OCR garbage, not foreign words
 MIN_CHANGE_CONFIDENCE = 0.0  # below this, a change is not made (the original is kept)
+OPTION_MARGIN = 8.0  # channel cost above the cheapest option beyond which options are dropped
+
+
+Candidates = tuple[list[tuple[str, float]], list[tuple[str, float]]]  # kept, reserve
 
 
 @dataclass
@@ -49,17 +53,13 @@ class Restorer:
     channel_weight: float = 1.0
     beam: int = 6
     adapt: bool = True
-    _cache: dict[tuple[str, str], tuple[list[tuple[str, float]], list[tuple[str, float]]]] = field(
-        default_factory=dict, repr=False
-    )
+    _cache: dict[tuple[str, str], Candidates] = field(default_factory=dict, repr=False)
     profiles: dict[str, Profile] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.profiles = profiles_of(self.model)
 
-    def candidates(
-        self, core: str, profile: Profile
-    ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    def candidates(self, core: str, profile: Profile) -> Candidates:
         key = (core, profile.name)
         found = self._cache.get(key)
         if found is None:
@@ -103,6 +103,10 @@ def _word_options(
     found, reserve = restorer.candidates(nfc(core), profile)
     style = model.style
     normal = normalize_syllable(lower, style)  # type: ignore[arg-type]
+    if found:
+        # Options far costlier than the best one never win against the LM; drop them early.
+        ceiling = found[0][1] + OPTION_MARGIN
+        found = [(text, cost) for text, cost in found if cost <= ceiling]
     options: list[Option] = [(text, text, cost) for text, cost in found]
     if confirmed:
         options += [(text, text, cost) for text, cost in reserve if text in confirmed]
@@ -196,8 +200,18 @@ def restore_text(
         bonus = {unit: ADAPT_WEIGHT * math.log1p(n) for unit, n in confirmed.items()}
         slots = _slots(tokens, restorer, profile, frozenset(confirmed))
         option_lists = [slot.options for slot in slots]
+
+        def changes(i: int, chosen: int) -> bool:
+            token = slots[i].token
+            return token >= 0 and slots[i].options[chosen][0] != tokens[token].text.lower()
+
         choices = decode(
-            option_lists, restorer.model, restorer.channel_weight, restorer.beam, bonus
+            option_lists,
+            restorer.model,
+            restorer.channel_weight,
+            restorer.beam,
+            bonus,
+            confidence_for=changes,
         )
 
     pieces = [t.text for t in tokens]
