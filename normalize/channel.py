@@ -48,6 +48,8 @@ VIETNAMESE_ONLY = set("ăĂơƠưƯđĐ") | {
     for ch in map(chr, range(0x1EA0, 0x1EFA))  # the Latin Extended Additional block
 }
 EDIT_COST = 5.0  # one letter inserted, dropped or replaced, beyond the known confusions
+PREFIX_COST = 6.0  # a syllable of which OCR kept only the first letter
+CONSONANTS = set("bcdghklmnpqrstvx")
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def choose_profile(words: list[str], profiles: dict[str, Profile] | None = None)
     """``vie`` if enough words carry marks only a Vietnamese OCR model produces."""
     profiles = profiles or {"eng": ENG, "vie": VIE}
     if not words:
-        return profiles["vie"]
+        return profiles["eng"]  # no marked word at all: nothing to trust
     marked = sum(any(ch in VIETNAMESE_ONLY for ch in w) for w in words)
     return profiles["vie"] if marked / len(words) > 0.08 else profiles["eng"]
 
@@ -162,6 +164,10 @@ class CandidateIndex:
         for key in self.model.syllables:
             for variant in _deletions(key, 2 if len(key) >= 4 else 1):
                 self.deletion_index.setdefault(variant, []).append(key)
+
+    def keys_starting(self, letter: str) -> dict[str, float]:
+        """Every key starting with ``letter``: OCR kept only the first letter ("k" of "kỹ")."""
+        return {key: PREFIX_COST for key in self.model.syllables if key[:1] == letter}
 
     def near_keys(self, key: str) -> dict[str, float]:
         """Keys one edit away; two edits (longer keys only) when none is one edit away."""
@@ -241,6 +247,8 @@ def candidates(
         for key, cost in confusion_keys(relettered, profile).items():
             keys[key] = min(keys.get(key, 99.0), cost + 0.8)
     near = index.near_keys(skeleton) if len(skeleton) > 1 else {}
+    if skeleton in CONSONANTS and len(keys) == 1 and skeleton not in index.model.syllables:
+        near = index.keys_starting(skeleton)
 
     syllables = index.model.syllables
 

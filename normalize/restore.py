@@ -37,7 +37,7 @@ from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 ADAPT_MIN_CONFIDENCE = 0.9  # first-pass choices this sure count as the document's words
 ADAPT_WEIGHT = 0.6  # log-bonus per log-count of a syllable confirmed in the document
 FOREIGN_MIN_LENGTH = 5  # shorter unknown tokens are taken as OCR garbage, not foreign words
-MIN_CHANGE_CONFIDENCE = 0.0  # below this, a change is not made (the original is kept)
+MIN_CHANGE_CONFIDENCE = 0.5  # below this, a change is not made (the original is kept)
 OPTION_MARGIN = 8.0  # channel cost above the cheapest option beyond which options are dropped
 
 
@@ -50,7 +50,7 @@ class Restorer:
 
     model: RestorerModel = field(repr=False)
     index: CandidateIndex = field(repr=False)
-    channel_weight: float = 1.0
+    channel_weight: float = 1.3  # LM log-prob weight is 1; channel costs count this much
     beam: int = 6
     adapt: bool = True
     _cache: dict[tuple[str, str], Candidates] = field(default_factory=dict, repr=False)
@@ -169,6 +169,8 @@ def _slots(
                 slots.append(_Slot(i, _word_options(core, restorer, profile, confirmed)))
             else:
                 slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))
+        elif len(core) == 1 and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
+            slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))  # a list marker: a) b) d)
         else:
             slots.append(_Slot(i, _word_options(core, restorer, profile, confirmed)))
     return slots
@@ -186,7 +188,9 @@ def restore_text(
     restorer = model if model is not None else load_model()
     tokens = tokenize(text)
     if profile is None:
-        profile = choose_profile([t.text for t in tokens if t.kind == "word"], restorer.profiles)
+        profile = choose_profile(
+            [t.text for t in tokens if t.kind in ("word", "caps")], restorer.profiles
+        )
     elif isinstance(profile, str):
         profile = restorer.profiles[profile]
     slots = _slots(tokens, restorer, profile)

@@ -63,7 +63,7 @@ def core_kind(core: str) -> Kind:
     digits = sum(ch.isdigit() for ch in core)
     if letters == 0:
         return "other" if not digits else "code"
-    if _WORD_WITH_SYMBOLS.match(core) and not core[0].isupper():
+    if _WORD_WITH_SYMBOLS.match(core):
         return "word"
     if _LETTERS_DIGITS.match(core):
         if digits == 0:
