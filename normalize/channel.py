@@ -69,6 +69,7 @@ class Profile:
     mark_kept: float = 0.0  # OCR shows a vowel mark the syllable has
     rules: tuple[tuple[str, str, float], ...] = LETTER_CONFUSIONS
     learned: bool = False
+    trusts_letters: bool = False  # a real syllable in the OCR is never replaced by free edits
 
     @property
     def rules_by_first(self) -> dict[str, list[tuple[str, str, float]]]:
@@ -77,7 +78,7 @@ class Profile:
 
 # Hand-written fallbacks, used when a model carries no learned channel.
 ENG = Profile("eng", 0.35, 1.2, 0.6, 0.6, 0.35, 1.5, 4.0)
-VIE = Profile("vie", 2.5, 3.0, 4.0, 2.0, 3.0, 3.5, 3.0)
+VIE = Profile("vie", 2.5, 3.0, 4.0, 2.0, 3.0, 3.5, 3.0, trusts_letters=True)
 
 
 @lru_cache(maxsize=16)
@@ -159,8 +160,10 @@ class CandidateIndex:
 
     model: RestorerModel
     deletion_index: dict[str, list[str]] = field(default_factory=dict)
+    known: set[str] = field(default_factory=set)  # every syllable, lowercase
 
     def __post_init__(self) -> None:
+        self.known = {s for options in self.model.syllables.values() for s, _ in options}
         for key in self.model.syllables:
             for variant in _deletions(key, 2 if len(key) >= 4 else 1):
                 self.deletion_index.setdefault(variant, []).append(key)
@@ -247,6 +250,8 @@ def candidates(
         for key, cost in confusion_keys(relettered, profile).items():
             keys[key] = min(keys.get(key, 99.0), cost + 0.8)
     near = index.near_keys(skeleton) if len(skeleton) > 1 else {}
+    if profile.trusts_letters and lower in index.known:
+        near = {}  # a Vietnamese-model OCR of a real syllable: its letters are right
     if skeleton in CONSONANTS and len(keys) == 1 and skeleton not in index.model.syllables:
         near = index.keys_starting(skeleton)
 

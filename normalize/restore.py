@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from sohoa.corpus.build import PUNCT_UNITS, syllable_shaped, word_unit
 from sohoa.corpus.model import RestorerModel, load_model_file
 from sohoa.errors import SohoaError
@@ -128,13 +130,31 @@ def _word_options(
     return options
 
 
+# Letters English-model OCR reads for Đ (the spec's "P/D→Đ"): tried inside codes only.
+_D_STROKE_LOOKALIKES = str.maketrans({"P": "Đ", "p": "Đ", "B": "Đ", "b": "Đ", "D": "Đ"})
+
+
 def _fix_code(core: str, model: RestorerModel) -> str:
-    """Only the letters of known acronyms change inside a code; digits never do."""
-    import regex
+    """Only the letters of known acronyms change inside a code; digits never do.
+
+    A letter part that is a known acronym without its marks (QD) gets them (QĐ); one that
+    becomes a known acronym when an Đ look-alike is read as Đ (Qb, QP) is repaired too.
+    """
+    known = set(model.acronyms.values())
 
     def fix(match: regex.Match[str]) -> str:
         part = match.group()
-        return model.acronyms.get(part, part) if part.isupper() else part
+        if part.isupper() and part in model.acronyms:
+            return model.acronyms[part]
+        if 1 < len(part) <= 5 and part[0].isupper():
+            for i, ch in enumerate(part):
+                if ch in "PpBbD":
+                    candidate = (
+                        part[:i] + ch.translate(_D_STROKE_LOOKALIKES) + part[i + 1 :]
+                    ).upper()
+                    if candidate in known:
+                        return candidate
+        return part
 
     return regex.sub(r"\p{L}+", fix, core)
 

@@ -100,3 +100,20 @@ def test_digits_and_codes_never_change_and_no_word_is_dropped_or_added(
         elif re.search(r"\d", core):  # OCR digits inside a word (s6 = số) may become letters
             assert len(re.findall(r"\d", restored)) <= len(re.findall(r"\d", core))
     assert all(e.original != e.result for e in edits)
+
+
+def test_codes_get_d_stroke_only_where_a_known_acronym_results(restorer) -> None:
+    text, _ = restore_text("996/Qb-TTg 3807/QP-BKHCN B2/TP 15/KH-UBND", restorer)
+    assert text == "996/QĐ-TTg 3807/QĐ-BKHCN B2/TP 15/KH-UBND"
+
+
+def test_list_markers_and_foreign_words_stay(restorer) -> None:
+    text, _ = restore_text("a) ke hoach; d) LibreOffice", restorer)
+    assert text.startswith("a) kế hoạch; d) ")
+    assert text.endswith("LibreOffice")
+
+
+def test_vietnamese_ocr_syllables_are_not_respelled(restorer) -> None:
+    # vie OCR letters are trusted: "lý" is never turned into the variant spelling "lí"
+    text, _ = restore_text("Quản lý nhà nước về tiêu chuẩn đo lường chất lượng", restorer)
+    assert "Quản lý" in text
