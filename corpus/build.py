@@ -258,6 +258,21 @@ def kneser_ney(counts: Counts) -> RestorerModel:
     )
 
 
+def candidate_tables(model: RestorerModel) -> dict[str, dict[str, tuple]]:
+    """Candidates of every plain (unmarked, lowercase) key under each OCR profile.
+
+    Most tokens of an old OCR text are such keys, so the restorer starts with them known
+    instead of searching confusions and near misses for each at run time.
+    """
+    from sohoa.normalize.channel import CandidateIndex, candidates, profiles_of
+
+    index = CandidateIndex(model)
+    return {
+        name: {key: candidates(index, key, profile) for key in model.syllables}
+        for name, profile in profiles_of(model).items()
+    }
+
+
 def build_model(
     sources: Iterable[Path],
     exclude: Iterable[Path] = (),
@@ -287,4 +302,5 @@ def build_model(
             raise SohoaError(path, "channel pair file not found", "run: make channel")
     model.channels = learn_channel(channel_files)
     model.sources += [{"path": p.name, "kind": "channel"} for p in channel_files]
+    model.candidate_tables = candidate_tables(model)
     return model

@@ -38,6 +38,8 @@ class RestorerModel:
     sources: list[dict] = field(default_factory=list)  # what the model was built from
     # learned OCR channels by name ("eng", "vie"): {"rules": [...], "marks": {...}}
     channels: dict[str, dict] = field(default_factory=dict)
+    # precomputed candidates of every plain key, per OCR profile: {"eng": {"duong": (...)}}
+    candidate_tables: dict[str, dict[str, tuple]] = field(default_factory=dict)
     _memo: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False)
 
     def logprob(self, t: str, u: str, w: str) -> float:

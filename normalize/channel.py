@@ -164,6 +164,9 @@ class CandidateIndex:
 
     def __post_init__(self) -> None:
         self.known = {s for options in self.model.syllables.values() for s, _ in options}
+
+    def _build_deletion_index(self) -> None:
+        """Built on first use: a document whose tokens are all known keys never needs it."""
         for key in self.model.syllables:
             for variant in _deletions(key, 2 if len(key) >= 4 else 1):
                 self.deletion_index.setdefault(variant, []).append(key)
@@ -176,6 +179,8 @@ class CandidateIndex:
         """Keys one edit away; two edits (longer keys only) when none is one edit away."""
         from rapidfuzz.distance import Levenshtein
 
+        if not self.deletion_index:
+            self._build_deletion_index()
         found: dict[str, float] = {}
         for depth in (1, 2) if len(key) >= 4 else (1,):
             for variant in _deletions(key, depth):

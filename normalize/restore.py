@@ -60,6 +60,9 @@ class Restorer:
 
     def __post_init__(self) -> None:
         self.profiles = profiles_of(self.model)
+        for name, table in getattr(self.model, "candidate_tables", {}).items():
+            for key, found in table.items():
+                self._cache[(key, name)] = found
 
     def candidates(self, core: str, profile: Profile) -> Candidates:
         key = (core, profile.name)
@@ -167,6 +170,14 @@ def _slots(
 ) -> list[_Slot]:
     model = restorer.model
     slots: list[_Slot] = []
+    seen: dict[str, list[Option]] = {}  # options per distinct word core, for this pass
+
+    def word_options(core: str) -> list[Option]:
+        found = seen.get(core)
+        if found is None:
+            found = seen[core] = _word_options(core, restorer, profile, confirmed)
+        return found
+
     for i, token in enumerate(tokens):
         kind, core = token.kind, token.text
         if kind == "space":
@@ -186,13 +197,13 @@ def _slots(
             if key in model.acronyms:
                 slots.append(_Slot(i, [(model.acronyms[key], "<abbr>", 0.0)]))
             elif key.lower() in model.syllables:
-                slots.append(_Slot(i, _word_options(core, restorer, profile, confirmed)))
+                slots.append(_Slot(i, word_options(core)))
             else:
                 slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))
         elif len(core) == 1 and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
             slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))  # a list marker: a) b) d)
         else:
-            slots.append(_Slot(i, _word_options(core, restorer, profile, confirmed)))
+            slots.append(_Slot(i, word_options(core)))
     return slots
 
 
@@ -215,7 +226,14 @@ def restore_text(
         profile = restorer.profiles[profile]
     slots = _slots(tokens, restorer, profile)
     option_lists = [slot.options for slot in slots]
-    choices = decode(option_lists, restorer.model, restorer.channel_weight, restorer.beam)
+    # The first pass only has to find what the document is sure of: a narrower search.
+    choices = decode(
+        option_lists,
+        restorer.model,
+        restorer.channel_weight,
+        max(2, restorer.beam // 2) if restorer.adapt else restorer.beam,
+        option_margin=6.0 if restorer.adapt else 10.0,
+    )
     if restorer.adapt:
         confirmed: Counter[str] = Counter()
         for slot, choice in zip(slots, choices, strict=True):
