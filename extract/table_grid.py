@@ -58,7 +58,11 @@ def _unrotate(shape: tuple[int, ...], angle: float) -> BoxMapper:
 
 
 def grid_to_table(
-    grid: Grid, gray: np.ndarray, dpi: int, page: Page, settings: Settings,
+    grid: Grid,
+    gray: np.ndarray,
+    dpi: int,
+    page: Page,
+    settings: Settings,
     to_original: BoxMapper,
 ) -> Table:
     cells = []
