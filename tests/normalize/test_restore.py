@@ -117,3 +117,26 @@ def test_vietnamese_ocr_syllables_are_not_respelled(restorer) -> None:
     # vie OCR letters are trusted: "lý" is never turned into the variant spelling "lí"
     text, _ = restore_text("Quản lý nhà nước về tiêu chuẩn đo lường chất lượng", restorer)
     assert "Quản lý" in text
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(piece, min_size=1, max_size=6), min_size=1, max_size=4))
+def test_restore_document_keeps_every_word_and_every_number(
+    restorer, lines: list[list[str]]
+) -> None:
+    words, page_lines = [], []
+    for line in lines:
+        page_lines.append(Line(list(range(len(words), len(words) + len(line)))))
+        words += [Word(text, origin="ocr") for text in line]
+    originals = [w.text for w in words]
+    page = Page(number=1, width=0, height=0, words=words, lines=page_lines)
+    doc = restore_document(Document(source="x", input_kind="image", pages=[page]), restorer)
+    restored = [w.text for w in doc.pages[0].words]
+    assert len(restored) == len(originals)
+    changed = {i for i, (a, b) in enumerate(zip(originals, restored, strict=True)) if a != b}
+    assert changed == {e.word for e in doc.edits}
+    for before, after in zip(originals, restored, strict=True):
+        if before.isdigit() or before in PROTECTED:
+            assert after == before
