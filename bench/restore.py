@@ -92,7 +92,9 @@ def edit_precision(original: list[str], restored: list[str], reference: list[str
     for tag, _i1, _i2, j1, j2 in Levenshtein.opcodes(original, restored):
         if tag != "equal":
             changed.extend(range(j1, j2))
-    return sum(i in correct for i in changed) / max(len(changed), 1)
+    if not changed:
+        return float("nan")  # nothing changed once both sides share one tone placement
+    return sum(i in correct for i in changed) / len(changed)
 
 
 def score(raw: str, restored: str, reference: str) -> dict[str, float]:
@@ -209,7 +211,8 @@ def main() -> None:
             print(
                 f"  002 scan {level} {dpi} dpi, Tesseract vie: WER {raw_s['wer']:.2%} -> "
                 f"{new_s['wer']:.2%} (CER {raw_s['cer']:.2%} -> {new_s['cer']:.2%}), "
-                f"{len(edits)} edits, edit precision {precision:.1%}",
+                f"{len(edits)} edits, edit precision "
+                + (f"{precision:.1%}" if precision == precision else "n/a (no word changed)"),
                 flush=True,
             )
             parts.append(f"{level}{dpi} {raw_s['wer']:.2%}->{new_s['wer']:.2%}")

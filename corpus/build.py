@@ -175,30 +175,42 @@ class Counts:
         return added
 
 
-def _discount(counts: Iterable[int]) -> float:
-    histogram = Counter(c for c in counts if c <= 2)
-    n1, n2 = histogram[1], histogram[2]
-    return n1 / (n1 + 2 * n2) if n1 and n2 else 0.5
+def _discounts(counts: Iterable[int]) -> tuple[float, float, float]:
+    """Modified Kneser-Ney discounts for counts 1, 2 and 3+ (Chen & Goodman)."""
+    histogram = Counter(c for c in counts if c <= 4)
+    n1, n2, n3, n4 = (histogram[k] for k in (1, 2, 3, 4))
+    if not (n1 and n2 and n3 and n4):
+        return 0.5, 0.75, 0.9
+    y = n1 / (n1 + 2 * n2)
+    return (
+        max(1 - 2 * y * n2 / n1, 0.1),
+        max(2 - 3 * y * n3 / n2, 0.1),
+        max(3 - 4 * y * n4 / n3, 0.1),
+    )
+
+
+def _discount_of(n: int, discounts: tuple[float, float, float]) -> float:
+    return discounts[min(n, 3) - 1]
 
 
 def kneser_ney(counts: Counts) -> RestorerModel:
-    """Interpolated Kneser-Ney trigram in backoff form."""
+    """Interpolated modified Kneser-Ney trigram, stored in backoff form."""
     tri = {k: v for k, v in counts.trigrams.items() if k[1] != WORD_START}
-    d3 = _discount(tri.values())
+    d3 = _discounts(tri.values())
     context_total: Counter[tuple[str, str]] = Counter()
-    context_types: Counter[tuple[str, str]] = Counter()
+    context_mass: Counter[tuple[str, str]] = Counter()  # discounted mass given to lower order
     continuation2: Counter[tuple[str, str]] = Counter()  # N1+(. b c)
     for (a, b, c), n in tri.items():
         context_total[(a, b)] += n
-        context_types[(a, b)] += 1
+        context_mass[(a, b)] += _discount_of(n, d3)
         continuation2[(b, c)] += 1
-    d2 = _discount(continuation2.values())
+    d2 = _discounts(continuation2.values())
     total2: Counter[str] = Counter()
-    types2: Counter[str] = Counter()
+    mass2: Counter[str] = Counter()
     continuation1: Counter[str] = Counter()  # N1+(. c)
     for (b, c), n in continuation2.items():
         total2[b] += n
-        types2[b] += 1
+        mass2[b] += _discount_of(n, d2)
         if b not in (BOS, WORD_START):
             continuation1[c] += 1
     for (_, _, c), _n in tri.items():
@@ -210,33 +222,31 @@ def kneser_ney(counts: Counts) -> RestorerModel:
     p1 = {w: (1 - UNKNOWN_SHARE) * n / total1 + floor for w, n in continuation1.items()}
     unigrams: dict[str, tuple[float, float]] = {}
     for w, p in p1.items():
-        bow = math.log(d2 * types2[w] / total2[w]) if total2.get(w) else 0.0
+        bow = math.log(mass2[w] / total2[w]) if total2.get(w) else 0.0
         unigrams[w] = (math.log(p), bow)
-    for context in (BOS,):
-        if total2.get(context):
-            unigrams[context] = (math.log(floor), math.log(d2 * types2[context] / total2[context]))
+    if total2.get(BOS):
+        unigrams[BOS] = (math.log(floor), math.log(mass2[BOS] / total2[BOS]))
 
     p2: dict[tuple[str, str], float] = {}
     for (b, c), n in continuation2.items():
         if b == WORD_START:
             continue
-        gamma = d2 * types2[b] / total2[b]
-        p2[(b, c)] = max(n - d2, 0) / total2[b] + gamma * p1.get(c, floor)
+        gamma = mass2[b] / total2[b]
+        p2[(b, c)] = max(n - _discount_of(n, d2), 0) / total2[b] + gamma * p1.get(c, floor)
     bigrams: dict[str, tuple[float, float]] = {}
     for (b, c), p in p2.items():
         key = (b, c)
-        bow = 0.0
-        if context_total.get(key):
-            bow = math.log(d3 * context_types[key] / context_total[key])
+        bow = math.log(context_mass[key] / context_total[key]) if context_total.get(key) else 0.0
         bigrams[b + SEP + c] = (math.log(p), bow)
     trigrams: dict[str, float] = {}
     for (a, b, c), n in tri.items():
         if a == WORD_START:
             continue
-        gamma = d3 * context_types[(a, b)] / context_total[(a, b)]
+        total = context_total[(a, b)]
+        gamma = context_mass[(a, b)] / total
         lower = p2.get((b, c), p1.get(c, floor))
         trigrams[a + SEP + b + SEP + c] = math.log(
-            max(n - d3, 0) / context_total[(a, b)] + gamma * lower
+            max(n - _discount_of(n, d3), 0) / total + gamma * lower
         )
 
     syllables: defaultdict[str, list[tuple[str, float]]] = defaultdict(list)
