@@ -28,6 +28,8 @@ seeds 000 and 003.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import os
 import re
 import sys
@@ -253,10 +255,20 @@ VIE = Channel(lang="vie", dpi=200, level="heavy")  # today's OCR on a poor scan
 
 @dataclass(frozen=True)
 class PageResult:
+    """One scanned page: the text printed on it and what the OCR read."""
+
     document: str
     page: int
-    clean: list[str]
-    ocr: list[str]
+    clean_text: str
+    ocr_text: str
+
+    @property
+    def clean(self) -> list[str]:
+        return tokenize(self.clean_text)
+
+    @property
+    def ocr(self) -> list[str]:
+        return tokenize(self.ocr_text)
 
 
 def ocr_pages(
@@ -275,7 +287,8 @@ def ocr_pages(
         damaged = scans.degrade(image, channel.level, seed=seed + index)
         config = f"--psm 3 --dpi {channel.dpi}"
         text = pytesseract.image_to_string(damaged, lang=channel.lang, config=config)
-        yield PageResult(document.name, index + 1, tokenize(texts[index]), tokenize(text))
+        ocr_text = unicodedata.normalize("NFC", text)
+        yield PageResult(document.name, index + 1, texts[index], ocr_text)
 
 
 # ---------------------------------------------------------------- output
@@ -350,13 +363,42 @@ def build(
                 break
             pages += ocr_pages(document, channel, left)
             print(f"  {channel.lang}: {document.name} done, {len(pages)} pages", file=sys.stderr)
-        alignments = [align(p.ocr, p.clean) for p in pages]
-        path = outdir / f"channel-{channel.lang}.tsv"
-        write_tsv(path, pair_counts(alignments))
-        written[channel.lang] = path
-        report(channel, pages, alignments)
-        print(f"  {path}: {len(pages)} pages in {time.monotonic() - started:.0f} s")
+        write_pages(outdir / f"channel-{channel.lang}-pages.jsonl", pages)
+        written[channel.lang] = write_pairs(outdir, channel, pages)
+        print(f"  {len(pages)} pages OCR'd in {time.monotonic() - started:.0f} s")
     return written
+
+
+def write_pairs(outdir: Path, channel: Channel, pages: list[PageResult]) -> Path:
+    alignments = [align(p.ocr, p.clean) for p in pages]
+    path = outdir / f"channel-{channel.lang}.tsv"
+    write_tsv(path, pair_counts(alignments))
+    report(channel, pages, alignments)
+    print(f"  wrote {path}")
+    return path
+
+
+def write_pages(path: Path, pages: list[PageResult]) -> None:
+    """Page-level (clean text, OCR text): validation data for the whole restorer."""
+    lines = [json.dumps(dataclasses.asdict(page), ensure_ascii=False) + "\n" for page in pages]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("".join(lines), encoding="utf-8")
+    tmp.replace(path)
+
+
+def read_pages(path: Path) -> list[PageResult]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [PageResult(**json.loads(line)) for line in lines]
+
+
+def realign(outdir: Path) -> dict[str, Path]:
+    """Rewrite the TSVs from the saved OCR pages (after changing the aligner; no OCR)."""
+    return {
+        channel.lang: write_pairs(
+            outdir, channel, read_pages(outdir / f"channel-{channel.lang}-pages.jsonl")
+        )
+        for channel in (ENG, VIE)
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -369,13 +411,20 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument(
         "--extra-lines", type=int, default=600, help="lines taken from each running-text source"
     )
-    args = parser.parse_args(argv)
-    build(
-        args.outdir,
-        eng_pages=args.eng_pages,
-        vie_pages=args.vie_pages,
-        extra_lines=args.extra_lines,
+    align_command = commands.add_parser(
+        "align", help="re-align the saved OCR pages (channel-*-pages.jsonl), rewrite TSVs"
     )
+    align_command.add_argument("-o", "--outdir", type=Path, default=CORPUS / "data")
+    args = parser.parse_args(argv)
+    if args.command == "align":
+        realign(args.outdir)
+    else:
+        build(
+            args.outdir,
+            eng_pages=args.eng_pages,
+            vie_pages=args.vie_pages,
+            extra_lines=args.extra_lines,
+        )
     return 0
 
 
