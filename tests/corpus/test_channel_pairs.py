@@ -82,6 +82,27 @@ def test_garbage_is_left_unaligned_not_forced_into_pairs() -> None:
     assert Pair(("năm",), ("năm",)) in result.pairs and Pair(("2030",), ("2030",)) in result.pairs
 
 
+def test_a_stray_word_is_not_joined_into_a_split() -> None:
+    result = align(["dat", "cao", "Khoang", "5.000"], ["đạt", "Khoảng", "5.000"])
+    assert Pair(("Khoang",), ("Khoảng",)) in result.pairs
+    assert result.inserted == ["cao"]
+
+
+def test_scrambled_stretch_pairs_only_look_alikes() -> None:
+    # A table read in another order: a lone "và" match is no anchor, unrelated words no pair.
+    ocr = ["kinh", "phí", "và", "đồng", "triệu", "nguồn", "vốn"]
+    clean = ["nguồn", "vốn", "đồng", "và", "kinh", "phí", "năm"]
+    pairs = align(ocr, clean).pairs
+    assert all(cp.fold(p.ocr[0]) == cp.fold(p.clean[0]) for p in pairs)
+
+
+def test_lone_token_between_anchors_is_paired_however_it_looks() -> None:
+    result = align(["tai", "6", "dia", "phuong"], ["tại", "ở", "địa", "phương"])
+    assert Pair(("6",), ("ở",)) not in result.pairs  # "tai" alone is no anchor: too far
+    result = align(["Uy", "ban", "6", "dia", "phuong"], ["Ủy", "ban", "ở", "địa", "phương"])
+    assert Pair(("6",), ("ở",)) in result.pairs
+
+
 # ---------------------------------------------------------------- TSV
 
 
