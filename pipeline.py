@@ -1,6 +1,11 @@
 """The pipeline: the stages in order, each a function of the Document.
 
-    ingest -> restore_document -> extract_tables -> extract_metadata
+    open_document -> process_page (each page) -> restore_document -> extract_tables
+    -> extract_metadata
+
+Page OCR is split from the document stages so that a batch run (``runner.py``) can spread
+pages over processes or a Dask cluster; ``finish_document`` is the ONE place that defines
+the order of the document stages, used both here and by the batch runner.
 
 This is also the Python API: ``from sohoa import convert_document``.
 """
@@ -14,9 +19,9 @@ from typing import Any
 from sohoa import __version__
 from sohoa.extract.metadata import extract_metadata
 from sohoa.extract.tables import extract_tables
-from sohoa.model import Document
+from sohoa.model import Document, Page
 from sohoa.normalize.restore import load_model, restore_document
-from sohoa.ocr.ingest import ingest
+from sohoa.ocr.ingest import open_document, process_page
 from sohoa.settings import Settings
 
 
@@ -28,13 +33,40 @@ def convert_document(
     ``model`` is a loaded restorer model; pass one to reuse it across many files.
     """
     settings = settings or Settings()
-    timings: dict[str, float] = {}
     started = time.perf_counter()
-    doc = ingest(Path(path), settings)
-    timings["ingest"] = time.perf_counter() - started
+    doc, tasks = open_document(Path(path), settings)
+    pages = [process_page(task, settings) for task in tasks]
+    ingest_seconds = time.perf_counter() - started
+    if settings.restore and model is None:
+        model = load_model(settings.model_path)
+    return finish_document(doc, pages, settings, model, ingest_seconds)
+
+
+def assemble_document(doc: Document, pages: list[Page]) -> Document:
+    """Put OCR'd pages (arriving in any order) into the document, in page order."""
+    by_number = {page.number: page for page in doc.pages}
+    by_number.update({page.number: page for page in pages})
+    doc.pages = [by_number[number] for number in sorted(by_number)]
+    return doc
+
+
+def finish_document(
+    doc: Document,
+    pages: list[Page],
+    settings: Settings,
+    model: Any,
+    ingest_seconds: float = 0.0,
+) -> Document:
+    """Assemble the pages, then run the document stages in order.
+
+    ``model`` is the loaded restorer (ignored when ``settings.restore`` is off).
+    ``ingest_seconds`` is the time spent opening the file and OCR'ing its pages.
+    """
+    doc = assemble_document(doc, pages)
+    timings: dict[str, float] = {"ingest": ingest_seconds}
     if settings.restore:
         mark = time.perf_counter()
-        doc = restore_document(doc, model or load_model(settings.model_path))
+        doc = restore_document(doc, model)
         timings["restore"] = time.perf_counter() - mark
     if settings.extract_tables:
         mark = time.perf_counter()

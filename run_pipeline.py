@@ -1,10 +1,12 @@
 """The sohoa command line: ``python run_pipeline.py COMMAND`` or, once installed, ``sohoa COMMAND``.
 
-convert   scanned/digital PDFs, images, DOCX or old OCR text -> text, JSON and more
+convert   scanned/digital PDFs, images, DOCX or old OCR text (files or whole folders)
+          -> text, JSON and more, plus a catalogue; resumable, parallel per page
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -55,6 +57,13 @@ def main() -> None:
     """
 
 
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -92,6 +101,42 @@ def main() -> None:
 @click.option(
     "--no-restore", is_flag=True, help="Keep the OCR text as it is (no diacritic restoration)."
 )
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="In folders, take only files matching GLOB (repeatable; matched against the name "
+    "and the path inside the folder). Default: PDF, image, DOCX and TXT files.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="In folders, skip files matching GLOB (repeatable), e.g. --exclude 'drafts/*'.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=default_jobs,
+    show_default="number of cores",
+    help="Pages OCR'd in parallel (worker processes).",
+)
+@click.option("--force", is_flag=True, help="Redo inputs the manifest says are already done.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print each page and skipped input.")
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: a process pool here (--jobs); dask: a dask.distributed cluster (--scheduler).",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Address of the Dask scheduler (with --executor dask).",
+)
 def convert(
     inputs: tuple[Path, ...],
     outdir: Path,
@@ -100,34 +145,67 @@ def convert(
     ocr_mode: str,
     formats: str,
     no_restore: bool,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    jobs: int,
+    force: bool,
+    quiet: bool,
+    verbose: bool,
+    executor: str,
+    scheduler: str | None,
 ) -> None:
-    """Convert INPUTS (PDF, PNG/JPEG/TIFF, DOCX, TXT) into OUTDIR/<stem>.txt and .json.
+    """Convert INPUTS (files or folders of PDF, PNG/JPEG/TIFF, DOCX, TXT) into OUTDIR.
 
-    One bad file never stops the others: it is reported in one line and the exit code is 1.
+    Each input gives OUTDIR/<stem>.txt, .json, ... (folders keep their layout under OUTDIR);
+    OUTDIR/catalog.csv and catalog.json list every converted document. A re-run skips inputs
+    already done and unchanged (OUTDIR/manifest.sqlite), so an interrupted run is resumed by
+    running the same command again. One bad file never stops the others: it is reported in
+    one line. Exit code: 0 all converted, 1 some failed, 2 usage error, 130 interrupted.
     """
-    from sohoa.output.writers import WRITERS, write_outputs
-    from sohoa.pipeline import convert_document
+    from sohoa.executors import make_executor
+    from sohoa.inputs import find_inputs
+    from sohoa.output.writers import WRITERS
+    from sohoa.progress import Reporter
+    from sohoa.runner import run_batch
 
     chosen = tuple(WRITERS) if formats == "all" else tuple(f.strip() for f in formats.split(","))
     unknown = [f for f in chosen if f not in WRITERS]
     if unknown:
         fail(f"unknown format(s) {', '.join(unknown)} — choose from {', '.join(WRITERS)}", code=2)
+    if executor == "dask" and not scheduler:
+        fail("--executor dask needs --scheduler tcp://HOST:PORT", code=2)
+    if scheduler and executor != "dask":
+        fail("--scheduler is only used with --executor dask", code=2)
 
     settings = Settings(
         lang=lang, dpi=dpi, ocr_mode=ocr_mode, restore=not no_restore, formats=chosen
     )  # type: ignore[arg-type]
     check_outdir(outdir)
-    failed = 0
-    for path in inputs:
-        try:
-            doc = convert_document(path, settings)
-            written = write_outputs(doc, outdir, path.stem, settings.formats)
-        except SohoaError as error:
-            failed += 1
-            click.echo(f"sohoa: error: {error.one_line()}", err=True)
-            continue
-        click.echo(f"{path} -> {', '.join(str(p) for p in written)}")
-    if failed:
+    found = find_inputs(list(inputs), outdir, include, exclude)
+    if not found:
+        fail(
+            f"no input files found in {', '.join(map(str, inputs))} — check the folder "
+            "and --include/--exclude",
+            code=2,
+        )
+    try:
+        pool = make_executor(executor, jobs, scheduler)
+    except SohoaError as error:
+        fail(error.one_line(), code=2)
+    try:
+        summary = run_batch(
+            found, outdir, settings, pool, Reporter(quiet=quiet, verbose=verbose), force=force
+        )
+    except SohoaError as error:  # the output folder is in use by another run
+        fail(error.one_line(), code=2)
+    except Exception as error:  # a bug in the runner itself: still one line, no traceback
+        fail(
+            f"batch stopped by an internal error ({type(error).__name__}: {error}) — "
+            "please report it; re-running the same command resumes where it stopped"
+        )
+    if summary.interrupted:
+        sys.exit(130)
+    if summary.failed:
         sys.exit(1)
 
 

@@ -1,15 +1,46 @@
 """Tables from a DOCX (python-docx), merged cells (gridSpan / vMerge) resolved.
 
-Called from ingest with the open python-docx Document.
+Called from ingest with the open python-docx Document. Word stores a horizontally merged
+cell once with ``gridSpan``; a vertically merged one as a "restart" cell followed by
+"continue" cells below it, which are folded into the first one's ``row_span`` here.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sohoa.model import Table
+from docx.oxml.ns import qn
+
+from sohoa.model import Cell, Table
+
+
+def _cell_text(tc: Any) -> str:
+    paragraphs = []
+    for p in tc.iter(qn("w:p")):
+        paragraphs.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+    return " ".join(" ".join(paragraphs).split())
+
+
+def table_from_docx(docx_table: Any) -> Table:
+    cells: list[Cell] = []
+    open_above: dict[int, Cell] = {}  # grid column -> cell a vMerge may continue
+    for r, tr in enumerate(docx_table._tbl.tr_lst):
+        col = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span or 1
+            merge = tc.vMerge
+            if merge == "continue" and col in open_above:
+                above = open_above[col]
+                above.row_span = r - above.row + 1
+            else:
+                cell = Cell(text=_cell_text(tc), row=r, col=col, col_span=span)
+                cells.append(cell)
+                for k in range(col, col + span):
+                    open_above[k] = cell
+            col += span
+    return Table(cells=cells, source="docx")
 
 
 def find_tables_in_docx(docx_document: Any) -> list[Table]:
-    """Placeholder until the DOCX table extractor lands: no tables."""
-    return []
+    """Every top-level table of the document, in order."""
+    return [table_from_docx(t) for t in docx_document.tables]

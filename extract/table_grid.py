@@ -1,17 +1,98 @@
 """Ruled tables in page images: grid lines -> cells -> per-cell OCR.
 
 Called from ``ocr.ingest.process_page`` while the page image is still in memory, so a
-batch run never has to keep or re-render page images for table extraction.
+batch run never has to keep or re-render page images for table extraction. The geometry
+lives in ``grid_lines``, the reading of each cell in ``cell_ocr``; this module turns them
+into ``model.Table`` objects with boxes in ORIGINAL page pixels.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from sohoa.model import Page, Table
+import numpy as np
+
+from sohoa.extract.cell_ocr import read_cell
+from sohoa.extract.grid_lines import Grid, binarize, estimate_skew, find_grids, rotate
+from sohoa.model import BBox, Cell, Page, Table
 from sohoa.settings import Settings
+
+BoxMapper = Callable[[BBox], BBox]
+
+
+def _level_image(prepared: Any) -> tuple[np.ndarray, BoxMapper, float]:
+    """The deskewed grayscale page and a map from its pixels back to the original page.
+
+    Accepts the OCR helper's ``PreparedImage`` (already deskewed, knows ``box_to_original``)
+    or a plain grayscale array, which is deskewed here from its rules. The third value is
+    how many prepared pixels make one original pixel (the helper upscales small scans).
+    """
+    if isinstance(prepared, np.ndarray):
+        gray = prepared if prepared.ndim == 2 else prepared.mean(axis=2).astype(np.uint8)
+        angle = estimate_skew(binarize(gray))
+        if abs(angle) < 0.05:
+            return gray, lambda box: box, 1.0
+        level = rotate(gray, angle)
+        return level, _unrotate(gray.shape, angle), 1.0
+    return np.asarray(prepared.gray), prepared.box_to_original, float(prepared.scale)
+
+
+def _unrotate(shape: tuple[int, ...], angle: float) -> BoxMapper:
+    h, w = shape[:2]
+    theta = np.deg2rad(angle)
+    cos, sin = np.cos(theta), np.sin(theta)
+    cx, cy = w / 2, h / 2
+
+    def to_original(box: BBox) -> BBox:
+        x0, y0, x1, y1 = box
+        xs, ys = [], []
+        for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+            # inverse of cv2.getRotationMatrix2D(centre, angle): rotate back by -angle
+            dx, dy = x - cx, y - cy
+            xs.append(cx + cos * dx - sin * dy)
+            ys.append(cy + sin * dx + cos * dy)
+        return (round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1))
+
+    return to_original
+
+
+def grid_to_table(
+    grid: Grid,
+    gray: np.ndarray,
+    dpi: int,
+    page: Page,
+    settings: Settings,
+    to_original: BoxMapper,
+) -> Table:
+    cells = []
+    for grid_cell in grid.cells:
+        reading = read_cell(gray, grid_cell.box, dpi, settings.lang)
+        cells.append(
+            Cell(
+                text=reading.text,
+                row=grid_cell.row,
+                col=grid_cell.col,
+                row_span=grid_cell.row_span,
+                col_span=grid_cell.col_span,
+                bbox=to_original(tuple(float(v) for v in grid_cell.box)),
+                confidence=reading.confidence,
+            )
+        )
+    return Table(
+        pages=[page.number],
+        cells=cells,
+        source="grid",
+        bbox=to_original(tuple(float(v) for v in grid.box)),
+    )
 
 
 def find_tables_in_image(prepared: Any, page: Page, settings: Settings) -> list[Table]:
-    """Placeholder until grid detection lands: no tables."""
-    return []
+    """Every ruled table on the page, cells read; rows/columns are built in stage 3."""
+    gray, to_original, scale = _level_image(prepared)
+    dpi = round((page.dpi or settings.dpi) * scale)  # pixels per inch of ``gray``
+    return [
+        grid_to_table(grid, gray, dpi, page, settings, to_original)
+        for grid in find_grids(gray, dpi)
+        if grid.n_rows >= 2 and grid.n_cols >= 2
+    ]

@@ -1,11 +1,113 @@
-"""Stage 3: tables and Phụ lục records."""
+"""Stage 3: tables and Phụ lục records.
+
+Raw tables come from ingest (``Page.tables``: ruled grids in scans, pdfplumber tables,
+DOCX tables); TXT input has no geometry, so its tables are rebuilt here from the text
+(tab-separated rows, or appendices flattened one cell fragment per line). Then, for every
+table: header and rows, joining across pages, caption, kind, typed records, arithmetic
+validation.
+"""
 
 from __future__ import annotations
 
-from sohoa.model import Document
+from typing import Any
+
+from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
+from sohoa.extract.numbering import fix_numbering
+from sohoa.extract.structure import build_structure, join_continued
+from sohoa.extract.table_text import tables_from_text_pages
+from sohoa.extract.validate import validate_budget
+from sohoa.model import Document, Edit, Page, Table
 from sohoa.settings import Settings
 
+CAPTION_LOOKBACK = 8  # lines above a table that may hold its caption, title and unit
 
-def extract_tables(doc: Document, settings: Settings) -> Document:
-    """Placeholder until the table extractors land."""
+
+def _lines_above(page: Page, table: Table) -> list[str]:
+    if table.bbox is None:
+        return []
+    top = table.bbox[1]
+    above = [line for line in page.lines if line.bbox is not None and line.bbox[3] <= top + 2]
+    return [page.line_text(line) for line in above[-CAPTION_LOOKBACK:]]
+
+
+def _page_tables(doc: Document) -> list[Table]:
+    tables = []
+    for page in doc.pages:
+        for table in page.tables:
+            for cell in table.cells:
+                if cell.page is None:
+                    cell.page = page.number
+            if not table.pages:
+                table.pages = [page.number]
+            if table.caption is None:
+                found = read_caption_lines(_lines_above(page, table))
+                for key, value in found.items():
+                    if value and getattr(table, key) is None:
+                        setattr(table, key, value)
+            tables.append(build_structure(table))
+    return join_continued(tables)
+
+
+def restore_cells(table: Table, model: Any, table_index: int | None = None) -> list[Edit]:
+    """The single place where cell text of OCR'd tables meets the diacritic restorer.
+
+    Uses ``normalize.restore.restore_text(text, model) -> (text, edits)`` when the restorer
+    provides it (until then the text stays as read). Returns the restorer's edits, each
+    tagged with the table it belongs to.
+    """
+    from sohoa.normalize import restore
+
+    restore_text = getattr(restore, "restore_text", None)
+    if restore_text is None or model is None:
+        return []
+    edits: list[Edit] = []
+
+    def restored(text: str) -> str:
+        if not text.strip():
+            return text
+        result = restore_text(text, model)
+        new_text, new_edits = result if isinstance(result, tuple) else (result, [])
+        for edit in new_edits:
+            edit.table = table_index
+            edit.line = None  # the line/column of a cell text mean nothing in the document
+            edit.column = None
+        edits.extend(new_edits)
+        return new_text
+
+    for row in table.rows:
+        if row.section is not None:
+            row.section = restored(row.section)
+        if row.cells:
+            row.cells = [restored(text) for text in row.cells]
+    return edits
+
+
+def finish_table(table: Table) -> Table:
+    """Kind, records and validation of a table whose columns and rows are known."""
+    if table.kind == "table":
+        table.kind = classify(table)  # type: ignore[assignment]
+    table.records = records_for(table)
+    if table.kind == "phu_luc_2":
+        table.validation = validate_budget(table)
+    return table
+
+
+def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Document:
+    if doc.input_kind == "txt":
+        tables = tables_from_text_pages(doc.pages)
+    else:
+        tables = _page_tables(doc)
+        if settings.restore and any(t.source == "grid" for t in tables):
+            if model is None:
+                from sohoa.normalize.restore import load_model
+
+                model = load_model(settings.model_path)
+            for index, table in enumerate(tables):
+                if table.source == "grid":
+                    doc.edits.extend(restore_cells(table, model, index))
+    for index, table in enumerate(tables):
+        if table.source == "grid":  # OCR'd numbering: repaired from its sequence, logged
+            stt = [i for i, f in map_columns(table.columns).items() if f == ("stt",)]
+            doc.edits.extend(fix_numbering(table, stt[0] if stt else None, index))
+    doc.tables = [finish_table(table) for table in tables]
     return doc

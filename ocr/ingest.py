@@ -18,12 +18,20 @@ from typing import Literal
 
 import numpy as np
 
+from sohoa.errors import SohoaError
 from sohoa.model import Document, ImageRef, Page
 from sohoa.ocr import images, pdf
 from sohoa.ocr.docx_reader import read_docx
 from sohoa.ocr.preprocess import DEFAULT_OPTIONS, RAW_OPTIONS, PreparedImage, prepare_page
 from sohoa.ocr.sniff import sniff_format
-from sohoa.ocr.tesseract import check_languages, data_to_page, run_tesseract, tesseract_version
+from sohoa.ocr.tesseract import (
+    check_languages,
+    data_to_page,
+    detect_rotation,
+    looks_unreadable,
+    run_tesseract,
+    tesseract_version,
+)
 from sohoa.ocr.text_reader import read_text_file, text_to_pages
 from sohoa.settings import Settings
 
@@ -69,6 +77,10 @@ def open_document(path: Path, settings: Settings) -> tuple[Document, list[PageTa
         if info.needs_ocr(settings):
             check_languages(settings.lang, path)
     else:
+        if settings.ocr_mode == "skip":
+            raise SohoaError(
+                path, "is an image and --ocr-mode skip forbids OCR", "use --ocr-mode auto"
+            )
         frames = images.inspect_image(path, settings)
         doc = Document(source=str(path), input_kind="image")
         tasks = [
@@ -114,14 +126,22 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
         origin="ocr",
     )
     data = run_tesseract(prepared.gray, settings.lang, settings.psm)
+    if looks_unreadable(data, settings.lang):
+        rotation = detect_rotation(prepared.gray)
+        if rotation:
+            total = (prepared.rotation + rotation) % 360
+            prepared = prepare(image, ref.dpi, settings, rotation=total)
+            page.rotation, page.deskew_angle = prepared.rotation, prepared.deskew_angle
+            data = run_tesseract(prepared.gray, settings.lang, settings.psm)
     data_to_page(data, page, prepared.box_to_original)
     if settings.extract_tables:
         page.tables = find_tables_in_image(prepared, page, settings)
     return page
 
 
-def prepare(image: np.ndarray, dpi: int, settings: Settings) -> PreparedImage:
-    return prepare_page(image, dpi, DEFAULT_OPTIONS if settings.preprocess else RAW_OPTIONS)
+def prepare(image: np.ndarray, dpi: int, settings: Settings, rotation: int = 0) -> PreparedImage:
+    options = DEFAULT_OPTIONS if settings.preprocess else RAW_OPTIONS
+    return prepare_page(image, dpi, options, rotation)
 
 
 def ingest(path: Path, settings: Settings) -> Document:

@@ -40,16 +40,36 @@ class PdfInfo:
 def open_pdf(path: Path) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
-            raise SohoaError(
-                path,
-                "is encrypted (password-protected)",
-                "save an unprotected copy, e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf",
-            ) from None
-        raise SohoaError(
-            path, "is not a readable PDF (corrupt or truncated)", "re-export or re-scan it"
-        ) from None
+    except pdfium.PdfiumError:
+        # PDFium's error code can be stale from an earlier file: look for ourselves.
+        raise _why_unreadable(path) from None
+
+
+def _why_unreadable(path: Path) -> SohoaError:
+    if b"/Encrypt" in path.read_bytes():
+        return SohoaError(
+            path,
+            "is encrypted (password-protected)",
+            "save an unprotected copy, e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf",
+        )
+    if _page_count_pdfminer(path) == 0:
+        return SohoaError(path, "has no pages", "re-export or re-scan the document")
+    return SohoaError(
+        path, "is not a readable PDF (corrupt or truncated)", "re-export or re-scan it"
+    )
+
+
+def _page_count_pdfminer(path: Path) -> int | None:
+    """pdfminer's page count, or None if it cannot parse the file either."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        with open(path, "rb") as handle:
+            return sum(1 for _ in PDFPage.create_pages(PDFDocument(PDFParser(handle))))
+    except Exception:  # any parser failure means "unreadable", which the caller reports
+        return None
 
 
 def inspect_pdf(path: Path, settings: Settings) -> PdfInfo:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pytesseract
+from PIL import Image
 
 from sohoa.errors import SohoaError
 from sohoa.model import BBox, Block, Line, Page, Word
@@ -53,9 +54,14 @@ def tesseract_version() -> str:
 
 def run_tesseract(image: np.ndarray, lang: str, psm: int) -> dict[str, list]:
     """``image_to_data`` as a dict of columns (level, block_num, ..., conf, text)."""
+    # pytesseract passes the image as a file, by default a PNG: compressing a 300-dpi page
+    # costs ~1.2 s of CPU, over half of Tesseract's own time. Uncompressed PGM (PIL format
+    # "PPM") is free and, like PIL's PNG, carries no dpi, so Tesseract reads it identically.
+    picture = Image.fromarray(image)
+    picture.format = "PPM"
     try:
         return pytesseract.image_to_data(
-            image,
+            picture,
             lang=lang,
             config=f"--psm {psm}",
             output_type=pytesseract.Output.DICT,
@@ -64,13 +70,53 @@ def run_tesseract(image: np.ndarray, lang: str, psm: int) -> dict[str, list]:
         raise SohoaError("tesseract", f"OCR failed: {error.message.strip()}") from None
 
 
+def detect_rotation(image: np.ndarray) -> int:
+    """Degrees clockwise that turn the page upright (Tesseract OSD); 0 when unsure."""
+    if "osd" not in _installed_languages(os.environ.get("TESSDATA_PREFIX")):
+        return 0
+    try:
+        report = pytesseract.image_to_osd(image, config="--psm 0")
+    except pytesseract.TesseractError:
+        return 0  # too little text to tell
+    fields = dict(line.split(":", 1) for line in report.splitlines() if ":" in line)
+    try:
+        rotate, confidence = int(fields["Rotate"]), float(fields["Orientation confidence"])
+    except (KeyError, ValueError):
+        return 0
+    return rotate % 360 if confidence >= 2.0 else 0
+
+
+def looks_unreadable(data: dict[str, list], lang: str) -> bool:
+    """Low confidence or non-Vietnamese gibberish: the page may be sideways or upside down.
+
+    Tesseract is often confident about the gibberish it reads from upside-down text, so for
+    Vietnamese we also ask whether the words are Vietnamese syllables.
+    """
+    from sohoa.ocr.text_layer import text_layer_quality
+
+    words = [
+        (float(conf), text.strip())
+        for conf, text in zip(data["conf"], data["text"], strict=True)
+        if float(conf) >= 0 and (text or "").strip()
+    ]
+    if len(words) < 10:
+        return True
+    mean_confidence = sum(conf for conf, _ in words) / len(words)
+    if mean_confidence < 60:
+        return True
+    if "vie" in lang.split("+"):
+        return text_layer_quality(" ".join(text for _, text in words)).valid_share < 0.5
+    return False
+
+
 def data_to_page(data: dict[str, list], page: Page, to_original: Callable[[BBox], BBox]) -> Page:
     """Fill ``page`` with words (boxes mapped by ``to_original``), lines and paragraphs."""
     line_of: dict[tuple[int, int, int], Line] = {}
     block_of: dict[tuple[int, int], Block] = {}
+    specks = noise_specks(data)
     for i, raw in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (raw or "").strip())
-        if data["level"][i] != 5 or not text:
+        if data["level"][i] != 5 or not text or i in specks:
             continue
         left, top = data["left"][i], data["top"][i]
         box = to_original((left, top, left + data["width"][i], top + data["height"][i]))
@@ -97,6 +143,31 @@ def data_to_page(data: dict[str, list], page: Page, to_original: Callable[[BBox]
     confidences = [w.confidence for w in page.words if w.confidence is not None]
     page.mean_confidence = round(sum(confidences) / len(confidences), 2) if confidences else None
     return page
+
+
+def noise_specks(data: dict[str, list]) -> set[int]:
+    """Indices of "words" that are a speck of noise: unsure and far smaller than any letter.
+
+    Tesseract reads the odd dust speck in a blank area as a letter ("Ẻ", confidence 14, a
+    6×5-pixel box where letters are 27 pixels high). A real word, even "-" or ".", is
+    either read with confidence or has a letter's height.
+    """
+    heights = sorted(
+        h
+        for h, level, t in zip(data["height"], data["level"], data["text"], strict=True)
+        if level == 5 and (t or "").strip()
+    )
+    if not heights:
+        return set()
+    letter = heights[len(heights) // 2]
+    return {
+        i
+        for i, level in enumerate(data["level"])
+        if level == 5
+        and 0 <= float(data["conf"][i]) < 30
+        and data["height"][i] < 0.4 * letter
+        and data["width"][i] < 0.4 * letter
+    }
 
 
 def union_box(boxes: list[BBox | None]) -> BBox | None:

@@ -39,5 +39,5 @@ def _text_page(number: int, text: str) -> Page:
         first = len(page.words)
         page.words.extend(Word(text=token, origin="txt") for token in tokens)
         current.lines.append(len(page.lines))
-        page.lines.append(Line(words=list(range(first, len(page.words)))))
+        page.lines.append(Line(words=list(range(first, len(page.words))), raw_text=raw_line))
     return page

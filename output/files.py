@@ -13,6 +13,7 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
     payload = data.encode(encoding) if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -21,3 +22,9 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

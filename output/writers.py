@@ -10,7 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sohoa.model import Document, document_to_json
+from sohoa.output.docx_writer import write_docx
 from sohoa.output.files import write_atomic
+from sohoa.output.html_report import write_html
+from sohoa.output.markdown import write_markdown
+from sohoa.output.pdf_writer import write_pdf
+from sohoa.output.table_csv import write_csv
 
 Writer = Callable[[Document, Path, str], list[Path]]
 
@@ -29,7 +34,12 @@ def write_json(doc: Document, outdir: Path, stem: str) -> list[Path]:
 
 WRITERS: dict[str, Writer] = {
     "txt": write_txt,
+    "md": write_markdown,
     "json": write_json,
+    "csv": write_csv,  # one file per table: <stem>.table-N.csv
+    "docx": write_docx,
+    "pdf": write_pdf,
+    "html": write_html,
 }
 
 

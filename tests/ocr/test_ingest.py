@@ -171,9 +171,13 @@ def test_force_mode_ocrs_a_digital_pdf(short_pdf: Path) -> None:
     assert "Tờ trình số 838/TTr-SKH-CN" in page.text()
 
 
-def test_skip_mode_refuses_a_scan_without_text_layer(heavy_scan: scans.Scan) -> None:
+def test_skip_mode_refuses_a_scan_without_text_layer(
+    heavy_scan: scans.Scan, rotated_png: tuple[Path, np.ndarray]
+) -> None:
     with pytest.raises(SohoaError, match="no text layer"):
         open_document(heavy_scan.path, Settings(ocr_mode="skip"))
+    with pytest.raises(SohoaError, match="forbids OCR"):
+        open_document(rotated_png[0], Settings(ocr_mode="skip"))
 
 
 def test_docx_paragraphs_headings_and_table_text(scan_dir: Path) -> None:
@@ -197,3 +201,15 @@ def test_docx_paragraphs_headings_and_table_text(scan_dir: Path) -> None:
         "TT Nội dung\n1 Kiểm định",
         "QUYẾT ĐỊNH:",
     ]
+
+
+def test_upside_down_page_is_turned_and_boxes_stay_in_original_pixels(
+    scan_dir: Path, short_page_image: np.ndarray
+) -> None:
+    path = scan_dir / "upside-down.png"
+    Image.fromarray(np.rot90(short_page_image, 2)).save(path, dpi=(200, 200))
+    (page,) = ingest(path, FAST).pages
+    assert page.rotation == 180
+    assert page.text().startswith("QUYẾT ĐỊNH") and "Điều 1." in page.text()
+    heading = page.words[0].bbox
+    assert heading is not None and heading[1] > page.height * 0.6  # drawn at the bottom

@@ -1,0 +1,161 @@
+"""Render the transcribed truth of seed 002's appendices as ruled, landscape, multi-page tables.
+
+Used by ``bench/tables.py`` (and by tests, for a tiny table): reportlab lays the tables out
+the way the original was printed — caption, title, "(Kèm theo …)" line, merged header
+cells, the header repeated on every page — in DejaVu Serif, which has every Vietnamese glyph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def _register_fonts() -> None:
+    if "DejaVuSerif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSerif", str(FONT_DIR / "DejaVuSerif.ttf")))
+        pdfmetrics.registerFont(TTFont("DejaVuSerif-Bold", str(FONT_DIR / "DejaVuSerif-Bold.ttf")))
+
+
+def _styles(size: float) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("cell", fontName="DejaVuSerif", fontSize=size, leading=size * 1.25)
+    return {
+        "cell": base,
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "bold": ParagraphStyle("bold", parent=base, fontName="DejaVuSerif-Bold"),
+        "head": ParagraphStyle(
+            "head",
+            parent=base,
+            fontName="DejaVuSerif-Bold",
+            alignment=TA_CENTER,
+            fontSize=size * 0.88,
+            leading=size * 1.1,
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName="DejaVuSerif-Bold",
+            fontSize=12,
+            leading=16,
+            alignment=TA_CENTER,
+        ),
+        "plain": ParagraphStyle("plain", parent=base, fontSize=11, leading=14, alignment=TA_CENTER),
+    }
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def table_flowables(table: dict[str, Any], widths: list[float], size: float) -> list[Any]:
+    """Caption, title and the ruled table (header rows repeated on each page)."""
+    st = _styles(size)
+    ncols = len(table["columns"])
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    for r, header_row in enumerate(table["header"]):
+        line: list[Any] = [""] * ncols
+        col = 0
+        for cell in header_row:
+            while line[col] is None or (line[col] != "" and line[col] is not None):
+                col += 1
+            # Skip columns already covered by a row span from the previous header row.
+            while r > 0 and _covered(table["header"], r, col):
+                col += 1
+            line[col] = Paragraph(_escape(cell["text"]), st["head"])
+            cs, rs = cell.get("col_span", 1), cell.get("row_span", 1)
+            if cs > 1 or rs > 1:
+                commands.append(("SPAN", (col, r), (col + cs - 1, r + rs - 1)))
+            for k in range(1, cs):
+                line[col + k] = None
+            col += cs
+        data.append([x if x is not None else "" for x in line])
+    n_head = len(table["header"])
+    for row in table["rows"]:
+        r = len(data)
+        if "section" in row:
+            data.append([Paragraph(_escape(row["section"]), st["bold"])] + [""] * (ncols - 1))
+            commands.append(("SPAN", (0, r), (-1, r)))
+            continue
+        cells = row["cells"]
+        filled = [i for i, text in enumerate(cells) if text]
+        is_subheading = filled == [0, 1] and cells[0] not in ("Tổng",)
+        is_total = cells[0] == "Tổng" and cells[1] == ""
+        line = []
+        for i, text in enumerate(cells):
+            style = st["cell"] if i in (1,) or len(text) > 12 else st["center"]
+            if is_subheading or is_total:
+                style = st["bold"] if i else st["center"]
+            line.append(Paragraph(_escape(text), style) if text else "")
+        data.append(line)
+        if is_subheading and ncols > 6:
+            commands.append(("SPAN", (1, r), (-1, r)))
+        if is_total:
+            commands.append(("SPAN", (0, r), (1, r)))
+    flow: list[Any] = [
+        Paragraph(_escape(table["caption"]), st["title"]),
+        Paragraph(_escape(table["title"]), st["title"]),
+        Paragraph(_escape(table["attached_to"]), st["plain"]),
+        Spacer(1, 4 * mm),
+    ]
+    if table.get("unit"):
+        flow.append(Paragraph(_escape("Đơn vị: " + table["unit"]), st["plain"]))
+        flow.append(Spacer(1, 2 * mm))
+    grid = Table(data, colWidths=widths, repeatRows=n_head)
+    grid.setStyle(TableStyle(commands))
+    flow.append(grid)
+    return flow
+
+
+def _covered(header: list[list[dict[str, Any]]], r: int, col: int) -> bool:
+    """Is column ``col`` of header row ``r`` covered by a row span from an earlier row?"""
+    for prev in range(r):
+        c = 0
+        for cell in header[prev]:
+            cs, rs = cell.get("col_span", 1), cell.get("row_span", 1)
+            if c <= col < c + cs and prev + rs > r:
+                return True
+            c += cs
+    return False
+
+
+WIDTHS_I = [12 * mm, 105 * mm, 45 * mm, 50 * mm, 20 * mm, 35 * mm]
+WIDTHS_II = [10 * mm, 38 * mm] + [12 * mm] * 13 + [17 * mm, 24 * mm, 20 * mm]
+
+
+def render_appendices(truth: dict[str, Any], pdf_path: Path) -> None:
+    """Both appendices of the truth file, each starting on a new landscape page."""
+    _register_fonts()
+    doc = SimpleDocTemplate(
+        str(pdf_path),
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+    )
+    story: list[Any] = []
+    for i, table in enumerate(truth["tables"]):
+        if i:
+            story.append(PageBreak())
+        if table["kind"] == "phu_luc_2":
+            story.extend(table_flowables(table, WIDTHS_II, 8.5))
+        else:
+            story.extend(table_flowables(table, WIDTHS_I, 10.5))
+    doc.build(story)

@@ -1,0 +1,201 @@
+"""Closed vocabularies of Vietnamese administrative documents, and noise-tolerant matching.
+
+Used by the metadata extractor to recognise the fixed parts of a document (its type, the
+issuing body's kind, provinces, signer roles, keywords such as "Nơi nhận") in text that may
+have lost its diacritics or been misread by OCR. Everything here is general to documents
+laid out under Nghị định 30/2020/NĐ-CP; nothing is learned from particular documents.
+
+Matching works on *folded* text: lower case, marks stripped, "đ" -> "d". Folding maps each
+character to exactly one character, so offsets in folded text are offsets in the original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rapidfuzz import fuzz, process
+
+# Document types with their codes (Nghị định 30/2020/NĐ-CP, Phụ lục III), plus the legal
+# document types that references name (Luật, Nghị định, Thông tư, ...).
+DOCUMENT_TYPES: dict[str, str | None] = {
+    "Nghị quyết": "NQ",
+    "Quyết định": "QĐ",
+    "Chỉ thị": "CT",
+    "Quy chế": "QC",
+    "Quy định": "QyĐ",
+    "Thông cáo": "TC",
+    "Thông báo": "TB",
+    "Hướng dẫn": "HD",
+    "Chương trình": "CTr",
+    "Kế hoạch": "KH",
+    "Phương án": "PA",
+    "Đề án": "ĐA",
+    "Dự án": "DA",
+    "Báo cáo": "BC",
+    "Biên bản": "BB",
+    "Tờ trình": "TTr",
+    "Hợp đồng": "HĐ",
+    "Công điện": "CĐ",
+    "Bản ghi nhớ": "GN",
+    "Bản thỏa thuận": "TTh",
+    "Giấy ủy quyền": "UQ",
+    "Giấy mời": "GM",
+    "Giấy giới thiệu": "GT",
+    "Phiếu gửi": "PG",
+    "Phiếu chuyển": "PC",
+    "Phiếu báo": "PB",
+    "Kết luận": "KL",
+    "Nghị định": "NĐ",
+    "Thông tư": "TT",
+    "Thông tư liên tịch": "TTLT",
+    "Luật": None,
+    "Bộ luật": None,
+    "Pháp lệnh": None,
+    "Hiến pháp": None,
+    "Công văn": None,
+}
+TYPE_BY_CODE = {code: name for name, code in DOCUMENT_TYPES.items() if code}
+
+# OCR and keyboard variants of the codes that contain "Đ" (the letter OCR loses most).
+CODE_VARIANTS = {"QD": "QĐ", "QÐ": "QĐ", "QB": "QĐ", "Qb": "QĐ", "ND": "NĐ", "NÐ": "NĐ"}
+
+PROVINCES = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh",
+    "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ",
+    "Cao Bằng", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp",
+    "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng",
+    "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
+    "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình",
+    "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi",
+    "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
+    "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Hồ Chí Minh", "Trà Vinh",
+    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+]  # fmt: skip
+
+# Kinds of issuing body and the administrative levels that follow them in a header.
+BODY_KINDS = [
+    "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND", "HĐND", "VĂN PHÒNG", "SỞ", "BỘ", "BAN",
+    "CỤC", "CHI CỤC", "TỔNG CỤC", "TRUNG TÂM", "THANH TRA", "PHÒNG", "ĐOÀN ĐẠI BIỂU QUỐC HỘI",
+    "BAN QUẢN LÝ", "BAN CHỈ ĐẠO", "HỘI ĐỒNG",
+]  # fmt: skip
+LEVELS = ["THÀNH PHỐ", "TỈNH", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN", "XÃ", "PHƯỜNG"]
+
+# Signer roles, longest first so that "PHÓ CHỦ TỊCH" wins over "CHỦ TỊCH".
+ROLES = sorted(
+    [
+        "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC",
+        "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN",
+        "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG",
+        "PHÓ THỦ TƯỚNG", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "CHI CỤC TRƯỞNG", "CHÁNH THANH TRA",
+        "PHÓ CHÁNH THANH TRA", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "BÍ THƯ", "PHÓ BÍ THƯ",
+        "TRƯỞNG ĐOÀN", "THỦ TRƯỞNG",
+    ],
+    key=len,
+    reverse=True,
+)  # fmt: skip
+AUTHORITY_PREFIXES = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "UQ."]
+
+# What a reference's relation to this document is called, as the text states it.
+RELATIONS = [
+    "căn cứ", "thực hiện", "thay thế", "kèm theo", "bãi bỏ", "sửa đổi", "bổ sung",
+    "theo đề nghị",
+]  # fmt: skip
+
+_FOLD_EXTRA = {"đ": "d", "Đ": "d", "Ð": "d", "ð": "d", "ı": "i"}
+
+
+def fold_char(char: str) -> str:
+    if char in _FOLD_EXTRA:
+        return _FOLD_EXTRA[char]
+    base = unicodedata.normalize("NFD", char)[0]
+    return base.lower()[:1] or char
+
+
+def fold(text: str) -> str:
+    """Lower case without marks, one character for one: offsets stay valid.
+
+    Expects NFC text (see ``nfc``); combining marks left over are kept as they are.
+    """
+    return "".join(fold_char(c) for c in text)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def similar(a: str, b: str) -> float:
+    """0..100 similarity of two folded strings (edit-distance based)."""
+    return fuzz.ratio(a, b)
+
+
+def best_match(folded: str, choices: list[str], cutoff: float) -> str | None:
+    """The choice whose folded form is closest to ``folded``, if it is close enough."""
+    folded_choices = [fold(c) for c in choices]
+    found = process.extractOne(folded, folded_choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return choices[found[2]] if found else None
+
+
+def match_province(text: str, cutoff: float = 80) -> str | None:
+    return best_match(fold(text).strip(" ,.;:"), PROVINCES, cutoff)
+
+
+def match_type(text: str, cutoff: float = 85) -> str | None:
+    """The document type a short text (a heading, the words before "số") names."""
+    folded = " ".join(fold(text).replace(":", " ").split())
+    if not folded or len(folded) > 24:
+        return None
+    return best_match(folded, list(DOCUMENT_TYPES), cutoff)
+
+
+def match_role(text: str) -> str | None:
+    """The signer role a line names in full ("PHO CHU TICH" -> "PHÓ CHỦ TỊCH")."""
+    folded = " ".join(fold(text).split())
+    return best_match(folded, ROLES, 85) if 4 <= len(folded) <= 24 else None
+
+
+def canonical_code(code: str) -> str:
+    """Normalise a document code: plain hyphens, no spaces, OCR-damaged type codes fixed."""
+    parts = [p for p in code.replace("—", "-").replace("–", "-").replace(" ", "").split("-") if p]
+    if parts:
+        parts[0] = CODE_VARIANTS.get(parts[0], parts[0])
+    return "-".join(parts)
+
+
+def type_from_code(code: str | None) -> str | None:
+    """ "KH-UBND" -> "Kế hoạch"; a code with no type part ("UBND-KT") is a Công văn."""
+    if not code:
+        return None
+    first = code.split("-")[0]
+    if first in TYPE_BY_CODE:
+        return TYPE_BY_CODE[first]
+    if first in ("UBND", "HĐND", "VP", "SKHCN") or first.startswith("S"):
+        return "Công văn"
+    return None
+
+
+def canonical_body(text: str) -> str | None:
+    """Spell a header body name properly when every part of it is recognised.
+
+    "UY BAN NHAN DAN TINH BAC NINH" -> "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"; anything with an
+    unrecognised part returns None (the caller keeps the text as written).
+    """
+    words = fold(text).replace(".", " ").split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase in sorted(BODY_KINDS + LEVELS, key=len, reverse=True):
+            size = len(phrase.split())
+            candidate = " ".join(words[i : i + size])
+            if i + size <= len(words) and similar(candidate, fold(phrase)) >= 85:
+                out.append(phrase)
+                i += size
+                if phrase in LEVELS:
+                    rest = " ".join(words[i:])
+                    province = match_province(rest) if rest else None
+                    if province is None:
+                        return None
+                    return " ".join([*out, province.upper()])
+                break
+        else:
+            return None
+    return " ".join(out) if out else None

@@ -1,0 +1,259 @@
+"""Phụ lục records: which table is which, header cells -> fields, rows -> typed records.
+
+Header cells are matched to fields by fuzzy comparison of their folded names (no marks,
+no spaces, so OCR's "NSN N" or a missing tone still matches), never by position alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import regex
+from rapidfuzz import fuzz
+
+from sohoa.extract.amounts import try_amount
+from sohoa.extract.structure import fold
+from sohoa.model import Amount, Table
+
+# field -> header names seen in provincial plans (folded before comparison)
+TEXT_FIELDS: dict[str, list[str]] = {
+    "stt": ["STT", "TT", "Số thứ tự"],
+    "noi_dung": [
+        "Nội dung",
+        "Nội dung nhiệm vụ",
+        "Nội dung các nhiệm vụ",
+        "Nội dung công việc",
+        "Nhiệm vụ",
+        "Tên nhiệm vụ",
+    ],
+    "chu_tri": ["Cơ quan chủ trì", "Đơn vị chủ trì", "Chủ trì", "Cơ quan thực hiện"],
+    "phoi_hop": ["Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp"],
+    "thoi_gian": ["Thời gian", "Thời gian thực hiện", "Thời gian hoàn thành", "Tiến độ"],
+    "ghi_chu": ["Ghi chú"],
+    "ket_qua": ["Dự kiến kết quả đạt được", "Kết quả dự kiến", "Sản phẩm"],
+    "nguon": ["Nguồn kinh phí"],
+}
+TOTAL_NAMES = [
+    "Tổng cộng",
+    "Tổng",
+    "Tổng kinh phí",
+    "Kinh phí",
+    "Nhu cầu kinh phí",
+    "Tổng kinh phí (triệu đồng)",
+    "Nhu cầu kinh phí (triệu đồng)",
+]
+NSNN_NAMES = ["NSNN", "Ngân sách nhà nước", "Ngân sách tỉnh"]
+TO_CHUC_NAMES = ["Tổ chức", "Nguồn khác", "Xã hội hóa", "Doanh nghiệp"]
+THRESHOLD = 82
+_YEAR = re.compile(r"(?:nam)?(20\d\d)")
+
+
+def _best(name: str, aliases: list[str], prefix: bool = False) -> float:
+    """Best similarity (0..100) of a header name to any alias; with ``prefix``, a header
+    that starts with a whole alias ("Nội dung công việc …") also counts as a match."""
+    folded = fold(name)
+    if not folded:
+        return 0.0
+    scores = [fuzz.ratio(folded, fold(alias)) for alias in aliases]
+    if prefix:
+        scores += [95.0 for a in aliases if len(fold(a)) >= 6 and folded.startswith(fold(a))]
+    return max(scores)
+
+
+def _source(part: str) -> str | None:
+    """'nsnn' / 'to_chuc' / 'tong' for the last level of a budget header."""
+    scores = {
+        "nsnn": _best(part, NSNN_NAMES),
+        "to_chuc": _best(part, TO_CHUC_NAMES),
+        "tong": _best(part, TOTAL_NAMES),
+    }
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= THRESHOLD else None
+
+
+def map_columns(columns: list[str]) -> dict[int, tuple[str, ...]]:
+    """Column index -> field key: ("stt",), ("kinh_phi", "nsnn"), ("nam", "2026", "nsnn")…"""
+    mapping: dict[int, tuple[str, ...]] = {}
+    for index, column in enumerate(columns):
+        parts = [p for p in (s.strip() for s in column.split(" / ")) if p]
+        if not parts:
+            continue
+        year = _YEAR.fullmatch(fold(parts[0]))
+        if year:
+            source = _source(parts[-1]) if len(parts) > 1 else "tong"
+            mapping[index] = ("nam", year.group(1), source or "tong")
+            continue
+        if _best(parts[0], ["Kinh phí", "Nhu cầu kinh phí", "Dự toán"]) >= THRESHOLD or (
+            len(parts) == 1 and _best(parts[0], TOTAL_NAMES) >= THRESHOLD
+        ):
+            source = _source(parts[-1]) if len(parts) > 1 else "tong"
+            mapping[index] = ("kinh_phi", source or "tong")
+            continue
+        scores = {f: _best(parts[-1], names, prefix=True) for f, names in TEXT_FIELDS.items()}
+        best = max(scores, key=lambda k: scores[k])
+        if scores[best] >= THRESHOLD and (best,) not in mapping.values():
+            mapping[index] = (best,)
+    return mapping
+
+
+def classify(table: Table) -> str:
+    """``phu_luc_2`` for a budget table, ``phu_luc_1`` for a task list, else ``table``."""
+    fields = set(map_columns(table.columns).values())
+    has_years = any(f[0] == "nam" for f in fields)
+    has_budget = any(f[0] == "kinh_phi" for f in fields)
+    if ("noi_dung",) in fields and (has_years or (has_budget and ("chu_tri",) in fields)):
+        return "phu_luc_2"
+    if ("noi_dung",) in fields and ("chu_tri",) in fields and ("thoi_gian",) in fields:
+        return "phu_luc_1"
+    return "table"
+
+
+def is_total_row(cells: list[str]) -> bool:
+    head = " ".join(c for c in cells[:2] if c)
+    return bool(head) and _best(head, ["Tổng", "Tổng cộng", "Cộng"]) >= 90
+
+
+def _text(
+    cells: list[str], mapping: dict[int, tuple[str, ...]], key: tuple[str, ...]
+) -> str | None:
+    for index, field in mapping.items():
+        if field == key and index < len(cells):
+            return cells[index] or None
+    return None
+
+
+def _subheading(cells: list[str], mapping: dict[int, tuple[str, ...]]) -> bool:
+    """'1 | Hoạt động đào tạo…' with every other column empty: a group, not an item."""
+    filled = {i for i, text in enumerate(cells) if text}
+    stt_cols = {i for i, f in mapping.items() if f == ("stt",)}
+    content_cols = {i for i, f in mapping.items() if f == ("noi_dung",)}
+    return bool(filled) and filled <= (stt_cols | content_cols) and bool(filled & content_cols)
+
+
+def records_phu_luc_1(table: Table) -> list[dict[str, Any]]:
+    mapping = map_columns(table.columns)
+    records, section = [], None
+    for row in table.rows:
+        if row.section is not None:
+            section = row.section
+            continue
+        cells = row.cells or []
+        records.append(
+            {
+                "section": section,
+                "stt": _text(cells, mapping, ("stt",)),
+                "noi_dung": _text(cells, mapping, ("noi_dung",)),
+                "co_quan_chu_tri": _text(cells, mapping, ("chu_tri",)),
+                "co_quan_phoi_hop": _text(cells, mapping, ("phoi_hop",)),
+                "thoi_gian": _text(cells, mapping, ("thoi_gian",)),
+                "ghi_chu": _text(cells, mapping, ("ghi_chu",)),
+            }
+        )
+    return records
+
+
+def _amount(cells: list[str], index: int | None) -> Amount | None:
+    if index is None or index >= len(cells):
+        return None
+    return try_amount(cells[index])
+
+
+def budget_columns(mapping: dict[int, tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+    return {field: index for index, field in mapping.items() if field[0] in ("kinh_phi", "nam")}
+
+
+def records_phu_luc_2(table: Table) -> list[dict[str, Any]]:
+    mapping = map_columns(table.columns)
+    amounts = budget_columns(mapping)
+    years = sorted({f[1] for f in amounts if f[0] == "nam"})
+    split = any(f[0] == "nam" and f[2] != "tong" for f in amounts)
+    records, section, group = [], None, None
+    for row in table.rows:
+        if row.section is not None:
+            section, group = row.section, None
+            continue
+        cells = row.cells or []
+        if _subheading(cells, mapping):
+            group = " ".join(c for c in cells if c)
+            continue
+        kinh_phi: dict[str, Amount | None] = {
+            "tong": _amount(cells, amounts.get(("kinh_phi", "tong"))),
+        }
+        if ("kinh_phi", "nsnn") in amounts or ("kinh_phi", "to_chuc") in amounts:
+            kinh_phi["nsnn"] = _amount(cells, amounts.get(("kinh_phi", "nsnn")))
+            kinh_phi["to_chuc"] = _amount(cells, amounts.get(("kinh_phi", "to_chuc")))
+        theo_nam: dict[str, Any] = {}
+        for year in years:
+            if split:
+                theo_nam[year] = {
+                    "nsnn": _amount(cells, amounts.get(("nam", year, "nsnn"))),
+                    "to_chuc": _amount(cells, amounts.get(("nam", year, "to_chuc"))),
+                }
+            else:
+                theo_nam[year] = _amount(cells, amounts.get(("nam", year, "tong")))
+        total = is_total_row(cells)
+        records.append(
+            {
+                "section": section,
+                "nhom": group,
+                "stt": None if total else _text(cells, mapping, ("stt",)),
+                "noi_dung": _text(cells, mapping, ("noi_dung",)),
+                "kinh_phi": kinh_phi,
+                "theo_nam": theo_nam,
+                "don_vi_chu_tri": _text(cells, mapping, ("chu_tri",)),
+                "don_vi_phoi_hop": _text(cells, mapping, ("phoi_hop",)),
+                "ghi_chu": _text(cells, mapping, ("ghi_chu",)),
+                "tong_cong": total,
+            }
+        )
+    return records
+
+
+def records_for(table: Table) -> list[dict[str, Any]]:
+    if table.kind == "phu_luc_1":
+        return records_phu_luc_1(table)
+    if table.kind == "phu_luc_2":
+        return records_phu_luc_2(table)
+    return []
+
+
+# --- captions around a table ------------------------------------------------------------
+
+CAPTION = regex.compile(r"^\s*ph[uụ]\s*l[uụ]c\s*([IVX]+|\d+)?\s*\)?\s*$", regex.IGNORECASE)
+ATTACHED = regex.compile(r"^\s*\(\s*k[eè]m\s+theo\b.*", regex.IGNORECASE)
+UNIT = regex.compile(r"đơn\s*vị(?:\s*tính)?\s*:\s*(.+)$", regex.IGNORECASE)
+
+
+def read_caption_lines(lines: list[str]) -> dict[str, str | None]:
+    """Caption, title, "(Kèm theo …)" and unit from the few lines above a table."""
+    found: dict[str, str | None] = {
+        "caption": None,
+        "title": None,
+        "attached_to": None,
+        "unit": None,
+    }
+    for line in lines:
+        text = " ".join(line.split())
+        if not text:
+            continue
+        match = CAPTION.match(text)
+        if match and found["caption"] is None:
+            found["caption"] = f"Phụ lục {match.group(1)}".strip() if match.group(1) else "Phụ lục"
+            continue
+        if ATTACHED.match(text) and found["attached_to"] is None:
+            found["attached_to"] = text
+            continue
+        unit = UNIT.search(text)
+        if unit and found["unit"] is None:
+            found["unit"] = unit.group(1).strip()
+            continue
+        letters = [ch for ch in text if ch.isalpha()]
+        if (
+            found["caption"]
+            and found["title"] is None
+            and len(letters) > 10
+            and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+        ):
+            found["title"] = text
+    return found

@@ -1,0 +1,331 @@
+"""Best-effort reconstruction of appendices flattened one cell fragment per line.
+
+Text extracted from a PDF (seed 002) or old OCR (000, 003) keeps a table's cells in
+reading order but one fragment per line: "1", three lines of task text, "Các Sở, ban,
+ngành;", "UBND cấp xã", "Sở KH&CN", "Hằng", "năm". Rows are found by their STT
+numbering ("1", "1.1", "2.3."), sections by Roman numerals ("II. …"); the header row gives
+the columns; within a row the fragments are assigned by cell patterns: a line of amounts
+(single spaces between cells, so two spaces mean an empty cell), agency names (Sở, UBND,
+Ban, Các cơ quan …), times (Hằng năm, a year). The page header repeated at each page
+break is dropped. Each table carries a confidence: the share of rows whose cells all
+found a place.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from sohoa.extract.amounts import DASHES, looks_like_amount
+from sohoa.extract.appendix import read_caption_lines
+from sohoa.extract.structure import clean, fold
+from sohoa.model import Page, Table, TableRow
+
+CAPTION = regex.compile(r"^\s*ph[uụ]\s*l[uụ]c\b", regex.IGNORECASE)
+STT = regex.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?)(?:\s+(.*))?$")
+SECTION = regex.compile(r"^([IVX]{1,4})\.\s+\S")
+AGENCY = regex.compile(
+    r"^(Sở|Các\s+[Ss]ở|Các\s+cơ|Các\s+tổ|Các\s+đơn|UBND|Ủy\s+ban|Uỷ\s+ban|Ban\s|Thanh\s+tra|"
+    r"Bộ\s|Chi\s+cục|Trung\s+tâm|Công\s+an|Văn\s+phòng|Đài|Báo)"
+)
+TIME = regex.compile(r"^(Hằng|Hàng|Năm|Quý|Tháng|20\d\d|Thường)", regex.IGNORECASE)
+CONTINUES = regex.compile(r"(;|,|\bvà|\bcác|\bcó|\bcủa|\bvề|\btheo)$")
+
+PAGE_BREAK = "\f"  # marks where a repeated page header was dropped
+
+TASK_COLUMNS = [
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời gian",
+    "Ghi chú",
+]
+
+
+def _lines(pages: list[Page]) -> list[tuple[int, str]]:
+    out = []
+    for page in pages:
+        for line in page.lines:
+            raw = line.raw_text if line.raw_text is not None else page.line_text(line)
+            out.append((page.number, raw.rstrip("\n")))
+    return out
+
+
+def _header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:
+    """Index range of the header block that starts with "STT" at or after ``start``."""
+    for i in range(start, min(len(lines), start + 12)):
+        if fold(lines[i][1]).startswith("stt"):
+            j = i + 1
+            while j < len(lines) and not (
+                SECTION.match(lines[j][1].strip()) or STT.match(lines[j][1].strip())
+            ):
+                j += 1
+            return i, j
+    return None
+
+
+def _budget_columns(header_text: str) -> list[str] | None:
+    """Leaf columns of a budget header: 'Kinh phí' and 'Năm 20xx' groups with sub-columns."""
+    years = regex.findall(r"Năm\s+(20\d\d)", header_text)
+    if not years:
+        return None
+    subs = regex.findall(r"Tổng\s+cộng|NSNN|Tổ\s+chức", header_text)
+    kinh_phi_subs = len(subs) - 2 * len(years)
+    columns = ["STT", "Nội dung"]
+    names = [" ".join(s.split()) for s in subs]
+    if kinh_phi_subs > 0:
+        columns += [f"Kinh phí / {n}" for n in names[:kinh_phi_subs]]
+    elif "Kinh phí" in header_text:
+        columns.append("Kinh phí")
+    rest = names[max(0, kinh_phi_subs) :]
+    for k, year in enumerate(years):
+        columns += [f"Năm {year} / {n}" for n in rest[2 * k : 2 * k + 2]]
+    columns += ["Đơn vị chủ trì", "Đơn vị phối hợp", "Ghi chú"]
+    return columns
+
+
+def _amount_cells(line: str, n_amounts: int) -> tuple[list[str], list[str]] | None:
+    """Split a line of amounts into cells; single spaces separate, "  " is an empty cell."""
+    tokens = line.split(" ")
+    numeric = [t for t in tokens if t]
+    if not numeric or not all(looks_like_amount(t) or t in DASHES for t in numeric[:3]):
+        return None
+    cells: list[str] = []
+    rest: list[str] = []
+    for index, token in enumerate(tokens):
+        if len(cells) >= n_amounts:
+            rest = [t for t in tokens[index:] if t]
+            break
+        if token and not (looks_like_amount(token) or token in DASHES):
+            rest = [t for t in tokens[index:] if t]
+            break
+        cells.append(token)
+    if len([c for c in cells if c]) < 2:
+        return None
+    cells = (cells + [""] * n_amounts)[:n_amounts]
+    return cells, rest
+
+
+def _join_text(fragments: list[str]) -> str:
+    """Join a cell's lines; a line ending in a hyphenated code ("E-" + "HSMT") joins tight."""
+    text = ""
+    for fragment in (clean(f) for f in fragments if f != PAGE_BREAK):
+        if not fragment:
+            continue
+        tight = regex.search(r"[A-ZĐ]-$", text) and fragment[:1].isupper()
+        text = text + fragment if tight or not text else text + " " + fragment
+    return text
+
+
+def _group_fragments(lines: list[str]) -> list[str]:
+    """Join fragments that continue one another into cells (agency names span lines)."""
+    cells: list[str] = []
+    for line in lines:
+        text = clean(line)
+        if not text:
+            continue
+        starts_lower = text[0].islower()
+        abbreviation = regex.match(r"^[A-ZĐ&]{2,}[A-ZĐ&,.]*(\s|$)", text) is not None
+        abbreviation = abbreviation and not AGENCY.match(text)
+        dangling = cells and cells[-1].split()[-1] in ("Sở", "Ban", "Các", "Ủy", "Đơn")
+        if (
+            cells
+            and (CONTINUES.search(cells[-1]) or starts_lower or abbreviation or dangling)
+            and not TIME.match(text)
+        ) or (cells and fold(cells[-1]) in ("hang", "hangnam") and fold(text).startswith("nam")):
+            cells[-1] += " " + text
+        else:
+            cells.append(text)
+    return cells
+
+
+def _split_agencies(cell: str) -> list[str]:
+    """'Sở KH&CN Ban Quản lý các KCN tỉnh' holds two cells; 'Sở KH&CN  2026' a time."""
+    parts = regex.split(r"(?<=KH&CN)\s+(?=[A-ZĐÂƯỦ])", cell)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _task_row(stt: str, fragments: list[str]) -> tuple[list[str], bool]:
+    """Cells of a Phụ lục I row and whether every fragment found a place."""
+    content: list[str] = []
+    k = 0
+    while k < len(fragments) and not AGENCY.match(clean(fragments[k])):
+        content.append(fragments[k])
+        k += 1
+    cells = []
+    for group in _group_fragments([f for f in fragments[k:] if f != PAGE_BREAK]):
+        cells.extend(_split_agencies(group))
+    agencies: list[str] = []
+    time = ""
+    notes: list[str] = []
+    for cell in cells:
+        years = regex.match(r"^(.*?)\s+(20\d\d)$", cell)
+        if years and AGENCY.match(years.group(1)) and not time:
+            agencies.append(years.group(1))
+            time = years.group(2)
+        elif not time and TIME.match(cell):
+            time = cell
+        elif not time and AGENCY.match(cell):
+            agencies.append(cell)
+        else:
+            notes.append(cell)
+    chu_tri = agencies[0] if agencies else ""
+    phoi_hop = "; ".join(agencies[1:])
+    complete = bool(content) and bool(agencies) and bool(time) and len(agencies) <= 2
+    row = [stt, _join_text(content), chu_tri, phoi_hop, time, " ".join(notes)]
+    return row, complete
+
+
+def _budget_row(stt: str, fragments: list[str], n_amounts: int) -> tuple[list[str], bool]:
+    content: list[str] = []
+    amounts: list[str] | None = None
+    after: list[str] = []
+    page_break = False
+    for fragment in fragments:
+        if fragment == PAGE_BREAK:
+            page_break = True
+            continue
+        if (
+            page_break
+            and amounts is not None
+            and (fragment.strip()[:1].islower() or fragment.strip()[:1].isdigit())
+        ):
+            content.append(fragment)  # the task text continues after the page header
+            continue
+        page_break = False
+        if amounts is None:
+            split = _amount_cells(fragment, n_amounts)
+            if split is not None:
+                amounts, rest = split
+                after.extend(rest and [" ".join(rest)])
+                continue
+            # 'Hoạt động tư  100 0 50 …': content and amounts on one line
+            head, sep, tail = fragment.partition("  ")
+            split = _amount_cells(" " + tail, n_amounts) if sep else None
+            if split is not None and head.strip():
+                content.append(head)
+                amounts, rest = split
+                after.extend(rest and [" ".join(rest)])
+                continue
+            content.append(fragment)
+        else:
+            after.append(fragment)
+    cells = _group_fragments([f for f in after if f != PAGE_BREAK])
+    agencies = [c for c in cells if AGENCY.match(c)]
+    notes = [c for c in cells if not AGENCY.match(c)]
+    text = _join_text(content)
+    row = [stt, text] + (amounts or [""] * n_amounts)
+    row += [agencies[0] if agencies else "", "; ".join(agencies[1:]), " ".join(notes)]
+    return row, amounts is not None and len(agencies) <= 2
+
+
+def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[TableRow], float]:
+    n_amounts = len(columns) - 5
+    rows: list[TableRow] = []
+    pending: tuple[str, list[str]] | None = None
+    complete = total = 0
+
+    def flush() -> None:
+        nonlocal complete, total, pending
+        if pending is None:
+            return
+        stt, fragments = pending
+        pending = None
+        if (
+            budget
+            and fragments
+            and not any(_amount_cells(f, n_amounts) for f in fragments)
+            and len(fragments) == 1
+            and not STT.match(fragments[0])
+        ):
+            rows.append(TableRow(cells=[stt, clean(fragments[0])] + [""] * (len(columns) - 2)))
+            complete += 1
+            total += 1
+            return
+        cells, ok = _budget_row(stt, fragments, n_amounts) if budget else _task_row(stt, fragments)
+        rows.append(TableRow(cells=cells))
+        complete += ok
+        total += 1
+
+    for raw in body:
+        line = raw.strip()
+        if raw == PAGE_BREAK:
+            if pending is not None:
+                pending[1].append(raw)
+            continue
+        if not line:
+            continue
+        if SECTION.match(line):
+            flush()
+            rows.append(TableRow(section=clean(line)))
+            continue
+        total_row = regex.match(r"^Tổng(?:\s+cộng)?\s{2,}(.*)$", raw.strip(" "))
+        if budget and total_row:
+            flush()
+            split = _amount_cells(total_row.group(1), n_amounts)
+            amounts = split[0] if split else [""] * n_amounts
+            rows.append(TableRow(cells=["Tổng", "", *amounts, "", "", ""]))
+            total += 1
+            complete += split is not None
+            continue
+        match = STT.match(line)
+        if match and budget and _amount_cells(raw, n_amounts) is not None:
+            match = None  # " 8 0 8  0 …" is a line of amounts, not row 8
+        if match and match.group(2) and match.group(2)[:1].islower():
+            match = None  # "9 khóa." continues a sentence
+        if match and (pending is None or pending[1] or budget):
+            flush()
+            pending = (match.group(1), [match.group(2)] if match.group(2) else [])
+            continue
+        if pending is None:
+            pending = ("", [])  # a row without a number (e.g. under "IV. …")
+        pending[1].append(raw)
+    flush()
+    return rows, complete / max(1, total)
+
+
+def tables_from_flattened(pages: list[Page]) -> list[Table]:
+    lines = _lines(pages)
+    captions = [i for i, (_, text) in enumerate(lines) if CAPTION.match(text.strip())]
+    tables = []
+    for n, start in enumerate(captions):
+        end = captions[n + 1] if n + 1 < len(captions) else len(lines)
+        span = _header_span(lines, start)
+        if span is None or span[0] >= end:
+            continue
+        head_start, head_end = span
+        header_lines = [text for _, text in lines[head_start:head_end]]
+        header_text = " ".join(" ".join(header_lines).split())
+        budget_columns = _budget_columns(header_text)
+        columns = budget_columns or TASK_COLUMNS
+        header_key = fold(header_text)
+        body: list[str] = []
+        i = head_end
+        while i < end:
+            text = lines[i][1]
+            if fold(text).startswith("stt"):
+                # a repeated page header: skip as many lines as the header has
+                block = fold(" ".join(t for _, t in lines[i : i + len(header_lines)]))
+                if block[: len(header_key) // 2] == header_key[: len(header_key) // 2]:
+                    i += len(header_lines)
+                    body.append(PAGE_BREAK)
+                    continue
+            body.append(text)
+            i += 1
+        rows, confidence = _rows(body, columns, budget_columns is not None)
+        found = read_caption_lines([t for _, t in lines[start:head_start]])
+        tables.append(
+            Table(
+                kind="phu_luc_2" if budget_columns else "phu_luc_1",
+                caption=found["caption"],
+                title=found["title"],
+                attached_to=found["attached_to"],
+                unit=found["unit"],
+                pages=sorted({p for p, _ in lines[start:end]}),
+                columns=columns,
+                rows=rows,
+                source="flattened",
+                confidence=round(confidence, 2),
+            )
+        )
+    return tables

@@ -1,0 +1,166 @@
+"""Arithmetic checks of a budget table (Phụ lục II); findings go to ``Table.validation``.
+
+Checks: each row's total against the sum of its years (per source where the table splits
+NSNN / Tổ chức) and against NSNN + Tổ chức; each amount column against the "Tổng" row.
+Where one cell is to blame — its row and its column are off by the same amount, or it is
+unreadable while the sums determine it — the implied value is offered as a suggestion.
+Suggestions are for the reviewer only; the data is never changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sohoa.extract.amounts import NotAnAmount, is_blank, parse_amount
+from sohoa.extract.appendix import budget_columns, is_total_row, map_columns
+from sohoa.model import Amount, Mismatch, Table, Validation
+
+
+@dataclass
+class _Check:
+    row: int
+    column: int  # the column holding the stated total
+    parts: list[int]  # the columns that should add up to it (same row), or rows (same column)
+    along: str  # "row" or "column"
+
+
+def _value(table: Table, row: int, col: int) -> tuple[Amount | None, bool]:
+    """(amount, readable): blank and dash are readable and mean none."""
+    cells = table.rows[row].cells or []
+    text = cells[col] if col < len(cells) else ""
+    if is_blank(text):
+        return None, True
+    try:
+        return parse_amount(text), True
+    except NotAnAmount:
+        return None, False
+
+
+def _row_checks(table: Table, row: int, amounts: dict[tuple[str, ...], int]) -> list[_Check]:
+    checks = []
+    years = sorted({f[1] for f in amounts if f[0] == "nam"})
+    for source in ("nsnn", "to_chuc", "tong"):
+        total = amounts.get(("kinh_phi", source))
+        parts = [amounts[("nam", y, source)] for y in years if ("nam", y, source) in amounts]
+        if total is not None and parts:
+            checks.append(_Check(row, total, parts, "row"))
+    total = amounts.get(("kinh_phi", "tong"))
+    split = [amounts[k] for k in (("kinh_phi", "nsnn"), ("kinh_phi", "to_chuc")) if k in amounts]
+    if total is not None and split:
+        checks.append(_Check(row, total, split, "row"))
+    return checks
+
+
+def validate_budget(table: Table) -> Validation:
+    mapping = map_columns(table.columns)
+    amounts = budget_columns(mapping)
+    validation = Validation()
+    if not amounts:
+        return validation
+    item_rows = [i for i, r in enumerate(table.rows) if r.cells and not is_total_row(r.cells)]
+    total_rows = [i for i, r in enumerate(table.rows) if r.cells and is_total_row(r.cells)]
+    checks: list[_Check] = []
+    for row in item_rows + total_rows:
+        checks.extend(_row_checks(table, row, amounts))
+    # Each "Tổng" row adds up the items since the previous one (004 has sub-totals).
+    previous = -1
+    for row in total_rows:
+        segment = [r for r in item_rows if previous < r < row]
+        previous = row
+        for col in amounts.values():
+            checks.append(_Check(row, col, segment, "column"))
+
+    failures: list[tuple[_Check, Amount | None, Amount, list[tuple[int, int]]]] = []
+    for check in checks:
+        stated, stated_ok = _value(table, check.row, check.column)
+        cells = (
+            [(check.row, c) for c in check.parts]
+            if check.along == "row"
+            else [(r, check.column) for r in check.parts]
+        )
+        values = [_value(table, r, c) for r, c in cells]
+        if all(v is None for v, _ in values) and all(ok for _, ok in values):
+            continue  # no part states an amount (e.g. rows leave "Tổng cộng" empty)
+        if stated is None and stated_ok and check.along == "row":
+            continue  # rows often leave the total column empty and state only the parts
+        validation.checked += 1
+        unreadable = [cell for cell, (_, ok) in zip(cells, values, strict=True) if not ok]
+        found = sum((v for v, _ in values if v is not None), start=0)
+        if stated_ok and not unreadable and (stated or 0) == found:
+            continue
+        failures.append((check, stated if stated_ok else None, found, unreadable))
+
+    # A cell whose row check and column check fail by the same difference is the culprit.
+    row_fail = {}
+    col_fail = {}
+    for check, stated, found, unreadable in failures:
+        if stated is None or unreadable:
+            continue
+        diff = stated - found
+        if check.along == "row":
+            row_fail[check.row] = diff
+        else:
+            col_fail[check.column] = diff
+
+    for check, stated, found, unreadable in failures:
+        column_name = table.columns[check.column]
+        suggestion = None
+        if len(unreadable) == 1 and stated is not None:
+            r, c = unreadable[0]
+            suggestion = stated - found
+            message = f"{table.columns[c]} is unreadable; the sums imply {suggestion}"
+            validation.mismatches.append(
+                Mismatch(
+                    row=r,
+                    column=table.columns[c],
+                    expected=suggestion,
+                    found=None,
+                    message=message,
+                    suggestion=suggestion,
+                )
+            )
+            continue
+        if stated is None:
+            message = f"{column_name}: stated total is unreadable; the parts add up to {found}"
+            validation.mismatches.append(
+                Mismatch(
+                    row=check.row,
+                    column=column_name,
+                    expected=found,
+                    found=None,
+                    message=message,
+                    suggestion=found,
+                )
+            )
+            continue
+        if check.along == "row":
+            what = (
+                "the years"
+                if any(mapping.get(c, ("",))[0] == "nam" for c in check.parts)
+                else "NSNN + Tổ chức"
+            )
+            message = f"row total {stated} in {column_name} but {what} add up to {found}"
+            culprit = [c for c in check.parts if col_fail.get(c) == stated - found]
+            cell = (check.row, culprit[0]) if len(culprit) == 1 else None
+        else:
+            message = (
+                f"column {column_name}: the Tổng row says {stated} but the rows add up to {found}"
+            )
+            culprit = [r for r in check.parts if row_fail.get(r) == stated - found]
+            cell = (culprit[0], check.column) if len(culprit) == 1 else None
+        if cell is not None:
+            current, _ = _value(table, *cell)
+            suggestion = (current or 0) + (stated - found)
+            message += f"; {table.columns[cell[1]]} of row {cell[0]} would be {suggestion}"
+        validation.mismatches.append(
+            Mismatch(
+                row=check.row,
+                column=column_name,
+                expected=found,
+                found=stated,
+                message=message,
+                suggestion=suggestion,
+            )
+        )
+    validation.ok = not validation.mismatches
+    return validation

@@ -1,0 +1,366 @@
+"""The review report: one self-contained HTML file to check the restorer's work fast.
+
+Per page: the page image (inlined JPEG) with the word boxes, and the OCR text beside the
+restored text. Every ``Edit`` is exactly one highlighted ``mark.change`` (coloured by its
+confidence); hovering or clicking it shows the OCR reading, the alternatives and the crop
+of that word from the page image. A "check these first" list ranks low-confidence edits and
+OCR words; tables show their arithmetic mismatches. No network: CSS, JS and images inline.
+
+The words hold the restored text and each Edit its original (what the OCR said), so the
+OCR text is rebuilt by putting the originals back.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from PIL import Image
+
+from sohoa.model import Document, Edit, Page, Table
+from sohoa.output.files import write_atomic
+from sohoa.output.layout import document_title, header_grid, line_runs, nfc
+from sohoa.output.page_images import page_pil_image
+
+LOW_EDIT_CONFIDENCE = 0.6  # edits below this are listed first
+LOW_OCR_CONFIDENCE = 60.0  # Tesseract word confidence (0..100) below this is listed first
+HIGH_CONFIDENCE = 0.9
+CHECK_FIRST_LIMIT = 200
+IMAGE_MAX_WIDTH = 1100  # pixels of the inlined page image: enough to read a word crop
+JPEG_QUALITY = 72
+TEMPLATE = "review.html.j2"
+ROW_LABEL_MAX = 60  # characters of a row's name in a mismatch message
+
+
+def write_html(doc: Document, outdir: Path, stem: str) -> list[Path]:
+    path = Path(outdir) / f"{stem}.html"
+    write_atomic(path, render_report(doc))
+    return [path]
+
+
+def render_report(doc: Document) -> str:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,  # every text from the document is escaped
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return environment.get_template(TEMPLATE).render(report=build_report(doc))
+
+
+# --- the report's data, prepared for the template -----------------------------------------
+
+
+def confidence_class(confidence: float) -> str:
+    if confidence >= HIGH_CONFIDENCE:
+        return "c-high"
+    return "c-mid" if confidence >= LOW_EDIT_CONFIDENCE else "c-low"
+
+
+@dataclass
+class Token:
+    text: str  # restored
+    original: str  # as the OCR had it
+    word: int
+    edit: int | None = None
+    low_ocr: bool = False
+    css: str = ""
+
+
+@dataclass
+class Box:
+    word: int
+    left: float  # percent of the page
+    top: float
+    width: float
+    height: float
+    css: str
+    edit: int | None
+    title: str
+
+
+@dataclass
+class PageView:
+    number: int
+    width: float
+    height: float
+    image: str | None  # data: URI
+    boxes: list[Box]
+    blocks: list[list[list[Token]]]  # blocks of paragraphs (wrapped lines joined) of tokens
+
+
+@dataclass
+class EditView:
+    id: int
+    original: str
+    result: str
+    confidence: float
+    css: str
+    alternatives: list[tuple[str, float]]
+    where: str
+    page: int | None = None
+    word: int | None = None
+    bbox: list[float] | None = None  # page pixels, for the crop
+    placed: bool = False
+
+
+@dataclass
+class CheckItem:
+    confidence: float  # 0..1
+    kind: str  # "edit" or "ocr"
+    text: str
+    detail: str
+    target: str  # element id to jump to
+    css: str
+
+
+@dataclass
+class TableView:
+    number: int
+    caption: str
+    title: str | None
+    unit: str | None
+    width: int  # leaf columns
+    header_rows: list[list[dict[str, Any]]]
+    rows: list[dict[str, Any]]
+    mismatches: list[dict[str, Any]]
+    checked: int
+
+
+@dataclass
+class Report:
+    title: str
+    source: str
+    input_kind: str
+    pages: list[PageView] = field(default_factory=list)
+    edits: list[EditView] = field(default_factory=list)
+    check_first: list[CheckItem] = field(default_factory=list)
+    check_first_more: int = 0
+    tables: list[TableView] = field(default_factory=list)
+    word_count: int = 0
+    mismatch_count: int = 0
+
+    @property
+    def other_edits(self) -> list[EditView]:
+        return [e for e in self.edits if not e.placed]
+
+    @property
+    def edit_data(self) -> list[dict[str, Any]]:
+        """What the page script needs to show an edit's details and crop."""
+        return [
+            {
+                "original": e.original,
+                "result": e.result,
+                "confidence": e.confidence,
+                "alternatives": e.alternatives,
+                "where": e.where,
+                "page": e.page,
+                "bbox": e.bbox,
+            }
+            for e in self.edits
+        ]
+
+
+def build_report(doc: Document) -> Report:
+    report = Report(document_title(doc), doc.source, doc.input_kind)
+    report.edits = [_edit_view(i, edit) for i, edit in enumerate(doc.edits)]
+    pages_by_number = {page.number: page for page in doc.pages}
+    placed = _place_edits(report.edits, pages_by_number)
+    for page in doc.pages:
+        report.pages.append(_page_view(page, placed.get(page.number, {}), report.edits))
+        report.word_count += len(page.words)
+    report.check_first, report.check_first_more = _check_first(report.edits, doc.pages)
+    report.tables = [_table_view(n, t) for n, t in enumerate(doc.tables, start=1)]
+    report.mismatch_count = sum(len(t.mismatches) for t in report.tables)
+    return report
+
+
+def _edit_view(index: int, edit: Edit) -> EditView:
+    if edit.page is not None and edit.word is not None:
+        where = f"trang {edit.page}, từ {edit.word + 1}"
+    elif edit.table is not None:
+        where = f"bảng {edit.table + 1}"
+    elif edit.line is not None:
+        where = f"dòng {edit.line + 1}" + (f", cột {edit.column + 1}" if edit.column else "")
+    else:
+        where = "—"
+    return EditView(
+        id=index,
+        original=nfc(edit.original),
+        result=nfc(edit.result),
+        confidence=edit.confidence,
+        css=confidence_class(edit.confidence),
+        alternatives=[(nfc(a.text), a.score) for a in edit.alternatives],
+        where=where,
+        page=edit.page,
+        word=edit.word,
+    )
+
+
+def _place_edits(edits: list[EditView], pages: dict[int, Page]) -> dict[int, dict[int, EditView]]:
+    """page -> word -> its edit; an edit that names no word on a page (or a word already
+    taken) stays unplaced and is listed under "other changes", so none is ever lost."""
+    placed: dict[int, dict[int, EditView]] = {}
+    for edit in edits:
+        page = pages.get(edit.page) if edit.page is not None else None
+        if page is None or edit.word is None or not 0 <= edit.word < len(page.words):
+            continue
+        taken = placed.setdefault(page.number, {})
+        if edit.word in taken:
+            continue
+        taken[edit.word] = edit
+        edit.placed = True
+        bbox = page.words[edit.word].bbox
+        edit.bbox = list(bbox) if bbox else None
+    return placed
+
+
+def _page_view(page: Page, placed: dict[int, EditView], edits: list[EditView]) -> PageView:
+    tokens = [_token(page, i, placed.get(i)) for i in range(len(page.words))]
+    blocks = [
+        [
+            [tokens[i] for n in group for i in page.lines[n].words if 0 <= i < len(tokens)]
+            for group in line_runs(page, block)
+        ]
+        for block in page.blocks
+    ]
+    boxes = []
+    if page.width and page.height:
+        for token, word in zip(tokens, page.words, strict=True):
+            if word.bbox is None:
+                continue
+            x0, top, x1, bottom = word.bbox
+            conf = "" if word.confidence is None else f" · OCR {word.confidence:.0f}%"
+            boxes.append(
+                Box(
+                    word=token.word,
+                    left=100 * x0 / page.width,
+                    top=100 * top / page.height,
+                    width=100 * (x1 - x0) / page.width,
+                    height=100 * (bottom - top) / page.height,
+                    css=token.css or ("low-ocr" if token.low_ocr else ""),
+                    edit=token.edit,
+                    title=f"{token.text}{conf}",
+                )
+            )
+    return PageView(page.number, page.width, page.height, _inline_image(page), boxes, blocks)
+
+
+def _token(page: Page, index: int, edit: EditView | None) -> Token:
+    word = page.words[index]
+    low = word.confidence is not None and 0 <= word.confidence < LOW_OCR_CONFIDENCE
+    token = Token(nfc(word.text), nfc(word.text), index, low_ocr=low)
+    if edit is not None:
+        token.edit, token.original, token.css = edit.id, edit.original, edit.css
+    return token
+
+
+def _inline_image(page: Page) -> str | None:
+    image = page_pil_image(page)
+    if image is None:
+        return None
+    # reducing_gap: shrink by whole factors first, then resample; fast and still sharp
+    image.thumbnail((IMAGE_MAX_WIDTH, image.height), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
+    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _check_first(edits: list[EditView], pages: list[Page]) -> tuple[list[CheckItem], int]:
+    items = [
+        CheckItem(
+            e.confidence, "edit", f"{e.original} → {e.result}", e.where, f"edit-{e.id}", e.css
+        )
+        for e in edits
+        if e.confidence < LOW_EDIT_CONFIDENCE
+    ]
+    edited = {(e.page, e.word) for e in edits if e.placed}
+    for page in pages:
+        for index, word in enumerate(page.words):
+            conf = word.confidence
+            if conf is None or conf < 0 or conf >= LOW_OCR_CONFIDENCE:
+                continue
+            if (page.number, index) in edited:
+                continue  # already listed (or not) as an edit
+            items.append(
+                CheckItem(
+                    conf / 100,
+                    "ocr",
+                    nfc(word.text),
+                    f"trang {page.number}, từ {index + 1} · OCR {conf:.0f}%",
+                    f"p{page.number}-w{index}",
+                    "c-low",
+                )
+            )
+    items.sort(key=lambda item: item.confidence)
+    return items[:CHECK_FIRST_LIMIT], max(0, len(items) - CHECK_FIRST_LIMIT)
+
+
+def _table_view(number: int, table: Table) -> TableView:
+    validation = table.validation
+    mismatches = validation.mismatches if validation else []
+    flagged: dict[int, set[str]] = {}
+    for m in mismatches:
+        flagged.setdefault(m.row, set()).add(m.column)
+    depth, header = header_grid(table.columns)
+    header_rows: list[list[dict[str, Any]]] = [[] for _ in range(depth)]
+    for cell in header:
+        header_rows[cell.row].append(
+            {"text": nfc(cell.text), "rowspan": cell.row_span, "colspan": cell.col_span}
+        )
+    rows = []
+    for index, row in enumerate(table.rows):
+        columns = flagged.get(index, set())
+        if row.cells is None:
+            rows.append({"section": nfc(row.section or ""), "flagged": bool(columns)})
+            continue
+        cells = []
+        for col, text in enumerate(row.cells):
+            bad = col < len(table.columns) and table.columns[col] in columns
+            css = " ".join(name for name, on in (("bad", bad), ("long", len(text) > 40)) if on)
+            cells.append({"text": nfc(text), "css": css})
+        rows.append({"cells": cells, "flagged": bool(columns), "index": index})
+    return TableView(
+        number=number,
+        caption=nfc(table.caption or f"Bảng {number}"),
+        title=nfc(table.title) if table.title else None,
+        unit=nfc(table.unit) if table.unit else None,
+        width=max(len(table.columns), max((len(r.cells or []) for r in table.rows), default=1)),
+        header_rows=header_rows,
+        rows=rows,
+        mismatches=[
+            {
+                "row": m.row,
+                "label": _row_label(table, m.row),
+                "column": nfc(m.column),
+                "expected": _amount(m.expected),
+                "found": _amount(m.found),
+                "suggestion": _amount(m.suggestion),
+                "message": nfc(m.message),
+            }
+            for m in mismatches
+        ],
+        checked=validation.checked if validation else 0,
+    )
+
+
+def _row_label(table: Table, index: int) -> str:
+    """How a reviewer finds the row: its number and name ("2 · Đào tạo …"), not an index."""
+    if not 0 <= index < len(table.rows):
+        return f"dòng {index + 1}"
+    row = table.rows[index]
+    if row.cells is None:
+        return nfc(row.section or f"dòng {index + 1}")
+    label = nfc(" · ".join(text for text in row.cells[:2] if text.strip()))
+    if len(label) > ROW_LABEL_MAX:
+        label = label[: ROW_LABEL_MAX - 1].rstrip() + "…"
+    return label or f"dòng {index + 1}"
+
+
+def _amount(value: Any) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,200 @@
+"""What the document-shaped writers (DOCX, PDF text pages, HTML) share.
+
+- the Vietnamese-capable TrueType font to embed (Debian ``fonts-dejavu-core``);
+- the document as titled blocks of text, with table regions left to ``Document.tables``;
+- the multi-level table header rebuilt from leaf column names such as "Năm 2026 / NSNN".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from sohoa.errors import SohoaError
+from sohoa.model import Block, Document, Page
+
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/local/share/fonts"),
+)
+HEADER_SEPARATOR = " / "
+
+
+def find_font(filename: str = "DejaVuSans.ttf") -> Path:
+    """A TTF with every Vietnamese letter (Latin Extended Additional), or a one-line error."""
+    for folder in FONT_DIRS:
+        candidate = folder / filename
+        if candidate.exists():
+            return candidate
+    raise SohoaError(
+        filename,
+        "font with Vietnamese letters not found",
+        "install it: apt-get install fonts-dejavu-core",
+    )
+
+
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n")
+
+
+def nfc(text: str) -> str:
+    """Precomposed letters (fonts and PDF extraction handle them best), no control chars.
+
+    Control characters (stray bytes in old OCR text) are not allowed in XML (DOCX) at all.
+    """
+    return unicodedata.normalize("NFC", text).translate(_CONTROL)
+
+
+HEADING_MAX_WORDS = 15
+SENTENCE_END = (".", ":", ";", "!", "?")
+WRAP_MARGIN = 0.15  # a line ending this far (of the block width) before its right edge ends
+INDENT_MARGIN = 0.05  # ... and so does one followed by a line starting this far in (centred)
+
+
+@dataclass
+class TextBlock:
+    """A block as runs of text: a block's wrapped lines are one run; a short line (a
+    centred header line, the end of a paragraph) ends its run."""
+
+    kind: Literal["paragraph", "heading"]
+    lines: list[str]
+    page: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+def text_blocks(doc: Document) -> list[TextBlock]:
+    """Paragraphs and headings in reading order.
+
+    A heading block keeps its lines together; a paragraph block gives one TextBlock per
+    paragraph run. When no stage marked any heading (plain OCR), a short run in capitals
+    ("KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU") is taken as one. Table regions are skipped when
+    the document has extracted tables (they are written as real tables); otherwise their
+    text is kept as paragraphs so nothing is lost.
+    """
+    skip_tables = bool(doc.tables)
+    guess_headings = not any(b.kind == "heading" for p in doc.pages for b in p.blocks)
+    blocks: list[TextBlock] = []
+    for page in doc.pages:
+        for block in page.blocks:
+            if block.kind == "table" and skip_tables:
+                continue
+            runs = block_runs(page, block)
+            if block.kind == "heading" and runs:
+                blocks.append(TextBlock("heading", runs, page.number))
+                continue
+            for run in runs:
+                kind: Literal["paragraph", "heading"] = (
+                    "heading" if guess_headings and looks_like_heading(run) else "paragraph"
+                )
+                blocks.append(TextBlock(kind, [run], page.number))
+    return blocks
+
+
+def looks_like_heading(text: str) -> bool:
+    """Short and in capitals, as Vietnamese administrative documents set their headings."""
+    words = text.split()
+    has_word = any(len(w.strip(".,:;()")) >= 2 and w.strip(".,:;()").isalpha() for w in words)
+    return has_word and text.upper() == text and len(words) <= HEADING_MAX_WORDS
+
+
+def block_runs(page: Page, block: Block) -> list[str]:
+    """The block's paragraphs as text: wrapped lines joined by spaces."""
+    runs = []
+    for group in line_runs(page, block):
+        text = " ".join(nfc(_line_text(page, i)).strip() for i in group).strip()
+        if text:
+            runs.append(" ".join(text.split()))
+    return runs
+
+
+def line_runs(page: Page, block: Block) -> list[list[int]]:
+    """Group a block's lines into paragraphs: wrapped lines go together; a break follows a
+    line that ends short or precedes one that starts indented or centred (with boxes), or
+    a line that ends a sentence or is in capitals or precedes capitals (text only)."""
+    indices = [i for i in block.lines if 0 <= i < len(page.lines)]
+    boxes = [page.lines[i].bbox for i in indices]
+    right = max((b[2] for b in boxes if b), default=None)
+    left = min((b[0] for b in boxes if b), default=None)
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for n, index in enumerate(indices):
+        text = _line_text(page, index).strip()
+        if not text:
+            continue
+        current.append(index)
+        box = boxes[n]
+        if box is not None and right is not None and left is not None:
+            width = right - left
+            after = boxes[n + 1] if n + 1 < len(boxes) else None
+            ends = box[2] < right - WRAP_MARGIN * width or (
+                after is not None and after[0] > left + INDENT_MARGIN * width
+            )
+        else:
+            following = _line_text(page, indices[n + 1]) if n + 1 < len(indices) else ""
+            ends = text.endswith(SENTENCE_END) or text.isupper() or following.isupper()
+        if ends:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _line_text(page: Page, index: int) -> str:
+    return page.line_text(page.lines[index]) if 0 <= index < len(page.lines) else ""
+
+
+def document_title(doc: Document) -> str:
+    """ "Kế hoạch: Tăng cường …" from the metadata, else the file name."""
+    meta = doc.metadata
+    parts = [p for p in (meta.loai_van_ban, meta.trich_yeu) if p]
+    if parts:
+        return nfc(": ".join(parts))
+    return Path(doc.source).name
+
+
+@dataclass
+class HeaderCell:
+    text: str
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+
+
+def header_grid(columns: list[str]) -> tuple[int, list[HeaderCell]]:
+    """Rebuild a multi-level header from joined leaf names, merging equal parents.
+
+    ``["TT", "Năm 2026 / NSNN", "Năm 2026 / Khác"]`` gives two header rows: "TT" spanning
+    both rows, "Năm 2026" spanning two columns, then "NSNN" and "Khác" under it.
+    Returns (number of header rows, cells).
+    """
+    paths = [[part.strip() for part in name.split(HEADER_SEPARATOR)] for name in columns]
+    depth = max((len(p) for p in paths), default=0)
+    cells: list[HeaderCell] = []
+    for level in range(depth):
+        col = 0
+        while col < len(paths):
+            path = paths[col]
+            if len(path) <= level:
+                col += 1  # covered by a cell spanning down from a higher level
+                continue
+            end = col + 1
+            is_leaf = len(path) == level + 1
+            if not is_leaf:
+                # a parent: merge the run of neighbours sharing the same ancestry
+                while (
+                    end < len(paths)
+                    and len(paths[end]) > level + 1
+                    and paths[end][: level + 1] == path[: level + 1]
+                ):
+                    end += 1
+            row_span = depth - level if is_leaf else 1
+            cells.append(HeaderCell(path[level], level, col, row_span, end - col))
+            col = end
+    return depth, cells

@@ -1,0 +1,314 @@
+"""Batch conversion: many inputs, OCR spread per PAGE over processes or a Dask cluster.
+
+For each input not already done (see ``manifest.py``) the parent process opens the document
+(cheap: it lists page tasks, holds no pixels), submits its page tasks, and, when all pages
+are back, submits one document task running the document stages
+(``pipeline.finish_document``). The parent then writes the outputs atomically and marks the
+input done. At most ``executor.window`` tasks (2 per worker) are in flight and documents are
+opened only as the window frees up, so memory stays bounded however large the batch. A
+failure is recorded against its input and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sohoa.errors import SohoaError
+from sohoa.executors import Executor
+from sohoa.inputs import InputFile
+from sohoa.manifest import Manifest
+from sohoa.model import Document, Page
+from sohoa.normalize.restore import load_model
+from sohoa.ocr.ingest import PageTask, file_sha256, open_document, process_page
+from sohoa.output.catalog import catalog_row, write_catalog
+from sohoa.output.writers import write_outputs
+from sohoa.pipeline import finish_document
+from sohoa.progress import Reporter
+from sohoa.settings import Settings
+
+# --- the tasks (module-level functions of picklable arguments, run by any executor) -------
+
+
+def page_task(task: PageTask, settings: Settings) -> tuple[Page | None, float, str | None]:
+    """OCR one page: (page, seconds, None) or (None, seconds, one-line error)."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    started = time.perf_counter()
+    try:
+        page = process_page(task, settings)
+    except Exception as error:
+        return None, time.perf_counter() - started, _one_line(task.path, error)
+    return page, time.perf_counter() - started, None
+
+
+def document_task(
+    doc: Document, pages: list[Page], settings: Settings, ingest_seconds: float
+) -> tuple[Document | None, str | None]:
+    """Run the document stages: (document, None) or (None, one-line error)."""
+    try:
+        model = _restorer(settings.model_path) if settings.restore else None
+        return finish_document(doc, pages, settings, model, ingest_seconds), None
+    except Exception as error:
+        return None, _one_line(doc.source, error)
+
+
+@functools.cache
+def _restorer(model_path: Path | None) -> Any:
+    """The restorer model, loaded once per worker process."""
+    return load_model(model_path)
+
+
+def _one_line(source: str, error: Exception) -> str:
+    if isinstance(error, SohoaError):
+        return error.one_line()
+    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    return (
+        f"{source}: unexpected error ({type(error).__name__}: {error}){at} — "
+        "please report it with this file"
+    )
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+def settings_fingerprint(settings: Settings) -> str:
+    """What, in the settings, changes the outputs; a change means done inputs are redone."""
+    return json.dumps(
+        {
+            "lang": settings.lang,
+            "dpi": settings.dpi,
+            "ocr_mode": settings.ocr_mode,
+            "psm": settings.psm,
+            "preprocess": settings.preprocess,
+            "restore": settings.restore,
+            "model": str(settings.model_path) if settings.model_path else None,
+            "tables": settings.extract_tables,
+            "formats": sorted(settings.formats),
+        },
+        sort_keys=True,
+    )
+
+
+@dataclass
+class Summary:
+    converted: int = 0
+    skipped: int = 0
+    failed: list[str] = field(default_factory=list)  # one-line errors
+    pages: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    catalog: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class _Open:
+    """A document whose pages are being OCR'd."""
+
+    item: InputFile
+    doc: Document
+    expected: int
+    started: float
+    pages: list[Page] = field(default_factory=list)
+    ocr_seconds: float = 0.0
+    failed: bool = False
+
+
+def run_batch(
+    inputs: list[InputFile],
+    outdir: Path,
+    settings: Settings,
+    executor: Executor,
+    reporter: Reporter,
+    force: bool = False,
+) -> Summary:
+    """Convert ``inputs`` into ``outdir``; return what happened. Never raises for one input."""
+    started = time.perf_counter()
+    summary = Summary()
+    fingerprint = settings_fingerprint(settings)
+    with Manifest(outdir) as manifest:
+        _remove_partial_files(outdir)
+        todo = []
+        for item in inputs:
+            if not force and _unchanged_and_done(manifest, item, fingerprint):
+                summary.skipped += 1
+                reporter.skipped(item)
+            else:
+                todo.append(item)
+        reporter.start(len(todo), summary.skipped)
+        batch = _Batch(outdir, settings, executor, reporter, manifest, fingerprint, summary)
+        try:
+            batch.run(todo)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            executor.close(cancel=True)
+        else:
+            executor.close()
+        rows = [e.catalog for e in manifest.entries("done") if e.catalog]
+        summary.catalog = write_catalog(rows, outdir)
+    summary.seconds = time.perf_counter() - started
+    reporter.finish(summary)
+    return summary
+
+
+def _remove_partial_files(outdir: Path) -> None:
+    """Delete temporary files a killed run left behind (``output.files.write_atomic``'s)."""
+    for partial in outdir.rglob(".*.part"):
+        partial.unlink(missing_ok=True)
+
+
+def _unchanged_and_done(manifest: Manifest, item: InputFile, fingerprint: str) -> bool:
+    entry = manifest.get(item.key)
+    if entry is None or entry.status != "done" or entry.settings != fingerprint:
+        return False
+    if entry.output != item.output:
+        return False
+    if not all((manifest.path.parent / name).exists() for name in entry.outputs):
+        return False  # someone removed an output: make it again
+    try:
+        stat = item.path.stat()
+    except OSError:
+        return False
+    if (stat.st_size, stat.st_mtime_ns) == (entry.size, entry.mtime_ns):
+        return True  # same size and time: trust it, as rsync does, without re-hashing
+    return stat.st_size == entry.size and file_sha256(item.path) == entry.sha256
+
+
+class _Batch:
+    """The scheduling loop: keep the executor busy, never more than its window ahead."""
+
+    def __init__(
+        self,
+        outdir: Path,
+        settings: Settings,
+        executor: Executor,
+        reporter: Reporter,
+        manifest: Manifest,
+        fingerprint: str,
+        summary: Summary,
+    ) -> None:
+        self.outdir = outdir
+        self.settings = settings
+        self.executor = executor
+        self.reporter = reporter
+        self.manifest = manifest
+        self.fingerprint = fingerprint
+        self.summary = summary
+        self.window = executor.window
+        self.queued: deque[tuple[_Open, PageTask]] = deque()
+        self.in_flight: dict[Any, tuple[Callable[..., None], _Open]] = {}
+
+    def run(self, todo: list[InputFile]) -> None:
+        waiting = iter(todo)
+        more = True
+        while True:
+            while len(self.in_flight) < self.window and (self.queued or more):
+                if self.queued:
+                    state, task = self.queued.popleft()
+                    if not state.failed:
+                        self._submit(self._page_done, state, page_task, task, self.settings)
+                else:
+                    item = next(waiting, None)
+                    more = item is not None
+                    if item is not None:
+                        self._open(item)
+            if not self.in_flight:
+                return
+            done = self.executor.wait_any(list(self.in_flight))
+            for future in [f for f in self.in_flight if f in done]:  # in submission order
+                handler, state = self.in_flight.pop(future)
+                try:
+                    result = future.result()
+                except Exception as error:  # the worker itself died (crash, out of memory)
+                    self._fail(state, f"{state.item.path}: worker process died ({error!r})")
+                    continue
+                handler(state, result)
+
+    def _submit(
+        self, handler: Callable[..., None], state: _Open, fn: Callable[..., Any], *args: Any
+    ) -> None:
+        self.in_flight[self.executor.submit(fn, *args)] = (handler, state)
+
+    def _open(self, item: InputFile) -> None:
+        started = time.perf_counter()
+        try:
+            stat = item.path.stat()
+            size, mtime_ns = stat.st_size, stat.st_mtime_ns
+        except OSError:
+            size, mtime_ns = 0, 0
+        self.manifest.start(item.key, item.output, size, mtime_ns, self.fingerprint)
+        state = _Open(item, Document(str(item.path), "txt"), 0, started)
+        try:
+            doc, tasks = open_document(item.path, self.settings)
+        except Exception as error:
+            self._fail(state, _one_line(str(item.path), error))
+            return
+        doc.sha256 = doc.sha256 or file_sha256(item.path)
+        state.doc, state.expected = doc, len(tasks)
+        # TXT and DOCX pages come ready from open_document; PDFs and images come as tasks.
+        self.summary.pages += len(doc.pages)
+        self.reporter.opened(item, pages=len(doc.pages) + len(tasks), ready=len(doc.pages))
+        if not tasks:
+            self._all_pages_done(state)
+        self.queued.extend((state, task) for task in tasks)
+
+    def _page_done(self, state: _Open, result: tuple[Page | None, float, str | None]) -> None:
+        page, seconds, error = result
+        if state.failed:
+            return
+        state.ocr_seconds += seconds
+        if error is not None or page is None:
+            self._fail(state, error or f"{state.item.path}: page lost")
+            return
+        state.pages.append(page)
+        self.summary.pages += 1
+        self.reporter.page_done(state.item, page.number, seconds)
+        if len(state.pages) == state.expected:
+            self._all_pages_done(state)
+
+    def _all_pages_done(self, state: _Open) -> None:
+        ingest_seconds = state.ocr_seconds
+        self._submit(
+            self._document_done, state, document_task, state.doc, state.pages, self.settings,
+            ingest_seconds,
+        )  # fmt: skip
+
+    def _document_done(self, state: _Open, result: tuple[Document | None, str | None]) -> None:
+        doc, error = result
+        if error is not None or doc is None:
+            self._fail(state, error or f"{state.item.path}: document lost")
+            return
+        item = state.item
+        folder, _, stem = item.output.rpartition("/")
+        target = self.outdir / folder
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            written = write_outputs(doc, target, stem, self.settings.formats)
+        except (SohoaError, OSError) as error:
+            self._fail(state, _one_line(str(item.path), error))
+            return
+        seconds = time.perf_counter() - state.started
+        outputs = [p.relative_to(self.outdir).as_posix() for p in written]
+        self.manifest.finish(
+            item.key, doc.sha256, len(doc.pages), seconds, state.ocr_seconds, outputs,
+            catalog_row(doc, item.output),
+        )  # fmt: skip
+        self.summary.converted += 1
+        self.reporter.converted(item, written, len(doc.pages), seconds)
+
+    def _fail(self, state: _Open, error: str) -> None:
+        if state.failed:
+            return  # already recorded (its other pages are still coming back)
+        state.failed = True
+        seconds = time.perf_counter() - state.started
+        self.manifest.fail(state.item.key, error, state.expected or None, seconds)
+        self.summary.failed.append(error)
+        self.reporter.failed(state.item, error)

@@ -1,0 +1,81 @@
+"""Seed 002's flattened appendices -> Phụ lục I and II records (TXT input, no OCR)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sohoa.pipeline import convert_document
+from sohoa.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def tables_002(seeds_dir):
+    doc = convert_document(seeds_dir / "002_16be85fa44299f16.txt", Settings(restore=False))
+    return {t.kind: t for t in doc.tables}
+
+
+def test_phu_luc_1_tasks(tables_002):
+    table = tables_002["phu_luc_1"]
+    assert table.caption == "Phụ lục I"
+    assert table.title == "NHIỆM VỤ TRỌNG TÂM THỰC HIỆN KẾ HOẠCH GIAI ĐOẠN 2026-2030"
+    assert table.attached_to.startswith("(Kèm theo Kế hoạch số")
+    records = table.records
+    assert [r["stt"] for r in records] == ["1", "2"] + [str(n) for n in range(1, 12)]
+    first = records[0]
+    assert first["section"].startswith("I. Hoàn thiện hệ thống pháp lý")
+    assert first["noi_dung"].endswith("có liên quan đến hạ tầng đo lường.")
+    assert first["co_quan_chu_tri"] == "Các Sở, ban, ngành; UBND cấp xã"
+    assert first["co_quan_phoi_hop"] == "Sở KH&CN"
+    assert first["thoi_gian"] == "Hằng năm"
+    last = records[-1]
+    assert last["section"].startswith("II. Các hoạt động khác")
+    assert last["co_quan_chu_tri"] == "UBND tỉnh"
+    assert last["thoi_gian"] == "2030"
+    assert last["ghi_chu"] == "Sở KH&CN tham mưu"
+    assert records[-2]["thoi_gian"] == "2026"
+    assert records[-2]["ghi_chu"] == "Chủ tịch UBND tỉnh ký ban hành"
+    assert table.confidence == 1.0
+
+
+def test_phu_luc_2_budget_items(tables_002):
+    table = tables_002["phu_luc_2"]
+    assert table.caption == "Phụ lục II"
+    assert table.unit == "Triệu đồng"
+    assert "Năm 2026 / NSNN" in table.columns
+    assert "Kinh phí / Tổng cộng" in table.columns
+    by_stt = {(r["nhom"], r["stt"]): r for r in table.records}
+    training = by_stt[("1 Hoạt động đào tạo nguồn nhân lực", "1.1")]
+    assert training["kinh_phi"]["nsnn"] == 540
+    assert training["theo_nam"]["2026"] == {"nsnn": 180, "to_chuc": 0}
+    assert training["theo_nam"]["2030"] == {"nsnn": 0, "to_chuc": 0}
+    assert training["don_vi_chu_tri"] == "Sở KH&CN"
+    assert training["don_vi_phoi_hop"] == "UBND cấp xã"
+    # text continuing after a repeated page header is joined back into its cell
+    continued = by_stt[("1 Hoạt động đào tạo nguồn nhân lực", "1.2")]
+    assert continued["noi_dung"].endswith("(dành cho cán bộ cấp xã); 50 triệu/khóa x 9 khóa.")
+    total = table.records[-1]
+    assert total["tong_cong"] is True
+    assert total["kinh_phi"] == {"tong": 24688, "nsnn": 24688, "to_chuc": None}
+    assert total["theo_nam"]["2030"] == {"nsnn": 5915, "to_chuc": None}
+    amounts = [
+        v
+        for r in table.records
+        for y in r["theo_nam"].values()
+        for v in y.values()
+        if v is not None
+    ]
+    assert all(isinstance(v, int) for v in amounts)
+
+
+def test_validation_flags_exactly_the_source_inconsistency(tables_002):
+    """002's row 2.3 states 2450 but its years add up to 2255; the grand total follows it."""
+    table = tables_002["phu_luc_2"]
+    mismatches = table.validation.mismatches
+    assert not table.validation.ok
+    assert len(mismatches) == 2
+    row_23, grand = mismatches
+    assert table.rows[row_23.row].cells[0] == "2.3"
+    assert (row_23.found, row_23.expected) == (2450, 2255)
+    assert table.rows[grand.row].cells[0] == "Tổng"
+    assert (grand.found, grand.expected) == (24688, 24493)
+    assert table.validation.checked > 40

@@ -1,0 +1,50 @@
+"""Budget arithmetic: mismatches with row and column; suggestions never written into data."""
+
+from __future__ import annotations
+
+from sohoa.extract.tables import finish_table
+from sohoa.model import Table, TableRow
+
+COLUMNS = ["STT", "Nội dung", "Kinh phí / NSNN", "Năm 2026 / NSNN", "Năm 2027 / NSNN"]
+
+
+def budget(rows: list[list[str]]) -> Table:
+    table = Table(kind="phu_luc_2", columns=COLUMNS, rows=[TableRow(cells=r) for r in rows])
+    return finish_table(table)
+
+
+def test_consistent_table_validates():
+    table = budget(
+        [
+            ["1", "A", "300", "100", "200"],
+            ["2", "B", "50", "-", "50"],
+            ["Tổng", "", "350", "100", "250"],
+        ]
+    )
+    assert table.validation.ok
+    assert table.validation.checked >= 6
+
+
+def test_misread_cell_is_pinned_by_its_row_and_column():
+    """OCR read 200 as 280: row 1 and column 2027 are both off by 80 -> suggest 200."""
+    table = budget(
+        [
+            ["1", "A", "300", "100", "280"],
+            ["2", "B", "50", "-", "50"],
+            ["Tổng", "", "350", "100", "250"],
+        ]
+    )
+    row_mismatch = [m for m in table.validation.mismatches if m.row == 0]
+    assert len(row_mismatch) == 1
+    assert row_mismatch[0].column == "Kinh phí / NSNN"
+    assert row_mismatch[0].suggestion == 200
+    assert "Năm 2027 / NSNN of row 0 would be 200" in row_mismatch[0].message
+    assert table.rows[0].cells[4] == "280"  # the data keeps what was read
+    assert table.records[0]["theo_nam"]["2027"]["nsnn"] == 280
+
+
+def test_unreadable_cell_gets_the_implied_value():
+    table = budget([["1", "A", "300", "100", "2O0"], ["Tổng", "", "300", "100", "200"]])
+    suggestions = {(m.row, m.column): m.suggestion for m in table.validation.mismatches}
+    assert suggestions[(0, "Năm 2027 / NSNN")] == 200
+    assert table.records[0]["theo_nam"]["2027"]["nsnn"] is None

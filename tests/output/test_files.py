@@ -1,0 +1,31 @@
+"""Atomic writes: the whole file or nothing, readable like any file the user makes."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from sohoa.output.files import write_atomic
+
+
+def test_written_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "a.txt", "Việt")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Việt"
+
+
+def test_failed_write_leaves_no_part_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "out.pdf"
+    blocker.mkdir()
+    (blocker / "keep").write_text("x", encoding="utf-8")  # a folder where the file should go
+    with pytest.raises(OSError):
+        write_atomic(blocker, b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+    assert blocker.is_dir()

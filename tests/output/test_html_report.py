@@ -1,0 +1,219 @@
+"""The review report, opened in real headless Chromium: counted, hovered, clicked, shot."""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from chromium import Chromium, Tab
+from PIL import Image
+from writer_documents import budget_document, budget_table
+
+from sohoa.model import Alternative, Document, Edit
+from sohoa.output.html_report import LOW_EDIT_CONFIDENCE, write_html
+from sohoa.output.writers import WRITERS
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT = ROOT / "docs" / "review-report.png"
+READY = "document.documentElement && document.documentElement.dataset.ready"
+
+
+def open_report(chromium: Chromium, doc: Document, folder: Path, stem: str) -> Tab:
+    path = write_html(doc, folder, stem)[0]
+    tab = chromium.open(path.as_uri())
+    tab.wait_for(READY)
+    return tab
+
+
+def count(tab: Tab, selector: str) -> int:
+    return tab.evaluate(f"document.querySelectorAll({selector!r}).length")
+
+
+@pytest.fixture(scope="module")
+def scan_report(
+    chromium: Chromium, scanned_doc: Document, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Tab, Document]:
+    doc = copy.deepcopy(scanned_doc)
+    doc.source = "ke-hoach-do-luong.pdf"
+    doc.tables.append(budget_table())
+    return open_report(chromium, doc, tmp_path_factory.mktemp("html"), "scan"), doc
+
+
+def test_every_edit_is_one_highlighted_change(scan_report: tuple[Tab, Document]) -> None:
+    tab, doc = scan_report
+    assert len(doc.edits) >= 10
+    assert count(tab, "mark.change") == len(doc.edits)
+    assert tab.evaluate("document.documentElement.dataset.changes") == str(len(doc.edits))
+    assert count(tab, "figure.scan .box[data-edit]") == len(doc.edits)
+    assert count(tab, "figure.scan .box") == len(doc.pages[0].words)
+    low = [e for e in doc.edits if e.confidence < LOW_EDIT_CONFIDENCE]
+    assert count(tab, "mark.change.c-low") == len(low) > 0
+    restored = tab.evaluate("document.querySelector('.text.restored').innerText")
+    original = tab.evaluate("document.querySelector('.text.original').innerText")
+    page = doc.pages[0]
+    was = {e.word: e.original for e in doc.edits}
+    for line in page.lines:  # each side shows its own words, in order
+        assert page.line_text(line) in " ".join(restored.split())
+        assert " ".join(was.get(i, page.words[i].text) for i in line.words) in " ".join(
+            original.split()
+        )
+
+
+def test_it_is_self_contained_and_error_free(scan_report: tuple[Tab, Document]) -> None:
+    tab, _ = scan_report
+    assert tab.events("Runtime.exceptionThrown") == []
+    urls = [e["request"]["url"] for e in tab.events("Network.requestWillBeSent")]
+    assert urls and all(u.startswith(("file:", "data:")) for u in urls)
+    assert tab.evaluate("document.querySelector('figure.scan img').naturalWidth") > 500
+
+
+def test_hover_shows_the_change_and_click_shows_the_word_crop(
+    scan_report: tuple[Tab, Document],
+) -> None:
+    tab, doc = scan_report
+    index = min(range(len(doc.edits)), key=lambda i: doc.edits[i].confidence)
+    edit = doc.edits[-1] if index == len(doc.edits) - 1 else doc.edits[index + 1]
+    tab.mouse("mouseMoved", *tab.center_of(f"#edit-{doc.edits.index(edit)}"))
+    detail = "document.querySelector('#detail-body')"
+    assert tab.evaluate(f"{detail}.querySelector('.res').textContent") == edit.result
+
+    tab.mouse("click", *tab.center_of(f"#edit-{index}"))
+    shown = tab.evaluate(
+        f"({{orig: {detail}.querySelector('.orig').textContent,"
+        f" res: {detail}.querySelector('.res').textContent,"
+        f" alts: {detail}.querySelectorAll('.alts li').length,"
+        f" conf: {detail}.querySelector('.conf').textContent}})"
+    )
+    low = doc.edits[index]
+    assert shown == {
+        "orig": low.original,
+        "res": low.result,
+        "alts": len(low.alternatives),
+        "conf": f"độ tin cậy {round(low.confidence * 100)}%",
+    }
+    # the crop is drawn from the page image: a real picture with dark ink in it
+    ink = tab.evaluate(
+        "(() => { const c = document.getElementById('crop');"
+        " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        " let dark = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 100) dark++;"
+        " return [c.width, c.height, dark]; })()"
+    )
+    assert ink[0] > 40 and ink[1] > 20 and ink[2] > 50
+    assert count(tab, f"[data-edit='{index}'].selected") == 3  # text, OCR text, page box
+
+
+def test_check_first_lists_low_confidence_words_lowest_first(
+    scan_report: tuple[Tab, Document],
+) -> None:
+    tab, doc = scan_report
+    items = tab.evaluate(
+        "[...document.querySelectorAll('#check-first li a')].map(a =>"
+        " [a.getAttribute('href'), parseInt(a.querySelector('.pct').textContent)])"
+    )
+    low = sorted(
+        (e.confidence, f"#edit-{i}") for i, e in enumerate(doc.edits) if e.confidence < 0.6
+    )
+    edits_listed = [href for href, _ in items if href.startswith("#edit-")]
+    assert sorted(edits_listed) == sorted(target for _, target in low)
+    percents = [pct for _, pct in items]
+    assert percents == sorted(percents)
+    tab.mouse("click", *tab.center_of("#check-first li a"))
+    first = int(items[0][0].removeprefix("#edit-"))
+    assert tab.evaluate("document.documentElement.dataset.shown") == str(first)
+
+
+def test_table_mismatches_are_flagged(scan_report: tuple[Tab, Document]) -> None:
+    tab, _ = scan_report
+    assert count(tab, "#table-1 td.bad") == 1
+    assert tab.evaluate("document.querySelector('#table-1 td.bad').textContent") == "250"
+    flagged = tab.evaluate("document.querySelector('#table-1 .mismatches').innerText")
+    assert "250 ≠" in flagged and "2 · Đào tạo chuyên gia" in flagged
+    assert tab.evaluate("document.querySelector('#table-1 tr.section td').colSpan") == 7
+    alert = "document.querySelector('#check-first .table-alert a')"
+    assert tab.evaluate(f"{alert}.getAttribute('href')") == "#table-1"
+    assert "Phụ lục II: 1 tổng không khớp" in tab.evaluate(f"{alert}.textContent")
+    header = tab.evaluate(
+        "[...document.querySelectorAll('#table-1 th')].map(th => [th.textContent, th.colSpan])"
+    )
+    assert ["Năm 2026", 2] in header and ["TT", 1] in header
+
+
+def test_screenshot_of_the_report(
+    scan_report: tuple[Tab, Document], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """SOHOA_UPDATE_DOCS=1 also saves it as the README's docs/review-report.png."""
+    tab, doc = scan_report
+    tab.evaluate("window.scrollTo(0, 0)")
+    low = min(range(len(doc.edits)), key=lambda i: doc.edits[i].confidence)
+    tab.mouse("click", *tab.center_of(f"#edit-{low}"))
+    tab.evaluate("window.scrollTo(0, 0)")
+    shot = tab.screenshot(tmp_path_factory.mktemp("shot") / "review-report.png")
+    with Image.open(shot) as image:
+        assert image.size == (1440, 1000)
+        colours = image.convert("RGB").resize((64, 64)).getcolors(64 * 64)
+        assert colours is not None and len(colours) > 20  # not a blank page
+    if os.environ.get("SOHOA_UPDATE_DOCS") == "1":
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_text_input_with_edits_everywhere(chromium: Chromium, tmp_path: Path) -> None:
+    """Edits in tables, on text lines, on a word already edited or out of range: still one
+    highlighted change each, listed under the other changes."""
+    doc = budget_document()
+    doc.edits += [
+        Edit("Kiem", "Kiểm", 0.5, [Alternative("Kiểm", 0.5)], table=0),
+        Edit("tinh", "tỉnh", 0.95, line=3, column=12),
+        Edit("Thu", "Thực", 0.8, page=1, word=doc.edits[0].word),
+        Edit("x", "y", 0.7, page=9, word=0),
+    ]
+    tab = open_report(chromium, doc, tmp_path, "text")
+    assert count(tab, "mark.change") == len(doc.edits) == 10
+    assert count(tab, "#other-changes mark.change") == 4
+    assert count(tab, "figure.scan") == 0
+    assert tab.events("Runtime.exceptionThrown") == []
+    tab.mouse("click", *tab.center_of("#other-changes mark.change"))
+    assert tab.evaluate("document.querySelector('#detail .where').textContent") == "bảng 1"
+
+
+def test_document_text_cannot_inject_markup(chromium: Chromium, tmp_path: Path) -> None:
+    doc = budget_document()
+    doc.pages[0].words[0].text = "<b class=evil>KẾ</b>"
+    doc.edits.append(Edit("</script><i class=evil>", "<img class=evil src=x>", 0.2, page=1, word=1))
+    doc.source = "<script>document.title='hacked'</script>.txt"
+    tab = open_report(chromium, doc, tmp_path, "evil")
+    assert count(tab, ".evil") == 0
+    assert tab.evaluate("document.title").startswith("Rà soát")
+    assert "<b class=evil>KẾ</b>" in tab.evaluate("document.querySelector('.restored').innerText")
+    assert count(tab, "mark.change") == len(doc.edits)
+    tab.mouse("click", *tab.center_of(f"#edit-{len(doc.edits) - 1}"))
+    assert tab.evaluate("document.querySelector('#detail .orig').textContent") == (
+        "</script><i class=evil>"
+    )
+
+
+def test_empty_document(chromium: Chromium, tmp_path: Path) -> None:
+    tab = open_report(chromium, Document(source="e.txt", input_kind="txt"), tmp_path, "empty")
+    assert count(tab, "mark.change") == 0
+    assert tab.events("Runtime.exceptionThrown") == []
+
+
+def test_registered_as_html() -> None:
+    assert WRITERS["html"] is write_html
+
+
+def test_clicking_the_page_image_zooms_it(scan_report: tuple[Tab, Document]) -> None:
+    tab, _ = scan_report
+    width = "document.querySelector('figure.scan').getBoundingClientRect().width"
+    before = tab.evaluate(width)
+    x, y = tab.evaluate(
+        "(() => { const f = document.querySelector('figure.scan'); f.scrollIntoView();"
+        " const r = f.getBoundingClientRect(); return [r.right - 4, r.bottom - 4]; })()"
+    )
+    tab.mouse("click", x, y)  # the bottom margin of the page: no word box there
+    zoomed = tab.evaluate(width)
+    tab.evaluate("document.querySelector('.page-grid').classList.remove('zoomed')")
+    assert zoomed > 2 * before

@@ -1,0 +1,115 @@
+"""Shared writer layout: unwrapping lines into paragraphs, rebuilding table headers."""
+
+from __future__ import annotations
+
+from writer_documents import text_page
+
+from sohoa.model import Block, Document, Line, Page, Word
+from sohoa.output.layout import block_runs, header_grid, text_blocks
+
+
+def boxed_page(lines: list[tuple[str, tuple[float, float]]]) -> Page:
+    """A page with one block; each line is (text, (x0, x1)) on its own row."""
+    page = Page(number=1, width=1000, height=1000, dpi=100)
+    for row, (text, (x0, x1)) in enumerate(lines):
+        first = len(page.words)
+        page.words.extend(Word(t) for t in text.split())
+        bbox = (x0, row * 20.0, x1, row * 20.0 + 15)
+        page.lines.append(Line(list(range(first, len(page.words))), bbox))
+    page.blocks = [Block(list(range(len(lines))))]
+    return page
+
+
+def test_wrapped_lines_join_and_short_or_centred_lines_end() -> None:
+    page = boxed_page(
+        [
+            ("ỦY BAN NHÂN DÂN", (300, 600)),  # centred
+            ("TỈNH BẮC NINH", (350, 560)),  # centred
+            ("Thực hiện Quyết định số 996/QĐ-TTg của Thủ", (100, 900)),
+            ("tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành", (100, 898)),
+            ("kế hoạch.", (100, 250)),  # ends short
+            ("Kinh phí 2.450 triệu đồng", (100, 500)),
+        ]
+    )
+    assert block_runs(page, page.blocks[0]) == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH BẮC NINH",
+        "Thực hiện Quyết định số 996/QĐ-TTg của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh "
+        "ban hành kế hoạch.",
+        "Kinh phí 2.450 triệu đồng",
+    ]
+
+
+def test_text_without_boxes_breaks_at_sentences_and_capitals() -> None:
+    page = text_page(
+        1,
+        [
+            (
+                "paragraph",
+                [
+                    "KẾ HOẠCH",
+                    "Thực hiện Quyết định số 996/QĐ-TTg,",
+                    "Ủy ban nhân dân tỉnh ban hành kế hoạch:",
+                    "1. Mục đích",
+                ],
+            )
+        ],
+    )
+    assert block_runs(page, page.blocks[0]) == [
+        "KẾ HOẠCH",
+        "Thực hiện Quyết định số 996/QĐ-TTg, Ủy ban nhân dân tỉnh ban hành kế hoạch:",
+        "1. Mục đích",
+    ]
+
+
+def test_header_grid_merges_only_neighbours_with_the_same_parents() -> None:
+    depth, cells = header_grid(
+        [
+            "TT",
+            "Kinh phí / 2026 / NSNN",
+            "Kinh phí / 2026 / Khác",
+            "Kinh phí / 2027",
+            "Ghi chú / 2026",
+        ]
+    )
+    assert depth == 3
+    placed = {(c.row, c.col): (c.text, c.row_span, c.col_span) for c in cells}
+    assert placed == {
+        (0, 0): ("TT", 3, 1),
+        (0, 1): ("Kinh phí", 1, 3),
+        (1, 1): ("2026", 1, 2),
+        (1, 3): ("2027", 2, 1),
+        (2, 1): ("NSNN", 1, 1),
+        (2, 2): ("Khác", 1, 1),
+        (0, 4): ("Ghi chú", 1, 1),
+        (1, 4): ("2026", 2, 1),
+    }
+
+
+def test_header_grid_of_flat_columns_is_one_row() -> None:
+    assert header_grid(["A", "B"])[0] == 1
+    assert header_grid([]) == (0, [])
+
+
+def test_capital_runs_become_headings_only_when_no_stage_marked_any() -> None:
+    doc = Document(source="a.txt", input_kind="txt")
+    doc.pages = [
+        text_page(
+            1,
+            [
+                ("paragraph", ["KẾ HOẠCH"]),
+                ("paragraph", ["Thực hiện Quyết định số 996/QĐ-TTg."]),
+                ("paragraph", ["I. MỤC ĐÍCH, YÊU CẦU"]),
+                ("paragraph", ["523/QĐ-UBND"]),
+            ],
+        )
+    ]
+    kinds = [(b.kind, b.text) for b in text_blocks(doc)]
+    assert kinds == [
+        ("heading", "KẾ HOẠCH"),
+        ("paragraph", "Thực hiện Quyết định số 996/QĐ-TTg."),
+        ("heading", "I. MỤC ĐÍCH, YÊU CẦU"),
+        ("paragraph", "523/QĐ-UBND"),  # a number, not a heading
+    ]
+    doc.pages[0].blocks[1].kind = "heading"  # a structure stage has spoken: trust it only
+    assert [b.kind for b in text_blocks(doc)] == ["paragraph", "heading", "paragraph", "paragraph"]
