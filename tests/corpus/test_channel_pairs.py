@@ -154,3 +154,18 @@ def test_vietnamese_model_reads_most_words_right(short_page_tsvs: dict[str, Path
     right = sum(n for (ocr, clean), n in counts.items() if ocr == clean)
     assert right / sum(counts.values()) > 0.8
     assert all(unicodedata.is_normalized("NFC", ocr) for ocr, _ in counts)
+
+
+@pytest.mark.parametrize("lang", ["eng", "vie"])
+def test_committed_channel_tsv_keeps_its_contract(lang: str) -> None:
+    """The restorer reads these files: header, NFC, 2-3 columns, sorted, useful size."""
+    path = cp.CORPUS / "data" / f"channel-{lang}.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "ocr\tclean\tcount"
+    rows = [line.split("\t") for line in lines[1:]]
+    assert all(len(row) == 3 and row[0] and row[1] and int(row[2]) > 0 for row in rows)
+    assert all(unicodedata.is_normalized("NFC", row[0] + row[1]) for row in rows)
+    keys = [(-int(count), clean, ocr) for ocr, clean, count in rows]
+    assert keys == sorted(keys)
+    assert len(set((ocr, clean) for ocr, clean, _ in rows)) == len(rows)
+    assert sum(int(count) for *_, count in rows) > 10_000
