@@ -28,6 +28,8 @@ from sohoa.normalize.unicode import split_tone, strip_marks
 MIN_RULE_COUNT = 3
 MAX_RULE_COST = 6.0
 MAX_RULES = 400
+MIN_READING_COUNT = 2
+MAX_READINGS = 4
 MODS = "ăâêôơưđ"
 _SKELETON = re.compile(r"^[a-z]+$")
 
@@ -154,11 +156,39 @@ def learn_marks(pairs: Counter[tuple[str, str]]) -> dict[str, float]:
     }
 
 
+def learn_readings(pairs: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, float]]]:
+    """Whole-token readings seen at least twice: OCR token -> [(clean, -log P(clean | OCR))].
+
+    Garbled tokens recur (the same glyph shapes give the same garbage), so a token seen in
+    the channel data brings the syllables it stood for, however far its letters are.
+    """
+    by_ocr: dict[str, Counter[str]] = {}
+    for (ocr, clean), n in pairs.items():
+        if " " in ocr or " " in clean:
+            continue
+        by_ocr.setdefault(ocr.lower(), Counter())[clean.lower()] += n
+    readings = {}
+    for ocr, cleans in by_ocr.items():
+        total = sum(cleans.values())
+        kept = [
+            (clean, round(-math.log(n / total), 3))
+            for clean, n in cleans.most_common(MAX_READINGS)
+            if n >= MIN_READING_COUNT and clean != ocr and clean.isalpha()
+        ]
+        if kept:
+            readings[ocr] = kept
+    return readings
+
+
 def learn_channel(paths: Iterable[Path]) -> dict[str, dict]:
     """One learned channel per TSV file, named by the file (channel-eng.tsv -> "eng")."""
     channels = {}
     for path in paths:
         pairs = read_pairs(Path(path))
         name = Path(path).stem.removeprefix("channel-")
-        channels[name] = {"rules": learn_rules(pairs), "marks": learn_marks(pairs)}
+        channels[name] = {
+            "rules": learn_rules(pairs),
+            "marks": learn_marks(pairs),
+            "readings": learn_readings(pairs),
+        }
     return channels

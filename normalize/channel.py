@@ -70,6 +70,9 @@ class Profile:
     rules: tuple[tuple[str, str, float], ...] = LETTER_CONFUSIONS
     learned: bool = False
     trusts_letters: bool = False  # a real syllable in the OCR is never replaced by free edits
+    readings: dict[str, list[tuple[str, float]]] | None = field(
+        default=None, hash=False, compare=False
+    )  # whole OCR tokens seen in the channel data -> [(clean, cost)]
 
     @property
     def rules_by_first(self) -> dict[str, list[tuple[str, str, float]]]:
@@ -98,7 +101,13 @@ def learned_profile(fallback: Profile, channel: dict | None) -> Profile:
     marks = channel["marks"]
     fields = {k: marks[k] for k in Profile.__dataclass_fields__ if k in marks}
     rules = tuple(tuple(rule) for rule in channel["rules"])
-    return dataclasses.replace(fallback, **fields, rules=rules, learned=True)  # type: ignore[arg-type]
+    return dataclasses.replace(
+        fallback,
+        **fields,
+        rules=rules,  # type: ignore[arg-type]
+        learned=True,
+        readings=channel.get("readings") or None,
+    )
 
 
 def profiles_of(model: RestorerModel) -> dict[str, Profile]:
@@ -222,6 +231,7 @@ def ocr_skeleton(lower: str) -> str:
     return strip_marks(unicodedata.normalize("NFKC", lower)).lower()
 
 
+READING_COST = 1.0  # on top of -log P(clean | OCR token) from the channel data
 RESERVE = 40  # pruned candidates kept aside for document adaptation
 KEPT = 12  # candidates kept per token from the exact key and the known confusions
 NEAR_KEPT = 4  # and from free edits
@@ -275,6 +285,9 @@ def candidates(
     exact = rank(keys)
     near_ranked = rank({k: c for k, c in near.items() if k not in keys})
     chosen = dict(exact[:limit])
+    for syllable, cost in (profile.readings or {}).get(lower, ()):
+        if syllable in index.known:  # seen in the channel data: as likely as it was there
+            chosen[syllable] = min(chosen.get(syllable, 99.0), cost + READING_COST)
     for syllable, cost in near_ranked[:near_limit]:
         chosen.setdefault(syllable, cost)
     reserve = [item for item in exact[limit:] + near_ranked[near_limit:] if item[0] not in chosen]

@@ -40,3 +40,12 @@ def test_channel_files_are_read_and_named(tmp_path: Path) -> None:
     channels = learn_channel([path])
     assert set(channels) == {"eng"}
     assert channels["eng"]["rules"] and channels["eng"]["marks"]["pairs"] == sum(PAIRS.values())
+
+
+def test_whole_token_readings_come_with_their_probability() -> None:
+    from sohoa.corpus.channel_learn import learn_readings
+
+    readings = learn_readings(PAIRS)
+    assert dict(readings["s6"]) == {"số": 0.0}  # s6 always stood for số
+    assert "và" in dict(readings["va"])
+    assert "cac" in readings and all(clean != "cac" for clean, _ in readings["cac"])
