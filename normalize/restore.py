@@ -40,6 +40,7 @@ ADAPT_MIN_CONFIDENCE = 0.9  # first-pass choices this sure count as the document
 ADAPT_WEIGHT = 0.6  # log-bonus per log-count of a syllable confirmed in the document
 FOREIGN_MIN_LENGTH = 5  # shorter unknown tokens are taken as OCR garbage, not foreign words
 MIN_CHANGE_CONFIDENCE = 0.5  # below this, a change is not made (the original is kept)
+MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents
 OPTION_MARGIN = 8.0  # channel cost above the cheapest option beyond which options are dropped
 
 
@@ -63,6 +64,14 @@ class Restorer:
         for name, table in getattr(self.model, "candidate_tables", {}).items():
             for key, found in table.items():
                 self._cache[(key, name)] = found
+
+    def limit_caches(self) -> None:
+        """Keep memory bounded over long batch runs: drop the caches when they grow large."""
+        if len(self.model._memo) > MAX_CACHED:
+            self.model._memo.clear()
+        if len(self._cache) > MAX_CACHED:
+            self._cache.clear()
+            self.__post_init__()  # the precomputed candidate tables come back
 
     def candidates(self, core: str, profile: Profile) -> Candidates:
         key = (core, profile.name)
@@ -217,6 +226,7 @@ def restore_text(
     "vie" or a Profile) names the kind of OCR; by default it is guessed from the text.
     """
     restorer = model if model is not None else load_model()
+    restorer.limit_caches()
     tokens = tokenize(text)
     if profile is None:
         profile = choose_profile(

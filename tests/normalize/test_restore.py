@@ -140,3 +140,13 @@ def test_restore_document_keeps_every_word_and_every_number(
     for before, after in zip(originals, restored, strict=True):
         if before.isdigit() or before in PROTECTED:
             assert after == before
+
+
+def test_caches_stay_bounded_and_results_do_not_change(restorer, monkeypatch) -> None:
+    import sohoa.normalize.restore as restore_module
+
+    before, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    monkeypatch.setattr(restore_module, "MAX_CACHED", 10)
+    after, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    assert after == before
+    assert len(restorer.model._memo) < 1000
