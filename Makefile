@@ -62,7 +62,7 @@ MODEL := corpus/data/restorer-model.pkl
 MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa44299f16.txt \
 	corpus/seeds/004_270c43c183b8e566.txt corpus/sources/hunspell-vi.txt \
 	corpus/sources/viet74k-underthesea.txt corpus/sources/vlsp2013-underthesea.txt \
-	corpus/sources/libreoffice-help-vi.txt
+	corpus/sources/libreoffice-help-vi.txt corpus/sources/maint-guide-vi.txt
 
 MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv
 
