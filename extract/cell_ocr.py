@@ -20,6 +20,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # the machine is shared; one thr
 
 DASH = "-"
 SINGLE_GLYPH_PX = 17
+INK_MARGIN = 70  # gray levels below the paper that count as ink
 
 
 @dataclass
@@ -35,8 +36,11 @@ def _ink_components(binary: np.ndarray, min_area: int) -> list[tuple[int, int, i
 
 
 def _text_lines(binary: np.ndarray, min_gap: int) -> int:
-    """Number of text lines: runs of ink rows separated by at least ``min_gap`` blank rows."""
-    rows = binary.sum(axis=1) > 0
+    """Number of text lines: runs of ink rows separated by at least ``min_gap`` blank rows.
+
+    A row holding only a pixel or two of ink (noise that survived) counts as blank.
+    """
+    rows = (binary > 0).sum(axis=1) > 2
     lines, gap, inside = 0, min_gap, False
     for has_ink in rows:
         if has_ink:
@@ -49,6 +53,27 @@ def _text_lines(binary: np.ndarray, min_gap: int) -> int:
     return lines
 
 
+def ink_mask(crop: np.ndarray, dpi: int) -> np.ndarray:
+    """Ink = 255: clearly darker than the paper once sensor noise is smoothed away.
+
+    A local (adaptive) threshold turns the noise of a bad scan into thousands of specks in
+    an empty cell; ink is far darker than the paper, so a margin below the paper's level,
+    after a light blur, separates the two.
+    """
+    smooth = cv2.GaussianBlur(crop, (0, 0), max(0.8, dpi / 300))
+    paper = float(np.percentile(smooth, 75))
+    return np.where(smooth < paper - INK_MARGIN, 255, 0).astype(np.uint8)
+
+
+def _words(data: dict) -> tuple[list[str], list[float]]:
+    words, confidences = [], []
+    for word, conf in zip(data["text"], data["conf"], strict=True):
+        if word.strip():
+            words.append(word.strip())
+            confidences.append(float(conf))
+    return words, confidences
+
+
 def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: str) -> CellReading:
     """Text of the cell ``box`` (x0, top, x1, bottom, rules included) of a level page image."""
     x0, y0, x1, y1 = box
@@ -57,9 +82,7 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
     crop = gray[y0 + margin : y1 - margin, x0 + margin : x1 - margin]
     if crop.size == 0 or min(crop.shape) < 4:
         return CellReading("", None, "empty")
-    binary = cv2.adaptiveThreshold(
-        crop, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, 31, 15
-    )
+    binary = ink_mask(crop, dpi)
     # Remove remnants of rules that leaked into the crop (long thin runs along an edge).
     long_run = max(15, int(dpi * 0.2))
     leaks = cv2.morphologyEx(binary, cv2.MORPH_OPEN, np.ones((1, long_run), np.uint8))
@@ -69,7 +92,26 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
 
     scale = dpi / 300
     min_area = max(4, int(12 * scale * scale))  # speckle from noise and JPEG is smaller
-    parts = _ink_components(binary, min_area)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    specks = np.isin(labels, [k for k in range(1, count) if stats[k, 4] < min_area])
+    binary[specks] = 0  # a period is bigger than a speck (~20 px at 300 dpi)
+    height, width = binary.shape
+    thin = 0.025 * dpi
+
+    def rule_remnant(x: int, y: int, w: int, h: int) -> bool:
+        """A thin stroke touching the crop's edge is what is left of a cell border."""
+        touches = x <= 1 or y <= 1 or x + w >= width - 1 or y + h >= height - 1
+        return touches and (w <= thin or h <= thin)
+
+    remnants = [k for k in range(1, count) if rule_remnant(*(int(v) for v in stats[k][:4]))]
+    if remnants:
+        specks |= np.isin(labels, remnants)
+        binary[specks] = 0
+    parts = [
+        tuple(int(v) for v in stats[k])
+        for k in range(1, count)
+        if stats[k, 4] >= min_area and k not in remnants
+    ]
     if not parts:
         return CellReading("", None, "empty")
     # A lone dash: one flat stroke, about a hyphen wide, no taller than a thick pen line.
@@ -90,6 +132,16 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
     ink = binary[ys0:ys1, xs0:xs1]
     text_crop = crop[ys0:ys1, xs0:xs1].copy()
     text_crop[leaks_wide[ys0:ys1, xs0:xs1] > 0] = 255  # rule remnants
+    text_crop[specks[ys0:ys1, xs0:xs1]] = 255  # noise specks
+    # Paper is paper: everything not near (even faint) ink is set white, so Tesseract does
+    # not read sensor noise in the blank part of a line as "-" or "'".
+    smooth = cv2.GaussianBlur(text_crop, (0, 0), max(0.8, dpi / 300))
+    faint = (smooth < float(np.percentile(smooth, 75)) - INK_MARGIN / 2).astype(np.uint8)
+    n_faint, faint_labels, faint_stats, _ = cv2.connectedComponentsWithStats(faint, 8)
+    big = [k for k in range(1, n_faint) if faint_stats[k, 4] >= 2 * min_area]
+    faint = np.isin(faint_labels, big).astype(np.uint8)
+    near_ink = cv2.dilate(faint, np.ones((5, 5), np.uint8)) > 0
+    text_crop[~near_ink] = 255
 
     n_lines = _text_lines(ink, max(2, int(dpi * 0.01)))
     # Scale to 300 dpi, where Tesseract's vie model reads words best. A lone glyph (one
@@ -111,14 +163,17 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
         config=f"--psm {psm} -c preserve_interword_spaces=0",
         output_type=pytesseract.Output.DICT,
     )
-    words, confidences = [], []
-    for word, conf in zip(data["text"], data["conf"], strict=True):
-        if word.strip():
-            words.append(word.strip())
-            confidences.append(float(conf))
+    words, confidences = _words(data)
+    if psm == 7 and (not words or np.mean(confidences) < 50) and ys1 - ys0 > 0.12 * dpi:
+        # a tall "one line" was probably several lines run together by noise
+        data = pytesseract.image_to_data(
+            text_crop, lang=lang, config="--psm 6", output_type=pytesseract.Output.DICT
+        )
+        words, confidences = _words(data)
     text = " ".join(words)
-    if n_lines <= 1 and len(words) > 1 and all(w.isdigit() for w in words):
-        text = "".join(words)  # "2468 8": a wide gap inside one number, not two numbers
+    if len(words) > 1 and all(w.isdigit() for w in words):
+        # "2468 8": one number, wrapped in a narrow column or with a wide kerning gap
+        text = "".join(words)
     if not text and len(strokes) == 1:
         return CellReading(DASH, None, "dash")
     confidence = float(np.mean(confidences)) if confidences else None

@@ -31,8 +31,8 @@ def table_from_plumber(found: Any, page: Page) -> Table:
         c0, c1 = _index(xs, x0), _index(xs, x1)
         r0, r1 = _index(ys, top), _index(ys, bottom)
         text = found.page.crop(box).extract_text() or ""
-        if "\n" not in text and text.replace(" ", "").isdigit():
-            text = text.replace(" ", "")  # "2468 8": a kerning gap inside one number
+        if text.replace(" ", "").replace("\n", "").isdigit():
+            text = "".join(text.split())  # "2468\n8": one number wrapped in a narrow column
         cells.append(
             Cell(
                 text=" ".join(text.split()),

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sohoa.extract.appendix import classify, read_caption_lines, records_for
+from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
+from sohoa.extract.numbering import fix_numbering
 from sohoa.extract.structure import build_structure, join_continued
 from sohoa.extract.table_text import tables_from_text_pages
 from sohoa.extract.validate import validate_budget
-from sohoa.model import Document, Page, Table
+from sohoa.model import Document, Edit, Page, Table
 from sohoa.settings import Settings
 
 CAPTION_LOOKBACK = 8  # lines above a table that may hold its caption, title and unit
@@ -47,29 +48,38 @@ def _page_tables(doc: Document) -> list[Table]:
     return join_continued(tables)
 
 
-def restore_cells(table: Table, model: Any) -> None:
+def restore_cells(table: Table, model: Any, table_index: int | None = None) -> list[Edit]:
     """The single place where cell text of OCR'd tables meets the diacritic restorer.
 
-    Uses ``normalize.restore.restore_text`` once the restorer provides it; until then
-    the text stays as read.
+    Uses ``normalize.restore.restore_text(text, model) -> (text, edits)`` when the restorer
+    provides it (until then the text stays as read). Returns the restorer's edits, each
+    tagged with the table it belongs to.
     """
     from sohoa.normalize import restore
 
     restore_text = getattr(restore, "restore_text", None)
     if restore_text is None or model is None:
-        return
+        return []
+    edits: list[Edit] = []
+
+    def restored(text: str) -> str:
+        if not text.strip():
+            return text
+        result = restore_text(text, model)
+        new_text, new_edits = result if isinstance(result, tuple) else (result, [])
+        for edit in new_edits:
+            edit.table = table_index
+            edit.line = None  # the line/column of a cell text mean nothing in the document
+            edit.column = None
+        edits.extend(new_edits)
+        return new_text
+
     for row in table.rows:
         if row.section is not None:
-            row.section = _restored(restore_text(row.section, model))
+            row.section = restored(row.section)
         if row.cells:
-            row.cells = [
-                _restored(restore_text(text, model)) if text else text for text in row.cells
-            ]
-
-
-def _restored(result: Any) -> str:
-    """``restore_text`` may return the text, or (text, edits)."""
-    return result[0] if isinstance(result, tuple) else result
+            row.cells = [restored(text) for text in row.cells]
+    return edits
 
 
 def finish_table(table: Table) -> Table:
@@ -92,8 +102,12 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
                 from sohoa.normalize.restore import load_model
 
                 model = load_model(settings.model_path)
-            for table in tables:
+            for index, table in enumerate(tables):
                 if table.source == "grid":
-                    restore_cells(table, model)
+                    doc.edits.extend(restore_cells(table, model, index))
+    for index, table in enumerate(tables):
+        if table.source == "grid":  # OCR'd numbering: repaired from its sequence, logged
+            stt = [i for i, f in map_columns(table.columns).items() if f == ("stt",)]
+            doc.edits.extend(fix_numbering(table, stt[0] if stt else None, index))
     doc.tables = [finish_table(table) for table in tables]
     return doc
