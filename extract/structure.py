@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 import regex
+from rapidfuzz import fuzz
 
 from sohoa.model import Cell, Table, TableRow
 
@@ -84,11 +85,28 @@ def build_structure(table: Table) -> Table:
     return table
 
 
+def _header_shape(table: Table) -> list[tuple[int, int, int, int]]:
+    n_header = header_height(table.cells)
+    return sorted((c.row, c.col, c.row_span, c.col_span) for c in table.cells if c.row < n_header)
+
+
 def same_header(a: Table, b: Table) -> bool:
+    """The repeated header of a continued table: same merged-cell layout, or similar names.
+
+    On a bad scan the header's words are misread differently on each page, but its
+    layout of merged cells is the same, so either is enough (with the same column count;
+    a one-row header without merged cells must have similar names).
+    """
     if len(a.columns) != len(b.columns) or not a.columns:
         return False
-    same = sum(fold(x) == fold(y) for x, y in zip(a.columns, b.columns, strict=True))
-    return same >= 0.7 * len(a.columns)
+    shape = _header_shape(a) if a.cells and b.cells else []
+    merged = any(rs > 1 or cs > 1 for _, _, rs, cs in shape)
+    if merged and shape == _header_shape(b):
+        return True
+    similar = sum(
+        fuzz.ratio(fold(x), fold(y)) >= 80 for x, y in zip(a.columns, b.columns, strict=True)
+    )
+    return similar >= 0.6 * len(a.columns)
 
 
 def join_continued(tables: list[Table]) -> list[Table]:
