@@ -20,7 +20,8 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # the machine is shared; one thr
 
 DASH = "-"
 SINGLE_GLYPH_PX = 17
-INK_MARGIN = 70  # gray levels below the paper that count as ink
+INK_MARGIN = 70  # gray levels below the paper that surely are ink
+MIN_INK_MARGIN = 40  # and never less: blurred sensor noise stays within this
 
 
 @dataclass
@@ -66,7 +67,7 @@ def ink_mask(crop: np.ndarray, dpi: int) -> np.ndarray:
     darkest = float(np.percentile(smooth, 1))
     # Blurred thin strokes are faint: halfway to the darkest ink is still ink, as long as it
     # stays well clear of the paper's own noise.
-    margin = max(4 * noise, min(INK_MARGIN, 0.5 * (paper - darkest)))
+    margin = max(MIN_INK_MARGIN, 4 * noise, min(INK_MARGIN, 0.5 * (paper - darkest)))
     return np.where(smooth < paper - margin, 255, 0).astype(np.uint8)
 
 
