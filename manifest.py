@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS inputs (
     output      TEXT NOT NULL,     -- output stem, relative to OUTDIR (e.g. "2023/kh-523")
     size        INTEGER NOT NULL,
     mtime_ns    INTEGER NOT NULL,
-    sha256      TEXT NOT NULL,
+    sha256      TEXT NOT NULL,     -- content hash, known once done
     settings    TEXT NOT NULL,     -- fingerprint of the settings that shape the outputs
     status      TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
     pages       INTEGER,
@@ -97,18 +97,17 @@ class Manifest:
             )
         return [_entry(row) for row in rows]
 
-    def start(
-        self, source: str, output: str, size: int, mtime_ns: int, sha256: str, settings: str
-    ) -> None:
+    def start(self, source: str, output: str, size: int, mtime_ns: int, settings: str) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO inputs (source, output, size, mtime_ns, sha256, settings,"
-            " status, started_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
-            (source, output, size, mtime_ns, sha256, settings, time.time()),
+            " status, started_at) VALUES (?, ?, ?, ?, '', ?, 'running', ?)",
+            (source, output, size, mtime_ns, settings, time.time()),
         )
 
     def finish(
         self,
         source: str,
+        sha256: str,
         pages: int,
         seconds: float,
         ocr_seconds: float,
@@ -116,9 +115,11 @@ class Manifest:
         catalog: dict[str, Any],
     ) -> None:
         self._db.execute(
-            "UPDATE inputs SET status = 'done', pages = ?, finished_at = ?, seconds = ?,"
-            " ocr_seconds = ?, error = NULL, outputs = ?, catalog = ? WHERE source = ?",
+            "UPDATE inputs SET status = 'done', sha256 = ?, pages = ?, finished_at = ?,"
+            " seconds = ?, ocr_seconds = ?, error = NULL, outputs = ?, catalog = ?"
+            " WHERE source = ?",
             (
+                sha256,
                 pages,
                 time.time(),
                 round(seconds, 3),

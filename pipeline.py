@@ -21,7 +21,7 @@ from sohoa.extract.metadata import extract_metadata
 from sohoa.extract.tables import extract_tables
 from sohoa.model import Document, Page
 from sohoa.normalize.restore import load_model, restore_document
-from sohoa.ocr.pages import open_document, process_page
+from sohoa.ocr.ingest import open_document, process_page
 from sohoa.settings import Settings
 
 

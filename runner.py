@@ -28,8 +28,7 @@ from sohoa.inputs import InputFile
 from sohoa.manifest import Manifest
 from sohoa.model import Document, Page
 from sohoa.normalize.restore import load_model
-from sohoa.ocr.ingest import file_sha256
-from sohoa.ocr.pages import PageTask, open_document, process_page
+from sohoa.ocr.ingest import PageTask, file_sha256, open_document, process_page
 from sohoa.output.catalog import catalog_row, write_catalog
 from sohoa.output.writers import write_outputs
 from sohoa.pipeline import finish_document
@@ -242,17 +241,17 @@ class _Batch:
         started = time.perf_counter()
         try:
             stat = item.path.stat()
-            size, mtime_ns, sha256 = stat.st_size, stat.st_mtime_ns, file_sha256(item.path)
+            size, mtime_ns = stat.st_size, stat.st_mtime_ns
         except OSError:
-            size, mtime_ns, sha256 = 0, 0, ""
-        self.manifest.start(item.key, item.output, size, mtime_ns, sha256, self.fingerprint)
+            size, mtime_ns = 0, 0
+        self.manifest.start(item.key, item.output, size, mtime_ns, self.fingerprint)
         state = _Open(item, Document(str(item.path), "txt"), 0, started)
         try:
             doc, tasks = open_document(item.path, self.settings)
         except Exception as error:
             self._fail(state, _one_line(str(item.path), error))
             return
-        doc.sha256 = doc.sha256 or sha256
+        doc.sha256 = doc.sha256 or file_sha256(item.path)
         state.doc, state.expected = doc, len(tasks)
         # TXT and DOCX pages come ready from open_document; PDFs and images come as tasks.
         self.summary.pages += len(doc.pages)
@@ -299,7 +298,7 @@ class _Batch:
         seconds = time.perf_counter() - state.started
         outputs = [p.relative_to(self.outdir).as_posix() for p in written]
         self.manifest.finish(
-            item.key, len(doc.pages), seconds, state.ocr_seconds, outputs,
+            item.key, doc.sha256, len(doc.pages), seconds, state.ocr_seconds, outputs,
             catalog_row(doc, item.output),
         )  # fmt: skip
         self.summary.converted += 1

@@ -1,7 +1,7 @@
 """OCR accuracy and speed: raw Tesseract vs our preprocessing, on light and heavy scans.
 
     /work/venv/bin/python bench/ocr.py            # raw vs preprocessed (the shipped default)
-    /work/venv/bin/python bench/ocr.py --explore  # also each preprocessing step on its own
+    /work/venv/bin/python bench/ocr.py --explore --level heavy  # each step on/off, heavy scans
 
 Scans are rendered from the clean seed 002 (OCR, not restoration, is measured here), two
 pages each, degraded "light" and "heavy" at 200 and 300 dpi (tests/scans.py), and cached in
@@ -54,14 +54,16 @@ class Variant:
 
 RAW = Variant("raw", RAW_OPTIONS)
 PREPROCESSED = Variant("preprocessed", DEFAULT_OPTIONS)
-EXPLORE = [
+EXPLORE = [  # each step alone, then the default with one step changed
     Variant("deskew", replace(RAW_OPTIONS, deskew=True)),
     Variant("deskew+flatten", replace(RAW_OPTIONS, deskew=True, flatten=True)),
-    Variant("deskew+flatten+border", replace(RAW_OPTIONS, deskew=True, flatten=True, border=True)),
-    Variant("upscale", replace(RAW_OPTIONS, min_dpi=300)),
+    Variant("sharpen", replace(RAW_OPTIONS, sharpen=1.0)),
+    Variant("default-sharpen", replace(DEFAULT_OPTIONS, sharpen=0.0)),
+    Variant("default+sharpen1.5", replace(DEFAULT_OPTIONS, sharpen=1.5)),
+    Variant("default+border", replace(DEFAULT_OPTIONS, border=True)),
+    Variant("default+upscale300", replace(DEFAULT_OPTIONS, min_dpi=300)),
     Variant("default+denoise", replace(DEFAULT_OPTIONS, denoise=True)),
-    Variant("default+binary", DEFAULT_OPTIONS, binary=True),
-    Variant("default-upscale", replace(DEFAULT_OPTIONS, min_dpi=0)),
+    Variant("default+own-binary", DEFAULT_OPTIONS, binary=True),
     Variant("default psm4", DEFAULT_OPTIONS, psm=4),
     Variant("default psm6", DEFAULT_OPTIONS, psm=6),
 ]
@@ -104,14 +106,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--explore", action="store_true", help="also measure each step alone")
     parser.add_argument("--errors", action="store_true", help="print the commonest word errors")
+    parser.add_argument("--level", choices=["light", "heavy"], help="only scans of this level")
     args = parser.parse_args()
     variants = [RAW, PREPROCESSED, *(EXPLORE if args.explore else [])]
+    conditions = [c for c in CONDITIONS if args.level in (None, c[0])]
 
     load = os.getloadavg()[0]
     print(f"seed {SEED}, {PAGES} pages per scan, Tesseract vie, one thread; load {load:.1f}")
     print(f"{'scan':<11} {'variant':<24} {'WER':>6} {'WER-nd':>7} {'CER':>6} {'pages/s':>8}")
     results: dict[tuple[str, str], dict[str, float]] = {}
-    for level, dpi in CONDITIONS:
+    for level, dpi in conditions:
         scan = build_scan(level, dpi)
         for variant in variants:
             text, seconds = ocr_scan(scan, variant)
@@ -128,7 +132,7 @@ def main() -> None:
                 print("    ", ", ".join(f"{a}→{b}×{n}" for (a, b), n in common))
 
     summary = []
-    for level, dpi in CONDITIONS:
+    for level, dpi in conditions:
         raw = results[(f"{level}{dpi}", RAW.name)]
         pre = results[(f"{level}{dpi}", PREPROCESSED.name)]
         summary.append(

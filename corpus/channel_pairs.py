@@ -28,6 +28,8 @@ seeds 000 and 003.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import os
 import re
 import sys
@@ -99,9 +101,12 @@ class Alignment:
     deleted: list[str] = field(default_factory=list)  # clean tokens the OCR lost
 
 
-GAP_COST = 0.75  # an unmatched token; a substitution costs its normalised folded distance
+MIN_ANCHOR = 2  # tokens; a lone folded match amid garbage (a stray "và") is no anchor
+GAP_COST = 0.5  # an unmatched token; a substitution costs its normalised folded distance
+MAX_SUB_DISTANCE = 0.5  # between anchors, farther substitutions are not trusted as pairs
 JOIN_COST = 0.15  # extra cost of a split or merge over the distance of the joined forms
-MAX_JOIN_DISTANCE = 0.34  # splits/merges must be this close once joined
+MAX_JOIN_DISTANCE = 0.34  # splits/merges must be this close once joined ...
+JOIN_GAIN = 0.2  # ... and this much closer than either part alone (no stray-word joins)
 MAX_BLOCK = 400  # tokens; larger unmatched stretches (lost lines) are left unaligned
 
 
@@ -109,19 +114,34 @@ def _distance(ocr: str, clean: str) -> float:
     return Levenshtein.normalized_distance(fold(ocr), fold(clean))
 
 
+def _join_distance(first: str, second: str, other: str) -> float | None:
+    """Distance of ``first + second`` to ``other`` if joining them is what makes them match."""
+    joined = _distance(first + second, other)
+    alone = min(_distance(first, other), _distance(second, other))
+    if joined <= MAX_JOIN_DISTANCE and joined <= alone - JOIN_GAIN:
+        return joined
+    return None
+
+
 def align(ocr: Sequence[str], clean: Sequence[str]) -> Alignment:
     """Align OCR tokens to clean tokens.
 
-    Tokens equal once folded (case and marks ignored) are anchors; each stretch between
-    anchors is aligned by dynamic programming with substitutions, splits, merges, insertions
-    and deletions, costed by character distance of the folded forms.
+    Runs of at least MIN_ANCHOR tokens equal once folded (case and marks ignored) are
+    anchors. A single token between anchors on both sides is paired whatever it looks like
+    (that is how "6" -> "ở" is learnt); longer stretches are aligned by dynamic programming
+    with substitutions, splits, merges, insertions and deletions, costed by the character
+    distance of the folded forms, and only close pairs are kept: in scrambled regions (tables
+    read in another order, lost lines) unrelated words would otherwise be paired.
     """
     result = Alignment()
     folded_ocr = [fold(t) for t in ocr]
     folded_clean = [fold(t) for t in clean]
     # Stretches between anchors (replace + insert + delete runs) go to the DP as one block.
     i = j = 0
-    for block in Levenshtein.opcodes(folded_ocr, folded_clean).as_matching_blocks():
+    blocks = Levenshtein.opcodes(folded_ocr, folded_clean).as_matching_blocks()
+    for block in blocks:
+        if 0 < block.size < MIN_ANCHOR:
+            continue
         _align_block(list(ocr[i : block.a]), list(clean[j : block.b]), result)
         for k in range(block.size):
             result.pairs.append(Pair((ocr[block.a + k],), (clean[block.b + k],)))
@@ -155,12 +175,12 @@ def _align_block(ocr: list[str], clean: list[str], result: Alignment) -> None:
             if i < n and j < m:
                 steps.append((1, 1, _distance(ocr[i], clean[j])))
             if i + 1 < n and j < m:
-                joined = _distance(ocr[i] + ocr[i + 1], clean[j])
-                if joined <= MAX_JOIN_DISTANCE:
+                joined = _join_distance(ocr[i], ocr[i + 1], clean[j])
+                if joined is not None:
                     steps.append((2, 1, joined + JOIN_COST))
             if i < n and j + 1 < m:
-                joined = _distance(ocr[i], clean[j] + clean[j + 1])
-                if joined <= MAX_JOIN_DISTANCE:
+                joined = _join_distance(clean[j], clean[j + 1], ocr[i])
+                if joined is not None:
                     steps.append((1, 2, joined + JOIN_COST))
             for di, dj, step in steps:
                 a, b = i + di, j + dj
@@ -173,7 +193,10 @@ def _align_block(ocr: list[str], clean: list[str], result: Alignment) -> None:
         path.append((i - di, j - dj, di, dj))
         i, j = i - di, j - dj
     for i, j, di, dj in reversed(path):
-        if di and dj:
+        if di == dj == 1 and _distance(ocr[i], clean[j]) > MAX_SUB_DISTANCE:
+            result.inserted.append(ocr[i])
+            result.deleted.append(clean[j])
+        elif di and dj:
             result.pairs.append(Pair(tuple(ocr[i : i + di]), tuple(clean[j : j + dj])))
         elif di:
             result.inserted.append(ocr[i])
@@ -253,10 +276,20 @@ VIE = Channel(lang="vie", dpi=200, level="heavy")  # today's OCR on a poor scan
 
 @dataclass(frozen=True)
 class PageResult:
+    """One scanned page: the text printed on it and what the OCR read."""
+
     document: str
     page: int
-    clean: list[str]
-    ocr: list[str]
+    clean_text: str
+    ocr_text: str
+
+    @property
+    def clean(self) -> list[str]:
+        return tokenize(self.clean_text)
+
+    @property
+    def ocr(self) -> list[str]:
+        return tokenize(self.ocr_text)
 
 
 def ocr_pages(
@@ -275,7 +308,8 @@ def ocr_pages(
         damaged = scans.degrade(image, channel.level, seed=seed + index)
         config = f"--psm 3 --dpi {channel.dpi}"
         text = pytesseract.image_to_string(damaged, lang=channel.lang, config=config)
-        yield PageResult(document.name, index + 1, tokenize(texts[index]), tokenize(text))
+        ocr_text = unicodedata.normalize("NFC", text)
+        yield PageResult(document.name, index + 1, texts[index], ocr_text)
 
 
 # ---------------------------------------------------------------- output
@@ -350,13 +384,42 @@ def build(
                 break
             pages += ocr_pages(document, channel, left)
             print(f"  {channel.lang}: {document.name} done, {len(pages)} pages", file=sys.stderr)
-        alignments = [align(p.ocr, p.clean) for p in pages]
-        path = outdir / f"channel-{channel.lang}.tsv"
-        write_tsv(path, pair_counts(alignments))
-        written[channel.lang] = path
-        report(channel, pages, alignments)
-        print(f"  {path}: {len(pages)} pages in {time.monotonic() - started:.0f} s")
+        write_pages(outdir / f"channel-{channel.lang}-pages.jsonl", pages)
+        written[channel.lang] = write_pairs(outdir, channel, pages)
+        print(f"  {len(pages)} pages OCR'd in {time.monotonic() - started:.0f} s")
     return written
+
+
+def write_pairs(outdir: Path, channel: Channel, pages: list[PageResult]) -> Path:
+    alignments = [align(p.ocr, p.clean) for p in pages]
+    path = outdir / f"channel-{channel.lang}.tsv"
+    write_tsv(path, pair_counts(alignments))
+    report(channel, pages, alignments)
+    print(f"  wrote {path}")
+    return path
+
+
+def write_pages(path: Path, pages: list[PageResult]) -> None:
+    """Page-level (clean text, OCR text): validation data for the whole restorer."""
+    lines = [json.dumps(dataclasses.asdict(page), ensure_ascii=False) + "\n" for page in pages]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("".join(lines), encoding="utf-8")
+    tmp.replace(path)
+
+
+def read_pages(path: Path) -> list[PageResult]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [PageResult(**json.loads(line)) for line in lines]
+
+
+def realign(outdir: Path) -> dict[str, Path]:
+    """Rewrite the TSVs from the saved OCR pages (after changing the aligner; no OCR)."""
+    return {
+        channel.lang: write_pairs(
+            outdir, channel, read_pages(outdir / f"channel-{channel.lang}-pages.jsonl")
+        )
+        for channel in (ENG, VIE)
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -369,13 +432,20 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument(
         "--extra-lines", type=int, default=600, help="lines taken from each running-text source"
     )
-    args = parser.parse_args(argv)
-    build(
-        args.outdir,
-        eng_pages=args.eng_pages,
-        vie_pages=args.vie_pages,
-        extra_lines=args.extra_lines,
+    align_command = commands.add_parser(
+        "align", help="re-align the saved OCR pages (channel-*-pages.jsonl), rewrite TSVs"
     )
+    align_command.add_argument("-o", "--outdir", type=Path, default=CORPUS / "data")
+    args = parser.parse_args(argv)
+    if args.command == "align":
+        realign(args.outdir)
+    else:
+        build(
+            args.outdir,
+            eng_pages=args.eng_pages,
+            vie_pages=args.vie_pages,
+            extra_lines=args.extra_lines,
+        )
     return 0
 
 

@@ -75,7 +75,11 @@ def pip_download(requirement: str, wheel: str, cache: Path) -> Path:
 def apt_download(package: str, cache: Path) -> Path:
     found = sorted(cache.glob(f"{package}_*.deb"))
     if not found:
-        subprocess.run(["apt-get", "download", package], cwd=cache, check=True)
+        download = ["apt-get", "download", package]
+        if subprocess.run(download, cwd=cache).returncode != 0:
+            # A fresh machine may have no package lists yet (needs root, as in make setup).
+            subprocess.run(["apt-get", "update", "-qq"], check=True)
+            subprocess.run(download, cwd=cache, check=True)
         found = sorted(cache.glob(f"{package}_*.deb"))
     return found[-1]
 

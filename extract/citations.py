@@ -42,7 +42,9 @@ _OF_RE = regex.compile(r"^\s*[,;]?\s*c\w{0,2}a\s+")  # "của" and its OCR forms
 # "Căn cứ ...; Căn cứ ...;" or "Thực hiện A; B; ..." list share the sentence's relation).
 _SENTENCE_END_RE = regex.compile(r"(?<=[.!?:])\s+(?=[\p{Lu}(“\"+•-]|[a-zđ]\)|\d{1,2}[.)]\s)")
 _CLAUSE_END_RE = regex.compile(r"(?<=;)\s+")
-_ISSUER_STOP_WORDS = {"ve", "tai", "theo", "sau", "nham", "de", "quy", "phe", "ban", "trien"}
+# Words that end an issuer's name: "của Thủ tướng Chính phủ về ...", "... phê duyệt ..."
+_ISSUER_STOP_WORDS = {"ve", "tai", "theo", "sau", "nham", "de"}
+_ISSUER_STOP_PAIRS = {"ban hanh", "phe duyet", "quy dinh", "trien khai", "huong dan"}
 
 
 @dataclass
@@ -130,9 +132,13 @@ def _issuer_after(sentence: str, folded: str, start: int) -> str | None:
     if not of:
         return None
     words: list[str] = []
-    for token in sentence[start + of.end() :].split()[:10]:
+    tokens = sentence[start + of.end() :].split()[:10]
+    for index, token in enumerate(tokens):
         bare = fold(token).strip(",;.()")
-        if token.startswith(("(", "“", '"')) or bare in _ISSUER_STOP_WORDS or not bare:
+        pair = f"{bare} {fold(tokens[index + 1]) if index + 1 < len(tokens) else ''}".strip()
+        if token.startswith(("(", "“", '"')) or not bare:
+            break
+        if bare in _ISSUER_STOP_WORDS or pair in _ISSUER_STOP_PAIRS:
             break
         if bare == "va" and _names_type(sentence[start + of.end() :], len(words) + 1):
             break  # "... Bắc Giang và Quyết định số ..." ends here; "Khoa học và Công nghệ" not

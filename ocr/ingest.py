@@ -18,6 +18,7 @@ from typing import Literal
 
 import numpy as np
 
+from sohoa.errors import SohoaError
 from sohoa.model import Document, ImageRef, Page
 from sohoa.ocr import images, pdf
 from sohoa.ocr.docx_reader import read_docx
@@ -76,6 +77,10 @@ def open_document(path: Path, settings: Settings) -> tuple[Document, list[PageTa
         if info.needs_ocr(settings):
             check_languages(settings.lang, path)
     else:
+        if settings.ocr_mode == "skip":
+            raise SohoaError(
+                path, "is an image and --ocr-mode skip forbids OCR", "use --ocr-mode auto"
+            )
         frames = images.inspect_image(path, settings)
         doc = Document(source=str(path), input_kind="image")
         tasks = [

@@ -38,7 +38,8 @@ CSV_COLUMNS = [
     "edits",
     "tables",
     "tables_validation",
-    "cites",
+    "tham_chieu",  # every number the document cites, in the collection or not
+    "cites",  # outputs of the documents of this collection it cites
     "cited_by",
 ]
 
@@ -137,6 +138,7 @@ def write_catalog(rows: list[dict[str, Any]], outdir: Path) -> list[Path]:
         writer.writerow(
             {
                 **row,
+                "tham_chieu": "; ".join(ref["so_hieu"] for ref in row.get("tham_chieu", [])),
                 "cites": "; ".join(cites.get(row["output"], [])),
                 "cited_by": "; ".join(cited_by.get(row["output"], [])),
             }

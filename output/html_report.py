@@ -23,7 +23,7 @@ from PIL import Image
 
 from sohoa.model import Document, Edit, Page, Table
 from sohoa.output.files import write_atomic
-from sohoa.output.layout import document_title, header_grid, nfc
+from sohoa.output.layout import document_title, header_grid, line_runs, nfc
 from sohoa.output.page_images import page_pil_image
 
 LOW_EDIT_CONFIDENCE = 0.6  # edits below this are listed first
@@ -33,6 +33,7 @@ CHECK_FIRST_LIMIT = 200
 IMAGE_MAX_WIDTH = 1100  # pixels of the inlined page image: enough to read a word crop
 JPEG_QUALITY = 72
 TEMPLATE = "review.html.j2"
+ROW_LABEL_MAX = 60  # characters of a row's name in a mismatch message
 
 
 def write_html(doc: Document, outdir: Path, stem: str) -> list[Path]:
@@ -90,7 +91,7 @@ class PageView:
     height: float
     image: str | None  # data: URI
     boxes: list[Box]
-    blocks: list[list[list[Token]]]  # blocks of lines of tokens
+    blocks: list[list[list[Token]]]  # blocks of paragraphs (wrapped lines joined) of tokens
 
 
 @dataclass
@@ -222,7 +223,10 @@ def _place_edits(edits: list[EditView], pages: dict[int, Page]) -> dict[int, dic
 def _page_view(page: Page, placed: dict[int, EditView], edits: list[EditView]) -> PageView:
     tokens = [_token(page, i, placed.get(i)) for i in range(len(page.words))]
     blocks = [
-        [[tokens[i] for i in page.lines[n].words if 0 <= i < len(tokens)] for n in block.lines]
+        [
+            [tokens[i] for n in group for i in page.lines[n].words if 0 <= i < len(tokens)]
+            for group in line_runs(page, block)
+        ]
         for block in page.blocks
     ]
     boxes = []
@@ -260,11 +264,10 @@ def _inline_image(page: Page) -> str | None:
     image = page_pil_image(page)
     if image is None:
         return None
-    if image.width > IMAGE_MAX_WIDTH:
-        height = round(image.height * IMAGE_MAX_WIDTH / image.width)
-        image = image.resize((IMAGE_MAX_WIDTH, height), Image.Resampling.LANCZOS)
+    # reducing_gap: shrink by whole factors first, then resample; fast and still sharp
+    image.thumbnail((IMAGE_MAX_WIDTH, image.height), Image.Resampling.LANCZOS, reducing_gap=2.0)
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -316,13 +319,11 @@ def _table_view(number: int, table: Table) -> TableView:
         if row.cells is None:
             rows.append({"section": nfc(row.section or ""), "flagged": bool(columns)})
             continue
-        cells = [
-            {
-                "text": nfc(text),
-                "flagged": col < len(table.columns) and table.columns[col] in columns,
-            }
-            for col, text in enumerate(row.cells)
-        ]
+        cells = []
+        for col, text in enumerate(row.cells):
+            bad = col < len(table.columns) and table.columns[col] in columns
+            css = " ".join(name for name, on in (("bad", bad), ("long", len(text) > 40)) if on)
+            cells.append({"text": nfc(text), "css": css})
         rows.append({"cells": cells, "flagged": bool(columns), "index": index})
     return TableView(
         number=number,
@@ -355,8 +356,10 @@ def _row_label(table: Table, index: int) -> str:
     row = table.rows[index]
     if row.cells is None:
         return nfc(row.section or f"dòng {index + 1}")
-    label = " · ".join(text for text in row.cells[:2] if text.strip())
-    return nfc(label) or f"dòng {index + 1}"
+    label = nfc(" · ".join(text for text in row.cells[:2] if text.strip()))
+    if len(label) > ROW_LABEL_MAX:
+        label = label[: ROW_LABEL_MAX - 1].rstrip() + "…"
+    return label or f"dòng {index + 1}"
 
 
 def _amount(value: Any) -> str:

@@ -47,6 +47,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_CONTROL)
 
 
+HEADING_MAX_WORDS = 15
 SENTENCE_END = (".", ":", ";", "!", "?")
 WRAP_MARGIN = 0.15  # a line ending this far (of the block width) before its right edge ends
 INDENT_MARGIN = 0.05  # ... and so does one followed by a line starting this far in (centred)
@@ -67,40 +68,65 @@ class TextBlock:
 
 
 def text_blocks(doc: Document) -> list[TextBlock]:
-    """Paragraphs and headings in reading order, with their lines.
+    """Paragraphs and headings in reading order.
 
-    Table regions are skipped when the document has extracted tables (they are written as
-    real tables); otherwise their text is kept as paragraphs so nothing is lost.
+    A heading block keeps its lines together; a paragraph block gives one TextBlock per
+    paragraph run. When no stage marked any heading (plain OCR), a short run in capitals
+    ("KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU") is taken as one. Table regions are skipped when
+    the document has extracted tables (they are written as real tables); otherwise their
+    text is kept as paragraphs so nothing is lost.
     """
     skip_tables = bool(doc.tables)
+    guess_headings = not any(b.kind == "heading" for p in doc.pages for b in p.blocks)
     blocks: list[TextBlock] = []
     for page in doc.pages:
         for block in page.blocks:
             if block.kind == "table" and skip_tables:
                 continue
-            lines = block_runs(page, block)
-            if lines:
+            runs = block_runs(page, block)
+            if block.kind == "heading" and runs:
+                blocks.append(TextBlock("heading", runs, page.number))
+                continue
+            for run in runs:
                 kind: Literal["paragraph", "heading"] = (
-                    "heading" if block.kind == "heading" else "paragraph"
+                    "heading" if guess_headings and looks_like_heading(run) else "paragraph"
                 )
-                blocks.append(TextBlock(kind, lines, page.number))
+                blocks.append(TextBlock(kind, [run], page.number))
     return blocks
 
 
+def looks_like_heading(text: str) -> bool:
+    """Short and in capitals, as Vietnamese administrative documents set their headings."""
+    words = text.split()
+    has_word = any(len(w.strip(".,:;()")) >= 2 and w.strip(".,:;()").isalpha() for w in words)
+    return has_word and text.upper() == text and len(words) <= HEADING_MAX_WORDS
+
+
 def block_runs(page: Page, block: Block) -> list[str]:
-    """Join wrapped lines; keep a break after a line that ends short or before one that
-    starts indented or centred (with boxes), or after a sentence or capitals (text only)."""
+    """The block's paragraphs as text: wrapped lines joined by spaces."""
+    runs = []
+    for group in line_runs(page, block):
+        text = " ".join(nfc(_line_text(page, i)).strip() for i in group).strip()
+        if text:
+            runs.append(" ".join(text.split()))
+    return runs
+
+
+def line_runs(page: Page, block: Block) -> list[list[int]]:
+    """Group a block's lines into paragraphs: wrapped lines go together; a break follows a
+    line that ends short or precedes one that starts indented or centred (with boxes), or
+    a line that ends a sentence or is in capitals or precedes capitals (text only)."""
     indices = [i for i in block.lines if 0 <= i < len(page.lines)]
     boxes = [page.lines[i].bbox for i in indices]
     right = max((b[2] for b in boxes if b), default=None)
     left = min((b[0] for b in boxes if b), default=None)
-    runs: list[str] = []
-    current: list[str] = []
+    groups: list[list[int]] = []
+    current: list[int] = []
     for n, index in enumerate(indices):
-        text = nfc(_line_text(page, index)).strip()
+        text = _line_text(page, index).strip()
         if not text:
             continue
-        current.append(text)
+        current.append(index)
         box = boxes[n]
         if box is not None and right is not None and left is not None:
             width = right - left
@@ -112,11 +138,11 @@ def block_runs(page: Page, block: Block) -> list[str]:
             following = _line_text(page, indices[n + 1]) if n + 1 < len(indices) else ""
             ends = text.endswith(SENTENCE_END) or text.isupper() or following.isupper()
         if ends:
-            runs.append(" ".join(current))
+            groups.append(current)
             current = []
     if current:
-        runs.append(" ".join(current))
-    return runs
+        groups.append(current)
+    return groups
 
 
 def _line_text(page: Page, index: int) -> str:

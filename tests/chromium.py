@@ -12,6 +12,7 @@ import base64
 import contextlib
 import json
 import os
+import select
 import shutil
 import subprocess
 import time
@@ -31,6 +32,9 @@ FLAGS = [
     "--hide-scrollbars",
     "--remote-debugging-pipe",
 ]
+
+
+REPLY_TIMEOUT = 60  # seconds: a stuck browser fails the test instead of hanging the suite
 
 
 class ChromiumError(RuntimeError):
@@ -83,6 +87,9 @@ class Chromium:
 
     def _read(self) -> dict[str, Any]:
         while b"\0" not in self._buffer:
+            ready, _, _ = select.select([self._from_browser], [], [], REPLY_TIMEOUT)
+            if not ready:
+                raise ChromiumError(f"no reply from chromium in {REPLY_TIMEOUT} s")
             chunk = os.read(self._from_browser, 1 << 20)
             if not chunk:
                 raise ChromiumError("chromium closed the DevTools pipe")

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from batch_helpers import ROOT, make_archive, output_files, run_cli
+from batch_helpers import ROOT, make_archive, make_scanned_archive, output_files, run_cli
 
 distributed = pytest.importorskip("distributed", reason="install the 'dask' extra")
 
@@ -34,7 +34,9 @@ def test_dask_local_cluster_gives_the_same_outputs_as_the_local_pool(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     archive = make_archive(tmp_path / "archive")
-    local = run_cli("convert", str(archive), "-o", str(tmp_path / "local"), "--jobs", "2")
+    make_scanned_archive(archive / "scans", count=1)  # real page tasks (OCR) on the workers
+    options = ["--dpi", "200", "--no-restore", "--formats", "txt,json"]
+    local = run_cli("convert", str(archive), "-o", str(tmp_path / "local"), "--jobs", "2", *options)
     assert local.returncode == 1, local.stderr  # the corrupt PDF, in both runs
 
     make_workers_import_this_checkout(monkeypatch)
@@ -48,16 +50,14 @@ def test_dask_local_cluster_gives_the_same_outputs_as_the_local_pool(
         assert where == {str(ROOT)}, f"workers import sohoa from {where}, not {ROOT}"
         remote = run_cli(
             "convert", str(archive), "-o", str(tmp_path / "dask"),
-            "--executor", "dask", "--scheduler", cluster.scheduler_address,
+            "--executor", "dask", "--scheduler", cluster.scheduler_address, *options,
         )  # fmt: skip
-        tasks_run = sum(
-            1
-            for events in client.run(lambda dask_worker: list(dask_worker.state.log)).values()
-            for _ in events
-        )
+        logs = client.run(lambda dask_worker: [str(event[0]) for event in dask_worker.state.log])
+        tasks_run = {key.split("-")[0] for events in logs.values() for key in events}
 
     assert remote.returncode == 1, remote.stdout + remote.stderr
     assert remote.stderr.count("hong.pdf") == 1
     assert output_files(tmp_path / "dask") == output_files(tmp_path / "local")
-    assert len(output_files(tmp_path / "local")) == 2 * 3 + 2  # txt+json per doc, catalogue
-    assert tasks_run > 0
+    assert len(output_files(tmp_path / "local")) == 2 * 4 + 2  # txt+json per doc, catalogue
+    assert "scans/scan-1.txt" in output_files(tmp_path / "dask")
+    assert {"page_task", "document_task"} <= tasks_run

@@ -8,10 +8,12 @@ from sohoa.manifest import Manifest
 
 def test_rows_survive_reopening_and_record_done_and_failed(tmp_path: Path) -> None:
     with Manifest(tmp_path) as manifest:
-        manifest.start("/in/a.pdf", "a", 10, 1, "ab12", "{}")
-        manifest.start("/in/b.pdf", "b", 20, 2, "cd34", "{}")
-        manifest.start("/in/c.pdf", "c", 30, 3, "ef56", "{}")
-        manifest.finish("/in/a.pdf", 2, 1.5, 1.2, ["a.txt"], {"output": "a", "so_hieu": "1/KH"})
+        manifest.start("/in/a.pdf", "a", 10, 1, "{}")
+        manifest.start("/in/b.pdf", "b", 20, 2, "{}")
+        manifest.start("/in/c.pdf", "c", 30, 3, "{}")
+        manifest.finish(
+            "/in/a.pdf", "ab12", 2, 1.5, 1.2, ["a.txt"], {"output": "a", "so_hieu": "1/KH"}
+        )
         manifest.fail("/in/b.pdf", "/in/b.pdf: not a PDF", None, 0.1)
     with Manifest(tmp_path) as manifest:
         done = manifest.get("/in/a.pdf")

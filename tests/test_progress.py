@@ -12,14 +12,14 @@ import sys
 import termios
 from pathlib import Path
 
-from batch_helpers import ROOT, make_archive, run_cli
+from batch_helpers import ROOT, TXT_JSON, make_archive, run_cli
 
 STATUS = r"\[\d+/\d+ docs, \d+/\d+ pages, [\d.]+ pages/min, ETA (\d+:\d\d:\d\d|\?)\]"
 
 
 def test_log_lines_when_not_a_terminal(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "archive", corrupt=False)
-    result = run_cli("convert", str(archive), "-o", str(tmp_path / "out"), "--jobs", "1")
+    result = run_cli("convert", str(archive), *TXT_JSON, "-o", str(tmp_path / "out"), "--jobs", "1")
     lines = result.stdout.splitlines()
     assert len(lines) == 5, result.stdout
     for line in lines[:3]:
@@ -33,11 +33,11 @@ def test_log_lines_when_not_a_terminal(tmp_path: Path) -> None:
 
 def test_quiet_prints_nothing_and_verbose_adds_skipped_inputs(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "archive", corrupt=False)
-    quiet = run_cli("convert", str(archive), "-o", str(tmp_path / "q"), "--quiet")
+    quiet = run_cli("convert", str(archive), *TXT_JSON, "-o", str(tmp_path / "q"), "--quiet")
     assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
-    verbose = run_cli("convert", str(archive), "-o", str(tmp_path / "v"), "--verbose")
+    verbose = run_cli("convert", str(archive), *TXT_JSON, "-o", str(tmp_path / "v"), "--verbose")
     assert verbose.stdout.count(" -> ") == 3  # page lines are for OCR'd pages: see test_runner
-    again = run_cli("convert", str(archive), "-o", str(tmp_path / "v"), "--verbose")
+    again = run_cli("convert", str(archive), *TXT_JSON, "-o", str(tmp_path / "v"), "--verbose")
     assert again.stdout.count("skip ") == 3
 
 
@@ -47,7 +47,7 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "run_pipeline.py"), "convert", str(archive), "-o",
-         str(tmp_path / "out")],
+         str(tmp_path / "out"), *TXT_JSON],
         stdin=terminal, stdout=terminal, stderr=terminal, close_fds=True,
     )  # fmt: skip
     os.close(terminal)

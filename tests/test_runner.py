@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
-from batch_helpers import make_archive, run_cli
+from batch_helpers import TXT_JSON, make_archive, run_cli
 
 
 def manifest_rows(outdir: Path) -> dict[str, tuple[str, str | None]]:
@@ -20,7 +21,7 @@ def test_folder_with_a_corrupt_pdf_converts_the_rest_records_it_and_exits_1(
 ) -> None:
     archive = make_archive(tmp_path / "archive")
     out = tmp_path / "out"
-    result = run_cli("convert", str(archive), "-o", str(out), "--jobs", "2")
+    result = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out), "--jobs", "2")
 
     assert result.returncode == 1, result.stderr
     assert (out / "ke-hoach.txt").read_text(encoding="utf-8").startswith("KE HOACH")
@@ -48,20 +49,27 @@ def test_folder_with_a_corrupt_pdf_converts_the_rest_records_it_and_exits_1(
 def test_second_run_skips_everything_done_and_redoes_changed_or_forced(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "archive", corrupt=False)
     out = tmp_path / "out"
-    assert run_cli("convert", str(archive), "-o", str(out)).returncode == 0
+    assert run_cli("convert", str(archive), *TXT_JSON, "-o", str(out)).returncode == 0
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.txt")}
 
-    again = run_cli("convert", str(archive), "-o", str(out))
+    again = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out))
     assert again.returncode == 0, again.stderr
     assert "0 converted, 3 skipped" in again.stdout
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.txt")} == stamps
 
+    touched = archive / "2023" / "cong-van.txt"
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    assert (
+        "0 converted, 3 skipped"
+        in run_cli("convert", str(archive), *TXT_JSON, "-o", str(out)).stdout
+    )
+
     (archive / "ke-hoach.txt").write_text("KE HOACH MOI\n", encoding="utf-8")
-    changed = run_cli("convert", str(archive), "-o", str(out))
+    changed = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out))
     assert "1 converted, 2 skipped" in changed.stdout
     assert (out / "ke-hoach.txt").read_text(encoding="utf-8") == "KE HOACH MOI\n"
 
-    forced = run_cli("convert", str(archive), "-o", str(out), "--force")
+    forced = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out), "--force")
     assert "3 converted, 0 skipped" in forced.stdout
 
 
@@ -80,7 +88,15 @@ def test_include_and_exclude_globs_choose_the_files(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "archive")
     out = tmp_path / "out"
     result = run_cli(
-        "convert", str(archive), "-o", str(out), "--include", "*.txt", "--exclude", "2023/cong*"
+        "convert",
+        str(archive),
+        *TXT_JSON,
+        "-o",
+        str(out),
+        "--include",
+        "*.txt",
+        "--exclude",
+        "2023/cong*",
     )
     assert result.returncode == 0, result.stderr
     assert sorted(manifest_rows(out)) == ["2023/quyet-dinh", "ke-hoach"]

@@ -82,6 +82,27 @@ def test_garbage_is_left_unaligned_not_forced_into_pairs() -> None:
     assert Pair(("năm",), ("năm",)) in result.pairs and Pair(("2030",), ("2030",)) in result.pairs
 
 
+def test_a_stray_word_is_not_joined_into_a_split() -> None:
+    result = align(["dat", "cao", "Khoang", "5.000"], ["đạt", "Khoảng", "5.000"])
+    assert Pair(("Khoang",), ("Khoảng",)) in result.pairs
+    assert result.inserted == ["cao"]
+
+
+def test_scrambled_stretch_pairs_only_look_alikes() -> None:
+    # A table read in another order: a lone "và" match is no anchor, unrelated words no pair.
+    ocr = ["kinh", "phí", "và", "đồng", "triệu", "nguồn", "vốn"]
+    clean = ["nguồn", "vốn", "đồng", "và", "kinh", "phí", "năm"]
+    pairs = align(ocr, clean).pairs
+    assert all(cp.fold(p.ocr[0]) == cp.fold(p.clean[0]) for p in pairs)
+
+
+def test_lone_token_between_anchors_is_paired_however_it_looks() -> None:
+    result = align(["tai", "6", "dia", "phuong"], ["tại", "ở", "địa", "phương"])
+    assert Pair(("6",), ("ở",)) not in result.pairs  # "tai" alone is no anchor: too far
+    result = align(["Uy", "ban", "6", "dia", "phuong"], ["Ủy", "ban", "ở", "địa", "phương"])
+    assert Pair(("6",), ("ở",)) in result.pairs
+
+
 # ---------------------------------------------------------------- TSV
 
 
@@ -133,3 +154,18 @@ def test_vietnamese_model_reads_most_words_right(short_page_tsvs: dict[str, Path
     right = sum(n for (ocr, clean), n in counts.items() if ocr == clean)
     assert right / sum(counts.values()) > 0.8
     assert all(unicodedata.is_normalized("NFC", ocr) for ocr, _ in counts)
+
+
+@pytest.mark.parametrize("lang", ["eng", "vie"])
+def test_committed_channel_tsv_keeps_its_contract(lang: str) -> None:
+    """The restorer reads these files: header, NFC, 2-3 columns, sorted, useful size."""
+    path = cp.CORPUS / "data" / f"channel-{lang}.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "ocr\tclean\tcount"
+    rows = [line.split("\t") for line in lines[1:]]
+    assert all(len(row) == 3 and row[0] and row[1] and int(row[2]) > 0 for row in rows)
+    assert all(unicodedata.is_normalized("NFC", row[0] + row[1]) for row in rows)
+    keys = [(-int(count), clean, ocr) for ocr, clean, count in rows]
+    assert keys == sorted(keys)
+    assert len(set((ocr, clean) for ocr, clean, _ in rows)) == len(rows)
+    assert sum(int(count) for *_, count in rows) > 10_000

@@ -52,3 +52,16 @@ def test_iso_dates_keep_the_precision_the_document_gives() -> None:
     assert iso_date("3", "11", "2020") == "2020-11-03"
     assert iso_date(None, "8", "2025") == "2025-08"
     assert iso_date("31", "2", "2020") is None
+
+
+def test_issuer_ends_where_the_citation_goes_on() -> None:
+    issuers = {
+        "Chỉ thị số 38-CT/TW ngày 30/7/2024 của Ban Bí thư về đẩy mạnh": "Ban Bí thư",
+        "Quyết định số 1/QĐ-UBND ngày 1/2/2020 của UBND tỉnh phê duyệt": "UBND tỉnh",
+        "Quyết định số 3807/QĐ-BKHCN ngày 18/12/2019 của Bộ Khoa học và Công nghệ ban hành": (
+            "Bộ Khoa học và Công nghệ"
+        ),
+    }
+    for text, issuer in issuers.items():
+        [found] = find_citations(text)
+        assert found.co_quan_ban_hanh == issuer

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from metadata_scans import two_column_decision_scan
 
 from sohoa.extract.metadata import metadata_from_text
 from sohoa.model import Metadata
@@ -165,66 +166,10 @@ def test_text_without_any_layout_gives_empty_metadata() -> None:
 
 # --- a real scan with the two-column header, OCR'd by Tesseract -----------------------------
 
-FONTS = "/usr/share/fonts/truetype/liberation2/LiberationSerif-"
-
-
-def two_column_decision_scan(path: Path) -> Path:
-    """An A4 page at 200 dpi laid out as Nghị định 30 says, degraded like a heavy scan."""
-    import numpy as np
-    import scans
-    from PIL import Image, ImageDraw, ImageFont
-
-    image = Image.new("L", (1654, 2339), 255)
-    draw = ImageDraw.Draw(image)
-    regular, bold = (
-        ImageFont.truetype(FONTS + "Regular.ttf", 36),
-        ImageFont.truetype(FONTS + "Bold.ttf", 36),
-    )
-    italic, small = (
-        ImageFont.truetype(FONTS + "Italic.ttf", 36),
-        ImageFont.truetype(FONTS + "Regular.ttf", 28),
-    )
-
-    def centred(x: float, y: float, text: str, font: ImageFont.FreeTypeFont) -> None:
-        draw.text((x - draw.textlength(text, font=font) / 2, y), text, font=font, fill=0)
-
-    left, right = 430, 1100
-    centred(left, 150, "ỦY BAN NHÂN DÂN", regular)
-    centred(left, 195, "TỈNH BẮC NINH", bold)
-    centred(left, 290, "Số: 523/QĐ-UBND", regular)
-    centred(right, 150, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
-    centred(right, 195, "Độc lập - Tự do - Hạnh phúc", bold)
-    centred(right, 290, "Bắc Ninh, ngày 03 tháng 11 năm 2020", italic)
-    centred(827, 420, "QUYẾT ĐỊNH", bold)
-    centred(827, 470, "Về việc phê duyệt Kế hoạch triển khai Đề án 996", bold)
-    centred(827, 560, "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", bold)
-    body = [
-        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
-        "Căn cứ Quyết định số 996/QĐ-TTg ngày 10/8/2018 của Thủ tướng Chính phủ;",
-        "Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 838/TTr-SKH-CN",
-        "ngày 14/9/2020.",
-        "",
-        "Điều 1. Phê duyệt Kế hoạch triển khai Đề án.",
-        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
-    ]
-    for row, text in enumerate(body):
-        draw.text((200, 650 + row * 60), text, font=regular, fill=0)
-    top = 1130
-    draw.text((200, top), "Nơi nhận:", font=ImageFont.truetype(FONTS + "BoldItalic.ttf", 30))
-    recipients = ["- Như Điều 3;", "- Văn phòng Chính phủ;", "- Bộ Khoa học và Công nghệ;"]
-    for row, text in enumerate([*recipients, "- Lưu: VT, CN."]):
-        draw.text((200, top + 45 + row * 40), text, font=small, fill=0)
-    for row, text in enumerate(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]):
-        centred(right + 50, top + row * 48, text, bold)
-    centred(right + 50, top + 400, "Đào Quang Khải", bold)
-    damaged = scans.degrade(np.array(image), "heavy", seed=3)
-    Image.fromarray(damaged).save(path, dpi=(200, 200))
-    return path
-
 
 def test_heavy_scan_with_two_column_header_read_by_tesseract(tmp_path: Path) -> None:
     """Tesseract interleaves the columns ("Nơi nhận: TM. ỦY BAN NHÂN DÂN") and misreads marks."""
-    scan = two_column_decision_scan(tmp_path / "decision.png")
+    scan = two_column_decision_scan(tmp_path / "decision.png", level="heavy")
     meta = convert_document(scan, Settings(extract_tables=False)).metadata
     assert meta.so_hieu == "523/QĐ-UBND" and meta.loai_van_ban == "Quyết định"
     assert meta.ngay_ban_hanh == "2020-11-03" and meta.dia_danh == "Bắc Ninh"

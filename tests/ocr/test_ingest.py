@@ -171,9 +171,13 @@ def test_force_mode_ocrs_a_digital_pdf(short_pdf: Path) -> None:
     assert "Tờ trình số 838/TTr-SKH-CN" in page.text()
 
 
-def test_skip_mode_refuses_a_scan_without_text_layer(heavy_scan: scans.Scan) -> None:
+def test_skip_mode_refuses_a_scan_without_text_layer(
+    heavy_scan: scans.Scan, rotated_png: tuple[Path, np.ndarray]
+) -> None:
     with pytest.raises(SohoaError, match="no text layer"):
         open_document(heavy_scan.path, Settings(ocr_mode="skip"))
+    with pytest.raises(SohoaError, match="forbids OCR"):
+        open_document(rotated_png[0], Settings(ocr_mode="skip"))
 
 
 def test_docx_paragraphs_headings_and_table_text(scan_dir: Path) -> None:

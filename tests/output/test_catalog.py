@@ -42,5 +42,5 @@ def test_references_between_documents_match_loosely_on_the_number(tmp_path: Path
     ]
     lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("output,source") and len(lines) == 3
-    assert lines[1].startswith("kh-12,") and lines[1].endswith(",qd-523,")
+    assert lines[1].startswith("kh-12,") and lines[1].endswith(",523/QD-UBND; 999/NĐ-CP,qd-523,")
     assert lines[2].endswith(",,kh-12")

@@ -103,6 +103,9 @@ def test_wrapped_lines_join_and_short_lines_end_paragraphs(
         assert page.line_text(page.lines[index]) in paragraphs
     wrapped = " ".join(page.line_text(page.lines[i]) for i in body.lines)
     assert wrapped in paragraphs  # a justified paragraph: its lines joined
+    word = docx.Document(str(docx_as_pdf["scan"][0]))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert "KẾ HOẠCH" in headings and wrapped not in headings  # capitals guessed as headings
 
 
 def test_grid_only_table_keeps_the_found_spans(tmp_path: Path) -> None:

@@ -53,8 +53,13 @@ def test_every_edit_is_one_highlighted_change(scan_report: tuple[Tab, Document])
     assert count(tab, "mark.change.c-low") == len(low) > 0
     restored = tab.evaluate("document.querySelector('.text.restored').innerText")
     original = tab.evaluate("document.querySelector('.text.original').innerText")
-    assert "Tăng cường hoạt động đo lường trên địa bàn tỉnh" in restored
-    assert "Tăng cường hoat động đo luong trên địa ban tỉnh" in original
+    page = doc.pages[0]
+    was = {e.word: e.original for e in doc.edits}
+    for line in page.lines:  # each side shows its own words, in order
+        assert page.line_text(line) in " ".join(restored.split())
+        assert " ".join(was.get(i, page.words[i].text) for i in line.words) in " ".join(
+            original.split()
+        )
 
 
 def test_it_is_self_contained_and_error_free(scan_report: tuple[Tab, Document]) -> None:
@@ -127,6 +132,9 @@ def test_table_mismatches_are_flagged(scan_report: tuple[Tab, Document]) -> None
     flagged = tab.evaluate("document.querySelector('#table-1 .mismatches').innerText")
     assert "250 ≠" in flagged and "2 · Đào tạo chuyên gia" in flagged
     assert tab.evaluate("document.querySelector('#table-1 tr.section td').colSpan") == 7
+    alert = "document.querySelector('#check-first .table-alert a')"
+    assert tab.evaluate(f"{alert}.getAttribute('href')") == "#table-1"
+    assert "Phụ lục II: 1 tổng không khớp" in tab.evaluate(f"{alert}.textContent")
     header = tab.evaluate(
         "[...document.querySelectorAll('#table-1 th')].map(th => [th.textContent, th.colSpan])"
     )

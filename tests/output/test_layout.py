@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from writer_documents import text_page
 
-from sohoa.model import Block, Line, Page, Word
-from sohoa.output.layout import block_runs, header_grid
+from sohoa.model import Block, Document, Line, Page, Word
+from sohoa.output.layout import block_runs, header_grid, text_blocks
 
 
 def boxed_page(lines: list[tuple[str, tuple[float, float]]]) -> Page:
@@ -89,3 +89,27 @@ def test_header_grid_merges_only_neighbours_with_the_same_parents() -> None:
 def test_header_grid_of_flat_columns_is_one_row() -> None:
     assert header_grid(["A", "B"])[0] == 1
     assert header_grid([]) == (0, [])
+
+
+def test_capital_runs_become_headings_only_when_no_stage_marked_any() -> None:
+    doc = Document(source="a.txt", input_kind="txt")
+    doc.pages = [
+        text_page(
+            1,
+            [
+                ("paragraph", ["KẾ HOẠCH"]),
+                ("paragraph", ["Thực hiện Quyết định số 996/QĐ-TTg."]),
+                ("paragraph", ["I. MỤC ĐÍCH, YÊU CẦU"]),
+                ("paragraph", ["523/QĐ-UBND"]),
+            ],
+        )
+    ]
+    kinds = [(b.kind, b.text) for b in text_blocks(doc)]
+    assert kinds == [
+        ("heading", "KẾ HOẠCH"),
+        ("paragraph", "Thực hiện Quyết định số 996/QĐ-TTg."),
+        ("heading", "I. MỤC ĐÍCH, YÊU CẦU"),
+        ("paragraph", "523/QĐ-UBND"),  # a number, not a heading
+    ]
+    doc.pages[0].blocks[1].kind = "heading"  # a structure stage has spoken: trust it only
+    assert [b.kind for b in text_blocks(doc)] == ["paragraph", "heading", "paragraph", "paragraph"]

@@ -36,7 +36,7 @@ from sohoa.pipeline import convert_document
 from sohoa.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_004 = next((ROOT / "corpus" / "seeds").glob("004_*.txt"))
+SEED_002 = next((ROOT / "corpus" / "seeds").glob("002_*.txt"))
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 LINES = ["ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 523/QĐ-UBND", "QUYẾT ĐỊNH", "Căn cứ Luật số 1."]
 
@@ -75,7 +75,7 @@ def _render_page(path: Path) -> Image.Image:
 
 def _make_input(kind: str, folder: Path) -> Path:
     if kind == "txt":
-        return SEED_004
+        return SEED_002  # with Phụ lục I and II: records checked by their record schemas
     if kind == "image":
         path = folder / "page.png"
         _render_page(path).save(path, dpi=(200, 200))
@@ -117,6 +117,8 @@ def test_pipeline_json_of_each_input_kind_validates(kind: str, tmp_path: Path) -
     assert doc.input_kind == kind
     assert schema.schema_errors(data) == []
     schema.validate_document(data)
+    if kind == "txt":
+        assert {t["kind"] for t in data["tables"] if t["records"]} == {"phu_luc_1", "phu_luc_2"}
 
 
 # --- a document using every part of the model -------------------------------------------------
@@ -138,27 +140,14 @@ def full_document(kind: str) -> Document:
         mean_confidence=89.7,
     )
     table = Table(
-        kind="phu_luc_2",
+        kind="table",
         caption="Phụ lục II",
         unit="Triệu đồng",
         pages=[1],
         columns=["STT", "Nội dung", "Tổng"],
         rows=[TableRow(section="I. Giai đoạn 1"), TableRow(cells=["1", "Hỗ trợ", "2.450"])],
         cells=[Cell("STT", 0, 0, col_span=2, bbox=(0, 0, 5, 5), confidence=70)],
-        records=[  # as output/schemas/phu_luc_2.schema.json (the table extractor's) says
-            {
-                "section": "I. Giai đoạn 1",
-                "nhom": None,
-                "stt": "1",
-                "noi_dung": "Hỗ trợ",
-                "kinh_phi": {"tong": 2450},
-                "theo_nam": {},
-                "don_vi_chu_tri": None,
-                "don_vi_phoi_hop": None,
-                "ghi_chu": None,
-                "tong_cong": False,
-            }
-        ],
+        records=[{"stt": "1", "noi_dung": "Hỗ trợ", "tong": 2450}],
         validation=Validation(
             ok=False,
             checked=3,
@@ -210,19 +199,16 @@ def test_broken_documents_are_rejected(path: tuple, value: object, complaint: st
         schema.validate_document(data)
 
 
-def test_record_schemas_shipped_by_the_table_extractor_govern_records(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "schemas"
-    shutil.copytree(ROOT / "output" / "schemas", folder)
-    record = {"type": "object", "required": ["stt", "noi_dung"], "properties": {"stt": {}}}
-    (folder / "phu_luc_2.record.schema.json").write_text(json.dumps(record), encoding="utf-8")
-    monkeypatch.setattr(schema, "_schemas_dir", lambda: folder)
-    schema._load.cache_clear()
-    try:
-        data = json.loads(json.dumps(document_to_dict(full_document("txt"))))
-        assert schema.schema_errors(data) == []
-        del data["tables"][0]["records"][0]["stt"]
-        assert any("'stt' is a required property" in e for e in schema.schema_errors(data))
-    finally:
-        schema._load.cache_clear()
+def test_records_of_appendix_tables_must_meet_their_record_schemas() -> None:
+    doc = convert_document(SEED_002, Settings(restore=False))
+    data = json.loads(json.dumps(document_to_dict(doc), ensure_ascii=False))
+    assert schema.schema_errors(data) == []
+    [task_list] = [t for t in data["tables"] if t["kind"] == "phu_luc_1"]
+    del task_list["records"][0]["noi_dung"]
+    task_list["records"][1]["unexpected"] = 1
+    errors = schema.schema_errors(data)
+    assert any("'noi_dung' is a required property" in e for e in errors)
+    assert any("'unexpected' was unexpected" in e for e in errors)
+    # generic tables carry records the schema leaves open
+    data["tables"][0]["kind"] = "table"
+    assert schema.schema_errors(data) == []

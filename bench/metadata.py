@@ -1,0 +1,129 @@
+"""Metadata accuracy and speed: fields right on the seeds (TXT input) and on scans.
+
+    /work/venv/bin/python bench/metadata.py
+
+Truth is what a reader finds in each text (written down by hand below; a field the text
+does not contain is left out, except where its absence is the truth, e.g. the blank draft
+number of 002). Scans: the two-column decision page of tests/metadata_scans.py at 200 dpi,
+clean / light / heavy, and seed 004's decision typeset in one column (tests/scans.py, heavy),
+OCR'd by Tesseract (vie). The LAST line prints the key figures.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import scans  # noqa: E402
+from metadata_scans import DECISION, two_column_decision_scan  # noqa: E402
+
+import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
+from sohoa.model import Metadata  # noqa: E402
+from sohoa.pipeline import convert_document  # noqa: E402
+from sohoa.settings import Settings  # noqa: E402
+
+SIGNED = {
+    "nguoi_ky.chuc_vu": "PHÓ CHỦ TỊCH",
+    "nguoi_ky.tham_quyen": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"],
+}
+UBND = "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+TRUTH: dict[str, dict[str, Any]] = {
+    "000": {"loai_van_ban": "Kế hoạch", **SIGNED, "noi_nhan": 10,
+            "tham_chieu": {"996/QĐ-TTg": "thực hiện", "409/KH-UBND": "thay thế",
+                           "523/QĐ-UBND": "thay thế"}},
+    "001": {"so_hieu": None, "loai_van_ban": "Kế hoạch", "co_quan_ban_hanh.ten": UBND,
+            "nguoi_ky.ho_ten": "Mai Sơn", **SIGNED, "noi_nhan": 10,
+            "tham_chieu": {"38-CT/TW": "thực hiện", "1703/QĐ-TTg": "thực hiện"}},
+    "002": {"so_hieu": None, "loai_van_ban": "Kế hoạch", "co_quan_ban_hanh.ten": UBND,
+            "nguoi_ky.ho_ten": "Mai Sơn", **SIGNED, "noi_nhan": 10,
+            "tham_chieu": {"996/QĐ-TTg": "thực hiện", "409/KH-UBND": "thay thế",
+                           "523/QĐ-UBND": "thay thế"}},
+    "003": {"so_hieu": "49/KH-UBND", "loai_van_ban": "Kế hoạch", "ngay_ban_hanh": "2025-08-28",
+            "dia_danh": "Bắc Ninh", "co_quan_ban_hanh.ten": UBND, **SIGNED, "noi_nhan": 10,
+            "tham_chieu": {"1322/QĐ-TTg": "thực hiện", "36/QĐ-TTg": "thực hiện"}},
+    "004": {"so_hieu": "523/QĐ-UBND", "loai_van_ban": "Quyết định", "ngay_ban_hanh": "2020-11-03",
+            "dia_danh": "Bắc Ninh", "co_quan_ban_hanh.ten": UBND,
+            "nguoi_ky.ho_ten": "Đào Quang Khải", **SIGNED, "noi_nhan": 6,
+            "tham_chieu": {"996/QĐ-TTg": "căn cứ", "838/TTr-SKH-CN": "theo đề nghị"}},
+}  # fmt: skip
+
+
+def value(meta: Metadata, key: str) -> Any:
+    if key == "noi_nhan":
+        return len(meta.noi_nhan)
+    if key == "tham_chieu":
+        return {r.so_hieu: r.quan_he for r in meta.tham_chieu if r.so_hieu}
+    target: Any = meta
+    for part in key.split("."):
+        target = getattr(target, part)
+    return target
+
+
+def score(meta: Metadata, truth: dict[str, Any]) -> tuple[int, int, list[str]]:
+    """Fields right, fields checked, and what went wrong. References: each cited number
+    with its relation counts as one field."""
+    right, total, wrong = 0, 0, []
+    for key, expected in truth.items():
+        found = value(meta, key)
+        if key == "tham_chieu":
+            for number, relation in expected.items():
+                total += 1
+                ok = found.get(number, "<missing>") == relation
+                right += ok
+                if not ok:
+                    wrong.append(f"{number}: {found.get(number, '<missing>')!r}")
+            continue
+        total += 1
+        right += found == expected
+        if found != expected:
+            wrong.append(f"{key}: {found!r} (want {expected!r})")
+    return right, total, wrong
+
+
+def main() -> None:
+    totals: dict[str, list[int]] = {}
+    seconds: list[float] = []
+    settings = Settings(restore=False, extract_tables=False)
+    for prefix, truth in TRUTH.items():
+        (path,) = (ROOT / "corpus" / "seeds").glob(f"{prefix}_*.txt")
+        started = time.perf_counter()
+        meta = convert_document(path, settings).metadata
+        seconds.append(time.perf_counter() - started)
+        right, total, wrong = score(meta, truth)
+        totals.setdefault("seeds", [0, 0])
+        totals["seeds"][0] += right
+        totals["seeds"][1] += total
+        print(f"seed {prefix}: {right}/{total}", *(f"\n    {w}" for w in wrong))
+    with tempfile.TemporaryDirectory() as folder:
+        for level in ("none", "light", "heavy"):
+            for seed in (1, 2):
+                scan = two_column_decision_scan(Path(folder) / f"{level}{seed}.png", level, seed)
+                meta = convert_document(scan, Settings(extract_tables=False)).metadata
+                right, total, wrong = score(meta, DECISION)
+                totals.setdefault(level, [0, 0])
+                totals[level][0] += right
+                totals[level][1] += total
+                print(f"scan {level} #{seed}: {right}/{total}", *(f"\n    {w}" for w in wrong))
+        # seed 004's decision typeset in one column (tests/scans.py), three pages, heavy damage
+        decision = "\n".join(scans.seed_text("004").splitlines()[:48])
+        scan = scans.make_scan(decision, Path(folder) / "d.pdf", level="heavy", max_pages=3)
+        meta = convert_document(scan.path, Settings(dpi=200, extract_tables=False)).metadata
+        right, total, wrong = score(meta, TRUTH["004"])
+        totals["heavy 004 1-col"] = [right, total]
+        print(f"scan 004 one column heavy: {right}/{total}", *(f"\n    {w}" for w in wrong))
+    per_doc = 1000 * sum(seconds) / len(seconds)
+    figures = ", ".join(f"{name} {r}/{t} ({100 * r / t:.0f}%)" for name, (r, t) in totals.items())
+    print(f"metadata fields right: {figures}; seeds TXT convert+extract {per_doc:.0f} ms/doc")
+
+
+if __name__ == "__main__":
+    main()
