@@ -159,6 +159,13 @@ def read_cell(
     ys0 = min(p[1] for p in strokes)
     xs1 = max(p[0] + p[2] for p in strokes)
     ys1 = max(p[1] + p[3] for p in strokes)
+    # Fragments of a faint glyph (the "2" of a blurred "200") next to the strokes belong in.
+    reach = int(0.05 * dpi)
+    for x, y, w, h, _ in parts:
+        cx, cy = x + w / 2, y + h / 2
+        if xs0 - reach <= cx <= xs1 + reach and ys0 - reach <= cy <= ys1 + reach:
+            xs0, ys0 = min(xs0, x), min(ys0, y)
+            xs1, ys1 = max(xs1, x + w), max(ys1, y + h)
     ink = binary[ys0:ys1, xs0:xs1]
     text_crop = crop[ys0:ys1, xs0:xs1].copy()
     text_crop[leaks_wide[ys0:ys1, xs0:xs1] > 0] = 255  # rule remnants

@@ -9,6 +9,7 @@ column: "Năm 2026 / NSNN". A body row with one cell across the whole width is a
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 import regex
 from rapidfuzz import fuzz
@@ -112,6 +113,7 @@ def same_header(a: Table, b: Table) -> bool:
 def join_continued(tables: list[Table]) -> list[Table]:
     """Join a table with the next one when it starts the next page with the same header."""
     joined: list[Table] = []
+    readings: dict[int, list[list[str]]] = {}
     for table in tables:
         previous = joined[-1] if joined else None
         if (
@@ -138,6 +140,21 @@ def join_continued(tables: list[Table]) -> list[Table]:
                     )
             previous.rows.extend(table.rows)
             previous.pages.append(table.pages[0])
+            readings.setdefault(id(previous), [previous.columns]).append(table.columns)
             continue
         joined.append(table)
+    for table in joined:
+        if id(table) in readings:
+            table.columns = _vote_columns(readings[id(table)])
     return joined
+
+
+def _vote_columns(readings: list[list[str]]) -> list[str]:
+    """Each leaf column's name as most pages read it (a bad scan misreads a header
+    differently on every page; the repeated header gives several readings to vote on)."""
+    voted = []
+    for names in zip(*readings, strict=True):
+        counts = Counter(names)
+        best = max(counts.values())
+        voted.append(next(n for n in names if counts[n] == best))
+    return voted
