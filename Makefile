@@ -57,5 +57,18 @@ corpus/sources/vlsp2013-underthesea.txt:
 channel: setup corpus/sources/vlsp2013-underthesea.txt
 	OMP_THREAD_LIMIT=1 $(PY) -m sohoa.corpus.channel_pairs build -o corpus/data
 
+# The restorer model shipped in the package (corpus/data/), built from the sources above.
+MODEL := corpus/data/restorer-model.pkl
+MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa44299f16.txt \
+	corpus/seeds/004_270c43c183b8e566.txt corpus/sources/hunspell-vi.txt \
+	corpus/sources/viet74k-underthesea.txt corpus/sources/vlsp2013-underthesea.txt \
+	corpus/sources/libreoffice-help-vi.txt corpus/sources/maint-guide-vi.txt
+
+MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv
+
+model: setup corpus/sources/vlsp2013-underthesea.txt
+	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) $(addprefix --channel ,$(MODEL_CHANNELS)) -o $(MODEL)
+
+
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -2,6 +2,8 @@
 
 convert   scanned/digital PDFs, images, DOCX or old OCR text (files or whole folders)
           -> text, JSON and more, plus a catalogue; resumable, parallel per page
+restore   restore Vietnamese diacritics in a text file (one output line per input line)
+corpus    build the restorer's model from clean Vietnamese text
 """
 
 from __future__ import annotations
@@ -207,6 +209,78 @@ def convert(
         sys.exit(130)
     if summary.failed:
         sys.exit(1)
+
+
+@main.command("restore")
+@click.argument("input_path", metavar="INPUT.txt", type=click.Path(path_type=Path))
+@click.option("--model", "model_path", type=click.Path(path_type=Path), help="Restorer model file.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Output file (default: stdout)."
+)
+@click.option(
+    "--log", "log_path", type=click.Path(path_type=Path), help="Write every edit as JSONL."
+)
+def restore_command(
+    input_path: Path, model_path: Path | None, output: Path | None, log_path: Path | None
+) -> None:
+    """Restore diacritics in INPUT.txt, keeping its lines; log each change with --log."""
+    from sohoa.normalize.restore import restore_file
+
+    try:
+        restored, edits = restore_file(input_path, model_path, output, log_path)
+    except SohoaError as error:
+        fail(error.one_line())
+    if output is None:
+        click.echo(restored, nl=False)
+    click.echo(f"{input_path}: {len(edits)} edits", err=True)
+
+
+@main.group("corpus")
+def corpus_group() -> None:
+    """Build the restorer's model from clean Vietnamese sources."""
+
+
+@corpus_group.command("build")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Model file.")
+@click.option(
+    "--exclude", multiple=True, type=click.Path(path_type=Path), help="Leave out this file."
+)
+@click.option(
+    "--style",
+    type=click.Choice(["classic", "modern"]),
+    default="classic",
+    show_default=True,
+    help="Tone placement: classic hóa/thủy (the seeds), modern hoá/thuỷ.",
+)
+@click.option(
+    "--channel",
+    "channel_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="OCR channel pairs (channel-eng.tsv, channel-vie.tsv) to learn confusions from.",
+)
+def corpus_build(
+    sources: tuple[Path, ...],
+    output: Path,
+    exclude: tuple[Path, ...],
+    style: str,
+    channel_files: tuple[Path, ...],
+) -> None:
+    """Build a model from SOURCES: text files, folders of *.txt, word lists (*.dic, *words*)."""
+    from sohoa.corpus.build import build_model
+    from sohoa.corpus.model import save_model
+
+    try:
+        model = build_model(sources, exclude, style, channel_files=channel_files)  # type: ignore[arg-type]
+        if output.parent and not output.parent.exists():
+            output.parent.mkdir(parents=True)
+        save_model(model, output)
+    except SohoaError as error:
+        fail(error.one_line())
+    except OSError as error:
+        fail(f"{output}: cannot write the model ({error.strerror}) — choose another path")
+    click.echo(f"{output}: {model.summary()} from {len(model.sources)} sources")
 
 
 if __name__ == "__main__":

@@ -1,18 +1,393 @@
-"""Stage 2: restore Vietnamese diacritics in OCR'd text, logging every change."""
+"""Stage 2: restore Vietnamese diacritics in OCR'd text, logging every change.
+
+    load_model(path | None) -> Restorer         (None = the model shipped in corpus/data/)
+    restore_text(text, model) -> (text, edits)   any text; one Edit per changed token
+    restore_document(doc, model) -> doc          OCR/TXT pages' words restored in place
+
+How: the text is tokenized (whitespace and punctuation kept exactly); word cores get
+candidate syllables from the channel model; a beam search over the trigram LM picks one
+per word; a second pass adds a small bonus for syllables the first pass was sure of in
+this document (document adaptation). Digits, numbers, codes, URLs and unknown acronyms
+are never changed; in codes only a known acronym's letters may be (QD → QĐ).
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from sohoa.model import Document
+import regex
+
+from sohoa.corpus.build import PUNCT_UNITS, syllable_shaped, word_unit
+from sohoa.corpus.model import RestorerModel, load_model_file
+from sohoa.errors import SohoaError
+from sohoa.model import Alternative, Document, Edit
+from sohoa.normalize.channel import (
+    EDIT_COST,
+    CandidateIndex,
+    Profile,
+    candidates,
+    choose_profile,
+    profiles_of,
+)
+from sohoa.normalize.decoder import Option, decode
+from sohoa.normalize.tokens import Token, tokenize
+from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
+
+ADAPT_MIN_CONFIDENCE = 0.9  # first-pass choices this sure count as the document's words
+ADAPT_WEIGHT = 0.6  # log-bonus per log-count of a syllable confirmed in the document
+FOREIGN_MIN_LENGTH = 5  # shorter unknown tokens are taken as OCR garbage, not foreign words
+MIN_CHANGE_CONFIDENCE = 0.5  # below this, a change is not made (the original is kept)
+MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents
+OPTION_MARGIN = 8.0  # channel cost above the cheapest option beyond which options are dropped
 
 
-def load_model(path: Path | None = None) -> Any:
-    """Load the restorer model (None = the shipped default). Placeholder until it lands."""
-    return None
+Candidates = tuple[list[tuple[str, float]], list[tuple[str, float]]]  # kept, reserve
 
 
-def restore_document(doc: Document, model: Any) -> Document:
-    """Placeholder until the restorer lands: returns the document unchanged."""
+@dataclass
+class Restorer:
+    """A loaded model with its candidate index and a per-token candidate cache."""
+
+    model: RestorerModel = field(repr=False)
+    index: CandidateIndex = field(repr=False)
+    channel_weight: float = 1.3  # LM log-prob weight is 1; channel costs count this much
+    beam: int = 6
+    adapt: bool = True
+    _cache: dict[tuple[str, str], Candidates] = field(default_factory=dict, repr=False)
+    profiles: dict[str, Profile] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.profiles = profiles_of(self.model)
+        for name, table in getattr(self.model, "candidate_tables", {}).items():
+            for key, found in table.items():
+                self._cache[(key, name)] = found
+
+    def limit_caches(self) -> None:
+        """Keep memory bounded over long batch runs: drop the caches when they grow large."""
+        if len(self.model._memo) > MAX_CACHED:
+            self.model._memo.clear()
+        if len(self._cache) > MAX_CACHED:
+            self._cache.clear()
+            self.__post_init__()  # the precomputed candidate tables come back
+
+    def candidates(self, core: str, profile: Profile) -> Candidates:
+        key = (core, profile.name)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = candidates(self.index, core, profile)
+        return found
+
+
+def load_model(path: Path | str | None = None) -> Restorer:
+    """Load a restorer model file (None = the shipped default)."""
+    model = load_model_file(Path(path) if path is not None else None)
+    return Restorer(model, CandidateIndex(model))
+
+
+def apply_case(original: str, result: str) -> str:
+    """Give ``result`` the case pattern of ``original``: ALL CAPS, Capitalised or lower."""
+    letters = [ch for ch in original if ch.isalpha()]
+    if original[:1] == "I" and original[1:2].islower() and result[:1] == "l":
+        return result  # "Iy" was OCR for "lý": the I is a lowercase l
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return result.upper()
+    if letters and original[0].isupper():
+        return result[:1].upper() + result[1:]
+    return result
+
+
+@dataclass
+class _Slot:
+    token: int  # index into the token list; -1 for a punctuation unit
+    options: list[Option]
+
+
+def _word_options(
+    core: str, restorer: Restorer, profile: Profile, confirmed: frozenset[str] = frozenset()
+) -> list[Option]:
+    """Options for a word core: candidate syllables, and the core itself when unknown.
+
+    ``confirmed`` syllables (sure elsewhere in the document) are offered even if pruned.
+    """
+    model = restorer.model
+    lower = nfc(core).lower()
+    found, reserve = restorer.candidates(nfc(core), profile)
+    style = model.style
+    normal = normalize_syllable(lower, style)  # type: ignore[arg-type]
+    if found:
+        # Options far costlier than the best one never win against the LM; drop them early.
+        ceiling = found[0][1] + OPTION_MARGIN
+        found = [(text, cost) for text, cost in found if cost <= ceiling]
+    options: list[Option] = [(text, text, cost) for text, cost in found]
+    if confirmed:
+        options += [(text, text, cost) for text, cost in reserve if text in confirmed]
+    if (
+        len(lower) >= FOREIGN_MIN_LENGTH
+        and not syllable_shaped(lower)
+        and all(cost >= 2 * EDIT_COST for _, _, cost in options)
+    ):
+        options = []  # an unknown foreign word (Python, LibreOffice): never "corrected"
+    if not any(text == normal for text, _, _ in options):
+        if model.is_syllable(normal, strip_marks(normal)):
+            options.insert(0, (normal, normal, 0.0))
+        else:
+            unit = word_unit(core, style) if not any(c.isdigit() for c in core) else "<code>"
+            if unit not in ("<unk>", "<abbr>", "<code>"):
+                unit = "<unk>"
+            keep = profile.keep_unknown + model.unknown_word_penalty if options else 0.0
+            options.append((nfc(core), unit, keep))
+    return options
+
+
+# Letters English-model OCR reads for Đ (the spec's "P/D→Đ"): tried inside codes only.
+_D_STROKE_LOOKALIKES = str.maketrans({"P": "Đ", "p": "Đ", "B": "Đ", "b": "Đ", "D": "Đ"})
+
+
+def _fix_code(core: str, model: RestorerModel) -> str:
+    """Only the letters of known acronyms change inside a code; digits never do.
+
+    A letter part that is a known acronym without its marks (QD) gets them (QĐ); one that
+    becomes a known acronym when an Đ look-alike is read as Đ (Qb, QP) is repaired too.
+    """
+    known = set(model.acronyms.values())
+
+    def fix(match: regex.Match[str]) -> str:
+        part = match.group()
+        if part.isupper() and part in model.acronyms:
+            return model.acronyms[part]
+        if 1 < len(part) <= 5 and part[0].isupper():
+            for i, ch in enumerate(part):
+                if ch in "PpBbD":
+                    candidate = (
+                        part[:i] + ch.translate(_D_STROKE_LOOKALIKES) + part[i + 1 :]
+                    ).upper()
+                    if candidate in known:
+                        return candidate
+        return part
+
+    return regex.sub(r"\p{L}+", fix, core)
+
+
+def _slots(
+    tokens: list[Token],
+    restorer: Restorer,
+    profile: Profile,
+    confirmed: frozenset[str] = frozenset(),
+) -> list[_Slot]:
+    model = restorer.model
+    slots: list[_Slot] = []
+    seen: dict[str, list[Option]] = {}  # options per distinct word core, for this pass
+
+    def word_options(core: str) -> list[Option]:
+        found = seen.get(core)
+        if found is None:
+            found = seen[core] = _word_options(core, restorer, profile, confirmed)
+        return found
+
+    for i, token in enumerate(tokens):
+        kind, core = token.kind, token.text
+        if kind == "space":
+            continue
+        if kind == "punct":
+            slots.extend(
+                _Slot(-1, [(ch, PUNCT_UNITS[ch], 0.0)]) for ch in core if ch in PUNCT_UNITS
+            )
+        elif kind == "number":
+            slots.append(_Slot(i, [(core, "<num>", 0.0)]))
+        elif kind in ("code", "url", "other"):
+            slots.append(
+                _Slot(i, [(_fix_code(core, model) if kind == "code" else core, "<code>", 0.0)])
+            )
+        elif kind == "caps":
+            key = strip_marks(core)
+            if key in model.acronyms:
+                slots.append(_Slot(i, [(model.acronyms[key], "<abbr>", 0.0)]))
+            elif key.lower() in model.syllables:
+                slots.append(_Slot(i, word_options(core)))
+            else:
+                slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))
+        elif len(core) == 1 and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
+            slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))  # a list marker: a) b) d)
+        else:
+            slots.append(_Slot(i, word_options(core)))
+    return slots
+
+
+def restore_text(
+    text: str, model: Restorer | None = None, profile: Profile | str | None = None
+) -> tuple[str, list[Edit]]:
+    """Restore ``text``; returns the new text and one Edit per changed token.
+
+    Edits carry ``line`` (0-based) and ``column`` (character offset in that line of the
+    ORIGINAL text). Line structure and whitespace are kept exactly. ``profile`` ("eng",
+    "vie" or a Profile) names the kind of OCR; by default it is guessed from the text.
+    """
+    restorer = model if model is not None else load_model()
+    restorer.limit_caches()
+    tokens = tokenize(text)
+    if profile is None:
+        profile = choose_profile(
+            [t.text for t in tokens if t.kind in ("word", "caps")], restorer.profiles
+        )
+    elif isinstance(profile, str):
+        profile = restorer.profiles[profile]
+    slots = _slots(tokens, restorer, profile)
+    option_lists = [slot.options for slot in slots]
+    # The first pass only has to find what the document is sure of: a narrower search.
+    choices = decode(
+        option_lists,
+        restorer.model,
+        restorer.channel_weight,
+        max(2, restorer.beam // 2) if restorer.adapt else restorer.beam,
+        option_margin=6.0 if restorer.adapt else 10.0,
+    )
+    if restorer.adapt:
+        confirmed: Counter[str] = Counter()
+        for slot, choice in zip(slots, choices, strict=True):
+            if len(slot.options) > 1 and choice.confidence >= ADAPT_MIN_CONFIDENCE:
+                confirmed[slot.options[choice.index][1]] += 1
+        bonus = {unit: ADAPT_WEIGHT * math.log1p(n) for unit, n in confirmed.items()}
+        slots = _slots(tokens, restorer, profile, frozenset(confirmed))
+        option_lists = [slot.options for slot in slots]
+
+        def changes(i: int, chosen: int) -> bool:
+            token = slots[i].token
+            return token >= 0 and slots[i].options[chosen][0] != tokens[token].text.lower()
+
+        choices = decode(
+            option_lists,
+            restorer.model,
+            restorer.channel_weight,
+            restorer.beam,
+            bonus,
+            confidence_for=changes,
+        )
+
+    pieces = [t.text for t in tokens]
+    edits: list[Edit] = []
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line = 0
+    for slot, choice in zip(slots, choices, strict=True):
+        if slot.token < 0:
+            continue
+        token = tokens[slot.token]
+        text_chosen = slot.options[choice.index][0]
+        if token.kind in ("word", "caps") and slot.options[choice.index][1] != "<abbr>":
+            text_chosen = apply_case(token.text, text_chosen)
+        if text_chosen == token.text or (
+            choice.confidence < MIN_CHANGE_CONFIDENCE and token.kind == "word"
+        ):
+            continue
+        pieces[slot.token] = text_chosen
+        while line + 1 < len(line_starts) and line_starts[line + 1] <= token.start:
+            line += 1
+        edits.append(
+            Edit(
+                original=token.text,
+                result=text_chosen,
+                confidence=round(choice.confidence, 4),
+                alternatives=[
+                    Alternative(apply_case(token.text, slot.options[k][0]), round(share, 4))
+                    for k, share in choice.alternatives
+                ],
+                line=line,
+                column=token.start - line_starts[line],
+            )
+        )
+    return "".join(pieces), edits
+
+
+def restore_document(doc: Document, model: Restorer | None) -> Document:
+    """Restore the words of OCR'd and TXT pages in place; one Edit per changed word.
+
+    Each page is restored as one text (words joined by spaces, lines by newlines), so the
+    LM sees the reading order; a word's restored text replaces it, never splitting or
+    merging words.
+    """
+    restorer = model if model is not None else load_model()
+    all_words = [w.text for p in doc.pages if p.origin in ("ocr", "txt") for w in p.words]
+    profile = choose_profile(
+        [w for w in all_words if any(ch.isalpha() for ch in w)], restorer.profiles
+    )
+    for page in doc.pages:
+        if page.origin not in ("ocr", "txt") or not page.words:
+            continue
+        order = [i for line in page.lines for i in line.words] or list(range(len(page.words)))
+        seen = set(order)
+        order += [i for i in range(len(page.words)) if i not in seen]
+        starts: list[int] = []
+        parts: list[str] = []
+        offset = 0
+        for i in order:
+            starts.append(offset)
+            parts.append(page.words[i].text)
+            offset += len(page.words[i].text) + 1
+        text = " ".join(parts)
+        restored, edits = restore_text(text, restorer, profile)
+        by_start = dict(zip(starts, order, strict=True))
+        # Tokens never cross a space, so each edit lies inside exactly one word.
+        word_edits: dict[int, list[Edit]] = {}
+        for edit in edits:
+            start = max(s for s in starts if s <= (edit.column or 0))
+            word_edits.setdefault(by_start[start], []).append(edit)
+        new_texts = restored.split(" ")
+        for position, i in enumerate(order):
+            word = page.words[i]
+            if i not in word_edits:
+                continue
+            new_text = new_texts[position]
+            first = word_edits[i][0]
+            alternatives = []
+            if len(word_edits[i]) == 1:
+                # Show each alternative as the whole word (with its punctuation).
+                at = word.text.find(first.original)
+                alternatives = [
+                    Alternative(
+                        word.text[:at] + alt.text + word.text[at + len(first.original) :],
+                        alt.score,
+                    )
+                    for alt in first.alternatives
+                ]
+            doc.edits.append(
+                Edit(
+                    original=word.text,
+                    result=new_text,
+                    confidence=min(e.confidence for e in word_edits[i]),
+                    alternatives=alternatives,
+                    page=page.number,
+                    word=i,
+                )
+            )
+            word.text = new_text
     return doc
+
+
+def restore_file(
+    input_path: Path,
+    model_path: Path | None = None,
+    output: Path | None = None,
+    log_path: Path | None = None,
+) -> tuple[str, list[Edit]]:
+    """The ``restore`` command: read, restore, write atomically (text and JSONL edit log)."""
+    import dataclasses
+    import json
+
+    from sohoa.ocr.text_reader import read_text_file
+    from sohoa.output.files import write_atomic
+
+    if not Path(input_path).is_file():
+        raise SohoaError(input_path, "input file not found", "check the path")
+    text = read_text_file(Path(input_path))
+    restored, edits = restore_text(text, load_model(model_path))
+    if output is not None:
+        write_atomic(Path(output), restored)
+    if log_path is not None:
+        lines = []
+        for edit in edits:
+            record = {k: v for k, v in dataclasses.asdict(edit).items() if v is not None}
+            lines.append(json.dumps(record, ensure_ascii=False))
+        write_atomic(Path(log_path), "".join(line + "\n" for line in lines))
+    return restored, edits

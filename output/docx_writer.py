@@ -49,10 +49,6 @@ def build_docx(doc: Document) -> WordDocument:
     word.core_properties.title = title
     word.core_properties.language = "vi-VN"
     word.add_heading(title, level=0)
-    if doc.metadata.so_hieu or doc.metadata.ngay_ban_hanh:
-        facts = [f"Số: {doc.metadata.so_hieu}" if doc.metadata.so_hieu else ""]
-        facts.append(f"Ngày ban hành: {doc.metadata.ngay_ban_hanh or ''}")
-        word.add_paragraph(nfc(" — ".join(f for f in facts if f.strip(" :"))))
     for block in text_blocks(doc):
         if block.kind == "heading":
             # a heading's runs stay lines ("ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH")

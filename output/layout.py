@@ -61,6 +61,7 @@ class TextBlock:
     kind: Literal["paragraph", "heading"]
     lines: list[str]
     page: int
+    from_text: bool = False  # no geometry (TXT/DOCX input)
 
     @property
     def text(self) -> str:
@@ -78,21 +79,62 @@ def text_blocks(doc: Document) -> list[TextBlock]:
     """
     skip_tables = bool(doc.tables)
     guess_headings = not any(b.kind == "heading" for p in doc.pages for b in p.blocks)
+    appendix = _appendix_start(doc)
     blocks: list[TextBlock] = []
-    for page in doc.pages:
-        for block in page.blocks:
+    for page_index, page in enumerate(doc.pages):
+        for block_index, block in enumerate(page.blocks):
+            if appendix is not None and (page_index, block_index) >= appendix:
+                return blocks
             if block.kind == "table" and skip_tables:
                 continue
             runs = block_runs(page, block)
             if block.kind == "heading" and runs:
                 blocks.append(TextBlock("heading", runs, page.number))
                 continue
+            boxless = block.bbox is None and all(page.lines[i].bbox is None for i in block.lines)
             for run in runs:
                 kind: Literal["paragraph", "heading"] = (
                     "heading" if guess_headings and looks_like_heading(run) else "paragraph"
                 )
-                blocks.append(TextBlock(kind, [run], page.number))
+                if boxless and kind == "paragraph" and _continues(blocks, run):
+                    blocks[-1].lines[-1] += " " + run
+                    continue
+                blocks.append(TextBlock(kind, [run], page.number, boxless))
     return blocks
+
+
+def _continues(blocks: list[TextBlock], run: str) -> bool:
+    """Text input that is double-spaced (a blank line after every printed line) splits
+    sentences into blocks; a run starting in lower case after an unfinished paragraph
+    carries on that paragraph."""
+    if not blocks or not run[:1].islower():
+        return False
+    previous = blocks[-1]
+    return (
+        previous.kind == "paragraph"
+        and previous.from_text
+        and not previous.lines[-1].endswith(SENTENCE_END)
+    )
+
+
+def _appendix_start(doc: Document) -> tuple[int, int] | None:
+    """Where the appendices begin, when their tables were extracted from unmarked text.
+
+    Text input gives the Phụ lục tables flattened into lines ("one cell per line"); once the
+    tables are extracted, that text would only repeat them badly. The appendices start at
+    the first block that is just a table's caption ("Phụ lục I", "PHỤ LỤC").
+    """
+    if not doc.tables or any(b.kind == "table" for p in doc.pages for b in p.blocks):
+        return None
+    captions = {" ".join(t.caption.split()).casefold() for t in doc.tables if t.caption}
+    for page_index, page in enumerate(doc.pages):
+        for block_index, block in enumerate(page.blocks):
+            if not block.lines:
+                continue
+            first = " ".join(_line_text(page, block.lines[0]).split()).casefold()
+            if first in captions:
+                return page_index, block_index
+    return None
 
 
 def looks_like_heading(text: str) -> bool:

@@ -24,7 +24,8 @@ def test_folder_with_a_corrupt_pdf_converts_the_rest_records_it_and_exits_1(
     result = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out), "--jobs", "2")
 
     assert result.returncode == 1, result.stderr
-    assert (out / "ke-hoach.txt").read_text(encoding="utf-8").startswith("KE HOACH")
+    # the restorer runs on TXT input: old unmarked OCR comes out with its marks
+    assert (out / "ke-hoach.txt").read_text(encoding="utf-8").startswith("KẾ HOẠCH")
     assert (out / "2023" / "quyet-dinh.json").exists() and (out / "2023" / "cong-van.txt").exists()
     assert not list(out.rglob("hong.*"))
     errors = result.stderr.strip().splitlines()
@@ -67,7 +68,7 @@ def test_second_run_skips_everything_done_and_redoes_changed_or_forced(tmp_path:
     (archive / "ke-hoach.txt").write_text("KE HOACH MOI\n", encoding="utf-8")
     changed = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out))
     assert "1 converted, 2 skipped" in changed.stdout
-    assert (out / "ke-hoach.txt").read_text(encoding="utf-8") == "KE HOACH MOI\n"
+    assert (out / "ke-hoach.txt").read_text(encoding="utf-8") == "KẾ HOẠCH MỚI\n"
 
     forced = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out), "--force")
     assert "3 converted, 0 skipped" in forced.stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from writer_documents import text_page
+from writer_documents import budget_document, text_page
 
 from sohoa.model import Block, Document, Line, Page, Word
 from sohoa.output.layout import block_runs, header_grid, text_blocks
@@ -113,3 +113,41 @@ def test_capital_runs_become_headings_only_when_no_stage_marked_any() -> None:
     ]
     doc.pages[0].blocks[1].kind = "heading"  # a structure stage has spoken: trust it only
     assert [b.kind for b in text_blocks(doc)] == ["paragraph", "heading", "paragraph", "paragraph"]
+
+
+def test_flattened_appendix_text_gives_way_to_the_extracted_tables() -> None:
+    doc = budget_document()
+    doc.pages[0] = text_page(
+        1,
+        [
+            ("paragraph", ["(Chi tiết tại Phụ lục II kèm theo)."]),
+            ("paragraph", ["PHỤ LỤC II"]),  # the caption, as the flattened text gives it
+            ("paragraph", ["DỰ TOÁN KINH PHÍ"]),
+            ("paragraph", ["Kiểm định phương tiện đo"]),
+            ("paragraph", ["300"]),
+        ],
+    )
+    assert [b.text for b in text_blocks(doc)] == ["(Chi tiết tại Phụ lục II kèm theo)."]
+    doc.tables = []  # nothing extracted: the text is all there is, keep it
+    assert len(text_blocks(doc)) == 5
+
+
+def test_double_spaced_text_input_joins_unfinished_paragraphs() -> None:
+    doc = Document(source="a.txt", input_kind="txt")
+    doc.pages = [
+        text_page(
+            1,
+            [
+                ("paragraph", ["a) Tăng cường hoạt động bồi dưỡng nhân lực về tiêu chuẩn,"]),
+                ("paragraph", ["đo lường, chất lượng phục vụ công tác công an;"]),
+                ("paragraph", ["b) Tăng cường đầu tư thiết bị đo lường trong ngành"]),
+                ("paragraph", ["Công an nhân dân."]),  # capitalised: not taken as a continuation
+            ],
+        )
+    ]
+    assert [b.text for b in text_blocks(doc)] == [
+        "a) Tăng cường hoạt động bồi dưỡng nhân lực về tiêu chuẩn, đo lường, chất lượng phục vụ "
+        "công tác công an;",
+        "b) Tăng cường đầu tư thiết bị đo lường trong ngành",
+        "Công an nhân dân.",
+    ]

@@ -35,11 +35,11 @@ def test_default_formats_are_all_writers(tmp_path: Path) -> None:
     for fmt in ("txt", "json", "docx", "pdf", "html"):
         assert (out / f"plan.{fmt}").stat().st_size > 0, fmt
     assert json.loads((out / "plan.json").read_text(encoding="utf-8"))["input_kind"] == "txt"
-    assert any("523/QD-UBND" in p.text for p in docx.Document(str(out / "plan.docx")).paragraphs)
+    assert any("523/QĐ-UBND" in p.text for p in docx.Document(str(out / "plan.docx")).paragraphs)
     with pdfplumber.open(out / "plan.pdf") as pdf:
-        assert "Quyet dinh so 523/QD-UBND" in pdf.pages[0].extract_text()
+        assert "Quyết định số 523/QĐ-UBND" in pdf.pages[0].extract_text()  # restored
     report = (out / "plan.html").read_text(encoding="utf-8")
-    assert "Tang cuong hoat dong do luong" in report and "http://" not in report
+    assert "Tăng cường hoạt động đo lường" in report and "http://" not in report  # restored
     assert not list(out.glob(".*.part"))
 
 

@@ -1,0 +1,316 @@
+"""Build a restorer model from clean Vietnamese sources.
+
+Sources are files (or folders of ``*.txt``) of three kinds, decided by name:
+
+* running text (default): counted as n-grams, the heart of the language model;
+* word lists (hunspell ``*.dic`` files, and files whose lines are nearly all 1-6 words):
+  one word per line, each counted as a short stream, so multi-syllable words ("đo
+  lường") become bigrams even when no running text contains them.
+
+Every syllable is normalised (NFC, the tone on the vowel the style puts it on) before it
+is counted, so the restorer's output follows one convention.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sohoa.corpus.channel_learn import learn_channel
+from sohoa.corpus.model import SEP, RestorerModel
+from sohoa.errors import SohoaError
+from sohoa.normalize.tokens import tokenize
+from sohoa.normalize.unicode import ToneStyle, normalize_syllable, repair_legacy, strip_marks
+
+BOS = "<s>"
+WORD_START = "<w>"  # left context of word-list entries (never queried)
+PUNCT_UNITS = {
+    ".": ".",
+    ",": ",",
+    ";": ";",
+    ":": ":",
+    "(": "(",
+    ")": ")",
+    "?": "?",
+    "!": "!",
+    '"': '"',
+    "“": '"',
+    "”": '"',
+    "-": "-",
+    "–": "-",
+    "—": "-",
+    "…": ".",
+}
+_SYLLABLE_SHAPE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$"
+)
+UNKNOWN_SHARE = 1e-4  # probability mass of the uniform floor in the unigram model
+
+
+def syllable_shaped(lower: str) -> bool:
+    """True if the lowercase letters can spell one Vietnamese syllable."""
+    return bool(_SYLLABLE_SHAPE.match(strip_marks(lower)))
+
+
+def word_unit(core: str, style: ToneStyle) -> str:
+    """LM unit of a word or ALL-CAPS core: its normalised lowercase syllable or <abbr>/<unk>."""
+    lower = core.lower()
+    if syllable_shaped(lower):
+        return normalize_syllable(lower, style)
+    return "<abbr>" if core.isupper() else "<unk>"
+
+
+def text_units(text: str, style: ToneStyle = "classic") -> Iterator[str]:
+    """The LM units of a running text, in order."""
+    for token in tokenize(repair_legacy(text)):
+        if token.kind == "space":
+            continue
+        if token.kind == "punct":
+            for ch in token.text:
+                if ch in PUNCT_UNITS:
+                    yield PUNCT_UNITS[ch]
+        elif token.kind in ("word", "caps"):
+            if any(ch.isdigit() for ch in token.text):
+                yield "<code>"
+            else:
+                yield word_unit(token.text, style)
+        elif token.kind == "number":
+            yield "<num>"
+        elif token.kind in ("code", "url"):
+            yield "<code>"
+
+
+def _acronym_parts(text: str) -> Iterator[str]:
+    for token in tokenize(text):
+        if token.kind in ("caps", "code"):
+            for part in re.findall(r"[^\W\d_]+", token.text):
+                shaped = syllable_shaped(part.lower())
+                if part.isupper() and len(part) > 1 and strip_marks(part) != part and not shaped:
+                    yield part
+
+
+def source_kind(path: Path) -> str:
+    """``wordlist`` for hunspell .dic files and files of short entries, else ``text``."""
+    if path.suffix == ".dic":
+        return "wordlist"
+    lengths = sorted(
+        len(line.split())
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line.strip()
+    )
+    return "wordlist" if lengths and lengths[int(len(lengths) * 0.99)] <= 6 else "text"
+
+
+def expand_sources(sources: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:
+    excluded = {Path(p).resolve() for p in exclude}
+    files: list[Path] = []
+    for source in sources:
+        source = Path(source)
+        if source.is_dir():
+            found = sorted(p for p in source.glob("*.txt") if p.is_file())
+        elif source.is_file():
+            found = [source]
+        else:
+            raise SohoaError(source, "corpus source not found", "check the path")
+        files.extend(p for p in found if p.resolve() not in excluded)
+    if not files:
+        raise SohoaError(", ".join(map(str, sources)), "no corpus source left", "name some files")
+    return files
+
+
+def read_wordlist(path: Path) -> Iterator[str]:
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        entry = line.split("/")[0].split(",")[0].strip() if path.suffix == ".dic" else line
+        entry = entry.strip()
+        if entry and not entry.isdigit():
+            yield entry.replace("-", " ")
+
+
+class Counts:
+    """Raw trigram counts over padded streams, plus the syllable inventory and acronyms."""
+
+    def __init__(self, style: ToneStyle) -> None:
+        self.style = style
+        self.trigrams: Counter[tuple[str, str, str]] = Counter()
+        self.syllable_counts: Counter[str] = Counter()
+        self.acronyms: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self.unknown_words: set[str] = set()
+
+    def add_stream(self, units: list[str], left: str, weight: int = 1) -> None:
+        padded = [left, left, *units]
+        for i in range(2, len(padded)):
+            self.trigrams[(padded[i - 2], padded[i - 1], padded[i])] += weight
+        for unit in units:
+            if unit[0] != "<" and unit not in PUNCT_UNITS.values():
+                self.syllable_counts[unit] += weight
+
+    def add_text(self, text: str, weight: int = 1) -> int:
+        added = 0
+        for paragraph in re.split(r"\n\s*\n", text):
+            units = list(text_units(paragraph, self.style))
+            if "<unk>" in units:
+                self.unknown_words.update(
+                    t.text.lower()
+                    for t in tokenize(paragraph)
+                    if t.kind == "word" and not syllable_shaped(t.text.lower())
+                )
+            if units:
+                self.add_stream(units, BOS, weight)
+                added += len(units)
+        for part in _acronym_parts(text):
+            self.acronyms[strip_marks(part)][part] += 1
+        return added
+
+    def add_wordlist(self, entries: Iterable[str]) -> int:
+        added = 0
+        for entry in entries:
+            units = [word_unit(s, self.style) for s in entry.split()]
+            if units and all(u[0] != "<" for u in units):
+                self.add_stream(units, WORD_START)
+                added += len(units)
+        return added
+
+
+def _discounts(counts: Iterable[int]) -> tuple[float, float, float]:
+    """Modified Kneser-Ney discounts for counts 1, 2 and 3+ (Chen & Goodman)."""
+    histogram = Counter(c for c in counts if c <= 4)
+    n1, n2, n3, n4 = (histogram[k] for k in (1, 2, 3, 4))
+    if not (n1 and n2 and n3 and n4):
+        return 0.5, 0.75, 0.9
+    y = n1 / (n1 + 2 * n2)
+    return (
+        max(1 - 2 * y * n2 / n1, 0.1),
+        max(2 - 3 * y * n3 / n2, 0.1),
+        max(3 - 4 * y * n4 / n3, 0.1),
+    )
+
+
+def _discount_of(n: int, discounts: tuple[float, float, float]) -> float:
+    return discounts[min(n, 3) - 1]
+
+
+def kneser_ney(counts: Counts) -> RestorerModel:
+    """Interpolated modified Kneser-Ney trigram, stored in backoff form."""
+    tri = {k: v for k, v in counts.trigrams.items() if k[1] != WORD_START}
+    d3 = _discounts(tri.values())
+    context_total: Counter[tuple[str, str]] = Counter()
+    context_mass: Counter[tuple[str, str]] = Counter()  # discounted mass given to lower order
+    continuation2: Counter[tuple[str, str]] = Counter()  # N1+(. b c)
+    for (a, b, c), n in tri.items():
+        context_total[(a, b)] += n
+        context_mass[(a, b)] += _discount_of(n, d3)
+        continuation2[(b, c)] += 1
+    d2 = _discounts(continuation2.values())
+    total2: Counter[str] = Counter()
+    mass2: Counter[str] = Counter()
+    continuation1: Counter[str] = Counter()  # N1+(. c)
+    for (b, c), n in continuation2.items():
+        total2[b] += n
+        mass2[b] += _discount_of(n, d2)
+        if b not in (BOS, WORD_START):
+            continuation1[c] += 1
+    for (_, _, c), _n in tri.items():
+        continuation1.setdefault(c, 0)
+    vocabulary = {c for c in continuation1}
+    floor = UNKNOWN_SHARE / (len(vocabulary) + 1)
+    total1 = sum(continuation1.values()) or 1
+
+    p1 = {w: (1 - UNKNOWN_SHARE) * n / total1 + floor for w, n in continuation1.items()}
+    unigrams: dict[str, tuple[float, float]] = {}
+    for w, p in p1.items():
+        bow = math.log(mass2[w] / total2[w]) if total2.get(w) else 0.0
+        unigrams[w] = (math.log(p), bow)
+    if total2.get(BOS):
+        unigrams[BOS] = (math.log(floor), math.log(mass2[BOS] / total2[BOS]))
+
+    p2: dict[tuple[str, str], float] = {}
+    for (b, c), n in continuation2.items():
+        if b == WORD_START:
+            continue
+        gamma = mass2[b] / total2[b]
+        p2[(b, c)] = max(n - _discount_of(n, d2), 0) / total2[b] + gamma * p1.get(c, floor)
+    bigrams: dict[str, tuple[float, float]] = {}
+    for (b, c), p in p2.items():
+        key = (b, c)
+        bow = math.log(context_mass[key] / context_total[key]) if context_total.get(key) else 0.0
+        bigrams[b + SEP + c] = (math.log(p), bow)
+    trigrams: dict[str, float] = {}
+    for (a, b, c), n in tri.items():
+        if a == WORD_START:
+            continue
+        total = context_total[(a, b)]
+        gamma = context_mass[(a, b)] / total
+        lower = p2.get((b, c), p1.get(c, floor))
+        trigrams[a + SEP + b + SEP + c] = math.log(
+            max(n - _discount_of(n, d3), 0) / total + gamma * lower
+        )
+
+    syllables: defaultdict[str, list[tuple[str, float]]] = defaultdict(list)
+    for syllable in counts.syllable_counts:
+        prior = unigrams[syllable][0] if syllable in unigrams else math.log(floor)
+        syllables[strip_marks(syllable)].append((syllable, prior))
+    for options in syllables.values():
+        options.sort(key=lambda item: -item[1])
+    acronyms = {key: forms.most_common(1)[0][0] for key, forms in counts.acronyms.items()}
+    return RestorerModel(
+        style=counts.style,
+        syllables=dict(syllables),
+        acronyms=acronyms,
+        unigrams=unigrams,
+        bigrams=bigrams,
+        trigrams=trigrams,
+        unknown_logprob=math.log(floor),
+        unknown_word_penalty=math.log(max(len(counts.unknown_words), 2)),
+    )
+
+
+def candidate_tables(model: RestorerModel) -> dict[str, dict[str, tuple]]:
+    """Candidates of every plain (unmarked, lowercase) key under each OCR profile.
+
+    Most tokens of an old OCR text are such keys, so the restorer starts with them known
+    instead of searching confusions and near misses for each at run time.
+    """
+    from sohoa.normalize.channel import CandidateIndex, candidates, profiles_of
+
+    index = CandidateIndex(model)
+    return {
+        name: {key: candidates(index, key, profile) for key in model.syllables}
+        for name, profile in profiles_of(model).items()
+    }
+
+
+def build_model(
+    sources: Iterable[Path],
+    exclude: Iterable[Path] = (),
+    style: ToneStyle = "classic",
+    text_weight: dict[Path, int] | None = None,
+    channel_files: Iterable[Path] = (),
+) -> RestorerModel:
+    """Count every source and estimate the model; ``exclude`` drops files (leave-one-out).
+
+    ``channel_files`` are ``channel-<name>.tsv`` pair files the OCR channel is learned from.
+    """
+    counts = Counts(style)
+    described = []
+    for path in expand_sources(sources, exclude):
+        kind = source_kind(path)
+        if kind == "wordlist":
+            units = counts.add_wordlist(read_wordlist(path))
+        else:
+            weight = (text_weight or {}).get(path, 1)
+            units = counts.add_text(path.read_text(encoding="utf-8", errors="replace"), weight)
+        described.append({"path": path.name, "kind": kind, "units": units})
+    model = kneser_ney(counts)
+    model.sources = described
+    channel_files = [Path(p) for p in channel_files]
+    for path in channel_files:
+        if not path.is_file():
+            raise SohoaError(path, "channel pair file not found", "run: make channel")
+    model.channels = learn_channel(channel_files)
+    model.sources += [{"path": p.name, "kind": "channel"} for p in channel_files]
+    model.candidate_tables = candidate_tables(model)
+    return model

@@ -1,0 +1,294 @@
+"""The OCR channel: which clean syllables an OCR token may stand for, and at what cost.
+
+A candidate's cost is -log P(OCR token | clean syllable), split in two parts:
+
+* the *skeleton* (letters without marks, đ→d): the same key costs nothing; known OCR
+  letter confusions (w for ư, 6 for ô, P/D for Đ, "ir" for ư) cost a little; any other
+  edit (found with a SymSpell-style deletion index over the syllable keys) costs more;
+* the *marks*: how the OCR token's tone and vowel marks compare with the candidate's,
+  under a profile: ``eng`` (English-model OCR: marks mostly lost, é/á standing for any
+  marked e/a) or ``vie`` (Vietnamese-model OCR: marks kept, so they are trusted and a
+  change costs a lot; hook/tilde read as acute is the cheap exception).
+
+The profile is chosen per document from how many tokens carry marks only a Vietnamese
+model produces (ơ, ư, ă, đ, dot below, hook above).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sohoa.corpus.model import RestorerModel
+from sohoa.normalize.unicode import split_tone, strip_marks
+
+# OCR skeleton substring -> clean skeleton substring, cost (English-model confusions).
+LETTER_CONFUSIONS: tuple[tuple[str, str, float], ...] = (
+    ("w", "u", 0.7),  # ư
+    ("uw", "uo", 0.8),  # ươ
+    ("w", "uo", 1.0),  # ươ
+    ("w", "o", 1.2),  # ơ
+    ("ir", "u", 1.2),  # ư
+    ("ur", "u", 1.5),
+    ("6", "o", 0.7),  # ô with a tone
+    ("0", "o", 1.5),
+    ("1", "l", 1.0),
+    ("5", "s", 1.5),
+    ("3", "a", 2.0),
+    ("4", "a", 2.0),
+    ("p", "d", 1.2),  # Đ read as P
+    ("b", "d", 1.5),  # Đ read as B/b
+    ("y", "u", 1.5),  # ụ/ự read as y
+    ("fi", "fi", 0.0),
+)
+VIETNAMESE_ONLY = set("ăĂơƠưƯđĐ") | {
+    ch
+    for ch in map(chr, range(0x1EA0, 0x1EFA))  # the Latin Extended Additional block
+}
+EDIT_COST = 5.0  # one letter inserted, dropped or replaced, beyond the known confusions
+PREFIX_COST = 6.0  # a syllable of which OCR kept only the first letter
+CONSONANTS = set("bcdghklmnpqrstvx")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Channel costs (-log P) of one kind of OCR; learned from channel pairs when available."""
+
+    name: str
+    tone_lost: float  # OCR shows no tone, the syllable has one
+    tone_added: float  # OCR shows a tone, the syllable has none
+    tone_swapped: float  # OCR shows another tone
+    acute_for_hook: float  # OCR shows acute where the syllable has hook/tilde (vie)
+    mark_lost: float  # OCR lacks a vowel mark (ă â ê ô ơ ư đ) the syllable has
+    mark_added: float  # OCR has a vowel mark the syllable lacks
+    keep_unknown: float  # cost of leaving a token that is no known syllable as it is
+    tone_kept: float = 0.0  # OCR shows the syllable's tone
+    level_kept: float = 0.0  # neither has a tone
+    mark_kept: float = 0.0  # OCR shows a vowel mark the syllable has
+    rules: tuple[tuple[str, str, float], ...] = LETTER_CONFUSIONS
+    learned: bool = False
+    trusts_letters: bool = False  # a real syllable in the OCR is never replaced by free edits
+    readings: dict[str, list[tuple[str, float]]] | None = field(
+        default=None, hash=False, compare=False
+    )  # whole OCR tokens seen in the channel data -> [(clean, cost)]
+
+    @property
+    def rules_by_first(self) -> dict[str, list[tuple[str, str, float]]]:
+        return _index_rules(self.rules)
+
+
+# Hand-written fallbacks, used when a model carries no learned channel.
+ENG = Profile("eng", 0.35, 1.2, 0.6, 0.6, 0.35, 1.5, 4.0)
+VIE = Profile("vie", 2.5, 3.0, 4.0, 2.0, 3.0, 3.5, 3.0, trusts_letters=True)
+
+
+@lru_cache(maxsize=16)
+def _index_rules(
+    rules: tuple[tuple[str, str, float], ...],
+) -> dict[str, list[tuple[str, str, float]]]:
+    index: dict[str, list[tuple[str, str, float]]] = {}
+    for rule in rules:
+        index.setdefault(rule[0][0], []).append(rule)
+    return index
+
+
+def learned_profile(fallback: Profile, channel: dict | None) -> Profile:
+    """The fallback profile with the mark costs and letter rules learned from pairs."""
+    if not channel:
+        return fallback
+    marks = channel["marks"]
+    fields = {k: marks[k] for k in Profile.__dataclass_fields__ if k in marks}
+    rules = tuple(tuple(rule) for rule in channel["rules"])
+    return dataclasses.replace(
+        fallback,
+        **fields,
+        rules=rules,  # type: ignore[arg-type]
+        learned=True,
+        readings=channel.get("readings") or None,
+    )
+
+
+def profiles_of(model: RestorerModel) -> dict[str, Profile]:
+    channels = getattr(model, "channels", {}) or {}
+    return {
+        "eng": learned_profile(ENG, channels.get("eng")),
+        "vie": learned_profile(VIE, channels.get("vie")),
+    }
+
+
+def choose_profile(words: list[str], profiles: dict[str, Profile] | None = None) -> Profile:
+    """``vie`` if enough words carry marks only a Vietnamese OCR model produces."""
+    profiles = profiles or {"eng": ENG, "vie": VIE}
+    if not words:
+        return profiles["eng"]  # no marked word at all: nothing to trust
+    marked = sum(any(ch in VIETNAMESE_ONLY for ch in w) for w in words)
+    return profiles["vie"] if marked / len(words) > 0.08 else profiles["eng"]
+
+
+@lru_cache(maxsize=65536)
+def _marks(text: str) -> tuple[int, frozenset[str]]:
+    """Tone number and the set of vowel marks ('ă', 'â', 'ê', 'ô', 'ơ', 'ư', 'đ') of text."""
+    untoned, tone = split_tone(text)
+    mods = frozenset(ch for ch in untoned if ch in "ăâêôơưđ")
+    return tone, mods
+
+
+def mark_cost(ocr: str, clean: str, profile: Profile) -> float:
+    tone_o, mods_o = _marks(ocr)
+    tone_c, mods_c = _marks(clean)
+    if tone_o == tone_c:
+        cost = profile.tone_kept if tone_c else profile.level_kept
+    elif tone_o == 0:
+        cost = profile.tone_lost
+    elif tone_c == 0:
+        cost = profile.tone_added
+    elif tone_o == 1 and tone_c in (3, 4):
+        cost = profile.acute_for_hook
+    else:
+        cost = profile.tone_swapped
+    cost += profile.mark_kept * len(mods_c & mods_o)
+    cost += profile.mark_lost * len(mods_c - mods_o)
+    cost += profile.mark_added * len(mods_o - mods_c)
+    return cost
+
+
+def _deletions(key: str, depth: int) -> set[str]:
+    found = {key}
+    frontier = {key}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+@dataclass
+class CandidateIndex:
+    """Syllable keys of a model, indexed for exact, confusion and near-miss lookups."""
+
+    model: RestorerModel
+    deletion_index: dict[str, list[str]] = field(default_factory=dict)
+    known: set[str] = field(default_factory=set)  # every syllable, lowercase
+
+    def __post_init__(self) -> None:
+        self.known = {s for options in self.model.syllables.values() for s, _ in options}
+
+    def _build_deletion_index(self) -> None:
+        """Built on first use: a document whose tokens are all known keys never needs it."""
+        for key in self.model.syllables:
+            for variant in _deletions(key, 2 if len(key) >= 4 else 1):
+                self.deletion_index.setdefault(variant, []).append(key)
+
+    def keys_starting(self, letter: str) -> dict[str, float]:
+        """Every key starting with ``letter``: OCR kept only the first letter ("k" of "kỹ")."""
+        return {key: PREFIX_COST for key in self.model.syllables if key[:1] == letter}
+
+    def near_keys(self, key: str) -> dict[str, float]:
+        """Keys one edit away; two edits (longer keys only) when none is one edit away."""
+        from rapidfuzz.distance import Levenshtein
+
+        if not self.deletion_index:
+            self._build_deletion_index()
+        found: dict[str, float] = {}
+        for depth in (1, 2) if len(key) >= 4 else (1,):
+            for variant in _deletions(key, depth):
+                for candidate in self.deletion_index.get(variant, ()):
+                    if candidate not in found:
+                        distance = Levenshtein.distance(key, candidate, score_cutoff=depth)
+                        if 0 < distance <= depth:
+                            found[candidate] = EDIT_COST * distance
+            if found:
+                break
+        return found
+
+
+MAX_KEY_COST = 8.0  # rewrites costing more than this are not worth looking up
+
+
+def confusion_keys(skeleton: str, profile: Profile = ENG, depth: int = 2) -> dict[str, float]:
+    """Skeleton rewrites by the profile's letter confusions (up to ``depth``), with cost."""
+    by_first = profile.rules_by_first
+    found = {skeleton: 0.0}
+    frontier = {skeleton: 0.0}
+    for _ in range(depth):
+        grown: dict[str, float] = {}
+        for text, cost in frontier.items():
+            for start, ch in enumerate(text):
+                for wrong, right, rule_cost in by_first.get(ch, ()):
+                    total = cost + rule_cost
+                    if total > MAX_KEY_COST or not text.startswith(wrong, start):
+                        continue
+                    rewritten = text[:start] + right + text[start + len(wrong) :]
+                    if total < found.get(rewritten, 99.0):
+                        found[rewritten] = grown[rewritten] = total
+        frontier = grown
+    return found
+
+
+def ocr_skeleton(lower: str) -> str:
+    """Lowercase OCR text without marks, ligatures unfolded (ﬁ → fi)."""
+    return strip_marks(unicodedata.normalize("NFKC", lower)).lower()
+
+
+READING_COST = 1.0  # on top of -log P(clean | OCR token) from the channel data
+RESERVE = 40  # pruned candidates kept aside for document adaptation
+KEPT = 12  # candidates kept per token from the exact key and the known confusions
+NEAR_KEPT = 4  # and from free edits
+
+
+def candidates(
+    index: CandidateIndex,
+    core: str,
+    profile: Profile,
+    limit: int | None = None,
+    near_limit: int | None = None,
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """Clean syllables (lowercase) for an OCR word core with their channel cost.
+
+    Returns the kept candidates and a reserve of pruned ones (the next best), from which
+    the decoder's second pass takes the syllables the document has confirmed.
+
+    Syllables reached by the exact key or the known confusions and those reached only by
+    free edits are ranked apart (channel cost minus unigram log-prior) and the best
+    ``limit`` and ``near_limit`` of each kept, so rare spellings sharing a cheap key do
+    not crowd out the common ones, nor near misses the exact ones.
+    """
+    limit = KEPT if limit is None else limit
+    near_limit = NEAR_KEPT if near_limit is None else near_limit
+    lower = core.lower()
+    skeleton = ocr_skeleton(lower)
+    keys = confusion_keys(skeleton, profile)
+    if "I" in core[1:] or (core[:1] == "I" and core[1:2].islower()):
+        # Capital I where OCR means l (Iy = lý); an all-caps I is an I.
+        relettered = ocr_skeleton(core.replace("I", "l").lower())
+        for key, cost in confusion_keys(relettered, profile).items():
+            keys[key] = min(keys.get(key, 99.0), cost + 0.8)
+    near = index.near_keys(skeleton) if len(skeleton) > 1 else {}
+    if profile.trusts_letters and lower in index.known:
+        near = {}  # a Vietnamese-model OCR of a real syllable: its letters are right
+    if skeleton in CONSONANTS and len(keys) == 1 and skeleton not in index.model.syllables:
+        near = index.keys_starting(skeleton)
+
+    syllables = index.model.syllables
+
+    def rank(found_keys: dict[str, float]) -> list[tuple[str, float]]:
+        scored: dict[str, tuple[float, float]] = {}
+        for key, key_cost in found_keys.items():
+            for syllable, prior in syllables.get(key, ()):
+                total = key_cost + mark_cost(lower, syllable, profile)
+                if syllable not in scored or total < scored[syllable][0]:
+                    scored[syllable] = (total, prior)
+        ranked = sorted(scored.items(), key=lambda item: item[1][0] - item[1][1])
+        return [(syllable, cost) for syllable, (cost, _prior) in ranked]
+
+    exact = rank(keys)
+    near_ranked = rank({k: c for k, c in near.items() if k not in keys})
+    chosen = dict(exact[:limit])
+    for syllable, cost in (profile.readings or {}).get(lower, ()):
+        if syllable in index.known:  # seen in the channel data: as likely as it was there
+            chosen[syllable] = min(chosen.get(syllable, 99.0), cost + READING_COST)
+    for syllable, cost in near_ranked[:near_limit]:
+        chosen.setdefault(syllable, cost)
+    reserve = [item for item in exact[limit:] + near_ranked[near_limit:] if item[0] not in chosen]
+    return sorted(chosen.items(), key=lambda item: item[1]), reserve[:RESERVE]

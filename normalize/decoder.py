@@ -1,0 +1,122 @@
+"""Choose the best sequence of options: beam search over a trigram LM plus channel costs.
+
+The text is a sequence of *slots*, one per LM unit (a word, a punctuation mark, a
+number...). A slot offers one or more options ``(text, unit, cost)``: the spelling to
+write, the LM unit it counts as, and its channel cost. The score of a path is the sum of
+LM log-probabilities minus ``channel_weight`` times the channel costs. States are the last
+two units (what a trigram needs), so the search is exact up to the beam width.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sohoa.corpus.build import BOS
+from sohoa.corpus.model import RestorerModel
+
+Option = tuple[str, str, float]  # (text, LM unit, channel cost)
+
+
+@dataclass(frozen=True)
+class Choice:
+    index: int  # chosen option
+    confidence: float  # posterior share of the chosen option given its neighbours, 0..1
+    alternatives: list[tuple[int, float]]  # (option index, posterior share), best first
+
+
+def _score(hypothesis: tuple[float, str, str, int, int]) -> float:
+    return hypothesis[0]
+
+
+def decode(
+    slots: list[list[Option]],
+    model: RestorerModel,
+    channel_weight: float = 1.0,
+    beam: int = 6,
+    bonus: dict[str, float] | None = None,
+    beam_margin: float = 12.0,
+    option_margin: float = 10.0,
+    confidence_for: Callable[[int, int], bool] | None = None,
+) -> list[Choice]:
+    """Best option per slot, with a local posterior as confidence.
+
+    ``confidence_for(slot, chosen)`` says which slots need a confidence (all by default);
+    the others get 1.0 — computing it costs as much as the search itself.
+    """
+    memo = model._memo
+    compute = model._logprob
+    bonus = bonus or {}
+    # A hypothesis: (score, previous unit, last unit, parent hypothesis, option index).
+    hyps: list[tuple[float, str, str, int, int]] = [(0.0, BOS, BOS, -1, -1)]
+    history: list[list[tuple[float, str, str, int, int]]] = []
+    for options in slots:
+        adjusted = [
+            (unit, bonus.get(unit, 0.0) - channel_weight * cost) for _, unit, cost in options
+        ]
+        if len(adjusted) > 2:
+            # Options far behind under the best hypothesis are not tried under the others.
+            score0, t0, u0 = hyps[0][0], hyps[0][1], hyps[0][2]
+            first = []
+            for unit, gain in adjusted:
+                key = (t0, u0, unit)
+                lp = memo.get(key)
+                if lp is None:
+                    lp = memo[key] = compute(t0, u0, unit)
+                first.append(score0 + lp + gain)
+            cut = max(first) - option_margin
+            live = [(k, adjusted[k]) for k in range(len(adjusted)) if first[k] >= cut]
+        else:
+            live = list(enumerate(adjusted))
+        best: dict[tuple[str, str], tuple[float, str, str, int, int]] = {}
+        for parent, (score, t, u, _, _) in enumerate(hyps):
+            for index, (unit, gain) in live:
+                key = (t, u, unit)
+                lp = memo.get(key)
+                if lp is None:
+                    lp = memo[key] = compute(t, u, unit)
+                total = score + lp + gain
+                state = (u, unit)
+                held = best.get(state)
+                if held is None or total > held[0]:
+                    best[state] = (total, u, unit, parent, index)
+        ranked = sorted(best.values(), key=_score, reverse=True)[:beam]
+        floor = ranked[0][0] - beam_margin
+        hyps = [h for h in ranked if h[0] >= floor]
+        history.append(hyps)
+    chosen = [0] * len(slots)
+    position = 0  # hypotheses are kept best first
+    for step in range(len(slots) - 1, -1, -1):
+        _, _, _, parent, index = history[step][position]
+        chosen[step] = index
+        position = parent
+    logprob = model.logprob
+    units = [BOS, BOS] + [slots[i][chosen[i]][1] for i in range(len(slots))]
+    choices = []
+    for i, options in enumerate(slots):
+        if len(options) == 1 or (confidence_for is not None and not confidence_for(i, chosen[i])):
+            choices.append(Choice(chosen[i], 1.0, []))
+            continue
+        t, u = units[i], units[i + 1]
+        after = units[i + 3 : i + 5]
+        scores = []
+        for _text, unit, cost in options:
+            score = logprob(t, u, unit) + bonus.get(unit, 0.0) - channel_weight * cost
+            if after:
+                score += logprob(u, unit, after[0])
+                if len(after) > 1:
+                    score += logprob(unit, after[0], after[1])
+            scores.append(score)
+        top = max(scores)
+        weights = [math.exp(s - top) for s in scores]
+        total = sum(weights)
+        ranked_options = sorted(range(len(options)), key=lambda k: -weights[k])
+        choices.append(
+            Choice(
+                chosen[i],
+                weights[chosen[i]] / total,
+                [(k, weights[k] / total) for k in ranked_options if k != chosen[i]][:3],
+            )
+        )
+    return choices

@@ -1,0 +1,111 @@
+"""Split text into tokens the restorer may or may not touch, keeping every character.
+
+``tokenize(text)`` returns pieces whose texts concatenate back to ``text`` exactly:
+whitespace, punctuation and the *cores* of words. Each core gets a kind:
+
+* ``word``      letters (possibly with digits OCR put for letters, "s6" = "số"): restorable
+* ``caps``      ALL-CAPS letters: a heading word ("HOẠCH") or an acronym (UBND), decided later
+* ``number``    digits with separators: 2026-2030, 10/8/2018, 5.000, 1,5 — never changed
+* ``code``      digits and letters mixed with / - . &: 523/QĐ-UBND, KH&CN — only letters
+                may be normalised, digits never change
+* ``url``       URLs and e-mail addresses — never changed
+* ``other``     anything else (symbols) — never changed
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+Kind = Literal["space", "punct", "word", "caps", "number", "code", "url", "other"]
+
+_PIECES = regex.compile(r"\s+|\S+")
+_URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", regex.IGNORECASE)
+_NUMBER = regex.compile(r"^[+-]?\d+(?:[.,:/-]\d+)*%?$")
+_LETTERS_DIGITS = regex.compile(r"^[\p{L}\d]+$")
+# Symbols OCR puts for marked letters inside a word (nghi¢p, hi€u): still a word.
+_WORD_WITH_SYMBOLS = regex.compile(r"^\p{L}+[¢€©®£¥§°~^`´¨]\p{L}*$")
+# Punctuation that may stick to a word core on either side; inner punctuation stays.
+_EDGE = "\"'“”‘’«»()[]{}<>.,;:!?…–—-*•·/\\|"
+
+# Digits that OCR (English model) puts for letters inside words: s6 = số, 16p = lớp.
+LETTERLIKE_DIGITS = set("013456")
+MAX_DIGITS_IN_WORD = 2
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    kind: Kind
+    start: int  # character offset in the tokenized text
+
+
+def _split_edges(chunk: str) -> tuple[str, str, str]:
+    """Leading punctuation, core, trailing punctuation of a whitespace-free chunk."""
+    start, end = 0, len(chunk)
+    while start < end and chunk[start] in _EDGE:
+        start += 1
+    while end > start and chunk[end - 1] in _EDGE:
+        end -= 1
+    # Keep a final '.' on abbreviations such as "TP." only if it is inside a number/code.
+    return chunk[:start], chunk[start:end], chunk[end:]
+
+
+def core_kind(core: str) -> Kind:
+    if _URL.match(core):
+        return "url"
+    if _NUMBER.match(core):
+        return "number"
+    letters = sum(ch.isalpha() for ch in core)
+    digits = sum(ch.isdigit() for ch in core)
+    if letters == 0:
+        return "other" if not digits else "code"
+    if _WORD_WITH_SYMBOLS.match(core):
+        return "word"
+    if _LETTERS_DIGITS.match(core):
+        if digits == 0:
+            upper = sum(ch.isupper() for ch in core)
+            return "caps" if upper == letters and letters > 1 else "word"
+        if (
+            digits <= MAX_DIGITS_IN_WORD
+            and len(core) <= 7
+            and set(ch for ch in core if ch.isdigit()) <= LETTERLIKE_DIGITS
+            and not core[0].isupper()
+            and any(ch.islower() for ch in core)
+        ):
+            return "word"
+        return "code"
+    return "code"
+
+
+def tokenize(text: str) -> list[Token]:
+    """All pieces of ``text`` in order; ``"".join(t.text for t in tokens) == text``."""
+    tokens: list[Token] = []
+    for match in _PIECES.finditer(text):
+        chunk, offset = match.group(), match.start()
+        if chunk.isspace():
+            tokens.append(Token(chunk, "space", offset))
+            continue
+        if _URL.match(chunk.rstrip(".,;:)")):
+            core = chunk.rstrip(".,;:)")
+            tokens.append(Token(core, "url", offset))
+            if len(core) < len(chunk):
+                tokens.append(Token(chunk[len(core) :], "punct", offset + len(core)))
+            continue
+        lead, core, trail = _split_edges(chunk)
+        if not core:
+            tokens.append(Token(chunk, "punct", offset))
+            continue
+        if lead:
+            tokens.append(Token(lead, "punct", offset))
+        tokens.append(Token(core, core_kind(core), offset + len(lead)))
+        if trail:
+            tokens.append(Token(trail, "punct", offset + len(lead) + len(core)))
+    return tokens
+
+
+def is_letter(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("L")

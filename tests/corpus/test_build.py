@@ -1,0 +1,61 @@
+import math
+from pathlib import Path
+
+import pytest
+
+from sohoa.corpus.build import build_model, expand_sources, syllable_shaped, text_units
+from sohoa.corpus.model import SEP, load_model_file, save_model
+from sohoa.errors import SohoaError
+
+HUNSPELL = Path(__file__).resolve().parents[2] / "corpus" / "sources" / "hunspell-vi.txt"
+
+
+@pytest.fixture(scope="module")
+def small_model(seeds_dir: Path):
+    return build_model([seeds_dir / "001_b2bd4cc6c0423af8.txt", HUNSPELL])
+
+
+def test_text_units_normalise_syllables_and_classes() -> None:
+    units = list(text_units("Quyết định số 523/QĐ-UBND của UBND tỉnh, về hoá chất 2020."))
+    assert units == [
+        "quyết", "định", "số", "<code>", "của", "<abbr>", "tỉnh", ",", "về", "hóa", "chất",
+        "<num>", ".",
+    ]  # fmt: skip
+
+
+def test_syllable_shape() -> None:
+    assert syllable_shaped("nghiêng") and syllable_shaped("quyết")
+    assert not syllable_shaped("ubnd") and not syllable_shaped("python")
+
+
+def test_model_holds_syllables_acronyms_and_a_normalised_trigram(small_model) -> None:
+    keys = dict(small_model.syllables["luong"])
+    assert "lường" in keys and "lượng" in keys
+    assert small_model.acronyms["QD"] == "QĐ"
+    # probabilities of the words after a context sum to at most 1
+    total = sum(math.exp(small_model.logprob("đo", "lường", w)) for w in small_model.unigrams)
+    assert 0.9 < total <= 1.0001
+    assert small_model.logprob("<s>", "đo", "lường") > small_model.logprob("<s>", "đo", "lượng")
+    assert any(k.count(SEP) == 2 for k in small_model.trigrams)
+
+
+def test_exclude_leaves_a_file_out(seeds_dir: Path) -> None:
+    files = expand_sources([seeds_dir], exclude=[seeds_dir / "002_16be85fa44299f16.txt"])
+    assert all(not f.name.startswith("002") for f in files)
+    with pytest.raises(SohoaError):
+        expand_sources([seeds_dir / "missing.txt"])
+
+
+def test_saved_model_loads_fast_and_equal(small_model, tmp_path: Path) -> None:
+    path = tmp_path / "m.pkl"
+    save_model(small_model, path)
+    loaded = load_model_file(path)
+    assert loaded.trigrams == small_model.trigrams
+    assert loaded.acronyms == small_model.acronyms
+
+
+def test_a_file_that_is_not_a_model_is_a_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pkl"
+    bad.write_bytes(b"not a pickle")
+    with pytest.raises(SohoaError, match="not a sohoa restorer model"):
+        load_model_file(bad)

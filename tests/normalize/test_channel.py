@@ -1,0 +1,35 @@
+import pytest
+
+from sohoa.normalize.channel import ENG, VIE, choose_profile, confusion_keys, mark_cost
+from sohoa.normalize.restore import load_model
+
+
+@pytest.fixture(scope="module")
+def restorer():
+    return load_model()
+
+
+def test_english_model_confusions_reach_the_right_key() -> None:
+    assert "cuong" in confusion_keys("cuwng")  # w for ư
+    assert "so" in confusion_keys("s6")  # 6 for ố
+    assert "de" in confusion_keys("pe")  # P for Đ
+
+
+def test_profile_follows_the_marks_only_vietnamese_ocr_produces() -> None:
+    assert choose_profile(["Thực", "hiện", "Quyết", "định", "của", "Thủ", "tướng"]).name == "vie"
+    assert choose_profile(["Thuc", "hién", "Quyét", "dinh", "cua", "Thu", "tuong"]).name == "eng"
+
+
+def test_vie_profile_trusts_kept_marks_more_than_eng() -> None:
+    assert mark_cost("tố", "tổ", VIE) > mark_cost("tố", "tổ", ENG)
+    assert mark_cost("tố", "tố", VIE) == 0
+    # hook read as acute is the cheap vie confusion, cheaper than any other tone change
+    assert mark_cost("tố", "tổ", VIE) < mark_cost("tố", "tồ", VIE)
+
+
+def test_candidates_cover_lost_marks_and_letter_confusions(restorer) -> None:
+    assert "đường" in dict(restorer.candidates("duong", ENG)[0])
+    assert "cường" in dict(restorer.candidates("cuwng", ENG)[0])
+    assert "nghiệp" in dict(restorer.candidates("nghi¢p", ENG)[0])
+    # cached: the same list object comes back
+    assert restorer.candidates("duong", ENG) is restorer.candidates("duong", ENG)

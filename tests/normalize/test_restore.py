@@ -1,0 +1,152 @@
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sohoa.model import Document, Line, Page, Word
+from sohoa.normalize.restore import apply_case, load_model, restore_document, restore_text
+
+
+@pytest.fixture(scope="module")
+def restorer():
+    return load_model()
+
+
+def test_plain_text_gets_its_marks_back(restorer) -> None:
+    text, edits = restore_text("Thuc hien Quyet dinh so 996/QD-TTg cua Thu tuong", restorer)
+    assert text == "Thực hiện Quyết định số 996/QĐ-TTg của Thủ tướng"
+    assert {e.original: e.result for e in edits}["QD-TTg" if False else "996/QD-TTg"] == (
+        "996/QĐ-TTg"
+    )
+
+
+def test_all_caps_heading_stays_all_caps(restorer) -> None:
+    text, _ = restore_text("KE HOACH\nMUC TIEU", restorer)
+    assert text == "KẾ HOẠCH\nMỤC TIÊU"
+
+
+def test_acronyms_urls_numbers_and_foreign_words_are_kept(restorer) -> None:
+    source = "UBND, KH&CN, TCVN ISO 9001:2015, https://bacninh.gov.vn 5.000 trieu dong Python"
+    text, _ = restore_text(source, restorer)
+    for kept in ("UBND", "KH&CN", "TCVN", "ISO", "9001:2015", "https://bacninh.gov.vn", "5.000"):
+        assert kept in text
+    assert "Python" in text
+    assert "triệu đồng" in text
+
+
+def test_english_ocr_letter_confusions_are_repaired(restorer) -> None:
+    text, _ = restore_text("Tang cuwng cong tac do lwong", restorer)
+    assert text == "Tăng cường công tác đo lường"
+
+
+def test_vie_ocr_marks_are_trusted(restorer) -> None:
+    # Correct Vietnamese stays as it is: a kept mark is not overruled by the LM.
+    source = "Ủy ban nhân dân tỉnh Bắc Ninh ban hành kế hoạch"
+    text, edits = restore_text(source, restorer, "vie")
+    assert text == source
+    assert edits == []
+
+
+def test_each_change_is_an_edit_with_position_and_alternatives(restorer) -> None:
+    source = "Dong 1\ntang cuong"
+    text, edits = restore_text(source, restorer)
+    assert text.splitlines()[1] == "tăng cường"
+    tang = next(e for e in edits if e.original == "tang")
+    assert (tang.line, tang.column, tang.result) == (1, 0, "tăng")
+    assert 0 <= tang.confidence <= 1
+    assert tang.alternatives and all(a.text != "tăng" for a in tang.alternatives)
+
+
+def test_apply_case() -> None:
+    assert apply_case("KE", "kế") == "KẾ"
+    assert apply_case("Ke", "kế") == "Kế"
+    assert apply_case("ke", "kế") == "kế"
+    assert apply_case("Iy", "lý") == "lý"  # OCR's capital I for l
+
+
+def test_restore_document_changes_words_in_place_with_page_and_word_index(restorer) -> None:
+    words = [Word(t, origin="txt") for t in ["Ke", "hoach", "so", "15/KH-UBND"]]
+    page = Page(number=1, width=0, height=0, origin="txt", words=words, lines=[Line([0, 1, 2, 3])])
+    doc = restore_document(Document(source="x", input_kind="txt", pages=[page]), restorer)
+    assert [w.text for w in doc.pages[0].words] == ["Kế", "hoạch", "số", "15/KH-UBND"]
+    assert {(e.page, e.word, e.original, e.result) for e in doc.edits} == {
+        (1, 0, "Ke", "Kế"),
+        (1, 1, "hoach", "hoạch"),
+        (1, 2, "so", "số"),
+    }
+
+
+VOCAB = ["tang", "cuong", "do", "luong", "ke", "hoach", "s6", "UBND", "KE", "HOACH", "nghi¢p"]
+PROTECTED = ["523/QĐ-UBND", "10/8/2018", "5.000", "2026-2030", "12,5%", "KH&CN", "ISO9001"]
+piece = st.sampled_from(VOCAB + PROTECTED) | st.from_regex(r"[0-9]{1,6}", fullmatch=True)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(piece, min_size=1, max_size=14), st.sampled_from([" ", "\n", ", "]))
+def test_digits_and_codes_never_change_and_no_word_is_dropped_or_added(
+    restorer, pieces: list[str], joiner: str
+) -> None:
+    source = joiner.join(pieces)
+    text, edits = restore_text(source, restorer)
+    assert len(text.split()) == len(source.split())
+    assert text.count("\n") == source.count("\n")
+    for original, restored in zip(source.split(), text.split(), strict=True):
+        core = original.strip(",")
+        if core in PROTECTED or core.isdigit():
+            assert restored == original
+        elif re.search(r"\d", core):  # OCR digits inside a word (s6 = số) may become letters
+            assert len(re.findall(r"\d", restored)) <= len(re.findall(r"\d", core))
+    assert all(e.original != e.result for e in edits)
+
+
+def test_codes_get_d_stroke_only_where_a_known_acronym_results(restorer) -> None:
+    text, _ = restore_text("996/Qb-TTg 3807/QP-BKHCN B2/TP 15/KH-UBND", restorer)
+    assert text == "996/QĐ-TTg 3807/QĐ-BKHCN B2/TP 15/KH-UBND"
+
+
+def test_list_markers_and_foreign_words_stay(restorer) -> None:
+    text, _ = restore_text("a) ke hoach; d) LibreOffice", restorer)
+    assert text.startswith("a) kế hoạch; d) ")
+    assert text.endswith("LibreOffice")
+
+
+def test_vietnamese_ocr_syllables_are_not_respelled(restorer) -> None:
+    # vie OCR letters are trusted: "lý" is never turned into the variant spelling "lí"
+    text, _ = restore_text("Quản lý nhà nước về tiêu chuẩn đo lường chất lượng", restorer)
+    assert "Quản lý" in text
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(piece, min_size=1, max_size=6), min_size=1, max_size=4))
+def test_restore_document_keeps_every_word_and_every_number(
+    restorer, lines: list[list[str]]
+) -> None:
+    words, page_lines = [], []
+    for line in lines:
+        page_lines.append(Line(list(range(len(words), len(words) + len(line)))))
+        words += [Word(text, origin="ocr") for text in line]
+    originals = [w.text for w in words]
+    page = Page(number=1, width=0, height=0, words=words, lines=page_lines)
+    doc = restore_document(Document(source="x", input_kind="image", pages=[page]), restorer)
+    restored = [w.text for w in doc.pages[0].words]
+    assert len(restored) == len(originals)
+    changed = {i for i, (a, b) in enumerate(zip(originals, restored, strict=True)) if a != b}
+    assert changed == {e.word for e in doc.edits}
+    for before, after in zip(originals, restored, strict=True):
+        if before.isdigit() or before in PROTECTED:
+            assert after == before
+
+
+def test_caches_stay_bounded_and_results_do_not_change(restorer, monkeypatch) -> None:
+    import sohoa.normalize.restore as restore_module
+
+    before, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    monkeypatch.setattr(restore_module, "MAX_CACHED", 10)
+    after, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    assert after == before
+    assert len(restorer.model._memo) < 1000

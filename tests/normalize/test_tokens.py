@@ -1,0 +1,46 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sohoa.normalize.tokens import tokenize
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(t.text, t.kind) for t in tokenize(text) if t.kind != "space"]
+
+
+def test_punctuation_is_split_from_word_cores() -> None:
+    assert kinds("(Đề án 996),") == [
+        ("(", "punct"),
+        ("Đề", "word"),
+        ("án", "word"),
+        ("996", "number"),
+        ("),", "punct"),
+    ]
+
+
+def test_protected_kinds() -> None:
+    found = dict(kinds("523/QĐ-UBND 10/8/2018 5.000 2026-2030 https://bacninh.gov.vn KH&CN"))
+    assert found["523/QĐ-UBND"] == "code"
+    assert found["10/8/2018"] == "number"
+    assert found["5.000"] == "number"
+    assert found["2026-2030"] == "number"
+    assert found["https://bacninh.gov.vn"] == "url"
+    assert found["KH&CN"] == "code"
+
+
+def test_caps_and_ocr_digit_words() -> None:
+    found = dict(kinds("UBND KE s6 d6i ISO9001 nghi¢p"))
+    assert found["UBND"] == "caps"
+    assert found["KE"] == "caps"
+    assert found["s6"] == "word"  # OCR's 6 for ố: restorable
+    assert found["d6i"] == "word"
+    assert found["ISO9001"] == "code"
+    assert found["nghi¢p"] == "word"
+
+
+@given(st.text(alphabet=st.sampled_from("aăêđ Ơ6,./-\n\t()QĐUBND12ếở€"), max_size=60))
+def test_tokens_round_trip_exactly(text: str) -> None:
+    tokens = tokenize(text)
+    assert "".join(t.text for t in tokens) == text
+    for token in tokens:
+        assert text[token.start : token.start + len(token.text)] == token.text

@@ -1,0 +1,61 @@
+"""The restore and corpus build commands, run as a user runs them."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run_pipeline.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_restore_keeps_lines_and_logs_edits(tmp_path: Path) -> None:
+    source = tmp_path / "old.txt"
+    source.write_text("KE HOACH\n\nTang cuong cong tac do luong 2026-2030\n", encoding="utf-8")
+    out, log = tmp_path / "new.txt", tmp_path / "edits.jsonl"
+    result = run_cli("restore", str(source), "-o", str(out), "--log", str(log))
+    assert result.returncode == 0, result.stderr
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert lines == ["KẾ HOẠCH", "", "Tăng cường công tác đo lường 2026-2030", ""]
+    edits = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert edits[0]["original"] == "KE" and edits[0]["result"] == "KẾ"
+    assert {"line", "column", "confidence", "alternatives"} <= set(edits[0])
+
+
+def test_restore_missing_input_is_one_line_error(tmp_path: Path) -> None:
+    result = run_cli("restore", str(tmp_path / "nope.txt"))
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "not found" in result.stderr
+
+
+def test_corpus_build_then_restore_with_that_model(tmp_path: Path, seeds_dir: Path) -> None:
+    model = tmp_path / "m.pkl"
+    result = run_cli(
+        "corpus", "build", str(seeds_dir), "-o", str(model),
+        "--exclude", str(seeds_dir / "000_2ace24eb85770306.txt"),
+        "--exclude", str(seeds_dir / "002_16be85fa44299f16.txt"),
+        "--exclude", str(seeds_dir / "003_cdf48d5100b823ae.txt"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "from 2 sources" in result.stdout
+    source = tmp_path / "in.txt"
+    source.write_text("Quyet dinh so 523/QD-UBND\n", encoding="utf-8")
+    result = run_cli("restore", str(source), "--model", str(model))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Quyết định số 523/QĐ-UBND\n"
+
+
+def test_corpus_build_with_missing_source_fails_cleanly(tmp_path: Path) -> None:
+    result = run_cli("corpus", "build", str(tmp_path / "none.txt"), "-o", str(tmp_path / "m.pkl"))
+    assert result.returncode == 1
+    assert "not found" in result.stderr
+    assert not (tmp_path / "m.pkl").exists()
