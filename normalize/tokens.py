@@ -88,8 +88,7 @@ def core_kind(core: str) -> Kind:
             and core[0].isupper()
             and set(ch for ch in core if ch.isdigit()) <= CAPITALISED_DIGITS
             and (all(ch.islower() for ch in core[1:] if ch.isalpha()) and letters > 1)
-            or (len(core) == 2 and core[0].isupper() and core[1] == "6")
-        ):
+        ) or (len(core) == 2 and core[0].isupper() and core[1] == "6"):
             return "word"
         return "code"
     return "code"
