@@ -4,9 +4,10 @@
     /work/venv/bin/python bench/restore_tune.py --search   # coordinate search of the settings
 
 Seed 000 (scored against 002) is the TEST: no setting is chosen by looking at it. The
-settings (channel weight, free-edit cost, candidates kept, reading cost, change threshold)
-are chosen here, on the simulated English-model OCR pages of corpus/data/
-channel-eng-pages.jsonl (clean text + its OCR; texts other than 002), one fold per text:
+settings (channel weight, beam, document-adaptation weight and confidence, free-edit
+cost, candidates kept, reading cost, change threshold) are chosen here, on the simulated
+English-model OCR pages of corpus/data/channel-eng-pages.jsonl (clean text + its OCR;
+texts other than 002), one fold per text:
 
 | fold | validated pages | model built without |
 |---|---|---|
@@ -54,9 +55,12 @@ FOLDS = {
     "vlsp": ("vlsp2013-underthesea", SOURCES / "vlsp2013-underthesea.txt", (0, 600)),
     "lo-help": ("libreoffice-help-vi", SOURCES / "libreoffice-help-vi.txt", (2000, 2600)),
 }
-# name -> (module, attribute) of every setting chosen here; "channel_weight" is the Restorer's.
+# name -> (module, attribute) of every setting chosen here; None = a Restorer field.
 SETTINGS = {
     "channel_weight": None,
+    "beam": None,
+    "adapt_weight": (restore, "ADAPT_WEIGHT"),
+    "adapt_min_confidence": (restore, "ADAPT_MIN_CONFIDENCE"),
     "edit_cost": (channel, "EDIT_COST"),
     "kept": (channel, "KEPT"),
     "reading_cost": (channel, "READING_COST"),
@@ -64,10 +68,13 @@ SETTINGS = {
 }
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
-    "edit_cost": [3.5, 4.0, 5.0, 6.0, 7.0],
-    "kept": [6, 8, 12, 16],
+    "edit_cost": [4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
+    "kept": [8, 12, 16, 20, 24],
     "reading_cost": [0.0, 0.5, 1.0, 2.0],
-    "min_change_confidence": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+    "beam": [4, 6, 8],
+    "adapt_weight": [0.0, 0.3, 0.6, 1.0],
+    "adapt_min_confidence": [0.8, 0.9, 0.97],
+    "min_change_confidence": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
 }
 
 
@@ -112,11 +119,10 @@ def fold_model(fold: str, pages: dict[str, list[PageResult]]):
 
 
 def current_settings() -> dict[str, float]:
-    values = {"channel_weight": restore.Restorer.channel_weight}
-    for name, place in SETTINGS.items():
-        if place:
-            values[name] = getattr(*place)
-    return values
+    return {
+        name: getattr(*place) if place else getattr(restore.Restorer, name)
+        for name, place in SETTINGS.items()
+    }
 
 
 def apply(settings: dict[str, float]) -> None:
@@ -133,7 +139,9 @@ def validate(models, texts, settings: dict[str, float]) -> dict[str, float]:
     for fold, model in models.items():
         raw, reference = texts[fold]
         restorer = restore.Restorer(model, channel.CandidateIndex(model))
-        restorer.channel_weight = settings["channel_weight"]
+        for name, place in SETTINGS.items():
+            if place is None:
+                setattr(restorer, name, settings[name])
         restored, _ = restore.restore_text(raw, restorer, "eng")
         n = len(words(reference))
         errors += metrics.wer(reference, restored) * n
