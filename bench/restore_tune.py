@@ -61,6 +61,7 @@ SETTINGS = {
     "beam": None,
     "adapt_weight": (restore, "ADAPT_WEIGHT"),
     "adapt_min_confidence": (restore, "ADAPT_MIN_CONFIDENCE"),
+    "adapt_pair_weight": (restore, "ADAPT_PAIR_WEIGHT"),
     "edit_cost": (channel, "EDIT_COST"),
     "kept": (channel, "KEPT"),
     "reading_cost": (channel, "READING_COST"),
@@ -74,6 +75,7 @@ GRID = {
     "beam": [4, 6, 8],
     "adapt_weight": [0.0, 0.3, 0.6, 1.0],
     "adapt_min_confidence": [0.8, 0.9, 0.97],
+    "adapt_pair_weight": [0.0, 0.5, 1.0, 1.5, 2.5],
     "min_change_confidence": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
 }
 
