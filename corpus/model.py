@@ -2,7 +2,8 @@
 
 Stored as one pickle of plain dicts and tuples (no classes), so loading is a single
 ``pickle.load`` (~0.2 s for the shipped model) and an old file never needs our code to
-unpickle. The language model is an interpolated Kneser-Ney trigram over *LM units*
+unpickle. Loading refuses any class or function a pickle names, so a model file from
+elsewhere cannot run code. The language model is an interpolated Kneser-Ney trigram over *LM units*
 (lowercase syllables, punctuation, ``<num>``, ``<code>``, ``<abbr>``, ``<unk>``),
 stored in backoff form: log-probabilities of seen n-grams plus backoff weights.
 """
@@ -85,6 +86,18 @@ def save_model(model: RestorerModel, path: Path) -> None:
     Path(path).chmod(0o644)  # a shipped data file, readable by all like the others
 
 
+class _PlainDataUnpickler(pickle.Unpickler):
+    """Unpickles plain data only: a model file may come from anyone (``--model``).
+
+    A pickle names the classes and functions to call while loading; refusing every one
+    of them leaves dicts, lists, tuples, sets, str, bytes, int, float, bool and None,
+    which is all a model holds, and no code can run.
+    """
+
+    def find_class(self, module: str, name: str) -> object:
+        raise pickle.UnpicklingError(f"it asks to load code ({module}.{name}), refused")
+
+
 _CACHE: dict[tuple[str, float], RestorerModel] = {}
 
 
@@ -102,8 +115,8 @@ def load_model_file(path: Path | None = None) -> RestorerModel:
     if key not in _CACHE:
         try:
             with open(path, "rb") as handle:
-                payload = pickle.load(handle)
-        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError) as error:
+                payload = _PlainDataUnpickler(handle).load()
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as error:
             raise SohoaError(
                 path, f"not a sohoa restorer model ({error})", "rebuild it with corpus build"
             ) from None
