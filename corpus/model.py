@@ -22,6 +22,11 @@ DEFAULT_MODEL = Path(__file__).resolve().parent / "data" / "restorer-model.pkl"
 SEP = "\x1f"  # joins the units of an n-gram key
 
 
+# An LM context (t, u): (memo w -> log P(w | t u), "t␟u␟", "u␟", backoff of (t, u),
+# backoff of (t, u) and of u), as RestorerModel.row builds it.
+LMRow = tuple[dict[str, float], str, str, float, float]
+
+
 @dataclass
 class RestorerModel:
     style: str = "classic"
@@ -42,6 +47,8 @@ class RestorerModel:
     # precomputed candidates of every plain key, per OCR profile: {"eng": {"duong": (...)}}
     candidate_tables: dict[str, dict[str, tuple]] = field(default_factory=dict)
     _memo: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False)
+    # per context (t, u): the log-probs asked for so far and what computing more needs
+    _rows: dict[tuple[str, str], LMRow] = field(default_factory=dict, repr=False)
 
     def logprob(self, t: str, u: str, w: str) -> float:
         """log P(w | t u) with Kneser-Ney backoff (memoised: documents repeat themselves)."""
@@ -65,6 +72,44 @@ class RestorerModel:
         backoff += unigram_u[1] if unigram_u else 0.0
         unigram_w = self.unigrams.get(w)
         return backoff + (unigram_w[0] if unigram_w else self.unknown_logprob)
+
+    def row(self, t: str, u: str) -> LMRow:
+        """The context (t, u) of log P(w | t u): the decoder asks it for many w in a row.
+
+        Its memo holds the log-probs asked for so far; ``row_logprob`` fills it with the
+        same values as ``_logprob`` (same operations in the same order), the context's
+        keys and backoff weights worked out once instead of once per w.
+        """
+        key = (t, u)
+        found = self._rows.get(key)
+        if found is None:
+            context = self.bigrams.get(t + SEP + u)
+            backoff = context[1] if context else 0.0
+            unigram_u = self.unigrams.get(u)
+            found = self._rows[key] = (
+                {},
+                t + SEP + u + SEP,
+                u + SEP,
+                backoff,
+                backoff + (unigram_u[1] if unigram_u else 0.0),
+            )
+        return found
+
+    def row_logprob(self, row: LMRow, w: str) -> float:
+        """log P(w | the row's context), memoised in the row."""
+        memo, trigram_prefix, bigram_prefix, backoff, unigram_backoff = row
+        trigram = self.trigrams.get(trigram_prefix + w)
+        if trigram is not None:
+            found = trigram
+        else:
+            bigram = self.bigrams.get(bigram_prefix + w)
+            if bigram is not None:
+                found = backoff + bigram[0]
+            else:
+                unigram_w = self.unigrams.get(w)
+                found = unigram_backoff + (unigram_w[0] if unigram_w else self.unknown_logprob)
+        memo[w] = found
+        return found
 
     def is_syllable(self, lower: str, key: str) -> bool:
         return any(s == lower for s, _ in self.syllables.get(key, ()))

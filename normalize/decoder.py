@@ -45,8 +45,9 @@ def decode(
     ``confidence_for(slot, chosen)`` says which slots need a confidence (all by default);
     the others get 1.0 — computing it costs as much as the search itself.
     """
-    memo = model._memo
-    compute = model._logprob
+    rows = model._rows
+    row_of = model.row
+    fill = model.row_logprob
     bonus = bonus or {}
     # A hypothesis: (score, previous unit, last unit, parent hypothesis, option index).
     hyps: list[tuple[float, str, str, int, int]] = [(0.0, BOS, BOS, -1, -1)]
@@ -58,24 +59,26 @@ def decode(
         if len(adjusted) > 2:
             # Options far behind under the best hypothesis are not tried under the others.
             score0, t0, u0 = hyps[0][0], hyps[0][1], hyps[0][2]
+            row = rows.get((t0, u0)) or row_of(t0, u0)
+            memo = row[0]
             first = []
             for unit, gain in adjusted:
-                key = (t0, u0, unit)
-                lp = memo.get(key)
+                lp = memo.get(unit)
                 if lp is None:
-                    lp = memo[key] = compute(t0, u0, unit)
+                    lp = fill(row, unit)
                 first.append(score0 + lp + gain)
             cut = max(first) - option_margin
-            live = [(k, adjusted[k]) for k in range(len(adjusted)) if first[k] >= cut]
+            live = [(k, *adjusted[k]) for k in range(len(adjusted)) if first[k] >= cut]
         else:
-            live = list(enumerate(adjusted))
+            live = [(k, unit, gain) for k, (unit, gain) in enumerate(adjusted)]
         best: dict[tuple[str, str], tuple[float, str, str, int, int]] = {}
         for parent, (score, t, u, _, _) in enumerate(hyps):
-            for index, (unit, gain) in live:
-                key = (t, u, unit)
-                lp = memo.get(key)
+            row = rows.get((t, u)) or row_of(t, u)
+            memo = row[0]
+            for index, unit, gain in live:
+                lp = memo.get(unit)
                 if lp is None:
-                    lp = memo[key] = compute(t, u, unit)
+                    lp = fill(row, unit)
                 total = score + lp + gain
                 state = (u, unit)
                 held = best.get(state)
@@ -91,7 +94,12 @@ def decode(
         _, _, _, parent, index = history[step][position]
         chosen[step] = index
         position = parent
-    logprob = model.logprob
+
+    def logprob(t: str, u: str, w: str) -> float:
+        row = rows.get((t, u)) or row_of(t, u)
+        lp = row[0].get(w)
+        return fill(row, w) if lp is None else lp
+
     units = [BOS, BOS] + [slots[i][chosen[i]][1] for i in range(len(slots))]
     choices = []
     for i, options in enumerate(slots):

@@ -69,6 +69,8 @@ class Restorer:
         """Keep memory bounded over long batch runs: drop the caches when they grow large."""
         if len(self.model._memo) > MAX_CACHED:
             self.model._memo.clear()
+        if len(self.model._rows) > MAX_CACHED // 16:  # a row holds ~16 log-probs on average
+            self.model._rows.clear()
         if len(self._cache) > MAX_CACHED:
             self._cache.clear()
             self.__post_init__()  # the precomputed candidate tables come back
