@@ -39,11 +39,14 @@ def decode(
     beam_margin: float = 12.0,
     option_margin: float = 10.0,
     confidence_for: Callable[[int, int], bool] | None = None,
+    pair_bonus: dict[tuple[str, str], float] | None = None,
 ) -> list[Choice]:
     """Best option per slot, with a local posterior as confidence.
 
     ``confidence_for(slot, chosen)`` says which slots need a confidence (all by default);
     the others get 1.0 — computing it costs as much as the search itself.
+    ``bonus`` (per unit) and ``pair_bonus`` (per pair of consecutive units) are log-bonuses
+    from the document itself (document adaptation).
     """
     rows = model._rows
     row_of = model.row
@@ -80,6 +83,8 @@ def decode(
                 if lp is None:
                     lp = fill(row, unit)
                 total = score + lp + gain
+                if pair_bonus:
+                    total += pair_bonus.get((u, unit), 0.0)
                 state = (u, unit)
                 held = best.get(state)
                 if held is None or total > held[0]:
@@ -111,6 +116,10 @@ def decode(
         scores = []
         for _text, unit, cost in options:
             score = logprob(t, u, unit) + bonus.get(unit, 0.0) - channel_weight * cost
+            if pair_bonus:
+                score += pair_bonus.get((u, unit), 0.0)
+                if after:
+                    score += pair_bonus.get((unit, after[0]), 0.0)
             if after:
                 score += logprob(u, unit, after[0])
                 if len(after) > 1:

@@ -25,7 +25,6 @@ from sohoa.corpus.model import RestorerModel, load_model_file
 from sohoa.errors import SohoaError
 from sohoa.model import Alternative, Document, Edit
 from sohoa.normalize.channel import (
-    EDIT_COST,
     CandidateIndex,
     Profile,
     candidates,
@@ -38,7 +37,9 @@ from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 ADAPT_MIN_CONFIDENCE = 0.9  # first-pass choices this sure count as the document's words
 ADAPT_WEIGHT = 0.6  # log-bonus per log-count of a syllable confirmed in the document
+ADAPT_PAIR_WEIGHT = 0.0  # log-bonus per log-count of a confirmed pair of consecutive units
 FOREIGN_MIN_LENGTH = 5  # shorter unknown tokens are taken as OCR garbage, not foreign words
+FOREIGN_MIN_COST = 10.0  # a long unknown token whose candidates all cost this much is foreign
 MIN_CHANGE_CONFIDENCE = 0.5  # below this, a change is not made (the original is kept)
 MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents
 OPTION_MARGIN = 8.0  # channel cost above the cheapest option beyond which options are dropped
@@ -129,7 +130,7 @@ def _word_options(
     if (
         len(lower) >= FOREIGN_MIN_LENGTH
         and not syllable_shaped(lower)
-        and all(cost >= 2 * EDIT_COST for _, _, cost in options)
+        and all(cost >= FOREIGN_MIN_COST for _, _, cost in options)
     ):
         options = []  # an unknown foreign word (Python, LibreOffice): never "corrected"
     if not any(text == normal for text, _, _ in options):
@@ -252,6 +253,28 @@ def restore_text(
             if len(slot.options) > 1 and choice.confidence >= ADAPT_MIN_CONFIDENCE:
                 confirmed[slot.options[choice.index][1]] += 1
         bonus = {unit: ADAPT_WEIGHT * math.log1p(n) for unit, n in confirmed.items()}
+        pairs: Counter[tuple[str, str]] = Counter()
+        sure = [
+            len(slot.options) == 1 or choice.confidence >= ADAPT_MIN_CONFIDENCE
+            for slot, choice in zip(slots, choices, strict=True)
+        ]
+        for k in range(1, len(slots)):
+            if (
+                sure[k - 1]
+                and sure[k]
+                and (len(slots[k].options) > 1 or len(slots[k - 1].options) > 1)
+            ):
+                pairs[
+                    (
+                        slots[k - 1].options[choices[k - 1].index][1],
+                        slots[k].options[choices[k].index][1],
+                    )
+                ] += 1
+        pair_bonus = (
+            {pair: ADAPT_PAIR_WEIGHT * math.log1p(n) for pair, n in pairs.items()}
+            if ADAPT_PAIR_WEIGHT
+            else None
+        )
         slots = _slots(tokens, restorer, profile, frozenset(confirmed))
         option_lists = [slot.options for slot in slots]
 
@@ -266,6 +289,7 @@ def restore_text(
             restorer.beam,
             bonus,
             confidence_for=changes,
+            pair_bonus=pair_bonus,
         )
 
     pieces = [t.text for t in tokens]
