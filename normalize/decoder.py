@@ -40,11 +40,13 @@ def decode(
     option_margin: float = 10.0,
     confidence_for: Callable[[int, int], bool] | None = None,
     pair_bonus: dict[tuple[str, str], float] | None = None,
+    alternatives: bool = True,
 ) -> list[Choice]:
     """Best option per slot, with a local posterior as confidence.
 
     ``confidence_for(slot, chosen)`` says which slots need a confidence (all by default);
-    the others get 1.0 — computing it costs as much as the search itself.
+    the others get 1.0 — computing it costs as much as the search itself. Without
+    ``alternatives``, choices carry no alternatives (a first pass needs confidences only).
     ``bonus`` (per unit) and ``pair_bonus`` (per pair of consecutive units) are log-bonuses
     from the document itself (document adaptation).
     """
@@ -107,27 +109,40 @@ def decode(
 
     units = [BOS, BOS] + [slots[i][chosen[i]][1] for i in range(len(slots))]
     choices = []
+    pair_bonus = pair_bonus or {}
     for i, options in enumerate(slots):
         if len(options) == 1 or (confidence_for is not None and not confidence_for(i, chosen[i])):
             choices.append(Choice(chosen[i], 1.0, []))
             continue
         t, u = units[i], units[i + 1]
         after = units[i + 3 : i + 5]
+        next_unit = after[0] if after else ""
+        row = rows.get((t, u)) or row_of(t, u)
+        memo = row[0]
+        # Same sums in the same order as the search's scores: the same floats.
         scores = []
         for _text, unit, cost in options:
-            score = logprob(t, u, unit) + bonus.get(unit, 0.0) - channel_weight * cost
+            lp = memo.get(unit)
+            score = (
+                (fill(row, unit) if lp is None else lp)
+                + bonus.get(unit, 0.0)
+                - channel_weight * cost
+            )
             if pair_bonus:
                 score += pair_bonus.get((u, unit), 0.0)
                 if after:
-                    score += pair_bonus.get((unit, after[0]), 0.0)
+                    score += pair_bonus.get((unit, next_unit), 0.0)
             if after:
-                score += logprob(u, unit, after[0])
+                score += logprob(u, unit, next_unit)
                 if len(after) > 1:
-                    score += logprob(unit, after[0], after[1])
+                    score += logprob(unit, next_unit, after[1])
             scores.append(score)
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)
+        if not alternatives:
+            choices.append(Choice(chosen[i], weights[chosen[i]] / total, []))
+            continue
         ranked_options = sorted(range(len(options)), key=lambda k: -weights[k])
         choices.append(
             Choice(

@@ -246,6 +246,7 @@ def restore_text(
         restorer.channel_weight,
         max(2, restorer.beam // 2) if restorer.adapt else restorer.beam,
         option_margin=6.0 if restorer.adapt else 10.0,
+        alternatives=not restorer.adapt,  # with adaptation, this pass only finds sure words
     )
     if restorer.adapt:
         confirmed: Counter[str] = Counter()
