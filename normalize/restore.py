@@ -70,6 +70,8 @@ class Restorer:
         """Keep memory bounded over long batch runs: drop the caches when they grow large."""
         if len(self.model._memo) > MAX_CACHED:
             self.model._memo.clear()
+        if len(self.model._rows) > MAX_CACHED // 16:  # a row holds ~16 log-probs on average
+            self.model._rows.clear()
         if len(self._cache) > MAX_CACHED:
             self._cache.clear()
             self.__post_init__()  # the precomputed candidate tables come back
@@ -244,6 +246,7 @@ def restore_text(
         restorer.channel_weight,
         max(2, restorer.beam // 2) if restorer.adapt else restorer.beam,
         option_margin=6.0 if restorer.adapt else 10.0,
+        alternatives=not restorer.adapt,  # with adaptation, this pass only finds sure words
     )
     if restorer.adapt:
         confirmed: Counter[str] = Counter()
