@@ -10,6 +10,7 @@ stored in backoff form: log-probabilities of seen n-grams plus backoff weights.
 
 from __future__ import annotations
 
+import gc
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,8 +160,14 @@ def load_model_file(path: Path | None = None) -> RestorerModel:
     key = (str(path.resolve()), stamp)
     if key not in _CACHE:
         try:
-            with open(path, "rb") as handle:
-                payload = _PlainDataUnpickler(handle).load()
+            was_enabled = gc.isenabled()
+            gc.disable()  # unpickling makes ~10^5 containers and no cycles: skip the walks
+            try:
+                with open(path, "rb") as handle:
+                    payload = _PlainDataUnpickler(handle).load()
+            finally:
+                if was_enabled:
+                    gc.enable()
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as error:
             raise SohoaError(
                 path, f"not a sohoa restorer model ({error})", "rebuild it with corpus build"
