@@ -150,3 +150,4 @@ def test_caches_stay_bounded_and_results_do_not_change(restorer, monkeypatch) ->
     after, _ = restore_text("Tang cuong cong tac do luong", restorer)
     assert after == before
     assert len(restorer.model._memo) < 1000
+    assert len(restorer.model._rows) < 1000
