@@ -291,4 +291,9 @@ def candidates(
     for syllable, cost in near_ranked[:near_limit]:
         chosen.setdefault(syllable, cost)
     reserve = [item for item in exact[limit:] + near_ranked[near_limit:] if item[0] not in chosen]
+    if len(skeleton) == 1:
+        # A lone letter is a unit, a symbol or a list marker far more often than a whole
+        # syllable the OCR shrank ("3 x 4 m", "mục d"): it may gain marks, never letters.
+        chosen = {s: c for s, c in chosen.items() if ocr_skeleton(s) == skeleton}
+        reserve = [item for item in reserve if ocr_skeleton(item[0]) == skeleton]
     return sorted(chosen.items(), key=lambda item: item[1]), reserve[:RESERVE]
