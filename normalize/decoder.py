@@ -54,6 +54,10 @@ def decode(
     row_of = model.row
     fill = model.row_logprob
     bonus = bonus or {}
+    # Pair bonuses by first unit: one lookup per parent instead of a pair key per option.
+    bonus_after: dict[str, dict[str, float]] = {}
+    for (first_unit, second_unit), gain in (pair_bonus or {}).items():
+        bonus_after.setdefault(first_unit, {})[second_unit] = gain
     # A hypothesis: (score, previous unit, last unit, parent hypothesis, option index).
     hyps: list[tuple[float, str, str, int, int]] = [(0.0, BOS, BOS, -1, -1)]
     history: list[list[tuple[float, str, str, int, int]]] = []
@@ -80,13 +84,14 @@ def decode(
         for parent, (score, t, u, _, _) in enumerate(hyps):
             row = rows.get((t, u)) or row_of(t, u)
             memo = row[0]
+            pairs = bonus_after.get(u)
             for index, unit, gain in live:
                 lp = memo.get(unit)
                 if lp is None:
                     lp = fill(row, unit)
                 total = score + lp + gain
-                if pair_bonus:
-                    total += pair_bonus.get((u, unit), 0.0)
+                if pairs and unit in pairs:
+                    total += pairs[unit]
                 state = (u, unit)
                 held = best.get(state)
                 if held is None or total > held[0]:
