@@ -20,7 +20,8 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # the machine is shared; one thr
 
 DASH = "-"
 SINGLE_GLYPH_PX = 17
-INK_MARGIN = 70  # gray levels below the paper that count as ink
+INK_MARGIN = 70  # gray levels below the paper that surely are ink
+MIN_INK_MARGIN = 40  # and never less: blurred sensor noise stays within this
 
 
 @dataclass
@@ -62,7 +63,27 @@ def ink_mask(crop: np.ndarray, dpi: int) -> np.ndarray:
     """
     smooth = cv2.GaussianBlur(crop, (0, 0), max(0.8, dpi / 300))
     paper = float(np.percentile(smooth, 75))
-    return np.where(smooth < paper - INK_MARGIN, 255, 0).astype(np.uint8)
+    noise = 1.4826 * float(np.median(np.abs(smooth - np.median(smooth))))
+    darkest = float(np.percentile(smooth, 1))
+    # Blurred thin strokes are faint: halfway to the darkest ink is still ink, as long as it
+    # stays well clear of the paper's own noise.
+    margin = max(MIN_INK_MARGIN, 4 * noise, min(INK_MARGIN, 0.5 * (paper - darkest)))
+    return np.where(smooth < paper - margin, 255, 0).astype(np.uint8)
+
+
+def _part_of_glyph(crop: np.ndarray, dpi: int, stroke: tuple[int, int, int, int]) -> bool:
+    """Is this flat stroke only the darkest part of a faint, taller glyph (a blurred "8")?
+
+    Outline the stroke at half its own darkness: a dash stays flat, a glyph grows tall.
+    """
+    x, y, w, h = stroke
+    smooth = cv2.GaussianBlur(crop, (0, 0), max(0.8, dpi / 300))
+    paper = float(np.percentile(smooth, 75))
+    core = float(smooth[y : y + h, x : x + w].min())
+    half = (smooth < paper - 0.5 * (paper - core)).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(half, connectivity=8)
+    owners = set(np.unique(labels[y : y + h, x : x + w])) - {0}
+    return any(stats[k, 3] > max(3 * h, 0.05 * dpi) for k in owners)
 
 
 def _words(data: dict) -> tuple[list[str], list[float]]:
@@ -74,7 +95,13 @@ def _words(data: dict) -> tuple[list[str], list[float]]:
     return words, confidences
 
 
-def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: str) -> CellReading:
+def read_cell(
+    gray: np.ndarray,
+    box: tuple[int, int, int, int],
+    dpi: int,
+    lang: str,
+    digits_only: bool = False,
+) -> CellReading:
     """Text of the cell ``box`` (x0, top, x1, bottom, rules included) of a level page image."""
     x0, y0, x1, y1 = box
     # Stay clear of the rules around the cell; they are 1-3 px plus blur.
@@ -105,8 +132,8 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
 
     remnants = [k for k in range(1, count) if rule_remnant(*(int(v) for v in stats[k][:4]))]
     if remnants:
-        specks |= np.isin(labels, remnants)
-        binary[specks] = 0
+        leaks_wide |= np.isin(labels, remnants).astype(np.uint8) * 255
+        binary[leaks_wide > 0] = 0
     parts = [
         tuple(int(v) for v in stats[k])
         for k in range(1, count)
@@ -115,10 +142,13 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
     if not parts:
         return CellReading("", None, "empty")
     # A lone dash: one flat stroke, about a hyphen wide, no taller than a thick pen line.
-    strokes = [p for p in parts if p[3] > 0.012 * dpi or p[2] > 0.012 * dpi]
+    strokes = [
+        p for p in parts if (p[3] > 0.015 * dpi or p[2] > 0.015 * dpi) and p[4] >= 2 * min_area
+    ]
     if len(strokes) == 1:
-        _, _, w, h, _ = strokes[0]
-        if h <= 0.03 * dpi and 0.02 * dpi <= w <= 0.12 * dpi and w >= 1.8 * h:
+        x, y, w, h, _ = strokes[0]
+        flat = h <= 0.04 * dpi and 0.02 * dpi <= w <= 0.12 * dpi and w >= 1.2 * h
+        if flat and not _part_of_glyph(crop, dpi, (x, y, w, h)):
             return CellReading(DASH, None, "dash")
     if not strokes:
         return CellReading("", None, "empty")
@@ -129,10 +159,16 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
     ys0 = min(p[1] for p in strokes)
     xs1 = max(p[0] + p[2] for p in strokes)
     ys1 = max(p[1] + p[3] for p in strokes)
+    # Fragments of a faint glyph (the "2" of a blurred "200") next to the strokes belong in.
+    reach = int(0.05 * dpi)
+    for x, y, w, h, _ in parts:
+        cx, cy = x + w / 2, y + h / 2
+        if xs0 - reach <= cx <= xs1 + reach and ys0 - reach <= cy <= ys1 + reach:
+            xs0, ys0 = min(xs0, x), min(ys0, y)
+            xs1, ys1 = max(xs1, x + w), max(ys1, y + h)
     ink = binary[ys0:ys1, xs0:xs1]
     text_crop = crop[ys0:ys1, xs0:xs1].copy()
     text_crop[leaks_wide[ys0:ys1, xs0:xs1] > 0] = 255  # rule remnants
-    text_crop[specks[ys0:ys1, xs0:xs1]] = 255  # noise specks
     # Paper is paper: everything not near (even faint) ink is set white, so Tesseract does
     # not read sensor noise in the blank part of a line as "-" or "'".
     smooth = cv2.GaussianBlur(text_crop, (0, 0), max(0.8, dpi / 300))
@@ -147,7 +183,7 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
     # Scale to 300 dpi, where Tesseract's vie model reads words best. A lone glyph (one
     # stroke: the "2" of a STT cell) is misread at that size (2 -> "P/", 5 -> "B") but read
     # right when its line is ~SINGLE_GLYPH_PX high, so it is shrunk to that instead.
-    if len(strokes) == 1:
+    if len(strokes) == 1 and not digits_only:
         factor = min(3.0, max(0.3, SINGLE_GLYPH_PX / max(1, ys1 - ys0)))
     else:
         factor = 300 / dpi
@@ -157,11 +193,11 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
     pad = 20
     text_crop = cv2.copyMakeBorder(text_crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     psm = 7 if n_lines <= 1 else 6
+    config = f"--psm {psm}"
+    if digits_only:  # a cell of an amount column: only digits and separators can be right
+        config = f"--psm {8 if len(strokes) == 1 else 7} -c tessedit_char_whitelist=0123456789.,"
     data = pytesseract.image_to_data(
-        text_crop,
-        lang=lang,
-        config=f"--psm {psm} -c preserve_interword_spaces=0",
-        output_type=pytesseract.Output.DICT,
+        text_crop, lang=lang, config=config, output_type=pytesseract.Output.DICT
     )
     words, confidences = _words(data)
     if psm == 7 and (not words or np.mean(confidences) < 50) and ys1 - ys0 > 0.12 * dpi:
@@ -174,7 +210,10 @@ def read_cell(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: 
     if len(words) > 1 and all(w.isdigit() for w in words):
         # "2468 8": one number, wrapped in a narrow column or with a wide kerning gap
         text = "".join(words)
-    if not text and len(strokes) == 1:
-        return CellReading(DASH, None, "dash")
-    confidence = float(np.mean(confidences)) if confidences else None
+    if len(strokes) == 1 and not any(ch.isalnum() for ch in text):
+        # Tesseract's "", "¬", "—" or '"' for one short stroke: a dash it could not name
+        _, _, w, h, _ = strokes[0]
+        if h <= 0.05 * dpi and w >= h:
+            return CellReading(DASH, None, "dash")
+    confidence = float(np.mean(confidences)) if confidences else 0.0  # ink, but no reading
     return CellReading(text, confidence, "ocr")

@@ -10,6 +10,7 @@ Every replacement is returned as an Edit for the reviewer.
 from __future__ import annotations
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from sohoa.model import Edit, Table
 
@@ -17,7 +18,7 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _ROMAN_LOOKALIKE = str.maketrans(
     {"1": "I", "l": "I", "L": "I", "|": "I", "!": "I", "]": "I", "[": "I"}
 )
-_SECTION_HEAD = regex.compile(r"^([0-9IVXlLH|!\[\]]{1,5})\.\s")
+_SECTION_HEAD = regex.compile(r"^([0-9IVXlLH|!\[\]]{1,5})(\.|(?=\s))\s")
 
 
 def _roman_shape(token: str) -> str:
@@ -33,6 +34,7 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
     )
     if not (roman_letters or roman_shapes):
         return  # no sign the sections are numbered in Roman numerals: leave "1." alone
+    positions_confirmed = any(t == ROMAN[k] for k, t in enumerate(tokens[: len(ROMAN)]) if k >= 1)
     k = 0
     for row in table.rows:
         if row.section is None:
@@ -43,14 +45,18 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
         k += 1
         token = match.group(1)
         expected = ROMAN[k - 1] if k <= len(ROMAN) else None
-        if expected is None or token == expected:
+        if expected is None or (token == expected and match.group(2) == "."):
             continue
-        if _roman_shape(token) == expected:
-            fixed = expected + row.section[len(token) :]
+        shape = _roman_shape(token)
+        # "III" read as "II" (a stroke lost) is fixed only when another section confirms
+        # that the numbering runs I, II, III … by position.
+        near = (
+            shape != expected and positions_confirmed and Levenshtein.distance(shape, expected) <= 1
+        )
+        if shape == expected or near:
+            fixed = expected + "." + row.section[match.end(2) :]
             edits.append(_edit(row.section, fixed, table_index, "table-numbering"))
             row.section = fixed
-        elif token in ROMAN:
-            k = ROMAN.index(token) + 1  # a real Roman numeral resets the count
 
 
 def _next_numbers(previous: str | None) -> list[str]:

@@ -9,8 +9,10 @@ column: "Năm 2026 / NSNN". A body row with one cell across the whole width is a
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 import regex
+from rapidfuzz import fuzz
 
 from sohoa.model import Cell, Table, TableRow
 
@@ -84,16 +86,34 @@ def build_structure(table: Table) -> Table:
     return table
 
 
+def _header_shape(table: Table) -> list[tuple[int, int, int, int]]:
+    n_header = header_height(table.cells)
+    return sorted((c.row, c.col, c.row_span, c.col_span) for c in table.cells if c.row < n_header)
+
+
 def same_header(a: Table, b: Table) -> bool:
+    """The repeated header of a continued table: same merged-cell layout, or similar names.
+
+    On a bad scan the header's words are misread differently on each page, but its
+    layout of merged cells is the same, so either is enough (with the same column count;
+    a one-row header without merged cells must have similar names).
+    """
     if len(a.columns) != len(b.columns) or not a.columns:
         return False
-    same = sum(fold(x) == fold(y) for x, y in zip(a.columns, b.columns, strict=True))
-    return same >= 0.7 * len(a.columns)
+    shape = _header_shape(a) if a.cells and b.cells else []
+    merged = any(rs > 1 or cs > 1 for _, _, rs, cs in shape)
+    if merged and shape == _header_shape(b):
+        return True
+    similar = sum(
+        fuzz.ratio(fold(x), fold(y)) >= 80 for x, y in zip(a.columns, b.columns, strict=True)
+    )
+    return similar >= 0.6 * len(a.columns)
 
 
 def join_continued(tables: list[Table]) -> list[Table]:
     """Join a table with the next one when it starts the next page with the same header."""
     joined: list[Table] = []
+    readings: dict[int, list[list[str]]] = {}
     for table in tables:
         previous = joined[-1] if joined else None
         if (
@@ -120,6 +140,21 @@ def join_continued(tables: list[Table]) -> list[Table]:
                     )
             previous.rows.extend(table.rows)
             previous.pages.append(table.pages[0])
+            readings.setdefault(id(previous), [previous.columns]).append(table.columns)
             continue
         joined.append(table)
+    for table in joined:
+        if id(table) in readings:
+            table.columns = _vote_columns(readings[id(table)])
     return joined
+
+
+def _vote_columns(readings: list[list[str]]) -> list[str]:
+    """Each leaf column's name as most pages read it (a bad scan misreads a header
+    differently on every page; the repeated header gives several readings to vote on)."""
+    voted = []
+    for names in zip(*readings, strict=True):
+        counts = Counter(names)
+        best = max(counts.values())
+        voted.append(next(n for n in names if counts[n] == best))
+    return voted

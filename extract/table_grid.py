@@ -13,8 +13,10 @@ from typing import Any
 
 import numpy as np
 
+from sohoa.extract.amounts import is_blank, looks_like_amount
 from sohoa.extract.cell_ocr import read_cell
 from sohoa.extract.grid_lines import Grid, binarize, estimate_skew, find_grids, rotate
+from sohoa.extract.structure import header_height
 from sohoa.model import BBox, Cell, Page, Table
 from sohoa.settings import Settings
 
@@ -79,12 +81,42 @@ def grid_to_table(
                 confidence=reading.confidence,
             )
         )
+    reread_amount_columns(cells, grid, gray, dpi, settings)
     return Table(
         pages=[page.number],
         cells=cells,
         source="grid",
         bbox=to_original(tuple(float(v) for v in grid.box)),
     )
+
+
+def reread_amount_columns(
+    cells: list[Cell], grid: Grid, gray: np.ndarray, dpi: int, settings: Settings
+) -> None:
+    """Read again, as digits only, the odd non-number in a column of numbers.
+
+    A lone "0" on a bad scan comes back as "ụ" or "q"; in a column whose other cells are
+    amounts, Tesseract restricted to digits reads it right.
+    """
+    n_header = header_height(cells)
+    boxes = {(c.row, c.col): c.box for c in grid.cells}
+    by_column: dict[int, list[Cell]] = {}
+    for cell in cells:
+        unread_ink = not cell.text and cell.confidence == 0.0
+        if cell.row >= n_header and cell.col_span == 1 and (cell.text or unread_ink):
+            by_column.setdefault(cell.col, []).append(cell)
+    for column_cells in by_column.values():
+        numeric = [
+            c for c in column_cells if c.text and (looks_like_amount(c.text) or is_blank(c.text))
+        ]
+        if len(numeric) < 3 or len(numeric) < 0.5 * len(column_cells):
+            continue
+        for cell in column_cells:
+            if cell in numeric or len(cell.text) > 6:
+                continue
+            reading = read_cell(gray, boxes[(cell.row, cell.col)], dpi, settings.lang, True)
+            if reading.text and looks_like_amount(reading.text):
+                cell.text, cell.confidence = reading.text, reading.confidence
 
 
 def find_tables_in_image(prepared: Any, page: Page, settings: Settings) -> list[Table]:

@@ -93,21 +93,20 @@ def finish_table(table: Table) -> Table:
 
 
 def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Document:
-    if doc.input_kind == "txt":
-        tables = tables_from_text_pages(doc.pages)
-    else:
-        tables = _page_tables(doc)
-        if settings.restore and any(t.source == "grid" for t in tables):
-            if model is None:
-                from sohoa.normalize.restore import load_model
-
-                model = load_model(settings.model_path)
-            for index, table in enumerate(tables):
-                if table.source == "grid":
-                    doc.edits.extend(restore_cells(table, model, index))
+    text_input = doc.input_kind == "txt"
+    tables = tables_from_text_pages(doc.pages) if text_input else _page_tables(doc)
     for index, table in enumerate(tables):
         if table.source == "grid":  # OCR'd numbering: repaired from its sequence, logged
             stt = [i for i, f in map_columns(table.columns).items() if f == ("stt",)]
             doc.edits.extend(fix_numbering(table, stt[0] if stt else None, index))
+    # then the restorer (after the numbering, so it sees "II." rather than "1I.")
+    if settings.restore and any(t.source == "grid" for t in tables):
+        if model is None:
+            from sohoa.normalize.restore import load_model
+
+            model = load_model(settings.model_path)
+        for index, table in enumerate(tables):
+            if table.source == "grid":
+                doc.edits.extend(restore_cells(table, model, index))
     doc.tables = [finish_table(table) for table in tables]
     return doc

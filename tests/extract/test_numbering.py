@@ -47,3 +47,9 @@ def test_roman_lookalikes_alone_are_enough_evidence():
     t = table(["L. Một", ["1", "a"], "H. Hai", ["1", "b"]])
     fix_numbering(t, 0)
     assert [r.section for r in t.rows if r.section] == ["I. Một", "II. Hai"]
+
+
+def test_lost_stroke_fixed_only_when_positions_are_confirmed():
+    t = table(["IL. Đề xuất", "II. Nâng", "II. Hoạt động", "IV. Khoán"])
+    fix_numbering(t, None)
+    assert [r.section.split()[0] for r in t.rows] == ["I.", "II.", "III.", "IV."]
