@@ -107,11 +107,6 @@ def decode(
         chosen[step] = index
         position = parent
 
-    def logprob(t: str, u: str, w: str) -> float:
-        row = rows.get((t, u)) or row_of(t, u)
-        lp = row[0].get(w)
-        return fill(row, w) if lp is None else lp
-
     units = [BOS, BOS] + [slots[i][chosen[i]][1] for i in range(len(slots))]
     choices = []
     pair_bonus = pair_bonus or {}
@@ -138,9 +133,14 @@ def decode(
                 if after:
                     score += pair_bonus.get((unit, next_unit), 0.0)
             if after:
-                score += logprob(u, unit, next_unit)
+                # logprob(u, unit, next_unit), then logprob(unit, next_unit, after[1]), inline
+                row2 = rows.get((u, unit)) or row_of(u, unit)
+                lp = row2[0].get(next_unit)
+                score += fill(row2, next_unit) if lp is None else lp
                 if len(after) > 1:
-                    score += logprob(unit, next_unit, after[1])
+                    row3 = rows.get((unit, next_unit)) or row_of(unit, next_unit)
+                    lp = row3[0].get(after[1])
+                    score += fill(row3, after[1]) if lp is None else lp
             scores.append(score)
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
