@@ -54,6 +54,10 @@ def decode(
     row_of = model.row
     fill = model.row_logprob
     bonus = bonus or {}
+    # Pair bonuses by first unit: one lookup per parent instead of a pair key per option.
+    bonus_after: dict[str, dict[str, float]] = {}
+    for (first_unit, second_unit), gain in (pair_bonus or {}).items():
+        bonus_after.setdefault(first_unit, {})[second_unit] = gain
     # A hypothesis: (score, previous unit, last unit, parent hypothesis, option index).
     hyps: list[tuple[float, str, str, int, int]] = [(0.0, BOS, BOS, -1, -1)]
     history: list[list[tuple[float, str, str, int, int]]] = []
@@ -80,13 +84,14 @@ def decode(
         for parent, (score, t, u, _, _) in enumerate(hyps):
             row = rows.get((t, u)) or row_of(t, u)
             memo = row[0]
+            pairs = bonus_after.get(u)
             for index, unit, gain in live:
                 lp = memo.get(unit)
                 if lp is None:
                     lp = fill(row, unit)
                 total = score + lp + gain
-                if pair_bonus:
-                    total += pair_bonus.get((u, unit), 0.0)
+                if pairs and unit in pairs:
+                    total += pairs[unit]
                 state = (u, unit)
                 held = best.get(state)
                 if held is None or total > held[0]:
@@ -101,11 +106,6 @@ def decode(
         _, _, _, parent, index = history[step][position]
         chosen[step] = index
         position = parent
-
-    def logprob(t: str, u: str, w: str) -> float:
-        row = rows.get((t, u)) or row_of(t, u)
-        lp = row[0].get(w)
-        return fill(row, w) if lp is None else lp
 
     units = [BOS, BOS] + [slots[i][chosen[i]][1] for i in range(len(slots))]
     choices = []
@@ -133,9 +133,14 @@ def decode(
                 if after:
                     score += pair_bonus.get((unit, next_unit), 0.0)
             if after:
-                score += logprob(u, unit, next_unit)
+                # logprob(u, unit, next_unit), then logprob(unit, next_unit, after[1]), inline
+                row2 = rows.get((u, unit)) or row_of(u, unit)
+                lp = row2[0].get(next_unit)
+                score += fill(row2, next_unit) if lp is None else lp
                 if len(after) > 1:
-                    score += logprob(unit, next_unit, after[1])
+                    row3 = rows.get((unit, next_unit)) or row_of(unit, next_unit)
+                    lp = row3[0].get(after[1])
+                    score += fill(row3, after[1]) if lp is None else lp
             scores.append(score)
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
