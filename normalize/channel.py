@@ -279,7 +279,9 @@ def candidates(
                 total = key_cost + mark_cost(lower, syllable, profile)
                 if syllable not in scored or total < scored[syllable][0]:
                     scored[syllable] = (total, prior)
-        ranked = sorted(scored.items(), key=lambda item: item[1][0] - item[1][1])
+        # Ties broken by the syllable itself: near-miss keys arrive in set order, which
+        # changes with the hash seed, and output must not.
+        ranked = sorted(scored.items(), key=lambda item: (item[1][0] - item[1][1], item[0]))
         return [(syllable, cost) for syllable, (cost, _prior) in ranked]
 
     exact = rank(keys)
