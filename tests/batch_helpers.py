@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_runner import run_cli  # noqa: F401  (re-exported for the batch tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,16 +27,6 @@ def make_archive(folder: Path, corrupt: bool = True) -> Path:
     if corrupt:
         (folder / "2023" / "hong.pdf").write_bytes(b"%PDF-1.4\n1 0 obj garbage, no xref\n")
     return folder
-
-
-def run_cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "run_pipeline.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        **kwargs,  # type: ignore[arg-type]
-    )
 
 
 def output_files(outdir: Path) -> dict[str, str]:

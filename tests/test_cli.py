@@ -1,20 +1,9 @@
 """The command line as a user runs it: a real subprocess, real files."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "run_pipeline.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+from cli_runner import run_cli
 
 
 def test_convert_text_writes_txt_and_json(tmp_path: Path) -> None:

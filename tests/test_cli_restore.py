@@ -1,20 +1,11 @@
 """The restore and corpus build commands, run as a user runs them."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
+from cli_runner import run_cli
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "run_pipeline.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def test_restore_keeps_lines_and_logs_edits(tmp_path: Path) -> None:
@@ -69,10 +60,8 @@ def test_restoring_gives_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -
     results = []
     for seed in ("1", "2"):
         out, log = tmp_path / f"out-{seed}.txt", tmp_path / f"edits-{seed}.jsonl"
-        result = subprocess.run(
-            [sys.executable, str(ROOT / "run_pipeline.py"), "restore", str(source),
-             "-o", str(out), "--log", str(log)],
-            capture_output=True, text=True, timeout=300,
+        result = run_cli(
+            "restore", str(source), "-o", str(out), "--log", str(log),
             env={**os.environ, "PYTHONHASHSEED": seed},
         )  # fmt: skip
         assert result.returncode == 0, result.stderr

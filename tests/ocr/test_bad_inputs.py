@@ -7,7 +7,6 @@ import io
 import os
 import struct
 import subprocess
-import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -16,19 +15,14 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 import scans
+from cli_runner import run_cli
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "run_pipeline.py"), "convert", *args, "--no-restore"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, **(env or {})},
-    )
+def run_convert(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return run_cli("convert", *args, "--no-restore", env={**os.environ, **(env or {})})
 
 
 def png_header_only(width: int, height: int) -> bytes:
@@ -91,7 +85,7 @@ def test_each_bad_input_fails_alone_in_one_line(tmp_path: Path) -> None:
     good.write_text("Kế hoạch số 49/KH-UBND\n", encoding="utf-8")
     names = sorted(expected)
     outdir = tmp_path / "out"
-    result = run_cli(
+    result = run_convert(
         *(str(tmp_path / n) for n in names[:4]),
         str(good),
         *(str(tmp_path / n) for n in names[4:]),
@@ -119,7 +113,7 @@ def test_missing_language_data_says_how_to_install_it(tmp_path: Path, lang: str)
     good.write_text("Điều 1.\n", encoding="utf-8")
     empty_tessdata = tmp_path / "tessdata"
     empty_tessdata.mkdir()
-    result = run_cli(
+    result = run_convert(
         str(image),
         str(good),
         "--lang",
