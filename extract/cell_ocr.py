@@ -251,6 +251,10 @@ def _vote_number(crop: np.ndarray, lang: str, first: tuple[str, float]) -> tuple
     Ties go to the higher summed Tesseract confidence. The first (unrestricted) reading
     takes part in the vote, so a number every variant misses keeps it.
     """
+
+    def _digits(text: str) -> str:
+        return "".join(ch for ch in text if ch.isdigit())
+
     votes: dict[str, list[float]] = {first[0]: [first[1]]}
     config = "--psm 7 -c tessedit_char_whitelist=0123456789.,"
     for variant in _number_variants(crop):
@@ -258,7 +262,11 @@ def _vote_number(crop: np.ndarray, lang: str, first: tuple[str, float]) -> tuple
             variant, lang=lang, config=config, output_type=pytesseract.Output.DICT
         )
         words, confidences = _words(data)
-        if words:
-            votes.setdefault("".join(words), []).append(float(np.mean(confidences)))
+        if not words:
+            continue
+        reading = "".join(words)
+        if _digits(reading) == _digits(first[0]) and len(reading) < len(first[0]):
+            reading = first[0]  # the same digits, a faint "." lost: the first reading saw it
+        votes.setdefault(reading, []).append(float(np.mean(confidences)))
     text = max(votes, key=lambda t: (len(votes[t]), sum(votes[t])))
     return text, float(np.mean(votes[text]))
