@@ -182,6 +182,8 @@ def convert(
     settings = Settings(
         lang=lang, dpi=dpi, ocr_mode=ocr_mode, restore=not no_restore, formats=chosen
     )  # type: ignore[arg-type]
+    if executor == "dask":  # workers have their own working folder: give them full paths
+        inputs, outdir = tuple(p.absolute() for p in inputs), outdir.absolute()
     check_outdir(outdir)
     found = find_inputs(list(inputs), outdir, include, exclude)
     if not found:

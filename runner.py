@@ -3,10 +3,10 @@
 For each input not already done (see ``manifest.py``) the parent process opens the document
 (cheap: it lists page tasks, holds no pixels), submits its page tasks, and, when all pages
 are back, submits one document task running the document stages
-(``pipeline.finish_document``). The parent then writes the outputs atomically and marks the
-input done. At most ``executor.window`` tasks (2 per worker) are in flight and documents are
-opened only as the window frees up, so memory stays bounded however large the batch. A
-failure is recorded against its input and the batch goes on.
+(``pipeline.finish_document``) and the writers (atomic). The parent then marks the input
+done in the manifest. At most ``executor.window`` tasks (2 per worker) are in flight and
+documents are opened only as the window frees up, so memory stays bounded however large
+the batch. A failure is recorded against its input and the batch goes on.
 """
 
 from __future__ import annotations
@@ -49,13 +49,39 @@ def page_task(task: PageTask, settings: Settings) -> tuple[Page | None, float, s
     return page, time.perf_counter() - started, None
 
 
+@dataclass(frozen=True)
+class Converted:
+    """What the parent needs from a finished document (never the document itself)."""
+
+    written: list[str]  # output files, relative to OUTDIR
+    pages: int
+    sha256: str
+    catalog: dict[str, Any]
+
+
 def document_task(
-    doc: Document, pages: list[Page], settings: Settings, ingest_seconds: float
-) -> tuple[Document | None, str | None]:
-    """Run the document stages: (document, None) or (None, one-line error)."""
+    doc: Document,
+    pages: list[Page],
+    settings: Settings,
+    ingest_seconds: float,
+    outdir: str,
+    output: str,
+) -> tuple[Converted | None, str | None]:
+    """Run the document stages and write the outputs (atomically) from the worker.
+
+    Writers can be heavy (the searchable PDF and the review page re-render page images), so
+    they run here, in parallel, rather than in the parent: ``outdir`` must be reachable at
+    the same path from every worker. Returns (result, None) or (None, one-line error).
+    """
     try:
         model = _restorer(settings.model_path) if settings.restore else None
-        return finish_document(doc, pages, settings, model, ingest_seconds), None
+        doc = finish_document(doc, pages, settings, model, ingest_seconds)
+        folder, _, stem = output.rpartition("/")
+        target = Path(outdir) / folder
+        target.mkdir(parents=True, exist_ok=True)
+        written = write_outputs(doc, target, stem, settings.formats)
+        names = [path.relative_to(outdir).as_posix() for path in written]
+        return Converted(names, len(doc.pages), doc.sha256, catalog_row(doc, output)), None
     except Exception as error:
         return None, _one_line(doc.source, error)
 
@@ -275,34 +301,24 @@ class _Batch:
             self._all_pages_done(state)
 
     def _all_pages_done(self, state: _Open) -> None:
-        ingest_seconds = state.ocr_seconds
         self._submit(
             self._document_done, state, document_task, state.doc, state.pages, self.settings,
-            ingest_seconds,
+            state.ocr_seconds, str(self.outdir.resolve()), state.item.output,
         )  # fmt: skip
 
-    def _document_done(self, state: _Open, result: tuple[Document | None, str | None]) -> None:
-        doc, error = result
-        if error is not None or doc is None:
+    def _document_done(self, state: _Open, result: tuple[Converted | None, str | None]) -> None:
+        converted, error = result
+        if error is not None or converted is None:
             self._fail(state, error or f"{state.item.path}: document lost")
             return
-        item = state.item
-        folder, _, stem = item.output.rpartition("/")
-        target = self.outdir / folder
-        try:
-            target.mkdir(parents=True, exist_ok=True)
-            written = write_outputs(doc, target, stem, self.settings.formats)
-        except (SohoaError, OSError) as error:
-            self._fail(state, _one_line(str(item.path), error))
-            return
         seconds = time.perf_counter() - state.started
-        outputs = [p.relative_to(self.outdir).as_posix() for p in written]
         self.manifest.finish(
-            item.key, doc.sha256, len(doc.pages), seconds, state.ocr_seconds, outputs,
-            catalog_row(doc, item.output),
+            state.item.key, converted.sha256, converted.pages, seconds, state.ocr_seconds,
+            converted.written, converted.catalog,
         )  # fmt: skip
         self.summary.converted += 1
-        self.reporter.converted(item, written, len(doc.pages), seconds)
+        written = [self.outdir / name for name in converted.written]
+        self.reporter.converted(state.item, written, converted.pages, seconds)
 
     def _fail(self, state: _Open, error: str) -> None:
         if state.failed:

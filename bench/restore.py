@@ -8,6 +8,11 @@ WER, WER ignoring diacritics, CER, edit precision (share of changed words that b
 correct) and tokens/s on one core after the model is loaded. Both sides are put in the
 same tone-placement convention before scoring (hoá and hóa are the same word).
 
+000 is the TEST set: the restorer's settings (channel weight, beam, adaptation, free-edit
+cost, candidates kept, reading cost, change threshold) are chosen on a separate validation
+set by bench/restore_tune.py (simulated eng OCR of 001/004/VLSP/LibreOffice-help pages, each
+scored with a model built without its own text), never by watching this script's figures.
+
 --sources-table  also rebuilds the model adding one source at a time and reports 000 WER
 --scans          also restores Tesseract `vie` OCR (preprocessed, as the pipeline runs it)
                  of the OCR benchmark's degraded scans of 002 (bench/ocr.py's scans, cached)

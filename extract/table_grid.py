@@ -15,7 +15,14 @@ import numpy as np
 
 from sohoa.extract.amounts import is_blank, looks_like_amount
 from sohoa.extract.cell_ocr import read_cell
-from sohoa.extract.grid_lines import Grid, binarize, estimate_skew, find_grids, rotate
+from sohoa.extract.grid_lines import (
+    Grid,
+    binarize,
+    estimate_skew,
+    find_grids,
+    may_hold_grid,
+    rotate,
+)
 from sohoa.extract.structure import header_height
 from sohoa.model import BBox, Cell, Page, Table
 from sohoa.settings import Settings
@@ -123,6 +130,8 @@ def find_tables_in_image(prepared: Any, page: Page, settings: Settings) -> list[
     """Every ruled table on the page, cells read; rows/columns are built in stage 3."""
     gray, to_original, scale = _level_image(prepared)
     dpi = round((page.dpi or settings.dpi) * scale)  # pixels per inch of ``gray``
+    if not may_hold_grid(gray, dpi):
+        return []
     return [
         grid_to_table(grid, gray, dpi, page, settings, to_original)
         for grid in find_grids(gray, dpi)

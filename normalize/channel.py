@@ -47,7 +47,7 @@ VIETNAMESE_ONLY = set("ăĂơƠưƯđĐ") | {
     ch
     for ch in map(chr, range(0x1EA0, 0x1EFA))  # the Latin Extended Additional block
 }
-EDIT_COST = 5.0  # one letter inserted, dropped or replaced, beyond the known confusions
+EDIT_COST = 8.0  # one letter inserted, dropped or replaced, beyond the known confusions
 PREFIX_COST = 6.0  # a syllable of which OCR kept only the first letter
 CONSONANTS = set("bcdghklmnpqrstvx")
 
@@ -231,9 +231,9 @@ def ocr_skeleton(lower: str) -> str:
     return strip_marks(unicodedata.normalize("NFKC", lower)).lower()
 
 
-READING_COST = 1.0  # on top of -log P(clean | OCR token) from the channel data
+READING_COST = 2.0  # on top of -log P(clean | OCR token) from the channel data
 RESERVE = 40  # pruned candidates kept aside for document adaptation
-KEPT = 12  # candidates kept per token from the exact key and the known confusions
+KEPT = 20  # candidates kept per token from the exact key and the known confusions
 NEAR_KEPT = 4  # and from free edits
 
 
@@ -291,4 +291,9 @@ def candidates(
     for syllable, cost in near_ranked[:near_limit]:
         chosen.setdefault(syllable, cost)
     reserve = [item for item in exact[limit:] + near_ranked[near_limit:] if item[0] not in chosen]
+    if len(skeleton) == 1:
+        # A lone letter is a unit, a symbol or a list marker far more often than a whole
+        # syllable the OCR shrank ("3 x 4 m", "mục d"): it may gain marks, never letters.
+        chosen = {s: c for s, c in chosen.items() if ocr_skeleton(s) == skeleton}
+        reserve = [item for item in reserve if ocr_skeleton(item[0]) == skeleton]
     return sorted(chosen.items(), key=lambda item: item[1]), reserve[:RESERVE]

@@ -34,6 +34,11 @@ _EDGE = "\"'“”‘’«»()[]{}<>.,;:!?…–—-*•·/\\|"
 # Digits that OCR (English model) puts for letters inside words: s6 = số, 16p = lớp.
 LETTERLIKE_DIGITS = set("013456")
 MAX_DIGITS_IN_WORD = 2
+# At the start of a sentence the same confusion gives T6 = Tổ, H6i = Hội, X4y = Xây: one
+# vowel-like digit in a Capitalised word (or a capital and a 6) is still a word. Codes such
+# as B2 or ISO9001 stay codes; the decoder keeps the original if the LM does not prefer a
+# syllable.
+CAPITALISED_DIGITS = set("046")
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,14 @@ def core_kind(core: str) -> Kind:
             and not core[0].isupper()
             and any(ch.islower() for ch in core)
         ):
+            return "word"
+        if (
+            digits == 1
+            and len(core) <= 7
+            and core[0].isupper()
+            and set(ch for ch in core if ch.isdigit()) <= CAPITALISED_DIGITS
+            and (all(ch.islower() for ch in core[1:] if ch.isalpha()) and letters > 1)
+        ) or (len(core) == 2 and core[0].isupper() and core[1] == "6"):
             return "word"
         return "code"
     return "code"

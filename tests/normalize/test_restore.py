@@ -35,6 +35,14 @@ def test_acronyms_urls_numbers_and_foreign_words_are_kept(restorer) -> None:
     assert "triệu đồng" in text
 
 
+def test_a_lone_letter_gains_marks_but_never_letters(restorer) -> None:
+    text, _ = restore_text("Kich thuoc 3 x 4 m, 60 trieu/khoa x 9 khoa; muc d: o day", restorer)
+    words = text.split()
+    assert words[2:6] == ["3", "x", "4", "m,"]
+    assert "x" in words[7:9] and "d:" in words
+    assert "ở" in words  # a lone vowel may still gain its marks
+
+
 def test_english_ocr_letter_confusions_are_repaired(restorer) -> None:
     text, _ = restore_text("Tang cuwng cong tac do lwong", restorer)
     assert text == "Tăng cường công tác đo lường"
@@ -150,3 +158,4 @@ def test_caches_stay_bounded_and_results_do_not_change(restorer, monkeypatch) ->
     after, _ = restore_text("Tang cuong cong tac do luong", restorer)
     assert after == before
     assert len(restorer.model._memo) < 1000
+    assert len(restorer.model._rows) < 1000

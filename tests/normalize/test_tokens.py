@@ -44,3 +44,12 @@ def test_tokens_round_trip_exactly(text: str) -> None:
     assert "".join(t.text for t in tokens) == text
     for token in tokens:
         assert text[token.start : token.start + len(token.text)] == token.text
+
+
+def test_sentence_initial_ocr_digit_words_but_not_codes() -> None:
+    found = dict(kinds("T6 H6i X4y B2 A1 ISO9001 KH6 H61"))
+    assert found["T6"] == "word"  # Tổ at the start of a sentence
+    assert found["H6i"] == "word"  # Hội
+    assert found["X4y"] == "word"  # Xây
+    for code in ("B2", "A1", "ISO9001", "KH6", "H61"):
+        assert found[code] == "code"

@@ -1,0 +1,44 @@
+"""Loading a model file: plain data only, never code (a --model file may come from anyone)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+from sohoa.corpus.model import DEFAULT_MODEL, FORMAT, VERSION, load_model_file
+from sohoa.errors import SohoaError
+
+
+class _RunsCode:
+    """A pickle that calls os.system while loading, as a hostile model file would."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_pickle_that_runs_code_is_refused_with_a_one_line_error(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    hostile = tmp_path / "model.pkl"
+    payload = {"format": FORMAT, "version": VERSION, "style": _RunsCode(marker)}
+    hostile.write_bytes(pickle.dumps(payload))
+    with pytest.raises(SohoaError) as caught:
+        load_model_file(hostile)
+    assert not marker.exists()
+    message = str(caught.value)
+    assert "\n" not in message and "refused" in message and str(hostile) in message
+
+
+def test_the_shipped_model_loads_safely_in_under_a_second(tmp_path: Path) -> None:
+    copy = tmp_path / "model.pkl"  # a new path: not in the loader's cache
+    copy.write_bytes(DEFAULT_MODEL.read_bytes())
+    started = time.process_time()
+    model = load_model_file(copy)
+    assert time.process_time() - started < 1.0
+    assert model.syllables and model.trigrams
