@@ -178,6 +178,7 @@ def read_cell(
     faint = np.isin(faint_labels, big).astype(np.uint8)
     near_ink = cv2.dilate(faint, np.ones((5, 5), np.uint8)) > 0
     text_crop[~near_ink] = 255
+    ink_crop = text_crop.copy()  # at the page's resolution, before any scaling
 
     n_lines = _text_lines(ink, max(2, int(dpi * 0.01)))
     # Scale to 300 dpi, where Tesseract's vie model reads words best. A lone glyph (one
@@ -216,4 +217,56 @@ def read_cell(
         if h <= 0.05 * dpi and w >= h:
             return CellReading(DASH, None, "dash")
     confidence = float(np.mean(confidences)) if confidences else 0.0  # ink, but no reading
+    if text and (digits_only or set(text) <= NUMBER_CHARS):
+        text, confidence = _vote_number(ink_crop, lang, (text, confidence))
     return CellReading(text, confidence, "ocr")
+
+
+NUMBER_CHARS = set("0123456789.,")
+NUMBER_X_HEIGHT = 32  # px: Tesseract reads digits of a noisy scan best at this height
+
+
+def _number_variants(crop: np.ndarray) -> list[np.ndarray]:
+    """The cell's ink enlarged to ~NUMBER_X_HEIGHT, as is, binarised, and with strokes closed.
+
+    Blur and JPEG break a thin "0" or "1" apart or fill the hole of a "6"; each
+    preprocessing fails on different glyphs, so their agreement is a better reading than
+    any one of them.
+    """
+    factor = NUMBER_X_HEIGHT / max(1, crop.shape[0])
+    big = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    smooth = cv2.GaussianBlur(big, (0, 0), 1.0)
+    _, otsu = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    closed = 255 - cv2.morphologyEx(255 - otsu, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    pad = 20
+    return [
+        cv2.copyMakeBorder(v, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+        for v in (big, otsu, closed)
+    ]
+
+
+def _vote_number(crop: np.ndarray, lang: str, first: tuple[str, float]) -> tuple[str, float]:
+    """A number read several ways (digits only, one line); the most frequent reading wins.
+
+    Ties go to the higher summed Tesseract confidence. The first (unrestricted) reading
+    takes part in the vote, so a number every variant misses keeps it.
+    """
+
+    def _digits(text: str) -> str:
+        return "".join(ch for ch in text if ch.isdigit())
+
+    votes: dict[str, list[float]] = {first[0]: [first[1]]}
+    config = "--psm 7 -c tessedit_char_whitelist=0123456789.,"
+    for variant in _number_variants(crop):
+        data = pytesseract.image_to_data(
+            variant, lang=lang, config=config, output_type=pytesseract.Output.DICT
+        )
+        words, confidences = _words(data)
+        if not words:
+            continue
+        reading = "".join(words)
+        if _digits(reading) == _digits(first[0]) and len(reading) < len(first[0]):
+            reading = first[0]  # the same digits, a faint "." lost: the first reading saw it
+        votes.setdefault(reading, []).append(float(np.mean(confidences)))
+    text = max(votes, key=lambda t: (len(votes[t]), sum(votes[t])))
+    return text, float(np.mean(votes[text]))
