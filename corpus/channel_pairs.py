@@ -44,6 +44,8 @@ from types import ModuleType
 
 from rapidfuzz.distance import Levenshtein
 
+from sohoa.normalize.unicode import strip_marks
+
 CORPUS = Path(__file__).resolve().parent
 CHECKOUT = CORPUS.parent
 SEEDS = CORPUS / "seeds"
@@ -65,8 +67,7 @@ def tokenize(text: str) -> list[str]:
 
 def fold(token: str) -> str:
     """Lower case without any Vietnamese marks (đ -> d): what survives the English model."""
-    decomposed = unicodedata.normalize("NFD", token.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_marks(token.lower())
 
 
 def wer(reference: Sequence[str], hypothesis: Sequence[str]) -> float:

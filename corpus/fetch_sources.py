@@ -19,11 +19,12 @@ import re
 import shutil
 import subprocess
 import sys
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import ClassVar
+
+from sohoa.normalize.unicode import nfc
 
 UNDERTHESEA = "underthesea==9.5.0"
 UNDERTHESEA_WHEEL = "underthesea-9.5.0-py3-none-any.whl"
@@ -46,10 +47,6 @@ VIETNAMESE_LETTERS = re.compile(
     "[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
     re.IGNORECASE,
 )
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def write_lines(path: Path, lines: Iterable[str]) -> int:

@@ -114,13 +114,9 @@ def fold_char(char: str) -> str:
 def fold(text: str) -> str:
     """Lower case without marks, one character for one: offsets stay valid.
 
-    Expects NFC text (see ``nfc``); combining marks left over are kept as they are.
+    Expects NFC text (``normalize.unicode.nfc``); combining marks left over are kept.
     """
     return "".join(fold_char(c) for c in text)
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def similar(a: str, b: str) -> float:

@@ -45,12 +45,12 @@ from sohoa.extract.admin_vocab import (
     match_province,
     match_role,
     match_type,
-    nfc,
     similar,
     type_from_code,
 )
 from sohoa.extract.citations import date_of, find_citations, find_date, references_in
 from sohoa.model import Document, Issuer, Metadata, Signer
+from sohoa.normalize.unicode import nfc
 
 MOTTO = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc"]
 HEADER_LINES = 15  # the header block never runs longer than this

@@ -15,13 +15,12 @@ import regex
 from rapidfuzz import fuzz
 
 from sohoa.model import Cell, Table, TableRow
+from sohoa.normalize.unicode import strip_marks
 
 
 def fold(text: str) -> str:
     """Comparable form: NFC, lower case, no marks, no spaces ("NSN N" == "NSNN")."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return regex.sub(r"[\W_]+", "", text)
+    return regex.sub(r"[\W_]+", "", strip_marks(text.lower()))
 
 
 def clean(text: str) -> str:

@@ -8,12 +8,12 @@ text, the Edit keeps what the OCR had (here: the same word with its marks stripp
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import scans
 
 from sohoa.model import Alternative, Document, Edit, Metadata, Page
+from sohoa.normalize.unicode import strip_marks
 from sohoa.ocr.ingest import ingest
 from sohoa.settings import Settings
 
@@ -32,11 +32,6 @@ TABLE = [
     ("1", "Kiểm định phương tiện đo", "300"),
     ("2", "Đào tạo chuyên gia đo lường", "250"),
 ]
-
-
-def strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def record_restorer_edits(page: Page, every: int = 3) -> list[Edit]:

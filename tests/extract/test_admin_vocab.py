@@ -12,9 +12,9 @@ from sohoa.extract.admin_vocab import (
     match_province,
     match_role,
     match_type,
-    nfc,
     type_from_code,
 )
+from sohoa.normalize.unicode import nfc
 
 
 @given(st.text())
