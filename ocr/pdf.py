@@ -140,6 +140,8 @@ def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings
     """
     if settings.ocr_mode == "force":
         return None
+    if settings.ocr_mode == "auto" and _layer_chars(path, frame) < MIN_TEXT_CHARS:
+        return None  # a scan: no need to parse the page with pdfplumber (~0.05 s a page)
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
 
@@ -171,3 +173,14 @@ def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings
                 path, f"page {number}: unreadable text layer ({error})", "use --ocr-mode auto"
             ) from None
         return None  # a broken text layer is no text layer: OCR the page
+
+
+def _layer_chars(path: Path, frame: int) -> int:
+    """Characters in the page's text layer, as PDFium counts them (cheap, no layout)."""
+    document = open_pdf(path)
+    try:
+        return document[frame].get_textpage().count_chars()
+    except pdfium.PdfiumError:
+        return 0
+    finally:
+        document.close()

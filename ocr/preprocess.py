@@ -7,6 +7,7 @@ found in the prepared image map back to the original page (``box_to_original``).
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -34,11 +35,16 @@ class PreparedImage:
     original_size: tuple[int, int] = (0, 0)  # (width, height) of the original page
     matrix: np.ndarray = field(default_factory=lambda: np.eye(2, 3))
 
+    @functools.cached_property
+    def inverse(self) -> np.ndarray:
+        """The affine transform from prepared pixels back to original-page pixels."""
+        return cv2.invertAffineTransform(self.matrix)
+
     def box_to_original(self, bbox: BBox) -> BBox:
         """Map a box in prepared pixels to the enclosing box in original-page pixels."""
         x0, top, x1, bottom = bbox
         corners = np.array([[x0, top], [x1, top], [x0, bottom], [x1, bottom]], np.float64)
-        inverse = cv2.invertAffineTransform(self.matrix)
+        inverse = self.inverse
         mapped = corners @ inverse[:, :2].T + inverse[:, 2]
         width, height = self.original_size
         xs = np.clip(mapped[:, 0], 0, width)
