@@ -14,11 +14,13 @@ found a place.
 from __future__ import annotations
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.amounts import DASHES, looks_like_amount
 from sohoa.extract.appendix import read_caption_lines
 from sohoa.extract.structure import clean, fold
-from sohoa.model import Page, Table, TableRow
+from sohoa.model import Line, Page, Table, TableRow
+from sohoa.normalize.unicode import strip_marks
 
 CAPTION = regex.compile(r"^\s*ph[uụ]\s*l[uụ]c\b", regex.IGNORECASE)
 STT = regex.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?)(?:\s+(.*))?$")
@@ -42,19 +44,61 @@ TASK_COLUMNS = [
 ]
 
 
+def _line_text(page: Page, line: Line) -> str:
+    """The line in the words the document now holds (restored), with the raw spacing kept:
+    two spaces still mark an empty cell between amounts."""
+    if line.raw_text is None:
+        return page.line_text(line)
+    words = iter(page.words[i].text for i in line.words)
+    tokens = regex.split(r"(\s+)", line.raw_text.rstrip("\n"))
+    if sum(1 for t in tokens if t and not t.isspace()) != len(line.words):
+        return line.raw_text.rstrip("\n")
+    return "".join(t if not t or t.isspace() else next(words) for t in tokens)
+
+
 def _lines(pages: list[Page]) -> list[tuple[int, str]]:
-    out = []
-    for page in pages:
-        for line in page.lines:
-            raw = line.raw_text if line.raw_text is not None else page.line_text(line)
-            out.append((page.number, raw.rstrip("\n")))
-    return out
+    return [(page.number, _line_text(page, line)) for page in pages for line in page.lines]
+
+
+HEADER_WORDS = {
+    *("stt", "tt", "noi", "dung", "nhiem", "vu", "kinh", "phi", "nam", "tong", "cong", "nsnn"),
+    *("to", "chuc", "don", "vi", "chu", "tri", "phoi", "hop", "ghi", "co", "quan", "thoi"),
+    *("gian", "thuc", "hien"),
+}
+_YEAR_HEAD = regex.compile(r"\bn\S{0,2}m\s*(20\d\d)\b", regex.IGNORECASE)
+_BARE_YEAR = regex.compile(r"(?<![\d/-]\s?)\b(20\d\d)\b(?!\s?[-–/]\s?\d)")
+
+
+def _is_header_start(text: str) -> bool:
+    """ "STT …" or "TT …" (old OCR loses the S); marks and case do not matter."""
+    first = strip_marks(text).split()
+    return bool(first) and fold(first[0]) in ("stt", "tt")
+
+
+def _is_header_line(text: str) -> bool:
+    """A line made of header words ("Nam 2026", "NSNN | To chuc", "Pon vi cha tri"): part of
+    a header block, the first one or one repeated at a page break. Words are compared
+    without marks and with one OCR slip allowed ("chic" = "chuc", "Pon" = "Don")."""
+    words = [fold(w) for w in strip_marks(text).split()]
+    words = [w for w in words if w and not (len(w) <= 2 and not w.isalpha())]
+    words = [w for w in words if not regex.fullmatch(r"20\d\d", w)]
+    if not words:
+        return bool(_BARE_YEAR.search(text)) and not regex.search(r"[^\W\d_]", text)
+    known = sum(
+        w in HEADER_WORDS
+        or (
+            len(w) >= 4
+            and any(Levenshtein.distance(w, h) <= 1 for h in HEADER_WORDS if len(h) >= 4)
+        )
+        for w in words
+    )
+    return known >= max(1, 0.7 * len(words))
 
 
 def _header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:
     """Index range of the header block that starts with "STT" at or after ``start``."""
-    for i in range(start, min(len(lines), start + 12)):
-        if fold(lines[i][1]).startswith("stt"):
+    for i in range(start, min(len(lines), start + 16)):
+        if _is_header_start(lines[i][1]):
             j = i + 1
             while j < len(lines) and not (
                 SECTION.match(lines[j][1].strip()) or STT.match(lines[j][1].strip())
@@ -64,23 +108,67 @@ def _header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | 
     return None
 
 
-def _budget_columns(header_text: str) -> list[str] | None:
-    """Leaf columns of a budget header: 'Kinh phí' and 'Năm 20xx' groups with sub-columns."""
-    years = regex.findall(r"Năm\s+(20\d\d)", header_text)
+def _header_run(lines: list[tuple[int, str]], i: int, end: int) -> int:
+    """End of a header block repeated at a page break that starts at line ``i`` (or ``i``):
+    it starts with "STT" or a line of two header words or more, and runs on while the
+    lines are header words; a lone "Tổng cộng" before amounts is the total row, not a header.
+    """
+    text = lines[i][1]
+    plain = fold(text)
+    strong = _is_header_start(text) or _YEAR_HEAD.search(strip_marks(text)) is not None
+    strong = strong or plain.startswith(("kinhphi", "nsnn"))
+    if not (strong and _is_header_line(text)):
+        return i
+    following = next((t for _, t in lines[i + 1 : end] if t.strip()), "")
+    if fold(text) in ("tong", "tongcong") and _amount_cells(" " + following.strip(), 2):
+        return i
+    j = i + 1
+    while j < end and (not lines[j][1].strip() or _is_header_line(lines[j][1])):
+        if fold(lines[j][1]) in ("tong", "tongcong") and not _is_header_line(lines[j - 1][1]):
+            break
+        j += 1
+    return j
+
+
+def _header_years(lines: list[str]) -> list[str]:
+    """Years that head columns: "Năm 2026" (any marks), or a bare year in the header row;
+    never the date of the caption ("tháng 8 năm 2025 của UBND tỉnh") nor a range."""
+    years: set[str] = set()
+    for text in lines:
+        plain = strip_marks(text)
+        if regex.search(r"ubnd|thang|kh-|giai\s+doan", plain, regex.IGNORECASE):
+            continue
+        years.update(_YEAR_HEAD.findall(plain))
+        if _is_header_line(text) or _is_header_start(text):
+            years.update(_BARE_YEAR.findall(plain))
+    return sorted(years)
+
+
+def _budget_columns(readings: list[str], years: list[str]) -> list[str] | None:
+    """Leaf columns of a budget header: 'Kinh phí' and 'Năm 20xx' groups with sub-columns.
+
+    ``readings`` are the texts of the header, once per page it is repeated on: old OCR
+    garbles each reading differently, so the one naming most NSNN sub-columns is taken.
+    """
     if not years:
         return None
-    subs = regex.findall(r"Tổng\s+cộng|NSNN|Tổ\s+chức", header_text)
-    kinh_phi_subs = len(subs) - 2 * len(years)
+    plain = [strip_marks(" ".join(r.split())).upper() for r in readings]
+    n_nsnn = max(len(regex.findall(r"N\s?S\s?N\s?N", r)) for r in plain)
+    has_total = any(regex.search(r"T[O0]NG\s+C[O0]NG", r) for r in plain)
     columns = ["STT", "Nội dung"]
-    names = [" ".join(s.split()) for s in subs]
-    if kinh_phi_subs > 0:
-        columns += [f"Kinh phí / {n}" for n in names[:kinh_phi_subs]]
-    elif "Kinh phí" in header_text:
+    if n_nsnn >= len(years):
+        if n_nsnn > len(years):
+            columns += [f"Kinh phí / {n}" for n in ["Tổng cộng"] * has_total + ["NSNN", "Tổ chức"]]
+        else:
+            columns.append("Kinh phí / Tổng cộng" if has_total else "Kinh phí")
+        for year in years:
+            columns += [f"Năm {year} / NSNN", f"Năm {year} / Tổ chức"]
+    else:
         columns.append("Kinh phí")
-    rest = names[max(0, kinh_phi_subs) :]
-    for k, year in enumerate(years):
-        columns += [f"Năm {year} / {n}" for n in rest[2 * k : 2 * k + 2]]
-    columns += ["Đơn vị chủ trì", "Đơn vị phối hợp", "Ghi chú"]
+        columns += [f"Năm {year}" for year in years]
+    columns += ["Đơn vị chủ trì", "Đơn vị phối hợp"]
+    if any(regex.search(r"GHI\s+CH", r) for r in plain):
+        columns.append("Ghi chú")
     return columns
 
 
@@ -296,9 +384,8 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
         head_start, head_end = span
         header_lines = [text for _, text in lines[head_start:head_end]]
         header_text = " ".join(" ".join(header_lines).split())
-        budget_columns = _budget_columns(header_text)
-        columns = budget_columns or TASK_COLUMNS
         header_key = fold(header_text)
+        readings = [header_text]
         body: list[str] = []
         i = head_end
         while i < end:
@@ -310,8 +397,17 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
                     i += len(header_lines)
                     body.append(PAGE_BREAK)
                     continue
+            run = _header_run(lines, i, end)
+            if run > i:
+                readings.append(" ".join(t for _, t in lines[i:run]))
+                i = run
+                body.append(PAGE_BREAK)
+                continue
             body.append(text)
             i += 1
+        years = _header_years([t for _, t in lines[start:head_end]])
+        budget_columns = _budget_columns(readings, years)
+        columns = budget_columns or TASK_COLUMNS
         rows, confidence = _rows(body, columns, budget_columns is not None)
         found = read_caption_lines([t for _, t in lines[start:head_start]])
         tables.append(
