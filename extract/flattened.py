@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.amounts import DASHES, looks_like_amount
 from sohoa.extract.appendix import read_caption_lines
+from sohoa.extract.interleaved import CONFIDENCE_CAP, is_interleaved, task_rows
 from sohoa.extract.structure import clean, fold
 from sohoa.model import Line, Page, Table, TableRow
 from sohoa.normalize.unicode import strip_marks
@@ -25,6 +26,8 @@ from sohoa.normalize.unicode import strip_marks
 CAPTION = regex.compile(r"^\s*ph[uụ]\s*l[uụ]c\b", regex.IGNORECASE)
 STT = regex.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?)(?:\s+(.*))?$")
 SECTION = regex.compile(r"^([IVX]{1,4})\.\s+\S")
+# a section numeral as old OCR reads it: "IL.", "I1.", "II1." (numbering.py repairs it)
+OCR_SECTION = regex.compile(r"^(?=[IVXLl1|]*[IVX])[IVXLl1|]{1,4}[.,]\s+\p{Lu}")
 AGENCY = regex.compile(
     r"^(Sở|Các\s+[Ss]ở|Các\s+cơ|Các\s+tổ|Các\s+đơn|UBND|Ủy\s+ban|Uỷ\s+ban|Ban\s|Thanh\s+tra|"
     r"Bộ\s|Chi\s+cục|Trung\s+tâm|Công\s+an|Văn\s+phòng|Đài|Báo)"
@@ -101,7 +104,7 @@ def _header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | 
         if _is_header_start(lines[i][1]):
             j = i + 1
             while j < len(lines) and not (
-                SECTION.match(lines[j][1].strip()) or STT.match(lines[j][1].strip())
+                OCR_SECTION.match(lines[j][1].strip()) or STT.match(lines[j][1].strip())
             ):
                 j += 1
             return i, j
@@ -308,7 +311,7 @@ def _budget_row(stt: str, fragments: list[str], n_amounts: int) -> tuple[list[st
 
 
 def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[TableRow], float]:
-    n_amounts = len(columns) - 5
+    n_amounts = sum(c.startswith(("Kinh phí", "Năm ")) for c in columns)
     rows: list[TableRow] = []
     pending: tuple[str, list[str]] | None = None
     complete = total = 0
@@ -352,7 +355,8 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
             flush()
             split = _amount_cells(total_row.group(1), n_amounts)
             amounts = split[0] if split else [""] * n_amounts
-            rows.append(TableRow(cells=["Tổng", "", *amounts, "", "", ""]))
+            cells = ["Tổng", "", *amounts]
+            rows.append(TableRow(cells=cells + [""] * (len(columns) - len(cells))))
             total += 1
             complete += split is not None
             continue
@@ -370,6 +374,33 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
         pending[1].append(raw)
     flush()
     return rows, complete / max(1, total)
+
+
+def _interleaved_rows(body: list[str]) -> tuple[list[TableRow], float]:
+    """Rows of a task table read across its columns (see ``interleaved``); the confidence
+    is capped: which agency column a fragment belongs to is a guess."""
+    rows: list[TableRow] = []
+    segment: list[str] = []
+    complete = total = 0
+
+    def flush() -> None:
+        nonlocal complete, total
+        found, ok = task_rows(segment)
+        rows.extend(TableRow(cells=cells) for _, cells in found)
+        complete += ok
+        total += len(found)
+        segment.clear()
+
+    for line in body:
+        if line == PAGE_BREAK:
+            continue
+        if OCR_SECTION.match(line.strip()):
+            flush()
+            rows.append(TableRow(section=clean(line)))
+            continue
+        segment.append(line)
+    flush()
+    return rows, CONFIDENCE_CAP * complete / max(1, total)
 
 
 def tables_from_flattened(pages: list[Page]) -> list[Table]:
@@ -408,7 +439,10 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
         years = _header_years([t for _, t in lines[start:head_end]])
         budget_columns = _budget_columns(readings, years)
         columns = budget_columns or TASK_COLUMNS
-        rows, confidence = _rows(body, columns, budget_columns is not None)
+        if budget_columns is None and is_interleaved([t for t in body if t != PAGE_BREAK]):
+            rows, confidence = _interleaved_rows(body)
+        else:
+            rows, confidence = _rows(body, columns, budget_columns is not None)
         found = read_caption_lines([t for _, t in lines[start:head_start]])
         tables.append(
             Table(

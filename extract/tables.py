@@ -96,7 +96,10 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
     text_input = doc.input_kind == "txt"
     tables = tables_from_text_pages(doc.pages) if text_input else _page_tables(doc)
     for index, table in enumerate(tables):
-        if table.source == "grid":  # OCR'd numbering: repaired from its sequence, logged
+        if table.source in (
+            "grid",
+            "flattened",
+        ):  # OCR'd numbering: repaired from its sequence, logged
             stt = [i for i, f in map_columns(table.columns).items() if f == ("stt",)]
             doc.edits.extend(fix_numbering(table, stt[0] if stt else None, index))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")

@@ -79,3 +79,100 @@ def test_validation_flags_exactly_the_source_inconsistency(tables_002):
     assert table.rows[grand.row].cells[0] == "Tổng"
     assert (grand.found, grand.expected) == (24688, 24493)
     assert table.validation.checked > 40
+
+
+# --- old OCR: synthetic flattened texts (no marks, garbled headers), not seed copies ------
+
+
+def _tables(tmp_path, text):
+    path = tmp_path / "flat.txt"
+    path.write_text(text, encoding="utf-8")
+    return convert_document(path, Settings(restore=False)).tables
+
+
+OLD_OCR_BUDGET = """\
+Phu luc II
+DU TOAN KINH PHI THUC HIEN
+Don vi: Trieu dong
+TT Noi dung
+Kinh phi Nam 2026 Nam 2027
+Don vi chu tri
+Don vi phoi hop
+I. Hoat dong dieu tra
+1
+Khao sat thong ke
+doanh nghiep.
+300 100 200
+So Cong Thuong
+UBND cap xa
+ STT Noi dung
+Kinh phi Nam 2026 Nam 2027
+Pon vi cha tri
+Don vi phoi hgp
+2
+Tap huan.
+50 - 50
+So Cong Thuong
+"""
+
+
+def test_budget_header_read_without_marks_and_repeated_header_skipped(tmp_path):
+    (table,) = _tables(tmp_path, OLD_OCR_BUDGET)
+    assert table.kind == "phu_luc_2"
+    assert table.columns == [
+        "STT",
+        "Nội dung",
+        "Kinh phí",
+        "Năm 2026",
+        "Năm 2027",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+    ]
+    cells = [r.cells for r in table.rows if r.cells]
+    assert cells[0][:5] == ["1", "Khao sat thong ke doanh nghiep.", "300", "100", "200"]
+    assert cells[1][:5] == ["2", "Tap huan.", "50", "-", "50"]
+    assert not any("Noi dung" in c for row in cells for c in row)  # the repeated header
+
+
+OLD_OCR_TASKS = """\
+Phu luc I
+CAC NHIEM VU TRONG TAM
+TT Noi dung nhiem vu Co quan chu tri Co quan phoi hop Thoi gian Ghi chu
+I. Cong tac quan ly
+Kiem tra cac co so san xuat tren dia
+1 ban tinh ve chat luong hang hoa | Cac So, ban, nganh; S6 Tai chinh Hang
+dong goi san. UBND cap xa nam
+2 Xay dung phan mem quan ly du lieu chung. So Xay dung 2027
+IL. Cong tac dao tao
+Mo cac lop tap huan cho
+1 can bo quan ly va can bo Ban Quan ly cac KCN UBND cap xa Hang
+ky thuat. nam
+"""
+
+
+def test_task_table_read_across_columns(tmp_path):
+    (table,) = _tables(tmp_path, OLD_OCR_TASKS)
+    assert table.kind == "phu_luc_1"
+    sections = [r.section for r in table.rows if r.section is not None]
+    assert sections == ["I. Cong tac quan ly", "II. Cong tac dao tao"]  # "IL." repaired
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[0] == [
+        "1",
+        "Kiem tra cac co so san xuat tren dia ban tinh ve chat luong hang hoa dong goi san.",
+        "Cac So, ban, nganh; UBND cap xa",
+        "S6 Tai chinh",
+        "Hang nam",
+        "",
+    ]
+    assert rows[1] == [
+        "2",
+        "Xay dung phan mem quan ly du lieu chung.",
+        "So Xay dung",
+        "",
+        "2027",
+        "",
+    ]
+    assert rows[2][1] == "Mo cac lop tap huan cho can bo quan ly va can bo ky thuat."
+    assert rows[2][2:5] == ["Ban Quan ly cac KCN", "UBND cap xa", "Hang nam"]
+    # the columns of a row read across were guessed: never a high confidence
+    assert table.confidence <= 0.5

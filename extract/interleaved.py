@@ -1,0 +1,158 @@
+"""Task tables (Phụ lục I) that old OCR read ACROSS the columns, one page line at a time.
+
+An old OCR pass over a ruled table without cell detection writes each line of the page as
+it crosses the columns: "1 lượng; tham gia góp ý | Các Sở, ban, ngành; Sở KH&CN Hằng" —
+a fragment of the task text, then of the lead agency, of the partner agency and of the
+time. The row number sits on the row's middle line, so a row's first lines come before it.
+
+Each line is split at the first word that starts an agency name (Sở, Các sở, UBND, Ban,
+Thanh tra, Ủy ban …, letters compared without marks, "S6"/"S¢" read as "Sở"); a trailing
+"Hằng"/"năm"/year is the time. A row ends when its task text ends a sentence ("…đo
+lường.") or the next numbered line comes. Which of the two agency columns a fragment
+belongs to is a guess (old OCR keeps no positions), so these tables get a low confidence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from sohoa.extract.structure import clean, fold
+from sohoa.normalize.unicode import strip_marks
+
+ROW_NUMBER = regex.compile(r"^(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?\s+(?=\S)")
+SENTENCE_END = regex.compile(r"\w[.)”\"]\.?$")
+TIME_WORD = regex.compile(r"^(h\S{1,4}ng|h\S{1,3}|n\S{0,2}m|20\d\d-?|\d{4}-\d{4})$")
+INTERLEAVED_MIN_LINES = 3
+CONFIDENCE_CAP = 0.5  # the columns of an agency fragment are guessed
+
+
+def _agency_starts_at(words: list[str], k: int) -> bool:
+    """Does an agency name start at word ``k``? Marks ignored; OCR slips of "Sở" allowed."""
+    word = strip_marks(words[k]).strip("|\\,;")
+    plain = fold(word)
+    following = strip_marks(words[k + 1]).strip("|\\") if k + 1 < len(words) else ""
+    next_plain = fold(following)
+    capitalised = following[:1].isupper()
+    if plain.startswith("ubnd") or (plain in ("uy", "ủy") and next_plain.startswith("ban")):
+        return True
+    if plain == "thanh" and next_plain == "tra":
+        return True
+    if word == "Ban" and capitalised:
+        return True
+    if regex.fullmatch(r"c\S?\S?c", plain) and word[:1] == "C":  # Các sở / cơ quan / tổ chức
+        return (next_plain[:1] == "s" and len(next_plain) <= 3) or next_plain in ("co", "to")
+    # "Sở" read as So, SO, S6, S¢, S&, Sé, S0; never a plain number
+    if regex.fullmatch(r"S\S?", word) and capitalised and word != "S.":
+        return True
+    # "Sở KH&CN" with both letters of "Sở" read as digits ("36"): only before an acronym
+    abbreviation = regex.fullmatch(r"[A-ZĐ]{2,}&?[A-ZĐ]*", following) is not None
+    return regex.fullmatch(r"[S3]\d", word) is not None and abbreviation and "&" in following
+    return False
+
+
+def _is_time(word: str) -> bool:
+    return bool(TIME_WORD.match(fold(word) or "-")) and word[:1].isalnum()
+
+
+def split_line(line: str) -> tuple[str | None, str, str, str]:
+    """(row number, task text, agency text, time text) of one line read across."""
+    text = clean(line)
+    number = None
+    match = ROW_NUMBER.match(text)
+    if match and not regex.match(r"\d{1,2}[.:,]?\d*\.?\s*[-–/]", text):
+        number = match.group(1)
+        text = text[match.end() :]
+    words = text.split()
+    start = next((k for k in range(len(words)) if _agency_starts_at(words, k)), len(words))
+    task_words = [w for w in words[:start] if w not in ("|", "\\")]
+    rest = [w for w in words[start:] if w not in ("|", "\\")]
+    time: list[str] = []
+    while rest and _is_time(rest[-1]):
+        time.insert(0, rest.pop())
+    # "kỹ thuật. năm": the time column's last word after a finished task sentence
+    finished = len(task_words) >= 2 and SENTENCE_END.search(task_words[-2]) is not None
+    if not rest and finished and _is_time(task_words[-1]):
+        time.insert(0, task_words.pop())
+    task = " ".join(task_words)
+    return number, task.rstrip(" |"), " ".join(rest), " ".join(time)
+
+
+def is_interleaved(lines: list[str]) -> bool:
+    """Several lines hold task text AND an agency name after it: read across the columns."""
+    count = 0
+    for line in lines:
+        _, task, agency, _ = split_line(line)
+        count += len(task.split()) >= 3 and bool(agency)
+    return count >= INTERLEAVED_MIN_LINES
+
+
+def _split_agencies(fragment: str) -> list[str]:
+    """'Các Sở, ban, ngành; Sở KH&CN' -> two cells: on one line, a new agency name starts
+    the next column unless a "," before it lists more of the same cell."""
+    words = fragment.split()
+    cells: list[list[str]] = []
+    for k, word in enumerate(words):
+        starts = _agency_starts_at(words, k)
+        continues = bool(cells) and cells[-1][-1].endswith(",")
+        if not cells or (starts and not continues and len(cells) < 2):
+            cells.append([word])
+        else:
+            cells[-1].append(word)
+    return [" ".join(c) for c in cells]
+
+
+def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
+    """Rows (STT, cells) of a task table read across; and how many rows look complete."""
+    rows: list[dict[str, list[str] | str]] = []
+    current: dict[str, list[str] | str] | None = None
+    complete = 0
+
+    def new_row() -> dict[str, list[str] | str]:
+        row: dict[str, list[str] | str] = {
+            "stt": "",
+            "task": [],
+            "lead": [],
+            "partner": [],
+            "time": [],
+        }
+        rows.append(row)
+        return row
+
+    for line in lines:
+        if not line.strip():
+            continue
+        number, task, agency, time = split_line(line)
+        if current is None or (number and current["stt"]):
+            current = new_row()
+        if number:
+            current["stt"] = number
+        if task:
+            current["task"].append(task)  # type: ignore[union-attr]
+        for k, cell in enumerate(_split_agencies(agency)):
+            lead, partner = current["lead"], current["partner"]
+            assert isinstance(lead, list) and isinstance(partner, list)
+            # a second name on the line is the partner; a lone one continues the lead
+            # agency when that ends in "," or ";", else (off the row's middle line, or once
+            # the partner column has started) it is the partner's
+            lead_open = not lead or lead[-1].endswith((",", ";", " và"))
+            if k == 1 or (not lead_open and (partner or number is None)):
+                partner.append(cell)
+            else:
+                lead.append(cell)
+        if time:
+            current["time"].append(time)  # type: ignore[union-attr]
+        if task and SENTENCE_END.search(task) and current["stt"]:
+            current = None
+    out = []
+    for row in rows:
+        cells = [
+            str(row["stt"]),
+            " ".join(row["task"]),  # type: ignore[arg-type]
+            " ".join(row["lead"]),  # type: ignore[arg-type]
+            " ".join(row["partner"]),  # type: ignore[arg-type]
+            " ".join(row["time"]),  # type: ignore[arg-type]
+            "",
+        ]
+        complete += all(cells[:3]) and bool(cells[4])
+        out.append((cells[0], cells))
+    return out, complete
