@@ -267,7 +267,34 @@ def _task_row(stt: str, fragments: list[str]) -> tuple[list[str], bool]:
     return row, complete
 
 
+def _is_amount_line(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and all(looks_like_amount(t) or t in DASHES for t in tokens)
+
+
+def _merge_amount_lines(fragments: list[str]) -> list[str]:
+    """Old OCR may put a row's amounts one or two cells per line ("640", "160 0", "160 0"):
+    a run of two or more such short lines holding only amounts is one line of amounts.
+    (A line of three amounts or more is already a whole row's, its spacing meaningful.)"""
+    merged: list[str] = []
+    run: list[str] = []
+    for fragment in [*fragments, ""]:
+        if fragment != PAGE_BREAK and _is_amount_line(fragment) and len(fragment.split()) <= 2:
+            run.append(fragment.strip())
+            continue
+        if len(run) >= 2:
+            merged.append(" ".join(run))
+        else:
+            merged.extend(run)
+        run = []
+        merged.append(fragment)
+    return merged[:-1]
+
+
 def _budget_row(stt: str, fragments: list[str], n_amounts: int) -> tuple[list[str], bool]:
+    merged = _merge_amount_lines(fragments)
+    guessed = len(merged) != len(fragments)  # cells read one per line: positions lost
+    fragments = merged
     content: list[str] = []
     amounts: list[str] | None = None
     after: list[str] = []
@@ -307,7 +334,7 @@ def _budget_row(stt: str, fragments: list[str], n_amounts: int) -> tuple[list[st
     text = _join_text(content)
     row = [stt, text] + (amounts or [""] * n_amounts)
     row += [agencies[0] if agencies else "", "; ".join(agencies[1:]), " ".join(notes)]
-    return row, amounts is not None and len(agencies) <= 2
+    return row, amounts is not None and len(agencies) <= 2 and not guessed
 
 
 def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[TableRow], float]:

@@ -176,3 +176,11 @@ def test_task_table_read_across_columns(tmp_path):
     assert rows[2][2:5] == ["Ban Quan ly cac KCN", "UBND cap xa", "Hang nam"]
     # the columns of a row read across were guessed: never a high confidence
     assert table.confidence <= 0.5
+
+
+def test_amounts_read_one_cell_per_line_are_one_row_with_low_confidence(tmp_path):
+    text = OLD_OCR_BUDGET.replace("300 100 200\n", "300\n100\n200\n")
+    (table,) = _tables(tmp_path, text)
+    first = next(r.cells for r in table.rows if r.cells)
+    assert first[:5] == ["1", "Khao sat thong ke doanh nghiep.", "300", "100", "200"]
+    assert table.confidence < _tables(tmp_path, OLD_OCR_BUDGET)[0].confidence

@@ -1,0 +1,34 @@
+"""Lines of a task table read across its columns: split into number, task, agency, time."""
+
+from __future__ import annotations
+
+from sohoa.extract.interleaved import is_interleaved, split_line
+
+
+def test_line_split_at_the_first_agency_name_and_trailing_time():
+    line = "2 kiem tra chat luong hang hoa | Cac So, ban, nganh; S6 Cong Thuong Hang"
+    assert split_line(line) == (
+        "2",
+        "kiem tra chat luong hang hoa",
+        "Cac So, ban, nganh; S6 Cong Thuong",
+        "Hang",
+    )
+
+
+def test_numbers_that_are_not_row_numbers_stay_in_the_text():
+    number, task, agency, _time = split_line("2026-2030 va dinh huong den nam 2045.")
+    assert number is None and task.startswith("2026-2030") and agency == ""
+    # "Sở" read with both letters as digits counts only before an acronym with "&"
+    assert split_line("31 Xay dung mo hinh")[2] == ""
+    assert split_line("cong nghe 36 KH&CN 2027")[1:] == ("cong nghe", "36 KH&CN", "2027")
+
+
+def test_interleaved_needs_several_lines_with_text_then_agency():
+    across = [
+        "Kiem tra cac co so san xuat | UBND cap xa Hang",
+        "1 tren dia ban tinh ve chat luong So Y te nam",
+        "Tap huan cho can bo quan ly Ban Quan ly cac KCN 2027",
+    ]
+    one_cell_per_line = ["1", "Kiem tra cac co so.", "UBND cap xa", "Hang", "nam"]
+    assert is_interleaved(across)
+    assert not is_interleaved(one_cell_per_line)
