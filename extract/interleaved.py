@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.structure import clean, fold
+from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import strip_marks
 
 ROW_NUMBER = regex.compile(r"^(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?\s+(?=\S)")
@@ -62,7 +63,7 @@ def split_line(line: str) -> tuple[str | None, str, str, str]:
     if match and not regex.match(r"\d{1,2}[.:,]?\d*\.?\s*[-–/]", text):
         number = match.group(1)
         text = text[match.end() :]
-    words = text.split()
+    words = [w for w in text.split() if _is_word(w)]
     start = next((k for k in range(len(words)) if _agency_starts_at(words, k)), len(words))
     task_words = [w for w in words[:start] if w not in ("|", "\\")]
     rest = [w for w in words[start:] if w not in ("|", "\\")]
@@ -99,6 +100,16 @@ def _split_agencies(fragment: str) -> list[str]:
         else:
             cells[-1].append(word)
     return [" ".join(c) for c in cells]
+
+
+def _without_rulings(fragments: list[str]) -> str:
+    """Join a cell's fragments without the marks old OCR reads from the ruling lines and
+    stray specks between words: a lone ".", "|", "<", "\\" is no word of the cell."""
+    return " ".join(w for w in " ".join(fragments).split() if _is_word(w))
+
+
+def _is_word(word: str) -> bool:
+    return regex.search(r"[\p{L}\p{N}&(),;:\-–]", word) is not None
 
 
 def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
@@ -147,12 +158,70 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     for row in rows:
         cells = [
             str(row["stt"]),
-            " ".join(row["task"]),  # type: ignore[arg-type]
-            " ".join(row["lead"]),  # type: ignore[arg-type]
-            " ".join(row["partner"]),  # type: ignore[arg-type]
+            _without_rulings(row["task"]),  # type: ignore[arg-type]
+            _without_rulings(row["lead"]),  # type: ignore[arg-type]
+            _without_rulings(row["partner"]),  # type: ignore[arg-type]
             " ".join(row["time"]),  # type: ignore[arg-type]
             "",
         ]
         complete += all(cells[:3]) and bool(cells[4])
         out.append((cells[0], cells))
     return out, complete
+
+
+# --- agency names misread by old OCR --------------------------------------------------------
+
+# "Sở" as an English-model OCR writes it: S6, S¢, S&, So, SO, Sé, S0, S, 36 — and "Số", the
+# restorer's best Vietnamese guess for "So". At the head of an agency name (a capitalised
+# word or acronym follows) none of them can be meant.
+_SO_LOOKALIKE = regex.compile(r"^(S\S?|3\d)$")
+
+
+def _repair_agency(cell: str) -> str:
+    words = cell.split(" ")
+    for k, word in enumerate(words):
+        core = word.rstrip(",;")
+        following = words[k + 1] if k + 1 < len(words) else ""
+        after_cac = k > 0 and fold(words[k - 1]) == "cac"
+        if core == "Sở" or not _SO_LOOKALIKE.match(core):
+            continue
+        heads_name = following[:1].isupper() and _agency_starts_at(words, k)
+        if heads_name or (after_cac and word.endswith(",")):  # "Các Số, ban, ngành"
+            words[k] = "Sở" + word[len(core) :]
+    return " ".join(words)
+
+
+_YEARLY = regex.compile(r"^H\S{1,4} năm$")
+
+
+def _repair_time(cell: str) -> str:
+    """ "Hilng năm", "H:img năm" (the time column's "Hằng năm" misread) -> "Hằng năm"."""
+    if _YEARLY.match(cell) and fold(cell) not in ("hangnam",):
+        return "Hằng năm"
+    return cell
+
+
+def repair_cells(
+    table: Table, agencies: list[int], times: list[int], table_index: int | None
+) -> list[Edit]:
+    """ "36 KH&CN" -> "Sở KH&CN" in the agency columns, "Hilng năm" -> "Hằng năm" in the time
+    column of a table rebuilt from old OCR; each change is an Edit for the reviewer."""
+    edits: list[Edit] = []
+    for row in table.rows:
+        cells = row.cells or []
+        for index in agencies + times:
+            if index < len(cells) and cells[index]:
+                repair = _repair_agency if index in agencies else _repair_time
+                fixed = repair(cells[index])
+                if fixed != cells[index]:
+                    edits.append(
+                        Edit(
+                            original=cells[index],
+                            result=fixed,
+                            confidence=0.8,
+                            table=table_index,
+                            reason="table-cell-pattern",
+                        )
+                    )
+                    cells[index] = fixed
+    return edits
