@@ -16,11 +16,20 @@ from __future__ import annotations
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.extract.amounts import DASHES, looks_like_amount
+from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amount
 from sohoa.extract.appendix import read_caption_lines
-from sohoa.extract.interleaved import CONFIDENCE_CAP, is_interleaved, task_rows
+from sohoa.extract.interleaved import (
+    CONFIDENCE_CAP,
+    BudgetLine,
+    agency_starts_at,
+    budget_row_groups,
+    is_interleaved,
+    is_interleaved_budget,
+    split_agencies,
+    task_rows,
+)
 from sohoa.extract.structure import clean, fold
-from sohoa.model import Line, Page, Table, TableRow
+from sohoa.model import Amount, Line, Page, Table, TableRow
 from sohoa.normalize.unicode import strip_marks
 
 CAPTION = regex.compile(r"^\s*ph[uụ]\s*l[uụ]c\b", regex.IGNORECASE)
@@ -267,6 +276,56 @@ def _task_row(stt: str, fragments: list[str]) -> tuple[list[str], bool]:
     return row, complete
 
 
+def _is_agency(cell: str) -> bool:
+    words = cell.split()
+    return bool(AGENCY.match(cell)) or (bool(words) and agency_starts_at(words, 0))
+
+
+def _amount_run(line: str) -> tuple[str, list[str], str] | None:
+    """(text before, amounts, text after) of the longest run of three amounts or more in a
+    line read across a budget row; dashes count as amounts, a row number does not."""
+    words = [w for w in line.split() if w not in ("|", "\\")]
+    best: tuple[int, int] = (0, 0)
+    k = 0
+    while k < len(words):
+        j = k
+        while j < len(words) and (looks_like_amount(words[j]) or words[j] in DASHES):
+            j += 1
+        if j - k > best[1] - best[0]:
+            best = (k, j)
+        k = max(j, k + 1)
+    start, end = best
+    values = words[start:end]
+    if len(values) < 3 or sum(v not in DASHES for v in values) < 1:
+        return None
+    return " ".join(words[:start]), values, " ".join(words[end:])
+
+
+def _source_of(column: str) -> str:
+    return column.split(" / ")[-1] if " / " in column else "Tổng"
+
+
+def place_by_sums(values: list[str], columns: list[str]) -> list[str] | None:
+    """Cells for amounts whose columns old OCR lost: the one contiguous placement where the
+    row adds up — "Kinh phí / NSNN" is the sum of the years' NSNN, and so on; ``None``
+    when no placement (or more than one) adds up."""
+    fits = []
+    for offset in range(len(columns) - len(values) + 1):
+        cells = [""] * offset + values + [""] * (len(columns) - offset - len(values))
+        totals: dict[str, Amount | None] = {}
+        years: dict[str, list[Amount]] = {}
+        for column, cell in zip(columns, cells, strict=True):
+            value = try_amount(cell) if not is_blank(cell) else None
+            if column.startswith("Kinh phí"):
+                totals[_source_of(column)] = value
+            else:
+                years.setdefault(_source_of(column), []).append(value or 0)
+        checked = [source for source, total in totals.items() if total and source in years]
+        if checked and all(totals[s] == sum(years[s]) for s in checked):
+            fits.append(cells)
+    return fits[0] if len(fits) == 1 else None
+
+
 def _is_amount_line(text: str) -> bool:
     tokens = text.split()
     return bool(tokens) and all(looks_like_amount(t) or t in DASHES for t in tokens)
@@ -291,7 +350,9 @@ def _merge_amount_lines(fragments: list[str]) -> list[str]:
     return merged[:-1]
 
 
-def _budget_row(stt: str, fragments: list[str], n_amounts: int) -> tuple[list[str], bool]:
+def _budget_row(stt: str, fragments: list[str], columns: list[str]) -> tuple[list[str], bool]:
+    amount_columns = [c for c in columns if c.startswith(("Kinh phí", "Năm "))]
+    n_amounts = len(amount_columns)
     merged = _merge_amount_lines(fragments)
     guessed = len(merged) != len(fragments)  # cells read one per line: positions lost
     fragments = merged
@@ -325,16 +386,33 @@ def _budget_row(stt: str, fragments: list[str], n_amounts: int) -> tuple[list[st
                 amounts, rest = split
                 after.extend(rest and [" ".join(rest)])
                 continue
+            # '2.1 phóng sự và 300 0 50 0 50 0 … Sở KH&CN': old OCR read the row across
+            run = _amount_run(fragment)
+            if run is not None:
+                head, values, tail = run
+                content.extend([head] if head else [])
+                amounts = values
+                after.extend([tail] if tail else [])
+                guessed = True
+                continue
             content.append(fragment)
         else:
             after.append(fragment)
+    placed = True
+    if amounts is not None and guessed:
+        # positions lost: place the values where the row's sums hold, else from the left
+        values = [a for a in amounts if a]
+        by_sums = place_by_sums(values, amount_columns)
+        placed = by_sums is not None
+        amounts = by_sums or (values + [""] * n_amounts)[:n_amounts]
     cells = _group_fragments([f for f in after if f != PAGE_BREAK])
-    agencies = [c for c in cells if AGENCY.match(c)]
-    notes = [c for c in cells if not AGENCY.match(c)]
+    agencies = [c for c in cells if _is_agency(c)]
+    notes = [c for c in cells if not _is_agency(c)]
     text = _join_text(content)
     row = [stt, text] + (amounts or [""] * n_amounts)
-    row += [agencies[0] if agencies else "", "; ".join(agencies[1:]), " ".join(notes)]
-    return row, amounts is not None and len(agencies) <= 2 and not guessed
+    tail = [agencies[0] if agencies else "", "; ".join(agencies[1:]), " ".join(notes)]
+    row += tail[: len(columns) - len(row)]
+    return row, amounts is not None and len(agencies) <= 2 and placed
 
 
 def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[TableRow], float]:
@@ -360,7 +438,7 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
             complete += 1
             total += 1
             return
-        cells, ok = _budget_row(stt, fragments, n_amounts) if budget else _task_row(stt, fragments)
+        cells, ok = _budget_row(stt, fragments, columns) if budget else _task_row(stt, fragments)
         rows.append(TableRow(cells=cells))
         complete += ok
         total += 1
@@ -430,6 +508,51 @@ def _interleaved_rows(body: list[str]) -> tuple[list[TableRow], float]:
     return rows, CONFIDENCE_CAP * complete / max(1, total)
 
 
+def _interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
+    """Rows of a budget table read across its columns (see ``interleaved``): amounts placed
+    where the row adds up; the confidence is capped, the text columns being guessed."""
+    amount_columns = [c for c in columns if c.startswith(("Kinh phí", "Năm "))]
+    n_tail = len(columns) - 2 - len(amount_columns)
+    rows: list[TableRow] = []
+    segment: list[str] = []
+    complete = total = 0
+
+    def row_of(group: list[BudgetLine]) -> None:
+        nonlocal complete, total
+        stt = next((g[0] for g in group if g[0]), "")
+        text = _join_text([g[1] for g in group if g[1]])
+        runs = [g[2] for g in group if g[2]]
+        values = list(max(runs, key=len)) if runs else []
+        agencies = split_agencies(" ".join(g[3] for g in group if g[3]))
+        lead, partner = [*agencies, "", ""][:2]
+        tail = [lead, partner, " ".join(agencies[2:])]
+        placed = place_by_sums(values, amount_columns) if values else None
+        amounts = placed or (values + [""] * len(amount_columns))[: len(amount_columns)]
+        rows.append(TableRow(cells=[stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]))
+        total += 1
+        complete += bool(text and lead) and placed is not None
+
+    def flush() -> None:
+        for group in budget_row_groups(segment, _amount_run):
+            row_of(group)
+        segment.clear()
+
+    for line in body:
+        if line == PAGE_BREAK or not line.strip():
+            continue
+        if OCR_SECTION.match(line.strip()):
+            flush()
+            rows.append(TableRow(section=clean(line)))
+            continue
+        if fold(line).startswith(("tong", "tongcong")) and len(line.split()) <= 2:
+            flush()
+            segment.append("Tổng")
+            continue
+        segment.append(line)
+    flush()
+    return rows, CONFIDENCE_CAP * complete / max(1, total)
+
+
 def tables_from_flattened(pages: list[Page]) -> list[Table]:
     lines = _lines(pages)
     captions = [i for i, (_, text) in enumerate(lines) if CAPTION.match(text.strip())]
@@ -466,8 +589,11 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
         years = _header_years([t for _, t in lines[start:head_end]])
         budget_columns = _budget_columns(readings, years)
         columns = budget_columns or TASK_COLUMNS
-        if budget_columns is None and is_interleaved([t for t in body if t != PAGE_BREAK]):
+        text_lines = [t for t in body if t != PAGE_BREAK]
+        if budget_columns is None and is_interleaved(text_lines):
             rows, confidence = _interleaved_rows(body)
+        elif budget_columns and is_interleaved_budget(text_lines, _amount_run):
+            rows, confidence = _interleaved_budget_rows(body, columns)
         else:
             rows, confidence = _rows(body, columns, budget_columns is not None)
         found = read_caption_lines([t for _, t in lines[start:head_start]])

@@ -14,6 +14,9 @@ belongs to is a guess (old OCR keeps no positions), so these tables get a low co
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+
 import regex
 
 from sohoa.extract.structure import clean, fold
@@ -24,10 +27,10 @@ ROW_NUMBER = regex.compile(r"^(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?\s+(?=\S)")
 SENTENCE_END = regex.compile(r"\w[.)”\"]\.?$")
 TIME_WORD = regex.compile(r"^(h\S{1,4}ng|h\S{1,3}|n\S{0,2}m|20\d\d-?|\d{4}-\d{4})$")
 INTERLEAVED_MIN_LINES = 3
-CONFIDENCE_CAP = 0.5  # the columns of an agency fragment are guessed
+CONFIDENCE_CAP = 0.4  # the columns of a fragment read across are guessed
 
 
-def _agency_starts_at(words: list[str], k: int) -> bool:
+def agency_starts_at(words: list[str], k: int) -> bool:
     """Does an agency name start at word ``k``? Marks ignored; OCR slips of "Sở" allowed."""
     word = strip_marks(words[k]).strip("|\\,;")
     plain = fold(word)
@@ -51,6 +54,15 @@ def _agency_starts_at(words: list[str], k: int) -> bool:
     return False
 
 
+def _after_sentence(words: list[str]) -> int:
+    """Index of the first word after a finished sentence when lower-case words follow it on
+    the line ("cán bộ cấp xã. cấp xã"): they continue a cell of another column."""
+    for k, word in enumerate(words[:-1]):
+        if SENTENCE_END.search(word) and words[k + 1][:1].islower():
+            return k + 1
+    return len(words)
+
+
 def _is_time(word: str) -> bool:
     return bool(TIME_WORD.match(fold(word) or "-")) and word[:1].isalnum()
 
@@ -64,7 +76,7 @@ def split_line(line: str) -> tuple[str | None, str, str, str]:
         number = match.group(1)
         text = text[match.end() :]
     words = [w for w in text.split() if _is_word(w)]
-    start = next((k for k in range(len(words)) if _agency_starts_at(words, k)), len(words))
+    start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
     task_words = [w for w in words[:start] if w not in ("|", "\\")]
     rest = [w for w in words[start:] if w not in ("|", "\\")]
     time: list[str] = []
@@ -87,13 +99,13 @@ def is_interleaved(lines: list[str]) -> bool:
     return count >= INTERLEAVED_MIN_LINES
 
 
-def _split_agencies(fragment: str) -> list[str]:
+def split_agencies(fragment: str) -> list[str]:
     """'Các Sở, ban, ngành; Sở KH&CN' -> two cells: on one line, a new agency name starts
     the next column unless a "," before it lists more of the same cell."""
     words = fragment.split()
     cells: list[list[str]] = []
     for k, word in enumerate(words):
-        starts = _agency_starts_at(words, k)
+        starts = agency_starts_at(words, k)
         continues = bool(cells) and cells[-1][-1].endswith(",")
         if not cells or (starts and not continues and len(cells) < 2):
             cells.append([word])
@@ -139,7 +151,7 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             current["stt"] = number
         if task:
             current["task"].append(task)  # type: ignore[union-attr]
-        for k, cell in enumerate(_split_agencies(agency)):
+        for k, cell in enumerate(split_agencies(agency)):
             lead, partner = current["lead"], current["partner"]
             assert isinstance(lead, list) and isinstance(partner, list)
             # a second name on the line is the partner; a lone one continues the lead
@@ -185,7 +197,7 @@ def _repair_agency(cell: str) -> str:
         after_cac = k > 0 and fold(words[k - 1]) == "cac"
         if core == "Sở" or not _SO_LOOKALIKE.match(core):
             continue
-        heads_name = following[:1].isupper() and _agency_starts_at(words, k)
+        heads_name = following[:1].isupper() and agency_starts_at(words, k)
         if heads_name or (after_cac and word.endswith(",")):  # "Các Số, ban, ngành"
             words[k] = "Sở" + word[len(core) :]
     return " ".join(words)
@@ -225,3 +237,70 @@ def repair_cells(
                     )
                     cells[index] = fixed
     return edits
+
+
+# --- budget tables read across -----------------------------------------------------------------
+
+AMOUNT_RUN_MIN = 3
+# (text before, amounts, text after) of the run of amounts in a line, or None
+AmountRun = Callable[[str], "tuple[str, list[str], str] | None"]
+BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts, agencies
+
+
+def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, list[str], str]:
+    """(row number, text, amounts, agency text) of one budget line read across."""
+    text = clean(line)
+    number = None
+    match = ROW_NUMBER.match(text + " ") if regex.fullmatch(r"[\d.:,]+\|?", text) else None
+    match = match or ROW_NUMBER.match(text)
+    if match and not regex.match(r"\d{1,2}[.:,]?\d*\.?\s*[-–/]", text):
+        number = match.group(1)
+        text = text[match.end() :]
+    run = amount_run(text)
+    if run is not None:
+        head, values, tail = run
+        return number, head, values, tail
+    words = [w for w in text.split() if _is_word(w)]
+    start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
+    start = min(start, _after_sentence(words))
+    return number, " ".join(words[:start]), [], " ".join(words[start:])
+
+
+def is_interleaved_budget(lines: list[str], amount_run: AmountRun) -> bool:
+    """Several lines hold task text and then a run of amounts: rows read across."""
+    count = 0
+    for line in lines:
+        _, text, values, _ = _budget_line(line, amount_run)
+        count += len(text.split()) >= 2 and len(values) >= AMOUNT_RUN_MIN
+    return count >= INTERLEAVED_MIN_LINES
+
+
+def budget_row_groups(lines: list[str], amount_run: AmountRun) -> list[list[BudgetLine]]:
+    """Lines of one section grouped into rows. A row's number sits on its middle line when
+    the row was read across (text on the number's line), so the lines between two numbered
+    lines are shared: those up to a finished sentence, or else the first half, end the
+    previous row. A bare number line starts its row (one cell per line), and a group
+    heading ("1 | Hoạt động …" followed by "1.1") takes no lines but its own."""
+    parsed = [_budget_line(line, amount_run) for line in lines if line.strip()]
+    anchors = [k for k, p in enumerate(parsed) if p[0] is not None]
+    if not anchors:
+        return [parsed] if parsed else []
+    starts = [0]
+    for a, b in itertools.pairwise(anchors):
+        gap = list(range(a + 1, b))
+        heading = (
+            not parsed[a][2]
+            and "." not in parsed[a][0].rstrip(".")
+            and "." in (parsed[b][0] or "").rstrip(".")
+        )
+        bare = not parsed[b][1] and not parsed[b][2]
+        if heading:
+            split = a + 1
+        elif bare or not gap:
+            split = b
+        else:
+            ends = [k for k in gap if SENTENCE_END.search(parsed[k][1] or "")]
+            split = ends[-1] + 1 if ends else a + 1 + len(gap) // 2
+        starts.append(split)
+    bounds = [*starts, len(parsed)]
+    return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]

@@ -178,9 +178,67 @@ def test_task_table_read_across_columns(tmp_path):
     assert table.confidence <= 0.5
 
 
-def test_amounts_read_one_cell_per_line_are_one_row_with_low_confidence(tmp_path):
-    text = OLD_OCR_BUDGET.replace("300 100 200\n", "300\n100\n200\n")
-    (table,) = _tables(tmp_path, text)
+def test_amounts_read_one_cell_per_line_are_placed_where_the_row_adds_up(tmp_path):
+    (table,) = _tables(tmp_path, OLD_OCR_BUDGET.replace("300 100 200\n", "300\n100\n200\n"))
     first = next(r.cells for r in table.rows if r.cells)
     assert first[:5] == ["1", "Khao sat thong ke doanh nghiep.", "300", "100", "200"]
-    assert table.confidence < _tables(tmp_path, OLD_OCR_BUDGET)[0].confidence
+    # 300 != 100 + 150: where each amount belongs is a guess, and the confidence says so
+    (table,) = _tables(tmp_path, OLD_OCR_BUDGET.replace("300 100 200\n", "300\n100\n150\n"))
+    assert table.confidence < 1
+
+
+OLD_OCR_BUDGET_ACROSS = """\
+Phu luc II
+Don vi: Trieu dong
+STT Noi dung
+Kinh phi
+Nam 2026 Nam 2027 Nam 2028
+Don vi chu tri
+Don vi phoi hop
+I. Hoat dong dao tao
+1 | Dao tao can bo
+Tap huan nghiep
+1.1 vu cho can 90 30 30 30 S6 Noi vu UBND
+bo cap xa. cap xa
+Boi duong kien
+1.2 thuc chung 60 20 20 20 So Tu phap
+ve phap luat.
+1.3 Hoi thao tong ket 40 - - 40 So Noi vu
+"""
+
+
+def test_budget_rows_read_across_the_columns(tmp_path):
+    (table,) = _tables(tmp_path, OLD_OCR_BUDGET_ACROSS)
+    assert table.columns[2:6] == ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[0][:3] == ["1", "Dao tao can bo", ""]  # a group heading
+    assert rows[1][:6] == ["1.1", "Tap huan nghiep vu cho can bo cap xa.", "90", "30", "30", "30"]
+    assert rows[2][:6] == ["1.2", "Boi duong kien thuc chung ve phap luat.", "60", "20", "20", "20"]
+    assert rows[2][6] == "Sở Tu phap"
+    assert rows[3][:6] == ["1.3", "Hoi thao tong ket", "40", "-", "-", "40"]
+    assert table.confidence <= 0.4
+
+
+def test_amounts_placed_by_the_sums_they_must_satisfy():
+    from sohoa.extract.flattened import place_by_sums
+
+    columns = [
+        "Kinh phí / Tổng cộng",
+        "Kinh phí / NSNN",
+        "Kinh phí / Tổ chức",
+        "Năm 2026 / NSNN",
+        "Năm 2026 / Tổ chức",
+        "Năm 2027 / NSNN",
+        "Năm 2027 / Tổ chức",
+    ]
+    # "Tổng cộng" left empty: only one placement makes NSNN = 120 + 30 and Tổ chức = 0
+    assert place_by_sums(["150", "0", "120", "0", "30", "0"], columns) == [
+        "",
+        "150",
+        "0",
+        "120",
+        "0",
+        "30",
+        "0",
+    ]
+    assert place_by_sums(["150", "0", "100", "0", "30", "0"], columns) is None  # none adds up
