@@ -78,7 +78,7 @@ HEADER_WORDS = {
     *("gian", "thuc", "hien"),
 }
 _YEAR_HEAD = regex.compile(r"\bn\S{0,2}m\s*(20\d\d)\b", regex.IGNORECASE)
-_BARE_YEAR = regex.compile(r"(?<![\d/-]\s?)\b(20\d\d)\b(?!\s?[-–/]\s?\d)")
+_BARE_YEAR = regex.compile(r"(?<![-–/]\s?)\b(20\d\d)\b(?!\s?[-–/]\s?\d)")
 
 
 def _is_header_start(text: str) -> bool:
@@ -521,6 +521,8 @@ def _interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[
         nonlocal complete, total
         stt = next((g[0] for g in group if g[0]), "")
         text = _join_text([g[1] for g in group if g[1]])
+        if not stt and fold(text) in ("tong", "tongcong"):
+            stt, text = "Tổng", ""
         runs = [g[2] for g in group if g[2]]
         values = list(max(runs, key=len)) if runs else []
         agencies = split_agencies(" ".join(g[3] for g in group if g[3]))
@@ -533,7 +535,7 @@ def _interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[
         complete += bool(text and lead) and placed is not None
 
     def flush() -> None:
-        for group in budget_row_groups(segment, _amount_run):
+        for group in budget_row_groups(_merge_amount_lines(segment), _amount_run):
             row_of(group)
         segment.clear()
 
@@ -544,10 +546,13 @@ def _interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[
             flush()
             rows.append(TableRow(section=clean(line)))
             continue
-        if fold(line).startswith(("tong", "tongcong")) and len(line.split()) <= 2:
-            flush()
-            segment.append("Tổng")
-            continue
+        total_row = regex.match(r"^\s*(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$", line)
+        if total_row and fold(total_row.group(1)) in ("tong", "tongcong"):
+            rest = total_row.group(2)
+            if not rest.strip() or _is_amount_line(rest):
+                flush()  # the total row: "Tổng" alone, or with its amounts
+                segment.extend(["Tổng", rest] if rest.strip() else ["Tổng"])
+                continue
         segment.append(line)
     flush()
     return rows, CONFIDENCE_CAP * complete / max(1, total)

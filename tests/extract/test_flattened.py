@@ -204,6 +204,7 @@ Boi duong kien
 1.2 thuc chung 60 20 20 20 So Tu phap
 ve phap luat.
 1.3 Hoi thao tong ket 40 - - 40 So Noi vu
+Tong 190 50 50 90
 """
 
 
@@ -216,6 +217,8 @@ def test_budget_rows_read_across_the_columns(tmp_path):
     assert rows[2][:6] == ["1.2", "Boi duong kien thuc chung ve phap luat.", "60", "20", "20", "20"]
     assert rows[2][6] == "Sở Tu phap"
     assert rows[3][:6] == ["1.3", "Hoi thao tong ket", "40", "-", "-", "40"]
+    assert rows[4][:6] == ["Tổng", "", "190", "50", "50", "90"]
+    assert table.validation.ok
     assert table.confidence <= 0.4
 
 
