@@ -25,7 +25,8 @@ from sohoa.normalize.unicode import strip_marks
 
 ROW_NUMBER = regex.compile(r"^(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?\s+(?=\S)")
 SENTENCE_END = regex.compile(r"\w[.)”\"]\.?$")
-TIME_WORD = regex.compile(r"^(h\S{1,4}ng|h\S{1,3}|n\S{0,2}m|20\d\d-?|\d{4}-\d{4})$")
+# Hằng/Hàng (and misreadings: Hilng, H:img), năm (nim, ndm), a year or a span of years
+TIME_WORD = regex.compile(r"^(h\S{0,2}[nm]g|n\S{0,2}m|20\d\d(20\d\d)?)$")
 INTERLEAVED_MIN_LINES = 3
 CONFIDENCE_CAP = 0.4  # the columns of a fragment read across are guessed
 
@@ -67,8 +68,8 @@ def _is_time(word: str) -> bool:
     return bool(TIME_WORD.match(fold(word) or "-")) and word[:1].isalnum()
 
 
-def split_line(line: str) -> tuple[str | None, str, str, str]:
-    """(row number, task text, agency text, time text) of one line read across."""
+def split_line(line: str) -> tuple[str | None, str, str, str, str]:
+    """(row number, task text, agency text, time text, notes) of one line read across."""
     text = clean(line)
     number = None
     match = ROW_NUMBER.match(text)
@@ -79,22 +80,26 @@ def split_line(line: str) -> tuple[str | None, str, str, str]:
     start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
     task_words = [w for w in words[:start] if w not in ("|", "\\")]
     rest = [w for w in words[start:] if w not in ("|", "\\")]
-    time: list[str] = []
-    while rest and _is_time(rest[-1]):
-        time.insert(0, rest.pop())
+    # the time column follows the agencies; what follows the time is the notes column
+    at = next((k for k, w in enumerate(rest) if k > 0 and _is_time(w)), len(rest))
+    end = at
+    while end < len(rest) and _is_time(rest[end]):
+        end += 1
+    time, notes = rest[at:end], rest[end:]
+    rest = rest[:at]
     # "kỹ thuật. năm": the time column's last word after a finished task sentence
     finished = len(task_words) >= 2 and SENTENCE_END.search(task_words[-2]) is not None
     if not rest and finished and _is_time(task_words[-1]):
         time.insert(0, task_words.pop())
     task = " ".join(task_words)
-    return number, task.rstrip(" |"), " ".join(rest), " ".join(time)
+    return number, task.rstrip(" |"), " ".join(rest), " ".join(time), " ".join(notes)
 
 
 def is_interleaved(lines: list[str]) -> bool:
     """Several lines hold task text AND an agency name after it: read across the columns."""
     count = 0
     for line in lines:
-        _, task, agency, _ = split_line(line)
+        _, task, agency, _, _ = split_line(line)
         count += len(task.split()) >= 3 and bool(agency)
     return count >= INTERLEAVED_MIN_LINES
 
@@ -121,7 +126,7 @@ def _without_rulings(fragments: list[str]) -> str:
 
 
 def _is_word(word: str) -> bool:
-    return regex.search(r"[\p{L}\p{N}&(),;:\-–]", word) is not None
+    return regex.search(r"[\p{L}\p{N}&\-–]", word) is not None
 
 
 def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
@@ -137,6 +142,7 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             "lead": [],
             "partner": [],
             "time": [],
+            "notes": [],
         }
         rows.append(row)
         return row
@@ -144,7 +150,7 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     for line in lines:
         if not line.strip():
             continue
-        number, task, agency, time = split_line(line)
+        number, task, agency, time, notes = split_line(line)
         if current is None or (number and current["stt"]):
             current = new_row()
         if number:
@@ -164,6 +170,8 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
                 lead.append(cell)
         if time:
             current["time"].append(time)  # type: ignore[union-attr]
+        if notes:
+            current["notes"].append(notes)  # type: ignore[union-attr]
         if task and SENTENCE_END.search(task) and current["stt"]:
             current = None
     out = []
@@ -174,7 +182,7 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             _without_rulings(row["lead"]),  # type: ignore[arg-type]
             _without_rulings(row["partner"]),  # type: ignore[arg-type]
             " ".join(row["time"]),  # type: ignore[arg-type]
-            "",
+            _without_rulings(row["notes"]),  # type: ignore[arg-type]
         ]
         complete += all(cells[:3]) and bool(cells[4])
         out.append((cells[0], cells))

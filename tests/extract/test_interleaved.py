@@ -12,15 +12,22 @@ def test_line_split_at_the_first_agency_name_and_trailing_time():
         "kiem tra chat luong hang hoa",
         "Cac So, ban, nganh; S6 Cong Thuong",
         "Hang",
+        "",
+    )
+    # what follows the time is the notes column; "học" is no time word
+    assert split_line("So Khoa hoc 2026 | Chu tich UBND tinh ky")[2:] == (
+        "So Khoa hoc",
+        "2026",
+        "Chu tich UBND tinh ky",
     )
 
 
 def test_numbers_that_are_not_row_numbers_stay_in_the_text():
-    number, task, agency, _time = split_line("2026-2030 va dinh huong den nam 2045.")
+    number, task, agency, _time, _ = split_line("2026-2030 va dinh huong den nam 2045.")
     assert number is None and task.startswith("2026-2030") and agency == ""
     # "Sở" read with both letters as digits counts only before an acronym with "&"
     assert split_line("31 Xay dung mo hinh")[2] == ""
-    assert split_line("cong nghe 36 KH&CN 2027")[1:] == ("cong nghe", "36 KH&CN", "2027")
+    assert split_line("cong nghe 36 KH&CN 2027")[1:] == ("cong nghe", "36 KH&CN", "2027", "")
 
 
 def test_interleaved_needs_several_lines_with_text_then_agency():
