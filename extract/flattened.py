@@ -305,24 +305,36 @@ def _source_of(column: str) -> str:
     return column.split(" / ")[-1] if " / " in column else "Tổng"
 
 
-def place_by_sums(values: list[str], columns: list[str]) -> list[str] | None:
+def _adds_up(cells: list[str], columns: list[str]) -> bool:
+    """Each stated total ("Kinh phí / NSNN") equals the sum of its years' cells."""
+    totals: dict[str, Amount | None] = {}
+    years: dict[str, list[Amount]] = {}
+    for column, cell in zip(columns, cells, strict=True):
+        value = try_amount(cell) if not is_blank(cell) else None
+        if column.startswith("Kinh phí"):
+            totals[_source_of(column)] = value
+        else:
+            years.setdefault(_source_of(column), []).append(value or 0)
+    checked = [source for source, total in totals.items() if total and source in years]
+    return bool(checked) and all(totals[s] == sum(years[s]) for s in checked)
+
+
+def place_by_sums(
+    values: list[str], columns: list[str], lost_cell: bool = False
+) -> list[str] | None:
     """Cells for amounts whose columns old OCR lost: the one contiguous placement where the
     row adds up — "Kinh phí / NSNN" is the sum of the years' NSNN, and so on; ``None``
-    when no placement (or more than one) adds up."""
-    fits = []
-    for offset in range(len(columns) - len(values) + 1):
-        cells = [""] * offset + values + [""] * (len(columns) - offset - len(values))
-        totals: dict[str, Amount | None] = {}
-        years: dict[str, list[Amount]] = {}
-        for column, cell in zip(columns, cells, strict=True):
-            value = try_amount(cell) if not is_blank(cell) else None
-            if column.startswith("Kinh phí"):
-                totals[_source_of(column)] = value
-            else:
-                years.setdefault(_source_of(column), []).append(value or 0)
-        checked = [source for source, total in totals.items() if total and source in years]
-        if checked and all(totals[s] == sum(years[s]) for s in checked):
-            fits.append(cells)
+    when no placement (or more than one) adds up. With ``lost_cell``, one cell between two
+    values may have been lost (a faint "-" or "0"): it stays empty, never filled in."""
+    n = len(columns)
+    fits: list[list[str]] = []
+    gaps = range(1, len(values)) if lost_cell else [len(values)]
+    for gap in gaps:
+        placed = values[:gap] + ([""] if lost_cell else []) + values[gap:]
+        for offset in range(n - len(placed) + 1):
+            cells = [""] * offset + placed + [""] * (n - offset - len(placed))
+            if cells not in fits and _adds_up(cells, columns):
+                fits.append(cells)
     return fits[0] if len(fits) == 1 else None
 
 
@@ -403,8 +415,11 @@ def _budget_row(stt: str, fragments: list[str], columns: list[str]) -> tuple[lis
         # positions lost: place the values where the row's sums hold, else from the left
         values = [a for a in amounts if a]
         by_sums = place_by_sums(values, amount_columns)
-        placed = by_sums is not None
-        amounts = by_sums or (values + [""] * n_amounts)[:n_amounts]
+        lost = None
+        if by_sums is None and len(values) < n_amounts:
+            lost = place_by_sums(values, amount_columns, lost_cell=True)
+        placed = by_sums is not None  # with a lost cell the row is not complete
+        amounts = by_sums or lost or (values + [""] * n_amounts)[:n_amounts]
     cells = _group_fragments([f for f in after if f != PAGE_BREAK])
     agencies = [c for c in cells if _is_agency(c)]
     notes = [c for c in cells if not _is_agency(c)]
@@ -529,7 +544,11 @@ def _interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[
         lead, partner = [*agencies, "", ""][:2]
         tail = [lead, partner, " ".join(agencies[2:])]
         placed = place_by_sums(values, amount_columns) if values else None
-        amounts = placed or (values + [""] * len(amount_columns))[: len(amount_columns)]
+        lost = None
+        if values and placed is None and len(values) < len(amount_columns):
+            lost = place_by_sums(values, amount_columns, lost_cell=True)
+        fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
+        amounts = placed or lost or fallback
         rows.append(TableRow(cells=[stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]))
         total += 1
         complete += bool(text and lead) and placed is not None

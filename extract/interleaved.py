@@ -259,8 +259,10 @@ def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, lis
     """(row number, text, amounts, agency text) of one budget line read across."""
     text = clean(line)
     number = None
-    match = ROW_NUMBER.match(text + " ") if regex.fullmatch(r"[\d.:,]+\|?", text) else None
-    match = match or ROW_NUMBER.match(text)
+    bare = regex.fullmatch(r"(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?", text)
+    if bare:  # a number alone on its line: the row's cells follow one per line
+        return bare.group(1), "", [], ""
+    match = ROW_NUMBER.match(text)
     if match and not regex.match(r"\d{1,2}[.:,]?\d*\.?\s*[-–/]", text):
         number = match.group(1)
         text = text[match.end() :]
