@@ -245,3 +245,13 @@ def test_amounts_placed_by_the_sums_they_must_satisfy():
         "0",
     ]
     assert place_by_sums(["150", "0", "100", "0", "30", "0"], columns) is None  # none adds up
+
+
+def test_a_lost_amount_cell_stays_empty_where_the_sums_put_the_others():
+    from sohoa.extract.flattened import place_by_sums
+
+    columns = ["Kinh phí / NSNN", "Kinh phí / Tổ chức", "Năm 2026 / NSNN", "Năm 2026 / Tổ chức"]
+    columns += ["Năm 2027 / NSNN", "Năm 2027 / Tổ chức"]
+    values = ["90", "40", "-", "50", "-"]  # the "-" of "Kinh phí / Tổ chức" was not read
+    assert place_by_sums(values, columns) is None
+    assert place_by_sums(values, columns, lost_cell=True) == ["90", "", "40", "-", "50", "-"]
