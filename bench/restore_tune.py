@@ -79,7 +79,7 @@ GRID = {
     "adapt_min_confidence": [0.8, 0.9, 0.97],
     "adapt_pair_weight": [0.0, 0.5, 1.0, 1.5, 2.5],
     "min_change_confidence": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
-    "word_bonus": [0.0, 0.5, 1.0, 1.5, 2.0, 3.0],
+    "word_bonus": [0.0, 0.5, 1.0, 1.5, 2.0, 2.5],
 }
 
 

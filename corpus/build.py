@@ -51,9 +51,15 @@ _SYLLABLE_SHAPE = re.compile(
 )
 UNKNOWN_SHARE = 1e-4  # probability mass of the uniform floor in the unigram model
 # Log-bonus on P(w | ... u) when "u w" are consecutive syllables of a word-list word
-# ("đề án", "thí điểm"): the n-gram counts of running text hardly know most words, the
-# word list does. Chosen on the validation set (bench/restore_tune.py), never on 000.
-WORD_BONUS = 1.0
+# ("đề án", "hồ sơ") that running text also writes at least WORD_PAIR_MIN_TEXT_COUNT
+# times: the n-gram counts alone often prefer a near homograph ("để án", "hồ số"). Pairs
+# the running text lacks get no bonus: many listed words are rare, and their pairs of
+# common syllables would outvote real phrases. Chosen on the validation set
+# (bench/restore_tune.py), never on 000: pooled WER 6.57% without the bonus, 6.49% with
+# 1.0 on every listed pair, 6.38% / 6.32% / 6.37% with 1.0 / 1.5 / 1.5 on pairs seen
+# >= 1 / 3 / 6 times.
+WORD_BONUS = 1.5
+WORD_PAIR_MIN_TEXT_COUNT = 3
 
 
 def syllable_shaped(lower: str) -> bool:
@@ -145,6 +151,7 @@ class Counts:
         self.acronyms: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.unknown_words: set[str] = set()
         self.word_pairs: set[tuple[str, str]] = set()  # consecutive syllables of listed words
+        self.text_pairs: Counter[tuple[str, str]] = Counter()  # consecutive units of text
 
     def add_stream(self, units: list[str], left: str, weight: int = 1) -> None:
         padded = [left, left, *units]
@@ -166,6 +173,7 @@ class Counts:
                 )
             if units:
                 self.add_stream(units, BOS, weight)
+                self.text_pairs.update(pairwise(units))
                 added += len(units)
         for part in _acronym_parts(text):
             self.acronyms[strip_marks(part)][part] += 1
@@ -300,7 +308,11 @@ def kneser_ney(counts: Counts, word_bonus: float | None = None) -> RestorerModel
         trigrams=trigrams,
         unknown_logprob=math.log(floor),
         unknown_word_penalty=math.log(max(len(counts.unknown_words), 2)),
-        word_pairs=sorted(a + SEP + b for a, b in counts.word_pairs),
+        word_pairs=sorted(
+            a + SEP + b
+            for a, b in counts.word_pairs
+            if counts.text_pairs[(a, b)] >= WORD_PAIR_MIN_TEXT_COUNT
+        ),
     )
     set_word_bonus(model, WORD_BONUS if word_bonus is None else word_bonus)
     return model

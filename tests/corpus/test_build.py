@@ -62,24 +62,22 @@ def test_a_file_that_is_not_a_model_is_a_one_line_error(tmp_path: Path) -> None:
         load_model_file(bad)
 
 
-def test_listed_words_get_the_word_bonus_and_it_can_be_changed(tmp_path: Path) -> None:
+def test_listed_words_that_text_writes_get_the_word_bonus(tmp_path: Path) -> None:
     text = tmp_path / "text.txt"
-    text.write_text("Đề án này để làm rõ. Để án được duyệt, đề án phải rõ.\n", encoding="utf-8")
+    text.write_text(
+        "Đề án này để làm rõ. Để án được duyệt, đề án phải rõ. " * build.WORD_PAIR_MIN_TEXT_COUNT
+        + "Thí điểm.\n",
+        encoding="utf-8",
+    )
     words = tmp_path / "words.txt"
     words.write_text("đề án\nthí điểm\nđề xuất\nlàm rõ\n", encoding="utf-8")
     model = build_model([text, words])
-    assert "đề" + SEP + "án" in model.word_pairs and "để" + SEP + "án" not in model.word_pairs
+    assert "đề" + SEP + "án" in model.word_pairs  # listed, and written often enough
+    assert "để" + SEP + "án" not in model.word_pairs  # written, not listed
+    assert "đề" + SEP + "xuất" not in model.word_pairs  # listed, never written
     assert model.word_bonus == build.WORD_BONUS
-    before = {
-        (t, u, w): model.logprob(t, u, w)
-        for t, u, w in [
-            ("<s>", "đề", "án"),
-            (",", "đề", "án"),
-            (".", "để", "án"),
-            ("<s>", "thí", "điểm"),
-            ("rõ", ".", "để"),
-        ]
-    }
+    contexts = [("<s>", "đề", "án"), (",", "đề", "án"), (".", "để", "án"), ("rõ", ".", "để")]
+    before = {context: model.logprob(*context) for context in contexts}
     build.set_word_bonus(model, model.word_bonus + 2.0)
     for (t, u, w), lp in before.items():
         listed = u + SEP + w in model.word_pairs
