@@ -15,6 +15,8 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from sohoa.errors import SohoaError
 
 FORMAT = "sohoa-restorer-model"
@@ -26,6 +28,132 @@ SEP = "\x1f"  # joins the units of an n-gram key
 # An LM context (t, u): (memo w -> log P(w | t u), "t␟u␟", "u␟", backoff of (t, u),
 # backoff of (t, u) and of u), as RestorerModel.row builds it.
 LMRow = tuple[dict[str, float], str, str, float, float]
+# The same for CodedLM: (memo id -> log-prob, trigram key base, bigram key base, backoffs).
+CodedRow = tuple[dict[int, float], int, int, float, float]
+RADIX = 1 << 20  # unit ids are below this; n-gram keys are (t * RADIX + u) * RADIX + w
+
+
+class CodedLM:
+    """The trigram LM with units as integers: what the decoder looks up in its loops.
+
+    Looking up a string n-gram builds and hashes a new key string each time; here a
+    context's key base is worked out once and a lookup is one addition and one dict or
+    array probe. ``log_probs`` looks up many n-grams at once (numpy) for the decoder's
+    confidences. Values are those of ``RestorerModel.logprob``, bit for bit (the same
+    float operations in the same order). Units the LM never saw get ids of their own
+    (so two of them stay distinct for the decoder), with no n-grams.
+    """
+
+    def __init__(self, model: RestorerModel) -> None:
+        names = set(model.unigrams)
+        for key in model.bigrams:
+            names.update(key.split(SEP))
+        for key in model.trigrams:
+            names.update(key.split(SEP))
+        self.ids: dict[str, int] = {unit: i for i, unit in enumerate(sorted(names))}
+        if len(self.ids) >= RADIX // 2:
+            raise ValueError(f"{len(self.ids)} LM units: too many for {RADIX=}")
+        self.unknown_logprob = model.unknown_logprob
+        no_unigram = (model.unknown_logprob, 0.0)
+        unigrams = [model.unigrams.get(unit, no_unigram) for unit in self.ids]
+        self.unigram_lp: list[float] = [lp for lp, _ in unigrams]
+        self.unigram_bow: list[float] = [bow for _, bow in unigrams]
+        ids, radix = self.ids, RADIX
+        bigram_keys = []
+        for key in model.bigrams:
+            u, w = key.split(SEP)
+            bigram_keys.append(ids[u] * radix + ids[w])
+        trigram_keys = []
+        for key in model.trigrams:
+            t, u, w = key.split(SEP)
+            trigram_keys.append((ids[t] * radix + ids[u]) * radix + ids[w])
+        bigram_values = list(model.bigrams.values())
+        self.bigram: dict[int, tuple[float, float]] = dict(
+            zip(bigram_keys, bigram_values, strict=True)
+        )
+        self.trigram: dict[int, float] = dict(
+            zip(trigram_keys, model.trigrams.values(), strict=True)
+        )
+        # Sorted arrays of the same tables, for batch lookups with searchsorted.
+        self._bigram_keys, self._bigram_lp, self._bigram_bow = _sorted_table(
+            bigram_keys, [lp for lp, _ in bigram_values], [bow for _, bow in bigram_values]
+        )
+        self._trigram_keys, self._trigram_lp = _sorted_table(
+            trigram_keys, list(model.trigrams.values())
+        )
+        self.rows: dict[int, CodedRow] = {}  # per context t * RADIX + u, as in row()
+
+    def unit_ids(self, units: list[str]) -> list[int]:
+        """Ids of units; a unit the LM never saw gets a new id (no n-grams, P = unknown)."""
+        ids = self.ids
+        found = [ids.get(unit, -1) for unit in units]
+        if -1 in found:
+            for k, unit in enumerate(units):
+                if found[k] == -1:
+                    if unit not in ids:
+                        ids[unit] = len(ids)
+                        self.unigram_lp.append(self.unknown_logprob)
+                        self.unigram_bow.append(0.0)
+                    found[k] = ids[unit]
+        return found
+
+    def row(self, t: int, u: int) -> CodedRow:
+        """The context (t, u): its memo, key bases and backoff weights (cached)."""
+        key = t * RADIX + u
+        found = self.rows.get(key)
+        if found is None:
+            context = self.bigram.get(key)
+            backoff = context[1] if context else 0.0
+            found = self.rows[key] = (
+                {},
+                key * RADIX,
+                u * RADIX,
+                backoff,
+                backoff + self.unigram_bow[u],
+            )
+        return found
+
+    def fill(self, row: CodedRow, w: int) -> float:
+        """log P(w | the row's context), memoised in the row."""
+        memo, trigram_base, bigram_base, backoff, unigram_backoff = row
+        found = self.trigram.get(trigram_base + w)
+        if found is None:
+            bigram = self.bigram.get(bigram_base + w)
+            if bigram is not None:
+                found = backoff + bigram[0]
+            else:
+                found = unigram_backoff + self.unigram_lp[w]
+        memo[w] = found
+        return found
+
+    def log_probs(self, t: np.ndarray, u: np.ndarray, w: np.ndarray) -> np.ndarray:
+        """log P(w | t u) for arrays of unit ids at once, the values ``fill`` gives."""
+        unigram_lp = np.array(self.unigram_lp)
+        unigram_bow = np.array(self.unigram_bow)
+        context = t * RADIX + u
+        trigram, has_trigram = _probe(self._trigram_keys, self._trigram_lp, context * RADIX + w)
+        backoff, _ = _probe(self._bigram_keys, self._bigram_bow, context)
+        bigram, has_bigram = _probe(self._bigram_keys, self._bigram_lp, u * RADIX + w)
+        return np.where(
+            has_trigram,
+            trigram,
+            np.where(has_bigram, backoff + bigram, (backoff + unigram_bow[u]) + unigram_lp[w]),
+        )
+
+
+def _sorted_table(keys: list[int], *columns: list[float]) -> tuple[np.ndarray, ...]:
+    array = np.array(keys, dtype=np.int64)
+    order = np.argsort(array, kind="stable")
+    return (array[order], *(np.array(column, dtype=np.float64)[order] for column in columns))
+
+
+def _probe(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
+    """values at the positions of ``wanted`` in sorted ``keys``: (values or 0.0, found)."""
+    if not len(keys):
+        return np.zeros(len(wanted)), np.zeros(len(wanted), dtype=bool)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    found = keys[at] == wanted
+    return np.where(found, values[at], 0.0), found
 
 
 @dataclass
@@ -50,6 +178,13 @@ class RestorerModel:
     _memo: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False)
     # per context (t, u): the log-probs asked for so far and what computing more needs
     _rows: dict[tuple[str, str], LMRow] = field(default_factory=dict, repr=False)
+    _coded: CodedLM | None = field(default=None, repr=False)
+
+    def coded(self) -> CodedLM:
+        """The LM with integer units (built once, ~0.2 s; the decoder works on it)."""
+        if self._coded is None:
+            self._coded = CodedLM(self)
+        return self._coded
 
     def logprob(self, t: str, u: str, w: str) -> float:
         """log P(w | t u) with Kneser-Ney backoff (memoised: documents repeat themselves)."""

@@ -42,3 +42,27 @@ def test_the_shipped_model_loads_safely_in_under_a_second(tmp_path: Path) -> Non
     model = load_model_file(copy)
     assert time.process_time() - started < 1.0
     assert model.syllables and model.trigrams
+
+
+def test_the_integer_coded_lm_gives_the_same_log_probs_bit_for_bit() -> None:
+    import numpy as np
+
+    from sohoa.corpus.model import SEP
+
+    model = load_model_file(None)
+    lm = model.coded()
+    units = sorted(model.unigrams)
+    seen = [tuple(key.split(SEP)) for key in list(model.trigrams)[::997]]  # trigram hits
+    seen += [("<s>", *key.split(SEP)) for key in list(model.bigrams)[::991]]  # bigram backoffs
+    unseen = [(units[i], units[i * 7 % len(units)], units[i * 13 % len(units)]) for i in range(300)]
+    never = [("của", "tỉnh", "xyzzy"), ("xyzzy", "đo", "lường"), ("<unk>", "plugh", ",")]
+    triples = seen + unseen + never
+    assert len(seen) > 200
+    expected = [model.logprob(t, u, w) for t, u, w in triples]
+    ids = [lm.unit_ids(list(triple)) for triple in triples]
+    one_by_one = [lm.fill(lm.row(t, u), w) for t, u, w in ids]
+    batch = lm.log_probs(*(np.array(column, dtype=np.int64) for column in zip(*ids, strict=True)))
+    assert one_by_one == expected
+    assert batch.tolist() == expected
+    # units the LM never saw keep ids of their own: the decoder must tell them apart
+    assert len(set(lm.unit_ids(["xyzzy", "plugh", "xyzzy"]))) == 2
