@@ -82,6 +82,10 @@ class CodedLM:
             trigram_keys, list(model.trigrams.values())
         )
         self.rows: dict[int, CodedRow] = {}  # per context t * RADIX + u, as in row()
+        # Kneser-Ney keeps the last two units of every trigram as a bigram; fill() relies
+        # on it only when this model does.
+        suffixes = self._trigram_keys % (RADIX * RADIX)
+        self.suffixes_are_bigrams = bool(_positions(self._bigram_keys, suffixes)[1].all())
 
     def unit_ids(self, units: list[str]) -> list[int]:
         """Ids of units; a unit the LM never saw gets a new id (no n-grams, P = unknown)."""
@@ -114,30 +118,71 @@ class CodedLM:
         return found
 
     def fill(self, row: CodedRow, w: int) -> float:
-        """log P(w | the row's context), memoised in the row."""
+        """log P(w | the row's context), memoised in the row.
+
+        Most words asked for follow the context's last unit in no bigram (and so in no
+        trigram): one probe finds that out.
+        """
         memo, trigram_base, bigram_base, backoff, unigram_backoff = row
-        found = self.trigram.get(trigram_base + w)
-        if found is None:
-            bigram = self.bigram.get(bigram_base + w)
-            if bigram is not None:
-                found = backoff + bigram[0]
-            else:
-                found = unigram_backoff + self.unigram_lp[w]
+        bigram = self.bigram.get(bigram_base + w)
+        if bigram is None and self.suffixes_are_bigrams:
+            found = unigram_backoff + self.unigram_lp[w]
+        else:
+            found = self.trigram.get(trigram_base + w)
+            if found is None:
+                if bigram is not None:
+                    found = backoff + bigram[0]
+                else:
+                    found = unigram_backoff + self.unigram_lp[w]
         memo[w] = found
         return found
 
     def log_probs(self, t: np.ndarray, u: np.ndarray, w: np.ndarray) -> np.ndarray:
         """log P(w | t u) for arrays of unit ids at once, the values ``fill`` gives."""
+        context = self._bigrams(t * RADIX + u)
+        return self._combine(t, u, w, context, self._bigrams(u * RADIX + w))
+
+    def window_log_probs(
+        self, t: np.ndarray, u: np.ndarray, w: np.ndarray, x: np.ndarray, y: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """log P(w | t u), log P(x | u w), log P(y | w x) for windows t u w x y at once.
+
+        Each bigram of the window is looked up once, as the next one's context too.
+        """
+        tu, uw = self._bigrams(t * RADIX + u), self._bigrams(u * RADIX + w)
+        wx, xy = self._bigrams(w * RADIX + x), self._bigrams(x * RADIX + y)
+        return (
+            self._combine(t, u, w, tu, uw),
+            self._combine(u, w, x, uw, wx),
+            self._combine(w, x, y, wx, xy),
+        )
+
+    def _bigrams(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(log-prob, backoff weight, found) of bigram keys; 0.0 where not found."""
+        at, found = _positions(self._bigram_keys, keys)
+        return (
+            np.where(found, self._bigram_lp[at], 0.0),
+            np.where(found, self._bigram_bow[at], 0.0),
+            found,
+        )
+
+    def _combine(
+        self,
+        t: np.ndarray,
+        u: np.ndarray,
+        w: np.ndarray,
+        context: tuple[np.ndarray, ...],
+        bigram: tuple[np.ndarray, ...],
+    ) -> np.ndarray:
+        """The backoff of ``fill``, on arrays: trigram, else bigram, else unigram."""
+        at, has_trigram = _positions(self._trigram_keys, (t * RADIX + u) * RADIX + w)
+        backoff = context[1]
         unigram_lp = np.array(self.unigram_lp)
         unigram_bow = np.array(self.unigram_bow)
-        context = t * RADIX + u
-        trigram, has_trigram = _probe(self._trigram_keys, self._trigram_lp, context * RADIX + w)
-        backoff, _ = _probe(self._bigram_keys, self._bigram_bow, context)
-        bigram, has_bigram = _probe(self._bigram_keys, self._bigram_lp, u * RADIX + w)
         return np.where(
             has_trigram,
-            trigram,
-            np.where(has_bigram, backoff + bigram, (backoff + unigram_bow[u]) + unigram_lp[w]),
+            self._trigram_lp[at],
+            np.where(bigram[2], backoff + bigram[0], (backoff + unigram_bow[u]) + unigram_lp[w]),
         )
 
 
@@ -147,13 +192,18 @@ def _sorted_table(keys: list[int], *columns: list[float]) -> tuple[np.ndarray, .
     return (array[order], *(np.array(column, dtype=np.float64)[order] for column in columns))
 
 
+def _positions(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of ``wanted`` in sorted ``keys`` (any valid index when absent), and found."""
+    if not len(keys):
+        return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return at, keys[at] == wanted
+
+
 def _probe(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
     """values at the positions of ``wanted`` in sorted ``keys``: (values or 0.0, found)."""
-    if not len(keys):
-        return np.zeros(len(wanted)), np.zeros(len(wanted), dtype=bool)
-    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    found = keys[at] == wanted
-    return np.where(found, values[at], 0.0), found
+    at, found = _positions(keys, wanted)
+    return np.where(found, values[at], 0.0) if len(keys) else np.zeros(len(wanted)), found
 
 
 @dataclass

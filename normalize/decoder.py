@@ -190,11 +190,7 @@ def _confidences(
         np.array([padded[i + 4] if i + 2 < n else bos for i in wanted], dtype=np.int64), counts
     )
     size = len(option_units)
-    lps = lm.log_probs(
-        np.concatenate([before, last, option_units]),
-        np.concatenate([last, option_units, next_units]),
-        np.concatenate([option_units, next_units, after_units]),
-    )
+    here, ahead, beyond = lm.window_log_probs(before, last, option_units, next_units, after_units)
     has_next = np.repeat(np.array([i + 1 < n for i in wanted], dtype=bool), counts)
     has_after = np.repeat(np.array([i + 2 < n for i in wanted], dtype=bool), counts)
     bonus_ids = lm.unit_ids(list(bonus))
@@ -204,7 +200,7 @@ def _confidences(
         (cost for i in wanted for _, _, cost in slots[i]), dtype=np.float64, count=size
     )
     # Same sums in the same order as the search's scores (a missing term adds 0.0).
-    sums = lps[:size] + bonuses[option_units] - channel_weight * costs
+    sums = here + bonuses[option_units] - channel_weight * costs
     if bonus_after:
         pair_keys = np.array(
             [first * RADIX + second for first, after in bonus_after.items() for second in after],
@@ -216,24 +212,27 @@ def _confidences(
         sums = sums + _probe(pair_keys, pair_gains, last * RADIX + option_units)[0]
         following = _probe(pair_keys, pair_gains, option_units * RADIX + next_units)[0]
         sums = sums + np.where(has_next, following, 0.0)
-    sums = sums + np.where(has_next, lps[size : 2 * size], 0.0)
-    sums = sums + np.where(has_after, lps[2 * size :], 0.0)
-    flat_scores = sums.tolist()
-
+    sums = sums + np.where(has_next, ahead, 0.0)
+    sums = sums + np.where(has_after, beyond, 0.0)
     choices = [Choice(chosen[i], 1.0, []) for i in range(n)]
-    exp = math.exp
+    if not size:
+        return choices
+    # Softmax per slot: max and differences exact in numpy, exp by math.exp (numpy's
+    # may differ in the last bit), sums in order by sum(): the floats of a plain loop.
+    starts = np.cumsum([0, *counts[:-1]])
+    tops = np.repeat(np.maximum.reduceat(sums, starts), counts)
+    all_weights = list(map(math.exp, (sums - tops).tolist()))
     end = 0
     for i, count in zip(wanted, counts, strict=True):
         start, end = end, end + count
-        scores = flat_scores[start:end]
-        top = max(scores)
-        weights = [exp(s - top) for s in scores]
+        weights = all_weights[start:end]
         total = sum(weights)
         index = chosen[i]
         if not alternatives:
             choices[i] = Choice(index, weights[index] / total, [])
             continue
-        ranked_options = sorted(range(count), key=lambda k: -weights[k])
+        # Stable: equal weights keep option order, as sorting by -weight did.
+        ranked_options = sorted(range(count), key=weights.__getitem__, reverse=True)
         choices[i] = Choice(
             index,
             weights[index] / total,
