@@ -11,6 +11,7 @@ stored in backoff form: log-probabilities of seen n-grams plus backoff weights.
 from __future__ import annotations
 
 import gc
+import itertools
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,11 +46,11 @@ class CodedLM:
     """
 
     def __init__(self, model: RestorerModel) -> None:
+        bigram_parts = [key.split(SEP) for key in model.bigrams]
+        trigram_parts = [key.split(SEP) for key in model.trigrams]
         names = set(model.unigrams)
-        for key in model.bigrams:
-            names.update(key.split(SEP))
-        for key in model.trigrams:
-            names.update(key.split(SEP))
+        names.update(itertools.chain.from_iterable(bigram_parts))
+        names.update(itertools.chain.from_iterable(trigram_parts))
         self.ids: dict[str, int] = {unit: i for i, unit in enumerate(sorted(names))}
         if len(self.ids) >= RADIX // 2:
             raise ValueError(f"{len(self.ids)} LM units: too many for {RADIX=}")
@@ -59,14 +60,8 @@ class CodedLM:
         self.unigram_lp: list[float] = [lp for lp, _ in unigrams]
         self.unigram_bow: list[float] = [bow for _, bow in unigrams]
         ids, radix = self.ids, RADIX
-        bigram_keys = []
-        for key in model.bigrams:
-            u, w = key.split(SEP)
-            bigram_keys.append(ids[u] * radix + ids[w])
-        trigram_keys = []
-        for key in model.trigrams:
-            t, u, w = key.split(SEP)
-            trigram_keys.append((ids[t] * radix + ids[u]) * radix + ids[w])
+        bigram_keys = [ids[u] * radix + ids[w] for u, w in bigram_parts]
+        trigram_keys = [(ids[t] * radix + ids[u]) * radix + ids[w] for t, u, w in trigram_parts]
         bigram_values = list(model.bigrams.values())
         self.bigram: dict[int, tuple[float, float]] = dict(
             zip(bigram_keys, bigram_values, strict=True)
@@ -175,7 +170,14 @@ class CodedLM:
         bigram: tuple[np.ndarray, ...],
     ) -> np.ndarray:
         """The backoff of ``fill``, on arrays: trigram, else bigram, else unigram."""
-        at, has_trigram = _positions(self._trigram_keys, (t * RADIX + u) * RADIX + w)
+        keys = (t * RADIX + u) * RADIX + w
+        if self.suffixes_are_bigrams:  # only n-grams whose (u, w) is a bigram can be trigrams
+            at, has_trigram = np.zeros(len(keys), dtype=np.int64), bigram[2].copy()
+            at[has_trigram], has_trigram[has_trigram] = _positions(
+                self._trigram_keys, keys[has_trigram]
+            )
+        else:
+            at, has_trigram = _positions(self._trigram_keys, keys)
         backoff = context[1]
         unigram_lp = np.array(self.unigram_lp)
         unigram_bow = np.array(self.unigram_bow)
@@ -233,7 +235,13 @@ class RestorerModel:
     def coded(self) -> CodedLM:
         """The LM with integer units (built once, ~0.2 s; the decoder works on it)."""
         if self._coded is None:
-            self._coded = CodedLM(self)
+            was_enabled = gc.isenabled()
+            gc.disable()  # ~10^6 new objects and no cycles: skip the collector's walks
+            try:
+                self._coded = CodedLM(self)
+            finally:
+                if was_enabled:
+                    gc.enable()
         return self._coded
 
     def logprob(self, t: str, u: str, w: str) -> float:

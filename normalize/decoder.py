@@ -57,15 +57,17 @@ def decode(
     lm = model.coded()
     bonus = bonus or {}
     # Slots of a repeated word share one options list: work out its ids and gains once.
-    known: dict[int, tuple[list[int], list[float]]] = {}
+    known: dict[int, tuple[list[int], list[float], list[float]]] = {}
     for options in slots:
         if id(options) not in known:
             known[id(options)] = (
                 lm.unit_ids([unit for _, unit, _ in options]),
                 [bonus.get(unit, 0.0) - channel_weight * cost for _, unit, cost in options],
+                [cost for _, _, cost in options],
             )
     units_of = [known[id(options)][0] for options in slots]
     gains_of = [known[id(options)][1] for options in slots]
+    costs_of = [known[id(options)][2] for options in slots]
     # Pair bonuses by first unit: one lookup per parent instead of a pair key per option.
     bonus_after: dict[int, dict[int, float]] = {}
     for (first_unit, second_unit), gain in (pair_bonus or {}).items():
@@ -75,6 +77,7 @@ def decode(
     return _confidences(
         slots,
         units_of,
+        costs_of,
         chosen,
         lm,
         channel_weight,
@@ -153,6 +156,7 @@ def _search(
 def _confidences(
     slots: list[list[Option]],
     units_of: list[list[int]],
+    costs_of: list[list[float]],
     chosen: list[int],
     lm: CodedLM,
     channel_weight: float,
@@ -197,7 +201,7 @@ def _confidences(
     bonuses = np.zeros(len(lm.ids))
     bonuses[bonus_ids] = list(bonus.values())
     costs = np.fromiter(
-        (cost for i in wanted for _, _, cost in slots[i]), dtype=np.float64, count=size
+        itertools.chain.from_iterable(costs_of[i] for i in wanted), dtype=np.float64, count=size
     )
     # Same sums in the same order as the search's scores (a missing term adds 0.0).
     sums = here + bonuses[option_units] - channel_weight * costs
