@@ -138,14 +138,24 @@ class CodedLM:
         return self._combine(t, u, w, context, self._bigrams(u * RADIX + w))
 
     def window_log_probs(
-        self, t: np.ndarray, u: np.ndarray, w: np.ndarray, x: np.ndarray, y: np.ndarray
+        self,
+        t: np.ndarray,
+        u: np.ndarray,
+        w: np.ndarray,
+        x: np.ndarray,
+        y: np.ndarray,
+        repeats: list[int],
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """log P(w | t u), log P(x | u w), log P(y | w x) for windows t u w x y at once.
 
-        Each bigram of the window is looked up once, as the next one's context too.
+        ``w`` holds every option of every window; t, u, x and y one unit per window,
+        repeated over its ``repeats`` options. Each bigram of a window is looked up once,
+        and serves as the next n-gram's context too.
         """
-        tu, uw = self._bigrams(t * RADIX + u), self._bigrams(u * RADIX + w)
-        wx, xy = self._bigrams(w * RADIX + x), self._bigrams(x * RADIX + y)
+        tu = tuple(np.repeat(a, repeats) for a in self._bigrams(t * RADIX + u))
+        xy = tuple(np.repeat(a, repeats) for a in self._bigrams(x * RADIX + y))
+        t, u, x, y = (np.repeat(a, repeats) for a in (t, u, x, y))
+        uw, wx = self._bigrams(u * RADIX + w), self._bigrams(w * RADIX + x)
         return (
             self._combine(t, u, w, tu, uw),
             self._combine(u, w, x, uw, wx),

@@ -185,16 +185,14 @@ def _confidences(
     option_units = np.fromiter(
         itertools.chain.from_iterable(units_of[i] for i in wanted), dtype=np.int64
     )
-    before = np.repeat(np.array([padded[i] for i in wanted], dtype=np.int64), counts)
-    last = np.repeat(np.array([padded[i + 1] for i in wanted], dtype=np.int64), counts)
-    next_units = np.repeat(
-        np.array([padded[i + 3] if i + 1 < n else bos for i in wanted], dtype=np.int64), counts
-    )
-    after_units = np.repeat(
-        np.array([padded[i + 4] if i + 2 < n else bos for i in wanted], dtype=np.int64), counts
-    )
+    before = np.array([padded[i] for i in wanted], dtype=np.int64)
+    last = np.array([padded[i + 1] for i in wanted], dtype=np.int64)
+    next_units = np.array([padded[i + 3] if i + 1 < n else bos for i in wanted], dtype=np.int64)
+    after_units = np.array([padded[i + 4] if i + 2 < n else bos for i in wanted], dtype=np.int64)
     size = len(option_units)
-    here, ahead, beyond = lm.window_log_probs(before, last, option_units, next_units, after_units)
+    here, ahead, beyond = lm.window_log_probs(
+        before, last, option_units, next_units, after_units, counts
+    )
     has_next = np.repeat(np.array([i + 1 < n for i in wanted], dtype=bool), counts)
     has_after = np.repeat(np.array([i + 2 < n for i in wanted], dtype=bool), counts)
     bonus_ids = lm.unit_ids(list(bonus))
@@ -213,6 +211,7 @@ def _confidences(
         pair_gains = np.array([gain for after in bonus_after.values() for gain in after.values()])
         order = np.argsort(pair_keys)
         pair_keys, pair_gains = pair_keys[order], pair_gains[order]
+        last, next_units = np.repeat(last, counts), np.repeat(next_units, counts)
         sums = sums + _probe(pair_keys, pair_gains, last * RADIX + option_units)[0]
         following = _probe(pair_keys, pair_gains, option_units * RADIX + next_units)[0]
         sums = sums + np.where(has_next, following, 0.0)

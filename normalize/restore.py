@@ -100,6 +100,8 @@ def load_model(path: Path | str | None = None) -> Restorer:
 
 def apply_case(original: str, result: str) -> str:
     """Give ``result`` the case pattern of ``original``: ALL CAPS, Capitalised or lower."""
+    if original.islower():
+        return result  # the common case, settled without looking at each letter
     letters = [ch for ch in original if ch.isalpha()]
     if original[:1] == "I" and original[1:2].islower() and result[:1] == "l":
         return result  # "Iy" was OCR for "lý": the I is a lowercase l
