@@ -64,5 +64,22 @@ def test_the_integer_coded_lm_gives_the_same_log_probs_bit_for_bit() -> None:
     batch = lm.log_probs(*(np.array(column, dtype=np.int64) for column in zip(*ids, strict=True)))
     assert one_by_one == expected
     assert batch.tolist() == expected
+    # windows t u w x y: log P(w | t u), log P(x | u w), log P(y | w x), w repeated per window
+    windows = [("<s>", "của", "tỉnh", "bắc", "ninh"), ("đo", "lường", "xyzzy", ",", "và")]
+    options = [["tỉnh", "tính", "xyzzy"], ["xyzzy", "chất"]]
+    coded = [lm.unit_ids(list(window)) for window in windows]
+    t, u, _, x, y = (np.array(column, dtype=np.int64) for column in zip(*coded, strict=True))
+    w = np.array([i for choices in options for i in lm.unit_ids(choices)], dtype=np.int64)
+    found = lm.window_log_probs(t, u, w, x, y, [len(choices) for choices in options])
+    flat = [
+        (window, choice)
+        for window, choices in zip(windows, options, strict=True)
+        for choice in choices
+    ]
+    assert [list(column) for column in found] == [
+        [model.logprob(a, b, c) for (a, b, _, _, _), c in flat],
+        [model.logprob(b, c, d) for (_, b, _, d, _), c in flat],
+        [model.logprob(c, d, e) for (_, _, _, d, e), c in flat],
+    ]
     # units the LM never saw keep ids of their own: the decoder must tell them apart
     assert len(set(lm.unit_ids(["xyzzy", "plugh", "xyzzy"]))) == 2
