@@ -46,12 +46,18 @@ class CodedLM:
     """
 
     def __init__(self, model: RestorerModel) -> None:
-        bigram_parts = [key.split(SEP) for key in model.bigrams]
-        trigram_parts = [key.split(SEP) for key in model.trigrams]
-        names = set(model.unigrams)
-        names.update(itertools.chain.from_iterable(bigram_parts))
-        names.update(itertools.chain.from_iterable(trigram_parts))
-        self.ids: dict[str, int] = {unit: i for i, unit in enumerate(sorted(names))}
+        codes = model.lm_codes
+        if (
+            codes.get("units")
+            and len(codes.get("bigram_keys", b"")) == 8 * len(model.bigrams)
+            and len(codes.get("trigram_keys", b"")) == 8 * len(model.trigrams)
+        ):  # saved with the model: nothing to split
+            units = list(codes["units"])
+            bigram_keys = np.frombuffer(codes["bigram_keys"], dtype="<i8").tolist()
+            trigram_keys = np.frombuffer(codes["trigram_keys"], dtype="<i8").tolist()
+        else:
+            units, bigram_keys, trigram_keys = _encode(model)
+        self.ids: dict[str, int] = {unit: i for i, unit in enumerate(units)}
         if len(self.ids) >= RADIX // 2:
             raise ValueError(f"{len(self.ids)} LM units: too many for {RADIX=}")
         self.unknown_logprob = model.unknown_logprob
@@ -59,9 +65,6 @@ class CodedLM:
         unigrams = [model.unigrams.get(unit, no_unigram) for unit in self.ids]
         self.unigram_lp: list[float] = [lp for lp, _ in unigrams]
         self.unigram_bow: list[float] = [bow for _, bow in unigrams]
-        ids, radix = self.ids, RADIX
-        bigram_keys = [ids[u] * radix + ids[w] for u, w in bigram_parts]
-        trigram_keys = [(ids[t] * radix + ids[u]) * radix + ids[w] for t, u, w in trigram_parts]
         bigram_values = list(model.bigrams.values())
         self.bigram: dict[int, tuple[float, float]] = dict(
             zip(bigram_keys, bigram_values, strict=True)
@@ -198,6 +201,32 @@ class CodedLM:
         )
 
 
+def _encode(model: RestorerModel) -> tuple[list[str], list[int], list[int]]:
+    """The LM's units (sorted) and its bigram and trigram keys as integers, in dict order."""
+    bigram_parts = [key.split(SEP) for key in model.bigrams]
+    trigram_parts = [key.split(SEP) for key in model.trigrams]
+    names = set(model.unigrams)
+    names.update(itertools.chain.from_iterable(bigram_parts))
+    names.update(itertools.chain.from_iterable(trigram_parts))
+    units = sorted(names)
+    if len(units) >= RADIX // 2:
+        raise ValueError(f"{len(units)} LM units: too many for {RADIX=}")
+    ids, radix = {unit: i for i, unit in enumerate(units)}, RADIX
+    bigram_keys = [ids[u] * radix + ids[w] for u, w in bigram_parts]
+    trigram_keys = [(ids[t] * radix + ids[u]) * radix + ids[w] for t, u, w in trigram_parts]
+    return units, bigram_keys, trigram_keys
+
+
+def encode_lm(model: RestorerModel) -> dict[str, object]:
+    """What a saved model keeps of CodedLM, so that loading need not split every key."""
+    units, bigram_keys, trigram_keys = _encode(model)
+    return {
+        "units": units,
+        "bigram_keys": np.array(bigram_keys, dtype="<i8").tobytes(),
+        "trigram_keys": np.array(trigram_keys, dtype="<i8").tobytes(),
+    }
+
+
 def _sorted_table(keys: list[int], *columns: list[float]) -> tuple[np.ndarray, ...]:
     array = np.array(keys, dtype=np.int64)
     order = np.argsort(array, kind="stable")
@@ -237,6 +266,9 @@ class RestorerModel:
     channels: dict[str, dict] = field(default_factory=dict)
     # precomputed candidates of every plain key, per OCR profile: {"eng": {"duong": (...)}}
     candidate_tables: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    # CodedLM's units and integer n-gram keys (bytes of little-endian int64), written by
+    # save_model: {"units": [...], "bigram_keys": b"...", "trigram_keys": b"..."}
+    lm_codes: dict = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False)
     # per context (t, u): the log-probs asked for so far and what computing more needs
     _rows: dict[tuple[str, str], LMRow] = field(default_factory=dict, repr=False)
@@ -330,6 +362,7 @@ def save_model(model: RestorerModel, path: Path) -> None:
     from sohoa.output.files import write_atomic
 
     fields = {k: v for k, v in model.__dict__.items() if not k.startswith("_")}
+    fields["lm_codes"] = encode_lm(model)  # always from the n-grams as they are now
     payload = {"format": FORMAT, "version": VERSION, **fields}
     write_atomic(Path(path), pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     Path(path).chmod(0o644)  # a shipped data file, readable by all like the others

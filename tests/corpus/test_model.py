@@ -83,3 +83,17 @@ def test_the_integer_coded_lm_gives_the_same_log_probs_bit_for_bit() -> None:
     ]
     # units the LM never saw keep ids of their own: the decoder must tell them apart
     assert len(set(lm.unit_ids(["xyzzy", "plugh", "xyzzy"]))) == 2
+
+
+def test_the_saved_integer_codes_give_the_lm_the_n_grams_would() -> None:
+    import dataclasses
+
+    from sohoa.corpus.model import CodedLM
+
+    model = load_model_file(None)
+    assert model.lm_codes  # the shipped model keeps them: loading splits no key
+    from_codes = CodedLM(model)
+    from_strings = CodedLM(dataclasses.replace(model, lm_codes={}))
+    assert from_codes.ids == from_strings.ids
+    assert from_codes.trigram == from_strings.trigram
+    assert from_codes.bigram == from_strings.bigram
