@@ -5,7 +5,8 @@ Stored as one pickle of plain dicts and tuples (no classes), so loading is a sin
 unpickle. Loading refuses any class or function a pickle names, so a model file from
 elsewhere cannot run code. The language model is an interpolated Kneser-Ney trigram over *LM units*
 (lowercase syllables, punctuation, ``<num>``, ``<code>``, ``<abbr>``, ``<unk>``),
-stored in backoff form: log-probabilities of seen n-grams plus backoff weights.
+stored in backoff form: log-probabilities of seen n-grams plus backoff weights. The
+decoder looks it up through ``CodedLM``: the same log-probabilities with units as integers.
 """
 
 from __future__ import annotations
@@ -29,6 +30,119 @@ SEP = "\x1f"  # joins the units of an n-gram key
 # An LM context (t, u): (memo w -> log P(w | t u), "t␟u␟", "u␟", backoff of (t, u),
 # backoff of (t, u) and of u), as RestorerModel.row builds it.
 LMRow = tuple[dict[str, float], str, str, float, float]
+
+
+@dataclass
+class RestorerModel:
+    style: str = "classic"
+    # stripped lowercase key -> [(syllable, unigram log-prob)], most likely first
+    syllables: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # stripped ALL-CAPS letters -> the marked spelling seen in clean text: "QD" -> "QĐ"
+    acronyms: dict[str, str] = field(default_factory=dict)
+    unigrams: dict[str, tuple[float, float]] = field(default_factory=dict)  # unit -> (lp, bow)
+    bigrams: dict[str, tuple[float, float]] = field(default_factory=dict)  # "u␟w" -> (lp, bow)
+    trigrams: dict[str, float] = field(default_factory=dict)  # "t␟u␟w" -> lp
+    unknown_logprob: float = -20.0
+    # log of how many distinct words the <unk> unit stands for: keeping an unknown word
+    # costs this on top of the LM's P(<unk>), as any one of them is that much less likely
+    unknown_word_penalty: float = 9.0
+    sources: list[dict] = field(default_factory=list)  # what the model was built from
+    # learned OCR channels by name ("eng", "vie"): {"rules": [...], "marks": {...}}
+    channels: dict[str, dict] = field(default_factory=dict)
+    # precomputed candidates of every plain key, per OCR profile: {"eng": {"duong": (...)}}
+    candidate_tables: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    # CodedLM's units and integer n-gram keys (bytes of little-endian int64), written by
+    # save_model: {"units": [...], "bigram_keys": b"...", "trigram_keys": b"..."}
+    lm_codes: dict = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False)
+    # per context (t, u): the log-probs asked for so far and what computing more needs
+    _rows: dict[tuple[str, str], LMRow] = field(default_factory=dict, repr=False)
+    _coded: CodedLM | None = field(default=None, repr=False)
+
+    def coded(self) -> CodedLM:
+        """The LM with integer units (built once, ~0.2 s; the decoder works on it)."""
+        if self._coded is None:
+            was_enabled = gc.isenabled()
+            gc.disable()  # ~10^6 new objects and no cycles: skip the collector's walks
+            try:
+                self._coded = CodedLM(self)
+            finally:
+                if was_enabled:
+                    gc.enable()
+        return self._coded
+
+    def logprob(self, t: str, u: str, w: str) -> float:
+        """log P(w | t u) with Kneser-Ney backoff (memoised: documents repeat themselves)."""
+        key = (t, u, w)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._logprob(t, u, w)
+        return found
+
+    def _logprob(self, t: str, u: str, w: str) -> float:
+        uw = u + SEP + w
+        trigram = self.trigrams.get(t + SEP + uw)
+        if trigram is not None:
+            return trigram
+        context = self.bigrams.get(t + SEP + u)
+        backoff = context[1] if context else 0.0
+        bigram = self.bigrams.get(uw)
+        if bigram is not None:
+            return backoff + bigram[0]
+        unigram_u = self.unigrams.get(u)
+        backoff += unigram_u[1] if unigram_u else 0.0
+        unigram_w = self.unigrams.get(w)
+        return backoff + (unigram_w[0] if unigram_w else self.unknown_logprob)
+
+    def row(self, t: str, u: str) -> LMRow:
+        """The context (t, u) of log P(w | t u): the decoder asks it for many w in a row.
+
+        Its memo holds the log-probs asked for so far; ``row_logprob`` fills it with the
+        same values as ``_logprob`` (same operations in the same order), the context's
+        keys and backoff weights worked out once instead of once per w.
+        """
+        key = (t, u)
+        found = self._rows.get(key)
+        if found is None:
+            context = self.bigrams.get(t + SEP + u)
+            backoff = context[1] if context else 0.0
+            unigram_u = self.unigrams.get(u)
+            found = self._rows[key] = (
+                {},
+                t + SEP + u + SEP,
+                u + SEP,
+                backoff,
+                backoff + (unigram_u[1] if unigram_u else 0.0),
+            )
+        return found
+
+    def row_logprob(self, row: LMRow, w: str) -> float:
+        """log P(w | the row's context), memoised in the row."""
+        memo, trigram_prefix, bigram_prefix, backoff, unigram_backoff = row
+        trigram = self.trigrams.get(trigram_prefix + w)
+        if trigram is not None:
+            found = trigram
+        else:
+            bigram = self.bigrams.get(bigram_prefix + w)
+            if bigram is not None:
+                found = backoff + bigram[0]
+            else:
+                unigram_w = self.unigrams.get(w)
+                found = unigram_backoff + (unigram_w[0] if unigram_w else self.unknown_logprob)
+        memo[w] = found
+        return found
+
+    def is_syllable(self, lower: str, key: str) -> bool:
+        return any(s == lower for s, _ in self.syllables.get(key, ()))
+
+    def summary(self) -> str:
+        return (
+            f"{sum(len(v) for v in self.syllables.values())} syllables, "
+            f"{len(self.acronyms)} acronyms, {len(self.unigrams)}/{len(self.bigrams)}/"
+            f"{len(self.trigrams)} uni/bi/trigrams"
+        )
+
+
 # The same for CodedLM: (memo id -> log-prob, trigram key base, bigram key base, backoffs).
 CodedRow = tuple[dict[int, float], int, int, float, float]
 RADIX = 1 << 20  # unit ids are below this; n-gram keys are (t * RADIX + u) * RADIX + w
@@ -93,6 +207,8 @@ class CodedLM:
             for k, unit in enumerate(units):
                 if found[k] == -1:
                     if unit not in ids:
+                        if len(ids) >= RADIX - 1:
+                            raise ValueError(f"over {RADIX=} LM units")
                         ids[unit] = len(ids)
                         self.unigram_lp.append(self.unknown_logprob)
                         self.unigram_bow.append(0.0)
@@ -239,123 +355,6 @@ def _positions(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.nda
         return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
     at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
     return at, keys[at] == wanted
-
-
-def _probe(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
-    """values at the positions of ``wanted`` in sorted ``keys``: (values or 0.0, found)."""
-    at, found = _positions(keys, wanted)
-    return np.where(found, values[at], 0.0) if len(keys) else np.zeros(len(wanted)), found
-
-
-@dataclass
-class RestorerModel:
-    style: str = "classic"
-    # stripped lowercase key -> [(syllable, unigram log-prob)], most likely first
-    syllables: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
-    # stripped ALL-CAPS letters -> the marked spelling seen in clean text: "QD" -> "QĐ"
-    acronyms: dict[str, str] = field(default_factory=dict)
-    unigrams: dict[str, tuple[float, float]] = field(default_factory=dict)  # unit -> (lp, bow)
-    bigrams: dict[str, tuple[float, float]] = field(default_factory=dict)  # "u␟w" -> (lp, bow)
-    trigrams: dict[str, float] = field(default_factory=dict)  # "t␟u␟w" -> lp
-    unknown_logprob: float = -20.0
-    # log of how many distinct words the <unk> unit stands for: keeping an unknown word
-    # costs this on top of the LM's P(<unk>), as any one of them is that much less likely
-    unknown_word_penalty: float = 9.0
-    sources: list[dict] = field(default_factory=list)  # what the model was built from
-    # learned OCR channels by name ("eng", "vie"): {"rules": [...], "marks": {...}}
-    channels: dict[str, dict] = field(default_factory=dict)
-    # precomputed candidates of every plain key, per OCR profile: {"eng": {"duong": (...)}}
-    candidate_tables: dict[str, dict[str, tuple]] = field(default_factory=dict)
-    # CodedLM's units and integer n-gram keys (bytes of little-endian int64), written by
-    # save_model: {"units": [...], "bigram_keys": b"...", "trigram_keys": b"..."}
-    lm_codes: dict = field(default_factory=dict, repr=False)
-    _memo: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False)
-    # per context (t, u): the log-probs asked for so far and what computing more needs
-    _rows: dict[tuple[str, str], LMRow] = field(default_factory=dict, repr=False)
-    _coded: CodedLM | None = field(default=None, repr=False)
-
-    def coded(self) -> CodedLM:
-        """The LM with integer units (built once, ~0.2 s; the decoder works on it)."""
-        if self._coded is None:
-            was_enabled = gc.isenabled()
-            gc.disable()  # ~10^6 new objects and no cycles: skip the collector's walks
-            try:
-                self._coded = CodedLM(self)
-            finally:
-                if was_enabled:
-                    gc.enable()
-        return self._coded
-
-    def logprob(self, t: str, u: str, w: str) -> float:
-        """log P(w | t u) with Kneser-Ney backoff (memoised: documents repeat themselves)."""
-        key = (t, u, w)
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = self._logprob(t, u, w)
-        return found
-
-    def _logprob(self, t: str, u: str, w: str) -> float:
-        uw = u + SEP + w
-        trigram = self.trigrams.get(t + SEP + uw)
-        if trigram is not None:
-            return trigram
-        context = self.bigrams.get(t + SEP + u)
-        backoff = context[1] if context else 0.0
-        bigram = self.bigrams.get(uw)
-        if bigram is not None:
-            return backoff + bigram[0]
-        unigram_u = self.unigrams.get(u)
-        backoff += unigram_u[1] if unigram_u else 0.0
-        unigram_w = self.unigrams.get(w)
-        return backoff + (unigram_w[0] if unigram_w else self.unknown_logprob)
-
-    def row(self, t: str, u: str) -> LMRow:
-        """The context (t, u) of log P(w | t u): the decoder asks it for many w in a row.
-
-        Its memo holds the log-probs asked for so far; ``row_logprob`` fills it with the
-        same values as ``_logprob`` (same operations in the same order), the context's
-        keys and backoff weights worked out once instead of once per w.
-        """
-        key = (t, u)
-        found = self._rows.get(key)
-        if found is None:
-            context = self.bigrams.get(t + SEP + u)
-            backoff = context[1] if context else 0.0
-            unigram_u = self.unigrams.get(u)
-            found = self._rows[key] = (
-                {},
-                t + SEP + u + SEP,
-                u + SEP,
-                backoff,
-                backoff + (unigram_u[1] if unigram_u else 0.0),
-            )
-        return found
-
-    def row_logprob(self, row: LMRow, w: str) -> float:
-        """log P(w | the row's context), memoised in the row."""
-        memo, trigram_prefix, bigram_prefix, backoff, unigram_backoff = row
-        trigram = self.trigrams.get(trigram_prefix + w)
-        if trigram is not None:
-            found = trigram
-        else:
-            bigram = self.bigrams.get(bigram_prefix + w)
-            if bigram is not None:
-                found = backoff + bigram[0]
-            else:
-                unigram_w = self.unigrams.get(w)
-                found = unigram_backoff + (unigram_w[0] if unigram_w else self.unknown_logprob)
-        memo[w] = found
-        return found
-
-    def is_syllable(self, lower: str, key: str) -> bool:
-        return any(s == lower for s, _ in self.syllables.get(key, ()))
-
-    def summary(self) -> str:
-        return (
-            f"{sum(len(v) for v in self.syllables.values())} syllables, "
-            f"{len(self.acronyms)} acronyms, {len(self.unigrams)}/{len(self.bigrams)}/"
-            f"{len(self.trigrams)} uni/bi/trigrams"
-        )
 
 
 def save_model(model: RestorerModel, path: Path) -> None:

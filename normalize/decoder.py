@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sohoa.corpus.build import BOS
-from sohoa.corpus.model import RADIX, CodedLM, RestorerModel, _probe
+from sohoa.corpus.model import RADIX, CodedLM, RestorerModel
 
 Option = tuple[str, str, float]  # (text, LM unit, channel cost)
 
@@ -31,6 +31,12 @@ class Choice:
 
 
 _score = operator.itemgetter(0)  # a hypothesis's score
+
+
+def _sorted_lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The values of ``wanted`` keys in sorted ``keys``, 0.0 for keys not there."""
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[at] == wanted, values[at], 0.0)
 
 
 def decode(
@@ -212,8 +218,8 @@ def _confidences(
         order = np.argsort(pair_keys)
         pair_keys, pair_gains = pair_keys[order], pair_gains[order]
         last, next_units = np.repeat(last, counts), np.repeat(next_units, counts)
-        sums = sums + _probe(pair_keys, pair_gains, last * RADIX + option_units)[0]
-        following = _probe(pair_keys, pair_gains, option_units * RADIX + next_units)[0]
+        sums = sums + _sorted_lookup(pair_keys, pair_gains, last * RADIX + option_units)
+        following = _sorted_lookup(pair_keys, pair_gains, option_units * RADIX + next_units)
         sums = sums + np.where(has_next, following, 0.0)
     sums = sums + np.where(has_next, ahead, 0.0)
     sums = sums + np.where(has_after, beyond, 0.0)
