@@ -223,13 +223,11 @@ def _confidences(
         sums = sums + np.where(has_next, following, 0.0)
     sums = sums + np.where(has_next, ahead, 0.0)
     sums = sums + np.where(has_after, beyond, 0.0)
-    choices = [Choice(chosen[i], 1.0, []) for i in range(n)]
-    if not size:
-        return choices
+    found: dict[int, Choice] = {}  # slot -> its choice with confidence
     # Softmax per slot: max and differences exact in numpy, exp by math.exp (numpy's
     # may differ in the last bit), sums in order by sum(): the floats of a plain loop.
     starts = np.cumsum([0, *counts[:-1]])
-    tops = np.repeat(np.maximum.reduceat(sums, starts), counts)
+    tops = np.repeat(np.maximum.reduceat(sums, starts), counts) if size else sums
     all_weights = list(map(math.exp, (sums - tops).tolist()))
     end = 0
     for i, count in zip(wanted, counts, strict=True):
@@ -238,13 +236,13 @@ def _confidences(
         total = sum(weights)
         index = chosen[i]
         if not alternatives:
-            choices[i] = Choice(index, weights[index] / total, [])
+            found[i] = Choice(index, weights[index] / total, [])
             continue
         # Stable: equal weights keep option order, as sorting by -weight did.
         ranked_options = sorted(range(count), key=weights.__getitem__, reverse=True)
-        choices[i] = Choice(
+        found[i] = Choice(
             index,
             weights[index] / total,
             [(k, weights[k] / total) for k in ranked_options if k != index][:3],
         )
-    return choices
+    return [found[i] if i in found else Choice(chosen[i], 1.0, []) for i in range(n)]
