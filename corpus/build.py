@@ -231,6 +231,7 @@ def set_word_bonus(model: RestorerModel, bonus: float) -> None:
     model.word_bonus = bonus
     model._memo.clear()
     model._rows.clear()
+    model._coded = None  # the integer-coded copy the decoder uses is rebuilt on demand
 
 
 def kneser_ney(counts: Counts, word_bonus: float | None = None) -> RestorerModel:

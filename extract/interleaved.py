@@ -47,12 +47,7 @@ def agency_starts_at(words: list[str], k: int) -> bool:
     if regex.fullmatch(r"c\S?\S?c", plain) and word[:1] == "C":  # Các sở / cơ quan / tổ chức
         return (next_plain[:1] == "s" and len(next_plain) <= 3) or next_plain in ("co", "to")
     # "Sở" read as So, SO, S6, S¢, S&, Sé, S0; never a plain number
-    if regex.fullmatch(r"S\S?", word) and capitalised and word != "S.":
-        return True
-    # "Sở KH&CN" with both letters of "Sở" read as digits ("36"): only before an acronym
-    abbreviation = regex.fullmatch(r"[A-ZĐ]{2,}&?[A-ZĐ]*", following) is not None
-    return regex.fullmatch(r"[S3]\d", word) is not None and abbreviation and "&" in following
-    return False
+    return regex.fullmatch(r"S\S?", word) is not None and capitalised and word != "S."
 
 
 def _after_sentence(words: list[str]) -> int:
@@ -191,10 +186,10 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
 
 # --- agency names misread by old OCR --------------------------------------------------------
 
-# "Sở" as an English-model OCR writes it: S6, S¢, S&, So, SO, Sé, S0, S, 36 — and "Số", the
+# "Sở" as an English-model OCR writes it: S6, S¢, S&, So, SO, Sé, S0, S — and "Số", the
 # restorer's best Vietnamese guess for "So". At the head of an agency name (a capitalised
 # word or acronym follows) none of them can be meant.
-_SO_LOOKALIKE = regex.compile(r"^(S\S?|3\d)$")
+_SO_LOOKALIKE = regex.compile(r"^S\S?$")
 
 
 def _repair_agency(cell: str) -> str:
@@ -211,28 +206,15 @@ def _repair_agency(cell: str) -> str:
     return " ".join(words)
 
 
-_YEARLY = regex.compile(r"^H\S{1,4} năm$")
-
-
-def _repair_time(cell: str) -> str:
-    """ "Hilng năm", "H:img năm" (the time column's "Hằng năm" misread) -> "Hằng năm"."""
-    if _YEARLY.match(cell) and fold(cell) not in ("hangnam",):
-        return "Hằng năm"
-    return cell
-
-
-def repair_cells(
-    table: Table, agencies: list[int], times: list[int], table_index: int | None
-) -> list[Edit]:
-    """ "36 KH&CN" -> "Sở KH&CN" in the agency columns, "Hilng năm" -> "Hằng năm" in the time
-    column of a table rebuilt from old OCR; each change is an Edit for the reviewer."""
+def repair_cells(table: Table, agencies: list[int], table_index: int | None) -> list[Edit]:
+    """ "S6 Tài chính" -> "Sở Tài chính" in the agency columns of a table rebuilt from old
+    OCR; each change is an Edit for the reviewer."""
     edits: list[Edit] = []
     for row in table.rows:
         cells = row.cells or []
-        for index in agencies + times:
+        for index in agencies:
             if index < len(cells) and cells[index]:
-                repair = _repair_agency if index in agencies else _repair_time
-                fixed = repair(cells[index])
+                fixed = _repair_agency(cells[index])
                 if fixed != cells[index]:
                     edits.append(
                         Edit(

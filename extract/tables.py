@@ -107,8 +107,7 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
         if table.source == "flattened" and table.confidence is not None and table.confidence < 1:
             fields = map_columns(table.columns)
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]
-            times = [i for i, f in fields.items() if f == ("thoi_gian",)]
-            doc.edits.extend(repair_cells(table, agencies, times, index))
+            doc.edits.extend(repair_cells(table, agencies, index))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
     if settings.restore and any(t.source == "grid" for t in tables):
         if model is None:

@@ -65,6 +65,7 @@ class Restorer:
 
     def __post_init__(self) -> None:
         self.profiles = profiles_of(self.model)
+        self.model.coded()  # the decoder's integer LM, built now rather than mid-restore
         for name, table in getattr(self.model, "candidate_tables", {}).items():
             for key, found in table.items():
                 self._cache[(key, name)] = found
@@ -75,12 +76,16 @@ class Restorer:
             self.model._memo.clear()
         if len(self.model._rows) > MAX_CACHED // 16:  # a row holds ~16 log-probs on average
             self.model._rows.clear()
+        if len(self.model.coded().rows) > MAX_CACHED // 16:
+            self.model.coded().rows.clear()
         if len(self._cache) > MAX_CACHED:
             self._cache.clear()
             self.__post_init__()  # the precomputed candidate tables come back
 
     def candidates(self, core: str, profile: Profile) -> Candidates:
-        key = (core, profile.name)
+        # candidates() sees only core.lower(), apart from a capital I (Iy = lý): "Cong"
+        # shares the entry of "cong", which the precomputed tables already hold.
+        key = (core if "I" in core else core.lower(), profile.name)
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = candidates(self.index, core, profile)
@@ -95,6 +100,8 @@ def load_model(path: Path | str | None = None) -> Restorer:
 
 def apply_case(original: str, result: str) -> str:
     """Give ``result`` the case pattern of ``original``: ALL CAPS, Capitalised or lower."""
+    if original.islower():
+        return result  # the common case, settled without looking at each letter
     letters = [ch for ch in original if ch.isalpha()]
     if original[:1] == "I" and original[1:2].islower() and result[:1] == "l":
         return result  # "Iy" was OCR for "lý": the I is a lowercase l

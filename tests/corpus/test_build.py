@@ -79,9 +79,12 @@ def test_listed_words_that_text_writes_get_the_word_bonus(tmp_path: Path) -> Non
     contexts = [("<s>", "đề", "án"), (",", "đề", "án"), (".", "để", "án"), ("rõ", ".", "để")]
     before = {context: model.logprob(*context) for context in contexts}
     build.set_word_bonus(model, model.word_bonus + 2.0)
+    coded = model.coded()  # the decoder's integer-coded LM sees the new bonus too
     for (t, u, w), lp in before.items():
         listed = u + SEP + w in model.word_pairs
         assert model.logprob(t, u, w) == pytest.approx(lp + (2.0 if listed else 0.0))
+        t_id, u_id, w_id = coded.unit_ids([t, u, w])
+        assert coded.fill(coded.row(t_id, u_id), w_id) == model.logprob(t, u, w)
     build.set_word_bonus(model, 0.0)
     build.set_word_bonus(model, 0.0)  # idempotent
     # without the bonus the LM is normalised again

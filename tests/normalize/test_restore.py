@@ -159,3 +159,4 @@ def test_caches_stay_bounded_and_results_do_not_change(restorer, monkeypatch) ->
     assert after == before
     assert len(restorer.model._memo) < 1000
     assert len(restorer.model._rows) < 1000
+    assert len(restorer.model.coded().rows) < 1000  # the decoder's LM contexts
