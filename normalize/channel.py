@@ -21,6 +21,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from sohoa.corpus.model import RestorerModel
 from sohoa.normalize.unicode import split_tone, strip_marks
 
@@ -174,6 +176,14 @@ class CandidateIndex:
     def __post_init__(self) -> None:
         self.known = {s for options in self.model.syllables.values() for s, _ in options}
 
+    @property
+    def key_text(self) -> str:
+        """Every syllable key, one a line: searched by pattern for glyph tokens."""
+        text = self.__dict__.get("_key_text")
+        if text is None:
+            text = self.__dict__["_key_text"] = "\n".join(sorted(self.model.syllables))
+        return text
+
     def _build_deletion_index(self) -> None:
         """Built on first use: a document whose tokens are all known keys never needs it."""
         for key in self.model.syllables:
@@ -201,6 +211,58 @@ class CandidateIndex:
             if found:
                 break
         return found
+
+
+GLYPH_COST = 1.0  # a symbol glyph (¢ & € } ...) read for the marked vowel(s) it stands for
+GLYPH_ABSORB_COST = 2.0  # ... together with a vowel letter beside it (nhi€ém = nhiệm)
+GLYPH_UNMARKED_COST = 1.5  # a glyph stands for a marked vowel: an unmarked syllable is unlikely
+_GLYPHS = regex.compile(r"[&¢€©®£¥§°~^`´¨{}'‘’]+")
+_VOWELS = "aeiouy"
+
+
+def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
+    """Keys an OCR token with symbol glyphs may stand for: each glyph run is 1-3 vowels.
+
+    English-model OCR has no glyph for ệ, ở, ự...: it prints ¢, &, €, } instead. A run of
+    such glyphs (with at most one vowel letter on either side that the glyph may have
+    swallowed) is matched against the syllable keys as any one to three vowels.
+    """
+    runs = list(_GLYPHS.finditer(skeleton))
+    if not runs or len(runs) > 2:
+        return {}
+    found: dict[str, float] = {}
+    # Each run: (start, end) variants absorbing 0/1 vowel on each side, with their cost.
+    variants: list[list[tuple[int, int, float]]] = []
+    for run in runs:
+        start, end = run.span()
+        options = []
+        for left in (0, 1):
+            for right in (0, 1):
+                s, e = start - left, end + right
+                if (left and (s < 0 or skeleton[s] not in _VOWELS)) or (
+                    right and (e > len(skeleton) or skeleton[e - 1] not in _VOWELS)
+                ):
+                    continue
+                options.append((s, e, GLYPH_COST + GLYPH_ABSORB_COST * (left + right)))
+        variants.append(options)
+    combos: list[list[tuple[int, int, float]]] = [[]]
+    for options in variants:
+        combos = [[*c, o] for c in combos for o in options]
+    for combo in combos:
+        pattern, at, cost = "", 0, 0.0
+        for s, e, c in combo:
+            if s < at:
+                break
+            pattern += regex.escape(skeleton[at:s]) + f"[{_VOWELS}]{{1,3}}"
+            at, cost = e, cost + c
+        else:
+            pattern += regex.escape(skeleton[at:])
+            if not regex.search(r"\p{L}", pattern.replace(f"[{_VOWELS}]{{1,3}}", "")):
+                continue  # no letter outside the glyphs: nothing to anchor on
+            for key in regex.findall(f"(?m)^{pattern}$", index.key_text):
+                if cost < found.get(key, 99.0):
+                    found[key] = cost
+    return found
 
 
 MAX_KEY_COST = 8.0  # rewrites costing more than this are not worth looking up
@@ -264,6 +326,7 @@ def candidates(
         relettered = ocr_skeleton(core.replace("I", "l").lower())
         for key, cost in confusion_keys(relettered, profile).items():
             keys[key] = min(keys.get(key, 99.0), cost + 0.8)
+    glyphs = glyph_keys(index, skeleton)
     near = index.near_keys(skeleton) if len(skeleton) > 1 else {}
     if profile.trusts_letters and lower in index.known:
         near = {}  # a Vietnamese-model OCR of a real syllable: its letters are right
@@ -272,11 +335,19 @@ def candidates(
 
     syllables = index.model.syllables
 
-    def rank(found_keys: dict[str, float]) -> list[tuple[str, float]]:
+    def rank(
+        found_keys: dict[str, float], glyph_found: dict[str, float] | None = None
+    ) -> list[tuple[str, float]]:
         scored: dict[str, tuple[float, float]] = {}
         for key, key_cost in found_keys.items():
             for syllable, prior in syllables.get(key, ()):
                 total = key_cost + mark_cost(lower, syllable, profile)
+                if syllable not in scored or total < scored[syllable][0]:
+                    scored[syllable] = (total, prior)
+        for key, key_cost in (glyph_found or {}).items():
+            for syllable, prior in syllables.get(key, ()):
+                # The glyph hides which marks: any marked syllable will do.
+                total = key_cost + (GLYPH_UNMARKED_COST if syllable == key else 0.0)
                 if syllable not in scored or total < scored[syllable][0]:
                     scored[syllable] = (total, prior)
         # Ties broken by the syllable itself: near-miss keys arrive in set order, which
@@ -284,7 +355,7 @@ def candidates(
         ranked = sorted(scored.items(), key=lambda item: (item[1][0] - item[1][1], item[0]))
         return [(syllable, cost) for syllable, (cost, _prior) in ranked]
 
-    exact = rank(keys)
+    exact = rank(keys, glyphs)
     near_ranked = rank({k: c for k, c in near.items() if k not in keys})
     chosen = dict(exact[:limit])
     for syllable, cost in (profile.readings or {}).get(lower, ()):

@@ -33,3 +33,13 @@ def test_candidates_cover_lost_marks_and_letter_confusions(restorer) -> None:
     assert "nghiệp" in dict(restorer.candidates("nghi¢p", ENG)[0])
     # cached: the same list object comes back
     assert restorer.candidates("duong", ENG) is restorer.candidates("duong", ENG)
+
+
+def test_a_symbol_glyph_stands_for_a_marked_vowel(restorer) -> None:
+    assert "sở" in dict(restorer.candidates("s&", ENG)[0])
+    assert "điện" in dict(restorer.candidates("di¢n", ENG)[0])
+    found = dict(restorer.candidates("nhi€ém", ENG)[0])  # the glyph swallowed ê
+    assert "nhiệm" in found
+    # the glyph hides a marked vowel: the unmarked spelling costs more
+    sa = dict(restorer.candidates("s&", ENG)[0])
+    assert sa.get("so", 99.0) > sa["sở"]

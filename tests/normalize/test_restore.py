@@ -159,3 +159,12 @@ def test_caches_stay_bounded_and_results_do_not_change(restorer, monkeypatch) ->
     assert after == before
     assert len(restorer.model._memo) < 1000
     assert len(restorer.model._rows) < 1000
+
+
+def test_a_word_with_a_symbol_glyph_is_restored_as_one_edit(restorer) -> None:
+    text, edits = restore_text("tru s& chinh cua co s& kinh doanh, KH&CN", restorer)
+    assert text == "trụ sở chính của cơ sở kinh doanh, KH&CN"
+    assert [(e.original, e.result) for e in edits if "&" in e.original] == [
+        ("s&", "sở"),
+        ("s&", "sở"),
+    ]
