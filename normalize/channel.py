@@ -194,21 +194,25 @@ class CandidateIndex:
         """Every key starting with ``letter``: OCR kept only the first letter ("k" of "kỹ")."""
         return {key: PREFIX_COST for key in self.model.syllables if key[:1] == letter}
 
-    def near_keys(self, key: str) -> dict[str, float]:
-        """Keys one edit away; two edits (longer keys only) when none is one edit away."""
+    def near_keys(self, key: str, wide: bool = False) -> dict[str, float]:
+        """Keys one edit away; two edits (longer keys only) when none is one edit away.
+
+        ``wide``: every key up to two edits away, for tokens of three letters or more.
+        """
         from rapidfuzz.distance import Levenshtein
 
         if not self.deletion_index:
             self._build_deletion_index()
         found: dict[str, float] = {}
-        for depth in (1, 2) if len(key) >= 4 else (1,):
+        depths = (1, 2) if len(key) >= (3 if wide else 4) else (1,)
+        for depth in depths:
             for variant in _deletions(key, depth):
                 for candidate in self.deletion_index.get(variant, ()):
                     if candidate not in found:
                         distance = Levenshtein.distance(key, candidate, score_cutoff=depth)
                         if 0 < distance <= depth:
                             found[candidate] = EDIT_COST * distance
-            if found:
+            if found and not wide:
                 break
         return found
 
@@ -297,6 +301,8 @@ READING_COST = 2.0  # on top of -log P(clean | OCR token) from the channel data
 RESERVE = 40  # pruned candidates kept aside for document adaptation
 KEPT = 20  # candidates kept per token from the exact key and the known confusions
 NEAR_KEPT = 4  # and from free edits
+WIDE_KEPT = 8  # ... and from the wider search when the token is no syllable at all
+WIDE_CONFUSION_COST = 4.0  # confusion rewrites this cheap are searched one free edit further
 
 
 def candidates(
@@ -332,6 +338,19 @@ def candidates(
         near = {}  # a Vietnamese-model OCR of a real syllable: its letters are right
     if skeleton in CONSONANTS and len(keys) == 1 and skeleton not in index.model.syllables:
         near = index.keys_starting(skeleton)
+    near_limit_here = near_limit
+    if len(skeleton) >= 3 and skeleton.isalpha() and skeleton not in index.model.syllables:
+        # No Vietnamese syllable as it stands: the OCR garbled it beyond one letter
+        # ("nudce" = nước, "kmh" = kinh). Widen the search (two free edits, and one free
+        # edit after a cheap known confusion) and let the LM choose.
+        near_limit_here = WIDE_KEPT
+        wide = index.near_keys(skeleton, wide=True)
+        for key, key_cost in keys.items():
+            if 0 < key_cost <= WIDE_CONFUSION_COST:
+                for found, cost in index.near_keys(key).items():
+                    wide[found] = min(wide.get(found, 99.0), key_cost + cost)
+        for key, cost in wide.items():
+            near[key] = min(near.get(key, 99.0), cost)
 
     syllables = index.model.syllables
 
@@ -361,9 +380,11 @@ def candidates(
     for syllable, cost in (profile.readings or {}).get(lower, ()):
         if syllable in index.known:  # seen in the channel data: as likely as it was there
             chosen[syllable] = min(chosen.get(syllable, 99.0), cost + READING_COST)
-    for syllable, cost in near_ranked[:near_limit]:
+    for syllable, cost in near_ranked[:near_limit_here]:
         chosen.setdefault(syllable, cost)
-    reserve = [item for item in exact[limit:] + near_ranked[near_limit:] if item[0] not in chosen]
+    reserve = [
+        item for item in exact[limit:] + near_ranked[near_limit_here:] if item[0] not in chosen
+    ]
     if len(skeleton) == 1:
         # A lone letter is a unit, a symbol or a list marker far more often than a whole
         # syllable the OCR shrank ("3 x 4 m", "mục d"): it may gain marks, never letters.
