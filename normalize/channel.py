@@ -194,7 +194,9 @@ class CandidateIndex:
         """Every key starting with ``letter``: OCR kept only the first letter ("k" of "kỹ")."""
         return {key: PREFIX_COST for key in self.model.syllables if key[:1] == letter}
 
-    def near_keys(self, key: str, wide: bool = False) -> dict[str, float]:
+    def near_keys(
+        self, key: str, wide: bool = False, edit_cost: float | None = None
+    ) -> dict[str, float]:
         """Keys one edit away; two edits (longer keys only) when none is one edit away.
 
         ``wide``: every key up to two edits away, for tokens of three letters or more.
@@ -211,7 +213,7 @@ class CandidateIndex:
                     if candidate not in found:
                         distance = Levenshtein.distance(key, candidate, score_cutoff=depth)
                         if 0 < distance <= depth:
-                            found[candidate] = EDIT_COST * distance
+                            found[candidate] = (edit_cost or EDIT_COST) * distance
             if found and not wide:
                 break
         return found
@@ -302,7 +304,10 @@ RESERVE = 40  # pruned candidates kept aside for document adaptation
 KEPT = 20  # candidates kept per token from the exact key and the known confusions
 NEAR_KEPT = 4  # and from free edits
 WIDE_KEPT = 8  # ... and from the wider search when the token is no syllable at all
-WIDE_CONFUSION_COST = 4.0  # confusion rewrites this cheap are searched one free edit further
+LONE_LETTER_KEPT = 24  # syllables (the commonest) such a letter may stand for
+LONE_LETTER_COST = 2.0  # on top of PREFIX_COST: a lone consonant in running words expanded
+WIDE_EDIT_COST = 8.0  # a free edit in that search (EDIT_COST elsewhere)
+WIDE_CONFUSION_COST = 6.0  # confusion rewrites this cheap are searched one free edit further
 
 
 def candidates(
@@ -311,6 +316,7 @@ def candidates(
     profile: Profile,
     limit: int | None = None,
     near_limit: int | None = None,
+    lone_letter_expands: bool = False,
 ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
     """Clean syllables (lowercase) for an OCR word core with their channel cost.
 
@@ -321,6 +327,10 @@ def candidates(
     free edits are ranked apart (channel cost minus unigram log-prior) and the best
     ``limit`` and ``near_limit`` of each kept, so rare spellings sharing a cheap key do
     not crowd out the common ones, nor near misses the exact ones.
+
+    A lone letter gains marks only, unless ``lone_letter_expands`` (the caller saw it in
+    running words, where it cannot be a unit or a list letter): then it may also be a
+    syllable the OCR shrank to its first letter ("t chức" = "tổ chức").
     """
     limit = KEPT if limit is None else limit
     near_limit = NEAR_KEPT if near_limit is None else near_limit
@@ -339,15 +349,20 @@ def candidates(
     if skeleton in CONSONANTS and len(keys) == 1 and skeleton not in index.model.syllables:
         near = index.keys_starting(skeleton)
     near_limit_here = near_limit
+    # Only a consonant; never x, a multiplication sign between words too ("dài x rộng").
+    lone_letter_expands = lone_letter_expands and skeleton in CONSONANTS - {"x"}
+    if lone_letter_expands:
+        near = {key: cost + LONE_LETTER_COST for key, cost in index.keys_starting(skeleton).items()}
+        near_limit_here = LONE_LETTER_KEPT
     if len(skeleton) >= 3 and skeleton.isalpha() and skeleton not in index.model.syllables:
         # No Vietnamese syllable as it stands: the OCR garbled it beyond one letter
         # ("nudce" = nước, "kmh" = kinh). Widen the search (two free edits, and one free
         # edit after a cheap known confusion) and let the LM choose.
         near_limit_here = WIDE_KEPT
-        wide = index.near_keys(skeleton, wide=True)
+        wide = index.near_keys(skeleton, wide=True, edit_cost=WIDE_EDIT_COST)
         for key, key_cost in keys.items():
             if 0 < key_cost <= WIDE_CONFUSION_COST:
-                for found, cost in index.near_keys(key).items():
+                for found, cost in index.near_keys(key, edit_cost=WIDE_EDIT_COST).items():
                     wide[found] = min(wide.get(found, 99.0), key_cost + cost)
         for key, cost in wide.items():
             near[key] = min(near.get(key, 99.0), cost)
@@ -385,7 +400,19 @@ def candidates(
     reserve = [
         item for item in exact[limit:] + near_ranked[near_limit_here:] if item[0] not in chosen
     ]
-    if len(skeleton) == 1:
+    if len(skeleton) == 1 and lone_letter_expands:
+        # The letter itself with marks, or a syllable it begins, all equally likely but for
+        # whole-token readings seen in the channel data; the LM chooses.
+        readings = dict((profile.readings or {}).get(lower, ()))
+        chosen = {
+            s: c
+            if ocr_skeleton(s) == skeleton
+            else min(readings.get(s, 99.0) + READING_COST, PREFIX_COST + LONE_LETTER_COST)
+            for s, c in chosen.items()
+            if ocr_skeleton(s)[:1] == skeleton
+        }
+        reserve = []
+    elif len(skeleton) == 1:
         # A lone letter is a unit, a symbol or a list marker far more often than a whole
         # syllable the OCR shrank ("3 x 4 m", "mục d"): it may gain marks, never letters.
         chosen = {s: c for s, c in chosen.items() if ocr_skeleton(s) == skeleton}

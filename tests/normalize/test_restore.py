@@ -168,3 +168,20 @@ def test_a_word_with_a_symbol_glyph_is_restored_as_one_edit(restorer) -> None:
         ("s&", "sở"),
         ("s&", "sở"),
     ]
+
+
+def test_a_lone_consonant_in_running_words_may_be_a_shrunk_syllable(restorer) -> None:
+    text, edits = restore_text("co tru s tren dia ban tinh", restorer, "eng")
+    assert text == "có trụ sở trên địa bàn tỉnh"
+    assert ("s", "sở") in [(e.original, e.result) for e in edits]
+    # ... but never beside digits, after an item word, as a sign, or beside foreign words
+    for source, kept in [
+        ("Kich thuoc 3 x 4 m", ["3", "x", "4", "m"]),
+        ("theo diem a khoan b muc d cua", ["a", "b", "d"]),
+        ("kich thuoc dai x rong x cao", ["x"]),
+        ("vitamin c va vitamin b", ["c", "b"]),
+        ("dong s\ntren dia ban", ["s"]),
+    ]:
+        words = restore_text(source, restorer, "eng")[0].split()
+        for letter in kept:
+            assert letter in words, (source, words)
