@@ -24,6 +24,7 @@ from functools import lru_cache
 import regex
 
 from sohoa.corpus.model import RestorerModel
+from sohoa.normalize.tokens import HORN_AFTER_VOWEL
 from sohoa.normalize.unicode import split_tone, strip_marks
 
 # OCR skeleton substring -> clean skeleton substring, cost (English-model confusions).
@@ -334,7 +335,7 @@ def candidates(
     """
     limit = KEPT if limit is None else limit
     near_limit = NEAR_KEPT if near_limit is None else near_limit
-    lower = core.lower()
+    lower = HORN_AFTER_VOWEL.sub("", core.lower())  # the apostrophe was a horn: hu’ong
     skeleton = ocr_skeleton(lower)
     keys = confusion_keys(skeleton, profile)
     if "I" in core[1:] or (core[:1] == "I" and core[1:2].islower()):

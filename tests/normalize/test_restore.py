@@ -185,3 +185,9 @@ def test_a_lone_consonant_in_running_words_may_be_a_shrunk_syllable(restorer) ->
         words = restore_text(source, restorer, "eng")[0].split()
         for letter in kept:
             assert letter in words, (source, words)
+
+
+def test_an_apostrophe_horn_is_restored_with_its_word(restorer) -> None:
+    text, edits = restore_text("linh vu'c tu’ phap cua dia phu’ong", restorer, "eng")
+    assert text == "lĩnh vực tư pháp của địa phương"
+    assert ("vu'c", "vực") in [(e.original, e.result) for e in edits]

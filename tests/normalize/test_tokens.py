@@ -69,3 +69,12 @@ def test_symbol_glyphs_for_marked_vowels_stay_in_the_word() -> None:
 def test_glyph_tokens_round_trip_exactly(text: str) -> None:
     tokens = tokenize(text)
     assert "".join(t.text for t in tokens) == text
+
+
+def test_an_apostrophe_after_u_or_o_is_a_horn_kept_in_the_word() -> None:
+    found = dict(kinds("tu’ phap, vu'c hu’ong. ‘tu’ 'abc' don't"))
+    for word in ("tu’", "vu'c", "hu’ong"):
+        assert found[word] == "word"
+    assert found["tu"] == "word" and found["’"] == "punct"  # quoted: a closing quote
+    assert found["abc"] == "word" and found["'"] == "punct"
+    assert found["don't"] == "code"  # an English contraction is left alone
