@@ -17,6 +17,7 @@ model produces (ơ, ư, ă, đ, dot below, hook above).
 from __future__ import annotations
 
 import dataclasses
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -191,6 +192,35 @@ class CandidateIndex:
             for variant in _deletions(key, 2 if len(key) >= 4 else 1):
                 self.deletion_index.setdefault(variant, []).append(key)
 
+    def edit_costs(self, profile: Profile) -> dict[tuple[str, str], float]:
+        """Cost of each single-letter edit (OCR letter, clean letter; '' = none) in the wide
+        search: EDIT_COST, less for edits the profile's whole-token readings show often
+        (the channel data's "nudce"-like tokens: d for o, a stray e, i for u)."""
+        cache = self.__dict__.setdefault("_edit_costs", {})
+        key = (profile.name, id(profile.readings))  # the hand-written ENG has no readings
+        found = cache.get(key)
+        if found is None:
+            from rapidfuzz.distance import Levenshtein
+
+            counts: dict[tuple[str, str], float] = {}
+            for ocr, readings in (profile.readings or {}).items():
+                source = ocr_skeleton(ocr.lower())
+                for clean, cost in readings:
+                    target = ocr_skeleton(clean)
+                    if source == target or Levenshtein.distance(source, target) > 2:
+                        continue
+                    for op in Levenshtein.editops(source, target):
+                        edit = (
+                            source[op.src_pos] if op.tag != "insert" else "",
+                            target[op.dest_pos] if op.tag != "delete" else "",
+                        )
+                        counts[edit] = counts.get(edit, 0.0) + math.exp(-cost)
+            found = cache[key] = counts
+        return {
+            edit: max(MIN_EDIT_COST, WIDE_EDIT_COST - LEARNED_EDIT_WEIGHT * math.log1p(n))
+            for edit, n in found.items()
+        }
+
     def keys_starting(self, letter: str) -> dict[str, float]:
         """Every key starting with ``letter``: OCR kept only the first letter ("k" of "kỹ")."""
         return {key: PREFIX_COST for key in self.model.syllables if key[:1] == letter}
@@ -295,6 +325,20 @@ def confusion_keys(skeleton: str, profile: Profile = ENG, depth: int = 2) -> dic
     return found
 
 
+def learned_edit_cost(source: str, target: str, edit_costs: dict[tuple[str, str], float]) -> float:
+    """Sum of the single-letter edits turning ``source`` into ``target`` (wide search)."""
+    from rapidfuzz.distance import Levenshtein
+
+    total = 0.0
+    for op in Levenshtein.editops(source, target):
+        edit = (
+            source[op.src_pos] if op.tag != "insert" else "",
+            target[op.dest_pos] if op.tag != "delete" else "",
+        )
+        total += edit_costs.get(edit, WIDE_EDIT_COST)
+    return total
+
+
 def ocr_skeleton(lower: str) -> str:
     """Lowercase OCR text without marks, ligatures unfolded (ﬁ → fi)."""
     return strip_marks(unicodedata.normalize("NFKC", lower)).lower()
@@ -307,7 +351,9 @@ NEAR_KEPT = 4  # and from free edits
 WIDE_KEPT = 8  # ... and from the wider search when the token is no syllable at all
 LONE_LETTER_KEPT = 24  # syllables (the commonest) such a letter may stand for
 LONE_LETTER_COST = 2.0  # on top of PREFIX_COST: a lone consonant in running words expanded
-WIDE_EDIT_COST = 8.0  # a free edit in that search (EDIT_COST elsewhere)
+WIDE_EDIT_COST = 8.0  # a free edit in that search (EDIT_COST elsewhere) ...
+LEARNED_EDIT_WEIGHT = 0.5  # ... less this times log(1 + how often the channel data shows it)
+MIN_EDIT_COST = 2.0
 WIDE_CONFUSION_COST = 6.0  # confusion rewrites this cheap are searched one free edit further
 
 
@@ -360,11 +406,16 @@ def candidates(
         # ("nudce" = nước, "kmh" = kinh). Widen the search (two free edits, and one free
         # edit after a cheap known confusion) and let the LM choose.
         near_limit_here = WIDE_KEPT
-        wide = index.near_keys(skeleton, wide=True, edit_cost=WIDE_EDIT_COST)
+        edit_costs = index.edit_costs(profile) if LEARNED_EDIT_WEIGHT else {}
+        wide = {
+            found: learned_edit_cost(skeleton, found, edit_costs)
+            for found in index.near_keys(skeleton, wide=True)
+        }
         for key, key_cost in keys.items():
             if 0 < key_cost <= WIDE_CONFUSION_COST:
-                for found, cost in index.near_keys(key, edit_cost=WIDE_EDIT_COST).items():
-                    wide[found] = min(wide.get(found, 99.0), key_cost + cost)
+                for found in index.near_keys(key):
+                    cost = key_cost + learned_edit_cost(key, found, edit_costs)
+                    wide[found] = min(wide.get(found, 99.0), cost)
         for key, cost in wide.items():
             near[key] = min(near.get(key, 99.0), cost)
 

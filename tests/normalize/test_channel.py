@@ -54,3 +54,13 @@ def test_a_token_that_is_no_syllable_gets_a_wider_search(restorer) -> None:
     # "timg" is no syllable: searched two edits away; "tim" is one: it is not
     assert "từng" in dict(restorer.candidates("timg", eng)[0])
     assert "từng" not in dict(restorer.candidates("tim", eng)[0])
+
+
+def test_wide_search_edits_seen_in_the_channel_data_cost_less(restorer) -> None:
+    from sohoa.normalize.channel import WIDE_EDIT_COST, learned_edit_cost
+
+    costs = restorer.index.edit_costs(restorer.profiles["eng"])
+    assert costs[("d", "o")] < WIDE_EDIT_COST  # English-model OCR reads ơ/ô as d
+    assert ("q", "z") not in costs  # never seen: the full cost
+    assert learned_edit_cost("nudce", "nuoc", costs) < 2 * WIDE_EDIT_COST
+    assert learned_edit_cost("abc", "abz", costs) == WIDE_EDIT_COST
