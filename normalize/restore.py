@@ -35,7 +35,7 @@ from sohoa.normalize.channel import (
     profiles_of,
 )
 from sohoa.normalize.decoder import Option, decode
-from sohoa.normalize.tokens import Token, tokenize
+from sohoa.normalize.tokens import HORN_AFTER_VOWEL, Token, tokenize
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 ADAPT_MIN_CONFIDENCE = 0.8  # first-pass choices this sure count as the document's words
@@ -267,7 +267,7 @@ def _slots(
             key = strip_marks(core)
             if key in model.acronyms:
                 slots.append(_Slot(i, [(model.acronyms[key], "<abbr>", 0.0)]))
-            elif key.lower() in model.syllables:
+            elif HORN_AFTER_VOWEL.sub("", key).lower() in model.syllables:
                 slots.append(_Slot(i, word_options(core)))
             else:
                 slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))

@@ -32,6 +32,7 @@ MARK_GLYPHS = "&¢€©®£¥§°~^`´¨{}"
 # English-model OCR prints the horn of ư/ơ as an apostrophe: vu'c = vực, hu’ong = hương.
 HORNS = "'’‘"
 HORN_AFTER_VOWEL = regex.compile(r"(?<=[uoUO])['’‘]")
+_CAPS_WITH_HORN = regex.compile(r"^\p{Lu}*[UO]['’‘]\p{Lu}+$")
 _WORD_WITH_SYMBOLS = regex.compile(r"^\p{L}+[¢€©®£¥§°~^`´¨]\p{L}*$")
 # Lowercase letters (or one capital) with glyphs, an apostrophe or quote among them; not
 # an acronym such as KH&CN (two capitals before the glyph).
@@ -100,6 +101,8 @@ def core_kind(core: str) -> Kind:
         and (any(ch in MARK_GLYPHS for ch in core) or HORN_AFTER_VOWEL.search(core))
     ):
         return "word"
+    if _CAPS_WITH_HORN.match(core):
+        return "caps"  # THU'C = THỰC
     if _LETTERS_DIGITS.match(core):
         if digits == 0:
             upper = sum(ch.isupper() for ch in core)

@@ -191,3 +191,8 @@ def test_an_apostrophe_horn_is_restored_with_its_word(restorer) -> None:
     text, edits = restore_text("linh vu'c tu’ phap cua dia phu’ong", restorer, "eng")
     assert text == "lĩnh vực tư pháp của địa phương"
     assert ("vu'c", "vực") in [(e.original, e.result) for e in edits]
+
+
+def test_an_all_caps_word_with_an_apostrophe_horn_is_restored(restorer) -> None:
+    text, _ = restore_text("TO CHU'C THU'C HIEN; KH&CN DON'T", restorer, "eng")
+    assert text == "TỔ CHỨC THỰC HIỆN; KH&CN DON'T"
