@@ -354,6 +354,7 @@ LONE_LETTER_COST = 2.0  # on top of PREFIX_COST: a lone consonant in running wor
 WIDE_EDIT_COST = 8.0  # a free edit in that search (EDIT_COST elsewhere) ...
 LEARNED_EDIT_WEIGHT = 0.5  # ... less this times log(1 + how often the channel data shows it)
 MIN_EDIT_COST = 2.0
+WIDE_KEY_MARGIN = 10.0  # wide-search keys costing this much above the cheapest are dropped
 WIDE_CONFUSION_COST = 6.0  # confusion rewrites this cheap are searched one free edit further
 
 
@@ -407,9 +408,14 @@ def candidates(
         # edit after a cheap known confusion) and let the LM choose.
         near_limit_here = WIDE_KEPT
         edit_costs = index.edit_costs(profile) if LEARNED_EDIT_WEIGHT else {}
+        # Two free edits only when no cheap confusion reaches a syllable ("hdi" = hội).
+        reached = any(
+            cost <= WIDE_CONFUSION_COST and key in index.model.syllables
+            for key, cost in keys.items()
+        )
         wide = {
             found: learned_edit_cost(skeleton, found, edit_costs)
-            for found in index.near_keys(skeleton, wide=True)
+            for found in index.near_keys(skeleton, wide=not reached)
         }
         for key, key_cost in keys.items():
             if 0 < key_cost <= WIDE_CONFUSION_COST:
@@ -418,6 +424,10 @@ def candidates(
                     wide[found] = min(wide.get(found, 99.0), cost)
         for key, cost in wide.items():
             near[key] = min(near.get(key, 99.0), cost)
+        # Keys far costlier than the cheapest never make an option (the decoder drops
+        # options beyond its margin): not worth ranking.
+        ceiling = min(near.values(), default=0.0) + WIDE_KEY_MARGIN
+        near = {key: cost for key, cost in near.items() if cost <= ceiling}
 
     syllables = index.model.syllables
 
