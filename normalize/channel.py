@@ -12,6 +12,11 @@ A candidate's cost is -log P(OCR token | clean syllable), split in two parts:
 
 The profile is chosen per document from how many tokens carry marks only a Vietnamese
 model produces (ơ, ư, ă, đ, dot below, hook above).
+
+Beyond that: a symbol glyph English-model OCR prints for a marked vowel (s&, nghi¢p) matches
+any vowels of a key; a token that is no syllable at all (nudce, kmh) is searched wider (two
+free edits, priced by how often the channel's readings show each letter edit); a lone
+consonant the caller saw in running words may stand for a syllable it begins (t = tổ).
 """
 
 from __future__ import annotations
