@@ -144,9 +144,17 @@ def _marks(text: str) -> tuple[int, frozenset[str]]:
     return tone, mods
 
 
+Marks = tuple[int, frozenset[str]]
+
+
 def mark_cost(ocr: str, clean: str, profile: Profile) -> float:
-    tone_o, mods_o = _marks(ocr)
-    tone_c, mods_c = _marks(clean)
+    return marks_cost(_marks(ocr), _marks(clean), profile)
+
+
+def marks_cost(ocr_marks: Marks, clean_marks: Marks, profile: Profile) -> float:
+    """Channel cost of reading the marks ``clean_marks`` as ``ocr_marks``."""
+    tone_o, mods_o = ocr_marks
+    tone_c, mods_c = clean_marks
     if tone_o == tone_c:
         cost = profile.tone_kept if tone_c else profile.level_kept
     elif tone_o == 0:
@@ -435,6 +443,9 @@ def candidates(
         near = {key: cost for key, cost in near.items() if cost <= ceiling}
 
     syllables = index.model.syllables
+    # Many syllables share one set of marks: their mark cost is computed once per token.
+    ocr_marks = _marks(lower)
+    cost_of_marks: dict[Marks, float] = {}
 
     def rank(
         found_keys: dict[str, float], glyph_found: dict[str, float] | None = None
@@ -442,7 +453,11 @@ def candidates(
         scored: dict[str, tuple[float, float]] = {}
         for key, key_cost in found_keys.items():
             for syllable, prior in syllables.get(key, ()):
-                total = key_cost + mark_cost(lower, syllable, profile)
+                marks = _marks(syllable)
+                cost = cost_of_marks.get(marks)
+                if cost is None:
+                    cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
+                total = key_cost + cost
                 if syllable not in scored or total < scored[syllable][0]:
                     scored[syllable] = (total, prior)
         for key, key_cost in (glyph_found or {}).items():
