@@ -5,9 +5,11 @@
 
 Seed 000 (scored against 002) is the TEST: no setting is chosen by looking at it. The
 settings (channel weight, beam, document-adaptation weight and confidence, free-edit
-cost, candidates kept, reading cost, change threshold) are chosen here, on the simulated
-English-model OCR pages of corpus/data/channel-eng-pages.jsonl (clean text + its OCR;
-texts other than 002), one fold per text:
+cost, candidates kept, reading cost, change threshold; for tokens that are no syllable the
+foreign-word cost and the wide search's candidates, confusion reach and learned edit
+weight) are chosen here, on the simulated English-model OCR pages of
+corpus/data/channel-eng-pages.jsonl (clean text + its OCR; texts other than 002), one
+fold per text:
 
 | fold | validated pages | model built without |
 |---|---|---|
@@ -67,6 +69,11 @@ SETTINGS = {
     "kept": (channel, "KEPT"),
     "reading_cost": (channel, "READING_COST"),
     "min_change_confidence": (restore, "MIN_CHANGE_CONFIDENCE"),
+    "foreign_min_cost": (restore, "FOREIGN_MIN_COST"),
+    "wide_kept": (channel, "WIDE_KEPT"),
+    "wide_confusion_cost": (channel, "WIDE_CONFUSION_COST"),
+    "learned_edit_weight": (channel, "LEARNED_EDIT_WEIGHT"),
+    "word_bonus": (build, "WORD_BONUS"),  # a build setting, re-applied to the fold models
 }
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
@@ -78,6 +85,11 @@ GRID = {
     "adapt_min_confidence": [0.8, 0.9, 0.97],
     "adapt_pair_weight": [0.0, 0.5, 1.0, 1.5, 2.5],
     "min_change_confidence": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
+    "foreign_min_cost": [10.0, 12.0, 14.0, 17.0],
+    "wide_kept": [4, 8, 12],
+    "wide_confusion_cost": [2.0, 4.0, 6.0, 8.0],
+    "learned_edit_weight": [0.0, 0.5, 1.0, 1.5],
+    "word_bonus": [0.0, 0.5, 1.0, 1.5, 2.0, 2.5],
 }
 
 
@@ -88,11 +100,12 @@ def fold_model(fold: str, pages: dict[str, list[PageResult]]):
         (ROOT / p).read_bytes()
         for p in ("corpus/build.py", "corpus/channel_learn.py", "corpus/model.py")
     )
-    digest = hashlib.sha1(code + fold.encode()).hexdigest()[:12]
+    sources = [p for _, paths in BENCH_SOURCES for p in paths]
+    listed = "".join(f"{p.name}:{p.stat().st_size};" for p in sources).encode()
+    digest = hashlib.sha1(code + listed + fold.encode()).hexdigest()[:12]
     path = CACHE / f"tune-{fold}-{digest}.pkl"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        sources = [p for _, paths in BENCH_SOURCES for p in paths]
         if lines is None:
             sources.remove(left_out)
         else:
@@ -141,6 +154,7 @@ def validate(models, texts, settings: dict[str, float], ocr: str = "eng") -> dic
     errors = reference_words = changed = right = 0.0
     for fold, model in models.items():
         raw, reference = texts[fold]
+        build.set_word_bonus(model, build.WORD_BONUS)
         restorer = restore.Restorer(model, channel.CandidateIndex(model))
         for name, place in SETTINGS.items():
             if place is None:
