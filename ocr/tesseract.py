@@ -1,4 +1,4 @@
-"""Tesseract via pytesseract: page image -> words with boxes and confidences -> lines, blocks.
+"""Tesseract (see tesseract_api): page image -> words with boxes and confidences -> lines.
 
 Tesseract runs single-threaded (OMP_THREAD_LIMIT=1): pages are parallelised by the batch
 runner instead, which is faster on few cores than Tesseract's own threads.
@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 import numpy as np
 import pytesseract
-from PIL import Image
 
 from sohoa.errors import SohoaError
 from sohoa.model import BBox, Block, Line, Page, Word
+from sohoa.ocr import tesseract_api
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -54,18 +54,10 @@ def tesseract_version() -> str:
 
 def run_tesseract(image: np.ndarray, lang: str, psm: int) -> dict[str, list]:
     """``image_to_data`` as a dict of columns (level, block_num, ..., conf, text)."""
-    # pytesseract passes the image as a file, by default a PNG: compressing a 300-dpi page
-    # costs ~1.2 s of CPU, over half of Tesseract's own time. Uncompressed PGM (PIL format
-    # "PPM") is free and, like PIL's PNG, carries no dpi, so Tesseract reads it identically.
-    picture = Image.fromarray(image)
-    picture.format = "PPM"
+    # In-process (tesserocr) when available: no process start, model load or image file per
+    # page; otherwise the command, given an uncompressed PGM (see tesseract_api).
     try:
-        return pytesseract.image_to_data(
-            picture,
-            lang=lang,
-            config=f"--psm {psm}",
-            output_type=pytesseract.Output.DICT,
-        )
+        return tesseract_api.image_to_data(image, lang, f"--psm {psm}")
     except pytesseract.TesseractError as error:
         raise SohoaError("tesseract", f"OCR failed: {error.message.strip()}") from None
 

@@ -1,6 +1,9 @@
-"""Many small Tesseract reads (table cells) in few Tesseract processes.
+"""Many small Tesseract reads (table cells) in few Tesseract processes, when we must run the
+command.
 
-Every ``tesseract`` run pays ~0.07 s of CPU to start and load the language model, more than
+With Tesseract in-process (``tesseract_api.in_process()``, the normal case) a read costs
+nothing but the OCR, and the rounds below simply read one image after the other. Without it
+every ``tesseract`` run pays ~0.07 s of CPU to start and load the language model, more than
 reading one table cell takes; a table of 20 cells read one call at a time (some cells read
 several ways) costs 2-3 s. Tesseract reads a list of images in one run, so the cells of a
 table are read in rounds:
@@ -14,7 +17,7 @@ run per (language, config). A reader that needs a second look (another psm, digi
 asks for it in the next round. Results are those of one call per image: the same binary,
 the same options, the same PNG (Tesseract's LSTM keeps no state between the images).
 
-Outside ``read_in_rounds`` ``image_to_data`` simply calls pytesseract.
+Outside ``read_in_rounds`` ``image_to_data`` simply reads the image (``tesseract_api``).
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from typing import TypeVar
 import numpy as np
 import pytesseract
 from PIL import Image
+
+from sohoa.ocr import tesseract_api
 
 T = TypeVar("T")
 Key = tuple[str, str, tuple[int, ...], bytes]
@@ -77,13 +82,11 @@ _current: contextvars.ContextVar[_Batch | None] = contextvars.ContextVar(
 
 
 def image_to_data(image: np.ndarray, lang: str, config: str) -> dict[str, list]:
-    """``pytesseract.image_to_data`` as a dict; batched inside ``read_in_rounds``."""
+    """``pytesseract.image_to_data`` as a dict; queued for a round inside ``read_in_rounds``."""
     batch = _current.get()
     if batch is not None:
         return batch.image_to_data(image, lang, config)
-    return pytesseract.image_to_data(
-        image, lang=lang, config=config, output_type=pytesseract.Output.DICT
-    )
+    return tesseract_api.image_to_data(image, lang, config)
 
 
 def images_to_data(images: list[np.ndarray], lang: str, config: str) -> list[dict[str, list]]:
@@ -95,13 +98,9 @@ def images_to_data(images: list[np.ndarray], lang: str, config: str) -> list[dic
 
 
 def read_many(images: list[np.ndarray], lang: str, config: str) -> list[dict[str, list]]:
-    """``image_to_data`` of each image, from one Tesseract run over a list of PNG files."""
-    if len(images) == 1:
-        return [
-            pytesseract.image_to_data(
-                images[0], lang=lang, config=config, output_type=pytesseract.Output.DICT
-            )
-        ]
+    """``image_to_data`` of each image: in-process, or one Tesseract run over PNG files."""
+    if len(images) == 1 or tesseract_api.in_process():
+        return [tesseract_api.image_to_data(image, lang, config) for image in images]
     with tempfile.TemporaryDirectory(prefix="sohoa-cells-") as folder:
         paths = []
         for index, image in enumerate(images):

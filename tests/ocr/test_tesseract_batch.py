@@ -54,3 +54,12 @@ def test_rounds_serve_dependent_reads_and_give_the_direct_results() -> None:
     assert batched == direct
     assert batched[1] == ("48.259", ["48.259", "48.259"])
     assert len(calls) == len(images)  # outside read_in_rounds: no re-runs
+
+
+def test_without_the_binding_one_command_run_reads_them_all(monkeypatch) -> None:
+    from sohoa.ocr import tesseract_api
+
+    images = [word_image(text) for text in WORDS]
+    in_process = read_many(images, "vie", "--psm 7")
+    monkeypatch.setattr(tesseract_api, "in_process", lambda: False)
+    assert read_many(images, "vie", "--psm 7") == in_process
