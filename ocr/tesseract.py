@@ -101,21 +101,23 @@ def looks_unreadable(data: dict[str, list], lang: str) -> bool:
     return False
 
 
-def data_to_page(data: dict[str, list], page: Page, to_original: Callable[[BBox], BBox]) -> Page:
-    """Fill ``page`` with words (boxes mapped by ``to_original``), lines and paragraphs."""
+def data_to_page(
+    data: dict[str, list], page: Page, to_original: Callable[[list[BBox]], list[BBox]]
+) -> Page:
+    """Fill ``page`` with words, lines and paragraphs; ``to_original`` maps a list of word
+    boxes to page pixels (e.g. ``PreparedImage.boxes_to_original``)."""
     line_of: dict[tuple[int, int, int], Line] = {}
     block_of: dict[tuple[int, int], Block] = {}
     specks = noise_specks(data)
+    boxes: list[BBox] = []
     for i, raw in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (raw or "").strip())
         if data["level"][i] != 5 or not text or i in specks:
             continue
         left, top = data["left"][i], data["top"][i]
-        box = to_original((left, top, left + data["width"][i], top + data["height"][i]))
+        boxes.append((left, top, left + data["width"][i], top + data["height"][i]))
         confidence = float(data["conf"][i])
-        page.words.append(
-            Word(text=text, bbox=box, confidence=confidence if confidence >= 0 else None)
-        )
+        page.words.append(Word(text=text, confidence=confidence if confidence >= 0 else None))
         block_key = (data["block_num"][i], data["par_num"][i])
         line_key = (*block_key, data["line_num"][i])
         if line_key not in line_of:
@@ -126,6 +128,9 @@ def data_to_page(data: dict[str, list], page: Page, to_original: Callable[[BBox]
                 page.blocks.append(block_of[block_key])
             block_of[block_key].lines.append(len(page.lines) - 1)
         line_of[line_key].words.append(len(page.words) - 1)
+    new_words = page.words[len(page.words) - len(boxes) :]
+    for word, box in zip(new_words, to_original(boxes), strict=True):
+        word.bbox = box
     for line in page.lines:
         line.bbox = union_box([page.words[i].bbox for i in line.words])
     for block in page.blocks:
