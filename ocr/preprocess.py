@@ -140,16 +140,18 @@ def flatten_background(gray: np.ndarray) -> np.ndarray:
     background = cv2.resize(background, (width, height), interpolation=cv2.INTER_LINEAR)
     # gray / background * 255 for every pixel, looked up: float32 copies of the page cost
     # three times as much
-    pairs = (background.astype(np.uint16) << 8) | gray
-    return _division_table().ravel()[pairs]
+    pairs = background.astype(np.uint16)
+    pairs <<= 8
+    pairs |= gray
+    return np.take(_division_table(), pairs)
 
 
 @functools.cache
 def _division_table() -> np.ndarray:
-    """``table[b, g]`` = g / max(b, 1) * 255 in float32, clipped to 0..255, truncated."""
+    """g / max(b, 1) * 255 in float32, clipped to 0..255 and truncated, at ``b << 8 | g``."""
     values = np.arange(256, dtype=np.float32)
     quotient = values[None, :] / np.maximum(values, 1)[:, None] * 255
-    return np.clip(quotient, 0, 255).astype(np.uint8)
+    return np.clip(quotient, 0, 255).astype(np.uint8).ravel()  # index: b << 8 | g
 
 
 def denoise(gray: np.ndarray) -> np.ndarray:
@@ -186,6 +188,8 @@ def binarise(gray: np.ndarray, dpi: int = 300, flat: bool = False) -> np.ndarray
 
 def _drop_border_components(ink: np.ndarray) -> np.ndarray:
     """Remove ink blobs touching the image edge that are too big to be text (scanner edges)."""
+    if not (ink[0].any() or ink[-1].any() or ink[:, 0].any() or ink[:, -1].any()):
+        return ink  # nothing touches the edge (most pages): no need to label the blobs
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     height, width = ink.shape
     cleaned = ink.copy()
