@@ -25,12 +25,18 @@ def _roman_shape(token: str) -> str:
     return token.translate(_ROMAN_LOOKALIKE).replace("H", "II").replace("U", "II")
 
 
+def _roman_shapes(token: str) -> set[str]:
+    """What a Roman number read as ``token`` may be: "H" is "II" run together, or one
+    blurred serif "I" ("HH." for "II.")."""
+    return {_roman_shape(token), _roman_shape(token.replace("H", "I"))}
+
+
 def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> None:
     heads = [_SECTION_HEAD.match(r.section) for r in table.rows if r.section is not None]
     tokens = [m.group(1) for m in heads if m]
     roman_letters = any(regex.search(r"[IVX]", t) for t in tokens)
     roman_shapes = any(regex.search(r"[^0-9]", t) for t in tokens) and all(
-        _roman_shape(t) == ROMAN[k] for k, t in enumerate(tokens[: len(ROMAN)])
+        ROMAN[k] in _roman_shapes(t) for k, t in enumerate(tokens[: len(ROMAN)])
     )
     if not (roman_letters or roman_shapes):
         return  # no sign the sections are numbered in Roman numerals: leave "1." alone
@@ -53,7 +59,7 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
         near = (
             shape != expected and positions_confirmed and Levenshtein.distance(shape, expected) <= 1
         )
-        if shape == expected or near:
+        if expected in _roman_shapes(token) or near:
             fixed = expected + "." + row.section[match.end(2) :]
             edits.append(_edit(row.section, fixed, table_index, "table-numbering"))
             row.section = fixed
@@ -73,29 +79,79 @@ def _next_numbers(previous: str | None) -> list[str]:
     return options
 
 
+def _after(possible: list[str | None]) -> list[str]:
+    """Numbers that may follow any of the ``possible`` previous numbers, in order."""
+    options: list[str] = []
+    for previous in possible:
+        options += [n for n in _next_numbers(previous) if n not in options]
+    return options
+
+
+_NUMBER = regex.compile(r"\d+(\.\d+)*")
+
+
+def _same_shape(token: str, candidate: str) -> bool:
+    """``token`` is ``candidate`` with its dots lost, read as ":" or ",", or read as a glyph.
+
+    "11" / "1:1" / "1,1" for "1.1"; "243" for "2.3" (the dot read as a digit, same length,
+    every other character right).
+    """
+    if "." not in candidate:
+        return False
+    shaped = token.replace(":", ".").replace(",", ".")
+    if shaped.replace(".", "") == candidate.replace(".", ""):
+        return True
+    return len(token) == len(candidate) and all(
+        a == b or b == "." for a, b in zip(token, candidate, strict=True)
+    )
+
+
 def _fix_stt(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
-    previous: str | None = None
-    for row in table.rows:
+    """Walk the STT column as a sequence; a number that cannot be read keeps it going.
+
+    After an unreadable number, every number that could have stood there is a possible
+    predecessor, so "2", "?", "22" still repairs "22" to "2.2"; and a cell with no number
+    at all ("r") is filled only when its neighbours leave exactly one possibility.
+    """
+    rows = [r for r in table.rows if r.section is not None or r.cells]
+    possible: list[str | None] = [None]
+    for index, row in enumerate(rows):
         if row.section is not None:
-            previous = None
+            possible = [None]
             continue
         cells = row.cells or []
         if stt_col >= len(cells) or not cells[stt_col]:
             continue
         token = cells[stt_col]
-        candidates = _next_numbers(previous)
+        candidates = _after(possible)
         plain = token.rstrip(".:")
         if plain not in candidates:
-            shaped = plain.replace(":", ".").replace(",", ".")
-            for candidate in candidates:
-                same_digits = shaped.replace(".", "") == candidate.replace(".", "")
-                if "." in candidate and same_digits:
-                    fixed = candidate + ("." if token.endswith((".", ":")) else "")
-                    edits.append(_edit(token, fixed, table_index, "table-numbering"))
-                    cells[stt_col] = fixed
-                    plain = candidate
-                    break
-        previous = plain if regex.fullmatch(r"\d+(\.\d+)*", plain) else previous
+            fitting = [c for c in candidates if _same_shape(plain, c)]
+            if not fitting and not _NUMBER.fullmatch(plain):
+                following = _next_token(rows, index + 1, stt_col)
+                fitting = [c for c in candidates if following and _fits_after(following, c)]
+            if len(fitting) == 1:
+                fixed = fitting[0] + ("." if token.endswith((".", ":")) else "")
+                edits.append(_edit(token, fixed, table_index, "table-numbering"))
+                cells[stt_col] = fixed
+                plain = fitting[0]
+        if plain in candidates or (_NUMBER.fullmatch(plain) and possible == [None]):
+            possible = [plain]
+        elif _NUMBER.fullmatch(plain):  # out of sequence: misread, or the numbering jumps
+            possible = [*candidates, plain]
+        else:  # unreadable: any expected number may have stood here
+            possible = list(candidates)
+
+
+def _next_token(rows: list, start: int, stt_col: int) -> str | None:
+    if start >= len(rows) or rows[start].section is not None:
+        return None
+    cells = rows[start].cells or []
+    return cells[stt_col].rstrip(".:") if stt_col < len(cells) and cells[stt_col] else None
+
+
+def _fits_after(token: str, previous: str) -> bool:
+    return any(token == n or _same_shape(token, n) for n in _next_numbers(previous))
 
 
 def _edit(original: str, result: str, table_index: int | None, reason: str) -> Edit:

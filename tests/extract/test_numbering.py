@@ -53,3 +53,24 @@ def test_lost_stroke_fixed_only_when_positions_are_confirmed():
     t = table(["IL. Đề xuất", "II. Nâng", "II. Hoạt động", "IV. Khoán"])
     fix_numbering(t, None)
     assert [r.section.split()[0] for r in t.rows] == ["I.", "II.", "III.", "IV."]
+
+
+def test_sequence_survives_an_unreadable_number():
+    t = table(["I. Một", ["1", "a"], ["11", "b"], ["t2", "c"], ["13", "d"], ["2", "e"]])
+    t.rows += table([["r", "f"], ["22", "g"], ["243", "h"], ["3", "i"]]).rows
+    fix_numbering(t, 0)
+    stt = [r.cells[0] for r in t.rows if r.cells]
+    # "t2" has no number shape and two numbers fit between 1.1 and 1.3: only "1.2" does
+    assert stt == ["1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "2.3", "3"]
+
+
+def test_real_numbers_out_of_sequence_are_kept():
+    t = table([["1", "a"], ["2", "b"], ["5", "c"], ["6", "d"], ["61", "e"]])
+    fix_numbering(t, 0)
+    assert [r.cells[0] for r in t.rows] == ["1", "2", "5", "6", "6.1"]
+
+
+def test_each_serif_i_read_as_h():
+    t = table(["I. Một", "HH. Hai", "HI. Ba", "IV. Bốn"])
+    fix_numbering(t, None)
+    assert [r.section.split()[0] for r in t.rows] == ["I.", "II.", "III.", "IV."]
