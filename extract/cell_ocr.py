@@ -103,8 +103,13 @@ def read_cell(
     dpi: int,
     lang: str,
     digits_only: bool = False,
+    first_reading: str = "",
 ) -> CellReading:
-    """Text of the cell ``box`` (x0, top, x1, bottom, rules included) of a level page image."""
+    """Text of the cell ``box`` (x0, top, x1, bottom, rules included) of a level page image.
+
+    ``first_reading``: what an earlier, unrestricted read of the cell gave; a digit there
+    is one vote when a lone glyph is read again as a digit.
+    """
     x0, y0, x1, y1 = box
     # Stay clear of the rules around the cell; they are 1-3 px plus blur.
     margin = max(3, int(dpi * 0.02))
@@ -183,7 +188,7 @@ def read_cell(
     ink_crop = text_crop.copy()  # at the page's resolution, before any scaling
 
     if digits_only and len(strokes) == 1:
-        text, confidence = _vote_lone_digit(ink_crop, lang)
+        text, confidence = _vote_lone_digit(ink_crop, lang, first_reading)
         return CellReading(text, confidence, "ocr", glyphs=1)
     n_lines = _text_lines(ink, max(2, int(dpi * 0.01)))
     # Scale to 300 dpi, where Tesseract's vie model reads words best. A lone glyph (one
@@ -289,17 +294,21 @@ def _installed_models() -> frozenset[str]:
     return frozenset(pytesseract.get_languages(config=""))
 
 
-def _vote_lone_digit(crop: np.ndarray, lang: str) -> tuple[str, float]:
+def _vote_lone_digit(crop: np.ndarray, lang: str, first: str = "") -> tuple[str, float]:
     """One glyph known to be a digit (a cell of a column of numbers): a vote of readings.
 
     The glyph is binarised and scaled to a few heights; each is read as a single word or
-    character with digits only; the most frequent non-empty reading wins.
+    character with digits only; the most frequent non-empty reading wins. A digit read
+    before counts as one vote, and the vote stops once a reading has two (most lone
+    glyphs were read right the first time: one more call confirms them).
     """
     ys, xs = np.nonzero(crop < 160)
     if len(ys):
         crop = crop[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
-    votes: dict[str, list[float]] = {}
+    votes: dict[str, list[float]] = {first: [50.0]} if first.isdigit() else {}
     for height, psm, model in LONE_DIGIT_READS:
+        if any(len(v) >= 2 for v in votes.values()):
+            break
         if model != lang and model not in _installed_models():
             continue
         factor = height / max(1, crop.shape[0])

@@ -131,7 +131,8 @@ def reread_amount_columns(
             lone = (cell.row, cell.col) in lone_glyphs
             if (cell in numeric and not lone) or len(cell.text) > 6:
                 continue
-            reading = read_cell(gray, boxes[(cell.row, cell.col)], dpi, settings.lang, True)
+            box = boxes[(cell.row, cell.col)]
+            reading = read_cell(gray, box, dpi, settings.lang, True, cell.text)
             if reading.text and _number_like(reading.text) and not is_blank(reading.text):
                 cell.text, cell.confidence = reading.text, reading.confidence
 
