@@ -5,9 +5,11 @@
 
 Seed 000 (scored against 002) is the TEST: no setting is chosen by looking at it. The
 settings (channel weight, beam, document-adaptation weight and confidence, free-edit
-cost, candidates kept, reading cost, change threshold) are chosen here, on the simulated
-English-model OCR pages of corpus/data/channel-eng-pages.jsonl (clean text + its OCR;
-texts other than 002), one fold per text:
+cost, candidates kept, reading cost, change threshold; for tokens that are no syllable the
+foreign-word cost and the wide search's candidates, confusion reach and learned edit
+weight) are chosen here, on the simulated English-model OCR pages of
+corpus/data/channel-eng-pages.jsonl (clean text + its OCR; texts other than 002), one
+fold per text:
 
 | fold | validated pages | model built without |
 |---|---|---|
@@ -67,6 +69,10 @@ SETTINGS = {
     "kept": (channel, "KEPT"),
     "reading_cost": (channel, "READING_COST"),
     "min_change_confidence": (restore, "MIN_CHANGE_CONFIDENCE"),
+    "foreign_min_cost": (restore, "FOREIGN_MIN_COST"),
+    "wide_kept": (channel, "WIDE_KEPT"),
+    "wide_confusion_cost": (channel, "WIDE_CONFUSION_COST"),
+    "learned_edit_weight": (channel, "LEARNED_EDIT_WEIGHT"),
 }
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
@@ -78,6 +84,10 @@ GRID = {
     "adapt_min_confidence": [0.8, 0.9, 0.97],
     "adapt_pair_weight": [0.0, 0.5, 1.0, 1.5, 2.5],
     "min_change_confidence": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
+    "foreign_min_cost": [10.0, 12.0, 14.0, 17.0],
+    "wide_kept": [4, 8, 12],
+    "wide_confusion_cost": [2.0, 4.0, 6.0, 8.0],
+    "learned_edit_weight": [0.0, 0.5, 1.0, 1.5],
 }
 
 

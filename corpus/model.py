@@ -5,15 +5,19 @@ Stored as one pickle of plain dicts and tuples (no classes), so loading is a sin
 unpickle. Loading refuses any class or function a pickle names, so a model file from
 elsewhere cannot run code. The language model is an interpolated Kneser-Ney trigram over *LM units*
 (lowercase syllables, punctuation, ``<num>``, ``<code>``, ``<abbr>``, ``<unk>``),
-stored in backoff form: log-probabilities of seen n-grams plus backoff weights.
+stored in backoff form: log-probabilities of seen n-grams plus backoff weights. The
+decoder looks it up through ``CodedLM``: the same log-probabilities with units as integers.
 """
 
 from __future__ import annotations
 
 import gc
+import itertools
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from sohoa.errors import SohoaError
 
@@ -47,9 +51,25 @@ class RestorerModel:
     channels: dict[str, dict] = field(default_factory=dict)
     # precomputed candidates of every plain key, per OCR profile: {"eng": {"duong": (...)}}
     candidate_tables: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    # CodedLM's units and integer n-gram keys (bytes of little-endian int64), written by
+    # save_model: {"units": [...], "bigram_keys": b"...", "trigram_keys": b"..."}
+    lm_codes: dict = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False)
     # per context (t, u): the log-probs asked for so far and what computing more needs
     _rows: dict[tuple[str, str], LMRow] = field(default_factory=dict, repr=False)
+    _coded: CodedLM | None = field(default=None, repr=False)
+
+    def coded(self) -> CodedLM:
+        """The LM with integer units (built once, ~0.2 s; the decoder works on it)."""
+        if self._coded is None:
+            was_enabled = gc.isenabled()
+            gc.disable()  # ~10^6 new objects and no cycles: skip the collector's walks
+            try:
+                self._coded = CodedLM(self)
+            finally:
+                if was_enabled:
+                    gc.enable()
+        return self._coded
 
     def logprob(self, t: str, u: str, w: str) -> float:
         """log P(w | t u) with Kneser-Ney backoff (memoised: documents repeat themselves)."""
@@ -123,10 +143,257 @@ class RestorerModel:
         )
 
 
+# The same for CodedLM: (memo id -> log-prob, trigram key base, bigram key base, backoffs).
+CodedRow = tuple[dict[int, float], int, int, float, float]
+RADIX = 1 << 20  # unit ids are below this; n-gram keys are (t * RADIX + u) * RADIX + w
+
+
+class CodedLM:
+    """The trigram LM with units as integers: what the decoder looks up in its loops.
+
+    Looking up a string n-gram builds and hashes a new key string each time; here a
+    context's key base is worked out once and a lookup is one addition and one dict or
+    array probe. ``log_probs`` looks up many n-grams at once (numpy) for the decoder's
+    confidences. Values are those of ``RestorerModel.logprob``, bit for bit (the same
+    float operations in the same order). Units the LM never saw get ids of their own
+    (so two of them stay distinct for the decoder), with no n-grams.
+    """
+
+    def __init__(self, model: RestorerModel) -> None:
+        codes = model.lm_codes
+        if (
+            codes.get("units")
+            and len(codes.get("bigram_keys", b"")) == 8 * len(model.bigrams)
+            and len(codes.get("trigram_keys", b"")) == 8 * len(model.trigrams)
+        ):  # saved with the model: nothing to split
+            units = list(codes["units"])
+            bigram_keys = np.frombuffer(codes["bigram_keys"], dtype="<i8").tolist()
+            trigram_keys = np.frombuffer(codes["trigram_keys"], dtype="<i8").tolist()
+        else:
+            units, bigram_keys, trigram_keys = _encode(model)
+        self.ids: dict[str, int] = {unit: i for i, unit in enumerate(units)}
+        if len(self.ids) >= RADIX // 2:
+            raise ValueError(f"{len(self.ids)} LM units: too many for {RADIX=}")
+        self.unknown_logprob = model.unknown_logprob
+        no_unigram = (model.unknown_logprob, 0.0)
+        unigrams = [model.unigrams.get(unit, no_unigram) for unit in self.ids]
+        self.unigram_lp: list[float] = [lp for lp, _ in unigrams]
+        self.unigram_bow: list[float] = [bow for _, bow in unigrams]
+        self._unigram_arrays = np.array(self.unigram_lp), np.array(self.unigram_bow)
+        bigram_values = list(model.bigrams.values())
+        self.bigram: dict[int, tuple[float, float]] = dict(
+            zip(bigram_keys, bigram_values, strict=True)
+        )
+        self.trigram: dict[int, float] = dict(
+            zip(trigram_keys, model.trigrams.values(), strict=True)
+        )
+        # The same tables as arrays, found by hashing, for batch lookups in numpy.
+        self._bigram_index = _HashIndex(np.array(bigram_keys, dtype=np.int64))
+        self._bigram_lp = np.array([lp for lp, _ in bigram_values], dtype=np.float64)
+        self._bigram_bow = np.array([bow for _, bow in bigram_values], dtype=np.float64)
+        trigram_array = np.array(trigram_keys, dtype=np.int64)
+        self._trigram_index = _HashIndex(trigram_array)
+        self._trigram_lp = np.array(list(model.trigrams.values()), dtype=np.float64)
+        self.rows: dict[int, CodedRow] = {}  # per context t * RADIX + u, as in row()
+        # Kneser-Ney keeps the last two units of every trigram as a bigram; fill() relies
+        # on it only when this model does.
+        suffixes = trigram_array % (RADIX * RADIX)
+        self.suffixes_are_bigrams = bool(self._bigram_index.find(suffixes)[1].all())
+
+    def unit_ids(self, units: list[str]) -> list[int]:
+        """Ids of units; a unit the LM never saw gets a new id (no n-grams, P = unknown)."""
+        ids = self.ids
+        found = [ids.get(unit, -1) for unit in units]
+        if -1 in found:
+            for k, unit in enumerate(units):
+                if found[k] == -1:
+                    if unit not in ids:
+                        if len(ids) >= RADIX - 1:
+                            raise ValueError(f"over {RADIX=} LM units")
+                        ids[unit] = len(ids)
+                        self.unigram_lp.append(self.unknown_logprob)
+                        self.unigram_bow.append(0.0)
+                    found[k] = ids[unit]
+        return found
+
+    def row(self, t: int, u: int) -> CodedRow:
+        """The context (t, u): its memo, key bases and backoff weights (cached)."""
+        key = t * RADIX + u
+        found = self.rows.get(key)
+        if found is None:
+            context = self.bigram.get(key)
+            backoff = context[1] if context else 0.0
+            found = self.rows[key] = (
+                {},
+                key * RADIX,
+                u * RADIX,
+                backoff,
+                backoff + self.unigram_bow[u],
+            )
+        return found
+
+    def fill(self, row: CodedRow, w: int) -> float:
+        """log P(w | the row's context), memoised in the row.
+
+        Most words asked for follow the context's last unit in no bigram (and so in no
+        trigram): one probe finds that out.
+        """
+        memo, trigram_base, bigram_base, backoff, unigram_backoff = row
+        bigram = self.bigram.get(bigram_base + w)
+        if bigram is None and self.suffixes_are_bigrams:
+            found = unigram_backoff + self.unigram_lp[w]
+        else:
+            found = self.trigram.get(trigram_base + w)
+            if found is None:
+                if bigram is not None:
+                    found = backoff + bigram[0]
+                else:
+                    found = unigram_backoff + self.unigram_lp[w]
+        memo[w] = found
+        return found
+
+    def log_probs(self, t: np.ndarray, u: np.ndarray, w: np.ndarray) -> np.ndarray:
+        """log P(w | t u) for arrays of unit ids at once, the values ``fill`` gives."""
+        context = self._bigrams(t * RADIX + u)
+        return self._combine(t, u, w, context, self._bigrams(u * RADIX + w))
+
+    def window_log_probs(
+        self,
+        t: np.ndarray,
+        u: np.ndarray,
+        w: np.ndarray,
+        x: np.ndarray,
+        y: np.ndarray,
+        repeats: list[int],
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """log P(w | t u), log P(x | u w), log P(y | w x) for windows t u w x y at once.
+
+        ``w`` holds every option of every window; t, u, x and y one unit per window,
+        repeated over its ``repeats`` options. Each bigram of a window is looked up once,
+        and serves as the next n-gram's context too.
+        """
+        tu = tuple(np.repeat(a, repeats) for a in self._bigrams(t * RADIX + u))
+        xy = tuple(np.repeat(a, repeats) for a in self._bigrams(x * RADIX + y))
+        t, u, x, y = (np.repeat(a, repeats) for a in (t, u, x, y))
+        uw, wx = self._bigrams(u * RADIX + w), self._bigrams(w * RADIX + x)
+        return (
+            self._combine(t, u, w, tu, uw),
+            self._combine(u, w, x, uw, wx),
+            self._combine(w, x, y, wx, xy),
+        )
+
+    def _bigrams(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(log-prob, backoff weight, found) of bigram keys; 0.0 where not found."""
+        at, found = self._bigram_index.find(keys)
+        return (
+            np.where(found, self._bigram_lp[at], 0.0),
+            np.where(found, self._bigram_bow[at], 0.0),
+            found,
+        )
+
+    def _combine(
+        self,
+        t: np.ndarray,
+        u: np.ndarray,
+        w: np.ndarray,
+        context: tuple[np.ndarray, ...],
+        bigram: tuple[np.ndarray, ...],
+    ) -> np.ndarray:
+        """The backoff of ``fill``, on arrays: trigram, else bigram, else unigram."""
+        keys = (t * RADIX + u) * RADIX + w
+        if self.suffixes_are_bigrams:  # only n-grams whose (u, w) is a bigram can be trigrams
+            at, has_trigram = np.zeros(len(keys), dtype=np.int64), bigram[2].copy()
+            at[has_trigram], has_trigram[has_trigram] = self._trigram_index.find(keys[has_trigram])
+        else:
+            at, has_trigram = self._trigram_index.find(keys)
+        backoff = context[1]
+        if len(self._unigram_arrays[0]) != len(self.unigram_lp):  # new units since
+            self._unigram_arrays = np.array(self.unigram_lp), np.array(self.unigram_bow)
+        unigram_lp, unigram_bow = self._unigram_arrays
+        return np.where(
+            has_trigram,
+            self._trigram_lp[at],
+            np.where(bigram[2], backoff + bigram[0], (backoff + unigram_bow[u]) + unigram_lp[w]),
+        )
+
+
+def _encode(model: RestorerModel) -> tuple[list[str], list[int], list[int]]:
+    """The LM's units (sorted) and its bigram and trigram keys as integers, in dict order."""
+    bigram_parts = [key.split(SEP) for key in model.bigrams]
+    trigram_parts = [key.split(SEP) for key in model.trigrams]
+    names = set(model.unigrams)
+    names.update(itertools.chain.from_iterable(bigram_parts))
+    names.update(itertools.chain.from_iterable(trigram_parts))
+    units = sorted(names)
+    if len(units) >= RADIX // 2:
+        raise ValueError(f"{len(units)} LM units: too many for {RADIX=}")
+    ids, radix = {unit: i for i, unit in enumerate(units)}, RADIX
+    bigram_keys = [ids[u] * radix + ids[w] for u, w in bigram_parts]
+    trigram_keys = [(ids[t] * radix + ids[u]) * radix + ids[w] for t, u, w in trigram_parts]
+    return units, bigram_keys, trigram_keys
+
+
+def encode_lm(model: RestorerModel) -> dict[str, object]:
+    """What a saved model keeps of CodedLM, so that loading need not split every key."""
+    units, bigram_keys, trigram_keys = _encode(model)
+    return {
+        "units": units,
+        "bigram_keys": np.array(bigram_keys, dtype="<i8").tobytes(),
+        "trigram_keys": np.array(trigram_keys, dtype="<i8").tobytes(),
+    }
+
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: spreads consecutive keys
+
+
+class _HashIndex:
+    """Row numbers of non-negative integer keys, found for many keys at once (numpy).
+
+    An open-addressing table at most half full: a key is found in one or two reads,
+    where a binary search (searchsorted) makes ~17 scattered ones.
+    """
+
+    def __init__(self, keys: np.ndarray) -> None:
+        bits = max(4, (2 * len(keys)).bit_length())
+        self.mask, self.shift = (1 << bits) - 1, np.uint64(64 - bits)
+        self.keys = np.full(1 << bits, -1, dtype=np.int64)
+        self.rows = np.zeros(1 << bits, dtype=np.int64)
+        place = self._home(keys)
+        pending = np.arange(len(keys))
+        while len(pending):  # linear probing: each round, one key per free place
+            free = pending[self.keys[place[pending]] == -1]
+            places, first = np.unique(place[free], return_index=True)
+            settled = free[first]
+            self.keys[places], self.rows[places] = keys[settled], settled
+            left = np.ones(len(keys), dtype=bool)
+            left[settled] = False
+            pending = pending[left[pending]]
+            place[pending] = (place[pending] + 1) & self.mask
+
+    def _home(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys.astype(np.uint64) * _GOLDEN) >> self.shift).astype(np.int64)
+
+    def find(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(row of each wanted key, or 0 where absent; found)."""
+        rows = np.zeros(len(wanted), dtype=np.int64)
+        found = np.zeros(len(wanted), dtype=bool)
+        place = self._home(wanted)
+        todo = np.arange(len(wanted))
+        while len(todo):
+            held = self.keys[place[todo]]
+            hit = held == wanted[todo]
+            rows[todo[hit]] = self.rows[place[todo[hit]]]
+            found[todo[hit]] = True
+            todo = todo[~hit & (held != -1)]
+            place[todo] = (place[todo] + 1) & self.mask
+        return rows, found
+
+
 def save_model(model: RestorerModel, path: Path) -> None:
     from sohoa.output.files import write_atomic
 
     fields = {k: v for k, v in model.__dict__.items() if not k.startswith("_")}
+    fields["lm_codes"] = encode_lm(model)  # always from the n-grams as they are now
     payload = {"format": FORMAT, "version": VERSION, **fields}
     write_atomic(Path(path), pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     Path(path).chmod(0o644)  # a shipped data file, readable by all like the others

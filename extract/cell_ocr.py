@@ -155,7 +155,10 @@ def read_cell(
     if len(strokes) == 1:
         x, y, w, h, _ = strokes[0]
         flat = h <= 0.04 * dpi and 0.02 * dpi <= w <= 0.12 * dpi and w >= 1.2 * h
-        if flat and not _part_of_glyph(crop, dpi, (x, y, w, h)):
+        # Blur rounds a short dash into a blob no bigger than a thick dot; alone in a cell,
+        # such a blob is a dash (Tesseract reads it as "Gì" or "c3").
+        blob = 0.03 * dpi <= w <= 0.045 * dpi and 0.02 * dpi <= h <= w
+        if (flat or blob) and not _part_of_glyph(crop, dpi, (x, y, w, h)):
             return CellReading(DASH, None, "dash")
     if not strokes:
         return CellReading("", None, "empty")
@@ -227,12 +230,45 @@ def read_cell(
         if h <= 0.05 * dpi and w >= h:
             return CellReading(DASH, None, "dash")
     confidence = float(np.mean(confidences)) if confidences else 0.0  # ink, but no reading
+    if len(strokes) == 1 and len(text) == 1 and text in ZERO_LOOKALIKES and _is_zero(ink):
+        return CellReading("0", confidence, "ocr")  # a blurred "0" read as "9", "8" or "Ũ"
     if digits_only or (text and set(text) <= NUMBER_CHARS):
         text, confidence = _vote_number(ink_crop, lang, (text, confidence))
+    if digits_only:
+        text = text.strip(".,")  # an amount never starts or ends with a separator: noise
     return CellReading(text, confidence, "ocr", glyphs=len(strokes))
 
 
 NUMBER_CHARS = set("0123456789.,")
+ZERO_LOOKALIKES = set("0689oOQDuUũŨûÛôÔõÕöÖ")
+
+
+def _is_zero(ink: np.ndarray) -> bool:
+    """Is this lone glyph an oval with one hole in its middle — a "0"?
+
+    A blurred zero is read as 9, 8 or Ũ, but its shape is unmistakable: one hole over half
+    the glyph's height with as much ink above it as below (a 6 or 9 has its hole at one
+    end, an 8 has two).
+    """
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 2:
+        return False
+    main = 1 + int(np.argmax(stats[1:, 4]))
+    x, y, w, h, _ = (int(v) for v in stats[main])
+    if not 0.45 <= w / max(1, h) <= 1.0:
+        return False
+    paper = (labels[y : y + h, x : x + w] != main).astype(np.uint8)
+    paper = cv2.copyMakeBorder(paper, 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=1)
+    n, paper_labels, paper_stats, _ = cv2.connectedComponentsWithStats(paper, 4)
+    outside = paper_labels[0, 0]
+    holes = [k for k in range(1, n) if k != outside and paper_stats[k, 4] >= 3]
+    if len(holes) != 1:
+        return False
+    top, height = int(paper_stats[holes[0], 1]) - 1, int(paper_stats[holes[0], 3])
+    bottom = h - top - height  # ink below the hole; a "6" has more above it, a "9" below
+    return height >= 0.45 * h and abs(top - bottom) <= max(1.0, 0.12 * h)
+
+
 NUMBER_X_HEIGHT = 32  # px: Tesseract reads digits of a noisy scan best at this height
 
 

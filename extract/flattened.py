@@ -14,15 +14,29 @@ found a place.
 from __future__ import annotations
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
-from sohoa.extract.amounts import DASHES, looks_like_amount
+from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amount
 from sohoa.extract.appendix import read_caption_lines
+from sohoa.extract.interleaved import (
+    CONFIDENCE_CAP,
+    BudgetLine,
+    agency_starts_at,
+    budget_row_groups,
+    is_interleaved,
+    is_interleaved_budget,
+    split_agencies,
+    task_rows,
+)
 from sohoa.extract.structure import clean, fold
-from sohoa.model import Page, Table, TableRow
+from sohoa.model import Amount, Line, Page, Table, TableRow
+from sohoa.normalize.unicode import strip_marks
 
 CAPTION = regex.compile(r"^\s*ph[uụ]\s*l[uụ]c\b", regex.IGNORECASE)
 STT = regex.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?)(?:\s+(.*))?$")
 SECTION = regex.compile(r"^([IVX]{1,4})\.\s+\S")
+# a section numeral as old OCR reads it: "IL.", "I1.", "II1." (numbering.py repairs it)
+OCR_SECTION = regex.compile(r"^(?=[IVXLl1|]*[IVX])[IVXLl1|]{1,4}[.,]\s+\p{Lu}")
 AGENCY = regex.compile(
     r"^(Sở|Các\s+[Ss]ở|Các\s+cơ|Các\s+tổ|Các\s+đơn|UBND|Ủy\s+ban|Uỷ\s+ban|Ban\s|Thanh\s+tra|"
     r"Bộ\s|Chi\s+cục|Trung\s+tâm|Công\s+an|Văn\s+phòng|Đài|Báo)"
@@ -42,45 +56,131 @@ TASK_COLUMNS = [
 ]
 
 
+def _line_text(page: Page, line: Line) -> str:
+    """The line in the words the document now holds (restored), with the raw spacing kept:
+    two spaces still mark an empty cell between amounts."""
+    if line.raw_text is None:
+        return page.line_text(line)
+    words = iter(page.words[i].text for i in line.words)
+    tokens = regex.split(r"(\s+)", line.raw_text.rstrip("\n"))
+    if sum(1 for t in tokens if t and not t.isspace()) != len(line.words):
+        return line.raw_text.rstrip("\n")
+    return "".join(t if not t or t.isspace() else next(words) for t in tokens)
+
+
 def _lines(pages: list[Page]) -> list[tuple[int, str]]:
-    out = []
-    for page in pages:
-        for line in page.lines:
-            raw = line.raw_text if line.raw_text is not None else page.line_text(line)
-            out.append((page.number, raw.rstrip("\n")))
-    return out
+    return [(page.number, _line_text(page, line)) for page in pages for line in page.lines]
+
+
+HEADER_WORDS = {
+    *("stt", "tt", "noi", "dung", "nhiem", "vu", "kinh", "phi", "nam", "tong", "cong", "nsnn"),
+    *("to", "chuc", "don", "vi", "chu", "tri", "phoi", "hop", "ghi", "co", "quan", "thoi"),
+    *("gian", "thuc", "hien"),
+}
+_YEAR_HEAD = regex.compile(r"\bn\S{0,2}m\s*(20\d\d)\b", regex.IGNORECASE)
+_BARE_YEAR = regex.compile(r"(?<![-–/]\s?)\b(20\d\d)\b(?!\s?[-–/]\s?\d)")
+
+
+def _is_header_start(text: str) -> bool:
+    """ "STT …" or "TT …" (old OCR loses the S); marks and case do not matter."""
+    first = strip_marks(text).split()
+    return bool(first) and fold(first[0]) in ("stt", "tt")
+
+
+def _is_header_line(text: str) -> bool:
+    """A line made of header words ("Nam 2026", "NSNN | To chuc", "Pon vi cha tri"): part of
+    a header block, the first one or one repeated at a page break. Words are compared
+    without marks and with one OCR slip allowed ("chic" = "chuc", "Pon" = "Don")."""
+    words = [fold(w) for w in strip_marks(text).split()]
+    words = [w for w in words if w and not (len(w) <= 2 and not w.isalpha())]
+    words = [w for w in words if not regex.fullmatch(r"20\d\d", w)]
+    if not words:
+        return bool(_BARE_YEAR.search(text)) and not regex.search(r"[^\W\d_]", text)
+    known = sum(
+        w in HEADER_WORDS
+        or (
+            len(w) >= 4
+            and any(Levenshtein.distance(w, h) <= 1 for h in HEADER_WORDS if len(h) >= 4)
+        )
+        for w in words
+    )
+    return known >= max(1, 0.7 * len(words))
 
 
 def _header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:
     """Index range of the header block that starts with "STT" at or after ``start``."""
-    for i in range(start, min(len(lines), start + 12)):
-        if fold(lines[i][1]).startswith("stt"):
+    for i in range(start, min(len(lines), start + 16)):
+        if _is_header_start(lines[i][1]):
             j = i + 1
             while j < len(lines) and not (
-                SECTION.match(lines[j][1].strip()) or STT.match(lines[j][1].strip())
+                OCR_SECTION.match(lines[j][1].strip()) or STT.match(lines[j][1].strip())
             ):
                 j += 1
             return i, j
     return None
 
 
-def _budget_columns(header_text: str) -> list[str] | None:
-    """Leaf columns of a budget header: 'Kinh phí' and 'Năm 20xx' groups with sub-columns."""
-    years = regex.findall(r"Năm\s+(20\d\d)", header_text)
+def _header_run(lines: list[tuple[int, str]], i: int, end: int) -> int:
+    """End of a header block repeated at a page break that starts at line ``i`` (or ``i``):
+    it starts with "STT" or a line of two header words or more, and runs on while the
+    lines are header words; a lone "Tổng cộng" before amounts is the total row, not a header.
+    """
+    text = lines[i][1]
+    plain = fold(text)
+    strong = _is_header_start(text) or _YEAR_HEAD.search(strip_marks(text)) is not None
+    strong = strong or plain.startswith(("kinhphi", "nsnn"))
+    if not (strong and _is_header_line(text)):
+        return i
+    following = next((t for _, t in lines[i + 1 : end] if t.strip()), "")
+    if fold(text) in ("tong", "tongcong") and _amount_cells(" " + following.strip(), 2):
+        return i
+    j = i + 1
+    while j < end and (not lines[j][1].strip() or _is_header_line(lines[j][1])):
+        if fold(lines[j][1]) in ("tong", "tongcong") and not _is_header_line(lines[j - 1][1]):
+            break
+        j += 1
+    return j
+
+
+def _header_years(lines: list[str]) -> list[str]:
+    """Years that head columns: "Năm 2026" (any marks), or a bare year in the header row;
+    never the date of the caption ("tháng 8 năm 2025 của UBND tỉnh") nor a range."""
+    years: set[str] = set()
+    for text in lines:
+        plain = strip_marks(text)
+        if regex.search(r"ubnd|thang|kh-|giai\s+doan", plain, regex.IGNORECASE):
+            continue
+        years.update(_YEAR_HEAD.findall(plain))
+        if _is_header_line(text) or _is_header_start(text):
+            years.update(_BARE_YEAR.findall(plain))
+    return sorted(years)
+
+
+def _budget_columns(readings: list[str], years: list[str]) -> list[str] | None:
+    """Leaf columns of a budget header: 'Kinh phí' and 'Năm 20xx' groups with sub-columns.
+
+    ``readings`` are the texts of the header, once per page it is repeated on: old OCR
+    garbles each reading differently, so the one naming most NSNN sub-columns is taken.
+    """
     if not years:
         return None
-    subs = regex.findall(r"Tổng\s+cộng|NSNN|Tổ\s+chức", header_text)
-    kinh_phi_subs = len(subs) - 2 * len(years)
+    plain = [strip_marks(" ".join(r.split())).upper() for r in readings]
+    n_nsnn = max(len(regex.findall(r"N\s?S\s?N\s?N", r)) for r in plain)
+    has_total = any(regex.search(r"T[O0]NG\s+C[O0]NG", r) for r in plain)
     columns = ["STT", "Nội dung"]
-    names = [" ".join(s.split()) for s in subs]
-    if kinh_phi_subs > 0:
-        columns += [f"Kinh phí / {n}" for n in names[:kinh_phi_subs]]
-    elif "Kinh phí" in header_text:
+    if n_nsnn >= len(years):
+        if n_nsnn > len(years):
+            columns += [f"Kinh phí / {n}" for n in ["Tổng cộng"] * has_total + ["NSNN", "Tổ chức"]]
+        else:
+            columns.append("Kinh phí / Tổng cộng" if has_total else "Kinh phí")
+        for year in years:
+            columns += [f"Năm {year} / NSNN", f"Năm {year} / Tổ chức"]
+    else:
         columns.append("Kinh phí")
-    rest = names[max(0, kinh_phi_subs) :]
-    for k, year in enumerate(years):
-        columns += [f"Năm {year} / {n}" for n in rest[2 * k : 2 * k + 2]]
-    columns += ["Đơn vị chủ trì", "Đơn vị phối hợp", "Ghi chú"]
+        columns += [f"Năm {year}" for year in years]
+    columns += ["Đơn vị chủ trì", "Đơn vị phối hợp"]
+    if any(regex.search(r"GHI\s+CH", r) for r in plain):
+        columns.append("Ghi chú")
     return columns
 
 
@@ -176,7 +276,98 @@ def _task_row(stt: str, fragments: list[str]) -> tuple[list[str], bool]:
     return row, complete
 
 
-def _budget_row(stt: str, fragments: list[str], n_amounts: int) -> tuple[list[str], bool]:
+def _is_agency(cell: str) -> bool:
+    words = cell.split()
+    return bool(AGENCY.match(cell)) or (bool(words) and agency_starts_at(words, 0))
+
+
+def _amount_run(line: str) -> tuple[str, list[str], str] | None:
+    """(text before, amounts, text after) of the longest run of three amounts or more in a
+    line read across a budget row; dashes count as amounts, a row number does not."""
+    words = [w for w in line.split() if w not in ("|", "\\")]
+    best: tuple[int, int] = (0, 0)
+    k = 0
+    while k < len(words):
+        j = k
+        while j < len(words) and (looks_like_amount(words[j]) or words[j] in DASHES):
+            j += 1
+        if j - k > best[1] - best[0]:
+            best = (k, j)
+        k = max(j, k + 1)
+    start, end = best
+    values = words[start:end]
+    if len(values) < 3 or sum(v not in DASHES for v in values) < 1:
+        return None
+    return " ".join(words[:start]), values, " ".join(words[end:])
+
+
+def _source_of(column: str) -> str:
+    return column.split(" / ")[-1] if " / " in column else "Tổng"
+
+
+def _adds_up(cells: list[str], columns: list[str]) -> bool:
+    """Each stated total ("Kinh phí / NSNN") equals the sum of its years' cells."""
+    totals: dict[str, Amount | None] = {}
+    years: dict[str, list[Amount]] = {}
+    for column, cell in zip(columns, cells, strict=True):
+        value = try_amount(cell) if not is_blank(cell) else None
+        if column.startswith("Kinh phí"):
+            totals[_source_of(column)] = value
+        else:
+            years.setdefault(_source_of(column), []).append(value or 0)
+    checked = [source for source, total in totals.items() if total and source in years]
+    return bool(checked) and all(totals[s] == sum(years[s]) for s in checked)
+
+
+def place_by_sums(
+    values: list[str], columns: list[str], lost_cell: bool = False
+) -> list[str] | None:
+    """Cells for amounts whose columns old OCR lost: the one contiguous placement where the
+    row adds up — "Kinh phí / NSNN" is the sum of the years' NSNN, and so on; ``None``
+    when no placement (or more than one) adds up. With ``lost_cell``, one cell between two
+    values may have been lost (a faint "-" or "0"): it stays empty, never filled in."""
+    n = len(columns)
+    fits: list[list[str]] = []
+    gaps = range(1, len(values)) if lost_cell else [len(values)]
+    for gap in gaps:
+        placed = values[:gap] + ([""] if lost_cell else []) + values[gap:]
+        for offset in range(n - len(placed) + 1):
+            cells = [""] * offset + placed + [""] * (n - offset - len(placed))
+            if cells not in fits and _adds_up(cells, columns):
+                fits.append(cells)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _is_amount_line(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and all(looks_like_amount(t) or t in DASHES for t in tokens)
+
+
+def _merge_amount_lines(fragments: list[str]) -> list[str]:
+    """Old OCR may put a row's amounts one or two cells per line ("640", "160 0", "160 0"):
+    a run of two or more such short lines holding only amounts is one line of amounts.
+    (A line of three amounts or more is already a whole row's, its spacing meaningful.)"""
+    merged: list[str] = []
+    run: list[str] = []
+    for fragment in [*fragments, ""]:
+        if fragment != PAGE_BREAK and _is_amount_line(fragment) and len(fragment.split()) <= 2:
+            run.append(fragment.strip())
+            continue
+        if len(run) >= 2:
+            merged.append(" ".join(run))
+        else:
+            merged.extend(run)
+        run = []
+        merged.append(fragment)
+    return merged[:-1]
+
+
+def _budget_row(stt: str, fragments: list[str], columns: list[str]) -> tuple[list[str], bool]:
+    amount_columns = [c for c in columns if c.startswith(("Kinh phí", "Năm "))]
+    n_amounts = len(amount_columns)
+    merged = _merge_amount_lines(fragments)
+    guessed = len(merged) != len(fragments)  # cells read one per line: positions lost
+    fragments = merged
     content: list[str] = []
     amounts: list[str] | None = None
     after: list[str] = []
@@ -207,20 +398,40 @@ def _budget_row(stt: str, fragments: list[str], n_amounts: int) -> tuple[list[st
                 amounts, rest = split
                 after.extend(rest and [" ".join(rest)])
                 continue
+            # '2.1 phóng sự và 300 0 50 0 50 0 … Sở KH&CN': old OCR read the row across
+            run = _amount_run(fragment)
+            if run is not None:
+                head, values, tail = run
+                content.extend([head] if head else [])
+                amounts = values
+                after.extend([tail] if tail else [])
+                guessed = True
+                continue
             content.append(fragment)
         else:
             after.append(fragment)
+    placed = True
+    if amounts is not None and guessed:
+        # positions lost: place the values where the row's sums hold, else from the left
+        values = [a for a in amounts if a]
+        by_sums = place_by_sums(values, amount_columns)
+        lost = None
+        if by_sums is None and len(values) < n_amounts:
+            lost = place_by_sums(values, amount_columns, lost_cell=True)
+        placed = by_sums is not None  # with a lost cell the row is not complete
+        amounts = by_sums or lost or (values + [""] * n_amounts)[:n_amounts]
     cells = _group_fragments([f for f in after if f != PAGE_BREAK])
-    agencies = [c for c in cells if AGENCY.match(c)]
-    notes = [c for c in cells if not AGENCY.match(c)]
+    agencies = [c for c in cells if _is_agency(c)]
+    notes = [c for c in cells if not _is_agency(c)]
     text = _join_text(content)
     row = [stt, text] + (amounts or [""] * n_amounts)
-    row += [agencies[0] if agencies else "", "; ".join(agencies[1:]), " ".join(notes)]
-    return row, amounts is not None and len(agencies) <= 2
+    tail = [agencies[0] if agencies else "", "; ".join(agencies[1:]), " ".join(notes)]
+    row += tail[: len(columns) - len(row)]
+    return row, amounts is not None and len(agencies) <= 2 and placed
 
 
 def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[TableRow], float]:
-    n_amounts = len(columns) - 5
+    n_amounts = sum(c.startswith(("Kinh phí", "Năm ")) for c in columns)
     rows: list[TableRow] = []
     pending: tuple[str, list[str]] | None = None
     complete = total = 0
@@ -242,7 +453,7 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
             complete += 1
             total += 1
             return
-        cells, ok = _budget_row(stt, fragments, n_amounts) if budget else _task_row(stt, fragments)
+        cells, ok = _budget_row(stt, fragments, columns) if budget else _task_row(stt, fragments)
         rows.append(TableRow(cells=cells))
         complete += ok
         total += 1
@@ -264,7 +475,8 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
             flush()
             split = _amount_cells(total_row.group(1), n_amounts)
             amounts = split[0] if split else [""] * n_amounts
-            rows.append(TableRow(cells=["Tổng", "", *amounts, "", "", ""]))
+            cells = ["Tổng", "", *amounts]
+            rows.append(TableRow(cells=cells + [""] * (len(columns) - len(cells))))
             total += 1
             complete += split is not None
             continue
@@ -284,6 +496,87 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
     return rows, complete / max(1, total)
 
 
+def _interleaved_rows(body: list[str]) -> tuple[list[TableRow], float]:
+    """Rows of a task table read across its columns (see ``interleaved``); the confidence
+    is capped: which agency column a fragment belongs to is a guess."""
+    rows: list[TableRow] = []
+    segment: list[str] = []
+    complete = total = 0
+
+    def flush() -> None:
+        nonlocal complete, total
+        found, ok = task_rows(segment)
+        rows.extend(TableRow(cells=cells) for _, cells in found)
+        complete += ok
+        total += len(found)
+        segment.clear()
+
+    for line in body:
+        if line == PAGE_BREAK:
+            continue
+        if OCR_SECTION.match(line.strip()):
+            flush()
+            rows.append(TableRow(section=clean(line)))
+            continue
+        segment.append(line)
+    flush()
+    return rows, CONFIDENCE_CAP * complete / max(1, total)
+
+
+def _interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
+    """Rows of a budget table read across its columns (see ``interleaved``): amounts placed
+    where the row adds up; the confidence is capped, the text columns being guessed."""
+    amount_columns = [c for c in columns if c.startswith(("Kinh phí", "Năm "))]
+    n_tail = len(columns) - 2 - len(amount_columns)
+    rows: list[TableRow] = []
+    segment: list[str] = []
+    complete = total = 0
+
+    def row_of(group: list[BudgetLine]) -> None:
+        nonlocal complete, total
+        stt = next((g[0] for g in group if g[0]), "")
+        text = _join_text([g[1] for g in group if g[1]])
+        if not stt and fold(text) in ("tong", "tongcong"):
+            stt, text = "Tổng", ""
+        runs = [g[2] for g in group if g[2]]
+        values = list(max(runs, key=len)) if runs else []
+        agencies = split_agencies(" ".join(g[3] for g in group if g[3]))
+        lead, partner = [*agencies, "", ""][:2]
+        tail = [lead, partner, " ".join(agencies[2:])]
+        placed = place_by_sums(values, amount_columns) if values else None
+        lost = None
+        if values and placed is None and len(values) < len(amount_columns):
+            lost = place_by_sums(values, amount_columns, lost_cell=True)
+        fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
+        amounts = placed or lost or fallback
+        rows.append(TableRow(cells=[stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]))
+        total += 1
+        complete += bool(text and lead) and placed is not None
+
+    def flush() -> None:
+        for group in budget_row_groups(_merge_amount_lines(segment), _amount_run):
+            row_of(group)
+        segment.clear()
+
+    for line in body:
+        if line == PAGE_BREAK or not line.strip():
+            continue
+        if OCR_SECTION.match(line.strip()):
+            flush()
+            rows.append(TableRow(section=clean(line)))
+            continue
+        total_row = regex.match(r"^\s*(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$", line)
+        if total_row and fold(total_row.group(1)) in ("tong", "tongcong"):
+            rest = total_row.group(2)
+            if not rest.strip() or _is_amount_line(rest):
+                flush()  # the total row: "Tổng" alone, or with its amounts
+                segment.extend(["Tổng", rest] if rest.strip() else ["Tổng"])
+                continue
+        segment.append(line)
+    flush()
+    return rows, CONFIDENCE_CAP * complete / max(1, total)
+
+
 def tables_from_flattened(pages: list[Page]) -> list[Table]:
     lines = _lines(pages)
     captions = [i for i, (_, text) in enumerate(lines) if CAPTION.match(text.strip())]
@@ -296,9 +589,8 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
         head_start, head_end = span
         header_lines = [text for _, text in lines[head_start:head_end]]
         header_text = " ".join(" ".join(header_lines).split())
-        budget_columns = _budget_columns(header_text)
-        columns = budget_columns or TASK_COLUMNS
         header_key = fold(header_text)
+        readings = [header_text]
         body: list[str] = []
         i = head_end
         while i < end:
@@ -310,9 +602,24 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
                     i += len(header_lines)
                     body.append(PAGE_BREAK)
                     continue
+            run = _header_run(lines, i, end)
+            if run > i:
+                readings.append(" ".join(t for _, t in lines[i:run]))
+                i = run
+                body.append(PAGE_BREAK)
+                continue
             body.append(text)
             i += 1
-        rows, confidence = _rows(body, columns, budget_columns is not None)
+        years = _header_years([t for _, t in lines[start:head_end]])
+        budget_columns = _budget_columns(readings, years)
+        columns = budget_columns or TASK_COLUMNS
+        text_lines = [t for t in body if t != PAGE_BREAK]
+        if budget_columns is None and is_interleaved(text_lines):
+            rows, confidence = _interleaved_rows(body)
+        elif budget_columns and is_interleaved_budget(text_lines, _amount_run):
+            rows, confidence = _interleaved_budget_rows(body, columns)
+        else:
+            rows, confidence = _rows(body, columns, budget_columns is not None)
         found = read_caption_lines([t for _, t in lines[start:head_start]])
         tables.append(
             Table(

@@ -21,14 +21,14 @@ _ROMAN_LOOKALIKE = str.maketrans(
 _SECTION_HEAD = regex.compile(r"^([0-9IVXlLH|!\[\]]{1,5})(\.|(?=\s))\s")
 
 
-def _roman_shape(token: str) -> str:
-    return token.translate(_ROMAN_LOOKALIKE).replace("H", "II").replace("U", "II")
-
-
 def _roman_shapes(token: str) -> set[str]:
-    """What a Roman number read as ``token`` may be: "H" is "II" run together, or one
-    blurred serif "I" ("HH." for "II.")."""
-    return {_roman_shape(token), _roman_shape(token.replace("H", "I"))}
+    """What ``token`` may be in Roman numerals: an "H" is "II" run together, or one bold
+    "I" whose serifs merged ("HH" for II)."""
+    base = token.translate(_ROMAN_LOOKALIKE)
+    return {
+        base.replace("H", "II").replace("U", "II"),
+        base.replace("H", "I").replace("U", "I"),
+    }
 
 
 def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> None:
@@ -53,13 +53,11 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
         expected = ROMAN[k - 1] if k <= len(ROMAN) else None
         if expected is None or (token == expected and match.group(2) == "."):
             continue
-        shape = _roman_shape(token)
+        shapes = _roman_shapes(token)
         # "III" read as "II" (a stroke lost) is fixed only when another section confirms
         # that the numbering runs I, II, III … by position.
-        near = (
-            shape != expected and positions_confirmed and Levenshtein.distance(shape, expected) <= 1
-        )
-        if expected in _roman_shapes(token) or near:
+        near = positions_confirmed and any(Levenshtein.distance(s, expected) <= 1 for s in shapes)
+        if expected in shapes or near:
             fixed = expected + "." + row.section[match.end(2) :]
             edits.append(_edit(row.section, fixed, table_index, "table-numbering"))
             row.section = fixed
@@ -79,79 +77,72 @@ def _next_numbers(previous: str | None) -> list[str]:
     return options
 
 
-def _after(possible: list[str | None]) -> list[str]:
-    """Numbers that may follow any of the ``possible`` previous numbers, in order."""
-    options: list[str] = []
-    for previous in possible:
-        options += [n for n in _next_numbers(previous) if n not in options]
-    return options
+# Letters Tesseract reads for the digits of a small, blurred row number ("i" for 1).
+_DIGIT_LOOKALIKE = str.maketrans({"i": "1", "l": "1", "I": "1", "|": "1", "!": "1", "t": "1",
+                                  "z": "2", "Z": "2", "o": "0", "O": "0"})  # fmt: skip
+_NUMBER = regex.compile(r"\d+(\.\d+)*\.?")
 
 
-_NUMBER = regex.compile(r"\d+(\.\d+)*")
+def _fits(token: str, number: str) -> bool:
+    """Could ``token`` be ``number`` as OCR read it?
 
-
-def _same_shape(token: str, candidate: str) -> bool:
-    """``token`` is ``candidate`` with its dots lost, read as ":" or ",", or read as a glyph.
-
-    "11" / "1:1" / "1,1" for "1.1"; "243" for "2.3" (the dot read as a digit, same length,
-    every other character right).
+    Lookalike letters are read as digits; the dot may be lost ("11" for 1.1), bent (":"
+    or ",") or read as a digit ("243" for 2.3) — but every digit must be right.
     """
-    if "." not in candidate:
-        return False
-    shaped = token.replace(":", ".").replace(",", ".")
-    if shaped.replace(".", "") == candidate.replace(".", ""):
+    shaped = token.translate(_DIGIT_LOOKALIKE).replace(":", ".").replace(",", ".")
+    if shaped == number or shaped.replace(".", "") == number.replace(".", ""):
         return True
-    return len(token) == len(candidate) and all(
-        a == b or b == "." for a, b in zip(token, candidate, strict=True)
+    return len(shaped) == len(number) and all(
+        a == b or b == "." for a, b in zip(shaped, number, strict=True)
     )
 
 
 def _fix_stt(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
-    """Walk the STT column as a sequence; a number that cannot be read keeps it going.
+    """Each row number checked against the numbers its predecessor allows.
 
-    After an unreadable number, every number that could have stood there is a possible
-    predecessor, so "2", "?", "22" still repairs "22" to "2.2"; and a cell with no number
-    at all ("r") is filled only when its neighbours leave exactly one possibility.
+    A number that fits one of them (see ``_fits``) is set to it. A cell that is no number
+    at all ("ai", "r") is set to the one allowed number that the next row's cell fits
+    after it — the sequence on both sides agrees, and the edit says so with a lower
+    confidence. A well-formed number that fits nothing (a skipped number in the source)
+    is kept.
     """
-    rows = [r for r in table.rows if r.section is not None or r.cells]
-    possible: list[str | None] = [None]
-    for index, row in enumerate(rows):
+    numbered = [r for r in table.rows if r.section is not None or len(r.cells or []) > stt_col]
+    previous: str | None = None
+    for index, row in enumerate(numbered):
         if row.section is not None:
-            possible = [None]
+            previous = None
             continue
         cells = row.cells or []
-        if stt_col >= len(cells) or not cells[stt_col]:
+        token = cells[stt_col].strip()
+        if not token:
             continue
-        token = cells[stt_col]
-        candidates = _after(possible)
         plain = token.rstrip(".:")
+        dot = "." if token.endswith((".", ":")) else ""
+        candidates = _next_numbers(previous)
+        fixed, confidence = None, 0.9
         if plain not in candidates:
-            fitting = [c for c in candidates if _same_shape(plain, c)]
-            if not fitting and not _NUMBER.fullmatch(plain):
-                following = _next_token(rows, index + 1, stt_col)
-                fitting = [c for c in candidates if following and _fits_after(following, c)]
+            fitting = [c for c in candidates if _fits(plain, c)]
             if len(fitting) == 1:
-                fixed = fitting[0] + ("." if token.endswith((".", ":")) else "")
-                edits.append(_edit(token, fixed, table_index, "table-numbering"))
-                cells[stt_col] = fixed
-                plain = fitting[0]
-        if plain in candidates or (_NUMBER.fullmatch(plain) and possible == [None]):
-            possible = [plain]
-        elif _NUMBER.fullmatch(plain):  # out of sequence: misread, or the numbering jumps
-            possible = [*candidates, plain]
-        else:  # unreadable: any expected number may have stood here
-            possible = list(candidates)
-
-
-def _next_token(rows: list, start: int, stt_col: int) -> str | None:
-    if start >= len(rows) or rows[start].section is not None:
-        return None
-    cells = rows[start].cells or []
-    return cells[stt_col].rstrip(".:") if stt_col < len(cells) and cells[stt_col] else None
-
-
-def _fits_after(token: str, previous: str) -> bool:
-    return any(token == n or _same_shape(token, n) for n in _next_numbers(previous))
+                fixed = fitting[0]
+            elif not _NUMBER.fullmatch(token) and index + 1 < len(numbered):
+                following = numbered[index + 1]
+                after = (following.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".:")
+                agreeing = [
+                    c
+                    for c in candidates
+                    if following.section is None
+                    and after
+                    and any(_fits(after, n) for n in _next_numbers(c))
+                ]
+                if len(agreeing) == 1:
+                    fixed, confidence = agreeing[0], 0.6
+        if fixed is not None and fixed + dot != token:
+            edit = _edit(token, fixed + dot, table_index, "table-numbering")
+            edit.confidence = confidence
+            edits.append(edit)
+            cells[stt_col] = fixed + dot
+            plain = fixed
+        previous = plain if _NUMBER.fullmatch(plain) else previous
 
 
 def _edit(original: str, result: str, table_index: int | None, reason: str) -> Edit:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
+from sohoa.extract.interleaved import repair_cells
 from sohoa.extract.numbering import fix_numbering
 from sohoa.extract.structure import build_structure, join_continued
 from sohoa.extract.table_text import tables_from_text_pages
@@ -19,6 +20,7 @@ from sohoa.extract.validate import validate_budget
 from sohoa.model import Document, Edit, Page, Table
 from sohoa.settings import Settings
 
+AGENCY_FIELDS = (("chu_tri",), ("phoi_hop",))
 CAPTION_LOOKBACK = 8  # lines above a table that may hold its caption, title and unit
 
 
@@ -96,9 +98,16 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
     text_input = doc.input_kind == "txt"
     tables = tables_from_text_pages(doc.pages) if text_input else _page_tables(doc)
     for index, table in enumerate(tables):
-        if table.source == "grid":  # OCR'd numbering: repaired from its sequence, logged
+        if table.source in (
+            "grid",
+            "flattened",
+        ):  # OCR'd numbering: repaired from its sequence, logged
             stt = [i for i, f in map_columns(table.columns).items() if f == ("stt",)]
             doc.edits.extend(fix_numbering(table, stt[0] if stt else None, index))
+        if table.source == "flattened" and table.confidence is not None and table.confidence < 1:
+            fields = map_columns(table.columns)
+            agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]
+            doc.edits.extend(repair_cells(table, agencies, index))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
     if settings.restore and any(t.source == "grid" for t in tables):
         if model is None:

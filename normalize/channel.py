@@ -12,16 +12,25 @@ A candidate's cost is -log P(OCR token | clean syllable), split in two parts:
 
 The profile is chosen per document from how many tokens carry marks only a Vietnamese
 model produces (ơ, ư, ă, đ, dot below, hook above).
+
+Beyond that: a symbol glyph English-model OCR prints for a marked vowel (s&, nghi¢p) matches
+any vowels of a key; a token that is no syllable at all (nudce, kmh) is searched wider (two
+free edits, priced by how often the channel's readings show each letter edit); a lone
+consonant the caller saw in running words may stand for a syllable it begins (t = tổ).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from sohoa.corpus.model import RestorerModel
+from sohoa.normalize.tokens import HORN_AFTER_VOWEL
 from sohoa.normalize.unicode import split_tone, strip_marks
 
 # OCR skeleton substring -> clean skeleton substring, cost (English-model confusions).
@@ -135,9 +144,17 @@ def _marks(text: str) -> tuple[int, frozenset[str]]:
     return tone, mods
 
 
+Marks = tuple[int, frozenset[str]]
+
+
 def mark_cost(ocr: str, clean: str, profile: Profile) -> float:
-    tone_o, mods_o = _marks(ocr)
-    tone_c, mods_c = _marks(clean)
+    return marks_cost(_marks(ocr), _marks(clean), profile)
+
+
+def marks_cost(ocr_marks: Marks, clean_marks: Marks, profile: Profile) -> float:
+    """Channel cost of reading the marks ``clean_marks`` as ``ocr_marks``."""
+    tone_o, mods_o = ocr_marks
+    tone_c, mods_c = clean_marks
     if tone_o == tone_c:
         cost = profile.tone_kept if tone_c else profile.level_kept
     elif tone_o == 0:
@@ -174,33 +191,128 @@ class CandidateIndex:
     def __post_init__(self) -> None:
         self.known = {s for options in self.model.syllables.values() for s, _ in options}
 
+    @property
+    def key_text(self) -> str:
+        """Every syllable key, one a line: searched by pattern for glyph tokens."""
+        text = self.__dict__.get("_key_text")
+        if text is None:
+            text = self.__dict__["_key_text"] = "\n".join(sorted(self.model.syllables))
+        return text
+
     def _build_deletion_index(self) -> None:
         """Built on first use: a document whose tokens are all known keys never needs it."""
         for key in self.model.syllables:
             for variant in _deletions(key, 2 if len(key) >= 4 else 1):
                 self.deletion_index.setdefault(variant, []).append(key)
 
+    def edit_costs(self, profile: Profile) -> dict[tuple[str, str], float]:
+        """Cost of each single-letter edit (OCR letter, clean letter; '' = none) in the wide
+        search: EDIT_COST, less for edits the profile's whole-token readings show often
+        (the channel data's "nudce"-like tokens: d for o, a stray e, i for u)."""
+        cache = self.__dict__.setdefault("_edit_costs", {})
+        key = (profile.name, id(profile.readings))  # the hand-written ENG has no readings
+        found = cache.get(key)
+        if found is None:
+            from rapidfuzz.distance import Levenshtein
+
+            counts: dict[tuple[str, str], float] = {}
+            for ocr, readings in (profile.readings or {}).items():
+                source = ocr_skeleton(ocr.lower())
+                for clean, cost in readings:
+                    target = ocr_skeleton(clean)
+                    if source == target or Levenshtein.distance(source, target) > 2:
+                        continue
+                    for op in Levenshtein.editops(source, target):
+                        edit = (
+                            source[op.src_pos] if op.tag != "insert" else "",
+                            target[op.dest_pos] if op.tag != "delete" else "",
+                        )
+                        counts[edit] = counts.get(edit, 0.0) + math.exp(-cost)
+            found = cache[key] = counts
+        return {
+            edit: max(MIN_EDIT_COST, WIDE_EDIT_COST - LEARNED_EDIT_WEIGHT * math.log1p(n))
+            for edit, n in found.items()
+        }
+
     def keys_starting(self, letter: str) -> dict[str, float]:
         """Every key starting with ``letter``: OCR kept only the first letter ("k" of "kỹ")."""
         return {key: PREFIX_COST for key in self.model.syllables if key[:1] == letter}
 
-    def near_keys(self, key: str) -> dict[str, float]:
-        """Keys one edit away; two edits (longer keys only) when none is one edit away."""
+    def near_keys(
+        self, key: str, wide: bool = False, edit_cost: float | None = None
+    ) -> dict[str, float]:
+        """Keys one edit away; two edits (longer keys only) when none is one edit away.
+
+        ``wide``: every key up to two edits away, for tokens of three letters or more.
+        """
         from rapidfuzz.distance import Levenshtein
 
         if not self.deletion_index:
             self._build_deletion_index()
         found: dict[str, float] = {}
-        for depth in (1, 2) if len(key) >= 4 else (1,):
+        depths = (1, 2) if len(key) >= (3 if wide else 4) else (1,)
+        for depth in depths:
             for variant in _deletions(key, depth):
                 for candidate in self.deletion_index.get(variant, ()):
                     if candidate not in found:
                         distance = Levenshtein.distance(key, candidate, score_cutoff=depth)
                         if 0 < distance <= depth:
-                            found[candidate] = EDIT_COST * distance
-            if found:
+                            found[candidate] = (edit_cost or EDIT_COST) * distance
+            if found and not wide:
                 break
         return found
+
+
+GLYPH_COST = 1.0  # a symbol glyph (¢ & € } ...) read for the marked vowel(s) it stands for
+GLYPH_ABSORB_COST = 2.0  # ... together with a vowel letter beside it (nhi€ém = nhiệm)
+GLYPH_UNMARKED_COST = 1.5  # a glyph stands for a marked vowel: an unmarked syllable is unlikely
+_GLYPHS = regex.compile(r"[&¢€©®£¥§°~^`´¨{}'‘’]+")
+_VOWELS = "aeiouy"
+
+
+def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
+    """Keys an OCR token with symbol glyphs may stand for: each glyph run is 1-3 vowels.
+
+    English-model OCR has no glyph for ệ, ở, ự...: it prints ¢, &, €, } instead. A run of
+    such glyphs (with at most one vowel letter on either side that the glyph may have
+    swallowed) is matched against the syllable keys as any one to three vowels.
+    """
+    runs = list(_GLYPHS.finditer(skeleton))
+    if not runs or len(runs) > 2:
+        return {}
+    found: dict[str, float] = {}
+    # Each run: (start, end) variants absorbing 0/1 vowel on each side, with their cost.
+    variants: list[list[tuple[int, int, float]]] = []
+    for run in runs:
+        start, end = run.span()
+        options = []
+        for left in (0, 1):
+            for right in (0, 1):
+                s, e = start - left, end + right
+                if (left and (s < 0 or skeleton[s] not in _VOWELS)) or (
+                    right and (e > len(skeleton) or skeleton[e - 1] not in _VOWELS)
+                ):
+                    continue
+                options.append((s, e, GLYPH_COST + GLYPH_ABSORB_COST * (left + right)))
+        variants.append(options)
+    combos: list[list[tuple[int, int, float]]] = [[]]
+    for options in variants:
+        combos = [[*c, o] for c in combos for o in options]
+    for combo in combos:
+        pattern, at, cost = "", 0, 0.0
+        for s, e, c in combo:
+            if s < at:
+                break
+            pattern += regex.escape(skeleton[at:s]) + f"[{_VOWELS}]{{1,3}}"
+            at, cost = e, cost + c
+        else:
+            pattern += regex.escape(skeleton[at:])
+            if not regex.search(r"\p{L}", pattern.replace(f"[{_VOWELS}]{{1,3}}", "")):
+                continue  # no letter outside the glyphs: nothing to anchor on
+            for key in regex.findall(f"(?m)^{pattern}$", index.key_text):
+                if cost < found.get(key, 99.0):
+                    found[key] = cost
+    return found
 
 
 MAX_KEY_COST = 8.0  # rewrites costing more than this are not worth looking up
@@ -226,6 +338,20 @@ def confusion_keys(skeleton: str, profile: Profile = ENG, depth: int = 2) -> dic
     return found
 
 
+def learned_edit_cost(source: str, target: str, edit_costs: dict[tuple[str, str], float]) -> float:
+    """Sum of the single-letter edits turning ``source`` into ``target`` (wide search)."""
+    from rapidfuzz.distance import Levenshtein
+
+    total = 0.0
+    for op in Levenshtein.editops(source, target):
+        edit = (
+            source[op.src_pos] if op.tag != "insert" else "",
+            target[op.dest_pos] if op.tag != "delete" else "",
+        )
+        total += edit_costs.get(edit, WIDE_EDIT_COST)
+    return total
+
+
 def ocr_skeleton(lower: str) -> str:
     """Lowercase OCR text without marks, ligatures unfolded (ﬁ → fi)."""
     return strip_marks(unicodedata.normalize("NFKC", lower)).lower()
@@ -235,6 +361,14 @@ READING_COST = 2.0  # on top of -log P(clean | OCR token) from the channel data
 RESERVE = 40  # pruned candidates kept aside for document adaptation
 KEPT = 20  # candidates kept per token from the exact key and the known confusions
 NEAR_KEPT = 4  # and from free edits
+WIDE_KEPT = 8  # ... and from the wider search when the token is no syllable at all
+LONE_LETTER_KEPT = 24  # syllables (the commonest) such a letter may stand for
+LONE_LETTER_COST = 2.0  # on top of PREFIX_COST: a lone consonant in running words expanded
+WIDE_EDIT_COST = 8.0  # a free edit in that search (EDIT_COST elsewhere) ...
+LEARNED_EDIT_WEIGHT = 0.5  # ... less this times log(1 + how often the channel data shows it)
+MIN_EDIT_COST = 2.0
+WIDE_KEY_MARGIN = 10.0  # wide-search keys costing this much above the cheapest are dropped
+WIDE_CONFUSION_COST = 6.0  # confusion rewrites this cheap are searched one free edit further
 
 
 def candidates(
@@ -243,6 +377,7 @@ def candidates(
     profile: Profile,
     limit: int | None = None,
     near_limit: int | None = None,
+    lone_letter_expands: bool = False,
 ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
     """Clean syllables (lowercase) for an OCR word core with their channel cost.
 
@@ -253,10 +388,14 @@ def candidates(
     free edits are ranked apart (channel cost minus unigram log-prior) and the best
     ``limit`` and ``near_limit`` of each kept, so rare spellings sharing a cheap key do
     not crowd out the common ones, nor near misses the exact ones.
+
+    A lone letter gains marks only, unless ``lone_letter_expands`` (the caller saw it in
+    running words, where it cannot be a unit or a list letter): then it may also be a
+    syllable the OCR shrank to its first letter ("t chức" = "tổ chức").
     """
     limit = KEPT if limit is None else limit
     near_limit = NEAR_KEPT if near_limit is None else near_limit
-    lower = core.lower()
+    lower = HORN_AFTER_VOWEL.sub("", core.lower())  # the apostrophe was a horn: hu’ong
     skeleton = ocr_skeleton(lower)
     keys = confusion_keys(skeleton, profile)
     if "I" in core[1:] or (core[:1] == "I" and core[1:2].islower()):
@@ -264,19 +403,67 @@ def candidates(
         relettered = ocr_skeleton(core.replace("I", "l").lower())
         for key, cost in confusion_keys(relettered, profile).items():
             keys[key] = min(keys.get(key, 99.0), cost + 0.8)
+    glyphs = glyph_keys(index, skeleton)
     near = index.near_keys(skeleton) if len(skeleton) > 1 else {}
     if profile.trusts_letters and lower in index.known:
         near = {}  # a Vietnamese-model OCR of a real syllable: its letters are right
     if skeleton in CONSONANTS and len(keys) == 1 and skeleton not in index.model.syllables:
         near = index.keys_starting(skeleton)
+    near_limit_here = near_limit
+    # Only a consonant; never x, a multiplication sign between words too ("dài x rộng").
+    lone_letter_expands = lone_letter_expands and skeleton in CONSONANTS - {"x"}
+    if lone_letter_expands:
+        near = {key: cost + LONE_LETTER_COST for key, cost in index.keys_starting(skeleton).items()}
+        near_limit_here = LONE_LETTER_KEPT
+    if len(skeleton) >= 3 and skeleton.isalpha() and skeleton not in index.model.syllables:
+        # No Vietnamese syllable as it stands: the OCR garbled it beyond one letter
+        # ("nudce" = nước, "kmh" = kinh). Widen the search (two free edits, and one free
+        # edit after a cheap known confusion) and let the LM choose.
+        near_limit_here = WIDE_KEPT
+        edit_costs = index.edit_costs(profile) if LEARNED_EDIT_WEIGHT else {}
+        # Two free edits only when no cheap confusion reaches a syllable ("hdi" = hội).
+        reached = any(
+            cost <= WIDE_CONFUSION_COST and key in index.model.syllables
+            for key, cost in keys.items()
+        )
+        wide = {
+            found: learned_edit_cost(skeleton, found, edit_costs)
+            for found in index.near_keys(skeleton, wide=not reached)
+        }
+        for key, key_cost in keys.items():
+            if 0 < key_cost <= WIDE_CONFUSION_COST:
+                for found in index.near_keys(key):
+                    cost = key_cost + learned_edit_cost(key, found, edit_costs)
+                    wide[found] = min(wide.get(found, 99.0), cost)
+        for key, cost in wide.items():
+            near[key] = min(near.get(key, 99.0), cost)
+        # Keys far costlier than the cheapest never make an option (the decoder drops
+        # options beyond its margin): not worth ranking.
+        ceiling = min(near.values(), default=0.0) + WIDE_KEY_MARGIN
+        near = {key: cost for key, cost in near.items() if cost <= ceiling}
 
     syllables = index.model.syllables
+    # Many syllables share one set of marks: their mark cost is computed once per token.
+    ocr_marks = _marks(lower)
+    cost_of_marks: dict[Marks, float] = {}
 
-    def rank(found_keys: dict[str, float]) -> list[tuple[str, float]]:
+    def rank(
+        found_keys: dict[str, float], glyph_found: dict[str, float] | None = None
+    ) -> list[tuple[str, float]]:
         scored: dict[str, tuple[float, float]] = {}
         for key, key_cost in found_keys.items():
             for syllable, prior in syllables.get(key, ()):
-                total = key_cost + mark_cost(lower, syllable, profile)
+                marks = _marks(syllable)
+                cost = cost_of_marks.get(marks)
+                if cost is None:
+                    cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
+                total = key_cost + cost
+                if syllable not in scored or total < scored[syllable][0]:
+                    scored[syllable] = (total, prior)
+        for key, key_cost in (glyph_found or {}).items():
+            for syllable, prior in syllables.get(key, ()):
+                # The glyph hides which marks: any marked syllable will do.
+                total = key_cost + (GLYPH_UNMARKED_COST if syllable == key else 0.0)
                 if syllable not in scored or total < scored[syllable][0]:
                     scored[syllable] = (total, prior)
         # Ties broken by the syllable itself: near-miss keys arrive in set order, which
@@ -284,16 +471,30 @@ def candidates(
         ranked = sorted(scored.items(), key=lambda item: (item[1][0] - item[1][1], item[0]))
         return [(syllable, cost) for syllable, (cost, _prior) in ranked]
 
-    exact = rank(keys)
+    exact = rank(keys, glyphs)
     near_ranked = rank({k: c for k, c in near.items() if k not in keys})
     chosen = dict(exact[:limit])
     for syllable, cost in (profile.readings or {}).get(lower, ()):
         if syllable in index.known:  # seen in the channel data: as likely as it was there
             chosen[syllable] = min(chosen.get(syllable, 99.0), cost + READING_COST)
-    for syllable, cost in near_ranked[:near_limit]:
+    for syllable, cost in near_ranked[:near_limit_here]:
         chosen.setdefault(syllable, cost)
-    reserve = [item for item in exact[limit:] + near_ranked[near_limit:] if item[0] not in chosen]
-    if len(skeleton) == 1:
+    reserve = [
+        item for item in exact[limit:] + near_ranked[near_limit_here:] if item[0] not in chosen
+    ]
+    if len(skeleton) == 1 and lone_letter_expands:
+        # The letter itself with marks, or a syllable it begins, all equally likely but for
+        # whole-token readings seen in the channel data; the LM chooses.
+        readings = dict((profile.readings or {}).get(lower, ()))
+        chosen = {
+            s: c
+            if ocr_skeleton(s) == skeleton
+            else min(readings.get(s, 99.0) + READING_COST, PREFIX_COST + LONE_LETTER_COST)
+            for s, c in chosen.items()
+            if ocr_skeleton(s)[:1] == skeleton
+        }
+        reserve = []
+    elif len(skeleton) == 1:
         # A lone letter is a unit, a symbol or a list marker far more often than a whole
         # syllable the OCR shrank ("3 x 4 m", "mục d"): it may gain marks, never letters.
         chosen = {s: c for s, c in chosen.items() if ocr_skeleton(s) == skeleton}

@@ -9,12 +9,16 @@ two units (what a trigram needs), so the search is exact up to the beam width.
 
 from __future__ import annotations
 
+import itertools
 import math
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
 from sohoa.corpus.build import BOS
-from sohoa.corpus.model import RestorerModel
+from sohoa.corpus.model import RADIX, CodedLM, RestorerModel
 
 Option = tuple[str, str, float]  # (text, LM unit, channel cost)
 
@@ -26,8 +30,13 @@ class Choice:
     alternatives: list[tuple[int, float]]  # (option index, posterior share), best first
 
 
-def _score(hypothesis: tuple[float, str, str, int, int]) -> float:
-    return hypothesis[0]
+_score = operator.itemgetter(0)  # a hypothesis's score
+
+
+def _sorted_lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The values of ``wanted`` keys in sorted ``keys``, 0.0 for keys not there."""
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[at] == wanted, values[at], 0.0)
 
 
 def decode(
@@ -45,46 +54,88 @@ def decode(
     """Best option per slot, with a local posterior as confidence.
 
     ``confidence_for(slot, chosen)`` says which slots need a confidence (all by default);
-    the others get 1.0 — computing it costs as much as the search itself. Without
-    ``alternatives``, choices carry no alternatives (a first pass needs confidences only).
-    ``bonus`` (per unit) and ``pair_bonus`` (per pair of consecutive units) are log-bonuses
-    from the document itself (document adaptation).
+    the others get 1.0. Without ``alternatives``, choices carry no alternatives (a first
+    pass needs confidences only). ``bonus`` (per unit) and ``pair_bonus`` (per pair of
+    consecutive units) are log-bonuses from the document itself (document adaptation).
+    Units are looked up as integers (``CodedLM``); the scores are the same floats as
+    with ``model.logprob``.
     """
-    rows = model._rows
-    row_of = model.row
-    fill = model.row_logprob
+    lm = model.coded()
     bonus = bonus or {}
-    # Pair bonuses by first unit: one lookup per parent instead of a pair key per option.
-    bonus_after: dict[str, dict[str, float]] = {}
-    for (first_unit, second_unit), gain in (pair_bonus or {}).items():
-        bonus_after.setdefault(first_unit, {})[second_unit] = gain
-    # A hypothesis: (score, previous unit, last unit, parent hypothesis, option index).
-    hyps: list[tuple[float, str, str, int, int]] = [(0.0, BOS, BOS, -1, -1)]
-    history: list[list[tuple[float, str, str, int, int]]] = []
+    # Slots of a repeated word share one options list: work out its ids and gains once.
+    known: dict[int, tuple[list[int], list[float], list[float]]] = {}
     for options in slots:
-        adjusted = [
-            (unit, bonus.get(unit, 0.0) - channel_weight * cost) for _, unit, cost in options
-        ]
-        if len(adjusted) > 2:
+        if id(options) not in known:
+            known[id(options)] = (
+                lm.unit_ids([unit for _, unit, _ in options]),
+                [bonus.get(unit, 0.0) - channel_weight * cost for _, unit, cost in options],
+                [cost for _, _, cost in options],
+            )
+    units_of = [known[id(options)][0] for options in slots]
+    gains_of = [known[id(options)][1] for options in slots]
+    costs_of = [known[id(options)][2] for options in slots]
+    # Pair bonuses by first unit: one lookup per parent instead of a pair key per option.
+    bonus_after: dict[int, dict[int, float]] = {}
+    for (first_unit, second_unit), gain in (pair_bonus or {}).items():
+        first, second = lm.unit_ids([first_unit, second_unit])
+        bonus_after.setdefault(first, {})[second] = gain
+    chosen = _search(units_of, gains_of, lm, beam, beam_margin, option_margin, bonus_after)
+    return _confidences(
+        slots,
+        units_of,
+        costs_of,
+        chosen,
+        lm,
+        channel_weight,
+        bonus,
+        bonus_after,
+        confidence_for,
+        alternatives,
+    )
+
+
+def _search(
+    units_of: list[list[int]],
+    gains_of: list[list[float]],
+    lm: CodedLM,
+    beam: int,
+    beam_margin: float,
+    option_margin: float,
+    bonus_after: dict[int, dict[int, float]],
+) -> list[int]:
+    """The beam search over trigram states: the chosen option index per slot.
+
+    ``gains_of`` holds each option's bonus minus its weighted channel cost.
+    """
+    rows = lm.rows
+    row_of = lm.row
+    fill = lm.fill
+    bos = lm.unit_ids([BOS])[0]
+    # A hypothesis: (score, previous unit, last unit, parent hypothesis, option index).
+    hyps: list[tuple[float, int, int, int, int]] = [(0.0, bos, bos, -1, -1)]
+    history: list[list[tuple[float, int, int, int, int]]] = []
+    for units, gains in zip(units_of, gains_of, strict=True):
+        if len(gains) > 2:
             # Options far behind under the best hypothesis are not tried under the others.
             score0, t0, u0 = hyps[0][0], hyps[0][1], hyps[0][2]
-            row = rows.get((t0, u0)) or row_of(t0, u0)
+            row = rows.get(t0 * RADIX + u0) or row_of(t0, u0)
             memo = row[0]
             first = []
-            for unit, gain in adjusted:
+            for unit, gain in zip(units, gains, strict=True):
                 lp = memo.get(unit)
                 if lp is None:
                     lp = fill(row, unit)
                 first.append(score0 + lp + gain)
             cut = max(first) - option_margin
-            live = [(k, *adjusted[k]) for k in range(len(adjusted)) if first[k] >= cut]
+            live = [(k, units[k], gains[k]) for k in range(len(gains)) if first[k] >= cut]
         else:
-            live = [(k, unit, gain) for k, (unit, gain) in enumerate(adjusted)]
-        best: dict[tuple[str, str], tuple[float, str, str, int, int]] = {}
+            live = list(zip(range(len(gains)), units, gains, strict=True))
+        best: dict[int, tuple[float, int, int, int, int]] = {}
         for parent, (score, t, u, _, _) in enumerate(hyps):
-            row = rows.get((t, u)) or row_of(t, u)
+            row = rows.get(t * RADIX + u) or row_of(t, u)
             memo = row[0]
             pairs = bonus_after.get(u)
+            base = u * RADIX
             for index, unit, gain in live:
                 lp = memo.get(unit)
                 if lp is None:
@@ -92,68 +143,106 @@ def decode(
                 total = score + lp + gain
                 if pairs and unit in pairs:
                     total += pairs[unit]
-                state = (u, unit)
-                held = best.get(state)
+                held = best.get(base + unit)
                 if held is None or total > held[0]:
-                    best[state] = (total, u, unit, parent, index)
+                    best[base + unit] = (total, u, unit, parent, index)
         ranked = sorted(best.values(), key=_score, reverse=True)[:beam]
         floor = ranked[0][0] - beam_margin
         hyps = [h for h in ranked if h[0] >= floor]
         history.append(hyps)
-    chosen = [0] * len(slots)
+    chosen = [0] * len(units_of)
     position = 0  # hypotheses are kept best first
-    for step in range(len(slots) - 1, -1, -1):
+    for step in range(len(units_of) - 1, -1, -1):
         _, _, _, parent, index = history[step][position]
         chosen[step] = index
         position = parent
+    return chosen
 
-    units = [BOS, BOS] + [slots[i][chosen[i]][1] for i in range(len(slots))]
-    choices = []
-    pair_bonus = pair_bonus or {}
-    for i, options in enumerate(slots):
-        if len(options) == 1 or (confidence_for is not None and not confidence_for(i, chosen[i])):
-            choices.append(Choice(chosen[i], 1.0, []))
-            continue
-        t, u = units[i], units[i + 1]
-        after = units[i + 3 : i + 5]
-        next_unit = after[0] if after else ""
-        row = rows.get((t, u)) or row_of(t, u)
-        memo = row[0]
-        # Same sums in the same order as the search's scores: the same floats.
-        scores = []
-        for _text, unit, cost in options:
-            lp = memo.get(unit)
-            score = (
-                (fill(row, unit) if lp is None else lp)
-                + bonus.get(unit, 0.0)
-                - channel_weight * cost
-            )
-            if pair_bonus:
-                score += pair_bonus.get((u, unit), 0.0)
-                if after:
-                    score += pair_bonus.get((unit, next_unit), 0.0)
-            if after:
-                # logprob(u, unit, next_unit), then logprob(unit, next_unit, after[1]), inline
-                row2 = rows.get((u, unit)) or row_of(u, unit)
-                lp = row2[0].get(next_unit)
-                score += fill(row2, next_unit) if lp is None else lp
-                if len(after) > 1:
-                    row3 = rows.get((unit, next_unit)) or row_of(unit, next_unit)
-                    lp = row3[0].get(after[1])
-                    score += fill(row3, after[1]) if lp is None else lp
-            scores.append(score)
-        top = max(scores)
-        weights = [math.exp(s - top) for s in scores]
-        total = sum(weights)
-        if not alternatives:
-            choices.append(Choice(chosen[i], weights[chosen[i]] / total, []))
-            continue
-        ranked_options = sorted(range(len(options)), key=lambda k: -weights[k])
-        choices.append(
-            Choice(
-                chosen[i],
-                weights[chosen[i]] / total,
-                [(k, weights[k] / total) for k in ranked_options if k != chosen[i]][:3],
-            )
+
+def _confidences(
+    slots: list[list[Option]],
+    units_of: list[list[int]],
+    costs_of: list[list[float]],
+    chosen: list[int],
+    lm: CodedLM,
+    channel_weight: float,
+    bonus: dict[str, float],
+    bonus_after: dict[int, dict[int, float]],
+    confidence_for: Callable[[int, int], bool] | None,
+    alternatives: bool,
+) -> list[Choice]:
+    """Each chosen option's posterior share given the chosen neighbours on both sides.
+
+    An option's score: its LM log-prob after the two chosen units before it, its bonus
+    and channel cost, the pair bonuses with its neighbours, and the log-probs of the two
+    chosen units after it. The LM log-probs of all slots are looked up in one batch.
+    """
+    n = len(slots)
+    units = [units_of[i][chosen[i]] for i in range(n)]
+    bos = lm.unit_ids([BOS])[0]
+    padded = [bos, bos, *units]
+    wanted = [
+        i
+        for i in range(n)
+        if len(slots[i]) > 1 and (confidence_for is None or confidence_for(i, chosen[i]))
+    ]
+    # Flat arrays over (slot, option): contexts before, option, the two units after.
+    counts = [len(slots[i]) for i in wanted]
+    option_units = np.fromiter(
+        itertools.chain.from_iterable(units_of[i] for i in wanted), dtype=np.int64
+    )
+    before = np.array([padded[i] for i in wanted], dtype=np.int64)
+    last = np.array([padded[i + 1] for i in wanted], dtype=np.int64)
+    next_units = np.array([padded[i + 3] if i + 1 < n else bos for i in wanted], dtype=np.int64)
+    after_units = np.array([padded[i + 4] if i + 2 < n else bos for i in wanted], dtype=np.int64)
+    size = len(option_units)
+    here, ahead, beyond = lm.window_log_probs(
+        before, last, option_units, next_units, after_units, counts
+    )
+    has_next = np.repeat(np.array([i + 1 < n for i in wanted], dtype=bool), counts)
+    has_after = np.repeat(np.array([i + 2 < n for i in wanted], dtype=bool), counts)
+    bonus_ids = lm.unit_ids(list(bonus))
+    bonuses = np.zeros(len(lm.ids))
+    bonuses[bonus_ids] = list(bonus.values())
+    costs = np.fromiter(
+        itertools.chain.from_iterable(costs_of[i] for i in wanted), dtype=np.float64, count=size
+    )
+    # Same sums in the same order as the search's scores (a missing term adds 0.0).
+    sums = here + bonuses[option_units] - channel_weight * costs
+    if bonus_after:
+        pair_keys = np.array(
+            [first * RADIX + second for first, after in bonus_after.items() for second in after],
+            dtype=np.int64,
         )
-    return choices
+        pair_gains = np.array([gain for after in bonus_after.values() for gain in after.values()])
+        order = np.argsort(pair_keys)
+        pair_keys, pair_gains = pair_keys[order], pair_gains[order]
+        last, next_units = np.repeat(last, counts), np.repeat(next_units, counts)
+        sums = sums + _sorted_lookup(pair_keys, pair_gains, last * RADIX + option_units)
+        following = _sorted_lookup(pair_keys, pair_gains, option_units * RADIX + next_units)
+        sums = sums + np.where(has_next, following, 0.0)
+    sums = sums + np.where(has_next, ahead, 0.0)
+    sums = sums + np.where(has_after, beyond, 0.0)
+    found: dict[int, Choice] = {}  # slot -> its choice with confidence
+    # Softmax per slot: max and differences exact in numpy, exp by math.exp (numpy's
+    # may differ in the last bit), sums in order by sum(): the floats of a plain loop.
+    starts = np.cumsum([0, *counts[:-1]])
+    tops = np.repeat(np.maximum.reduceat(sums, starts), counts) if size else sums
+    all_weights = list(map(math.exp, (sums - tops).tolist()))
+    end = 0
+    for i, count in zip(wanted, counts, strict=True):
+        start, end = end, end + count
+        weights = all_weights[start:end]
+        total = sum(weights)
+        index = chosen[i]
+        if not alternatives:
+            found[i] = Choice(index, weights[index] / total, [])
+            continue
+        # Stable: equal weights keep option order, as sorting by -weight did.
+        ranked_options = sorted(range(count), key=weights.__getitem__, reverse=True)
+        found[i] = Choice(
+            index,
+            weights[index] / total,
+            [(k, weights[k] / total) for k in ranked_options if k != index][:3],
+        )
+    return [found[i] if i in found else Choice(chosen[i], 1.0, []) for i in range(n)]

@@ -35,14 +35,14 @@ from sohoa.normalize.channel import (
     profiles_of,
 )
 from sohoa.normalize.decoder import Option, decode
-from sohoa.normalize.tokens import Token, tokenize
+from sohoa.normalize.tokens import HORN_AFTER_VOWEL, Token, tokenize
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 ADAPT_MIN_CONFIDENCE = 0.8  # first-pass choices this sure count as the document's words
 ADAPT_WEIGHT = 0.3  # log-bonus per log-count of a syllable confirmed in the document
 ADAPT_PAIR_WEIGHT = 1.5  # log-bonus per log-count of a confirmed pair of consecutive units
 FOREIGN_MIN_LENGTH = 5  # shorter unknown tokens are taken as OCR garbage, not foreign words
-FOREIGN_MIN_COST = 10.0  # a long unknown token whose candidates all cost this much is foreign
+FOREIGN_MIN_COST = 14.0  # a long unknown token whose candidates all cost this much is foreign
 MIN_CHANGE_CONFIDENCE = 0.3  # below this, a change is not made (the original is kept)
 MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents
 OPTION_MARGIN = 8.0  # channel cost above the cheapest option beyond which options are dropped
@@ -65,6 +65,7 @@ class Restorer:
 
     def __post_init__(self) -> None:
         self.profiles = profiles_of(self.model)
+        self.model.coded()  # the decoder's integer LM, built now rather than mid-restore
         for name, table in getattr(self.model, "candidate_tables", {}).items():
             for key, found in table.items():
                 self._cache[(key, name)] = found
@@ -75,15 +76,24 @@ class Restorer:
             self.model._memo.clear()
         if len(self.model._rows) > MAX_CACHED // 16:  # a row holds ~16 log-probs on average
             self.model._rows.clear()
+        if len(self.model.coded().rows) > MAX_CACHED // 16:
+            self.model.coded().rows.clear()
         if len(self._cache) > MAX_CACHED:
             self._cache.clear()
             self.__post_init__()  # the precomputed candidate tables come back
 
-    def candidates(self, core: str, profile: Profile) -> Candidates:
-        key = (core, profile.name)
+    def candidates(self, core: str, profile: Profile, expand: bool = False) -> Candidates:
+        # candidates() sees only core.lower(), apart from a capital I (Iy = lý): "Cong"
+        # shares the entry of "cong", which the precomputed tables already hold.
+        key = (
+            core if "I" in core else core.lower(),
+            profile.name + "+" if expand else profile.name,
+        )
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = candidates(self.index, core, profile)
+            found = self._cache[key] = candidates(
+                self.index, core, profile, lone_letter_expands=expand
+            )
         return found
 
 
@@ -95,6 +105,8 @@ def load_model(path: Path | str | None = None) -> Restorer:
 
 def apply_case(original: str, result: str) -> str:
     """Give ``result`` the case pattern of ``original``: ALL CAPS, Capitalised or lower."""
+    if original.islower():
+        return result  # the common case, settled without looking at each letter
     letters = [ch for ch in original if ch.isalpha()]
     if original[:1] == "I" and original[1:2].islower() and result[:1] == "l":
         return result  # "Iy" was OCR for "lý": the I is a lowercase l
@@ -112,15 +124,20 @@ class _Slot:
 
 
 def _word_options(
-    core: str, restorer: Restorer, profile: Profile, confirmed: frozenset[str] = frozenset()
+    core: str,
+    restorer: Restorer,
+    profile: Profile,
+    confirmed: frozenset[str] = frozenset(),
+    expand: bool = False,
 ) -> list[Option]:
     """Options for a word core: candidate syllables, and the core itself when unknown.
 
-    ``confirmed`` syllables (sure elsewhere in the document) are offered even if pruned.
+    ``confirmed`` syllables (sure elsewhere in the document) are offered even if pruned;
+    ``expand``: a lone letter in running words may be a syllable shrunk to its first letter.
     """
     model = restorer.model
     lower = nfc(core).lower()
-    found, reserve = restorer.candidates(nfc(core), profile)
+    found, reserve = restorer.candidates(nfc(core), profile, expand)
     style = model.style
     normal = normalize_syllable(lower, style)  # type: ignore[arg-type]
     if found:
@@ -177,6 +194,55 @@ def _fix_code(core: str, model: RestorerModel) -> str:
     return regex.sub(r"\p{L}+", fix, core)
 
 
+# Words after which a lone letter names an item ("mục d", "điểm a", "khoản b", "phụ lục c").
+_ITEM_WORDS = frozenset(
+    [
+        "muc",
+        "diem",
+        "khoan",
+        "phan",
+        "tiet",
+        "chuong",
+        "loai",
+        "nhom",
+        "hang",
+        "cap",
+        "kieu",
+        "dang",
+        "mau",
+        "luc",
+        "bang",
+        "hinh",
+        "so",
+        "tiet",
+    ]
+)
+
+
+def _in_running_words(tokens: list[Token], i: int, syllable_keys: dict) -> bool:
+    """Whether the lone letter at ``i`` sits between two words on one line.
+
+    Only there can it be a syllable the OCR shrank ("t chức"): next to digits it is a
+    unit or a sign (3 x 4 m), before ')' or after "mục"/"điểm" a list letter, and at a
+    line's start or end a label.
+    """
+    if i < 2 or i + 2 >= len(tokens):
+        return False
+    before, prev, after, nxt = tokens[i - 1], tokens[i - 2], tokens[i + 1], tokens[i + 2]
+    if not (before.kind == after.kind == "space") or "\n" in before.text + after.text:
+        return False
+    if prev.kind != "word" or nxt.kind != "word" or len(prev.text) < 2 or len(nxt.text) < 2:
+        return False
+    if any(ch.isdigit() for ch in prev.text + nxt.text):
+        return False
+    before_key, after_key = strip_marks(prev.text).lower(), strip_marks(nxt.text).lower()
+    return (
+        before_key not in _ITEM_WORDS
+        and before_key in syllable_keys  # Vietnamese on both sides, not "vitamin c"
+        and after_key in syllable_keys
+    )
+
+
 def _slots(
     tokens: list[Token],
     restorer: Restorer,
@@ -211,12 +277,17 @@ def _slots(
             key = strip_marks(core)
             if key in model.acronyms:
                 slots.append(_Slot(i, [(model.acronyms[key], "<abbr>", 0.0)]))
-            elif key.lower() in model.syllables:
+            elif HORN_AFTER_VOWEL.sub("", key).lower() in model.syllables:
                 slots.append(_Slot(i, word_options(core)))
             else:
                 slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))
         elif len(core) == 1 and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
             slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))  # a list marker: a) b) d)
+        elif len(core) == 1 and core.islower() and _in_running_words(tokens, i, model.syllables):
+            found = seen.get(core + "+")
+            if found is None:
+                found = seen[core + "+"] = _word_options(core, restorer, profile, confirmed, True)
+            slots.append(_Slot(i, found))
         else:
             slots.append(_Slot(i, word_options(core)))
     return slots

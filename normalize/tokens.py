@@ -26,8 +26,19 @@ _PIECES = regex.compile(r"\s+|\S+")
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", regex.IGNORECASE)
 _NUMBER = regex.compile(r"^[+-]?\d+(?:[.,:/-]\d+)*%?$")
 _LETTERS_DIGITS = regex.compile(r"^[\p{L}\d]+$")
-# Symbols OCR puts for marked letters inside a word (nghi¢p, hi€u): still a word.
+# Symbols English-model OCR puts for a marked vowel, inside or at the end of a letter run
+# (nghi¢p, s&, ch}'rc, quz}n): still a word, one token with its letters.
+MARK_GLYPHS = "&¢€©®£¥§°~^`´¨{}"
+# English-model OCR prints the horn of ư/ơ as an apostrophe: vu'c = vực, hu’ong = hương.
+HORNS = "'’‘"
+HORN_AFTER_VOWEL = regex.compile(r"(?<=[uoUO])['’‘]")
+_CAPS_WITH_HORN = regex.compile(r"^\p{Lu}*[UO]['’‘]\p{Lu}+$")
 _WORD_WITH_SYMBOLS = regex.compile(r"^\p{L}+[¢€©®£¥§°~^`´¨]\p{L}*$")
+# Lowercase letters (or one capital) with glyphs, an apostrophe or quote among them; not
+# an acronym such as KH&CN (two capitals before the glyph).
+_WORD_WITH_GLYPHS = regex.compile(
+    r"^(?:\p{Lu}|\p{Ll}+|\p{Lu}\p{Ll}+)(?:[&¢€©®£¥§°~^`´¨{}'‘’]+\p{Ll}+)*[&¢€©®£¥§°~^`´¨{}'‘’]*$"
+)
 # Punctuation that may stick to a word core on either side; inner punctuation stays.
 _EDGE = "\"'“”‘’«»()[]{}<>.,;:!?…–—-*•·/\\|"
 
@@ -55,6 +66,23 @@ def _split_edges(chunk: str) -> tuple[str, str, str]:
         start += 1
     while end > start and chunk[end - 1] in _EDGE:
         end -= 1
+    # An apostrophe right after u/o is the horn of ư/ơ (tu’ = tư), not a closing quote.
+    if (
+        start < end < len(chunk)
+        and chunk[end] in HORNS
+        and chunk[end - 1] in "uoUO"
+        and not any(ch in HORNS for ch in chunk[:start])
+    ):
+        end += 1
+    # A brace right after letters is a marked vowel OCR misread (tinl}, v}), not punctuation.
+    while (
+        end > start
+        and end < len(chunk)
+        and chunk[end] in "{}"
+        and chunk[end - 1].isalpha()
+        and "{" not in chunk[:start]
+    ):
+        end += 1
     # Keep a final '.' on abbreviations such as "TP." only if it is inside a number/code.
     return chunk[:start], chunk[start:end], chunk[end:]
 
@@ -68,8 +96,13 @@ def core_kind(core: str) -> Kind:
     digits = sum(ch.isdigit() for ch in core)
     if letters == 0:
         return "other" if not digits else "code"
-    if _WORD_WITH_SYMBOLS.match(core):
+    if _WORD_WITH_SYMBOLS.match(core) or (
+        _WORD_WITH_GLYPHS.match(core)
+        and (any(ch in MARK_GLYPHS for ch in core) or HORN_AFTER_VOWEL.search(core))
+    ):
         return "word"
+    if _CAPS_WITH_HORN.match(core):
+        return "caps"  # THU'C = THỰC
     if _LETTERS_DIGITS.match(core):
         if digits == 0:
             upper = sum(ch.isupper() for ch in core)

@@ -154,12 +154,12 @@ def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings
                 image=ImageRef(str(path), frame, 72),
                 origin="text-layer",
             )
-            page.words, fonts = words_from_plumber(plumber_page)
+            page.words, fonts, direction = words_from_plumber(plumber_page)
             if settings.ocr_mode == "auto":
                 text = " ".join(word.text for word in page.words)
                 if len(text) < MIN_TEXT_CHARS or text_layer_quality(text).garbled:
                     return None
-            layout_words(page, fonts)
+            layout_words(page, fonts, direction)
             if settings.extract_tables:
                 from sohoa.extract.table_pdf import find_tables_in_pdf_page
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from sohoa.model import Block, Line, Page, Word
+from sohoa.model import BBox, Block, Line, Page, Word
 from sohoa.ocr.tesseract import looks_like_heading, union_box
 
 # Syllable = initial consonant? + vowel nucleus + final consonant?, checked on the syllable
@@ -76,11 +76,51 @@ def text_layer_quality(text: str) -> LayerQuality:
     return LayerQuality(len(pieces), valid / len(pieces), marked / len(pieces))
 
 
-def words_from_plumber(plumber_page: Any) -> tuple[list[Word], list[str]]:
-    """The page's words in reading order (boxes in PDF points, top-left origin), and the
-    font of each word (bold headings start new blocks)."""
+# Direction the text runs in on the displayed page, and the direction its lines follow.
+# A page with /Rotate 90 (or a landscape table set sideways) reads top-to-bottom.
+NEXT_LINE = {"ltr": "ttb", "ttb": "rtl", "rtl": "btt", "btt": "ltr"}
+
+
+def text_direction(chars: list[dict[str, Any]]) -> str:
+    """The direction most characters' baselines run on the displayed page.
+
+    pdfplumber gives each character's text matrix (a, b, c, d, e, f) with /Rotate applied;
+    (a, b) is its baseline in PDF space (y up).
+    """
+    votes = {"ltr": 0, "ttb": 0, "rtl": 0, "btt": 0}
+    for char in chars:
+        a, b = char["matrix"][0], char["matrix"][1]
+        if abs(a) >= abs(b):
+            votes["ltr" if a > 0 else "rtl"] += 1
+        else:
+            votes["ttb" if b < 0 else "btt"] += 1
+    return max(votes, key=lambda direction: votes[direction])
+
+
+def to_text_frame(box: BBox, direction: str, width: float, height: float) -> BBox:
+    """``box`` turned so that text running in ``direction`` runs left to right."""
+    x0, top, x1, bottom = box
+    if direction == "ttb":
+        return (top, width - x1, bottom, width - x0)
+    if direction == "rtl":
+        return (width - x1, height - bottom, width - x0, height - top)
+    if direction == "btt":
+        return (height - bottom, x0, height - top, x1)
+    return box
+
+
+def words_from_plumber(plumber_page: Any) -> tuple[list[Word], list[str], str]:
+    """The page's words (boxes in PDF points on the displayed page, top-left origin), the
+    font of each word (bold headings start new blocks) and the direction the text runs."""
+    direction = text_direction(plumber_page.chars)
     raw = plumber_page.extract_words(
-        keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]
+        keep_blank_chars=False,
+        use_text_flow=False,
+        extra_attrs=["fontname"],
+        char_dir=direction,
+        char_dir_rotated=direction,
+        line_dir=NEXT_LINE[direction],
+        line_dir_rotated=NEXT_LINE[direction],
     )
     words, fonts = [], []
     for w in raw:
@@ -96,29 +136,46 @@ def words_from_plumber(plumber_page: Any) -> tuple[list[Word], list[str]]:
             )
         )
         fonts.append(str(w.get("fontname", "")))
-    return words, fonts
+    if direction != "ltr":  # reading order: line by line in the text's own frame
+        frame = [
+            to_text_frame(w.bbox, direction, plumber_page.width, plumber_page.height) for w in words
+        ]  # type: ignore[arg-type]
+        order = sorted(range(len(words)), key=lambda i: (round(frame[i][1]), frame[i][0]))
+        words, fonts = [words[i] for i in order], [fonts[i] for i in order]
+    return words, fonts, direction
 
 
-def layout_words(page: Page, fonts: list[str] | None = None) -> Page:
+def layout_words(page: Page, fonts: list[str] | None = None, direction: str = "ltr") -> Page:
     """Group ``page.words`` (in reading order, with boxes) into lines and blocks.
 
     A new line starts when a word does not overlap the current line vertically or jumps back
     left. A new block (paragraph) starts at a vertical gap wider than about half a line, at a
-    change of font (a bold heading), or at an indented first line.
+    change of font (a bold heading), or at an indented first line. "Vertically" and "left"
+    are in the text's own frame (``direction``); boxes stay those of the displayed page.
     """
+
+    def frame(box: BBox) -> BBox:
+        return to_text_frame(box, direction, page.width, page.height)
+
     current: Line | None = None
+    current_frame: BBox | None = None
+    line_frames: list[BBox] = []
     for index, word in enumerate(page.words):
         assert word.bbox is not None
-        x0, top, _, bottom = word.bbox
-        if current is not None and current.bbox is not None:
-            _, line_top, line_x1, line_bottom = current.bbox
+        x0, top, _, bottom = word_frame = frame(word.bbox)
+        if current is not None and current_frame is not None:
+            _, line_top, line_x1, line_bottom = current_frame
             middle = (top + bottom) / 2
             if line_top <= middle <= line_bottom and x0 >= line_x1 - 1:
                 current.words.append(index)
                 current.bbox = union_box([current.bbox, word.bbox])
+                current_frame = union_box([current_frame, word_frame])
+                line_frames[-1] = current_frame
                 continue
         current = Line(words=[index], bbox=word.bbox)
+        current_frame = word_frame
         page.lines.append(current)
+        line_frames.append(current_frame)
 
     def line_font(line: Line) -> str:
         return fonts[line.words[0]] if fonts else ""
@@ -126,13 +183,14 @@ def layout_words(page: Page, fonts: list[str] | None = None) -> Page:
     block: Block | None = None
     previous: Line | None = None
     for index, line in enumerate(page.lines):
-        assert line.bbox is not None
-        height = line.bbox[3] - line.bbox[1]
-        new_block = block is None or previous is None or previous.bbox is None
+        box = line_frames[index]
+        height = box[3] - box[1]
+        new_block = block is None or previous is None
         if not new_block:
-            assert previous is not None and previous.bbox is not None
-            gap = line.bbox[1] - previous.bbox[3]
-            indented = line.bbox[0] - previous.bbox[0] > 1.5 * height
+            assert previous is not None
+            previous_box = line_frames[index - 1]
+            gap = box[1] - previous_box[3]
+            indented = box[0] - previous_box[0] > 1.5 * height
             new_block = gap > 0.6 * height or indented or line_font(line) != line_font(previous)
         if new_block:
             block = Block()

@@ -42,3 +42,58 @@ def test_the_shipped_model_loads_safely_in_under_a_second(tmp_path: Path) -> Non
     model = load_model_file(copy)
     assert time.process_time() - started < 1.0
     assert model.syllables and model.trigrams
+
+
+def test_the_integer_coded_lm_gives_the_same_log_probs_bit_for_bit() -> None:
+    import numpy as np
+
+    from sohoa.corpus.model import SEP
+
+    model = load_model_file(None)
+    lm = model.coded()
+    units = sorted(model.unigrams)
+    seen = [tuple(key.split(SEP)) for key in list(model.trigrams)[::997]]  # trigram hits
+    seen += [("<s>", *key.split(SEP)) for key in list(model.bigrams)[::991]]  # bigram backoffs
+    unseen = [(units[i], units[i * 7 % len(units)], units[i * 13 % len(units)]) for i in range(300)]
+    never = [("của", "tỉnh", "xyzzy"), ("xyzzy", "đo", "lường"), ("<unk>", "plugh", ",")]
+    triples = seen + unseen + never
+    assert len(seen) > 200
+    expected = [model.logprob(t, u, w) for t, u, w in triples]
+    ids = [lm.unit_ids(list(triple)) for triple in triples]
+    one_by_one = [lm.fill(lm.row(t, u), w) for t, u, w in ids]
+    batch = lm.log_probs(*(np.array(column, dtype=np.int64) for column in zip(*ids, strict=True)))
+    assert one_by_one == expected
+    assert batch.tolist() == expected
+    # windows t u w x y: log P(w | t u), log P(x | u w), log P(y | w x), w repeated per window
+    windows = [("<s>", "của", "tỉnh", "bắc", "ninh"), ("đo", "lường", "xyzzy", ",", "và")]
+    options = [["tỉnh", "tính", "xyzzy"], ["xyzzy", "chất"]]
+    coded = [lm.unit_ids(list(window)) for window in windows]
+    t, u, _, x, y = (np.array(column, dtype=np.int64) for column in zip(*coded, strict=True))
+    w = np.array([i for choices in options for i in lm.unit_ids(choices)], dtype=np.int64)
+    found = lm.window_log_probs(t, u, w, x, y, [len(choices) for choices in options])
+    flat = [
+        (window, choice)
+        for window, choices in zip(windows, options, strict=True)
+        for choice in choices
+    ]
+    assert [list(column) for column in found] == [
+        [model.logprob(a, b, c) for (a, b, _, _, _), c in flat],
+        [model.logprob(b, c, d) for (_, b, _, d, _), c in flat],
+        [model.logprob(c, d, e) for (_, _, _, d, e), c in flat],
+    ]
+    # units the LM never saw keep ids of their own: the decoder must tell them apart
+    assert len(set(lm.unit_ids(["xyzzy", "plugh", "xyzzy"]))) == 2
+
+
+def test_the_saved_integer_codes_give_the_lm_the_n_grams_would() -> None:
+    import dataclasses
+
+    from sohoa.corpus.model import CodedLM
+
+    model = load_model_file(None)
+    assert model.lm_codes  # the shipped model keeps them: loading splits no key
+    from_codes = CodedLM(model)
+    from_strings = CodedLM(dataclasses.replace(model, lm_codes={}))
+    assert from_codes.ids == from_strings.ids
+    assert from_codes.trigram == from_strings.trigram
+    assert from_codes.bigram == from_strings.bigram

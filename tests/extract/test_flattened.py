@@ -79,3 +79,179 @@ def test_validation_flags_exactly_the_source_inconsistency(tables_002):
     assert table.rows[grand.row].cells[0] == "Tổng"
     assert (grand.found, grand.expected) == (24688, 24493)
     assert table.validation.checked > 40
+
+
+# --- old OCR: synthetic flattened texts (no marks, garbled headers), not seed copies ------
+
+
+def _tables(tmp_path, text):
+    path = tmp_path / "flat.txt"
+    path.write_text(text, encoding="utf-8")
+    return convert_document(path, Settings(restore=False)).tables
+
+
+OLD_OCR_BUDGET = """\
+Phu luc II
+DU TOAN KINH PHI THUC HIEN
+Don vi: Trieu dong
+TT Noi dung
+Kinh phi Nam 2026 Nam 2027
+Don vi chu tri
+Don vi phoi hop
+I. Hoat dong dieu tra
+1
+Khao sat thong ke
+doanh nghiep.
+300 100 200
+So Cong Thuong
+UBND cap xa
+ STT Noi dung
+Kinh phi Nam 2026 Nam 2027
+Pon vi cha tri
+Don vi phoi hgp
+2
+Tap huan.
+50 - 50
+So Cong Thuong
+"""
+
+
+def test_budget_header_read_without_marks_and_repeated_header_skipped(tmp_path):
+    (table,) = _tables(tmp_path, OLD_OCR_BUDGET)
+    assert table.kind == "phu_luc_2"
+    assert table.columns == [
+        "STT",
+        "Nội dung",
+        "Kinh phí",
+        "Năm 2026",
+        "Năm 2027",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+    ]
+    cells = [r.cells for r in table.rows if r.cells]
+    assert cells[0][:5] == ["1", "Khao sat thong ke doanh nghiep.", "300", "100", "200"]
+    assert cells[1][:5] == ["2", "Tap huan.", "50", "-", "50"]
+    assert not any("Noi dung" in c for row in cells for c in row)  # the repeated header
+
+
+OLD_OCR_TASKS = """\
+Phu luc I
+CAC NHIEM VU TRONG TAM
+TT Noi dung nhiem vu Co quan chu tri Co quan phoi hop Thoi gian Ghi chu
+I. Cong tac quan ly
+Kiem tra cac co so san xuat tren dia
+1 ban tinh ve chat luong hang hoa | Cac So, ban, nganh; S6 Tai chinh Hang
+dong goi san. UBND cap xa nam
+2 Xay dung phan mem quan ly du lieu chung. So Xay dung 2027
+IL. Cong tac dao tao
+Mo cac lop tap huan cho
+1 can bo quan ly va can bo Ban Quan ly cac KCN UBND cap xa Hang
+ky thuat. nam
+"""
+
+
+def test_task_table_read_across_columns(tmp_path):
+    (table,) = _tables(tmp_path, OLD_OCR_TASKS)
+    assert table.kind == "phu_luc_1"
+    sections = [r.section for r in table.rows if r.section is not None]
+    assert sections == ["I. Cong tac quan ly", "II. Cong tac dao tao"]  # "IL." repaired
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[0] == [
+        "1",
+        "Kiem tra cac co so san xuat tren dia ban tinh ve chat luong hang hoa dong goi san.",
+        "Cac Sở, ban, nganh; UBND cap xa",  # "So", "S6" at an agency's head: "Sở"
+        "Sở Tai chinh",
+        "Hang nam",
+        "",
+    ]
+    assert rows[1] == [
+        "2",
+        "Xay dung phan mem quan ly du lieu chung.",
+        "Sở Xay dung",
+        "",
+        "2027",
+        "",
+    ]
+    assert rows[2][1] == "Mo cac lop tap huan cho can bo quan ly va can bo ky thuat."
+    assert rows[2][2:5] == ["Ban Quan ly cac KCN", "UBND cap xa", "Hang nam"]
+    # the columns of a row read across were guessed: never a high confidence
+    assert table.confidence <= 0.5
+
+
+def test_amounts_read_one_cell_per_line_are_placed_where_the_row_adds_up(tmp_path):
+    (table,) = _tables(tmp_path, OLD_OCR_BUDGET.replace("300 100 200\n", "300\n100\n200\n"))
+    first = next(r.cells for r in table.rows if r.cells)
+    assert first[:5] == ["1", "Khao sat thong ke doanh nghiep.", "300", "100", "200"]
+    # 300 != 100 + 150: where each amount belongs is a guess, and the confidence says so
+    (table,) = _tables(tmp_path, OLD_OCR_BUDGET.replace("300 100 200\n", "300\n100\n150\n"))
+    assert table.confidence < 1
+
+
+OLD_OCR_BUDGET_ACROSS = """\
+Phu luc II
+Don vi: Trieu dong
+STT Noi dung
+Kinh phi
+Nam 2026 Nam 2027 Nam 2028
+Don vi chu tri
+Don vi phoi hop
+I. Hoat dong dao tao
+1 | Dao tao can bo
+Tap huan nghiep
+1.1 vu cho can 90 30 30 30 S6 Noi vu UBND
+bo cap xa. cap xa
+Boi duong kien
+1.2 thuc chung 60 20 20 20 So Tu phap
+ve phap luat.
+1.3 Hoi thao tong ket 40 - - 40 So Noi vu
+Tong 190 50 50 90
+"""
+
+
+def test_budget_rows_read_across_the_columns(tmp_path):
+    (table,) = _tables(tmp_path, OLD_OCR_BUDGET_ACROSS)
+    assert table.columns[2:6] == ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[0][:3] == ["1", "Dao tao can bo", ""]  # a group heading
+    assert rows[1][:6] == ["1.1", "Tap huan nghiep vu cho can bo cap xa.", "90", "30", "30", "30"]
+    assert rows[2][:6] == ["1.2", "Boi duong kien thuc chung ve phap luat.", "60", "20", "20", "20"]
+    assert rows[2][6] == "Sở Tu phap"
+    assert rows[3][:6] == ["1.3", "Hoi thao tong ket", "40", "-", "-", "40"]
+    assert rows[4][:6] == ["Tổng", "", "190", "50", "50", "90"]
+    assert table.validation.ok
+    assert table.confidence <= 0.4
+
+
+def test_amounts_placed_by_the_sums_they_must_satisfy():
+    from sohoa.extract.flattened import place_by_sums
+
+    columns = [
+        "Kinh phí / Tổng cộng",
+        "Kinh phí / NSNN",
+        "Kinh phí / Tổ chức",
+        "Năm 2026 / NSNN",
+        "Năm 2026 / Tổ chức",
+        "Năm 2027 / NSNN",
+        "Năm 2027 / Tổ chức",
+    ]
+    # "Tổng cộng" left empty: only one placement makes NSNN = 120 + 30 and Tổ chức = 0
+    assert place_by_sums(["150", "0", "120", "0", "30", "0"], columns) == [
+        "",
+        "150",
+        "0",
+        "120",
+        "0",
+        "30",
+        "0",
+    ]
+    assert place_by_sums(["150", "0", "100", "0", "30", "0"], columns) is None  # none adds up
+
+
+def test_a_lost_amount_cell_stays_empty_where_the_sums_put_the_others():
+    from sohoa.extract.flattened import place_by_sums
+
+    columns = ["Kinh phí / NSNN", "Kinh phí / Tổ chức", "Năm 2026 / NSNN", "Năm 2026 / Tổ chức"]
+    columns += ["Năm 2027 / NSNN", "Năm 2027 / Tổ chức"]
+    values = ["90", "40", "-", "50", "-"]  # the "-" of "Kinh phí / Tổ chức" was not read
+    assert place_by_sums(values, columns) is None
+    assert place_by_sums(values, columns, lost_cell=True) == ["90", "", "40", "-", "50", "-"]

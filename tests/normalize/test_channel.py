@@ -33,3 +33,34 @@ def test_candidates_cover_lost_marks_and_letter_confusions(restorer) -> None:
     assert "nghiệp" in dict(restorer.candidates("nghi¢p", ENG)[0])
     # cached: the same list object comes back
     assert restorer.candidates("duong", ENG) is restorer.candidates("duong", ENG)
+
+
+def test_a_symbol_glyph_stands_for_a_marked_vowel(restorer) -> None:
+    assert "sở" in dict(restorer.candidates("s&", ENG)[0])
+    assert "điện" in dict(restorer.candidates("di¢n", ENG)[0])
+    found = dict(restorer.candidates("nhi€ém", ENG)[0])  # the glyph swallowed ê
+    assert "nhiệm" in found
+    # the glyph hides a marked vowel: the unmarked spelling costs more
+    sa = dict(restorer.candidates("s&", ENG)[0])
+    assert sa.get("so", 99.0) > sa["sở"]
+
+
+def test_a_token_that_is_no_syllable_gets_a_wider_search(restorer) -> None:
+    eng = restorer.profiles["eng"]  # the learned English-model channel
+    assert "nước" in dict(restorer.candidates("nudce", eng)[0])  # d for o, and a stray e
+    kept, reserve = restorer.candidates("kmh", eng)
+    assert "kinh" in dict(kept + reserve)  # two edits in three letters
+    assert "chức" in dict(restorer.candidates("chure", eng)[0])
+    # "timg" is no syllable: searched two edits away; "tim" is one: it is not
+    assert "từng" in dict(restorer.candidates("timg", eng)[0])
+    assert "từng" not in dict(restorer.candidates("tim", eng)[0])
+
+
+def test_wide_search_edits_seen_in_the_channel_data_cost_less(restorer) -> None:
+    from sohoa.normalize.channel import WIDE_EDIT_COST, learned_edit_cost
+
+    costs = restorer.index.edit_costs(restorer.profiles["eng"])
+    assert costs[("d", "o")] < WIDE_EDIT_COST  # English-model OCR reads ơ/ô as d
+    assert ("q", "z") not in costs  # never seen: the full cost
+    assert learned_edit_cost("nudce", "nuoc", costs) < 2 * WIDE_EDIT_COST
+    assert learned_edit_cost("abc", "abz", costs) == WIDE_EDIT_COST

@@ -159,3 +159,41 @@ def test_caches_stay_bounded_and_results_do_not_change(restorer, monkeypatch) ->
     assert after == before
     assert len(restorer.model._memo) < 1000
     assert len(restorer.model._rows) < 1000
+    assert len(restorer.model.coded().rows) < 1000  # the decoder's LM contexts
+
+
+def test_a_word_with_a_symbol_glyph_is_restored_as_one_edit(restorer) -> None:
+    text, edits = restore_text("tru s& chinh cua co s& kinh doanh, KH&CN", restorer)
+    assert text == "trụ sở chính của cơ sở kinh doanh, KH&CN"
+    assert [(e.original, e.result) for e in edits if "&" in e.original] == [
+        ("s&", "sở"),
+        ("s&", "sở"),
+    ]
+
+
+def test_a_lone_consonant_in_running_words_may_be_a_shrunk_syllable(restorer) -> None:
+    text, edits = restore_text("co tru s tren dia ban tinh", restorer, "eng")
+    assert text == "có trụ sở trên địa bàn tỉnh"
+    assert ("s", "sở") in [(e.original, e.result) for e in edits]
+    # ... but never beside digits, after an item word, as a sign, or beside foreign words
+    for source, kept in [
+        ("Kich thuoc 3 x 4 m", ["3", "x", "4", "m"]),
+        ("theo diem a khoan b muc d cua", ["a", "b", "d"]),
+        ("kich thuoc dai x rong x cao", ["x"]),
+        ("vitamin c va vitamin b", ["c", "b"]),
+        ("dong s\ntren dia ban", ["s"]),
+    ]:
+        words = restore_text(source, restorer, "eng")[0].split()
+        for letter in kept:
+            assert letter in words, (source, words)
+
+
+def test_an_apostrophe_horn_is_restored_with_its_word(restorer) -> None:
+    text, edits = restore_text("linh vu'c tu’ phap cua dia phu’ong", restorer, "eng")
+    assert text == "lĩnh vực tư pháp của địa phương"
+    assert ("vu'c", "vực") in [(e.original, e.result) for e in edits]
+
+
+def test_an_all_caps_word_with_an_apostrophe_horn_is_restored(restorer) -> None:
+    text, _ = restore_text("TO CHU'C THU'C HIEN; KH&CN DON'T", restorer, "eng")
+    assert text == "TỔ CHỨC THỰC HIỆN; KH&CN DON'T"

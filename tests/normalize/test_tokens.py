@@ -53,3 +53,28 @@ def test_sentence_initial_ocr_digit_words_but_not_codes() -> None:
     assert found["X4y"] == "word"  # Xây
     for code in ("B2", "A1", "ISO9001", "KH6", "H61"):
         assert found[code] == "code"
+
+
+def test_symbol_glyphs_for_marked_vowels_stay_in_the_word() -> None:
+    found = dict(kinds("co s& kinh doanh, S&, t&; ch}'rc tinl}, v} {ab} KH&CN KH&EN"))
+    for word in ("s&", "S&", "t&", "ch}'rc", "tinl}", "v}"):
+        assert found[word] == "word"
+    assert found["KH&CN"] == "code"  # an acronym joined by &, not a glyph
+    assert found["KH&EN"] == "code"
+    assert found["ab"] == "word"  # braces around a word are punctuation
+    assert found[","] == "punct" and found[";"] == "punct"
+
+
+@given(st.text(alphabet=st.sampled_from("sạ& ¢}{'‘KH,;()\n"), max_size=40))
+def test_glyph_tokens_round_trip_exactly(text: str) -> None:
+    tokens = tokenize(text)
+    assert "".join(t.text for t in tokens) == text
+
+
+def test_an_apostrophe_after_u_or_o_is_a_horn_kept_in_the_word() -> None:
+    found = dict(kinds("tu’ phap, vu'c hu’ong. ‘tu’ 'abc' don't"))
+    for word in ("tu’", "vu'c", "hu’ong"):
+        assert found[word] == "word"
+    assert found["tu"] == "word" and found["’"] == "punct"  # quoted: a closing quote
+    assert found["abc"] == "word" and found["'"] == "punct"
+    assert found["don't"] == "code"  # an English contraction is left alone

@@ -137,6 +137,29 @@ def test_digital_pdf_words_come_from_the_text_layer(short_pdf: Path) -> None:
     assert 0 < x0 < x1 < page.width and 0 < top < bottom < page.height / 2
 
 
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_digital_pdf_page_with_rotate_reads_like_the_upright_page(
+    short_pdf: Path, tmp_path: Path, rotation: int
+) -> None:
+    """A page stored with /Rotate (landscape scans, sideways tables) keeps its reading order,
+    its words and its paragraphs; boxes are on the page as displayed."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(short_pdf)
+    document[0].set_rotation(rotation)
+    turned = tmp_path / f"turned-{rotation}.pdf"
+    document.save(turned)
+    document.close()
+    upright, sideways = ingest(short_pdf, FAST).pages[0], ingest(turned, FAST).pages[0]
+    assert sideways.origin == "text-layer" and sideways.text() == upright.text()
+    assert (sideways.width, sideways.height) == (
+        (upright.height, upright.width) if rotation % 180 else (upright.width, upright.height)
+    )
+    for word in sideways.words:
+        x0, top, x1, bottom = word.bbox or (0, 0, 0, 0)
+        assert 0 <= x0 < x1 <= sideways.width and 0 <= top < bottom <= sideways.height
+
+
 def _legacy_encoding(text: str) -> str:
     """Mimic a VNI/TCVN3 font text layer: each marked letter becomes a base + odd symbol."""
     import unicodedata

@@ -1,0 +1,298 @@
+"""Task tables (Phụ lục I) that old OCR read ACROSS the columns, one page line at a time.
+
+An old OCR pass over a ruled table without cell detection writes each line of the page as
+it crosses the columns: "1 lượng; tham gia góp ý | Các Sở, ban, ngành; Sở KH&CN Hằng" —
+a fragment of the task text, then of the lead agency, of the partner agency and of the
+time. The row number sits on the row's middle line, so a row's first lines come before it.
+
+Each line is split at the first word that starts an agency name (Sở, Các sở, UBND, Ban,
+Thanh tra, Ủy ban …, letters compared without marks, "S6"/"S¢" read as "Sở"); a trailing
+"Hằng"/"năm"/year is the time. A row ends when its task text ends a sentence ("…đo
+lường.") or the next numbered line comes. Which of the two agency columns a fragment
+belongs to is a guess (old OCR keeps no positions), so these tables get a low confidence.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import regex
+
+from sohoa.extract.structure import clean, fold
+from sohoa.model import Edit, Table
+from sohoa.normalize.unicode import strip_marks
+
+ROW_NUMBER = regex.compile(r"^(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?\s+(?=\S)")
+SENTENCE_END = regex.compile(r"\w[.)”\"]\.?$")
+# Hằng/Hàng (and misreadings: Hilng, H:img), năm (nim, ndm), a year or a span of years
+TIME_WORD = regex.compile(r"^(h\S{0,2}[nm]g|n\S{0,2}m|20\d\d(20\d\d)?)$")
+INTERLEAVED_MIN_LINES = 3
+CONFIDENCE_CAP = 0.4  # the columns of a fragment read across are guessed
+
+
+def agency_starts_at(words: list[str], k: int) -> bool:
+    """Does an agency name start at word ``k``? Marks ignored; OCR slips of "Sở" allowed."""
+    word = strip_marks(words[k]).strip("|\\,;")
+    plain = fold(word)
+    following = strip_marks(words[k + 1]).strip("|\\") if k + 1 < len(words) else ""
+    next_plain = fold(following)
+    capitalised = following[:1].isupper()
+    if plain.startswith("ubnd") or (plain in ("uy", "ủy") and next_plain.startswith("ban")):
+        return True
+    if plain == "thanh" and next_plain == "tra":
+        return True
+    if word == "Ban" and capitalised:
+        return True
+    if regex.fullmatch(r"c\S?\S?c", plain) and word[:1] == "C":  # Các sở / cơ quan / tổ chức
+        return (next_plain[:1] == "s" and len(next_plain) <= 3) or next_plain in ("co", "to")
+    # "Sở" read as So, SO, S6, S¢, S&, Sé, S0; never a plain number
+    return regex.fullmatch(r"S\S?", word) is not None and capitalised and word != "S."
+
+
+def _after_sentence(words: list[str]) -> int:
+    """Index of the first word after a finished sentence when lower-case words follow it on
+    the line ("cán bộ cấp xã. cấp xã"): they continue a cell of another column."""
+    for k, word in enumerate(words[:-1]):
+        if SENTENCE_END.search(word) and words[k + 1][:1].islower():
+            return k + 1
+    return len(words)
+
+
+def _is_time(word: str) -> bool:
+    return bool(TIME_WORD.match(fold(word) or "-")) and word[:1].isalnum()
+
+
+def split_line(line: str) -> tuple[str | None, str, str, str, str]:
+    """(row number, task text, agency text, time text, notes) of one line read across."""
+    text = clean(line)
+    number = None
+    match = ROW_NUMBER.match(text)
+    if match and not regex.match(r"\d{1,2}[.:,]?\d*\.?\s*[-–/]", text):
+        number = match.group(1)
+        text = text[match.end() :]
+    words = [w for w in text.split() if _is_word(w)]
+    start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
+    task_words = [w for w in words[:start] if w not in ("|", "\\")]
+    rest = [w for w in words[start:] if w not in ("|", "\\")]
+    # the time column follows the agencies; what follows the time is the notes column
+    at = next((k for k, w in enumerate(rest) if k > 0 and _is_time(w)), len(rest))
+    end = at
+    while end < len(rest) and _is_time(rest[end]):
+        end += 1
+    time, notes = rest[at:end], rest[end:]
+    rest = rest[:at]
+    # "kỹ thuật. năm": the time column's last word after a finished task sentence
+    finished = len(task_words) >= 2 and SENTENCE_END.search(task_words[-2]) is not None
+    if not rest and finished and _is_time(task_words[-1]):
+        time.insert(0, task_words.pop())
+    task = " ".join(task_words)
+    return number, task.rstrip(" |"), " ".join(rest), " ".join(time), " ".join(notes)
+
+
+def is_interleaved(lines: list[str]) -> bool:
+    """Several lines hold task text AND an agency name after it: read across the columns."""
+    count = 0
+    for line in lines:
+        _, task, agency, _, _ = split_line(line)
+        count += len(task.split()) >= 3 and bool(agency)
+    return count >= INTERLEAVED_MIN_LINES
+
+
+def split_agencies(fragment: str) -> list[str]:
+    """'Các Sở, ban, ngành; Sở KH&CN' -> two cells: on one line, a new agency name starts
+    the next column unless a "," before it lists more of the same cell."""
+    words = fragment.split()
+    cells: list[list[str]] = []
+    for k, word in enumerate(words):
+        starts = agency_starts_at(words, k)
+        continues = bool(cells) and cells[-1][-1].endswith(",")
+        if not cells or (starts and not continues and len(cells) < 2):
+            cells.append([word])
+        else:
+            cells[-1].append(word)
+    return [" ".join(c) for c in cells]
+
+
+def _without_rulings(fragments: list[str]) -> str:
+    """Join a cell's fragments without the marks old OCR reads from the ruling lines and
+    stray specks between words: a lone ".", "|", "<", "\\" is no word of the cell."""
+    return " ".join(w for w in " ".join(fragments).split() if _is_word(w))
+
+
+def _is_word(word: str) -> bool:
+    return regex.search(r"[\p{L}\p{N}&\-–]", word) is not None
+
+
+def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
+    """Rows (STT, cells) of a task table read across; and how many rows look complete."""
+    rows: list[dict[str, list[str] | str]] = []
+    current: dict[str, list[str] | str] | None = None
+    complete = 0
+
+    def new_row() -> dict[str, list[str] | str]:
+        row: dict[str, list[str] | str] = {
+            "stt": "",
+            "task": [],
+            "lead": [],
+            "partner": [],
+            "time": [],
+            "notes": [],
+        }
+        rows.append(row)
+        return row
+
+    for line in lines:
+        if not line.strip():
+            continue
+        number, task, agency, time, notes = split_line(line)
+        if current is None or (number and current["stt"]):
+            current = new_row()
+        if number:
+            current["stt"] = number
+        if task:
+            current["task"].append(task)  # type: ignore[union-attr]
+        for k, cell in enumerate(split_agencies(agency)):
+            lead, partner = current["lead"], current["partner"]
+            assert isinstance(lead, list) and isinstance(partner, list)
+            # a second name on the line is the partner; a lone one continues the lead
+            # agency when that ends in "," or ";", else (off the row's middle line, or once
+            # the partner column has started) it is the partner's
+            lead_open = not lead or lead[-1].endswith((",", ";", " và"))
+            if k == 1 or (not lead_open and (partner or number is None)):
+                partner.append(cell)
+            else:
+                lead.append(cell)
+        if time:
+            current["time"].append(time)  # type: ignore[union-attr]
+        if notes:
+            current["notes"].append(notes)  # type: ignore[union-attr]
+        if task and SENTENCE_END.search(task) and current["stt"]:
+            current = None
+    out = []
+    for row in rows:
+        cells = [
+            str(row["stt"]),
+            _without_rulings(row["task"]),  # type: ignore[arg-type]
+            _without_rulings(row["lead"]),  # type: ignore[arg-type]
+            _without_rulings(row["partner"]),  # type: ignore[arg-type]
+            " ".join(row["time"]),  # type: ignore[arg-type]
+            _without_rulings(row["notes"]),  # type: ignore[arg-type]
+        ]
+        complete += all(cells[:3]) and bool(cells[4])
+        out.append((cells[0], cells))
+    return out, complete
+
+
+# --- agency names misread by old OCR --------------------------------------------------------
+
+# "Sở" as an English-model OCR writes it: S6, S¢, S&, So, SO, Sé, S0, S — and "Số", the
+# restorer's best Vietnamese guess for "So". At the head of an agency name (a capitalised
+# word or acronym follows) none of them can be meant.
+_SO_LOOKALIKE = regex.compile(r"^S\S?$")
+
+
+def _repair_agency(cell: str) -> str:
+    words = cell.split(" ")
+    for k, word in enumerate(words):
+        core = word.rstrip(",;")
+        following = words[k + 1] if k + 1 < len(words) else ""
+        after_cac = k > 0 and fold(words[k - 1]) == "cac"
+        if core == "Sở" or not _SO_LOOKALIKE.match(core):
+            continue
+        heads_name = following[:1].isupper() and agency_starts_at(words, k)
+        if heads_name or (after_cac and word.endswith(",")):  # "Các Số, ban, ngành"
+            words[k] = "Sở" + word[len(core) :]
+    return " ".join(words)
+
+
+def repair_cells(table: Table, agencies: list[int], table_index: int | None) -> list[Edit]:
+    """ "S6 Tài chính" -> "Sở Tài chính" in the agency columns of a table rebuilt from old
+    OCR; each change is an Edit for the reviewer."""
+    edits: list[Edit] = []
+    for row in table.rows:
+        cells = row.cells or []
+        for index in agencies:
+            if index < len(cells) and cells[index]:
+                fixed = _repair_agency(cells[index])
+                if fixed != cells[index]:
+                    edits.append(
+                        Edit(
+                            original=cells[index],
+                            result=fixed,
+                            confidence=0.8,
+                            table=table_index,
+                            reason="table-cell-pattern",
+                        )
+                    )
+                    cells[index] = fixed
+    return edits
+
+
+# --- budget tables read across -----------------------------------------------------------------
+
+AMOUNT_RUN_MIN = 3
+# (text before, amounts, text after) of the run of amounts in a line, or None
+AmountRun = Callable[[str], "tuple[str, list[str], str] | None"]
+BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts, agencies
+
+
+def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, list[str], str]:
+    """(row number, text, amounts, agency text) of one budget line read across."""
+    text = clean(line)
+    number = None
+    bare = regex.fullmatch(r"(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?", text)
+    if bare:  # a number alone on its line: the row's cells follow one per line
+        return bare.group(1), "", [], ""
+    match = ROW_NUMBER.match(text)
+    if match and not regex.match(r"\d{1,2}[.:,]?\d*\.?\s*[-–/]", text):
+        number = match.group(1)
+        text = text[match.end() :]
+    run = amount_run(text)
+    if run is not None:
+        head, values, tail = run
+        return number, head, values, tail
+    words = [w for w in text.split() if _is_word(w)]
+    start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
+    start = min(start, _after_sentence(words))
+    return number, " ".join(words[:start]), [], " ".join(words[start:])
+
+
+def is_interleaved_budget(lines: list[str], amount_run: AmountRun) -> bool:
+    """Several lines hold task text and then a run of amounts: rows read across."""
+    count = 0
+    for line in lines:
+        _, text, values, _ = _budget_line(line, amount_run)
+        count += len(text.split()) >= 2 and len(values) >= AMOUNT_RUN_MIN
+    return count >= INTERLEAVED_MIN_LINES
+
+
+def budget_row_groups(lines: list[str], amount_run: AmountRun) -> list[list[BudgetLine]]:
+    """Lines of one section grouped into rows. A row's number sits on its middle line when
+    the row was read across (text on the number's line), so the lines between two numbered
+    lines are shared: those up to a finished sentence, or else the first half, end the
+    previous row. A bare number line starts its row (one cell per line), and a group
+    heading ("1 | Hoạt động …" followed by "1.1") takes no lines but its own."""
+    parsed = [_budget_line(line, amount_run) for line in lines if line.strip()]
+    anchors = [k for k, p in enumerate(parsed) if p[0] is not None]
+    if not anchors:
+        return [parsed] if parsed else []
+    starts = [0]
+    for a, b in itertools.pairwise(anchors):
+        gap = list(range(a + 1, b))
+        heading = (
+            not parsed[a][2]
+            and "." not in parsed[a][0].rstrip(".")
+            and "." in (parsed[b][0] or "").rstrip(".")
+        )
+        bare = not parsed[b][1] and not parsed[b][2]
+        if heading:
+            split = a + 1
+        elif bare or not gap:
+            split = b
+        else:
+            ends = [k for k in gap if SENTENCE_END.search(parsed[k][1] or "")]
+            split = ends[-1] + 1 if ends else a + 1 + len(gap) // 2
+        starts.append(split)
+    bounds = [*starts, len(parsed)]
+    return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]

@@ -1,0 +1,69 @@
+"""Lines of a task table read across its columns: split into number, task, agency, time."""
+
+from __future__ import annotations
+
+from sohoa.extract.interleaved import is_interleaved, split_line
+
+
+def test_line_split_at_the_first_agency_name_and_trailing_time():
+    line = "2 kiem tra chat luong hang hoa | Cac So, ban, nganh; S6 Cong Thuong Hang"
+    assert split_line(line) == (
+        "2",
+        "kiem tra chat luong hang hoa",
+        "Cac So, ban, nganh; S6 Cong Thuong",
+        "Hang",
+        "",
+    )
+    # what follows the time is the notes column; "học" is no time word
+    assert split_line("So Khoa hoc 2026 | Chu tich UBND tinh ky")[2:] == (
+        "So Khoa hoc",
+        "2026",
+        "Chu tich UBND tinh ky",
+    )
+
+
+def test_numbers_that_are_not_row_numbers_stay_in_the_text():
+    number, task, agency, _time, _ = split_line("2026-2030 va dinh huong den nam 2045.")
+    assert number is None and task.startswith("2026-2030") and agency == ""
+    # a number is never the head of an agency name, whatever follows it
+    assert split_line("31 Xay dung mo hinh")[2] == ""
+    assert split_line("cong nghe S6 KH&CN 2027")[1:] == ("cong nghe", "S6 KH&CN", "2027", "")
+
+
+def test_interleaved_needs_several_lines_with_text_then_agency():
+    across = [
+        "Kiem tra cac co so san xuat | UBND cap xa Hang",
+        "1 tren dia ban tinh ve chat luong So Y te nam",
+        "Tap huan cho can bo quan ly Ban Quan ly cac KCN 2027",
+    ]
+    one_cell_per_line = ["1", "Kiem tra cac co so.", "UBND cap xa", "Hang", "nam"]
+    assert is_interleaved(across)
+    assert not is_interleaved(one_cell_per_line)
+
+
+def test_agency_heads_repaired_with_edits():
+    from sohoa.extract.interleaved import repair_cells
+    from sohoa.model import Table, TableRow
+
+    table = Table(
+        columns=["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        rows=[
+            TableRow(cells=["1", "Kiểm tra.", "Các Số, ban, ngành", "S& KH&CN", "Hằng năm"]),
+            TableRow(cells=["2", "Số liệu 36 tháng.", "S6 Tài chính", "UBND cấp xã", "2027"]),
+        ],
+    )
+    edits = repair_cells(table, [2, 3], table_index=0)
+    assert table.rows[0].cells == ["1", "Kiểm tra.", "Các Sở, ban, ngành", "Sở KH&CN", "Hằng năm"]
+    assert table.rows[1].cells == ["2", "Số liệu 36 tháng.", "Sở Tài chính", "UBND cấp xã", "2027"]
+    assert len(edits) == 3 and all(e.reason == "table-cell-pattern" for e in edits)
+    assert edits[1].original == "S& KH&CN" and edits[1].table == 0
+
+
+def test_ruling_specks_are_not_words_of_a_cell():
+    from sohoa.extract.interleaved import task_rows
+
+    rows, complete = task_rows(
+        ["Kiem tra cac co so . san xuat | UBND cap xa Hang", "1 tren dia ban tinh. \\ < nam"]
+    )
+    assert rows[0][1][1] == "Kiem tra cac co so san xuat tren dia ban tinh."
+    assert complete == 1
