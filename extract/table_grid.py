@@ -127,14 +127,21 @@ def reread_amount_columns(
         numeric = [c for c in column_cells if c.text and _number_like(c.text)]
         if len(numeric) < 3 or len(numeric) < 0.5 * len(column_cells):
             continue
+        # Row numbers ("1.2", "2.3.") rather than amounts: a final dot is part of the text
+        row_numbers = any(
+            _ROW_NUMBER.fullmatch(c.text) and not looks_like_amount(c.text) for c in numeric
+        )
         for cell in column_cells:
             lone = (cell.row, cell.col) in lone_glyphs
             if (cell in numeric and not lone) or len(cell.text) > 6:
                 continue
             box = boxes[(cell.row, cell.col)]
             reading = read_cell(gray, box, dpi, settings.lang, True, cell.text)
-            if reading.text and _number_like(reading.text) and not is_blank(reading.text):
-                cell.text, cell.confidence = reading.text, reading.confidence
+            text = reading.text
+            if row_numbers and cell.text.endswith(".") and not text.endswith("."):
+                text += "."  # the digits-only reading drops an end dot the first one saw
+            if text and _number_like(text) and not is_blank(text):
+                cell.text, cell.confidence = text, reading.confidence
 
 
 _ROW_NUMBER = regex.compile(r"\d{1,2}(\.\d{1,2})*\.?")  # STT: "1", "1.2", "2.3."
