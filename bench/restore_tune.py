@@ -73,6 +73,7 @@ SETTINGS = {
     "wide_kept": (channel, "WIDE_KEPT"),
     "wide_confusion_cost": (channel, "WIDE_CONFUSION_COST"),
     "learned_edit_weight": (channel, "LEARNED_EDIT_WEIGHT"),
+    "word_bonus": (build, "WORD_BONUS"),  # a build setting, re-applied to the fold models
 }
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
@@ -88,6 +89,7 @@ GRID = {
     "wide_kept": [4, 8, 12],
     "wide_confusion_cost": [2.0, 4.0, 6.0, 8.0],
     "learned_edit_weight": [0.0, 0.5, 1.0, 1.5],
+    "word_bonus": [0.0, 0.5, 1.0, 1.5, 2.0, 2.5],
 }
 
 
@@ -98,11 +100,12 @@ def fold_model(fold: str, pages: dict[str, list[PageResult]]):
         (ROOT / p).read_bytes()
         for p in ("corpus/build.py", "corpus/channel_learn.py", "corpus/model.py")
     )
-    digest = hashlib.sha1(code + fold.encode()).hexdigest()[:12]
+    sources = [p for _, paths in BENCH_SOURCES for p in paths]
+    listed = "".join(f"{p.name}:{p.stat().st_size};" for p in sources).encode()
+    digest = hashlib.sha1(code + listed + fold.encode()).hexdigest()[:12]
     path = CACHE / f"tune-{fold}-{digest}.pkl"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        sources = [p for _, paths in BENCH_SOURCES for p in paths]
         if lines is None:
             sources.remove(left_out)
         else:
@@ -151,6 +154,7 @@ def validate(models, texts, settings: dict[str, float], ocr: str = "eng") -> dic
     errors = reference_words = changed = right = 0.0
     for fold, model in models.items():
         raw, reference = texts[fold]
+        build.set_word_bonus(model, build.WORD_BONUS)
         restorer = restore.Restorer(model, channel.CandidateIndex(model))
         for name, place in SETTINGS.items():
             if place is None:

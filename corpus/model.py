@@ -47,6 +47,10 @@ class RestorerModel:
     # costs this on top of the LM's P(<unk>), as any one of them is that much less likely
     unknown_word_penalty: float = 9.0
     sources: list[dict] = field(default_factory=list)  # what the model was built from
+    # "u␟w" of two consecutive syllables of a word-list word that running text writes too
+    # ("đề␟án"), sorted; their LM log-probs carry word_bonus (corpus.build.set_word_bonus)
+    word_pairs: list[str] = field(default_factory=list)
+    word_bonus: float = 0.0
     # learned OCR channels by name ("eng", "vie"): {"rules": [...], "marks": {...}}
     channels: dict[str, dict] = field(default_factory=dict)
     # precomputed candidates of every plain key, per OCR profile: {"eng": {"duong": (...)}}
