@@ -90,17 +90,36 @@ def validate_budget(table: Table) -> Validation:
             continue
         failures.append((check, stated if stated_ok else None, found, unreadable))
 
-    # A cell whose row check and column check fail by the same difference is the culprit.
-    row_fail = {}
-    col_fail = {}
+    # A cell whose row check and column check both fail, by the same difference, is the
+    # culprit: a part of both (same sign), or a row's stated total that is a part of its
+    # column's sum (opposite signs: too much in the total is too little in the parts).
+    row_fail: list[tuple[_Check, Amount]] = []
+    col_fail: dict[int, Amount] = {}
     for check, stated, found, unreadable in failures:
         if stated is None or unreadable:
             continue
         diff = stated - found
         if check.along == "row":
-            row_fail[check.row] = diff
+            row_fail.append((check, diff))
         else:
             col_fail[check.column] = diff
+
+    def row_culprits(check: _Check, diff: Amount) -> list[int]:
+        parts = [c for c in check.parts if col_fail.get(c) == diff]
+        return parts + ([check.column] if col_fail.get(check.column) == -diff else [])
+
+    def column_culprits(check: _Check, diff: Amount) -> list[int]:
+        return sorted(
+            {
+                fail.row
+                for fail, row_diff in row_fail
+                if fail.row in check.parts
+                and (
+                    (check.column in fail.parts and row_diff == diff)
+                    or (fail.column == check.column and row_diff == -diff)
+                )
+            }
+        )
 
     for check, stated, found, unreadable in failures:
         column_name = table.columns[check.column]
@@ -140,17 +159,18 @@ def validate_budget(table: Table) -> Validation:
                 else "NSNN + Tổ chức"
             )
             message = f"row total {stated} in {column_name} but {what} add up to {found}"
-            culprit = [c for c in check.parts if col_fail.get(c) == stated - found]
+            culprit = row_culprits(check, stated - found)
             cell = (check.row, culprit[0]) if len(culprit) == 1 else None
         else:
             message = (
                 f"column {column_name}: the Tổng row says {stated} but the rows add up to {found}"
             )
-            culprit = [r for r in check.parts if row_fail.get(r) == stated - found]
+            culprit = column_culprits(check, stated - found)
             cell = (culprit[0], check.column) if len(culprit) == 1 else None
         if cell is not None:
             current, _ = _value(table, *cell)
-            suggestion = (current or 0) + (stated - found)
+            is_part = check.along == "column" or cell[1] != check.column
+            suggestion = (current or 0) + (stated - found) * (1 if is_part else -1)
             message += f"; {table.columns[cell[1]]} of row {cell[0]} would be {suggestion}"
         validation.mismatches.append(
             Mismatch(

@@ -48,3 +48,19 @@ def test_unreadable_cell_gets_the_implied_value():
     suggestions = {(m.row, m.column): m.suggestion for m in table.validation.mismatches}
     assert suggestions[(0, "Năm 2027 / NSNN")] == 200
     assert table.records[0]["theo_nam"]["2027"]["nsnn"] is None
+
+
+def test_misread_row_total_is_pinned_by_its_column():
+    """OCR read a row's stated total 8 as 9: the row is 1 too high, its column 1 too low."""
+    table = budget(
+        [
+            ["1", "A", "9", "8", "-"],
+            ["2", "B", "50", "-", "50"],
+            ["Tổng", "", "58", "8", "50"],
+        ]
+    )
+    by_row = {m.row: m for m in table.validation.mismatches}
+    assert by_row[0].suggestion == 8
+    assert "Kinh phí / NSNN of row 0 would be 8" in by_row[0].message
+    assert by_row[2].suggestion == 8  # the column check points at the same cell
+    assert table.rows[0].cells[2] == "9"
