@@ -36,6 +36,12 @@ def _value(table: Table, row: int, col: int) -> tuple[Amount | None, bool]:
         return None, False
 
 
+def _row_name(table: Table, row: int) -> str:
+    """How a reviewer finds the row: its STT, else its position in the table (from 1)."""
+    cells = table.rows[row].cells or []
+    return cells[0] if cells and cells[0] else f"#{row + 1}"
+
+
 def _row_checks(table: Table, row: int, amounts: dict[tuple[str, ...], int]) -> list[_Check]:
     checks = []
     years = sorted({f[1] for f in amounts if f[0] == "nam"})
@@ -171,7 +177,10 @@ def validate_budget(table: Table) -> Validation:
             current, _ = _value(table, *cell)
             is_part = check.along == "column" or cell[1] != check.column
             suggestion = (current or 0) + (stated - found) * (1 if is_part else -1)
-            message += f"; {table.columns[cell[1]]} of row {cell[0]} would be {suggestion}"
+            message += (
+                f"; {table.columns[cell[1]]} of row {_row_name(table, cell[0])}"
+                f" would be {suggestion}"
+            )
         validation.mismatches.append(
             Mismatch(
                 row=check.row,

@@ -38,7 +38,7 @@ def test_misread_cell_is_pinned_by_its_row_and_column():
     assert len(row_mismatch) == 1
     assert row_mismatch[0].column == "Kinh phí / NSNN"
     assert row_mismatch[0].suggestion == 200
-    assert "Năm 2027 / NSNN of row 0 would be 200" in row_mismatch[0].message
+    assert "Năm 2027 / NSNN of row 1 would be 200" in row_mismatch[0].message
     assert table.rows[0].cells[4] == "280"  # the data keeps what was read
     assert table.records[0]["theo_nam"]["2027"]["nsnn"] == 280
 
@@ -61,6 +61,6 @@ def test_misread_row_total_is_pinned_by_its_column():
     )
     by_row = {m.row: m for m in table.validation.mismatches}
     assert by_row[0].suggestion == 8
-    assert "Kinh phí / NSNN of row 0 would be 8" in by_row[0].message
+    assert "Kinh phí / NSNN of row 1 would be 8" in by_row[0].message
     assert by_row[2].suggestion == 8  # the column check points at the same cell
     assert table.rows[0].cells[2] == "9"
