@@ -77,6 +77,7 @@ def validate_budget(table: Table) -> Validation:
             checks.append(_Check(row, col, segment, "column"))
 
     failures: list[tuple[_Check, Amount | None, Amount, list[tuple[int, int]]]] = []
+    passed_columns: list[_Check] = []
     for check in checks:
         stated, stated_ok = _value(table, check.row, check.column)
         cells = (
@@ -93,6 +94,8 @@ def validate_budget(table: Table) -> Validation:
         unreadable = [cell for cell, (_, ok) in zip(cells, values, strict=True) if not ok]
         found = sum((v for v, _ in values if v is not None), start=0)
         if stated_ok and not unreadable and (stated or 0) == found:
+            if check.along == "column":
+                passed_columns.append(check)
             continue
         failures.append((check, stated if stated_ok else None, found, unreadable))
 
@@ -126,6 +129,21 @@ def validate_budget(table: Table) -> Validation:
                 )
             }
         )
+
+    # Cells a column check vouches for: all of a column that adds up, and all but the
+    # culprit of a column whose failure is pinned on one row.
+    vouched = {(r, c.column) for c in passed_columns for r in [c.row, *c.parts]}
+    for check, stated, found, unreadable in failures:
+        if check.along == "column" and stated is not None and not unreadable:
+            culprit = column_culprits(check, stated - found)
+            if len(culprit) == 1:
+                rows = [check.row, *check.parts]
+                vouched |= {(r, check.column) for r in rows if r != culprit[0]}
+
+    def lone_unvouched(check: _Check) -> list[int]:
+        """A row check's one cell no column check vouches for: the only one left to blame."""
+        cells = [*check.parts, check.column]
+        return [c for c in cells if (check.row, c) not in vouched]
 
     for check, stated, found, unreadable in failures:
         column_name = table.columns[check.column]
@@ -165,7 +183,7 @@ def validate_budget(table: Table) -> Validation:
                 else "NSNN + Tổ chức"
             )
             message = f"row total {stated} in {column_name} but {what} add up to {found}"
-            culprit = row_culprits(check, stated - found)
+            culprit = row_culprits(check, stated - found) or lone_unvouched(check)
             cell = (check.row, culprit[0]) if len(culprit) == 1 else None
         else:
             message = (
