@@ -25,7 +25,8 @@ from PIL import Image
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read when libtesseract loads
 
 # pytesseract's column names: the TSV header the ``tesseract`` command writes.
-TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"  # noqa: E501
+TSV_COLUMNS = "level page_num block_num par_num line_num word_num left top width height conf text"
+TSV_HEADER = "\t".join(TSV_COLUMNS.split()) + "\n"
 
 _engines = threading.local()  # a TessBaseAPI is not thread-safe: one set per thread
 
