@@ -67,7 +67,8 @@ def detect_rotation(image: np.ndarray) -> int:
     if "osd" not in _installed_languages(os.environ.get("TESSDATA_PREFIX")):
         return 0
     try:
-        report = pytesseract.image_to_osd(image, config="--psm 0")
+        # the command (tesserocr's OSD is another code path); rare: unreadable pages only
+        report = pytesseract.image_to_osd(tesseract_api.uncompressed(image), config="--psm 0")
     except pytesseract.TesseractError:
         return 0  # too little text to tell
     fields = dict(line.split(":", 1) for line in report.splitlines() if ":" in line)

@@ -81,10 +81,8 @@ def image_to_data(image: np.ndarray, lang: str, config: str) -> dict[str, list]:
         # pytesseract sends a PNG by default: compressing a 300-dpi page costs ~1.2 s of CPU.
         # Uncompressed PGM (PIL format "PPM") is free and, like PIL's PNG, carries no dpi,
         # so Tesseract reads it identically.
-        picture = Image.fromarray(image)
-        picture.format = "PPM"
         return pytesseract.image_to_data(
-            picture, lang=lang, config=config, output_type=pytesseract.Output.DICT
+            uncompressed(image), lang=lang, config=config, output_type=pytesseract.Output.DICT
         )
     psm, variables = parse_config(config)
     engine = _engine(lang, variables)
@@ -96,6 +94,14 @@ def image_to_data(image: np.ndarray, lang: str, config: str) -> dict[str, list]:
     tsv = engine.GetTSVText(0)
     engine.Clear()
     return pytesseract.pytesseract.file_to_dict(TSV_HEADER + tsv, "\t", -1)
+
+
+def uncompressed(image: np.ndarray) -> Image.Image:
+    """``image`` for pytesseract as an uncompressed PGM/PPM file rather than its default PNG."""
+    picture = Image.fromarray(image)
+    if picture.mode in ("L", "RGB"):  # what PGM/PPM can hold; anything else stays PNG
+        picture.format = "PPM"
+    return picture
 
 
 def _gray_or_rgb(image: np.ndarray) -> np.ndarray:
