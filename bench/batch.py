@@ -15,7 +15,9 @@ Tesseract child). Acceptance: speed-up (jobs 2 over jobs 1) >= 1.7 on 2 cores an
 (ours at --jobs 1 over bare Tesseract) <= 20 %. The machine's load is printed with the
 figures: on a shared machine, wall times are only comparable at similar loads, so the
 overhead is also given in CPU seconds (whole process trees, from ``getrusage``), which
-hardly depend on the load; the speed-up needs wall times at a quiet moment.
+hardly depend on the load; the speed-up needs wall times at a quiet moment. Its
+load-independent side is printed too: the CPU seconds of --jobs 2 over those of --jobs 1
+(1.00 = running in parallel costs no extra work, so only busy cores can hold it back).
 """
 
 from __future__ import annotations
@@ -270,6 +272,7 @@ def main() -> None:
         f"speed-up {speedup:.2f}x (target >= 1.7), overhead {overhead * 100:+.1f}% wall / "
         f"{overhead_cpu * 100:+.1f}% CPU (target <= 20%), "
         f"{pages / one * 60:.1f} vs {pages / two * 60:.1f} pages/min, "
+        f"CPU --jobs 2/--jobs 1 {two_cpu / one_cpu:.2f}, "
         f"worker peak {max(worker_peaks, default=0) / 2**20:.0f} MB, "
         f"load {load_before[0]:.1f}->{load_after[0]:.1f} on {os.cpu_count()} cores"
     )
