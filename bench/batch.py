@@ -15,9 +15,12 @@ Tesseract child). Acceptance: speed-up (jobs 2 over jobs 1) >= 1.7 on 2 cores an
 (ours at --jobs 1 over bare Tesseract) <= 20 %. The machine's load is printed with the
 figures: on a shared machine, wall times are only comparable at similar loads, so the
 overhead is also given in CPU seconds (whole process trees, from ``getrusage``), which
-hardly depend on the load; the speed-up needs wall times at a quiet moment. Its
-load-independent side is printed too: the CPU seconds of --jobs 2 over those of --jobs 1
-(1.00 = running in parallel costs no extra work, so only busy cores can hold it back).
+depend less on the load (though a busy neighbour core still slows ours); the speed-up needs
+wall times at a quiet moment. Its load-independent side is printed too: the CPU seconds of
+--jobs 2 over those of --jobs 1 (1.00 = running in parallel costs no extra work, so only
+busy cores can hold it back). With ``--repeat N`` each repeat runs bare Tesseract, --jobs 1
+and --jobs 2 back to back: the overhead compares the means (both sides saw the same spells
+of load), the speed-up the fastest run of each --jobs.
 """
 
 from __future__ import annotations
@@ -241,22 +244,26 @@ def main() -> None:
                 f"--jobs {jobs}: {runs[jobs][-1][0]:.1f} s, load {os.getloadavg()[0]:.1f}",
                 file=sys.stderr,
             )
-    # The fastest run of each is the one least disturbed by other work on the machine.
-    bare, bare_cpu = min(bares)
+    # Speed-up: the fastest run of each --jobs, the one least disturbed by other work.
     one, one_cpu, _ = min(runs[1], key=lambda run: run[0])
     two, two_cpu, memory = min(runs[2], key=lambda run: run[0])
+    # Overhead: means of the interleaved runs (bare and --jobs 1 ran back to back in each
+    # repeat, so both saw the same spells of load; the fastest of each may not have).
+    bare, bare_cpu = (sum(run[i] for run in bares) / len(bares) for i in (0, 1))
+    ours, ours_cpu = (sum(run[i] for run in runs[1]) / len(runs[1]) for i in (0, 1))
     load_after = os.getloadavg()
 
     pages = len(images)
     worker_peaks = sorted(memory.peaks.values(), reverse=True)[:2]
     speedup = one / two
-    overhead = one / bare - 1
-    overhead_cpu = one_cpu / bare_cpu - 1
-    print(f"pages: {pages} at {args.dpi} dpi, cores: {os.cpu_count()}")
+    overhead = ours / bare - 1
+    overhead_cpu = ours_cpu / bare_cpu - 1
+    print(f"pages: {pages} at {args.dpi} dpi, cores: {os.cpu_count()}, runs: {args.repeat}")
     for name, wall, cpu in [
-        ("bare tesseract", bare, bare_cpu),
-        ("sohoa --jobs 1", one, one_cpu),
-        ("sohoa --jobs 2", two, two_cpu),
+        ("bare tesseract (mean)", bare, bare_cpu),
+        ("sohoa --jobs 1 (mean)", ours, ours_cpu),
+        ("sohoa --jobs 1 (fastest)", one, one_cpu),
+        ("sohoa --jobs 2 (fastest)", two, two_cpu),
     ]:
         print(f"{name}: {wall:.1f} s wall ({pages / wall * 60:.1f} pages/min), {cpu:.1f} s CPU")
     print(
@@ -271,7 +278,7 @@ def main() -> None:
             "CPU per page: "
             + ", ".join(f"{name} {seconds / pages:.2f} s" for name, seconds in parts.items())
             + f"; bare tesseract {bare_cpu / pages:.2f} s; the whole CLI run at --jobs 1 "
-            f"{one_cpu / pages:.2f} s"
+            f"{ours_cpu / pages:.2f} s"
         )
     print(
         f"speed-up {speedup:.2f}x (target >= 1.7), overhead {overhead * 100:+.1f}% wall / "
