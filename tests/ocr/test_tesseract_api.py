@@ -28,7 +28,10 @@ def command(image: np.ndarray, config: str) -> dict[str, list]:
 
 def test_the_installed_binding_runs_the_commands_tesseract() -> None:
     # The point of the module: without this the batch pays a process per page again.
-    assert in_process()
+    assert in_process(), (
+        "tesserocr is missing or bundles another Tesseract than the command: "
+        "pip install --no-binary tesserocr tesserocr (needs libtesseract-dev, see the Makefile)"
+    )
 
 
 @pytest.mark.parametrize(
