@@ -266,16 +266,18 @@ class CandidateIndex:
 GLYPH_COST = 1.0  # a symbol glyph (¢ & € } ...) read for the marked vowel(s) it stands for
 GLYPH_ABSORB_COST = 2.0  # ... together with a vowel letter beside it (nhi€ém = nhiệm)
 GLYPH_UNMARKED_COST = 1.5  # a glyph stands for a marked vowel: an unmarked syllable is unlikely
-_GLYPHS = regex.compile(r"[&¢€©®£¥§°~^`´¨{}'‘’]+")
+GLYPH_ABSORB_CONSONANT_COST = 3.0  # ... or with the letter before it (cht?c = chức: t? is ứ)
+_GLYPHS = regex.compile(r"[&¢€©®£¥§°~^`´¨{}'‘’@?]+")
 _VOWELS = "aeiouy"
 
 
 def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
     """Keys an OCR token with symbol glyphs may stand for: each glyph run is 1-3 vowels.
 
-    English-model OCR has no glyph for ệ, ở, ự...: it prints ¢, &, €, } instead. A run of
-    such glyphs (with at most one vowel letter on either side that the glyph may have
-    swallowed) is matched against the syllable keys as any one to three vowels.
+    English-model OCR has no glyph for ệ, ở, ự...: it prints ¢, &, €, }, @ (nu@c = nước)
+    or ? (cht?c = chức) instead. A run of such glyphs (with at most one vowel letter on
+    either side that the glyph may have swallowed, or the letter before it, which may be
+    part of the glyph's shape) is matched against the syllable keys as one to three vowels.
     """
     runs = list(_GLYPHS.finditer(skeleton))
     if not runs or len(runs) > 2:
@@ -289,11 +291,16 @@ def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
         for left in (0, 1):
             for right in (0, 1):
                 s, e = start - left, end + right
-                if (left and (s < 0 or skeleton[s] not in _VOWELS)) or (
+                if (left and (s < 0 or not skeleton[s].isalpha())) or (
                     right and (e > len(skeleton) or skeleton[e - 1] not in _VOWELS)
                 ):
                     continue
-                options.append((s, e, GLYPH_COST + GLYPH_ABSORB_COST * (left + right)))
+                cost = GLYPH_COST + GLYPH_ABSORB_COST * right
+                if left:
+                    cost += (
+                        GLYPH_ABSORB_COST if skeleton[s] in _VOWELS else GLYPH_ABSORB_CONSONANT_COST
+                    )
+                options.append((s, e, cost))
         variants.append(options)
     combos: list[list[tuple[int, int, float]]] = [[]]
     for options in variants:

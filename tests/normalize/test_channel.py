@@ -43,6 +43,11 @@ def test_a_symbol_glyph_stands_for_a_marked_vowel(restorer) -> None:
     # the glyph hides a marked vowel: the unmarked spelling costs more
     sa = dict(restorer.candidates("s&", ENG)[0])
     assert sa.get("so", 99.0) > sa["sở"]
+    assert "người" in dict(restorer.candidates("ngu@i", ENG)[0])  # @ for ơ
+    assert "nước" in dict(restorer.candidates("nu@c", ENG)[0])
+    # ? for ứ, with the letter before it (t?) or not
+    for token in ("cht?c", "chi?c"):
+        assert "chức" in dict(restorer.candidates(token, ENG)[0])
 
 
 def test_a_token_that_is_no_syllable_gets_a_wider_search(restorer) -> None:

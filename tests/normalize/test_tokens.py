@@ -78,3 +78,12 @@ def test_an_apostrophe_after_u_or_o_is_a_horn_kept_in_the_word() -> None:
     assert found["tu"] == "word" and found["’"] == "punct"  # quoted: a closing quote
     assert found["abc"] == "word" and found["'"] == "punct"
     assert found["don't"] == "code"  # an English contraction is left alone
+
+
+def test_at_signs_and_inner_question_marks_are_glyphs_in_words() -> None:
+    found = dict(kinds("ngu@i nu@c, cht?c ti’c chi’c. Sao? a@b.com don't KH&CN"))
+    for word in ("ngu@i", "nu@c", "cht?c", "ti’c", "chi’c"):
+        assert found[word] == "word"
+    assert found["Sao"] == "word" and found["?"] == "punct"  # a final ? is punctuation
+    assert found["a@b.com"] == "url"  # an e-mail address stays one
+    assert found["don't"] == "code" and found["KH&CN"] == "code"
