@@ -75,6 +75,7 @@ SETTINGS = {
     "learned_edit_weight": (channel, "LEARNED_EDIT_WEIGHT"),
     "word_bonus": (build, "WORD_BONUS"),  # a build setting, re-applied to the fold models
     "glyph_absorb_consonant_cost": (channel, "GLYPH_ABSORB_CONSONANT_COST"),
+    "letter_weight": (channel, "LETTER_WEIGHT"),
 }
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
@@ -92,6 +93,7 @@ GRID = {
     "learned_edit_weight": [0.0, 0.5, 1.0, 1.5],
     "word_bonus": [0.0, 0.5, 1.0, 1.5, 2.0, 2.5],
     "glyph_absorb_consonant_cost": [2.0, 3.0, 4.0, 99.0],
+    "letter_weight": [0.0, 0.7, 1.0, 1.3],
 }
 
 

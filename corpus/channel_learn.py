@@ -7,6 +7,9 @@ learned, both as costs (-log probabilities):
 * letter confusions on the *skeletons* (marks stripped, đ→d): the OCR substring that
   stood for a clean substring, e.g. ``w`` for ``uo`` (ườ), ``6`` for ``o`` (ố), with
   P(OCR substring | clean substring);
+* letter substitutions by the *marked* clean letter: the OCR letter read for ô, ơ, o...
+  where OCR and clean skeletons have one length (6 is ô far more often than ơ or o; e or
+  d for o almost always hides a mark), P(OCR letter | clean letter without its tone);
 * mark behaviour where the skeletons agree: how often a tone is kept, lost, swapped
   (acute for hook/tilde apart), and how often a vowel mark (ă â ê ô ơ ư đ) is kept or
   lost — which is what makes the ``eng`` profile distrust marks and ``vie`` trust them.
@@ -156,6 +159,32 @@ def learn_marks(pairs: Counter[tuple[str, str]]) -> dict[str, float]:
     }
 
 
+def learn_letters(pairs: Counter[tuple[str, str]]) -> list[tuple[str, str, float]]:
+    """``(clean letter, OCR letter, cost)``: P(OCR letter | clean letter with its vowel marks).
+
+    From single-token pairs whose skeletons have one length, letter by letter; the clean
+    letter keeps ă â ê ô ơ ư đ but not the tone. Only substitutions seen MIN_RULE_COUNT
+    times are kept, sorted, so a build is reproducible.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for (ocr, clean), n in pairs.items():
+        if " " in ocr or " " in clean:
+            continue
+        o, c = skeleton(ocr), split_tone(clean.lower())[0]
+        if len(o) != len(c) or len(skeleton(c)) != len(c) or not _SKELETON.match(skeleton(c)):
+            continue
+        for o_ch, c_ch in zip(o, c, strict=True):
+            totals[c_ch] += n
+            if o_ch != skeleton(c_ch):
+                counts[(c_ch, o_ch)] += n
+    return sorted(
+        (c_ch, o_ch, round(-math.log(n / totals[c_ch]), 3))
+        for (c_ch, o_ch), n in counts.items()
+        if n >= MIN_RULE_COUNT
+    )
+
+
 def learn_readings(pairs: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, float]]]:
     """Whole-token readings seen at least twice: OCR token -> [(clean, -log P(clean | OCR))].
 
@@ -189,6 +218,7 @@ def learn_channel(paths: Iterable[Path]) -> dict[str, dict]:
         channels[name] = {
             "rules": learn_rules(pairs),
             "marks": learn_marks(pairs),
+            "letters": learn_letters(pairs),
             "readings": learn_readings(pairs),
         }
     return channels

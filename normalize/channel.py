@@ -82,6 +82,8 @@ class Profile:
     readings: dict[str, list[tuple[str, float]]] | None = field(
         default=None, hash=False, compare=False
     )  # whole OCR tokens seen in the channel data -> [(clean, cost)]
+    # (clean letter with its vowel marks, OCR letter) -> cost of that substitution
+    letters: dict[tuple[str, str], float] | None = field(default=None, hash=False, compare=False)
 
     @property
     def rules_by_first(self) -> dict[str, list[tuple[str, str, float]]]:
@@ -116,6 +118,7 @@ def learned_profile(fallback: Profile, channel: dict | None) -> Profile:
         rules=rules,  # type: ignore[arg-type]
         learned=True,
         readings=channel.get("readings") or None,
+        letters={(clean, ocr): cost for clean, ocr, cost in channel.get("letters", ())} or None,
     )
 
 
@@ -378,6 +381,29 @@ WIDE_KEY_MARGIN = 10.0  # wide-search keys costing this much above the cheapest 
 WIDE_CONFUSION_COST = 6.0  # confusion rewrites this cheap are searched one free edit further
 
 
+LETTER_WEIGHT = 1.0  # 0: price one-for-one letter confusions by the rules alone
+
+
+def _letter_cost(
+    syllable: str, skeleton: str, swapped: list[int], letters: dict[tuple[str, str], float]
+) -> float | None:
+    """Cost of the OCR letters at ``swapped`` read for the syllable's marked letters there.
+
+    None (the rule cost stays) where the syllable's letters do not line up one for one
+    with the OCR's or a pair was never seen.
+    """
+    untoned = split_tone(syllable)[0]
+    if len(untoned) != len(skeleton):
+        return None
+    total = 0.0
+    for i in swapped:
+        cost = letters.get((untoned[i], skeleton[i]))
+        if cost is None:
+            return None
+        total += LETTER_WEIGHT * cost
+    return total
+
+
 def candidates(
     index: CandidateIndex,
     core: str,
@@ -450,6 +476,7 @@ def candidates(
         near = {key: cost for key, cost in near.items() if cost <= ceiling}
 
     syllables = index.model.syllables
+    letters = profile.letters if LETTER_WEIGHT else None
     # Many syllables share one set of marks: their mark cost is computed once per token.
     ocr_marks = _marks(lower)
     cost_of_marks: dict[Marks, float] = {}
@@ -459,12 +486,21 @@ def candidates(
     ) -> list[tuple[str, float]]:
         scored: dict[str, tuple[float, float]] = {}
         for key, key_cost in found_keys.items():
+            # Letters the confusions replaced one for one: priced by the marked clean letter.
+            swapped = (
+                [i for i in range(len(key)) if key[i] != skeleton[i]]
+                if letters and len(key) == len(skeleton) and key != skeleton
+                else None
+            )
             for syllable, prior in syllables.get(key, ()):
                 marks = _marks(syllable)
                 cost = cost_of_marks.get(marks)
                 if cost is None:
                     cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
-                total = key_cost + cost
+                letter_cost = (
+                    _letter_cost(syllable, skeleton, swapped, letters) if swapped else None
+                )
+                total = (key_cost if letter_cost is None else letter_cost) + cost
                 if syllable not in scored or total < scored[syllable][0]:
                     scored[syllable] = (total, prior)
         for key, key_cost in (glyph_found or {}).items():

@@ -69,3 +69,11 @@ def test_wide_search_edits_seen_in_the_channel_data_cost_less(restorer) -> None:
     assert ("q", "z") not in costs  # never seen: the full cost
     assert learned_edit_cost("nudce", "nuoc", costs) < 2 * WIDE_EDIT_COST
     assert learned_edit_cost("abc", "abz", costs) == WIDE_EDIT_COST
+
+
+def test_a_letter_confusion_is_priced_by_the_marked_letter_it_hides(restorer) -> None:
+    eng = restorer.profiles["eng"]
+    assert eng.letters  # learned with the shipped model's channel
+    found = dict(restorer.candidates("16i", eng)[0])
+    # English-model OCR prints 6 for ô far more often than for ơ
+    assert found["lỗi"] < found["lợi"]
