@@ -48,6 +48,7 @@ def test_a_symbol_glyph_stands_for_a_marked_vowel(restorer) -> None:
     # ? for ứ, with the letter before it (t?) or not
     for token in ("cht?c", "chi?c"):
         assert "chức" in dict(restorer.candidates(token, ENG)[0])
+    assert "thứ" in dict(restorer.candidates("thi?", ENG)[0])  # a ? closing the word
 
 
 def test_a_token_that_is_no_syllable_gets_a_wider_search(restorer) -> None:
