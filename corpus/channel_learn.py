@@ -185,6 +185,35 @@ def learn_letters(pairs: Counter[tuple[str, str]]) -> list[tuple[str, str, float
     )
 
 
+def learn_chars(pairs: Counter[tuple[str, str]]) -> list[tuple[str, str, float]]:
+    """``(clean char, OCR char, cost)``: P(OCR character | clean character), marks and all.
+
+    From single-token pairs of one length whose skeletons differ in at most two letters,
+    character by character, identities included: the letter English-model OCR prints
+    depends on the tone too (ợ is read as g, ổ as 6, ứ as i, ồ as plain o far more often
+    than ố). Pairs seen fewer than MIN_RULE_COUNT times are left out; sorted.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for (ocr, clean), n in pairs.items():
+        if " " in ocr or " " in clean:
+            continue
+        o, c = ocr.lower(), clean.lower()
+        o_skeleton, c_skeleton = skeleton(o), skeleton(c)
+        if not (len(o) == len(c) == len(o_skeleton) == len(c_skeleton)) or not c.isalpha():
+            continue
+        if sum(a != b for a, b in zip(o_skeleton, c_skeleton, strict=True)) > 2:
+            continue
+        for o_ch, c_ch in zip(o, c, strict=True):
+            totals[c_ch] += n
+            counts[(c_ch, o_ch)] += n
+    return sorted(
+        (c_ch, o_ch, round(-math.log(n / totals[c_ch]), 3))
+        for (c_ch, o_ch), n in counts.items()
+        if n >= MIN_RULE_COUNT
+    )
+
+
 def learn_readings(pairs: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, float]]]:
     """Whole-token readings seen at least twice: OCR token -> [(clean, -log P(clean | OCR))].
 
@@ -219,6 +248,7 @@ def learn_channel(paths: Iterable[Path]) -> dict[str, dict]:
             "rules": learn_rules(pairs),
             "marks": learn_marks(pairs),
             "letters": learn_letters(pairs),
+            "chars": learn_chars(pairs),
             "readings": learn_readings(pairs),
         }
     return channels

@@ -84,6 +84,8 @@ class Profile:
     )  # whole OCR tokens seen in the channel data -> [(clean, cost)]
     # (clean letter with its vowel marks, OCR letter) -> cost of that substitution
     letters: dict[tuple[str, str], float] | None = field(default=None, hash=False, compare=False)
+    # (clean character, OCR character), marks and tone included -> -log P(OCR | clean)
+    chars: dict[tuple[str, str], float] | None = field(default=None, hash=False, compare=False)
 
     @property
     def rules_by_first(self) -> dict[str, list[tuple[str, str, float]]]:
@@ -119,6 +121,7 @@ def learned_profile(fallback: Profile, channel: dict | None) -> Profile:
         learned=True,
         readings=channel.get("readings") or None,
         letters={(clean, ocr): cost for clean, ocr, cost in channel.get("letters", ())} or None,
+        chars={(clean, ocr): cost for clean, ocr, cost in channel.get("chars", ())} or None,
     )
 
 
@@ -381,7 +384,19 @@ WIDE_KEY_MARGIN = 10.0  # wide-search keys costing this much above the cheapest 
 WIDE_CONFUSION_COST = 6.0  # confusion rewrites this cheap are searched one free edit further
 
 
+CHAR_WEIGHT = 1.0  # weight of the character channel (0: not used)
 LETTER_WEIGHT = 1.0  # 0: price one-for-one letter confusions by the rules alone
+
+
+def _char_cost(ocr: str, syllable: str, chars: dict[tuple[str, str], float]) -> float | None:
+    """-log P(OCR token | syllable) character by character; None if a pair was never seen."""
+    total = 0.0
+    for o_ch, c_ch in zip(ocr, syllable, strict=True):
+        cost = chars.get((c_ch, o_ch))
+        if cost is None:
+            return None
+        total += cost
+    return CHAR_WEIGHT * total
 
 
 def _letter_cost(
@@ -477,6 +492,7 @@ def candidates(
 
     syllables = index.model.syllables
     letters = profile.letters if LETTER_WEIGHT else None
+    chars = profile.chars if CHAR_WEIGHT else None
     # Many syllables share one set of marks: their mark cost is computed once per token.
     ocr_marks = _marks(lower)
     cost_of_marks: dict[Marks, float] = {}
@@ -497,10 +513,18 @@ def candidates(
                 cost = cost_of_marks.get(marks)
                 if cost is None:
                     cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
-                letter_cost = (
-                    _letter_cost(syllable, skeleton, swapped, letters) if swapped else None
+                full = (
+                    _char_cost(lower, syllable, chars)
+                    if chars and len(syllable) == len(lower)
+                    else None
                 )
-                total = (key_cost if letter_cost is None else letter_cost) + cost
+                if full is not None:  # the character channel prices letters and marks
+                    total = full
+                else:
+                    letter_cost = (
+                        _letter_cost(syllable, skeleton, swapped, letters) if swapped else None
+                    )
+                    total = (key_cost if letter_cost is None else letter_cost) + cost
                 if syllable not in scored or total < scored[syllable][0]:
                     scored[syllable] = (total, prior)
         for key, key_cost in (glyph_found or {}).items():

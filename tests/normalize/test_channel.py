@@ -78,3 +78,11 @@ def test_a_letter_confusion_is_priced_by_the_marked_letter_it_hides(restorer) ->
     found = dict(restorer.candidates("16i", eng)[0])
     # English-model OCR prints 6 for ô far more often than for ơ
     assert found["lỗi"] < found["lợi"]
+
+
+def test_the_character_channel_prices_letters_with_their_tones(restorer) -> None:
+    eng = restorer.profiles["eng"]
+    assert eng.chars  # learned with the shipped model's channel
+    found = dict(restorer.candidates("d6", eng)[0])
+    # English-model OCR prints 6 for ổ more often than for ố, and d for đ always
+    assert found["đổ"] < found["đố"]
