@@ -44,7 +44,7 @@ from scans import degrade, rasterize_pdf  # noqa: E402
 
 from sohoa.extract.table_grid import find_tables_in_image  # noqa: E402
 from sohoa.extract.tables import extract_tables  # noqa: E402
-from sohoa.model import Document, Page, Table, TableRow  # noqa: E402
+from sohoa.model import Document, Mismatch, Page, Table, TableRow  # noqa: E402
 from sohoa.ocr.preprocess import DEFAULT_OPTIONS, prepare_page  # noqa: E402
 from sohoa.settings import Settings  # noqa: E402
 
@@ -305,9 +305,9 @@ def main() -> None:
             entry = f"{kind} ours {result['cells']:.1%}"
             if kind == "phu_luc_2" and mine:
                 validation = mine[0].validation
-                source_rows = _source_mismatch_rows(truth_table)
+                source_checks = _source_mismatches(truth_table)
                 mismatches = validation.mismatches if validation else []
-                from_source = [m for m in mismatches if _row_key(mine[0], m.row) in source_rows]
+                from_source = [m for m in mismatches if _check_key(mine[0], m) in source_checks]
                 others = [m for m in mismatches if m not in from_source]
                 print(
                     f"  phu_luc_2 mismatches: {len(mismatches)} ({len(from_source)} in the"
@@ -339,8 +339,13 @@ def _row_key(table: Table, index: int) -> str:
     return cells[0] if cells and cells[0] else (cells[1][:20] if len(cells) > 1 else "")
 
 
-def _source_mismatch_rows(truth_table: dict[str, Any]) -> set[str]:
-    """Rows where the source's own arithmetic fails (validated on the truth itself)."""
+def _check_key(table: Table, mismatch: Mismatch) -> tuple[str, str, Any, Any]:
+    """A failed check as row, column and both sums: a misread cell changes at least one."""
+    return (_row_key(table, mismatch.row), mismatch.column, mismatch.expected, mismatch.found)
+
+
+def _source_mismatches(truth_table: dict[str, Any]) -> set[tuple[str, str, Any, Any]]:
+    """Checks the source's own arithmetic fails (validated on the truth itself)."""
     from sohoa.extract.tables import finish_table
 
     table = Table(
@@ -352,9 +357,7 @@ def _source_mismatch_rows(truth_table: dict[str, Any]) -> set[str]:
         kind=truth_table["kind"],
     )
     finish_table(table)
-    return {
-        _row_key(table, m.row) for m in (table.validation.mismatches if table.validation else [])
-    }
+    return {_check_key(table, m) for m in (table.validation.mismatches if table.validation else [])}
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ padded, enlarged when small, and OCR'd with a page segmentation mode that fits i
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ class CellReading:
     text: str
     confidence: float | None  # 0..100; None when decided by ink alone
     method: str  # "empty", "dash", "ocr"
+    glyphs: int = 0  # strokes of ink in the cell (1: a lone glyph such as "0" or "8")
 
 
 def _ink_components(binary: np.ndarray, min_area: int) -> list[tuple[int, int, int, int, int]]:
@@ -101,8 +103,13 @@ def read_cell(
     dpi: int,
     lang: str,
     digits_only: bool = False,
+    first_reading: str = "",
 ) -> CellReading:
-    """Text of the cell ``box`` (x0, top, x1, bottom, rules included) of a level page image."""
+    """Text of the cell ``box`` (x0, top, x1, bottom, rules included) of a level page image.
+
+    ``first_reading``: what an earlier, unrestricted read of the cell gave; a digit there
+    is one vote when a lone glyph is read again as a digit.
+    """
     x0, y0, x1, y1 = box
     # Stay clear of the rules around the cell; they are 1-3 px plus blur.
     margin = max(3, int(dpi * 0.02))
@@ -183,6 +190,9 @@ def read_cell(
     text_crop[~near_ink] = 255
     ink_crop = text_crop.copy()  # at the page's resolution, before any scaling
 
+    if digits_only and len(strokes) == 1:
+        text, confidence = _vote_lone_digit(ink_crop, lang, first_reading)
+        return CellReading(text, confidence, "ocr", glyphs=1)
     n_lines = _text_lines(ink, max(2, int(dpi * 0.01)))
     # Scale to 300 dpi, where Tesseract's vie model reads words best. A lone glyph (one
     # stroke: the "2" of a STT cell) is misread at that size (2 -> "P/", 5 -> "B") but read
@@ -222,11 +232,11 @@ def read_cell(
     confidence = float(np.mean(confidences)) if confidences else 0.0  # ink, but no reading
     if len(strokes) == 1 and len(text) == 1 and text in ZERO_LOOKALIKES and _is_zero(ink):
         return CellReading("0", confidence, "ocr")  # a blurred "0" read as "9", "8" or "Ũ"
-    if text and (digits_only or set(text) <= NUMBER_CHARS):
+    if digits_only or (text and set(text) <= NUMBER_CHARS):
         text, confidence = _vote_number(ink_crop, lang, (text, confidence))
     if digits_only:
         text = text.strip(".,")  # an amount never starts or ends with a separator: noise
-    return CellReading(text, confidence, "ocr")
+    return CellReading(text, confidence, "ocr", glyphs=len(strokes))
 
 
 NUMBER_CHARS = set("0123456789.,")
@@ -291,7 +301,7 @@ def _vote_number(crop: np.ndarray, lang: str, first: tuple[str, float]) -> tuple
     def _digits(text: str) -> str:
         return "".join(ch for ch in text if ch.isdigit())
 
-    votes: dict[str, list[float]] = {first[0]: [first[1]]}
+    votes: dict[str, list[float]] = {first[0]: [first[1]]} if first[0] else {}
     config = "--psm 7 -c tessedit_char_whitelist=0123456789.,"
     for variant in _number_variants(crop):
         data = pytesseract.image_to_data(
@@ -304,5 +314,55 @@ def _vote_number(crop: np.ndarray, lang: str, first: tuple[str, float]) -> tuple
         if _digits(reading) == _digits(first[0]) and len(reading) < len(first[0]):
             reading = first[0]  # the same digits, a faint "." lost: the first reading saw it
         votes.setdefault(reading, []).append(float(np.mean(confidences)))
+    if not votes:
+        return first
+    text = max(votes, key=lambda t: (len(votes[t]), sum(votes[t])))
+    return text, float(np.mean(votes[text]))
+
+
+# (height in px, page segmentation mode, model): Tesseract's LSTM misreads a lone "0" as
+# "9", "Ũ" or nothing under any one setting, but rarely the same way under all of these.
+LONE_DIGIT_READS = [(32, 8, "vie"), (24, 10, "vie"), (24, 10, "eng"), (48, 10, "eng")]
+
+
+@functools.cache
+def _installed_models() -> frozenset[str]:
+    return frozenset(pytesseract.get_languages(config=""))
+
+
+def _vote_lone_digit(crop: np.ndarray, lang: str, first: str = "") -> tuple[str, float]:
+    """One glyph known to be a digit (a cell of a column of numbers): a vote of readings.
+
+    The glyph is binarised and scaled to a few heights; each is read as a single word or
+    character with digits only; the most frequent non-empty reading wins. A digit read
+    before counts as one vote, and the vote stops once a reading has two (most lone
+    glyphs were read right the first time: one more call confirms them).
+    """
+    ys, xs = np.nonzero(crop < 160)
+    if len(ys):
+        crop = crop[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+    votes: dict[str, list[float]] = {first: [50.0]} if first.isdigit() else {}
+    for height, psm, model in LONE_DIGIT_READS:
+        if any(len(v) >= 2 for v in votes.values()):
+            break
+        if model != lang and model not in _installed_models():
+            continue
+        factor = height / max(1, crop.shape[0])
+        interpolation = cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA
+        big = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=interpolation)
+        smooth = cv2.GaussianBlur(big, (0, 0), 1.0)
+        _, otsu = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        padded = cv2.copyMakeBorder(otsu, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+        data = pytesseract.image_to_data(
+            padded,
+            lang=model,
+            config=f"--psm {psm} -c tessedit_char_whitelist=0123456789",
+            output_type=pytesseract.Output.DICT,
+        )
+        words, confidences = _words(data)
+        if words:
+            votes.setdefault("".join(words), []).append(float(np.mean(confidences)))
+    if not votes:
+        return "", 0.0
     text = max(votes, key=lambda t: (len(votes[t]), sum(votes[t])))
     return text, float(np.mean(votes[text]))

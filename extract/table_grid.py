@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+import regex
 
 from sohoa.extract.amounts import is_blank, looks_like_amount
 from sohoa.extract.cell_ocr import read_cell
@@ -75,8 +76,11 @@ def grid_to_table(
     to_original: BoxMapper,
 ) -> Table:
     cells = []
+    lone_glyphs = set()
     for grid_cell in grid.cells:
         reading = read_cell(gray, grid_cell.box, dpi, settings.lang)
+        if reading.method == "ocr" and reading.glyphs == 1:
+            lone_glyphs.add((grid_cell.row, grid_cell.col))
         cells.append(
             Cell(
                 text=reading.text,
@@ -88,7 +92,7 @@ def grid_to_table(
                 confidence=reading.confidence,
             )
         )
-    reread_amount_columns(cells, grid, gray, dpi, settings)
+    reread_amount_columns(cells, grid, gray, dpi, settings, lone_glyphs)
     return Table(
         pages=[page.number],
         cells=cells,
@@ -98,12 +102,19 @@ def grid_to_table(
 
 
 def reread_amount_columns(
-    cells: list[Cell], grid: Grid, gray: np.ndarray, dpi: int, settings: Settings
+    cells: list[Cell],
+    grid: Grid,
+    gray: np.ndarray,
+    dpi: int,
+    settings: Settings,
+    lone_glyphs: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """Read again, as digits only, the odd non-number in a column of numbers.
 
-    A lone "0" on a bad scan comes back as "ụ" or "q"; in a column whose other cells are
-    amounts, Tesseract restricted to digits reads it right.
+    A lone "0" on a bad scan comes back as "ụ" or "q", a row number "1.2" as "t2"; in a
+    column whose other cells are amounts or row numbers, Tesseract restricted to digits
+    reads it right. A lone glyph there is read again even when it looks like a number
+    ("0" read as "9"): as a digit, by a vote of several readings.
     """
     n_header = header_height(cells)
     boxes = {(c.row, c.col): c.box for c in grid.cells}
@@ -113,17 +124,32 @@ def reread_amount_columns(
         if cell.row >= n_header and cell.col_span == 1 and (cell.text or unread_ink):
             by_column.setdefault(cell.col, []).append(cell)
     for column_cells in by_column.values():
-        numeric = [
-            c for c in column_cells if c.text and (looks_like_amount(c.text) or is_blank(c.text))
-        ]
+        numeric = [c for c in column_cells if c.text and _number_like(c.text)]
         if len(numeric) < 3 or len(numeric) < 0.5 * len(column_cells):
             continue
+        # Row numbers ("1.2", "2.3.") rather than amounts: a final dot is part of the text
+        row_numbers = any(
+            _ROW_NUMBER.fullmatch(c.text) and not looks_like_amount(c.text) for c in numeric
+        )
         for cell in column_cells:
-            if cell in numeric or len(cell.text) > 6:
+            lone = (cell.row, cell.col) in lone_glyphs
+            if (cell in numeric and not lone) or len(cell.text) > 6:
                 continue
-            reading = read_cell(gray, boxes[(cell.row, cell.col)], dpi, settings.lang, True)
-            if reading.text and looks_like_amount(reading.text):
-                cell.text, cell.confidence = reading.text, reading.confidence
+            box = boxes[(cell.row, cell.col)]
+            reading = read_cell(gray, box, dpi, settings.lang, True, cell.text)
+            text = reading.text
+            if row_numbers and cell.text.endswith(".") and not text.endswith("."):
+                text += "."  # the digits-only reading drops an end dot the first one saw
+            if text and _number_like(text) and not is_blank(text):
+                cell.text, cell.confidence = text, reading.confidence
+
+
+_ROW_NUMBER = regex.compile(r"\d{1,2}(\.\d{1,2})*\.?")  # STT: "1", "1.2", "2.3."
+
+
+def _number_like(text: str) -> bool:
+    """An amount, a dash, or a row number: what a cell of a column of numbers holds."""
+    return looks_like_amount(text) or is_blank(text) or bool(_ROW_NUMBER.fullmatch(text))
 
 
 def find_tables_in_image(prepared: Any, page: Page, settings: Settings) -> list[Table]:

@@ -36,6 +36,12 @@ def _value(table: Table, row: int, col: int) -> tuple[Amount | None, bool]:
         return None, False
 
 
+def _row_name(table: Table, row: int) -> str:
+    """How a reviewer finds the row: its STT, else its position in the table (from 1)."""
+    cells = table.rows[row].cells or []
+    return cells[0] if cells and cells[0] else f"#{row + 1}"
+
+
 def _row_checks(table: Table, row: int, amounts: dict[tuple[str, ...], int]) -> list[_Check]:
     checks = []
     years = sorted({f[1] for f in amounts if f[0] == "nam"})
@@ -71,6 +77,7 @@ def validate_budget(table: Table) -> Validation:
             checks.append(_Check(row, col, segment, "column"))
 
     failures: list[tuple[_Check, Amount | None, Amount, list[tuple[int, int]]]] = []
+    passed_columns: list[_Check] = []
     for check in checks:
         stated, stated_ok = _value(table, check.row, check.column)
         cells = (
@@ -87,20 +94,56 @@ def validate_budget(table: Table) -> Validation:
         unreadable = [cell for cell, (_, ok) in zip(cells, values, strict=True) if not ok]
         found = sum((v for v, _ in values if v is not None), start=0)
         if stated_ok and not unreadable and (stated or 0) == found:
+            if check.along == "column":
+                passed_columns.append(check)
             continue
         failures.append((check, stated if stated_ok else None, found, unreadable))
 
-    # A cell whose row check and column check fail by the same difference is the culprit.
-    row_fail = {}
-    col_fail = {}
+    # A cell whose row check and column check both fail, by the same difference, is the
+    # culprit: a part of both (same sign), or a row's stated total that is a part of its
+    # column's sum (opposite signs: too much in the total is too little in the parts).
+    row_fail: list[tuple[_Check, Amount]] = []
+    col_fail: dict[int, Amount] = {}
     for check, stated, found, unreadable in failures:
         if stated is None or unreadable:
             continue
         diff = stated - found
         if check.along == "row":
-            row_fail[check.row] = diff
+            row_fail.append((check, diff))
         else:
             col_fail[check.column] = diff
+
+    def row_culprits(check: _Check, diff: Amount) -> list[int]:
+        parts = [c for c in check.parts if col_fail.get(c) == diff]
+        return parts + ([check.column] if col_fail.get(check.column) == -diff else [])
+
+    def column_culprits(check: _Check, diff: Amount) -> list[int]:
+        return sorted(
+            {
+                fail.row
+                for fail, row_diff in row_fail
+                if fail.row in check.parts
+                and (
+                    (check.column in fail.parts and row_diff == diff)
+                    or (fail.column == check.column and row_diff == -diff)
+                )
+            }
+        )
+
+    # Cells a column check vouches for: all of a column that adds up, and all but the
+    # culprit of a column whose failure is pinned on one row.
+    vouched = {(r, c.column) for c in passed_columns for r in [c.row, *c.parts]}
+    for check, stated, found, unreadable in failures:
+        if check.along == "column" and stated is not None and not unreadable:
+            culprit = column_culprits(check, stated - found)
+            if len(culprit) == 1:
+                rows = [check.row, *check.parts]
+                vouched |= {(r, check.column) for r in rows if r != culprit[0]}
+
+    def lone_unvouched(check: _Check) -> list[int]:
+        """A row check's one cell no column check vouches for: the only one left to blame."""
+        cells = [*check.parts, check.column]
+        return [c for c in cells if (check.row, c) not in vouched]
 
     for check, stated, found, unreadable in failures:
         column_name = table.columns[check.column]
@@ -140,18 +183,22 @@ def validate_budget(table: Table) -> Validation:
                 else "NSNN + Tổ chức"
             )
             message = f"row total {stated} in {column_name} but {what} add up to {found}"
-            culprit = [c for c in check.parts if col_fail.get(c) == stated - found]
+            culprit = row_culprits(check, stated - found) or lone_unvouched(check)
             cell = (check.row, culprit[0]) if len(culprit) == 1 else None
         else:
             message = (
                 f"column {column_name}: the Tổng row says {stated} but the rows add up to {found}"
             )
-            culprit = [r for r in check.parts if row_fail.get(r) == stated - found]
+            culprit = column_culprits(check, stated - found)
             cell = (culprit[0], check.column) if len(culprit) == 1 else None
         if cell is not None:
             current, _ = _value(table, *cell)
-            suggestion = (current or 0) + (stated - found)
-            message += f"; {table.columns[cell[1]]} of row {cell[0]} would be {suggestion}"
+            is_part = check.along == "column" or cell[1] != check.column
+            suggestion = (current or 0) + (stated - found) * (1 if is_part else -1)
+            message += (
+                f"; {table.columns[cell[1]]} of row {_row_name(table, cell[0])}"
+                f" would be {suggestion}"
+            )
         validation.mismatches.append(
             Mismatch(
                 row=check.row,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from sohoa.extract.cell_ocr import _is_zero, ink_mask, read_cell
 
@@ -37,3 +37,30 @@ def test_blurred_zeros_and_dashes_are_read_as_such(seed: int) -> None:
     for text, want in [("0", "0"), ("-", "-"), ("8", "8"), ("60", "60")]:
         gray = cell_image(text, blur=1.0, noise=12.0, seed=seed)
         assert read_cell(gray, box, DPI, "vie", digits_only=True).text == want, text
+
+
+SERIF = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
+
+
+def noisy_cell(text: str, seed: int) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A ruled cell at 200 dpi holding ``text`` in 11 pt type, blurred and noisy."""
+    image = Image.new("L", (120, 80), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((10, 10, 105, 60), outline=40, width=2)
+    font = ImageFont.truetype(SERIF, round(11 * DPI / 72))
+    draw.text((50, 24), text, fill=30, font=font)
+    blurred = np.asarray(image.filter(ImageFilter.GaussianBlur(0.9)), dtype=float)
+    noise = np.random.default_rng(seed).normal(0, 30, blurred.shape)
+    return np.clip(blurred + noise, 0, 255).astype(np.uint8), (10, 10, 106, 61)
+
+
+@pytest.mark.parametrize("digit", ["0", "8"])
+def test_lone_digit_read_again_as_digit_by_a_vote(digit):
+    readings = [read_cell(*noisy_cell(digit, seed), DPI, "vie", True) for seed in range(3)]
+    assert all(r.glyphs == 1 for r in readings)
+    assert sum(r.text == digit for r in readings) >= 2
+
+
+def test_lone_glyph_counted_in_free_reading():
+    reading = read_cell(*noisy_cell("8", 0), DPI, "vie")
+    assert reading.method == "ocr" and reading.glyphs == 1
