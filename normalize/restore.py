@@ -57,7 +57,7 @@ class Restorer:
 
     model: RestorerModel = field(repr=False)
     index: CandidateIndex = field(repr=False)
-    channel_weight: float = 1.1  # LM log-prob weight is 1; channel costs count this much
+    channel_weight: float = 1.3  # LM log-prob weight is 1; channel costs count this much
     beam: int = 8
     adapt: bool = True
     _cache: dict[tuple[str, str], Candidates] = field(default_factory=dict, repr=False)
