@@ -388,6 +388,25 @@ CHAR_WEIGHT = 1.0  # weight of the character channel (0: not used)
 LETTER_WEIGHT = 1.0  # 0: price one-for-one letter confusions by the rules alone
 
 
+_SKELETON_PAIRS: dict[int, tuple[dict, frozenset[tuple[str, str]]]] = {}
+
+
+def _skeleton_pairs(table: dict[tuple[str, str], float]) -> frozenset[tuple[str, str]]:
+    """(key letter, OCR character) pairs a table can price: a key letter's any marked form."""
+    found = _SKELETON_PAIRS.get(id(table))
+    if found is None or found[0] is not table:
+        found = _SKELETON_PAIRS[id(table)] = (
+            table,
+            frozenset((strip_marks(clean), ocr) for clean, ocr in table),
+        )
+    return found[1]
+
+
+@lru_cache(maxsize=65536)
+def _untoned(syllable: str) -> str:
+    return split_tone(syllable)[0]
+
+
 def _char_cost(ocr: str, syllable: str, chars: dict[tuple[str, str], float]) -> float | None:
     """-log P(OCR token | syllable) character by character; None if a pair was never seen."""
     total = 0.0
@@ -407,7 +426,7 @@ def _letter_cost(
     None (the rule cost stays) where the syllable's letters do not line up one for one
     with the OCR's or a pair was never seen.
     """
-    untoned = split_tone(syllable)[0]
+    untoned = _untoned(syllable)
     if len(untoned) != len(skeleton):
         return None
     total = 0.0
@@ -493,6 +512,8 @@ def candidates(
     syllables = index.model.syllables
     letters = profile.letters if LETTER_WEIGHT else None
     chars = profile.chars if CHAR_WEIGHT else None
+    letter_pairs = _skeleton_pairs(letters) if letters else frozenset()
+    char_pairs = _skeleton_pairs(chars) if chars else frozenset()
     # Many syllables share one set of marks: their mark cost is computed once per token.
     ocr_marks = _marks(lower)
     cost_of_marks: dict[Marks, float] = {}
@@ -508,16 +529,20 @@ def candidates(
                 if letters and len(key) == len(skeleton) and key != skeleton
                 else None
             )
+            if swapped and not all((key[i], skeleton[i]) in letter_pairs for i in swapped):
+                swapped = None  # some OCR letter never stood for that letter: rule costs
+            # Only keys whose every letter the OCR's character was seen standing for.
+            by_chars = (
+                chars is not None
+                and len(key) == len(lower)
+                and all(pair in char_pairs for pair in zip(key, lower, strict=True))
+            )
             for syllable, prior in syllables.get(key, ()):
                 marks = _marks(syllable)
                 cost = cost_of_marks.get(marks)
                 if cost is None:
                     cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
-                full = (
-                    _char_cost(lower, syllable, chars)
-                    if chars and len(syllable) == len(lower)
-                    else None
-                )
+                full = _char_cost(lower, syllable, chars) if by_chars else None
                 if full is not None:  # the character channel prices letters and marks
                     total = full
                 else:
