@@ -1,8 +1,8 @@
 """Learn the restorer's OCR channel from aligned (OCR token, clean token, count) pairs.
 
 The pairs come from OCR of degraded renders of clean texts other than seed 002
-(``corpus/channel_pairs.py``, ``channel-eng.tsv`` / ``channel-vie.tsv``). Two things are
-learned, both as costs (-log probabilities):
+(``corpus/channel_pairs.py``, ``channel-eng.tsv`` / ``channel-vie.tsv``). Learned, all as
+costs (-log probabilities):
 
 * letter confusions on the *skeletons* (marks stripped, đ→d): the OCR substring that
   stood for a clean substring, e.g. ``w`` for ``uo`` (ườ), ``6`` for ``o`` (ố), with
@@ -10,9 +10,12 @@ learned, both as costs (-log probabilities):
 * letter substitutions by the *marked* clean letter: the OCR letter read for ô, ơ, o...
   where OCR and clean skeletons have one length (6 is ô far more often than ơ or o; e or
   d for o almost always hides a mark), P(OCR letter | clean letter without its tone);
+* a character channel, P(OCR character | clean character) with marks and tone on both
+  sides, from token pairs of one length (ợ read as g, ổ as 6, ứ as i);
 * mark behaviour where the skeletons agree: how often a tone is kept, lost, swapped
   (acute for hook/tilde apart), and how often a vowel mark (ă â ê ô ơ ư đ) is kept or
-  lost — which is what makes the ``eng`` profile distrust marks and ``vie`` trust them.
+  lost — which is what makes the ``eng`` profile distrust marks and ``vie`` trust them;
+* whole-token readings: OCR tokens seen at least twice, with the clean words they were.
 """
 
 from __future__ import annotations

@@ -10,13 +10,20 @@ A candidate's cost is -log P(OCR token | clean syllable), split in two parts:
   marked e/a) or ``vie`` (Vietnamese-model OCR: marks kept, so they are trusted and a
   change costs a lot; hook/tilde read as acute is the cheap exception).
 
+With a learned channel, two finer tables take over where they can price a candidate:
+where OCR token and syllable have one length, the *character channel* prices the whole
+token character by character, marks and tone on both sides (English-model OCR prints g
+for ợ, 6 for ổ, plain o for ồ far more than for ố); else a letter confusion that replaced
+one letter for one is priced by the marked letter it hides (6 is ô, seldom ơ or o).
+
 The profile is chosen per document from how many tokens carry marks only a Vietnamese
 model produces (ơ, ư, ă, đ, dot below, hook above).
 
-Beyond that: a symbol glyph English-model OCR prints for a marked vowel (s&, nghi¢p) matches
-any vowels of a key; a token that is no syllable at all (nudce, kmh) is searched wider (two
-free edits, priced by how often the channel's readings show each letter edit); a lone
-consonant the caller saw in running words may stand for a syllable it begins (t = tổ).
+Beyond that: a symbol glyph English-model OCR prints for a marked vowel (s&, nghi¢p, nu@c,
+cht?c) matches any vowels of a key; a token that is no syllable at all (nudce, kmh) is
+searched wider (two free edits, priced by how often the channel's readings show each
+letter edit); a lone consonant the caller saw in running words may stand for a syllable
+it begins (t = tổ).
 """
 
 from __future__ import annotations
@@ -127,17 +134,27 @@ def learned_profile(fallback: Profile, channel: dict | None) -> Profile:
 
 def profiles_of(model: RestorerModel) -> dict[str, Profile]:
     channels = getattr(model, "channels", {}) or {}
+    eng = learned_profile(ENG, channels.get("eng"))
     return {
-        "eng": learned_profile(ENG, channels.get("eng")),
+        "eng": eng,
         "vie": learned_profile(VIE, channels.get("vie")),
+        # Text with its marks stripped and its letters whole (typed without diacritics):
+        # which letter English-model OCR prints for which marked one says nothing there.
+        "plain": dataclasses.replace(eng, name="plain", letters=None, chars=None),
     }
 
 
+_PLAIN_WORD = regex.compile(r"^[A-Za-z]+$")
+
+
 def choose_profile(words: list[str], profiles: dict[str, Profile] | None = None) -> Profile:
-    """``vie`` if enough words carry marks only a Vietnamese OCR model produces."""
+    """``vie`` if enough words carry marks only a Vietnamese OCR model produces; ``plain``
+    if every word is plain ASCII letters (no mark, glyph or digit an OCR would leave)."""
     profiles = profiles or {"eng": ENG, "vie": VIE}
     if not words:
         return profiles["eng"]  # no marked word at all: nothing to trust
+    if "plain" in profiles and all(_PLAIN_WORD.match(w) for w in words):
+        return profiles["plain"]
     marked = sum(any(ch in VIETNAMESE_ONLY for ch in w) for w in words)
     return profiles["vie"] if marked / len(words) > 0.08 else profiles["eng"]
 

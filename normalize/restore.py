@@ -434,8 +434,9 @@ def restore_document(doc: Document, model: Restorer | None) -> Document:
     """
     restorer = model if model is not None else load_model()
     all_words = [w.text for p in doc.pages if p.origin in ("ocr", "txt") for w in p.words]
-    profile = choose_profile(
-        [w for w in all_words if any(ch.isalpha() for ch in w)], restorer.profiles
+    profile = choose_profile(  # the word cores, as restore_text sees them
+        [t.text for w in all_words for t in tokenize(w) if t.kind in ("word", "caps")],
+        restorer.profiles,
     )
     for page in doc.pages:
         if page.origin not in ("ocr", "txt") or not page.words:

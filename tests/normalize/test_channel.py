@@ -86,3 +86,15 @@ def test_the_character_channel_prices_letters_with_their_tones(restorer) -> None
     found = dict(restorer.candidates("d6", eng)[0])
     # English-model OCR prints 6 for ổ more often than for ố, and d for đ always
     assert found["đổ"] < found["đố"]
+
+
+def test_plain_unmarked_text_gets_no_ocr_letter_tables(restorer) -> None:
+    profiles = restorer.profiles
+    plain = choose_profile(["KE", "HOACH", "MOI", "UBND"], profiles)
+    assert plain.name == "plain" and plain.chars is None and plain.letters is None
+    # a glyph, a digit in a word or an OCR's é is English-model OCR: its tables apply
+    for words in (["Ke", "hoach", "s6"], ["nghi¢p", "moi"], ["hién", "nay"]):
+        assert choose_profile(words, profiles).name == "eng"
+    # in plain text o stands for ớ as readily as for ọ: the LM decides
+    found = dict(restorer.candidates("moi", plain)[0])
+    assert found["mới"] == found["mọi"]
