@@ -332,6 +332,7 @@ def candidate_tables(model: RestorerModel) -> dict[str, dict[str, tuple]]:
     return {
         name: {key: candidates(index, key, profile) for key in model.syllables}
         for name, profile in profiles_of(model).items()
+        if name != "plain"  # rare (text typed without marks): computed when needed
     }
 
 
