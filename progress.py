@@ -96,6 +96,10 @@ class Reporter:
             where = ", ".join(str(p) for p in written)
             self._say(f"{self.status()} {item.path} -> {where} ({pages} pages, {seconds:.1f} s)")
 
+    def warned(self, warning: str) -> None:
+        """Converted, but the user should know (shown even with --quiet)."""
+        self._write(f"sohoa: warning: {warning}", self.err)
+
     def failed(self, item: InputFile, error: str) -> None:
         self.finished += 1
         if item.key not in self._opened:

@@ -57,6 +57,7 @@ class Converted:
     pages: int
     sha256: str
     catalog: dict[str, Any]
+    warnings: tuple[str, ...] = ()  # one line each, for the reporter
 
 
 def document_task(
@@ -81,9 +82,23 @@ def document_task(
         target.mkdir(parents=True, exist_ok=True)
         written = write_outputs(doc, target, stem, settings.formats)
         names = [path.relative_to(outdir).as_posix() for path in written]
-        return Converted(names, len(doc.pages), doc.sha256, catalog_row(doc, output)), None
+        warnings = _warnings(doc)
+        return Converted(
+            names, len(doc.pages), doc.sha256, catalog_row(doc, output), warnings
+        ), None
     except Exception as error:
         return None, _one_line(doc.source, error)
+
+
+def _warnings(doc: Document) -> tuple[str, ...]:
+    foreign = doc.provenance.get("pages_not_vietnamese")
+    if not foreign:
+        return ()
+    pages = ", ".join(str(n) for n in foreign)
+    return (
+        f"{doc.source}: page(s) {pages} do not look like Vietnamese, so they were not"
+        " restored (kept as read)",
+    )
 
 
 @functools.cache
@@ -319,6 +334,8 @@ class _Batch:
         self.summary.converted += 1
         written = [self.outdir / name for name in converted.written]
         self.reporter.converted(state.item, written, converted.pages, seconds)
+        for warning in converted.warnings:
+            self.reporter.warned(warning)
 
     def _fail(self, state: _Open, error: str) -> None:
         if state.failed:

@@ -74,6 +74,9 @@ SETTINGS = {
     "wide_confusion_cost": (channel, "WIDE_CONFUSION_COST"),
     "learned_edit_weight": (channel, "LEARNED_EDIT_WEIGHT"),
     "word_bonus": (build, "WORD_BONUS"),  # a build setting, re-applied to the fold models
+    "glyph_absorb_consonant_cost": (channel, "GLYPH_ABSORB_CONSONANT_COST"),
+    "letter_weight": (channel, "LETTER_WEIGHT"),
+    "char_weight": (channel, "CHAR_WEIGHT"),
 }
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
@@ -90,6 +93,9 @@ GRID = {
     "wide_confusion_cost": [2.0, 4.0, 6.0, 8.0],
     "learned_edit_weight": [0.0, 0.5, 1.0, 1.5],
     "word_bonus": [0.0, 0.5, 1.0, 1.5, 2.0, 2.5],
+    "glyph_absorb_consonant_cost": [2.0, 3.0, 4.0, 99.0],
+    "letter_weight": [0.0, 0.7, 1.0, 1.3],
+    "char_weight": [0.0, 0.7, 1.0, 1.3],
 }
 
 

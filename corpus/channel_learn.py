@@ -1,15 +1,21 @@
 """Learn the restorer's OCR channel from aligned (OCR token, clean token, count) pairs.
 
 The pairs come from OCR of degraded renders of clean texts other than seed 002
-(``corpus/channel_pairs.py``, ``channel-eng.tsv`` / ``channel-vie.tsv``). Two things are
-learned, both as costs (-log probabilities):
+(``corpus/channel_pairs.py``, ``channel-eng.tsv`` / ``channel-vie.tsv``). Learned, all as
+costs (-log probabilities):
 
 * letter confusions on the *skeletons* (marks stripped, đ→d): the OCR substring that
   stood for a clean substring, e.g. ``w`` for ``uo`` (ườ), ``6`` for ``o`` (ố), with
   P(OCR substring | clean substring);
+* letter substitutions by the *marked* clean letter: the OCR letter read for ô, ơ, o...
+  where OCR and clean skeletons have one length (6 is ô far more often than ơ or o; e or
+  d for o almost always hides a mark), P(OCR letter | clean letter without its tone);
+* a character channel, P(OCR character | clean character) with marks and tone on both
+  sides, from token pairs of one length (ợ read as g, ổ as 6, ứ as i);
 * mark behaviour where the skeletons agree: how often a tone is kept, lost, swapped
   (acute for hook/tilde apart), and how often a vowel mark (ă â ê ô ơ ư đ) is kept or
-  lost — which is what makes the ``eng`` profile distrust marks and ``vie`` trust them.
+  lost — which is what makes the ``eng`` profile distrust marks and ``vie`` trust them;
+* whole-token readings: OCR tokens seen at least twice, with the clean words they were.
 """
 
 from __future__ import annotations
@@ -156,6 +162,61 @@ def learn_marks(pairs: Counter[tuple[str, str]]) -> dict[str, float]:
     }
 
 
+def learn_letters(pairs: Counter[tuple[str, str]]) -> list[tuple[str, str, float]]:
+    """``(clean letter, OCR letter, cost)``: P(OCR letter | clean letter with its vowel marks).
+
+    From single-token pairs whose skeletons have one length, letter by letter; the clean
+    letter keeps ă â ê ô ơ ư đ but not the tone. Only substitutions seen MIN_RULE_COUNT
+    times are kept, sorted, so a build is reproducible.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for (ocr, clean), n in pairs.items():
+        if " " in ocr or " " in clean:
+            continue
+        o, c = skeleton(ocr), split_tone(clean.lower())[0]
+        if len(o) != len(c) or len(skeleton(c)) != len(c) or not _SKELETON.match(skeleton(c)):
+            continue
+        for o_ch, c_ch in zip(o, c, strict=True):
+            totals[c_ch] += n
+            if o_ch != skeleton(c_ch):
+                counts[(c_ch, o_ch)] += n
+    return sorted(
+        (c_ch, o_ch, round(-math.log(n / totals[c_ch]), 3))
+        for (c_ch, o_ch), n in counts.items()
+        if n >= MIN_RULE_COUNT
+    )
+
+
+def learn_chars(pairs: Counter[tuple[str, str]]) -> list[tuple[str, str, float]]:
+    """``(clean char, OCR char, cost)``: P(OCR character | clean character), marks and all.
+
+    From single-token pairs of one length whose skeletons differ in at most two letters,
+    character by character, identities included: the letter English-model OCR prints
+    depends on the tone too (ợ is read as g, ổ as 6, ứ as i, ồ as plain o far more often
+    than ố). Pairs seen fewer than MIN_RULE_COUNT times are left out; sorted.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for (ocr, clean), n in pairs.items():
+        if " " in ocr or " " in clean:
+            continue
+        o, c = ocr.lower(), clean.lower()
+        o_skeleton, c_skeleton = skeleton(o), skeleton(c)
+        if not (len(o) == len(c) == len(o_skeleton) == len(c_skeleton)) or not c.isalpha():
+            continue
+        if sum(a != b for a, b in zip(o_skeleton, c_skeleton, strict=True)) > 2:
+            continue
+        for o_ch, c_ch in zip(o, c, strict=True):
+            totals[c_ch] += n
+            counts[(c_ch, o_ch)] += n
+    return sorted(
+        (c_ch, o_ch, round(-math.log(n / totals[c_ch]), 3))
+        for (c_ch, o_ch), n in counts.items()
+        if n >= MIN_RULE_COUNT
+    )
+
+
 def learn_readings(pairs: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, float]]]:
     """Whole-token readings seen at least twice: OCR token -> [(clean, -log P(clean | OCR))].
 
@@ -189,6 +250,8 @@ def learn_channel(paths: Iterable[Path]) -> dict[str, dict]:
         channels[name] = {
             "rules": learn_rules(pairs),
             "marks": learn_marks(pairs),
+            "letters": learn_letters(pairs),
+            "chars": learn_chars(pairs),
             "readings": learn_readings(pairs),
         }
     return channels

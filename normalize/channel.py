@@ -10,13 +10,20 @@ A candidate's cost is -log P(OCR token | clean syllable), split in two parts:
   marked e/a) or ``vie`` (Vietnamese-model OCR: marks kept, so they are trusted and a
   change costs a lot; hook/tilde read as acute is the cheap exception).
 
+With a learned channel, two finer tables take over where they can price a candidate:
+where OCR token and syllable have one length, the *character channel* prices the whole
+token character by character, marks and tone on both sides (English-model OCR prints g
+for ợ, 6 for ổ, plain o for ồ far more than for ố); else a letter confusion that replaced
+one letter for one is priced by the marked letter it hides (6 is ô, seldom ơ or o).
+
 The profile is chosen per document from how many tokens carry marks only a Vietnamese
 model produces (ơ, ư, ă, đ, dot below, hook above).
 
-Beyond that: a symbol glyph English-model OCR prints for a marked vowel (s&, nghi¢p) matches
-any vowels of a key; a token that is no syllable at all (nudce, kmh) is searched wider (two
-free edits, priced by how often the channel's readings show each letter edit); a lone
-consonant the caller saw in running words may stand for a syllable it begins (t = tổ).
+Beyond that: a symbol glyph English-model OCR prints for a marked vowel (s&, nghi¢p, nu@c,
+cht?c) matches any vowels of a key; a token that is no syllable at all (nudce, kmh) is
+searched wider (two free edits, priced by how often the channel's readings show each
+letter edit); a lone consonant the caller saw in running words may stand for a syllable
+it begins (t = tổ).
 """
 
 from __future__ import annotations
@@ -82,6 +89,10 @@ class Profile:
     readings: dict[str, list[tuple[str, float]]] | None = field(
         default=None, hash=False, compare=False
     )  # whole OCR tokens seen in the channel data -> [(clean, cost)]
+    # (clean letter with its vowel marks, OCR letter) -> cost of that substitution
+    letters: dict[tuple[str, str], float] | None = field(default=None, hash=False, compare=False)
+    # (clean character, OCR character), marks and tone included -> -log P(OCR | clean)
+    chars: dict[tuple[str, str], float] | None = field(default=None, hash=False, compare=False)
 
     @property
     def rules_by_first(self) -> dict[str, list[tuple[str, str, float]]]:
@@ -116,22 +127,34 @@ def learned_profile(fallback: Profile, channel: dict | None) -> Profile:
         rules=rules,  # type: ignore[arg-type]
         learned=True,
         readings=channel.get("readings") or None,
+        letters={(clean, ocr): cost for clean, ocr, cost in channel.get("letters", ())} or None,
+        chars={(clean, ocr): cost for clean, ocr, cost in channel.get("chars", ())} or None,
     )
 
 
 def profiles_of(model: RestorerModel) -> dict[str, Profile]:
     channels = getattr(model, "channels", {}) or {}
+    eng = learned_profile(ENG, channels.get("eng"))
     return {
-        "eng": learned_profile(ENG, channels.get("eng")),
+        "eng": eng,
         "vie": learned_profile(VIE, channels.get("vie")),
+        # Text with its marks stripped and its letters whole (typed without diacritics):
+        # which letter English-model OCR prints for which marked one says nothing there.
+        "plain": dataclasses.replace(eng, name="plain", letters=None, chars=None),
     }
 
 
+_PLAIN_WORD = regex.compile(r"^[A-Za-z]+$")
+
+
 def choose_profile(words: list[str], profiles: dict[str, Profile] | None = None) -> Profile:
-    """``vie`` if enough words carry marks only a Vietnamese OCR model produces."""
+    """``vie`` if enough words carry marks only a Vietnamese OCR model produces; ``plain``
+    if every word is plain ASCII letters (no mark, glyph or digit an OCR would leave)."""
     profiles = profiles or {"eng": ENG, "vie": VIE}
     if not words:
         return profiles["eng"]  # no marked word at all: nothing to trust
+    if "plain" in profiles and all(_PLAIN_WORD.match(w) for w in words):
+        return profiles["plain"]
     marked = sum(any(ch in VIETNAMESE_ONLY for ch in w) for w in words)
     return profiles["vie"] if marked / len(words) > 0.08 else profiles["eng"]
 
@@ -266,16 +289,18 @@ class CandidateIndex:
 GLYPH_COST = 1.0  # a symbol glyph (¢ & € } ...) read for the marked vowel(s) it stands for
 GLYPH_ABSORB_COST = 2.0  # ... together with a vowel letter beside it (nhi€ém = nhiệm)
 GLYPH_UNMARKED_COST = 1.5  # a glyph stands for a marked vowel: an unmarked syllable is unlikely
-_GLYPHS = regex.compile(r"[&¢€©®£¥§°~^`´¨{}'‘’]+")
+GLYPH_ABSORB_CONSONANT_COST = 3.0  # ... or with the letter before it (cht?c = chức: t? is ứ)
+_GLYPHS = regex.compile(r"[&¢€©®£¥§°~^`´¨{}'‘’@?]+")
 _VOWELS = "aeiouy"
 
 
 def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
     """Keys an OCR token with symbol glyphs may stand for: each glyph run is 1-3 vowels.
 
-    English-model OCR has no glyph for ệ, ở, ự...: it prints ¢, &, €, } instead. A run of
-    such glyphs (with at most one vowel letter on either side that the glyph may have
-    swallowed) is matched against the syllable keys as any one to three vowels.
+    English-model OCR has no glyph for ệ, ở, ự...: it prints ¢, &, €, }, @ (nu@c = nước)
+    or ? (cht?c = chức) instead. A run of such glyphs (with at most one vowel letter on
+    either side that the glyph may have swallowed, or the letter before it, which may be
+    part of the glyph's shape) is matched against the syllable keys as one to three vowels.
     """
     runs = list(_GLYPHS.finditer(skeleton))
     if not runs or len(runs) > 2:
@@ -289,11 +314,16 @@ def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
         for left in (0, 1):
             for right in (0, 1):
                 s, e = start - left, end + right
-                if (left and (s < 0 or skeleton[s] not in _VOWELS)) or (
+                if (left and (s < 0 or not skeleton[s].isalpha())) or (
                     right and (e > len(skeleton) or skeleton[e - 1] not in _VOWELS)
                 ):
                     continue
-                options.append((s, e, GLYPH_COST + GLYPH_ABSORB_COST * (left + right)))
+                cost = GLYPH_COST + GLYPH_ABSORB_COST * right
+                if left:
+                    cost += (
+                        GLYPH_ABSORB_COST if skeleton[s] in _VOWELS else GLYPH_ABSORB_CONSONANT_COST
+                    )
+                options.append((s, e, cost))
         variants.append(options)
     combos: list[list[tuple[int, int, float]]] = [[]]
     for options in variants:
@@ -371,6 +401,60 @@ WIDE_KEY_MARGIN = 10.0  # wide-search keys costing this much above the cheapest 
 WIDE_CONFUSION_COST = 6.0  # confusion rewrites this cheap are searched one free edit further
 
 
+CHAR_WEIGHT = 1.0  # weight of the character channel (0: not used)
+LETTER_WEIGHT = 1.0  # 0: price one-for-one letter confusions by the rules alone
+
+
+_SKELETON_PAIRS: dict[int, tuple[dict, frozenset[tuple[str, str]]]] = {}
+
+
+def _skeleton_pairs(table: dict[tuple[str, str], float]) -> frozenset[tuple[str, str]]:
+    """(key letter, OCR character) pairs a table can price: a key letter's any marked form."""
+    found = _SKELETON_PAIRS.get(id(table))
+    if found is None or found[0] is not table:
+        found = _SKELETON_PAIRS[id(table)] = (
+            table,
+            frozenset((strip_marks(clean), ocr) for clean, ocr in table),
+        )
+    return found[1]
+
+
+@lru_cache(maxsize=65536)
+def _untoned(syllable: str) -> str:
+    return split_tone(syllable)[0]
+
+
+def _char_cost(ocr: str, syllable: str, chars: dict[tuple[str, str], float]) -> float | None:
+    """-log P(OCR token | syllable) character by character; None if a pair was never seen."""
+    total = 0.0
+    for o_ch, c_ch in zip(ocr, syllable, strict=True):
+        cost = chars.get((c_ch, o_ch))
+        if cost is None:
+            return None
+        total += cost
+    return CHAR_WEIGHT * total
+
+
+def _letter_cost(
+    syllable: str, skeleton: str, swapped: list[int], letters: dict[tuple[str, str], float]
+) -> float | None:
+    """Cost of the OCR letters at ``swapped`` read for the syllable's marked letters there.
+
+    None (the rule cost stays) where the syllable's letters do not line up one for one
+    with the OCR's or a pair was never seen.
+    """
+    untoned = _untoned(syllable)
+    if len(untoned) != len(skeleton):
+        return None
+    total = 0.0
+    for i in swapped:
+        cost = letters.get((untoned[i], skeleton[i]))
+        if cost is None:
+            return None
+        total += LETTER_WEIGHT * cost
+    return total
+
+
 def candidates(
     index: CandidateIndex,
     core: str,
@@ -443,6 +527,10 @@ def candidates(
         near = {key: cost for key, cost in near.items() if cost <= ceiling}
 
     syllables = index.model.syllables
+    letters = profile.letters if LETTER_WEIGHT else None
+    chars = profile.chars if CHAR_WEIGHT else None
+    letter_pairs = _skeleton_pairs(letters) if letters else frozenset()
+    char_pairs = _skeleton_pairs(chars) if chars else frozenset()
     # Many syllables share one set of marks: their mark cost is computed once per token.
     ocr_marks = _marks(lower)
     cost_of_marks: dict[Marks, float] = {}
@@ -452,12 +540,33 @@ def candidates(
     ) -> list[tuple[str, float]]:
         scored: dict[str, tuple[float, float]] = {}
         for key, key_cost in found_keys.items():
+            # Letters the confusions replaced one for one: priced by the marked clean letter.
+            swapped = (
+                [i for i in range(len(key)) if key[i] != skeleton[i]]
+                if letters and len(key) == len(skeleton) and key != skeleton
+                else None
+            )
+            if swapped and not all((key[i], skeleton[i]) in letter_pairs for i in swapped):
+                swapped = None  # some OCR letter never stood for that letter: rule costs
+            # Only keys whose every letter the OCR's character was seen standing for.
+            by_chars = (
+                chars is not None
+                and len(key) == len(lower)
+                and all(pair in char_pairs for pair in zip(key, lower, strict=True))
+            )
             for syllable, prior in syllables.get(key, ()):
                 marks = _marks(syllable)
                 cost = cost_of_marks.get(marks)
                 if cost is None:
                     cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
-                total = key_cost + cost
+                full = _char_cost(lower, syllable, chars) if by_chars else None
+                if full is not None:  # the character channel prices letters and marks
+                    total = full
+                else:
+                    letter_cost = (
+                        _letter_cost(syllable, skeleton, swapped, letters) if swapped else None
+                    )
+                    total = (key_cost if letter_cost is None else letter_cost) + cost
                 if syllable not in scored or total < scored[syllable][0]:
                     scored[syllable] = (total, prior)
         for key, key_cost in (glyph_found or {}).items():

@@ -27,18 +27,21 @@ _URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", rege
 _NUMBER = regex.compile(r"^[+-]?\d+(?:[.,:/-]\d+)*%?$")
 _LETTERS_DIGITS = regex.compile(r"^[\p{L}\d]+$")
 # Symbols English-model OCR puts for a marked vowel, inside or at the end of a letter run
-# (nghi¢p, s&, ch}'rc, quz}n): still a word, one token with its letters.
-MARK_GLYPHS = "&¢€©®£¥§°~^`´¨{}"
+# (nghi¢p, s&, ch}'rc, quz}n, nu@c): still a word, one token with its letters.
+MARK_GLYPHS = "&¢€©®£¥§°~^`´¨{}@"
 # English-model OCR prints the horn of ư/ơ as an apostrophe: vu'c = vực, hu’ong = hương.
 HORNS = "'’‘"
 HORN_AFTER_VOWEL = regex.compile(r"(?<=[uoUO])['’‘]")
 _CAPS_WITH_HORN = regex.compile(r"^\p{Lu}*[UO]['’‘]\p{Lu}+$")
-_WORD_WITH_SYMBOLS = regex.compile(r"^\p{L}+[¢€©®£¥§°~^`´¨]\p{L}*$")
+_WORD_WITH_SYMBOLS = regex.compile(r"^\p{L}+[¢€©®£¥§°~^`´¨@]\p{L}*$")
 # Lowercase letters (or one capital) with glyphs, an apostrophe or quote among them; not
 # an acronym such as KH&CN (two capitals before the glyph).
 _WORD_WITH_GLYPHS = regex.compile(
-    r"^(?:\p{Lu}|\p{Ll}+|\p{Lu}\p{Ll}+)(?:[&¢€©®£¥§°~^`´¨{}'‘’]+\p{Ll}+)*[&¢€©®£¥§°~^`´¨{}'‘’]*$"
+    r"^(?:\p{Lu}|\p{Ll}+|\p{Lu}\p{Ll}+)(?:[&¢€©®£¥§°~^`´¨{}@?'‘’]+\p{Ll}+)*[&¢€©®£¥§°~^`´¨{}@?'‘’]*$"
 )
+# Inside lowercase letters, a question mark is a marked vowel too (cht?c = chức), and so
+# is an apostrophe after an i that was a u (ti’c = tức); not in "don't".
+_INNER_GLYPH = regex.compile(r"(?<=\p{L})\?(?=\p{Ll}|$)|(?<=[iI])['’‘](?=\p{Ll})")
 # Punctuation that may stick to a word core on either side; inner punctuation stays.
 _EDGE = "\"'“”‘’«»()[]{}<>.,;:!?…–—-*•·/\\|"
 
@@ -98,7 +101,11 @@ def core_kind(core: str) -> Kind:
         return "other" if not digits else "code"
     if _WORD_WITH_SYMBOLS.match(core) or (
         _WORD_WITH_GLYPHS.match(core)
-        and (any(ch in MARK_GLYPHS for ch in core) or HORN_AFTER_VOWEL.search(core))
+        and (
+            any(ch in MARK_GLYPHS for ch in core)
+            or HORN_AFTER_VOWEL.search(core)
+            or _INNER_GLYPH.search(core)
+        )
     ):
         return "word"
     if _CAPS_WITH_HORN.match(core):
@@ -127,11 +134,24 @@ def core_kind(core: str) -> Kind:
     return "code"
 
 
+# A "?" closing letters before a lowercase word or a number on the same line is no
+# question mark (Vietnamese puts none there) but a marked vowel: thi? hai = thứ hai.
+_GLYPH_QUESTION = regex.compile(r"(?<=\p{L})\?(?=[ \t]+[\p{Ll}\d])")
+
+
 def tokenize(text: str) -> list[Token]:
     """All pieces of ``text`` in order; ``"".join(t.text for t in tokens) == text``."""
     tokens: list[Token] = []
+    glyph_ends = {m.end() for m in _GLYPH_QUESTION.finditer(text)} if "?" in text else ()
     for match in _PIECES.finditer(text):
         chunk, offset = match.group(), match.start()
+        if match.end() in glyph_ends and chunk[-2:-1].isalpha():
+            lead, core, _ = _split_edges(chunk[:-1])
+            if core and not _split_edges(chunk[:-1])[2] and core_kind(core + "?") == "word":
+                if lead:
+                    tokens.append(Token(lead, "punct", offset))
+                tokens.append(Token(core + "?", "word", offset + len(lead)))
+                continue
         if chunk.isspace():
             tokens.append(Token(chunk, "space", offset))
             continue

@@ -67,3 +67,16 @@ def test_restoring_gives_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -
         assert result.returncode == 0, result.stderr
         results.append((out.read_bytes(), log.read_bytes()))
     assert results[0] == results[1]
+
+
+def test_restore_of_english_text_is_one_line_error_and_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "memo.txt"
+    source.write_text(
+        "The quick brown fox jumps over the lazy dog. This is an English memo.\n", encoding="utf-8"
+    )
+    out = tmp_path / "restored.txt"
+    result = run_cli("restore", str(source), "-o", str(out))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert "memo.txt: does not look like Vietnamese" in result.stderr
+    assert not out.exists()

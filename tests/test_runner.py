@@ -101,3 +101,16 @@ def test_include_and_exclude_globs_choose_the_files(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert sorted(manifest_rows(out)) == ["2023/quyet-dinh", "ke-hoach"]
+
+
+def test_english_document_converts_unrestored_with_a_warning(tmp_path: Path) -> None:
+    memo = "The quick brown fox jumps over the lazy dog. This is an English memo about it."
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "memo.txt").write_text(memo + "\n", encoding="utf-8")
+    result = run_cli("convert", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "sohoa: warning: " in result.stderr and "do not look like Vietnamese" in result.stderr
+    assert (tmp_path / "out" / "memo.txt").read_text(encoding="utf-8").strip() == memo
+    doc = json.loads((tmp_path / "out" / "memo.json").read_text(encoding="utf-8"))
+    assert doc["edits"] == []
+    assert doc["provenance"]["pages_not_vietnamese"] == [1]

@@ -49,3 +49,26 @@ def test_whole_token_readings_come_with_their_probability() -> None:
     assert dict(readings["s6"]) == {"số": 0.0}  # s6 always stood for số
     assert "và" in dict(readings["va"])
     assert "cac" in readings and all(clean != "cac" for clean, _ in readings["cac"])
+
+
+def test_letter_substitutions_are_learned_by_the_marked_clean_letter() -> None:
+    from sohoa.corpus.channel_learn import learn_letters
+
+    letters = {(clean, ocr): cost for clean, ocr, cost in learn_letters(PAIRS)}
+    assert ("ô", "6") in letters  # s6 = số: the 6 stood for ô, not for a plain o
+    assert ("ơ", "6") in letters  # 16p = lớp
+    assert ("o", "6") not in letters
+    assert letters[("ô", "6")] < letters[("ơ", "6")]  # ô read as 6 in 12 of 52, ơ in 6 of 76
+    assert all(cost >= 0 for cost in letters.values())
+
+
+def test_the_character_channel_keeps_marks_and_tones_on_both_sides() -> None:
+    from sohoa.corpus.channel_learn import learn_chars
+
+    chars = {(clean, ocr): cost for clean, ocr, cost in learn_chars(PAIRS)}
+    assert chars[("ố", "o")] < chars[("ố", "6")]  # số read as so 40 times, as s6 12
+    assert chars[("à", "a")] < chars[("à", "à")]  # và mostly lost its tone
+    assert ("ờ", "w") in chars and ("ớ", "6") in chars  # cuwng = cường, 16p = lớp
+    assert ("o", "6") not in chars  # never seen
+    assert chars[("c", "c")] == 0  # consonants kept
+    assert all(cost >= 0 for cost in chars.values())

@@ -43,6 +43,12 @@ def test_a_symbol_glyph_stands_for_a_marked_vowel(restorer) -> None:
     # the glyph hides a marked vowel: the unmarked spelling costs more
     sa = dict(restorer.candidates("s&", ENG)[0])
     assert sa.get("so", 99.0) > sa["sở"]
+    assert "người" in dict(restorer.candidates("ngu@i", ENG)[0])  # @ for ơ
+    assert "nước" in dict(restorer.candidates("nu@c", ENG)[0])
+    # ? for ứ, with the letter before it (t?) or not
+    for token in ("cht?c", "chi?c"):
+        assert "chức" in dict(restorer.candidates(token, ENG)[0])
+    assert "thứ" in dict(restorer.candidates("thi?", ENG)[0])  # a ? closing the word
 
 
 def test_a_token_that_is_no_syllable_gets_a_wider_search(restorer) -> None:
@@ -64,3 +70,31 @@ def test_wide_search_edits_seen_in_the_channel_data_cost_less(restorer) -> None:
     assert ("q", "z") not in costs  # never seen: the full cost
     assert learned_edit_cost("nudce", "nuoc", costs) < 2 * WIDE_EDIT_COST
     assert learned_edit_cost("abc", "abz", costs) == WIDE_EDIT_COST
+
+
+def test_a_letter_confusion_is_priced_by_the_marked_letter_it_hides(restorer) -> None:
+    eng = restorer.profiles["eng"]
+    assert eng.letters  # learned with the shipped model's channel
+    found = dict(restorer.candidates("16i", eng)[0])
+    # English-model OCR prints 6 for ô far more often than for ơ
+    assert found["lỗi"] < found["lợi"]
+
+
+def test_the_character_channel_prices_letters_with_their_tones(restorer) -> None:
+    eng = restorer.profiles["eng"]
+    assert eng.chars  # learned with the shipped model's channel
+    found = dict(restorer.candidates("d6", eng)[0])
+    # English-model OCR prints 6 for ổ more often than for ố, and d for đ always
+    assert found["đổ"] < found["đố"]
+
+
+def test_plain_unmarked_text_gets_no_ocr_letter_tables(restorer) -> None:
+    profiles = restorer.profiles
+    plain = choose_profile(["KE", "HOACH", "MOI", "UBND"], profiles)
+    assert plain.name == "plain" and plain.chars is None and plain.letters is None
+    # a glyph, a digit in a word or an OCR's é is English-model OCR: its tables apply
+    for words in (["Ke", "hoach", "s6"], ["nghi¢p", "moi"], ["hién", "nay"]):
+        assert choose_profile(words, profiles).name == "eng"
+    # in plain text o stands for ớ as readily as for ọ: the LM decides
+    found = dict(restorer.candidates("moi", plain)[0])
+    assert found["mới"] == found["mọi"]

@@ -78,3 +78,20 @@ def test_an_apostrophe_after_u_or_o_is_a_horn_kept_in_the_word() -> None:
     assert found["tu"] == "word" and found["’"] == "punct"  # quoted: a closing quote
     assert found["abc"] == "word" and found["'"] == "punct"
     assert found["don't"] == "code"  # an English contraction is left alone
+
+
+def test_at_signs_and_inner_question_marks_are_glyphs_in_words() -> None:
+    found = dict(kinds("ngu@i nu@c, cht?c ti’c chi’c. Sao? Tôi a@b.com don't KH&CN"))
+    for word in ("ngu@i", "nu@c", "cht?c", "ti’c", "chi’c"):
+        assert found[word] == "word"
+    assert found["Sao"] == "word" and found["?"] == "punct"  # a question mark ends a sentence
+    assert found["a@b.com"] == "url"  # an e-mail address stays one
+    assert found["don't"] == "code" and found["KH&CN"] == "code"
+
+
+def test_a_question_mark_before_a_lowercase_word_or_number_is_a_glyph() -> None:
+    found = dict(kinds("năm thi? hai, kỳ thi? 13-24 (tt? các"))
+    for word in ("thi?", "tt?"):
+        assert found[word] == "word"  # thứ hai, thứ 13, từ các
+    for text in ("Vì sao? Tôi", "vậy?\nkhông", "vậy?, không", "KH? abc"):
+        assert "?" not in "".join(t.text for t in tokenize(text) if t.kind != "punct"), text
