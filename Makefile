@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core \
-	fonts-liberation2 poppler-utils chromium libreoffice-writer-nogui hunspell-vi
+	fonts-liberation2 poppler-utils chromium libreoffice-writer-nogui hunspell-vi \
+	libtesseract-dev libleptonica-dev pkg-config g++
 SAMPLE := samples/sample-scan.pdf
 RUN_OUT := out/sample
 
@@ -36,10 +37,11 @@ system-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# tesserocr is built against Debian's libtesseract (its wheel bundles another Tesseract).
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test,dask]"
+	$(PY) -m pip install -q --no-binary tesserocr -e ".[test,dask]"
 	touch $@
 
 # The bundled sample is built from the clean seed 001 (page 1, 200 dpi, light scanner damage).

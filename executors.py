@@ -133,6 +133,10 @@ def _worker_init() -> None:
     # Ctrl-C reaches the whole process group: only the parent handles it (and stops us).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    # One thread per worker: the pool already uses every core, OpenCV's threads would fight.
+    import cv2
+
+    cv2.setNumThreads(1)
     _die_with_parent()
 
 

@@ -98,7 +98,7 @@ def ocr_scan(scan: scans.Scan, variant: Variant) -> tuple[str, float]:
             prepared.binary if variant.binary else prepared.gray, "vie", variant.psm
         )
         page = Page(number=frame + 1, width=image.shape[1], height=image.shape[0])
-        texts.append(data_to_page(data, page, prepared.box_to_original).text())
+        texts.append(data_to_page(data, page, prepared.boxes_to_original).text())
     return "\n".join(texts), time.perf_counter() - started
 
 

@@ -17,6 +17,8 @@ import cv2
 import numpy as np
 import pytesseract
 
+from sohoa.ocr.tesseract_batch import image_to_data, images_to_data
+
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # the machine is shared; one thread per call
 
 DASH = "-"
@@ -210,15 +212,11 @@ def read_cell(
     config = f"--psm {psm}"
     if digits_only:  # a cell of an amount column: only digits and separators can be right
         config = f"--psm {8 if len(strokes) == 1 else 7} -c tessedit_char_whitelist=0123456789.,"
-    data = pytesseract.image_to_data(
-        text_crop, lang=lang, config=config, output_type=pytesseract.Output.DICT
-    )
+    data = image_to_data(text_crop, lang, config)
     words, confidences = _words(data)
     if psm == 7 and (not words or np.mean(confidences) < 50) and ys1 - ys0 > 0.12 * dpi:
         # a tall "one line" was probably several lines run together by noise
-        data = pytesseract.image_to_data(
-            text_crop, lang=lang, config="--psm 6", output_type=pytesseract.Output.DICT
-        )
+        data = image_to_data(text_crop, lang, "--psm 6")
         words, confidences = _words(data)
     text = " ".join(words)
     if len(words) > 1 and all(w.isdigit() for w in words):
@@ -303,10 +301,7 @@ def _vote_number(crop: np.ndarray, lang: str, first: tuple[str, float]) -> tuple
 
     votes: dict[str, list[float]] = {first[0]: [first[1]]} if first[0] else {}
     config = "--psm 7 -c tessedit_char_whitelist=0123456789.,"
-    for variant in _number_variants(crop):
-        data = pytesseract.image_to_data(
-            variant, lang=lang, config=config, output_type=pytesseract.Output.DICT
-        )
+    for data in images_to_data(_number_variants(crop), lang, config):
         words, confidences = _words(data)
         if not words:
             continue
@@ -353,12 +348,7 @@ def _vote_lone_digit(crop: np.ndarray, lang: str, first: str = "") -> tuple[str,
         smooth = cv2.GaussianBlur(big, (0, 0), 1.0)
         _, otsu = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
         padded = cv2.copyMakeBorder(otsu, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-        data = pytesseract.image_to_data(
-            padded,
-            lang=model,
-            config=f"--psm {psm} -c tessedit_char_whitelist=0123456789",
-            output_type=pytesseract.Output.DICT,
-        )
+        data = image_to_data(padded, model, f"--psm {psm} -c tessedit_char_whitelist=0123456789")
         words, confidences = _words(data)
         if words:
             votes.setdefault("".join(words), []).append(float(np.mean(confidences)))

@@ -9,6 +9,7 @@ into ``model.Table`` objects with boxes in ORIGINAL page pixels.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,7 @@ from sohoa.extract.grid_lines import (
 )
 from sohoa.extract.structure import header_height
 from sohoa.model import BBox, Cell, Page, Table
+from sohoa.ocr.tesseract_batch import read_in_rounds
 from sohoa.settings import Settings
 
 BoxMapper = Callable[[BBox], BBox]
@@ -75,10 +77,13 @@ def grid_to_table(
     settings: Settings,
     to_original: BoxMapper,
 ) -> Table:
+    # The cells' Tesseract reads are batched into a few Tesseract runs (see tesseract_batch).
+    readings = read_in_rounds(
+        [partial(read_cell, gray, grid_cell.box, dpi, settings.lang) for grid_cell in grid.cells]
+    )
     cells = []
     lone_glyphs = set()
-    for grid_cell in grid.cells:
-        reading = read_cell(gray, grid_cell.box, dpi, settings.lang)
+    for grid_cell, reading in zip(grid.cells, readings, strict=True):
         if reading.method == "ocr" and reading.glyphs == 1:
             lone_glyphs.add((grid_cell.row, grid_cell.col))
         cells.append(

@@ -133,7 +133,7 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
             prepared = prepare(image, ref.dpi, settings, rotation=total)
             page.rotation, page.deskew_angle = prepared.rotation, prepared.deskew_angle
             data = run_tesseract(prepared.gray, settings.lang, settings.psm)
-    data_to_page(data, page, prepared.box_to_original)
+    data_to_page(data, page, prepared.boxes_to_original)
     if settings.extract_tables:
         page.tables = find_tables_in_image(prepared, page, settings)
     return page

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
@@ -114,22 +115,67 @@ def check_render_size(
 def render_pdf_page(
     path: Path, frame: int, dpi: int, *, gray: bool = True, max_pixels: int | None = None
 ) -> np.ndarray:
-    """Rasterise one page at ``dpi``: uint8 gray (H×W) or RGB (H×W×3)."""
+    """Rasterise one page at ``dpi``: uint8 gray (H×W) or RGB (H×W×3).
+
+    A page that is nothing but one full-page scan at ``dpi`` (what a scanner writes) gives
+    the scan's own pixels: rendering would only resample them (~0.1 s a 300-dpi page).
+    """
     document = open_pdf(path)
     try:
         page = document[frame]
         if max_pixels is not None:
             check_render_size(path, page, frame, dpi, max_pixels)
-        bitmap = page.render(scale=dpi / 72, grayscale=gray)
-        image = bitmap.to_numpy()
-        if gray:
-            image = image[:, :, 0] if image.ndim == 3 else image
-        else:
-            mode = bitmap.mode  # pypdfium2 renders BGR(A) by default
-            image = image[:, :, [2, 1, 0]] if mode.startswith("BGR") else image[:, :, :3]
-        return np.ascontiguousarray(image)
+        scan = page_scan(page, dpi)
+        if scan is not None:
+            return _gray_or_rgb(scan.get_bitmap(), gray)
+        return _gray_or_rgb(page.render(scale=dpi / 72, grayscale=gray), gray)
     finally:
         document.close()
+
+
+def page_scan(page: pdfium.PdfPage, dpi: int) -> pdfium.PdfImage | None:
+    """The page's only content when it is an upright 8-bit gray/RGB image filling the page
+    at ``dpi`` (±1 pixel); None otherwise (then the page is rendered)."""
+    if page.get_rotation() or pdfium.raw.FPDFPage_CountObjects(page) != 1:
+        return None
+    (image,) = page.get_objects()
+    if image.type != pdfium.raw.FPDF_PAGEOBJ_IMAGE:
+        return None
+    left, bottom, right, top = page.get_cropbox()
+    a, b, c, d, e, f = image.get_matrix().get()
+    upright = b == 0 and c == 0 and a > 0 and d > 0
+    if (
+        not upright
+        or max(abs(e - left), abs(f - bottom), abs(a - right + left), abs(d - top + bottom)) > 0.5
+    ):
+        return None
+    metadata = image.get_metadata()
+    kinds = {
+        pdfium.raw.FPDF_COLORSPACE_DEVICEGRAY: 8,
+        pdfium.raw.FPDF_COLORSPACE_DEVICERGB: 24,
+    }
+    if kinds.get(metadata.colorspace) != metadata.bits_per_pixel:
+        return None
+    if not set(image.get_filters()) <= {"DCTDecode", "FlateDecode"}:
+        return None
+    width, height = (right - left) * dpi / 72, (top - bottom) * dpi / 72
+    if abs(metadata.width - width) > 1 or abs(metadata.height - height) > 1:
+        return None
+    return image
+
+
+def _gray_or_rgb(bitmap: pdfium.PdfBitmap, gray: bool) -> np.ndarray:
+    """A contiguous uint8 copy of ``bitmap``: gray (H×W) or RGB (H×W×3)."""
+    pixels = bitmap.to_numpy()
+    if pixels.ndim == 3 and pixels.shape[2] == 1:
+        pixels = pixels[:, :, 0]
+    if pixels.ndim == 2:
+        image = pixels if gray else np.repeat(pixels[:, :, None], 3, axis=2)
+    elif bitmap.mode.startswith("BGR"):  # PDFium's byte order
+        image = cv2.cvtColor(pixels[:, :, :3], cv2.COLOR_BGR2GRAY if gray else cv2.COLOR_BGR2RGB)
+    else:
+        image = cv2.cvtColor(pixels[:, :, :3], cv2.COLOR_RGB2GRAY) if gray else pixels[:, :, :3]
+    return np.ascontiguousarray(image)
 
 
 def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings) -> Page | None:
@@ -140,6 +186,8 @@ def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings
     """
     if settings.ocr_mode == "force":
         return None
+    if settings.ocr_mode == "auto" and _layer_chars(path, frame) < MIN_TEXT_CHARS:
+        return None  # a scan: no need to parse the page with pdfplumber (~0.05 s a page)
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
 
@@ -171,3 +219,14 @@ def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings
                 path, f"page {number}: unreadable text layer ({error})", "use --ocr-mode auto"
             ) from None
         return None  # a broken text layer is no text layer: OCR the page
+
+
+def _layer_chars(path: Path, frame: int) -> int:
+    """Characters in the page's text layer, as PDFium counts them (cheap, no layout)."""
+    document = open_pdf(path)
+    try:
+        return document[frame].get_textpage().count_chars()
+    except pdfium.PdfiumError:
+        return 0
+    finally:
+        document.close()

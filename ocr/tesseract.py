@@ -1,4 +1,4 @@
-"""Tesseract via pytesseract: page image -> words with boxes and confidences -> lines, blocks.
+"""Tesseract (see tesseract_api): page image -> words with boxes and confidences -> lines.
 
 Tesseract runs single-threaded (OMP_THREAD_LIMIT=1): pages are parallelised by the batch
 runner instead, which is faster on few cores than Tesseract's own threads.
@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 import numpy as np
 import pytesseract
-from PIL import Image
 
 from sohoa.errors import SohoaError
 from sohoa.model import BBox, Block, Line, Page, Word
+from sohoa.ocr import tesseract_api
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -54,18 +54,10 @@ def tesseract_version() -> str:
 
 def run_tesseract(image: np.ndarray, lang: str, psm: int) -> dict[str, list]:
     """``image_to_data`` as a dict of columns (level, block_num, ..., conf, text)."""
-    # pytesseract passes the image as a file, by default a PNG: compressing a 300-dpi page
-    # costs ~1.2 s of CPU, over half of Tesseract's own time. Uncompressed PGM (PIL format
-    # "PPM") is free and, like PIL's PNG, carries no dpi, so Tesseract reads it identically.
-    picture = Image.fromarray(image)
-    picture.format = "PPM"
+    # In-process (tesserocr) when available: no process start, model load or image file per
+    # page; otherwise the command, given an uncompressed PGM (see tesseract_api).
     try:
-        return pytesseract.image_to_data(
-            picture,
-            lang=lang,
-            config=f"--psm {psm}",
-            output_type=pytesseract.Output.DICT,
-        )
+        return tesseract_api.image_to_data(image, lang, f"--psm {psm}")
     except pytesseract.TesseractError as error:
         raise SohoaError("tesseract", f"OCR failed: {error.message.strip()}") from None
 
@@ -75,7 +67,8 @@ def detect_rotation(image: np.ndarray) -> int:
     if "osd" not in _installed_languages(os.environ.get("TESSDATA_PREFIX")):
         return 0
     try:
-        report = pytesseract.image_to_osd(image, config="--psm 0")
+        # the command (tesserocr's OSD is another code path); rare: unreadable pages only
+        report = pytesseract.image_to_osd(tesseract_api.uncompressed(image), config="--psm 0")
     except pytesseract.TesseractError:
         return 0  # too little text to tell
     fields = dict(line.split(":", 1) for line in report.splitlines() if ":" in line)
@@ -109,21 +102,23 @@ def looks_unreadable(data: dict[str, list], lang: str) -> bool:
     return False
 
 
-def data_to_page(data: dict[str, list], page: Page, to_original: Callable[[BBox], BBox]) -> Page:
-    """Fill ``page`` with words (boxes mapped by ``to_original``), lines and paragraphs."""
+def data_to_page(
+    data: dict[str, list], page: Page, to_original: Callable[[list[BBox]], list[BBox]]
+) -> Page:
+    """Fill ``page`` with words, lines and paragraphs; ``to_original`` maps a list of word
+    boxes to page pixels (e.g. ``PreparedImage.boxes_to_original``)."""
     line_of: dict[tuple[int, int, int], Line] = {}
     block_of: dict[tuple[int, int], Block] = {}
     specks = noise_specks(data)
+    boxes: list[BBox] = []
     for i, raw in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (raw or "").strip())
         if data["level"][i] != 5 or not text or i in specks:
             continue
         left, top = data["left"][i], data["top"][i]
-        box = to_original((left, top, left + data["width"][i], top + data["height"][i]))
+        boxes.append((left, top, left + data["width"][i], top + data["height"][i]))
         confidence = float(data["conf"][i])
-        page.words.append(
-            Word(text=text, bbox=box, confidence=confidence if confidence >= 0 else None)
-        )
+        page.words.append(Word(text=text, confidence=confidence if confidence >= 0 else None))
         block_key = (data["block_num"][i], data["par_num"][i])
         line_key = (*block_key, data["line_num"][i])
         if line_key not in line_of:
@@ -134,6 +129,9 @@ def data_to_page(data: dict[str, list], page: Page, to_original: Callable[[BBox]
                 page.blocks.append(block_of[block_key])
             block_of[block_key].lines.append(len(page.lines) - 1)
         line_of[line_key].words.append(len(page.words) - 1)
+    new_words = page.words[len(page.words) - len(boxes) :]
+    for word, box in zip(new_words, to_original(boxes), strict=True):
+        word.bbox = box
     for line in page.lines:
         line.bbox = union_box([page.words[i].bbox for i in line.words])
     for block in page.blocks:
