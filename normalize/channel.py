@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from sohoa.corpus.model import RestorerModel
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL
@@ -236,8 +237,6 @@ class CandidateIndex:
         key = (profile.name, id(profile.readings))  # the hand-written ENG has no readings
         found = cache.get(key)
         if found is None:
-            from rapidfuzz.distance import Levenshtein
-
             counts: dict[tuple[str, str], float] = {}
             for ocr, readings in (profile.readings or {}).items():
                 source = ocr_skeleton(ocr.lower())
@@ -268,8 +267,6 @@ class CandidateIndex:
 
         ``wide``: every key up to two edits away, for tokens of three letters or more.
         """
-        from rapidfuzz.distance import Levenshtein
-
         if not self.deletion_index:
             self._build_deletion_index()
         found: dict[str, float] = {}
@@ -370,13 +367,11 @@ def confusion_keys(skeleton: str, profile: Profile = ENG, depth: int = 2) -> dic
 
 def learned_edit_cost(source: str, target: str, edit_costs: dict[tuple[str, str], float]) -> float:
     """Sum of the single-letter edits turning ``source`` into ``target`` (wide search)."""
-    from rapidfuzz.distance import Levenshtein
-
     total = 0.0
-    for op in Levenshtein.editops(source, target):
+    for tag, src_pos, dest_pos in Levenshtein.editops(source, target).as_list():
         edit = (
-            source[op.src_pos] if op.tag != "insert" else "",
-            target[op.dest_pos] if op.tag != "delete" else "",
+            source[src_pos] if tag != "insert" else "",
+            target[dest_pos] if tag != "delete" else "",
         )
         total += edit_costs.get(edit, WIDE_EDIT_COST)
     return total
