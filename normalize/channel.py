@@ -550,30 +550,34 @@ def candidates(
                 and all(pair in char_pairs for pair in zip(key, lower, strict=True))
             )
             for syllable, prior in syllables.get(key, ()):
-                marks = _marks(syllable)
-                cost = cost_of_marks.get(marks)
-                if cost is None:
-                    cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
                 full = _char_cost(lower, syllable, chars) if by_chars else None
                 if full is not None:  # the character channel prices letters and marks
                     total = full
                 else:
+                    marks = _marks(syllable)
+                    cost = cost_of_marks.get(marks)
+                    if cost is None:
+                        cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
                     letter_cost = (
                         _letter_cost(syllable, skeleton, swapped, letters) if swapped else None
                     )
                     total = (key_cost if letter_cost is None else letter_cost) + cost
-                if syllable not in scored or total < scored[syllable][0]:
+                held = scored.get(syllable)
+                if held is None or total < held[0]:
                     scored[syllable] = (total, prior)
         for key, key_cost in (glyph_found or {}).items():
             for syllable, prior in syllables.get(key, ()):
                 # The glyph hides which marks: any marked syllable will do.
                 total = key_cost + (GLYPH_UNMARKED_COST if syllable == key else 0.0)
-                if syllable not in scored or total < scored[syllable][0]:
+                held = scored.get(syllable)
+                if held is None or total < held[0]:
                     scored[syllable] = (total, prior)
-        # Ties broken by the syllable itself: near-miss keys arrive in set order, which
-        # changes with the hash seed, and output must not.
-        ranked = sorted(scored.items(), key=lambda item: (item[1][0] - item[1][1], item[0]))
-        return [(syllable, cost) for syllable, (cost, _prior) in ranked]
+        # By cost less prior; ties broken by the syllable itself: near-miss keys arrive in
+        # set order, which changes with the hash seed, and output must not.
+        ranked = sorted(
+            (cost - prior, syllable, cost) for syllable, (cost, prior) in scored.items()
+        )
+        return [(syllable, cost) for _, syllable, cost in ranked]
 
     exact = rank(keys, glyphs)
     near_ranked = rank({k: c for k, c in near.items() if k not in keys})
