@@ -29,6 +29,7 @@ it begins (t = tổ).
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import math
 import unicodedata
 from dataclasses import dataclass, field
@@ -531,10 +532,16 @@ def candidates(
     cost_of_marks: dict[Marks, float] = {}
 
     def rank(
-        found_keys: dict[str, float], glyph_found: dict[str, float] | None = None
+        found_keys: dict[str, float],
+        glyph_found: dict[str, float] | None = None,
+        first: int | None = None,
     ) -> list[tuple[str, float]]:
+        """The syllables of the keys, cheapest first (only the ``first`` ones if given)."""
         scored: dict[str, tuple[float, float]] = {}
         for key, key_cost in found_keys.items():
+            key_syllables = syllables.get(key)
+            if not key_syllables:
+                continue  # most confusion rewrites are no syllable's key
             # Letters the confusions replaced one for one: priced by the marked clean letter.
             swapped = (
                 [i for i in range(len(key)) if key[i] != skeleton[i]]
@@ -549,7 +556,7 @@ def candidates(
                 and len(key) == len(lower)
                 and all(pair in char_pairs for pair in zip(key, lower, strict=True))
             )
-            for syllable, prior in syllables.get(key, ()):
+            for syllable, prior in key_syllables:
                 full = _char_cost(lower, syllable, chars) if by_chars else None
                 if full is not None:  # the character channel prices letters and marks
                     total = full
@@ -574,17 +581,22 @@ def candidates(
                     scored[syllable] = (total, prior)
         # By cost less prior; ties broken by the syllable itself: near-miss keys arrive in
         # set order, which changes with the hash seed, and output must not.
-        ranked = sorted(
-            (cost - prior, syllable, cost) for syllable, (cost, prior) in scored.items()
-        )
+        by_rank = ((cost - prior, syllable, cost) for syllable, (cost, prior) in scored.items())
+        ranked = sorted(by_rank) if first is None else heapq.nsmallest(first, by_rank)
         return [(syllable, cost) for _, syllable, cost in ranked]
 
     exact = rank(keys, glyphs)
-    near_ranked = rank({k: c for k, c in near.items() if k not in keys})
     chosen = dict(exact[:limit])
     for syllable, cost in (profile.readings or {}).get(lower, ()):
         if syllable in index.known:  # seen in the channel data: as likely as it was there
             chosen[syllable] = min(chosen.get(syllable, 99.0), cost + READING_COST)
+    # Near misses beyond those kept, the reserve and the ones already chosen are never
+    # used, but for a lone letter's reserve (filtered below): not worth sorting.
+    needed = near_limit_here + RESERVE + len(chosen)
+    near_ranked = rank(
+        {k: c for k, c in near.items() if k not in keys},
+        first=None if len(skeleton) == 1 and not lone_letter_expands else needed,
+    )
     for syllable, cost in near_ranked[:near_limit_here]:
         chosen.setdefault(syllable, cost)
     reserve = [
