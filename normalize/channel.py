@@ -556,6 +556,18 @@ def candidates(
                 and len(key) == len(lower)
                 and all(pair in char_pairs for pair in zip(key, lower, strict=True))
             )
+            if not by_chars and not swapped:
+                # The common case (near misses): the key's cost plus each syllable's marks.
+                for syllable, prior in key_syllables:
+                    marks = _marks(syllable)
+                    cost = cost_of_marks.get(marks)
+                    if cost is None:
+                        cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
+                    total = key_cost + cost
+                    held = scored.get(syllable)
+                    if held is None or total < held[0]:
+                        scored[syllable] = (total, prior)
+                continue
             for syllable, prior in key_syllables:
                 full = _char_cost(lower, syllable, chars) if by_chars else None
                 if full is not None:  # the character channel prices letters and marks
