@@ -411,7 +411,7 @@ def _restore_text(
         if slot.token < 0:
             continue
         token = tokens[slot.token]
-        if any(start <= token.start < end for start, end in foreign):
+        if foreign and any(start <= token.start < end for start, end in foreign):
             continue  # a passage in another language stays as read
         text_chosen = slot.options[choice.index][0]
         if token.kind in ("word", "caps") and slot.options[choice.index][1] != "<abbr>":
