@@ -535,6 +535,7 @@ def candidates(
     chars = profile.chars if CHAR_WEIGHT else None
     letter_pairs = _skeleton_pairs(letters) if letters else frozenset()
     char_pairs = _skeleton_pairs(chars) if chars else frozenset()
+    letter_or_same = letter_pairs | {(ch, ch) for ch in skeleton}  # ... or a letter kept
     # Many syllables share one set of marks: their mark cost is computed once per token.
     ocr_marks = _marks(lower)
     cost_of_marks: dict[Marks, float] = {}
@@ -550,19 +551,21 @@ def candidates(
             key_syllables = syllables.get(key)
             if not key_syllables:
                 continue  # most confusion rewrites are no syllable's key
-            # Letters the confusions replaced one for one: priced by the marked clean letter.
+            # Letters the confusions replaced one for one: priced by the marked clean letter,
+            # if every such OCR letter was seen standing for it (else the rule costs stay).
             swapped = (
                 [i for i in range(len(key)) if key[i] != skeleton[i]]
-                if letters and len(key) == len(skeleton) and key != skeleton
+                if letters
+                and len(key) == len(skeleton)
+                and key != skeleton
+                and letter_or_same.issuperset(zip(key, skeleton, strict=True))
                 else None
             )
-            if swapped and not all((key[i], skeleton[i]) in letter_pairs for i in swapped):
-                swapped = None  # some OCR letter never stood for that letter: rule costs
             # Only keys whose every letter the OCR's character was seen standing for.
             by_chars = (
                 chars is not None
                 and len(key) == len(lower)
-                and all(pair in char_pairs for pair in zip(key, lower, strict=True))
+                and char_pairs.issuperset(zip(key, lower, strict=True))
             )
             if not by_chars and not swapped:
                 # The common case (near misses): the key's cost plus each syllable's marks.
