@@ -29,12 +29,14 @@ it begins (t = tổ).
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import math
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from sohoa.corpus.model import RestorerModel
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL
@@ -159,15 +161,23 @@ def choose_profile(words: list[str], profiles: dict[str, Profile] | None = None)
     return profiles["vie"] if marked / len(words) > 0.08 else profiles["eng"]
 
 
+_MARK_BITS = {ch: 1 << bit for bit, ch in enumerate("ăâêôơưđ")}
+
+
 @lru_cache(maxsize=65536)
-def _marks(text: str) -> tuple[int, frozenset[str]]:
-    """Tone number and the set of vowel marks ('ă', 'â', 'ê', 'ô', 'ơ', 'ư', 'đ') of text."""
+def _marks(text: str) -> tuple[int, int]:
+    """Tone number and the vowel marks (ă â ê ô ơ ư đ) of text, one bit per mark.
+
+    Bits rather than a set of letters: cheap to make, compare and keep in the cache.
+    """
     untoned, tone = split_tone(text)
-    mods = frozenset(ch for ch in untoned if ch in "ăâêôơưđ")
+    mods = 0
+    for ch in untoned:
+        mods |= _MARK_BITS.get(ch, 0)
     return tone, mods
 
 
-Marks = tuple[int, frozenset[str]]
+Marks = tuple[int, int]  # tone number, vowel-mark bits
 
 
 def mark_cost(ocr: str, clean: str, profile: Profile) -> float:
@@ -188,9 +198,9 @@ def marks_cost(ocr_marks: Marks, clean_marks: Marks, profile: Profile) -> float:
         cost = profile.acute_for_hook
     else:
         cost = profile.tone_swapped
-    cost += profile.mark_kept * len(mods_c & mods_o)
-    cost += profile.mark_lost * len(mods_c - mods_o)
-    cost += profile.mark_added * len(mods_o - mods_c)
+    cost += profile.mark_kept * (mods_c & mods_o).bit_count()
+    cost += profile.mark_lost * (mods_c & ~mods_o).bit_count()
+    cost += profile.mark_added * (mods_o & ~mods_c).bit_count()
     return cost
 
 
@@ -236,8 +246,6 @@ class CandidateIndex:
         key = (profile.name, id(profile.readings))  # the hand-written ENG has no readings
         found = cache.get(key)
         if found is None:
-            from rapidfuzz.distance import Levenshtein
-
             counts: dict[tuple[str, str], float] = {}
             for ocr, readings in (profile.readings or {}).items():
                 source = ocr_skeleton(ocr.lower())
@@ -268,8 +276,6 @@ class CandidateIndex:
 
         ``wide``: every key up to two edits away, for tokens of three letters or more.
         """
-        from rapidfuzz.distance import Levenshtein
-
         if not self.deletion_index:
             self._build_deletion_index()
         found: dict[str, float] = {}
@@ -370,13 +376,11 @@ def confusion_keys(skeleton: str, profile: Profile = ENG, depth: int = 2) -> dic
 
 def learned_edit_cost(source: str, target: str, edit_costs: dict[tuple[str, str], float]) -> float:
     """Sum of the single-letter edits turning ``source`` into ``target`` (wide search)."""
-    from rapidfuzz.distance import Levenshtein
-
     total = 0.0
-    for op in Levenshtein.editops(source, target):
+    for tag, src_pos, dest_pos in Levenshtein.editops(source, target).as_list():
         edit = (
-            source[op.src_pos] if op.tag != "insert" else "",
-            target[op.dest_pos] if op.tag != "delete" else "",
+            source[src_pos] if tag != "insert" else "",
+            target[dest_pos] if tag != "delete" else "",
         )
         total += edit_costs.get(edit, WIDE_EDIT_COST)
     return total
@@ -531,61 +535,91 @@ def candidates(
     chars = profile.chars if CHAR_WEIGHT else None
     letter_pairs = _skeleton_pairs(letters) if letters else frozenset()
     char_pairs = _skeleton_pairs(chars) if chars else frozenset()
+    letter_or_same = letter_pairs | {(ch, ch) for ch in skeleton}  # ... or a letter kept
     # Many syllables share one set of marks: their mark cost is computed once per token.
     ocr_marks = _marks(lower)
     cost_of_marks: dict[Marks, float] = {}
 
     def rank(
-        found_keys: dict[str, float], glyph_found: dict[str, float] | None = None
+        found_keys: dict[str, float],
+        glyph_found: dict[str, float] | None = None,
+        first: int | None = None,
     ) -> list[tuple[str, float]]:
+        """The syllables of the keys, cheapest first (only the ``first`` ones if given)."""
         scored: dict[str, tuple[float, float]] = {}
         for key, key_cost in found_keys.items():
-            # Letters the confusions replaced one for one: priced by the marked clean letter.
+            key_syllables = syllables.get(key)
+            if not key_syllables:
+                continue  # most confusion rewrites are no syllable's key
+            # Letters the confusions replaced one for one: priced by the marked clean letter,
+            # if every such OCR letter was seen standing for it (else the rule costs stay).
             swapped = (
                 [i for i in range(len(key)) if key[i] != skeleton[i]]
-                if letters and len(key) == len(skeleton) and key != skeleton
+                if letters
+                and len(key) == len(skeleton)
+                and key != skeleton
+                and letter_or_same.issuperset(zip(key, skeleton, strict=True))
                 else None
             )
-            if swapped and not all((key[i], skeleton[i]) in letter_pairs for i in swapped):
-                swapped = None  # some OCR letter never stood for that letter: rule costs
             # Only keys whose every letter the OCR's character was seen standing for.
             by_chars = (
                 chars is not None
                 and len(key) == len(lower)
-                and all(pair in char_pairs for pair in zip(key, lower, strict=True))
+                and char_pairs.issuperset(zip(key, lower, strict=True))
             )
-            for syllable, prior in syllables.get(key, ()):
-                marks = _marks(syllable)
-                cost = cost_of_marks.get(marks)
-                if cost is None:
-                    cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
+            if not by_chars and not swapped:
+                # The common case (near misses): the key's cost plus each syllable's marks.
+                for syllable, prior in key_syllables:
+                    marks = _marks(syllable)
+                    cost = cost_of_marks.get(marks)
+                    if cost is None:
+                        cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
+                    total = key_cost + cost
+                    held = scored.get(syllable)
+                    if held is None or total < held[0]:
+                        scored[syllable] = (total, prior)
+                continue
+            for syllable, prior in key_syllables:
                 full = _char_cost(lower, syllable, chars) if by_chars else None
                 if full is not None:  # the character channel prices letters and marks
                     total = full
                 else:
+                    marks = _marks(syllable)
+                    cost = cost_of_marks.get(marks)
+                    if cost is None:
+                        cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
                     letter_cost = (
                         _letter_cost(syllable, skeleton, swapped, letters) if swapped else None
                     )
                     total = (key_cost if letter_cost is None else letter_cost) + cost
-                if syllable not in scored or total < scored[syllable][0]:
+                held = scored.get(syllable)
+                if held is None or total < held[0]:
                     scored[syllable] = (total, prior)
         for key, key_cost in (glyph_found or {}).items():
             for syllable, prior in syllables.get(key, ()):
                 # The glyph hides which marks: any marked syllable will do.
                 total = key_cost + (GLYPH_UNMARKED_COST if syllable == key else 0.0)
-                if syllable not in scored or total < scored[syllable][0]:
+                held = scored.get(syllable)
+                if held is None or total < held[0]:
                     scored[syllable] = (total, prior)
-        # Ties broken by the syllable itself: near-miss keys arrive in set order, which
-        # changes with the hash seed, and output must not.
-        ranked = sorted(scored.items(), key=lambda item: (item[1][0] - item[1][1], item[0]))
-        return [(syllable, cost) for syllable, (cost, _prior) in ranked]
+        # By cost less prior; ties broken by the syllable itself: near-miss keys arrive in
+        # set order, which changes with the hash seed, and output must not.
+        by_rank = ((cost - prior, syllable, cost) for syllable, (cost, prior) in scored.items())
+        ranked = sorted(by_rank) if first is None else heapq.nsmallest(first, by_rank)
+        return [(syllable, cost) for _, syllable, cost in ranked]
 
     exact = rank(keys, glyphs)
-    near_ranked = rank({k: c for k, c in near.items() if k not in keys})
     chosen = dict(exact[:limit])
     for syllable, cost in (profile.readings or {}).get(lower, ()):
         if syllable in index.known:  # seen in the channel data: as likely as it was there
             chosen[syllable] = min(chosen.get(syllable, 99.0), cost + READING_COST)
+    # Near misses beyond those kept, the reserve and the ones already chosen are never
+    # used, but for a lone letter's reserve (filtered below): not worth sorting.
+    needed = near_limit_here + RESERVE + len(chosen)
+    near_ranked = rank(
+        {k: c for k, c in near.items() if k not in keys},
+        first=None if len(skeleton) == 1 and not lone_letter_expands else needed,
+    )
     for syllable, cost in near_ranked[:near_limit_here]:
         chosen.setdefault(syllable, cost)
     reserve = [

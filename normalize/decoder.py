@@ -115,23 +115,35 @@ def _search(
     hyps: list[tuple[float, int, int, int, int]] = [(0.0, bos, bos, -1, -1)]
     history: list[list[tuple[float, int, int, int, int]]] = []
     for units, gains in zip(units_of, gains_of, strict=True):
+        best: dict[int, tuple[float, int, int, int, int]] = {}
+        others = enumerate(hyps)
         if len(gains) > 2:
-            # Options far behind under the best hypothesis are not tried under the others.
-            score0, t0, u0 = hyps[0][0], hyps[0][1], hyps[0][2]
-            row = rows.get(t0 * RADIX + u0) or row_of(t0, u0)
+            # The best hypothesis tries every option; options far behind under it are not
+            # tried under the others.
+            score, t, u, _, _ = hyps[0]
+            row = rows.get(t * RADIX + u) or row_of(t, u)
             memo = row[0]
             first = []
             for unit, gain in zip(units, gains, strict=True):
                 lp = memo.get(unit)
                 if lp is None:
                     lp = fill(row, unit)
-                first.append(score0 + lp + gain)
+                first.append(score + lp + gain)
             cut = max(first) - option_margin
             live = [(k, units[k], gains[k]) for k in range(len(gains)) if first[k] >= cut]
+            pairs = bonus_after.get(u)
+            base = u * RADIX
+            for index, unit, _ in live:
+                total = first[index]
+                if pairs and unit in pairs:
+                    total += pairs[unit]
+                held = best.get(base + unit)
+                if held is None or total > held[0]:
+                    best[base + unit] = (total, u, unit, 0, index)
+            others = itertools.islice(others, 1, None)
         else:
             live = list(zip(range(len(gains)), units, gains, strict=True))
-        best: dict[int, tuple[float, int, int, int, int]] = {}
-        for parent, (score, t, u, _, _) in enumerate(hyps):
+        for parent, (score, t, u, _, _) in others:
             row = rows.get(t * RADIX + u) or row_of(t, u)
             memo = row[0]
             pairs = bonus_after.get(u)

@@ -260,30 +260,38 @@ def _slots(
             found = seen[core] = _word_options(core, restorer, profile, confirmed)
         return found
 
+    fixed: dict[tuple[str, str], list[Option]] = {}  # one list per kept text, shared
+
+    def kept_as(text: str, unit: str) -> list[Option]:
+        found = fixed.get((text, unit))
+        if found is None:
+            found = fixed[(text, unit)] = [(text, unit, 0.0)]
+        return found
+
     for i, token in enumerate(tokens):
         kind, core = token.kind, token.text
         if kind == "space":
             continue
         if kind == "punct":
             slots.extend(
-                _Slot(-1, [(ch, PUNCT_UNITS[ch], 0.0)]) for ch in core if ch in PUNCT_UNITS
+                _Slot(-1, kept_as(ch, PUNCT_UNITS[ch])) for ch in core if ch in PUNCT_UNITS
             )
         elif kind == "number":
-            slots.append(_Slot(i, [(core, "<num>", 0.0)]))
+            slots.append(_Slot(i, kept_as(core, "<num>")))
         elif kind in ("code", "url", "other"):
             slots.append(
-                _Slot(i, [(_fix_code(core, model) if kind == "code" else core, "<code>", 0.0)])
+                _Slot(i, kept_as(_fix_code(core, model) if kind == "code" else core, "<code>"))
             )
         elif kind == "caps":
             key = strip_marks(core)
             if key in model.acronyms:
-                slots.append(_Slot(i, [(model.acronyms[key], "<abbr>", 0.0)]))
+                slots.append(_Slot(i, kept_as(model.acronyms[key], "<abbr>")))
             elif HORN_AFTER_VOWEL.sub("", key).lower() in model.syllables:
                 slots.append(_Slot(i, word_options(core)))
             else:
-                slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))
+                slots.append(_Slot(i, kept_as(core, "<abbr>")))
         elif len(core) == 1 and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
-            slots.append(_Slot(i, [(core, "<abbr>", 0.0)]))  # a list marker: a) b) d)
+            slots.append(_Slot(i, kept_as(core, "<abbr>")))  # a list marker: a) b) d)
         elif len(core) == 1 and core.islower() and _in_running_words(tokens, i, model.syllables):
             found = seen.get(core + "+")
             if found is None:
@@ -403,7 +411,7 @@ def _restore_text(
         if slot.token < 0:
             continue
         token = tokens[slot.token]
-        if any(start <= token.start < end for start, end in foreign):
+        if foreign and any(start <= token.start < end for start, end in foreign):
             continue  # a passage in another language stays as read
         text_chosen = slot.options[choice.index][0]
         if token.kind in ("word", "caps") and slot.options[choice.index][1] != "<abbr>":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -90,6 +91,7 @@ def _split_edges(chunk: str) -> tuple[str, str, str]:
     return chunk[:start], chunk[start:end], chunk[end:]
 
 
+@lru_cache(maxsize=65536)  # a document repeats its words: each is judged once
 def core_kind(core: str) -> Kind:
     if _URL.match(core):
         return "url"

@@ -32,6 +32,8 @@ def nfc(text: str) -> str:
 
 def split_tone(syllable: str) -> tuple[str, int]:
     """Split a syllable into its spelling without the tone mark and the tone number."""
+    if syllable.isascii():
+        return syllable, 0  # no mark at all (and nothing for NFD or NFC to change)
     tone = 0
     kept: list[str] = []
     for ch in unicodedata.normalize("NFD", syllable):
@@ -45,6 +47,8 @@ def split_tone(syllable: str) -> tuple[str, int]:
 
 def strip_marks(text: str) -> str:
     """Remove every mark and map đ→d: the key OCR and clean spellings share."""
+    if text.isascii():
+        return text  # nothing to remove
     out = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch):
