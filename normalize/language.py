@@ -40,6 +40,41 @@ class Verdict:
 
 
 def judge(text: str) -> Verdict:
+    """The verdict on a whole text: its passages' words counted together.
+
+    ``restore`` and ``restore_text`` both decide through here, so a file the command lets
+    through is never found foreign by the restorer, and the other way round.
+    """
+    return _whole(_passages(text))
+
+
+def foreign_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (start, end) of ``text`` that are not Vietnamese: all of it, or the
+    passages (separated by blank lines) that are clearly in another language."""
+    passages = _passages(text)
+    if _whole(passages).foreign:
+        return [(0, len(text))]
+    return [(start, end) for start, end, v in passages if v.below(PASSAGE_MIN_SHARE)]
+
+
+def _passages(text: str) -> list[tuple[int, int, Verdict]]:
+    """(start, end, verdict) of each passage; a blank line ends a passage."""
+    passages = []
+    start = 0
+    for found in [*_PASSAGE_BREAK.finditer(text), None]:
+        end = found.start() if found else len(text)
+        passages.append((start, end, _judge_passage(text[start:end])))
+        start = found.end() if found else len(text)
+    return passages
+
+
+def _whole(passages: list[tuple[int, int, Verdict]]) -> Verdict:
+    words = sum(v.words for _, _, v in passages)
+    valid = sum(v.words * v.vietnamese_share for _, _, v in passages)
+    return Verdict(words, valid / words if words else 1.0)
+
+
+def _judge_passage(text: str) -> Verdict:
     """Share of Vietnamese syllables among the words that tell languages apart.
 
     Single letters (list markers, units) belong to no language; nor do acronyms (UBND,
@@ -50,22 +85,6 @@ def judge(text: str) -> Verdict:
         words = [w for w in words if not w.isupper() or _syllable(w)]
     valid = sum(_syllable(w) for w in words)
     return Verdict(len(words), valid / len(words) if words else 1.0)
-
-
-def foreign_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans (start, end) of ``text`` that are not Vietnamese: all of it, or the
-    passages (separated by blank lines) that are clearly in another language."""
-    passages: list[tuple[int, int, Verdict]] = []
-    start = 0
-    for found in [*_PASSAGE_BREAK.finditer(text), None]:
-        end = found.start() if found else len(text)
-        passages.append((start, end, judge(text[start:end])))
-        start = found.end() if found else len(text)
-    words = sum(v.words for _, _, v in passages)
-    valid = sum(v.words * v.vietnamese_share for _, _, v in passages)
-    if Verdict(words, valid / words if words else 1.0).foreign:
-        return [(0, len(text))]
-    return [(start, end) for start, end, v in passages if v.below(PASSAGE_MIN_SHARE)]
 
 
 @functools.lru_cache(maxsize=65536)
