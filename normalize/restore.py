@@ -215,7 +215,6 @@ _ITEM_WORDS = frozenset(
         "bang",
         "hinh",
         "so",
-        "tiet",
     ]
 )
 
