@@ -321,19 +321,25 @@ def kneser_ney(counts: Counts, word_bonus: float | None = None) -> RestorerModel
 
 
 def candidate_tables(model: RestorerModel) -> dict[str, dict[str, tuple]]:
-    """Candidates of every plain (unmarked, lowercase) key under each OCR profile.
+    """Candidates of every plain (unmarked, lowercase) key under each OCR profile, and of
+    every whole OCR token the profile's channel data has seen (its readings).
 
     Most tokens of an old OCR text are such keys, so the restorer starts with them known
-    instead of searching confusions and near misses for each at run time.
+    instead of searching confusions and near misses for each at run time; the readings
+    are the garbled tokens that OCR is known to print ("nudce"), the costliest to search.
     """
     from sohoa.normalize.channel import CandidateIndex, candidates, profiles_of
 
     index = CandidateIndex(model)
-    return {
-        name: {key: candidates(index, key, profile) for key in model.syllables}
-        for name, profile in profiles_of(model).items()
-        if name != "plain"  # rare (text typed without marks): computed when needed
-    }
+    tables = {}
+    for name, profile in profiles_of(model).items():
+        if name == "plain":
+            continue  # rare (text typed without marks): computed when needed
+        readings = sorted(set(profile.readings or ()) - set(model.syllables))
+        tables[name] = {
+            key: candidates(index, key, profile) for key in [*model.syllables, *readings]
+        }
+    return tables
 
 
 def build_model(
