@@ -307,6 +307,12 @@ def cyclic_gc_paused() -> Iterator[None]:
 
     With a large model in memory, each full collection walks all of it; refcounting
     still frees everything the restorer drops. Measured: about 20% faster cold runs.
+
+    What a restore leaves alive (its caches' new entries, the edits it returns: ~70k
+    containers on a cold run) is long-lived; left in the youngest generation, the first
+    collection after the pause would walk them all (~0.02 s). ``gc.freeze()`` then
+    ``gc.unfreeze()`` moves every tracked object to the oldest generation without a
+    walk; skipped if the caller keeps objects frozen (unfreezing would undo that).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -314,6 +320,9 @@ def cyclic_gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
