@@ -67,6 +67,7 @@ class Restorer:
     def __post_init__(self) -> None:
         self.profiles = profiles_of(self.model)
         self.model.coded()  # the decoder's integer LM, built now rather than mid-restore
+        self.index.prepare(self.profiles.values())  # the near-miss search's tables, too
         for name, table in getattr(self.model, "candidate_tables", {}).items():
             for key, found in table.items():
                 self._cache[(key, name)] = found
