@@ -235,6 +235,8 @@ class CandidateIndex:
 
     model: RestorerModel
     deletion_index: dict[str, list[str]] = field(default_factory=dict)
+    # the same with one deletion at most: a search one edit away meets half the keys
+    one_deletion_index: dict[str, list[str]] = field(default_factory=dict)
     known: set[str] = field(default_factory=set)  # every syllable, lowercase
     # key -> [(syllable, prior, number of its marks in mark_sets)]: candidates are priced
     # per set of marks, and many syllables share one
@@ -281,6 +283,8 @@ class CandidateIndex:
         for key in self.model.syllables:
             for variant in _deletions(key, 2 if len(key) >= 4 else 1):
                 self.deletion_index.setdefault(variant, []).append(key)
+            for variant in _deletions(key, 1):
+                self.one_deletion_index.setdefault(variant, []).append(key)
 
     def edit_costs(self, profile: Profile) -> dict[tuple[str, str], float]:
         """Cost of each single-letter edit (OCR letter, clean letter; '' = none) in the wide
@@ -331,8 +335,9 @@ class CandidateIndex:
         found: dict[str, float] = {}
         depths = (1, 2) if len(key) >= (3 if wide else 4) else (1,)
         for depth in depths:
+            index = self.one_deletion_index if depth == 1 else self.deletion_index
             for variant in _deletions(key, depth):
-                for candidate in self.deletion_index.get(variant, ()):
+                for candidate in index.get(variant, ()):
                     if candidate not in found:
                         distance = Levenshtein.distance(key, candidate, score_cutoff=depth)
                         if 0 < distance <= depth:

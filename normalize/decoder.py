@@ -303,9 +303,6 @@ def _choices(
             continue
         # Stable: equal weights keep option order, as sorting by -weight did.
         ranked_options = sorted(range(count), key=weights.__getitem__, reverse=True)
-        found[i] = Choice(
-            index,
-            weights[index] / total,
-            [(k, weights[k] / total) for k in ranked_options if k != index][:3],
-        )
+        others = itertools.islice((k for k in ranked_options if k != index), 3)
+        found[i] = Choice(index, weights[index] / total, [(k, weights[k] / total) for k in others])
     return [found[i] if i in found else Choice(chosen[i], 1.0, []) for i in range(n)]
