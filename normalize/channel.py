@@ -261,13 +261,41 @@ class CandidateIndex:
             found = cache[(id(profile), ocr_marks)] = (profile, [None] * len(self.mark_sets))
         return found[1]
 
-    @property
-    def key_text(self) -> str:
-        """Every syllable key, one a line: searched by pattern for glyph tokens."""
-        text = self.__dict__.get("_key_text")
-        if text is None:
-            text = self.__dict__["_key_text"] = "\n".join(sorted(self.model.syllables))
-        return text
+    def keys_with_vowel_runs(self, parts: list[str]) -> list[str]:
+        """Keys spelt ``parts[0]``, 1-3 vowels, ``parts[1]`` (, 1-3 vowels, ``parts[2]``),
+        in key order: what a glyph token may stand for (see glyph_keys). A plain scan of
+        the keys sharing the first letter; a pattern compiled per token cost more."""
+        by_letter = self.__dict__.get("_keys_by_letter")
+        if by_letter is None:
+            by_letter = self.__dict__["_keys_by_letter"] = {}
+            for key in sorted(self.model.syllables):
+                by_letter.setdefault(key[:1], []).append(key)
+        first, last, gaps = parts[0], parts[-1], len(parts) - 1
+        fixed = sum(map(len, parts))
+        pool = by_letter.get(first[0], ()) if first else sorted(self.model.syllables)
+        found = []
+        for key in pool:
+            if not (fixed + gaps <= len(key) <= fixed + 3 * gaps) or not (
+                key.startswith(first) and key.endswith(last)
+            ):
+                continue
+            middle = key[len(first) : len(key) - len(last)]  # the runs and the parts between
+            if gaps == 1:
+                if not middle.strip(_VOWELS):
+                    found.append(key)
+                continue
+            inner = parts[1]
+            for run in (1, 2, 3):
+                rest = middle[run + len(inner) :]
+                if (
+                    middle[run : run + len(inner)] == inner
+                    and 1 <= len(rest) <= 3
+                    and not middle[:run].strip(_VOWELS)
+                    and not rest.strip(_VOWELS)
+                ):
+                    found.append(key)
+                    break
+        return found
 
     def prepare(self, profiles: Iterable[Profile]) -> None:
         """Build now what searching a token no key matches needs (~0.02 s), so that a
@@ -390,17 +418,17 @@ def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
     for options in variants:
         combos = [[*c, o] for c in combos for o in options]
     for combo in combos:
-        pattern, at, cost = "", 0, 0.0
+        parts, at, cost = [], 0, 0.0  # the letters around the runs, each run 1-3 vowels
         for s, e, c in combo:
             if s < at:
                 break
-            pattern += regex.escape(skeleton[at:s]) + f"[{_VOWELS}]{{1,3}}"
+            parts.append(skeleton[at:s])
             at, cost = e, cost + c
         else:
-            pattern += regex.escape(skeleton[at:])
-            if not regex.search(r"\p{L}", pattern.replace(f"[{_VOWELS}]{{1,3}}", "")):
+            parts.append(skeleton[at:])
+            if not regex.search(r"\p{L}", "".join(parts)):
                 continue  # no letter outside the glyphs: nothing to anchor on
-            for key in regex.findall(f"(?m)^{pattern}$", index.key_text):
+            for key in index.keys_with_vowel_runs(parts):
                 if cost < found.get(key, 99.0):
                     found[key] = cost
     return found
