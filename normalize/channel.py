@@ -56,11 +56,15 @@ LETTER_CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("5", "s", 1.5),
     ("3", "a", 2.0),
     ("4", "a", 2.0),
-    ("p", "d", 1.2),  # Đ read as P
-    ("b", "d", 1.5),  # Đ read as B/b
+    ("^p", "d", 1.2),  # Đ read as P ("^": at the start of a word only, where Đ stands)
+    ("^b", "d", 1.5),  # Đ read as B/b
     ("y", "u", 1.5),  # ụ/ự read as y
     ("fi", "fi", 0.0),
 )
+# Older English-model OCR engines (seed 000's kind) print P for a word-initial Đ ("Pé an" =
+# "Đề án"); today's Tesseract, whose OCR of our renders the channel is learned from, never
+# does. Kept beside the learned rules. (B for Đ was measured too: it costs validation WER.)
+OLDER_ENGINE_CONFUSIONS: tuple[tuple[str, str, float], ...] = (("^p", "d", 1.2),)
 VIETNAMESE_ONLY = set("ăĂơƠưƯđĐ") | {
     ch
     for ch in map(chr, range(0x1EA0, 0x1EFA))  # the Latin Extended Additional block
@@ -97,7 +101,7 @@ class Profile:
     chars: dict[tuple[str, str], float] | None = field(default=None, hash=False, compare=False)
 
     @property
-    def rules_by_first(self) -> dict[str, list[tuple[str, str, float]]]:
+    def rules_by_first(self) -> dict[str, list[tuple[str, str, float, bool]]]:
         return _index_rules(self.rules)
 
 
@@ -109,20 +113,31 @@ VIE = Profile("vie", 2.5, 3.0, 4.0, 2.0, 3.0, 3.5, 3.0, trusts_letters=True)
 @lru_cache(maxsize=16)
 def _index_rules(
     rules: tuple[tuple[str, str, float], ...],
-) -> dict[str, list[tuple[str, str, float]]]:
-    index: dict[str, list[tuple[str, str, float]]] = {}
-    for rule in rules:
-        index.setdefault(rule[0][0], []).append(rule)
+) -> dict[str, list[tuple[str, str, float, bool]]]:
+    """Rules by the first OCR letter they rewrite, each with whether it is word-initial only."""
+    index: dict[str, list[tuple[str, str, float, bool]]] = {}
+    for wrong, right, cost in rules:
+        anchored = wrong.startswith("^")
+        wrong = wrong.removeprefix("^")
+        index.setdefault(wrong[0], []).append((wrong, right, cost, anchored))
     return index
 
 
-def learned_profile(fallback: Profile, channel: dict | None) -> Profile:
-    """The fallback profile with the mark costs and letter rules learned from pairs."""
+def learned_profile(
+    fallback: Profile,
+    channel: dict | None,
+    kept_rules: tuple[tuple[str, str, float], ...] = (),
+) -> Profile:
+    """The fallback profile with the mark costs and letter rules learned from pairs.
+
+    ``kept_rules`` stay beside the learned ones: confusions the channel data cannot show.
+    """
     if not channel:
         return fallback
     marks = channel["marks"]
     fields = {k: marks[k] for k in Profile.__dataclass_fields__ if k in marks}
     rules = tuple(tuple(rule) for rule in channel["rules"])
+    rules += tuple(rule for rule in kept_rules if rule[:2] not in {r[:2] for r in rules})
     return dataclasses.replace(
         fallback,
         **fields,
@@ -136,7 +151,7 @@ def learned_profile(fallback: Profile, channel: dict | None) -> Profile:
 
 def profiles_of(model: RestorerModel) -> dict[str, Profile]:
     channels = getattr(model, "channels", {}) or {}
-    eng = learned_profile(ENG, channels.get("eng"))
+    eng = learned_profile(ENG, channels.get("eng"), OLDER_ENGINE_CONFUSIONS)
     return {
         "eng": eng,
         "vie": learned_profile(VIE, channels.get("vie")),
@@ -363,9 +378,13 @@ def confusion_keys(skeleton: str, profile: Profile = ENG, depth: int = 2) -> dic
         grown: dict[str, float] = {}
         for text, cost in frontier.items():
             for start, ch in enumerate(text):
-                for wrong, right, rule_cost in by_first.get(ch, ()):
+                for wrong, right, rule_cost, anchored in by_first.get(ch, ()):
                     total = cost + rule_cost
-                    if total > MAX_KEY_COST or not text.startswith(wrong, start):
+                    if (
+                        total > MAX_KEY_COST
+                        or (anchored and start)
+                        or not text.startswith(wrong, start)
+                    ):
                         continue
                     rewritten = text[:start] + right + text[start + len(wrong) :]
                     if total < found.get(rewritten, 99.0):

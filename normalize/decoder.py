@@ -80,18 +80,60 @@ def decode(
         first, second = lm.unit_ids([first_unit, second_unit])
         bonus_after.setdefault(first, {})[second] = gain
     chosen = _search(units_of, gains_of, lm, beam, beam_margin, option_margin, bonus_after)
-    return _confidences(
-        slots,
-        units_of,
-        costs_of,
-        chosen,
-        lm,
-        channel_weight,
-        bonus,
-        bonus_after,
-        confidence_for,
-        alternatives,
-    )
+    scoring = (slots, units_of, costs_of, lm, channel_weight, bonus, bonus_after)
+    wanted = [
+        i
+        for i in range(len(slots))
+        if len(slots[i]) > 1 and (confidence_for is None or confidence_for(i, chosen[i]))
+    ]
+    counts, sums = _local_scores(wanted, chosen, *scoring)
+    starts = np.cumsum([0, *counts], dtype=np.int64)[:-1]
+    start_of = dict(zip(wanted, starts.tolist(), strict=True))
+    for _ in range(MAX_REPAIR_ROUNDS):
+        switched = _repair(wanted, counts, starts, sums, chosen)
+        if not switched:
+            break
+        # Only the slots within two of a switch see other neighbours now: rescore those.
+        near = sorted({j for i in switched for j in range(i - 2, i + 3)} & start_of.keys())
+        near_counts, near_sums = _local_scores(near, chosen, *scoring)
+        at = 0
+        for j, count in zip(near, near_counts, strict=True):
+            sums[start_of[j] : start_of[j] + count] = near_sums[at : at + count]
+            at += count
+    return _choices(len(slots), wanted, counts, starts, sums, chosen, alternatives)
+
+
+MAX_REPAIR_ROUNDS = 3
+REPAIR_MIN_GAIN = 1e-9  # a switch must raise the score by more than rounding
+
+
+def _repair(
+    wanted: list[int], counts: list[int], starts: np.ndarray, sums: np.ndarray, chosen: list[int]
+) -> list[int]:
+    """Mend the beam's search errors: switch a slot to its best option given its neighbours.
+
+    The beam keeps few hypotheses and drops options far behind, so a path can end with a
+    slot whose own best option, its neighbours being what they are, is another ("nhằm lùng
+    nghe" where "lắng" scores far higher). A slot's local score holds every LM term it
+    takes part in, so a switch raises the whole path's score; switches closer than three
+    slots apart would interact, so of such a group only the largest gain is made per round.
+    Only ``wanted`` slots are considered (the second pass: those whose choice changes the
+    text; a kept original is the safe choice). Returns the switched slots.
+    """
+    if not wanted:
+        return []
+    held = sums[starts + np.array([chosen[i] for i in wanted], dtype=np.int64)]
+    gains: list[tuple[float, int, int]] = []
+    for k in np.flatnonzero(np.maximum.reduceat(sums, starts) > held + REPAIR_MIN_GAIN):
+        here = sums[starts[k] : starts[k] + counts[k]]
+        best = int(np.argmax(here))
+        gains.append((float(here[best] - held[k]), wanted[k], best))
+    switched: list[int] = []
+    for _, i, best in sorted(gains, reverse=True):
+        if all(abs(i - j) > 2 for j in switched):
+            chosen[i] = best
+            switched.append(i)
+    return switched
 
 
 def _search(
@@ -171,33 +213,28 @@ def _search(
     return chosen
 
 
-def _confidences(
+def _local_scores(
+    wanted: list[int],
+    chosen: list[int],
     slots: list[list[Option]],
     units_of: list[list[int]],
     costs_of: list[list[float]],
-    chosen: list[int],
     lm: CodedLM,
     channel_weight: float,
     bonus: dict[str, float],
     bonus_after: dict[int, dict[int, float]],
-    confidence_for: Callable[[int, int], bool] | None,
-    alternatives: bool,
-) -> list[Choice]:
-    """Each chosen option's posterior share given the chosen neighbours on both sides.
+) -> tuple[list[int], np.ndarray]:
+    """Every option's score at the ``wanted`` slots, the chosen neighbours held fixed.
 
     An option's score: its LM log-prob after the two chosen units before it, its bonus
     and channel cost, the pair bonuses with its neighbours, and the log-probs of the two
     chosen units after it. The LM log-probs of all slots are looked up in one batch.
+    Returns the option counts of the slots and their scores, flat.
     """
     n = len(slots)
     units = [units_of[i][chosen[i]] for i in range(n)]
     bos = lm.unit_ids([BOS])[0]
     padded = [bos, bos, *units]
-    wanted = [
-        i
-        for i in range(n)
-        if len(slots[i]) > 1 and (confidence_for is None or confidence_for(i, chosen[i]))
-    ]
     # Flat arrays over (slot, option): contexts before, option, the two units after.
     counts = [len(slots[i]) for i in wanted]
     option_units = np.fromiter(
@@ -235,10 +272,23 @@ def _confidences(
         sums = sums + np.where(has_next, following, 0.0)
     sums = sums + np.where(has_next, ahead, 0.0)
     sums = sums + np.where(has_after, beyond, 0.0)
+    return counts, sums
+
+
+def _choices(
+    n: int,
+    wanted: list[int],
+    counts: list[int],
+    starts: np.ndarray,
+    sums: np.ndarray,
+    chosen: list[int],
+    alternatives: bool,
+) -> list[Choice]:
+    """Each chosen option's posterior share given the chosen neighbours on both sides."""
+    size = len(sums)
     found: dict[int, Choice] = {}  # slot -> its choice with confidence
     # Softmax per slot: max and differences exact in numpy, exp by math.exp (numpy's
     # may differ in the last bit), sums in order by sum(): the floats of a plain loop.
-    starts = np.cumsum([0, *counts[:-1]])
     tops = np.repeat(np.maximum.reduceat(sums, starts), counts) if size else sums
     all_weights = list(map(math.exp, (sums - tops).tolist()))
     end = 0

@@ -13,6 +13,15 @@ def test_english_model_confusions_reach_the_right_key() -> None:
     assert "cuong" in confusion_keys("cuwng")  # w for ư
     assert "so" in confusion_keys("s6")  # 6 for ố
     assert "de" in confusion_keys("pe")  # P for Đ
+    assert "cd" not in confusion_keys("cp")  # ... only where Đ stands: a word's first letter
+
+
+def test_the_learned_english_channel_keeps_p_for_d_stroke(restorer) -> None:
+    # Today's Tesseract never prints P for Đ, so the learned rules lack it; older engines do.
+    eng = restorer.profiles["eng"]
+    assert "đến" in dict(restorer.candidates("pen", eng)[0])
+    assert "đánh" in dict(restorer.candidates("panh", eng)[0])
+    assert "đến" not in dict(restorer.candidates("pen", restorer.profiles["vie"])[0])
 
 
 def test_profile_follows_the_marks_only_vietnamese_ocr_produces() -> None:
