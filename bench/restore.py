@@ -69,13 +69,22 @@ TRIED_SOURCES = [
     ("ViNLP all-syllables list", [SOURCES / "syllables-vinlp.txt"]),
 ]
 _CAPTION = regex.compile(r"^\s*Phu luc\s+[IVXl1|]+\s*\)?\s*$")
+# Lines an appendix's title block may have above its caption: blank, "(Kèm theo", ALL CAPS.
+_APPENDIX_TITLE = regex.compile(r"^\s*$|^\s*\(Kem theo|^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 
 
 def body(text: str) -> str:
-    """The text before the first appendix caption line ("Phụ lục I")."""
+    """The text before the first appendix: its caption line ("Phụ lục I") and its title.
+
+    An OCR may read the appendix's title block (an ALL-CAPS title, "(Kèm theo ...)")
+    before its caption, as 000 does where 002 has the caption first: those lines are
+    the appendix's too, else the 000 body would hold 16 words the 002 body lacks.
+    """
     lines = text.splitlines()
     for number, line in enumerate(lines):
         if _CAPTION.match(strip_marks(line)):
+            while number and _APPENDIX_TITLE.match(strip_marks(lines[number - 1])):
+                number -= 1
             return "\n".join(lines[:number])
     return text
 
