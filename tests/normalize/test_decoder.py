@@ -32,12 +32,12 @@ def test_repair_switches_a_slot_to_its_best_option_and_keeps_switches_apart() ->
     assert decoder._repair([], [], starts[:0], sums[:0], chosen) == []
 
 
-@pytest.mark.parametrize(
-    "phrase",
-    ["hồ sơ dữ liệu về đo lường", "đề xuất đặt hàng nhiệm vụ", "lắng nghe tâm tư nguyện vọng"],
-)
+# Phrases the shipped LM alone (no channel costs) decodes right but a greedy search does
+# not; which phrases qualify moves with the LM's sources (with the codes of law in it,
+# "hồ sơ dữ liệu về đo lường" and "lắng nghe tâm tư nguyện vọng" no longer do).
+@pytest.mark.parametrize("phrase", ["đề xuất đặt hàng nhiệm vụ", "thủ tục hành chính trên địa bàn"])
 def test_a_greedy_search_is_mended_by_the_repair(model, monkeypatch, phrase: str) -> None:
-    # Beam 1 with a tight option cut is a greedy search: "hỗ số", "để xuất", "nguyên vọng".
+    # Beam 1 with a tight option cut is a greedy search: "để xuất", "thư tức".
     slots = [
         [(s, s, 0.0) for s, _ in model.syllables[strip_marks(word)]][:8] for word in phrase.split()
     ]
