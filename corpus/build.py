@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from sohoa.corpus.channel_learn import learn_channel
-from sohoa.corpus.model import SEP, RestorerModel
+from sohoa.corpus.model import SEP, RestorerModel, pack_candidates
 from sohoa.errors import SohoaError
 from sohoa.normalize.tokens import tokenize
 from sohoa.normalize.unicode import ToneStyle, normalize_syllable, repair_legacy, strip_marks
@@ -320,7 +320,7 @@ def kneser_ney(counts: Counts, word_bonus: float | None = None) -> RestorerModel
     return model
 
 
-def candidate_tables(model: RestorerModel) -> dict[str, dict[str, tuple]]:
+def candidate_tables(model: RestorerModel) -> dict[str, dict]:
     """Candidates of every plain (unmarked, lowercase) key under each OCR profile, and of
     every whole OCR token the profile's channel data has seen (its readings).
 
@@ -337,29 +337,27 @@ def candidate_tables(model: RestorerModel) -> dict[str, dict[str, tuple]]:
             continue  # rare (text typed without marks): computed when needed
         readings = set(profile.readings or ()) - set(model.syllables)
         misreadings = likely_misreadings(model.syllables, profile.rules) - set(model.syllables)
-        tables[name] = {
-            key: candidates(index, key, profile)
-            for key in [*model.syllables, *sorted(readings | misreadings)]
-        }
+        tables[name] = pack_candidates(
+            {
+                key: candidates(index, key, profile)
+                for key in [*model.syllables, *sorted(readings | misreadings)]
+            }
+        )
     return tables
 
 
-LIKELY_CONFUSION_COST = 3.5  # confusions this cheap (-log P) make a table entry of each key
-
-
 def likely_misreadings(keys: Iterable[str], rules: Iterable[tuple[str, str, float]]) -> set[str]:
-    """Each key with one letter group misread by one of the cheapest learned confusions
+    """Each key with one letter group misread by one of the profile's letter confusions
     (OCR ``wrong`` for clean ``right``; ``^wrong``: at the start only): "thuc" -> "thirc".
 
-    The garbled tokens an OCR most often prints: ~3k of them (eng) hold 56 of the 237
+    The garbled tokens an OCR most often prints: ~15k of them (eng) hold 93 of the 237
     distinct tokens of seed 000 the other tables lack (a speed setting only: the tables
-    are a cache; confusions up to 4.5: 7.3k entries, 76 tokens; all: 14.8k, 93).
+    are a cache; only the confusions costing <= 3.5: 3k entries, 56 tokens).
     """
-    cheap = [(w, r, w.startswith("^")) for w, r, cost in rules if cost <= LIKELY_CONFUSION_COST]
     found: set[str] = set()
-    for key in keys:
-        for wrong, right, anchored in cheap:
-            wrong = wrong.removeprefix("^")
+    for wrong, right, _ in rules:
+        anchored, wrong = wrong.startswith("^"), wrong.removeprefix("^")
+        for key in keys:
             at = key.find(right)
             while at != -1 and (at == 0 or not anchored):
                 found.add(key[:at] + wrong + key[at + len(right) :])

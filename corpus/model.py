@@ -24,7 +24,7 @@ import numpy as np
 from sohoa.errors import SohoaError
 
 FORMAT = "sohoa-restorer-model"
-VERSION = 1
+VERSION = 2  # 2: candidate tables packed (pack_candidates)
 DEFAULT_MODEL = Path(__file__).resolve().parent / "data" / "restorer-model.pkl"
 SEP = "\x1f"  # joins the units of an n-gram key
 
@@ -78,8 +78,8 @@ class RestorerModel:
     word_bonus: float = 0.0
     # learned OCR channels by name ("eng", "vie"): {"rules": [...], "marks": {...}}
     channels: dict[str, dict] = field(default_factory=dict)
-    # precomputed candidates of every plain key, per OCR profile: {"eng": {"duong": (...)}}
-    candidate_tables: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    # precomputed candidates per OCR profile, packed (pack_candidates): {"eng": {...}}
+    candidate_tables: dict[str, dict] = field(default_factory=dict)
     # CodedLM's units and integer n-gram keys (bytes of little-endian int64), written by
     # save_model: {"units": [...], "bigram_keys": b"...", "trigram_keys": b"..."}
     lm_codes: dict = field(default_factory=dict, repr=False)
@@ -413,6 +413,61 @@ class _HashIndex:
             todo = todo[~hit & (held != -1)]
             place[todo] = (place[todo] + 1) & self.mask
         return rows, found
+
+
+Candidates = tuple[list[tuple[str, float]], list[tuple[str, float]]]  # kept, reserve
+
+
+def pack_candidates(found: dict[str, Candidates]) -> dict[str, object]:
+    """A candidate table in the form the model file keeps: a few arrays, not ~10^6 tuples.
+
+    ``keys`` (in order), ``syllables`` and ``costs`` (the distinct ones, sorted; costs as
+    little-endian float64 bytes, so exact), ``items``: a (syllable, cost) number pair per
+    candidate, uint16, key after key; ``bounds``: per key, where its kept candidates and
+    its reserve end (int32). Loading it takes milliseconds; ``PackedCandidates`` reads it.
+    """
+    every = [item for kept, reserve in found.values() for item in (*kept, *reserve)]
+    syllables = sorted({syllable for syllable, _ in every})
+    costs = sorted({cost for _, cost in every})
+    if max(len(syllables), len(costs)) > 0xFFFF:
+        raise ValueError("too many syllables or costs for a packed candidate table")
+    syllable_number = {syllable: i for i, syllable in enumerate(syllables)}
+    cost_number = {cost: i for i, cost in enumerate(costs)}
+    items: list[int] = []
+    bounds: list[int] = []
+    for kept, reserve in found.values():
+        for part in (kept, reserve):
+            for syllable, cost in part:
+                items += (syllable_number[syllable], cost_number[cost])
+            bounds.append(len(items) // 2)
+    return {
+        "keys": list(found),
+        "syllables": syllables,
+        "costs": np.array(costs, dtype="<f8").tobytes(),
+        "items": np.array(items, dtype="<u2").tobytes(),
+        "bounds": np.array(bounds, dtype="<i4").tobytes(),
+    }
+
+
+class PackedCandidates:
+    """A packed candidate table (see ``pack_candidates``), unpacked one key at a time."""
+
+    def __init__(self, packed: dict) -> None:
+        self.position = {key: i for i, key in enumerate(packed["keys"])}
+        self.syllables: list[str] = packed["syllables"]
+        self.costs: list[float] = np.frombuffer(packed["costs"], dtype="<f8").tolist()
+        self.items = np.frombuffer(packed["items"], dtype="<u2")
+        self.bounds: list[int] = np.frombuffer(packed["bounds"], dtype="<i4").tolist()
+
+    def get(self, key: str) -> Candidates | None:
+        i = self.position.get(key)
+        if i is None:
+            return None
+        start, middle, end = self.bounds[2 * i - 1] if i else 0, *self.bounds[2 * i : 2 * i + 2]
+        numbers = self.items[2 * start : 2 * end].tolist()
+        syllables, costs = self.syllables, self.costs
+        found = [(syllables[a], costs[b]) for a, b in zip(numbers[::2], numbers[1::2], strict=True)]
+        return found[: middle - start], found[middle - start :]
 
 
 def save_model(model: RestorerModel, path: Path) -> None:

@@ -98,8 +98,9 @@ def test_listed_words_that_text_writes_get_the_word_bonus(tmp_path: Path) -> Non
     assert 0.9 < total <= 1.0001
 
 
-def test_likely_misreadings_rewrite_one_letter_group_by_a_cheap_confusion() -> None:
+def test_likely_misreadings_rewrite_one_letter_group_by_a_confusion() -> None:
     rules = [("ir", "u", 1.0), ("^p", "d", 1.2), ("6", "o", 9.0)]
     assert likely_misreadings(["thuc"], rules) == {"thirc"}
-    assert likely_misreadings(["dod"], rules) == {"pod"}  # "^": the first letter only
+    assert likely_misreadings(["to"], rules) == {"t6"}
+    assert likely_misreadings(["dad"], rules) == {"pad"}  # "^": the first letter only
     assert likely_misreadings(["tuu"], rules) == {"tiru", "tuir"}  # each place on its own
