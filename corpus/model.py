@@ -14,6 +14,8 @@ from __future__ import annotations
 import gc
 import itertools
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,9 +24,32 @@ import numpy as np
 from sohoa.errors import SohoaError
 
 FORMAT = "sohoa-restorer-model"
-VERSION = 1
+VERSION = 2  # 2: candidate tables packed (pack_candidates)
 DEFAULT_MODEL = Path(__file__).resolve().parent / "data" / "restorer-model.pkl"
 SEP = "\x1f"  # joins the units of an n-gram key
+
+
+@contextmanager
+def long_lived_gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while making many long-lived objects and no cycles.
+
+    Used by loading a model (~10^6 objects), building its integer LM and restoring (its
+    caches' new entries, the edits it returns): refcounting still frees what is dropped.
+    What was made is then moved to the oldest generation without a walk (``gc.freeze()``
+    then ``gc.unfreeze()``): left young, the next collections would walk all of it, one
+    generation after another (~0.02 s after a cold restore, ~0.1 s after a load). Skipped
+    if the caller keeps objects frozen (unfreezing would undo that).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
 
 
 # An LM context (t, u): (memo w -> log P(w | t u), "t␟u␟", "u␟", backoff of (t, u),
@@ -53,8 +78,8 @@ class RestorerModel:
     word_bonus: float = 0.0
     # learned OCR channels by name ("eng", "vie"): {"rules": [...], "marks": {...}}
     channels: dict[str, dict] = field(default_factory=dict)
-    # precomputed candidates of every plain key, per OCR profile: {"eng": {"duong": (...)}}
-    candidate_tables: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    # precomputed candidates per OCR profile, packed (pack_candidates): {"eng": {...}}
+    candidate_tables: dict[str, dict] = field(default_factory=dict)
     # CodedLM's units and integer n-gram keys (bytes of little-endian int64), written by
     # save_model: {"units": [...], "bigram_keys": b"...", "trigram_keys": b"..."}
     lm_codes: dict = field(default_factory=dict, repr=False)
@@ -66,13 +91,8 @@ class RestorerModel:
     def coded(self) -> CodedLM:
         """The LM with integer units (built once, ~0.2 s; the decoder works on it)."""
         if self._coded is None:
-            was_enabled = gc.isenabled()
-            gc.disable()  # ~10^6 new objects and no cycles: skip the collector's walks
-            try:
+            with long_lived_gc_paused():  # ~10^6 new objects and no cycles
                 self._coded = CodedLM(self)
-            finally:
-                if was_enabled:
-                    gc.enable()
         return self._coded
 
     def logprob(self, t: str, u: str, w: str) -> float:
@@ -354,7 +374,9 @@ class _HashIndex:
     """Row numbers of non-negative integer keys, found for many keys at once (numpy).
 
     An open-addressing table at most half full: a key is found in one or two reads,
-    where a binary search (searchsorted) makes ~17 scattered ones.
+    where a binary search (searchsorted) makes ~17 scattered ones. (A quarter full, the
+    decoder's batch lookups took ~7 ms less a text, but loading the larger tables of the
+    LM with the codes of law took ~0.15 s more.)
     """
 
     def __init__(self, keys: np.ndarray) -> None:
@@ -391,6 +413,61 @@ class _HashIndex:
             todo = todo[~hit & (held != -1)]
             place[todo] = (place[todo] + 1) & self.mask
         return rows, found
+
+
+Candidates = tuple[list[tuple[str, float]], list[tuple[str, float]]]  # kept, reserve
+
+
+def pack_candidates(found: dict[str, Candidates]) -> dict[str, object]:
+    """A candidate table in the form the model file keeps: a few arrays, not ~10^6 tuples.
+
+    ``keys`` (in order), ``syllables`` and ``costs`` (the distinct ones, sorted; costs as
+    little-endian float64 bytes, so exact), ``items``: a (syllable, cost) number pair per
+    candidate, uint16, key after key; ``bounds``: per key, where its kept candidates and
+    its reserve end (int32). Loading it takes milliseconds; ``PackedCandidates`` reads it.
+    """
+    every = [item for kept, reserve in found.values() for item in (*kept, *reserve)]
+    syllables = sorted({syllable for syllable, _ in every})
+    costs = sorted({cost for _, cost in every})
+    if max(len(syllables), len(costs)) > 0xFFFF:
+        raise ValueError("too many syllables or costs for a packed candidate table")
+    syllable_number = {syllable: i for i, syllable in enumerate(syllables)}
+    cost_number = {cost: i for i, cost in enumerate(costs)}
+    items: list[int] = []
+    bounds: list[int] = []
+    for kept, reserve in found.values():
+        for part in (kept, reserve):
+            for syllable, cost in part:
+                items += (syllable_number[syllable], cost_number[cost])
+            bounds.append(len(items) // 2)
+    return {
+        "keys": list(found),
+        "syllables": syllables,
+        "costs": np.array(costs, dtype="<f8").tobytes(),
+        "items": np.array(items, dtype="<u2").tobytes(),
+        "bounds": np.array(bounds, dtype="<i4").tobytes(),
+    }
+
+
+class PackedCandidates:
+    """A packed candidate table (see ``pack_candidates``), unpacked one key at a time."""
+
+    def __init__(self, packed: dict) -> None:
+        self.position = {key: i for i, key in enumerate(packed["keys"])}
+        self.syllables: list[str] = packed["syllables"]
+        self.costs: list[float] = np.frombuffer(packed["costs"], dtype="<f8").tolist()
+        self.items = np.frombuffer(packed["items"], dtype="<u2")
+        self.bounds: list[int] = np.frombuffer(packed["bounds"], dtype="<i4").tolist()
+
+    def get(self, key: str) -> Candidates | None:
+        i = self.position.get(key)
+        if i is None:
+            return None
+        start, middle, end = self.bounds[2 * i - 1] if i else 0, *self.bounds[2 * i : 2 * i + 2]
+        numbers = self.items[2 * start : 2 * end].tolist()
+        syllables, costs = self.syllables, self.costs
+        found = [(syllables[a], costs[b]) for a, b in zip(numbers[::2], numbers[1::2], strict=True)]
+        return found[: middle - start], found[middle - start :]
 
 
 def save_model(model: RestorerModel, path: Path) -> None:
@@ -431,14 +508,8 @@ def load_model_file(path: Path | None = None) -> RestorerModel:
     key = (str(path.resolve()), stamp)
     if key not in _CACHE:
         try:
-            was_enabled = gc.isenabled()
-            gc.disable()  # unpickling makes ~10^5 containers and no cycles: skip the walks
-            try:
-                with open(path, "rb") as handle:
-                    payload = _PlainDataUnpickler(handle).load()
-            finally:
-                if was_enabled:
-                    gc.enable()
+            with long_lived_gc_paused(), open(path, "rb") as handle:  # ~10^5 containers
+                payload = _PlainDataUnpickler(handle).load()
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as error:
             raise SohoaError(
                 path, f"not a sohoa restorer model ({error})", "rebuild it with corpus build"

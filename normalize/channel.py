@@ -32,6 +32,7 @@ import dataclasses
 import heapq
 import math
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -234,24 +235,84 @@ class CandidateIndex:
 
     model: RestorerModel
     deletion_index: dict[str, list[str]] = field(default_factory=dict)
+    # the same with one deletion at most: a search one edit away meets half the keys
+    one_deletion_index: dict[str, list[str]] = field(default_factory=dict)
     known: set[str] = field(default_factory=set)  # every syllable, lowercase
+    # key -> [(syllable, prior, number of its marks in mark_sets)]: candidates are priced
+    # per set of marks, and many syllables share one
+    marked: dict[str, list[tuple[str, float, int]]] = field(default_factory=dict)
+    mark_sets: list[Marks] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.known = {s for options in self.model.syllables.values() for s, _ in options}
+        numbers: dict[Marks, int] = {}
+        for key, options in self.model.syllables.items():
+            self.marked[key] = [
+                (syllable, prior, numbers.setdefault(_marks(syllable), len(numbers)))
+                for syllable, prior in options
+            ]
+        self.mark_sets = list(numbers)
 
-    @property
-    def key_text(self) -> str:
-        """Every syllable key, one a line: searched by pattern for glyph tokens."""
-        text = self.__dict__.get("_key_text")
-        if text is None:
-            text = self.__dict__["_key_text"] = "\n".join(sorted(self.model.syllables))
-        return text
+    def mark_costs(self, profile: Profile, ocr_marks: Marks) -> list[float | None]:
+        """Cost of reading each of ``mark_sets`` as ``ocr_marks``, filled in as needed."""
+        cache = self.__dict__.setdefault("_mark_costs", {})
+        found = cache.get((id(profile), ocr_marks))
+        if found is None or found[0] is not profile:
+            found = cache[(id(profile), ocr_marks)] = (profile, [None] * len(self.mark_sets))
+        return found[1]
+
+    def keys_with_vowel_runs(self, parts: list[str]) -> list[str]:
+        """Keys spelt ``parts[0]``, 1-3 vowels, ``parts[1]`` (, 1-3 vowels, ``parts[2]``),
+        in key order: what a glyph token may stand for (see glyph_keys). A plain scan of
+        the keys sharing the first letter; a pattern compiled per token cost more."""
+        by_letter = self.__dict__.get("_keys_by_letter")
+        if by_letter is None:
+            by_letter = self.__dict__["_keys_by_letter"] = {}
+            for key in sorted(self.model.syllables):
+                by_letter.setdefault(key[:1], []).append(key)
+        first, last, gaps = parts[0], parts[-1], len(parts) - 1
+        fixed = sum(map(len, parts))
+        pool = by_letter.get(first[0], ()) if first else sorted(self.model.syllables)
+        found = []
+        for key in pool:
+            if not (fixed + gaps <= len(key) <= fixed + 3 * gaps) or not (
+                key.startswith(first) and key.endswith(last)
+            ):
+                continue
+            middle = key[len(first) : len(key) - len(last)]  # the runs and the parts between
+            if gaps == 1:
+                if not middle.strip(_VOWELS):
+                    found.append(key)
+                continue
+            inner = parts[1]
+            for run in (1, 2, 3):
+                rest = middle[run + len(inner) :]
+                if (
+                    middle[run : run + len(inner)] == inner
+                    and 1 <= len(rest) <= 3
+                    and not middle[:run].strip(_VOWELS)
+                    and not rest.strip(_VOWELS)
+                ):
+                    found.append(key)
+                    break
+        return found
+
+    def prepare(self, profiles: Iterable[Profile]) -> None:
+        """Build now what searching a token no key matches needs (~0.02 s), so that a
+        loaded restorer does not build it in the middle of its first document."""
+        if not self.deletion_index:
+            self._build_deletion_index()
+        for profile in profiles:
+            self.edit_costs(profile)
 
     def _build_deletion_index(self) -> None:
-        """Built on first use: a document whose tokens are all known keys never needs it."""
+        """Built on first use (or by prepare): a document whose tokens are all known keys
+        never needs it."""
         for key in self.model.syllables:
             for variant in _deletions(key, 2 if len(key) >= 4 else 1):
                 self.deletion_index.setdefault(variant, []).append(key)
+            for variant in _deletions(key, 1):
+                self.one_deletion_index.setdefault(variant, []).append(key)
 
     def edit_costs(self, profile: Profile) -> dict[tuple[str, str], float]:
         """Cost of each single-letter edit (OCR letter, clean letter; '' = none) in the wide
@@ -259,6 +320,11 @@ class CandidateIndex:
         (the channel data's "nudce"-like tokens: d for o, a stray e, i for u)."""
         cache = self.__dict__.setdefault("_edit_costs", {})
         key = (profile.name, id(profile.readings))  # the hand-written ENG has no readings
+        # The costs, once per setting (bench/restore_tune.py changes them between runs).
+        settings = (*key, WIDE_EDIT_COST, LEARNED_EDIT_WEIGHT, MIN_EDIT_COST)
+        costs = cache.get(settings)
+        if costs is not None:
+            return costs
         found = cache.get(key)
         if found is None:
             counts: dict[tuple[str, str], float] = {}
@@ -275,10 +341,11 @@ class CandidateIndex:
                         )
                         counts[edit] = counts.get(edit, 0.0) + math.exp(-cost)
             found = cache[key] = counts
-        return {
+        costs = cache[settings] = {
             edit: max(MIN_EDIT_COST, WIDE_EDIT_COST - LEARNED_EDIT_WEIGHT * math.log1p(n))
             for edit, n in found.items()
         }
+        return costs
 
     def keys_starting(self, letter: str) -> dict[str, float]:
         """Every key starting with ``letter``: OCR kept only the first letter ("k" of "kỹ")."""
@@ -296,8 +363,9 @@ class CandidateIndex:
         found: dict[str, float] = {}
         depths = (1, 2) if len(key) >= (3 if wide else 4) else (1,)
         for depth in depths:
+            index = self.one_deletion_index if depth == 1 else self.deletion_index
             for variant in _deletions(key, depth):
-                for candidate in self.deletion_index.get(variant, ()):
+                for candidate in index.get(variant, ()):
                     if candidate not in found:
                         distance = Levenshtein.distance(key, candidate, score_cutoff=depth)
                         if 0 < distance <= depth:
@@ -350,17 +418,17 @@ def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
     for options in variants:
         combos = [[*c, o] for c in combos for o in options]
     for combo in combos:
-        pattern, at, cost = "", 0, 0.0
+        parts, at, cost = [], 0, 0.0  # the letters around the runs, each run 1-3 vowels
         for s, e, c in combo:
             if s < at:
                 break
-            pattern += regex.escape(skeleton[at:s]) + f"[{_VOWELS}]{{1,3}}"
+            parts.append(skeleton[at:s])
             at, cost = e, cost + c
         else:
-            pattern += regex.escape(skeleton[at:])
-            if not regex.search(r"\p{L}", pattern.replace(f"[{_VOWELS}]{{1,3}}", "")):
+            parts.append(skeleton[at:])
+            if not regex.search(r"\p{L}", "".join(parts)):
                 continue  # no letter outside the glyphs: nothing to anchor on
-            for key in regex.findall(f"(?m)^{pattern}$", index.key_text):
+            for key in index.keys_with_vowel_runs(parts):
                 if cost < found.get(key, 99.0):
                     found[key] = cost
     return found
@@ -550,14 +618,15 @@ def candidates(
         near = {key: cost for key, cost in near.items() if cost <= ceiling}
 
     syllables = index.model.syllables
+    marked, mark_sets = index.marked, index.mark_sets
     letters = profile.letters if LETTER_WEIGHT else None
     chars = profile.chars if CHAR_WEIGHT else None
     letter_pairs = _skeleton_pairs(letters) if letters else frozenset()
     char_pairs = _skeleton_pairs(chars) if chars else frozenset()
     letter_or_same = letter_pairs | {(ch, ch) for ch in skeleton}  # ... or a letter kept
-    # Many syllables share one set of marks: their mark cost is computed once per token.
+    # Many syllables share one set of marks: its cost is computed once per OCR marks.
     ocr_marks = _marks(lower)
-    cost_of_marks: dict[Marks, float] = {}
+    costs_of_marks = index.mark_costs(profile, ocr_marks)
 
     def rank(
         found_keys: dict[str, float],
@@ -565,7 +634,8 @@ def candidates(
         first: int | None = None,
     ) -> list[tuple[str, float]]:
         """The syllables of the keys, cheapest first (only the ``first`` ones if given)."""
-        scored: dict[str, tuple[float, float]] = {}
+        # (cost less prior, syllable, cost): a syllable has one key, so each comes once here
+        ranked: list[tuple[float, str, float]] = []
         for key, key_cost in found_keys.items():
             key_syllables = syllables.get(key)
             if not key_syllables:
@@ -588,43 +658,46 @@ def candidates(
             )
             if not by_chars and not swapped:
                 # The common case (near misses): the key's cost plus each syllable's marks.
-                for syllable, prior in key_syllables:
-                    marks = _marks(syllable)
-                    cost = cost_of_marks.get(marks)
+                for syllable, prior, number in marked[key]:
+                    cost = costs_of_marks[number]
                     if cost is None:
-                        cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
+                        cost = costs_of_marks[number] = marks_cost(
+                            ocr_marks, mark_sets[number], profile
+                        )
                     total = key_cost + cost
-                    held = scored.get(syllable)
-                    if held is None or total < held[0]:
-                        scored[syllable] = (total, prior)
+                    ranked.append((total - prior, syllable, total))
                 continue
-            for syllable, prior in key_syllables:
+            for syllable, prior, number in marked[key]:
                 full = _char_cost(lower, syllable, chars) if by_chars else None
                 if full is not None:  # the character channel prices letters and marks
                     total = full
                 else:
-                    marks = _marks(syllable)
-                    cost = cost_of_marks.get(marks)
+                    cost = costs_of_marks[number]
                     if cost is None:
-                        cost = cost_of_marks[marks] = marks_cost(ocr_marks, marks, profile)
+                        cost = costs_of_marks[number] = marks_cost(
+                            ocr_marks, mark_sets[number], profile
+                        )
                     letter_cost = (
                         _letter_cost(syllable, skeleton, swapped, letters) if swapped else None
                     )
                     total = (key_cost if letter_cost is None else letter_cost) + cost
-                held = scored.get(syllable)
-                if held is None or total < held[0]:
-                    scored[syllable] = (total, prior)
-        for key, key_cost in (glyph_found or {}).items():
-            for syllable, prior in syllables.get(key, ()):
-                # The glyph hides which marks: any marked syllable will do.
-                total = key_cost + (GLYPH_UNMARKED_COST if syllable == key else 0.0)
-                held = scored.get(syllable)
-                if held is None or total < held[0]:
-                    scored[syllable] = (total, prior)
+                ranked.append((total - prior, syllable, total))
+        if glyph_found:
+            for key, key_cost in glyph_found.items():
+                for syllable, prior in syllables.get(key, ()):
+                    # The glyph hides which marks: any marked syllable will do.
+                    total = key_cost + (GLYPH_UNMARKED_COST if syllable == key else 0.0)
+                    ranked.append((total - prior, syllable, total))
+            # A syllable reached both ways counts once, at its cheaper cost.
+            cheapest: dict[str, tuple[float, str, float]] = {}
+            for item in ranked:
+                held = cheapest.get(item[1])
+                if held is None or item < held:
+                    cheapest[item[1]] = item
+            ranked = list(cheapest.values())
         # By cost less prior; ties broken by the syllable itself: near-miss keys arrive in
         # set order, which changes with the hash seed, and output must not.
-        by_rank = ((cost - prior, syllable, cost) for syllable, (cost, prior) in scored.items())
-        ranked = sorted(by_rank) if first is None else heapq.nsmallest(first, by_rank)
+        ranked = sorted(ranked) if first is None else heapq.nsmallest(first, ranked)
         return [(syllable, cost) for _, syllable, cost in ranked]
 
     exact = rank(keys, glyphs)

@@ -15,9 +15,8 @@ whitespace, punctuation and the *cores* of words. Each core gets a kind:
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -56,8 +55,9 @@ MAX_DIGITS_IN_WORD = 2
 CAPITALISED_DIGITS = set("046")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One piece of a text (a named tuple: a page makes thousands, cheaper than a dataclass)."""
+
     text: str
     kind: Kind
     start: int  # character offset in the tokenized text

@@ -4,7 +4,13 @@ from pathlib import Path
 import pytest
 
 from sohoa.corpus import build
-from sohoa.corpus.build import build_model, expand_sources, syllable_shaped, text_units
+from sohoa.corpus.build import (
+    build_model,
+    expand_sources,
+    likely_misreadings,
+    syllable_shaped,
+    text_units,
+)
 from sohoa.corpus.model import SEP, load_model_file, save_model
 from sohoa.errors import SohoaError
 
@@ -90,3 +96,11 @@ def test_listed_words_that_text_writes_get_the_word_bonus(tmp_path: Path) -> Non
     # without the bonus the LM is normalised again
     total = sum(math.exp(model.logprob("<s>", "đề", w)) for w in model.unigrams)
     assert 0.9 < total <= 1.0001
+
+
+def test_likely_misreadings_rewrite_one_letter_group_by_a_confusion() -> None:
+    rules = [("ir", "u", 1.0), ("^p", "d", 1.2), ("6", "o", 9.0)]
+    assert likely_misreadings(["thuc"], rules) == {"thirc"}
+    assert likely_misreadings(["to"], rules) == {"t6"}
+    assert likely_misreadings(["dad"], rules) == {"pad"}  # "^": the first letter only
+    assert likely_misreadings(["tuu"], rules) == {"tiru", "tuir"}  # each place on its own

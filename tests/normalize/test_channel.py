@@ -1,4 +1,5 @@
 import pytest
+import regex
 
 from sohoa.normalize.channel import ENG, VIE, choose_profile, confusion_keys, mark_cost
 from sohoa.normalize.restore import load_model
@@ -58,6 +59,15 @@ def test_a_symbol_glyph_stands_for_a_marked_vowel(restorer) -> None:
     for token in ("cht?c", "chi?c"):
         assert "chức" in dict(restorer.candidates(token, ENG)[0])
     assert "thứ" in dict(restorer.candidates("thi?", ENG)[0])  # a ? closing the word
+
+
+def test_glyph_runs_match_the_keys_a_pattern_would(restorer) -> None:
+    # keys_with_vowel_runs replaced a regex per token: same keys, same order.
+    keys = "\n".join(sorted(restorer.model.syllables))
+    for parts in (["ng", ""], ["h", "u"], ["t", "n"], ["", "ng"], ["ch", "c"], ["ng", "", "n"]):
+        pattern = "[aeiouy]{1,3}".join(parts)
+        expected = regex.findall(f"(?m)^{pattern}$", keys)
+        assert expected and restorer.index.keys_with_vowel_runs(parts) == expected, parts
 
 
 def test_a_token_that_is_no_syllable_gets_a_wider_search(restorer) -> None:
