@@ -21,6 +21,8 @@ from sohoa.corpus.build import BOS
 from sohoa.corpus.model import RADIX, CodedLM, RestorerModel
 
 Option = tuple[str, str, float]  # (text, LM unit, channel cost)
+MAX_REPAIR_ROUNDS = 3  # rounds of switching slots to their best option after the search
+REPAIR_MIN_GAIN = 1e-9  # a switch must raise the score by more than rounding
 
 
 class Choice(NamedTuple):
@@ -102,10 +104,6 @@ def decode(
             sums[start_of[j] : start_of[j] + count] = near_sums[at : at + count]
             at += count
     return _choices(len(slots), wanted, counts, starts, sums, chosen, alternatives)
-
-
-MAX_REPAIR_ROUNDS = 3
-REPAIR_MIN_GAIN = 1e-9  # a switch must raise the score by more than rounding
 
 
 def _repair(
