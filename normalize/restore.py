@@ -43,7 +43,7 @@ from sohoa.normalize.tokens import HORN_AFTER_VOWEL, Token, tokenize
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 ADAPT_MIN_CONFIDENCE = 0.8  # first-pass choices this sure count as the document's words
-ADAPT_WEIGHT = 0.3  # log-bonus per log-count of a syllable confirmed in the document
+ADAPT_WEIGHT = 0.6  # log-bonus per log-count of a syllable confirmed in the document
 ADAPT_PAIR_WEIGHT = 1.5  # log-bonus per log-count of a confirmed pair of consecutive units
 FOREIGN_MIN_LENGTH = 5  # shorter unknown tokens are taken as OCR garbage, not foreign words
 FOREIGN_MIN_COST = 14.0  # a long unknown token whose candidates all cost this much is foreign
@@ -59,7 +59,7 @@ class Restorer:
     model: RestorerModel = field(repr=False)
     index: CandidateIndex = field(repr=False)
     channel_weight: float = 1.3  # LM log-prob weight is 1; channel costs count this much
-    beam: int = 8
+    beam: int = 6
     adapt: bool = True
     _cache: dict[tuple[str, str], Candidates] = field(default_factory=dict, repr=False)
     profiles: dict[str, Profile] = field(default_factory=dict, repr=False)
