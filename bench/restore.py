@@ -261,7 +261,7 @@ def main() -> None:
     print(
         f"000 body: raw WER {figures['raw_wer']:.1%} -> WER {figures['wer']:.2%}, "
         f"no-diacritics WER {figures['wer_nodiac']:.2%}, CER {figures['cer']:.2%}, "
-        f"edit precision {figures['edit_precision']:.1%}, "
+        f"edit precision {figures['edit_precision']:.2%}, "
         f"{figures['tokens_per_s']:,.0f} tokens/s cold ({figures['tokens_per_s_warm']:,.0f} warm) "
         f"CPU on one core, load {figures['load_s']:.2f} s CPU" + scan_summary
     )
