@@ -253,12 +253,13 @@ class CandidateIndex:
             ]
         self.mark_sets = list(numbers)
 
-    def mark_costs(self, profile: Profile, ocr_marks: Marks) -> list[float | None]:
-        """Cost of reading each of ``mark_sets`` as ``ocr_marks``, filled in as needed."""
+    def mark_costs(self, profile: Profile, ocr_marks: Marks) -> list[float]:
+        """Cost of reading each of ``mark_sets`` (a few dozen) as ``ocr_marks``, once each."""
         cache = self.__dict__.setdefault("_mark_costs", {})
         found = cache.get((id(profile), ocr_marks))
         if found is None or found[0] is not profile:
-            found = cache[(id(profile), ocr_marks)] = (profile, [None] * len(self.mark_sets))
+            costs = [marks_cost(ocr_marks, marks, profile) for marks in self.mark_sets]
+            found = cache[(id(profile), ocr_marks)] = (profile, costs)
         return found[1]
 
     def keys_with_vowel_runs(self, parts: list[str]) -> list[str]:
@@ -618,7 +619,7 @@ def candidates(
         near = {key: cost for key, cost in near.items() if cost <= ceiling}
 
     syllables = index.model.syllables
-    marked, mark_sets = index.marked, index.mark_sets
+    marked = index.marked
     letters = profile.letters if LETTER_WEIGHT else None
     chars = profile.chars if CHAR_WEIGHT else None
     letter_pairs = _skeleton_pairs(letters) if letters else frozenset()
@@ -659,12 +660,7 @@ def candidates(
             if not by_chars and not swapped:
                 # The common case (near misses): the key's cost plus each syllable's marks.
                 for syllable, prior, number in marked[key]:
-                    cost = costs_of_marks[number]
-                    if cost is None:
-                        cost = costs_of_marks[number] = marks_cost(
-                            ocr_marks, mark_sets[number], profile
-                        )
-                    total = key_cost + cost
+                    total = key_cost + costs_of_marks[number]
                     ranked.append((total - prior, syllable, total))
                 continue
             for syllable, prior, number in marked[key]:
@@ -672,15 +668,11 @@ def candidates(
                 if full is not None:  # the character channel prices letters and marks
                     total = full
                 else:
-                    cost = costs_of_marks[number]
-                    if cost is None:
-                        cost = costs_of_marks[number] = marks_cost(
-                            ocr_marks, mark_sets[number], profile
-                        )
                     letter_cost = (
                         _letter_cost(syllable, skeleton, swapped, letters) if swapped else None
                     )
-                    total = (key_cost if letter_cost is None else letter_cost) + cost
+                    letters_total = key_cost if letter_cost is None else letter_cost
+                    total = letters_total + costs_of_marks[number]
                 ranked.append((total - prior, syllable, total))
         if glyph_found:
             for key, key_cost in glyph_found.items():
