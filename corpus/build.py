@@ -354,9 +354,11 @@ def likely_misreadings(keys: Iterable[str], rules: Iterable[tuple[str, str, floa
     distinct tokens of seed 000 the other tables lack (a speed setting only: the tables
     are a cache; only the confusions costing <= 3.5: 3k entries, 56 tokens).
     """
+    from sohoa.normalize.channel import rule_letters
+
     found: set[str] = set()
-    for wrong, right, _ in rules:
-        anchored, wrong = wrong.startswith("^"), wrong.removeprefix("^")
+    for rule, right, _ in rules:
+        wrong, anchored = rule_letters(rule)
         for key in keys:
             at = key.find(right)
             while at != -1 and (at == 0 or not anchored):

@@ -118,10 +118,14 @@ def _index_rules(
     """Rules by the first OCR letter they rewrite, each with whether it is word-initial only."""
     index: dict[str, list[tuple[str, str, float, bool]]] = {}
     for wrong, right, cost in rules:
-        anchored = wrong.startswith("^")
-        wrong = wrong.removeprefix("^")
-        index.setdefault(wrong[0], []).append((wrong, right, cost, anchored))
+        letters, anchored = rule_letters(wrong)
+        index.setdefault(letters[0], []).append((letters, right, cost, anchored))
     return index
+
+
+def rule_letters(wrong: str) -> tuple[str, bool]:
+    """A rule's OCR letters and whether it holds at a word's start only ("^p": Đ read as P)."""
+    return wrong.removeprefix("^"), wrong.startswith("^")
 
 
 def learned_profile(
