@@ -5,10 +5,10 @@
 
 Seed 000 (scored against 002) is the TEST: no setting is chosen by looking at it. The
 settings (channel weight, beam, document-adaptation weight and confidence, free-edit
-cost, candidates kept, reading cost, change threshold; for tokens that are no syllable the
-foreign-word cost and the wide search's candidates, confusion reach and learned edit
-weight) are chosen here, on the simulated English-model OCR pages of
-corpus/data/channel-eng-pages.jsonl (clean text + its OCR; texts other than 002), one
+cost, candidates kept, reading cost, change threshold, margin for confirmed syllables; for
+tokens that are no syllable the foreign-word cost and the wide search's candidates,
+confusion reach and learned edit weight) are chosen here, on the simulated English-model
+OCR pages of corpus/data/channel-eng-pages.jsonl (clean text + its OCR; texts other than 002), one
 fold per text:
 
 | fold | validated pages | model built without |
@@ -69,6 +69,7 @@ SETTINGS = {
     "kept": (channel, "KEPT"),
     "reading_cost": (channel, "READING_COST"),
     "min_change_confidence": (restore, "MIN_CHANGE_CONFIDENCE"),
+    "confirmed_margin": (restore, "CONFIRMED_MARGIN"),
     "foreign_min_cost": (restore, "FOREIGN_MIN_COST"),
     "wide_kept": (channel, "WIDE_KEPT"),
     "wide_confusion_cost": (channel, "WIDE_CONFUSION_COST"),

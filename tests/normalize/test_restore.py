@@ -188,6 +188,33 @@ def test_a_lone_consonant_in_running_words_may_be_a_shrunk_syllable(restorer) ->
             assert letter in words, (source, words)
 
 
+def test_a_capital_consonant_opening_a_list_item_may_be_a_shrunk_word(restorer) -> None:
+    # Which syllable: one the document is sure of elsewhere ("tổ" of "tổ chức").
+    source = "Cac t6 chirc c6 lién quan thuc hién.\na) T chirc cac khoa dao tao"
+    text, edits = restore_text(source, restorer, "eng")
+    assert text.splitlines()[1] == "a) Tổ chức các khóa đào tạo"
+    assert ("T", "Tổ") in [(e.original, e.result) for e in edits]
+    # ... but not as an initial, a grade or a label, nor before a capital or a number
+    for source, kept in [
+        ("Ong Nguyen V. Anh, t6 chirc", "V."),
+        ("Xep loai B tot, t6 chirc", "B"),
+        ("a) T Nguyen, t6 chirc", "T"),
+        ("a) T 2024, t6 chirc", "T"),
+    ]:
+        words = restore_text(source, restorer, "eng")[0].split()
+        assert kept in words, (source, words)
+
+
+def test_a_syllable_the_document_confirmed_is_offered_beyond_the_margin(restorer) -> None:
+    from sohoa.normalize.restore import _word_options
+
+    eng = restorer.profiles["eng"]
+    costs = {text: cost for text, _, cost in _word_options("béc", restorer, eng)}
+    assert "bắc" not in costs  # é is an ô or ơ far oftener than an ă for today's OCR
+    confirmed = _word_options("béc", restorer, eng, frozenset({"bắc"}))
+    assert "bắc" in {text for text, _, _ in confirmed}
+
+
 def test_an_apostrophe_horn_is_restored_with_its_word(restorer) -> None:
     text, edits = restore_text("linh vu'c tu’ phap cua dia phu’ong", restorer, "eng")
     assert text == "lĩnh vực tư pháp của địa phương"
