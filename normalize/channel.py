@@ -516,7 +516,8 @@ def _skeleton_pairs(table: dict[tuple[str, str], float]) -> frozenset[tuple[str,
 
 
 @lru_cache(maxsize=65536)
-def _untoned(syllable: str) -> str:
+def untoned(syllable: str) -> str:
+    """The syllable without its tone, its vowel marks kept (hoạch → hoach, tiến → tiên)."""
     return split_tone(syllable)[0]
 
 
@@ -539,12 +540,12 @@ def _letter_cost(
     None (the rule cost stays) where the syllable's letters do not line up one for one
     with the OCR's or a pair was never seen.
     """
-    untoned = _untoned(syllable)
-    if len(untoned) != len(skeleton):
+    bare = untoned(syllable)
+    if len(bare) != len(skeleton):
         return None
     total = 0.0
     for i in swapped:
-        cost = letters.get((untoned[i], skeleton[i]))
+        cost = letters.get((bare[i], skeleton[i]))
         if cost is None:
             return None
         total += LETTER_WEIGHT * cost

@@ -7,7 +7,8 @@
 How: the text is tokenized (whitespace and punctuation kept exactly); word cores get
 candidate syllables from the channel model; a beam search over the trigram LM picks one
 per word; a second pass adds a small bonus for syllables the first pass was sure of in
-this document (document adaptation). Digits, numbers, codes, URLs and unknown acronyms
+this document, and prices cheaper the vowel letters the first pass saw this document's OCR
+misread its own way (document adaptation). Digits, numbers, codes, URLs and unknown acronyms
 are never changed; in codes only a known acronym's letters may be (QD → QĐ).
 """
 
@@ -37,7 +38,9 @@ from sohoa.normalize.channel import (
     Profile,
     candidates,
     choose_profile,
+    ocr_skeleton,
     profiles_of,
+    untoned,
 )
 from sohoa.normalize.decoder import Option, decode
 from sohoa.normalize.language import foreign_spans, judge
@@ -52,10 +55,20 @@ FOREIGN_MIN_COST = 14.0  # a long unknown token whose candidates all cost this m
 MIN_CHANGE_CONFIDENCE = 0.3  # below this, a change is not made (the original is kept)
 MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents
 OPTION_MARGIN = 8.0  # channel cost above the cheapest option beyond which options are dropped
+# The document's own letter misreadings (document_letter_bonus): seen this often, they
+# count, against the learned channel counted as LETTER_PRIOR_WEIGHT readings (0: off).
+# Validation: 4.71% (off) / 4.72% (10-50) on OCR like the channel data's, 10.68% / 10.63%
+# on scans unlike it (bench/restore_tune.py --ocr eng-shifted).
+LETTER_MIN_COUNT = 3
+LETTER_PRIOR_WEIGHT = 20.0
+UNSEEN_LETTER_COST = 8.0  # -log P of a letter misreading the learned channel never saw
+MAX_LETTER_BONUS = 4.0
+_VOWELS_AND_D = frozenset("aeiouyd")
 # ... and this much further for syllables the document confirmed: an OCR engine unlike the
 # one the channel was learned from misreads them its own way (é for ă: "Béc" = "Bắc"). The
 # validation set cannot show that (its OCR is that engine): 4.69% / 4.70% / 4.71% / 4.71%
-# for 0 / 2 / 4 / 10, all within its noise; 4 was set before 000 was run with it.
+# for 0 / 2 / 4 / 10, all within its noise; 4 was set before 000 was run with it. On
+# scans unlike the channel data's (--ocr eng-shifted), 0 / 4: 10.64% / 10.63%.
 CONFIRMED_MARGIN = 4.0
 
 
@@ -141,15 +154,21 @@ def _word_options(
     profile: Profile,
     confirmed: frozenset[str] = frozenset(),
     expand: bool = False,
+    letter_bonus: dict[tuple[str, str], float] | None = None,
 ) -> list[Option]:
     """Options for a word core: candidate syllables, and the core itself when unknown.
 
     ``confirmed`` syllables (sure elsewhere in the document) are offered even if pruned;
-    ``expand``: a lone letter in running words may be a syllable shrunk to its first letter.
+    ``expand``: a lone letter in running words may be a syllable shrunk to its first letter;
+    ``letter_bonus``: the document's own letter misreadings (see document_letter_bonus).
     """
     model = restorer.model
     lower = nfc(core).lower()
     found, reserve = restorer.candidates(nfc(core), profile, expand)
+    if letter_bonus:
+        skeleton = ocr_skeleton(HORN_AFTER_VOWEL.sub("", lower))
+        found = _repriced(found, skeleton, letter_bonus)
+        reserve = _repriced(reserve, skeleton, letter_bonus)
     style = model.style
     normal = normalize_syllable(lower, style)  # type: ignore[arg-type]
     if found:
@@ -188,6 +207,57 @@ def _word_options(
             keep = profile.keep_unknown + model.unknown_word_penalty if options else 0.0
             options.append((nfc(core), unit, keep))
     return options
+
+
+def document_letter_bonus(
+    readings: list[tuple[str, str]], letters: dict[tuple[str, str], float]
+) -> dict[tuple[str, str], float]:
+    """Log-bonus per (clean letter, OCR letter) for the letters this document's OCR misreads
+    more often than the learned channel says: (OCR core, syllable) readings it is sure of.
+
+    The channel is learned from one engine; another misreads its own way (an older one
+    printed é for â and ă as often as for ô). Each letter's share in the sure readings,
+    smoothed towards the learned one by LETTER_PRIOR_WEIGHT readings, over the learned one.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for core, syllable in readings:
+        ocr, clean = ocr_skeleton(HORN_AFTER_VOWEL.sub("", core.lower())), untoned(syllable)
+        if len(ocr) != len(clean) or ocr == clean:
+            if len(ocr) == len(clean):
+                totals.update(clean)
+            continue
+        for o_ch, c_ch in zip(ocr, clean, strict=True):
+            totals[c_ch] += 1
+            if o_ch != strip_marks(c_ch):
+                counts[(c_ch, o_ch)] += 1
+    bonus = {}
+    for (c_ch, o_ch), n in counts.items():
+        if n < LETTER_MIN_COUNT or strip_marks(c_ch) not in _VOWELS_AND_D:
+            continue  # consonants: an engine's own misreadings are its vowels' marks
+        learned = math.exp(-letters.get((c_ch, o_ch), UNSEEN_LETTER_COST))
+        share = (n + LETTER_PRIOR_WEIGHT * learned) / (totals[c_ch] + LETTER_PRIOR_WEIGHT)
+        if share > learned:
+            bonus[(c_ch, o_ch)] = min(math.log(share / learned), MAX_LETTER_BONUS)
+    return bonus
+
+
+def _repriced(
+    found: list[tuple[str, float]], skeleton: str, bonus: dict[tuple[str, str], float]
+) -> list[tuple[str, float]]:
+    """Candidates with the document's letter bonus taken off their cost, cheapest first."""
+    misread = {o_ch for _, o_ch in bonus}
+    at = [i for i, ch in enumerate(skeleton) if ch in misread]
+    if not at:
+        return found  # no letter this document misreads its own way
+    repriced = []
+    for text, cost in found:
+        clean = untoned(text)
+        if len(clean) == len(skeleton):
+            for i in at:
+                cost -= bonus.get((clean[i], skeleton[i]), 0.0)
+        repriced.append((text, cost))
+    return sorted(repriced, key=lambda item: item[1])
 
 
 # Letters English-model OCR reads for Đ (the spec's "P/D→Đ"): tried inside codes only.
@@ -301,6 +371,7 @@ def _slots(
     restorer: Restorer,
     profile: Profile,
     confirmed: frozenset[str] = frozenset(),
+    letter_bonus: dict[tuple[str, str], float] | None = None,
 ) -> list[_Slot]:
     model = restorer.model
     slots: list[_Slot] = []
@@ -309,7 +380,9 @@ def _slots(
     def word_options(core: str) -> list[Option]:
         found = seen.get(core)
         if found is None:
-            found = seen[core] = _word_options(core, restorer, profile, confirmed)
+            found = seen[core] = _word_options(
+                core, restorer, profile, confirmed, letter_bonus=letter_bonus
+            )
         return found
 
     fixed: dict[tuple[str, str], list[Option]] = {}  # one list per kept text, shared
@@ -350,7 +423,9 @@ def _slots(
         ):
             found = seen.get(core + "+")
             if found is None:
-                found = seen[core + "+"] = _word_options(core, restorer, profile, confirmed, True)
+                found = seen[core + "+"] = _word_options(
+                    core, restorer, profile, confirmed, True, letter_bonus
+                )
             slots.append(_Slot(i, found))
         else:
             slots.append(_Slot(i, word_options(core)))
@@ -425,7 +500,22 @@ def _restore_text(
             if ADAPT_PAIR_WEIGHT
             else None
         )
-        slots = _slots(tokens, restorer, profile, frozenset(confirmed))
+        letter_bonus = (
+            document_letter_bonus(
+                [
+                    (tokens[slot.token].text, slot.options[choice.index][0])
+                    for slot, choice in zip(slots, choices, strict=True)
+                    if slot.token >= 0
+                    and tokens[slot.token].kind == "word"
+                    and len(slot.options) > 1
+                    and choice.confidence >= ADAPT_MIN_CONFIDENCE
+                ],
+                profile.letters,
+            )
+            if profile.letters and LETTER_PRIOR_WEIGHT
+            else None
+        )
+        slots = _slots(tokens, restorer, profile, frozenset(confirmed), letter_bonus)
         option_lists = [slot.options for slot in slots]
 
         def changes(i: int, chosen: int) -> bool:

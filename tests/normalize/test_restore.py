@@ -224,3 +224,32 @@ def test_an_apostrophe_horn_is_restored_with_its_word(restorer) -> None:
 def test_an_all_caps_word_with_an_apostrophe_horn_is_restored(restorer) -> None:
     text, _ = restore_text("TO CHU'C THU'C HIEN; KH&CN DON'T", restorer, "eng")
     assert text == "TỔ CHỨC THỰC HIỆN; KH&CN DON'T"
+
+
+def test_a_document_whose_ocr_misreads_its_own_way_gets_those_letters_cheaper() -> None:
+    from sohoa.normalize.restore import document_letter_bonus
+
+    learned = {("ô", "e"): 1.3, ("â", "e"): 5.6, ("n", "m"): 6.0}
+    # This engine prints é for â as often as for ô, and m for n now and then.
+    readings = [("tép", "tập")] * 6 + [("béc", "bậc")] * 4 + [("tép", "tốp")] * 5
+    readings += [("tap", "tập")] * 20 + [("top", "tốp")] * 20
+    readings += [("mam", "năm")] * 5 + [("nam", "năm")] * 20
+    bonus = document_letter_bonus(readings, learned)
+    assert bonus[("â", "e")] > 2.0  # 10 of 30 â read as e, where the channel says 0.4%
+    assert ("ô", "e") not in bonus  # as the channel says, or rarer: no bonus
+    assert ("n", "m") not in bonus  # consonants: not an engine's own way with marks
+    # Two sure readings are no evidence; a document like the channel data gets nothing.
+    assert document_letter_bonus([("tép", "tập")] * 2, learned) == {}
+    assert document_letter_bonus([("tap", "tập")] * 30, learned) == {}
+
+
+def test_the_letter_bonus_reprices_a_documents_own_misreadings(restorer) -> None:
+    from sohoa.normalize.restore import _word_options
+
+    eng = restorer.profiles["eng"]
+    plain = [text for text, _, _ in _word_options("tép", restorer, eng)]
+    repriced = [
+        text for text, _, _ in _word_options("tép", restorer, eng, letter_bonus={("â", "e"): 4.0})
+    ]
+    assert "tập" in repriced
+    assert "tập" not in plain or repriced.index("tập") < plain.index("tập")
