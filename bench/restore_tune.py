@@ -2,6 +2,8 @@
 
     /work/venv/bin/python bench/restore_tune.py            # validation figures, settings as shipped
     /work/venv/bin/python bench/restore_tune.py --search   # coordinate search of the settings
+    /work/venv/bin/python bench/restore_tune.py --ocr vie            # Vietnamese-model OCR
+    /work/venv/bin/python bench/restore_tune.py --ocr eng-shifted    # scans unlike the channel's
 
 Seed 000 (scored against 002) is the TEST: no setting is chosen by looking at it. The
 settings (channel weight, beam, document-adaptation weight and confidence, free-edit
@@ -18,7 +20,10 @@ fold per text:
 | vlsp | the first VLSP pages | VLSP lines 0-599 (the rendered ones); VLSP pages in the channel |
 | lo-help | the LibreOffice help pages | help lines 2000-2599; help pages in the channel |
 
-So no fold's text is in its LM or its channel data. Fold models are cached under
+So no fold's text is in its LM or its channel data. ``--ocr eng-shifted`` validates the
+same folds' texts scanned unlike the channel data (heavy 200 dpi instead of light 300 dpi;
+see shifted_pages): what an OCR the learned channel misprices looks like, as seed 000's
+older engine is. Fold models are cached under
 bench/.cache/restore/ (keyed by the build code and sources). The last line prints the
 pooled validation WER and edit precision.
 """
@@ -100,6 +105,8 @@ GRID = {
     "adapt_min_confidence": [0.8, 0.9, 0.97],
     "adapt_pair_weight": [0.0, 0.5, 1.0, 1.5, 2.5],
     "min_change_confidence": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
+    "confirmed_margin": [0.0, 2.0, 4.0, 6.0],
+    "letter_prior_weight": [0.0, 10.0, 20.0, 50.0],
     "foreign_min_cost": [10.0, 12.0, 14.0, 17.0],
     "wide_kept": [4, 8, 12],
     "wide_confusion_cost": [2.0, 4.0, 6.0, 8.0],
