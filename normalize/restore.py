@@ -165,6 +165,7 @@ def _word_options(
     model = restorer.model
     lower = nfc(core).lower()
     found, reserve = restorer.candidates(nfc(core), profile, expand)
+    reserve = [item for item in reserve if item[0] in confirmed]  # only these are offered
     if letter_bonus:
         skeleton = ocr_skeleton(HORN_AFTER_VOWEL.sub("", lower))
         found = _repriced(found, skeleton, letter_bonus)
@@ -181,8 +182,7 @@ def _word_options(
             if cost <= ceiling or (text in confirmed and cost <= ceiling + CONFIRMED_MARGIN)
         ]
     options: list[Option] = [(text, text, cost) for text, cost in found]
-    if confirmed:
-        options += [(text, text, cost) for text, cost in reserve if text in confirmed]
+    options += [(text, text, cost) for text, cost in reserve]
     if confirmed and expand and len(lower) == 1:
         # A shrunk syllable is likelier one the document uses than a rare one it begins.
         offered = {text for text, _, _ in options}
@@ -250,14 +250,16 @@ def _repriced(
     at = [i for i, ch in enumerate(skeleton) if ch in misread]
     if not at:
         return found  # no letter this document misreads its own way
-    repriced = []
+    repriced, changed = [], False
     for text, cost in found:
         clean = untoned(text)
         if len(clean) == len(skeleton):
             for i in at:
-                cost -= bonus.get((clean[i], skeleton[i]), 0.0)
+                if (clean[i], skeleton[i]) in bonus:
+                    cost -= bonus[(clean[i], skeleton[i])]
+                    changed = True
         repriced.append((text, cost))
-    return sorted(repriced, key=lambda item: item[1])
+    return sorted(repriced, key=lambda item: item[1]) if changed else found
 
 
 # Letters English-model OCR reads for Đ (the spec's "P/D→Đ"): tried inside codes only.
