@@ -53,6 +53,12 @@ ADAPT_PAIR_WEIGHT = 1.5  # log-bonus per log-count of a confirmed pair of consec
 FOREIGN_MIN_LENGTH = 5  # shorter unknown tokens are taken as OCR garbage, not foreign words
 FOREIGN_MIN_COST = 14.0  # a long unknown token whose candidates all cost this much is foreign
 MIN_CHANGE_CONFIDENCE = 0.3  # below this, a change is not made (the original is kept)
+# The beam search tries, under hypotheses other than the best, only options this close to
+# the best one's best (decoder.decode's option_margin); the first pass, which only looks
+# for the document's sure words, closer.
+SEARCH_MARGIN = 10.0
+FIRST_PASS_MARGIN = 6.0
+FIRST_PASS_BEAM = 6
 MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents
 OPTION_MARGIN = 8.0  # channel cost above the cheapest option beyond which options are dropped
 # The document's own letter misreadings (document_letter_bonus): seen this often, they
@@ -70,6 +76,7 @@ _VOWELS_AND_D = frozenset("aeiouyd")
 # for 0 / 2 / 4 / 10, all within its noise; 4 was set before 000 was run with it. On
 # scans unlike the channel data's (--ocr eng-shifted), 0 / 4: 10.64% / 10.63%.
 CONFIRMED_MARGIN = 4.0
+CONFIRMED_KEPT = 2  # ... the cheapest this many of them
 
 
 @dataclass
@@ -176,11 +183,13 @@ def _word_options(
         # Options far costlier than the best one never win against the LM; drop them early,
         # but for syllables the document has confirmed (its OCR may misread them its way).
         ceiling = found[0][1] + OPTION_MARGIN
-        found = [
+        beyond = [
             (text, cost)
             for text, cost in found
-            if cost <= ceiling or (text in confirmed and cost <= ceiling + CONFIRMED_MARGIN)
+            if cost > ceiling and text in confirmed and cost <= ceiling + CONFIRMED_MARGIN
         ]
+        found = [(text, cost) for text, cost in found if cost <= ceiling]
+        found += beyond[:CONFIRMED_KEPT]
     options: list[Option] = [(text, text, cost) for text, cost in found]
     options += [(text, text, cost) for text, cost in reserve]
     if confirmed and expand and len(lower) == 1:
@@ -470,8 +479,8 @@ def _restore_text(
         option_lists,
         restorer.model,
         restorer.channel_weight,
-        restorer.beam,
-        option_margin=6.0 if restorer.adapt else 10.0,
+        min(restorer.beam, FIRST_PASS_BEAM) if restorer.adapt else restorer.beam,
+        option_margin=FIRST_PASS_MARGIN if restorer.adapt else SEARCH_MARGIN,
         alternatives=not restorer.adapt,  # with adaptation, this pass only finds sure words
     )
     if restorer.adapt:
@@ -530,6 +539,7 @@ def _restore_text(
             restorer.channel_weight,
             restorer.beam,
             bonus,
+            option_margin=SEARCH_MARGIN,
             confidence_for=changes,
             pair_bonus=pair_bonus,
         )
