@@ -87,7 +87,6 @@ SETTINGS = {
     "confirmed_margin": (restore, "CONFIRMED_MARGIN"),
     "confirmed_kept": (restore, "CONFIRMED_KEPT"),
     "search_margin": (restore, "SEARCH_MARGIN"),
-    "first_pass_beam": (restore, "FIRST_PASS_BEAM"),
     "letter_prior_weight": (restore, "LETTER_PRIOR_WEIGHT"),
     "foreign_min_cost": (restore, "FOREIGN_MIN_COST"),
     "wide_kept": (channel, "WIDE_KEPT"),

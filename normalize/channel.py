@@ -73,6 +73,9 @@ VIETNAMESE_ONLY = set("ăĂơƠưƯđĐ") | {
 EDIT_COST = 8.0  # one letter inserted, dropped or replaced, beyond the known confusions
 PREFIX_COST = 6.0  # a syllable of which OCR kept only the first letter
 CONSONANTS = set("bcdghklmnpqrstvx")
+# Lone consonants that may be a syllable shrunk to its first letter; never x, which is a
+# multiplication sign between words too ("dài x rộng").
+EXPANDABLE = frozenset(CONSONANTS - {"x"})
 
 
 @dataclass(frozen=True)
@@ -593,8 +596,7 @@ def candidates(
     if skeleton in CONSONANTS and len(keys) == 1 and skeleton not in index.model.syllables:
         near = index.keys_starting(skeleton)
     near_limit_here = near_limit
-    # Only a consonant; never x, a multiplication sign between words too ("dài x rộng").
-    lone_letter_expands = lone_letter_expands and skeleton in CONSONANTS - {"x"}
+    lone_letter_expands = lone_letter_expands and skeleton in EXPANDABLE
     if lone_letter_expands:
         near = {key: cost + LONE_LETTER_COST for key, cost in index.keys_starting(skeleton).items()}
         near_limit_here = LONE_LETTER_KEPT

@@ -32,6 +32,7 @@ from sohoa.corpus.model import (
 from sohoa.errors import SohoaError
 from sohoa.model import Alternative, Document, Edit
 from sohoa.normalize.channel import (
+    EXPANDABLE,
     LONE_LETTER_COST,
     PREFIX_COST,
     CandidateIndex,
@@ -58,7 +59,6 @@ MIN_CHANGE_CONFIDENCE = 0.3  # below this, a change is not made (the original is
 # for the document's sure words, closer.
 SEARCH_MARGIN = 10.0
 FIRST_PASS_MARGIN = 6.0
-FIRST_PASS_BEAM = 6
 MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents
 OPTION_MARGIN = 8.0  # channel cost above the cheapest option beyond which options are dropped
 # The document's own letter misreadings (document_letter_bonus): seen this often, they
@@ -232,12 +232,10 @@ def document_letter_bonus(
     totals: Counter[str] = Counter()
     for core, syllable in readings:
         ocr, clean = ocr_skeleton(HORN_AFTER_VOWEL.sub("", core.lower())), untoned(syllable)
-        if len(ocr) != len(clean) or ocr == clean:
-            if len(ocr) == len(clean):
-                totals.update(clean)
-            continue
+        if len(ocr) != len(clean):
+            continue  # letters that do not line up one for one say nothing here
+        totals.update(clean)
         for o_ch, c_ch in zip(ocr, clean, strict=True):
-            totals[c_ch] += 1
             if o_ch != strip_marks(c_ch):
                 counts[(c_ch, o_ch)] += 1
     bonus = {}
@@ -357,7 +355,7 @@ def _opens_words(tokens: list[Token], i: int) -> bool:
     a grade or a label.
     """
     core = tokens[i].text
-    if not (core.isupper() and core.lower() in _EXPANDABLE) or i + 2 >= len(tokens):
+    if not (core.isupper() and core.lower() in EXPANDABLE) or i + 2 >= len(tokens):
         return False
     after, nxt = tokens[i + 1], tokens[i + 2]
     if after.kind != "space" or "\n" in after.text or nxt.kind != "word":
@@ -372,9 +370,6 @@ def _opens_words(tokens: list[Token], i: int) -> bool:
         and tokens[i - 2].kind == "punct"
         and tokens[i - 2].text[-1:] in ").:"
     )
-
-
-_EXPANDABLE = frozenset("bcdghklmnpqrstv")  # consonants a syllable may start with; not x
 
 
 def _slots(
@@ -479,7 +474,7 @@ def _restore_text(
         option_lists,
         restorer.model,
         restorer.channel_weight,
-        min(restorer.beam, FIRST_PASS_BEAM) if restorer.adapt else restorer.beam,
+        restorer.beam,
         option_margin=FIRST_PASS_MARGIN if restorer.adapt else SEARCH_MARGIN,
         alternatives=not restorer.adapt,  # with adaptation, this pass only finds sure words
     )
