@@ -230,14 +230,14 @@ def document_letter_bonus(
     """
     counts: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
-    for core, syllable in readings:
+    for (core, syllable), n in Counter(readings).items():  # documents repeat their words
         ocr, clean = ocr_skeleton(HORN_AFTER_VOWEL.sub("", core.lower())), untoned(syllable)
         if len(ocr) != len(clean):
             continue  # letters that do not line up one for one say nothing here
-        totals.update(clean)
         for o_ch, c_ch in zip(ocr, clean, strict=True):
-            if o_ch != strip_marks(c_ch):
-                counts[(c_ch, o_ch)] += 1
+            totals[c_ch] += n
+            if o_ch != c_ch and o_ch != strip_marks(c_ch):
+                counts[(c_ch, o_ch)] += n
     bonus = {}
     for (c_ch, o_ch), n in counts.items():
         if n < LETTER_MIN_COUNT or strip_marks(c_ch) not in _VOWELS_AND_D:
