@@ -153,6 +153,11 @@ def fold_model(fold: str, pages: dict[str, list[PageResult]]):
     )
     sources = [p for _, paths in BENCH_SOURCES for p in paths]
     listed = "".join(f"{p.name}:{p.stat().st_size};" for p in sources).encode()
+    # ... and by the channel pages its channel is learned from (make channel rewrites them)
+    listed += "".join(f"{name}:{len(found)};" for name, found in sorted(pages.items())).encode()
+    listed += hashlib.sha1(
+        "".join(p.ocr_text for found in pages.values() for p in found).encode()
+    ).digest()
     digest = hashlib.sha1(code + listed + fold.encode()).hexdigest()[:12]
     path = CACHE / f"tune-{fold}-{digest}.pkl"
     if not path.exists():

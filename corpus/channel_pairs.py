@@ -250,6 +250,7 @@ def default_documents(extra_lines: int) -> list[Document]:
     for path, start in (
         (SOURCES / "vlsp2013-underthesea.txt", 0),
         (SOURCES / "libreoffice-help-vi.txt", 2000),
+        (SOURCES / "ws7800-underthesea.txt", 0),
     ):
         document = running_text_document(path, path.stem, start=start, lines=extra_lines)
         if document:
@@ -428,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser("build", help="render, scan, OCR, align, write TSVs")
     build_command.add_argument("-o", "--outdir", type=Path, default=CORPUS / "data")
-    build_command.add_argument("--eng-pages", type=int, default=75, help="page budget, eng")
+    build_command.add_argument("--eng-pages", type=int, default=150, help="page budget, eng")
     build_command.add_argument("--vie-pages", type=int, default=45, help="page budget, vie")
     build_command.add_argument(
         "--extra-lines", type=int, default=600, help="lines taken from each running-text source"
