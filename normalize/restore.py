@@ -172,7 +172,8 @@ def _word_options(
     model = restorer.model
     lower = nfc(core).lower()
     found, reserve = restorer.candidates(nfc(core), profile, expand)
-    reserve = [item for item in reserve if item[0] in confirmed]  # only these are offered
+    # Only confirmed syllables of the reserve are offered (none in the first pass).
+    reserve = [item for item in reserve if item[0] in confirmed] if confirmed else []
     if letter_bonus:
         skeleton = ocr_skeleton(HORN_AFTER_VOWEL.sub("", lower))
         found = _repriced(found, skeleton, letter_bonus)
