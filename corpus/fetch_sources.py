@@ -163,12 +163,19 @@ def word_seg_running_text(folds: Iterable[bytes], skip: set[str]) -> Iterator[st
     """The word-segmentation corpus (``syllable<TAB>B_W|I_W|O``, blank line between
     sentences) as running text, each sentence once, none of ``skip`` (the VLSP file's).
 
-    One sentence holds a byte that is no UTF-8: it is dropped, not guessed at.
+    One sentence holds a byte that is no UTF-8: it is dropped, not guessed at. So are lines
+    that are not Vietnamese prose (the prose filter, any length): readers' comments typed
+    without diacritics ("Toi luon danh gia ban la nghe si"), which would teach the LM
+    unmarked syllables, and time stamps, bylines and lists of foreign names.
     """
     seen = set(skip)
     for fold in folds:
         for line in vlsp_running_text(nfc(fold.decode("utf-8", errors="replace"))):
-            if "\ufffd" not in line and line not in seen:
+            if (
+                "\ufffd" not in line
+                and line not in seen
+                and is_vietnamese_paragraph(line, min_words=1)
+            ):
                 seen.add(line)
                 yield line
 

@@ -28,7 +28,8 @@ def test_word_segmentation_folds_become_sentences_once_without_broken_bytes() ->
     first = "Bộ\tB_W\nThương\tB_W\nmại\tI_W\nđã\tB_W\nký\tB_W\n.\tO\n\n".encode()
     repeated = first + "Giá\tB_W\n\xe2\x82\tB_W\n\n".encode("latin-1")  # no UTF-8
     skipped = "Hà\tB_W\nNội\tI_W\n\n".encode()
-    lines = fs.word_seg_running_text([first, repeated + skipped], skip={"Hà Nội"})
+    unmarked = b"Toi\tB_W\nluon\tB_W\nnghe\tB_W\nban\tB_W\n.\tO\n\n"  # a reader
+    lines = fs.word_seg_running_text([first, repeated + skipped + unmarked], skip={"Hà Nội"})
     assert list(lines) == ["Bộ Thương mại đã ký."]
 
 
