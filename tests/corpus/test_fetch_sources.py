@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import pickle
 import unicodedata
 from pathlib import Path
 
@@ -99,3 +101,34 @@ def test_a_package_with_another_sha256_is_refused(tmp_path: Path) -> None:
     wheel.write_bytes(b"not the recorded wheel")
     with pytest.raises(SystemExit, match="expected"):
         fs.checked(wheel)
+
+
+def test_dictionary_definitions_once_without_notes_cross_references_or_examples() -> None:
+    senses = {
+        "kiêu hãnh": [{"definition": "tự hào về giá trị của mình", "example": "tôi kiêu hãnh"}],
+        "hào": [
+            {"definition": "hào, luỹ bao quanh một vị trí [nói khái quát]", "example": ""},
+            {"definition": "xem giấm", "example": ""},
+            {"definition": "tự hào về giá trị của mình", "example": ""},
+        ],
+    }
+    data = pickle.dumps(senses, protocol=0)  # as underthesea pickled it
+    assert list(fs.dictionary_definitions(data)) == [
+        "tự hào về giá trị của mình",
+        "hào, luỹ bao quanh một vị trí",
+    ]
+
+
+def test_dictionary_data_may_not_name_code() -> None:
+    data = pickle.dumps({"ngày": [{"definition": datetime.date(2017, 8, 25)}]})
+    with pytest.raises(pickle.UnpicklingError):
+        list(fs.dictionary_definitions(data))
+
+
+def test_lines_closest_to_the_domain_register_are_kept_in_order() -> None:
+    statutes = ["cơ quan nhà nước có thẩm quyền quyết định", "người làm chứng có quyền"]
+    lines = ["cười khơ khớ", "cơ quan có thẩm quyền", "đứa bé oa oa khóc", "người làm chứng"]
+    assert fs.closest_in_register(lines, statutes, 0.5) == [
+        "cơ quan có thẩm quyền",
+        "người làm chứng",
+    ]
