@@ -33,6 +33,7 @@ from sohoa.errors import SohoaError
 from sohoa.model import Alternative, Document, Edit
 from sohoa.normalize.channel import (
     EXPANDABLE,
+    LONE_GLYPHS,
     LONE_LETTER_COST,
     PREFIX_COST,
     CandidateIndex,
@@ -45,7 +46,7 @@ from sohoa.normalize.channel import (
 )
 from sohoa.normalize.decoder import Option, decode
 from sohoa.normalize.language import foreign_spans, judge
-from sohoa.normalize.tokens import HORN_AFTER_VOWEL, Token, tokenize
+from sohoa.normalize.tokens import HORN_AFTER_VOWEL, LETTER_GLYPHS, Token, tokenize
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 ADAPT_MIN_CONFIDENCE = 0.8  # first-pass choices this sure count as the document's words
@@ -347,6 +348,17 @@ def _in_running_words(tokens: list[Token], i: int, syllable_keys: dict) -> bool:
     )
 
 
+def _between_words(tokens: list[Token], i: int) -> bool:
+    """Whether the token at ``i`` stands alone before a word, after no number: there a
+    lone glyph is a syllable the OCR printed as a symbol, not a currency sign or a mark."""
+    if i + 2 >= len(tokens) or tokens[i + 1].kind != "space" or tokens[i + 2].kind != "word":
+        return False
+    if i >= 1 and tokens[i - 1].kind != "space":
+        return False
+    before = tokens[i - 2] if i >= 2 else None
+    return before is None or before.kind in ("word", "caps", "punct")
+
+
 def _opens_words(tokens: list[Token], i: int) -> bool:
     """Whether the capital consonant at ``i`` opens a list item or sentence of words.
 
@@ -410,6 +422,11 @@ def _slots(
             )
         elif kind == "number":
             slots.append(_Slot(i, kept_as(core, "<num>")))
+        elif core in LETTER_GLYPHS and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
+            # A list marker's letter printed as a glyph: "¢)" = "c)" (tokens.LETTER_GLYPHS).
+            slots.append(_Slot(i, kept_as(LETTER_GLYPHS[core], "<abbr>")))
+        elif core in LONE_GLYPHS and _between_words(tokens, i):
+            slots.append(_Slot(i, word_options(core)))
         elif kind in ("code", "url", "other"):
             slots.append(
                 _Slot(i, kept_as(_fix_code(core, model) if kind == "code" else core, "<code>"))

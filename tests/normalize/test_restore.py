@@ -171,6 +171,18 @@ def test_a_word_with_a_symbol_glyph_is_restored_as_one_edit(restorer) -> None:
     ]
 
 
+def test_a_cent_sign_read_for_c_or_for_a_lone_marked_vowel(restorer) -> None:
+    # Older engines print ¢ for a word-initial c, list markers included; today's Tesseract
+    # prints it for a lone ở between words.
+    source = "b) Cac t6 chirc ¢6 lién quan\n¢) Doanh nghiep ¢ khu vuc kinh te"
+    text, edits = restore_text(source, restorer, "eng")
+    assert text == "b) Các tổ chức có liên quan\nc) Doanh nghiệp ở khu vực kinh tế"
+    assert {("¢6", "có"), ("¢", "c"), ("¢", "ở")} <= {(e.original, e.result) for e in edits}
+    # ... but a cent sign after a number, or one closing a line's last word, stays
+    for source in ("gia 50 ¢ moi kg", "gia 50¢ moi kg", "tong cong ¢"):
+        assert "¢" in restore_text(source, restorer, "eng")[0], source
+
+
 def test_a_lone_consonant_in_running_words_may_be_a_shrunk_syllable(restorer) -> None:
     text, edits = restore_text("co tru s tren dia ban tinh", restorer, "eng")
     assert text == "có trụ sở trên địa bàn tỉnh"
