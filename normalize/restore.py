@@ -412,6 +412,7 @@ def _slots(
             found = fixed[(text, unit)] = [(text, unit, 0.0)]
         return found
 
+    last_marker = ""  # the letter of the last list marker seen
     for i, token in enumerate(tokens):
         kind, core = token.kind, token.text
         if kind == "space":
@@ -425,6 +426,7 @@ def _slots(
         elif core in LETTER_GLYPHS and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
             # A list marker's letter printed as a glyph: "¢)" = "c)" (tokens.LETTER_GLYPHS).
             slots.append(_Slot(i, kept_as(LETTER_GLYPHS[core], "<abbr>")))
+            last_marker = LETTER_GLYPHS[core]
         elif core in LONE_GLYPHS and _between_words(tokens, i):
             slots.append(_Slot(i, word_options(core)))
         elif kind in ("code", "url", "other"):
@@ -440,7 +442,11 @@ def _slots(
             else:
                 slots.append(_Slot(i, kept_as(core, "<abbr>")))
         elif len(core) == 1 and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
-            slots.append(_Slot(i, kept_as(core, "<abbr>")))  # a list marker: a) b) d)
+            # A list marker: a) b) c) d) đ) e). OCR without đ prints "d)" twice in a row.
+            letter = "đ" if core in "dD" and last_marker == "d" else core
+            letter = letter.upper() if core.isupper() else letter
+            slots.append(_Slot(i, kept_as(letter, "<abbr>")))
+            last_marker = letter.lower()
         elif len(core) == 1 and (
             (core.islower() and _in_running_words(tokens, i, model.syllables))
             or _opens_words(tokens, i)

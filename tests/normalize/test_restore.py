@@ -183,6 +183,16 @@ def test_a_cent_sign_read_for_c_or_for_a_lone_marked_vowel(restorer) -> None:
         assert "¢" in restore_text(source, restorer, "eng")[0], source
 
 
+def test_a_second_d_list_marker_in_a_row_is_d_stroke(restorer) -> None:
+    # Vietnamese lists run a) b) c) d) đ) e); OCR without đ prints the fifth as "d)".
+    source = "c) To chuc hoi thao\nd) Tu van truc tiep\nd) Ho tro mot so\ne) Ho tro xay dung"
+    text, edits = restore_text(source, restorer, "eng")
+    assert [line[:2] for line in text.splitlines()] == ["c)", "d)", "đ)", "e)"]
+    assert [(e.original, e.result, e.line) for e in edits if e.original == "d"] == [("d", "đ", 2)]
+    # ... a single d) stays
+    assert restore_text("a) Mot\nd) Hai", restorer, "eng")[0].splitlines()[1].startswith("d)")
+
+
 def test_a_lone_consonant_in_running_words_may_be_a_shrunk_syllable(restorer) -> None:
     text, edits = restore_text("co tru s tren dia ban tinh", restorer, "eng")
     assert text == "có trụ sở trên địa bàn tỉnh"
