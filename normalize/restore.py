@@ -439,8 +439,10 @@ def _slots(
                 slots.append(_Slot(i, kept_as(model.acronyms[key], "<abbr>")))
             elif HORN_AFTER_VOWEL.sub("", key).lower() in model.syllables:
                 slots.append(_Slot(i, word_options(core)))
-            else:
-                slots.append(_Slot(i, kept_as(core, "<abbr>")))
+            else:  # an unknown acronym stays, unless an Đ look-alike hid a known one: HPND
+                # (not in two letters: CP, BH are acronyms of their own)
+                acronym = _fix_code(core, model) if len(core) > 2 else core
+                slots.append(_Slot(i, kept_as(acronym, "<abbr>")))
         elif len(core) == 1 and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
             # A list marker: a) b) c) d) đ) e). OCR without đ prints "d)" twice in a row.
             letter = "đ" if core in "dD" and last_marker == "d" else core

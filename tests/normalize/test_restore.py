@@ -183,6 +183,11 @@ def test_a_cent_sign_read_for_c_or_for_a_lone_marked_vowel(restorer) -> None:
         assert "¢" in restore_text(source, restorer, "eng")[0], source
 
 
+def test_an_acronym_whose_d_stroke_was_read_as_p_is_repaired(restorer) -> None:
+    text, _ = restore_text("Thuong truc HPND tinh; Nghi dinh CP ve BH xa hoi", restorer, "eng")
+    assert text == "Thường trực HĐND tỉnh; Nghị định CP về BH xã hội"
+
+
 def test_a_second_d_list_marker_in_a_row_is_d_stroke(restorer) -> None:
     # Vietnamese lists run a) b) c) d) đ) e); OCR without đ prints the fifth as "d)".
     source = "c) To chuc hoi thao\nd) Tu van truc tiep\nd) Ho tro mot so\ne) Ho tro xay dung"
