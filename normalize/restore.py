@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +79,7 @@ _VOWELS_AND_D = frozenset("aeiouyd")
 # scans unlike the channel data's (--ocr eng-shifted), 0 / 4: 10.64% / 10.63%.
 CONFIRMED_MARGIN = 4.0
 CONFIRMED_KEPT = 2  # ... the cheapest this many of them
+GARBLED_WORD_COST = 3.0  # a garbled token this cheap to read as a syllable is Vietnamese
 
 
 @dataclass
@@ -324,7 +326,9 @@ _ITEM_WORDS = frozenset(
 )
 
 
-def _in_running_words(tokens: list[Token], i: int, syllable_keys: dict) -> bool:
+def _in_running_words(
+    tokens: list[Token], i: int, is_vietnamese: Callable[[str, str], bool]
+) -> bool:
     """Whether the lone letter at ``i`` sits between two words on one line.
 
     Only there can it be a syllable the OCR shrank ("t chức"): next to digits it is a
@@ -343,8 +347,8 @@ def _in_running_words(tokens: list[Token], i: int, syllable_keys: dict) -> bool:
     before_key, after_key = strip_marks(prev.text).lower(), strip_marks(nxt.text).lower()
     return (
         before_key not in _ITEM_WORDS
-        and before_key in syllable_keys  # Vietnamese on both sides, not "vitamin c"
-        and after_key in syllable_keys
+        and is_vietnamese(prev.text, before_key)  # Vietnamese on both sides, not "vitamin c"
+        and is_vietnamese(nxt.text, after_key)
     )
 
 
@@ -412,6 +416,13 @@ def _slots(
             found = fixed[(text, unit)] = [(text, unit, 0.0)]
         return found
 
+    def vietnamese(text: str, key: str) -> bool:
+        """A syllable, or a token the OCR garbled that reads as one cheaply (dir = dữ)."""
+        if key in model.syllables:
+            return True
+        found = restorer.candidates(nfc(text), profile)[0]
+        return bool(found) and found[0][1] <= GARBLED_WORD_COST
+
     last_marker = ""  # the letter of the last list marker seen
     for i, token in enumerate(tokens):
         kind, core = token.kind, token.text
@@ -450,8 +461,7 @@ def _slots(
             slots.append(_Slot(i, kept_as(letter, "<abbr>")))
             last_marker = letter.lower()
         elif len(core) == 1 and (
-            (core.islower() and _in_running_words(tokens, i, model.syllables))
-            or _opens_words(tokens, i)
+            (core.islower() and _in_running_words(tokens, i, vietnamese)) or _opens_words(tokens, i)
         ):
             found = seen.get(core + "+")
             if found is None:

@@ -202,6 +202,9 @@ def test_a_lone_consonant_in_running_words_may_be_a_shrunk_syllable(restorer) ->
     text, edits = restore_text("co tru s tren dia ban tinh", restorer, "eng")
     assert text == "có trụ sở trên địa bàn tỉnh"
     assert ("s", "sở") in [(e.original, e.result) for e in edits]
+    # ... also beside a word the OCR garbled that reads cheaply as a syllable (dir = dữ)
+    text, _ = restore_text("Phat trien co s dir lieu ve cac to chuc", restorer, "eng")
+    assert text == "Phát triển cơ sở dữ liệu về các tổ chức"
     # ... but never beside digits, after an item word, as a sign, or beside foreign words
     for source, kept in [
         ("Kich thuoc 3 x 4 m", ["3", "x", "4", "m"]),
