@@ -393,7 +393,7 @@ GLYPH_UNMARKED_COST = 1.5  # a glyph stands for a marked vowel: an unmarked syll
 GLYPH_ABSORB_CONSONANT_COST = 3.0  # ... or with the letter before it (cht?c = chức: t? is ứ)
 _GLYPHS = regex.compile(r"[&¢€©®£¥§°~^`´¨{}'‘’@?]+")
 _VOWELS = "aeiouy"
-# A glyph standing alone between words is a syllable of vowels only: "nghiệp ¢ khu vực"
+# A glyph standing alone between words is a syllable of one vowel: "nghiệp ¢ khu vực"
 # = "ở khu vực" (today's Tesseract prints ¢ for a lone ở). The caller decides where.
 LONE_GLYPHS = frozenset("¢")
 
@@ -444,6 +444,8 @@ def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
             if not regex.search(r"\p{L}", "".join(parts)) and skeleton not in LONE_GLYPHS:
                 continue  # no letter outside the glyphs: nothing to anchor on
             for key in index.keys_with_vowel_runs(parts):
+                if skeleton in LONE_GLYPHS and len(key) > 1:
+                    continue  # alone, a glyph is one marked vowel (ở), not a run (yêu)
                 if cost < found.get(key, 99.0):
                     found[key] = cost
     return found

@@ -178,6 +178,9 @@ def test_a_cent_sign_read_for_c_or_for_a_lone_marked_vowel(restorer) -> None:
     text, edits = restore_text(source, restorer, "eng")
     assert text == "b) Các tổ chức có liên quan\nc) Doanh nghiệp ở khu vực kinh tế"
     assert {("¢6", "có"), ("¢", "c"), ("¢", "ở")} <= {(e.original, e.result) for e in edits}
+    # ... one marked vowel, not a run of them ("tỉnh ¢ mức" is not "tình yêu mục")
+    text, _ = restore_text("tang truong kinh te cua tinh ¢ muc cao", restorer, "eng")
+    assert text == "tăng trưởng kinh tế của tỉnh ở mức cao"
     # ... but a cent sign after a number, or one closing a line's last word, stays
     for source in ("gia 50 ¢ moi kg", "gia 50¢ moi kg", "tong cong ¢"):
         assert "¢" in restore_text(source, restorer, "eng")[0], source
