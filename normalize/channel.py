@@ -65,10 +65,12 @@ LETTER_CONFUSIONS: tuple[tuple[str, str, float], ...] = (
 # Older English-model OCR engines (seed 000's kind) print P for a word-initial Đ ("Pé an" =
 # "Đề án"); today's Tesseract, whose OCR of our renders the channel is learned from, never
 # does. Kept beside the learned rules. (B for Đ was measured too: it costs validation WER.)
-# The same engines print ¢ for a word-initial c (¢6 = có; tokens.LETTER_GLYPHS).
+# The same engines print ¢ for a word-initial c (¢6 = có; tokens.LETTER_GLYPHS) and 0
+# for o (c0 = có, as the hand-written fallback rules say; the learned channel never saw it).
 OLDER_ENGINE_CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("^p", "d", 1.2),
     ("^¢", "c", 1.5),
+    ("0", "o", 2.0),
 )
 VIETNAMESE_ONLY = set("ăĂơƠưƯđĐ") | {
     ch

@@ -174,9 +174,11 @@ def test_a_word_with_a_symbol_glyph_is_restored_as_one_edit(restorer) -> None:
 def test_a_cent_sign_read_for_c_or_for_a_lone_marked_vowel(restorer) -> None:
     # Older engines print ¢ for a word-initial c, list markers included; today's Tesseract
     # prints it for a lone ở between words.
-    source = "b) Cac t6 chirc ¢6 lién quan\n¢) Doanh nghiep ¢ khu vuc kinh te"
+    source = "b) Cac t6 chirc ¢6 lién quan\n¢) Doanh nghiep ¢ khu vuc kinh te, don vi ¢0 lien quan"
     text, edits = restore_text(source, restorer, "eng")
-    assert text == "b) Các tổ chức có liên quan\nc) Doanh nghiệp ở khu vực kinh tế"
+    assert text == (
+        "b) Các tổ chức có liên quan\nc) Doanh nghiệp ở khu vực kinh tế, đơn vị có liên quan"
+    )
     assert {("¢6", "có"), ("¢", "c"), ("¢", "ở")} <= {(e.original, e.result) for e in edits}
     # ... one marked vowel, not a run of them ("tỉnh ¢ mức" is not "tình yêu mục")
     text, _ = restore_text("tang truong kinh te cua tinh ¢ muc cao", restorer, "eng")
