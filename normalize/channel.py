@@ -397,7 +397,7 @@ _GLYPHS = regex.compile(r"[&¢€©®£¥§°~^`´¨{}'‘’@?]+")
 _VOWELS = "aeiouy"
 # A glyph standing alone between words is a syllable of one vowel: "nghiệp ¢ khu vực"
 # = "ở khu vực" (today's Tesseract prints ¢ for a lone ở). The caller decides where.
-LONE_GLYPHS = frozenset("¢")
+LONE_GLYPHS = frozenset("¢@&")
 
 
 def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:

@@ -360,6 +360,13 @@ def _between_words(tokens: list[Token], i: int) -> bool:
     if i >= 1 and tokens[i - 1].kind != "space":
         return False
     before = tokens[i - 2] if i >= 2 else None
+    if tokens[i].text == "&":  # it also joins names: Cash & Carry, Khoa học & Công nghệ
+        return (
+            before is not None
+            and before.kind == "word"
+            and before.text[-1:].islower()
+            and tokens[i + 2].text[:1].islower()
+        )
     return before is None or before.kind in ("word", "caps", "punct")
 
 
