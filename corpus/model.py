@@ -66,6 +66,11 @@ class LazyTable(MutableMapping):
         self._build: Callable[[], dict] | None = build
         self._table: dict = {}
 
+    @property
+    def built(self) -> bool:
+        """Whether the string table was asked for (and so made)."""
+        return self._build is None
+
     def _data(self) -> dict:
         if self._build is not None:
             with long_lived_gc_paused():
