@@ -324,12 +324,12 @@ class CodedLM:
         bigram: tuple[np.ndarray, ...],
     ) -> np.ndarray:
         """The backoff of ``fill``, on arrays: trigram, else bigram, else unigram."""
-        keys = (t * RADIX + u) * RADIX + w
         if self.suffixes_are_bigrams:  # only n-grams whose (u, w) is a bigram can be trigrams
-            at, has_trigram = np.zeros(len(keys), dtype=np.int64), bigram[2].copy()
-            at[has_trigram], has_trigram[has_trigram] = self._trigram_index.find(keys[has_trigram])
+            at, has_trigram = np.zeros(len(w), dtype=np.int64), bigram[2].copy()
+            keys = (t[has_trigram] * RADIX + u[has_trigram]) * RADIX + w[has_trigram]
+            at[has_trigram], has_trigram[has_trigram] = self._trigram_index.find(keys)
         else:
-            at, has_trigram = self._trigram_index.find(keys)
+            at, has_trigram = self._trigram_index.find((t * RADIX + u) * RADIX + w)
         backoff = context[1]
         if len(self._unigram_arrays[0]) != len(self.unigram_lp):  # new units since
             self._unigram_arrays = np.array(self.unigram_lp), np.array(self.unigram_bow)

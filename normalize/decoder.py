@@ -36,10 +36,20 @@ class Choice(NamedTuple):
 _score = operator.itemgetter(0)  # a hypothesis's score
 
 
-def _sorted_lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """The values of ``wanted`` keys in sorted ``keys``, 0.0 for keys not there."""
+def _pair_gains(
+    keys: np.ndarray,
+    gains: np.ndarray,
+    first: np.ndarray,
+    second: np.ndarray,
+    may_have: np.ndarray,
+) -> np.ndarray:
+    """The gains of pairs (first, second) in sorted pair ``keys``, 0.0 for pairs not there;
+    only those ``may_have`` marks are looked up."""
+    found = np.zeros(len(first))
+    wanted = first[may_have] * RADIX + second[may_have]
     at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    return np.where(keys[at] == wanted, values[at], 0.0)
+    found[may_have] = np.where(keys[at] == wanted, gains[at], 0.0)
+    return found
 
 
 def decode(
@@ -151,6 +161,11 @@ def _search(
     rows = lm.rows
     row_of = lm.row
     fill = lm.fill
+    # fill()'s common case inlined below (a call per log-prob costs as much as the work):
+    # no bigram (u, w), so no trigram either, and P(w | t u) is a unigram's, backed off.
+    bigram_of = lm.bigram.get
+    unigram_lp = lm.unigram_lp  # grows in place as new units get ids
+    suffixes_are_bigrams = lm.suffixes_are_bigrams
     bos = lm.unit_ids([BOS])[0]
     # A hypothesis: (score, previous unit, last unit, parent hypothesis, option index).
     hyps: list[tuple[float, int, int, int, int]] = [(0.0, bos, bos, -1, -1)]
@@ -163,12 +178,15 @@ def _search(
             # tried under the others.
             score, t, u, _, _ = hyps[0]
             row = rows.get(t * RADIX + u) or row_of(t, u)
-            memo = row[0]
+            memo, _, bigram_base, _, unigram_backoff = row
             first = []
             for unit, gain in zip(units, gains, strict=True):
                 lp = memo.get(unit)
                 if lp is None:
-                    lp = fill(row, unit)
+                    if suffixes_are_bigrams and bigram_of(bigram_base + unit) is None:
+                        lp = memo[unit] = unigram_backoff + unigram_lp[unit]
+                    else:
+                        lp = fill(row, unit)
                 first.append(score + lp + gain)
             cut = max(first) - option_margin
             live = [(k, units[k], gains[k]) for k in range(len(gains)) if first[k] >= cut]
@@ -186,13 +204,16 @@ def _search(
             live = list(zip(range(len(gains)), units, gains, strict=True))
         for parent, (score, t, u, _, _) in others:
             row = rows.get(t * RADIX + u) or row_of(t, u)
-            memo = row[0]
+            memo, _, bigram_base, _, unigram_backoff = row
             pairs = bonus_after.get(u)
             base = u * RADIX
             for index, unit, gain in live:
                 lp = memo.get(unit)
                 if lp is None:
-                    lp = fill(row, unit)
+                    if suffixes_are_bigrams and bigram_of(bigram_base + unit) is None:
+                        lp = memo[unit] = unigram_backoff + unigram_lp[unit]
+                    else:
+                        lp = fill(row, unit)
                 total = score + lp + gain
                 if pairs and unit in pairs:
                     total += pairs[unit]
@@ -231,29 +252,37 @@ def _local_scores(
     Returns the option counts of the slots and their scores, flat.
     """
     n = len(slots)
-    units = [units_of[i][chosen[i]] for i in range(n)]
     bos = lm.unit_ids([BOS])[0]
-    padded = [bos, bos, *units]
+    # The chosen units with two BOS before (the first slots' contexts) and two after (past
+    # the last slots: their terms there are masked out below).
+    padded = np.array(
+        [bos, bos, *map(list.__getitem__, units_of, chosen), bos, bos], dtype=np.int64
+    )
+    at = np.array(wanted, dtype=np.int64)
     # Flat arrays over (slot, option): contexts before, option, the two units after.
     counts = [len(slots[i]) for i in wanted]
     option_units = np.fromiter(
-        itertools.chain.from_iterable(units_of[i] for i in wanted), dtype=np.int64
+        itertools.chain.from_iterable(map(units_of.__getitem__, wanted)), dtype=np.int64
     )
-    before = np.array([padded[i] for i in wanted], dtype=np.int64)
-    last = np.array([padded[i + 1] for i in wanted], dtype=np.int64)
-    next_units = np.array([padded[i + 3] if i + 1 < n else bos for i in wanted], dtype=np.int64)
-    after_units = np.array([padded[i + 4] if i + 2 < n else bos for i in wanted], dtype=np.int64)
+    before, last, next_units, after_units = (
+        padded[at],
+        padded[at + 1],
+        padded[at + 3],
+        padded[at + 4],
+    )
     size = len(option_units)
     here, ahead, beyond = lm.window_log_probs(
         before, last, option_units, next_units, after_units, counts
     )
-    has_next = np.repeat(np.array([i + 1 < n for i in wanted], dtype=bool), counts)
-    has_after = np.repeat(np.array([i + 2 < n for i in wanted], dtype=bool), counts)
+    has_next = np.repeat(at + 1 < n, counts)
+    has_after = np.repeat(at + 2 < n, counts)
     bonus_ids = lm.unit_ids(list(bonus))
     bonuses = np.zeros(len(lm.ids))
     bonuses[bonus_ids] = list(bonus.values())
     costs = np.fromiter(
-        itertools.chain.from_iterable(costs_of[i] for i in wanted), dtype=np.float64, count=size
+        itertools.chain.from_iterable(map(costs_of.__getitem__, wanted)),
+        dtype=np.float64,
+        count=size,
     )
     # Same sums in the same order as the search's scores (a missing term adds 0.0).
     sums = here + bonuses[option_units] - channel_weight * costs
@@ -265,9 +294,14 @@ def _local_scores(
         pair_gains = np.array([gain for after in bonus_after.values() for gain in after.values()])
         order = np.argsort(pair_keys)
         pair_keys, pair_gains = pair_keys[order], pair_gains[order]
+        # Only units that open a pair can have a pair bonus: the others are not looked up.
+        opens = np.zeros(len(lm.ids), dtype=bool)
+        opens[list(bonus_after)] = True
         last, next_units = np.repeat(last, counts), np.repeat(next_units, counts)
-        sums = sums + _sorted_lookup(pair_keys, pair_gains, last * RADIX + option_units)
-        following = _sorted_lookup(pair_keys, pair_gains, option_units * RADIX + next_units)
+        sums = sums + _pair_gains(pair_keys, pair_gains, last, option_units, opens[last])
+        following = _pair_gains(
+            pair_keys, pair_gains, option_units, next_units, opens[option_units]
+        )
         sums = sums + np.where(has_next, following, 0.0)
     sums = sums + np.where(has_next, ahead, 0.0)
     sums = sums + np.where(has_after, beyond, 0.0)
