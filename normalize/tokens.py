@@ -24,6 +24,9 @@ Kind = Literal["space", "punct", "word", "caps", "number", "code", "url", "other
 
 _PIECES = regex.compile(r"\s+|\S+")
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", regex.IGNORECASE)
+# What every match of _URL starts with ("http", "www."), unless it holds an "@": chunks
+# without either are not matched against it (a regex match per chunk costs a lot).
+_URL_STARTS = ("http", "www.")
 _NUMBER = regex.compile(r"^[+-]?\d+(?:[.,:/-]\d+)*%?$")
 _LETTERS_DIGITS = regex.compile(r"^[\p{L}\d]+$")
 # Symbols English-model OCR puts for a marked vowel, inside or at the end of a letter run
@@ -157,7 +160,7 @@ def tokenize(text: str) -> list[Token]:
         if chunk.isspace():
             tokens.append(Token(chunk, "space", offset))
             continue
-        if _URL.match(chunk.rstrip(".,;:)")):
+        if ("@" in chunk or chunk[:4].lower() in _URL_STARTS) and _URL.match(chunk.rstrip(".,;:)")):
             core = chunk.rstrip(".,;:)")
             tokens.append(Token(core, "url", offset))
             if len(core) < len(chunk):
