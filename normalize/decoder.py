@@ -76,23 +76,28 @@ def decode(
     lm = model.coded()
     bonus = bonus or {}
     # Slots of a repeated word share one options list: work out its ids and gains once.
-    known: dict[int, tuple[list[int], list[float], list[float]]] = {}
+    known: dict[int, tuple[list[int], list[float], list[float], bool]] = {}
     for options in slots:
         if id(options) not in known:
+            ids = lm.unit_ids([unit for _, unit, _ in options])
             known[id(options)] = (
-                lm.unit_ids([unit for _, unit, _ in options]),
+                ids,
                 [bonus.get(unit, 0.0) - channel_weight * cost for _, unit, cost in options],
                 [cost for _, _, cost in options],
+                len(set(ids)) == len(ids),
             )
     units_of = [known[id(options)][0] for options in slots]
     gains_of = [known[id(options)][1] for options in slots]
     costs_of = [known[id(options)][2] for options in slots]
+    distinct_units = [known[id(options)][3] for options in slots]
     # Pair bonuses by first unit: one lookup per parent instead of a pair key per option.
     bonus_after: dict[int, dict[int, float]] = {}
     for (first_unit, second_unit), gain in (pair_bonus or {}).items():
         first, second = lm.unit_ids([first_unit, second_unit])
         bonus_after.setdefault(first, {})[second] = gain
-    chosen = _search(units_of, gains_of, lm, beam, beam_margin, option_margin, bonus_after)
+    chosen = _search(
+        units_of, gains_of, distinct_units, lm, beam, beam_margin, option_margin, bonus_after
+    )
     scoring = (slots, units_of, costs_of, lm, channel_weight, bonus, bonus_after)
     wanted = [
         i
@@ -148,6 +153,7 @@ def _repair(
 def _search(
     units_of: list[list[int]],
     gains_of: list[list[float]],
+    distinct_units: list[bool],
     lm: CodedLM,
     beam: int,
     beam_margin: float,
@@ -156,7 +162,8 @@ def _search(
 ) -> list[int]:
     """The beam search over trigram states: the chosen option index per slot.
 
-    ``gains_of`` holds each option's bonus minus its weighted channel cost.
+    ``gains_of`` holds each option's bonus minus its weighted channel cost;
+    ``distinct_units`` says of each slot whether no two of its options share a unit.
     """
     rows = lm.rows
     row_of = lm.row
@@ -170,8 +177,11 @@ def _search(
     # A hypothesis: (score, previous unit, last unit, parent hypothesis, option index).
     hyps: list[tuple[float, int, int, int, int]] = [(0.0, bos, bos, -1, -1)]
     history: list[list[tuple[float, int, int, int, int]]] = []
-    for units, gains in zip(units_of, gains_of, strict=True):
-        best: dict[int, tuple[float, int, int, int, int]] = {}
+    for units, gains, distinct in zip(units_of, gains_of, distinct_units, strict=True):
+        # Every extension tried, in order; of two reaching one state (last two units),
+        # the first tried keeps its place and the better its score (reduced below).
+        tried: list[tuple[float, int, int, int, int]] = []
+        add = tried.append
         others = enumerate(hyps)
         if len(gains) > 2:
             # The best hypothesis tries every option; options far behind under it are not
@@ -191,14 +201,11 @@ def _search(
             cut = max(first) - option_margin
             live = [(k, units[k], gains[k]) for k in range(len(gains)) if first[k] >= cut]
             pairs = bonus_after.get(u)
-            base = u * RADIX
             for index, unit, _ in live:
                 total = first[index]
                 if pairs and unit in pairs:
                     total += pairs[unit]
-                held = best.get(base + unit)
-                if held is None or total > held[0]:
-                    best[base + unit] = (total, u, unit, 0, index)
+                add((total, u, unit, 0, index))
             others = itertools.islice(others, 1, None)
         else:
             live = list(zip(range(len(gains)), units, gains, strict=True))
@@ -206,7 +213,6 @@ def _search(
             row = rows.get(t * RADIX + u) or row_of(t, u)
             memo, _, bigram_base, _, unigram_backoff = row
             pairs = bonus_after.get(u)
-            base = u * RADIX
             for index, unit, gain in live:
                 lp = memo.get(unit)
                 if lp is None:
@@ -217,12 +223,12 @@ def _search(
                 total = score + lp + gain
                 if pairs and unit in pairs:
                     total += pairs[unit]
-                held = best.get(base + unit)
-                if held is None or total > held[0]:
-                    best[base + unit] = (total, u, unit, parent, index)
-        ranked = sorted(best.values(), key=_score, reverse=True)[:beam]
+                add((total, u, unit, parent, index))
+        if len(hyps) > 1 and not (distinct and len({h[2] for h in hyps}) == len(hyps)):
+            tried = _best_per_state(tried)  # two hypotheses ending alike may meet
+        ranked = sorted(tried, key=_score, reverse=True)[:beam]
         floor = ranked[0][0] - beam_margin
-        hyps = [h for h in ranked if h[0] >= floor]
+        hyps = ranked if ranked[-1][0] >= floor else [h for h in ranked if h[0] >= floor]
         history.append(hyps)
     chosen = [0] * len(units_of)
     position = 0  # hypotheses are kept best first
@@ -231,6 +237,21 @@ def _search(
         chosen[step] = index
         position = parent
     return chosen
+
+
+def _best_per_state(
+    tried: list[tuple[float, int, int, int, int]],
+) -> list[tuple[float, int, int, int, int]]:
+    """The best extension per state (last two units), in the order states were first
+    reached. Only needed where two extensions may reach one state: the search skips it
+    when the hypotheses end in distinct units and the slot's options are distinct."""
+    best: dict[int, tuple[float, int, int, int, int]] = {}
+    for hyp in tried:
+        key = hyp[1] * RADIX + hyp[2]
+        held = best.get(key)
+        if held is None or hyp[0] > held[0]:
+            best[key] = hyp
+    return list(best.values())
 
 
 def _local_scores(
