@@ -254,20 +254,43 @@ def _repriced(
     found: list[tuple[str, float]], skeleton: str, bonus: dict[tuple[str, str], float]
 ) -> list[tuple[str, float]]:
     """Candidates with the document's letter bonus taken off their cost, cheapest first."""
-    misread = {o_ch for _, o_ch in bonus}
-    at = [i for i, ch in enumerate(skeleton) if ch in misread]
+    by_ocr = _bonus_by_ocr_letter(bonus)
+    # (position, {clean letter: bonus}) for each letter of the token the document misreads
+    at = [(i, by_ocr[ch]) for i, ch in enumerate(skeleton) if ch in by_ocr]
     if not at:
         return found  # no letter this document misreads its own way
     repriced, changed = [], False
-    for text, cost in found:
-        clean = untoned(text)
+    for item in found:
+        clean = untoned(item[0])
         if len(clean) == len(skeleton):
-            for i in at:
-                if (clean[i], skeleton[i]) in bonus:
-                    cost -= bonus[(clean[i], skeleton[i])]
+            cost = item[1]
+            for i, by_clean in at:
+                gain = by_clean.get(clean[i])
+                if gain is not None:
+                    cost -= gain
                     changed = True
-        repriced.append((text, cost))
+            item = (item[0], cost)
+        repriced.append(item)
     return sorted(repriced, key=lambda item: item[1]) if changed else found
+
+
+# The last letter bonus indexed and its index (one bonus per document pass); replaced
+# whole, so that threads restoring other documents at once each get their own index.
+_bonus_index: tuple[dict, dict[str, dict[str, float]]] = ({}, {})
+
+
+def _bonus_by_ocr_letter(
+    bonus: dict[tuple[str, str], float],
+) -> dict[str, dict[str, float]]:
+    """The letter bonus by OCR letter, then clean letter: made once per document pass."""
+    global _bonus_index
+    held, index = _bonus_index
+    if held is not bonus:
+        index = {}
+        for (c_ch, o_ch), gain in bonus.items():
+            index.setdefault(o_ch, {})[c_ch] = gain
+        _bonus_index = (bonus, index)
+    return index
 
 
 # Letters English-model OCR reads for Đ (the spec's "P/D→Đ"): tried inside codes only.
