@@ -401,17 +401,21 @@ class _HashIndex:
 
     def find(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(row of each wanted key, or 0 where absent; found)."""
-        rows = np.zeros(len(wanted), dtype=np.int64)
-        found = np.zeros(len(wanted), dtype=bool)
+        # The first probe covers every key and settles most: done on whole arrays.
         place = self._home(wanted)
-        todo = np.arange(len(wanted))
+        held = self.keys[place]
+        found = held == wanted
+        rows = np.where(found, self.rows[place], 0)
+        # The rest probe on, one place further each round, till found or at a free place.
+        todo = np.flatnonzero(~found & (held != -1))
+        place = (place[todo] + 1) & self.mask
         while len(todo):
-            held = self.keys[place[todo]]
+            held = self.keys[place]
             hit = held == wanted[todo]
-            rows[todo[hit]] = self.rows[place[todo[hit]]]
+            rows[todo[hit]] = self.rows[place[hit]]
             found[todo[hit]] = True
-            todo = todo[~hit & (held != -1)]
-            place[todo] = (place[todo] + 1) & self.mask
+            going = ~hit & (held != -1)
+            todo, place = todo[going], (place[going] + 1) & self.mask
         return rows, found
 
 

@@ -315,13 +315,22 @@ def _local_scores(
         pair_gains = np.array([gain for after in bonus_after.values() for gain in after.values()])
         order = np.argsort(pair_keys)
         pair_keys, pair_gains = pair_keys[order], pair_gains[order]
-        # Only units that open a pair can have a pair bonus: the others are not looked up.
+        # Only a unit opening a pair followed by one closing a pair can be a pair with a
+        # bonus: the others are not looked up.
         opens = np.zeros(len(lm.ids), dtype=bool)
         opens[list(bonus_after)] = True
+        closes = np.zeros(len(lm.ids), dtype=bool)
+        closes[[second for after in bonus_after.values() for second in after]] = True
         last, next_units = np.repeat(last, counts), np.repeat(next_units, counts)
-        sums = sums + _pair_gains(pair_keys, pair_gains, last, option_units, opens[last])
+        sums = sums + _pair_gains(
+            pair_keys, pair_gains, last, option_units, opens[last] & closes[option_units]
+        )
         following = _pair_gains(
-            pair_keys, pair_gains, option_units, next_units, opens[option_units]
+            pair_keys,
+            pair_gains,
+            option_units,
+            next_units,
+            opens[option_units] & closes[next_units],
         )
         sums = sums + np.where(has_next, following, 0.0)
     sums = sums + np.where(has_next, ahead, 0.0)
