@@ -181,7 +181,6 @@ def _search(
         # Every extension tried, in order; of two reaching one state (last two units),
         # the first tried keeps its place and the better its score (reduced below).
         tried: list[tuple[float, int, int, int, int]] = []
-        add = tried.append
         others = enumerate(hyps)
         if len(gains) > 2:
             # The best hypothesis tries every option; options far behind under it are not
@@ -205,7 +204,7 @@ def _search(
                 total = first[index]
                 if pairs and unit in pairs:
                     total += pairs[unit]
-                add((total, u, unit, 0, index))
+                tried.append((total, u, unit, 0, index))
             others = itertools.islice(others, 1, None)
         else:
             live = list(zip(range(len(gains)), units, gains, strict=True))
@@ -223,7 +222,7 @@ def _search(
                 total = score + lp + gain
                 if pairs and unit in pairs:
                     total += pairs[unit]
-                add((total, u, unit, parent, index))
+                tried.append((total, u, unit, parent, index))
         if len(hyps) > 1 and not (distinct and len({h[2] for h in hyps}) == len(hyps)):
             tried = _best_per_state(tried)  # two hypotheses ending alike may meet
         ranked = sorted(tried, key=_score, reverse=True)[:beam]
