@@ -92,9 +92,10 @@ def decode(
     distinct_units = [known[id(options)][3] for options in slots]
     # Pair bonuses by first unit: one lookup per parent instead of a pair key per option.
     bonus_after: dict[int, dict[int, float]] = {}
-    for (first_unit, second_unit), gain in (pair_bonus or {}).items():
-        first, second = lm.unit_ids([first_unit, second_unit])
-        bonus_after.setdefault(first, {})[second] = gain
+    pairs = list((pair_bonus or {}).items())
+    pair_ids = lm.unit_ids([unit for pair, _ in pairs for unit in pair])  # ids in one call
+    for k, (_, gain) in enumerate(pairs):
+        bonus_after.setdefault(pair_ids[2 * k], {})[pair_ids[2 * k + 1]] = gain
     chosen = _search(
         units_of, gains_of, distinct_units, lm, beam, beam_margin, option_margin, bonus_after
     )

@@ -68,6 +68,8 @@ class Token(NamedTuple):
 
 def _split_edges(chunk: str) -> tuple[str, str, str]:
     """Leading punctuation, core, trailing punctuation of a whitespace-free chunk."""
+    if chunk[:1] not in _EDGE and chunk[-1:] not in _EDGE:  # ("" is in every string)
+        return "", chunk, ""  # the common case: nothing to split off (and none to keep)
     start, end = 0, len(chunk)
     while start < end and chunk[start] in _EDGE:
         start += 1
