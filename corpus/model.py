@@ -1,9 +1,12 @@
 """The restorer's model: syllable inventory, acronyms and a trigram language model.
 
-Stored as one pickle of plain dicts and tuples (no classes), so loading is a single
-``pickle.load`` (~0.2 s for the shipped model) and an old file never needs our code to
-unpickle. Loading refuses any class or function a pickle names, so a model file from
-elsewhere cannot run code. The language model is an interpolated Kneser-Ney trigram over *LM units*
+Stored as one pickle of plain dicts, tuples and bytes (no classes), so loading is a
+single ``pickle.load`` and an old file never needs our code to unpickle. The n-grams are
+stored as arrays of integer keys and float values (``lm_codes``), which unpickle in
+milliseconds; the string-keyed tables (``bigrams``, ``trigrams``) are rebuilt from them
+only when something asks for them (the decoder never does). Loading refuses any class
+or function a pickle names, so a model file from elsewhere cannot run code. The
+language model is an interpolated Kneser-Ney trigram over *LM units*
 (lowercase syllables, punctuation, ``<num>``, ``<code>``, ``<abbr>``, ``<unk>``),
 stored in backoff form: log-probabilities of seen n-grams plus backoff weights. The
 decoder looks it up through ``CodedLM``: the same log-probabilities with units as integers.
@@ -14,7 +17,7 @@ from __future__ import annotations
 import gc
 import itertools
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +27,7 @@ import numpy as np
 from sohoa.errors import SohoaError
 
 FORMAT = "sohoa-restorer-model"
-VERSION = 2  # 2: candidate tables packed (pack_candidates)
+VERSION = 3  # 2: candidate tables packed (pack_candidates); 3: n-grams as arrays only
 DEFAULT_MODEL = Path(__file__).resolve().parent / "data" / "restorer-model.pkl"
 SEP = "\x1f"  # joins the units of an n-gram key
 
@@ -52,6 +55,48 @@ def long_lived_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+class LazyTable(MutableMapping):
+    """A string-keyed n-gram table built from the model's arrays on first use.
+
+    A loaded model's decoder works on the integer-coded LM (CodedLM) and never needs the
+    ~600k string keys: making them took half a second of every load.
+    """
+
+    def __init__(self, build: Callable[[], dict]) -> None:
+        self._build: Callable[[], dict] | None = build
+        self._table: dict = {}
+
+    @property
+    def built(self) -> bool:
+        """Whether the string table was asked for (and so made)."""
+        return self._build is None
+
+    def _data(self) -> dict:
+        if self._build is not None:
+            with long_lived_gc_paused():
+                self._table = self._build()
+            self._build = None
+        return self._table
+
+    def __getitem__(self, key: str) -> object:
+        return self._data()[key]
+
+    def get(self, key: str, default: object = None) -> object:
+        return self._data().get(key, default)
+
+    def __setitem__(self, key: str, value: object) -> None:
+        self._data()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._data()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+
 # An LM context (t, u): (memo w -> log P(w | t u), "t␟u␟", "u␟", backoff of (t, u),
 # backoff of (t, u) and of u), as RestorerModel.row builds it.
 LMRow = tuple[dict[str, float], str, str, float, float]
@@ -65,8 +110,9 @@ class RestorerModel:
     # stripped ALL-CAPS letters -> the marked spelling seen in clean text: "QD" -> "QĐ"
     acronyms: dict[str, str] = field(default_factory=dict)
     unigrams: dict[str, tuple[float, float]] = field(default_factory=dict)  # unit -> (lp, bow)
-    bigrams: dict[str, tuple[float, float]] = field(default_factory=dict)  # "u␟w" -> (lp, bow)
-    trigrams: dict[str, float] = field(default_factory=dict)  # "t␟u␟w" -> lp
+    # "u␟w" -> (lp, bow) and "t␟u␟w" -> lp: dicts, or LazyTables on a loaded model
+    bigrams: MutableMapping[str, tuple[float, float]] = field(default_factory=dict)
+    trigrams: MutableMapping[str, float] = field(default_factory=dict)
     unknown_logprob: float = -20.0
     # log of how many distinct words the <unk> unit stands for: keeping an unknown word
     # costs this on top of the LM's P(<unk>), as any one of them is that much less likely
@@ -80,8 +126,10 @@ class RestorerModel:
     channels: dict[str, dict] = field(default_factory=dict)
     # precomputed candidates per OCR profile, packed (pack_candidates): {"eng": {...}}
     candidate_tables: dict[str, dict] = field(default_factory=dict)
-    # CodedLM's units and integer n-gram keys (bytes of little-endian int64), written by
-    # save_model: {"units": [...], "bigram_keys": b"...", "trigram_keys": b"..."}
+    # The n-grams as CodedLM uses them, written by save_model (encode_lm): the units, the
+    # integer n-gram keys (bytes of little-endian int64) and their values (float64) in the
+    # same order: {"units": [...], "bigram_keys", "bigram_lp", "bigram_bow",
+    # "trigram_keys", "trigram_lp"}; empty on a model built in memory and not yet saved.
     lm_codes: dict = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False)
     # per context (t, u): the log-probs asked for so far and what computing more needs
@@ -184,17 +232,11 @@ class CodedLM:
     """
 
     def __init__(self, model: RestorerModel) -> None:
-        codes = model.lm_codes
-        if (
-            codes.get("units")
-            and len(codes.get("bigram_keys", b"")) == 8 * len(model.bigrams)
-            and len(codes.get("trigram_keys", b"")) == 8 * len(model.trigrams)
-        ):  # saved with the model: nothing to split
-            units = list(codes["units"])
-            bigram_keys = np.frombuffer(codes["bigram_keys"], dtype="<i8").tolist()
-            trigram_keys = np.frombuffer(codes["trigram_keys"], dtype="<i8").tolist()
-        else:
-            units, bigram_keys, trigram_keys = _encode(model)
+        arrays = decode_lm(model.lm_codes) if model.lm_codes else None
+        if arrays is None:  # built in memory, not yet saved: encode the string tables
+            arrays = decode_lm(encode_lm(model))
+        units, bigram_array, bigram_lp, bigram_bow, trigram_array, trigram_lp = arrays
+        bigram_keys, trigram_keys = bigram_array.tolist(), trigram_array.tolist()
         self.ids: dict[str, int] = {unit: i for i, unit in enumerate(units)}
         if len(self.ids) >= RADIX // 2:
             raise ValueError(f"{len(self.ids)} LM units: too many for {RADIX=}")
@@ -204,20 +246,15 @@ class CodedLM:
         self.unigram_lp: list[float] = [lp for lp, _ in unigrams]
         self.unigram_bow: list[float] = [bow for _, bow in unigrams]
         self._unigram_arrays = np.array(self.unigram_lp), np.array(self.unigram_bow)
-        bigram_values = list(model.bigrams.values())
         self.bigram: dict[int, tuple[float, float]] = dict(
-            zip(bigram_keys, bigram_values, strict=True)
+            zip(bigram_keys, zip(bigram_lp.tolist(), bigram_bow.tolist(), strict=True), strict=True)
         )
-        self.trigram: dict[int, float] = dict(
-            zip(trigram_keys, model.trigrams.values(), strict=True)
-        )
+        self.trigram: dict[int, float] = dict(zip(trigram_keys, trigram_lp.tolist(), strict=True))
         # The same tables as arrays, found by hashing, for batch lookups in numpy.
-        self._bigram_index = _HashIndex(np.array(bigram_keys, dtype=np.int64))
-        self._bigram_lp = np.array([lp for lp, _ in bigram_values], dtype=np.float64)
-        self._bigram_bow = np.array([bow for _, bow in bigram_values], dtype=np.float64)
-        trigram_array = np.array(trigram_keys, dtype=np.int64)
+        self._bigram_index = _HashIndex(bigram_array)
+        self._bigram_lp, self._bigram_bow = bigram_lp, bigram_bow
         self._trigram_index = _HashIndex(trigram_array)
-        self._trigram_lp = np.array(list(model.trigrams.values()), dtype=np.float64)
+        self._trigram_lp = trigram_lp
         self.rows: dict[int, CodedRow] = {}  # per context t * RADIX + u, as in row()
         # Kneser-Ney keeps the last two units of every trigram as a bigram; fill() relies
         # on it only when this model does.
@@ -358,13 +395,57 @@ def _encode(model: RestorerModel) -> tuple[list[str], list[int], list[int]]:
 
 
 def encode_lm(model: RestorerModel) -> dict[str, object]:
-    """What a saved model keeps of CodedLM, so that loading need not split every key."""
+    """The n-grams as a saved model keeps them: units, integer keys and values as bytes."""
     units, bigram_keys, trigram_keys = _encode(model)
+    bigram_values = list(model.bigrams.values())
     return {
         "units": units,
         "bigram_keys": np.array(bigram_keys, dtype="<i8").tobytes(),
+        "bigram_lp": np.array([lp for lp, _ in bigram_values], dtype="<f8").tobytes(),
+        "bigram_bow": np.array([bow for _, bow in bigram_values], dtype="<f8").tobytes(),
         "trigram_keys": np.array(trigram_keys, dtype="<i8").tobytes(),
+        "trigram_lp": np.array(list(model.trigrams.values()), dtype="<f8").tobytes(),
     }
+
+
+LMArrays = tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def decode_lm(codes: dict) -> LMArrays:
+    """encode_lm's bytes as arrays: (units, bigram keys, lp, bow, trigram keys, lp)."""
+
+    def array(name: str, dtype: str) -> np.ndarray:
+        return np.frombuffer(codes[name], dtype=dtype).astype(dtype[1:], copy=False)
+
+    return (
+        list(codes["units"]),
+        array("bigram_keys", "<i8"),
+        array("bigram_lp", "<f8"),
+        array("bigram_bow", "<f8"),
+        array("trigram_keys", "<i8"),
+        array("trigram_lp", "<f8"),
+    )
+
+
+def string_tables(arrays: LMArrays) -> tuple[dict, dict]:
+    """The string-keyed bigram and trigram tables of decode_lm's arrays, in stored order."""
+    units, bigram_keys, bigram_lp, bigram_bow, trigram_keys, trigram_lp = arrays
+    radix = RADIX
+    bigrams = {
+        units[key // radix] + SEP + units[key % radix]: (lp, bow)
+        for key, lp, bow in zip(
+            bigram_keys.tolist(), bigram_lp.tolist(), bigram_bow.tolist(), strict=True
+        )
+    }
+    trigrams = {
+        units[key // (radix * radix)]
+        + SEP
+        + units[key // radix % radix]
+        + SEP
+        + units[key % radix]: lp
+        for key, lp in zip(trigram_keys.tolist(), trigram_lp.tolist(), strict=True)
+    }
+    return bigrams, trigrams
 
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: spreads consecutive keys
@@ -479,6 +560,7 @@ def save_model(model: RestorerModel, path: Path) -> None:
 
     fields = {k: v for k, v in model.__dict__.items() if not k.startswith("_")}
     fields["lm_codes"] = encode_lm(model)  # always from the n-grams as they are now
+    del fields["bigrams"], fields["trigrams"]  # kept as lm_codes' arrays only
     payload = {"format": FORMAT, "version": VERSION, **fields}
     write_atomic(Path(path), pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     Path(path).chmod(0o644)  # a shipped data file, readable by all like the others
@@ -497,6 +579,23 @@ class _PlainDataUnpickler(pickle.Unpickler):
 
 
 _CACHE: dict[tuple[str, float], RestorerModel] = {}
+
+
+def _with_lazy_tables(model: RestorerModel) -> RestorerModel:
+    """The model with string n-gram tables made from its arrays when first asked for."""
+    arrays = decode_lm(model.lm_codes)
+    tables: list[tuple[dict, dict]] = []  # both made at once, by whichever is asked first
+
+    def table(index: int) -> Callable[[], dict]:
+        def build() -> dict:
+            if not tables:
+                tables.append(string_tables(arrays))
+            return tables[0][index]
+
+        return build
+
+    model.bigrams, model.trigrams = LazyTable(table(0)), LazyTable(table(1))
+    return model
 
 
 def load_model_file(path: Path | None = None) -> RestorerModel:
@@ -525,5 +624,5 @@ def load_model_file(path: Path | None = None) -> RestorerModel:
                 path, f"model version {payload.get('version')} is not {VERSION}", "rebuild it"
             )
         fields = {k: v for k, v in payload.items() if k not in ("format", "version")}
-        _CACHE[key] = RestorerModel(**fields)
+        _CACHE[key] = _with_lazy_tables(RestorerModel(**fields))
     return _CACHE[key]

@@ -65,7 +65,13 @@ LETTER_CONFUSIONS: tuple[tuple[str, str, float], ...] = (
 # Older English-model OCR engines (seed 000's kind) print P for a word-initial Đ ("Pé an" =
 # "Đề án"); today's Tesseract, whose OCR of our renders the channel is learned from, never
 # does. Kept beside the learned rules. (B for Đ was measured too: it costs validation WER.)
-OLDER_ENGINE_CONFUSIONS: tuple[tuple[str, str, float], ...] = (("^p", "d", 1.2),)
+# The same engines print ¢ for a word-initial c (¢6 = có; tokens.LETTER_GLYPHS) and 0
+# for o (c0 = có, as the hand-written fallback rules say; the learned channel never saw it).
+OLDER_ENGINE_CONFUSIONS: tuple[tuple[str, str, float], ...] = (
+    ("^p", "d", 1.2),
+    ("^¢", "c", 1.5),
+    ("0", "o", 2.0),
+)
 VIETNAMESE_ONLY = set("ăĂơƠưƯđĐ") | {
     ch
     for ch in map(chr, range(0x1EA0, 0x1EFA))  # the Latin Extended Additional block
@@ -389,6 +395,9 @@ GLYPH_UNMARKED_COST = 1.5  # a glyph stands for a marked vowel: an unmarked syll
 GLYPH_ABSORB_CONSONANT_COST = 3.0  # ... or with the letter before it (cht?c = chức: t? is ứ)
 _GLYPHS = regex.compile(r"[&¢€©®£¥§°~^`´¨{}'‘’@?]+")
 _VOWELS = "aeiouy"
+# A glyph standing alone between words is a syllable of one vowel: "nghiệp ¢ khu vực"
+# = "ở khu vực" (today's Tesseract prints ¢ for a lone ở). The caller decides where.
+LONE_GLYPHS = frozenset("¢@&")
 
 
 def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
@@ -434,9 +443,11 @@ def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
             at, cost = e, cost + c
         else:
             parts.append(skeleton[at:])
-            if not regex.search(r"\p{L}", "".join(parts)):
+            if not regex.search(r"\p{L}", "".join(parts)) and skeleton not in LONE_GLYPHS:
                 continue  # no letter outside the glyphs: nothing to anchor on
             for key in index.keys_with_vowel_runs(parts):
+                if skeleton in LONE_GLYPHS and len(key) > 1:
+                    continue  # alone, a glyph is one marked vowel (ở), not a run (yêu)
                 if cost < found.get(key, 99.0):
                     found[key] = cost
     return found
@@ -730,7 +741,7 @@ def candidates(
             if ocr_skeleton(s)[:1] == skeleton
         }
         reserve = []
-    elif len(skeleton) == 1:
+    elif len(skeleton) == 1 and skeleton not in LONE_GLYPHS:
         # A lone letter is a unit, a symbol or a list marker far more often than a whole
         # syllable the OCR shrank ("3 x 4 m", "mục d"): it may gain marks, never letters.
         chosen = {s: c for s, c in chosen.items() if ocr_skeleton(s) == skeleton}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from sohoa.errors import SohoaError
 from sohoa.model import Alternative, Document, Edit
 from sohoa.normalize.channel import (
     EXPANDABLE,
+    LONE_GLYPHS,
     LONE_LETTER_COST,
     PREFIX_COST,
     CandidateIndex,
@@ -45,7 +47,7 @@ from sohoa.normalize.channel import (
 )
 from sohoa.normalize.decoder import Option, decode
 from sohoa.normalize.language import foreign_spans, judge
-from sohoa.normalize.tokens import HORN_AFTER_VOWEL, Token, tokenize
+from sohoa.normalize.tokens import HORN_AFTER_VOWEL, LETTER_GLYPHS, Token, tokenize
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 ADAPT_MIN_CONFIDENCE = 0.8  # first-pass choices this sure count as the document's words
@@ -77,6 +79,7 @@ _VOWELS_AND_D = frozenset("aeiouyd")
 # scans unlike the channel data's (--ocr eng-shifted), 0 / 4: 10.64% / 10.63%.
 CONFIRMED_MARGIN = 4.0
 CONFIRMED_KEPT = 2  # ... the cheapest this many of them
+GARBLED_WORD_COST = 3.0  # a garbled token this cheap to read as a syllable is Vietnamese
 
 
 @dataclass
@@ -346,7 +349,9 @@ _ITEM_WORDS = frozenset(
 )
 
 
-def _in_running_words(tokens: list[Token], i: int, syllable_keys: dict) -> bool:
+def _in_running_words(
+    tokens: list[Token], i: int, is_vietnamese: Callable[[str, str], bool]
+) -> bool:
     """Whether the lone letter at ``i`` sits between two words on one line.
 
     Only there can it be a syllable the OCR shrank ("t chức"): next to digits it is a
@@ -365,9 +370,27 @@ def _in_running_words(tokens: list[Token], i: int, syllable_keys: dict) -> bool:
     before_key, after_key = strip_marks(prev.text).lower(), strip_marks(nxt.text).lower()
     return (
         before_key not in _ITEM_WORDS
-        and before_key in syllable_keys  # Vietnamese on both sides, not "vitamin c"
-        and after_key in syllable_keys
+        and is_vietnamese(prev.text, before_key)  # Vietnamese on both sides, not "vitamin c"
+        and is_vietnamese(nxt.text, after_key)
     )
+
+
+def _between_words(tokens: list[Token], i: int) -> bool:
+    """Whether the token at ``i`` stands alone before a word, after no number: there a
+    lone glyph is a syllable the OCR printed as a symbol, not a currency sign or a mark."""
+    if i + 2 >= len(tokens) or tokens[i + 1].kind != "space" or tokens[i + 2].kind != "word":
+        return False
+    if i >= 1 and tokens[i - 1].kind != "space":
+        return False
+    before = tokens[i - 2] if i >= 2 else None
+    if tokens[i].text == "&":  # it also joins names: Cash & Carry, Khoa học & Công nghệ
+        return (
+            before is not None
+            and before.kind == "word"
+            and before.text[-1:].islower()
+            and tokens[i + 2].text[:1].islower()
+        )
+    return before is None or before.kind in ("word", "caps", "punct")
 
 
 def _opens_words(tokens: list[Token], i: int) -> bool:
@@ -423,6 +446,14 @@ def _slots(
             found = fixed[(text, unit)] = [(text, unit, 0.0)]
         return found
 
+    def vietnamese(text: str, key: str) -> bool:
+        """A syllable, or a token the OCR garbled that reads as one cheaply (dir = dữ)."""
+        if key in model.syllables:
+            return True
+        found = restorer.candidates(nfc(text), profile)[0]
+        return bool(found) and found[0][1] <= GARBLED_WORD_COST
+
+    last_marker = ""  # the letter of the last list marker seen
     for i, token in enumerate(tokens):
         kind, core = token.kind, token.text
         if kind == "space":
@@ -433,6 +464,12 @@ def _slots(
             )
         elif kind == "number":
             slots.append(_Slot(i, kept_as(core, "<num>")))
+        elif core in LETTER_GLYPHS and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
+            # A list marker's letter printed as a glyph: "¢)" = "c)" (tokens.LETTER_GLYPHS).
+            slots.append(_Slot(i, kept_as(LETTER_GLYPHS[core], "<abbr>")))
+            last_marker = LETTER_GLYPHS[core]
+        elif core in LONE_GLYPHS and _between_words(tokens, i):
+            slots.append(_Slot(i, word_options(core)))
         elif kind in ("code", "url", "other"):
             slots.append(
                 _Slot(i, kept_as(_fix_code(core, model) if kind == "code" else core, "<code>"))
@@ -443,13 +480,18 @@ def _slots(
                 slots.append(_Slot(i, kept_as(model.acronyms[key], "<abbr>")))
             elif HORN_AFTER_VOWEL.sub("", key).lower() in model.syllables:
                 slots.append(_Slot(i, word_options(core)))
-            else:
-                slots.append(_Slot(i, kept_as(core, "<abbr>")))
+            else:  # an unknown acronym stays, unless an Đ look-alike hid a known one: HPND
+                # (not in two letters: CP, BH are acronyms of their own)
+                acronym = _fix_code(core, model) if len(core) > 2 else core
+                slots.append(_Slot(i, kept_as(acronym, "<abbr>")))
         elif len(core) == 1 and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
-            slots.append(_Slot(i, kept_as(core, "<abbr>")))  # a list marker: a) b) d)
+            # A list marker: a) b) c) d) đ) e). OCR without đ prints "d)" twice in a row.
+            letter = "đ" if core in "dD" and last_marker == "d" else core
+            letter = letter.upper() if core.isupper() else letter
+            slots.append(_Slot(i, kept_as(letter, "<abbr>")))
+            last_marker = letter.lower()
         elif len(core) == 1 and (
-            (core.islower() and _in_running_words(tokens, i, model.syllables))
-            or _opens_words(tokens, i)
+            (core.islower() and _in_running_words(tokens, i, vietnamese)) or _opens_words(tokens, i)
         ):
             found = seen.get(core + "+")
             if found is None:

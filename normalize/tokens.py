@@ -32,6 +32,11 @@ _LETTERS_DIGITS = regex.compile(r"^[\p{L}\d]+$")
 # Symbols English-model OCR puts for a marked vowel, inside or at the end of a letter run
 # (nghi¢p, s&, ch}'rc, quz}n, nu@c): still a word, one token with its letters.
 MARK_GLYPHS = "&¢€©®£¥§°~^`´¨{}@"
+# Glyphs older English-model engines print for a letter at a word's start (¢6 = có,
+# "¢)" = "c)": the seeds' old OCR, 000 and 003): such a core is a word, not a code; the
+# channel reads the glyph as the letter (channel.OLDER_ENGINE_CONFUSIONS).
+LETTER_GLYPHS = {"¢": "c"}
+_LETTER_GLYPH_WORD = regex.compile(r"^[¢](?:\p{Ll}|[013456])+$")
 # English-model OCR prints the horn of ư/ơ as an apostrophe: vu'c = vực, hu’ong = hương.
 HORNS = "'’‘"
 HORN_AFTER_VOWEL = regex.compile(r"(?<=[uoUO])['’‘]")
@@ -104,6 +109,8 @@ def core_kind(core: str) -> Kind:
         return "number"
     letters = sum(ch.isalpha() for ch in core)
     digits = sum(ch.isdigit() for ch in core)
+    if _LETTER_GLYPH_WORD.match(core) and digits <= MAX_DIGITS_IN_WORD:
+        return "word"
     if letters == 0:
         return "other" if not digits else "code"
     if _WORD_WITH_SYMBOLS.match(core) or (

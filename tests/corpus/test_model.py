@@ -44,6 +44,21 @@ def test_the_shipped_model_loads_safely_in_under_a_second(tmp_path: Path) -> Non
     assert model.syllables and model.trigrams
 
 
+def test_restoring_never_builds_the_string_keyed_n_gram_tables(tmp_path: Path) -> None:
+    # Making ~600k string keys took half of every load: a loaded model makes them only
+    # when something asks for them, and the decoder never does.
+    from sohoa.normalize.restore import load_model, restore_text
+
+    copy = tmp_path / "model.pkl"
+    copy.write_bytes(DEFAULT_MODEL.read_bytes())
+    restorer = load_model(copy)
+    text, _ = restore_text("Thuc hien Quyet dinh so 996/QD-TTg cua Thu tuong", restorer, "eng")
+    assert text == "Thực hiện Quyết định số 996/QĐ-TTg của Thủ tướng"
+    model = restorer.model
+    assert not model.bigrams.built and not model.trigrams.built
+    assert len(model.trigrams) > 1000 and model.trigrams.built  # made when asked for
+
+
 def test_the_integer_coded_lm_gives_the_same_log_probs_bit_for_bit() -> None:
     import numpy as np
 

@@ -171,10 +171,54 @@ def test_a_word_with_a_symbol_glyph_is_restored_as_one_edit(restorer) -> None:
     ]
 
 
+def test_a_cent_sign_read_for_c_or_for_a_lone_marked_vowel(restorer) -> None:
+    # Older engines print ¢ for a word-initial c, list markers included; today's Tesseract
+    # prints it for a lone ở between words.
+    source = "b) Cac t6 chirc ¢6 lién quan\n¢) Doanh nghiep ¢ khu vuc kinh te, don vi ¢0 lien quan"
+    text, edits = restore_text(source, restorer, "eng")
+    assert text == (
+        "b) Các tổ chức có liên quan\nc) Doanh nghiệp ở khu vực kinh tế, đơn vị có liên quan"
+    )
+    assert {("¢6", "có"), ("¢", "c"), ("¢", "ở")} <= {(e.original, e.result) for e in edits}
+    # ... as today's Tesseract also prints @ and & for it; an & joining names stays
+    text, _ = restore_text(
+        "cong tac PBGDPL @ dia phuong, doanh nghiep & khu vuc tu nhan; Metro Cash & Carry",
+        restorer,
+        "eng",
+    )
+    assert (
+        text == "công tác PBGDPL ở địa phương, doanh nghiệp ở khu vực tư nhân; Metro Cash & Carry"
+    )
+    # ... one marked vowel, not a run of them ("tỉnh ¢ mức" is not "tình yêu mục")
+    text, _ = restore_text("tang truong kinh te cua tinh ¢ muc cao", restorer, "eng")
+    assert text == "tăng trưởng kinh tế của tỉnh ở mức cao"
+    # ... but a cent sign after a number, or one closing a line's last word, stays
+    for source in ("gia 50 ¢ moi kg", "gia 50¢ moi kg", "tong cong ¢"):
+        assert "¢" in restore_text(source, restorer, "eng")[0], source
+
+
+def test_an_acronym_whose_d_stroke_was_read_as_p_is_repaired(restorer) -> None:
+    text, _ = restore_text("Thuong truc HPND tinh; Nghi dinh CP ve BH xa hoi", restorer, "eng")
+    assert text == "Thường trực HĐND tỉnh; Nghị định CP về BH xã hội"
+
+
+def test_a_second_d_list_marker_in_a_row_is_d_stroke(restorer) -> None:
+    # Vietnamese lists run a) b) c) d) đ) e); OCR without đ prints the fifth as "d)".
+    source = "c) To chuc hoi thao\nd) Tu van truc tiep\nd) Ho tro mot so\ne) Ho tro xay dung"
+    text, edits = restore_text(source, restorer, "eng")
+    assert [line[:2] for line in text.splitlines()] == ["c)", "d)", "đ)", "e)"]
+    assert [(e.original, e.result, e.line) for e in edits if e.original == "d"] == [("d", "đ", 2)]
+    # ... a single d) stays
+    assert restore_text("a) Mot\nd) Hai", restorer, "eng")[0].splitlines()[1].startswith("d)")
+
+
 def test_a_lone_consonant_in_running_words_may_be_a_shrunk_syllable(restorer) -> None:
     text, edits = restore_text("co tru s tren dia ban tinh", restorer, "eng")
     assert text == "có trụ sở trên địa bàn tỉnh"
     assert ("s", "sở") in [(e.original, e.result) for e in edits]
+    # ... also beside a word the OCR garbled that reads cheaply as a syllable (dir = dữ)
+    text, _ = restore_text("Phat trien co s dir lieu ve cac to chuc", restorer, "eng")
+    assert text == "Phát triển cơ sở dữ liệu về các tổ chức"
     # ... but never beside digits, after an item word, as a sign, or beside foreign words
     for source, kept in [
         ("Kich thuoc 3 x 4 m", ["3", "x", "4", "m"]),

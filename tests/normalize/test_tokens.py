@@ -95,3 +95,11 @@ def test_a_question_mark_before_a_lowercase_word_or_number_is_a_glyph() -> None:
         assert found[word] == "word"  # thứ hai, thứ 13, từ các
     for text in ("Vì sao? Tôi", "vậy?\nkhông", "vậy?, không", "KH? abc"):
         assert "?" not in "".join(t.text for t in tokenize(text) if t.kind != "punct"), text
+
+
+def test_a_word_initial_cent_sign_is_the_letter_c_of_a_word() -> None:
+    # Older English-model engines print ¢ for c: "¢6 liên quan" = "có liên quan".
+    found = dict(kinds("chức ¢6 liên, ¢o liên, ¢ khu vực, giá 50¢, 12¢34"))
+    assert found["¢6"] == "word" and found["¢o"] == "word"
+    assert found["¢"] == "other"  # alone: the restorer decides from its neighbours
+    assert found["50¢"] == "code" and found["12¢34"] == "code"  # amounts stay
