@@ -173,8 +173,9 @@ def _word_options(
     ``letter_bonus``: the document's own letter misreadings (see document_letter_bonus).
     """
     model = restorer.model
-    lower = nfc(core).lower()
-    found, reserve = restorer.candidates(nfc(core), profile, expand)
+    composed = nfc(core)
+    lower = composed.lower()
+    found, reserve = restorer.candidates(composed, profile, expand)
     # Only confirmed syllables of the reserve are offered (none in the first pass).
     reserve = [item for item in reserve if item[0] in confirmed] if confirmed else []
     if letter_bonus:
@@ -187,12 +188,16 @@ def _word_options(
         # Options far costlier than the best one never win against the LM; drop them early,
         # but for syllables the document has confirmed (its OCR may misread them its way).
         ceiling = found[0][1] + OPTION_MARGIN
-        beyond = [
-            (text, cost)
-            for text, cost in found
-            if cost > ceiling and text in confirmed and cost <= ceiling + CONFIRMED_MARGIN
-        ]
-        found = [(text, cost) for text, cost in found if cost <= ceiling]
+        beyond = (
+            [
+                (text, cost)
+                for text, cost in found
+                if cost > ceiling and text in confirmed and cost <= ceiling + CONFIRMED_MARGIN
+            ]
+            if confirmed
+            else []
+        )
+        found = [item for item in found if item[1] <= ceiling]
         found += beyond[:CONFIRMED_KEPT]
     options: list[Option] = [(text, text, cost) for text, cost in found]
     options += [(text, text, cost) for text, cost in reserve]
@@ -210,7 +215,7 @@ def _word_options(
         and all(cost >= FOREIGN_MIN_COST for _, _, cost in options)
     ):
         options = []  # an unknown foreign word (Python, LibreOffice): never "corrected"
-    if not any(text == normal for text, _, _ in options):
+    if normal not in [text for text, _, _ in options]:
         if model.is_syllable(normal, strip_marks(normal)):
             options.insert(0, (normal, normal, 0.0))
         else:
@@ -218,7 +223,7 @@ def _word_options(
             if unit not in ("<unk>", "<abbr>", "<code>"):
                 unit = "<unk>"
             keep = profile.keep_unknown + model.unknown_word_penalty if options else 0.0
-            options.append((nfc(core), unit, keep))
+            options.append((composed, unit, keep))
     return options
 
 
@@ -607,7 +612,11 @@ def _restore_text(
 
     pieces = [t.text for t in tokens]
     edits: list[Edit] = []
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = [0]
+    newline = text.find("\n")
+    while newline >= 0:
+        line_starts.append(newline + 1)
+        newline = text.find("\n", newline + 1)
     line = 0
     for slot, choice in zip(slots, choices, strict=True):
         if slot.token < 0:
