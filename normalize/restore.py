@@ -398,6 +398,31 @@ def _between_words(tokens: list[Token], i: int) -> bool:
     return before is None or before.kind in ("word", "caps", "punct")
 
 
+def _shrunk_before_name(
+    tokens: list[Token], i: int, confirmed_pairs: frozenset[tuple[str, str]]
+) -> list[str]:
+    """The syllables a capital consonant before a capitalised word may have been shrunk
+    from: those the document confirmed before that very word ("S Khoa học" = "Sở Khoa
+    học", "B Công an" = "Bộ Công an"). Elsewhere such a capital is an initial or a label,
+    so only a pair the document itself is sure of counts."""
+    core = tokens[i].text
+    if not confirmed_pairs or not (core.isupper() and core.lower() in EXPANDABLE):
+        return []
+    if i + 2 >= len(tokens) or tokens[i + 1].kind != "space" or "\n" in tokens[i + 1].text:
+        return []
+    following = tokens[i + 2]
+    if following.kind != "word" or not following.text[:1].isupper() or following.text.isupper():
+        return []
+    after = strip_marks(following.text).lower()  # as read: compared without its marks
+    return sorted(
+        {
+            first
+            for first, second in confirmed_pairs
+            if strip_marks(first)[:1] == core.lower() and strip_marks(second) == after
+        }
+    )
+
+
 def _opens_words(tokens: list[Token], i: int) -> bool:
     """Whether the capital consonant at ``i`` opens a list item or sentence of words.
 
@@ -430,6 +455,7 @@ def _slots(
     profile: Profile,
     confirmed: frozenset[str] = frozenset(),
     letter_bonus: dict[tuple[str, str], float] | None = None,
+    confirmed_pairs: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[_Slot]:
     model = restorer.model
     slots: list[_Slot] = []
@@ -504,6 +530,10 @@ def _slots(
                     core, restorer, profile, confirmed, True, letter_bonus
                 )
             slots.append(_Slot(i, found))
+        elif shrunk := _shrunk_before_name(tokens, i, confirmed_pairs):
+            # "với S Khoa học" = "với Sở Khoa học", where the document confirmed "Sở Khoa"
+            options = [(s, s, PREFIX_COST) for s in shrunk]
+            slots.append(_Slot(i, word_options(core) + options))
         else:
             slots.append(_Slot(i, word_options(core)))
     return slots
@@ -592,7 +622,9 @@ def _restore_text(
             if profile.letters and LETTER_PRIOR_WEIGHT
             else None
         )
-        slots = _slots(tokens, restorer, profile, frozenset(confirmed), letter_bonus)
+        slots = _slots(
+            tokens, restorer, profile, frozenset(confirmed), letter_bonus, frozenset(pairs)
+        )
         option_lists = [slot.options for slot in slots]
 
         def changes(i: int, chosen: int) -> bool:

@@ -249,6 +249,16 @@ def test_a_capital_consonant_opening_a_list_item_may_be_a_shrunk_word(restorer) 
         assert kept in words, (source, words)
 
 
+def test_a_capital_before_a_name_the_document_confirmed_may_be_a_shrunk_word(restorer) -> None:
+    # "S Khoa học" = "Sở Khoa học" where the document is sure of "Sở Khoa" elsewhere ...
+    source = "Phoi hop voi So Khoa hoc va Cong nghe. Chu tri, phoi hop voi S Khoa hoc va Cong nghe"
+    text, _ = restore_text(source, restorer, "eng")
+    assert text.endswith("phối hợp với Sở Khoa học và Công nghệ")
+    # ... and only there: an initial before a name stays
+    text, _ = restore_text("Ong Nguyen V Anh va ong Tran S Khoa tham du hop", restorer, "eng")
+    assert text.split()[2] == "V" and text.split()[7] == "S"
+
+
 def test_a_syllable_the_document_confirmed_is_offered_beyond_the_margin(restorer) -> None:
     from sohoa.normalize.restore import _word_options
 
