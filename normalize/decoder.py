@@ -224,8 +224,8 @@ def _search(
                 if pairs and unit in pairs:
                     total += pairs[unit]
                 tried.append((total, u, unit, parent, index))
-        if len(hyps) > 1 and not (distinct and len({h[2] for h in hyps}) == len(hyps)):
-            tried = _best_per_state(tried)  # two hypotheses ending alike may meet
+        if not distinct or (len(hyps) > 1 and len({h[2] for h in hyps}) < len(hyps)):
+            tried = _best_per_state(tried)  # two extensions may reach one state
         ranked = sorted(tried, key=_score, reverse=True)[:beam]
         floor = ranked[0][0] - beam_margin
         hyps = ranked if ranked[-1][0] >= floor else [h for h in ranked if h[0] >= floor]
