@@ -364,7 +364,7 @@ def _choices(
             found[i] = Choice(index, weights[index] / total, [])
             continue
         # Stable: equal weights keep option order, as sorting by -weight did.
-        ranked_options = sorted(range(count), key=weights.__getitem__, reverse=True)
-        others = itertools.islice((k for k in ranked_options if k != index), 3)
+        ranked_options = sorted(range(count), key=weights.__getitem__, reverse=True)[:4]
+        others = [k for k in ranked_options if k != index][:3]  # the chosen one aside
         found[i] = Choice(index, weights[index] / total, [(k, weights[k] / total) for k in others])
     return [found[i] if i in found else Choice(chosen[i], 1.0, []) for i in range(n)]
