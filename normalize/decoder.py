@@ -182,7 +182,7 @@ def _search(
         # Every extension tried, in order; of two reaching one state (last two units),
         # the first tried keeps its place and the better its score (reduced below).
         tried: list[tuple[float, int, int, int, int]] = []
-        others = enumerate(hyps)
+        parent = 0  # the first hypothesis the loop below extends
         if len(gains) > 2:
             # The best hypothesis tries every option; options far behind under it are not
             # tried under the others.
@@ -206,10 +206,10 @@ def _search(
                 if pairs and unit in pairs:
                     total += pairs[unit]
                 tried.append((total, u, unit, 0, index))
-            others = itertools.islice(others, 1, None)
+            parent = 1
         else:
             live = list(zip(range(len(gains)), units, gains, strict=True))
-        for parent, (score, t, u, _, _) in others:
+        for score, t, u, _, _ in hyps[parent:]:
             row = rows.get(t * RADIX + u) or row_of(t, u)
             memo, _, bigram_base, _, unigram_backoff = row
             pairs = bonus_after.get(u)
@@ -224,6 +224,7 @@ def _search(
                 if pairs and unit in pairs:
                     total += pairs[unit]
                 tried.append((total, u, unit, parent, index))
+            parent += 1
         if not distinct or (len(hyps) > 1 and len({h[2] for h in hyps}) < len(hyps)):
             tried = _best_per_state(tried)  # two extensions may reach one state
         ranked = sorted(tried, key=_score, reverse=True)[:beam]
