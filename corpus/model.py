@@ -361,12 +361,12 @@ class CodedLM:
         bigram: tuple[np.ndarray, ...],
     ) -> np.ndarray:
         """The backoff of ``fill``, on arrays: trigram, else bigram, else unigram."""
-        keys = (t * RADIX + u) * RADIX + w
         if self.suffixes_are_bigrams:  # only n-grams whose (u, w) is a bigram can be trigrams
-            at, has_trigram = np.zeros(len(keys), dtype=np.int64), bigram[2].copy()
-            at[has_trigram], has_trigram[has_trigram] = self._trigram_index.find(keys[has_trigram])
+            at, has_trigram = np.zeros(len(w), dtype=np.int64), bigram[2].copy()
+            keys = (t[has_trigram] * RADIX + u[has_trigram]) * RADIX + w[has_trigram]
+            at[has_trigram], has_trigram[has_trigram] = self._trigram_index.find(keys)
         else:
-            at, has_trigram = self._trigram_index.find(keys)
+            at, has_trigram = self._trigram_index.find((t * RADIX + u) * RADIX + w)
         backoff = context[1]
         if len(self._unigram_arrays[0]) != len(self.unigram_lp):  # new units since
             self._unigram_arrays = np.array(self.unigram_lp), np.array(self.unigram_bow)
@@ -482,17 +482,21 @@ class _HashIndex:
 
     def find(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(row of each wanted key, or 0 where absent; found)."""
-        rows = np.zeros(len(wanted), dtype=np.int64)
-        found = np.zeros(len(wanted), dtype=bool)
+        # The first probe covers every key and settles most: done on whole arrays.
         place = self._home(wanted)
-        todo = np.arange(len(wanted))
+        held = self.keys[place]
+        found = held == wanted
+        rows = np.where(found, self.rows[place], 0)
+        # The rest probe on, one place further each round, till found or at a free place.
+        todo = np.flatnonzero(~found & (held != -1))
+        place = (place[todo] + 1) & self.mask
         while len(todo):
-            held = self.keys[place[todo]]
+            held = self.keys[place]
             hit = held == wanted[todo]
-            rows[todo[hit]] = self.rows[place[todo[hit]]]
+            rows[todo[hit]] = self.rows[place[hit]]
             found[todo[hit]] = True
-            todo = todo[~hit & (held != -1)]
-            place[todo] = (place[todo] + 1) & self.mask
+            going = ~hit & (held != -1)
+            todo, place = todo[going], (place[going] + 1) & self.mask
         return rows, found
 
 

@@ -36,10 +36,20 @@ class Choice(NamedTuple):
 _score = operator.itemgetter(0)  # a hypothesis's score
 
 
-def _sorted_lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """The values of ``wanted`` keys in sorted ``keys``, 0.0 for keys not there."""
+def _pair_gains(
+    keys: np.ndarray,
+    gains: np.ndarray,
+    first: np.ndarray,
+    second: np.ndarray,
+    may_have: np.ndarray,
+) -> np.ndarray:
+    """The gains of pairs (first, second) in sorted pair ``keys``, 0.0 for pairs not there;
+    only those ``may_have`` marks are looked up."""
+    found = np.zeros(len(first))
+    wanted = first[may_have] * RADIX + second[may_have]
     at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    return np.where(keys[at] == wanted, values[at], 0.0)
+    found[may_have] = np.where(keys[at] == wanted, gains[at], 0.0)
+    return found
 
 
 def decode(
@@ -66,23 +76,29 @@ def decode(
     lm = model.coded()
     bonus = bonus or {}
     # Slots of a repeated word share one options list: work out its ids and gains once.
-    known: dict[int, tuple[list[int], list[float], list[float]]] = {}
+    known: dict[int, tuple[list[int], list[float], list[float], bool]] = {}
     for options in slots:
         if id(options) not in known:
+            ids = lm.unit_ids([unit for _, unit, _ in options])
             known[id(options)] = (
-                lm.unit_ids([unit for _, unit, _ in options]),
+                ids,
                 [bonus.get(unit, 0.0) - channel_weight * cost for _, unit, cost in options],
                 [cost for _, _, cost in options],
+                len(set(ids)) == len(ids),
             )
     units_of = [known[id(options)][0] for options in slots]
     gains_of = [known[id(options)][1] for options in slots]
     costs_of = [known[id(options)][2] for options in slots]
+    distinct_units = [known[id(options)][3] for options in slots]
     # Pair bonuses by first unit: one lookup per parent instead of a pair key per option.
     bonus_after: dict[int, dict[int, float]] = {}
-    for (first_unit, second_unit), gain in (pair_bonus or {}).items():
-        first, second = lm.unit_ids([first_unit, second_unit])
-        bonus_after.setdefault(first, {})[second] = gain
-    chosen = _search(units_of, gains_of, lm, beam, beam_margin, option_margin, bonus_after)
+    pairs = list((pair_bonus or {}).items())
+    pair_ids = lm.unit_ids([unit for pair, _ in pairs for unit in pair])  # ids in one call
+    for k, (_, gain) in enumerate(pairs):
+        bonus_after.setdefault(pair_ids[2 * k], {})[pair_ids[2 * k + 1]] = gain
+    chosen = _search(
+        units_of, gains_of, distinct_units, lm, beam, beam_margin, option_margin, bonus_after
+    )
     scoring = (slots, units_of, costs_of, lm, channel_weight, bonus, bonus_after)
     wanted = [
         i
@@ -138,6 +154,7 @@ def _repair(
 def _search(
     units_of: list[list[int]],
     gains_of: list[list[float]],
+    distinct_units: list[bool],
     lm: CodedLM,
     beam: int,
     beam_margin: float,
@@ -146,62 +163,73 @@ def _search(
 ) -> list[int]:
     """The beam search over trigram states: the chosen option index per slot.
 
-    ``gains_of`` holds each option's bonus minus its weighted channel cost.
+    ``gains_of`` holds each option's bonus minus its weighted channel cost;
+    ``distinct_units`` says of each slot whether no two of its options share a unit.
     """
     rows = lm.rows
     row_of = lm.row
     fill = lm.fill
+    # fill()'s common case inlined below (a call per log-prob costs as much as the work):
+    # no bigram (u, w), so no trigram either, and P(w | t u) is a unigram's, backed off.
+    bigram_of = lm.bigram.get
+    unigram_lp = lm.unigram_lp  # grows in place as new units get ids
+    suffixes_are_bigrams = lm.suffixes_are_bigrams
     bos = lm.unit_ids([BOS])[0]
     # A hypothesis: (score, previous unit, last unit, parent hypothesis, option index).
     hyps: list[tuple[float, int, int, int, int]] = [(0.0, bos, bos, -1, -1)]
     history: list[list[tuple[float, int, int, int, int]]] = []
-    for units, gains in zip(units_of, gains_of, strict=True):
-        best: dict[int, tuple[float, int, int, int, int]] = {}
-        others = enumerate(hyps)
+    for units, gains, distinct in zip(units_of, gains_of, distinct_units, strict=True):
+        # Every extension tried, in order; of two reaching one state (last two units),
+        # the first tried keeps its place and the better its score (reduced below).
+        tried: list[tuple[float, int, int, int, int]] = []
+        parent = 0  # the first hypothesis the loop below extends
         if len(gains) > 2:
             # The best hypothesis tries every option; options far behind under it are not
             # tried under the others.
             score, t, u, _, _ = hyps[0]
             row = rows.get(t * RADIX + u) or row_of(t, u)
-            memo = row[0]
+            memo, _, bigram_base, _, unigram_backoff = row
             first = []
             for unit, gain in zip(units, gains, strict=True):
                 lp = memo.get(unit)
                 if lp is None:
-                    lp = fill(row, unit)
+                    if suffixes_are_bigrams and bigram_of(bigram_base + unit) is None:
+                        lp = memo[unit] = unigram_backoff + unigram_lp[unit]
+                    else:
+                        lp = fill(row, unit)
                 first.append(score + lp + gain)
             cut = max(first) - option_margin
             live = [(k, units[k], gains[k]) for k in range(len(gains)) if first[k] >= cut]
             pairs = bonus_after.get(u)
-            base = u * RADIX
             for index, unit, _ in live:
                 total = first[index]
                 if pairs and unit in pairs:
                     total += pairs[unit]
-                held = best.get(base + unit)
-                if held is None or total > held[0]:
-                    best[base + unit] = (total, u, unit, 0, index)
-            others = itertools.islice(others, 1, None)
+                tried.append((total, u, unit, 0, index))
+            parent = 1
         else:
             live = list(zip(range(len(gains)), units, gains, strict=True))
-        for parent, (score, t, u, _, _) in others:
+        for score, t, u, _, _ in hyps[parent:]:
             row = rows.get(t * RADIX + u) or row_of(t, u)
-            memo = row[0]
+            memo, _, bigram_base, _, unigram_backoff = row
             pairs = bonus_after.get(u)
-            base = u * RADIX
             for index, unit, gain in live:
                 lp = memo.get(unit)
                 if lp is None:
-                    lp = fill(row, unit)
+                    if suffixes_are_bigrams and bigram_of(bigram_base + unit) is None:
+                        lp = memo[unit] = unigram_backoff + unigram_lp[unit]
+                    else:
+                        lp = fill(row, unit)
                 total = score + lp + gain
                 if pairs and unit in pairs:
                     total += pairs[unit]
-                held = best.get(base + unit)
-                if held is None or total > held[0]:
-                    best[base + unit] = (total, u, unit, parent, index)
-        ranked = sorted(best.values(), key=_score, reverse=True)[:beam]
+                tried.append((total, u, unit, parent, index))
+            parent += 1
+        if not distinct or (len(hyps) > 1 and len({h[2] for h in hyps}) < len(hyps)):
+            tried = _best_per_state(tried)  # two extensions may reach one state
+        ranked = sorted(tried, key=_score, reverse=True)[:beam]
         floor = ranked[0][0] - beam_margin
-        hyps = [h for h in ranked if h[0] >= floor]
+        hyps = ranked if ranked[-1][0] >= floor else [h for h in ranked if h[0] >= floor]
         history.append(hyps)
     chosen = [0] * len(units_of)
     position = 0  # hypotheses are kept best first
@@ -210,6 +238,21 @@ def _search(
         chosen[step] = index
         position = parent
     return chosen
+
+
+def _best_per_state(
+    tried: list[tuple[float, int, int, int, int]],
+) -> list[tuple[float, int, int, int, int]]:
+    """The best extension per state (last two units), in the order states were first
+    reached. Only needed where two extensions may reach one state: the search skips it
+    when the hypotheses end in distinct units and the slot's options are distinct."""
+    best: dict[int, tuple[float, int, int, int, int]] = {}
+    for hyp in tried:
+        key = hyp[1] * RADIX + hyp[2]
+        held = best.get(key)
+        if held is None or hyp[0] > held[0]:
+            best[key] = hyp
+    return list(best.values())
 
 
 def _local_scores(
@@ -231,29 +274,37 @@ def _local_scores(
     Returns the option counts of the slots and their scores, flat.
     """
     n = len(slots)
-    units = [units_of[i][chosen[i]] for i in range(n)]
     bos = lm.unit_ids([BOS])[0]
-    padded = [bos, bos, *units]
+    # The chosen units with two BOS before (the first slots' contexts) and two after (past
+    # the last slots: their terms there are masked out below).
+    padded = np.array(
+        [bos, bos, *map(list.__getitem__, units_of, chosen), bos, bos], dtype=np.int64
+    )
+    at = np.array(wanted, dtype=np.int64)
     # Flat arrays over (slot, option): contexts before, option, the two units after.
     counts = [len(slots[i]) for i in wanted]
     option_units = np.fromiter(
-        itertools.chain.from_iterable(units_of[i] for i in wanted), dtype=np.int64
+        itertools.chain.from_iterable(map(units_of.__getitem__, wanted)), dtype=np.int64
     )
-    before = np.array([padded[i] for i in wanted], dtype=np.int64)
-    last = np.array([padded[i + 1] for i in wanted], dtype=np.int64)
-    next_units = np.array([padded[i + 3] if i + 1 < n else bos for i in wanted], dtype=np.int64)
-    after_units = np.array([padded[i + 4] if i + 2 < n else bos for i in wanted], dtype=np.int64)
+    before, last, next_units, after_units = (
+        padded[at],
+        padded[at + 1],
+        padded[at + 3],
+        padded[at + 4],
+    )
     size = len(option_units)
     here, ahead, beyond = lm.window_log_probs(
         before, last, option_units, next_units, after_units, counts
     )
-    has_next = np.repeat(np.array([i + 1 < n for i in wanted], dtype=bool), counts)
-    has_after = np.repeat(np.array([i + 2 < n for i in wanted], dtype=bool), counts)
+    has_next = np.repeat(at + 1 < n, counts)
+    has_after = np.repeat(at + 2 < n, counts)
     bonus_ids = lm.unit_ids(list(bonus))
     bonuses = np.zeros(len(lm.ids))
     bonuses[bonus_ids] = list(bonus.values())
     costs = np.fromiter(
-        itertools.chain.from_iterable(costs_of[i] for i in wanted), dtype=np.float64, count=size
+        itertools.chain.from_iterable(map(costs_of.__getitem__, wanted)),
+        dtype=np.float64,
+        count=size,
     )
     # Same sums in the same order as the search's scores (a missing term adds 0.0).
     sums = here + bonuses[option_units] - channel_weight * costs
@@ -265,9 +316,23 @@ def _local_scores(
         pair_gains = np.array([gain for after in bonus_after.values() for gain in after.values()])
         order = np.argsort(pair_keys)
         pair_keys, pair_gains = pair_keys[order], pair_gains[order]
+        # Only a unit opening a pair followed by one closing a pair can be a pair with a
+        # bonus: the others are not looked up.
+        opens = np.zeros(len(lm.ids), dtype=bool)
+        opens[list(bonus_after)] = True
+        closes = np.zeros(len(lm.ids), dtype=bool)
+        closes[[second for after in bonus_after.values() for second in after]] = True
         last, next_units = np.repeat(last, counts), np.repeat(next_units, counts)
-        sums = sums + _sorted_lookup(pair_keys, pair_gains, last * RADIX + option_units)
-        following = _sorted_lookup(pair_keys, pair_gains, option_units * RADIX + next_units)
+        sums = sums + _pair_gains(
+            pair_keys, pair_gains, last, option_units, opens[last] & closes[option_units]
+        )
+        following = _pair_gains(
+            pair_keys,
+            pair_gains,
+            option_units,
+            next_units,
+            opens[option_units] & closes[next_units],
+        )
         sums = sums + np.where(has_next, following, 0.0)
     sums = sums + np.where(has_next, ahead, 0.0)
     sums = sums + np.where(has_after, beyond, 0.0)
@@ -300,7 +365,7 @@ def _choices(
             found[i] = Choice(index, weights[index] / total, [])
             continue
         # Stable: equal weights keep option order, as sorting by -weight did.
-        ranked_options = sorted(range(count), key=weights.__getitem__, reverse=True)
-        others = itertools.islice((k for k in ranked_options if k != index), 3)
+        ranked_options = sorted(range(count), key=weights.__getitem__, reverse=True)[:4]
+        others = [k for k in ranked_options if k != index][:3]  # the chosen one aside
         found[i] = Choice(index, weights[index] / total, [(k, weights[k] / total) for k in others])
     return [found[i] if i in found else Choice(chosen[i], 1.0, []) for i in range(n)]

@@ -173,8 +173,9 @@ def _word_options(
     ``letter_bonus``: the document's own letter misreadings (see document_letter_bonus).
     """
     model = restorer.model
-    lower = nfc(core).lower()
-    found, reserve = restorer.candidates(nfc(core), profile, expand)
+    composed = nfc(core)
+    lower = composed.lower()
+    found, reserve = restorer.candidates(composed, profile, expand)
     # Only confirmed syllables of the reserve are offered (none in the first pass).
     reserve = [item for item in reserve if item[0] in confirmed] if confirmed else []
     if letter_bonus:
@@ -187,12 +188,16 @@ def _word_options(
         # Options far costlier than the best one never win against the LM; drop them early,
         # but for syllables the document has confirmed (its OCR may misread them its way).
         ceiling = found[0][1] + OPTION_MARGIN
-        beyond = [
-            (text, cost)
-            for text, cost in found
-            if cost > ceiling and text in confirmed and cost <= ceiling + CONFIRMED_MARGIN
-        ]
-        found = [(text, cost) for text, cost in found if cost <= ceiling]
+        beyond = (
+            [
+                (text, cost)
+                for text, cost in found
+                if cost > ceiling and text in confirmed and cost <= ceiling + CONFIRMED_MARGIN
+            ]
+            if confirmed
+            else []
+        )
+        found = [item for item in found if item[1] <= ceiling]
         found += beyond[:CONFIRMED_KEPT]
     options: list[Option] = [(text, text, cost) for text, cost in found]
     options += [(text, text, cost) for text, cost in reserve]
@@ -210,7 +215,7 @@ def _word_options(
         and all(cost >= FOREIGN_MIN_COST for _, _, cost in options)
     ):
         options = []  # an unknown foreign word (Python, LibreOffice): never "corrected"
-    if not any(text == normal for text, _, _ in options):
+    if normal not in [text for text, _, _ in options]:
         if model.is_syllable(normal, strip_marks(normal)):
             options.insert(0, (normal, normal, 0.0))
         else:
@@ -218,7 +223,7 @@ def _word_options(
             if unit not in ("<unk>", "<abbr>", "<code>"):
                 unit = "<unk>"
             keep = profile.keep_unknown + model.unknown_word_penalty if options else 0.0
-            options.append((nfc(core), unit, keep))
+            options.append((composed, unit, keep))
     return options
 
 
@@ -257,20 +262,43 @@ def _repriced(
     found: list[tuple[str, float]], skeleton: str, bonus: dict[tuple[str, str], float]
 ) -> list[tuple[str, float]]:
     """Candidates with the document's letter bonus taken off their cost, cheapest first."""
-    misread = {o_ch for _, o_ch in bonus}
-    at = [i for i, ch in enumerate(skeleton) if ch in misread]
+    by_ocr = _bonus_by_ocr_letter(bonus)
+    # (position, {clean letter: bonus}) for each letter of the token the document misreads
+    at = [(i, by_ocr[ch]) for i, ch in enumerate(skeleton) if ch in by_ocr]
     if not at:
         return found  # no letter this document misreads its own way
     repriced, changed = [], False
-    for text, cost in found:
-        clean = untoned(text)
+    for item in found:
+        clean = untoned(item[0])
         if len(clean) == len(skeleton):
-            for i in at:
-                if (clean[i], skeleton[i]) in bonus:
-                    cost -= bonus[(clean[i], skeleton[i])]
+            cost = item[1]
+            for i, by_clean in at:
+                gain = by_clean.get(clean[i])
+                if gain is not None:
+                    cost -= gain
                     changed = True
-        repriced.append((text, cost))
+            item = (item[0], cost)
+        repriced.append(item)
     return sorted(repriced, key=lambda item: item[1]) if changed else found
+
+
+# The last letter bonus indexed and its index (one bonus per document pass); replaced
+# whole, so that threads restoring other documents at once each get their own index.
+_bonus_index: tuple[dict, dict[str, dict[str, float]]] = ({}, {})
+
+
+def _bonus_by_ocr_letter(
+    bonus: dict[tuple[str, str], float],
+) -> dict[str, dict[str, float]]:
+    """The letter bonus by OCR letter, then clean letter: made once per document pass."""
+    global _bonus_index
+    held, index = _bonus_index
+    if held is not bonus:
+        index = {}
+        for (c_ch, o_ch), gain in bonus.items():
+            index.setdefault(o_ch, {})[c_ch] = gain
+        _bonus_index = (bonus, index)
+    return index
 
 
 # Letters English-model OCR reads for Đ (the spec's "P/D→Đ"): tried inside codes only.
@@ -616,7 +644,11 @@ def _restore_text(
 
     pieces = [t.text for t in tokens]
     edits: list[Edit] = []
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = [0]
+    newline = text.find("\n")
+    while newline >= 0:
+        line_starts.append(newline + 1)
+        newline = text.find("\n", newline + 1)
     line = 0
     for slot, choice in zip(slots, choices, strict=True):
         if slot.token < 0:

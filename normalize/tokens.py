@@ -24,6 +24,9 @@ Kind = Literal["space", "punct", "word", "caps", "number", "code", "url", "other
 
 _PIECES = regex.compile(r"\s+|\S+")
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", regex.IGNORECASE)
+# What every match of _URL starts with ("http", "www."), unless it holds an "@": chunks
+# without either are not matched against it (a regex match per chunk costs a lot).
+_URL_STARTS = ("http", "www.")
 _NUMBER = regex.compile(r"^[+-]?\d+(?:[.,:/-]\d+)*%?$")
 _LETTERS_DIGITS = regex.compile(r"^[\p{L}\d]+$")
 # Symbols English-model OCR puts for a marked vowel, inside or at the end of a letter run
@@ -70,6 +73,8 @@ class Token(NamedTuple):
 
 def _split_edges(chunk: str) -> tuple[str, str, str]:
     """Leading punctuation, core, trailing punctuation of a whitespace-free chunk."""
+    if chunk[:1] not in _EDGE and chunk[-1:] not in _EDGE:  # ("" is in every string)
+        return "", chunk, ""  # the common case: nothing to split off (and none to keep)
     start, end = 0, len(chunk)
     while start < end and chunk[start] in _EDGE:
         start += 1
@@ -164,7 +169,7 @@ def tokenize(text: str) -> list[Token]:
         if chunk.isspace():
             tokens.append(Token(chunk, "space", offset))
             continue
-        if _URL.match(chunk.rstrip(".,;:)")):
+        if ("@" in chunk or chunk[:4].lower() in _URL_STARTS) and _URL.match(chunk.rstrip(".,;:)")):
             core = chunk.rstrip(".,;:)")
             tokens.append(Token(core, "url", offset))
             if len(core) < len(chunk):
