@@ -495,10 +495,19 @@ def _slots(
             )
         elif kind == "number":
             slots.append(_Slot(i, kept_as(core, "<num>")))
-        elif core in LETTER_GLYPHS and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
-            # A list marker's letter printed as a glyph: "¢)" = "c)" (tokens.LETTER_GLYPHS).
-            slots.append(_Slot(i, kept_as(LETTER_GLYPHS[core], "<abbr>")))
-            last_marker = LETTER_GLYPHS[core]
+        elif (
+            len(core) == 1
+            and (kind == "word" or core in LETTER_GLYPHS)
+            and tokens[i + 1 : i + 2]
+            and tokens[i + 1].text[:1] == ")"
+        ):
+            # A list marker: a) b) c) d) đ) e). OCR without đ prints "d)" twice in a row;
+            # older engines print ¢ for c ("¢)" = "c)", tokens.LETTER_GLYPHS).
+            letter = LETTER_GLYPHS.get(core, core)
+            letter = "đ" if letter in "dD" and last_marker == "d" else letter
+            letter = letter.upper() if core.isupper() else letter
+            slots.append(_Slot(i, kept_as(letter, "<abbr>")))
+            last_marker = letter.lower()
         elif core in LONE_GLYPHS and _between_words(tokens, i):
             slots.append(_Slot(i, word_options(core)))
         elif kind in ("code", "url", "other"):
@@ -515,12 +524,6 @@ def _slots(
                 # (not in two letters: CP, BH are acronyms of their own)
                 acronym = _fix_code(core, model) if len(core) > 2 else core
                 slots.append(_Slot(i, kept_as(acronym, "<abbr>")))
-        elif len(core) == 1 and tokens[i + 1 : i + 2] and tokens[i + 1].text[:1] == ")":
-            # A list marker: a) b) c) d) đ) e). OCR without đ prints "d)" twice in a row.
-            letter = "đ" if core in "dD" and last_marker == "d" else core
-            letter = letter.upper() if core.isupper() else letter
-            slots.append(_Slot(i, kept_as(letter, "<abbr>")))
-            last_marker = letter.lower()
         elif len(core) == 1 and (
             (core.islower() and _in_running_words(tokens, i, vietnamese)) or _opens_words(tokens, i)
         ):
