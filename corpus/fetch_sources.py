@@ -20,7 +20,6 @@ import io
 import itertools
 import json
 import math
-import pickle
 import re
 import shutil
 import subprocess
@@ -31,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
+from sohoa.corpus.model import PlainDataUnpickler
 from sohoa.normalize.unicode import nfc
 
 UNDERTHESEA = "underthesea==9.5.0"
@@ -194,13 +194,6 @@ def word_seg_running_text(folds: Iterable[bytes], skip: set[str]) -> Iterator[st
                 yield line
 
 
-class _PlainData(pickle.Unpickler):
-    """Unpickles dicts, lists and strings only: a data file may not run code."""
-
-    def find_class(self, module: str, name: str) -> type:
-        raise pickle.UnpicklingError(f"{module}.{name} in a data file")
-
-
 def dictionary_definitions(data: bytes) -> Iterator[str]:
     """The definitions of the Vietnamese dictionary underthesea pickled (headword -> senses,
     each ``{"definition", "example", "pos", "sub_pos"}``), each once, Vietnamese prose only.
@@ -210,7 +203,7 @@ def dictionary_definitions(data: bytes) -> Iterator[str]:
     colloquial snippets ("đứa bé oa oa khóc") that did not help the restorer (measured in
     corpus/sources/README.md).
     """
-    words = _PlainData(io.BytesIO(data)).load()
+    words = PlainDataUnpickler(io.BytesIO(data)).load()
     seen: set[str] = set()
     for senses in words.values():
         for sense in senses:

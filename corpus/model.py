@@ -566,8 +566,9 @@ def save_model(model: RestorerModel, path: Path) -> None:
     Path(path).chmod(0o644)  # a shipped data file, readable by all like the others
 
 
-class _PlainDataUnpickler(pickle.Unpickler):
-    """Unpickles plain data only: a model file may come from anyone (``--model``).
+class PlainDataUnpickler(pickle.Unpickler):
+    """Unpickles plain data only: a model file may come from anyone (``--model``), and a
+    data file from a package is no more trusted (fetch_sources' dictionary).
 
     A pickle names the classes and functions to call while loading; refusing every one
     of them leaves dicts, lists, tuples, sets, str, bytes, int, float, bool and None,
@@ -612,7 +613,7 @@ def load_model_file(path: Path | None = None) -> RestorerModel:
     if key not in _CACHE:
         try:
             with long_lived_gc_paused(), open(path, "rb") as handle:  # ~10^5 containers
-                payload = _PlainDataUnpickler(handle).load()
+                payload = PlainDataUnpickler(handle).load()
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as error:
             raise SohoaError(
                 path, f"not a sohoa restorer model ({error})", "rebuild it with corpus build"
