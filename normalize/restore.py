@@ -180,8 +180,9 @@ def _word_options(
     reserve = [item for item in reserve if item[0] in confirmed] if confirmed else []
     if letter_bonus:
         skeleton = ocr_skeleton(HORN_AFTER_VOWEL.sub("", lower))
-        found = _repriced(found, skeleton, letter_bonus)
-        reserve = _repriced(reserve, skeleton, letter_bonus)
+        by_ocr = _bonus_by_ocr_letter(letter_bonus)
+        found = _repriced(found, skeleton, by_ocr)
+        reserve = _repriced(reserve, skeleton, by_ocr)
     style = model.style
     normal = normalize_syllable(lower, style)  # type: ignore[arg-type]
     if found:
@@ -259,10 +260,10 @@ def document_letter_bonus(
 
 
 def _repriced(
-    found: list[tuple[str, float]], skeleton: str, bonus: dict[tuple[str, str], float]
+    found: list[tuple[str, float]], skeleton: str, by_ocr: dict[str, dict[str, float]]
 ) -> list[tuple[str, float]]:
-    """Candidates with the document's letter bonus taken off their cost, cheapest first."""
-    by_ocr = _bonus_by_ocr_letter(bonus)
+    """Candidates with the document's letter bonus (``_bonus_by_ocr_letter``) taken off
+    their cost, cheapest first."""
     # (position, {clean letter: bonus}) for each letter of the token the document misreads
     at = [(i, by_ocr[ch]) for i, ch in enumerate(skeleton) if ch in by_ocr]
     if not at:
@@ -282,22 +283,13 @@ def _repriced(
     return sorted(repriced, key=lambda item: item[1]) if changed else found
 
 
-# The last letter bonus indexed and its index (one bonus per document pass); replaced
-# whole, so that threads restoring other documents at once each get their own index.
-_bonus_index: tuple[dict, dict[str, dict[str, float]]] = ({}, {})
-
-
 def _bonus_by_ocr_letter(
     bonus: dict[tuple[str, str], float],
 ) -> dict[str, dict[str, float]]:
-    """The letter bonus by OCR letter, then clean letter: made once per document pass."""
-    global _bonus_index
-    held, index = _bonus_index
-    if held is not bonus:
-        index = {}
-        for (c_ch, o_ch), gain in bonus.items():
-            index.setdefault(o_ch, {})[c_ch] = gain
-        _bonus_index = (bonus, index)
+    """The letter bonus by OCR letter, then clean letter (a few dozen entries at most)."""
+    index: dict[str, dict[str, float]] = {}
+    for (c_ch, o_ch), gain in bonus.items():
+        index.setdefault(o_ch, {})[c_ch] = gain
     return index
 
 
