@@ -4,14 +4,35 @@ Files named on the command line are always taken. Folders are walked recursively
 files filtered by ``--include`` / ``--exclude`` globs, matched against the path relative to
 that folder (``2023/*.pdf``) and against the bare file name (``*.pdf``). Outputs mirror the
 folder layout under OUTDIR, so ``in/2023/kh.pdf`` becomes ``OUTDIR/2023/kh.txt``.
+
+The walk never stops or hangs: symbolic-link loops, broken links, unreadable folders,
+FIFOs, sockets and devices, unsupported file types and old sohoa output folders (they hold a
+``manifest.sqlite``) are each recorded as a ``Skipped`` entry, and the batch goes on.
+Hidden entries (``.name``) and OUTDIR itself are passed over silently.
+
+Safety rules (see README, "Output safety"):
+
+- inputs are never overwritten: an input inside OUTDIR (``sohoa convert d -o d``,
+  ``cd d && sohoa convert scan.pdf -o .``) is refused with a ``SetupError`` before anything
+  is written;
+- two inputs never share an output stem: inputs from different roots that would collide get
+  their root folder's name in front (``2023/QD-01``, ``2024/QD-01``); inputs of one folder
+  that differ only by extension keep it (``a.pdf.*``, ``a.txt.*``); stems claimed in the
+  manifest by another input that still exists count as taken.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-from dataclasses import dataclass
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Literal
+
+from sohoa.errors import SetupError
 
 DEFAULT_INCLUDE = (
     "*.pdf",
@@ -23,6 +44,10 @@ DEFAULT_INCLUDE = (
     "*.docx",
     "*.txt",
 )
+
+OUTPUT_FOLDER_MARK = "manifest.sqlite"  # a folder holding one was written by sohoa
+
+SkipKind = Literal["unreadable", "unsupported", "sohoa output"]
 
 
 @dataclass(frozen=True)
@@ -36,39 +61,160 @@ class InputFile:
         return str(self.path.resolve())
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """Something in an input folder that is not converted, and why (one line with -v)."""
+
+    path: Path
+    reason: str
+    kind: SkipKind
+
+    def line(self) -> str:
+        return f"skip {self.path} ({self.reason})"
+
+
+@dataclass
+class Found:
+    files: list[InputFile] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def count(self, kind: SkipKind) -> int:
+        return sum(1 for s in self.skipped if s.kind == kind)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    path: Path
+    relative: str  # path inside its root, "/"-separated, with the extension
+    root: str  # the root folder's name (a named file: its folder's name)
+
+
 def find_inputs(
     paths: list[Path],
     outdir: Path,
     include: tuple[str, ...] = (),
     exclude: tuple[str, ...] = (),
-) -> list[InputFile]:
-    """List the input files in a stable order, each with a unique output stem."""
-    include = include or DEFAULT_INCLUDE
+    taken: Mapping[str, str] | None = None,
+) -> Found:
+    """List the input files in a stable order, each with a unique output stem.
+
+    ``taken`` maps output stems (casefolded) to the manifest key of the input that owns them
+    from an earlier run. Raises ``SetupError`` for a missing input path or an input inside
+    ``outdir``.
+    """
     outdir = outdir.resolve()
-    found: list[tuple[Path, str]] = []
+    found = Found()
+    candidates: list[_Candidate] = []
     for path in paths:
-        if path.is_dir():
-            for file, relative in _walk(path, outdir):
-                if _matches(relative, include) and not _matches(relative, exclude):
-                    found.append((file, str(Path(relative).with_suffix(""))))
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as error:
+            problem = "symlink loop" if error.errno == errno.ELOOP else "input not found"
+            raise SetupError(path, problem, "check the path (a typo?)") from None
+        if stat.S_ISDIR(mode):
+            walk = _Walk(path, outdir, include, exclude, found.skipped)
+            candidates.extend(walk.files())
+        elif stat.S_ISREG(mode):
+            candidates.append(_Candidate(path, path.name, _folder_name(path.parent)))
         else:
-            found.append((path, path.stem))
-    return _unique(found)
+            found.skipped.append(Skipped(path, _special_file(mode), "unsupported"))
+    kept = _drop_repeats(candidates)
+    _refuse_inputs_inside(kept, outdir)
+    found.files = _assign_outputs(kept, taken or {})
+    return found
 
 
-def _walk(folder: Path, outdir: Path) -> list[tuple[Path, str]]:
-    """Files under ``folder`` (relative path as posix), skipping hidden entries and OUTDIR."""
-    files: list[tuple[Path, str]] = []
-    for root, dirnames, filenames in os.walk(folder):
-        here = Path(root)
-        dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and (here / d).resolve() != outdir
-        )
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                file = here / name
-                files.append((file, file.relative_to(folder).as_posix()))
-    return files
+class _Walk:
+    """One folder tree, walked depth-first in name order; links followed, loops refused."""
+
+    def __init__(
+        self,
+        root: Path,
+        outdir: Path,
+        include: tuple[str, ...],
+        exclude: tuple[str, ...],
+        skipped: list[Skipped],
+    ) -> None:
+        self.root = root
+        self.outdir = outdir
+        self.include = include or DEFAULT_INCLUDE
+        self.chosen_by_user = bool(include)
+        self.exclude = exclude
+        self.skipped = skipped
+        self.visited: set[tuple[int, int]] = set()
+        self.found: list[_Candidate] = []
+
+    def files(self) -> list[_Candidate]:
+        self._visit(self.root)
+        return self.found
+
+    def _skip(self, path: Path, reason: str, kind: SkipKind) -> None:
+        self.skipped.append(Skipped(path, reason, kind))
+
+    def _visit(self, folder: Path) -> None:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in self.visited:
+            self._skip(folder, "symlink loop: this folder is already being walked", "unreadable")
+            return
+        self.visited.add((info.st_dev, info.st_ino))
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            self._skip(folder, f"folder cannot be read: {error.strerror}", "unreadable")
+            return
+        for entry in entries:
+            if not entry.name.startswith("."):
+                self._entry(Path(entry.path), entry.is_symlink())
+
+    def _entry(self, path: Path, is_link: bool) -> None:
+        try:
+            mode = os.stat(path).st_mode  # follows links
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                reason = "symlink loop"
+            elif is_link and error.errno == errno.ENOENT:
+                reason = "broken symbolic link"
+            else:
+                reason = f"cannot be read: {error.strerror}"
+            self._skip(path, reason, "unreadable")
+            return
+        if stat.S_ISDIR(mode):
+            if path.resolve() == self.outdir:
+                return  # this run's own output folder
+            if (path / OUTPUT_FOLDER_MARK).exists():
+                self._skip(path, "an earlier sohoa output folder", "sohoa output")
+                return
+            self._visit(path)
+            return
+        relative = path.relative_to(self.root).as_posix()
+        if not _matches(relative, self.include):
+            if not self.chosen_by_user:
+                suffix = path.suffix.lower() or "no extension"
+                self._skip(path, f"unsupported file type ({suffix})", "unsupported")
+            return
+        if _matches(relative, self.exclude):
+            return
+        if not stat.S_ISREG(mode):
+            self._skip(path, _special_file(mode), "unsupported")
+        elif not os.access(path, os.R_OK):
+            self._skip(path, "cannot be read: permission denied", "unreadable")
+        else:
+            self.found.append(_Candidate(path, relative, _folder_name(self.root)))
+
+
+def _special_file(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        kind = "a FIFO (named pipe)"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "a device"
+    return f"not a regular file: {kind}"
+
+
+def _folder_name(folder: Path) -> str:
+    return folder.resolve().name or "root"
 
 
 def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
@@ -78,19 +224,65 @@ def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
     )
 
 
-def _unique(found: list[tuple[Path, str]]) -> list[InputFile]:
-    """Drop repeated files; give inputs that would share an output stem their full name."""
-    seen: set[Path] = set()
-    kept: list[tuple[Path, str]] = []
-    for path, output in found:
-        if path.resolve() not in seen:
-            seen.add(path.resolve())
-            kept.append((path, output))
-    counts: dict[str, int] = {}
-    for _, output in kept:
-        counts[output] = counts.get(output, 0) + 1
-    return [
-        # "a.pdf" and "a.txt" in one folder become "a.pdf.*" and "a.txt.*" outputs.
-        InputFile(path, output if counts[output] == 1 else f"{output}{path.suffix}")
-        for path, output in kept
-    ]
+def _drop_repeats(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The same file named twice (or reached through links) is converted once, under the
+    first name that is not a link (else the first name)."""
+    chosen: dict[Path, _Candidate] = {}
+    for candidate in candidates:
+        real = candidate.path.resolve()
+        if real not in chosen or (
+            chosen[real].path.is_symlink() and not candidate.path.is_symlink()
+        ):
+            chosen[real] = candidate
+    kept = set(map(id, chosen.values()))
+    return [c for c in candidates if id(c) in kept]
+
+
+def _refuse_inputs_inside(candidates: list[_Candidate], outdir: Path) -> None:
+    """Outputs could overwrite an input that lives in the output folder: refuse up front."""
+    for candidate in candidates:
+        if candidate.path.resolve().is_relative_to(outdir):
+            raise SetupError(
+                outdir,
+                f"the output folder holds the input {candidate.path}, whose outputs could "
+                "overwrite it",
+                "choose an output folder that holds no input, e.g. -o "
+                f"{outdir.parent / (outdir.name + '-sohoa')}",
+            )
+
+
+def _assign_outputs(candidates: list[_Candidate], taken: Mapping[str, str]) -> list[InputFile]:
+    """Give each input a unique output stem (compared without case, for Windows/macOS disks).
+
+    In order, until no two share one: the path inside its root without extension; with the
+    root folder's name in front when the colliding inputs come from different roots; with the
+    extension kept; with ``-2``, ``-3``, ... added.
+    """
+    stems = [str(Path(c.relative).with_suffix("")) for c in candidates]
+    keys = [str(c.path.resolve()) for c in candidates]
+
+    def colliding() -> list[list[int]]:
+        groups: dict[str, list[int]] = {}
+        for index, stem in enumerate(stems):
+            groups.setdefault(stem.casefold(), []).append(index)
+        return [
+            group
+            for stem, group in groups.items()
+            if len(group) > 1 or taken.get(stem, keys[group[0]]) != keys[group[0]]
+        ]
+
+    for group in colliding():
+        if len({candidates[i].root for i in group}) > 1 or len(group) == 1:
+            for i in group:
+                stems[i] = f"{candidates[i].root}/{stems[i]}"
+    for group in colliding():
+        if len({candidates[i].path.suffix.casefold() for i in group}) == len(group):
+            for i in group:
+                stems[i] = f"{stems[i]}{candidates[i].path.suffix}"
+    while groups := colliding():
+        for group in groups:
+            owner = taken.get(stems[group[0]].casefold(), keys[group[0]])
+            first = 1 if owner == keys[group[0]] else 0  # the first keeps it unless it is taken
+            for number, i in enumerate(group[first:], start=2):
+                stems[i] = f"{stems[i]}-{number}"
+    return [InputFile(c.path, stem) for c, stem in zip(candidates, stems, strict=True)]

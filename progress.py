@@ -4,7 +4,9 @@ On a terminal: a progress bar (tqdm) with pages done, pages/s and ETA. Otherwise
 file, cron, CI): one plain line per finished document, carrying the same figures, plus a
 progress line at least every 30 s during long documents. Errors always go to stderr, one
 line each; everything else to stdout. ``quiet`` keeps only the errors; ``verbose`` adds a
-line per page and per skipped input.
+line per page, per skipped input and per file the folder walk passed over (symlink loop,
+FIFO, unsupported type, ...). The summary counts those as "skipped: N unreadable, N
+unsupported".
 
 The total number of pages is only known once every input has been opened, so the ETA uses
 the pages seen so far plus, for inputs not yet opened, the mean pages per opened input.
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tqdm import tqdm
 
-from sohoa.inputs import InputFile
+from sohoa.inputs import InputFile, Skipped
 
 if TYPE_CHECKING:
     from sohoa.runner import Summary
@@ -57,6 +59,10 @@ class Reporter:
     def skipped(self, item: InputFile) -> None:
         if self.verbose:
             self._say(f"skip {item.path} (done and unchanged; --force redoes it)")
+
+    def walk_skipped(self, skipped: Skipped) -> None:
+        if self.verbose:
+            self._say(skipped.line())
 
     def start(self, documents: int, skipped: int) -> None:
         self.documents = documents
@@ -107,6 +113,10 @@ class Reporter:
         self._advance_docs()
         self._write(f"sohoa: error: {error}", self.err)
 
+    def writer_failed(self, item: InputFile, error: str) -> None:
+        """One output format could not be written; the others were."""
+        self._write(f"sohoa: error: {error}", self.err)
+
     def finish(self, summary: Summary) -> None:
         if self._bar is not None:
             self._bar.close()
@@ -114,8 +124,10 @@ class Reporter:
         rate = summary.pages / summary.seconds * 60 if summary.seconds else 0.0
         counts = (
             f"{summary.converted} converted, {summary.skipped} skipped (already done), "
-            f"{len(summary.failed)} failed; {summary.pages} pages in {summary.seconds:.1f} s "
-            f"({rate:.1f} pages/min)"
+            f"{len(summary.failed)} failed"
+            + (f", {summary.partial} partial (some formats failed)" if summary.partial else "")
+            + f"; {summary.pages} pages in {summary.seconds:.1f} s ({rate:.1f} pages/min)"
+            + _walk_counts(summary.walk_skipped)
         )
         if summary.interrupted:
             self._write(
@@ -128,10 +140,11 @@ class Reporter:
         self._say(f"summary: {counts}")
         if summary.catalog:
             self._say(f"catalogue: {', '.join(str(p) for p in summary.catalog)}")
-        if summary.failed:
+        if summary.failed or summary.partial:
             self._say(
-                f"{len(summary.failed)} input(s) failed (errors above, also in the manifest); "
-                "fix or remove them and run the same command again to retry only those"
+                f"{len(summary.failed) + summary.partial} input(s) failed in whole or part "
+                "(errors above, also in the manifest); fix or remove them and run the same "
+                "command again to retry only those"
             )
 
     # --- figures -----------------------------------------------------------------------------
@@ -173,6 +186,24 @@ class Reporter:
             tqdm.write(line, file=stream)
         else:
             print(line, file=stream, flush=True)
+
+
+def _walk_counts(skipped: list[Skipped]) -> str:
+    """``; skipped: 1 unreadable, 3 unsupported, 1 sohoa output folder`` (or nothing)."""
+    counts = {kind: sum(1 for s in skipped if s.kind == kind) for kind in _SKIP_WORDS}
+    if not any(counts.values()):
+        return ""
+    parts = [f"{counts[kind]} {word}" for kind, word in _SKIP_WORDS.items()]
+    if not counts["sohoa output"]:
+        parts.pop()
+    return "; skipped: " + ", ".join(parts) + " (-v lists them)"
+
+
+_SKIP_WORDS = {
+    "unreadable": "unreadable",
+    "unsupported": "unsupported",
+    "sohoa output": "earlier sohoa output folder(s)",
+}
 
 
 def _clock(seconds: float) -> str:

@@ -8,9 +8,16 @@ corpus    build the restorer's model from clean Vietnamese text
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 if __package__ in (None, ""):
     # Run as a script from a checkout: make *this* checkout importable as the package
@@ -28,16 +35,20 @@ if __package__ in (None, ""):
 
 import click
 
-from sohoa.errors import SohoaError
+from sohoa.errors import SohoaError, os_error_line
 from sohoa.settings import Settings
 
+STREAM = Path("-")  # "-" as an input reads stdin; as an output (-o -) writes stdout
+STREAM_FORMATS = ("txt", "md", "json")  # what `convert -o -` can write to stdout
 
-def fail(message: str, code: int = 1) -> None:
+
+def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"sohoa: error: {message}", err=True)
     sys.exit(code)
 
 
 def check_outdir(outdir: Path) -> None:
+    """A set-up error (exit 2) unless ``outdir`` exists or can be made, and takes files."""
     try:
         outdir.mkdir(parents=True, exist_ok=True)
         probe = outdir / ".sohoa-write-test"
@@ -46,8 +57,29 @@ def check_outdir(outdir: Path) -> None:
     except OSError as error:
         fail(
             f"{outdir}: output folder is not writable ({error.strerror}) — "
-            "choose another folder with -o or fix its permissions"
+            "choose another folder with -o or fix its permissions",
+            code=2,
         )
+
+
+def check_lang(lang: str) -> None:
+    """``--lang`` must be Tesseract codes joined by ``+`` (whether installed: preflight)."""
+    if not re.fullmatch(r"[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*", lang):
+        fail(
+            f"--lang {lang!r} is not a Tesseract language — give codes joined by '+', e.g. "
+            "vie or vie+eng (tesseract --list-langs shows those installed)",
+            code=2,
+        )
+
+
+@contextlib.contextmanager
+def spooled_stdin(name: str) -> Iterator[Path]:
+    """Standard input saved to a temporary file ``name`` (a document is read more than once)."""
+    with tempfile.TemporaryDirectory(prefix="sohoa-stdin-") as folder:
+        path = Path(folder) / name
+        with open(path, "wb") as handle:
+            shutil.copyfileobj(sys.stdin.buffer, handle)
+        yield path
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -164,11 +196,7 @@ def convert(
     running the same command again. One bad file never stops the others: it is reported in
     one line. Exit code: 0 all converted, 1 some failed, 2 usage error, 130 interrupted.
     """
-    from sohoa.executors import make_executor
-    from sohoa.inputs import find_inputs
     from sohoa.output.writers import WRITERS
-    from sohoa.progress import Reporter
-    from sohoa.runner import run_batch
 
     chosen = tuple(WRITERS) if formats == "all" else tuple(f.strip() for f in formats.split(","))
     unknown = [f for f in chosen if f not in WRITERS]
@@ -178,39 +206,111 @@ def convert(
         fail("--executor dask needs --scheduler tcp://HOST:PORT", code=2)
     if scheduler and executor != "dask":
         fail("--scheduler is only used with --executor dask", code=2)
+    check_lang(lang)
+    to_stdout = outdir == STREAM
+    if to_stdout:
+        if len(inputs) != 1 or (inputs[0] != STREAM and inputs[0].is_dir()):
+            fail("-o - writes one input's text to stdout: give exactly one input file", code=2)
+        chosen = ("txt",) if formats == "all" else chosen
+        if len(chosen) != 1 or chosen[0] not in STREAM_FORMATS:
+            fail(
+                f"-o - writes one format: add --formats with one of {', '.join(STREAM_FORMATS)}",
+                code=2,
+            )
+    if inputs.count(STREAM) > 1 or (STREAM in inputs and len(inputs) > 1):
+        fail("- (stdin) is the only input when given: convert it alone", code=2)
 
     settings = Settings(
         lang=lang, dpi=dpi, ocr_mode=ocr_mode, restore=not no_restore, formats=chosen
     )  # type: ignore[arg-type]
-    if executor == "dask":  # workers have their own working folder: give them full paths
+    batch = Batch(include, exclude, jobs, force, executor, scheduler, quiet, verbose)
+    with contextlib.ExitStack() as stack:
+        if inputs == (STREAM,):  # stdin is new each time: always converted
+            inputs = (stack.enter_context(spooled_stdin("stdin")),)
+            batch.force = True
+        if to_stdout:  # convert in a temporary folder, then copy the one output to stdout
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sohoa-")))
+            batch.messages_to_stderr = True
+            code = run_convert(inputs, folder, settings, batch)
+            produced = [p for p in folder.rglob(f"*.{chosen[0]}") if p.stem != "catalog"]
+            if produced:
+                sys.stdout.buffer.write(produced[0].read_bytes())
+                sys.stdout.flush()
+        else:
+            code = run_convert(inputs, outdir, settings, batch)
+    sys.exit(code)
+
+
+@dataclass
+class Batch:
+    """The convert options that shape the run, not the outputs."""
+
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    jobs: int
+    force: bool
+    executor: str
+    scheduler: str | None
+    quiet: bool
+    verbose: bool
+    messages_to_stderr: bool = False  # stdout carries the output (-o -)
+
+
+def run_convert(
+    inputs: tuple[Path, ...],
+    outdir: Path,
+    settings: Settings,
+    batch: Batch,
+) -> int:
+    """The batch: checks that stop the run before any work (exit 2), then the conversion;
+    returns the exit code (0 all converted, 1 some failed, 130 interrupted)."""
+    from sohoa.executors import make_executor
+    from sohoa.inputs import find_inputs
+    from sohoa.manifest import claimed_outputs
+    from sohoa.progress import Reporter
+    from sohoa.runner import preflight, run_batch
+
+    if batch.executor == "dask":  # workers have their own working folder: give them full paths
         inputs, outdir = tuple(p.absolute() for p in inputs), outdir.absolute()
     check_outdir(outdir)
-    found = find_inputs(list(inputs), outdir, include, exclude)
-    if not found:
-        fail(
-            f"no input files found in {', '.join(map(str, inputs))} — check the folder "
-            "and --include/--exclude",
-            code=2,
-        )
     try:
-        pool = make_executor(executor, jobs, scheduler)
+        taken = claimed_outputs(outdir)
+        found = find_inputs(list(inputs), outdir, batch.include, batch.exclude, taken)
+        if not found.files:
+            fail(
+                f"no input files found in {', '.join(map(str, inputs))} — check the folder "
+                "and --include/--exclude (-v lists what was skipped and why)",
+                code=2,
+            )
+        preflight(found.files, settings)
+        pool = make_executor(batch.executor, batch.jobs, batch.scheduler)
     except SohoaError as error:
         fail(error.one_line(), code=2)
+    out = sys.stderr if batch.messages_to_stderr else None
+    reporter = Reporter(quiet=batch.quiet, verbose=batch.verbose, out=out)
     try:
         summary = run_batch(
-            found, outdir, settings, pool, Reporter(quiet=quiet, verbose=verbose), force=force
+            found.files, outdir, settings, pool, reporter, batch.force, found.skipped
         )
-    except SohoaError as error:  # the output folder is in use by another run
+    except SohoaError as error:  # the manifest is read-only, or in use by another run
         fail(error.one_line(), code=2)
+    except OSError as error:
+        line = os_error_line(error, error.filename or outdir)
+        if line is None:
+            raise_internal(error)
+        fail(f"{line}; re-running the same command resumes where it stopped")
     except Exception as error:  # a bug in the runner itself: still one line, no traceback
-        fail(
-            f"batch stopped by an internal error ({type(error).__name__}: {error}) — "
-            "please report it; re-running the same command resumes where it stopped"
-        )
+        raise_internal(error)
     if summary.interrupted:
-        sys.exit(130)
-    if summary.failed:
-        sys.exit(1)
+        return 130
+    return 1 if summary.failed or summary.partial else 0
+
+
+def raise_internal(error: Exception) -> None:
+    fail(
+        f"batch stopped by an internal error ({type(error).__name__}: {error}) — "
+        "please report it; re-running the same command resumes where it stopped"
+    )
 
 
 @main.command("restore")
@@ -225,15 +325,31 @@ def convert(
 def restore_command(
     input_path: Path, model_path: Path | None, output: Path | None, log_path: Path | None
 ) -> None:
-    """Restore diacritics in INPUT.txt, keeping its lines; log each change with --log."""
+    """Restore diacritics in INPUT.txt, keeping its lines; log each change with --log.
+
+    INPUT.txt "-" reads stdin; "-o -" (the default) writes stdout. Exit code: 0 restored,
+    1 the text cannot be restored (e.g. not Vietnamese), 2 usage error (input not found).
+    """
     from sohoa.normalize.restore import restore_file
 
-    try:
-        restored, edits = restore_file(input_path, model_path, output, log_path)
-    except SohoaError as error:
-        fail(error.one_line())
+    if output == STREAM:
+        output = None
+    if input_path != STREAM and not input_path.is_file():
+        fail(f"{input_path}: input file not found — check the path (or give - for stdin)", code=2)
+    with contextlib.ExitStack() as stack:
+        source = input_path
+        if input_path == STREAM:
+            source = stack.enter_context(spooled_stdin("stdin.txt"))
+        try:
+            restored, edits = restore_file(source, model_path, output, log_path)
+        except SohoaError as error:
+            name = "-" if source != input_path and error.path == str(source) else error.path
+            fail(SohoaError(name, error.problem, error.fix).one_line())
+        except OSError as error:
+            fail(os_error_line(error) or f"{error.filename}: {error.strerror}")
     if output is None:
-        click.echo(restored, nl=False)
+        sys.stdout.buffer.write(restored.encode("utf-8"))
+        sys.stdout.flush()
     click.echo(f"{input_path}: {len(edits)} edits", err=True)
 
 

@@ -6,7 +6,11 @@ are back, submits one document task running the document stages
 (``pipeline.finish_document``) and the writers (atomic). The parent then marks the input
 done in the manifest. At most ``executor.window`` tasks (2 per worker) are in flight and
 documents are opened only as the window frees up, so memory stays bounded however large
-the batch. A failure is recorded against its input and the batch goes on.
+the batch. A failure is recorded against its input and the batch goes on; a writer that
+fails leaves the other formats written and the input ``partial``.
+
+Before any of it, ``preflight`` checks what would make every input fail (language data for
+OCR), so a run that cannot work stops at once with exit code 2 and the fix.
 """
 
 from __future__ import annotations
@@ -22,18 +26,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sohoa.errors import SohoaError
+from sohoa.errors import SetupError, SohoaError, os_error_line
 from sohoa.executors import Executor
-from sohoa.inputs import InputFile
+from sohoa.inputs import InputFile, Skipped
 from sohoa.manifest import Manifest
 from sohoa.model import Document, Page
 from sohoa.normalize.restore import load_model
 from sohoa.ocr.ingest import PageTask, file_sha256, open_document, process_page
+from sohoa.ocr.tesseract import check_languages
 from sohoa.output.catalog import catalog_row, write_catalog
-from sohoa.output.writers import write_outputs
+from sohoa.output.writers import write_each_format
 from sohoa.pipeline import finish_document
 from sohoa.progress import Reporter
 from sohoa.settings import Settings
+
+# Inputs with these endings never need OCR (the format is sniffed later, from the bytes).
+_TEXT_ONLY_SUFFIXES = (".txt", ".docx")
+
+
+def preflight(inputs: list[InputFile], settings: Settings) -> None:
+    """Raise SetupError for what would make every input fail, before converting any."""
+    may_need_ocr = settings.ocr_mode != "skip" and any(
+        item.path.suffix.lower() not in _TEXT_ONLY_SUFFIXES for item in inputs
+    )
+    if may_need_ocr:
+        try:
+            check_languages(settings.lang, f"--lang {settings.lang}")
+        except SohoaError as error:
+            fix = error.fix + (", or --ocr-mode skip to use only the PDFs' own text layers")
+            raise SetupError(error.path, error.problem, fix) from None
+
 
 # --- the tasks (module-level functions of picklable arguments, run by any executor) -------
 
@@ -58,6 +80,7 @@ class Converted:
     sha256: str
     catalog: dict[str, Any]
     warnings: tuple[str, ...] = ()  # one line each, for the reporter
+    failed_formats: dict[str, str] = field(default_factory=dict)  # format -> one-line error
 
 
 def document_task(
@@ -80,11 +103,11 @@ def document_task(
         folder, _, stem = output.rpartition("/")
         target = Path(outdir) / folder
         target.mkdir(parents=True, exist_ok=True)
-        written = write_outputs(doc, target, stem, settings.formats)
-        names = [path.relative_to(outdir).as_posix() for path in written]
-        warnings = _warnings(doc)
+        result = write_each_format(doc, target, stem, settings.formats)
+        names = [path.relative_to(outdir).as_posix() for path in result.written]
+        row = catalog_row(doc, output)
         return Converted(
-            names, len(doc.pages), doc.sha256, catalog_row(doc, output), warnings
+            names, len(doc.pages), doc.sha256, row, _warnings(doc), result.failed
         ), None
     except Exception as error:
         return None, _one_line(doc.source, error)
@@ -110,6 +133,8 @@ def _restorer(model_path: Path | None) -> Any:
 def _one_line(source: str, error: Exception) -> str:
     if isinstance(error, SohoaError):
         return error.one_line()
+    if isinstance(error, OSError) and (line := os_error_line(error, source)):
+        return line
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
     return (
@@ -144,6 +169,9 @@ class Summary:
     converted: int = 0
     skipped: int = 0
     failed: list[str] = field(default_factory=list)  # one-line errors
+    partial: int = 0  # converted, but some formats failed (also in ``failed_formats``)
+    failed_formats: list[str] = field(default_factory=list)  # one-line errors
+    walk_skipped: list[Skipped] = field(default_factory=list)  # not converted: why
     pages: int = 0
     seconds: float = 0.0
     interrupted: bool = False
@@ -161,6 +189,7 @@ class _Open:
     pages: list[Page] = field(default_factory=list)
     ocr_seconds: float = 0.0
     failed: bool = False
+    previous_outputs: list[str] = field(default_factory=list)  # of earlier runs, to tidy
 
 
 def run_batch(
@@ -170,12 +199,21 @@ def run_batch(
     executor: Executor,
     reporter: Reporter,
     force: bool = False,
+    walk_skipped: list[Skipped] | None = None,
 ) -> Summary:
-    """Convert ``inputs`` into ``outdir``; return what happened. Never raises for one input."""
+    """Convert ``inputs`` into ``outdir``; return what happened. Never raises for one input
+    (a ``SetupError`` means the run could not start: the manifest is read-only or in use)."""
     started = time.perf_counter()
-    summary = Summary()
+    summary = Summary(walk_skipped=list(walk_skipped or []))
+    for skipped in summary.walk_skipped:
+        reporter.walk_skipped(skipped)
     fingerprint = settings_fingerprint(settings)
     with Manifest(outdir) as manifest:
+        if manifest.set_aside is not None:
+            reporter.warned(
+                f"{manifest.set_aside}: the manifest was corrupt; it was set aside and a new one"
+                " rebuilt from the outputs present (their inputs are redone)"
+            )
         _remove_partial_files(outdir)
         todo = []
         for item in inputs:
@@ -193,7 +231,8 @@ def run_batch(
             executor.close(cancel=True)
         else:
             executor.close()
-        rows = [e.catalog for e in manifest.entries("done") if e.catalog]
+        finished = manifest.entries("done") + manifest.entries("partial")
+        rows = [e.catalog for e in sorted(finished, key=lambda e: e.output) if e.catalog]
         summary.catalog = write_catalog(rows, outdir)
     summary.seconds = time.perf_counter() - started
     reporter.finish(summary)
@@ -285,8 +324,12 @@ class _Batch:
             size, mtime_ns = stat.st_size, stat.st_mtime_ns
         except OSError:
             size, mtime_ns = 0, 0
+        previous = self.manifest.get(item.key)
+        superseded = self.manifest.release_output(item.output, item.key)  # gone inputs' rows
         self.manifest.start(item.key, item.output, size, mtime_ns, self.fingerprint)
         state = _Open(item, Document(str(item.path), "txt"), 0, started)
+        for entry in [previous, *superseded]:
+            state.previous_outputs.extend(entry.outputs if entry else [])
         try:
             doc, tasks = open_document(item.path, self.settings)
         except Exception as error:
@@ -331,11 +374,34 @@ class _Batch:
             state.item.key, converted.sha256, converted.pages, seconds, state.ocr_seconds,
             converted.written, converted.catalog,
         )  # fmt: skip
-        self.summary.converted += 1
+        self._remove_stale(state.previous_outputs, converted)
         written = [self.outdir / name for name in converted.written]
+        if converted.failed_formats:
+            errors = list(converted.failed_formats.values())
+            self.manifest.partial(
+                state.item.key, sorted(converted.failed_formats), "\n".join(errors)
+            )
+            self.summary.partial += 1
+            self.summary.failed_formats.extend(errors)
+            for error in errors:
+                self.reporter.writer_failed(state.item, error)
+        else:
+            self.summary.converted += 1
         self.reporter.converted(state.item, written, converted.pages, seconds)
         for warning in converted.warnings:
             self.reporter.warned(warning)
+
+    def _remove_stale(self, previous: list[str], converted: Converted) -> None:
+        """Delete the outputs of earlier runs this run did not write again (an old
+        ``.table-3.csv``, the files of an old output name), except those of formats that
+        failed now: the last good file is kept until a new one replaces it."""
+        kept = set(converted.written)
+        for name in previous:
+            if name in kept or _format_of(name) in converted.failed_formats:
+                continue
+            path = self.outdir / name
+            if path.resolve().is_relative_to(self.outdir.resolve()) and path.is_file():
+                path.unlink(missing_ok=True)
 
     def _fail(self, state: _Open, error: str) -> None:
         if state.failed:
@@ -345,3 +411,8 @@ class _Batch:
         self.manifest.fail(state.item.key, error, state.expected or None, seconds)
         self.summary.failed.append(error)
         self.reporter.failed(state.item, error)
+
+
+def _format_of(name: str) -> str:
+    """The output format of an output file name: ``2023/kh.table-2.csv`` -> ``csv``."""
+    return name.rsplit(".", 1)[-1]

@@ -1,14 +1,18 @@
 """Choose and run the writers for a converted document.
 
 A writer takes the document, the output folder and the file stem, writes atomically
-(see ``files.write_atomic``) and returns the paths it wrote.
+(see ``files.write_atomic``) and returns the paths it wrote. In a batch each writer runs on
+its own (``write_each_format``): one that fails (a folder in the way, a read-only file, a
+library error) is reported in one line and the other formats are still written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from sohoa.errors import SohoaError, os_error_line
 from sohoa.model import Document, document_to_json
 from sohoa.output.docx_writer import write_docx
 from sohoa.output.files import write_atomic
@@ -49,3 +53,33 @@ def write_outputs(doc: Document, outdir: Path, stem: str, formats: tuple[str, ..
     for fmt in formats:
         written.extend(WRITERS[fmt](doc, outdir, stem))
     return written
+
+
+@dataclass
+class WriteResult:
+    written: list[Path] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # format -> one-line error
+
+
+def write_each_format(
+    doc: Document, outdir: Path, stem: str, formats: tuple[str, ...]
+) -> WriteResult:
+    """Write each requested format on its own: a failing writer never stops the others."""
+    result = WriteResult()
+    for fmt in formats:
+        try:
+            result.written.extend(WRITERS[fmt](doc, outdir, stem))
+        except Exception as error:  # any writer error is one line, never a stop
+            result.failed[fmt] = _writer_error(doc.source, fmt, error)
+    return result
+
+
+def _writer_error(source: str, fmt: str, error: Exception) -> str:
+    if isinstance(error, SohoaError):
+        return f"{fmt} output not written: {error.one_line()}"
+    if isinstance(error, OSError) and (line := os_error_line(error)):
+        return f"{source}: {fmt} output not written: {line}"
+    return (
+        f"{source}: {fmt} output not written ({type(error).__name__}: {error}) — the other "
+        "formats are written; please report it with this file"
+    )

@@ -21,9 +21,23 @@ def test_restore_keeps_lines_and_logs_edits(tmp_path: Path) -> None:
     assert {"line", "column", "confidence", "alternatives"} <= set(edits[0])
 
 
+def test_restore_reads_stdin_and_writes_stdout_with_dash(tmp_path: Path) -> None:
+    source = tmp_path / "old.txt"
+    source.write_text("Quyet dinh so 523/QD-UBND\n", encoding="utf-8")
+    piped = run_cli("restore", "-", input=source.read_text(encoding="utf-8"))
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == "Quyết định số 523/QĐ-UBND\n"
+    assert piped.stderr.startswith("-: ")  # the edit count names stdin as "-"
+    to_stdout = run_cli("restore", str(source), "-o", "-")
+    assert to_stdout.returncode == 0 and to_stdout.stdout == piped.stdout
+    assert not (tmp_path / "-").exists()
+    english = run_cli("restore", "-", input="The quick brown fox jumps over the lazy dog.\n")
+    assert english.returncode == 1 and english.stderr.startswith("sohoa: error: -: does not look")
+
+
 def test_restore_missing_input_is_one_line_error(tmp_path: Path) -> None:
     result = run_cli("restore", str(tmp_path / "nope.txt"))
-    assert result.returncode == 1
+    assert result.returncode == 2  # a usage error, found before any work
     assert len(result.stderr.strip().splitlines()) == 1
     assert "not found" in result.stderr
 

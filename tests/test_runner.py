@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
 from pathlib import Path
 
+import pytest
 from batch_helpers import TXT_JSON, make_archive, run_cli
 
 
@@ -114,3 +116,158 @@ def test_english_document_converts_unrestored_with_a_warning(tmp_path: Path) -> 
     doc = json.loads((tmp_path / "out" / "memo.json").read_text(encoding="utf-8"))
     assert doc["edits"] == []
     assert doc["provenance"]["pages_not_vietnamese"] == [1]
+
+
+def test_two_roots_with_the_same_file_name_give_two_outputs_and_catalogue_rows(
+    tmp_path: Path,
+) -> None:
+    for year in ("2023", "2024"):
+        (tmp_path / "c" / year).mkdir(parents=True)
+        (tmp_path / "c" / year / "QD-01.txt").write_text(f"QUYET DINH {year}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_cli("convert", str(tmp_path / "c" / "2023"), *TXT_JSON, "-o", str(out))
+    assert first.returncode == 0 and (out / "QD-01.txt").exists()
+
+    both = [str(tmp_path / "c" / "2023"), str(tmp_path / "c" / "2024")]
+    result = run_cli("convert", *both, *TXT_JSON, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "2 converted" in result.stdout
+    assert (out / "2023" / "QD-01.txt").read_text(encoding="utf-8") == "QUYẾT ĐỊNH 2023\n"
+    assert (out / "2024" / "QD-01.txt").read_text(encoding="utf-8") == "QUYẾT ĐỊNH 2024\n"
+    assert not (out / "QD-01.txt").exists()  # the first run's outputs, now under 2023/
+    catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert [row["output"] for row in catalog["documents"]] == ["2023/QD-01", "2024/QD-01"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("QD-01.txt")) == [
+        "2023/QD-01.txt",
+        "2024/QD-01.txt",
+    ]
+
+
+def test_a_later_run_never_overwrites_an_output_another_input_owns(tmp_path: Path) -> None:
+    for year in ("2023", "2024"):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "QD-01.txt").write_text(f"QUYET DINH {year}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli("convert", str(tmp_path / "2023"), *TXT_JSON, "-o", str(out)).returncode == 0
+    result = run_cli("convert", str(tmp_path / "2024"), *TXT_JSON, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "QD-01.txt").read_text(encoding="utf-8") == "QUYẾT ĐỊNH 2023\n"
+    assert (out / "2024" / "QD-01.txt").read_text(encoding="utf-8") == "QUYẾT ĐỊNH 2024\n"
+    catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert [row["output"] for row in catalog["documents"]] == ["2024/QD-01", "QD-01"]
+
+
+def test_a_failing_writer_leaves_the_other_formats_and_a_partial_row(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "archive", corrupt=False)
+    out = tmp_path / "out"
+    (out / "ke-hoach.json").mkdir(parents=True)  # a folder where the JSON must go
+    result = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out))
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "ke-hoach.txt: json output not written" in line and "folder is in the way" in line
+    assert (out / "ke-hoach.txt").read_text(encoding="utf-8").startswith("KẾ HOẠCH")
+    assert (out / "2023" / "cong-van.json").exists()
+    assert "2 converted" in result.stdout and "1 partial" in result.stdout
+    with sqlite3.connect(out / "manifest.sqlite") as db:
+        status, formats, outputs = db.execute(
+            "SELECT status, failed_formats, outputs FROM inputs WHERE output = 'ke-hoach'"
+        ).fetchone()
+    assert status == "partial" and json.loads(formats) == ["json"]
+    assert json.loads(outputs) == ["ke-hoach.txt"]
+    catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert len(catalog["documents"]) == 3  # the document itself was made
+
+    (out / "ke-hoach.json").rmdir()
+    again = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out))
+    assert again.returncode == 0 and "1 converted, 2 skipped" in again.stdout
+    assert manifest_rows(out)["ke-hoach"][0] == "done"
+
+
+def test_outputs_an_input_no_longer_has_are_removed(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    source = tmp_path / "in" / "a.txt"
+    table = "STT\tNoi dung\tKinh phi\n1\tXay dung\t100\n2\tSua chua\t200\n"
+    source.write_text(f"PHU LUC I\n{table}\nPHU LUC II\n{table}", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ("convert", str(tmp_path / "in"), "--formats", "txt,csv", "--no-restore", "-o", str(out))
+    assert run_cli(*args).returncode == 0
+    assert sorted(p.name for p in out.glob("a.*")) == ["a.table-1.csv", "a.table-2.csv", "a.txt"]
+    source.write_text(f"PHU LUC I\n{table}", encoding="utf-8")
+    assert run_cli(*args).returncode == 0
+    assert sorted(p.name for p in out.glob("a.*")) == ["a.table-1.csv", "a.txt"]
+
+
+def test_a_corrupt_manifest_is_set_aside_and_rebuilt_from_the_outputs(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "archive", corrupt=False)
+    out = tmp_path / "out"
+    assert run_cli("convert", str(archive), *TXT_JSON, "-o", str(out)).returncode == 0
+    (out / "manifest.sqlite").write_bytes(b"this is not a database" * 100)
+    result = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "manifest was corrupt" in result.stderr and "Traceback" not in result.stderr
+    (aside,) = out.glob("manifest.sqlite.corrupt-*")
+    assert aside.read_bytes().startswith(b"this is not a database")
+    assert sorted(k for k, (status, _) in manifest_rows(out).items() if status == "done") == [
+        "2023/cong-van",
+        "2023/quyet-dinh",
+        "ke-hoach",
+    ]
+    catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert len(catalog["documents"]) == 3
+
+
+def test_a_manifest_rebuilt_from_outputs_lists_them_before_any_conversion(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "archive", corrupt=False)
+    out = tmp_path / "out"
+    assert run_cli("convert", str(archive), *TXT_JSON, "-o", str(out)).returncode == 0
+    (out / "manifest.sqlite").write_bytes(b"\0" * 4096)
+    from sohoa.manifest import Manifest
+
+    with Manifest(out) as manifest:
+        assert manifest.set_aside is not None
+        rows = {e.output: e for e in manifest.entries("done")}
+    assert sorted(rows) == ["2023/cong-van", "2023/quyet-dinh", "ke-hoach"]
+    assert rows["ke-hoach"].outputs == ["ke-hoach.json", "ke-hoach.txt"]
+    assert rows["2023/quyet-dinh"].catalog and rows["2023/quyet-dinh"].catalog["pages"] == 2
+
+
+def test_a_read_only_manifest_is_a_setup_error(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "archive", corrupt=False)
+    out = tmp_path / "out"
+    assert run_cli("convert", str(archive), *TXT_JSON, "-o", str(out)).returncode == 0
+    manifest = out / "manifest.sqlite"
+    manifest.chmod(0o444)
+    immutable = os.geteuid() == 0  # root writes read-only files: make it immutable instead
+    if immutable and subprocess.run(["chattr", "+i", str(manifest)]).returncode != 0:
+        pytest.skip("root, and chattr +i is not allowed here")
+    try:
+        result = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out), "--force")
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(manifest)], check=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "manifest is read-only" in line and f"chmod u+w {manifest}" in line
+
+
+def test_walk_problems_are_counted_in_the_summary_and_listed_with_verbose(
+    tmp_path: Path,
+) -> None:
+    archive = make_archive(tmp_path / "archive", corrupt=False)
+    (archive / "loop").symlink_to(".")
+    os.mkfifo(archive / "2023" / "pipe.pdf")
+    (archive / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (archive / "photo.webp").write_bytes(b"RIFF")
+    result = run_cli("convert", str(archive), *TXT_JSON, "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "3 converted" in result.stdout
+    assert "skipped: 1 unreadable, 3 unsupported (-v lists them)" in result.stdout
+    verbose = run_cli("convert", str(archive), *TXT_JSON, "-o", str(tmp_path / "out"), "-v")
+    for name, reason in [
+        ("loop", "symlink loop"),
+        ("2023/pipe.pdf", "FIFO"),
+        ("old.doc", "unsupported file type (.doc)"),
+        ("photo.webp", "unsupported file type (.webp)"),
+    ]:
+        assert f"skip {archive / name} (" in verbose.stdout and reason in verbose.stdout

@@ -122,8 +122,9 @@ def test_missing_language_data_says_how_to_install_it(tmp_path: Path, lang: str)
         str(tmp_path / "out"),
         env={"TESSDATA_PREFIX": str(empty_tessdata)},
     )
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    # A set-up error, found before converting anything: exit 2, one line with the fix.
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
-    assert "page.png" in line and "apt-get install tesseract-ocr-vie" in line
-    assert (tmp_path / "out" / "good.txt").exists()
+    assert f"--lang {lang}" in line and "apt-get install tesseract-ocr-vie" in line
+    assert not (tmp_path / "out" / "good.txt").exists()
     assert not (tmp_path / "out" / "page.txt").exists()
