@@ -369,6 +369,9 @@ class _Batch:
         if error is not None or converted is None:
             self._fail(state, error or f"{state.item.path}: document lost")
             return
+        if converted.failed_formats and not converted.written:  # every writer failed
+            self._fail(state, next(iter(converted.failed_formats.values())))
+            return
         seconds = time.perf_counter() - state.started
         self.manifest.finish(
             state.item.key, converted.sha256, converted.pages, seconds, state.ocr_seconds,

@@ -11,7 +11,9 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
     """Write to a temporary file beside ``path``, fsync it, then rename over ``path``."""
     path = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    # The temporary name is at most 80 + 15 bytes, so any legal output name has a legal one.
+    prefix = f".{path.name.encode()[:80].decode(errors='ignore')}."
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".part")
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
         with os.fdopen(fd, "wb") as handle:

@@ -271,3 +271,19 @@ def test_walk_problems_are_counted_in_the_summary_and_listed_with_verbose(
         ("photo.webp", "unsupported file type (.webp)"),
     ]:
         assert f"skip {archive / name} (" in verbose.stdout and reason in verbose.stdout
+
+
+def test_a_name_too_long_for_one_format_is_its_own_line_not_a_bug_report(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "in").mkdir()
+    source = tmp_path / "in" / ("a" * 251 + ".txt")  # 255 bytes: NAME.json would be 256
+    source.write_text("KE HOACH\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("convert", str(tmp_path / "in"), *TXT_JSON, "-o", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "json output not written" in line and "file name too long" in line
+    assert "please report" not in line and "shorten" in line
+    assert (out / source.name).read_text(encoding="utf-8") == "KẾ HOẠCH\n"
+    assert manifest_rows(out)["a" * 251][0] == "partial"
