@@ -194,7 +194,10 @@ def convert(
     OUTDIR/catalog.csv and catalog.json list every converted document. A re-run skips inputs
     already done and unchanged (OUTDIR/manifest.sqlite), so an interrupted run is resumed by
     running the same command again. One bad file never stops the others: it is reported in
-    one line. Exit code: 0 all converted, 1 some failed, 2 usage error, 130 interrupted.
+    one line. Inputs are never overwritten: an OUTDIR that holds an input is refused.
+    "-" as the input reads stdin; "-o -" writes one format of one input to stdout.
+    Exit code: 0 all converted, 1 some inputs (or formats) failed, 2 usage or set-up error
+    (found before converting), 130 interrupted.
     """
     from sohoa.output.writers import WRITERS
 
