@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sohoa.errors import SetupError, SohoaError, os_error_line
+from sohoa.errors import InputError, SetupError, SohoaError, os_error_line
 from sohoa.executors import Executor
 from sohoa.inputs import InputFile, Skipped
 from sohoa.manifest import Manifest
@@ -103,6 +103,12 @@ def document_task(
         folder, _, stem = output.rpartition("/")
         target = Path(outdir) / folder
         target.mkdir(parents=True, exist_ok=True)
+        if not target.resolve().is_relative_to(Path(outdir).resolve()):
+            raise InputError(
+                target,
+                "is a link out of the output folder, so its outputs could land on inputs",
+                "replace the link by a real folder",
+            )
         result = write_each_format(doc, target, stem, settings.formats)
         names = [path.relative_to(outdir).as_posix() for path in result.written]
         row = catalog_row(doc, output)

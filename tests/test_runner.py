@@ -287,3 +287,19 @@ def test_a_name_too_long_for_one_format_is_its_own_line_not_a_bug_report(
     assert "please report" not in line and "shorten" in line
     assert (out / source.name).read_text(encoding="utf-8") == "KẾ HOẠCH\n"
     assert manifest_rows(out)["a" * 251][0] == "partial"
+
+
+def test_an_output_subfolder_linked_to_the_inputs_is_not_written_through(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "archive", corrupt=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "2023").symlink_to(archive / "2023")  # out/2023/cong-van.txt IS an input
+    before = (archive / "2023" / "cong-van.txt").read_bytes()
+    result = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out))
+    assert result.returncode == 1 and "a link out of the output folder" in result.stderr
+    assert (archive / "2023" / "cong-van.txt").read_bytes() == before
+    assert sorted(p.name for p in (archive / "2023").iterdir()) == [
+        "cong-van.txt",
+        "quyet-dinh.txt",
+    ]
+    assert (out / "ke-hoach.txt").exists()
