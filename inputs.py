@@ -78,9 +78,6 @@ class Found:
     files: list[InputFile] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
-    def count(self, kind: SkipKind) -> int:
-        return sum(1 for s in self.skipped if s.kind == kind)
-
 
 @dataclass(frozen=True)
 class _Candidate:
