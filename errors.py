@@ -60,9 +60,14 @@ _KNOWN_OS_ERRORS: dict[int, tuple[str, str]] = {
 }
 
 
+def known_os_error(error: OSError) -> tuple[str, str] | None:
+    """(problem, fix) for an OS error the user can act on; None for any other error."""
+    return _KNOWN_OS_ERRORS.get(error.errno or -1)
+
+
 def os_error_line(error: OSError, path: object = None) -> str | None:
     """One line with a fix for an OS error the user can act on; None for any other error."""
-    known = _KNOWN_OS_ERRORS.get(error.errno or -1)
+    known = known_os_error(error)
     if known is None:
         return None
     problem, fix = known

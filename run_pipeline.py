@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import shutil
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -302,6 +303,13 @@ def run_convert(
         if line is None:
             raise_internal(error)
         fail(f"{line}; re-running the same command resumes where it stopped")
+    except sqlite3.OperationalError as error:  # the manifest could not be updated
+        if "full" not in str(error):
+            raise_internal(error)
+        fail(
+            f"{outdir}: no space left on the device for the manifest — free some space, then "
+            "run the same command again (it resumes where it stopped)"
+        )
     except Exception as error:  # a bug in the runner itself: still one line, no traceback
         raise_internal(error)
     if summary.interrupted:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sohoa.errors import SohoaError, os_error_line
+from sohoa.errors import SohoaError, known_os_error
 from sohoa.model import Document, document_to_json
 from sohoa.output.docx_writer import write_docx
 from sohoa.output.files import write_atomic
@@ -77,8 +77,10 @@ def write_each_format(
 def _writer_error(source: str, fmt: str, error: Exception) -> str:
     if isinstance(error, SohoaError):
         return f"{fmt} output not written: {error.one_line()}"
-    if isinstance(error, OSError) and (line := os_error_line(error)):
-        return f"{source}: {fmt} output not written: {line}"
+    if isinstance(error, OSError) and (known := known_os_error(error)):
+        problem, fix = known
+        where = f" ({error.filename})" if error.filename else ""
+        return f"{source}: {fmt} output not written: {problem}{where} — {fix}"
     return (
         f"{source}: {fmt} output not written ({type(error).__name__}: {error}) — the other "
         "formats are written; please report it with this file"

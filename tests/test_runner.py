@@ -6,6 +6,8 @@ import json
 import os
 import sqlite3
 import subprocess
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -303,3 +305,41 @@ def test_an_output_subfolder_linked_to_the_inputs_is_not_written_through(tmp_pat
         "quyet-dinh.txt",
     ]
     assert (out / "ke-hoach.txt").exists()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 96 KiB filesystem (tmpfs), to fill up; skipped where mounting is not allowed."""
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", str(mount_point)],
+        capture_output=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("mounting a tmpfs is not allowed here")
+    try:
+        yield mount_point
+    finally:  # the run's worker processes may take a moment to exit: retry, then detach
+        for _ in range(20):
+            if subprocess.run(["umount", str(mount_point)], capture_output=True).returncode == 0:
+                break
+            time.sleep(0.25)
+        else:
+            subprocess.run(["umount", "--lazy", str(mount_point)], check=True)
+
+
+def test_a_full_disk_is_its_own_line_with_the_fix(tmp_path: Path, tiny_disk: Path) -> None:
+    (tmp_path / "in").mkdir()
+    line = "Ke hoach thuc hien quyet dinh so 523 nam 2024 ve cong tac van thu luu tru\n"
+    (tmp_path / "in" / "big.txt").write_text(line * 2500, encoding="utf-8")  # ~190 KB
+    (tmp_path / "in" / "small.txt").write_text("KE HOACH\n", encoding="utf-8")
+    out = tiny_disk / "out"
+    result = run_cli("convert", str(tmp_path / "in"), *TXT_JSON, "--no-restore", "-o", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (error,) = result.stderr.strip().splitlines()
+    assert "big.txt: txt output not written: no space left on the device" in error
+    assert "please report" not in error and "free some space" in error
+    assert (out / "small.txt").read_text(encoding="utf-8") == "KE HOACH\n"
+    assert not list(out.glob("big.*")) and not list(out.glob(".*.part"))
+    assert manifest_rows(out)["big"][0] == "failed"
