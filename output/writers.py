@@ -79,9 +79,15 @@ def _writer_error(source: str, fmt: str, error: Exception) -> str:
         return f"{fmt} output not written: {error.one_line()}"
     if isinstance(error, OSError) and (known := known_os_error(error)):
         problem, fix = known
-        where = f" ({error.filename})" if error.filename else ""
+        where = f" ({_shown(error.filename)})" if error.filename else ""
         return f"{source}: {fmt} output not written: {problem}{where} — {fix}"
     return (
         f"{source}: {fmt} output not written ({type(error).__name__}: {error}) — the other "
         "formats are written; please report it with this file"
     )
+
+
+def _shown(filename: str | bytes | int) -> str:
+    """The path to name in a message: the folder, for ``write_atomic``'s temporary file."""
+    path = Path(str(filename))
+    return str(path.parent) if path.name.startswith(".") and path.suffix == ".part" else str(path)

@@ -343,3 +343,24 @@ def test_a_full_disk_is_its_own_line_with_the_fix(tmp_path: Path, tiny_disk: Pat
     assert (out / "small.txt").read_text(encoding="utf-8") == "KE HOACH\n"
     assert not list(out.glob("big.*")) and not list(out.glob(".*.part"))
     assert manifest_rows(out)["big"][0] == "failed"
+
+
+def test_a_read_only_output_subfolder_is_its_own_line_with_the_fix(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "archive", corrupt=False)
+    out = tmp_path / "out"
+    (out / "2023").mkdir(parents=True)
+    (out / "2023").chmod(0o555)
+    immutable = os.geteuid() == 0  # root writes into read-only folders: make it immutable
+    if immutable and subprocess.run(["chattr", "+i", str(out / "2023")]).returncode != 0:
+        pytest.skip("root, and chattr +i is not allowed here")
+    try:
+        result = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out))
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(out / "2023")], check=True)
+        (out / "2023").chmod(0o755)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 and all("check the permissions" in e for e in errors), errors
+    assert not any("please report" in e for e in errors)
+    assert (out / "ke-hoach.txt").exists()
