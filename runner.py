@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import time
 import traceback
 from collections import deque
@@ -379,11 +380,15 @@ class _Batch:
             self._fail(state, next(iter(converted.failed_formats.values())))
             return
         seconds = time.perf_counter() - state.started
+        kept, stale = self._sort_previous(state, converted)
         self.manifest.finish(
             state.item.key, converted.sha256, converted.pages, seconds, state.ocr_seconds,
-            converted.written, converted.catalog,
+            converted.written + kept, converted.catalog,
         )  # fmt: skip
-        self._remove_stale(state.previous_outputs, converted)
+        for name in stale:
+            path = self.outdir / name
+            if path.resolve().is_relative_to(self.outdir.resolve()) and path.is_file():
+                path.unlink(missing_ok=True)
         written = [self.outdir / name for name in converted.written]
         if converted.failed_formats:
             errors = list(converted.failed_formats.values())
@@ -400,17 +405,22 @@ class _Batch:
         for warning in converted.warnings:
             self.reporter.warned(warning)
 
-    def _remove_stale(self, previous: list[str], converted: Converted) -> None:
-        """Delete the outputs of earlier runs this run did not write again (an old
-        ``.table-3.csv``, the files of an old output name), except those of formats that
-        failed now: the last good file is kept until a new one replaces it."""
-        kept = set(converted.written)
-        for name in previous:
-            if name in kept or _format_of(name) in converted.failed_formats:
+    def _sort_previous(self, state: _Open, converted: Converted) -> tuple[list[str], list[str]]:
+        """Split the outputs of earlier runs that this run did not write again into those
+        kept (same output name, of a format not asked for now or that failed now: the last
+        good file stays until a new one replaces it) and those stale, to delete (an old
+        ``.table-3.csv``, the files of an old output name)."""
+        kept, stale = [], []
+        for name in dict.fromkeys(state.previous_outputs):
+            if name in converted.written:
                 continue
-            path = self.outdir / name
-            if path.resolve().is_relative_to(self.outdir.resolve()) and path.is_file():
-                path.unlink(missing_ok=True)
+            fmt = _format_of(name)
+            not_redone = fmt not in self.settings.formats or fmt in converted.failed_formats
+            if not_redone and _stem_of(name) == state.item.output:
+                kept.append(name)
+            else:
+                stale.append(name)
+        return kept, stale
 
     def _fail(self, state: _Open, error: str) -> None:
         if state.failed:
@@ -425,3 +435,10 @@ class _Batch:
 def _format_of(name: str) -> str:
     """The output format of an output file name: ``2023/kh.table-2.csv`` -> ``csv``."""
     return name.rsplit(".", 1)[-1]
+
+
+def _stem_of(name: str) -> str:
+    """The output stem of an output file name: ``2023/kh.table-2.csv`` -> ``2023/kh``."""
+    return (
+        re.sub(r"\.table-\d+\.csv$", "", name) if name.endswith(".csv") else name.rsplit(".", 1)[0]
+    )

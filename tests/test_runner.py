@@ -198,6 +198,14 @@ def test_outputs_an_input_no_longer_has_are_removed(tmp_path: Path) -> None:
     source.write_text(f"PHU LUC I\n{table}", encoding="utf-8")
     assert run_cli(*args).returncode == 0
     assert sorted(p.name for p in out.glob("a.*")) == ["a.table-1.csv", "a.txt"]
+    # a format not asked for this time is not "changed": its file stays, and stays listed
+    source.write_text(f"PHU LUC I\n{table}\n", encoding="utf-8")
+    text_only = [a if a != "txt,csv" else "txt" for a in args]
+    assert "1 converted" in run_cli(*text_only).stdout
+    assert sorted(p.name for p in out.glob("a.*")) == ["a.table-1.csv", "a.txt"]
+    with sqlite3.connect(out / "manifest.sqlite") as db:
+        (outputs,) = db.execute("SELECT outputs FROM inputs").fetchone()
+    assert sorted(json.loads(outputs)) == ["a.table-1.csv", "a.txt"]
 
 
 def test_a_corrupt_manifest_is_set_aside_and_rebuilt_from_the_outputs(tmp_path: Path) -> None:
