@@ -106,8 +106,12 @@ REAL_FIELDS = [
 
 
 def _real_found(meta: Metadata, field: str) -> str | None:
+    """The field as the truth writes it. A number the page does not print (blank or
+    handwritten) is written "/UBND-LĐTBXH" there; sohoa gives it as ``so_hieu`` null with
+    the code in ``ky_hieu`` (README), which is the same answer."""
+    printed = f"/{meta.ky_hieu}" if meta.ky_hieu else None
     return {
-        "so_hieu": meta.so_hieu,
+        "so_hieu": meta.so_hieu or printed,
         "loai_van_ban": meta.loai_van_ban,
         "ngay_ban_hanh": meta.ngay_ban_hanh,
         "co_quan_ban_hanh.ten": meta.co_quan_ban_hanh.ten,
