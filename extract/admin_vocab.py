@@ -224,8 +224,10 @@ def canonical_body(text: str) -> str | None:
                 out.append(phrase)
                 i += size
                 if phrase in LEVELS:
+                    # a province after TỈNH / THÀNH PHỐ; a district's or commune's name is
+                    # not in the list, and is kept as written (None)
                     rest = " ".join(words[i:])
-                    province = match_province(rest) if rest else None
+                    province = match_province(rest, 88) if rest else None
                     if province is None:
                         return None
                     return " ".join([*out, province.upper()])

@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 
 from sohoa.extract.admin_vocab import (
     AUTHORITY_PREFIXES,
+    BODY_KINDS,
     LEVELS,
     ROLES,
     canonical_body,
@@ -230,6 +231,9 @@ def _read_header(
                 extras["kind"] = str(match_type(number.group("kind")))
             line = line[number.end() :].strip(" .,;")
         if fold(line).startswith(("v/v", "v / v", "ve viec", "v/y", "v/")) and subject is None:
+            line, place_date = _split_date_off(line)  # "V/v … Bắc Giang, ngày 14 tháng 6 …"
+            if place_date:
+                _read_place_date(place_date, sources[index], meta)
             subject = [line]
             extras["vv_line"] = str(index)
             continue
@@ -263,6 +267,19 @@ def _clean_title(text: str) -> str:
     if len(text) > TITLE_CHARS:
         text = text[: text.rfind(" ", 0, TITLE_CHARS)]
     return text
+
+
+def _split_date_off(line: str) -> tuple[str, str]:
+    """A subject line with the place and date of the other column after it, cut in two:
+    the place is the capitalised words right before "ngày" ("mùa hè | Bắc Giang, ngày …")."""
+    found = _header_date(fold(line))
+    if found is None or found[1] == 0:
+        return line, ""
+    words = line[: found[1]].rstrip(" ,").split()
+    place = 0
+    while place < min(4, len(words) - 1) and words[-1 - place][:1].isupper():
+        place += 1
+    return " ".join(words[: len(words) - place]), line[len(" ".join(words[: len(words) - place])) :]
 
 
 def _header_date(folded: str) -> tuple[str | None, int] | None:
@@ -301,13 +318,28 @@ def _read_place_date(line: str, source: SourceLine, meta: Metadata) -> bool:
         words = words[cut + 1 :]
     place = " ".join(words)
     if place and len(words) <= 5:
-        meta.dia_danh = match_province(place) or place
+        meta.dia_danh = _place_name(place)
         _note(meta, "dia_danh", source, 1.0)
     return True
 
 
+def _place_name(place: str) -> str:
+    """A province spelled properly when OCR damaged it ("Bdc Ninh" -> "Bắc Ninh"); a
+    district or town ("Đông Anh", "Nga Sơn") is kept as written, not made a look-alike
+    province: the words' first letters must agree."""
+    name = regex.sub(r"^(?:TP\.?|T\.P\.?|Tp\.?|Thành phố)\s*", "", place)
+    province = match_province(name)
+    if province is None:
+        return place
+    initials = [w[0] for w in fold(name).split()], [w[0] for w in fold(province).split()]
+    return province if initials[0] == initials[1] else place
+
+
 def _is_level_line(line: str) -> bool:
+    """ "TỈNH BẮC NINH" under "ỦY BAN NHÂN DÂN" (but "PHÒNG …" is a body, not "PHƯỜNG")."""
     words = fold(line).split()
+    if words and any(words[0] == fold(kind).split()[0] for kind in BODY_KINDS):
+        return False
     return any(
         similar(" ".join(words[: len(level.split())]), fold(level)) >= 85 for level in LEVELS
     )
@@ -317,7 +349,8 @@ def _set_issuer(
     lines: list[tuple[str, int]], sources: list[SourceLine], meta: Metadata
 ) -> None:
     names: list[tuple[str, int]] = []
-    for line, index in lines:
+    split = [(part, i) for text, i in lines for part in _two_names(text)]
+    for line, index in split:
         if names and (
             _is_level_line(line) or names[-1][0].rstrip().endswith(("VÀ", "và", "&", "-"))
         ):
@@ -333,6 +366,18 @@ def _set_issuer(
         _note(meta, "co_quan_ban_hanh.ten", sources[spelled[-1][1]], known)
         if len(spelled) > 1:
             _note(meta, "co_quan_ban_hanh.cap_tren", sources[spelled[-2][1]], known)
+
+
+def _two_names(line: str) -> list[str]:
+    """ "UBND TỈNH BẮC GIANG SỞ Y TẾ" (a header table's cell read as one line) -> the parent
+    body and the body, when the line is no name as a whole but both halves are."""
+    words = line.split()
+    if canonical_body(line) is None:
+        for cut in range(2, len(words) - 1):
+            first, second = " ".join(words[:cut]), " ".join(words[cut:])
+            if canonical_body(first) and canonical_body(second):
+                return [first, second]
+    return [line]
 
 
 def _read_title(lines: list[str], sources: list[SourceLine], start: int, meta: Metadata) -> int:
