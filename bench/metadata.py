@@ -9,7 +9,8 @@ clean / light / heavy, and seed 004's decision typeset in one column (tests/scan
 OCR'd by Tesseract (vie). Real documents: the six of /work/shared/real-dev (or
 $SOHOA_REAL_DEV), converted with the default settings and scored per field against
 ``metadata_truth.json`` (``also_right`` answers accepted; see ``real_field_right``).
-``--real`` runs only those. The LAST line prints the key figures.
+``--real`` runs only those. Layout kinds: the pages of ``LAYOUT_KINDS`` (tests/metadata_scans.py),
+light and heavy, per field (``--layouts`` runs only those). The LAST line prints the key figures.
 """
 
 from __future__ import annotations
@@ -31,7 +32,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import scans  # noqa: E402
-from metadata_scans import DECISION, two_column_decision_scan  # noqa: E402
+from metadata_scans import (  # noqa: E402
+    DECISION,
+    LAYOUT_KINDS,
+    LAYOUT_TRUTH,
+    render_admin_page,
+    two_column_decision_scan,
+)
 from metrics import wer  # noqa: E402
 
 import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
@@ -186,11 +193,44 @@ def real_summary(per_field: dict[str, list[int]]) -> str:
     return f"real-dev per field: {fields}; real-dev total {right}/{total} ({share:.0f}%)"
 
 
+def layout_kinds(totals: dict[str, list[int]], per_field: dict[str, list[int]]) -> None:
+    """The pages of tests/metadata_scans.py's LAYOUT_KINDS (công văn, quyết định of a Chủ
+    tịch, nghị định, báo cáo, a handwritten number), light and heavy scans, per field."""
+    with tempfile.TemporaryDirectory() as folder:
+        for level in ("light", "heavy"):
+            for name, page in LAYOUT_KINDS.items():
+                scan = render_admin_page(page, Path(folder) / f"{name}.png", level)
+                meta = convert_document(scan, Settings(extract_tables=False)).metadata
+                truth = LAYOUT_TRUTH[name]
+                wrong = []
+                for key, expected in truth.items():
+                    ok = value(meta, key) == expected
+                    per_field.setdefault(key, [0, 0])
+                    per_field[key][0] += ok
+                    per_field[key][1] += 1
+                    totals.setdefault(f"layouts {level}", [0, 0])
+                    totals[f"layouts {level}"][0] += ok
+                    totals[f"layouts {level}"][1] += 1
+                    if not ok:
+                        wrong.append(f"{key}: {value(meta, key)!r} (want {expected!r})")
+                right = len(truth) - len(wrong)
+                print(
+                    f"layout {name} {level}: {right}/{len(truth)}", *(f"\n    {w}" for w in wrong)
+                )
+    fields = ", ".join(f"{key} {r}/{t}" for key, (r, t) in per_field.items())
+    print(f"layout kinds per field: {fields}")
+
+
 def main() -> None:
     per_field: dict[str, list[int]] = {}
     if "--real" in sys.argv:
         real_documents(per_field)
         print(real_summary(per_field))
+        return
+    if "--layouts" in sys.argv:
+        totals: dict[str, list[int]] = {}
+        layout_kinds(totals, {})
+        print(", ".join(f"{name} {r}/{t}" for name, (r, t) in totals.items()))
         return
     totals: dict[str, list[int]] = {}
     seconds: list[float] = []
@@ -222,6 +262,7 @@ def main() -> None:
         right, total, wrong = score(meta, TRUTH["004"])
         totals["heavy 004 1-col"] = [right, total]
         print(f"scan 004 one column heavy: {right}/{total}", *(f"\n    {w}" for w in wrong))
+    layout_kinds(totals, {})
     real_documents(per_field)
     print(real_summary(per_field))
     per_doc = 1000 * sum(seconds) / len(seconds)

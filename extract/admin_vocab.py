@@ -110,7 +110,11 @@ ROLES = sorted(
         "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG",
         "PHÓ THỦ TƯỚNG", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "CHI CỤC TRƯỞNG", "CHÁNH THANH TRA",
         "PHÓ CHÁNH THANH TRA", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "BÍ THƯ", "PHÓ BÍ THƯ",
-        "TRƯỞNG ĐOÀN", "THỦ TRƯỞNG",
+        "TRƯỞNG ĐOÀN", "THỦ TRƯỞNG", "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG", "TỔNG CỤC TRƯỞNG",
+        "PHÓ TỔNG CỤC TRƯỞNG", "CHÁNH ÁN", "PHÓ CHÁNH ÁN", "PHÓ VIỆN TRƯỞNG", "PHÓ HIỆU TRƯỞNG",
+        "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "TỔNG THƯ KÝ", "PHÓ CHI CỤC TRƯỞNG", "TỔNG KIỂM TOÁN",
+        "PHÓ TỔNG KIỂM TOÁN", "TRƯỞNG KHOA", "ĐỘI TRƯỞNG", "TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC",
+        "PHÓ THỦ TRƯỞNG", "GIÁM ĐỐC SỞ", "KHOA TRƯỞNG",
     ],
     key=len,
     reverse=True,
@@ -166,9 +170,18 @@ def match_type(text: str, cutoff: float = 85) -> str | None:
 
 
 def match_role(text: str) -> str | None:
-    """The signer role a line names in full ("PHO CHU TICH" -> "PHÓ CHỦ TỊCH")."""
+    """The signer role a line names ("PHO CHU TICH" -> "PHÓ CHỦ TỊCH"); a role with its
+    unit ("VỤ TRƯỞNG VỤ PHÁP CHẾ", "CHÁNH VĂN PHÒNG UBND TỈNH") is kept as printed."""
     folded = " ".join(fold(text).split())
-    return best_match(folded, ROLES, 85) if 4 <= len(folded) <= 24 else None
+    if 4 <= len(folded) <= 24:
+        found = best_match(folded, ROLES, 85)
+        if found:
+            return found
+    if len(folded) <= 60 and is_upper(text):
+        for role in ROLES:  # longest first
+            if folded.startswith(fold(role) + " ") and len(folded) > len(role) + 3:
+                return " ".join(text.split())
+    return None
 
 
 def canonical_code(code: str) -> str:

@@ -69,6 +69,7 @@ NUMBER_LINE_RE = regex.compile(
     r"(?P<fill>.{0,12}?)\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?/\s*"
     r"(?P<code>\p{Lu}[\p{L}&0-9]{0,6}(?:\s?[-–—]\s?\p{Lu}[\p{L}&0-9]{0,9}){0,3})"
 )
+PARTY_NUMBER_RE = regex.compile(r"^\d{1,5}-\p{Lu}{1,5}$")
 BLANK_FILL_RE = regex.compile(r"^[\s.…_\-–—,:]*$")
 # The header's date line, on folded text: "ngày 05 tháng 3 năm 2020", "ngày   tháng   năm 2011",
 # "ngày _2 /tháng øJ. năm 2018" (handwritten day and month); "năm 201 1" (a split year).
@@ -200,10 +201,14 @@ def _number_line(line: str) -> regex.Match | None:
 
 def _read_number(found: regex.Match, source: SourceLine, meta: Metadata) -> None:
     meta.ky_hieu = canonical_code(found.group("code"))
-    fill = found.group("fill").replace(" ", "")
+    fill = found.group("fill").replace(" ", "").rstrip(".")
     year = f"{found.group('year')}/" if found.group("year") else ""
     if fill.isdigit() and len(fill) <= 5:
         meta.so_hieu = f"{int(fill)}/{year}{meta.ky_hieu}"
+        _note(meta, "so_hieu", source, 1.0)
+    elif PARTY_NUMBER_RE.match(fill):  # "Số 38-CT/TW": the party's style
+        meta.ky_hieu = f"{fill.split('-', 1)[1]}/{meta.ky_hieu}"
+        meta.so_hieu = f"{fill}/{found.group('code')}"
         _note(meta, "so_hieu", source, 1.0)
     elif not BLANK_FILL_RE.match(fill):
         meta.so_viet_tay = True  # something written in the number space that is no number

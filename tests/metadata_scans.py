@@ -235,3 +235,43 @@ LAYOUT_KINDS: dict[str, AdminPage] = {
         handwritten_number="1113",
     ),
 }
+
+# What a reader finds on each page of LAYOUT_KINDS (bench/metadata.py scores against it).
+LAYOUT_TRUTH: dict[str, dict[str, object]] = {
+    "cong_van": {
+        "so_hieu": "215/TCKH-NS", "loai_van_ban": "Công văn", "ngay_ban_hanh": "2024-03-12",
+        "dia_danh": "Đông Anh", "co_quan_ban_hanh.ten": "PHÒNG TÀI CHÍNH - KẾ HOẠCH",
+        "co_quan_ban_hanh.cap_tren": "UBND HUYỆN ĐÔNG ANH",
+        "trich_yeu": "V/v rà soát kinh phí hỗ trợ hộ nghèo năm 2024",
+        "nguoi_ky.chuc_vu": "PHÓ TRƯỞNG PHÒNG", "nguoi_ky.ho_ten": "Trần Thị Hoa",
+    },
+    "quyet_dinh_chu_tich": {
+        "so_hieu": "1520/QĐ-UBND", "loai_van_ban": "Quyết định", "ngay_ban_hanh": "2022-05-20",
+        "dia_danh": "Tam Kỳ", "co_quan_ban_hanh.ten": "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
+        "co_quan_ban_hanh.cap_tren": None,
+        "trich_yeu": "Về việc thành lập Tổ công tác rà soát thủ tục hành chính năm 2022",
+        "nguoi_ky.chuc_vu": "CHỦ TỊCH", "nguoi_ky.ho_ten": "Lê Văn Dũng",
+    },
+    "nghi_dinh": {
+        "so_hieu": "45/2021/NĐ-CP", "loai_van_ban": "Nghị định", "ngay_ban_hanh": "2021-03-31",
+        "dia_danh": "Hà Nội", "co_quan_ban_hanh.ten": "CHÍNH PHỦ",
+        "co_quan_ban_hanh.cap_tren": None,
+        "trich_yeu": "Quy định chi tiết thi hành một số điều của Luật Thú y",
+        "nguoi_ky.chuc_vu": "THỦ TƯỚNG", "nguoi_ky.ho_ten": "Nguyễn Văn Bình",
+    },
+    "bao_cao": {
+        "so_hieu": "88/BC-STP", "loai_van_ban": "Báo cáo", "ngay_ban_hanh": "2023-12-05",
+        "dia_danh": "Bình Dương", "co_quan_ban_hanh.ten": "SỞ TƯ PHÁP",
+        "co_quan_ban_hanh.cap_tren": "UBND TỈNH BÌNH DƯƠNG",
+        "trich_yeu": "Kết quả công tác tư pháp năm 2023 và phương hướng nhiệm vụ năm 2024",
+        "nguoi_ky.chuc_vu": "GIÁM ĐỐC", "nguoi_ky.ho_ten": "Phạm Văn Tâm",
+    },
+    "so_viet_tay": {
+        "so_hieu": None, "ky_hieu": "UBND-VP", "loai_van_ban": "Công văn",
+        "ngay_ban_hanh": "2020-04", "dia_danh": "Nga Sơn",
+        "co_quan_ban_hanh.ten": "ỦY BAN NHÂN DÂN HUYỆN NGA SƠN",
+        "co_quan_ban_hanh.cap_tren": None,
+        "trich_yeu": "V/v báo cáo tình hình thực hiện chính sách hỗ trợ người lao động",
+        "nguoi_ky.chuc_vu": "PHÓ CHỦ TỊCH", "nguoi_ky.ho_ten": "Lê Văn Hùng",
+    },
+}  # fmt: skip
