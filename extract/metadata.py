@@ -55,6 +55,7 @@ from sohoa.extract.admin_vocab import (
 )
 from sohoa.extract.citations import date_of, find_citations, find_date, iso_date, references_in
 from sohoa.extract.layout_lines import SourceLine, lines_for_metadata
+from sohoa.extract.person_names import repair_name
 from sohoa.model import Document, FieldSource, Issuer, Metadata, Signer
 from sohoa.normalize.unicode import nfc
 
@@ -452,7 +453,8 @@ def _read_signature(
     """Find the first signature block after the header; return where its zone starts.
 
     The block: authority lines (TM./KT./Q./TL./TUQ.), the position, marks such as "(Đã ký)"
-    or a stamp's text, and the name as its last line.
+    or a stamp's text, and the name as its last line (OCR-broken syllables of the name
+    repaired from the name lexicon, ``person_names``).
     """
     anchor = next(
         (
@@ -500,8 +502,8 @@ def _read_signature(
         for index in range(last + 1, zone_end):
             line = _without_signed_mark(lines[index])
             if NAME_RE.match(line) and not match_role(line) and not canonical_body(line):
-                signer.ho_ten = line
-                _note(meta, "nguoi_ky.ho_ten", sources[index], 1.0)
+                signer.ho_ten, repaired = repair_name(line)
+                _note(meta, "nguoi_ky.ho_ten", sources[index], 0.8 if repaired else 1.0)
                 break
         meta.nguoi_ky = signer
     return anchor
