@@ -145,7 +145,7 @@ def _note(
 ) -> None:
     """Record where a field was read: its line's page and box, and how sure we are (0..1)."""
     meta.nguon = [s for s in meta.nguon if s.field != name]
-    method = method or ("layout" if source.layout else "text")
+    method = method or ("layout" if source.layout else "line" if source.bbox else "text")
     confidence = round(max(0.0, min(1.0, certainty * source.confidence)), 3)
     meta.nguon.append(FieldSource(name, confidence, source.page, source.bbox, method))
 
@@ -217,9 +217,7 @@ def _read_number(found: regex.Match, source: SourceLine, meta: Metadata) -> None
     _note(meta, "ky_hieu", source, 1.0)
 
 
-def _read_header(
-    lines: list[str], sources: list[SourceLine], meta: Metadata
-) -> dict[str, str]:
+def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) -> dict[str, str]:
     """Issuer, number, place and date from the header block; returns extras (the V/v line)."""
     body_lines: list[tuple[str, int]] = []
     extras: dict[str, str] = {}
@@ -351,9 +349,7 @@ def _is_level_line(line: str) -> bool:
     )
 
 
-def _set_issuer(
-    lines: list[tuple[str, int]], sources: list[SourceLine], meta: Metadata
-) -> None:
+def _set_issuer(lines: list[tuple[str, int]], sources: list[SourceLine], meta: Metadata) -> None:
     names: list[tuple[str, int]] = []
     split = [(part, i) for text, i in lines for part in _two_names(text)]
     for line, index in split:
@@ -447,9 +443,7 @@ def _ends_zone(line: str) -> bool:
     )
 
 
-def _read_signature(
-    lines: list[str], sources: list[SourceLine], start: int, meta: Metadata
-) -> int:
+def _read_signature(lines: list[str], sources: list[SourceLine], start: int, meta: Metadata) -> int:
     """Find the first signature block after the header; return where its zone starts.
 
     The block: authority lines (TM./KT./Q./TL./TUQ.), the position, marks such as "(Đã ký)"
@@ -612,12 +606,15 @@ def _from_own_citation(lines: list[str], meta: Metadata) -> None:
             if not meta.loai_van_ban and citation.loai_van_ban:
                 meta.loai_van_ban = citation.loai_van_ban
                 meta.suy_dien.append("loai_van_ban")
+                meta.nguon.append(FieldSource("loai_van_ban", 0.6, method="citation"))
             if not meta.ngay_ban_hanh and citation.ngay_ban_hanh:
                 meta.ngay_ban_hanh = citation.ngay_ban_hanh
                 meta.suy_dien.append("ngay_ban_hanh")
+                meta.nguon.append(FieldSource("ngay_ban_hanh", 0.6, method="citation"))
             if not meta.co_quan_ban_hanh.ten and citation.co_quan_ban_hanh:
                 meta.co_quan_ban_hanh.ten = _full_body_name(citation.co_quan_ban_hanh)
                 meta.suy_dien.append("co_quan_ban_hanh")
+                meta.nguon.append(FieldSource("co_quan_ban_hanh.ten", 0.6, method="citation"))
             if not meta.ky_hieu:
                 meta.ky_hieu = citation.code
             return
