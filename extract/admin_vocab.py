@@ -119,7 +119,7 @@ ROLES = sorted(
     key=len,
     reverse=True,
 )  # fmt: skip
-AUTHORITY_PREFIXES = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "UQ."]
+AUTHORITY_PREFIXES = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "UQ."]  # and the party's T/M, K/T, T/L
 
 # What a reference's relation to this document is called, as the text states it.
 RELATIONS = [
@@ -228,27 +228,29 @@ def canonical_body(text: str) -> str | None:
             province = match_province(" ".join(words[i:]), 90)
             if province is not None:
                 return " ".join([*out, province.upper()])
-        for phrase in phrases:
+        scored = []
+        for phrase in phrases:  # the closest phrase here (NỘI VỤ is not NGOẠI VỤ), then longest
             key = _key(phrase).split()
-            size = len(key)
-            candidate = " ".join(words[i : i + size])
+            candidate = " ".join(words[i : i + len(key)])
             first_word = similar(words[i], key[0]) >= 75  # no sliding into the next phrase
-            if i + size <= len(words) and first_word and similar(candidate, " ".join(key)) >= 85:
-                out.append(phrase)
-                i += size
-                if phrase in LEVELS:
-                    # a province after TỈNH / THÀNH PHỐ; a district's or commune's name is
-                    # not in the list, and is kept as written (None)
-                    rest = " ".join(words[i:])
-                    province = match_province(rest, 88) if rest else None
-                    if province is None:
-                        return None
-                    return " ".join([*out, province.upper()])
-                break
-        else:
+            score = similar(candidate, " ".join(key))
+            if i + len(key) <= len(words) and first_word and score >= 85:
+                scored.append((score, len(key), phrase))
+        if not scored:
             return None
+        _, size, phrase = max(scored)
+        out.append(phrase)
+        i += size
         if out[0] not in BODY_KINDS:
             return None  # "HẢI QUAN" alone is a subject (a law's title), not a body
+        if phrase in LEVELS:
+            # a province after TỈNH / THÀNH PHỐ; a district's or commune's name is not in
+            # the list, and is kept as written (None)
+            rest = " ".join(words[i:])
+            province = match_province(rest, 88) if rest else None
+            if province is None:
+                return None
+            return " ".join([*out, province.upper()])
     return " ".join(out) if out else None
 
 

@@ -81,7 +81,8 @@ HEADER_DATE_RE = regex.compile(
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": a prefix and at least two words in capitals
 # (so that a filing mark such as "Lưu: VT, KT.TH." is not one).
 AUTHORITY_RE = regex.compile(
-    r"(?:^|(?<=[\s;:]))(?P<prefix>TM|KT|TL|TUQ|UQ|Q)\.\s*(?=\p{Lu}+\s+\p{Lu})"
+    r"(?:^|(?<=[\s;:]))(?:(?P<prefix>TM|KT|TL|TUQ|UQ|Q)\.|(?P<party>T/M|K/T|T/L)\.?)"
+    r"\s*(?=\p{Lu}+\s+\p{Lu})"
 )
 RULE_RE = regex.compile(r"^[\s\-–—_=*.…~]{3,}$")
 NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$")
@@ -97,8 +98,11 @@ def extract_metadata(doc: Document) -> Document:
 
 
 def metadata_from_text(text: str) -> Metadata:
-    """Metadata of text without layout (TXT, DOCX): one line a line."""
-    return metadata_from_lines([SourceLine(line) for line in nfc(text).splitlines()])
+    """Metadata of text without layout (TXT, DOCX): one line a line, tabs (columns, as
+    "ỦY BAN NHÂN DÂN<TAB>CỘNG HÒA …") cutting a line in two."""
+    return metadata_from_lines(
+        [SourceLine(part) for line in nfc(text).splitlines() for part in line.split("\t")]
+    )
 
 
 def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
@@ -342,7 +346,7 @@ def _place_name(place: str) -> str:
 def _is_level_line(line: str) -> bool:
     """ "TỈNH BẮC NINH" under "ỦY BAN NHÂN DÂN" (but "PHÒNG …" is a body, not "PHƯỜNG")."""
     words = fold(line).split()
-    if words and any(words[0] == fold(kind).split()[0] for kind in BODY_KINDS):
+    if any(" ".join(words[: len(kind.split())]) == fold(kind) for kind in BODY_KINDS):
         return False
     return any(
         similar(" ".join(words[: len(level.split())]), fold(level)) >= 85 for level in LEVELS
@@ -394,6 +398,10 @@ def _read_title(lines: list[str], sources: list[SourceLine], start: int, meta: M
         line = lines[index]
         if RULE_RE.match(line) or starts_body(line) or line.startswith("("):
             break
+        if _is_recipients_line(line) or _authority_at(line) is not None:
+            break
+        if parts and line.rstrip().endswith((".", ":")) and not parts[-1].endswith(","):
+            break  # a sentence: the body's first paragraph (a trích yếu has no full stop)
         if is_upper(line):
             capital_title = index == start or (parts and all(is_upper(p) for p in parts))
             if not capital_title or canonical_body(line) or _names_a_role(line):
@@ -506,12 +514,11 @@ def _read_signature(lines: list[str], sources: list[SourceLine], start: int, met
 def _split_authority(text: str) -> tuple[str, str | None]:
     """ "TM. CHÍNH PHỦ THỦ TƯỚNG" -> ("TM. CHÍNH PHỦ", "THỦ TƯỚNG"); "KT. CHỦ TỊCH" alone
     -> ("KT. CHỦ TỊCH", None)."""
-    prefix, _, rest = text.partition(".")
-    words = rest.split()
+    prefix, *words = text.replace(".", ". ", 1).split()
     for cut in range(1, len(words)):
         role = match_role(" ".join(words[cut:]))
         if role and (match_role(" ".join(words[:cut])) or canonical_body(" ".join(words[:cut]))):
-            return _canonical_authority(f"{prefix}. {' '.join(words[:cut])}"), role
+            return _canonical_authority(f"{prefix} {' '.join(words[:cut])}"), role
     return _canonical_authority(text), None
 
 
@@ -525,16 +532,22 @@ def _without_signed_mark(line: str) -> str:
 
 def _authority_at(line: str) -> int | None:
     found = AUTHORITY_RE.search(line)
-    if found is None or f"{found.group('prefix').upper()}." not in AUTHORITY_PREFIXES:
+    if found is None:
         return None
-    return found.start()
+    prefix = found.group("prefix") or found.group("party").replace("/", "")  # T/M: TM.
+    return found.start() if f"{prefix.upper()}." in AUTHORITY_PREFIXES else None
 
 
 def _canonical_authority(text: str) -> str:
     """ "TM. UY BAN NHAN DAN" -> "TM. ỦY BAN NHÂN DÂN"; unknown bodies are kept as written."""
-    prefix, _, rest = text.partition(".")
+    party = regex.match(r"(T/M|K/T|T/L)\.?\s*", text)  # the party's style, kept as printed
+    if party:
+        prefix, rest = party.group(1), text[party.end() :]
+    else:
+        prefix, _, rest = text.partition(".")
+        prefix = f"{prefix.upper()}."
     rest = " ".join(rest.split())
-    return f"{prefix.upper()}. {match_role(rest) or canonical_body(rest) or rest}"
+    return f"{prefix} {match_role(rest) or canonical_body(rest) or rest}"
 
 
 def _trailing_caps(line: str) -> str:

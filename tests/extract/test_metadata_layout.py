@@ -193,3 +193,35 @@ def test_docx_with_the_header_in_a_table(tmp_path: Path) -> None:
     assert meta.co_quan_ban_hanh.ten == "SỞ Y TẾ"
     assert meta.co_quan_ban_hanh.cap_tren == "UBND TỈNH BẮC GIANG"
     assert meta.trich_yeu == "V/v tăng cường phòng chống dịch bệnh mùa hè"
+
+
+def test_party_style_directive_and_a_paragraph_after_the_title() -> None:
+    text = (
+        "TỈNH ỦY BẮC NINH\n*\nSố 38-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Bắc Ninh, ngày 15 tháng 3 năm 2022\nCHỈ THỊ\n"
+        "của Ban Thường vụ Tỉnh ủy về tăng cường công tác phòng chống tham nhũng\n"
+        "Thời gian qua, công tác phòng chống tham nhũng đạt nhiều kết quả.\n"
+        "Nơi nhận:\n- Các huyện ủy;\n- Lưu: VPTU.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Anh Tuấn\n"
+    )
+    meta = metadata_from_text(text)
+    assert (meta.so_hieu, meta.loai_van_ban) == ("38-CT/TU", "Chỉ thị")
+    assert meta.trich_yeu == (
+        "của Ban Thường vụ Tỉnh ủy về tăng cường công tác phòng chống tham nhũng"
+    )
+    assert meta.nguoi_ky.tham_quyen == ["T/M BAN THƯỜNG VỤ"]
+    assert (meta.nguoi_ky.chuc_vu, meta.nguoi_ky.ho_ten) == ("BÍ THƯ", "Nguyễn Anh Tuấn")
+
+
+def test_tab_separated_header_columns_and_close_sector_names() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "THÀNH PHỐ HÀ NỘI\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 2345/QĐ-UBND\tHà Nội, ngày 14 tháng 5 năm 2024\n"
+        "QUYẾT ĐỊNH\nVề việc ban hành Quy chế phối hợp\n"
+    )
+    meta = metadata_from_text(text)
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
+    assert (meta.ngay_ban_hanh, meta.dia_danh) == ("2024-05-14", "Hà Nội")
+    meta = metadata_from_text("UBND TỈNH BẮC NINH\nSỞ NỘI VỤ\nSố: 102/GM-SNV\nGIẤY MỜI\n")
+    assert meta.co_quan_ban_hanh.ten == "SỞ NỘI VỤ"  # not the close "SỞ NGOẠI VỤ"
+    assert meta.loai_van_ban == "Giấy mời"
