@@ -26,6 +26,7 @@ from sohoa.model import BBox, Document, Page
 MOTTO = "cong hoa xa hoi chu nghia viet nam"
 GAP_HEIGHTS = 2.0  # a gap wider than this many word heights separates two blocks on a line
 HEADER_DEPTH = 0.45  # the header blocks lie in the top part of the first page
+SIGNATURE_ROWS = 25  # a signature block and its recipients never run longer than this
 SIGNATURE_WORDS = ("noi nhan", "tm.", "kt.", "tl.", "tuq.", "q.")
 
 
@@ -46,7 +47,9 @@ def lines_for_metadata(doc: Document) -> list[SourceLine]:
     lines: list[SourceLine] = []
     first = True
     for page in doc.pages:
-        if not any(word.bbox for word in page.words):
+        if not any(word.bbox for word in page.words) or page.rotation:
+            # no boxes (TXT, DOCX), or boxes of a page turned before OCR (their x is not
+            # across the page as read): the lines as the OCR gave them
             lines.extend(
                 SourceLine(text, page.number) for text in page.text().splitlines() if text.strip()
             )
@@ -174,10 +177,11 @@ def _signature_by_columns(page: Page, rows: list[list[SourceLine]]) -> list[Sour
     )
     if start is None:
         return [_joined(row) for row in rows]
-    zone = [piece for row in rows[start:] for piece in row]
+    end = min(len(rows), start + SIGNATURE_ROWS)
+    zone = [piece for row in rows[start:end] for piece in row]
     centre = page.width / 2
     left = [p for p in zone if p.bbox and (p.bbox[0] + p.bbox[2]) / 2 < centre]
     right = [p for p in zone if p not in left]
     for piece in right:
         piece.layout = True
-    return [_joined(row) for row in rows[:start]] + left + right
+    return [_joined(row) for row in rows[:start]] + left + right + [_joined(r) for r in rows[end:]]
