@@ -378,11 +378,22 @@ def _two_names(line: str) -> list[str]:
     """ "UBND TỈNH BẮC GIANG SỞ Y TẾ" (a header table's cell read as one line) -> the parent
     body and the body, when the line is no name as a whole but both halves are."""
     words = line.split()
-    if canonical_body(line) is None:
-        for cut in range(2, len(words) - 1):
-            first, second = " ".join(words[:cut]), " ".join(words[cut:])
-            if canonical_body(first) and canonical_body(second):
-                return [first, second]
+    if canonical_body(line) is not None:
+        return [line]
+    for cut in range(2, len(words) - 1):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if canonical_body(first) and canonical_body(second):
+            return [first, second]
+    # "UBND HUYỆN ĐÔNG ANH PHÒNG TÀI CHÍNH - KẾ HOẠCH": a locality's name is not in the
+    # vocabulary, so cut before a kind of body that follows "<kind> <level> <name>"
+    folded = fold(line).split()
+    kinds = [fold(kind).split() for kind in BODY_KINDS]
+    lead = max((len(kind) for kind in kinds if folded[: len(kind)] == kind), default=0)
+    if not lead or not is_upper(line) or not _is_level_line(" ".join(words[lead:])):
+        return [line]
+    for cut in range(lead + 2, len(words) - 1):
+        if any(folded[cut : cut + len(kind)] == kind for kind in kinds):
+            return [" ".join(words[:cut]), " ".join(words[cut:])]
     return [line]
 
 

@@ -225,3 +225,17 @@ def test_tab_separated_header_columns_and_close_sector_names() -> None:
     meta = metadata_from_text("UBND TỈNH BẮC NINH\nSỞ NỘI VỤ\nSố: 102/GM-SNV\nGIẤY MỜI\n")
     assert meta.co_quan_ban_hanh.ten == "SỞ NỘI VỤ"  # not the close "SỞ NGOẠI VỤ"
     assert meta.loai_van_ban == "Giấy mời"
+
+
+def test_parent_body_and_body_in_one_line_are_cut_apart() -> None:
+    """A DOCX header cell's paragraphs come joined: "UBND HUYỆN … PHÒNG …"."""
+    meta = metadata_from_text(
+        "UBND QUẬN HOÀN KIẾM PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 77/PGDĐT\nV/v kế hoạch thi\n"
+        "Kính gửi: Các trường.\n"
+    )
+    assert (meta.co_quan_ban_hanh.cap_tren, meta.co_quan_ban_hanh.ten) == (
+        "UBND QUẬN HOÀN KIẾM",
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+    )
+    meta = metadata_from_text("ỦY BAN NHÂN DÂN HUYỆN NGA SƠN\nSố: 5/UBND-VP\nV/v họp\n")
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN HUYỆN NGA SƠN"
