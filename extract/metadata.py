@@ -70,6 +70,7 @@ NUMBER_LINE_RE = regex.compile(
     r"(?P<fill>.{0,12}?)\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?/\s*"
     r"(?P<code>\p{Lu}[\p{L}&0-9]{0,6}(?:\s?[-–—]\s?\p{Lu}[\p{L}&0-9]{0,9}){0,3})"
 )
+NUMBER_WORD_RE = regex.compile(r"^\s*S\S{0,2}\s*[:;]")  # "Số:" of a number line OCR broke
 PARTY_NUMBER_RE = regex.compile(r"^\d{1,5}-\p{Lu}{1,5}$")
 BLANK_FILL_RE = regex.compile(r"^[\s.…_\-–—,:]*$")
 # The header's date line, on folded text: "ngày 05 tháng 3 năm 2020", "ngày   tháng   năm 2011",
@@ -257,7 +258,11 @@ def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) ->
         extras["vv"] = _clean_title(" ".join(subject))
     # Issuer names are printed in capitals; lower-case lines before the body are a title
     # whose type heading is missing (as when OCR dropped the header).
-    names = [(line, i) for line, i in body_lines if is_upper(line) and _letters(line) >= 4]
+    names = [
+        (line, i)
+        for line, i in body_lines
+        if is_upper(line) and _letters(line) >= 4 and not NUMBER_WORD_RE.match(line)
+    ]
     _set_issuer(names, sources, meta)
     untitled = [line for line, _ in body_lines if not is_upper(line)]
     if untitled and not seen_number and len(untitled) <= 4:
@@ -332,15 +337,11 @@ def _read_place_date(line: str, source: SourceLine, meta: Metadata) -> bool:
 
 
 def _place_name(place: str) -> str:
-    """A province spelled properly when OCR damaged it ("Bdc Ninh" -> "Bắc Ninh"); a
-    district or town ("Đông Anh", "Nga Sơn") is kept as written, not made a look-alike
-    province: the words' first letters must agree."""
+    """A province spelled properly when OCR damaged a letter ("Bdc Ninh" -> "Bắc Ninh"); a
+    district or town ("Đông Anh", "Nga Sơn") is kept as written, not made the province two
+    letters away ("Long An", "Lạng Sơn")."""
     name = regex.sub(r"^(?:TP\.?|T\.P\.?|Tp\.?|Thành phố)\s*", "", place)
-    province = match_province(name)
-    if province is None:
-        return place
-    initials = [w[0] for w in fold(name).split()], [w[0] for w in fold(province).split()]
-    return province if initials[0] == initials[1] else place
+    return match_province(name, 85) or place
 
 
 def _is_level_line(line: str) -> bool:
