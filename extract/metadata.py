@@ -588,6 +588,8 @@ def _read_recipients(lines: list[str], start: int, meta: Metadata) -> None:
             items.append(line.lstrip(ITEM_MARKS + " ").strip())
         elif items and not items[-1].endswith((";", ".")) and not _ends_zone(line):
             items[-1] = f"{items[-1]} {line}"
+        elif items and items[-1].endswith(";") and line.endswith((";", ".")) and len(line) < 80:
+            items.append(line)  # an item whose "-" the OCR lost, between two items
         elif items:
             break
         if items and fold(items[-1]).startswith("luu") and items[-1].endswith("."):

@@ -239,3 +239,12 @@ def test_parent_body_and_body_in_one_line_are_cut_apart() -> None:
     )
     meta = metadata_from_text("ỦY BAN NHÂN DÂN HUYỆN NGA SƠN\nSố: 5/UBND-VP\nV/v họp\n")
     assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN HUYỆN NGA SƠN"
+
+
+def test_recipient_whose_mark_the_ocr_lost_is_kept() -> None:
+    meta = metadata_from_text(
+        "UBND TỈNH BẮC NINH\nSố: 5/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc khen thưởng\nCăn cứ Luật;\n"
+        "Nơi nhận:\n~ Như Điều 3;\nVăn phòng Chính phủ;\n- Bộ Tài chính;\n~Lưu: VT.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    assert meta.noi_nhan == ["Như Điều 3", "Văn phòng Chính phủ", "Bộ Tài chính", "Lưu: VT"]
