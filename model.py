@@ -174,6 +174,17 @@ class Reference:
 
 
 @dataclass
+class FieldSource:
+    """Where one metadata field was read and how sure the reading is (for the review report)."""
+
+    field: str  # "so_hieu", "co_quan_ban_hanh.ten", "nguoi_ky.ho_ten", ...
+    confidence: float  # 0..1
+    page: int | None = None  # 1-based page the field was read on
+    bbox: BBox | None = None  # the line or block it was read from, in that page's pixels
+    method: str = "text"  # layout (header/signature blocks), line, text, code, citation
+
+
+@dataclass
 class Metadata:
     so_hieu: str | None = None
     loai_van_ban: str | None = None
@@ -186,6 +197,8 @@ class Metadata:
     tham_chieu: list[Reference] = field(default_factory=list)
     ky_hieu: str | None = None  # the code part of the number ("KH-UBND"), kept for drafts
     suy_dien: list[str] = field(default_factory=list)  # fields inferred, not read in place
+    so_viet_tay: bool = False  # the number space holds handwriting: so_hieu null, ky_hieu kept
+    nguon: list[FieldSource] = field(default_factory=list)  # where each field was read
 
 
 # --- restoration edits ----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
 from rapidfuzz import fuzz, process
 
 # Document types with their codes (Nghị định 30/2020/NĐ-CP, Phụ lục III), plus the legal
@@ -58,6 +59,17 @@ TYPE_BY_CODE = {code: name for name, code in DOCUMENT_TYPES.items() if code}
 
 # OCR and keyboard variants of the codes that contain "Đ" (the letter OCR loses most).
 CODE_VARIANTS = {"QD": "QĐ", "QÐ": "QĐ", "QB": "QĐ", "Qb": "QĐ", "ND": "NĐ", "NÐ": "NĐ"}
+# Letters that look like the Latin capitals of codes: Ð (U+00D0, Icelandic eth) for Đ, and
+# Cyrillic and Greek capitals that fonts and OCR engines give for Latin ones.
+LOOK_ALIKES = str.maketrans(
+    {
+        "Ð": "Đ", "ð": "đ", "Ɖ": "Đ",
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+        "С": "C", "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S",
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+        "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    }
+)  # fmt: skip
 
 PROVINCES = [
     "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh",
@@ -76,7 +88,17 @@ PROVINCES = [
 BODY_KINDS = [
     "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND", "HĐND", "VĂN PHÒNG", "SỞ", "BỘ", "BAN",
     "CỤC", "CHI CỤC", "TỔNG CỤC", "TRUNG TÂM", "THANH TRA", "PHÒNG", "ĐOÀN ĐẠI BIỂU QUỐC HỘI",
-    "BAN QUẢN LÝ", "BAN CHỈ ĐẠO", "HỘI ĐỒNG",
+    "BAN QUẢN LÝ", "BAN CHỈ ĐẠO", "HỘI ĐỒNG", "CHÍNH PHỦ", "QUỐC HỘI", "KHO BẠC NHÀ NƯỚC",
+    "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "BỆNH VIỆN", "TRƯỜNG", "CÔNG AN", "VIỆN",
+]  # fmt: skip
+# What a body under a ministry or province deals with: "SỞ Y TẾ", "TỔNG CỤC THUẾ", "CỤC HẢI
+# QUAN", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" (the sectors of the state administration).
+SECTORS = [
+    "THUẾ", "HẢI QUAN", "Y TẾ", "TÀI CHÍNH", "NỘI VỤ", "TƯ PHÁP", "CÔNG THƯƠNG", "XÂY DỰNG",
+    "GIÁO DỤC VÀ ĐÀO TẠO", "GIÁO DỤC", "KHOA HỌC VÀ CÔNG NGHỆ", "KẾ HOẠCH VÀ ĐẦU TƯ",
+    "TÀI NGUYÊN VÀ MÔI TRƯỜNG", "GIAO THÔNG VẬN TẢI", "NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
+    "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA, THỂ THAO VÀ DU LỊCH", "THÔNG TIN VÀ TRUYỀN THÔNG",
+    "NGOẠI VỤ", "QUỐC PHÒNG", "NGOẠI GIAO", "THỐNG KÊ", "DÂN TỘC", "ĐA KHOA",
 ]  # fmt: skip
 LEVELS = ["THÀNH PHỐ", "TỈNH", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN", "XÃ", "PHƯỜNG"]
 
@@ -88,12 +110,16 @@ ROLES = sorted(
         "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG",
         "PHÓ THỦ TƯỚNG", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "CHI CỤC TRƯỞNG", "CHÁNH THANH TRA",
         "PHÓ CHÁNH THANH TRA", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "BÍ THƯ", "PHÓ BÍ THƯ",
-        "TRƯỞNG ĐOÀN", "THỦ TRƯỞNG",
+        "TRƯỞNG ĐOÀN", "THỦ TRƯỞNG", "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG", "TỔNG CỤC TRƯỞNG",
+        "PHÓ TỔNG CỤC TRƯỞNG", "CHÁNH ÁN", "PHÓ CHÁNH ÁN", "PHÓ VIỆN TRƯỞNG", "PHÓ HIỆU TRƯỞNG",
+        "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "TỔNG THƯ KÝ", "PHÓ CHI CỤC TRƯỞNG", "TỔNG KIỂM TOÁN",
+        "PHÓ TỔNG KIỂM TOÁN", "TRƯỞNG KHOA", "ĐỘI TRƯỞNG", "TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC",
+        "PHÓ THỦ TRƯỞNG", "GIÁM ĐỐC SỞ", "KHOA TRƯỞNG",
     ],
     key=len,
     reverse=True,
 )  # fmt: skip
-AUTHORITY_PREFIXES = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "UQ."]
+AUTHORITY_PREFIXES = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "UQ."]  # and the party's T/M, K/T, T/L
 
 # What a reference's relation to this document is called, as the text states it.
 RELATIONS = [
@@ -144,13 +170,24 @@ def match_type(text: str, cutoff: float = 85) -> str | None:
 
 
 def match_role(text: str) -> str | None:
-    """The signer role a line names in full ("PHO CHU TICH" -> "PHÓ CHỦ TỊCH")."""
+    """The signer role a line names ("PHO CHU TICH" -> "PHÓ CHỦ TỊCH"); a role with its
+    unit ("VỤ TRƯỞNG VỤ PHÁP CHẾ", "CHÁNH VĂN PHÒNG UBND TỈNH") is kept as printed."""
     folded = " ".join(fold(text).split())
-    return best_match(folded, ROLES, 85) if 4 <= len(folded) <= 24 else None
+    if 4 <= len(folded) <= 24:
+        found = best_match(folded, ROLES, 85)
+        if found:
+            return found
+    if len(folded) <= 60 and is_upper(text):
+        for role in ROLES:  # longest first
+            if folded.startswith(fold(role) + " ") and len(folded) > len(role) + 3:
+                return " ".join(text.split())
+    return None
 
 
 def canonical_code(code: str) -> str:
-    """Normalise a document code: plain hyphens, no spaces, OCR-damaged type codes fixed."""
+    """Normalise a document code: look-alike letters made Latin/Vietnamese, plain hyphens,
+    no spaces, OCR-damaged type codes fixed."""
+    code = code.translate(LOOK_ALIKES)
     parts = [p for p in code.replace("—", "-").replace("–", "-").replace(" ", "").split("-") if p]
     if parts:
         parts[0] = CODE_VARIANTS.get(parts[0], parts[0])
@@ -169,29 +206,89 @@ def type_from_code(code: str | None) -> str | None:
     return None
 
 
+def _key(text: str) -> str:
+    """Folded words of a name, commas and hyphens dropped: "Lao động - Thương binh" ->
+    "lao dong thuong binh"."""
+    return " ".join(fold(text).replace(".", " ").replace(",", " ").replace("-", " ").split())
+
+
 def canonical_body(text: str) -> str | None:
     """Spell a header body name properly when every part of it is recognised.
 
-    "UY BAN NHAN DAN TINH BAC NINH" -> "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"; anything with an
-    unrecognised part returns None (the caller keeps the text as written).
+    "UY BAN NHAN DAN TINH BAC NINH" -> "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "TONG CUC THUE" ->
+    "TỔNG CỤC THUẾ", "SỞ Y TẾ BẮC NINH" (a province right after the body); anything with
+    an unrecognised part returns None (the caller keeps the text as written).
     """
-    words = fold(text).replace(".", " ").split()
+    words = _key(text).split()
+    phrases = sorted(BODY_KINDS + LEVELS + SECTORS, key=lambda p: len(_key(p)), reverse=True)
     out: list[str] = []
     i = 0
     while i < len(words):
-        for phrase in sorted(BODY_KINDS + LEVELS, key=len, reverse=True):
-            size = len(phrase.split())
-            candidate = " ".join(words[i : i + size])
-            if i + size <= len(words) and similar(candidate, fold(phrase)) >= 85:
-                out.append(phrase)
-                i += size
-                if phrase in LEVELS:
-                    rest = " ".join(words[i:])
-                    province = match_province(rest) if rest else None
-                    if province is None:
-                        return None
-                    return " ".join([*out, province.upper()])
-                break
-        else:
+        if out and out[-1] not in LEVELS:
+            province = match_province(" ".join(words[i:]), 90)
+            if province is not None:
+                return " ".join([*out, province.upper()])
+        scored = []
+        for phrase in phrases:  # the closest phrase here (NỘI VỤ is not NGOẠI VỤ), then longest
+            key = _key(phrase).split()
+            candidate = " ".join(words[i : i + len(key)])
+            first_word = similar(words[i], key[0]) >= 75  # no sliding into the next phrase
+            score = similar(candidate, " ".join(key))
+            if i + len(key) <= len(words) and first_word and score >= 85:
+                scored.append((score, len(key), phrase))
+        if not scored:
             return None
+        _, size, phrase = max(scored)
+        out.append(phrase)
+        i += size
+        if out[0] not in BODY_KINDS:
+            return None  # "HẢI QUAN" alone is a subject (a law's title), not a body
+        if phrase in LEVELS:
+            # a province after TỈNH / THÀNH PHỐ; a district's or commune's name is not in
+            # the list, and is kept as written (None)
+            rest = " ".join(words[i:])
+            province = match_province(rest, 88) if rest else None
+            if province is None:
+                return None
+            return " ".join([*out, province.upper()])
     return " ".join(out) if out else None
+
+
+# --- what a line of a document is ----------------------------------------------------------
+
+BODY_STARTS = ["căn cứ", "thực hiện", "theo đề nghị", "xét đề nghị", "kính gửi", "điều 1"]
+SECTION_RE = regex.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\s*[.)]\s+\S")
+
+
+def is_upper(line: str) -> bool:
+    """Mostly capitals: a heading, a body's name, a role."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def starts_body(line: str) -> bool:
+    """The line opens the body: "Căn cứ", "Kính gửi", "Điều 1.", "I.", "1." ..."""
+    words = fold(line).split()
+    for phrase in BODY_STARTS:
+        size = len(phrase.split())
+        if similar(" ".join(words[:size]).strip(":,"), fold(phrase)) >= 80:
+            return True
+    return bool(SECTION_RE.match(line))
+
+
+def is_type_heading(line: str) -> str | None:
+    """The document type a heading line names ("QUYẾT ĐỊNH"), if the line is one.
+
+    Up to two short specks before it (a stamp's or pen mark's OCR, "AM 4 QUYẾT ĐỊNH") are
+    passed over.
+    """
+    if line.rstrip().endswith(":") or not is_upper(line):
+        return None
+    words = line.split()
+    for skip in range(3):
+        if skip and (len(words) <= skip or len(words[skip - 1]) > 2):
+            break
+        found = match_type(" ".join(words[skip:]))
+        if found:
+            return found
+    return None

@@ -38,68 +38,106 @@ from rapidfuzz import fuzz
 
 from sohoa.extract.admin_vocab import (
     AUTHORITY_PREFIXES,
+    BODY_KINDS,
     LEVELS,
+    ROLES,
     canonical_body,
     canonical_code,
     fold,
+    is_type_heading,
+    is_upper,
     match_province,
     match_role,
     match_type,
     similar,
+    starts_body,
     type_from_code,
 )
-from sohoa.extract.citations import date_of, find_citations, find_date, references_in
-from sohoa.model import Document, Issuer, Metadata, Signer
+from sohoa.extract.citations import date_of, find_citations, find_date, iso_date, references_in
+from sohoa.extract.layout_lines import SourceLine, lines_for_metadata
+from sohoa.extract.person_names import repair_name
+from sohoa.model import Document, FieldSource, Issuer, Metadata, Signer
 from sohoa.normalize.unicode import nfc
 
 MOTTO = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc"]
 HEADER_LINES = 15  # the header block never runs longer than this
-# "Số: 49 /KH-UBND", "So:", OCR "S6:", "Sé :"; the number may be blank.
+TITLE_CHARS = 400  # a trích yếu longer than this has run into the body
+# "Số: 49 /KH-UBND", "So:", OCR "S6:", "Sé :", "Luật số: 54/2014/QH13", "Số: 30/2020/NĐ-CP";
+# the number may be blank ("Số:     /KH-UBND", "Số: ..../QĐ") or handwritten (OCR garbage).
 NUMBER_LINE_RE = regex.compile(
-    r"^\s*S\S{0,2}?\s*[:;.]?\s*(?P<num>\d{1,5})?\s*/\s*"
-    r"(?P<code>\p{Lu}[\p{L}&]{0,5}(?:\s?[-–—]\s?\p{Lu}[\p{L}&0-9]{0,9}){0,3})"
+    r"^\s*(?:(?P<kind>\p{L}+(?:\s\p{L}+){0,2})\s+)?"
+    r"(?:[Ss]\S{0,2}?\s*[:;.]|[Ss][^\s\d/:]{1,2}(?=\s))\s*"
+    r"(?P<fill>.{0,12}?)\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?/\s*"
+    r"(?P<code>\p{Lu}[\p{L}&0-9]{0,6}(?:\s?[-–—]\s?\p{Lu}[\p{L}&0-9]{0,9}){0,3})"
+)
+NUMBER_WORD_RE = regex.compile(r"^\s*S\S{0,2}\s*[:;]")  # "Số:" of a number line OCR broke
+PARTY_NUMBER_RE = regex.compile(r"^\d{1,5}-\p{Lu}{1,5}$")
+BLANK_FILL_RE = regex.compile(r"^[\s.…_\-–—,:]*$")
+# The header's date line, on folded text: "ngày 05 tháng 3 năm 2020", "ngày   tháng   năm 2011",
+# "ngày _2 /tháng øJ. năm 2018" (handwritten day and month); "năm 201 1" (a split year).
+HEADER_DATE_RE = regex.compile(
+    r"(?:^|(?<=[\s,.]))ng\w{0,3}(?P<d>[^\p{L}]{0,8}|.{0,6}?)\s*th\w{1,4}"
+    r"(?P<m>[^\p{L}]{0,8}|.{0,6}?)\s*n\w{1,3}\W{0,3}(?P<y>(?:19|20)\d\s?\d)\b"
 )
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": a prefix and at least two words in capitals
 # (so that a filing mark such as "Lưu: VT, KT.TH." is not one).
 AUTHORITY_RE = regex.compile(
-    r"(?:^|(?<=[\s;:]))(?P<prefix>TM|KT|TL|TUQ|UQ|Q)\.\s*(?=\p{Lu}+\s+\p{Lu})"
+    r"(?:^|(?<=[\s;:]))(?:(?P<prefix>TM|KT|TL|TUQ|UQ|Q)\.|(?P<party>T/M|K/T|T/L)\.?)"
+    r"\s*(?=\p{Lu}+\s+\p{Lu})"
 )
 RULE_RE = regex.compile(r"^[\s\-–—_=*.…~]{3,}$")
 NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$")
+SIGNED_MARKS = ["đã ký", "ký", "ký tên", "ký, ghi rõ họ tên", "đã ký và đóng dấu", "signed"]
 ITEM_MARKS = "-+•~–—−"  # recipient list marks, with the ones OCR reads "-" as
-BODY_STARTS = ["căn cứ", "thực hiện", "theo đề nghị", "xét đề nghị", "kính gửi", "điều 1"]
-SECTION_RE = regex.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\s*[.)]\s+\S")
+SPECK_RE = regex.compile(r"(?:\s+[^\p{L}\p{N}\s.)”\"]{1,3})+$")  # "lựa chọn `": OCR specks
 
 
 def extract_metadata(doc: Document) -> Document:
-    """Fill ``doc.metadata`` from the document's text."""
-    doc.metadata = metadata_from_text(doc.text())
+    """Fill ``doc.metadata`` from the document's lines (cut along the page's blocks)."""
+    doc.metadata = metadata_from_lines(lines_for_metadata(doc))
     return doc
 
 
 def metadata_from_text(text: str) -> Metadata:
-    lines = [line.strip(" *\t") for line in nfc(text).splitlines()]
-    lines = [line for line in lines if line]
+    """Metadata of text without layout (TXT, DOCX): one line a line, tabs (columns, as
+    "ỦY BAN NHÂN DÂN<TAB>CỘNG HÒA …") cutting a line in two."""
+    return metadata_from_lines(
+        [SourceLine(part) for line in nfc(text).splitlines() for part in line.split("\t")]
+    )
+
+
+def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
+    sources = [s for s in source_lines if nfc(s.text).strip(" *\t")]
+    lines = [nfc(s.text).strip(" *\t") for s in sources]
     meta = Metadata()
     heading = _type_heading(lines)
     header_end = heading if heading is not None else _body_start(lines, 0, HEADER_LINES)
-    header = _read_header(lines[:header_end], meta)
+    header = _read_header(lines[:header_end], sources, meta)
     if heading is not None:
-        meta.loai_van_ban = match_type(lines[heading])
-        title_end = _read_title(lines, heading + 1, meta)
+        meta.loai_van_ban = is_type_heading(lines[heading])
+        _note(meta, "loai_van_ban", sources[heading], 1.0)
+        title_end = _read_title(lines, sources, heading + 1, meta)
         authority = _authority_line(lines, title_end)
         if authority is not None:
             title_end += 1
-            meta.co_quan_ban_hanh.ten = meta.co_quan_ban_hanh.ten or authority
+            if not meta.co_quan_ban_hanh.ten and not _names_a_role(authority):
+                meta.co_quan_ban_hanh.ten = authority
+                _note(meta, "co_quan_ban_hanh.ten", sources[title_end - 1], 0.8)
     elif header.get("vv"):
         meta.trich_yeu = header["vv"]
+        meta.loai_van_ban = "Công văn"  # a công văn prints no type name: its "V/v" line says so
+        meta.suy_dien.append("loai_van_ban")
+        _note(meta, "loai_van_ban", sources[int(header["vv_line"])], 0.9, "text")
     elif header.get("untitled") and header_end < min(len(lines), HEADER_LINES):
         meta.trich_yeu = header["untitled"]  # a title right above the body
+    if not meta.loai_van_ban and header.get("kind"):
+        meta.loai_van_ban = header["kind"]  # "Luật số: 54/2014/QH13"
     if not meta.loai_van_ban and meta.ky_hieu:
         meta.loai_van_ban = type_from_code(meta.ky_hieu)
         if meta.loai_van_ban:
             meta.suy_dien.append("loai_van_ban")
-    sign_start = _read_signature(lines, max(header_end, 1), meta)
+            meta.nguon.append(FieldSource("loai_van_ban", 0.7, method="code"))
+    sign_start = _read_signature(lines, sources, max(header_end, 1), meta)
     _read_recipients(lines, sign_start, meta)
     _from_own_citation(lines, meta)
     body = title_end if heading is not None else header_end
@@ -107,34 +145,32 @@ def metadata_from_text(text: str) -> Metadata:
     return meta
 
 
+def _note(
+    meta: Metadata, name: str, source: SourceLine, certainty: float, method: str | None = None
+) -> None:
+    """Record where a field was read: its line's page and box, and how sure we are (0..1)."""
+    meta.nguon = [s for s in meta.nguon if s.field != name]
+    method = method or ("layout" if source.layout else "line" if source.bbox else "text")
+    confidence = round(max(0.0, min(1.0, certainty * source.confidence)), 3)
+    meta.nguon.append(FieldSource(name, confidence, source.page, source.bbox, method))
+
+
 # --- header ---------------------------------------------------------------------------------
 
 
-def _is_upper(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
 def _type_heading(lines: list[str]) -> int | None:
-    """Index of the type heading ("KẾ HOẠCH", "QUYẾT ĐỊNH") near the top, if there is one."""
+    """Index of the type heading ("KẾ HOẠCH", "QUYẾT ĐỊNH") near the top, before the body."""
     for index, line in enumerate(lines[:25]):
-        if not line.endswith(":") and _is_upper(line) and match_type(line):
+        if starts_body(line) and index >= 3:
+            return None  # a heading under the preamble ("QUYẾT ĐỊNH:") is not the title's
+        if is_type_heading(line):
             return index
     return None
 
 
-def _starts_body(line: str) -> bool:
-    words = fold(line).split()
-    for phrase in BODY_STARTS:
-        size = len(phrase.split())
-        if similar(" ".join(words[:size]).strip(":,"), fold(phrase)) >= 80:
-            return True
-    return bool(SECTION_RE.match(line))
-
-
 def _body_start(lines: list[str], start: int, limit: int) -> int:
     for index in range(start, min(len(lines), start + limit)):
-        if _starts_body(lines[index]):
+        if starts_body(lines[index]):
             return index
     return min(len(lines), start + limit)
 
@@ -157,94 +193,254 @@ def _strip_motto(line: str) -> str:
     return line
 
 
-def _read_header(lines: list[str], meta: Metadata) -> dict[str, str]:
+def _number_line(line: str) -> regex.Match | None:
+    """The "Số: …/…" line, if this is one (its fill is a number, blank, or handwriting)."""
+    found = NUMBER_LINE_RE.match(line)
+    if found is None:
+        return None
+    if found.group("kind") and not match_type(found.group("kind")):
+        return None  # "Sở Tư pháp/..." or a sentence, not "Luật số:"
+    if regex.search(r"\p{L}{3}", found.group("fill")):
+        return None
+    return found
+
+
+def _read_number(found: regex.Match, source: SourceLine, meta: Metadata) -> None:
+    meta.ky_hieu = canonical_code(found.group("code"))
+    fill = found.group("fill").replace(" ", "").rstrip(".")
+    year = f"{found.group('year')}/" if found.group("year") else ""
+    if fill.isdigit() and len(fill) <= 5:
+        meta.so_hieu = f"{int(fill)}/{year}{meta.ky_hieu}"
+        _note(meta, "so_hieu", source, 1.0)
+    elif PARTY_NUMBER_RE.match(fill):  # "Số 38-CT/TW": the party's style
+        meta.ky_hieu = f"{fill.split('-', 1)[1]}/{meta.ky_hieu}"
+        meta.so_hieu = f"{fill}/{found.group('code')}"
+        _note(meta, "so_hieu", source, 1.0)
+    elif not BLANK_FILL_RE.match(fill):
+        meta.so_viet_tay = True  # something written in the number space that is no number
+        _note(meta, "so_hieu", source, 0.5)
+    _note(meta, "ky_hieu", source, 1.0)
+
+
+def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) -> dict[str, str]:
     """Issuer, number, place and date from the header block; returns extras (the V/v line)."""
-    body_lines: list[str] = []
+    body_lines: list[tuple[str, int]] = []
     extras: dict[str, str] = {}
     seen_number = False
-    for raw in lines:
+    subject: list[str] | None = None  # the V/v lines of a công văn
+    for index, raw in enumerate(lines):
         line = _strip_motto(raw)
         if not line or RULE_RE.match(line):
             continue
-        number = NUMBER_LINE_RE.match(line)
+        number = _number_line(line)
         if number:
             seen_number = True
-            meta.ky_hieu = canonical_code(number.group("code"))
-            if number.group("num"):
-                meta.so_hieu = f"{number.group('num')}/{meta.ky_hieu}"
-            line = line[number.end() :].strip()
-        if fold(line).startswith(("v/v", "v / v", "ve viec")):
-            extras["vv"] = " ".join(line.split())
+            _read_number(number, sources[index], meta)
+            if number.group("kind"):
+                extras["kind"] = str(match_type(number.group("kind")))
+            line = line[number.end() :].strip(" .,;")
+        if fold(line).startswith(("v/v", "v / v", "ve viec", "v/y", "v/")) and subject is None:
+            line, place_date = _split_date_off(line)  # "V/v … Bắc Giang, ngày 14 tháng 6 …"
+            if place_date:
+                _read_place_date(place_date, sources[index], meta)
+            subject = [line]
+            extras["vv_line"] = str(index)
             continue
-        if _read_place_date(line, meta):
+        if _read_place_date(line, sources[index], meta):
+            continue
+        if subject is not None and line and not is_upper(line) and len(subject) < 5:
+            if regex.search(r"[\p{L}\p{N}]", line):
+                subject.append(line)  # a subject runs over several lines under "Số"
             continue
         if line and not seen_number:
-            body_lines.append(line)
+            body_lines.append((line, index))
+    if subject:
+        extras["vv"] = _clean_title(" ".join(subject))
     # Issuer names are printed in capitals; lower-case lines before the body are a title
     # whose type heading is missing (as when OCR dropped the header).
-    _set_issuer([line for line in body_lines if _is_upper(line)], meta)
-    untitled = [line for line in body_lines if not _is_upper(line)]
+    names = [
+        (line, i)
+        for line, i in body_lines
+        if is_upper(line) and _letters(line) >= 4 and not NUMBER_WORD_RE.match(line)
+    ]
+    _set_issuer(names, sources, meta)
+    untitled = [line for line, _ in body_lines if not is_upper(line)]
     if untitled and not seen_number and len(untitled) <= 4:
-        extras["untitled"] = " ".join(" ".join(untitled).split())
+        extras["untitled"] = _clean_title(" ".join(untitled))
     return extras
 
 
-def _read_place_date(line: str, meta: Metadata) -> bool:
-    folded = fold(line)
-    date = find_date(folded)
-    if date is None or meta.ngay_ban_hanh is not None:
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _clean_title(text: str) -> str:
+    """One line, OCR specks at the end removed, bounded (a title never runs on for pages)."""
+    text = SPECK_RE.sub("", " ".join(text.split()))
+    if len(text) > TITLE_CHARS:
+        text = text[: text.rfind(" ", 0, TITLE_CHARS)]
+    return text
+
+
+def _split_date_off(line: str) -> tuple[str, str]:
+    """A subject line with the place and date of the other column after it, cut in two:
+    the place is the capitalised words right before "ngày" ("mùa hè | Bắc Giang, ngày …")."""
+    found = _header_date(fold(line))
+    if found is None or found[1] == 0:
+        return line, ""
+    words = line[: found[1]].rstrip(" ,").split()
+    place = 0
+    while place < min(4, len(words) - 1) and words[-1 - place][:1].isupper():
+        place += 1
+    return " ".join(words[: len(words) - place]), line[len(" ".join(words[: len(words) - place])) :]
+
+
+def _header_date(folded: str) -> tuple[str | None, int] | None:
+    """ISO date of a header date line and where it starts; unreadable day or month (pen
+    marks) and blank ones reduce the precision, never guess."""
+    found = HEADER_DATE_RE.search(folded)
+    if found is None:
+        numeric = find_date(folded)
+        return (date_of(numeric), numeric.start()) if numeric else None
+
+    def part(text: str) -> str | None:
+        text = text.replace(" ", "").rstrip("/,.")
+        return text if text.isdigit() and len(text) <= 2 else None
+
+    day, month = part(found.group("d")), part(found.group("m"))
+    year = found.group("y").replace(" ", "")
+    if month is None:
+        day = None
+    return iso_date(day, month, year), found.start()
+
+
+def _read_place_date(line: str, source: SourceLine, meta: Metadata) -> bool:
+    if meta.ngay_ban_hanh is not None or starts_body(line):
         return False
-    meta.ngay_ban_hanh = date_of(date)
-    place = line[: date.start()].strip(" ,.;")
-    if place and len(place.split()) <= 5:
-        meta.dia_danh = match_province(place) or place
+    folded = fold(line)
+    found = _header_date(folded)
+    if found is None or found[0] is None:
+        return False
+    meta.ngay_ban_hanh, start = found
+    _note(meta, "ngay_ban_hanh", source, 1.0 if len(meta.ngay_ban_hanh) == 10 else 0.6)
+    place = line[:start].strip(" ,.;")
+    # the place is the words right before the date, never a number or header text before them
+    words = place.split()
+    while words and regex.search(r"[/:\d§]", " ".join(words)):
+        cut = max(i for i, w in enumerate(words) if regex.search(r"[/:\d§]", w))
+        words = words[cut + 1 :]
+    place = " ".join(words)
+    if place and len(words) <= 5:
+        meta.dia_danh = _place_name(place)
+        _note(meta, "dia_danh", source, 1.0)
     return True
 
 
+def _place_name(place: str) -> str:
+    """A province spelled properly when OCR damaged a letter ("Bdc Ninh" -> "Bắc Ninh"); a
+    district or town ("Đông Anh", "Nga Sơn") is kept as written, not made the province two
+    letters away ("Long An", "Lạng Sơn")."""
+    name = regex.sub(r"^(?:TP\.?|T\.P\.?|Tp\.?|Thành phố)\s*", "", place)
+    return match_province(name, 85) or place
+
+
 def _is_level_line(line: str) -> bool:
+    """ "TỈNH BẮC NINH" under "ỦY BAN NHÂN DÂN" (but "PHÒNG …" is a body, not "PHƯỜNG")."""
     words = fold(line).split()
+    if any(" ".join(words[: len(kind.split())]) == fold(kind) for kind in BODY_KINDS):
+        return False
     return any(
         similar(" ".join(words[: len(level.split())]), fold(level)) >= 85 for level in LEVELS
     )
 
 
-def _set_issuer(lines: list[str], meta: Metadata) -> None:
-    names: list[str] = []
-    for line in lines:
-        if names and (_is_level_line(line) or names[-1].rstrip().endswith(("VÀ", "và", "&"))):
-            names[-1] = f"{names[-1]} {line}"
+def _set_issuer(lines: list[tuple[str, int]], sources: list[SourceLine], meta: Metadata) -> None:
+    names: list[tuple[str, int]] = []
+    split = [(part, i) for text, i in lines for part in _two_names(text)]
+    for line, index in split:
+        if names and (
+            _is_level_line(line) or names[-1][0].rstrip().endswith(("VÀ", "và", "&", "-"))
+        ):
+            names[-1] = (f"{names[-1][0]} {line}", names[-1][1])
         else:
-            names.append(line)
-    names = [canonical_body(name) or " ".join(name.split()) for name in names]
-    if names:
+            names.append((line, index))
+    spelled = [(canonical_body(name) or " ".join(name.split()), index) for name, index in names]
+    if spelled:
         meta.co_quan_ban_hanh = Issuer(
-            ten=names[-1], cap_tren=names[-2] if len(names) > 1 else None
+            ten=spelled[-1][0], cap_tren=spelled[-2][0] if len(spelled) > 1 else None
         )
+        known = 1.0 if canonical_body(names[-1][0]) else 0.8
+        _note(meta, "co_quan_ban_hanh.ten", sources[spelled[-1][1]], known)
+        if len(spelled) > 1:
+            _note(meta, "co_quan_ban_hanh.cap_tren", sources[spelled[-2][1]], known)
 
 
-def _read_title(lines: list[str], start: int, meta: Metadata) -> int:
-    """Trích yếu: the lines under the type heading up to the rule line or the body."""
+def _two_names(line: str) -> list[str]:
+    """ "UBND TỈNH BẮC GIANG SỞ Y TẾ" (a header table's cell read as one line) -> the parent
+    body and the body, when the line is no name as a whole but both halves are."""
+    words = line.split()
+    if canonical_body(line) is not None:
+        return [line]
+    for cut in range(2, len(words) - 1):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if canonical_body(first) and canonical_body(second):
+            return [first, second]
+    # "UBND HUYỆN ĐÔNG ANH PHÒNG TÀI CHÍNH - KẾ HOẠCH": a locality's name is not in the
+    # vocabulary, so cut before a kind of body that follows "<kind> <level> <name>"
+    folded = fold(line).split()
+    kinds = [fold(kind).split() for kind in BODY_KINDS]
+    lead = max((len(kind) for kind in kinds if folded[: len(kind)] == kind), default=0)
+    if not lead or not is_upper(line) or not _is_level_line(" ".join(words[lead:])):
+        return [line]
+    for cut in range(lead + 2, len(words) - 1):
+        if any(folded[cut : cut + len(kind)] == kind for kind in kinds):
+            return [" ".join(words[:cut]), " ".join(words[cut:])]
+    return [line]
+
+
+def _read_title(lines: list[str], sources: list[SourceLine], start: int, meta: Metadata) -> int:
+    """Trích yếu: the lines under the type heading up to the rule line or the body.
+
+    A title is in lower case ("Về việc …"), or in capitals right under the heading of a law
+    ("LUẬT / HẢI QUAN"); a body's or a role's name in capitals there is the authority line.
+    """
     parts: list[str] = []
     index = start
     while index < len(lines) and len(parts) < 6:
         line = lines[index]
-        if RULE_RE.match(line) or _starts_body(line) or line.startswith("(") or _is_upper(line):
+        if RULE_RE.match(line) or starts_body(line) or line.startswith("("):
             break
+        if _is_recipients_line(line) or _authority_at(line) is not None:
+            break
+        if parts and line.rstrip().endswith((".", ":")) and not parts[-1].endswith(","):
+            break  # a sentence: the body's first paragraph (a trích yếu has no full stop)
+        if is_upper(line):
+            capital_title = index == start or (parts and all(is_upper(p) for p in parts))
+            if not capital_title or canonical_body(line) or _names_a_role(line):
+                break
         parts.append(line)
         index += 1
     if parts:
-        meta.trich_yeu = " ".join(" ".join(parts).split())
+        meta.trich_yeu = _clean_title(" ".join(parts))
+        used = sources[start:index]
+        _note(meta, "trich_yeu", min(used, key=lambda s: s.confidence), 1.0)
     while index < len(lines) and RULE_RE.match(lines[index]):
         index += 1
     return index
 
 
+def _names_a_role(line: str) -> bool:
+    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN": a person's office, not the issuing body."""
+    folded = " ".join(fold(line).split())
+    return any(folded.startswith(fold(role)) for role in ROLES)
+
+
 def _authority_line(lines: list[str], start: int) -> str | None:
     """A decision names its issuing authority in capitals between the title and "Căn cứ"."""
     for line in lines[start : start + 3]:
-        if _starts_body(line):
+        if starts_body(line):
             return None
-        if _is_upper(line) and not match_type(line):
+        if is_upper(line) and not match_type(line):
             return canonical_body(line) or " ".join(line.split())
     return None
 
@@ -263,12 +459,17 @@ def _ends_zone(line: str) -> bool:
     return (
         similar(" ".join(folded.split()[:2]), "phu luc") >= 85
         or bool(NUMBER_LINE_RE.match(line))
-        or (_is_upper(line) and match_type(line) is not None)
+        or (is_upper(line) and match_type(line) is not None)
     )
 
 
-def _read_signature(lines: list[str], start: int, meta: Metadata) -> int:
-    """Find the first signature block after the header; return where its zone starts."""
+def _read_signature(lines: list[str], sources: list[SourceLine], start: int, meta: Metadata) -> int:
+    """Find the first signature block after the header; return where its zone starts.
+
+    The block: authority lines (TM./KT./Q./TL./TUQ.), the position, marks such as "(Đã ký)"
+    or a stamp's text, and the name as its last line (OCR-broken syllables of the name
+    repaired from the name lexicon, ``person_names``).
+    """
     anchor = next(
         (
             i
@@ -290,41 +491,75 @@ def _read_signature(lines: list[str], start: int, meta: Metadata) -> int:
         position = _authority_at(line)
         if position is not None:
             if signer.chuc_vu is None:
-                signer.tham_quyen.append(_canonical_authority(line[position:]))
+                authority, role = _split_authority(line[position:])
+                signer.tham_quyen.append(authority)
+                if role:  # "TM. CHÍNH PHỦ THỦ TƯỚNG" on one line
+                    signer.chuc_vu = role
+                    _note(meta, "nguoi_ky.chuc_vu", sources[index], 0.9)
+                _note(meta, "nguoi_ky.tham_quyen", sources[index], 1.0)
             last = index
             continue
         if signer.tham_quyen and signer.chuc_vu is None:
             role = match_role(line) or match_role(_trailing_caps(line))
             if role:
                 signer.chuc_vu = role
+                _note(meta, "nguoi_ky.chuc_vu", sources[index], 1.0)
                 last = index
     if not signer.tham_quyen:
         for index in range(anchor, zone_end):  # a head signing in person: role, then name
             role = match_role(lines[index])
             if role:
                 signer.chuc_vu, last = role, index
+                _note(meta, "nguoi_ky.chuc_vu", sources[index], 0.9)
                 break
     if signer.tham_quyen or signer.chuc_vu:
-        for line in lines[last + 1 : zone_end]:
+        for index in range(last + 1, zone_end):
+            line = _without_signed_mark(lines[index])
             if NAME_RE.match(line) and not match_role(line) and not canonical_body(line):
-                signer.ho_ten = line
+                signer.ho_ten, repaired = repair_name(line)
+                _note(meta, "nguoi_ky.ho_ten", sources[index], 0.8 if repaired else 1.0)
                 break
         meta.nguoi_ky = signer
     return anchor
 
 
+def _split_authority(text: str) -> tuple[str, str | None]:
+    """ "TM. CHÍNH PHỦ THỦ TƯỚNG" -> ("TM. CHÍNH PHỦ", "THỦ TƯỚNG"); "KT. CHỦ TỊCH" alone
+    -> ("KT. CHỦ TỊCH", None)."""
+    prefix, *words = text.replace(".", ". ", 1).split()
+    for cut in range(1, len(words)):
+        role = match_role(" ".join(words[cut:]))
+        if role and (match_role(" ".join(words[:cut])) or canonical_body(" ".join(words[:cut]))):
+            return _canonical_authority(f"{prefix} {' '.join(words[:cut])}"), role
+    return _canonical_authority(text), None
+
+
+def _without_signed_mark(line: str) -> str:
+    """A name line without "(Đã ký)" / "[daky]" beside it; the mark alone gives ""."""
+    line = regex.sub(r"[(\[][^)\]]{0,30}[)\]]", "", line).strip()
+    if " ".join(fold(line).split()) in [fold(mark) for mark in SIGNED_MARKS]:
+        return ""
+    return line
+
+
 def _authority_at(line: str) -> int | None:
     found = AUTHORITY_RE.search(line)
-    if found is None or f"{found.group('prefix').upper()}." not in AUTHORITY_PREFIXES:
+    if found is None:
         return None
-    return found.start()
+    prefix = found.group("prefix") or found.group("party").replace("/", "")  # T/M: TM.
+    return found.start() if f"{prefix.upper()}." in AUTHORITY_PREFIXES else None
 
 
 def _canonical_authority(text: str) -> str:
     """ "TM. UY BAN NHAN DAN" -> "TM. ỦY BAN NHÂN DÂN"; unknown bodies are kept as written."""
-    prefix, _, rest = text.partition(".")
+    party = regex.match(r"(T/M|K/T|T/L)\.?\s*", text)  # the party's style, kept as printed
+    if party:
+        prefix, rest = party.group(1), text[party.end() :]
+    else:
+        prefix, _, rest = text.partition(".")
+        prefix = f"{prefix.upper()}."
     rest = " ".join(rest.split())
-    return f"{prefix.upper()}. {match_role(rest) or canonical_body(rest) or rest}"
+    return f"{prefix} {match_role(rest) or canonical_body(rest) or rest}"
 
 
 def _trailing_caps(line: str) -> str:
@@ -353,6 +588,8 @@ def _read_recipients(lines: list[str], start: int, meta: Metadata) -> None:
             items.append(line.lstrip(ITEM_MARKS + " ").strip())
         elif items and not items[-1].endswith((";", ".")) and not _ends_zone(line):
             items[-1] = f"{items[-1]} {line}"
+        elif items and items[-1].endswith(";") and line.endswith((";", ".")) and len(line) < 80:
+            items.append(line)  # an item whose "-" the OCR lost, between two items
         elif items:
             break
         if items and fold(items[-1]).startswith("luu") and items[-1].endswith("."):
@@ -396,12 +633,15 @@ def _from_own_citation(lines: list[str], meta: Metadata) -> None:
             if not meta.loai_van_ban and citation.loai_van_ban:
                 meta.loai_van_ban = citation.loai_van_ban
                 meta.suy_dien.append("loai_van_ban")
+                meta.nguon.append(FieldSource("loai_van_ban", 0.6, method="citation"))
             if not meta.ngay_ban_hanh and citation.ngay_ban_hanh:
                 meta.ngay_ban_hanh = citation.ngay_ban_hanh
                 meta.suy_dien.append("ngay_ban_hanh")
+                meta.nguon.append(FieldSource("ngay_ban_hanh", 0.6, method="citation"))
             if not meta.co_quan_ban_hanh.ten and citation.co_quan_ban_hanh:
                 meta.co_quan_ban_hanh.ten = _full_body_name(citation.co_quan_ban_hanh)
                 meta.suy_dien.append("co_quan_ban_hanh")
+                meta.nguon.append(FieldSource("co_quan_ban_hanh.ten", 0.6, method="citation"))
             if not meta.ky_hieu:
                 meta.ky_hieu = citation.code
             return

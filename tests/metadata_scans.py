@@ -8,6 +8,7 @@ across both columns. ``DECISION`` holds what a reader finds on the page.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -79,3 +80,198 @@ def two_column_decision_scan(path: Path, level: scans.Level = "heavy", seed: int
     damaged = scans.degrade(np.array(image), level, seed=seed)
     Image.fromarray(damaged).save(path, dpi=(200, 200))
     return path
+
+
+# --- pages of other layout kinds, for tests/extract/test_metadata_layout.py ------------------
+
+
+@dataclass
+class AdminPage:
+    """What is printed on the first page of an administrative document, block by block."""
+
+    issuer: list[str]  # left block, top-down: parent body, then the issuer
+    number: str  # "Số: 215/TCKH-NS"; "Số:        /UBND-VP" for a number left blank
+    place_date: str  # right block, under the motto
+    heading: str | None = None  # "QUYẾT ĐỊNH"; None for a công văn
+    title: list[str] = field(default_factory=list)  # under the heading, or V/v lines under Số
+    authority: str | None = None  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under a decision's title
+    body: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)  # right of the recipients, top-down
+    handwritten_number: str | None = None  # pen strokes written into a blank number space
+
+
+def render_admin_page(page: AdminPage, path: Path, level: scans.Level = "light") -> Path:
+    """An A4 page at 200 dpi laid out as Nghị định 30/2020 prescribes, scanned at ``level``."""
+    image = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(image)
+    regular = ImageFont.truetype(FONTS + "Regular.ttf", 34)
+    bold = ImageFont.truetype(FONTS + "Bold.ttf", 34)
+    italic = ImageFont.truetype(FONTS + "Italic.ttf", 34)
+    small = ImageFont.truetype(FONTS + "Regular.ttf", 28)
+
+    def centred(x: float, y: float, text: str, font: ImageFont.FreeTypeFont) -> None:
+        draw.text((x - draw.textlength(text, font=font) / 2, y), text, font=font, fill=0)
+
+    left, right = 400, 1130
+    y = 140
+    for row, name in enumerate(page.issuer):
+        centred(left, y + row * 45, name, bold if row == len(page.issuer) - 1 else regular)
+    number_y = y + 45 * len(page.issuer) + 50
+    centred(left, number_y, page.number, regular)
+    if page.handwritten_number:  # pen strokes over the dots of the blank, not the code
+        start = left - draw.textlength(page.number, font=regular) / 2
+        blank = page.number.split("/")[0]
+        x0 = start + draw.textlength(blank.split(".")[0], font=regular)
+        x1 = start + draw.textlength(blank, font=regular)
+        pen = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf", 40)
+        draw.text((x0 + 4, number_y - 30), page.handwritten_number, font=pen, fill=70)
+        draw.line([(x0, number_y + 28), (x1 - 6, number_y - 2)], fill=60, width=3)
+    centred(right, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
+    centred(right, y + 45, "Độc lập - Tự do - Hạnh phúc", bold)
+    centred(right, number_y, page.place_date, italic)
+    y = number_y + 90
+    if page.heading is None:  # a công văn: the V/v lines under the number, left block
+        for row, text in enumerate(page.title):
+            centred(left, number_y + 50 + row * 40, text, small)
+        y = number_y + 70 + 40 * len(page.title)
+    else:
+        centred(827, y, page.heading, bold)
+        for row, text in enumerate(page.title):
+            centred(827, y + 50 + row * 45, text, bold)
+        y += 70 + 45 * len(page.title)
+        if page.authority:
+            centred(827, y + 20, page.authority, bold)
+            y += 80
+    y += 40
+    for text in page.body:
+        draw.text((180, y), text, font=regular, fill=0)
+        y += 55
+    y += 60
+    draw.text((180, y), "Nơi nhận:", font=ImageFont.truetype(FONTS + "BoldItalic.ttf", 28))
+    for row, text in enumerate(page.recipients):
+        draw.text((180, y + 42 + row * 38), text, font=small, fill=0)
+    for row, text in enumerate(page.signature[:-1]):
+        centred(right + 40, y + row * 46, text, bold if not text.startswith("(") else italic)
+    centred(right + 40, y + 330, page.signature[-1], bold)
+    damaged = scans.degrade(np.array(image), level, seed=5)
+    Image.fromarray(damaged).save(path, dpi=(200, 200))
+    return path
+
+
+RECIPIENTS = ["- Như trên;", "- Lưu: VT."]
+LAYOUT_KINDS: dict[str, AdminPage] = {
+    "cong_van": AdminPage(
+        issuer=["UBND HUYỆN ĐÔNG ANH", "PHÒNG TÀI CHÍNH - KẾ HOẠCH"],
+        number="Số: 215/TCKH-NS",
+        place_date="Đông Anh, ngày 12 tháng 3 năm 2024",
+        title=["V/v rà soát kinh phí hỗ trợ", "hộ nghèo năm 2024"],
+        body=[
+            "Kính gửi: Ủy ban nhân dân các xã, thị trấn.",
+            "Căn cứ Quyết định số 45/QĐ-UBND ngày 19/6/2015 của Ủy ban nhân dân",
+            "huyện về việc giao dự toán ngân sách, Phòng Tài chính - Kế hoạch đề nghị",
+            "các xã rà soát và báo cáo trước ngày 30/3/2024.",
+        ],
+        recipients=RECIPIENTS,
+        signature=["KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "Trần Thị Hoa"],
+    ),
+    "quyet_dinh_chu_tich": AdminPage(
+        issuer=["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"],
+        number="Số: 1520/QĐ-UBND",
+        place_date="Tam Kỳ, ngày 20 tháng 5 năm 2022",
+        heading="QUYẾT ĐỊNH",
+        title=["Về việc thành lập Tổ công tác rà soát", "thủ tục hành chính năm 2022"],
+        authority="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
+        body=[
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+            "Xét đề nghị của Chánh Văn phòng Ủy ban nhân dân tỉnh.",
+            "Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính.",
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        ],
+        recipients=["- Như Điều 2;", "- Lưu: VT."],
+        signature=["CHỦ TỊCH", "Lê Văn Dũng"],
+    ),
+    "nghi_dinh": AdminPage(
+        issuer=["CHÍNH PHỦ"],
+        number="Số: 45/2021/NĐ-CP",
+        place_date="Hà Nội, ngày 31 tháng 3 năm 2021",
+        heading="NGHỊ ĐỊNH",
+        title=["Quy định chi tiết thi hành một số điều của Luật Thú y"],
+        body=[
+            "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+            "Theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn;",
+            "Chính phủ ban hành Nghị định quy định chi tiết thi hành Luật Thú y.",
+            "Điều 1. Phạm vi điều chỉnh",
+        ],
+        recipients=["- Ban Bí thư Trung ương Đảng;", "- Lưu: VT, NN."],
+        signature=["TM. CHÍNH PHỦ", "THỦ TƯỚNG", "(Đã ký)", "Nguyễn Văn Bình"],
+    ),
+    "bao_cao": AdminPage(
+        issuer=["UBND TỈNH BÌNH DƯƠNG", "SỞ TƯ PHÁP"],
+        number="Số: 88/BC-STP",
+        place_date="Bình Dương, ngày 05 tháng 12 năm 2023",
+        heading="BÁO CÁO",
+        title=["Kết quả công tác tư pháp năm 2023", "và phương hướng nhiệm vụ năm 2024"],
+        body=[
+            "I. KẾT QUẢ ĐẠT ĐƯỢC",
+            "1. Công tác xây dựng và kiểm tra văn bản quy phạm pháp luật được",
+            "thực hiện theo Kế hoạch số 12/KH-UBND ngày 15/01/2023 của Ủy ban nhân dân tỉnh.",
+        ],
+        recipients=["- UBND tỉnh;", "- Lưu: VT, VP."],
+        signature=["GIÁM ĐỐC", "Phạm Văn Tâm"],
+    ),
+    "so_viet_tay": AdminPage(
+        issuer=["ỦY BAN NHÂN DÂN", "HUYỆN NGA SƠN"],
+        number="Số: ........./UBND-VP",
+        place_date="Nga Sơn, ngày      tháng 4 năm 2020",
+        title=["V/v báo cáo tình hình thực hiện", "chính sách hỗ trợ người lao động"],
+        body=[
+            "Kính gửi: Ủy ban nhân dân các xã, thị trấn.",
+            "Thực hiện Công văn số 1021/SLĐTBXH-BTXH ngày 09/4/2020 của Sở Lao động -",
+            "Thương binh và Xã hội, Ủy ban nhân dân huyện đề nghị các xã báo cáo.",
+        ],
+        recipients=RECIPIENTS,
+        signature=["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Hùng"],
+        handwritten_number="1113",
+    ),
+}
+
+# What a reader finds on each page of LAYOUT_KINDS (bench/metadata.py scores against it).
+LAYOUT_TRUTH: dict[str, dict[str, object]] = {
+    "cong_van": {
+        "so_hieu": "215/TCKH-NS", "loai_van_ban": "Công văn", "ngay_ban_hanh": "2024-03-12",
+        "dia_danh": "Đông Anh", "co_quan_ban_hanh.ten": "PHÒNG TÀI CHÍNH - KẾ HOẠCH",
+        "co_quan_ban_hanh.cap_tren": "UBND HUYỆN ĐÔNG ANH",
+        "trich_yeu": "V/v rà soát kinh phí hỗ trợ hộ nghèo năm 2024",
+        "nguoi_ky.chuc_vu": "PHÓ TRƯỞNG PHÒNG", "nguoi_ky.ho_ten": "Trần Thị Hoa",
+    },
+    "quyet_dinh_chu_tich": {
+        "so_hieu": "1520/QĐ-UBND", "loai_van_ban": "Quyết định", "ngay_ban_hanh": "2022-05-20",
+        "dia_danh": "Tam Kỳ", "co_quan_ban_hanh.ten": "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
+        "co_quan_ban_hanh.cap_tren": None,
+        "trich_yeu": "Về việc thành lập Tổ công tác rà soát thủ tục hành chính năm 2022",
+        "nguoi_ky.chuc_vu": "CHỦ TỊCH", "nguoi_ky.ho_ten": "Lê Văn Dũng",
+    },
+    "nghi_dinh": {
+        "so_hieu": "45/2021/NĐ-CP", "loai_van_ban": "Nghị định", "ngay_ban_hanh": "2021-03-31",
+        "dia_danh": "Hà Nội", "co_quan_ban_hanh.ten": "CHÍNH PHỦ",
+        "co_quan_ban_hanh.cap_tren": None,
+        "trich_yeu": "Quy định chi tiết thi hành một số điều của Luật Thú y",
+        "nguoi_ky.chuc_vu": "THỦ TƯỚNG", "nguoi_ky.ho_ten": "Nguyễn Văn Bình",
+    },
+    "bao_cao": {
+        "so_hieu": "88/BC-STP", "loai_van_ban": "Báo cáo", "ngay_ban_hanh": "2023-12-05",
+        "dia_danh": "Bình Dương", "co_quan_ban_hanh.ten": "SỞ TƯ PHÁP",
+        "co_quan_ban_hanh.cap_tren": "UBND TỈNH BÌNH DƯƠNG",
+        "trich_yeu": "Kết quả công tác tư pháp năm 2023 và phương hướng nhiệm vụ năm 2024",
+        "nguoi_ky.chuc_vu": "GIÁM ĐỐC", "nguoi_ky.ho_ten": "Phạm Văn Tâm",
+    },
+    "so_viet_tay": {
+        "so_hieu": None, "ky_hieu": "UBND-VP", "loai_van_ban": "Công văn",
+        "ngay_ban_hanh": "2020-04", "dia_danh": "Nga Sơn",
+        "co_quan_ban_hanh.ten": "ỦY BAN NHÂN DÂN HUYỆN NGA SƠN",
+        "co_quan_ban_hanh.cap_tren": None,
+        "trich_yeu": "V/v báo cáo tình hình thực hiện chính sách hỗ trợ người lao động",
+        "nguoi_ky.chuc_vu": "PHÓ CHỦ TỊCH", "nguoi_ky.ho_ten": "Lê Văn Hùng",
+    },
+}  # fmt: skip

@@ -31,7 +31,19 @@ def test_body_names_are_spelled_only_when_every_part_is_known() -> None:
     assert canonical_body("UY BAN NHAN DAN TINH BAC NINH") == "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
     assert canonical_body("UBND tỉnh Bắc Giang") == "UBND TỈNH BẮC GIANG"
     assert canonical_body("CÔNG TY TNHH ABC") is None
-    assert canonical_body("SỞ KHOA HỌC VÀ CÔNG NGHỆ") is None  # kept as written by callers
+    assert canonical_body("SỞ KHOA HỌC VÀ CÔNG NGHỆ") == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    # a sector's name after the kind of body, a province right after it; OCR marks repaired
+    assert canonical_body("TÔNG CỤC THUÊ") == "TỔNG CỤC THUẾ"
+    assert canonical_body("SO Y TE BAC NINH") == "SỞ Y TẾ BẮC NINH"
+    assert canonical_body("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") is not None
+    assert canonical_body("CỤC THUẾ TP.HCM") is None  # an abbreviation: kept as written
+    assert canonical_body("PHÒNG KHOA HỌC VUI") is None
+
+
+def test_codes_lose_their_look_alike_letters() -> None:
+    assert canonical_code("NÐ-CP") == "NĐ-CP"  # U+00D0 (eth) for U+0110
+    assert canonical_code("QĐ-UВND") == "QĐ-UBND"  # Cyrillic В
+    assert canonical_code("ТВ-UBND") == "TB-UBND"  # Cyrillic Т
 
 
 def test_types_roles_places_and_codes() -> None:

