@@ -1,0 +1,129 @@
+"""Sorting a document's text into ND30's parts: header columns, title, body, closing."""
+
+from __future__ import annotations
+
+from writer_documents import budget_document, letter, text_page
+
+from sohoa.model import Block, Document, Line, Page, Word
+from sohoa.output.official_layout import document_parts
+
+
+def all_text(parts: object) -> list[str]:
+    p = parts
+    return [
+        *p.header_left,  # type: ignore[attr-defined]
+        *p.header_right,  # type: ignore[attr-defined]
+        *p.title,  # type: ignore[attr-defined]
+        *(b.text for b in p.body),  # type: ignore[attr-defined]
+        *p.closing_left,  # type: ignore[attr-defined]
+        *p.closing_right,  # type: ignore[attr-defined]
+    ]
+
+
+def test_header_lines_holding_both_columns_are_split_into_them() -> None:
+    parts = document_parts(letter())
+    assert parts.header_left == [
+        "ỦY BAN NHÂN DÂN",
+        "HUYỆN TĨNH GIA",
+        "Số: 1113/UBND-LĐTBXH",
+        "V/v triển khai hỗ trợ người dân gặp khó khăn",
+        "do đại dịch Covid-19",
+    ]
+    assert parts.header_right == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Tĩnh Gia, ngày 16 tháng 4 năm 2020",
+    ]
+    assert parts.title == []  # a công văn prints no type
+
+
+def test_body_addressee_and_closing_columns() -> None:
+    parts = document_parts(letter())
+    assert [(b.kind, b.text[:12]) for b in parts.body] == [
+        ("addressee", "Kính gửi: Ủy"),
+        ("paragraph", "Thực hiện Ng"),
+        ("paragraph", "Yêu cầu Ủy b"),
+    ]
+    assert parts.closing_left == ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
+    assert parts.closing_right == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Đình Tùng"]
+
+
+def test_every_word_lands_in_exactly_one_part() -> None:
+    for doc in (letter(), budget_document()):
+        parts = document_parts(doc)
+        assert sorted(" ".join(all_text(parts)).split()) == sorted(doc.text().split())
+
+
+def test_title_and_summary_of_a_plan() -> None:
+    parts = document_parts(budget_document())
+    assert parts.header_left == parts.header_right == []
+    assert parts.title == ["KẾ HOẠCH", budget_document().metadata.trich_yeu]
+    assert parts.body[0].text.startswith("Thực hiện Quyết định số 523/QĐ-UBND")
+    assert parts.closing_left == parts.closing_right == []
+
+
+def scanned_header_page() -> Page:
+    """A scanned page's words with boxes, Tesseract having read both columns as one line."""
+    page = Page(number=1, width=1000, height=1400, dpi=100)
+    rows = [
+        [("SỞ", 120), ("Y", 160), ("TẾ", 185), ("CỘNG", 520), ("HÒA", 600), ("XÃ", 660)],
+        [
+            ("Số:", 130),
+            ("12/SYT", 180),
+            ("Bắc", 560),
+            ("Ninh,", 610),
+            ("ngày", 680),
+            ("2", 740),
+            ("tháng", 760),
+            ("3", 820),
+            ("năm", 840),
+            ("2021", 900),
+        ],
+        [("QUYẾT", 420), ("ĐỊNH", 520)],
+        [("Về", 330), ("việc", 380), ("phê", 440), ("duyệt", 500), ("kế", 580), ("hoạch", 620)],
+        [
+            ("Căn", 150),
+            ("cứ", 210),
+            ("Luật", 250),
+            ("Tổ", 320),
+            ("chức", 370),
+            ("chính", 440),
+            ("quyền", 520),
+            ("địa", 600),
+            ("phương", 660),
+            ("ngày", 760),
+            ("19/6/2015;", 830),
+        ],
+    ]
+    for number, row in enumerate(rows):
+        top = 100 + 60 * number
+        first = len(page.words)
+        for text, x in row:
+            page.words.append(Word(text, (x, top, x + 12 * len(text), top + 30)))
+        box = (row[0][1], top, row[-1][1] + 12 * len(row[-1][0]), top + 30)
+        page.lines.append(Line(list(range(first, len(page.words))), box))
+    page.blocks = [
+        Block([0, 1], (120, 100, 948, 190)),
+        Block([2, 3], (330, 220, 692, 310)),
+        Block([4], (150, 340, 950, 370)),
+    ]
+    return page
+
+
+def test_scanned_header_is_split_at_the_gap_between_the_columns() -> None:
+    doc = Document(source="qd.png", input_kind="image", pages=[scanned_header_page()])
+    parts = document_parts(doc)
+    assert parts.header_left == ["SỞ Y TẾ", "Số: 12/SYT"]
+    assert parts.header_right == ["CỘNG HÒA XÃ", "Bắc Ninh, ngày 2 tháng 3 năm 2021"]
+    assert parts.title == ["QUYẾT ĐỊNH", "Về việc phê duyệt kế hoạch"]
+    assert [b.text for b in parts.body] == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;"
+    ]
+
+
+def test_a_document_without_markers_is_all_body() -> None:
+    body = [("paragraph", ["Một đoạn văn bình thường không có phần đầu."]), ("paragraph", ["Hết."])]
+    doc = Document(source="a.txt", input_kind="txt", pages=[text_page(1, body)])
+    parts = document_parts(doc)
+    assert [b.text for b in parts.body] == [t for _, lines in body for t in lines]
+    assert not (parts.header_left or parts.title or parts.closing_left or parts.closing_right)
