@@ -412,14 +412,15 @@ def _add_header_and_rows(word: WordDocument, table: Table) -> WordTable:
 
 
 def _column_alignment(table: Table, col: int) -> WD_ALIGN_PARAGRAPH:
-    """Numbers right, short codes (STT "1", "I", "a") centred, text left."""
+    """The row numbers (STT "1", "I", "a") and short codes centred, amounts right, text left."""
     texts = [r.cells[col].strip() for r in table.rows if r.cells and col < len(r.cells)]
     texts = [t for t in texts if t]
-    if texts and all(len(t) <= 4 and " " not in t for t in texts):
-        return WD_ALIGN_PARAGRAPH.CENTER
+    short = bool(texts) and all(len(t) <= 4 and " " not in t for t in texts)
+    if short and col == 0:
+        return WD_ALIGN_PARAGRAPH.CENTER  # the row numbers
     if texts and all(NUMBER_CELL.match(t) for t in texts):
         return WD_ALIGN_PARAGRAPH.RIGHT
-    return WD_ALIGN_PARAGRAPH.LEFT
+    return WD_ALIGN_PARAGRAPH.CENTER if short else WD_ALIGN_PARAGRAPH.LEFT
 
 
 def _wanted_width(table: Table, col: int) -> tuple[Length, Length]:

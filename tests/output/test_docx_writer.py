@@ -10,11 +10,11 @@ import pdfplumber
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import _Cell
 from writer_documents import budget_document, budget_table, letter
 
-from sohoa.model import Document, Table
+from sohoa.model import Document, Table, TableRow
 from sohoa.output.docx_writer import write_docx
 from sohoa.output.writers import WRITERS
 
@@ -157,6 +157,49 @@ def test_table_header_is_merged_from_joined_column_names(docx_as_pdf: Files) -> 
     assert [grid.cell(3, c).text for c in range(3)] == ["1", "Kiểm định phương tiện đo", "300"]
     # header rows repeat on each page
     assert grid.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def column_widths(grid: docx.table.Table) -> list[int]:
+    return [int(col.get(qn("w:w"))) for col in grid._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+def test_table_columns_are_sized_from_their_content(docx_as_pdf: Files) -> None:
+    word = docx.Document(str(docx_as_pdf["budget"][0]))
+    grid, section = word.tables[0], word.sections[-1]
+    widths = column_widths(grid)  # twips
+    usable = Emu(section.page_width - section.left_margin - section.right_margin).twips
+    assert abs(sum(widths) - usable) <= len(widths)  # the table fills the text width
+    assert min(widths) >= Mm(10).twips  # no column too narrow to read (the STT column was 210)
+    stt, content = widths[0], widths[1]
+    assert content == max(widths) and content > 2 * stt  # the text column gets the room
+    assert grid._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    for row in grid.rows:  # every cell says the width of the columns it spans
+        spans = [(tc.grid_span, tc.width.twips) for tc in row._tr.tc_lst]
+        col = 0
+        for span, width in spans:
+            assert abs(width - sum(widths[col : col + span])) <= span
+            col += span
+    # numbers right-aligned, the STT column centred
+    assert grid.cell(3, 0).paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert grid.cell(3, 2).paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_many_long_columns_share_the_page_without_dropping_under_the_minimum(
+    tmp_path: Path,
+) -> None:
+    columns = ["STT", *(f"Nhiệm vụ trọng tâm số {n}" for n in range(1, 12))]
+    long_text = "Tổ chức triển khai thực hiện các nhiệm vụ được giao theo đúng tiến độ"
+    rows = [TableRow(cells=[str(n), *([long_text] * 11)]) for n in range(1, 4)]
+    doc = Document(source="wide.txt", input_kind="txt", tables=[Table(columns=columns, rows=rows)])
+    word = docx.Document(str(write_docx(doc, tmp_path, "wide")[0]))
+    widths = column_widths(word.tables[0])
+    section = word.sections[-1]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and len(word.sections) == 1
+    assert min(widths) >= Mm(10).twips - 2
+    assert (
+        abs(sum(widths) - Emu(section.page_width - section.left_margin - section.right_margin).twips)
+        <= 12
+    )
 
 
 def test_wide_table_gets_a_landscape_section(docx_as_pdf: Files) -> None:
