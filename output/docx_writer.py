@@ -101,6 +101,10 @@ def build_docx(doc: Document) -> WordDocument:
     for paragraph in parts.body:
         _add_body_paragraph(word, paragraph)
     _add_closing(word, parts)
+    if parts.appendix:
+        word.add_section(WD_SECTION.NEW_PAGE)  # an appendix starts a page
+        for paragraph in parts.appendix:
+            _add_body_paragraph(word, paragraph)
     for number, table in enumerate(doc.tables, start=1):
         _add_table_section(word, table, number)
     return word

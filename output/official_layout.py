@@ -9,7 +9,9 @@ A document printed to ND30's Phụ lục I has, from the top:
 - the title block, centred: the document type ("QUYẾT ĐỊNH", "KẾ HOẠCH") and its summary;
 - the body;
 - the closing in two columns: "Nơi nhận:" and its list on the left; the signature block
-  (TM./KT./Q. lines, the position, the name) on the right.
+  (TM./KT./Q. lines, the position, the name) on the right;
+- appendices (Phụ lục), each from a new page; their text, when the table in them was not
+  extracted, is kept as ``appendix`` paragraphs.
 
 ``document_parts`` sorts the document's text into those parts, from the text itself: the
 words' boxes where the page has them (a scanned header line often holds both columns, split
@@ -36,6 +38,7 @@ HEADER_SPLIT = 0.45
 HEADER_MAX_LINES = 14
 SUMMARY_MAX_LINES = 4
 SUMMARY_LINE_WORDS = 10  # a "V/v" summary's wrapped line in the narrow left column
+NAME_MAX_WORDS = 5
 CLOSING_MAX_WORDS = 25  # a block longer than this is prose, not the closing
 CENTRED_TOLERANCE = 0.08  # a line is centred when its middle is this close to the page's
 ADDRESSEE_INDENT = 0.25  # recipients listed under "Kính gửi:" start this far in
@@ -55,6 +58,9 @@ SIGNER_POSITION = re.compile(
 PLACE_AND_DATE = regex.compile(
     r"(?<!\S)(?:\p{Lu}\S*\s+){0,3}\p{Lu}[^\s,]*\s*,\s*ngày\b|(?<!\S)ngày\b"
 )
+LIST_ITEM = ("-", "–", "+", "•", "Lưu")  # how the lines under "Nơi nhận:" begin
+APPENDIX = re.compile(r"^PH[ỤU]\s*L[ỤU]C\b", re.IGNORECASE)
+APPENDIX_CAPTION_WORDS = 4  # "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01"
 ADDRESSEE = re.compile(r"^K[íi]nh\s*g[ửu]i\b", re.IGNORECASE)
 BODY_START = re.compile(
     r"^(Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Theo|Xét|Nhằm|Để|Điều\s+\d|Chương\s+[IVX\d]|"
@@ -109,6 +115,7 @@ class DocumentParts:
     body: list[BodyParagraph] = field(default_factory=list)
     closing_left: list[str] = field(default_factory=list)
     closing_right: list[str] = field(default_factory=list)
+    appendix: list[BodyParagraph] = field(default_factory=list)  # appendix text (no table)
 
 
 @dataclass
@@ -128,17 +135,37 @@ def document_parts(doc: Document) -> DocumentParts:
     pages = {page.number: page for page in doc.pages}
     start = _take_header(blocks, pages, parts)
     start = _take_title(blocks, start, pages, doc, parts)
-    end = _closing_start(blocks, start, pages)
+    appendix = _appendix_start(blocks, start, pages)
+    end, appendix = _closing_range(blocks, start, appendix, pages)
     for block in blocks[start:end]:
         paragraphs = _body_paragraphs(block, pages)
         if parts.body and parts.body[-1].kind == "addressee" and _lists_recipients(block, pages):
             paragraphs = [BodyParagraph(p.text, "addressee", "left") for p in paragraphs]
         parts.body.extend(paragraphs)
-    for block in blocks[end:]:
+    for block in blocks[end:appendix]:
         for line in _block_lines(block, pages):
             for piece, side in _split_closing(line):
                 (parts.closing_left if side == "left" else parts.closing_right).append(piece)
+    for block in blocks[appendix:]:
+        parts.appendix.extend(_body_paragraphs(block, pages))
     return parts
+
+
+def _appendix_start(blocks: list[TextBlock], start: int, pages: dict[int, Page]) -> int:
+    """The first block of an appendix whose table was not extracted: the printed line
+    "Phụ lục" (or "PHỤ LỤC II"); a block it ends is split there. Else the end."""
+    for index in range(start, len(blocks)):
+        lines = _block_lines(blocks[index], pages)
+        for at, line in enumerate(lines):
+            text = line.text
+            if not (APPENDIX.match(text) and len(text.split()) <= APPENDIX_CAPTION_WORDS):
+                continue
+            if at == 0:
+                return index
+            before = _remainder(blocks[index], lines[:at], pages)
+            blocks[index : index + 1] = [before, _remainder(blocks[index], lines[at:], pages)]
+            return index + 1
+    return len(blocks)
 
 
 # --- header -------------------------------------------------------------------------------
@@ -361,13 +388,43 @@ def _lists_recipients(block: TextBlock, pages: dict[int, Page]) -> bool:
 # --- closing ------------------------------------------------------------------------------
 
 
-def _closing_start(blocks: list[TextBlock], start: int, pages: dict[int, Page]) -> int:
-    """The first block of "Nơi nhận" and the signature, searched from the end of the text.
+def _closing_range(
+    blocks: list[TextBlock], start: int, appendix: int, pages: dict[int, Page]
+) -> tuple[int, int]:
+    """Where "Nơi nhận" and the signature begin and end (the appendices follow them).
 
-    It is the earliest block, in the last run of blocks that are short and carry a closing
-    marker (Nơi nhận, TM./KT./Q., the signer's position), after which no long paragraph
-    follows. Without such a marker the document has no closing part.
+    Searched backwards from the appendices (or the end): the earliest block of the last run
+    of short blocks holding a closing marker (Nơi nhận, TM./KT./Q., the signer's position).
+    When the text before the appendices ends in prose instead (an appendix whose caption
+    was not found), the closing is the run around the last "Nơi nhận" or TM./KT. line, and
+    what follows it is taken as appendix text. No marker: no closing.
     """
+    begin = _closing_start(blocks[:appendix], start, pages)
+    if begin < appendix:
+        return begin, appendix
+    strong = [
+        i for i in range(start, appendix) if _has_closing_marker(blocks[i], pages, strong=True)
+    ]
+    if not strong:
+        return appendix, appendix
+    end = strong[-1] + 1
+    while end < appendix and _has_closing_marker(blocks[end], pages):
+        end += 1  # the signer's position under "KT. CHỦ TỊCH"
+    if end < appendix and _looks_like_a_name(" ".join(blocks[end].lines)):
+        end += 1
+    return _closing_start(blocks[:end], start, pages), end
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """ "Mai Sơn", "Nguyễn Văn An": a few capitalised words, nothing else."""
+    words = text.split()
+    return 2 <= len(words) <= NAME_MAX_WORDS and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words
+    )
+
+
+def _closing_start(blocks: list[TextBlock], start: int, pages: dict[int, Page]) -> int:
+    """The earliest block of the last run of short blocks with a closing marker, or the end."""
     closing = len(blocks)
     for index in range(len(blocks) - 1, start - 1, -1):
         block = blocks[index]
@@ -378,11 +435,15 @@ def _closing_start(blocks: list[TextBlock], start: int, pages: dict[int, Page]) 
     return closing
 
 
-def _has_closing_marker(block: TextBlock, pages: dict[int, Page]) -> bool:
+def _has_closing_marker(block: TextBlock, pages: dict[int, Page], strong: bool = False) -> bool:
+    """Whether a line starts with "Nơi nhận", TM./KT./Q. or (unless ``strong``) a signer's
+    position in capitals ("PHÓ CHỦ TỊCH", which also heads a decision's body)."""
     for line in _block_lines(block, pages):
         for piece in _split_at_gap(line) if line.x0 is not None else [line]:
             text = piece.text
-            if RECIPIENTS.match(text) or AUTHORITY.match(text) or SIGNER_POSITION.match(text):
+            if RECIPIENTS.match(text) or AUTHORITY.match(text):
+                return True
+            if not strong and SIGNER_POSITION.match(text):
                 return True
     return False
 
@@ -393,7 +454,7 @@ def _split_closing(line: _Line) -> list[tuple[str, str]]:
     result = []
     for piece in pieces:
         text = piece.text
-        if RECIPIENTS.match(text) or text.startswith(("-", "–", "+", "Lưu")):
+        if RECIPIENTS.match(text) or text.startswith(LIST_ITEM):
             side = "left"
         elif AUTHORITY.match(text) or SIGNER_POSITION.match(text):
             side = "right"
@@ -408,8 +469,9 @@ def _split_closing(line: _Line) -> list[tuple[str, str]]:
 def _split_closing_text(text: str) -> list[_Line]:
     """ "- Như trên; KT. CHỦ TỊCH" (old OCR put both columns on one line) as two parts."""
     found = re.search(r"\s(TM|KT|TL|TUQ|Q)\s*\.\s*\S|\s(PHÓ\s+)?(CHỦ\s+TỊCH|GIÁM\s+ĐỐC)\b", text)
-    if found and text[: found.start()].strip():
-        return [_Line(text[: found.start()].strip()), _Line(text[found.start() :].strip())]
+    head = text[: found.start()].strip() if found else ""
+    if found and (RECIPIENTS.match(head) or head.startswith(LIST_ITEM)):
+        return [_Line(head), _Line(text[found.start() :].strip())]
     return [_Line(text)]
 
 
@@ -446,7 +508,7 @@ def _block_lines(block: TextBlock, pages: dict[int, Page]) -> list[_Line]:
 
 
 def _remainder(block: TextBlock, lines: list[_Line], pages: dict[int, Page]) -> TextBlock:
-    """The block made of some of its printed lines only (the others went to another part)."""
+    """The block made of some of its printed lines only (the others go to another part)."""
     if any(line.index is None for line in lines):  # no page lines behind them: runs
         return TextBlock(block.kind, [line.text for line in lines], block.page, block.from_text)
     page = pages[block.page]

@@ -127,3 +127,63 @@ def test_a_document_without_markers_is_all_body() -> None:
     parts = document_parts(doc)
     assert [b.text for b in parts.body] == [t for _, lines in body for t in lines]
     assert not (parts.header_left or parts.title or parts.closing_left or parts.closing_right)
+
+
+SIGNED_PLAN = [
+    ("heading", ["KẾ HOẠCH"]),
+    ("paragraph", ["Tăng cường công tác đo lường trên địa bàn tỉnh"]),
+    (
+        "paragraph",
+        [
+            "Thực hiện Chỉ thị số 38-CT/TW ngày 30/7/2024 của Ban Bí thư, Ủy ban nhân dân tỉnh "
+            "ban hành kế hoạch đẩy mạnh công tác tiêu chuẩn, đo lường, chất lượng như sau:",
+        ],
+    ),
+    ("paragraph", ["Nơi nhận:", "- Bộ Khoa học và Công nghệ (b/c);", "- Lưu: VT."]),
+    ("paragraph", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+    ("paragraph", ["Mai Sơn"]),
+]
+APPENDIX_TEXT = (
+    "TT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian 1 Tổ chức nghiên cứu, "
+    "quán triệt, tuyên truyền, phổ biến nội dung Chỉ thị 38-CT/TW bằng nhiều hình thức"
+)
+
+
+def signed_plan(caption: str) -> Document:
+    body = [*SIGNED_PLAN, ("paragraph", [caption]), ("paragraph", [APPENDIX_TEXT])]
+    return Document(source="kh.txt", input_kind="txt", pages=[text_page(1, body)])
+
+
+def test_closing_before_an_appendix_whose_table_was_not_extracted() -> None:
+    for caption in ("Phụ lục", "PHỤ LỤC CÁC NHIỆM VỤ CHỦ YẾU BAN HÀNH KÈM THEO KẾ HOẠCH"):
+        parts = document_parts(signed_plan(caption))
+        assert parts.title == ["KẾ HOẠCH", "Tăng cường công tác đo lường trên địa bàn tỉnh"]
+        assert [b.text[:9] for b in parts.body] == ["Thực hiện"]
+        assert parts.closing_left == [
+            "Nơi nhận:",
+            "- Bộ Khoa học và Công nghệ (b/c);",
+            "- Lưu: VT.",
+        ]
+        assert parts.closing_right == [
+            "TM. ỦY BAN NHÂN DÂN",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Mai Sơn",
+        ]
+        assert [b.text for b in parts.appendix] == [caption, APPENDIX_TEXT]
+
+
+def test_a_decision_s_authority_line_does_not_start_a_closing() -> None:
+    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN" under a decision's title is body, even with no signature."""
+    body = [
+        ("heading", ["QUYẾT ĐỊNH"]),
+        ("paragraph", ["Về việc khám nơi cất giấu tang vật"]),
+        ("heading", ["CHỦ TỊCH ỦY BAN NHÂN DÂN"]),
+        ("paragraph", ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;"]),
+        ("paragraph", [APPENDIX_TEXT]),
+    ]
+    doc = Document(source="qd.txt", input_kind="txt", pages=[text_page(1, body)])
+    parts = document_parts(doc)
+    assert parts.body[0].text == "CHỦ TỊCH ỦY BAN NHÂN DÂN" and parts.body[0].kind == "heading"
+    assert parts.body[0].align == "centre"
+    assert len(parts.body) == 3 and not (parts.closing_left or parts.closing_right)
