@@ -76,6 +76,7 @@ MIN_COLUMN = Mm(10)
 CHAR_WIDTH = Mm(2.0)  # a Times New Roman character at 11 pt, on average (digits: 1.94 mm)
 CELL_PADDING = Mm(3.8)  # Word's default left + right cell margins (2 x 0.19 cm)
 WANTED_CHARS_MAX = 45  # a longer text wraps rather than widen its column further
+EMPHASIS = "**"
 NUMBER_CELL = re.compile(r"^[\d.,\s%()+-]+$")
 
 
@@ -95,16 +96,16 @@ def build_docx(doc: Document) -> WordDocument:
     body = word.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
         body.remove(paragraph)
-    parts = document_parts(doc)
-    _add_header(word, parts, doc)
-    _add_title(word, parts)
-    for paragraph in parts.body:
-        _add_body_paragraph(word, paragraph)
-    _add_closing(word, parts)
-    if parts.appendix:
-        word.add_section(WD_SECTION.NEW_PAGE)  # an appendix starts a page
-        for paragraph in parts.appendix:
+    parts: DocumentParts | None = document_parts(doc)
+    while parts is not None:
+        _add_header(word, parts, doc)
+        _add_title(word, parts)
+        for paragraph in parts.body:
             _add_body_paragraph(word, paragraph)
+        _add_closing(word, parts)
+        parts = parts.following
+        if parts is not None:  # the next document or appendix starts a page
+            _page_setup(word.add_section(WD_SECTION.NEW_PAGE), landscape=False)
     for number, table in enumerate(doc.tables, start=1):
         _add_table_section(word, table, number)
     return word
@@ -245,12 +246,10 @@ def _add_body_paragraph(word: WordDocument, paragraph: BodyParagraph) -> None:
     out = word.add_paragraph()
     fmt = out.paragraph_format
     fmt.space_before = PARAGRAPH_SPACING
-    run = out.add_run(nfc(paragraph.text))
-    run.font.size = BODY_SIZE
+    _run(out, paragraph.text, BODY_SIZE, bold=paragraph.kind == "heading")
     if paragraph.kind == "addressee":
         fmt.left_indent = Mm(25)
         return
-    run.bold = paragraph.kind == "heading"
     if paragraph.align == "centre":
         out.alignment = WD_ALIGN_PARAGRAPH.CENTER
     else:
@@ -330,10 +329,22 @@ def _line(
 def _run(
     paragraph: Paragraph, text: str, size: Length, bold: bool = False, italic: bool = False
 ) -> Run:
-    run = paragraph.add_run(nfc(text))
-    run.font.size = size
-    run.bold, run.italic = bold, italic
+    """The text as runs; Markdown's "**" (text exports and old OCR of them carry it) turns
+    bold on or off instead of being printed."""
+    run = None
+    for segment, emphasis in _emphasis_segments(nfc(text)):
+        run = paragraph.add_run(segment)
+        run.font.size = size
+        run.bold, run.italic = bold or emphasis, italic
+    if run is None:  # an empty line still sets the paragraph's size
+        run = paragraph.add_run("")
+        run.font.size = size
     return run
+
+
+def _emphasis_segments(text: str) -> list[tuple[str, bool]]:
+    pieces = text.split(EMPHASIS)
+    return [(piece, n % 2 == 1) for n, piece in enumerate(pieces) if piece]
 
 
 def _rule(paragraph: Paragraph, width: Length, share: float) -> None:
@@ -361,8 +372,12 @@ def _add_table_section(word: WordDocument, table: Table, number: int) -> None:
     portrait_width = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]
     landscape = ncols >= LANDSCAPE_FROM_COLUMNS or sum(w for _, w in wanted) > portrait_width
     has_content = any(child.tag != qn("w:sectPr") for child in word.element.body)
-    # an appendix starts a page
-    section = word.add_section(WD_SECTION.NEW_PAGE) if has_content else word.sections[-1]
+    section = word.sections[-1]
+    same_page = (section.orientation == WD_ORIENT.LANDSCAPE) == landscape
+    if has_content and (number == 1 or table.caption or not same_page):
+        section = word.add_section(WD_SECTION.NEW_PAGE)  # an appendix starts a page
+    elif has_content:  # an uncaptioned table (a page's piece of the last one) follows it
+        word.add_paragraph().paragraph_format.space_before = PARAGRAPH_SPACING
     _page_setup(section, landscape)
     caption = word.add_paragraph()
     _line(caption, table.caption or f"Bảng {number}", BODY_SIZE, bold=True)

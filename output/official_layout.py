@@ -10,8 +10,8 @@ A document printed to ND30's Phụ lục I has, from the top:
 - the body;
 - the closing in two columns: "Nơi nhận:" and its list on the left; the signature block
   (TM./KT./Q. lines, the position, the name) on the right;
-- appendices (Phụ lục), each from a new page; their text, when the table in them was not
-  extracted, is kept as ``appendix`` paragraphs.
+- what follows the signature (the plan a decision approves, a Phụ lục whose table was not
+  extracted) is the next part, read the same way, from a new page.
 
 ``document_parts`` sorts the document's text into those parts, from the text itself: the
 words' boxes where the page has them (a scanned header line often holds both columns, split
@@ -115,7 +115,7 @@ class DocumentParts:
     body: list[BodyParagraph] = field(default_factory=list)
     closing_left: list[str] = field(default_factory=list)
     closing_right: list[str] = field(default_factory=list)
-    appendix: list[BodyParagraph] = field(default_factory=list)  # appendix text (no table)
+    following: DocumentParts | None = None  # the next document or appendix, from a new page
 
 
 @dataclass
@@ -130,31 +130,41 @@ class _Line:
 
 
 def document_parts(doc: Document) -> DocumentParts:
-    parts = DocumentParts()
-    blocks = text_blocks(doc)
+    """The document's parts; a document that holds several (a decision, then the plan it
+    approves, then its Phụ lục) gives one ``DocumentParts`` each, chained by ``following``."""
     pages = {page.number: page for page in doc.pages}
+    return _parts(text_blocks(doc), pages, doc.metadata.loai_van_ban)
+
+
+def _parts(
+    blocks: list[TextBlock], pages: dict[int, Page], known_type: str | None
+) -> DocumentParts:
+    parts = DocumentParts()
     start = _take_header(blocks, pages, parts)
-    start = _take_title(blocks, start, pages, doc, parts)
+    start = _take_title(blocks, start, pages, known_type, parts)
     appendix = _appendix_start(blocks, start, pages)
-    end, appendix = _closing_range(blocks, start, appendix, pages)
+    end, rest = _closing_range(blocks, start, appendix, pages)
     for block in blocks[start:end]:
         paragraphs = _body_paragraphs(block, pages)
         if parts.body and parts.body[-1].kind == "addressee" and _lists_recipients(block, pages):
             paragraphs = [BodyParagraph(p.text, "addressee", "left") for p in paragraphs]
         parts.body.extend(paragraphs)
-    for block in blocks[end:appendix]:
+    for block in blocks[end:rest]:
         for line in _block_lines(block, pages):
             for piece, side in _split_closing(line):
                 (parts.closing_left if side == "left" else parts.closing_right).append(piece)
-    for block in blocks[appendix:]:
-        parts.appendix.extend(_body_paragraphs(block, pages))
+    if rest < len(blocks):
+        if rest == 0:  # nothing recognised: all of it is body
+            parts.body.extend(p for b in blocks for p in _body_paragraphs(b, pages))
+        else:
+            parts.following = _parts(blocks[rest:], pages, None)
     return parts
 
 
 def _appendix_start(blocks: list[TextBlock], start: int, pages: dict[int, Page]) -> int:
     """The first block of an appendix whose table was not extracted: the printed line
     "Phụ lục" (or "PHỤ LỤC II"); a block it ends is split there. Else the end."""
-    for index in range(start, len(blocks)):
+    for index in range(start + 1, len(blocks)):  # a part that starts with one is the appendix
         lines = _block_lines(blocks[index], pages)
         for at, line in enumerate(lines):
             text = line.text
@@ -262,7 +272,9 @@ def _split_header(line: _Line) -> list[_Line]:
     """A header line holding both columns, as its two parts (by the words' boxes, else by
     where the right column's marker begins: "CỘNG HÒA", "Độc lập", "<place>, ngày")."""
     if line.x0 is not None:
-        return _split_at_gap(line)
+        pieces = _split_at_gap(line)
+        if len(pieces) > 1:
+            return pieces
     text = line.text
     for pattern in (NATIONAL_TITLE, MOTTO):
         found = pattern.search(text)
@@ -300,7 +312,11 @@ def _continues_summary(line: _Line) -> bool:
 
 
 def _take_title(
-    blocks: list[TextBlock], start: int, pages: dict[int, Page], doc: Document, parts: DocumentParts
+    blocks: list[TextBlock],
+    start: int,
+    pages: dict[int, Page],
+    known_type: str | None,
+    parts: DocumentParts,
 ) -> int:
     """The document type and the summary under it, centred; return the body's first block.
 
@@ -311,7 +327,7 @@ def _take_title(
         return start
     block = blocks[start]
     lines = _block_lines(block, pages)
-    if not lines or not _is_type_line(lines[0].text, doc.metadata.loai_van_ban):
+    if not lines or not _is_type_line(lines[0].text, known_type):
         return start
     summary: list[str] = []
     for offset, line in enumerate(lines[1:], start=1):
@@ -325,7 +341,8 @@ def _take_title(
         following = _block_lines(blocks[index], pages)
         if not all(_is_summary_line(line.text) for line in following):
             break
-        if len(following) > 2 and any(_is_centred(line) is False for line in following):
+        justified = any(_is_centred(line) is False for line in following)
+        if len(following) > 2 and justified and not SUMMARY.match(following[0].text):
             break  # a justified paragraph
         summary.extend(line.text for line in following)
         index += 1
@@ -391,28 +408,32 @@ def _lists_recipients(block: TextBlock, pages: dict[int, Page]) -> bool:
 def _closing_range(
     blocks: list[TextBlock], start: int, appendix: int, pages: dict[int, Page]
 ) -> tuple[int, int]:
-    """Where "Nơi nhận" and the signature begin and end (the appendices follow them).
+    """Where "Nơi nhận" and the signature begin and end; the next part starts at the end.
 
-    Searched backwards from the appendices (or the end): the earliest block of the last run
-    of short blocks holding a closing marker (Nơi nhận, TM./KT./Q., the signer's position).
-    When the text before the appendices ends in prose instead (an appendix whose caption
-    was not found), the closing is the run around the last "Nơi nhận" or TM./KT. line, and
-    what follows it is taken as appendix text. No marker: no closing.
+    The closing is the run of short blocks around the first "Nơi nhận" or TM./KT./Q. line
+    (what follows it is another document or an appendix). Without one, it is the last run
+    of short blocks before the appendices (or the end) that holds a signer's position in
+    capitals ("CHỦ TỊCH"). No marker: no closing, and the next part is the appendix.
     """
-    begin = _closing_start(blocks[:appendix], start, pages)
-    if begin < appendix:
-        return begin, appendix
-    strong = [
-        i for i in range(start, appendix) if _has_closing_marker(blocks[i], pages, strong=True)
-    ]
-    if not strong:
-        return appendix, appendix
-    end = strong[-1] + 1
-    while end < appendix and _has_closing_marker(blocks[end], pages):
-        end += 1  # the signer's position under "KT. CHỦ TỊCH"
-    if end < appendix and _looks_like_a_name(" ".join(blocks[end].lines)):
+    strong = next(
+        (i for i in range(start, appendix) if _has_closing_marker(blocks[i], pages, True)), None
+    )
+    if strong is None:
+        return _closing_start(blocks[:appendix], start, pages), appendix
+    end = strong + 1
+    while end < appendix and _continues_closing(blocks[end], pages):
         end += 1
     return _closing_start(blocks[:end], start, pages), end
+
+
+def _continues_closing(block: TextBlock, pages: dict[int, Page]) -> bool:
+    """A recipient ("- Lưu: VT."), an authority or position line, or the signer's name."""
+    text = " ".join(block.lines)
+    if len(text.split()) > CLOSING_MAX_WORDS:
+        return False
+    return (
+        text.startswith(LIST_ITEM) or _has_closing_marker(block, pages) or _looks_like_a_name(text)
+    )
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -456,8 +477,8 @@ def _split_closing(line: _Line) -> list[tuple[str, str]]:
         text = piece.text
         if RECIPIENTS.match(text) or text.startswith(LIST_ITEM):
             side = "left"
-        elif AUTHORITY.match(text) or SIGNER_POSITION.match(text):
-            side = "right"
+        elif AUTHORITY.match(text) or SIGNER_POSITION.match(text) or _looks_like_a_name(text):
+            side = "right"  # the signer's name, wherever the scan put it
         elif piece.x0 is not None and piece.x1 is not None:
             side = "left" if (piece.x0 + piece.x1) / 2 < 0.5 else "right"
         else:

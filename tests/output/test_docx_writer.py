@@ -14,7 +14,7 @@ from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import _Cell
 from writer_documents import budget_document, budget_table, letter
 
-from sohoa.model import Document, Table, TableRow
+from sohoa.model import Block, Document, Line, Table, TableRow, Word
 from sohoa.output.docx_writer import write_docx
 from sohoa.output.writers import WRITERS
 
@@ -279,3 +279,31 @@ def test_control_characters_from_old_ocr_do_not_break_the_file(tmp_path: Path) -
 
 def test_registered_as_docx() -> None:
     assert WRITERS["docx"] is write_docx
+
+
+def test_markdown_bold_from_a_text_export_becomes_bold(tmp_path: Path) -> None:
+    doc = budget_document()
+    doc.pages[0].words[-1].text = "**Ninh.**"
+    word = docx.Document(str(write_docx(doc, tmp_path, "md")[0]))
+    (last,) = [p for p in word.paragraphs if "Bắc Ninh." in p.text]
+    assert last.text.endswith("trên địa bàn tỉnh Bắc Ninh.") and "**" not in last.text
+    assert [r.text for r in last.runs if r.bold] == ["Ninh."]
+
+
+def test_each_following_document_starts_a_page(tmp_path: Path) -> None:
+    doc = letter()
+    doc.pages[0].blocks.append(Block(kind="heading"))
+    first = len(doc.pages[0].lines)
+    for n, text in enumerate(["KẾ HOẠCH", "Triển khai hỗ trợ người dân"]):
+        doc.pages[0].words.extend(Word(t, origin="txt") for t in text.split())
+        words = list(range(len(doc.pages[0].words) - len(text.split()), len(doc.pages[0].words)))
+        doc.pages[0].lines.append(Line(words=words))
+        doc.pages[0].blocks[-1].lines.append(first + n)
+    word = docx.Document(str(write_docx(doc, tmp_path, "two")[0]))
+    assert len(word.sections) == 2
+    paragraphs = word.paragraphs
+    end = next(
+        i for i, p in enumerate(paragraphs) if p._p.pPr is not None and p._p.pPr.sectPr is not None
+    )
+    assert next(p.text for p in paragraphs[end + 1 :] if p.text) == "KẾ HOẠCH"
+    assert "KẾ HOẠCH" not in [p.text for p in paragraphs[:end]]

@@ -170,7 +170,8 @@ def test_closing_before_an_appendix_whose_table_was_not_extracted() -> None:
             "PHÓ CHỦ TỊCH",
             "Mai Sơn",
         ]
-        assert [b.text for b in parts.appendix] == [caption, APPENDIX_TEXT]
+        assert parts.following is not None
+        assert [b.text for b in parts.following.body] == [caption, APPENDIX_TEXT]
 
 
 def test_a_decision_s_authority_line_does_not_start_a_closing() -> None:
@@ -187,3 +188,28 @@ def test_a_decision_s_authority_line_does_not_start_a_closing() -> None:
     assert parts.body[0].text == "CHỦ TỊCH ỦY BAN NHÂN DÂN" and parts.body[0].kind == "heading"
     assert parts.body[0].align == "centre"
     assert len(parts.body) == 3 and not (parts.closing_left or parts.closing_right)
+
+
+def test_a_decision_and_the_plan_it_approves_are_two_parts() -> None:
+    body = [
+        ("paragraph", ["Số: 523/QĐ-UBND Bắc Ninh, ngày 03 tháng 11 năm 2020"]),
+        ("heading", ["QUYẾT ĐỊNH"]),
+        ("paragraph", ["V/v phê duyệt Kế hoạch triển khai Đề án"]),
+        ("paragraph", ["Điều 1. Phê duyệt Kế hoạch kèm theo Quyết định này."]),
+        ("paragraph", ["Nơi nhận:", "- Như Điều 3;"]),
+        ("paragraph", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+        ("paragraph", ["Đào Quang Khải"]),
+        ("heading", ["KẾ HOẠCH"]),
+        ("paragraph", ["Triển khai Đề án trên địa bàn tỉnh"]),
+        ("paragraph", ["I. MỤC TIÊU"]),
+    ]
+    doc = Document(source="qd.txt", input_kind="txt", pages=[text_page(1, body)])
+    decision = document_parts(doc)
+    assert decision.header_left == ["Số: 523/QĐ-UBND"]
+    assert decision.header_right == ["Bắc Ninh, ngày 03 tháng 11 năm 2020"]
+    assert decision.title == ["QUYẾT ĐỊNH", "V/v phê duyệt Kế hoạch triển khai Đề án"]
+    assert decision.closing_right[-1] == "Đào Quang Khải"
+    plan = decision.following
+    assert plan is not None and plan.following is None
+    assert plan.title == ["KẾ HOẠCH", "Triển khai Đề án trên địa bàn tỉnh"]
+    assert [(b.text, b.kind) for b in plan.body] == [("I. MỤC TIÊU", "heading")]
