@@ -74,6 +74,7 @@ TABLE_FONT_SIZE = Pt(11)
 LANDSCAPE_FROM_COLUMNS = 7  # tables this wide do not fit a portrait A4 page
 MIN_COLUMN = Mm(10)
 CHAR_WIDTH = Mm(2.0)  # a Times New Roman character at 11 pt, on average (digits: 1.94 mm)
+WIDE_CHAR_WIDTH = Mm(2.5)  # ... and a bold or capital one: a column's longest word must fit
 CELL_PADDING = Mm(3.8)  # Word's default left + right cell margins (2 x 0.19 cm)
 WANTED_CHARS_MAX = 45  # a longer text wraps rather than widen its column further
 EMPHASIS = "**"
@@ -215,8 +216,8 @@ def _add_header(word: WordDocument, parts: DocumentParts, doc: Document) -> None
             issuer_ended = True
         if NUMBER.match(text):
             _line(_cell_paragraph(left), text, Pt(13), space_before=Pt(6))
-        elif issuer_ended:
-            _line(_cell_paragraph(left), text, Pt(12))  # the V/v summary
+        elif issuer_ended or not _is_caps(text):
+            _line(_cell_paragraph(left), text, Pt(12))  # the V/v summary, or unrecognised
         else:
             is_parent = bool(parent) and " ".join(text.upper().split()) == parent
             _line(_cell_paragraph(left), text, Pt(12), bold=not is_parent)
@@ -449,7 +450,7 @@ def _wanted_width(table: Table, col: int) -> tuple[Length, Length]:
     texts = [leaf] + [r.cells[col] for r in table.rows if r.cells and col < len(r.cells)]
     longest_word = max((len(w) for t in texts for w in t.split()), default=1)
     longest_text = max((len(t) for t in texts), default=1)
-    narrowest = max(MIN_COLUMN, Emu(int(longest_word * CHAR_WIDTH + CELL_PADDING)))
+    narrowest = max(MIN_COLUMN, Emu(int(longest_word * WIDE_CHAR_WIDTH + CELL_PADDING)))
     preferred = Emu(int(min(longest_text, WANTED_CHARS_MAX) * CHAR_WIDTH + CELL_PADDING))
     return Emu(narrowest), Emu(max(narrowest, preferred))
 
