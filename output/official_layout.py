@@ -382,7 +382,7 @@ def _body_paragraphs(block: TextBlock, pages: dict[int, Page]) -> list[BodyParag
         addressee = addressee or ADDRESSEE.match(text) is not None
         if addressee:  # "Kính gửi:" and the recipients listed under it
             paragraphs.append(BodyParagraph(text, "addressee", "left"))
-        elif block.kind == "heading" or looks_like_heading(text):
+        elif (block.kind == "heading" or looks_like_heading(text)) and not text.startswith("-"):
             numbered = BODY_START.match(text) is not None
             align: Align = "centre" if centred or not numbered else "justify"
             paragraphs.append(BodyParagraph(text, "heading", align))
