@@ -78,6 +78,7 @@ WIDE_CHAR_WIDTH = Mm(2.5)  # ... and a bold or capital one: a column's longest w
 CELL_PADDING = Mm(3.8)  # Word's default left + right cell margins (2 x 0.19 cm)
 WANTED_CHARS_MAX = 45  # a longer text wraps rather than widen its column further
 EMPHASIS = "**"
+ARTICLE_LABEL = re.compile(r"^Điều\s+\d+[a-z]?\s*[.:]")
 NUMBER_CELL = re.compile(r"^[\d.,\s%()+-]+$")
 
 
@@ -247,7 +248,12 @@ def _add_body_paragraph(word: WordDocument, paragraph: BodyParagraph) -> None:
     out = word.add_paragraph()
     fmt = out.paragraph_format
     fmt.space_before = PARAGRAPH_SPACING
-    _run(out, paragraph.text, BODY_SIZE, bold=paragraph.kind == "heading")
+    label = ARTICLE_LABEL.match(paragraph.text) if paragraph.kind == "paragraph" else None
+    if label:  # ND30 sets an article's label ("Điều 1.") in bold, its text regular
+        _run(out, label.group(0), BODY_SIZE, bold=True)
+        _run(out, paragraph.text[label.end() :], BODY_SIZE)
+    else:
+        _run(out, paragraph.text, BODY_SIZE, bold=paragraph.kind == "heading")
     if paragraph.kind == "addressee":
         fmt.left_indent = Mm(25)
         return

@@ -307,3 +307,15 @@ def test_each_following_document_starts_a_page(tmp_path: Path) -> None:
     )
     assert next(p.text for p in paragraphs[end + 1 :] if p.text) == "KẾ HOẠCH"
     assert "KẾ HOẠCH" not in [p.text for p in paragraphs[:end]]
+
+
+def test_an_article_label_is_bold_and_its_text_regular(tmp_path: Path) -> None:
+    doc = budget_document()
+    first = doc.pages[0].lines[doc.pages[0].blocks[-1].lines[0]].words[0]
+    doc.pages[0].words[first].text = "Điều 2. Tổ"
+    word = docx.Document(str(write_docx(doc, tmp_path, "article")[0]))
+    (article,) = [p for p in word.paragraphs if p.text.startswith("Điều 2.")]
+    assert [(r.text, bool(r.bold)) for r in article.runs][:2] == [
+        ("Điều 2.", True),
+        (" Tổ chức kiểm tra chất lượng hàng hóa trên địa bàn tỉnh Bắc Ninh.", False),
+    ]
