@@ -397,6 +397,9 @@ def _add_table_section(word: WordDocument, table: Table, number: int) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.space_before = PARAGRAPH_SPACING
         _run(paragraph, f"Đơn vị tính: {table.unit}", Pt(12), italic=True)
+    body = word.element.body
+    for element in body[body.index(caption._p) : -1]:  # the caption stays with its table
+        element.get_or_add_pPr().keepNext_val = True
     if table.columns:
         grid = _add_header_and_rows(word, table)
         _fix_widths(grid, _fit(wanted, _text_width(word)))

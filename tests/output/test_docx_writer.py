@@ -157,6 +157,10 @@ def test_table_header_is_merged_from_joined_column_names(docx_as_pdf: Files) -> 
     assert [grid.cell(3, c).text for c in range(3)] == ["1", "Kiểm định phương tiện đo", "300"]
     # header rows repeat on each page
     assert grid.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    # the caption, title, "Kèm theo" and unit lines stay on the page of the table
+    before = [p for p in word.paragraphs if p.text][-4:]
+    assert before[0].text == "Phụ lục II" and before[-1].text == "Đơn vị tính: Triệu đồng"
+    assert all(p.paragraph_format.keep_with_next for p in before)
 
 
 def column_widths(grid: docx.table.Table) -> list[int]:
