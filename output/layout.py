@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -62,6 +62,7 @@ class TextBlock:
     lines: list[str]
     page: int
     from_text: bool = False  # no geometry (TXT/DOCX input)
+    line_groups: list[list[int]] = field(default_factory=list)  # Page.lines behind each run
 
     @property
     def text(self) -> str:
@@ -87,19 +88,21 @@ def text_blocks(doc: Document) -> list[TextBlock]:
                 return blocks
             if block.kind == "table" and skip_tables:
                 continue
-            runs = block_runs(page, block)
+            runs = runs_with_lines(page, block)
             if block.kind == "heading" and runs:
-                blocks.append(TextBlock("heading", runs, page.number))
+                texts, groups = [t for t, _ in runs], [g for _, g in runs]
+                blocks.append(TextBlock("heading", texts, page.number, line_groups=groups))
                 continue
             boxless = block.bbox is None and all(page.lines[i].bbox is None for i in block.lines)
-            for run in runs:
+            for run, group in runs:
                 kind: Literal["paragraph", "heading"] = (
                     "heading" if guess_headings and looks_like_heading(run) else "paragraph"
                 )
                 if boxless and kind == "paragraph" and _continues(blocks, run):
                     blocks[-1].lines[-1] += " " + run
+                    blocks[-1].line_groups[-1].extend(group)
                     continue
-                blocks.append(TextBlock(kind, [run], page.number, boxless))
+                blocks.append(TextBlock(kind, [run], page.number, boxless, [list(group)]))
     return blocks
 
 
@@ -146,11 +149,16 @@ def looks_like_heading(text: str) -> bool:
 
 def block_runs(page: Page, block: Block) -> list[str]:
     """The block's paragraphs as text: wrapped lines joined by spaces."""
+    return [text for text, _ in runs_with_lines(page, block)]
+
+
+def runs_with_lines(page: Page, block: Block) -> list[tuple[str, list[int]]]:
+    """The block's paragraphs as (text, the indices of the page lines it was joined from)."""
     runs = []
     for group in line_runs(page, block):
         text = " ".join(nfc(_line_text(page, i)).strip() for i in group).strip()
         if text:
-            runs.append(" ".join(text.split()))
+            runs.append((" ".join(text.split()), group))
     return runs
 
 

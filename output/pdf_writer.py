@@ -12,15 +12,24 @@ re-encoded, so the file stays the size of the scan) and the text layer is laid o
 pikepdf, as OCRmyPDF does. A page is re-drawn from its rendered image instead when keeping
 it could mislead: it already has text (an old OCR layer would be found twice), it is
 rotated, or its size does not match the OCR geometry.
+
+The file is archival PDF/A-2b, OCRmyPDF's default: pikepdf's PDF/A module (``pikepdf[pdfa]``,
+an allowlist validator built from veraPDF's rule profiles) adds the sRGB output intent (the
+ICC profile pikepdf ships) and the XMP metadata agreeing with the Info dictionary, writes the
+file and validates what it wrote. If a kept original page carries something PDF/A forbids,
+the pages are re-drawn from their images instead; if even that fails, the plain PDF is
+written and a warning names the first rule broken (the searchable PDF is never lost).
 """
 
 from __future__ import annotations
 
 import io
+import logging
 from contextlib import ExitStack
 from pathlib import Path
 
 import pikepdf
+import pikepdf.pdfa
 import pypdfium2 as pdfium
 from PIL import Image
 from reportlab.lib.pagesizes import A4
@@ -39,6 +48,10 @@ FONT_BOLD = "DejaVuSans-Bold"
 JPEG_QUALITY = 80
 TEXT_SIZE = 11  # points, for pages without an image
 MARGIN = 56  # points (~2 cm)
+PDFA_FLAVOUR = "2b"
+INFO_MAX_CHARS = 255  # Info strings and XMP titles are kept to what every reader shows
+
+log = logging.getLogger(__name__)
 
 
 def write_pdf(doc: Document, outdir: Path, stem: str) -> list[Path]:
@@ -48,12 +61,57 @@ def write_pdf(doc: Document, outdir: Path, stem: str) -> list[Path]:
 
 
 def build_pdf(doc: Document) -> bytes:
-    _register_fonts()
+    """The searchable PDF as PDF/A-2b (see the module docstring for the fallbacks)."""
     kept = {i for i, page in enumerate(doc.pages) if _can_keep_original(page)}
+    attempts = [kept, set()] if kept else [kept]
+    for pages_kept in attempts:
+        plain = _build_plain_pdf(doc, pages_kept)
+        try:
+            return archival_pdf(plain, doc)
+        except pikepdf.pdfa.PdfaError as error:
+            findings = error.report.findings
+    first = findings[0] if findings else "no finding"
+    log.warning("%s: the searchable PDF is not PDF/A-2b (%s)", doc.source, first)
+    return plain
+
+
+def _build_plain_pdf(doc: Document, kept: set[int]) -> bytes:
+    _register_fonts()
     layer, starts = _draw_pages(doc, kept)
     if not kept:
         return layer
     return _overlay_on_originals(doc, layer, starts, kept)
+
+
+def archival_pdf(pdf_bytes: bytes, doc: Document) -> bytes:
+    """The PDF made PDF/A-2b and validated, or ``pikepdf.pdfa.PdfaError``."""
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        for page in pdf.pages:
+            if "/Trans" in page.obj:  # reportlab's empty page transition: not in PDF/A's list
+                del page.obj["/Trans"]
+        for key, value in document_info(doc).items():
+            pdf.docinfo[key] = value
+        buffer = io.BytesIO()
+        pikepdf.pdfa.save(pdf, buffer, PDFA_FLAVOUR, output_intent="sRGB")
+    return buffer.getvalue()
+
+
+def document_info(doc: Document) -> dict[str, str]:
+    """The Info dictionary: title, author (the issuer), subject (the trích yếu), keywords."""
+    meta = doc.metadata
+    info = {
+        "/Title": document_title(doc),
+        "/Author": meta.co_quan_ban_hanh.ten or "",
+        "/Subject": meta.trich_yeu or "",
+        "/Keywords": ", ".join(p for p in (meta.so_hieu, meta.loai_van_ban) if p),
+        "/Creator": "sohoa",
+    }
+    return {key: _bounded(nfc(value)) for key, value in info.items() if value}
+
+
+def _bounded(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= INFO_MAX_CHARS else text[: INFO_MAX_CHARS - 1] + "…"
 
 
 def _draw_pages(doc: Document, kept: set[int]) -> tuple[bytes, list[int]]:
@@ -63,9 +121,9 @@ def _draw_pages(doc: Document, kept: set[int]) -> tuple[bytes, list[int]]:
     may run onto several).
     """
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
-    canvas.setTitle(document_title(doc))
-    canvas.setCreator("sohoa")
+    # the initial font is ours: a text object would otherwise start in Helvetica, which
+    # PDF/A forbids because it is not embedded
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=FONT)
     starts = []
     for index, page in enumerate(doc.pages):
         starts.append(canvas.getPageNumber() - 1)
@@ -127,8 +185,6 @@ def _overlay_on_originals(doc: Document, layer: bytes, starts: list[int], kept: 
             out.pages.append(sources[page.image.path].pages[page.image.frame])
             original = out.pages[-1]
             original.add_overlay(ours.pages[first], pikepdf.Rectangle(original.cropbox))
-        out.docinfo["/Title"] = document_title(doc)
-        out.docinfo["/Creator"] = "sohoa"
         buffer = io.BytesIO()
         out.save(buffer)
     return buffer.getvalue()

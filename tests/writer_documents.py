@@ -1,5 +1,7 @@
 """Documents for the writer tests, built from the data model itself (no mocks, no OCR).
 
+``letter`` is a công văn laid out as Nghị định 30/2020 prescribes, as old OCR or a text
+export gives it (each header line holding both columns), with "Nơi nhận" and a signature.
 ``budget_document`` is a short plan as TXT ingest would give it (no page images), with a
 restorer edit log and a Phụ lục table whose header has two levels, a section row, a grid of
 found cells and an arithmetic mismatch.
@@ -142,4 +144,43 @@ def budget_document() -> Document:
         ),
         tables=[budget_table()],
         edits=edits_for(page, CHANGES),
+    )
+
+
+# a công văn as old OCR or a text export gives it: each header line holds both columns
+LETTER = [
+    (
+        "paragraph",
+        [
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "HUYỆN TĨNH GIA Độc lập - Tự do - Hạnh phúc",
+            "Số: 1113/UBND-LĐTBXH Tĩnh Gia, ngày 16 tháng 4 năm 2020",
+            "V/v triển khai hỗ trợ người dân gặp khó khăn",
+            "do đại dịch Covid-19",
+        ],
+    ),
+    ("paragraph", ["Kính gửi: Ủy ban nhân dân các xã, thị trấn."]),
+    (
+        "paragraph",
+        [
+            "Thực hiện Nghị quyết số 42/NQ-CP ngày 09/4/2020 của Chính phủ về các biện pháp hỗ "
+            "trợ người dân gặp khó khăn do đại dịch Covid-19, Chủ tịch UBND huyện yêu cầu:",
+        ],
+    ),
+    ("paragraph", ["Yêu cầu Ủy ban nhân dân các xã nghiêm túc thực hiện./."]),
+    ("paragraph", ["Nơi nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH", "- Lưu: VT."]),
+    ("paragraph", ["Lê Đình Tùng"]),
+]
+
+
+def letter() -> Document:
+    return Document(
+        source="cv-1113.txt",
+        input_kind="txt",
+        pages=[text_page(1, LETTER)],
+        metadata=Metadata(
+            so_hieu="1113/UBND-LĐTBXH",
+            ngay_ban_hanh="2020-04-16",
+            trich_yeu="V/v triển khai hỗ trợ người dân gặp khó khăn do đại dịch Covid-19",
+        ),
     )

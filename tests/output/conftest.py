@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from chromium import Chromium
 from scan_documents import scanned_document
-from writer_documents import budget_document
+from writer_documents import budget_document, letter
 
 from sohoa.model import Document
 from sohoa.output.docx_writer import write_docx
@@ -26,7 +26,7 @@ def scanned_doc(tmp_path_factory: pytest.TempPathFactory) -> Document:
 def docx_as_pdf(
     tmp_path_factory: pytest.TempPathFactory, scanned_doc: Document
 ) -> dict[str, tuple[Path, Path]]:
-    """DOCX files of three documents and the PDFs LibreOffice made of them (one soffice run)."""
+    """DOCX files of four documents and the PDFs LibreOffice made of them (one soffice run)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.fail("LibreOffice is missing: apt-get install libreoffice-writer-nogui")
@@ -34,6 +34,7 @@ def docx_as_pdf(
     documents = {
         "budget": budget_document(),
         "scan": scanned_doc,
+        "letter": letter(),
         "empty": Document(source="empty.txt", input_kind="txt"),
     }
     docx_files = {stem: write_docx(doc, folder, stem)[0] for stem, doc in documents.items()}

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pdfplumber
 import pikepdf
+import pikepdf.pdfa
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
@@ -17,6 +18,7 @@ from writer_documents import budget_document
 from sohoa.errors import SohoaError
 from sohoa.model import Document, ImageRef, Page
 from sohoa.ocr.ingest import render_page_image
+from sohoa.output.layout import document_title
 from sohoa.output.pdf_writer import write_pdf
 from sohoa.output.writers import WRITERS
 
@@ -189,3 +191,91 @@ def test_mixed_kept_and_text_pages_stay_in_order(tmp_path: Path, scanned_doc: Do
     assert images == [0, 1, 0]
     assert texts[0].startswith("KẾ HOẠCH") and texts[2].startswith("KẾ HOẠCH")
     assert texts[1].startswith(scanned_doc.pages[0].line_text(scanned_doc.pages[0].lines[0]))
+
+
+# --- PDF/A-2b ---------------------------------------------------------------------------------
+
+
+def assert_pdfa_2b(path: Path, title: str) -> None:
+    """pikepdf's PDF/A validator (veraPDF's rules, allowlist: an unknown construct fails) plus
+    the structural requirements checked here directly, so a validator bug cannot hide them."""
+    report = pikepdf.pdfa.validate_written(path, "2b")
+    assert report.passed, [str(f) for f in report.findings]
+    with pikepdf.open(path) as pdf:
+        assert pdf.pdf_version >= "1.4"
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFA1"
+        profile = intent.DestOutputProfile
+        assert profile.N == 3 and profile.read_bytes()[36:40] == b"acsp"  # an RGB ICC profile
+        meta = pdf.open_metadata()
+        assert (meta["pdfaid:part"], meta["pdfaid:conformance"]) == ("2", "B")
+        assert meta["dc:title"] == str(pdf.docinfo["/Title"]) == title
+        assert "/Encrypt" not in pdf.trailer
+        for page in pdf.pages:
+            assert "/Trans" not in page.obj
+            for font in _fonts(page.obj):
+                descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+                descriptor = descendant.FontDescriptor
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def _fonts(obj: pikepdf.Object) -> list[pikepdf.Dictionary]:
+    """Every font a page uses, also through its form XObjects (the overlaid text layer)."""
+    resources = obj.get("/Resources", pikepdf.Dictionary())
+    fonts = list(resources.get("/Font", pikepdf.Dictionary()).values())
+    for xobject in resources.get("/XObject", pikepdf.Dictionary()).values():
+        if xobject.get("/Subtype") == "/Form":
+            fonts.extend(_fonts(xobject))
+    return fonts
+
+
+def test_scanned_pdf_is_pdfa_2b(written: tuple[Document, Path]) -> None:
+    doc, path = written
+    assert_pdfa_2b(path, document_title(doc))
+
+
+def test_text_pages_mixed_pages_and_empty_documents_are_pdfa_2b(
+    tmp_path: Path, scanned_doc: Document
+) -> None:
+    mixed = copy.deepcopy(scanned_doc)
+    mixed.pages = [copy.deepcopy(budget_document().pages[0]), mixed.pages[0]]
+    empty = Document(source="e.txt", input_kind="txt")
+    for stem, doc in (("text", budget_document()), ("mixed", mixed), ("empty", empty)):
+        assert_pdfa_2b(write_pdf(doc, tmp_path, stem)[0], document_title(doc))
+
+
+def test_info_names_the_issuer_and_bounds_a_long_title(tmp_path: Path) -> None:
+    doc = budget_document()
+    doc.metadata.co_quan_ban_hanh.ten = "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+    doc.metadata.trich_yeu = "Về việc tăng cường quản lý " * 30  # ~800 characters
+    path = write_pdf(doc, tmp_path, "long")[0]
+    with pikepdf.open(path) as pdf:
+        info = {k: str(v) for k, v in pdf.docinfo.items()}
+        meta = pdf.open_metadata()
+        assert info["/Author"] == "ỦY BAN NHÂN DÂN TỈNH BẮC NINH" == meta["dc:creator"][0]
+        assert info["/Keywords"] == "49/KH-UBND, Kế hoạch"
+        assert len(info["/Title"]) <= 255 and info["/Title"].startswith("Kế hoạch: Về việc")
+        assert meta["dc:title"] == info["/Title"]
+    assert pikepdf.pdfa.validate_written(path, "2b").passed
+
+
+def test_a_kept_page_pdfa_forbids_is_redrawn_instead(tmp_path: Path, scanned_doc: Document) -> None:
+    """A page with a PostScript XObject (forbidden in PDF/A) cannot be kept as it is."""
+    source = tmp_path / "scripted.pdf"
+    with pikepdf.open(scanned_doc.source) as pdf:
+        postscript = pdf.make_stream(b"showpage", Type=pikepdf.Name.XObject)
+        postscript.Subtype = pikepdf.Name.PS
+        pdf.pages[0].Resources.XObject.PostScript = postscript
+        pdf.pages[0].contents_add(pdf.make_stream(b"/PostScript Do"))
+        pdf.save(source)
+    doc = copy.deepcopy(scanned_doc)
+    doc.pages[0].image = ImageRef(str(source), 0, doc.pages[0].dpi)
+    path = write_pdf(doc, tmp_path, "scripted")[0]
+    assert_pdfa_2b(path, document_title(doc))
+    with pikepdf.open(path) as pdf:
+        xobjects = pdf.pages[0].Resources.XObject
+        # re-drawn: the image and our text, no PostScript and no kept page under an overlay
+        assert [str(x.Subtype) for x in xobjects.values()] == ["/Image"]
+    with pdfplumber.open(path) as pdf:
+        first_line = scanned_doc.pages[0].line_text(scanned_doc.pages[0].lines[0])
+        assert pdf.pages[0].extract_text().startswith(first_line)
