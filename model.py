@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Phụ lục II agencies named co_quan_* as in I; records keep `extra`
 
 InputKind = Literal["scanned-pdf", "digital-pdf", "image", "docx", "txt"]
 WordOrigin = Literal["ocr", "text-layer", "docx", "txt"]
@@ -145,6 +145,8 @@ class Table:
     source: Literal["grid", "text-layer", "docx", "tsv", "flattened"] = "grid"
     confidence: float | None = None  # 0..1, how sure we are of the reconstruction
     bbox: BBox | None = None
+    # per column: "stt", "amount", "year", "period", "date" or "text" (generic tables)
+    column_types: list[str] = field(default_factory=list)
 
 
 # --- metadata -----------------------------------------------------------------------------

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
+from sohoa.extract.cell_types import generic_records, repair_caption, repair_case, repair_quarters
+from sohoa.extract.headers import repair_headers
 from sohoa.extract.interleaved import repair_cells
 from sohoa.extract.numbering import fix_numbering
 from sohoa.extract.structure import build_structure, join_continued
@@ -21,6 +23,7 @@ from sohoa.model import Document, Edit, Page, Table
 from sohoa.settings import Settings
 
 AGENCY_FIELDS = (("chu_tri",), ("phoi_hop",))
+OCR_SOURCES = ("grid", "flattened")  # tables whose text was read by OCR (or old OCR text)
 CAPTION_LOOKBACK = 8  # lines above a table that may hold its caption, title and unit
 
 
@@ -88,7 +91,7 @@ def finish_table(table: Table) -> Table:
     """Kind, records and validation of a table whose columns and rows are known."""
     if table.kind == "table":
         table.kind = classify(table)  # type: ignore[assignment]
-    table.records = records_for(table)
+    table.records = records_for(table) if table.kind != "table" else generic_records(table)
     if table.kind == "phu_luc_2":
         table.validation = validate_budget(table)
     return table
@@ -98,6 +101,9 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
     text_input = doc.input_kind == "txt"
     tables = tables_from_text_pages(doc.pages) if text_input else _page_tables(doc)
     for index, table in enumerate(tables):
+        if table.source in OCR_SOURCES:  # header names and captions read by OCR
+            doc.edits.extend(repair_headers(table, index))
+            doc.edits.extend(repair_caption(table, len(tables), index))
         if table.source in (
             "grid",
             "flattened",
@@ -117,5 +123,9 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
         for index, table in enumerate(tables):
             if table.source == "grid":
                 doc.edits.extend(restore_cells(table, model, index))
+    for index, table in enumerate(tables):
+        if table.source in OCR_SOURCES:  # after the restorer, which may not know them
+            doc.edits.extend(repair_quarters(table, index))
+            doc.edits.extend(repair_case(table, index))
     doc.tables = [finish_table(table) for table in tables]
     return doc

@@ -16,7 +16,7 @@ def test_tab_separated_rows_become_tables(seeds_dir):
     assert first.kind == "phu_luc_2"
     record = first.records[0]
     assert record["stt"] == "1"
-    assert record["don_vi_chu_tri"] == "Sở Khoa học và Công nghệ"
+    assert record["co_quan_chu_tri"] == "Sở Khoa học và Công nghệ"
     assert record["kinh_phi"]["tong"] == 48259  # "48.259"
     totals = [r for r in first.records if r["tong_cong"]]
     assert [t["kinh_phi"]["tong"] for t in totals] == [48259, 4885]
