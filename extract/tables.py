@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
 from sohoa.extract.cell_types import generic_records, repair_caption, repair_case, repair_quarters
 from sohoa.extract.headers import repair_headers
@@ -35,6 +37,34 @@ def _lines_above(page: Page, table: Table) -> list[str]:
     return [page.line_text(line) for line in above[-CAPTION_LOOKBACK:]]
 
 
+MOTTO = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do", regex.IGNORECASE)
+HOLDING_SHARE = 0.5  # a column holds when at least this share of the table's rows fill it
+
+
+def holds_as_table(table: Table) -> bool:
+    """Columns that hold across the rows: at least two columns filled in half the rows.
+
+    A page of paragraphs inside a frame (or ruled like a form) comes out of a table finder
+    as a "table" whose one column holds the text, row after row; and the national header
+    block ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" beside the issuer) is laid out as a table
+    in Word. Neither is a table of the document; their text stays in the pages.
+    """
+    rows = [row.cells or [] for row in table.rows if row.cells]
+    if table.columns:
+        rows.append(table.columns)
+    if len(rows) < 2:
+        return False
+    width = max(len(cells) for cells in rows)
+    holding = [
+        sum(1 for cells in rows if k < len(cells) and cells[k].strip()) >= HOLDING_SHARE * len(rows)
+        for k in range(width)
+    ]
+    if sum(holding) < 2:
+        return False
+    text = " ".join(c for cells in rows[:3] for c in cells)
+    return not MOTTO.search(text)
+
+
 def _page_tables(doc: Document) -> list[Table]:
     tables = []
     for page in doc.pages:
@@ -49,7 +79,9 @@ def _page_tables(doc: Document) -> list[Table]:
                 for key, value in found.items():
                     if value and getattr(table, key) is None:
                         setattr(table, key, value)
-            tables.append(build_structure(table))
+            table = build_structure(table)
+            if table.source == "grid" or holds_as_table(table):
+                tables.append(table)
     return join_continued(tables)
 
 
@@ -99,7 +131,10 @@ def finish_table(table: Table) -> Table:
 
 def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Document:
     text_input = doc.input_kind == "txt"
-    tables = tables_from_text_pages(doc.pages) if text_input else _page_tables(doc)
+    if text_input:
+        tables = [t for t in tables_from_text_pages(doc.pages) if holds_as_table(t)]
+    else:
+        tables = _page_tables(doc)
     for index, table in enumerate(tables):
         if table.source in OCR_SOURCES:  # header names and captions read by OCR
             doc.edits.extend(repair_headers(table, index))
