@@ -31,7 +31,12 @@ STT = regex.compile(r"^(\d{1,3}(\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?$")
 YEAR = regex.compile(r"^(19|20)\d\d$")
 YEAR_RANGE = regex.compile(r"^(19|20)\d\d\s*[-–]\s*(19|20)\d\d$")
 DATE = regex.compile(r"^\d{1,2}/\d{1,2}/(19|20)\d\d$")
-QUARTER = regex.compile(r"\b(Quý|QUÝ|quý)(\s+)([0-9IVXivlx|!]{1,4})(?=\s*[/,;.–-]|\s+năm\b|\s*$)")
+QUARTER = regex.compile(
+    r"\b(?P<word>[Qq][Uu][ÝýỸỹYyỲỳỶỷ])(?P<space>\s+)(?P<num>[0-9IVXivlx|!]{1,4})"
+    r"(?=\s*[/,;.–-]|\s+\p{L}|\s*$)"
+)
+# what must follow the numeral for "Quỹ"/"Quy" to be read as "Quý": "/2026", "năm …", the end
+QUARTER_TAIL = regex.compile(r"\s*/\s*(19|20)\d\d|\s+năm\b|\s*$")
 AMOUNT_NAMES = ("kinhphi", "tong", "tongcong", "nsnn", "nguonkhac", "dutoan", "ngansach")
 PERIOD_NAMES = ("thoigian", "tiendo")
 
@@ -129,25 +134,37 @@ def _edit(original: str, result: str, confidence: float, table: Table, index: in
     )
 
 
+def _quarter_word(word: str) -> str:
+    if word.isupper():
+        return "QUÝ"
+    return "Quý" if word[0].isupper() else "quý"
+
+
 def repair_quarters(table: Table, table_index: int | None = None) -> list[Edit]:
-    """ "Quý 11/2026" -> "Quý II/2026" in the cells (a quarter is I to IV)."""
+    """ "Quý 11/2026" -> "Quý II/2026" in the cells (a quarter is I to IV); "Quỹ II/2026"
+    (a fund, the language model's favourite) -> "Quý II/2026" where a quarter follows."""
     texts = [c for row in table.rows for c in (row.cells or []) if c]
-    tokens = [m.group(3) for text in texts for m in QUARTER.finditer(text)]
+    tokens = [m.group("num") for text in texts for m in QUARTER.finditer(text)]
     roman_elsewhere = any(t in ("II", "III", "IV") for t in tokens)
     arabic_elsewhere = any(t in ("2", "3", "4") for t in tokens)
     edits: list[Edit] = []
 
     def fix(match: regex.Match[str]) -> str:
-        token = match.group(3)
+        word, token = match.group("word"), match.group("num")
         roman = roman_of_strokes(token)
-        if roman is None or roman == token or ROMAN_VALUES[roman] > 4:
-            return match.group(0)
-        # "Quý 1" is a right Arabic quarter unless the table writes quarters in Roman
-        arabic = token.isdigit() and 1 <= int(token) <= 4
-        if arabic and (not roman_elsewhere or arabic_elsewhere):
-            return match.group(0)
-        result = match.group(1) + match.group(2) + roman
-        edits.append(_edit(match.group(0), result, 0.9, table, table_index))
+        number = token
+        if roman is not None and roman != token and ROMAN_VALUES[roman] <= 4:
+            # "Quý 1" is a right Arabic quarter unless the table writes quarters in Roman
+            arabic = token.isdigit() and 1 <= int(token) <= 4
+            if not arabic or (roman_elsewhere and not arabic_elsewhere):
+                number = roman
+        quarter = number in ("I", "II", "III", "IV", "1", "2", "3", "4")
+        tail = QUARTER_TAIL.match(match.string, match.end())
+        if quarter and tail and _quarter_word(word) != word:
+            word = _quarter_word(word)
+        result = word + match.group("space") + number
+        if result != match.group(0):
+            edits.append(_edit(match.group(0), result, 0.9, table, table_index))
         return result
 
     for row in table.rows:

@@ -157,6 +157,28 @@ def repaired_name(text: str) -> tuple[str, float] | None:
     return result, 0.95 if score == 100 else 0.9 * score / 100
 
 
+_ROW_NUMBER = regex.compile(r"^(\d{1,3}(\.\d{1,3})*|[IVX]{1,5}|[a-zđ])[.)]?$")
+
+
+def _numbering_column_name(table: Table) -> tuple[str, str] | None:
+    """("STT", misread name) when the first column's short header is unreadable but its
+    cells are row numbers (1, 2, 1.1, II …) and no other column is the STT: the values are
+    the evidence. None otherwise."""
+    if not table.columns or any(
+        best_name(c.split(" / ")[-1], ("STT", "TT", "Số thứ tự"))[1] >= 90 for c in table.columns
+    ):
+        return None
+    first = table.columns[0]
+    folded = fold(first)
+    if not folded or " / " in first or len(folded) > SHORT or any(c.islower() for c in first):
+        return None  # a lower-case name ("Mã") was read as printed: it is not an "STT"
+    values = [r.cells[0].strip() for r in table.rows if r.cells and r.cells[0].strip()]
+    numbers = [v for v in values if _ROW_NUMBER.match(v)]
+    if len(values) < 3 or len(numbers) < 0.8 * len(values) or len(set(numbers)) < 3:
+        return None
+    return ("TT" if len(folded) <= 2 else "STT"), first
+
+
 def repair_headers(table: Table, table_index: int | None = None) -> list[Edit]:
     """Repair the OCR'd column names of ``table`` (each " / " part); the edits made.
 
@@ -190,6 +212,20 @@ def repair_headers(table: Table, table_index: int | None = None) -> list[Edit]:
         " / ".join(repair(part) for part in column.split(" / ")) if column else column
         for column in table.columns
     ]
+    numbers = _numbering_column_name(table)
+    if numbers is not None:
+        name, original = numbers
+        edits.append(
+            Edit(
+                original=original,
+                result=name,
+                confidence=0.7,
+                page=page,
+                table=table_index,
+                reason="table-header",
+            )
+        )
+        repairs[original] = table.columns[0] = name
     for cell in table.cells:
         text = " ".join(unicodedata.normalize("NFC", cell.text).split())
         if text in repairs:

@@ -13,7 +13,6 @@ from docx.oxml.ns import qn
 
 from sohoa.model import Cell, Table
 
-
 BREAKS = {qn("w:br"), qn("w:cr"), qn("w:tab")}  # a line break or tab inside a cell: a space
 
 

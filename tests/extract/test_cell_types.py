@@ -82,3 +82,16 @@ def test_a_capital_vowel_syllable_opening_a_cell_is_a_case_misreading():
     edits = repair_case(table)
     assert table.rows[0].cells == ["Cơ quan chủ trì", "UBND tỉnh", "GD&ĐT tỉnh", "Sở Y tế"]
     assert [(e.original, e.result) for e in edits] == [("CƠ", "Cơ")]
+
+
+def test_a_fund_before_a_quarter_is_a_quarter_and_a_stroke_is_roman():
+    table = Table(
+        rows=[
+            TableRow(cells=["Quỹ II/2026", "Quỹ phát triển khoa học"]),
+            TableRow(cells=["Quý l hằng năm", "Quỹ 1I năm 2027"]),
+        ]
+    )
+    edits = repair_quarters(table)
+    assert table.rows[0].cells == ["Quý II/2026", "Quỹ phát triển khoa học"]
+    assert table.rows[1].cells == ["Quý I hằng năm", "Quý II năm 2027"]
+    assert len(edits) == 3

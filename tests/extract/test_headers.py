@@ -51,3 +51,21 @@ def test_a_misread_stt_header_maps_its_column_and_the_repair_is_an_edit():
     assert all(e.reason == "table-header" and e.table == 1 and e.page == 3 for e in edits)
     assert all(0 < e.confidence < 1 for e in edits)
     assert map_columns(table.columns)[0] == ("stt",)
+
+
+def test_an_unreadable_short_header_over_row_numbers_is_the_stt():
+    from sohoa.model import TableRow
+
+    table = Table(
+        columns=["ĐỊT", "Nhiệm vụ", "Đơn vị chủ trì"],
+        rows=[
+            TableRow(section="I. Hạ tầng"),
+            *(TableRow(cells=[str(k), f"Việc {k}", "Sở Tài chính"]) for k in range(1, 5)),
+        ],
+        source="grid",
+    )
+    edits = repair_headers(table, 0)
+    assert table.columns[0] == "STT"
+    assert [(e.original, e.result, e.confidence) for e in edits] == [("ĐỊT", "STT", 0.7)]
+    kept = Table(columns=["Mã", "Tên"], rows=[TableRow(cells=[str(k), "x"]) for k in range(5)])
+    assert repair_headers(kept) == [] and kept.columns[0] == "Mã"
