@@ -68,7 +68,8 @@ def column_type(name: str, values: list[str]) -> str:
         return "year"
     if most(DATE):
         return "date"
-    if sum(looks_like_amount(v) or is_blank(v) for v in filled) >= share:
+    written = [v for v in filled if not is_blank(v)]  # a column of "-" and notes is text
+    if written and sum(looks_like_amount(v) for v in written) >= 0.8 * len(written):
         return "amount"
     if most(STT):
         return "stt"
@@ -89,18 +90,22 @@ def typed_value(text: str | None, kind: str) -> object:
     return text
 
 
+def column_types(table: Table) -> list[str]:
+    """The type of each column of ``table`` (see ``column_type``)."""
+    body = [row.cells or [] for row in table.rows if row.section is None]
+    return [
+        column_type(column, [cells[i] if i < len(cells) else "" for cells in body])
+        for i, column in enumerate(table.columns)
+    ]
+
+
 def generic_records(table: Table) -> list[dict[str, object]]:
     """A table of no known kind: every row with every column, keyed by column name."""
     names = []
     for index, column in enumerate(table.columns):
         name = column or f"Cột {index + 1}"
         names.append(name if name not in names else f"{name} ({index + 1})")
-    body = [row.cells or [] for row in table.rows if row.section is None]
-    types = [
-        column_type(column, [cells[i] if i < len(cells) else "" for cells in body])
-        for i, column in enumerate(table.columns)
-    ]
-    table.column_types = types
+    types = table.column_types or column_types(table)
     records: list[dict[str, object]] = []
     section = None
     for row in table.rows:

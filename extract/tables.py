@@ -14,7 +14,13 @@ from typing import Any
 import regex
 
 from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
-from sohoa.extract.cell_types import generic_records, repair_caption, repair_case, repair_quarters
+from sohoa.extract.cell_types import (
+    column_types,
+    generic_records,
+    repair_caption,
+    repair_case,
+    repair_quarters,
+)
 from sohoa.extract.headers import repair_headers
 from sohoa.extract.interleaved import repair_cells
 from sohoa.extract.numbering import fix_numbering
@@ -111,11 +117,16 @@ def restore_cells(table: Table, model: Any, table_index: int | None = None) -> l
         edits.extend(new_edits)
         return new_text
 
+    # numbers are never the restorer's: row numbers, amounts, years and dates stay as read
+    words = [kind in ("text", "period") for kind in column_types(table)]
     for row in table.rows:
         if row.section is not None:
             row.section = restored(row.section)
         if row.cells:
-            row.cells = [restored(text) for text in row.cells]
+            row.cells = [
+                restored(text) if k >= len(words) or words[k] else text
+                for k, text in enumerate(row.cells)
+            ]
     return edits
 
 
@@ -123,6 +134,7 @@ def finish_table(table: Table) -> Table:
     """Kind, records and validation of a table whose columns and rows are known."""
     if table.kind == "table":
         table.kind = classify(table)  # type: ignore[assignment]
+    table.column_types = column_types(table)
     table.records = records_for(table) if table.kind != "table" else generic_records(table)
     if table.kind == "phu_luc_2":
         table.validation = validate_budget(table)

@@ -95,3 +95,8 @@ def test_a_fund_before_a_quarter_is_a_quarter_and_a_stroke_is_roman():
     assert table.rows[0].cells == ["Quý II/2026", "Quỹ phát triển khoa học"]
     assert table.rows[1].cells == ["Quý I hằng năm", "Quý II năm 2027"]
     assert len(edits) == 3
+
+
+def test_a_column_of_dashes_and_one_note_is_text():
+    assert column_type("Cột 7", ["-", "-", "Hằng năm", "-"]) == "text"
+    assert column_type("Cột 8", ["-", "1.200", "-", "300"]) == "amount"

@@ -42,3 +42,19 @@ def test_paragraphs_in_a_frame_are_not_a_table_but_a_real_table_is():
         source="docx",
     )
     assert not holds_as_table(header_block)
+
+
+def test_numbers_in_cells_are_not_the_restorers():
+    table = Table(
+        columns=["STT", "Nội dung", "Kinh phí"],
+        rows=[
+            TableRow(cells=["1", "Hoạt động khảo sắt, thống kê.", "1.740"]),
+            TableRow(cells=["2", "Hằng nắm", "20"]),
+            TableRow(cells=["3", "Tập huấn", "-"]),
+        ],
+        source="grid",
+    )
+    restore_cells(table, load_model(), table_index=0)
+    assert [r.cells[0] for r in table.rows] == ["1", "2", "3"]
+    assert [r.cells[2] for r in table.rows] == ["1.740", "20", "-"]
+    assert table.rows[0].cells[1] == "Hoạt động khảo sát, thống kê."
