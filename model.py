@@ -142,7 +142,7 @@ class Table:
     cells: list[Cell] = field(default_factory=list)  # the grid as found, with spans and boxes
     records: list[dict[str, Any]] = field(default_factory=list)
     validation: Validation | None = None
-    source: Literal["grid", "text-layer", "docx", "tsv", "flattened"] = "grid"
+    source: Literal["grid", "text-layer", "docx", "tsv", "flattened", "words"] = "grid"
     confidence: float | None = None  # 0..1, how sure we are of the reconstruction
     bbox: BBox | None = None
     # per column: "stt", "amount", "year", "period", "date" or "text" (generic tables)

@@ -66,14 +66,18 @@ def _escape(text: str) -> str:
 
 
 def table_flowables(
-    table: dict[str, Any], widths: list[float], size: float, font: str = "DejaVuSerif"
+    table: dict[str, Any],
+    widths: list[float],
+    size: float,
+    font: str = "DejaVuSerif",
+    ruled: bool = True,
 ) -> list[Any]:
     """Caption, title and the ruled table (header rows repeated on each page)."""
     st = _styles(size, font)
     ncols = len(table["columns"])
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
+        ("GRID", (0, 0), (-1, -1), 0.8, colors.black if ruled else colors.white),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
@@ -171,7 +175,11 @@ def render_appendices(truth: dict[str, Any], pdf_path: Path) -> None:
 
 
 def render_tables(
-    truth: dict[str, Any], pdf_path: Path, font: str = "LiberationSans", size: float = 9.5
+    truth: dict[str, Any],
+    pdf_path: Path,
+    font: str = "LiberationSans",
+    size: float = 9.5,
+    ruled: bool = True,
 ) -> None:
     """Every table of a truth file on portrait A4, each on a new page, columns as wide as
     its ``widths_mm`` say (another layout and font than ``render_appendices``)."""
@@ -189,5 +197,5 @@ def render_tables(
         if i:
             story.append(PageBreak())
         widths = [w * mm for w in table["widths_mm"]]
-        story.extend(table_flowables(table, widths, size, font))
+        story.extend(table_flowables(table, widths, size, font, ruled))
     doc.build(story)

@@ -8,7 +8,8 @@ cells and Roman-numeral sections; a Phụ lục II with a two-row header ("Chia 
 the years), a "Nguồn kinh phí" column and "-" cells; and a third table of no appendix kind.
 Rendered portrait in Liberation Sans (bench/render_tables.py), one table per page, then
 degraded with the team's scanner model (tests/scans.py) and extracted by our table stage
-and by img2table on the same page images (bench/tables.py).
+and by img2table on the same page images (bench/tables.py). With ``--borderless`` the same
+tables are printed without rules (img2table then runs with ``borderless_tables=True``).
 
 Per table: cells exact (NFC, whitespace folded; a section row is one cell), rows found,
 header names exact, and — for Phụ lục I/II — records with their STT and no column lost
@@ -38,22 +39,23 @@ TRUTH = HERE / "data" / "tables_other_layout.json"
 PREFIX = "other"
 
 
-def page_images(truth_path: Path, level: str) -> list[np.ndarray]:
+def page_images(truth_path: Path, level: str, ruled: bool = True) -> list[np.ndarray]:
     CACHE.mkdir(exist_ok=True)
-    pdf = CACHE / f"{PREFIX}.pdf"
+    prefix = PREFIX if ruled else f"{PREFIX}-borderless"
+    pdf = CACHE / f"{prefix}.pdf"
     stamp = str(truth_path.stat().st_mtime_ns) + str((HERE / "render_tables.py").stat().st_mtime_ns)
-    stamp_file = CACHE / f"{PREFIX}-stamp"
+    stamp_file = CACHE / f"{prefix}-stamp"
     if not pdf.exists() or not stamp_file.exists() or stamp_file.read_text() != stamp:
-        for old in CACHE.glob(f"{PREFIX}-*.png"):
+        for old in CACHE.glob(f"{prefix}-[lh]*.png"):
             old.unlink()
-        render_tables(json.loads(truth_path.read_text(encoding="utf-8")), pdf)
+        render_tables(json.loads(truth_path.read_text(encoding="utf-8")), pdf, ruled=ruled)
         stamp_file.write_text(stamp)
-    paths = sorted(CACHE.glob(f"{PREFIX}-{level}-*.png"))
+    paths = sorted(CACHE.glob(f"{prefix}-{level}-*.png"))
     if not paths:
         for number, gray in enumerate(rasterize_pdf(pdf, LEVELS[level]["dpi"]), start=1):
-            path = CACHE / f"{PREFIX}-{level}-{number:02d}.png"
+            path = CACHE / f"{prefix}-{level}-{number:02d}.png"
             cv2.imwrite(str(path), degrade(gray, level, seed=100 + number))
-        paths = sorted(CACHE.glob(f"{PREFIX}-{level}-*.png"))
+        paths = sorted(CACHE.glob(f"{prefix}-{level}-*.png"))
     return [cv2.imread(str(p), cv2.IMREAD_GRAYSCALE) for p in paths]
 
 
@@ -86,19 +88,39 @@ def record_checks(table: Any) -> str:
     return f"records {len(records)}, with STT {with_stt}, cells kept {kept}/{total}"
 
 
+def run_pipeline_pages(images: list[np.ndarray], dpi: int) -> list[Any]:
+    """The whole pipeline on each page image (OCR, restorer, tables): a borderless table is
+    made of the page's OCR'd words, which ``run_ours`` (ruled cells only) never reads."""
+    import tempfile
+
+    from sohoa.pipeline import convert_document
+    from sohoa.settings import Settings
+
+    tables = []
+    with tempfile.TemporaryDirectory() as folder:
+        for number, image in enumerate(images, start=1):
+            path = Path(folder) / f"page-{number:02d}.png"
+            cv2.imwrite(str(path), image)
+            for table in convert_document(path, Settings(dpi=dpi)).tables:
+                table.pages = [number]
+                tables.append(table)
+    return tables
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", default="light,heavy")
     parser.add_argument("--no-img2table", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--borderless", action="store_true", help="render the tables without rules")
     args = parser.parse_args()
     truth = json.loads(TRUTH.read_text(encoding="utf-8"))
     figures = []
     for level in [x for x in args.levels.split(",") if x]:
-        images = page_images(TRUTH, level)
+        images = page_images(TRUTH, level, ruled=not args.borderless)
         dpi = LEVELS[level]["dpi"]
         started = time.perf_counter()
-        ours = run_ours(images, dpi)
+        ours = run_pipeline_pages(images, dpi) if args.borderless else run_ours(images, dpi)
         seconds = time.perf_counter() - started
         print(f"== {level}: {len(images)} pages at {dpi} dpi; ours {seconds:.0f} s")
         line = [level]
@@ -128,7 +150,7 @@ def main() -> None:
                     print("   columns:", mine[0].columns)
             entry = f"{kind} ours {result['cells']:.1%} hdr {header}/{n}"
             if not args.no_img2table:
-                theirs = run_img2table(images, [number], n, dpi)
+                theirs = run_img2table(images, [number], n, dpi, borderless=args.borderless)
                 their = score_table(truth_table, theirs)
                 print(
                     f"  {kind}: img2table cells {their['cells']:.1%}"
@@ -138,7 +160,7 @@ def main() -> None:
                 entry += f" img2table {their['cells']:.1%}"
             line.append(entry)
         figures.append(" | ".join(line))
-    print(" || ".join(figures))
+    print(("borderless: " if args.borderless else "") + " || ".join(figures))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
+from sohoa.extract.borderless import find_borderless_tables
 from sohoa.extract.cell_types import (
     column_types,
     generic_records,
@@ -31,7 +32,7 @@ from sohoa.model import Document, Edit, Page, Table
 from sohoa.settings import Settings
 
 AGENCY_FIELDS = (("chu_tri",), ("phoi_hop",))
-OCR_SOURCES = ("grid", "flattened")  # tables whose text was read by OCR (or old OCR text)
+OCR_SOURCES = ("grid", "flattened", "words")  # tables whose text was read by OCR (or old OCR text)
 CAPTION_LOOKBACK = 8  # lines above a table that may hold its caption, title and unit
 
 
@@ -74,7 +75,9 @@ def holds_as_table(table: Table) -> bool:
 def _page_tables(doc: Document) -> list[Table]:
     tables = []
     for page in doc.pages:
-        for table in page.tables:
+        found = page.tables + find_borderless_tables(page)
+        found.sort(key=lambda t: t.bbox[1] if t.bbox is not None else 0.0)
+        for table in found:
             for cell in table.cells:
                 if cell.page is None:
                     cell.page = page.number
@@ -86,7 +89,7 @@ def _page_tables(doc: Document) -> list[Table]:
                     if value and getattr(table, key) is None:
                         setattr(table, key, value)
             table = build_structure(table)
-            if table.source == "grid" or holds_as_table(table):
+            if table.source in ("grid", "words") or holds_as_table(table):
                 tables.append(table)
     return join_continued(tables)
 
@@ -163,6 +166,7 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             doc.edits.extend(repair_cells(table, agencies, index))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
     if settings.restore and any(t.source == "grid" for t in tables):
+        # (borderless tables are made of the page's words, which the restorer has seen)
         if model is None:
             from sohoa.normalize.restore import load_model
 

@@ -1,0 +1,279 @@
+"""Tables without ruled lines in OCR'd pages: columns from the alignment of the page's words.
+
+Budget tables and financial statements are often printed without rules: a label, then
+amounts right-aligned in columns. Nothing in the image marks the cells, but the words the
+OCR read carry boxes, and a table's amounts end at the same x line by line. So:
+
+1. a *numeric line* is an OCR line with at least ``MIN_AMOUNTS`` amounts (or dashes);
+2. a table is a run of at least ``MIN_ROWS`` numeric lines (a short text line between them
+   — a wrapped label, a section heading — may belong to it);
+3. its amount columns are the right edges (or the centres) of the amounts that line up in
+   at least half of those lines (amounts right-aligned, or centred as in many plans);
+   everything left of the first one is the label, split into a row-number column when
+   most rows start with one ("1", "1.2", "II"); text right of the last one is one more
+   column ("Nguồn kinh phí");
+4. the header is the few lines just above whose words sit over the amount columns.
+
+Prose never has two columns of amounts lined up over three lines, so no table is invented
+from paragraphs. Tables come out with ``source="words"`` and a confidence: the share of
+amounts that fell into a column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from sohoa.extract.amounts import DASHES, looks_like_amount
+from sohoa.extract.headers import fold
+from sohoa.model import BBox, Line, Page, Table, TableRow
+
+MIN_AMOUNTS = 2  # amounts on a line for it to be a row of a table
+MIN_ROWS = 3  # numeric lines for a table
+MIN_COLUMNS = 2  # aligned amount columns
+ALIGN = 0.012  # right edges within this share of the page width line up
+HEADER_LINES = 3  # lines above the first row that may hold the header
+YEAR = regex.compile(r"^(19|20)\d\d$")
+ROW_NUMBER = regex.compile(r"^(\d{1,2}(\.\d{1,2})*|[IVX]{1,4})\.?$")
+
+
+@dataclass
+class _Row:
+    line: Line
+    words: list[tuple[str, BBox]]
+    amounts: list[int]  # indices into words
+
+
+def _words(page: Page, line: Line) -> list[tuple[str, BBox]]:
+    found = []
+    for index in line.words:
+        word = page.words[index]
+        if word.bbox is not None and word.text.strip():
+            found.append((word.text, word.bbox))
+    return found
+
+
+def _is_amount(text: str) -> bool:
+    return text in DASHES or looks_like_amount(text)
+
+
+def _is_year_heading(words: list[tuple[str, BBox]], k: int) -> bool:
+    """ "Năm 2026": a column heading, not the amount 2026."""
+    return YEAR.match(words[k][0]) is not None and fold(words[k - 1][0]) == "nam"
+
+
+def _row(page: Page, line: Line) -> _Row:
+    words = _words(page, line)
+    # a row number opening the line is not an amount ("1 Khảo sát 200 300")
+    amounts = [
+        k
+        for k, (text, _) in enumerate(words)
+        if _is_amount(text) and k > 0 and not _is_year_heading(words, k)
+    ]
+    return _Row(line, words, amounts)
+
+
+def _runs(rows: list[_Row]) -> list[list[_Row]]:
+    """Runs of numeric lines; one short non-numeric line inside a run is kept in it."""
+    runs: list[list[_Row]] = []
+    current: list[_Row] = []
+    gap: list[_Row] = []
+    for row in rows:
+        if len(row.amounts) >= MIN_AMOUNTS:
+            current.extend(gap)
+            current.append(row)
+            gap = []
+        elif current and not gap and row.words:
+            gap = [row]
+        else:
+            if sum(len(r.amounts) >= MIN_AMOUNTS for r in current) >= MIN_ROWS:
+                runs.append(current)
+            current, gap = [], []
+    if sum(len(r.amounts) >= MIN_AMOUNTS for r in current) >= MIN_ROWS:
+        runs.append(current)
+    return runs
+
+
+def _anchor(box: BBox, centred: bool) -> float:
+    return (box[0] + box[2]) / 2 if centred else box[2]
+
+
+def _columns(run: list[_Row], tolerance: float, centred: bool) -> list[float]:
+    """Right edges (or centres) shared by the amounts of at least half the numeric lines."""
+    edges = sorted(_anchor(row.words[k][1], centred) for row in run for k in row.amounts)
+    clusters: list[list[float]] = []
+    for edge in edges:
+        if clusters and edge - clusters[-1][-1] <= tolerance:
+            clusters[-1].append(edge)
+        else:
+            clusters.append([edge])
+    numeric = sum(len(r.amounts) >= MIN_AMOUNTS for r in run)
+    return [sum(c) / len(c) for c in clusters if len(c) >= 0.5 * numeric]
+
+
+def _column_of(box: BBox, columns: list[float], tolerance: float, centred: bool) -> int | None:
+    distances = [abs(_anchor(box, centred) - edge) for edge in columns]
+    best = min(range(len(columns)), key=lambda k: distances[k])
+    return best if distances[best] <= tolerance else None
+
+
+def _table(page: Page, run: list[_Row], above: list[_Row], tolerance: float) -> Table | None:
+    # amounts right-aligned (financial statements) or centred (many plans' tables)
+    aligned = {centred: _columns(run, tolerance, centred) for centred in (False, True)}
+
+    def fitting(centred: bool) -> int:
+        edges = aligned[centred]
+        return sum(
+            bool(edges) and _column_of(row.words[k][1], edges, tolerance, centred) is not None
+            for row in run
+            for k in row.amounts
+        )
+
+    centred = fitting(True) > fitting(False)
+    columns = aligned[centred]
+    if len(columns) < MIN_COLUMNS:
+        return None
+    placed = total = 0
+    placed_boxes = [
+        row.words[k][1]
+        for row in run
+        for k in row.amounts
+        if _column_of(row.words[k][1], columns, tolerance, centred) is not None
+    ]
+    first_left = min(box[0] for box in placed_boxes)
+    last_right = max(box[2] for box in placed_boxes) + tolerance
+    body: list[tuple[str, str, list[str], str]] = []
+    for row in run:
+        cells = [""] * len(columns)
+        label: list[str] = []
+        tail: list[str] = []
+        for k, (text, box) in enumerate(row.words):
+            column = _column_of(box, columns, tolerance, centred) if k in row.amounts else None
+            if k in row.amounts:
+                total += 1
+                placed += column is not None
+            if column is not None and not cells[column]:
+                cells[column] = text
+            elif box[0] > last_right:
+                tail.append(text)  # text columns right of the amounts ("Nguồn kinh phí")
+            elif not any(cells):
+                label.append(text)
+            else:  # a stray word among the amounts: kept in the nearest cell, never lost
+                middle = (box[0] + box[2]) / 2
+                near = min(range(len(columns)), key=lambda c: abs(middle - columns[c]))
+                cells[near] = f"{cells[near]} {text}".strip()
+        number = label[0] if label and ROW_NUMBER.match(label[0]) and len(label) > 1 else ""
+        body.append((number, " ".join(label[1:] if number else label), cells, " ".join(tail)))
+    numbered = sum(bool(n) for n, _, _, _ in body) >= 0.5 * len(body)
+    has_tail = any(t for _, _, _, t in body)
+    header = [""] * len(columns)
+    left_header: list[str] = []
+    tail_header: list[str] = []
+    for row in above:
+        line_parts = [""] * len(columns)
+        for text, box in row.words:
+            if text in DASHES:
+                continue  # a piece of a rule, not a word
+            if box[2] < first_left - tolerance:
+                left_header.append(text)
+                continue
+            if box[0] > last_right:
+                tail_header.append(text)
+                continue
+            middle = (box[0] + box[2]) / 2
+            column = min(range(len(columns)), key=lambda k: abs(middle - columns[k]))
+            if abs(middle - columns[column]) < 6 * tolerance:
+                line_parts[column] = f"{line_parts[column]} {text}".strip()
+        for column, part in enumerate(line_parts):
+            # a new line of a header cell continues it ("Tổng kinh" / "phí"); a capital
+            # starts a heading below a group heading ("Chia theo năm" / "Năm 2026")
+            if part and header[column]:
+                joint = " / " if part[:1].isupper() or part[:1].isdigit() else " "
+                header[column] += joint + part
+            elif part:
+                header[column] = part
+    names = header + ([" ".join(tail_header)] if has_tail else [])
+    if numbered:
+        stt = left_header[:1] if left_header and len(left_header[0]) <= 4 else []
+        names = [stt[0] if stt else "STT", " ".join(left_header[len(stt) :]), *names]
+    else:
+        names = [" ".join(left_header), *names]
+    rows: list[TableRow] = []
+    for number, label, cells, tail_text in body:
+        if (
+            not any(cells) and not tail_text
+        ):  # a line of text inside the run: a section or a wrapped label
+            if rows and rows[-1].cells and not number and label[:1].islower():
+                rows[-1].cells[1 if numbered else 0] += " " + label
+            else:
+                rows.append(TableRow(section=" ".join(filter(None, [number, label]))))
+            continue
+        texts = [number, label] if numbered else [" ".join(filter(None, [number, label]))]
+        rows.append(TableRow(cells=texts + cells + ([tail_text] if has_tail else [])))
+    boxes = [r.line.bbox for r in run if r.line.bbox is not None]
+    bbox = (
+        (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+         max(b[3] for b in boxes))
+        if boxes
+        else None
+    )  # fmt: skip
+    return Table(
+        columns=names,
+        rows=rows,
+        pages=[page.number],
+        source="words",
+        confidence=round(placed / max(1, total), 2),
+        bbox=bbox,
+    )
+
+
+def _inside(bbox: BBox | None, tables: list[Table]) -> bool:
+    if bbox is None:
+        return False
+    for table in tables:
+        if table.bbox is None:
+            continue
+        x0, y0, x1, y1 = table.bbox
+        if bbox[1] >= y0 - 2 and bbox[3] <= y1 + 2 and bbox[0] >= x0 - 2 and bbox[2] <= x1 + 2:
+            return True
+    return False
+
+
+def _is_section(row: _Row) -> bool:
+    texts = [t for t, _ in row.words]
+    return (
+        not row.amounts and len(texts) > 1 and regex.match(r"^[IVX]{1,4}\.$", texts[0]) is not None
+    )
+
+
+def _header_lines(rows: list[_Row], start: int) -> list[_Row]:
+    """The short lines just above a run (no amounts, no sentence): its header, top down."""
+    above: list[_Row] = []
+    for row in reversed(rows[max(0, start - HEADER_LINES) : start]):
+        texts = [t for t, _ in row.words]
+        numbers = [k for k in row.amounts if row.words[k][0] not in DASHES]  # rules read "—"
+        if numbers or not texts or len(texts) > 14 or texts[-1].endswith((".", ":", ";")):
+            break
+        above.insert(0, row)
+    return above
+
+
+def find_borderless_tables(page: Page) -> list[Table]:
+    """Tables of aligned amounts among an OCR'd page's lines outside its ruled tables."""
+    if page.origin != "ocr" or not page.lines or not page.words:
+        return []
+    tolerance = ALIGN * page.width
+    rows = [_row(page, line) for line in page.lines if not _inside(line.bbox, page.tables)]
+    tables = []
+    for run in _runs(rows):
+        start = rows.index(run[0])
+        before = rows[start - 1] if start else None
+        if before is not None and _is_section(before):
+            run.insert(0, before)  # "I. Hạ tầng số" just above the first row
+            start -= 1
+        above = _header_lines(rows, start)
+        table = _table(page, run, above, tolerance)
+        if table is not None:
+            tables.append(table)
+    return tables
