@@ -34,6 +34,8 @@ MIN_ROWS = 3  # numeric lines for a table
 MIN_COLUMNS = 2  # aligned amount columns
 ALIGN = 0.012  # right edges within this share of the page width line up
 HEADER_LINES = 3  # lines above the first row that may hold the header
+UNIT_LINE = regex.compile(r"đơn\s*vị(\s*tính)?\s*:", regex.IGNORECASE)
+SECTION = regex.compile(r"^([IVX]{1,4}|[A-Z])\.\s+\S")
 YEAR = regex.compile(r"^(19|20)\d\d$")
 ROW_NUMBER = regex.compile(r"^(\d{1,2}(\.\d{1,2})*|[IVX]{1,4})\.?$")
 
@@ -118,7 +120,7 @@ def _column_of(box: BBox, columns: list[float], tolerance: float, centred: bool)
     return best if distances[best] <= tolerance else None
 
 
-def _table(page: Page, run: list[_Row], above: list[_Row], tolerance: float) -> Table | None:
+def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> Table | None:
     # amounts right-aligned (financial statements) or centred (many plans' tables)
     aligned = {centred: _columns(run, tolerance, centred) for centred in (False, True)}
 
@@ -134,6 +136,21 @@ def _table(page: Page, run: list[_Row], above: list[_Row], tolerance: float) -> 
     columns = aligned[centred]
     if len(columns) < MIN_COLUMNS:
         return None
+
+    def fits(row: _Row) -> bool:
+        return any(
+            _column_of(row.words[k][1], columns, tolerance, centred) is not None
+            for k in row.amounts
+        )
+
+    # a line of text with numbers in it ("ngày 20 tháng 01") at either end is not a row
+    while run and run[-1].amounts and not fits(run[-1]):
+        run = run[:-1]
+    while run and not fits(run[0]) and not _is_section(run[0]):
+        run = run[1:]  # leading text lines belong to the header
+    if sum(fits(row) for row in run) < MIN_ROWS:
+        return None
+    above = _header_lines(rows_, rows_.index(run[0]))
     placed = total = 0
     placed_boxes = [
         row.words[k][1]
@@ -201,13 +218,18 @@ def _table(page: Page, run: list[_Row], above: list[_Row], tolerance: float) -> 
         names = [" ".join(left_header), *names]
     rows: list[TableRow] = []
     for number, label, cells, tail_text in body:
-        if (
-            not any(cells) and not tail_text
-        ):  # a line of text inside the run: a section or a wrapped label
-            if rows and rows[-1].cells and not number and label[:1].islower():
-                rows[-1].cells[1 if numbered else 0] += " " + label
-            else:
-                rows.append(TableRow(section=" ".join(filter(None, [number, label]))))
+        if not any(cells):
+            section = SECTION.match(" ".join(filter(None, [number, label])))
+            if section or not rows or rows[-1].cells is None:
+                rows.append(TableRow(section=" ".join(filter(None, [number, label, tail_text]))))
+                continue
+            # a wrapped line of the row above: its texts continue that row's cells
+            previous = rows[-1].cells
+            at = 1 if numbered else 0
+            if label:
+                previous[at] = f"{previous[at]} {label}".strip()
+            if tail_text and has_tail:
+                previous[-1] = f"{previous[-1]} {tail_text}".strip()
             continue
         texts = [number, label] if numbered else [" ".join(filter(None, [number, label]))]
         rows.append(TableRow(cells=texts + cells + ([tail_text] if has_tail else [])))
@@ -248,10 +270,18 @@ def _is_section(row: _Row) -> bool:
 
 
 def _header_lines(rows: list[_Row], start: int) -> list[_Row]:
-    """The short lines just above a run (no amounts, no sentence): its header, top down."""
+    """The short lines just above a run (no amounts, no sentence), each close to the next:
+    its header, top down. A title above, set apart by a wider gap, is not."""
     above: list[_Row] = []
+    below = rows[start].line.bbox
     for row in reversed(rows[max(0, start - HEADER_LINES) : start]):
+        box = row.line.bbox
+        if box is None or below is None or below[1] - box[3] > 1.5 * (box[3] - box[1]):
+            break
+        below = box
         texts = [t for t, _ in row.words]
+        if UNIT_LINE.search(" ".join(texts)):
+            break  # "Đơn vị: triệu đồng" is the table's unit, read with its caption
         numbers = [k for k in row.amounts if row.words[k][0] not in DASHES]  # rules read "—"
         if numbers or not texts or len(texts) > 14 or texts[-1].endswith((".", ":", ";")):
             break
@@ -259,21 +289,66 @@ def _header_lines(rows: list[_Row], start: int) -> list[_Row]:
     return above
 
 
+def visual_lines(page: Page) -> list[Line]:
+    """The page's words regrouped into lines across the whole width, top to bottom.
+
+    The OCR's own layout analysis cuts a borderless table into column blocks (a "line" is
+    then one cell); a table's row is what lies side by side. Each word is chained to the
+    nearest word on its right whose height overlaps it by half (this follows a slightly
+    skewed row); the chains are the lines. Words inside ruled tables are left out.
+    """
+    words = [
+        (index, word.bbox)
+        for index, word in enumerate(page.words)
+        if word.bbox is not None and word.text.strip() and not _inside(word.bbox, page.tables)
+    ]
+    words.sort(key=lambda item: item[1][0])
+    parent = {index: index for index, _ in words}
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    reach = 0.35 * page.width
+    for k, (index, box) in enumerate(words):
+        height = box[3] - box[1]
+        for other, other_box in words[k + 1 :]:
+            if other_box[0] - box[2] > reach:
+                break
+            overlap = min(box[3], other_box[3]) - max(box[1], other_box[1])
+            if other_box[0] >= box[0] and overlap >= 0.5 * min(height, other_box[3] - other_box[1]):
+                parent[root(other)] = root(index)
+                break
+    groups: dict[int, list[tuple[int, BBox]]] = {}
+    for index, box in words:
+        groups.setdefault(root(index), []).append((index, box))
+    lines = []
+    for members in groups.values():
+        members.sort(key=lambda item: item[1][0])
+        boxes = [box for _, box in members]
+        bbox = (
+            min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes),
+        )  # fmt: skip
+        lines.append(Line(words=[index for index, _ in members], bbox=bbox))
+    lines.sort(key=lambda line: (line.bbox[1] + line.bbox[3]) / 2 if line.bbox else 0.0)
+    return lines
+
+
 def find_borderless_tables(page: Page) -> list[Table]:
     """Tables of aligned amounts among an OCR'd page's lines outside its ruled tables."""
     if page.origin != "ocr" or not page.lines or not page.words:
         return []
     tolerance = ALIGN * page.width
-    rows = [_row(page, line) for line in page.lines if not _inside(line.bbox, page.tables)]
+    rows = [_row(page, line) for line in visual_lines(page)]
     tables = []
     for run in _runs(rows):
         start = rows.index(run[0])
-        before = rows[start - 1] if start else None
-        if before is not None and _is_section(before):
-            run.insert(0, before)  # "I. Hạ tầng số" just above the first row
-            start -= 1
-        above = _header_lines(rows, start)
-        table = _table(page, run, above, tolerance)
+        if start and _is_section(rows[start - 1]):
+            run.insert(0, rows[start - 1])  # "I. Hạ tầng số" just above the first row
+        table = _table(page, rows, run, tolerance)
         if table is not None:
             tables.append(table)
     return tables
