@@ -40,6 +40,7 @@ from sohoa.settings import Settings  # noqa: E402
 SEEDS = ROOT / "corpus" / "seeds"
 OTHER = HERE / "data" / "tables_other_layout.json"
 LEVEL = "none"  # a clean scan: old OCR of 000 and 003 came from clean pages
+PSM = 6  # one block read line by line across the columns, as 003's lines are
 CAPTIONS = ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
 
 
@@ -79,7 +80,7 @@ def old_ocr_text(name: str, truth: dict[str, Any]) -> Path:
 
     CACHE.mkdir(exist_ok=True)
     text_path = CACHE / f"eng-ocr-{name}.txt"
-    key = LEVEL + json.dumps(truth, ensure_ascii=False, sort_keys=True)
+    key = f"{LEVEL} psm {PSM} " + json.dumps(truth, ensure_ascii=False, sort_keys=True)
     key_path = CACHE / f"eng-ocr-{name}.key"
     if text_path.exists() and key_path.exists() and key_path.read_text() == key:
         return text_path
@@ -87,7 +88,11 @@ def old_ocr_text(name: str, truth: dict[str, Any]) -> Path:
     render_tables(truth, pdf)
     pages = []
     for number, gray in enumerate(rasterize_pdf(pdf, 300), start=1):
-        pages.append(pytesseract.image_to_string(degrade(gray, LEVEL, seed=number), lang="eng"))
+        pages.append(
+            pytesseract.image_to_string(
+                degrade(gray, LEVEL, seed=number), lang="eng", config=f"--psm {PSM}"
+            )
+        )
     text_path.write_text("\n".join(pages), encoding="utf-8")
     key_path.write_text(key)
     return text_path
