@@ -160,11 +160,11 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
     ]
     first_left = min(box[0] for box in placed_boxes)
     last_right = max(box[2] for box in placed_boxes) + tolerance
-    body: list[tuple[str, str, list[str], str]] = []
+    body: list[tuple[str, str, list[str], list[tuple[str, BBox]]]] = []
     for row in run:
         cells = [""] * len(columns)
         label: list[str] = []
-        tail: list[str] = []
+        tail: list[tuple[str, BBox]] = []
         for k, (text, box) in enumerate(row.words):
             column = _column_of(box, columns, tolerance, centred) if k in row.amounts else None
             if k in row.amounts:
@@ -173,7 +173,7 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
             if column is not None and not cells[column]:
                 cells[column] = text
             elif box[0] > last_right:
-                tail.append(text)  # text columns right of the amounts ("Nguồn kinh phí")
+                tail.append((text, box))  # text columns right of the amounts ("Nguồn …")
             elif not any(cells):
                 label.append(text)
             else:  # a stray word among the amounts: kept in the nearest cell, never lost
@@ -181,12 +181,12 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
                 near = min(range(len(columns)), key=lambda c: abs(middle - columns[c]))
                 cells[near] = f"{cells[near]} {text}".strip()
         number = label[0] if label and ROW_NUMBER.match(label[0]) and len(label) > 1 else ""
-        body.append((number, " ".join(label[1:] if number else label), cells, " ".join(tail)))
+        body.append((number, " ".join(label[1:] if number else label), cells, tail))
     numbered = sum(bool(n) for n, _, _, _ in body) >= 0.5 * len(body)
-    has_tail = any(t for _, _, _, t in body)
+    starts = _tail_columns([t for _, _, _, t in body], tolerance)
     header = [""] * len(columns)
     left_header: list[str] = []
-    tail_header: list[str] = []
+    tail_header: list[tuple[str, BBox]] = []
     for row in above:
         line_parts = [""] * len(columns)
         for text, box in row.words:
@@ -196,7 +196,7 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
                 left_header.append(text)
                 continue
             if box[0] > last_right:
-                tail_header.append(text)
+                tail_header.append((text, box))
                 continue
             middle = (box[0] + box[2]) / 2
             column = min(range(len(columns)), key=lambda k: abs(middle - columns[k]))
@@ -210,29 +210,31 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
                 header[column] += joint + part
             elif part:
                 header[column] = part
-    names = header + ([" ".join(tail_header)] if has_tail else [])
+    names = header + _split_tail(tail_header, starts, tolerance)
     if numbered:
         stt = left_header[:1] if left_header and len(left_header[0]) <= 4 else []
         names = [stt[0] if stt else "STT", " ".join(left_header[len(stt) :]), *names]
     else:
         names = [" ".join(left_header), *names]
     rows: list[TableRow] = []
-    for number, label, cells, tail_text in body:
+    for number, label, cells, tail in body:
+        tail_cells = _split_tail(tail, starts, tolerance)
         if not any(cells):
             section = SECTION.match(" ".join(filter(None, [number, label])))
             if section or not rows or rows[-1].cells is None:
-                rows.append(TableRow(section=" ".join(filter(None, [number, label, tail_text]))))
+                words = [number, label, *tail_cells]
+                rows.append(TableRow(section=" ".join(filter(None, words))))
                 continue
             # a wrapped line of the row above: its texts continue that row's cells
             previous = rows[-1].cells
             at = 1 if numbered else 0
             if label:
                 previous[at] = f"{previous[at]} {label}".strip()
-            if tail_text and has_tail:
-                previous[-1] = f"{previous[-1]} {tail_text}".strip()
+            for k, text in enumerate(tail_cells, start=len(previous) - len(starts)):
+                previous[k] = f"{previous[k]} {text}".strip()
             continue
         texts = [number, label] if numbered else [" ".join(filter(None, [number, label]))]
-        rows.append(TableRow(cells=texts + cells + ([tail_text] if has_tail else [])))
+        rows.append(TableRow(cells=texts + cells + tail_cells))
     boxes = [r.line.bbox for r in run if r.line.bbox is not None]
     bbox = (
         (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
@@ -248,6 +250,44 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
         confidence=round(placed / max(1, total), 2),
         bbox=bbox,
     )
+
+
+def _tail_columns(tails: list[list[tuple[str, BBox]]], tolerance: float) -> list[float]:
+    """Where the text columns right of the amounts start: the left edges, shared by two rows
+    or more, of the word groups that a wide gap separates ("Ngân sách tỉnh" | "-")."""
+    lefts: list[float] = []
+    for words in tails:
+        previous_right = None
+        for _, box in sorted(words, key=lambda w: w[1][0]):
+            if previous_right is None or box[0] - previous_right > 1.5 * tolerance:
+                lefts.append(box[0])
+            previous_right = box[2]
+    clusters: list[list[float]] = []
+    for left in sorted(lefts):
+        if clusters and left - clusters[-1][-1] <= 2 * tolerance:
+            clusters[-1].append(left)
+        else:
+            clusters.append([left])
+    starts = [min(c) for c in clusters if len(c) >= 2]
+    if lefts and not starts:
+        starts = [min(lefts)]  # one text column, however sparse
+    return starts
+
+
+def _split_tail(words: list[tuple[str, BBox]], starts: list[float], tolerance: float) -> list[str]:
+    """The words right of the amounts, one text per tail column: each group of words (a
+    wide gap separates groups) goes to the column whose start is nearest its left edge."""
+    cells = [""] * len(starts)
+    if not starts:
+        return cells
+    group_left, previous_right = 0.0, None
+    for text, box in sorted(words, key=lambda w: w[1][0]):
+        if previous_right is None or box[0] - previous_right > 1.5 * tolerance:
+            group_left = box[0]
+        previous_right = box[2]
+        k = min(range(len(starts)), key=lambda i: abs(starts[i] - group_left))
+        cells[k] = f"{cells[k]} {text}".strip()
+    return cells
 
 
 def _inside(bbox: BBox | None, tables: list[Table]) -> bool:
