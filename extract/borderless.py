@@ -35,7 +35,7 @@ MIN_COLUMNS = 2  # aligned amount columns
 ALIGN = 0.012  # right edges within this share of the page width line up
 HEADER_LINES = 3  # lines above the first row that may hold the header
 UNIT_LINE = regex.compile(r"đơn\s*vị(\s*tính)?\s*:", regex.IGNORECASE)
-SECTION = regex.compile(r"^([IVX]{1,4}|[A-Z])\.\s+\S")
+SECTION = regex.compile(r"^([IVXl1|]{1,4}|[A-Z])\.\s+\p{Lu}")  # OCR reads I as 1, l, |
 YEAR = regex.compile(r"^(19|20)\d\d$")
 ROW_NUMBER = regex.compile(r"^(\d{1,2}(\.\d{1,2})*|[IVX]{1,4})\.?$")
 
@@ -303,9 +303,13 @@ def _inside(bbox: BBox | None, tables: list[Table]) -> bool:
 
 
 def _is_section(row: _Row) -> bool:
+    """ "I. Hạ tầng số" (or as OCR reads the numeral: "1.", "Il.") over the rows: a section."""
     texts = [t for t, _ in row.words]
     return (
-        not row.amounts and len(texts) > 1 and regex.match(r"^[IVX]{1,4}\.$", texts[0]) is not None
+        not row.amounts
+        and len(texts) > 1
+        and regex.match(r"^[IVXl1|]{1,4}\.$", texts[0]) is not None
+        and texts[1][:1].isupper()
     )
 
 

@@ -157,6 +157,7 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
         if table.source in (
             "grid",
             "flattened",
+            "words",
         ):  # OCR'd numbering: repaired from its sequence, logged
             stt = [i for i, f in map_columns(table.columns).items() if f == ("stt",)]
             doc.edits.extend(fix_numbering(table, stt[0] if stt else None, index))
