@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import cv2
+from scans import rasterize_pdf
+from table_samples import render_sample_table
+
 from sohoa.extract.borderless import find_borderless_tables
 from sohoa.model import Line, Page, Word
+from sohoa.pipeline import convert_document
+from sohoa.settings import Settings
 
 
 def page_of(lines: list[list[tuple[str, float]]], width: float = 2480) -> Page:
@@ -57,3 +63,24 @@ def test_prose_with_numbers_is_not_a_table():
         ]
     )  # fmt: skip
     assert find_borderless_tables(page) == []
+
+
+def test_a_scanned_budget_table_without_rules_is_read(tmp_path):
+    """The shared sample table printed without rules, rasterised and run through the
+    pipeline: real Tesseract words, columns from their alignment."""
+    (image,) = rasterize_pdf(render_sample_table(tmp_path / "bang.pdf", ruled=False), 300)
+    cv2.imwrite(str(tmp_path / "bang.png"), image)
+    doc = convert_document(tmp_path / "bang.png", Settings(restore=False, dpi=300))
+    (table,) = doc.tables
+    assert table.source == "words" and table.kind == "phu_luc_2"
+    assert table.columns[:4] == ["STT", "Nội dung", "Kinh phí", "Năm 2026 / NSNN"]
+    assert table.rows[0].section == "I. Hoạt động hỗ trợ"
+    assert [r.cells[:4] for r in table.rows[1:]] == [
+        ["1", "Đào tạo nghiệp vụ đo lường", "540", "540"],
+        ["2", "Khảo sát chất lượng", "1.200", "1.200"],
+        ["", "Tổng", "1.740", "1.740"],
+    ]
+    records = table.records
+    assert [r["kinh_phi"]["tong"] for r in records] == [540, 1200, 1740]
+    assert records[-1]["tong_cong"]
+    assert "Sở KH&CN" in records[0]["extra"].values()  # the text right of the amounts

@@ -58,7 +58,7 @@ def test_quarter_numbers_read_as_ones_become_roman():
         "Năm 2026",
     ]
     assert table.rows[4].cells[0] == "11"
-    assert [(e.original, e.result) for e in edits][0] == ("Quý 11", "Quý II")
+    assert (edits[0].original, edits[0].result) == ("Quý 11", "Quý II")
     assert all(e.reason == "table-cell-type" for e in edits)
 
 
