@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Phụ lục II agencies named co_quan_* as in I; records keep `extra`
 
 InputKind = Literal["scanned-pdf", "digital-pdf", "image", "docx", "txt"]
 WordOrigin = Literal["ocr", "text-layer", "docx", "txt"]
@@ -142,9 +142,11 @@ class Table:
     cells: list[Cell] = field(default_factory=list)  # the grid as found, with spans and boxes
     records: list[dict[str, Any]] = field(default_factory=list)
     validation: Validation | None = None
-    source: Literal["grid", "text-layer", "docx", "tsv", "flattened"] = "grid"
+    source: Literal["grid", "text-layer", "docx", "tsv", "flattened", "words"] = "grid"
     confidence: float | None = None  # 0..1, how sure we are of the reconstruction
     bbox: BBox | None = None
+    # per column: "stt", "amount", "year", "period", "date" or "text" (generic tables)
+    column_types: list[str] = field(default_factory=list)
 
 
 # --- metadata -----------------------------------------------------------------------------

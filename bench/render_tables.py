@@ -22,22 +22,29 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
+LIBERATION_DIR = Path("/usr/share/fonts/truetype/liberation2")
+
+
 def _register_fonts() -> None:
     if "DejaVuSerif" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVuSerif", str(FONT_DIR / "DejaVuSerif.ttf")))
         pdfmetrics.registerFont(TTFont("DejaVuSerif-Bold", str(FONT_DIR / "DejaVuSerif-Bold.ttf")))
+    if "LiberationSans" not in pdfmetrics.getRegisteredFontNames():
+        for name, file in (("LiberationSans", "Regular"), ("LiberationSans-Bold", "Bold")):
+            path = LIBERATION_DIR / f"LiberationSans-{file}.ttf"
+            pdfmetrics.registerFont(TTFont(name, str(path)))
 
 
-def _styles(size: float) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("cell", fontName="DejaVuSerif", fontSize=size, leading=size * 1.25)
+def _styles(size: float, font: str = "DejaVuSerif") -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size * 1.25)
     return {
         "cell": base,
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
-        "bold": ParagraphStyle("bold", parent=base, fontName="DejaVuSerif-Bold"),
+        "bold": ParagraphStyle("bold", parent=base, fontName=f"{font}-Bold"),
         "head": ParagraphStyle(
             "head",
             parent=base,
-            fontName="DejaVuSerif-Bold",
+            fontName=f"{font}-Bold",
             alignment=TA_CENTER,
             fontSize=size * 0.88,
             leading=size * 1.1,
@@ -45,7 +52,7 @@ def _styles(size: float) -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle(
             "title",
             parent=base,
-            fontName="DejaVuSerif-Bold",
+            fontName=f"{font}-Bold",
             fontSize=12,
             leading=16,
             alignment=TA_CENTER,
@@ -58,13 +65,19 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def table_flowables(table: dict[str, Any], widths: list[float], size: float) -> list[Any]:
+def table_flowables(
+    table: dict[str, Any],
+    widths: list[float],
+    size: float,
+    font: str = "DejaVuSerif",
+    ruled: bool = True,
+) -> list[Any]:
     """Caption, title and the ruled table (header rows repeated on each page)."""
-    st = _styles(size)
+    st = _styles(size, font)
     ncols = len(table["columns"])
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
+        ("GRID", (0, 0), (-1, -1), 0.8, colors.black if ruled else colors.white),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
@@ -158,4 +171,31 @@ def render_appendices(truth: dict[str, Any], pdf_path: Path) -> None:
             story.extend(table_flowables(table, WIDTHS_II, 8.5))
         else:
             story.extend(table_flowables(table, WIDTHS_I, 10.5))
+    doc.build(story)
+
+
+def render_tables(
+    truth: dict[str, Any],
+    pdf_path: Path,
+    font: str = "LiberationSans",
+    size: float = 9.5,
+    ruled: bool = True,
+) -> None:
+    """Every table of a truth file on portrait A4, each on a new page, columns as wide as
+    its ``widths_mm`` say (another layout and font than ``render_appendices``)."""
+    _register_fonts()
+    doc = SimpleDocTemplate(
+        str(pdf_path),
+        pagesize=A4,
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+    )
+    story: list[Any] = []
+    for i, table in enumerate(truth["tables"]):
+        if i:
+            story.append(PageBreak())
+        widths = [w * mm for w in table["widths_mm"]]
+        story.extend(table_flowables(table, widths, size, font, ruled))
     doc.build(story)

@@ -189,7 +189,7 @@ def run_ours(images: list[np.ndarray], dpi: int) -> list[Table]:
 
 
 def run_img2table(
-    images: list[np.ndarray], page_numbers: list[int], n: int, dpi: int
+    images: list[np.ndarray], page_numbers: list[int], n: int, dpi: int, borderless: bool = False
 ) -> list[list[str]]:
     """img2table's rows for the given pages; spanned values (repeated by img2table) blanked.
 
@@ -218,7 +218,7 @@ def run_img2table(
             )
             _, png = cv2.imencode(".png", scaled)
             extracted = Image(png.tobytes(), detect_rotation=rotation).extract_tables(
-                ocr=ocr, implicit_rows=False, borderless_tables=False, min_confidence=50
+                ocr=ocr, implicit_rows=False, borderless_tables=borderless, min_confidence=50
             )
             if extracted:
                 break

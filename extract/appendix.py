@@ -10,9 +10,9 @@ import re
 from typing import Any
 
 import regex
-from rapidfuzz import fuzz
 
 from sohoa.extract.amounts import try_amount
+from sohoa.extract.headers import similarity
 from sohoa.extract.structure import fold
 from sohoa.model import Amount, Table
 
@@ -55,7 +55,7 @@ def _best(name: str, aliases: list[str], prefix: bool = False) -> float:
     folded = fold(name)
     if not folded:
         return 0.0
-    scores = [fuzz.ratio(folded, fold(alias)) for alias in aliases]
+    scores = [similarity(name, alias) for alias in aliases]
     if prefix:
         scores += [95.0 for a in aliases if len(fold(a)) >= 6 and folded.startswith(fold(a))]
     return max(scores)
@@ -79,9 +79,12 @@ def map_columns(columns: list[str]) -> dict[int, tuple[str, ...]]:
         parts = [p for p in (s.strip() for s in column.split(" / ")) if p]
         if not parts:
             continue
-        year = _YEAR.fullmatch(fold(parts[0]))
-        if year:
-            source = _source(parts[-1]) if len(parts) > 1 else "tong"
+        # "Năm 2026 / NSNN", or under a group heading: "Chia theo năm / Năm 2026"
+        at = next((k for k, part in enumerate(parts) if _YEAR.fullmatch(fold(part))), None)
+        if at is not None:
+            year = _YEAR.fullmatch(fold(parts[at]))
+            assert year is not None
+            source = _source(parts[-1]) if len(parts) > at + 1 else "tong"
             mapping[index] = ("nam", year.group(1), source or "tong")
             continue
         if _best(parts[0], ["Kinh phí", "Nhu cầu kinh phí", "Dự toán"]) >= THRESHOLD or (
@@ -131,8 +134,37 @@ def _subheading(cells: list[str], mapping: dict[int, tuple[str, ...]]) -> bool:
     return bool(filled) and filled <= (stt_cols | content_cols) and bool(filled & content_cols)
 
 
+def extra_columns(columns: list[str], used: set[int]) -> dict[int, str]:
+    """Columns no record field takes, by index -> a unique name: kept in ``extra``."""
+    names: dict[int, str] = {}
+    for index, column in enumerate(columns):
+        if index in used:
+            continue
+        name = column or f"Cột {index + 1}"
+        if name in names.values():
+            name = f"{name} ({index + 1})"
+        names[index] = name
+    return names
+
+
+def _extra(cells: list[str], names: dict[int, str]) -> dict[str, str | None]:
+    return {name: (cells[i] or None) if i < len(cells) else None for i, name in names.items()}
+
+
+PHU_LUC_1_FIELDS = {
+    ("stt",),
+    ("noi_dung",),
+    ("chu_tri",),
+    ("phoi_hop",),
+    ("thoi_gian",),
+    ("ghi_chu",),
+}
+
+
 def records_phu_luc_1(table: Table) -> list[dict[str, Any]]:
     mapping = map_columns(table.columns)
+    used = {i for i, f in mapping.items() if f in PHU_LUC_1_FIELDS}
+    extra = extra_columns(table.columns, used)
     records, section = [], None
     for row in table.rows:
         if row.section is not None:
@@ -148,6 +180,7 @@ def records_phu_luc_1(table: Table) -> list[dict[str, Any]]:
                 "co_quan_phoi_hop": _text(cells, mapping, ("phoi_hop",)),
                 "thoi_gian": _text(cells, mapping, ("thoi_gian",)),
                 "ghi_chu": _text(cells, mapping, ("ghi_chu",)),
+                "extra": _extra(cells, extra),
             }
         )
     return records
@@ -168,6 +201,12 @@ def records_phu_luc_2(table: Table) -> list[dict[str, Any]]:
     amounts = budget_columns(mapping)
     years = sorted({f[1] for f in amounts if f[0] == "nam"})
     split = any(f[0] == "nam" and f[2] != "tong" for f in amounts)
+    text_fields = {("stt",), ("noi_dung",), ("chu_tri",), ("phoi_hop",), ("ghi_chu",)}
+    read = {("kinh_phi", "tong"), ("kinh_phi", "nsnn"), ("kinh_phi", "to_chuc")}
+    read |= {("nam", y, s) for y in years for s in (("nsnn", "to_chuc") if split else ("tong",))}
+    used = {i for f, i in amounts.items() if f in read}
+    used |= {i for i, f in mapping.items() if f in text_fields}
+    extra = extra_columns(table.columns, used)
     records, section, group = [], None, None
     for row in table.rows:
         if row.section is not None:
@@ -201,10 +240,11 @@ def records_phu_luc_2(table: Table) -> list[dict[str, Any]]:
                 "noi_dung": _text(cells, mapping, ("noi_dung",)),
                 "kinh_phi": kinh_phi,
                 "theo_nam": theo_nam,
-                "don_vi_chu_tri": _text(cells, mapping, ("chu_tri",)),
-                "don_vi_phoi_hop": _text(cells, mapping, ("phoi_hop",)),
+                "co_quan_chu_tri": _text(cells, mapping, ("chu_tri",)),
+                "co_quan_phoi_hop": _text(cells, mapping, ("phoi_hop",)),
                 "ghi_chu": _text(cells, mapping, ("ghi_chu",)),
                 "tong_cong": total,
+                "extra": _extra(cells, extra),
             }
         )
     return records

@@ -13,11 +13,16 @@ from docx.oxml.ns import qn
 
 from sohoa.model import Cell, Table
 
+BREAKS = {qn("w:br"), qn("w:cr"), qn("w:tab")}  # a line break or tab inside a cell: a space
+
 
 def _cell_text(tc: Any) -> str:
     paragraphs = []
     for p in tc.iter(qn("w:p")):
-        paragraphs.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+        parts = []
+        for element in p.iter(qn("w:t"), *BREAKS):
+            parts.append(" " if element.tag in BREAKS else element.text or "")
+        paragraphs.append("".join(parts))
     return " ".join(" ".join(paragraphs).split())
 
 

@@ -31,7 +31,7 @@ BODY = [
 COLUMNS = ["STT", "Nội dung", "Kinh phí", "Năm 2026 / NSNN", "Năm 2026 / Tổ chức", "Đơn vị chủ trì"]
 
 
-def render_sample_table(path: Path) -> Path:
+def render_sample_table(path: Path, ruled: bool = True) -> Path:
     if "DejaVuSerif" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVuSerif", str(FONT)))
     style = ParagraphStyle("cell", fontName="DejaVuSerif", fontSize=11, leading=14)
@@ -43,7 +43,7 @@ def render_sample_table(path: Path) -> Path:
     table.setStyle(
         TableStyle(
             [
-                ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
+                ("GRID", (0, 0), (-1, -1), 0.8, colors.black if ruled else colors.white),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("SPAN", (0, 0), (0, 1)),
                 ("SPAN", (1, 0), (1, 1)),

@@ -42,7 +42,7 @@ def make_document() -> Document:
 def test_round_trip_through_json_keeps_everything() -> None:
     doc = make_document()
     data = document_to_dict(doc)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert next(iter(data)) == "schema_version"
     assert document_from_dict(data) == doc
 

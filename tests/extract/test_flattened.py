@@ -48,8 +48,8 @@ def test_phu_luc_2_budget_items(tables_002):
     assert training["kinh_phi"]["nsnn"] == 540
     assert training["theo_nam"]["2026"] == {"nsnn": 180, "to_chuc": 0}
     assert training["theo_nam"]["2030"] == {"nsnn": 0, "to_chuc": 0}
-    assert training["don_vi_chu_tri"] == "Sở KH&CN"
-    assert training["don_vi_phoi_hop"] == "UBND cấp xã"
+    assert training["co_quan_chu_tri"] == "Sở KH&CN"
+    assert training["co_quan_phoi_hop"] == "UBND cấp xã"
     # text continuing after a repeated page header is joined back into its cell
     continued = by_stt[("1 Hoạt động đào tạo nguồn nhân lực", "1.2")]
     assert continued["noi_dung"].endswith("(dành cho cán bộ cấp xã); 50 triệu/khóa x 9 khóa.")

@@ -74,3 +74,13 @@ def test_numbers_that_fit_nothing_are_kept():
     t = table([["1", "a"], ["3", "b"], ["4", "c"], ["xy", "d"], ["q", "e"]])
     assert fix_numbering(t, 0) == []
     assert [r.cells[0] for r in t.rows] == ["1", "3", "4", "xy", "q"]
+
+
+def test_lower_case_strokes_of_a_heavy_scan_are_roman_too():
+    t = table(["1. Hạ tầng số", ["1", "a"], "li. Dữ liệu số", ["2", "b"], "Itl. Kỹ năng số"])
+    fix_numbering(t, 0)
+    assert [r.section for r in t.rows if r.section] == [
+        "I. Hạ tầng số",
+        "II. Dữ liệu số",
+        "III. Kỹ năng số",
+    ]

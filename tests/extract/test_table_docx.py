@@ -50,3 +50,17 @@ def test_merged_cells_round_trip(tmp_path):
     assert table.kind == "phu_luc_2"  # content + per-year amounts: a budget table
     assert table.records[1]["theo_nam"]["2026"] == {"nsnn": 1200, "to_chuc": None}
     assert table.validation.ok and table.validation.checked == 2
+
+
+def test_a_line_break_inside_a_cell_becomes_a_space(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "STT"
+    run = table.cell(0, 1).paragraphs[0].add_run("Kiểu")
+    run.add_break()
+    run.add_text("dữ liệu")
+    table.cell(1, 0).text = "1"
+    table.cell(1, 1).text = "Số"
+    document.save(tmp_path / "bang.docx")
+    found = find_tables_in_docx(docx.Document(str(tmp_path / "bang.docx")))
+    assert [c.text for c in found[0].cells if c.row == 0] == ["STT", "Kiểu dữ liệu"]

@@ -16,10 +16,32 @@ def test_tab_separated_rows_become_tables(seeds_dir):
     assert first.kind == "phu_luc_2"
     record = first.records[0]
     assert record["stt"] == "1"
-    assert record["don_vi_chu_tri"] == "Sở Khoa học và Công nghệ"
+    assert record["co_quan_chu_tri"] == "Sở Khoa học và Công nghệ"
     assert record["kinh_phi"]["tong"] == 48259  # "48.259"
+    # columns no record field takes are kept, never lost
+    assert set(record["extra"]) == {"Dự kiến kết quả đạt được", "Nguồn kinh phí"}
+    assert record["extra"]["Dự kiến kết quả đạt được"].startswith("20 chuẩn")
     totals = [r for r in first.records if r["tong_cong"]]
     assert [t["kinh_phi"]["tong"] for t in totals] == [48259, 4885]
     assert first.validation.ok and first.validation.checked == 2
     assert second.records[-1]["kinh_phi"]["tong"] == 6365  # "Tổng cộng … 6.365"
     assert second.validation.ok
+
+
+def test_a_notice_laid_out_with_tabs_has_no_table(tmp_path):
+    """The national header block and tab-indented paragraphs are not tables."""
+    notice = tmp_path / "thong_bao.txt"
+    notice.write_text(
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\tx\n"
+        "TỈNH BẮC NINH\tĐộc lập - Tự do - Hạnh phúc\n"
+        "\tSố: 12/TB-UBND\tBắc Ninh, ngày 3 tháng 4 năm 2026\n"
+        "THÔNG BÁO\n"
+        "Kết luận\tcủa Chủ tịch\tUBND tỉnh\n"
+        "\tNgày 1 tháng 4 năm 2026, Chủ tịch UBND tỉnh chủ trì buổi làm việc với các sở.\n"
+        "\tSau khi nghe báo cáo và ý kiến của các đại biểu, Chủ tịch UBND tỉnh kết luận.\n"
+        "\tCác sở, ngành hoàn thành việc số hóa hồ sơ trước ngày 30 tháng 6 năm 2026.\n",
+        encoding="utf-8",
+    )
+    doc = convert_document(notice, Settings(restore=False))
+    assert doc.tables == []
+    assert "Sau khi nghe báo cáo" in doc.text()

@@ -42,10 +42,11 @@ def test_schema_rejects_a_float_amount():
         "noi_dung": "x",
         "kinh_phi": {"tong": 1.5},
         "theo_nam": {},
-        "don_vi_chu_tri": None,
-        "don_vi_phoi_hop": None,
+        "co_quan_chu_tri": None,
+        "co_quan_phoi_hop": None,
         "ghi_chu": None,
         "tong_cong": False,
+        "extra": {},
     }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(record, schema)

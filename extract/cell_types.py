@@ -1,0 +1,217 @@
+"""What a column holds, typed values for its cells, and type-aware repairs of OCR'd cells.
+
+Each column gets one type, from its header name first and its values second:
+``stt`` (1, 1.1, I, II, a), ``amount`` (Vietnamese "1.200", "24.688,5", "-"), ``year``
+(2026, 2026-2030), ``period`` (Thời gian: "Quý II/2026", "Hằng năm", "2026-2030"),
+``date`` (15/3/2026) or ``text``. A generic table (neither Phụ lục I nor II) keeps every
+column, its cells typed by this.
+
+Repairs made with a column's or a phrase's type in mind, each returned as an Edit:
+- a quarter is I–IV, so "Quý 11/2026" (no 11th quarter) is "Quý II/2026"; a lone
+  "Quý 1" becomes "Quý I" only where the table writes its other quarters in Roman;
+- "Phụ lục 11" in a caption is "Phụ lục II" when the document has fewer tables than 11
+  (it cannot be the eleventh appendix);
+- a two-letter capital word with a Vietnamese vowel opening a sentence-case cell ("CƠ quan")
+  is a case misreading of "Cơ".
+Digits are never guessed: only the Roman/Arabic reading of strokes that are the same
+shape (I / 1 / l / |) is decided, and only where the context names a quarter or appendix.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
+from sohoa.extract.headers import fold
+from sohoa.model import Edit, Table
+
+ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+_ROMAN_STROKES = str.maketrans({"1": "I", "l": "I", "|": "I", "i": "I", "!": "I", "v": "V"})
+STT = regex.compile(r"^(\d{1,3}(\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?$")
+YEAR = regex.compile(r"^(19|20)\d\d$")
+YEAR_RANGE = regex.compile(r"^(19|20)\d\d\s*[-–]\s*(19|20)\d\d$")
+DATE = regex.compile(r"^\d{1,2}/\d{1,2}/(19|20)\d\d$")
+QUARTER = regex.compile(
+    r"\b(?P<word>[Qq][Uu][ÝýỸỹYyỲỳỶỷ])(?P<space>\s+)(?P<num>[0-9IVXivlx|!]{1,4})"
+    r"(?=\s*[/,;.–-]|\s+\p{L}|\s*$)"
+)
+# what must follow the numeral for "Quỹ"/"Quy" to be read as "Quý": "/2026", "năm …", the end
+QUARTER_TAIL = regex.compile(r"\s*/\s*(19|20)\d\d|\s+năm\b|\s*$")
+AMOUNT_NAMES = ("kinhphi", "tong", "tongcong", "nsnn", "nguonkhac", "dutoan", "ngansach")
+PERIOD_NAMES = ("thoigian", "tiendo")
+
+
+def roman_of_strokes(token: str) -> str | None:
+    """The Roman numeral a token of I-like strokes (1, l, |) and V's stands for, if any."""
+    value = token.translate(_ROMAN_STROKES)
+    return value if value in ROMAN_VALUES else None
+
+
+def column_type(name: str, values: list[str]) -> str:
+    """``stt``, ``amount``, ``year``, ``period``, ``date`` or ``text`` for one column."""
+    folded = fold(name.split(" / ")[0]) if name else ""
+    filled = [v for v in values if v and v.strip()]
+    if folded in ("stt", "tt", "sothutu"):
+        return "stt"
+    if regex.fullmatch(r"(nam)?(19|20)\d\d", folded) or folded.startswith(AMOUNT_NAMES):
+        return "amount"
+    if folded.startswith(PERIOD_NAMES):
+        return "period"
+    if not filled:
+        return "text"
+    share = len(filled) * 0.8
+
+    def most(test: regex.Pattern[str]) -> bool:
+        return sum(bool(test.match(v.strip())) for v in filled) >= share
+
+    if most(YEAR) or sum(bool(YEAR.match(v) or YEAR_RANGE.match(v)) for v in filled) >= share:
+        return "year"
+    if most(DATE):
+        return "date"
+    written = [v for v in filled if not is_blank(v)]  # a column of "-" and notes is text
+    if written and sum(looks_like_amount(v) for v in written) >= 0.8 * len(written):
+        return "amount"
+    if most(STT):
+        return "stt"
+    return "text"
+
+
+def typed_value(text: str | None, kind: str) -> object:
+    """A cell's value as its column's type: amounts exact, years as numbers, else text."""
+    if text is None or not text.strip():
+        return None
+    if kind == "amount":
+        if is_blank(text):
+            return None
+        value = try_amount(text)
+        return value if value is not None else text
+    if kind == "year" and YEAR.match(text.strip()):
+        return int(text.strip())
+    return text
+
+
+def column_types(table: Table) -> list[str]:
+    """The type of each column of ``table`` (see ``column_type``)."""
+    body = [row.cells or [] for row in table.rows if row.section is None]
+    return [
+        column_type(column, [cells[i] if i < len(cells) else "" for cells in body])
+        for i, column in enumerate(table.columns)
+    ]
+
+
+def generic_records(table: Table) -> list[dict[str, object]]:
+    """A table of no known kind: every row with every column, keyed by column name."""
+    names = []
+    for index, column in enumerate(table.columns):
+        name = column or f"Cột {index + 1}"
+        names.append(name if name not in names else f"{name} ({index + 1})")
+    types = table.column_types or column_types(table)
+    records: list[dict[str, object]] = []
+    section = None
+    for row in table.rows:
+        if row.section is not None:
+            section = row.section
+            continue
+        cells = row.cells or []
+        records.append(
+            {
+                "section": section,
+                "cells": {
+                    name: typed_value(cells[i] if i < len(cells) else None, types[i])
+                    for i, name in enumerate(names)
+                },
+            }
+        )
+    return records
+
+
+# --- repairs ------------------------------------------------------------------------------
+
+
+def _edit(original: str, result: str, confidence: float, table: Table, index: int | None) -> Edit:
+    return Edit(
+        original=original,
+        result=result,
+        confidence=confidence,
+        page=table.pages[0] if table.pages else None,
+        table=index,
+        reason="table-cell-type",
+    )
+
+
+def _quarter_word(word: str) -> str:
+    if word.isupper():
+        return "QUÝ"
+    return "Quý" if word[0].isupper() else "quý"
+
+
+def repair_quarters(table: Table, table_index: int | None = None) -> list[Edit]:
+    """ "Quý 11/2026" -> "Quý II/2026" in the cells (a quarter is I to IV); "Quỹ II/2026"
+    (a fund, the language model's favourite) -> "Quý II/2026" where a quarter follows."""
+    texts = [c for row in table.rows for c in (row.cells or []) if c]
+    tokens = [m.group("num") for text in texts for m in QUARTER.finditer(text)]
+    roman_elsewhere = any(t in ("II", "III", "IV") for t in tokens)
+    arabic_elsewhere = any(t in ("2", "3", "4") for t in tokens)
+    edits: list[Edit] = []
+
+    def fix(match: regex.Match[str]) -> str:
+        word, token = match.group("word"), match.group("num")
+        roman = roman_of_strokes(token)
+        number = token
+        if roman is not None and roman != token and ROMAN_VALUES[roman] <= 4:
+            # "Quý 1" is a right Arabic quarter unless the table writes quarters in Roman
+            arabic = token.isdigit() and 1 <= int(token) <= 4
+            if not arabic or (roman_elsewhere and not arabic_elsewhere):
+                number = roman
+        quarter = number in ("I", "II", "III", "IV", "1", "2", "3", "4")
+        tail = QUARTER_TAIL.match(match.string, match.end())
+        if quarter and tail and _quarter_word(word) != word:
+            word = _quarter_word(word)
+        result = word + match.group("space") + number
+        if result != match.group(0):
+            edits.append(_edit(match.group(0), result, 0.9, table, table_index))
+        return result
+
+    for row in table.rows:
+        if row.cells:
+            row.cells = [QUARTER.sub(fix, c) if c else c for c in row.cells]
+    return edits
+
+
+def repair_caption(table: Table, n_tables: int, table_index: int | None = None) -> list[Edit]:
+    """ "Phụ lục 11" -> "Phụ lục II" when the document cannot have an eleventh table."""
+    caption = table.caption or ""
+    match = regex.fullmatch(r"(Phụ lục )(1{1,3})", caption)
+    if not match:
+        return []
+    token = match.group(2)
+    roman = roman_of_strokes(token)
+    if roman is None or int(token) <= n_tables:
+        return []  # could be the appendix's real number
+    table.caption = match.group(1) + roman
+    return [_edit(caption, table.caption, 0.9, table, table_index)]
+
+
+_CAPITAL_SYLLABLE = regex.compile(r"^([A-ZĐ]\p{Lu})(\s+\p{Ll})")
+
+
+def repair_case(table: Table, table_index: int | None = None) -> list[Edit]:
+    """ "CƠ quan" -> "Cơ quan": a cell opening with a two-capital syllable that carries a
+    Vietnamese vowel (no acronym does), followed by lower-case words."""
+    edits: list[Edit] = []
+
+    def fix(text: str) -> str:
+        match = _CAPITAL_SYLLABLE.match(text)
+        if not match:
+            return text
+        word = match.group(1)
+        if word[1] not in "ƠƯÔÂĂÊÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴỚỜỞỠỢỨỪỬỮỰỐỒỔỖỘẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆ":
+            return text
+        result = word[0] + word[1].lower()
+        edits.append(_edit(word, result, 0.85, table, table_index))
+        return result + text[len(word) :]
+
+    for row in table.rows:
+        if row.cells:
+            row.cells = [fix(c) if c else c for c in row.cells]
+    return edits
