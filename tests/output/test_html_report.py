@@ -267,7 +267,8 @@ def test_a_reviewer_corrects_words_fields_and_cells_and_saves_them(
     tab.click("#reviewer")
     tab.type_text("Lê Thị Hoa")
     saved = saved_corrections(chromium, tab, tmp_path / "downloads", "ke-hoach-49.corrections.json")
-    assert saved["document"] == {"source": doc.source, "sha256": doc.sha256, "output": "ke-hoach-49"}
+    expected = {"source": doc.source, "sha256": doc.sha256, "output": "ke-hoach-49"}
+    assert saved["document"] == expected
     assert saved["reviewer"] == "Lê Thị Hoa" and saved["saved_at"].startswith("20")
     by_kind = {(c["kind"], c["decision"]): c for c in saved["corrections"]}
     word = by_kind[("word", "typed")]
