@@ -253,7 +253,8 @@ def _edit_view(index: int, edit: Edit) -> EditView:
 def _place_edits(edits: list[EditView], pages: dict[int, Page]) -> dict[int, dict[int, EditView]]:
     """page -> word -> its edit; an edit that names no word on a page (or a word already
     taken) stays unplaced and is listed under "other changes", so none is ever lost.
-    A reviewer's correction takes the word before the restorer's edit it overrode."""
+    A reviewer's correction takes the word before the restorer's edit it overrode, which is
+    then shown as the correction's OCR reading (not listed again)."""
     placed: dict[int, dict[int, EditView]] = {}
     for edit in sorted(edits, key=lambda e: not e.reviewer):
         page = pages.get(edit.page) if edit.page is not None else None
@@ -261,6 +262,7 @@ def _place_edits(edits: list[EditView], pages: dict[int, Page]) -> dict[int, dic
             continue
         taken = placed.setdefault(page.number, {})
         if edit.word in taken:
+            edit.placed = taken[edit.word].reviewer  # overridden by the reviewer: shown there
             continue
         taken[edit.word] = edit
         edit.placed = True

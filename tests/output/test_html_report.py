@@ -300,3 +300,22 @@ def test_a_word_on_the_scan_is_corrected_with_its_box(
     word = next(c for c in payload["corrections"] if c["kind"] == "word" and c["word"] == index)
     assert word["bbox"] == pytest.approx(list(page.words[index].bbox))
     assert word["new"] == "SỬA"
+
+
+def test_a_reviewers_correction_is_shown_over_the_restorers_edit(
+    chromium: Chromium, tmp_path: Path
+) -> None:
+    doc = budget_document()
+    rejected = next(e for e in doc.edits if e.result == "đổi")
+    page = doc.pages[0]
+    page.words[rejected.word].text = "đối"  # the next run applied the reviewer's rejection
+    reviewer = Edit("đổi", "đối", 1.0, page=1, word=rejected.word, reason="reviewer")
+    doc.edits.append(reviewer)
+    tab = open_report(chromium, doc, tmp_path, "reviewed")
+    mark = f'.text.restored [data-w="{rejected.word}"]'
+    assert tab.evaluate(f"document.querySelector('{mark}').textContent") == "đối"
+    assert tab.evaluate(f"document.querySelector('{mark}').classList.contains('reviewed')")
+    assert tab.evaluate(f"document.querySelector('{mark}').id") == f"edit-{len(doc.edits) - 1}"
+    assert count(tab, "#other-changes") == 0  # the overridden edit is not listed again
+    original = tab.evaluate("document.querySelector('.text.original').innerText")
+    assert "kế hoạch đối mới" in original  # what the OCR read there, as before
