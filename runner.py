@@ -32,7 +32,7 @@ from sohoa.executors import Executor
 from sohoa.inputs import InputFile, Skipped
 from sohoa.manifest import Manifest
 from sohoa.model import Document, Page
-from sohoa.normalize.corrections import corrections_sha256, find_corrections, load_corrections
+from sohoa.normalize.corrections import corrections_for, corrections_sha256, find_corrections
 from sohoa.normalize.restore import load_model
 from sohoa.ocr.ingest import PageTask, file_sha256, open_document, process_page
 from sohoa.ocr.tesseract import check_languages
@@ -101,8 +101,8 @@ def document_task(
     """
     try:
         model = _restorer(settings.model_path) if settings.restore else None
-        reviewed = find_corrections(Path(outdir), output, settings.corrections_dir)
-        corrections = load_corrections(reviewed) if reviewed else None
+        reviewed = settings.corrections_dir
+        corrections = corrections_for(Path(outdir), output, reviewed, doc.sha256)
         doc = finish_document(doc, pages, settings, model, ingest_seconds, corrections)
         folder, _, stem = output.rpartition("/")
         target = Path(outdir) / folder

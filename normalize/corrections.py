@@ -84,6 +84,23 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def corrections_for(
+    outdir: Path, output: str, folder: Path | None, doc_sha256: str
+) -> Corrections | None:
+    """The corrections to apply to the document of ``output`` (None: none). A file found
+    only by its bare name (``FOLDER/<name>.corrections.json``) for an output in a sub-folder
+    may belong to another document of the same name: it is used only if it was saved from
+    this very input (same SHA-256)."""
+    path = find_corrections(outdir, output, folder)
+    if path is None:
+        return None
+    corrections = load_corrections(path)
+    exact = folder is None or path != folder / f"{output.rpartition('/')[2]}{SUFFIX}"
+    if exact or "/" not in output or corrections.document_sha256 == doc_sha256:
+        return corrections
+    return None
+
+
 def corrections_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

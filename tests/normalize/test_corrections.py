@@ -14,6 +14,7 @@ from sohoa.model import Document
 from sohoa.normalize.corrections import (
     apply_field_corrections,
     apply_word_corrections,
+    corrections_for,
     find_corrections,
     load_corrections,
 )
@@ -130,3 +131,14 @@ def test_convert_applies_the_file_beside_the_outputs_and_names_a_bad_one(tmp_pat
     failed = run_cli(*args)
     assert failed.returncode == 1 and "Traceback" not in failed.stderr + failed.stdout
     assert "cv.corrections.json: is not a corrections file" in failed.stdout + failed.stderr
+
+
+def test_a_file_found_by_its_bare_name_applies_only_to_the_input_it_was_saved_from(
+    tmp_path: Path,
+) -> None:
+    given, outdir = tmp_path / "given", tmp_path / "out"
+    given.mkdir()
+    corrections_file(given, [], sha256="a" * 64, name="kh")
+    assert corrections_for(outdir, "2023/kh", given, "a" * 64) is not None
+    assert corrections_for(outdir, "2024/kh", given, "b" * 64) is None  # another kh
+    assert corrections_for(outdir, "kh", given, "b" * 64) is not None  # named for it exactly
