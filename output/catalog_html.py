@@ -144,8 +144,11 @@ ROW_DEFAULTS: dict[str, Any] = {
 
 def _href(outdir: Path, output: str) -> str:
     for ending in LINK_FORMATS:
-        if (outdir / f"{output}{ending}").exists():
-            return f"{output}{ending}"
+        try:
+            if (outdir / f"{output}{ending}").exists():
+                return f"{output}{ending}"
+        except OSError:  # e.g. a name too long for that format: it was not written
+            continue
     return f"{output}.html"
 
 
