@@ -1,7 +1,9 @@
 """The pipeline: the stages in order, each a function of the Document.
 
-    open_document -> process_page (each page) -> restore_document -> extract_tables
-    -> extract_metadata
+    open_document -> process_page (each page) -> restore_document
+    -> apply_word_corrections -> extract_tables -> extract_metadata -> apply_field_corrections
+
+(the two ``apply_*`` stages only when a reviewer's corrections file is given).
 
 Page OCR is split from the document stages so that a batch run (``runner.py``) can spread
 pages over processes or a Dask cluster; ``finish_document`` is the ONE place that defines
@@ -20,6 +22,11 @@ from sohoa import __version__
 from sohoa.extract.metadata import extract_metadata
 from sohoa.extract.tables import extract_tables
 from sohoa.model import Document, Page
+from sohoa.normalize.corrections import (
+    Corrections,
+    apply_field_corrections,
+    apply_word_corrections,
+)
 from sohoa.normalize.restore import load_model, restore_document
 from sohoa.ocr.ingest import open_document, process_page
 from sohoa.settings import Settings
@@ -56,11 +63,13 @@ def finish_document(
     settings: Settings,
     model: Any,
     ingest_seconds: float = 0.0,
+    corrections: Corrections | None = None,
 ) -> Document:
     """Assemble the pages, then run the document stages in order.
 
     ``model`` is the loaded restorer (ignored when ``settings.restore`` is off).
     ``ingest_seconds`` is the time spent opening the file and OCR'ing its pages.
+    ``corrections`` are a reviewer's, saved from the review report, applied on top.
     """
     doc = assemble_document(doc, pages)
     timings: dict[str, float] = {"ingest": ingest_seconds}
@@ -68,11 +77,15 @@ def finish_document(
         mark = time.perf_counter()
         doc = restore_document(doc, model)
         timings["restore"] = time.perf_counter() - mark
+    if corrections is not None:
+        doc = apply_word_corrections(doc, corrections)
     if settings.extract_tables:
         mark = time.perf_counter()
         doc = extract_tables(doc, settings)
         timings["tables"] = time.perf_counter() - mark
     doc = extract_metadata(doc)
+    if corrections is not None:
+        doc = apply_field_corrections(doc, corrections)
     doc.provenance.update(
         {
             "sohoa_version": __version__,

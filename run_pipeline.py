@@ -137,6 +137,14 @@ def default_jobs() -> int:
     "--no-restore", is_flag=True, help="Keep the OCR text as it is (no diacritic restoration)."
 )
 @click.option(
+    "--corrections",
+    "corrections_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of reviewers' <stem>.corrections.json (saved from the review reports) to "
+    "apply; by default the one beside an input's outputs is applied. Inputs whose "
+    "corrections changed are redone.",
+)
+@click.option(
     "--include",
     multiple=True,
     metavar="GLOB",
@@ -180,6 +188,7 @@ def convert(
     ocr_mode: str,
     formats: str,
     no_restore: bool,
+    corrections_dir: Path | None,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
     jobs: int,
@@ -225,8 +234,13 @@ def convert(
         fail("- (stdin) is the only input when given: convert it alone", code=2)
 
     settings = Settings(
-        lang=lang, dpi=dpi, ocr_mode=ocr_mode, restore=not no_restore, formats=chosen
-    )  # type: ignore[arg-type]
+        lang=lang,
+        dpi=dpi,
+        ocr_mode=ocr_mode,  # type: ignore[arg-type]
+        restore=not no_restore,
+        formats=chosen,
+        corrections_dir=corrections_dir,
+    )
     batch = Batch(include, exclude, jobs, force, executor, scheduler, quiet, verbose)
     with contextlib.ExitStack() as stack:
         if inputs == (STREAM,):  # stdin is new each time: always converted

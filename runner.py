@@ -32,6 +32,7 @@ from sohoa.executors import Executor
 from sohoa.inputs import InputFile, Skipped
 from sohoa.manifest import Manifest
 from sohoa.model import Document, Page
+from sohoa.normalize.corrections import corrections_for, corrections_sha256, find_corrections
 from sohoa.normalize.restore import load_model
 from sohoa.ocr.ingest import PageTask, file_sha256, open_document, process_page
 from sohoa.ocr.tesseract import check_languages
@@ -100,7 +101,9 @@ def document_task(
     """
     try:
         model = _restorer(settings.model_path) if settings.restore else None
-        doc = finish_document(doc, pages, settings, model, ingest_seconds)
+        reviewed = settings.corrections_dir
+        corrections = corrections_for(Path(outdir), output, reviewed, doc.sha256)
+        doc = finish_document(doc, pages, settings, model, ingest_seconds, corrections)
         folder, _, stem = output.rpartition("/")
         target = Path(outdir) / folder
         target.mkdir(parents=True, exist_ok=True)
@@ -171,6 +174,18 @@ def settings_fingerprint(settings: Settings) -> str:
     )
 
 
+def input_fingerprint(fingerprint: str, outdir: Path, output: str, settings: Settings) -> str:
+    """The settings' fingerprint, plus the hash of the input's corrections file if it has one,
+    so an input whose reviewer's corrections changed is redone."""
+    reviewed = find_corrections(outdir, output, settings.corrections_dir)
+    if reviewed is None:
+        return fingerprint
+    try:
+        return f"{fingerprint} corrections:{corrections_sha256(reviewed)}"
+    except OSError:
+        return f"{fingerprint} corrections:unreadable"  # redone: the error is reported then
+
+
 @dataclass
 class Summary:
     converted: int = 0
@@ -224,7 +239,8 @@ def run_batch(
         _remove_partial_files(outdir)
         todo = []
         for item in inputs:
-            if not force and _unchanged_and_done(manifest, item, fingerprint):
+            expected = input_fingerprint(fingerprint, outdir, item.output, settings)
+            if not force and _unchanged_and_done(manifest, item, expected):
                 summary.skipped += 1
                 reporter.skipped(item)
             else:
@@ -333,7 +349,8 @@ class _Batch:
             size, mtime_ns = 0, 0
         previous = self.manifest.get(item.key)
         superseded = self.manifest.release_output(item.output, item.key)  # gone inputs' rows
-        self.manifest.start(item.key, item.output, size, mtime_ns, self.fingerprint)
+        fingerprint = input_fingerprint(self.fingerprint, self.outdir, item.output, self.settings)
+        self.manifest.start(item.key, item.output, size, mtime_ns, fingerprint)
         state = _Open(item, Document(str(item.path), "txt"), 0, started)
         for entry in [previous, *superseded]:
             state.previous_outputs.extend(entry.outputs if entry else [])

@@ -21,3 +21,4 @@ class Settings:
     extract_tables: bool = True
     max_image_pixels: int = 200_000_000  # refuse larger images (decompression bombs)
     formats: tuple[str, ...] = field(default=("txt", "json"))
+    corrections_dir: Path | None = None  # reviewers' <stem>.corrections.json (else beside outputs)

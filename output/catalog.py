@@ -1,4 +1,4 @@
-"""The collection catalogue: ``OUTDIR/catalog.csv`` and ``OUTDIR/catalog.json``.
+"""The collection catalogue: ``OUTDIR/catalog.csv``, ``catalog.json`` and ``catalog.html``.
 
 One row per converted document (metadata, pages, OCR confidence, restorer edits, table
 validation) plus the references between documents of the collection: a document whose
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sohoa.model import Document
+from sohoa.output.catalog_html import write_catalog_html
 from sohoa.output.files import write_atomic
 
 LOW_CONFIDENCE = 60.0  # Tesseract word confidence (0..100) below which a reviewer should look
@@ -118,7 +119,8 @@ def link_references(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def write_catalog(rows: list[dict[str, Any]], outdir: Path) -> list[Path]:
-    """Write catalog.json (rows + references) and catalog.csv (rows, references as lists)."""
+    """Write catalog.json (rows + references), catalog.csv (rows, references as lists) and
+    catalog.html (the same, to look at: ``output/catalog_html.py``)."""
     rows = sorted(rows, key=lambda row: row["output"])
     links = link_references(rows)
     cites: dict[str, list[str]] = {}
@@ -146,4 +148,4 @@ def write_catalog(rows: list[dict[str, Any]], outdir: Path) -> list[Path]:
     csv_path = outdir / "catalog.csv"
     # utf-8-sig: Excel, which archivists open CSVs with, needs the BOM to read Vietnamese.
     write_atomic(csv_path, buffer.getvalue(), encoding="utf-8-sig")
-    return [csv_path, json_path]
+    return [csv_path, json_path, write_catalog_html(rows, links, outdir)]

@@ -38,11 +38,11 @@ ROW_LABEL_MAX = 60  # characters of a row's name in a mismatch message
 
 def write_html(doc: Document, outdir: Path, stem: str) -> list[Path]:
     path = Path(outdir) / f"{stem}.html"
-    write_atomic(path, render_report(doc))
+    write_atomic(path, render_report(doc, Path(stem).name))
     return [path]
 
 
-def render_report(doc: Document) -> str:
+def render_report(doc: Document, stem: str = "document") -> str:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=True,  # every text from the document is escaped
@@ -50,7 +50,7 @@ def render_report(doc: Document) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return environment.get_template(TEMPLATE).render(report=build_report(doc))
+    return environment.get_template(TEMPLATE).render(report=build_report(doc, stem))
 
 
 # --- the report's data, prepared for the template -----------------------------------------
@@ -75,6 +75,7 @@ class Token:
 @dataclass
 class Box:
     word: int
+    bbox: str  # "x0,top,x1,bottom" in page pixels, saved with a reviewer's correction
     left: float  # percent of the page
     top: float
     width: float
@@ -107,6 +108,7 @@ class EditView:
     word: int | None = None
     bbox: list[float] | None = None  # page pixels, for the crop
     placed: bool = False
+    reviewer: bool = False  # a reviewer's correction applied on a re-run
 
 
 @dataclass
@@ -133,10 +135,22 @@ class TableView:
 
 
 @dataclass
+class MetadataField:
+    """One metadata value a reviewer can correct; ``name`` is its path ("nguoi_ky.ho_ten")."""
+
+    name: str
+    label: str
+    value: str
+
+
+@dataclass
 class Report:
     title: str
     source: str
     input_kind: str
+    stem: str = "document"  # the output name: the corrections are saved as <stem>.corrections.json
+    sha256: str = ""
+    metadata: list[MetadataField] = field(default_factory=list)
     pages: list[PageView] = field(default_factory=list)
     edits: list[EditView] = field(default_factory=list)
     check_first: list[CheckItem] = field(default_factory=list)
@@ -160,19 +174,52 @@ class Report:
                 "alternatives": e.alternatives,
                 "where": e.where,
                 "page": e.page,
+                "word": e.word,
                 "bbox": e.bbox,
             }
             for e in self.edits
         ]
 
+    @property
+    def document_data(self) -> dict[str, str]:
+        """Who the saved corrections belong to."""
+        return {"source": self.source, "sha256": self.sha256, "output": self.stem}
 
-def build_report(doc: Document) -> Report:
-    report = Report(document_title(doc), doc.source, doc.input_kind)
+
+# The metadata fields a reviewer can correct in the report (and ``--corrections`` applies).
+METADATA_FIELDS = [
+    ("so_hieu", "Số hiệu"),
+    ("loai_van_ban", "Loại văn bản"),
+    ("ngay_ban_hanh", "Ngày ban hành"),
+    ("dia_danh", "Địa danh"),
+    ("co_quan_ban_hanh.ten", "Cơ quan ban hành"),
+    ("trich_yeu", "Trích yếu"),
+    ("nguoi_ky.ho_ten", "Người ký"),
+    ("nguoi_ky.chuc_vu", "Chức vụ người ký"),
+]
+
+
+def metadata_value(doc: Document, name: str) -> str | None:
+    value: object = doc.metadata
+    for part in name.split("."):
+        value = getattr(value, part)
+    return value if isinstance(value, str) else None
+
+
+def build_report(doc: Document, stem: str = "document") -> Report:
+    report = Report(document_title(doc), doc.source, doc.input_kind, stem, doc.sha256)
+    report.metadata = [
+        MetadataField(name, label, nfc(metadata_value(doc, name) or ""))
+        for name, label in METADATA_FIELDS
+    ]
     report.edits = [_edit_view(i, edit) for i, edit in enumerate(doc.edits)]
     pages_by_number = {page.number: page for page in doc.pages}
     placed = _place_edits(report.edits, pages_by_number)
+    first_reading = _first_readings(report.edits)
     for page in doc.pages:
-        report.pages.append(_page_view(page, placed.get(page.number, {}), report.edits))
+        report.pages.append(
+            _page_view(page, placed.get(page.number, {}), first_reading.get(page.number, {}))
+        )
         report.word_count += len(page.words)
     report.check_first, report.check_first_more = _check_first(report.edits, doc.pages)
     report.tables = [_table_view(n, t) for n, t in enumerate(doc.tables, start=1)]
@@ -199,19 +246,23 @@ def _edit_view(index: int, edit: Edit) -> EditView:
         where=where,
         page=edit.page,
         word=edit.word,
+        reviewer=edit.reason == "reviewer",
     )
 
 
 def _place_edits(edits: list[EditView], pages: dict[int, Page]) -> dict[int, dict[int, EditView]]:
     """page -> word -> its edit; an edit that names no word on a page (or a word already
-    taken) stays unplaced and is listed under "other changes", so none is ever lost."""
+    taken) stays unplaced and is listed under "other changes", so none is ever lost.
+    A reviewer's correction takes the word before the restorer's edit it overrode, which is
+    then shown as the correction's OCR reading (not listed again)."""
     placed: dict[int, dict[int, EditView]] = {}
-    for edit in edits:
+    for edit in sorted(edits, key=lambda e: not e.reviewer):
         page = pages.get(edit.page) if edit.page is not None else None
         if page is None or edit.word is None or not 0 <= edit.word < len(page.words):
             continue
         taken = placed.setdefault(page.number, {})
         if edit.word in taken:
+            edit.placed = taken[edit.word].reviewer  # overridden by the reviewer: shown there
             continue
         taken[edit.word] = edit
         edit.placed = True
@@ -220,8 +271,17 @@ def _place_edits(edits: list[EditView], pages: dict[int, Page]) -> dict[int, dic
     return placed
 
 
-def _page_view(page: Page, placed: dict[int, EditView], edits: list[EditView]) -> PageView:
-    tokens = [_token(page, i, placed.get(i)) for i in range(len(page.words))]
+def _first_readings(edits: list[EditView]) -> dict[int, dict[int, str]]:
+    """page -> word -> what the OCR read there (the original of the word's first edit)."""
+    readings: dict[int, dict[int, str]] = {}
+    for edit in edits:
+        if edit.page is not None and edit.word is not None:
+            readings.setdefault(edit.page, {}).setdefault(edit.word, edit.original)
+    return readings
+
+
+def _page_view(page: Page, placed: dict[int, EditView], readings: dict[int, str]) -> PageView:
+    tokens = [_token(page, i, placed.get(i), readings.get(i)) for i in range(len(page.words))]
     blocks = [
         [
             [tokens[i] for n in group for i in page.lines[n].words if 0 <= i < len(tokens)]
@@ -239,6 +299,7 @@ def _page_view(page: Page, placed: dict[int, EditView], edits: list[EditView]) -
             boxes.append(
                 Box(
                     word=token.word,
+                    bbox=",".join(f"{v:g}" for v in word.bbox),
                     left=100 * x0 / page.width,
                     top=100 * top / page.height,
                     width=100 * (x1 - x0) / page.width,
@@ -251,12 +312,14 @@ def _page_view(page: Page, placed: dict[int, EditView], edits: list[EditView]) -
     return PageView(page.number, page.width, page.height, _inline_image(page), boxes, blocks)
 
 
-def _token(page: Page, index: int, edit: EditView | None) -> Token:
+def _token(page: Page, index: int, edit: EditView | None, reading: str | None) -> Token:
     word = page.words[index]
     low = word.confidence is not None and 0 <= word.confidence < LOW_OCR_CONFIDENCE
     token = Token(nfc(word.text), nfc(word.text), index, low_ocr=low)
     if edit is not None:
-        token.edit, token.original, token.css = edit.id, edit.original, edit.css
+        token.edit, token.original, token.css = edit.id, reading or edit.original, edit.css
+        if edit.reviewer:
+            token.css += " reviewed"
     return token
 
 

@@ -108,6 +108,10 @@ class Chromium:
         for fd in (self._to_browser, self._from_browser):
             os.close(fd)
 
+    def allow_downloads(self, folder: Path) -> None:
+        """Save downloads (a report's Blob links) into ``folder`` without asking."""
+        self.send("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(folder))
+
     # --- pages ----------------------------------------------------------------------------
 
     def open(self, url: str, width: int = 1440, height: int = 1000) -> Tab:
@@ -179,6 +183,13 @@ class Tab:
                 button="left" if event != "mouseMoved" else "none",
                 clickCount=1 if event != "mouseMoved" else 0,
             )
+
+    def type_text(self, text: str) -> None:
+        """Type into the focused field as a keyboard would (replacing its selection)."""
+        self.browser.send("Input.insertText", self.session, text=text)
+
+    def click(self, selector: str) -> None:
+        self.mouse("click", *self.center_of(selector))
 
     def screenshot(self, path: Path) -> Path:
         data = self.browser.send("Page.captureScreenshot", self.session, format="png")["data"]

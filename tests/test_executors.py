@@ -58,6 +58,6 @@ def test_dask_local_cluster_gives_the_same_outputs_as_the_local_pool(
     assert remote.returncode == 1, remote.stdout + remote.stderr
     assert remote.stderr.count("hong.pdf") == 1
     assert output_files(tmp_path / "dask") == output_files(tmp_path / "local")
-    assert len(output_files(tmp_path / "local")) == 2 * 4 + 2  # txt+json per doc, catalogue
+    assert len(output_files(tmp_path / "local")) == 2 * 4 + 3  # txt+json per doc, catalogue
     assert "scans/scan-1.txt" in output_files(tmp_path / "dask")
     assert {"page_task", "document_task"} <= tasks_run

@@ -33,7 +33,7 @@ def test_references_between_documents_match_loosely_on_the_number(tmp_path: Path
         catalog_row(document("12/KH-UBND", ["523/QD-UBND", "999/NĐ-CP"]), "kh-12"),
     ]
     assert number_key("523 / qđ-ubnd") == number_key("523/QD-UBND")
-    csv_path, json_path = write_catalog(rows, tmp_path)
+    csv_path, json_path, _ = write_catalog(rows, tmp_path)
     import json
 
     links = json.loads(json_path.read_text(encoding="utf-8"))["references"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -217,3 +219,103 @@ def test_clicking_the_page_image_zooms_it(scan_report: tuple[Tab, Document]) -> 
     zoomed = tab.evaluate(width)
     tab.evaluate("document.querySelector('.page-grid').classList.remove('zoomed')")
     assert zoomed > 2 * before
+
+
+def correct(tab: Tab, selector: str, value: str) -> None:
+    """Click what is to be corrected, type its right value, record it."""
+    tab.click(selector)
+    tab.wait_for("!document.getElementById('fix').hidden")
+    tab.type_text(value)
+    tab.click("#fix-apply")
+
+
+def saved_corrections(chromium: Chromium, tab: Tab, folder: Path, name: str) -> dict:
+    """Click the report's download button; the JSON file it saves, read back."""
+    chromium.allow_downloads(folder)
+    tab.click("#save-download")
+    path = folder / name
+    deadline = time.monotonic() + 30
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_reviewer_corrects_words_fields_and_cells_and_saves_them(
+    chromium: Chromium, tmp_path: Path
+) -> None:
+    doc = budget_document()
+    doc.sha256 = "ab" * 32
+    tab = open_report(chromium, doc, tmp_path, "ke-hoach-49")
+    page = doc.pages[0]
+    plain = next(i for i, w in enumerate(page.words) if w.text == "Bắc")
+    rejected = next(e for e in doc.edits if e.result == "đổi")
+    picked = next(e for e in doc.edits if e.result == "kiểm")
+    picker = "typeof window.showSaveFilePicker === 'function'"
+    assert tab.evaluate(f"document.getElementById('save-file').hidden !== ({picker})")
+    correct(tab, f'.text.restored [data-p="1"][data-w="{plain}"]', "Bắc-Ninh")
+    tab.click(f"#edit-{doc.edits.index(rejected)}")
+    tab.click("#fix-reject")
+    tab.click(f"#edit-{doc.edits.index(picked)}")
+    tab.click("#fix-accept")
+    correct(tab, '[data-field="so_hieu"]', "50/KH-UBND")
+    correct(tab, '[data-field="nguoi_ky.ho_ten"]', "Nguyễn Văn An")
+    correct(tab, 'td[data-t="0"][data-r="2"][data-c="2"]', "200")
+    assert tab.evaluate("document.documentElement.dataset.corrections") == "6"
+    assert tab.evaluate("document.querySelector('[data-field=\"so_hieu\"]').textContent") == (
+        "50/KH-UBND"
+    )
+    tab.click("#reviewer")
+    tab.type_text("Lê Thị Hoa")
+    saved = saved_corrections(chromium, tab, tmp_path / "downloads", "ke-hoach-49.corrections.json")
+    expected = {"source": doc.source, "sha256": doc.sha256, "output": "ke-hoach-49"}
+    assert saved["document"] == expected
+    assert saved["reviewer"] == "Lê Thị Hoa" and saved["saved_at"].startswith("20")
+    by_kind = {(c["kind"], c["decision"]): c for c in saved["corrections"]}
+    word = by_kind[("word", "typed")]
+    assert (word["page"], word["word"], word["old"], word["new"]) == (1, plain, "Bắc", "Bắc-Ninh")
+    assert word["bbox"] is None  # a text input has no geometry
+    reject = by_kind[("word", "reject")]
+    assert (reject["word"], reject["old"], reject["new"]) == (rejected.word, "đổi", "đối")
+    assert by_kind[("word", "accept")]["new"] == "kiểm"
+    fields = {c["field"]: c for c in saved["corrections"] if c["kind"] == "metadata"}
+    assert fields["so_hieu"]["old"] == "49/KH-UBND" and fields["so_hieu"]["new"] == "50/KH-UBND"
+    assert fields["nguoi_ky.ho_ten"]["old"] == "" and fields["nguoi_ky.ho_ten"]["new"] == (
+        "Nguyễn Văn An"
+    )
+    cell = by_kind[("cell", "typed")]
+    assert (cell["table"], cell["row"], cell["column"], cell["old"], cell["new"]) == (
+        0, 2, 2, "250", "200"
+    )  # fmt: skip
+    assert not tab.events("Network.requestWillBeSent")[1:]  # nothing fetched but the page
+
+
+def test_a_word_on_the_scan_is_corrected_with_its_box(
+    chromium: Chromium, scan_report: tuple[Tab, Document], tmp_path: Path
+) -> None:
+    tab, doc = scan_report
+    page = doc.pages[0]
+    index = next(i for i, w in enumerate(page.words) if w.bbox and len(w.text) > 3)
+    correct(tab, f'.text.restored [data-p="1"][data-w="{index}"]', "SỬA")
+    payload = tab.evaluate("window.sohoaCorrections()")
+    word = next(c for c in payload["corrections"] if c["kind"] == "word" and c["word"] == index)
+    assert word["bbox"] == pytest.approx(list(page.words[index].bbox))
+    assert word["new"] == "SỬA"
+
+
+def test_a_reviewers_correction_is_shown_over_the_restorers_edit(
+    chromium: Chromium, tmp_path: Path
+) -> None:
+    doc = budget_document()
+    rejected = next(e for e in doc.edits if e.result == "đổi")
+    page = doc.pages[0]
+    page.words[rejected.word].text = "đối"  # the next run applied the reviewer's rejection
+    reviewer = Edit("đổi", "đối", 1.0, page=1, word=rejected.word, reason="reviewer")
+    doc.edits.append(reviewer)
+    tab = open_report(chromium, doc, tmp_path, "reviewed")
+    mark = f'.text.restored [data-w="{rejected.word}"]'
+    assert tab.evaluate(f"document.querySelector('{mark}').textContent") == "đối"
+    assert tab.evaluate(f"document.querySelector('{mark}').classList.contains('reviewed')")
+    assert tab.evaluate(f"document.querySelector('{mark}').id") == f"edit-{len(doc.edits) - 1}"
+    assert count(tab, "#other-changes") == 0  # the overridden edit is not listed again
+    original = tab.evaluate("document.querySelector('.text.original').innerText")
+    assert "kế hoạch đối mới" in original  # what the OCR read there, as before
