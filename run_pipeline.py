@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Literal
 
 if __package__ in (None, ""):
     # Run as a script from a checkout: make *this* checkout importable as the package
@@ -104,6 +105,12 @@ def default_jobs() -> int:
     "--no-restore", is_flag=True, help="Keep the OCR text as it is (no diacritic restoration)."
 )
 @click.option(
+    "--tone-style",
+    type=click.Choice(["classic", "modern"]),
+    help="Put every restored word's tone in one place: classic (hòa, thủy) or modern "
+    "(hoà, thuỷ). Default: keep each document's own spelling.",
+)
+@click.option(
     "--include",
     multiple=True,
     metavar="GLOB",
@@ -147,6 +154,7 @@ def convert(
     ocr_mode: str,
     formats: str,
     no_restore: bool,
+    tone_style: str | None,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
     jobs: int,
@@ -180,8 +188,13 @@ def convert(
         fail("--scheduler is only used with --executor dask", code=2)
 
     settings = Settings(
-        lang=lang, dpi=dpi, ocr_mode=ocr_mode, restore=not no_restore, formats=chosen
-    )  # type: ignore[arg-type]
+        lang=lang,
+        dpi=dpi,
+        ocr_mode=ocr_mode,  # type: ignore[arg-type]
+        restore=not no_restore,
+        tone_style=tone_style,  # type: ignore[arg-type]
+        formats=chosen,
+    )
     if executor == "dask":  # workers have their own working folder: give them full paths
         inputs, outdir = tuple(p.absolute() for p in inputs), outdir.absolute()
     check_outdir(outdir)
@@ -222,14 +235,24 @@ def convert(
 @click.option(
     "--log", "log_path", type=click.Path(path_type=Path), help="Write every edit as JSONL."
 )
+@click.option(
+    "--tone-style",
+    type=click.Choice(["classic", "modern"]),
+    help="Put every word's tone in one place: classic (hòa, thủy) or modern (hoà, thuỷ). "
+    "Default: keep the text's own spelling.",
+)
 def restore_command(
-    input_path: Path, model_path: Path | None, output: Path | None, log_path: Path | None
+    input_path: Path,
+    model_path: Path | None,
+    output: Path | None,
+    log_path: Path | None,
+    tone_style: Literal["classic", "modern"] | None,
 ) -> None:
     """Restore diacritics in INPUT.txt, keeping its lines; log each change with --log."""
     from sohoa.normalize.restore import restore_file
 
     try:
-        restored, edits = restore_file(input_path, model_path, output, log_path)
+        restored, edits = restore_file(input_path, model_path, output, log_path, tone_style)
     except SohoaError as error:
         fail(error.one_line())
     if output is None:
