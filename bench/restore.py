@@ -205,6 +205,9 @@ def main() -> None:
     parser.add_argument("--sources-table", action="store_true")
     parser.add_argument("--scans", action="store_true")
     parser.add_argument("--calibration", action="store_true")
+    parser.add_argument(
+        "--pages", type=Path, help="with --calibration: the folder of the channel pages files"
+    )
     parser.add_argument("--out", type=Path, default=Path("/tmp/sohoa-bench-restore"))
     parser.add_argument("--time", type=Path, help=argparse.SUPPRESS)  # restore_and_score's
     args = parser.parse_args()
@@ -214,7 +217,7 @@ def main() -> None:
     if args.calibration:  # validation folds only: 000 plays no part
         from restore_tune import reliability_table
 
-        print("\n".join(reliability_table()))
+        print("\n".join(reliability_table(data=args.pages or ROOT / "corpus" / "data")))
         return
     args.out.mkdir(parents=True, exist_ok=True)
     raw = body(OCR_OLD.read_text(encoding="utf-8"))

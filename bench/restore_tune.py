@@ -254,9 +254,10 @@ CALIBRATION = DATA / "restorer-calibration.json"
 BINS = (0.0, 0.3, 0.6, 0.7, 0.8, 0.9, 0.97, 1.0)
 
 
-def folds(ocr: str = "eng") -> tuple[dict, dict[str, tuple[str, str]]]:
-    """The fold models and their (OCR text, clean text) for ``ocr`` (see the docstring)."""
-    pages = {name: read_pages(DATA / f"channel-{name}-pages.jsonl") for name in ("eng", "vie")}
+def folds(ocr: str = "eng", data: Path = DATA) -> tuple[dict, dict[str, tuple[str, str]]]:
+    """The fold models and their (OCR text, clean text) for ``ocr`` (see the docstring);
+    the channel pages are read from ``data`` (``make channel``'s, unless told)."""
+    pages = {name: read_pages(data / f"channel-{name}-pages.jsonl") for name in ("eng", "vie")}
     validated = shifted_pages() if ocr == "eng-shifted" else pages[ocr]
     models, texts = {}, {}
     for fold, (document, _, _) in FOLDS.items():
@@ -271,11 +272,11 @@ def folds(ocr: str = "eng") -> tuple[dict, dict[str, tuple[str, str]]]:
     return models, texts
 
 
-def reliability_table(ocr: str = "eng") -> list[str]:
+def reliability_table(ocr: str = "eng", data: Path = DATA) -> list[str]:
     """Confidence bins vs share of edits right on the validation folds: the decoder's
     confidence, and the calibrated one, each fold's edits calibrated by a map fitted on
     the other folds only (so no edit judges its own calibration). Last line: the targets."""
-    models, texts = folds(ocr)
+    models, texts = folds(ocr, data)
     found = fold_edits(models, texts, "vie" if ocr == "vie" else "eng")
     raw = [p for points in found.values() for p in points]
     calibrated = []
@@ -363,9 +364,15 @@ def main() -> None:
         action="store_true",
         help=f"fit the confidence calibration on the folds and write {CALIBRATION}",
     )
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        default=DATA,
+        help="folder of the channel-{eng,vie}-pages.jsonl files (default: make channel's)",
+    )
     args = parser.parse_args()
     profile = "vie" if args.ocr == "vie" else "eng"
-    models, texts = folds(args.ocr)
+    models, texts = folds(args.ocr, args.pages)
     if args.calibrate:
         points = [p for found in fold_edits(models, texts, profile).values() for p in found]
         calibration = fit_isotonic(points)

@@ -8,8 +8,17 @@ How: the text is tokenized (whitespace and punctuation kept exactly); word cores
 candidate syllables from the channel model; a beam search over the trigram LM picks one
 per word; a second pass adds a small bonus for syllables the first pass was sure of in
 this document, and prices cheaper the vowel letters the first pass saw this document's OCR
-misread its own way (document adaptation). Digits, numbers, codes, URLs and unknown acronyms
-are never changed; in codes only a known acronym's letters may be (QD → QĐ).
+misread its own way (document adaptation). Digits, numbers, URLs and unknown acronyms are
+never changed; a code's letters change only into a known code (QD, QP → QĐ; never CP, GD,
+which are codes themselves: the model's code vocabulary).
+
+Correct text comes back unchanged: in text whose marks are trusted (the ``vie`` profile) a
+real marked syllable yields only to strong evidence (TRUSTED_MARKED_COST) and plain-ASCII
+foreign words stay; a word keeps its own tone placement (hoà, uỷ), restored words take the
+text's dominant one, and ``tone_style`` normalises only when asked. Long texts are
+restored in windows (``windows``), so time grows linearly. An edit's confidence is its
+calibrated probability of being right when corpus/data holds a calibration map
+(normalize/calibration.py).
 """
 
 from __future__ import annotations
@@ -684,9 +693,12 @@ def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
 _STYLED = regex.compile(r"(?i)(?:o[àáảãạ]|[òóỏõọ]a|o[èéẻẽẹ]|[òóỏõọ]e|u[ỳýỷỹỵ]|[ùúủũụ]y)(?!\p{L})")
 
 
+MIN_STYLE_WORDS = 3  # a text's own tone placement needs this many words showing it
+
+
 def dominant_style(words: list[str], default: str = "classic") -> str:
     """The tone placement most of ``words`` that show one use: classic (hòa, thủy) or
-    modern (hoà, thuỷ); ``default`` when they tie or none shows it."""
+    modern (hoà, thuỷ); ``default`` when they tie or fewer than MIN_STYLE_WORDS show it."""
     classic = modern = 0
     for word in words:
         if _STYLED.search(word):
@@ -695,8 +707,8 @@ def dominant_style(words: list[str], default: str = "classic") -> str:
                 classic += 1
             elif normalize_syllable(lower, "modern") == lower:
                 modern += 1
-    if classic == modern:
-        return default
+    if max(classic, modern) < MIN_STYLE_WORDS or classic == modern:
+        return default  # too few to tell (one garbled OCR word must not decide)
     return "classic" if classic > modern else "modern"
 
 
