@@ -107,6 +107,7 @@ SETTINGS = {
     "glyph_absorb_consonant_cost": (channel, "GLYPH_ABSORB_CONSONANT_COST"),
     "letter_weight": (channel, "LETTER_WEIGHT"),
     "char_weight": (channel, "CHAR_WEIGHT"),
+    "trusted_marked_cost": (restore, "TRUSTED_MARKED_COST"),
 }
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
@@ -130,6 +131,7 @@ GRID = {
     "glyph_absorb_consonant_cost": [2.0, 3.0, 4.0, 99.0],
     "letter_weight": [0.0, 0.7, 1.0, 1.3],
     "char_weight": [0.0, 0.7, 1.0, 1.3],
+    "trusted_marked_cost": [0.0, 2.0, 4.0, 6.0],
 }
 
 
