@@ -381,7 +381,8 @@ def main() -> None:
         save_calibration(
             calibration,
             CALIBRATION,
-            {"fitted_on": f"bench/restore_tune.py folds ({args.ocr} OCR): {sorted(models)}",
+            {"fitted_on": f"bench/restore_tune.py --calibrate --ocr {args.ocr}: folds "
+                          f"{sorted(models)}, pages of {args.pages.name}",
              "edits": len(points)},
         )  # fmt: skip
         print(f"calibration fitted on {len(points)} validation edits: wrote {CALIBRATION}")

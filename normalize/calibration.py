@@ -17,6 +17,7 @@ The shipped map is built by ``python bench/restore_tune.py --calibrate``
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,21 +48,25 @@ def fit_isotonic(points: list[tuple[float, bool]], prior: float = 1.0) -> Calibr
     """
     if not points:
         raise ValueError("no edits to calibrate on")
-    points = sorted(points)
     pooled = sum(right for _, right in points) / len(points)
-    # blocks: [sum of right, count, highest score]
-    blocks: list[list[float]] = []
+    by_score: dict[float, list[float]] = {}  # edits of one score are one block from the start
     for score, right in points:
-        blocks.append([float(right), 1.0, score])
+        block = by_score.setdefault(score, [0.0, 0.0, score])
+        block[0] += right
+        block[1] += 1
+    # blocks: [sum of right, count, highest score], by score
+    blocks: list[list[float]] = []
+    for block in sorted(by_score.values(), key=lambda b: b[2]):
+        blocks.append(block)
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
             right_sum, count, top = blocks.pop()
             blocks[-1][0] += right_sum
             blocks[-1][1] += count
             blocks[-1][2] = top
-    return Calibration(
-        tuple(top for _, _, top in blocks),
-        tuple((r + prior * pooled) / (n + prior) for r, n, _ in blocks),
-    )
+    smoothed = itertools.accumulate(
+        ((r + prior * pooled) / (n + prior) for r, n, _ in blocks), max
+    )  # smoothing may tip two neighbours out of order: kept non-decreasing
+    return Calibration(tuple(top for _, _, top in blocks), tuple(smoothed))
 
 
 def save_calibration(calibration: Calibration, path: Path, about: dict) -> None:

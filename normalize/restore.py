@@ -873,7 +873,7 @@ def _probabilities(
     """
     if calibration is None:
         return choice.confidence, choice.alternatives
-    confidence = calibration(choice.confidence)
+    confidence = calibration(round(choice.confidence, 4))  # as the edits it was fitted on
     total = sum(share for _, share in choice.alternatives)
     rest = 1.0 - confidence
     return confidence, [

@@ -32,3 +32,17 @@ def test_calibration_round_trips_and_a_missing_file_is_none(tmp_path: Path) -> N
     assert json.loads(path.read_text(encoding="utf-8"))["edits"] == 10
     assert load_calibration(path) == Calibration((0.5, 1.0), (0.4, 0.95))
     assert load_calibration(tmp_path / "none.json") is None
+
+
+def test_the_shipped_restorer_gives_edits_and_alternatives_real_probabilities() -> None:
+    from sohoa.normalize.restore import load_model, restore_text
+
+    restorer = load_model()
+    assert restorer.calibration is not None  # corpus/data/restorer-calibration.json
+    _, edits = restore_text("Tang cuong cong tac do luong tai dia phuong", restorer)
+    assert edits
+    for edit in edits:
+        assert 0.0 < edit.confidence < 1.0
+        others = sum(a.score for a in edit.alternatives)
+        assert others <= 1.0 - edit.confidence + 1e-3
+    assert any(a.score > 0.0 for edit in edits for a in edit.alternatives)
