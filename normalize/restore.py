@@ -23,6 +23,7 @@ calibrated probability of being right when corpus/data holds a calibration map
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import Counter
@@ -922,7 +923,7 @@ def restore_document(
         # Tokens never cross a space, so each edit lies inside exactly one word.
         word_edits: dict[int, list[Edit]] = {}
         for edit in edits:
-            start = max(s for s in starts if s <= (edit.column or 0))
+            start = starts[bisect.bisect_right(starts, edit.column or 0) - 1]  # starts ascend
             word_edits.setdefault(by_start[start], []).append(edit)
         new_texts = restored.split(" ")
         for position, i in enumerate(order):
