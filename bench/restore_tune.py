@@ -108,6 +108,7 @@ SETTINGS = {
     "letter_weight": (channel, "LETTER_WEIGHT"),
     "char_weight": (channel, "CHAR_WEIGHT"),
     "trusted_marked_cost": (restore, "TRUSTED_MARKED_COST"),
+    "foreign_run_in_old_ocr": (restore, "FOREIGN_RUN_IN_OLD_OCR"),
 }
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
@@ -132,6 +133,7 @@ GRID = {
     "letter_weight": [0.0, 0.7, 1.0, 1.3],
     "char_weight": [0.0, 0.7, 1.0, 1.3],
     "trusted_marked_cost": [0.0, 2.0, 4.0, 6.0],
+    "foreign_run_in_old_ocr": [0, 2, 3],
 }
 
 

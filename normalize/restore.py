@@ -102,6 +102,10 @@ GARBLED_WORD_COST = 3.0  # a garbled token this cheap to read as a syllable is V
 # which 2 mends: 2 is the smallest cost meeting the 0.05% target twice over. Vie OCR of the
 # 002 scans (a test, checked after): heavy 200 dpi 0.20% / 0.29% / 0.29% / 0.39% WER.
 TRUSTED_MARKED_COST = 2.0
+# In old OCR without marks, this many plain words of 3+ letters that spell no syllable in a
+# clause would make a foreign phrase (foreign_words); 0: off. Off: English-model OCR of
+# Vietnamese is such words too, and 2 took validation (this session's folds) 4.50% -> 8.36%.
+FOREIGN_RUN_IN_OLD_OCR = 0
 
 
 @dataclass
@@ -491,36 +495,55 @@ def _opens_words(tokens: list[Token], i: int) -> bool:
 _PLAIN_LETTERS = regex.compile(r"^[A-Za-z]+$")
 
 
-def foreign_words(tokens: list[Token]) -> set[int]:
-    """Token indexes of words in another language inside text with trusted marks.
+def foreign_words(tokens: list[Token], run: int = 1) -> set[int]:
+    """Token indexes of words in another language.
 
-    A word of plain ASCII letters that spells no Vietnamese syllable (this, should,
-    Office) is foreign there: a Vietnamese OCR model or a typist would have written its
-    marks. So is a plain word next to one on the same line (be, on in "This should be
-    on"), and the next, and so on: a foreign phrase is read as a whole.
+    In text with trusted marks, a word of plain ASCII letters that spells no Vietnamese
+    syllable (this, should, Office) is foreign: a Vietnamese OCR model or a typist would
+    have written its marks. So are the plain words joined to it in its clause (be, on in
+    "This should be on the list"): a foreign phrase is read as a whole. With ``run`` 2
+    (old OCR without marks, where every word is plain and one such word is as likely
+    garbled Vietnamese), a clause needs two or more such words of 3+ letters, making up
+    half the words from the first such word to the last; that span is the phrase.
     """
     plain = [
         i
         for i, t in enumerate(tokens)
         if t.kind in ("word", "caps") and _PLAIN_LETTERS.match(t.text)
     ]
-    foreign = {
+    seeds = {
         i for i in plain if len(tokens[i].text) > 1 and not syllable_shaped(tokens[i].text.lower())
     }
-    if not foreign:
-        return foreign
+    if not seeds:
+        return set()
 
-    def joined(a: int, b: int) -> bool:  # plain words a < b with only spaces/punctuation between
-        between = tokens[a + 1 : b]
-        return all(t.kind in ("space", "punct") and "\n" not in t.text for t in between)
+    def joined(a: int, b: int) -> bool:
+        """Plain words a < b with only spaces and in-clause punctuation between."""
+        return all(
+            (t.kind == "space" and "\n" not in t.text)
+            or (t.kind == "punct" and t.text in _IN_CLAUSE)
+            for t in tokens[a + 1 : b]
+        )
 
-    for order in (plain, plain[::-1]):  # spread forwards, then backwards
-        for previous, current in itertools.pairwise(order):
-            if previous in foreign and current not in foreign:
-                a, b = sorted((previous, current))
-                if joined(a, b):
-                    foreign.add(current)
+    chains: list[list[int]] = []  # runs of plain words joined one to the next
+    for previous, current in itertools.pairwise([-1, *plain]):
+        if chains and joined(previous, current):
+            chains[-1].append(current)
+        else:
+            chains.append([current])
+    foreign: set[int] = set()
+    for chain in chains:
+        found = [k for k, i in enumerate(chain) if i in seeds]
+        if run > 1:
+            long_ones = sum(len(tokens[chain[k]].text) > 2 for k in found)
+            if long_ones >= run and len(found) * 2 >= found[-1] - found[0] + 1:
+                foreign.update(chain[found[0] : found[-1] + 1])
+        elif found:
+            foreign.update(chain)
     return foreign
+
+
+_IN_CLAUSE = frozenset([",", "(", ")", '"', "'", "“", "”", "-", "–", "/"])
 
 
 def _slots(
@@ -559,7 +582,10 @@ def _slots(
         return bool(found) and found[0][1] <= GARBLED_WORD_COST
 
     last_marker = ""  # the letter of the last list marker seen
-    foreign = foreign_words(tokens) if profile.trusts_letters else set()
+    if profile.trusts_letters:
+        foreign = foreign_words(tokens)
+    else:
+        foreign = foreign_words(tokens, FOREIGN_RUN_IN_OLD_OCR) if FOREIGN_RUN_IN_OLD_OCR else set()
     pairs_by_initial = _pairs_by_initial(confirmed_pairs)
     for i, token in enumerate(tokens):
         kind, core = token.kind, token.text
