@@ -77,6 +77,12 @@ MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv
 model: setup $(FETCHED_SOURCES)
 	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) $(addprefix --channel ,$(MODEL_CHANNELS)) -o $(MODEL)
 
+# The restorer's confidence calibration (corpus/data/restorer-calibration.json): fitted on
+# bench/restore_tune.py's validation folds (needs make channel's pages; never 000 or 002).
+.PHONY: calibration
+calibration: setup $(FETCHED_SOURCES)
+	$(PY) bench/restore_tune.py --calibrate
+
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

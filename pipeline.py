@@ -75,7 +75,7 @@ def finish_document(
     timings: dict[str, float] = {"ingest": ingest_seconds}
     if settings.restore:
         mark = time.perf_counter()
-        doc = restore_document(doc, model)
+        doc = restore_document(doc, model, settings.tone_style)
         timings["restore"] = time.perf_counter() - mark
     if corrections is not None:
         doc = apply_word_corrections(doc, corrections)

@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Literal, NoReturn
 
 if __package__ in (None, ""):
     # Run as a script from a checkout: make *this* checkout importable as the package
@@ -145,6 +145,12 @@ def default_jobs() -> int:
     "corrections changed are redone.",
 )
 @click.option(
+    "--tone-style",
+    type=click.Choice(["classic", "modern"]),
+    help="Put every restored word's tone in one place: classic (hòa, thủy) or modern "
+    "(hoà, thuỷ). Default: keep each document's own spelling.",
+)
+@click.option(
     "--include",
     multiple=True,
     metavar="GLOB",
@@ -189,6 +195,7 @@ def convert(
     formats: str,
     no_restore: bool,
     corrections_dir: Path | None,
+    tone_style: str | None,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
     jobs: int,
@@ -238,6 +245,7 @@ def convert(
         dpi=dpi,
         ocr_mode=ocr_mode,  # type: ignore[arg-type]
         restore=not no_restore,
+        tone_style=tone_style,  # type: ignore[arg-type]
         formats=chosen,
         corrections_dir=corrections_dir,
     )
@@ -347,8 +355,18 @@ def raise_internal(error: Exception) -> None:
 @click.option(
     "--log", "log_path", type=click.Path(path_type=Path), help="Write every edit as JSONL."
 )
+@click.option(
+    "--tone-style",
+    type=click.Choice(["classic", "modern"]),
+    help="Put every word's tone in one place: classic (hòa, thủy) or modern (hoà, thuỷ). "
+    "Default: keep the text's own spelling.",
+)
 def restore_command(
-    input_path: Path, model_path: Path | None, output: Path | None, log_path: Path | None
+    input_path: Path,
+    model_path: Path | None,
+    output: Path | None,
+    log_path: Path | None,
+    tone_style: Literal["classic", "modern"] | None,
 ) -> None:
     """Restore diacritics in INPUT.txt, keeping its lines; log each change with --log.
 
@@ -366,7 +384,7 @@ def restore_command(
         if input_path == STREAM:
             source = stack.enter_context(spooled_stdin("stdin.txt"))
         try:
-            restored, edits = restore_file(source, model_path, output, log_path)
+            restored, edits = restore_file(source, model_path, output, log_path, tone_style)
         except SohoaError as error:
             name = "-" if source != input_path and error.path == str(source) else error.path
             fail(SohoaError(name, error.problem, error.fix).one_line())

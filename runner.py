@@ -158,8 +158,10 @@ def _one_line(source: str, error: Exception) -> str:
 
 def settings_fingerprint(settings: Settings) -> str:
     """What, in the settings, changes the outputs; a change means done inputs are redone."""
+    tone = {"tone_style": settings.tone_style} if settings.tone_style else {}  # old runs: same
     return json.dumps(
         {
+            **tone,
             "lang": settings.lang,
             "dpi": settings.dpi,
             "ocr_mode": settings.ocr_mode,

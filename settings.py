@@ -18,6 +18,9 @@ class Settings:
     preprocess: bool = True  # OpenCV clean-up (deskew, denoise, binarise) before OCR
     restore: bool = True  # run the diacritic restorer on OCR'd and TXT text
     model_path: Path | None = None  # restorer model; None = the shipped default
+    # Tone placement the restorer writes: None keeps each text's own (hoà / hòa as the input
+    # has it); "classic" (hòa, thủy) or "modern" (hoà, thuỷ) puts every word in that one.
+    tone_style: Literal["classic", "modern"] | None = None
     extract_tables: bool = True
     max_image_pixels: int = 200_000_000  # refuse larger images (decompression bombs)
     formats: tuple[str, ...] = field(default=("txt", "json"))

@@ -14,6 +14,8 @@ set by bench/restore_tune.py (simulated eng OCR of 001/004/VLSP/LibreOffice-help
 scored with a model built without its own text), never by watching this script's figures.
 
 --sources-table  also rebuilds the model adding one source at a time and reports 000 WER
+--calibration    only prints the reliability table of edit confidences on the validation
+                 folds (bench/restore_tune.py: never 000 or 002), decoder's and calibrated
 --scans          also restores Tesseract `vie` OCR (preprocessed, as the pipeline runs it)
                  of the OCR benchmark's degraded scans of 002 (bench/ocr.py's scans, cached)
 The last line prints the key figures.
@@ -202,11 +204,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sources-table", action="store_true")
     parser.add_argument("--scans", action="store_true")
+    parser.add_argument("--calibration", action="store_true")
+    parser.add_argument(
+        "--pages", type=Path, help="with --calibration: the folder of the channel pages files"
+    )
     parser.add_argument("--out", type=Path, default=Path("/tmp/sohoa-bench-restore"))
     parser.add_argument("--time", type=Path, help=argparse.SUPPRESS)  # restore_and_score's
     args = parser.parse_args()
     if args.time:  # the fresh process timing a restore of stdin: JSON on stdout
         print(json.dumps(time_restore(args.time, sys.stdin.buffer.read().decode("utf-8"))))
+        return
+    if args.calibration:  # validation folds only: 000 plays no part
+        from restore_tune import reliability_table
+
+        print("\n".join(reliability_table(data=args.pages or ROOT / "corpus" / "data")))
         return
     args.out.mkdir(parents=True, exist_ok=True)
     raw = body(OCR_OLD.read_text(encoding="utf-8"))

@@ -31,8 +31,11 @@ pooled validation WER and edit precision.
 from __future__ import annotations
 
 import argparse
+import bisect
 import hashlib
+import itertools
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -44,7 +47,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import metrics  # noqa: E402
-from restore import BENCH_SOURCES, SEEDS, SOURCES, edit_precision, words  # noqa: E402
+from restore import (  # noqa: E402
+    BENCH_SOURCES,
+    SEEDS,
+    SOURCES,
+    edit_precision,
+    same_convention,
+    words,
+)
 
 import sohoa.corpus.build as build  # noqa: E402
 import sohoa.normalize.channel as channel  # noqa: E402
@@ -61,6 +71,7 @@ from sohoa.corpus.channel_pairs import (  # noqa: E402
     write_tsv,
 )
 from sohoa.corpus.model import load_model_file, save_model  # noqa: E402
+from sohoa.normalize.calibration import fit_isotonic, save_calibration  # noqa: E402
 
 DATA = ROOT / "corpus" / "data"
 CACHE = ROOT / "bench" / ".cache" / "restore"
@@ -96,6 +107,8 @@ SETTINGS = {
     "glyph_absorb_consonant_cost": (channel, "GLYPH_ABSORB_CONSONANT_COST"),
     "letter_weight": (channel, "LETTER_WEIGHT"),
     "char_weight": (channel, "CHAR_WEIGHT"),
+    "trusted_marked_cost": (restore, "TRUSTED_MARKED_COST"),
+    "foreign_run_in_old_ocr": (restore, "FOREIGN_RUN_IN_OLD_OCR"),
 }
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
@@ -119,6 +132,8 @@ GRID = {
     "glyph_absorb_consonant_cost": [2.0, 3.0, 4.0, 99.0],
     "letter_weight": [0.0, 0.7, 1.0, 1.3],
     "char_weight": [0.0, 0.7, 1.0, 1.3],
+    "trusted_marked_cost": [0.0, 2.0, 4.0, 6.0],
+    "foreign_run_in_old_ocr": [0, 2, 3],
 }
 
 
@@ -238,6 +253,103 @@ def objective(figures: dict[str, float]) -> float:
     return figures["wer"] + 0.05 * max(0.0, 0.98 - figures["precision"])
 
 
+CALIBRATION = DATA / "restorer-calibration.json"
+# Confidence bins of the reliability table (bench/restore.py --calibration)
+BINS = (0.0, 0.3, 0.6, 0.7, 0.8, 0.9, 0.97, 1.0)
+
+
+def folds(ocr: str = "eng", data: Path = DATA) -> tuple[dict, dict[str, tuple[str, str]]]:
+    """The fold models and their (OCR text, clean text) for ``ocr`` (see the docstring);
+    the channel pages are read from ``data`` (``make channel``'s, unless told)."""
+    pages = {name: read_pages(data / f"channel-{name}-pages.jsonl") for name in ("eng", "vie")}
+    validated = shifted_pages() if ocr == "eng-shifted" else pages[ocr]
+    models, texts = {}, {}
+    for fold, (document, _, _) in FOLDS.items():
+        mine = [p for p in validated if p.document == document][:MAX_PAGES]
+        if not mine:
+            continue
+        texts[fold] = (
+            "\n".join(p.ocr_text for p in mine),
+            "\n".join(p.clean_text for p in mine),
+        )
+        models[fold] = fold_model(fold, pages)
+    return models, texts
+
+
+def reliability_table(ocr: str = "eng", data: Path = DATA) -> list[str]:
+    """Confidence bins vs share of edits right on the validation folds: the decoder's
+    confidence, and the calibrated one, each fold's edits calibrated by a map fitted on
+    the other folds only (so no edit judges its own calibration). Last line: the targets."""
+    models, texts = folds(ocr, data)
+    found = fold_edits(models, texts, "vie" if ocr == "vie" else "eng")
+    raw = [p for points in found.values() for p in points]
+    calibrated = []
+    for fold, points in found.items():
+        fitted = fit_isotonic([p for other, ps in found.items() if other != fold for p in ps])
+        calibrated += [(fitted(confidence), right) for confidence, right in points]
+    lines = [f"reliability on validation ({ocr} OCR, {len(models)} folds, {len(raw)} edits):"]
+    lines.append("  confidence     decoder: edits  right   calibrated: edits  right")
+    for low, high in itertools.pairwise(BINS):
+        cells = []
+        for points in (raw, calibrated):
+            inside = [r for c, r in points if low <= c < high or (high == 1.0 and c == 1.0)]
+            share = f"{sum(inside) / len(inside):6.1%}" if inside else "     -"
+            cells.append(f"{len(inside):6d} {share}")
+        lines.append(
+            f"  [{low:.2f}, {high:.2f}{']' if high == 1.0 else ')'}   " + "   ".join(cells)
+        )
+
+    def share(points, keep) -> str:
+        inside = [r for c, r in points if keep(c)]
+        return f"{sum(inside) / len(inside):.1%} of {len(inside)}" if inside else "none"
+
+    lines.append(
+        f"calibrated confidence: edits at >= 0.9 right {share(calibrated, lambda c: c >= 0.9)}, "
+        f"at < 0.6 right {share(calibrated, lambda c: c < 0.6)} "
+        f"(decoder's: {share(raw, lambda c: c >= 0.9)} / {share(raw, lambda c: c < 0.6)})"
+    )
+    return lines
+
+
+def fold_edits(models, texts, ocr: str = "eng") -> dict[str, list[tuple[float, bool]]]:
+    """Per fold, each changed word's (decoder confidence, whether it now matches the
+    reference), restored with the settings as they stand and no calibration."""
+    found: dict[str, list[tuple[float, bool]]] = {}
+    for fold, model in models.items():
+        raw, reference = texts[fold]
+        build.set_word_bonus(model, build.WORD_BONUS)
+        restorer = restore.Restorer(model, channel.CandidateIndex(model))
+        restored, edits = restore.restore_text(raw, restorer, ocr)
+        found[fold] = judged_edits(raw, restored, reference, edits)
+    return found
+
+
+def judged_edits(raw: str, restored: str, reference: str, edits) -> list[tuple[float, bool]]:
+    """(confidence, right) of each whitespace word the restorer changed: right if it now
+    matches the reference word it aligns with (tone placement aside); its confidence the
+    lowest of its edits'."""
+    starts = [0]
+    for line in raw.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", raw)]
+    before, after = raw.split(), restored.split()
+    gold = [same_convention(w) for w in reference.split()]
+    right = set()
+    mine = [same_convention(w) for w in after]
+    for tag, i1, i2, _j1, _j2 in Levenshtein.opcodes(mine, gold):
+        if tag == "equal":
+            right.update(range(i1, i2))
+    confidence: dict[int, float] = {}
+    offsets = [start for start, _ in spans]
+    for edit in edits:
+        at = starts[edit.line] + edit.column
+        k = bisect.bisect_right(offsets, at) - 1
+        confidence[k] = min(confidence.get(k, 1.0), edit.confidence)
+    return [
+        (confidence.get(k, 1.0), k in right) for k in range(len(before)) if before[k] != after[k]
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--search", action="store_true", help="coordinate search of settings")
@@ -251,20 +363,32 @@ def main() -> None:
         default="eng",
         help="which simulated OCR to validate on (eng-shifted: see shifted_pages)",
     )
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help=f"fit the confidence calibration on the folds and write {CALIBRATION}",
+    )
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        default=DATA,
+        help="folder of the channel-{eng,vie}-pages.jsonl files (default: make channel's)",
+    )
     args = parser.parse_args()
-    pages = {name: read_pages(DATA / f"channel-{name}-pages.jsonl") for name in ("eng", "vie")}
-    validated = shifted_pages() if args.ocr == "eng-shifted" else pages[args.ocr]
     profile = "vie" if args.ocr == "vie" else "eng"
-    models, texts = {}, {}
-    for fold, (document, _, _) in FOLDS.items():
-        mine = [p for p in validated if p.document == document][:MAX_PAGES]
-        if not mine:
-            continue
-        texts[fold] = (
-            "\n".join(p.ocr_text for p in mine),
-            "\n".join(p.clean_text for p in mine),
-        )
-        models[fold] = fold_model(fold, pages)
+    models, texts = folds(args.ocr, args.pages)
+    if args.calibrate:
+        points = [p for found in fold_edits(models, texts, profile).values() for p in found]
+        calibration = fit_isotonic(points)
+        save_calibration(
+            calibration,
+            CALIBRATION,
+            {"fitted_on": f"bench/restore_tune.py --calibrate --ocr {args.ocr}: folds "
+                          f"{sorted(models)}, pages of {args.pages.name}",
+             "edits": len(points)},
+        )  # fmt: skip
+        print(f"calibration fitted on {len(points)} validation edits: wrote {CALIBRATION}")
+        return
     settings = current_settings()
     for item in args.set:
         name, value = item.split("=")

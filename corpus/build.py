@@ -96,6 +96,40 @@ def text_units(text: str, style: ToneStyle = "classic") -> Iterator[str]:
             yield "<code>"
 
 
+# The code vocabulary's built-in part: the abbreviations of Nghị định 30/2020/NĐ-CP and the
+# issuers its codes name (clean sources write few codes: NĐ-CP 3 times in ~1M tokens).
+CODE_LIST = Path(__file__).resolve().parent / "sources" / "codes-nd30.txt"
+_LETTER_GROUP = re.compile(r"[^\W\d_]+")
+
+
+def code_parts(text: str) -> Iterator[str]:
+    """The letter groups of a text's codes and acronyms as written: CP, NĐ, TTg, UBND.
+
+    A group of 2+ letters with 2+ capitals (TTg: Thủ tướng), inside a code (523/QĐ-UBND,
+    GD&ĐT) or an ALL-CAPS token that spells no syllable (UBND, not a heading's HOẠCH).
+    """
+    for token in tokenize(text):
+        if token.kind == "code" or (
+            token.kind == "caps" and not syllable_shaped(token.text.lower())
+        ):
+            for part in _LETTER_GROUP.findall(token.text):
+                if len(part) > 1 and part[0].isupper() and sum(ch.isupper() for ch in part) > 1:
+                    yield part
+
+
+def read_code_list(path: Path = CODE_LIST) -> list[str]:
+    """The letter groups of a code list: whitespace-separated codes, # comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [
+        part
+        for line in lines
+        if not line.startswith("#")
+        for code in line.split()
+        for part in _LETTER_GROUP.findall(code)
+        if len(part) > 1 or code == part
+    ]
+
+
 def _acronym_parts(text: str) -> Iterator[str]:
     for token in tokenize(text):
         if token.kind in ("caps", "code"):
@@ -150,6 +184,7 @@ class Counts:
         self.trigrams: Counter[tuple[str, str, str]] = Counter()
         self.syllable_counts: Counter[str] = Counter()
         self.acronyms: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self.codes: Counter[str] = Counter()  # letter groups of codes as written (code_parts)
         self.unknown_words: set[str] = set()
         self.word_pairs: set[tuple[str, str]] = set()  # consecutive syllables of listed words
         self.text_pairs: Counter[tuple[str, str]] = Counter()  # consecutive units of text
@@ -178,6 +213,7 @@ class Counts:
                 added += len(units)
         for part in _acronym_parts(text):
             self.acronyms[strip_marks(part)][part] += 1
+        self.codes.update(code_parts(text))
         return added
 
     def add_wordlist(self, entries: Iterable[str]) -> int:
@@ -306,6 +342,7 @@ def kneser_ney(counts: Counts, word_bonus: float | None = None) -> RestorerModel
         style=counts.style,
         syllables=dict(syllables),
         acronyms=acronyms,
+        codes=sorted(counts.codes),
         unigrams=unigrams,
         bigrams=bigrams,
         trigrams=trigrams,
@@ -380,6 +417,7 @@ def build_model(
     ``channel_files`` are ``channel-<name>.tsv`` pair files the OCR channel is learned from.
     """
     counts = Counts(style)
+    counts.codes.update(read_code_list())
     described = []
     for path in expand_sources(sources, exclude):
         kind = source_kind(path)

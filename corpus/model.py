@@ -109,6 +109,9 @@ class RestorerModel:
     syllables: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     # stripped ALL-CAPS letters -> the marked spelling seen in clean text: "QD" -> "QĐ"
     acronyms: dict[str, str] = field(default_factory=dict)
+    # letter groups of document codes as written in clean text and in the built-in list
+    # (corpus/sources/codes-nd30.txt), sorted: CP, GD, NĐ, TTg, UBND (build.code_parts)
+    codes: list[str] = field(default_factory=list)
     unigrams: dict[str, tuple[float, float]] = field(default_factory=dict)  # unit -> (lp, bow)
     # "u␟w" -> (lp, bow) and "t␟u␟w" -> lp: dicts, or LazyTables on a loaded model
     bigrams: MutableMapping[str, tuple[float, float]] = field(default_factory=dict)

@@ -8,12 +8,23 @@ How: the text is tokenized (whitespace and punctuation kept exactly); word cores
 candidate syllables from the channel model; a beam search over the trigram LM picks one
 per word; a second pass adds a small bonus for syllables the first pass was sure of in
 this document, and prices cheaper the vowel letters the first pass saw this document's OCR
-misread its own way (document adaptation). Digits, numbers, codes, URLs and unknown acronyms
-are never changed; in codes only a known acronym's letters may be (QD → QĐ).
+misread its own way (document adaptation). Digits, numbers, URLs and unknown acronyms are
+never changed; a code's letters change only into a known code (QD, QP → QĐ; never CP, GD,
+which are codes themselves: the model's code vocabulary).
+
+Correct text comes back unchanged: in text whose marks are trusted (the ``vie`` profile) a
+real marked syllable yields only to strong evidence (TRUSTED_MARKED_COST) and plain-ASCII
+foreign words stay; a word keeps its own tone placement (hoà, uỷ), restored words take the
+text's dominant one, and ``tone_style`` normalises only when asked. Long texts are
+restored in windows (``windows``), so time grows linearly. An edit's confidence is its
+calibrated probability of being right when corpus/data holds a calibration map
+(normalize/calibration.py).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -32,6 +43,7 @@ from sohoa.corpus.model import (
 )
 from sohoa.errors import SohoaError
 from sohoa.model import Alternative, Document, Edit
+from sohoa.normalize.calibration import Calibration, load_calibration
 from sohoa.normalize.channel import (
     EXPANDABLE,
     LONE_GLYPHS,
@@ -45,10 +57,10 @@ from sohoa.normalize.channel import (
     profiles_of,
     untoned,
 )
-from sohoa.normalize.decoder import Option, decode
+from sohoa.normalize.decoder import Choice, Option, decode
 from sohoa.normalize.language import foreign_spans, judge
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL, LETTER_GLYPHS, Token, tokenize
-from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
+from sohoa.normalize.unicode import ToneStyle, nfc, normalize_syllable, strip_marks
 
 ADAPT_MIN_CONFIDENCE = 0.8  # first-pass choices this sure count as the document's words
 ADAPT_WEIGHT = 0.6  # log-bonus per log-count of a syllable confirmed in the document
@@ -80,6 +92,20 @@ _VOWELS_AND_D = frozenset("aeiouyd")
 CONFIRMED_MARGIN = 4.0
 CONFIRMED_KEPT = 2  # ... the cheapest this many of them
 GARBLED_WORD_COST = 3.0  # a garbled token this cheap to read as a syllable is Vietnamese
+# In text whose marks are trusted (the ``vie`` profile: most words carry marks only a
+# Vietnamese OCR model or a typist writes), a word that is a real syllable with marks is
+# taken as read unless the evidence against it is strong: every other option costs this
+# much more (channel units), so the LM alone never swaps one valid syllable for another.
+# Chosen on held-out clean text (bench/restore_faithful.py, ~100k words not in the model):
+# words changed 0 / 2 / 4 / 6 -> 0.074% / 0.024% / 0.010% / 0.008%; 4 is the knee (more
+# buys < 2 words in 100k), but it kept a table cell's "Hằng nắm" (vie OCR for "Hằng năm"),
+# which 2 mends: 2 is the smallest cost meeting the 0.05% target twice over. Vie OCR of the
+# 002 scans (a test, checked after): heavy 200 dpi 0.20% / 0.29% / 0.29% / 0.39% WER.
+TRUSTED_MARKED_COST = 2.0
+# In old OCR without marks, this many plain words of 3+ letters that spell no syllable in a
+# clause would make a foreign phrase (foreign_words); 0: off. Off: English-model OCR of
+# Vietnamese is such words too, and 2 took validation (this session's folds) 4.50% -> 8.36%.
+FOREIGN_RUN_IN_OLD_OCR = 0
 
 
 @dataclass
@@ -94,8 +120,12 @@ class Restorer:
     _cache: dict[tuple[str, str], Candidates] = field(default_factory=dict, repr=False)
     profiles: dict[str, Profile] = field(default_factory=dict, repr=False)
     _tables: dict[str, PackedCandidates] = field(default_factory=dict, repr=False)
+    codes: frozenset[str] = field(default=frozenset(), repr=False)  # the model's known codes
+    # maps the decoder's confidence to P(edit right) (normalize/calibration.py); None: raw
+    calibration: Calibration | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        self.codes = frozenset(getattr(self.model, "codes", ()))
         self.profiles = profiles_of(self.model)
         self.model.coded()  # the decoder's integer LM, built now rather than mid-restore
         self.index.prepare(self.profiles.values())  # the near-miss search's tables, too
@@ -135,7 +165,7 @@ class Restorer:
 def load_model(path: Path | str | None = None) -> Restorer:
     """Load a restorer model file (None = the shipped default)."""
     model = load_model_file(Path(path) if path is not None else None)
-    return Restorer(model, CandidateIndex(model))
+    return Restorer(model, CandidateIndex(model), calibration=load_calibration())
 
 
 def apply_case(original: str, result: str) -> str:
@@ -216,6 +246,18 @@ def _word_options(
         and all(cost >= FOREIGN_MIN_COST for _, _, cost in options)
     ):
         options = []  # an unknown foreign word (Python, LibreOffice): never "corrected"
+    if (
+        profile.trusts_letters
+        and TRUSTED_MARKED_COST
+        and normal != strip_marks(normal)
+        and model.is_syllable(normal, strip_marks(normal))
+    ):
+        options = [
+            option
+            if option[0] == normal
+            else (option[0], option[1], option[2] + TRUSTED_MARKED_COST)
+            for option in options
+        ]
     if normal not in [text for text, _, _ in options]:
         if model.is_syllable(normal, strip_marks(normal)):
             options.insert(0, (normal, normal, 0.0))
@@ -293,33 +335,37 @@ def _bonus_by_ocr_letter(
     return index
 
 
-# Letters English-model OCR reads for Đ (the spec's "P/D→Đ"): tried inside codes only.
-_D_STROKE_LOOKALIKES = str.maketrans({"P": "Đ", "p": "Đ", "B": "Đ", "b": "Đ", "D": "Đ"})
+# Characters English-model OCR reads for Đ (the spec's "P/D→Đ"; older engines print 0):
+# tried inside codes only, and only where the result is a known code.
+_D_STROKE_LOOKALIKES = frozenset("PpBbD0")
+# A code's letter group, with a 0 among its letters (N0-CP): not a digit of its numbers.
+_CODE_GROUP = regex.compile(r"(?<![\p{L}\d])[\p{L}0]*\p{L}[\p{L}0]*(?![\p{L}\d])")
 
 
-def _fix_code(core: str, model: RestorerModel) -> str:
-    """Only the letters of known acronyms change inside a code; digits never do.
+def _fix_code(core: str, model: RestorerModel, codes: frozenset[str]) -> str:
+    """A code's letter groups change only into known codes; digits never change.
 
-    A letter part that is a known acronym without its marks (QD) gets them (QĐ); one that
-    becomes a known acronym when an Đ look-alike is read as Đ (Qb, QP) is repaired too.
+    A group that is itself a known code (``codes``: CP, GD, NĐ, TTg, as the clean sources
+    and Nghị định 30's list write them) stays as written. Another one gets its marks when
+    its marked form is a known code (QD → QĐ), or its Đ when an Đ look-alike the channel
+    shows (P, B, D, 0) hid a known code (QP, Q0 → QĐ); else it stays too.
     """
-    known = set(model.acronyms.values())
 
     def fix(match: regex.Match[str]) -> str:
         part = match.group()
-        if part.isupper() and part in model.acronyms:
-            return model.acronyms[part]
-        if 1 < len(part) <= 5 and part[0].isupper():
-            for i, ch in enumerate(part):
-                if ch in "PpBbD":
-                    candidate = (
-                        part[:i] + ch.translate(_D_STROKE_LOOKALIKES) + part[i + 1 :]
-                    ).upper()
-                    if candidate in known:
-                        return candidate
+        if part in codes or len(part) < 2 or not part[0].isupper():
+            return part
+        marked = model.acronyms.get(part)
+        if marked in codes and part.isupper():
+            return marked  # type: ignore[return-value]
+        for i, ch in enumerate(part):
+            if ch in _D_STROKE_LOOKALIKES:
+                candidate = part[:i] + "Đ" + part[i + 1 :]
+                if candidate in codes:
+                    return candidate
         return part
 
-    return regex.sub(r"\p{L}+", fix, core)
+    return _CODE_GROUP.sub(fix, core)
 
 
 # Words after which a lone letter names an item ("mục d", "điểm a", "khoản b", "phụ lục c").
@@ -391,12 +437,14 @@ def _between_words(tokens: list[Token], i: int) -> bool:
 
 
 def _shrunk_before_name(
-    tokens: list[Token], i: int, confirmed_pairs: frozenset[tuple[str, str]]
+    tokens: list[Token], i: int, confirmed_pairs: dict[tuple[str, str], list[str]]
 ) -> list[str]:
     """The syllables a capital consonant before a capitalised word may have been shrunk
     from: those the document confirmed before that very word ("S Khoa học" = "Sở Khoa
     học", "B Công an" = "Bộ Công an"). Elsewhere such a capital is an initial or a label,
-    so only a pair the document itself is sure of counts."""
+    so only a pair the document itself is sure of counts. ``confirmed_pairs``: the
+    confirmed pairs' first syllables by (their first letter, the second without marks),
+    as ``_pairs_by_initial`` indexes them."""
     core = tokens[i].text
     if not confirmed_pairs or not (core.isupper() and core.lower() in EXPANDABLE):
         return []
@@ -406,13 +454,16 @@ def _shrunk_before_name(
     if following.kind != "word" or not following.text[:1].isupper() or following.text.isupper():
         return []
     after = strip_marks(following.text).lower()  # as read: compared without its marks
-    return sorted(
-        {
-            first
-            for first, second in confirmed_pairs
-            if strip_marks(first)[:1] == core.lower() and strip_marks(second) == after
-        }
-    )
+    return confirmed_pairs.get((core.lower(), after), [])
+
+
+def _pairs_by_initial(pairs: frozenset[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+    """Confirmed pairs' first syllables by (first letter without marks, second syllable
+    without marks), sorted: one look-up per capital instead of a pass over all pairs."""
+    index: dict[tuple[str, str], set[str]] = {}
+    for first, second in pairs:
+        index.setdefault((strip_marks(first)[:1], strip_marks(second)), set()).add(first)
+    return {key: sorted(firsts) for key, firsts in index.items()}
 
 
 def _opens_words(tokens: list[Token], i: int) -> bool:
@@ -439,6 +490,60 @@ def _opens_words(tokens: list[Token], i: int) -> bool:
         and tokens[i - 2].kind == "punct"
         and tokens[i - 2].text[-1:] in ").:"
     )
+
+
+_PLAIN_LETTERS = regex.compile(r"^[A-Za-z]+$")
+
+
+def foreign_words(tokens: list[Token], run: int = 1) -> set[int]:
+    """Token indexes of words in another language.
+
+    In text with trusted marks, a word of plain ASCII letters that spells no Vietnamese
+    syllable (this, should, Office) is foreign: a Vietnamese OCR model or a typist would
+    have written its marks. So are the plain words joined to it in its clause (be, on in
+    "This should be on the list"): a foreign phrase is read as a whole. With ``run`` 2
+    (old OCR without marks, where every word is plain and one such word is as likely
+    garbled Vietnamese), a clause needs two or more such words of 3+ letters, making up
+    half the words from the first such word to the last; that span is the phrase.
+    """
+    plain = [
+        i
+        for i, t in enumerate(tokens)
+        if t.kind in ("word", "caps") and _PLAIN_LETTERS.match(t.text)
+    ]
+    seeds = {
+        i for i in plain if len(tokens[i].text) > 1 and not syllable_shaped(tokens[i].text.lower())
+    }
+    if not seeds:
+        return set()
+
+    def joined(a: int, b: int) -> bool:
+        """Plain words a < b with only spaces and in-clause punctuation between."""
+        return all(
+            (t.kind == "space" and "\n" not in t.text)
+            or (t.kind == "punct" and t.text in _IN_CLAUSE)
+            for t in tokens[a + 1 : b]
+        )
+
+    chains: list[list[int]] = []  # runs of plain words joined one to the next
+    for previous, current in itertools.pairwise([-1, *plain]):
+        if chains and joined(previous, current):
+            chains[-1].append(current)
+        else:
+            chains.append([current])
+    foreign: set[int] = set()
+    for chain in chains:
+        found = [k for k, i in enumerate(chain) if i in seeds]
+        if run > 1:
+            long_ones = sum(len(tokens[chain[k]].text) > 2 for k in found)
+            if long_ones >= run and len(found) * 2 >= found[-1] - found[0] + 1:
+                foreign.update(chain[found[0] : found[-1] + 1])
+        elif found:
+            foreign.update(chain)
+    return foreign
+
+
+_IN_CLAUSE = frozenset([",", "(", ")", '"', "'", "“", "”", "-", "–", "/"])
 
 
 def _slots(
@@ -477,9 +582,17 @@ def _slots(
         return bool(found) and found[0][1] <= GARBLED_WORD_COST
 
     last_marker = ""  # the letter of the last list marker seen
+    if profile.trusts_letters:
+        foreign = foreign_words(tokens)
+    else:
+        foreign = foreign_words(tokens, FOREIGN_RUN_IN_OLD_OCR) if FOREIGN_RUN_IN_OLD_OCR else set()
+    pairs_by_initial = _pairs_by_initial(confirmed_pairs)
     for i, token in enumerate(tokens):
         kind, core = token.kind, token.text
         if kind == "space":
+            continue
+        if i in foreign:
+            slots.append(_Slot(i, kept_as(core, "<unk>")))
             continue
         if kind == "punct":
             slots.extend(
@@ -503,18 +616,19 @@ def _slots(
         elif core in LONE_GLYPHS and _between_words(tokens, i):
             slots.append(_Slot(i, word_options(core)))
         elif kind in ("code", "url", "other"):
-            slots.append(
-                _Slot(i, kept_as(_fix_code(core, model) if kind == "code" else core, "<code>"))
-            )
+            fixed_code = _fix_code(core, model, restorer.codes) if kind == "code" else core
+            slots.append(_Slot(i, kept_as(fixed_code, "<code>")))
         elif kind == "caps":
             key = strip_marks(core)
-            if key in model.acronyms:
+            if core in restorer.codes and not syllable_shaped(core.lower()):
+                slots.append(_Slot(i, kept_as(core, "<abbr>")))  # a known code: GD, CP, UBND
+            elif key in model.acronyms and core == key:
                 slots.append(_Slot(i, kept_as(model.acronyms[key], "<abbr>")))
             elif HORN_AFTER_VOWEL.sub("", key).lower() in model.syllables:
                 slots.append(_Slot(i, word_options(core)))
             else:  # an unknown acronym stays, unless an Đ look-alike hid a known one: HPND
                 # (not in two letters: CP, BH are acronyms of their own)
-                acronym = _fix_code(core, model) if len(core) > 2 else core
+                acronym = _fix_code(core, model, restorer.codes) if len(core) > 2 else core
                 slots.append(_Slot(i, kept_as(acronym, "<abbr>")))
         elif len(core) == 1 and (
             (core.islower() and _in_running_words(tokens, i, vietnamese)) or _opens_words(tokens, i)
@@ -525,7 +639,7 @@ def _slots(
                     core, restorer, profile, confirmed, True, letter_bonus
                 )
             slots.append(_Slot(i, found))
-        elif shrunk := _shrunk_before_name(tokens, i, confirmed_pairs):
+        elif shrunk := _shrunk_before_name(tokens, i, pairs_by_initial):
             # "với S Khoa học" = "với Sở Khoa học", where the document confirmed "Sở Khoa"
             options = [(s, s, PREFIX_COST) for s in shrunk]
             slots.append(_Slot(i, word_options(core) + options))
@@ -535,33 +649,116 @@ def _slots(
 
 
 def restore_text(
-    text: str, model: Restorer | None = None, profile: Profile | str | None = None
+    text: str,
+    model: Restorer | None = None,
+    profile: Profile | str | None = None,
+    tone_style: ToneStyle | None = None,
+    document_style: str | None = None,
 ) -> tuple[str, list[Edit]]:
     """Restore ``text``; returns the new text and one Edit per changed token.
 
     Edits carry ``line`` (0-based) and ``column`` (character offset in that line of the
     ORIGINAL text). Line structure and whitespace are kept exactly. ``profile`` ("eng",
     "vie" or a Profile) names the kind of OCR; by default it is guessed from the text.
+    Tone placement (hoà / hòa) follows the text: a word it already marks keeps its
+    spelling, a restored one takes the text's dominant style (``dominant_style``; or
+    ``document_style``, a whole document's), unless ``tone_style`` ("classic" hòa,
+    "modern" hoà) asks for one style everywhere.
     """
     with long_lived_gc_paused():  # restoring makes no cycles: ~20% faster cold runs
-        return _restore_text(text, model, profile)
+        restorer = model if model is not None else load_model()
+        if foreign_spans(text) == [(0, len(text))]:
+            return text, []  # not Vietnamese at all: nothing to restore
+        style = tone_style or document_style
+        if profile is None or style is None:
+            words = [t.text for t in tokenize(text) if t.kind in ("word", "caps")]
+            style = style or dominant_style(words, restorer.model.style)
+            if profile is None:
+                profile = choose_profile(words, restorer.profiles)
+        if isinstance(profile, str):
+            profile = restorer.profiles[profile]
+        pieces: list[str] = []
+        edits: list[Edit] = []
+        for start, end in windows(text):
+            restored, found = _restore_window(
+                text[start:end], restorer, profile, style, tone_style is not None
+            )
+            pieces.append(restored)
+            if start:  # the window's lines and columns in the whole text
+                lines_before = text.count("\n", 0, start)
+                column = start - (text.rfind("\n", 0, start) + 1)
+                for edit in found:
+                    if edit.line == 0:
+                        edit.column = (edit.column or 0) + column
+                    edit.line = (edit.line or 0) + lines_before
+            edits += found
+        return "".join(pieces), edits
 
 
-def _restore_text(
-    text: str, model: Restorer | None, profile: Profile | str | None
+# Long texts are restored a window at a time, so time grows linearly with their size: a
+# window ends at a blank line (else a line's end, else a space) near this many characters.
+# Document adaptation works within a window: ~10k words, more than most documents.
+WINDOW_CHARS = 60_000
+
+
+def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of the windows ``text`` is restored in; they cover it exactly."""
+    found = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        end = -1
+        for separator in ("\n\n", "\n", " "):
+            at = text.rfind(separator, start + size // 2, limit)
+            if at >= 0:
+                end = at + len(separator)
+                break
+        if end < 0:
+            end = limit
+        found.append((start, end))
+        start = end
+    found.append((start, len(text)))
+    return found
+
+
+# Syllables whose tone two conventions place apart: oa, oe, uy without a final (hòa/hoà).
+_STYLED = regex.compile(r"(?i)(?:o[àáảãạ]|[òóỏõọ]a|o[èéẻẽẹ]|[òóỏõọ]e|u[ỳýỷỹỵ]|[ùúủũụ]y)(?!\p{L})")
+
+
+MIN_STYLE_WORDS = 3  # a text's own tone placement needs this many words showing it
+
+
+def dominant_style(words: list[str], default: str = "classic") -> str:
+    """The tone placement most of ``words`` that show one use: classic (hòa, thủy) or
+    modern (hoà, thuỷ); ``default`` when they tie or fewer than MIN_STYLE_WORDS show it."""
+    classic = modern = 0
+    for word in words:
+        if _STYLED.search(word):
+            lower = nfc(word).lower()
+            if normalize_syllable(lower, "classic") == lower:
+                classic += 1
+            elif normalize_syllable(lower, "modern") == lower:
+                modern += 1
+    if max(classic, modern) < MIN_STYLE_WORDS or classic == modern:
+        return default  # too few to tell (one garbled OCR word must not decide)
+    return "classic" if classic > modern else "modern"
+
+
+def _restyled(text: str, style: str) -> str:
+    """``text`` (a word, any case) with its tone where ``style`` puts it."""
+    if not _STYLED.search(text):
+        return text
+    return normalize_syllable(text, style)  # type: ignore[arg-type]
+
+
+def _restore_window(
+    text: str, restorer: Restorer, profile: Profile, style: str, normalise: bool
 ) -> tuple[str, list[Edit]]:
-    restorer = model if model is not None else load_model()
+    """Restore one window of a text: restored words in ``style`` (see ``spelled`` below),
+    all of its words so if ``normalise``."""
     foreign = foreign_spans(text)
-    if foreign == [(0, len(text))]:
-        return text, []  # not Vietnamese at all: nothing to restore
     restorer.limit_caches()
     tokens = tokenize(text)
-    if profile is None:
-        profile = choose_profile(
-            [t.text for t in tokens if t.kind in ("word", "caps")], restorer.profiles
-        )
-    elif isinstance(profile, str):
-        profile = restorer.profiles[profile]
     slots = _slots(tokens, restorer, profile)
     option_lists = [slot.options for slot in slots]
     # The first pass only has to find what the document is sure of: options far behind
@@ -637,6 +834,19 @@ def _restore_text(
             pair_bonus=pair_bonus,
         )
 
+    model_style = restorer.model.style
+
+    def spelled(original: str, chosen: str, unit: str) -> str:
+        """The chosen syllable written as the text writes: its case, its tone placement
+        (the original's own if it is the same syllable)."""
+        if unit == "<abbr>":
+            return chosen
+        if chosen == normalize_syllable(original.lower(), model_style):  # type: ignore[arg-type]
+            chosen = original  # the same syllable: as the source spells it (hoà stays hoà)
+        else:
+            chosen = apply_case(original, _restyled(chosen, style))
+        return _restyled(chosen, style) if normalise else chosen
+
     pieces = [t.text for t in tokens]
     edits: list[Edit] = []
     line_starts = [0]
@@ -652,8 +862,8 @@ def _restore_text(
         if foreign and any(start <= token.start < end for start, end in foreign):
             continue  # a passage in another language stays as read
         text_chosen = slot.options[choice.index][0]
-        if token.kind in ("word", "caps") and slot.options[choice.index][1] != "<abbr>":
-            text_chosen = apply_case(token.text, text_chosen)
+        if token.kind in ("word", "caps"):
+            text_chosen = spelled(token.text, text_chosen, slot.options[choice.index][1])
         if text_chosen == token.text or (
             choice.confidence < MIN_CHANGE_CONFIDENCE and token.kind == "word"
         ):
@@ -661,14 +871,18 @@ def _restore_text(
         pieces[slot.token] = text_chosen
         while line + 1 < len(line_starts) and line_starts[line + 1] <= token.start:
             line += 1
+        confidence, alternatives = _probabilities(restorer.calibration, choice)
         edits.append(
             Edit(
                 original=token.text,
                 result=text_chosen,
-                confidence=round(choice.confidence, 4),
+                confidence=round(confidence, 4),
                 alternatives=[
-                    Alternative(apply_case(token.text, slot.options[k][0]), round(share, 4))
-                    for k, share in choice.alternatives
+                    Alternative(
+                        spelled(token.text, slot.options[k][0], slot.options[k][1]),
+                        round(share, 4),
+                    )
+                    for k, share in alternatives
                 ],
                 line=line,
                 column=token.start - line_starts[line],
@@ -677,7 +891,28 @@ def _restore_text(
     return "".join(pieces), edits
 
 
-def restore_document(doc: Document, model: Restorer | None) -> Document:
+def _probabilities(
+    calibration: Calibration | None, choice: Choice
+) -> tuple[float, list[tuple[int, float]]]:
+    """An edit's probability of being right and its alternatives' (option, probability).
+
+    Calibrated, the chosen option gets the share of validation edits right at its
+    confidence, and the alternatives share the rest in proportion to their posteriors.
+    """
+    if calibration is None:
+        return choice.confidence, choice.alternatives
+    confidence = calibration(round(choice.confidence, 4))  # as the edits it was fitted on
+    total = sum(share for _, share in choice.alternatives)
+    rest = 1.0 - confidence
+    return confidence, [
+        (k, rest * share / total if total > 0 else rest / len(choice.alternatives))
+        for k, share in choice.alternatives
+    ]
+
+
+def restore_document(
+    doc: Document, model: Restorer | None, tone_style: ToneStyle | None = None
+) -> Document:
     """Restore the words of OCR'd and TXT pages in place; one Edit per changed word.
 
     Each page is restored as one text (words joined by spaces, lines by newlines), so the
@@ -690,6 +925,8 @@ def restore_document(doc: Document, model: Restorer | None) -> Document:
         [t.text for w in all_words for t in tokenize(w) if t.kind in ("word", "caps")],
         restorer.profiles,
     )
+    # ... and the document's own tone placement, for words its pages do not mark
+    style = dominant_style(all_words, restorer.model.style)
     for page in doc.pages:
         if page.origin not in ("ocr", "txt") or not page.words:
             continue
@@ -707,12 +944,12 @@ def restore_document(doc: Document, model: Restorer | None) -> Document:
         if judge(text).foreign:
             doc.provenance.setdefault("pages_not_vietnamese", []).append(page.number)
             continue  # left as read: see normalize/language.py
-        restored, edits = restore_text(text, restorer, profile)
+        restored, edits = restore_text(text, restorer, profile, tone_style, style)
         by_start = dict(zip(starts, order, strict=True))
         # Tokens never cross a space, so each edit lies inside exactly one word.
         word_edits: dict[int, list[Edit]] = {}
         for edit in edits:
-            start = max(s for s in starts if s <= (edit.column or 0))
+            start = starts[bisect.bisect_right(starts, edit.column or 0) - 1]  # starts ascend
             word_edits.setdefault(by_start[start], []).append(edit)
         new_texts = restored.split(" ")
         for position, i in enumerate(order):
@@ -751,6 +988,7 @@ def restore_file(
     model_path: Path | None = None,
     output: Path | None = None,
     log_path: Path | None = None,
+    tone_style: ToneStyle | None = None,
 ) -> tuple[str, list[Edit]]:
     """The ``restore`` command: read, restore, write atomically (text and JSONL edit log)."""
     import dataclasses
@@ -770,7 +1008,7 @@ def restore_file(
             " Vietnamese syllables), so there is nothing to restore",
             "the restorer is for Vietnamese text: check this is the file you meant",
         )
-    restored, edits = restore_text(text, load_model(model_path))
+    restored, edits = restore_text(text, load_model(model_path), tone_style=tone_style)
     if output is not None:
         write_atomic(Path(output), restored)
     if log_path is not None:

@@ -94,3 +94,22 @@ def test_restore_of_english_text_is_one_line_error_and_writes_nothing(tmp_path: 
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert "memo.txt: does not look like Vietnamese" in result.stderr
     assert not out.exists()
+
+
+def test_restore_leaves_correct_text_unchanged_and_normalises_tone_when_asked(
+    tmp_path: Path,
+) -> None:
+    correct = (
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.\n"
+        "Sở GD&ĐT, CB-GV-NV, Quyết định 88/CP.\n"
+        "Cụ thể hoá; UỶ BAN; HOÀ BÌNH.\n"
+    )
+    source, log = tmp_path / "t.txt", tmp_path / "e.jsonl"
+    source.write_text(correct, encoding="utf-8")
+    result = run_cli("restore", str(source), "--log", str(log))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == correct
+    assert log.read_text(encoding="utf-8") == ""
+    result = run_cli("restore", str(source), "--tone-style", "classic")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("Cụ thể hóa; ỦY BAN; HÒA BÌNH.\n")

@@ -6,8 +6,10 @@ import pytest
 from sohoa.corpus import build
 from sohoa.corpus.build import (
     build_model,
+    code_parts,
     expand_sources,
     likely_misreadings,
+    read_code_list,
     syllable_shaped,
     text_units,
 )
@@ -104,3 +106,13 @@ def test_likely_misreadings_rewrite_one_letter_group_by_a_confusion() -> None:
     assert likely_misreadings(["to"], rules) == {"t6"}
     assert likely_misreadings(["dad"], rules) == {"pad"}  # "^": the first letter only
     assert likely_misreadings(["tuu"], rules) == {"tiru", "tuir"}  # each place on its own
+
+
+def test_the_code_vocabulary_is_learned_and_listed(small_model) -> None:
+    assert list(code_parts("Theo 30/2020/NĐ-CP, Sở GD&ĐT, 12/QĐ-TTg, KẾ HOẠCH UBND")) == [
+        "NĐ", "CP", "GD", "ĐT", "QĐ", "TTg", "UBND",
+    ]  # fmt: skip
+    listed = read_code_list()
+    assert {"NĐ", "CP", "TTg", "BTC", "GD", "ĐT"} <= set(listed)
+    assert {"CP", "TTg", "UBND"} <= set(small_model.codes)
+    assert small_model.codes == sorted(small_model.codes)

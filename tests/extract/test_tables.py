@@ -10,7 +10,7 @@ from sohoa.normalize.restore import load_model
 def test_cells_are_restored_with_edits_tagged_by_table():
     table = Table(
         columns=["STT", "Nội dung", "Thời gian", "Kinh phí"],
-        rows=[TableRow(cells=["1", "Hoạt động khảo sắt, thống kê.", "Hằng nắm", "1.740"])],
+        rows=[TableRow(cells=["1", "Hoạt động khảo sat, thống kê.", "Hằng nắm", "1.740"])],
         source="grid",
     )
     edits = restore_cells(table, load_model(), table_index=2)

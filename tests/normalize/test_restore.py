@@ -5,7 +5,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sohoa.model import Document, Line, Page, Word
-from sohoa.normalize.restore import apply_case, load_model, restore_document, restore_text
+from sohoa.normalize.restore import (
+    WINDOW_CHARS,
+    apply_case,
+    dominant_style,
+    load_model,
+    restore_document,
+    restore_text,
+    windows,
+)
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +315,57 @@ def test_the_letter_bonus_reprices_a_documents_own_misreadings(restorer) -> None
     ]
     assert "tập" in repriced
     assert "tập" not in plain or repriced.index("tập") < plain.index("tập")
+
+
+CORRECT = (
+    "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.\n"
+    "Sở GD&ĐT, CB-GV-NV, Quyết định 88/CP.\n"
+    "Cụ thể hoá; UỶ BAN; HOÀ BÌNH.\n"
+)
+
+
+def test_correct_text_comes_back_unchanged(restorer) -> None:
+    # Codes (NĐ-CP, GD&ĐT, CB-GV-NV, CP) and the source's tone placement (hoá, UỶ, HOÀ)
+    # are right as they stand: nothing to restore.
+    text, edits = restore_text(CORRECT, restorer)
+    assert text == CORRECT
+    assert edits == []
+
+
+def test_a_code_changes_only_into_a_known_code(restorer) -> None:
+    # P and 0 for Đ (older English-model OCR) hid known codes; CP and CB are codes too.
+    text, _ = restore_text("Quyet dinh so 12/QP-UBND va Nghi dinh 15/N0-CP, 88/CP, CB-GV", restorer)
+    assert "12/QĐ-UBND" in text and "15/NĐ-CP" in text
+    assert "88/CP" in text and "CB-GV" in text
+
+
+def test_the_source_tone_placement_is_kept_unless_asked(restorer) -> None:
+    source = "Ủy ban hoà giải và thủy lợi"
+    assert restore_text(source, restorer)[0] == source
+    text, edits = restore_text(source, restorer, tone_style="modern")
+    assert text == "Uỷ ban hoà giải và thuỷ lợi"
+    assert [e.original for e in edits] == ["Ủy", "thủy"]
+    assert restore_text(source, restorer, tone_style="classic")[0] == "Ủy ban hòa giải và thủy lợi"
+
+
+def test_restored_words_take_the_documents_own_tone_placement(restorer) -> None:
+    modern = "Uỷ ban nhân dân tỉnh, thuỷ lợi, hoà bình.\nKe hoach cu the hoa cong tac"
+    assert dominant_style(modern.split()) == "modern"
+    text, _ = restore_text(modern, restorer, "eng")  # the unmarked words are old OCR
+    assert text.endswith("Kế hoạch cụ thể hoá công tác")
+
+
+def test_foreign_words_in_marked_text_stay_foreign(restorer) -> None:
+    source = "Tài liệu hướng dẫn ghi rõ: This should be on the list, theo Quyết định."
+    assert restore_text(source, restorer)[0] == source
+
+
+def test_long_texts_are_restored_in_windows_with_true_positions(restorer) -> None:
+    assert windows("ab\n\ncd ef\ngh", size=4) == [(0, 4), (4, 7), (7, 10), (10, 12)]
+    line = "Tang cuong cong tac do luong\n"
+    text = line * (WINDOW_CHARS // len(line) + 50)
+    restored, edits = restore_text(text, restorer)
+    assert len(windows(text)) == 2
+    assert restored == "Tăng cường công tác đo lường\n" * text.count("\n")
+    last = edits[-1]
+    assert (last.line, last.column, last.original) == (text.count("\n") - 1, 23, "luong")

@@ -1,0 +1,90 @@
+"""An edit's confidence as the probability that it is right.
+
+The decoder's confidence is a local posterior share: a score, not a probability (the LM
+and channel are not exact, and the share is conditioned on the chosen neighbours). A
+``Calibration`` maps it to the share of edits that were right at that score on the
+validation set (bench/restore_tune.py's folds, each restored by a model built without
+its text; never seed 000 or 002): isotonic regression (pool-adjacent-violators), so a
+higher score never means a lower probability.
+
+    fit_isotonic([(score, right), ...]) -> Calibration
+    load_calibration(path | None) -> Calibration | None   (None = corpus/data's, if any)
+
+The shipped map is built by ``python bench/restore_tune.py --calibrate``
+(corpus/data/restorer-calibration.json).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "corpus" / "data"
+DEFAULT_PATH = DATA / "restorer-calibration.json"
+FORMAT = "sohoa-restorer-calibration"
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A non-decreasing step map: scores up to ``edges[k]`` are right ``probs[k]`` of the
+    time (scores above the last edge take the last probability)."""
+
+    edges: tuple[float, ...]
+    probs: tuple[float, ...]
+
+    def __call__(self, score: float) -> float:
+        k = bisect.bisect_left(self.edges, score)
+        return self.probs[min(k, len(self.probs) - 1)]
+
+
+def fit_isotonic(points: list[tuple[float, bool]], prior: float = 1.0) -> Calibration:
+    """The isotonic (non-decreasing) fit of right/wrong on score, by pool-adjacent-violators.
+
+    Each block's probability is smoothed by ``prior`` pseudo-edits at the pooled share,
+    so a block of a few edits is never a certain 0 or 1.
+    """
+    if not points:
+        raise ValueError("no edits to calibrate on")
+    pooled = sum(right for _, right in points) / len(points)
+    by_score: dict[float, list[float]] = {}  # edits of one score are one block from the start
+    for score, right in points:
+        block = by_score.setdefault(score, [0.0, 0.0, score])
+        block[0] += right
+        block[1] += 1
+    # blocks: [sum of right, count, highest score], by score
+    blocks: list[list[float]] = []
+    for block in sorted(by_score.values(), key=lambda b: b[2]):
+        blocks.append(block)
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
+            right_sum, count, top = blocks.pop()
+            blocks[-1][0] += right_sum
+            blocks[-1][1] += count
+            blocks[-1][2] = top
+    smoothed = itertools.accumulate(
+        ((r + prior * pooled) / (n + prior) for r, n, _ in blocks), max
+    )  # smoothing may tip two neighbours out of order: kept non-decreasing
+    return Calibration(tuple(top for _, _, top in blocks), tuple(smoothed))
+
+
+def save_calibration(calibration: Calibration, path: Path, about: dict) -> None:
+    payload = {
+        "format": FORMAT,
+        "edges": list(calibration.edges),
+        "probs": list(calibration.probs),
+        **about,
+    }
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_calibration(path: Path | None = None) -> Calibration | None:
+    """The calibration at ``path`` (None: the shipped one); None if there is none."""
+    path = DEFAULT_PATH if path is None else path
+    if not path.is_file():
+        return None
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    if payload.get("format") != FORMAT:
+        return None
+    return Calibration(tuple(payload["edges"]), tuple(payload["probs"]))

@@ -1,0 +1,48 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from sohoa.normalize.calibration import (
+    Calibration,
+    fit_isotonic,
+    load_calibration,
+    save_calibration,
+)
+
+
+def test_isotonic_fit_never_falls_and_is_never_certain() -> None:
+    points = [(0.35, False), (0.4, True), (0.5, False), (0.55, False), (0.7, True)]
+    points += [(0.8, True), (0.9, False), (0.95, True), (0.99, True), (1.0, True)]
+    calibration = fit_isotonic(points)
+    values = [calibration(x / 100) for x in range(0, 101)]
+    assert values == sorted(values)
+    assert values[0] > 0.0 and values[-1] < 1.0
+    assert calibration(0.3) < calibration(0.99)
+
+
+def test_isotonic_fit_of_nothing_is_refused() -> None:
+    with pytest.raises(ValueError):
+        fit_isotonic([])
+
+
+def test_calibration_round_trips_and_a_missing_file_is_none(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    save_calibration(Calibration((0.5, 1.0), (0.4, 0.95)), path, {"edits": 10})
+    assert json.loads(path.read_text(encoding="utf-8"))["edits"] == 10
+    assert load_calibration(path) == Calibration((0.5, 1.0), (0.4, 0.95))
+    assert load_calibration(tmp_path / "none.json") is None
+
+
+def test_the_shipped_restorer_gives_edits_and_alternatives_real_probabilities() -> None:
+    from sohoa.normalize.restore import load_model, restore_text
+
+    restorer = load_model()
+    assert restorer.calibration is not None  # corpus/data/restorer-calibration.json
+    _, edits = restore_text("Tang cuong cong tac do luong tai dia phuong", restorer)
+    assert edits
+    for edit in edits:
+        assert 0.0 < edit.confidence < 1.0
+        others = sum(a.score for a in edit.alternatives)
+        assert others <= 1.0 - edit.confidence + 1e-3
+    assert any(a.score > 0.0 for edit in edits for a in edit.alternatives)
