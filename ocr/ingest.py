@@ -32,7 +32,7 @@ from sohoa.ocr.tesseract import (
     run_tesseract,
     tesseract_version,
 )
-from sohoa.ocr.text_reader import read_text_file, text_to_pages
+from sohoa.ocr.text_reader import read_text_file_encoding, text_to_pages
 from sohoa.settings import Settings
 
 
@@ -61,12 +61,13 @@ def open_document(path: Path, settings: Settings) -> tuple[Document, list[PageTa
     path = Path(path)
     fmt = sniff_format(path)
     tasks: list[PageTask] = []
+    encoding = None
     if fmt == "txt":
-        doc = Document(
-            source=str(path), input_kind="txt", pages=text_to_pages(read_text_file(path))
-        )
+        text, encoding = read_text_file_encoding(path)
+        doc = Document(source=str(path), input_kind="txt", pages=text_to_pages(text))
     elif fmt == "docx":
-        doc = Document(source=str(path), input_kind="docx", pages=[read_docx(path, settings)])
+        page, encoding = read_docx(path, settings)
+        doc = Document(source=str(path), input_kind="docx", pages=[page])
     elif fmt == "pdf":
         info = pdf.inspect_pdf(path, settings)
         doc = Document(source=str(path), input_kind=info.kind)
@@ -90,6 +91,8 @@ def open_document(path: Path, settings: Settings) -> tuple[Document, list[PageTa
         check_languages(settings.lang, path)
     doc.sha256 = file_sha256(path)
     doc.provenance["ingest"] = {"format": fmt}
+    if encoding is not None:
+        doc.provenance["ingest"]["encoding"] = encoding
     if tasks and settings.ocr_mode != "skip":
         doc.provenance["ingest"]["ocr_engine"] = f"tesseract {tesseract_version()}"
     return doc, tasks
