@@ -51,11 +51,55 @@ def read_docx(path: Path, settings: Settings) -> tuple[Page, Encoding | None]:
                         cells.append(" ".join(cell_text.split()))
                 rows.append(" ".join(cells))
             _add_block(page, rows, "table")
+    if not page.words and settings.ocr_mode != "skip":
+        _read_pictures(document, page, path, settings)  # a scan pasted into Word
     if settings.extract_tables:
         from sohoa.extract.table_docx import find_tables_in_docx
 
         page.tables = find_tables_in_docx(document)
     return page, (sorted(found)[0] if found else None)  # type: ignore[return-value]
+
+
+def _read_pictures(document: Any, page: Page, path: Path, settings: Settings) -> None:
+    """OCR the pictures of a DOCX that has no text, in the order Word stores them; their
+    words join the page without boxes (a DOCX has no page geometry)."""
+    import io
+
+    import numpy as np
+    from PIL import Image, UnidentifiedImageError
+
+    from sohoa.model import ImageRef
+    from sohoa.ocr.ingest import ocr_page
+
+    parts = [
+        part
+        for part in document.part.related_parts.values()
+        if str(getattr(part, "content_type", "")).startswith("image/")
+    ]
+    read = 0
+    for index, part in enumerate(sorted(parts, key=lambda part: str(part.partname))):
+        try:
+            with Image.open(io.BytesIO(part.blob)) as picture:
+                pixels = np.asarray(picture.convert("RGB"))
+                dpi = round(float(picture.info.get("dpi", (0, 0))[0] or 0)) or settings.dpi
+        except (UnidentifiedImageError, OSError, ValueError):
+            continue
+        if pixels.shape[0] < 32 or pixels.shape[1] < 32:
+            continue  # a logo or bullet, not a page
+        scanned = ocr_page(pixels, ImageRef(str(path), index, dpi), page.number, settings)
+        offset_words, offset_lines = len(page.words), len(page.lines)
+        for word in scanned.words:
+            word.bbox = None
+            page.words.append(word)
+        for line in scanned.lines:
+            page.lines.append(type(line)(words=[i + offset_words for i in line.words]))
+        for block in scanned.blocks:
+            page.blocks.append(
+                type(block)(lines=[i + offset_lines for i in block.lines], kind=block.kind)
+            )
+        read += 1
+    if read:
+        page.provenance = {"text": "ocr of the pictures", "pictures": read}
 
 
 def _paragraph_text(paragraph: Any, found: set[str]) -> str:

@@ -172,6 +172,24 @@ def page_scan(page: pdfium.PdfPage, dpi: int) -> pdfium.PdfImage | None:
     return image
 
 
+def scan_dpi(path: Path, frame: int) -> int | None:
+    """The resolution of the scan that is page ``frame``'s only content (an upright gray/RGB
+    image filling the page, as a scanner writes it); None for any other page."""
+    document = open_pdf(path)
+    try:
+        page = document[frame]
+        if page.get_rotation() or pdfium.raw.FPDFPage_CountObjects(page) != 1:
+            return None
+        (image,) = page.get_objects()
+        if image.type != pdfium.raw.FPDF_PAGEOBJ_IMAGE:
+            return None
+        left, _, right, _ = page.get_cropbox()
+        width = image.get_metadata().width
+        return round(width * 72 / (right - left)) if right > left and width else None
+    finally:
+        document.close()
+
+
 def _gray_or_rgb(bitmap: pdfium.PdfBitmap, gray: bool) -> np.ndarray:
     """A contiguous uint8 copy of ``bitmap``: gray (H×W) or RGB (H×W×3)."""
     pixels = bitmap.to_numpy()
