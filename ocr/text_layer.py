@@ -206,12 +206,18 @@ def decode_garbled_layer(words: list[Word]) -> str | None:
     return best[1]
 
 
+COLUMN_GAP = 3.0
+
+
 def layout_words(page: Page, fonts: list[str] | None = None, direction: str = "ltr") -> Page:
     """Group ``page.words`` (in reading order, with boxes) into lines and blocks.
 
-    A new line starts when a word does not overlap the current line vertically or jumps back
-    left. A new block (paragraph) starts at a vertical gap wider than about half a line, at a
-    change of font (a bold heading), or at an indented first line. "Vertically" and "left"
+    A new line starts when a word does not overlap the current line vertically, jumps back
+    left, or stands a column gap (COLUMN_GAP line heights) to its right: the two columns of
+    an administrative header ("QUỐC HỘI" | "CỘNG HÒA XÃ HỘI ...") are separate lines, and
+    a line beside the previous one rather than under it starts a new block. A new block
+    (paragraph) also starts at a vertical gap wider than about half a line, at a change of
+    font (a bold heading), or at an indented first line. "Vertically" and "left"
     are in the text's own frame (``direction``); boxes stay those of the displayed page.
     """
 
@@ -227,7 +233,9 @@ def layout_words(page: Page, fonts: list[str] | None = None, direction: str = "l
         if current is not None and current_frame is not None:
             _, line_top, line_x1, line_bottom = current_frame
             middle = (top + bottom) / 2
-            if line_top <= middle <= line_bottom and x0 >= line_x1 - 1:
+            gap = x0 - line_x1
+            column_gap = gap > COLUMN_GAP * (bottom - top)  # "QUỐC HỘI      CỘNG HÒA ..."
+            if line_top <= middle <= line_bottom and gap >= -1 and not column_gap:
                 current.words.append(index)
                 current.bbox = union_box([current.bbox, word.bbox])
                 current_frame = union_box([current_frame, word_frame])
@@ -252,7 +260,13 @@ def layout_words(page: Page, fonts: list[str] | None = None, direction: str = "l
             previous_box = line_frames[index - 1]
             gap = box[1] - previous_box[3]
             indented = box[0] - previous_box[0] > 1.5 * height
-            new_block = gap > 0.6 * height or indented or line_font(line) != line_font(previous)
+            apart = box[0] > previous_box[2] or box[2] < previous_box[0]  # another column
+            new_block = (
+                gap > 0.6 * height
+                or indented
+                or apart
+                or line_font(line) != line_font(previous)
+            )
         if new_block:
             block = Block()
             page.blocks.append(block)
