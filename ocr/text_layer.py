@@ -262,10 +262,7 @@ def layout_words(page: Page, fonts: list[str] | None = None, direction: str = "l
             indented = box[0] - previous_box[0] > 1.5 * height
             apart = box[0] > previous_box[2] or box[2] < previous_box[0]  # another column
             new_block = (
-                gap > 0.6 * height
-                or indented
-                or apart
-                or line_font(line) != line_font(previous)
+                gap > 0.6 * height or indented or apart or line_font(line) != line_font(previous)
             )
         if new_block:
             block = Block()
