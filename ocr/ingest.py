@@ -270,8 +270,7 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
                 "variant": r.variant,
                 "confidence": round(r.confidence, 1),
                 "valid_share": round(r.valid_share, 3),
-                "seconds": round(r.seconds, 2),
-            }
+            }  # no timings: outputs are the same on every run (timings_s has them)
             for r in readings
         ],
     }
