@@ -218,17 +218,20 @@ def read_variant(
 def choose_reading(
     image: np.ndarray, dpi: int, settings: Settings, rotation: int = 0
 ) -> tuple[Reading, list[Reading]]:
-    """Read the page "prepared"; where its text is small, also upscaled; where the better of
-    these is doubtful, also as read and binarised (at the better one's scale). The reading
-    with the best score wins. Returns it and every reading made."""
+    """Read the page "prepared"; only where that reading is doubtful, also upscaled (small
+    text), and where the better of these is still doubtful, as read and binarised at the
+    better one's scale. The reading with the best score wins. Returns it and every reading."""
     if not settings.preprocess:
         reading = read_variant(image, dpi, "as-read", settings, rotation)
         return reading, [reading]
-    readings = [read_variant(image, dpi, "prepared", settings, rotation)]
-    if small_text_scale(readings[0].prepared.gray) > 1.0:  # a screenshot, a low-dpi scan
+    first = read_variant(image, dpi, "prepared", settings, rotation)
+    if not first.doubtful or first.words < MIN_WORDS_TO_COMPARE:
+        return first, [first]
+    readings = [first]
+    if small_text_scale(first.prepared.gray) > 1.0:  # a screenshot, a low-dpi scan
         readings.append(read_variant(image, dpi, "prepared" + UPSCALED, settings, rotation))
     best = max(readings, key=lambda r: r.score)
-    if best.doubtful and best.words >= MIN_WORDS_TO_COMPARE:
+    if best.doubtful:
         suffix = UPSCALED if best.variant.endswith(UPSCALED) else ""
         for variant in ("as-read", "binarised"):
             readings.append(read_variant(image, dpi, variant + suffix, settings, rotation))
