@@ -78,6 +78,8 @@ class Page:
     blocks: list[Block] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)  # raw tables found on this page
     mean_confidence: float | None = None
+    # text layer (legacy font decoded?) or OCR variant chosen, and the measures that chose it
+    provenance: dict[str, Any] = field(default_factory=dict)  # how this page's text was read
 
     def line_text(self, line: Line) -> str:
         return " ".join(self.words[i].text for i in line.words)

@@ -124,14 +124,21 @@ def document_task(
 
 
 def _warnings(doc: Document) -> tuple[str, ...]:
+    warnings = []
     foreign = doc.provenance.get("pages_not_vietnamese")
-    if not foreign:
-        return ()
-    pages = ", ".join(str(n) for n in foreign)
-    return (
-        f"{doc.source}: page(s) {pages} do not look like Vietnamese, so they were not"
-        " restored (kept as read)",
-    )
+    if foreign:
+        pages = ", ".join(str(n) for n in foreign)
+        warnings.append(
+            f"{doc.source}: page(s) {pages} do not look like Vietnamese, so they were not"
+            " restored (kept as read)"
+        )
+    empty = [page.number for page in doc.pages if not page.words]
+    if empty:
+        warnings.append(
+            f"{doc.source}: page(s) {', '.join(map(str, empty))} gave no text (blank, or "
+            "nothing readable on them)"
+        )
+    return tuple(warnings)
 
 
 @functools.cache

@@ -5,15 +5,19 @@ from __future__ import annotations
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from sohoa.errors import SohoaError
 from sohoa.model import Block, Line, Page, Word
+from sohoa.ocr.legacy_encoding import Encoding, decode_font_text, font_encoding
 from sohoa.ocr.tesseract import looks_like_heading
 from sohoa.settings import Settings
 
 
-def read_docx(path: Path, settings: Settings) -> Page:
-    """One Page (DOCX has no fixed pages): a block per paragraph, a line per table row."""
+def read_docx(path: Path, settings: Settings) -> tuple[Page, Encoding | None]:
+    """One Page (DOCX has no fixed pages): a block per paragraph, a line per table row; and
+    the legacy encoding decoded ("tcvn3"/"vni") when runs are set in ``.VnTime``-style or
+    ``VNI-`` fonts (old Word files keep the 8-bit codes as characters: "Qu¶n lý")."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table as DocxTable
@@ -27,13 +31,15 @@ def read_docx(path: Path, settings: Settings) -> Page:
         ) from None
 
     page = Page(number=1, width=0, height=0, dpi=0, origin="docx")
+    found: set[str] = set()  # legacy encodings met
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = DocxParagraph(child, document)
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
-            heading = style.startswith(("Heading", "Title")) or looks_like_heading(paragraph.text)
-            _add_block(page, paragraph.text.split("\n"), "heading" if heading else "paragraph")
+            text = _paragraph_text(paragraph, found)
+            heading = style.startswith(("Heading", "Title")) or looks_like_heading(text)
+            _add_block(page, text.split("\n"), "heading" if heading else "paragraph")
         elif tag == "tbl":
             rows = []
             for row in DocxTable(child, document).rows:
@@ -41,14 +47,83 @@ def read_docx(path: Path, settings: Settings) -> Page:
                 for cell in row.cells:  # merged cells repeat: keep each once
                     if id(cell._tc) not in seen:
                         seen.add(id(cell._tc))
-                        cells.append(" ".join(cell.text.split()))
+                        cell_text = "\n".join(_paragraph_text(p, found) for p in cell.paragraphs)
+                        cells.append(" ".join(cell_text.split()))
                 rows.append(" ".join(cells))
             _add_block(page, rows, "table")
+    if not page.words and settings.ocr_mode != "skip":
+        _read_pictures(document, page, path, settings)  # a scan pasted into Word
     if settings.extract_tables:
         from sohoa.extract.table_docx import find_tables_in_docx
 
         page.tables = find_tables_in_docx(document)
-    return page
+    return page, (sorted(found)[0] if found else None)  # type: ignore[return-value]
+
+
+def _read_pictures(document: Any, page: Page, path: Path, settings: Settings) -> None:
+    """OCR the pictures of a DOCX that has no text, in the order Word stores them; their
+    words join the page without boxes (a DOCX has no page geometry)."""
+    import io
+
+    import numpy as np
+    from PIL import Image, UnidentifiedImageError
+
+    from sohoa.model import ImageRef
+    from sohoa.ocr.ingest import ocr_page
+
+    parts = [
+        part
+        for part in document.part.related_parts.values()
+        if str(getattr(part, "content_type", "")).startswith("image/")
+    ]
+    read = 0
+    for index, part in enumerate(sorted(parts, key=lambda part: str(part.partname))):
+        try:
+            with Image.open(io.BytesIO(part.blob)) as picture:
+                pixels = np.asarray(picture.convert("RGB"))
+                dpi = round(float(picture.info.get("dpi", (0, 0))[0] or 0)) or settings.dpi
+        except (UnidentifiedImageError, OSError, ValueError):
+            continue
+        if pixels.shape[0] < 32 or pixels.shape[1] < 32:
+            continue  # a logo or bullet, not a page
+        scanned = ocr_page(pixels, ImageRef(str(path), index, dpi), page.number, settings)
+        offset_words, offset_lines = len(page.words), len(page.lines)
+        for word in scanned.words:
+            word.bbox = None
+            page.words.append(word)
+        for line in scanned.lines:
+            page.lines.append(type(line)(words=[i + offset_words for i in line.words]))
+        for block in scanned.blocks:
+            page.blocks.append(
+                type(block)(lines=[i + offset_lines for i in block.lines], kind=block.kind)
+            )
+        read += 1
+    if read:
+        page.provenance = {"text": "ocr of the pictures", "pictures": read}
+
+
+def _paragraph_text(paragraph: Any, found: set[str]) -> str:
+    """The paragraph's text, runs in legacy Vietnamese fonts decoded (``found`` collects
+    the encodings met). A run without its own font takes its style's."""
+    default = _style_font(paragraph.style)
+    if not any(font_encoding(run.font.name or default or "") for run in paragraph.runs):
+        return str(paragraph.text)
+    pieces = []
+    for run in paragraph.runs:
+        font = run.font.name or _style_font(run.style) or default or ""
+        encoding = font_encoding(font)
+        if encoding:
+            found.add(encoding[0])
+        pieces.append(decode_font_text(run.text, font))
+    return "".join(pieces)
+
+
+def _style_font(style: Any) -> str | None:
+    while style is not None:
+        if style.font.name:
+            return str(style.font.name)
+        style = style.base_style
+    return None
 
 
 def _add_block(page: Page, texts: list[str], kind: str) -> None:

@@ -7,6 +7,7 @@ pdfplumber reads text-layer words with their boxes.
 from __future__ import annotations
 
 import contextlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -17,7 +18,14 @@ import pypdfium2 as pdfium
 
 from sohoa.errors import SohoaError
 from sohoa.model import ImageRef, Page
-from sohoa.ocr.text_layer import layout_words, text_layer_quality, words_from_plumber
+from sohoa.ocr.text_layer import (
+    base_font,
+    decode_garbled_layer,
+    layout_words,
+    legacy_fonts_provenance,
+    text_layer_quality,
+    words_from_plumber,
+)
 from sohoa.settings import Settings
 
 MIN_TEXT_CHARS = 20  # a page with fewer text-layer characters is treated as a scan
@@ -164,6 +172,24 @@ def page_scan(page: pdfium.PdfPage, dpi: int) -> pdfium.PdfImage | None:
     return image
 
 
+def scan_dpi(path: Path, frame: int) -> int | None:
+    """The resolution of the scan that is page ``frame``'s only content (an upright gray/RGB
+    image filling the page, as a scanner writes it); None for any other page."""
+    document = open_pdf(path)
+    try:
+        page = document[frame]
+        if page.get_rotation() or pdfium.raw.FPDFPage_CountObjects(page) != 1:
+            return None
+        (image,) = page.get_objects()
+        if image.type != pdfium.raw.FPDF_PAGEOBJ_IMAGE:
+            return None
+        left, _, right, _ = page.get_cropbox()
+        width = image.get_metadata().width
+        return round(width * 72 / (right - left)) if right > left and width else None
+    finally:
+        document.close()
+
+
 def _gray_or_rgb(bitmap: pdfium.PdfBitmap, gray: bool) -> np.ndarray:
     """A contiguous uint8 copy of ``bitmap``: gray (H×W) or RGB (H×W×3)."""
     pixels = bitmap.to_numpy()
@@ -192,7 +218,10 @@ def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings
     from pdfminer.pdfparser import PDFSyntaxError
 
     try:
-        with pdfplumber.open(path, pages=[frame + 1]) as plumber:
+        source: Path | io.BytesIO = path
+        if _has_drawn_annotations(path, frame):
+            source, frame = _flattened_page(path, frame), 0
+        with pdfplumber.open(source, pages=[frame + 1]) as plumber:
             plumber_page = plumber.pages[0]
             page = Page(
                 number=number,
@@ -203,10 +232,19 @@ def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings
                 origin="text-layer",
             )
             page.words, fonts, direction = words_from_plumber(plumber_page)
-            if settings.ocr_mode == "auto":
-                text = " ".join(word.text for word in page.words)
-                if len(text) < MIN_TEXT_CHARS or text_layer_quality(text).garbled:
-                    return None
+            page_fonts = {base_font(str(char.get("fontname", ""))) for char in plumber_page.chars}
+            page.provenance = {"text": "text-layer", **legacy_fonts_provenance(page_fonts)}
+            text = " ".join(word.text for word in page.words)
+            if text_layer_quality(text).garbled:
+                # legacy codes in fonts whose names do not say so ("Qu¶n lý" in "F1")
+                encoding = decode_garbled_layer(page.words)
+                if encoding:
+                    page.provenance["decoded_layer"] = encoding
+                    text = " ".join(word.text for word in page.words)
+            if settings.ocr_mode == "auto" and (
+                len(text) < MIN_TEXT_CHARS or text_layer_quality(text).garbled
+            ):
+                return None
             layout_words(page, fonts, direction)
             if settings.extract_tables:
                 from sohoa.extract.table_pdf import find_tables_in_pdf_page
@@ -219,6 +257,48 @@ def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings
                 path, f"page {number}: unreadable text layer ({error})", "use --ocr-mode auto"
             ) from None
         return None  # a broken text layer is no text layer: OCR the page
+
+
+# Annotations whose appearance is text drawn on the page: a digital signature's box ("Ký bởi:
+# ..."), typed notes, stamps. PDFium draws them; pdfplumber reads only the page content.
+def _has_drawn_annotations(path: Path, frame: int) -> bool:
+    document = open_pdf(path)
+    try:
+        page = document[frame]
+        for index in range(pdfium.raw.FPDFPage_GetAnnotCount(page)):
+            annotation = pdfium.raw.FPDFPage_GetAnnot(page, index)
+            subtype = pdfium.raw.FPDFAnnot_GetSubtype(annotation)
+            pdfium.raw.FPDFPage_CloseAnnot(annotation)
+            if subtype in _DRAWN_SUBTYPES:
+                return True
+        return False
+    finally:
+        document.close()
+
+
+_DRAWN_SUBTYPES = {
+    pdfium.raw.FPDF_ANNOT_WIDGET,
+    pdfium.raw.FPDF_ANNOT_FREETEXT,
+    pdfium.raw.FPDF_ANNOT_STAMP,
+}
+
+
+def _flattened_page(path: Path, frame: int) -> io.BytesIO:
+    """A one-page PDF of page ``frame`` with its annotations' appearances made page content."""
+    document = open_pdf(path)
+    try:
+        page = document[frame]
+        pdfium.raw.FPDFPage_Flatten(page, pdfium.raw.FLAT_NORMALDISPLAY)
+        page.close()
+        single = pdfium.PdfDocument.new()
+        single.import_pages(document, [frame])
+        buffer = io.BytesIO()
+        single.save(buffer)
+        single.close()
+    finally:
+        document.close()
+    buffer.seek(0)
+    return buffer
 
 
 def _layer_chars(path: Path, frame: int) -> int:

@@ -74,4 +74,5 @@ def _looks_like_text(head: bytes) -> bool:
             # A multi-byte character cut off by the 4 KiB window still counts as text.
             if encoding == "utf-8" and error.start >= len(head) - 3:
                 return True
-    return False
+    # 8-bit text (TCVN3, VNI, Windows-1258): no control codes but tab, line and page breaks
+    return not any(byte < 9 or 13 < byte < 32 or byte == 127 for byte in head)

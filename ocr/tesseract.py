@@ -110,6 +110,8 @@ def data_to_page(
     line_of: dict[tuple[int, int, int], Line] = {}
     block_of: dict[tuple[int, int], Block] = {}
     specks = noise_specks(data)
+    marks = non_text_lines(data)
+    specks |= marks
     boxes: list[BBox] = []
     for i, raw in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (raw or "").strip())
@@ -138,6 +140,23 @@ def data_to_page(
         block.bbox = union_box([page.lines[i].bbox for i in block.lines])
         if looks_like_heading(" ".join(page.line_text(page.lines[i]) for i in block.lines)):
             block.kind = "heading"
+    if marks:  # kept out of the text, listed with their boxes in page pixels
+        kept = sorted(marks)
+        boxes_of_marks = to_original(
+            [
+                (
+                    data["left"][i],
+                    data["top"][i],
+                    data["left"][i] + data["width"][i],
+                    data["top"][i] + data["height"][i],
+                )
+                for i in kept
+            ]
+        )
+        page.provenance["non_text"] = [
+            {"text": str(data["text"][i]).strip(), "bbox": list(box)}
+            for i, box in zip(kept, boxes_of_marks, strict=True)
+        ]
     confidences = [w.confidence for w in page.words if w.confidence is not None]
     page.mean_confidence = round(sum(confidences) / len(confidences), 2) if confidences else None
     return page
@@ -166,6 +185,38 @@ def noise_specks(data: dict[str, list]) -> set[int]:
         and data["height"][i] < 0.4 * letter
         and data["width"][i] < 0.4 * letter
     }
+
+
+NON_TEXT_CONFIDENCE = 50.0
+
+
+def non_text_lines(data: dict[str, list]) -> set[int]:
+    """Indices of the words of lines that are marks, not text: every word read with low
+    confidence and none a Vietnamese syllable, a number or a code (a pen stroke read as
+    "ầsăẮ®ẮẶ.-—--", a rule line read as "—", a stamp's edge read as "`¬")."""
+
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, level in enumerate(data["level"]):
+        if level == 5 and str(data["text"][i] or "").strip():
+            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            lines.setdefault(key, []).append(i)
+    marks: set[int] = set()
+    for indices in lines.values():
+        if all(
+            _looks_like_a_mark(str(data["text"][i]).strip(), float(data["conf"][i]))
+            for i in indices
+        ):
+            marks.update(indices)
+    return marks
+
+
+def _looks_like_a_mark(text: str, confidence: float) -> bool:
+    from sohoa.ocr.text_layer import is_vietnamese_syllable
+
+    if confidence >= NON_TEXT_CONFIDENCE or any(c.isdigit() for c in text):
+        return False
+    letters = "".join(c for c in text if c.isalpha())
+    return not letters or not is_vietnamese_syllable(letters)
 
 
 def union_box(boxes: list[BBox | None]) -> BBox | None:

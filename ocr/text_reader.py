@@ -1,4 +1,7 @@
-"""Plain-text input (e.g. an old OCR run): one Line per input line, blocks split at blank lines."""
+"""Plain-text input (e.g. an old OCR run): one Line per input line, blocks split at blank lines.
+
+Old files in TCVN3, VNI, VIQR or Windows-1258 are decoded (ocr/legacy_encoding.py).
+"""
 
 from __future__ import annotations
 
@@ -6,17 +9,23 @@ from pathlib import Path
 
 from sohoa.errors import SohoaError
 from sohoa.model import Block, Line, Page, Word
+from sohoa.ocr.legacy_encoding import Encoding, decode_bytes
 
 
 def read_text_file(path: Path) -> str:
-    raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+    return read_text_file_encoding(path)[0]
+
+
+def read_text_file_encoding(path: Path) -> tuple[str, Encoding]:
+    """The file's text and its encoding: UTF-8/16, or a legacy Vietnamese one (TCVN3, VNI,
+    VIQR, Windows-1258), detected by which reads best as Vietnamese (see legacy_encoding)."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        return decode_bytes(path.read_bytes())
+    except ValueError:
         raise SohoaError(
-            path, "is not UTF-8 text", "convert it to UTF-8 (e.g. iconv -f CP1258 -t UTF-8)"
+            path,
+            "is not UTF-8 text, nor Vietnamese in TCVN3, VNI, VIQR or Windows-1258",
+            "convert it to UTF-8 (e.g. iconv -f CP1258 -t UTF-8)",
         ) from None
 
 

@@ -1,0 +1,193 @@
+"""Legacy Vietnamese encodings decoded exactly: TCVN3, VNI, VIQR, Windows-1258 in TXT, DOCX
+and PDF input; the real Luật 54 PDF read from its own text layer."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pikepdf
+import pytest
+import scans
+
+from sohoa.ocr import legacy_encoding
+from sohoa.ocr.ingest import ingest
+from sohoa.ocr.legacy_encoding import decode_bytes, decode_tcvn3, decode_viqr, decode_vni
+from sohoa.settings import Settings
+
+SETTINGS = Settings(restore=False)
+HAS_ICONV = shutil.which("iconv") is not None
+
+# Hand-written in each encoding (as typed with the VNI / VIQR keyboard conventions), with the
+# Unicode they mean.
+MEANING = "Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Quyết định"
+VNI = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp - Töï do - Haïnh phuùc. Quyeát ñònh"
+VIQR = (
+    "Co^.ng ho`a xa~ ho^.i chu? nghi~a Vie^.t Nam. "
+    "DDo^.c la^.p - Tu+. do - Ha.nh phu'c. Quye^'t ddi.nh"
+)
+TCVN3 = "Céng hßa x· héi chñ nghÜa ViÖt Nam. §éc lËp - Tù do - H¹nh phóc. QuyÕt ®Þnh"
+
+
+def iconv_tcvn3(text: str) -> bytes | None:
+    """``text`` in TCVN3 bytes by glibc's iconv (independent of our table); None if some
+    character has no TCVN3 code."""
+    done = subprocess.run(
+        ["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"], input=text.encode(), capture_output=True
+    )
+    return done.stdout if done.returncode == 0 else None
+
+
+def tcvn3_bytes(text: str) -> bytes:
+    codes = iconv_tcvn3(text)
+    assert codes is not None
+    return codes
+
+
+def cp1258_bytes(text: str) -> bytes:
+    """Windows-1258 as Word wrote it: the letter with its vowel mark, then the tone mark."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    pieces = []
+    for char in text:
+        decomposed = unicodedata.normalize("NFD", char)
+        tone = "".join(c for c in decomposed if c in tones)
+        rest = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
+        pieces.append(rest + tone)
+    return "".join(pieces).encode("cp1258")
+
+
+def body_sample(seed: str = "001", chars: int = 3000) -> str:
+    """Some lines of a clean seed whose letters all have a TCVN3 (VN3) code."""
+    lines = []
+    for line in scans.seed_text(seed).splitlines():
+        codes = iconv_tcvn3(line) if HAS_ICONV else b""
+        if line.strip() and codes is not None and not any(b < 32 for b in codes):
+            lines.append(line)
+        if sum(map(len, lines)) > chars:
+            break
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.skipif(not HAS_ICONV, reason="needs glibc iconv")
+def test_tcvn3_table_is_glibcs() -> None:
+    for code in range(0x80, 0x100):
+        expected = subprocess.run(
+            ["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=bytes([code]), capture_output=True
+        ).stdout.decode()
+        assert legacy_encoding._tcvn3_table()[code] == expected, hex(code)
+
+
+def test_hand_written_samples_decode() -> None:
+    assert decode_tcvn3(TCVN3.encode("cp1252")) == MEANING
+    assert decode_vni(VNI.encode("cp1252")) == MEANING
+    assert decode_viqr(VIQR) == MEANING
+    assert decode_tcvn3("QUYÕT ®ÞNH".encode("cp1252"), capitals=True) == "QUYẾT ĐỊNH"
+
+
+def test_every_vni_letter_has_one_code() -> None:
+    table = legacy_encoding._vni_table()
+    letters = legacy_encoding.vietnamese_letters()
+    assert {letter for letter in letters if not letter.isascii()} == set(table.values())
+    for code, letter in table.items():
+        assert decode_vni(code.encode("cp1252")) == letter
+
+
+@pytest.mark.parametrize(
+    ("name", "encode", "encoding"),
+    [
+        ("tcvn3", tcvn3_bytes, "tcvn3"),
+        ("cp1258", cp1258_bytes, "cp1258"),
+        ("vni", lambda text: VNI.encode("cp1252") + b"\n", "vni"),
+        ("viqr", lambda text: VIQR.encode("ascii") + b"\n", "viqr"),
+    ],
+)
+def test_legacy_text_files_come_out_exact(tmp_path: Path, name, encode, encoding) -> None:
+    if name == "tcvn3" and not HAS_ICONV:
+        pytest.skip("needs glibc iconv to write real TCVN3 bytes")
+    text = body_sample() if name in ("tcvn3", "cp1258") else MEANING + "\n"
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(encode(text))
+    assert decode_bytes(path.read_bytes()) == (text, encoding)
+    doc = ingest(path, SETTINGS)
+    assert doc.provenance["ingest"]["encoding"] == encoding
+    assert doc.text().split() == text.split()
+
+
+def test_utf8_stays_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text(MEANING + " 523/QĐ-UBND\n", encoding="utf-8")
+    doc = ingest(path, SETTINGS)
+    assert doc.provenance["ingest"]["encoding"] == "utf-8"
+    assert doc.text() == MEANING + " 523/QĐ-UBND"
+
+
+def test_docx_runs_in_vntime_and_vni_fonts_are_decoded(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Kế hoạch số 49/KH-UBND: ")  # a Unicode run beside the legacy ones
+    paragraph.add_run(TCVN3).font.name = ".VnTime"
+    document.add_paragraph().add_run("QUYÕT ®ÞNH").font.name = ".VnTimeH"
+    document.add_paragraph().add_run(VNI).font.name = "VNI-Times"
+    path = tmp_path / "old.docx"
+    document.save(str(path))
+    doc = ingest(path, SETTINGS)
+    assert doc.text().split("\n\n") == [
+        "Kế hoạch số 49/KH-UBND: " + MEANING,
+        "QUYẾT ĐỊNH",
+        MEANING,
+    ]
+    assert doc.provenance["ingest"]["encoding"] == "tcvn3"
+
+
+def tcvn3_font_pdf(path: Path, lines: list[str]) -> Path:
+    """A digital PDF as old Word files printed to PDF are: the text drawn in a font named
+    ``.VnTime`` whose text layer holds the TCVN3 codes as Windows-1252 characters."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+    pdfmetrics.registerFont(TTFont("VnTimeSample", font))
+    canvas = Canvas(str(path))
+    canvas.setFont("VnTimeSample", 11)
+    for index, line in enumerate(lines):
+        canvas.drawString(60, 780 - 16 * index, tcvn3_bytes(line).decode("cp1252"))
+    canvas.save()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:  # name it as Word does
+        for page in pdf.pages:
+            for font_object in page.Resources.Font.values():
+                if font_object.Subtype == "/TrueType":
+                    font_object.BaseFont = pikepdf.Name("/AAAAAA+.VnTime")
+                    font_object.FontDescriptor.FontName = pikepdf.Name("/AAAAAA+.VnTime")
+        pdf.save(path)
+    return path
+
+
+@pytest.mark.skipif(not HAS_ICONV, reason="needs glibc iconv to write real TCVN3 bytes")
+def test_a_tcvn3_font_pdf_is_decoded_not_ocred(tmp_path: Path) -> None:
+    lines = [line for line in body_sample(chars=1500).splitlines() if len(line) < 90][:20]
+    path = tcvn3_font_pdf(tmp_path / "tcvn3.pdf", lines)
+    doc = ingest(path, SETTINGS)
+    (page,) = doc.pages
+    assert page.origin == "text-layer"
+    assert page.provenance["legacy_fonts"] == {".VnTime": "tcvn3"}
+    assert page.text().split() == " ".join(lines).split()
+
+
+REAL_DEV = Path(__file__).resolve().parents[3] / "shared/real-dev/files"
+LUAT_54 = REAL_DEV / "luat_54_2014_qh13_congbao.pdf"
+
+
+@pytest.mark.skipif(not LUAT_54.exists(), reason="the real-dev documents are not beside the repo")
+def test_luat_54_keeps_its_unicode_text_layer_beside_a_legacy_font() -> None:
+    doc = ingest(LUAT_54, SETTINGS)
+    assert [page.origin for page in doc.pages] == ["text-layer"] * 3
+    first = doc.pages[0]
+    assert ".VnCenturySchoolbook" in first.provenance["legacy_fonts"]
+    text = first.text()
+    for expected in ("Số 685 + 686", "Luật số: 54/2014/QH13", "Ký bởi: Cổng Thông tin"):
+        assert expected in text  # "S ố" was split at a font change; the signature box drawn

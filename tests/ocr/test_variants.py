@@ -1,0 +1,98 @@
+"""Choosing how to clean a page by what the reading itself shows; small text upscaled;
+a Word file that is only a picture is OCR'd; a page without text is reported."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+import scans
+from cli_runner import run_cli
+from PIL import Image
+
+from sohoa.ocr.ingest import choose_reading, ingest, read_variant
+from sohoa.ocr.preprocess import letter_height, small_text_scale
+from sohoa.settings import Settings
+
+from .conftest import SHORT_TEXT
+
+FAST = Settings(dpi=200, restore=False, extract_tables=False)
+
+
+def short_words() -> list[str]:
+    return " ".join(p if isinstance(p, str) else p.text for p in SHORT_TEXT).split()
+
+
+def test_small_text_is_upscaled_and_print_size_text_is_not(short_page_image: np.ndarray) -> None:
+    assert small_text_scale(short_page_image) == 1.0  # 200 dpi print: big enough
+    small = cv2.resize(short_page_image, None, fx=0.35, fy=0.35, interpolation=cv2.INTER_AREA)
+    height = letter_height(small)
+    assert height is not None and height < 12
+    assert 2.5 < small_text_scale(small) <= 4.0
+
+
+def test_a_screenshot_sized_page_is_read_after_upscaling(
+    tmp_path: Path, short_page_image: np.ndarray
+) -> None:
+    small = cv2.resize(short_page_image, None, fx=0.35, fy=0.35, interpolation=cv2.INTER_AREA)
+    path = tmp_path / "screenshot.png"
+    Image.fromarray(small).save(path)  # no dpi recorded, like a screenshot
+    (page,) = ingest(path, FAST).pages
+    tried = [reading["variant"] for reading in page.provenance["readings"]]
+    assert tried[:2] == ["prepared", "prepared, upscaled"]
+    expected = short_words()
+    found = page.text().split()
+    assert sum(w in found for w in expected) >= 0.9 * len(expected)
+    right, bottom = small.shape[1], small.shape[0]
+    assert all(0 <= w.bbox[0] <= w.bbox[2] <= right + 1 for w in page.words if w.bbox)
+    assert all(0 <= w.bbox[1] <= w.bbox[3] <= bottom + 1 for w in page.words if w.bbox)
+
+
+def test_a_clean_page_is_read_once_and_the_choice_recorded(short_page_image: np.ndarray) -> None:
+    chosen, readings = choose_reading(short_page_image, 200, FAST)
+    assert [r.variant for r in readings] == ["prepared"]
+    assert chosen.variant == "prepared" and not chosen.doubtful
+
+
+def test_a_doubtful_page_is_compared_with_the_other_variants(
+    short_page_image: np.ndarray,
+) -> None:
+    noisy = short_page_image.astype(np.float32)
+    noisy = cv2.GaussianBlur(noisy, (0, 0), 1.6)
+    noisy += np.random.default_rng(1).normal(0, 40, noisy.shape)
+    noisy = np.clip(noisy, 0, 255).astype(np.uint8)
+    first = read_variant(noisy, 200, "prepared", FAST)
+    chosen, readings = choose_reading(noisy, 200, FAST)
+    if first.doubtful:
+        assert [r.variant for r in readings] == ["prepared", "as-read", "binarised"]
+        assert chosen.score == max(r.score for r in readings)
+    else:
+        pytest.skip("this noise did not make the first reading doubtful")
+
+
+def test_a_docx_holding_only_a_scan_is_ocred(tmp_path: Path, short_page_image) -> None:
+    import docx
+
+    picture = io.BytesIO()
+    Image.fromarray(short_page_image).save(picture, format="PNG", dpi=(200, 200))
+    picture.seek(0)
+    document = docx.Document()
+    document.add_picture(picture)
+    path = tmp_path / "scan-in-word.docx"
+    document.save(str(path))
+    (page,) = ingest(path, FAST).pages
+    assert page.provenance == {"text": "ocr of the pictures", "pictures": 1}
+    found = page.text().split()
+    assert sum(w in found for w in short_words()) >= 0.9 * len(short_words())
+
+
+def test_a_blank_page_is_reported_in_one_warning_line(tmp_path: Path) -> None:
+    blank = np.full((1100, 850), 255, np.uint8)
+    path = scans.images_to_pdf([blank], tmp_path / "in" / "blank.pdf", 100)
+    result = run_cli("convert", str(path), "-o", str(tmp_path / "out"), "--quiet")
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "gave no text" in line]
+    assert len(warnings) == 1 and "blank.pdf" in warnings[0]
