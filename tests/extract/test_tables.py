@@ -48,7 +48,7 @@ def test_numbers_in_cells_are_not_the_restorers():
     table = Table(
         columns=["STT", "Nội dung", "Kinh phí"],
         rows=[
-            TableRow(cells=["1", "Hoạt động khảo sắt, thống kê.", "1.740"]),
+            TableRow(cells=["1", "Hoạt động khảo sat, thống kê.", "1.740"]),
             TableRow(cells=["2", "Hằng nắm", "20"]),
             TableRow(cells=["3", "Tập huấn", "-"]),
         ],
