@@ -32,7 +32,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 import scans  # noqa: E402  (the team's scanner model: rasterise, skew/blur/noise/JPEG)
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 CACHE = ROOT / "bench" / ".cache" / "corpus"
 DEFAULT_SEED = 1
 COUNT = 64
@@ -110,8 +110,10 @@ def plan(seed: int = DEFAULT_SEED, count: int = COUNT) -> list[Entry]:
 
 def document(entry: Entry) -> Doc:
     doc = make_document(entry.number, entry.seed, entry.type, short=entry.kind.single_page)
-    if entry.kind.name == "handwritten":
-        doc = replace(doc, handwritten=True)
+    if entry.kind.name == "handwritten":  # the number is not printed: its code part is
+        printed = "/" + doc.code_suffix
+        codes = sorted({printed if c == doc.so_hieu else c for c in doc.codes})
+        doc = replace(doc, handwritten=True, codes=codes)
     return doc
 
 
@@ -310,14 +312,13 @@ def build(entry: Entry, cache: Path = CACHE) -> Built:
         source.write_bytes(render_docx(doc, entry.font, entry.size))
     else:
         images = _images(entry, doc, clean)
-        if name == "screenshot":
-            pages = [folder / f"{entry.id}.png"]
-            pages[0].write_bytes(degrade.png(images[0]))
+        if name in ("screenshot", "phone-photo"):  # an image file; OCRmyPDF gets it in a PDF
+            photo = name == "phone-photo"
+            pages = [folder / f"{entry.id}.{'jpg' if photo else 'png'}"]
+            pages[0].write_bytes(degrade.jpeg(images[0], 80) if photo else degrade.png(images[0]))
             source = pages[0]
-        elif name == "phone-photo":
-            pages = [folder / f"{entry.id}.jpg"]
-            pages[0].write_bytes(degrade.jpeg(images[0], 80))
-            source = pages[0]
+            peer_pdf = folder / "image.pdf"
+            _images_to_pdf(pages, dpi, peer_pdf)
         else:
             quality = 45 if "heavy" in name else 80
             for index, image in enumerate(images, start=1):
