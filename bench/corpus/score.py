@@ -232,10 +232,13 @@ def codes_damaged(reference: str, output: str, codes: list[str] | None = None) -
     return sum(max(0, n - have.count(code)) for code, n in want.items())
 
 
-def words_changed(reference: str, output: str) -> tuple[int, int]:
+def words_changed(reference: str, output: str, *, count_added: bool = True) -> tuple[int, int]:
     """Words of a right text that did not come out as they were, and the words: the larger
     of (words lost, words added) as multisets, so a line moved by the layout costs nothing
-    and a changed word costs one. Case folded, NO tone folding: hoà -> hòa is a change of
-    the source's own spelling."""
+    and a changed word costs one (``count_added=False``: words lost only, for an output that
+    holds more than the reference, e.g. all pages of a PDF whose page 1 is the truth).
+    Case folded, NO tone folding: hoà -> hòa is a change of the source's own spelling."""
     ref, out = Counter(tokens(reference)), Counter(tokens(output))
-    return max(sum((ref - out).values()), sum((out - ref).values())), sum(ref.values())
+    lost = sum((ref - out).values())
+    added = sum((out - ref).values()) if count_added else 0
+    return max(lost, added), sum(ref.values())
