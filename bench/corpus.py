@@ -222,8 +222,9 @@ def _cached(tool: str, version: str, paths: list[Path], extra: str, run) -> dict
     started = time.perf_counter()
     result = run()
     result["seconds"] = time.perf_counter() - started
-    PEER_CACHE.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    if not result.get("error"):  # a failure (a broken install, say) is not the tool's answer
+        PEER_CACHE.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     return result
 
 
@@ -588,6 +589,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=corpus_build.COUNT)
     parser.add_argument("--only", default="", help="comma-separated kinds or document ids")
     parser.add_argument("--no-real", action="store_true", help="leave out real-dev")
+    parser.add_argument("--retry-failed", action="store_true", help="reuse the last run's "
+                        "figures (bench/.cache/corpus/results-*.json) and measure again only "
+                        "the documents where a tool failed")  # fmt: skip
     parser.add_argument("--output", type=Path, help="the Markdown report (default: "
                         "bench/results/corpus.md, corpus-quick.md with --quick)")  # fmt: skip
     args = parser.parse_args()
@@ -607,10 +611,19 @@ def main() -> None:
         cases = [c for c in cases if c.kind in wanted or c.id in wanted]
     print(f"{len(cases)} documents rendered in {time.perf_counter() - started:.0f} s; "
           f"load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+    raw = corpus_build.CACHE / f"results-{'quick' if args.quick else 'full'}.json"
+    saved: dict[str, Any] = {"documents": {}, "faithful": None}
+    if args.retry_failed and raw.exists():
+        saved = json.loads(raw.read_text(encoding="utf-8"))
     results = []
     with tempfile.TemporaryDirectory(prefix="sohoa-corpus-") as folder:
         outdir = Path(folder)
         for case in cases:
+            before = saved["documents"].get(case.id)
+            if before and not before.get("error") and not before.get("ocrmypdf_error"):
+                figures = {k: v for k, v in before.items() if k not in ("kind", "type")}
+                results.append(Result(case, figures))
+                continue
             result = measure(case, outdir, versions)
             results.append(result)
             row = summary_row(case.id, [result])
@@ -619,13 +632,12 @@ def main() -> None:
                   f"cells {row[10]:>6} (img2table {row[11]:>6})  codes lost {row[13]:>5}  "
                   f"{row[14]} s/p {result.figures['error'][:80]}", flush=True)  # fmt: skip
             shutil.rmtree(outdir / case.id, ignore_errors=True)
-        faithful = faithfulness_txt(cases, outdir)
+        faithful = saved["faithful"] or faithfulness_txt(cases, outdir)
     elapsed = time.perf_counter() - started
     text = report(results, faithful, args, elapsed, versions)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     figures = {r.case.id: {"kind": r.case.kind, "type": r.case.type, **r.figures} for r in results}
-    raw = corpus_build.CACHE / f"results-{'quick' if args.quick else 'full'}.json"
     raw.write_text(json.dumps({"documents": figures, "faithful": faithful}, default=str))
     print()
     print(markdown([summary_row(k, g) for k, g in by_kind(results).items()], HEAD))
