@@ -6,7 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core \
 	fonts-liberation2 poppler-utils chromium libreoffice-writer-nogui hunspell-vi \
-	libtesseract-dev libleptonica-dev pkg-config g++
+	libtesseract-dev libleptonica-dev pkg-config g++ \
+	libgl1 libglib2.0-0
 SAMPLE := samples/sample-scan.pdf
 RUN_OUT := out/sample
 
@@ -38,10 +39,12 @@ system-deps:
 	fi
 
 # tesserocr is built against Debian's libtesseract (its wheel bundles another Tesseract).
+# The bench extra: the peers of bench/corpus.py (OCRmyPDF, img2table; img2table's
+# opencv-contrib-python needs libgl1/libglib2.0-0 above) and Tesseract's legacy eng model.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q --no-binary tesserocr -e ".[test,dask]"
+	$(PY) -m pip install -q --no-binary tesserocr -e ".[test,dask,bench]"
 	touch $@
 
 # The bundled sample is built from the clean seed 001 (page 1, 200 dpi, light scanner damage).

@@ -1,0 +1,69 @@
+"""bench/corpus: the generator is deterministic and the corpus meets its counts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus.documents import TYPES, make_document  # noqa: E402
+
+from corpus import build as corpus_build  # noqa: E402
+from corpus import score  # noqa: E402
+
+
+def test_plan_meets_the_counts() -> None:
+    entries = corpus_build.plan()
+    assert len(entries) >= 60
+    assert len({e.type for e in entries}) >= 7 and set(TYPES) == {e.type for e in entries}
+    image_kinds = {e.kind.name for e in entries if e.kind.dpi}
+    assert len(image_kinds) >= 6
+    quick = [e for e in entries if e.number in corpus_build.QUICK]
+    assert {e.kind.name for e in quick} == {k.name for k in corpus_build.KINDS}
+    assert {e.type for e in quick} == set(TYPES)
+
+
+def test_documents_carry_their_truth() -> None:
+    levels = set()
+    for number, doc_type in enumerate(TYPES * 6):
+        doc = make_document(number, 1, doc_type)
+        meta = doc.metadata()
+        levels.add(doc.issuer.level)
+        assert meta["loai_van_ban"] == doc_type
+        assert meta["so_hieu"] in doc.full_text()
+        assert doc.nguoi_ky in doc.full_text() and doc.chuc_vu in doc.full_text()
+        if doc_type == "Công văn":
+            assert meta["trich_yeu"].startswith("V/v") and not doc.title
+        if doc_type == "Quyết định":
+            assert all(f"Điều {k}." in doc.body_text() for k in (1, 2, 3))
+        if doc_type == "Kế hoạch":
+            assert [t["caption"] for t in doc.tables] == ["Phụ lục I", "Phụ lục II"]
+    assert {"ministry", "province", "department", "district", "commune", "government"} <= levels
+
+
+@pytest.mark.parametrize("number", [6, 5])  # handwritten; stamp
+def test_same_seed_same_truth_and_pages(tmp_path: Path, number: int) -> None:
+    entry = corpus_build.plan()[number]
+    first = corpus_build.build(entry, tmp_path / "a")
+    second = corpus_build.build(entry, tmp_path / "b")
+    assert (first.folder / "truth.json").read_bytes() == (second.folder / "truth.json").read_bytes()
+    assert (first.folder / "clean.pdf").read_bytes() == (second.folder / "clean.pdf").read_bytes()
+    assert [p.read_bytes() for p in first.pages] == [p.read_bytes() for p in second.pages]
+    assert first.pages and first.input.exists()
+    truth = json.loads((first.folder / "truth.json").read_text(encoding="utf-8"))
+    assert make_document(number, 2, entry.type).body_text() != truth["body_text"]
+
+
+def test_best_span_scoring() -> None:
+    truth = "Căn cứ Luật Tổ chức chính quyền địa phương"
+    output = "ỦY BAN NHÂN DÂN\nCăn cứ Luật Tổ chức chính quyền địa phuơng\nNơi nhận:"
+    figures = score.span_errors(truth, output)
+    assert (figures["words"], figures["word_errors"]) == (9, 1)
+    assert score.span_errors("hoà bình", "HÒA BÌNH")["word_errors"] == 0
+    assert score.words_changed("hoà bình", "hòa bình") == (1, 2)
+    assert score.codes_damaged("Số: 30/2020/NĐ-CP; GD&ĐT", "Số: 30/2020/NĐ-CĐ; GD&ĐT") == 1
