@@ -245,12 +245,13 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
     check_languages(settings.lang, ref.path)
     height, width = image.shape[:2]
     reading, readings = choose_reading(image, ref.dpi, settings)
+    final = readings
     if looks_unreadable(reading.data, settings.lang):
         rotation = detect_rotation(reading.prepared.gray)
         if rotation:
             total = (reading.prepared.rotation + rotation) % 360
-            reading, turned = choose_reading(image, ref.dpi, settings, rotation=total)
-            readings += turned
+            reading, final = choose_reading(image, ref.dpi, settings, rotation=total)
+            readings += final
     prepared = reading.prepared
     page = Page(
         number=number,
@@ -278,7 +279,10 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
         ],
     }
     if settings.extract_tables:
-        page.tables = find_tables_in_image(prepared, page, settings)
+        # ruled grids are found on the deskewed, cleaned page whichever variant read the text
+        # best: an "as-read" page is not deskewed, and its tilted rules break the grid
+        grid_page = next((r.prepared for r in final if r.variant == "prepared"), prepared)
+        page.tables = find_tables_in_image(grid_page, page, settings)
     return page
 
 
