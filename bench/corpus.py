@@ -592,6 +592,8 @@ def main() -> None:
     parser.add_argument("--retry-failed", action="store_true", help="reuse the last run's "
                         "figures (bench/.cache/corpus/results-*.json) and measure again only "
                         "the documents where a tool failed")  # fmt: skip
+    parser.add_argument("--redo", default="", help="with --retry-failed: kinds or ids to "
+                        "measure again as well")  # fmt: skip
     parser.add_argument("--output", type=Path, help="the Markdown report (default: "
                         "bench/results/corpus.md, corpus-quick.md with --quick)")  # fmt: skip
     args = parser.parse_args()
@@ -620,7 +622,9 @@ def main() -> None:
         outdir = Path(folder)
         for case in cases:
             before = saved["documents"].get(case.id)
-            if before and not before.get("error") and not before.get("ocrmypdf_error"):
+            redo = case.kind in args.redo.split(",") or case.id in args.redo.split(",")
+            failed = not before or before.get("error") or before.get("ocrmypdf_error")
+            if not failed and not redo:
                 figures = {k: v for k, v in before.items() if k not in ("kind", "type")}
                 results.append(Result(case, figures))
                 continue

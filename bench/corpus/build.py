@@ -32,7 +32,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 import scans  # noqa: E402  (the team's scanner model: rasterise, skew/blur/noise/JPEG)
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 CACHE = ROOT / "bench" / ".cache" / "corpus"
 DEFAULT_SEED = 1
 COUNT = 64
@@ -240,7 +240,7 @@ def _images_to_pdf(paths: list[Path], dpi: int, target: Path) -> None:
     )
 
 
-def _old_ocr_pdf(paths: list[Path], oem: int, target: Path) -> None:
+def _old_ocr_pdf(paths: list[Path], oem: int, dpi: int, target: Path) -> None:
     """A PDF as old OCR software left it: the page images with Tesseract eng's text behind."""
     command = ["tesseract"]
     with tempfile.TemporaryDirectory() as folder:
@@ -257,8 +257,10 @@ def _old_ocr_pdf(paths: list[Path], oem: int, target: Path) -> None:
         listing = Path(folder) / "pages.txt"
         listing.write_text("\n".join(str(p) for p in paths) + "\n")
         base = Path(folder) / "out"
+        # --dpi: the JPEGs carry no resolution; without it the PDF page is not A4-sized
+        options = ["-l", "eng", "--oem", str(oem), "--dpi", str(dpi), "pdf"]
         subprocess.run(
-            [*command, str(listing), str(base), "-l", "eng", "--oem", str(oem), "pdf"],
+            [*command, str(listing), str(base), *options],
             check=True,
             capture_output=True,
             timeout=900,
@@ -326,7 +328,7 @@ def build(entry: Entry, cache: Path = CACHE) -> Built:
                 pages[-1].write_bytes(degrade.jpeg(image, quality))
             source = folder / f"{entry.id}.pdf"
             if name.startswith("old-ocr"):
-                _old_ocr_pdf(pages, 1 if name == "old-ocr-lstm" else 0, source)
+                _old_ocr_pdf(pages, 1 if name == "old-ocr-lstm" else 0, dpi, source)
                 peer_pdf = folder / "image-only.pdf"
                 _images_to_pdf(pages, dpi, peer_pdf)
             else:
