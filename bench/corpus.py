@@ -82,6 +82,8 @@ class Case:
     text_is_right: bool = False  # digital input: the output must equal it (faithfulness)
     n_pages: int = 1
     full_text: str = ""
+    # the header's two blocks and the signature block, each as printed in one run
+    layout_phrases: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -118,9 +120,23 @@ def synthetic_cases(seed: int, count: int, quick: bool) -> list[Case]:
                 text_is_right=entry.kind.name in ("digital-pdf", "docx"),
                 n_pages=1 if entry.kind.single_page else truth["pages"],
                 full_text=truth["full_text"],
+                layout_phrases=layout_phrases(truth),
             )
         )
     return cases
+
+
+def layout_phrases(truth: dict[str, Any]) -> list[str]:
+    """The issuer (left block), quốc hiệu with tiêu ngữ (right block), the authority line
+    with the position, and the signer's name: each must come out as one run of words."""
+    authority = " ".join([*(truth.get("tham_quyen") or []), truth.get("chuc_vu") or ""])
+    phrases = [
+        truth["issuer"]["ten"],
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+        authority,
+        truth.get("nguoi_ky") or "",
+    ]
+    return [p for p in phrases if p.strip()]
 
 
 def real_cases() -> list[Case]:
@@ -355,6 +371,9 @@ def measure(case: Case, outdir: Path, versions: dict[str, str]) -> Result:
             rows = run_img2table(case, case.table_pages[index], n, versions["img2table"])
             entry["img2table"] = score.table_cells(truth, rows)
         f["tables"].append(entry)
+    if case.layout_phrases:
+        found = score.phrases_found(case.layout_phrases, text)
+        f["layout"] = {"found": found, "phrases": len(case.layout_phrases)}
     f["codes"] = len(case.codes)
     f["codes_lost"] = score.codes_damaged(case.full_text, text, case.codes)
     if case.text_is_right:
@@ -428,6 +447,12 @@ def _metadata(results: list[Result]) -> tuple[int, int]:
     return right, sum(len(r.figures["metadata"]) for r in results)
 
 
+def _layout(results: list[Result]) -> tuple[int, int]:
+    """Documents whose header blocks and signature came out each in one run / measured."""
+    have = [r.figures["layout"] for r in results if "layout" in r.figures]
+    return sum(x["found"] == x["phrases"] for x in have), len(have)
+
+
 def _speed(results: list[Result], key: str) -> str:
     have = [r for r in results if key in r.figures]
     pages = sum(r.figures["pages"] for r in have)
@@ -439,12 +464,14 @@ def summary_row(name: str, results: list[Result]) -> list[str]:
     wer = [_rate(*_sum(results, tool, "words")) for tool in ("sohoa", "tess", "ocrmypdf")]
     cer = [_rate(*_sum(results, tool, "chars")) for tool in ("sohoa", "tess", "ocrmypdf")]
     meta = _metadata(results)
+    layout = _layout(results)
     ours, theirs = _cells(results, "sohoa"), _cells(results, "img2table")
     lost = sum(r.figures["codes_lost"] for r in results)
     codes = sum(r.figures["codes"] for r in results)
     return [
         name, str(len(results)), str(pages), *wer, *cer,
         f"{meta[0]}/{meta[1]}",
+        "{}/{}".format(*layout) if layout[1] else "—",
         _rate(ours[0], ours[1]) if ours[1] else "—",
         _rate(theirs[0], theirs[1]) if theirs[1] else "—",
         f"{ours[2]}/{ours[3]}" if ours[3] else "—",
@@ -454,8 +481,8 @@ def summary_row(name: str, results: list[Result]) -> list[str]:
 
 
 HEAD = ["", "docs", "pages", "WER sohoa", "WER tess", "WER ocrmypdf", "CER sohoa", "CER tess",
-        "CER ocrmypdf", "metadata", "cells sohoa", "cells img2table", "rows found",
-        "codes lost", "s/page sohoa", "s/page tess", "s/page ocrmypdf"]  # fmt: skip
+        "CER ocrmypdf", "metadata", "header+signature", "cells sohoa", "cells img2table",
+        "rows found", "codes lost", "s/page sohoa", "s/page tess", "s/page ocrmypdf"]  # fmt: skip
 
 
 def markdown(rows: list[list[str]], head: list[str]) -> str:
@@ -575,7 +602,8 @@ def last_line(results: list[Result], faithful: dict[str, Any], elapsed: float) -
     return (
         f"corpus: {len(results)} docs ({synthetic} synthetic, {len(results) - synthetic} real), "
         f"WER {wer['sohoa']} (tess {wer['tess']}, ocrmypdf {wer['ocrmypdf']}), "
-        f"metadata {_rate(*meta)}, cells {_rate(ours[0], ours[1])} "
+        f"metadata {_rate(*meta)}, header+signature {_rate(*_layout(results))}, "
+        f"cells {_rate(ours[0], ours[1])} "
         f"(img2table {_rate(theirs[0], theirs[1])}), codes damaged {damaged}, "
         f"faithfulness {100 * changed / max(1, words):.2f}%, "
         f"sohoa {_speed(results, 'sohoa_s')} s/page, {elapsed / 60:.1f} min"

@@ -40,6 +40,19 @@ def words(text: str) -> list[str]:
     return tokens(tone_fold(text))
 
 
+def phrases_found(phrases: list[str], text: str) -> int:
+    """How many ``phrases`` stand in ``text`` word for word and in one run (case, spacing
+    and tone placement aside): a header block read as a block keeps its lines together,
+    a header merged line by line across its two columns does not."""
+    found = [w.casefold() for w in words(text)]
+    joined = "\n" + "\n".join(found) + "\n"
+    count = 0
+    for phrase in phrases:
+        wanted = [w.casefold() for w in words(phrase)]
+        count += bool(wanted) and ("\n" + "\n".join(wanted) + "\n") in joined
+    return count
+
+
 def semiglobal_distance(reference: Any, hypothesis: Any) -> int:
     """Edit distance of ``reference`` to the best-matching span of ``hypothesis`` (text
     before and after that span is free). Rows of the DP table are computed with numpy: an

@@ -67,3 +67,11 @@ def test_best_span_scoring() -> None:
     assert score.span_errors("hoà bình", "HÒA BÌNH")["word_errors"] == 0
     assert score.words_changed("hoà bình", "hòa bình") == (1, 2)
     assert score.codes_damaged("Số: 30/2020/NĐ-CP; GD&ĐT", "Số: 30/2020/NĐ-CĐ; GD&ĐT") == 1
+
+
+def test_a_header_block_counts_only_when_read_as_one_run() -> None:
+    phrases = ["ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    as_blocks = "Ủy ban nhân dân\ntỉnh Trà Vinh\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    merged = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH TRÀ VINH"
+    assert score.phrases_found(phrases, as_blocks) == 2
+    assert score.phrases_found(phrases, merged) == 1
