@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
+import numpy as np
 import regex
 from rapidfuzz.distance import Levenshtein
 
@@ -68,4 +69,34 @@ def word_substitutions(reference: str, hypothesis: str) -> Counter[tuple[str, st
     for op in Levenshtein.editops(ref, hyp):
         if op.tag == "replace":
             pairs[(ref[op.src_pos], hyp[op.dest_pos])] += 1
+    return pairs
+
+
+def row_similarity(a: list[str], b: list[str]) -> float:
+    """Share of ``a``'s cells that ``b`` has equal, in the same column."""
+    return sum(x == y for x, y in zip(a, b, strict=False)) / max(1, len(a))
+
+
+def align_rows(truth: list[list[str]], found: list[list[str]]) -> list[int | None]:
+    """For each truth row, the index of the found row aligned to it (global alignment; a pair
+    needs 30% of its cells equal)."""
+    n, m = len(truth), len(found)
+    sim = np.array([[row_similarity(t, f) for f in found] for t in truth]).reshape(n, m)
+    score = np.zeros((n + 1, m + 1))
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            s = sim[i - 1, j - 1]
+            match = score[i - 1, j - 1] + (s if s >= 0.3 else -1)
+            score[i, j] = max(match, score[i - 1, j], score[i, j - 1])
+    pairs: list[int | None] = [None] * n
+    i, j = n, m
+    while i > 0 and j > 0:
+        s = sim[i - 1, j - 1]
+        if s >= 0.3 and score[i, j] == score[i - 1, j - 1] + s:
+            pairs[i - 1] = j - 1
+            i, j = i - 1, j - 1
+        elif score[i, j] == score[i - 1, j]:
+            i -= 1
+        else:
+            j -= 1
     return pairs

@@ -35,6 +35,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))  # tests/scans.py: the team's scanner model
+from metrics import align_rows  # noqa: E402
+
 import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -80,36 +82,9 @@ def model_rows(table: Table, n: int) -> list[list[str]]:
     return rows
 
 
-def similarity(a: list[str], b: list[str]) -> float:
-    return sum(x == y for x, y in zip(a, b, strict=False)) / max(1, len(a))
-
-
-def align(truth: list[list[str]], found: list[list[str]]) -> list[int | None]:
-    """For each truth row, the index of the extracted row aligned to it (global alignment)."""
-    n, m = len(truth), len(found)
-    score = np.zeros((n + 1, m + 1))
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            sim = similarity(truth[i - 1], found[j - 1])
-            match = score[i - 1, j - 1] + (sim if sim >= 0.3 else -1)
-            score[i, j] = max(match, score[i - 1, j], score[i, j - 1])
-    pairs: list[int | None] = [None] * n
-    i, j = n, m
-    while i > 0 and j > 0:
-        sim = similarity(truth[i - 1], found[j - 1])
-        if sim >= 0.3 and score[i, j] == score[i - 1, j - 1] + sim:
-            pairs[i - 1] = j - 1
-            i, j = i - 1, j - 1
-        elif score[i, j] == score[i - 1, j]:
-            i -= 1
-        else:
-            j -= 1
-    return pairs
-
-
 def score_table(truth: dict[str, Any], found: list[list[str]]) -> dict[str, Any]:
     rows = truth_rows(truth)
-    pairs = align(rows, found)
+    pairs = align_rows(rows, found)
     right = total = right_filled = filled = 0
     misses: list[str] = []
     for row_index, (raw, want, got_index) in enumerate(
@@ -251,9 +226,9 @@ def score_flattened_seed(truth: dict[str, Any], seed: str) -> str:
         mine = [t for t in doc.tables if t.kind == truth_table["kind"]]
         found = model_rows(mine[0], n) if mine else []
         rows = truth_rows(truth_table)
-        pairs = align(rows, found)
+        pairs = align_rows(rows, found)
         exact = sum(p is not None and found[p] == r for r, p in zip(rows, pairs, strict=True))
-        folded_pairs = align(
+        folded_pairs = align_rows(
             [[fold(c) for c in r] for r in rows], [[fold(c) for c in r] for r in found]
         )
         folded = sum(

@@ -29,8 +29,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
+from metrics import align_rows  # noqa: E402
 from restore import BENCH_SOURCES, build_bench_model  # noqa: E402
-from tables import align, model_rows, norm, truth_rows  # noqa: E402
+from tables import model_rows, norm, truth_rows  # noqa: E402
 
 import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
 from sohoa.extract.structure import fold  # noqa: E402
@@ -63,7 +64,7 @@ def score(truth_table: dict[str, Any], found: list[list[str]]) -> dict[str, int]
     rows = truth_rows(truth_table)
     folded_rows = [[fold(c) for c in r] for r in rows]
     folded_found = [[fold(c) for c in r] for r in found]
-    pairs = align(folded_rows, folded_found)
+    pairs = align_rows(folded_rows, folded_found)
     figures = dict(
         rows=len(rows), out=len(found), found=0, right=0, folded=0, cells=0, right_cells=0
     )

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 import regex
-from metrics import tokens
+from metrics import align_rows, tokens
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
 # "oà, oá, oả, oã, oạ / oè … / uỳ …" at a syllable's end: the tone moved to the first vowel
@@ -186,37 +186,10 @@ def json_rows(table: dict[str, Any], n: int) -> list[list[str]]:
     return rows
 
 
-def _similarity(a: list[str], b: list[str]) -> float:
-    return sum(x == y for x, y in zip(a, b, strict=False)) / max(1, len(a))
-
-
-def _align(truth: list[list[str]], found: list[list[str]]) -> list[int | None]:
-    n, m = len(truth), len(found)
-    sim = np.array([[_similarity(t, f) for f in found] for t in truth]).reshape(n, m)
-    score = np.zeros((n + 1, m + 1))
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            s = sim[i - 1, j - 1]
-            match = score[i - 1, j - 1] + (s if s >= 0.3 else -1)
-            score[i, j] = max(match, score[i - 1, j], score[i, j - 1])
-    pairs: list[int | None] = [None] * n
-    i, j = n, m
-    while i > 0 and j > 0:
-        s = sim[i - 1, j - 1]
-        if s >= 0.3 and score[i, j] == score[i - 1, j - 1] + s:
-            pairs[i - 1] = j - 1
-            i, j = i - 1, j - 1
-        elif score[i, j] == score[i - 1, j]:
-            i -= 1
-        else:
-            j -= 1
-    return pairs
-
-
 def table_cells(truth: dict[str, Any], found: list[list[str]]) -> dict[str, int]:
     """Cells right / cells, rows found / rows of one truth table against ``found`` rows."""
     rows = truth_rows(truth)
-    pairs = _align(rows, found)
+    pairs = align_rows(rows, found)
     right = total = 0
     for raw, want, index in zip(truth["rows"], rows, pairs, strict=True):
         got = found[index] if index is not None else [""] * len(want)
