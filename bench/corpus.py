@@ -661,8 +661,9 @@ def main() -> None:
             row = summary_row(case.id, [result])
             print(f"{case.id:<34} {case.kind:<15} {case.type:<11} WER {row[3]:>6} "
                   f"(tess {row[4]:>6}, ocrmypdf {row[5]:>6})  meta {row[9]:>5}  "
-                  f"cells {row[10]:>6} (img2table {row[11]:>6})  codes lost {row[13]:>5}  "
-                  f"{row[14]} s/p {result.figures['error'][:80]}", flush=True)  # fmt: skip
+                  f"header+signature {row[10]:>3}  "
+                  f"cells {row[11]:>6} (img2table {row[12]:>6})  codes lost {row[14]:>5}  "
+                  f"{row[15]} s/p {result.figures['error'][:80]}", flush=True)  # fmt: skip
             shutil.rmtree(outdir / case.id, ignore_errors=True)
         faithful = saved["faithful"] or faithfulness_txt(cases, outdir)
     elapsed = time.perf_counter() - started
