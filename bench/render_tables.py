@@ -36,6 +36,7 @@ def _register_fonts() -> None:
 
 
 def _styles(size: float, font: str = "DejaVuSerif") -> dict[str, ParagraphStyle]:
+    _register_fonts()  # the styles name them
     base = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size * 1.25)
     return {
         "cell": base,
@@ -154,24 +155,13 @@ WIDTHS_II = [10 * mm, 38 * mm] + [12 * mm] * 13 + [17 * mm, 24 * mm, 20 * mm]
 
 def render_appendices(truth: dict[str, Any], pdf_path: Path) -> None:
     """Both appendices of the truth file, each starting on a new landscape page."""
-    _register_fonts()
-    doc = SimpleDocTemplate(
-        str(pdf_path),
-        pagesize=landscape(A4),
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=15 * mm,
-        bottomMargin=15 * mm,
-    )
-    story: list[Any] = []
-    for i, table in enumerate(truth["tables"]):
-        if i:
-            story.append(PageBreak())
-        if table["kind"] == "phu_luc_2":
-            story.extend(table_flowables(table, WIDTHS_II, 8.5))
-        else:
-            story.extend(table_flowables(table, WIDTHS_I, 10.5))
-    doc.build(story)
+    tables = [
+        table_flowables(t, WIDTHS_II, 8.5)
+        if t["kind"] == "phu_luc_2"
+        else table_flowables(t, WIDTHS_I, 10.5)
+        for t in truth["tables"]
+    ]
+    _build_pages(pdf_path, landscape(A4), tables)
 
 
 def render_tables(
@@ -183,19 +173,26 @@ def render_tables(
 ) -> None:
     """Every table of a truth file on portrait A4, each on a new page, columns as wide as
     its ``widths_mm`` say (another layout and font than ``render_appendices``)."""
-    _register_fonts()
+    tables = [
+        table_flowables(t, [w * mm for w in t["widths_mm"]], size, font, ruled)
+        for t in truth["tables"]
+    ]
+    _build_pages(pdf_path, A4, tables)
+
+
+def _build_pages(pdf_path: Path, pagesize: tuple[float, float], tables: list[list[Any]]) -> None:
+    """One PDF, each table's flowables from a new page, with the appendices' margins."""
     doc = SimpleDocTemplate(
         str(pdf_path),
-        pagesize=A4,
+        pagesize=pagesize,
         leftMargin=12 * mm,
         rightMargin=12 * mm,
         topMargin=15 * mm,
         bottomMargin=15 * mm,
     )
     story: list[Any] = []
-    for i, table in enumerate(truth["tables"]):
+    for i, flowables in enumerate(tables):
         if i:
             story.append(PageBreak())
-        widths = [w * mm for w in table["widths_mm"]]
-        story.extend(table_flowables(table, widths, size, font, ruled))
+        story.extend(flowables)
     doc.build(story)
