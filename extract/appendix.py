@@ -12,44 +12,25 @@ from typing import Any
 import regex
 
 from sohoa.extract.amounts import try_amount
-from sohoa.extract.headers import similarity
+from sohoa.extract.headers import HEADER_NAMES, similarity
 from sohoa.extract.structure import fold
 from sohoa.model import Amount, Table
 
-# field -> header names seen in provincial plans (folded before comparison)
-TEXT_FIELDS: dict[str, list[str]] = {
-    "stt": ["STT", "TT", "Số thứ tự"],
-    "noi_dung": [
-        "Nội dung",
-        "Nội dung nhiệm vụ",
-        "Nội dung các nhiệm vụ",
-        "Nội dung công việc",
-        "Nhiệm vụ",
-        "Tên nhiệm vụ",
-    ],
-    "chu_tri": ["Cơ quan chủ trì", "Đơn vị chủ trì", "Chủ trì", "Cơ quan thực hiện"],
-    "phoi_hop": ["Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp"],
-    "thoi_gian": ["Thời gian", "Thời gian thực hiện", "Thời gian hoàn thành", "Tiến độ"],
-    "ghi_chu": ["Ghi chú"],
-    "ket_qua": ["Dự kiến kết quả đạt được", "Kết quả dự kiến", "Sản phẩm"],
-    "nguon": ["Nguồn kinh phí"],
+# field -> header names seen in provincial plans (folded before comparison): the text
+# fields of Phụ lục I/II records, then the budget columns' names (extract/headers.py)
+RECORD_TEXT_FIELDS = ("stt", "noi_dung", "chu_tri", "phoi_hop", "thoi_gian", "ghi_chu")
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    field: HEADER_NAMES[field] for field in (*RECORD_TEXT_FIELDS, "ket_qua", "nguon")
 }
-TOTAL_NAMES = [
-    "Tổng cộng",
-    "Tổng",
-    "Tổng kinh phí",
-    "Kinh phí",
-    "Nhu cầu kinh phí",
-    "Tổng kinh phí (triệu đồng)",
-    "Nhu cầu kinh phí (triệu đồng)",
-]
-NSNN_NAMES = ["NSNN", "Ngân sách nhà nước", "Ngân sách tỉnh"]
-TO_CHUC_NAMES = ["Tổ chức", "Nguồn khác", "Xã hội hóa", "Doanh nghiệp"]
+BUDGET_NAMES = HEADER_NAMES["kinh_phi"]
+TOTAL_NAMES = HEADER_NAMES["tong"] + BUDGET_NAMES
+NSNN_NAMES = HEADER_NAMES["nsnn"]
+TO_CHUC_NAMES = HEADER_NAMES["to_chuc"]
 THRESHOLD = 82
 _YEAR = re.compile(r"(?:nam)?(20\d\d)")
 
 
-def _best(name: str, aliases: list[str], prefix: bool = False) -> float:
+def _best(name: str, aliases: tuple[str, ...], prefix: bool = False) -> float:
     """Best similarity (0..100) of a header name to any alias; with ``prefix``, a header
     that starts with a whole alias ("Nội dung công việc …") also counts as a match."""
     folded = fold(name)
@@ -87,7 +68,7 @@ def map_columns(columns: list[str]) -> dict[int, tuple[str, ...]]:
             source = _source(parts[-1]) if len(parts) > at + 1 else "tong"
             mapping[index] = ("nam", year.group(1), source or "tong")
             continue
-        if _best(parts[0], ["Kinh phí", "Nhu cầu kinh phí", "Dự toán"]) >= THRESHOLD or (
+        if _best(parts[0], BUDGET_NAMES) >= THRESHOLD or (
             len(parts) == 1 and _best(parts[0], TOTAL_NAMES) >= THRESHOLD
         ):
             source = _source(parts[-1]) if len(parts) > 1 else "tong"
@@ -114,7 +95,7 @@ def classify(table: Table) -> str:
 
 def is_total_row(cells: list[str]) -> bool:
     head = " ".join(c for c in cells[:2] if c)
-    return bool(head) and _best(head, ["Tổng", "Tổng cộng", "Cộng"]) >= 90
+    return bool(head) and _best(head, ("Tổng", "Tổng cộng", "Cộng")) >= 90
 
 
 def _text(
