@@ -7,6 +7,7 @@ no spaces, so OCR's "NSN N" or a missing tone still matches), never by position 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import regex
@@ -142,16 +143,23 @@ PHU_LUC_1_FIELDS = {
 }
 
 
-def records_phu_luc_1(table: Table) -> list[dict[str, Any]]:
-    mapping = map_columns(table.columns)
-    used = {i for i, f in mapping.items() if f in PHU_LUC_1_FIELDS}
-    extra = extra_columns(table.columns, used)
-    records, section = [], None
+def rows_under_sections(table: Table) -> Iterator[tuple[str | None, list[str]]]:
+    """Each body row's cells with the section heading above it (``None`` before the first):
+    the one walk over a table's rows that every kind of record makes."""
+    section = None
     for row in table.rows:
         if row.section is not None:
             section = row.section
             continue
-        cells = row.cells or []
+        yield section, row.cells or []
+
+
+def records_phu_luc_1(table: Table) -> list[dict[str, Any]]:
+    mapping = map_columns(table.columns)
+    used = {i for i, f in mapping.items() if f in PHU_LUC_1_FIELDS}
+    extra = extra_columns(table.columns, used)
+    records = []
+    for section, cells in rows_under_sections(table):
         records.append(
             {
                 "section": section,
@@ -188,12 +196,12 @@ def records_phu_luc_2(table: Table) -> list[dict[str, Any]]:
     used = {i for f, i in amounts.items() if f in read}
     used |= {i for i, f in mapping.items() if f in text_fields}
     extra = extra_columns(table.columns, used)
-    records, section, group = [], None, None
-    for row in table.rows:
-        if row.section is not None:
-            section, group = row.section, None
-            continue
-        cells = row.cells or []
+    records: list[dict[str, Any]] = []
+    group: str | None = None
+    group_section: str | None = None
+    for section, cells in rows_under_sections(table):
+        if section != group_section:
+            group, group_section = None, section  # a group ends with its section
         if _subheading(cells, mapping):
             group = " ".join(c for c in cells if c)
             continue

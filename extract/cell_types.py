@@ -22,8 +22,10 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
+from sohoa.extract.appendix import rows_under_sections
 from sohoa.extract.headers import fold
 from sohoa.model import Edit, Table
+from sohoa.normalize.unicode import strip_marks
 
 ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 _ROMAN_STROKES = str.maketrans({"1": "I", "l": "I", "|": "I", "i": "I", "!": "I", "v": "V"})
@@ -107,12 +109,7 @@ def generic_records(table: Table) -> list[dict[str, object]]:
         names.append(name if name not in names else f"{name} ({index + 1})")
     types = table.column_types or column_types(table)
     records: list[dict[str, object]] = []
-    section = None
-    for row in table.rows:
-        if row.section is not None:
-            section = row.section
-            continue
-        cells = row.cells or []
+    for section, cells in rows_under_sections(table):
         records.append(
             {
                 "section": section,
@@ -195,12 +192,49 @@ def repair_caption(table: Table, n_tables: int, table_index: int | None = None) 
 _CAPITAL_SYLLABLE = regex.compile(r"^([A-ZĐ]\p{Lu})(\s+\p{Ll})")
 
 
+# letters whose capital is the small letter drawn larger: OCR of a small font mixes their
+# case ("tại CƠ SỞ" for "tại cơ sở"); the marks do not tell either
+_SAME_SHAPE = set("cosvwxz")
+
+
+def _same_shape_word(word: str) -> bool:
+    """A syllable in capitals made of same-shape letters, with its vowel (an acronym such as
+    "SX" or "CSVC" has none)."""
+    letters = [c.lower() for c in strip_marks(word) if c.isalpha()]
+    shaped = all(c in _SAME_SHAPE for c in letters) and "o" in letters
+    return len(letters) >= 2 and word.isupper() and shaped
+
+
+def _lower_same_shape_runs(text: str) -> str:
+    """Words of capitals that are all same-shape letters, after a lower-case word and
+    before a lower-case word or the end: small letters read as capitals."""
+    words = text.split(" ")
+    k = 1
+    while k < len(words):
+        if not (_same_shape_word(words[k]) and words[k - 1].islower()):
+            k += 1
+            continue
+        end = k
+        while end < len(words) and _same_shape_word(words[end]):
+            end += 1
+        if end == len(words) or words[end].islower():
+            words[k:end] = [w.lower() for w in words[k:end]]
+        k = end
+    return " ".join(words)
+
+
 def repair_case(table: Table, table_index: int | None = None) -> list[Edit]:
     """ "CƠ quan" -> "Cơ quan": a cell opening with a two-capital syllable that carries a
-    Vietnamese vowel (no acronym does), followed by lower-case words."""
+    Vietnamese vowel (no acronym does), followed by lower-case words; and "tại CƠ SỞ" ->
+    "tại cơ sở": capitals of letters shaped like their small ones (c o s v w x z) amid
+    lower-case words."""
     edits: list[Edit] = []
 
     def fix(text: str) -> str:
+        lowered = _lower_same_shape_runs(text)
+        if lowered != text:
+            edits.append(_edit(text, lowered, 0.85, table, table_index))
+            text = lowered
         match = _CAPITAL_SYLLABLE.match(text)
         if not match:
             return text
