@@ -13,6 +13,8 @@ found a place.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 from rapidfuzz.distance import Levenshtein
 
@@ -32,17 +34,21 @@ from sohoa.extract.structure import clean, fold
 from sohoa.model import Amount, Line, Page, Table, TableRow
 from sohoa.normalize.unicode import strip_marks
 
-CAPTION = regex.compile(r"^\s*ph[uụ]\s*l[uụ]c\b", regex.IGNORECASE)
+# "Phụ lục", as old OCR also writes it: "Phu Iuc II", "Phulucl" (the numeral run on)
+CAPTION = regex.compile(r"^\s*ph[uụ]\s*[lI|][uụ]c(?:\b|[lI|1]{1,3}\b)", regex.IGNORECASE)
 STT = regex.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?)(?:\s+(.*))?$")
 SECTION = regex.compile(r"^([IVX]{1,4})\.\s+\S")
 # a section numeral as old OCR reads it: "IL.", "I1.", "II1." (numbering.py repairs it)
-OCR_SECTION = regex.compile(r"^(?=[IVXLl1|]*[IVX])[IVXLl1|]{1,4}[.,]\s+\p{Lu}")
+OCR_SECTION = regex.compile(r"^(?=[IVXLl1|]*[IVXl|])[IVXLl1|]{1,4}[.,]\s+\p{Lu}")
 AGENCY = regex.compile(
     r"^(Sở|Các\s+[Ss]ở|Các\s+cơ|Các\s+tổ|Các\s+đơn|UBND|Ủy\s+ban|Uỷ\s+ban|Ban\s|Thanh\s+tra|"
     r"Bộ\s|Chi\s+cục|Trung\s+tâm|Công\s+an|Văn\s+phòng|Đài|Báo)"
 )
 TIME = regex.compile(r"^(Hằng|Hàng|Năm|Quý|Tháng|20\d\d|Thường)", regex.IGNORECASE)
 CONTINUES = regex.compile(r"(;|,|\bvà|\bcác|\bcó|\bcủa|\bvề|\btheo)$")
+
+# a lone "0" in a run of amounts read as a letter (and marked by the restorer: "ô")
+ZERO_LOOKALIKES = ("o", "O", "ô", "Ô")
 
 PAGE_BREAK = "\f"  # marks where a repeated page header was dropped
 
@@ -87,10 +93,11 @@ def _is_header_start(text: str) -> bool:
     return bool(first) and fold(first[0]) in ("stt", "tt")
 
 
-def _is_header_line(text: str) -> bool:
+def _is_header_line(text: str, share: float = 0.7, least: int = 1) -> bool:
     """A line made of header words ("Nam 2026", "NSNN | To chuc", "Pon vi cha tri"): part of
     a header block, the first one or one repeated at a page break. Words are compared
-    without marks and with one OCR slip allowed ("chic" = "chuc", "Pon" = "Don")."""
+    without marks and with one OCR slip allowed ("chic" = "chuc", "Pon" = "Don"); at least
+    ``least`` of them and a ``share`` of the line must be header words."""
     words = [fold(w) for w in strip_marks(text).split()]
     words = [w for w in words if w and not (len(w) <= 2 and not w.isalpha())]
     words = [w for w in words if not regex.fullmatch(r"20\d\d", w)]
@@ -104,20 +111,78 @@ def _is_header_line(text: str) -> bool:
         )
         for w in words
     )
-    return known >= max(1, 0.7 * len(words))
+    return known >= max(least, share * len(words))
+
+
+def _is_body_start(text: str) -> bool:
+    return bool(OCR_SECTION.match(text.strip()) or STT.match(text.strip()))
 
 
 def _header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:
-    """Index range of the header block that starts with "STT" at or after ``start``."""
-    for i in range(start, min(len(lines), start + 16)):
-        if _is_header_start(lines[i][1]):
-            j = i + 1
-            while j < len(lines) and not (
-                OCR_SECTION.match(lines[j][1].strip()) or STT.match(lines[j][1].strip())
-            ):
-                j += 1
-            return i, j
-    return None
+    """Index range of the header block that starts with "STT" at or after ``start``; old
+    OCR may lose the narrow "STT" cell, so a line made mostly of header words ("Nội dung
+    nhiệm vụ Cơ quan chủ trì …") starts it too; with no header read at all, the table
+    starts at its first section heading (an empty header)."""
+    window = range(start, min(len(lines), start + 16))
+    first = next((i for i in window if _is_header_start(lines[i][1])), None)
+    if first is None:
+        first = next((i for i in window if _is_header_line(lines[i][1], 0.5, 3)), None)
+    if first is None:
+        body = next((i for i in window if OCR_SECTION.match(lines[i][1].strip())), None)
+        return None if body is None else (body, body)
+    j = first + 1
+    while j < len(lines) and not _is_body_start(lines[j][1]):
+        j += 1
+    return first, j
+
+
+def _task_columns(header: str) -> list[str]:
+    """The columns of a task table its header names: STT, the task, the lead agency and
+    the time always; the partner agency and a last column (Ghi chú, Sản phẩm …) when the
+    header holds them (words compared without marks, one OCR slip allowed); all six when
+    no header was read."""
+    words = [fold(w) for w in strip_marks(header).split()]
+    words = [w for w in words if w]
+    if not words:
+        return TASK_COLUMNS
+
+    def has(*names: str) -> bool:
+        """A word is the name, or the name with one slip — unless it is another header
+        word ("thoi" is no "phoi")."""
+        return any(
+            w == name
+            or (len(name) >= 4 and w not in HEADER_WORDS and Levenshtein.distance(w, name) <= 1)
+            for w in words
+            for name in names
+        )
+
+    columns = TASK_COLUMNS[:3]
+    if has("phoi"):
+        columns.append(TASK_COLUMNS[3])
+    columns.append(TASK_COLUMNS[4])  # a task list always says when (its header word may be lost)
+    last = [w for w in words[-3:] if w not in ("thuc", "hien", "gian", "thoi")]
+    if has("ghi", "chu") and any(w in ("ghi", "chu") for w in last):
+        columns.append("Ghi chú")
+    elif has("pham") and any(Levenshtein.distance(w, "pham") <= 1 for w in last):
+        columns.append("Sản phẩm")
+    return columns
+
+
+def _fit_task_row(cells: list[str], columns: list[str]) -> list[str]:
+    """A row of the six task cells fitted to ``columns``: with no partner column a second
+    agency continues the lead's; with no last column the notes join the time."""
+    stt, task, lead, partner, time, notes = cells
+    has_partner = TASK_COLUMNS[3] in columns
+    if not has_partner and partner:
+        lead = f"{lead} {partner}".strip()
+    row = [stt, task, lead] + ([partner] if has_partner else [])
+    if TASK_COLUMNS[4] in columns:
+        row.append(time)
+    elif notes or time:
+        notes = f"{time} {notes}".strip()
+    if len(columns) > len(row):
+        row.append(notes)
+    return row
 
 
 def _header_run(lines: list[tuple[int, str]], i: int, end: int) -> int:
@@ -283,19 +348,24 @@ def _is_agency(cell: str) -> bool:
 
 def _amount_run(line: str) -> tuple[str, list[str], str] | None:
     """(text before, amounts, text after) of the longest run of three amounts or more in a
-    line read across a budget row; dashes count as amounts, a row number does not."""
-    words = [w for w in line.split() if w not in ("|", "\\")]
+    line read across a budget row; dashes count as amounts, a row number does not; rulings
+    read as "|" are no part of a cell ("|10" is 10), and "o" inside a run is 0."""
+    words = [w.strip("|") for w in line.split() if w.strip("|\\")]
     best: tuple[int, int] = (0, 0)
     k = 0
     while k < len(words):
         j = k
-        while j < len(words) and (looks_like_amount(words[j]) or words[j] in DASHES):
+        while j < len(words) and (
+            looks_like_amount(words[j])
+            or words[j] in DASHES
+            or (j > k and words[j] in ZERO_LOOKALIKES)  # a zero read as a letter
+        ):
             j += 1
         if j - k > best[1] - best[0]:
             best = (k, j)
         k = max(j, k + 1)
     start, end = best
-    values = words[start:end]
+    values = ["0" if v in ZERO_LOOKALIKES else v for v in words[start:end]]
     if len(values) < 3 or sum(v not in DASHES for v in values) < 1:
         return None
     return " ".join(words[:start]), values, " ".join(words[end:])
@@ -338,6 +408,46 @@ def place_by_sums(
     return fits[0] if len(fits) == 1 else None
 
 
+class Placements:
+    """Where a table's rows of lost-position amounts went. A row the arithmetic places
+    tells where a row of as many values starts; a row whose arithmetic fails (a misread
+    digit) is placed where the table's other rows of that many values were, else from
+    the left — the table's own evidence, never another document's."""
+
+    def __init__(self, amount_columns: list[str]) -> None:
+        self.amount_columns = amount_columns
+        self.starts: dict[int, Counter[int]] = {}
+        self.unsettled: list[tuple[list[str], int, list[str]]] = []  # cells, first, values
+
+    def place(self, values: list[str]) -> tuple[list[str], bool]:
+        """The amount cells of ``values`` and whether the row's sums placed them."""
+        n = len(self.amount_columns)
+        by_sums = place_by_sums(values, self.amount_columns)
+        if by_sums is not None:
+            start = next(k for k, cell in enumerate(by_sums) if cell)
+            self.starts.setdefault(len(values), Counter())[start] += 1
+            return by_sums, True
+        lost = None
+        if len(values) < n:
+            lost = place_by_sums(values, self.amount_columns, lost_cell=True)
+        return lost or (values + [""] * n)[:n], False
+
+    def defer(self, cells: list[str], first: int, values: list[str]) -> None:
+        """Row ``cells`` holds ``values`` from column ``first`` on, placed from the left."""
+        self.unsettled.append((cells, first, values))
+
+    def settle(self) -> None:
+        n = len(self.amount_columns)
+        for cells, first, values in self.unsettled:
+            starts = self.starts.get(len(values))
+            if not starts:
+                continue
+            start = starts.most_common(1)[0][0]
+            if start + len(values) <= n:
+                placed = [""] * start + values + [""] * (n - start - len(values))
+                cells[first : first + n] = placed
+
+
 def _is_amount_line(text: str) -> bool:
     tokens = text.split()
     return bool(tokens) and all(looks_like_amount(t) or t in DASHES for t in tokens)
@@ -362,7 +472,9 @@ def _merge_amount_lines(fragments: list[str]) -> list[str]:
     return merged[:-1]
 
 
-def _budget_row(stt: str, fragments: list[str], columns: list[str]) -> tuple[list[str], bool]:
+def _budget_row(
+    stt: str, fragments: list[str], columns: list[str], placements: Placements
+) -> tuple[list[str], bool]:
     amount_columns = [c for c in columns if c.startswith(("Kinh phí", "Năm "))]
     n_amounts = len(amount_columns)
     merged = _merge_amount_lines(fragments)
@@ -411,15 +523,11 @@ def _budget_row(stt: str, fragments: list[str], columns: list[str]) -> tuple[lis
         else:
             after.append(fragment)
     placed = True
+    values: list[str] = []
     if amounts is not None and guessed:
-        # positions lost: place the values where the row's sums hold, else from the left
+        # positions lost: place the values where the row's sums hold (see Placements)
         values = [a for a in amounts if a]
-        by_sums = place_by_sums(values, amount_columns)
-        lost = None
-        if by_sums is None and len(values) < n_amounts:
-            lost = place_by_sums(values, amount_columns, lost_cell=True)
-        placed = by_sums is not None  # with a lost cell the row is not complete
-        amounts = by_sums or lost or (values + [""] * n_amounts)[:n_amounts]
+        amounts, placed = placements.place(values)  # with a lost cell not complete
     cells = _group_fragments([f for f in after if f != PAGE_BREAK])
     agencies = [c for c in cells if _is_agency(c)]
     notes = [c for c in cells if not _is_agency(c)]
@@ -427,11 +535,14 @@ def _budget_row(stt: str, fragments: list[str], columns: list[str]) -> tuple[lis
     row = [stt, text] + (amounts or [""] * n_amounts)
     tail = [agencies[0] if agencies else "", "; ".join(agencies[1:]), " ".join(notes)]
     row += tail[: len(columns) - len(row)]
+    if not placed and values and amounts == (values + [""] * n_amounts)[:n_amounts]:
+        placements.defer(row, 2, values)
     return row, amounts is not None and len(agencies) <= 2 and placed
 
 
 def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[TableRow], float]:
     n_amounts = sum(c.startswith(("Kinh phí", "Năm ")) for c in columns)
+    placements = Placements([c for c in columns if c.startswith(("Kinh phí", "Năm "))])
     rows: list[TableRow] = []
     pending: tuple[str, list[str]] | None = None
     complete = total = 0
@@ -453,7 +564,11 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
             complete += 1
             total += 1
             return
-        cells, ok = _budget_row(stt, fragments, columns) if budget else _task_row(stt, fragments)
+        if budget:
+            cells, ok = _budget_row(stt, fragments, columns, placements)
+        else:
+            cells, ok = _task_row(stt, fragments)
+            cells = _fit_task_row(cells, columns)
         rows.append(TableRow(cells=cells))
         complete += ok
         total += 1
@@ -493,10 +608,11 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
             pending = ("", [])  # a row without a number (e.g. under "IV. …")
         pending[1].append(raw)
     flush()
+    placements.settle()
     return rows, complete / max(1, total)
 
 
-def _interleaved_rows(body: list[str]) -> tuple[list[TableRow], float]:
+def _interleaved_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
     """Rows of a task table read across its columns (see ``interleaved``); the confidence
     is capped: which agency column a fragment belongs to is a guess."""
     rows: list[TableRow] = []
@@ -506,7 +622,7 @@ def _interleaved_rows(body: list[str]) -> tuple[list[TableRow], float]:
     def flush() -> None:
         nonlocal complete, total
         found, ok = task_rows(segment)
-        rows.extend(TableRow(cells=cells) for _, cells in found)
+        rows.extend(TableRow(cells=_fit_task_row(cells, columns)) for _, cells in found)
         complete += ok
         total += len(found)
         segment.clear()
@@ -528,6 +644,7 @@ def _interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[
     where the row adds up; the confidence is capped, the text columns being guessed."""
     amount_columns = [c for c in columns if c.startswith(("Kinh phí", "Năm "))]
     n_tail = len(columns) - 2 - len(amount_columns)
+    placements = Placements(amount_columns)
     rows: list[TableRow] = []
     segment: list[str] = []
     complete = total = 0
@@ -543,15 +660,14 @@ def _interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[
         agencies = split_agencies(" ".join(g[3] for g in group if g[3]))
         lead, partner = [*agencies, "", ""][:2]
         tail = [lead, partner, " ".join(agencies[2:])]
-        placed = place_by_sums(values, amount_columns) if values else None
-        lost = None
-        if values and placed is None and len(values) < len(amount_columns):
-            lost = place_by_sums(values, amount_columns, lost_cell=True)
         fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
-        amounts = placed or lost or fallback
-        rows.append(TableRow(cells=[stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]))
+        amounts, placed = placements.place(values) if values else (fallback, False)
+        cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
+        if values and not placed and amounts == fallback:
+            placements.defer(cells, 2, values)
+        rows.append(TableRow(cells=cells))
         total += 1
-        complete += bool(text and lead) and placed is not None
+        complete += bool(text and lead) and placed
 
     def flush() -> None:
         for group in budget_row_groups(_merge_amount_lines(segment), _amount_run):
@@ -574,6 +690,7 @@ def _interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[
                 continue
         segment.append(line)
     flush()
+    placements.settle()
     return rows, CONFIDENCE_CAP * complete / max(1, total)
 
 
@@ -612,10 +729,10 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
             i += 1
         years = _header_years([t for _, t in lines[start:head_end]])
         budget_columns = _budget_columns(readings, years)
-        columns = budget_columns or TASK_COLUMNS
+        columns = budget_columns or _task_columns(header_text)
         text_lines = [t for t in body if t != PAGE_BREAK]
         if budget_columns is None and is_interleaved(text_lines):
-            rows, confidence = _interleaved_rows(body)
+            rows, confidence = _interleaved_rows(body, columns)
         elif budget_columns and is_interleaved_budget(text_lines, _amount_run):
             rows, confidence = _interleaved_budget_rows(body, columns)
         else:

@@ -19,16 +19,27 @@ from collections.abc import Callable
 
 import regex
 
+from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import clean, fold
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import strip_marks
 
-ROW_NUMBER = regex.compile(r"^(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?\s+(?=\S)")
+# "1 lượng; …", "4 |Triển khai …", "| 8 | Tổ chức …": a ruling read as "|" may touch it
+ROW_NUMBER = regex.compile(r"^\|?\s*(\d{1,2}(?:[.:,]\d{1,2})?\.?)(?:\s*\|\s*|\s+)(?=\S)")
+NOT_ROW_NUMBER = regex.compile(r"^\|?\s*\d{1,2}[.:,]?\d*\.?\s*[-–/]")  # 2026-2030, 10/2026
 SENTENCE_END = regex.compile(r"\w[.)”\"]\.?$")
-# Hằng/Hàng (and misreadings: Hilng, H:img), năm (nim, ndm), a year or a span of years
-TIME_WORD = regex.compile(r"^(h\S{0,2}[nm]g|n\S{0,2}m|20\d\d(20\d\d)?)$")
+# Hằng/Hàng (and misreadings: Hilng, H:img), năm (nim, ndm), a year or a span of years,
+# a quarter: "Quý" and its numeral with the year ("IV/2026", read "1V/2026", "11/2028")
+TIME_WORD = regex.compile(r"^(h\S{0,2}[nm]g|n\S{0,2}m|20\d\d(20\d\d)?|qu\S|[1ivxl|]{1,4}20\d\d)$")
+# a time cell on its own: "Hằng năm", "Năm 2026", a year or span, "Quý II/2026"
+WHOLE_TIME = regex.compile(
+    r"^(h\S{0,2}[nm]g n\S{0,2}m|n\S{0,2}m 20\d\d|20\d\d(20\d\d)?|qu\S [1ivxl|]{1,4}20\d\d)$"
+)
 INTERLEAVED_MIN_LINES = 3
 CONFIDENCE_CAP = 0.4  # the columns of a fragment read across are guessed
+
+
+AGENCY_PAIRS = {("cong", "an"), ("van", "phong"), ("trung", "tam"), ("chi", "cuc")}
 
 
 def agency_starts_at(words: list[str], k: int) -> bool:
@@ -41,6 +52,9 @@ def agency_starts_at(words: list[str], k: int) -> bool:
     if plain.startswith("ubnd") or (plain in ("uy", "ủy") and next_plain.startswith("ban")):
         return True
     if plain == "thanh" and next_plain == "tra":
+        return True
+    # Công an, Văn phòng, Trung tâm, Chi cục … (capitalised, the second word exact)
+    if word[:1].isupper() and (plain, next_plain) in AGENCY_PAIRS:
         return True
     if word == "Ban" and capitalised:
         return True
@@ -63,12 +77,17 @@ def _is_time(word: str) -> bool:
     return bool(TIME_WORD.match(fold(word) or "-")) and word[:1].isalnum()
 
 
+def is_whole_time(text: str) -> bool:
+    """Does ``text`` hold a whole time cell ("Hằng năm", "Quý 1V/2026", "2026-2030")?"""
+    return WHOLE_TIME.match(" ".join(fold(w) for w in text.split())) is not None
+
+
 def split_line(line: str) -> tuple[str | None, str, str, str, str]:
     """(row number, task text, agency text, time text, notes) of one line read across."""
     text = clean(line)
     number = None
     match = ROW_NUMBER.match(text)
-    if match and not regex.match(r"\d{1,2}[.:,]?\d*\.?\s*[-–/]", text):
+    if match and not NOT_ROW_NUMBER.match(text):
         number = match.group(1)
         text = text[match.end() :]
     words = [w for w in text.split() if _is_word(w)]
@@ -86,6 +105,11 @@ def split_line(line: str) -> tuple[str | None, str, str, str, str]:
     finished = len(task_words) >= 2 and SENTENCE_END.search(task_words[-2]) is not None
     if not rest and finished and _is_time(task_words[-1]):
         time.insert(0, task_words.pop())
+    # no agency read: a whole time cell ending the line is still the time column's
+    for size in (2, 1):
+        tail = " ".join(task_words[-size:])
+        if not rest and not time and len(task_words) > size + 1 and is_whole_time(tail):
+            time, task_words = task_words[-size:], task_words[:-size]
     task = " ".join(task_words)
     return number, task.rstrip(" |"), " ".join(rest), " ".join(time), " ".join(notes)
 
@@ -142,11 +166,21 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
         rows.append(row)
         return row
 
+    previous: str | None = None
     for line in lines:
         if not line.strip():
             continue
         number, task, agency, time, notes = split_line(line)
-        if current is None or (number and current["stt"]):
+        if number is not None:
+            following = next_in_sequence(previous, number)
+            if following is None and task[:1].islower() and not agency:
+                number, task = None, f"{number} {task}"  # "9 khóa.": the text's own number
+            else:
+                previous = following or number.rstrip(".:")
+        # a line with its own whole time when the row has one: the next row, unnumbered
+        # (a row read on one line whose number old OCR lost)
+        next_row = bool(current and current["time"]) and is_whole_time(time) and bool(task)
+        if current is None or (number and current["stt"]) or next_row:
             current = new_row()
         if number:
             current["stt"] = number
@@ -245,7 +279,7 @@ def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, lis
     if bare:  # a number alone on its line: the row's cells follow one per line
         return bare.group(1), "", [], ""
     match = ROW_NUMBER.match(text)
-    if match and not regex.match(r"\d{1,2}[.:,]?\d*\.?\s*[-–/]", text):
+    if match and not NOT_ROW_NUMBER.match(text):
         number = match.group(1)
         text = text[match.end() :]
     run = amount_run(text)
@@ -267,6 +301,23 @@ def is_interleaved_budget(lines: list[str], amount_run: AmountRun) -> bool:
     return count >= INTERLEAVED_MIN_LINES
 
 
+def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
+    """A line's leading number is a row number when it may follow the row number before it
+    (1.1 after 1, "11" read for 1.2 …), or when it heads amounts or a capitalised text;
+    else ("9 khóa." after 1.1: the end of "60 triệu/khóa x 9 khóa.") it is the text's."""
+    previous: str | None = None
+    out: list[BudgetLine] = []
+    for number, text, values, agencies in parsed:
+        if number is not None:
+            following = next_in_sequence(previous, number)
+            if following is None and not values and text[:1].islower():
+                out.append((None, f"{number} {text}", values, agencies))
+                continue
+            previous = following or number.rstrip(".:")
+        out.append((number, text, values, agencies))
+    return out
+
+
 def budget_row_groups(lines: list[str], amount_run: AmountRun) -> list[list[BudgetLine]]:
     """Lines of one section grouped into rows. A row's number sits on its middle line when
     the row was read across (text on the number's line), so the lines between two numbered
@@ -274,6 +325,7 @@ def budget_row_groups(lines: list[str], amount_run: AmountRun) -> list[list[Budg
     previous row. A bare number line starts its row (one cell per line), and a group
     heading ("1 | Hoạt động …" followed by "1.1") takes no lines but its own."""
     parsed = [_budget_line(line, amount_run) for line in lines if line.strip()]
+    parsed = _numbers_in_sequence(parsed)
     anchors = [k for k, p in enumerate(parsed) if p[0] is not None]
     if not anchors:
         return [parsed] if parsed else []

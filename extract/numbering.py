@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.model import Edit, Table
+from sohoa.model import Edit, Table, TableRow
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _ROMAN_LOOKALIKE = str.maketrans(
@@ -22,13 +22,13 @@ _SECTION_HEAD = regex.compile(r"^([0-9IVXlLHit|!\[\]]{1,5})(\.|(?=\s))\s")
 
 
 def _roman_shapes(token: str) -> set[str]:
-    """What ``token`` may be in Roman numerals: an "H" is "II" run together, or one bold
-    "I" whose serifs merged ("HH" for II)."""
-    base = token.translate(_ROMAN_LOOKALIKE)
-    return {
-        base.replace("H", "II").replace("U", "II"),
-        base.replace("H", "I").replace("U", "I"),
-    }
+    """What ``token`` may be in Roman numerals: each "H" (or "U") is "II" run together, or
+    one bold "I" whose serifs merged ("HH" for II, "HH" for III, "HI1" for III)."""
+    shapes = {""}
+    for char in token.translate(_ROMAN_LOOKALIKE):
+        options = ("I", "II") if char in "HU" else (char,)
+        shapes = {shape + option for shape in shapes for option in options}
+    return shapes
 
 
 def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> None:
@@ -97,14 +97,36 @@ def _fits(token: str, number: str) -> bool:
     )
 
 
+def _lost_digit(token: str, number: str) -> bool:
+    """Is ``token`` the undotted ``number`` with one digit lost ("1" for 11, "3" for 13)?
+    Only for a number of the same level: "1" after "1" is not taken for "1.1"."""
+    if "." in number or not token.isdigit() or len(token) + 1 != len(number):
+        return False
+    return any(number[:k] + number[k + 1 :] == token for k in range(len(number)))
+
+
+def next_in_sequence(previous: str | None, token: str) -> str | None:
+    """The number ``token`` stands for if it may follow ``previous`` as OCR read it
+    (exactly, through ``_fits`` or one digit short), else ``None``."""
+    plain = token.strip().rstrip(".:")
+    candidates = _next_numbers(previous)
+    if plain in candidates:
+        return plain
+    fitting = [c for c in candidates if _fits(plain, c)] or [
+        c for c in candidates if _lost_digit(plain, c)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def _fix_stt(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
     """Each row number checked against the numbers its predecessor allows.
 
     A number that fits one of them (see ``_fits``) is set to it. A cell that is no number
     at all ("ai", "r") is set to the one allowed number that the next row's cell fits
     after it — the sequence on both sides agrees, and the edit says so with a lower
-    confidence. A well-formed number that fits nothing (a skipped number in the source)
-    is kept.
+    confidence; so is a number one digit short of the next number of the same level ("1"
+    after 10 for 11: old OCR drops a digit). A well-formed number that fits nothing else (a
+    skipped number in the source) is kept.
     """
     numbered = [r for r in table.rows if r.section is not None or len(r.cells or []) > stt_col]
     previous: str | None = None
@@ -122,8 +144,11 @@ def _fix_stt(table: Table, stt_col: int, edits: list[Edit], table_index: int | N
         fixed, confidence = None, 0.9
         if plain not in candidates:
             fitting = [c for c in candidates if _fits(plain, c)]
+            shorter = [c for c in candidates if _lost_digit(plain, c)]
             if len(fitting) == 1:
                 fixed = fitting[0]
+            elif not fitting and len(shorter) == 1:
+                fixed, confidence = shorter[0], 0.6
             elif not _NUMBER.fullmatch(token) and index + 1 < len(numbered):
                 following = numbered[index + 1]
                 after = (following.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".:")
@@ -149,9 +174,57 @@ def _edit(original: str, result: str, table_index: int | None, reason: str) -> E
     return Edit(original=original, result=result, confidence=0.9, table=table_index, reason=reason)
 
 
-def fix_numbering(table: Table, stt_col: int | None, table_index: int | None = None) -> list[Edit]:
+LOST_NUMBER_CONFIDENCE = 0.5
+
+
+def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
+    """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
+    (text and another cell filled) before row b of the same section is b-k … b-1, after
+    row a with no numbered row after it in the section, a+1 …; whole numbers only, and
+    never below 1. Each number put in is an Edit at a low confidence."""
+    sections: list[list[TableRow]] = [[]]
+    for row in table.rows:
+        if row.section is not None:
+            sections.append([])
+        elif len(row.cells or []) > stt_col + 1:
+            sections[-1].append(row)
+    for rows in sections:
+        numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
+        for k, row in enumerate(rows):
+            cells = row.cells or []
+            if numbers[k] or not cells[stt_col + 1].strip():
+                continue
+            if not any(c.strip() for c in cells[stt_col + 2 :]):
+                continue
+            after = next((j for j in range(k + 1, len(rows)) if numbers[j]), None)
+            before = next((j for j in range(k - 1, -1, -1) if numbers[j]), None)
+            guess = None
+            if after is not None and numbers[after].isdigit():
+                guess = int(numbers[after]) - (after - k)
+            elif before is not None and numbers[before].isdigit():
+                guess = int(numbers[before]) + (k - before)
+            if guess is None or guess < 1:
+                continue
+            agreed = before is None or not numbers[before].isdigit()
+            agreed = agreed or int(numbers[before]) + (k - before) == guess
+            if not agreed:
+                continue  # the numbers on both sides disagree: left empty
+            numbers[k] = str(guess)
+            cells[stt_col] = numbers[k]
+            edit = _edit("", numbers[k], table_index, "table-numbering")
+            edit.confidence = LOST_NUMBER_CONFIDENCE
+            edits.append(edit)
+
+
+def fix_numbering(
+    table: Table, stt_col: int | None, table_index: int | None = None, fill_lost: bool = False
+) -> list[Edit]:
+    """Section numerals and row numbers repaired from their sequence; with ``fill_lost``
+    (tables rebuilt from old OCR text) row numbers lost altogether are put back."""
     edits: list[Edit] = []
     _fix_sections(table, edits, table_index)
     if stt_col is not None:
         _fix_stt(table, stt_col, edits, table_index)
+        if fill_lost:
+            _fill_lost(table, stt_col, edits, table_index)
     return edits

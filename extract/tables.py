@@ -160,7 +160,8 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             "words",
         ):  # OCR'd numbering: repaired from its sequence, logged
             stt = [i for i, f in map_columns(table.columns).items() if f == ("stt",)]
-            doc.edits.extend(fix_numbering(table, stt[0] if stt else None, index))
+            lost = table.source == "flattened"  # old OCR text: lost numbers put back
+            doc.edits.extend(fix_numbering(table, stt[0] if stt else None, index, lost))
         if table.source == "flattened" and table.confidence is not None and table.confidence < 1:
             fields = map_columns(table.columns)
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]

@@ -255,3 +255,60 @@ def test_a_lost_amount_cell_stays_empty_where_the_sums_put_the_others():
     values = ["90", "40", "-", "50", "-"]  # the "-" of "Kinh phí / Tổ chức" was not read
     assert place_by_sums(values, columns) is None
     assert place_by_sums(values, columns, lost_cell=True) == ["90", "", "40", "-", "50", "-"]
+
+
+OLD_OCR_TASKS_ONE_LINE_ROWS = """KE HOACH
+Thuc hien nhiem vu nam 2026.
+
+Phu luc |
+DANH MUC NHIEM VU
+(Kem theo Ke hoach so 12/KH-UBND)
+
+Noi dung nhiem vu Co quan chu tri Thoi gian thuc hien
+I. Tang cuong chuyen doi so
+1 Kien toan bao ve moi truong tren dia ban So Xay dung Nam 2026
+Day manh y te co so tai co so Cong an tinh Quy III/2026
+3 Tang cuong phat trien du lich tren dia ban So Y te Quy 1V/2027
+ll. Trien khai bao dam an toan thuc pham
+4 |Nang cao hieu qua phat trien doanh nghiep So Tai chinh 2026-2030
+5 Trien khai giam ngheo ben vung tai co so So Noi vu Hang nam
+"""
+
+
+def test_old_ocr_task_table_without_stt_header_keeps_its_own_columns(tmp_path):
+    """The narrow "STT" header cell is lost and the table has no partner column: the
+    header words give the columns, a lost row number comes back from the sequence."""
+    path = tmp_path / "old-ocr.txt"
+    path.write_text(OLD_OCR_TASKS_ONE_LINE_ROWS, encoding="utf-8")
+    doc = convert_document(path, Settings(restore=False))
+    [table] = doc.tables
+    assert table.kind == "phu_luc_1"
+    assert table.columns == ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian"]
+    rows = [r.cells for r in table.rows if r.cells]
+    assert [r[0] for r in rows] == ["1", "2", "3", "4", "5"]
+    assert rows[1] == ["2", "Day manh y te co so tai co so", "Cong an tinh", "Quý III/2026"]
+    assert rows[3][1:] == ["Nang cao hieu qua phat trien doanh nghiep", "Sở Tai chinh", "2026-2030"]
+    assert [r.section for r in table.rows if r.section] == [
+        "I. Tang cuong chuyen doi so",
+        "II. Trien khai bao dam an toan thuc pham",
+    ]
+    put_back = [e for e in doc.edits if e.reason == "table-numbering" and e.original == ""]
+    assert [(e.result, e.confidence) for e in put_back] == [("2", 0.5)]
+
+
+def test_amounts_whose_sums_fail_go_where_the_tables_other_rows_went():
+    """Old OCR lost the columns: a row that adds up places itself (the total is the sum of
+    the years); a row with a misread digit (10 for 180) goes where that row's values went,
+    not simply from the left."""
+    from sohoa.extract.flattened import Placements
+
+    columns = ["Kinh phí / Tổng", "Kinh phí / NSNN", "Năm 2026 / NSNN", "Năm 2027 / NSNN"]
+    placements = Placements(columns)
+    good, placed = placements.place(["300", "100", "200"])
+    assert (good, placed) == (["", "300", "100", "200"], True)
+    cells, placed = placements.place(["540", "180", "10"])
+    assert not placed and cells == ["540", "180", "10", ""]
+    row = ["1.2", "Đào tạo", *cells]
+    placements.defer(row, 2, ["540", "180", "10"])
+    placements.settle()
+    assert row == ["1.2", "Đào tạo", "", "540", "180", "10"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sohoa.extract.interleaved import is_interleaved, split_line
+from sohoa.extract.interleaved import is_interleaved, split_line, task_rows
 
 
 def test_line_split_at_the_first_agency_name_and_trailing_time():
@@ -67,3 +67,34 @@ def test_ruling_specks_are_not_words_of_a_cell():
     )
     assert rows[0][1][1] == "Kiem tra cac co so san xuat tren dia ban tinh."
     assert complete == 1
+
+
+def test_a_ruling_touching_the_row_number_and_whole_times():
+    assert split_line("4 |Trien khai giam ngheo So Y te Quy 11/2027")[:2] == (
+        "4",
+        "Trien khai giam ngheo",
+    )
+    assert split_line("| 8 | To chuc thuc hien So Noi vu 2026")[0] == "8"
+    # a quarter is a time; with no agency read, a whole time ending the line still is
+    assert split_line("Tang cuong phong chay So Y te Quy 1V/2027")[3] == "Quy 1V/2027"
+    assert split_line("Tang cuong phat trien du lich tren dia ban Nam 2026")[1:4] == (
+        "Tang cuong phat trien du lich tren dia ban",
+        "",
+        "Nam 2026",
+    )
+
+
+def test_rows_read_one_line_each_split_at_their_times_and_numbers_in_sequence():
+    """Old OCR of a table whose rows fit one line: a number may be lost, but each row
+    has its own whole time cell; "9 khoa." continuing a sentence is no row number."""
+    lines = [
+        "1 Kien toan bao ve moi truong So Xay dung Nam 2026",
+        "Day manh y te co so Cong an tinh Quy III/2026",
+        "3 Tang cuong dao tao cho can bo; 60 trieu/khoa x So Noi vu 2026-2030",
+        "9 khoa.",
+    ]
+    rows, complete = task_rows(lines)
+    assert [cells[0] for _, cells in rows] == ["1", "", "3"]
+    assert [cells[4] for _, cells in rows] == ["Nam 2026", "Quy III/2026", "2026-2030"]
+    assert rows[2][1][1].endswith("x 9 khoa.")
+    assert complete == 2  # the unnumbered row is not complete

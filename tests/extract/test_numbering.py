@@ -84,3 +84,41 @@ def test_lower_case_strokes_of_a_heavy_scan_are_roman_too():
         "II. Dữ liệu số",
         "III. Kỹ năng số",
     ]
+
+
+def test_a_number_one_digit_short_of_the_sequence_is_completed():
+    """Old OCR drops a digit of a two-digit row number: "1" after 10 is 11 (a guess, so a
+    lower confidence); "1" after 1 is not taken for 1.1, and a skipped number stays."""
+    t = table([["9", "a"], ["10", "b"], ["1", "c"], "II. Hai", ["1", "d"], ["1", "e"], ["3", "f"]])
+    edits = fix_numbering(t, 0)
+    assert [r.cells[0] for r in t.rows if r.cells] == ["9", "10", "11", "1", "1", "3"]
+    assert [(e.original, e.result, e.confidence) for e in edits] == [("1", "11", 0.6)]
+
+
+def test_lost_row_numbers_of_old_ocr_are_put_back_from_both_sides():
+    t = table(
+        [
+            "I. Một",
+            ["1", "a", "Sở Y tế"],
+            ["", "b", "Sở Y tế"],
+            ["3", "c", "Sở Y tế"],
+            ["", "d", "Sở Y tế"],
+            ["", "tiếp theo", ""],  # a row with nothing but text is no row of its own
+            "II. Hai",
+            ["", "e", "2026"],
+            ["7", "f", "2027"],
+            ["9", "g", "2027"],
+            ["", "h", "2027"],
+        ]
+    )
+    assert fix_numbering(t, 0) == []  # without fill_lost nothing is put in
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "", "3", "", "", "", "7", "9", ""]
+    edits = fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "2", "3", "4", "", "6", "7", "9", "10"]
+    assert {e.confidence for e in edits} == {0.5} and {e.original for e in edits} == {""}
+
+
+def test_a_section_numeral_of_two_merged_strokes_in_third_place():
+    t = table(["I. Một", ["1", "a"], "1I. Hai", ["1", "b"], "HH. Ba", ["1", "c"]])
+    fix_numbering(t, 0)
+    assert [r.section for r in t.rows if r.section] == ["I. Một", "II. Hai", "III. Ba"]
