@@ -34,7 +34,7 @@ YEAR = regex.compile(r"^(19|20)\d\d$")
 YEAR_RANGE = regex.compile(r"^(19|20)\d\d\s*[-–]\s*(19|20)\d\d$")
 DATE = regex.compile(r"^\d{1,2}/\d{1,2}/(19|20)\d\d$")
 QUARTER = regex.compile(
-    r"\b(?P<word>[Qq][Uu][ÝýỸỹYyỲỳỶỷ])(?P<space>\s+)(?P<num>[0-9IVXivlx|!]{1,4})"
+    r"\b(?P<word>[Qq][Uu][ÝýỸỹYyỲỳỶỷ])(?P<space>\s+)(?P<num>[0-9IVXivlxH|!]{1,4})"
     r"(?=\s*[/,;.–-]|\s+\p{L}|\s*$)"
 )
 # what must follow the numeral for "Quỹ"/"Quy" to be read as "Quý": "/2026", "năm …", the end
@@ -44,7 +44,17 @@ PERIOD_NAMES = ("thoigian", "tiendo")
 
 
 def roman_of_strokes(token: str) -> str | None:
-    """The Roman numeral a token of I-like strokes (1, l, |) and V's stands for, if any."""
+    """The Roman numeral a token of I-like strokes (1, l, |) and V's stands for, if any; an
+    "H" is two strokes run together or one whose serifs merged, taken when only one of
+    the readings is a quarter's numeral ("HI1" is III, never IIII)."""
+    if "H" in token:
+        readings = {""}
+        for char in token:
+            options = ("I", "II") if char == "H" else (char,)
+            readings = {r + option for r in readings for option in options}
+        romans = {roman_of_strokes(r) for r in readings}
+        quarters = [r for r in romans if r is not None and ROMAN_VALUES[r] <= 4]
+        return quarters[0] if len(quarters) == 1 else None
     value = token.translate(_ROMAN_STROKES)
     return value if value in ROMAN_VALUES else None
 
@@ -248,4 +258,22 @@ def repair_case(table: Table, table_index: int | None = None) -> list[Edit]:
     for row in table.rows:
         if row.cells:
             row.cells = [fix(c) if c else c for c in row.cells]
+    return edits
+
+
+# a quotation mark standing alone between two words: quotes cling to the words they
+# quote, so it is the hyphen of "Lao động - Thương binh" read with a stroke too many
+_LONE_QUOTE = regex.compile(r"(?<=\p{L}) [\"“”] (?=\p{L})")
+
+
+def repair_lone_quotes(table: Table, table_index: int | None = None) -> list[Edit]:
+    """ "Lao động " Thương binh" -> "Lao động - Thương binh" in the cells, each logged."""
+    edits: list[Edit] = []
+    for row in table.rows:
+        for k, cell in enumerate(row.cells or []):
+            fixed = _LONE_QUOTE.sub(" - ", cell) if cell else cell
+            if fixed != cell:
+                edits.append(_edit(cell, fixed, 0.7, table, table_index))
+                assert row.cells is not None
+                row.cells[k] = fixed
     return edits

@@ -20,6 +20,7 @@ from sohoa.extract.cell_types import (
     generic_records,
     repair_caption,
     repair_case,
+    repair_lone_quotes,
     repair_quarters,
 )
 from sohoa.extract.headers import repair_headers
@@ -180,5 +181,6 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
         if table.source in OCR_SOURCES:  # after the restorer, which may not know them
             doc.edits.extend(repair_quarters(table, index))
             doc.edits.extend(repair_case(table, index))
+            doc.edits.extend(repair_lone_quotes(table, index))
     doc.tables = [finish_table(table) for table in tables]
     return doc

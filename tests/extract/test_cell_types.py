@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sohoa.extract.cell_types import column_type, repair_caption, repair_case, repair_quarters
+from sohoa.extract.cell_types import (
+    column_type,
+    repair_caption,
+    repair_case,
+    repair_lone_quotes,
+    repair_quarters,
+)
 from sohoa.extract.tables import finish_table
 from sohoa.model import Table, TableRow
 
@@ -84,6 +90,28 @@ def test_a_capital_vowel_syllable_opening_a_cell_is_a_case_misreading():
     assert [(e.original, e.result) for e in edits] == [("CƠ", "Cơ")]
 
 
+def test_capitals_shaped_like_small_letters_amid_small_words_are_small():
+    """c o s v w x z look the same in both cases: "tại CƠ SỞ" is "tại cơ sở"; a heading in
+    capitals, an acronym (no vowel), or capitals before a capital word stay."""
+    cells = [
+        "Triển khai tại CƠ SỞ",
+        "tại CƠ SỞ y tế",
+        "TỔ CHỨC CƠ SỞ",
+        "Sở KH&CN tại SX",
+        "về CƠ SỞ Đảng",
+    ]
+    table = Table(rows=[TableRow(cells=cells)])
+    edits = repair_case(table)
+    assert table.rows[0].cells == [
+        "Triển khai tại cơ sở",
+        "tại cơ sở y tế",
+        "TỔ CHỨC CƠ SỞ",
+        "Sở KH&CN tại SX",
+        "về CƠ SỞ Đảng",
+    ]
+    assert [e.result for e in edits] == ["Triển khai tại cơ sở", "tại cơ sở y tế"]
+
+
 def test_a_fund_before_a_quarter_is_a_quarter_and_a_stroke_is_roman():
     table = Table(
         rows=[
@@ -100,3 +128,24 @@ def test_a_fund_before_a_quarter_is_a_quarter_and_a_stroke_is_roman():
 def test_a_column_of_dashes_and_one_note_is_text():
     assert column_type("Cột 7", ["-", "-", "Hằng năm", "-"]) == "text"
     assert column_type("Cột 8", ["-", "1.200", "-", "300"]) == "amount"
+
+
+def test_a_quarter_numeral_with_strokes_run_together():
+    """ "HI1" is III (an H is two strokes run together or one with merged serifs; only one
+    reading is a quarter); "HH" could be II or III, so it stays."""
+    table = Table(rows=[TableRow(cells=["Quỹ HI1/2027", "Quý HH/2027", "Quý IV/2026"])])
+    edits = repair_quarters(table)
+    assert table.rows[0].cells == ["Quý III/2027", "Quý HH/2027", "Quý IV/2026"]
+    assert [(e.original, e.result) for e in edits] == [("Quỹ HI1", "Quý III")]
+
+
+def test_a_quote_mark_alone_between_words_is_a_hyphen():
+    cells = ['Sở Lao động " Thương binh và Xã hội', 'Điểm "tư vấn" chất lượng', "a “ b"]
+    table = Table(rows=[TableRow(cells=cells)])
+    edits = repair_lone_quotes(table, 2)
+    assert table.rows[0].cells == [
+        "Sở Lao động - Thương binh và Xã hội",
+        'Điểm "tư vấn" chất lượng',
+        "a - b",
+    ]
+    assert [(e.table, e.confidence) for e in edits] == [(2, 0.7), (2, 0.7)]
