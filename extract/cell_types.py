@@ -277,3 +277,30 @@ def repair_lone_quotes(table: Table, table_index: int | None = None) -> list[Edi
                 assert row.cells is not None
                 row.cells[k] = fixed
     return edits
+
+
+# "Hằng năm" in a time column as OCR garbles its first word ("Hilng năm", "H:img năm",
+# "Hưởng năm"): an h…ng/h…mg word of up to five letters or signs before "năm"
+_YEARLY = regex.compile(r"^(?P<word>[Hh]\S{0,3}[nm]g)(?P<rest>\s+n\S{0,2}m\b.*)$")
+_YEARLY_WORDS = ("Hằng", "Hàng", "hằng", "hàng")  # the two spellings a source may use
+
+
+def repair_periods(table: Table, table_index: int | None = None) -> list[Edit]:
+    """In the time columns only: a garbled first word of "… năm" whose shape is "Hằng"
+    becomes "Hằng" (the normative spelling; a source's own "Hàng" is kept), logged with a
+    low confidence."""
+    types = column_types(table)
+    edits: list[Edit] = []
+    for row in table.rows:
+        cells = row.cells or []
+        for k, cell in enumerate(cells):
+            if k >= len(types) or types[k] != "period" or not cell:
+                continue
+            match = _YEARLY.match(cell)
+            if not match or match.group("word") in _YEARLY_WORDS:
+                continue
+            head = "Hằng" if match.group("word")[0] == "H" else "hằng"
+            rest = regex.sub(r"^\s+n\S{0,2}m", " năm", match.group("rest"))
+            edits.append(_edit(cell, head + rest, 0.6, table, table_index))
+            cells[k] = head + rest
+    return edits

@@ -60,8 +60,22 @@ def agency_starts_at(words: list[str], k: int) -> bool:
         return True
     if regex.fullmatch(r"c\S?\S?c", plain) and word[:1] == "C":  # Các sở / cơ quan / tổ chức
         return (next_plain[:1] == "s" and len(next_plain) <= 3) or next_plain in ("co", "to")
-    # "Sở" read as So, SO, S6, S¢, S&, Sé, S0; never a plain number
-    return regex.fullmatch(r"S\S?", word) is not None and capitalised and word != "S."
+    # "Sở" read as So, SO, S6, S¢, S&, Sé, S0, "Sf}", "Sé'"; never a plain number —
+    # but "56"/"36"/"$6" before an acronym ("36 KH&CN": S read as a digit)
+    return is_so_lookalike(word, following) and capitalised and word != "S."
+
+
+_SO_SHAPE = regex.compile(r"S\S?|S\S?[^\p{L}\p{N}\s]")
+_SO_DIGITS = regex.compile(r"[35$][6oO0ô]")
+_ACRONYM = regex.compile(r"\p{Lu}{2,}(&\p{Lu}+)?[,;]?")
+
+
+def is_so_lookalike(word: str, following: str) -> bool:
+    """Could ``word`` (marks stripped) be "Sở" as an English-model OCR read it? A token
+    of digits only when an acronym follows ("36 KH&CN"), never before a plain word."""
+    if _SO_SHAPE.fullmatch(word):
+        return True
+    return _SO_DIGITS.fullmatch(word) is not None and _ACRONYM.fullmatch(following) is not None
 
 
 def _after_sentence(words: list[str]) -> int:
@@ -220,10 +234,9 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
 
 # --- agency names misread by old OCR --------------------------------------------------------
 
-# "Sở" as an English-model OCR writes it: S6, S¢, S&, So, SO, Sé, S0, S — and "Số", the
-# restorer's best Vietnamese guess for "So". At the head of an agency name (a capitalised
-# word or acronym follows) none of them can be meant.
-_SO_LOOKALIKE = regex.compile(r"^S\S?$")
+# "Sở" as an English-model OCR writes it: S6, S¢, S&, So, SO, Sé, S0, S, 36 — and "Số",
+# the restorer's best Vietnamese guess for "So". At the head of an agency name (a
+# capitalised word or acronym follows) none of them can be meant (see is_so_lookalike).
 
 
 def _repair_agency(cell: str) -> str:
@@ -232,7 +245,7 @@ def _repair_agency(cell: str) -> str:
         core = word.rstrip(",;")
         following = words[k + 1] if k + 1 < len(words) else ""
         after_cac = k > 0 and fold(words[k - 1]) == "cac"
-        if core == "Sở" or not _SO_LOOKALIKE.match(core):
+        if core == "Sở" or not is_so_lookalike(strip_marks(core), strip_marks(following)):
             continue
         heads_name = following[:1].isupper() and agency_starts_at(words, k)
         if heads_name or (after_cac and word.endswith(",")):  # "Các Số, ban, ngành"

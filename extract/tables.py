@@ -21,6 +21,7 @@ from sohoa.extract.cell_types import (
     repair_caption,
     repair_case,
     repair_lone_quotes,
+    repair_periods,
     repair_quarters,
 )
 from sohoa.extract.headers import repair_headers
@@ -182,5 +183,6 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             doc.edits.extend(repair_quarters(table, index))
             doc.edits.extend(repair_case(table, index))
             doc.edits.extend(repair_lone_quotes(table, index))
+            doc.edits.extend(repair_periods(table, index))
     doc.tables = [finish_table(table) for table in tables]
     return doc

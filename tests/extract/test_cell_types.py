@@ -9,6 +9,7 @@ from sohoa.extract.cell_types import (
     repair_caption,
     repair_case,
     repair_lone_quotes,
+    repair_periods,
     repair_quarters,
 )
 from sohoa.extract.tables import finish_table
@@ -149,3 +150,19 @@ def test_a_quote_mark_alone_between_words_is_a_hyphen():
         "a - b",
     ]
     assert [(e.table, e.confidence) for e in edits] == [(2, 0.7), (2, 0.7)]
+
+
+def test_a_garbled_yearly_time_in_a_time_column_only():
+    table = Table(
+        columns=["STT", "Nội dung", "Thời gian"],
+        rows=[
+            TableRow(cells=["1", "Hưởng năm", "Hilng năm"]),
+            TableRow(cells=["2", "a", "H:img nằm"]),
+            TableRow(cells=["3", "b", "Hàng năm"]),
+            TableRow(cells=["4", "c", "Quý II/2026"]),
+        ],
+    )
+    edits = repair_periods(table)
+    assert [r.cells[2] for r in table.rows] == ["Hằng năm", "Hằng năm", "Hàng năm", "Quý II/2026"]
+    assert table.rows[0].cells[1] == "Hưởng năm"  # not a time column
+    assert [(e.original, e.confidence) for e in edits] == [("Hilng năm", 0.6), ("H:img nằm", 0.6)]
