@@ -282,13 +282,12 @@ def repair_lone_quotes(table: Table, table_index: int | None = None) -> list[Edi
 # "Hằng năm" in a time column as OCR garbles its first word ("Hilng năm", "H:img năm",
 # "Hưởng năm"): an h…ng/h…mg word of up to five letters or signs before "năm"
 _YEARLY = regex.compile(r"^(?P<word>[Hh]\S{0,3}[nm]g)(?P<rest>\s+n\S{0,2}m\b.*)$")
-_YEARLY_WORDS = ("Hằng", "Hàng", "hằng", "hàng")  # the two spellings a source may use
 
 
 def repair_periods(table: Table, table_index: int | None = None) -> list[Edit]:
     """In the time columns only: a garbled first word of "… năm" whose shape is "Hằng"
-    becomes "Hằng" (the normative spelling; a source's own "Hàng" is kept), logged with a
-    low confidence."""
+    becomes "Hằng" (the normative spelling; a source's own "Hàng", or "Hang" without marks,
+    is kept), logged with a low confidence."""
     types = column_types(table)
     edits: list[Edit] = []
     for row in table.rows:
@@ -297,8 +296,8 @@ def repair_periods(table: Table, table_index: int | None = None) -> list[Edit]:
             if k >= len(types) or types[k] != "period" or not cell:
                 continue
             match = _YEARLY.match(cell)
-            if not match or match.group("word") in _YEARLY_WORDS:
-                continue
+            if not match or strip_marks(match.group("word")).lower() == "hang":
+                continue  # Hằng, Hàng, or written without marks: the source's own
             head = "Hằng" if match.group("word")[0] == "H" else "hằng"
             rest = regex.sub(r"^\s+n\S{0,2}m", " năm", match.group("rest"))
             edits.append(_edit(cell, head + rest, 0.6, table, table_index))

@@ -168,6 +168,20 @@ def _task_columns(header: str) -> list[str]:
     return columns
 
 
+def _columns_in_use(rows: list[TableRow], columns: list[str]) -> list[str]:
+    """With no header read, a task table keeps the optional columns (partner, last) only
+    if a row fills them: a column empty in every row was never printed."""
+    keep = []
+    for k, column in enumerate(columns):
+        optional = column in (TASK_COLUMNS[3], TASK_COLUMNS[5])
+        if not optional or any(len(r.cells or []) > k and (r.cells or [])[k] for r in rows):
+            keep.append(k)
+    for row in rows:
+        if row.cells:
+            row.cells = [row.cells[k] for k in keep if k < len(row.cells)]
+    return [columns[k] for k in keep]
+
+
 def _fit_task_row(cells: list[str], columns: list[str]) -> list[str]:
     """A row of the six task cells fitted to ``columns``: with no partner column a second
     agency continues the lead's; with no last column the notes join the time."""
@@ -737,6 +751,8 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
             rows, confidence = _interleaved_budget_rows(body, columns)
         else:
             rows, confidence = _rows(body, columns, budget_columns is not None)
+        if budget_columns is None and not header_text:
+            columns = _columns_in_use(rows, columns)
         found = read_caption_lines([t for _, t in lines[start:head_start]])
         tables.append(
             Table(

@@ -18,6 +18,7 @@ import itertools
 from collections.abc import Callable
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import clean, fold
@@ -53,8 +54,14 @@ def agency_starts_at(words: list[str], k: int) -> bool:
         return True
     if plain == "thanh" and next_plain == "tra":
         return True
-    # Công an, Văn phòng, Trung tâm, Chi cục … (capitalised, the second word exact)
-    if word[:1].isupper() and (plain, next_plain) in AGENCY_PAIRS:
+    # Công an, Văn phòng, Trung tâm, Chi cục … (capitalised; one slip in the first word:
+    # "Céng an", "C6ng an"; the second word exact)
+    if word[:1].isupper() and any(
+        second == next_plain
+        and len(plain) == len(first)
+        and Levenshtein.distance(plain, first) <= 1
+        for first, second in AGENCY_PAIRS
+    ):
         return True
     if word == "Ban" and capitalised:
         return True

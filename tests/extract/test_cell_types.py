@@ -160,9 +160,16 @@ def test_a_garbled_yearly_time_in_a_time_column_only():
             TableRow(cells=["2", "a", "H:img nằm"]),
             TableRow(cells=["3", "b", "Hàng năm"]),
             TableRow(cells=["4", "c", "Quý II/2026"]),
+            TableRow(cells=["5", "d", "Hang nam"]),
         ],
     )
     edits = repair_periods(table)
-    assert [r.cells[2] for r in table.rows] == ["Hằng năm", "Hằng năm", "Hàng năm", "Quý II/2026"]
+    assert [r.cells[2] for r in table.rows] == [
+        "Hằng năm",
+        "Hằng năm",
+        "Hàng năm",
+        "Quý II/2026",
+        "Hang nam",
+    ]
     assert table.rows[0].cells[1] == "Hưởng năm"  # not a time column
     assert [(e.original, e.confidence) for e in edits] == [("Hilng năm", 0.6), ("H:img nằm", 0.6)]
