@@ -13,7 +13,8 @@ Both tables are scored against bench/data/phu_luc_002.json (transcribed from 002
 - rows right: every cell exact after NFC and whitespace folding;
 - rows right folded: every cell equal once diacritics, case and spaces are folded away
   (what is left once the restorer's misses are forgiven: the layout reconstruction);
-- cells folded: share of truth cells equal after folding.
+- cells folded: share of truth cells equal after folding; exact: equal after NFC and
+  whitespace folding only.
 The last line prints the key figures.
 """
 
@@ -66,7 +67,14 @@ def score(truth_table: dict[str, Any], found: list[list[str]]) -> dict[str, int]
     folded_found = [[fold(c) for c in r] for r in found]
     pairs = align_rows(folded_rows, folded_found)
     figures = dict(
-        rows=len(rows), out=len(found), found=0, right=0, folded=0, cells=0, right_cells=0
+        rows=len(rows),
+        out=len(found),
+        found=0,
+        right=0,
+        folded=0,
+        cells=0,
+        right_cells=0,
+        exact_cells=0,
     )
     for want, want_folded, p in zip(rows, folded_rows, pairs, strict=True):
         width = 1 if not any(want[1:]) and "." in want[0] else len(want)
@@ -78,6 +86,9 @@ def score(truth_table: dict[str, Any], found: list[list[str]]) -> dict[str, int]
         figures["folded"] += folded_found[p][:width] == want_folded[:width]
         figures["right_cells"] += sum(
             a == b for a, b in zip(folded_found[p][:width], want_folded[:width], strict=True)
+        )
+        figures["exact_cells"] += sum(
+            a == b for a, b in zip(found[p][:width], want[:width], strict=True)
         )
     return figures
 
@@ -120,12 +131,14 @@ def main() -> None:
             print(
                 f"  {name} {kind}: {f['out']} rows out; rows found {f['found']}/{f['rows']},"
                 f" right {f['right']}/{f['rows']}, right folded {f['folded']}/{f['rows']};"
-                f" cells folded {f['right_cells'] / max(1, f['cells']):.1%};"
+                f" cells folded {f['right_cells'] / max(1, f['cells']):.1%},"
+                f" exact {f['exact_cells'] / max(1, f['cells']):.1%};"
                 f" confidence {confidence}"
             )
             parts.append(
                 f"{kind} found {f['found']} right {f['right']} folded {f['folded']}/{f['rows']}"
-                f" conf {confidence}"
+                f" cells {f['right_cells'] / max(1, f['cells']):.1%} folded,"
+                f" {f['exact_cells'] / max(1, f['cells']):.1%} exact conf {confidence}"
             )
         summary.append(f"{name}: " + ", ".join(parts))
     print(" || ".join(summary))
