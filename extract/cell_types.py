@@ -25,7 +25,7 @@ from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
 from sohoa.extract.appendix import rows_under_sections
 from sohoa.extract.headers import fold
 from sohoa.model import Edit, Table
-from sohoa.normalize.unicode import strip_marks
+from sohoa.normalize.unicode import split_tone, strip_marks, vowel_marks
 
 ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 _ROMAN_STROKES = str.maketrans({"1": "I", "l": "I", "|": "I", "i": "I", "!": "I", "v": "V"})
@@ -302,4 +302,42 @@ def repair_periods(table: Table, table_index: int | None = None) -> list[Edit]:
             rest = regex.sub(r"^\s+n\S{0,2}m", " năm", match.group("rest"))
             edits.append(_edit(cell, head + rest, 0.6, table, table_index))
             cells[k] = head + rest
+    return edits
+
+
+def _tone_of(letter: str) -> int:
+    return split_tone(letter)[1]
+
+
+def _drop_doubled_vowel(word: str) -> str:
+    """ "THỤỰC" -> "THỰC": a syllable carries one tone mark, so two adjacent vowels of one
+    letter (U/Ư, O/Ô/Ơ, A/Ă/Â, E/Ê) with the same tone are one letter OCR read twice; the
+    one with its vowel mark (the fuller reading) stays."""
+    for k in range(len(word) - 1):
+        a, b = word[k], word[k + 1]
+        tone = _tone_of(a)
+        if not tone or tone != _tone_of(b):
+            continue
+        if strip_marks(a).lower() != strip_marks(b).lower() or not strip_marks(a).isalpha():
+            continue
+        drop = k if vowel_marks(b) >= vowel_marks(a) else k + 1
+        return word[:drop] + word[drop + 1 :]
+    return word
+
+
+def repair_doubled_vowels(table: Table, table_index: int | None = None) -> list[Edit]:
+    """Words of the cells and section headings with one vowel read twice, each logged."""
+    edits: list[Edit] = []
+
+    def fix(text: str) -> str:
+        fixed = " ".join(_drop_doubled_vowel(w) for w in text.split(" "))
+        if fixed != text:
+            edits.append(_edit(text, fixed, 0.8, table, table_index))
+        return fixed
+
+    for row in table.rows:
+        if row.section:
+            row.section = fix(row.section)
+        if row.cells:
+            row.cells = [fix(c) if c else c for c in row.cells]
     return edits

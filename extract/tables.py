@@ -20,6 +20,7 @@ from sohoa.extract.cell_types import (
     generic_records,
     repair_caption,
     repair_case,
+    repair_doubled_vowels,
     repair_lone_quotes,
     repair_periods,
     repair_quarters,
@@ -184,5 +185,6 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             doc.edits.extend(repair_case(table, index))
             doc.edits.extend(repair_lone_quotes(table, index))
             doc.edits.extend(repair_periods(table, index))
+            doc.edits.extend(repair_doubled_vowels(table, index))
     doc.tables = [finish_table(table) for table in tables]
     return doc

@@ -8,6 +8,7 @@ from sohoa.extract.cell_types import (
     column_type,
     repair_caption,
     repair_case,
+    repair_doubled_vowels,
     repair_lone_quotes,
     repair_periods,
     repair_quarters,
@@ -173,3 +174,20 @@ def test_a_garbled_yearly_time_in_a_time_column_only():
     ]
     assert table.rows[0].cells[1] == "Hưởng năm"  # not a time column
     assert [(e.original, e.confidence) for e in edits] == [("Hilng năm", 0.6), ("H:img nằm", 0.6)]
+
+
+def test_a_vowel_read_twice_with_its_tone_is_one_vowel():
+    """One tone mark per syllable: "THỤỰC" is "THỰC"; two vowels of different letters or
+    tones ("NGHIỆP", "hoà", "quốc") are left alone."""
+    table = Table(
+        rows=[
+            TableRow(section="I. AN TOÀN THỤỰC PHẨM"),
+            TableRow(cells=["1", "Đổi mới doanh nghiệp quốc gia", "Sở Y tế", "Hoà bình"]),
+        ]
+    )
+    edits = repair_doubled_vowels(table)
+    assert table.rows[0].section == "I. AN TOÀN THỰC PHẨM"
+    assert table.rows[1].cells == ["1", "Đổi mới doanh nghiệp quốc gia", "Sở Y tế", "Hoà bình"]
+    assert [(e.original, e.result) for e in edits] == [
+        ("I. AN TOÀN THỤỰC PHẨM", "I. AN TOÀN THỰC PHẨM")
+    ]
