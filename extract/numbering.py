@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from sohoa.extract.appendix import is_total_row
 from sohoa.model import Edit, Table, TableRow
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
@@ -194,8 +195,8 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
             cells = row.cells or []
             if numbers[k] or not cells[stt_col + 1].strip():
                 continue
-            if not any(c.strip() for c in cells[stt_col + 2 :]):
-                continue
+            if not any(c.strip() for c in cells[stt_col + 2 :]) or is_total_row(cells):
+                continue  # a row of text alone continues another; a total has no number
             after = next((j for j in range(k + 1, len(rows)) if numbers[j]), None)
             before = next((j for j in range(k - 1, -1, -1) if numbers[j]), None)
             guess = None

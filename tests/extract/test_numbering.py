@@ -109,12 +109,15 @@ def test_lost_row_numbers_of_old_ocr_are_put_back_from_both_sides():
             ["7", "f", "2027"],
             ["9", "g", "2027"],
             ["", "h", "2027"],
+            ["", "Tổng cộng", "2027"],  # a total row has no number
         ]
     )
     assert fix_numbering(t, 0) == []  # without fill_lost nothing is put in
-    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "", "3", "", "", "", "7", "9", ""]
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "", "3", "", "", "", "7", "9", "", ""]
     edits = fix_numbering(t, 0, fill_lost=True)
-    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "2", "3", "4", "", "6", "7", "9", "10"]
+    assert [r.cells[0] for r in t.rows if r.cells] == [
+        *("1", "2", "3", "4", "", "6", "7", "9", "10", "")
+    ]
     assert {e.confidence for e in edits} == {0.5} and {e.original for e in edits} == {""}
 
 
