@@ -14,7 +14,8 @@ import docx
 import pytest
 from metadata_scans import LAYOUT_KINDS, render_admin_page
 
-from sohoa.extract.metadata import metadata_from_text
+from sohoa.extract.layout_lines import SourceLine
+from sohoa.extract.metadata import metadata_from_lines, metadata_from_text
 from sohoa.model import Metadata
 from sohoa.pipeline import convert_document
 from sohoa.settings import Settings
@@ -254,3 +255,68 @@ def test_recipient_whose_mark_the_ocr_lost_is_kept() -> None:
         "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n"
     )
     assert meta.noi_nhan == ["Như Điều 3", "Văn phòng Chính phủ", "Bộ Tài chính", "Lưu: VT"]
+
+
+def test_wrapped_header_names_and_a_wrapped_date_line() -> None:
+    """Names wrapped in the narrow header column (a level's word, a place's last word), a
+    date line's year on the next line, and the place's marks taken from the date line."""
+    meta = metadata_from_text(
+        "ỦY BAN NHÂN DÂN HUYỆN\nMƯỜNG CHÀ\nỦY BAN NHÂN DÂN THỊ\nTRẤN MƯỜNG KHANH\n"
+        "Số: 2283/UBND-NC\nV/v tổ chức thực hiện công tác bảo\nđảm an toàn thực phẩm\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Mường Khánh, ngày 04 tháng 7 năm\n2023\nKính gửi: Sở Y tế.\n"
+    )
+    assert meta.co_quan_ban_hanh.cap_tren == "ỦY BAN NHÂN DÂN HUYỆN MƯỜNG CHÀ"
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN THỊ TRẤN MƯỜNG KHÁNH"
+    assert (meta.ngay_ban_hanh, meta.dia_danh) == ("2023-07-04", "Mường Khánh")
+    assert meta.trich_yeu == "V/v tổ chức thực hiện công tác bảo đảm an toàn thực phẩm"
+    meta = metadata_from_text("ỦY BAN NHÂN DÂN TỈNH THANH\nHÓA\nSố: 5/KH-UBND\nKẾ HOẠCH\nVề x\n")
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"
+
+
+def test_title_ends_where_the_body_leaves_the_centre() -> None:
+    """A notice's body follows its title with no rule and no "Căn cứ": its first line is
+    indented (off the heading's centre), which ends the trích yếu."""
+    rows = [
+        ("ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC", (100, 100, 500, 130)),
+        ("Số: 1785/TB-UBND", (180, 140, 420, 170)),
+        ("THÔNG BÁO", (560, 336, 770, 372)),
+        ("Kết luận của lãnh đạo về công tác", (400, 380, 930, 415)),
+        ("cải cách hành chính", (520, 420, 810, 455)),
+        ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp", (263, 470, 1122, 505)),
+        ("thời phản ánh về Sở Nội vụ để tổng hợp, báo cáo.", (204, 510, 1121, 545)),
+    ]
+    lines = [SourceLine(text, 1, box, 0.9) for text, box in rows]
+    meta = metadata_from_lines(lines)
+    assert meta.loai_van_ban == "Thông báo"
+    assert meta.trich_yeu == "Kết luận của lãnh đạo về công tác cải cách hành chính"
+
+
+def test_docx_header_and_signature_in_one_row_tables(tmp_path: Path) -> None:
+    """Word files lay the header and the signature block out as one-row, two-cell tables,
+    each cell holding several paragraphs: each paragraph is a line of its block."""
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "UBND TỈNH BẠC LIÊU\nỦY BAN NHÂN DÂN HUYỆN VĨNH LỢI\nSố: 909/UBND-VP"
+    header.cell(0, 0).add_paragraph("V/v tổ chức thực hiện công tác phòng, chống thiên tai")
+    header.cell(0, 1).text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Vĩnh Lợi, ngày 07 tháng 11 năm 2023"
+    )
+    document.add_paragraph("Kính gửi: Sở Nội vụ")
+    document.add_paragraph("Ủy ban nhân dân huyện đề nghị các đơn vị phối hợp thực hiện.")
+    signature = document.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text = "Nơi nhận:\n- Như trên;\n- Lưu: VT, VX."
+    signature.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nBùi Đức Chiến"
+    path = tmp_path / "cong_van.docx"
+    document.save(str(path))
+    meta = convert_document(path, Settings(extract_tables=False)).metadata
+    assert (meta.so_hieu, meta.loai_van_ban, meta.ngay_ban_hanh) == (
+        "909/UBND-VP", "Công văn", "2023-11-07"
+    )  # fmt: skip
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN HUYỆN VĨNH LỢI"
+    assert meta.co_quan_ban_hanh.cap_tren == "UBND TỈNH BẠC LIÊU"
+    assert meta.trich_yeu == "V/v tổ chức thực hiện công tác phòng, chống thiên tai"
+    assert meta.nguoi_ky.tham_quyen == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    assert (meta.nguoi_ky.chuc_vu, meta.nguoi_ky.ho_ten) == ("PHÓ CHỦ TỊCH", "Bùi Đức Chiến")
+    assert meta.noi_nhan == ["Như trên", "Lưu: VT, VX"]
