@@ -184,14 +184,33 @@ def match_role(text: str) -> str | None:
     return None
 
 
+# Letters OCR confuses in the capitals of a code ("TIr" for "TTr", "0Đ" for "QĐ")
+CODE_CONFUSIONS = {"I": "TL1", "T": "I", "l": "I", "1": "I", "0": "OQ", "O": "Q"}
+
+
 def canonical_code(code: str) -> str:
     """Normalise a document code: look-alike letters made Latin/Vietnamese, plain hyphens,
-    no spaces, OCR-damaged type codes fixed."""
+    no spaces, OCR-damaged type codes fixed ("QD" -> "QĐ"; "TIr", one confusable letter
+    from the type code "TTr" and no code itself, -> "TTr")."""
     code = code.translate(LOOK_ALIKES)
     parts = [p for p in code.replace("—", "-").replace("–", "-").replace(" ", "").split("-") if p]
     if parts:
         parts[0] = CODE_VARIANTS.get(parts[0], parts[0])
+        parts[0] = _type_code_misread(parts[0]) or parts[0]
     return "-".join(parts)
+
+
+def _type_code_misread(part: str) -> str | None:
+    """The type code (Phụ lục III) ``part`` is with one OCR-confused letter, if it is no code."""
+    if part in TYPE_BY_CODE or len(part) < 2:
+        return None
+    found = set()
+    for k, letter in enumerate(part):
+        for other in CODE_CONFUSIONS.get(letter, ""):
+            candidate = part[:k] + other + part[k + 1 :]
+            if candidate in TYPE_BY_CODE:
+                found.add(candidate)
+    return found.pop() if len(found) == 1 else None
 
 
 def type_from_code(code: str | None) -> str | None:
@@ -252,6 +271,26 @@ def canonical_body(text: str) -> str | None:
                 return None
             return " ".join([*out, province.upper()])
     return " ".join(out) if out else None
+
+
+def spell_known_head(text: str) -> str:
+    """A name whose place is not in the vocabulary, with the kind of body and the level at
+    its head spelled from the vocabulary where only their marks differ: "ỦY BAN NHÂN DÂN
+    PHƯƠNG 3" -> "ỦY BAN NHÂN DÂN PHƯỜNG 3"; the rest is kept as written."""
+    words = text.split()
+    head: list[str] = []
+    used = 0  # words of ``text`` spelled so far
+    for vocabulary in (BODY_KINDS, LEVELS):
+        for phrase in sorted(vocabulary, key=len, reverse=True):
+            size = len(phrase.split())
+            rest = words[used:]
+            if len(rest) > size and _key(" ".join(rest[:size])) == _key(phrase):
+                head.append(phrase)
+                used += size
+                break
+        else:
+            break
+    return " ".join([*head, *words[used:]])
 
 
 # --- what a line of a document is ----------------------------------------------------------

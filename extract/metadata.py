@@ -50,6 +50,7 @@ from sohoa.extract.admin_vocab import (
     match_role,
     match_type,
     similar,
+    spell_known_head,
     starts_body,
     type_from_code,
 )
@@ -67,7 +68,7 @@ TITLE_CHARS = 400  # a trích yếu longer than this has run into the body
 NUMBER_LINE_RE = regex.compile(
     r"^\s*(?:(?P<kind>\p{L}+(?:\s\p{L}+){0,2})\s+)?"
     r"(?:[Ss]\S{0,2}?\s*[:;.]|[Ss][^\s\d/:]{1,2}(?=\s))\s*"
-    r"(?P<fill>.{0,12}?)\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?/\s*"
+    r"(?P<fill>.{0,12}?)\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?/\s*[^\p{L}\d\s/]?"
     r"(?P<code>\p{Lu}[\p{L}&0-9]{0,6}(?:\s?[-–—]\s?\p{Lu}[\p{L}&0-9]{0,9}){0,3})"
 )
 NUMBER_WORD_RE = regex.compile(r"^\s*S\S{0,2}\s*[:;]")  # "Số:" of a number line OCR broke
@@ -88,8 +89,10 @@ AUTHORITY_RE = regex.compile(
 RULE_RE = regex.compile(r"^[\s\-–—_=*.…~]{3,}$")
 NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 SIGNED_MARKS = ["đã ký", "ký", "ký tên", "ký, ghi rõ họ tên", "đã ký và đóng dấu", "signed"]
+SPECKS = " :;,.'\"“”‘’`^ˆ*~_|"  # OCR specks before a name (a stamp's edge, a pen mark)
 ITEM_MARKS = "-+•~–—−"  # recipient list marks, with the ones OCR reads "-" as
-SPECK_RE = regex.compile(r"(?:\s+[^\p{L}\p{N}\s.)”\"]{1,3})+$")  # "lựa chọn `": OCR specks
+# "lựa chọn `", "du lịch ˆ": OCR specks at a line's end
+SPECK_RE = regex.compile(r"(?:\s+(?:[^\p{L}\p{N}\s.)”\"]|\p{Lm}){1,3})+$")
 
 
 def extract_metadata(doc: Document) -> Document:
@@ -113,6 +116,7 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
     heading = _type_heading(lines)
     header_end = heading if heading is not None else _body_start(lines, 0, HEADER_LINES)
     header = _read_header(lines[:header_end], sources, meta)
+    _mark_place_as_dated(meta)
     if heading is not None:
         meta.loai_van_ban = is_type_heading(lines[heading])
         _note(meta, "loai_van_ban", sources[heading], 1.0)
@@ -228,9 +232,13 @@ def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) ->
     extras: dict[str, str] = {}
     seen_number = False
     subject: list[str] | None = None  # the V/v lines of a công văn
+    wrapped: set[int] = set()  # a date line's end wrapped onto the next line
+    right_block = False  # past the quốc hiệu of a header cut along its blocks: no names there
     for index, raw in enumerate(lines):
         line = _strip_motto(raw)
-        if not line or RULE_RE.match(line):
+        if line != raw.strip() and sources[index].layout:
+            right_block = True
+        if not line or RULE_RE.match(line) or index in wrapped:
             continue
         number = _number_line(line)
         if number:
@@ -248,11 +256,16 @@ def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) ->
             continue
         if _read_place_date(line, sources[index], meta):
             continue
+        # "Quốc Khánh, ngày 15 tháng 11 năm" / "2019": a date line wrapped in a narrow column
+        wraps = index + 1 < len(lines) and "ngay" in fold(line) and not meta.ngay_ban_hanh
+        if wraps and _read_place_date(f"{line} {lines[index + 1]}", sources[index], meta):
+            wrapped.add(index + 1)
+            continue
         if subject is not None and line and not is_upper(line) and len(subject) < 5:
             if regex.search(r"[\p{L}\p{N}]", line):
                 subject.append(line)  # a subject runs over several lines under "Số"
             continue
-        if line and not seen_number:
+        if line and not seen_number and not right_block:
             body_lines.append((line, index))
     if subject:
         extras["vv"] = _clean_title(" ".join(subject))
@@ -261,7 +274,7 @@ def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) ->
     names = [
         (line, i)
         for line, i in body_lines
-        if is_upper(line) and _letters(line) >= 4 and not NUMBER_WORD_RE.match(line)
+        if is_upper(line) and _letters(line) >= 2 and not NUMBER_WORD_RE.match(line)
     ]
     _set_issuer(names, sources, meta)
     untitled = [line for line, _ in body_lines if not is_upper(line)]
@@ -344,6 +357,21 @@ def _place_name(place: str) -> str:
     return match_province(name, 85) or place
 
 
+def _mark_place_as_dated(meta: Metadata) -> None:
+    """The issuer's locality spelled as the date line spells its place, where the two differ
+    only in marks: "ỦY BAN NHÂN DÂN XÃ QUỐC KHANH" with "Quốc Khánh, ngày …" (Nghị định
+    30/2020: the địa danh is the name of the unit where the body sits; OCR loses marks on
+    capitals more often than on small letters)."""
+    name, place = meta.co_quan_ban_hanh.ten, meta.dia_danh
+    if not name or not place:
+        return
+    words, size = name.split(), len(place.split())
+    tail = " ".join(words[-size:])
+    level = fold(" ".join(words[:-size])).split()[-1:]
+    if level and level[0] in LEVEL_ENDS and tail != place.upper() and fold(tail) == fold(place):
+        meta.co_quan_ban_hanh.ten = " ".join([*words[:-size], place.upper()])
+
+
 def _is_level_line(line: str) -> bool:
     """ "TỈNH BẮC NINH" under "ỦY BAN NHÂN DÂN" (but "PHÒNG …" is a body, not "PHƯỜNG")."""
     words = fold(line).split()
@@ -356,15 +384,16 @@ def _is_level_line(line: str) -> bool:
 
 def _set_issuer(lines: list[tuple[str, int]], sources: list[SourceLine], meta: Metadata) -> None:
     names: list[tuple[str, int]] = []
-    split = [(part, i) for text, i in lines for part in _two_names(text)]
+    split = [(part, i) for text, i in lines for part in _two_names(_name_text(text))]
     for line, index in split:
-        if names and (
-            _is_level_line(line) or names[-1][0].rstrip().endswith(("VÀ", "và", "&", "-"))
-        ):
+        if names and _continues_name(names[-1][0], line):
             names[-1] = (f"{names[-1][0]} {line}", names[-1][1])
-        else:
+        elif _letters(line) >= 4:  # shorter: a speck, unless it ends a wrapped name ("HÓA")
             names.append((line, index))
-    spelled = [(canonical_body(name) or " ".join(name.split()), index) for name, index in names]
+    spelled = [
+        (canonical_body(name) or spell_known_head(SPECK_RE.sub("", " ".join(name.split()))), index)
+        for name, index in names
+    ]
     if spelled:
         meta.co_quan_ban_hanh = Issuer(
             ten=spelled[-1][0], cap_tren=spelled[-2][0] if len(spelled) > 1 else None
@@ -373,6 +402,38 @@ def _set_issuer(lines: list[tuple[str, int]], sources: list[SourceLine], meta: M
         _note(meta, "co_quan_ban_hanh.ten", sources[spelled[-1][1]], known)
         if len(spelled) > 1:
             _note(meta, "co_quan_ban_hanh.cap_tren", sources[spelled[-2][1]], known)
+
+
+LEVEL_ENDS = {"tinh", "huyen", "quan", "xa", "phuong", "thi", "thanh", "pho", "tran"}
+
+
+def _continues_name(previous: str, line: str) -> bool:
+    """A header name wrapped onto the next line: "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" (a
+    level), "ỦY BAN NHÂN DÂN THỊ" / "TRẤN MƯỜNG CHÀ" (a name never ends on its level),
+    "SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH", or two halves of one known name."""
+    if _is_level_line(line) or previous.rstrip().endswith(("VÀ", "và", "&", "-", ",")):
+        return True
+    if fold(line).startswith(("va ", "& ", "- ")):
+        return True
+    if fold(previous).split()[-1:] and fold(previous).split()[-1] in LEVEL_ENDS:
+        return True
+    if len(line.split()) <= 2 and not _starts_body_kind(line) and _starts_body_kind(previous):
+        return True  # "ỦY BAN NHÂN DÂN PHƯỜNG TÂN" / "THIỆN": the tail of a place's name
+    return canonical_body(previous) is None and canonical_body(f"{previous} {line}") is not None
+
+
+def _name_text(line: str) -> str:
+    """A header name line without OCR specks around it: ': "NƯỚC. -' -> "NƯỚC" (a name
+    ends with no full stop; a "-" or "VÀ" at its end says it goes on)."""
+    line = regex.sub(r"\.[^\p{L}\p{N}]*$", "", line.strip().lstrip(SPECKS))
+    return line.rstrip(SPECKS)
+
+
+def _starts_body_kind(line: str) -> bool:
+    words = fold(line).split()
+    return any(
+        similar(" ".join(words[: len(kind.split())]), fold(kind)) >= 85 for kind in BODY_KINDS
+    )
 
 
 def _two_names(line: str) -> list[str]:
@@ -410,6 +471,8 @@ def _read_title(lines: list[str], sources: list[SourceLine], start: int, meta: M
         line = lines[index]
         if RULE_RE.match(line) or starts_body(line) or line.startswith("("):
             break
+        if _off_centre(sources[start - 1], sources[index]):
+            break  # the body's first line (indented) or a line set flush left
         if _is_recipients_line(line) or _authority_at(line) is not None:
             break
         if parts and line.rstrip().endswith((".", ":")) and not parts[-1].endswith(","):
@@ -427,6 +490,17 @@ def _read_title(lines: list[str], sources: list[SourceLine], start: int, meta: M
     while index < len(lines) and RULE_RE.match(lines[index]):
         index += 1
     return index
+
+
+def _off_centre(heading: SourceLine, line: SourceLine) -> bool:
+    """Nghị định 30/2020 centres the trích yếu under the type heading; the body is justified
+    with its first line indented. On a page with boxes, a line whose centre lies off the
+    heading's by more than 0.4 of the heading's height is not the title's."""
+    if heading.bbox is None or line.bbox is None or heading.page != line.page:
+        return False
+    centre = (heading.bbox[0] + heading.bbox[2]) / 2
+    height = heading.bbox[3] - heading.bbox[1]
+    return abs((line.bbox[0] + line.bbox[2]) / 2 - centre) > 0.4 * height
 
 
 def _names_a_role(line: str) -> bool:
@@ -514,7 +588,7 @@ def _read_signature(lines: list[str], sources: list[SourceLine], start: int, met
                 break
     if signer.tham_quyen or signer.chuc_vu:
         for index in range(last + 1, zone_end):
-            line = _without_signed_mark(lines[index])
+            line = _without_signed_mark(lines[index]).strip(SPECKS)
             if NAME_RE.match(line) and not match_role(line) and not canonical_body(line):
                 signer.ho_ten, repaired = repair_name(line)
                 _note(meta, "nguoi_ky.ho_ten", sources[index], 0.8 if repaired else 1.0)

@@ -12,6 +12,7 @@ from sohoa.extract.admin_vocab import (
     match_province,
     match_role,
     match_type,
+    spell_known_head,
     type_from_code,
 )
 from sohoa.normalize.unicode import nfc
@@ -44,6 +45,18 @@ def test_codes_lose_their_look_alike_letters() -> None:
     assert canonical_code("NÐ-CP") == "NĐ-CP"  # U+00D0 (eth) for U+0110
     assert canonical_code("QĐ-UВND") == "QĐ-UBND"  # Cyrillic В
     assert canonical_code("ТВ-UBND") == "TB-UBND"  # Cyrillic Т
+    # one OCR-confused letter from a type code of Phụ lục III, and no code itself
+    assert canonical_code("TIr-UBND") == "TTr-UBND"
+    assert canonical_code("0Đ-UBND") == "QĐ-UBND"
+    assert canonical_code("UBND-VP") == "UBND-VP"
+    assert canonical_code("CT-KTT3") == "CT-KTT3"
+
+
+def test_the_head_of_a_name_is_spelled_when_only_its_marks_differ() -> None:
+    assert spell_known_head("ỦY BAN NHÂN DÂN PHƯƠNG 3") == "ỦY BAN NHÂN DÂN PHƯỜNG 3"
+    assert spell_known_head("UY BAN NHAN DAN XA Tân Hòa") == "ỦY BAN NHÂN DÂN XÃ Tân Hòa"
+    assert spell_known_head("TRƯỜNG THPT LÊ LỢI") == "TRƯỜNG THPT LÊ LỢI"
+    assert spell_known_head("HỘI ĐỒNG") == "HỘI ĐỒNG"
 
 
 def test_types_roles_places_and_codes() -> None:
