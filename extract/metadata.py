@@ -57,6 +57,7 @@ from sohoa.extract.admin_vocab import (
 from sohoa.extract.citations import date_of, find_citations, find_date, iso_date, references_in
 from sohoa.extract.layout_lines import SourceLine, lines_for_metadata
 from sohoa.extract.person_names import repair_name
+from sohoa.extract.signature_reread import signature_lines
 from sohoa.model import Document, FieldSource, Issuer, Metadata, Signer
 from sohoa.normalize.unicode import nfc
 
@@ -83,7 +84,7 @@ HEADER_DATE_RE = regex.compile(
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": a prefix and at least two words in capitals
 # (so that a filing mark such as "Lưu: VT, KT.TH." is not one).
 AUTHORITY_RE = regex.compile(
-    r"(?:^|(?<=[\s;:]))(?:(?P<prefix>TM|KT|TL|TUQ|UQ|Q)\.|(?P<party>T/M|K/T|T/L)\.?)"
+    r"(?:^|(?<=[\s;:]))(?:(?P<prefix>TM|KT|TL|TUQ|UQ|Q)\s?[.:,]|(?P<party>T/M|K/T|T/L)\.?)"
     r"\s*(?=\p{Lu}+\s+\p{Lu})"
 )
 RULE_RE = regex.compile(r"^[\s\-–—_=*.…~]{3,}$")
@@ -96,9 +97,35 @@ SPECK_RE = regex.compile(r"(?:\s+(?:[^\p{L}\p{N}\s.)”\"]|\p{Lm}){1,3})+$")
 
 
 def extract_metadata(doc: Document) -> Document:
-    """Fill ``doc.metadata`` from the document's lines (cut along the page's blocks)."""
-    doc.metadata = metadata_from_lines(lines_for_metadata(doc))
+    """Fill ``doc.metadata`` from the document's lines (cut along the page's blocks); a
+    signer lost under a red seal is looked for again in the page's red channel."""
+    lines = lines_for_metadata(doc)
+    doc.metadata = metadata_from_lines(lines)
+    if doc.metadata.nguoi_ky.ho_ten is None:
+        _signer_under_the_seal(doc, lines)
     return doc
+
+
+def _signer_under_the_seal(doc: Document, lines: list[SourceLine]) -> None:
+    """Read the signature block again without its red ink (``signature_reread``), from the
+    recipients line of the first signature zone down, and take the signer found there."""
+    anchor = next(
+        (s for s in lines if s.bbox and _is_recipients_line(nfc(s.text).strip(" *\t"))), None
+    )
+    if anchor is None:
+        return
+    again = [s for s in signature_lines(doc, anchor) if nfc(s.text).strip(" *\t")]
+    found = Metadata()
+    texts = [nfc(s.text).strip(" *\t") for s in again]
+    _read_signature(texts, again, 0, found)
+    if found.nguoi_ky.ho_ten is None:
+        return
+    doc.metadata.nguoi_ky = found.nguoi_ky
+    doc.metadata.nguon = [s for s in doc.metadata.nguon if not s.field.startswith("nguoi_ky.")]
+    for source in found.nguon:
+        source.method = "reread"
+        source.confidence = round(0.9 * source.confidence, 3)
+        doc.metadata.nguon.append(source)
 
 
 def metadata_from_text(text: str) -> Metadata:
@@ -599,7 +626,8 @@ def _read_signature(lines: list[str], sources: list[SourceLine], start: int, met
 
 def _split_authority(text: str) -> tuple[str, str | None]:
     """ "TM. CHÍNH PHỦ THỦ TƯỚNG" -> ("TM. CHÍNH PHỦ", "THỦ TƯỚNG"); "KT. CHỦ TỊCH" alone
-    -> ("KT. CHỦ TỊCH", None)."""
+    -> ("KT. CHỦ TỊCH", None); "KT: …" (OCR read the full stop as a colon) as "KT. …"."""
+    text = regex.sub(r"^(TM|KT|TL|TUQ|UQ|Q)\s?[:,]", r"\1.", text)
     prefix, *words = text.replace(".", ". ", 1).split()
     for cut in range(1, len(words)):
         role = match_role(" ".join(words[cut:]))
