@@ -92,6 +92,11 @@ NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 SIGNED_MARKS = ["đã ký", "ký", "ký tên", "ký, ghi rõ họ tên", "đã ký và đóng dấu", "signed"]
 SPECKS = " :;,.'\"“”‘’`^ˆ*~_|"  # OCR specks before a name (a stamp's edge, a pen mark)
 ITEM_MARKS = "-+•~–—−"  # recipient list marks, with the ones OCR reads "-" as
+# "Quý II2025" for "Quý I/2025": OCR reads the thin slash between a quarter (I-IV) and its
+# year as one more "I" (or "l", "1", "|"); a quarter has at most three I's
+QUARTER_RE = regex.compile(
+    r"(?P<quy>\b[Qq]u[ýy]\s+)(?P<quarter>I{1,3}|IV)[Il1|](?P<year>(?:19|20)\d\d)\b"
+)
 # "lựa chọn `", "du lịch ˆ": OCR specks at a line's end
 SPECK_RE = regex.compile(r"(?:\s+(?:[^\p{L}\p{N}\s.)”\"]|\p{Lm}){1,3})+$")
 
@@ -315,8 +320,10 @@ def _letters(text: str) -> int:
 
 
 def _clean_title(text: str) -> str:
-    """One line, OCR specks at the end removed, bounded (a title never runs on for pages)."""
+    """One line, OCR specks at the end removed, a quarter's slash read as "I" put back,
+    bounded (a title never runs on for pages)."""
     text = SPECK_RE.sub("", " ".join(text.split()))
+    text = QUARTER_RE.sub(lambda m: f"{m['quy']}{m['quarter']}/{m['year']}", text)
     if len(text) > TITLE_CHARS:
         text = text[: text.rfind(" ", 0, TITLE_CHARS)]
     return text
@@ -504,7 +511,8 @@ def _read_title(lines: list[str], sources: list[SourceLine], start: int, meta: M
             break
         if parts and line.rstrip().endswith((".", ":")) and not parts[-1].endswith(","):
             break  # a sentence: the body's first paragraph (a trích yếu has no full stop)
-        if is_upper(line):
+        # "I/2018", "IIII2018" (a quarter) ending a title are no heading in capitals
+        if is_upper(line) and not regex.fullmatch(r"[IVXl|\d/\s.,-]+", line):
             capital_title = index == start or (parts and all(is_upper(p) for p in parts))
             if not capital_title or canonical_body(line) or _names_a_role(line):
                 break

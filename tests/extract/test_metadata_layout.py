@@ -332,3 +332,11 @@ def test_signer_under_a_red_seal_is_read_again_without_it(tmp_path: Path) -> Non
     assert sources["nguoi_ky.ho_ten"].method == "reread"
     assert sources["nguoi_ky.ho_ten"].page == 1 and sources["nguoi_ky.ho_ten"].bbox is not None
     assert meta.so_hieu == LAYOUT_KINDS["quyet_dinh_chu_tich"].number.removeprefix("Số: ")
+
+
+def test_a_quarter_whose_slash_was_read_as_i_and_a_title_ending_in_it() -> None:
+    meta = metadata_from_text(
+        "BỘ Y TẾ\nSố: 12/BC-BYT\nBÁO CÁO\nKết quả thực hiện công tác y tế cơ sở Quý\n"
+        "IIII2018\nThực hiện Kế hoạch số 5/KH-BYT, Bộ Y tế báo cáo như sau:\n"
+    )
+    assert meta.trich_yeu == "Kết quả thực hiện công tác y tế cơ sở Quý III/2018"
