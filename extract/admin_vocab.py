@@ -273,6 +273,26 @@ def canonical_body(text: str) -> str | None:
     return " ".join(out) if out else None
 
 
+def canonical_body_unspaced(text: str) -> str | None:
+    """A header name whose spaces OCR lost ("UBNDTỈNHLAICHÂU", "UBNDTỈNH NGHỆAN"), spelled
+    when it is a kind of body, a level and a province: "UBND TỈNH LAI CHÂU"."""
+    letters = "".join(fold(text).split()).replace("-", "")
+    phrases = sorted(BODY_KINDS + LEVELS, key=lambda p: len(_key(p)), reverse=True)
+    out: list[str] = []
+    at = 0
+    while not out or out[-1] not in LEVELS:
+        found = next((p for p in phrases if letters.startswith(_key(p).replace(" ", ""), at)), None)
+        if found is None:
+            return None
+        out.append(found)
+        at += len(_key(found).replace(" ", ""))
+    if out[0] not in BODY_KINDS:
+        return None
+    rest = letters[at:]
+    province = next((p for p in PROVINCES if _key(p).replace(" ", "") == rest), None)
+    return " ".join([*out, province.upper()]) if province else None
+
+
 def spell_known_head(text: str) -> str:
     """A name whose place is not in the vocabulary, with the kind of body and the level at
     its head spelled from the vocabulary where only their marks differ: "ỦY BAN NHÂN DÂN

@@ -42,6 +42,7 @@ from sohoa.extract.admin_vocab import (
     LEVELS,
     ROLES,
     canonical_body,
+    canonical_body_unspaced,
     canonical_code,
     fold,
     is_type_heading,
@@ -123,8 +124,10 @@ def _signer_under_the_seal(doc: Document, lines: list[SourceLine]) -> None:
     found = Metadata()
     texts = [nfc(s.text).strip(" *\t") for s in again]
     _read_signature(texts, again, 0, found)
-    if found.nguoi_ky.ho_ten is None:
-        return
+    if found.nguoi_ky.ho_ten is None and (
+        found.nguoi_ky.chuc_vu is None or doc.metadata.nguoi_ky.chuc_vu is not None
+    ):
+        return  # nothing more than the first reading had
     doc.metadata.nguoi_ky = found.nguoi_ky
     doc.metadata.nguon = [s for s in doc.metadata.nguon if not s.field.startswith("nguoi_ky.")]
     for source in found.nguon:
@@ -272,8 +275,9 @@ def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) ->
             right_block = True
         if not line or RULE_RE.match(line) or index in wrapped:
             continue
-        number = _number_line(line)
+        number = _number_line(line.lstrip(SPECKS))  # ": Số: 1429/…": a speck before it
         if number:
+            line = line.lstrip(SPECKS)
             seen_number = True
             _read_number(number, sources[index], meta)
             if number.group("kind"):
@@ -425,7 +429,12 @@ def _set_issuer(lines: list[tuple[str, int]], sources: list[SourceLine], meta: M
         elif _letters(line) >= 4:  # shorter: a speck, unless it ends a wrapped name ("HÓA")
             names.append((line, index))
     spelled = [
-        (canonical_body(name) or spell_known_head(SPECK_RE.sub("", " ".join(name.split()))), index)
+        (
+            canonical_body(name)
+            or canonical_body_unspaced(name)
+            or spell_known_head(SPECK_RE.sub("", " ".join(name.split()))),
+            index,
+        )
         for name, index in names
     ]
     if spelled:
@@ -464,10 +473,14 @@ def _name_text(line: str) -> str:
 
 
 def _starts_body_kind(line: str) -> bool:
+    """The line begins with a kind of body ("ỦY BAN NHÂN DÂN", "SỞ"); a short kind must be
+    the word itself ("BÀNG" is not "BAN")."""
     words = fold(line).split()
-    return any(
-        similar(" ".join(words[: len(kind.split())]), fold(kind)) >= 85 for kind in BODY_KINDS
-    )
+    for kind in BODY_KINDS:
+        head, want = " ".join(words[: len(kind.split())]), fold(kind)
+        if head == want or (len(want) >= 6 and similar(head, want) >= 85):
+            return True
+    return False
 
 
 def _two_names(line: str) -> list[str]:

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from sohoa.extract.admin_vocab import (
     canonical_body,
+    canonical_body_unspaced,
     canonical_code,
     fold,
     match_province,
@@ -69,3 +70,9 @@ def test_types_roles_places_and_codes() -> None:
     assert canonical_code("QD — UBND") == "QĐ-UBND"
     assert type_from_code("KH-UBND") == "Kế hoạch"
     assert type_from_code("UBND-KT") == "Công văn"
+
+
+def test_a_name_whose_spaces_ocr_lost_is_spelled_when_every_part_is_known() -> None:
+    assert canonical_body_unspaced("UBNDTỈNHLAICHÂU") == "UBND TỈNH LAI CHÂU"
+    assert canonical_body_unspaced("UBNDTỈNH NGHỆAN") == "UBND TỈNH NGHỆ AN"
+    assert canonical_body_unspaced("UBNDHUYỆNĐÔNGANH") is None  # a district: not known

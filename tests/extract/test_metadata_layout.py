@@ -340,3 +340,13 @@ def test_a_quarter_whose_slash_was_read_as_i_and_a_title_ending_in_it() -> None:
         "IIII2018\nThực hiện Kế hoạch số 5/KH-BYT, Bộ Y tế báo cáo như sau:\n"
     )
     assert meta.trich_yeu == "Kết quả thực hiện công tác y tế cơ sở Quý III/2018"
+
+
+def test_specks_before_the_number_and_a_place_word_like_a_kind_of_body() -> None:
+    meta = metadata_from_text(
+        "__ UBNDTỈNH NGHỆAN\nỦY BAN NHÂN DÂN THỊ XÃ TRẢNG_\nBÀNG\n: Số: 1429/UBND-TCKT\n"
+        "V/v kiện toàn công tác giảm nghèo\nKính gửi: Sở Y tế.\n"
+    )
+    assert meta.so_hieu == "1429/UBND-TCKT"
+    assert meta.co_quan_ban_hanh.cap_tren == "UBND TỈNH NGHỆ AN"
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN THỊ XÃ TRẢNG BÀNG"  # BÀNG is no BAN
