@@ -264,9 +264,10 @@ def canonical_body(text: str) -> str | None:
             return None  # "HẢI QUAN" alone is a subject (a law's title), not a body
         if phrase in LEVELS:
             # a province after TỈNH / THÀNH PHỐ; a district's or commune's name is not in
-            # the list, and is kept as written (None)
+            # the list, and is kept as written (None). After TỈNH only a province can come,
+            # so a closer OCR damage is allowed ("TỈNH BẮC 7 NNH")
             rest = " ".join(words[i:])
-            province = match_province(rest, 88) if rest else None
+            province = match_province(rest, 80 if phrase == "TỈNH" else 88) if rest else None
             if province is None:
                 return None
             return " ".join([*out, province.upper()])
@@ -294,23 +295,37 @@ def canonical_body_unspaced(text: str) -> str | None:
 
 
 def spell_known_head(text: str) -> str:
-    """A name whose place is not in the vocabulary, with the kind of body and the level at
-    its head spelled from the vocabulary where only their marks differ: "ỦY BAN NHÂN DÂN
-    PHƯƠNG 3" -> "ỦY BAN NHÂN DÂN PHƯỜNG 3"; the rest is kept as written."""
-    words = text.split()
+    """A name whose place is not in the vocabulary, with its head -- the kind of body, its
+    sector, its level -- spelled from the vocabulary where only the marks differ or OCR lost
+    the space before the level: "ỦY BAN NHÂN DÂN PHƯƠNG 3" -> "ỦY BAN NHÂN DÂN PHƯỜNG 3",
+    "CỤC THUÊ TP.HCM" -> "CỤC THUẾ TP.HCM", "BỆNH VIỆN ĐA KHOATỈNH" -> "BỆNH VIỆN ĐA KHOA
+    TỈNH"; the rest is kept as written."""
+    words = [part for word in text.split() for part in _level_glued(word)]
     head: list[str] = []
     used = 0  # words of ``text`` spelled so far
-    for vocabulary in (BODY_KINDS, LEVELS):
+    for vocabulary in (BODY_KINDS, SECTORS, LEVELS):
         for phrase in sorted(vocabulary, key=len, reverse=True):
             size = len(phrase.split())
             rest = words[used:]
-            if len(rest) > size and _key(" ".join(rest[:size])) == _key(phrase):
+            if len(rest) >= size and _key(" ".join(rest[:size])) == _key(phrase):
                 head.append(phrase)
                 used += size
                 break
         else:
-            break
+            if not head:
+                return text  # no kind of body: nothing to spell
     return " ".join([*head, *words[used:]])
+
+
+def _level_glued(word: str) -> list[str]:
+    """ "KHOATỈNH" -> ["KHOA", "TỈNH"]: a level glued to the last word of a known phrase."""
+    folded = fold(word)
+    ends = {_key(p).split()[-1] for p in BODY_KINDS + SECTORS}
+    for level in ("TỈNH", "HUYỆN", "QUẬN", "PHƯỜNG", "XÃ"):
+        cut = len(word) - len(level)
+        if folded.endswith(_key(level)) and folded[:cut] in ends:
+            return [word[:cut], word[cut:]]
+    return [word]
 
 
 # --- what a line of a document is ----------------------------------------------------------

@@ -269,8 +269,12 @@ def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) ->
     subject: list[str] | None = None  # the V/v lines of a công văn
     wrapped: set[int] = set()  # a date line's end wrapped onto the next line
     right_block = False  # past the quốc hiệu of a header cut along its blocks: no names there
+    motto_wrapped = False  # "… CHỦ NGHĨA VIỆT" ended a line: its "NAM" opens the next
     for index, raw in enumerate(lines):
         line = _strip_motto(raw)
+        if motto_wrapped and not sources[index].layout:
+            line = regex.sub(r"(?:^|\s)NAM(?=\s|$)", " ", line).strip()
+        motto_wrapped = fold(raw).rstrip(" .,:;").endswith("chu nghia viet")
         if line != raw.strip() and sources[index].layout:
             right_block = True
         if not line or RULE_RE.match(line) or index in wrapped:

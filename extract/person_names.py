@@ -11,7 +11,7 @@ A name is repaired one syllable at a time and only where OCR evidently broke it:
 name with no marks at all that the lexicon knows with its marks ("Nguyen" read by an English
 model), or a syllable with letters Vietnamese does not have ("Khäi").
 A syllable the lexicon knows is kept as written: names are the source's own spelling. A
-well-formed middle or given name it does not know is given the tone of the one name it knows
+well-formed name it does not know is given the tone of the one name it knows in that role
 with the same letters (OCR misreads tones more than anything else: "Thể" -> "Thế").
 """
 
@@ -123,10 +123,10 @@ def _untoned(syllable: str) -> str:
 def _misread_tone(word: str, role: str) -> str | None:
     """A middle or given name the lexicon does not know, whose letters (marks of the vowels
     included) are those of a name it knows in that role with another tone: the tone OCR
-    most often misreads ("Thể" for "Thế"). Family names are many more than the lexicon's 18
-    ("Hạ" is one), so they are left alone; a name without a tone keeps it, and a tone is
-    never removed."""
-    if role == "ho" or not _well_formed(word) or _untoned(word) == word or _known(word, role):
+    most often misreads ("Thể" for "Thế", "Đồ" for "Đỗ": the lexicon's family names are the
+    commonest 18, and a rarer one such as "Hạ" is no tone away from any of them). A name
+    without a tone keeps it, and a tone is never removed."""
+    if not _well_formed(word) or _untoned(word) == word or _known(word, role):
         return None  # a name without a tone ("Chân", "Dung") may well be right as it is
     spellings = Counter(
         {

@@ -58,6 +58,8 @@ def test_the_head_of_a_name_is_spelled_when_only_its_marks_differ() -> None:
     assert spell_known_head("UY BAN NHAN DAN XA Tân Hòa") == "ỦY BAN NHÂN DÂN XÃ Tân Hòa"
     assert spell_known_head("TRƯỜNG THPT LÊ LỢI") == "TRƯỜNG THPT LÊ LỢI"
     assert spell_known_head("HỘI ĐỒNG") == "HỘI ĐỒNG"
+    assert spell_known_head("CỤC THUÊ TP.HCM") == "CỤC THUẾ TP.HCM"  # the sector's marks
+    assert spell_known_head("BỆNH VIỆN ĐA KHOATỈNH") == "BỆNH VIỆN ĐA KHOA TỈNH"  # a lost space
 
 
 def test_types_roles_places_and_codes() -> None:

@@ -24,10 +24,11 @@ def test_only_evidently_broken_syllables_change() -> None:
 
 
 def test_a_misread_tone_of_a_middle_or_given_name_is_put_right() -> None:
-    """An unknown middle or given name with the letters of a known one and another tone:
-    OCR misreads tones most ("Thể" for "Thế"); a name without a tone, a family name (the
-    lexicon holds few) and the commonest middle names Văn and Thị are kept."""
+    """An unknown name with the letters of a known one in its place and another tone: OCR
+    misreads tones most ("Thể" for "Thế"); a name without a tone, a rare family name and the
+    commonest middle names Văn and Thị (missing from the lexicon) are kept."""
     assert repair_name("Mai Thể Dũng") == ("Mai Thế Dũng", True)
+    assert repair_name("Đồ Xuân Long") == ("Đỗ Xuân Long", True)
     assert repair_name("Hạ Bá Chân") == ("Hạ Bá Chân", False)
     assert repair_name("Nguyễn Thị Hoa") == ("Nguyễn Thị Hoa", False)
     assert repair_name("Lê Văn Dũng") == ("Lê Văn Dũng", False)
