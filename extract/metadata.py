@@ -56,9 +56,9 @@ from sohoa.extract.admin_vocab import (
     type_from_code,
 )
 from sohoa.extract.citations import date_of, find_citations, find_date, iso_date, references_in
+from sohoa.extract.ink_reread import header_lines, signature_lines
 from sohoa.extract.layout_lines import SourceLine, lines_for_metadata
 from sohoa.extract.person_names import repair_name
-from sohoa.extract.signature_reread import signature_lines
 from sohoa.model import Document, FieldSource, Issuer, Metadata, Signer
 from sohoa.normalize.unicode import nfc
 
@@ -109,11 +109,40 @@ def extract_metadata(doc: Document) -> Document:
     doc.metadata = metadata_from_lines(lines)
     if doc.metadata.nguoi_ky.ho_ten is None:
         _signer_under_the_seal(doc, lines)
+    if doc.metadata.ky_hieu is None:
+        _number_under_the_pen(doc)
     return doc
 
 
+def _number_under_the_pen(doc: Document) -> None:
+    """No "Số: …/…" line was read: read the header's left block again without blue ink
+    (``ink_reread``); a number line found there gives the printed code, and the number the
+    pen wrote over it is left null and flagged (the README's form for handwritten numbers)."""
+    for source in header_lines(doc):
+        number = _number_line(nfc(source.text).strip(" *\t").lstrip(SPECKS))
+        if number is None:
+            continue
+        found = Metadata()
+        _read_number(number, source, found)
+        meta = doc.metadata
+        meta.so_hieu, meta.ky_hieu = found.so_hieu, found.ky_hieu
+        meta.so_viet_tay = found.so_hieu is None  # blue ink lay over the number's blank
+        if meta.so_viet_tay and not any(item.field == "so_hieu" for item in found.nguon):
+            _note(found, "so_hieu", source, 0.5)
+        for item in found.nguon:
+            item.method = "reread"
+            item.confidence = round(0.9 * item.confidence, 3)
+            meta.nguon.append(item)
+        if meta.loai_van_ban is None and meta.ky_hieu:
+            meta.loai_van_ban = type_from_code(meta.ky_hieu)
+            if meta.loai_van_ban:
+                meta.suy_dien.append("loai_van_ban")
+                meta.nguon.append(FieldSource("loai_van_ban", 0.6, method="code"))
+        return
+
+
 def _signer_under_the_seal(doc: Document, lines: list[SourceLine]) -> None:
-    """Read the signature block again without its red ink (``signature_reread``), from the
+    """Read the signature block again without its red ink (``ink_reread``), from the
     recipients line of the first signature zone down, and take the signer found there."""
     anchor = next(
         (s for s in lines if s.bbox and _is_recipients_line(nfc(s.text).strip(" *\t"))), None

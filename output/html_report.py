@@ -210,7 +210,7 @@ SOURCE_METHODS = {
     "text": "văn bản (text)",
     "code": "suy từ ký hiệu (from the code)",
     "citation": "suy từ trích dẫn (from a citation)",
-    "reread": "đọc lại không có dấu đỏ (read again without the red seal)",
+    "reread": "đọc lại không có mực màu (read again without the seal or pen ink)",
 }
 
 

@@ -102,10 +102,17 @@ class AdminPage:
 
 
 def render_admin_page(
-    page: AdminPage, path: Path, level: scans.Level = "light", *, seal: bool = False
+    page: AdminPage,
+    path: Path,
+    level: scans.Level = "light",
+    *,
+    seal: bool = False,
+    pen_colour: tuple[int, int, int] | None = None,
 ) -> Path:
     """An A4 page at 200 dpi laid out as Nghị định 30/2020 prescribes, scanned at ``level``;
-    ``seal``: a red seal pressed over the signature block (the page is then in colour)."""
+    ``seal``: a red seal pressed over the signature block; ``pen_colour``: the handwritten
+    number written in that colour after the scan's damage, its stroke reaching into the
+    code's first letter (the page is then in colour)."""
     image = Image.new("L", (1654, 2339), 255)
     draw = ImageDraw.Draw(image)
     regular = ImageFont.truetype(FONTS + "Regular.ttf", 34)
@@ -122,14 +129,17 @@ def render_admin_page(
         centred(left, y + row * 45, name, bold if row == len(page.issuer) - 1 else regular)
     number_y = y + 45 * len(page.issuer) + 50
     centred(left, number_y, page.number, regular)
+    pen_strokes = None
     if page.handwritten_number:  # pen strokes over the dots of the blank, not the code
         start = left - draw.textlength(page.number, font=regular) / 2
         blank = page.number.split("/")[0]
         x0 = start + draw.textlength(blank.split(".")[0], font=regular)
         x1 = start + draw.textlength(blank, font=regular)
         pen = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf", 40)
-        draw.text((x0 + 4, number_y - 30), page.handwritten_number, font=pen, fill=70)
-        draw.line([(x0, number_y + 28), (x1 - 6, number_y - 2)], fill=60, width=3)
+        pen_strokes = (x0, x1, number_y, pen)
+        if pen_colour is None:
+            draw.text((x0 + 4, number_y - 30), page.handwritten_number, font=pen, fill=70)
+            draw.line([(x0, number_y + 28), (x1 - 6, number_y - 2)], fill=60, width=3)
     centred(right, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
     centred(right, y + 45, "Độc lập - Tự do - Hạnh phúc", bold)
     centred(right, number_y, page.place_date, italic)
@@ -160,6 +170,15 @@ def render_admin_page(
     damaged = Image.fromarray(scans.degrade(np.array(image), level, seed=5))
     if seal:
         damaged = press_seal(damaged, (right - 10, y + 170))
+    if pen_colour is not None and pen_strokes is not None:  # the clerk's pen after printing
+        x0, x1, number_y, pen = pen_strokes
+        ink = Image.new("RGB", damaged.size, (255, 255, 255))
+        written = ImageDraw.Draw(ink)
+        written.text(
+            (x0 + 4, number_y - 30), page.handwritten_number or "", font=pen, fill=pen_colour
+        )
+        written.line([(x0, number_y + 28), (x1 + 14, number_y - 2)], fill=pen_colour, width=3)
+        damaged = ImageChops.multiply(damaged.convert("RGB"), ink)
     damaged.save(path, dpi=(200, 200))
     return path
 

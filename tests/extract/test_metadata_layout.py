@@ -350,3 +350,17 @@ def test_specks_before_the_number_and_a_place_word_like_a_kind_of_body() -> None
     assert meta.so_hieu == "1429/UBND-TCKT"
     assert meta.co_quan_ban_hanh.cap_tren == "UBND TỈNH NGHỆ AN"
     assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN THỊ XÃ TRẢNG BÀNG"  # BÀNG is no BAN
+
+
+def test_a_number_written_in_blue_over_the_code_is_read_without_the_pen(tmp_path: Path) -> None:
+    """A clerk's blue pen fills the number's blank and strikes into the code ("Số: 1112
+    BND-VP" read): the header's left block read again with the blue painted over gives the
+    printed code; the number is left null and flagged, as for any handwritten number."""
+    page = render_admin_page(
+        LAYOUT_KINDS["so_viet_tay"], tmp_path / "pen.png", pen_colour=(35, 60, 175)
+    )
+    meta = convert_document(page, Settings(extract_tables=False)).metadata
+    assert (meta.so_hieu, meta.ky_hieu, meta.so_viet_tay) == (None, "UBND-VP", True)
+    assert meta.loai_van_ban == "Công văn"
+    sources = {s.field: s for s in meta.nguon}
+    assert sources["ky_hieu"].method == "reread" and sources["ky_hieu"].page == 1
