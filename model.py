@@ -185,7 +185,7 @@ class FieldSource:
     confidence: float  # 0..1
     page: int | None = None  # 1-based page the field was read on
     bbox: BBox | None = None  # the line or block it was read from, in that page's pixels
-    method: str = "text"  # layout (header/signature blocks), line, text, code, citation
+    method: str = "text"  # layout (header/signature blocks), line, text, code, citation, reread
 
 
 @dataclass

@@ -184,14 +184,33 @@ def match_role(text: str) -> str | None:
     return None
 
 
+# Letters OCR confuses in the capitals of a code ("TIr" for "TTr", "0Đ" for "QĐ")
+CODE_CONFUSIONS = {"I": "TL1", "T": "I", "l": "I", "1": "I", "0": "OQ", "O": "Q"}
+
+
 def canonical_code(code: str) -> str:
     """Normalise a document code: look-alike letters made Latin/Vietnamese, plain hyphens,
-    no spaces, OCR-damaged type codes fixed."""
+    no spaces, OCR-damaged type codes fixed ("QD" -> "QĐ"; "TIr", one confusable letter
+    from the type code "TTr" and no code itself, -> "TTr")."""
     code = code.translate(LOOK_ALIKES)
     parts = [p for p in code.replace("—", "-").replace("–", "-").replace(" ", "").split("-") if p]
     if parts:
         parts[0] = CODE_VARIANTS.get(parts[0], parts[0])
+        parts[0] = _type_code_misread(parts[0]) or parts[0]
     return "-".join(parts)
+
+
+def _type_code_misread(part: str) -> str | None:
+    """The type code (Phụ lục III) ``part`` is with one OCR-confused letter, if it is no code."""
+    if part in TYPE_BY_CODE or len(part) < 2:
+        return None
+    found = set()
+    for k, letter in enumerate(part):
+        for other in CODE_CONFUSIONS.get(letter, ""):
+            candidate = part[:k] + other + part[k + 1 :]
+            if candidate in TYPE_BY_CODE:
+                found.add(candidate)
+    return found.pop() if len(found) == 1 else None
 
 
 def type_from_code(code: str | None) -> str | None:
@@ -245,13 +264,68 @@ def canonical_body(text: str) -> str | None:
             return None  # "HẢI QUAN" alone is a subject (a law's title), not a body
         if phrase in LEVELS:
             # a province after TỈNH / THÀNH PHỐ; a district's or commune's name is not in
-            # the list, and is kept as written (None)
+            # the list, and is kept as written (None). After TỈNH only a province can come,
+            # so a closer OCR damage is allowed ("TỈNH BẮC 7 NNH")
             rest = " ".join(words[i:])
-            province = match_province(rest, 88) if rest else None
+            province = match_province(rest, 80 if phrase == "TỈNH" else 88) if rest else None
             if province is None:
                 return None
             return " ".join([*out, province.upper()])
     return " ".join(out) if out else None
+
+
+def canonical_body_unspaced(text: str) -> str | None:
+    """A header name whose spaces OCR lost ("UBNDTỈNHLAICHÂU", "UBNDTỈNH NGHỆAN"), spelled
+    when it is a kind of body, a level and a province: "UBND TỈNH LAI CHÂU"."""
+    letters = "".join(fold(text).split()).replace("-", "")
+    phrases = sorted(BODY_KINDS + LEVELS, key=lambda p: len(_key(p)), reverse=True)
+    out: list[str] = []
+    at = 0
+    while not out or out[-1] not in LEVELS:
+        found = next((p for p in phrases if letters.startswith(_key(p).replace(" ", ""), at)), None)
+        if found is None:
+            return None
+        out.append(found)
+        at += len(_key(found).replace(" ", ""))
+    if out[0] not in BODY_KINDS:
+        return None
+    rest = letters[at:]
+    province = next((p for p in PROVINCES if _key(p).replace(" ", "") == rest), None)
+    return " ".join([*out, province.upper()]) if province else None
+
+
+def spell_known_head(text: str) -> str:
+    """A name whose place is not in the vocabulary, with its head -- the kind of body, its
+    sector, its level -- spelled from the vocabulary where only the marks differ or OCR lost
+    the space before the level: "ỦY BAN NHÂN DÂN PHƯƠNG 3" -> "ỦY BAN NHÂN DÂN PHƯỜNG 3",
+    "CỤC THUÊ TP.HCM" -> "CỤC THUẾ TP.HCM", "BỆNH VIỆN ĐA KHOATỈNH" -> "BỆNH VIỆN ĐA KHOA
+    TỈNH"; the rest is kept as written."""
+    words = [part for word in text.split() for part in _level_glued(word)]
+    head: list[str] = []
+    used = 0  # words of ``text`` spelled so far
+    for vocabulary in (BODY_KINDS, SECTORS, LEVELS):
+        for phrase in sorted(vocabulary, key=len, reverse=True):
+            size = len(phrase.split())
+            rest = words[used:]
+            if len(rest) >= size and _key(" ".join(rest[:size])) == _key(phrase):
+                head.append(phrase)
+                used += size
+                break
+        else:
+            if not head:
+                return text  # no kind of body: nothing to spell
+    return " ".join([*head, *words[used:]])
+
+
+def _level_glued(word: str) -> list[str]:
+    """ "KHOATỈNH" -> ["KHOA", "TỈNH"]: a level glued to the last word of a known phrase."""
+    folded = fold(word)
+    ends = {_key(p).split()[-1] for p in BODY_KINDS + SECTORS}
+    for level in ("TỈNH", "HUYỆN", "QUẬN", "PHƯỜNG", "XÃ"):
+        cut = len(word) - len(level)
+        if folded.endswith(_key(level)) and folded[:cut] in ends:
+            return [word[:cut], word[cut:]]
+    return [word]
 
 
 # --- what a line of a document is ----------------------------------------------------------

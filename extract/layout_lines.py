@@ -24,7 +24,9 @@ from sohoa.extract.admin_vocab import fold, is_type_heading, similar, starts_bod
 from sohoa.model import BBox, Document, Page
 
 MOTTO = "cong hoa xa hoi chu nghia viet nam"
+MOTTO_START = "cong hoa xa hoi"
 GAP_HEIGHTS = 2.0  # a gap wider than this many word heights separates two blocks on a line
+COLUMN_GAP_HEIGHTS = 1.0  # a header line across the column split is cut at such a gap
 HEADER_DEPTH = 0.45  # the header blocks lie in the top part of the first page
 SIGNATURE_ROWS = 25  # a signature block and its recipients never run longer than this
 SIGNATURE_WORDS = ("noi nhan", "tm.", "kt.", "tl.", "tuq.", "q.")
@@ -39,6 +41,7 @@ class SourceLine:
     bbox: BBox | None = None
     confidence: float = 1.0  # 0..1: mean OCR confidence of its words (1 for clean text)
     layout: bool = False  # cut out of a header or signature block by its position
+    words: tuple[int, ...] = ()  # its words on the page (indices into Page.words)
 
 
 def lines_for_metadata(doc: Document) -> list[SourceLine]:
@@ -57,7 +60,7 @@ def lines_for_metadata(doc: Document) -> list[SourceLine]:
         pieces = [_pieces(page, line_index, originals) for line_index in _reading_order(page)]
         pieces = [row for row in pieces if row]
         if first and pieces:
-            pieces = _header_by_columns(page, pieces)
+            pieces = _header_by_columns(page, pieces, originals)
             first = False
         lines.extend(_signature_by_columns(page, pieces))
     return lines
@@ -83,7 +86,18 @@ def _pieces(page: Page, line_index: int, originals: dict[tuple[int, int], str]) 
         if box[0] - before[2] > GAP_HEIGHTS * max(height, 1.0):  # type: ignore[index]
             groups.append([])
         groups[-1].append(after)
+    groups = [part for group in groups for part in _cut_before_motto(page, group)]
     return [_source_line(page, group, originals) for group in groups]
+
+
+def _cut_before_motto(page: Page, group: list[int]) -> list[list[int]]:
+    """The quốc hiệu opens its own block: a group whose gap before "CỘNG HÒA" was too
+    narrow to cut ("ỦY BAN NHÂN DÂN THỊ XÃ LAGI CỘNG HÒA XÃ HỘI …") is cut there."""
+    for k in range(1, len(group) - 1):
+        head = fold(" ".join(page.words[i].text for i in group[k : k + 4]))
+        if similar(head[: len(MOTTO_START)], MOTTO_START) >= 85:
+            return [group[:k], group[k:]]
+    return [group]
 
 
 def _union(boxes: list[BBox]) -> BBox:
@@ -106,7 +120,7 @@ def _source_line(page: Page, group: list[int], originals: dict[tuple[int, int], 
     scores = [word.confidence for word in words if word.confidence is not None]
     confidence = sum(scores) / len(scores) / 100 if scores else 1.0
     bbox = _union([word.bbox for word in words if word.bbox])
-    return SourceLine(" ".join(texts), page.number, bbox, round(confidence, 3))
+    return SourceLine(" ".join(texts), page.number, bbox, round(confidence, 3), words=tuple(group))
 
 
 def _joined(row: list[SourceLine]) -> SourceLine:
@@ -129,7 +143,9 @@ def _ends_header(row: list[SourceLine], page: Page) -> bool:
     return top > HEADER_DEPTH * page.height or is_type_heading(text) or starts_body(text)
 
 
-def _header_by_columns(page: Page, rows: list[list[SourceLine]]) -> list[list[SourceLine]]:
+def _header_by_columns(
+    page: Page, rows: list[list[SourceLine]], originals: dict[tuple[int, int], str]
+) -> list[list[SourceLine]]:
     """The header rows given as the left block top-down, then the right block."""
     end = next((i for i, row in enumerate(rows) if _ends_header(row, page)), len(rows))
     header = [piece for row in rows[:end] for piece in row]
@@ -150,6 +166,10 @@ def _header_by_columns(page: Page, rows: list[list[SourceLine]]) -> list[list[So
 
     left: list[SourceLine] = []
     right: list[SourceLine] = []
+    rows[:end] = [
+        [part for piece in row for part in _cut_at_column(page, piece, split, originals)]
+        for row in rows[:end]
+    ]
     for row in rows[:end]:  # a row's pieces on one side are one line (blanks for handwriting)
         pieces = [piece for piece in row if piece not in above]
         for side, chosen in ((left, True), (right, False)):
@@ -162,6 +182,25 @@ def _header_by_columns(page: Page, rows: list[list[SourceLine]]) -> list[list[So
         piece.layout = True
     # page furniture above the header (a gazette's running head) goes to the end
     return [[piece] for piece in left + right] + rows[end:] + [[piece] for piece in above]
+
+
+def _cut_at_column(
+    page: Page, piece: SourceLine, split: float, originals: dict[tuple[int, int], str]
+) -> list[SourceLine]:
+    """A piece running across the column split (a long "V/v …" line close to "Sóc Trăng,
+    ngày …") cut at the gap where the right column's words begin, if that gap is wider than
+    a word height."""
+    if not piece.words or piece.bbox is None or not piece.bbox[0] < split < piece.bbox[2]:
+        return [piece]
+    boxes = [page.words[i].bbox for i in piece.words]
+    for k in range(1, len(piece.words)):
+        before, after = boxes[k - 1], boxes[k]
+        if before is None or after is None or after[0] < split:
+            continue
+        if after[0] - before[2] > COLUMN_GAP_HEIGHTS * max(after[3] - after[1], 1.0):
+            parts = [list(piece.words[:k]), list(piece.words[k:])]
+            return [_source_line(page, part, originals) for part in parts]
+    return [piece]
 
 
 def _signature_by_columns(page: Page, rows: list[list[SourceLine]]) -> list[SourceLine]:

@@ -42,6 +42,7 @@ from sohoa.extract.admin_vocab import (
     LEVELS,
     ROLES,
     canonical_body,
+    canonical_body_unspaced,
     canonical_code,
     fold,
     is_type_heading,
@@ -50,10 +51,12 @@ from sohoa.extract.admin_vocab import (
     match_role,
     match_type,
     similar,
+    spell_known_head,
     starts_body,
     type_from_code,
 )
 from sohoa.extract.citations import date_of, find_citations, find_date, iso_date, references_in
+from sohoa.extract.ink_reread import header_lines, signature_lines
 from sohoa.extract.layout_lines import SourceLine, lines_for_metadata
 from sohoa.extract.person_names import repair_name
 from sohoa.model import Document, FieldSource, Issuer, Metadata, Signer
@@ -67,7 +70,7 @@ TITLE_CHARS = 400  # a trích yếu longer than this has run into the body
 NUMBER_LINE_RE = regex.compile(
     r"^\s*(?:(?P<kind>\p{L}+(?:\s\p{L}+){0,2})\s+)?"
     r"(?:[Ss]\S{0,2}?\s*[:;.]|[Ss][^\s\d/:]{1,2}(?=\s))\s*"
-    r"(?P<fill>.{0,12}?)\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?/\s*"
+    r"(?P<fill>.{0,12}?)\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?/\s*[^\p{L}\d\s/]?"
     r"(?P<code>\p{Lu}[\p{L}&0-9]{0,6}(?:\s?[-–—]\s?\p{Lu}[\p{L}&0-9]{0,9}){0,3})"
 )
 NUMBER_WORD_RE = regex.compile(r"^\s*S\S{0,2}\s*[:;]")  # "Số:" of a number line OCR broke
@@ -82,20 +85,84 @@ HEADER_DATE_RE = regex.compile(
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": a prefix and at least two words in capitals
 # (so that a filing mark such as "Lưu: VT, KT.TH." is not one).
 AUTHORITY_RE = regex.compile(
-    r"(?:^|(?<=[\s;:]))(?:(?P<prefix>TM|KT|TL|TUQ|UQ|Q)\.|(?P<party>T/M|K/T|T/L)\.?)"
+    r"(?:^|(?<=[\s;:]))(?:(?P<prefix>TM|KT|TL|TUQ|UQ|Q)\s?[.:,]|(?P<party>T/M|K/T|T/L)\.?)"
     r"\s*(?=\p{Lu}+\s+\p{Lu})"
 )
 RULE_RE = regex.compile(r"^[\s\-–—_=*.…~]{3,}$")
 NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 SIGNED_MARKS = ["đã ký", "ký", "ký tên", "ký, ghi rõ họ tên", "đã ký và đóng dấu", "signed"]
+SPECKS = " :;,.'\"“”‘’`^ˆ*~_|"  # OCR specks before a name (a stamp's edge, a pen mark)
 ITEM_MARKS = "-+•~–—−"  # recipient list marks, with the ones OCR reads "-" as
-SPECK_RE = regex.compile(r"(?:\s+[^\p{L}\p{N}\s.)”\"]{1,3})+$")  # "lựa chọn `": OCR specks
+# "Quý II2025" for "Quý I/2025": OCR reads the thin slash between a quarter (I-IV) and its
+# year as one more "I" (or "l", "1", "|"); a quarter has at most three I's
+QUARTER_RE = regex.compile(
+    r"(?P<quy>\b[Qq]u[ýy]\s+)(?P<quarter>I{1,3}|IV)[Il1|](?P<year>(?:19|20)\d\d)\b"
+)
+# "lựa chọn `", "du lịch ˆ": OCR specks at a line's end
+SPECK_RE = regex.compile(r"(?:\s+(?:[^\p{L}\p{N}\s.)”\"]|\p{Lm}){1,3})+$")
 
 
 def extract_metadata(doc: Document) -> Document:
-    """Fill ``doc.metadata`` from the document's lines (cut along the page's blocks)."""
-    doc.metadata = metadata_from_lines(lines_for_metadata(doc))
+    """Fill ``doc.metadata`` from the document's lines (cut along the page's blocks); a
+    signer lost under a red seal is looked for again in the page's red channel."""
+    lines = lines_for_metadata(doc)
+    doc.metadata = metadata_from_lines(lines)
+    if doc.metadata.nguoi_ky.ho_ten is None:
+        _signer_under_the_seal(doc, lines)
+    if doc.metadata.ky_hieu is None:
+        _number_under_the_pen(doc)
     return doc
+
+
+def _number_under_the_pen(doc: Document) -> None:
+    """No "Số: …/…" line was read: read the header's left block again without blue ink
+    (``ink_reread``); a number line found there gives the printed code, and the number the
+    pen wrote over it is left null and flagged (the README's form for handwritten numbers)."""
+    for source in header_lines(doc):
+        number = _number_line(nfc(source.text).strip(" *\t").lstrip(SPECKS))
+        if number is None:
+            continue
+        found = Metadata()
+        _read_number(number, source, found)
+        meta = doc.metadata
+        meta.so_hieu, meta.ky_hieu = found.so_hieu, found.ky_hieu
+        meta.so_viet_tay = found.so_hieu is None  # blue ink lay over the number's blank
+        if meta.so_viet_tay and not any(item.field == "so_hieu" for item in found.nguon):
+            _note(found, "so_hieu", source, 0.5)
+        for item in found.nguon:
+            item.method = "reread"
+            item.confidence = round(0.9 * item.confidence, 3)
+            meta.nguon.append(item)
+        if meta.loai_van_ban is None and meta.ky_hieu:
+            meta.loai_van_ban = type_from_code(meta.ky_hieu)
+            if meta.loai_van_ban:
+                meta.suy_dien.append("loai_van_ban")
+                meta.nguon.append(FieldSource("loai_van_ban", 0.6, method="code"))
+        return
+
+
+def _signer_under_the_seal(doc: Document, lines: list[SourceLine]) -> None:
+    """Read the signature block again without its red ink (``ink_reread``), from the
+    recipients line of the first signature zone down, and take the signer found there."""
+    anchor = next(
+        (s for s in lines if s.bbox and _is_recipients_line(nfc(s.text).strip(" *\t"))), None
+    )
+    if anchor is None:
+        return
+    again = [s for s in signature_lines(doc, anchor) if nfc(s.text).strip(" *\t")]
+    found = Metadata()
+    texts = [nfc(s.text).strip(" *\t") for s in again]
+    _read_signature(texts, again, 0, found)
+    if found.nguoi_ky.ho_ten is None and (
+        found.nguoi_ky.chuc_vu is None or doc.metadata.nguoi_ky.chuc_vu is not None
+    ):
+        return  # nothing more than the first reading had
+    doc.metadata.nguoi_ky = found.nguoi_ky
+    doc.metadata.nguon = [s for s in doc.metadata.nguon if not s.field.startswith("nguoi_ky.")]
+    for source in found.nguon:
+        source.method = "reread"
+        source.confidence = round(0.9 * source.confidence, 3)
+        doc.metadata.nguon.append(source)
 
 
 def metadata_from_text(text: str) -> Metadata:
@@ -113,6 +180,7 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
     heading = _type_heading(lines)
     header_end = heading if heading is not None else _body_start(lines, 0, HEADER_LINES)
     header = _read_header(lines[:header_end], sources, meta)
+    _mark_place_as_dated(meta)
     if heading is not None:
         meta.loai_van_ban = is_type_heading(lines[heading])
         _note(meta, "loai_van_ban", sources[heading], 1.0)
@@ -228,12 +296,21 @@ def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) ->
     extras: dict[str, str] = {}
     seen_number = False
     subject: list[str] | None = None  # the V/v lines of a công văn
+    wrapped: set[int] = set()  # a date line's end wrapped onto the next line
+    right_block = False  # past the quốc hiệu of a header cut along its blocks: no names there
+    motto_wrapped = False  # "… CHỦ NGHĨA VIỆT" ended a line: its "NAM" opens the next
     for index, raw in enumerate(lines):
         line = _strip_motto(raw)
-        if not line or RULE_RE.match(line):
+        if motto_wrapped and not sources[index].layout:
+            line = regex.sub(r"(?:^|\s)NAM(?=\s|$)", " ", line).strip()
+        motto_wrapped = fold(raw).rstrip(" .,:;").endswith("chu nghia viet")
+        if line != raw.strip() and sources[index].layout:
+            right_block = True
+        if not line or RULE_RE.match(line) or index in wrapped:
             continue
-        number = _number_line(line)
+        number = _number_line(line.lstrip(SPECKS))  # ": Số: 1429/…": a speck before it
         if number:
+            line = line.lstrip(SPECKS)
             seen_number = True
             _read_number(number, sources[index], meta)
             if number.group("kind"):
@@ -248,11 +325,16 @@ def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) ->
             continue
         if _read_place_date(line, sources[index], meta):
             continue
+        # "Quốc Khánh, ngày 15 tháng 11 năm" / "2019": a date line wrapped in a narrow column
+        wraps = index + 1 < len(lines) and "ngay" in fold(line) and not meta.ngay_ban_hanh
+        if wraps and _read_place_date(f"{line} {lines[index + 1]}", sources[index], meta):
+            wrapped.add(index + 1)
+            continue
         if subject is not None and line and not is_upper(line) and len(subject) < 5:
             if regex.search(r"[\p{L}\p{N}]", line):
                 subject.append(line)  # a subject runs over several lines under "Số"
             continue
-        if line and not seen_number:
+        if line and not seen_number and not right_block:
             body_lines.append((line, index))
     if subject:
         extras["vv"] = _clean_title(" ".join(subject))
@@ -261,7 +343,7 @@ def _read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) ->
     names = [
         (line, i)
         for line, i in body_lines
-        if is_upper(line) and _letters(line) >= 4 and not NUMBER_WORD_RE.match(line)
+        if is_upper(line) and _letters(line) >= 2 and not NUMBER_WORD_RE.match(line)
     ]
     _set_issuer(names, sources, meta)
     untitled = [line for line, _ in body_lines if not is_upper(line)]
@@ -275,8 +357,10 @@ def _letters(text: str) -> int:
 
 
 def _clean_title(text: str) -> str:
-    """One line, OCR specks at the end removed, bounded (a title never runs on for pages)."""
+    """One line, OCR specks at the end removed, a quarter's slash read as "I" put back,
+    bounded (a title never runs on for pages)."""
     text = SPECK_RE.sub("", " ".join(text.split()))
+    text = QUARTER_RE.sub(lambda m: f"{m['quy']}{m['quarter']}/{m['year']}", text)
     if len(text) > TITLE_CHARS:
         text = text[: text.rfind(" ", 0, TITLE_CHARS)]
     return text
@@ -344,6 +428,21 @@ def _place_name(place: str) -> str:
     return match_province(name, 85) or place
 
 
+def _mark_place_as_dated(meta: Metadata) -> None:
+    """The issuer's locality spelled as the date line spells its place, where the two differ
+    only in marks: "ỦY BAN NHÂN DÂN XÃ QUỐC KHANH" with "Quốc Khánh, ngày …" (Nghị định
+    30/2020: the địa danh is the name of the unit where the body sits; OCR loses marks on
+    capitals more often than on small letters)."""
+    name, place = meta.co_quan_ban_hanh.ten, meta.dia_danh
+    if not name or not place:
+        return
+    words, size = name.split(), len(place.split())
+    tail = " ".join(words[-size:])
+    level = fold(" ".join(words[:-size])).split()[-1:]
+    if level and level[0] in LEVEL_ENDS and tail != place.upper() and fold(tail) == fold(place):
+        meta.co_quan_ban_hanh.ten = " ".join([*words[:-size], place.upper()])
+
+
 def _is_level_line(line: str) -> bool:
     """ "TỈNH BẮC NINH" under "ỦY BAN NHÂN DÂN" (but "PHÒNG …" is a body, not "PHƯỜNG")."""
     words = fold(line).split()
@@ -356,15 +455,21 @@ def _is_level_line(line: str) -> bool:
 
 def _set_issuer(lines: list[tuple[str, int]], sources: list[SourceLine], meta: Metadata) -> None:
     names: list[tuple[str, int]] = []
-    split = [(part, i) for text, i in lines for part in _two_names(text)]
+    split = [(part, i) for text, i in lines for part in _two_names(_name_text(text))]
     for line, index in split:
-        if names and (
-            _is_level_line(line) or names[-1][0].rstrip().endswith(("VÀ", "và", "&", "-"))
-        ):
+        if names and _continues_name(names[-1][0], line):
             names[-1] = (f"{names[-1][0]} {line}", names[-1][1])
-        else:
+        elif _letters(line) >= 4:  # shorter: a speck, unless it ends a wrapped name ("HÓA")
             names.append((line, index))
-    spelled = [(canonical_body(name) or " ".join(name.split()), index) for name, index in names]
+    spelled = [
+        (
+            canonical_body(name)
+            or canonical_body_unspaced(name)
+            or spell_known_head(SPECK_RE.sub("", " ".join(name.split()))),
+            index,
+        )
+        for name, index in names
+    ]
     if spelled:
         meta.co_quan_ban_hanh = Issuer(
             ten=spelled[-1][0], cap_tren=spelled[-2][0] if len(spelled) > 1 else None
@@ -373,6 +478,42 @@ def _set_issuer(lines: list[tuple[str, int]], sources: list[SourceLine], meta: M
         _note(meta, "co_quan_ban_hanh.ten", sources[spelled[-1][1]], known)
         if len(spelled) > 1:
             _note(meta, "co_quan_ban_hanh.cap_tren", sources[spelled[-2][1]], known)
+
+
+LEVEL_ENDS = {"tinh", "huyen", "quan", "xa", "phuong", "thi", "thanh", "pho", "tran"}
+
+
+def _continues_name(previous: str, line: str) -> bool:
+    """A header name wrapped onto the next line: "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" (a
+    level), "ỦY BAN NHÂN DÂN THỊ" / "TRẤN MƯỜNG CHÀ" (a name never ends on its level),
+    "SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH", or two halves of one known name."""
+    if _is_level_line(line) or previous.rstrip().endswith(("VÀ", "và", "&", "-", ",")):
+        return True
+    if fold(line).startswith(("va ", "& ", "- ")):
+        return True
+    if fold(previous).split()[-1:] and fold(previous).split()[-1] in LEVEL_ENDS:
+        return True
+    if len(line.split()) <= 2 and not _starts_body_kind(line) and _starts_body_kind(previous):
+        return True  # "ỦY BAN NHÂN DÂN PHƯỜNG TÂN" / "THIỆN": the tail of a place's name
+    return canonical_body(previous) is None and canonical_body(f"{previous} {line}") is not None
+
+
+def _name_text(line: str) -> str:
+    """A header name line without OCR specks around it: ': "NƯỚC. -' -> "NƯỚC" (a name
+    ends with no full stop; a "-" or "VÀ" at its end says it goes on)."""
+    line = regex.sub(r"\.[^\p{L}\p{N}]*$", "", line.strip().lstrip(SPECKS))
+    return line.rstrip(SPECKS)
+
+
+def _starts_body_kind(line: str) -> bool:
+    """The line begins with a kind of body ("ỦY BAN NHÂN DÂN", "SỞ"); a short kind must be
+    the word itself ("BÀNG" is not "BAN")."""
+    words = fold(line).split()
+    for kind in BODY_KINDS:
+        head, want = " ".join(words[: len(kind.split())]), fold(kind)
+        if head == want or (len(want) >= 6 and similar(head, want) >= 85):
+            return True
+    return False
 
 
 def _two_names(line: str) -> list[str]:
@@ -410,11 +551,14 @@ def _read_title(lines: list[str], sources: list[SourceLine], start: int, meta: M
         line = lines[index]
         if RULE_RE.match(line) or starts_body(line) or line.startswith("("):
             break
+        if _off_centre(sources[start - 1], sources[index]):
+            break  # the body's first line (indented) or a line set flush left
         if _is_recipients_line(line) or _authority_at(line) is not None:
             break
         if parts and line.rstrip().endswith((".", ":")) and not parts[-1].endswith(","):
             break  # a sentence: the body's first paragraph (a trích yếu has no full stop)
-        if is_upper(line):
+        # "I/2018", "IIII2018" (a quarter) ending a title are no heading in capitals
+        if is_upper(line) and not regex.fullmatch(r"[IVXl|\d/\s.,-]+", line):
             capital_title = index == start or (parts and all(is_upper(p) for p in parts))
             if not capital_title or canonical_body(line) or _names_a_role(line):
                 break
@@ -427,6 +571,17 @@ def _read_title(lines: list[str], sources: list[SourceLine], start: int, meta: M
     while index < len(lines) and RULE_RE.match(lines[index]):
         index += 1
     return index
+
+
+def _off_centre(heading: SourceLine, line: SourceLine) -> bool:
+    """Nghị định 30/2020 centres the trích yếu under the type heading; the body is justified
+    with its first line indented. On a page with boxes, a line whose centre lies off the
+    heading's by more than 0.4 of the heading's height is not the title's."""
+    if heading.bbox is None or line.bbox is None or heading.page != line.page:
+        return False
+    centre = (heading.bbox[0] + heading.bbox[2]) / 2
+    height = heading.bbox[3] - heading.bbox[1]
+    return abs((line.bbox[0] + line.bbox[2]) / 2 - centre) > 0.4 * height
 
 
 def _names_a_role(line: str) -> bool:
@@ -514,7 +669,7 @@ def _read_signature(lines: list[str], sources: list[SourceLine], start: int, met
                 break
     if signer.tham_quyen or signer.chuc_vu:
         for index in range(last + 1, zone_end):
-            line = _without_signed_mark(lines[index])
+            line = _without_signed_mark(lines[index]).strip(SPECKS)
             if NAME_RE.match(line) and not match_role(line) and not canonical_body(line):
                 signer.ho_ten, repaired = repair_name(line)
                 _note(meta, "nguoi_ky.ho_ten", sources[index], 0.8 if repaired else 1.0)
@@ -525,7 +680,8 @@ def _read_signature(lines: list[str], sources: list[SourceLine], start: int, met
 
 def _split_authority(text: str) -> tuple[str, str | None]:
     """ "TM. CHÍNH PHỦ THỦ TƯỚNG" -> ("TM. CHÍNH PHỦ", "THỦ TƯỚNG"); "KT. CHỦ TỊCH" alone
-    -> ("KT. CHỦ TỊCH", None)."""
+    -> ("KT. CHỦ TỊCH", None); "KT: …" (OCR read the full stop as a colon) as "KT. …"."""
+    text = regex.sub(r"^(TM|KT|TL|TUQ|UQ|Q)\s?[:,]", r"\1.", text)
     prefix, *words = text.replace(".", ". ", 1).split()
     for cut in range(1, len(words)):
         role = match_role(" ".join(words[cut:]))

@@ -10,8 +10,9 @@ name lists of the PyPI wheel ``vn-fullname-generator==0.0.2`` (MIT): 18 family n
 A name is repaired one syllable at a time and only where OCR evidently broke it: a family
 name with no marks at all that the lexicon knows with its marks ("Nguyen" read by an English
 model), or a syllable with letters Vietnamese does not have ("Khäi").
-A syllable the lexicon knows, or any well-formed Vietnamese syllable, is kept as written:
-names are the source's own spelling.
+A syllable the lexicon knows is kept as written: names are the source's own spelling. A
+well-formed name it does not know is given the tone of the one name it knows in that role
+with the same letters (OCR misreads tones more than anything else: "Thể" -> "Thế").
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ SOURCE = "vn-fullname-generator==0.0.2"
 SOURCE_WHEEL = "vn_fullname_generator-0.0.2-py3-none-any.whl"
 SOURCE_SHA256 = "06fb1a389b7df1fc7d5c2ed068d6a44c4942c29d099069fdea89f47f5c44d98d"
 ROLES = ("ho", "dem", "ten")  # family name, middle name(s), given name
+# The wheel's lists lack the two commonest middle names of all (male and female)
+COMMON_MIDDLE = ("Văn", "Thị")
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # Letters of Vietnamese: the base letters and every vowel with its marks (NFC).
 _BASE = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
@@ -103,6 +107,41 @@ def _role(position: int, size: int) -> str:
     return "ho" if position == 0 else "ten" if position == size - 1 else "dem"
 
 
+def _known(word: str, role: str) -> bool:
+    """In the lexicon in this role, or twice or more in another (one count is noise)."""
+    table = lexicon()
+    if word in COMMON_MIDDLE or word in table[role].get(fold(word), {}):
+        return True
+    return any(table[other].get(fold(word), {}).get(word, 0) >= 2 for other in ROLES)
+
+
+def _untoned(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+
+
+def _misread_tone(word: str, role: str) -> str | None:
+    """A middle or given name the lexicon does not know, whose letters (marks of the vowels
+    included) are those of a name it knows in that role with another tone: the tone OCR
+    most often misreads ("Thể" for "Thế", "Đồ" for "Đỗ": the lexicon's family names are the
+    commonest 18, and a rarer one such as "Hạ" is no tone away from any of them). A name
+    without a tone keeps it, and a tone is never removed."""
+    if not _well_formed(word) or _untoned(word) == word or _known(word, role):
+        return None  # a name without a tone ("Chân", "Dung") may well be right as it is
+    spellings = Counter(
+        {
+            name: count
+            for name, count in lexicon()[role].get(fold(word), Counter()).items()
+            if _untoned(name) == _untoned(word) and _untoned(name) != name
+        }
+    )
+    if not spellings:
+        return None
+    best, count = spellings.most_common(1)[0]
+    clear = len(spellings) == 1 or count >= 3 * spellings.most_common(2)[1][1]
+    return best if clear else None
+
+
 def repair_name(name: str) -> tuple[str, bool]:
     """The name with OCR-broken syllables repaired from the lexicon, and whether it changed.
 
@@ -127,7 +166,7 @@ def repair_name(name: str) -> tuple[str, bool]:
             clear = len(spellings) == 1 or count >= 3 * spellings.most_common(2)[1][1]
             repaired.append(best if clear else word)
         else:
-            repaired.append(word)
+            repaired.append(_misread_tone(word, role) or word)
     result = " ".join(repaired)
     return result, result != " ".join(name.split())
 

@@ -41,16 +41,12 @@ def read_docx(path: Path, settings: Settings) -> tuple[Page, Encoding | None]:
             heading = style.startswith(("Heading", "Title")) or looks_like_heading(text)
             _add_block(page, text.split("\n"), "heading" if heading else "paragraph")
         elif tag == "tbl":
-            rows = []
-            for row in DocxTable(child, document).rows:
-                cells, seen = [], set()
-                for cell in row.cells:  # merged cells repeat: keep each once
-                    if id(cell._tc) not in seen:
-                        seen.add(id(cell._tc))
-                        cell_text = "\n".join(_paragraph_text(p, found) for p in cell.paragraphs)
-                        cells.append(" ".join(cell_text.split()))
-                rows.append(" ".join(cells))
-            _add_block(page, rows, "table")
+            rows = _table_cells(DocxTable(child, document), found)
+            if _is_laid_out_text(rows):
+                _add_block(page, [p for row in rows for cell in row for p in cell], "paragraph")
+            else:
+                rows_text = [" ".join(" ".join(cell) for cell in row) for row in rows]
+                _add_block(page, [" ".join(text.split()) for text in rows_text], "table")
     if not page.words and settings.ocr_mode != "skip":
         _read_pictures(document, page, path, settings)  # a scan pasted into Word
     if settings.extract_tables:
@@ -100,6 +96,29 @@ def _read_pictures(document: Any, page: Page, path: Path, settings: Settings) ->
         read += 1
     if read:
         page.provenance = {"text": "ocr of the pictures", "pictures": read}
+
+
+def _table_cells(table: Any, found: set[str]) -> list[list[list[str]]]:
+    """Each row's cells, each cell as its paragraphs' texts (merged cells kept once)."""
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:  # merged cells repeat: keep each once
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                texts = [_paragraph_text(p, found) for p in cell.paragraphs]
+                cells.append([line for text in texts for line in text.split("\n") if line.strip()])
+        rows.append(cells)
+    return rows
+
+
+def _is_laid_out_text(rows: list[list[list[str]]]) -> bool:
+    """A borderless table that only places text side by side, as Nghị định 30/2020 lays out
+    the header (issuer and number | quốc hiệu, place and date) and the signature block
+    (Nơi nhận | authority, position, name): at most two cells a row, and a cell holding
+    several lines. It is read cell by cell, a line a paragraph, so that each block keeps its
+    lines apart; a data table (more columns, one value a cell) stays a row a line."""
+    return all(len(row) <= 2 for row in rows) and any(len(cell) > 1 for row in rows for cell in row)
 
 
 def _paragraph_text(paragraph: Any, found: set[str]) -> str:

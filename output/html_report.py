@@ -141,6 +141,10 @@ class MetadataField:
     name: str
     label: str
     value: str
+    source: str = ""  # where it was read: "95% · trang 1 · khối bố cục …" (metadata.nguon)
+    css: str = ""  # confidence band of that reading
+    page: int | None = None
+    bbox: str = ""  # "x0,y0,x1,y1" of its line in that page's pixels
 
 
 @dataclass
@@ -199,6 +203,34 @@ METADATA_FIELDS = [
 ]
 
 
+# How a field was found (``FieldSource.method``), in the report's words.
+SOURCE_METHODS = {
+    "layout": "khối bố cục (layout block)",
+    "line": "dòng (line)",
+    "text": "văn bản (text)",
+    "code": "suy từ ký hiệu (from the code)",
+    "citation": "suy từ trích dẫn (from a citation)",
+    "reread": "đọc lại không có mực màu (read again without the seal or pen ink)",
+}
+
+
+def metadata_field(doc: Document, name: str, label: str) -> MetadataField:
+    """One field with where it was read, from ``metadata.nguon``."""
+    item = MetadataField(name, label, nfc(metadata_value(doc, name) or ""))
+    source = next((s for s in doc.metadata.nguon if s.field == name), None)
+    if source is None or not item.value:
+        return item
+    parts = [f"{source.confidence * 100:.0f}%"]
+    if source.page is not None:
+        parts.append(f"trang {source.page}")
+    parts.append(SOURCE_METHODS.get(source.method, source.method))
+    item.source, item.css = " · ".join(parts), confidence_class(source.confidence)
+    item.page = source.page
+    if source.bbox:
+        item.bbox = ",".join(f"{v:.0f}" for v in source.bbox)
+    return item
+
+
 def metadata_value(doc: Document, name: str) -> str | None:
     value: object = doc.metadata
     for part in name.split("."):
@@ -208,10 +240,7 @@ def metadata_value(doc: Document, name: str) -> str | None:
 
 def build_report(doc: Document, stem: str = "document") -> Report:
     report = Report(document_title(doc), doc.source, doc.input_kind, stem, doc.sha256)
-    report.metadata = [
-        MetadataField(name, label, nfc(metadata_value(doc, name) or ""))
-        for name, label in METADATA_FIELDS
-    ]
+    report.metadata = [metadata_field(doc, name, label) for name, label in METADATA_FIELDS]
     report.edits = [_edit_view(i, edit) for i, edit in enumerate(doc.edits)]
     pages_by_number = {page.number: page for page in doc.pages}
     placed = _place_edits(report.edits, pages_by_number)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import scans
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 DECISION = {
     "so_hieu": "523/QĐ-UBND",
@@ -101,8 +101,18 @@ class AdminPage:
     handwritten_number: str | None = None  # pen strokes written into a blank number space
 
 
-def render_admin_page(page: AdminPage, path: Path, level: scans.Level = "light") -> Path:
-    """An A4 page at 200 dpi laid out as Nghị định 30/2020 prescribes, scanned at ``level``."""
+def render_admin_page(
+    page: AdminPage,
+    path: Path,
+    level: scans.Level = "light",
+    *,
+    seal: bool = False,
+    pen_colour: tuple[int, int, int] | None = None,
+) -> Path:
+    """An A4 page at 200 dpi laid out as Nghị định 30/2020 prescribes, scanned at ``level``;
+    ``seal``: a red seal pressed over the signature block; ``pen_colour``: the handwritten
+    number written in that colour after the scan's damage, its stroke reaching into the
+    code's first letter (the page is then in colour)."""
     image = Image.new("L", (1654, 2339), 255)
     draw = ImageDraw.Draw(image)
     regular = ImageFont.truetype(FONTS + "Regular.ttf", 34)
@@ -119,14 +129,17 @@ def render_admin_page(page: AdminPage, path: Path, level: scans.Level = "light")
         centred(left, y + row * 45, name, bold if row == len(page.issuer) - 1 else regular)
     number_y = y + 45 * len(page.issuer) + 50
     centred(left, number_y, page.number, regular)
+    pen_strokes = None
     if page.handwritten_number:  # pen strokes over the dots of the blank, not the code
         start = left - draw.textlength(page.number, font=regular) / 2
         blank = page.number.split("/")[0]
         x0 = start + draw.textlength(blank.split(".")[0], font=regular)
         x1 = start + draw.textlength(blank, font=regular)
         pen = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf", 40)
-        draw.text((x0 + 4, number_y - 30), page.handwritten_number, font=pen, fill=70)
-        draw.line([(x0, number_y + 28), (x1 - 6, number_y - 2)], fill=60, width=3)
+        pen_strokes = (x0, x1, number_y, pen)
+        if pen_colour is None:
+            draw.text((x0 + 4, number_y - 30), page.handwritten_number, font=pen, fill=70)
+            draw.line([(x0, number_y + 28), (x1 - 6, number_y - 2)], fill=60, width=3)
     centred(right, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
     centred(right, y + 45, "Độc lập - Tự do - Hạnh phúc", bold)
     centred(right, number_y, page.place_date, italic)
@@ -154,9 +167,45 @@ def render_admin_page(page: AdminPage, path: Path, level: scans.Level = "light")
     for row, text in enumerate(page.signature[:-1]):
         centred(right + 40, y + row * 46, text, bold if not text.startswith("(") else italic)
     centred(right + 40, y + 330, page.signature[-1], bold)
-    damaged = scans.degrade(np.array(image), level, seed=5)
-    Image.fromarray(damaged).save(path, dpi=(200, 200))
+    damaged = Image.fromarray(scans.degrade(np.array(image), level, seed=5))
+    if seal:
+        damaged = press_seal(damaged, (right - 10, y + 170))
+    if pen_colour is not None and pen_strokes is not None:  # the clerk's pen after printing
+        x0, x1, number_y, pen = pen_strokes
+        ink = Image.new("RGB", damaged.size, (255, 255, 255))
+        written = ImageDraw.Draw(ink)
+        written.text(
+            (x0 + 4, number_y - 30), page.handwritten_number or "", font=pen, fill=pen_colour
+        )
+        written.line([(x0, number_y + 28), (x1 + 14, number_y - 2)], fill=pen_colour, width=3)
+        damaged = ImageChops.multiply(damaged.convert("RGB"), ink)
+    damaged.save(path, dpi=(200, 200))
     return path
+
+
+def press_seal(image: Image.Image, centre: tuple[float, float], radius: int = 170) -> Image.Image:
+    """A round red seal as offices press it over the signature: two rings, a star, the
+    lettering of the body's name round the edge; the ink darkens the paper and the print
+    under it as ink does (multiplied), so black print stays black."""
+    page = image.convert("RGB")
+    ink = Image.new("RGB", page.size, (255, 255, 255))
+    draw = ImageDraw.Draw(ink)
+    x, y = centre
+    red = (205, 30, 40)
+    for r, width in ((radius, 9), (radius - 52, 4)):
+        draw.ellipse((x - r, y - r, x + r, y + r), outline=red, width=width)
+    star = [
+        (x + (60 if k % 2 == 0 else 24) * np.sin(k * np.pi / 5),
+         y - (60 if k % 2 == 0 else 24) * np.cos(k * np.pi / 5))
+        for k in range(10)
+    ]  # fmt: skip
+    draw.polygon(star, fill=red)
+    font = ImageFont.truetype(FONTS + "Bold.ttf", 30)
+    for k, letter in enumerate("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"):
+        angle = -0.75 * np.pi + k * 1.5 * np.pi / 27
+        lx, ly = x + (radius - 28) * np.cos(angle), y + (radius - 28) * np.sin(angle)
+        draw.text((lx - 10, ly - 16), letter, font=font, fill=red)
+    return ImageChops.multiply(page, ink)
 
 
 RECIPIENTS = ["- Như trên;", "- Lưu: VT."]

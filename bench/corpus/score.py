@@ -117,12 +117,16 @@ def _code(value: Any) -> str:
 
 
 def found_metadata(document: dict[str, Any]) -> dict[str, Any]:
-    """The fields from sohoa's JSON (``metadata``, as output/schemas documents it)."""
+    """The fields from sohoa's JSON (``metadata``, as output/schemas documents it). A number
+    printed blank or filled in by hand ("Số: ..../UBND-VP") is in the README's form,
+    ``so_hieu`` null with the printed code in ``ky_hieu``; the truth writes it as printed,
+    "/UBND-VP" (real-dev/metadata_truth.json), so that form is compared."""
     meta = document.get("metadata") or {}
     issuer = meta.get("co_quan_ban_hanh") or {}
     signer = meta.get("nguoi_ky") or {}
+    printed = f"/{meta['ky_hieu']}" if meta.get("ky_hieu") else None
     return {
-        "so_hieu": meta.get("so_hieu"),
+        "so_hieu": meta.get("so_hieu") or printed,
         "loai_van_ban": meta.get("loai_van_ban"),
         "ngay_ban_hanh": meta.get("ngay_ban_hanh"),
         "co_quan": issuer.get("ten") if isinstance(issuer, dict) else issuer,

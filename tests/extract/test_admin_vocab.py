@@ -7,11 +7,13 @@ from hypothesis import strategies as st
 
 from sohoa.extract.admin_vocab import (
     canonical_body,
+    canonical_body_unspaced,
     canonical_code,
     fold,
     match_province,
     match_role,
     match_type,
+    spell_known_head,
     type_from_code,
 )
 from sohoa.normalize.unicode import nfc
@@ -44,6 +46,20 @@ def test_codes_lose_their_look_alike_letters() -> None:
     assert canonical_code("NÐ-CP") == "NĐ-CP"  # U+00D0 (eth) for U+0110
     assert canonical_code("QĐ-UВND") == "QĐ-UBND"  # Cyrillic В
     assert canonical_code("ТВ-UBND") == "TB-UBND"  # Cyrillic Т
+    # one OCR-confused letter from a type code of Phụ lục III, and no code itself
+    assert canonical_code("TIr-UBND") == "TTr-UBND"
+    assert canonical_code("0Đ-UBND") == "QĐ-UBND"
+    assert canonical_code("UBND-VP") == "UBND-VP"
+    assert canonical_code("CT-KTT3") == "CT-KTT3"
+
+
+def test_the_head_of_a_name_is_spelled_when_only_its_marks_differ() -> None:
+    assert spell_known_head("ỦY BAN NHÂN DÂN PHƯƠNG 3") == "ỦY BAN NHÂN DÂN PHƯỜNG 3"
+    assert spell_known_head("UY BAN NHAN DAN XA Tân Hòa") == "ỦY BAN NHÂN DÂN XÃ Tân Hòa"
+    assert spell_known_head("TRƯỜNG THPT LÊ LỢI") == "TRƯỜNG THPT LÊ LỢI"
+    assert spell_known_head("HỘI ĐỒNG") == "HỘI ĐỒNG"
+    assert spell_known_head("CỤC THUÊ TP.HCM") == "CỤC THUẾ TP.HCM"  # the sector's marks
+    assert spell_known_head("BỆNH VIỆN ĐA KHOATỈNH") == "BỆNH VIỆN ĐA KHOA TỈNH"  # a lost space
 
 
 def test_types_roles_places_and_codes() -> None:
@@ -56,3 +72,9 @@ def test_types_roles_places_and_codes() -> None:
     assert canonical_code("QD — UBND") == "QĐ-UBND"
     assert type_from_code("KH-UBND") == "Kế hoạch"
     assert type_from_code("UBND-KT") == "Công văn"
+
+
+def test_a_name_whose_spaces_ocr_lost_is_spelled_when_every_part_is_known() -> None:
+    assert canonical_body_unspaced("UBNDTỈNHLAICHÂU") == "UBND TỈNH LAI CHÂU"
+    assert canonical_body_unspaced("UBNDTỈNH NGHỆAN") == "UBND TỈNH NGHỆ AN"
+    assert canonical_body_unspaced("UBNDHUYỆNĐÔNGANH") is None  # a district: not known

@@ -14,7 +14,8 @@ import docx
 import pytest
 from metadata_scans import LAYOUT_KINDS, render_admin_page
 
-from sohoa.extract.metadata import metadata_from_text
+from sohoa.extract.layout_lines import SourceLine
+from sohoa.extract.metadata import metadata_from_lines, metadata_from_text
 from sohoa.model import Metadata
 from sohoa.pipeline import convert_document
 from sohoa.settings import Settings
@@ -254,3 +255,112 @@ def test_recipient_whose_mark_the_ocr_lost_is_kept() -> None:
         "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n"
     )
     assert meta.noi_nhan == ["Như Điều 3", "Văn phòng Chính phủ", "Bộ Tài chính", "Lưu: VT"]
+
+
+def test_wrapped_header_names_and_a_wrapped_date_line() -> None:
+    """Names wrapped in the narrow header column (a level's word, a place's last word), a
+    date line's year on the next line, and the place's marks taken from the date line."""
+    meta = metadata_from_text(
+        "ỦY BAN NHÂN DÂN HUYỆN\nMƯỜNG CHÀ\nỦY BAN NHÂN DÂN THỊ\nTRẤN MƯỜNG KHANH\n"
+        "Số: 2283/UBND-NC\nV/v tổ chức thực hiện công tác bảo\nđảm an toàn thực phẩm\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Mường Khánh, ngày 04 tháng 7 năm\n2023\nKính gửi: Sở Y tế.\n"
+    )
+    assert meta.co_quan_ban_hanh.cap_tren == "ỦY BAN NHÂN DÂN HUYỆN MƯỜNG CHÀ"
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN THỊ TRẤN MƯỜNG KHÁNH"
+    assert (meta.ngay_ban_hanh, meta.dia_danh) == ("2023-07-04", "Mường Khánh")
+    assert meta.trich_yeu == "V/v tổ chức thực hiện công tác bảo đảm an toàn thực phẩm"
+    meta = metadata_from_text("ỦY BAN NHÂN DÂN TỈNH THANH\nHÓA\nSố: 5/KH-UBND\nKẾ HOẠCH\nVề x\n")
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"
+
+
+def test_title_ends_where_the_body_leaves_the_centre() -> None:
+    """A notice's body follows its title with no rule and no "Căn cứ": its first line is
+    indented (off the heading's centre), which ends the trích yếu."""
+    rows = [
+        ("ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC", (100, 100, 500, 130)),
+        ("Số: 1785/TB-UBND", (180, 140, 420, 170)),
+        ("THÔNG BÁO", (560, 336, 770, 372)),
+        ("Kết luận của lãnh đạo về công tác", (400, 380, 930, 415)),
+        ("cải cách hành chính", (520, 420, 810, 455)),
+        ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp", (263, 470, 1122, 505)),
+        ("thời phản ánh về Sở Nội vụ để tổng hợp, báo cáo.", (204, 510, 1121, 545)),
+    ]
+    lines = [SourceLine(text, 1, box, 0.9) for text, box in rows]
+    meta = metadata_from_lines(lines)
+    assert meta.loai_van_ban == "Thông báo"
+    assert meta.trich_yeu == "Kết luận của lãnh đạo về công tác cải cách hành chính"
+
+
+def test_docx_header_and_signature_in_one_row_tables(tmp_path: Path) -> None:
+    """Word files lay the header and the signature block out as one-row, two-cell tables,
+    each cell holding several paragraphs: each paragraph is a line of its block."""
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "UBND TỈNH BẠC LIÊU\nỦY BAN NHÂN DÂN HUYỆN VĨNH LỢI\nSố: 909/UBND-VP"
+    header.cell(0, 0).add_paragraph("V/v tổ chức thực hiện công tác phòng, chống thiên tai")
+    header.cell(0, 1).text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Vĩnh Lợi, ngày 07 tháng 11 năm 2023"
+    )
+    document.add_paragraph("Kính gửi: Sở Nội vụ")
+    document.add_paragraph("Ủy ban nhân dân huyện đề nghị các đơn vị phối hợp thực hiện.")
+    signature = document.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text = "Nơi nhận:\n- Như trên;\n- Lưu: VT, VX."
+    signature.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nBùi Đức Chiến"
+    path = tmp_path / "cong_van.docx"
+    document.save(str(path))
+    meta = convert_document(path, Settings(extract_tables=False)).metadata
+    assert (meta.so_hieu, meta.loai_van_ban, meta.ngay_ban_hanh) == (
+        "909/UBND-VP", "Công văn", "2023-11-07"
+    )  # fmt: skip
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN HUYỆN VĨNH LỢI"
+    assert meta.co_quan_ban_hanh.cap_tren == "UBND TỈNH BẠC LIÊU"
+    assert meta.trich_yeu == "V/v tổ chức thực hiện công tác phòng, chống thiên tai"
+    assert meta.nguoi_ky.tham_quyen == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    assert (meta.nguoi_ky.chuc_vu, meta.nguoi_ky.ho_ten) == ("PHÓ CHỦ TỊCH", "Bùi Đức Chiến")
+    assert meta.noi_nhan == ["Như trên", "Lưu: VT, VX"]
+
+
+def test_signer_under_a_red_seal_is_read_again_without_it(tmp_path: Path) -> None:
+    """A red seal pressed over the position and the name: the page's OCR loses them, the
+    signature block read again from the red channel gives them, marked as read again."""
+    page = render_admin_page(LAYOUT_KINDS["quyet_dinh_chu_tich"], tmp_path / "seal.png", seal=True)
+    meta = convert_document(page, Settings(extract_tables=False)).metadata
+    assert (meta.nguoi_ky.chuc_vu, meta.nguoi_ky.ho_ten) == ("CHỦ TỊCH", "Lê Văn Dũng")
+    sources = {s.field: s for s in meta.nguon}
+    assert sources["nguoi_ky.ho_ten"].method == "reread"
+    assert sources["nguoi_ky.ho_ten"].page == 1 and sources["nguoi_ky.ho_ten"].bbox is not None
+    assert meta.so_hieu == LAYOUT_KINDS["quyet_dinh_chu_tich"].number.removeprefix("Số: ")
+
+
+def test_a_quarter_whose_slash_was_read_as_i_and_a_title_ending_in_it() -> None:
+    meta = metadata_from_text(
+        "BỘ Y TẾ\nSố: 12/BC-BYT\nBÁO CÁO\nKết quả thực hiện công tác y tế cơ sở Quý\n"
+        "IIII2018\nThực hiện Kế hoạch số 5/KH-BYT, Bộ Y tế báo cáo như sau:\n"
+    )
+    assert meta.trich_yeu == "Kết quả thực hiện công tác y tế cơ sở Quý III/2018"
+
+
+def test_specks_before_the_number_and_a_place_word_like_a_kind_of_body() -> None:
+    meta = metadata_from_text(
+        "__ UBNDTỈNH NGHỆAN\nỦY BAN NHÂN DÂN THỊ XÃ TRẢNG_\nBÀNG\n: Số: 1429/UBND-TCKT\n"
+        "V/v kiện toàn công tác giảm nghèo\nKính gửi: Sở Y tế.\n"
+    )
+    assert meta.so_hieu == "1429/UBND-TCKT"
+    assert meta.co_quan_ban_hanh.cap_tren == "UBND TỈNH NGHỆ AN"
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN THỊ XÃ TRẢNG BÀNG"  # BÀNG is no BAN
+
+
+def test_a_number_written_in_blue_over_the_code_is_read_without_the_pen(tmp_path: Path) -> None:
+    """A clerk's blue pen fills the number's blank and strikes into the code ("Số: 1112
+    BND-VP" read): the header's left block read again with the blue painted over gives the
+    printed code; the number is left null and flagged, as for any handwritten number."""
+    page = render_admin_page(
+        LAYOUT_KINDS["so_viet_tay"], tmp_path / "pen.png", pen_colour=(35, 60, 175)
+    )
+    meta = convert_document(page, Settings(extract_tables=False)).metadata
+    assert (meta.so_hieu, meta.ky_hieu, meta.so_viet_tay) == (None, "UBND-VP", True)
+    assert meta.loai_van_ban == "Công văn"
+    sources = {s.field: s for s in meta.nguon}
+    assert sources["ky_hieu"].method == "reread" and sources["ky_hieu"].page == 1

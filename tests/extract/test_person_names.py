@@ -23,6 +23,17 @@ def test_only_evidently_broken_syllables_change() -> None:
     assert repair_name("Dao Quang Khai") == ("Dao Quang Khai", False)
 
 
+def test_a_misread_tone_of_a_middle_or_given_name_is_put_right() -> None:
+    """An unknown name with the letters of a known one in its place and another tone: OCR
+    misreads tones most ("Thể" for "Thế"); a name without a tone, a rare family name and the
+    commonest middle names Văn and Thị (missing from the lexicon) are kept."""
+    assert repair_name("Mai Thể Dũng") == ("Mai Thế Dũng", True)
+    assert repair_name("Đồ Xuân Long") == ("Đỗ Xuân Long", True)
+    assert repair_name("Hạ Bá Chân") == ("Hạ Bá Chân", False)
+    assert repair_name("Nguyễn Thị Hoa") == ("Nguyễn Thị Hoa", False)
+    assert repair_name("Lê Văn Dũng") == ("Lê Văn Dũng", False)
+
+
 def test_signer_name_is_repaired_with_a_lower_confidence() -> None:
     text = (
         "UBND TỈNH HÀ NAM\nSỞ TƯ PHÁP\nSố: 5/BC-STP\nBÁO CÁO\nKết quả công tác năm 2023\n"

@@ -14,6 +14,7 @@ from chromium import Chromium, Tab
 from PIL import Image
 from writer_documents import budget_document, budget_table
 
+from sohoa.extract.metadata import extract_metadata
 from sohoa.model import Alternative, Document, Edit
 from sohoa.output.html_report import LOW_EDIT_CONFIDENCE, write_html
 from sohoa.output.writers import WRITERS
@@ -319,3 +320,27 @@ def test_a_reviewers_correction_is_shown_over_the_restorers_edit(
     assert count(tab, "#other-changes") == 0  # the overridden edit is not listed again
     original = tab.evaluate("document.querySelector('.text.original').innerText")
     assert "kế hoạch đối mới" in original  # what the OCR read there, as before
+
+
+def test_each_metadata_field_shows_where_it_was_read(
+    chromium: Chromium, scanned_doc: Document, tmp_path: Path
+) -> None:
+    """The metadata list gives, beside each value, the confidence, page and kind of place it
+    was read (``metadata.nguon``), with the line's box for the scan."""
+    doc = extract_metadata(copy.deepcopy(scanned_doc))
+    shown = {s.field: s for s in doc.metadata.nguon if s.page is not None}
+    assert {"loai_van_ban", "co_quan_ban_hanh.ten"} <= set(shown)
+    tab = open_report(chromium, doc, tmp_path, "nguon")
+    rows = tab.evaluate(
+        "[...document.querySelectorAll('dl.meta dd[data-field]')].map(d => [d.dataset.field,"
+        " d.nextElementSibling.className, d.nextElementSibling.textContent,"
+        " d.nextElementSibling.dataset.bbox || ''])"
+    )
+    found = {field: (css, text, bbox) for field, css, text, bbox in rows}
+    for name in ("loai_van_ban", "co_quan_ban_hanh.ten"):
+        source = shown[name]
+        css, text, bbox = found[name]
+        assert "nguon" in css.split()
+        assert f"{source.confidence * 100:.0f}%" in text and f"trang {source.page}" in text
+        assert bbox == ",".join(f"{v:.0f}" for v in source.bbox or ())
+    assert found["so_hieu"][1] == ""  # no number on this page: nothing said about it
