@@ -278,6 +278,8 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
             for r in readings
         ],
     }
+    if prepared.page_corners:  # a photographed page, straightened
+        page.provenance["page_corners"] = [list(corner) for corner in prepared.page_corners]
     if settings.extract_tables:
         # ruled grids are found on the deskewed, cleaned page whichever variant read the text
         # best: an "as-read" page is not deskewed, and its tilted rules break the grid
