@@ -90,6 +90,30 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
 
 
+# Red ink: its red channel this much above the green and blue ones (gray levels) ...
+RED_MARGIN = 20.0
+RED_FULL = 60.0  # ... and at this margin it is wholly dropped
+
+
+def drop_red(image: np.ndarray) -> np.ndarray:
+    """``image`` (RGB) with red marks (a seal, a red box or pen) dropped out as a scanner's
+    red dropout does: where red dominates a pixel, every channel takes its red value, in
+    which red ink is as light as paper. Black print under the seal stays black (dark in
+    every channel); blue ink is kept (a handwritten number or date is part of the text)."""
+    if image.ndim != 3:
+        return image
+    rgb = image[:, :, :3]
+    sample = rgb[::4, ::4].astype(np.int16)  # most pages have no red: seen on a sample
+    if not (sample[:, :, 0] - np.maximum(sample[:, :, 1], sample[:, :, 2]) > RED_MARGIN).any():
+        return image
+    red = rgb[:, :, 0].astype(np.float32)
+    margin = red - np.maximum(rgb[:, :, 1], rgb[:, :, 2]).astype(np.float32)
+    weight = np.clip((margin - RED_MARGIN) / (RED_FULL - RED_MARGIN), 0, 1)[:, :, None]
+    out = rgb.astype(np.float32)
+    out += (red[:, :, None] - out) * weight
+    return out.astype(np.uint8)
+
+
 # A photographed page: brighter than what it lies on, most of the picture but not all of it.
 PAGE_MIN_SHARE = 0.2
 PAGE_MAX_SHARE = 0.85
@@ -337,6 +361,11 @@ class PrepareOptions:
 
     deskew: bool = True
     find_page: bool = True  # a photographed page: its corners found, straightened and cropped
+    # red seals and marks dropped out (red ink read as paper). Off: on the corpus it gave the
+    # stamp kind's metadata 27 -> 34 of 40 fields right, but the real scans' WER 7.1 -> 12.7%
+    # (the prepared reading, now as confident as the colour one, won and read the
+    # show-through worse): it needs a better choice between readings first
+    drop_red: bool = False
     flatten: bool = True
     denoise: bool = False
     sharpen: float = 1.0  # unsharp-mask amount; 0 = off
@@ -389,7 +418,7 @@ def prepare_page(
     ``rotation`` (degrees clockwise, a multiple of 90) turns an upside-down or sideways page
     upright first; see ``tesseract.detect_rotation``.
     """
-    original = to_gray(image)
+    original = to_gray(drop_red(image) if options.drop_red else image)
     height, width = original.shape
     turn = quarter_turn_matrix((width, height), rotation)
     gray = np.ascontiguousarray(np.rot90(original, k=-(rotation // 90) % 4))

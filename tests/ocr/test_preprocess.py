@@ -10,10 +10,12 @@ from sohoa.ocr.preprocess import (
     RAW_OPTIONS,
     binarise,
     clean_border,
+    drop_red,
     find_page_corners,
     flatten_background,
     measure_skew,
     prepare_page,
+    to_gray,
 )
 
 
@@ -121,3 +123,22 @@ def test_a_scan_or_a_page_filling_the_picture_is_not_cropped(short_page_image: n
     )  # light falling across a page that fills the photo: no desk around it
     assert find_page_corners(shaded) is None
     assert prepare_page(short_page_image, 200).perspective is None
+
+
+def test_a_red_seal_drops_out_and_the_print_under_it_stays(short_page_image: np.ndarray) -> None:
+    page = cv2.cvtColor(short_page_image, cv2.COLOR_GRAY2RGB).astype(np.float32)
+    seal = np.zeros(short_page_image.shape, np.uint8)
+    cv2.circle(seal, (400, 350), 150, 255, 12)
+    cv2.circle(seal, (400, 350), 60, 255, -1)
+    red = np.array([205, 35, 40], np.float32) / 255  # seal ink multiplies the paper and print
+    inked = seal[:, :, None] > 0
+    page = np.where(inked, page * red, page).astype(np.uint8)
+    blue = page.copy()
+    blue[100:140, 900:1000] = (30, 50, 150)  # a pen's blue stroke is kept
+    dropped = to_gray(drop_red(blue))
+    paper, ink = short_page_image > 200, short_page_image < 80
+    seal_on_paper = (seal > 0) & paper
+    assert to_gray(page)[seal_on_paper].mean() < 120  # the seal is dark in plain gray ...
+    assert dropped[seal_on_paper].mean() > 190  # ... and gone after the dropout
+    assert dropped[(seal > 0) & ink].mean() < 60  # black print under the seal stays black
+    assert dropped[100:140, 900:1000].max() < 90
