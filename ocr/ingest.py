@@ -28,6 +28,7 @@ from sohoa.ocr.preprocess import (
     RAW_OPTIONS,
     PreparedImage,
     PrepareOptions,
+    drop_red,
     prepare_page,
     small_text_scale,
 )
@@ -196,8 +197,9 @@ def read_variant(
     if base == "as-read" and prepared.scale == 1.0 and not prepared.rotation:
         # the page's own pixels, colour kept: Tesseract thresholds the channel that separates
         # ink from paper best, so a red box or stamp drawn over black text drops out (the
-        # Cục Thuế screenshot: 8.0% WER from our gray, 4.8% from its colours)
-        pixels = image
+        # Cục Thuế screenshot: 8.0% WER from our gray, 4.8% from its colours); a red seal
+        # dropped out as in every variant
+        pixels = drop_red(image) if options.drop_red else image
     data = run_tesseract(pixels, settings.lang, settings.psm)
     confidences = [
         float(c) for c, t in zip(data["conf"], data["text"], strict=True) if t and t.strip()
@@ -278,6 +280,8 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
             for r in readings
         ],
     }
+    if prepared.page_corners:  # a photographed page, straightened
+        page.provenance["page_corners"] = [list(corner) for corner in prepared.page_corners]
     if settings.extract_tables:
         # ruled grids are found on the deskewed, cleaned page whichever variant read the text
         # best: an "as-read" page is not deskewed, and its tilted rules break the grid

@@ -39,9 +39,16 @@ _TCVN3_HIGH = (
 assert len(_TCVN3_HIGH) == 128
 
 
+# Capitals with a tone that TCVN 5712:1993 (VN1) puts among the control codes; glibc's iconv
+# writes them there (a ".VnTime" font has no such capitals: ABC typed them in ".VnTimeH").
+_TCVN3_LOW = {0x01: "Ú", 0x02: "Ụ", 0x04: "Ừ", 0x05: "Ử", 0x06: "Ữ", 0x11: "Ứ", 0x12: "Ự",
+              0x13: "Ỳ", 0x14: "Ỷ", 0x15: "Ỹ", 0x16: "Ý", 0x17: "Ỵ"}  # fmt: skip
+TCVN3_LOW_CODES = frozenset(_TCVN3_LOW)
+
+
 @functools.cache
 def _tcvn3_table() -> dict[int, str]:
-    return {0x80 + i: char for i, char in enumerate(_TCVN3_HIGH)}
+    return {**_TCVN3_LOW, **{0x80 + i: char for i, char in enumerate(_TCVN3_HIGH)}}
 
 
 # --- VNI ------------------------------------------------------------------------------------
@@ -113,8 +120,11 @@ _VIQR_LETTER = re.compile(
 
 
 def decode_viqr(text: str) -> str:
-    """VIQR to Unicode. A ``.`` or ``?`` ending a word before a capital, a line end or the
-    end of the text is punctuation ("phu'c. Ba."), elsewhere a tone ("Tu+. do")."""
+    """VIQR to Unicode. A file that escapes its punctuation as RFC 1456 asks (``Ha\\.`` for
+    "Ha.", ``ha.\\.`` for "hạ.") is read by the RFC: every ``.`` or ``?`` after a vowel is a
+    tone. In a file that does not, a ``.`` or ``?`` ending a word before a capital, a line
+    end or the end of the text is punctuation ("phu'c. Ba."), elsewhere a tone ("Tu+. do")."""
+    escaped = "\\." in text or "\\?" in text
 
     def letter(match: re.Match[str]) -> str:
         if match.group(1) is not None:
@@ -125,7 +135,7 @@ def decode_viqr(text: str) -> str:
         if shape and shape not in _VIQR_SHAPE_OF.get(vowel.lower(), ""):
             return match.group(0)
         end = match.end()
-        if tone in ".?" and _ends_sentence(text, end):
+        if tone in ".?" and not escaped and _ends_sentence(text, end):
             tone, suffix = "", tone  # "ba." at the end of a sentence
         else:
             suffix = ""

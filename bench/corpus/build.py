@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from . import degrade
+from . import degrade, legacy
 from .documents import TYPES, Doc, make_document
 from .render import FONTS, render_docx, render_pdf
 
@@ -44,6 +44,7 @@ class Kind:
     dpi: int  # resolution of the page images (0: no image, the input is digital)
     single_page: bool = False  # a photo or screenshot shows one page: documents kept short
     what: str = ""
+    encoding: str = ""  # a legacy Vietnamese encoding the file is written in (legacy.py)
 
 
 KINDS = [
@@ -60,9 +61,25 @@ KINDS = [
     Kind("old-ocr-lstm", 300, what="PDF with a text layer from Tesseract eng --oem 1"),
     Kind("old-ocr-legacy", 200, what="PDF with a text layer from Tesseract eng --oem 0"),
 ]
-KIND_BY_NAME = {kind.name: kind for kind in KINDS}
+# Old digital files (bench/corpus/legacy.py): documents of their own, numbered from
+# LEGACY_FIRST with their own random stream, so the documents above stay as they were.
+LEGACY_KINDS = [
+    Kind("tcvn3-txt", 0, what="text file in TCVN3 (ABC), bytes by glibc iconv", encoding="tcvn3"),
+    Kind("vni-txt", 0, what="text file in VNI (VNI-Times codes)", encoding="vni"),
+    Kind("cp1258-txt", 0, what="text file in Windows-1258, tones as marks", encoding="cp1258"),
+    Kind("viqr-txt", 0, what="text file in VIQR (RFC 1456)", encoding="viqr"),
+    Kind("tcvn3-docx", 0, what="Word file typed in .VnTime/.VnTimeH (TCVN3)", encoding="tcvn3"),
+    Kind("vni-docx", 0, what="Word file typed in VNI-Times", encoding="vni"),
+    Kind("tcvn3-pdf", 0, what="PDF printed from a .VnTime Word file: TCVN3 codes in its text "
+         "layer, Vietnamese on the page", encoding="tcvn3"),
+]  # fmt: skip
+LEGACY_FIRST = 100
+LEGACY_COUNT = 2 * len(LEGACY_KINDS)
+ALL_KINDS = KINDS + LEGACY_KINDS
+KIND_BY_NAME = {kind.name: kind for kind in ALL_KINDS}
 FONT_NAMES = list(FONTS)
-QUICK = range(12)  # one document of every kind, every type at least once
+# one document of every kind, every type at least once
+QUICK = [*range(12), *range(LEGACY_FIRST, LEGACY_FIRST + len(LEGACY_KINDS))]
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,7 @@ class Built:
     pages: list[Path]  # page images the peers OCR (empty for DOCX)
     peer_pdf: Path | None  # what OCRmyPDF is given
     truth: dict[str, Any]
+    twin: Path | None = None  # an old digital file's same document in Unicode (UTF-8, fonts)
 
 
 def plan(seed: int = DEFAULT_SEED, count: int = COUNT) -> list[Entry]:
@@ -105,6 +123,25 @@ def plan(seed: int = DEFAULT_SEED, count: int = COUNT) -> list[Entry]:
                 size=rng.choice([11.0, 12.0, 13.0, 13.0, 14.0]),
             )
         )
+    return entries + legacy_plan(seed)
+
+
+def legacy_plan(seed: int = DEFAULT_SEED) -> list[Entry]:
+    """The old digital files: kind = index mod 7, type, font and size drawn per document."""
+    entries = []
+    for index in range(LEGACY_COUNT):
+        number = LEGACY_FIRST + index
+        rng = random.Random(f"sohoa-corpus-legacy:{seed}:{number}")
+        entries.append(
+            Entry(
+                number=number,
+                seed=seed,
+                type=rng.choice(TYPES),
+                kind=LEGACY_KINDS[index % len(LEGACY_KINDS)],
+                font=rng.choice(FONT_NAMES),
+                size=rng.choice([12.0, 13.0, 13.0, 14.0]),
+            )
+        )
     return entries
 
 
@@ -114,6 +151,8 @@ def document(entry: Entry) -> Doc:
         printed = "/" + doc.code_suffix
         codes = sorted({printed if c == doc.so_hieu else c for c in doc.codes})
         doc = replace(doc, handwritten=True, codes=codes)
+    if entry.kind.encoding:  # typed with straight quotes: TCVN3 and VIQR have no curly ones
+        doc = legacy.plain_punctuation(doc)
     return doc
 
 
@@ -269,6 +308,34 @@ def _old_ocr_pdf(paths: list[Path], oem: int, dpi: int, target: Path) -> None:
         shutil.move(str(base.with_suffix(".pdf")), target)
 
 
+def _legacy_file(
+    entry: Entry, doc: Doc, folder: Path
+) -> tuple[Path, list[Path], Path | None, Path]:
+    """The old digital file of a legacy kind, the pages the peers read (PDF), the PDF
+    OCRmyPDF reads, and the same document in Unicode (its "twin": the decoding is exact
+    when sohoa's text of both is the same)."""
+    encoding = entry.kind.encoding
+    if entry.kind.name.endswith("-txt"):  # DOS/Windows line ends, as the old editors wrote
+        source, twin = folder / f"{entry.id}.txt", folder / "twin.txt"
+        text = doc.full_text() + "\n"
+        twin.write_text(text, encoding="utf-8")
+        newline = "\n" if encoding == "viqr" else "\r\n"
+        source.write_bytes(legacy.encode(text.replace("\n", newline), encoding))  # type: ignore[arg-type]
+        return source, [], None, twin
+    if entry.kind.name.endswith("-docx"):
+        source, twin = folder / f"{entry.id}.docx", folder / "twin.docx"
+        twin.write_bytes(render_docx(doc, entry.font, entry.size))
+        source.write_bytes(legacy.legacy_docx(twin.read_bytes(), encoding))  # type: ignore[arg-type]
+        return source, [], None, twin
+    source = folder / f"{entry.id}.pdf"
+    source.write_bytes(legacy.tcvn3_pdf(doc, entry.font, entry.size, CACHE / "fonts-tcvn3"))
+    pages = []
+    for index, image in enumerate(scans.rasterize_pdf(source, 300), start=1):
+        pages.append(folder / f"page-{index:02d}.png")
+        pages[-1].write_bytes(degrade.png(image))
+    return source, pages, source, folder / "clean.pdf"
+
+
 def build(entry: Entry, cache: Path = CACHE) -> Built:
     """Render ``entry`` (or reuse the cached files) and return where everything is."""
     folder = cache / f"v{GENERATOR_VERSION}-s{entry.seed}" / entry.id
@@ -283,6 +350,7 @@ def build(entry: Entry, cache: Path = CACHE) -> Built:
             [folder / p for p in record["pages"]],
             folder / record["peer_pdf"] if record["peer_pdf"] else None,
             truth,
+            folder / record["twin"] if record.get("twin") else None,
         )
     if folder.exists():
         shutil.rmtree(folder)
@@ -301,6 +369,7 @@ def build(entry: Entry, cache: Path = CACHE) -> Built:
     )  # fmt: skip
     pages: list[Path] = []
     peer_pdf: Path | None = None
+    twin: Path | None = None
     name, dpi = entry.kind.name, entry.kind.dpi
     if name == "digital-pdf":
         source = folder / f"{entry.id}.pdf"
@@ -312,6 +381,9 @@ def build(entry: Entry, cache: Path = CACHE) -> Built:
     elif name == "docx":
         source = folder / f"{entry.id}.docx"
         source.write_bytes(render_docx(doc, entry.font, entry.size))
+    elif entry.kind.encoding:
+        source, pages, peer_pdf, twin = _legacy_file(entry, doc, folder)
+        truth["encoding"] = entry.kind.encoding
     else:
         images = _images(entry, doc, clean)
         if name in ("screenshot", "phone-photo"):  # an image file; OCRmyPDF gets it in a PDF
@@ -342,7 +414,8 @@ def build(entry: Entry, cache: Path = CACHE) -> Built:
         "input": source.name,
         "pages": [p.name for p in pages],
         "peer_pdf": peer_pdf.name if peer_pdf else None,
+        **({"twin": twin.name} if twin else {}),
         "sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
     }
     done.write_text(json.dumps(record, indent=1), encoding="utf-8")
-    return Built(entry, folder, source, pages, peer_pdf, truth)
+    return Built(entry, folder, source, pages, peer_pdf, truth, twin)

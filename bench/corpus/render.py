@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -97,8 +98,11 @@ def _styles(font: str, size: float) -> dict[str, ParagraphStyle]:
     }  # fmt: skip
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+Markup = Callable[[str, ParagraphStyle], str]  # a line of text -> Paragraph markup
+
+
+def plain_markup(text: str, style: ParagraphStyle) -> str:
+    return escape(text)
 
 
 def _two_columns(left: list[Any], right: list[Any], split: float = 0.45) -> Table:
@@ -117,8 +121,14 @@ def _two_columns(left: list[Any], right: list[Any], split: float = 0.45) -> Tabl
     return table
 
 
-def story(doc: Doc, font: str, size: float) -> list[Any]:
+def story(doc: Doc, font: str, size: float, markup: Markup = plain_markup) -> list[Any]:
+    """The document's flowables; ``markup`` writes each line (bench/corpus/legacy.py: in
+    TCVN3 fonts)."""
     st = _styles(font, size)
+
+    def _p(text: str, style: ParagraphStyle) -> Paragraph:
+        return Paragraph(markup(text, style), style)
+
     rule = Table([[""]], colWidths=[30 * mm], rowHeights=[1])
     rule.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, -1), 0.6, colors.black)]))
     left: list[Any] = []
@@ -171,7 +181,7 @@ def _widths(table: dict[str, Any]) -> list[float]:
     return [stt, wide, *([rest] * (n - 2))]
 
 
-def render_pdf(doc: Doc, font: str, size: float) -> bytes:
+def render_pdf(doc: Doc, font: str, size: float, markup: Markup = plain_markup) -> bytes:
     buffer = io.BytesIO()
     SimpleDocTemplate(
         buffer,
@@ -182,7 +192,7 @@ def render_pdf(doc: Doc, font: str, size: float) -> bytes:
         bottomMargin=20 * mm,
         title=doc.id,
         author="sohoa corpus",
-    ).build(story(doc, font, size))
+    ).build(story(doc, font, size, markup))
     return buffer.getvalue()
 
 

@@ -24,7 +24,7 @@ def test_plan_meets_the_counts() -> None:
     image_kinds = {e.kind.name for e in entries if e.kind.dpi}
     assert len(image_kinds) >= 6
     quick = [e for e in entries if e.number in corpus_build.QUICK]
-    assert {e.kind.name for e in quick} == {k.name for k in corpus_build.KINDS}
+    assert {e.kind.name for e in quick} == {k.name for k in corpus_build.ALL_KINDS}
     assert {e.type for e in quick} == set(TYPES)
 
 
@@ -57,6 +57,16 @@ def test_same_seed_same_truth_and_pages(tmp_path: Path, number: int) -> None:
     assert first.pages and first.input.exists()
     truth = json.loads((first.folder / "truth.json").read_text(encoding="utf-8"))
     assert make_document(number, 2, entry.type).body_text() != truth["body_text"]
+
+
+def test_the_old_digital_files_leave_the_other_documents_as_they_were() -> None:
+    entries = corpus_build.plan()
+    assert [e.kind.name for e in entries[:64]] == [
+        corpus_build.KINDS[n % 12].name for n in range(64)
+    ]
+    legacy = [e for e in entries if e.kind.encoding]
+    assert [e.number for e in legacy] == list(range(100, 100 + corpus_build.LEGACY_COUNT))
+    assert {e.kind.name for e in legacy} == {k.name for k in corpus_build.LEGACY_KINDS}
 
 
 def test_best_span_scoring() -> None:

@@ -72,11 +72,32 @@ def body_sample(seed: str = "001", chars: int = 3000) -> str:
 
 @pytest.mark.skipif(not HAS_ICONV, reason="needs glibc iconv")
 def test_tcvn3_table_is_glibcs() -> None:
-    for code in range(0x80, 0x100):
+    for code in [*range(0x01, 0x20), *range(0x80, 0x100)]:
         expected = subprocess.run(
             ["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=bytes([code]), capture_output=True
         ).stdout.decode()
+        if code < 0x20 and expected == chr(code):
+            assert code not in legacy_encoding._tcvn3_table()  # a control code stays one
+            continue
         assert legacy_encoding._tcvn3_table()[code] == expected, hex(code)
+
+
+@pytest.mark.skipif(not HAS_ICONV, reason="needs glibc iconv to write real TCVN3 bytes")
+def test_a_tcvn3_file_with_capitals_among_the_control_codes(tmp_path: Path) -> None:
+    text = "PHỤ LỤC I\nDỰ TOÁN KINH PHÍ, Ý KIẾN, ỨNG DỤNG\nQuản lý\n"
+    path = tmp_path / "capitals.txt"
+    path.write_bytes(tcvn3_bytes(text))
+    assert b"\x02" in path.read_bytes()  # Ụ: glibc writes it among the control codes
+    doc = ingest(path, SETTINGS)
+    assert doc.provenance["ingest"]["encoding"] == "tcvn3"
+    assert doc.text().split() == text.split()
+
+
+def test_viqr_escaped_as_the_rfc_asks_reads_every_mark_as_a_tone() -> None:
+    # "Sở Tài" would read as "Sơ? Tài" by the sentence rule; the file's escapes say it is not
+    assert decode_viqr("So+? Ta`i chi'nh ho.p ta.i Ha` No^.i\\. Va^ng\\?") == (
+        "Sở Tài chính họp tại Hà Nội. Vâng?"
+    )
 
 
 def test_hand_written_samples_decode() -> None:
