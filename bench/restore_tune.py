@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import dataclasses
 import hashlib
 import itertools
 import os
@@ -72,6 +73,7 @@ from sohoa.corpus.channel_pairs import (  # noqa: E402
 )
 from sohoa.corpus.model import load_model_file, save_model  # noqa: E402
 from sohoa.normalize.calibration import fit_isotonic, save_calibration  # noqa: E402
+from sohoa.normalize.params import CandidateParams, RestorerParams  # noqa: E402
 
 DATA = ROOT / "corpus" / "data"
 CACHE = ROOT / "bench" / ".cache" / "restore"
@@ -84,32 +86,14 @@ FOLDS = {
     "vlsp": ("vlsp2013-underthesea", SOURCES / "vlsp2013-underthesea.txt", (0, 600)),
     "lo-help": ("libreoffice-help-vi", SOURCES / "libreoffice-help-vi.txt", (2000, 2600)),
 }
-# name -> (module, attribute) of every setting chosen here; None = a Restorer field.
-SETTINGS = {
-    "channel_weight": None,
-    "beam": None,
-    "adapt_weight": (restore, "ADAPT_WEIGHT"),
-    "adapt_min_confidence": (restore, "ADAPT_MIN_CONFIDENCE"),
-    "adapt_pair_weight": (restore, "ADAPT_PAIR_WEIGHT"),
-    "edit_cost": (channel, "EDIT_COST"),
-    "kept": (channel, "KEPT"),
-    "reading_cost": (channel, "READING_COST"),
-    "min_change_confidence": (restore, "MIN_CHANGE_CONFIDENCE"),
-    "confirmed_margin": (restore, "CONFIRMED_MARGIN"),
-    "confirmed_kept": (restore, "CONFIRMED_KEPT"),
-    "search_margin": (restore, "SEARCH_MARGIN"),
-    "letter_prior_weight": (restore, "LETTER_PRIOR_WEIGHT"),
-    "foreign_min_cost": (restore, "FOREIGN_MIN_COST"),
-    "wide_kept": (channel, "WIDE_KEPT"),
-    "wide_confusion_cost": (channel, "WIDE_CONFUSION_COST"),
-    "learned_edit_weight": (channel, "LEARNED_EDIT_WEIGHT"),
-    "word_bonus": (build, "WORD_BONUS"),  # a build setting, re-applied to the fold models
-    "glyph_absorb_consonant_cost": (channel, "GLYPH_ABSORB_CONSONANT_COST"),
-    "letter_weight": (channel, "LETTER_WEIGHT"),
-    "char_weight": (channel, "CHAR_WEIGHT"),
-    "trusted_marked_cost": (restore, "TRUSTED_MARKED_COST"),
-    "foreign_run_in_old_ocr": (restore, "FOREIGN_RUN_IN_OLD_OCR"),
-}
+# Every setting chosen here: the fields of RestorerParams and of its search
+# (CandidateParams), and one build setting re-applied to the fold models.
+SEARCH_SETTINGS = tuple(f.name for f in dataclasses.fields(CandidateParams))
+SETTINGS = (
+    *(f.name for f in dataclasses.fields(RestorerParams) if f.name != "search"),
+    *SEARCH_SETTINGS,
+    "word_bonus",
+)
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
     "edit_cost": [4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
@@ -192,11 +176,8 @@ def fold_model(fold: str, pages: dict[str, list[PageResult]]):
         started = time.perf_counter()
         # The candidate tables are only a cache of channel.candidates(); the search
         # changes the settings they depend on, so candidates are computed on demand.
-        tables, build.candidate_tables = build.candidate_tables, lambda model: {}
-        try:
-            save_model(build.build_model(sources, channel_files=tsvs), path)
-        finally:
-            build.candidate_tables = tables
+        model = build.build_model(sources, channel_files=tsvs, with_candidate_tables=False)
+        save_model(model, path)
         print(f"  built {fold} model in {time.perf_counter() - started:.0f} s", flush=True)
     model = load_model_file(path)
     model.candidate_tables = {}
@@ -204,30 +185,35 @@ def fold_model(fold: str, pages: dict[str, list[PageResult]]):
 
 
 def current_settings() -> dict[str, float]:
-    return {
-        name: getattr(*place) if place else getattr(restore.Restorer, name)
-        for name, place in SETTINGS.items()
-    }
+    """The shipped settings: RestorerParams' defaults and the build's word bonus."""
+    params = RestorerParams()
+    found = {n: getattr(params, n) for n in SETTINGS if n not in (*SEARCH_SETTINGS, "word_bonus")}
+    found["word_bonus"] = build.WORD_BONUS
+    found.update({n: getattr(params.search, n) for n in SEARCH_SETTINGS})
+    return found
 
 
-def apply(settings: dict[str, float]) -> None:
-    for name, value in settings.items():
-        place = SETTINGS[name]
-        if place:
-            setattr(place[0], place[1], value)
+def params_of(settings: dict[str, float]) -> RestorerParams:
+    """The restorer's params for ``settings`` (current_settings' names)."""
+    search = CandidateParams(**{name: settings[name] for name in SEARCH_SETTINGS})
+    return RestorerParams(
+        **{n: settings[n] for n in SETTINGS if n not in SEARCH_SETTINGS and n != "word_bonus"},
+        search=search,
+    )
+
+
+def fold_restorer(model, settings: dict[str, float]) -> restore.Restorer:
+    """A restorer of a fold model under ``settings`` (the word bonus re-applied to it)."""
+    build.set_word_bonus(model, settings["word_bonus"])
+    return restore.Restorer(model, channel.CandidateIndex(model), params_of(settings))
 
 
 def validate(models, texts, settings: dict[str, float], ocr: str = "eng") -> dict[str, float]:
     """Pooled WER / edit precision over the folds under ``settings``."""
-    apply(settings)
     errors = reference_words = changed = right = 0.0
     for fold, model in models.items():
         raw, reference = texts[fold]
-        build.set_word_bonus(model, build.WORD_BONUS)
-        restorer = restore.Restorer(model, channel.CandidateIndex(model))
-        for name, place in SETTINGS.items():
-            if place is None:
-                setattr(restorer, name, settings[name])
+        restorer = fold_restorer(model, settings)
         restored, _ = restore.restore_text(raw, restorer, ocr)
         n = len(words(reference))
         errors += metrics.wer(reference, restored) * n
@@ -317,8 +303,7 @@ def fold_edits(models, texts, ocr: str = "eng") -> dict[str, list[tuple[float, b
     found: dict[str, list[tuple[float, bool]]] = {}
     for fold, model in models.items():
         raw, reference = texts[fold]
-        build.set_word_bonus(model, build.WORD_BONUS)
-        restorer = restore.Restorer(model, channel.CandidateIndex(model))
+        restorer = fold_restorer(model, current_settings())
         restored, edits = restore.restore_text(raw, restorer, ocr)
         found[fold] = judged_edits(raw, restored, reference, edits)
     return found
@@ -408,7 +393,6 @@ def main() -> None:
                     if objective(figures) < objective(best) - TIE:
                         settings, best = trial, figures
                 print(f"  -> {settings}: {best}", flush=True)
-        apply(settings)
     print(
         f"validation ({args.ocr} OCR, {len(models)} folds, each model built without its text): "
         f"WER {best['wer']:.2%}, edit precision {best['precision']:.1%}, settings {settings}"

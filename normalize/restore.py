@@ -13,7 +13,7 @@ never changed; a code's letters change only into a known code (QD, QP → QĐ; n
 which are codes themselves: the model's code vocabulary).
 
 Correct text comes back unchanged: in text whose marks are trusted (the ``vie`` profile) a
-real marked syllable yields only to strong evidence (TRUSTED_MARKED_COST) and plain-ASCII
+real marked syllable yields only to strong evidence (``trusted_marked_cost``) and plain-ASCII
 foreign words stay; a word keeps its own tone placement (hoà, uỷ), restored words take the
 text's dominant one, and ``tone_style`` normalises only when asked. Long texts are
 restored in windows (``windows``), so time grows linearly. An edit's confidence is its
@@ -59,64 +59,29 @@ from sohoa.normalize.channel import (
 )
 from sohoa.normalize.decoder import Choice, Option, decode
 from sohoa.normalize.language import foreign_spans, judge
+from sohoa.normalize.params import CandidateParams, RestorerParams
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL, LETTER_GLYPHS, Token, tokenize
 from sohoa.normalize.unicode import ToneStyle, nfc, normalize_syllable, strip_marks
 
-ADAPT_MIN_CONFIDENCE = 0.8  # first-pass choices this sure count as the document's words
-ADAPT_WEIGHT = 0.6  # log-bonus per log-count of a syllable confirmed in the document
-ADAPT_PAIR_WEIGHT = 1.5  # log-bonus per log-count of a confirmed pair of consecutive units
-FOREIGN_MIN_LENGTH = 5  # shorter unknown tokens are taken as OCR garbage, not foreign words
-FOREIGN_MIN_COST = 14.0  # a long unknown token whose candidates all cost this much is foreign
-MIN_CHANGE_CONFIDENCE = 0.3  # below this, a change is not made (the original is kept)
-# The beam search tries, under hypotheses other than the best, only options this close to
-# the best one's best (decoder.decode's option_margin); the first pass, which only looks
-# for the document's sure words, closer.
-SEARCH_MARGIN = 10.0
-FIRST_PASS_MARGIN = 6.0
-MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents
-OPTION_MARGIN = 8.0  # channel cost above the cheapest option beyond which options are dropped
-# The document's own letter misreadings (document_letter_bonus): seen this often, they
-# count, against the learned channel counted as LETTER_PRIOR_WEIGHT readings (0: off).
-# Validation: 4.71% (off) / 4.72% (10-50) on OCR like the channel data's, 10.68% / 10.63%
-# on scans unlike it (bench/restore_tune.py --ocr eng-shifted).
+MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents, by default
+# The document's own letter misreadings (document_letter_bonus, weighed by
+# RestorerParams.letter_prior_weight) count from this many readings of a letter on, ...
 LETTER_MIN_COUNT = 3
-LETTER_PRIOR_WEIGHT = 20.0
 UNSEEN_LETTER_COST = 8.0  # -log P of a letter misreading the learned channel never saw
 MAX_LETTER_BONUS = 4.0
 _VOWELS_AND_D = frozenset("aeiouyd")
-# ... and this much further for syllables the document confirmed: an OCR engine unlike the
-# one the channel was learned from misreads them its own way (é for ă: "Béc" = "Bắc"). The
-# validation set cannot show that (its OCR is that engine): 4.69% / 4.70% / 4.71% / 4.71%
-# for 0 / 2 / 4 / 10, all within its noise; 4 was set before 000 was run with it. On
-# scans unlike the channel data's (--ocr eng-shifted), 0 / 4: 10.64% / 10.63%.
-CONFIRMED_MARGIN = 4.0
-CONFIRMED_KEPT = 2  # ... the cheapest this many of them
-GARBLED_WORD_COST = 3.0  # a garbled token this cheap to read as a syllable is Vietnamese
-# In text whose marks are trusted (the ``vie`` profile: most words carry marks only a
-# Vietnamese OCR model or a typist writes), a word that is a real syllable with marks is
-# taken as read unless the evidence against it is strong: every other option costs this
-# much more (channel units), so the LM alone never swaps one valid syllable for another.
-# Chosen on held-out clean text (bench/restore_faithful.py, ~100k words not in the model):
-# words changed 0 / 2 / 4 / 6 -> 0.074% / 0.024% / 0.010% / 0.008%; 4 is the knee (more
-# buys < 2 words in 100k), but it kept a table cell's "Hằng nắm" (vie OCR for "Hằng năm"),
-# which 2 mends: 2 is the smallest cost meeting the 0.05% target twice over. Vie OCR of the
-# 002 scans (a test, checked after): heavy 200 dpi 0.20% / 0.29% / 0.29% / 0.39% WER.
-TRUSTED_MARKED_COST = 2.0
-# In old OCR without marks, this many plain words of 3+ letters that spell no syllable in a
-# clause would make a foreign phrase (foreign_words); 0: off. Off: English-model OCR of
-# Vietnamese is such words too, and 2 took validation (this session's folds) 4.50% -> 8.36%.
-FOREIGN_RUN_IN_OLD_OCR = 0
 
 
 @dataclass
 class Restorer:
-    """A loaded model with its candidate index and a per-token candidate cache."""
+    """A loaded model with its candidate index, its settings and bounded caches."""
 
     model: RestorerModel = field(repr=False)
     index: CandidateIndex = field(repr=False)
-    channel_weight: float = 1.3  # LM log-prob weight is 1; channel costs count this much
-    beam: int = 6
-    adapt: bool = True
+    params: RestorerParams = field(default_factory=RestorerParams)
+    # Caches (limit_caches bounds them between windows; clear_caches empties them): the
+    # candidates per (token, profile), beside the model's LM caches and the index's.
+    max_cached: int = MAX_CACHED
     _cache: dict[tuple[str, str], Candidates] = field(default_factory=dict, repr=False)
     profiles: dict[str, Profile] = field(default_factory=dict, repr=False)
     _tables: dict[str, PackedCandidates] = field(default_factory=dict, repr=False)
@@ -128,7 +93,8 @@ class Restorer:
         self.codes = frozenset(getattr(self.model, "codes", ()))
         self.profiles = profiles_of(self.model)
         self.model.coded()  # the decoder's integer LM, built now rather than mid-restore
-        self.index.prepare(self.profiles.values())  # the near-miss search's tables, too
+        # the near-miss search's tables, too
+        self.index.prepare(self.profiles.values(), self.params.search.learned_edit_weight)
         self._tables = {
             name: PackedCandidates(table)
             for name, table in getattr(self.model, "candidate_tables", {}).items()
@@ -136,14 +102,23 @@ class Restorer:
 
     def limit_caches(self) -> None:
         """Keep memory bounded over long batch runs: drop the caches when they grow large."""
-        if len(self.model._memo) > MAX_CACHED:
+        if len(self.model._memo) > self.max_cached:
             self.model._memo.clear()
-        if len(self.model._rows) > MAX_CACHED // 16:  # a row holds ~16 log-probs on average
+        if len(self.model._rows) > self.max_cached // 16:  # a row holds ~16 log-probs
             self.model._rows.clear()
-        if len(self.model.coded().rows) > MAX_CACHED // 16:
+        if len(self.model.coded().rows) > self.max_cached // 16:
             self.model.coded().rows.clear()
-        if len(self._cache) > MAX_CACHED:
+        if len(self._cache) > self.max_cached:
             self._cache.clear()
+
+    def clear_caches(self) -> None:
+        """Empty every cache (after changing ``params``, or to free memory): the candidate
+        lists, the model's LM look-ups and the index's pricing tables."""
+        self._cache.clear()
+        self.model._memo.clear()
+        self.model._rows.clear()
+        self.model.coded().rows.clear()
+        self.index.clear_caches()
 
     def candidates(self, core: str, profile: Profile, expand: bool = False) -> Candidates:
         # candidates() sees only core.lower(), apart from a capital I (Iy = lý): "Cong"
@@ -154,12 +129,19 @@ class Restorer:
         )
         found = self._cache.get(key)
         if found is None:
-            table = self._tables.get(key[1])  # precomputed in the model
+            search = self.params.search
+            # precomputed in the model, with the default search settings
+            table = self._tables.get(key[1]) if search == DEFAULT_SEARCH else None
             found = table.get(key[0]) if table else None
             if found is None:
-                found = candidates(self.index, core, profile, lone_letter_expands=expand)
+                found = candidates(
+                    self.index, core, profile, lone_letter_expands=expand, params=search
+                )
             self._cache[key] = found
         return found
+
+
+DEFAULT_SEARCH = CandidateParams()
 
 
 def load_model(path: Path | str | None = None) -> Restorer:
@@ -202,7 +184,7 @@ def _word_options(
     ``expand``: a lone letter in running words may be a syllable shrunk to its first letter;
     ``letter_bonus``: the document's own letter misreadings (see document_letter_bonus).
     """
-    model = restorer.model
+    model, params = restorer.model, restorer.params
     composed = nfc(core)
     lower = composed.lower()
     found, reserve = restorer.candidates(composed, profile, expand)
@@ -218,18 +200,20 @@ def _word_options(
     if found:
         # Options far costlier than the best one never win against the LM; drop them early,
         # but for syllables the document has confirmed (its OCR may misread them its way).
-        ceiling = found[0][1] + OPTION_MARGIN
+        ceiling = found[0][1] + params.option_margin
         beyond = (
             [
                 (text, cost)
                 for text, cost in found
-                if cost > ceiling and text in confirmed and cost <= ceiling + CONFIRMED_MARGIN
+                if cost > ceiling
+                and text in confirmed
+                and cost <= ceiling + params.confirmed_margin
             ]
             if confirmed
             else []
         )
         found = [item for item in found if item[1] <= ceiling]
-        found += beyond[:CONFIRMED_KEPT]
+        found += beyond[: params.confirmed_kept]
     options: list[Option] = [(text, text, cost) for text, cost in found]
     options += [(text, text, cost) for text, cost in reserve]
     if confirmed and expand and len(lower) == 1:
@@ -241,21 +225,21 @@ def _word_options(
             if text not in offered and strip_marks(text)[:1] == lower
         ]
     if (
-        len(lower) >= FOREIGN_MIN_LENGTH
+        len(lower) >= params.foreign_min_length
         and not syllable_shaped(lower)
-        and all(cost >= FOREIGN_MIN_COST for _, _, cost in options)
+        and all(cost >= params.foreign_min_cost for _, _, cost in options)
     ):
         options = []  # an unknown foreign word (Python, LibreOffice): never "corrected"
     if (
         profile.trusts_letters
-        and TRUSTED_MARKED_COST
+        and params.trusted_marked_cost
         and normal != strip_marks(normal)
         and model.is_syllable(normal, strip_marks(normal))
     ):
         options = [
             option
             if option[0] == normal
-            else (option[0], option[1], option[2] + TRUSTED_MARKED_COST)
+            else (option[0], option[1], option[2] + params.trusted_marked_cost)
             for option in options
         ]
     if normal not in [text for text, _, _ in options]:
@@ -271,14 +255,16 @@ def _word_options(
 
 
 def document_letter_bonus(
-    readings: list[tuple[str, str]], letters: dict[tuple[str, str], float]
+    readings: list[tuple[str, str]],
+    letters: dict[tuple[str, str], float],
+    prior_weight: float = RestorerParams.letter_prior_weight,
 ) -> dict[tuple[str, str], float]:
     """Log-bonus per (clean letter, OCR letter) for the letters this document's OCR misreads
     more often than the learned channel says: (OCR core, syllable) readings it is sure of.
 
     The channel is learned from one engine; another misreads its own way (an older one
     printed é for â and ă as often as for ô). Each letter's share in the sure readings,
-    smoothed towards the learned one by LETTER_PRIOR_WEIGHT readings, over the learned one.
+    smoothed towards the learned one by ``prior_weight`` readings, over the learned one.
     """
     counts: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
@@ -295,7 +281,7 @@ def document_letter_bonus(
         if n < LETTER_MIN_COUNT or strip_marks(c_ch) not in _VOWELS_AND_D:
             continue  # consonants: an engine's own misreadings are its vowels' marks
         learned = math.exp(-letters.get((c_ch, o_ch), UNSEEN_LETTER_COST))
-        share = (n + LETTER_PRIOR_WEIGHT * learned) / (totals[c_ch] + LETTER_PRIOR_WEIGHT)
+        share = (n + prior_weight * learned) / (totals[c_ch] + prior_weight)
         if share > learned:
             bonus[(c_ch, o_ch)] = min(math.log(share / learned), MAX_LETTER_BONUS)
     return bonus
@@ -579,13 +565,14 @@ def _slots(
         if key in model.syllables:
             return True
         found = restorer.candidates(nfc(text), profile)[0]
-        return bool(found) and found[0][1] <= GARBLED_WORD_COST
+        return bool(found) and found[0][1] <= restorer.params.garbled_word_cost
 
     last_marker = ""  # the letter of the last list marker seen
+    run_in_old_ocr = restorer.params.foreign_run_in_old_ocr
     if profile.trusts_letters:
         foreign = foreign_words(tokens)
     else:
-        foreign = foreign_words(tokens, FOREIGN_RUN_IN_OLD_OCR) if FOREIGN_RUN_IN_OLD_OCR else set()
+        foreign = foreign_words(tokens, run_in_old_ocr) if run_in_old_ocr else set()
     pairs_by_initial = _pairs_by_initial(confirmed_pairs)
     for i, token in enumerate(tokens):
         kind, core = token.kind, token.text
@@ -757,6 +744,7 @@ def _restore_window(
     """Restore one window of a text: restored words in ``style`` (see ``spelled`` below),
     all of its words so if ``normalise``."""
     foreign = foreign_spans(text)
+    params = restorer.params
     restorer.limit_caches()
     tokens = tokenize(text)
     slots = _slots(tokens, restorer, profile)
@@ -766,20 +754,21 @@ def _restore_window(
     choices = decode(
         option_lists,
         restorer.model,
-        restorer.channel_weight,
-        restorer.beam,
-        option_margin=FIRST_PASS_MARGIN if restorer.adapt else SEARCH_MARGIN,
-        alternatives=not restorer.adapt,  # with adaptation, this pass only finds sure words
+        params.channel_weight,
+        params.beam,
+        option_margin=params.first_pass_margin if params.adapt else params.search_margin,
+        alternatives=not params.adapt,  # with adaptation, this pass only finds sure words
     )
-    if restorer.adapt:
+    if params.adapt:
+        sure_at = params.adapt_min_confidence
         confirmed: Counter[str] = Counter()
         for slot, choice in zip(slots, choices, strict=True):
-            if len(slot.options) > 1 and choice.confidence >= ADAPT_MIN_CONFIDENCE:
+            if len(slot.options) > 1 and choice.confidence >= sure_at:
                 confirmed[slot.options[choice.index][1]] += 1
-        bonus = {unit: ADAPT_WEIGHT * math.log1p(n) for unit, n in confirmed.items()}
+        bonus = {unit: params.adapt_weight * math.log1p(n) for unit, n in confirmed.items()}
         pairs: Counter[tuple[str, str]] = Counter()
         sure = [
-            len(slot.options) == 1 or choice.confidence >= ADAPT_MIN_CONFIDENCE
+            len(slot.options) == 1 or choice.confidence >= sure_at
             for slot, choice in zip(slots, choices, strict=True)
         ]
         for k in range(1, len(slots)):
@@ -795,8 +784,8 @@ def _restore_window(
                     )
                 ] += 1
         pair_bonus = (
-            {pair: ADAPT_PAIR_WEIGHT * math.log1p(n) for pair, n in pairs.items()}
-            if ADAPT_PAIR_WEIGHT
+            {pair: params.adapt_pair_weight * math.log1p(n) for pair, n in pairs.items()}
+            if params.adapt_pair_weight
             else None
         )
         letter_bonus = (
@@ -807,11 +796,12 @@ def _restore_window(
                     if slot.token >= 0
                     and tokens[slot.token].kind == "word"
                     and len(slot.options) > 1
-                    and choice.confidence >= ADAPT_MIN_CONFIDENCE
+                    and choice.confidence >= sure_at
                 ],
                 profile.letters,
+                params.letter_prior_weight,
             )
-            if profile.letters and LETTER_PRIOR_WEIGHT
+            if profile.letters and params.letter_prior_weight
             else None
         )
         slots = _slots(
@@ -826,10 +816,10 @@ def _restore_window(
         choices = decode(
             option_lists,
             restorer.model,
-            restorer.channel_weight,
-            restorer.beam,
+            params.channel_weight,
+            params.beam,
             bonus,
-            option_margin=SEARCH_MARGIN,
+            option_margin=params.search_margin,
             confidence_for=changes,
             pair_bonus=pair_bonus,
         )
@@ -865,7 +855,7 @@ def _restore_window(
         if token.kind in ("word", "caps"):
             text_chosen = spelled(token.text, text_chosen, slot.options[choice.index][1])
         if text_chosen == token.text or (
-            choice.confidence < MIN_CHANGE_CONFIDENCE and token.kind == "word"
+            choice.confidence < params.min_change_confidence and token.kind == "word"
         ):
             continue
         pieces[slot.token] = text_chosen

@@ -158,16 +158,49 @@ def test_restore_document_keeps_every_word_and_every_number(
             assert after == before
 
 
-def test_caches_stay_bounded_and_results_do_not_change(restorer, monkeypatch) -> None:
-    import sohoa.normalize.restore as restore_module
-
+def test_caches_stay_bounded_and_results_do_not_change(restorer) -> None:
     before, _ = restore_text("Tang cuong cong tac do luong", restorer)
-    monkeypatch.setattr(restore_module, "MAX_CACHED", 10)
-    after, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    bound, restorer.max_cached = restorer.max_cached, 10
+    try:
+        after, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    finally:
+        restorer.max_cached = bound
     assert after == before
     assert len(restorer.model._memo) < 1000
     assert len(restorer.model._rows) < 1000
     assert len(restorer.model.coded().rows) < 1000  # the decoder's LM contexts
+
+
+def test_clear_caches_empties_them_and_changes_no_result(restorer) -> None:
+    before, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    restorer.clear_caches()
+    assert not restorer.model._memo and not restorer.model.coded().rows
+    assert not restorer.index._mark_costs and not restorer.index._edit_costs
+    after, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    assert after == before
+
+
+def test_params_reach_the_candidate_search_and_the_decoder(restorer) -> None:
+    """Settings are the restorer's params, not module globals: a search that keeps one
+    candidate per token and a change threshold above any confidence change the output."""
+    import dataclasses
+
+    text = "Tang cuong cong tac do luong"
+    shipped = restorer.params
+    found, _ = restorer.candidates("tac", restorer.profiles["eng"])
+    try:
+        restorer.params = dataclasses.replace(shipped, min_change_confidence=1.01)
+        assert restore_text(text, restorer) == (text, [])  # nothing is that sure
+        restorer.params = dataclasses.replace(
+            shipped, search=dataclasses.replace(shipped.search, kept=1)
+        )
+        restorer.clear_caches()
+        kept, _ = restorer.candidates("tac", restorer.profiles["eng"])
+        assert kept[0][0] in dict(found) and len(kept) < len(found)  # fewer are kept
+    finally:
+        restorer.params = shipped
+        restorer.clear_caches()
+    assert restore_text(text, restorer)[0] == "Tăng cường công tác đo lường"
 
 
 def test_a_word_with_a_symbol_glyph_is_restored_as_one_edit(restorer) -> None:
