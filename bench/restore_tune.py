@@ -208,7 +208,9 @@ def fold_restorer(model, settings: dict[str, float]) -> restore.Restorer:
     return restore.Restorer(model, channel.CandidateIndex(model), params_of(settings))
 
 
-def validate(models, texts, settings: dict[str, float], ocr: str = "eng") -> dict[str, float]:
+def validate(
+    models, texts, settings: dict[str, float], ocr: str | None = "eng"
+) -> dict[str, float]:
     """Pooled WER / edit precision over the folds under ``settings``."""
     errors = reference_words = changed = right = 0.0
     for fold, model in models.items():
@@ -240,15 +242,25 @@ def objective(figures: dict[str, float]) -> float:
 
 
 CALIBRATION = DATA / "restorer-calibration.json"
+# The OCR profile each validation OCR is restored with; others (the legacy engine's, poor
+# vie scans') get the profile the restorer chooses itself, as a user's text would.
+PROFILE_OF = {"eng": "eng", "eng-shifted": "eng", "vie": "vie"}
 # Confidence bins of the reliability table (bench/restore.py --calibration)
 BINS = (0.0, 0.3, 0.6, 0.7, 0.8, 0.9, 0.97, 1.0)
 
 
-def folds(ocr: str = "eng", data: Path = DATA) -> tuple[dict, dict[str, tuple[str, str]]]:
+def folds(
+    ocr: str = "eng", data: Path = DATA, channels: tuple[str, ...] = ("eng", "vie")
+) -> tuple[dict, dict[str, tuple[str, str]]]:
     """The fold models and their (OCR text, clean text) for ``ocr`` (see the docstring);
-    the channel pages are read from ``data`` (``make channel``'s, unless told)."""
-    pages = {name: read_pages(data / f"channel-{name}-pages.jsonl") for name in ("eng", "vie")}
-    validated = shifted_pages() if ocr == "eng-shifted" else pages[ocr]
+    the channel pages are read from ``data`` (``make channel``'s, unless told), and the
+    fold models' channels learned from those of ``channels`` (channel-eng-legacy pages
+    pool with eng's: corpus/channel_learn.py)."""
+    pages = {name: read_pages(data / f"channel-{name}-pages.jsonl") for name in channels}
+    if ocr == "eng-shifted":
+        validated = shifted_pages()
+    else:
+        validated = read_pages(data / f"channel-{ocr}-pages.jsonl")
     models, texts = {}, {}
     for fold, (document, _, _) in FOLDS.items():
         mine = [p for p in validated if p.document == document][:MAX_PAGES]
@@ -262,12 +274,14 @@ def folds(ocr: str = "eng", data: Path = DATA) -> tuple[dict, dict[str, tuple[st
     return models, texts
 
 
-def reliability_table(ocr: str = "eng", data: Path = DATA) -> list[str]:
+def reliability_table(
+    ocr: str = "eng", data: Path = DATA, channels: tuple[str, ...] = ("eng", "vie")
+) -> list[str]:
     """Confidence bins vs share of edits right on the validation folds: the decoder's
     confidence, and the calibrated one, each fold's edits calibrated by a map fitted on
     the other folds only (so no edit judges its own calibration). Last line: the targets."""
-    models, texts = folds(ocr, data)
-    found = fold_edits(models, texts, "vie" if ocr == "vie" else "eng")
+    models, texts = folds(ocr, data, channels)
+    found = fold_edits(models, texts, PROFILE_OF.get(ocr))
     raw = [p for points in found.values() for p in points]
     calibrated = []
     for fold, points in found.items():
@@ -297,7 +311,7 @@ def reliability_table(ocr: str = "eng", data: Path = DATA) -> list[str]:
     return lines
 
 
-def fold_edits(models, texts, ocr: str = "eng") -> dict[str, list[tuple[float, bool]]]:
+def fold_edits(models, texts, ocr: str | None = "eng") -> dict[str, list[tuple[float, bool]]]:
     """Per fold, each changed word's (decoder confidence, whether it now matches the
     reference), restored with the settings as they stand and no calibration."""
     found: dict[str, list[tuple[float, bool]]] = {}
@@ -344,9 +358,15 @@ def main() -> None:
     )
     parser.add_argument(
         "--ocr",
-        choices=("eng", "vie", "eng-shifted"),
+        choices=("eng", "vie", "eng-shifted", "eng-legacy", "vie-poor"),
         default="eng",
-        help="which simulated OCR to validate on (eng-shifted: see shifted_pages)",
+        help="which simulated OCR to validate on (eng-shifted: see shifted_pages; "
+        "eng-legacy, vie-poor: corpus/channel_pairs.py's other engines and scans)",
+    )
+    parser.add_argument(
+        "--channels",
+        default="eng,vie",
+        help="the channel pages the fold models learn from (eng-legacy: pooled with eng)",
     )
     parser.add_argument(
         "--calibrate",
@@ -360,8 +380,8 @@ def main() -> None:
         help="folder of the channel-{eng,vie}-pages.jsonl files (default: make channel's)",
     )
     args = parser.parse_args()
-    profile = "vie" if args.ocr == "vie" else "eng"
-    models, texts = folds(args.ocr, args.pages)
+    profile = PROFILE_OF.get(args.ocr)
+    models, texts = folds(args.ocr, args.pages, tuple(args.channels.split(",")))
     if args.calibrate:
         points = [p for found in fold_edits(models, texts, profile).values() for p in found]
         calibration = fit_isotonic(points)
