@@ -301,12 +301,12 @@ def test_a_capital_before_a_name_the_document_confirmed_may_be_a_shrunk_word(res
 
 
 def test_a_syllable_the_document_confirmed_is_offered_beyond_the_margin(restorer) -> None:
-    from sohoa.normalize.restore import _word_options
+    from sohoa.normalize.options import word_options
 
     eng = restorer.profiles["eng"]
-    costs = {text: cost for text, _, cost in _word_options("béc", restorer, eng)}
+    costs = {text: cost for text, _, cost in word_options("béc", restorer, eng)}
     assert "bắc" not in costs  # é is an ô or ơ far oftener than an ă for today's OCR
-    confirmed = _word_options("béc", restorer, eng, frozenset({"bắc"}))
+    confirmed = word_options("béc", restorer, eng, frozenset({"bắc"}))
     assert "bắc" in {text for text, _, _ in confirmed}
 
 
@@ -322,7 +322,7 @@ def test_an_all_caps_word_with_an_apostrophe_horn_is_restored(restorer) -> None:
 
 
 def test_a_document_whose_ocr_misreads_its_own_way_gets_those_letters_cheaper() -> None:
-    from sohoa.normalize.restore import document_letter_bonus
+    from sohoa.normalize.adaptation import document_letter_bonus
 
     learned = {("ô", "e"): 1.3, ("â", "e"): 5.6, ("n", "m"): 6.0}
     # This engine prints é for â as often as for ô, and m for n now and then.
@@ -339,12 +339,12 @@ def test_a_document_whose_ocr_misreads_its_own_way_gets_those_letters_cheaper() 
 
 
 def test_the_letter_bonus_reprices_a_documents_own_misreadings(restorer) -> None:
-    from sohoa.normalize.restore import _word_options
+    from sohoa.normalize.options import word_options
 
     eng = restorer.profiles["eng"]
-    plain = [text for text, _, _ in _word_options("tép", restorer, eng)]
+    plain = [text for text, _, _ in word_options("tép", restorer, eng)]
     repriced = [
-        text for text, _, _ in _word_options("tép", restorer, eng, letter_bonus={("â", "e"): 4.0})
+        text for text, _, _ in word_options("tép", restorer, eng, letter_bonus={("â", "e"): 4.0})
     ]
     assert "tập" in repriced
     assert "tập" not in plain or repriced.index("tập") < plain.index("tập")
