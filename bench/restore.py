@@ -16,6 +16,8 @@ scored with a model built without its own text), never by watching this script's
 --sources-table  also rebuilds the model adding one source at a time and reports 000 WER
 --calibration    only prints the reliability table of edit confidences on the validation
                  folds (bench/restore_tune.py: never 000 or 002), decoder's and calibrated
+--channel-files  the bench model's channel pair files (default: the shipped eng and vie;
+                 add corpus/data/channel-eng-legacy.tsv to pool the legacy engine's pairs)
 --scans          also restores Tesseract `vie` OCR (preprocessed, as the pipeline runs it)
                  of the OCR benchmark's degraded scans of 002 (bench/ocr.py's scans, cached)
 The last line prints the key figures.
@@ -209,6 +211,13 @@ def main() -> None:
         "--pages", type=Path, help="with --calibration: the folder of the channel pages files"
     )
     parser.add_argument("--out", type=Path, default=Path("/tmp/sohoa-bench-restore"))
+    parser.add_argument(
+        "--channel-files",
+        type=Path,
+        nargs="+",
+        default=CHANNELS,
+        help="the channel pair files of the bench model (default: the shipped eng and vie)",
+    )
     parser.add_argument("--time", type=Path, help=argparse.SUPPRESS)  # restore_and_score's
     args = parser.parse_args()
     if args.time:  # the fresh process timing a restore of stdin: JSON on stdout
@@ -244,7 +253,8 @@ def main() -> None:
             )
 
     model_path = args.out / "bench-model.pkl"
-    build_s = build_bench_model([p for _, paths in BENCH_SOURCES for p in paths], model_path)
+    sources = [p for _, paths in BENCH_SOURCES for p in paths]
+    build_s = build_bench_model(sources, model_path, args.channel_files)
     figures = restore_and_score(model_path, raw, reference)
     (args.out / "000-body-restored.txt").write_text(figures.pop("restored"), encoding="utf-8")
     print(f"model built without 002 in {build_s:.1f} s; load {figures['load_s']:.2f} s")
