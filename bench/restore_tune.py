@@ -108,6 +108,7 @@ GRID = {
     "confirmed_kept": [1, 2, 4, 99],
     "search_margin": [6.0, 7.0, 8.0, 10.0, 12.0],
     "letter_prior_weight": [0.0, 10.0, 20.0, 50.0],
+    "max_letter_bonus": [2.0, 4.0, 6.0, 8.0],
     "foreign_min_cost": [10.0, 12.0, 14.0, 17.0],
     "wide_kept": [4, 8, 12],
     "wide_confusion_cost": [2.0, 4.0, 6.0, 8.0],
@@ -250,7 +251,10 @@ BINS = (0.0, 0.3, 0.6, 0.7, 0.8, 0.9, 0.97, 1.0)
 
 
 def folds(
-    ocr: str = "eng", data: Path = DATA, channels: tuple[str, ...] = ("eng", "vie")
+    ocr: str = "eng",
+    data: Path = DATA,
+    channels: tuple[str, ...] = ("eng", "vie"),
+    only: tuple[str, ...] = tuple(FOLDS),
 ) -> tuple[dict, dict[str, tuple[str, str]]]:
     """The fold models and their (OCR text, clean text) for ``ocr`` (see the docstring);
     the channel pages are read from ``data`` (``make channel``'s, unless told), and the
@@ -264,7 +268,7 @@ def folds(
     models, texts = {}, {}
     for fold, (document, _, _) in FOLDS.items():
         mine = [p for p in validated if p.document == document][:MAX_PAGES]
-        if not mine:
+        if not mine or fold not in only:
             continue
         texts[fold] = (
             "\n".join(p.ocr_text for p in mine),
@@ -363,6 +367,7 @@ def main() -> None:
         help="which simulated OCR to validate on (eng-shifted: see shifted_pages; "
         "eng-legacy, vie-poor: corpus/channel_pairs.py's other engines and scans)",
     )
+    parser.add_argument("--folds", default=",".join(FOLDS), help="the folds validated")
     parser.add_argument(
         "--channels",
         default="eng,vie",
@@ -381,7 +386,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     profile = PROFILE_OF.get(args.ocr)
-    models, texts = folds(args.ocr, args.pages, tuple(args.channels.split(",")))
+    channels, only = tuple(args.channels.split(",")), tuple(args.folds.split(","))
+    models, texts = folds(args.ocr, args.pages, channels, only)
     if args.calibrate:
         points = [p for found in fold_edits(models, texts, profile).values() for p in found]
         calibration = fit_isotonic(points)

@@ -24,7 +24,6 @@ from sohoa.normalize.unicode import strip_marks
 # RestorerParams.letter_prior_weight) count from this many readings of a letter on, ...
 LETTER_MIN_COUNT = 3
 UNSEEN_LETTER_COST = 8.0  # -log P of a letter misreading the learned channel never saw
-MAX_LETTER_BONUS = 4.0
 _VOWELS_AND_D = frozenset("aeiouyd")
 
 
@@ -83,6 +82,7 @@ def adaptation(
             ],
             profile.letters,
             params.letter_prior_weight,
+            params.max_letter_bonus,
         )
         if profile.letters and params.letter_prior_weight
         else None
@@ -94,13 +94,15 @@ def document_letter_bonus(
     readings: list[tuple[str, str]],
     letters: dict[tuple[str, str], float],
     prior_weight: float = RestorerParams.letter_prior_weight,
+    max_bonus: float = RestorerParams.max_letter_bonus,
 ) -> dict[tuple[str, str], float]:
     """Log-bonus per (clean letter, OCR letter) for the letters this document's OCR misreads
     more often than the learned channel says: (OCR core, syllable) readings it is sure of.
 
     The channel is learned from one engine; another misreads its own way (an older one
     printed é for â and ă as often as for ô). Each letter's share in the sure readings,
-    smoothed towards the learned one by ``prior_weight`` readings, over the learned one.
+    smoothed towards the learned one by ``prior_weight`` readings, over the learned one
+    (at most ``max_bonus``).
     """
     counts: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
@@ -119,7 +121,7 @@ def document_letter_bonus(
         learned = math.exp(-letters.get((c_ch, o_ch), UNSEEN_LETTER_COST))
         share = (n + prior_weight * learned) / (totals[c_ch] + prior_weight)
         if share > learned:
-            bonus[(c_ch, o_ch)] = min(math.log(share / learned), MAX_LETTER_BONUS)
+            bonus[(c_ch, o_ch)] = min(math.log(share / learned), max_bonus)
     return bonus
 
 

@@ -61,6 +61,7 @@ class RestorerParams:
     # Validation: 4.71% (off) / 4.72% (10-50) on OCR like the channel data's, 10.68% /
     # 10.63% on scans unlike it (bench/restore_tune.py --ocr eng-shifted).
     letter_prior_weight: float = 20.0
+    max_letter_bonus: float = 4.0  # ... and take at most this much off a letter's cost
     # ... and this much further for syllables the document confirmed: an OCR engine unlike
     # the one the channel was learned from misreads them its own way (é for ă: "Béc" =
     # "Bắc"). Validation: 4.69% / 4.70% / 4.71% / 4.71% for 0 / 2 / 4 / 10 (its noise); 4
