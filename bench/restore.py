@@ -15,9 +15,10 @@ scored with a model built without its own text), never by watching this script's
 
 --sources-table  also rebuilds the model adding one source at a time and reports 000 WER
 --calibration    only prints the reliability table of edit confidences on the validation
-                 folds (bench/restore_tune.py: never 000 or 002), decoder's and calibrated
---channel-files  the bench model's channel pair files (default: the shipped eng and vie;
-                 add corpus/data/channel-eng-legacy.tsv to pool the legacy engine's pairs)
+                 folds (bench/restore_tune.py: never 000 or 002), decoder's and calibrated;
+                 the legacy engine's first when its pages are there (make channel-engines)
+--channel-files  the bench model's channel pair files (default: the shipped eng, vie and
+                 eng-legacy)
 --scans          also restores Tesseract `vie` OCR (preprocessed, as the pipeline runs it)
                  of the OCR benchmark's degraded scans of 002 (bench/ocr.py's scans, cached)
 The last line prints the key figures.
@@ -58,6 +59,7 @@ ANSWER = SEEDS / "002_16be85fa44299f16.txt"
 CHANNELS = [
     ROOT / "corpus" / "data" / "channel-eng.tsv",
     ROOT / "corpus" / "data" / "channel-vie.tsv",
+    ROOT / "corpus" / "data" / "channel-eng-legacy.tsv",
 ]
 CACHE = ROOT / "bench" / ".cache" / "restore"
 BENCH_SOURCES = [
@@ -216,7 +218,7 @@ def main() -> None:
         type=Path,
         nargs="+",
         default=CHANNELS,
-        help="the channel pair files of the bench model (default: the shipped eng and vie)",
+        help="the channel pair files of the bench model (default: the shipped ones)",
     )
     parser.add_argument("--time", type=Path, help=argparse.SUPPRESS)  # restore_and_score's
     args = parser.parse_args()
@@ -226,7 +228,11 @@ def main() -> None:
     if args.calibration:  # validation folds only: 000 plays no part
         from restore_tune import reliability_table
 
-        print("\n".join(reliability_table(data=args.pages or ROOT / "corpus" / "data")))
+        data = args.pages or ROOT / "corpus" / "data"
+        legacy = (data / "channel-eng-legacy-pages.jsonl").exists()
+        channels = ("eng", "vie", "eng-legacy") if legacy else ("eng", "vie")
+        for ocr in ("eng-legacy", "eng") if legacy else ("eng",):  # the eng table last
+            print("\n".join(reliability_table(ocr, data, channels)), flush=True)
         return
     args.out.mkdir(parents=True, exist_ok=True)
     raw = body(OCR_OLD.read_text(encoding="utf-8"))

@@ -285,7 +285,7 @@ def reliability_table(
     confidence, and the calibrated one, each fold's edits calibrated by a map fitted on
     the other folds only (so no edit judges its own calibration). Last line: the targets."""
     models, texts = folds(ocr, data, channels)
-    found = fold_edits(models, texts, PROFILE_OF.get(ocr))
+    found = fold_edits(models, texts, PROFILE_OF.get(ocr, ocr))
     raw = [p for points in found.values() for p in points]
     calibrated = []
     for fold, points in found.items():
@@ -369,6 +369,11 @@ def main() -> None:
     )
     parser.add_argument("--folds", default=",".join(FOLDS), help="the folds validated")
     parser.add_argument(
+        "--auto-profile",
+        action="store_true",
+        help="restore with the profile the restorer chooses (normalize/channel.choose_profile)",
+    )
+    parser.add_argument(
         "--channels",
         default="eng,vie",
         help="the channel pages the fold models learn from (eng-legacy: pooled with eng)",
@@ -385,19 +390,26 @@ def main() -> None:
         help="folder of the channel-{eng,vie}-pages.jsonl files (default: make channel's)",
     )
     args = parser.parse_args()
-    profile = PROFILE_OF.get(args.ocr)
+    profile = None if args.auto_profile else PROFILE_OF.get(args.ocr)
     channels, only = tuple(args.channels.split(",")), tuple(args.folds.split(","))
     models, texts = folds(args.ocr, args.pages, channels, only)
     if args.calibrate:
         points = [p for found in fold_edits(models, texts, profile).values() for p in found]
         calibration = fit_isotonic(points)
-        save_calibration(
-            calibration,
-            CALIBRATION,
-            {"fitted_on": f"bench/restore_tune.py --calibrate --ocr {args.ocr}: folds "
-                          f"{sorted(models)}, pages of {args.pages.name}",
-             "edits": len(points)},
-        )  # fmt: skip
+        about = {
+            "fitted_on": f"bench/restore_tune.py --calibrate --ocr {args.ocr}: folds "
+            f"{sorted(models)}, pages of {args.pages.name}",
+            "edits": len(points),
+        }
+        if "eng-legacy" in channels:  # its own map: its edits are right at other rates
+            legacy_models, legacy_texts = folds("eng-legacy", args.pages, channels, only)
+            found = fold_edits(legacy_models, legacy_texts, "eng-legacy")
+            legacy = [p for points in found.values() for p in points]
+            calibration.profiles["eng-legacy"] = fit_isotonic(legacy)
+            about["fitted_apart"] = {
+                "eng-legacy": {"folds": sorted(legacy_models), "edits": len(legacy)}
+            }
+        save_calibration(calibration, CALIBRATION, about)
         print(f"calibration fitted on {len(points)} validation edits: wrote {CALIBRATION}")
         return
     settings = current_settings()

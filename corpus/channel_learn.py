@@ -242,18 +242,13 @@ def learn_readings(pairs: Counter[tuple[str, str]]) -> dict[str, list[tuple[str,
 
 
 def learn_channel(paths: Iterable[Path]) -> dict[str, dict]:
-    """One learned channel per OCR profile, named by the files (channel-eng.tsv -> "eng").
-
-    A file named ``channel-<profile>-<engine>.tsv`` (channel-eng-legacy.tsv: Tesseract's
-    legacy engine) is more evidence for the same profile: its pairs are pooled with the
-    profile's other files before learning.
-    """
-    pooled: dict[str, Counter[tuple[str, str]]] = {}
-    for path in paths:
-        name = Path(path).stem.removeprefix("channel-").split("-")[0]
-        pooled.setdefault(name, Counter()).update(read_pairs(Path(path)))
+    """One learned channel per TSV file, named by the file (channel-eng.tsv -> "eng",
+    channel-eng-legacy.tsv -> "eng-legacy": Tesseract's legacy engine, a profile of its
+    own, since pooled with eng's pairs it cost eng validation 4.01% -> 4.55% WER)."""
     channels = {}
-    for name, pairs in pooled.items():
+    for path in paths:
+        pairs = read_pairs(Path(path))
+        name = Path(path).stem.removeprefix("channel-")
         channels[name] = {
             "rules": learn_rules(pairs),
             "marks": learn_marks(pairs),

@@ -166,28 +166,50 @@ def learned_profile(
 def profiles_of(model: RestorerModel) -> dict[str, Profile]:
     channels = getattr(model, "channels", {}) or {}
     eng = learned_profile(ENG, channels.get("eng"), OLDER_ENGINE_CONFUSIONS)
-    return {
+    found = {
         "eng": eng,
         "vie": learned_profile(VIE, channels.get("vie")),
         # Text with its marks stripped and its letters whole (typed without diacritics):
         # which letter English-model OCR prints for which marked one says nothing there.
         "plain": dataclasses.replace(eng, name="plain", letters=None, chars=None),
     }
+    if channels.get("eng-legacy"):  # Tesseract's legacy engine (corpus/channel_pairs.py)
+        found["eng-legacy"] = learned_profile(
+            dataclasses.replace(ENG, name="eng-legacy"),
+            channels["eng-legacy"],
+            OLDER_ENGINE_CONFUSIONS,
+        )
+    return found
 
 
 _PLAIN_WORD = regex.compile(r"^[A-Za-z]+$")
 
 
+# An apostrophe between letters: the legacy engine's horn (lu’o’ng = lường, thu’c = thực).
+_INNER_QUOTE = regex.compile(r"\p{L}[’'‘`]\p{L}")
+# Share of words with one that makes a text the legacy engine's: on the channel pages,
+# Tesseract LSTM eng 0-0.2% of words a page, the legacy engine 6.1-15.7%.
+LEGACY_QUOTE_SHARE = 0.02
+
+
 def choose_profile(words: list[str], profiles: dict[str, Profile] | None = None) -> Profile:
     """``vie`` if enough words carry marks only a Vietnamese OCR model produces; ``plain``
-    if every word is plain ASCII letters (no mark, glyph or digit an OCR would leave)."""
+    if every word is plain ASCII letters (no mark, glyph or digit an OCR would leave);
+    ``eng-legacy`` (when the model has it) if enough words hold an apostrophe between
+    letters as the legacy engine prints horns; else ``eng``."""
     profiles = profiles or {"eng": ENG, "vie": VIE}
     if not words:
         return profiles["eng"]  # no marked word at all: nothing to trust
     if "plain" in profiles and all(_PLAIN_WORD.match(w) for w in words):
         return profiles["plain"]
     marked = sum(any(ch in VIETNAMESE_ONLY for ch in w) for w in words)
-    return profiles["vie"] if marked / len(words) > 0.08 else profiles["eng"]
+    if marked / len(words) > 0.08:
+        return profiles["vie"]
+    if "eng-legacy" in profiles:
+        quoted = sum(bool(_INNER_QUOTE.search(w)) for w in words)
+        if quoted / len(words) >= LEGACY_QUOTE_SHARE:
+            return profiles["eng-legacy"]
+    return profiles["eng"]
 
 
 _MARK_BITS = {ch: 1 << bit for bit, ch in enumerate("ăâêôơưđ")}

@@ -308,6 +308,8 @@ def _restore_window(
         )
 
     model_style = restorer.model.style
+    calibration = restorer.calibration
+    calibration = calibration.for_profile(profile.name) if calibration else None
 
     def spelled(original: str, chosen: str, unit: str) -> str:
         """The chosen syllable written as the text writes: its case, its tone placement
@@ -344,7 +346,7 @@ def _restore_window(
         pieces[slot.token] = text_chosen
         while line + 1 < len(line_starts) and line_starts[line + 1] <= token.start:
             line += 1
-        confidence, alternatives = _probabilities(restorer.calibration, choice)
+        confidence, alternatives = _probabilities(calibration, choice)
         edits.append(
             Edit(
                 original=token.text,

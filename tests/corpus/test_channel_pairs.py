@@ -169,7 +169,7 @@ def test_the_legacy_engine_reads_a_page_its_own_way(tmp_path: Path) -> None:
     assert page.ocr_text != next(cp.ocr_pages(SHORT_PAGE, cp.ENG, 1)).ocr_text
 
 
-@pytest.mark.parametrize("lang", ["eng", "vie"])
+@pytest.mark.parametrize("lang", ["eng", "vie", "eng-legacy"])
 def test_committed_channel_tsv_keeps_its_contract(lang: str) -> None:
     """The restorer reads these files: header, NFC, 2-3 columns, sorted, useful size."""
     path = cp.CORPUS / "data" / f"channel-{lang}.tsv"
