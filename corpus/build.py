@@ -411,10 +411,13 @@ def build_model(
     style: ToneStyle = "classic",
     text_weight: dict[Path, int] | None = None,
     channel_files: Iterable[Path] = (),
+    with_candidate_tables: bool = True,
 ) -> RestorerModel:
     """Count every source and estimate the model; ``exclude`` drops files (leave-one-out).
 
     ``channel_files`` are ``channel-<name>.tsv`` pair files the OCR channel is learned from.
+    ``with_candidate_tables``: precompute the candidates of every plain key (a cache made
+    with the default search settings; a model to be tried with others goes without).
     """
     counts = Counts(style)
     counts.codes.update(read_code_list())
@@ -435,5 +438,5 @@ def build_model(
             raise SohoaError(path, "channel pair file not found", "run: make channel")
     model.channels = learn_channel(channel_files)
     model.sources += [{"path": p.name, "kind": "channel"} for p in channel_files]
-    model.candidate_tables = candidate_tables(model)
+    model.candidate_tables = candidate_tables(model) if with_candidate_tables else {}
     return model

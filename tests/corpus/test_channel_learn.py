@@ -42,6 +42,19 @@ def test_channel_files_are_read_and_named(tmp_path: Path) -> None:
     assert channels["eng"]["rules"] and channels["eng"]["marks"]["pairs"] == sum(PAIRS.values())
 
 
+def test_another_engines_pairs_make_a_channel_of_their_own(tmp_path: Path) -> None:
+    legacy = Counter({("t6", "tổ"): 9, ("véri", "với"): 7, ("lu’o’ng", "lường"): 5})
+    paths = []
+    for name, pairs in (("eng", PAIRS), ("eng-legacy", legacy)):
+        path = tmp_path / f"channel-{name}.tsv"
+        lines = ["ocr\tclean\tcount"] + [f"{o}\t{c}\t{n}" for (o, c), n in pairs.items()]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(path)
+    channels = learn_channel(paths)
+    assert set(channels) == {"eng", "eng-legacy"}
+    assert channels["eng-legacy"]["marks"]["pairs"] == sum(legacy.values())
+
+
 def test_whole_token_readings_come_with_their_probability() -> None:
     from sohoa.corpus.channel_learn import learn_readings
 

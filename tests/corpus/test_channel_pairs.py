@@ -156,7 +156,20 @@ def test_vietnamese_model_reads_most_words_right(short_page_tsvs: dict[str, Path
     assert all(unicodedata.is_normalized("NFC", ocr) for ocr, _ in counts)
 
 
-@pytest.mark.parametrize("lang", ["eng", "vie"])
+def test_the_legacy_engine_reads_a_page_its_own_way(tmp_path: Path) -> None:
+    """Tesseract --oem 0 with PyPI's full eng model: another engine, other misreadings,
+    written to its own files (channel-eng-legacy.tsv and its pages)."""
+    written = cp.build(tmp_path, eng_pages=0, vie_pages=0, legacy_pages=1, documents=[SHORT_PAGE])
+    assert set(written) == {"eng-legacy"} and written["eng-legacy"].name == "channel-eng-legacy.tsv"
+    (page,) = cp.read_pages(tmp_path / "channel-eng-legacy-pages.jsonl")
+    counts = cp.read_tsv(written["eng-legacy"])
+    assert {"Tăng", "lường"} <= {clean for _, clean in counts}
+    same_letters = sum(n for (ocr, clean), n in counts.items() if cp.fold(ocr) == cp.fold(clean))
+    assert same_letters / sum(counts.values()) > 0.4  # the words are there, marks mostly lost
+    assert page.ocr_text != next(cp.ocr_pages(SHORT_PAGE, cp.ENG, 1)).ocr_text
+
+
+@pytest.mark.parametrize("lang", ["eng", "vie", "eng-legacy"])
 def test_committed_channel_tsv_keeps_its_contract(lang: str) -> None:
     """The restorer reads these files: header, NFC, 2-3 columns, sorted, useful size."""
     path = cp.CORPUS / "data" / f"channel-{lang}.tsv"

@@ -46,3 +46,17 @@ def test_the_shipped_restorer_gives_edits_and_alternatives_real_probabilities() 
         others = sum(a.score for a in edit.alternatives)
         assert others <= 1.0 - edit.confidence + 1e-3
     assert any(a.score > 0.0 for edit in edits for a in edit.alternatives)
+
+
+def test_a_profile_fitted_apart_keeps_its_own_map(tmp_path) -> None:
+    from sohoa.normalize.calibration import fit_isotonic, load_calibration, save_calibration
+
+    main = fit_isotonic([(0.95, True)] * 19 + [(0.95, False)])
+    legacy = fit_isotonic([(0.95, True)] * 7 + [(0.95, False)] * 3)
+    main.profiles["eng-legacy"] = legacy
+    path = tmp_path / "calibration.json"
+    save_calibration(main, path, {"edits": 30})
+    loaded = load_calibration(path)
+    assert loaded is not None
+    assert loaded.for_profile("eng-legacy")(0.95) < loaded.for_profile("eng")(0.95)
+    assert loaded.for_profile("vie") is loaded

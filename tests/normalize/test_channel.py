@@ -117,3 +117,16 @@ def test_plain_unmarked_text_gets_no_ocr_letter_tables(restorer) -> None:
     # in plain text o stands for ớ as readily as for ọ: the LM decides
     found = dict(restorer.candidates("moi", plain)[0])
     assert found["mới"] == found["mọi"]
+
+
+def test_the_legacy_engines_text_gets_its_own_profile_when_the_model_has_one() -> None:
+    """Apostrophes between letters are the legacy engine's horns (lu’o’ng = lường)."""
+    import dataclasses
+
+    legacy = dataclasses.replace(ENG, name="eng-legacy")
+    profiles = {"eng": ENG, "vie": VIE, "eng-legacy": legacy}
+    legacy_text = "Thu’c hién Chi thi do lu’o’ng chat lu’o’ng qu6c gia dén ném".split()  # noqa: SIM905
+    lstm_text = "Thuc hién Chi thi do luong chat lugng quéc gia dén nam".split()  # noqa: SIM905
+    assert choose_profile(legacy_text, profiles).name == "eng-legacy"
+    assert choose_profile(lstm_text, profiles).name == "eng"
+    assert choose_profile(legacy_text, {"eng": ENG, "vie": VIE}).name == "eng"  # none: eng

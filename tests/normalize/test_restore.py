@@ -158,16 +158,49 @@ def test_restore_document_keeps_every_word_and_every_number(
             assert after == before
 
 
-def test_caches_stay_bounded_and_results_do_not_change(restorer, monkeypatch) -> None:
-    import sohoa.normalize.restore as restore_module
-
+def test_caches_stay_bounded_and_results_do_not_change(restorer) -> None:
     before, _ = restore_text("Tang cuong cong tac do luong", restorer)
-    monkeypatch.setattr(restore_module, "MAX_CACHED", 10)
-    after, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    bound, restorer.max_cached = restorer.max_cached, 10
+    try:
+        after, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    finally:
+        restorer.max_cached = bound
     assert after == before
     assert len(restorer.model._memo) < 1000
     assert len(restorer.model._rows) < 1000
     assert len(restorer.model.coded().rows) < 1000  # the decoder's LM contexts
+
+
+def test_clear_caches_empties_them_and_changes_no_result(restorer) -> None:
+    before, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    restorer.clear_caches()
+    assert not restorer.model._memo and not restorer.model.coded().rows
+    assert not restorer.index._mark_costs and not restorer.index._edit_costs
+    after, _ = restore_text("Tang cuong cong tac do luong", restorer)
+    assert after == before
+
+
+def test_params_reach_the_candidate_search_and_the_decoder(restorer) -> None:
+    """Settings are the restorer's params, not module globals: a search that keeps one
+    candidate per token and a change threshold above any confidence change the output."""
+    import dataclasses
+
+    text = "Tang cuong cong tac do luong"
+    shipped = restorer.params
+    found, _ = restorer.candidates("tac", restorer.profiles["eng"])
+    try:
+        restorer.params = dataclasses.replace(shipped, min_change_confidence=1.01)
+        assert restore_text(text, restorer) == (text, [])  # nothing is that sure
+        restorer.params = dataclasses.replace(
+            shipped, search=dataclasses.replace(shipped.search, kept=1)
+        )
+        restorer.clear_caches()
+        kept, _ = restorer.candidates("tac", restorer.profiles["eng"])
+        assert kept[0][0] in dict(found) and len(kept) < len(found)  # fewer are kept
+    finally:
+        restorer.params = shipped
+        restorer.clear_caches()
+    assert restore_text(text, restorer)[0] == "Tăng cường công tác đo lường"
 
 
 def test_a_word_with_a_symbol_glyph_is_restored_as_one_edit(restorer) -> None:
@@ -268,12 +301,12 @@ def test_a_capital_before_a_name_the_document_confirmed_may_be_a_shrunk_word(res
 
 
 def test_a_syllable_the_document_confirmed_is_offered_beyond_the_margin(restorer) -> None:
-    from sohoa.normalize.restore import _word_options
+    from sohoa.normalize.options import word_options
 
     eng = restorer.profiles["eng"]
-    costs = {text: cost for text, _, cost in _word_options("béc", restorer, eng)}
+    costs = {text: cost for text, _, cost in word_options("béc", restorer, eng)}
     assert "bắc" not in costs  # é is an ô or ơ far oftener than an ă for today's OCR
-    confirmed = _word_options("béc", restorer, eng, frozenset({"bắc"}))
+    confirmed = word_options("béc", restorer, eng, frozenset({"bắc"}))
     assert "bắc" in {text for text, _, _ in confirmed}
 
 
@@ -289,7 +322,7 @@ def test_an_all_caps_word_with_an_apostrophe_horn_is_restored(restorer) -> None:
 
 
 def test_a_document_whose_ocr_misreads_its_own_way_gets_those_letters_cheaper() -> None:
-    from sohoa.normalize.restore import document_letter_bonus
+    from sohoa.normalize.adaptation import document_letter_bonus
 
     learned = {("ô", "e"): 1.3, ("â", "e"): 5.6, ("n", "m"): 6.0}
     # This engine prints é for â as often as for ô, and m for n now and then.
@@ -306,12 +339,12 @@ def test_a_document_whose_ocr_misreads_its_own_way_gets_those_letters_cheaper() 
 
 
 def test_the_letter_bonus_reprices_a_documents_own_misreadings(restorer) -> None:
-    from sohoa.normalize.restore import _word_options
+    from sohoa.normalize.options import word_options
 
     eng = restorer.profiles["eng"]
-    plain = [text for text, _, _ in _word_options("tép", restorer, eng)]
+    plain = [text for text, _, _ in word_options("tép", restorer, eng)]
     repriced = [
-        text for text, _, _ in _word_options("tép", restorer, eng, letter_bonus={("â", "e"): 4.0})
+        text for text, _, _ in word_options("tép", restorer, eng, letter_bonus={("â", "e"): 4.0})
     ]
     assert "tập" in repriced
     assert "tập" not in plain or repriced.index("tập") < plain.index("tập")
@@ -369,3 +402,18 @@ def test_long_texts_are_restored_in_windows_with_true_positions(restorer) -> Non
     assert restored == "Tăng cường công tác đo lường\n" * text.count("\n")
     last = edits[-1]
     assert (last.line, last.column, last.original) == (text.count("\n") - 1, 23, "luong")
+
+
+def test_the_legacy_engines_old_ocr_gets_its_own_profile(restorer) -> None:
+    """Tesseract's legacy engine prints horns as apostrophes and é for â/ê/ô: the shipped
+    model has a profile learned from its OCR (validation 24.6% -> 17.2% WER), chosen for
+    such text; digits stay."""
+    from sohoa.normalize.channel import choose_profile
+    from sohoa.normalize.tokens import tokenize
+
+    text = "Thu’c hién Chi thi do lu’o’ng, chat lu’o’ng qu6c gia dén ném 2030. Cong téc"
+    words = [t.text for t in tokenize(text) if t.kind in ("word", "caps")]
+    assert choose_profile(words, restorer.profiles).name == "eng-legacy"
+    restored, edits = restore_text(text, restorer)
+    assert restored == ("Thực hiện Chỉ thị đo lường, chất lượng quốc gia đến năm 2030. Công tác")
+    assert all(0.0 < edit.confidence <= 1.0 for edit in edits)

@@ -1,0 +1,159 @@
+"""Document adaptation: what the restorer's first pass was sure of in a document.
+
+A document repeats its words, and an OCR engine unlike the one the channel was learned
+from misreads them its own way. The first pass's sure choices (``adaptation``) give a
+log-bonus to the syllables and pairs of consecutive units the document confirmed, and
+price cheaper the letters it misreads more often than the learned channel says
+(``document_letter_bonus``); the second pass decodes with them. Settings:
+``RestorerParams.adapt_*`` and ``letter_prior_weight`` (normalize/params.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from sohoa.normalize.channel import Profile, ocr_skeleton, untoned
+from sohoa.normalize.decoder import Choice, Option
+from sohoa.normalize.params import RestorerParams
+from sohoa.normalize.tokens import HORN_AFTER_VOWEL, Token
+from sohoa.normalize.unicode import strip_marks
+
+# The document's own letter misreadings (document_letter_bonus, weighed by
+# RestorerParams.letter_prior_weight) count from this many readings of a letter on, ...
+LETTER_MIN_COUNT = 3
+UNSEEN_LETTER_COST = 8.0  # -log P of a letter misreading the learned channel never saw
+_VOWELS_AND_D = frozenset("aeiouyd")
+
+
+@dataclass(frozen=True)
+class Adaptation:
+    """What the first pass was sure of in a document, and the bonuses it earns there."""
+
+    confirmed: frozenset[str]  # units chosen at adapt_min_confidence or more
+    pairs: frozenset[tuple[str, str]]  # consecutive units both so chosen
+    bonus: dict[str, float]  # log-bonus per confirmed unit
+    pair_bonus: dict[tuple[str, str], float] | None  # ... per confirmed pair
+    letter_bonus: dict[tuple[str, str], float] | None  # see document_letter_bonus
+
+
+def adaptation(
+    options: list[list[Option]],
+    token_of: list[int],
+    choices: list[Choice],
+    tokens: list[Token],
+    profile: Profile,
+    params: RestorerParams,
+) -> Adaptation:
+    """The document's sure words from the first pass's ``choices`` over its slots'
+    ``options`` (``token_of``: each slot's token index, -1 for punctuation)."""
+    sure_at = params.adapt_min_confidence
+    chosen = [found[choice.index] for found, choice in zip(options, choices, strict=True)]
+    confirmed: Counter[str] = Counter()
+    for found, choice, option in zip(options, choices, chosen, strict=True):
+        if len(found) > 1 and choice.confidence >= sure_at:
+            confirmed[option[1]] += 1
+    bonus = {unit: params.adapt_weight * math.log1p(n) for unit, n in confirmed.items()}
+    pairs: Counter[tuple[str, str]] = Counter()
+    sure = [
+        len(found) == 1 or choice.confidence >= sure_at
+        for found, choice in zip(options, choices, strict=True)
+    ]
+    for k in range(1, len(options)):
+        if sure[k - 1] and sure[k] and (len(options[k]) > 1 or len(options[k - 1]) > 1):
+            pairs[(chosen[k - 1][1], chosen[k][1])] += 1
+    pair_bonus = (
+        {pair: params.adapt_pair_weight * math.log1p(n) for pair, n in pairs.items()}
+        if params.adapt_pair_weight
+        else None
+    )
+    letter_bonus = (
+        document_letter_bonus(
+            [
+                (tokens[token].text, option[0])
+                for found, token, choice, option in zip(
+                    options, token_of, choices, chosen, strict=True
+                )
+                if token >= 0
+                and tokens[token].kind == "word"
+                and len(found) > 1
+                and choice.confidence >= sure_at
+            ],
+            profile.letters,
+            params.letter_prior_weight,
+            params.max_letter_bonus,
+        )
+        if profile.letters and params.letter_prior_weight
+        else None
+    )
+    return Adaptation(frozenset(confirmed), frozenset(pairs), bonus, pair_bonus, letter_bonus)
+
+
+def document_letter_bonus(
+    readings: list[tuple[str, str]],
+    letters: dict[tuple[str, str], float],
+    prior_weight: float = RestorerParams.letter_prior_weight,
+    max_bonus: float = RestorerParams.max_letter_bonus,
+) -> dict[tuple[str, str], float]:
+    """Log-bonus per (clean letter, OCR letter) for the letters this document's OCR misreads
+    more often than the learned channel says: (OCR core, syllable) readings it is sure of.
+
+    The channel is learned from one engine; another misreads its own way (an older one
+    printed é for â and ă as often as for ô). Each letter's share in the sure readings,
+    smoothed towards the learned one by ``prior_weight`` readings, over the learned one
+    (at most ``max_bonus``).
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for (core, syllable), n in Counter(readings).items():  # documents repeat their words
+        ocr, clean = ocr_skeleton(HORN_AFTER_VOWEL.sub("", core.lower())), untoned(syllable)
+        if len(ocr) != len(clean):
+            continue  # letters that do not line up one for one say nothing here
+        for o_ch, c_ch in zip(ocr, clean, strict=True):
+            totals[c_ch] += n
+            if o_ch != c_ch and o_ch != strip_marks(c_ch):
+                counts[(c_ch, o_ch)] += n
+    bonus = {}
+    for (c_ch, o_ch), n in counts.items():
+        if n < LETTER_MIN_COUNT or strip_marks(c_ch) not in _VOWELS_AND_D:
+            continue  # consonants: an engine's own misreadings are its vowels' marks
+        learned = math.exp(-letters.get((c_ch, o_ch), UNSEEN_LETTER_COST))
+        share = (n + prior_weight * learned) / (totals[c_ch] + prior_weight)
+        if share > learned:
+            bonus[(c_ch, o_ch)] = min(math.log(share / learned), max_bonus)
+    return bonus
+
+
+def repriced(
+    found: list[tuple[str, float]], skeleton: str, by_ocr: dict[str, dict[str, float]]
+) -> list[tuple[str, float]]:
+    """Candidates with the document's letter bonus (``bonus_by_ocr_letter``) taken off
+    their cost, cheapest first."""
+    # (position, {clean letter: bonus}) for each letter of the token the document misreads
+    at = [(i, by_ocr[ch]) for i, ch in enumerate(skeleton) if ch in by_ocr]
+    if not at:
+        return found  # no letter this document misreads its own way
+    repriced, changed = [], False
+    for item in found:
+        clean = untoned(item[0])
+        if len(clean) == len(skeleton):
+            cost = item[1]
+            for i, by_clean in at:
+                gain = by_clean.get(clean[i])
+                if gain is not None:
+                    cost -= gain
+                    changed = True
+            item = (item[0], cost)
+        repriced.append(item)
+    return sorted(repriced, key=lambda item: item[1]) if changed else found
+
+
+def bonus_by_ocr_letter(
+    bonus: dict[tuple[str, str], float],
+) -> dict[str, dict[str, float]]:
+    """The letter bonus by OCR letter, then clean letter (a few dozen entries at most)."""
+    index: dict[str, dict[str, float]] = {}
+    for (c_ch, o_ch), gain in bonus.items():
+        index.setdefault(o_ch, {})[c_ch] = gain
+    return index

@@ -1,0 +1,438 @@
+"""Token options: what each token of a text may become, at what channel cost.
+
+``token_slots`` walks a tokenized text and gives each token its options for the decoder:
+a word core its candidate syllables (``word_options``: the channel's candidates, trust
+in marked syllables, foreign words kept); punctuation, numbers, list markers, URLs and
+known codes a single option as written (a code's letters change only into a known code:
+``fix_code``); a lone letter in running words the syllables it may be shrunk from.
+Settings: the restorer's ``params`` (normalize/params.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from sohoa.corpus.build import PUNCT_UNITS, syllable_shaped, word_unit
+from sohoa.corpus.model import RestorerModel
+from sohoa.normalize.adaptation import bonus_by_ocr_letter, repriced
+from sohoa.normalize.channel import (
+    EXPANDABLE,
+    LONE_GLYPHS,
+    LONE_LETTER_COST,
+    PREFIX_COST,
+    Profile,
+    ocr_skeleton,
+)
+from sohoa.normalize.decoder import Option
+from sohoa.normalize.tokens import HORN_AFTER_VOWEL, LETTER_GLYPHS, Token
+from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
+
+if TYPE_CHECKING:
+    from sohoa.normalize.restore import Restorer
+
+
+@dataclass
+class Slot:
+    token: int  # index into the token list; -1 for a punctuation unit
+    options: list[Option]
+
+
+def word_options(
+    core: str,
+    restorer: Restorer,
+    profile: Profile,
+    confirmed: frozenset[str] = frozenset(),
+    expand: bool = False,
+    letter_bonus: dict[tuple[str, str], float] | None = None,
+) -> list[Option]:
+    """Options for a word core: candidate syllables, and the core itself when unknown.
+
+    ``confirmed`` syllables (sure elsewhere in the document) are offered even if pruned;
+    ``expand``: a lone letter in running words may be a syllable shrunk to its first letter;
+    ``letter_bonus``: the document's own letter misreadings (see document_letter_bonus).
+    """
+    model, params = restorer.model, restorer.params
+    composed = nfc(core)
+    lower = composed.lower()
+    found, reserve = restorer.candidates(composed, profile, expand)
+    # Only confirmed syllables of the reserve are offered (none in the first pass).
+    reserve = [item for item in reserve if item[0] in confirmed] if confirmed else []
+    if letter_bonus:
+        skeleton = ocr_skeleton(HORN_AFTER_VOWEL.sub("", lower))
+        by_ocr = bonus_by_ocr_letter(letter_bonus)
+        found = repriced(found, skeleton, by_ocr)
+        reserve = repriced(reserve, skeleton, by_ocr)
+    style = model.style
+    normal = normalize_syllable(lower, style)  # type: ignore[arg-type]
+    if found:
+        # Options far costlier than the best one never win against the LM; drop them early,
+        # but for syllables the document has confirmed (its OCR may misread them its way).
+        ceiling = found[0][1] + params.option_margin
+        beyond = (
+            [
+                (text, cost)
+                for text, cost in found
+                if cost > ceiling
+                and text in confirmed
+                and cost <= ceiling + params.confirmed_margin
+            ]
+            if confirmed
+            else []
+        )
+        found = [item for item in found if item[1] <= ceiling]
+        found += beyond[: params.confirmed_kept]
+    options: list[Option] = [(text, text, cost) for text, cost in found]
+    options += [(text, text, cost) for text, cost in reserve]
+    if confirmed and expand and len(lower) == 1:
+        # A shrunk syllable is likelier one the document uses than a rare one it begins.
+        offered = {text for text, _, _ in options}
+        options += [
+            (text, text, PREFIX_COST + LONE_LETTER_COST)
+            for text in sorted(confirmed)
+            if text not in offered and strip_marks(text)[:1] == lower
+        ]
+    if (
+        len(lower) >= params.foreign_min_length
+        and not syllable_shaped(lower)
+        and all(cost >= params.foreign_min_cost for _, _, cost in options)
+    ):
+        options = []  # an unknown foreign word (Python, LibreOffice): never "corrected"
+    if (
+        profile.trusts_letters
+        and params.trusted_marked_cost
+        and normal != strip_marks(normal)
+        and model.is_syllable(normal, strip_marks(normal))
+    ):
+        options = [
+            option
+            if option[0] == normal
+            else (option[0], option[1], option[2] + params.trusted_marked_cost)
+            for option in options
+        ]
+    if normal not in [text for text, _, _ in options]:
+        if model.is_syllable(normal, strip_marks(normal)):
+            options.insert(0, (normal, normal, 0.0))
+        else:
+            unit = word_unit(core, style) if not any(c.isdigit() for c in core) else "<code>"
+            if unit not in ("<unk>", "<abbr>", "<code>"):
+                unit = "<unk>"
+            keep = profile.keep_unknown + model.unknown_word_penalty if options else 0.0
+            options.append((composed, unit, keep))
+    return options
+
+
+# Characters English-model OCR reads for Đ (the spec's "P/D→Đ"; older engines print 0):
+# tried inside codes only, and only where the result is a known code.
+_D_STROKE_LOOKALIKES = frozenset("PpBbD0")
+# A code's letter group, with a 0 among its letters (N0-CP): not a digit of its numbers.
+_CODE_GROUP = regex.compile(r"(?<![\p{L}\d])[\p{L}0]*\p{L}[\p{L}0]*(?![\p{L}\d])")
+
+
+def fix_code(core: str, model: RestorerModel, codes: frozenset[str]) -> str:
+    """A code's letter groups change only into known codes; digits never change.
+
+    A group that is itself a known code (``codes``: CP, GD, NĐ, TTg, as the clean sources
+    and Nghị định 30's list write them) stays as written. Another one gets its marks when
+    its marked form is a known code (QD → QĐ), or its Đ when an Đ look-alike the channel
+    shows (P, B, D, 0) hid a known code (QP, Q0 → QĐ); else it stays too.
+    """
+
+    def fix(match: regex.Match[str]) -> str:
+        part = match.group()
+        if part in codes or len(part) < 2 or not part[0].isupper():
+            return part
+        marked = model.acronyms.get(part)
+        if marked in codes and part.isupper():
+            return marked  # type: ignore[return-value]
+        for i, ch in enumerate(part):
+            if ch in _D_STROKE_LOOKALIKES:
+                candidate = part[:i] + "Đ" + part[i + 1 :]
+                if candidate in codes:
+                    return candidate
+        return part
+
+    return _CODE_GROUP.sub(fix, core)
+
+
+# Words after which a lone letter names an item ("mục d", "điểm a", "khoản b", "phụ lục c").
+_ITEM_WORDS = frozenset(
+    [
+        "muc",
+        "diem",
+        "khoan",
+        "phan",
+        "tiet",
+        "chuong",
+        "loai",
+        "nhom",
+        "hang",
+        "cap",
+        "kieu",
+        "dang",
+        "mau",
+        "luc",
+        "bang",
+        "hinh",
+        "so",
+    ]
+)
+
+
+def _in_running_words(
+    tokens: list[Token], i: int, is_vietnamese: Callable[[str, str], bool]
+) -> bool:
+    """Whether the lone letter at ``i`` sits between two words on one line.
+
+    Only there can it be a syllable the OCR shrank ("t chức"): next to digits it is a
+    unit or a sign (3 x 4 m), before ')' or after "mục"/"điểm" a list letter, and at a
+    line's start or end a label.
+    """
+    if i < 2 or i + 2 >= len(tokens):
+        return False
+    before, prev, after, nxt = tokens[i - 1], tokens[i - 2], tokens[i + 1], tokens[i + 2]
+    if not (before.kind == after.kind == "space") or "\n" in before.text + after.text:
+        return False
+    if prev.kind != "word" or nxt.kind != "word" or len(prev.text) < 2 or len(nxt.text) < 2:
+        return False
+    if any(ch.isdigit() for ch in prev.text + nxt.text):
+        return False
+    before_key, after_key = strip_marks(prev.text).lower(), strip_marks(nxt.text).lower()
+    return (
+        before_key not in _ITEM_WORDS
+        and is_vietnamese(prev.text, before_key)  # Vietnamese on both sides, not "vitamin c"
+        and is_vietnamese(nxt.text, after_key)
+    )
+
+
+def _between_words(tokens: list[Token], i: int) -> bool:
+    """Whether the token at ``i`` stands alone before a word, after no number: there a
+    lone glyph is a syllable the OCR printed as a symbol, not a currency sign or a mark."""
+    if i + 2 >= len(tokens) or tokens[i + 1].kind != "space" or tokens[i + 2].kind != "word":
+        return False
+    if i >= 1 and tokens[i - 1].kind != "space":
+        return False
+    before = tokens[i - 2] if i >= 2 else None
+    if tokens[i].text == "&":  # it also joins names: Cash & Carry, Khoa học & Công nghệ
+        return (
+            before is not None
+            and before.kind == "word"
+            and before.text[-1:].islower()
+            and tokens[i + 2].text[:1].islower()
+        )
+    return before is None or before.kind in ("word", "caps", "punct")
+
+
+def _shrunk_before_name(
+    tokens: list[Token], i: int, confirmed_pairs: dict[tuple[str, str], list[str]]
+) -> list[str]:
+    """The syllables a capital consonant before a capitalised word may have been shrunk
+    from: those the document confirmed before that very word ("S Khoa học" = "Sở Khoa
+    học", "B Công an" = "Bộ Công an"). Elsewhere such a capital is an initial or a label,
+    so only a pair the document itself is sure of counts. ``confirmed_pairs``: the
+    confirmed pairs' first syllables by (their first letter, the second without marks),
+    as ``_pairs_by_initial`` indexes them."""
+    core = tokens[i].text
+    if not confirmed_pairs or not (core.isupper() and core.lower() in EXPANDABLE):
+        return []
+    if i + 2 >= len(tokens) or tokens[i + 1].kind != "space" or "\n" in tokens[i + 1].text:
+        return []
+    following = tokens[i + 2]
+    if following.kind != "word" or not following.text[:1].isupper() or following.text.isupper():
+        return []
+    after = strip_marks(following.text).lower()  # as read: compared without its marks
+    return confirmed_pairs.get((core.lower(), after), [])
+
+
+def _pairs_by_initial(pairs: frozenset[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+    """Confirmed pairs' first syllables by (first letter without marks, second syllable
+    without marks), sorted: one look-up per capital instead of a pass over all pairs."""
+    index: dict[tuple[str, str], set[str]] = {}
+    for first, second in pairs:
+        index.setdefault((strip_marks(first)[:1], strip_marks(second)), set()).add(first)
+    return {key: sorted(firsts) for key, firsts in index.items()}
+
+
+def _opens_words(tokens: list[Token], i: int) -> bool:
+    """Whether the capital consonant at ``i`` opens a list item or sentence of words.
+
+    There it is a first word the OCR shrank to its capital ("a) T chức" = "a) Tổ chức"):
+    it stands at a line's start or after ")", "." or ":", and a lowercase word follows
+    on its line (often garbled too: "T chirc"). Elsewhere a lone capital is an initial,
+    a grade or a label.
+    """
+    core = tokens[i].text
+    if not (core.isupper() and core.lower() in EXPANDABLE) or i + 2 >= len(tokens):
+        return False
+    after, nxt = tokens[i + 1], tokens[i + 2]
+    if after.kind != "space" or "\n" in after.text or nxt.kind != "word":
+        return False
+    if len(nxt.text) < 2 or not nxt.text[0].islower():
+        return False
+    if i == 0 or "\n" in tokens[i - 1].text:
+        return True
+    return (
+        i >= 2
+        and tokens[i - 1].kind == "space"
+        and tokens[i - 2].kind == "punct"
+        and tokens[i - 2].text[-1:] in ").:"
+    )
+
+
+_PLAIN_LETTERS = regex.compile(r"^[A-Za-z]+$")
+
+
+def foreign_words(tokens: list[Token], run: int = 1) -> set[int]:
+    """Token indexes of words in another language.
+
+    In text with trusted marks, a word of plain ASCII letters that spells no Vietnamese
+    syllable (this, should, Office) is foreign: a Vietnamese OCR model or a typist would
+    have written its marks. So are the plain words joined to it in its clause (be, on in
+    "This should be on the list"): a foreign phrase is read as a whole. With ``run`` 2
+    (old OCR without marks, where every word is plain and one such word is as likely
+    garbled Vietnamese), a clause needs two or more such words of 3+ letters, making up
+    half the words from the first such word to the last; that span is the phrase.
+    """
+    plain = [
+        i
+        for i, t in enumerate(tokens)
+        if t.kind in ("word", "caps") and _PLAIN_LETTERS.match(t.text)
+    ]
+    seeds = {
+        i for i in plain if len(tokens[i].text) > 1 and not syllable_shaped(tokens[i].text.lower())
+    }
+    if not seeds:
+        return set()
+
+    def joined(a: int, b: int) -> bool:
+        """Plain words a < b with only spaces and in-clause punctuation between."""
+        return all(
+            (t.kind == "space" and "\n" not in t.text)
+            or (t.kind == "punct" and t.text in _IN_CLAUSE)
+            for t in tokens[a + 1 : b]
+        )
+
+    chains: list[list[int]] = []  # runs of plain words joined one to the next
+    for previous, current in itertools.pairwise([-1, *plain]):
+        if chains and joined(previous, current):
+            chains[-1].append(current)
+        else:
+            chains.append([current])
+    foreign: set[int] = set()
+    for chain in chains:
+        found = [k for k, i in enumerate(chain) if i in seeds]
+        if run > 1:
+            long_ones = sum(len(tokens[chain[k]].text) > 2 for k in found)
+            if long_ones >= run and len(found) * 2 >= found[-1] - found[0] + 1:
+                foreign.update(chain[found[0] : found[-1] + 1])
+        elif found:
+            foreign.update(chain)
+    return foreign
+
+
+_IN_CLAUSE = frozenset([",", "(", ")", '"', "'", "“", "”", "-", "–", "/"])
+
+
+def token_slots(
+    tokens: list[Token],
+    restorer: Restorer,
+    profile: Profile,
+    confirmed: frozenset[str] = frozenset(),
+    letter_bonus: dict[tuple[str, str], float] | None = None,
+    confirmed_pairs: frozenset[tuple[str, str]] = frozenset(),
+) -> list[Slot]:
+    model = restorer.model
+    slots: list[Slot] = []
+    seen: dict[str, list[Option]] = {}  # options per distinct word core, for this pass
+
+    def options_for(core: str) -> list[Option]:
+        found = seen.get(core)
+        if found is None:
+            found = seen[core] = word_options(
+                core, restorer, profile, confirmed, letter_bonus=letter_bonus
+            )
+        return found
+
+    fixed: dict[tuple[str, str], list[Option]] = {}  # one list per kept text, shared
+
+    def kept_as(text: str, unit: str) -> list[Option]:
+        found = fixed.get((text, unit))
+        if found is None:
+            found = fixed[(text, unit)] = [(text, unit, 0.0)]
+        return found
+
+    def vietnamese(text: str, key: str) -> bool:
+        """A syllable, or a token the OCR garbled that reads as one cheaply (dir = dữ)."""
+        if key in model.syllables:
+            return True
+        found = restorer.candidates(nfc(text), profile)[0]
+        return bool(found) and found[0][1] <= restorer.params.garbled_word_cost
+
+    last_marker = ""  # the letter of the last list marker seen
+    run_in_old_ocr = restorer.params.foreign_run_in_old_ocr
+    if profile.trusts_letters:
+        foreign = foreign_words(tokens)
+    else:
+        foreign = foreign_words(tokens, run_in_old_ocr) if run_in_old_ocr else set()
+    pairs_by_initial = _pairs_by_initial(confirmed_pairs)
+    for i, token in enumerate(tokens):
+        kind, core = token.kind, token.text
+        if kind == "space":
+            continue
+        if i in foreign:
+            slots.append(Slot(i, kept_as(core, "<unk>")))
+            continue
+        if kind == "punct":
+            slots.extend(Slot(-1, kept_as(ch, PUNCT_UNITS[ch])) for ch in core if ch in PUNCT_UNITS)
+        elif kind == "number":
+            slots.append(Slot(i, kept_as(core, "<num>")))
+        elif (
+            len(core) == 1
+            and (kind == "word" or core in LETTER_GLYPHS)
+            and tokens[i + 1 : i + 2]
+            and tokens[i + 1].text[:1] == ")"
+        ):
+            # A list marker: a) b) c) d) đ) e). OCR without đ prints "d)" twice in a row;
+            # older engines print ¢ for c ("¢)" = "c)", tokens.LETTER_GLYPHS).
+            letter = LETTER_GLYPHS.get(core, core)
+            letter = "đ" if letter in "dD" and last_marker == "d" else letter
+            letter = letter.upper() if core.isupper() else letter
+            slots.append(Slot(i, kept_as(letter, "<abbr>")))
+            last_marker = letter.lower()
+        elif core in LONE_GLYPHS and _between_words(tokens, i):
+            slots.append(Slot(i, options_for(core)))
+        elif kind in ("code", "url", "other"):
+            fixed_code = fix_code(core, model, restorer.codes) if kind == "code" else core
+            slots.append(Slot(i, kept_as(fixed_code, "<code>")))
+        elif kind == "caps":
+            key = strip_marks(core)
+            if core in restorer.codes and not syllable_shaped(core.lower()):
+                slots.append(Slot(i, kept_as(core, "<abbr>")))  # a known code: GD, CP, UBND
+            elif key in model.acronyms and core == key:
+                slots.append(Slot(i, kept_as(model.acronyms[key], "<abbr>")))
+            elif HORN_AFTER_VOWEL.sub("", key).lower() in model.syllables:
+                slots.append(Slot(i, options_for(core)))
+            else:  # an unknown acronym stays, unless an Đ look-alike hid a known one: HPND
+                # (not in two letters: CP, BH are acronyms of their own)
+                acronym = fix_code(core, model, restorer.codes) if len(core) > 2 else core
+                slots.append(Slot(i, kept_as(acronym, "<abbr>")))
+        elif len(core) == 1 and (
+            (core.islower() and _in_running_words(tokens, i, vietnamese)) or _opens_words(tokens, i)
+        ):
+            found = seen.get(core + "+")
+            if found is None:
+                found = seen[core + "+"] = word_options(
+                    core, restorer, profile, confirmed, True, letter_bonus
+                )
+            slots.append(Slot(i, found))
+        elif shrunk := _shrunk_before_name(tokens, i, pairs_by_initial):
+            # "với S Khoa học" = "với Sở Khoa học", where the document confirmed "Sở Khoa"
+            options = [(s, s, PREFIX_COST) for s in shrunk]
+            slots.append(Slot(i, options_for(core) + options))
+        else:
+            slots.append(Slot(i, options_for(core)))
+    return slots
