@@ -9,7 +9,8 @@ A reviewed document is evidence twice over. Each word's OCR reading beside its r
 form (the restorer's edit log gives the reading, the corrections the reviewed form) is
 channel evidence: P(reading | syllable) = n(syllable read so) / (n(syllable) + 1). The
 reviewed text is language-model evidence: its n-gram counts. Its syllables join the lexicon,
-its codes and acronyms the code vocabulary (a code is then known, never guessed).
+its codes and acronyms the code vocabulary (a code is then known, never guessed). A corrected
+metadata field or table cell (an issuer's or a signer's name, a number) is reviewed text too.
 
 Stacking adds, never rebuilds: an n-gram the reviewed text holds gets the probability
 (c(h w) + K · P_shipped(w | h)) / (c(h) + K) — the shipped LM as a Dirichlet prior worth K
@@ -71,6 +72,7 @@ class UserModel:
     # profile -> reviewed syllable -> n (the denominators of the channel's probabilities)
     syllables: dict[str, dict[str, int]] = field(default_factory=dict)
     ngrams: dict[str, int] = field(default_factory=dict)  # "t␟u␟w" unit trigrams, BOS-padded
+    lexicon: dict[str, int] = field(default_factory=dict)  # syllables of the reviewed text
     codes: dict[str, int] = field(default_factory=dict)  # code letter groups as reviewed: SNN
     acronyms: dict[str, str] = field(default_factory=dict)  # stripped -> marked: SXD -> SXĐ
 
@@ -152,8 +154,10 @@ def learn_user_model(
         ]
         profile = choose_profile(ocr_cores, profiles).name
         _count_readings(user, profile, pairs)
-        reviewed_text = _reviewed_text(document, corrections)
-        _count_text(user, reviewed_text)
+        _count_text(user, _reviewed_text(document, corrections))
+        for item in corrections.items:  # a corrected field or cell: names, codes, terms
+            if item.kind in ("metadata", "cell") and item.new.strip():
+                _count_text(user, item.new)
         user.documents.append(
             {
                 "corrections": str(path),
@@ -250,6 +254,9 @@ def _count_text(user: UserModel, text: str) -> None:
         for i in range(2, len(units)):
             key = SEP.join(units[i - 2 : i + 1])
             user.ngrams[key] = user.ngrams.get(key, 0) + 1
+        for unit in units:
+            if syllable_shaped(unit):
+                user.lexicon[unit] = user.lexicon.get(unit, 0) + 1
     for part in code_parts(text):
         user.codes[part] = user.codes.get(part, 0) + 1
         if strip_marks(part) != part:
@@ -301,7 +308,7 @@ def stack_user_model(model: RestorerModel, user: UserModel) -> RestorerModel:
     """A copy of ``model`` with the user's lexicon, codes and LM evidence added (``model``
     itself, shared by a process's cache, is left as it is)."""
     syllables = {key: list(options) for key, options in model.syllables.items()}
-    for found in user.syllables.values():
+    for found in [user.lexicon, *user.syllables.values()]:
         for syllable in found:
             options = syllables.setdefault(strip_marks(syllable), [])
             if all(s != syllable for s, _ in options):

@@ -50,6 +50,7 @@ def review(json_path: Path, truth: str) -> Path:
         if text != new
     ]
     assert items, "the shipped model gets every word right: nothing to learn from"
+    items.append({"kind": "metadata", "field": "nguoi_ky.ho_ten", "old": "", "new": "Trần Văn Quý"})
     path = json_path.with_name(json_path.name.replace(".json", ".corrections.json"))
     data = {
         "format": "sohoa-corrections",
@@ -120,6 +121,8 @@ def test_the_user_model_holds_readings_ngrams_and_codes(learned: Path) -> None:
     assert user.documents[0]["corrected"] > 0 and user.documents[0]["profile"] == "plain"
     assert user.readings["plain"]["quy"] == {"quỳ": 2, "quý": 1}
     assert user.ngrams[SEP.join(["xã", "thạch", "quỳ"])] == 2
+    assert user.ngrams[SEP.join(["trần", "văn", "quý"])] == 2  # the text and the signer field
+    assert user.lexicon["quỳnh"] == 2
     assert {"SNN", "KHTC"} <= set(user.codes)
     channel = user.channel("plain")["quy"]
     assert [s for s, _ in channel] == ["quý", "quỳ"] and all(c > 0 for _, c in channel)
