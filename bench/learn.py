@@ -9,18 +9,21 @@ officials: bench/corpus/archive.py) and each kind of text the restorer repairs:
 
 - ``no-marks``  the text typed without diacritics (old word processors, e-mail);
 - ``eng-ocr``   Tesseract ``eng`` (LSTM) of a 300 dpi light scan: the old-OCR text layer;
-- ``vie-ocr``   Tesseract ``vie`` of a 200 dpi heavy scan (tone marks misread);
+- ``vie-scan``  a 200 dpi heavy scan (skew, blur, noise, JPEG), OCR'd by sohoa itself
+                (Tesseract ``vie`` after its preprocessing: tone marks misread);
 
-every document's text is converted as a TXT input by this checkout's pipeline with the
-shipped model. The first ``--reviewed`` documents are then corrected by a simulated reviewer
-who knows the truth: one word correction for each word that differs from it (aligned word by
-word; words the OCR split or merged are left), written as ``<stem>.corrections.json`` beside
-the document's ``<stem>.json``, in the review report's format. ``corpus learn`` makes a user
-model of them (corpus/learn.py) and the other, held-out documents are converted again with
-``--user-model``. Printed: held-out WER before and after, per kind and archive; the
-restorer's edits on held-out text (how many, how many right, mean confidence); and
-faithfulness: the held-out documents' TRUE text converted as TXT with and without the user
-model, words changed (must not rise). The LAST line gives the totals.
+every document is converted by this checkout's pipeline (TXT inputs; the scans as PDFs of
+page images, OCR'd once) with the shipped model. The first ``--reviewed`` documents are then
+corrected by a simulated reviewer who knows the truth: one word correction for each word
+that differs from it (aligned word by word; words the OCR split or merged are left), written
+as ``<stem>.corrections.json`` beside the document's ``<stem>.json``, in the review report's
+format. ``corpus learn`` makes a user model of them (corpus/learn.py) and the other,
+held-out documents are converted again with it (``--user-model``). Printed: held-out WER
+before and after, per kind and archive; the archive's name words output right; the
+restorer's edits on held-out text (how many right, mean confidence); faithfulness: the
+held-out documents' TRUE text converted as TXT with and without the user model, words
+changed (must not rise); a control: their sentences that name nothing of the archive, typed
+without marks. The LAST line gives the totals.
 
 Everything is cached under bench/.cache/learn/ (pages, OCR); nothing here is in the model.
 """
@@ -28,6 +31,7 @@ Everything is cached under bench/.cache/learn/ (pages, OCR); nothing here is in 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import shutil
@@ -53,58 +57,99 @@ from rapidfuzz.distance import Levenshtein  # noqa: E402
 import run_pipeline  # noqa: E402,F401  (makes this checkout importable as `sohoa`)
 from corpus import archive as archives  # noqa: E402
 from sohoa.corpus.learn import learn_user_model, save_user_model  # noqa: E402
-from sohoa.model import Document  # noqa: E402
+from sohoa.model import Document, Page  # noqa: E402
 from sohoa.normalize.unicode import nfc  # noqa: E402
 from sohoa.normalize.user_model import load_restorer  # noqa: E402
+from sohoa.ocr.ingest import open_document, process_page  # noqa: E402
 from sohoa.output.writers import write_json  # noqa: E402
-from sohoa.pipeline import convert_document  # noqa: E402
+from sohoa.pipeline import convert_document, finish_document  # noqa: E402
 from sohoa.settings import Settings  # noqa: E402
 
-CACHE = ROOT / "bench" / ".cache" / "learn" / "v1"
-KINDS = ("no-marks", "eng-ocr", "vie-ocr")
-SCANS = {"eng-ocr": (300, "light", "eng"), "vie-ocr": (200, "heavy", "vie")}  # dpi, damage, lang
+CACHE = ROOT / "bench" / ".cache" / "learn" / "v1"  # bump when archive.py changes its text
+KINDS = ("no-marks", "eng-ocr", "vie-scan")
+SCANS = {"eng-ocr": (300, "light"), "vie-scan": (200, "heavy")}  # dpi, damage (tests/scans.py)
 
 
 # --- inputs ----------------------------------------------------------------------------------
 
 
-def input_text(doc: archives.ArchiveDoc, kind: str) -> str:
-    """The text the restorer is given for ``doc`` as ``kind`` (OCR cached per document)."""
-    if kind == "no-marks":
-        return strip_diacritics(doc.text()) + "\n"
-    dpi, damage, lang = SCANS[kind]
+def _clean_pdf(doc: archives.ArchiveDoc) -> Path:
     folder = CACHE / doc.id
-    cached = folder / f"{kind}.txt"
-    if cached.exists():
-        return cached.read_text(encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     pdf = folder / "clean.pdf"
     if not pdf.exists():
         scans.render_text_pdf([*doc.title, *doc.body, *doc.signature], pdf)
-    pages = []
-    for index, image in enumerate(scans.rasterize_pdf(pdf, dpi)):
-        png = folder / f"{kind}-{index + 1}.png"
-        from PIL import Image
+    return pdf
 
-        Image.fromarray(scans.degrade(image, damage, seed=index)).save(png)  # type: ignore[arg-type]
+
+def input_file(doc: archives.ArchiveDoc, kind: str, folder: Path) -> Path:
+    """The input ``convert`` is given for ``doc`` as ``kind`` (scans and OCR cached)."""
+    if kind == "no-marks":
+        path = folder / f"{doc.id}.txt"
+        path.write_text(strip_diacritics(doc.text()) + "\n", encoding="utf-8")
+        return path
+    dpi, damage = SCANS[kind]
+    cached = CACHE / doc.id / (f"{kind}.txt" if kind == "eng-ocr" else f"{kind}.pdf")
+    if not cached.exists():
+        images = [
+            scans.degrade(image, damage, seed=index)
+            for index, image in enumerate(scans.rasterize_pdf(_clean_pdf(doc), dpi))
+        ]
+        if kind == "vie-scan":
+            scans.images_to_pdf(images, cached, dpi)
+        else:
+            cached.write_text("\f".join(_tesseract_eng(image, dpi) for image in images) + "\n")
+    path = folder / f"{doc.id}{cached.suffix}"
+    shutil.copyfile(cached, path)
+    return path
+
+
+def _tesseract_eng(image: Any, dpi: int) -> str:
+    """What an old OCR program left: Tesseract's English model on the page."""
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as folder:
+        png = Path(folder) / "page.png"
+        Image.fromarray(image).save(png)
         run = subprocess.run(
-            ["tesseract", str(png), "-", "-l", lang, "--oem", "1", "--psm", "3", "--dpi", str(dpi)],
+            [
+                "tesseract",
+                str(png),
+                "-",
+                "-l",
+                "eng",
+                "--oem",
+                "1",
+                "--psm",
+                "3",
+                "--dpi",
+                str(dpi),
+            ],
             capture_output=True,
             text=True,
             check=True,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
-        pages.append(run.stdout.strip("\f\n"))
-    text = "\f".join(pages) + "\n"
-    cached.write_text(text, encoding="utf-8")
-    return text
+    return run.stdout.strip("\f\n")
 
 
 # --- converting and reviewing ----------------------------------------------------------------
 
 
+_OCR: dict[Path, tuple[Document, list[Page]]] = {}
+
+
 def convert(path: Path, restorer: Any) -> Document:
-    return convert_document(path, Settings(formats=("json",)), restorer)
+    """This checkout's pipeline on one input (a scan is OCR'd once, then restored by each
+    restorer: the same pages before and after learning)."""
+    settings = Settings(formats=("json",))
+    if path.suffix == ".txt":
+        return convert_document(path, settings, restorer)
+    if path not in _OCR:
+        doc, tasks = open_document(path, settings)
+        _OCR[path] = doc, [process_page(task, settings) for task in tasks]
+    doc, pages = copy.deepcopy(_OCR[path])
+    return finish_document(doc, pages, settings, restorer)
 
 
 def doc_words(doc: Document) -> list[tuple[int, int, str]]:
@@ -223,16 +268,14 @@ def run(args: argparse.Namespace) -> None:
         for seed in range(1, args.archives + 1):
             archive = archives.archive(seed)
             docs = archives.documents(archive, args.docs)
-            reviewed, held_out = docs[: args.reviewed], docs[args.reviewed :]
+            held = args.held_out or args.docs - args.reviewed
+            reviewed, held_out = docs[: args.reviewed], docs[args.docs - held :]
             names = archives.names(archive)
             for kind in args.kinds:
                 folder = work / f"a{seed}" / kind
                 (folder / "in").mkdir(parents=True)
                 (folder / "reviewed").mkdir()
-                paths = {}
-                for doc in docs:
-                    paths[doc.id] = folder / "in" / f"{doc.id}.txt"
-                    paths[doc.id].write_text(input_text(doc, kind), encoding="utf-8")
+                paths = {doc.id: input_file(doc, kind, folder / "in") for doc in docs}
                 for doc in reviewed:
                     converted = convert(paths[doc.id], shipped)
                     write_review(
@@ -295,12 +338,12 @@ def run(args: argparse.Namespace) -> None:
 
 
 def report(rows: list[dict[str, Any]], totals: dict, args: argparse.Namespace, took: float) -> None:
-    held = args.docs - args.reviewed
+    held = args.held_out or args.docs - args.reviewed
     lines = [
         "# Learning from reviewers' corrections (bench/learn.py)",
         "",
         f"{args.archives} archives x {args.docs} documents; in each, the first {args.reviewed} "
-        f"reviewed (every wrong word corrected), the other {held} held out. Held-out WER with "
+        f"reviewed (every wrong word corrected), the last {held} held out. Held-out WER with "
         "the shipped model (before) and with the user model learned from the reviewed ones "
         "(after); the archive's name words (communes, villages, cooperatives, people) output "
         "right; the restorer's edits right and their mean confidence; faithfulness: the "
@@ -364,12 +407,16 @@ def main() -> None:
     parser.add_argument("--archives", type=int, default=3)
     parser.add_argument("--docs", type=int, default=12, help="documents per archive")
     parser.add_argument("--reviewed", type=int, default=6, help="of which reviewed (learned from)")
+    parser.add_argument(
+        "--held-out", type=int, help="the last this many documents (default: all not reviewed)"
+    )
     parser.add_argument("--kinds", type=lambda s: s.split(","), default=list(KINDS))
     parser.add_argument("--output", help="write the tables (Markdown) here too")
     args = parser.parse_args()
     unknown = set(args.kinds) - set(KINDS)
-    if unknown or not 0 < args.reviewed < args.docs:
-        parser.error(f"--kinds from {', '.join(KINDS)}; 0 < --reviewed < --docs")
+    held = args.held_out or args.docs - args.reviewed
+    if unknown or not 0 < args.reviewed <= args.docs - held or held < 1:
+        parser.error(f"--kinds from {', '.join(KINDS)}; --reviewed + --held-out <= --docs")
     run(args)
 
 
