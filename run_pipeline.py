@@ -255,7 +255,7 @@ def convert(
         tone_style=tone_style,  # type: ignore[arg-type]
         formats=chosen,
         corrections_dir=corrections_dir,
-        user_model=user_model,
+        user_model=user_model.absolute() if user_model else None,  # workers may run elsewhere
     )
     batch = Batch(include, exclude, jobs, force, executor, scheduler, quiet, verbose)
     with contextlib.ExitStack() as stack:
