@@ -170,3 +170,25 @@ def test_bad_inputs_are_one_line_errors(tmp_path: Path) -> None:
         (broken / "user-model.json").write_text('{"format": "other"}', encoding="utf-8")
         load_user_model(broken)
     assert UserModel().summary().startswith("0 reviewed documents")
+
+
+def test_the_settings_fingerprint_follows_the_user_model(learned: Path, tmp_path: Path) -> None:
+    from sohoa.runner import settings_fingerprint
+    from sohoa.settings import Settings
+
+    plain = settings_fingerprint(Settings())
+    assert "user_model" not in plain  # without one, manifests of earlier runs still hold
+    with_model = settings_fingerprint(Settings(user_model=learned))
+    assert with_model != plain
+    assert settings_fingerprint(
+        Settings(user_model=learned, restore=False)
+    ) == settings_fingerprint(
+        Settings(restore=False)
+    )  # not restoring: the user model changes nothing
+    copy = tmp_path / "copy"
+    save_user_model(load_user_model(learned), copy)
+    assert settings_fingerprint(Settings(user_model=copy)) == with_model  # same content
+    changed = load_user_model(learned)
+    changed.ngrams["x"] = 1
+    save_user_model(changed, copy)
+    assert settings_fingerprint(Settings(user_model=copy)) != with_model
