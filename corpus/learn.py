@@ -67,6 +67,7 @@ class UserModel:
 
     style: str = "classic"
     documents: list[dict[str, Any]] = field(default_factory=list)  # what it was learned from
+    skipped: list[dict[str, Any]] = field(default_factory=list)  # corrections files left out
     # profile ("eng", "vie", "plain") -> OCR word core (lowercase) -> reviewed syllable -> n
     readings: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     # profile -> reviewed syllable -> n (the denominators of the channel's probabilities)
@@ -90,9 +91,10 @@ class UserModel:
     def summary(self) -> str:
         pairs = sum(len(v) for found in self.readings.values() for v in found.values())
         words = sum(n for found in self.syllables.values() for n in found.values())
+        skipped = f", {len(self.skipped)} corrections files skipped" if self.skipped else ""
         return (
             f"{len(self.documents)} reviewed documents, {words} words, {pairs} reading pairs,"
-            f" {len(self.ngrams)} trigrams, {len(self.codes)} code parts"
+            f" {len(self.ngrams)} trigrams, {len(self.codes)} code parts{skipped}"
         )
 
 
@@ -148,6 +150,10 @@ def learn_user_model(
                 "convert the document with --formats json into the same folder, or pass --outputs",
             )
         document = _read_json(document_json)
+        why = _not_learnable(user, corrections, document)
+        if why:
+            user.skipped.append({"corrections": str(path), "why": why})
+            continue
         pairs = _reviewed_words(document, corrections)
         ocr_cores = [
             t.text for ocr, _ in pairs for t in tokenize(ocr) if t.kind in ("word", "caps")
@@ -170,6 +176,16 @@ def learn_user_model(
             }
         )
     return user
+
+
+def _not_learnable(user: UserModel, corrections: Any, document: dict[str, Any]) -> str | None:
+    """Why a corrections file is left out (None: it is learned from)."""
+    if any(d["sha256"] == corrections.sha256 for d in user.documents):
+        return "already learned from"  # the same file twice (corpus learn --add) counts once
+    saved_from, converted = corrections.document_sha256, document.get("sha256")
+    if saved_from and converted and saved_from != converted:
+        return "saved from another version of the input than its JSON output's"
+    return None
 
 
 def _read_json(path: Path) -> dict[str, Any]:

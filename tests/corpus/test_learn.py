@@ -138,13 +138,33 @@ def test_stacking_leaves_the_shipped_model_as_it_is(learned: Path) -> None:
     assert "SNN" in stacked.codes and "SNN" not in load_model().model.codes
 
 
-def test_learning_adds_to_a_user_model(learned: Path, tmp_path: Path) -> None:
+def test_learning_adds_to_a_user_model_each_file_once(learned: Path, tmp_path: Path) -> None:
     user = load_user_model(learned)
-    twice = learn_user_model([Path(user.documents[0]["corrections"])], user=user)
-    assert len(twice.documents) == 2
-    assert twice.readings["plain"]["quy"]["quỳ"] == 4
-    save_user_model(twice, tmp_path)
-    assert load_user_model(tmp_path).readings == twice.readings
+    first = Path(user.documents[0]["corrections"])
+    again = learn_user_model([first], user=user)
+    assert len(again.documents) == 1 and again.skipped[-1]["why"] == "already learned from"
+    assert again.readings["plain"]["quy"]["quỳ"] == 2
+    other = tmp_path / "a.corrections.json"  # the same words, reviewed again by another
+    data = json.loads(first.read_text(encoding="utf-8"))
+    other.write_text(json.dumps({**data, "reviewer": "Lan"}), encoding="utf-8")
+    (tmp_path / "a.json").write_bytes(first.with_name("a.json").read_bytes())
+    twice = learn_user_model([other], user=again)
+    assert len(twice.documents) == 2 and twice.readings["plain"]["quy"]["quỳ"] == 4
+    save_user_model(twice, tmp_path / "user")
+    assert load_user_model(tmp_path / "user").readings == twice.readings
+
+
+def test_corrections_of_another_version_of_the_input_are_skipped(
+    learned: Path, tmp_path: Path
+) -> None:
+    first = Path(load_user_model(learned).documents[0]["corrections"])
+    data = json.loads(first.read_text(encoding="utf-8"))
+    data["document"]["sha256"] = "0" * 64
+    (tmp_path / "a.corrections.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "a.json").write_bytes(first.with_name("a.json").read_bytes())
+    user = learn_user_model([tmp_path])
+    assert not user.documents and "another version" in user.skipped[0]["why"]
+    assert user.summary().endswith("1 corrections files skipped")
 
 
 def test_bad_inputs_are_one_line_errors(tmp_path: Path) -> None:
