@@ -206,7 +206,8 @@ def test_the_settings_fingerprint_follows_the_user_model(learned: Path, tmp_path
         Settings(restore=False)
     )  # not restoring: the user model changes nothing
     copy = tmp_path / "copy"
-    save_user_model(load_user_model(learned), copy)
+    copy.mkdir()
+    (copy / "user-model.json").write_bytes((learned / "user-model.json").read_bytes())
     assert settings_fingerprint(Settings(user_model=copy)) == with_model  # same content
     changed = load_user_model(learned)
     changed.ngrams["x"] = 1
