@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from sohoa.corpus.build import BOS, code_parts, syllable_shaped, text_units
 from sohoa.corpus.model import (
@@ -59,6 +60,10 @@ PRIOR_WORDS = 20.0
 # there would raise its words everywhere (a place name after any word). Known units keep
 # the shipped unigram; a unit the shipped LM lacks gets c / (N + this), N the reviewed words.
 UNIGRAM_PRIOR_WORDS = 1000.0
+# A reading whose letters (marks aside) differ from the reviewed syllable's in more than half
+# of them is a rewording, not an OCR misreading (nudce -> nước, kmh -> kinh, t6 -> tổ are
+# within it): it stays language-model evidence but is not learned as a reading.
+MAX_REWORDING = 0.5
 
 
 @dataclass
@@ -259,6 +264,9 @@ def _count_readings(user: UserModel, profile: str, pairs: list[tuple[str, str]])
         if not syllable_shaped(syllable) or any(ch.isdigit() for ch in syllable):
             continue  # codes, numbers and foreign words are never learned as readings
         key = HORN_AFTER_VOWEL.sub("", read.lower())
+        letters = strip_marks(syllable)
+        if Levenshtein.distance(strip_marks(key), letters) > len(letters) * MAX_REWORDING:
+            continue  # a reworded word (đổi -> cải) is the reviewer's choice, not a misreading
         found = readings.setdefault(key, {})
         found[syllable] = found.get(syllable, 0) + 1
         totals[syllable] = totals.get(syllable, 0) + 1

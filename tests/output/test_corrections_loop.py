@@ -109,3 +109,5 @@ def test_corrections_from_the_report_reach_every_output_on_the_next_run(
     assert "hoạch\x1fcải\x1fmới" in user["ngrams"]  # the corrected word, in its context
     assert "hàng\x1fhóa\x1fcủa" in user["ngrams"]  # the reviewer's trích yếu
     assert "cải" in user["lexicon"]
+    readings = user["readings"][user["documents"][0]["profile"]]
+    assert "cải" not in readings.get("đổi", {})  # a rewording, not an OCR misreading
