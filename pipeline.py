@@ -27,7 +27,8 @@ from sohoa.normalize.corrections import (
     apply_field_corrections,
     apply_word_corrections,
 )
-from sohoa.normalize.restore import load_model, restore_document
+from sohoa.normalize.restore import restore_document
+from sohoa.normalize.user_model import load_restorer, user_model_path, user_model_sha256
 from sohoa.ocr.ingest import open_document, process_page
 from sohoa.settings import Settings
 
@@ -45,7 +46,7 @@ def convert_document(
     pages = [process_page(task, settings) for task in tasks]
     ingest_seconds = time.perf_counter() - started
     if settings.restore and model is None:
-        model = load_model(settings.model_path)
+        model = load_restorer(settings.model_path, settings.user_model)
     return finish_document(doc, pages, settings, model, ingest_seconds)
 
 
@@ -90,7 +91,16 @@ def finish_document(
         {
             "sohoa_version": __version__,
             "settings": {"lang": settings.lang, "dpi": settings.dpi, "ocr_mode": settings.ocr_mode},
+            **_user_model_provenance(settings),
             "timings_s": {name: round(value, 3) for name, value in timings.items()},
         }
     )
     return doc
+
+
+def _user_model_provenance(settings: Settings) -> dict[str, Any]:
+    """The user model the restorer stacked on the shipped one (its file's SHA-256)."""
+    if not (settings.restore and settings.user_model):
+        return {}
+    path = user_model_path(settings.user_model)
+    return {"user_model": {"path": str(path), "sha256": user_model_sha256(path)}}

@@ -145,6 +145,12 @@ def default_jobs() -> int:
     "corrections changed are redone.",
 )
 @click.option(
+    "--user-model",
+    type=click.Path(exists=True, path_type=Path),
+    help="A user model learned from reviewers' corrections (corpus learn), stacked on the "
+    "shipped restorer model. Inputs converted with another one are redone.",
+)
+@click.option(
     "--tone-style",
     type=click.Choice(["classic", "modern"]),
     help="Put every restored word's tone in one place: classic (hòa, thủy) or modern "
@@ -195,6 +201,7 @@ def convert(
     formats: str,
     no_restore: bool,
     corrections_dir: Path | None,
+    user_model: Path | None,
     tone_style: str | None,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
@@ -248,6 +255,7 @@ def convert(
         tone_style=tone_style,  # type: ignore[arg-type]
         formats=chosen,
         corrections_dir=corrections_dir,
+        user_model=user_model.absolute() if user_model else None,  # workers may run elsewhere
     )
     batch = Batch(include, exclude, jobs, force, executor, scheduler, quiet, verbose)
     with contextlib.ExitStack() as stack:
@@ -361,12 +369,18 @@ def raise_internal(error: Exception) -> None:
     help="Put every word's tone in one place: classic (hòa, thủy) or modern (hoà, thuỷ). "
     "Default: keep the text's own spelling.",
 )
+@click.option(
+    "--user-model",
+    type=click.Path(exists=True, path_type=Path),
+    help="A user model learned from reviewers' corrections (corpus learn), stacked on the model.",
+)
 def restore_command(
     input_path: Path,
     model_path: Path | None,
     output: Path | None,
     log_path: Path | None,
     tone_style: Literal["classic", "modern"] | None,
+    user_model: Path | None,
 ) -> None:
     """Restore diacritics in INPUT.txt, keeping its lines; log each change with --log.
 
@@ -384,7 +398,9 @@ def restore_command(
         if input_path == STREAM:
             source = stack.enter_context(spooled_stdin("stdin.txt"))
         try:
-            restored, edits = restore_file(source, model_path, output, log_path, tone_style)
+            restored, edits = restore_file(
+                source, model_path, output, log_path, tone_style, user_model
+            )
         except SohoaError as error:
             name = "-" if source != input_path and error.path == str(source) else error.path
             fail(SohoaError(name, error.problem, error.fix).one_line())
@@ -442,6 +458,40 @@ def corpus_build(
     except OSError as error:
         fail(f"{output}: cannot write the model ({error.strerror}) — choose another path")
     click.echo(f"{output}: {model.summary()} from {len(model.sources)} sources")
+
+
+@corpus_group.command("learn")
+@click.argument("corrections", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="User model folder (user-model.json is written in it).",
+)
+@click.option(
+    "--outputs",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of the documents' JSON outputs, when not beside the corrections files.",
+)
+@click.option("--add", is_flag=True, help="Add to the user model already in --output.")
+def corpus_learn(
+    corrections: tuple[Path, ...], output: Path, outputs: Path | None, add: bool
+) -> None:
+    """Learn a user model from reviewers' corrections (folders of <stem>.corrections.json,
+    each beside its document's <stem>.json): the reviewed words and codes, how this archive's
+    OCR read them, and the reviewed text's n-grams. Use it with convert/restore --user-model."""
+    from sohoa.corpus.learn import learn_user_model, load_user_model, save_user_model
+
+    try:
+        user = load_user_model(output) if add else None
+        user = learn_user_model(corrections, outputs, user=user)
+        path = save_user_model(user, output)
+    except SohoaError as error:
+        fail(error.one_line())
+    except OSError as error:
+        fail(f"{output}: cannot write the user model ({error.strerror}) — choose another folder")
+    click.echo(f"{path}: {user.summary()}")
 
 
 if __name__ == "__main__":

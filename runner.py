@@ -33,7 +33,7 @@ from sohoa.inputs import InputFile, Skipped
 from sohoa.manifest import Manifest
 from sohoa.model import Document, Page
 from sohoa.normalize.corrections import corrections_for, corrections_sha256, find_corrections
-from sohoa.normalize.restore import load_model
+from sohoa.normalize.user_model import load_restorer, load_user_model, user_model_sha256
 from sohoa.ocr.ingest import PageTask, file_sha256, open_document, process_page
 from sohoa.ocr.tesseract import check_languages
 from sohoa.output.catalog import catalog_row, write_catalog
@@ -57,6 +57,8 @@ def preflight(inputs: list[InputFile], settings: Settings) -> None:
         except SohoaError as error:
             fix = error.fix + (", or --ocr-mode skip to use only the PDFs' own text layers")
             raise SetupError(error.path, error.problem, fix) from None
+    if settings.restore and settings.user_model:
+        load_user_model(settings.user_model)  # a missing or broken one stops the run here
 
 
 # --- the tasks (module-level functions of picklable arguments, run by any executor) -------
@@ -100,7 +102,7 @@ def document_task(
     the same path from every worker. Returns (result, None) or (None, one-line error).
     """
     try:
-        model = _restorer(settings.model_path) if settings.restore else None
+        model = _restorer(settings.model_path, settings.user_model) if settings.restore else None
         reviewed = settings.corrections_dir
         corrections = corrections_for(Path(outdir), output, reviewed, doc.sha256)
         doc = finish_document(doc, pages, settings, model, ingest_seconds, corrections)
@@ -142,9 +144,9 @@ def _warnings(doc: Document) -> tuple[str, ...]:
 
 
 @functools.cache
-def _restorer(model_path: Path | None) -> Any:
-    """The restorer model, loaded once per worker process."""
-    return load_model(model_path)
+def _restorer(model_path: Path | None, user_model: Path | None = None) -> Any:
+    """The restorer model (with the user model stacked on it), loaded once per worker process."""
+    return load_restorer(model_path, user_model)
 
 
 def _one_line(source: str, error: Exception) -> str:
@@ -165,10 +167,12 @@ def _one_line(source: str, error: Exception) -> str:
 
 def settings_fingerprint(settings: Settings) -> str:
     """What, in the settings, changes the outputs; a change means done inputs are redone."""
-    tone = {"tone_style": settings.tone_style} if settings.tone_style else {}  # old runs: same
+    extra = {"tone_style": settings.tone_style} if settings.tone_style else {}  # old runs: same
+    if settings.user_model and settings.restore:  # a changed user model redoes the inputs
+        extra["user_model"] = user_model_sha256(settings.user_model)
     return json.dumps(
         {
-            **tone,
+            **extra,
             "lang": settings.lang,
             "dpi": settings.dpi,
             "ocr_mode": settings.ocr_mode,

@@ -25,3 +25,5 @@ class Settings:
     max_image_pixels: int = 200_000_000  # refuse larger images (decompression bombs)
     formats: tuple[str, ...] = field(default=("txt", "json"))
     corrections_dir: Path | None = None  # reviewers' <stem>.corrections.json (else beside outputs)
+    # a user model learned from reviewers' corrections (corpus learn), stacked on model_path
+    user_model: Path | None = None

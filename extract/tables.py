@@ -173,9 +173,9 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
     if settings.restore and any(t.source == "grid" for t in tables):
         # (borderless tables are made of the page's words, which the restorer has seen)
         if model is None:
-            from sohoa.normalize.restore import load_model
+            from sohoa.normalize.user_model import load_restorer
 
-            model = load_model(settings.model_path)
+            model = load_restorer(settings.model_path, settings.user_model)
         for index, table in enumerate(tables):
             if table.source == "grid":
                 doc.edits.extend(restore_cells(table, model, index))

@@ -464,6 +464,7 @@ def restore_file(
     output: Path | None = None,
     log_path: Path | None = None,
     tone_style: ToneStyle | None = None,
+    user_model: Path | None = None,
 ) -> tuple[str, list[Edit]]:
     """The ``restore`` command: read, restore, write atomically (text and JSONL edit log)."""
     import dataclasses
@@ -483,7 +484,10 @@ def restore_file(
             " Vietnamese syllables), so there is nothing to restore",
             "the restorer is for Vietnamese text: check this is the file you meant",
         )
-    restored, edits = restore_text(text, load_model(model_path), tone_style=tone_style)
+    from sohoa.normalize.user_model import load_restorer  # the user model stacked, if any
+
+    restorer = load_restorer(model_path, user_model)
+    restored, edits = restore_text(text, restorer, tone_style=tone_style)
     if output is not None:
         write_atomic(Path(output), restored)
     if log_path is not None:

@@ -96,3 +96,18 @@ def test_corrections_from_the_report_reach_every_output_on_the_next_run(
     assert "1 converted, 0 skipped" in changed.stdout
     rows = list(csv.reader((out / "ke-hoach.table-1.csv").open(encoding="utf-8-sig")))
     assert rows[2] == ["2", "Sửa chữa", "260"]
+
+    # ... and the same corrections, as the browser saved them, teach a user model
+    learned = run_cli(
+        "corpus", "learn", str(downloads), "--outputs", str(out), "-o", str(tmp_path / "user")
+    )
+    assert learned.returncode == 0, learned.stderr
+    user = json.loads((tmp_path / "user" / "user-model.json").read_text(encoding="utf-8"))
+    assert (
+        user["documents"][0]["corrected"] == 1 and user["documents"][0]["reviewer"] == "Lê Thị Hoa"
+    )
+    assert "hoạch\x1fcải\x1fmới" in user["ngrams"]  # the corrected word, in its context
+    assert "hàng\x1fhóa\x1fcủa" in user["ngrams"]  # the reviewer's trích yếu
+    assert "cải" in user["lexicon"]
+    readings = user["readings"][user["documents"][0]["profile"]]
+    assert "cải" not in readings.get("đổi", {})  # a rewording, not an OCR misreading
