@@ -5,7 +5,7 @@
 
 (the two ``apply_*`` stages only when a reviewer's corrections file is given).
 
-Page OCR is split from the document stages so that a batch run (``runner.py``) can spread
+Page OCR is split from the document stages so that a batch run (``batch/runner.py``) can spread
 pages over processes or a Dask cluster; ``finish_document`` is the ONE place that defines
 the order of the document stages, used both here and by the batch runner.
 

@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sohoa.batch.executors import Executor
+from sohoa.batch.inputs import InputFile, Skipped
+from sohoa.batch.manifest import Manifest
+from sohoa.batch.progress import Reporter
 from sohoa.errors import InputError, SetupError, SohoaError, os_error_line
-from sohoa.executors import Executor
-from sohoa.inputs import InputFile, Skipped
-from sohoa.manifest import Manifest
 from sohoa.model import Document, Page
 from sohoa.normalize.corrections import corrections_for, corrections_sha256, find_corrections
 from sohoa.normalize.restore import load_model
@@ -39,7 +40,6 @@ from sohoa.ocr.tesseract import check_languages
 from sohoa.output.catalog import catalog_row, write_catalog
 from sohoa.output.writers import write_each_format
 from sohoa.pipeline import finish_document
-from sohoa.progress import Reporter
 from sohoa.settings import Settings
 
 # Inputs with these endings never need OCR (the format is sniffed later, from the bytes).
