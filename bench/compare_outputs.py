@@ -14,9 +14,9 @@ with every format (txt, json, md, csv, docx, pdf, html), one page at a time (-j 
 thread). Outputs are kept in bench/.cache/outputs/<label>/ (or --store).
 
 Only what changes from one run to the next is normalised before comparing: timings, the
-output folder and the checkout's path, DOCX's modification time, a PDF's /ID and dates
-(PDFs are compared object by object, decoded). The manifest (times) is not compared. Every
-difference is printed; the LAST line is ``identical: N/M documents``.
+paths of the output folder, the checkout and the shared inputs, DOCX's modification time, a
+PDF's /ID and dates (PDFs are compared object by object, decoded). The manifest (times) is not
+compared. Every difference is printed; the LAST line is ``identical: N/M documents``.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 STORE = HERE / ".cache" / "outputs"
-SHARED = ROOT.parent / "shared"
+SHARED = (ROOT.parent / "shared").resolve()
 if not SHARED.exists():
     SHARED = Path("/work/shared")
 FORMATS = "txt,json,md,csv,docx,pdf,html"
@@ -90,6 +90,7 @@ def run(label: str, store: Path, only: str = "") -> Path:
         "label": label,
         "commit": commit,
         "checkout": str(ROOT),
+        "shared": str(SHARED),
         "outdir": str(outdir),
         "inputs": [str(p) for p in inputs],
         "exit_code": process.returncode,
@@ -109,7 +110,10 @@ class Normaliser:
     checkout's path, timings, dates and identifiers written by the PDF and DOCX libraries."""
 
     def __init__(self, record: dict[str, Any]) -> None:
+        seeds = [p for p in record["inputs"] if "/seeds/" in p]
+        shared = record.get("shared") or (seeds[0].split("/seeds/")[0] if seeds else "")
         self.paths = [(record["outdir"], "<OUT>"), (record["checkout"], "<CHECKOUT>")]
+        self.paths += [(shared, "<SHARED>")] if shared else []
 
     def text(self, text: str) -> str:
         for path, mark in self.paths:
