@@ -38,14 +38,16 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
+
 CACHE = ROOT / "bench" / ".cache" / "batch"
 SEEDS = ["001", "004", "003", "005"]  # never 000/002 (kept for the restorer's honest test)
 
 
 def build_scans(pages: int, dpi: int) -> Path:
     """Image-only PDFs from clean seed texts, ``pages`` pages in all (cached)."""
-    import scans
+    from sohoa.corpus import scan_simulator as scans
 
     folder = CACHE / f"scans-{pages}p-{dpi}dpi"
     if (folder / "DONE").exists():

@@ -6,7 +6,7 @@
     .venv/bin/python bench/ocr.py --only real     # only pages whose kind starts with "real"
 
 Pages (rendered once, cached in bench/.cache/ocr2):
-- page 1 of the clean seeds 001 and 004 (never 002), rendered by tests/scans.py in the
+- page 1 of the clean seeds 001 and 004 (never 002), rendered by corpus/scan_simulator.py in the
   seeds' font and degraded "light" (300 dpi), "heavy" (200 dpi) and "hard" (heavy damage at
   150 dpi); and in another font (DejaVu Sans) "heavy" and "hard";
 - the real development documents in ../shared/real-dev/ that are images (photos, scans, a
@@ -39,10 +39,10 @@ sys.path.insert(0, str(HERE / "tests"))
 sys.path.insert(0, str(HERE / "bench"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-import scans  # noqa: E402
 from metrics import tokens  # noqa: E402
 
 import run_pipeline  # noqa: E402,F401  (registers the checkout as the package `sohoa`)
+from sohoa.corpus import scan_simulator as scans  # noqa: E402
 from sohoa.normalize.unicode import normalize_syllable  # noqa: E402
 from sohoa.ocr.ingest import ingest  # noqa: E402
 from sohoa.settings import Settings  # noqa: E402
