@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 import time
 import traceback
@@ -64,7 +63,6 @@ def preflight(inputs: list[InputFile], settings: Settings) -> None:
 
 def page_task(task: PageTask, settings: Settings) -> tuple[Page | None, float, str | None]:
     """OCR one page: (page, seconds, None) or (None, seconds, one-line error)."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     started = time.perf_counter()
     try:
         page = process_page(task, settings)

@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import re
 import sys
 import tempfile
@@ -46,6 +45,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.corpus import scan_simulator
 from sohoa.normalize.unicode import strip_marks
+from sohoa.ocr import tesseract_api
 
 CORPUS = Path(__file__).resolve().parent
 CHECKOUT = CORPUS.parent
@@ -296,7 +296,7 @@ def ocr_pages(
 ) -> Iterator[PageResult]:
     import pytesseract
 
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    tesseract_api.limit_threads()
     scans = scans_module()
     with tempfile.TemporaryDirectory() as tmp:
         pdf = scans.render_text_pdf(document.content, Path(tmp) / "clean.pdf")

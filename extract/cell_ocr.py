@@ -10,7 +10,6 @@ padded, enlarged when small, and OCR'd with a page segmentation mode that fits i
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass
 
 import cv2
@@ -18,8 +17,6 @@ import numpy as np
 import pytesseract
 
 from sohoa.ocr.tesseract_batch import image_to_data, images_to_data
-
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # the machine is shared; one thread per call
 
 DASH = "-"
 SINGLE_GLYPH_PX = 17

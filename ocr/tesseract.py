@@ -1,7 +1,7 @@
 """Tesseract (see tesseract_api): page image -> words with boxes and confidences -> lines.
 
-Tesseract runs single-threaded (OMP_THREAD_LIMIT=1): pages are parallelised by the batch
-runner instead, which is faster on few cores than Tesseract's own threads.
+Tesseract runs single-threaded (``tesseract_api.limit_threads``): pages are parallelised by
+the batch runner instead, which is faster on few cores than Tesseract's own threads.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ import pytesseract
 from sohoa.errors import SohoaError
 from sohoa.model import BBox, Block, Line, Page, Word
 from sohoa.ocr import tesseract_api
-
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 @functools.cache
