@@ -1,6 +1,6 @@
 """The pipeline: the stages in order, each a function of the Document.
 
-    open_document -> process_page (each page) -> restore_document
+    open_document -> process_page (each page: read, OCR, find tables) -> restore_document
     -> apply_word_corrections -> extract_tables -> extract_metadata -> apply_field_corrections
 
 (the two ``apply_*`` stages only when a reviewer's corrections file is given).
@@ -20,6 +20,7 @@ from typing import Any
 
 from sohoa import __version__
 from sohoa.extract.metadata import extract_metadata
+from sohoa.extract.table_grid import find_tables_in_image
 from sohoa.extract.tables import extract_tables
 from sohoa.model import Document, Page
 from sohoa.normalize.corrections import (
@@ -28,7 +29,9 @@ from sohoa.normalize.corrections import (
     apply_word_corrections,
 )
 from sohoa.normalize.restore import load_model, restore_document
-from sohoa.ocr.ingest import open_document, process_page
+from sohoa.ocr.cell_ocr import CellReader
+from sohoa.ocr.ingest import PageTask, open_document, read_page_image, read_text_layer
+from sohoa.ocr.page_ocr import ocr_page
 from sohoa.settings import Settings
 
 
@@ -47,6 +50,18 @@ def convert_document(
     if settings.restore and model is None:
         model = load_model(settings.model_path)
     return finish_document(doc, pages, settings, model, ingest_seconds)
+
+
+def process_page(task: PageTask, settings: Settings) -> Page:
+    """The page stages for one page: read -> prepare and OCR -> find tables."""
+    page = read_text_layer(task, settings)  # a digital page: its own text, and its tables
+    if page is not None:
+        return page
+    image, ref = read_page_image(task, settings)
+    read = ocr_page(image, ref, task.number, settings)
+    if settings.extract_tables and read.table_image is not None:
+        read.page.tables = find_tables_in_image(read.table_image, read.page, settings, CellReader())
+    return read.page
 
 
 def assemble_document(doc: Document, pages: list[Page]) -> Document:

@@ -34,11 +34,11 @@ from sohoa.errors import InputError, SetupError, SohoaError, os_error_line
 from sohoa.model import Document, Page
 from sohoa.normalize.corrections import corrections_for, corrections_sha256, find_corrections
 from sohoa.normalize.restore import load_model
-from sohoa.ocr.ingest import PageTask, file_sha256, open_document, process_page
+from sohoa.ocr.ingest import PageTask, file_sha256, open_document
 from sohoa.ocr.tesseract import check_languages
 from sohoa.output.catalog import catalog_row, write_catalog
 from sohoa.output.writers import write_each_format
-from sohoa.pipeline import finish_document
+from sohoa.pipeline import finish_document, process_page
 from sohoa.settings import Settings
 
 # Inputs with these endings never need OCR (the format is sniffed later, from the bytes).

@@ -170,9 +170,9 @@ def stage_breakdown(folder: Path, dpi: int, formats: str) -> dict[str, float]:
     """CPU seconds per part of our work, run in this process: where the overhead goes."""
     sys.path.insert(0, str(ROOT.parent))  # this checkout as `sohoa` (its folder is `sohoa`)
     from sohoa.normalize.restore import load_model
-    from sohoa.ocr.ingest import open_document, process_page
+    from sohoa.ocr.ingest import open_document
     from sohoa.output.writers import write_outputs
-    from sohoa.pipeline import finish_document
+    from sohoa.pipeline import finish_document, process_page
     from sohoa.settings import Settings
 
     settings = Settings(dpi=dpi, formats=tuple(formats.split(",")))

@@ -215,11 +215,12 @@ def _cpu_seconds() -> float:
 
 def variant_rows(page: BenchPage) -> list[tuple[str, float, float, float]]:
     """(variant, WER, mean confidence, valid-syllable share) of each preprocessing variant."""
-    from sohoa.ocr import ingest as ingest_module
+    from sohoa.ocr.ingest import load_page_image
 
-    if not hasattr(ingest_module, "VARIANTS"):
+    try:
+        from sohoa.ocr.page_ocr import VARIANTS, read_variant
+    except ImportError:  # a checkout (SOHOA_CHECKOUT) from before the variants
         return []
-    from sohoa.ocr.ingest import VARIANTS, load_page_image, read_variant
 
     image, dpi = load_page_image(page.path, Settings())
     rows = []

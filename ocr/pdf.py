@@ -247,7 +247,7 @@ def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings
                 return None
             layout_words(page, fonts, direction)
             if settings.extract_tables:
-                from sohoa.extract.table_pdf import find_tables_in_pdf_page
+                from sohoa.ocr.table_pdf import find_tables_in_pdf_page
 
                 page.tables = find_tables_in_pdf_page(plumber_page, page)
             return page
