@@ -15,8 +15,10 @@ thread). Outputs are kept in bench/.cache/outputs/<label>/ (or --store).
 
 Only what changes from one run to the next is normalised before comparing: timings, the
 paths of the output folder, the checkout and the shared inputs, DOCX's modification time, a
-PDF's /ID and dates (PDFs are compared object by object, decoded). The manifest (times) is not
-compared. Every difference is printed; the LAST line is ``identical: N/M documents``.
+PDF's /ID, dates and the random names pikepdf gives overlays (PDFs are compared object by
+object, decoded). The manifest (times) is not compared. Every difference is printed; the LAST
+line is ``identical: N/M documents`` (M counts the catalogue and the run's exit code and
+messages as two more).
 """
 
 from __future__ import annotations
@@ -153,7 +155,7 @@ class Normaliser:
                 info.pop(key, None)
             lines.append(f"info {json.dumps(info, ensure_ascii=False, sort_keys=True)}")
             for number, page in enumerate(document.pages, start=1):
-                lines.append(f"page {number} {_pdf_digest(page.obj, set())}")
+                lines += [f"page {number} {line}" for line in _pdf_page(page.obj)]
             lines.append(f"root {_pdf_digest(document.Root, set(), skip={'/Pages'})}")
             return lines
 
@@ -162,6 +164,28 @@ XMP_VOLATILE = re.compile(
     rb"<(xmp:(?:CreateDate|ModifyDate|MetadataDate)|xmpMM:(?:DocumentID|InstanceID))>[^<]*<"
     rb"|(xmp:(?:CreateDate|ModifyDate|MetadataDate)|xmpMM:(?:DocumentID|InstanceID))=\"[^\"]*\""
 )
+
+
+def _pdf_page(page: Any) -> list[str]:
+    """A page as digests: its XObjects named by their content (pikepdf names an overlay's
+    form XObject at random), its content streams with those names, everything else."""
+    import pikepdf
+
+    resources = page.get("/Resources", pikepdf.Dictionary())
+    xobjects = resources.get("/XObject", pikepdf.Dictionary())
+    names = {str(name): f"/X{_pdf_digest(xobjects[name], set())}" for name in xobjects}
+    contents = page.get("/Contents")
+    streams = [contents] if isinstance(contents, pikepdf.Stream) else list(contents or [])
+    data = b"\n".join(stream.read_bytes() for stream in streams)
+    for name, canonical in names.items():
+        pattern = re.escape(name.encode()) + rb"(?=[\s/\[\]()<>{}%]|$)"
+        data = re.sub(pattern, canonical.encode(), data)
+    return [
+        f"xobjects {' '.join(sorted(names.values()))}",
+        f"contents {hashlib.sha256(data).hexdigest()[:16]}",
+        f"resources {_pdf_digest(resources, set(), skip={'/XObject'})}",
+        f"page {_pdf_digest(page, set(), skip={'/Contents', '/Resources'})}",
+    ]
 
 
 def _pdf_digest(obj: Any, seen: set[tuple[int, int]], skip: set[str] | None = None) -> str:
