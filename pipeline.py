@@ -1,13 +1,28 @@
-"""The pipeline: the stages in order, each a function of the Document.
+"""The pipeline: every stage, in order — start reading here.
 
-    open_document -> process_page (each page: read, OCR, find tables) -> restore_document
-    -> apply_word_corrections -> extract_tables -> extract_metadata -> apply_field_corrections
+Page stages (``process_page``; one page at a time, so a batch run (``batch/runner.py``) can
+spread pages over processes or a Dask cluster and never holds a whole file's pixels):
 
-(the two ``apply_*`` stages only when a reviewer's corrections file is given).
+    read          ocr/ingest.py       a PDF page's own text layer (tables included) -- done;
+                                      otherwise the page's pixels
+    prepare, OCR  ocr/page_ocr.py     cleaned the ways that read best (deskew, flatten, ...),
+                                      OCR'd with Tesseract: words, lines, blocks
+    find tables   extract/table_grid  ruled grids on the prepared page, cells read by OCR's
+                                      CellReader (ocr/cell_ocr.py)
 
-Page OCR is split from the document stages so that a batch run (``batch/runner.py``) can spread
-pages over processes or a Dask cluster; ``finish_document`` is the ONE place that defines
-the order of the document stages, used both here and by the batch runner.
+Document stages (``finish_document``, the ONE place that defines their order, used here
+and by the batch runner):
+
+    assemble      the pages in page order
+    restore       normalize/restore.py      diacritics of the text (the one loaded restorer)
+    corrections   normalize/corrections.py  a reviewer's word corrections (when given)
+    tables        extract/tables.py         rows, columns, Phụ lục records; OCR'd table cells
+                                            restored by the same restorer
+    metadata      extract/metadata.py       số hiệu, loại văn bản, ngày, cơ quan, người ký, ...
+    corrections   normalize/corrections.py  a reviewer's field corrections (when given)
+
+``open_document`` (ocr/ingest.py) comes first: it sniffs and checks the file and plans the
+page tasks. The writers (output/) come last, called by the batch runner or by you.
 
 This is also the Python API: ``from sohoa import convert_document``.
 """
@@ -96,7 +111,7 @@ def finish_document(
         doc = apply_word_corrections(doc, corrections)
     if settings.extract_tables:
         mark = time.perf_counter()
-        doc = extract_tables(doc, settings)
+        doc = extract_tables(doc, settings, model)  # cells restored by the same restorer
         timings["tables"] = time.perf_counter() - mark
     doc = extract_metadata(doc)
     if corrections is not None:

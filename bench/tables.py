@@ -46,6 +46,7 @@ from sohoa.corpus.scan_simulator import degrade, rasterize_pdf  # noqa: E402
 from sohoa.extract.table_grid import find_tables_in_image  # noqa: E402
 from sohoa.extract.tables import extract_tables  # noqa: E402
 from sohoa.model import Document, Mismatch, Page, Table, TableRow  # noqa: E402
+from sohoa.normalize.restore import load_model  # noqa: E402
 from sohoa.ocr.cell_ocr import CellReader  # noqa: E402
 from sohoa.ocr.preprocess import DEFAULT_OPTIONS, prepare_page  # noqa: E402
 from sohoa.settings import Settings  # noqa: E402
@@ -160,7 +161,7 @@ def run_ours(images: list[np.ndarray], dpi: int) -> list[Table]:
         prepared = prepare_page(image, dpi, DEFAULT_OPTIONS)  # what ingest hands over
         page.tables = find_tables_in_image(prepared, page, settings, CellReader())
         doc.pages.append(page)
-    return extract_tables(doc, settings).tables
+    return extract_tables(doc, settings, load_model(settings.model_path)).tables
 
 
 def run_img2table(
