@@ -31,7 +31,7 @@ from sohoa.ocr.tesseract import (
     looks_unreadable,
     run_tesseract,
 )
-from sohoa.ocr.text_layer import text_layer_quality
+from sohoa.ocr.text_quality import text_layer_quality
 from sohoa.settings import Settings
 
 

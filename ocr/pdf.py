@@ -23,9 +23,9 @@ from sohoa.ocr.text_layer import (
     decode_garbled_layer,
     layout_words,
     legacy_fonts_provenance,
-    text_layer_quality,
     words_from_plumber,
 )
+from sohoa.ocr.text_quality import text_layer_quality
 from sohoa.settings import Settings
 
 MIN_TEXT_CHARS = 20  # a page with fewer text-layer characters is treated as a scan
