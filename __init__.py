@@ -1,4 +1,10 @@
-"""sohoa: scanned Vietnamese administrative documents -> restored text and typed records."""
+"""sohoa: scanned Vietnamese administrative documents -> restored text and typed records.
+
+Start reading at ``pipeline.py`` (every stage, in order); ``model.py`` is what flows between
+the stages. The folders: ``ocr/`` reads and recognises, ``normalize/`` restores, ``extract/``
+interprets, ``output/`` writes, ``corpus/`` builds the shipped data, ``batch/`` runs many
+inputs (README.md, "Layout", gives the reading order).
+"""
 
 from __future__ import annotations
 

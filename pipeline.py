@@ -1,13 +1,28 @@
-"""The pipeline: the stages in order, each a function of the Document.
+"""The pipeline: every stage, in order — start reading here.
 
-    open_document -> process_page (each page) -> restore_document
-    -> apply_word_corrections -> extract_tables -> extract_metadata -> apply_field_corrections
+Page stages (``process_page``; one page at a time, so a batch run (``batch/runner.py``) can
+spread pages over processes or a Dask cluster and never holds a whole file's pixels):
 
-(the two ``apply_*`` stages only when a reviewer's corrections file is given).
+    read          ocr/ingest.py       a PDF page's own text layer (tables included) -- done;
+                                      otherwise the page's pixels
+    prepare, OCR  ocr/page_ocr.py     cleaned the ways that read best (deskew, flatten, ...),
+                                      OCR'd with Tesseract: words, lines, blocks
+    find tables   extract/table_grid  ruled grids on the prepared page, cells read by OCR's
+                                      CellReader (ocr/cell_ocr.py)
 
-Page OCR is split from the document stages so that a batch run (``runner.py``) can spread
-pages over processes or a Dask cluster; ``finish_document`` is the ONE place that defines
-the order of the document stages, used both here and by the batch runner.
+Document stages (``finish_document``, the ONE place that defines their order, used here
+and by the batch runner):
+
+    assemble      the pages in page order
+    restore       normalize/restore.py      diacritics of the text (the one loaded restorer)
+    corrections   normalize/corrections.py  a reviewer's word corrections (when given)
+    tables        extract/tables.py         rows, columns, Phụ lục records; OCR'd table cells
+                                            restored by the same restorer
+    metadata      extract/metadata.py       số hiệu, loại văn bản, ngày, cơ quan, người ký, ...
+    corrections   normalize/corrections.py  a reviewer's field corrections (when given)
+
+``open_document`` (ocr/ingest.py) comes first: it sniffs and checks the file and plans the
+page tasks. The writers (output/) come last, called by the batch runner or by you.
 
 This is also the Python API: ``from sohoa import convert_document``.
 """
@@ -20,6 +35,7 @@ from typing import Any
 
 from sohoa import __version__
 from sohoa.extract.metadata import extract_metadata
+from sohoa.extract.table_grid import find_tables_in_image
 from sohoa.extract.tables import extract_tables
 from sohoa.model import Document, Page
 from sohoa.normalize.corrections import (
@@ -29,7 +45,10 @@ from sohoa.normalize.corrections import (
 )
 from sohoa.normalize.restore import restore_document
 from sohoa.normalize.user_model import load_restorer, user_model_path, user_model_sha256
-from sohoa.ocr.ingest import open_document, process_page
+from sohoa.ocr.cell_ocr import CellReader
+from sohoa.ocr.ingest import PageTask, open_document, read_page_image, read_text_layer
+from sohoa.ocr.ink_reread import InkReader
+from sohoa.ocr.page_ocr import ocr_page
 from sohoa.settings import Settings
 
 
@@ -48,6 +67,18 @@ def convert_document(
     if settings.restore and model is None:
         model = load_restorer(settings.model_path, settings.user_model)
     return finish_document(doc, pages, settings, model, ingest_seconds)
+
+
+def process_page(task: PageTask, settings: Settings) -> Page:
+    """The page stages for one page: read -> prepare and OCR -> find tables."""
+    page = read_text_layer(task, settings)  # a digital page: its own text, and its tables
+    if page is not None:
+        return page
+    image, ref = read_page_image(task, settings)
+    read = ocr_page(image, ref, task.number, settings)
+    if settings.extract_tables and read.table_image is not None:
+        read.page.tables = find_tables_in_image(read.table_image, read.page, settings, CellReader())
+    return read.page
 
 
 def assemble_document(doc: Document, pages: list[Page]) -> Document:
@@ -82,9 +113,9 @@ def finish_document(
         doc = apply_word_corrections(doc, corrections)
     if settings.extract_tables:
         mark = time.perf_counter()
-        doc = extract_tables(doc, settings)
+        doc = extract_tables(doc, settings, model)  # cells restored by the same restorer
         timings["tables"] = time.perf_counter() - mark
-    doc = extract_metadata(doc)
+    doc = extract_metadata(doc, InkReader())
     if corrections is not None:
         doc = apply_field_corrections(doc, corrections)
     doc.provenance.update(

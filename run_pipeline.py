@@ -298,11 +298,11 @@ def run_convert(
 ) -> int:
     """The batch: checks that stop the run before any work (exit 2), then the conversion;
     returns the exit code (0 all converted, 1 some failed, 130 interrupted)."""
-    from sohoa.executors import make_executor
-    from sohoa.inputs import find_inputs
-    from sohoa.manifest import claimed_outputs
-    from sohoa.progress import Reporter
-    from sohoa.runner import preflight, run_batch
+    from sohoa.batch.executors import make_executor
+    from sohoa.batch.inputs import find_inputs
+    from sohoa.batch.manifest import claimed_outputs
+    from sohoa.batch.progress import Reporter
+    from sohoa.batch.runner import preflight, run_batch
 
     if batch.executor == "dask":  # workers have their own working folder: give them full paths
         inputs, outdir = tuple(p.absolute() for p in inputs), outdir.absolute()
@@ -387,7 +387,7 @@ def restore_command(
     INPUT.txt "-" reads stdin; "-o -" (the default) writes stdout. Exit code: 0 restored,
     1 the text cannot be restored (e.g. not Vietnamese), 2 usage error (input not found).
     """
-    from sohoa.normalize.restore import restore_file
+    from sohoa.normalize.restore_command import restore_file
 
     if output == STREAM:
         output = None

@@ -38,14 +38,16 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
+
 CACHE = ROOT / "bench" / ".cache" / "batch"
 SEEDS = ["001", "004", "003", "005"]  # never 000/002 (kept for the restorer's honest test)
 
 
 def build_scans(pages: int, dpi: int) -> Path:
     """Image-only PDFs from clean seed texts, ``pages`` pages in all (cached)."""
-    import scans
+    from sohoa.corpus import scan_simulator as scans
 
     folder = CACHE / f"scans-{pages}p-{dpi}dpi"
     if (folder / "DONE").exists():
@@ -168,9 +170,9 @@ def stage_breakdown(folder: Path, dpi: int, formats: str) -> dict[str, float]:
     """CPU seconds per part of our work, run in this process: where the overhead goes."""
     sys.path.insert(0, str(ROOT.parent))  # this checkout as `sohoa` (its folder is `sohoa`)
     from sohoa.normalize.restore import load_model
-    from sohoa.ocr.ingest import open_document, process_page
+    from sohoa.ocr.ingest import open_document
     from sohoa.output.writers import write_outputs
-    from sohoa.pipeline import finish_document
+    from sohoa.pipeline import finish_document, process_page
     from sohoa.settings import Settings
 
     settings = Settings(dpi=dpi, formats=tuple(formats.split(",")))

@@ -46,28 +46,31 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(HERE))
 
-import scans  # noqa: E402  (the team's scanner model: render, rasterise, degrade)
 from corpus.score import words_changed  # noqa: E402
 from metrics import strip_diacritics, tokens  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 import run_pipeline  # noqa: E402,F401  (makes this checkout importable as `sohoa`)
 from corpus import archive as archives  # noqa: E402
+from sohoa.corpus import scan_simulator as scans  # noqa: E402  (render, rasterise, degrade)
 from sohoa.corpus.learn import learn_user_model, save_user_model  # noqa: E402
 from sohoa.model import Document, Page  # noqa: E402
 from sohoa.normalize.unicode import nfc  # noqa: E402
 from sohoa.normalize.user_model import load_restorer  # noqa: E402
-from sohoa.ocr.ingest import open_document, process_page  # noqa: E402
+from sohoa.ocr.ingest import open_document  # noqa: E402
 from sohoa.output.writers import write_json  # noqa: E402
-from sohoa.pipeline import convert_document, finish_document  # noqa: E402
+from sohoa.pipeline import (  # noqa: E402
+    convert_document,
+    finish_document,
+    process_page,
+)
 from sohoa.settings import Settings  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache" / "learn" / "v1"  # bump when archive.py changes its text
 KINDS = ("no-marks", "eng-ocr", "vie-scan")
-SCANS = {"eng-ocr": (300, "light"), "vie-scan": (200, "heavy")}  # dpi, damage (tests/scans.py)
+SCANS = {"eng-ocr": (300, "light"), "vie-scan": (200, "heavy")}  # dpi, damage (scan_simulator)
 
 
 # --- inputs ----------------------------------------------------------------------------------

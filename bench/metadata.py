@@ -5,7 +5,7 @@
 Truth is what a reader finds in each text (written down by hand below; a field the text
 does not contain is left out, except where its absence is the truth, e.g. the blank draft
 number of 002). Scans: the two-column decision page of tests/metadata_scans.py at 200 dpi,
-clean / light / heavy, and seed 004's decision typeset in one column (tests/scans.py, heavy),
+clean / light / heavy, and seed 004's decision typeset in one column (scan_simulator, heavy),
 OCR'd by Tesseract (vie). Real documents: the six of /work/shared/real-dev (or
 $SOHOA_REAL_DEV), converted with the default settings and scored per field against
 ``metadata_truth.json`` (``also_right`` answers accepted; see ``real_field_right``).
@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-import scans  # noqa: E402
 from metadata_scans import (  # noqa: E402
     DECISION,
     LAYOUT_KINDS,
@@ -42,6 +41,7 @@ from metadata_scans import (  # noqa: E402
 from metrics import wer  # noqa: E402
 
 import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
+from sohoa.corpus import scan_simulator as scans  # noqa: E402
 from sohoa.model import Metadata  # noqa: E402
 from sohoa.normalize.unicode import normalize_syllable  # noqa: E402
 from sohoa.pipeline import convert_document  # noqa: E402
@@ -255,7 +255,7 @@ def main() -> None:
                 totals[level][0] += right
                 totals[level][1] += total
                 print(f"scan {level} #{seed}: {right}/{total}", *(f"\n    {w}" for w in wrong))
-        # seed 004's decision typeset in one column (tests/scans.py), three pages, heavy damage
+        # seed 004's decision typeset in one column (scan_simulator), three pages, heavy damage
         decision = "\n".join(scans.seed_text("004").splitlines()[:48])
         scan = scans.make_scan(decision, Path(folder) / "d.pdf", level="heavy", max_pages=3)
         meta = convert_document(scan.path, Settings(dpi=200, extract_tables=False)).metadata

@@ -6,7 +6,7 @@
     .venv/bin/python bench/ocr.py --only real     # only pages whose kind starts with "real"
 
 Pages (rendered once, cached in bench/.cache/ocr2):
-- page 1 of the clean seeds 001 and 004 (never 002), rendered by tests/scans.py in the
+- page 1 of the clean seeds 001 and 004 (never 002), rendered by corpus/scan_simulator.py in the
   seeds' font and degraded "light" (300 dpi), "heavy" (200 dpi) and "hard" (heavy damage at
   150 dpi); and in another font (DejaVu Sans) "heavy" and "hard";
 - the real development documents in ../shared/real-dev/ that are images (photos, scans, a
@@ -39,10 +39,10 @@ sys.path.insert(0, str(HERE / "tests"))
 sys.path.insert(0, str(HERE / "bench"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-import scans  # noqa: E402
 from metrics import tokens  # noqa: E402
 
 import run_pipeline  # noqa: E402,F401  (registers the checkout as the package `sohoa`)
+from sohoa.corpus import scan_simulator as scans  # noqa: E402
 from sohoa.normalize.unicode import normalize_syllable  # noqa: E402
 from sohoa.ocr.ingest import ingest  # noqa: E402
 from sohoa.settings import Settings  # noqa: E402
@@ -215,11 +215,12 @@ def _cpu_seconds() -> float:
 
 def variant_rows(page: BenchPage) -> list[tuple[str, float, float, float]]:
     """(variant, WER, mean confidence, valid-syllable share) of each preprocessing variant."""
-    from sohoa.ocr import ingest as ingest_module
+    from sohoa.ocr.ingest import load_page_image
 
-    if not hasattr(ingest_module, "VARIANTS"):
+    try:
+        from sohoa.ocr.page_ocr import VARIANTS, read_variant
+    except ImportError:  # a checkout (SOHOA_CHECKOUT) from before the variants
         return []
-    from sohoa.ocr.ingest import VARIANTS, load_page_image, read_variant
 
     image, dpi = load_page_image(page.path, Settings())
     rows = []

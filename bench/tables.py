@@ -5,7 +5,7 @@
 The truth (bench/data/phu_luc_002.json) was transcribed by hand from seed 002. It is
 rendered as landscape, multi-page ruled tables with merged header cells and the header
 repeated on each page, rasterised and degraded with the team's scanner model
-(tests/scans.py: light at 300 dpi; heavy at 200 dpi with 1.2-2° skew, blur, strong noise,
+(corpus/scan_simulator.py: light at 300 dpi; heavy at 200 dpi with 1.2-2° skew, blur, strong noise,
 JPEG q35), then extracted by our table stage (after the OCR helper's page preparation,
 as in ingest) and — on the same page images — by img2table (Tesseract backend, lang vie).
 
@@ -34,7 +34,6 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "tests"))  # tests/scans.py: the team's scanner model
 from metrics import align_rows  # noqa: E402
 
 import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
@@ -42,11 +41,13 @@ import run_pipeline  # noqa: E402,F401  (registers this checkout as the package 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 from render_tables import render_appendices  # noqa: E402
-from scans import degrade, rasterize_pdf  # noqa: E402
 
+from sohoa.corpus.scan_simulator import degrade, rasterize_pdf  # noqa: E402
 from sohoa.extract.table_grid import find_tables_in_image  # noqa: E402
 from sohoa.extract.tables import extract_tables  # noqa: E402
 from sohoa.model import Document, Mismatch, Page, Table, TableRow  # noqa: E402
+from sohoa.normalize.restore import load_model  # noqa: E402
+from sohoa.ocr.cell_ocr import CellReader  # noqa: E402
 from sohoa.ocr.preprocess import DEFAULT_OPTIONS, prepare_page  # noqa: E402
 from sohoa.settings import Settings  # noqa: E402
 
@@ -126,7 +127,7 @@ def page_images(truth: dict[str, Any], level: str) -> list[np.ndarray]:
     paths = sorted(CACHE.glob(f"{level}-*.png"))
     if not paths:
         for number, gray in enumerate(rasterize_pdf(pdf, LEVELS[level]["dpi"]), start=1):
-            # same damage as the OCR benchmarks (tests/scans.py): skew, blur, noise, JPEG
+            # same damage as the OCR benchmarks (corpus/scan_simulator.py): skew, blur, noise, JPEG
             path = CACHE / f"{level}-{number:02d}.png"
             cv2.imwrite(str(path), degrade(gray, level, seed=number))
         paths = sorted(CACHE.glob(f"{level}-*.png"))
@@ -158,9 +159,9 @@ def run_ours(images: list[np.ndarray], dpi: int) -> list[Table]:
     for number, image in enumerate(images, start=1):
         page = Page(number=number, width=image.shape[1], height=image.shape[0], dpi=dpi)
         prepared = prepare_page(image, dpi, DEFAULT_OPTIONS)  # what ingest hands over
-        page.tables = find_tables_in_image(prepared, page, settings)
+        page.tables = find_tables_in_image(prepared, page, settings, CellReader())
         doc.pages.append(page)
-    return extract_tables(doc, settings).tables
+    return extract_tables(doc, settings, load_model(settings.model_path)).tables
 
 
 def run_img2table(

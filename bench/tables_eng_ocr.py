@@ -6,7 +6,7 @@ Seed 000 is an English-model OCR of seed 002, its appendices flattened into text
 that kind of input without learning anything from the 000/002 pair, this makes more of it
 from other clean tables: seed 004's two appendix tables (its tab-separated rows) and the
 tables of bench/data/tables_other_layout.json are rendered as ruled tables
-(bench/render_tables.py), rasterised at 300 dpi with no scanner damage (tests/scans.py),
+(bench/render_tables.py), rasterised at 300 dpi with no scanner damage (corpus/scan_simulator.py),
 and read page by page with bare ``tesseract -l eng`` (no table detection): the same kind of
 text 000 and 003 are. Besides those two sets, ``--generated N`` adds N pairs of Phụ lục I/II
 drawn by the corpus generator (bench/corpus/documents.py, seeds 1..N); each set is read in
@@ -35,11 +35,11 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 from render_tables import render_tables  # noqa: E402
-from scans import degrade, rasterize_pdf  # noqa: E402
 from tables import CACHE, model_rows, norm  # noqa: E402
 from tables_text import score  # noqa: E402
 
 import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
+from sohoa.corpus.scan_simulator import degrade, rasterize_pdf  # noqa: E402
 from sohoa.pipeline import convert_document  # noqa: E402
 from sohoa.settings import Settings  # noqa: E402
 

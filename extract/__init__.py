@@ -1,1 +1,11 @@
-"""Document structure: metadata, tables and Phụ lục records."""
+"""Interpret: tables, Phụ lục records and metadata from the pages that were read.
+
+Read in this order: ``tables`` (the document stage: tables found, typed, repaired, records),
+``table_grid`` with ``grid_lines`` and ``structure`` (ruled tables on a page image: the page
+stage "find tables"), ``borderless``, ``flattened``, ``interleaved``, ``table_text`` (tables
+without rules or from text), ``appendix``, ``headers``, ``cell_types``, ``amounts``,
+``numbering``, ``validate`` (Phụ lục I/II records and their checks); ``metadata`` with
+``layout_lines``, ``admin_vocab``, ``citations``, ``person_names`` (who issued what, when).
+
+Imports nothing from ``ocr/``: table cells are read by the ``CellReader`` it is given.
+"""

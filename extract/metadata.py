@@ -56,7 +56,7 @@ from sohoa.extract.admin_vocab import (
     type_from_code,
 )
 from sohoa.extract.citations import date_of, find_citations, find_date, iso_date, references_in
-from sohoa.extract.ink_reread import header_lines, signature_lines
+from sohoa.extract.ink_reread import InkReading, header_lines, signature_lines
 from sohoa.extract.layout_lines import SourceLine, lines_for_metadata
 from sohoa.extract.person_names import repair_name
 from sohoa.model import Document, FieldSource, Issuer, Metadata, Signer
@@ -102,23 +102,24 @@ QUARTER_RE = regex.compile(
 SPECK_RE = regex.compile(r"(?:\s+(?:[^\p{L}\p{N}\s.)”\"]|\p{Lm}){1,3})+$")
 
 
-def extract_metadata(doc: Document) -> Document:
-    """Fill ``doc.metadata`` from the document's lines (cut along the page's blocks); a
-    signer lost under a red seal is looked for again in the page's red channel."""
+def extract_metadata(doc: Document, ink_reader: InkReading | None = None) -> Document:
+    """Fill ``doc.metadata`` from the document's lines (cut along the page's blocks); with
+    ``ink_reader`` (``pipeline.py`` hands it over), a signer lost under a red seal or a
+    number under a blue pen is looked for again with that ink taken out."""
     lines = lines_for_metadata(doc)
     doc.metadata = metadata_from_lines(lines)
-    if doc.metadata.nguoi_ky.ho_ten is None:
-        _signer_under_the_seal(doc, lines)
-    if doc.metadata.ky_hieu is None:
-        _number_under_the_pen(doc)
+    if ink_reader is not None and doc.metadata.nguoi_ky.ho_ten is None:
+        _signer_under_the_seal(doc, lines, ink_reader)
+    if ink_reader is not None and doc.metadata.ky_hieu is None:
+        _number_under_the_pen(doc, ink_reader)
     return doc
 
 
-def _number_under_the_pen(doc: Document) -> None:
+def _number_under_the_pen(doc: Document, reader: InkReading) -> None:
     """No "Số: …/…" line was read: read the header's left block again without blue ink
     (``ink_reread``); a number line found there gives the printed code, and the number the
     pen wrote over it is left null and flagged (the README's form for handwritten numbers)."""
-    for source in header_lines(doc):
+    for source in header_lines(doc, reader):
         number = _number_line(nfc(source.text).strip(" *\t").lstrip(SPECKS))
         if number is None:
             continue
@@ -141,7 +142,9 @@ def _number_under_the_pen(doc: Document) -> None:
         return
 
 
-def _signer_under_the_seal(doc: Document, lines: list[SourceLine]) -> None:
+def _signer_under_the_seal(
+    doc: Document, lines: list[SourceLine], reader: InkReading
+) -> None:
     """Read the signature block again without its red ink (``ink_reread``), from the
     recipients line of the first signature zone down, and take the signer found there."""
     anchor = next(
@@ -149,7 +152,7 @@ def _signer_under_the_seal(doc: Document, lines: list[SourceLine]) -> None:
     )
     if anchor is None:
         return
-    again = [s for s in signature_lines(doc, anchor) if nfc(s.text).strip(" *\t")]
+    again = [s for s in signature_lines(doc, anchor, reader) if nfc(s.text).strip(" *\t")]
     found = Metadata()
     texts = [nfc(s.text).strip(" *\t") for s in again]
     _read_signature(texts, again, 0, found)

@@ -26,10 +26,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-if __name__ == "__main__" and not __package__:  # run as a script from a checkout
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import run_pipeline  # noqa: F401  (registers this checkout as the package `sohoa`)
-
 from sohoa.extract.admin_vocab import LOOK_ALIKES, fold
 from sohoa.normalize.unicode import nfc
 
@@ -173,6 +169,6 @@ def repair_name(name: str) -> tuple[str, bool]:
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--build"]:
-        raise SystemExit("usage: python extract/person_names.py --build")
+        raise SystemExit("usage: python -m sohoa.extract.person_names --build")
     target = Path(__file__).resolve().parents[1] / "corpus" / "data" / DATA_FILE
     print(f"wrote {target}: {build(target)} lines")

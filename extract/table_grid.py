@@ -1,22 +1,21 @@
 """Ruled tables in page images: grid lines -> cells -> per-cell OCR.
 
-Called from ``ocr.ingest.process_page`` while the page image is still in memory, so a
-batch run never has to keep or re-render page images for table extraction. The geometry
-lives in ``grid_lines``, the reading of each cell in ``cell_ocr``; this module turns them
-into ``model.Table`` objects with boxes in ORIGINAL page pixels.
+The "find tables" page stage (``pipeline.process_page``), run while the page image is still
+in memory, so a batch run never has to keep or re-render page images for table extraction.
+The geometry lives in ``grid_lines``; the cells are read by the ``CellReader`` it is given
+(OCR's: ``ocr.cell_ocr.CellReader``); this module turns them into ``model.Table`` objects
+with boxes in ORIGINAL page pixels.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import regex
 
 from sohoa.extract.amounts import is_blank, looks_like_amount
-from sohoa.extract.cell_ocr import read_cell
 from sohoa.extract.grid_lines import (
     Grid,
     binarize,
@@ -27,10 +26,29 @@ from sohoa.extract.grid_lines import (
 )
 from sohoa.extract.structure import header_height
 from sohoa.model import BBox, Cell, Page, Table
-from sohoa.ocr.tesseract_batch import read_in_rounds
 from sohoa.settings import Settings
 
 BoxMapper = Callable[[BBox], BBox]
+CellBox = tuple[int, int, int, int]
+
+
+class CellText(Protocol):
+    text: str
+    confidence: float | None  # 0..100; None when decided by ink alone
+    method: str  # "empty", "dash", "ocr"
+    glyphs: int  # strokes of ink in the cell
+
+
+class CellReader(Protocol):
+    """Reads the cells of a level page image (OCR's job: ``ocr.cell_ocr.CellReader``)."""
+
+    def read_cells(
+        self, gray: np.ndarray, boxes: list[CellBox], dpi: int, lang: str
+    ) -> list[CellText]: ...
+
+    def read_digits(
+        self, gray: np.ndarray, box: CellBox, dpi: int, lang: str, first: str
+    ) -> CellText: ...
 
 
 def _level_image(prepared: Any) -> tuple[np.ndarray, BoxMapper, float]:
@@ -76,11 +94,10 @@ def grid_to_table(
     page: Page,
     settings: Settings,
     to_original: BoxMapper,
+    reader: CellReader,
 ) -> Table:
-    # The cells' Tesseract reads are batched into a few Tesseract runs (see tesseract_batch).
-    readings = read_in_rounds(
-        [partial(read_cell, gray, grid_cell.box, dpi, settings.lang) for grid_cell in grid.cells]
-    )
+    boxes = [grid_cell.box for grid_cell in grid.cells]
+    readings = reader.read_cells(gray, boxes, dpi, settings.lang)
     cells = []
     lone_glyphs = set()
     for grid_cell, reading in zip(grid.cells, readings, strict=True):
@@ -97,7 +114,7 @@ def grid_to_table(
                 confidence=reading.confidence,
             )
         )
-    reread_amount_columns(cells, grid, gray, dpi, settings, lone_glyphs)
+    reread_amount_columns(cells, grid, gray, dpi, settings, reader, lone_glyphs)
     return Table(
         pages=[page.number],
         cells=cells,
@@ -112,6 +129,7 @@ def reread_amount_columns(
     gray: np.ndarray,
     dpi: int,
     settings: Settings,
+    reader: CellReader,
     lone_glyphs: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """Read again, as digits only, the odd non-number in a column of numbers.
@@ -141,7 +159,7 @@ def reread_amount_columns(
             if (cell in numeric and not lone) or len(cell.text) > 6:
                 continue
             box = boxes[(cell.row, cell.col)]
-            reading = read_cell(gray, box, dpi, settings.lang, True, cell.text)
+            reading = reader.read_digits(gray, box, dpi, settings.lang, cell.text)
             text = reading.text
             if row_numbers and cell.text.endswith(".") and not text.endswith("."):
                 text += "."  # the digits-only reading drops an end dot the first one saw
@@ -157,14 +175,17 @@ def _number_like(text: str) -> bool:
     return looks_like_amount(text) or is_blank(text) or bool(_ROW_NUMBER.fullmatch(text))
 
 
-def find_tables_in_image(prepared: Any, page: Page, settings: Settings) -> list[Table]:
-    """Every ruled table on the page, cells read; rows/columns are built in stage 3."""
+def find_tables_in_image(
+    prepared: Any, page: Page, settings: Settings, reader: CellReader
+) -> list[Table]:
+    """Every ruled table on the page, its cells read by ``reader``; rows/columns are built by
+    ``extract.tables`` (a document stage)."""
     gray, to_original, scale = _level_image(prepared)
     dpi = round((page.dpi or settings.dpi) * scale)  # pixels per inch of ``gray``
     if not may_hold_grid(gray, dpi):
         return []
     return [
-        grid_to_table(grid, gray, dpi, page, settings, to_original)
+        grid_to_table(grid, gray, dpi, page, settings, to_original, reader)
         for grid in find_grids(gray, dpi)
         if grid.n_rows >= 2 and grid.n_cols >= 2
     ]

@@ -148,6 +148,8 @@ def finish_table(table: Table) -> Table:
 
 
 def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Document:
+    """The document's tables: found, typed, repaired; ``model`` is the loaded restorer
+    (``pipeline.py`` passes its one): OCR'd grid cells are restored with it when given."""
     text_input = doc.input_kind == "txt"
     if text_input:
         tables = [t for t in tables_from_text_pages(doc.pages) if holds_as_table(t)]
@@ -170,12 +172,8 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]
             doc.edits.extend(repair_cells(table, agencies, index))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
-    if settings.restore and any(t.source == "grid" for t in tables):
+    if settings.restore and model is not None and any(t.source == "grid" for t in tables):
         # (borderless tables are made of the page's words, which the restorer has seen)
-        if model is None:
-            from sohoa.normalize.user_model import load_restorer
-
-            model = load_restorer(settings.model_path, settings.user_model)
         for index, table in enumerate(tables):
             if table.source == "grid":
                 doc.edits.extend(restore_cells(table, model, index))

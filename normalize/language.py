@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from sohoa.normalize.unicode import nfc
-from sohoa.ocr.text_layer import is_vietnamese_syllable
+from sohoa.ocr.text_quality import is_vietnamese_syllable
 
 TEXT_MIN_SHARE = 0.45  # a whole text (a file, a page) below this is not Vietnamese
 PASSAGE_MIN_SHARE = 0.30  # a passage of Vietnamese text below this is another language

@@ -41,7 +41,6 @@ from sohoa.corpus.model import (
     load_model_file,
     long_lived_gc_paused,
 )
-from sohoa.errors import SohoaError
 from sohoa.model import Alternative, Document, Edit
 from sohoa.normalize.adaptation import adaptation
 from sohoa.normalize.calibration import Calibration, load_calibration
@@ -456,44 +455,3 @@ def restore_document(
             )
             word.text = new_text
     return doc
-
-
-def restore_file(
-    input_path: Path,
-    model_path: Path | None = None,
-    output: Path | None = None,
-    log_path: Path | None = None,
-    tone_style: ToneStyle | None = None,
-    user_model: Path | None = None,
-) -> tuple[str, list[Edit]]:
-    """The ``restore`` command: read, restore, write atomically (text and JSONL edit log)."""
-    import dataclasses
-    import json
-
-    from sohoa.ocr.text_reader import read_text_file
-    from sohoa.output.files import write_atomic
-
-    if not Path(input_path).is_file():
-        raise SohoaError(input_path, "input file not found", "check the path")
-    text = read_text_file(Path(input_path))
-    verdict = judge(text)
-    if verdict.foreign:
-        raise SohoaError(
-            input_path,
-            f"does not look like Vietnamese ({verdict.vietnamese_share:.0%} of its words are"
-            " Vietnamese syllables), so there is nothing to restore",
-            "the restorer is for Vietnamese text: check this is the file you meant",
-        )
-    from sohoa.normalize.user_model import load_restorer  # the user model stacked, if any
-
-    restorer = load_restorer(model_path, user_model)
-    restored, edits = restore_text(text, restorer, tone_style=tone_style)
-    if output is not None:
-        write_atomic(Path(output), restored)
-    if log_path is not None:
-        lines = []
-        for edit in edits:
-            record = {k: v for k, v in dataclasses.asdict(edit).items() if v is not None}
-            lines.append(json.dumps(record, ensure_ascii=False))
-        write_atomic(Path(log_path), "".join(line + "\n" for line in lines))
-    return restored, edits

@@ -50,7 +50,7 @@ def read_docx(path: Path, settings: Settings) -> tuple[Page, Encoding | None]:
     if not page.words and settings.ocr_mode != "skip":
         _read_pictures(document, page, path, settings)  # a scan pasted into Word
     if settings.extract_tables:
-        from sohoa.extract.table_docx import find_tables_in_docx
+        from sohoa.ocr.table_docx import find_tables_in_docx
 
         page.tables = find_tables_in_docx(document)
     return page, (sorted(found)[0] if found else None)  # type: ignore[return-value]
@@ -65,7 +65,7 @@ def _read_pictures(document: Any, page: Page, path: Path, settings: Settings) ->
     from PIL import Image, UnidentifiedImageError
 
     from sohoa.model import ImageRef
-    from sohoa.ocr.ingest import ocr_page
+    from sohoa.ocr.page_ocr import ocr_page
 
     parts = [
         part
@@ -82,7 +82,7 @@ def _read_pictures(document: Any, page: Page, path: Path, settings: Settings) ->
             continue
         if pixels.shape[0] < 32 or pixels.shape[1] < 32:
             continue  # a logo or bullet, not a page
-        scanned = ocr_page(pixels, ImageRef(str(path), index, dpi), page.number, settings)
+        scanned = ocr_page(pixels, ImageRef(str(path), index, dpi), page.number, settings).page
         offset_words, offset_lines = len(page.words), len(page.lines)
         for word in scanned.words:
             word.bbox = None

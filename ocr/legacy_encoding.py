@@ -25,6 +25,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from sohoa.ocr.text_quality import text_layer_quality
+
 Encoding = Literal["utf-8", "utf-16", "tcvn3", "vni", "viqr", "cp1258"]
 
 # --- TCVN3 ----------------------------------------------------------------------------------
@@ -233,8 +235,6 @@ _WORDS = re.compile(r"[^\W\d_]+")
 def vietnamese_score(text: str) -> float:
     """How much ``text`` reads as Vietnamese: share of valid syllables among its words,
     minus twice the share of letters that are not in the Vietnamese alphabet (ø, ¶, Ê…)."""
-    from sohoa.ocr.text_layer import text_layer_quality
-
     letters = [c for c in text if c.isalpha() or ("\u00a1" <= c <= "\u00ff")]
     if not letters:
         return 0.0

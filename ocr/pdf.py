@@ -23,9 +23,9 @@ from sohoa.ocr.text_layer import (
     decode_garbled_layer,
     layout_words,
     legacy_fonts_provenance,
-    text_layer_quality,
     words_from_plumber,
 )
+from sohoa.ocr.text_quality import text_layer_quality
 from sohoa.settings import Settings
 
 MIN_TEXT_CHARS = 20  # a page with fewer text-layer characters is treated as a scan
@@ -247,7 +247,7 @@ def read_text_layer_page(path: Path, frame: int, number: int, settings: Settings
                 return None
             layout_words(page, fonts, direction)
             if settings.extract_tables:
-                from sohoa.extract.table_pdf import find_tables_in_pdf_page
+                from sohoa.ocr.table_pdf import find_tables_in_pdf_page
 
                 page.tables = find_tables_in_pdf_page(plumber_page, page)
             return page

@@ -1,7 +1,7 @@
 """Tesseract (see tesseract_api): page image -> words with boxes and confidences -> lines.
 
-Tesseract runs single-threaded (OMP_THREAD_LIMIT=1): pages are parallelised by the batch
-runner instead, which is faster on few cores than Tesseract's own threads.
+Tesseract runs single-threaded (``tesseract_api.limit_threads``): pages are parallelised by
+the batch runner instead, which is faster on few cores than Tesseract's own threads.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ import pytesseract
 from sohoa.errors import SohoaError
 from sohoa.model import BBox, Block, Line, Page, Word
 from sohoa.ocr import tesseract_api
-
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+from sohoa.ocr.text_quality import is_vietnamese_syllable, text_layer_quality
 
 
 @functools.cache
@@ -85,8 +84,6 @@ def looks_unreadable(data: dict[str, list], lang: str) -> bool:
     Tesseract is often confident about the gibberish it reads from upside-down text, so for
     Vietnamese we also ask whether the words are Vietnamese syllables.
     """
-    from sohoa.ocr.text_layer import text_layer_quality
-
     words = [
         (float(conf), text.strip())
         for conf, text in zip(data["conf"], data["text"], strict=True)
@@ -211,8 +208,6 @@ def non_text_lines(data: dict[str, list]) -> set[int]:
 
 
 def _looks_like_a_mark(text: str, confidence: float) -> bool:
-    from sohoa.ocr.text_layer import is_vietnamese_syllable
-
     if confidence >= NON_TEXT_CONFIDENCE or any(c.isdigit() for c in text):
         return False
     letters = "".join(c for c in text if c.isalpha())

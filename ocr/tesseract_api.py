@@ -22,8 +22,6 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read when libtesseract loads
-
 # pytesseract's column names: the TSV header the ``tesseract`` command writes.
 TSV_COLUMNS = "level page_num block_num par_num line_num word_num left top width height conf text"
 TSV_HEADER = "\t".join(TSV_COLUMNS.split()) + "\n"
@@ -31,9 +29,18 @@ TSV_HEADER = "\t".join(TSV_COLUMNS.split()) + "\n"
 _engines = threading.local()  # a TessBaseAPI is not thread-safe: one set per thread
 
 
+def limit_threads() -> None:
+    """One Tesseract thread per process: pages are spread over processes instead (batch/),
+    which is faster on few cores than Tesseract's own threads. The one place the limit is set:
+    every OCR call asks ``in_process()`` first, before libtesseract loads or a ``tesseract``
+    command runs (an OMP_THREAD_LIMIT already in the environment is kept)."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
 @functools.cache
 def in_process() -> bool:
     """True when tesserocr is importable and runs the same Tesseract as the command."""
+    limit_threads()  # read when libtesseract loads
     try:
         import tesserocr
     except ImportError:

@@ -9,10 +9,7 @@ Vietnamese syllables and the share that carry Vietnamese marks; a garbled page i
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
-
-import regex
 
 from sohoa.model import BBox, Block, Line, Page, Word
 from sohoa.ocr.legacy_encoding import (
@@ -23,65 +20,7 @@ from sohoa.ocr.legacy_encoding import (
     legacy_codes,
 )
 from sohoa.ocr.tesseract import looks_like_heading, union_box
-
-# Syllable = initial consonant? + vowel nucleus + final consonant?, checked on the syllable
-# with its tone mark removed (vowel letters ă â ê ô ơ ư and đ are kept).
-_INITIAL = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx]"
-_NUCLEUS = (
-    "iêu|yêu|oai|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|"
-    "ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
-    "[aăâeêioôơuưy]"
-)
-_FINAL = "ch|ng|nh|[cmnptoiuy]"
-_SYLLABLE = regex.compile(rf"(?:{_INITIAL})?(?:{_NUCLEUS})(?:{_FINAL})?")
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
-_MARKED = set("ăâêôơưđ")
-_WORD = regex.compile(r"\p{L}+")
-
-GARBLED_VALID_SHARE = 0.75  # Vietnamese prose: > 0.9; legacy encodings / eng OCR: < 0.6
-GARBLED_MARKED_SHARE = 0.25  # Vietnamese prose: ~0.7 of syllables carry a mark or đ/ơ/ư…
-MIN_WORDS_TO_JUDGE = 20
-
-
-def split_tone(syllable: str) -> tuple[str, int]:
-    """The syllable without its tone mark, and how many tone marks it had."""
-    decomposed = unicodedata.normalize("NFD", syllable.lower())
-    tones = sum(c in _TONES for c in decomposed)
-    base = "".join(c for c in decomposed if c not in _TONES)
-    return unicodedata.normalize("NFC", base), tones
-
-
-def is_vietnamese_syllable(word: str) -> bool:
-    """True for a well-formed Vietnamese syllable ("trường", "nghiệp"), with at most one tone."""
-    base, tones = split_tone(word)
-    return tones <= 1 and _SYLLABLE.fullmatch(base) is not None
-
-
-@dataclass(frozen=True)
-class LayerQuality:
-    words: int  # alphabetic tokens looked at
-    valid_share: float  # share that are valid Vietnamese syllables
-    marked_share: float  # share carrying a tone mark or a Vietnamese letter (ă â đ ê ô ơ ư)
-
-    @property
-    def garbled(self) -> bool:
-        if self.words < MIN_WORDS_TO_JUDGE:
-            return False
-        return self.valid_share < GARBLED_VALID_SHARE or self.marked_share < GARBLED_MARKED_SHARE
-
-
-def text_layer_quality(text: str) -> LayerQuality:
-    """Score a text layer; runs of letters in capitals or lower case are judged alike."""
-    pieces = _WORD.findall(unicodedata.normalize("NFC", text))
-    if not pieces:
-        return LayerQuality(0, 0.0, 0.0)
-    valid = marked = 0
-    for piece in pieces:
-        valid += is_vietnamese_syllable(piece)
-        base, tones = split_tone(piece)
-        marked += tones > 0 or any(c in _MARKED for c in base)
-    return LayerQuality(len(pieces), valid / len(pieces), marked / len(pieces))
-
+from sohoa.ocr.text_quality import text_layer_quality
 
 # Direction the text runs in on the displayed page, and the direction its lines follow.
 # A page with /Rotate 90 (or a landscape table set sideways) reads top-to-bottom.

@@ -29,10 +29,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-if __name__ == "__main__" and not __package__:  # run as a script from a checkout
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import run_pipeline  # noqa: F401  (registers this checkout as the package `sohoa`)
-
 from sohoa import model
 from sohoa.errors import SohoaError
 

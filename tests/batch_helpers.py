@@ -47,7 +47,7 @@ def output_files(outdir: Path) -> dict[str, str]:
 
 def make_scanned_archive(folder: Path, count: int = 3) -> Path:
     """One-page image-only scans at 200 dpi, each a different short text (~1 s of OCR)."""
-    import scans
+    from sohoa.corpus import scan_simulator as scans
 
     first, second = scans.seed_text("001"), scans.seed_text("004")
     texts = [first[:1200], second[:1200], first[3000:4200]][:count]

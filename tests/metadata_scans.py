@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import scans
 from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+from sohoa.corpus import scan_simulator as scans
 
 DECISION = {
     "so_hieu": "523/QĐ-UBND",

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import scans
-
+from sohoa.corpus import scan_simulator as scans
 from sohoa.model import Alternative, Document, Edit, Metadata, Page
 from sohoa.normalize.unicode import strip_marks
 from sohoa.ocr.ingest import ingest

@@ -29,8 +29,9 @@ from .render import FONTS, render_docx, render_pdf
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-import scans  # noqa: E402  (the team's scanner model: rasterise, skew/blur/noise/JPEG)
+sys.path.append(str(ROOT))
+import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
+from sohoa.corpus import scan_simulator as scans  # noqa: E402  (rasterise, skew/blur/noise/JPEG)
 
 GENERATOR_VERSION = 3
 CACHE = ROOT / "bench" / ".cache" / "corpus"
@@ -50,7 +51,7 @@ class Kind:
 KINDS = [
     Kind("digital-pdf", 0, what="digital PDF with its text layer"),
     Kind("docx", 0, what="Word file"),
-    Kind("scan-300-light", 300, what="scan 300 dpi, light damage (tests/scans.py)"),
+    Kind("scan-300-light", 300, what="scan 300 dpi, light damage (corpus/scan_simulator.py)"),
     Kind("scan-200-heavy", 200, what="scan 200 dpi, 1.2-2° skew, blur, noise, JPEG q35"),
     Kind("scan-150-heavy", 150, what="scan 150 dpi, heavy damage"),
     Kind("stamp", 200, what="scan 200 dpi, light, a red seal over the signature block"),

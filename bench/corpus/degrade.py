@@ -1,4 +1,4 @@
-"""Page damage beyond the scanner model of tests/scans.py: stamps, handwriting, show-through,
+"""Page damage beyond the scanner model of scan_simulator: stamps, handwriting, show-through,
 phone photos and screenshots. Every function is deterministic for a given ``rng``.
 
 Images are uint8 numpy arrays: gray (H×W) or RGB (H×W×3), as pypdfium2 renders them.

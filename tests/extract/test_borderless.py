@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import cv2
-from scans import rasterize_pdf
 from table_samples import render_sample_table
 
+from sohoa.corpus.scan_simulator import rasterize_pdf
 from sohoa.extract.borderless import find_borderless_tables
 from sohoa.model import Line, Page, Word
 from sohoa.pipeline import convert_document

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import scans
 from table_samples import render_sample_table
 
+from sohoa.corpus import scan_simulator as scans
 from sohoa.extract.grid_lines import find_grids, may_hold_grid
 from sohoa.ocr.preprocess import DEFAULT_OPTIONS, prepare_page
 

@@ -11,6 +11,7 @@ from table_samples import BODY, COLUMNS, render_sample_table
 from sohoa.extract.table_grid import find_tables_in_image
 from sohoa.extract.tables import extract_tables
 from sohoa.model import Document, Page
+from sohoa.ocr.cell_ocr import CellReader
 from sohoa.settings import Settings
 
 DPI = 200
@@ -32,7 +33,7 @@ def scanned_doc(tmp_path_factory):
     image = scan(pdf)
     settings = Settings(dpi=DPI, restore=False)
     page = Page(number=1, width=image.shape[1], height=image.shape[0], dpi=DPI)
-    page.tables = find_tables_in_image(image, page, settings)
+    page.tables = find_tables_in_image(image, page, settings, CellReader())
     doc = Document(source=str(pdf), input_kind="scanned-pdf", pages=[page])
     return extract_tables(doc, settings)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-import scans
 from PIL import Image
 
+from sohoa.corpus import scan_simulator as scans
 from sohoa.model import Document
 from sohoa.ocr.ingest import ingest
 from sohoa.settings import Settings

@@ -14,9 +14,10 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-import scans
 from cli_runner import run_cli
 from PIL import Image
+
+from sohoa.corpus import scan_simulator as scans
 
 ROOT = Path(__file__).resolve().parents[2]
 

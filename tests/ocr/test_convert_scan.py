@@ -44,7 +44,7 @@ def test_convert_sample_scan_writes_text_and_json(tmp_path: Path) -> None:
 
 
 def test_sample_scan_is_small_and_rebuilds_from_the_seed(tmp_path: Path) -> None:
-    import scans
+    from sohoa.corpus import scan_simulator as scans
 
     assert SAMPLE.stat().st_size < 400_000
     rebuilt = scans.build_sample(tmp_path / "sample.pdf")

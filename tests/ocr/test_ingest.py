@@ -10,13 +10,14 @@ import docx
 import numpy as np
 import pdfplumber
 import pytest
-import scans
 from metrics import wer
 from PIL import Image
 
+from sohoa.corpus import scan_simulator as scans
 from sohoa.errors import SohoaError
 from sohoa.model import Document, ImageRef
-from sohoa.ocr.ingest import ingest, open_document, render_page_image
+from sohoa.ocr.ingest import ingest, open_document
+from sohoa.render import render_page_image
 from sohoa.settings import Settings
 
 from .conftest import FAST, SHORT_TEXT, SKEW

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-import scans
 
+from sohoa.corpus import scan_simulator as scans
 from sohoa.ocr import legacy_encoding
 from sohoa.ocr.ingest import ingest
 from sohoa.ocr.legacy_encoding import decode_bytes, decode_tcvn3, decode_viqr, decode_vni

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
-from scans import images_to_pdf
 
+from sohoa.corpus.scan_simulator import images_to_pdf
 from sohoa.ocr.pdf import page_scan, render_pdf_page
 
 

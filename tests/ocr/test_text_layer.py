@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import scans
 
-from sohoa.ocr.text_layer import is_vietnamese_syllable, text_layer_quality
+from sohoa.corpus import scan_simulator as scans
+from sohoa.ocr.text_quality import is_vietnamese_syllable, text_layer_quality
 
 
 @pytest.mark.parametrize(

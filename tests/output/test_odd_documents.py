@@ -27,10 +27,10 @@ from sohoa.model import (
     Validation,
     Word,
 )
-from sohoa.ocr.ingest import render_page_image
 from sohoa.output.docx_writer import write_docx
 from sohoa.output.html_report import write_html
 from sohoa.output.pdf_writer import write_pdf
+from sohoa.render import render_page_image
 
 
 def odd_documents(scan: Document) -> dict[str, Document]:

@@ -17,10 +17,10 @@ from writer_documents import budget_document
 
 from sohoa.errors import SohoaError
 from sohoa.model import Document, ImageRef, Page
-from sohoa.ocr.ingest import render_page_image
 from sohoa.output.layout import document_title
 from sohoa.output.pdf_writer import write_pdf
 from sohoa.output.writers import WRITERS
+from sohoa.render import render_page_image
 
 
 def page_pixels(page: Page) -> np.ndarray:

@@ -43,7 +43,9 @@ LINES = ["ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 523/QĐ-UBND", "QUYẾT
 
 def test_shipped_schema_is_current_with_the_model() -> None:
     shipped = (ROOT / "output" / "schemas" / schema.SCHEMA_FILE).read_text(encoding="utf-8")
-    assert shipped == schema.schema_text(), "model changed: run python output/schema.py --write"
+    assert shipped == schema.schema_text(), (
+        "model changed: run python -m sohoa.output.schema --write"
+    )
 
 
 def test_schema_is_valid_draft_2020_12_and_loads_from_the_package() -> None:

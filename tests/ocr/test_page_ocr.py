@@ -9,11 +9,12 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-import scans
 from cli_runner import run_cli
 from PIL import Image
 
-from sohoa.ocr.ingest import choose_reading, ingest, read_variant
+from sohoa.corpus import scan_simulator as scans
+from sohoa.ocr.ingest import ingest
+from sohoa.ocr.page_ocr import choose_reading, read_variant
 from sohoa.ocr.preprocess import letter_height, small_text_scale
 from sohoa.settings import Settings
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from sohoa.extract.cell_ocr import _is_zero, ink_mask, read_cell
+from sohoa.ocr.cell_ocr import _is_zero, ink_mask, read_cell
 
 DPI = 200
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"

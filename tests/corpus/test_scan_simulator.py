@@ -3,7 +3,8 @@
 from pathlib import Path
 
 import numpy as np
-import scans
+
+from sohoa.corpus import scan_simulator as scans
 
 
 def test_degrade_is_deterministic_and_keeps_shape() -> None:

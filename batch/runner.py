@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 import time
 import traceback
@@ -27,19 +26,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sohoa.batch.executors import Executor
+from sohoa.batch.inputs import InputFile, Skipped
+from sohoa.batch.manifest import Manifest
+from sohoa.batch.progress import Reporter
 from sohoa.errors import InputError, SetupError, SohoaError, os_error_line
-from sohoa.executors import Executor
-from sohoa.inputs import InputFile, Skipped
-from sohoa.manifest import Manifest
 from sohoa.model import Document, Page
 from sohoa.normalize.corrections import corrections_for, corrections_sha256, find_corrections
 from sohoa.normalize.user_model import load_restorer, load_user_model, user_model_sha256
-from sohoa.ocr.ingest import PageTask, file_sha256, open_document, process_page
+from sohoa.ocr.ingest import PageTask, file_sha256, open_document
 from sohoa.ocr.tesseract import check_languages
 from sohoa.output.catalog import catalog_row, write_catalog
 from sohoa.output.writers import write_each_format
-from sohoa.pipeline import finish_document
-from sohoa.progress import Reporter
+from sohoa.pipeline import finish_document, process_page
 from sohoa.settings import Settings
 
 # Inputs with these endings never need OCR (the format is sniffed later, from the bytes).
@@ -66,7 +65,6 @@ def preflight(inputs: list[InputFile], settings: Settings) -> None:
 
 def page_task(task: PageTask, settings: Settings) -> tuple[Page | None, float, str | None]:
     """OCR one page: (page, seconds, None) or (None, seconds, one-line error)."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     started = time.perf_counter()
     try:
         page = process_page(task, settings)

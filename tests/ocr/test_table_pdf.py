@@ -5,9 +5,9 @@ from __future__ import annotations
 import pdfplumber
 from table_samples import BODY, COLUMNS, render_sample_table
 
-from sohoa.extract.table_pdf import find_tables_in_pdf_page
 from sohoa.extract.tables import extract_tables
 from sohoa.model import Document, Page
+from sohoa.ocr.table_pdf import find_tables_in_pdf_page
 from sohoa.settings import Settings
 
 

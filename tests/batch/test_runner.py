@@ -232,7 +232,7 @@ def test_a_manifest_rebuilt_from_outputs_lists_them_before_any_conversion(tmp_pa
     out = tmp_path / "out"
     assert run_cli("convert", str(archive), *TXT_JSON, "-o", str(out)).returncode == 0
     (out / "manifest.sqlite").write_bytes(b"\0" * 4096)
-    from sohoa.manifest import Manifest
+    from sohoa.batch.manifest import Manifest
 
     with Manifest(out) as manifest:
         assert manifest.set_aside is not None

@@ -10,16 +10,13 @@ padded, enlarged when small, and OCR'd with a page segmentation mode that fits i
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 import pytesseract
 
-from sohoa.ocr.tesseract_batch import image_to_data, images_to_data
-
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # the machine is shared; one thread per call
+from sohoa.ocr.tesseract_batch import image_to_data, images_to_data, read_in_rounds
 
 DASH = "-"
 SINGLE_GLYPH_PX = 17
@@ -33,6 +30,23 @@ class CellReading:
     confidence: float | None  # 0..100; None when decided by ink alone
     method: str  # "empty", "dash", "ocr"
     glyphs: int = 0  # strokes of ink in the cell (1: a lone glyph such as "0" or "8")
+
+
+class CellReader:
+    """What finding ruled tables asks of OCR (``extract.table_grid``; ``pipeline.py`` hands it
+    over): the cells of a level page image read, all at once, or one again as digits only."""
+
+    def read_cells(
+        self, gray: np.ndarray, boxes: list[tuple[int, int, int, int]], dpi: int, lang: str
+    ) -> list[CellReading]:
+        """Every cell, its Tesseract reads batched into a few runs (see tesseract_batch)."""
+        return read_in_rounds([functools.partial(read_cell, gray, box, dpi, lang) for box in boxes])
+
+    def read_digits(
+        self, gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: str, first: str
+    ) -> CellReading:
+        """The cell read again as digits only (``first``: what the first reading gave)."""
+        return read_cell(gray, box, dpi, lang, True, first)
 
 
 def _ink_components(binary: np.ndarray, min_area: int) -> list[tuple[int, int, int, int, int]]:

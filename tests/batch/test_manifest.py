@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from sohoa.batch.manifest import Manifest
 from sohoa.errors import SohoaError
-from sohoa.manifest import Manifest
 
 
 def test_rows_survive_reopening_and_record_done_and_failed(tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import docx
 
 from sohoa.extract.structure import build_structure
-from sohoa.extract.table_docx import find_tables_in_docx
 from sohoa.extract.tables import finish_table
+from sohoa.ocr.table_docx import find_tables_in_docx
 
 
 def make_docx(path):

@@ -1,9 +1,8 @@
 """Build realistic test scans: clean Vietnamese text -> PDF -> page images -> degraded scan.
 
-Used by the tests AND the bench scripts::
+Used to build the channel data (``corpus/channel_pairs.py``), by the tests and the benches::
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    import scans
+    from sohoa.corpus import scan_simulator as scans
 
     scan = scans.make_scan(scans.seed_text("001"), tmp / "scan.pdf", dpi=200, level="heavy")
     scan.path, scan.reference  # image-only PDF, and the exact text that was rendered on it
@@ -19,7 +18,8 @@ The building blocks are stable and may be used on their own:
   blur, noise, JPEG artefacts (and a dark scanner edge on "heavy"); deterministic per seed;
 - ``images_to_pdf(images, path, dpi)``: an image-only PDF (no text layer), like a scanner's.
 
-Build the bundled sample: ``python tests/scans.py sample samples/sample-scan.pdf``.
+Build the bundled sample: ``python -m sohoa.corpus.scan_simulator sample samples/sample-scan.pdf``
+(``make sample``).
 """
 
 from __future__ import annotations
@@ -423,7 +423,7 @@ def build_sample(path: Path) -> Scan:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3 or sys.argv[1] != "sample":
-        sys.exit("usage: python tests/scans.py sample OUT.pdf")
+        sys.exit("usage: python -m sohoa.corpus.scan_simulator sample OUT.pdf")
     scan = build_sample(Path(sys.argv[2]))
     scan.path.with_suffix(".clean.pdf").unlink()
     print(f"{scan.path}: {scan.path.stat().st_size // 1024} KB, {len(scan.reference)} page(s)")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ctypes
 import multiprocessing
-import os
 import signal
 from collections.abc import Callable, Iterable
 from concurrent import futures
@@ -132,7 +131,6 @@ def make_executor(kind: str, jobs: int, scheduler: str | None) -> Executor:
 def _worker_init() -> None:
     # Ctrl-C reaches the whole process group: only the parent handles it (and stops us).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     # One thread per worker: the pool already uses every core, OpenCV's threads would fight.
     import cv2
 

@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from tqdm import tqdm
 
-from sohoa.inputs import InputFile, Skipped
+from sohoa.batch.inputs import InputFile, Skipped
 
 if TYPE_CHECKING:
-    from sohoa.runner import Summary
+    from sohoa.batch.runner import Summary
 
 LOG_EVERY_S = 30.0
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from sohoa.batch.inputs import find_inputs
 from sohoa.errors import SetupError
-from sohoa.inputs import find_inputs
 
 
 def make_files(folder: Path, names: list[str]) -> None:

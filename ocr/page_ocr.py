@@ -1,0 +1,193 @@
+"""OCR one page image: the ways of cleaning it tried, the reading that wins, the Page.
+
+    read = ocr_page(image, ImageRef(path, frame, dpi), number, settings)
+    read.page          # words, lines, blocks; boxes in the pixels of ``image``
+    read.table_image   # the page prepared for finding ruled tables (pipeline.py does)
+
+The page is read "prepared" first; other variants only where that reading is doubtful
+(``choose_reading``). A page that reads as garbage is turned by Tesseract's OSD and read again.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from sohoa.model import ImageRef, Page
+from sohoa.ocr.preprocess import (
+    DEFAULT_OPTIONS,
+    RAW_OPTIONS,
+    PreparedImage,
+    PrepareOptions,
+    drop_red,
+    prepare_page,
+    small_text_scale,
+)
+from sohoa.ocr.tesseract import (
+    check_languages,
+    data_to_page,
+    detect_rotation,
+    looks_unreadable,
+    run_tesseract,
+)
+from sohoa.ocr.text_quality import text_layer_quality
+from sohoa.settings import Settings
+
+
+@dataclass
+class PageRead:
+    """One OCR'd page, and the prepared image of it where ruled tables are looked for."""
+
+    page: Page
+    table_image: PreparedImage | None = None  # None: no image (a text layer was read)
+
+
+# Ways to clean a page before OCR. "prepared" (deskew, flatten, sharpen) wins on most scans
+# and photos; on some (show-through, blur, a photo's uneven light) the raw pixels or the
+# black-and-white image read better, and small text may read better upscaled. The first
+# reading decides whether others are tried (see choose_reading).
+VARIANTS: dict[str, PrepareOptions] = {
+    "prepared": DEFAULT_OPTIONS,
+    "as-read": RAW_OPTIONS,
+    "deskew": replace(RAW_OPTIONS, deskew=True),
+    "binarised": DEFAULT_OPTIONS,  # the prepared page's own black-and-white image
+}
+UPSCALED = ", upscaled"  # suffix of a variant name: small text brought to Tesseract's size
+
+
+@dataclass
+class Reading:
+    """One OCR pass over one variant of the page, with measures available without truth."""
+
+    variant: str
+    prepared: PreparedImage
+    data: dict[str, list]
+    confidence: float  # mean word confidence (0-100)
+    valid_share: float  # share of alphabetic words that are valid Vietnamese syllables
+    words: int
+    seconds: float
+
+    @property
+    def score(self) -> float:
+        """Higher is better: Tesseract's confidence, and words that are Vietnamese syllables
+        (weighted half: numbers, codes and abbreviations are not syllables either)."""
+        return self.confidence / 100 + 0.5 * self.valid_share
+
+    @property
+    def doubtful(self) -> bool:
+        return self.confidence < DOUBTFUL_CONFIDENCE or self.valid_share < DOUBTFUL_VALID_SHARE
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.strip() for t in self.data["text"] if t and t.strip())
+
+
+# Clean print reads at a mean word confidence of 94-96 with 92-95% of words valid syllables
+# (bench/ocr.py); below either, another variant may read better.
+DOUBTFUL_CONFIDENCE = 94.0
+DOUBTFUL_VALID_SHARE = 0.9
+MIN_WORDS_TO_COMPARE = 10
+
+
+def read_variant(
+    image: np.ndarray, dpi: int, variant: str, settings: Settings, rotation: int = 0
+) -> Reading:
+    """Prepare ``image`` the ``variant`` way (``"as-read, upscaled"``: also upscale small
+    text) and OCR it."""
+    started = time.perf_counter()
+    base = variant.removesuffix(UPSCALED)
+    options = replace(VARIANTS[base], upscale_small_text=variant.endswith(UPSCALED))
+    prepared = prepare_page(image, dpi, options, rotation)
+    pixels = prepared.binary if base == "binarised" else prepared.gray
+    if base == "as-read" and prepared.scale == 1.0 and not prepared.rotation:
+        # the page's own pixels, colour kept: Tesseract thresholds the channel that separates
+        # ink from paper best, so a red box or stamp drawn over black text drops out (the
+        # Cục Thuế screenshot: 8.0% WER from our gray, 4.8% from its colours); a red seal
+        # dropped out as in every variant
+        pixels = drop_red(image) if options.drop_red else image
+    data = run_tesseract(pixels, settings.lang, settings.psm)
+    confidences = [
+        float(c) for c, t in zip(data["conf"], data["text"], strict=True) if t and t.strip()
+    ]
+    confidences = [c for c in confidences if c >= 0]
+    quality = text_layer_quality(" ".join(t for t in data["text"] if t))
+    return Reading(
+        variant=variant,
+        prepared=prepared,
+        data=data,
+        confidence=sum(confidences) / len(confidences) if confidences else 0.0,
+        valid_share=quality.valid_share,
+        words=len(confidences),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def choose_reading(
+    image: np.ndarray, dpi: int, settings: Settings, rotation: int = 0
+) -> tuple[Reading, list[Reading]]:
+    """Read the page "prepared"; only where that reading is doubtful, also upscaled (small
+    text), and where the better of these is still doubtful, as read and binarised at the
+    better one's scale. The reading with the best score wins. Returns it and every reading."""
+    if not settings.preprocess:
+        reading = read_variant(image, dpi, "as-read", settings, rotation)
+        return reading, [reading]
+    first = read_variant(image, dpi, "prepared", settings, rotation)
+    if not first.doubtful or first.words < MIN_WORDS_TO_COMPARE:
+        return first, [first]
+    readings = [first]
+    if small_text_scale(first.prepared.gray) > 1.0:  # a screenshot, a low-dpi scan
+        readings.append(read_variant(image, dpi, "prepared" + UPSCALED, settings, rotation))
+    best = max(readings, key=lambda r: r.score)
+    if best.doubtful:
+        suffix = UPSCALED if best.variant.endswith(UPSCALED) else ""
+        for variant in ("as-read", "binarised"):
+            readings.append(read_variant(image, dpi, variant + suffix, settings, rotation))
+    return max(readings, key=lambda r: r.score), readings
+
+
+def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) -> PageRead:
+    """Preprocess and OCR one page image; boxes are mapped back to ``image`` pixels."""
+    check_languages(settings.lang, ref.path)
+    height, width = image.shape[:2]
+    reading, readings = choose_reading(image, ref.dpi, settings)
+    final = readings
+    if looks_unreadable(reading.data, settings.lang):
+        rotation = detect_rotation(reading.prepared.gray)
+        if rotation:
+            total = (reading.prepared.rotation + rotation) % 360
+            reading, final = choose_reading(image, ref.dpi, settings, rotation=total)
+            readings += final
+    prepared = reading.prepared
+    page = Page(
+        number=number,
+        width=width,
+        height=height,
+        dpi=ref.dpi,
+        rotation=prepared.rotation,
+        deskew_angle=prepared.deskew_angle,
+        image=ref,
+        origin="ocr",
+    )
+    data_to_page(reading.data, page, prepared.boxes_to_original)
+    page.provenance = {
+        **page.provenance,  # non_text marks found by data_to_page
+        "text": "ocr",
+        "variant": reading.variant,
+        "scale": round(prepared.scale, 2),
+        "readings": [
+            {
+                "variant": r.variant,
+                "confidence": round(r.confidence, 1),
+                "valid_share": round(r.valid_share, 3),
+            }  # no timings: outputs are the same on every run (timings_s has them)
+            for r in readings
+        ],
+    }
+    if prepared.page_corners:  # a photographed page, straightened
+        page.provenance["page_corners"] = [list(corner) for corner in prepared.page_corners]
+    # ruled grids are found on the deskewed, cleaned page whichever variant read the text
+    # best: an "as-read" page is not deskewed, and its tilted rules break the grid
+    grid_page = next((r.prepared for r in final if r.variant == "prepared"), prepared)
+    return PageRead(page, grid_page)
