@@ -193,7 +193,7 @@ def test_bad_inputs_are_one_line_errors(tmp_path: Path) -> None:
 
 
 def test_the_settings_fingerprint_follows_the_user_model(learned: Path, tmp_path: Path) -> None:
-    from sohoa.runner import settings_fingerprint
+    from sohoa.batch.runner import settings_fingerprint
     from sohoa.settings import Settings
 
     plain = settings_fingerprint(Settings())
