@@ -22,33 +22,11 @@ from pathlib import Path
 
 from sohoa.corpus.channel_learn import learn_channel
 from sohoa.corpus.model import SEP, RestorerModel, pack_candidates
+from sohoa.corpus.units import BOS, PUNCT_UNITS, WORD_START, syllable_shaped, word_unit
 from sohoa.errors import SohoaError
 from sohoa.normalize.tokens import tokenize
-from sohoa.normalize.unicode import ToneStyle, normalize_syllable, repair_legacy, strip_marks
+from sohoa.normalize.unicode import ToneStyle, repair_legacy, strip_marks
 
-BOS = "<s>"
-WORD_START = "<w>"  # left context of word-list entries (never queried)
-PUNCT_UNITS = {
-    ".": ".",
-    ",": ",",
-    ";": ";",
-    ":": ":",
-    "(": "(",
-    ")": ")",
-    "?": "?",
-    "!": "!",
-    '"': '"',
-    "“": '"',
-    "”": '"',
-    "-": "-",
-    "–": "-",
-    "—": "-",
-    "…": ".",
-}
-_SYLLABLE_SHAPE = re.compile(
-    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$"
-)
 UNKNOWN_SHARE = 1e-4  # probability mass of the uniform floor in the unigram model
 # Log-bonus on P(w | ... u) when "u w" are consecutive syllables of a word-list word
 # ("đề án", "hồ sơ") that running text also writes at least WORD_PAIR_MIN_TEXT_COUNT
@@ -61,19 +39,6 @@ UNKNOWN_SHARE = 1e-4  # probability mass of the uniform floor in the unigram mod
 # 5.36%.
 WORD_BONUS = 2.0
 WORD_PAIR_MIN_TEXT_COUNT = 3
-
-
-def syllable_shaped(lower: str) -> bool:
-    """True if the lowercase letters can spell one Vietnamese syllable."""
-    return bool(_SYLLABLE_SHAPE.match(strip_marks(lower)))
-
-
-def word_unit(core: str, style: ToneStyle) -> str:
-    """LM unit of a word or ALL-CAPS core: its normalised lowercase syllable or <abbr>/<unk>."""
-    lower = core.lower()
-    if syllable_shaped(lower):
-        return normalize_syllable(lower, style)
-    return "<abbr>" if core.isupper() else "<unk>"
 
 
 def text_units(text: str, style: ToneStyle = "classic") -> Iterator[str]:

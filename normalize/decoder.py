@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sohoa.corpus.build import BOS
 from sohoa.corpus.model import RADIX, CodedLM, RestorerModel
+from sohoa.corpus.units import BOS
 
 Option = tuple[str, str, float]  # (text, LM unit, channel cost)
 MAX_REPAIR_ROUNDS = 3  # rounds of switching slots to their best option after the search

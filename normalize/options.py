@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from sohoa.corpus.build import PUNCT_UNITS, syllable_shaped, word_unit
 from sohoa.corpus.model import RestorerModel
+from sohoa.corpus.units import PUNCT_UNITS, syllable_shaped, word_unit
 from sohoa.normalize.adaptation import bonus_by_ocr_letter, repriced
 from sohoa.normalize.channel import (
     EXPANDABLE,

@@ -116,11 +116,6 @@ def test_a_stage_does_not_reach_into_another(source: str, forbidden: tuple[str, 
     assert violations(source, forbidden) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalize/decoder.py and restore.py still take BOS, PUNCT_UNITS, syllable_shaped and "
-    "word_unit from corpus/build.py (issue 16: the restorer's split, another branch)",
-)
 def test_the_restorer_never_imports_the_model_builder() -> None:
     builders = tuple(m for m in MODULES if m.startswith("sohoa.corpus.build"))
     assert builders, "the model builder moved: update this test"
