@@ -39,10 +39,9 @@ from sohoa.corpus.build import BOS, code_parts, syllable_shaped, text_units
 from sohoa.corpus.model import (
     RADIX,
     SEP,
-    LazyTable,
     RestorerModel,
     decode_lm,
-    string_tables,
+    with_lazy_tables,
 )
 from sohoa.errors import InputError
 from sohoa.normalize.corrections import SUFFIX, load_corrections
@@ -354,19 +353,7 @@ def stack_user_model(model: RestorerModel, user: UserModel) -> RestorerModel:
         _rows={},
         _coded=None,
     )
-    arrays = decode_lm(lm_codes)
-    tables: list[tuple[dict, dict]] = []
-
-    def table(index: int) -> Any:
-        def build() -> dict:
-            if not tables:
-                tables.append(string_tables(arrays))
-            return tables[0][index]
-
-        return build
-
-    stacked.bigrams, stacked.trigrams = LazyTable(table(0)), LazyTable(table(1))
-    return stacked
+    return with_lazy_tables(stacked)  # string n-gram tables made when first asked for
 
 
 def _stacked_lm(

@@ -585,7 +585,7 @@ class PlainDataUnpickler(pickle.Unpickler):
 _CACHE: dict[tuple[str, float], RestorerModel] = {}
 
 
-def _with_lazy_tables(model: RestorerModel) -> RestorerModel:
+def with_lazy_tables(model: RestorerModel) -> RestorerModel:
     """The model with string n-gram tables made from its arrays when first asked for."""
     arrays = decode_lm(model.lm_codes)
     tables: list[tuple[dict, dict]] = []  # both made at once, by whichever is asked first
@@ -628,5 +628,5 @@ def load_model_file(path: Path | None = None) -> RestorerModel:
                 path, f"model version {payload.get('version')} is not {VERSION}", "rebuild it"
             )
         fields = {k: v for k, v in payload.items() if k not in ("format", "version")}
-        _CACHE[key] = _with_lazy_tables(RestorerModel(**fields))
+        _CACHE[key] = with_lazy_tables(RestorerModel(**fields))
     return _CACHE[key]

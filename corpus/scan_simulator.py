@@ -147,6 +147,26 @@ def text_to_paragraphs(text: str) -> list[Paragraph]:
 # --- clean PDF --------------------------------------------------------------------------------
 
 
+def a4_pdf(story: list, **info: str) -> bytes:
+    """The PDF of a reportlab ``story`` on A4 with an official page's margins (left 30 mm,
+    the others 20 mm); ``info``: title, author."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    buffer = io.BytesIO()
+    SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=30 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        **info,
+    ).build(story)
+    return buffer.getvalue()
+
+
 def _register_fonts() -> tuple[str, str]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -181,7 +201,7 @@ def render_text_pdf(
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph as RLParagraph
-    from reportlab.platypus import SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import Spacer, TableStyle
     from reportlab.platypus import Table as RLTable
 
     regular, bold = _register_fonts()
@@ -243,20 +263,11 @@ def render_text_pdf(
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.BytesIO()
-    SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=30 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title="sohoa test scan",
-    ).build(story)
+    pdf_bytes = a4_pdf(story, title="sohoa test scan")
     if max_pages is None:
-        path.write_bytes(buffer.getvalue())
+        path.write_bytes(pdf_bytes)
     else:
-        source = pdfium.PdfDocument(buffer.getvalue())
+        source = pdfium.PdfDocument(pdf_bytes)
         kept = pdfium.PdfDocument.new()
         kept.import_pages(source, list(range(min(max_pages, len(source)))))
         kept.save(str(path))

@@ -28,11 +28,12 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
+
+from sohoa.corpus.scan_simulator import a4_pdf
 
 from .documents import Doc
 
@@ -182,18 +183,7 @@ def _widths(table: dict[str, Any]) -> list[float]:
 
 
 def render_pdf(doc: Doc, font: str, size: float, markup: Markup = plain_markup) -> bytes:
-    buffer = io.BytesIO()
-    SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=30 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=doc.id,
-        author="sohoa corpus",
-    ).build(story(doc, font, size, markup))
-    return buffer.getvalue()
+    return a4_pdf(story(doc, font, size, markup), title=doc.id, author="sohoa corpus")
 
 
 def render_docx(doc: Doc, font: str, size: float) -> bytes:
