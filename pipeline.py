@@ -1,7 +1,8 @@
 """The pipeline: the stages in order, each a function of the Document.
 
     open_document -> process_page (each page) -> restore_document
-    -> apply_word_corrections -> extract_tables -> extract_metadata -> apply_field_corrections
+    -> apply_word_corrections -> extract_tables -> order_reading -> extract_metadata
+    -> apply_field_corrections
 
 (the two ``apply_*`` stages only when a reviewer's corrections file is given).
 
@@ -20,6 +21,7 @@ from typing import Any
 
 from sohoa import __version__
 from sohoa.extract.metadata import extract_metadata
+from sohoa.extract.page_layout import order_reading
 from sohoa.extract.tables import extract_tables
 from sohoa.model import Document, Page
 from sohoa.normalize.corrections import (
@@ -83,6 +85,7 @@ def finish_document(
         mark = time.perf_counter()
         doc = extract_tables(doc, settings)
         timings["tables"] = time.perf_counter() - mark
+    doc = order_reading(doc)  # header columns, recipients and signature each one block
     doc = extract_metadata(doc)
     if corrections is not None:
         doc = apply_field_corrections(doc, corrections)

@@ -63,6 +63,7 @@ class TextBlock:
     page: int
     from_text: bool = False  # no geometry (TXT/DOCX input)
     line_groups: list[list[int]] = field(default_factory=list)  # Page.lines behind each run
+    part: str | None = None  # Block.part: a header column, the recipients, the signature
 
     @property
     def text(self) -> str:
@@ -87,6 +88,14 @@ def text_blocks(doc: Document) -> list[TextBlock]:
             if appendix is not None and (page_index, block_index) >= appendix:
                 return blocks
             if block.kind == "table" and skip_tables:
+                continue
+            if block.part is not None:  # a header column or the closing's: line by line
+                lines = [(_line_text(page, i).strip(), i) for i in block.lines]
+                texts = [" ".join(nfc(t).split()) for t, _ in lines if t]
+                groups = [[i] for t, i in lines if t]
+                if texts:
+                    part = TextBlock("paragraph", texts, page.number, False, groups, block.part)
+                    blocks.append(part)
                 continue
             runs = runs_with_lines(page, block)
             if block.kind == "heading" and runs:
