@@ -64,7 +64,7 @@ def lines_for_metadata(doc: Document) -> list[SourceLine]:
             line.layout = cut
             return line
 
-        header = [source(p, True) for p in layout.header_left + layout.header_right]
+        header = [source(p, True) for _, cell in layout.header_cells(page) for p in cell]
         closing = [source(p, False) for p in layout.recipients]
         closing += [source(p, True) for p in layout.signature]
         for index in reading_order(page):

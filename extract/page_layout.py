@@ -295,7 +295,9 @@ def _channel(page: Page, words: list[int], low: float, high: float) -> float:
     """The middle of the widest run of x in [low, high] crossed by the fewest words."""
     width = int(page.width) + 1
     cover = np.zeros(width, dtype=np.int32)
-    for word in words:
+    for word in words:  # specks and dashes do not block a channel
+        if not _has_letters(page, word):
+            continue
         x0, _, x1, _ = _box(page, word)
         cover[max(0, int(x0)) : max(0, min(width, int(np.ceil(x1))))] += 1
     start, end = max(0, int(low)), min(width, int(high) + 1)
@@ -312,8 +314,25 @@ def _channel(page: Page, words: list[int], low: float, high: float) -> float:
 
 
 def _cut(page: Page, words: list[int], split: float) -> tuple[list[int], list[int]]:
-    left = [w for w in words if (_box(page, w)[0] + _box(page, w)[2]) / 2 < split]
+    """The line's words left and right of ``split``; a mark without letters or digits
+    (a speck "ˆ", a dash) goes with the nearest word of its line."""
+    lettered = [w for w in words if _has_letters(page, w)] or words
+
+    def centre(word: int) -> float:
+        box = _box(page, word)
+        return (box[0] + box[2]) / 2
+
+    def side(word: int) -> bool:
+        if word not in lettered:
+            word = min(lettered, key=lambda other: abs(centre(other) - centre(word)))
+        return centre(word) < split
+
+    left = [w for w in words if side(w)]
     return left, [w for w in words if w not in left]
+
+
+def _has_letters(page: Page, word: int) -> bool:
+    return any(c.isalnum() for c in page.words[word].text)
 
 
 def _union(boxes: list[BBox]) -> BBox | None:

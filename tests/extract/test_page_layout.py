@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import math
 from pathlib import Path
 
 import pytest
@@ -133,3 +136,31 @@ def test_a_rendered_page_comes_out_in_reading_order(rendered_letter: Path) -> No
         assert run in text
     assert text.index("Số: 17/TB-SNV") < text.index("THÔNG BÁO") < text.index("Nơi nhận")
     assert doc.metadata.nguoi_ky.ho_ten == "Trịnh Thị Tùng"
+
+
+def test_pen_marks_listed_as_non_text_never_reach_the_text_or_metadata(tmp_path: Path) -> None:
+    """A blue pen scribble in the margin: listed in the page's provenance (JSON) as a
+    ``non_text`` region with its box, and none of its characters in the text or fields."""
+    image = Image.new("RGB", (1654, 1200), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(find_font()), 30)
+    body = [
+        "Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo nâng cao hiệu",
+        "quả công tác cải cách hành chính trên địa bàn tỉnh trong năm nay.",
+        "Giao Sở Tài chính hướng dẫn, kiểm tra việc thực hiện; định kỳ báo cáo.",
+    ]
+    for n, text in enumerate(body):
+        draw.text((200, 300 + 50 * n), text, font=font, fill="black")
+    for k in range(3):
+        stroke = [(1250 + 30 * i + 5 * k, 700 + 40 * math.sin(i * 1.3 + k)) for i in range(10)]
+        draw.line(stroke, fill=(20, 40, 160), width=6)
+    path = tmp_path / "pen.png"
+    image.save(path, dpi=(200, 200))
+    doc = convert_document(path, Settings(restore=False))
+    marks = [m for page in doc.pages for m in page.provenance.get("non_text", [])]
+    assert marks and all(len(m["bbox"]) == 4 for m in marks)
+    text = doc.text()
+    fields = json.dumps(dataclasses.asdict(doc.metadata), ensure_ascii=False)
+    for mark in marks:
+        assert mark["text"] not in text and mark["text"] not in fields
+    assert text.split("\n") == body
