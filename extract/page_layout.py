@@ -49,6 +49,7 @@ HEADER_LINES = 16  # the header never holds more lines than this
 CLOSING_LINES = 25  # nor do the recipients and the signature block
 CLOSING_SEARCH = (0.25, 0.75)  # the closing's channel lies in this band of the page width
 HEADER_SEARCH_FROM = 0.15  # the header's channel lies right of this share of the width
+PROSE_WORDS = 8  # a closing line across the column boundary with this many words is prose
 GAP_HEIGHTS = 2.0  # a gap wider than this many word heights separates two pieces of a line
 
 NATIONAL_TITLE = "cong hoa xa hoi"
@@ -234,8 +235,11 @@ def _read_closing(page: Page, order: list[int], layout: PageLayout) -> None:
         if zone and (is_type_heading(text) or APPENDIX.match(text)):
             break
         zone.append(index)
-    words = [w for i in zone for w in boxed_words(page, i)]
+    # prose after the signature (the next part on the same page) runs across both columns
+    prose = next((n for n, i in enumerate(zone) if n and _is_prose(page, i)), len(zone))
+    zone = zone[:prose]
     low, high = CLOSING_SEARCH
+    words = [w for i in zone for w in boxed_words(page, i)]
     split = _channel(page, words, low * page.width, high * page.width)
     for index in zone:
         left, right = _cut(page, boxed_words(page, index), split)
@@ -244,6 +248,16 @@ def _read_closing(page: Page, order: list[int], layout: PageLayout) -> None:
         if right:
             layout.signature.append(Piece(index, right))
     layout.closing_lines = zone
+
+
+def _is_prose(page: Page, index: int) -> bool:
+    """A line of running text: many words, no wide gap, across the page's middle."""
+    words = boxed_words(page, index)
+    if len(words) < PROSE_WORDS or len(gap_pieces(page, words)) > 1:
+        return False
+    low, high = CLOSING_SEARCH
+    starts, ends = _box(page, words[0])[0], _box(page, words[-1])[2]
+    return starts < low * page.width and ends > high * page.width
 
 
 def _opens_closing(page: Page, index: int) -> bool:

@@ -164,3 +164,14 @@ def test_pen_marks_listed_as_non_text_never_reach_the_text_or_metadata(tmp_path:
     for mark in marks:
         assert mark["text"] not in text and mark["text"] not in fields
     assert text.split("\n") == body
+
+
+def test_prose_after_the_signature_is_not_cut_into_the_closing_columns() -> None:
+    rows = [
+        *HEADER,
+        [(60, "Điều 1. Phạm vi điều chỉnh của kế hoạch này áp dụng cho các đơn vị trong tỉnh.")],
+    ]
+    layout = read_layout(page_of(rows))
+    page = page_of(rows)
+    assert texts(page, layout.signature) == ["GIÁM ĐỐC", "Trịnh Thị Tùng"]
+    assert layout.closing_lines == [6, 7, 8]
