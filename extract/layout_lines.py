@@ -22,10 +22,13 @@ from sohoa.extract.page_layout import (
     Piece,
     first_text_page,
     has_boxes,
+    has_letters,
     read_layout,
     reading_order,
 )
 from sohoa.model import BBox, Document, Page
+
+LIST_MARKS = "-–—+•"  # a word of these alone starts a list item (or is a dash in a motto)
 
 
 @dataclass
@@ -64,7 +67,9 @@ def lines_for_metadata(doc: Document) -> list[SourceLine]:
             line.layout = cut
             return line
 
-        header = [source(p, True) for _, cell in layout.header_cells(page) for p in cell]
+        # the left column top-down, then the right one (the extractor reads the issuer as
+        # the capitals above "Số:"; the text has the same pieces in ND30's cell order)
+        header = [source(p, True) for p in layout.header_left + layout.header_right]
         closing = [source(p, False) for p in layout.recipients]
         closing += [source(p, True) for p in layout.signature]
         for index in reading_order(page):
@@ -77,7 +82,11 @@ def lines_for_metadata(doc: Document) -> list[SourceLine]:
             elif words := [i for i in page.lines[index].words if _has_text(page, i)]:
                 lines.append(_source_line(page, words, originals))
         lines.extend(source(p, False) for p in layout.above)
-    return lines
+    return [line for line in lines if line.text.strip()]
+
+
+def _is_speck(text: str) -> bool:
+    return not has_letters(text) and not any(c in LIST_MARKS for c in text)
 
 
 def _has_text(page: Page, index: int) -> bool:
@@ -94,8 +103,12 @@ def _union(boxes: list[BBox]) -> BBox:
 
 
 def _source_line(page: Page, group: list[int], originals: dict[tuple[int, int], str]) -> SourceLine:
+    """The words as one line; a speck (a word with no letter or digit that is not a list
+    mark or dash: "ˆ", "`", a lone "," or "„") is left out of what the extractor reads."""
     texts = []
     for index in group:
+        if _is_speck(page.words[index].text):
+            continue
         original = originals.get((page.number, index))
         texts.append(
             original if original is not None and "/" in original else page.words[index].text

@@ -33,6 +33,7 @@ moved, changed or dropped: only lines and blocks are regrouped.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -42,6 +43,7 @@ import regex
 from sohoa.extract.admin_vocab import fold, is_type_heading, similar, starts_body
 from sohoa.model import BBox, Block, Document, Line, Page
 
+LETTERS = ("Lu", "Ll", "Lt", "Lo")  # not Lm: a modifier letter alone ("ˆ") is a speck
 PartName = Literal["header_left", "header_right", "recipients", "signature"]
 
 HEADER_DEPTH = 0.45  # the header lies in the top part of its page
@@ -50,6 +52,7 @@ CLOSING_LINES = 25  # nor do the recipients and the signature block
 CLOSING_SEARCH = (0.25, 0.75)  # the closing's channel lies in this band of the page width
 HEADER_SEARCH_FROM = 0.15  # the header's channel lies right of this share of the width
 PROSE_WORDS = 8  # a closing line across the column boundary with this many words is prose
+STRETCHED = 1.5  # a word wider than this many heights per letter is a rule line
 GAP_HEIGHTS = 2.0  # a gap wider than this many word heights separates two pieces of a line
 
 NATIONAL_TITLE = "cong hoa xa hoi"
@@ -206,7 +209,9 @@ def _starts_phrase(text: str, phrase: str) -> bool:
     """ "CỘNG HÒA XÃ HỘI …" starts ``phrase`` (folded, OCR slips aside; a line cut short
     by the OCR, "CỘNG HÒA XÃ", too)."""
     folded = " ".join(fold(text).replace("-", " ").split())[: len(phrase)]
-    return len(folded) >= 8 and similar(folded, phrase[: len(folded)]) >= 80
+    if len(folded) < 8 or folded[0] != phrase[0]:  # "VỤ CỘNG HÒA XÃ" is not its start
+        return False
+    return similar(folded, phrase[: len(folded)]) >= 80
 
 
 def _header_mark(page: Page, index: int) -> bool:
@@ -309,8 +314,8 @@ def _channel(page: Page, words: list[int], low: float, high: float) -> float:
     """The middle of the widest run of x in [low, high] crossed by the fewest words."""
     width = int(page.width) + 1
     cover = np.zeros(width, dtype=np.int32)
-    for word in words:  # specks and dashes do not block a channel
-        if not _has_letters(page, word):
+    for word in words:  # specks, dashes and rule lines read as letters do not block one
+        if not _has_letters(page, word) or _is_stretched(page, word):
             continue
         x0, _, x1, _ = _box(page, word)
         cover[max(0, int(x0)) : max(0, min(width, int(np.ceil(x1))))] += 1
@@ -325,6 +330,12 @@ def _channel(page: Page, words: list[int], low: float, high: float) -> float:
         if run >= best_width:  # ties go right: nearest the right column
             best, best_width = x, run
     return float(start + best - (best_width - 1) / 2)
+
+
+def _is_stretched(page: Page, word: int) -> bool:
+    """Far wider than its letters: a rule line the OCR read as "Ti" or "CC"."""
+    x0, top, x1, bottom = _box(page, word)
+    return x1 - x0 > STRETCHED * (bottom - top) * max(1, len(page.words[word].text))
 
 
 def _cut(page: Page, words: list[int], split: float) -> tuple[list[int], list[int]]:
@@ -346,7 +357,12 @@ def _cut(page: Page, words: list[int], split: float) -> tuple[list[int], list[in
 
 
 def _has_letters(page: Page, word: int) -> bool:
-    return any(c.isalnum() for c in page.words[word].text)
+    return has_letters(page.words[word].text)
+
+
+def has_letters(text: str) -> bool:
+    """Whether a word holds a letter or a digit (a speck "ˆ", "`" or a dash does not)."""
+    return any(c.isdigit() or unicodedata.category(c) in LETTERS for c in text)
 
 
 def _union(boxes: list[BBox]) -> BBox | None:
