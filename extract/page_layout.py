@@ -57,7 +57,8 @@ GAP_HEIGHTS = 2.0  # a gap wider than this many word heights separates two piece
 
 NATIONAL_TITLE = "cong hoa xa hoi"
 MOTTO = "doc lap tu do"
-DATE = regex.compile(r"ng[àa]y\b.{0,15}\bth[áa]ng\b.{0,12}\bn[ăa]m\b", regex.IGNORECASE)
+PHRASES = (NATIONAL_TITLE, MOTTO)
+DATE = regex.compile(r"ng[àa]y\b.{0,15}\bth[áa]ng\b", regex.IGNORECASE)  # "… năm" may wrap
 NUMBER = regex.compile(r"(?<!\p{L})S[ốo]\s*[:.;]|^S[ốo]\s+\S*\d", regex.IGNORECASE)
 AUTHORITY = regex.compile(r"^(?:T/?M|K/?T|T/?L|TUQ|UQ|Q)\s*\.\s*\p{Lu}{2}")
 SUMMARY = regex.compile(r"^(?:V/v|V/V|Về việc)\b")
@@ -176,15 +177,18 @@ def _read_header(page: Page, order: list[int], layout: PageLayout) -> None:
     core = zone[: marked[-1] + 1] if marked else zone
     above = [i for i in core if max(_box(page, w)[3] for w in boxed_words(page, i)) <= anchor_top]
     columns = [i for i in core if i not in above]
-    words = [w for i in columns for w in boxed_words(page, i)]
-    split = _channel(page, words, HEADER_SEARCH_FROM * page.width, anchor_x)
+    # a line holding a right-column mark after left-column words is cut where the mark
+    # begins; the channel between the columns is found from the other lines
+    marked_at = {i: x for i in columns if (x := _right_mark_x(page, i)) is not None}
+    words = [w for i in columns if i not in marked_at for w in boxed_words(page, i)]
+    split = _channel(page, words, HEADER_SEARCH_FROM * page.width, anchor_x) if words else anchor_x
     for index in zone[len(core) :]:  # wrapped lines that stay in one column ("V/v …")
         left, right = _cut(page, boxed_words(page, index), split)
         if left and right:
             break
         columns.append(index)
     for index in columns:
-        left, right = _cut(page, boxed_words(page, index), split)
+        left, right = _cut(page, boxed_words(page, index), marked_at.get(index, split))
         if left:
             layout.header_left.append(Piece(index, left))
         if right:
@@ -202,6 +206,25 @@ def _national_title(page: Page, zone: list[int]) -> tuple[float, float] | None:
                 if _starts_phrase(words_text(page, words[n : n + 5]), phrase):
                     box = _box(page, words[n])
                     return box[0], box[1]
+    return None
+
+
+def _right_mark_x(page: Page, index: int) -> float | None:
+    """Where a right-column mark begins after other words on the line: the national
+    title, the motto, or the place before ", ngày … tháng … năm" (up to four capitalised
+    words ending in a comma)."""
+    words = boxed_words(page, index)
+    for n in range(1, len(words)):
+        start = None
+        if any(_starts_phrase(words_text(page, words[n : n + 5]), p) for p in PHRASES):
+            start = n
+        elif fold(page.words[words[n]].text) == "ngay" and DATE.match(words_text(page, words[n:])):
+            start = n
+            if page.words[words[n - 1]].text.endswith(","):
+                while start > max(1, n - 4) and page.words[words[start - 1]].text[:1].isupper():
+                    start -= 1
+        if start:
+            return _box(page, words[start])[0] - 0.5
     return None
 
 

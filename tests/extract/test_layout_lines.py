@@ -78,3 +78,27 @@ def test_turned_page_and_text_without_boxes_keep_their_lines() -> None:
         "A",
         "B",
     ]
+
+
+def test_header_lines_crossing_the_column_split_are_cut_there() -> None:
+    """Words 8 px apart, 20 px high; the columns 28 px apart (more than a word height, less
+    than two): a name close to the quốc hiệu and a long subject line close to the date are
+    cut where the right column begins; a word left of that stays in the left column."""
+    rows = [
+        [(60, "ỦY BAN NHÂN DÂN THỊ XÃ LAGI"), (416, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+        [(60, "ỦY BAN NHÂN DÂN PHƯỜNG"), (322, "3"), (460, "Độc lập - Tự do - Hạnh phúc")],
+        [(60, "Số: 61/UBND-VP")],
+        [(60, "V/v tổ chức thực hiện công tác quản lý"), (512, "Sóc Trăng, ngày 13 tháng 10")],
+        [(60, "đất đai")],
+    ]
+    lines = lines_for_metadata(Document("x.png", "image", pages=[page_of(rows)]))
+    assert [line.text for line in lines] == [
+        "ỦY BAN NHÂN DÂN THỊ XÃ LAGI",
+        "ỦY BAN NHÂN DÂN PHƯỜNG 3",
+        "Số: 61/UBND-VP",
+        "V/v tổ chức thực hiện công tác quản lý",
+        "đất đai",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Sóc Trăng, ngày 13 tháng 10",
+    ]
