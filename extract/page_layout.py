@@ -221,11 +221,20 @@ def _right_mark_x(page: Page, index: int) -> float | None:
         elif fold(page.words[words[n]].text) == "ngay" and DATE.match(words_text(page, words[n:])):
             start = n
             if page.words[words[n - 1]].text.endswith(","):
-                while start > max(1, n - 4) and page.words[words[start - 1]].text[:1].isupper():
+                while start > max(0, n - 4) and _place_word(page, words[start - 1], words[start]):
                     start -= 1
         if start:
             return _box(page, words[start])[0] - 0.5
     return None
+
+
+def _place_word(page: Page, word: int, following: int) -> bool:
+    """ "Mường", "Chà,": capitalised, not in capitals (an issuer's wrapped "MƯỜNG CHÀ"),
+    close to the next word."""
+    text = page.words[word].text.rstrip(",")
+    height = _box(page, word)[3] - _box(page, word)[1]
+    near = _box(page, following)[0] - _box(page, word)[2] < GAP_HEIGHTS * max(height, 1.0)
+    return near and text[:1].isupper() and not (len(text) > 1 and text.isupper())
 
 
 def _starts_phrase(text: str, phrase: str) -> bool:
