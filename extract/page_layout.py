@@ -11,7 +11,9 @@ OCR, and a PDF's text layer, give lines across the page ("ỦY BAN NHÂN DÂN T�
 XÃ HỘI CHỦ NGHĨA VIỆT", "- Sở Y tế;  Trịnh Thị Tùng"), and the gap between the two columns
 can be narrower than a word. So the columns are found from all their lines at once: the
 column boundary is the widest vertical channel that no word of the header (or of the
-closing) crosses. For the header it lies left of the national title's first word.
+closing) crosses. For the header it lies left of the national title's first word; a line
+that holds a right-column mark (national title, motto, "<place>, ngày") after other words is
+cut where the mark begins.
 
 - The header is the first page's lines from the top down to the last line with a header mark
   (national title, motto, "Số:", the date), and the lines after it that stay in one column
@@ -24,8 +26,9 @@ closing) crosses. For the header it lies left of the national title's first word
 
 Each line of a part is cut at the channel; a column's pieces keep the order of the lines
 they were cut from. ``read_layout`` gives the pieces; ``order_reading`` (a pipeline stage)
-rewrites the pages' lines and blocks in that order — furniture, the header's left block,
-its right block, the body, then the recipients and the signature block — so that the text,
+rewrites the pages' lines and blocks in that order — furniture, the header's cells row by
+row as ND30's template numbers them (issuer; quốc hiệu and tiêu ngữ; "Số"; place and date;
+"V/v"), the body, then the recipients and the signature block — so that the text,
 the Markdown, DOCX and JSON, and the metadata all read the same blocks. Words are never
 moved, changed or dropped: only lines and blocks are regrouped.
 """
