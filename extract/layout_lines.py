@@ -40,6 +40,7 @@ class SourceLine:
     bbox: BBox | None = None
     confidence: float = 1.0  # 0..1: mean OCR confidence of its words (1 for clean text)
     layout: bool = False  # cut out of a header or signature block by its position
+    words: tuple[int, ...] = ()  # its words on the page (indices into Page.words)
 
 
 def lines_for_metadata(doc: Document) -> list[SourceLine]:
@@ -117,6 +118,6 @@ def _source_line(page: Page, group: list[int], originals: dict[tuple[int, int], 
     scores = [word.confidence for word in words if word.confidence is not None]
     confidence = sum(scores) / len(scores) / 100 if scores else 1.0
     bbox = _union([word.bbox for word in words if word.bbox])
-    return SourceLine(" ".join(texts), page.number, bbox, round(confidence, 3))
+    return SourceLine(" ".join(texts), page.number, bbox, round(confidence, 3), words=tuple(group))
 
 
