@@ -52,6 +52,8 @@ class Block:
     lines: list[int] = field(default_factory=list)
     bbox: BBox | None = None
     kind: Literal["paragraph", "heading", "table"] = "paragraph"
+    # the header's two columns, "Nơi nhận" and the signature block (extract/page_layout.py)
+    part: Literal["header_left", "header_right", "recipients", "signature"] | None = None
 
 
 @dataclass

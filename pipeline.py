@@ -18,6 +18,8 @@ and by the batch runner):
     corrections   normalize/corrections.py  a reviewer's word corrections (when given)
     tables        extract/tables.py         rows, columns, Phụ lục records; OCR'd table cells
                                             restored by the same restorer
+    reading order extract/page_layout.py    the header's two columns, the recipients and the
+                                            signature block each one block (Block.part)
     metadata      extract/metadata.py       số hiệu, loại văn bản, ngày, cơ quan, người ký, ...
     corrections   normalize/corrections.py  a reviewer's field corrections (when given)
 
@@ -35,6 +37,7 @@ from typing import Any
 
 from sohoa import __version__
 from sohoa.extract.metadata import extract_metadata
+from sohoa.extract.page_layout import order_reading
 from sohoa.extract.table_grid import find_tables_in_image
 from sohoa.extract.tables import extract_tables
 from sohoa.model import Document, Page
@@ -115,6 +118,7 @@ def finish_document(
         mark = time.perf_counter()
         doc = extract_tables(doc, settings, model)  # cells restored by the same restorer
         timings["tables"] = time.perf_counter() - mark
+    doc = order_reading(doc)  # header columns, recipients and signature each one block
     doc = extract_metadata(doc, InkReader())
     if corrections is not None:
         doc = apply_field_corrections(doc, corrections)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from sohoa.errors import SohoaError
-from sohoa.model import Block, Document, Page
+from sohoa.model import BBox, Block, Document, Page, Table
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -63,6 +63,7 @@ class TextBlock:
     page: int
     from_text: bool = False  # no geometry (TXT/DOCX input)
     line_groups: list[list[int]] = field(default_factory=list)  # Page.lines behind each run
+    part: str | None = None  # Block.part: a header column, the recipients, the signature
 
     @property
     def text(self) -> str:
@@ -81,12 +82,28 @@ def text_blocks(doc: Document) -> list[TextBlock]:
     skip_tables = bool(doc.tables)
     guess_headings = not any(b.kind == "heading" for p in doc.pages for b in p.blocks)
     appendix = _appendix_start(doc)
+    # a scanned appendix: its tables have boxes, so only their regions give way (an intro
+    # paragraph under the caption stays); text input cuts at the caption
+    boxed_tables = bool(doc.tables) and all(
+        t.bbox is not None or any(c.bbox for c in t.cells) for t in doc.tables
+    )
     blocks: list[TextBlock] = []
     for page_index, page in enumerate(doc.pages):
         for block_index, block in enumerate(page.blocks):
             if appendix is not None and (page_index, block_index) >= appendix:
-                return blocks
+                if not boxed_tables:
+                    return blocks  # text input: what follows is the tables' flattened text
+                if _repeats_a_table(doc, page, block):
+                    continue  # a table's own region or its caption, title, "Kèm theo" line
             if block.kind == "table" and skip_tables:
+                continue
+            if block.part is not None:  # a header column or the closing's: line by line
+                lines = [(_line_text(page, i).strip(), i) for i in block.lines]
+                texts = [" ".join(nfc(t).split()) for t, _ in lines if t]
+                groups = [[i] for t, i in lines if t]
+                if texts:
+                    part = TextBlock("paragraph", texts, page.number, False, groups, block.part)
+                    blocks.append(part)
                 continue
             runs = runs_with_lines(page, block)
             if block.kind == "heading" and runs:
@@ -125,7 +142,8 @@ def _appendix_start(doc: Document) -> tuple[int, int] | None:
 
     Text input gives the Phụ lục tables flattened into lines ("one cell per line"); once the
     tables are extracted, that text would only repeat them badly. The appendices start at
-    the first block that is just a table's caption ("Phụ lục I", "PHỤ LỤC").
+    the first block that is just a table's caption ("Phụ lục I", "PHỤ LỤC"). On a page with
+    boxes only the tables' regions are left out from there (``_repeats_a_table``).
     """
     if not doc.tables or any(b.kind == "table" for p in doc.pages for b in p.blocks):
         return None
@@ -138,6 +156,45 @@ def _appendix_start(doc: Document) -> tuple[int, int] | None:
             if first in captions:
                 return page_index, block_index
     return None
+
+
+def _repeats_a_table(doc: Document, page: Page, block: Block) -> bool:
+    """The block lies in a table's box, or says what a table's caption, title or
+    "(Kèm theo …)" line says (the writers print those with the table)."""
+    text = _folded(" ".join(_line_text(page, i) for i in block.lines))
+    for table in doc.tables:
+        said = {_folded(t) for t in (table.caption, table.title, table.attached_to) if t}
+        if text in said:
+            return True
+        if block.bbox is None:
+            continue
+        x, y = (block.bbox[0] + block.bbox[2]) / 2, (block.bbox[1] + block.bbox[3]) / 2
+        for x0, top, x1, bottom in _table_regions(table, page.number):
+            if x0 <= x <= x1 and top <= y <= bottom:
+                return True
+    return False
+
+
+def _table_regions(table: Table, page: int) -> list[BBox]:
+    """The table's box on this page: its cells' (a table joined across pages has cells on
+    each), else its own box on its first page."""
+    boxes = [c.bbox for c in table.cells if c.bbox is not None and c.page == page]
+    if boxes:
+        return [
+            (
+                min(b[0] for b in boxes),
+                min(b[1] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            )
+        ]
+    if table.bbox is not None and (not table.pages or table.pages[0] == page):
+        return [table.bbox]
+    return []
+
+
+def _folded(text: str) -> str:
+    return " ".join(nfc(text).casefold().split())
 
 
 def looks_like_heading(text: str) -> bool:

@@ -13,10 +13,11 @@ A document printed to ND30's Phụ lục I has, from the top:
 - what follows the signature (the plan a decision approves, a Phụ lục whose table was not
   extracted) is the next part, read the same way, from a new page.
 
-``document_parts`` sorts the document's text into those parts, from the text itself: the
-words' boxes where the page has them (a scanned header line often holds both columns, split
-at the widest gap between words), the printed markers (Số, V/v, Độc lập, ngày … tháng … năm,
-Nơi nhận, TM./KT.) where not. Every line of text lands in exactly one part; what is not
+``document_parts`` sorts the document's text into those parts. Where the page has word boxes
+(scans, digital PDFs) the header's columns, the recipients and the signature block are the
+blocks ``extract/page_layout.py`` read (``Block.part``) — the same the text output and the
+metadata use; where not (TXT, DOCX), the printed markers (Số, V/v, Độc lập, ngày … tháng …
+năm, Nơi nhận, TM./KT.) decide. Every line of text lands in exactly one part; what is not
 recognised stays in the body, so nothing is lost when a document does not follow ND30.
 """
 
@@ -31,8 +32,6 @@ import regex
 from sohoa.model import Block, Document, Page
 from sohoa.output.layout import TextBlock, looks_like_heading, nfc, runs_with_lines, text_blocks
 
-# a column's text ends where a gap this wide (share of the page width) separates two words
-COLUMN_GAP = 0.04
 # the header's left column ends about here (share of the page width)
 HEADER_SPLIT = 0.45
 HEADER_MAX_LINES = 14
@@ -98,6 +97,8 @@ DOCUMENT_TYPES = (
 )
 
 Align = Literal["justify", "centre", "left"]
+HEADER_PARTS = ("header_left", "header_right")
+CLOSING_PARTS = ("recipients", "signature")
 
 
 @dataclass
@@ -140,16 +141,25 @@ def _parts(
     blocks: list[TextBlock], pages: dict[int, Page], known_type: str | None
 ) -> DocumentParts:
     parts = DocumentParts()
-    start = _take_header(blocks, pages, parts)
+    furniture = _take_laid_header(blocks, parts)
+    start = 0 if furniture is not None else _take_header(blocks, pages, parts)
     start = _take_title(blocks, start, pages, known_type, parts)
     appendix = _appendix_start(blocks, start, pages)
-    end, rest = _closing_range(blocks, start, appendix, pages)
-    for block in blocks[start:end]:
+    laid = [i for i in range(start, len(blocks)) if blocks[i].part in CLOSING_PARTS]
+    if laid:  # the page's closing, as page_layout read it
+        end, rest = laid[0], laid[-1] + 1
+    else:
+        end, rest = _closing_range(blocks, start, appendix, pages)
+    for block in [*(furniture or []), *blocks[start:end]]:
         paragraphs = _body_paragraphs(block, pages)
         if parts.body and parts.body[-1].kind == "addressee" and _lists_recipients(block, pages):
             paragraphs = [BodyParagraph(p.text, "addressee", "left") for p in paragraphs]
         parts.body.extend(paragraphs)
     for block in blocks[end:rest]:
+        if block.part in CLOSING_PARTS:
+            side = parts.closing_left if block.part == "recipients" else parts.closing_right
+            side.extend(block.lines)
+            continue
         for line in _block_lines(block, pages):
             for piece, side in _split_closing(line):
                 (parts.closing_left if side == "left" else parts.closing_right).append(piece)
@@ -179,6 +189,23 @@ def _appendix_start(blocks: list[TextBlock], start: int, pages: dict[int, Page])
 
 
 # --- header -------------------------------------------------------------------------------
+
+
+def _take_laid_header(blocks: list[TextBlock], parts: DocumentParts) -> list[TextBlock] | None:
+    """The header's columns as page_layout read them from the words' boxes: moved into
+    ``parts`` and out of ``blocks`` with the page furniture above them (returned, to be
+    written as body). None when no page had its header read that way."""
+    laid = [i for i, block in enumerate(blocks) if block.part in HEADER_PARTS]
+    if not laid:
+        return None
+    furniture = [block for block in blocks[: laid[-1] + 1] if block.part is None]
+    for block in blocks[: laid[-1] + 1]:
+        if block.part == "header_left":
+            parts.header_left.extend(block.lines)
+        elif block.part == "header_right":
+            parts.header_right.extend(block.lines)
+    del blocks[: laid[-1] + 1]
+    return furniture
 
 
 def _take_header(blocks: list[TextBlock], pages: dict[int, Page], parts: DocumentParts) -> int:
@@ -271,10 +298,6 @@ def _header_side(piece: _Line, mark: str | None) -> str:
 def _split_header(line: _Line) -> list[_Line]:
     """A header line holding both columns, as its two parts (by the words' boxes, else by
     where the right column's marker begins: "CỘNG HÒA", "Độc lập", "<place>, ngày")."""
-    if line.x0 is not None:
-        pieces = _split_at_gap(line)
-        if len(pieces) > 1:
-            return pieces
     text = line.text
     for pattern in (NATIONAL_TITLE, MOTTO):
         found = pattern.search(text)
@@ -284,17 +307,6 @@ def _split_header(line: _Line) -> list[_Line]:
     if date and date.start() > 0 and DATE.search(text) and text[: date.start()].strip():
         return [_Line(text[: date.start()].strip()), _Line(text[date.start() :].strip())]
     return [line]
-
-
-def _split_at_gap(line: _Line) -> list[_Line]:
-    words = line.words
-    if len(words) < 2:
-        return [line]
-    gaps = [(words[i + 1][1] - words[i][2], i) for i in range(len(words) - 1)]
-    width, at = max(gaps)
-    if width < COLUMN_GAP or not 0.2 < words[at][2] < 0.7:
-        return [line]
-    return [_piece(words[: at + 1]), _piece(words[at + 1 :])]
 
 
 def _piece(words: list[tuple[str, float, float]]) -> _Line:
@@ -460,7 +472,7 @@ def _has_closing_marker(block: TextBlock, pages: dict[int, Page], strong: bool =
     """Whether a line starts with "Nơi nhận", TM./KT./Q. or (unless ``strong``) a signer's
     position in capitals ("PHÓ CHỦ TỊCH", which also heads a decision's body)."""
     for line in _block_lines(block, pages):
-        for piece in _split_at_gap(line) if line.x0 is not None else [line]:
+        for piece in _split_closing_text(line.text):
             text = piece.text
             if RECIPIENTS.match(text) or AUTHORITY.match(text):
                 return True
@@ -471,7 +483,7 @@ def _has_closing_marker(block: TextBlock, pages: dict[int, Page], strong: bool =
 
 def _split_closing(line: _Line) -> list[tuple[str, str]]:
     """A closing line as (text, "left" | "right") pieces."""
-    pieces = _split_at_gap(line) if line.x0 is not None else _split_closing_text(line.text)
+    pieces = _split_closing_text(line.text)
     result = []
     for piece in pieces:
         text = piece.text

@@ -151,3 +151,26 @@ def test_double_spaced_text_input_joins_unfinished_paragraphs() -> None:
         "b) Tăng cường đầu tư thiết bị đo lường trong ngành",
         "Công an nhân dân.",
     ]
+
+
+def test_a_scanned_appendix_keeps_its_intro_and_leaves_out_only_the_table_region() -> None:
+    """Tables read from a scan have boxes: the paragraph under the "PHỤ LỤC" caption is
+    text (the writers print only the table's caption, title and "Kèm theo" line with it)."""
+    doc = budget_document()
+    texts = ["PHỤ LỤC", "Nội dung nhiệm vụ triển khai Đề án trên địa bàn tỉnh", "TT Nội dung 300"]
+    page = Page(number=1, width=1000, height=1400, dpi=100)
+    for n, text in enumerate(texts):
+        top = 100 + 200 * n
+        first = len(page.words)
+        for k, token in enumerate(text.split()):
+            page.words.append(Word(token, (100 + 60 * k, top, 150 + 60 * k, top + 30)))
+        box = (100.0, float(top), 150.0 + 60 * (len(text.split()) - 1), top + 30.0)
+        page.lines.append(Line(list(range(first, len(page.words))), box))
+        page.blocks.append(Block([n], box))
+    doc.pages = [page]
+    table = doc.tables[0]
+    table.caption, table.title, table.attached_to = "PHỤ LỤC", None, None
+    table.pages, table.bbox = [1], (80.0, 480.0, 900.0, 700.0)
+    assert [b.text for b in text_blocks(doc)] == [
+        "Nội dung nhiệm vụ triển khai Đề án trên địa bàn tỉnh"
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from writer_documents import budget_document, letter, text_page
 
+from sohoa.extract.page_layout import order_reading
 from sohoa.model import Block, Document, Line, Page, Word
 from sohoa.output.official_layout import document_parts
 
@@ -112,7 +113,7 @@ def scanned_header_page() -> Page:
 
 def test_scanned_header_is_split_at_the_gap_between_the_columns() -> None:
     doc = Document(source="qd.png", input_kind="image", pages=[scanned_header_page()])
-    parts = document_parts(doc)
+    parts = document_parts(order_reading(doc))  # the pipeline's stage: the same blocks
     assert parts.header_left == ["SỞ Y TẾ", "Số: 12/SYT"]
     assert parts.header_right == ["CỘNG HÒA XÃ", "Bắc Ninh, ngày 2 tháng 3 năm 2021"]
     assert parts.title == ["QUYẾT ĐỊNH", "Về việc phê duyệt kế hoạch"]
