@@ -1,19 +1,24 @@
 """Tables in plain text: tab-separated rows (seed 004) and flattened appendices.
 
 Text has no geometry, so a table is recognised by its shape: a run of lines with the same
-number of tab-separated fields; or, for appendices flattened one cell fragment per line
-(seeds 000/002/003), a "Phụ lục" caption followed by a "STT …" header (see ``flattened``).
-Cell texts are taken from ``Page.words`` (which the restorer may have corrected); the raw
-line only tells where each tab-separated field starts.
+number of tab-separated fields (a section heading written without tabs, "I. …", before a
+numbered row stays in the table as a section row); or, for appendices flattened one cell
+fragment per line (seeds 000/002/003), a "Phụ lục" caption followed by a "STT …" header
+(see ``flattened``). Cell texts are taken from ``Page.words`` (which the restorer may have
+corrected); the raw line only tells where each tab-separated field starts.
 """
 
 from __future__ import annotations
+
+import regex
 
 from sohoa.extract.appendix import read_caption_lines
 from sohoa.extract.flattened import tables_from_flattened
 from sohoa.model import Line, Page, Table, TableRow
 
 MIN_FIELDS = 3
+# a section heading inside a table, written without tabs: "I. Đẩy mạnh …", "B) Chi …"
+SECTION_HEADING = regex.compile(r"(?:[IVXLC]+|\p{Lu})[.)]\s+\S")
 
 
 def _fields(page: Page, line: Line) -> list[str]:
@@ -46,6 +51,10 @@ def tsv_tables(pages: list[Page]) -> list[Table]:
         j = i + 1
         while j < len(lines):
             fields = _fields(*lines[j])
+            if _is_section_row(fields, lines[j + 1 : j + 2]):
+                rows.append(TableRow(section=fields[0]))
+                j += 1
+                continue
             if len(fields) < 2:
                 break
             cells = (fields + [""] * len(header))[: len(header)]
@@ -70,6 +79,16 @@ def tsv_tables(pages: list[Page]) -> list[Table]:
             tables.append(table)
         i = max(j, i + 1)
     return tables
+
+
+def _is_section_row(fields: list[str], following: list[tuple[Page, Line]]) -> bool:
+    """A line of one field shaped like a section heading ("II. Cải cách hành chính")
+    with a numbered row after it ("1<TAB>…"): the table goes on under that heading. (One
+    followed by a header row, "TT<TAB>Nội dung …", heads the next table instead.)"""
+    if len(fields) != 1 or SECTION_HEADING.match(fields[0]) is None or not following:
+        return False
+    after = _fields(*following[0])
+    return len(after) >= 2 and after[0][:1].isdigit()
 
 
 def tables_from_text_pages(pages: list[Page]) -> list[Table]:

@@ -45,3 +45,32 @@ def test_a_notice_laid_out_with_tabs_has_no_table(tmp_path):
     doc = convert_document(notice, Settings(restore=False))
     assert doc.tables == []
     assert "Sau khi nghe báo cáo" in doc.text()
+
+
+def test_section_headings_without_tabs_stay_in_their_table(tmp_path):
+    """ "I. …" lines between tab-separated rows are section rows of one table, not the
+    ends of several."""
+    plan = tmp_path / "ke_hoach.txt"
+    plan.write_text(
+        "Phụ lục II\n"
+        "DỰ TOÁN KINH PHÍ THỰC HIỆN\n"
+        "STT\tNội dung\tTổng kinh phí\tNăm 2022\tNăm 2023\n"
+        "I. Quản lý chất thải rắn\n"
+        "1\tĐẩy mạnh giáo dục nghề nghiệp\t9.600\t3.000\t6.600\n"
+        "2\tKiện toàn phổ biến, giáo dục pháp luật\t7.820\t5.600\t2.220\n"
+        "II. Cải cách hành chính\n"
+        "3\tTriển khai phổ biến, giáo dục pháp luật\t3.022\t-\t3.022\n"
+        "Nơi nhận:\n",
+        encoding="utf-8",
+    )
+    doc = convert_document(plan, Settings(restore=False))
+    assert len(doc.tables) == 1
+    rows = doc.tables[0].rows
+    assert [r.section for r in rows] == [
+        "I. Quản lý chất thải rắn",
+        None,
+        None,
+        "II. Cải cách hành chính",
+        None,
+    ]
+    assert [r.cells[0] for r in rows if r.cells] == ["1", "2", "3"]
