@@ -10,6 +10,7 @@ from typing import Any
 from sohoa.errors import SohoaError
 from sohoa.model import Block, Line, Page, Word
 from sohoa.ocr.legacy_encoding import Encoding, decode_font_text, font_encoding
+from sohoa.ocr.table_docx import find_tables_in_docx
 from sohoa.ocr.tesseract import looks_like_heading
 from sohoa.settings import Settings
 
@@ -50,9 +51,7 @@ def read_docx(path: Path, settings: Settings) -> tuple[Page, Encoding | None]:
     if not page.words and settings.ocr_mode != "skip":
         _read_pictures(document, page, path, settings)  # a scan pasted into Word
     if settings.extract_tables:
-        from sohoa.ocr.table_docx import find_tables_in_docx
-
-        page.tables = find_tables_in_docx(document)
+        page.tables = find_tables_in_docx(document, lambda p: _paragraph_text(p, found))
     return page, (sorted(found)[0] if found else None)  # type: ignore[return-value]
 
 

@@ -7,26 +7,31 @@ cell once with ``gridSpan``; a vertically merged one as a "restart" cell followe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from sohoa.model import Cell, Table
 
 BREAKS = {qn("w:br"), qn("w:cr"), qn("w:tab")}  # a line break or tab inside a cell: a space
+ParagraphText = Callable[[Paragraph], str]  # a paragraph's text (legacy fonts decoded)
 
 
-def _cell_text(tc: Any) -> str:
-    paragraphs = []
-    for p in tc.iter(qn("w:p")):
-        parts = []
-        for element in p.iter(qn("w:t"), *BREAKS):
-            parts.append(" " if element.tag in BREAKS else element.text or "")
-        paragraphs.append("".join(parts))
+def _plain_text(paragraph: Paragraph) -> str:
+    parts = []
+    for element in paragraph._p.iter(qn("w:t"), *BREAKS):
+        parts.append(" " if element.tag in BREAKS else element.text or "")
+    return "".join(parts)
+
+
+def _cell_text(tc: Any, parent: Any, paragraph_text: ParagraphText) -> str:
+    paragraphs = [paragraph_text(Paragraph(p, parent)) for p in tc.iter(qn("w:p"))]
     return " ".join(" ".join(paragraphs).split())
 
 
-def table_from_docx(docx_table: Any) -> Table:
+def table_from_docx(docx_table: Any, paragraph_text: ParagraphText = _plain_text) -> Table:
     cells: list[Cell] = []
     open_above: dict[int, Cell] = {}  # grid column -> cell a vMerge may continue
     for r, tr in enumerate(docx_table._tbl.tr_lst):
@@ -38,7 +43,8 @@ def table_from_docx(docx_table: Any) -> Table:
                 above = open_above[col]
                 above.row_span = r - above.row + 1
             else:
-                cell = Cell(text=_cell_text(tc), row=r, col=col, col_span=span)
+                text = _cell_text(tc, docx_table, paragraph_text)
+                cell = Cell(text=text, row=r, col=col, col_span=span)
                 cells.append(cell)
                 for k in range(col, col + span):
                     open_above[k] = cell
@@ -46,6 +52,9 @@ def table_from_docx(docx_table: Any) -> Table:
     return Table(cells=cells, source="docx")
 
 
-def find_tables_in_docx(docx_document: Any) -> list[Table]:
-    """Every top-level table of the document, in order."""
-    return [table_from_docx(t) for t in docx_document.tables]
+def find_tables_in_docx(
+    docx_document: Any, paragraph_text: ParagraphText = _plain_text
+) -> list[Table]:
+    """Every top-level table of the document, in order; ``paragraph_text`` reads a cell's
+    paragraphs (the DOCX reader's decodes runs in legacy Vietnamese fonts)."""
+    return [table_from_docx(t, paragraph_text) for t in docx_document.tables]

@@ -164,6 +164,24 @@ def test_docx_runs_in_vntime_and_vni_fonts_are_decoded(tmp_path: Path) -> None:
     assert doc.provenance["ingest"]["encoding"] == "tcvn3"
 
 
+def test_docx_table_cells_in_legacy_fonts_are_decoded(tmp_path: Path) -> None:
+    """A table's cells go through the same run-by-run decoding as the paragraphs."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("STT", "Nội dung", "Ghi chú"), strict=True):
+        cell.paragraphs[0].add_run(text)
+    table.rows[1].cells[0].paragraphs[0].add_run("1")
+    table.rows[1].cells[1].paragraphs[0].add_run(VNI).font.name = "VNI-Times"
+    table.rows[1].cells[2].paragraphs[0].add_run(TCVN3).font.name = ".VnTime"
+    path = tmp_path / "old-table.docx"
+    document.save(str(path))
+    doc = ingest(path, SETTINGS)
+    (found,) = doc.pages[0].tables
+    assert [c.text for c in found.cells if c.row == 1] == ["1", MEANING, MEANING]
+
+
 def tcvn3_font_pdf(path: Path, lines: list[str]) -> Path:
     """A digital PDF as old Word files printed to PDF are: the text drawn in a font named
     ``.VnTime`` whose text layer holds the TCVN3 codes as Windows-1252 characters."""
