@@ -83,6 +83,21 @@ def spooled_stdin(name: str) -> Iterator[Path]:
         yield path
 
 
+# options that convert and restore share
+USER_MODEL_OPTION = click.option(
+    "--user-model",
+    type=click.Path(exists=True, path_type=Path),
+    help="A user model learned from reviewers' corrections (corpus learn), stacked on the "
+    "shipped restorer model (convert redoes inputs converted with another one).",
+)
+TONE_STYLE_OPTION = click.option(
+    "--tone-style",
+    type=click.Choice(["classic", "modern"]),
+    help="Put every restored word's tone in one place: classic (hòa, thủy) or modern "
+    "(hoà, thuỷ). Default: keep each document's own spelling.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sohoa", prog_name="sohoa", message="%(prog)s %(version)s")
 def main() -> None:
@@ -144,18 +159,8 @@ def default_jobs() -> int:
     "apply; by default the one beside an input's outputs is applied. Inputs whose "
     "corrections changed are redone.",
 )
-@click.option(
-    "--user-model",
-    type=click.Path(exists=True, path_type=Path),
-    help="A user model learned from reviewers' corrections (corpus learn), stacked on the "
-    "shipped restorer model. Inputs converted with another one are redone.",
-)
-@click.option(
-    "--tone-style",
-    type=click.Choice(["classic", "modern"]),
-    help="Put every restored word's tone in one place: classic (hòa, thủy) or modern "
-    "(hoà, thuỷ). Default: keep each document's own spelling.",
-)
+@USER_MODEL_OPTION
+@TONE_STYLE_OPTION
 @click.option(
     "--include",
     multiple=True,
@@ -363,17 +368,8 @@ def raise_internal(error: Exception) -> None:
 @click.option(
     "--log", "log_path", type=click.Path(path_type=Path), help="Write every edit as JSONL."
 )
-@click.option(
-    "--tone-style",
-    type=click.Choice(["classic", "modern"]),
-    help="Put every word's tone in one place: classic (hòa, thủy) or modern (hoà, thuỷ). "
-    "Default: keep the text's own spelling.",
-)
-@click.option(
-    "--user-model",
-    type=click.Path(exists=True, path_type=Path),
-    help="A user model learned from reviewers' corrections (corpus learn), stacked on the model.",
-)
+@TONE_STYLE_OPTION
+@USER_MODEL_OPTION
 def restore_command(
     input_path: Path,
     model_path: Path | None,
