@@ -44,6 +44,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))  # bench/corpus (this package) and bench/metrics.py
 
+from img2table_peer import page_rows  # noqa: E402
+
 from corpus import build as corpus_build  # noqa: E402
 from corpus import score  # noqa: E402
 
@@ -302,39 +304,15 @@ def run_img2table(case: Case, pages: list[int], n: int, version: str) -> list[li
 
     def run() -> dict[str, Any]:
         import cv2
-        from img2table.document import Image
         from img2table.ocr import TesseractOCR
 
         with _quiet_stdout():  # its constructor runs `tesseract --version` onto our stdout
             ocr = TesseractOCR(lang="vie", n_threads=1)
         rows: list[list[str]] = []
-        tries = [(1.0, False)]  # as bench/tables.py: img2table often finds no table at
-        if case.dpi > 200:  # 300 dpi, nor on skewed pages without rotation detection
-            tries += [(200 / case.dpi, False), (200 / case.dpi, True)]
-        tries.append((1.0, True))
         for path in paths:
             image = cv2.imread(str(path), cv2.IMREAD_COLOR)
-            extracted = []
-            for scale, rotation in tries:
-                scaled = image if scale == 1.0 else cv2.resize(
-                    image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA
-                )  # fmt: skip
-                _, png = cv2.imencode(".png", scaled)
-                extracted = Image(png.tobytes(), detect_rotation=rotation).extract_tables(
-                    ocr=ocr, implicit_rows=False, borderless_tables=False, min_confidence=50
-                )
-                if extracted:
-                    break
-            for table in extracted:
-                for cells in table.content.values():
-                    rows.append(
-                        [
-                            ""
-                            if (k and c.bbox == cells[k - 1].bbox) or c.value in (None, "None")
-                            else " ".join(str(c.value).removeprefix("None ").split())
-                            for k, c in enumerate(cells)
-                        ]
-                    )
+            for values in page_rows(image, case.dpi, ocr):  # tried as bench/tables.py does
+                rows.append([" ".join(v.split()) for v in values])
         return {"rows": rows}
 
     result = _cached("img2table", version, paths, f"vie tries {case.dpi}", run)

@@ -34,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
+from img2table_peer import page_rows  # noqa: E402
 from metrics import align_rows  # noqa: E402
 
 import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
@@ -167,47 +168,15 @@ def run_ours(images: list[np.ndarray], dpi: int) -> list[Table]:
 def run_img2table(
     images: list[np.ndarray], page_numbers: list[int], n: int, dpi: int, borderless: bool = False
 ) -> list[list[str]]:
-    """img2table's rows for the given pages; spanned values (repeated by img2table) blanked.
-
-    Given every chance: img2table finds no table at all on these pages at 300 dpi (even
-    clean ones) and often none on skewed pages without ``detect_rotation``, so each page is
-    tried as is, then at 200 dpi, then with rotation detection, and the first try that
-    finds a table is kept.
-    """
-    from img2table.document import Image
+    """img2table's rows for the given pages (bench/img2table_peer.py: every chance given,
+    spanned values blanked), normalised as the truth is."""
     from img2table.ocr import TesseractOCR
 
     ocr = TesseractOCR(lang="vie")
     rows: list[list[str]] = []
     for number in page_numbers:
-        image = images[number - 1]
-        tries = [(1.0, False)]
-        if dpi > 200:
-            tries += [(200 / dpi, False), (200 / dpi, True)]
-        tries.append((1.0, True))
-        extracted = []
-        for scale, rotation in tries:
-            scaled = (
-                image
-                if scale == 1.0
-                else cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-            )
-            _, png = cv2.imencode(".png", scaled)
-            extracted = Image(png.tobytes(), detect_rotation=rotation).extract_tables(
-                ocr=ocr, implicit_rows=False, borderless_tables=borderless, min_confidence=50
-            )
-            if extracted:
-                break
-        for table in extracted:
-            for cells in table.content.values():
-                # a merged cell is repeated in every column it spans (same box)
-                values = [
-                    ""
-                    if (k and c.bbox == cells[k - 1].bbox) or c.value in (None, "None")
-                    else norm(c.value.removeprefix("None "))  # its literal "None" bug
-                    for k, c in enumerate(cells)
-                ]
-                rows.append((values + [""] * n)[:n])
+        for values in page_rows(images[number - 1], dpi, ocr, borderless):
+            rows.append(([norm(v) for v in values] + [""] * n)[:n])
     return rows
 
 
