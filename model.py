@@ -16,6 +16,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -26,6 +27,19 @@ InputKind = Literal["scanned-pdf", "digital-pdf", "image", "docx", "txt"]
 WordOrigin = Literal["ocr", "text-layer", "docx", "txt"]
 BBox = tuple[float, float, float, float]
 Amount = int | Decimal
+
+
+def union_box(boxes: Iterable[BBox | None]) -> BBox | None:
+    """The smallest box holding every given box (missing ones skipped); None if none."""
+    present = [b for b in boxes if b is not None]
+    if not present:
+        return None
+    return (
+        min(b[0] for b in present),
+        min(b[1] for b in present),
+        max(b[2] for b in present),
+        max(b[3] for b in present),
+    )
 
 
 @dataclass

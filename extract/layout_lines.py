@@ -26,7 +26,7 @@ from sohoa.extract.page_layout import (
     read_layout,
     reading_order,
 )
-from sohoa.model import BBox, Document, Page
+from sohoa.model import BBox, Document, Page, union_box
 
 LIST_MARKS = "-–—+•"  # a word of these alone starts a list item (or is a dash in a motto)
 
@@ -94,15 +94,6 @@ def _has_text(page: Page, index: int) -> bool:
     return bool(page.words[index].text.strip() and page.words[index].bbox)
 
 
-def _union(boxes: list[BBox]) -> BBox:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
 def _source_line(page: Page, group: list[int], originals: dict[tuple[int, int], str]) -> SourceLine:
     """The words as one line; a speck (a word with no letter or digit that is not a list
     mark or dash: "ˆ", "`", a lone "," or "„") is left out of what the extractor reads."""
@@ -117,7 +108,7 @@ def _source_line(page: Page, group: list[int], originals: dict[tuple[int, int], 
     words = [page.words[i] for i in group]
     scores = [word.confidence for word in words if word.confidence is not None]
     confidence = sum(scores) / len(scores) / 100 if scores else 1.0
-    bbox = _union([word.bbox for word in words if word.bbox])
+    bbox = union_box(word.bbox for word in words)
     return SourceLine(" ".join(texts), page.number, bbox, round(confidence, 3), words=tuple(group))
 
 

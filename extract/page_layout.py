@@ -44,7 +44,7 @@ import numpy as np
 import regex
 
 from sohoa.extract.admin_vocab import fold, is_type_heading, similar, starts_body
-from sohoa.model import BBox, Block, Document, Line, Page
+from sohoa.model import BBox, Block, Document, Line, Page, union_box
 
 LETTERS = ("Lu", "Ll", "Lt", "Lo")  # not Lm: a modifier letter alone ("ˆ") is a speck
 PartName = Literal["header_left", "header_right", "recipients", "signature"]
@@ -400,17 +400,6 @@ def has_letters(text: str) -> bool:
     return any(c.isdigit() or unicodedata.category(c) in LETTERS for c in text)
 
 
-def _union(boxes: list[BBox]) -> BBox | None:
-    if not boxes:
-        return None
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
 # --- the pipeline stage -------------------------------------------------------------------
 
 
@@ -431,7 +420,7 @@ def _regroup(page: Page, layout: PageLayout) -> None:
     cut_before: set[int] = set()
 
     def line_of(piece: Piece) -> int:
-        box = _union([_box(page, w) for w in piece.words])
+        box = union_box([_box(page, w) for w in piece.words])
         if piece.line not in cut_before:
             cut_before.add(piece.line)
             if sorted(piece.words) == sorted(boxed_words(page, piece.line)):
@@ -443,7 +432,7 @@ def _regroup(page: Page, layout: PageLayout) -> None:
 
     def block(pieces: list[Piece], part: PartName | None) -> Block:
         indices = [line_of(piece) for piece in pieces]
-        box = _union([b for i in indices if (b := lines[i].bbox) is not None])
+        box = union_box([b for i in indices if (b := lines[i].bbox) is not None])
         return Block(lines=indices, bbox=box, part=part)
 
     header = [block(layout.above, None)] if layout.above else []
@@ -466,7 +455,7 @@ def _regroup(page: Page, layout: PageLayout) -> None:
                 continue
             parts = header if index in in_header else closing if index in in_closing else []
             if kept and (parts or index is None):
-                box = _union([b for i in kept if (b := page.lines[i].bbox) is not None])
+                box = union_box([b for i in kept if (b := page.lines[i].bbox) is not None])
                 blocks.append(Block(lines=kept, bbox=box, kind=original.kind))
                 kept = []
             blocks += parts

@@ -15,7 +15,7 @@ import numpy as np
 import pytesseract
 
 from sohoa.errors import SohoaError
-from sohoa.model import BBox, Block, Line, Page, Word
+from sohoa.model import BBox, Block, Line, Page, Word, union_box
 from sohoa.ocr import tesseract_api
 from sohoa.ocr.text_quality import is_vietnamese_syllable, text_layer_quality
 
@@ -212,18 +212,6 @@ def _looks_like_a_mark(text: str, confidence: float) -> bool:
         return False
     letters = "".join(c for c in text if c.isalpha())
     return not letters or not is_vietnamese_syllable(letters)
-
-
-def union_box(boxes: list[BBox | None]) -> BBox | None:
-    present = [b for b in boxes if b is not None]
-    if not present:
-        return None
-    return (
-        min(b[0] for b in present),
-        min(b[1] for b in present),
-        max(b[2] for b in present),
-        max(b[3] for b in present),
-    )
 
 
 def looks_like_heading(text: str) -> bool:

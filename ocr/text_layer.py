@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from sohoa.model import BBox, Block, Line, Page, Word
+from sohoa.model import BBox, Block, Line, Page, Word, union_box
 from sohoa.ocr.legacy_encoding import (
     decode_font_text,
     decode_tcvn3,
@@ -19,7 +19,7 @@ from sohoa.ocr.legacy_encoding import (
     font_encoding,
     legacy_codes,
 )
-from sohoa.ocr.tesseract import looks_like_heading, union_box
+from sohoa.ocr.tesseract import looks_like_heading
 from sohoa.ocr.text_quality import text_layer_quality
 
 # Direction the text runs in on the displayed page, and the direction its lines follow.
