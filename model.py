@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from sohoa.records import Amount, Record
+
 SCHEMA_VERSION = "1.1"  # 1.1: Phụ lục II agencies named co_quan_* as in I; records keep `extra`
 
 InputKind = Literal["scanned-pdf", "digital-pdf", "image", "docx", "txt"]
 WordOrigin = Literal["ocr", "text-layer", "docx", "txt"]
 BBox = tuple[float, float, float, float]
-Amount = int | Decimal
 
 
 def union_box(boxes: Iterable[BBox | None]) -> BBox | None:
@@ -158,7 +159,7 @@ class Table:
     columns: list[str] = field(default_factory=list)
     rows: list[TableRow] = field(default_factory=list)
     cells: list[Cell] = field(default_factory=list)  # the grid as found, with spans and boxes
-    records: list[dict[str, Any]] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)  # one typed record per body row
     validation: Validation | None = None
     source: Literal["grid", "text-layer", "docx", "tsv", "flattened", "words"] = "grid"
     confidence: float | None = None  # 0..1, how sure we are of the reconstruction
@@ -300,14 +301,35 @@ def _build(tp: Any, data: Any) -> Any:
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is list:
         return [_build(args[0], v) for v in data]
+    if origin is dict:
+        return {k: _build(args[1], v) for k, v in data.items()}
     if origin is tuple:
         return tuple(data)
     if origin in (types.UnionType, typing.Union):
-        for arg in args:
-            if dataclasses.is_dataclass(arg) and isinstance(data, dict):
-                return _build(arg, data)
-            if typing.get_origin(arg) is tuple and isinstance(data, list):
-                return tuple(data)
+        return _build_union(args, data)
+    if tp is Decimal and isinstance(data, str):
+        return Decimal(data)
+    return data
+
+
+def _build_union(options: tuple[Any, ...], data: Any) -> Any:
+    """One of several types: the dataclass whose fields are the object's keys (records of
+    each kind differ in their keys), a tuple for a list, an exact amount for a decimal
+    string where an amount is expected (``int | Decimal``), else the value as it is."""
+    for option in options:
+        if (
+            dataclasses.is_dataclass(option)
+            and isinstance(data, dict)
+            and set(data) == {f.name for f in dataclasses.fields(option)}
+        ):
+            return _build(option, data)
+        if typing.get_origin(option) is tuple and isinstance(data, list):
+            return tuple(data)
+    if Decimal in options and isinstance(data, str):
+        return Decimal(data)
+    dataclass_options = [o for o in options if dataclasses.is_dataclass(o)]
+    if len(dataclass_options) == 1 and isinstance(data, dict):  # an older file: fields missing
+        return _build(dataclass_options[0], data)
     return data
 
 

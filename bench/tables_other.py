@@ -19,6 +19,7 @@ header names exact, and — for Phụ lục I/II — records with their STT and 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -73,7 +74,7 @@ def record_checks(table: Any) -> str:
     from sohoa.extract.amounts import is_blank, try_amount
 
     body = [row.cells for row in table.rows if row.section is None and row.cells]
-    records = table.records
+    records = [dataclasses.asdict(r) for r in table.records]  # typed records as dicts
     if not records:
         return "no records"
     with_stt = sum(bool(r.get("stt") or r.get("cells", {}).get(table.columns[0])) for r in records)

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 import regex
 
 from sohoa.extract.amounts import try_amount
 from sohoa.extract.headers import HEADER_NAMES, similarity
 from sohoa.extract.structure import fold
-from sohoa.model import Amount, Table
+from sohoa.model import Table
+from sohoa.records import (
+    Amount,
+    Budget,
+    BudgetBySource,
+    PhuLuc1Record,
+    PhuLuc2Record,
+    YearBySource,
+)
 
 # field -> header names seen in provincial plans (folded before comparison): the text
 # fields of Phụ lục I/II records, then the budget columns' names (extract/headers.py)
@@ -154,25 +162,23 @@ def rows_under_sections(table: Table) -> Iterator[tuple[str | None, list[str]]]:
         yield section, row.cells or []
 
 
-def records_phu_luc_1(table: Table) -> list[dict[str, Any]]:
+def records_phu_luc_1(table: Table) -> list[PhuLuc1Record]:
     mapping = map_columns(table.columns)
     used = {i for i, f in mapping.items() if f in PHU_LUC_1_FIELDS}
     extra = extra_columns(table.columns, used)
-    records = []
-    for section, cells in rows_under_sections(table):
-        records.append(
-            {
-                "section": section,
-                "stt": _text(cells, mapping, ("stt",)),
-                "noi_dung": _text(cells, mapping, ("noi_dung",)),
-                "co_quan_chu_tri": _text(cells, mapping, ("chu_tri",)),
-                "co_quan_phoi_hop": _text(cells, mapping, ("phoi_hop",)),
-                "thoi_gian": _text(cells, mapping, ("thoi_gian",)),
-                "ghi_chu": _text(cells, mapping, ("ghi_chu",)),
-                "extra": _extra(cells, extra),
-            }
+    return [
+        PhuLuc1Record(
+            section=section,
+            stt=_text(cells, mapping, ("stt",)),
+            noi_dung=_text(cells, mapping, ("noi_dung",)),
+            co_quan_chu_tri=_text(cells, mapping, ("chu_tri",)),
+            co_quan_phoi_hop=_text(cells, mapping, ("phoi_hop",)),
+            thoi_gian=_text(cells, mapping, ("thoi_gian",)),
+            ghi_chu=_text(cells, mapping, ("ghi_chu",)),
+            extra=_extra(cells, extra),
         )
-    return records
+        for section, cells in rows_under_sections(table)
+    ]
 
 
 def _amount(cells: list[str], index: int | None) -> Amount | None:
@@ -185,18 +191,59 @@ def budget_columns(mapping: dict[int, tuple[str, ...]]) -> dict[tuple[str, ...],
     return {field: index for index, field in mapping.items() if field[0] in ("kinh_phi", "nam")}
 
 
-def records_phu_luc_2(table: Table) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class BudgetColumns:
+    """Where a Phụ lục II table keeps its amounts: column index by field key."""
+
+    amounts: dict[tuple[str, ...], int]
+    years: list[str]  # "2026", … in order
+    split: bool  # the years are split by source (NSNN / tổ chức)
+
+    @classmethod
+    def of(cls, mapping: dict[int, tuple[str, ...]]) -> BudgetColumns:
+        amounts = budget_columns(mapping)
+        years = sorted({f[1] for f in amounts if f[0] == "nam"})
+        split = any(f[0] == "nam" and f[2] != "tong" for f in amounts)
+        return cls(amounts, years, split)
+
+    def read(self) -> set[tuple[str, ...]]:
+        """The amount fields a record takes."""
+        read = {("kinh_phi", "tong"), ("kinh_phi", "nsnn"), ("kinh_phi", "to_chuc")}
+        sources = ("nsnn", "to_chuc") if self.split else ("tong",)
+        return read | {("nam", y, s) for y in self.years for s in sources}
+
+    def budget(self, cells: list[str]) -> Budget | BudgetBySource:
+        total = _amount(cells, self.amounts.get(("kinh_phi", "tong")))
+        if ("kinh_phi", "nsnn") not in self.amounts and ("kinh_phi", "to_chuc") not in self.amounts:
+            return Budget(tong=total)
+        return BudgetBySource(
+            tong=total,
+            nsnn=_amount(cells, self.amounts.get(("kinh_phi", "nsnn"))),
+            to_chuc=_amount(cells, self.amounts.get(("kinh_phi", "to_chuc"))),
+        )
+
+    def by_year(self, cells: list[str]) -> dict[str, Amount | YearBySource | None]:
+        if not self.split:
+            return {y: _amount(cells, self.amounts.get(("nam", y, "tong"))) for y in self.years}
+        return {
+            year: YearBySource(
+                nsnn=_amount(cells, self.amounts.get(("nam", year, "nsnn"))),
+                to_chuc=_amount(cells, self.amounts.get(("nam", year, "to_chuc"))),
+            )
+            for year in self.years
+        }
+
+
+PHU_LUC_2_TEXT_FIELDS = {("stt",), ("noi_dung",), ("chu_tri",), ("phoi_hop",), ("ghi_chu",)}
+
+
+def records_phu_luc_2(table: Table) -> list[PhuLuc2Record]:
     mapping = map_columns(table.columns)
-    amounts = budget_columns(mapping)
-    years = sorted({f[1] for f in amounts if f[0] == "nam"})
-    split = any(f[0] == "nam" and f[2] != "tong" for f in amounts)
-    text_fields = {("stt",), ("noi_dung",), ("chu_tri",), ("phoi_hop",), ("ghi_chu",)}
-    read = {("kinh_phi", "tong"), ("kinh_phi", "nsnn"), ("kinh_phi", "to_chuc")}
-    read |= {("nam", y, s) for y in years for s in (("nsnn", "to_chuc") if split else ("tong",))}
-    used = {i for f, i in amounts.items() if f in read}
-    used |= {i for i, f in mapping.items() if f in text_fields}
+    columns = BudgetColumns.of(mapping)
+    used = {i for f, i in columns.amounts.items() if f in columns.read()}
+    used |= {i for i, f in mapping.items() if f in PHU_LUC_2_TEXT_FIELDS}
     extra = extra_columns(table.columns, used)
-    records: list[dict[str, Any]] = []
+    records: list[PhuLuc2Record] = []
     group: str | None = None
     group_section: str | None = None
     for section, cells in rows_under_sections(table):
@@ -205,41 +252,26 @@ def records_phu_luc_2(table: Table) -> list[dict[str, Any]]:
         if _subheading(cells, mapping):
             group = " ".join(c for c in cells if c)
             continue
-        kinh_phi: dict[str, Amount | None] = {
-            "tong": _amount(cells, amounts.get(("kinh_phi", "tong"))),
-        }
-        if ("kinh_phi", "nsnn") in amounts or ("kinh_phi", "to_chuc") in amounts:
-            kinh_phi["nsnn"] = _amount(cells, amounts.get(("kinh_phi", "nsnn")))
-            kinh_phi["to_chuc"] = _amount(cells, amounts.get(("kinh_phi", "to_chuc")))
-        theo_nam: dict[str, Any] = {}
-        for year in years:
-            if split:
-                theo_nam[year] = {
-                    "nsnn": _amount(cells, amounts.get(("nam", year, "nsnn"))),
-                    "to_chuc": _amount(cells, amounts.get(("nam", year, "to_chuc"))),
-                }
-            else:
-                theo_nam[year] = _amount(cells, amounts.get(("nam", year, "tong")))
         total = is_total_row(cells)
         records.append(
-            {
-                "section": section,
-                "nhom": group,
-                "stt": None if total else _text(cells, mapping, ("stt",)),
-                "noi_dung": _text(cells, mapping, ("noi_dung",)),
-                "kinh_phi": kinh_phi,
-                "theo_nam": theo_nam,
-                "co_quan_chu_tri": _text(cells, mapping, ("chu_tri",)),
-                "co_quan_phoi_hop": _text(cells, mapping, ("phoi_hop",)),
-                "ghi_chu": _text(cells, mapping, ("ghi_chu",)),
-                "tong_cong": total,
-                "extra": _extra(cells, extra),
-            }
+            PhuLuc2Record(
+                section=section,
+                nhom=group,
+                stt=None if total else _text(cells, mapping, ("stt",)),
+                noi_dung=_text(cells, mapping, ("noi_dung",)),
+                kinh_phi=columns.budget(cells),
+                theo_nam=columns.by_year(cells),
+                co_quan_chu_tri=_text(cells, mapping, ("chu_tri",)),
+                co_quan_phoi_hop=_text(cells, mapping, ("phoi_hop",)),
+                ghi_chu=_text(cells, mapping, ("ghi_chu",)),
+                tong_cong=total,
+                extra=_extra(cells, extra),
+            )
         )
     return records
 
 
-def records_for(table: Table) -> list[dict[str, Any]]:
+def records_for(table: Table) -> list[PhuLuc1Record] | list[PhuLuc2Record]:
     if table.kind == "phu_luc_1":
         return records_phu_luc_1(table)
     if table.kind == "phu_luc_2":

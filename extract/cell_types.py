@@ -26,6 +26,7 @@ from sohoa.extract.appendix import rows_under_sections
 from sohoa.extract.headers import fold
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import split_tone, strip_marks, vowel_marks
+from sohoa.records import TableRecord
 
 ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 _ROMAN_STROKES = str.maketrans({"1": "I", "l": "I", "|": "I", "i": "I", "!": "I", "v": "V"})
@@ -111,23 +112,23 @@ def column_types(table: Table) -> list[str]:
     ]
 
 
-def generic_records(table: Table) -> list[dict[str, object]]:
+def generic_records(table: Table) -> list[TableRecord]:
     """A table of no known kind: every row with every column, keyed by column name."""
     names = []
     for index, column in enumerate(table.columns):
         name = column or f"Cột {index + 1}"
         names.append(name if name not in names else f"{name} ({index + 1})")
     types = table.column_types or column_types(table)
-    records: list[dict[str, object]] = []
+    records: list[TableRecord] = []
     for section, cells in rows_under_sections(table):
         records.append(
-            {
-                "section": section,
-                "cells": {
+            TableRecord(
+                section=section,
+                cells={
                     name: typed_value(cells[i] if i < len(cells) else None, types[i])
                     for i, name in enumerate(names)
                 },
-            }
+            )
         )
     return records
 

@@ -9,10 +9,11 @@ a test compares the shipped file with a fresh build. After changing the model, r
     python output/schema.py --write
 
 Objects are closed (``additionalProperties: false``): a field the schema does not know is
-an error, so consumers can rely on exactly what is described. Table records are objects;
-where the table extractor ships a record schema for a kind of appendix
-(``schemas/phu_luc_1*.json``, ``schemas/phu_luc_2*.json``), ``load_schema`` ties the
-records of that kind of table to it.
+an error, so consumers can rely on exactly what is described. Table records are the typed
+records of ``records.py``, tied to the table's kind (a ``phu_luc_1`` table holds
+``PhuLuc1Record``s, …). Each kind of Phụ lục record also ships alone, generated from the same
+dataclass (``schemas/phu_luc_1.schema.json``, ``schemas/phu_luc_2.schema.json``), for
+consumers of the records.
 """
 
 from __future__ import annotations
@@ -29,12 +30,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sohoa import model
+from sohoa import model, records
 from sohoa.errors import SohoaError
 
 SCHEMA_FILE = "document.schema.json"
 SCHEMA_ID = "https://sohoa.invalid/schemas/document.schema.json"
-RECORD_KINDS = ("phu_luc_1", "phu_luc_2")
+# the record each kind of table holds; the Phụ lục ones also ship alone, under these ids
+RECORD_TYPES: dict[str, type] = {
+    "phu_luc_1": records.PhuLuc1Record,
+    "phu_luc_2": records.PhuLuc2Record,
+    "table": records.TableRecord,
+}
+RECORD_FILES = {
+    "phu_luc_1": ("phu_luc_1.schema.json", "https://sohoa/schemas/phu_luc_1.schema.json"),
+    "phu_luc_2": ("phu_luc_2.schema.json", "https://sohoa/schemas/phu_luc_2.schema.json"),
+}
 ISO_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 # Constraints the type hints cannot express, by (class name, field name).
@@ -49,6 +59,7 @@ CONSTRAINTS: dict[tuple[str, str], dict[str, Any]] = {
     ("Table", "confidence"): {"minimum": 0, "maximum": 1},
     ("Metadata", "ngay_ban_hanh"): {"pattern": ISO_DATE},
     ("Reference", "ngay_ban_hanh"): {"pattern": ISO_DATE},
+    ("PhuLuc2Record", "theo_nam"): {"propertyNames": {"pattern": r"^(19|20)\d\d$"}},
 }
 TITLES = {
     "Document": "One converted document: pages, metadata, tables, restorer edits, provenance",
@@ -60,12 +71,21 @@ TITLES = {
 
 
 def _field_comments(cls: type) -> dict[str, str]:
-    """``name: type = default  # comment`` -> {name: comment}."""
+    """``name: type = default  # comment`` -> {name: comment}; a field without one takes the
+    comment lines right above it, joined (for descriptions longer than a line)."""
     comments: dict[str, str] = {}
+    above: list[str] = []
     for line in inspect.getsource(cls).splitlines():
-        name, colon, rest = line.strip().partition(":")
+        text = line.strip()
+        if text.startswith("# "):
+            above.append(text[2:].strip())
+            continue
+        name, colon, rest = text.partition(":")
         if colon and name.isidentifier() and "  # " in rest:
             comments[name] = rest.split("  # ", 1)[1].strip()
+        elif colon and name.isidentifier() and above:
+            comments[name] = " ".join(above)
+        above = []
     return comments
 
 
@@ -85,8 +105,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"enum": list(args)}
     if origin in (types.UnionType, typing.Union):
         options = [a for a in args if a is not type(None)]
-        if set(options) == {int, Decimal}:
-            options = [model.Amount]
+        if int in options and Decimal in options:  # int | Decimal: an exact amount
+            options = [model.Amount, *(a for a in options if a not in (int, Decimal))]
         inner = (
             _type_schema(options[0], defs)
             if len(options) == 1
@@ -95,6 +115,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"anyOf": [inner, {"type": "null"}]} if type(None) in args else inner
     if origin is list:
         return {"type": "array", "items": _type_schema(args[0], defs)}
+    if origin is dict and args and args[1] is not Any:
+        return {"type": "object", "additionalProperties": _type_schema(args[1], defs)}
     if origin is dict:
         return {"type": "object"}
     simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
@@ -131,10 +153,22 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
     defs[name] = definition
 
 
+def _records_by_kind(defs: dict[str, Any]) -> None:
+    """A table's records are of the type its kind holds (``RECORD_TYPES``)."""
+    defs["Table"]["allOf"] = [
+        {
+            "if": {"properties": {"kind": {"const": kind}}},
+            "then": {"properties": {"records": {"items": {"$ref": f"#/$defs/{cls.__name__}"}}}},
+        }
+        for kind, cls in RECORD_TYPES.items()
+    ]
+
+
 def build_schema() -> dict[str, Any]:
     """The document schema as the model defines it now."""
     defs: dict[str, Any] = {}
     _define(model.Document, defs)
+    _records_by_kind(defs)
     document = defs.pop("Document")
     ordered = {"schema_version": document["properties"].pop("schema_version")}
     ordered.update(document["properties"])
@@ -148,8 +182,32 @@ def build_schema() -> dict[str, Any]:
     }
 
 
+def build_record_schema(kind: str) -> dict[str, Any]:
+    """The schema of one record of a kind of Phụ lục table, alone (its own ``$defs``)."""
+    cls = RECORD_TYPES[kind]
+    defs: dict[str, Any] = {}
+    _define(cls, defs)
+    record = defs.pop(cls.__name__)
+    title = record.pop("description")
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": RECORD_FILES[kind][1],
+        "title": title,
+        **record,
+    }
+    return {**schema, "$defs": dict(sorted(defs.items()))} if defs else schema
+
+
 def schema_text() -> str:
     return json.dumps(build_schema(), ensure_ascii=False, indent=1) + "\n"
+
+
+def schema_texts() -> dict[str, str]:
+    """Every shipped schema file's text, by file name: the document's and the records'."""
+    texts = {SCHEMA_FILE: schema_text()}
+    for kind, (name, _) in RECORD_FILES.items():
+        texts[name] = json.dumps(build_record_schema(kind), ensure_ascii=False, indent=1) + "\n"
+    return texts
 
 
 # --- loading and validating ------------------------------------------------------------------
@@ -159,51 +217,22 @@ def _schemas_dir() -> Any:
     return resources.files("sohoa.output") / "schemas"
 
 
-def _record_schemas() -> dict[str, dict[str, Any]]:
-    """Record schemas the table extractor ships, by table kind."""
-    found: dict[str, dict[str, Any]] = {}
-    for entry in sorted(_schemas_dir().iterdir(), key=lambda e: e.name):
-        for kind in RECORD_KINDS:
-            if entry.name.startswith(kind) and entry.name.endswith(".json"):
-                schema = json.loads(entry.read_text(encoding="utf-8"))
-                schema.setdefault("$id", SCHEMA_ID.rsplit("/", 1)[0] + "/" + entry.name)
-                found[kind] = schema
-    return found
-
-
 @cache
-def _load() -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
-    schema = json.loads((_schemas_dir() / SCHEMA_FILE).read_text(encoding="utf-8"))
-    records = _record_schemas()
-    if records:
-        schema["$defs"]["Table"]["allOf"] = [
-            {
-                "if": {"properties": {"kind": {"const": kind}}},
-                "then": {"properties": {"records": {"items": {"$ref": record["$id"]}}}},
-            }
-            for kind, record in records.items()
-        ]
-    return schema, records
+def _load() -> dict[str, Any]:
+    return json.loads((_schemas_dir() / SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
 def load_schema() -> dict[str, Any]:
-    """The shipped document schema, tied to any shipped record schemas (a fresh copy)."""
-    return json.loads(json.dumps(_load()[0]))
+    """The shipped document schema (a fresh copy)."""
+    return json.loads(json.dumps(_load()))
 
 
 def schema_errors(data: dict[str, Any]) -> list[str]:
     """Every way ``data`` breaks the schema, as "path: message" lines (empty when valid)."""
     import jsonschema
     from jsonschema.exceptions import best_match
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
 
-    schema, records = _load()
-    registry = Registry().with_resources(
-        (record["$id"], Resource.from_contents(record, default_specification=DRAFT202012))
-        for record in records.values()
-    )
-    validator = jsonschema.Draft202012Validator(schema, registry=registry)
+    validator = jsonschema.Draft202012Validator(_load())
     # "not valid under any of the given schemas" says little: name the branch that failed
     leaves = [best_match([e]) for e in validator.iter_errors(data)]
     return [f"{e.json_path}: {e.message}" for e in sorted(leaves, key=lambda e: e.json_path)]
@@ -222,10 +251,11 @@ def validate_document(data: dict[str, Any]) -> None:
 
 
 if __name__ == "__main__":
-    target = Path(__file__).resolve().parent / "schemas" / SCHEMA_FILE
+    folder = Path(__file__).resolve().parent / "schemas"
     if sys.argv[1:] == ["--write"]:
-        target.parent.mkdir(exist_ok=True)
-        target.write_text(schema_text(), encoding="utf-8")
-        print(f"wrote {target}")
+        folder.mkdir(exist_ok=True)
+        for name, text in schema_texts().items():
+            (folder / name).write_text(text, encoding="utf-8")
+            print(f"wrote {folder / name}")
     else:
         sys.stdout.write(schema_text())

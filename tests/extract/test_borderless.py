@@ -81,6 +81,6 @@ def test_a_scanned_budget_table_without_rules_is_read(tmp_path):
         ["", "Tổng", "1.740", "1.740"],
     ]
     records = table.records
-    assert [r["kinh_phi"]["tong"] for r in records] == [540, 1200, 1740]
-    assert records[-1]["tong_cong"]
-    assert "Sở KH&CN" in records[0]["extra"].values()  # the text right of the amounts
+    assert [r.kinh_phi.tong for r in records] == [540, 1200, 1740]
+    assert records[-1].tong_cong
+    assert "Sở KH&CN" in records[0].extra.values()  # the text right of the amounts

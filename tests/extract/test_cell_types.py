@@ -15,6 +15,7 @@ from sohoa.extract.cell_types import (
 )
 from sohoa.extract.tables import finish_table
 from sohoa.model import Table, TableRow
+from sohoa.records import TableRecord
 
 
 def test_column_types_from_names_and_values():
@@ -39,11 +40,11 @@ def test_a_table_of_no_known_kind_keeps_every_column_typed():
     finish_table(table)
     assert table.kind == "table"
     assert table.column_types == ["stt", "text", "amount", "year"]
-    assert table.records[0] == {
-        "section": "I. Thu",
-        "cells": {"Mã": "a", "Tên chỉ tiêu": "Thu thuế", "Số tiền": Decimal("1200.5"), "Năm": 2026},
-    }
-    assert table.records[1]["cells"]["Số tiền"] is None
+    assert table.records[0] == TableRecord(
+        section="I. Thu",
+        cells={"Mã": "a", "Tên chỉ tiêu": "Thu thuế", "Số tiền": Decimal("1200.5"), "Năm": 2026},
+    )
+    assert table.records[1].cells["Số tiền"] is None
 
 
 def test_quarter_numbers_read_as_ones_become_roman():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sohoa.pipeline import convert_document
+from sohoa.records import BudgetBySource, YearBySource
 from sohoa.settings import Settings
 
 
@@ -20,20 +21,20 @@ def test_phu_luc_1_tasks(tables_002):
     assert table.title == "NHIỆM VỤ TRỌNG TÂM THỰC HIỆN KẾ HOẠCH GIAI ĐOẠN 2026-2030"
     assert table.attached_to.startswith("(Kèm theo Kế hoạch số")
     records = table.records
-    assert [r["stt"] for r in records] == ["1", "2"] + [str(n) for n in range(1, 12)]
+    assert [r.stt for r in records] == ["1", "2"] + [str(n) for n in range(1, 12)]
     first = records[0]
-    assert first["section"].startswith("I. Hoàn thiện hệ thống pháp lý")
-    assert first["noi_dung"].endswith("có liên quan đến hạ tầng đo lường.")
-    assert first["co_quan_chu_tri"] == "Các Sở, ban, ngành; UBND cấp xã"
-    assert first["co_quan_phoi_hop"] == "Sở KH&CN"
-    assert first["thoi_gian"] == "Hằng năm"
+    assert first.section.startswith("I. Hoàn thiện hệ thống pháp lý")
+    assert first.noi_dung.endswith("có liên quan đến hạ tầng đo lường.")
+    assert first.co_quan_chu_tri == "Các Sở, ban, ngành; UBND cấp xã"
+    assert first.co_quan_phoi_hop == "Sở KH&CN"
+    assert first.thoi_gian == "Hằng năm"
     last = records[-1]
-    assert last["section"].startswith("II. Các hoạt động khác")
-    assert last["co_quan_chu_tri"] == "UBND tỉnh"
-    assert last["thoi_gian"] == "2030"
-    assert last["ghi_chu"] == "Sở KH&CN tham mưu"
-    assert records[-2]["thoi_gian"] == "2026"
-    assert records[-2]["ghi_chu"] == "Chủ tịch UBND tỉnh ký ban hành"
+    assert last.section.startswith("II. Các hoạt động khác")
+    assert last.co_quan_chu_tri == "UBND tỉnh"
+    assert last.thoi_gian == "2030"
+    assert last.ghi_chu == "Sở KH&CN tham mưu"
+    assert records[-2].thoi_gian == "2026"
+    assert records[-2].ghi_chu == "Chủ tịch UBND tỉnh ký ban hành"
     assert table.confidence == 1.0
 
 
@@ -43,25 +44,25 @@ def test_phu_luc_2_budget_items(tables_002):
     assert table.unit == "Triệu đồng"
     assert "Năm 2026 / NSNN" in table.columns
     assert "Kinh phí / Tổng cộng" in table.columns
-    by_stt = {(r["nhom"], r["stt"]): r for r in table.records}
+    by_stt = {(r.nhom, r.stt): r for r in table.records}
     training = by_stt[("1 Hoạt động đào tạo nguồn nhân lực", "1.1")]
-    assert training["kinh_phi"]["nsnn"] == 540
-    assert training["theo_nam"]["2026"] == {"nsnn": 180, "to_chuc": 0}
-    assert training["theo_nam"]["2030"] == {"nsnn": 0, "to_chuc": 0}
-    assert training["co_quan_chu_tri"] == "Sở KH&CN"
-    assert training["co_quan_phoi_hop"] == "UBND cấp xã"
+    assert training.kinh_phi.nsnn == 540
+    assert training.theo_nam["2026"] == YearBySource(nsnn=180, to_chuc=0)
+    assert training.theo_nam["2030"] == YearBySource(nsnn=0, to_chuc=0)
+    assert training.co_quan_chu_tri == "Sở KH&CN"
+    assert training.co_quan_phoi_hop == "UBND cấp xã"
     # text continuing after a repeated page header is joined back into its cell
     continued = by_stt[("1 Hoạt động đào tạo nguồn nhân lực", "1.2")]
-    assert continued["noi_dung"].endswith("(dành cho cán bộ cấp xã); 50 triệu/khóa x 9 khóa.")
+    assert continued.noi_dung.endswith("(dành cho cán bộ cấp xã); 50 triệu/khóa x 9 khóa.")
     total = table.records[-1]
-    assert total["tong_cong"] is True
-    assert total["kinh_phi"] == {"tong": 24688, "nsnn": 24688, "to_chuc": None}
-    assert total["theo_nam"]["2030"] == {"nsnn": 5915, "to_chuc": None}
+    assert total.tong_cong is True
+    assert total.kinh_phi == BudgetBySource(tong=24688, nsnn=24688, to_chuc=None)
+    assert total.theo_nam["2030"] == YearBySource(nsnn=5915, to_chuc=None)
     amounts = [
         v
         for r in table.records
-        for y in r["theo_nam"].values()
-        for v in y.values()
+        for y in r.theo_nam.values()
+        for v in (y.nsnn, y.to_chuc)
         if v is not None
     ]
     assert all(isinstance(v, int) for v in amounts)

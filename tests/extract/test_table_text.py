@@ -15,16 +15,16 @@ def test_tab_separated_rows_become_tables(seeds_dir):
     assert first.columns[5] == "Nhu cầu kinh phí (triệu đồng)"
     assert first.kind == "phu_luc_2"
     record = first.records[0]
-    assert record["stt"] == "1"
-    assert record["co_quan_chu_tri"] == "Sở Khoa học và Công nghệ"
-    assert record["kinh_phi"]["tong"] == 48259  # "48.259"
+    assert record.stt == "1"
+    assert record.co_quan_chu_tri == "Sở Khoa học và Công nghệ"
+    assert record.kinh_phi.tong == 48259  # "48.259"
     # columns no record field takes are kept, never lost
-    assert set(record["extra"]) == {"Dự kiến kết quả đạt được", "Nguồn kinh phí"}
-    assert record["extra"]["Dự kiến kết quả đạt được"].startswith("20 chuẩn")
-    totals = [r for r in first.records if r["tong_cong"]]
-    assert [t["kinh_phi"]["tong"] for t in totals] == [48259, 4885]
+    assert set(record.extra) == {"Dự kiến kết quả đạt được", "Nguồn kinh phí"}
+    assert record.extra["Dự kiến kết quả đạt được"].startswith("20 chuẩn")
+    totals = [r for r in first.records if r.tong_cong]
+    assert [t.kinh_phi.tong for t in totals] == [48259, 4885]
     assert first.validation.ok and first.validation.checked == 2
-    assert second.records[-1]["kinh_phi"]["tong"] == 6365  # "Tổng cộng … 6.365"
+    assert second.records[-1].kinh_phi.tong == 6365  # "Tổng cộng … 6.365"
     assert second.validation.ok
 
 

@@ -40,14 +40,14 @@ def test_misread_cell_is_pinned_by_its_row_and_column():
     assert row_mismatch[0].suggestion == 200
     assert "Năm 2027 / NSNN of row 1 would be 200" in row_mismatch[0].message
     assert table.rows[0].cells[4] == "280"  # the data keeps what was read
-    assert table.records[0]["theo_nam"]["2027"]["nsnn"] == 280
+    assert table.records[0].theo_nam["2027"].nsnn == 280
 
 
 def test_unreadable_cell_gets_the_implied_value():
     table = budget([["1", "A", "300", "100", "2O0"], ["Tổng", "", "300", "100", "200"]])
     suggestions = {(m.row, m.column): m.suggestion for m in table.validation.mismatches}
     assert suggestions[(0, "Năm 2027 / NSNN")] == 200
-    assert table.records[0]["theo_nam"]["2027"]["nsnn"] is None
+    assert table.records[0].theo_nam["2027"].nsnn is None
 
 
 def test_misread_row_total_is_pinned_by_its_column():

@@ -7,6 +7,7 @@ import docx
 from sohoa.extract.structure import build_structure
 from sohoa.extract.tables import finish_table
 from sohoa.ocr.table_docx import find_tables_in_docx
+from sohoa.records import YearBySource
 
 
 def make_docx(path):
@@ -48,7 +49,7 @@ def test_merged_cells_round_trip(tmp_path):
     assert [r.cells for r in table.rows][1] == ["2", "Khảo sát", "1.200", "-", "Hằng năm"]
     finish_table(table)
     assert table.kind == "phu_luc_2"  # content + per-year amounts: a budget table
-    assert table.records[1]["theo_nam"]["2026"] == {"nsnn": 1200, "to_chuc": None}
+    assert table.records[1].theo_nam["2026"] == YearBySource(nsnn=1200, to_chuc=None)
     assert table.validation.ok and table.validation.checked == 2
 
 

@@ -27,5 +27,5 @@ def test_text_layer_table(tmp_path):
     assert table.columns == COLUMNS
     assert table.rows[0].section == BODY[0][0]
     assert [r.cells for r in table.rows[1:]] == BODY[1:]
-    assert table.records[1]["kinh_phi"]["tong"] == 1200
+    assert table.records[1].kinh_phi.tong == 1200
     assert table.validation.ok

@@ -3,6 +3,7 @@ JSON the pipeline writes for every kind of input."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -33,6 +34,7 @@ from sohoa.model import (
 )
 from sohoa.output import schema
 from sohoa.pipeline import convert_document
+from sohoa.records import TableRecord
 from sohoa.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,11 +43,24 @@ FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 LINES = ["ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 523/QĐ-UBND", "QUYẾT ĐỊNH", "Căn cứ Luật số 1."]
 
 
-def test_shipped_schema_is_current_with_the_model() -> None:
-    shipped = (ROOT / "output" / "schemas" / schema.SCHEMA_FILE).read_text(encoding="utf-8")
-    assert shipped == schema.schema_text(), (
+@pytest.mark.parametrize(
+    "name", ["document.schema.json", "phu_luc_1.schema.json", "phu_luc_2.schema.json"]
+)
+def test_shipped_schemas_are_current_with_the_model(name: str) -> None:
+    shipped = (ROOT / "output" / "schemas" / name).read_text(encoding="utf-8")
+    assert shipped == schema.schema_texts()[name], (
         "model changed: run python -m sohoa.output.schema --write"
     )
+
+
+def test_record_schemas_are_made_from_the_record_dataclasses() -> None:
+    """Every field of a record type is a required property of its schema, nothing more."""
+    for kind, (name, _) in schema.RECORD_FILES.items():
+        shipped = json.loads((ROOT / "output" / "schemas" / name).read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(shipped)
+        fields = [f.name for f in dataclasses.fields(schema.RECORD_TYPES[kind])]
+        assert shipped["required"] == fields
+        assert shipped["additionalProperties"] is False
 
 
 def test_schema_is_valid_draft_2020_12_and_loads_from_the_package() -> None:
@@ -149,7 +164,7 @@ def full_document(kind: str) -> Document:
         columns=["STT", "Nội dung", "Tổng"],
         rows=[TableRow(section="I. Giai đoạn 1"), TableRow(cells=["1", "Hỗ trợ", "2.450"])],
         cells=[Cell("STT", 0, 0, col_span=2, bbox=(0, 0, 5, 5), confidence=70)],
-        records=[{"stt": "1", "noi_dung": "Hỗ trợ", "tong": 2450}],
+        records=[TableRecord(section=None, cells={"STT": "1", "Nội dung": "Hỗ trợ", "Tổng": 2450})],
         validation=Validation(
             ok=False,
             checked=3,
@@ -211,6 +226,9 @@ def test_records_of_appendix_tables_must_meet_their_record_schemas() -> None:
     errors = schema.schema_errors(data)
     assert any("'noi_dung' is a required property" in e for e in errors)
     assert any("'unexpected' was unexpected" in e for e in errors)
-    # generic tables carry records the schema leaves open
-    data["tables"][0]["kind"] = "table"
-    assert schema.schema_errors(data) == []
+    # a table's records are of the type its kind holds
+    [budget] = [t for t in data["tables"] if t["kind"] == "phu_luc_2"]
+    budget["kind"] = "phu_luc_1"
+    assert any("'nhom'" in e and "unexpected" in e for e in schema.schema_errors(data))
+    budget["kind"] = "table"
+    assert any("'cells' is a required property" in e for e in schema.schema_errors(data))
