@@ -14,6 +14,7 @@ decoder looks it up through ``CodedLM``: the same log-probabilities with units a
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import pickle
@@ -582,9 +583,6 @@ class PlainDataUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"it asks to load code ({module}.{name}), refused")
 
 
-_CACHE: dict[tuple[str, float], RestorerModel] = {}
-
-
 def with_lazy_tables(model: RestorerModel) -> RestorerModel:
     """The model with string n-gram tables made from its arrays when first asked for."""
     arrays = decode_lm(model.lm_codes)
@@ -602,8 +600,15 @@ def with_lazy_tables(model: RestorerModel) -> RestorerModel:
     return model
 
 
+# Loaded models, most recent first: the shipped one, a --model, a user model's base... A model
+# is ~10^5 containers, so only the last few files (by path and modification time) are kept:
+# a tuner that rebuilds its file keeps the new version, not every old one.
+MODELS_KEPT = 4
+
+
 def load_model_file(path: Path | None = None) -> RestorerModel:
-    """Load a model file (None = the shipped default); cached per path and mtime."""
+    """Load a model file (None = the shipped default); the last ``MODELS_KEPT`` files loaded
+    are kept, by path and modification time (``read_model.cache_clear()`` forgets them)."""
     path = Path(path) if path is not None else DEFAULT_MODEL
     try:
         stamp = path.stat().st_mtime
@@ -612,21 +617,27 @@ def load_model_file(path: Path | None = None) -> RestorerModel:
         if path == DEFAULT_MODEL:
             fix = "build the shipped model with: make model"
         raise SohoaError(path, "restorer model not found", fix) from None
-    key = (str(path.resolve()), stamp)
-    if key not in _CACHE:
-        try:
-            with long_lived_gc_paused(), open(path, "rb") as handle:  # ~10^5 containers
-                payload = PlainDataUnpickler(handle).load()
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as error:
-            raise SohoaError(
-                path, f"not a sohoa restorer model ({error})", "rebuild it with corpus build"
-            ) from None
-        if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-            raise SohoaError(path, "not a sohoa restorer model", "rebuild it with corpus build")
-        if payload.get("version") != VERSION:
-            raise SohoaError(
-                path, f"model version {payload.get('version')} is not {VERSION}", "rebuild it"
-            )
-        fields = {k: v for k, v in payload.items() if k not in ("format", "version")}
-        _CACHE[key] = with_lazy_tables(RestorerModel(**fields))
-    return _CACHE[key]
+    try:
+        return read_model(path.resolve(), stamp)
+    except SohoaError as error:  # named as the caller named it
+        raise SohoaError(path, error.problem, error.fix) from None
+
+
+@functools.lru_cache(maxsize=MODELS_KEPT)
+def read_model(path: Path, stamp: float) -> RestorerModel:
+    """The model in ``path`` as it was at modification time ``stamp`` (the cache's key)."""
+    try:
+        with long_lived_gc_paused(), open(path, "rb") as handle:  # ~10^5 containers
+            payload = PlainDataUnpickler(handle).load()
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as error:
+        raise SohoaError(
+            path, f"not a sohoa restorer model ({error})", "rebuild it with corpus build"
+        ) from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise SohoaError(path, "not a sohoa restorer model", "rebuild it with corpus build")
+    if payload.get("version") != VERSION:
+        raise SohoaError(
+            path, f"model version {payload.get('version')} is not {VERSION}", "rebuild it"
+        )
+    fields = {k: v for k, v in payload.items() if k not in ("format", "version")}
+    return with_lazy_tables(RestorerModel(**fields))

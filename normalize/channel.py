@@ -34,7 +34,7 @@ import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -113,6 +113,16 @@ class Profile:
     @property
     def rules_by_first(self) -> dict[str, list[tuple[str, str, float, bool]]]:
         return _index_rules(self.rules)
+
+    @cached_property
+    def letter_pairs(self) -> frozenset[tuple[str, str]]:
+        """The (key letter, OCR character) pairs ``letters`` can price, made once."""
+        return skeleton_pairs(self.letters)
+
+    @cached_property
+    def char_pairs(self) -> frozenset[tuple[str, str]]:
+        """The (key letter, OCR character) pairs ``chars`` can price, made once."""
+        return skeleton_pairs(self.chars)
 
 
 # Hand-written fallbacks, used when a model carries no learned channel.
@@ -546,18 +556,10 @@ MIN_EDIT_COST = 2.0
 WIDE_KEY_MARGIN = 10.0  # wide-search keys costing this much above the cheapest are dropped
 
 
-_SKELETON_PAIRS: dict[int, tuple[dict, frozenset[tuple[str, str]]]] = {}
-
-
-def _skeleton_pairs(table: dict[tuple[str, str], float]) -> frozenset[tuple[str, str]]:
-    """(key letter, OCR character) pairs a table can price: a key letter's any marked form."""
-    found = _SKELETON_PAIRS.get(id(table))
-    if found is None or found[0] is not table:
-        found = _SKELETON_PAIRS[id(table)] = (
-            table,
-            frozenset((strip_marks(clean), ocr) for clean, ocr in table),
-        )
-    return found[1]
+def skeleton_pairs(table: dict[tuple[str, str], float] | None) -> frozenset[tuple[str, str]]:
+    """(key letter, OCR character) pairs a table can price: a key letter's any marked form.
+    Kept per profile (``Profile.letter_pairs``, ``Profile.char_pairs``)."""
+    return frozenset((strip_marks(clean), ocr) for clean, ocr in table or ())
 
 
 @lru_cache(maxsize=65536)
@@ -680,8 +682,8 @@ def candidates(
     marked = index.marked
     letters = profile.letters if params.letter_weight else None
     chars = profile.chars if params.char_weight else None
-    letter_pairs = _skeleton_pairs(letters) if letters else frozenset()
-    char_pairs = _skeleton_pairs(chars) if chars else frozenset()
+    letter_pairs = profile.letter_pairs if letters else frozenset()
+    char_pairs = profile.char_pairs if chars else frozenset()
     letter_or_same = letter_pairs | {(ch, ch) for ch in skeleton}  # ... or a letter kept
     # Many syllables share one set of marks: its cost is computed once per OCR marks.
     ocr_marks = _marks(lower)

@@ -7,6 +7,7 @@ writes: none reaches into a stage it does not need. ``pipeline.py`` joins them.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,3 +167,119 @@ def test_the_checker_sees_the_imports() -> None:
         f.module == "sohoa.pipeline" and f.target.startswith("sohoa.ocr") for f in IMPORTS
     )
     assert any(f.in_function for f in IMPORTS)
+
+
+# --- no hidden state in the restorer and the model it loads -----------------------------------
+
+STATELESS = ("normalize", "corpus")
+MUTABLE_CALLS = {"list", "dict", "set", "bytearray", "defaultdict", "OrderedDict", "Counter"}
+MUTATING_METHODS = {
+    "append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem", "clear",
+    "remove", "discard", "sort", "reverse", "appendleft", "__setitem__", "__delitem__",
+}  # fmt: skip
+CONSTANT_NAME = re.compile(r"_?[A-Z][A-Z0-9_]*|__[a-z]+__")
+
+
+def _is_mutable(value: ast.expr) -> bool:
+    """A list, dict or set (display, comprehension or constructor call): a value that can
+    change in place. Tuples, frozensets, strings, numbers and dataclass instances cannot."""
+    displays = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
+    if isinstance(value, displays):
+        return True
+    if isinstance(value, ast.Call):
+        func = value.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        return name in MUTABLE_CALLS or name == "deque"
+    return False
+
+
+def module_level_mutables(path: Path) -> list[tuple[str, int]]:
+    """Names bound at module level (also under a module-level ``if``/``try``) to a mutable
+    value, with their lines."""
+    found: list[tuple[str, int]] = []
+    todo = list(ast.parse(path.read_text(encoding="utf-8")).body)
+    while todo:
+        node = todo.pop(0)
+        if isinstance(node, ast.If | ast.Try):
+            todo += [*node.body, *node.orelse, *getattr(node, "finalbody", [])]
+            todo += [n for handler in getattr(node, "handlers", []) for n in handler.body]
+        elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if _is_mutable(node.value):
+                found += [(ast.unparse(t), node.lineno) for t in targets]
+    return found
+
+
+def mutations(tree: ast.AST) -> set[str]:
+    """Names changed in place somewhere in a module: ``NAME[k] = v``, ``del NAME[k]``,
+    ``NAME += …``, ``NAME.append(…)`` and the other mutating methods (also as ``mod.NAME``);
+    and every name declared ``global`` (rebound from inside a function)."""
+    changed: set[str] = set()
+
+    def base(node: ast.expr) -> str:
+        while isinstance(node, ast.Subscript):
+            node = node.value
+        return node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global):
+            changed.update(node.names)
+        elif isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign | ast.Delete):
+            targets = node.targets if isinstance(node, ast.Assign | ast.Delete) else [node.target]
+            for target in targets:
+                if isinstance(node, ast.AugAssign) or isinstance(target, ast.Subscript):
+                    changed.add(base(target))
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in MUTATING_METHODS
+        ):
+            changed.add(base(node.func.value))
+    return changed
+
+
+def test_no_module_level_mutable_state_in_the_restorer_or_its_model() -> None:
+    """The rule: in ``normalize/`` and ``corpus/``, a module-level name bound to a list, dict
+    or set (display, comprehension or constructor) is a constant: named in CAPITALS (or a
+    dunder such as ``__all__``) and never changed in place or rebound through ``global``
+    anywhere in the package. State that lives between calls is a declared, bounded cache
+    (``functools.lru_cache(maxsize=…)``) or a field of an object the caller owns."""
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in MODULES.values()]
+    changed = set().union(*(mutations(tree) for tree in trees))
+    offenders = []
+    for module, path in MODULES.items():
+        if folder(module) not in STATELESS:
+            continue
+        for name, line in module_level_mutables(path):
+            if not CONSTANT_NAME.fullmatch(name):
+                offenders.append(f"{module} (line {line}): {name} is not named as a constant")
+            elif name in changed:
+                offenders.append(f"{module} (line {line}): {name} is changed in place")
+    assert offenders == []
+
+
+def test_caches_in_the_restorer_and_its_model_are_bounded() -> None:
+    """``functools.cache`` and ``lru_cache(maxsize=None)`` grow for as long as the process
+    runs (a batch of thousands of documents): every cache there names its bound."""
+    unbounded = []
+    for module, path in MODULES.items():
+        if folder(module) not in STATELESS:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for decorator in node.decorator_list:
+                text = ast.unparse(decorator)
+                if text.split(".")[-1] == "cache" or (
+                    "lru_cache" in text and "maxsize=" not in text.replace("maxsize=None", "")
+                ):
+                    unbounded.append(f"{module}.{node.name}: @{text}")
+    assert unbounded == []
+
+
+def test_the_state_checker_sees_mutable_state() -> None:
+    """The rules above find what they forbid."""
+    tree = ast.parse("_CACHE = {}\nrows = []\n\ndef f():\n    _CACHE['a'] = 1\n")
+    assert mutations(tree) == {"_CACHE"}
+    assert [_is_mutable(n.value) for n in tree.body[:2]] == [True, True]  # type: ignore[attr-defined]
+    assert not CONSTANT_NAME.fullmatch("rows") and CONSTANT_NAME.fullmatch("_CACHE")
