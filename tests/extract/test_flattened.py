@@ -224,7 +224,7 @@ def test_budget_rows_read_across_the_columns(tmp_path):
 
 
 def test_amounts_placed_by_the_sums_they_must_satisfy():
-    from sohoa.extract.flattened import place_by_sums
+    from sohoa.extract.flattened_sums import place_by_sums
 
     columns = [
         "Kinh phí / Tổng cộng",
@@ -249,7 +249,7 @@ def test_amounts_placed_by_the_sums_they_must_satisfy():
 
 
 def test_a_lost_amount_cell_stays_empty_where_the_sums_put_the_others():
-    from sohoa.extract.flattened import place_by_sums
+    from sohoa.extract.flattened_sums import place_by_sums
 
     columns = ["Kinh phí / NSNN", "Kinh phí / Tổ chức", "Năm 2026 / NSNN", "Năm 2026 / Tổ chức"]
     columns += ["Năm 2027 / NSNN", "Năm 2027 / Tổ chức"]
@@ -301,7 +301,7 @@ def test_amounts_whose_sums_fail_go_where_the_tables_other_rows_went():
     """Old OCR lost the columns: a row that adds up places itself (the total is the sum of
     the years); a row with a misread digit (10 for 180) goes where that row's values went,
     not simply from the left."""
-    from sohoa.extract.flattened import Placements
+    from sohoa.extract.flattened_sums import Placements
 
     columns = ["Kinh phí / Tổng", "Kinh phí / NSNN", "Năm 2026 / NSNN", "Năm 2027 / NSNN"]
     placements = Placements(columns)

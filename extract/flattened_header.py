@@ -1,0 +1,190 @@
+"""The header of an appendix flattened in text: where it is, where a page break repeats it,
+and the columns it names (a task list's, or a budget's "Kinh phí" and "Năm 20xx" groups).
+
+Old OCR garbles header words, so they are compared without marks and with one slip allowed.
+"""
+
+from __future__ import annotations
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION, amount_cells
+from sohoa.extract.structure import fold
+from sohoa.model import TableRow
+from sohoa.normalize.unicode import strip_marks
+
+TASK_COLUMNS = [
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời gian",
+    "Ghi chú",
+]
+HEADER_WORDS = {
+    *("stt", "tt", "noi", "dung", "nhiem", "vu", "kinh", "phi", "nam", "tong", "cong", "nsnn"),
+    *("to", "chuc", "don", "vi", "chu", "tri", "phoi", "hop", "ghi", "co", "quan", "thoi"),
+    *("gian", "thuc", "hien"),
+}
+_YEAR_HEAD = regex.compile(r"\bn\S{0,2}m\s*(20\d\d)\b", regex.IGNORECASE)
+_BARE_YEAR = regex.compile(r"(?<![-–/]\s?)\b(20\d\d)\b(?!\s?[-–/]\s?\d)")
+
+
+def _is_header_start(text: str) -> bool:
+    """ "STT …" or "TT …" (old OCR loses the S); marks and case do not matter."""
+    first = strip_marks(text).split()
+    return bool(first) and fold(first[0]) in ("stt", "tt")
+
+
+def _is_header_line(text: str, share: float = 0.7, least: int = 1) -> bool:
+    """A line made of header words ("Nam 2026", "NSNN | To chuc", "Pon vi cha tri"): part of
+    a header block, the first one or one repeated at a page break. Words are compared
+    without marks and with one OCR slip allowed ("chic" = "chuc", "Pon" = "Don"); at least
+    ``least`` of them and a ``share`` of the line must be header words."""
+    words = [fold(w) for w in strip_marks(text).split()]
+    words = [w for w in words if w and not (len(w) <= 2 and not w.isalpha())]
+    words = [w for w in words if not regex.fullmatch(r"20\d\d", w)]
+    if not words:
+        return bool(_BARE_YEAR.search(text)) and not regex.search(r"[^\W\d_]", text)
+    known = sum(
+        w in HEADER_WORDS
+        or (
+            len(w) >= 4
+            and any(Levenshtein.distance(w, h) <= 1 for h in HEADER_WORDS if len(h) >= 4)
+        )
+        for w in words
+    )
+    return known >= max(least, share * len(words))
+
+
+def _is_body_start(text: str) -> bool:
+    return bool(OCR_SECTION.match(text.strip()) or NUMBERED_LINE.match(text.strip()))
+
+
+def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:
+    """Index range of the header block that starts with "STT" at or after ``start``; old
+    OCR may lose the narrow "STT" cell, so a line made mostly of header words ("Nội dung
+    nhiệm vụ Cơ quan chủ trì …") starts it too; with no header read at all, the table
+    starts at its first section heading (an empty header)."""
+    window = range(start, min(len(lines), start + 16))
+    first = next((i for i in window if _is_header_start(lines[i][1])), None)
+    if first is None:
+        first = next((i for i in window if _is_header_line(lines[i][1], 0.5, 3)), None)
+    if first is None:
+        body = next((i for i in window if OCR_SECTION.match(lines[i][1].strip())), None)
+        return None if body is None else (body, body)
+    j = first + 1
+    while j < len(lines) and not _is_body_start(lines[j][1]):
+        j += 1
+    return first, j
+
+
+def task_columns(header: str) -> list[str]:
+    """The columns of a task table its header names: STT, the task, the lead agency and
+    the time always; the partner agency and a last column (Ghi chú, Sản phẩm …) when the
+    header holds them (words compared without marks, one OCR slip allowed); all six when
+    no header was read."""
+    words = [fold(w) for w in strip_marks(header).split()]
+    words = [w for w in words if w]
+    if not words:
+        return TASK_COLUMNS
+
+    def has(*names: str) -> bool:
+        """A word is the name, or the name with one slip — unless it is another header
+        word ("thoi" is no "phoi")."""
+        return any(
+            w == name
+            or (len(name) >= 4 and w not in HEADER_WORDS and Levenshtein.distance(w, name) <= 1)
+            for w in words
+            for name in names
+        )
+
+    columns = TASK_COLUMNS[:3]
+    if has("phoi"):
+        columns.append(TASK_COLUMNS[3])
+    columns.append(TASK_COLUMNS[4])  # a task list always says when (its header word may be lost)
+    last = [w for w in words[-3:] if w not in ("thuc", "hien", "gian", "thoi")]
+    if has("ghi", "chu") and any(w in ("ghi", "chu") for w in last):
+        columns.append("Ghi chú")
+    elif has("pham") and any(Levenshtein.distance(w, "pham") <= 1 for w in last):
+        columns.append("Sản phẩm")
+    return columns
+
+
+def columns_in_use(rows: list[TableRow], columns: list[str]) -> list[str]:
+    """With no header read, a task table keeps the optional columns (partner, last) only
+    if a row fills them: a column empty in every row was never printed."""
+    keep = []
+    for k, column in enumerate(columns):
+        optional = column in (TASK_COLUMNS[3], TASK_COLUMNS[5])
+        if not optional or any(len(r.cells or []) > k and (r.cells or [])[k] for r in rows):
+            keep.append(k)
+    for row in rows:
+        if row.cells:
+            row.cells = [row.cells[k] for k in keep if k < len(row.cells)]
+    return [columns[k] for k in keep]
+
+
+def header_run(lines: list[tuple[int, str]], i: int, end: int) -> int:
+    """End of a header block repeated at a page break that starts at line ``i`` (or ``i``):
+    it starts with "STT" or a line of two header words or more, and runs on while the
+    lines are header words; a lone "Tổng cộng" before amounts is the total row, not a header.
+    """
+    text = lines[i][1]
+    plain = fold(text)
+    strong = _is_header_start(text) or _YEAR_HEAD.search(strip_marks(text)) is not None
+    strong = strong or plain.startswith(("kinhphi", "nsnn"))
+    if not (strong and _is_header_line(text)):
+        return i
+    following = next((t for _, t in lines[i + 1 : end] if t.strip()), "")
+    if fold(text) in ("tong", "tongcong") and amount_cells(" " + following.strip(), 2):
+        return i
+    j = i + 1
+    while j < end and (not lines[j][1].strip() or _is_header_line(lines[j][1])):
+        if fold(lines[j][1]) in ("tong", "tongcong") and not _is_header_line(lines[j - 1][1]):
+            break
+        j += 1
+    return j
+
+
+def header_years(lines: list[str]) -> list[str]:
+    """Years that head columns: "Năm 2026" (any marks), or a bare year in the header row;
+    never the date of the caption ("tháng 8 năm 2025 của UBND tỉnh") nor a range."""
+    years: set[str] = set()
+    for text in lines:
+        plain = strip_marks(text)
+        if regex.search(r"ubnd|thang|kh-|giai\s+doan", plain, regex.IGNORECASE):
+            continue
+        years.update(_YEAR_HEAD.findall(plain))
+        if _is_header_line(text) or _is_header_start(text):
+            years.update(_BARE_YEAR.findall(plain))
+    return sorted(years)
+
+
+def budget_header_columns(readings: list[str], years: list[str]) -> list[str] | None:
+    """Leaf columns of a budget header: 'Kinh phí' and 'Năm 20xx' groups with sub-columns.
+
+    ``readings`` are the texts of the header, once per page it is repeated on: old OCR
+    garbles each reading differently, so the one naming most NSNN sub-columns is taken.
+    """
+    if not years:
+        return None
+    plain = [strip_marks(" ".join(r.split())).upper() for r in readings]
+    n_nsnn = max(len(regex.findall(r"N\s?S\s?N\s?N", r)) for r in plain)
+    has_total = any(regex.search(r"T[O0]NG\s+C[O0]NG", r) for r in plain)
+    columns = ["STT", "Nội dung"]
+    if n_nsnn >= len(years):
+        if n_nsnn > len(years):
+            columns += [f"Kinh phí / {n}" for n in ["Tổng cộng"] * has_total + ["NSNN", "Tổ chức"]]
+        else:
+            columns.append("Kinh phí / Tổng cộng" if has_total else "Kinh phí")
+        for year in years:
+            columns += [f"Năm {year} / NSNN", f"Năm {year} / Tổ chức"]
+    else:
+        columns.append("Kinh phí")
+        columns += [f"Năm {year}" for year in years]
+    columns += ["Đơn vị chủ trì", "Đơn vị phối hợp"]
+    if any(regex.search(r"GHI\s+CH", r) for r in plain):
+        columns.append("Ghi chú")
+    return columns

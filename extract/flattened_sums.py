@@ -1,0 +1,91 @@
+"""Amounts whose columns old OCR lost, placed where the row's sums hold.
+
+A budget row states totals ("Kinh phí / NSNN") and the years that make them up ("Năm 2026 /
+NSNN", …): when a row's amounts were read without their positions, the one placement where
+every total is the sum of its years is taken (``place_by_sums``), and rows the arithmetic
+cannot place follow the table's other rows of as many values (``Placements``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sohoa.extract.amounts import is_blank, try_amount
+from sohoa.model import Amount
+
+
+def _source_of(column: str) -> str:
+    return column.split(" / ")[-1] if " / " in column else "Tổng"
+
+
+def _adds_up(cells: list[str], columns: list[str]) -> bool:
+    """Each stated total ("Kinh phí / NSNN") equals the sum of its years' cells."""
+    totals: dict[str, Amount | None] = {}
+    years: dict[str, list[Amount]] = {}
+    for column, cell in zip(columns, cells, strict=True):
+        value = try_amount(cell) if not is_blank(cell) else None
+        if column.startswith("Kinh phí"):
+            totals[_source_of(column)] = value
+        else:
+            years.setdefault(_source_of(column), []).append(value or 0)
+    checked = [source for source, total in totals.items() if total and source in years]
+    return bool(checked) and all(totals[s] == sum(years[s]) for s in checked)
+
+
+def place_by_sums(
+    values: list[str], columns: list[str], lost_cell: bool = False
+) -> list[str] | None:
+    """Cells for amounts whose columns old OCR lost: the one contiguous placement where the
+    row adds up — "Kinh phí / NSNN" is the sum of the years' NSNN, and so on; ``None``
+    when no placement (or more than one) adds up. With ``lost_cell``, one cell between two
+    values may have been lost (a faint "-" or "0"): it stays empty, never filled in."""
+    n = len(columns)
+    fits: list[list[str]] = []
+    gaps = range(1, len(values)) if lost_cell else [len(values)]
+    for gap in gaps:
+        placed = values[:gap] + ([""] if lost_cell else []) + values[gap:]
+        for offset in range(n - len(placed) + 1):
+            cells = [""] * offset + placed + [""] * (n - offset - len(placed))
+            if cells not in fits and _adds_up(cells, columns):
+                fits.append(cells)
+    return fits[0] if len(fits) == 1 else None
+
+
+class Placements:
+    """Where a table's rows of lost-position amounts went. A row the arithmetic places
+    tells where a row of as many values starts; a row whose arithmetic fails (a misread
+    digit) is placed where the table's other rows of that many values were, else from
+    the left — the table's own evidence, never another document's."""
+
+    def __init__(self, amount_columns: list[str]) -> None:
+        self.amount_columns = amount_columns
+        self.starts: dict[int, Counter[int]] = {}
+        self.unsettled: list[tuple[list[str], int, list[str]]] = []  # cells, first, values
+
+    def place(self, values: list[str]) -> tuple[list[str], bool]:
+        """The amount cells of ``values`` and whether the row's sums placed them."""
+        n = len(self.amount_columns)
+        by_sums = place_by_sums(values, self.amount_columns)
+        if by_sums is not None:
+            start = next(k for k, cell in enumerate(by_sums) if cell)
+            self.starts.setdefault(len(values), Counter())[start] += 1
+            return by_sums, True
+        lost = None
+        if len(values) < n:
+            lost = place_by_sums(values, self.amount_columns, lost_cell=True)
+        return lost or (values + [""] * n)[:n], False
+
+    def defer(self, cells: list[str], first: int, values: list[str]) -> None:
+        """Row ``cells`` holds ``values`` from column ``first`` on, placed from the left."""
+        self.unsettled.append((cells, first, values))
+
+    def settle(self) -> None:
+        n = len(self.amount_columns)
+        for cells, first, values in self.unsettled:
+            starts = self.starts.get(len(values))
+            if not starts:
+                continue
+            start = starts.most_common(1)[0][0]
+            if start + len(values) <= n:
+                placed = [""] * start + values + [""] * (n - start - len(values))
+                cells[first : first + n] = placed
