@@ -30,7 +30,8 @@ from sohoa.records import TableRecord
 
 ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 _ROMAN_STROKES = str.maketrans({"1": "I", "l": "I", "|": "I", "i": "I", "!": "I", "v": "V"})
-STT = regex.compile(r"^(\d{1,3}(\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?$")
+# a whole cell holding a row number: "1", "1.2", "II", "a", "3." or "b)"
+ROW_NUMBER_CELL = regex.compile(r"^(\d{1,3}(\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?$")
 YEAR = regex.compile(r"^(19|20)\d\d$")
 YEAR_RANGE = regex.compile(r"^(19|20)\d\d\s*[-–]\s*(19|20)\d\d$")
 DATE = regex.compile(r"^\d{1,2}/\d{1,2}/(19|20)\d\d$")
@@ -84,7 +85,7 @@ def column_type(name: str, values: list[str]) -> str:
     written = [v for v in filled if not is_blank(v)]  # a column of "-" and notes is text
     if written and sum(looks_like_amount(v) for v in written) >= 0.8 * len(written):
         return "amount"
-    if most(STT):
+    if most(ROW_NUMBER_CELL):
         return "stt"
     return "text"
 

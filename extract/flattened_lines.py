@@ -17,6 +17,7 @@ from sohoa.extract.structure import clean, fold
 
 # "Phụ lục", as old OCR also writes it: "Phu Iuc II", "Phulucl" (the numeral run on)
 CAPTION = regex.compile(r"^\s*ph[uụ]\s*[lI|][uụ]c(?:\b|[lI|1]{1,3}\b)", regex.IGNORECASE)
+# a line starting with a row number ("1", "1.2", "2.3."), then maybe the row's first text
 NUMBERED_LINE = regex.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?)(?:\s+(.*))?$")
 SECTION = regex.compile(r"^([IVX]{1,4})\.\s+\S")
 
