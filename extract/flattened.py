@@ -131,6 +131,6 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
     """Every appendix table in the pages' text: one per "Phụ lục" caption with a header."""
     lines = _lines(pages)
     captions = [i for i, (_, text) in enumerate(lines) if CAPTION.match(text.strip())]
-    ends = [*captions[1:], len(lines)]
+    ends = [*captions[1:], len(lines)] if captions else []
     tables = [_table(lines, start, end) for start, end in zip(captions, ends, strict=True)]
     return [table for table in tables if table is not None]
