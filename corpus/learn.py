@@ -36,13 +36,8 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.corpus.build import BOS, code_parts, syllable_shaped, text_units
-from sohoa.corpus.model import (
-    RADIX,
-    SEP,
-    RestorerModel,
-    decode_lm,
-    with_lazy_tables,
-)
+from sohoa.corpus.coded_lm import RADIX, SEP, decode_lm
+from sohoa.corpus.model import RestorerModel, with_lazy_tables
 from sohoa.errors import InputError
 from sohoa.normalize.corrections import SUFFIX, load_corrections
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL, tokenize

@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sohoa.corpus.model import RADIX, CodedLM, RestorerModel
+from sohoa.corpus.coded_lm import RADIX, CodedLM
+from sohoa.corpus.model import RestorerModel
 from sohoa.corpus.units import BOS
 
 Option = tuple[str, str, float]  # (text, LM unit, channel cost)

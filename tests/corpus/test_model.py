@@ -103,7 +103,7 @@ def test_the_integer_coded_lm_gives_the_same_log_probs_bit_for_bit() -> None:
 def test_the_saved_integer_codes_give_the_lm_the_n_grams_would() -> None:
     import dataclasses
 
-    from sohoa.corpus.model import CodedLM
+    from sohoa.corpus.coded_lm import CodedLM
 
     model = load_model_file(None)
     assert model.lm_codes  # the shipped model keeps them: loading splits no key
