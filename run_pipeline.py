@@ -228,30 +228,7 @@ def convert(
     Exit code: 0 all converted, 1 some inputs (or formats) failed, 2 usage or set-up error
     (found before converting), 130 interrupted.
     """
-    from sohoa.output.writers import WRITERS
-
-    chosen = tuple(WRITERS) if formats == "all" else tuple(f.strip() for f in formats.split(","))
-    unknown = [f for f in chosen if f not in WRITERS]
-    if unknown:
-        fail(f"unknown format(s) {', '.join(unknown)} — choose from {', '.join(WRITERS)}", code=2)
-    if executor == "dask" and not scheduler:
-        fail("--executor dask needs --scheduler tcp://HOST:PORT", code=2)
-    if scheduler and executor != "dask":
-        fail("--scheduler is only used with --executor dask", code=2)
-    check_lang(lang)
-    to_stdout = outdir == STREAM
-    if to_stdout:
-        if len(inputs) != 1 or (inputs[0] != STREAM and inputs[0].is_dir()):
-            fail("-o - writes one input's text to stdout: give exactly one input file", code=2)
-        chosen = ("txt",) if formats == "all" else chosen
-        if len(chosen) != 1 or chosen[0] not in STREAM_FORMATS:
-            fail(
-                f"-o - writes one format: add --formats with one of {', '.join(STREAM_FORMATS)}",
-                code=2,
-            )
-    if inputs.count(STREAM) > 1 or (STREAM in inputs and len(inputs) > 1):
-        fail("- (stdin) is the only input when given: convert it alone", code=2)
-
+    chosen = check_convert_usage(inputs, outdir, formats, lang, executor, scheduler)
     settings = Settings(
         lang=lang,
         dpi=dpi,
@@ -263,21 +240,61 @@ def convert(
         user_model=user_model.absolute() if user_model else None,  # workers may run elsewhere
     )
     batch = Batch(include, exclude, jobs, force, executor, scheduler, quiet, verbose)
+    sys.exit(convert_to(inputs, outdir, settings, batch))
+
+
+def check_convert_usage(
+    inputs: tuple[Path, ...],
+    outdir: Path,
+    formats: str,
+    lang: str,
+    executor: str,
+    scheduler: str | None,
+) -> tuple[str, ...]:
+    """The formats to write; a usage error (exit 2) for options that do not go together."""
+    from sohoa.output.writers import WRITERS
+
+    chosen = tuple(WRITERS) if formats == "all" else tuple(f.strip() for f in formats.split(","))
+    unknown = [f for f in chosen if f not in WRITERS]
+    if unknown:
+        fail(f"unknown format(s) {', '.join(unknown)} — choose from {', '.join(WRITERS)}", code=2)
+    if executor == "dask" and not scheduler:
+        fail("--executor dask needs --scheduler tcp://HOST:PORT", code=2)
+    if scheduler and executor != "dask":
+        fail("--scheduler is only used with --executor dask", code=2)
+    check_lang(lang)
+    if outdir == STREAM:
+        if len(inputs) != 1 or (inputs[0] != STREAM and inputs[0].is_dir()):
+            fail("-o - writes one input's text to stdout: give exactly one input file", code=2)
+        chosen = ("txt",) if formats == "all" else chosen
+        if len(chosen) != 1 or chosen[0] not in STREAM_FORMATS:
+            fail(
+                f"-o - writes one format: add --formats with one of {', '.join(STREAM_FORMATS)}",
+                code=2,
+            )
+    if inputs.count(STREAM) > 1 or (STREAM in inputs and len(inputs) > 1):
+        fail("- (stdin) is the only input when given: convert it alone", code=2)
+    return chosen
+
+
+def convert_to(inputs: tuple[Path, ...], outdir: Path, settings: Settings, batch: Batch) -> int:
+    """Run the batch into ``outdir``, reading stdin for the input "-" and writing the one
+    output to stdout for "-o -" (converted in a temporary folder); returns the exit code."""
     with contextlib.ExitStack() as stack:
         if inputs == (STREAM,):  # stdin is new each time: always converted
             inputs = (stack.enter_context(spooled_stdin("stdin")),)
             batch.force = True
-        if to_stdout:  # convert in a temporary folder, then copy the one output to stdout
-            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sohoa-")))
-            batch.messages_to_stderr = True
-            code = run_convert(inputs, folder, settings, batch)
-            produced = [p for p in folder.rglob(f"*.{chosen[0]}") if p.stem != "catalog"]
-            if produced:
-                sys.stdout.buffer.write(produced[0].read_bytes())
-                sys.stdout.flush()
-        else:
-            code = run_convert(inputs, outdir, settings, batch)
-    sys.exit(code)
+        if outdir != STREAM:
+            return run_convert(inputs, outdir, settings, batch)
+        # convert in a temporary folder, then copy the one output to stdout
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sohoa-")))
+        batch.messages_to_stderr = True
+        code = run_convert(inputs, folder, settings, batch)
+        produced = [p for p in folder.rglob(f"*.{settings.formats[0]}") if p.stem != "catalog"]
+        if produced:
+            sys.stdout.buffer.write(produced[0].read_bytes())
+            sys.stdout.flush()
+        return code
 
 
 @dataclass
