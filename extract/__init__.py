@@ -2,8 +2,9 @@
 
 Read in this order: ``tables`` (the document stage: tables found, typed, repaired, records),
 ``table_grid`` with ``grid_lines`` and ``structure`` (ruled tables on a page image: the page
-stage "find tables"), ``borderless``, ``flattened``, ``interleaved``, ``table_text`` (tables
-without rules or from text), ``appendix``, ``headers``, ``cell_types``, ``amounts``,
+stage "find tables"), ``borderless``, ``flattened`` (with ``flattened_lines``,
+``flattened_header``, ``flattened_rows``, ``flattened_sums``), ``interleaved``, ``table_text``
+(tables without rules or from text), ``appendix``, ``headers``, ``cell_types``, ``amounts``,
 ``numbering``, ``validate`` (Phụ lục I/II records and their checks); ``metadata`` with
 ``layout_lines``, ``admin_vocab``, ``citations``, ``person_names`` (who issued what, when).
 
