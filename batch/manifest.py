@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import glob
 import json
 import os
 import sqlite3
 import time
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,8 +92,12 @@ class Manifest:
         self.path = Path(outdir) / MANIFEST_NAME
         self.set_aside: Path | None = None  # where a corrupt manifest was moved to
         self._lock = _lock(self.path.with_name(MANIFEST_NAME + ".lock"))
+        # Forked pool workers must not share the lock, or it would outlive a killed run. The
+        # hook (it cannot be unregistered) holds this manifest weakly and closes only a lock
+        # still held: once closed, the fd's number belongs to whatever file opens next.
+        os.register_at_fork(after_in_child=functools.partial(_unlock_in_child, weakref.ref(self)))
         if self.path.exists() and not os.access(self.path, os.W_OK):
-            os.close(self._lock)
+            self._unlock()
             raise SetupError(
                 self.path,
                 "the manifest is read-only, so this run could not record its progress",
@@ -106,7 +112,13 @@ class Manifest:
 
     def close(self) -> None:
         self._db.close()
-        os.close(self._lock)  # releases the lock (as does the process dying, even by kill -9)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        """Release the lock (as the process dying does, even by kill -9), once."""
+        if self._lock >= 0:
+            os.close(self._lock)
+            self._lock = -1
 
     def __enter__(self) -> Manifest:
         return self
@@ -315,14 +327,16 @@ def _lock(path: Path) -> int:
             "is being written by another sohoa run",
             "wait for it to finish, or choose another output folder with -o",
         ) from None
-    # Forked pool workers must not share the lock, or it would outlive a killed run.
-    os.register_at_fork(after_in_child=lambda: _close_quietly(fd))
     return fd
 
 
-def _close_quietly(fd: int) -> None:
-    with contextlib.suppress(OSError):
-        os.close(fd)
+def _unlock_in_child(manifest: weakref.ref[Manifest]) -> None:
+    """In a forked child: close the lock of the manifest if it is still open and held."""
+    held = manifest()
+    if held is not None and held._lock >= 0:
+        with contextlib.suppress(OSError):
+            os.close(held._lock)
+        held._lock = -1
 
 
 def _entry(row: sqlite3.Row) -> Entry:

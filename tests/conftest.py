@@ -19,14 +19,3 @@ SEEDS = ROOT / "corpus" / "seeds"
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the batch tests (tests/batch/) last, where they ran before they had a folder.
-
-    Run before tests/output/ in one process, they leave it so that the Chromium fixture's
-    child fails (EBADF in its preexec) — found when the batch tests moved into tests/batch/
-    and sorted first; each batch file alone does not do it. Cause not found yet (issue 16).
-    """
-    batch = ROOT / "tests" / "batch"
-    items.sort(key=lambda item: Path(str(item.path)).is_relative_to(batch))
