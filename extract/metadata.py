@@ -98,6 +98,8 @@ ITEM_MARKS = "-+•~–—−"  # recipient list marks, with the ones OCR reads 
 QUARTER_RE = regex.compile(
     r"(?P<quy>\b[Qq]u[ýy]\s+)(?P<quarter>I{1,3}|IV)[Il1|](?P<year>(?:19|20)\d\d)\b"
 )
+# "đóng *dấu” trên": an opening quote OCR read as "*", before a word its closing quote ends
+OPENING_QUOTE_RE = regex.compile(r"(?<!\S)\*(?=[\p{L}\p{N}][^\s“”*]*(?:\s[^\s“”*]+){0,5}”)")
 # "lựa chọn `", "du lịch ˆ": OCR specks at a line's end
 SPECK_RE = regex.compile(r"(?:\s+(?:[^\p{L}\p{N}\s.)”\"]|\p{Lm}){1,3})+$")
 
@@ -211,9 +213,20 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
     sign_start = _read_signature(lines, sources, max(header_end, 1), meta)
     _read_recipients(lines, sign_start, meta)
     _from_own_citation(lines, meta)
+    if meta.loai_van_ban is None and heading is None and meta.noi_nhan:
+        _untitled_is_cong_van(meta)
     body = title_end if heading is not None else header_end
     meta.tham_chieu = references_in("\n".join(lines[body:]), meta.so_hieu)
     return meta
+
+
+def _untitled_is_cong_van(meta: Metadata) -> None:
+    """A document with a recipients list but no type name anywhere (no heading, no "V/v",
+    no code giving one) is a công văn: Nghị định 30/2020 prints every other type's name,
+    and OCR that garbled the header still leaves the closing to say it is a letter."""
+    meta.loai_van_ban = "Công văn"
+    meta.suy_dien.append("loai_van_ban")
+    meta.nguon.append(FieldSource("loai_van_ban", 0.5, method="layout"))
 
 
 def _note(
@@ -360,9 +373,11 @@ def _letters(text: str) -> int:
 
 
 def _clean_title(text: str) -> str:
-    """One line, OCR specks at the end removed, a quarter's slash read as "I" put back,
-    bounded (a title never runs on for pages)."""
+    """One line, OCR specks at the end removed, a quarter's slash read as "I" put back, an
+    opening quote read as "*" put back, bounded (a title never runs on for pages)."""
     text = SPECK_RE.sub("", " ".join(text.split()))
+    if text.count("“") < text.count("”"):
+        text = OPENING_QUOTE_RE.sub("“", text)
     text = QUARTER_RE.sub(lambda m: f"{m['quy']}{m['quarter']}/{m['year']}", text)
     if len(text) > TITLE_CHARS:
         text = text[: text.rfind(" ", 0, TITLE_CHARS)]
@@ -607,8 +622,14 @@ def _authority_line(lines: list[str], start: int) -> str | None:
 
 
 def _is_recipients_line(line: str) -> bool:
+    """ "Nơi nhận:" (a list may follow on the line), or the two words alone with a stop OCR
+    read for the colon ("Nơi nhận.", "Ai nhận.")."""
     head = fold(line).split(":")[0]
-    return ":" in line and similar(" ".join(head.split()[:2]), "noi nhan") >= 75
+    if ":" not in line:
+        words = fold(line).rstrip(" .;,").split()
+        if len(words) != 2 or not line.rstrip().endswith((".", ";", ",")):
+            return False
+    return similar(" ".join(head.split()[:2]), "noi nhan") >= 75
 
 
 def _ends_zone(line: str) -> bool:
@@ -738,7 +759,7 @@ def _read_recipients(lines: list[str], start: int, meta: Metadata) -> None:
     if index is None:
         return
     items: list[str] = []
-    first = lines[index].split(":", 1)[1]
+    first = lines[index].split(":", 1)[1] if ":" in lines[index] else ""
     for line in [first, *lines[index + 1 : index + 60]]:
         line = _without_signature(line)
         if not line:

@@ -214,3 +214,38 @@ def test_header_read_column_by_column_and_number_without_colon() -> None:
 def test_any_text_gives_metadata_without_raising(lines: list[str]) -> None:
     meta = metadata_from_text("\n".join(lines))
     assert meta.ngay_ban_hanh is None or meta.ngay_ban_hanh[:4].isdigit()
+
+
+# --- what survives a garbled header -----------------------------------------------------------
+
+GARBLED_LETTER = """\
+)À XÃ HỘI CHÍ NGHĨA VIỆT NAM
+tu. mg, thẳng năm 2010
+Để triển khai thực hiện chính sách đảm bảo kịp thời, công khai, minh bạch, đúng đối
+""" + "tượng, không để lợi dụng, trục lợi chính sách, tham nhũng, tiêu cực;\n" * 14 + """\
+Yêu cầu Ủy ban nhân dân các xã nghiêm túc thực hiện.
+Nơi nhận.
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_letter_whose_header_ocr_lost_is_a_cong_van_by_its_closing() -> None:
+    meta = metadata_from_text(GARBLED_LETTER)
+    assert meta.noi_nhan == ["Như trên", "Lưu: VT"]  # "Nơi nhận." with a stop for the colon
+    assert meta.loai_van_ban == "Công văn"
+    assert "loai_van_ban" in meta.suy_dien
+
+
+def test_a_titled_document_or_bare_text_is_no_cong_van() -> None:
+    titled = GARBLED_LETTER.replace("tu. mg,", "KẾ HOẠCH\nVề việc rà soát\n")
+    assert metadata_from_text(titled).loai_van_ban == "Kế hoạch"
+    bare = "\n".join(GARBLED_LETTER.splitlines()[:-3])
+    assert metadata_from_text(bare).loai_van_ban is None
+
+
+def test_opening_quote_read_as_star_is_put_back_in_the_title() -> None:
+    text = "Số: 12/CT-KTT3\nV/v: Không đóng *dấu” trên hoá đơn đặt in.\nKính gửi: Công ty A"
+    assert metadata_from_text(text).trich_yeu == "V/v: Không đóng “dấu” trên hoá đơn đặt in."
+    plain = "Số: 12/CT-KTT3\nV/v: Mức thu *phí trên hoá đơn\nKính gửi: Công ty A"
+    assert metadata_from_text(plain).trich_yeu == "V/v: Mức thu *phí trên hoá đơn"
