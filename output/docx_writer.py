@@ -46,7 +46,8 @@ from docx.text.run import Run
 from sohoa.model import Document, Table
 from sohoa.output.files import write_atomic
 from sohoa.output.layout import HEADER_SEPARATOR, document_title, header_grid, nfc
-from sohoa.output.official_layout import (
+from sohoa.output.official_layout import document_parts
+from sohoa.output.official_parts import (
     AUTHORITY,
     NATIONAL_TITLE,
     NUMBER,
@@ -54,7 +55,6 @@ from sohoa.output.official_layout import (
     SUMMARY,
     BodyParagraph,
     DocumentParts,
-    document_parts,
 )
 
 FONT_NAME = "Times New Roman"
