@@ -43,19 +43,19 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from sohoa.extract.layout_marks import (
+    AUTHORITY,
+    NATIONAL_TITLE,
+    NUMBER,
+    SUMMARY,
+    opens_recipients,
+    phrase_at,
+)
 from sohoa.model import Document, Table
 from sohoa.output.files import write_atomic
 from sohoa.output.layout import HEADER_SEPARATOR, document_title, header_grid, nfc
 from sohoa.output.official_layout import document_parts
-from sohoa.output.official_parts import (
-    AUTHORITY,
-    NATIONAL_TITLE,
-    NUMBER,
-    RECIPIENTS,
-    SUMMARY,
-    BodyParagraph,
-    DocumentParts,
-)
+from sohoa.output.official_parts import BodyParagraph, DocumentParts
 
 FONT_NAME = "Times New Roman"
 STYLES_WITH_FONT = ("Normal", "Table Grid")
@@ -223,7 +223,7 @@ def _add_header(word: WordDocument, parts: DocumentParts, doc: Document) -> None
             is_parent = bool(parent) and " ".join(text.upper().split()) == parent
             _line(_cell_paragraph(left), text, Pt(12), bold=not is_parent)
     for text in parts.header_right:
-        if NATIONAL_TITLE.search(text):
+        if phrase_at(text, NATIONAL_TITLE) is not None:
             _line(_cell_paragraph(right), text, Pt(12), bold=True)
         elif "độc lập" in text.lower():
             _line(_cell_paragraph(right), text, Pt(13), bold=True)
@@ -276,7 +276,7 @@ def _add_closing(word: WordDocument, parts: DocumentParts) -> None:
     for text in parts.closing_left:
         paragraph = _cell_paragraph(left)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        if RECIPIENTS.match(text):
+        if opens_recipients(text):
             _run(paragraph, text, Pt(12), bold=True, italic=True)
         else:
             _run(paragraph, text, Pt(11))

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from sohoa.extract.layout_marks import AUTHORITY, opens_recipients
 from sohoa.model import Page
 from sohoa.output.layout import TextBlock
-from sohoa.output.official_parts import AUTHORITY, RECIPIENTS, PrintedLine, block_lines
+from sohoa.output.official_parts import PrintedLine, block_lines
 
 NAME_MAX_WORDS = 5
 
@@ -83,7 +84,7 @@ def _has_closing_marker(block: TextBlock, pages: dict[int, Page], strong: bool =
     for line in block_lines(block, pages):
         for piece in _split_closing_text(line.text):
             text = piece.text
-            if RECIPIENTS.match(text) or AUTHORITY.match(text):
+            if opens_recipients(text) or AUTHORITY.match(text):
                 return True
             if not strong and SIGNER_POSITION.match(text):
                 return True
@@ -96,7 +97,7 @@ def split_closing(line: PrintedLine) -> list[tuple[str, str]]:
     result = []
     for piece in pieces:
         text = piece.text
-        if RECIPIENTS.match(text) or text.startswith(LIST_ITEM):
+        if opens_recipients(text) or text.startswith(LIST_ITEM):
             side = "left"
         elif AUTHORITY.match(text) or SIGNER_POSITION.match(text) or _looks_like_a_name(text):
             side = "right"  # the signer's name, wherever the scan put it
@@ -112,6 +113,6 @@ def _split_closing_text(text: str) -> list[PrintedLine]:
     """ "- Như trên; KT. CHỦ TỊCH" (old OCR put both columns on one line) as two parts."""
     found = re.search(r"\s(TM|KT|TL|TUQ|Q)\s*\.\s*\S|\s(PHÓ\s+)?(CHỦ\s+TỊCH|GIÁM\s+ĐỐC)\b", text)
     head = text[: found.start()].strip() if found else ""
-    if found and (RECIPIENTS.match(head) or head.startswith(LIST_ITEM)):
+    if found and (opens_recipients(head) or head.startswith(LIST_ITEM)):
         return [PrintedLine(head), PrintedLine(text[found.start() :].strip())]
     return [PrintedLine(text)]

@@ -13,16 +13,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from sohoa.extract.layout_marks import DATE, MOTTO, NATIONAL_TITLE, NUMBER, SUMMARY, phrase_at
 from sohoa.model import Page
 from sohoa.output.layout import TextBlock, nfc
 from sohoa.output.official_parts import (
     ADDRESSEE,
     BODY_START,
-    DATE,
-    MOTTO,
-    NATIONAL_TITLE,
-    NUMBER,
-    SUMMARY,
     DocumentParts,
     PrintedLine,
     block_lines,
@@ -175,9 +171,9 @@ def _take_header_line(line: PrintedLine, run: _HeaderRun) -> bool:
 
 
 def _header_marker(text: str) -> str | None:
-    if NATIONAL_TITLE.search(text):
+    if phrase_at(text, NATIONAL_TITLE) is not None:
         return "national"
-    if MOTTO.search(text):
+    if phrase_at(text, MOTTO) is not None:
         return "motto"
     if NUMBER.match(text):
         return "number"
@@ -202,13 +198,10 @@ def _split_header(line: PrintedLine) -> list[PrintedLine]:
     """A header line holding both columns, as its two parts (by the words' boxes, else by
     where the right column's marker begins: "CỘNG HÒA", "Độc lập", "<place>, ngày")."""
     text = line.text
-    for pattern in (NATIONAL_TITLE, MOTTO):
-        found = pattern.search(text)
-        if found and found.start() > 0 and text[: found.start()].strip():
-            return [
-                PrintedLine(text[: found.start()].strip()),
-                PrintedLine(text[found.start() :].strip()),
-            ]
+    for phrase in (NATIONAL_TITLE, MOTTO):
+        at = phrase_at(text, phrase)
+        if at and text[:at].strip():
+            return [PrintedLine(text[:at].strip()), PrintedLine(text[at:].strip())]
     date = PLACE_AND_DATE.search(text)
     if date and date.start() > 0 and DATE.search(text) and text[: date.start()].strip():
         return [

@@ -28,13 +28,13 @@ layout reader of pages with word boxes uses.
 
 from __future__ import annotations
 
+from sohoa.extract.layout_marks import APPENDIX
 from sohoa.model import Document, Page
 from sohoa.output.layout import TextBlock, looks_like_heading, text_blocks
 from sohoa.output.official_closing import closing_range, split_closing
 from sohoa.output.official_header import take_header, take_laid_header, take_title
 from sohoa.output.official_parts import (
     ADDRESSEE,
-    APPENDIX,
     BODY_START,
     Align,
     BodyParagraph,

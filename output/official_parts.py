@@ -13,15 +13,6 @@ from typing import Literal
 from sohoa.model import Block, Page
 from sohoa.output.layout import TextBlock, nfc, runs_with_lines
 
-NATIONAL_TITLE = re.compile(r"C[ỘOÔ]NG\s*H[ÒOÓỎ]A|X[ÃA]\s*H[ỘO]I\s*CH[ỦU]", re.IGNORECASE)
-MOTTO = re.compile(r"Đ[ộo]c\s*l[ậa]p|T[ựu]\s*do\s*-?\s*H[ạa]nh", re.IGNORECASE)
-NUMBER = re.compile(r"^S[ốo]\s*[:.;]|^S[ốo]\s+\S*\d", re.IGNORECASE)
-SUMMARY = re.compile(r"^(V/v|V/V|Về việc)\b")
-DATE = re.compile(r"ng[àa]y\b.{0,15}\bth[áa]ng\b.{0,12}\bn[ăa]m\b", re.IGNORECASE)
-RECIPIENTS = re.compile(r"^\W{0,3}N[ơo]i\s*nh[ậa]n\b", re.IGNORECASE)
-AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q|Q\.\s*TL)\s*\.\s*\S")
-APPENDIX = re.compile(r"^PH[ỤU]\s*L[ỤU]C\b", re.IGNORECASE)
-
 CENTRED_TOLERANCE = 0.08  # a line is centred when its middle is this close to the page's
 
 
