@@ -37,15 +37,17 @@ NUMBER_LINE_RE = regex.compile(
     r"(?P<fill>.{0,12}?)\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?/\s*[^\p{L}\d\s/]?"
     r"(?P<code>\p{Lu}[\p{L}&0-9]{0,6}(?:\s?[-–—]\s?\p{Lu}[\p{L}&0-9]{0,9}){0,3})"
 )
-
-
 NUMBER_WORD_RE = regex.compile(r"^\s*S\S{0,2}\s*[:;]")  # "Số:" of a number line OCR broke
-
-
 PARTY_NUMBER_RE = regex.compile(r"^\d{1,5}-\p{Lu}{1,5}$")
-
-
 BLANK_FILL_RE = regex.compile(r"^[\s.…_\-–—,:]*$")
+
+MOTTO = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc"]
+# The header's date line, on folded text: "ngày 05 tháng 3 năm 2020", "ngày   tháng   năm 2011",
+# "ngày _2 /tháng øJ. năm 2018" (handwritten day and month); "năm 201 1" (a split year).
+HEADER_DATE_RE = regex.compile(
+    r"(?:^|(?<=[\s,.]))ng\w{0,3}(?P<d>[^\p{L}]{0,8}|.{0,6}?)\s*th\w{1,4}"
+    r"(?P<m>[^\p{L}]{0,8}|.{0,6}?)\s*n\w{1,3}\W{0,3}(?P<y>(?:19|20)\d\s?\d)\b"
+)
 
 
 def number_line(line: str) -> regex.Match | None:
@@ -75,17 +77,6 @@ def read_number(found: regex.Match, source: SourceLine, meta: Metadata) -> None:
         meta.so_viet_tay = True  # something written in the number space that is no number
         note(meta, "so_hieu", source, 0.5)
     note(meta, "ky_hieu", source, 1.0)
-
-
-MOTTO = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc"]
-
-
-# The header's date line, on folded text: "ngày 05 tháng 3 năm 2020", "ngày   tháng   năm 2011",
-# "ngày _2 /tháng øJ. năm 2018" (handwritten day and month); "năm 201 1" (a split year).
-HEADER_DATE_RE = regex.compile(
-    r"(?:^|(?<=[\s,.]))ng\w{0,3}(?P<d>[^\p{L}]{0,8}|.{0,6}?)\s*th\w{1,4}"
-    r"(?P<m>[^\p{L}]{0,8}|.{0,6}?)\s*n\w{1,3}\W{0,3}(?P<y>(?:19|20)\d\s?\d)\b"
-)
 
 
 @dataclass

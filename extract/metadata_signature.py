@@ -28,14 +28,8 @@ AUTHORITY_RE = regex.compile(
     r"(?:^|(?<=[\s;:]))(?:(?P<prefix>TM|KT|TL|TUQ|UQ|Q)\s?[.:,]|(?P<party>T/M|K/T|T/L)\.?)"
     r"\s*(?=\p{Lu}+\s+\p{Lu})"
 )
-
-
 NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$")
-
-
 SIGNED_MARKS = ["đã ký", "ký", "ký tên", "ký, ghi rõ họ tên", "đã ký và đóng dấu", "signed"]
-
-
 ITEM_MARKS = "-+•~–—−"  # recipient list marks, with the ones OCR reads "-" as
 
 

@@ -11,25 +11,15 @@ from sohoa.extract.layout_lines import SourceLine
 from sohoa.model import FieldSource, Metadata
 
 SPECKS = " :;,.'\"“”‘’`^ˆ*~_|"  # OCR specks before a name (a stamp's edge, a pen mark)
-
-
 RULE_RE = regex.compile(r"^[\s\-–—_=*.…~]{3,}$")
-
-
 TITLE_CHARS = 400  # a trích yếu longer than this has run into the body
-
-
 # "Quý II2025" for "Quý I/2025": OCR reads the thin slash between a quarter (I-IV) and its
 # year as one more "I" (or "l", "1", "|"); a quarter has at most three I's
 QUARTER_RE = regex.compile(
     r"(?P<quy>\b[Qq]u[ýy]\s+)(?P<quarter>I{1,3}|IV)[Il1|](?P<year>(?:19|20)\d\d)\b"
 )
-
-
 # "đóng *dấu” trên": an opening quote OCR read as "*", before a word its closing quote ends
 OPENING_QUOTE_RE = regex.compile(r"(?<!\S)\*(?=[\p{L}\p{N}][^\s“”*]*(?:\s[^\s“”*]+){0,5}”)")
-
-
 # "lựa chọn `", "du lịch ˆ": OCR specks at a line's end
 SPECK_RE = regex.compile(r"(?:\s+(?:[^\p{L}\p{N}\s.)”\"]|\p{Lm}){1,3})+$")
 

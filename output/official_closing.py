@@ -13,17 +13,11 @@ from sohoa.output.layout import TextBlock
 from sohoa.output.official_parts import PrintedLine, block_lines
 
 NAME_MAX_WORDS = 5
-
-
 CLOSING_MAX_WORDS = 25  # a block longer than this is prose, not the closing
-
-
 SIGNER_POSITION = re.compile(
     r"^(PHÓ\s+)?(CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỦ\s+TRƯỞNG|TRƯỞNG\s+\S+|CHÁNH\s+\S+|"
     r"THỦ\s+TƯỚNG|TỔNG\s+GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|CỤC\s+TRƯỞNG|BÍ\s+THƯ)\b"
 )
-
-
 LIST_ITEM = ("-", "–", "+", "•", "Lưu")  # how the lines under "Nơi nhận:" begin
 
 

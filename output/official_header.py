@@ -29,23 +29,13 @@ from sohoa.output.official_parts import (
 
 # the header's left column ends about here (share of the page width)
 HEADER_SPLIT = 0.45
-
-
 HEADER_MAX_LINES = 14
-
-
 SUMMARY_MAX_LINES = 4
-
-
 SUMMARY_LINE_WORDS = 10  # a "V/v" summary's wrapped line in the narrow left column
-
-
 # "Bắc Ninh, ngày": up to four capitalised words before ", ngày"
 PLACE_AND_DATE = regex.compile(
     r"(?<!\S)(?:\p{Lu}\S*\s+){0,3}\p{Lu}[^\s,]*\s*,\s*ngày\b|(?<!\S)ngày\b"
 )
-
-
 DOCUMENT_TYPES = (
     "QUYẾT ĐỊNH",
     "KẾ HOẠCH",
@@ -76,8 +66,6 @@ DOCUMENT_TYPES = (
     "THÔNG CÁO",
     "KẾT LUẬN",
 )
-
-
 HEADER_PARTS = ("header_left", "header_right")
 
 

@@ -45,11 +45,7 @@ from sohoa.output.official_parts import (
 )
 
 ADDRESSEE_INDENT = 0.25  # recipients listed under "Kính gửi:" start this far in
-
-
 APPENDIX_CAPTION_WORDS = 4  # "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01"
-
-
 CLOSING_PARTS = ("recipients", "signature")
 
 

@@ -14,17 +14,11 @@ from sohoa.model import Block, Page
 from sohoa.output.layout import TextBlock, nfc, runs_with_lines
 
 CENTRED_TOLERANCE = 0.08  # a line is centred when its middle is this close to the page's
-
-
 ADDRESSEE = re.compile(r"^K[íi]nh\s*g[ửu]i\b", re.IGNORECASE)
-
-
 BODY_START = re.compile(
     r"^(Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Theo|Xét|Nhằm|Để|Điều\s+\d|Chương\s+[IVX\d]|"
     r"[IVX]+\s*[.:]|\d+\s*[.:)])"
 )
-
-
 Align = Literal["justify", "centre", "left"]
 
 

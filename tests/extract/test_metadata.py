@@ -242,10 +242,3 @@ def test_a_titled_document_or_bare_text_is_no_cong_van() -> None:
     assert metadata_from_text(titled).loai_van_ban == "Kế hoạch"
     bare = "\n".join(GARBLED_LETTER.splitlines()[:-3])
     assert metadata_from_text(bare).loai_van_ban is None
-
-
-def test_opening_quote_read_as_star_is_put_back_in_the_title() -> None:
-    text = "Số: 12/CT-KTT3\nV/v: Không đóng *dấu” trên hoá đơn đặt in.\nKính gửi: Công ty A"
-    assert metadata_from_text(text).trich_yeu == "V/v: Không đóng “dấu” trên hoá đơn đặt in."
-    plain = "Số: 12/CT-KTT3\nV/v: Mức thu *phí trên hoá đơn\nKính gửi: Công ty A"
-    assert metadata_from_text(plain).trich_yeu == "V/v: Mức thu *phí trên hoá đơn"
