@@ -122,16 +122,21 @@ def mark_place_as_dated(meta: Metadata) -> None:
     """The issuer's locality spelled as the date line spells its place, where the two differ
     only in marks: "ỦY BAN NHÂN DÂN XÃ QUỐC KHANH" with "Quốc Khánh, ngày …" (Nghị định
     30/2020: the địa danh is the name of the unit where the body sits; OCR loses marks on
-    capitals more often than on small letters)."""
+    capitals more often than on small letters), or where the name stops short of the
+    place's last words: "ỦY BAN NHÂN DÂN TỈNH SƠN" with "Sơn La, ngày …" (a wrapped word
+    the layout put into the other column)."""
     name, place = meta.co_quan_ban_hanh.ten, meta.dia_danh
     if not name or not place:
         return
-    words, size = name.split(), len(place.split())
-    tail = " ".join(words[-size:])
-    level = fold(" ".join(words[:-size])).split()[-1:]
-    if level and level[0] in LEVEL_ENDS and tail != place.upper() and fold(tail) == fold(place):
-        meta.co_quan_ban_hanh.ten = " ".join([*words[:-size], place.upper()])
-
+    words, place_words = name.split(), place.split()
+    for size in range(len(place_words), 0, -1):
+        tail = " ".join(words[-size:])
+        level = fold(" ".join(words[:-size])).split()[-1:]
+        same = fold(tail) == fold(" ".join(place_words[:size]))
+        if level and level[0] in LEVEL_ENDS and same:
+            if size < len(place_words) or tail != place.upper():
+                meta.co_quan_ban_hanh.ten = " ".join([*words[:-size], place.upper()])
+            return
 
 def full_body_name(name: str) -> str:
     """ "UBND tỉnh Bắc Ninh" -> "ỦY BAN NHÂN DÂN TỈNH BẮC NINH" (the header's spelling)."""

@@ -33,3 +33,12 @@ def test_locality_takes_the_date_line_s_marks_and_citation_names_are_spelled_out
     mark_place_as_dated(meta)
     assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN XÃ QUỐC KHÁNH"
     assert full_body_name("UBND tỉnh Bắc Ninh") == "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+
+
+def test_name_stopping_short_of_the_place_is_completed_from_the_date_line() -> None:
+    meta = Metadata(co_quan_ban_hanh=Issuer("ỦY BAN NHÂN DÂN TỈNH SƠN"), dia_danh="Sơn La")
+    mark_place_as_dated(meta)
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN TỈNH SƠN LA"
+    other = Metadata(co_quan_ban_hanh=Issuer("SỞ Y TẾ"), dia_danh="Sơn La")  # no level: kept
+    mark_place_as_dated(other)
+    assert other.co_quan_ban_hanh.ten == "SỞ Y TẾ"
