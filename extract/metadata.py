@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from sohoa.extract.admin_vocab import fold, is_type_heading, type_from_code
+from sohoa.extract.admin_vocab import DOCUMENT_TYPES, fold, is_type_heading, type_from_code
 from sohoa.extract.citations import find_citations, references_in
 from sohoa.extract.ink_reread import InkReading, header_lines, signature_lines
 from sohoa.extract.layout_lines import SourceLine, lines_for_metadata
@@ -168,6 +168,8 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
         if meta.loai_van_ban:
             meta.suy_dien.append("loai_van_ban")
             meta.nguon.append(FieldSource("loai_van_ban", 0.7, method="code"))
+    if meta.ky_hieu is None and header.get("pen_code"):
+        _code_under_the_pen(meta, header["pen_code"], sources[int(header["pen_line"])])
     sign_start = read_signature(lines, sources, max(header_end, 1), meta)
     read_recipients(lines, sign_start, meta)
     _from_own_citation(lines, meta)
@@ -176,6 +178,20 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
     body = title_end if heading is not None else header_end
     meta.tham_chieu = references_in("\n".join(lines[body:]), meta.so_hieu)
     return meta
+
+
+def _code_under_the_pen(meta: Metadata, issuer_code: str, source: SourceLine) -> None:
+    """A number written over the type code ("Số: 14Øốr-SKHCN"): the code is the type's
+    abbreviation (Nghị định 30/2020, Phụ lục III) from the type heading, then the issuer's
+    part that is still legible; the number is handwritten (``so_viet_tay``)."""
+    type_code = DOCUMENT_TYPES.get(meta.loai_van_ban or "")
+    if not type_code or meta.suy_dien.count("loai_van_ban"):
+        return  # no heading printed the type: nothing to rebuild the code from
+    meta.ky_hieu = f"{type_code}-{issuer_code}"
+    meta.so_viet_tay = True
+    meta.suy_dien.append("ky_hieu")
+    note(meta, "ky_hieu", source, 0.6)
+    note(meta, "so_hieu", source, 0.5)
 
 
 def _untitled_is_cong_van(meta: Metadata) -> None:

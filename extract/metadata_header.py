@@ -38,6 +38,11 @@ NUMBER_LINE_RE = regex.compile(
     r"(?P<code>\p{Lu}[\p{L}&0-9]{0,6}(?:\s?[-–—]\s?\p{Lu}[\p{L}&0-9]{0,9}){0,3})"
 )
 NUMBER_WORD_RE = regex.compile(r"^\s*S\S{0,2}\s*[:;]")  # "Số:" of a number line OCR broke
+# "Số: 14Øốr-SKHCN": a number written over the type code ("14/TTr"), no slash left, and the
+# issuer's part of the code after the hyphen still legible
+PEN_OVER_CODE_RE = regex.compile(
+    r"^\s*S\S{0,2}\s*[:;]\s*(?P<fill>[^\s/\-]{1,10})-(?P<issuer>\p{Lu}[\p{Lu}\p{N}&]{1,9})\s*$"
+)
 PARTY_NUMBER_RE = regex.compile(r"^\d{1,5}-\p{Lu}{1,5}$")
 BLANK_FILL_RE = regex.compile(r"^[\s.…_\-–—,:]*$")
 
@@ -99,7 +104,7 @@ def read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) -> 
         line = _without_motto(raw, sources[index], walk)
         if not line or RULE_RE.match(line) or index in walk.wrapped:
             continue
-        line = _take_number(line, sources[index], meta, walk)
+        line = _take_number(line, index, sources, meta, walk)
         if _take_subject_or_date(line, index, lines, sources, meta, walk):
             continue
         if line and not walk.seen_number and not walk.right_block:
@@ -119,14 +124,22 @@ def _without_motto(raw: str, source: SourceLine, walk: _HeaderWalk) -> str:
     return line
 
 
-def _take_number(line: str, source: SourceLine, meta: Metadata, walk: _HeaderWalk) -> str:
-    """Read a "Số: …/…" line's number; return what follows it on the line."""
+def _take_number(
+    line: str, index: int, sources: list[SourceLine], meta: Metadata, walk: _HeaderWalk
+) -> str:
+    """Read a "Số: …/…" line's number; return what follows it on the line. A number line
+    whose type code a pen wrote over leaves the issuer's part in the extras ("pen_code")."""
     number = number_line(line.lstrip(SPECKS))  # ": Số: 1429/…": a speck before it
     if not number:
+        pen = PEN_OVER_CODE_RE.match(line.lstrip(SPECKS))
+        if pen and not pen.group("fill").isdigit() and not walk.seen_number:
+            walk.seen_number = True
+            walk.extras.update(pen_code=pen.group("issuer"), pen_line=str(index))
+            return ""
         return line
     line = line.lstrip(SPECKS)
     walk.seen_number = True
-    read_number(number, source, meta)
+    read_number(number, sources[index], meta)
     if number.group("kind"):
         walk.extras["kind"] = str(match_type(number.group("kind")))
     return line[number.end() :].strip(" .,;")

@@ -138,6 +138,7 @@ def mark_place_as_dated(meta: Metadata) -> None:
                 meta.co_quan_ban_hanh.ten = " ".join([*words[:-size], place.upper()])
             return
 
+
 def full_body_name(name: str) -> str:
     """ "UBND tỉnh Bắc Ninh" -> "ỦY BAN NHÂN DÂN TỈNH BẮC NINH" (the header's spelling)."""
     spelled = canonical_body(name)

@@ -242,3 +242,18 @@ def test_a_titled_document_or_bare_text_is_no_cong_van() -> None:
     assert metadata_from_text(titled).loai_van_ban == "Kế hoạch"
     bare = "\n".join(GARBLED_LETTER.splitlines()[:-3])
     assert metadata_from_text(bare).loai_van_ban is None
+
+
+def test_number_written_over_the_type_code_keeps_the_code_from_the_heading() -> None:
+    text = """\
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 14Øốr-SKHCN
+TỜ TRÌNH
+Về việc phê duyệt Đề án bảo đảm an toàn thực phẩm
+Kính gửi: Ủy ban nhân dân tỉnh
+"""
+    meta = metadata_from_text(text)
+    assert (meta.so_hieu, meta.ky_hieu, meta.so_viet_tay) == (None, "TTr-SKHCN", True)
+    assert "ky_hieu" in meta.suy_dien
+    untitled = metadata_from_text(text.replace("TỜ TRÌNH\n", ""))
+    assert untitled.ky_hieu is None  # no type printed: nothing to rebuild the code from
