@@ -5,8 +5,11 @@ Read in this order: ``tables`` (the document stage: tables found, typed, repaire
 stage "find tables"), ``borderless``, ``flattened`` (with ``flattened_lines``,
 ``flattened_header``, ``flattened_rows``, ``flattened_sums``), ``interleaved``, ``table_text``
 (tables without rules or from text), ``appendix``, ``headers``, ``cell_types``, ``amounts``,
-``numbering``, ``validate`` (Phụ lục I/II records and their checks); ``metadata`` with
-``layout_lines``, ``admin_vocab``, ``citations``, ``person_names`` (who issued what, when).
+``numbering``, ``validate`` (Phụ lục I/II records and their checks); ``metadata`` (the
+order of the readers) with ``metadata_header``, ``metadata_issuer``, ``metadata_title``,
+``metadata_signature``, ``metadata_text``, and ``layout_lines``, ``admin_vocab``,
+``citations``, ``person_names`` (who issued what, when); ``page_layout`` with
+``layout_marks`` (ND30's printed marks, also used by ``output/official_layout``).
 
 Imports nothing from ``ocr/``: table cells are read by the ``CellReader`` it is given.
 """

@@ -186,17 +186,21 @@ def match_role(text: str) -> str | None:
 
 # Letters OCR confuses in the capitals of a code ("TIr" for "TTr", "0Đ" for "QĐ")
 CODE_CONFUSIONS = {"I": "TL1", "T": "I", "l": "I", "1": "I", "0": "OQ", "O": "Q"}
+# The issuer part that opens most công văn codes ("UBND-VP", "HĐND-TH"): a letter of it
+# under a pen stroke or a stamp's edge comes out as any other ("LBND").
+ISSUER_CODES = ("UBND", "HĐND")
 
 
 def canonical_code(code: str) -> str:
     """Normalise a document code: look-alike letters made Latin/Vietnamese, plain hyphens,
     no spaces, OCR-damaged type codes fixed ("QD" -> "QĐ"; "TIr", one confusable letter
-    from the type code "TTr" and no code itself, -> "TTr")."""
+    from the type code "TTr" and no code itself, -> "TTr"), and an issuer code with one
+    letter lost under ink ("LBND" -> "UBND")."""
     code = code.translate(LOOK_ALIKES)
     parts = [p for p in code.replace("—", "-").replace("–", "-").replace(" ", "").split("-") if p]
     if parts:
         parts[0] = CODE_VARIANTS.get(parts[0], parts[0])
-        parts[0] = _type_code_misread(parts[0]) or parts[0]
+        parts[0] = _type_code_misread(parts[0]) or _issuer_code_misread(parts[0]) or parts[0]
     return "-".join(parts)
 
 
@@ -211,6 +215,19 @@ def _type_code_misread(part: str) -> str | None:
             if candidate in TYPE_BY_CODE:
                 found.add(candidate)
     return found.pop() if len(found) == 1 else None
+
+
+def _issuer_code_misread(part: str) -> str | None:
+    """The issuer code (``ISSUER_CODES``) ``part`` is with one letter misread, if it is no
+    type code: "LBND" -> "UBND"."""
+    if part in TYPE_BY_CODE or part in ISSUER_CODES:
+        return None
+    near = [
+        code
+        for code in ISSUER_CODES
+        if len(code) == len(part) and sum(a != b for a, b in zip(code, part, strict=True)) == 1
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def type_from_code(code: str | None) -> str | None:

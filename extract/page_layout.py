@@ -43,7 +43,19 @@ from typing import Literal
 import numpy as np
 import regex
 
-from sohoa.extract.admin_vocab import fold, is_type_heading, similar, starts_body
+from sohoa.extract.admin_vocab import fold, is_type_heading, starts_body
+from sohoa.extract.layout_marks import (
+    APPENDIX,
+    AUTHORITY,
+    DATE,
+    MOTTO,
+    NATIONAL_TITLE,
+    NUMBER,
+    PHRASES,
+    SUMMARY,
+    opens_recipients,
+    starts_phrase,
+)
 from sohoa.model import BBox, Block, Document, Line, Page, union_box
 
 LETTERS = ("Lu", "Ll", "Lt", "Lo")  # not Lm: a modifier letter alone ("ˆ") is a speck
@@ -57,15 +69,6 @@ HEADER_SEARCH_FROM = 0.15  # the header's channel lies right of this share of th
 PROSE_WORDS = 8  # a closing line across the column boundary with this many words is prose
 STRETCHED = 1.5  # a word wider than this many heights per letter is a rule line
 GAP_HEIGHTS = 2.0  # a gap wider than this many word heights separates two pieces of a line
-
-NATIONAL_TITLE = "cong hoa xa hoi"
-MOTTO = "doc lap tu do"
-PHRASES = (NATIONAL_TITLE, MOTTO)
-DATE = regex.compile(r"ng[àa]y\b.{0,15}\bth[áa]ng\b", regex.IGNORECASE)  # "… năm" may wrap
-NUMBER = regex.compile(r"(?<!\p{L})S[ốo]\s*[:.;]|^S[ốo]\s+\S*\d", regex.IGNORECASE)
-AUTHORITY = regex.compile(r"^(?:T/?M|K/?T|T/?L|TUQ|UQ|Q)\s*\.\s*\p{Lu}{2}")
-SUMMARY = regex.compile(r"^(?:V/v|V/V|Về việc)\b")
-APPENDIX = regex.compile(r"^PH[ỤU]\s*L[ỤU]C\b", regex.IGNORECASE)
 
 
 @dataclass
@@ -206,7 +209,7 @@ def _national_title(page: Page, zone: list[int]) -> tuple[float, float] | None:
         for index in zone:
             words = boxed_words(page, index)
             for n in range(len(words)):
-                if _starts_phrase(words_text(page, words[n : n + 5]), phrase):
+                if starts_phrase(words_text(page, words[n : n + 5]), phrase):
                     box = _box(page, words[n])
                     return box[0], box[1]
     return None
@@ -219,7 +222,7 @@ def _right_mark_x(page: Page, index: int) -> float | None:
     words = boxed_words(page, index)
     for n in range(1, len(words)):
         start = None
-        if any(_starts_phrase(words_text(page, words[n : n + 5]), p) for p in PHRASES):
+        if any(starts_phrase(words_text(page, words[n : n + 5]), p) for p in PHRASES):
             start = n
         elif fold(page.words[words[n]].text) == "ngay" and DATE.match(words_text(page, words[n:])):
             start = n
@@ -240,20 +243,11 @@ def _place_word(page: Page, word: int, following: int) -> bool:
     return near and text[:1].isupper() and not (len(text) > 1 and text.isupper())
 
 
-def _starts_phrase(text: str, phrase: str) -> bool:
-    """ "CỘNG HÒA XÃ HỘI …" starts ``phrase`` (folded, OCR slips aside; a line cut short
-    by the OCR, "CỘNG HÒA XÃ", too)."""
-    folded = " ".join(fold(text).replace("-", " ").split())[: len(phrase)]
-    if len(folded) < 8 or folded[0] != phrase[0]:  # "VỤ CỘNG HÒA XÃ" is not its start
-        return False
-    return similar(folded, phrase[: len(folded)]) >= 80
-
-
 def _header_mark(page: Page, index: int) -> bool:
     words = boxed_words(page, index)
     text = words_text(page, words)
     return (
-        any(_starts_phrase(words_text(page, words[n : n + 5]), p)
+        any(starts_phrase(words_text(page, words[n : n + 5]), p)
             for n in range(len(words)) for p in (NATIONAL_TITLE, MOTTO))
         or DATE.search(text) is not None
         or NUMBER.search(text) is not None
@@ -304,7 +298,7 @@ def _opens_closing(page: Page, index: int) -> bool:
     """The line, or a piece of it after a wide gap, opens with "Nơi nhận" or TM./KT./…"""
     for piece in gap_pieces(page, boxed_words(page, index)):
         text = words_text(page, piece)
-        if fold(text).lstrip(" -").startswith("noi nhan") or AUTHORITY.match(text):
+        if opens_recipients(text) or AUTHORITY.match(text):
             return True
     return False
 

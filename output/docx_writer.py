@@ -38,6 +38,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
+from sohoa.extract.layout_marks import (
+    AUTHORITY,
+    NATIONAL_TITLE,
+    NUMBER,
+    SUMMARY,
+    opens_recipients,
+    phrase_at,
+)
 from sohoa.model import Document
 from sohoa.output.docx_style import (
     BODY_SIZE,
@@ -55,16 +63,8 @@ from sohoa.output.docx_style import (
 from sohoa.output.docx_tables import add_table_section
 from sohoa.output.files import write_atomic
 from sohoa.output.layout import document_title, nfc
-from sohoa.output.official_layout import (
-    AUTHORITY,
-    NATIONAL_TITLE,
-    NUMBER,
-    RECIPIENTS,
-    SUMMARY,
-    BodyParagraph,
-    DocumentParts,
-    document_parts,
-)
+from sohoa.output.official_layout import document_parts
+from sohoa.output.official_parts import BodyParagraph, DocumentParts
 
 FIRST_LINE_INDENT = Mm(12.7)
 HEADER_LEFT_SHARE = 0.42  # of the text width: the issuer's column
@@ -164,7 +164,7 @@ def _add_header(word: WordDocument, parts: DocumentParts, doc: Document) -> None
             is_parent = bool(parent) and " ".join(text.upper().split()) == parent
             centred_line(cell_paragraph(left), text, Pt(12), bold=not is_parent)
     for text in parts.header_right:
-        if NATIONAL_TITLE.search(text):
+        if phrase_at(text, NATIONAL_TITLE) is not None:
             centred_line(cell_paragraph(right), text, Pt(12), bold=True)
         elif "độc lập" in text.lower():
             centred_line(cell_paragraph(right), text, Pt(13), bold=True)
@@ -217,7 +217,7 @@ def _add_closing(word: WordDocument, parts: DocumentParts) -> None:
     for text in parts.closing_left:
         paragraph = cell_paragraph(left)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        if RECIPIENTS.match(text):
+        if opens_recipients(text):
             add_runs(paragraph, text, Pt(12), bold=True, italic=True)
         else:
             add_runs(paragraph, text, Pt(11))

@@ -78,3 +78,11 @@ def test_a_name_whose_spaces_ocr_lost_is_spelled_when_every_part_is_known() -> N
     assert canonical_body_unspaced("UBNDTỈNHLAICHÂU") == "UBND TỈNH LAI CHÂU"
     assert canonical_body_unspaced("UBNDTỈNH NGHỆAN") == "UBND TỈNH NGHỆ AN"
     assert canonical_body_unspaced("UBNDHUYỆNĐÔNGANH") is None  # a district: not known
+
+
+def test_issuer_code_with_a_letter_lost_under_ink() -> None:
+    assert canonical_code("LBND-KGVX") == "UBND-KGVX"
+    assert canonical_code("HĐNO-TH") == "HĐND-TH"
+    assert canonical_code("UBND-VP") == "UBND-VP"
+    assert canonical_code("BND-VP") == "BND-VP"  # a letter lost, not misread: left alone
+    assert canonical_code("KH-UBND") == "KH-UBND"  # only the first part is the issuer's

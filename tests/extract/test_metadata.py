@@ -214,3 +214,46 @@ def test_header_read_column_by_column_and_number_without_colon() -> None:
 def test_any_text_gives_metadata_without_raising(lines: list[str]) -> None:
     meta = metadata_from_text("\n".join(lines))
     assert meta.ngay_ban_hanh is None or meta.ngay_ban_hanh[:4].isdigit()
+
+
+# --- what survives a garbled header -----------------------------------------------------------
+
+GARBLED_LETTER = """\
+)À XÃ HỘI CHÍ NGHĨA VIỆT NAM
+tu. mg, thẳng năm 2010
+Để triển khai thực hiện chính sách đảm bảo kịp thời, công khai, minh bạch, đúng đối
+""" + "tượng, không để lợi dụng, trục lợi chính sách, tham nhũng, tiêu cực;\n" * 14 + """\
+Yêu cầu Ủy ban nhân dân các xã nghiêm túc thực hiện.
+Nơi nhận.
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_letter_whose_header_ocr_lost_is_a_cong_van_by_its_closing() -> None:
+    meta = metadata_from_text(GARBLED_LETTER)
+    assert meta.noi_nhan == ["Như trên", "Lưu: VT"]  # "Nơi nhận." with a stop for the colon
+    assert meta.loai_van_ban == "Công văn"
+    assert "loai_van_ban" in meta.suy_dien
+
+
+def test_a_titled_document_or_bare_text_is_no_cong_van() -> None:
+    titled = GARBLED_LETTER.replace("tu. mg,", "KẾ HOẠCH\nVề việc rà soát\n")
+    assert metadata_from_text(titled).loai_van_ban == "Kế hoạch"
+    bare = "\n".join(GARBLED_LETTER.splitlines()[:-3])
+    assert metadata_from_text(bare).loai_van_ban is None
+
+
+def test_number_written_over_the_type_code_keeps_the_code_from_the_heading() -> None:
+    text = """\
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 14Øốr-SKHCN
+TỜ TRÌNH
+Về việc phê duyệt Đề án bảo đảm an toàn thực phẩm
+Kính gửi: Ủy ban nhân dân tỉnh
+"""
+    meta = metadata_from_text(text)
+    assert (meta.so_hieu, meta.ky_hieu, meta.so_viet_tay) == (None, "TTr-SKHCN", True)
+    assert "ky_hieu" in meta.suy_dien
+    untitled = metadata_from_text(text.replace("TỜ TRÌNH\n", ""))
+    assert untitled.ky_hieu is None  # no type printed: nothing to rebuild the code from

@@ -214,3 +214,29 @@ def test_a_decision_and_the_plan_it_approves_are_two_parts() -> None:
     assert plan is not None and plan.following is None
     assert plan.title == ["KẾ HOẠCH", "Triển khai Đề án trên địa bàn tỉnh"]
     assert [(b.text, b.kind) for b in plan.body] == [("I. MỤC TIÊU", "heading")]
+
+
+def test_old_ocr_header_with_marks_misread_is_split_by_the_shared_markers() -> None:
+    """Old OCR as TXT: "CÔNG HOÀ XA HÔI", "Đôc lâp - Tư do" are the national title and the
+    motto all the same (extract/layout_marks, as for a scan), so each line is cut in two."""
+    page = text_page(
+        1,
+        [
+            (
+                "paragraph",
+                [
+                    "ỦY BAN NHÂN DÂN CÔNG HOÀ XA HÔI CHỦ NGHĨA VIỆT NAM",
+                    "HUYỆN TĨNH GIA Đôc lâp - Tư do - Hanh phúc",
+                    "Số: 1113/UBND-LĐTBXH Tĩnh Gia, ngày 16 tháng 4 năm 2020",
+                ],
+            ),
+            ("paragraph", ["Kính gửi: Chủ tịch UBND các xã, thị trấn."]),
+        ],
+    )
+    parts = document_parts(Document(source="cv.txt", input_kind="txt", pages=[page]))
+    assert parts.header_left == ["ỦY BAN NHÂN DÂN", "HUYỆN TĨNH GIA", "Số: 1113/UBND-LĐTBXH"]
+    assert parts.header_right == [
+        "CÔNG HOÀ XA HÔI CHỦ NGHĨA VIỆT NAM",
+        "Đôc lâp - Tư do - Hanh phúc",
+        "Tĩnh Gia, ngày 16 tháng 4 năm 2020",
+    ]

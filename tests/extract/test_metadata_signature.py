@@ -1,0 +1,38 @@
+"""The closing: the signature block and the recipients."""
+
+from __future__ import annotations
+
+from sohoa.extract.layout_lines import SourceLine
+from sohoa.extract.metadata_signature import is_recipients_line, read_recipients, read_signature
+from sohoa.model import Metadata
+
+
+def signature(lines: list[str]) -> Metadata:
+    meta = Metadata()
+    start = read_signature(lines, [SourceLine(line) for line in lines], 0, meta)
+    read_recipients(lines, start, meta)
+    return meta
+
+
+def test_authority_role_and_name_past_the_signed_mark() -> None:
+    meta = signature(
+        ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. CHÍNH PHỦ", "THỦ TƯỚNG", "(Đã ký)",
+         "Nguyễn Xuân Phúc"]
+    )  # fmt: skip
+    assert meta.nguoi_ky.tham_quyen == ["TM. CHÍNH PHỦ"]
+    assert (meta.nguoi_ky.chuc_vu, meta.nguoi_ky.ho_ten) == ("THỦ TƯỚNG", "Nguyễn Xuân Phúc")
+    assert meta.noi_nhan == ["Như trên", "Lưu: VT"]
+
+
+def test_head_signing_in_person_and_interleaved_recipients() -> None:
+    meta = signature(["Nơi nhận:", "- Sở Tài chính;", "GIÁM ĐỐC", "- Lưu: VT, TCKT.", "Hạ Bá Chân"])
+    assert meta.nguoi_ky.tham_quyen == []
+    assert (meta.nguoi_ky.chuc_vu, meta.nguoi_ky.ho_ten) == ("GIÁM ĐỐC", "Hạ Bá Chân")
+    assert meta.noi_nhan == ["Sở Tài chính", "Lưu: VT, TCKT"]
+
+
+def test_recipients_line_with_a_stop_for_the_colon_but_not_prose() -> None:
+    assert is_recipients_line("Nơi nhận:") and is_recipients_line("Nơi nhận.")
+    assert is_recipients_line("Ai nhận.")  # OCR lost the "N" and read the colon as a stop
+    assert not is_recipients_line("Nơi nhận hồ sơ.")
+    assert not is_recipients_line("Nơi nhận")
