@@ -49,16 +49,22 @@ def word_options(
     confirmed: frozenset[str] = frozenset(),
     expand: bool = False,
     letter_bonus: dict[tuple[str, str], float] | None = None,
+    typed: bool = False,
 ) -> list[Option]:
     """Options for a word core: candidate syllables, and the core itself when unknown.
 
     ``confirmed`` syllables (sure elsewhere in the document) are offered even if pruned;
     ``expand``: a lone letter in running words may be a syllable shrunk to its first letter;
-    ``letter_bonus``: the document's own letter misreadings (see document_letter_bonus).
+    ``letter_bonus``: the document's own letter misreadings (see document_letter_bonus);
+    ``typed``: the text is typed (adaptation.looks_typed): a real syllable stays as written.
     """
     model, params = restorer.model, restorer.params
     composed = nfc(core)
     lower = composed.lower()
+    if typed and profile.trusts_letters:
+        normal = normalize_syllable(lower, model.style)  # type: ignore[arg-type]
+        if model.is_syllable(normal, strip_marks(normal)):
+            return [(normal, normal, 0.0)]
     found, reserve = restorer.candidates(composed, profile, expand)
     # Only confirmed syllables of the reserve are offered (none in the first pass).
     reserve = [item for item in reserve if item[0] in confirmed] if confirmed else []
@@ -344,7 +350,10 @@ def token_slots(
     confirmed: frozenset[str] = frozenset(),
     letter_bonus: dict[tuple[str, str], float] | None = None,
     confirmed_pairs: frozenset[tuple[str, str]] = frozenset(),
+    typed: bool = False,
 ) -> list[Slot]:
+    """Each token's slot, for one pass over a text; ``confirmed``, ``letter_bonus``,
+    ``confirmed_pairs`` and ``typed``: what the first pass found (normalize/adaptation.py)."""
     model = restorer.model
     slots: list[Slot] = []
     seen: dict[str, list[Option]] = {}  # options per distinct word core, for this pass
@@ -353,7 +362,7 @@ def token_slots(
         found = seen.get(core)
         if found is None:
             found = seen[core] = word_options(
-                core, restorer, profile, confirmed, letter_bonus=letter_bonus
+                core, restorer, profile, confirmed, letter_bonus=letter_bonus, typed=typed
             )
         return found
 
@@ -426,7 +435,7 @@ def token_slots(
             found = seen.get(core + "+")
             if found is None:
                 found = seen[core + "+"] = word_options(
-                    core, restorer, profile, confirmed, True, letter_bonus
+                    core, restorer, profile, confirmed, True, letter_bonus, typed
                 )
             slots.append(Slot(i, found))
         elif shrunk := _shrunk_before_name(tokens, i, pairs_by_initial):

@@ -14,8 +14,10 @@ which are codes themselves: the model's code vocabulary).
 
 Correct text comes back unchanged: in text whose marks are trusted (the ``vie`` profile) a
 real marked syllable yields only to strong evidence (``trusted_marked_cost``) and plain-ASCII
-foreign words stay; a word keeps its own tone placement (hoà, uỷ), restored words take the
-text's dominant one, and ``tone_style`` normalises only when asked. Long texts are
+foreign words stay; in typed text (a window whose first pass mends no OCR error:
+``adaptation.looks_typed``) marked syllables stay as written; a word keeps its own tone
+placement (hoà, uỷ), restored words take the text's dominant one, and ``tone_style``
+normalises only when asked. Long texts are
 restored in windows (``windows``), so time grows linearly. An edit's confidence is its
 calibrated probability of being right when corpus/data holds a calibration map
 (normalize/calibration.py).
@@ -159,6 +161,7 @@ def restore_text(
     profile: Profile | str | None = None,
     tone_style: ToneStyle | None = None,
     document_style: str | None = None,
+    ocr: bool = False,
 ) -> tuple[str, list[Edit]]:
     """Restore ``text``; returns the new text and one Edit per changed token.
 
@@ -168,7 +171,9 @@ def restore_text(
     Tone placement (hoà / hòa) follows the text: a word it already marks keeps its
     spelling, a restored one takes the text's dominant style (``dominant_style``; or
     ``document_style``, a whole document's), unless ``tone_style`` ("classic" hòa,
-    "modern" hoà) asks for one style everywhere.
+    "modern" hoà) asks for one style everywhere. ``ocr``: the text is known to be OCR
+    output (a page this pipeline read); else a window that shows no OCR error is typed
+    text, whose marked syllables stay as written (adaptation.looks_typed).
     """
     with long_lived_gc_paused():  # restoring makes no cycles: ~20% faster cold runs
         restorer = model if model is not None else load_model()
@@ -186,7 +191,7 @@ def restore_text(
         edits: list[Edit] = []
         for start, end in windows(text):
             restored, found = _restore_window(
-                text[start:end], restorer, profile, style, tone_style is not None
+                text[start:end], restorer, profile, style, tone_style is not None, ocr
             )
             pieces.append(restored)
             if start:  # the window's lines and columns in the whole text
@@ -257,10 +262,10 @@ def _restyled(text: str, style: str) -> str:
 
 
 def _restore_window(
-    text: str, restorer: Restorer, profile: Profile, style: str, normalise: bool
+    text: str, restorer: Restorer, profile: Profile, style: str, normalise: bool, ocr: bool
 ) -> tuple[str, list[Edit]]:
     """Restore one window of a text: restored words in ``style`` (see ``spelled`` below),
-    all of its words so if ``normalise``."""
+    all of its words so if ``normalise``; ``ocr``: known OCR output, never typed text."""
     foreign = foreign_spans(text)
     params = restorer.params
     restorer.limit_caches()
@@ -287,7 +292,13 @@ def _restore_window(
             params,
         )
         slots = token_slots(
-            tokens, restorer, profile, found.confirmed, found.letter_bonus, found.pairs
+            tokens,
+            restorer,
+            profile,
+            found.confirmed,
+            found.letter_bonus,
+            found.pairs,
+            found.typed and not ocr,
         )
         option_lists = [slot.options for slot in slots]
 
@@ -391,7 +402,7 @@ def restore_document(
 
     Each page is restored as one text (words joined by spaces, lines by newlines), so the
     LM sees the reading order; a word's restored text replaces it, never splitting or
-    merging words.
+    merging words. A page this pipeline OCR'd is never judged typed text; a TXT page may be.
     """
     restorer = model if model is not None else load_model()
     all_words = [w.text for p in doc.pages if p.origin in ("ocr", "txt") for w in p.words]
@@ -418,7 +429,9 @@ def restore_document(
         if judge(text).foreign:
             doc.provenance.setdefault("pages_not_vietnamese", []).append(page.number)
             continue  # left as read: see normalize/language.py
-        restored, edits = restore_text(text, restorer, profile, tone_style, style)
+        restored, edits = restore_text(
+            text, restorer, profile, tone_style, style, ocr=page.origin == "ocr"
+        )
         by_start = dict(zip(starts, order, strict=True))
         # Tokens never cross a space, so each edit lies inside exactly one word.
         word_edits: dict[int, list[Edit]] = {}
