@@ -19,7 +19,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from sohoa.normalize.channel import Profile, ocr_skeleton, untoned
+from sohoa.normalize.channel import untoned
+from sohoa.normalize.channel_keys import ocr_skeleton
+from sohoa.normalize.channel_profile import Profile
 from sohoa.normalize.decoder import Choice, Option
 from sohoa.normalize.params import RestorerParams
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL, Token

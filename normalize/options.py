@@ -20,14 +20,9 @@ import regex
 from sohoa.corpus.model import RestorerModel
 from sohoa.corpus.units import PUNCT_UNITS, syllable_shaped, word_unit
 from sohoa.normalize.adaptation import bonus_by_ocr_letter, repriced
-from sohoa.normalize.channel import (
-    EXPANDABLE,
-    LONE_GLYPHS,
-    LONE_LETTER_COST,
-    PREFIX_COST,
-    Profile,
-    ocr_skeleton,
-)
+from sohoa.normalize.channel import LONE_LETTER_COST
+from sohoa.normalize.channel_keys import EXPANDABLE, LONE_GLYPHS, PREFIX_COST, ocr_skeleton
+from sohoa.normalize.channel_profile import Profile
 from sohoa.normalize.decoder import Option
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL, LETTER_GLYPHS, Token
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks

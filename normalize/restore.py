@@ -23,7 +23,8 @@ calibrated probability of being right when corpus/data holds a calibration map
 (normalize/calibration.py).
 
 The parts, one job each: the settings (normalize/params.py), each token's options
-(normalize/options.py), the channel's candidates (normalize/channel.py), the beam search
+(normalize/options.py), the channel's profiles, keys and candidates
+(normalize/channel_profile.py, channel_keys.py, channel.py), the beam search
 (normalize/decoder.py), document adaptation (normalize/adaptation.py); this module holds
 the restorer, the two passes over a text's windows, and the edits and files they make.
 """
@@ -46,13 +47,9 @@ from sohoa.corpus.model import (
 from sohoa.model import Alternative, Document, Edit
 from sohoa.normalize.adaptation import adaptation
 from sohoa.normalize.calibration import Calibration, load_calibration
-from sohoa.normalize.channel import (
-    CandidateIndex,
-    Profile,
-    candidates,
-    choose_profile,
-    profiles_of,
-)
+from sohoa.normalize.channel import candidates
+from sohoa.normalize.channel_keys import CandidateIndex
+from sohoa.normalize.channel_profile import Profile, choose_profile, profiles_of
 from sohoa.normalize.decoder import Choice, decode
 from sohoa.normalize.language import foreign_spans, judge
 from sohoa.normalize.options import token_slots

@@ -408,7 +408,7 @@ def test_the_legacy_engines_old_ocr_gets_its_own_profile(restorer) -> None:
     """Tesseract's legacy engine prints horns as apostrophes and é for â/ê/ô: the shipped
     model has a profile learned from its OCR (validation 24.6% -> 17.2% WER), chosen for
     such text; digits stay."""
-    from sohoa.normalize.channel import choose_profile
+    from sohoa.normalize.channel_profile import choose_profile
     from sohoa.normalize.tokens import tokenize
 
     text = "Thu’c hién Chi thi do lu’o’ng, chat lu’o’ng qu6c gia dén ném 2030. Cong téc"
