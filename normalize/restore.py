@@ -35,8 +35,6 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
 from sohoa.corpus.model import (
     Candidates,
     PackedCandidates,
@@ -54,8 +52,9 @@ from sohoa.normalize.decoder import Choice, decode
 from sohoa.normalize.language import foreign_spans, judge
 from sohoa.normalize.options import token_slots
 from sohoa.normalize.params import CandidateParams, RestorerParams
+from sohoa.normalize.spelling import apply_case, dominant_style, restyled
 from sohoa.normalize.tokens import tokenize
-from sohoa.normalize.unicode import ToneStyle, nfc, normalize_syllable
+from sohoa.normalize.unicode import ToneStyle, normalize_syllable
 
 MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents, by default
 
@@ -138,20 +137,6 @@ def load_model(path: Path | str | None = None) -> Restorer:
     return Restorer(model, CandidateIndex(model), calibration=load_calibration())
 
 
-def apply_case(original: str, result: str) -> str:
-    """Give ``result`` the case pattern of ``original``: ALL CAPS, Capitalised or lower."""
-    if original.islower():
-        return result  # the common case, settled without looking at each letter
-    letters = [ch for ch in original if ch.isalpha()]
-    if original[:1] == "I" and original[1:2].islower() and result[:1] == "l":
-        return result  # "Iy" was OCR for "lý": the I is a lowercase l
-    if len(letters) > 1 and all(ch.isupper() for ch in letters):
-        return result.upper()
-    if letters and original[0].isupper():
-        return result[:1].upper() + result[1:]
-    return result
-
-
 def restore_text(
     text: str,
     model: Restorer | None = None,
@@ -228,36 +213,6 @@ def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
     return found
 
 
-# Syllables whose tone two conventions place apart: oa, oe, uy without a final (hòa/hoà).
-_STYLED = regex.compile(r"(?i)(?:o[àáảãạ]|[òóỏõọ]a|o[èéẻẽẹ]|[òóỏõọ]e|u[ỳýỷỹỵ]|[ùúủũụ]y)(?!\p{L})")
-
-
-MIN_STYLE_WORDS = 3  # a text's own tone placement needs this many words showing it
-
-
-def dominant_style(words: list[str], default: str = "classic") -> str:
-    """The tone placement most of ``words`` that show one use: classic (hòa, thủy) or
-    modern (hoà, thuỷ); ``default`` when they tie or fewer than MIN_STYLE_WORDS show it."""
-    classic = modern = 0
-    for word in words:
-        if _STYLED.search(word):
-            lower = nfc(word).lower()
-            if normalize_syllable(lower, "classic") == lower:
-                classic += 1
-            elif normalize_syllable(lower, "modern") == lower:
-                modern += 1
-    if max(classic, modern) < MIN_STYLE_WORDS or classic == modern:
-        return default  # too few to tell (one garbled OCR word must not decide)
-    return "classic" if classic > modern else "modern"
-
-
-def _restyled(text: str, style: str) -> str:
-    """``text`` (a word, any case) with its tone where ``style`` puts it."""
-    if not _STYLED.search(text):
-        return text
-    return normalize_syllable(text, style)  # type: ignore[arg-type]
-
-
 def _restore_window(
     text: str, restorer: Restorer, profile: Profile, style: str, normalise: bool, ocr: bool
 ) -> tuple[str, list[Edit]]:
@@ -326,8 +281,8 @@ def _restore_window(
         if chosen == normalize_syllable(original.lower(), model_style):  # type: ignore[arg-type]
             chosen = original  # the same syllable: as the source spells it (hoà stays hoà)
         else:
-            chosen = apply_case(original, _restyled(chosen, style))
-        return _restyled(chosen, style) if normalise else chosen
+            chosen = apply_case(original, restyled(chosen, style))
+        return restyled(chosen, style) if normalise else chosen
 
     pieces = [t.text for t in tokens]
     edits: list[Edit] = []

@@ -7,13 +7,12 @@ from hypothesis import strategies as st
 from sohoa.model import Document, Line, Page, Word
 from sohoa.normalize.restore import (
     WINDOW_CHARS,
-    apply_case,
-    dominant_style,
     load_model,
     restore_document,
     restore_text,
     windows,
 )
+from sohoa.normalize.spelling import dominant_style
 
 
 @pytest.fixture(scope="module")
@@ -72,13 +71,6 @@ def test_each_change_is_an_edit_with_position_and_alternatives(restorer) -> None
     assert (tang.line, tang.column, tang.result) == (1, 0, "tăng")
     assert 0 <= tang.confidence <= 1
     assert tang.alternatives and all(a.text != "tăng" for a in tang.alternatives)
-
-
-def test_apply_case() -> None:
-    assert apply_case("KE", "kế") == "KẾ"
-    assert apply_case("Ke", "kế") == "Kế"
-    assert apply_case("ke", "kế") == "kế"
-    assert apply_case("Iy", "lý") == "lý"  # OCR's capital I for l
 
 
 def test_restore_document_changes_words_in_place_with_page_and_word_index(restorer) -> None:
