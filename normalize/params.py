@@ -93,4 +93,12 @@ class RestorerParams:
     # in a clause make a foreign phrase (foreign_words); 0: off. Off: English-model OCR of
     # Vietnamese is such words too, and 2 took validation 4.50% -> 8.36%.
     foreign_run_in_old_ocr: int = 0
+    # Old OCR routed to one of these profiles is decoded under each, and takes the one
+    # whose first pass scores higher per slot by more than fit_margin (normalize/
+    # profile_fit.py), judged on its first fit_chars characters if they hold at least
+    # fit_min_words words (fewer say too little: a table cell); (): off.
+    fit_profiles: tuple[str, ...] = ("eng", "eng-legacy")
+    fit_margin: float = 0.0
+    fit_chars: int = 20_000
+    fit_min_words: int = 12
     search: CandidateParams = field(default_factory=CandidateParams)

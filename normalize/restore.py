@@ -52,6 +52,7 @@ from sohoa.normalize.decoder import Choice, decode
 from sohoa.normalize.language import foreign_spans, judge
 from sohoa.normalize.options import token_slots
 from sohoa.normalize.params import CandidateParams, RestorerParams
+from sohoa.normalize.profile_fit import likeliest_profile
 from sohoa.normalize.spelling import apply_case, dominant_style, restyled
 from sohoa.normalize.tokens import tokenize
 from sohoa.normalize.unicode import ToneStyle, normalize_syllable
@@ -167,6 +168,7 @@ def restore_text(
             style = style or dominant_style(words, restorer.model.style)
             if profile is None:
                 profile = choose_profile(words, restorer.profiles)
+                profile = likeliest_profile(text, restorer, profile)
         if isinstance(profile, str):
             profile = restorer.profiles[profile]
         pieces: list[str] = []
@@ -362,6 +364,7 @@ def restore_document(
         [t.text for w in all_words for t in tokenize(w) if t.kind in ("word", "caps")],
         restorer.profiles,
     )
+    profile = likeliest_profile(" ".join(all_words), restorer, profile)
     # ... and the document's own tone placement, for words its pages do not mark
     style = dominant_style(all_words, restorer.model.style)
     for page in doc.pages:
