@@ -48,8 +48,12 @@ _WORD_WITH_GLYPHS = regex.compile(
     r"^(?:\p{Lu}|\p{Ll}+|\p{Lu}\p{Ll}+)(?:[&¢€©®£¥§°~^`´¨{}@?'‘’]+\p{Ll}+)*[&¢€©®£¥§°~^`´¨{}@?'‘’]*$"
 )
 # Inside lowercase letters, a question mark is a marked vowel too (cht?c = chức), and so
-# is an apostrophe after an i that was a u (ti’c = tức); not in "don't".
-_INNER_GLYPH = regex.compile(r"(?<=\p{L})\?(?=\p{Ll}|$)|(?<=[iI])['’‘](?=\p{Ll})")
+# is an apostrophe after a vowel: the legacy engine's mark (da’y = đẩy, chua'n = chuẩn,
+# dé’n = đến) or an i that was a u (ti’c = tức); not in "don't".
+_INNER_GLYPH = regex.compile(
+    r"(?<=\p{L})\?(?=\p{Ll}|$)"
+    r"|(?<=(?i:[aeiyàáảãạâấầẩẫậăắằẳẵặèéẻẽẹêếềểễệìíỉĩịỳýỷỹỵòóỏõọôốồổỗộùúủũụ]))['’‘](?=\p{Ll})"
+)
 # Punctuation that may stick to a word core on either side; inner punctuation stays.
 _EDGE = "\"'“”‘’«»()[]{}<>.,;:!?…–—-*•·/\\|"
 

@@ -383,6 +383,8 @@ def test_restored_words_take_the_documents_own_tone_placement(restorer) -> None:
 def test_foreign_words_in_marked_text_stay_foreign(restorer) -> None:
     source = "Tài liệu hướng dẫn ghi rõ: This should be on the list, theo Quyết định."
     assert restore_text(source, restorer)[0] == source
+    contractions = "Tài liệu hướng dẫn ghi rõ: we'll see, they're here, theo Quyết định."
+    assert restore_text(contractions, restorer)[0] == contractions
 
 
 def test_long_texts_are_restored_in_windows_with_true_positions(restorer) -> None:
