@@ -99,6 +99,6 @@ class RestorerParams:
     # fit_min_words words (fewer say too little: a table cell); (): off.
     fit_profiles: tuple[str, ...] = ("eng", "eng-legacy")
     fit_margin: float = 0.0
-    fit_chars: int = 20_000
+    fit_chars: int = 4_000
     fit_min_words: int = 12
     search: CandidateParams = field(default_factory=CandidateParams)
