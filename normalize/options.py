@@ -24,7 +24,7 @@ from sohoa.normalize.channel import LONE_LETTER_COST
 from sohoa.normalize.channel_keys import EXPANDABLE, LONE_GLYPHS, PREFIX_COST, ocr_skeleton
 from sohoa.normalize.channel_profile import Profile
 from sohoa.normalize.decoder import Option
-from sohoa.normalize.tokens import HORN_AFTER_VOWEL, LETTER_GLYPHS, Token
+from sohoa.normalize.tokens import HORN_AFTER_VOWEL, LETTER_GLYPHS, MARK_AFTER_VOWEL, Token
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 if TYPE_CHECKING:
@@ -60,7 +60,9 @@ def word_options(
         normal = normalize_syllable(lower, model.style)  # type: ignore[arg-type]
         if model.is_syllable(normal, strip_marks(normal)):
             return [(normal, normal, 0.0)]
-    found, reserve = restorer.candidates(composed, profile, expand)
+    # Old OCR: an apostrophe after a vowel marks it (lu’o’ng, da’y): searched without it.
+    search = composed if profile.trusts_letters else MARK_AFTER_VOWEL.sub("", composed)
+    found, reserve = restorer.candidates(search, profile, expand)
     # Only confirmed syllables of the reserve are offered (none in the first pass).
     reserve = [item for item in reserve if item[0] in confirmed] if confirmed else []
     if letter_bonus:

@@ -50,10 +50,12 @@ _WORD_WITH_GLYPHS = regex.compile(
 # Inside lowercase letters, a question mark is a marked vowel too (cht?c = chức), and so
 # is an apostrophe after a vowel: the legacy engine's mark (da’y = đẩy, chua'n = chuẩn,
 # dé’n = đến) or an i that was a u (ti’c = tức); not in "don't".
-_INNER_GLYPH = regex.compile(
-    r"(?<=\p{L})\?(?=\p{Ll}|$)"
-    r"|(?<=(?i:[aeiyàáảãạâấầẩẫậăắằẳẵặèéẻẽẹêếềểễệìíỉĩịỳýỷỹỵòóỏõọôốồổỗộùúủũụ]))['’‘](?=\p{Ll})"
-)
+_MARKED_VOWELS = "aeiyàáảãạâấầẩẫậăắằẳẵặèéẻẽẹêếềểễệìíỉĩịỳýỷỹỵòóỏõọôốồổỗộùúủũụ"
+_VOWEL_MARK = rf"(?<=(?i:[{_MARKED_VOWELS}]))['’‘](?=\p{{Ll}})"
+_INNER_GLYPH = regex.compile(r"(?<=\p{L})\?(?=\p{Ll}|$)|" + _VOWEL_MARK)
+# Every apostrophe that marks the vowel before it (a horn or a legacy engine's mark): what
+# the candidate search of old OCR drops, the letters around it being the syllable's.
+MARK_AFTER_VOWEL = regex.compile(r"(?<=[uoUO])['’‘]|" + _VOWEL_MARK)
 # Punctuation that may stick to a word core on either side; inner punctuation stays.
 _EDGE = "\"'“”‘’«»()[]{}<>.,;:!?…–—-*•·/\\|"
 

@@ -398,6 +398,12 @@ def test_long_texts_are_restored_in_windows_with_true_positions(restorer) -> Non
     assert (last.line, last.column, last.original) == (text.count("\n") - 1, 23, "luong")
 
 
+def test_the_legacy_engines_apostrophe_marks_are_restored_with_their_words(restorer) -> None:
+    text = "Da’y manh cong tac tiéu chua'n, do lu’o’ng, chat lu’o’ng qu6c gia dé’n ném 2030"
+    restored, _ = restore_text(text, restorer)
+    assert restored == "Đẩy mạnh công tác tiêu chuẩn, đo lường, chất lượng quốc gia đến năm 2030"
+
+
 def test_the_legacy_engines_old_ocr_gets_its_own_profile(restorer) -> None:
     """Tesseract's legacy engine prints horns as apostrophes and é for â/ê/ô: the shipped
     model has a profile learned from its OCR (validation 24.6% -> 17.2% WER), chosen for

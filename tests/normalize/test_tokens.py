@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sohoa.normalize.tokens import tokenize
+from sohoa.normalize.tokens import MARK_AFTER_VOWEL, tokenize
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -87,6 +87,11 @@ def test_an_apostrophe_after_any_vowel_is_the_legacy_engines_mark_in_the_word() 
     for word in ("Da’y", "chua'n", "dé’n", "tié’p"):
         assert found[word] == "word"
     assert found["don't"] == "code"
+
+
+def test_the_marks_an_old_ocr_search_drops_are_apostrophes_after_vowels() -> None:
+    assert MARK_AFTER_VOWEL.sub("", "Da’y chua'n dé’n lu’o’ng tu’") == "Day chuan dén luong tu"
+    assert MARK_AFTER_VOWEL.sub("", "don't 'abc'") == "don't 'abc'"
 
 
 def test_at_signs_and_inner_question_marks_are_glyphs_in_words() -> None:
