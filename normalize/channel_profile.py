@@ -74,6 +74,8 @@ class Profile:
     rules: tuple[tuple[str, str, float], ...] = LETTER_CONFUSIONS
     learned: bool = False
     trusts_letters: bool = False  # a real syllable in the OCR is never replaced by free edits
+    # an apostrophe between letters is part of a glyph (the legacy engine: chL’rc = chức)
+    quotes_in_glyphs: bool = False
     readings: dict[str, list[tuple[str, float]]] | None = field(
         default=None, hash=False, compare=False
     )  # whole OCR tokens seen in the channel data -> [(clean, cost)]
@@ -147,7 +149,7 @@ def profiles_of(model: RestorerModel) -> dict[str, Profile]:
     }
     if channels.get("eng-legacy"):  # Tesseract's legacy engine (corpus/channel_pairs.py)
         found["eng-legacy"] = learned_profile(
-            dataclasses.replace(ENG, name="eng-legacy"),
+            dataclasses.replace(ENG, name="eng-legacy", quotes_in_glyphs=True),
             channels["eng-legacy"],
             OLDER_ENGINE_CONFUSIONS,
         )

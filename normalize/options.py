@@ -24,7 +24,14 @@ from sohoa.normalize.channel import LONE_LETTER_COST
 from sohoa.normalize.channel_keys import EXPANDABLE, LONE_GLYPHS, PREFIX_COST, ocr_skeleton
 from sohoa.normalize.channel_profile import Profile
 from sohoa.normalize.decoder import Option
-from sohoa.normalize.tokens import HORN_AFTER_VOWEL, LETTER_GLYPHS, MARK_AFTER_VOWEL, Token
+from sohoa.normalize.tokens import (
+    HORN_AFTER_VOWEL,
+    INNER_QUOTE,
+    LETTER_GLYPHS,
+    MARK_AFTER_VOWEL,
+    QUOTED_GLYPHS,
+    Token,
+)
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 if TYPE_CHECKING:
@@ -60,8 +67,14 @@ def word_options(
         normal = normalize_syllable(lower, model.style)  # type: ignore[arg-type]
         if model.is_syllable(normal, strip_marks(normal)):
             return [(normal, normal, 0.0)]
-    # Old OCR: an apostrophe after a vowel marks it (lu’o’ng, da’y): searched without it.
-    search = composed if profile.trusts_letters else MARK_AFTER_VOWEL.sub("", composed)
+    # Old OCR: an apostrophe after a vowel marks it (lu’o’ng, da’y): searched without it;
+    # to the legacy engine any apostrophe between letters is a glyph's part (chL’rc).
+    if profile.trusts_letters:
+        search = composed
+    elif profile.quotes_in_glyphs:
+        search = INNER_QUOTE.sub("", composed)
+    else:
+        search = MARK_AFTER_VOWEL.sub("", composed)
     found, reserve = restorer.candidates(search, profile, expand)
     # Only confirmed syllables of the reserve are offered (none in the first pass).
     reserve = [item for item in reserve if item[0] in confirmed] if confirmed else []
@@ -411,6 +424,8 @@ def token_slots(
             last_marker = letter.lower()
         elif core in LONE_GLYPHS and _between_words(tokens, i):
             slots.append(Slot(i, options_for(core)))
+        elif kind == "code" and profile.quotes_in_glyphs and QUOTED_GLYPHS.match(core):
+            slots.append(Slot(i, options_for(core)))  # chL’rc: a word to this engine
         elif kind in ("code", "url", "other"):
             fixed_code = fix_code(core, model, restorer.codes) if kind == "code" else core
             slots.append(Slot(i, kept_as(fixed_code, "<code>")))

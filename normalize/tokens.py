@@ -56,6 +56,10 @@ _INNER_GLYPH = regex.compile(r"(?<=\p{L})\?(?=\p{Ll}|$)|" + _VOWEL_MARK)
 # Every apostrophe that marks the vowel before it (a horn or a legacy engine's mark): what
 # the candidate search of old OCR drops, the letters around it being the syllable's.
 MARK_AFTER_VOWEL = regex.compile(r"(?<=[uoUO])['’‘]|" + _VOWEL_MARK)
+# A core of letters and digits joined by apostrophes: to an engine that prints glyph parts
+# so (Profile.quotes_in_glyphs), a word (chL’rc = chức, nhfi’ng = những); else a code.
+QUOTED_GLYPHS = regex.compile(r"^[\p{L}\d]+(?:['’‘][\p{L}\d]+)+$")
+INNER_QUOTE = regex.compile(r"(?<=[\p{L}\d])['’‘](?=[\p{L}\d])")
 # Punctuation that may stick to a word core on either side; inner punctuation stays.
 _EDGE = "\"'“”‘’«»()[]{}<>.,;:!?…–—-*•·/\\|"
 

@@ -404,6 +404,16 @@ def test_the_legacy_engines_apostrophe_marks_are_restored_with_their_words(resto
     assert restored == "Đẩy mạnh công tác tiêu chuẩn, đo lường, chất lượng quốc gia đến năm 2030"
 
 
+def test_to_the_legacy_engine_an_apostrophe_between_letters_is_part_of_a_glyph(restorer) -> None:
+    text = "Thu’c hién Chi thi do lu’o’ng, t6 chL’rc kiém tra, nhﬁ’ng ném tié’p theo dé’n ném 2030"
+    restored, _ = restore_text(text, restorer, "eng-legacy")
+    assert "tổ chức kiểm tra, những năm tiếp theo đến năm 2030" in restored
+    # Today's LSTM engine prints no such glyph: there "chL’rc" is left as read.
+    assert "chL’rc" in restore_text(text, restorer, "eng")[0]
+    assert restorer.profiles["eng-legacy"].quotes_in_glyphs
+    assert not restorer.profiles["eng"].quotes_in_glyphs
+
+
 def test_the_legacy_engines_old_ocr_gets_its_own_profile(restorer) -> None:
     """Tesseract's legacy engine prints horns as apostrophes and é for â/ê/ô: the shipped
     model has a profile learned from its OCR (validation 24.6% -> 17.2% WER), chosen for

@@ -89,6 +89,14 @@ def test_an_apostrophe_after_any_vowel_is_the_legacy_engines_mark_in_the_word() 
     assert found["don't"] == "code"
 
 
+def test_apostrophes_between_letters_or_digits_join_glyph_parts() -> None:
+    from sohoa.normalize.tokens import INNER_QUOTE, QUOTED_GLYPHS
+
+    assert QUOTED_GLYPHS.match("chL’rc") and QUOTED_GLYPHS.match("c1’1a")
+    assert not QUOTED_GLYPHS.match("38-CT/I'W") and not QUOTED_GLYPHS.match("’tu")
+    assert INNER_QUOTE.sub("", "chL’rc ‘tu’") == "chLrc ‘tu’"
+
+
 def test_the_marks_an_old_ocr_search_drops_are_apostrophes_after_vowels() -> None:
     assert MARK_AFTER_VOWEL.sub("", "Da’y chua'n dé’n lu’o’ng tu’") == "Day chuan dén luong tu"
     assert MARK_AFTER_VOWEL.sub("", "don't 'abc'") == "don't 'abc'"
