@@ -58,7 +58,7 @@ from restore import (  # noqa: E402
 )
 
 import sohoa.corpus.build as build  # noqa: E402
-import sohoa.normalize.channel as channel  # noqa: E402
+import sohoa.normalize.channel_keys as channel_keys  # noqa: E402
 import sohoa.normalize.restore as restore  # noqa: E402
 from sohoa.corpus.channel_pairs import (  # noqa: E402
     Channel,
@@ -206,7 +206,7 @@ def params_of(settings: dict[str, float]) -> RestorerParams:
 def fold_restorer(model, settings: dict[str, float]) -> restore.Restorer:
     """A restorer of a fold model under ``settings`` (the word bonus re-applied to it)."""
     build.set_word_bonus(model, settings["word_bonus"])
-    return restore.Restorer(model, channel.CandidateIndex(model), params_of(settings))
+    return restore.Restorer(model, channel_keys.CandidateIndex(model), params_of(settings))
 
 
 def validate(
@@ -371,7 +371,8 @@ def main() -> None:
     parser.add_argument(
         "--auto-profile",
         action="store_true",
-        help="restore with the profile the restorer chooses (normalize/channel.choose_profile)",
+        help="restore with the profile the restorer chooses "
+        "(normalize/channel_profile.choose_profile)",
     )
     parser.add_argument(
         "--channels",

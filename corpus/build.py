@@ -331,7 +331,9 @@ def candidate_tables(model: RestorerModel) -> dict[str, dict]:
     instead of searching confusions and near misses for each at run time; the readings
     are the garbled tokens that OCR is known to print ("nudce"), the costliest to search.
     """
-    from sohoa.normalize.channel import CandidateIndex, candidates, profiles_of
+    from sohoa.normalize.channel import candidates
+    from sohoa.normalize.channel_keys import CandidateIndex
+    from sohoa.normalize.channel_profile import profiles_of
 
     index = CandidateIndex(model)
     tables = {}
@@ -357,7 +359,7 @@ def likely_misreadings(keys: Iterable[str], rules: Iterable[tuple[str, str, floa
     distinct tokens of seed 000 the other tables lack (a speed setting only: the tables
     are a cache; only the confusions costing <= 3.5: 3k entries, 56 tokens).
     """
-    from sohoa.normalize.channel import rule_letters
+    from sohoa.normalize.channel_profile import rule_letters
 
     found: set[str] = set()
     for rule, right, _ in rules:

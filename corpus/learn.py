@@ -123,7 +123,7 @@ def learn_user_model(
     """Learn from every corrections file under ``folders`` and its document's JSON output
     (``<stem>.json`` beside it, or in ``outputs``); add to ``user`` when given."""
     from sohoa.corpus.model import load_model_file
-    from sohoa.normalize.channel import choose_profile, profiles_of
+    from sohoa.normalize.channel_profile import choose_profile, profiles_of
 
     model = model or load_model_file()
     user = user or UserModel(style=model.style)

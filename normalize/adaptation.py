@@ -6,6 +6,11 @@ log-bonus to the syllables and pairs of consecutive units the document confirmed
 price cheaper the letters it misreads more often than the learned channel says
 (``document_letter_bonus``); the second pass decodes with them. Settings:
 ``RestorerParams.adapt_*`` and ``letter_prior_weight`` (normalize/params.py).
+
+The first pass also tells typed text from OCR (``looks_typed``): in text whose marks are
+trusted, a window long enough whose sure choices show (next to) none of an OCR engine's
+errors (cheap misreadings mended, garbled tokens read as syllables) is typed, and its real
+syllables are kept as written in the second pass (a typo is the source's own spelling).
 """
 
 from __future__ import annotations
@@ -14,11 +19,13 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from sohoa.normalize.channel import Profile, ocr_skeleton, untoned
+from sohoa.normalize.channel import untoned
+from sohoa.normalize.channel_keys import ocr_skeleton
+from sohoa.normalize.channel_profile import Profile
 from sohoa.normalize.decoder import Choice, Option
 from sohoa.normalize.params import RestorerParams
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL, Token
-from sohoa.normalize.unicode import strip_marks
+from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 # The document's own letter misreadings (document_letter_bonus, weighed by
 # RestorerParams.letter_prior_weight) count from this many readings of a letter on, ...
@@ -36,6 +43,7 @@ class Adaptation:
     bonus: dict[str, float]  # log-bonus per confirmed unit
     pair_bonus: dict[tuple[str, str], float] | None  # ... per confirmed pair
     letter_bonus: dict[tuple[str, str], float] | None  # see document_letter_bonus
+    typed: bool = False  # the window shows no OCR error (looks_typed)
 
 
 def adaptation(
@@ -87,7 +95,55 @@ def adaptation(
         if profile.letters and params.letter_prior_weight
         else None
     )
-    return Adaptation(frozenset(confirmed), frozenset(pairs), bonus, pair_bonus, letter_bonus)
+    typed = profile.trusts_letters and looks_typed(options, token_of, choices, tokens, params)
+    return Adaptation(
+        frozenset(confirmed), frozenset(pairs), bonus, pair_bonus, letter_bonus, typed
+    )
+
+
+def ocr_errors(
+    options: list[list[Option]],
+    token_of: list[int],
+    choices: list[Choice],
+    tokens: list[Token],
+    params: RestorerParams,
+) -> tuple[int, int]:
+    """(words, OCR errors) of a first pass: its sure changes of a word that an OCR engine
+    makes and a typist does not: a misreading the channel prices at most
+    ``params.ocr_error_cost`` (tống for tổng), or a token that is no syllable (ghệ, 1ong)."""
+    words = errors = 0
+    for found, token, choice in zip(options, token_of, choices, strict=True):
+        if token < 0 or tokens[token].kind not in ("word", "caps"):
+            continue
+        words += 1
+        if len(found) < 2 or choice.confidence < params.adapt_min_confidence:
+            continue
+        text, unit, cost = found[choice.index]
+        read = nfc(tokens[token].text).lower()
+        as_read = {read, normalize_syllable(read, "classic"), normalize_syllable(read, "modern")}
+        if text.lower() in as_read:
+            continue  # kept as read (in one tone placement or the other)
+        # no syllable as read: the token's own option, if any, is an unknown word
+        garbled = not any(t in as_read and u != "<unk>" for t, u, _ in found)
+        if cost <= params.ocr_error_cost or (garbled and unit != "<unk>"):
+            errors += 1
+    return words, errors
+
+
+def looks_typed(
+    options: list[list[Option]],
+    token_of: list[int],
+    choices: list[Choice],
+    tokens: list[Token],
+    params: RestorerParams,
+) -> bool:
+    """Whether a first pass over text with trusted marks found it typed: at least
+    ``params.typed_min_words`` words, and OCR errors (``ocr_errors``) in at most
+    ``params.typed_max_error_share`` of them (none in fewer than 1/share words)."""
+    if not params.typed_min_words:
+        return False  # off
+    words, errors = ocr_errors(options, token_of, choices, tokens, params)
+    return words >= params.typed_min_words and errors <= params.typed_max_error_share * words
 
 
 def document_letter_bonus(

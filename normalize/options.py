@@ -20,16 +20,18 @@ import regex
 from sohoa.corpus.model import RestorerModel
 from sohoa.corpus.units import PUNCT_UNITS, syllable_shaped, word_unit
 from sohoa.normalize.adaptation import bonus_by_ocr_letter, repriced
-from sohoa.normalize.channel import (
-    EXPANDABLE,
-    LONE_GLYPHS,
-    LONE_LETTER_COST,
-    PREFIX_COST,
-    Profile,
-    ocr_skeleton,
-)
+from sohoa.normalize.channel import LONE_LETTER_COST
+from sohoa.normalize.channel_keys import EXPANDABLE, LONE_GLYPHS, PREFIX_COST, ocr_skeleton
+from sohoa.normalize.channel_profile import Profile
 from sohoa.normalize.decoder import Option
-from sohoa.normalize.tokens import HORN_AFTER_VOWEL, LETTER_GLYPHS, Token
+from sohoa.normalize.tokens import (
+    HORN_AFTER_VOWEL,
+    INNER_QUOTE,
+    LETTER_GLYPHS,
+    MARK_AFTER_VOWEL,
+    QUOTED_GLYPHS,
+    Token,
+)
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 if TYPE_CHECKING:
@@ -49,17 +51,31 @@ def word_options(
     confirmed: frozenset[str] = frozenset(),
     expand: bool = False,
     letter_bonus: dict[tuple[str, str], float] | None = None,
+    typed: bool = False,
 ) -> list[Option]:
     """Options for a word core: candidate syllables, and the core itself when unknown.
 
     ``confirmed`` syllables (sure elsewhere in the document) are offered even if pruned;
     ``expand``: a lone letter in running words may be a syllable shrunk to its first letter;
-    ``letter_bonus``: the document's own letter misreadings (see document_letter_bonus).
+    ``letter_bonus``: the document's own letter misreadings (see document_letter_bonus);
+    ``typed``: the text is typed (adaptation.looks_typed): a real syllable stays as written.
     """
     model, params = restorer.model, restorer.params
     composed = nfc(core)
     lower = composed.lower()
-    found, reserve = restorer.candidates(composed, profile, expand)
+    if typed and profile.trusts_letters:
+        normal = normalize_syllable(lower, model.style)  # type: ignore[arg-type]
+        if model.is_syllable(normal, strip_marks(normal)):
+            return [(normal, normal, 0.0)]
+    # Old OCR: an apostrophe after a vowel marks it (lu’o’ng, da’y): searched without it;
+    # to the legacy engine any apostrophe between letters is a glyph's part (chL’rc).
+    if profile.trusts_letters:
+        search = composed
+    elif profile.quotes_in_glyphs:
+        search = INNER_QUOTE.sub("", composed)
+    else:
+        search = MARK_AFTER_VOWEL.sub("", composed)
+    found, reserve = restorer.candidates(search, profile, expand)
     # Only confirmed syllables of the reserve are offered (none in the first pass).
     reserve = [item for item in reserve if item[0] in confirmed] if confirmed else []
     if letter_bonus:
@@ -344,7 +360,10 @@ def token_slots(
     confirmed: frozenset[str] = frozenset(),
     letter_bonus: dict[tuple[str, str], float] | None = None,
     confirmed_pairs: frozenset[tuple[str, str]] = frozenset(),
+    typed: bool = False,
 ) -> list[Slot]:
+    """Each token's slot, for one pass over a text; ``confirmed``, ``letter_bonus``,
+    ``confirmed_pairs`` and ``typed``: what the first pass found (normalize/adaptation.py)."""
     model = restorer.model
     slots: list[Slot] = []
     seen: dict[str, list[Option]] = {}  # options per distinct word core, for this pass
@@ -353,7 +372,7 @@ def token_slots(
         found = seen.get(core)
         if found is None:
             found = seen[core] = word_options(
-                core, restorer, profile, confirmed, letter_bonus=letter_bonus
+                core, restorer, profile, confirmed, letter_bonus=letter_bonus, typed=typed
             )
         return found
 
@@ -405,6 +424,8 @@ def token_slots(
             last_marker = letter.lower()
         elif core in LONE_GLYPHS and _between_words(tokens, i):
             slots.append(Slot(i, options_for(core)))
+        elif kind == "code" and profile.quotes_in_glyphs and QUOTED_GLYPHS.match(core):
+            slots.append(Slot(i, options_for(core)))  # chL’rc: a word to this engine
         elif kind in ("code", "url", "other"):
             fixed_code = fix_code(core, model, restorer.codes) if kind == "code" else core
             slots.append(Slot(i, kept_as(fixed_code, "<code>")))
@@ -426,7 +447,7 @@ def token_slots(
             found = seen.get(core + "+")
             if found is None:
                 found = seen[core + "+"] = word_options(
-                    core, restorer, profile, confirmed, True, letter_bonus
+                    core, restorer, profile, confirmed, True, letter_bonus, typed
                 )
             slots.append(Slot(i, found))
         elif shrunk := _shrunk_before_name(tokens, i, pairs_by_initial):

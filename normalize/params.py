@@ -78,8 +78,27 @@ class RestorerParams:
     # 0.010% / 0.008%; 4 kept a table cell's "Hằng nắm" (vie OCR for "Hằng năm"), which 2
     # mends: 2 is the smallest cost meeting the 0.05% target twice over.
     trusted_marked_cost: float = 2.0
+    # Typed text (normalize/adaptation.looks_typed): a window of trusted-marks text with at
+    # least this many words (0: off) whose first pass mends OCR errors in at most
+    # typed_max_error_share of them keeps every real syllable as written. An OCR error: a
+    # garbled token, or a misreading whose option costs at most ocr_error_cost
+    # (trusted_marked_cost included; vie OCR's hook read as acute, tống for tổng, costs
+    # 2.3-3.3). Set from the first passes' counts alone, before any restore was scored:
+    # held-out clean text 0-0.02% of a window's words, the old digital files' Unicode
+    # twins 0%; the corpus's bare-Tesseract vie pages 0% (35 of 90) to 4%.
+    typed_min_words: int = 100
+    typed_max_error_share: float = 0.001
+    ocr_error_cost: float = 4.5
     # In old OCR without marks, this many plain words of 3+ letters that spell no syllable
     # in a clause make a foreign phrase (foreign_words); 0: off. Off: English-model OCR of
     # Vietnamese is such words too, and 2 took validation 4.50% -> 8.36%.
     foreign_run_in_old_ocr: int = 0
+    # Old OCR routed to one of these profiles is decoded under each, and takes the one
+    # whose first pass scores higher per slot by more than fit_margin (normalize/
+    # profile_fit.py), judged on its first fit_chars characters if they hold at least
+    # fit_min_words words (fewer say too little: a table cell); (): off.
+    fit_profiles: tuple[str, ...] = ("eng", "eng-legacy")
+    fit_margin: float = 0.0
+    fit_chars: int = 4_000
+    fit_min_words: int = 12
     search: CandidateParams = field(default_factory=CandidateParams)

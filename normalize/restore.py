@@ -14,14 +14,17 @@ which are codes themselves: the model's code vocabulary).
 
 Correct text comes back unchanged: in text whose marks are trusted (the ``vie`` profile) a
 real marked syllable yields only to strong evidence (``trusted_marked_cost``) and plain-ASCII
-foreign words stay; a word keeps its own tone placement (hoà, uỷ), restored words take the
-text's dominant one, and ``tone_style`` normalises only when asked. Long texts are
+foreign words stay; in typed text (a window whose first pass mends no OCR error:
+``adaptation.looks_typed``) marked syllables stay as written; a word keeps its own tone
+placement (hoà, uỷ), restored words take the text's dominant one, and ``tone_style``
+normalises only when asked. Long texts are
 restored in windows (``windows``), so time grows linearly. An edit's confidence is its
 calibrated probability of being right when corpus/data holds a calibration map
 (normalize/calibration.py).
 
 The parts, one job each: the settings (normalize/params.py), each token's options
-(normalize/options.py), the channel's candidates (normalize/channel.py), the beam search
+(normalize/options.py), the channel's profiles, keys and candidates
+(normalize/channel_profile.py, channel_keys.py, channel.py), the beam search
 (normalize/decoder.py), document adaptation (normalize/adaptation.py); this module holds
 the restorer, the two passes over a text's windows, and the edits and files they make.
 """
@@ -31,8 +34,6 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import regex
 
 from sohoa.corpus.model import (
     Candidates,
@@ -44,19 +45,17 @@ from sohoa.corpus.model import (
 from sohoa.model import Alternative, Document, Edit
 from sohoa.normalize.adaptation import adaptation
 from sohoa.normalize.calibration import Calibration, load_calibration
-from sohoa.normalize.channel import (
-    CandidateIndex,
-    Profile,
-    candidates,
-    choose_profile,
-    profiles_of,
-)
+from sohoa.normalize.channel import candidates
+from sohoa.normalize.channel_keys import CandidateIndex
+from sohoa.normalize.channel_profile import Profile, choose_profile, profiles_of
 from sohoa.normalize.decoder import Choice, decode
 from sohoa.normalize.language import foreign_spans, judge
 from sohoa.normalize.options import token_slots
 from sohoa.normalize.params import CandidateParams, RestorerParams
+from sohoa.normalize.profile_fit import likeliest_profile
+from sohoa.normalize.spelling import apply_case, dominant_style, restyled
 from sohoa.normalize.tokens import tokenize
-from sohoa.normalize.unicode import ToneStyle, nfc, normalize_syllable
+from sohoa.normalize.unicode import ToneStyle, normalize_syllable
 
 MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents, by default
 
@@ -139,26 +138,13 @@ def load_model(path: Path | str | None = None) -> Restorer:
     return Restorer(model, CandidateIndex(model), calibration=load_calibration())
 
 
-def apply_case(original: str, result: str) -> str:
-    """Give ``result`` the case pattern of ``original``: ALL CAPS, Capitalised or lower."""
-    if original.islower():
-        return result  # the common case, settled without looking at each letter
-    letters = [ch for ch in original if ch.isalpha()]
-    if original[:1] == "I" and original[1:2].islower() and result[:1] == "l":
-        return result  # "Iy" was OCR for "lý": the I is a lowercase l
-    if len(letters) > 1 and all(ch.isupper() for ch in letters):
-        return result.upper()
-    if letters and original[0].isupper():
-        return result[:1].upper() + result[1:]
-    return result
-
-
 def restore_text(
     text: str,
     model: Restorer | None = None,
     profile: Profile | str | None = None,
     tone_style: ToneStyle | None = None,
     document_style: str | None = None,
+    ocr: bool = False,
 ) -> tuple[str, list[Edit]]:
     """Restore ``text``; returns the new text and one Edit per changed token.
 
@@ -168,7 +154,9 @@ def restore_text(
     Tone placement (hoà / hòa) follows the text: a word it already marks keeps its
     spelling, a restored one takes the text's dominant style (``dominant_style``; or
     ``document_style``, a whole document's), unless ``tone_style`` ("classic" hòa,
-    "modern" hoà) asks for one style everywhere.
+    "modern" hoà) asks for one style everywhere. ``ocr``: the text is known to be OCR
+    output (a page this pipeline read); else a window that shows no OCR error is typed
+    text, whose marked syllables stay as written (adaptation.looks_typed).
     """
     with long_lived_gc_paused():  # restoring makes no cycles: ~20% faster cold runs
         restorer = model if model is not None else load_model()
@@ -180,13 +168,14 @@ def restore_text(
             style = style or dominant_style(words, restorer.model.style)
             if profile is None:
                 profile = choose_profile(words, restorer.profiles)
+                profile = likeliest_profile(text, restorer, profile)
         if isinstance(profile, str):
             profile = restorer.profiles[profile]
         pieces: list[str] = []
         edits: list[Edit] = []
         for start, end in windows(text):
             restored, found = _restore_window(
-                text[start:end], restorer, profile, style, tone_style is not None
+                text[start:end], restorer, profile, style, tone_style is not None, ocr
             )
             pieces.append(restored)
             if start:  # the window's lines and columns in the whole text
@@ -226,41 +215,11 @@ def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
     return found
 
 
-# Syllables whose tone two conventions place apart: oa, oe, uy without a final (hòa/hoà).
-_STYLED = regex.compile(r"(?i)(?:o[àáảãạ]|[òóỏõọ]a|o[èéẻẽẹ]|[òóỏõọ]e|u[ỳýỷỹỵ]|[ùúủũụ]y)(?!\p{L})")
-
-
-MIN_STYLE_WORDS = 3  # a text's own tone placement needs this many words showing it
-
-
-def dominant_style(words: list[str], default: str = "classic") -> str:
-    """The tone placement most of ``words`` that show one use: classic (hòa, thủy) or
-    modern (hoà, thuỷ); ``default`` when they tie or fewer than MIN_STYLE_WORDS show it."""
-    classic = modern = 0
-    for word in words:
-        if _STYLED.search(word):
-            lower = nfc(word).lower()
-            if normalize_syllable(lower, "classic") == lower:
-                classic += 1
-            elif normalize_syllable(lower, "modern") == lower:
-                modern += 1
-    if max(classic, modern) < MIN_STYLE_WORDS or classic == modern:
-        return default  # too few to tell (one garbled OCR word must not decide)
-    return "classic" if classic > modern else "modern"
-
-
-def _restyled(text: str, style: str) -> str:
-    """``text`` (a word, any case) with its tone where ``style`` puts it."""
-    if not _STYLED.search(text):
-        return text
-    return normalize_syllable(text, style)  # type: ignore[arg-type]
-
-
 def _restore_window(
-    text: str, restorer: Restorer, profile: Profile, style: str, normalise: bool
+    text: str, restorer: Restorer, profile: Profile, style: str, normalise: bool, ocr: bool
 ) -> tuple[str, list[Edit]]:
     """Restore one window of a text: restored words in ``style`` (see ``spelled`` below),
-    all of its words so if ``normalise``."""
+    all of its words so if ``normalise``; ``ocr``: known OCR output, never typed text."""
     foreign = foreign_spans(text)
     params = restorer.params
     restorer.limit_caches()
@@ -287,7 +246,13 @@ def _restore_window(
             params,
         )
         slots = token_slots(
-            tokens, restorer, profile, found.confirmed, found.letter_bonus, found.pairs
+            tokens,
+            restorer,
+            profile,
+            found.confirmed,
+            found.letter_bonus,
+            found.pairs,
+            found.typed and not ocr,
         )
         option_lists = [slot.options for slot in slots]
 
@@ -318,8 +283,8 @@ def _restore_window(
         if chosen == normalize_syllable(original.lower(), model_style):  # type: ignore[arg-type]
             chosen = original  # the same syllable: as the source spells it (hoà stays hoà)
         else:
-            chosen = apply_case(original, _restyled(chosen, style))
-        return _restyled(chosen, style) if normalise else chosen
+            chosen = apply_case(original, restyled(chosen, style))
+        return restyled(chosen, style) if normalise else chosen
 
     pieces = [t.text for t in tokens]
     edits: list[Edit] = []
@@ -391,7 +356,7 @@ def restore_document(
 
     Each page is restored as one text (words joined by spaces, lines by newlines), so the
     LM sees the reading order; a word's restored text replaces it, never splitting or
-    merging words.
+    merging words. A page this pipeline OCR'd is never judged typed text; a TXT page may be.
     """
     restorer = model if model is not None else load_model()
     all_words = [w.text for p in doc.pages if p.origin in ("ocr", "txt") for w in p.words]
@@ -399,6 +364,7 @@ def restore_document(
         [t.text for w in all_words for t in tokenize(w) if t.kind in ("word", "caps")],
         restorer.profiles,
     )
+    profile = likeliest_profile(" ".join(all_words), restorer, profile)
     # ... and the document's own tone placement, for words its pages do not mark
     style = dominant_style(all_words, restorer.model.style)
     for page in doc.pages:
@@ -418,7 +384,9 @@ def restore_document(
         if judge(text).foreign:
             doc.provenance.setdefault("pages_not_vietnamese", []).append(page.number)
             continue  # left as read: see normalize/language.py
-        restored, edits = restore_text(text, restorer, profile, tone_style, style)
+        restored, edits = restore_text(
+            text, restorer, profile, tone_style, style, ocr=page.origin == "ocr"
+        )
         by_start = dict(zip(starts, order, strict=True))
         # Tokens never cross a space, so each edit lies inside exactly one word.
         word_edits: dict[int, list[Edit]] = {}

@@ -48,8 +48,18 @@ _WORD_WITH_GLYPHS = regex.compile(
     r"^(?:\p{Lu}|\p{Ll}+|\p{Lu}\p{Ll}+)(?:[&¢€©®£¥§°~^`´¨{}@?'‘’]+\p{Ll}+)*[&¢€©®£¥§°~^`´¨{}@?'‘’]*$"
 )
 # Inside lowercase letters, a question mark is a marked vowel too (cht?c = chức), and so
-# is an apostrophe after an i that was a u (ti’c = tức); not in "don't".
-_INNER_GLYPH = regex.compile(r"(?<=\p{L})\?(?=\p{Ll}|$)|(?<=[iI])['’‘](?=\p{Ll})")
+# is an apostrophe after a vowel: the legacy engine's mark (da’y = đẩy, chua'n = chuẩn,
+# dé’n = đến) or an i that was a u (ti’c = tức); not in "don't".
+_MARKED_VOWELS = "aeiyàáảãạâấầẩẫậăắằẳẵặèéẻẽẹêếềểễệìíỉĩịỳýỷỹỵòóỏõọôốồổỗộùúủũụ"
+_VOWEL_MARK = rf"(?<=(?i:[{_MARKED_VOWELS}]))['’‘](?=\p{{Ll}})"
+_INNER_GLYPH = regex.compile(r"(?<=\p{L})\?(?=\p{Ll}|$)|" + _VOWEL_MARK)
+# Every apostrophe that marks the vowel before it (a horn or a legacy engine's mark): what
+# the candidate search of old OCR drops, the letters around it being the syllable's.
+MARK_AFTER_VOWEL = regex.compile(r"(?<=[uoUO])['’‘]|" + _VOWEL_MARK)
+# A core of letters and digits joined by apostrophes: to an engine that prints glyph parts
+# so (Profile.quotes_in_glyphs), a word (chL’rc = chức, nhfi’ng = những); else a code.
+QUOTED_GLYPHS = regex.compile(r"^[\p{L}\d]+(?:['’‘][\p{L}\d]+)+$")
+INNER_QUOTE = regex.compile(r"(?<=[\p{L}\d])['’‘](?=[\p{L}\d])")
 # Punctuation that may stick to a word core on either side; inner punctuation stays.
 _EDGE = "\"'“”‘’«»()[]{}<>.,;:!?…–—-*•·/\\|"
 

@@ -20,7 +20,8 @@ from pathlib import Path
 from sohoa.corpus.learn import load_user_model, stack_user_model, user_model_path
 from sohoa.corpus.model import Candidates, load_model_file
 from sohoa.normalize.calibration import load_calibration
-from sohoa.normalize.channel import CandidateIndex, Profile
+from sohoa.normalize.channel_keys import CandidateIndex
+from sohoa.normalize.channel_profile import Profile
 from sohoa.normalize.restore import Restorer, load_model
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL
 

@@ -7,13 +7,12 @@ from hypothesis import strategies as st
 from sohoa.model import Document, Line, Page, Word
 from sohoa.normalize.restore import (
     WINDOW_CHARS,
-    apply_case,
-    dominant_style,
     load_model,
     restore_document,
     restore_text,
     windows,
 )
+from sohoa.normalize.spelling import dominant_style
 
 
 @pytest.fixture(scope="module")
@@ -72,13 +71,6 @@ def test_each_change_is_an_edit_with_position_and_alternatives(restorer) -> None
     assert (tang.line, tang.column, tang.result) == (1, 0, "tăng")
     assert 0 <= tang.confidence <= 1
     assert tang.alternatives and all(a.text != "tăng" for a in tang.alternatives)
-
-
-def test_apply_case() -> None:
-    assert apply_case("KE", "kế") == "KẾ"
-    assert apply_case("Ke", "kế") == "Kế"
-    assert apply_case("ke", "kế") == "kế"
-    assert apply_case("Iy", "lý") == "lý"  # OCR's capital I for l
 
 
 def test_restore_document_changes_words_in_place_with_page_and_word_index(restorer) -> None:
@@ -391,6 +383,8 @@ def test_restored_words_take_the_documents_own_tone_placement(restorer) -> None:
 def test_foreign_words_in_marked_text_stay_foreign(restorer) -> None:
     source = "Tài liệu hướng dẫn ghi rõ: This should be on the list, theo Quyết định."
     assert restore_text(source, restorer)[0] == source
+    contractions = "Tài liệu hướng dẫn ghi rõ: we'll see, they're here, theo Quyết định."
+    assert restore_text(contractions, restorer)[0] == contractions
 
 
 def test_long_texts_are_restored_in_windows_with_true_positions(restorer) -> None:
@@ -404,11 +398,27 @@ def test_long_texts_are_restored_in_windows_with_true_positions(restorer) -> Non
     assert (last.line, last.column, last.original) == (text.count("\n") - 1, 23, "luong")
 
 
+def test_the_legacy_engines_apostrophe_marks_are_restored_with_their_words(restorer) -> None:
+    text = "Da’y manh cong tac tiéu chua'n, do lu’o’ng, chat lu’o’ng qu6c gia dé’n ném 2030"
+    restored, _ = restore_text(text, restorer)
+    assert restored == "Đẩy mạnh công tác tiêu chuẩn, đo lường, chất lượng quốc gia đến năm 2030"
+
+
+def test_to_the_legacy_engine_an_apostrophe_between_letters_is_part_of_a_glyph(restorer) -> None:
+    text = "Thu’c hién Chi thi do lu’o’ng, t6 chL’rc kiém tra, nhﬁ’ng ném tié’p theo dé’n ném 2030"
+    restored, _ = restore_text(text, restorer, "eng-legacy")
+    assert "tổ chức kiểm tra, những năm tiếp theo đến năm 2030" in restored
+    # Today's LSTM engine prints no such glyph: there "chL’rc" is left as read.
+    assert "chL’rc" in restore_text(text, restorer, "eng")[0]
+    assert restorer.profiles["eng-legacy"].quotes_in_glyphs
+    assert not restorer.profiles["eng"].quotes_in_glyphs
+
+
 def test_the_legacy_engines_old_ocr_gets_its_own_profile(restorer) -> None:
     """Tesseract's legacy engine prints horns as apostrophes and é for â/ê/ô: the shipped
     model has a profile learned from its OCR (validation 24.6% -> 17.2% WER), chosen for
     such text; digits stay."""
-    from sohoa.normalize.channel import choose_profile
+    from sohoa.normalize.channel_profile import choose_profile
     from sohoa.normalize.tokens import tokenize
 
     text = "Thu’c hién Chi thi do lu’o’ng, chat lu’o’ng qu6c gia dén ném 2030. Cong téc"

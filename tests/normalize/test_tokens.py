@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sohoa.normalize.tokens import tokenize
+from sohoa.normalize.tokens import MARK_AFTER_VOWEL, tokenize
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -78,6 +78,28 @@ def test_an_apostrophe_after_u_or_o_is_a_horn_kept_in_the_word() -> None:
     assert found["tu"] == "word" and found["’"] == "punct"  # quoted: a closing quote
     assert found["abc"] == "word" and found["'"] == "punct"
     assert found["don't"] == "code"  # an English contraction is left alone
+
+
+def test_an_apostrophe_after_any_vowel_is_the_legacy_engines_mark_in_the_word() -> None:
+    # Tesseract's legacy engine prints a hook or a circumflex's tone as an apostrophe too:
+    # Da’y = Đẩy, chua'n = chuẩn, dé’n = đến (after a consonant it is no mark: don't).
+    found = dict(kinds("Da’y chua'n dé’n tié’p, don't"))
+    for word in ("Da’y", "chua'n", "dé’n", "tié’p"):
+        assert found[word] == "word"
+    assert found["don't"] == "code"
+
+
+def test_apostrophes_between_letters_or_digits_join_glyph_parts() -> None:
+    from sohoa.normalize.tokens import INNER_QUOTE, QUOTED_GLYPHS
+
+    assert QUOTED_GLYPHS.match("chL’rc") and QUOTED_GLYPHS.match("c1’1a")
+    assert not QUOTED_GLYPHS.match("38-CT/I'W") and not QUOTED_GLYPHS.match("’tu")
+    assert INNER_QUOTE.sub("", "chL’rc ‘tu’") == "chLrc ‘tu’"
+
+
+def test_the_marks_an_old_ocr_search_drops_are_apostrophes_after_vowels() -> None:
+    assert MARK_AFTER_VOWEL.sub("", "Da’y chua'n dé’n lu’o’ng tu’") == "Day chuan dén luong tu"
+    assert MARK_AFTER_VOWEL.sub("", "don't 'abc'") == "don't 'abc'"
 
 
 def test_at_signs_and_inner_question_marks_are_glyphs_in_words() -> None:
