@@ -19,7 +19,7 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _ROMAN_LOOKALIKE = str.maketrans(
     {"1": "I", "l": "I", "L": "I", "|": "I", "!": "I", "]": "I", "[": "I", "i": "I", "t": "I"}
 )
-_SECTION_HEAD = regex.compile(r"^([0-9IVXlLHit|!\[\]]{1,5})(\.|(?=\s))\s")
+_SECTION_HEAD = regex.compile(r"^([0-9IVXlLHit|!\[\]]{1,5})([.,]|(?=\s))\s")  # "," a misread "."
 
 
 def _roman_shapes(token: str) -> set[str]:

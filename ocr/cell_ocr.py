@@ -10,11 +10,13 @@ padded, enlarged when small, and OCR'd with a page segmentation mode that fits i
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 import pytesseract
+import regex
 
 from sohoa.ocr.tesseract_batch import image_to_data, images_to_data, read_in_rounds
 
@@ -213,6 +215,7 @@ def read_cell(
     ink = binary[ys0:ys1, xs0:xs1]
     text_crop = crop[ys0:ys1, xs0:xs1].copy()
     text_crop[leaks_wide[ys0:ys1, xs0:xs1] > 0] = 255  # rule remnants
+    raw_text = text_crop.copy()  # faint marks kept (a thousands dot at photo size)
     # Paper is paper: everything not near (even faint) ink is set white, so Tesseract does
     # not read sensor noise in the blank part of a line as "-" or "'".
     smooth = cv2.GaussianBlur(text_crop, (0, 0), max(0.8, dpi / 300))
@@ -251,6 +254,7 @@ def read_cell(
         data = image_to_data(text_crop, lang, "--psm 6")
         words, confidences = _words(data)
     text = " ".join(words)
+    text = with_counted_strokes(text, data, ink, factor if abs(factor - 1.0) > 0.05 else 1.0, pad)
     if len(words) > 1 and all(w.isdigit() for w in words):
         # "2468 8": one number, wrapped in a narrow column or with a wide kerning gap
         text = "".join(words)
@@ -269,8 +273,63 @@ def read_cell(
     if digits_only:
         text = text.strip(".,")  # an amount never starts or ends with a separator: noise
     if text.isdigit():
-        text = with_seen_dots(text, ink)
+        text = with_seen_dots(text, ink, _dark_marks(raw_text))
     return CellReading(text, confidence, "ocr", glyphs=len(strokes))
+
+
+_QUARTER_NUMERAL = regex.compile(r"^(I{1,3})(?=/|$)")
+
+
+def with_counted_strokes(text: str, data: dict, ink: np.ndarray, factor: float, pad: int) -> str:
+    """A quarter's numeral ("Quý III/2027") with as many strokes as its ink shows.
+
+    Blur and JPEG merge or thin the strokes of "III" and Tesseract reads "II": the result
+    is well formed, so only the ink can tell. The numeral's word (Tesseract's box, mapped
+    back to the cell's ink) is walked from the left: upright, narrow pieces of ink are its
+    strokes, up to the slant of "/". Only more strokes than were read change it (strokes
+    merged by blur count as fewer, never as more).
+    """
+    entries = [(k, w.strip()) for k, w in enumerate(data["text"]) if w.strip()]
+    for (_, before), (k, word) in itertools.pairwise(entries):
+        match = _QUARTER_NUMERAL.match(word)
+        if not (match and regex.match(r"^Qu[ýyỳỹỷ]", before)):
+            continue
+        x0 = max(0, int((data["left"][k] - pad) / factor) - 1)
+        x1 = int((data["left"][k] + data["width"][k] - pad) / factor) + 1
+        strokes = _upright_strokes(ink[:, x0:x1])
+        if len(match.group(1)) < strokes <= 3:
+            numeral = "I" * strokes + word[match.end() :]
+            text = text.replace(f"{before} {word}", f"{before} {numeral}", 1)
+    return text
+
+
+def _upright_strokes(ink: np.ndarray) -> int:
+    """Upright, narrow pieces of ink from the left, until a slanted or wide one."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    pieces = sorted(range(1, count), key=lambda k: stats[k, 0])
+    if not pieces:
+        return 0
+    height = max(int(stats[k, 3]) for k in pieces)
+    strokes = 0
+    for k in pieces:
+        x, y, w, h = (int(v) for v in stats[k][:4])
+        if h < DIGIT_HEIGHT_SHARE * height:
+            continue  # a mark or a speck
+        if w > 0.6 * h or _slant(labels[y : y + h, x : x + w] == k) > 0.25:
+            break  # a digit, or the "/" after the numeral
+        strokes += 1
+    return strokes
+
+
+def _slant(piece: np.ndarray) -> float:
+    """How far (share of its width) a piece's ink moves from its top fifth to its bottom."""
+    h, w = piece.shape
+    band = max(1, h // 5)
+    top = np.nonzero(piece[:band].any(axis=0))[0]
+    bottom = np.nonzero(piece[-band:].any(axis=0))[0]
+    if not len(top) or not len(bottom):
+        return 0.0
+    return abs(float(top.mean()) - float(bottom.mean())) / max(1, w)
 
 
 NUMBER_CHARS = set("0123456789.,")
@@ -303,31 +362,46 @@ def _is_zero(ink: np.ndarray) -> bool:
     return height >= 0.45 * h and abs(top - bottom) <= max(1.0, 0.12 * h)
 
 
-def _baseline_dots(ink: np.ndarray) -> list[float] | None:
-    """Where (0..1 along the number's ink) small round specks sit on its baseline, between
-    digits: the thousands dots of "8.938". None when the ink is not one line of digits."""
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    parts = [tuple(int(v) for v in stats[k][:4]) for k in range(1, count)]
-    if not parts:
+def _dark_marks(crop: np.ndarray) -> np.ndarray:
+    """Ink = 255 halfway between the paper and the darkest ink of the number's own box: a
+    thousands dot at photo size is a few faint pixels the cell's ink mask drops as a speck."""
+    paper = float(np.percentile(crop, 90))
+    darkest = float(np.percentile(crop, 2))
+    return np.where(crop < (paper + darkest) / 2, 255, 0).astype(np.uint8)
+
+
+def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
+    count, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    return [tuple(int(v) for v in stats[k][:4]) for k in range(1, count) if stats[k, 4] > 1]
+
+
+def _baseline_dots(ink: np.ndarray, faint: np.ndarray) -> list[float] | None:
+    """Where (0..1 along the number) small specks sit on its baseline in the gaps between
+    its digits: the thousands dots of "8.938". The digits are the pieces of ``ink``; the
+    specks are looked for in ``faint``, a lighter mask of the same box (at photo size a dot
+    is a few pale pixels). None when a gap holds a mark that is not such a speck."""
+    glyphs = _components(ink)
+    if not glyphs:
         return None
-    height = max(h for _, _, _, h in parts)
-    tall = [p for p in parts if p[3] >= DIGIT_HEIGHT_SHARE * height]
+    height = max(h for _, _, _, h in glyphs)
+    tall = [p for p in glyphs if p[3] >= DIGIT_HEIGHT_SHARE * height]
+    digits = [p for p in glyphs if p[3] > 0.3 * height]  # digits and pieces of them
     left, right = min(p[0] for p in tall), max(p[0] + p[2] for p in tall)
     bottom = max(p[1] + p[3] for p in tall)
     dots = []
-    for x, y, w, h in parts:
-        if (x, y, w, h) in tall:
-            continue
+    for x, y, w, h in _components(faint):
+        centre = x + w / 2
+        if not left < centre < right or any(gx <= centre <= gx + gw for gx, _, gw, _ in digits):
+            continue  # outside the number, or a piece of a digit
         small = h <= 0.3 * height and w <= 0.3 * height and h <= 1.5 * w + 1
-        on_baseline = y + h >= bottom - max(1, 0.15 * height) and y + h <= bottom + 1
-        between = left < x and x + w < right
-        if not (small and on_baseline and between):
-            return None  # a mark that is not a thousands dot (comma, noise): no evidence
-        dots.append((x + w / 2 - left) / max(1, right - left))
+        on_baseline = bottom - max(1, 0.2 * height) <= y + h <= bottom + 1
+        if not (small and on_baseline):
+            return None  # a mark that is not a thousands dot (comma, quote): no evidence
+        dots.append((centre - left) / max(1, right - left))
     return sorted(dots)
 
 
-def with_seen_dots(digits: str, ink: np.ndarray) -> str:
+def with_seen_dots(digits: str, ink: np.ndarray, faint: np.ndarray | None = None) -> str:
     """A number read without its thousands dots, given them back where the ink shows them.
 
     At photo and 150-dpi sizes Tesseract drops the "." of "8.938". The dots are still in
@@ -337,7 +411,7 @@ def with_seen_dots(digits: str, ink: np.ndarray) -> str:
     stays as it is.
     """
     n = len(digits)
-    dots = _baseline_dots(ink) if n >= 4 else None
+    dots = _baseline_dots(ink, ink if faint is None else faint) if n >= 4 else None
     if not dots or len(dots) != (n - 1) // 3:
         return digits
     ends = list(range(n - 3, 0, -3))[::-1]  # digits before each dot: 8.938 -> [1]

@@ -125,3 +125,13 @@ def test_a_section_numeral_of_two_merged_strokes_in_third_place():
     t = table(["I. Một", ["1", "a"], "1I. Hai", ["1", "b"], "HH. Ba", ["1", "c"]])
     fix_numbering(t, 0)
     assert [r.section for r in t.rows if r.section] == ["I. Một", "II. Hai", "III. Ba"]
+
+
+def test_a_section_numeral_whose_dot_was_read_as_a_comma_keeps_its_place():
+    """A photographed table: "I." read "L," must still count as the first section, or the
+    sections after it are numbered one short."""
+    t = table(["L, Bảo đảm", ["1", "a"], "HH. Phát triển", ["2", "b"], "HH. Phòng, chống"])
+    fix_numbering(t, 0)
+    assert [r.section for r in t.rows if r.section] == [
+        "I. Bảo đảm", "II. Phát triển", "III. Phòng, chống",
+    ]  # fmt: skip
