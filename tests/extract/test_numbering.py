@@ -135,3 +135,9 @@ def test_a_section_numeral_whose_dot_was_read_as_a_comma_keeps_its_place():
     assert [r.section for r in t.rows if r.section] == [
         "I. Bảo đảm", "II. Phát triển", "III. Phòng, chống",
     ]  # fmt: skip
+
+
+def test_a_section_that_would_repeat_the_one_before_lost_a_stroke():
+    t = table(["1. Quản lý", ["1", "a"], "HH. Giảm nghèo", ["2", "b"], "II. Cải cách"])
+    fix_numbering(t, 0)
+    assert [r.section.split()[0] for r in t.rows if r.section] == ["I.", "II.", "III."]
