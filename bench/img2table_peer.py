@@ -32,9 +32,12 @@ def page_rows(image: np.ndarray, dpi: int, ocr: Any, borderless: bool = False) -
             else cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
         )
         _, png = cv2.imencode(".png", scaled)
-        extracted = Image(png.tobytes(), detect_rotation=rotation).extract_tables(
-            ocr=ocr, implicit_rows=False, borderless_tables=borderless, min_confidence=50
-        )
+        try:
+            extracted = Image(png.tobytes(), detect_rotation=rotation).extract_tables(
+                ocr=ocr, implicit_rows=False, borderless_tables=borderless, min_confidence=50
+            )
+        except TypeError:  # img2table 2.0.0 fails on some photos (a word with no text):
+            extracted = []  # that try finds no table
         if extracted:
             break
     return [

@@ -33,7 +33,7 @@ from sohoa.pipeline import convert_document  # noqa: E402
 from sohoa.settings import Settings  # noqa: E402
 
 SCANNED = ("scan-300-light", "scan-200-heavy", "scan-150-heavy", "stamp", "handwritten",
-           "show-through", "phone-photo", "screenshot")  # fmt: skip
+           "show-through", "phone-photo", "screenshot", "table-photo")  # fmt: skip
 
 
 def column_type(name: str, truth_cell: str) -> str:

@@ -175,7 +175,10 @@ def _numbering_column_name(table: Table) -> tuple[str, str] | None:
         return None
     first = table.columns[0]
     folded = fold(first)
-    if not folded or " / " in first or len(folded) > SHORT or any(c.islower() for c in first):
+    misread = any(c.isdigit() for c in first)  # no header name holds a digit: "5i" is garbled
+    if not folded or " / " in first or len(folded) > SHORT:
+        return None
+    if any(c.islower() for c in first) and not misread:
         return None  # a lower-case name ("Mã") was read as printed: it is not an "STT"
     values = [r.cells[0].strip() for r in table.rows if r.cells and r.cells[0].strip()]
     numbers = [v for v in values if _ROW_NUMBER.match(v)]

@@ -19,7 +19,7 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _ROMAN_LOOKALIKE = str.maketrans(
     {"1": "I", "l": "I", "L": "I", "|": "I", "!": "I", "]": "I", "[": "I", "i": "I", "t": "I"}
 )
-_SECTION_HEAD = regex.compile(r"^([0-9IVXlLHit|!\[\]]{1,5})(\.|(?=\s))\s")
+_SECTION_HEAD = regex.compile(r"^([0-9IVXlLHit|!\[\]]{1,5})([.,]|(?=\s))\s")  # "," a misread "."
 
 
 def _roman_shapes(token: str) -> set[str]:
@@ -56,8 +56,11 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
             continue
         shapes = _roman_shapes(token)
         # "III" read as "II" (a stroke lost) is fixed only when another section confirms
-        # that the numbering runs I, II, III … by position.
-        near = positions_confirmed and any(Levenshtein.distance(s, expected) <= 1 for s in shapes)
+        # that the numbering runs I, II, III … by position, or when it would repeat the
+        # section before it (I, II, II: a numbering never repeats).
+        repeat = k >= 2 and token == ROMAN[k - 2]
+        confirmed = positions_confirmed or repeat
+        near = confirmed and any(Levenshtein.distance(s, expected) <= 1 for s in shapes)
         if expected in shapes or near:
             fixed = expected + "." + row.section[match.end(2) :]
             edits.append(_edit(row.section, fixed, table_index, "table-numbering"))

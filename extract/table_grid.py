@@ -25,6 +25,7 @@ from sohoa.extract.grid_lines import (
     rotate,
 )
 from sohoa.extract.structure import header_height
+from sohoa.extract.sum_check import repair_row_sums
 from sohoa.model import BBox, Cell, Page, Table
 from sohoa.settings import Settings
 
@@ -49,6 +50,10 @@ class CellReader(Protocol):
     def read_digits(
         self, gray: np.ndarray, box: CellBox, dpi: int, lang: str, first: str
     ) -> CellText: ...
+
+    def read_number_again(
+        self, gray: np.ndarray, box: CellBox, dpi: int, lang: str
+    ) -> list[str]: ...
 
 
 def _level_image(prepared: Any) -> tuple[np.ndarray, BoxMapper, float]:
@@ -115,6 +120,7 @@ def grid_to_table(
             )
         )
     reread_amount_columns(cells, grid, gray, dpi, settings, reader, lone_glyphs)
+    reread_row_sums(cells, grid, gray, dpi, settings, reader)
     return Table(
         pages=[page.number],
         cells=cells,
@@ -165,6 +171,30 @@ def reread_amount_columns(
                 text += "."  # the digits-only reading drops an end dot the first one saw
             if text and _number_like(text) and not is_blank(text):
                 cell.text, cell.confidence = text, reading.confidence
+
+
+def reread_row_sums(
+    cells: list[Cell],
+    grid: Grid,
+    gray: np.ndarray,
+    dpi: int,
+    settings: Settings,
+    reader: CellReader,
+) -> None:
+    """Amounts that break their row's sum read again (``sum_check``): a reading that makes
+    the row add up replaces the first one."""
+    n_header = header_height(cells)
+    boxes = {(c.row, c.col): c.box for c in grid.cells}
+    body: dict[int, dict[int, Cell]] = {}
+    for cell in cells:
+        if cell.row >= n_header and cell.col_span == 1:
+            body.setdefault(cell.row, {})[cell.col] = cell
+
+    def read_again(cell: Cell) -> list[str]:
+        box = boxes[(cell.row, cell.col)]
+        return reader.read_number_again(gray, box, dpi, settings.lang)
+
+    repair_row_sums([body[row] for row in sorted(body)], read_again)
 
 
 _ROW_NUMBER = regex.compile(r"\d{1,2}(\.\d{1,2})*\.?")  # STT: "1", "1.2", "2.3."

@@ -10,15 +10,19 @@ padded, enlarged when small, and OCR'd with a page segmentation mode that fits i
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 import pytesseract
+import regex
 
 from sohoa.ocr.tesseract_batch import image_to_data, images_to_data, read_in_rounds
 
 DASH = "-"
+RE_READ_INSETS = (0, 2, -2)  # px the box is moved in when a number is read again
+RE_READ_HEIGHTS = (24, 40)  # px a number is enlarged to when read again
 SINGLE_GLYPH_PX = 17
 INK_MARGIN = 70  # gray levels below the paper that surely are ink
 MIN_INK_MARGIN = 40  # and never less: blurred sensor noise stays within this
@@ -47,6 +51,20 @@ class CellReader:
     ) -> CellReading:
         """The cell read again as digits only (``first``: what the first reading gave)."""
         return read_cell(gray, box, dpi, lang, True, first)
+
+    def read_number_again(
+        self, gray: np.ndarray, box: tuple[int, int, int, int], dpi: int, lang: str
+    ) -> list[str]:
+        """Other readings of a number cell whose first one fails a check (its row's sum):
+        digits only, the cell's box drawn a little tighter and looser, the number enlarged to
+        other sizes. Distinct readings, most frequent first; the caller keeps one only if
+        it passes the check."""
+        readings: list[str] = []
+        for inset in RE_READ_INSETS:
+            x0, y0, x1, y1 = box
+            moved = (x0 + inset, y0 + inset, x1 - inset, y1 - inset)
+            readings.append(read_cell(gray, moved, dpi, lang, True, "", RE_READ_HEIGHTS).text)
+        return sorted(set(readings), key=lambda r: (-readings.count(r), readings.index(r)))
 
 
 def _ink_components(binary: np.ndarray, min_area: int) -> list[tuple[int, int, int, int, int]]:
@@ -120,11 +138,13 @@ def read_cell(
     lang: str,
     digits_only: bool = False,
     first_reading: str = "",
+    heights: tuple[int, ...] = (),
 ) -> CellReading:
     """Text of the cell ``box`` (x0, top, x1, bottom, rules included) of a level page image.
 
     ``first_reading``: what an earlier, unrestricted read of the cell gave; a digit there
-    is one vote when a lone glyph is read again as a digit.
+    is one vote when a lone glyph is read again as a digit. ``heights``: the sizes (px) a
+    number is enlarged to for its vote (default: NUMBER_X_HEIGHT alone).
     """
     x0, y0, x1, y1 = box
     # Stay clear of the rules around the cell; they are 1-3 px plus blur.
@@ -195,6 +215,7 @@ def read_cell(
     ink = binary[ys0:ys1, xs0:xs1]
     text_crop = crop[ys0:ys1, xs0:xs1].copy()
     text_crop[leaks_wide[ys0:ys1, xs0:xs1] > 0] = 255  # rule remnants
+    raw_text = text_crop.copy()  # faint marks kept (a thousands dot at photo size)
     # Paper is paper: everything not near (even faint) ink is set white, so Tesseract does
     # not read sensor noise in the blank part of a line as "-" or "'".
     smooth = cv2.GaussianBlur(text_crop, (0, 0), max(0.8, dpi / 300))
@@ -233,6 +254,7 @@ def read_cell(
         data = image_to_data(text_crop, lang, "--psm 6")
         words, confidences = _words(data)
     text = " ".join(words)
+    text = with_counted_strokes(text, data, ink, factor if abs(factor - 1.0) > 0.05 else 1.0, pad)
     if len(words) > 1 and all(w.isdigit() for w in words):
         # "2468 8": one number, wrapped in a narrow column or with a wide kerning gap
         text = "".join(words)
@@ -245,10 +267,69 @@ def read_cell(
     if len(strokes) == 1 and len(text) == 1 and text in ZERO_LOOKALIKES and _is_zero(ink):
         return CellReading("0", confidence, "ocr")  # a blurred "0" read as "9", "8" or "Ũ"
     if digits_only or (text and set(text) <= NUMBER_CHARS):
-        text, confidence = _vote_number(ink_crop, lang, (text, confidence))
+        text, confidence = _vote_number(
+            ink_crop, lang, (text, confidence), digit_glyphs(ink), heights or (NUMBER_X_HEIGHT,)
+        )
     if digits_only:
         text = text.strip(".,")  # an amount never starts or ends with a separator: noise
+    if text.isdigit():
+        text = with_seen_dots(text, ink, _dark_marks(raw_text))
     return CellReading(text, confidence, "ocr", glyphs=len(strokes))
+
+
+_QUARTER_NUMERAL = regex.compile(r"^(I{1,3})(?=/|$)")
+
+
+def with_counted_strokes(text: str, data: dict, ink: np.ndarray, factor: float, pad: int) -> str:
+    """A quarter's numeral ("Quý III/2027") with as many strokes as its ink shows.
+
+    Blur and JPEG merge or thin the strokes of "III" and Tesseract reads "II": the result
+    is well formed, so only the ink can tell. The numeral's word (Tesseract's box, mapped
+    back to the cell's ink) is walked from the left: upright, narrow pieces of ink are its
+    strokes, up to the slant of "/". Only more strokes than were read change it (strokes
+    merged by blur count as fewer, never as more).
+    """
+    entries = [(k, w.strip()) for k, w in enumerate(data["text"]) if w.strip()]
+    for (_, before), (k, word) in itertools.pairwise(entries):
+        match = _QUARTER_NUMERAL.match(word)
+        if not (match and regex.match(r"^Qu[ýyỳỹỷ]", before)):
+            continue
+        x0 = max(0, int((data["left"][k] - pad) / factor) - 1)
+        x1 = int((data["left"][k] + data["width"][k] - pad) / factor) + 1
+        strokes = _upright_strokes(ink[:, x0:x1])
+        if len(match.group(1)) < strokes <= 3:
+            numeral = "I" * strokes + word[match.end() :]
+            text = text.replace(f"{before} {word}", f"{before} {numeral}", 1)
+    return text
+
+
+def _upright_strokes(ink: np.ndarray) -> int:
+    """Upright, narrow pieces of ink from the left, until a slanted or wide one."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    pieces = sorted(range(1, count), key=lambda k: stats[k, 0])
+    if not pieces:
+        return 0
+    height = max(int(stats[k, 3]) for k in pieces)
+    strokes = 0
+    for k in pieces:
+        x, y, w, h = (int(v) for v in stats[k][:4])
+        if h < DIGIT_HEIGHT_SHARE * height:
+            continue  # a mark or a speck
+        if w > 0.6 * h or _slant(labels[y : y + h, x : x + w] == k) > 0.25:
+            break  # a digit, or the "/" after the numeral
+        strokes += 1
+    return strokes
+
+
+def _slant(piece: np.ndarray) -> float:
+    """How far (share of its width) a piece's ink moves from its top fifth to its bottom."""
+    h, w = piece.shape
+    band = max(1, h // 5)
+    top = np.nonzero(piece[:band].any(axis=0))[0]
+    bottom = np.nonzero(piece[-band:].any(axis=0))[0]
+    if not len(top) or not len(bottom):
+        return 0.0
+    return abs(float(top.mean()) - float(bottom.mean())) / max(1, w)
 
 
 NUMBER_CHARS = set("0123456789.,")
@@ -281,17 +362,80 @@ def _is_zero(ink: np.ndarray) -> bool:
     return height >= 0.45 * h and abs(top - bottom) <= max(1.0, 0.12 * h)
 
 
+def _dark_marks(crop: np.ndarray) -> np.ndarray:
+    """Ink = 255 halfway between the paper and the darkest ink of the number's own box: a
+    thousands dot at photo size is a few faint pixels the cell's ink mask drops as a speck."""
+    paper = float(np.percentile(crop, 90))
+    darkest = float(np.percentile(crop, 2))
+    return np.where(crop < (paper + darkest) / 2, 255, 0).astype(np.uint8)
+
+
+def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
+    count, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    return [tuple(int(v) for v in stats[k][:4]) for k in range(1, count) if stats[k, 4] > 1]
+
+
+def _baseline_dots(ink: np.ndarray, faint: np.ndarray) -> list[float] | None:
+    """Where (0..1 along the number) small specks sit on its baseline in the gaps between
+    its digits: the thousands dots of "8.938". The digits are the pieces of ``ink``; the
+    specks are looked for in ``faint``, a lighter mask of the same box (at photo size a dot
+    is a few pale pixels). None when a gap holds a mark that is not such a speck."""
+    glyphs = _components(ink)
+    if not glyphs:
+        return None
+    height = max(h for _, _, _, h in glyphs)
+    tall = [p for p in glyphs if p[3] >= DIGIT_HEIGHT_SHARE * height]
+    digits = [p for p in glyphs if p[3] > 0.3 * height]  # digits and pieces of them
+    left, right = min(p[0] for p in tall), max(p[0] + p[2] for p in tall)
+    bottom = max(p[1] + p[3] for p in tall)
+    dots = []
+    for x, y, w, h in _components(faint):
+        centre = x + w / 2
+        if not left < centre < right or any(gx <= centre <= gx + gw for gx, _, gw, _ in digits):
+            continue  # outside the number, or a piece of a digit
+        small = h <= 0.3 * height and w <= 0.3 * height and h <= 1.5 * w + 1
+        on_baseline = bottom - max(1, 0.2 * height) <= y + h <= bottom + 1
+        if not (small and on_baseline):
+            return None  # a mark that is not a thousands dot (comma, quote): no evidence
+        dots.append((centre - left) / max(1, right - left))
+    return sorted(dots)
+
+
+def with_seen_dots(digits: str, ink: np.ndarray, faint: np.ndarray | None = None) -> str:
+    """A number read without its thousands dots, given them back where the ink shows them.
+
+    At photo and 150-dpi sizes Tesseract drops the "." of "8.938". The dots are still in
+    the ink, as small specks on the baseline; when there are exactly as many as the number's
+    thousands groups need, each where its group ends, the number is written with them
+    ("8938" -> "8.938"). The digits are never changed; without that evidence the reading
+    stays as it is.
+    """
+    n = len(digits)
+    dots = _baseline_dots(ink, ink if faint is None else faint) if n >= 4 else None
+    if not dots or len(dots) != (n - 1) // 3:
+        return digits
+    ends = list(range(n - 3, 0, -3))[::-1]  # digits before each dot: 8.938 -> [1]
+    dot_share = 0.5  # a dot advances about half a digit
+    width = n + dot_share * len(dots)
+    for k, (seen, before) in enumerate(zip(dots, ends, strict=True)):
+        expected = (before + dot_share * (k + 0.5)) / width
+        if abs(seen - expected) > 0.5 / width:
+            return digits
+    groups = [digits[max(0, end - 3) : end] for end in range(n, 0, -3)][::-1]
+    return ".".join(groups)
+
+
 NUMBER_X_HEIGHT = 32  # px: Tesseract reads digits of a noisy scan best at this height
 
 
-def _number_variants(crop: np.ndarray) -> list[np.ndarray]:
+def _number_variants(crop: np.ndarray, height: int = NUMBER_X_HEIGHT) -> list[np.ndarray]:
     """The cell's ink enlarged to ~NUMBER_X_HEIGHT, as is, binarised, and with strokes closed.
 
     Blur and JPEG break a thin "0" or "1" apart or fill the hole of a "6"; each
     preprocessing fails on different glyphs, so their agreement is a better reading than
     any one of them.
     """
-    factor = NUMBER_X_HEIGHT / max(1, crop.shape[0])
+    factor = height / max(1, crop.shape[0])
     big = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
     smooth = cv2.GaussianBlur(big, (0, 0), 1.0)
     _, otsu = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -303,11 +447,36 @@ def _number_variants(crop: np.ndarray) -> list[np.ndarray]:
     ]
 
 
-def _vote_number(crop: np.ndarray, lang: str, first: tuple[str, float]) -> tuple[str, float]:
+DIGIT_HEIGHT_SHARE = 0.6  # a digit is at least this share of the tallest glyph's height
+
+
+def digit_glyphs(ink: np.ndarray) -> int:
+    """How many digit-tall pieces of ink a number cell holds (separators are shorter).
+
+    Printed digits stand apart and each is one piece, so a reading with more digits than
+    this has seen a digit that is not there ("5.771" read "92.771"); blur may join two
+    digits into one piece, so fewer is possible, more is not.
+    """
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights = [int(stats[k, 3]) for k in range(1, count)]
+    if not heights:
+        return 0
+    return sum(1 for h in heights if h >= DIGIT_HEIGHT_SHARE * max(heights))
+
+
+def _vote_number(
+    crop: np.ndarray,
+    lang: str,
+    first: tuple[str, float],
+    glyphs: int = 0,
+    heights: tuple[int, ...] = (NUMBER_X_HEIGHT,),
+) -> tuple[str, float]:
     """A number read several ways (digits only, one line); the most frequent reading wins.
 
-    Ties go to the higher summed Tesseract confidence. The first (unrestricted) reading
-    takes part in the vote, so a number every variant misses keeps it.
+    Among readings with as many votes, one with no more digits than the cell has
+    digit-tall glyphs (``glyphs``; 0: not counted) comes first, then the higher summed
+    Tesseract confidence. The first (unrestricted) reading takes part in the vote, so a
+    number every variant misses keeps it.
     """
 
     def _digits(text: str) -> str:
@@ -315,7 +484,8 @@ def _vote_number(crop: np.ndarray, lang: str, first: tuple[str, float]) -> tuple
 
     votes: dict[str, list[float]] = {first[0]: [first[1]]} if first[0] else {}
     config = "--psm 7 -c tessedit_char_whitelist=0123456789.,"
-    for data in images_to_data(_number_variants(crop), lang, config):
+    variants = [v for height in heights for v in _number_variants(crop, height)]
+    for data in images_to_data(variants, lang, config):
         words, confidences = _words(data)
         if not words:
             continue
@@ -325,7 +495,11 @@ def _vote_number(crop: np.ndarray, lang: str, first: tuple[str, float]) -> tuple
         votes.setdefault(reading, []).append(float(np.mean(confidences)))
     if not votes:
         return first
-    text = max(votes, key=lambda t: (len(votes[t]), sum(votes[t])))
+
+    def possible(text: str) -> bool:
+        return not glyphs or len(_digits(text)) <= glyphs
+
+    text = max(votes, key=lambda t: (len(votes[t]), possible(t), sum(votes[t])))
     return text, float(np.mean(votes[text]))
 
 

@@ -76,11 +76,22 @@ LEGACY_KINDS = [
 ]  # fmt: skip
 LEGACY_FIRST = 100
 LEGACY_COUNT = 2 * len(LEGACY_KINDS)
-ALL_KINDS = KINDS + LEGACY_KINDS
+# Photos of plans and reports with their appendix tables (every page photographed, the
+# photos put into one PDF as a phone's scanner app does): documents of their own, numbered
+# from TABLE_PHOTO_FIRST with their own random stream, so the documents above stay as they
+# were. The photo is 1600 px wide (about 2000 px on its long side, what messaging apps send).
+TABLE_PHOTO_KINDS = [
+    Kind("table-photo", 150, what="phone photos of a plan's or report's pages, tables included"),
+]
+TABLE_PHOTO_FIRST = 260
+TABLE_PHOTO_COUNT = 4
+TABLE_PHOTO_TYPES = ("Kế hoạch", "Báo cáo")
+TABLE_PHOTO_WIDTH = 1600
+ALL_KINDS = KINDS + LEGACY_KINDS + TABLE_PHOTO_KINDS
 KIND_BY_NAME = {kind.name: kind for kind in ALL_KINDS}
 FONT_NAMES = list(FONTS)
 # one document of every kind, every type at least once
-QUICK = [*range(12), *range(LEGACY_FIRST, LEGACY_FIRST + len(LEGACY_KINDS))]
+QUICK = [*range(12), *range(LEGACY_FIRST, LEGACY_FIRST + len(LEGACY_KINDS)), TABLE_PHOTO_FIRST]
 
 
 @dataclass(frozen=True)
@@ -124,7 +135,7 @@ def plan(seed: int = DEFAULT_SEED, count: int = COUNT) -> list[Entry]:
                 size=rng.choice([11.0, 12.0, 13.0, 13.0, 14.0]),
             )
         )
-    return entries + legacy_plan(seed)
+    return entries + legacy_plan(seed) + table_photo_plan(seed)
 
 
 def legacy_plan(seed: int = DEFAULT_SEED) -> list[Entry]:
@@ -139,6 +150,25 @@ def legacy_plan(seed: int = DEFAULT_SEED) -> list[Entry]:
                 seed=seed,
                 type=rng.choice(TYPES),
                 kind=LEGACY_KINDS[index % len(LEGACY_KINDS)],
+                font=rng.choice(FONT_NAMES),
+                size=rng.choice([12.0, 13.0, 13.0, 14.0]),
+            )
+        )
+    return entries
+
+
+def table_photo_plan(seed: int = DEFAULT_SEED) -> list[Entry]:
+    """The photographed plans and reports: type alternates, font and size drawn per document."""
+    entries = []
+    for index in range(TABLE_PHOTO_COUNT):
+        number = TABLE_PHOTO_FIRST + index
+        rng = random.Random(f"sohoa-corpus-table-photo:{seed}:{number}")
+        entries.append(
+            Entry(
+                number=number,
+                seed=seed,
+                type=TABLE_PHOTO_TYPES[index % len(TABLE_PHOTO_TYPES)],
+                kind=TABLE_PHOTO_KINDS[0],
                 font=rng.choice(FONT_NAMES),
                 size=rng.choice([12.0, 13.0, 13.0, 14.0]),
             )
@@ -209,7 +239,7 @@ def _images(entry: Entry, doc: Doc, clean_pdf: Path) -> list[np.ndarray]:
     """Damaged page images (gray or RGB uint8) for the image kinds."""
     kind, dpi = entry.kind, entry.kind.dpi
     rng = np.random.default_rng([entry.seed, entry.number, GENERATOR_VERSION])
-    render_dpi = 200 if kind.name == "phone-photo" else dpi
+    render_dpi = 200 if kind.name in ("phone-photo", "table-photo") else dpi
     pages = scans.rasterize_pdf(clean_pdf, render_dpi)
     seed = entry.seed * 1000 + entry.number * 10
     name = kind.name
@@ -250,6 +280,8 @@ def _images(entry: Entry, doc: Doc, clean_pdf: Path) -> list[np.ndarray]:
             image = scans.degrade(image, level, seed + index)
         if name == "phone-photo":
             image = degrade.phone_photo(image, rng)
+        if name == "table-photo":
+            image = degrade.phone_photo(image, rng, TABLE_PHOTO_WIDTH)
         if name == "screenshot":
             image = degrade.screenshot(image, rng)
         out.append(image)

@@ -85,3 +85,15 @@ def test_a_header_block_counts_only_when_read_as_one_run() -> None:
     merged = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH TRÀ VINH"
     assert score.phrases_found(phrases, as_blocks) == 2
     assert score.phrases_found(phrases, merged) == 1
+
+
+def test_the_table_photos_are_plans_and_reports_of_their_own() -> None:
+    entries = corpus_build.plan()
+    photos = [e for e in entries if e.kind.name == "table-photo"]
+    first = corpus_build.TABLE_PHOTO_FIRST
+    assert [e.number for e in photos] == list(range(first, first + corpus_build.TABLE_PHOTO_COUNT))
+    assert {e.type for e in photos} == {"Kế hoạch", "Báo cáo"}  # the types that have tables
+    assert all(corpus_build.document(e).tables for e in photos)
+    assert [e.number for e in entries if e.number < first] == [
+        *range(64), *range(100, 100 + corpus_build.LEGACY_COUNT)
+    ]

@@ -69,3 +69,17 @@ def test_an_unreadable_short_header_over_row_numbers_is_the_stt():
     assert [(e.original, e.result, e.confidence) for e in edits] == [("ĐỊT", "STT", 0.7)]
     kept = Table(columns=["Mã", "Tên"], rows=[TableRow(cells=[str(k), "x"]) for k in range(5)])
     assert repair_headers(kept) == [] and kept.columns[0] == "Mã"
+
+
+def test_a_short_header_garbled_into_a_digit_and_small_letters_over_row_numbers_is_the_stt():
+    """A photographed table's "STT" read "5i": a header name holds no digit, so its small
+    letters are no sign of a real name (as "Mã" is)."""
+    from sohoa.model import TableRow
+
+    rows = [TableRow(cells=[str(k), f"Việc {k}", "1.200"]) for k in range(1, 5)]
+    table = Table(columns=["5i", "Nội dung", "Tổng kinh phí"], rows=rows, source="grid")
+    from sohoa.extract.appendix import map_columns
+
+    assert map_columns(table.columns).get(0) != ("stt",)
+    repair_headers(table, 0)
+    assert map_columns(table.columns)[0] == ("stt",)  # named TT: two letters were read

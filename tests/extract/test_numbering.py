@@ -125,3 +125,19 @@ def test_a_section_numeral_of_two_merged_strokes_in_third_place():
     t = table(["I. Một", ["1", "a"], "1I. Hai", ["1", "b"], "HH. Ba", ["1", "c"]])
     fix_numbering(t, 0)
     assert [r.section for r in t.rows if r.section] == ["I. Một", "II. Hai", "III. Ba"]
+
+
+def test_a_section_numeral_whose_dot_was_read_as_a_comma_keeps_its_place():
+    """A photographed table: "I." read "L," must still count as the first section, or the
+    sections after it are numbered one short."""
+    t = table(["L, Bảo đảm", ["1", "a"], "HH. Phát triển", ["2", "b"], "HH. Phòng, chống"])
+    fix_numbering(t, 0)
+    assert [r.section for r in t.rows if r.section] == [
+        "I. Bảo đảm", "II. Phát triển", "III. Phòng, chống",
+    ]  # fmt: skip
+
+
+def test_a_section_that_would_repeat_the_one_before_lost_a_stroke():
+    t = table(["1. Quản lý", ["1", "a"], "HH. Giảm nghèo", ["2", "b"], "II. Cải cách"])
+    fix_numbering(t, 0)
+    assert [r.section.split()[0] for r in t.rows if r.section] == ["I.", "II.", "III."]

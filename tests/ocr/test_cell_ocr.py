@@ -7,7 +7,14 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from sohoa.ocr.cell_ocr import _is_zero, ink_mask, read_cell
+from sohoa.ocr.cell_ocr import (
+    _is_zero,
+    digit_glyphs,
+    ink_mask,
+    read_cell,
+    with_counted_strokes,
+    with_seen_dots,
+)
 
 DPI = 200
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
@@ -64,3 +71,64 @@ def test_lone_digit_read_again_as_digit_by_a_vote(digit):
 def test_lone_glyph_counted_in_free_reading():
     reading = read_cell(*noisy_cell("8", 0), DPI, "vie")
     assert reading.method == "ocr" and reading.glyphs == 1
+
+
+def small_number(text: str, dpi: int = 150) -> np.ndarray:
+    """``text`` in 10 pt type at ``dpi`` (a photographed table's size), blurred, as ink."""
+    image = Image.new("L", (200, 50), 255)
+    ImageDraw.Draw(image).text(
+        (100, 25), text, font=ImageFont.truetype(FONT, round(10 * dpi / 72)), fill=40, anchor="mm"
+    )
+    gray = cv2.GaussianBlur(np.asarray(image, dtype=np.float32), (0, 0), 0.7)
+    gray += np.random.default_rng(0).normal(0, 5, gray.shape)
+    ink = ink_mask(np.clip(gray, 0, 255).astype(np.uint8), dpi)
+    ys, xs = np.nonzero(ink)
+    return ink[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+
+
+@pytest.mark.parametrize(
+    "printed, read, want",
+    [("8.938", "8938", "8.938"), ("116.628", "116628", "116.628"),
+     ("1.250.000", "1250000", "1.250.000"),
+     ("2026", "2026", "2026"),  # no dot in the ink: none given
+     ("89,38", "8938", "8938"),  # a mark where no thousands dot goes: no evidence
+     ("12.600", "1260", "1260")],  # a digit lost: the dot is not where "1260" needs one
+)  # fmt: skip
+def test_thousands_dots_are_given_back_only_where_the_ink_shows_them(
+    printed: str, read: str, want: str
+) -> None:
+    assert with_seen_dots(read, small_number(printed)) == want
+
+
+def test_digit_glyphs_are_counted_without_the_separators() -> None:
+    assert digit_glyphs(small_number("5.771", 300)) == 4
+
+
+def quarter_ink(text: str, dpi: int = 150) -> tuple[np.ndarray, int]:
+    """``text`` ("Quý III/2027") in 10 pt at ``dpi``, blurred, as ink; and where its second
+    word begins."""
+    font = ImageFont.truetype(FONT, round(10 * dpi / 72))
+    image = Image.new("L", (260, 50), 255)
+    ImageDraw.Draw(image).text((10, 10), text, font=font, fill=40)
+    gray = cv2.GaussianBlur(np.asarray(image, dtype=np.float32), (0, 0), 0.6)
+    ink = ink_mask(np.clip(gray, 0, 255).astype(np.uint8), dpi)
+    return ink, 10 + round(font.getlength(text.split()[0] + " "))
+
+
+@pytest.mark.parametrize(
+    "printed, read, want",
+    [("Quý III/2027", "II/2027", "Quý III/2027"), ("Quý II/2026", "I/2026", "Quý II/2026"),
+     ("Quý I/2027", "I/2027", "Quý I/2027"), ("Quý II/2028", "II/2028", "Quý II/2028")],
+)  # fmt: skip
+def test_a_quarter_numeral_gets_the_strokes_its_ink_shows(printed: str, read: str, want: str):
+    ink, start = quarter_ink(printed)
+    data = {"text": ["Quý", read], "left": [10, start], "width": [start - 12, 250 - start]}
+    assert with_counted_strokes(f"Quý {read}", data, ink, 1.0, 0) == want
+
+
+def test_a_quarter_cell_of_a_150_dpi_scan_is_read_whole():
+    ink, _ = quarter_ink("Quý III/2027")
+    gray = np.where(ink > 0, 40, 250).astype(np.uint8)
+    gray = cv2.copyMakeBorder(gray, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=250)
+    reading = read_cell(gray, (0, 0, gray.shape[1], gray.shape[0]), 150, "vie")
+    assert reading.text == "Quý III/2027"
