@@ -25,6 +25,7 @@ from sohoa.ocr.preprocess import (
     prepare_page,
     small_text_scale,
 )
+from sohoa.ocr.rule_lines import erase_rule_lines
 from sohoa.ocr.tesseract import (
     check_languages,
     data_to_page,
@@ -107,6 +108,8 @@ def read_variant(
         # Cục Thuế screenshot: 8.0% WER from our gray, 4.8% from its colours); a red seal
         # dropped out as in every variant
         pixels = drop_red(image) if options.drop_red else image
+    if options.erase_rule_lines and settings.preprocess:
+        pixels = erase_rule_lines(pixels, round(dpi * prepared.scale))
     data = run_tesseract(pixels, settings.lang, settings.psm)
     confidences = [
         float(c) for c, t in zip(data["conf"], data["text"], strict=True) if t and t.strip()

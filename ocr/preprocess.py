@@ -377,6 +377,9 @@ class PrepareOptions:
     border: bool = False
     min_dpi: int = 0  # upscale pages scanned below this dpi; 0 = never
     upscale_small_text: bool = False  # screenshots, photos, low-dpi scans: see letter_height
+    # rules standing alone (header underlines, signature lines) painted over in the image
+    # the text is read from, not in the one tables are found on (see ocr/rule_lines.py)
+    erase_rule_lines: bool = True
 
 
 # Tesseract reads best with letters about as tall as 13-pt print at 300 dpi (x-height ~24 px):
