@@ -22,8 +22,11 @@ from sohoa.ocr.preprocess import (
     PreparedImage,
     PrepareOptions,
     drop_red,
+    letter_height,
     prepare_page,
+    red_weight,
     small_text_scale,
+    to_gray,
 )
 from sohoa.ocr.rule_lines import erase_rule_lines
 from sohoa.ocr.tesseract import (
@@ -34,6 +37,7 @@ from sohoa.ocr.tesseract import (
     run_tesseract,
 )
 from sohoa.ocr.text_quality import text_layer_quality
+from sohoa.ocr.unread_ink import reread_regions
 from sohoa.settings import Settings
 
 
@@ -69,6 +73,7 @@ class Reading:
     valid_share: float  # share of alphabetic words that are valid Vietnamese syllables
     words: int
     seconds: float
+    pixels: np.ndarray | None = None  # the image Tesseract read (rules erased)
 
     @property
     def score(self) -> float:
@@ -124,6 +129,7 @@ def read_variant(
         valid_share=quality.valid_share,
         words=len(confidences),
         seconds=time.perf_counter() - started,
+        pixels=pixels,
     )
 
 
@@ -150,6 +156,21 @@ def choose_reading(
     return max(readings, key=lambda r: r.score), readings
 
 
+def reread_missed(reading: Reading, image: np.ndarray, settings: Settings) -> dict[str, list]:
+    """The reading's Tesseract columns with the print no word covers, and the words under a
+    red seal, read again on their own (``unread_ink``)."""
+    if reading.pixels is None:
+        return reading.data
+    gray = to_gray(reading.pixels)
+    letter = letter_height(gray)
+    if letter is None:
+        return reading.data
+    red = red_weight(image)
+    if red is not None:
+        red = reading.prepared.to_prepared(red)
+    return reread_regions(reading.data, gray, red, letter, settings.lang)
+
+
 def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) -> PageRead:
     """Preprocess and OCR one page image; boxes are mapped back to ``image`` pixels."""
     check_languages(settings.lang, ref.path)
@@ -162,6 +183,8 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
             total = (reading.prepared.rotation + rotation) % 360
             reading, final = choose_reading(image, ref.dpi, settings, rotation=total)
             readings += final
+    if settings.preprocess:  # lines the reading missed, print under a seal: read again
+        reading.data = reread_missed(reading, image, settings)
     prepared = reading.prepared
     page = Page(
         number=number,
