@@ -37,7 +37,7 @@ from sohoa.ocr.tesseract import (
     run_tesseract,
 )
 from sohoa.ocr.text_quality import text_layer_quality
-from sohoa.ocr.unread_ink import reread_regions
+from sohoa.ocr.unread_ink import letter_size, reread_regions
 from sohoa.settings import Settings
 
 
@@ -94,6 +94,9 @@ class Reading:
 # (bench/ocr.py); below either, another variant may read better.
 DOUBTFUL_CONFIDENCE = 94.0
 DOUBTFUL_VALID_SHARE = 0.9
+# A reading with fewer words is compared with others only where the page holds print (a
+# signature page of noisy 150-dpi scan read as two words "mụ Sư" where the binarised image
+# reads its 39)
 MIN_WORDS_TO_COMPARE = 10
 
 
@@ -143,7 +146,8 @@ def choose_reading(
         reading = read_variant(image, dpi, "as-read", settings, rotation)
         return reading, [reading]
     first = read_variant(image, dpi, "prepared", settings, rotation)
-    if not first.doubtful or first.words < MIN_WORDS_TO_COMPARE:
+    few = first.words < MIN_WORDS_TO_COMPARE  # a blank page, or print the reading lost
+    if not first.doubtful or (few and letter_height(first.prepared.gray) is None):
         return first, [first]
     readings = [first]
     if small_text_scale(first.prepared.gray) > 1.0:  # a screenshot, a low-dpi scan
@@ -162,7 +166,7 @@ def reread_missed(reading: Reading, image: np.ndarray, settings: Settings) -> di
     if reading.pixels is None:
         return reading.data
     gray = to_gray(reading.pixels)
-    letter = letter_height(gray)
+    letter = letter_size(reading.data) or letter_height(gray)
     if letter is None:
         return reading.data
     red = red_weight(image)
