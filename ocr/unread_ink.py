@@ -45,6 +45,8 @@ class RereadSettings:
     max_regions: int = 40  # lines read again on one page at most
     min_confidence: float = 70.0  # a re-read line is kept from this mean confidence ...
     min_valid_share: float = 0.6  # ... with this share of its words Vietnamese syllables
+    split_gap: float = 2.5  # a line's words this far apart are two columns' pieces ...
+    split_offset: float = 0.25  # ... read again alone when their middles differ this much
     seal_margin: float = 0.15  # a seal's box heightened by this share of its height ...
     seal_width: float = 0.4  # ... and widened by this share of its width (the signer's name
     # and the authority line are often wider than the seal pressed over them)
@@ -123,6 +125,38 @@ def _clip(box: Box, shape: tuple[int, ...]) -> Box:
     height, width = shape[:2]
     x0, y0, x1, y1 = box
     return max(0, x0), max(0, y0), min(width, x1), min(height, y1)
+
+
+def split_lines(data: dict[str, list], letter: float, settings: RereadSettings) -> list[Region]:
+    """Pieces of lines Tesseract joined across a wide gap though they do not stand level
+    (the left column's "Số: …" and the right column's motto, read as one line on one
+    baseline garble the motto): each piece, to read again on its own."""
+    lines: dict[tuple[int, int, int], list[Box]] = {}
+    for i in word_rows(data):
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        lines.setdefault(key, []).append(word_box(data, i))
+    regions = []
+    for boxes in lines.values():
+        pieces = _pieces(sorted(boxes), settings.split_gap * letter)
+        centres = [(min(b[1] for b in p) + max(b[3] for b in p)) / 2 for p in pieces]
+        if len(pieces) < 2 or max(centres) - min(centres) < settings.split_offset * letter:
+            continue
+        for piece in pieces:
+            pad_x, pad_y = round(0.3 * letter), round(0.15 * letter)
+            x0, y0 = min(b[0] for b in piece) - pad_x, min(b[1] for b in piece) - pad_y
+            x1, y1 = max(b[2] for b in piece) + pad_x, max(b[3] for b in piece) + pad_y
+            regions.append(Region((max(0, x0), max(0, y0), x1, y1), psm=7, replace=True))
+    return regions
+
+
+def _pieces(boxes: list[Box], gap: float) -> list[list[Box]]:
+    """``boxes`` (left to right) cut where the gap between two is wider than ``gap``."""
+    pieces = [[boxes[0]]]
+    for box in boxes[1:]:
+        if box[0] - pieces[-1][-1][2] > gap:
+            pieces.append([])
+        pieces[-1].append(box)
+    return pieces
 
 
 def seal_regions(red: np.ndarray, letter: float, settings: RereadSettings) -> list[Region]:
@@ -210,6 +244,9 @@ def reread_regions(
     if red is not None:  # first the seals, then what is still uncovered
         for region in seal_regions(red, letter, settings):
             data = _reread(data, seal_free, widen_to_words(data, region), lang, settings)
+    for region in split_lines(data, letter, settings):
+        region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
+        data = _reread(data, seal_free, region, lang, settings)
     for region in uncovered_lines(seal_free, data, letter, settings):
         data = _reread(data, seal_free, region, lang, settings)
     return data

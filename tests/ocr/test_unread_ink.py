@@ -8,7 +8,7 @@ import numpy as np
 
 from sohoa.ocr.preprocess import letter_height, red_weight, to_gray
 from sohoa.ocr.tesseract import run_tesseract
-from sohoa.ocr.unread_ink import reread_regions, splice, word_rows
+from sohoa.ocr.unread_ink import DEFAULT_REREAD, reread_regions, splice, split_lines, word_rows
 
 DPI = 200
 
@@ -130,3 +130,27 @@ def test_splice_places_new_words_before_the_first_word_below_them() -> None:
     at_the_end = splice(data, [1], again, [0])
     assert at_the_end["text"] == ["a", "b"]
     assert at_the_end["block_num"] == [1, 4]  # a new block after every block of the page
+
+
+def test_a_line_joined_across_two_columns_out_of_level_is_split() -> None:
+    def columns(words: list[tuple[int, int, int]]) -> dict[str, list]:  # (line, left, top)
+        return {
+            "level": [5] * len(words),
+            "block_num": [1] * len(words),
+            "par_num": [1] * len(words),
+            "line_num": [w[0] for w in words],
+            "left": [w[1] for w in words],
+            "top": [w[2] for w in words],
+            "width": [60] * len(words),
+            "height": [30] * len(words),
+            "conf": [90.0] * len(words),
+            "text": ["chữ"] * len(words),
+        }
+
+    # line 1: "Số: …" at the left, the motto 12 pixels lower far to the right: two pieces
+    # line 2: one column's words level with each other: left alone
+    data = columns([(1, 100, 200, ), (1, 170, 200), (1, 900, 212), (1, 970, 212),
+                    (2, 100, 300), (2, 900, 300)])  # fmt: skip
+    regions = split_lines(data, 20.0, DEFAULT_REREAD)
+    assert [r.box[0] < 500 for r in regions] == [True, False]
+    assert all(r.replace and r.psm == 7 for r in regions)
