@@ -47,6 +47,9 @@ class RereadSettings:
     min_valid_share: float = 0.6  # ... with this share of its words Vietnamese syllables
     split_gap: float = 2.5  # a line's words this far apart are two columns' pieces ...
     split_offset: float = 0.25  # ... read again alone when their middles differ this much
+    short_line: int = 8  # lines of at most this many words ...
+    doubtful_word: float = 80.0  # ... holding a word read below this confidence are re-read
+    max_doubtful: int = 8  # ... at most this many on a page
     seal_margin: float = 0.15  # a seal's box heightened by this share of its height ...
     seal_width: float = 0.4  # ... and widened by this share of its width (the signer's name
     # and the authority line are often wider than the seal pressed over them)
@@ -131,13 +134,10 @@ def split_lines(data: dict[str, list], letter: float, settings: RereadSettings) 
     """Pieces of lines Tesseract joined across a wide gap though they do not stand level
     (the left column's "Số: …" and the right column's motto, read as one line on one
     baseline garble the motto): each piece, to read again on its own."""
-    lines: dict[tuple[int, int, int], list[Box]] = {}
-    for i in word_rows(data):
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        lines.setdefault(key, []).append(word_box(data, i))
     regions = []
-    for boxes in lines.values():
-        pieces = _pieces(sorted(boxes), settings.split_gap * letter)
+    for rows in line_rows(data).values():
+        boxes = sorted(word_box(data, i) for i in rows)
+        pieces = _pieces(boxes, settings.split_gap * letter)
         centres = [(min(b[1] for b in p) + max(b[3] for b in p)) / 2 for p in pieces]
         if len(pieces) < 2 or max(centres) - min(centres) < settings.split_offset * letter:
             continue
@@ -147,6 +147,24 @@ def split_lines(data: dict[str, list], letter: float, settings: RereadSettings) 
             x1, y1 = max(b[2] for b in piece) + pad_x, max(b[3] for b in piece) + pad_y
             regions.append(Region((max(0, x0), max(0, y0), x1, y1), psm=7, replace=True))
     return regions
+
+
+def doubtful_lines(data: dict[str, list], letter: float, settings: RereadSettings) -> list[Region]:
+    """Short lines (a header's, a signature block's) holding a word read with low confidence,
+    least confident first: each to read again on its own, away from the page's other lines
+    (the motto read 'Đột lập - Từ do' on a show-through scan reads right alone)."""
+    found = []
+    for rows in line_rows(data).values():
+        lowest = min(float(data["conf"][i]) for i in rows)
+        if len(rows) > settings.short_line or lowest >= settings.doubtful_word:
+            continue
+        boxes = [word_box(data, i) for i in rows]
+        pad_x, pad_y = round(0.3 * letter), round(0.15 * letter)
+        x0, y0 = min(b[0] for b in boxes) - pad_x, min(b[1] for b in boxes) - pad_y
+        x1, y1 = max(b[2] for b in boxes) + pad_x, max(b[3] for b in boxes) + pad_y
+        found.append((lowest, Region((max(0, x0), max(0, y0), x1, y1), psm=7, replace=True)))
+    found.sort(key=lambda pair: pair[0])
+    return [region for _, region in found[: settings.max_doubtful]]
 
 
 def _pieces(boxes: list[Box], gap: float) -> list[list[Box]]:
@@ -204,14 +222,19 @@ def reading_score(data: dict[str, list], rows: list[int]) -> tuple[float, float]
     return sum(confidences) / len(rows), quality.valid_share
 
 
-def text_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:
-    """The word rows of the lines of ``data`` that read as text."""
+def line_rows(data: dict[str, list]) -> dict[tuple[int, int, int], list[int]]:
+    """The word rows of each line of ``data`` (block, paragraph, line), in reading order."""
     lines: dict[tuple[int, int, int], list[int]] = {}
     for i in word_rows(data):
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         lines.setdefault(key, []).append(i)
+    return lines
+
+
+def text_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:
+    """The word rows of the lines of ``data`` that read as text."""
     kept = []
-    for rows in lines.values():
+    for rows in line_rows(data).values():
         confidence, valid = reading_score(data, rows)
         if confidence >= settings.min_confidence and valid >= settings.min_valid_share:
             kept += rows
@@ -247,6 +270,9 @@ def reread_regions(
     for region in split_lines(data, letter, settings):
         region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
         data = _reread(data, seal_free, region, lang, settings)
+    for region in doubtful_lines(data, letter, settings):
+        region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
+        data = _reread(data, seal_free, region, lang, settings)
     for region in uncovered_lines(seal_free, data, letter, settings):
         data = _reread(data, seal_free, region, lang, settings)
     return data
@@ -275,13 +301,13 @@ def merge_lines(
     a re-read line overlapping no word is added; one overlapping words is dropped when it
     reads the same, and otherwise (``replace`` regions only) takes their place when it
     scores better."""
-    lines: dict[tuple[int, int, int], list[int]] = {}
-    for i in rows:
-        key = (again["block_num"][i], again["par_num"][i], again["line_num"][i])
-        lines.setdefault(key, []).append(i)
+    wanted = set(rows)
     remove: list[int] = []
     add: list[int] = []
-    for new in lines.values():
+    for line in line_rows(again).values():
+        new = [i for i in line if i in wanted]
+        if not new:
+            continue
         old = sorted({j for i in new for j in _overlapping(data, word_box(again, i))})
         if old and not replace:
             continue

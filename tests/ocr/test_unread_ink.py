@@ -3,12 +3,21 @@ on a rendered page)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 
 from sohoa.ocr.preprocess import letter_height, red_weight, to_gray
 from sohoa.ocr.tesseract import run_tesseract
-from sohoa.ocr.unread_ink import DEFAULT_REREAD, reread_regions, splice, split_lines, word_rows
+from sohoa.ocr.unread_ink import (
+    DEFAULT_REREAD,
+    doubtful_lines,
+    reread_regions,
+    splice,
+    split_lines,
+    word_rows,
+)
 
 DPI = 200
 
@@ -154,3 +163,21 @@ def test_a_line_joined_across_two_columns_out_of_level_is_split() -> None:
     regions = split_lines(data, 20.0, DEFAULT_REREAD)
     assert [r.box[0] < 500 for r in regions] == [True, False]
     assert all(r.replace and r.psm == 7 for r in regions)
+
+
+def test_only_short_lines_with_an_unsure_word_are_doubtful() -> None:
+    data = {
+        "level": [5] * 12,
+        "block_num": [1] * 12,
+        "par_num": [1] * 12,
+        "line_num": [1, 1, 1, 2, 2, 2] + [3] * 6,
+        "left": [100, 200, 300] * 2 + [100 * k for k in range(1, 7)],
+        "top": [100] * 3 + [200] * 3 + [300] * 6,
+        "width": [80] * 12,
+        "height": [30] * 12,
+        "conf": [95.0, 40.0, 95.0] + [95.0] * 3 + [95.0] * 5 + [30.0],
+        "text": ["Đột", "lập", "do"] * 2 + ["chữ"] * 6,
+    }
+    short = replace(DEFAULT_REREAD, short_line=4)
+    regions = doubtful_lines(data, 20.0, short)
+    assert [r.box[1] < 150 for r in regions] == [True]  # line 2 sure, line 3 too long
