@@ -105,6 +105,8 @@ def uncovered_lines(
             continue
         if ink[y : y + h, x : x + w].mean() < 255 * settings.min_density:
             continue  # scattered noise, not letters' strokes
+        if x <= 1 or y <= 1 or x + w >= ink.shape[1] - 1 or y + h >= ink.shape[0] - 1:
+            continue  # the page's edge: a scanner's shadow, a photo's ground
         pad = 0.3 * letter
         box = [round(v / scale) for v in (x - pad, y - pad, x + w + pad, y + h + pad)]
         regions.append(Region(_clip((box[0], box[1], box[2], box[3]), gray.shape), 7, False))
@@ -232,11 +234,15 @@ def line_rows(data: dict[str, list]) -> dict[tuple[int, int, int], list[int]]:
 
 
 def text_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:
-    """The word rows of the lines of ``data`` that read as text."""
+    """The word rows of the lines of ``data`` that read as text: confident, mostly syllables,
+    and more than one letter (a page edge's shadow reads "Ề")."""
     kept = []
     for rows in line_rows(data).values():
         confidence, valid = reading_score(data, rows)
-        if confidence >= settings.min_confidence and valid >= settings.min_valid_share:
+        letters = sum(c.isalpha() for i in rows for c in str(data["text"][i]))
+        if confidence < settings.min_confidence or valid < settings.min_valid_share:
+            continue
+        if letters >= 2:
             kept += rows
     return kept
 
