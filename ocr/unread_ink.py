@@ -343,12 +343,15 @@ def _score(data: dict[str, list], rows: list[int]) -> float:
 
 
 def _overlapping(data: dict[str, list], box: Box) -> list[int]:
-    """Word rows of ``data`` whose boxes overlap ``box``."""
+    """Word rows of ``data`` whose boxes share half the smaller one's area with ``box`` (a
+    word of the line below, grazed by a tall mark, is not the same word)."""
     x0, y0, x1, y1 = box
     rows = []
     for i in word_rows(data):
         a, b, c, d = word_box(data, i)
-        if a < x1 and x0 < c and b < y1 and y0 < d:
+        shared = max(0, min(x1, c) - max(x0, a)) * max(0, min(y1, d) - max(y0, b))
+        smaller = min((x1 - x0) * (y1 - y0), (c - a) * (d - b))
+        if shared > 0 and shared >= 0.5 * smaller:
             rows.append(i)
     return rows
 
