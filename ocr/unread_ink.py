@@ -195,15 +195,16 @@ def seal_regions(red: np.ndarray, letter: float, settings: RereadSettings) -> li
     return regions
 
 
-def widen_to_words(data: dict[str, list], region: Region) -> Region:
-    """The region grown to hold whole every word its box overlaps (a crop never cuts a
-    word in two)."""
+def widen_to_words(data: dict[str, list], region: Region, pad: int) -> Region:
+    """The region grown to hold whole, with ``pad`` pixels around, every word its box
+    overlaps (a crop never cuts a word in two, nor ends at one's edge)."""
     x0, y0, x1, y1 = region.box
     for i in word_rows(data):
         a, b, c, d = word_box(data, i)
         if a < x1 and x0 < c and b < y1 and y0 < d:
-            x0, y0, x1, y1 = min(x0, a), min(y0, b), max(x1, c), max(y1, d)
-    return Region((x0, y0, x1, y1), region.psm, region.replace)
+            x0, y0 = min(x0, a - pad), min(y0, b - pad)
+            x1, y1 = max(x1, c + pad), max(y1, d + pad)
+    return Region((max(0, x0), max(0, y0), x1, y1), region.psm, region.replace)
 
 
 def read_region(pixels: np.ndarray, region: Region, lang: str) -> dict[str, list]:
@@ -272,7 +273,9 @@ def reread_regions(
     seal_free = pixels if red is None else _without_red(pixels, red)
     if red is not None:  # first the seals, then what is still uncovered
         for region in seal_regions(red, letter, settings):
-            data = _reread(data, seal_free, widen_to_words(data, region), lang, settings)
+            region = widen_to_words(data, region, round(0.5 * letter))
+            region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
+            data = _reread(data, seal_free, region, lang, settings)
     for region in split_lines(data, letter, settings):
         region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
         data = _reread(data, seal_free, region, lang, settings)
