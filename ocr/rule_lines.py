@@ -60,14 +60,18 @@ def straight_runs(ink: np.ndarray, length: int, horizontal: bool) -> np.ndarray:
 
 
 def _rules(runs: np.ndarray, dpi: int, settings: RuleLineSettings, horizontal: bool) -> list:
-    """Components of ``runs`` long and thin enough to be rules: (label mask slice, box)."""
+    """Components of ``runs`` long and thin enough to be rules, away from the page's edge:
+    (label mask slice, box)."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    height, width = runs.shape
     found = []
     for label in range(1, count):
         x, y, w, h, area = stats[label]
         length = w if horizontal else h
         if length < settings.min_length * dpi or area / length > settings.max_thickness * dpi:
             continue
+        if x <= 2 or y <= 2 or x + w >= width - 2 or y + h >= height - 2:
+            continue  # the page's edge (a scanner's shadow): painting it over leaves a smear
         box = (x, y, x + w, y + h)
         found.append((labels[y : y + h, x : x + w] == label, box))
     return found
