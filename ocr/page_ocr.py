@@ -22,9 +22,13 @@ from sohoa.ocr.preprocess import (
     PreparedImage,
     PrepareOptions,
     drop_red,
+    letter_height,
     prepare_page,
+    red_weight,
     small_text_scale,
+    to_gray,
 )
+from sohoa.ocr.rule_lines import erase_rule_lines
 from sohoa.ocr.tesseract import (
     check_languages,
     data_to_page,
@@ -33,6 +37,7 @@ from sohoa.ocr.tesseract import (
     run_tesseract,
 )
 from sohoa.ocr.text_quality import text_layer_quality
+from sohoa.ocr.unread_ink import letter_size, reread_regions
 from sohoa.settings import Settings
 
 
@@ -68,6 +73,7 @@ class Reading:
     valid_share: float  # share of alphabetic words that are valid Vietnamese syllables
     words: int
     seconds: float
+    pixels: np.ndarray | None = None  # the image Tesseract read (rules erased)
 
     @property
     def score(self) -> float:
@@ -88,6 +94,9 @@ class Reading:
 # (bench/ocr.py); below either, another variant may read better.
 DOUBTFUL_CONFIDENCE = 94.0
 DOUBTFUL_VALID_SHARE = 0.9
+# A reading with fewer words is compared with others only where the page holds print (a
+# signature page of noisy 150-dpi scan read as two words "mụ Sư" where the binarised image
+# reads its 39)
 MIN_WORDS_TO_COMPARE = 10
 
 
@@ -107,6 +116,8 @@ def read_variant(
         # Cục Thuế screenshot: 8.0% WER from our gray, 4.8% from its colours); a red seal
         # dropped out as in every variant
         pixels = drop_red(image) if options.drop_red else image
+    if options.erase_rule_lines and settings.preprocess:
+        pixels = erase_rule_lines(pixels, round(dpi * prepared.scale))
     data = run_tesseract(pixels, settings.lang, settings.psm)
     confidences = [
         float(c) for c, t in zip(data["conf"], data["text"], strict=True) if t and t.strip()
@@ -121,6 +132,7 @@ def read_variant(
         valid_share=quality.valid_share,
         words=len(confidences),
         seconds=time.perf_counter() - started,
+        pixels=pixels,
     )
 
 
@@ -134,7 +146,8 @@ def choose_reading(
         reading = read_variant(image, dpi, "as-read", settings, rotation)
         return reading, [reading]
     first = read_variant(image, dpi, "prepared", settings, rotation)
-    if not first.doubtful or first.words < MIN_WORDS_TO_COMPARE:
+    few = first.words < MIN_WORDS_TO_COMPARE  # a blank page, or print the reading lost
+    if not first.doubtful or (few and letter_height(first.prepared.gray) is None):
         return first, [first]
     readings = [first]
     if small_text_scale(first.prepared.gray) > 1.0:  # a screenshot, a low-dpi scan
@@ -145,6 +158,21 @@ def choose_reading(
         for variant in ("as-read", "binarised"):
             readings.append(read_variant(image, dpi, variant + suffix, settings, rotation))
     return max(readings, key=lambda r: r.score), readings
+
+
+def reread_missed(reading: Reading, image: np.ndarray, settings: Settings) -> dict[str, list]:
+    """The reading's Tesseract columns with the print no word covers, and the words under a
+    red seal, read again on their own (``unread_ink``)."""
+    if reading.pixels is None:
+        return reading.data
+    gray = to_gray(reading.pixels)
+    letter = letter_size(reading.data) or letter_height(gray)
+    if letter is None:
+        return reading.data
+    red = red_weight(image)
+    if red is not None:
+        red = reading.prepared.to_prepared(red)
+    return reread_regions(reading.data, gray, red, letter, settings.lang)
 
 
 def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) -> PageRead:
@@ -159,6 +187,8 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
             total = (reading.prepared.rotation + rotation) % 360
             reading, final = choose_reading(image, ref.dpi, settings, rotation=total)
             readings += final
+    if settings.preprocess:  # lines the reading missed, print under a seal: read again
+        reading.data = reread_missed(reading, image, settings)
     prepared = reading.prepared
     page = Page(
         number=number,

@@ -52,6 +52,14 @@ class PreparedImage:
         """The affine transform from prepared pixels back to original-page pixels."""
         return cv2.invertAffineTransform(self.matrix)
 
+    def to_prepared(self, plane: np.ndarray) -> np.ndarray:
+        """A plane of the original page's pixels (one channel, uint8) in the prepared page's
+        geometry (turned, straightened, deskewed and scaled as the page was)."""
+        size = (self.gray.shape[1], self.gray.shape[0])
+        if self.perspective is not None:
+            return cv2.warpPerspective(plane, self.perspective, size, flags=cv2.INTER_LINEAR)
+        return cv2.warpAffine(plane, self.matrix, size, flags=cv2.INTER_LINEAR)
+
     def box_to_original(self, bbox: BBox) -> BBox:
         """Map a box in prepared pixels to the enclosing box in original-page pixels."""
         return self.boxes_to_original([bbox])[0]
@@ -95,23 +103,40 @@ RED_MARGIN = 20.0
 RED_FULL = 60.0  # ... and at this margin it is wholly dropped
 
 
+def has_red(image: np.ndarray) -> bool:
+    """Whether ``image`` (RGB) holds red ink anywhere (most pages have none: a sample
+    tells)."""
+    if image.ndim != 3:
+        return False
+    sample = image[::4, ::4, :3].astype(np.int16)
+    return bool((sample[:, :, 0] - np.maximum(sample[:, :, 1], sample[:, :, 2]) > RED_MARGIN).any())
+
+
 def drop_red(image: np.ndarray) -> np.ndarray:
     """``image`` (RGB) with red marks (a seal, a red box or pen) dropped out as a scanner's
     red dropout does: where red dominates a pixel, every channel takes its red value, in
     which red ink is as light as paper. Black print under the seal stays black (dark in
     every channel); blue ink is kept (a handwritten number or date is part of the text)."""
-    if image.ndim != 3:
+    if not has_red(image):
         return image
     rgb = image[:, :, :3]
-    sample = rgb[::4, ::4].astype(np.int16)  # most pages have no red: seen on a sample
-    if not (sample[:, :, 0] - np.maximum(sample[:, :, 1], sample[:, :, 2]) > RED_MARGIN).any():
-        return image
     red = rgb[:, :, 0].astype(np.float32)
     margin = red - np.maximum(rgb[:, :, 1], rgb[:, :, 2]).astype(np.float32)
     weight = np.clip((margin - RED_MARGIN) / (RED_FULL - RED_MARGIN), 0, 1)[:, :, None]
     out = rgb.astype(np.float32)
     out += (red[:, :, None] - out) * weight
     return out.astype(np.uint8)
+
+
+def red_weight(image: np.ndarray) -> np.ndarray | None:
+    """How red each pixel of ``image`` (RGB) is, 0-255 as ``drop_red`` weighs it (255: red
+    ink to be read as paper); None for a gray page or one with no red."""
+    if not has_red(image):
+        return None
+    rgb = image[:, :, :3]
+    margin = rgb[:, :, 0].astype(np.int16) - np.maximum(rgb[:, :, 1], rgb[:, :, 2])
+    weight = np.clip((margin - RED_MARGIN) / (RED_FULL - RED_MARGIN), 0, 1)
+    return (weight * 255).astype(np.uint8)
 
 
 # A photographed page: brighter than what it lies on, most of the picture but not all of it.
@@ -377,6 +402,9 @@ class PrepareOptions:
     border: bool = False
     min_dpi: int = 0  # upscale pages scanned below this dpi; 0 = never
     upscale_small_text: bool = False  # screenshots, photos, low-dpi scans: see letter_height
+    # rules standing alone (header underlines, signature lines) painted over in the image
+    # the text is read from, not in the one tables are found on (see ocr/rule_lines.py)
+    erase_rule_lines: bool = True
 
 
 # Tesseract reads best with letters about as tall as 13-pt print at 300 dpi (x-height ~24 px):

@@ -164,7 +164,7 @@ def noise_specks(data: dict[str, list]) -> set[int]:
 
     Tesseract reads the odd dust speck in a blank area as a letter ("Ẻ", confidence 14, a
     6×5-pixel box where letters are 27 pixels high). A real word, even "-" or ".", is
-    either read with confidence or has a letter's height.
+    either read with confidence or has a letter's height, and stands beside other words.
     """
     heights = sorted(
         h
@@ -174,14 +174,28 @@ def noise_specks(data: dict[str, list]) -> set[int]:
     if not heights:
         return set()
     letter = heights[len(heights) // 2]
-    return {
+    tiny = {
         i
         for i, level in enumerate(data["level"])
         if level == 5
-        and 0 <= float(data["conf"][i]) < 30
+        and str(data["text"][i] or "").strip()
         and data["height"][i] < 0.4 * letter
         and data["width"][i] < 0.4 * letter
     }
+    # a tiny word alone on its line is a speck however sure Tesseract is (a tone mark cut
+    # off its letter between two tight lines, read "Y" with confidence 87)
+    return {i for i in tiny if 0 <= float(data["conf"][i]) < 30 or _alone(data, i)}
+
+
+def _alone(data: dict[str, list], index: int) -> bool:
+    """Whether word ``index`` is the only word of its line."""
+    key = (data["block_num"][index], data["par_num"][index], data["line_num"][index])
+    return not any(
+        (data["block_num"][i], data["par_num"][i], data["line_num"][i]) == key
+        and str(data["text"][i] or "").strip()
+        for i, level in enumerate(data["level"])
+        if level == 5 and i != index
+    )
 
 
 NON_TEXT_CONFIDENCE = 50.0

@@ -1,0 +1,40 @@
+"""ocr/tesseract.py's reading of Tesseract's columns: specks of noise."""
+
+from __future__ import annotations
+
+from sohoa.ocr.tesseract import noise_specks
+
+
+def columns(words: list[tuple[int, str, int, int, float]]) -> dict[str, list]:
+    """Tesseract's columns for words given as (line, text, width, height, confidence)."""
+    return {
+        "level": [5] * len(words),
+        "block_num": [1] * len(words),
+        "par_num": [1] * len(words),
+        "line_num": [w[0] for w in words],
+        "text": [w[1] for w in words],
+        "width": [w[2] for w in words],
+        "height": [w[3] for w in words],
+        "conf": [w[4] for w in words],
+        "left": [0] * len(words),
+        "top": [0] * len(words),
+    }
+
+
+def test_a_tiny_confident_word_alone_on_its_line_is_a_speck() -> None:
+    data = columns(
+        [
+            (1, "KT.", 40, 30, 95.0),
+            (1, "CHỦ", 60, 30, 96.0),
+            (2, "Y", 5, 5, 87.0),  # a tone mark cut off its letter, read as its own line
+            (3, "PHÓ", 60, 30, 96.0),
+            (3, "-", 8, 4, 90.0),  # as small, but beside words: kept
+            (3, "TỊCH", 60, 30, 96.0),
+        ]
+    )
+    assert noise_specks(data) == {2}
+
+
+def test_a_tiny_unsure_word_is_a_speck_anywhere() -> None:
+    data = columns([(1, "Căn", 50, 30, 95.0), (1, "Ẻ", 6, 5, 14.0), (1, "cứ", 40, 30, 95.0)])
+    assert noise_specks(data) == {1}

@@ -1,0 +1,183 @@
+"""Lines the page's reading missed, and print under a red seal, read again (real Tesseract
+on a rendered page)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from sohoa.ocr.preprocess import letter_height, red_weight, to_gray
+from sohoa.ocr.tesseract import run_tesseract
+from sohoa.ocr.unread_ink import (
+    DEFAULT_REREAD,
+    doubtful_lines,
+    reread_regions,
+    splice,
+    split_lines,
+    word_rows,
+)
+
+DPI = 200
+
+
+def read(gray: np.ndarray) -> dict[str, list]:
+    return run_tesseract(gray, "vie", 3)
+
+
+def words(data: dict[str, list]) -> list[str]:
+    return [str(data["text"][i]).strip() for i in word_rows(data)]
+
+
+def line_keys(data: dict[str, list]) -> list[tuple[int, int, int]]:
+    keys: list[tuple[int, int, int]] = []
+    for i in word_rows(data):
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def without_line(data: dict[str, list], key: tuple[int, int, int]) -> dict[str, list]:
+    """``data`` as if Tesseract had dropped the line ``key`` (its rows taken out)."""
+    rows = [
+        i
+        for i in range(len(data["text"]))
+        if (data["block_num"][i], data["par_num"][i], data["line_num"][i]) != key
+        or data["level"][i] < 4
+    ]
+    return {column: [values[i] for i in rows] for column, values in data.items()}
+
+
+def test_a_dropped_line_is_read_again_in_its_place(short_page_image: np.ndarray) -> None:
+    data = read(short_page_image)
+    keys = line_keys(data)
+    dropped = keys[2]  # a line of the first paragraph
+    missing = without_line(data, dropped)
+    assert len(words(missing)) < len(words(data))
+    letter = letter_height(short_page_image)
+    assert letter is not None
+    again = reread_regions(missing, short_page_image, None, letter, "vie")
+    assert words(again) == words(data)  # every word back, in reading order
+
+
+def test_a_page_read_in_full_is_left_alone(short_page_image: np.ndarray) -> None:
+    data = read(short_page_image)
+    letter = letter_height(short_page_image)
+    assert letter is not None
+    again = reread_regions(data, short_page_image, None, letter, "vie")
+    assert words(again) == words(data)
+
+
+def sealed(gray: np.ndarray, centre: tuple[int, int]) -> np.ndarray:
+    """The page in RGB with a red seal (two rings, a filled star, a red bar) pressed over
+    ``centre``, drawn over the print as ink is (darkening, never lightening)."""
+    seal = np.zeros(gray.shape, np.uint8)
+    radius = round(0.7 * DPI)
+    cv2.circle(seal, centre, radius, 255, 5)
+    cv2.circle(seal, centre, round(radius * 0.72), 255, 3)
+    star = [
+        (
+            centre[0] + radius * (0.3 if k % 2 == 0 else 0.12) * np.sin(np.pi * k / 5),
+            centre[1] - radius * (0.3 if k % 2 == 0 else 0.12) * np.cos(np.pi * k / 5),
+        )
+        for k in range(10)
+    ]
+    cv2.fillPoly(seal, [np.array(star, np.int32)], 255)
+    left, right = (centre[0] - radius, centre[1] - 6), (centre[0] + radius, centre[1] + 6)
+    cv2.rectangle(seal, left, right, 255, -1)
+    rgb = np.dstack([gray] * 3).astype(np.float32)
+    red = np.array([205, 30, 40], np.float32)
+    weight = (seal.astype(np.float32) / 255 * 0.85)[:, :, None]
+    inked = rgb * (1 - weight) + np.minimum(rgb, red) * weight
+    return inked.astype(np.uint8)
+
+
+def test_print_under_a_red_seal_is_read_without_it(short_page_image: np.ndarray) -> None:
+    clean = words(read(short_page_image))
+    rows = np.nonzero((short_page_image < 128).any(axis=1))[0]
+    centre = (short_page_image.shape[1] // 2, int(rows[len(rows) // 2]))
+    page = sealed(short_page_image, centre)
+    gray = to_gray(page)
+    data = read(gray)
+    red = red_weight(page)
+    letter = letter_height(short_page_image)
+    assert red is not None and letter is not None
+    again = reread_regions(data, gray, red, letter, "vie")
+    right_before = sum(w in clean for w in words(data)) / len(words(data))
+    right_after = sum(w in clean for w in words(again)) / len(words(again))
+    assert right_after >= 0.97
+    assert right_after > right_before or words(data) == words(again)
+    assert len(set(clean) - set(words(again))) <= 2
+
+
+def test_splice_places_new_words_before_the_first_word_below_them() -> None:
+    def columns(rows: list[tuple[int, int, int, str]]) -> dict[str, list]:
+        return {
+            "level": [5] * len(rows),
+            "page_num": [1] * len(rows),
+            "block_num": [r[0] for r in rows],
+            "par_num": [1] * len(rows),
+            "line_num": [1] * len(rows),
+            "word_num": list(range(len(rows))),
+            "left": [r[1] for r in rows],
+            "top": [r[2] for r in rows],
+            "width": [10] * len(rows),
+            "height": [10] * len(rows),
+            "conf": [95.0] * len(rows),
+            "text": [r[3] for r in rows],
+        }
+
+    data = columns([(1, 0, 0, "a"), (2, 0, 100, "c")])
+    again = columns([(1, 0, 50, "b")])
+    out = splice(data, [], again, [0])
+    assert out["text"] == ["a", "b", "c"]
+    # a line of its own in the block of the word it comes before
+    assert out["block_num"] == [1, 2, 2]
+    assert out["line_num"][1] not in (out["line_num"][0], out["line_num"][2])
+    at_the_end = splice(data, [1], again, [0])
+    assert at_the_end["text"] == ["a", "b"]
+    assert at_the_end["block_num"] == [1, 4]  # a new block after every block of the page
+
+
+def test_a_line_joined_across_two_columns_out_of_level_is_split() -> None:
+    def columns(words: list[tuple[int, int, int]]) -> dict[str, list]:  # (line, left, top)
+        return {
+            "level": [5] * len(words),
+            "block_num": [1] * len(words),
+            "par_num": [1] * len(words),
+            "line_num": [w[0] for w in words],
+            "left": [w[1] for w in words],
+            "top": [w[2] for w in words],
+            "width": [60] * len(words),
+            "height": [30] * len(words),
+            "conf": [90.0] * len(words),
+            "text": ["chữ"] * len(words),
+        }
+
+    # line 1: "Số: …" at the left, the motto 12 pixels lower far to the right: two pieces
+    # line 2: one column's words level with each other: left alone
+    data = columns([(1, 100, 200, ), (1, 170, 200), (1, 900, 212), (1, 970, 212),
+                    (2, 100, 300), (2, 900, 300)])  # fmt: skip
+    regions = split_lines(data, 20.0, DEFAULT_REREAD)
+    assert [r.box[0] < 500 for r in regions] == [True, False]
+    assert all(r.replace and r.psm == 7 for r in regions)
+
+
+def test_only_short_lines_with_an_unsure_word_are_doubtful() -> None:
+    data = {
+        "level": [5] * 12,
+        "block_num": [1] * 12,
+        "par_num": [1] * 12,
+        "line_num": [1, 1, 1, 2, 2, 2] + [3] * 6,
+        "left": [100, 200, 300] * 2 + [100 * k for k in range(1, 7)],
+        "top": [100] * 3 + [200] * 3 + [300] * 6,
+        "width": [80] * 12,
+        "height": [30] * 12,
+        "conf": [95.0, 40.0, 95.0] + [95.0] * 3 + [95.0] * 5 + [30.0],
+        "text": ["Đột", "lập", "do"] * 2 + ["chữ"] * 6,
+    }
+    short = replace(DEFAULT_REREAD, short_line=4)
+    regions = doubtful_lines(data, 20.0, short)
+    assert [r.box[1] < 150 for r in regions] == [True]  # line 2 sure, line 3 too long
