@@ -88,7 +88,11 @@ ALL_KINDS = KINDS + LEGACY_KINDS + PHOTO_KINDS
 KIND_BY_NAME = {kind.name: kind for kind in ALL_KINDS}
 FONT_NAMES = list(FONTS)
 # one document of every kind, every type at least once
-QUICK = [*range(12), *range(LEGACY_FIRST, LEGACY_FIRST + len(LEGACY_KINDS))]
+QUICK = [
+    *range(12),
+    *range(LEGACY_FIRST, LEGACY_FIRST + len(LEGACY_KINDS)),
+    *range(PHOTO_FIRST, PHOTO_FIRST + len(PHOTO_KINDS)),
+]
 
 
 @dataclass(frozen=True)
