@@ -91,6 +91,9 @@ class Reading:
 # (bench/ocr.py); below either, another variant may read better.
 DOUBTFUL_CONFIDENCE = 94.0
 DOUBTFUL_VALID_SHARE = 0.9
+# fewer words: the page is nearly empty, or its prepared reading lost it (150-dpi signature
+# pages: 0 words where the binarised page reads 39); upscaling such a page reads noise
+MIN_WORDS_TO_COMPARE = 10
 # a word read at this confidence or more, whose letters are Vietnamese syllables, counts as
 # read: a reading that loses lines has fewer such words, and garbage (confidence 15-30) few
 CONFIDENT_WORD = 60.0
@@ -200,10 +203,11 @@ def read_dewarped(reading: Reading, settings: Settings) -> Reading | None:
 def choose_reading(
     image: np.ndarray, dpi: int, settings: Settings, rotation: int = 0
 ) -> tuple[Reading, list[Reading]]:
-    """Read the page "prepared"; only where that reading is doubtful (or nearly empty), also
-    upscaled (small text), and where the better of these is still doubtful, with its curled
-    lines levelled (a photo), as read and binarised at the better one's scale. The reading
-    with the best ``choice_score`` wins. Returns it and every reading."""
+    """Read the page "prepared"; only where that reading is doubtful, also upscaled (small
+    text), and where the better of these is still doubtful, with its curled lines levelled
+    (a photo), as read and binarised at the better one's scale; a nearly empty reading only
+    against as read and binarised. The reading with the best ``choice_score`` wins. Returns
+    it and every reading."""
     if not settings.preprocess:
         reading = read_variant(image, dpi, "as-read", settings, rotation)
         return reading, [reading]
@@ -211,6 +215,10 @@ def choose_reading(
     if not first.doubtful:
         return first, [first]
     readings = [first]
+    if first.words < MIN_WORDS_TO_COMPARE:  # nearly empty (a signature page under noise):
+        for variant in ("as-read", "binarised"):  # the other cleanings, at its own scale
+            readings.append(read_variant(image, dpi, variant, settings, rotation))
+        return best_reading(readings, first), readings
     if small_text_scale(first.prepared.gray) > 1.0:  # a screenshot, a low-dpi scan
         readings.append(read_variant(image, dpi, "prepared" + UPSCALED, settings, rotation))
     best = best_reading(readings, first)
