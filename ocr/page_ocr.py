@@ -113,7 +113,7 @@ class ChoiceRule:
     # with most of them, beyond a tolerance (a few words either way are noise, not lines)
     lost_words_weight: float = 1.0
     lost_words_tolerance: float = 0.03
-    # the page's own prepared reading (dewarped where its lines bend) wins a tie by this
+    # the page's own prepared reading wins a tie by this
     prefer_first: float = 0.02
 
 
@@ -224,9 +224,8 @@ def choose_reading(
     best = best_reading(readings, first)
     if best.doubtful:
         dewarped = read_dewarped(best, settings)
-        if dewarped is not None:  # the lines bend: the levelled page is the one to beat
-            readings.append(dewarped)
-            first = dewarped
+        if dewarped is not None:  # the lines bend (or look so: a heavy scan's noise): it
+            readings.append(dewarped)  # must beat the prepared reading on its own
         suffix = UPSCALED if best.variant.endswith(UPSCALED) else ""
         for variant in ("as-read", "binarised"):
             readings.append(read_variant(image, dpi, variant + suffix, settings, rotation))
