@@ -113,7 +113,8 @@ class ChoiceRule:
     # with most of them, beyond a tolerance (a few words either way are noise, not lines)
     lost_words_weight: float = 1.0
     lost_words_tolerance: float = 0.03
-    # the page's own prepared reading wins a tie by this
+    # the prepared reading (at the better of its sizes) wins a tie against the other
+    # cleanings by this
     prefer_first: float = 0.02
 
 
@@ -128,9 +129,9 @@ def choice_score(reading: Reading, readings: list[Reading], rule: ChoiceRule) ->
 
 
 def best_reading(
-    readings: list[Reading], first: Reading, rule: ChoiceRule = DEFAULT_CHOICE
+    readings: list[Reading], first: Reading | None, rule: ChoiceRule = DEFAULT_CHOICE
 ) -> Reading:
-    """The reading with the best ``choice_score``; ``first`` wins ties."""
+    """The reading with the best ``choice_score``; ``first`` (if any) wins ties."""
 
     def weight(reading: Reading) -> float:
         bonus = rule.prefer_first if reading is first else 0.0
@@ -221,7 +222,7 @@ def choose_reading(
         return best_reading(readings, first), readings
     if small_text_scale(first.prepared.gray) > 1.0:  # a screenshot, a low-dpi scan
         readings.append(read_variant(image, dpi, "prepared" + UPSCALED, settings, rotation))
-    best = best_reading(readings, first)
+    best = best_reading(readings, None)  # the prepared page at its better size
     if best.doubtful:
         dewarped = read_dewarped(best, settings)
         if dewarped is not None:  # the lines bend (or look so: a heavy scan's noise): it
@@ -229,7 +230,7 @@ def choose_reading(
         suffix = UPSCALED if best.variant.endswith(UPSCALED) else ""
         for variant in ("as-read", "binarised"):
             readings.append(read_variant(image, dpi, variant + suffix, settings, rotation))
-    return best_reading(readings, first), readings
+    return best_reading(readings, best), readings
 
 
 def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) -> PageRead:
