@@ -46,6 +46,13 @@ def is_vietnamese_syllable(word: str) -> bool:
     return tones <= 1 and _SYLLABLE.fullmatch(base) is not None
 
 
+def is_vietnamese_word(token: str) -> bool:
+    """True for an OCR'd word whose letters are Vietnamese syllables ("Luật,", "(Đã",
+    "ký)"); False for a number, a code or a word with no letters."""
+    pieces = _WORD.findall(unicodedata.normalize("NFC", token))
+    return bool(pieces) and all(is_vietnamese_syllable(piece) for piece in pieces)
+
+
 @dataclass(frozen=True)
 class LayerQuality:
     words: int  # alphabetic tokens looked at

@@ -87,11 +87,24 @@ TABLE_PHOTO_FIRST = 260
 TABLE_PHOTO_COUNT = 4
 TABLE_PHOTO_TYPES = ("Kế hoạch", "Báo cáo")
 TABLE_PHOTO_WIDTH = 1600
-ALL_KINDS = KINDS + LEGACY_KINDS + TABLE_PHOTO_KINDS
+# Photos of a curled page filling the frame (issue 18): numbered from PHOTO_FIRST with their
+# own random stream, so the documents above stay as they were.
+PHOTO_KINDS = [
+    Kind("photo-curled", 120, True, "phone photo of a curled page filling the frame: lines "
+         "bent 1-3 letter heights, tilt, uneven light, ~120 dpi JPEG"),
+]  # fmt: skip
+PHOTO_FIRST = 120
+PHOTO_COUNT = 5
+ALL_KINDS = KINDS + LEGACY_KINDS + PHOTO_KINDS + TABLE_PHOTO_KINDS
 KIND_BY_NAME = {kind.name: kind for kind in ALL_KINDS}
 FONT_NAMES = list(FONTS)
 # one document of every kind, every type at least once
-QUICK = [*range(12), *range(LEGACY_FIRST, LEGACY_FIRST + len(LEGACY_KINDS)), TABLE_PHOTO_FIRST]
+QUICK = [
+    *range(12),
+    *range(LEGACY_FIRST, LEGACY_FIRST + len(LEGACY_KINDS)),
+    *range(PHOTO_FIRST, PHOTO_FIRST + len(PHOTO_KINDS)),
+    TABLE_PHOTO_FIRST,
+]
 
 
 @dataclass(frozen=True)
@@ -135,7 +148,7 @@ def plan(seed: int = DEFAULT_SEED, count: int = COUNT) -> list[Entry]:
                 size=rng.choice([11.0, 12.0, 13.0, 13.0, 14.0]),
             )
         )
-    return entries + legacy_plan(seed) + table_photo_plan(seed)
+    return entries + legacy_plan(seed) + photo_plan(seed) + table_photo_plan(seed)
 
 
 def legacy_plan(seed: int = DEFAULT_SEED) -> list[Entry]:
@@ -150,6 +163,26 @@ def legacy_plan(seed: int = DEFAULT_SEED) -> list[Entry]:
                 seed=seed,
                 type=rng.choice(TYPES),
                 kind=LEGACY_KINDS[index % len(LEGACY_KINDS)],
+                font=rng.choice(FONT_NAMES),
+                size=rng.choice([12.0, 13.0, 13.0, 14.0]),
+            )
+        )
+    return entries
+
+
+def photo_plan(seed: int = DEFAULT_SEED) -> list[Entry]:
+    """The curled photos: ``PHOTO_COUNT`` per kind, one of each type in turn, font and size
+    drawn per document."""
+    entries = []
+    for index in range(PHOTO_COUNT * len(PHOTO_KINDS)):
+        number = PHOTO_FIRST + index
+        rng = random.Random(f"sohoa-corpus-photo:{seed}:{number}")
+        entries.append(
+            Entry(
+                number=number,
+                seed=seed,
+                type=TYPES[index % len(TYPES)],
+                kind=PHOTO_KINDS[index % len(PHOTO_KINDS)],
                 font=rng.choice(FONT_NAMES),
                 size=rng.choice([12.0, 13.0, 13.0, 14.0]),
             )
@@ -239,7 +272,7 @@ def _images(entry: Entry, doc: Doc, clean_pdf: Path) -> list[np.ndarray]:
     """Damaged page images (gray or RGB uint8) for the image kinds."""
     kind, dpi = entry.kind, entry.kind.dpi
     rng = np.random.default_rng([entry.seed, entry.number, GENERATOR_VERSION])
-    render_dpi = 200 if kind.name in ("phone-photo", "table-photo") else dpi
+    render_dpi = 200 if kind.name in ("phone-photo", "table-photo", "photo-curled") else dpi
     pages = scans.rasterize_pdf(clean_pdf, render_dpi)
     seed = entry.seed * 1000 + entry.number * 10
     name = kind.name
@@ -284,6 +317,8 @@ def _images(entry: Entry, doc: Doc, clean_pdf: Path) -> list[np.ndarray]:
             image = degrade.phone_photo(image, rng, TABLE_PHOTO_WIDTH)
         if name == "screenshot":
             image = degrade.screenshot(image, rng)
+        if name == "photo-curled":
+            image = degrade.curled_photo(image, rng)
         out.append(image)
         if kind.single_page:
             break
@@ -419,8 +454,8 @@ def build(entry: Entry, cache: Path = CACHE) -> Built:
         truth["encoding"] = entry.kind.encoding
     else:
         images = _images(entry, doc, clean)
-        if name in ("screenshot", "phone-photo"):  # an image file; OCRmyPDF gets it in a PDF
-            photo = name == "phone-photo"
+        if name in ("screenshot", "phone-photo", "photo-curled"):  # an image file (OCRmyPDF
+            photo = name != "screenshot"  # gets it in a PDF)
             pages = [folder / f"{entry.id}.{'jpg' if photo else 'png'}"]
             pages[0].write_bytes(degrade.jpeg(images[0], 80) if photo else degrade.png(images[0]))
             source = pages[0]

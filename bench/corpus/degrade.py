@@ -124,6 +124,35 @@ def phone_photo(image: np.ndarray, rng: np.random.Generator, width: int = 1400) 
     return photo
 
 
+def curled_photo(image: np.ndarray, rng: np.random.Generator, width: int = 1000) -> np.ndarray:
+    """A curled page photographed close up, filling the frame (no desk, no corners to find):
+    its lines bow up above the middle and down below it by 1-3 letter heights, one side
+    fans out, the camera is a little tilted, light falls unevenly; a ~120-dpi JPEG."""
+    page = to_rgb(image).astype(np.float32) * np.array([0.97, 0.95, 0.9], dtype=np.float32)
+    h, w = page.shape[:2]
+    xs, ys = np.meshgrid(np.arange(w, dtype=np.float32), np.arange(h, dtype=np.float32))
+    u, v = xs / w, ys / h
+    bulge = rng.uniform(0.02, 0.035) * h * np.sin(np.pi * u) * (2 * v - 1)
+    fan = rng.uniform(-0.02, 0.02) * h * u**2 * (2 * v - 1)
+    ys_src = ys + bulge + fan
+    page = cv2.remap(page, xs, ys_src, cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+    crop_x, crop_y = int(0.04 * w), int(0.03 * h)  # the frame inside the page's edges
+    page = page[crop_y : h - crop_y, crop_x : w - crop_x]
+    ph, pw = page.shape[:2]
+    src = np.float32([[0, 0], [pw, 0], [pw, ph], [0, ph]])
+    tilt = (src + rng.uniform(-0.015, 0.015, size=(4, 2)) * [pw, ph]).astype(np.float32)
+    matrix = cv2.getPerspectiveTransform(src, tilt)
+    page = cv2.warpPerspective(page, matrix, (pw, ph), borderMode=cv2.BORDER_REPLICATE)
+    scale = width / pw
+    photo = cv2.resize(page, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    light = cv2.resize(rng.uniform(0.6, 1.05, (3, 3)).astype(np.float32),
+                       (photo.shape[1], photo.shape[0]), interpolation=cv2.INTER_CUBIC)  # fmt: skip
+    photo = photo * np.clip(light, 0.5, 1.1)[:, :, None]
+    photo = cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.5, 0.9))
+    photo += rng.normal(0, 5, photo.shape).astype(np.float32)
+    return np.clip(photo, 0, 255).astype(np.uint8)
+
+
 def screenshot(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """A low-resolution screen capture of a page in a viewer: grey window, toolbar, PNG."""
     page = to_rgb(image)

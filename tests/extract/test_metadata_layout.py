@@ -85,12 +85,6 @@ def test_report_title_stops_before_its_first_section(read: dict[str, Metadata]) 
     assert (meta.nguoi_ky.chuc_vu, meta.nguoi_ky.ho_ten) == ("GIÁM ĐỐC", "Phạm Văn Tâm")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression from the per-page OCR variant choice (issue 18): this page is "
-    "read 'binarised' (score 1.384 vs prepared 1.374) and the code comes out 'ở BND-VP'; "
-    "the chooser's margin is within noise, see the issue 18 note",
-)
 def test_handwritten_number_keeps_the_printed_code_and_is_flagged(
     read: dict[str, Metadata],
 ) -> None:

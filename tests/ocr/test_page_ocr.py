@@ -14,8 +14,15 @@ from PIL import Image
 
 from sohoa.corpus import scan_simulator as scans
 from sohoa.ocr.ingest import ingest
-from sohoa.ocr.page_ocr import choose_reading, read_variant
-from sohoa.ocr.preprocess import letter_height, small_text_scale
+from sohoa.ocr.page_ocr import (
+    DEFAULT_CHOICE,
+    Reading,
+    best_reading,
+    choice_score,
+    choose_reading,
+    read_variant,
+)
+from sohoa.ocr.preprocess import letter_height, prepare_page, small_text_scale
 from sohoa.settings import Settings
 
 from .conftest import SHORT_TEXT
@@ -69,9 +76,40 @@ def test_a_doubtful_page_is_compared_with_the_other_variants(
     chosen, readings = choose_reading(noisy, 200, FAST)
     if first.doubtful:
         assert [r.variant for r in readings] == ["prepared", "as-read", "binarised"]
-        assert chosen.score == max(r.score for r in readings)
+        best = max(choice_score(r, readings, DEFAULT_CHOICE) for r in readings)
+        assert choice_score(chosen, readings, DEFAULT_CHOICE) >= best - DEFAULT_CHOICE.prefer_first
     else:
         pytest.skip("this noise did not make the first reading doubtful")
+
+
+def reading(
+    variant: str, confidence: float, valid_share: float, confident_words: int, page: np.ndarray
+) -> Reading:
+    """A reading with the given measures (the choice looks at nothing else)."""
+    prepared = prepare_page(page, 200)
+    data: dict[str, list] = {"text": [], "conf": []}
+    return Reading(variant, prepared, data, confidence, valid_share, confident_words, 1.0,
+                   confident_words=confident_words)  # fmt: skip
+
+
+def test_a_reading_that_loses_lines_does_not_win_on_confidence(
+    short_page_image: np.ndarray,
+) -> None:
+    # an upscaled "as read" reading of a curled photo: confident about the lines it kept
+    first = reading("prepared", 88.0, 0.95, 118, short_page_image)
+    lossy = reading("as-read, upscaled", 93.0, 0.97, 40, short_page_image)
+    assert lossy.score > first.score
+    assert best_reading([first, lossy], first) is first
+
+
+def test_a_near_tie_goes_to_the_prepared_reading_and_a_clear_win_does_not(
+    short_page_image: np.ndarray,
+) -> None:
+    first = reading("prepared", 93.7, 0.966, 300, short_page_image)
+    close = reading("binarised", 93.5, 0.972, 302, short_page_image)  # 1.421 against 1.420
+    assert close.score > first.score and best_reading([first, close], first) is first
+    better = reading("binarised", 96.0, 0.98, 305, short_page_image)
+    assert best_reading([first, better], first) is better
 
 
 def test_a_docx_holding_only_a_scan_is_ocred(tmp_path: Path, short_page_image) -> None:
