@@ -2,8 +2,10 @@
 
 Read in this order: ``ingest`` (open a file, plan its pages, read a page: its text layer or
 its pixels), ``page_ocr`` (the ways of cleaning a page tried and the best reading kept),
-``preprocess`` (deskew, flatten, binarise), ``tesseract`` / ``tesseract_api`` (Tesseract
-in-process, words -> lines -> blocks), ``text_quality`` (is a text Vietnamese as written).
+``preprocess`` (deskew, flatten, binarise), ``rule_lines`` (rules erased before reading),
+``dewarp`` (curled lines levelled), ``unread_ink`` (lines the reading missed, print under a
+seal: read again), ``tesseract`` / ``tesseract_api`` (Tesseract in-process, words -> lines
+-> blocks), ``text_quality`` (is a text Vietnamese as written).
 By kind of input: ``sniff``, ``pdf`` with ``text_layer`` and ``table_pdf``, ``images``,
 ``docx_reader`` with ``table_docx``, ``text_reader`` and ``legacy_encoding``. Table cells:
 ``cell_ocr`` (its ``CellReader`` is what ``extract.table_grid`` is handed) and
