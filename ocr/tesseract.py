@@ -166,36 +166,36 @@ def noise_specks(data: dict[str, list]) -> set[int]:
     6×5-pixel box where letters are 27 pixels high). A real word, even "-" or ".", is
     either read with confidence or has a letter's height, and stands beside other words.
     """
-    heights = sorted(
-        h
-        for h, level, t in zip(data["height"], data["level"], data["text"], strict=True)
-        if level == 5 and (t or "").strip()
-    )
-    if not heights:
+    words = word_rows(data)
+    if not words:
         return set()
+    heights = sorted(data["height"][i] for i in words)
     letter = heights[len(heights) // 2]
     tiny = {
-        i
-        for i, level in enumerate(data["level"])
-        if level == 5
-        and str(data["text"][i] or "").strip()
-        and data["height"][i] < 0.4 * letter
-        and data["width"][i] < 0.4 * letter
+        i for i in words if data["height"][i] < 0.4 * letter and data["width"][i] < 0.4 * letter
     }
     # a tiny word alone on its line is a speck however sure Tesseract is (a tone mark cut
     # off its letter between two tight lines, read "Y" with confidence 87)
-    return {i for i in tiny if 0 <= float(data["conf"][i]) < 30 or _alone(data, i)}
+    alone = {rows[0] for rows in line_rows(data).values() if len(rows) == 1}
+    return {i for i in tiny if 0 <= float(data["conf"][i]) < 30 or i in alone}
 
 
-def _alone(data: dict[str, list], index: int) -> bool:
-    """Whether word ``index`` is the only word of its line."""
-    key = (data["block_num"][index], data["par_num"][index], data["line_num"][index])
-    return not any(
-        (data["block_num"][i], data["par_num"][i], data["line_num"][i]) == key
-        and str(data["text"][i] or "").strip()
+def word_rows(data: dict[str, list]) -> list[int]:
+    """The rows of ``data`` (Tesseract's columns) that are words with text."""
+    return [
+        i
         for i, level in enumerate(data["level"])
-        if level == 5 and i != index
-    )
+        if level == 5 and str(data["text"][i] or "").strip()
+    ]
+
+
+def line_rows(data: dict[str, list]) -> dict[tuple[int, int, int], list[int]]:
+    """The word rows of each line of ``data`` (block, paragraph, line), in reading order."""
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i in word_rows(data):
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        lines.setdefault(key, []).append(i)
+    return lines
 
 
 NON_TEXT_CONFIDENCE = 50.0
@@ -205,14 +205,8 @@ def non_text_lines(data: dict[str, list]) -> set[int]:
     """Indices of the words of lines that are marks, not text: every word read with low
     confidence and none a Vietnamese syllable, a number or a code (a pen stroke read as
     "ầsăẮ®ẮẶ.-—--", a rule line read as "—", a stamp's edge read as "`¬")."""
-
-    lines: dict[tuple[int, int, int], list[int]] = {}
-    for i, level in enumerate(data["level"]):
-        if level == 5 and str(data["text"][i] or "").strip():
-            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            lines.setdefault(key, []).append(i)
     marks: set[int] = set()
-    for indices in lines.values():
+    for indices in line_rows(data).values():
         if all(
             _looks_like_a_mark(str(data["text"][i]).strip(), float(data["conf"][i]))
             for i in indices

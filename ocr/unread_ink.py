@@ -24,7 +24,7 @@ import cv2
 import numpy as np
 
 from sohoa.ocr.rule_lines import ink_of, straight_runs
-from sohoa.ocr.tesseract import run_tesseract
+from sohoa.ocr.tesseract import line_rows, run_tesseract, word_rows
 from sohoa.ocr.text_quality import text_layer_quality
 
 Box = tuple[int, int, int, int]  # x0, top, x1, bottom in the prepared page's pixels
@@ -63,10 +63,6 @@ class Region:
     box: Box
     psm: int  # 7: one line; 6: a block of lines
     replace: bool  # the words already read inside are replaced when this reads better
-
-
-def word_rows(data: dict[str, list]) -> list[int]:
-    return [i for i, t in enumerate(data["text"]) if data["level"][i] == 5 and str(t).strip()]
 
 
 def word_box(data: dict[str, list], i: int) -> Box:
@@ -223,15 +219,6 @@ def reading_score(data: dict[str, list], rows: list[int]) -> tuple[float, float]
     confidences = [max(0.0, float(data["conf"][i])) for i in rows]
     quality = text_layer_quality(" ".join(str(data["text"][i]) for i in rows))
     return sum(confidences) / len(rows), quality.valid_share
-
-
-def line_rows(data: dict[str, list]) -> dict[tuple[int, int, int], list[int]]:
-    """The word rows of each line of ``data`` (block, paragraph, line), in reading order."""
-    lines: dict[tuple[int, int, int], list[int]] = {}
-    for i in word_rows(data):
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        lines.setdefault(key, []).append(i)
-    return lines
 
 
 def text_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:

@@ -9,14 +9,13 @@ import cv2
 import numpy as np
 
 from sohoa.ocr.preprocess import letter_height, red_weight, to_gray
-from sohoa.ocr.tesseract import run_tesseract
+from sohoa.ocr.tesseract import run_tesseract, word_rows
 from sohoa.ocr.unread_ink import (
     DEFAULT_REREAD,
     doubtful_lines,
     reread_regions,
     splice,
     split_lines,
-    word_rows,
 )
 
 DPI = 200
