@@ -37,7 +37,7 @@ from sohoa.ocr.tesseract import (
     looks_unreadable,
     run_tesseract,
 )
-from sohoa.ocr.text_quality import is_vietnamese_word, text_layer_quality
+from sohoa.ocr.text_quality import is_vietnamese_word, reading_quality, text_layer_quality
 from sohoa.ocr.unread_ink import letter_size, reread_regions
 from sohoa.settings import Settings
 
@@ -80,9 +80,8 @@ class Reading:
 
     @property
     def score(self) -> float:
-        """Higher is better: Tesseract's confidence, and words that are Vietnamese syllables
-        (weighted half: numbers, codes and abbreviations are not syllables either)."""
-        return self.confidence / 100 + 0.5 * self.valid_share
+        """Higher is better (``text_quality.reading_quality``)."""
+        return reading_quality(self.confidence, self.valid_share)
 
     @property
     def doubtful(self) -> bool:

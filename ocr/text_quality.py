@@ -53,6 +53,13 @@ def is_vietnamese_word(token: str) -> bool:
     return bool(pieces) and all(is_vietnamese_syllable(piece) for piece in pieces)
 
 
+def reading_quality(confidence: float, valid_share: float) -> float:
+    """Higher is better: Tesseract's mean confidence (0-100), and the share of words that are
+    Vietnamese syllables (weighted half: numbers, codes and abbreviations are not syllables
+    either). How a page's readings, and a line read again, are weighed against each other."""
+    return confidence / 100 + 0.5 * valid_share
+
+
 @dataclass(frozen=True)
 class LayerQuality:
     words: int  # alphabetic tokens looked at

@@ -25,7 +25,7 @@ import numpy as np
 
 from sohoa.ocr.rule_lines import ink_of, straight_runs
 from sohoa.ocr.tesseract import line_rows, run_tesseract, word_rows
-from sohoa.ocr.text_quality import text_layer_quality
+from sohoa.ocr.text_quality import reading_quality, text_layer_quality
 
 Box = tuple[int, int, int, int]  # x0, top, x1, bottom in the prepared page's pixels
 COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
@@ -328,8 +328,7 @@ def _without_red(pixels: np.ndarray, red: np.ndarray) -> np.ndarray:
 
 
 def _score(data: dict[str, list], rows: list[int]) -> float:
-    confidence, valid = reading_score(data, rows)
-    return confidence / 100 + 0.5 * valid
+    return reading_quality(*reading_score(data, rows))
 
 
 def _overlapping(data: dict[str, list], box: Box) -> list[int]:
