@@ -57,7 +57,7 @@ class PageRead:
 VARIANTS: dict[str, PrepareOptions] = {
     "prepared": DEFAULT_OPTIONS,
     "as-read": RAW_OPTIONS,
-    "deskew": replace(RAW_OPTIONS, deskew=True),
+    "deskew": replace(RAW_OPTIONS, deskew=True, erase_rule_lines=True),
     "binarised": DEFAULT_OPTIONS,  # the prepared page's own black-and-white image
 }
 UPSCALED = ", upscaled"  # suffix of a variant name: small text brought to Tesseract's size
@@ -162,9 +162,7 @@ def read_variant(
         # Cục Thuế screenshot: 8.0% WER from our gray, 4.8% from its colours); a red seal
         # dropped out as in every variant
         pixels = drop_red(image) if options.drop_red else image
-    if options.erase_rule_lines and settings.preprocess and base != "as-read":
-        # not the page's own pixels: painted over there, the Bắc Ninh real scan (read as
-        # read) went 6.2% -> 15.7% WER
+    if options.erase_rule_lines:
         pixels = erase_rule_lines(pixels, round(dpi * prepared.scale))
     data = run_tesseract(pixels, settings.lang, settings.psm)
     return measured_reading(variant, prepared, data, started, pixels)
