@@ -120,11 +120,9 @@ def drop_red(image: np.ndarray) -> np.ndarray:
     if not has_red(image):
         return image
     rgb = image[:, :, :3]
-    red = rgb[:, :, 0].astype(np.float32)
-    margin = red - np.maximum(rgb[:, :, 1], rgb[:, :, 2]).astype(np.float32)
-    weight = np.clip((margin - RED_MARGIN) / (RED_FULL - RED_MARGIN), 0, 1)[:, :, None]
+    weight = _redness(rgb)[:, :, None]
     out = rgb.astype(np.float32)
-    out += (red[:, :, None] - out) * weight
+    out += (rgb[:, :, :1].astype(np.float32) - out) * weight
     return out.astype(np.uint8)
 
 
@@ -133,10 +131,14 @@ def red_weight(image: np.ndarray) -> np.ndarray | None:
     ink to be read as paper); None for a gray page or one with no red."""
     if not has_red(image):
         return None
-    rgb = image[:, :, :3]
-    margin = rgb[:, :, 0].astype(np.int16) - np.maximum(rgb[:, :, 1], rgb[:, :, 2])
-    weight = np.clip((margin - RED_MARGIN) / (RED_FULL - RED_MARGIN), 0, 1)
-    return (weight * 255).astype(np.uint8)
+    return (_redness(image[:, :, :3]) * 255).astype(np.uint8)
+
+
+def _redness(rgb: np.ndarray) -> np.ndarray:
+    """0-1 per pixel: how far red dominates the pixel's other channels, from ``RED_MARGIN``
+    (0) to ``RED_FULL`` (1)."""
+    margin = rgb[:, :, 0].astype(np.float32) - np.maximum(rgb[:, :, 1], rgb[:, :, 2])
+    return np.clip((margin - RED_MARGIN) / (RED_FULL - RED_MARGIN), 0, 1)
 
 
 # A photographed page: brighter than what it lies on, most of the picture but not all of it.
