@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -153,55 +154,53 @@ def plan(seed: int = DEFAULT_SEED, count: int = COUNT) -> list[Entry]:
 
 def legacy_plan(seed: int = DEFAULT_SEED) -> list[Entry]:
     """The old digital files: kind = index mod 7, type, font and size drawn per document."""
-    entries = []
-    for index in range(LEGACY_COUNT):
-        number = LEGACY_FIRST + index
-        rng = random.Random(f"sohoa-corpus-legacy:{seed}:{number}")
-        entries.append(
-            Entry(
-                number=number,
-                seed=seed,
-                type=rng.choice(TYPES),
-                kind=LEGACY_KINDS[index % len(LEGACY_KINDS)],
-                font=rng.choice(FONT_NAMES),
-                size=rng.choice([12.0, 13.0, 13.0, 14.0]),
-            )
-        )
-    return entries
+    return numbered_plan(
+        seed, "legacy", LEGACY_FIRST, LEGACY_COUNT,
+        kind_of=lambda index: LEGACY_KINDS[index % len(LEGACY_KINDS)],
+        type_of=lambda index, rng: rng.choice(TYPES),
+    )  # fmt: skip
 
 
 def photo_plan(seed: int = DEFAULT_SEED) -> list[Entry]:
     """The curled photos: ``PHOTO_COUNT`` per kind, one of each type in turn, font and size
     drawn per document."""
-    entries = []
-    for index in range(PHOTO_COUNT * len(PHOTO_KINDS)):
-        number = PHOTO_FIRST + index
-        rng = random.Random(f"sohoa-corpus-photo:{seed}:{number}")
-        entries.append(
-            Entry(
-                number=number,
-                seed=seed,
-                type=TYPES[index % len(TYPES)],
-                kind=PHOTO_KINDS[index % len(PHOTO_KINDS)],
-                font=rng.choice(FONT_NAMES),
-                size=rng.choice([12.0, 13.0, 13.0, 14.0]),
-            )
-        )
-    return entries
+    return numbered_plan(
+        seed, "photo", PHOTO_FIRST, PHOTO_COUNT * len(PHOTO_KINDS),
+        kind_of=lambda index: PHOTO_KINDS[index % len(PHOTO_KINDS)],
+        type_of=lambda index, rng: TYPES[index % len(TYPES)],
+    )  # fmt: skip
 
 
 def table_photo_plan(seed: int = DEFAULT_SEED) -> list[Entry]:
     """The photographed plans and reports: type alternates, font and size drawn per document."""
+    return numbered_plan(
+        seed, "table-photo", TABLE_PHOTO_FIRST, TABLE_PHOTO_COUNT,
+        kind_of=lambda index: TABLE_PHOTO_KINDS[0],
+        type_of=lambda index, rng: TABLE_PHOTO_TYPES[index % len(TABLE_PHOTO_TYPES)],
+    )  # fmt: skip
+
+
+def numbered_plan(
+    seed: int,
+    stream: str,
+    first: int,
+    count: int,
+    kind_of: Callable[[int], Kind],
+    type_of: Callable[[int, random.Random], str],
+) -> list[Entry]:
+    """Documents numbered from ``first``, each drawn from its own random stream (named by
+    ``stream``, the seed and its number), so adding a set leaves every other as it was:
+    the type (``type_of``, which may draw), then font and size, drawn per document."""
     entries = []
-    for index in range(TABLE_PHOTO_COUNT):
-        number = TABLE_PHOTO_FIRST + index
-        rng = random.Random(f"sohoa-corpus-table-photo:{seed}:{number}")
+    for index in range(count):
+        number = first + index
+        rng = random.Random(f"sohoa-corpus-{stream}:{seed}:{number}")
         entries.append(
             Entry(
                 number=number,
                 seed=seed,
-                type=TABLE_PHOTO_TYPES[index % len(TABLE_PHOTO_TYPES)],
-                kind=TABLE_PHOTO_KINDS[0],
+                type=type_of(index, rng),
+                kind=kind_of(index),
                 font=rng.choice(FONT_NAMES),
                 size=rng.choice([12.0, 13.0, 13.0, 14.0]),
             )
