@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sohoa.extract.amounts import NotAnAmount, is_blank, looks_like_amount, parse_amount
+from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
 from sohoa.model import Amount, Cell
 
 MIN_ROWS = 3  # rows that state a total and parts before the relation is trusted
@@ -32,12 +32,7 @@ class RowSum:
 
 def _value(text: str) -> Amount | None:
     """0 for a blank or dash (the cell says none), the amount, or None when unreadable."""
-    if is_blank(text):
-        return 0
-    try:
-        return parse_amount(text)
-    except NotAnAmount:
-        return None
+    return 0 if is_blank(text) else try_amount(text)
 
 
 def _amount_columns(rows: list[dict[int, Cell]]) -> list[int]:
