@@ -370,17 +370,12 @@ def _dark_marks(crop: np.ndarray) -> np.ndarray:
     return np.where(crop < (paper + darkest) / 2, 255, 0).astype(np.uint8)
 
 
-def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
-    count, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
-    return [tuple(int(v) for v in stats[k][:4]) for k in range(1, count) if stats[k, 4] > 1]
-
-
 def _baseline_dots(ink: np.ndarray, faint: np.ndarray) -> list[float] | None:
     """Where (0..1 along the number) small specks sit on its baseline in the gaps between
     its digits: the thousands dots of "8.938". The digits are the pieces of ``ink``; the
     specks are looked for in ``faint``, a lighter mask of the same box (at photo size a dot
     is a few pale pixels). None when a gap holds a mark that is not such a speck."""
-    glyphs = _components(ink)
+    glyphs = [piece[:4] for piece in _ink_components(ink, 2)]  # boxes; specks of 1 px gone
     if not glyphs:
         return None
     height = max(h for _, _, _, h in glyphs)
@@ -389,7 +384,7 @@ def _baseline_dots(ink: np.ndarray, faint: np.ndarray) -> list[float] | None:
     left, right = min(p[0] for p in tall), max(p[0] + p[2] for p in tall)
     bottom = max(p[1] + p[3] for p in tall)
     dots = []
-    for x, y, w, h in _components(faint):
+    for x, y, w, h, _area in _ink_components(faint, 2):
         centre = x + w / 2
         if not left < centre < right or any(gx <= centre <= gx + gw for gx, _, gw, _ in digits):
             continue  # outside the number, or a piece of a digit
