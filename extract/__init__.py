@@ -9,7 +9,8 @@ stage "find tables"), ``borderless``, ``flattened`` (with ``flattened_lines``,
 order of the readers) with ``metadata_header``, ``metadata_issuer``, ``metadata_title``,
 ``metadata_signature``, ``metadata_text``, and ``layout_lines``, ``admin_vocab``,
 ``citations``, ``person_names`` (who issued what, when); ``page_layout`` with
-``layout_marks`` (ND30's printed marks, also used by ``output/official_layout``).
+``layout_marks`` (ND30's printed marks, also used by ``output/official_layout``) and
+``word_boxes`` (a line's boxed words, gaps and the channel between two columns).
 
 Imports nothing from ``ocr/``: table cells are read by the ``CellReader`` it is given.
 """

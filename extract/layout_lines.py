@@ -22,10 +22,10 @@ from sohoa.extract.page_layout import (
     Piece,
     first_text_page,
     has_boxes,
-    has_letters,
     read_layout,
     reading_order,
 )
+from sohoa.extract.word_boxes import has_letters
 from sohoa.model import BBox, Document, Page, union_box
 
 LIST_MARKS = "-–—+•"  # a word of these alone starts a list item (or is a dash in a motto)
@@ -110,5 +110,3 @@ def _source_line(page: Page, group: list[int], originals: dict[tuple[int, int], 
     confidence = sum(scores) / len(scores) / 100 if scores else 1.0
     bbox = union_box(word.bbox for word in words)
     return SourceLine(" ".join(texts), page.number, bbox, round(confidence, 3), words=tuple(group))
-
-

@@ -24,23 +24,21 @@ cut where the mark begins.
   (TM., KT., …), also after a wide gap in the line, and runs to the page's end (at most
   ``CLOSING_LINES`` lines, up to a type heading or a "Phụ lục" caption).
 
-Each line of a part is cut at the channel; a column's pieces keep the order of the lines
-they were cut from. ``read_layout`` gives the pieces; ``order_reading`` (a pipeline stage)
-rewrites the pages' lines and blocks in that order — furniture, the header's cells row by
-row as ND30's template numbers them (issuer; quốc hiệu and tiêu ngữ; "Số"; place and date;
-"V/v"), the body, then the recipients and the signature block — so that the text,
-the Markdown, DOCX and JSON, and the metadata all read the same blocks. Words are never
+Each line of a part is cut at the channel (``word_boxes`` holds the geometry); a column's
+pieces keep the order of the lines they were cut from. ``read_layout`` gives the pieces;
+``order_reading`` (a pipeline stage) rewrites the pages' lines and blocks in that order —
+furniture, the header's cells row by row as ND30's template numbers them (issuer; quốc hiệu
+and tiêu ngữ; "Số"; place and date; "V/v"), the body, then the recipients and the signature
+block — so that the text, the Markdown, DOCX and JSON, and the metadata all read the same
+blocks. Words are never
 moved, changed or dropped: only lines and blocks are regrouped.
 """
 
 from __future__ import annotations
 
-import itertools
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-import numpy as np
 import regex
 
 from sohoa.extract.admin_vocab import fold, is_type_heading, starts_body
@@ -56,9 +54,17 @@ from sohoa.extract.layout_marks import (
     opens_recipients,
     starts_phrase,
 )
-from sohoa.model import BBox, Block, Document, Line, Page, union_box
+from sohoa.extract.word_boxes import (
+    GAP_HEIGHTS,
+    boxed_words,
+    column_channel,
+    cut_at,
+    gap_pieces,
+    word_box,
+    words_text,
+)
+from sohoa.model import Block, Document, Line, Page, union_box
 
-LETTERS = ("Lu", "Ll", "Lt", "Lo")  # not Lm: a modifier letter alone ("ˆ") is a speck
 PartName = Literal["header_left", "header_right", "recipients", "signature"]
 
 HEADER_DEPTH = 0.45  # the header lies in the top part of its page
@@ -67,8 +73,6 @@ CLOSING_LINES = 25  # nor do the recipients and the signature block
 CLOSING_SEARCH = (0.25, 0.75)  # the closing's channel lies in this band of the page width
 HEADER_SEARCH_FROM = 0.15  # the header's channel lies right of this share of the width
 PROSE_WORDS = 8  # a closing line across the column boundary with this many words is prose
-STRETCHED = 1.5  # a word wider than this many heights per letter is a rule line
-GAP_HEIGHTS = 2.0  # a gap wider than this many word heights separates two pieces of a line
 
 
 @dataclass
@@ -169,7 +173,7 @@ def _read_header(page: Page, order: list[int], layout: PageLayout) -> None:
         if not words:
             continue
         text = words_text(page, words)
-        top = min(_box(page, w)[1] for w in words)
+        top = min(word_box(page, w)[1] for w in words)
         if len(zone) >= HEADER_LINES or top > HEADER_DEPTH * page.height:
             break
         if is_type_heading(text) or starts_body(text):
@@ -181,26 +185,31 @@ def _read_header(page: Page, order: list[int], layout: PageLayout) -> None:
     anchor_x, anchor_top = anchor
     marked = [n for n, index in enumerate(zone) if _header_mark(page, index)]
     core = zone[: marked[-1] + 1] if marked else zone
-    above = [i for i in core if max(_box(page, w)[3] for w in boxed_words(page, i)) <= anchor_top]
+    above = [i for i in core if _bottom(page, i) <= anchor_top]
     columns = [i for i in core if i not in above]
     # a line holding a right-column mark after left-column words is cut where the mark
     # begins; the channel between the columns is found from the other lines
     marked_at = {i: x for i in columns if (x := _right_mark_x(page, i)) is not None}
     words = [w for i in columns if i not in marked_at for w in boxed_words(page, i)]
-    split = _channel(page, words, HEADER_SEARCH_FROM * page.width, anchor_x) if words else anchor_x
+    low = HEADER_SEARCH_FROM * page.width
+    split = column_channel(page, words, low, anchor_x) if words else anchor_x
     for index in zone[len(core) :]:  # wrapped lines that stay in one column ("V/v …")
-        left, right = _cut(page, boxed_words(page, index), split)
+        left, right = cut_at(page, boxed_words(page, index), split)
         if left and right:
             break
         columns.append(index)
     for index in columns:
-        left, right = _cut(page, boxed_words(page, index), marked_at.get(index, split))
+        left, right = cut_at(page, boxed_words(page, index), marked_at.get(index, split))
         if left:
             layout.header_left.append(Piece(index, left))
         if right:
             layout.header_right.append(Piece(index, right))
     layout.above = [Piece(i, boxed_words(page, i)) for i in above]
     layout.header_lines = above + columns
+
+
+def _bottom(page: Page, index: int) -> float:
+    return max(word_box(page, w)[3] for w in boxed_words(page, index))
 
 
 def _national_title(page: Page, zone: list[int]) -> tuple[float, float] | None:
@@ -210,7 +219,7 @@ def _national_title(page: Page, zone: list[int]) -> tuple[float, float] | None:
             words = boxed_words(page, index)
             for n in range(len(words)):
                 if starts_phrase(words_text(page, words[n : n + 5]), phrase):
-                    box = _box(page, words[n])
+                    box = word_box(page, words[n])
                     return box[0], box[1]
     return None
 
@@ -230,7 +239,7 @@ def _right_mark_x(page: Page, index: int) -> float | None:
                 while start > max(0, n - 4) and _place_word(page, words[start - 1], words[start]):
                     start -= 1
         if start:
-            return _box(page, words[start])[0] - 0.5
+            return word_box(page, words[start])[0] - 0.5
     return None
 
 
@@ -238,8 +247,8 @@ def _place_word(page: Page, word: int, following: int) -> bool:
     """ "Mường", "Chà,": capitalised, not in capitals (an issuer's wrapped "MƯỜNG CHÀ"),
     close to the next word."""
     text = page.words[word].text.rstrip(",")
-    height = _box(page, word)[3] - _box(page, word)[1]
-    near = _box(page, following)[0] - _box(page, word)[2] < GAP_HEIGHTS * max(height, 1.0)
+    height = word_box(page, word)[3] - word_box(page, word)[1]
+    near = word_box(page, following)[0] - word_box(page, word)[2] < GAP_HEIGHTS * max(height, 1.0)
     return near and text[:1].isupper() and not (len(text) > 1 and text.isupper())
 
 
@@ -274,9 +283,9 @@ def _read_closing(page: Page, order: list[int], layout: PageLayout) -> None:
     zone = zone[:prose]
     low, high = CLOSING_SEARCH
     words = [w for i in zone for w in boxed_words(page, i)]
-    split = _channel(page, words, low * page.width, high * page.width)
+    split = column_channel(page, words, low * page.width, high * page.width)
     for index in zone:
-        left, right = _cut(page, boxed_words(page, index), split)
+        left, right = cut_at(page, boxed_words(page, index), split)
         if left:
             layout.recipients.append(Piece(index, left))
         if right:
@@ -290,7 +299,7 @@ def _is_prose(page: Page, index: int) -> bool:
     if len(words) < PROSE_WORDS or len(gap_pieces(page, words)) > 1:
         return False
     low, high = CLOSING_SEARCH
-    starts, ends = _box(page, words[0])[0], _box(page, words[-1])[2]
+    starts, ends = word_box(page, words[0])[0], word_box(page, words[-1])[2]
     return starts < low * page.width and ends > high * page.width
 
 
@@ -301,97 +310,6 @@ def _opens_closing(page: Page, index: int) -> bool:
         if opens_recipients(text) or AUTHORITY.match(text):
             return True
     return False
-
-
-# --- geometry -----------------------------------------------------------------------------
-
-
-def boxed_words(page: Page, index: int) -> list[int]:
-    """The line's words that have a box and text, left to right."""
-    words = [
-        i
-        for i in page.lines[index].words
-        if 0 <= i < len(page.words) and page.words[i].bbox and page.words[i].text.strip()
-    ]
-    return sorted(words, key=lambda i: _box(page, i)[0])
-
-
-def words_text(page: Page, words: list[int]) -> str:
-    return " ".join(page.words[i].text for i in words)
-
-
-def gap_pieces(page: Page, words: list[int]) -> list[list[int]]:
-    """The words cut where a gap is wider than ``GAP_HEIGHTS`` word heights."""
-    if not words:
-        return []
-    height = float(np.median([_box(page, w)[3] - _box(page, w)[1] for w in words]))
-    pieces = [[words[0]]]
-    for before, after in itertools.pairwise(words):
-        if _box(page, after)[0] - _box(page, before)[2] > GAP_HEIGHTS * max(height, 1.0):
-            pieces.append([])
-        pieces[-1].append(after)
-    return pieces
-
-
-def _box(page: Page, word: int) -> BBox:
-    box = page.words[word].bbox
-    assert box is not None
-    return box
-
-
-def _channel(page: Page, words: list[int], low: float, high: float) -> float:
-    """The middle of the widest run of x in [low, high] crossed by the fewest words."""
-    width = int(page.width) + 1
-    cover = np.zeros(width, dtype=np.int32)
-    for word in words:  # specks, dashes and rule lines read as letters do not block one
-        if not _has_letters(page, word) or _is_stretched(page, word):
-            continue
-        x0, _, x1, _ = _box(page, word)
-        cover[max(0, int(x0)) : max(0, min(width, int(np.ceil(x1))))] += 1
-    start, end = max(0, int(low)), min(width, int(high) + 1)
-    if end - start < 2:
-        return float(high)
-    band = cover[start:end]
-    free = band == band.min()
-    best, best_width, run = 0, 0, 0
-    for x, is_free in enumerate(free):
-        run = run + 1 if is_free else 0
-        if run >= best_width:  # ties go right: nearest the right column
-            best, best_width = x, run
-    return float(start + best - (best_width - 1) / 2)
-
-
-def _is_stretched(page: Page, word: int) -> bool:
-    """Far wider than its letters: a rule line the OCR read as "Ti" or "CC"."""
-    x0, top, x1, bottom = _box(page, word)
-    return x1 - x0 > STRETCHED * (bottom - top) * max(1, len(page.words[word].text))
-
-
-def _cut(page: Page, words: list[int], split: float) -> tuple[list[int], list[int]]:
-    """The line's words left and right of ``split``; a mark without letters or digits
-    (a speck "ˆ", a dash) goes with the nearest word of its line."""
-    lettered = [w for w in words if _has_letters(page, w)] or words
-
-    def centre(word: int) -> float:
-        box = _box(page, word)
-        return (box[0] + box[2]) / 2
-
-    def side(word: int) -> bool:
-        if word not in lettered:
-            word = min(lettered, key=lambda other: abs(centre(other) - centre(word)))
-        return centre(word) < split
-
-    left = [w for w in words if side(w)]
-    return left, [w for w in words if w not in left]
-
-
-def _has_letters(page: Page, word: int) -> bool:
-    return has_letters(page.words[word].text)
-
-
-def has_letters(text: str) -> bool:
-    """Whether a word holds a letter or a digit (a speck "ˆ", "`" or a dash does not)."""
-    return any(c.isdigit() or unicodedata.category(c) in LETTERS for c in text)
 
 
 # --- the pipeline stage -------------------------------------------------------------------
@@ -414,7 +332,7 @@ def _regroup(page: Page, layout: PageLayout) -> None:
     cut_before: set[int] = set()
 
     def line_of(piece: Piece) -> int:
-        box = union_box([_box(page, w) for w in piece.words])
+        box = union_box([word_box(page, w) for w in piece.words])
         if piece.line not in cut_before:
             cut_before.add(piece.line)
             if sorted(piece.words) == sorted(boxed_words(page, piece.line)):
