@@ -43,7 +43,13 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from sohoa.extract.admin_vocab import DOCUMENT_TYPES, fold, is_type_heading, type_from_code
+from sohoa.extract.admin_vocab import (
+    DOCUMENT_TYPES,
+    fold,
+    is_type_heading,
+    similar,
+    type_from_code,
+)
 from sohoa.extract.citations import find_citations, references_in
 from sohoa.extract.ink_reread import InkReading, header_lines, signature_lines
 from sohoa.extract.layout_lines import SourceLine, lines_for_metadata
@@ -173,7 +179,7 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
     sign_start = read_signature(lines, sources, max(header_end, 1), meta)
     read_recipients(lines, sign_start, meta)
     _from_own_citation(lines, meta)
-    if meta.loai_van_ban is None and heading is None and meta.noi_nhan:
+    if meta.loai_van_ban is None and heading is None and (meta.noi_nhan or _salutes(lines)):
         _untitled_is_cong_van(meta)
     body = title_end if heading is not None else header_end
     meta.tham_chieu = references_in("\n".join(lines[body:]), meta.so_hieu)
@@ -194,10 +200,20 @@ def _code_under_the_pen(meta: Metadata, issuer_code: str, source: SourceLine) ->
     note(meta, "so_hieu", source, 0.5)
 
 
+def _salutes(lines: list[str]) -> bool:
+    """A "Kính gửi:" line opens the body near the top: the document is addressed, as a
+    letter is."""
+    return any(
+        similar(" ".join(fold(line).split()[:2]).strip(":,"), "kinh gui") >= 80
+        for line in lines[:HEADER_LINES]
+    )
+
+
 def _untitled_is_cong_van(meta: Metadata) -> None:
-    """A document with a recipients list but no type name anywhere (no heading, no "V/v",
-    no code giving one) is a công văn: Nghị định 30/2020 prints every other type's name,
-    and OCR that garbled the header still leaves the closing to say it is a letter."""
+    """A document with a recipients list or a "Kính gửi" but no type name anywhere (no
+    heading, no "V/v", no code giving one) is a công văn: Nghị định 30/2020 prints every
+    other type's name, and OCR that garbled the header still leaves the salutation or the
+    closing to say it is a letter."""
     meta.loai_van_ban = "Công văn"
     meta.suy_dien.append("loai_van_ban")
     meta.nguon.append(FieldSource("loai_van_ban", 0.5, method="layout"))

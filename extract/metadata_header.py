@@ -15,6 +15,7 @@ import regex
 from rapidfuzz import fuzz
 
 from sohoa.extract.admin_vocab import (
+    BODY_KINDS,
     canonical_code,
     fold,
     is_upper,
@@ -27,7 +28,7 @@ from sohoa.extract.citations import date_of, find_date, iso_date
 from sohoa.extract.layout_lines import SourceLine
 from sohoa.extract.metadata_issuer import set_issuer
 from sohoa.extract.metadata_text import RULE_RE, SPECKS, clean_title, letters, note
-from sohoa.model import Metadata
+from sohoa.model import BBox, Metadata
 
 # "Số: 49 /KH-UBND", "So:", OCR "S6:", "Sé :", "Luật số: 54/2014/QH13", "Số: 30/2020/NĐ-CP";
 # the number may be blank ("Số:     /KH-UBND", "Số: ..../QĐ") or handwritten (OCR garbage).
@@ -36,6 +37,11 @@ NUMBER_LINE_RE = regex.compile(
     r"(?:[Ss]\S{0,2}?\s*[:;.]|[Ss][^\s\d/:]{1,2}(?=\s))\s*"
     r"(?P<fill>.{0,12}?)\s*(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?/\s*[^\p{L}\d\s/]?"
     r"(?P<code>\p{Lu}[\p{L}&0-9]{0,6}(?:\s?[-–—]\s?\p{Lu}[\p{L}&0-9]{0,9}){0,3})"
+)
+# "VÑ triển khai …", "V1v đẩy mạnh …": a "V/v" whose slash and "v" OCR garbled, before a
+# lower-case subject (no word of Vietnamese is a V with a capital or a sign after it)
+GARBLED_VV_RE = regex.compile(
+    r"^[VW](?:[^\p{L}\s.]{1,2}[vyV]?|\p{Lu}|[^\p{L}\s]?[vy])\s+(?=\p{Ll})"
 )
 NUMBER_WORD_RE = regex.compile(r"^\s*S\S{0,2}\s*[:;]")  # "Số:" of a number line OCR broke
 # "Số: 14Øốr-SKHCN": a number written over the type code ("14/TTr"), no slash left, and the
@@ -95,6 +101,7 @@ class _HeaderWalk:
     wrapped: set[int] = field(default_factory=set)  # a date line's end wrapped onto this line
     right_block: bool = False  # past the quốc hiệu of a header cut along its blocks
     motto_wrapped: bool = False  # "… CHỦ NGHĨA VIỆT" ended a line: its "NAM" opens the next
+    subject_box: BBox | None = None  # where the "V/v" line was read
 
 
 def read_header(lines: list[str], sources: list[SourceLine], meta: Metadata) -> dict[str, str]:
@@ -155,12 +162,14 @@ def _take_subject_or_date(
 ) -> bool:
     """A "V/v" line, a place and date line (or one wrapped onto the next line), or a
     subject's next line: read it and say so."""
-    if fold(line).startswith(("v/v", "v / v", "ve viec", "v/y", "v/")) and walk.subject is None:
+    if walk.subject is None and _opens_subject(line, sources[index], walk):
+        line = GARBLED_VV_RE.sub("V/v ", line)
         line, place_date = _split_date_off(line)  # "V/v … Bắc Giang, ngày 14 tháng 6 …"
         if place_date:
             _read_place_date(place_date, sources[index], meta)
         walk.subject = [line]
         walk.extras["vv_line"] = str(index)
+        walk.subject_box = sources[index].bbox
         return True
     if _read_place_date(line, sources[index], meta):
         return True
@@ -170,11 +179,26 @@ def _take_subject_or_date(
         walk.wrapped.add(index + 1)
         return True
     subject = walk.subject
-    if subject is not None and line and not is_upper(line) and len(subject) < 5:
+    beside = _right_of(sources[index].bbox, walk.subject_box)  # the other column's piece
+    if subject is not None and line and not is_upper(line) and len(subject) < 5 and not beside:
         if regex.search(r"[\p{L}\p{N}]", line):
             subject.append(line)  # a subject runs over several lines under "Số"
         return True
     return False
+
+
+def _right_of(box: BBox | None, column: BBox | None) -> bool:
+    """The box lies wholly right of the column's box (both read on one page)."""
+    return box is not None and column is not None and box[0] > column[2]
+
+
+def _opens_subject(line: str, source: SourceLine, walk: _HeaderWalk) -> bool:
+    """ "V/v …" (or "Về việc …") opens a công văn's subject; in the left block cut along the
+    page's columns, the line right under the number that opens with a "V/v" OCR garbled
+    ("VÑ triển khai …") does too: ND30 prints nothing else there."""
+    if fold(line).startswith(("v/v", "v / v", "ve viec", "v/y", "v/")):
+        return True
+    return walk.seen_number and source.layout and GARBLED_VV_RE.match(line) is not None
 
 
 def _issuer_and_extras(
@@ -188,13 +212,28 @@ def _issuer_and_extras(
     names = [
         (line, i)
         for line, i in walk.names
-        if is_upper(line) and letters(line) >= 2 and not NUMBER_WORD_RE.match(line)
+        if (is_upper(line) and letters(line) >= 2 and not NUMBER_WORD_RE.match(line))
+        or _garbled_name(line)
     ]
     set_issuer(names, sources, meta)
     untitled = [line for line, _ in walk.names if not is_upper(line)]
     if untitled and not walk.seen_number and len(untitled) <= 4:
         extras["untitled"] = clean_title(" ".join(untitled))
     return extras
+
+
+def _garbled_name(line: str) -> bool:
+    """ "ỦY BAN Ì35321£00i2tri ng) DIÊN": a body's name opens in capitals and a stamp or a
+    pen over the rest left OCR garbage. It still says a body stands there (under its parent
+    above it), as read."""
+    words = line.split()
+    heads = {" ".join(fold(kind).split()[:2]) for kind in BODY_KINDS}
+    head = next((n for n in (2, 1) if " ".join(fold(line).split()[:n]) in heads), 0)
+    return (
+        len(words) > head > 0
+        and is_upper(" ".join(words[:head]))
+        and regex.search(r"[^\p{L}\s,.\-–]", line) is not None
+    )
 
 
 def _strip_motto(line: str) -> str:

@@ -32,6 +32,8 @@ def set_issuer(lines: list[tuple[str, int]], sources: list[SourceLine], meta: Me
         if names and _continues_name(names[-1][0], line):
             names[-1] = (f"{names[-1][0]} {line}", names[-1][1])
         elif letters(line) >= 4:  # shorter: a speck, unless it ends a wrapped name ("HÓA")
+            if names:  # "… QUẢNG NAM -": the rule line under a name, read as a dash
+                names[-1] = (names[-1][0].rstrip(" -–—"), names[-1][1])
             names.append((line, index))
     spelled = [
         (
@@ -56,8 +58,12 @@ def _continues_name(previous: str, line: str) -> bool:
     """A header name wrapped onto the next line: "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" (a
     level), "ỦY BAN NHÂN DÂN THỊ" / "TRẤN MƯỜNG CHÀ" (a name never ends on its level),
     "SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH", or two halves of one known name."""
-    if _is_level_line(line) or previous.rstrip().endswith(("VÀ", "và", "&", "-", ",")):
+    if _is_level_line(line):
         return True
+    if previous.rstrip().endswith(("VÀ", "và", "&", "-", ",")):
+        # "SỞ LAO ĐỘNG -" / "THƯƠNG BINH VÀ XÃ HỘI"; but a line that names a new body
+        # ("… QUẢNG NAM -" / "SỞ TÀI CHÍNH") follows a dash OCR read from the rule line
+        return not (previous.rstrip().endswith(("-", "–", "—")) and _starts_body_kind(line))
     if fold(line).startswith(("va ", "& ", "- ")):
         return True
     if fold(previous).split()[-1:] and fold(previous).split()[-1] in LEVEL_ENDS:

@@ -237,6 +237,12 @@ def test_letter_whose_header_ocr_lost_is_a_cong_van_by_its_closing() -> None:
     assert "loai_van_ban" in meta.suy_dien
 
 
+def test_letter_whose_header_ocr_lost_is_a_cong_van_by_its_salutation() -> None:
+    bare = "\n".join(GARBLED_LETTER.splitlines()[:-3])
+    meta = metadata_from_text("Kinh gửi: Chủ tịch UBND các xã, thị trấn.\n" + bare)
+    assert meta.loai_van_ban == "Công văn" and "loai_van_ban" in meta.suy_dien
+
+
 def test_a_titled_document_or_bare_text_is_no_cong_van() -> None:
     titled = GARBLED_LETTER.replace("tu. mg,", "KẾ HOẠCH\nVề việc rà soát\n")
     assert metadata_from_text(titled).loai_van_ban == "Kế hoạch"

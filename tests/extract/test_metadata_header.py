@@ -50,3 +50,24 @@ def test_date_line_wrapped_in_the_narrow_column_and_handwritten_day() -> None:
     assert meta.ngay_ban_hanh == "2019-11-15"
     meta, _ = header(["Ninh Kiều, ngày _2 /tháng øJ. năm 2018"])
     assert meta.ngay_ban_hanh == "2018" and meta.dia_danh == "Ninh Kiều"
+
+
+def test_a_garbled_v_v_under_the_number_opens_the_subject_of_a_header_cut_in_columns() -> None:
+    lines = [
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ", (160, 141, 542, 178)),
+        ("PLEIKU", (309, 182, 396, 204)),
+        ("ỦY BAN Ì35321£00i2tri ng) DIÊN", (141, 201, 564, 274)),  # a stamp over the name
+        ("Số: 1052/UBND-VX", (246, 284, 464, 311)),
+        ("VÑ triển khai công tác phòng cháy, chữa", (148, 311, 564, 342)),
+        ("cháy", (334, 345, 382, 370)),
+        ("pin trồng,", (641, 210, 762, 237)),  # the other column's place, cut off its line
+    ]
+    meta = Metadata()
+    sources = [SourceLine(text, 1, box, layout=True) for text, box in lines]
+    extras = read_header([text for text, _ in lines], sources, meta)
+    assert extras["vv"] == "V/v triển khai công tác phòng cháy, chữa cháy"
+    assert meta.co_quan_ban_hanh.cap_tren == "ỦY BAN NHÂN DÂN THÀNH PHỐ PLEIKU"
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN Ì35321£00i2tri ng) DIÊN"  # as read
+    # without the columns' evidence (text lines) a "VÑ" line is not taken for "V/v"
+    _, plain = header([text for text, _ in lines])
+    assert "vv" not in plain

@@ -42,3 +42,10 @@ def test_name_stopping_short_of_the_place_is_completed_from_the_date_line() -> N
     other = Metadata(co_quan_ban_hanh=Issuer("SỞ Y TẾ"), dia_danh="Sơn La")  # no level: kept
     mark_place_as_dated(other)
     assert other.co_quan_ban_hanh.ten == "SỞ Y TẾ"
+
+
+def test_a_dash_read_from_the_rule_line_does_not_join_the_next_body_s_name() -> None:
+    found = issuer(["ỦY BAN NHÂN DÂN TỈNH QUẢNG", "NAM -", "SỞ TÀI CHÍNH"])
+    assert (found.ten, found.cap_tren) == ("SỞ TÀI CHÍNH", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM")
+    joined = issuer(["SỞ LAO ĐỘNG -", "THƯƠNG BINH VÀ XÃ HỘI"])
+    assert (joined.ten, joined.cap_tren) == ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", None)
