@@ -267,11 +267,13 @@ def canonical_body(text: str) -> str | None:
         scored = []
         for phrase in phrases:  # the closest phrase here (NỘI VỤ is not NGOẠI VỤ), then longest
             key = _key(phrase).split()
-            candidate = " ".join(words[i : i + len(key)])
             first_word = similar(words[i], key[0]) >= 75  # no sliding into the next phrase
-            score = similar(candidate, " ".join(key))
-            if i + len(key) <= len(words) and first_word and score >= 85:
-                scored.append((score, len(key), phrase))
+            # a long name may have lost its "VÀ" to OCR ("NÔNG NGHIỆP PHÁT TRIỂN NÔNG THÔN")
+            sizes = (len(key), len(key) - 1) if "va" in key[1:-1] else (len(key),)
+            for size in sizes:
+                score = similar(" ".join(words[i : i + size]), " ".join(key))
+                if i + size <= len(words) and first_word and score >= 85:
+                    scored.append((score, size, phrase))
         if not scored:
             return None
         _, size, phrase = max(scored)

@@ -96,16 +96,18 @@ def _has_text(page: Page, index: int) -> bool:
 
 def _source_line(page: Page, group: list[int], originals: dict[tuple[int, int], str]) -> SourceLine:
     """The words as one line; a speck (a word with no letter or digit that is not a list
-    mark or dash: "ˆ", "`", a lone "," or "„") is left out of what the extractor reads."""
+    mark or dash: "ˆ", "`", a lone "," or "„") is left out of what the extractor reads,
+    and of the line's box and confidence (a speck beside a heading moves its centre)."""
     texts = []
-    for index in group:
+    kept = [i for i in group if not _is_speck(page.words[i].text)] or group
+    for index in kept:
         if _is_speck(page.words[index].text):
             continue
         original = originals.get((page.number, index))
         texts.append(
             original if original is not None and "/" in original else page.words[index].text
         )
-    words = [page.words[i] for i in group]
+    words = [page.words[i] for i in kept]
     scores = [word.confidence for word in words if word.confidence is not None]
     confidence = sum(scores) / len(scores) / 100 if scores else 1.0
     bbox = union_box(word.bbox for word in words)

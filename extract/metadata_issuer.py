@@ -22,6 +22,7 @@ from sohoa.extract.layout_lines import SourceLine
 from sohoa.extract.metadata_text import SPECK_RE, SPECKS, letters, note
 from sohoa.model import Issuer, Metadata
 
+RULE_BEFORE_RE = regex.compile(r"^(?:[—–_]+|-{2,})\s*")  # a lone "- " may join a wrapped name
 LEVEL_ENDS = {"tinh", "huyen", "quan", "xa", "phuong", "thi", "thanh", "pho", "tran"}
 
 
@@ -75,8 +76,10 @@ def _continues_name(previous: str, line: str) -> bool:
 
 def _name_text(line: str) -> str:
     """A header name line without OCR specks around it: ': "NƯỚC. -' -> "NƯỚC" (a name
-    ends with no full stop; a "-" or "VÀ" at its end says it goes on)."""
-    line = regex.sub(r"\.[^\p{L}\p{N}]*$", "", line.strip().lstrip(SPECKS))
+    ends with no full stop; a "-" or "VÀ" at its end says it goes on), nor the rule line
+    under the name above, read as dashes before it ("———— SỞ TÀI CHÍNH", a curled page)."""
+    line = RULE_BEFORE_RE.sub("", line.strip().lstrip(SPECKS))
+    line = regex.sub(r"\.[^\p{L}\p{N}]*$", "", line.lstrip(SPECKS))
     return line.rstrip(SPECKS)
 
 

@@ -102,3 +102,11 @@ def test_header_lines_crossing_the_column_split_are_cut_there() -> None:
         "Độc lập - Tự do - Hạnh phúc",
         "Sóc Trăng, ngày 13 tháng 10",
     ]
+
+
+def test_a_speck_beside_a_line_is_out_of_its_text_and_box() -> None:
+    page = page_of([[(400, "QUYẾT ĐỊNH"), (760, ":")]])
+    page.words[-1].confidence = 0.0
+    (line,) = lines_for_metadata(Document("x.png", "image", pages=[page]))
+    assert line.text == "QUYẾT ĐỊNH"
+    assert line.bbox == (400, 50, 488, 70) and line.confidence == 0.9

@@ -49,3 +49,10 @@ def test_a_dash_read_from_the_rule_line_does_not_join_the_next_body_s_name() -> 
     assert (found.ten, found.cap_tren) == ("SỞ TÀI CHÍNH", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM")
     joined = issuer(["SỞ LAO ĐỘNG -", "THƯƠNG BINH VÀ XÃ HỘI"])
     assert (joined.ten, joined.cap_tren) == ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", None)
+
+
+def test_the_rule_line_read_as_dashes_before_a_name_is_no_part_of_it() -> None:
+    found = issuer(["ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ", "CHÍ MINH", "———— SỞ TÀI CHÍNH"])
+    assert (found.ten, found.cap_tren) == ("SỞ TÀI CHÍNH", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH")
+    wrapped = issuer(["BỘ NÔNG NGHIỆP VÀ PHÁT", "— TRIỂN NÔNG THÔN"])
+    assert (wrapped.ten, wrapped.cap_tren) == ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", None)
