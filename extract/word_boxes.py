@@ -50,15 +50,19 @@ def word_box(page: Page, word: int) -> BBox:
 
 
 def column_channel(page: Page, words: list[int], low: float, high: float) -> float:
-    """The middle of the widest run of x in [low, high] crossed by the fewest words."""
+    """The middle of the widest run of x in [low, high] crossed by the fewest words, right
+    of where the first word begins (the page's margin, left of every word, is no channel
+    between two columns)."""
     width = int(page.width) + 1
     cover = np.zeros(width, dtype=np.int32)
+    first = high
     for word in words:  # specks, dashes and rule lines read as letters do not block one
         if not _has_letters(page, word) or is_stretched(page, word):
             continue
         x0, _, x1, _ = word_box(page, word)
         cover[max(0, int(x0)) : max(0, min(width, int(np.ceil(x1))))] += 1
-    start, end = max(0, int(low)), min(width, int(high) + 1)
+        first = min(first, x0)
+    start, end = max(0, int(low), int(first)), min(width, int(high) + 1)
     if end - start < 2:
         return float(high)
     band = cover[start:end]

@@ -70,6 +70,24 @@ def test_header_columns_are_cut_at_the_channel_no_header_word_crosses() -> None:
     assert texts(page, layout.signature) == ["GIÁM ĐỐC", "Trịnh Thị Tùng"]
 
 
+def test_a_wide_left_margin_is_no_channel_when_the_first_lines_share_their_line() -> None:
+    # the lines beside the national title and the motto are cut at their marks; the
+    # channel is found from the lines below, which start well right of the page's margin
+    page = page_of(
+        [
+            [(300, "ỦY BAN NHÂN DÂN HUYỆN"), (560, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+            [(340, "MƯỜNG TÈ"), (600, "Độc lập - Tự do - Hạnh phúc")],
+            [(300, "ỦY BAN NHÂN DÂN XÃ")],
+            [(610, "Ka Lăng, ngày 03 tháng 11 năm 2019")],
+            [(320, "Số: 2350/BC-UBND")],
+        ]
+    )
+    layout = read_layout(page)
+    assert texts(page, layout.header_left) == [
+        "ỦY BAN NHÂN DÂN HUYỆN", "MƯỜNG TÈ", "ỦY BAN NHÂN DÂN XÃ", "Số: 2350/BC-UBND"
+    ]  # fmt: skip
+
+
 def test_text_comes_out_in_nd30_cells_then_body_then_recipients_and_signature() -> None:
     doc = order_reading(Document("x.png", "image", pages=[page_of(HEADER)]))
     page = doc.pages[0]

@@ -37,3 +37,8 @@ def test_a_speck_goes_with_the_nearest_lettered_word() -> None:
     page = line_page([(10, "Số:"), (58, "ˆ"), (600, "Hà")])
     assert not has_letters("ˆ") and has_letters("Số:")
     assert cut_at(page, [0, 1, 2], 300) == ([0, 1], [2])
+
+
+def test_the_margin_left_of_every_word_is_no_channel() -> None:
+    page = line_page([(300, "SỞ Y"), (460, "CỘNG")], rows=2)
+    assert 388 < column_channel(page, list(range(len(page.words))), 100, 460) < 460
