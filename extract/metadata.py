@@ -45,6 +45,7 @@ from rapidfuzz import fuzz
 
 from sohoa.extract.admin_vocab import (
     DOCUMENT_TYPES,
+    TYPE_BY_CODE,
     fold,
     is_type_heading,
     similar,
@@ -174,6 +175,8 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
         if meta.loai_van_ban:
             meta.suy_dien.append("loai_van_ban")
             meta.nguon.append(FieldSource("loai_van_ban", 0.7, method="code"))
+    if heading is not None:
+        _type_code_from_heading(meta)
     if meta.ky_hieu is None and header.get("pen_code"):
         _code_under_the_pen(meta, header["pen_code"], sources[int(header["pen_line"])])
     sign_start = read_signature(lines, sources, max(header_end, 1), meta)
@@ -184,6 +187,25 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
     body = title_end if heading is not None else header_end
     meta.tham_chieu = references_in("\n".join(lines[body:]), meta.so_hieu)
     return meta
+
+
+def _type_code_from_heading(meta: Metadata) -> None:
+    """The code's type part must be the printed type's abbreviation (Nghị định 30/2020, Phụ
+    lục III): one that is no abbreviation at all and one letter from the heading's
+    ("TTi-SKHCN" under "TỜ TRÌNH") is that abbreviation, misread."""
+    want = DOCUMENT_TYPES.get(meta.loai_van_ban or "")
+    part = (meta.ky_hieu or "").split("-")[0]
+    if not want or not part or part in TYPE_BY_CODE or len(part) != len(want):
+        return
+    if sum(a != b for a, b in zip(part, want, strict=True)) != 1:
+        return
+    meta.ky_hieu = want + meta.ky_hieu[len(part) :]  # type: ignore[index]
+    if meta.so_hieu:
+        number, _, _ = meta.so_hieu.rpartition(part)
+        meta.so_hieu = number + meta.ky_hieu
+    for item in meta.nguon:
+        if item.field in ("so_hieu", "ky_hieu"):
+            item.confidence = round(0.9 * item.confidence, 3)
 
 
 def _code_under_the_pen(meta: Metadata, issuer_code: str, source: SourceLine) -> None:

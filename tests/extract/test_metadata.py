@@ -263,3 +263,18 @@ Kính gửi: Ủy ban nhân dân tỉnh
     assert "ky_hieu" in meta.suy_dien
     untitled = metadata_from_text(text.replace("TỜ TRÌNH\n", ""))
     assert untitled.ky_hieu is None  # no type printed: nothing to rebuild the code from
+
+
+def test_a_type_code_one_letter_from_the_printed_type_s_is_that_type_s() -> None:
+    text = """\
+UBND TỈNH HÀ NAM
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 1218/TTi-SKHCN
+TỜ TRÌNH
+Về việc phê duyệt Đề án
+"""
+    meta = metadata_from_text(text)
+    assert (meta.so_hieu, meta.ky_hieu) == ("1218/TTr-SKHCN", "TTr-SKHCN")
+    # a code of another type is the source's own: kept as printed
+    other = metadata_from_text(text.replace("TTi-", "KH-"))
+    assert other.ky_hieu == "KH-SKHCN"
