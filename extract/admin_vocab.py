@@ -16,6 +16,8 @@ import unicodedata
 import regex
 from rapidfuzz import fuzz, process
 
+from sohoa.extract.districts import match_district
+
 # Document types with their codes (Nghị định 30/2020/NĐ-CP, Phụ lục III), plus the legal
 # document types that references name (Luật, Nghị định, Thông tư, ...).
 DOCUMENT_TYPES: dict[str, str | None] = {
@@ -282,14 +284,14 @@ def canonical_body(text: str) -> str | None:
         if out[0] not in BODY_KINDS:
             return None  # "HẢI QUAN" alone is a subject (a law's title), not a body
         if phrase in LEVELS:
-            # a province after TỈNH / THÀNH PHỐ; a district's or commune's name is not in
-            # the list, and is kept as written (None). After TỈNH only a province can come,
-            # so a closer OCR damage is allowed ("TỈNH BẮC 7 NNH")
+            # a province after TỈNH / THÀNH PHỐ, a district after HUYỆN / QUẬN / THỊ XÃ /
+            # THÀNH PHỐ (marks and spaces repaired: ``districts``); a commune's name is not
+            # in the list, and is kept as written (None). After TỈNH only a province can
+            # come, so a closer OCR damage is allowed ("TỈNH BẮC 7 NNH")
             rest = " ".join(words[i:])
             province = match_province(rest, 80 if phrase == "TỈNH" else 88) if rest else None
-            if province is None:
-                return None
-            return " ".join([*out, province.upper()])
+            place = province.upper() if province else match_district(phrase, rest)
+            return " ".join([*out, place]) if place else None
     return " ".join(out) if out else None
 
 

@@ -38,6 +38,9 @@ def test_body_names_are_spelled_only_when_every_part_is_known() -> None:
     assert canonical_body("TÔNG CỤC THUÊ") == "TỔNG CỤC THUẾ"
     assert canonical_body("SO Y TE BAC NINH") == "SỞ Y TẾ BẮC NINH"
     assert canonical_body("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") is not None
+    # a district after its level, its marks or spaces repaired; a commune's name is unknown
+    assert canonical_body("ỦY BAN NHÂN DÂN THỊ XÃ LAGI") == "ỦY BAN NHÂN DÂN THỊ XÃ LA GI"
+    assert canonical_body("ỦY BAN NHÂN DÂN XÃ KA LĂNG") is None
     # a long name whose "VÀ" OCR lost
     want = "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"
     assert canonical_body("BỘ NÔNG NGHIỆP PHÁT TRIỂN NÔNG THÔN") == want
