@@ -284,6 +284,19 @@ LAYOUT_KINDS: dict[str, AdminPage] = {
         signature=["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Hùng"],
         handwritten_number="1113",
     ),
+    "bao_cao_xa": AdminPage(  # a commune's report: two names, wrapped, the lower ones alone
+        issuer=["ỦY BAN NHÂN DÂN HUYỆN", "MƯỜNG TÈ", "ỦY BAN NHÂN DÂN", "XÃ KA LĂNG"],
+        number="Số: 235/BC-UBND",
+        place_date="Ka Lăng, ngày 03 tháng 11 năm 2019",
+        heading="BÁO CÁO",
+        title=["Kết quả thực hiện công tác giảm nghèo bền vững"],
+        body=[
+            "Thực hiện Kế hoạch số 17/KH-UBND ngày 24/02/2019 của Ủy ban nhân dân huyện,",
+            "Ủy ban nhân dân xã Ka Lăng báo cáo kết quả như sau:",
+        ],
+        recipients=["- UBND huyện;", "- Lưu: VT."],
+        signature=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lò Văn Sơn"],
+    ),
 }
 
 # What a reader finds on each page of LAYOUT_KINDS (bench/metadata.py scores against it).
@@ -323,5 +336,12 @@ LAYOUT_TRUTH: dict[str, dict[str, object]] = {
         "co_quan_ban_hanh.cap_tren": None,
         "trich_yeu": "V/v báo cáo tình hình thực hiện chính sách hỗ trợ người lao động",
         "nguoi_ky.chuc_vu": "PHÓ CHỦ TỊCH", "nguoi_ky.ho_ten": "Lê Văn Hùng",
+    },
+    "bao_cao_xa": {
+        "so_hieu": "235/BC-UBND", "loai_van_ban": "Báo cáo", "ngay_ban_hanh": "2019-11-03",
+        "dia_danh": "Ka Lăng", "co_quan_ban_hanh.ten": "ỦY BAN NHÂN DÂN XÃ KA LĂNG",
+        "co_quan_ban_hanh.cap_tren": "ỦY BAN NHÂN DÂN HUYỆN MƯỜNG TÈ",
+        "trich_yeu": "Kết quả thực hiện công tác giảm nghèo bền vững",
+        "nguoi_ky.chuc_vu": "CHỦ TỊCH", "nguoi_ky.ho_ten": "Lò Văn Sơn",
     },
 }  # fmt: skip

@@ -47,6 +47,18 @@ def test_cong_van_has_its_type_from_the_vv_line_and_a_parent_body(
     assert (meta.nguoi_ky.chuc_vu, meta.nguoi_ky.ho_ten) == ("PHÓ TRƯỞNG PHÒNG", "Trần Thị Hoa")
 
 
+def test_a_commune_under_its_district_both_names_wrapped_below_the_motto(
+    read: dict[str, Metadata],
+) -> None:
+    meta = read["bao_cao_xa"]
+    assert meta.co_quan_ban_hanh.ten == "ỦY BAN NHÂN DÂN XÃ KA LĂNG"
+    assert meta.co_quan_ban_hanh.cap_tren == "ỦY BAN NHÂN DÂN HUYỆN MƯỜNG TÈ"
+    assert (meta.so_hieu, meta.loai_van_ban) == ("235/BC-UBND", "Báo cáo")
+    assert (meta.ngay_ban_hanh, meta.dia_danh) == ("2019-11-03", "Ka Lăng")
+    assert meta.trich_yeu == "Kết quả thực hiện công tác giảm nghèo bền vững"
+    assert (meta.nguoi_ky.chuc_vu, meta.nguoi_ky.ho_ten) == ("CHỦ TỊCH", "Lò Văn Sơn")
+
+
 def test_decision_of_a_chairman_names_the_province_not_the_chairman_as_issuer(
     read: dict[str, Metadata],
 ) -> None:
