@@ -232,6 +232,27 @@ def _issuer_code_misread(part: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+def body_from_code(code: str) -> str | None:
+    """The issuer a document code names, where its issuer part is the initials of a
+    department or a ministry ("TB-BKHCN" -> "BỘ KHOA HỌC VÀ CÔNG NGHỆ", "KH-SKHĐT" -> "SỞ KẾ
+    HOẠCH VÀ ĐẦU TƯ": Nghị định 30/2020, Phụ lục III); a body whose name needs its place
+    (UBND, a hospital) is never named from a code."""
+    parts = code.split("-")
+    issuer = parts[1] if len(parts) > 1 and parts[0] in TYPE_BY_CODE else parts[0]
+    found = {
+        f"{kind} {sector}"
+        for kind in ("SỞ", "BỘ")
+        for sector in SECTORS
+        if _initials(f"{kind} {sector}") == issuer
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _initials(name: str) -> str:
+    words = [w for w in regex.split(r"[\s,\-]+", name) if w and w != "VÀ"]
+    return "".join(unicodedata.normalize("NFD", w)[0] if w[0] != "Đ" else "Đ" for w in words)
+
+
 def type_from_code(code: str | None) -> str | None:
     """ "KH-UBND" -> "Kế hoạch"; a code with no type part ("UBND-KT") is a Công văn."""
     if not code:

@@ -46,6 +46,7 @@ from rapidfuzz import fuzz
 from sohoa.extract.admin_vocab import (
     DOCUMENT_TYPES,
     TYPE_BY_CODE,
+    body_from_code,
     fold,
     is_type_heading,
     similar,
@@ -182,6 +183,7 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
     sign_start = read_signature(lines, sources, max(header_end, 1), meta)
     read_recipients(lines, sign_start, meta)
     _from_own_citation(lines, meta)
+    _issuer_from_code(meta)
     if meta.loai_van_ban is None and heading is None and (meta.noi_nhan or _salutes(lines)):
         _untitled_is_cong_van(meta)
     body = title_end if heading is not None else header_end
@@ -206,6 +208,18 @@ def _type_code_from_heading(meta: Metadata) -> None:
     for item in meta.nguon:
         if item.field in ("so_hieu", "ky_hieu"):
             item.confidence = round(0.9 * item.confidence, 3)
+
+
+def _issuer_from_code(meta: Metadata) -> None:
+    """No issuer read in the header (its lines lost to OCR) but the code names one by its
+    initials ("TB-BKHCN"): that department or ministry, inferred."""
+    if meta.co_quan_ban_hanh.ten or not meta.ky_hieu:
+        return
+    name = body_from_code(meta.ky_hieu)
+    if name:
+        meta.co_quan_ban_hanh.ten = name
+        meta.suy_dien.append("co_quan_ban_hanh")
+        meta.nguon.append(FieldSource("co_quan_ban_hanh.ten", 0.5, method="code"))
 
 
 def _code_under_the_pen(meta: Metadata, issuer_code: str, source: SourceLine) -> None:

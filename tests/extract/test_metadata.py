@@ -278,3 +278,12 @@ Về việc phê duyệt Đề án
     # a code of another type is the source's own: kept as printed
     other = metadata_from_text(text.replace("TTi-", "KH-"))
     assert other.ky_hieu == "KH-SKHCN"
+
+
+def test_an_issuer_lost_to_ocr_is_named_by_the_code_s_initials() -> None:
+    text = "Số: 339/TB-BKHCN\nTHÔNG BÁO\nKết luận của lãnh đạo\n"
+    meta = metadata_from_text(text)
+    assert meta.co_quan_ban_hanh.ten == "BỘ KHOA HỌC VÀ CÔNG NGHỆ"
+    assert "co_quan_ban_hanh" in meta.suy_dien
+    # a body whose name needs its place is never named from a code
+    assert metadata_from_text(text.replace("TB-BKHCN", "UBND-VP")).co_quan_ban_hanh.ten is None
