@@ -44,7 +44,7 @@ from sohoa.corpus.model import (
 )
 from sohoa.model import Alternative, Document, Edit
 from sohoa.normalize.adaptation import adaptation
-from sohoa.normalize.calibration import Calibration, load_calibration
+from sohoa.normalize.calibration import Calibration, edit_kind, load_calibration
 from sohoa.normalize.channel import candidates
 from sohoa.normalize.channel_keys import CandidateIndex
 from sohoa.normalize.channel_profile import Profile, choose_profile, profiles_of
@@ -253,7 +253,7 @@ def _restore_window(
         pieces[slot.token] = text_chosen
         while line + 1 < len(line_starts) and line_starts[line + 1] <= token.start:
             line += 1
-        confidence, alternatives = _probabilities(calibration, choice)
+        confidence, alternatives = _probabilities(calibration, choice, edit_kind(token.text))
         edits.append(
             Edit(
                 original=token.text,
@@ -342,16 +342,18 @@ def _spelled(
 
 
 def _probabilities(
-    calibration: Calibration | None, choice: Choice
+    calibration: Calibration | None, choice: Choice, kind: str
 ) -> tuple[float, list[tuple[int, float]]]:
     """An edit's probability of being right and its alternatives' (option, probability).
 
-    Calibrated, the chosen option gets the share of validation edits right at its
-    confidence, and the alternatives share the rest in proportion to their posteriors.
+    Calibrated, the chosen option gets the share of validation edits of its ``kind``
+    (calibration.edit_kind) right at its confidence, and the alternatives share the rest
+    in proportion to their posteriors.
     """
     if calibration is None:
         return choice.confidence, choice.alternatives
-    confidence = calibration(round(choice.confidence, 4))  # as the edits it was fitted on
+    # rounded as the edits it was fitted on
+    confidence = calibration(round(choice.confidence, 4), kind)
     total = sum(share for _, share in choice.alternatives)
     rest = 1.0 - confidence
     return confidence, [
