@@ -19,6 +19,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import run_pipeline  # noqa: E402,F401  (makes this checkout importable as `sohoa`)
+from sohoa.normalize.calibration import calibration_from_json  # noqa: E402
+
 DATA = ROOT / "corpus" / "data"
 FILES = (
     "channel-eng.tsv",
@@ -48,9 +53,6 @@ def how_they_differ(name: str, built: Path, committed: Path) -> str:
 def largest_difference(mine: dict, theirs: dict) -> float:
     """The largest difference between two calibrations' maps, over a grid of scores
     (every map: the shared one, per profile and per kind of edit)."""
-    import run_pipeline  # noqa: F401  (makes this checkout importable as `sohoa`)
-    from sohoa.normalize.calibration import calibration_from_json
-
     first, second = calibration_from_json(mine), calibration_from_json(theirs)
     grid = [k / 1000 for k in range(1001)]
     worst = 0.0
@@ -66,7 +68,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path, help="the folder make restorer-data built")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
     differing = []
     for name in FILES:
         built, committed = args.folder / name, DATA / name
