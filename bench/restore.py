@@ -205,6 +205,39 @@ def scan_texts(level: str, dpi: int) -> tuple[str, str]:
 
 
 def main() -> None:
+    args = arguments()
+    if args.time:  # the fresh process timing a restore of stdin: JSON on stdout
+        print(json.dumps(time_restore(args.time, sys.stdin.buffer.read().decode("utf-8"))))
+        return
+    if args.calibration:  # validation folds only: 000 plays no part
+        print_calibration(args.pages or ROOT / "corpus" / "data")
+        return
+    args.out.mkdir(parents=True, exist_ok=True)
+    raw = body(OCR_OLD.read_text(encoding="utf-8"))
+    reference = body(ANSWER.read_text(encoding="utf-8"))
+    print(f"machine load {os.getloadavg()[0]:.1f} (2 cores shared; timings are noisy)")
+    if args.sources_table:
+        print_sources_table(args.out, raw, reference)
+
+    model_path = args.out / "bench-model.pkl"
+    sources = [p for _, paths in BENCH_SOURCES for p in paths]
+    build_s = build_bench_model(sources, model_path, args.channel_files)
+    figures = restore_and_score(model_path, raw, reference)
+    (args.out / "000-body-restored.txt").write_text(figures.pop("restored"), encoding="utf-8")
+    print(f"model built without 002 in {build_s:.1f} s; load {figures['load_s']:.2f} s")
+    for name, value in figures.items():
+        print(f"  {name}: {value:.4f}" if isinstance(value, float) else f"  {name}: {value}")
+    scan_summary = scan_figures(model_path) if args.scans else ""
+    print(
+        f"000 body: raw WER {figures['raw_wer']:.1%} -> WER {figures['wer']:.2%}, "
+        f"no-diacritics WER {figures['wer_nodiac']:.2%}, CER {figures['cer']:.2%}, "
+        f"edit precision {figures['edit_precision']:.2%}, "
+        f"{figures['tokens_per_s']:,.0f} tokens/s cold ({figures['tokens_per_s_warm']:,.0f} warm) "
+        f"CPU on one core, load {figures['load_s']:.2f} s CPU" + scan_summary
+    )
+
+
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sources-table", action="store_true")
     parser.add_argument("--scans", action="store_true")
@@ -221,79 +254,60 @@ def main() -> None:
         help="the channel pair files of the bench model (default: the shipped ones)",
     )
     parser.add_argument("--time", type=Path, help=argparse.SUPPRESS)  # restore_and_score's
-    args = parser.parse_args()
-    if args.time:  # the fresh process timing a restore of stdin: JSON on stdout
-        print(json.dumps(time_restore(args.time, sys.stdin.buffer.read().decode("utf-8"))))
-        return
-    if args.calibration:  # validation folds only: 000 plays no part
-        from restore_tune import reliability_table
+    return parser.parse_args()
 
-        data = args.pages or ROOT / "corpus" / "data"
-        legacy = (data / "channel-eng-legacy-pages.jsonl").exists()
-        channels = ("eng", "vie", "eng-legacy") if legacy else ("eng", "vie")
-        for ocr in ("eng-legacy", "eng") if legacy else ("eng",):  # the eng table last
-            print("\n".join(reliability_table(ocr, data, channels)), flush=True)
-        return
-    args.out.mkdir(parents=True, exist_ok=True)
-    raw = body(OCR_OLD.read_text(encoding="utf-8"))
-    reference = body(ANSWER.read_text(encoding="utf-8"))
-    print(f"machine load {os.getloadavg()[0]:.1f} (2 cores shared; timings are noisy)")
 
-    if args.sources_table:
-        print("source added (model without 002, learned channel) -> 000 body WER / no-diacritics")
-        used: list[Path] = []
-        rows = [(name, paths, CHANNELS) for name, paths in BENCH_SOURCES]
-        rows += [(f"(tried) {name}", paths, CHANNELS) for name, paths in TRIED_SOURCES]
-        rows.append(("(tried) all, hand-written channel", [], []))
-        for name, paths, channels in rows:
-            model_path = args.out / "table-model.pkl"
-            sources = used + paths
-            build_bench_model(sources, model_path, channels)
-            if not name.startswith("(tried)"):
-                used = sources
-            figures = restore_and_score(model_path, raw, reference)
-            print(
-                f"  + {name:32s} WER {figures['wer']:.2%}  "
-                f"no-diacritics {figures['wer_nodiac']:.2%}",
-                flush=True,
-            )
+def print_calibration(data: Path) -> None:
+    """The reliability tables of the validation folds whose pages are in ``data``: the
+    legacy engine's first when its pages are there (make channel-engines), eng's last."""
+    from restore_tune import reliability_table
 
-    model_path = args.out / "bench-model.pkl"
-    sources = [p for _, paths in BENCH_SOURCES for p in paths]
-    build_s = build_bench_model(sources, model_path, args.channel_files)
-    figures = restore_and_score(model_path, raw, reference)
-    (args.out / "000-body-restored.txt").write_text(figures.pop("restored"), encoding="utf-8")
-    print(f"model built without 002 in {build_s:.1f} s; load {figures['load_s']:.2f} s")
-    for name, value in figures.items():
-        print(f"  {name}: {value:.4f}" if isinstance(value, float) else f"  {name}: {value}")
+    legacy = (data / "channel-eng-legacy-pages.jsonl").exists()
+    channels = ("eng", "vie", "eng-legacy") if legacy else ("eng", "vie")
+    for ocr in ("eng-legacy", "eng") if legacy else ("eng",):  # the eng table last
+        print("\n".join(reliability_table(ocr, data, channels)), flush=True)
 
-    scan_summary = ""
-    if args.scans:
-        restorer = load_model(model_path)
-        parts = []
-        for level, dpi in [("heavy", 200), ("heavy", 300), ("light", 300)]:
-            scan_reference, ocr_text = scan_texts(level, dpi)
-            restored, edits = restore_text(ocr_text, restorer)
-            raw_s = metrics.score(*map(same_convention, (scan_reference, ocr_text)))
-            new_s = metrics.score(*map(same_convention, (scan_reference, restored)))
-            precision = edit_precision(words(ocr_text), words(restored), words(scan_reference))
-            print(
-                f"  002 scan {level} {dpi} dpi, Tesseract vie: WER {raw_s['wer']:.2%} -> "
-                f"{new_s['wer']:.2%} (CER {raw_s['cer']:.2%} -> {new_s['cer']:.2%}), "
-                f"{len(edits)} edits, edit precision "
-                + (f"{precision:.1%}" if precision == precision else "n/a (no word changed)"),
-                flush=True,
-            )
-            parts.append(f"{level}{dpi} {raw_s['wer']:.2%}->{new_s['wer']:.2%}")
-        scan_summary = "; vie scans WER " + ", ".join(parts)
 
-    print(
-        f"000 body: raw WER {figures['raw_wer']:.1%} -> WER {figures['wer']:.2%}, "
-        f"no-diacritics WER {figures['wer_nodiac']:.2%}, CER {figures['cer']:.2%}, "
-        f"edit precision {figures['edit_precision']:.2%}, "
-        f"{figures['tokens_per_s']:,.0f} tokens/s cold ({figures['tokens_per_s_warm']:,.0f} warm) "
-        f"CPU on one core, load {figures['load_s']:.2f} s CPU" + scan_summary
-    )
+def print_sources_table(out: Path, raw: str, reference: str) -> None:
+    """Rebuild the model adding one source at a time; print 000's WER after each."""
+    print("source added (model without 002, learned channel) -> 000 body WER / no-diacritics")
+    used: list[Path] = []
+    rows = [(name, paths, CHANNELS) for name, paths in BENCH_SOURCES]
+    rows += [(f"(tried) {name}", paths, CHANNELS) for name, paths in TRIED_SOURCES]
+    rows.append(("(tried) all, hand-written channel", [], []))
+    for name, paths, channels in rows:
+        model_path = out / "table-model.pkl"
+        sources = used + paths
+        build_bench_model(sources, model_path, channels)
+        if not name.startswith("(tried)"):
+            used = sources
+        figures = restore_and_score(model_path, raw, reference)
+        print(
+            f"  + {name:32s} WER {figures['wer']:.2%}  no-diacritics {figures['wer_nodiac']:.2%}",
+            flush=True,
+        )
+
+
+def scan_figures(model_path: Path) -> str:
+    """Restore Tesseract vie OCR of the OCR benchmark's scans of 002; print each one's
+    figures and return the summary for the last line."""
+    restorer = load_model(model_path)
+    parts = []
+    for level, dpi in [("heavy", 200), ("heavy", 300), ("light", 300)]:
+        scan_reference, ocr_text = scan_texts(level, dpi)
+        restored, edits = restore_text(ocr_text, restorer)
+        raw_s = metrics.score(*map(same_convention, (scan_reference, ocr_text)))
+        new_s = metrics.score(*map(same_convention, (scan_reference, restored)))
+        precision = edit_precision(words(ocr_text), words(restored), words(scan_reference))
+        print(
+            f"  002 scan {level} {dpi} dpi, Tesseract vie: WER {raw_s['wer']:.2%} -> "
+            f"{new_s['wer']:.2%} (CER {raw_s['cer']:.2%} -> {new_s['cer']:.2%}), "
+            f"{len(edits)} edits, edit precision "
+            + (f"{precision:.1%}" if precision == precision else "n/a (no word changed)"),
+            flush=True,
+        )
+        parts.append(f"{level}{dpi} {raw_s['wer']:.2%}->{new_s['wer']:.2%}")
+    return "; vie scans WER " + ", ".join(parts)
 
 
 if __name__ == "__main__":

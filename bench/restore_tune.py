@@ -72,7 +72,12 @@ from sohoa.corpus.channel_pairs import (  # noqa: E402
     write_tsv,
 )
 from sohoa.corpus.model import load_model_file, save_model  # noqa: E402
-from sohoa.normalize.calibration import fit_isotonic, save_calibration  # noqa: E402
+from sohoa.normalize.calibration import (  # noqa: E402
+    edit_kind,
+    fit_by_kind,
+    fit_isotonic,
+    save_calibration,
+)
 from sohoa.normalize.params import CandidateParams, RestorerParams  # noqa: E402
 
 DATA = ROOT / "corpus" / "data"
@@ -255,12 +260,16 @@ def folds(
     data: Path = DATA,
     channels: tuple[str, ...] = ("eng", "vie"),
     only: tuple[str, ...] = tuple(FOLDS),
+    validated_only: bool = False,
 ) -> tuple[dict, dict[str, tuple[str, str]]]:
     """The fold models and their (OCR text, clean text) for ``ocr`` (see the docstring);
     the channel pages are read from ``data`` (``make channel``'s, unless told), and the
     fold models' channels learned from those of ``channels`` (channel-eng-legacy pages
-    pool with eng's: corpus/channel_learn.py)."""
+    pool with eng's: corpus/channel_learn.py). ``validated_only``: of the eng and vie
+    pages only the folds' validated ones (``calibration_pages``)."""
     pages = {name: read_pages(data / f"channel-{name}-pages.jsonl") for name in channels}
+    if validated_only:
+        pages = calibration_pages(pages)
     if ocr == "eng-shifted":
         validated = shifted_pages()
     else:
@@ -278,24 +287,54 @@ def folds(
     return models, texts
 
 
+def calibration_pages(pages: dict[str, list[PageResult]]) -> dict[str, list[PageResult]]:
+    """The channel pages the calibration's fold models learn from: of eng's only the
+    folds' validated pages (each fold's first MAX_PAGES), none of vie's, and the other
+    engines' all. So the calibration depends on make channel's eng page budget no more
+    than the validation does (a page's OCR is the same whatever the budget): the folds'
+    32 eng pages and make channel-engines' 40 legacy pages."""
+    documents = {document for document, _, _ in FOLDS.values()}
+    kept: dict[str, list[PageResult]] = {}
+    for name, found in pages.items():
+        if name == "vie":
+            kept[name] = []
+        elif name == "eng":
+            taken: dict[str, int] = {}
+            kept[name] = []
+            for page in found:
+                if page.document in documents and taken.get(page.document, 0) < MAX_PAGES:
+                    taken[page.document] = taken.get(page.document, 0) + 1
+                    kept[name].append(page)
+        else:
+            kept[name] = found
+    return kept
+
+
 def reliability_table(
     ocr: str = "eng", data: Path = DATA, channels: tuple[str, ...] = ("eng", "vie")
 ) -> list[str]:
     """Confidence bins vs share of edits right on the validation folds: the decoder's
-    confidence, and the calibrated one, each fold's edits calibrated by a map fitted on
-    the other folds only (so no edit judges its own calibration). Last line: the targets."""
-    models, texts = folds(ocr, data, channels)
+    confidence, the calibrated one by score alone, and by score and kind of edit (as
+    shipped: calibration.edit_kind), each fold's edits calibrated by maps fitted on the
+    other folds only (so no edit judges its own calibration). Last line: the targets."""
+    models, texts = folds(ocr, data, channels, validated_only=True)
     found = fold_edits(models, texts, PROFILE_OF.get(ocr, ocr))
-    raw = [p for points in found.values() for p in points]
-    calibrated = []
+    raw = [(c, r) for points in found.values() for c, r, _ in points]
+    by_score, by_kind = [], []
     for fold, points in found.items():
-        fitted = fit_isotonic([p for other, ps in found.items() if other != fold for p in ps])
-        calibrated += [(fitted(confidence), right) for confidence, right in points]
+        others = [p for other, ps in found.items() if other != fold for p in ps]
+        alone, kinds = fit_isotonic([(c, r) for c, r, _ in others]), fit_by_kind(others)
+        by_score += [(alone(c), r) for c, r, _ in points]
+        by_kind += [(kinds(c, kind), r) for c, r, kind in points]
+    columns = (raw, by_score, by_kind)
     lines = [f"reliability on validation ({ocr} OCR, {len(models)} folds, {len(raw)} edits):"]
-    lines.append("  confidence     decoder: edits  right   calibrated: edits  right")
+    lines.append(
+        "  confidence     decoder: edits  right   by score: edits  right"
+        "   by score and kind: edits  right"
+    )
     for low, high in itertools.pairwise(BINS):
         cells = []
-        for points in (raw, calibrated):
+        for points in columns:
             inside = [r for c, r in points if low <= c < high or (high == 1.0 and c == 1.0)]
             share = f"{sum(inside) / len(inside):6.1%}" if inside else "     -"
             cells.append(f"{len(inside):6d} {share}")
@@ -307,18 +346,22 @@ def reliability_table(
         inside = [r for c, r in points if keep(c)]
         return f"{sum(inside) / len(inside):.1%} of {len(inside)}" if inside else "none"
 
+    def targets(points) -> str:
+        return f"{share(points, lambda c: c >= 0.9)} / {share(points, lambda c: c < 0.6)}"
+
     lines.append(
-        f"calibrated confidence: edits at >= 0.9 right {share(calibrated, lambda c: c >= 0.9)}, "
-        f"at < 0.6 right {share(calibrated, lambda c: c < 0.6)} "
-        f"(decoder's: {share(raw, lambda c: c >= 0.9)} / {share(raw, lambda c: c < 0.6)})"
+        f"calibrated confidence (score and kind, as shipped): edits at >= 0.9 right "
+        f"{share(by_kind, lambda c: c >= 0.9)}, at < 0.6 right {share(by_kind, lambda c: c < 0.6)}"
+        f" (by score alone: {targets(by_score)}; decoder's: {targets(raw)})"
     )
     return lines
 
 
-def fold_edits(models, texts, ocr: str | None = "eng") -> dict[str, list[tuple[float, bool]]]:
+def fold_edits(models, texts, ocr: str | None = "eng") -> dict[str, list[tuple[float, bool, str]]]:
     """Per fold, each changed word's (decoder confidence, whether it now matches the
-    reference), restored with the settings as they stand and no calibration."""
-    found: dict[str, list[tuple[float, bool]]] = {}
+    reference, kind of edit), restored with the settings as they stand and no
+    calibration."""
+    found: dict[str, list[tuple[float, bool, str]]] = {}
     for fold, model in models.items():
         raw, reference = texts[fold]
         restorer = fold_restorer(model, current_settings())
@@ -327,10 +370,10 @@ def fold_edits(models, texts, ocr: str | None = "eng") -> dict[str, list[tuple[f
     return found
 
 
-def judged_edits(raw: str, restored: str, reference: str, edits) -> list[tuple[float, bool]]:
-    """(confidence, right) of each whitespace word the restorer changed: right if it now
-    matches the reference word it aligns with (tone placement aside); its confidence the
-    lowest of its edits'."""
+def judged_edits(raw: str, restored: str, reference: str, edits) -> list[tuple[float, bool, str]]:
+    """(confidence, right, kind) of each whitespace word the restorer changed: right if it
+    now matches the reference word it aligns with (tone placement aside); its confidence
+    and kind (calibration.edit_kind) those of its least sure edit."""
     starts = [0]
     for line in raw.split("\n")[:-1]:
         starts.append(starts[-1] + len(line) + 1)
@@ -342,15 +385,42 @@ def judged_edits(raw: str, restored: str, reference: str, edits) -> list[tuple[f
     for tag, i1, i2, _j1, _j2 in Levenshtein.opcodes(mine, gold):
         if tag == "equal":
             right.update(range(i1, i2))
-    confidence: dict[int, float] = {}
+    least: dict[int, tuple[float, str]] = {}
     offsets = [start for start, _ in spans]
     for edit in edits:
         at = starts[edit.line] + edit.column
         k = bisect.bisect_right(offsets, at) - 1
-        confidence[k] = min(confidence.get(k, 1.0), edit.confidence)
-    return [
-        (confidence.get(k, 1.0), k in right) for k in range(len(before)) if before[k] != after[k]
-    ]
+        if k not in least or edit.confidence < least[k][0]:
+            least[k] = (edit.confidence, edit_kind(edit.original))
+    found = []
+    for k in range(len(before)):
+        if before[k] != after[k]:
+            confidence, kind = least.get(k, (1.0, edit_kind(before[k])))
+            found.append((confidence, k in right, kind))
+    return found
+
+
+def calibrate(pages: Path, channels: tuple[str, ...], output: Path) -> None:
+    """Fit the calibration on the validation folds' edits (``calibration_pages``: the
+    folds' eng pages; the legacy engine's map on its own pages) and write it."""
+    models, texts = folds("eng", pages, channels, validated_only=True)
+    points = [p for found in fold_edits(models, texts, "eng").values() for p in found]
+    calibration = fit_by_kind(points)
+    about = {
+        "fitted_on": f"make calibration (bench/restore_tune.py --calibrate): eng OCR, "
+        f"folds {sorted(models)}, their first {MAX_PAGES} pages each",
+        "edits": len(points),
+    }
+    if "eng-legacy" in channels:  # its own map: its edits are right at other rates
+        legacy_models, legacy_texts = folds("eng-legacy", pages, channels, validated_only=True)
+        found = fold_edits(legacy_models, legacy_texts, "eng-legacy")
+        legacy = [p for points in found.values() for p in points]
+        calibration.profiles["eng-legacy"] = fit_by_kind(legacy)
+        about["fitted_apart"] = {
+            "eng-legacy": {"folds": sorted(legacy_models), "edits": len(legacy)}
+        }
+    save_calibration(calibration, output, about)
+    print(f"calibration fitted on {len(points)} validation edits: wrote {output}")
 
 
 def main() -> None:
@@ -390,29 +460,19 @@ def main() -> None:
         default=DATA,
         help="folder of the channel-{eng,vie}-pages.jsonl files (default: make channel's)",
     )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=CALIBRATION,
+        help=f"with --calibrate: the calibration file written (default {CALIBRATION})",
+    )
     args = parser.parse_args()
     profile = None if args.auto_profile else PROFILE_OF.get(args.ocr)
     channels, only = tuple(args.channels.split(",")), tuple(args.folds.split(","))
-    models, texts = folds(args.ocr, args.pages, channels, only)
     if args.calibrate:
-        points = [p for found in fold_edits(models, texts, profile).values() for p in found]
-        calibration = fit_isotonic(points)
-        about = {
-            "fitted_on": f"bench/restore_tune.py --calibrate --ocr {args.ocr}: folds "
-            f"{sorted(models)}, pages of {args.pages.name}",
-            "edits": len(points),
-        }
-        if "eng-legacy" in channels:  # its own map: its edits are right at other rates
-            legacy_models, legacy_texts = folds("eng-legacy", args.pages, channels, only)
-            found = fold_edits(legacy_models, legacy_texts, "eng-legacy")
-            legacy = [p for points in found.values() for p in points]
-            calibration.profiles["eng-legacy"] = fit_isotonic(legacy)
-            about["fitted_apart"] = {
-                "eng-legacy": {"folds": sorted(legacy_models), "edits": len(legacy)}
-            }
-        save_calibration(calibration, CALIBRATION, about)
-        print(f"calibration fitted on {len(points)} validation edits: wrote {CALIBRATION}")
+        calibrate(args.pages, channels, args.output)
         return
+    models, texts = folds(args.ocr, args.pages, channels, only)
     settings = current_settings()
     for item in args.set:
         name, value = item.split("=")

@@ -8,11 +8,20 @@ its text; never seed 000 or 002): isotonic regression (pool-adjacent-violators),
 higher score never means a lower probability.
 
     fit_isotonic([(score, right), ...]) -> Calibration
+    fit_by_kind([(score, right, kind), ...]) -> Calibration   (a map per kind of edit)
     load_calibration(path | None) -> Calibration | None   (None = corpus/data's, if any)
 
-The shipped map is built by ``python bench/restore_tune.py --calibrate``
-(corpus/data/restorer-calibration.json); an OCR profile whose edits are right at other
+The shipped map is built by ``make calibration`` (bench/restore_tune.py --calibrate;
+corpus/data/restorer-calibration.json); an OCR profile whose edits are right at other
 rates (the legacy engine's, ``eng-legacy``) has a map of its own in ``profiles``.
+
+One score is not right equally often on every kind of word (``edit_kind``): an edit keeps
+the OCR's case, so a word the OCR began with a capital is right only if that capital
+was; the legacy engine prints V, C, O for v, c, o ("Va" for "và": right letters, wrong
+case), and of its edits at the decoder's top score (>= 0.97) those of capitalised words
+were right 52% of the time, lower-case ones 96% (validation folds seed-001/004). A word
+of two letters or fewer is a reading many syllables share. Each kind with enough
+validation edits has its own map (``kinds``), fitted the same way.
 """
 
 from __future__ import annotations
@@ -26,6 +35,16 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "corpus" / "data"
 DEFAULT_PATH = DATA / "restorer-calibration.json"
 FORMAT = "sohoa-restorer-calibration"
+MIN_KIND_EDITS = 100  # a kind of edit with fewer validation edits uses its profile's map
+SHORT_WORD = 2  # letters: a word this short is its own kind of edit
+
+
+def edit_kind(original: str) -> str:
+    """The kind of an edit, by the token it changed: ``capital`` (it begins with a
+    capital), ``short`` (two letters or fewer), else ``word``."""
+    if original[:1].isupper():
+        return "capital"
+    return "short" if len(original) <= SHORT_WORD else "word"
 
 
 @dataclass(frozen=True)
@@ -37,14 +56,28 @@ class Calibration:
     probs: tuple[float, ...]
     # maps of OCR profiles fitted apart (by profile name); the others use this one
     profiles: dict[str, Calibration] = field(default_factory=dict, compare=False)
+    # maps of kinds of edit (edit_kind) fitted apart; the other kinds use this one
+    kinds: dict[str, Calibration] = field(default_factory=dict, compare=False)
 
-    def __call__(self, score: float) -> float:
+    def __call__(self, score: float, kind: str | None = None) -> float:
+        """P(right) of an edit at ``score``, of ``kind`` (edit_kind) if given."""
+        if kind in self.kinds:
+            return self.kinds[kind](score)
         k = bisect.bisect_left(self.edges, score)
         return self.probs[min(k, len(self.probs) - 1)]
 
     def for_profile(self, name: str) -> Calibration:
         """The map for edits made under the OCR profile ``name``."""
         return self.profiles.get(name, self)
+
+    def all_maps(self) -> dict[str, Calibration]:
+        """Every map by name: "" this one, "profile", "profile/kind" (or "/kind")."""
+        found: dict[str, Calibration] = {}
+        for name, calibration in [("", self), *sorted(self.profiles.items())]:
+            found[name] = calibration
+            for kind, mapped in sorted(calibration.kinds.items()):
+                found[f"{name}/{kind}"] = mapped
+        return found
 
 
 def fit_isotonic(points: list[tuple[float, bool]], prior: float = 1.0) -> Calibration:
@@ -76,19 +109,50 @@ def fit_isotonic(points: list[tuple[float, bool]], prior: float = 1.0) -> Calibr
     return Calibration(tuple(top for _, _, top in blocks), tuple(smoothed))
 
 
+def fit_by_kind(points: list[tuple[float, bool, str]]) -> Calibration:
+    """``fit_isotonic`` of all ``(score, right, kind)`` points, with a map of its own for
+    each kind of at least MIN_KIND_EDITS points."""
+    calibration = fit_isotonic([(score, right) for score, right, _ in points])
+    for kind in sorted({kind for _, _, kind in points}):
+        mine = [(score, right) for score, right, found in points if found == kind]
+        if len(mine) >= MIN_KIND_EDITS:
+            calibration.kinds[kind] = fit_isotonic(mine)
+    return calibration
+
+
+def _as_json(calibration: Calibration) -> dict:
+    found: dict = {"edges": list(calibration.edges), "probs": list(calibration.probs)}
+    if calibration.kinds:
+        found["kinds"] = {
+            kind: {"edges": list(mapped.edges), "probs": list(mapped.probs)}
+            for kind, mapped in sorted(calibration.kinds.items())
+        }
+    return found
+
+
+def _from_json(found: dict) -> Calibration:
+    return Calibration(
+        tuple(found["edges"]),
+        tuple(found["probs"]),
+        kinds={kind: _from_json(mapped) for kind, mapped in found.get("kinds", {}).items()},
+    )
+
+
 def save_calibration(calibration: Calibration, path: Path, about: dict) -> None:
-    payload = {
-        "format": FORMAT,
-        "edges": list(calibration.edges),
-        "probs": list(calibration.probs),
-        **about,
-    }
+    payload = {"format": FORMAT, **_as_json(calibration), **about}
     if calibration.profiles:
         payload["profiles"] = {
-            name: {"edges": list(found.edges), "probs": list(found.probs)}
-            for name, found in sorted(calibration.profiles.items())
+            name: _as_json(found) for name, found in sorted(calibration.profiles.items())
         }
     path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def calibration_from_json(payload: dict) -> Calibration:
+    """The calibration a saved file's JSON holds."""
+    calibration = _from_json(payload)
+    for name, found in payload.get("profiles", {}).items():
+        calibration.profiles[name] = _from_json(found)
+    return calibration
 
 
 def load_calibration(path: Path | None = None) -> Calibration | None:
@@ -99,8 +163,4 @@ def load_calibration(path: Path | None = None) -> Calibration | None:
     payload = json.loads(path.read_text(encoding="utf-8"))
     if payload.get("format") != FORMAT:
         return None
-    profiles = {
-        name: Calibration(tuple(found["edges"]), tuple(found["probs"]))
-        for name, found in payload.get("profiles", {}).items()
-    }
-    return Calibration(tuple(payload["edges"]), tuple(payload["probs"]), profiles)
+    return calibration_from_json(payload)

@@ -187,26 +187,7 @@ def _search(
         if len(gains) > 2:
             # The best hypothesis tries every option; options far behind under it are not
             # tried under the others.
-            score, t, u, _, _ = hyps[0]
-            row = rows.get(t * RADIX + u) or row_of(t, u)
-            memo, _, bigram_base, _, unigram_backoff = row
-            first = []
-            for unit, gain in zip(units, gains, strict=True):
-                lp = memo.get(unit)
-                if lp is None:
-                    if suffixes_are_bigrams and bigram_of(bigram_base + unit) is None:
-                        lp = memo[unit] = unigram_backoff + unigram_lp[unit]
-                    else:
-                        lp = fill(row, unit)
-                first.append(score + lp + gain)
-            cut = max(first) - option_margin
-            live = [(k, units[k], gains[k]) for k in range(len(gains)) if first[k] >= cut]
-            pairs = bonus_after.get(u)
-            for index, unit, _ in live:
-                total = first[index]
-                if pairs and unit in pairs:
-                    total += pairs[unit]
-                tried.append((total, u, unit, 0, index))
+            live = _best_extensions(hyps[0], units, gains, lm, option_margin, bonus_after, tried)
             parent = 1
         else:
             live = list(zip(range(len(gains)), units, gains, strict=True))
@@ -232,9 +213,49 @@ def _search(
         floor = ranked[0][0] - beam_margin
         hyps = ranked if ranked[-1][0] >= floor else [h for h in ranked if h[0] >= floor]
         history.append(hyps)
-    chosen = [0] * len(units_of)
+    return _best_path(history)
+
+
+def _best_extensions(
+    best: tuple[float, int, int, int, int],
+    units: list[int],
+    gains: list[float],
+    lm: CodedLM,
+    option_margin: float,
+    bonus_after: dict[int, dict[int, float]],
+    tried: list[tuple[float, int, int, int, int]],
+) -> list[tuple[int, int, float]]:
+    """Extend the ``best`` hypothesis by every option of a slot (into ``tried``); returns
+    the options within ``option_margin`` of the best one, (index, unit, gain), the only
+    ones the other hypotheses try (the same inlined log-prob look-up as ``_search``)."""
+    score, t, u, _, _ = best
+    row = lm.rows.get(t * RADIX + u) or lm.row(t, u)
+    memo, _, bigram_base, _, unigram_backoff = row
+    first = []
+    for unit, gain in zip(units, gains, strict=True):
+        lp = memo.get(unit)
+        if lp is None:
+            if lm.suffixes_are_bigrams and lm.bigram.get(bigram_base + unit) is None:
+                lp = memo[unit] = unigram_backoff + lm.unigram_lp[unit]
+            else:
+                lp = lm.fill(row, unit)
+        first.append(score + lp + gain)
+    cut = max(first) - option_margin
+    live = [(k, units[k], gains[k]) for k in range(len(gains)) if first[k] >= cut]
+    pairs = bonus_after.get(u)
+    for index, unit, _ in live:
+        total = first[index]
+        if pairs and unit in pairs:
+            total += pairs[unit]
+        tried.append((total, u, unit, 0, index))
+    return live
+
+
+def _best_path(history: list[list[tuple[float, int, int, int, int]]]) -> list[int]:
+    """The option index per slot along the best final hypothesis, traced back."""
+    chosen = [0] * len(history)
     position = 0  # hypotheses are kept best first
-    for step in range(len(units_of) - 1, -1, -1):
+    for step in range(len(history) - 1, -1, -1):
         _, _, _, parent, index = history[step][position]
         chosen[step] = index
         position = parent
@@ -310,34 +331,48 @@ def _local_scores(
     # Same sums in the same order as the search's scores (a missing term adds 0.0).
     sums = here + bonuses[option_units] - channel_weight * costs
     if bonus_after:
-        pair_keys = np.array(
-            [first * RADIX + second for first, after in bonus_after.items() for second in after],
-            dtype=np.int64,
-        )
-        pair_gains = np.array([gain for after in bonus_after.values() for gain in after.values()])
-        order = np.argsort(pair_keys)
-        pair_keys, pair_gains = pair_keys[order], pair_gains[order]
-        # Only a unit opening a pair followed by one closing a pair can be a pair with a
-        # bonus: the others are not looked up.
-        opens = np.zeros(len(lm.ids), dtype=bool)
-        opens[list(bonus_after)] = True
-        closes = np.zeros(len(lm.ids), dtype=bool)
-        closes[[second for after in bonus_after.values() for second in after]] = True
-        last, next_units = np.repeat(last, counts), np.repeat(next_units, counts)
-        sums = sums + _pair_gains(
-            pair_keys, pair_gains, last, option_units, opens[last] & closes[option_units]
-        )
-        following = _pair_gains(
-            pair_keys,
-            pair_gains,
+        before_gains, after_gains = _option_pair_gains(
+            bonus_after,
+            len(lm.ids),
+            np.repeat(last, counts),
             option_units,
-            next_units,
-            opens[option_units] & closes[next_units],
+            np.repeat(next_units, counts),
         )
-        sums = sums + np.where(has_next, following, 0.0)
+        sums = sums + before_gains
+        sums = sums + np.where(has_next, after_gains, 0.0)
     sums = sums + np.where(has_next, ahead, 0.0)
     sums = sums + np.where(has_after, beyond, 0.0)
     return counts, sums
+
+
+def _option_pair_gains(
+    bonus_after: dict[int, dict[int, float]],
+    vocabulary: int,
+    last: np.ndarray,
+    option_units: np.ndarray,
+    next_units: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each option's pair bonuses: with the chosen unit before it, and with the one after."""
+    pair_keys = np.array(
+        [first * RADIX + second for first, after in bonus_after.items() for second in after],
+        dtype=np.int64,
+    )
+    pair_gains = np.array([gain for after in bonus_after.values() for gain in after.values()])
+    order = np.argsort(pair_keys)
+    pair_keys, pair_gains = pair_keys[order], pair_gains[order]
+    # Only a unit opening a pair followed by one closing a pair can be a pair with a
+    # bonus: the others are not looked up.
+    opens = np.zeros(vocabulary, dtype=bool)
+    opens[list(bonus_after)] = True
+    closes = np.zeros(vocabulary, dtype=bool)
+    closes[[second for after in bonus_after.values() for second in after]] = True
+    before = _pair_gains(
+        pair_keys, pair_gains, last, option_units, opens[last] & closes[option_units]
+    )
+    after = _pair_gains(
+        pair_keys, pair_gains, option_units, next_units, opens[option_units] & closes[next_units]
+    )
+    return before, after
 
 
 def _choices(

@@ -12,10 +12,13 @@ when it is clearly foreign, since a badly garbled Vietnamese paragraph must stil
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 
 import regex
 
+from sohoa.corpus.units import syllable_shaped
+from sohoa.normalize.tokens import Token
 from sohoa.normalize.unicode import nfc
 from sohoa.ocr.text_quality import is_vietnamese_syllable
 
@@ -90,3 +93,57 @@ def _judge_passage(text: str) -> Verdict:
 @functools.lru_cache(maxsize=65536)
 def _syllable(word: str) -> bool:
     return is_vietnamese_syllable(word)
+
+
+_PLAIN_LETTERS = regex.compile(r"^[A-Za-z]+$")
+
+
+def foreign_words(tokens: list[Token], run: int = 1) -> set[int]:
+    """Token indexes of words in another language.
+
+    In text with trusted marks, a word of plain ASCII letters that spells no Vietnamese
+    syllable (this, should, Office) is foreign: a Vietnamese OCR model or a typist would
+    have written its marks. So are the plain words joined to it in its clause (be, on in
+    "This should be on the list"): a foreign phrase is read as a whole. With ``run`` 2
+    (old OCR without marks, where every word is plain and one such word is as likely
+    garbled Vietnamese), a clause needs two or more such words of 3+ letters, making up
+    half the words from the first such word to the last; that span is the phrase.
+    """
+    plain = [
+        i
+        for i, t in enumerate(tokens)
+        if t.kind in ("word", "caps") and _PLAIN_LETTERS.match(t.text)
+    ]
+    seeds = {
+        i for i in plain if len(tokens[i].text) > 1 and not syllable_shaped(tokens[i].text.lower())
+    }
+    if not seeds:
+        return set()
+
+    def joined(a: int, b: int) -> bool:
+        """Plain words a < b with only spaces and in-clause punctuation between."""
+        return all(
+            (t.kind == "space" and "\n" not in t.text)
+            or (t.kind == "punct" and t.text in _IN_CLAUSE)
+            for t in tokens[a + 1 : b]
+        )
+
+    chains: list[list[int]] = []  # runs of plain words joined one to the next
+    for previous, current in itertools.pairwise([-1, *plain]):
+        if chains and joined(previous, current):
+            chains[-1].append(current)
+        else:
+            chains.append([current])
+    foreign: set[int] = set()
+    for chain in chains:
+        found = [k for k, i in enumerate(chain) if i in seeds]
+        if run > 1:
+            long_ones = sum(len(tokens[chain[k]].text) > 2 for k in found)
+            if long_ones >= run and len(found) * 2 >= found[-1] - found[0] + 1:
+                foreign.update(chain[found[0] : found[-1] + 1])
+        elif found:
+            foreign.update(chain)
+    return foreign
+
+
+_IN_CLAUSE = frozenset([",", "(", ")", '"', "'", "“", "”", "-", "–", "/"])

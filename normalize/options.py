@@ -10,9 +10,8 @@ Settings: the restorer's ``params`` (normalize/params.py).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import regex
@@ -24,6 +23,7 @@ from sohoa.normalize.channel import LONE_LETTER_COST
 from sohoa.normalize.channel_keys import EXPANDABLE, LONE_GLYPHS, PREFIX_COST, ocr_skeleton
 from sohoa.normalize.channel_profile import Profile
 from sohoa.normalize.decoder import Option
+from sohoa.normalize.language import foreign_words
 from sohoa.normalize.tokens import (
     HORN_AFTER_VOWEL,
     INNER_QUOTE,
@@ -35,6 +35,7 @@ from sohoa.normalize.tokens import (
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
 if TYPE_CHECKING:
+    from sohoa.normalize.params import RestorerParams
     from sohoa.normalize.restore import Restorer
 
 
@@ -63,10 +64,9 @@ def word_options(
     model, params = restorer.model, restorer.params
     composed = nfc(core)
     lower = composed.lower()
-    if typed and profile.trusts_letters:
-        normal = normalize_syllable(lower, model.style)  # type: ignore[arg-type]
-        if model.is_syllable(normal, strip_marks(normal)):
-            return [(normal, normal, 0.0)]
+    normal = normalize_syllable(lower, model.style)  # type: ignore[arg-type]
+    if typed and profile.trusts_letters and model.is_syllable(normal, strip_marks(normal)):
+        return [(normal, normal, 0.0)]
     # Old OCR: an apostrophe after a vowel marks it (lu’o’ng, da’y): searched without it;
     # to the legacy engine any apostrophe between letters is a glyph's part (chL’rc).
     if profile.trusts_letters:
@@ -83,26 +83,7 @@ def word_options(
         by_ocr = bonus_by_ocr_letter(letter_bonus)
         found = repriced(found, skeleton, by_ocr)
         reserve = repriced(reserve, skeleton, by_ocr)
-    style = model.style
-    normal = normalize_syllable(lower, style)  # type: ignore[arg-type]
-    if found:
-        # Options far costlier than the best one never win against the LM; drop them early,
-        # but for syllables the document has confirmed (its OCR may misread them its way).
-        ceiling = found[0][1] + params.option_margin
-        beyond = (
-            [
-                (text, cost)
-                for text, cost in found
-                if cost > ceiling
-                and text in confirmed
-                and cost <= ceiling + params.confirmed_margin
-            ]
-            if confirmed
-            else []
-        )
-        found = [item for item in found if item[1] <= ceiling]
-        found += beyond[: params.confirmed_kept]
-    options: list[Option] = [(text, text, cost) for text, cost in found]
+    options: list[Option] = [(text, text, cost) for text, cost in _pruned(found, confirmed, params)]
     options += [(text, text, cost) for text, cost in reserve]
     if confirmed and expand and len(lower) == 1:
         # A shrunk syllable is likelier one the document uses than a rare one it begins.
@@ -130,15 +111,50 @@ def word_options(
             else (option[0], option[1], option[2] + params.trusted_marked_cost)
             for option in options
         ]
-    if normal not in [text for text, _, _ in options]:
-        if model.is_syllable(normal, strip_marks(normal)):
-            options.insert(0, (normal, normal, 0.0))
-        else:
-            unit = word_unit(core, style) if not any(c.isdigit() for c in core) else "<code>"
-            if unit not in ("<unk>", "<abbr>", "<code>"):
-                unit = "<unk>"
-            keep = profile.keep_unknown + model.unknown_word_penalty if options else 0.0
-            options.append((composed, unit, keep))
+    return _with_core(options, core, composed, normal, restorer, profile)
+
+
+def _pruned(
+    found: list[tuple[str, float]], confirmed: frozenset[str], params: RestorerParams
+) -> list[tuple[str, float]]:
+    """Options far costlier than the best one never win against the LM: dropped early,
+    but for syllables the document has confirmed (its OCR may misread them its way)."""
+    if not found:
+        return found
+    ceiling = found[0][1] + params.option_margin
+    beyond = (
+        [
+            (text, cost)
+            for text, cost in found
+            if cost > ceiling and text in confirmed and cost <= ceiling + params.confirmed_margin
+        ]
+        if confirmed
+        else []
+    )
+    return [item for item in found if item[1] <= ceiling] + beyond[: params.confirmed_kept]
+
+
+def _with_core(
+    options: list[Option],
+    core: str,
+    composed: str,
+    normal: str,
+    restorer: Restorer,
+    profile: Profile,
+) -> list[Option]:
+    """``options`` with the word as written: first and free if it is a syllable, else
+    last, at the cost of keeping an unknown word (or alone, if nothing else is offered)."""
+    model = restorer.model
+    if normal in [text for text, _, _ in options]:
+        return options
+    if model.is_syllable(normal, strip_marks(normal)):
+        options.insert(0, (normal, normal, 0.0))
+        return options
+    unit = word_unit(core, model.style) if not any(c.isdigit() for c in core) else "<code>"
+    if unit not in ("<unk>", "<abbr>", "<code>"):
+        unit = "<unk>"
+    keep = profile.keep_unknown + model.unknown_word_penalty if options else 0.0
+    options.append((composed, unit, keep))
     return options
 
 
@@ -177,25 +193,7 @@ def fix_code(core: str, model: RestorerModel, codes: frozenset[str]) -> str:
 
 # Words after which a lone letter names an item ("mục d", "điểm a", "khoản b", "phụ lục c").
 _ITEM_WORDS = frozenset(
-    [
-        "muc",
-        "diem",
-        "khoan",
-        "phan",
-        "tiet",
-        "chuong",
-        "loai",
-        "nhom",
-        "hang",
-        "cap",
-        "kieu",
-        "dang",
-        "mau",
-        "luc",
-        "bang",
-        "hinh",
-        "so",
-    ]
+    "muc diem khoan phan tiet chuong loai nhom hang cap kieu dang mau luc bang hinh so".split()  # noqa: SIM905
 )
 
 
@@ -299,60 +297,6 @@ def _opens_words(tokens: list[Token], i: int) -> bool:
     )
 
 
-_PLAIN_LETTERS = regex.compile(r"^[A-Za-z]+$")
-
-
-def foreign_words(tokens: list[Token], run: int = 1) -> set[int]:
-    """Token indexes of words in another language.
-
-    In text with trusted marks, a word of plain ASCII letters that spells no Vietnamese
-    syllable (this, should, Office) is foreign: a Vietnamese OCR model or a typist would
-    have written its marks. So are the plain words joined to it in its clause (be, on in
-    "This should be on the list"): a foreign phrase is read as a whole. With ``run`` 2
-    (old OCR without marks, where every word is plain and one such word is as likely
-    garbled Vietnamese), a clause needs two or more such words of 3+ letters, making up
-    half the words from the first such word to the last; that span is the phrase.
-    """
-    plain = [
-        i
-        for i, t in enumerate(tokens)
-        if t.kind in ("word", "caps") and _PLAIN_LETTERS.match(t.text)
-    ]
-    seeds = {
-        i for i in plain if len(tokens[i].text) > 1 and not syllable_shaped(tokens[i].text.lower())
-    }
-    if not seeds:
-        return set()
-
-    def joined(a: int, b: int) -> bool:
-        """Plain words a < b with only spaces and in-clause punctuation between."""
-        return all(
-            (t.kind == "space" and "\n" not in t.text)
-            or (t.kind == "punct" and t.text in _IN_CLAUSE)
-            for t in tokens[a + 1 : b]
-        )
-
-    chains: list[list[int]] = []  # runs of plain words joined one to the next
-    for previous, current in itertools.pairwise([-1, *plain]):
-        if chains and joined(previous, current):
-            chains[-1].append(current)
-        else:
-            chains.append([current])
-    foreign: set[int] = set()
-    for chain in chains:
-        found = [k for k, i in enumerate(chain) if i in seeds]
-        if run > 1:
-            long_ones = sum(len(tokens[chain[k]].text) > 2 for k in found)
-            if long_ones >= run and len(found) * 2 >= found[-1] - found[0] + 1:
-                foreign.update(chain[found[0] : found[-1] + 1])
-        elif found:
-            foreign.update(chain)
-    return foreign
-
-
-_IN_CLAUSE = frozenset([",", "(", ")", '"', "'", "“", "”", "-", "–", "/"])
-
-
 def token_slots(
     tokens: list[Token],
     restorer: Restorer,
@@ -364,96 +308,132 @@ def token_slots(
 ) -> list[Slot]:
     """Each token's slot, for one pass over a text; ``confirmed``, ``letter_bonus``,
     ``confirmed_pairs`` and ``typed``: what the first pass found (normalize/adaptation.py)."""
-    model = restorer.model
-    slots: list[Slot] = []
-    seen: dict[str, list[Option]] = {}  # options per distinct word core, for this pass
-
-    def options_for(core: str) -> list[Option]:
-        found = seen.get(core)
-        if found is None:
-            found = seen[core] = word_options(
-                core, restorer, profile, confirmed, letter_bonus=letter_bonus, typed=typed
-            )
-        return found
-
-    fixed: dict[tuple[str, str], list[Option]] = {}  # one list per kept text, shared
-
-    def kept_as(text: str, unit: str) -> list[Option]:
-        found = fixed.get((text, unit))
-        if found is None:
-            found = fixed[(text, unit)] = [(text, unit, 0.0)]
-        return found
-
-    def vietnamese(text: str, key: str) -> bool:
-        """A syllable, or a token the OCR garbled that reads as one cheaply (dir = dữ)."""
-        if key in model.syllables:
-            return True
-        found = restorer.candidates(nfc(text), profile)[0]
-        return bool(found) and found[0][1] <= restorer.params.garbled_word_cost
-
-    last_marker = ""  # the letter of the last list marker seen
     run_in_old_ocr = restorer.params.foreign_run_in_old_ocr
     if profile.trusts_letters:
         foreign = foreign_words(tokens)
     else:
         foreign = foreign_words(tokens, run_in_old_ocr) if run_in_old_ocr else set()
-    pairs_by_initial = _pairs_by_initial(confirmed_pairs)
+    maker = _SlotMaker(
+        tokens,
+        restorer,
+        profile,
+        confirmed,
+        letter_bonus,
+        typed,
+        _pairs_by_initial(confirmed_pairs),
+    )
+    slots: list[Slot] = []
     for i, token in enumerate(tokens):
-        kind, core = token.kind, token.text
-        if kind == "space":
+        if token.kind == "space":
             continue
         if i in foreign:
-            slots.append(Slot(i, kept_as(core, "<unk>")))
-            continue
-        if kind == "punct":
-            slots.extend(Slot(-1, kept_as(ch, PUNCT_UNITS[ch])) for ch in core if ch in PUNCT_UNITS)
-        elif kind == "number":
-            slots.append(Slot(i, kept_as(core, "<num>")))
-        elif (
+            slots.append(Slot(i, maker.kept_as(token.text, "<unk>")))
+        elif token.kind == "punct":
+            slots.extend(
+                Slot(-1, maker.kept_as(ch, PUNCT_UNITS[ch]))
+                for ch in token.text
+                if ch in PUNCT_UNITS
+            )
+        else:
+            slots.append(Slot(i, maker.options_at(i)))
+    return slots
+
+
+@dataclass
+class _SlotMaker:
+    """The options of one pass's tokens, shared between repeats of a word or a kept text."""
+
+    tokens: list[Token]
+    restorer: Restorer
+    profile: Profile
+    confirmed: frozenset[str]
+    letter_bonus: dict[tuple[str, str], float] | None
+    typed: bool
+    pairs_by_initial: dict[tuple[str, str], list[str]]
+    seen: dict[str, list[Option]] = field(default_factory=dict)  # per word core (+: expanded)
+    fixed: dict[tuple[str, str], list[Option]] = field(default_factory=dict)  # per kept text
+    last_marker: str = ""  # the letter of the last list marker seen
+
+    def options_for(self, core: str, expand: bool = False) -> list[Option]:
+        key = core + "+" if expand else core
+        found = self.seen.get(key)
+        if found is None:
+            found = self.seen[key] = word_options(
+                core,
+                self.restorer,
+                self.profile,
+                self.confirmed,
+                expand,
+                letter_bonus=self.letter_bonus,
+                typed=self.typed,
+            )
+        return found
+
+    def kept_as(self, text: str, unit: str) -> list[Option]:
+        found = self.fixed.get((text, unit))
+        if found is None:
+            found = self.fixed[(text, unit)] = [(text, unit, 0.0)]
+        return found
+
+    def vietnamese(self, text: str, key: str) -> bool:
+        """A syllable, or a token the OCR garbled that reads as one cheaply (dir = dữ)."""
+        if key in self.restorer.model.syllables:
+            return True
+        found = self.restorer.candidates(nfc(text), self.profile)[0]
+        return bool(found) and found[0][1] <= self.restorer.params.garbled_word_cost
+
+    def options_at(self, i: int) -> list[Option]:
+        """The options of token ``i``, neither a space nor punctuation nor foreign."""
+        tokens, restorer = self.tokens, self.restorer
+        kind, core = tokens[i].kind, tokens[i].text
+        if kind == "number":
+            return self.kept_as(core, "<num>")
+        if (
             len(core) == 1
             and (kind == "word" or core in LETTER_GLYPHS)
             and tokens[i + 1 : i + 2]
             and tokens[i + 1].text[:1] == ")"
         ):
-            # A list marker: a) b) c) d) đ) e). OCR without đ prints "d)" twice in a row;
-            # older engines print ¢ for c ("¢)" = "c)", tokens.LETTER_GLYPHS).
-            letter = LETTER_GLYPHS.get(core, core)
-            letter = "đ" if letter in "dD" and last_marker == "d" else letter
-            letter = letter.upper() if core.isupper() else letter
-            slots.append(Slot(i, kept_as(letter, "<abbr>")))
-            last_marker = letter.lower()
-        elif core in LONE_GLYPHS and _between_words(tokens, i):
-            slots.append(Slot(i, options_for(core)))
-        elif kind == "code" and profile.quotes_in_glyphs and QUOTED_GLYPHS.match(core):
-            slots.append(Slot(i, options_for(core)))  # chL’rc: a word to this engine
-        elif kind in ("code", "url", "other"):
-            fixed_code = fix_code(core, model, restorer.codes) if kind == "code" else core
-            slots.append(Slot(i, kept_as(fixed_code, "<code>")))
-        elif kind == "caps":
-            key = strip_marks(core)
-            if core in restorer.codes and not syllable_shaped(core.lower()):
-                slots.append(Slot(i, kept_as(core, "<abbr>")))  # a known code: GD, CP, UBND
-            elif key in model.acronyms and core == key:
-                slots.append(Slot(i, kept_as(model.acronyms[key], "<abbr>")))
-            elif HORN_AFTER_VOWEL.sub("", key).lower() in model.syllables:
-                slots.append(Slot(i, options_for(core)))
-            else:  # an unknown acronym stays, unless an Đ look-alike hid a known one: HPND
-                # (not in two letters: CP, BH are acronyms of their own)
-                acronym = fix_code(core, model, restorer.codes) if len(core) > 2 else core
-                slots.append(Slot(i, kept_as(acronym, "<abbr>")))
-        elif len(core) == 1 and (
-            (core.islower() and _in_running_words(tokens, i, vietnamese)) or _opens_words(tokens, i)
+            return self.list_marker(core)
+        if core in LONE_GLYPHS and _between_words(tokens, i):
+            return self.options_for(core)
+        if kind == "code" and self.profile.quotes_in_glyphs and QUOTED_GLYPHS.match(core):
+            return self.options_for(core)  # chL’rc: a word to this engine
+        if kind in ("code", "url", "other"):
+            fixed_code = fix_code(core, restorer.model, restorer.codes) if kind == "code" else core
+            return self.kept_as(fixed_code, "<code>")
+        if kind == "caps":
+            return self.caps(core)
+        if len(core) == 1 and (
+            (core.islower() and _in_running_words(tokens, i, self.vietnamese))
+            or _opens_words(tokens, i)
         ):
-            found = seen.get(core + "+")
-            if found is None:
-                found = seen[core + "+"] = word_options(
-                    core, restorer, profile, confirmed, True, letter_bonus, typed
-                )
-            slots.append(Slot(i, found))
-        elif shrunk := _shrunk_before_name(tokens, i, pairs_by_initial):
+            return self.options_for(core, expand=True)
+        if shrunk := _shrunk_before_name(tokens, i, self.pairs_by_initial):
             # "với S Khoa học" = "với Sở Khoa học", where the document confirmed "Sở Khoa"
-            options = [(s, s, PREFIX_COST) for s in shrunk]
-            slots.append(Slot(i, options_for(core) + options))
-        else:
-            slots.append(Slot(i, options_for(core)))
-    return slots
+            return self.options_for(core) + [(s, s, PREFIX_COST) for s in shrunk]
+        return self.options_for(core)
+
+    def list_marker(self, core: str) -> list[Option]:
+        """A list marker: a) b) c) d) đ) e). OCR without đ prints "d)" twice in a row;
+        older engines print ¢ for c ("¢)" = "c)", tokens.LETTER_GLYPHS)."""
+        letter = LETTER_GLYPHS.get(core, core)
+        letter = "đ" if letter in "dD" and self.last_marker == "d" else letter
+        letter = letter.upper() if core.isupper() else letter
+        self.last_marker = letter.lower()
+        return self.kept_as(letter, "<abbr>")
+
+    def caps(self, core: str) -> list[Option]:
+        """A word in capitals: a known code or acronym as such, else a syllable's options."""
+        model, codes = self.restorer.model, self.restorer.codes
+        key = strip_marks(core)
+        if core in codes and not syllable_shaped(core.lower()):
+            return self.kept_as(core, "<abbr>")  # a known code: GD, CP, UBND
+        if key in model.acronyms and core == key:
+            return self.kept_as(model.acronyms[key], "<abbr>")
+        if HORN_AFTER_VOWEL.sub("", key).lower() in model.syllables:
+            return self.options_for(core)
+        # An unknown acronym stays, unless an Đ look-alike hid a known one: HPND (not in
+        # two letters: CP, BH are acronyms of their own)
+        acronym = fix_code(core, model, codes) if len(core) > 2 else core
+        return self.kept_as(acronym, "<abbr>")

@@ -44,17 +44,17 @@ from sohoa.corpus.model import (
 )
 from sohoa.model import Alternative, Document, Edit
 from sohoa.normalize.adaptation import adaptation
-from sohoa.normalize.calibration import Calibration, load_calibration
+from sohoa.normalize.calibration import Calibration, edit_kind, load_calibration
 from sohoa.normalize.channel import candidates
 from sohoa.normalize.channel_keys import CandidateIndex
 from sohoa.normalize.channel_profile import Profile, choose_profile, profiles_of
 from sohoa.normalize.decoder import Choice, decode
 from sohoa.normalize.language import foreign_spans, judge
-from sohoa.normalize.options import token_slots
+from sohoa.normalize.options import Slot, token_slots
 from sohoa.normalize.params import CandidateParams, RestorerParams
 from sohoa.normalize.profile_fit import likeliest_profile
 from sohoa.normalize.spelling import apply_case, dominant_style, restyled
-from sohoa.normalize.tokens import tokenize
+from sohoa.normalize.tokens import Token, tokenize
 from sohoa.normalize.unicode import ToneStyle, normalize_syllable
 
 MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents, by default
@@ -218,74 +218,15 @@ def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
 def _restore_window(
     text: str, restorer: Restorer, profile: Profile, style: str, normalise: bool, ocr: bool
 ) -> tuple[str, list[Edit]]:
-    """Restore one window of a text: restored words in ``style`` (see ``spelled`` below),
-    all of its words so if ``normalise``; ``ocr``: known OCR output, never typed text."""
+    """Restore one window of a text: restored words in ``style`` (see ``_spelled``), all
+    of its words so if ``normalise``; ``ocr``: known OCR output, never typed text."""
     foreign = foreign_spans(text)
-    params = restorer.params
     restorer.limit_caches()
     tokens = tokenize(text)
-    slots = token_slots(tokens, restorer, profile)
-    option_lists = [slot.options for slot in slots]
-    # The first pass only has to find what the document is sure of: options far behind
-    # are dropped sooner, but the beam is full (half a beam: validation 5.35% vs 5.31%).
-    choices = decode(
-        option_lists,
-        restorer.model,
-        params.channel_weight,
-        params.beam,
-        option_margin=params.first_pass_margin if params.adapt else params.search_margin,
-        alternatives=not params.adapt,  # with adaptation, this pass only finds sure words
-    )
-    if params.adapt:
-        found = adaptation(
-            [slot.options for slot in slots],
-            [slot.token for slot in slots],
-            choices,
-            tokens,
-            profile,
-            params,
-        )
-        slots = token_slots(
-            tokens,
-            restorer,
-            profile,
-            found.confirmed,
-            found.letter_bonus,
-            found.pairs,
-            found.typed and not ocr,
-        )
-        option_lists = [slot.options for slot in slots]
-
-        def changes(i: int, chosen: int) -> bool:
-            token = slots[i].token
-            return token >= 0 and slots[i].options[chosen][0] != tokens[token].text.lower()
-
-        choices = decode(
-            option_lists,
-            restorer.model,
-            params.channel_weight,
-            params.beam,
-            found.bonus,
-            option_margin=params.search_margin,
-            confidence_for=changes,
-            pair_bonus=found.pair_bonus,
-        )
-
-    model_style = restorer.model.style
+    slots, choices = _two_passes(tokens, restorer, profile, ocr)
     calibration = restorer.calibration
     calibration = calibration.for_profile(profile.name) if calibration else None
-
-    def spelled(original: str, chosen: str, unit: str) -> str:
-        """The chosen syllable written as the text writes: its case, its tone placement
-        (the original's own if it is the same syllable)."""
-        if unit == "<abbr>":
-            return chosen
-        if chosen == normalize_syllable(original.lower(), model_style):  # type: ignore[arg-type]
-            chosen = original  # the same syllable: as the source spells it (hoà stays hoà)
-        else:
-            chosen = apply_case(original, restyled(chosen, style))
-        return restyled(chosen, style) if normalise else chosen
-
+    spelling = (restorer.model.style, style, normalise)
     pieces = [t.text for t in tokens]
     edits: list[Edit] = []
     line_starts = [0]
@@ -302,15 +243,17 @@ def _restore_window(
             continue  # a passage in another language stays as read
         text_chosen = slot.options[choice.index][0]
         if token.kind in ("word", "caps"):
-            text_chosen = spelled(token.text, text_chosen, slot.options[choice.index][1])
+            text_chosen = _spelled(
+                token.text, text_chosen, slot.options[choice.index][1], *spelling
+            )
         if text_chosen == token.text or (
-            choice.confidence < params.min_change_confidence and token.kind == "word"
+            choice.confidence < restorer.params.min_change_confidence and token.kind == "word"
         ):
             continue
         pieces[slot.token] = text_chosen
         while line + 1 < len(line_starts) and line_starts[line + 1] <= token.start:
             line += 1
-        confidence, alternatives = _probabilities(calibration, choice)
+        confidence, alternatives = _probabilities(calibration, choice, edit_kind(token.text))
         edits.append(
             Edit(
                 original=token.text,
@@ -318,7 +261,7 @@ def _restore_window(
                 confidence=round(confidence, 4),
                 alternatives=[
                     Alternative(
-                        spelled(token.text, slot.options[k][0], slot.options[k][1]),
+                        _spelled(token.text, slot.options[k][0], slot.options[k][1], *spelling),
                         round(share, 4),
                     )
                     for k, share in alternatives
@@ -330,17 +273,87 @@ def _restore_window(
     return "".join(pieces), edits
 
 
+def _two_passes(
+    tokens: list[Token], restorer: Restorer, profile: Profile, ocr: bool
+) -> tuple[list[Slot], list[Choice]]:
+    """The tokens' slots and the decoder's choices: a first pass finds what the document
+    is sure of; with adaptation on, a second pass decodes again with what it learned."""
+    params = restorer.params
+    slots = token_slots(tokens, restorer, profile)
+    # The first pass only has to find what the document is sure of: options far behind
+    # are dropped sooner, but the beam is full (half a beam: validation 5.35% vs 5.31%).
+    choices = decode(
+        [slot.options for slot in slots],
+        restorer.model,
+        params.channel_weight,
+        params.beam,
+        option_margin=params.first_pass_margin if params.adapt else params.search_margin,
+        alternatives=not params.adapt,  # with adaptation, this pass only finds sure words
+    )
+    if not params.adapt:
+        return slots, choices
+    found = adaptation(
+        [slot.options for slot in slots],
+        [slot.token for slot in slots],
+        choices,
+        tokens,
+        profile,
+        params,
+    )
+    slots = token_slots(
+        tokens,
+        restorer,
+        profile,
+        found.confirmed,
+        found.letter_bonus,
+        found.pairs,
+        found.typed and not ocr,
+    )
+
+    def changes(i: int, chosen: int) -> bool:
+        token = slots[i].token
+        return token >= 0 and slots[i].options[chosen][0] != tokens[token].text.lower()
+
+    choices = decode(
+        [slot.options for slot in slots],
+        restorer.model,
+        params.channel_weight,
+        params.beam,
+        found.bonus,
+        option_margin=params.search_margin,
+        confidence_for=changes,
+        pair_bonus=found.pair_bonus,
+    )
+    return slots, choices
+
+
+def _spelled(
+    original: str, chosen: str, unit: str, model_style: str, style: str, normalise: bool
+) -> str:
+    """The chosen syllable written as the text writes: its case, its tone placement (the
+    original's own if it is the same syllable); in ``style`` everywhere if ``normalise``."""
+    if unit == "<abbr>":
+        return chosen
+    if chosen == normalize_syllable(original.lower(), model_style):  # type: ignore[arg-type]
+        chosen = original  # the same syllable: as the source spells it (hoà stays hoà)
+    else:
+        chosen = apply_case(original, restyled(chosen, style))
+    return restyled(chosen, style) if normalise else chosen
+
+
 def _probabilities(
-    calibration: Calibration | None, choice: Choice
+    calibration: Calibration | None, choice: Choice, kind: str
 ) -> tuple[float, list[tuple[int, float]]]:
     """An edit's probability of being right and its alternatives' (option, probability).
 
-    Calibrated, the chosen option gets the share of validation edits right at its
-    confidence, and the alternatives share the rest in proportion to their posteriors.
+    Calibrated, the chosen option gets the share of validation edits of its ``kind``
+    (calibration.edit_kind) right at its confidence, and the alternatives share the rest
+    in proportion to their posteriors.
     """
     if calibration is None:
         return choice.confidence, choice.alternatives
-    confidence = calibration(round(choice.confidence, 4))  # as the edits it was fitted on
+    # rounded as the edits it was fitted on
+    confidence = calibration(round(choice.confidence, 4), kind)
     total = sum(share for _, share in choice.alternatives)
     rest = 1.0 - confidence
     return confidence, [

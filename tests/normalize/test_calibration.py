@@ -60,3 +60,28 @@ def test_a_profile_fitted_apart_keeps_its_own_map(tmp_path) -> None:
     assert loaded is not None
     assert loaded.for_profile("eng-legacy")(0.95) < loaded.for_profile("eng")(0.95)
     assert loaded.for_profile("vie") is loaded
+
+
+def test_edits_of_a_kind_fitted_apart_keep_their_own_map(tmp_path) -> None:
+    from sohoa.normalize.calibration import edit_kind, fit_by_kind
+
+    assert edit_kind("Va") == "capital" and edit_kind("HOA") == "capital"
+    assert edit_kind("va") == "short" and edit_kind("cong") == "word"
+    # capitalised words right half the time at the top score, lower-case ones nearly always
+    points = [(1.0, True, "word")] * 190 + [(1.0, False, "word")] * 10
+    points += [(1.0, True, "capital")] * 60 + [(1.0, False, "capital")] * 60
+    points += [(1.0, True, "short")] * 5  # too few to be fitted apart
+    calibration = fit_by_kind(points)
+    assert set(calibration.kinds) == {"word", "capital"}
+    assert calibration(1.0, "capital") < 0.6 < 0.9 < calibration(1.0, "word")
+    assert calibration(1.0, "short") == calibration(1.0)  # the pooled map
+    main = fit_by_kind(points)
+    main.profiles["eng-legacy"] = fit_by_kind(points[:200] + points[200:260])
+    path = tmp_path / "calibration.json"
+    save_calibration(main, path, {"edits": len(points)})
+    loaded = load_calibration(path)
+    assert loaded is not None
+    for name, mapped in main.all_maps().items():
+        assert loaded.all_maps()[name] == mapped
+    legacy = loaded.for_profile("eng-legacy")
+    assert legacy(1.0, "capital") > main(1.0, "capital")  # 60 of 60 right there
