@@ -58,6 +58,7 @@ from restore import (  # noqa: E402
 )
 
 import sohoa.corpus.build as build  # noqa: E402
+import sohoa.corpus.trigram_lm as trigram_lm  # noqa: E402
 import sohoa.normalize.channel_keys as channel_keys  # noqa: E402
 import sohoa.normalize.restore as restore  # noqa: E402
 from sohoa.corpus.channel_pairs import (  # noqa: E402
@@ -148,10 +149,9 @@ def shifted_pages() -> list[PageResult]:
 def fold_model(fold: str, pages: dict[str, list[PageResult]]):
     """The LM + channel model of one fold, built without the fold's text (cached)."""
     document, left_out, lines = FOLDS[fold]
-    code = b"".join(
-        (ROOT / p).read_bytes()
-        for p in ("corpus/build.py", "corpus/channel_learn.py", "corpus/model.py")
-    )
+    builder = ("corpus/build.py", "corpus/trigram_lm.py", "corpus/channel_learn.py",
+               "corpus/model.py")  # fmt: skip
+    code = b"".join((ROOT / p).read_bytes() for p in builder)
     sources = [p for _, paths in BENCH_SOURCES for p in paths]
     listed = "".join(f"{p.name}:{p.stat().st_size};" for p in sources).encode()
     # ... and by the channel pages its channel is learned from (make channel rewrites them)
@@ -189,7 +189,7 @@ def current_settings() -> dict[str, float]:
     """The shipped settings: RestorerParams' defaults and the build's word bonus."""
     params = RestorerParams()
     found = {n: getattr(params, n) for n in SETTINGS if n not in (*SEARCH_SETTINGS, "word_bonus")}
-    found["word_bonus"] = build.WORD_BONUS
+    found["word_bonus"] = trigram_lm.WORD_BONUS
     found.update({n: getattr(params.search, n) for n in SEARCH_SETTINGS})
     return found
 
@@ -205,7 +205,7 @@ def params_of(settings: dict[str, float]) -> RestorerParams:
 
 def fold_restorer(model, settings: dict[str, float]) -> restore.Restorer:
     """A restorer of a fold model under ``settings`` (the word bonus re-applied to it)."""
-    build.set_word_bonus(model, settings["word_bonus"])
+    trigram_lm.set_word_bonus(model, settings["word_bonus"])
     return restore.Restorer(model, channel_keys.CandidateIndex(model), params_of(settings))
 
 
