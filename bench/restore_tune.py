@@ -64,7 +64,6 @@ import sohoa.normalize.restore as restore  # noqa: E402
 from sohoa.corpus.channel_pairs import (  # noqa: E402
     Channel,
     PageResult,
-    align,
     default_documents,
     ocr_pages,
     pair_counts,
@@ -73,6 +72,7 @@ from sohoa.corpus.channel_pairs import (  # noqa: E402
     write_tsv,
 )
 from sohoa.corpus.model import load_model_file, save_model  # noqa: E402
+from sohoa.corpus.token_alignment import align  # noqa: E402
 from sohoa.normalize.calibration import fit_isotonic, save_calibration  # noqa: E402
 from sohoa.normalize.params import CandidateParams, RestorerParams  # noqa: E402
 
