@@ -359,17 +359,25 @@ def main() -> None:
     channels, only = tuple(args.channels.split(",")), tuple(args.folds.split(","))
     models, texts = folds(args.ocr, args.pages, channels, only)
     if args.calibrate:
-        calibrate(args, models, texts, profile, channels, only)
+        calibrate(args, models, texts, profile)
         return
     settings = current_settings()
     for item in args.set:
         name, value = item.split("=")
         settings[name] = type(settings[name])(float(value))
-    started = time.perf_counter()
-    best = validate(models, texts, settings, profile)
+    started, best = time.perf_counter(), validate(models, texts, settings, profile)
     print(f"shipped {settings}: {best} ({time.perf_counter() - started:.0f} s)", flush=True)
-    if args.search:
-        settings, best = search(models, texts, settings, best, profile, args.rounds)
+    for _ in range(args.rounds if args.search else 0):  # coordinate search
+        for name, values in GRID.items():
+            for value in values:
+                if value == settings[name]:
+                    continue
+                trial = {**settings, name: value}
+                figures = validate(models, texts, trial, profile)
+                print(f"  {name}={value}: {figures}", flush=True)
+                if objective(figures) < objective(best) - TIE:
+                    settings, best = trial, figures
+            print(f"  -> {settings}: {best}", flush=True)
     print(
         f"validation ({args.ocr} OCR, {len(models)} folds, each model built without its text): "
         f"WER {best['wer']:.2%}, edit precision {best['precision']:.1%}, settings {settings}"
@@ -416,14 +424,7 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def calibrate(
-    args: argparse.Namespace,
-    models: dict,
-    texts: dict[str, tuple[str, str]],
-    profile: str | None,
-    channels: tuple[str, ...],
-    only: tuple[str, ...],
-) -> None:
+def calibrate(args: argparse.Namespace, models: dict, texts: dict, profile: str | None) -> None:
     """Fit the confidence calibration on the folds' edits (eng-legacy's apart) and write it."""
     points = [p for found in fold_edits(models, texts, profile).values() for p in found]
     calibration = fit_isotonic(points)
@@ -432,6 +433,7 @@ def calibrate(
         f"{sorted(models)}, pages of {args.pages.name}",
         "edits": len(points),
     }
+    channels, only = tuple(args.channels.split(",")), tuple(args.folds.split(","))
     if "eng-legacy" in channels:  # its own map: its edits are right at other rates
         legacy_models, legacy_texts = folds("eng-legacy", args.pages, channels, only)
         found = fold_edits(legacy_models, legacy_texts, "eng-legacy")
@@ -442,30 +444,6 @@ def calibrate(
         }
     save_calibration(calibration, CALIBRATION, about)
     print(f"calibration fitted on {len(points)} validation edits: wrote {CALIBRATION}")
-
-
-def search(
-    models: dict,
-    texts: dict[str, tuple[str, str]],
-    settings: dict[str, float],
-    best: dict[str, float],
-    profile: str | None,
-    rounds: int,
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Coordinate search over GRID: each setting's values in turn, a change kept when it
-    lowers the objective by more than TIE; ``rounds`` passes. Returns (settings, figures)."""
-    for _ in range(rounds):
-        for name, values in GRID.items():
-            for value in values:
-                if value == settings[name]:
-                    continue
-                trial = {**settings, name: value}
-                figures = validate(models, texts, trial, profile)
-                print(f"  {name}={value}: {figures}", flush=True)
-                if objective(figures) < objective(best) - TIE:
-                    settings, best = trial, figures
-            print(f"  -> {settings}: {best}", flush=True)
-    return settings, best
 
 
 if __name__ == "__main__":

@@ -194,8 +194,16 @@ def render_text_pdf(
     ``table`` appends one ruled table (first row = header). ``max_pages`` keeps the first pages.
     """
     styles = _styles(font_size)
+    if isinstance(text_or_paragraphs, str):
+        paragraphs = text_to_paragraphs(text_or_paragraphs)
+    else:
+        paragraphs = [
+            p if isinstance(p, Paragraph) else Paragraph("paragraph", p) for p in text_or_paragraphs
+        ]
+    if table:
+        paragraphs.append(Paragraph("table", rows=tuple(tuple(row) for row in table)))
     story: list = []
-    for para in _paragraphs(text_or_paragraphs, table):
+    for para in paragraphs:
         story += _flowables(para, styles, font_size)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -208,20 +216,6 @@ def render_text_pdf(
         kept.import_pages(source, list(range(min(max_pages, len(source)))))
         kept.save(str(path))
     return path
-
-
-def _paragraphs(
-    text_or_paragraphs: str | Sequence[Paragraph | str], table: Sequence[Sequence[str]] | None
-) -> list[Paragraph]:
-    if isinstance(text_or_paragraphs, str):
-        paragraphs = text_to_paragraphs(text_or_paragraphs)
-    else:
-        paragraphs = [
-            p if isinstance(p, Paragraph) else Paragraph("paragraph", p) for p in text_or_paragraphs
-        ]
-    if table:
-        paragraphs.append(Paragraph("table", rows=tuple(tuple(row) for row in table)))
-    return paragraphs
 
 
 def _styles(font_size: float) -> dict[str, object]:
