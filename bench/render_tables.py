@@ -75,14 +75,36 @@ def table_flowables(
 ) -> list[Any]:
     """Caption, title and the ruled table (header rows repeated on each page)."""
     st = _styles(size, font)
-    ncols = len(table["columns"])
-    data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.8, colors.black if ruled else colors.white),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
     ]
+    data = _header_lines(table, st, commands)
+    for row in table["rows"]:
+        data.append(_body_line(row, len(data), len(table["columns"]), st, commands))
+    flow: list[Any] = [
+        Paragraph(_escape(table["caption"]), st["title"]),
+        Paragraph(_escape(table["title"]), st["title"]),
+        Paragraph(_escape(table["attached_to"]), st["plain"]),
+        Spacer(1, 4 * mm),
+    ]
+    if table.get("unit"):
+        flow.append(Paragraph(_escape("Đơn vị: " + table["unit"]), st["plain"]))
+        flow.append(Spacer(1, 2 * mm))
+    grid = Table(data, colWidths=widths, repeatRows=len(table["header"]))
+    grid.setStyle(TableStyle(commands))
+    flow.append(grid)
+    return flow
+
+
+def _header_lines(
+    table: dict[str, Any], st: dict[str, ParagraphStyle], commands: list[tuple[Any, ...]]
+) -> list[list[Any]]:
+    """The header rows, each cell in its first column; its spans added to ``commands``."""
+    ncols = len(table["columns"])
+    data: list[list[Any]] = []
     for r, header_row in enumerate(table["header"]):
         line: list[Any] = [""] * ncols
         col = 0
@@ -100,41 +122,35 @@ def table_flowables(
                 line[col + k] = None
             col += cs
         data.append([x if x is not None else "" for x in line])
-    n_head = len(table["header"])
-    for row in table["rows"]:
-        r = len(data)
-        if "section" in row:
-            data.append([Paragraph(_escape(row["section"]), st["bold"])] + [""] * (ncols - 1))
-            commands.append(("SPAN", (0, r), (-1, r)))
-            continue
-        cells = row["cells"]
-        filled = [i for i, text in enumerate(cells) if text]
-        is_subheading = filled == [0, 1] and cells[0] not in ("Tổng",)
-        is_total = cells[0] == "Tổng" and cells[1] == ""
-        line = []
-        for i, text in enumerate(cells):
-            style = st["cell"] if i in (1,) or len(text) > 12 else st["center"]
-            if is_subheading or is_total:
-                style = st["bold"] if i else st["center"]
-            line.append(Paragraph(_escape(text), style) if text else "")
-        data.append(line)
-        if is_subheading and ncols > 6:
-            commands.append(("SPAN", (1, r), (-1, r)))
-        if is_total:
-            commands.append(("SPAN", (0, r), (1, r)))
-    flow: list[Any] = [
-        Paragraph(_escape(table["caption"]), st["title"]),
-        Paragraph(_escape(table["title"]), st["title"]),
-        Paragraph(_escape(table["attached_to"]), st["plain"]),
-        Spacer(1, 4 * mm),
-    ]
-    if table.get("unit"):
-        flow.append(Paragraph(_escape("Đơn vị: " + table["unit"]), st["plain"]))
-        flow.append(Spacer(1, 2 * mm))
-    grid = Table(data, colWidths=widths, repeatRows=n_head)
-    grid.setStyle(TableStyle(commands))
-    flow.append(grid)
-    return flow
+    return data
+
+
+def _body_line(
+    row: dict[str, Any],
+    r: int,
+    ncols: int,
+    st: dict[str, ParagraphStyle],
+    commands: list[tuple[Any, ...]],
+) -> list[Any]:
+    """Body row ``r``: a section title across the table, a sub-heading, a total or cells."""
+    if "section" in row:
+        commands.append(("SPAN", (0, r), (-1, r)))
+        return [Paragraph(_escape(row["section"]), st["bold"])] + [""] * (ncols - 1)
+    cells = row["cells"]
+    filled = [i for i, text in enumerate(cells) if text]
+    is_subheading = filled == [0, 1] and cells[0] not in ("Tổng",)
+    is_total = cells[0] == "Tổng" and cells[1] == ""
+    line = []
+    for i, text in enumerate(cells):
+        style = st["cell"] if i in (1,) or len(text) > 12 else st["center"]
+        if is_subheading or is_total:
+            style = st["bold"] if i else st["center"]
+        line.append(Paragraph(_escape(text), style) if text else "")
+    if is_subheading and ncols > 6:
+        commands.append(("SPAN", (1, r), (-1, r)))
+    if is_total:
+        commands.append(("SPAN", (0, r), (1, r)))
+    return line
 
 
 def _covered(header: list[list[dict[str, Any]]], r: int, col: int) -> bool:

@@ -36,7 +36,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 from restore import BENCH_SOURCES, CHANNELS, SEEDS, SOURCES  # noqa: E402
 
-from sohoa.corpus import fetch_sources  # noqa: E402
+from sohoa.corpus import fetch_sources, source_texts  # noqa: E402
 from sohoa.corpus.build import build_model, syllable_shaped  # noqa: E402
 from sohoa.corpus.model import save_model  # noqa: E402
 from sohoa.normalize.restore import load_model, restore_text  # noqa: E402
@@ -65,7 +65,7 @@ def unselected_definitions() -> list[str]:
         )
     )
     definitions = list(
-        fetch_sources.dictionary_definitions(wheel.read(fetch_sources.DICTIONARY_DATA))
+        source_texts.dictionary_definitions(wheel.read(fetch_sources.DICTIONARY_DATA))
     )
     selected = set((SOURCES / "dictionary-underthesea.txt").read_text("utf-8").splitlines())
     return [line for line in definitions if line not in selected]

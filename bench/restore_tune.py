@@ -63,7 +63,6 @@ import sohoa.normalize.restore as restore  # noqa: E402
 from sohoa.corpus.channel_pairs import (  # noqa: E402
     Channel,
     PageResult,
-    align,
     default_documents,
     ocr_pages,
     pair_counts,
@@ -72,6 +71,7 @@ from sohoa.corpus.channel_pairs import (  # noqa: E402
     write_tsv,
 )
 from sohoa.corpus.model import load_model_file, save_model  # noqa: E402
+from sohoa.corpus.token_alignment import align  # noqa: E402
 from sohoa.normalize.calibration import (  # noqa: E402
     edit_kind,
     fit_by_kind,
@@ -424,6 +424,37 @@ def calibrate(pages: Path, channels: tuple[str, ...], output: Path) -> None:
 
 
 def main() -> None:
+    args = parse_args()
+    profile = None if args.auto_profile else PROFILE_OF.get(args.ocr)
+    channels, only = tuple(args.channels.split(",")), tuple(args.folds.split(","))
+    if args.calibrate:
+        calibrate(args.pages, channels, args.output)
+        return
+    models, texts = folds(args.ocr, args.pages, channels, only)
+    settings = current_settings()
+    for item in args.set:
+        name, value = item.split("=")
+        settings[name] = type(settings[name])(float(value))
+    started, best = time.perf_counter(), validate(models, texts, settings, profile)
+    print(f"shipped {settings}: {best} ({time.perf_counter() - started:.0f} s)", flush=True)
+    for _ in range(args.rounds if args.search else 0):  # coordinate search
+        for name, values in GRID.items():
+            for value in values:
+                if value == settings[name]:
+                    continue
+                trial = {**settings, name: value}
+                figures = validate(models, texts, trial, profile)
+                print(f"  {name}={value}: {figures}", flush=True)
+                if objective(figures) < objective(best) - TIE:
+                    settings, best = trial, figures
+            print(f"  -> {settings}: {best}", flush=True)
+    print(
+        f"validation ({args.ocr} OCR, {len(models)} folds, each model built without its text): "
+        f"WER {best['wer']:.2%}, edit precision {best['precision']:.1%}, settings {settings}"
+    )
+
+
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--search", action="store_true", help="coordinate search of settings")
     parser.add_argument("--rounds", type=int, default=2)
@@ -466,36 +497,7 @@ def main() -> None:
         default=CALIBRATION,
         help=f"with --calibrate: the calibration file written (default {CALIBRATION})",
     )
-    args = parser.parse_args()
-    profile = None if args.auto_profile else PROFILE_OF.get(args.ocr)
-    channels, only = tuple(args.channels.split(",")), tuple(args.folds.split(","))
-    if args.calibrate:
-        calibrate(args.pages, channels, args.output)
-        return
-    models, texts = folds(args.ocr, args.pages, channels, only)
-    settings = current_settings()
-    for item in args.set:
-        name, value = item.split("=")
-        settings[name] = type(settings[name])(float(value))
-    started = time.perf_counter()
-    best = validate(models, texts, settings, profile)
-    print(f"shipped {settings}: {best} ({time.perf_counter() - started:.0f} s)", flush=True)
-    if args.search:
-        for _ in range(args.rounds):
-            for name, values in GRID.items():
-                for value in values:
-                    if value == settings[name]:
-                        continue
-                    trial = {**settings, name: value}
-                    figures = validate(models, texts, trial, profile)
-                    print(f"  {name}={value}: {figures}", flush=True)
-                    if objective(figures) < objective(best) - TIE:
-                        settings, best = trial, figures
-                print(f"  -> {settings}: {best}", flush=True)
-    print(
-        f"validation ({args.ocr} OCR, {len(models)} folds, each model built without its text): "
-        f"WER {best['wer']:.2%}, edit precision {best['precision']:.1%}, settings {settings}"
-    )
+    return parser.parse_args()
 
 
 if __name__ == "__main__":

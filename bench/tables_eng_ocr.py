@@ -95,13 +95,13 @@ def generated_tables(count: int) -> list[dict[str, Any]]:
     """Phụ lục I and II as the corpus generator draws them (seeds 1..count)."""
     import random
 
-    from corpus.documents import _budget_table, _task_table
+    from corpus.appendices import budget_table, task_table
 
     tables = []
     for seed in range(1, count + 1):
         rng = random.Random(seed)
-        for table in (_task_table(rng, "12/KH-UBND", "chuyển đổi số"),
-                      _budget_table(rng, "12/KH-UBND", 2026)):  # fmt: skip
+        for table in (task_table(rng, "12/KH-UBND", "chuyển đổi số"),
+                      budget_table(rng, "12/KH-UBND", 2026)):  # fmt: skip
             table["widths_mm"] = _widths(table["columns"], table["rows"])
             tables.append(table)
     return tables

@@ -13,7 +13,6 @@ is counted, so the restorer's output follows one convention.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -21,24 +20,12 @@ from itertools import pairwise
 from pathlib import Path
 
 from sohoa.corpus.channel_learn import learn_channel
-from sohoa.corpus.model import SEP, RestorerModel, pack_candidates
+from sohoa.corpus.model import RestorerModel, pack_candidates
+from sohoa.corpus.trigram_lm import kneser_ney
 from sohoa.corpus.units import BOS, PUNCT_UNITS, WORD_START, syllable_shaped, word_unit
 from sohoa.errors import SohoaError
 from sohoa.normalize.tokens import tokenize
 from sohoa.normalize.unicode import ToneStyle, repair_legacy, strip_marks
-
-UNKNOWN_SHARE = 1e-4  # probability mass of the uniform floor in the unigram model
-# Log-bonus on P(w | ... u) when "u w" are consecutive syllables of a word-list word
-# ("đề án", "hồ sơ") that running text also writes at least WORD_PAIR_MIN_TEXT_COUNT
-# times: the n-gram counts alone often prefer a near homograph ("để án", "hồ số"). Pairs
-# the running text lacks get no bonus: many listed words are rare, and their pairs of
-# common syllables would outvote real phrases. Chosen on the validation set
-# (bench/restore_tune.py), never on 000: pooled WER 6.57% without the bonus, 6.49% with
-# 1.0 on every listed pair, 6.38% / 6.32% / 6.37% with 1.0 / 1.5 / 1.5 on pairs seen
-# >= 1 / 3 / 6 times; with the character channel, 1.5 / 2.0 / 2.5 give 5.39% / 5.35% /
-# 5.36%.
-WORD_BONUS = 2.0
-WORD_PAIR_MIN_TEXT_COUNT = 3
 
 
 def text_units(text: str, style: ToneStyle = "classic") -> Iterator[str]:
@@ -190,137 +177,6 @@ class Counts:
                 self.word_pairs.update(pairwise(units))
                 added += len(units)
         return added
-
-
-def _discounts(counts: Iterable[int]) -> tuple[float, float, float]:
-    """Modified Kneser-Ney discounts for counts 1, 2 and 3+ (Chen & Goodman)."""
-    histogram = Counter(c for c in counts if c <= 4)
-    n1, n2, n3, n4 = (histogram[k] for k in (1, 2, 3, 4))
-    if not (n1 and n2 and n3 and n4):
-        return 0.5, 0.75, 0.9
-    y = n1 / (n1 + 2 * n2)
-    return (
-        max(1 - 2 * y * n2 / n1, 0.1),
-        max(2 - 3 * y * n3 / n2, 0.1),
-        max(3 - 4 * y * n4 / n3, 0.1),
-    )
-
-
-def _discount_of(n: int, discounts: tuple[float, float, float]) -> float:
-    return discounts[min(n, 3) - 1]
-
-
-def set_word_bonus(model: RestorerModel, bonus: float) -> None:
-    """Make ``bonus`` the log-bonus of every listed word pair ``u w`` in P(w | t u).
-
-    The bonus is added to the stored log-probs (the bigram ``u w`` and every trigram
-    ``t u w``; the word list gives each pair a bigram), so a backed-off lookup carries it
-    too and decoding costs nothing more. The scores are no longer normalised, which the
-    decoder never needs. Changing it on a loaded model clears its lookup caches.
-    """
-    delta = bonus - model.word_bonus
-    if not delta:
-        return
-    pairs = set(model.word_pairs)
-    for key in pairs:
-        found = model.bigrams.get(key)
-        if found is not None:
-            model.bigrams[key] = (found[0] + delta, found[1])
-    trigrams = model.trigrams
-    for key in trigrams:
-        if key[key.index(SEP) + 1 :] in pairs:
-            trigrams[key] += delta
-    model.word_bonus = bonus
-    model.lm_codes = {}  # its saved values are stale now; CodedLM encodes the tables again
-    model._memo.clear()
-    model._rows.clear()
-    model._coded = None  # the integer-coded copy the decoder uses is rebuilt on demand
-
-
-def kneser_ney(counts: Counts, word_bonus: float | None = None) -> RestorerModel:
-    """Interpolated modified Kneser-Ney trigram, stored in backoff form.
-
-    Listed word pairs then get ``word_bonus`` (default ``WORD_BONUS``), see set_word_bonus.
-    """
-    tri = {k: v for k, v in counts.trigrams.items() if k[1] != WORD_START}
-    d3 = _discounts(tri.values())
-    context_total: Counter[tuple[str, str]] = Counter()
-    context_mass: Counter[tuple[str, str]] = Counter()  # discounted mass given to lower order
-    continuation2: Counter[tuple[str, str]] = Counter()  # N1+(. b c)
-    for (a, b, c), n in tri.items():
-        context_total[(a, b)] += n
-        context_mass[(a, b)] += _discount_of(n, d3)
-        continuation2[(b, c)] += 1
-    d2 = _discounts(continuation2.values())
-    total2: Counter[str] = Counter()
-    mass2: Counter[str] = Counter()
-    continuation1: Counter[str] = Counter()  # N1+(. c)
-    for (b, c), n in continuation2.items():
-        total2[b] += n
-        mass2[b] += _discount_of(n, d2)
-        if b not in (BOS, WORD_START):
-            continuation1[c] += 1
-    for (_, _, c), _n in tri.items():
-        continuation1.setdefault(c, 0)
-    vocabulary = {c for c in continuation1}
-    floor = UNKNOWN_SHARE / (len(vocabulary) + 1)
-    total1 = sum(continuation1.values()) or 1
-
-    p1 = {w: (1 - UNKNOWN_SHARE) * n / total1 + floor for w, n in continuation1.items()}
-    unigrams: dict[str, tuple[float, float]] = {}
-    for w, p in p1.items():
-        bow = math.log(mass2[w] / total2[w]) if total2.get(w) else 0.0
-        unigrams[w] = (math.log(p), bow)
-    if total2.get(BOS):
-        unigrams[BOS] = (math.log(floor), math.log(mass2[BOS] / total2[BOS]))
-
-    p2: dict[tuple[str, str], float] = {}
-    for (b, c), n in continuation2.items():
-        if b == WORD_START:
-            continue
-        gamma = mass2[b] / total2[b]
-        p2[(b, c)] = max(n - _discount_of(n, d2), 0) / total2[b] + gamma * p1.get(c, floor)
-    bigrams: dict[str, tuple[float, float]] = {}
-    for (b, c), p in p2.items():
-        key = (b, c)
-        bow = math.log(context_mass[key] / context_total[key]) if context_total.get(key) else 0.0
-        bigrams[b + SEP + c] = (math.log(p), bow)
-    trigrams: dict[str, float] = {}
-    for (a, b, c), n in tri.items():
-        if a == WORD_START:
-            continue
-        total = context_total[(a, b)]
-        gamma = context_mass[(a, b)] / total
-        lower = p2.get((b, c), p1.get(c, floor))
-        trigrams[a + SEP + b + SEP + c] = math.log(
-            max(n - _discount_of(n, d3), 0) / total + gamma * lower
-        )
-
-    syllables: defaultdict[str, list[tuple[str, float]]] = defaultdict(list)
-    for syllable in counts.syllable_counts:
-        prior = unigrams[syllable][0] if syllable in unigrams else math.log(floor)
-        syllables[strip_marks(syllable)].append((syllable, prior))
-    for options in syllables.values():
-        options.sort(key=lambda item: -item[1])
-    acronyms = {key: forms.most_common(1)[0][0] for key, forms in counts.acronyms.items()}
-    model = RestorerModel(
-        style=counts.style,
-        syllables=dict(syllables),
-        acronyms=acronyms,
-        codes=sorted(counts.codes),
-        unigrams=unigrams,
-        bigrams=bigrams,
-        trigrams=trigrams,
-        unknown_logprob=math.log(floor),
-        unknown_word_penalty=math.log(max(len(counts.unknown_words), 2)),
-        word_pairs=sorted(
-            a + SEP + b
-            for a, b in counts.word_pairs
-            if counts.text_pairs[(a, b)] >= WORD_PAIR_MIN_TEXT_COUNT
-        ),
-    )
-    set_word_bonus(model, WORD_BONUS if word_bonus is None else word_bonus)
-    return model
 
 
 def candidate_tables(model: RestorerModel) -> dict[str, dict]:

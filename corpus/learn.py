@@ -15,10 +15,10 @@ metadata field or table cell (an issuer's or a signer's name, a number) is revie
 Stacking adds, never rebuilds: an n-gram the reviewed text holds gets the probability
 (c(h w) + K · P_shipped(w | h)) / (c(h) + K) — the shipped LM as a Dirichlet prior worth K
 words — where that is higher than the shipped one; every other n-gram, the lexicon's
-syllables and all channel costs stay as shipped. A document counts as reviewed only where
-a reviewer saved a corrections file for it (its untouched words are then taken as right).
-Unigrams stay as shipped (they are every context's backoff), but for syllables the
-shipped LM never saw.
+syllables and all channel costs stay as shipped (corpus/stacked_lm.py). Unigrams stay as
+shipped (they are every context's backoff), but for syllables the shipped LM never saw. A
+document counts as reviewed only where a reviewer saved a corrections file for it (its
+untouched words are then taken as right).
 """
 
 from __future__ import annotations
@@ -26,18 +26,17 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.corpus.build import BOS, code_parts, syllable_shaped, text_units
-from sohoa.corpus.coded_lm import RADIX, SEP, decode_lm
+from sohoa.corpus.coded_lm import SEP
 from sohoa.corpus.model import RestorerModel, with_lazy_tables
+from sohoa.corpus.stacked_lm import raised_lm
 from sohoa.errors import InputError
 from sohoa.normalize.corrections import SUFFIX, load_corrections
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL, tokenize
@@ -46,14 +45,6 @@ from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 FORMAT = "sohoa-user-model"
 VERSION = 1
 FILE_NAME = "user-model.json"
-# The shipped LM's weight, in words, against the reviewed text's counts (Dirichlet prior):
-# an n-gram the reviewers' text holds once in a context seen 5 times rises from P to
-# (1 + 20 P) / 25, about 0.04 + 0.8 P; set once, before the learning benchmark was run.
-PRIOR_WORDS = 20.0
-# Unigrams are the LM's backoff for every context: the reviewed text's own frequencies
-# there would raise its words everywhere (a place name after any word). Known units keep
-# the shipped unigram; a unit the shipped LM lacks gets c / (N + this), N the reviewed words.
-UNIGRAM_PRIOR_WORDS = 1000.0
 # A reading whose letters (marks aside) differ from the reviewed syllable's in more than half
 # of them is a rewording, not an OCR misreading (nudce -> nước, kmh -> kinh, t6 -> tổ are
 # within it): it stays language-model evidence but is not learned as a reading.
@@ -335,7 +326,7 @@ def stack_user_model(model: RestorerModel, user: UserModel) -> RestorerModel:
                 options.sort(key=lambda item: -item[1])
     codes = sorted(set(model.codes) | set(user.codes))
     acronyms = {**user.acronyms, **model.acronyms}  # the shipped spelling wins a conflict
-    unigrams, lm_codes = _stacked_lm(model, user.ngrams)
+    unigrams, lm_codes = raised_lm(model, user.ngrams)
     stacked = dataclasses.replace(
         model,
         syllables=syllables,
@@ -349,111 +340,3 @@ def stack_user_model(model: RestorerModel, user: UserModel) -> RestorerModel:
         _coded=None,
     )
     return with_lazy_tables(stacked)  # string n-gram tables made when first asked for
-
-
-def _stacked_lm(
-    model: RestorerModel, ngrams: dict[str, int]
-) -> tuple[dict[str, tuple[float, float]], dict[str, object]]:
-    """The unigrams and the n-gram arrays with the reviewed text's n-grams raised."""
-    coded = model.coded()
-    units, bigram_keys, bigram_lp, bigram_bow, trigram_keys, trigram_lp = decode_lm(model.lm_codes)
-    coded_units, units = units, list(units)
-    ids = {unit: i for i, unit in enumerate(units)}
-    unigrams = dict(model.unigrams)
-
-    def unit_id(unit: str) -> int:
-        if unit not in ids:
-            ids[unit] = len(units)
-            units.append(unit)
-        return ids[unit]
-
-    counts: list[Counter[tuple[str, ...]]] = [Counter(), Counter(), Counter()]
-    contexts: list[Counter[tuple[str, ...]]] = [Counter(), Counter(), Counter()]
-    for key, n in ngrams.items():
-        t, u, w = key.split(SEP)
-        for order, gram in enumerate(((w,), (u, w), (t, u, w))):
-            counts[order][gram] += n
-            contexts[order][gram[:-1]] += n
-
-    def base_lp(gram: tuple[str, ...]) -> float:
-        """log P(w | h) as the shipped LM gives it."""
-        if len(gram) == 1:
-            w = coded.ids.get(gram[0])
-            return coded.unigram_lp[w] if w is not None else model.unknown_logprob
-        known = [coded.ids.get(unit) for unit in gram]
-        if len(gram) == 2 or None in known:
-            return _bigram_lp(coded, model, gram[-2:])
-        t, u, w = known
-        return coded.fill(coded.row(t, u), w)  # type: ignore[arg-type]
-
-    def raised(order: int, gram: tuple[str, ...]) -> float | None:
-        if gram[-1] == BOS:
-            return None
-        base = base_lp(gram)
-        n, total = counts[order][gram], contexts[order][gram[:-1]]
-        lp = math.log((n + PRIOR_WORDS * math.exp(base)) / (total + PRIOR_WORDS))
-        return lp if lp > base else None
-
-    for (w,), n in counts[0].items():  # only units the shipped LM lacks get a unigram
-        if w not in model.unigrams and w != BOS:
-            unit_id(w)
-            total = contexts[0][()] + UNIGRAM_PRIOR_WORDS
-            unigrams[w] = (max(math.log(n / total), model.unknown_logprob), 0.0)
-    bigram_at = {k: i for i, k in enumerate(bigram_keys.tolist())}
-    trigram_at = {k: i for i, k in enumerate(trigram_keys.tolist())}
-    bigram_lp, bigram_bow, trigram_lp = bigram_lp.copy(), bigram_bow.copy(), trigram_lp.copy()
-    new_bigrams: dict[int, float] = {}
-    new_trigrams: dict[int, float] = {}
-    for order, table, at, new in (
-        (1, bigram_lp, bigram_at, new_bigrams),
-        (2, trigram_lp, trigram_at, new_trigrams),
-    ):
-        for gram in counts[order]:
-            lp = raised(order, gram)
-            if lp is None:
-                continue
-            key = 0
-            for unit in gram:
-                key = key * RADIX + unit_id(unit)
-            if key in at:
-                table[at[key]] = lp
-            else:
-                new[key] = lp
-    # Every trigram's last two units must be a bigram (Kneser-Ney's shape, CodedLM.fill)
-    for key in new_trigrams:
-        suffix = key % (RADIX * RADIX)
-        if suffix not in bigram_at and suffix not in new_bigrams:
-            u, w = units[suffix // RADIX], units[suffix % RADIX]
-            new_bigrams[suffix] = _bigram_lp(coded, model, (u, w))
-    for unit in units[len(coded_units) :]:
-        unigrams.setdefault(unit, (model.unknown_logprob, 0.0))
-    lm_codes = {
-        "units": units,
-        "bigram_keys": np.concatenate([bigram_keys, np.array(list(new_bigrams), dtype=np.int64)])
-        .astype("<i8")
-        .tobytes(),
-        "bigram_lp": np.concatenate([bigram_lp, np.array(list(new_bigrams.values()))])
-        .astype("<f8")
-        .tobytes(),
-        "bigram_bow": np.concatenate([bigram_bow, np.zeros(len(new_bigrams))])
-        .astype("<f8")
-        .tobytes(),
-        "trigram_keys": np.concatenate([trigram_keys, np.array(list(new_trigrams), dtype=np.int64)])
-        .astype("<i8")
-        .tobytes(),
-        "trigram_lp": np.concatenate([trigram_lp, np.array(list(new_trigrams.values()))])
-        .astype("<f8")
-        .tobytes(),
-    }
-    return unigrams, lm_codes
-
-
-def _bigram_lp(coded: Any, model: RestorerModel, gram: tuple[str, ...]) -> float:
-    """log P(w | u) as the shipped LM gives it (its bigram, else u's backoff + P(w))."""
-    u, w = (coded.ids.get(unit) for unit in gram)
-    if w is None:
-        return model.unknown_logprob
-    if u is None:
-        return coded.unigram_lp[w]
-    found = coded.bigram.get(u * RADIX + w)
-    return found[0] if found else coded.unigram_bow[u] + coded.unigram_lp[w]

@@ -123,7 +123,7 @@ class RestorerModel:
     unknown_word_penalty: float = 9.0
     sources: list[dict] = field(default_factory=list)  # what the model was built from
     # "u␟w" of two consecutive syllables of a word-list word that running text writes too
-    # ("đề␟án"), sorted; their LM log-probs carry word_bonus (corpus.build.set_word_bonus)
+    # ("đề␟án"), sorted; their LM log-probs carry word_bonus (corpus.trigram_lm.set_word_bonus)
     word_pairs: list[str] = field(default_factory=list)
     word_bonus: float = 0.0
     # learned OCR channels by name ("eng", "vie"): {"rules": [...], "marks": {...}}

@@ -193,16 +193,36 @@ def render_text_pdf(
     A string is split with ``text_to_paragraphs``; plain strings in a list are paragraphs.
     ``table`` appends one ruled table (first row = header). ``max_pages`` keeps the first pages.
     """
-    from xml.sax.saxutils import escape
+    styles = _styles(font_size)
+    if isinstance(text_or_paragraphs, str):
+        paragraphs = text_to_paragraphs(text_or_paragraphs)
+    else:
+        paragraphs = [
+            p if isinstance(p, Paragraph) else Paragraph("paragraph", p) for p in text_or_paragraphs
+        ]
+    if table:
+        paragraphs.append(Paragraph("table", rows=tuple(tuple(row) for row in table)))
+    story: list = []
+    for para in paragraphs:
+        story += _flowables(para, styles, font_size)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf_bytes = a4_pdf(story, title="sohoa test scan")
+    if max_pages is None:
+        path.write_bytes(pdf_bytes)
+    else:
+        source = pdfium.PdfDocument(pdf_bytes)
+        kept = pdfium.PdfDocument.new()
+        kept.import_pages(source, list(range(min(max_pages, len(source)))))
+        kept.save(str(path))
+    return path
 
-    from reportlab.lib import colors
+
+def _styles(font_size: float) -> dict[str, object]:
+    """The paragraph styles of the page: body, heading, table cell and header cell."""
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph as RLParagraph
-    from reportlab.platypus import Spacer, TableStyle
-    from reportlab.platypus import Table as RLTable
 
     regular, bold = _register_fonts()
     body = ParagraphStyle(
@@ -226,52 +246,42 @@ def render_text_pdf(
         "cell", fontName=regular, fontSize=font_size - 2, leading=(font_size - 2) * 1.25
     )
     cell_head = ParagraphStyle("cell_head", parent=cell, fontName=bold, alignment=TA_CENTER)
+    return {"body": body, "heading": heading, "cell": cell, "cell_head": cell_head}
 
-    if isinstance(text_or_paragraphs, str):
-        paragraphs = text_to_paragraphs(text_or_paragraphs)
-    else:
-        paragraphs = [
-            p if isinstance(p, Paragraph) else Paragraph("paragraph", p) for p in text_or_paragraphs
-        ]
-    if table:
-        paragraphs.append(Paragraph("table", rows=tuple(tuple(row) for row in table)))
 
+def _flowables(para: Paragraph, styles: dict[str, object], font_size: float) -> list:
+    """A paragraph as reportlab draws it: a styled paragraph, or a ruled grid and a space."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph as RLParagraph
+    from reportlab.platypus import Spacer, TableStyle
+    from reportlab.platypus import Table as RLTable
+
+    if para.kind != "table":
+        style = styles["heading"] if para.kind == "heading" else styles["body"]
+        return [RLParagraph(escape(para.text), style)]
     width = A4[0] - 50 * mm
-    story: list = []
-    for para in paragraphs:
-        if para.kind == "table":
-            columns = max(len(row) for row in para.rows)
-            data = [
-                [RLParagraph(escape(text), cell_head if r == 0 else cell) for text in row]
-                for r, row in enumerate(para.rows)
+    columns = max(len(row) for row in para.rows)
+    data = [
+        [RLParagraph(escape(text), styles["cell_head"] if r == 0 else styles["cell"])
+         for text in row]
+        for r, row in enumerate(para.rows)
+    ]  # fmt: skip
+    grid = RLTable(data, colWidths=[width / columns] * columns, repeatRows=1, splitInRow=1)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]
-            grid = RLTable(data, colWidths=[width / columns] * columns, repeatRows=1, splitInRow=1)
-            grid.setStyle(
-                TableStyle(
-                    [
-                        ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                        ("TOPPADDING", (0, 0), (-1, -1), 3),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                    ]
-                )
-            )
-            story += [grid, Spacer(1, font_size)]
-        else:
-            style = heading if para.kind == "heading" else body
-            story.append(RLParagraph(escape(para.text), style))
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pdf_bytes = a4_pdf(story, title="sohoa test scan")
-    if max_pages is None:
-        path.write_bytes(pdf_bytes)
-    else:
-        source = pdfium.PdfDocument(pdf_bytes)
-        kept = pdfium.PdfDocument.new()
-        kept.import_pages(source, list(range(min(max_pages, len(source)))))
-        kept.save(str(path))
-    return path
+        )
+    )
+    return [grid, Spacer(1, font_size)]
 
 
 def pdf_page_texts(path: Path) -> list[str]:

@@ -21,10 +21,11 @@ from typing import Any
 import jinja2
 from PIL import Image
 
-from sohoa.model import Document, Edit, Page, Table
+from sohoa.model import Document, Edit, Page
 from sohoa.output.files import write_atomic
-from sohoa.output.layout import document_title, header_grid, line_runs, nfc
+from sohoa.output.layout import document_title, line_runs, nfc
 from sohoa.output.page_images import page_pil_image
+from sohoa.output.report_tables import TableView, table_view
 
 LOW_EDIT_CONFIDENCE = 0.6  # edits below this are listed first
 LOW_OCR_CONFIDENCE = 60.0  # Tesseract word confidence (0..100) below this is listed first
@@ -33,7 +34,6 @@ CHECK_FIRST_LIMIT = 200
 IMAGE_MAX_WIDTH = 1100  # pixels of the inlined page image: enough to read a word crop
 JPEG_QUALITY = 72
 TEMPLATE = "review.html.j2"
-ROW_LABEL_MAX = 60  # characters of a row's name in a mismatch message
 
 
 def write_html(doc: Document, outdir: Path, stem: str) -> list[Path]:
@@ -119,19 +119,6 @@ class CheckItem:
     detail: str
     target: str  # element id to jump to
     css: str
-
-
-@dataclass
-class TableView:
-    number: int
-    caption: str
-    title: str | None
-    unit: str | None
-    width: int  # leaf columns
-    header_rows: list[list[dict[str, Any]]]
-    rows: list[dict[str, Any]]
-    mismatches: list[dict[str, Any]]
-    checked: int
 
 
 @dataclass
@@ -251,7 +238,7 @@ def build_report(doc: Document, stem: str = "document") -> Report:
         )
         report.word_count += len(page.words)
     report.check_first, report.check_first_more = _check_first(report.edits, doc.pages)
-    report.tables = [_table_view(n, t) for n, t in enumerate(doc.tables, start=1)]
+    report.tables = [table_view(n, t) for n, t in enumerate(doc.tables, start=1)]
     report.mismatch_count = sum(len(t.mismatches) for t in report.tables)
     return report
 
@@ -391,68 +378,3 @@ def _check_first(edits: list[EditView], pages: list[Page]) -> tuple[list[CheckIt
             )
     items.sort(key=lambda item: item.confidence)
     return items[:CHECK_FIRST_LIMIT], max(0, len(items) - CHECK_FIRST_LIMIT)
-
-
-def _table_view(number: int, table: Table) -> TableView:
-    validation = table.validation
-    mismatches = validation.mismatches if validation else []
-    flagged: dict[int, set[str]] = {}
-    for m in mismatches:
-        flagged.setdefault(m.row, set()).add(m.column)
-    depth, header = header_grid(table.columns)
-    header_rows: list[list[dict[str, Any]]] = [[] for _ in range(depth)]
-    for cell in header:
-        header_rows[cell.row].append(
-            {"text": nfc(cell.text), "rowspan": cell.row_span, "colspan": cell.col_span}
-        )
-    rows = []
-    for index, row in enumerate(table.rows):
-        columns = flagged.get(index, set())
-        if row.cells is None:
-            rows.append({"section": nfc(row.section or ""), "flagged": bool(columns)})
-            continue
-        cells = []
-        for col, text in enumerate(row.cells):
-            bad = col < len(table.columns) and table.columns[col] in columns
-            css = " ".join(name for name, on in (("bad", bad), ("long", len(text) > 40)) if on)
-            cells.append({"text": nfc(text), "css": css})
-        rows.append({"cells": cells, "flagged": bool(columns), "index": index})
-    return TableView(
-        number=number,
-        caption=nfc(table.caption or f"Bảng {number}"),
-        title=nfc(table.title) if table.title else None,
-        unit=nfc(table.unit) if table.unit else None,
-        width=max(len(table.columns), max((len(r.cells or []) for r in table.rows), default=1)),
-        header_rows=header_rows,
-        rows=rows,
-        mismatches=[
-            {
-                "row": m.row,
-                "label": _row_label(table, m.row),
-                "column": nfc(m.column),
-                "expected": _amount(m.expected),
-                "found": _amount(m.found),
-                "suggestion": _amount(m.suggestion),
-                "message": nfc(m.message),
-            }
-            for m in mismatches
-        ],
-        checked=validation.checked if validation else 0,
-    )
-
-
-def _row_label(table: Table, index: int) -> str:
-    """How a reviewer finds the row: its number and name ("2 · Đào tạo …"), not an index."""
-    if not 0 <= index < len(table.rows):
-        return f"dòng {index + 1}"
-    row = table.rows[index]
-    if row.cells is None:
-        return nfc(row.section or f"dòng {index + 1}")
-    label = nfc(" · ".join(text for text in row.cells[:2] if text.strip()))
-    if len(label) > ROW_LABEL_MAX:
-        label = label[: ROW_LABEL_MAX - 1].rstrip() + "…"
-    return label or f"dòng {index + 1}"
-
-
-def _amount(value: Any) -> str:
-    return "" if value is None else str(value)

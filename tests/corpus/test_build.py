@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from sohoa.corpus import build
+from sohoa.corpus import trigram_lm
 from sohoa.corpus.build import (
     build_model,
     code_parts,
@@ -73,7 +73,8 @@ def test_a_file_that_is_not_a_model_is_a_one_line_error(tmp_path: Path) -> None:
 def test_listed_words_that_text_writes_get_the_word_bonus(tmp_path: Path) -> None:
     text = tmp_path / "text.txt"
     text.write_text(
-        "Đề án này để làm rõ. Để án được duyệt, đề án phải rõ. " * build.WORD_PAIR_MIN_TEXT_COUNT
+        "Đề án này để làm rõ. Để án được duyệt, đề án phải rõ. "
+        * trigram_lm.WORD_PAIR_MIN_TEXT_COUNT
         + "Thí điểm.\n",
         encoding="utf-8",
     )
@@ -83,18 +84,18 @@ def test_listed_words_that_text_writes_get_the_word_bonus(tmp_path: Path) -> Non
     assert "đề" + SEP + "án" in model.word_pairs  # listed, and written often enough
     assert "để" + SEP + "án" not in model.word_pairs  # written, not listed
     assert "đề" + SEP + "xuất" not in model.word_pairs  # listed, never written
-    assert model.word_bonus == build.WORD_BONUS
+    assert model.word_bonus == trigram_lm.WORD_BONUS
     contexts = [("<s>", "đề", "án"), (",", "đề", "án"), (".", "để", "án"), ("rõ", ".", "để")]
     before = {context: model.logprob(*context) for context in contexts}
-    build.set_word_bonus(model, model.word_bonus + 2.0)
+    trigram_lm.set_word_bonus(model, model.word_bonus + 2.0)
     coded = model.coded()  # the decoder's integer-coded LM sees the new bonus too
     for (t, u, w), lp in before.items():
         listed = u + SEP + w in model.word_pairs
         assert model.logprob(t, u, w) == pytest.approx(lp + (2.0 if listed else 0.0))
         t_id, u_id, w_id = coded.unit_ids([t, u, w])
         assert coded.fill(coded.row(t_id, u_id), w_id) == model.logprob(t, u, w)
-    build.set_word_bonus(model, 0.0)
-    build.set_word_bonus(model, 0.0)  # idempotent
+    trigram_lm.set_word_bonus(model, 0.0)
+    trigram_lm.set_word_bonus(model, 0.0)  # idempotent
     # without the bonus the LM is normalised again
     total = sum(math.exp(model.logprob("<s>", "đề", w)) for w in model.unigrams)
     assert 0.9 < total <= 1.0001

@@ -1,4 +1,5 @@
-"""Channel data: the token aligner on hand-made cases, and a real scan -> Tesseract round trip."""
+"""Channel data: the TSV, the seeds it may use, and a real scan -> Tesseract round trip (the
+token aligner: test_token_alignment.py)."""
 
 from __future__ import annotations
 
@@ -8,106 +9,11 @@ from pathlib import Path
 import pytest
 
 from sohoa.corpus import channel_pairs as cp
-from sohoa.corpus.channel_pairs import Pair, align
-
-# ---------------------------------------------------------------- tokens
-
-
-def test_tokenize_strips_edge_punctuation_keeps_codes_and_nfc() -> None:
-    decomposed = unicodedata.normalize("NFD", "Tăng cường,")
-    tokens = cp.tokenize(f"({decomposed} 38-CT/TW; đo lường.) – 1703/QĐ-TTg")
-    assert tokens == ["Tăng", "cường", "38-CT/TW", "đo", "lường", "1703/QĐ-TTg"]
-    assert all(unicodedata.is_normalized("NFC", t) for t in tokens)
-
-
-def test_fold_drops_marks_and_stroke() -> None:
-    assert cp.fold("Đổi MỚI") == "doi moi"
-
-
-def test_wer_and_wer_ignoring_diacritics() -> None:
-    clean = ["Tăng", "cường", "đo", "lường"]
-    assert cp.wer(clean, ["Ting", "cường", "do", "lường"]) == 0.5
-    assert cp.wer_ignoring_diacritics(clean, ["Tang", "cuong", "do", "luong"]) == 0.0
-
-
-# ---------------------------------------------------------------- aligner
-
-
-def test_substitutions_are_paired_one_to_one() -> None:
-    result = align(["Ting", "cuwdng", "ddi", "méi"], ["Tăng", "cường", "đổi", "mới"])
-    assert result.pairs == [
-        Pair(("Ting",), ("Tăng",)),
-        Pair(("cuwdng",), ("cường",)),
-        Pair(("ddi",), ("đổi",)),
-        Pair(("méi",), ("mới",)),
-    ]
-    assert not result.inserted and not result.deleted
-
-
-def test_identities_are_kept_with_case() -> None:
-    result = align(["KE", "HOACH"], ["KẾ", "HOẠCH"])
-    assert [p.kind for p in result.pairs] == ["substitution", "substitution"]
-    assert result.pairs[0] == Pair(("KE",), ("KẾ",))
-    assert align(["đo"], ["đo"]).pairs[0].kind == "same"
-
-
-def test_split_two_ocr_tokens_for_one_word() -> None:
-    result = align(
-        ["hoat", "déng", "do", "lu", "dng", "quéc"], ["hoạt", "động", "đo", "lường", "quốc"]
-    )
-    assert Pair(("lu", "dng"), ("lường",)) in result.pairs
-    assert result.pairs[-1] == Pair(("quéc",), ("quốc",))
-    assert not result.inserted and not result.deleted
-
-
-def test_merge_one_ocr_token_for_two_words() -> None:
-    result = align(["Ké", "hoachnay", "ban", "hanh"], ["Kế", "hoạch", "này", "ban", "hành"])
-    assert Pair(("hoachnay",), ("hoạch", "này")) in result.pairs
-    assert [p.kind for p in result.pairs] == ["substitution", "merge", "same", "substitution"]
-
-
-def test_insertion_and_deletion_are_not_paired() -> None:
-    inserted = align(["đo", "|", "lường", "chất"], ["đo", "lường", "chất"])
-    assert inserted.inserted == ["|"]
-    assert [p.clean for p in inserted.pairs] == [("đo",), ("lường",), ("chất",)]
-
-    deleted = align(["tiéu", "chuan", "lường"], ["tiêu", "chuẩn", "đo", "lường"])
-    assert deleted.deleted == ["đo"]
-    assert Pair(("chuan",), ("chuẩn",)) in deleted.pairs
-
-
-def test_garbage_is_left_unaligned_not_forced_into_pairs() -> None:
-    result = align(["năm", "~~~", "xyz", "2030"], ["năm", "Bắc", "Ninh", "2030"])
-    assert all(p.kind in ("same", "substitution") for p in result.pairs)
-    assert Pair(("năm",), ("năm",)) in result.pairs and Pair(("2030",), ("2030",)) in result.pairs
-
-
-def test_a_stray_word_is_not_joined_into_a_split() -> None:
-    result = align(["dat", "cao", "Khoang", "5.000"], ["đạt", "Khoảng", "5.000"])
-    assert Pair(("Khoang",), ("Khoảng",)) in result.pairs
-    assert result.inserted == ["cao"]
-
-
-def test_scrambled_stretch_pairs_only_look_alikes() -> None:
-    # A table read in another order: a lone "và" match is no anchor, unrelated words no pair.
-    ocr = ["kinh", "phí", "và", "đồng", "triệu", "nguồn", "vốn"]
-    clean = ["nguồn", "vốn", "đồng", "và", "kinh", "phí", "năm"]
-    pairs = align(ocr, clean).pairs
-    assert all(cp.fold(p.ocr[0]) == cp.fold(p.clean[0]) for p in pairs)
-
-
-def test_lone_token_between_anchors_is_paired_however_it_looks() -> None:
-    result = align(["tai", "6", "dia", "phuong"], ["tại", "ở", "địa", "phương"])
-    assert Pair(("6",), ("ở",)) not in result.pairs  # "tai" alone is no anchor: too far
-    result = align(["Uy", "ban", "6", "dia", "phuong"], ["Ủy", "ban", "ở", "địa", "phương"])
-    assert Pair(("6",), ("ở",)) in result.pairs
-
-
-# ---------------------------------------------------------------- TSV
+from sohoa.corpus import token_alignment as ta
 
 
 def test_tsv_round_trip_header_and_order(tmp_path: Path) -> None:
-    alignments = [align(["s6", "s6", "sb", "Pé"], ["số", "số", "số", "Đề"])]
+    alignments = [ta.align(["s6", "s6", "sb", "Pé"], ["số", "số", "số", "Đề"])]
     path = tmp_path / "channel-eng.tsv"
     cp.write_tsv(path, cp.pair_counts(alignments))
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -145,7 +51,7 @@ def test_english_model_loses_marks_but_keeps_letters(short_page_tsvs: dict[str, 
     assert {"Tăng", "đổi", "lường"} <= clean_words
     mangled = sum(n for (ocr, clean), n in counts.items() if ocr != clean)
     assert mangled / sum(counts.values()) > 0.4  # like seed 000: most words lose marks
-    same_letters = sum(n for (ocr, clean), n in counts.items() if cp.fold(ocr) == cp.fold(clean))
+    same_letters = sum(n for (ocr, clean), n in counts.items() if ta.fold(ocr) == ta.fold(clean))
     assert same_letters / sum(counts.values()) > 0.6
 
 
@@ -164,7 +70,7 @@ def test_the_legacy_engine_reads_a_page_its_own_way(tmp_path: Path) -> None:
     (page,) = cp.read_pages(tmp_path / "channel-eng-legacy-pages.jsonl")
     counts = cp.read_tsv(written["eng-legacy"])
     assert {"Tăng", "lường"} <= {clean for _, clean in counts}
-    same_letters = sum(n for (ocr, clean), n in counts.items() if cp.fold(ocr) == cp.fold(clean))
+    same_letters = sum(n for (ocr, clean), n in counts.items() if ta.fold(ocr) == ta.fold(clean))
     assert same_letters / sum(counts.values()) > 0.4  # the words are there, marks mostly lost
     assert page.ocr_text != next(cp.ocr_pages(SHORT_PAGE, cp.ENG, 1)).ocr_text
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sohoa.corpus import fetch_sources as fs
+from sohoa.corpus import source_texts as st
 
 SOURCES = Path(__file__).resolve().parents[2] / "corpus" / "sources"
 
@@ -20,7 +21,7 @@ def test_vlsp_tagged_text_becomes_running_sentences() -> None:
         "Điều 69\tB-N\tB-N\n)\tB-CH\tB-CH\n,\tB-CH\tB-CH\nrõ_ràng\tB-A\tB-A\n.\tB-CH\tB-CH\n"
         "\n1\tB-M\tB-M\n.\tB-CH\tB-CH\n"
     )
-    assert list(fs.vlsp_running_text(tagged)) == [
+    assert list(st.vlsp_running_text(tagged)) == [
         "Quyền được thông tin (Điều 69), rõ ràng.",
         "1.",
     ]
@@ -31,22 +32,22 @@ def test_word_segmentation_folds_become_sentences_once_without_broken_bytes() ->
     repeated = first + "Giá\tB_W\n\xe2\x82\tB_W\n\n".encode("latin-1")  # no UTF-8
     skipped = "Hà\tB_W\nNội\tI_W\n\n".encode()
     unmarked = b"Toi\tB_W\nluon\tB_W\nnghe\tB_W\nban\tB_W\n.\tO\n\n"  # a reader
-    lines = fs.word_seg_running_text([first, repeated + skipped + unmarked], skip={"Hà Nội"})
+    lines = st.word_seg_running_text([first, repeated + skipped + unmarked], skip={"Hà Nội"})
     assert list(lines) == ["Bộ Thương mại đã ký."]
 
 
 def test_hunspell_dic_words_skip_count_and_flags() -> None:
-    assert list(fs.hunspell_words("3\nHĐND\nnghiêng/A\nđo\n")) == ["HĐND", "nghiêng", "đo"]
+    assert list(st.hunspell_words("3\nHĐND\nnghiêng/A\nđo\n")) == ["HĐND", "nghiêng", "đo"]
 
 
 def test_only_vietnamese_prose_paragraphs_are_kept() -> None:
-    assert fs.is_vietnamese_paragraph("Chọn lệnh này để chèn một bảng mới vào tài liệu.")
-    assert not fs.is_vietnamese_paragraph("Choose this command to insert a new table here.")
-    assert not fs.is_vietnamese_paragraph("Chèn bảng")  # a UI label, not running text
+    assert st.is_vietnamese_paragraph("Chọn lệnh này để chèn một bảng mới vào tài liệu.")
+    assert not st.is_vietnamese_paragraph("Choose this command to insert a new table here.")
+    assert not st.is_vietnamese_paragraph("Chèn bảng")  # a UI label, not running text
 
 
 def test_help_html_text_is_extracted_without_scripts() -> None:
-    parser = fs._HelpText()
+    parser = st._HelpText()
     parser.feed(
         "<html><head><title>x</title></head><body><script>var a;</script>"
         "<h1>Chèn <span>bảng</span></h1><p>Bạn có thể\n chọn ô.</p></body></html>"
@@ -68,7 +69,7 @@ def test_manual_paragraphs_are_rejoined_and_filtered() -> None:
         "    $ dpkg-buildpackage -us -uc\n\n"
         "  Debian không phải là trường học của bạn.\n"
     )
-    assert list(fs.text_paragraphs(text)) == [
+    assert list(st.text_paragraphs(text)) == [
         "Bạn nên có động cơ để làm việc một mình.",
         "Debian không phải là trường học của bạn.",
     ]
@@ -81,19 +82,19 @@ def test_law_lines_keep_vietnamese_prose_once_and_space_chapter_titles() -> None
         "CHỦ TỊCH QUỐC HỘI Nguyễn Thị Kim Ngân\n"
     )
     seen: set[str] = set()
-    assert list(fs.law_lines(raw, seen)) == [
+    assert list(st.law_lines(raw, seen)) == [
         "Chương I: NHỮNG QUY ĐỊNH CHUNG",
         "Điều 1. Phạm vi điều chỉnh",
         "Luật số: 91/2015/QH13",
         "a) Làm chết 02 người;",
         "CHỦ TỊCH QUỐC HỘI Nguyễn Thị Kim Ngân",
     ]
-    assert list(fs.law_lines("a) Làm chết 02 người;\n", seen)) == []  # seen in another law
+    assert list(st.law_lines("a) Làm chết 02 người;\n", seen)) == []  # seen in another law
 
 
 def test_law_lines_compose_decomposed_marks() -> None:
     decomposed = unicodedata.normalize("NFD", "Điều 2. Đối tượng áp dụng")
-    assert list(fs.law_lines(decomposed, set())) == ["Điều 2. Đối tượng áp dụng"]
+    assert list(st.law_lines(decomposed, set())) == ["Điều 2. Đối tượng áp dụng"]
 
 
 def test_a_package_with_another_sha256_is_refused(tmp_path: Path) -> None:
@@ -113,7 +114,7 @@ def test_dictionary_definitions_once_without_notes_cross_references_or_examples(
         ],
     }
     data = pickle.dumps(senses, protocol=0)  # as underthesea pickled it
-    assert list(fs.dictionary_definitions(data)) == [
+    assert list(st.dictionary_definitions(data)) == [
         "tự hào về giá trị của mình",
         "hào, luỹ bao quanh một vị trí",
     ]
@@ -122,13 +123,13 @@ def test_dictionary_definitions_once_without_notes_cross_references_or_examples(
 def test_dictionary_data_may_not_name_code() -> None:
     data = pickle.dumps({"ngày": [{"definition": datetime.date(2017, 8, 25)}]})
     with pytest.raises(pickle.UnpicklingError):
-        list(fs.dictionary_definitions(data))
+        list(st.dictionary_definitions(data))
 
 
 def test_lines_closest_to_the_domain_register_are_kept_in_order() -> None:
     statutes = ["cơ quan nhà nước có thẩm quyền quyết định", "người làm chứng có quyền"]
     lines = ["cười khơ khớ", "cơ quan có thẩm quyền", "đứa bé oa oa khóc", "người làm chứng"]
-    assert fs.closest_in_register(lines, statutes, 0.5) == [
+    assert st.closest_in_register(lines, statutes, 0.5) == [
         "cơ quan có thẩm quyền",
         "người làm chứng",
     ]

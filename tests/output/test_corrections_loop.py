@@ -7,6 +7,7 @@ import csv
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import docx
 from chromium import Chromium, Tab
@@ -39,9 +40,25 @@ def test_corrections_from_the_report_reach_every_output_on_the_next_run(
     assert first.returncode == 0, first.stderr
     before = json.loads((out / "ke-hoach.json").read_text(encoding="utf-8"))
     assert before["metadata"]["trich_yeu"] != TRICH_YEU  # the reviewer words it otherwise
+
+    saved = review_in_the_report(chromium, out, before, downloads)
+    again = run_cli(
+        "convert", str(inputs), "-o", str(out), *FORMATS, "--corrections", str(downloads)
+    )
+    assert again.returncode == 0, again.stderr
+    assert "1 converted, 0 skipped" in again.stdout  # the corrections are new: redone
+    assert_every_output_has_the_corrections(out, before)
+    assert_a_rerun_follows_the_corrections(inputs, out, downloads, saved)
+    assert_the_corrections_teach_a_user_model(downloads, out, tmp_path / "user")
+
+
+def review_in_the_report(
+    chromium: Chromium, out: Path, before: dict[str, Any], downloads: Path
+) -> Path:
+    """Correct a word, the trích yếu and a table cell in the report, sign, save: the saved
+    corrections file."""
     word = before["pages"][0]["words"]
     index = next(i for i, w in enumerate(word) if w["text"] == "đổi")
-
     tab = chromium.open((out / "ke-hoach.html").as_uri())
     tab.wait_for("document.documentElement.dataset.ready")
     correct(tab, f'.text.restored [data-p="1"][data-w="{index}"]', "cải")
@@ -56,13 +73,10 @@ def test_corrections_from_the_report_reach_every_output_on_the_next_run(
     while not saved.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert len(json.loads(saved.read_text(encoding="utf-8"))["corrections"]) == 3
+    return saved
 
-    again = run_cli(
-        "convert", str(inputs), "-o", str(out), *FORMATS, "--corrections", str(downloads)
-    )
-    assert again.returncode == 0, again.stderr
-    assert "1 converted, 0 skipped" in again.stdout  # the corrections are new: redone
 
+def assert_every_output_has_the_corrections(out: Path, before: dict[str, Any]) -> None:
     assert "kế hoạch cải mới hoạt động" in (out / "ke-hoach.txt").read_text(encoding="utf-8")
     after = json.loads((out / "ke-hoach.json").read_text(encoding="utf-8"))
     assert after["metadata"]["trich_yeu"] == TRICH_YEU
@@ -85,6 +99,11 @@ def test_corrections_from_the_report_reach_every_output_on_the_next_run(
     cells = [c.text for t in word_doc.tables for r in t.rows for c in r.cells]
     assert "250" in cells and "200" not in cells
 
+
+def assert_a_rerun_follows_the_corrections(
+    inputs: Path, out: Path, downloads: Path, saved: Path
+) -> None:
+    """Unchanged corrections: nothing to redo; changed ones: redone with them."""
     same = run_cli(
         "convert", str(inputs), "-o", str(out), *FORMATS, "--corrections", str(downloads)
     )
@@ -97,12 +116,12 @@ def test_corrections_from_the_report_reach_every_output_on_the_next_run(
     rows = list(csv.reader((out / "ke-hoach.table-1.csv").open(encoding="utf-8-sig")))
     assert rows[2] == ["2", "Sửa chữa", "260"]
 
-    # ... and the same corrections, as the browser saved them, teach a user model
-    learned = run_cli(
-        "corpus", "learn", str(downloads), "--outputs", str(out), "-o", str(tmp_path / "user")
-    )
+
+def assert_the_corrections_teach_a_user_model(downloads: Path, out: Path, folder: Path) -> None:
+    """The same corrections, as the browser saved them, teach a user model."""
+    learned = run_cli("corpus", "learn", str(downloads), "--outputs", str(out), "-o", str(folder))
     assert learned.returncode == 0, learned.stderr
-    user = json.loads((tmp_path / "user" / "user-model.json").read_text(encoding="utf-8"))
+    user = json.loads((folder / "user-model.json").read_text(encoding="utf-8"))
     assert (
         user["documents"][0]["corrected"] == 1 and user["documents"][0]["reviewer"] == "Lê Thị Hoa"
     )
