@@ -260,7 +260,7 @@ def arguments() -> argparse.Namespace:
 def print_calibration(data: Path) -> None:
     """The reliability tables of the validation folds whose pages are in ``data``: the
     legacy engine's first when its pages are there (make channel-engines), eng's last."""
-    from restore_tune import reliability_table
+    from restore_calibration import reliability_table
 
     legacy = (data / "channel-eng-legacy-pages.jsonl").exists()
     channels = ("eng", "vie", "eng-legacy") if legacy else ("eng", "vie")
