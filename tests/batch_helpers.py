@@ -46,11 +46,14 @@ def output_files(outdir: Path) -> dict[str, str]:
 
 
 def make_scanned_archive(folder: Path, count: int = 3) -> Path:
-    """One-page image-only scans at 200 dpi, each a different short text (~1 s of OCR)."""
+    """One-page image-only scans at 200 dpi, each a different short text (~1 s of OCR);
+    at most 6."""
     from sohoa.corpus import scan_simulator as scans
 
     first, second = scans.seed_text("001"), scans.seed_text("004")
-    texts = [first[:1200], second[:1200], first[3000:4200]][:count]
+    texts = [first[:1200], second[:1200], first[3000:4200]]
+    texts += [second[3000:4200], first[6000:7200], second[6000:7200]]
+    texts = texts[:count]
     folder.mkdir(parents=True, exist_ok=True)
     for index, text in enumerate(texts):
         scan = scans.make_scan(text, folder / f"scan-{index + 1}.pdf", dpi=200, seed=index)
