@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -169,24 +170,43 @@ def _is_word(word: str) -> bool:
     return regex.search(r"[\p{L}\p{N}&\-–]", word) is not None
 
 
+@dataclass
+class _TaskRow:
+    """A row being gathered: its number and each column's fragments, line by line."""
+
+    stt: str = ""
+    task: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    partner: list[str] = field(default_factory=list)
+    time: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add_agencies(self, agency: str, number: str | None) -> None:
+        """A second name on the line is the partner; a lone one continues the lead agency
+        when that ends in "," or ";", else (off the row's middle line, or once the partner
+        column has started) it is the partner's."""
+        for k, cell in enumerate(split_agencies(agency)):
+            lead_open = not self.lead or self.lead[-1].endswith((",", ";", " và"))
+            if k == 1 or (not lead_open and (self.partner or number is None)):
+                self.partner.append(cell)
+            else:
+                self.lead.append(cell)
+
+    def cells(self) -> list[str]:
+        return [
+            self.stt,
+            _without_rulings(self.task),
+            _without_rulings(self.lead),
+            _without_rulings(self.partner),
+            " ".join(self.time),
+            _without_rulings(self.notes),
+        ]
+
+
 def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     """Rows (STT, cells) of a task table read across; and how many rows look complete."""
-    rows: list[dict[str, list[str] | str]] = []
-    current: dict[str, list[str] | str] | None = None
-    complete = 0
-
-    def new_row() -> dict[str, list[str] | str]:
-        row: dict[str, list[str] | str] = {
-            "stt": "",
-            "task": [],
-            "lead": [],
-            "partner": [],
-            "time": [],
-            "notes": [],
-        }
-        rows.append(row)
-        return row
-
+    rows: list[_TaskRow] = []
+    current: _TaskRow | None = None
     previous: str | None = None
     for line in lines:
         if not line.strip():
@@ -200,42 +220,23 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
                 previous = following or number.rstrip(".:")
         # a line with its own whole time when the row has one: the next row, unnumbered
         # (a row read on one line whose number old OCR lost)
-        next_row = bool(current and current["time"]) and is_whole_time(time) and bool(task)
-        if current is None or (number and current["stt"]) or next_row:
-            current = new_row()
+        next_row = bool(current and current.time) and is_whole_time(time) and bool(task)
+        if current is None or (number and current.stt) or next_row:
+            current = _TaskRow()
+            rows.append(current)
         if number:
-            current["stt"] = number
+            current.stt = number
         if task:
-            current["task"].append(task)  # type: ignore[union-attr]
-        for k, cell in enumerate(split_agencies(agency)):
-            lead, partner = current["lead"], current["partner"]
-            assert isinstance(lead, list) and isinstance(partner, list)
-            # a second name on the line is the partner; a lone one continues the lead
-            # agency when that ends in "," or ";", else (off the row's middle line, or once
-            # the partner column has started) it is the partner's
-            lead_open = not lead or lead[-1].endswith((",", ";", " và"))
-            if k == 1 or (not lead_open and (partner or number is None)):
-                partner.append(cell)
-            else:
-                lead.append(cell)
+            current.task.append(task)
+        current.add_agencies(agency, number)
         if time:
-            current["time"].append(time)  # type: ignore[union-attr]
+            current.time.append(time)
         if notes:
-            current["notes"].append(notes)  # type: ignore[union-attr]
-        if task and SENTENCE_END.search(task) and current["stt"]:
+            current.notes.append(notes)
+        if task and SENTENCE_END.search(task) and current.stt:
             current = None
-    out = []
-    for row in rows:
-        cells = [
-            str(row["stt"]),
-            _without_rulings(row["task"]),  # type: ignore[arg-type]
-            _without_rulings(row["lead"]),  # type: ignore[arg-type]
-            _without_rulings(row["partner"]),  # type: ignore[arg-type]
-            " ".join(row["time"]),  # type: ignore[arg-type]
-            _without_rulings(row["notes"]),  # type: ignore[arg-type]
-        ]
-        complete += all(cells[:3]) and bool(cells[4])
-        out.append((cells[0], cells))
+    out = [(row.stt, row.cells()) for row in rows]
+    complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)
     return out, complete
 
 
