@@ -28,6 +28,9 @@ from sohoa.normalize.unicode import strip_marks
 
 # "1 lượng; …", "4 |Triển khai …", "| 8 | Tổ chức …": a ruling read as "|" may touch it
 ROW_NUMBER = regex.compile(r"^\|?\s*(\d{1,2}(?:[.:,]\d{1,2})?\.?)(?:\s*\|\s*|\s+)(?=\S)")
+# "1.1" alone on its line: old OCR put the row number in a block of its own, above the
+# row's text blocks (task, agencies, time), which follow it
+ROW_NUMBER_ALONE = regex.compile(r"^\|?\s*(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?$")
 NOT_ROW_NUMBER = regex.compile(r"^\|?\s*\d{1,2}[.:,]?\d*\.?\s*[-–/]")  # 2026-2030, 10/2026
 SENTENCE_END = regex.compile(r"\w[.)”\"]\.?$")
 # Hằng/Hàng (and misreadings: Hilng, H:img), năm (nim, ndm), a year or a span of years,
@@ -107,6 +110,9 @@ def is_whole_time(text: str) -> bool:
 def split_line(line: str) -> tuple[str | None, str, str, str, str]:
     """(row number, task text, agency text, time text, notes) of one line read across."""
     text = clean(line)
+    alone = ROW_NUMBER_ALONE.match(text)
+    if alone:
+        return alone.group(1), "", "", "", ""
     number = None
     match = ROW_NUMBER.match(text)
     if match and not NOT_ROW_NUMBER.match(text):
@@ -127,9 +133,12 @@ def split_line(line: str) -> tuple[str | None, str, str, str, str]:
     finished = len(task_words) >= 2 and SENTENCE_END.search(task_words[-2]) is not None
     if not rest and finished and _is_time(task_words[-1]):
         time.insert(0, task_words.pop())
-    # no agency read: a whole time cell ending the line is still the time column's
+    # no agency read: a whole time cell ending the line is still the time column's (not
+    # one that ends a sentence: "… giai đoạn 2023-2030." is the task's own)
     for size in (2, 1):
         tail = " ".join(task_words[-size:])
+        if tail.endswith("."):
+            break
         if not rest and not time and len(task_words) > size + 1 and is_whole_time(tail):
             time, task_words = task_words[-size:], task_words[:-size]
     task = " ".join(task_words)
@@ -180,6 +189,7 @@ class _TaskRow:
     partner: list[str] = field(default_factory=list)
     time: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    opened: bool = False  # by its number alone on a line: its text follows, sentences and all
 
     def add_agencies(self, agency: str, number: str | None) -> None:
         """A second name on the line is the partner; a lone one continues the lead agency
@@ -221,8 +231,9 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
         # a line with its own whole time when the row has one: the next row, unnumbered
         # (a row read on one line whose number old OCR lost)
         next_row = bool(current and current.time) and is_whole_time(time) and bool(task)
-        if current is None or (number and current.stt) or next_row:
-            current = _TaskRow()
+        alone = number is not None and not (task or agency or time or notes)
+        if current is None or (number and current.stt) or next_row or alone:
+            current = _TaskRow(opened=alone)
             rows.append(current)
         if number:
             current.stt = number
@@ -233,7 +244,7 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             current.time.append(time)
         if notes:
             current.notes.append(notes)
-        if task and SENTENCE_END.search(task) and current.stt:
+        if task and SENTENCE_END.search(task) and current.stt and not current.opened:
             current = None
     out = [(row.stt, row.cells()) for row in rows]
     complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)
