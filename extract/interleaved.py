@@ -107,6 +107,35 @@ def is_whole_time(text: str) -> bool:
     return WHOLE_TIME.match(" ".join(fold(w) for w in text.split())) is not None
 
 
+def _time_split(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(agencies, time, notes): the time column follows the agencies; what follows the
+    time is the notes column."""
+    at = next((k for k, w in enumerate(words) if k > 0 and _is_time(w)), len(words))
+    end = at
+    while end < len(words) and _is_time(words[end]):
+        end += 1
+    return words[:at], words[at:end], words[end:]
+
+
+def _agency_second_lines(text: str) -> tuple[str, str, str, str] | None:
+    """ "… kinh | và Công nghệ | các UBND cấp xã 2025": the second lines of the two agency
+    columns (long names wrap: "Sở Khoa học / và Công nghệ"), a ruling read "|" before each,
+    both going on in lower case, the first short; then the time. (task text before them,
+    agencies split at " | ", time, notes), or None."""
+    pieces = [[w for w in piece.split() if _is_word(w)] for piece in text.split("|")]
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) < 2:
+        return None
+    *task, lead, partner = pieces
+    if not (1 <= len(lead) <= 3 and lead[0][:1].islower() and partner[0][:1].islower()):
+        return None
+    if any(_is_time(w) for w in lead):
+        return None
+    partner, time, notes = _time_split(["", *partner])
+    agencies = f"{' '.join(lead)} | {' '.join(partner[1:])}".rstrip(" |")
+    return " ".join(w for piece in task for w in piece), agencies, " ".join(time), " ".join(notes)
+
+
 def split_line(line: str) -> tuple[str | None, str, str, str, str]:
     """(row number, task text, agency text, time text, notes) of one line read across."""
     text = clean(line)
@@ -118,17 +147,13 @@ def split_line(line: str) -> tuple[str | None, str, str, str, str]:
     if match and not NOT_ROW_NUMBER.match(text):
         number = match.group(1)
         text = text[match.end() :]
+    continued = _agency_second_lines(text)
+    if continued is not None:
+        return number, *continued
     words = [w for w in text.split() if _is_word(w)]
     start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
     task_words = [w for w in words[:start] if w not in ("|", "\\")]
-    rest = [w for w in words[start:] if w not in ("|", "\\")]
-    # the time column follows the agencies; what follows the time is the notes column
-    at = next((k for k, w in enumerate(rest) if k > 0 and _is_time(w)), len(rest))
-    end = at
-    while end < len(rest) and _is_time(rest[end]):
-        end += 1
-    time, notes = rest[at:end], rest[end:]
-    rest = rest[:at]
+    rest, time, notes = _time_split([w for w in words[start:] if w not in ("|", "\\")])
     # "kỹ thuật. năm": the time column's last word after a finished task sentence
     finished = len(task_words) >= 2 and SENTENCE_END.search(task_words[-2]) is not None
     if not rest and finished and _is_time(task_words[-1]):
@@ -157,6 +182,8 @@ def is_interleaved(lines: list[str]) -> bool:
 def split_agencies(fragment: str) -> list[str]:
     """'Các Sở, ban, ngành; Sở KH&CN' -> two cells: on one line, a new agency name starts
     the next column unless a "," before it lists more of the same cell."""
+    if " | " in fragment:  # the columns' own ruling (see _agency_second_lines)
+        return [part for part in fragment.split(" | ", 1) if part]
     words = fragment.split()
     cells: list[list[str]] = []
     for k, word in enumerate(words):
@@ -195,9 +222,13 @@ class _TaskRow:
         """A second name on the line is the partner; a lone one continues the lead agency
         when that ends in "," or ";", else (off the row's middle line, or once the partner
         column has started) it is the partner's."""
-        for k, cell in enumerate(split_agencies(agency)):
+        cells = split_agencies(agency)
+        for k, cell in enumerate(cells):
             lead_open = not self.lead or self.lead[-1].endswith((",", ";", " và"))
-            if k == 1 or (not lead_open and (self.partner or number is None)):
+            # "và Công nghệ | các UBND cấp xã": the first of two lower-case second lines
+            # goes on with the lead agency
+            lead_goes_on = k == 0 and len(cells) == 2 and cell[:1].islower()
+            if k == 1 or (not lead_open and not lead_goes_on and (self.partner or number is None)):
                 self.partner.append(cell)
             else:
                 self.lead.append(cell)

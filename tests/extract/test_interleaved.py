@@ -122,3 +122,21 @@ def test_a_row_number_alone_on_its_line_opens_its_row():
     assert first[1].startswith("Sua doi Nghi quyet ve ho tro ap dung tieu chuan tren dia ban tinh.")
     assert first[2].startswith("So Khoa hoc") and first[4] == "2025"
     assert rows[1][1][4] == "2026" and complete == 2
+
+
+def test_the_second_lines_of_both_agency_columns_continue_them():
+    """Long agency names wrap ("Sở Khoa học / và Công nghệ"): a line whose last two pieces
+    between rulings go on in lower case continues the lead and the partner, not the task."""
+    from sohoa.extract.interleaved import task_rows
+
+    rows, _ = task_rows(
+        [
+            "7.1 Hop tac voi cac to chuc nang suat | So Khoa hoc | Cac so, ban, nganh, Hang",
+            "de tiep thu cac phuong phap moi | va Cong nghe | cac UBND cap xa nam",
+        ]
+    )
+    cells = rows[0][1]
+    assert cells[1] == "Hop tac voi cac to chuc nang suat de tiep thu cac phuong phap moi"
+    assert cells[2] == "So Khoa hoc va Cong nghe"
+    assert cells[3] == "Cac so, ban, nganh, cac UBND cap xa"
+    assert cells[4] == "Hang nam"
