@@ -338,7 +338,7 @@ def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, lis
     """(row number, text, amounts, agency text) of one budget line read across."""
     text = clean(line)
     number = None
-    bare = regex.fullmatch(r"(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?", text)
+    bare = ROW_NUMBER_ALONE.match(text)
     if bare:  # a number alone on its line: the row's cells follow one per line
         return bare.group(1), "", [], ""
     match = ROW_NUMBER.match(text)
