@@ -120,8 +120,23 @@ def _column_of(box: BBox, columns: list[float], tolerance: float, centred: bool)
     return best if distances[best] <= tolerance else None
 
 
-def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> Table | None:
-    # amounts right-aligned (financial statements) or centred (many plans' tables)
+@dataclass
+class _Grid:
+    """The amount columns of a run: where their amounts end (or centre), within tolerance."""
+
+    edges: list[float]
+    tolerance: float
+    centred: bool  # amounts centred (many plans' tables) rather than right-aligned
+
+    def column_of(self, box: BBox) -> int | None:
+        return _column_of(box, self.edges, self.tolerance, self.centred)
+
+    def fits(self, row: _Row) -> bool:
+        return any(self.column_of(row.words[k][1]) is not None for k in row.amounts)
+
+
+def _grid(run: list[_Row], tolerance: float) -> _Grid:
+    """Amounts right-aligned (financial statements) or centred: whichever places more."""
     aligned = {centred: _columns(run, tolerance, centred) for centred in (False, True)}
 
     def fitting(centred: bool) -> int:
@@ -133,43 +148,33 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
         )
 
     centred = fitting(True) > fitting(False)
-    columns = aligned[centred]
-    if len(columns) < MIN_COLUMNS:
-        return None
+    return _Grid(aligned[centred], tolerance, centred)
 
-    def fits(row: _Row) -> bool:
-        return any(
-            _column_of(row.words[k][1], columns, tolerance, centred) is not None
-            for k in row.amounts
-        )
 
-    # a line of text with numbers in it ("ngày 20 tháng 01") at either end is not a row
-    while run and run[-1].amounts and not fits(run[-1]):
-        run = run[:-1]
-    while run and not fits(run[0]) and not _is_section(run[0]):
-        run = run[1:]  # leading text lines belong to the header
-    if sum(fits(row) for row in run) < MIN_ROWS:
-        return None
-    above = _header_lines(rows_, rows_.index(run[0]))
-    placed = total = 0
-    placed_boxes = [
-        row.words[k][1]
-        for row in run
-        for k in row.amounts
-        if _column_of(row.words[k][1], columns, tolerance, centred) is not None
-    ]
-    first_left = min(box[0] for box in placed_boxes)
-    last_right = max(box[2] for box in placed_boxes) + tolerance
-    body: list[tuple[str, str, list[str], list[tuple[str, BBox]]]] = []
+# A row of the body: its number, its label, its amount cells and the words right of them.
+_BodyRow = tuple[str, str, list[str], list[tuple[str, BBox]]]
+
+
+@dataclass
+class _Body:
+    rows: list[_BodyRow]
+    placed: int  # amounts that fell into a column
+    total: int  # amounts
+
+
+def _body(run: list[_Row], grid: _Grid, last_right: float) -> _Body:
+    """Each line's words sorted into number, label, amount cells and text on the right."""
+    body = _Body([], 0, 0)
+    columns = grid.edges
     for row in run:
         cells = [""] * len(columns)
         label: list[str] = []
         tail: list[tuple[str, BBox]] = []
         for k, (text, box) in enumerate(row.words):
-            column = _column_of(box, columns, tolerance, centred) if k in row.amounts else None
+            column = grid.column_of(box) if k in row.amounts else None
             if k in row.amounts:
-                total += 1
-                placed += column is not None
+                body.total += 1
+                body.placed += column is not None
             if column is not None and not cells[column]:
                 cells[column] = text
             elif box[0] > last_right:
@@ -181,22 +186,31 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
                 near = min(range(len(columns)), key=lambda c: abs(middle - columns[c]))
                 cells[near] = f"{cells[near]} {text}".strip()
         number = label[0] if label and ROW_NUMBER.match(label[0]) and len(label) > 1 else ""
-        body.append((number, " ".join(label[1:] if number else label), cells, tail))
-    numbered = sum(bool(n) for n, _, _, _ in body) >= 0.5 * len(body)
-    starts = _tail_columns([t for _, _, _, t in body], tolerance)
-    header = [""] * len(columns)
-    left_header: list[str] = []
-    tail_header: list[tuple[str, BBox]] = []
+        body.rows.append((number, " ".join(label[1:] if number else label), cells, tail))
+    return body
+
+
+@dataclass
+class _Header:
+    cells: list[str]  # over the amount columns
+    left: list[str]  # words left of the amounts (over the number and label)
+    tail: list[tuple[str, BBox]]  # words right of the amounts
+
+
+def _header(above: list[_Row], grid: _Grid, first_left: float, last_right: float) -> _Header:
+    """The header lines' words, each over its column; a cell's lines joined."""
+    columns, tolerance = grid.edges, grid.tolerance
+    header = _Header([""] * len(columns), [], [])
     for row in above:
         line_parts = [""] * len(columns)
         for text, box in row.words:
             if text in DASHES:
                 continue  # a piece of a rule, not a word
             if box[2] < first_left - tolerance:
-                left_header.append(text)
+                header.left.append(text)
                 continue
             if box[0] > last_right:
-                tail_header.append((text, box))
+                header.tail.append((text, box))
                 continue
             middle = (box[0] + box[2]) / 2
             column = min(range(len(columns)), key=lambda k: abs(middle - columns[k]))
@@ -205,17 +219,30 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
         for column, part in enumerate(line_parts):
             # a new line of a header cell continues it ("Tổng kinh" / "phí"); a capital
             # starts a heading below a group heading ("Chia theo năm" / "Năm 2026")
-            if part and header[column]:
+            if part and header.cells[column]:
                 joint = " / " if part[:1].isupper() or part[:1].isdigit() else " "
-                header[column] += joint + part
+                header.cells[column] += joint + part
             elif part:
-                header[column] = part
-    names = header + _split_tail(tail_header, starts, tolerance)
+                header.cells[column] = part
+    return header
+
+
+def _column_names(
+    header: _Header, starts: list[float], tolerance: float, numbered: bool
+) -> list[str]:
+    names = header.cells + _split_tail(header.tail, starts, tolerance)
+    left = header.left
     if numbered:
-        stt = left_header[:1] if left_header and len(left_header[0]) <= 4 else []
-        names = [stt[0] if stt else "STT", " ".join(left_header[len(stt) :]), *names]
-    else:
-        names = [" ".join(left_header), *names]
+        stt = left[:1] if left and len(left[0]) <= 4 else []
+        return [stt[0] if stt else "STT", " ".join(left[len(stt) :]), *names]
+    return [" ".join(left), *names]
+
+
+def _table_rows(
+    body: list[_BodyRow], starts: list[float], tolerance: float, numbered: bool
+) -> list[TableRow]:
+    """The body's rows: a line with no amounts is a section heading or continues the row
+    above it."""
     rows: list[TableRow] = []
     for number, label, cells, tail in body:
         tail_cells = _split_tail(tail, starts, tolerance)
@@ -235,6 +262,29 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
             continue
         texts = [number, label] if numbered else [" ".join(filter(None, [number, label]))]
         rows.append(TableRow(cells=texts + cells + tail_cells))
+    return rows
+
+
+def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> Table | None:
+    grid = _grid(run, tolerance)
+    if len(grid.edges) < MIN_COLUMNS:
+        return None
+    # a line of text with numbers in it ("ngày 20 tháng 01") at either end is not a row
+    while run and run[-1].amounts and not grid.fits(run[-1]):
+        run = run[:-1]
+    while run and not grid.fits(run[0]) and not _is_section(run[0]):
+        run = run[1:]  # leading text lines belong to the header
+    if sum(grid.fits(row) for row in run) < MIN_ROWS:
+        return None
+    above = _header_lines(rows_, rows_.index(run[0]))
+    placed_boxes = [row.words[k][1] for row in run for k in row.amounts]
+    placed_boxes = [box for box in placed_boxes if grid.column_of(box) is not None]
+    first_left = min(box[0] for box in placed_boxes)
+    last_right = max(box[2] for box in placed_boxes) + tolerance
+    body = _body(run, grid, last_right)
+    numbered = sum(bool(n) for n, _, _, _ in body.rows) >= 0.5 * len(body.rows)
+    starts = _tail_columns([t for _, _, _, t in body.rows], tolerance)
+    header = _header(above, grid, first_left, last_right)
     boxes = [r.line.bbox for r in run if r.line.bbox is not None]
     bbox = (
         (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
@@ -243,11 +293,11 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
         else None
     )  # fmt: skip
     return Table(
-        columns=names,
-        rows=rows,
+        columns=_column_names(header, starts, tolerance, numbered),
+        rows=_table_rows(body.rows, starts, tolerance, numbered),
         pages=[page.number],
         source="words",
-        confidence=round(placed / max(1, total), 2),
+        confidence=round(body.placed / max(1, body.total), 2),
         bbox=bbox,
     )
 

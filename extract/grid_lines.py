@@ -191,42 +191,10 @@ def _grid_in_region(
         return None
     row_lines = [round(np.mean([r.pos for r in g])) for g in rows]
     col_lines = [round(np.mean([r.pos for r in g])) for g in cols]
-    n_rows, n_cols = len(rows) - 1, len(cols) - 1
-
-    # A border between two neighbouring grid cells exists where its rule covers most of
-    # the shared edge (measured away from the crossing rules).
-    inset = tolerance
-    right_open = np.zeros((n_rows, n_cols), bool)  # no rule between (i, j) and (i, j+1)
-    below_open = np.zeros((n_rows, n_cols), bool)  # no rule between (i, j) and (i+1, j)
-    for i in range(n_rows):
-        for j in range(n_cols - 1):
-            cov = _coverage(cols[j + 1], row_lines[i] + inset, row_lines[i + 1] - inset)
-            right_open[i, j] = cov < 0.5
-    for i in range(n_rows - 1):
-        for j in range(n_cols):
-            cov = _coverage(rows[i + 1], col_lines[j] + inset, col_lines[j + 1] - inset)
-            below_open[i, j] = cov < 0.5
-
-    parent = list(range(n_rows * n_cols))
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for i in range(n_rows):
-        for j in range(n_cols):
-            if j < n_cols - 1 and right_open[i, j]:
-                parent[find(i * n_cols + j)] = find(i * n_cols + j + 1)
-            if i < n_rows - 1 and below_open[i, j]:
-                parent[find(i * n_cols + j)] = find((i + 1) * n_cols + j)
-    members: dict[int, list[tuple[int, int]]] = {}
-    for i in range(n_rows):
-        for j in range(n_cols):
-            members.setdefault(find(i * n_cols + j), []).append((i, j))
+    right_open, below_open = _open_borders(rows, cols, row_lines, col_lines, tolerance)
+    members = _merged_cells(right_open, below_open)
     cells = []
-    for group in members.values():
+    for group in members:
         r0 = min(i for i, _ in group)
         r1 = max(i for i, _ in group)
         c0 = min(j for _, j in group)
@@ -252,3 +220,51 @@ def _grid_in_region(
         col_lines=[x0 + x for x in col_lines],
         cells=cells,
     )
+
+
+def _open_borders(
+    rows: list[list[_Rule]],
+    cols: list[list[_Rule]],
+    row_lines: list[int],
+    col_lines: list[int],
+    inset: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(right_open, below_open): no rule between grid cell (i, j) and its right (below)
+    neighbour. A border exists where its rule covers most of the shared edge (measured
+    away from the crossing rules, ``inset``)."""
+    n_rows, n_cols = len(rows) - 1, len(cols) - 1
+    right_open = np.zeros((n_rows, n_cols), bool)
+    below_open = np.zeros((n_rows, n_cols), bool)
+    for i in range(n_rows):
+        for j in range(n_cols - 1):
+            cov = _coverage(cols[j + 1], row_lines[i] + inset, row_lines[i + 1] - inset)
+            right_open[i, j] = cov < 0.5
+    for i in range(n_rows - 1):
+        for j in range(n_cols):
+            cov = _coverage(rows[i + 1], col_lines[j] + inset, col_lines[j + 1] - inset)
+            below_open[i, j] = cov < 0.5
+    return right_open, below_open
+
+
+def _merged_cells(right_open: np.ndarray, below_open: np.ndarray) -> list[list[tuple[int, int]]]:
+    """The grid cells (i, j) joined through open borders: one list per merged cell."""
+    n_rows, n_cols = right_open.shape
+    parent = list(range(n_rows * n_cols))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for i in range(n_rows):
+        for j in range(n_cols):
+            if j < n_cols - 1 and right_open[i, j]:
+                parent[find(i * n_cols + j)] = find(i * n_cols + j + 1)
+            if i < n_rows - 1 and below_open[i, j]:
+                parent[find(i * n_cols + j)] = find((i + 1) * n_cols + j)
+    members: dict[int, list[tuple[int, int]]] = {}
+    for i in range(n_rows):
+        for j in range(n_cols):
+            members.setdefault(find(i * n_cols + j), []).append((i, j))
+    return list(members.values())

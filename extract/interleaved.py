@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -27,6 +28,9 @@ from sohoa.normalize.unicode import strip_marks
 
 # "1 lượng; …", "4 |Triển khai …", "| 8 | Tổ chức …": a ruling read as "|" may touch it
 ROW_NUMBER = regex.compile(r"^\|?\s*(\d{1,2}(?:[.:,]\d{1,2})?\.?)(?:\s*\|\s*|\s+)(?=\S)")
+# "1.1" alone on its line: old OCR put the row number in a block of its own, above the
+# row's text blocks (task, agencies, time), which follow it
+ROW_NUMBER_ALONE = regex.compile(r"^\|?\s*(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?$")
 NOT_ROW_NUMBER = regex.compile(r"^\|?\s*\d{1,2}[.:,]?\d*\.?\s*[-–/]")  # 2026-2030, 10/2026
 SENTENCE_END = regex.compile(r"\w[.)”\"]\.?$")
 # Hằng/Hàng (and misreadings: Hilng, H:img), năm (nim, ndm), a year or a span of years,
@@ -103,32 +107,63 @@ def is_whole_time(text: str) -> bool:
     return WHOLE_TIME.match(" ".join(fold(w) for w in text.split())) is not None
 
 
+def _time_split(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(agencies, time, notes): the time column follows the agencies; what follows the
+    time is the notes column."""
+    at = next((k for k, w in enumerate(words) if k > 0 and _is_time(w)), len(words))
+    end = at
+    while end < len(words) and _is_time(words[end]):
+        end += 1
+    return words[:at], words[at:end], words[end:]
+
+
+def _agency_second_lines(text: str) -> tuple[str, str, str, str] | None:
+    """ "… kinh | và Công nghệ | các UBND cấp xã 2025": the second lines of the two agency
+    columns (long names wrap: "Sở Khoa học / và Công nghệ"), a ruling read "|" before each,
+    both going on in lower case, the first short; then the time. (task text before them,
+    agencies split at " | ", time, notes), or None."""
+    pieces = [[w for w in piece.split() if _is_word(w)] for piece in text.split("|")]
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) < 2:
+        return None
+    *task, lead, partner = pieces
+    if not (1 <= len(lead) <= 3 and lead[0][:1].islower() and partner[0][:1].islower()):
+        return None
+    if any(_is_time(w) for w in lead):
+        return None
+    partner, time, notes = _time_split(["", *partner])
+    agencies = f"{' '.join(lead)} | {' '.join(partner[1:])}".rstrip(" |")
+    return " ".join(w for piece in task for w in piece), agencies, " ".join(time), " ".join(notes)
+
+
 def split_line(line: str) -> tuple[str | None, str, str, str, str]:
     """(row number, task text, agency text, time text, notes) of one line read across."""
     text = clean(line)
+    alone = ROW_NUMBER_ALONE.match(text)
+    if alone:
+        return alone.group(1), "", "", "", ""
     number = None
     match = ROW_NUMBER.match(text)
     if match and not NOT_ROW_NUMBER.match(text):
         number = match.group(1)
         text = text[match.end() :]
+    continued = _agency_second_lines(text)
+    if continued is not None:
+        return number, *continued
     words = [w for w in text.split() if _is_word(w)]
     start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
     task_words = [w for w in words[:start] if w not in ("|", "\\")]
-    rest = [w for w in words[start:] if w not in ("|", "\\")]
-    # the time column follows the agencies; what follows the time is the notes column
-    at = next((k for k, w in enumerate(rest) if k > 0 and _is_time(w)), len(rest))
-    end = at
-    while end < len(rest) and _is_time(rest[end]):
-        end += 1
-    time, notes = rest[at:end], rest[end:]
-    rest = rest[:at]
+    rest, time, notes = _time_split([w for w in words[start:] if w not in ("|", "\\")])
     # "kỹ thuật. năm": the time column's last word after a finished task sentence
     finished = len(task_words) >= 2 and SENTENCE_END.search(task_words[-2]) is not None
     if not rest and finished and _is_time(task_words[-1]):
         time.insert(0, task_words.pop())
-    # no agency read: a whole time cell ending the line is still the time column's
+    # no agency read: a whole time cell ending the line is still the time column's (not
+    # one that ends a sentence: "… giai đoạn 2023-2030." is the task's own)
     for size in (2, 1):
         tail = " ".join(task_words[-size:])
+        if tail.endswith("."):
+            break
         if not rest and not time and len(task_words) > size + 1 and is_whole_time(tail):
             time, task_words = task_words[-size:], task_words[:-size]
     task = " ".join(task_words)
@@ -147,6 +182,8 @@ def is_interleaved(lines: list[str]) -> bool:
 def split_agencies(fragment: str) -> list[str]:
     """'Các Sở, ban, ngành; Sở KH&CN' -> two cells: on one line, a new agency name starts
     the next column unless a "," before it lists more of the same cell."""
+    if " | " in fragment:  # the columns' own ruling (see _agency_second_lines)
+        return [part for part in fragment.split(" | ", 1) if part]
     words = fragment.split()
     cells: list[list[str]] = []
     for k, word in enumerate(words):
@@ -169,24 +206,48 @@ def _is_word(word: str) -> bool:
     return regex.search(r"[\p{L}\p{N}&\-–]", word) is not None
 
 
+@dataclass
+class _TaskRow:
+    """A row being gathered: its number and each column's fragments, line by line."""
+
+    stt: str = ""
+    task: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    partner: list[str] = field(default_factory=list)
+    time: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    opened: bool = False  # by its number alone on a line: its text follows, sentences and all
+
+    def add_agencies(self, agency: str, number: str | None) -> None:
+        """A second name on the line is the partner; a lone one continues the lead agency
+        when that ends in "," or ";", else (off the row's middle line, or once the partner
+        column has started) it is the partner's."""
+        cells = split_agencies(agency)
+        for k, cell in enumerate(cells):
+            lead_open = not self.lead or self.lead[-1].endswith((",", ";", " và"))
+            # "và Công nghệ | các UBND cấp xã": the first of two lower-case second lines
+            # goes on with the lead agency
+            lead_goes_on = k == 0 and len(cells) == 2 and cell[:1].islower()
+            if k == 1 or (not lead_open and not lead_goes_on and (self.partner or number is None)):
+                self.partner.append(cell)
+            else:
+                self.lead.append(cell)
+
+    def cells(self) -> list[str]:
+        return [
+            self.stt,
+            _without_rulings(self.task),
+            _without_rulings(self.lead),
+            _without_rulings(self.partner),
+            " ".join(self.time),
+            _without_rulings(self.notes),
+        ]
+
+
 def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     """Rows (STT, cells) of a task table read across; and how many rows look complete."""
-    rows: list[dict[str, list[str] | str]] = []
-    current: dict[str, list[str] | str] | None = None
-    complete = 0
-
-    def new_row() -> dict[str, list[str] | str]:
-        row: dict[str, list[str] | str] = {
-            "stt": "",
-            "task": [],
-            "lead": [],
-            "partner": [],
-            "time": [],
-            "notes": [],
-        }
-        rows.append(row)
-        return row
-
+    rows: list[_TaskRow] = []
+    current: _TaskRow | None = None
     previous: str | None = None
     for line in lines:
         if not line.strip():
@@ -200,42 +261,24 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
                 previous = following or number.rstrip(".:")
         # a line with its own whole time when the row has one: the next row, unnumbered
         # (a row read on one line whose number old OCR lost)
-        next_row = bool(current and current["time"]) and is_whole_time(time) and bool(task)
-        if current is None or (number and current["stt"]) or next_row:
-            current = new_row()
+        next_row = bool(current and current.time) and is_whole_time(time) and bool(task)
+        alone = number is not None and not (task or agency or time or notes)
+        if current is None or (number and current.stt) or next_row or alone:
+            current = _TaskRow(opened=alone)
+            rows.append(current)
         if number:
-            current["stt"] = number
+            current.stt = number
         if task:
-            current["task"].append(task)  # type: ignore[union-attr]
-        for k, cell in enumerate(split_agencies(agency)):
-            lead, partner = current["lead"], current["partner"]
-            assert isinstance(lead, list) and isinstance(partner, list)
-            # a second name on the line is the partner; a lone one continues the lead
-            # agency when that ends in "," or ";", else (off the row's middle line, or once
-            # the partner column has started) it is the partner's
-            lead_open = not lead or lead[-1].endswith((",", ";", " và"))
-            if k == 1 or (not lead_open and (partner or number is None)):
-                partner.append(cell)
-            else:
-                lead.append(cell)
+            current.task.append(task)
+        current.add_agencies(agency, number)
         if time:
-            current["time"].append(time)  # type: ignore[union-attr]
+            current.time.append(time)
         if notes:
-            current["notes"].append(notes)  # type: ignore[union-attr]
-        if task and SENTENCE_END.search(task) and current["stt"]:
+            current.notes.append(notes)
+        if task and SENTENCE_END.search(task) and current.stt and not current.opened:
             current = None
-    out = []
-    for row in rows:
-        cells = [
-            str(row["stt"]),
-            _without_rulings(row["task"]),  # type: ignore[arg-type]
-            _without_rulings(row["lead"]),  # type: ignore[arg-type]
-            _without_rulings(row["partner"]),  # type: ignore[arg-type]
-            " ".join(row["time"]),  # type: ignore[arg-type]
-            _without_rulings(row["notes"]),  # type: ignore[arg-type]
-        ]
-        complete += all(cells[:3]) and bool(cells[4])
-        out.append((cells[0], cells))
+    out = [(row.stt, row.cells()) for row in rows]
+    complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)
     return out, complete
 
 
@@ -295,7 +338,7 @@ def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, lis
     """(row number, text, amounts, agency text) of one budget line read across."""
     text = clean(line)
     number = None
-    bare = regex.fullmatch(r"(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?", text)
+    bare = ROW_NUMBER_ALONE.match(text)
     if bare:  # a number alone on its line: the row's cells follow one per line
         return bare.group(1), "", [], ""
     match = ROW_NUMBER.match(text)

@@ -19,7 +19,8 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _ROMAN_LOOKALIKE = str.maketrans(
     {"1": "I", "l": "I", "L": "I", "|": "I", "!": "I", "]": "I", "[": "I", "i": "I", "t": "I"}
 )
-_SECTION_HEAD = regex.compile(r"^([0-9IVXlLHit|!\[\]]{1,5})([.,]|(?=\s))\s")  # "," a misread "."
+# "," a misread "."; the space after the dot may be lost before a capital ("IL.TĂNG")
+_SECTION_HEAD = regex.compile(r"^([0-9IVXlLHit|!\[\]]{1,5})([.,]|(?=\s))(\s|(?<=[.,])(?=\p{Lu}))")
 
 
 def _roman_shapes(token: str) -> set[str]:
@@ -32,6 +33,16 @@ def _roman_shapes(token: str) -> set[str]:
     return shapes
 
 
+def _went_back(shapes: set[str], k: int) -> bool:
+    """Is the ``k``-th section's numeral (from 1) strokes alone ("|", "l") that lost
+    strokes? Every reading of it was used before (I, |, | for I, II, III): a numbering never
+    goes back, and the numeral due there is strokes too."""
+    if not 2 <= k <= len(ROMAN):
+        return False
+    due = ROMAN[k - 1]
+    return shapes <= set(ROMAN[: k - 1]) and all(set(s) <= {"I"} for s in shapes | {due})
+
+
 def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> None:
     heads = [_SECTION_HEAD.match(r.section) for r in table.rows if r.section is not None]
     tokens = [m.group(1) for m in heads if m]
@@ -41,7 +52,11 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
     )
     if not (roman_letters or roman_shapes):
         return  # no sign the sections are numbered in Roman numerals: leave "1." alone
-    positions_confirmed = any(t == ROMAN[k] for k, t in enumerate(tokens[: len(ROMAN)]) if k >= 1)
+    positions_confirmed = any(
+        t == ROMAN[k] or _went_back(_roman_shapes(t), k + 1)
+        for k, t in enumerate(tokens[: len(ROMAN)])
+        if k >= 1
+    )
     k = 0
     for row in table.rows:
         if row.section is None:
@@ -61,8 +76,8 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
         repeat = k >= 2 and token == ROMAN[k - 2]
         confirmed = positions_confirmed or repeat
         near = confirmed and any(Levenshtein.distance(s, expected) <= 1 for s in shapes)
-        if expected in shapes or near:
-            fixed = expected + "." + row.section[match.end(2) :]
+        if expected in shapes or near or _went_back(shapes, k):
+            fixed = expected + ". " + row.section[match.end(2) :].lstrip()
             edits.append(_edit(row.section, fixed, table_index, "table-numbering"))
             row.section = fixed
 

@@ -57,26 +57,37 @@ def _row_checks(table: Table, row: int, amounts: dict[tuple[str, ...], int]) -> 
     return checks
 
 
-def validate_budget(table: Table) -> Validation:
-    mapping = map_columns(table.columns)
-    amounts = budget_columns(mapping)
-    validation = Validation()
-    if not amounts:
-        return validation
+def _checks(table: Table, amounts: dict[tuple[str, ...], int]) -> list[_Check]:
+    """Every row's own checks, then each "Tổng" row against the items since the previous
+    one (004 has sub-totals)."""
     item_rows = [i for i, r in enumerate(table.rows) if r.cells and not is_total_row(r.cells)]
     total_rows = [i for i, r in enumerate(table.rows) if r.cells and is_total_row(r.cells)]
     checks: list[_Check] = []
     for row in item_rows + total_rows:
         checks.extend(_row_checks(table, row, amounts))
-    # Each "Tổng" row adds up the items since the previous one (004 has sub-totals).
     previous = -1
     for row in total_rows:
         segment = [r for r in item_rows if previous < r < row]
         previous = row
         for col in amounts.values():
             checks.append(_Check(row, col, segment, "column"))
+    return checks
 
-    failures: list[tuple[_Check, Amount | None, Amount, list[tuple[int, int]]]] = []
+
+@dataclass
+class _Failure:
+    check: _Check
+    stated: Amount | None  # None: the stated total is unreadable
+    found: Amount  # what the readable parts add up to
+    unreadable: list[tuple[int, int]]  # (row, column) of the parts that are not amounts
+
+
+def _run_checks(
+    table: Table, checks: list[_Check], validation: Validation
+) -> tuple[list[_Failure], list[_Check]]:
+    """The checks that fail, and the column checks that pass; ``validation.checked`` counts
+    the checks that had something to check."""
+    failures: list[_Failure] = []
     passed_columns: list[_Check] = []
     for check in checks:
         stated, stated_ok = _value(table, check.row, check.column)
@@ -97,31 +108,49 @@ def validate_budget(table: Table) -> Validation:
             if check.along == "column":
                 passed_columns.append(check)
             continue
-        failures.append((check, stated if stated_ok else None, found, unreadable))
+        failures.append(_Failure(check, stated if stated_ok else None, found, unreadable))
+    return failures, passed_columns
 
-    # A cell whose row check and column check both fail, by the same difference, is the
-    # culprit: a part of both (same sign), or a row's stated total that is a part of its
-    # column's sum (opposite signs: too much in the total is too little in the parts).
-    row_fail: list[tuple[_Check, Amount]] = []
-    col_fail: dict[int, Amount] = {}
-    for check, stated, found, unreadable in failures:
-        if stated is None or unreadable:
-            continue
-        diff = stated - found
-        if check.along == "row":
-            row_fail.append((check, diff))
-        else:
-            col_fail[check.column] = diff
 
-    def row_culprits(check: _Check, diff: Amount) -> list[int]:
-        parts = [c for c in check.parts if col_fail.get(c) == diff]
-        return parts + ([check.column] if col_fail.get(check.column) == -diff else [])
+class _Blame:
+    """Which cell a failed check is pinned on.
 
-    def column_culprits(check: _Check, diff: Amount) -> list[int]:
+    A cell whose row check and column check both fail, by the same difference, is the
+    culprit: a part of both (same sign), or a row's stated total that is a part of its
+    column's sum (opposite signs: too much in the total is too little in the parts).
+    """
+
+    def __init__(self, failures: list[_Failure], passed_columns: list[_Check]) -> None:
+        self.row_fail: list[tuple[_Check, Amount]] = []
+        self.col_fail: dict[int, Amount] = {}
+        for failure in failures:
+            if failure.stated is None or failure.unreadable:
+                continue
+            diff = failure.stated - failure.found
+            if failure.check.along == "row":
+                self.row_fail.append((failure.check, diff))
+            else:
+                self.col_fail[failure.check.column] = diff
+        # Cells a column check vouches for: all of a column that adds up, and all but the
+        # culprit of a column whose failure is pinned on one row.
+        self.vouched = {(r, c.column) for c in passed_columns for r in [c.row, *c.parts]}
+        for failure in failures:
+            check = failure.check
+            if check.along == "column" and failure.stated is not None and not failure.unreadable:
+                culprit = self.column_culprits(check, failure.stated - failure.found)
+                if len(culprit) == 1:
+                    rows = [check.row, *check.parts]
+                    self.vouched |= {(r, check.column) for r in rows if r != culprit[0]}
+
+    def row_culprits(self, check: _Check, diff: Amount) -> list[int]:
+        parts = [c for c in check.parts if self.col_fail.get(c) == diff]
+        return parts + ([check.column] if self.col_fail.get(check.column) == -diff else [])
+
+    def column_culprits(self, check: _Check, diff: Amount) -> list[int]:
         return sorted(
             {
                 fail.row
-                for fail, row_diff in row_fail
+                for fail, row_diff in self.row_fail
                 if fail.row in check.parts
                 and (
                     (check.column in fail.parts and row_diff == diff)
@@ -130,84 +159,91 @@ def validate_budget(table: Table) -> Validation:
             }
         )
 
-    # Cells a column check vouches for: all of a column that adds up, and all but the
-    # culprit of a column whose failure is pinned on one row.
-    vouched = {(r, c.column) for c in passed_columns for r in [c.row, *c.parts]}
-    for check, stated, found, unreadable in failures:
-        if check.along == "column" and stated is not None and not unreadable:
-            culprit = column_culprits(check, stated - found)
-            if len(culprit) == 1:
-                rows = [check.row, *check.parts]
-                vouched |= {(r, check.column) for r in rows if r != culprit[0]}
-
-    def lone_unvouched(check: _Check) -> list[int]:
+    def lone_unvouched(self, check: _Check) -> list[int]:
         """A row check's one cell no column check vouches for: the only one left to blame."""
         cells = [*check.parts, check.column]
-        return [c for c in cells if (check.row, c) not in vouched]
+        return [c for c in cells if (check.row, c) not in self.vouched]
 
-    for check, stated, found, unreadable in failures:
-        column_name = table.columns[check.column]
-        suggestion = None
-        if len(unreadable) == 1 and stated is not None:
-            r, c = unreadable[0]
-            suggestion = stated - found
-            message = f"{table.columns[c]} is unreadable; the sums imply {suggestion}"
-            validation.mismatches.append(
-                Mismatch(
-                    row=r,
-                    column=table.columns[c],
-                    expected=suggestion,
-                    found=None,
-                    message=message,
-                    suggestion=suggestion,
-                )
-            )
-            continue
-        if stated is None:
-            message = f"{column_name}: stated total is unreadable; the parts add up to {found}"
-            validation.mismatches.append(
-                Mismatch(
-                    row=check.row,
-                    column=column_name,
-                    expected=found,
-                    found=None,
-                    message=message,
-                    suggestion=found,
-                )
-            )
-            continue
-        if check.along == "row":
-            what = (
-                "the years"
-                if any(mapping.get(c, ("",))[0] == "nam" for c in check.parts)
-                else "NSNN + Tổ chức"
-            )
-            message = f"row total {stated} in {column_name} but {what} add up to {found}"
-            culprit = row_culprits(check, stated - found) or lone_unvouched(check)
-            cell = (check.row, culprit[0]) if len(culprit) == 1 else None
-        else:
-            message = (
-                f"column {column_name}: the Tổng row says {stated} but the rows add up to {found}"
-            )
-            culprit = column_culprits(check, stated - found)
-            cell = (culprit[0], check.column) if len(culprit) == 1 else None
-        if cell is not None:
-            current, _ = _value(table, *cell)
-            is_part = check.along == "column" or cell[1] != check.column
-            suggestion = (current or 0) + (stated - found) * (1 if is_part else -1)
-            message += (
-                f"; {table.columns[cell[1]]} of row {_row_name(table, cell[0])}"
-                f" would be {suggestion}"
-            )
-        validation.mismatches.append(
-            Mismatch(
-                row=check.row,
-                column=column_name,
-                expected=found,
-                found=stated,
-                message=message,
-                suggestion=suggestion,
-            )
+
+def _unreadable_mismatch(table: Table, failure: _Failure) -> Mismatch | None:
+    """A check that fails for want of one readable cell: the sums imply its value."""
+    check, stated, found = failure.check, failure.stated, failure.found
+    if len(failure.unreadable) == 1 and stated is not None:
+        r, c = failure.unreadable[0]
+        suggestion = stated - found
+        message = f"{table.columns[c]} is unreadable; the sums imply {suggestion}"
+        return Mismatch(
+            row=r,
+            column=table.columns[c],
+            expected=suggestion,
+            found=None,
+            message=message,
+            suggestion=suggestion,
         )
+    if stated is None:
+        column_name = table.columns[check.column]
+        message = f"{column_name}: stated total is unreadable; the parts add up to {found}"
+        return Mismatch(
+            row=check.row,
+            column=column_name,
+            expected=found,
+            found=None,
+            message=message,
+            suggestion=found,
+        )
+    return None
+
+
+def _mismatch(
+    table: Table, mapping: dict[int, tuple[str, ...]], failure: _Failure, blame: _Blame
+) -> Mismatch:
+    """A failed check as the reviewer reads it, with the value its one culprit would have."""
+    unreadable = _unreadable_mismatch(table, failure)
+    if unreadable is not None:
+        return unreadable
+    check, found = failure.check, failure.found
+    stated = failure.stated
+    assert stated is not None  # an unreadable total is _unreadable_mismatch's
+    column_name = table.columns[check.column]
+    suggestion = None
+    if check.along == "row":
+        what = (
+            "the years"
+            if any(mapping.get(c, ("",))[0] == "nam" for c in check.parts)
+            else "NSNN + Tổ chức"
+        )
+        message = f"row total {stated} in {column_name} but {what} add up to {found}"
+        culprit = blame.row_culprits(check, stated - found) or blame.lone_unvouched(check)
+        cell = (check.row, culprit[0]) if len(culprit) == 1 else None
+    else:
+        message = f"column {column_name}: the Tổng row says {stated} but the rows add up to {found}"
+        culprit = blame.column_culprits(check, stated - found)
+        cell = (culprit[0], check.column) if len(culprit) == 1 else None
+    if cell is not None:
+        current, _ = _value(table, *cell)
+        is_part = check.along == "column" or cell[1] != check.column
+        suggestion = (current or 0) + (stated - found) * (1 if is_part else -1)
+        message += (
+            f"; {table.columns[cell[1]]} of row {_row_name(table, cell[0])} would be {suggestion}"
+        )
+    return Mismatch(
+        row=check.row,
+        column=column_name,
+        expected=found,
+        found=stated,
+        message=message,
+        suggestion=suggestion,
+    )
+
+
+def validate_budget(table: Table) -> Validation:
+    mapping = map_columns(table.columns)
+    amounts = budget_columns(mapping)
+    validation = Validation()
+    if not amounts:
+        return validation
+    failures, passed_columns = _run_checks(table, _checks(table, amounts), validation)
+    blame = _Blame(failures, passed_columns)
+    validation.mismatches = [_mismatch(table, mapping, f, blame) for f in failures]
     validation.ok = not validation.mismatches
     return validation

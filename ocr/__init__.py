@@ -8,8 +8,8 @@ seal: read again), ``tesseract`` / ``tesseract_api`` (Tesseract in-process, word
 -> blocks), ``text_quality`` (is a text Vietnamese as written).
 By kind of input: ``sniff``, ``pdf`` with ``text_layer`` and ``table_pdf``, ``images``,
 ``docx_reader`` with ``table_docx``, ``text_reader`` and ``legacy_encoding``. Table cells:
-``cell_ocr`` (its ``CellReader`` is what ``extract.table_grid`` is handed) and
-``tesseract_batch``.
+``cell_ocr`` (its ``CellReader`` is what ``extract.table_grid`` is handed), ``cell_numbers``
+(what a number cell's ink says) and ``tesseract_batch``.
 
 Imports nothing from ``extract/`` or ``output/`` (tests/test_architecture.py).
 """

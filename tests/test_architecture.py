@@ -292,14 +292,9 @@ MAX_FUNCTION_LINES = 80
 # What is still too long, by file (issue 16): take a file off once it is split. A file listed
 # here that is no longer too long fails the test below, so the lists only shrink.
 LONG_MODULES = {
-    "ocr/cell_ocr.py",
     "ocr/preprocess.py",
 }
-LONG_FUNCTIONS = {
-    "extract/borderless.py": {"_table"},
-    "extract/validate.py": {"validate_budget"},
-    "ocr/cell_ocr.py": {"read_cell"},
-}
+LONG_FUNCTIONS: dict[str, set[str]] = {}
 NOT_CODE = {".venv", ".cache", ".git", "out"}
 
 

@@ -98,3 +98,45 @@ def test_rows_read_one_line_each_split_at_their_times_and_numbers_in_sequence():
     assert [cells[4] for _, cells in rows] == ["Nam 2026", "Quy III/2026", "2026-2030"]
     assert rows[2][1][1].endswith("x 9 khoa.")
     assert complete == 2  # the unnumbered row is not complete
+
+
+def test_a_row_number_alone_on_its_line_opens_its_row():
+    """Old OCR may put a row's number in a block of its own above the row's text blocks:
+    the task (a whole sentence), then the agencies and the time, belong to that number."""
+    from sohoa.extract.interleaved import task_rows
+
+    rows, complete = task_rows(
+        [
+            "1.1",
+            "Sua doi Nghi quyet ve ho tro ap dung",
+            "tieu chuan tren dia ban tinh.",
+            "So Khoa hoc | Cac so, ban, nganh,",
+            "va Cong nghe | cac UBND cap xa 2025",
+            "1.2",
+            "Tham muu ban hanh Nghi quyet.",
+            "So Tai chinh | UBND cap xa 2026",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["1.1", "1.2"]
+    first = rows[0][1]
+    assert first[1].startswith("Sua doi Nghi quyet ve ho tro ap dung tieu chuan tren dia ban tinh.")
+    assert first[2].startswith("So Khoa hoc") and first[4] == "2025"
+    assert rows[1][1][4] == "2026" and complete == 2
+
+
+def test_the_second_lines_of_both_agency_columns_continue_them():
+    """Long agency names wrap ("Sở Khoa học / và Công nghệ"): a line whose last two pieces
+    between rulings go on in lower case continues the lead and the partner, not the task."""
+    from sohoa.extract.interleaved import task_rows
+
+    rows, _ = task_rows(
+        [
+            "7.1 Hop tac voi cac to chuc nang suat | So Khoa hoc | Cac so, ban, nganh, Hang",
+            "de tiep thu cac phuong phap moi | va Cong nghe | cac UBND cap xa nam",
+        ]
+    )
+    cells = rows[0][1]
+    assert cells[1] == "Hop tac voi cac to chuc nang suat de tiep thu cac phuong phap moi"
+    assert cells[2] == "So Khoa hoc va Cong nghe"
+    assert cells[3] == "Cac so, ban, nganh, cac UBND cap xa"
+    assert cells[4] == "Hang nam"

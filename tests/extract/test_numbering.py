@@ -141,3 +141,24 @@ def test_a_section_that_would_repeat_the_one_before_lost_a_stroke():
     t = table(["1. Quản lý", ["1", "a"], "HH. Giảm nghèo", ["2", "b"], "II. Cải cách"])
     fix_numbering(t, 0)
     assert [r.section.split()[0] for r in t.rows if r.section] == ["I.", "II.", "III."]
+
+
+def test_a_section_numeral_of_strokes_that_goes_back_lost_strokes():
+    """Old OCR reads each numeral after "I." as "|." (a ruling's mark): I, |, | is I, II, III,
+    since a numbering never goes back; that confirms the numbering by position, so a fourth
+    "l." one stroke from "IV" is IV, while "A." (no Roman shape) is left alone."""
+    t = table(["I. Một", ["1", "a"], "|. Hai", ["2", "b"], "|. Ba", "l. Bốn", "A. Năm"])
+    fix_numbering(t, 0)
+    assert [r.section.split()[0] for r in t.rows if r.section] == [
+        "I.", "II.", "III.", "IV.", "A.",
+    ]  # fmt: skip
+
+
+def test_a_section_numeral_whose_space_after_the_dot_was_lost():
+    """ "IL.TĂNG" (the dot's space lost, a stroke read "L") still counts as the first section:
+    the sections after it, which went back to I and II, confirm the numbering by position."""
+    t = table(["IL.TĂNG CƯỜNG", ["1", "a"], "I. KIỆN TOÀN", ["2", "b"], "II. Nâng cao"])
+    fix_numbering(t, 0)
+    assert [r.section for r in t.rows if r.section] == [
+        "I. TĂNG CƯỜNG", "II. KIỆN TOÀN", "III. Nâng cao",
+    ]  # fmt: skip

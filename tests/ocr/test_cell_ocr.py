@@ -1,4 +1,5 @@
-"""Lone glyphs in table cells: blurred zeros and dashes, read by Tesseract and by shape."""
+"""Lone glyphs in table cells: blurred zeros and dashes, read by Tesseract and by shape
+(ocr/cell_ocr.py), and the number evidence it draws on (ocr/cell_numbers.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from sohoa.ocr.cell_ocr import (
-    _is_zero,
-    digit_glyphs,
-    ink_mask,
-    read_cell,
-    with_counted_strokes,
-    with_seen_dots,
-)
+from sohoa.ocr.cell_numbers import digit_glyphs, is_zero, with_counted_strokes, with_seen_dots
+from sohoa.ocr.cell_ocr import ink_mask, read_cell
 
 DPI = 200
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
@@ -35,7 +30,7 @@ def cell_image(text: str, blur: float = 1.2, noise: float = 12.0, seed: int = 0)
                                          ("4", False), ("2", False)])  # fmt: skip
 def test_only_a_centred_single_hole_is_a_zero(glyph: str, zero: bool) -> None:
     gray = cell_image(glyph, blur=1.0, noise=10.0)[8:-8, 8:-8]
-    assert _is_zero(ink_mask(gray, DPI)) is zero
+    assert is_zero(ink_mask(gray, DPI)) is zero
 
 
 @pytest.mark.parametrize("seed", range(4))
