@@ -25,6 +25,7 @@ from sohoa.normalize.channel_profile import Profile
 from sohoa.normalize.decoder import Option
 from sohoa.normalize.language import foreign_words
 from sohoa.normalize.tokens import (
+    GLUED_CAPITAL,
     HORN_AFTER_VOWEL,
     INNER_QUOTE,
     LETTER_GLYPHS,
@@ -111,6 +112,9 @@ def word_options(
             else (option[0], option[1], option[2] + params.trusted_marked_cost)
             for option in options
         ]
+    if GLUED_CAPITAL.search(composed):  # "SởY": never "Sở", the next word's letter lost
+        letters = len(regex.findall(r"\p{L}", composed))
+        options = [o for o in options if len(regex.findall(r"\p{L}", o[0])) >= letters]
     return _with_core(options, core, composed, normal, restorer, profile)
 
 

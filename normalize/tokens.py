@@ -40,6 +40,9 @@ _LETTER_GLYPH_WORD = regex.compile(r"^[¢](?:\p{Ll}|[013456])+$")
 # English-model OCR prints the horn of ư/ơ as an apostrophe: vu'c = vực, hu’ong = hương.
 HORNS = "'’‘"
 HORN_AFTER_VOWEL = regex.compile(r"(?<=[uoUO])['’‘]")
+# A capital right after a small letter ending a word ("SởY tế": "Sở Y tế" glued by OCR)
+# opens the next word: no option may drop its letters (the channel data never does).
+GLUED_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}$")
 _CAPS_WITH_HORN = regex.compile(r"^\p{Lu}*[UO]['’‘]\p{Lu}+$")
 _WORD_WITH_SYMBOLS = regex.compile(r"^\p{L}+[¢€©®£¥§°~^`´¨@]\p{L}*$")
 # Lowercase letters (or one capital) with glyphs, an apostrophe or quote among them; not

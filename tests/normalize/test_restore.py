@@ -50,6 +50,12 @@ def test_a_lone_letter_gains_marks_but_never_letters(restorer) -> None:
     assert "ở" in words  # a lone vowel may still gain its marks
 
 
+def test_a_capital_glued_to_the_word_before_it_is_never_dropped(restorer) -> None:
+    """OCR glued "Sở Y tế" into "SởY tế": "Sở tế" would lose the word Y."""
+    text, _ = restore_text("Giám đốc SởY tế tỉnh Quảng Nam chủ trì.", restorer)
+    assert "SởY tế" in text
+
+
 def test_english_ocr_letter_confusions_are_repaired(restorer) -> None:
     text, _ = restore_text("Tang cuwng cong tac do lwong", restorer)
     assert text == "Tăng cường công tác đo lường"
