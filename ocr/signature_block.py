@@ -46,7 +46,8 @@ class SignatureSettings:
     right_start: float = 0.4  # a signature line starts right of this ...
     right_centre: float = 0.55  # ... and its middle lies right of this
     max_words: int = 8  # a signature line holds at most this many words
-    max_lines: int = 8  # lines read again on one page at most
+    min_height: float = 0.5  # ... and is at least this tall
+    max_lines: int = 8  # more such lines: a table's or a form's cells, none read again
     pad_x: float = 0.5  # a line's crop reaches this far beyond its words ...
     pad_top: float = 0.8  # ... above (a capital's tone mark stands above its box) ...
     pad_bottom: float = 0.5  # ... and below
@@ -63,7 +64,7 @@ def signature_lines(
     data: dict[str, list], width: int, letter: float, settings: SignatureSettings
 ) -> list[Box]:
     """Boxes of the pieces of lines of the signature block, top to bottom (see the module's
-    docstring)."""
+    docstring); none where there are more than ``max_lines``."""
     pieces = []
     for rows in line_rows(data).values():
         boxes = sorted(word_box(data, i) for i in rows)
@@ -83,9 +84,12 @@ def signature_lines(
         and p[0] > settings.right_start * width
         and (p[0] + p[2]) / 2 > settings.right_centre * width
         and p[4] <= settings.max_words
+        and p[3] - p[1] >= settings.min_height * letter  # not a speck
     ]
+    if len(found) > settings.max_lines:
+        return []  # a table's or a form's cells, not a signature block
     found.sort(key=lambda p: p[1])
-    return [(p[0], p[1], p[2], p[3]) for p in found[: settings.max_lines]]
+    return [(p[0], p[1], p[2], p[3]) for p in found]
 
 
 def _pieces(boxes: list[Box], gap: float) -> list[tuple[int, int, int, int, int]]:
