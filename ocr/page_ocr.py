@@ -267,10 +267,9 @@ def reread_signature_block(
     reading: Reading, image: np.ndarray, settings: Settings
 ) -> dict[str, list]:
     """The reading's Tesseract columns with the signature block's lines read again from the
-    page's own pixels (``signature_block``)."""
-    if reading.pixels is None:
-        return reading.data
-    letter = letter_size(reading.data) or letter_height(to_gray(reading.pixels))
+    page's own pixels (``signature_block``); a dewarped reading's too, its boxes being in the
+    prepared page's pixels."""
+    letter = letter_size(reading.data) or letter_height(reading.prepared.gray)
     if letter is None:
         return reading.data
     own = reading.prepared.to_prepared(to_gray(drop_red(image)))
