@@ -30,6 +30,7 @@ from sohoa.ocr.preprocess import (
     to_gray,
 )
 from sohoa.ocr.rule_lines import erase_rule_lines
+from sohoa.ocr.signature_block import reread_signature
 from sohoa.ocr.tesseract import (
     check_languages,
     data_to_page,
@@ -262,6 +263,19 @@ def reread_missed(reading: Reading, image: np.ndarray, settings: Settings) -> di
     return reread_regions(reading.data, gray, red, letter, settings.lang)
 
 
+def reread_signature_block(
+    reading: Reading, image: np.ndarray, settings: Settings
+) -> dict[str, list]:
+    """The reading's Tesseract columns with the signature block's lines read again from the
+    page's own pixels (``signature_block``); a dewarped reading's too, its boxes being in the
+    prepared page's pixels."""
+    letter = letter_size(reading.data) or letter_height(reading.prepared.gray)
+    if letter is None:
+        return reading.data
+    own = reading.prepared.to_prepared(to_gray(drop_red(image)))
+    return reread_signature(reading.data, own, letter, settings.lang)
+
+
 def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) -> PageRead:
     """Preprocess and OCR one page image; boxes are mapped back to ``image`` pixels."""
     check_languages(settings.lang, ref.path)
@@ -276,6 +290,7 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
             readings += final
     if settings.preprocess:  # lines the reading missed, print under a seal: read again
         reading.data = reread_missed(reading, image, settings)
+        reading.data = reread_signature_block(reading, image, settings)
     prepared = reading.prepared
     page = Page(
         number=number,
