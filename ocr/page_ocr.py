@@ -211,7 +211,11 @@ def read_dewarped(reading: Reading, settings: Settings) -> Reading | None:
     source_bottoms = np.maximum(bend.source_rows(centres, bottoms), source_tops + 1)
     data["top"] = [round(float(t)) for t in source_tops]
     data["height"] = [round(float(b - t)) for t, b in zip(source_tops, source_bottoms, strict=True)]
-    return measured_reading(reading.variant + DEWARPED, reading.prepared, data, started)
+    # the words' boxes lie on ``reading``'s pixels, where their lines are read again
+    # (``reread_missed``): a short piece of a curled line is nearly straight
+    return measured_reading(
+        reading.variant + DEWARPED, reading.prepared, data, started, reading.pixels
+    )
 
 
 def choose_reading(
