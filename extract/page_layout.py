@@ -187,10 +187,7 @@ def _read_header(page: Page, order: list[int], layout: PageLayout) -> None:
     # begins; the channel between the columns is found from the other lines
     marked_at = {i: x for i in columns if (x := _right_mark_x(page, i)) is not None}
     words = [w for i in columns if i not in marked_at for w in boxed_words(page, i)]
-    # ... right of the left-column words of those cut lines (the issuer beside the national
-    # title): an issuer's short wrapped line ("LA", "NINH") leaves a wider channel left of it
-    low = max([HEADER_SEARCH_FROM * page.width, *_left_ends(page, marked_at)])
-    split = _channel(page, words, min(low, anchor_x), anchor_x) if words else anchor_x
+    split = _channel(page, words, HEADER_SEARCH_FROM * page.width, anchor_x) if words else anchor_x
     for index in zone[len(core) :]:  # wrapped lines that stay in one column ("V/v …")
         left, right = _cut(page, boxed_words(page, index), split)
         if left and right:
@@ -235,16 +232,6 @@ def _right_mark_x(page: Page, index: int) -> float | None:
         if start:
             return _box(page, words[start])[0] - 0.5
     return None
-
-
-def _left_ends(page: Page, marked_at: dict[int, float]) -> list[float]:
-    """The right ends of the lettered words before the mark on each line cut at one."""
-    return [
-        _box(page, w)[2]
-        for index, x in marked_at.items()
-        for w in boxed_words(page, index)
-        if _box(page, w)[2] <= x and _has_letters(page, w) and not _is_stretched(page, w)
-    ]
 
 
 def _place_word(page: Page, word: int, following: int) -> bool:

@@ -91,21 +91,6 @@ def test_text_comes_out_in_nd30_cells_then_body_then_recipients_and_signature() 
     assert in_lines == list(range(len(page.words)))
 
 
-def test_an_issuers_short_wrapped_line_stays_in_the_left_column() -> None:
-    # "LA" (under the issuer, read on one line with the title's "NAM") leaves a wider free
-    # run left of it than right of it: the channel lies right of the issuer's words
-    rows = [
-        [(200, "ỦY BAN NHÂN DÂN TỈNH SƠN"), (490, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT")],
-        [(320, "LA"), (640, "NAM")],
-        [(230, "Số: 26/KH-UBND"), (520, "Độc lập - Tự do - Hạnh phúc")],
-        [(520, "Sơn La, ngày 25 tháng 8 năm 2018")],
-    ]
-    page = page_of(rows)
-    layout = read_layout(page)
-    assert texts(page, layout.header_left) == ["ỦY BAN NHÂN DÂN TỈNH SƠN", "LA", "Số: 26/KH-UBND"]
-    assert texts(page, layout.header_right)[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM"]
-
-
 def test_a_page_without_a_national_title_keeps_its_lines() -> None:
     rows = [[(60, "Một đoạn văn bình thường"), (600, "không có phần đầu.")]]
     doc = order_reading(Document("x.png", "image", pages=[page_of(rows)]))
