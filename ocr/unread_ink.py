@@ -50,6 +50,9 @@ class RereadSettings:
     split_offset: float = 0.25  # ... read again alone when their middles differ this much
     marks_above: float = 0.5  # ... each crop this far above its words' boxes (a capital's
     # box leaves out its marks: 'ỦY BAN NHÂN DÂN' cropped at 0.15 reads 'UY BAN NHAN DAN')
+    beside: float = 0.6  # ... this far beside its words (inside the gap that cut it: a word at
+    # the crop's edge is dropped: 'ỦY … SIN' of a 150-dpi issuer at 0.3; at 1.0 a curled
+    # page's block crop took in the other column's words)
     two_lines: float = 2.5  # ... and read as a block when its words' boxes are this tall
     # (a wrapped issuer's two lines set close, read as one: 'ỦY BAN Ì35321£00i2tri ng) DIÊN')
     short_line: int = 8  # lines of at most this many words ...
@@ -181,7 +184,7 @@ def _piece_region(
     """A piece of a line to read again: a line (``--psm 7``) from ``marks_above`` over its
     words, or a block where its words' boxes stand two lines tall (lines run together)."""
     boxes = [word_box(data, i) for i in piece]
-    pad_x, pad_y = round(0.3 * letter), round(0.15 * letter)
+    pad_x, pad_y = round(settings.beside * letter), round(0.15 * letter)
     top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes) + pad_y
     x0, x1 = min(b[0] for b in boxes) - pad_x, max(b[2] for b in boxes) + pad_x
     y0 = top - round(settings.marks_above * letter)

@@ -190,7 +190,7 @@ def test_a_level_line_across_two_columns_gives_its_doubtful_pieces() -> None:
                     (2, 900, 325, 30, 95.0, "ngày")])  # fmt: skip
     regions = split_lines(data, 20.0, DEFAULT_REREAD)
     # least confident first
-    assert [(r.box[0], r.box[2], r.psm) for r in regions] == [(94, 236, 6), (94, 236, 7)]
+    assert [(r.box[0], r.box[2], r.psm) for r in regions] == [(88, 242, 6), (88, 242, 7)]
     assert regions[1].box[1] == 200 - 10  # half a letter above the boxes: a capital's marks
 
 
