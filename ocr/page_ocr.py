@@ -64,7 +64,7 @@ VARIANTS: dict[str, PrepareOptions] = {
 UPSCALED = ", upscaled"  # suffix of a variant name: small text brought to Tesseract's size
 DEWARPED = ", dewarped"  # suffix: curled lines levelled (ocr/dewarp.py)
 # on a levelled reading the words' boxes follow their curled lines: pieces of one line at
-# different heights are the bend, not two columns joined (Tĩnh Gia 52.0% -> 55.7% WER)
+# different heights are the bend, not two columns joined (read as pieces: Tĩnh Gia 52.0% -> 55.7%)
 CURLED_REREAD = replace(DEFAULT_REREAD, split_offset=math.inf)
 
 
