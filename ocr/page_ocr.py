@@ -10,6 +10,7 @@ The page is read "prepared" first; other variants only where that reading is dou
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, replace
 
@@ -39,7 +40,7 @@ from sohoa.ocr.tesseract import (
     run_tesseract,
 )
 from sohoa.ocr.text_quality import is_vietnamese_word, reading_quality, text_layer_quality
-from sohoa.ocr.unread_ink import letter_size, reread_regions
+from sohoa.ocr.unread_ink import DEFAULT_REREAD, letter_size, reread_regions
 from sohoa.settings import Settings
 
 
@@ -63,6 +64,9 @@ VARIANTS: dict[str, PrepareOptions] = {
 }
 UPSCALED = ", upscaled"  # suffix of a variant name: small text brought to Tesseract's size
 DEWARPED = ", dewarped"  # suffix: curled lines levelled (ocr/dewarp.py)
+# on a levelled reading the words' boxes follow their curled lines: pieces of one line at
+# different heights are the bend, not two columns joined (read as pieces: Tĩnh Gia 52.0% -> 55.7%)
+CURLED_REREAD = replace(DEFAULT_REREAD, split_offset=math.inf)
 
 
 @dataclass
@@ -212,7 +216,11 @@ def read_dewarped(reading: Reading, settings: Settings) -> Reading | None:
     source_bottoms = np.maximum(bend.source_rows(centres, bottoms), source_tops + 1)
     data["top"] = [round(float(t)) for t in source_tops]
     data["height"] = [round(float(b - t)) for t, b in zip(source_tops, source_bottoms, strict=True)]
-    return measured_reading(reading.variant + DEWARPED, reading.prepared, data, started)
+    # the words' boxes lie on ``reading``'s pixels, where their lines are read again
+    # (``reread_missed``): a short piece of a curled line is nearly straight
+    return measured_reading(
+        reading.variant + DEWARPED, reading.prepared, data, started, reading.pixels
+    )
 
 
 def choose_reading(
@@ -260,7 +268,8 @@ def reread_missed(reading: Reading, image: np.ndarray, settings: Settings) -> di
     red = red_weight(image)
     if red is not None:
         red = reading.prepared.to_prepared(red)
-    return reread_regions(reading.data, gray, red, letter, settings.lang)
+    rule = CURLED_REREAD if reading.variant.endswith(DEWARPED) else DEFAULT_REREAD
+    return reread_regions(reading.data, gray, red, letter, settings.lang, rule)
 
 
 def reread_signature_block(

@@ -18,6 +18,7 @@ word below them, so the reading order and the boxes' mapping work as for the pag
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import cv2
@@ -45,8 +46,15 @@ class RereadSettings:
     max_regions: int = 40  # lines read again on one page at most
     min_confidence: float = 70.0  # a re-read line is kept from this mean confidence ...
     min_valid_share: float = 0.6  # ... with this share of its words Vietnamese syllables
-    split_gap: float = 2.5  # a line's words this far apart are two columns' pieces ...
+    split_gap: float = 2.0  # a line's words this far apart are two columns' pieces ...
     split_offset: float = 0.25  # ... read again alone when their middles differ this much
+    marks_above: float = 0.5  # ... each crop this far above its words' boxes (a capital's
+    # box leaves out its marks: 'ỦY BAN NHÂN DÂN' cropped at 0.15 reads 'UY BAN NHAN DAN')
+    beside: float = 0.6  # ... this far beside its words (inside the gap that cut it: a word at
+    # the crop's edge is dropped: 'ỦY … SIN' of a 150-dpi issuer at 0.3; at 1.0 a curled
+    # page's block crop took in the other column's words)
+    two_lines: float = 2.5  # ... and read as a block when its words' boxes are this tall
+    # (a wrapped issuer's two lines set close, read as one: 'ỦY BAN Ì35321£00i2tri ng) DIÊN')
     short_line: int = 8  # lines of at most this many words ...
     doubtful_word: float = 80.0  # ... holding a word read below this confidence are re-read
     max_doubtful: int = 8  # ... at most this many on a page
@@ -129,22 +137,59 @@ def _clip(box: Box, shape: tuple[int, ...]) -> Box:
 
 
 def split_lines(data: dict[str, list], letter: float, settings: RereadSettings) -> list[Region]:
-    """Pieces of lines Tesseract joined across a wide gap though they do not stand level
-    (the left column's "Số: …" and the right column's motto, read as one line on one
-    baseline garble the motto): each piece, to read again on its own."""
-    regions = []
+    """Pieces of lines Tesseract joined across a wide gap (a header's two columns), each to
+    read again on its own: every piece where they do not stand level (the left column's
+    "Số: …" and the right column's motto, read as one line on one baseline, garble the
+    motto); on a level line, cut in two at its widest gap, a short piece holding a word
+    read below ``doubtful_word``, least confident first, at most ``max_doubtful`` (a bold
+    issuer beside the motto, "PHƯƠNG 3" for "PHƯỜNG 3", reads right alone)."""
+    regions, doubtful = [], []
     for rows in line_rows(data).values():
-        boxes = sorted(word_box(data, i) for i in rows)
-        pieces = _pieces(boxes, settings.split_gap * letter)
-        centres = [(min(b[1] for b in p) + max(b[3] for b in p)) / 2 for p in pieces]
-        if len(pieces) < 2 or max(centres) - min(centres) < settings.split_offset * letter:
+        # a rule's remnant between the columns ("_", "—" longer or taller than a letter)
+        # does not join them; a dash in the motto does
+        rows = sorted(
+            (i for i in rows if not _rule_remnant(data, i, letter)),
+            key=lambda i: word_box(data, i)[0],
+        )
+        if len(rows) < 2:
             continue
-        for piece in pieces:
-            pad_x, pad_y = round(0.3 * letter), round(0.15 * letter)
-            x0, y0 = min(b[0] for b in piece) - pad_x, min(b[1] for b in piece) - pad_y
-            x1, y1 = max(b[2] for b in piece) + pad_x, max(b[3] for b in piece) + pad_y
-            regions.append(Region((max(0, x0), max(0, y0), x1, y1), psm=7, replace=True))
-    return regions
+        pieces = _pieces(rows, [word_box(data, i) for i in rows], settings.split_gap * letter)
+        if len(pieces) < 2:
+            continue
+        centres = [(min(_top(data, p)) + max(_bottom(data, p))) / 2 for p in pieces]
+        if max(centres) - min(centres) >= settings.split_offset * letter:
+            regions += [_piece_region(data, piece, letter, settings) for piece in pieces]
+            continue
+        gaps = [word_box(data, b)[0] - word_box(data, a)[2] for a, b in itertools.pairwise(rows)]
+        cut = gaps.index(max(gaps)) + 1  # the two columns: the line cut at its widest gap
+        for piece in (rows[:cut], rows[cut:]):
+            lowest = min(float(data["conf"][i]) for i in piece)
+            if len(piece) <= settings.short_line and lowest < settings.doubtful_word:
+                doubtful.append((lowest, _piece_region(data, piece, letter, settings)))
+    doubtful.sort(key=lambda pair: pair[0])
+    return regions + [region for _, region in doubtful[: settings.max_doubtful]]
+
+
+def _top(data: dict[str, list], rows: list[int]) -> list[int]:
+    return [word_box(data, i)[1] for i in rows]
+
+
+def _bottom(data: dict[str, list], rows: list[int]) -> list[int]:
+    return [word_box(data, i)[3] for i in rows]
+
+
+def _piece_region(
+    data: dict[str, list], piece: list[int], letter: float, settings: RereadSettings
+) -> Region:
+    """A piece of a line to read again: a line (``--psm 7``) from ``marks_above`` over its
+    words, or a block where its words' boxes stand two lines tall (lines run together)."""
+    boxes = [word_box(data, i) for i in piece]
+    pad_x, pad_y = round(settings.beside * letter), round(0.15 * letter)
+    top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes) + pad_y
+    x0, x1 = min(b[0] for b in boxes) - pad_x, max(b[2] for b in boxes) + pad_x
+    y0 = top - round(settings.marks_above * letter)
+    psm = 6 if bottom - top > settings.two_lines * letter else 7
+    return Region((max(0, x0), max(0, y0), x1, bottom), psm=psm, replace=True)
 
 
 def doubtful_lines(data: dict[str, list], letter: float, settings: RereadSettings) -> list[Region]:
@@ -165,13 +210,21 @@ def doubtful_lines(data: dict[str, list], letter: float, settings: RereadSetting
     return [region for _, region in found[: settings.max_doubtful]]
 
 
-def _pieces(boxes: list[Box], gap: float) -> list[list[Box]]:
-    """``boxes`` (left to right) cut where the gap between two is wider than ``gap``."""
-    pieces = [[boxes[0]]]
-    for box in boxes[1:]:
-        if box[0] - pieces[-1][-1][2] > gap:
+def _rule_remnant(data: dict[str, list], i: int, letter: float) -> bool:
+    """A word without letters or digits wider than a letter or taller than a line."""
+    x0, y0, x1, y1 = word_box(data, i)
+    text = str(data["text"][i])
+    return not any(c.isalnum() for c in text) and (x1 - x0 > letter or y1 - y0 > 2 * letter)
+
+
+def _pieces(rows: list[int], boxes: list[Box], gap: float) -> list[list[int]]:
+    """``rows`` (their ``boxes`` left to right) cut where the gap between two is wider
+    than ``gap``."""
+    pieces = [[rows[0]]]
+    for n in range(1, len(rows)):
+        if boxes[n][0] - boxes[n - 1][2] > gap:
             pieces.append([])
-        pieces[-1].append(box)
+        pieces[-1].append(rows[n])
     return pieces
 
 

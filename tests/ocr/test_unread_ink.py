@@ -164,6 +164,36 @@ def test_a_line_joined_across_two_columns_out_of_level_is_split() -> None:
     assert all(r.replace and r.psm == 7 for r in regions)
 
 
+def test_a_level_line_across_two_columns_gives_its_doubtful_pieces() -> None:
+    def columns(words: list[tuple[int, int, int, int, float, str]]) -> dict[str, list]:
+        # (line, left, top, height, confidence, text)
+        return {
+            "level": [5] * len(words),
+            "block_num": [1] * len(words),
+            "par_num": [1] * len(words),
+            "line_num": [w[0] for w in words],
+            "left": [w[1] for w in words],
+            "top": [w[2] for w in words],
+            "width": [60] * len(words),
+            "height": [w[3] for w in words],
+            "conf": [w[4] for w in words],
+            "text": [w[5] for w in words],
+        }
+
+    # line 1: an issuer read with an unsure word, a rule's remnant "_" (taller than a line),
+    # the national title read surely, all level: only the issuer is read again, as a line
+    # line 2: the issuer's two lines read as one (boxes three lines tall): read as a block
+    data = columns([(1, 100, 200, 30, 95.0, "ỦY"), (1, 170, 200, 30, 60.0, "BAN"),
+                    (1, 260, 180, 70, 20.0, "_"),
+                    (1, 360, 200, 30, 95.0, "CỘNG"), (1, 430, 200, 30, 95.0, "HÒA"),
+                    (2, 100, 300, 80, 10.0, "Ì35321"), (2, 170, 300, 30, 95.0, "DIÊN"),
+                    (2, 900, 325, 30, 95.0, "ngày")])  # fmt: skip
+    regions = split_lines(data, 20.0, DEFAULT_REREAD)
+    # least confident first
+    assert [(r.box[0], r.box[2], r.psm) for r in regions] == [(88, 242, 6), (88, 242, 7)]
+    assert regions[1].box[1] == 200 - 10  # half a letter above the boxes: a capital's marks
+
+
 def test_only_short_lines_with_an_unsure_word_are_doubtful() -> None:
     data = {
         "level": [5] * 12,
