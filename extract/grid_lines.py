@@ -173,9 +173,29 @@ def find_grids(gray: np.ndarray, dpi: int) -> list[Grid]:
         if w < dpi * 1.0 or h < dpi * 0.3:
             continue
         grid = _grid_in_region(horizontal, vertical, (x, y, x + w, y + h), dpi)
-        if grid is not None:
+        if grid is not None and not _shows_through(gray, horizontal | vertical, grid.box):
             grids.append(grid)
     return sorted(grids, key=lambda g: g.box[1])
+
+
+# A printed rule is as dark as the page's print; the rules of a table on the back of the
+# sheet, seen through the paper, are a light gray the adaptive threshold still takes as ink.
+# Their median sits 0.71-0.84 of the way from the page's darkest print to its paper (the
+# corpus's show-through scan and photographed page, whose whole prose became one cell), the
+# rules of printed tables on scans and photos at 0.28 or less.
+SHOW_THROUGH_SHADE = 0.5
+
+
+def _shows_through(gray: np.ndarray, rules: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """Are the grid's rules so much lighter than the page's print that they are the back
+    page's, seen through the paper?"""
+    x0, y0, x1, y1 = box
+    on_rules = gray[y0:y1, x0:x1][rules[y0:y1, x0:x1] > 0]
+    if on_rules.size == 0:
+        return False
+    darkest, paper = np.percentile(gray, 1), np.percentile(gray, 90)
+    shade = (np.median(on_rules) - darkest) / max(1.0, paper - darkest)
+    return bool(shade > SHOW_THROUGH_SHADE)
 
 
 def _grid_in_region(
