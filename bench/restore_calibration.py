@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from restore import same_convention  # noqa: E402
 from restore_folds import (  # noqa: E402
     DATA,
     MAX_PAGES,
@@ -28,6 +27,7 @@ from restore_folds import (  # noqa: E402
     fold_restorer,
     folds,
 )
+from restore_sources import same_convention  # noqa: E402
 
 import sohoa.normalize.restore as restore  # noqa: E402
 from sohoa.normalize.calibration import (  # noqa: E402

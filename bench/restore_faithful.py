@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from restore import BENCH_SOURCES, CHANNELS, SEEDS, SOURCES  # noqa: E402
+from restore import CHANNELS  # noqa: E402
+from restore_sources import BENCH_SOURCES, SEEDS, SOURCES  # noqa: E402
 
 from sohoa.corpus import fetch_sources, source_texts  # noqa: E402
 from sohoa.corpus.build import build_model, syllable_shaped  # noqa: E402

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import metrics  # noqa: E402
-from restore import BENCH_SOURCES, SEEDS, SOURCES, edit_precision, words  # noqa: E402
+from restore_sources import BENCH_SOURCES, SEEDS, SOURCES, edit_precision, words  # noqa: E402
 
 import sohoa.corpus.build as build  # noqa: E402
 import sohoa.normalize.channel_keys as channel_keys  # noqa: E402
