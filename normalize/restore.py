@@ -49,6 +49,7 @@ from sohoa.normalize.channel import candidates
 from sohoa.normalize.channel_keys import CandidateIndex
 from sohoa.normalize.channel_profile import Profile, choose_profile, profiles_of
 from sohoa.normalize.decoder import Choice, decode
+from sohoa.normalize.header_place import header_place_from_date_line
 from sohoa.normalize.language import foreign_spans, judge
 from sohoa.normalize.options import Slot, token_slots
 from sohoa.normalize.params import CandidateParams, RestorerParams
@@ -435,4 +436,5 @@ def restore_document(
                 )
             )
             word.text = new_text
+    doc.edits += header_place_from_date_line(doc)
     return doc
