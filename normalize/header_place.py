@@ -39,40 +39,71 @@ def header_place_from_date_line(doc: Document) -> list[Edit]:
     if place is None:
         return []
     place_words, before = place
-    edits = []
-    for run in _runs(page, before, place_words):
-        if _same_place_other_marks([page.words[i].text for i in run], place_words):
-            for i, right in zip(run, place_words, strict=True):
-                edits += _remarked(page, i, right.upper())
-    return edits
+    runs = _runs([page.words[i].text for i in before], place_words)  # positions in ``before``
+    if not runs or any(
+        _agrees([page.words[before[k]].text for k in run], place_words) for run in runs
+    ):
+        return []  # the header already spells it so, wherever else the letters recur
+    # The tightest run is the name (a wrapped one spans a line of the other column at most);
+    # two equally tight ones leave the choice open, and nothing changes.
+    spans = sorted((run[-1] - run[0], run) for run in runs)
+    if len(spans) > 1 and spans[0][0] == spans[1][0]:
+        return []
+    run = [before[k] for k in spans[0][1]]
+    if not _same_place_other_marks([page.words[i].text for i in run], place_words):
+        return []
+    return [
+        edit
+        for i, right in zip(run, place_words, strict=True)
+        for edit in _remarked(page, i, right.upper())
+    ]
 
 
 # Tesseract may read the header's columns line by line across each other, so a name wrapped
 # at "QUỐC / KHANH" has a line of the other column between its halves, in reading order
-# (the motto: 9 words on) -- so a run may reach 12 words.
+# (the motto: 9 words on) -- so a run may reach 12 words. Every such run is a candidate,
+# so a word that merely shares the letters ("CỘNG HÒA" for "THANH HÓA") never hides the
+# name the header spells right.
 _REACH = 12
 
 
-def _runs(page: Page, before: list[int], place: list[str]) -> list[list[int]]:
-    """Words of ``before`` spelling ``place`` word by word (marks aside), each within
-    _REACH words of the one before."""
-    keys = [strip_marks(_core(page.words[i].text)).casefold() for i in before]
+def _runs(words: list[str], place: list[str]) -> list[list[int]]:
+    """Every run of ``words`` (positions) spelling ``place`` word by word (marks aside),
+    each within _REACH words of the one before, outside the national title."""
+    keys = [strip_marks(_core(word)).casefold() for word in words]
+    keys = [None if k in _national_title(keys) else key for k, key in enumerate(keys)]
     wanted = [strip_marks(w).casefold() for w in place]
-    runs = []
-    for start, key in enumerate(keys):
-        if key != wanted[0]:
-            continue
-        run, at = [start], start
-        for word in wanted[1:]:
-            at = next(
-                (k for k in range(at + 1, at + 1 + _REACH) if k < len(keys) and keys[k] == word), -1
-            )
-            if at < 0:
-                break
-            run.append(at)
-        if len(run) == len(wanted):
-            runs.append([before[k] for k in run])
+    runs = [[k] for k, key in enumerate(keys) if key == wanted[0]]
+    for word in wanted[1:]:
+        runs = [
+            [*run, k]
+            for run in runs
+            for k in range(run[-1] + 1, min(len(keys), run[-1] + 1 + _REACH))
+            if keys[k] == word
+        ]
     return runs
+
+
+# The other column's national title shares words with place names (HÒA of Thanh Hóa,
+# NAM of Hà Nam) and is read between a wrapped name's halves: its words are never the name's.
+_TITLE_PAIRS = (("cong", "hoa"), ("viet", "nam"))
+
+
+def _national_title(keys: list[str | None]) -> set[int]:
+    """Positions of CỘNG HÒA and VIỆT NAM (marks aside) among ``keys``."""
+    return {
+        k + j
+        for k in range(len(keys) - 1)
+        if (keys[k], keys[k + 1]) in _TITLE_PAIRS
+        for j in (0, 1)
+    }
+
+
+def _agrees(read: list[str], place: list[str]) -> bool:
+    """The same words with the same marks (tone placement aside)."""
+    return [normalize_syllable(_core(w).lower()) for w in read] == [
+        normalize_syllable(w.lower()) for w in place
+    ]
 
 
 def _date_line_place(page: Page, order: list[int]) -> tuple[list[str], list[int]] | None:

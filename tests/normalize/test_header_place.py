@@ -52,3 +52,18 @@ def test_letters_tone_placement_and_typed_pages_never_change() -> None:
     assert [e.result for e in header_place_from_date_line(doc)] == ["HỒ"]
     doc = page_of(["ỦY BAN NHÂN DÂN HUYỆN SÌN HÀ", "Sìn Hồ, ngày 2 tháng 3 năm 2020"])
     assert header_place_from_date_line(doc) == []  # HA is another name: letters differ
+
+
+def test_a_word_sharing_the_names_letters_is_never_taken_for_it() -> None:
+    """THANH HÓA read right, and CỘNG HÒA's HÒA (same letters) read between its halves:
+    the header already spells the place as the date line does, so nothing changes."""
+    lines = [
+        "ỦY BAN NHÂN DÂN TỈNH THANH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "HÓA Độc lập - Tự do - Hạnh phúc",
+        "Thanh Hóa, ngày 25 tháng 11 năm 2025",
+    ]
+    doc = page_of(lines)
+    assert header_place_from_date_line(doc) == [] and words_of(doc) == " ".join(lines)
+    misread = [line.replace("HÓA Độc", "HOA Độc") for line in lines]
+    doc = page_of(misread)  # the tightest run is the name: THANH ... HOA, not CỘNG HÒA
+    assert [(e.original, e.result) for e in header_place_from_date_line(doc)] == [("HOA", "HÓA")]
