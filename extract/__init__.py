@@ -8,7 +8,8 @@ stage "find tables"), ``borderless``, ``flattened`` (with ``flattened_lines``,
 ``numbering``, ``validate`` (Phụ lục I/II records and their checks); ``metadata`` (the
 order of the readers) with ``metadata_header``, ``metadata_issuer``, ``metadata_title``,
 ``metadata_signature``, ``metadata_text``, and ``layout_lines``, ``admin_vocab``,
-``citations``, ``person_names`` (who issued what, when); ``page_layout`` with
+``citations``, ``person_names``, ``districts`` (who issued what, when; their lists built
+from pinned PyPI wheels by ``pinned_wheel``); ``page_layout`` with
 ``layout_marks`` (ND30's printed marks, also used by ``output/official_layout``) and
 ``word_boxes`` (a line's boxed words, gaps and the channel between two columns).
 

