@@ -8,15 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from restorer_data_check import FILES  # bench/ is on the path (conftest)
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "bench" / "restorer_data_check.py"
-FILES = (
-    "channel-eng.tsv",
-    "channel-vie.tsv",
-    "channel-eng-legacy.tsv",
-    "restorer-model.pkl",
-    "restorer-calibration.json",
-)
 
 
 def check(folder: Path) -> subprocess.CompletedProcess[str]:
