@@ -166,14 +166,18 @@ def find_grids(gray: np.ndarray, dpi: int) -> list[Grid]:
     """Every ruled table on a level (deskewed) page image."""
     binary = binarize(gray)
     horizontal, vertical = rule_masks(binary, dpi)
-    frame = cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
+    rules = horizontal | vertical
+    frame = cv2.dilate(rules, np.ones((5, 5), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(frame, connectivity=8)
+    # The page's darkest print and its paper (only pages may_hold_grid passed come here,
+    # and they nearly always hold a grid): what a grid's rules are measured against.
+    darkest, paper = np.percentile(gray, (1, 90))
     grids = []
     for x, y, w, h, _area in stats[1:count]:
         if w < dpi * 1.0 or h < dpi * 0.3:
             continue
         grid = _grid_in_region(horizontal, vertical, (x, y, x + w, y + h), dpi)
-        if grid is not None and not _shows_through(gray, horizontal | vertical, grid.box):
+        if grid is not None and not _shows_through(gray, rules, grid.box, (darkest, paper)):
             grids.append(grid)
     return sorted(grids, key=lambda g: g.box[1])
 
@@ -186,14 +190,19 @@ def find_grids(gray: np.ndarray, dpi: int) -> list[Grid]:
 SHOW_THROUGH_SHADE = 0.5
 
 
-def _shows_through(gray: np.ndarray, rules: np.ndarray, box: tuple[int, int, int, int]) -> bool:
-    """Are the grid's rules so much lighter than the page's print that they are the back
-    page's, seen through the paper?"""
+def _shows_through(
+    gray: np.ndarray,
+    rules: np.ndarray,
+    box: tuple[int, int, int, int],
+    print_range: tuple[float, float],
+) -> bool:
+    """Are the grid's rules so much lighter than the page's print (``print_range``: its
+    darkest print and its paper) that they are the back page's, seen through the paper?"""
     x0, y0, x1, y1 = box
     on_rules = gray[y0:y1, x0:x1][rules[y0:y1, x0:x1] > 0]
     if on_rules.size == 0:
         return False
-    darkest, paper = np.percentile(gray, 1), np.percentile(gray, 90)
+    darkest, paper = print_range
     shade = (np.median(on_rules) - darkest) / max(1.0, paper - darkest)
     return bool(shade > SHOW_THROUGH_SHADE)
 
