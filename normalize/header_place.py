@@ -49,9 +49,9 @@ def header_place_from_date_line(doc: Document) -> list[Edit]:
     spans = sorted((run[-1] - run[0], run) for run in runs)
     if len(spans) > 1 and spans[0][0] == spans[1][0]:
         return []
-    run = [before[k] for k in spans[0][1]]
-    if not _same_place_other_marks([page.words[i].text for i in run], place_words):
-        return []
+    run = [before[k] for k in spans[0][1]]  # its letters are the place's, its marks not
+    if not all(_core(page.words[i].text).isupper() for i in run):
+        return []  # the header's capitals only
     return [
         edit
         for i, right in zip(run, place_words, strict=True)
@@ -119,18 +119,6 @@ def _date_line_place(page: Page, order: list[int]) -> tuple[list[str], list[int]
 
 def _core(word: str) -> str:
     return _EDGE.match(word).group(2)  # type: ignore[union-attr]
-
-
-def _same_place_other_marks(read: list[str], place: list[str]) -> bool:
-    """Capitals spelling ``place`` with other marks (tone placement aside)."""
-    cores = [_core(w) for w in read]
-    if not all(c and c.isupper() for c in cores):
-        return False
-    if [strip_marks(c).casefold() for c in cores] != [strip_marks(w).casefold() for w in place]:
-        return False
-    return [normalize_syllable(c.lower()) for c in cores] != [
-        normalize_syllable(w.lower()) for w in place
-    ]
 
 
 def _remarked(page: Page, index: int, right: str) -> list[Edit]:
