@@ -140,24 +140,28 @@ def test_splice_places_new_words_before_the_first_word_below_them() -> None:
     assert at_the_end["block_num"] == [1, 4]  # a new block after every block of the page
 
 
-def test_a_line_joined_across_two_columns_out_of_level_is_split() -> None:
-    def columns(words: list[tuple[int, int, int]]) -> dict[str, list]:  # (line, left, top)
-        return {
-            "level": [5] * len(words),
-            "block_num": [1] * len(words),
-            "par_num": [1] * len(words),
-            "line_num": [w[0] for w in words],
-            "left": [w[1] for w in words],
-            "top": [w[2] for w in words],
-            "width": [60] * len(words),
-            "height": [30] * len(words),
-            "conf": [90.0] * len(words),
-            "text": ["chữ"] * len(words),
-        }
+def tesseract_words(words: list[tuple]) -> dict[str, list]:
+    """Tesseract's word columns for ``words``: (line, left, top), all 30 high, sure and
+    reading "chữ", or (line, left, top, height, confidence, text); 60 wide, one block."""
+    full = [w if len(w) == 6 else (*w, 30, 90.0, "chữ") for w in words]
+    return {
+        "level": [5] * len(full),
+        "block_num": [1] * len(full),
+        "par_num": [1] * len(full),
+        "line_num": [w[0] for w in full],
+        "left": [w[1] for w in full],
+        "top": [w[2] for w in full],
+        "width": [60] * len(full),
+        "height": [w[3] for w in full],
+        "conf": [w[4] for w in full],
+        "text": [w[5] for w in full],
+    }
 
+
+def test_a_line_joined_across_two_columns_out_of_level_is_split() -> None:
     # line 1: "Số: …" at the left, the motto 12 pixels lower far to the right: two pieces
     # line 2: one column's words level with each other: left alone
-    data = columns([(1, 100, 200, ), (1, 170, 200), (1, 900, 212), (1, 970, 212),
+    data = tesseract_words([(1, 100, 200, ), (1, 170, 200), (1, 900, 212), (1, 970, 212),
                     (2, 100, 300), (2, 900, 300)])  # fmt: skip
     regions = split_lines(data, 20.0, DEFAULT_REREAD)
     assert [r.box[0] < 500 for r in regions] == [True, False]
@@ -165,25 +169,10 @@ def test_a_line_joined_across_two_columns_out_of_level_is_split() -> None:
 
 
 def test_a_level_line_across_two_columns_gives_its_doubtful_pieces() -> None:
-    def columns(words: list[tuple[int, int, int, int, float, str]]) -> dict[str, list]:
-        # (line, left, top, height, confidence, text)
-        return {
-            "level": [5] * len(words),
-            "block_num": [1] * len(words),
-            "par_num": [1] * len(words),
-            "line_num": [w[0] for w in words],
-            "left": [w[1] for w in words],
-            "top": [w[2] for w in words],
-            "width": [60] * len(words),
-            "height": [w[3] for w in words],
-            "conf": [w[4] for w in words],
-            "text": [w[5] for w in words],
-        }
-
     # line 1: an issuer read with an unsure word, a rule's remnant "_" (taller than a line),
     # the national title read surely, all level: only the issuer is read again, as a line
     # line 2: the issuer's two lines read as one (boxes three lines tall): read as a block
-    data = columns([(1, 100, 200, 30, 95.0, "ỦY"), (1, 170, 200, 30, 60.0, "BAN"),
+    data = tesseract_words([(1, 100, 200, 30, 95.0, "ỦY"), (1, 170, 200, 30, 60.0, "BAN"),
                     (1, 260, 180, 70, 20.0, "_"),
                     (1, 360, 200, 30, 95.0, "CỘNG"), (1, 430, 200, 30, 95.0, "HÒA"),
                     (2, 100, 300, 80, 10.0, "Ì35321"), (2, 170, 300, 30, 95.0, "DIÊN"),
