@@ -52,6 +52,13 @@ def _layout(results: list[Result]) -> tuple[int, int]:
     return sum(x["found"] == x["phrases"] for x in have), len(have)
 
 
+def _invented(results: list[Result]) -> str:
+    """Tables sohoa found that hold no truth row (synthetic documents: their truth lists
+    every table printed; a run saved before this figure existed shows '—')."""
+    have = [r.figures["tables_invented"] for r in results if "tables_invented" in r.figures]
+    return str(sum(have)) if have else "—"
+
+
 def _speed(results: list[Result], key: str) -> str:
     have = [r for r in results if key in r.figures]
     pages = sum(r.figures["pages"] for r in have)
@@ -76,12 +83,14 @@ def summary_row(name: str, results: list[Result]) -> list[str]:
         f"{ours[2]}/{ours[3]}" if ours[3] else "—",
         f"{lost}/{codes}",
         _speed(results, "sohoa_s"), _speed(results, "tess_s"), _speed(results, "ocrmypdf_s"),
+        _invented(results),
     ]  # fmt: skip
 
 
 HEAD = ["", "docs", "pages", "WER sohoa", "WER tess", "WER ocrmypdf", "CER sohoa", "CER tess",
         "CER ocrmypdf", "metadata", "header+signature", "cells sohoa", "cells img2table",
-        "rows found", "codes lost", "s/page sohoa", "s/page tess", "s/page ocrmypdf"]  # fmt: skip
+        "rows found", "codes lost", "s/page sohoa", "s/page tess", "s/page ocrmypdf",
+        "tables invented"]  # fmt: skip
 
 
 def markdown(rows: list[list[str]], head: list[str]) -> str:
@@ -152,7 +161,9 @@ def report(results: list[Result], faithful: dict[str, Any], args: argparse.Names
         f"generator v{corpus_build.GENERATOR_VERSION}; {versions['tesseract']}, "
         f"OCRmyPDF {versions['ocrmypdf']}, img2table {versions['img2table']}). "
         "WER/CER: body text, truth aligned to the best-matching span of the output (NFC, "
-        "case folded, hoà = hòa). Cells: exact cells of the tables' body rows. Codes lost: "
+        "case folded, hoà = hòa). Cells: exact cells of the tables' body rows. Tables "
+        "invented: tables sohoa found that hold no row of any truth table (synthetic "
+        "documents, whose truth lists every table printed). Codes lost: "
         "document codes of the truth not found as printed in sohoa's text. s/page: wall "
         "seconds, one process, one thread (peers' from their cached run).",
         "",
@@ -242,6 +253,6 @@ def last_line(results: list[Result], faithful: dict[str, Any], elapsed: float) -
         f"metadata {_rate(*meta)}, header+signature {_rate(*_layout(results))}, "
         f"cells {_rate(ours[0], ours[1])} "
         f"(img2table {_rate(theirs[0], theirs[1])}), codes damaged {damaged}, "
-        f"faithfulness {100 * changed / max(1, words):.2f}%, "
+        f"faithfulness {100 * changed / max(1, words):.2f}%, tables invented {_invented(results)}, "
         f"sohoa {_speed(results, 'sohoa_s')} s/page, {elapsed / 60:.1f} min"
     )

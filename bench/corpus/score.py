@@ -204,6 +204,18 @@ def table_cells(truth: dict[str, Any], found: list[list[str]]) -> dict[str, int]
             "rows_found": sum(p is not None for p in pairs)}  # fmt: skip
 
 
+def tables_invented(truths: list[dict[str, Any]], found: list[dict[str, Any]]) -> int:
+    """Tables in sohoa's JSON that share fewer than two distinct filled cells (case folded)
+    with the truth's tables: prose or a back page's rules read as a table. A piece of a
+    truth table (one page of it, or a badly read one) shares its numbers and names."""
+    known = {c.casefold() for t in truths for row in truth_rows(t) for c in row if c}
+    invented = 0
+    for table in found:
+        cells = {c.casefold() for row in json_rows(table, 99) for c in row if c}
+        invented += len(cells & known) < 2
+    return invented
+
+
 # --- faithfulness --------------------------------------------------------------------------
 
 CODE = regex.compile(r"(?<![\p{L}\d])\d*(?:/\d{4})?/[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d&.-]*|"

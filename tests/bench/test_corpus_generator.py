@@ -99,3 +99,16 @@ def test_the_table_photos_are_plans_and_reports_of_their_own() -> None:
         *range(100, 100 + corpus_build.LEGACY_COUNT),
         *range(corpus_build.PHOTO_FIRST, corpus_build.PHOTO_FIRST + corpus_build.PHOTO_COUNT),
     ]
+
+
+def test_a_table_holding_no_truth_row_counts_as_invented_and_a_piece_of_one_does_not() -> None:
+    truth = {"columns": ["STT", "Nội dung", "Kinh phí"],
+             "rows": [{"cells": ["1", "Xây dựng kế hoạch", "120"]},
+                      {"cells": ["2", "Tổ chức tập huấn", "80"]},
+                      {"section": "II. KINH PHÍ"}]}  # fmt: skip
+    piece = {"rows": [{"cells": ["2", "Tổ chức tập huấn", "80"]}]}
+    prose = {"rows": [{"cells": ["Căn cứ Luật Tổ chức chính quyền địa phương", "", ""]},
+                      {"cells": ["Ủy ban nhân dân tỉnh ban hành", "", ""]}]}  # fmt: skip
+    assert score.tables_invented([truth], [piece]) == 0
+    assert score.tables_invented([truth], [piece, prose]) == 1
+    assert score.tables_invented([], [prose]) == 1
