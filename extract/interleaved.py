@@ -120,20 +120,50 @@ def _time_split(words: list[str]) -> tuple[list[str], list[str], list[str]]:
 def _agency_second_lines(text: str) -> tuple[str, str, str, str] | None:
     """ "… kinh | và Công nghệ | các UBND cấp xã 2025": the second lines of the two agency
     columns (long names wrap: "Sở Khoa học / và Công nghệ"), a ruling read "|" before each,
-    both going on in lower case, the first short; then the time. (task text before them,
-    agencies split at " | ", time, notes), or None."""
+    both going on in lower case, the first short; then the time, and after another ruling
+    perhaps the notes ("… | cac UBND cap xa nam | thức nhiệm vụ KH&CN"). (task text before
+    them, agencies split at " | ", time, notes), or None."""
     pieces = [[w for w in piece.split() if _is_word(w)] for piece in text.split("|")]
     pieces = [piece for piece in pieces if piece]
-    if len(pieces) < 2:
+    found = _second_lines_at(pieces, len(pieces) - 2, [])
+    if found is None and len(pieces) >= 4:  # task, lead, partner, notes
+        found = _second_lines_at(pieces, len(pieces) - 3, pieces[-1])
+    return found
+
+
+def _second_lines_at(
+    pieces: list[list[str]], at: int, notes_piece: list[str]
+) -> tuple[str, str, str, str] | None:
+    """The agencies' second lines in pieces ``at`` and ``at + 1`` (see _agency_second_lines);
+    with a notes piece after them, the partner's piece must end in the time."""
+    if at < 0:
         return None
-    *task, lead, partner = pieces
+    task, lead, partner = pieces[:at], pieces[at], pieces[at + 1]
     if not (1 <= len(lead) <= 3 and lead[0][:1].islower() and partner[0][:1].islower()):
         return None
     if any(_is_time(w) for w in lead):
         return None
     partner, time, notes = _time_split(["", *partner])
+    if notes_piece and (not time or notes):
+        return None
     agencies = f"{' '.join(lead)} | {' '.join(partner[1:])}".rstrip(" |")
+    notes = notes or notes_piece
     return " ".join(w for piece in task for w in piece), agencies, " ".join(time), " ".join(notes)
+
+
+# words after which a year or span is the sentence's own: "giai đoạn 2026-2030", "đến năm
+# 2030", "từ 2026"
+YEAR_LEADS = {"doan", "nam", "den", "tu", "va"}
+
+
+def _in_sentence(words: list[str], size: int) -> bool:
+    """Do the last ``size`` words belong to the task's sentence, not to the time column? They
+    end it ("… 2023-2030."), the sentence goes on after them ("… 2026-2030,"), or a word
+    leading a year comes before them ("giai đoạn 2026-2030")."""
+    tail = words[-size:]
+    if not tail or tail[-1].endswith((".", ",", ";")):
+        return True
+    return len(words) > size and fold(words[-size - 1]) in YEAR_LEADS
 
 
 def split_line(line: str) -> tuple[str | None, str, str, str, str]:
@@ -159,10 +189,10 @@ def split_line(line: str) -> tuple[str | None, str, str, str, str]:
     if not rest and finished and _is_time(task_words[-1]):
         time.insert(0, task_words.pop())
     # no agency read: a whole time cell ending the line is still the time column's (not
-    # one that ends a sentence: "… giai đoạn 2023-2030." is the task's own)
+    # one the task's sentence holds: see _in_sentence)
     for size in (2, 1):
         tail = " ".join(task_words[-size:])
-        if tail.endswith("."):
+        if _in_sentence(task_words, size):
             break
         if not rest and not time and len(task_words) > size + 1 and is_whole_time(tail):
             time, task_words = task_words[-size:], task_words[:-size]
@@ -244,26 +274,52 @@ class _TaskRow:
         ]
 
 
+def _is_specks(*texts: str) -> bool:
+    """Text with no word of three letters: the accents and specks of a line old OCR read on
+    their own ("A A Ao o= , 0/ +A"), no row's text."""
+    return not any(regex.search(r"\p{L}{3}", text) for text in texts)
+
+
+def _heads_group(
+    number: str,
+    parts: tuple[str | None, str, str, str, str],
+    later: list[tuple[str | None, str, str, str, str]],
+) -> bool:
+    """Is the line of ``number`` a group's heading ("2 | Công tác thông tin, tuyên truyền"
+    over rows 2.1, 2.2 …)? A number of the top level with task text and nothing in the other
+    columns, whose next row number is its first sub-row: the heading is the whole row, and
+    the lines after it belong to that sub-row (its number sits on its middle line)."""
+    _, task, agency, time, notes = parts
+    if "." in number.strip(".:") or not task or agency or time or notes:
+        return False
+    following = next((p[0] for p in later if p[0] is not None), None)
+    return next_in_sequence(number, following or "") == f"{number.strip('.:')}.1"
+
+
 def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     """Rows (STT, cells) of a task table read across; and how many rows look complete."""
     rows: list[_TaskRow] = []
     current: _TaskRow | None = None
     previous: str | None = None
-    for line in lines:
-        if not line.strip():
-            continue
-        number, task, agency, time, notes = split_line(line)
+    parsed = [split_line(line) for line in lines if line.strip()]
+    for index, (number, task, agency, time, notes) in enumerate(parsed):
         if number is not None:
             following = next_in_sequence(previous, number)
-            if following is None and task[:1].islower() and not agency:
-                number, task = None, f"{number} {task}"  # "9 khóa.": the text's own number
+            # "9 khóa.": the text's own number (a plain one: "2.3" before lower case text
+            # is a row number whose row's first lines came before it)
+            plain = "." not in number.strip(".:")
+            if following is None and plain and task[:1].islower() and not agency:
+                number, task = None, f"{number} {task}"
+            elif following is None and previous is not None and _is_specks(task, agency):
+                number, task = None, f"{number} {task}"  # "4 A A Ao o=": marks read alone
             else:
                 previous = following or number.rstrip(".:")
         # a line with its own whole time when the row has one: the next row, unnumbered
         # (a row read on one line whose number old OCR lost)
         next_row = bool(current and current.time) and is_whole_time(time) and bool(task)
         alone = number is not None and not (task or agency or time or notes)
-        if current is None or (number and current.stt) or next_row or alone:
+        heading = bool(number) and _heads_group(number or "", parsed[index], parsed[index + 1 :])
+        if current is None or (number and current.stt) or next_row or alone or heading:
             current = _TaskRow(opened=alone)
             rows.append(current)
         if number:
@@ -275,7 +331,10 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             current.time.append(time)
         if notes:
             current.notes.append(notes)
-        if task and SENTENCE_END.search(task) and current.stt and not current.opened:
+        # a row opened by its lone number reads its text, sentences and all, until its
+        # agencies and time are read too
+        read = not current.opened or bool(current.lead and current.time)
+        if (task and SENTENCE_END.search(task) and current.stt and read) or heading:
             current = None
     out = [(row.stt, row.cells()) for row in rows]
     complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)

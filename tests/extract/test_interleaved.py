@@ -140,3 +140,97 @@ def test_the_second_lines_of_both_agency_columns_continue_them():
     assert cells[2] == "So Khoa hoc va Cong nghe"
     assert cells[3] == "Cac so, ban, nganh, cac UBND cap xa"
     assert cells[4] == "Hang nam"
+
+
+def test_a_group_heading_is_a_row_of_its_own_and_its_first_sub_row_starts_after_it():
+    """ "2 | Công tác …" over rows 2.1, 2.2: the heading holds only its text; the lines after
+    it (read before 2.1's number, which sits on its middle line) are 2.1's."""
+    rows, _ = task_rows(
+        [
+            "1.1 Kiem tra co so san xuat. | So Y te | UBND cap xa 2026",
+            "2 | Cong tac dao tao can bo",
+            "To chuc cac lop boi duong kien thuc",
+            "2.1 quan ly cho can bo cap xa | So Noi vu | UBND cap xa Hang",
+            "tren dia ban tinh. nam",
+            "2.2 Tham quan hoc tap kinh nghiem. | So Noi vu | UBND cap xa 2027",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["1.1", "2", "2.1", "2.2"]
+    assert rows[1][1][1:] == ["Cong tac dao tao can bo", "", "", "", ""]
+    assert rows[2][1][1].startswith("To chuc cac lop boi duong kien thuc quan ly cho can bo")
+    # a top-level number whose next row is no sub-row of it is an ordinary row
+    rows, _ = task_rows(["2 | Cong tac dao tao can bo", "cap xa. | So Noi vu 2026", "3 | Khac"])
+    assert rows[0][1][1] == "Cong tac dao tao can bo cap xa."
+
+
+def test_a_year_the_task_sentence_holds_is_not_the_time_column():
+    """With no agency read, a year ending the line is the time column's, unless the task's
+    sentence holds it: after "giai đoạn", "đến năm", or followed by a comma."""
+    assert split_line("Trien khai de an giai doan 2026-2030")[3] == ""
+    assert split_line("hoat dong do luong giai doan 2026-2030,")[1:4] == (
+        "hoat dong do luong giai doan 2026-2030,",
+        "",
+        "",
+    )
+    assert split_line("Phat trien doanh nghiep den nam 2030")[3] == ""
+    assert split_line("Phat trien doanh nghiep tren dia ban 2027")[3] == "2027"
+
+
+def test_a_row_opened_by_its_lone_number_closes_at_a_sentence_end_once_its_cells_are_read():
+    """A row opened by its number alone reads its text, sentences and all; once its agencies
+    and time are read, a finished sentence ends it: the next row's number may be lost."""
+    rows, _ = task_rows(
+        [
+            "1.3",
+            "Trien khai chuong trinh quoc gia. Ke hoach",
+            "So Khoa hoc | Cac so, ban, nganh, Hang",
+            "va Cong nghe | cac UBND cap xa nam",
+            "phat trien doanh nghiep den nam 2030.",
+            "Nghien cuu danh gia nang suat cac nhan to | So Khoa hoc | Cac so, ban, nganh, Hang",
+            "giai doan 2021-2025. | va Cong nghe | cac UBND cap xa nam",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["1.3", ""]
+    assert rows[0][1][1].endswith("Ke hoach phat trien doanh nghiep den nam 2030.")
+    assert rows[1][1][1] == "Nghien cuu danh gia nang suat cac nhan to giai doan 2021-2025."
+
+
+def test_the_agencies_second_lines_before_a_notes_cell():
+    """ "… | và Công nghệ | các UBND cấp xã năm | thức nhiệm vụ": the agencies' second lines,
+    the time, then the notes column after another ruling."""
+    assert split_line("cua tinh giai doan | va Cong nghe | cac UBND cap xa nam | thuc nhiem vu")[
+        1:
+    ] == ("cua tinh giai doan", "va Cong nghe | cac UBND cap xa", "nam", "thuc nhiem vu")
+    # with no time before it, a fourth piece is no notes cell
+    assert not split_line("a b c | va Cong nghe | cac UBND cap xa | thuc nhiem vu")[2].startswith(
+        "va Cong nghe"
+    )
+
+
+def test_a_dotted_number_before_lower_case_text_is_a_row_number_even_out_of_sequence():
+    """ "2.3 | công cụ, …" continues its row's first lines (the number on its middle line):
+    a dotted number is no number of the text, even after a misread one ("29" for 2.2); a
+    plain one out of sequence before lower case is ("9 khóa.")."""
+    rows, _ = task_rows(
+        [
+            "2.1 Ho tro doanh nghiep. | So Y te | UBND cap xa 2026",
+            "29 To chuc truyen thong ve nang suat. | So Y te | UBND cap xa 2026",
+            "To chuc dieu tra nhu cau ap dung cac | So Y te | UBND cap xa Hang",
+            "2.3 | cong cu quan ly tien tien. | nam",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["2.1", "29", "2.3"]
+    assert rows[2][1][1] == "To chuc dieu tra nhu cau ap dung cac cong cu quan ly tien tien."
+
+
+def test_a_number_before_specks_out_of_sequence_is_no_row_number():
+    """ "4 A A Ao o=": a line of accents read alone starting with a digit opens no row."""
+    rows, _ = task_rows(
+        [
+            "5.1 Duy tri co so du lieu. | So Y te | UBND cap xa 2026",
+            "Xay dung mang luoi do luong cua tinh.",
+            "4 A A Ao o= , 0/ +A",
+            "5.2 dinh, hieu chuan tren dia ban. | So Y te | UBND cap xa 2027",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["5.1", "5.2"]
