@@ -263,15 +263,44 @@ class _TaskRow:
             else:
                 self.lead.append(cell)
 
+    def takes_block_line(self, task: str, agency: str, time: str, notes: str) -> bool:
+        """Add a line of a row whose columns old OCR read one block after another (its task
+        text finished, then "Sở Khoa học" / "và Công nghệ" / "Các sở, ban, ngành," / "các
+        UBND cấp xã" / "Hằng" / "năm"), if it is one: once the task's sentence has ended and
+        the lead agency is read, a short line going on in lower case continues the last
+        agency column, and a line of time words is the time."""
+        words = f"{task} {agency}".split()
+        finished = bool(self.task) and SENTENCE_END.search(self.task[-1]) is not None
+        if not (finished and self.lead) or notes or len(words) > BLOCK_LINE_WORDS:
+            return False
+        if words and all(_is_time(w) for w in words) and not time:
+            self.time.append(" ".join(words))
+            return True
+        if not words or not words[0][:1].islower() or agency_starts_at(words, 0):
+            return False
+        (self.partner or self.lead).append(" ".join(words))
+        if time:
+            self.time.append(time)
+        return True
+
     def cells(self) -> list[str]:
         return [
             self.stt,
-            _without_rulings(self.task),
+            _wrapped_years(_without_rulings(self.task)),
             _without_rulings(self.lead),
             _without_rulings(self.partner),
-            " ".join(self.time),
+            _wrapped_years(" ".join(self.time)),
             _without_rulings(self.notes),
         ]
+
+
+BLOCK_LINE_WORDS = 5  # a wrapped agency name's second line is short: "cac UBND cap xa"
+_YEAR_WRAP = regex.compile(r"\b(20\d\d)\s*([-–])\s+(20\d\d)\b")
+
+
+def _wrapped_years(text: str) -> str:
+    """ "2026- 2030": a year span wrapped in a narrow cell, joined again."""
+    return _YEAR_WRAP.sub(r"\1\2\3", text)
 
 
 def _is_specks(*texts: str) -> bool:
@@ -314,6 +343,8 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
                 number, task = None, f"{number} {task}"  # "4 A A Ao o=": marks read alone
             else:
                 previous = following or number.rstrip(".:")
+        if number is None and current and current.takes_block_line(task, agency, time, notes):
+            continue
         # a line with its own whole time when the row has one: the next row, unnumbered
         # (a row read on one line whose number old OCR lost)
         next_row = bool(current and current.time) and is_whole_time(time) and bool(task)

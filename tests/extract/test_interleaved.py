@@ -234,3 +234,35 @@ def test_a_number_before_specks_out_of_sequence_is_no_row_number():
         ]
     )
     assert [stt for stt, _ in rows] == ["5.1", "5.2"]
+
+
+def test_columns_read_one_block_after_another_under_a_lone_number():
+    """Old OCR may read a row's cells as blocks, one column after another: once the task's
+    sentence ended and the lead agency is read, a short lower-case line continues the last
+    agency column, time words are the time; a year span wrapped in its cell is joined."""
+    rows, complete = task_rows(
+        [
+            "7.2",
+            "Ho tro doanh nghiep tham gia cac du an",
+            "hop tac voi cac to chuc quoc te.",
+            "So Khoa hoc",
+            "va Cong nghe",
+            "Cac so, ban, nganh,",
+            "cac UBND cap xa",
+            "2026-",
+            "2030",
+        ]
+    )
+    [(stt, cells)] = rows
+    assert stt == "7.2"
+    assert cells[1:5] == [
+        "Ho tro doanh nghiep tham gia cac du an hop tac voi cac to chuc quoc te.",
+        "So Khoa hoc va Cong nghe",
+        "Cac so, ban, nganh, cac UBND cap xa",
+        "2026-2030",
+    ]
+    assert complete == 1
+    # before the task's sentence ends, a lower-case line is the task's; a span wrapped in
+    # the task text is joined too
+    rows, _ = task_rows(["7.2", "Ho tro doanh nghiep giai doan 2026-", "So Khoa hoc", "2030."])
+    assert rows[0][1][1] == "Ho tro doanh nghiep giai doan 2026-2030."
