@@ -316,7 +316,7 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
             continue
         if OCR_SECTION.match(line.strip()):
             flush()
-            rows.append(TableRow(section=clean(line)))
+            rows.append(TableRow(section=clean(line).rstrip(" |")))  # a ruling read "|" after it
             continue
         segment.append(line)
     flush()

@@ -69,6 +69,8 @@ def agency_starts_at(words: list[str], k: int) -> bool:
         return True
     if word == "Ban" and capitalised:
         return True
+    if words[k].startswith("|") and _is_glued_so(word, following):
+        return True  # "|se Van hóa": "Sở" in lower case with the column's ruling before it
     if regex.fullmatch(r"c\S?\S?c", plain) and word[:1] == "C":  # Các sở / cơ quan / tổ chức
         return (next_plain[:1] == "s" and len(next_plain) <= 3) or next_plain in ("co", "to")
     # "Sở" read as So, SO, S6, S¢, S&, Sé, S0, "Sf}", "Sé'"; never a plain number —
@@ -79,6 +81,12 @@ def agency_starts_at(words: list[str], k: int) -> bool:
 _SO_SHAPE = regex.compile(r"S\S?|S\S?[^\p{L}\p{N}\s]")
 _SO_DIGITS = regex.compile(r"[35$][6oO0ô]")
 _ACRONYM = regex.compile(r"\p{Lu}{2,}(&\p{Lu}+)?[,;]?")
+
+
+def _is_glued_so(word: str, following: str) -> bool:
+    """ "se", "s6", "so" before a capitalised name: "Sở" read in lower case, as old OCR reads
+    it after a column's ruling ("|se Giao thông vận tải") or at the head of an agency cell."""
+    return regex.fullmatch(r"s\S", word) is not None and following[:1].isupper()
 
 
 def is_so_lookalike(word: str, following: str) -> bool:
@@ -228,8 +236,10 @@ def split_agencies(fragment: str) -> list[str]:
 
 def _without_rulings(fragments: list[str]) -> str:
     """Join a cell's fragments without the marks old OCR reads from the ruling lines and
-    stray specks between words: a lone ".", "|", "<", "\\" is no word of the cell."""
-    return " ".join(w for w in " ".join(fragments).split() if _is_word(w))
+    stray specks between words: a lone ".", "|", "<", "\\" is no word of the cell, and a
+    ruling touching a word ("|Ban Quản lý") is no part of it."""
+    words = (w.strip("|") for w in " ".join(fragments).split())
+    return " ".join(w for w in words if _is_word(w))
 
 
 def _is_word(word: str) -> bool:
@@ -385,9 +395,12 @@ def _repair_agency(cell: str) -> str:
         core = word.rstrip(",;")
         following = words[k + 1] if k + 1 < len(words) else ""
         after_cac = k > 0 and fold(words[k - 1]) == "cac"
-        if core == "Sở" or not is_so_lookalike(strip_marks(core), strip_marks(following)):
+        lower_head = k == 0 and _is_glued_so(strip_marks(core), following)  # "se Y tế"
+        if core == "Sở" or not (
+            lower_head or is_so_lookalike(strip_marks(core), strip_marks(following))
+        ):
             continue
-        heads_name = following[:1].isupper() and agency_starts_at(words, k)
+        heads_name = following[:1].isupper() and (lower_head or agency_starts_at(words, k))
         if heads_name or (after_cac and word.endswith(",")):  # "Các Số, ban, ngành"
             words[k] = "Sở" + word[len(core) :]
     return " ".join(words)
