@@ -338,3 +338,32 @@ def test_rulings_read_beside_the_cells_of_an_old_ocr_task_table(tmp_path):
         "Sở Van hoa, The thao va Du lich",
     ]
     assert rows[1][2] == "Ban Quan ly cac khu cong nghiep"
+
+
+def test_numbered_task_rows_read_agencies_and_times_as_old_ocr_writes_them():
+    """One cell fragment per line, as old OCR read them: "S¢ Khoa hoc" and "Cac so, ban,
+    nganh," head agency cells, "Hang" / "nam" is the time, "2026-" / "2030" one span."""
+    from sohoa.extract.flattened_header import TASK_COLUMNS
+    from sohoa.extract.flattened_rows import numbered_rows
+
+    body = [
+        "1.1 Sua doi Nghi quyet ve ho tro",
+        "tren dia ban tinh.",
+        "S¢ Khoa hoc",
+        "va Cong nghe",
+        "Cac so, ban, nganh,",
+        "cac UBND cap xa",
+        "Hang",
+        "nam",
+        "1.2 Tham muu ban hanh ke hoach.",
+        "So Tai chinh",
+        "2026-",
+        "2030",
+    ]
+    rows, confidence = numbered_rows(body, TASK_COLUMNS, budget=False)
+    assert [r.cells for r in rows] == [
+        ["1.1", "Sua doi Nghi quyet ve ho tro tren dia ban tinh.", "S¢ Khoa hoc va Cong nghe",
+         "Cac so, ban, nganh, cac UBND cap xa", "Hang nam", ""],
+        ["1.2", "Tham muu ban hanh ke hoach.", "So Tai chinh", "", "2026-2030", ""],
+    ]  # fmt: skip
+    assert confidence == 1.0
