@@ -335,8 +335,67 @@ def _heads_group(
     return next_in_sequence(number, following or "") == f"{number.strip('.:')}.1"
 
 
+TIME_HEADER = {"thoi", "gian", "thuc", "hien"}  # "Thời gian thực hiện" over the column
+
+
+def _time_column_block(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(the other lines, the time cells) when the time column was read as a block of its
+    own after the other columns, under its header ("Thoi" / "gian" / "Quy" / "11/2027" /
+    "Hang" / "nam" …): lines of time words led by the column's header words, read as whole
+    time cells; ``(lines, [])`` when there is no such block."""
+    for start, line in enumerate(lines):
+        words = _time_words(line)
+        if not words or any(fold(w) not in TIME_HEADER for w in words):
+            continue
+        end = start + 1
+        while end < len(lines) and (found := _time_words(lines[end])) is not None and found:
+            end += 1
+        words = [w for text in lines[start:end] for w in _time_words(text) or []]
+        cells = _whole_times([w for w in words if fold(w) not in TIME_HEADER])
+        if len(cells) > 1:
+            return lines[:start] + lines[end:], cells
+    return lines, []
+
+
+def _time_words(line: str) -> list[str] | None:
+    """The words of a line made only of time words and time-header words, else None."""
+    words = line.replace("|", " ").split()
+    return words if all(_is_time(w) or fold(w) in TIME_HEADER for w in words) else None
+
+
+def _whole_times(words: list[str]) -> list[str]:
+    """Time words read in order as whole time cells ("Quy 11/2027", "Hang nam", "2027");
+    none if some word belongs to no whole cell."""
+    cells: list[str] = []
+    k = 0
+    while k < len(words):
+        size = next((n for n in (2, 1) if is_whole_time(" ".join(words[k : k + n]))), 0)
+        if not size:
+            return []
+        cells.append(" ".join(words[k : k + size]))
+        k += size
+    return cells
+
+
 def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
-    """Rows (STT, cells) of a task table read across; and how many rows look complete."""
+    """Rows (STT, cells) of a task table read across; and how many rows look complete. A
+    time column read as a block after the rows gives its cells to the rows without a time,
+    in order, when there are as many of each."""
+    lines = [line for line in lines if line.strip()]
+    before, times = _time_column_block(lines)
+    rows = _task_rows(before)
+    timeless = [row for row in rows if not row.time and (row.lead or row.partner)]
+    if times and len(timeless) == len(times):
+        for row, time in zip(timeless, times, strict=True):
+            row.time.append(time)
+    elif times:
+        rows = _task_rows(lines)  # no place for them: read as they come
+    out = [(row.stt, row.cells()) for row in rows]
+    complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)
+    return out, complete
+
+
+def _task_rows(lines: list[str]) -> list[_TaskRow]:
     rows: list[_TaskRow] = []
     current: _TaskRow | None = None
     previous: str | None = None
@@ -377,9 +436,7 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
         read = not current.opened or bool(current.lead and current.time)
         if (task and SENTENCE_END.search(task) and current.stt and read) or heading:
             current = None
-    out = [(row.stt, row.cells()) for row in rows]
-    complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)
-    return out, complete
+    return rows
 
 
 # --- agency names misread by old OCR --------------------------------------------------------

@@ -266,3 +266,26 @@ def test_columns_read_one_block_after_another_under_a_lone_number():
     # the task text is joined too
     rows, _ = task_rows(["7.2", "Ho tro doanh nghiep giai doan 2026-", "So Khoa hoc", "2030."])
     assert rows[0][1][1] == "Ho tro doanh nghiep giai doan 2026-2030."
+
+
+def test_a_time_column_read_as_a_block_after_the_rows_gives_them_their_times():
+    """Old OCR may read the time column on its own after the others, under its header:
+    its cells go, in order, to the rows without a time, when there are as many of each."""
+    lines = [
+        "1.1 Kiem tra co so san xuat. | So Y te | UBND cap xa",
+        "1.2 Tap huan can bo. | So Noi vu | UBND cap xa",
+        "1.3 Tong ket. | So Tai chinh | UBND cap xa 2027",
+        "Thoi",
+        "gian",
+        "Quy",
+        "11/2027",
+        "Hang",
+        "nam",
+        "Ghi chu",
+    ]
+    rows, _ = task_rows(lines)
+    assert [cells[4] for _, cells in rows] == ["Quy 11/2027", "Hang nam", "2027", ""]
+    assert rows[-1][1][1] == "Ghi chu"
+    # with more times than rows to take them, nothing moves
+    rows, _ = task_rows(lines[:1] + lines[2:])
+    assert [cells[4] for _, cells in rows][:2] == ["", "2027"]
