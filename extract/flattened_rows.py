@@ -35,8 +35,8 @@ from sohoa.extract.interleaved import (
     budget_row_groups,
     is_whole_time,
     split_agencies,
-    task_rows,
 )
+from sohoa.extract.interleaved_rows import task_rows
 from sohoa.extract.structure import clean, fold
 from sohoa.model import TableRow
 
