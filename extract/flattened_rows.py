@@ -33,9 +33,10 @@ from sohoa.extract.interleaved import (
     BudgetLine,
     agency_starts_at,
     budget_row_groups,
+    is_whole_time,
     split_agencies,
-    task_rows,
 )
+from sohoa.extract.interleaved_rows import task_rows
 from sohoa.extract.structure import clean, fold
 from sohoa.model import TableRow
 
@@ -63,11 +64,38 @@ def _split_agencies(cell: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _heads_agency(text: str) -> bool:
+    """Does ``text`` start with an agency name, as printed or as old OCR read it ("S¢ Khoa
+    hoc", "Cac so, ban, nganh": see ``interleaved.agency_starts_at``)?"""
+    words = clean(text).split()
+    return bool(AGENCY.match(clean(text))) or (bool(words) and agency_starts_at(words, 0))
+
+
+def _is_time_cell(cell: str) -> bool:
+    """A time cell, with its marks or as old OCR read it ("Hang nam", "Quy 1V/2026")."""
+    return bool(TIME.match(cell)) or is_whole_time(cell)
+
+
+def _wrapped_spans(cells: list[str]) -> list[str]:
+    """ "2026-" then "2030": a year span wrapped in its narrow cell is one cell."""
+    joined: list[str] = []
+    for cell in cells:
+        if (
+            joined
+            and regex.search(r"\b20\d\d\s*[-–]$", joined[-1])
+            and regex.match(r"20\d\d", cell)
+        ):
+            joined[-1] = joined[-1].rstrip() + cell
+        else:
+            joined.append(cell)
+    return joined
+
+
 def _task_row(stt: str, fragments: list[str]) -> tuple[list[str], bool]:
     """Cells of a Phụ lục I row and whether every fragment found a place."""
     content: list[str] = []
     k = 0
-    while k < len(fragments) and not AGENCY.match(clean(fragments[k])):
+    while k < len(fragments) and not _heads_agency(fragments[k]):
         content.append(fragments[k])
         k += 1
     cells = []
@@ -76,14 +104,14 @@ def _task_row(stt: str, fragments: list[str]) -> tuple[list[str], bool]:
     agencies: list[str] = []
     time = ""
     notes: list[str] = []
-    for cell in cells:
+    for cell in _wrapped_spans(cells):
         years = regex.match(r"^(.*?)\s+(20\d\d)$", cell)
-        if years and AGENCY.match(years.group(1)) and not time:
+        if years and _heads_agency(years.group(1)) and not time:
             agencies.append(years.group(1))
             time = years.group(2)
-        elif not time and TIME.match(cell):
+        elif not time and _is_time_cell(cell):
             time = cell
-        elif not time and AGENCY.match(cell):
+        elif not time and _heads_agency(cell):
             agencies.append(cell)
         else:
             notes.append(cell)
@@ -316,7 +344,7 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
             continue
         if OCR_SECTION.match(line.strip()):
             flush()
-            rows.append(TableRow(section=clean(line)))
+            rows.append(TableRow(section=clean(line).rstrip(" |")))  # a ruling read "|" after it
             continue
         segment.append(line)
     flush()

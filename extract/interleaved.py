@@ -7,16 +7,15 @@ time. The row number sits on the row's middle line, so a row's first lines come 
 
 Each line is split at the first word that starts an agency name (Sở, Các sở, UBND, Ban,
 Thanh tra, Ủy ban …, letters compared without marks, "S6"/"S¢" read as "Sở"); a trailing
-"Hằng"/"năm"/year is the time. A row ends when its task text ends a sentence ("…đo
-lường.") or the next numbered line comes. Which of the two agency columns a fragment
-belongs to is a guess (old OCR keeps no positions), so these tables get a low confidence.
+"Hằng"/"năm"/year is the time; ``interleaved_rows`` gathers the lines into rows. Which of
+the two agency columns a fragment belongs to is a guess (old OCR keeps no positions), so
+these tables get a low confidence.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -69,6 +68,8 @@ def agency_starts_at(words: list[str], k: int) -> bool:
         return True
     if word == "Ban" and capitalised:
         return True
+    if words[k].startswith("|") and _is_glued_so(word, following):
+        return True  # "|se Van hóa": "Sở" in lower case with the column's ruling before it
     if regex.fullmatch(r"c\S?\S?c", plain) and word[:1] == "C":  # Các sở / cơ quan / tổ chức
         return (next_plain[:1] == "s" and len(next_plain) <= 3) or next_plain in ("co", "to")
     # "Sở" read as So, SO, S6, S¢, S&, Sé, S0, "Sf}", "Sé'"; never a plain number —
@@ -79,6 +80,12 @@ def agency_starts_at(words: list[str], k: int) -> bool:
 _SO_SHAPE = regex.compile(r"S\S?|S\S?[^\p{L}\p{N}\s]")
 _SO_DIGITS = regex.compile(r"[35$][6oO0ô]")
 _ACRONYM = regex.compile(r"\p{Lu}{2,}(&\p{Lu}+)?[,;]?")
+
+
+def _is_glued_so(word: str, following: str) -> bool:
+    """ "se", "s6", "so" before a capitalised name: "Sở" read in lower case, as old OCR reads
+    it after a column's ruling ("|se Giao thông vận tải") or at the head of an agency cell."""
+    return regex.fullmatch(r"s\S", word) is not None and following[:1].isupper()
 
 
 def is_so_lookalike(word: str, following: str) -> bool:
@@ -98,7 +105,7 @@ def _after_sentence(words: list[str]) -> int:
     return len(words)
 
 
-def _is_time(word: str) -> bool:
+def is_time_word(word: str) -> bool:
     return bool(TIME_WORD.match(fold(word) or "-")) and word[:1].isalnum()
 
 
@@ -110,9 +117,9 @@ def is_whole_time(text: str) -> bool:
 def _time_split(words: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(agencies, time, notes): the time column follows the agencies; what follows the
     time is the notes column."""
-    at = next((k for k, w in enumerate(words) if k > 0 and _is_time(w)), len(words))
+    at = next((k for k, w in enumerate(words) if k > 0 and is_time_word(w)), len(words))
     end = at
-    while end < len(words) and _is_time(words[end]):
+    while end < len(words) and is_time_word(words[end]):
         end += 1
     return words[:at], words[at:end], words[end:]
 
@@ -120,20 +127,50 @@ def _time_split(words: list[str]) -> tuple[list[str], list[str], list[str]]:
 def _agency_second_lines(text: str) -> tuple[str, str, str, str] | None:
     """ "… kinh | và Công nghệ | các UBND cấp xã 2025": the second lines of the two agency
     columns (long names wrap: "Sở Khoa học / và Công nghệ"), a ruling read "|" before each,
-    both going on in lower case, the first short; then the time. (task text before them,
-    agencies split at " | ", time, notes), or None."""
+    both going on in lower case, the first short; then the time, and after another ruling
+    perhaps the notes ("… | cac UBND cap xa nam | thức nhiệm vụ KH&CN"). (task text before
+    them, agencies split at " | ", time, notes), or None."""
     pieces = [[w for w in piece.split() if _is_word(w)] for piece in text.split("|")]
     pieces = [piece for piece in pieces if piece]
-    if len(pieces) < 2:
+    found = _second_lines_at(pieces, len(pieces) - 2, [])
+    if found is None and len(pieces) >= 4:  # task, lead, partner, notes
+        found = _second_lines_at(pieces, len(pieces) - 3, pieces[-1])
+    return found
+
+
+def _second_lines_at(
+    pieces: list[list[str]], at: int, notes_piece: list[str]
+) -> tuple[str, str, str, str] | None:
+    """The agencies' second lines in pieces ``at`` and ``at + 1`` (see _agency_second_lines);
+    with a notes piece after them, the partner's piece must end in the time."""
+    if at < 0:
         return None
-    *task, lead, partner = pieces
+    task, lead, partner = pieces[:at], pieces[at], pieces[at + 1]
     if not (1 <= len(lead) <= 3 and lead[0][:1].islower() and partner[0][:1].islower()):
         return None
-    if any(_is_time(w) for w in lead):
+    if any(is_time_word(w) for w in lead):
         return None
     partner, time, notes = _time_split(["", *partner])
+    if notes_piece and (not time or notes):
+        return None
     agencies = f"{' '.join(lead)} | {' '.join(partner[1:])}".rstrip(" |")
+    notes = notes or notes_piece
     return " ".join(w for piece in task for w in piece), agencies, " ".join(time), " ".join(notes)
+
+
+# words after which a year or span is the sentence's own: "giai đoạn 2026-2030", "đến năm
+# 2030", "từ 2026"
+YEAR_LEADS = {"doan", "nam", "den", "tu", "va"}
+
+
+def _in_sentence(words: list[str], size: int) -> bool:
+    """Do the last ``size`` words belong to the task's sentence, not to the time column? They
+    end it ("… 2023-2030."), the sentence goes on after them ("… 2026-2030,"), or a word
+    leading a year comes before them ("giai đoạn 2026-2030")."""
+    tail = words[-size:]
+    if not tail or tail[-1].endswith((".", ",", ";")):
+        return True
+    return len(words) > size and fold(words[-size - 1]) in YEAR_LEADS
 
 
 def split_line(line: str) -> tuple[str | None, str, str, str, str]:
@@ -156,13 +193,13 @@ def split_line(line: str) -> tuple[str | None, str, str, str, str]:
     rest, time, notes = _time_split([w for w in words[start:] if w not in ("|", "\\")])
     # "kỹ thuật. năm": the time column's last word after a finished task sentence
     finished = len(task_words) >= 2 and SENTENCE_END.search(task_words[-2]) is not None
-    if not rest and finished and _is_time(task_words[-1]):
+    if not rest and finished and is_time_word(task_words[-1]):
         time.insert(0, task_words.pop())
     # no agency read: a whole time cell ending the line is still the time column's (not
-    # one that ends a sentence: "… giai đoạn 2023-2030." is the task's own)
+    # one the task's sentence holds: see _in_sentence)
     for size in (2, 1):
         tail = " ".join(task_words[-size:])
-        if tail.endswith("."):
+        if _in_sentence(task_words, size):
             break
         if not rest and not time and len(task_words) > size + 1 and is_whole_time(tail):
             time, task_words = task_words[-size:], task_words[:-size]
@@ -196,90 +233,16 @@ def split_agencies(fragment: str) -> list[str]:
     return [" ".join(c) for c in cells]
 
 
-def _without_rulings(fragments: list[str]) -> str:
+def without_rulings(fragments: list[str]) -> str:
     """Join a cell's fragments without the marks old OCR reads from the ruling lines and
-    stray specks between words: a lone ".", "|", "<", "\\" is no word of the cell."""
-    return " ".join(w for w in " ".join(fragments).split() if _is_word(w))
+    stray specks between words: a lone ".", "|", "<", "\\" is no word of the cell, and a
+    ruling touching a word ("|Ban Quản lý") is no part of it."""
+    words = (w.strip("|") for w in " ".join(fragments).split())
+    return " ".join(w for w in words if _is_word(w))
 
 
 def _is_word(word: str) -> bool:
     return regex.search(r"[\p{L}\p{N}&\-–]", word) is not None
-
-
-@dataclass
-class _TaskRow:
-    """A row being gathered: its number and each column's fragments, line by line."""
-
-    stt: str = ""
-    task: list[str] = field(default_factory=list)
-    lead: list[str] = field(default_factory=list)
-    partner: list[str] = field(default_factory=list)
-    time: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    opened: bool = False  # by its number alone on a line: its text follows, sentences and all
-
-    def add_agencies(self, agency: str, number: str | None) -> None:
-        """A second name on the line is the partner; a lone one continues the lead agency
-        when that ends in "," or ";", else (off the row's middle line, or once the partner
-        column has started) it is the partner's."""
-        cells = split_agencies(agency)
-        for k, cell in enumerate(cells):
-            lead_open = not self.lead or self.lead[-1].endswith((",", ";", " và"))
-            # "và Công nghệ | các UBND cấp xã": the first of two lower-case second lines
-            # goes on with the lead agency
-            lead_goes_on = k == 0 and len(cells) == 2 and cell[:1].islower()
-            if k == 1 or (not lead_open and not lead_goes_on and (self.partner or number is None)):
-                self.partner.append(cell)
-            else:
-                self.lead.append(cell)
-
-    def cells(self) -> list[str]:
-        return [
-            self.stt,
-            _without_rulings(self.task),
-            _without_rulings(self.lead),
-            _without_rulings(self.partner),
-            " ".join(self.time),
-            _without_rulings(self.notes),
-        ]
-
-
-def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
-    """Rows (STT, cells) of a task table read across; and how many rows look complete."""
-    rows: list[_TaskRow] = []
-    current: _TaskRow | None = None
-    previous: str | None = None
-    for line in lines:
-        if not line.strip():
-            continue
-        number, task, agency, time, notes = split_line(line)
-        if number is not None:
-            following = next_in_sequence(previous, number)
-            if following is None and task[:1].islower() and not agency:
-                number, task = None, f"{number} {task}"  # "9 khóa.": the text's own number
-            else:
-                previous = following or number.rstrip(".:")
-        # a line with its own whole time when the row has one: the next row, unnumbered
-        # (a row read on one line whose number old OCR lost)
-        next_row = bool(current and current.time) and is_whole_time(time) and bool(task)
-        alone = number is not None and not (task or agency or time or notes)
-        if current is None or (number and current.stt) or next_row or alone:
-            current = _TaskRow(opened=alone)
-            rows.append(current)
-        if number:
-            current.stt = number
-        if task:
-            current.task.append(task)
-        current.add_agencies(agency, number)
-        if time:
-            current.time.append(time)
-        if notes:
-            current.notes.append(notes)
-        if task and SENTENCE_END.search(task) and current.stt and not current.opened:
-            current = None
-    out = [(row.stt, row.cells()) for row in rows]
-    complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)
-    return out, complete
 
 
 # --- agency names misread by old OCR --------------------------------------------------------
@@ -295,9 +258,12 @@ def _repair_agency(cell: str) -> str:
         core = word.rstrip(",;")
         following = words[k + 1] if k + 1 < len(words) else ""
         after_cac = k > 0 and fold(words[k - 1]) == "cac"
-        if core == "Sở" or not is_so_lookalike(strip_marks(core), strip_marks(following)):
+        lower_head = k == 0 and _is_glued_so(strip_marks(core), following)  # "se Y tế"
+        if core == "Sở" or not (
+            lower_head or is_so_lookalike(strip_marks(core), strip_marks(following))
+        ):
             continue
-        heads_name = following[:1].isupper() and agency_starts_at(words, k)
+        heads_name = following[:1].isupper() and (lower_head or agency_starts_at(words, k))
         if heads_name or (after_cac and word.endswith(",")):  # "Các Số, ban, ngành"
             words[k] = "Sở" + word[len(core) :]
     return " ".join(words)

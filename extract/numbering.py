@@ -196,6 +196,38 @@ def _edit(original: str, result: str, table_index: int | None, reason: str) -> E
 LOST_NUMBER_CONFIDENCE = 0.5
 
 
+def _whole_number(numbers: list[str], before: int | None, k: int, after: int | None) -> str | None:
+    """Lost number ``k`` among whole numbers: counted back from the next numbered row, or on
+    from the one before; ``None`` when the two disagree or the count goes below 1."""
+    guess = None
+    if after is not None and numbers[after].isdigit():
+        guess = int(numbers[after]) - (after - k)
+    elif before is not None and numbers[before].isdigit():
+        guess = int(numbers[before]) + (k - before)
+    if guess is None or guess < 1:
+        return None
+    agreed = before is None or not numbers[before].isdigit()
+    agreed = agreed or int(numbers[before]) + (k - before) == guess
+    return str(guess) if agreed else None  # the numbers on both sides disagree: left empty
+
+
+def _after_sub_row(numbers: list[str], before: int | None, k: int, after: int | None) -> str | None:
+    """Lost number ``k`` after a sub-row ("1.3"): the same level counted on ("1.4") when the
+    next numbered row may follow it ("2", "1.5") or there is none."""
+    if before is None or "." not in numbers[before]:
+        return None
+    parts = numbers[before].split(".")
+    if not all(p.isdigit() for p in parts):
+        return None
+
+    def at(j: int) -> str:
+        return ".".join([*parts[:-1], str(int(parts[-1]) + j - before)])
+
+    if after is not None and numbers[after] not in _next_numbers(at(after - 1)):
+        return None
+    return at(k)
+
+
 def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
     """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
     (text and another cell filled) before row b of the same section is b-k … b-1, after
@@ -217,18 +249,12 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
                 continue  # a row of text alone continues another; a total has no number
             after = next((j for j in range(k + 1, len(rows)) if numbers[j]), None)
             before = next((j for j in range(k - 1, -1, -1) if numbers[j]), None)
-            guess = None
-            if after is not None and numbers[after].isdigit():
-                guess = int(numbers[after]) - (after - k)
-            elif before is not None and numbers[before].isdigit():
-                guess = int(numbers[before]) + (k - before)
-            if guess is None or guess < 1:
+            found = _after_sub_row(numbers, before, k, after) or _whole_number(
+                numbers, before, k, after
+            )
+            if found is None:
                 continue
-            agreed = before is None or not numbers[before].isdigit()
-            agreed = agreed or int(numbers[before]) + (k - before) == guess
-            if not agreed:
-                continue  # the numbers on both sides disagree: left empty
-            numbers[k] = str(guess)
+            numbers[k] = found
             cells[stt_col] = numbers[k]
             edit = _edit("", numbers[k], table_index, "table-numbering")
             edit.confidence = LOST_NUMBER_CONFIDENCE

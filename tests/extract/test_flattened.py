@@ -313,3 +313,57 @@ def test_amounts_whose_sums_fail_go_where_the_tables_other_rows_went():
     placements.defer(row, 2, ["540", "180", "10"])
     placements.settle()
     assert row == ["1.2", "Đào tạo", "", "540", "180", "10"]
+
+
+OLD_OCR_TASKS_RULINGS = """Phu luc I
+DANH MUC NHIEM VU
+(Kem theo Ke hoach so 12/KH-UBND)
+
+| STT | Noi dung nhiem vu | Co quan chu tri | Thoi gian thuc hien
+I. Tang cuong chuyen doi so | |
+| 1 | Tang cuong phat trien doanh nghiep tai co so |se Van hoa, The thao va Du lich | Quy 1V/2026 |
+| 2 | Kien toan phat trien du lich tai co so | |Ban Quan ly cac khu cong nghiep | Quy 11/2028 |
+| 3 | Day manh y te co so tai co so | Cong an tinh | Nam 2026 |
+"""
+
+
+def test_rulings_read_beside_the_cells_of_an_old_ocr_task_table(tmp_path):
+    """A ruling read "|" touching a word is no part of the cell ("|Ban Quản lý"), nor
+    after a section; "Sở" read in lower case after one ("|se Văn hóa") heads the agency."""
+    (table,) = _tables(tmp_path, OLD_OCR_TASKS_RULINGS)
+    assert [r.section for r in table.rows if r.section] == ["I. Tang cuong chuyen doi so"]
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[0][1:3] == [
+        "Tang cuong phat trien doanh nghiep tai co so",
+        "Sở Van hoa, The thao va Du lich",
+    ]
+    assert rows[1][2] == "Ban Quan ly cac khu cong nghiep"
+
+
+def test_numbered_task_rows_read_agencies_and_times_as_old_ocr_writes_them():
+    """One cell fragment per line, as old OCR read them: "S¢ Khoa hoc" and "Cac so, ban,
+    nganh," head agency cells, "Hang" / "nam" is the time, "2026-" / "2030" one span."""
+    from sohoa.extract.flattened_header import TASK_COLUMNS
+    from sohoa.extract.flattened_rows import numbered_rows
+
+    body = [
+        "1.1 Sua doi Nghi quyet ve ho tro",
+        "tren dia ban tinh.",
+        "S¢ Khoa hoc",
+        "va Cong nghe",
+        "Cac so, ban, nganh,",
+        "cac UBND cap xa",
+        "Hang",
+        "nam",
+        "1.2 Tham muu ban hanh ke hoach.",
+        "So Tai chinh",
+        "2026-",
+        "2030",
+    ]
+    rows, confidence = numbered_rows(body, TASK_COLUMNS, budget=False)
+    assert [r.cells for r in rows] == [
+        ["1.1", "Sua doi Nghi quyet ve ho tro tren dia ban tinh.", "S¢ Khoa hoc va Cong nghe",
+         "Cac so, ban, nganh, cac UBND cap xa", "Hang nam", ""],
+        ["1.2", "Tham muu ban hanh ke hoach.", "So Tai chinh", "", "2026-2030", ""],
+    ]  # fmt: skip
+    assert confidence == 1.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sohoa.extract.interleaved import is_interleaved, split_line, task_rows
+from sohoa.extract.interleaved import is_interleaved, split_line
 
 
 def test_line_split_at_the_first_agency_name_and_trailing_time():
@@ -59,16 +59,6 @@ def test_agency_heads_repaired_with_edits():
     assert edits[1].original == "S& KH&CN" and edits[1].table == 0
 
 
-def test_ruling_specks_are_not_words_of_a_cell():
-    from sohoa.extract.interleaved import task_rows
-
-    rows, complete = task_rows(
-        ["Kiem tra cac co so . san xuat | UBND cap xa Hang", "1 tren dia ban tinh. \\ < nam"]
-    )
-    assert rows[0][1][1] == "Kiem tra cac co so san xuat tren dia ban tinh."
-    assert complete == 1
-
-
 def test_a_ruling_touching_the_row_number_and_whole_times():
     assert split_line("4 |Trien khai giam ngheo So Y te Quy 11/2027")[:2] == (
         "4",
@@ -84,59 +74,26 @@ def test_a_ruling_touching_the_row_number_and_whole_times():
     )
 
 
-def test_rows_read_one_line_each_split_at_their_times_and_numbers_in_sequence():
-    """Old OCR of a table whose rows fit one line: a number may be lost, but each row
-    has its own whole time cell; "9 khoa." continuing a sentence is no row number."""
-    lines = [
-        "1 Kien toan bao ve moi truong So Xay dung Nam 2026",
-        "Day manh y te co so Cong an tinh Quy III/2026",
-        "3 Tang cuong dao tao cho can bo; 60 trieu/khoa x So Noi vu 2026-2030",
-        "9 khoa.",
-    ]
-    rows, complete = task_rows(lines)
-    assert [cells[0] for _, cells in rows] == ["1", "", "3"]
-    assert [cells[4] for _, cells in rows] == ["Nam 2026", "Quy III/2026", "2026-2030"]
-    assert rows[2][1][1].endswith("x 9 khoa.")
-    assert complete == 2  # the unnumbered row is not complete
-
-
-def test_a_row_number_alone_on_its_line_opens_its_row():
-    """Old OCR may put a row's number in a block of its own above the row's text blocks:
-    the task (a whole sentence), then the agencies and the time, belong to that number."""
-    from sohoa.extract.interleaved import task_rows
-
-    rows, complete = task_rows(
-        [
-            "1.1",
-            "Sua doi Nghi quyet ve ho tro ap dung",
-            "tieu chuan tren dia ban tinh.",
-            "So Khoa hoc | Cac so, ban, nganh,",
-            "va Cong nghe | cac UBND cap xa 2025",
-            "1.2",
-            "Tham muu ban hanh Nghi quyet.",
-            "So Tai chinh | UBND cap xa 2026",
-        ]
+def test_a_year_the_task_sentence_holds_is_not_the_time_column():
+    """With no agency read, a year ending the line is the time column's, unless the task's
+    sentence holds it: after "giai đoạn", "đến năm", or followed by a comma."""
+    assert split_line("Trien khai de an giai doan 2026-2030")[3] == ""
+    assert split_line("hoat dong do luong giai doan 2026-2030,")[1:4] == (
+        "hoat dong do luong giai doan 2026-2030,",
+        "",
+        "",
     )
-    assert [stt for stt, _ in rows] == ["1.1", "1.2"]
-    first = rows[0][1]
-    assert first[1].startswith("Sua doi Nghi quyet ve ho tro ap dung tieu chuan tren dia ban tinh.")
-    assert first[2].startswith("So Khoa hoc") and first[4] == "2025"
-    assert rows[1][1][4] == "2026" and complete == 2
+    assert split_line("Phat trien doanh nghiep den nam 2030")[3] == ""
+    assert split_line("Phat trien doanh nghiep tren dia ban 2027")[3] == "2027"
 
 
-def test_the_second_lines_of_both_agency_columns_continue_them():
-    """Long agency names wrap ("Sở Khoa học / và Công nghệ"): a line whose last two pieces
-    between rulings go on in lower case continues the lead and the partner, not the task."""
-    from sohoa.extract.interleaved import task_rows
-
-    rows, _ = task_rows(
-        [
-            "7.1 Hop tac voi cac to chuc nang suat | So Khoa hoc | Cac so, ban, nganh, Hang",
-            "de tiep thu cac phuong phap moi | va Cong nghe | cac UBND cap xa nam",
-        ]
+def test_the_agencies_second_lines_before_a_notes_cell():
+    """ "… | và Công nghệ | các UBND cấp xã năm | thức nhiệm vụ": the agencies' second lines,
+    the time, then the notes column after another ruling."""
+    assert split_line("cua tinh giai doan | va Cong nghe | cac UBND cap xa nam | thuc nhiem vu")[
+        1:
+    ] == ("cua tinh giai doan", "va Cong nghe | cac UBND cap xa", "nam", "thuc nhiem vu")
+    # with no time before it, a fourth piece is no notes cell
+    assert not split_line("a b c | va Cong nghe | cac UBND cap xa | thuc nhiem vu")[2].startswith(
+        "va Cong nghe"
     )
-    cells = rows[0][1]
-    assert cells[1] == "Hop tac voi cac to chuc nang suat de tiep thu cac phuong phap moi"
-    assert cells[2] == "So Khoa hoc va Cong nghe"
-    assert cells[3] == "Cac so, ban, nganh, cac UBND cap xa"
-    assert cells[4] == "Hang nam"

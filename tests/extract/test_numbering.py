@@ -162,3 +162,14 @@ def test_a_section_numeral_whose_space_after_the_dot_was_lost():
     assert [r.section for r in t.rows if r.section] == [
         "I. TĂNG CƯỜNG", "II. KIỆN TOÀN", "III. Nâng cao",
     ]  # fmt: skip
+
+
+def test_a_lost_number_after_a_sub_row_counts_on_at_its_level():
+    """Row 1.3, a row whose number old OCR lost, then heading 2: the lost one is 1.4 (not
+    "1", counted back from 2); with a next number that cannot follow, nothing is put in."""
+    t = table([["1.3", "a", "Sở Y tế"], ["", "b", "Sở Y tế"], ["2", "c", ""], ["2.1", "d", "x"]])
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows] == ["1.3", "1.4", "2", "2.1"]
+    t = table([["1.3", "a", "Sở Y tế"], ["", "b", "Sở Y tế"], ["4.2", "c", "x"]])
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows] == ["1.3", "", "4.2"]

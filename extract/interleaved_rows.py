@@ -1,0 +1,221 @@
+"""The rows of a task table (Phụ lục I) that old OCR read across its columns: the lines,
+split by ``interleaved.split_line`` into row number, task text, agencies, time and notes,
+gathered into rows.
+
+A row's number may sit on its middle line (its first lines come before it), or alone on a
+line above the row's blocks; a row ends when its task sentence ends (once its cells are read)
+or the next number comes. A group heading ("2 | Công tác …" over 2.1, 2.2) is a row of its
+own; a column read as a block after the others (the agencies' second lines, the time column
+under its header) is given back to the rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from sohoa.extract.interleaved import (
+    SENTENCE_END,
+    agency_starts_at,
+    is_time_word,
+    is_whole_time,
+    split_agencies,
+    split_line,
+    without_rulings,
+)
+from sohoa.extract.numbering import next_in_sequence
+from sohoa.extract.structure import fold
+
+
+@dataclass
+class _TaskRow:
+    """A row being gathered: its number and each column's fragments, line by line."""
+
+    stt: str = ""
+    task: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    partner: list[str] = field(default_factory=list)
+    time: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    opened: bool = False  # by its number alone on a line: its text follows, sentences and all
+
+    def add_agencies(self, agency: str, number: str | None) -> None:
+        """A second name on the line is the partner; a lone one continues the lead agency
+        when that ends in "," or ";", else (off the row's middle line, or once the partner
+        column has started) it is the partner's."""
+        cells = split_agencies(agency)
+        for k, cell in enumerate(cells):
+            lead_open = not self.lead or self.lead[-1].endswith((",", ";", " và"))
+            # "và Công nghệ | các UBND cấp xã": the first of two lower-case second lines
+            # goes on with the lead agency
+            lead_goes_on = k == 0 and len(cells) == 2 and cell[:1].islower()
+            if k == 1 or (not lead_open and not lead_goes_on and (self.partner or number is None)):
+                self.partner.append(cell)
+            else:
+                self.lead.append(cell)
+
+    def takes_block_line(self, task: str, agency: str, time: str, notes: str) -> bool:
+        """Add a line of a row whose columns old OCR read one block after another (its task
+        text finished, then "Sở Khoa học" / "và Công nghệ" / "Các sở, ban, ngành," / "các
+        UBND cấp xã" / "Hằng" / "năm"), if it is one: once the task's sentence has ended and
+        the lead agency is read, a short line going on in lower case continues the last
+        agency column, and a line of time words is the time."""
+        words = f"{task} {agency}".split()
+        finished = bool(self.task) and SENTENCE_END.search(self.task[-1]) is not None
+        if not (finished and self.lead) or notes or len(words) > BLOCK_LINE_WORDS:
+            return False
+        if words and all(is_time_word(w) for w in words) and not time:
+            self.time.append(" ".join(words))
+            return True
+        if not words or not words[0][:1].islower() or agency_starts_at(words, 0):
+            return False
+        (self.partner or self.lead).append(" ".join(words))
+        if time:
+            self.time.append(time)
+        return True
+
+    def cells(self) -> list[str]:
+        return [
+            self.stt,
+            _wrapped_years(without_rulings(self.task)),
+            without_rulings(self.lead),
+            without_rulings(self.partner),
+            _wrapped_years(" ".join(self.time)),
+            without_rulings(self.notes),
+        ]
+
+
+BLOCK_LINE_WORDS = 5  # a wrapped agency name's second line is short: "cac UBND cap xa"
+_YEAR_WRAP = regex.compile(r"\b(20\d\d)\s*([-–])\s+(20\d\d)\b")
+
+
+def _wrapped_years(text: str) -> str:
+    """ "2026- 2030": a year span wrapped in a narrow cell, joined again."""
+    return _YEAR_WRAP.sub(r"\1\2\3", text)
+
+
+def _is_specks(*texts: str) -> bool:
+    """Text with no word of three letters: the accents and specks of a line old OCR read on
+    their own ("A A Ao o= , 0/ +A"), no row's text."""
+    return not any(regex.search(r"\p{L}{3}", text) for text in texts)
+
+
+def _heads_group(
+    number: str,
+    parts: tuple[str | None, str, str, str, str],
+    later: list[tuple[str | None, str, str, str, str]],
+) -> bool:
+    """Is the line of ``number`` a group's heading ("2 | Công tác thông tin, tuyên truyền"
+    over rows 2.1, 2.2 …)? A number of the top level with task text and nothing in the other
+    columns, whose next row number is its first sub-row: the heading is the whole row, and
+    the lines after it belong to that sub-row (its number sits on its middle line)."""
+    _, task, agency, time, notes = parts
+    if "." in number.strip(".:") or not task or agency or time or notes:
+        return False
+    following = next((p[0] for p in later if p[0] is not None), None)
+    return next_in_sequence(number, following or "") == f"{number.strip('.:')}.1"
+
+
+TIME_HEADER = {"thoi", "gian", "thuc", "hien"}  # "Thời gian thực hiện" over the column
+
+
+def _time_column_block(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(the other lines, the time cells) when the time column was read as a block of its
+    own after the other columns, under its header ("Thoi" / "gian" / "Quy" / "11/2027" /
+    "Hang" / "nam" …): lines of time words led by the column's header words, read as whole
+    time cells; ``(lines, [])`` when there is no such block."""
+    for start, line in enumerate(lines):
+        words = _time_words(line)
+        if not words or any(fold(w) not in TIME_HEADER for w in words):
+            continue
+        end = start + 1
+        while end < len(lines) and (found := _time_words(lines[end])) is not None and found:
+            end += 1
+        words = [w for text in lines[start:end] for w in _time_words(text) or []]
+        cells = _whole_times([w for w in words if fold(w) not in TIME_HEADER])
+        if len(cells) > 1:
+            return lines[:start] + lines[end:], cells
+    return lines, []
+
+
+def _time_words(line: str) -> list[str] | None:
+    """The words of a line made only of time words and time-header words, else None."""
+    words = line.replace("|", " ").split()
+    return words if all(is_time_word(w) or fold(w) in TIME_HEADER for w in words) else None
+
+
+def _whole_times(words: list[str]) -> list[str]:
+    """Time words read in order as whole time cells ("Quy 11/2027", "Hang nam", "2027");
+    none if some word belongs to no whole cell."""
+    cells: list[str] = []
+    k = 0
+    while k < len(words):
+        size = next((n for n in (2, 1) if is_whole_time(" ".join(words[k : k + n]))), 0)
+        if not size:
+            return []
+        cells.append(" ".join(words[k : k + size]))
+        k += size
+    return cells
+
+
+def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
+    """Rows (STT, cells) of a task table read across; and how many rows look complete. A
+    time column read as a block after the rows gives its cells to the rows without a time,
+    in order, when there are as many of each."""
+    lines = [line for line in lines if line.strip()]
+    before, times = _time_column_block(lines)
+    rows = _task_rows(before)
+    timeless = [row for row in rows if not row.time and (row.lead or row.partner)]
+    if times and len(timeless) == len(times):
+        for row, time in zip(timeless, times, strict=True):
+            row.time.append(time)
+    elif times:
+        rows = _task_rows(lines)  # no place for them: read as they come
+    out = [(row.stt, row.cells()) for row in rows]
+    complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)
+    return out, complete
+
+
+def _task_rows(lines: list[str]) -> list[_TaskRow]:
+    rows: list[_TaskRow] = []
+    current: _TaskRow | None = None
+    previous: str | None = None
+    parsed = [split_line(line) for line in lines if line.strip()]
+    for index, (number, task, agency, time, notes) in enumerate(parsed):
+        if number is not None:
+            following = next_in_sequence(previous, number)
+            # "9 khóa.": the text's own number (a plain one: "2.3" before lower case text
+            # is a row number whose row's first lines came before it)
+            plain = "." not in number.strip(".:")
+            if following is None and plain and task[:1].islower() and not agency:
+                number, task = None, f"{number} {task}"
+            elif following is None and previous is not None and _is_specks(task, agency):
+                number, task = None, f"{number} {task}"  # "4 A A Ao o=": marks read alone
+            else:
+                previous = following or number.rstrip(".:")
+        if number is None and current and current.takes_block_line(task, agency, time, notes):
+            continue
+        # a line with its own whole time when the row has one: the next row, unnumbered
+        # (a row read on one line whose number old OCR lost)
+        next_row = bool(current and current.time) and is_whole_time(time) and bool(task)
+        alone = number is not None and not (task or agency or time or notes)
+        heading = bool(number) and _heads_group(number or "", parsed[index], parsed[index + 1 :])
+        if current is None or (number and current.stt) or next_row or alone or heading:
+            current = _TaskRow(opened=alone)
+            rows.append(current)
+        if number:
+            current.stt = number
+        if task:
+            current.task.append(task)
+        current.add_agencies(agency, number)
+        if time:
+            current.time.append(time)
+        if notes:
+            current.notes.append(notes)
+        # a row opened by its lone number reads its text, sentences and all, until its
+        # agencies and time are read too
+        read = not current.opened or bool(current.lead and current.time)
+        if (task and SENTENCE_END.search(task) and current.stt and read) or heading:
+            current = None
+    return rows

@@ -1,0 +1,40 @@
+"""The header block of an appendix flattened in text, and the columns it names."""
+
+from __future__ import annotations
+
+from sohoa.extract.flattened_header import header_span, task_columns
+
+
+def test_the_header_ends_at_a_line_of_prose_whose_row_number_was_lost():
+    """Old OCR lost the first row's number: its text follows the header's last line and is
+    no part of the header (else the header's last words are lost among its words)."""
+    lines = [
+        (1, "Phu luc I"),
+        (1, "TT"),
+        (1, "Noi dung"),
+        (1, "Chu tri Phdi hop Thoi gian Ghi cha"),
+        (1, "Ra soat, hoan thien co che, chinh sach thuc day hoat dong nang cao"),
+        (1, "1.1"),
+    ]
+    span = header_span(lines, 0)
+    assert span == (1, 4)
+    header = " ".join(text for _, text in lines[span[0] : span[1]])
+    assert task_columns(header)[-1] == "Ghi chú"
+    # a long line of header words is still the header's
+    lines[4] = (1, "Co quan chu tri Co quan phoi hop Thoi gian thuc hien")
+    assert header_span(lines, 0) == (1, 5)
+
+
+def test_garbled_header_lines_are_no_prose():
+    """A header line of specks and header words ("Tong kinh _hlatheo nam N m k' h h'"), one
+    naming years ("Nguồn vốn đầu tư Năm 2027 Năm 2028 theo kế hoạch") and the "(Kèm theo
+    …)" line stay in the header block."""
+    lines = [
+        (1, "Phu luc II"),
+        (1, "DU TOAN KINH PHI THUC HIEN"),
+        (1, "(Kem theo Ke hoach so 12/KH-UBND ngay 20 thang 01)"),
+        (1, "Tong kinh _hlatheo nam N m k' h h' Gh' h'"),
+        (1, "Nguon von dau tu Nam 2027 Nam 2028 theo ke hoach"),
+        (1, "I. Ha tang so"),
+    ]
+    assert header_span(lines, 0) == (1, 5)

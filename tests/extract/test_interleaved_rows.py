@@ -1,0 +1,191 @@
+"""Rows of a task table read across its columns: numbers, headings, blocks, times."""
+
+from __future__ import annotations
+
+from sohoa.extract.interleaved_rows import task_rows
+
+
+def test_ruling_specks_are_not_words_of_a_cell():
+    rows, complete = task_rows(
+        ["Kiem tra cac co so . san xuat | UBND cap xa Hang", "1 tren dia ban tinh. \\ < nam"]
+    )
+    assert rows[0][1][1] == "Kiem tra cac co so san xuat tren dia ban tinh."
+    assert complete == 1
+
+
+def test_rows_read_one_line_each_split_at_their_times_and_numbers_in_sequence():
+    """Old OCR of a table whose rows fit one line: a number may be lost, but each row
+    has its own whole time cell; "9 khoa." continuing a sentence is no row number."""
+    lines = [
+        "1 Kien toan bao ve moi truong So Xay dung Nam 2026",
+        "Day manh y te co so Cong an tinh Quy III/2026",
+        "3 Tang cuong dao tao cho can bo; 60 trieu/khoa x So Noi vu 2026-2030",
+        "9 khoa.",
+    ]
+    rows, complete = task_rows(lines)
+    assert [cells[0] for _, cells in rows] == ["1", "", "3"]
+    assert [cells[4] for _, cells in rows] == ["Nam 2026", "Quy III/2026", "2026-2030"]
+    assert rows[2][1][1].endswith("x 9 khoa.")
+    assert complete == 2  # the unnumbered row is not complete
+
+
+def test_a_row_number_alone_on_its_line_opens_its_row():
+    """Old OCR may put a row's number in a block of its own above the row's text blocks:
+    the task (a whole sentence), then the agencies and the time, belong to that number."""
+    rows, complete = task_rows(
+        [
+            "1.1",
+            "Sua doi Nghi quyet ve ho tro ap dung",
+            "tieu chuan tren dia ban tinh.",
+            "So Khoa hoc | Cac so, ban, nganh,",
+            "va Cong nghe | cac UBND cap xa 2025",
+            "1.2",
+            "Tham muu ban hanh Nghi quyet.",
+            "So Tai chinh | UBND cap xa 2026",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["1.1", "1.2"]
+    first = rows[0][1]
+    assert first[1].startswith("Sua doi Nghi quyet ve ho tro ap dung tieu chuan tren dia ban tinh.")
+    assert first[2].startswith("So Khoa hoc") and first[4] == "2025"
+    assert rows[1][1][4] == "2026" and complete == 2
+
+
+def test_the_second_lines_of_both_agency_columns_continue_them():
+    """Long agency names wrap ("Sở Khoa học / và Công nghệ"): a line whose last two pieces
+    between rulings go on in lower case continues the lead and the partner, not the task."""
+    rows, _ = task_rows(
+        [
+            "7.1 Hop tac voi cac to chuc nang suat | So Khoa hoc | Cac so, ban, nganh, Hang",
+            "de tiep thu cac phuong phap moi | va Cong nghe | cac UBND cap xa nam",
+        ]
+    )
+    cells = rows[0][1]
+    assert cells[1] == "Hop tac voi cac to chuc nang suat de tiep thu cac phuong phap moi"
+    assert cells[2] == "So Khoa hoc va Cong nghe"
+    assert cells[3] == "Cac so, ban, nganh, cac UBND cap xa"
+    assert cells[4] == "Hang nam"
+
+
+def test_a_group_heading_is_a_row_of_its_own_and_its_first_sub_row_starts_after_it():
+    """ "2 | Công tác …" over rows 2.1, 2.2: the heading holds only its text; the lines after
+    it (read before 2.1's number, which sits on its middle line) are 2.1's."""
+    rows, _ = task_rows(
+        [
+            "1.1 Kiem tra co so san xuat. | So Y te | UBND cap xa 2026",
+            "2 | Cong tac dao tao can bo",
+            "To chuc cac lop boi duong kien thuc",
+            "2.1 quan ly cho can bo cap xa | So Noi vu | UBND cap xa Hang",
+            "tren dia ban tinh. nam",
+            "2.2 Tham quan hoc tap kinh nghiem. | So Noi vu | UBND cap xa 2027",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["1.1", "2", "2.1", "2.2"]
+    assert rows[1][1][1:] == ["Cong tac dao tao can bo", "", "", "", ""]
+    assert rows[2][1][1].startswith("To chuc cac lop boi duong kien thuc quan ly cho can bo")
+    # a top-level number whose next row is no sub-row of it is an ordinary row
+    rows, _ = task_rows(["2 | Cong tac dao tao can bo", "cap xa. | So Noi vu 2026", "3 | Khac"])
+    assert rows[0][1][1] == "Cong tac dao tao can bo cap xa."
+
+
+def test_a_row_opened_by_its_lone_number_closes_at_a_sentence_end_once_its_cells_are_read():
+    """A row opened by its number alone reads its text, sentences and all; once its agencies
+    and time are read, a finished sentence ends it: the next row's number may be lost."""
+    rows, _ = task_rows(
+        [
+            "1.3",
+            "Trien khai chuong trinh quoc gia. Ke hoach",
+            "So Khoa hoc | Cac so, ban, nganh, Hang",
+            "va Cong nghe | cac UBND cap xa nam",
+            "phat trien doanh nghiep den nam 2030.",
+            "Nghien cuu danh gia nang suat cac nhan to | So Khoa hoc | Cac so, ban, nganh, Hang",
+            "giai doan 2021-2025. | va Cong nghe | cac UBND cap xa nam",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["1.3", ""]
+    assert rows[0][1][1].endswith("Ke hoach phat trien doanh nghiep den nam 2030.")
+    assert rows[1][1][1] == "Nghien cuu danh gia nang suat cac nhan to giai doan 2021-2025."
+
+
+def test_a_dotted_number_before_lower_case_text_is_a_row_number_even_out_of_sequence():
+    """ "2.3 | công cụ, …" continues its row's first lines (the number on its middle line):
+    a dotted number is no number of the text, even after a misread one ("29" for 2.2); a
+    plain one out of sequence before lower case is ("9 khóa.")."""
+    rows, _ = task_rows(
+        [
+            "2.1 Ho tro doanh nghiep. | So Y te | UBND cap xa 2026",
+            "29 To chuc truyen thong ve nang suat. | So Y te | UBND cap xa 2026",
+            "To chuc dieu tra nhu cau ap dung cac | So Y te | UBND cap xa Hang",
+            "2.3 | cong cu quan ly tien tien. | nam",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["2.1", "29", "2.3"]
+    assert rows[2][1][1] == "To chuc dieu tra nhu cau ap dung cac cong cu quan ly tien tien."
+
+
+def test_a_number_before_specks_out_of_sequence_is_no_row_number():
+    """ "4 A A Ao o=": a line of accents read alone starting with a digit opens no row."""
+    rows, _ = task_rows(
+        [
+            "5.1 Duy tri co so du lieu. | So Y te | UBND cap xa 2026",
+            "Xay dung mang luoi do luong cua tinh.",
+            "4 A A Ao o= , 0/ +A",
+            "5.2 dinh, hieu chuan tren dia ban. | So Y te | UBND cap xa 2027",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["5.1", "5.2"]
+
+
+def test_columns_read_one_block_after_another_under_a_lone_number():
+    """Old OCR may read a row's cells as blocks, one column after another: once the task's
+    sentence ended and the lead agency is read, a short lower-case line continues the last
+    agency column, time words are the time; a year span wrapped in its cell is joined."""
+    rows, complete = task_rows(
+        [
+            "7.2",
+            "Ho tro doanh nghiep tham gia cac du an",
+            "hop tac voi cac to chuc quoc te.",
+            "So Khoa hoc",
+            "va Cong nghe",
+            "Cac so, ban, nganh,",
+            "cac UBND cap xa",
+            "2026-",
+            "2030",
+        ]
+    )
+    [(stt, cells)] = rows
+    assert stt == "7.2"
+    assert cells[1:5] == [
+        "Ho tro doanh nghiep tham gia cac du an hop tac voi cac to chuc quoc te.",
+        "So Khoa hoc va Cong nghe",
+        "Cac so, ban, nganh, cac UBND cap xa",
+        "2026-2030",
+    ]
+    assert complete == 1
+    # before the task's sentence ends, a lower-case line is the task's; a span wrapped in
+    # the task text is joined too
+    rows, _ = task_rows(["7.2", "Ho tro doanh nghiep giai doan 2026-", "So Khoa hoc", "2030."])
+    assert rows[0][1][1] == "Ho tro doanh nghiep giai doan 2026-2030."
+
+
+def test_a_time_column_read_as_a_block_after_the_rows_gives_them_their_times():
+    """Old OCR may read the time column on its own after the others, under its header:
+    its cells go, in order, to the rows without a time, when there are as many of each."""
+    lines = [
+        "1.1 Kiem tra co so san xuat. | So Y te | UBND cap xa",
+        "1.2 Tap huan can bo. | So Noi vu | UBND cap xa",
+        "1.3 Tong ket. | So Tai chinh | UBND cap xa 2027",
+        "Thoi",
+        "gian",
+        "Quy",
+        "11/2027",
+        "Hang",
+        "nam",
+        "Ghi chu",
+    ]
+    rows, _ = task_rows(lines)
+    assert [cells[4] for _, cells in rows] == ["Quy 11/2027", "Hang nam", "2027", ""]
+    assert rows[-1][1][1] == "Ghi chu"
+    # with more times than rows to take them, nothing moves
+    rows, _ = task_rows(lines[:1] + lines[2:])
+    assert [cells[4] for _, cells in rows][:2] == ["", "2027"]
