@@ -264,15 +264,20 @@ def reprice_characters(
 ) -> None:
     """Take the document's character bonus (``document_char_bonus``) off the cost of each
     word option as long as its OCR token, character by character (in place)."""
+    by_ocr = bonus_by_ocr_letter(bonus)  # OCR character -> {clean character: bonus}
     for slot in slots:
         if slot.token < 0 or len(slot.options) < 2:
             continue
         read = nfc(tokens[slot.token].text).lower()
+        # (position, {clean character: bonus}) for each character the document re-weighs
+        at = [(i, by_ocr[ch]) for i, ch in enumerate(read) if ch in by_ocr]
+        if not at:
+            continue
         repriced = []
         for text, unit, cost in slot.options:
             if len(text) == len(read):
-                for o_ch, c_ch in zip(read, text, strict=True):
-                    cost -= bonus.get((c_ch, o_ch), 0.0)
+                for i, by_clean in at:
+                    cost -= by_clean.get(text[i], 0.0)
             repriced.append((text, unit, cost))
         slot.options = repriced
 
