@@ -265,20 +265,27 @@ def reprice_characters(
     """Take the document's character bonus (``document_char_bonus``) off the cost of each
     word option as long as its OCR token, character by character (in place)."""
     by_ocr = bonus_by_ocr_letter(bonus)  # OCR character -> {clean character: bonus}
+    # A pass shares one options list between repeats of a word: repriced once each.
+    done: dict[int, tuple[list[Option], list[Option]]] = {}
     for slot in slots:
         if slot.token < 0 or len(slot.options) < 2:
+            continue
+        held = done.get(id(slot.options))
+        if held is not None and held[0] is slot.options:
+            slot.options = held[1]
             continue
         read = nfc(tokens[slot.token].text).lower()
         # (position, {clean character: bonus}) for each character the document re-weighs
         at = [(i, by_ocr[ch]) for i, ch in enumerate(read) if ch in by_ocr]
-        if not at:
-            continue
-        repriced = []
-        for text, unit, cost in slot.options:
-            if len(text) == len(read):
-                for i, by_clean in at:
-                    cost -= by_clean.get(text[i], 0.0)
-            repriced.append((text, unit, cost))
+        repriced = slot.options
+        if at:
+            repriced = []
+            for text, unit, cost in slot.options:
+                if len(text) == len(read):
+                    for i, by_clean in at:
+                        cost -= by_clean.get(text[i], 0.0)
+                repriced.append((text, unit, cost))
+        done[id(slot.options)] = (slot.options, repriced)
         slot.options = repriced
 
 
