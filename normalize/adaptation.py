@@ -4,8 +4,10 @@ A document repeats its words, and an OCR engine unlike the one the channel was l
 from misreads them its own way. The first pass's sure choices (``adaptation``) give a
 log-bonus to the syllables and pairs of consecutive units the document confirmed, and
 price cheaper the letters it misreads more often than the learned channel says
-(``document_letter_bonus``); the second pass decodes with them. Settings:
-``RestorerParams.adapt_*`` and ``letter_prior_weight`` (normalize/params.py).
+(``document_letter_bonus``) and re-weigh, character by character with marks and tone, what
+its OCR prints for each marked vowel (``document_char_bonus``: its own confusion weights);
+the second pass decodes with them. Settings: ``RestorerParams.adapt_*``,
+``letter_prior_weight`` and ``char_prior_weight`` (normalize/params.py).
 
 The first pass also tells typed text from OCR (``looks_typed``): in text whose marks are
 trusted, a window long enough whose sure choices show (next to) none of an OCR engine's
@@ -17,7 +19,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sohoa.normalize.channel import untoned
 from sohoa.normalize.channel_keys import ocr_skeleton
@@ -27,10 +31,16 @@ from sohoa.normalize.params import RestorerParams
 from sohoa.normalize.tokens import HORN_AFTER_VOWEL, Token
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
+if TYPE_CHECKING:
+    from sohoa.normalize.options import Slot
+
 # The document's own letter misreadings (document_letter_bonus, weighed by
 # RestorerParams.letter_prior_weight) count from this many readings of a letter on, ...
 LETTER_MIN_COUNT = 3
 UNSEEN_LETTER_COST = 8.0  # -log P of a letter misreading the learned channel never saw
+# ... and its character misreadings (document_char_bonus) from this many readings of one
+# character as another on
+CHAR_MIN_COUNT = 3
 _VOWELS_AND_D = frozenset("aeiouyd")
 
 
@@ -44,6 +54,8 @@ class Adaptation:
     pair_bonus: dict[tuple[str, str], float] | None  # ... per confirmed pair
     letter_bonus: dict[tuple[str, str], float] | None  # see document_letter_bonus
     typed: bool = False  # the window shows no OCR error (looks_typed)
+    # (clean character, OCR character) -> cost taken off (see document_char_bonus)
+    char_bonus: dict[tuple[str, str], float] | None = None
 
 
 def adaptation(
@@ -96,8 +108,33 @@ def adaptation(
         else None
     )
     typed = profile.trusts_letters and looks_typed(options, token_of, choices, tokens, params)
+    char_bonus = (
+        document_char_bonus(
+            [
+                (nfc(tokens[token].text).lower(), option[0])
+                for found, token, choice, option in zip(
+                    options, token_of, choices, chosen, strict=True
+                )
+                if token >= 0
+                and tokens[token].kind == "word"
+                and len(found) > 1
+                and choice.confidence >= sure_at
+            ],
+            profile.chars,
+            params.char_prior_weight,
+            params.max_char_bonus,
+        )
+        if profile.chars and params.char_prior_weight and not profile.trusts_letters
+        else None
+    )
     return Adaptation(
-        frozenset(confirmed), frozenset(pairs), bonus, pair_bonus, letter_bonus, typed
+        frozenset(confirmed),
+        frozenset(pairs),
+        bonus,
+        pair_bonus,
+        letter_bonus,
+        typed,
+        char_bonus or None,
     )
 
 
@@ -179,6 +216,77 @@ def document_letter_bonus(
         if share > learned:
             bonus[(c_ch, o_ch)] = min(math.log(share / learned), max_bonus)
     return bonus
+
+
+def document_char_bonus(
+    readings: list[tuple[str, str]],
+    chars: dict[tuple[str, str], float],
+    prior_weight: float = RestorerParams.char_prior_weight,
+    max_bonus: float = RestorerParams.max_char_bonus,
+) -> dict[tuple[str, str], float]:
+    """The document's own character channel for its vowels (and d): cost taken off (a
+    negative one: put on) each (clean character, OCR character), marks and tone on both
+    sides, from the (OCR token, syllable) readings the first pass is sure of.
+
+    An engine unlike the one the channel was learned from prints its own character for a
+    marked vowel (é for ề where the learned one printed e). Each clean character's
+    readings are smoothed towards the learned channel's ``chars`` by ``prior_weight``
+    readings: a pair the document shows more often than learned (``CHAR_MIN_COUNT``
+    times at least) gets cheaper, one the learned channel has and the document never
+    shows, for a character it read often, dearer; by at most ``max_bonus`` either way.
+    Tokens whose length differs from the syllable's say nothing (no character lines up).
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for ocr, syllable in readings:
+        if len(ocr) != len(syllable) or " " in syllable:
+            continue
+        for o_ch, c_ch in zip(ocr, syllable, strict=True):
+            if strip_marks(c_ch) in _VOWELS_AND_D:
+                totals[c_ch] += 1
+                counts[(c_ch, o_ch)] += 1
+    bonus = {}
+    for (c_ch, o_ch), n in counts.items():
+        learned = math.exp(-chars.get((c_ch, o_ch), UNSEEN_LETTER_COST))
+        share = (n + prior_weight * learned) / (totals[c_ch] + prior_weight)
+        if n >= CHAR_MIN_COUNT and share > learned:
+            bonus[(c_ch, o_ch)] = min(math.log(share / learned), max_bonus)
+    for (c_ch, o_ch), _cost in chars.items():
+        if c_ch in totals and (c_ch, o_ch) not in counts:
+            # never seen here: its share is the prior's alone, learned * w / (n + w)
+            shrink = prior_weight / (totals[c_ch] + prior_weight)
+            bonus[(c_ch, o_ch)] = max(math.log(shrink), -max_bonus)
+    return bonus
+
+
+def reprice_characters(
+    slots: Sequence[Slot], tokens: list[Token], bonus: dict[tuple[str, str], float]
+) -> None:
+    """Take the document's character bonus (``document_char_bonus``) off the cost of each
+    word option as long as its OCR token, character by character (in place)."""
+    by_ocr = bonus_by_ocr_letter(bonus)  # OCR character -> {clean character: bonus}
+    # A pass shares one options list between repeats of a word: repriced once each.
+    done: dict[int, tuple[list[Option], list[Option]]] = {}
+    for slot in slots:
+        if slot.token < 0 or len(slot.options) < 2:
+            continue
+        held = done.get(id(slot.options))
+        if held is not None and held[0] is slot.options:
+            slot.options = held[1]
+            continue
+        read = nfc(tokens[slot.token].text).lower()
+        # (position, {clean character: bonus}) for each character the document re-weighs
+        at = [(i, by_ocr[ch]) for i, ch in enumerate(read) if ch in by_ocr]
+        repriced = slot.options
+        if at:
+            repriced = []
+            for text, unit, cost in slot.options:
+                if len(text) == len(read):
+                    for i, by_clean in at:
+                        cost -= by_clean.get(text[i], 0.0)
+                repriced.append((text, unit, cost))
+        done[id(slot.options)] = (slot.options, repriced)
+        slot.options = repriced
 
 
 def repriced(

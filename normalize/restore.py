@@ -43,7 +43,7 @@ from sohoa.corpus.model import (
     long_lived_gc_paused,
 )
 from sohoa.model import Alternative, Document, Edit
-from sohoa.normalize.adaptation import adaptation
+from sohoa.normalize.adaptation import adaptation, reprice_characters
 from sohoa.normalize.calibration import Calibration, edit_kind, load_calibration
 from sohoa.normalize.channel import candidates
 from sohoa.normalize.channel_keys import CandidateIndex
@@ -310,6 +310,8 @@ def _two_passes(
         found.pairs,
         found.typed and not ocr,
     )
+    if found.char_bonus:  # the document's own character misreadings
+        reprice_characters(slots, tokens, found.char_bonus)
 
     def changes(i: int, chosen: int) -> bool:
         token = slots[i].token

@@ -89,3 +89,60 @@ def test_typed_text_keeps_its_unmarked_syllables_too(restorer) -> None:
     text = TYPED.replace("báo cáo kết quả", "bao cáo kết quả")
     assert restore_text(text, restorer)[0] == text
     assert "báo cáo kết quả" in restore_text(text, restorer, ocr=True)[0]
+
+
+def test_a_documents_own_character_misreadings_get_cheaper_and_unseen_ones_dearer() -> None:
+    from sohoa.normalize.adaptation import document_char_bonus
+
+    # The learned channel: ề is read as plain e mostly, é seldom; ệ as e or é.
+    learned = {("ề", "e"): 0.3, ("ề", "é"): 4.0, ("ề", "è"): 2.0, ("ệ", "é"): 0.7}
+    # This engine prints é for ề (nghé = nghề), and never è.
+    readings = [("nghé", "nghề")] * 8 + [("nghe", "nghề")] * 12 + [("vé", "về")] * 10
+    bonus = document_char_bonus(readings, learned, prior_weight=20.0, max_bonus=1.0)
+    assert bonus[("ề", "é")] == 1.0  # 18 of 30 against 1.8%: cheaper, by at most 1
+    assert -1.0 <= bonus[("ề", "è")] < 0  # learned, never seen in 30 readings of ề: dearer
+    assert ("ề", "e") not in bonus  # as the channel says, or rarer than it: unchanged
+    assert ("ệ", "é") not in bonus  # no ệ read here: nothing said about it
+    assert ("n", "n") not in bonus and ("g", "g") not in bonus  # consonants: none
+    # Two readings are no evidence for a bonus; letters that do not line up say nothing.
+    few = document_char_bonus([("nghé", "nghề")] * 2, learned)
+    assert ("ề", "é") not in few
+    assert document_char_bonus([("nghéé", "nghề")] * 30, learned) == {}
+
+
+def test_the_character_bonus_reprices_options_as_long_as_their_token() -> None:
+    from sohoa.normalize.adaptation import reprice_characters
+    from sohoa.normalize.options import Slot
+
+    tokens = tokenize("nghé ,")
+    slots = [
+        Slot(0, [("nghệ", "nghệ", 1.0), ("nghề", "nghề", 1.5), ("nghiệ", "<unk>", 3.0)]),
+        Slot(-1, [(",", ",", 0.0)]),
+    ]
+    reprice_characters(slots, tokens, {("ề", "é"): 1.0, ("ệ", "é"): -0.5})
+    assert slots[0].options == [
+        ("nghệ", "nghệ", 1.5),
+        ("nghề", "nghề", 0.5),
+        ("nghiệ", "<unk>", 3.0),  # one letter longer: no character lines up
+    ]
+    assert slots[1].options == [(",", ",", 0.0)]
+
+
+def test_the_first_pass_makes_the_character_bonus_for_old_ocr_only(restorer) -> None:
+    from sohoa.normalize.adaptation import adaptation
+
+    tokens = tokenize("nghé vé nghé vé nghé vé")
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    options = [
+        [("nghề", "nghề", 1.0), ("nghệ", "nghệ", 1.2)],
+        [("về", "về", 1.0), ("vé", "vé", 2.0)],
+    ]
+    options = options * 3
+    sure = [Choice(0, 0.99, [])] * 6
+    eng, vie = restorer.profiles["eng"], restorer.profiles["vie"]
+    found = adaptation(options, words, sure, tokens, eng, RestorerParams())
+    assert found.char_bonus and found.char_bonus[("ề", "é")] > 0
+    # Off, or text whose marks are trusted (Vietnamese-model OCR): no bonus.
+    off = RestorerParams(char_prior_weight=0.0)
+    assert adaptation(options, words, sure, tokens, eng, off).char_bonus is None
+    assert adaptation(options, words, sure, tokens, vie, RestorerParams()).char_bonus is None
