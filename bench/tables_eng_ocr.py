@@ -51,10 +51,16 @@ OTHER = HERE / "data" / "tables_other_layout.json"
 LEVEL = "none"  # a clean scan: old OCR of 000 and 003 came from clean pages
 CAPTIONS = ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
 # mode -> (engine, page segmentation)
-MODES = {"lstm3": (1, 3), "lstm6": (1, 6), "legacy3": (0, 3), "lstm3-norules": (1, 3)}
+MODES = {
+    "lstm3": (1, 3),
+    "lstm6": (1, 6),
+    "legacy3": (0, 3),
+    "lstm3-norules": (1, 3),
+    "lstm6-norules": (1, 6),
+}
 # Modes whose pages lose their horizontal rules before reading, as engines that find and drop
 # a table's lines do: Tesseract then reads each row's text instead of the rules touching it.
-ERASE_RULES = {"lstm3-norules"}
+ERASE_RULES = {"lstm3-norules", "lstm6-norules"}
 
 
 def _widths(columns: list[str], rows: list[dict[str, Any]]) -> list[float]:
@@ -111,6 +117,19 @@ def generated_tables(count: int) -> list[dict[str, Any]]:
             table["widths_mm"] = _widths(table["columns"], table["rows"])
             tables.append(table)
     return tables
+
+
+def read_across_budget_tables(count: int) -> list[dict[str, Any]]:
+    """Budget tables shaped like a real plan's Phụ lục II (bench/budget_read_across.py),
+    seeds 1..count."""
+    import random
+
+    from budget_read_across import budget_table_read_across
+
+    return [
+        budget_table_read_across(random.Random(seed), "12/KH-UBND", 2026)
+        for seed in range(1, count + 1)
+    ]
 
 
 def _tessdata_dir(engine: int) -> str:
@@ -172,6 +191,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print the rebuilt rows")
     parser.add_argument("--generated", type=int, default=4, help="generated table pairs")
+    parser.add_argument(
+        "--budget", type=int, default=6, help="budget tables read across (budget_read_across)"
+    )
+    parser.add_argument("--sets", default="004,other,gen,budget", help="sets to read")
     parser.add_argument("--modes", default="lstm3,lstm6,legacy3,lstm3-norules", help="OCR modes")
     args = parser.parse_args()
     sets: dict[str, dict[str, Any]] = {
@@ -180,6 +203,9 @@ def main() -> None:
     }
     if args.generated:
         sets["gen"] = {"tables": generated_tables(args.generated)}
+    if args.budget:
+        sets["budget"] = {"tables": read_across_budget_tables(args.budget)}
+    sets = {name: truth for name, truth in sets.items() if name in args.sets.split(",")}
     totals = {"rows": 0, "found": 0, "cells": 0, "right_cells": 0}
     summary = []
     for mode in args.modes.split(","):
