@@ -22,7 +22,7 @@ import random
 from typing import Any
 
 from corpus.appendices import amount
-from corpus.vocabulary import ACTIONS, AGENCIES, ROMAN, TOPICS
+from corpus.vocabulary import ACTIONS, ROMAN, TOPICS
 
 LEADS = ["Sở Khoa học và Công nghệ", "Sở KH&CN", "Sở Tài chính", "Sở Nội vụ", "Sở Y tế",
          "Sở Giáo dục và Đào tạo", "Công an tỉnh", "Sở Xây dựng", "UBND cấp xã",
@@ -99,8 +99,8 @@ def budget_table_read_across(rng: random.Random, doc_code: str, first_year: int)
         for _ in range(rng.randint(1, 4)):
             number += 1
             if rng.random() < 0.15:  # a group heading and its sub-rows
-                rows.append({"cells": [str(number), f"{rng.choice(ACTIONS).capitalize()} "
-                                       f"{rng.choice(TOPICS)}", *[""] * (len(columns) - 2)]})  # fmt: skip
+                heading = f"{rng.choice(ACTIONS).capitalize()} {rng.choice(TOPICS)}"
+                rows.append({"cells": [str(number), heading, *[""] * (len(columns) - 2)]})
                 for sub in range(1, rng.randint(2, 3) + 1):
                     rows.append(_row(rng, f"{number}.{sub}", len(years), grand))
                 continue

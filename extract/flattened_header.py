@@ -59,7 +59,13 @@ def _is_header_line(text: str, share: float = 0.7, least: int = 1) -> bool:
 
 
 def _is_body_start(text: str) -> bool:
-    return bool(OCR_SECTION.match(text.strip()) or NUMBERED_LINE.match(text.strip()))
+    """A section or numbered row, a ruling read "|" before it or not ("| I. …", "| 1 | …";
+    not "| 11 | Nội dung | Kinh phí …": the header's STT misread)."""
+    text = text.strip()
+    if OCR_SECTION.match(text) or NUMBERED_LINE.match(text):
+        return True
+    ruled = regex.sub(r"^\|\s+", "", text)
+    return ruled != text and not _is_header_line(ruled, 0.5, 2) and _is_body_start(ruled)
 
 
 def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:

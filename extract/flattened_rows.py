@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from sohoa.extract.amounts import is_blank
 from sohoa.extract.flattened_header import TASK_COLUMNS
 from sohoa.extract.flattened_lines import (
     AGENCY,
@@ -27,11 +28,12 @@ from sohoa.extract.flattened_lines import (
     join_text,
     merge_amount_lines,
 )
-from sohoa.extract.flattened_sums import Placements
+from sohoa.extract.flattened_sums import Placements, place_by_column_totals, place_by_sums
 from sohoa.extract.interleaved import (
     CONFIDENCE_CAP,
     BudgetLine,
     agency_starts_at,
+    budget_line_number,
     budget_row_groups,
     split_agencies,
     task_rows,
@@ -323,56 +325,163 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
     return rows, CONFIDENCE_CAP * complete / max(1, total)
 
 
+@dataclass
+class _ReadAcross:
+    """A budget row read across: its cells, the amounts read in its line and whether the
+    row's sums placed them."""
+
+    cells: list[str]
+    values: list[str]
+    placed: bool
+
+
+TEXT_NUMBERS_MAX = 2  # numbers of the task text read as the first of a run of amounts
+
+
+def _text_numbers_before_amounts(
+    group: list[BudgetLine], amount_columns: list[str]
+) -> list[BudgetLine]:
+    """ "… (29 sản phẩm x 40 | 750 250 250 250": the task text's own number ends it just
+    before the amounts, so the run read is one too long and does not add up. When it adds
+    up without its first value (or two), those go back to the text: the row's sum is the
+    evidence, when the rest states two years at least."""
+    out = list(group)
+    for k, (number, text, values, agencies) in enumerate(group):
+        if not values or place_by_sums(values, amount_columns) is not None:
+            continue
+        for drop in range(1, TEXT_NUMBERS_MAX + 1):
+            rest = values[drop:]
+            years = [v for v in rest[1:] if not is_blank(v)]
+            # two years at least: "20 = 20" is no evidence that the 20 before was text
+            if len(years) >= 2 and place_by_sums(rest, amount_columns) is not None:
+                head = " ".join([text, *values[:drop]]).strip()
+                out[k] = (number, head, rest, agencies)
+                break
+    return out
+
+
+def _budget_row_across(
+    group: list[BudgetLine], amount_columns: list[str], n_tail: int, placements: Placements
+) -> _ReadAcross:
+    group = _text_numbers_before_amounts(group, amount_columns)
+    stt = next((g[0] for g in group if g[0]), "")
+    text = join_text([g[1] for g in group if g[1]])
+    if not stt and fold(text) in ("tong", "tongcong"):
+        stt, text = "Tổng", ""
+    runs = [g[2] for g in group if g[2]]
+    values = list(max(runs, key=len)) if runs else []
+    agencies = split_agencies(" ".join(g[3] for g in group if g[3]))
+    tail = [*[*agencies, "", ""][:2], " ".join(agencies[2:])]
+    fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
+    amounts, placed = placements.place(values) if values else (fallback, False)
+    cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
+    if values and not placed and amounts == fallback:
+        placements.defer(cells, 2, values)
+    return _ReadAcross(cells, values, placed)
+
+
+def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) -> None:
+    """Rows whose years were left blank somewhere ("1.200 300 300 300 300" under five
+    years) get their year cells where every year column adds up to the total row (see
+    ``place_by_column_totals``); with one "Kinh phí" column and years only."""
+    n = len(amount_columns)
+    simple = amount_columns[0].startswith("Kinh phí") and all(
+        c.startswith("Năm ") and " / " not in c for c in amount_columns[1:]
+    )
+    totals = [r for r in read if r.cells[0] == "Tổng" and r.values]
+    others = [r for r in read if r.cells[0] != "Tổng" and r.values]
+    if not simple or len(totals) != 1 or len(totals[0].values) != n:
+        return
+    open_rows = [r for r in others if len(r.values) < n]
+    if not open_rows or any(not r.placed or len(r.values) > n for r in others):
+        return
+    placed = place_by_column_totals(
+        [r.cells[3 : 2 + n] for r in others if len(r.values) == n],
+        [r.values[1:] for r in open_rows],
+        totals[0].cells[3 : 2 + n],
+    )
+    for row, years in zip(open_rows, placed or [], strict=False):
+        row.cells[3 : 2 + n] = years
+
+
 def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
     """Rows of a budget table read across its columns (see ``interleaved``): amounts placed
-    where the row adds up; the confidence is capped, the text columns being guessed."""
-    amount_columns = [c for c in columns if c.startswith(("Kinh phí", "Năm "))]
+    where the row adds up, and where blank years lost their places, where the columns add
+    up to the total row; the confidence is capped, the text columns being guessed."""
+    amount_columns = [c for c in columns if c.startswith(AMOUNT_COLUMN_STARTS)]
     n_tail = len(columns) - 2 - len(amount_columns)
     placements = Placements(amount_columns)
     rows: list[TableRow] = []
+    read: list[_ReadAcross] = []
     segment: list[str] = []
-    complete = total = 0
-
-    def row_of(group: list[BudgetLine]) -> None:
-        nonlocal complete, total
-        stt = next((g[0] for g in group if g[0]), "")
-        text = join_text([g[1] for g in group if g[1]])
-        if not stt and fold(text) in ("tong", "tongcong"):
-            stt, text = "Tổng", ""
-        runs = [g[2] for g in group if g[2]]
-        values = list(max(runs, key=len)) if runs else []
-        agencies = split_agencies(" ".join(g[3] for g in group if g[3]))
-        lead, partner = [*agencies, "", ""][:2]
-        tail = [lead, partner, " ".join(agencies[2:])]
-        fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
-        amounts, placed = placements.place(values) if values else (fallback, False)
-        cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
-        if values and not placed and amounts == fallback:
-            placements.defer(cells, 2, values)
-        rows.append(TableRow(cells=cells))
-        total += 1
-        complete += bool(text and lead) and placed
 
     def flush() -> None:
         for group in budget_row_groups(merge_amount_lines(segment), amount_run):
-            row_of(group)
+            read.append(_budget_row_across(group, amount_columns, n_tail, placements))
+            rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
-    for line in body:
-        if line == PAGE_BREAK or not line.strip():
-            continue
-        if OCR_SECTION.match(line.strip()):
+    lines = [line for line in body if line != PAGE_BREAK and line.strip()]
+    for k, line in enumerate(lines):
+        section = _budget_section(line, _next_row_number(lines, k + 1))
+        if section is not None:
             flush()
-            rows.append(TableRow(section=clean(line)))
+            rows.append(TableRow(section=section))
             continue
-        total_row = regex.match(r"^\s*(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$", line)
-        if total_row and fold(total_row.group(1)) in ("tong", "tongcong"):
-            rest = total_row.group(2)
-            if not rest.strip() or is_amount_line(rest):
-                flush()  # the total row: "Tổng" alone, or with its amounts
-                segment.extend(["Tổng", rest] if rest.strip() else ["Tổng"])
-                continue
+        amounts = _total_amounts(line)
+        if amounts is not None:
+            flush()  # the total row: "Tổng" alone, or with its amounts
+            segment.extend(["Tổng", amounts] if amounts else ["Tổng"])
+            continue
         segment.append(line)
     flush()
     placements.settle()
-    return rows, CONFIDENCE_CAP * complete / max(1, total)
+    _years_by_column_totals(read, amount_columns)
+    lead = 2 + len(amount_columns)  # the lead agency's cell
+    complete = sum(
+        bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
+    )
+    return rows, CONFIDENCE_CAP * complete / max(1, len(read))
+
+
+_RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
+# "1. Tổ chức …": a section numeral "I." read as the digit 1
+_ONE_DOT = regex.compile(r"^1[.,]\s+\p{Lu}")
+# "Tổng", "Tổng cộng", marks lost or the ô misread ("Téng", "T6ng")
+_TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
+_TOTAL = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
+
+
+def _next_row_number(lines: list[str], start: int) -> str | None:
+    """The row number that opens one of ``lines`` from ``start`` on, if any."""
+    for line in lines[start:]:
+        number = budget_line_number(_RULED_EDGES.sub("", line.strip()))
+        if number is not None:
+            return number.rstrip(".:")
+    return None
+
+
+def _budget_section(line: str, next_number: str | None) -> str | None:
+    """The section heading ``line`` is, or None: a Roman numeral and its title (a ruling
+    read "|" around it or not); or "1. Tổ chức …" with no amounts when the next row is
+    numbered 1 again — a numbering never repeats, so this "1." is the section I."""
+    text = clean(_RULED_EDGES.sub("", line.strip()))
+    if OCR_SECTION.match(text):
+        return text
+    if _ONE_DOT.match(text) and next_number == "1" and amount_run(text) is None:
+        return text
+    return None
+
+
+def _total_amounts(line: str) -> str | None:
+    """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
+    "[" between them dropped), "" for "Tổng" alone; None if ``line`` is no total row."""
+    match = _TOTAL.match(_RULED_EDGES.sub("", line.strip()))
+    if not match or not _TOTAL_WORD.fullmatch(fold(match.group(1))):
+        return None
+    rest = " ".join(regex.sub(r"[|\[\]{}]", " ", match.group(2)).split())
+    if rest and not is_amount_line(rest):
+        return None
+    if not rest and fold(match.group(1)) not in ("tong", "tongcong"):
+        return None  # a misread "Tổng" is taken only with its amounts
+    return rest

@@ -355,6 +355,11 @@ def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, lis
     return number, " ".join(words[:start]), [], " ".join(words[start:])
 
 
+def budget_line_number(line: str) -> str | None:
+    """The row number that opens a budget line read across, if any."""
+    return _budget_line(line, lambda _: None)[0]
+
+
 def is_interleaved_budget(lines: list[str], amount_run: AmountRun) -> bool:
     """Several lines hold task text and then a run of amounts: rows read across."""
     count = 0

@@ -1,0 +1,89 @@
+"""Budget tables (Phụ lục II) that old OCR read across their columns, rebuilt by
+``extract/flattened_rows`` (TXT input, no OCR): sections, the total row and amounts placed
+by the arithmetic of the row and of the table's columns."""
+
+from __future__ import annotations
+
+from sohoa.pipeline import convert_document
+from sohoa.settings import Settings
+
+HEADER = """\
+Phu luc ll
+DU TOAN KINH PHI THUC HIEN KE HOACH
+(Kem theo Ke hoach so 12/KH-UBND)
+Don vi: trieu dong
+| TT | Noi dung | Kinh phi | Nam 2026 | Nam 2027 | Nam 2028 | Don vi chu tri | Don vi phoi hop |
+"""
+
+# Old OCR with the table's horizontal rules dropped: every page line crosses the columns,
+# the vertical rulings read "|"; blank years are not read at all.
+RULED_ACROSS = (
+    HEADER
+    + """\
+| I. Tang cuong chuyen doi so |
+Xay dung mo hinh diem ve Cac So, ban,
+1 | chuyen doi so cho doanh nghiep 300 100 100 100 So Noi vu nganh; UBND
+tai co so. cap xa
+Ho tro doanh nghiep ap dung
+2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa
+trieu dong).
+| ll. Trien khai cai cach hanh chinh |
+3 | To chuc hoi thao ve cai cach 200 100 100 So Y te UBND cap xa
+hanh chinh.
+| Teng [1.100 |500 |400 |200 | | |
+"""
+)
+
+
+def _table(tmp_path, text):
+    path = tmp_path / "old-ocr.txt"
+    path.write_text(text, encoding="utf-8")
+    [table] = convert_document(path, Settings(restore=False)).tables
+    return table
+
+
+def test_sections_with_a_ruling_read_before_them_are_sections(tmp_path):
+    """ "| I. …" right under the header ends the header and is the first section; "| ll. …"
+    is a section too, not task text of the row before."""
+    table = _table(tmp_path, RULED_ACROSS)
+    assert table.kind == "phu_luc_2"
+    assert [r.section for r in table.rows if r.section] == [
+        "I. Tang cuong chuyen doi so",
+        "II. Trien khai cai cach hanh chinh",
+    ]
+
+
+def test_a_misread_total_row_with_rulings_between_its_amounts(tmp_path):
+    """ "| Teng [1.100 |500 …": "Tổng" with its ô misread, rulings read "|" and "["."""
+    table = _table(tmp_path, RULED_ACROSS)
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[-1][:6] == ["Tổng", "", "1.100", "500", "400", "200"]
+
+
+def test_a_number_of_the_task_text_before_the_amounts_goes_back_to_the_text(tmp_path):
+    """ "(20 sản phẩm x 30 | 600 300 300": 30 600 300 300 does not add up, 600 300 300
+    does; the 30 is the text's."""
+    table = _table(tmp_path, RULED_ACROSS)
+    row = next(r.cells for r in table.rows if r.cells and r.cells[0] == "2")
+    assert row[1] == "Ho tro doanh nghiep ap dung cong cu quan ly (20 san pham x 30 trieu dong)."
+    assert row[2] == "600"
+
+
+def test_blank_years_placed_where_the_columns_add_up_to_the_total_row(tmp_path):
+    """Rows 2 and 3 state two of three years, their places lost: only 300|300|- and
+    100|-|100 make each year column add up to the total row (500, 400, 200)."""
+    table = _table(tmp_path, RULED_ACROSS)
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["1"][2:6] == ["300", "100", "100", "100"]
+    assert rows["2"][2:6] == ["600", "300", "300", ""]
+    assert rows["3"][2:6] == ["200", "100", "", "100"]
+
+
+def test_a_first_section_read_as_1_dot_before_row_1(tmp_path):
+    """ "1. Tang cuong …" then row 1: a numbering never repeats, so the first is the
+    section I read as a digit; a "1." followed by "1.1" stays a row (a group heading)."""
+    text = RULED_ACROSS.replace("| I. Tang cuong", "1. Tang cuong")
+    table = _table(tmp_path, text)
+    assert table.rows[0].section == "I. Tang cuong chuyen doi so"  # numbering then repairs it
+    grouped = _table(tmp_path, text.replace("1 | chuyen", "1.1 | chuyen"))
+    assert grouped.rows[0].section is None and grouped.rows[0].cells[0] == "1."
