@@ -32,8 +32,9 @@ _BARE_YEAR = regex.compile(r"(?<![-–/]\s?)\b(20\d\d)\b(?!\s?[-–/]\s?\d)")
 
 
 def _is_header_start(text: str) -> bool:
-    """ "STT …" or "TT …" (old OCR loses the S); marks and case do not matter."""
-    first = strip_marks(text).split()
+    """ "STT …" or "TT …" (old OCR loses the S; a ruling read "|" may come first: "| STT |
+    Nội dung | …"); marks and case do not matter."""
+    first = strip_marks(text).lstrip("| ").split()
     return bool(first) and fold(first[0]) in ("stt", "tt")
 
 

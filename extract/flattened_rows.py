@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from sohoa.extract.amounts import is_blank
+from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
 from sohoa.extract.flattened_header import TASK_COLUMNS
 from sohoa.extract.flattened_lines import (
     AGENCY,
@@ -416,17 +416,26 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     segment: list[str] = []
 
     def flush() -> None:
-        for group in budget_row_groups(merge_amount_lines(segment), amount_run):
+        groups = budget_row_groups(merge_amount_lines(segment), budget_amount_run)
+        if numeral:  # the section line that is a row opens this segment
+            groups = _section_row_first(groups, numeral.pop())
+        for group in groups:
             read.append(_budget_row_across(group, amount_columns, n_tail, placements))
             rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
+    numeral: list[str] = []
     lines = [line for line in body if line != PAGE_BREAK and line.strip()]
     for k, line in enumerate(lines):
         section = _budget_section(line, _next_row_number(lines, k + 1))
         if section is not None:
             flush()
-            rows.append(TableRow(section=section))
+            as_row = _section_as_row(section, amount_columns)
+            if as_row is None:
+                rows.append(TableRow(section=section))
+            else:
+                numeral.append(as_row[0])
+                segment.append(as_row[1])
             continue
         amounts = _total_amounts(line)
         if amounts is not None:
@@ -437,11 +446,53 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     flush()
     placements.settle()
     _years_by_column_totals(read, amount_columns)
+    _stroke_numerals_by_position(rows)
     lead = 2 + len(amount_columns)  # the lead agency's cell
     complete = sum(
         bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
     )
     return rows, CONFIDENCE_CAP * complete / max(1, len(read))
+
+
+def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
+    """The run of amounts in a budget line (``amount_run``), or two equal amounts: a row
+    whose total is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN"); the sum is
+    the evidence two numbers are a row's amounts."""
+    run = amount_run(line)
+    if run is not None:
+        return run
+    words = line.split()
+    for k in range(len(words) - 1):
+        first, second = (w.strip("|[]") for w in words[k : k + 2])
+        value = try_amount(first) if looks_like_amount(first) else None
+        if value and first == second and not regex.fullmatch(r"20\d\d", first):
+            return " ".join(words[:k]), [first, second], " ".join(words[k + 2 :])
+    return None
+
+
+_SECTION_NUMERAL = regex.compile(r"^([IVXLl1|]{1,4})[.,]\s+(.*)$")
+
+
+def _section_as_row(section: str, amount_columns: list[str]) -> tuple[str, str] | None:
+    """(numeral, the rest) of a section line that is itself a row: its own amounts follow
+    its title and add up ("IV. Tổ chức hội nghị tổng kết 60 60 Sở KH&CN"); else None."""
+    match = _SECTION_NUMERAL.match(section)
+    run = budget_amount_run(match.group(2)) if match else None
+    if match is None or run is None or place_by_sums(run[1], amount_columns) is None:
+        return None
+    return match.group(1), match.group(2)
+
+
+def _section_row_first(groups: list[list[BudgetLine]], numeral: str) -> list[list[BudgetLine]]:
+    """The groups of a segment that a section row opens: its first line takes the numeral
+    as its row number; if a numbered row follows, the section row is that line alone."""
+    if not groups:
+        return groups
+    first = groups[0]
+    alone = any(g[0] for g in first)
+    head = first[:1] if alone else first
+    opened = [(numeral, *head[0][1:]), *head[1:]]
+    return [opened, *([first[1:]] if alone else []), *groups[1:]]
 
 
 _RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
@@ -450,6 +501,24 @@ _ONE_DOT = regex.compile(r"^1[.,]\s+\p{Lu}")
 # "Tổng", "Tổng cộng", marks lost or the ô misread ("Téng", "T6ng")
 _TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
 _TOTAL = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
+
+
+_STROKES = regex.compile(r"^([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")
+STROKE_NUMERALS = ["I", "II", "III"]
+
+
+def _stroke_numerals_by_position(rows: list[TableRow]) -> None:
+    """Section numerals read as strokes that are no numeral ("1.", "|.", "l.", "ll."): a
+    budget's sections run I, II, III, so the k-th is put right when the numeral due there
+    is strokes too and the reading has no more strokes than it (strokes get lost, never
+    added). A numeral read right ("I.", "II.") is never changed."""
+    sections = [r for r in rows if r.section is not None]
+    for k, row in enumerate(sections[: len(STROKE_NUMERALS)]):
+        assert row.section is not None
+        match = _STROKES.match(row.section)
+        due = STROKE_NUMERALS[k]
+        if match and match.group(1) not in STROKE_NUMERALS and len(match.group(1)) <= len(due):
+            row.section = f"{due}. {row.section[match.end() :]}"
 
 
 def _next_row_number(lines: list[str], start: int) -> str | None:

@@ -335,8 +335,9 @@ BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts
 
 
 def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, list[str], str]:
-    """(row number, text, amounts, agency text) of one budget line read across."""
-    text = clean(line)
+    """(row number, text, amounts, agency text) of one budget line read across ("3_ |": the
+    ruling under a row number read "_")."""
+    text = regex.sub(r"^(\|?\s*\d{1,2})_(?=\s)", r"\1", clean(line))
     number = None
     bare = ROW_NUMBER_ALONE.match(text)
     if bare:  # a number alone on its line: the row's cells follow one per line
