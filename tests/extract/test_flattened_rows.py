@@ -87,3 +87,44 @@ def test_a_first_section_read_as_1_dot_before_row_1(tmp_path):
     assert table.rows[0].section == "I. Tang cuong chuyen doi so"  # numbering then repairs it
     grouped = _table(tmp_path, text.replace("1 | chuyen", "1.1 | chuyen"))
     assert grouped.rows[0].section is None and grouped.rows[0].cells[0] == "1."
+
+
+# The header's first cell after a ruling ("| STT |"), its years under "Nam" on the line
+# above; sections whose numerals were read as strokes; a row number with the ruling under
+# it read "_"; a last section that is itself a row, its total its one year's.
+STROKES_AND_SECTION_ROW = """\
+Phu luc ll
+DU TOAN KINH PHI THUC HIEN KE HOACH
+Don vi: trieu dong
+a: Nam Nam Nam Don vi chu
+| STT | Nol dung | Shr | 2026 | 2027 | 2028 | tri | Bon vi phoi hop |
+1. Tang cuong chuyen doi so |
+1 | To chuc hoi thao ve chuyen doi so. 300 100 100 100 So Noi vu UBND cap xa
+|. Trien khai cai cach hanh chinh |
+2_ | Ho tro doanh nghiep ap dung. 600 200 200 200 So Tai chinh UBND cap xa
+3 | Tap huan can bo cap xa. 90 30 30 30 So Y te UBND cap xa
+lll. Hoi nghi tong ket ke hoach 60 60 So Noi vu UBND cap xa
+| Tong | 1.050 | 330 | 330 | 390 |
+"""
+
+
+def test_a_header_after_a_ruling_and_stroke_numerals_by_position(tmp_path):
+    table = _table(tmp_path, STROKES_AND_SECTION_ROW)
+    assert table.kind == "phu_luc_2"
+    assert table.columns[2:6] == ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
+    assert [r.section for r in table.rows if r.section] == [
+        "I. Tang cuong chuyen doi so",
+        "II. Trien khai cai cach hanh chinh",
+    ]
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["2"][1:6] == ["Ho tro doanh nghiep ap dung.", "600", "200", "200", "200"]
+
+
+def test_a_section_line_with_its_own_amounts_is_a_row(tmp_path):
+    """ "lll. Hoi nghi … 60 60 Sở …": its amounts add up (the total is its one year), so it
+    is a row numbered by its numeral; which year holds the 60, the year columns' sums
+    say (2028: 390 = 100 + 200 + 30 + 60)."""
+    table = _table(tmp_path, STROKES_AND_SECTION_ROW)
+    row = table.rows[-2].cells
+    assert row is not None
+    assert row[:6] == ["lll", "Hoi nghi tong ket ke hoach", "60", "", "", "60"]
