@@ -31,10 +31,12 @@ from sohoa.extract.flattened_lines import (
 from sohoa.extract.flattened_sums import Placements, place_by_column_totals, place_by_sums
 from sohoa.extract.interleaved import (
     CONFIDENCE_CAP,
+    SENTENCE_END,
     BudgetLine,
     agency_starts_at,
     budget_line_number,
     budget_row_groups,
+    is_so_lookalike,
     split_agencies,
     task_rows,
 )
@@ -360,18 +362,85 @@ def _text_numbers_before_amounts(
     return out
 
 
+def _agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
+    """Once the row's amounts are read and its task text has ended a sentence, a line in
+    lower case ("cá nhân") goes on with an agency cell, not with the task."""
+    out: list[BudgetLine] = []
+    finished = False
+    for number, text, values, agencies in group:
+        if finished and not values and text[:1].islower():
+            text, agencies = "", f"{text} {agencies}".strip()
+        out.append((number, text, values, agencies))
+        seen = any(line[2] for line in out)
+        finished = finished or (seen and SENTENCE_END.search(join_text([o[1] for o in out])))
+    return out
+
+
+_ACRONYM = regex.compile(r"\p{Lu}{2,}(&\p{Lu}+)?[,;]?")  # "KH&CN", "UBND"
+
+
+def _lower_case(word: str) -> bool:
+    """A word in lower case, a ruling read "[" before it or its "l" read "I" ("Icấp")."""
+    word = word.lstrip("[|(")
+    return word[:1].islower() or (word[:1] == "I" and word[1:2].islower())
+
+
+def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
+    """One line's agency text split into the lead's part and the partner's: at a ruling
+    read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
+    before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
+    line above began it (``earlier``); else where a new agency name starts."""
+    pieces = [p.strip() for p in fragment.split("|") if p.strip()]
+    if len(pieces) >= 2:
+        return [pieces[0], " ".join(pieces[1:])]
+    words = fragment.split()
+    if earlier and len(words) >= 2:
+        if _ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
+            return [words[0], " ".join(words[1:])]
+        lead_start = agency_starts_at(words, 0) or is_so_lookalike(words[0], words[1])
+        for k in range(1, len(words) if lead_start else 0):
+            listed = words[k][:1].islower() and words[k].endswith((",", ";"))
+            if listed and not words[k - 1].endswith((",", ";")):
+                return [" ".join(words[:k]), " ".join(words[k:])]
+    return split_agencies(fragment)
+
+
+def _lead_and_partner(fragments: list[str]) -> list[str]:
+    """(lead, partner, rest) from a row's agency text, line by line. Both cells are centred
+    on the row, so lines holding both come in the middle; a line above or below them with
+    one part belongs to the taller cell: the partner's (a list that wraps), unless the
+    lead's part there goes on in lower case."""
+    parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(fragments)]
+    both = [k for k, p in enumerate(parts) if len(p) >= 2]
+    if not both:
+        cells = split_agencies(" ".join(fragments))
+        return [*[*cells, "", ""][:2], " ".join(cells[2:])]
+    lead: list[str] = []
+    partner: list[str] = []
+    rest: list[str] = []
+    for k, p in enumerate(parts):
+        if len(p) >= 2:
+            lead.append(p[0])
+            partner.append(p[1])
+            rest += p[2:]
+            continue
+        near = parts[both[0]] if k < both[0] else parts[both[-1]]
+        lead_goes_on = k < both[0] and near[0][:1].islower()
+        (lead if lead_goes_on else partner).append(p[0])
+    return [" ".join(lead), " ".join(partner), " ".join(rest)]
+
+
 def _budget_row_across(
     group: list[BudgetLine], amount_columns: list[str], n_tail: int, placements: Placements
 ) -> _ReadAcross:
-    group = _text_numbers_before_amounts(group, amount_columns)
+    group = _agencies_after_the_text(_text_numbers_before_amounts(group, amount_columns))
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
     if not stt and fold(text) in ("tong", "tongcong"):
         stt, text = "Tổng", ""
     runs = [g[2] for g in group if g[2]]
     values = list(max(runs, key=len)) if runs else []
-    agencies = split_agencies(" ".join(g[3] for g in group if g[3]))
-    tail = [*[*agencies, "", ""][:2], " ".join(agencies[2:])]
+    tail = _lead_and_partner([g[3] for g in group if g[3]])
     fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
     amounts, placed = placements.place(values) if values else (fallback, False)
     cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]

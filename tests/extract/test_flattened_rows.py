@@ -128,3 +128,37 @@ def test_a_section_line_with_its_own_amounts_is_a_row(tmp_path):
     row = table.rows[-2].cells
     assert row is not None
     assert row[:6] == ["lll", "Hoi nghi tong ket ke hoach", "60", "", "", "60"]
+
+
+# Each row's cells centred on its middle line: the partner's list (four lines) is taller
+# than the lead "Sở KH&CN" (two lines) and than the task text.
+AGENCIES_ACROSS = (
+    HEADER
+    + """\
+I. Cong tac thong tin, tuyen truyen
+Cac So, ban,
+Xay dung phong su tuyen truyen So nganh; UBND
+1 ve ATTP. 300 100 100 100 KH&CN cap xa, To chuc,
+ca nhan
+Cac So, ban,
+To chuc hoi thao ve an toan S& nganh; UBND
+2 thuc pham. 600 200 200 200 | KH&CN Icap xa, To chuc,
+ca nhan
+Hoc tap kinh nghiem cac Cac co quan,
+3 mo hinh. 90 30 30 30 So Noi vu don vi lien quan
+Tong 990 330 330 330
+"""
+)
+
+
+def test_lead_and_partner_agencies_line_by_line(tmp_path):
+    """The lead's "Sở" ends a line of task text, its "KH&CN" heads the amounts' line; the
+    partner's lines go above and below them; "cá nhân" after a finished task sentence is
+    the partner's, not the task's."""
+    table = _table(tmp_path, AGENCIES_ACROSS)
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["1"][1] == "Xay dung phong su tuyen truyen ve ATTP."
+    assert rows["1"][6:] == ["Sở KH&CN", "Cac Sở, ban, nganh; UBND cap xa, To chuc, ca nhan"]
+    assert rows["2"][1] == "To chuc hoi thao ve an toan thuc pham."
+    assert rows["2"][6:] == ["Sở KH&CN", "Cac Sở, ban, nganh; UBND Icap xa, To chuc, ca nhan"]
+    assert rows["3"][1:6] == ["Hoc tap kinh nghiem cac mo hinh.", "90", "30", "30", "30"]
