@@ -187,6 +187,36 @@ def old_ocr_text(name: str, truth: dict[str, Any], mode: str) -> Path:
     return text_path
 
 
+def match_in_order(truth_tables: list[dict[str, Any]], tables: list[Any]) -> dict[int, int]:
+    """Truth table -> rebuilt table, both in the order of the document, kinds equal, the
+    pairing with the most cells right (a rebuilt table is no other one's match, and the
+    k-th appendix of the text is never scored against an earlier truth than the one before
+    it: a greedy best-first pairing let one table's score depend on another's)."""
+    right = [
+        [
+            score(t, model_rows(d, len(t["columns"])))["right_cells"]
+            if d.kind == t["kind"]
+            else -1
+            for d in tables
+        ]
+        for t in truth_tables
+    ]
+    best: dict[tuple[int, int], tuple[int, dict[int, int]]] = {}
+
+    def solve(i: int, j: int) -> tuple[int, dict[int, int]]:
+        if i == len(truth_tables) or j == len(tables):
+            return 0, {}
+        if (i, j) not in best:
+            options = [solve(i + 1, j), solve(i, j + 1)]
+            if right[i][j] >= 0:
+                total, pairs = solve(i + 1, j + 1)
+                options.append((total + right[i][j], {i: j, **pairs}))
+            best[i, j] = max(options, key=lambda o: (o[0], len(o[1])))
+        return best[i, j]
+
+    return solve(0, 0)[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print the rebuilt rows")
@@ -213,22 +243,14 @@ def main() -> None:
         for name, truth in sets.items():
             doc = convert_document(old_ocr_text(name, truth, mode), Settings(restore=False))
             print(f"== {name} {mode}: {len(doc.tables)} tables rebuilt")
-            used: set[int] = set()
+            matched = match_in_order(truth["tables"], doc.tables)
             for number, truth_table in enumerate(truth["tables"]):
                 n = len(truth_table["columns"])
-                candidates = [
-                    (score(truth_table, model_rows(t, n)), k)
-                    for k, t in enumerate(doc.tables)
-                    if k not in used and t.kind == truth_table["kind"]
-                ]
-                f, k = max(candidates, key=lambda c: c[0]["right_cells"], default=(None, None))
-                if f is None or k is None:
-                    f = score(truth_table, [])
-                else:
-                    used.add(k)
-                    if args.show:
-                        for row in model_rows(doc.tables[k], n):
-                            print("   ", " | ".join(norm(c) for c in row))
+                k = matched.get(number)
+                f = score(truth_table, model_rows(doc.tables[k], n) if k is not None else [])
+                if args.show and k is not None:
+                    for row in model_rows(doc.tables[k], n):
+                        print("   ", " | ".join(norm(c) for c in row))
                 cells = f["right_cells"] / max(1, f["cells"])
                 print(
                     f"  {name} {mode} table {number + 1} ({truth_table['kind']}): {f['out']}"

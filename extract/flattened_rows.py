@@ -462,7 +462,10 @@ def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) 
     if not simple or len(totals) != 1 or len(totals[0].values) != n:
         return
     open_rows = [r for r in others if len(r.values) < n]
-    if not open_rows or any(not r.placed or len(r.values) > n for r in others):
+    # a row of every column is fixed even if its own sum failed (its years may still be
+    # right: the columns' sums check them); a short row that did not add up is unplaceable
+    unplaceable = [r for r in others if len(r.values) > n or (len(r.values) < n and not r.placed)]
+    if not open_rows or unplaceable:
         return
     placed = place_by_column_totals(
         [r.cells[3 : 2 + n] for r in others if len(r.values) == n],

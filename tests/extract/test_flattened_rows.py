@@ -162,3 +162,12 @@ def test_lead_and_partner_agencies_line_by_line(tmp_path):
     assert rows["2"][1] == "To chuc hoi thao ve an toan thuc pham."
     assert rows["2"][6:] == ["Sở KH&CN", "Cac Sở, ban, nganh; UBND Icap xa, To chuc, ca nhan"]
     assert rows["3"][1:6] == ["Hoc tap kinh nghiem cac mo hinh.", "90", "30", "30", "30"]
+
+
+def test_a_full_row_whose_own_sum_fails_still_counts_in_the_columns(tmp_path):
+    """Row 1's total misread (390 for 300): its years are all there, in place, and the
+    columns' sums still place the blank years of rows 2 and 3."""
+    text = RULED_ACROSS.replace("doanh nghiep 300 100", "doanh nghiep 390 100")
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["1"][2:6] == ["390", "100", "100", "100"]
+    assert rows["3"][2:6] == ["200", "100", "", "100"]
