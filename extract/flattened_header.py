@@ -60,13 +60,15 @@ def _is_header_line(text: str, share: float = 0.7, least: int = 1) -> bool:
 
 
 def _is_body_start(text: str) -> bool:
-    """A section or numbered row, a ruling read "|" before it or not ("| I. …", "| 1 | …";
-    not "| 11 | Nội dung | Kinh phí …": the header's STT misread)."""
+    """A section or numbered row, a ruling read "|" before it or not ("| I. …", "| 1 | Tổ
+    chức …"; not "| 11 | Nội dung | Kinh phí …": the header's STT misread; nor "| 1 | 2 |
+    3 |": the header's row of column numbers, no words)."""
     text = text.strip()
     if OCR_SECTION.match(text) or NUMBERED_LINE.match(text):
         return True
     ruled = regex.sub(r"^\|\s+", "", text)
-    return ruled != text and not _is_header_line(ruled, 0.5, 2) and _is_body_start(ruled)
+    worded = regex.search(r"\p{L}{2,}", ruled) is not None
+    return ruled != text and worded and not _is_header_line(ruled, 0.5, 2) and _is_body_start(ruled)
 
 
 def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:

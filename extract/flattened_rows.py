@@ -8,6 +8,7 @@ all found a place.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import regex
@@ -491,6 +492,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         groups = budget_row_groups(merge_amount_lines(segment), budget_amount_run)
         if numeral:  # the section line that is a row opens this segment
             groups = _section_row_first(groups, numeral.pop())
+        groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
         for group in groups:
             read.append(_budget_row_across(group, amount_columns, n_tail, placements))
             rows.append(TableRow(cells=read[-1].cells))
@@ -553,6 +555,24 @@ def _section_as_row(section: str, amount_columns: list[str]) -> tuple[str, str] 
     if match is None or run is None or place_by_sums(run[1], amount_columns) is None:
         return None
     return match.group(1), match.group(2)
+
+
+def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list[list[BudgetLine]]:
+    """A group holding two runs of amounts that each add up is two rows (the second's number
+    lost): a row read across has one line of amounts. The lines between go with the first
+    up to its text's last finished sentence, else the first half of them."""
+    sums = [k for k, line in enumerate(group) if line[2]]
+    if len(sums) < 2 or any(place_by_sums(group[k][2], amount_columns) is None for k in sums):
+        return [group]
+    rows: list[list[BudgetLine]] = []
+    start = 0
+    for a, b in itertools.pairwise(sums):
+        ends = [k for k in range(a, b) if SENTENCE_END.search(group[k][1])]
+        split = ends[-1] + 1 if ends else a + 1 + (b - a - 1) // 2
+        rows.append(group[start:split])
+        start = split
+    rows.append(group[start:])
+    return rows
 
 
 def _section_row_first(groups: list[list[BudgetLine]], numeral: str) -> list[list[BudgetLine]]:

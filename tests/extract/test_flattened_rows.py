@@ -171,3 +171,28 @@ def test_a_full_row_whose_own_sum_fails_still_counts_in_the_columns(tmp_path):
     rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
     assert rows["1"][2:6] == ["390", "100", "100", "100"]
     assert rows["3"][2:6] == ["200", "100", "", "100"]
+
+
+def test_two_runs_of_amounts_that_each_add_up_are_two_rows(tmp_path):
+    """Row 3's number was not read: its lines fall in row 2's group, but each of the two
+    runs of amounts adds up on its own, so they are two rows, split after row 2's text's
+    finished sentence."""
+    text = RULED_ACROSS.replace("3 | To chuc hoi thao", "To chuc hoi thao")
+    rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
+    assert [r[0] for r in rows] == ["1", "2", "", "Tổng"]
+    assert rows[1][1:3] == [
+        "Ho tro doanh nghiep ap dung cong cu quan ly (20 san pham x 30 trieu dong).",
+        "600",
+    ]
+    assert rows[2][1:3] == ["To chuc hoi thao ve cai cach hanh chinh.", "200"]
+
+
+def test_a_row_of_column_numbers_under_the_header_is_no_row(tmp_path):
+    """ "| 1 | 2 | 3 | …" under the header numbers its columns: it holds no words, so the
+    header goes on to it and the body starts at the section."""
+    text = RULED_ACROSS.replace(
+        "| I. Tang cuong", "| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |\n| I. Tang cuong"
+    )
+    table = _table(tmp_path, text)
+    assert table.rows[0].section == "I. Tang cuong chuyen doi so"
+    assert [r.cells[0] for r in table.rows if r.cells] == ["1", "2", "3", "Tổng"]
