@@ -194,9 +194,7 @@ def match_in_order(truth_tables: list[dict[str, Any]], tables: list[Any]) -> dic
     it: a greedy best-first pairing let one table's score depend on another's)."""
     right = [
         [
-            score(t, model_rows(d, len(t["columns"])))["right_cells"]
-            if d.kind == t["kind"]
-            else -1
+            score(t, model_rows(d, len(t["columns"])))["right_cells"] if d.kind == t["kind"] else -1
             for d in tables
         ]
         for t in truth_tables
