@@ -1,5 +1,5 @@
 """Budget tables (Phụ lục II) that old OCR read across their columns, rebuilt by
-``extract/flattened_rows`` (TXT input, no OCR): sections, the total row and amounts placed
+``extract/flattened_budget`` (TXT input, no OCR): sections, the total row and amounts placed
 by the arithmetic of the row and of the table's columns."""
 
 from __future__ import annotations
