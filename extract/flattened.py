@@ -12,7 +12,8 @@ found a place.
 
 Read in this order: this module (captions, header, body, rows), then ``flattened_lines``
 (what a line holds), ``flattened_header`` (the columns), ``flattened_rows`` (rows from the
-lines) and ``flattened_sums`` (amounts placed by the row's arithmetic).
+lines), ``flattened_budget`` (a budget table read across) and ``flattened_sums`` (amounts
+placed by the arithmetic).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.appendix import read_caption_lines
+from sohoa.extract.flattened_budget import interleaved_budget_rows
 from sohoa.extract.flattened_header import (
     budget_header_columns,
     columns_in_use,
@@ -29,11 +31,7 @@ from sohoa.extract.flattened_header import (
     task_columns,
 )
 from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK, amount_run
-from sohoa.extract.flattened_rows import (
-    interleaved_budget_rows,
-    interleaved_task_rows,
-    numbered_rows,
-)
+from sohoa.extract.flattened_rows import interleaved_task_rows, numbered_rows
 from sohoa.extract.interleaved import is_interleaved, is_interleaved_budget
 from sohoa.extract.structure import fold
 from sohoa.model import Line, Page, Table, TableRow

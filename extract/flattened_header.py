@@ -32,8 +32,9 @@ _BARE_YEAR = regex.compile(r"(?<![-–/]\s?)\b(20\d\d)\b(?!\s?[-–/]\s?\d)")
 
 
 def _is_header_start(text: str) -> bool:
-    """ "STT …" or "TT …" (old OCR loses the S); marks and case do not matter."""
-    first = strip_marks(text).split()
+    """ "STT …" or "TT …" (old OCR loses the S; a ruling read "|" may come first: "| STT |
+    Nội dung | …"); marks and case do not matter."""
+    first = strip_marks(text).lstrip("| ").split()
     return bool(first) and fold(first[0]) in ("stt", "tt")
 
 
@@ -64,10 +65,16 @@ PROSE_WORDS = 6  # a line of this many words, most of them no header word, is bo
 def _is_body_start(text: str) -> bool:
     """A section, a numbered row, or a line of prose: the first row's text when its number
     was lost ("Rà soát, hoàn thiện cơ chế, chính sách …"; not the caption's "(Kèm theo …)",
-    not a garbled header line naming a year)."""
+    not a garbled header line naming a year); a ruling read "|" before it or not ("| I. …",
+    "| 1 | Tổ chức …"; not "| 11 | Nội dung | Kinh phí …": the header's STT misread; nor
+    "| 1 | 2 | 3 |": the header's row of column numbers, no words)."""
     text = text.strip()
     if OCR_SECTION.match(text) or NUMBERED_LINE.match(text):
         return True
+    ruled = regex.sub(r"^\|\s+", "", text)
+    if ruled != text:
+        worded = regex.search(r"\p{L}{2,}", ruled) is not None
+        return worded and not _is_header_line(ruled, 0.5, 2) and _is_body_start(ruled)
     words = [w for w in text.split() if regex.search(r"\p{L}{2}", w)]  # not "N", "k'"
     prose = len(words) >= PROSE_WORDS and not text.startswith("(")
     prose = prose and not _YEAR_HEAD.search(text)  # "Năm 2027" is a header's

@@ -23,21 +23,17 @@ from sohoa.extract.flattened_lines import (
     amount_cells,
     amount_run,
     group_fragments,
-    is_amount_line,
     join_text,
     merge_amount_lines,
 )
 from sohoa.extract.flattened_sums import Placements
 from sohoa.extract.interleaved import (
     CONFIDENCE_CAP,
-    BudgetLine,
     agency_starts_at,
-    budget_row_groups,
     is_whole_time,
-    split_agencies,
 )
 from sohoa.extract.interleaved_rows import task_rows
-from sohoa.extract.structure import clean, fold
+from sohoa.extract.structure import clean
 from sohoa.model import TableRow
 
 
@@ -348,59 +344,4 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
             continue
         segment.append(line)
     flush()
-    return rows, CONFIDENCE_CAP * complete / max(1, total)
-
-
-def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
-    """Rows of a budget table read across its columns (see ``interleaved``): amounts placed
-    where the row adds up; the confidence is capped, the text columns being guessed."""
-    amount_columns = [c for c in columns if c.startswith(("Kinh phí", "Năm "))]
-    n_tail = len(columns) - 2 - len(amount_columns)
-    placements = Placements(amount_columns)
-    rows: list[TableRow] = []
-    segment: list[str] = []
-    complete = total = 0
-
-    def row_of(group: list[BudgetLine]) -> None:
-        nonlocal complete, total
-        stt = next((g[0] for g in group if g[0]), "")
-        text = join_text([g[1] for g in group if g[1]])
-        if not stt and fold(text) in ("tong", "tongcong"):
-            stt, text = "Tổng", ""
-        runs = [g[2] for g in group if g[2]]
-        values = list(max(runs, key=len)) if runs else []
-        agencies = split_agencies(" ".join(g[3] for g in group if g[3]))
-        lead, partner = [*agencies, "", ""][:2]
-        tail = [lead, partner, " ".join(agencies[2:])]
-        fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
-        amounts, placed = placements.place(values) if values else (fallback, False)
-        cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
-        if values and not placed and amounts == fallback:
-            placements.defer(cells, 2, values)
-        rows.append(TableRow(cells=cells))
-        total += 1
-        complete += bool(text and lead) and placed
-
-    def flush() -> None:
-        for group in budget_row_groups(merge_amount_lines(segment), amount_run):
-            row_of(group)
-        segment.clear()
-
-    for line in body:
-        if line == PAGE_BREAK or not line.strip():
-            continue
-        if OCR_SECTION.match(line.strip()):
-            flush()
-            rows.append(TableRow(section=clean(line)))
-            continue
-        total_row = regex.match(r"^\s*(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$", line)
-        if total_row and fold(total_row.group(1)) in ("tong", "tongcong"):
-            rest = total_row.group(2)
-            if not rest.strip() or is_amount_line(rest):
-                flush()  # the total row: "Tổng" alone, or with its amounts
-                segment.extend(["Tổng", rest] if rest.strip() else ["Tổng"])
-                continue
-        segment.append(line)
-    flush()
-    placements.settle()
     return rows, CONFIDENCE_CAP * complete / max(1, total)

@@ -9,6 +9,8 @@ cannot place follow the table's other rows of as many values (``Placements``).
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
+from itertools import combinations
 
 from sohoa.extract.amounts import is_blank, try_amount
 from sohoa.model import Amount
@@ -89,3 +91,74 @@ class Placements:
             if start + len(values) <= n:
                 placed = [""] * start + values + [""] * (n - start - len(values))
                 cells[first : first + n] = placed
+
+
+SEARCH_LIMIT = 200_000  # placements tried before the column sums are given up as evidence
+
+
+def _still_needed(fixed: list[list[str]], total: list[str]) -> list[Decimal] | None:
+    """Each year column's total less the cells placed already; None if one is unreadable."""
+    need: list[Decimal] = []
+    for cell in total:
+        value = try_amount(cell) if not is_blank(cell) else 0
+        if value is None:
+            return None
+        need.append(Decimal(value))
+    for cells in fixed:
+        for j, cell in enumerate(cells):
+            value = try_amount(cell) if not is_blank(cell) else 0
+            if value is None:
+                return None
+            need[j] -= value
+    return need
+
+
+def _placements_adding_up(
+    need: list[Decimal], rows: list[list[Decimal]]
+) -> list[list[tuple[int, ...]]] | None:
+    """Up to two ways of putting each row's values (in order) into year columns so that
+    they use up ``need`` exactly; None when the search grows past ``SEARCH_LIMIT``."""
+    options = [list(combinations(range(len(need)), len(row))) for row in rows]
+    found: list[list[tuple[int, ...]]] = []
+    tried = 0
+    stack: list[tuple[int, list[Decimal], list[tuple[int, ...]]]] = [(0, need, [])]
+    while stack and len(found) < 2:
+        k, left, chosen = stack.pop()
+        if k == len(rows):
+            if not any(left):
+                found.append(chosen)
+            continue
+        for option in options[k]:
+            tried += 1
+            rest = list(left)
+            for column, value in zip(option, rows[k], strict=True):
+                rest[column] -= value
+            if all(r >= 0 for r in rest):  # amounts are never negative
+                stack.append((k + 1, rest, [*chosen, option]))
+        if tried > SEARCH_LIMIT:
+            return None
+    return found
+
+
+def place_by_column_totals(
+    fixed: list[list[str]], open_rows: list[list[str]], total: list[str]
+) -> list[list[str]] | None:
+    """Year cells for rows whose amounts were read without positions and with years left
+    blank ("1.200 300 300 300 300" under five years: which year is empty?), placed where
+    every year column adds up to the total row. ``fixed`` holds the year cells of the rows
+    whose places are known, ``open_rows`` the year values of the others in their order,
+    ``total`` the total row's year cells. The one placement where each column's sum is the
+    total's is returned; None when none or more than one is (a misread digit, a subtotal
+    row counted twice, or values that may swap), or the search grows too large."""
+    need = _still_needed(fixed, total)
+    values = [[Decimal(try_amount(v) or 0) for v in row] for row in open_rows]
+    found = _placements_adding_up(need, values) if need is not None else None
+    if found is None or len(found) != 1:
+        return None
+    placed = []
+    for option, row in zip(found[0], open_rows, strict=True):
+        cells = [""] * len(total)
+        for column, value in zip(option, row, strict=True):
+            cells[column] = value
+        placed.append(cells)
+    return placed

@@ -301,8 +301,9 @@ BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts
 
 
 def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, list[str], str]:
-    """(row number, text, amounts, agency text) of one budget line read across."""
-    text = clean(line)
+    """(row number, text, amounts, agency text) of one budget line read across ("3_ |": the
+    ruling under a row number read "_")."""
+    text = regex.sub(r"^(\|?\s*\d{1,2})_(?=\s)", r"\1", clean(line))
     number = None
     bare = ROW_NUMBER_ALONE.match(text)
     if bare:  # a number alone on its line: the row's cells follow one per line
@@ -316,9 +317,28 @@ def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, lis
         head, values, tail = run
         return number, head, values, tail
     words = [w for w in text.split() if _is_word(w)]
-    start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
+    start = next(
+        (k for k in range(len(words)) if agency_starts_at(words, k) or _so_then_list(words, k)),
+        len(words),
+    )
     start = min(start, _after_sentence(words))
     return number, " ".join(words[:start]), [], " ".join(words[start:])
+
+
+def _so_then_list(words: list[str], k: int) -> bool:
+    """ "… tuyên truyền về | Sở | ngành; UBND": a capital "Sở" whose name goes on on the
+    next line (the lead agency), then the partner's list going on in lower case ("ngành;",
+    "ban,"). Not a plain word: "số" in a task's text is lower case."""
+    if k + 1 >= len(words):
+        return False
+    word, following = strip_marks(words[k]), words[k + 1]
+    listed = following[:1].islower() and following.endswith((",", ";"))
+    return listed and word[:1] == "S" and is_so_lookalike(word, following)
+
+
+def budget_line_number(line: str) -> str | None:
+    """The row number that opens a budget line read across, if any."""
+    return _budget_line(line, lambda _: None)[0]
 
 
 def is_interleaved_budget(lines: list[str], amount_run: AmountRun) -> bool:

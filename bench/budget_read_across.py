@@ -1,0 +1,122 @@
+"""Budget tables (Phụ lục II) shaped like the ones old OCR read across: the development set
+for rebuilding a budget table from flattened old OCR text.
+
+The corpus generator's budget table (bench/corpus/appendices.py) has one short line per row
+and no agency columns, so its old OCR reads one row per line: nothing like a real plan's
+budget appendix as an old engine exported it (seed 003's Phụ lục II), where the task text
+wraps over several lines, the lead and partner agencies wrap too ("Sở Khoa học / và Công
+nghệ", "Các Sở, ban, / ngành; UBND cấp / xã"), every cell is centred on the row's middle,
+and a page line crosses all of them ("hội thảo về năng suất, Sở ngành; UBND"). This draws
+such tables: TT, Nội dung, Kinh phí, one column per year, Đơn vị chủ trì, Đơn vị phối hợp;
+sections headed by Roman numerals (now and then one that is itself a row, with its own
+amounts and agencies), rows numbered on through the table or anew in each section, sub-rows
+"1.1" under a numbered group, years left blank where nothing is spent, and the total row.
+Every amount adds up: the row's total is the sum of its years, the total row the sum of
+the rows. ``bench/tables_eng_ocr.py`` renders them ruled, erases the horizontal rules and
+reads them with Tesseract's English model, as old exports were made.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from corpus.appendices import amount
+from corpus.vocabulary import ACTIONS, ROMAN, TOPICS
+
+LEADS = ["Sở Khoa học và Công nghệ", "Sở KH&CN", "Sở Tài chính", "Sở Nội vụ", "Sở Y tế",
+         "Sở Giáo dục và Đào tạo", "Công an tỉnh", "Sở Xây dựng", "UBND cấp xã",
+         "Văn phòng UBND tỉnh", "Sở Nông nghiệp và Môi trường"]  # fmt: skip
+PARTNERS = ["Các Sở, ban, ngành; UBND cấp xã", "Các Sở, ban, ngành; UBND cấp xã, Tổ chức, cá nhân",
+            "Các sở, ngành liên quan", "UBND cấp xã", "Các cơ quan, đơn vị liên quan",
+            "Các doanh nghiệp, tổ chức"]  # fmt: skip
+SUBJECTS = ["doanh nghiệp", "cán bộ, công chức", "cơ sở sản xuất", "hợp tác xã", "người dân",
+            "tổ chức, cá nhân"]  # fmt: skip
+WHAT = ["hội thảo", "lớp tập huấn", "khóa đào tạo, bồi dưỡng", "phóng sự tuyên truyền",
+        "hội nghị tổng kết", "đoàn học tập kinh nghiệm", "mô hình điểm"]  # fmt: skip
+PLACES = ["trên địa bàn tỉnh", "trong và ngoài tỉnh", "tại cơ sở", "cấp huyện, cấp xã"]
+
+
+def _task(rng: random.Random) -> str:
+    """A task cell: one to three clauses, most ending a sentence ("… trên địa bàn tỉnh.")."""
+    clauses = [
+        f"{rng.choice(['Tổ chức', 'Xây dựng', 'Hỗ trợ'])} {rng.choice(WHAT)} về "
+        f"{rng.choice(TOPICS)} cho {rng.choice(SUBJECTS)}",
+        f"{rng.choice(ACTIONS).capitalize()} {rng.choice(TOPICS)} {rng.choice(PLACES)}",
+        f"hỗ trợ {rng.choice(SUBJECTS)} áp dụng {rng.choice(TOPICS)}, {rng.choice(TOPICS)} "
+        f"({rng.randint(5, 50)} {rng.choice(['lượt', 'cơ sở', 'sản phẩm'])} x "
+        f"{rng.randint(2, 9)}0 triệu đồng)",
+    ]
+    text = "; ".join(rng.sample(clauses, rng.choice([1, 1, 1, 2])))
+    text = text[:1].upper() + text[1:]
+    return text + "." if rng.random() < 0.8 else text
+
+
+def _amounts(rng: random.Random, years: int) -> list[int]:
+    """A row's spending per year: the same each year, or varying, some years nothing."""
+    unit = rng.choice([10, 20, 50, 100, 200, 250, 300, 500, 1000, 1400, 2000])
+    if rng.random() < 0.5:
+        values = [unit] * years
+    else:
+        values = [rng.choice([unit, unit * 2, rng.randint(1, 40) * 10]) for _ in range(years)]
+    for k in range(years):
+        if rng.random() < 0.2:
+            values[k] = 0
+    if not any(values):
+        values[rng.randrange(years)] = unit
+    return values
+
+
+def _row(rng: random.Random, stt: str, years: int, grand: list[int]) -> dict[str, Any]:
+    values = _amounts(rng, years)
+    for k, v in enumerate(values):
+        grand[k] += v
+    cells = [stt, _task(rng), amount(sum(values)),
+             *("" if v == 0 else amount(v) for v in values),
+             rng.choice(LEADS), rng.choice(PARTNERS)]  # fmt: skip
+    return {"cells": cells}
+
+
+def budget_table_read_across(rng: random.Random, doc_code: str, first_year: int) -> dict[str, Any]:
+    """One budget table to be read across by old OCR, with its truth (render_tables's form)."""
+    years = [f"Năm {first_year + k}" for k in range(rng.choice([3, 5, 5]))]
+    stt = rng.choice(["TT", "STT"])
+    columns = [stt, "Nội dung", rng.choice(["Kinh phí", "Tổng kinh phí"]), *years,
+               "Đơn vị chủ trì", "Đơn vị phối hợp"]  # fmt: skip
+    rows: list[dict[str, Any]] = []
+    grand = [0] * len(years)
+    number = 0
+    anew = rng.random() < 0.5  # rows numbered anew in each section
+    sections = rng.randint(2, 4)
+    for section in range(sections):
+        title = f"{rng.choice(ACTIONS).capitalize()} {rng.choice(TOPICS)}"
+        if section == sections - 1 and rng.random() < 0.4:  # a section that is its own row
+            rows.append(_row(rng, ROMAN[section], len(years), grand))
+            rows[-1]["cells"][1] = title
+            continue
+        rows.append({"section": f"{ROMAN[section]}. {title}"})
+        number = 0 if anew else number
+        for _ in range(rng.randint(1, 4)):
+            number += 1
+            if rng.random() < 0.15:  # a group heading and its sub-rows
+                heading = f"{rng.choice(ACTIONS).capitalize()} {rng.choice(TOPICS)}"
+                rows.append({"cells": [str(number), heading, *[""] * (len(columns) - 2)]})
+                for sub in range(1, rng.randint(2, 3) + 1):
+                    rows.append(_row(rng, f"{number}.{sub}", len(years), grand))
+                continue
+            rows.append(_row(rng, str(number), len(years), grand))
+    total = ["Tổng", "", amount(sum(grand)), *(amount(g) for g in grand), "", ""]
+    rows.append({"cells": total})
+    lead, partner = rng.choice([(24.0, 28.0), (20.0, 30.0), (26.0, 26.0)])
+    amount_width = (186 - 8 - 50 - lead - partner) / (len(years) + 1)
+    return {
+        "kind": "phu_luc_2",
+        "caption": "Phụ lục II",
+        "title": "DỰ TOÁN KINH PHÍ THỰC HIỆN KẾ HOẠCH",
+        "attached_to": f"(Kèm theo Kế hoạch số {doc_code})",
+        "unit": "triệu đồng",
+        "columns": columns,
+        "header": [[{"text": c} for c in columns]],
+        "rows": rows,
+        "widths_mm": [8.0, 50.0, *[amount_width] * (len(years) + 1), lead, partner],
+    }

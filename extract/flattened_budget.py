@@ -1,0 +1,362 @@
+"""Budget tables (Phụ lục II) that old OCR read across their columns, rebuilt row by row.
+
+Each page line crossed every column (see ``interleaved``): "Tổ chức hội thảo về năng suất,
+Sở ngành; UBND", then "2 | lượng. 400 80 80 80 80 80 | KH&CN cấp xã, Tổ chức,". The lines
+of a section are grouped into rows around their numbers (``interleaved.budget_row_groups``);
+here a section line, the total row ("Téng [21.450 |5.530 …"), a section that is itself a
+row, the lead and partner agencies line by line, and the amounts placed by arithmetic: where
+the row adds up (``flattened_sums.Placements``), and where its years were left blank, where
+every year column adds up to the total row (``flattened_sums.place_by_column_totals``). A
+digit is never guessed: what the sums cannot place stays where it was read.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import regex
+
+from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
+from sohoa.extract.flattened_lines import (
+    OCR_SECTION,
+    PAGE_BREAK,
+    amount_run,
+    is_amount_line,
+    join_text,
+    merge_amount_lines,
+)
+from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
+from sohoa.extract.flattened_sums import Placements, place_by_column_totals, place_by_sums
+from sohoa.extract.interleaved import (
+    CONFIDENCE_CAP,
+    SENTENCE_END,
+    BudgetLine,
+    agency_starts_at,
+    budget_line_number,
+    budget_row_groups,
+    is_so_lookalike,
+    split_agencies,
+)
+from sohoa.extract.structure import clean, fold
+from sohoa.model import TableRow
+
+
+@dataclass
+class _ReadAcross:
+    """A budget row read across: its cells, the amounts read in its line and whether the
+    row's sums placed them."""
+
+    cells: list[str]
+    values: list[str]
+    placed: bool
+
+
+TEXT_NUMBERS_MAX = 2  # numbers of the task text read as the first of a run of amounts
+
+
+def _text_numbers_before_amounts(
+    group: list[BudgetLine], amount_columns: list[str]
+) -> list[BudgetLine]:
+    """ "… (29 sản phẩm x 40 | 750 250 250 250": the task text's own number ends it just
+    before the amounts, so the run read is one too long and does not add up. When it adds
+    up without its first value (or two), those go back to the text: the row's sum is the
+    evidence, when the rest states two years at least."""
+    out = list(group)
+    for k, (number, text, values, agencies) in enumerate(group):
+        if not values or place_by_sums(values, amount_columns) is not None:
+            continue
+        for drop in range(1, TEXT_NUMBERS_MAX + 1):
+            rest = values[drop:]
+            years = [v for v in rest[1:] if not is_blank(v)]
+            # two years at least: "20 = 20" is no evidence that the 20 before was text
+            if len(years) >= 2 and place_by_sums(rest, amount_columns) is not None:
+                head = " ".join([text, *values[:drop]]).strip()
+                out[k] = (number, head, rest, agencies)
+                break
+    return out
+
+
+def _agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
+    """Once the row's amounts are read and its task text has ended a sentence, a line in
+    lower case ("cá nhân") goes on with an agency cell, not with the task."""
+    out: list[BudgetLine] = []
+    finished = False
+    for number, text, values, agencies in group:
+        if finished and not values and text[:1].islower():
+            text, agencies = "", f"{text} {agencies}".strip()
+        out.append((number, text, values, agencies))
+        seen = any(line[2] for line in out)
+        finished = finished or (seen and SENTENCE_END.search(join_text([o[1] for o in out])))
+    return out
+
+
+_ACRONYM = regex.compile(r"\p{Lu}{2,}(&\p{Lu}+)?[,;]?")  # "KH&CN", "UBND"
+
+
+def _lower_case(word: str) -> bool:
+    """A word in lower case, a ruling read "[" before it or its "l" read "I" ("Icấp")."""
+    word = word.lstrip("[|(")
+    return word[:1].islower() or (word[:1] == "I" and word[1:2].islower())
+
+
+def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
+    """One line's agency text split into the lead's part and the partner's: at a ruling
+    read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
+    before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
+    line above began it (``earlier``); else where a new agency name starts."""
+    pieces = [p.strip() for p in fragment.split("|") if p.strip()]
+    if len(pieces) >= 2:
+        return [pieces[0], " ".join(pieces[1:])]
+    words = fragment.split()
+    if earlier and len(words) >= 2:
+        if _ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
+            return [words[0], " ".join(words[1:])]
+        lead_start = agency_starts_at(words, 0) or is_so_lookalike(words[0], words[1])
+        for k in range(1, len(words) if lead_start else 0):
+            listed = words[k][:1].islower() and words[k].endswith((",", ";"))
+            if listed and not words[k - 1].endswith((",", ";")):
+                return [" ".join(words[:k]), " ".join(words[k:])]
+    return split_agencies(fragment)
+
+
+def _lead_and_partner(fragments: list[str]) -> list[str]:
+    """(lead, partner, rest) from a row's agency text, line by line. Both cells are centred
+    on the row, so lines holding both come in the middle; a line above or below them with
+    one part belongs to the taller cell: the partner's (a list that wraps), unless the
+    lead's part there goes on in lower case."""
+    parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(fragments)]
+    both = [k for k, p in enumerate(parts) if len(p) >= 2]
+    if not both:
+        cells = split_agencies(" ".join(fragments))
+        return [*[*cells, "", ""][:2], " ".join(cells[2:])]
+    lead: list[str] = []
+    partner: list[str] = []
+    rest: list[str] = []
+    for k, p in enumerate(parts):
+        if len(p) >= 2:
+            lead.append(p[0])
+            partner.append(p[1])
+            rest += p[2:]
+            continue
+        near = parts[both[0]] if k < both[0] else parts[both[-1]]
+        lead_goes_on = k < both[0] and near[0][:1].islower()
+        (lead if lead_goes_on else partner).append(p[0])
+    return [" ".join(lead), " ".join(partner), " ".join(rest)]
+
+
+def _budget_row_across(
+    group: list[BudgetLine], amount_columns: list[str], n_tail: int, placements: Placements
+) -> _ReadAcross:
+    group = _agencies_after_the_text(_text_numbers_before_amounts(group, amount_columns))
+    stt = next((g[0] for g in group if g[0]), "")
+    text = join_text([g[1] for g in group if g[1]])
+    if not stt and fold(text) in ("tong", "tongcong"):
+        stt, text = "Tổng", ""
+    runs = [g[2] for g in group if g[2]]
+    values = list(max(runs, key=len)) if runs else []
+    tail = _lead_and_partner([g[3] for g in group if g[3]])
+    fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
+    amounts, placed = placements.place(values) if values else (fallback, False)
+    cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
+    if values and not placed and amounts == fallback:
+        placements.defer(cells, 2, values)
+    return _ReadAcross(cells, values, placed)
+
+
+def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) -> None:
+    """Rows whose years were left blank somewhere ("1.200 300 300 300 300" under five
+    years) get their year cells where every year column adds up to the total row (see
+    ``place_by_column_totals``); with one "Kinh phí" column and years only."""
+    n = len(amount_columns)
+    simple = amount_columns[0].startswith("Kinh phí") and all(
+        c.startswith("Năm ") and " / " not in c for c in amount_columns[1:]
+    )
+    totals = [r for r in read if r.cells[0] == "Tổng" and r.values]
+    others = [r for r in read if r.cells[0] != "Tổng" and r.values]
+    if not simple or len(totals) != 1 or len(totals[0].values) != n:
+        return
+    open_rows = [r for r in others if len(r.values) < n]
+    # a row of every column is fixed even if its own sum failed (its years may still be
+    # right: the columns' sums check them); a short row that did not add up is unplaceable
+    unplaceable = [r for r in others if len(r.values) > n or (len(r.values) < n and not r.placed)]
+    if not open_rows or unplaceable:
+        return
+    placed = place_by_column_totals(
+        [r.cells[3 : 2 + n] for r in others if len(r.values) == n],
+        [r.values[1:] for r in open_rows],
+        totals[0].cells[3 : 2 + n],
+    )
+    for row, years in zip(open_rows, placed or [], strict=False):
+        row.cells[3 : 2 + n] = years
+
+
+def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
+    """Rows of a budget table read across its columns (see ``interleaved``): amounts placed
+    where the row adds up, and where blank years lost their places, where the columns add
+    up to the total row; the confidence is capped, the text columns being guessed."""
+    amount_columns = [c for c in columns if c.startswith(AMOUNT_COLUMN_STARTS)]
+    n_tail = len(columns) - 2 - len(amount_columns)
+    placements = Placements(amount_columns)
+    rows: list[TableRow] = []
+    read: list[_ReadAcross] = []
+    segment: list[str] = []
+
+    def flush() -> None:
+        groups = budget_row_groups(merge_amount_lines(segment), budget_amount_run)
+        if numeral:  # the section line that is a row opens this segment
+            groups = _section_row_first(groups, numeral.pop())
+        groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
+        for group in groups:
+            read.append(_budget_row_across(group, amount_columns, n_tail, placements))
+            rows.append(TableRow(cells=read[-1].cells))
+        segment.clear()
+
+    numeral: list[str] = []
+    lines = [line for line in body if line != PAGE_BREAK and line.strip()]
+    for k, line in enumerate(lines):
+        section = _budget_section(line, _next_row_number(lines, k + 1))
+        if section is not None:
+            flush()
+            as_row = _section_as_row(section, amount_columns)
+            if as_row is None:
+                rows.append(TableRow(section=section))
+            else:
+                numeral.append(as_row[0])
+                segment.append(as_row[1])
+            continue
+        amounts = _total_amounts(line)
+        if amounts is not None:
+            flush()  # the total row: "Tổng" alone, or with its amounts
+            segment.extend(["Tổng", amounts] if amounts else ["Tổng"])
+            continue
+        segment.append(line)
+    flush()
+    placements.settle()
+    _years_by_column_totals(read, amount_columns)
+    _stroke_numerals_by_position(rows)
+    lead = 2 + len(amount_columns)  # the lead agency's cell
+    complete = sum(
+        bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
+    )
+    return rows, CONFIDENCE_CAP * complete / max(1, len(read))
+
+
+def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
+    """The run of amounts in a budget line (``amount_run``), or two equal amounts: a row
+    whose total is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN"); the sum is
+    the evidence two numbers are a row's amounts."""
+    run = amount_run(line)
+    if run is not None:
+        return run
+    words = line.split()
+    for k in range(len(words) - 1):
+        first, second = (w.strip("|[]") for w in words[k : k + 2])
+        value = try_amount(first) if looks_like_amount(first) else None
+        if value and first == second and not regex.fullmatch(r"20\d\d", first):
+            return " ".join(words[:k]), [first, second], " ".join(words[k + 2 :])
+    return None
+
+
+_SECTION_NUMERAL = regex.compile(r"^([IVXLl1|]{1,4})[.,]\s+(.*)$")
+
+
+def _section_as_row(section: str, amount_columns: list[str]) -> tuple[str, str] | None:
+    """(numeral, the rest) of a section line that is itself a row: its own amounts follow
+    its title and add up ("IV. Tổ chức hội nghị tổng kết 60 60 Sở KH&CN"); else None."""
+    match = _SECTION_NUMERAL.match(section)
+    run = budget_amount_run(match.group(2)) if match else None
+    if match is None or run is None or place_by_sums(run[1], amount_columns) is None:
+        return None
+    return match.group(1), match.group(2)
+
+
+def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list[list[BudgetLine]]:
+    """A group holding two runs of amounts that each add up is two rows (the second's number
+    lost): a row read across has one line of amounts. The lines between go with the first
+    up to its text's last finished sentence, else the first half of them."""
+    sums = [k for k, line in enumerate(group) if line[2]]
+    if len(sums) < 2 or any(place_by_sums(group[k][2], amount_columns) is None for k in sums):
+        return [group]
+    rows: list[list[BudgetLine]] = []
+    start = 0
+    for a, b in itertools.pairwise(sums):
+        ends = [k for k in range(a, b) if SENTENCE_END.search(group[k][1])]
+        split = ends[-1] + 1 if ends else a + 1 + (b - a - 1) // 2
+        rows.append(group[start:split])
+        start = split
+    rows.append(group[start:])
+    return rows
+
+
+def _section_row_first(groups: list[list[BudgetLine]], numeral: str) -> list[list[BudgetLine]]:
+    """The groups of a segment that a section row opens: its first line takes the numeral
+    as its row number; if a numbered row follows, the section row is that line alone."""
+    if not groups:
+        return groups
+    first = groups[0]
+    alone = any(g[0] for g in first)
+    head = first[:1] if alone else first
+    opened = [(numeral, *head[0][1:]), *head[1:]]
+    return [opened, *([first[1:]] if alone else []), *groups[1:]]
+
+
+_RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
+# "1. Tổ chức …": a section numeral "I." read as the digit 1
+_ONE_DOT = regex.compile(r"^1[.,]\s+\p{Lu}")
+# "Tổng", "Tổng cộng", marks lost or the ô misread ("Téng", "T6ng")
+_TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
+_TOTAL = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
+
+
+_STROKES = regex.compile(r"^([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")
+STROKE_NUMERALS = ["I", "II", "III"]
+
+
+def _stroke_numerals_by_position(rows: list[TableRow]) -> None:
+    """Section numerals read as strokes that are no numeral ("1.", "|.", "l.", "ll."): a
+    budget's sections run I, II, III, so the k-th is put right when the numeral due there
+    is strokes too and the reading has no more strokes than it (strokes get lost, never
+    added). A numeral read right ("I.", "II.") is never changed."""
+    sections = [r for r in rows if r.section is not None]
+    for k, row in enumerate(sections[: len(STROKE_NUMERALS)]):
+        assert row.section is not None
+        match = _STROKES.match(row.section)
+        due = STROKE_NUMERALS[k]
+        if match and match.group(1) not in STROKE_NUMERALS and len(match.group(1)) <= len(due):
+            row.section = f"{due}. {row.section[match.end() :]}"
+
+
+def _next_row_number(lines: list[str], start: int) -> str | None:
+    """The row number that opens one of ``lines`` from ``start`` on, if any."""
+    for line in lines[start:]:
+        number = budget_line_number(_RULED_EDGES.sub("", line.strip()))
+        if number is not None:
+            return number.rstrip(".:")
+    return None
+
+
+def _budget_section(line: str, next_number: str | None) -> str | None:
+    """The section heading ``line`` is, or None: a Roman numeral and its title (a ruling
+    read "|" around it or not); or "1. Tổ chức …" with no amounts when the next row is
+    numbered 1 again — a numbering never repeats, so this "1." is the section I."""
+    text = clean(_RULED_EDGES.sub("", line.strip()))
+    if OCR_SECTION.match(text):
+        return text
+    if _ONE_DOT.match(text) and next_number == "1" and amount_run(text) is None:
+        return text
+    return None
+
+
+def _total_amounts(line: str) -> str | None:
+    """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
+    "[" between them dropped), "" for "Tổng" alone; None if ``line`` is no total row."""
+    match = _TOTAL.match(_RULED_EDGES.sub("", line.strip()))
+    if not match or not _TOTAL_WORD.fullmatch(fold(match.group(1))):
+        return None
+    rest = " ".join(regex.sub(r"[|\[\]{}]", " ", match.group(2)).split())
+    if rest and not is_amount_line(rest):
+        return None
+    if not rest and fold(match.group(1)) not in ("tong", "tongcong"):
+        return None  # a misread "Tổng" is taken only with its amounts
+    return rest

@@ -1,0 +1,198 @@
+"""Budget tables (Phụ lục II) that old OCR read across their columns, rebuilt by
+``extract/flattened_budget`` (TXT input, no OCR): sections, the total row and amounts placed
+by the arithmetic of the row and of the table's columns."""
+
+from __future__ import annotations
+
+from sohoa.pipeline import convert_document
+from sohoa.settings import Settings
+
+HEADER = """\
+Phu luc ll
+DU TOAN KINH PHI THUC HIEN KE HOACH
+(Kem theo Ke hoach so 12/KH-UBND)
+Don vi: trieu dong
+| TT | Noi dung | Kinh phi | Nam 2026 | Nam 2027 | Nam 2028 | Don vi chu tri | Don vi phoi hop |
+"""
+
+# Old OCR with the table's horizontal rules dropped: every page line crosses the columns,
+# the vertical rulings read "|"; blank years are not read at all.
+RULED_ACROSS = (
+    HEADER
+    + """\
+| I. Tang cuong chuyen doi so |
+Xay dung mo hinh diem ve Cac So, ban,
+1 | chuyen doi so cho doanh nghiep 300 100 100 100 So Noi vu nganh; UBND
+tai co so. cap xa
+Ho tro doanh nghiep ap dung
+2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa
+trieu dong).
+| ll. Trien khai cai cach hanh chinh |
+3 | To chuc hoi thao ve cai cach 200 100 100 So Y te UBND cap xa
+hanh chinh.
+| Teng [1.100 |500 |400 |200 | | |
+"""
+)
+
+
+def _table(tmp_path, text):
+    path = tmp_path / "old-ocr.txt"
+    path.write_text(text, encoding="utf-8")
+    [table] = convert_document(path, Settings(restore=False)).tables
+    return table
+
+
+def test_sections_with_a_ruling_read_before_them_are_sections(tmp_path):
+    """ "| I. …" right under the header ends the header and is the first section; "| ll. …"
+    is a section too, not task text of the row before."""
+    table = _table(tmp_path, RULED_ACROSS)
+    assert table.kind == "phu_luc_2"
+    assert [r.section for r in table.rows if r.section] == [
+        "I. Tang cuong chuyen doi so",
+        "II. Trien khai cai cach hanh chinh",
+    ]
+
+
+def test_a_misread_total_row_with_rulings_between_its_amounts(tmp_path):
+    """ "| Teng [1.100 |500 …": "Tổng" with its ô misread, rulings read "|" and "["."""
+    table = _table(tmp_path, RULED_ACROSS)
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[-1][:6] == ["Tổng", "", "1.100", "500", "400", "200"]
+
+
+def test_a_number_of_the_task_text_before_the_amounts_goes_back_to_the_text(tmp_path):
+    """ "(20 sản phẩm x 30 | 600 300 300": 30 600 300 300 does not add up, 600 300 300
+    does; the 30 is the text's."""
+    table = _table(tmp_path, RULED_ACROSS)
+    row = next(r.cells for r in table.rows if r.cells and r.cells[0] == "2")
+    assert row[1] == "Ho tro doanh nghiep ap dung cong cu quan ly (20 san pham x 30 trieu dong)."
+    assert row[2] == "600"
+
+
+def test_blank_years_placed_where_the_columns_add_up_to_the_total_row(tmp_path):
+    """Rows 2 and 3 state two of three years, their places lost: only 300|300|- and
+    100|-|100 make each year column add up to the total row (500, 400, 200)."""
+    table = _table(tmp_path, RULED_ACROSS)
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["1"][2:6] == ["300", "100", "100", "100"]
+    assert rows["2"][2:6] == ["600", "300", "300", ""]
+    assert rows["3"][2:6] == ["200", "100", "", "100"]
+
+
+def test_a_first_section_read_as_1_dot_before_row_1(tmp_path):
+    """ "1. Tang cuong …" then row 1: a numbering never repeats, so the first is the
+    section I read as a digit; a "1." followed by "1.1" stays a row (a group heading)."""
+    text = RULED_ACROSS.replace("| I. Tang cuong", "1. Tang cuong")
+    table = _table(tmp_path, text)
+    assert table.rows[0].section == "I. Tang cuong chuyen doi so"  # numbering then repairs it
+    grouped = _table(tmp_path, text.replace("1 | chuyen", "1.1 | chuyen"))
+    assert grouped.rows[0].section is None and grouped.rows[0].cells[0] == "1."
+
+
+# The header's first cell after a ruling ("| STT |"), its years under "Nam" on the line
+# above; sections whose numerals were read as strokes; a row number with the ruling under
+# it read "_"; a last section that is itself a row, its total its one year's.
+STROKES_AND_SECTION_ROW = """\
+Phu luc ll
+DU TOAN KINH PHI THUC HIEN KE HOACH
+Don vi: trieu dong
+a: Nam Nam Nam Don vi chu
+| STT | Nol dung | Shr | 2026 | 2027 | 2028 | tri | Bon vi phoi hop |
+1. Tang cuong chuyen doi so |
+1 | To chuc hoi thao ve chuyen doi so. 300 100 100 100 So Noi vu UBND cap xa
+|. Trien khai cai cach hanh chinh |
+2_ | Ho tro doanh nghiep ap dung. 600 200 200 200 So Tai chinh UBND cap xa
+3 | Tap huan can bo cap xa. 90 30 30 30 So Y te UBND cap xa
+lll. Hoi nghi tong ket ke hoach 60 60 So Noi vu UBND cap xa
+| Tong | 1.050 | 330 | 330 | 390 |
+"""
+
+
+def test_a_header_after_a_ruling_and_stroke_numerals_by_position(tmp_path):
+    table = _table(tmp_path, STROKES_AND_SECTION_ROW)
+    assert table.kind == "phu_luc_2"
+    assert table.columns[2:6] == ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
+    assert [r.section for r in table.rows if r.section] == [
+        "I. Tang cuong chuyen doi so",
+        "II. Trien khai cai cach hanh chinh",
+    ]
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["2"][1:6] == ["Ho tro doanh nghiep ap dung.", "600", "200", "200", "200"]
+
+
+def test_a_section_line_with_its_own_amounts_is_a_row(tmp_path):
+    """ "lll. Hoi nghi … 60 60 Sở …": its amounts add up (the total is its one year), so it
+    is a row numbered by its numeral; which year holds the 60, the year columns' sums
+    say (2028: 390 = 100 + 200 + 30 + 60)."""
+    table = _table(tmp_path, STROKES_AND_SECTION_ROW)
+    row = table.rows[-2].cells
+    assert row is not None
+    assert row[:6] == ["lll", "Hoi nghi tong ket ke hoach", "60", "", "", "60"]
+
+
+# Each row's cells centred on its middle line: the partner's list (four lines) is taller
+# than the lead "Sở KH&CN" (two lines) and than the task text.
+AGENCIES_ACROSS = (
+    HEADER
+    + """\
+I. Cong tac thong tin, tuyen truyen
+Cac So, ban,
+Xay dung phong su tuyen truyen So nganh; UBND
+1 ve ATTP. 300 100 100 100 KH&CN cap xa, To chuc,
+ca nhan
+Cac So, ban,
+To chuc hoi thao ve an toan S& nganh; UBND
+2 thuc pham. 600 200 200 200 | KH&CN Icap xa, To chuc,
+ca nhan
+Hoc tap kinh nghiem cac Cac co quan,
+3 mo hinh. 90 30 30 30 So Noi vu don vi lien quan
+Tong 990 330 330 330
+"""
+)
+
+
+def test_lead_and_partner_agencies_line_by_line(tmp_path):
+    """The lead's "Sở" ends a line of task text, its "KH&CN" heads the amounts' line; the
+    partner's lines go above and below them; "cá nhân" after a finished task sentence is
+    the partner's, not the task's."""
+    table = _table(tmp_path, AGENCIES_ACROSS)
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["1"][1] == "Xay dung phong su tuyen truyen ve ATTP."
+    assert rows["1"][6:] == ["Sở KH&CN", "Cac Sở, ban, nganh; UBND cap xa, To chuc, ca nhan"]
+    assert rows["2"][1] == "To chuc hoi thao ve an toan thuc pham."
+    assert rows["2"][6:] == ["Sở KH&CN", "Cac Sở, ban, nganh; UBND Icap xa, To chuc, ca nhan"]
+    assert rows["3"][1:6] == ["Hoc tap kinh nghiem cac mo hinh.", "90", "30", "30", "30"]
+
+
+def test_a_full_row_whose_own_sum_fails_still_counts_in_the_columns(tmp_path):
+    """Row 1's total misread (390 for 300): its years are all there, in place, and the
+    columns' sums still place the blank years of rows 2 and 3."""
+    text = RULED_ACROSS.replace("doanh nghiep 300 100", "doanh nghiep 390 100")
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["1"][2:6] == ["390", "100", "100", "100"]
+    assert rows["3"][2:6] == ["200", "100", "", "100"]
+
+
+def test_two_runs_of_amounts_that_each_add_up_are_two_rows(tmp_path):
+    """Row 3's number was not read: its lines fall in row 2's group, but each of the two
+    runs of amounts adds up on its own, so they are two rows, split after row 2's text's
+    finished sentence."""
+    text = RULED_ACROSS.replace("3 | To chuc hoi thao", "To chuc hoi thao")
+    rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
+    assert [r[0] for r in rows] == ["1", "2", "", "Tổng"]
+    assert rows[1][1:3] == [
+        "Ho tro doanh nghiep ap dung cong cu quan ly (20 san pham x 30 trieu dong).",
+        "600",
+    ]
+    assert rows[2][1:3] == ["To chuc hoi thao ve cai cach hanh chinh.", "200"]
+
+
+def test_a_row_of_column_numbers_under_the_header_is_no_row(tmp_path):
+    """ "| 1 | 2 | 3 | …" under the header numbers its columns: it holds no words, so the
+    header goes on to it and the body starts at the section."""
+    text = RULED_ACROSS.replace(
+        "| I. Tang cuong", "| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |\n| I. Tang cuong"
+    )
+    table = _table(tmp_path, text)
+    assert table.rows[0].section == "I. Tang cuong chuyen doi so"
+    assert [r.cells[0] for r in table.rows if r.cells] == ["1", "2", "3", "Tổng"]
