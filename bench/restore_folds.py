@@ -22,6 +22,7 @@ import metrics  # noqa: E402
 from restore_sources import BENCH_SOURCES, SEEDS, SOURCES, edit_precision, words  # noqa: E402
 
 import sohoa.corpus.build as build  # noqa: E402
+import sohoa.corpus.trigram_lm as trigram_lm  # noqa: E402
 import sohoa.normalize.channel_keys as channel_keys  # noqa: E402
 import sohoa.normalize.restore as restore  # noqa: E402
 from sohoa.corpus.channel_pairs import (  # noqa: E402
@@ -127,7 +128,7 @@ def current_settings() -> dict[str, float]:
     """The shipped settings: RestorerParams' defaults and the build's word bonus."""
     params = RestorerParams()
     found = {n: getattr(params, n) for n in SETTINGS if n not in (*SEARCH_SETTINGS, "word_bonus")}
-    found["word_bonus"] = build.WORD_BONUS
+    found["word_bonus"] = trigram_lm.WORD_BONUS
     found.update({n: getattr(params.search, n) for n in SEARCH_SETTINGS})
     return found
 
@@ -143,7 +144,7 @@ def params_of(settings: dict[str, float]) -> RestorerParams:
 
 def fold_restorer(model, settings: dict[str, float]) -> restore.Restorer:
     """A restorer of a fold model under ``settings`` (the word bonus re-applied to it)."""
-    build.set_word_bonus(model, settings["word_bonus"])
+    trigram_lm.set_word_bonus(model, settings["word_bonus"])
     return restore.Restorer(model, channel_keys.CandidateIndex(model), params_of(settings))
 
 

@@ -44,7 +44,10 @@ class RestorerParams:
     """The decoder's and document adaptation's settings (normalize/restore.py)."""
 
     channel_weight: float = 1.3  # LM log-prob weight is 1; channel costs count this much
-    beam: int = 6
+    # Hypotheses kept per slot. Validation (bench/restore_tune.py's folds, 2026-12-06),
+    # beam 6 / 8: eng OCR 4.50% / 4.48%, eng-shifted 9.37% / 9.32%, legacy engine
+    # 10.21% / 10.11%, edit precision equal or higher on all three: fewer search errors.
+    beam: int = 8
     adapt: bool = True  # a second pass with what the first was sure of in the document
     adapt_min_confidence: float = 0.8  # first-pass choices this sure are the document's words
     adapt_weight: float = 0.6  # log-bonus per log-count of a syllable confirmed in the document
