@@ -46,6 +46,24 @@ def is_vietnamese_syllable(word: str) -> bool:
     return tones <= 1 and _SYLLABLE.fullmatch(base) is not None
 
 
+# A syllable ending in a stop (p, t, c, ch) is spoken with the sắc or nặng tone or none:
+# under a huyền, hỏi or ngã it is a misread mark ("cầt" for "cất" in a bold title upscaled)
+_STOP_FINAL = regex.compile(r"(?:ch|[ptc])$")
+_SONORANT_TONES = {"\u0300", "\u0303", "\u0309"}  # huyền ngã hỏi
+
+
+def misread_tone(word: str) -> bool:
+    """True for a word holding a syllable with a stop final under a tone such syllables
+    never carry ("cầt", "họp" is fine, "hỏp" is not): its marks were misread."""
+    for piece in _WORD.findall(unicodedata.normalize("NFC", word)):
+        base, tones = split_tone(piece)
+        if tones != 1 or not _SYLLABLE.fullmatch(base) or not _STOP_FINAL.search(base):
+            continue
+        if any(c in _SONORANT_TONES for c in unicodedata.normalize("NFD", piece.lower())):
+            return True
+    return False
+
+
 def is_vietnamese_word(token: str) -> bool:
     """True for an OCR'd word whose letters are Vietnamese syllables ("Luật,", "(Đã",
     "ký)"); False for a number, a code or a word with no letters."""

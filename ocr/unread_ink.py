@@ -18,6 +18,7 @@ word below them, so the reading order and the boxes' mapping work as for the pag
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ import numpy as np
 
 from sohoa.ocr.rule_lines import ink_of, straight_runs
 from sohoa.ocr.tesseract import line_rows, run_tesseract, word_rows
-from sohoa.ocr.text_quality import reading_quality, text_layer_quality
+from sohoa.ocr.text_quality import misread_tone, reading_quality, text_layer_quality
 
 Box = tuple[int, int, int, int]  # x0, top, x1, bottom in the prepared page's pixels
 COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
@@ -58,6 +59,9 @@ class RereadSettings:
     short_line: int = 8  # lines of at most this many words ...
     doubtful_word: float = 80.0  # ... holding a word read below this confidence are re-read
     max_doubtful: int = 8  # ... at most this many on a page
+    max_misread: int = 8  # lines holding a tone a syllable cannot carry, re-read at most
+    paper: float = 0.5  # ... each with this much paper around it (the bold title above,
+    # cropped tight, read "cât giầu" again)
     seal_margin: float = 0.15  # a seal's box heightened by this share of its height ...
     seal_width: float = 0.4  # ... and widened by this share of its width (the signer's name
     # and the authority line are often wider than the seal pressed over them)
@@ -71,6 +75,8 @@ class Region:
     box: Box
     psm: int  # 7: one line; 6: a block of lines
     replace: bool  # the words already read inside are replaced when this reads better
+    margin: int = 0  # pixels of paper put around the crop before it is read
+    binarise: bool = False  # the crop read black and white (Otsu's threshold), not gray
 
 
 def word_box(data: dict[str, list], i: int) -> Box:
@@ -210,6 +216,21 @@ def doubtful_lines(data: dict[str, list], letter: float, settings: RereadSetting
     return [region for _, region in found[: settings.max_doubtful]]
 
 
+def misread_lines(data: dict[str, list], letter: float, settings: RereadSettings) -> list[Region]:
+    """Lines holding a word whose tone its syllable cannot carry ("cầt": a stop final under
+    a huyền, hỏi or ngã), each to read again on its own, however long: a bold title read
+    "Khám nơi cầt giầu" on an upscaled photo reads "cất giấu" alone. At most
+    ``max_misread``, in reading order."""
+    margin = round(settings.paper * letter)
+    found = [
+        dataclasses.replace(_piece_region(data, rows, letter, settings), margin=margin)
+        for rows in line_rows(data).values()
+        if any(misread_tone(str(data["text"][i])) for i in rows)
+    ][: settings.max_misread]
+    # each read gray and black and white: the better replaces the page's words
+    return [r for region in found for r in (region, dataclasses.replace(region, binarise=True))]
+
+
 def _rule_remnant(data: dict[str, list], i: int, letter: float) -> bool:
     """A word without letters or digits wider than a letter or taller than a line."""
     x0, y0, x1, y1 = word_box(data, i)
@@ -259,9 +280,14 @@ def widen_to_words(data: dict[str, list], region: Region, pad: int) -> Region:
 def read_region(pixels: np.ndarray, region: Region, lang: str) -> dict[str, list]:
     """The region's crop OCR'd, boxes in page pixels."""
     x0, y0, x1, y1 = region.box
-    data = run_tesseract(np.ascontiguousarray(pixels[y0:y1, x0:x1]), lang, region.psm)
-    data["left"] = [int(v) + x0 for v in data["left"]]
-    data["top"] = [int(v) + y0 for v in data["top"]]
+    crop = np.ascontiguousarray(pixels[y0:y1, x0:x1])
+    if region.binarise:
+        _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    if region.margin:
+        crop = cv2.copyMakeBorder(crop, *[region.margin] * 4, cv2.BORDER_CONSTANT, value=255)
+    data = run_tesseract(crop, lang, region.psm)
+    data["left"] = [int(v) + x0 - region.margin for v in data["left"]]
+    data["top"] = [int(v) + y0 - region.margin for v in data["top"]]
     return data
 
 
@@ -321,6 +347,9 @@ def reread_regions(
         data = _reread(data, seal_free, region, lang, settings)
     for region in doubtful_lines(data, letter, settings):
         region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
+        data = _reread(data, seal_free, region, lang, settings)
+    for region in misread_lines(data, letter, settings):
+        region = dataclasses.replace(region, box=_clip(region.box, pixels.shape))
         data = _reread(data, seal_free, region, lang, settings)
     for region in uncovered_lines(seal_free, data, letter, settings):
         data = _reread(data, seal_free, region, lang, settings)

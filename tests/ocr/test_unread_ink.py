@@ -13,6 +13,7 @@ from sohoa.ocr.tesseract import run_tesseract, word_rows
 from sohoa.ocr.unread_ink import (
     DEFAULT_REREAD,
     doubtful_lines,
+    misread_lines,
     reread_regions,
     splice,
     split_lines,
@@ -199,3 +200,37 @@ def test_only_short_lines_with_an_unsure_word_are_doubtful() -> None:
     short = replace(DEFAULT_REREAD, short_line=4)
     regions = doubtful_lines(data, 20.0, short)
     assert [r.box[1] < 150 for r in regions] == [True]  # line 2 sure, line 3 too long
+
+
+def test_lines_holding_a_misread_tone_are_read_again_however_long() -> None:
+    # line 1: ten sure words, one of them "cầt" (a stop final under a huyền): read again,
+    # gray and black and white, with paper around; line 2: sure and well formed: left alone
+    line = [(1, 100 + 70 * k, 200) for k in range(10)]
+    line[3] = (1, 310, 200, 30, 95.0, "cầt")
+    data = tesseract_words([*line, (2, 100, 300), (2, 170, 300)])
+    regions = misread_lines(data, 20.0, DEFAULT_REREAD)
+    assert [(r.box[1] < 250, r.binarise) for r in regions] == [(True, False), (True, True)]
+    assert all(r.psm == 7 and r.replace and r.margin == 10 for r in regions)
+
+
+def test_a_word_read_with_a_misread_tone_is_read_right_again(short_page_image: np.ndarray) -> None:
+    data = read(short_page_image)
+    long_line = max(line_keys(data), key=lambda key: len(_rows_of(data, key)))
+    target = next(i for i in _rows_of(data, long_line) if str(data["text"][i]).isalpha())
+    truth = str(data["text"][target])
+    broken = {column: list(values) for column, values in data.items()}
+    broken["text"][target] = "cầt"  # the word's marks misread into a tone it cannot carry
+    broken["conf"][target] = 95.0  # ... surely: no other pass looks at it
+    letter = letter_height(short_page_image)
+    assert letter is not None
+    again = reread_regions(broken, short_page_image, None, letter, "vie")
+    assert "cầt" not in words(again)
+    assert truth in words(again)
+
+
+def _rows_of(data: dict[str, list], key: tuple[int, int, int]) -> list[int]:
+    return [
+        i
+        for i in word_rows(data)
+        if (data["block_num"][i], data["par_num"][i], data["line_num"][i]) == key
+    ]
