@@ -71,6 +71,32 @@ def is_vietnamese_word(token: str) -> bool:
     return bool(pieces) and all(is_vietnamese_syllable(piece) for piece in pieces)
 
 
+# A document's number and code as printed ("1113/UBND-LĐTBXH", "30/2020/NĐ-CP", "..../QĐ-KN"):
+# whatever stands before the slash (a number, dots, a handwritten scrawl), then capitals
+_CODE = regex.compile(r"\S*?/(?:\d{4}/)?\p{Lu}[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)*")
+_CODE_EDGES = "()[]{}.,;:\"'“”"
+
+
+def is_document_code(token: str) -> bool:
+    """True for a token shaped as a document's number and code ("14/QĐ-KNCGTVPT,"): no
+    syllable, yet well formed."""
+    return _CODE.fullmatch(unicodedata.normalize("NFC", token).strip(_CODE_EDGES)) is not None
+
+
+def words_valid_share(tokens: list[str]) -> float:
+    """The share of ``tokens``' runs of letters that are Vietnamese syllables, a document code
+    counting as one well-formed run (``text_layer_quality`` judges its capitals as syllables)."""
+    valid = total = 0
+    for token in tokens:
+        if is_document_code(token):
+            valid, total = valid + 1, total + 1
+            continue
+        for piece in _WORD.findall(unicodedata.normalize("NFC", token)):
+            valid += is_vietnamese_syllable(piece)
+            total += 1
+    return valid / total if total else 0.0
+
+
 def reading_quality(confidence: float, valid_share: float) -> float:
     """Higher is better: Tesseract's mean confidence (0-100), and the share of words that are
     Vietnamese syllables (weighted half: numbers, codes and abbreviations are not syllables

@@ -27,7 +27,12 @@ import numpy as np
 
 from sohoa.ocr.rule_lines import ink_of, straight_runs
 from sohoa.ocr.tesseract import line_rows, run_tesseract, word_rows
-from sohoa.ocr.text_quality import misread_tone, reading_quality, text_layer_quality
+from sohoa.ocr.text_quality import (
+    is_document_code,
+    misread_tone,
+    reading_quality,
+    words_valid_share,
+)
 
 Box = tuple[int, int, int, int]  # x0, top, x1, bottom in the prepared page's pixels
 COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
@@ -292,12 +297,13 @@ def read_region(pixels: np.ndarray, region: Region, lang: str) -> dict[str, list
 
 
 def reading_score(data: dict[str, list], rows: list[int]) -> tuple[float, float]:
-    """Mean confidence (0-100) and share of Vietnamese syllables of ``rows``' words."""
+    """Mean confidence (0-100) and share of Vietnamese syllables of ``rows``' words, a
+    document code counting as one (``text_quality.words_valid_share``)."""
     if not rows:
         return 0.0, 0.0
     confidences = [max(0.0, float(data["conf"][i])) for i in rows]
-    quality = text_layer_quality(" ".join(str(data["text"][i]) for i in rows))
-    return sum(confidences) / len(rows), quality.valid_share
+    valid = words_valid_share([str(data["text"][i]) for i in rows])
+    return sum(confidences) / len(rows), valid
 
 
 def text_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:
@@ -325,6 +331,22 @@ def inside(data: dict[str, list], box: Box) -> list[int]:
     return rows
 
 
+def framed_too(
+    regions: list[Region], data: dict[str, list], letter: float, settings: RereadSettings
+) -> list[Region]:
+    """Each region as cut, and where it holds a document code (the number line's piece),
+    then black and white with ``paper`` around it: a second reading that replaces the
+    first's where it scores better ("4J¿../QĐ-KNGGI VỊ T" beside a handwritten number as
+    cut, "4/4../QĐ-KNCGTVPT" framed; an issuer framed lost words at the crop's edge)."""
+    margin = round(settings.paper * letter)
+    found = []
+    for region in regions:
+        found.append(region)
+        if any(is_document_code(str(data["text"][i])) for i in inside(data, region.box)):
+            found.append(dataclasses.replace(region, margin=margin, binarise=True))
+    return found
+
+
 def reread_regions(
     data: dict[str, list],
     pixels: np.ndarray,
@@ -342,11 +364,12 @@ def reread_regions(
             region = widen_to_words(data, region, round(0.5 * letter))
             region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
             data = _reread(data, seal_free, region, lang, settings)
-    for region in split_lines(data, letter, settings):
-        region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
+    for region in framed_too(split_lines(data, letter, settings), data, letter, settings):
+        region = dataclasses.replace(region, box=_clip(region.box, pixels.shape))
         data = _reread(data, seal_free, region, lang, settings)
+    # a doubtful line alone is read only as cut: framed, "III. TỒN TẠI" read "II. TỒN TẠI"
     for region in doubtful_lines(data, letter, settings):
-        region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
+        region = dataclasses.replace(region, box=_clip(region.box, pixels.shape))
         data = _reread(data, seal_free, region, lang, settings)
     for region in misread_lines(data, letter, settings):
         region = dataclasses.replace(region, box=_clip(region.box, pixels.shape))

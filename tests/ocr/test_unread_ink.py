@@ -10,10 +10,14 @@ import numpy as np
 
 from sohoa.ocr.preprocess import letter_height, red_weight, to_gray
 from sohoa.ocr.tesseract import run_tesseract, word_rows
+from sohoa.ocr.text_quality import reading_quality
 from sohoa.ocr.unread_ink import (
     DEFAULT_REREAD,
+    Region,
     doubtful_lines,
+    framed_too,
     misread_lines,
+    reading_score,
     reread_regions,
     splice,
     split_lines,
@@ -234,3 +238,30 @@ def _rows_of(data: dict[str, list], key: tuple[int, int, int]) -> list[int]:
         for i in word_rows(data)
         if (data["block_num"][i], data["par_num"][i], data["line_num"][i]) == key
     ]
+
+
+def test_a_piece_holding_a_code_is_read_again_black_and_white_with_paper_around() -> None:
+    # the number's piece (a code inside) is read as cut, then framed; the issuer's only as cut
+    data = tesseract_words([(1, 10, 5, 20, 90.0, "Số:"), (1, 40, 5, 20, 40.0, "4J../QĐ-KN"),
+                            (2, 10, 55, 20, 90.0, "ỦY"), (2, 40, 55, 20, 90.0, "BAN")])  # fmt: skip
+    pieces = [Region((0, 0, 100, 30), 7, True), Region((0, 50, 100, 80), 6, True)]
+    regions = framed_too(pieces, data, 20.0, DEFAULT_REREAD)
+    assert [(r.box, r.psm, r.binarise, r.margin) for r in regions] == [
+        ((0, 0, 100, 30), 7, False, 0),
+        ((0, 0, 100, 30), 7, True, 10),
+        ((0, 50, 100, 80), 6, False, 0),
+    ]
+
+
+def test_a_number_line_read_with_its_code_whole_scores_above_a_garbled_one() -> None:
+    # beside a handwritten number: the page read the code's end as capitals apart
+    garbled = tesseract_words([(1, 100, 0, 30, 95.0, "Số:"),
+                               (1, 170, 0, 30, 36.0, "4J¿../QĐ-KNGGI"),
+                               (1, 240, 0, 30, 95.0, "VỊ"),
+                               (1, 310, 0, 30, 91.0, "T")])  # fmt: skip
+    whole = tesseract_words([(1, 100, 0, 30, 90.0, "số:"),
+                             (1, 170, 0, 30, 60.0, "4/4../QĐ-KNCGTVPT")])  # fmt: skip
+    assert reading_score(whole, [0, 1]) == (75.0, 1.0)
+    assert reading_quality(*reading_score(whole, [0, 1])) > reading_quality(
+        *reading_score(garbled, [0, 1, 2, 3])
+    )
