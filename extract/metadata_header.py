@@ -54,9 +54,10 @@ BLANK_FILL_RE = regex.compile(r"^[\s.…_\-–—,:]*$")
 
 MOTTO = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc"]
 # The header's date line, on folded text: "ngày 05 tháng 3 năm 2020", "ngày   tháng   năm 2011",
-# "ngày _2 /tháng øJ. năm 2018" (handwritten day and month); "năm 201 1" (a split year).
+# "ngày _2 /tháng øJ. năm 2018" (handwritten day and month); "năm 201 1" (a split year);
+# "ngày ~24Hháng" (the t of "tháng" misread beside a handwritten day).
 HEADER_DATE_RE = regex.compile(
-    r"(?:^|(?<=[\s,.]))ng\w{0,3}(?P<d>[^\p{L}]{0,8}|.{0,6}?)\s*th\w{1,4}"
+    r"(?:^|(?<=[\s,.]))ng\w{0,3}(?P<d>[^\p{L}]{0,8}|.{0,6}?)\s*\wh\w{1,4}"
     r"(?P<m>[^\p{L}]{0,8}|.{0,6}?)\s*n\w{1,3}\W{0,3}(?P<y>(?:19|20)\d\s?\d)\b"
 )
 

@@ -46,11 +46,55 @@ def is_vietnamese_syllable(word: str) -> bool:
     return tones <= 1 and _SYLLABLE.fullmatch(base) is not None
 
 
+# A syllable ending in a stop (p, t, c, ch) is spoken with the sắc or nặng tone or none:
+# under a huyền, hỏi or ngã it is a misread mark ("cầt" for "cất" in a bold title upscaled)
+_STOP_FINAL = regex.compile(r"(?:ch|[ptc])$")
+_SONORANT_TONES = {"\u0300", "\u0303", "\u0309"}  # huyền ngã hỏi
+
+
+def misread_tone(word: str) -> bool:
+    """True for a word holding a syllable with a stop final under a tone such syllables
+    never carry ("cầt", "họp" is fine, "hỏp" is not): its marks were misread."""
+    for piece in _WORD.findall(unicodedata.normalize("NFC", word)):
+        base, tones = split_tone(piece)
+        if tones != 1 or not _SYLLABLE.fullmatch(base) or not _STOP_FINAL.search(base):
+            continue
+        if any(c in _SONORANT_TONES for c in unicodedata.normalize("NFD", piece.lower())):
+            return True
+    return False
+
+
 def is_vietnamese_word(token: str) -> bool:
     """True for an OCR'd word whose letters are Vietnamese syllables ("Luật,", "(Đã",
     "ký)"); False for a number, a code or a word with no letters."""
     pieces = _WORD.findall(unicodedata.normalize("NFC", token))
     return bool(pieces) and all(is_vietnamese_syllable(piece) for piece in pieces)
+
+
+# A document's number and code as printed ("1113/UBND-LĐTBXH", "30/2020/NĐ-CP", "..../QĐ-KN"):
+# whatever stands before the slash (a number, dots, a handwritten scrawl), then capitals
+_CODE = regex.compile(r"\S*?/(?:\d{4}/)?\p{Lu}[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)*")
+_CODE_EDGES = "()[]{}.,;:\"'“”"
+
+
+def is_document_code(token: str) -> bool:
+    """True for a token shaped as a document's number and code ("14/QĐ-KNCGTVPT,"): no
+    syllable, yet well formed."""
+    return _CODE.fullmatch(unicodedata.normalize("NFC", token).strip(_CODE_EDGES)) is not None
+
+
+def words_valid_share(tokens: list[str]) -> float:
+    """The share of ``tokens``' runs of letters that are Vietnamese syllables, a document code
+    counting as one well-formed run (``text_layer_quality`` judges its capitals as syllables)."""
+    valid = total = 0
+    for token in tokens:
+        if is_document_code(token):
+            valid, total = valid + 1, total + 1
+            continue
+        for piece in _WORD.findall(unicodedata.normalize("NFC", token)):
+            valid += is_vietnamese_syllable(piece)
+            total += 1
+    return valid / total if total else 0.0
 
 
 def reading_quality(confidence: float, valid_share: float) -> float:

@@ -18,64 +18,26 @@ word below them, so the reading order and the boxes' mapping work as for the pag
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass
+import dataclasses
 
 import cv2
 import numpy as np
 
+from sohoa.ocr.reread_lines import (
+    COLUMNS,
+    DEFAULT_REREAD,
+    Box,
+    Region,
+    RereadSettings,
+    doubtful_lines,
+    framed_too,
+    misread_lines,
+    split_lines,
+    word_box,
+)
 from sohoa.ocr.rule_lines import ink_of, straight_runs
 from sohoa.ocr.tesseract import line_rows, run_tesseract, word_rows
-from sohoa.ocr.text_quality import reading_quality, text_layer_quality
-
-Box = tuple[int, int, int, int]  # x0, top, x1, bottom in the prepared page's pixels
-COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
-           "left", "top", "width", "height", "conf", "text")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class RereadSettings:
-    """Sizes in letter heights (``letter_size``)."""
-
-    cover: float = 0.35  # a word's box covers the ink this far around it
-    join: float = 1.5  # ink pieces this close side by side belong to one line
-    min_height: float = 0.6  # a line of print is at least this tall ...
-    max_height: float = 2.5  # ... and at most this (taller: a picture, a seal, a scrawl)
-    min_width: float = 2.0  # ... and at least this wide
-    min_density: float = 0.12  # ... and its box at least this much ink (noise is sparse)
-    max_regions: int = 40  # lines read again on one page at most
-    min_confidence: float = 70.0  # a re-read line is kept from this mean confidence ...
-    min_valid_share: float = 0.6  # ... with this share of its words Vietnamese syllables
-    split_gap: float = 2.0  # a line's words this far apart are two columns' pieces ...
-    split_offset: float = 0.25  # ... read again alone when their middles differ this much
-    marks_above: float = 0.5  # ... each crop this far above its words' boxes (a capital's
-    # box leaves out its marks: 'ỦY BAN NHÂN DÂN' cropped at 0.15 reads 'UY BAN NHAN DAN')
-    beside: float = 0.6  # ... this far beside its words (inside the gap that cut it: a word at
-    # the crop's edge is dropped: 'ỦY … SIN' of a 150-dpi issuer at 0.3; at 1.0 a curled
-    # page's block crop took in the other column's words)
-    two_lines: float = 2.5  # ... and read as a block when its words' boxes are this tall
-    # (a wrapped issuer's two lines set close, read as one: 'ỦY BAN Ì35321£00i2tri ng) DIÊN')
-    short_line: int = 8  # lines of at most this many words ...
-    doubtful_word: float = 80.0  # ... holding a word read below this confidence are re-read
-    max_doubtful: int = 8  # ... at most this many on a page
-    seal_margin: float = 0.15  # a seal's box heightened by this share of its height ...
-    seal_width: float = 0.4  # ... and widened by this share of its width (the signer's name
-    # and the authority line are often wider than the seal pressed over them)
-
-
-DEFAULT_REREAD = RereadSettings()
-
-
-@dataclass
-class Region:
-    box: Box
-    psm: int  # 7: one line; 6: a block of lines
-    replace: bool  # the words already read inside are replaced when this reads better
-
-
-def word_box(data: dict[str, list], i: int) -> Box:
-    left, top = int(data["left"][i]), int(data["top"][i])
-    return left, top, left + int(data["width"][i]), top + int(data["height"][i])
+from sohoa.ocr.text_quality import reading_quality, words_valid_share
 
 
 def uncovered_lines(
@@ -136,98 +98,6 @@ def _clip(box: Box, shape: tuple[int, ...]) -> Box:
     return max(0, x0), max(0, y0), min(width, x1), min(height, y1)
 
 
-def split_lines(data: dict[str, list], letter: float, settings: RereadSettings) -> list[Region]:
-    """Pieces of lines Tesseract joined across a wide gap (a header's two columns), each to
-    read again on its own: every piece where they do not stand level (the left column's
-    "Số: …" and the right column's motto, read as one line on one baseline, garble the
-    motto); on a level line, cut in two at its widest gap, a short piece holding a word
-    read below ``doubtful_word``, least confident first, at most ``max_doubtful`` (a bold
-    issuer beside the motto, "PHƯƠNG 3" for "PHƯỜNG 3", reads right alone)."""
-    regions, doubtful = [], []
-    for rows in line_rows(data).values():
-        # a rule's remnant between the columns ("_", "—" longer or taller than a letter)
-        # does not join them; a dash in the motto does
-        rows = sorted(
-            (i for i in rows if not _rule_remnant(data, i, letter)),
-            key=lambda i: word_box(data, i)[0],
-        )
-        if len(rows) < 2:
-            continue
-        pieces = _pieces(rows, [word_box(data, i) for i in rows], settings.split_gap * letter)
-        if len(pieces) < 2:
-            continue
-        centres = [(min(_top(data, p)) + max(_bottom(data, p))) / 2 for p in pieces]
-        if max(centres) - min(centres) >= settings.split_offset * letter:
-            regions += [_piece_region(data, piece, letter, settings) for piece in pieces]
-            continue
-        gaps = [word_box(data, b)[0] - word_box(data, a)[2] for a, b in itertools.pairwise(rows)]
-        cut = gaps.index(max(gaps)) + 1  # the two columns: the line cut at its widest gap
-        for piece in (rows[:cut], rows[cut:]):
-            lowest = min(float(data["conf"][i]) for i in piece)
-            if len(piece) <= settings.short_line and lowest < settings.doubtful_word:
-                doubtful.append((lowest, _piece_region(data, piece, letter, settings)))
-    doubtful.sort(key=lambda pair: pair[0])
-    return regions + [region for _, region in doubtful[: settings.max_doubtful]]
-
-
-def _top(data: dict[str, list], rows: list[int]) -> list[int]:
-    return [word_box(data, i)[1] for i in rows]
-
-
-def _bottom(data: dict[str, list], rows: list[int]) -> list[int]:
-    return [word_box(data, i)[3] for i in rows]
-
-
-def _piece_region(
-    data: dict[str, list], piece: list[int], letter: float, settings: RereadSettings
-) -> Region:
-    """A piece of a line to read again: a line (``--psm 7``) from ``marks_above`` over its
-    words, or a block where its words' boxes stand two lines tall (lines run together)."""
-    boxes = [word_box(data, i) for i in piece]
-    pad_x, pad_y = round(settings.beside * letter), round(0.15 * letter)
-    top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes) + pad_y
-    x0, x1 = min(b[0] for b in boxes) - pad_x, max(b[2] for b in boxes) + pad_x
-    y0 = top - round(settings.marks_above * letter)
-    psm = 6 if bottom - top > settings.two_lines * letter else 7
-    return Region((max(0, x0), max(0, y0), x1, bottom), psm=psm, replace=True)
-
-
-def doubtful_lines(data: dict[str, list], letter: float, settings: RereadSettings) -> list[Region]:
-    """Short lines (a header's, a signature block's) holding a word read with low confidence,
-    least confident first: each to read again on its own, away from the page's other lines
-    (the motto read 'Đột lập - Từ do' on a show-through scan reads right alone)."""
-    found = []
-    for rows in line_rows(data).values():
-        lowest = min(float(data["conf"][i]) for i in rows)
-        if len(rows) > settings.short_line or lowest >= settings.doubtful_word:
-            continue
-        boxes = [word_box(data, i) for i in rows]
-        pad_x, pad_y = round(0.3 * letter), round(0.15 * letter)
-        x0, y0 = min(b[0] for b in boxes) - pad_x, min(b[1] for b in boxes) - pad_y
-        x1, y1 = max(b[2] for b in boxes) + pad_x, max(b[3] for b in boxes) + pad_y
-        found.append((lowest, Region((max(0, x0), max(0, y0), x1, y1), psm=7, replace=True)))
-    found.sort(key=lambda pair: pair[0])
-    return [region for _, region in found[: settings.max_doubtful]]
-
-
-def _rule_remnant(data: dict[str, list], i: int, letter: float) -> bool:
-    """A word without letters or digits wider than a letter or taller than a line."""
-    x0, y0, x1, y1 = word_box(data, i)
-    text = str(data["text"][i])
-    return not any(c.isalnum() for c in text) and (x1 - x0 > letter or y1 - y0 > 2 * letter)
-
-
-def _pieces(rows: list[int], boxes: list[Box], gap: float) -> list[list[int]]:
-    """``rows`` (their ``boxes`` left to right) cut where the gap between two is wider
-    than ``gap``."""
-    pieces = [[rows[0]]]
-    for n in range(1, len(rows)):
-        if boxes[n][0] - boxes[n - 1][2] > gap:
-            pieces.append([])
-        pieces[-1].append(rows[n])
-    return pieces
-
-
 def seal_regions(red: np.ndarray, letter: float, settings: RereadSettings) -> list[Region]:
     """The boxes of red seals (``red``: the red ink's weight 0-255 in the prepared page's
     pixels), widened a little: a block of lines to read again without the red."""
@@ -259,19 +129,25 @@ def widen_to_words(data: dict[str, list], region: Region, pad: int) -> Region:
 def read_region(pixels: np.ndarray, region: Region, lang: str) -> dict[str, list]:
     """The region's crop OCR'd, boxes in page pixels."""
     x0, y0, x1, y1 = region.box
-    data = run_tesseract(np.ascontiguousarray(pixels[y0:y1, x0:x1]), lang, region.psm)
-    data["left"] = [int(v) + x0 for v in data["left"]]
-    data["top"] = [int(v) + y0 for v in data["top"]]
+    crop = np.ascontiguousarray(pixels[y0:y1, x0:x1])
+    if region.binarise:
+        _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    if region.margin:
+        crop = cv2.copyMakeBorder(crop, *[region.margin] * 4, cv2.BORDER_CONSTANT, value=255)
+    data = run_tesseract(crop, lang, region.psm)
+    data["left"] = [int(v) + x0 - region.margin for v in data["left"]]
+    data["top"] = [int(v) + y0 - region.margin for v in data["top"]]
     return data
 
 
 def reading_score(data: dict[str, list], rows: list[int]) -> tuple[float, float]:
-    """Mean confidence (0-100) and share of Vietnamese syllables of ``rows``' words."""
+    """Mean confidence (0-100) and share of Vietnamese syllables of ``rows``' words, a
+    document code counting as one (``text_quality.words_valid_share``)."""
     if not rows:
         return 0.0, 0.0
     confidences = [max(0.0, float(data["conf"][i])) for i in rows]
-    quality = text_layer_quality(" ".join(str(data["text"][i]) for i in rows))
-    return sum(confidences) / len(rows), quality.valid_share
+    valid = words_valid_share([str(data["text"][i]) for i in rows])
+    return sum(confidences) / len(rows), valid
 
 
 def text_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:
@@ -286,17 +162,6 @@ def text_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:
         if letters >= 2:
             kept += rows
     return kept
-
-
-def inside(data: dict[str, list], box: Box) -> list[int]:
-    """Word rows whose box's centre lies in ``box``."""
-    x0, y0, x1, y1 = box
-    rows = []
-    for i in word_rows(data):
-        a, b, c, d = word_box(data, i)
-        if x0 <= (a + c) / 2 <= x1 and y0 <= (b + d) / 2 <= y1:
-            rows.append(i)
-    return rows
 
 
 def reread_regions(
@@ -316,11 +181,15 @@ def reread_regions(
             region = widen_to_words(data, region, round(0.5 * letter))
             region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
             data = _reread(data, seal_free, region, lang, settings)
-    for region in split_lines(data, letter, settings):
-        region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
+    for region in framed_too(split_lines(data, letter, settings), data, letter, settings):
+        region = dataclasses.replace(region, box=_clip(region.box, pixels.shape))
         data = _reread(data, seal_free, region, lang, settings)
+    # a doubtful line alone is read only as cut: framed, "III. TỒN TẠI" read "II. TỒN TẠI"
     for region in doubtful_lines(data, letter, settings):
-        region = Region(_clip(region.box, pixels.shape), region.psm, region.replace)
+        region = dataclasses.replace(region, box=_clip(region.box, pixels.shape))
+        data = _reread(data, seal_free, region, lang, settings)
+    for region in misread_lines(data, letter, settings):
+        region = dataclasses.replace(region, box=_clip(region.box, pixels.shape))
         data = _reread(data, seal_free, region, lang, settings)
     for region in uncovered_lines(seal_free, data, letter, settings):
         data = _reread(data, seal_free, region, lang, settings)

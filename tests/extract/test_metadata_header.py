@@ -52,6 +52,13 @@ def test_date_line_wrapped_in_the_narrow_column_and_handwritten_day() -> None:
     assert meta.ngay_ban_hanh == "2018" and meta.dia_danh == "Ninh Kiều"
 
 
+def test_a_date_line_whose_thang_lost_its_t_beside_a_handwritten_day() -> None:
+    meta, _ = header(["Ninh Kiều, ngày ~24Hháng ø{. năm 2018"])
+    assert meta.ngay_ban_hanh == "2018" and meta.dia_danh == "Ninh Kiều"
+    meta, _ = header(["Hà Nội, ngày 24 Hháng 01 năm 2018"])
+    assert meta.ngay_ban_hanh == "2018-01-24"
+
+
 def test_a_garbled_v_v_under_the_number_opens_the_subject_of_a_header_cut_in_columns() -> None:
     lines = [
         ("ỦY BAN NHÂN DÂN THÀNH PHỐ", (160, 141, 542, 178)),
