@@ -29,6 +29,7 @@ from sohoa.extract.flattened_lines import (
 from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import Placements, place_by_column_totals, place_by_sums
 from sohoa.extract.interleaved import (
+    ACRONYM,
     CONFIDENCE_CAP,
     SENTENCE_END,
     BudgetLine,
@@ -91,9 +92,6 @@ def _agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
-_ACRONYM = regex.compile(r"\p{Lu}{2,}(&\p{Lu}+)?[,;]?")  # "KH&CN", "UBND"
-
-
 def _lower_case(word: str) -> bool:
     """A word in lower case, a ruling read "[" before it or its "l" read "I" ("Icấp")."""
     word = word.lstrip("[|(")
@@ -110,7 +108,7 @@ def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
         return [pieces[0], " ".join(pieces[1:])]
     words = fragment.split()
     if earlier and len(words) >= 2:
-        if _ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
+        if ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
             return [words[0], " ".join(words[1:])]
         lead_start = agency_starts_at(words, 0) or is_so_lookalike(words[0], words[1])
         for k in range(1, len(words) if lead_start else 0):
@@ -148,6 +146,9 @@ def _lead_and_partner(fragments: list[str]) -> list[str]:
 def _budget_row_across(
     group: list[BudgetLine], amount_columns: list[str], n_tail: int, placements: Placements
 ) -> _ReadAcross:
+    """One row's cells from its group of lines: the number, the text, the longest run of
+    amounts placed where the row adds up (else deferred to ``placements``), then the lead
+    and partner agencies and ``n_tail`` cells after the amounts in all."""
     group = _agencies_after_the_text(_text_numbers_before_amounts(group, amount_columns))
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
