@@ -88,18 +88,10 @@ def adaptation(
         if params.adapt_pair_weight
         else None
     )
+    readings = _sure_readings(options, token_of, choices, chosen, tokens, sure_at)
     letter_bonus = (
         document_letter_bonus(
-            [
-                (tokens[token].text, option[0])
-                for found, token, choice, option in zip(
-                    options, token_of, choices, chosen, strict=True
-                )
-                if token >= 0
-                and tokens[token].kind == "word"
-                and len(found) > 1
-                and choice.confidence >= sure_at
-            ],
+            readings,
             profile.letters,
             params.letter_prior_weight,
             params.max_letter_bonus,
@@ -110,16 +102,7 @@ def adaptation(
     typed = profile.trusts_letters and looks_typed(options, token_of, choices, tokens, params)
     char_bonus = (
         document_char_bonus(
-            [
-                (nfc(tokens[token].text).lower(), option[0])
-                for found, token, choice, option in zip(
-                    options, token_of, choices, chosen, strict=True
-                )
-                if token >= 0
-                and tokens[token].kind == "word"
-                and len(found) > 1
-                and choice.confidence >= sure_at
-            ],
+            [(nfc(text).lower(), syllable) for text, syllable in readings],
             profile.chars,
             params.char_prior_weight,
             params.max_char_bonus,
@@ -136,6 +119,26 @@ def adaptation(
         typed,
         char_bonus or None,
     )
+
+
+def _sure_readings(
+    options: list[list[Option]],
+    token_of: list[int],
+    choices: list[Choice],
+    chosen: list[Option],
+    tokens: list[Token],
+    sure_at: float,
+) -> list[tuple[str, str]]:
+    """(OCR token, chosen syllable) of each word the first pass chose among several options
+    with confidence ``sure_at`` at least: the readings the document's own channel counts."""
+    return [
+        (tokens[token].text, option[0])
+        for found, token, choice, option in zip(options, token_of, choices, chosen, strict=True)
+        if token >= 0
+        and tokens[token].kind == "word"
+        and len(found) > 1
+        and choice.confidence >= sure_at
+    ]
 
 
 def ocr_errors(
