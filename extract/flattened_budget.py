@@ -202,6 +202,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     rows: list[TableRow] = []
     read: list[_ReadAcross] = []
     segment: list[str] = []
+    numeral: list[str] = []  # the numeral of a section line that is a row, till its flush
 
     def flush() -> None:
         groups = budget_row_groups(merge_amount_lines(segment), budget_amount_run)
@@ -213,7 +214,6 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
-    numeral: list[str] = []
     lines = [line for line in body if line != PAGE_BREAK and line.strip()]
     for k, line in enumerate(lines):
         section = _budget_section(line, _next_row_number(lines, k + 1))
@@ -310,24 +310,6 @@ _TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
 _TOTAL = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
 
 
-_STROKES = regex.compile(r"^([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")
-STROKE_NUMERALS = ["I", "II", "III"]
-
-
-def _stroke_numerals_by_position(rows: list[TableRow]) -> None:
-    """Section numerals read as strokes that are no numeral ("1.", "|.", "l.", "ll."): a
-    budget's sections run I, II, III, so the k-th is put right when the numeral due there
-    is strokes too and the reading has no more strokes than it (strokes get lost, never
-    added). A numeral read right ("I.", "II.") is never changed."""
-    sections = [r for r in rows if r.section is not None]
-    for k, row in enumerate(sections[: len(STROKE_NUMERALS)]):
-        assert row.section is not None
-        match = _STROKES.match(row.section)
-        due = STROKE_NUMERALS[k]
-        if match and match.group(1) not in STROKE_NUMERALS and len(match.group(1)) <= len(due):
-            row.section = f"{due}. {row.section[match.end() :]}"
-
-
 def _next_row_number(lines: list[str], start: int) -> str | None:
     """The row number that opens one of ``lines`` from ``start`` on, if any."""
     for line in lines[start:]:
@@ -361,3 +343,21 @@ def _total_amounts(line: str) -> str | None:
     if not rest and fold(match.group(1)) not in ("tong", "tongcong"):
         return None  # a misread "Tổng" is taken only with its amounts
     return rest
+
+
+_STROKES = regex.compile(r"^([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")
+STROKE_NUMERALS = ["I", "II", "III"]
+
+
+def _stroke_numerals_by_position(rows: list[TableRow]) -> None:
+    """Section numerals read as strokes that are no numeral ("1.", "|.", "l.", "ll."): a
+    budget's sections run I, II, III, so the k-th is put right when the numeral due there
+    is strokes too and the reading has no more strokes than it (strokes get lost, never
+    added). A numeral read right ("I.", "II.") is never changed."""
+    sections = [r for r in rows if r.section is not None]
+    for k, row in enumerate(sections[: len(STROKE_NUMERALS)]):
+        assert row.section is not None
+        match = _STROKES.match(row.section)
+        due = STROKE_NUMERALS[k]
+        if match and match.group(1) not in STROKE_NUMERALS and len(match.group(1)) <= len(due):
+            row.section = f"{due}. {row.section[match.end() :]}"
