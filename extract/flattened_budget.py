@@ -21,6 +21,7 @@ from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
+    TOTAL_ROW_LABELS,
     amount_run,
     is_amount_line,
     join_text,
@@ -152,7 +153,7 @@ def _budget_row_across(
     group = _agencies_after_the_text(_text_numbers_before_amounts(group, amount_columns))
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
-    if not stt and fold(text) in ("tong", "tongcong"):
+    if not stt and fold(text) in TOTAL_ROW_LABELS:
         stt, text = "Tổng", ""
     runs = [g[2] for g in group if g[2]]
     values = list(max(runs, key=len)) if runs else []
@@ -340,7 +341,7 @@ def _total_amounts(line: str) -> str | None:
     rest = " ".join(regex.sub(r"[|\[\]{}]", " ", match.group(2)).split())
     if rest and not is_amount_line(rest):
         return None
-    if not rest and fold(match.group(1)) not in ("tong", "tongcong"):
+    if not rest and fold(match.group(1)) not in TOTAL_ROW_LABELS:
         return None  # a misread "Tổng" is taken only with its amounts
     return rest
 
