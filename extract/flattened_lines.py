@@ -33,6 +33,7 @@ CONTINUES = regex.compile(r"(;|,|\bvà|\bcác|\bcó|\bcủa|\bvề|\btheo)$")
 # a lone "0" in a run of amounts read as a letter (and marked by the restorer: "ô")
 ZERO_LOOKALIKES = ("o", "O", "ô", "Ô")
 PAGE_BREAK = "\f"  # marks where a repeated page header was dropped
+TOTAL_ROW_LABELS = ("tong", "tongcong")  # "Tổng", "Tổng cộng" folded: a budget's total row
 
 
 def amount_cells(line: str, n_amounts: int) -> tuple[list[str], list[str]] | None:

@@ -1,9 +1,10 @@
 """The rows of an appendix flattened in text, from the lines under its header.
 
 ``numbered_rows`` reads a table whose rows start with their numbers, one cell fragment per
-line; ``interleaved_task_rows`` and ``interleaved_budget_rows`` a table old OCR read across
-its columns (see ``interleaved``). Each returns the rows and the share of them whose cells
-all found a place.
+line; ``interleaved_task_rows`` a task table old OCR read across its columns (see
+``interleaved`` and ``interleaved_rows``; a budget table read across is
+``flattened_budget``'s). Each returns the rows and the share of them whose cells all found a
+place.
 """
 
 from __future__ import annotations
@@ -118,11 +119,6 @@ def _task_row(stt: str, fragments: list[str]) -> tuple[list[str], bool]:
     return row, complete
 
 
-def _is_agency(cell: str) -> bool:
-    words = cell.split()
-    return bool(AGENCY.match(cell)) or (bool(words) and agency_starts_at(words, 0))
-
-
 AMOUNT_COLUMN_STARTS = ("Kinh phí", "Năm ")  # the budget columns holding amounts
 
 
@@ -203,8 +199,8 @@ def _budget_row(
         values = [a for a in amounts if a]
         amounts, placed = placements.place(values)  # with a lost cell not complete
     cells = group_fragments([f for f in parts.after if f != PAGE_BREAK])
-    agencies = [c for c in cells if _is_agency(c)]
-    notes = [c for c in cells if not _is_agency(c)]
+    agencies = [c for c in cells if _heads_agency(c)]
+    notes = [c for c in cells if not _heads_agency(c)]
     text = join_text(parts.content)
     row = [stt, text] + (amounts or [""] * n_amounts)
     tail = [agencies[0] if agencies else "", "; ".join(agencies[1:]), " ".join(notes)]

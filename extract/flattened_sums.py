@@ -3,7 +3,9 @@
 A budget row states totals ("Kinh phí / NSNN") and the years that make them up ("Năm 2026 /
 NSNN", …): when a row's amounts were read without their positions, the one placement where
 every total is the sum of its years is taken (``place_by_sums``), and rows the arithmetic
-cannot place follow the table's other rows of as many values (``Placements``).
+cannot place follow the table's other rows of as many values (``Placements``). When rows
+left some years blank, their year cells go where every year column adds up to the total row
+(``place_by_column_totals``).
 """
 
 from __future__ import annotations

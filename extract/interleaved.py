@@ -10,6 +10,10 @@ Thanh tra, Ủy ban …, letters compared without marks, "S6"/"S¢" read as "S�
 "Hằng"/"năm"/year is the time; ``interleaved_rows`` gathers the lines into rows. Which of
 the two agency columns a fragment belongs to is a guess (old OCR keeps no positions), so
 these tables get a low confidence.
+
+Also here: agency names misread by old OCR put right (``repair_cells``), and the lines of a
+budget table (Phụ lục II) read across split into row number, text, amounts and agencies and
+grouped into rows (``budget_row_groups``), which ``flattened_budget`` makes cells of.
 """
 
 from __future__ import annotations
@@ -79,7 +83,7 @@ def agency_starts_at(words: list[str], k: int) -> bool:
 
 _SO_SHAPE = regex.compile(r"S\S?|S\S?[^\p{L}\p{N}\s]")
 _SO_DIGITS = regex.compile(r"[35$][6oO0ô]")
-_ACRONYM = regex.compile(r"\p{Lu}{2,}(&\p{Lu}+)?[,;]?")
+ACRONYM = regex.compile(r"\p{Lu}{2,}(&\p{Lu}+)?[,;]?")  # "KH&CN", "UBND"
 
 
 def _is_glued_so(word: str, following: str) -> bool:
@@ -93,7 +97,7 @@ def is_so_lookalike(word: str, following: str) -> bool:
     of digits only when an acronym follows ("36 KH&CN"), never before a plain word."""
     if _SO_SHAPE.fullmatch(word):
         return True
-    return _SO_DIGITS.fullmatch(word) is not None and _ACRONYM.fullmatch(following) is not None
+    return _SO_DIGITS.fullmatch(word) is not None and ACRONYM.fullmatch(following) is not None
 
 
 def _after_sentence(words: list[str]) -> int:

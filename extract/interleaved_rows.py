@@ -165,19 +165,22 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     in order, when there are as many of each."""
     lines = [line for line in lines if line.strip()]
     before, times = _time_column_block(lines)
-    rows = _task_rows(before)
+    rows = _gather_rows(before)
     timeless = [row for row in rows if not row.time and (row.lead or row.partner)]
     if times and len(timeless) == len(times):
         for row, time in zip(timeless, times, strict=True):
             row.time.append(time)
     elif times:
-        rows = _task_rows(lines)  # no place for them: read as they come
+        rows = _gather_rows(lines)  # no place for them: read as they come
     out = [(row.stt, row.cells()) for row in rows]
     complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)
     return out, complete
 
 
-def _task_rows(lines: list[str]) -> list[_TaskRow]:
+def _gather_rows(lines: list[str]) -> list[_TaskRow]:
+    """The rows of ``lines``, line by line: a row number starts a row (not the text's own
+    number: "9 khóa."), a line of a row read block by block goes back to it, and a row ends
+    with its task's sentence (see the module docstring)."""
     rows: list[_TaskRow] = []
     current: _TaskRow | None = None
     previous: str | None = None

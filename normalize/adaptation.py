@@ -70,36 +70,18 @@ def adaptation(
     ``options`` (``token_of``: each slot's token index, -1 for punctuation)."""
     sure_at = params.adapt_min_confidence
     chosen = [found[choice.index] for found, choice in zip(options, choices, strict=True)]
-    confirmed: Counter[str] = Counter()
-    for found, choice, option in zip(options, choices, chosen, strict=True):
-        if len(found) > 1 and choice.confidence >= sure_at:
-            confirmed[option[1]] += 1
+    confirmed = _confirmed_units(options, choices, chosen, sure_at)
     bonus = {unit: params.adapt_weight * math.log1p(n) for unit, n in confirmed.items()}
-    pairs: Counter[tuple[str, str]] = Counter()
-    sure = [
-        len(found) == 1 or choice.confidence >= sure_at
-        for found, choice in zip(options, choices, strict=True)
-    ]
-    for k in range(1, len(options)):
-        if sure[k - 1] and sure[k] and (len(options[k]) > 1 or len(options[k - 1]) > 1):
-            pairs[(chosen[k - 1][1], chosen[k][1])] += 1
+    pairs = _confirmed_pairs(options, choices, chosen, sure_at)
     pair_bonus = (
         {pair: params.adapt_pair_weight * math.log1p(n) for pair, n in pairs.items()}
         if params.adapt_pair_weight
         else None
     )
+    readings = _sure_readings(options, token_of, choices, chosen, tokens, sure_at)
     letter_bonus = (
         document_letter_bonus(
-            [
-                (tokens[token].text, option[0])
-                for found, token, choice, option in zip(
-                    options, token_of, choices, chosen, strict=True
-                )
-                if token >= 0
-                and tokens[token].kind == "word"
-                and len(found) > 1
-                and choice.confidence >= sure_at
-            ],
+            readings,
             profile.letters,
             params.letter_prior_weight,
             params.max_letter_bonus,
@@ -110,16 +92,7 @@ def adaptation(
     typed = profile.trusts_letters and looks_typed(options, token_of, choices, tokens, params)
     char_bonus = (
         document_char_bonus(
-            [
-                (nfc(tokens[token].text).lower(), option[0])
-                for found, token, choice, option in zip(
-                    options, token_of, choices, chosen, strict=True
-                )
-                if token >= 0
-                and tokens[token].kind == "word"
-                and len(found) > 1
-                and choice.confidence >= sure_at
-            ],
+            [(nfc(text).lower(), syllable) for text, syllable in readings],
             profile.chars,
             params.char_prior_weight,
             params.max_char_bonus,
@@ -136,6 +109,53 @@ def adaptation(
         typed,
         char_bonus or None,
     )
+
+
+def _confirmed_units(
+    options: list[list[Option]], choices: list[Choice], chosen: list[Option], sure_at: float
+) -> Counter[str]:
+    """How often each unit was chosen among several options with confidence ``sure_at``."""
+    confirmed: Counter[str] = Counter()
+    for found, choice, option in zip(options, choices, chosen, strict=True):
+        if len(found) > 1 and choice.confidence >= sure_at:
+            confirmed[option[1]] += 1
+    return confirmed
+
+
+def _confirmed_pairs(
+    options: list[list[Option]], choices: list[Choice], chosen: list[Option], sure_at: float
+) -> Counter[tuple[str, str]]:
+    """How often each pair of consecutive units was chosen, both sure (a slot of one option
+    is sure) and one of them at least among several options."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    sure = [
+        len(found) == 1 or choice.confidence >= sure_at
+        for found, choice in zip(options, choices, strict=True)
+    ]
+    for k in range(1, len(options)):
+        if sure[k - 1] and sure[k] and (len(options[k]) > 1 or len(options[k - 1]) > 1):
+            pairs[(chosen[k - 1][1], chosen[k][1])] += 1
+    return pairs
+
+
+def _sure_readings(
+    options: list[list[Option]],
+    token_of: list[int],
+    choices: list[Choice],
+    chosen: list[Option],
+    tokens: list[Token],
+    sure_at: float,
+) -> list[tuple[str, str]]:
+    """(OCR token, chosen syllable) of each word the first pass chose among several options
+    with confidence ``sure_at`` at least: the readings the document's own channel counts."""
+    return [
+        (tokens[token].text, option[0])
+        for found, token, choice, option in zip(options, token_of, choices, chosen, strict=True)
+        if token >= 0
+        and tokens[token].kind == "word"
+        and len(found) > 1
+        and choice.confidence >= sure_at
+    ]
 
 
 def ocr_errors(

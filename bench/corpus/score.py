@@ -204,6 +204,9 @@ def table_cells(truth: dict[str, Any], found: list[list[str]]) -> dict[str, int]
             "rows_found": sum(p is not None for p in pairs)}  # fmt: skip
 
 
+ANY_WIDTH = 99  # wider than any table: json_rows keeps every cell
+
+
 def tables_invented(truths: list[dict[str, Any]], found: list[dict[str, Any]]) -> int:
     """Tables in sohoa's JSON that share fewer than two distinct filled cells (case folded)
     with the truth's tables: prose or a back page's rules read as a table. A piece of a
@@ -211,7 +214,7 @@ def tables_invented(truths: list[dict[str, Any]], found: list[dict[str, Any]]) -
     known = {c.casefold() for t in truths for row in truth_rows(t) for c in row if c}
     invented = 0
     for table in found:
-        cells = {c.casefold() for row in json_rows(table, 99) for c in row if c}
+        cells = {c.casefold() for row in json_rows(table, ANY_WIDTH) for c in row if c}
         invented += len(cells & known) < 2
     return invented
 
