@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sohoa.extract.admin_vocab import LOOK_ALIKES, fold
 from sohoa.extract.pinned_wheel import pinned_wheel
+from sohoa.normalize.names import is_full_name  # noqa: F401  (re-exported)
 from sohoa.normalize.unicode import nfc
 
 DATA_FILE = "person-names-vi.tsv"
@@ -129,27 +130,6 @@ def _misread_tone(word: str, role: str) -> str | None:
     best, count = spellings.most_common(1)[0]
     clear = len(spellings) == 1 or count >= 3 * spellings.most_common(2)[1][1]
     return best if clear else None
-
-
-def is_full_name(line: str) -> bool:
-    """A line that is a whole Vietnamese person name and nothing else: two to four capitalised
-    words (a stop after the last allowed), each a name the lexicon holds in its place (the
-    family name first) with the same letters and marks of the vowels, only the tone maybe
-    misread ("Hỗ Đình Tùng." for "Hồ Đình Tùng"). Used to keep a signer's name OCR read with
-    low confidence: few strings of garbage pass, since every word must be a known name."""
-    words = nfc(line.translate(LOOK_ALIKES)).strip().removesuffix(".").split()
-    if not 2 <= len(words) <= 4:
-        return False
-    table = lexicon()
-    for position, word in enumerate(words):
-        if not (word[:1].isupper() and word[1:].islower() and _well_formed(word)):
-            return False
-        roles = ("ho",) if position == 0 else ("dem", "ten")
-        spellings = [name for role in roles for name in table[role].get(fold(word), {})]
-        common = position > 0 and word in COMMON_MIDDLE
-        if not common and not any(_untoned(name) == _untoned(word) for name in spellings):
-            return False
-    return True
 
 
 def repair_name(name: str) -> tuple[str, bool]:

@@ -25,7 +25,7 @@ import dataclasses
 import cv2
 import numpy as np
 
-from sohoa.extract.person_names import is_full_name
+from sohoa.normalize.names import is_full_name
 from sohoa.ocr.reread_lines import (
     COLUMNS,
     DEFAULT_REREAD,
@@ -169,7 +169,7 @@ def text_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:
 
 def name_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:
     """The word rows of the lines of ``data`` that are each a whole person name, every word a
-    name of the lexicon (``person_names.is_full_name``), read with less confidence than
+    name of the lexicon (``normalize.names.is_full_name``), read with less confidence than
     ``text_lines`` asks: a low-resolution photo's signer "Hỗ Đình Tùng." read at 22/69/84."""
     kept = []
     for rows in line_rows(data).values():
