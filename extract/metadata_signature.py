@@ -19,7 +19,7 @@ from sohoa.extract.admin_vocab import (
 from sohoa.extract.layout_lines import SourceLine
 from sohoa.extract.metadata_header import NUMBER_LINE_RE
 from sohoa.extract.metadata_text import SPECKS, note
-from sohoa.extract.person_names import repair_name
+from sohoa.extract.person_names import is_full_name, repair_name
 from sohoa.model import Metadata, Signer
 
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": a prefix and at least two words in capitals
@@ -70,6 +70,7 @@ def read_signature(lines: list[str], sources: list[SourceLine], start: int, meta
         None,
     )
     if anchor is None:
+        _read_closing_name(lines, sources, start, meta)
         return len(lines)
     zone_end = next(
         (i for i in range(anchor + 1, min(len(lines), anchor + 40)) if _ends_zone(lines[i])),
@@ -83,6 +84,22 @@ def read_signature(lines: list[str], sources: list[SourceLine], start: int, meta
         _read_name(lines, sources, range(last + 1, zone_end), signer, meta)
         meta.nguoi_ky = signer
     return anchor
+
+
+def _read_closing_name(
+    lines: list[str], sources: list[SourceLine], start: int, meta: Metadata
+) -> None:
+    """No signature block found (no authority line, no position, no "Nơi nhận" read: a
+    blurred photo's closing): the document's last line is taken for the signer's name when
+    it is a whole person name, every word a name of the lexicon
+    (``person_names.is_full_name``), with a lower confidence."""
+    index = next((i for i in range(len(lines) - 1, start - 1, -1) if lines[i].strip()), None)
+    if index is None:
+        return
+    line = _without_signed_mark(lines[index]).strip(SPECKS)
+    if is_full_name(line) and not match_role(line) and not canonical_body(line):
+        meta.nguoi_ky.ho_ten, _ = repair_name(line.removesuffix("."))
+        note(meta, "nguoi_ky.ho_ten", sources[index], 0.5)
 
 
 def _read_authority(

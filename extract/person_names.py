@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sohoa.extract.admin_vocab import LOOK_ALIKES, fold
 from sohoa.extract.pinned_wheel import pinned_wheel
+from sohoa.normalize.names import is_full_name  # noqa: F401  (re-exported)
 from sohoa.normalize.unicode import nfc
 
 DATA_FILE = "person-names-vi.tsv"

@@ -36,6 +36,9 @@ class RereadSettings:
     max_regions: int = 40  # lines read again on one page at most
     min_confidence: float = 70.0  # a re-read line is kept from this mean confidence ...
     min_valid_share: float = 0.6  # ... with this share of its words Vietnamese syllables
+    min_name_confidence: float = 40.0  # ... or from this one when it is a whole person name
+    signature_zone: float = 0.5  # ... in a line added below this share of the page's height
+    # (its words kept to the crop's edges: a name's first letter is its ink's edge)
     split_gap: float = 2.0  # a line's words this far apart are two columns' pieces ...
     split_offset: float = 0.25  # ... read again alone when their middles differ this much
     marks_above: float = 0.5  # ... each crop this far above its words' boxes (a capital's

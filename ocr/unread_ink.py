@@ -12,8 +12,10 @@ over it. Two kinds of region are read again, each as a crop of the cleaned page:
     data = reread_regions(data, gray, seal_free, letter)   # Tesseract's columns, spliced
 
 A re-read line is kept only when it reads as text (confident, mostly Vietnamese
-syllables); its words enter Tesseract's columns as new blocks, placed before the first
-word below them, so the reading order and the boxes' mapping work as for the page's own.
+syllables) or, added low on the page where nothing was read, is a whole person name of the
+lexicon read with less confidence (a blurred photo's signer); its words enter Tesseract's
+columns as new blocks, placed before the first word below them, so the reading order and
+the boxes' mapping work as for the page's own.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import dataclasses
 import cv2
 import numpy as np
 
+from sohoa.normalize.names import is_full_name
 from sohoa.ocr.reread_lines import (
     COLUMNS,
     DEFAULT_REREAD,
@@ -164,6 +167,19 @@ def text_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:
     return kept
 
 
+def name_lines(data: dict[str, list], settings: RereadSettings) -> list[int]:
+    """The word rows of the lines of ``data`` that are each a whole person name, every word a
+    name of the lexicon (``normalize.names.is_full_name``), read with less confidence than
+    ``text_lines`` asks: a low-resolution photo's signer "Hỗ Đình Tùng." read at 22/69/84."""
+    kept = []
+    for rows in line_rows(data).values():
+        confidence, _ = reading_score(data, rows)
+        line = " ".join(_texts(data, rows))
+        if confidence >= settings.min_name_confidence and is_full_name(line):
+            kept += rows
+    return kept
+
+
 def reread_regions(
     data: dict[str, list],
     pixels: np.ndarray,
@@ -202,12 +218,15 @@ def _reread(
     """``data`` with ``region`` read again merged in (``merge_lines``); words the crop cut at
     its left or right edge are left to the uncovered lines' pass."""
     again = read_region(pixels, region, lang)
-    x0, _, x1, _ = region.box
+    x0, top, x1, _ = region.box
     rows = [
         i
         for i in text_lines(again, settings)
         if int(again["left"][i]) > x0 + 1 and int(again["left"][i] + again["width"][i]) < x1 - 1
     ]
+    # a line added where nothing was read, low on the page, that is a whole name: a signer's
+    if not region.replace and top >= settings.signature_zone * pixels.shape[0]:
+        rows = sorted(set(rows) | set(name_lines(again, settings)))
     remove, add = merge_lines(data, again, rows, region.replace)
     return splice(data, remove, again, add) if add else data
 

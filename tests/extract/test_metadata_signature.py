@@ -36,3 +36,13 @@ def test_recipients_line_with_a_stop_for_the_colon_but_not_prose() -> None:
     assert is_recipients_line("Ai nhận.")  # OCR lost the "N" and read the colon as a stop
     assert not is_recipients_line("Nơi nhận hồ sơ.")
     assert not is_recipients_line("Nơi nhận")
+
+
+def test_a_whole_name_closing_a_document_with_no_signature_block_read_is_the_signer() -> None:
+    # a blurred photo: "Nơi nhận" read "Ai nhậm.", the position under the seal not read
+    closing = ["Ai nhậm.", "Như trên;", "Lưu: VÌ", "Hỗ Đình Tùng."]
+    assert signature(closing).nguoi_ky.ho_ten == "Hồ Đình Tùng"  # the tone put right
+    assert signature(closing).nguoi_ky.chuc_vu is None
+    # a last line that is not a whole name of the lexicon, or a name above the last line
+    assert signature(["Ai nhậm.", "Lưu: VÌ", "Hạnh Phúc"]).nguoi_ky.ho_ten is None
+    assert signature(["Hỗ Đình Tùng.", "Lưu: VÌ"]).nguoi_ky.ho_ten is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sohoa.extract.metadata import metadata_from_text
-from sohoa.extract.person_names import lexicon, repair_name
+from sohoa.extract.person_names import is_full_name, lexicon, repair_name
 
 
 def test_lexicon_has_family_middle_and_given_names() -> None:
@@ -43,3 +43,13 @@ def test_signer_name_is_repaired_with_a_lower_confidence() -> None:
     assert meta.nguoi_ky.ho_ten == "Nguyễn Thi Hoa"
     [source] = [s for s in meta.nguon if s.field == "nguoi_ky.ho_ten"]
     assert source.confidence < 1
+
+
+def test_a_whole_name_is_told_from_other_short_lines() -> None:
+    # every word a name of the lexicon in its place, only a tone maybe misread
+    for line in ("Hỗ Đình Tùng.", "Nguyễn Văn An", "Trần Thị Mai", "Lê Minh"):
+        assert is_full_name(line), line
+    # the closing's other short lines, capitals, one word, a word no name has
+    for line in ("Ai nhậm.", "Như trên;", "Nơi nhận", "Hạnh Phúc", "Độc Lập", "Sở Tài Chính",
+                 "HỒ ĐÌNH TÙNG", "Tùng", "Hồ Đình Tùngx", "Hồ Đình Tùng Mai Lan"):  # fmt: skip
+        assert not is_full_name(line), line

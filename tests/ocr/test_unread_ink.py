@@ -6,7 +6,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from sohoa.ocr import unread_ink
 from sohoa.ocr.preprocess import letter_height, red_weight, to_gray
+from sohoa.ocr.reread_lines import DEFAULT_REREAD, Region
 from sohoa.ocr.tesseract import run_tesseract, word_rows
 from sohoa.ocr.text_quality import reading_quality
 from sohoa.ocr.unread_ink import (
@@ -188,3 +190,37 @@ def test_a_number_line_read_with_its_code_whole_scores_above_a_garbled_one() -> 
     assert reading_quality(*reading_score(whole, [0, 1])) > reading_quality(
         *reading_score(garbled, [0, 1, 2, 3])
     )
+
+
+def columns(words: list[tuple]) -> dict[str, list]:
+    """All of Tesseract's columns for words on one line: (left, top, confidence, text)."""
+    n = len(words)
+    return {
+        "level": [5] * n, "page_num": [1] * n, "block_num": [1] * n, "par_num": [1] * n,
+        "line_num": [1] * n, "word_num": list(range(1, n + 1)),
+        "left": [w[0] for w in words], "top": [w[1] for w in words],
+        "width": [28] * n, "height": [16] * n,
+        "conf": [w[2] for w in words], "text": [w[3] for w in words],
+    }  # fmt: skip
+
+
+def test_a_whole_name_read_with_low_confidence_low_on_the_page_is_kept(monkeypatch) -> None:
+    # a ~70-dpi photo: the signer's name found where nothing was read, read at 22/69/84
+    # (mean 58, under the 70 asked of a line); every word a name of the lexicon
+    name = columns([(412, 720, 22.0, "Hỗ"), (444, 720, 69.0, "Đình"), (481, 720, 84.0, "Tùng.")])
+    garbage = columns([(412, 720, 22.0, "Hhị"), (444, 720, 69.0, "đề"), (481, 720, 84.0, "Ai")])
+    page = columns([(100, 100, 95.0, "Kính"), (140, 100, 95.0, "gửi:")])
+    pixels = np.full((752, 615), 255, np.uint8)
+    read = {"crop": name}
+    monkeypatch.setattr(unread_ink, "read_region", lambda *_: read["crop"])
+
+    def texts(box: tuple[int, int, int, int], replace: bool = False) -> list[str]:
+        data = unread_ink._reread(page, pixels, Region(box, 7, replace), "vie", DEFAULT_REREAD)
+        return [str(t) for t in data["text"]]
+
+    assert texts((412, 716, 524, 740)) == ["Kính", "gửi:", "Hỗ", "Đình", "Tùng."]
+    read["crop"] = columns([(w[0], 150, w[2], w[3]) for w in zip(
+        name["left"], name["top"], name["conf"], name["text"], strict=True)])
+    assert texts((412, 146, 524, 170)) == ["Kính", "gửi:"]  # high on the page: not a signature
+    read["crop"] = garbage
+    assert texts((412, 716, 524, 740)) == ["Kính", "gửi:"]  # low confidence, not a name
