@@ -28,24 +28,24 @@ from pathlib import Path
 
 from sohoa.extract.admin_vocab import LOOK_ALIKES, fold
 from sohoa.extract.pinned_wheel import pinned_wheel
-from sohoa.normalize.names import is_full_name  # noqa: F401  (re-exported)
-from sohoa.normalize.unicode import nfc
+from sohoa.normalize.channel import untoned
+from sohoa.normalize.names import (
+    COMMON_MIDDLE,
+    DATA_FILE,
+    is_full_name,  # noqa: F401  (re-exported)
+)
+from sohoa.normalize.unicode import TONE_MARKS, nfc
 
-DATA_FILE = "person-names-vi.tsv"
 SOURCE = "vn-fullname-generator==0.0.2"
 SOURCE_WHEEL = "vn_fullname_generator-0.0.2-py3-none-any.whl"
 SOURCE_SHA256 = "06fb1a389b7df1fc7d5c2ed068d6a44c4942c29d099069fdea89f47f5c44d98d"
 ROLES = ("ho", "dem", "ten")  # family name, middle name(s), given name
-# The wheel's lists lack the two commonest middle names of all (male and female)
-COMMON_MIDDLE = ("Văn", "Thị")
-TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # Letters of Vietnamese: the base letters and every vowel with its marks (NFC).
 _BASE = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-_TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
 VIETNAMESE_LETTERS = {
     unicodedata.normalize("NFC", letter + tone)
     for letter in _BASE
-    for tone in (_TONES if letter in "aăâeêioôơuưy" else ("",))
+    for tone in (TONE_MARKS if letter in "aăâeêioôơuưy" else ("",))
 } | {"f", "j", "w", "z"}
 
 
@@ -105,24 +105,19 @@ def _known(word: str, role: str) -> bool:
     return any(table[other].get(fold(word), {}).get(word, 0) >= 2 for other in ROLES)
 
 
-def _untoned(syllable: str) -> str:
-    decomposed = unicodedata.normalize("NFD", syllable)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
-
-
 def _misread_tone(word: str, role: str) -> str | None:
     """A middle or given name the lexicon does not know, whose letters (marks of the vowels
     included) are those of a name it knows in that role with another tone: the tone OCR
     most often misreads ("Thể" for "Thế", "Đồ" for "Đỗ": the lexicon's family names are the
     commonest 18, and a rarer one such as "Hạ" is no tone away from any of them). A name
     without a tone keeps it, and a tone is never removed."""
-    if not _well_formed(word) or _untoned(word) == word or _known(word, role):
+    if not _well_formed(word) or untoned(word) == word or _known(word, role):
         return None  # a name without a tone ("Chân", "Dung") may well be right as it is
     spellings = Counter(
         {
             name: count
             for name, count in lexicon()[role].get(fold(word), Counter()).items()
-            if _untoned(name) == _untoned(word) and _untoned(name) != name
+            if untoned(name) == untoned(word) and untoned(name) != name
         }
     )
     if not spellings:

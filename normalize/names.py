@@ -6,21 +6,14 @@ tone free, so that the reading (``ocr/unread_ink``) and the metadata
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from sohoa.normalize.channel import untoned
 from sohoa.normalize.unicode import nfc
 
 DATA_FILE = "person-names-vi.tsv"
 COMMON_MIDDLE = ("Văn", "Thị")  # the wheel's lists lack the two commonest middle names
-TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def untoned(syllable: str) -> str:
-    """The syllable without its tone mark (the vowels' other marks kept)."""
-    decomposed = unicodedata.normalize("NFD", syllable)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
 
 
 @lru_cache(maxsize=1)  # one lexicon
