@@ -32,6 +32,7 @@ from sohoa.ocr.preprocess import (
 )
 from sohoa.ocr.rule_lines import erase_rule_lines
 from sohoa.ocr.signature_block import reread_signature
+from sohoa.ocr.signer_column import reread_signer_column
 from sohoa.ocr.tesseract import (
     check_languages,
     data_to_page,
@@ -277,12 +278,15 @@ def reread_signature_block(
 ) -> dict[str, list]:
     """The reading's Tesseract columns with the signature block's lines read again from the
     page's own pixels (``signature_block``); a dewarped reading's too, its boxes being in the
-    prepared page's pixels."""
+    prepared page's pixels. On a page of small letters, the capital lines over a signer's
+    name that the reading lost are added, read from the column upscaled (``signer_column``)."""
     letter = letter_size(reading.data) or letter_height(reading.prepared.gray)
     if letter is None:
         return reading.data
     own = reading.prepared.to_prepared(to_gray(drop_red(image)))
-    return reread_signature(reading.data, own, letter, settings.lang)
+    data = reread_signature(reading.data, own, letter, settings.lang)
+    # a low-resolution page: the lines over a signer's name, lost with the seal
+    return reread_signer_column(data, own, letter, settings.lang)
 
 
 def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) -> PageRead:

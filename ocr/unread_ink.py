@@ -287,12 +287,17 @@ def _overlapping(data: dict[str, list], box: Box) -> list[int]:
 
 
 def splice(
-    data: dict[str, list], remove: list[int], again: dict[str, list], add: list[int]
+    data: dict[str, list],
+    remove: list[int],
+    again: dict[str, list],
+    add: list[int],
+    before: int | None = None,
 ) -> dict[str, list]:
     """``data`` without the rows ``remove``, with ``again``'s word rows ``add`` placed before
     the first remaining word lying a half line or more below the added words' top (after the
-    words of their own line), as lines of that word's block (Tesseract's reading order is the
-    blocks' order); at the page's end, as new blocks."""
+    words of their own line), or before the row ``before`` when given, as lines of that
+    word's block (Tesseract's reading order is the blocks' order); at the page's end, as new
+    blocks."""
     removed = set(remove)
     kept = [i for i in range(len(data["text"])) if i not in removed]
     heights = sorted(int(again["height"][i]) for i in add)
@@ -301,7 +306,13 @@ def splice(
         (
             n
             for n, i in enumerate(kept)
-            if data["level"][i] == 5 and str(data["text"][i]).strip() and data["top"][i] > below
+            if (i == before)
+            or (
+                before is None
+                and data["level"][i] == 5
+                and str(data["text"][i]).strip()
+                and data["top"][i] > below
+            )
         ),
         len(kept),
     )
