@@ -9,6 +9,7 @@ import regex
 
 from sohoa.extract.admin_vocab import (
     AUTHORITY_PREFIXES,
+    ROLES,
     canonical_body,
     fold,
     is_upper,
@@ -100,6 +101,42 @@ def _read_closing_name(
     if is_full_name(line) and not match_role(line) and not canonical_body(line):
         meta.nguoi_ky.ho_ten, _ = repair_name(line.removesuffix("."))
         note(meta, "nguoi_ky.ho_ten", sources[index], 0.5)
+        _read_position_above(lines, sources, index, meta)
+
+
+def _read_position_above(
+    lines: list[str], sources: list[SourceLine], index: int, meta: Metadata
+) -> None:
+    """The position over a closing name found with no signature block (``_read_closing_name``):
+    the line right above the name when it names a position; or, when that line is unreadable
+    but ends as the position named on the line above it does ("CHỦ TỊCH" over "…U TỊCH"),
+    the deputy's: under Nghị định 30/2020 a head's title printed over another line ending
+    alike is "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH", the deputy signing for the head (the
+    "KT." lost), so the position is inferred (``suy_dien``)."""
+    above = [i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()]
+    if not above:
+        return
+    role = match_role(lines[above[0]])
+    if role:
+        meta.nguoi_ky.chuc_vu = role
+        note(meta, "nguoi_ky.chuc_vu", sources[above[0]], 0.7)
+        return
+    head = match_role(lines[above[1]]) if len(above) > 1 else None
+    deputy = deputy_of(head) if head else None
+    last = fold(lines[above[0]]).split()[-1:]
+    if head and deputy and last == fold(head).split()[-1:]:
+        meta.nguoi_ky.chuc_vu = deputy
+        note(meta, "nguoi_ky.chuc_vu", sources[above[0]], 0.5)
+        meta.suy_dien.append("nguoi_ky.chuc_vu")
+
+
+def deputy_of(role: str) -> str | None:
+    """The deputy's title of a head's (``ROLES``): "CHỦ TỊCH" -> "PHÓ CHỦ TỊCH", "BỘ TRƯỞNG"
+    -> "THỨ TRƯỞNG"; None for a deputy's own title or one with no deputy listed."""
+    if role == "BỘ TRƯỞNG":
+        return "THỨ TRƯỞNG"
+    deputy = f"PHÓ {role}"
+    return deputy if not role.startswith("PHÓ ") and deputy in ROLES else None
 
 
 def _read_authority(

@@ -46,3 +46,25 @@ def test_a_whole_name_closing_a_document_with_no_signature_block_read_is_the_sig
     # a last line that is not a whole name of the lexicon, or a name above the last line
     assert signature(["Ai nhậm.", "Lưu: VÌ", "Hạnh Phúc"]).nguoi_ky.ho_ten is None
     assert signature(["Hỗ Đình Tùng.", "Lưu: VÌ"]).nguoi_ky.ho_ten is None
+
+
+def test_a_head_title_over_a_line_ending_alike_gives_the_deputy_over_a_closing_name() -> None:
+    # a blurred photo: "KT." under the seal, "PHÓ C" of the second line lost ("KT. CHỦ TỊCH"
+    # over "PHÓ CHỦ TỊCH", Nghị định 30/2020): the deputy signs for the head
+    closing = ["Ai nhậm.", "Lưu: VÌ", "<HỦ TỊCH", ", L TỊCH", "Hỗ Đình Tùng."]
+    meta = signature(closing)
+    assert (meta.nguoi_ky.ho_ten, meta.nguoi_ky.chuc_vu) == ("Hồ Đình Tùng", "PHÓ CHỦ TỊCH")
+    assert "nguoi_ky.chuc_vu" in meta.suy_dien
+    assert signature(["Lưu: VÌ", "GIÁM ĐỐC", "HÓ ĐỐC", "Nguyễn Văn Hùng"]).nguoi_ky.chuc_vu == (
+        "PHÓ GIÁM ĐỐC"
+    )
+    assert signature(["Lưu: VÌ", "BỘ TRƯỞNG", "TH TRƯỞNG", "Nguyễn Văn Hùng"]).nguoi_ky.chuc_vu == (
+        "THỨ TRƯỞNG"
+    )
+    # a position read right over the name is the position, nothing inferred
+    meta = signature(["Lưu: VÌ", "CHỦ TỊCH", "Hỗ Đình Tùng."])
+    assert meta.nguoi_ky.chuc_vu == "CHỦ TỊCH" and "nguoi_ky.chuc_vu" not in meta.suy_dien
+    # a line ending otherwise, a deputy's title over it, or no title: nothing inferred
+    assert signature(["Lưu: VÌ", "CHỦ TỊCH", ", L ĐỐC", "Hỗ Đình Tùng."]).nguoi_ky.chuc_vu is None
+    assert signature(["PHÓ CHỦ TỊCH", "MU TỊCH", "Hỗ Đình Tùng."]).nguoi_ky.chuc_vu is None
+    assert signature(["Như trên;", "MU TỊCH", "Hỗ Đình Tùng."]).nguoi_ky.chuc_vu is None
