@@ -81,6 +81,8 @@ def read_signature(lines: list[str], sources: list[SourceLine], start: int, meta
     last = _read_authority(lines, sources, range(anchor, zone_end), signer, meta)
     if not signer.tham_quyen:
         last = _read_own_role(lines, sources, range(anchor, zone_end), signer, meta, last)
+    elif signer.chuc_vu is None:
+        last = _read_deputy(lines, sources, range(last + 1, zone_end), signer, meta, last)
     if signer.tham_quyen or signer.chuc_vu:
         _read_name(lines, sources, range(last + 1, zone_end), signer, meta)
         meta.nguoi_ky = signer
@@ -182,6 +184,31 @@ def _read_own_role(
             signer.chuc_vu = role
             note(meta, "nguoi_ky.chuc_vu", sources[index], 0.9)
             return index
+    return last
+
+
+def _read_deputy(
+    lines: list[str],
+    sources: list[SourceLine],
+    zone: range,
+    signer: Signer,
+    meta: Metadata,
+    last: int,
+) -> int:
+    """ "KT. CHỦ TỊCH" read, the position under it not: when the first line under the
+    authority ends as the head's title does ("…U TỊCH"), it is the deputy's title ("PHÓ CHỦ
+    TỊCH", Nghị định 30/2020: the deputy signs for the head), inferred (``suy_dien``)."""
+    authority = signer.tham_quyen[-1]
+    head = match_role(authority.removeprefix("KT.")) if authority.startswith("KT.") else None
+    deputy = deputy_of(head) if head else None
+    index = next((i for i in zone if lines[i].strip()), None)
+    if deputy is None or head is None or index is None:
+        return last
+    if fold(lines[index]).split()[-1:] == fold(head).split()[-1:]:
+        signer.chuc_vu = deputy
+        note(meta, "nguoi_ky.chuc_vu", sources[index], 0.5)
+        meta.suy_dien.append("nguoi_ky.chuc_vu")
+        return index
     return last
 
 

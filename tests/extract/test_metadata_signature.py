@@ -68,3 +68,17 @@ def test_a_head_title_over_a_line_ending_alike_gives_the_deputy_over_a_closing_n
     assert signature(["Lưu: VÌ", "CHỦ TỊCH", ", L ĐỐC", "Hỗ Đình Tùng."]).nguoi_ky.chuc_vu is None
     assert signature(["PHÓ CHỦ TỊCH", "MU TỊCH", "Hỗ Đình Tùng."]).nguoi_ky.chuc_vu is None
     assert signature(["Như trên;", "MU TỊCH", "Hỗ Đình Tùng."]).nguoi_ky.chuc_vu is None
+
+
+def test_under_a_kt_authority_a_line_ending_as_the_head_title_is_the_deputy() -> None:
+    meta = signature(["Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "MU TỊCH", "Hồ Đình Tùng"])
+    assert meta.nguoi_ky.tham_quyen == ["KT. CHỦ TỊCH"]
+    assert (meta.nguoi_ky.chuc_vu, meta.nguoi_ky.ho_ten) == ("PHÓ CHỦ TỊCH", "Hồ Đình Tùng")
+    assert "nguoi_ky.chuc_vu" in meta.suy_dien
+    # read, the position is taken as printed; a line ending otherwise, or "TM.": not inferred
+    meta = signature(["Nơi nhận:", "- Lưu: VT.", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Văn Thành"])
+    assert meta.nguoi_ky.chuc_vu == "THỨ TRƯỞNG" and "nguoi_ky.chuc_vu" not in meta.suy_dien
+    meta = signature(["Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "MU TỊCE", "Hồ Đình Tùng"])
+    assert meta.nguoi_ky.chuc_vu is None
+    meta = signature(["Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "MU TỊCH", "Hồ Đình Tùng"])
+    assert meta.nguoi_ky.chuc_vu is None
