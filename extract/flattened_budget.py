@@ -2,7 +2,7 @@
 
 Each page line crossed every column (see ``interleaved``): "Tổ chức hội thảo về năng suất,
 Sở ngành; UBND", then "2 | lượng. 400 80 80 80 80 80 | KH&CN cấp xã, Tổ chức,". The lines
-of a section are grouped into rows around their numbers (``interleaved.budget_row_groups``);
+of a section are grouped into rows around their numbers (``budget_lines.budget_row_groups``);
 here a section line, the total row ("Téng [21.450 |5.530 …"), a section that is itself a
 row, the lead and partner agencies line by line, and the amounts placed by arithmetic: where
 the row adds up (``flattened_sums.Placements``), and where its years were left blank, where
@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 import regex
 
-from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
+from sohoa.extract.amounts import is_blank
+from sohoa.extract.budget_lines import (
+    BudgetLine,
+    budget_amount_run,
+    budget_line_number,
+    budget_row_groups,
+)
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
@@ -33,10 +39,7 @@ from sohoa.extract.interleaved import (
     ACRONYM,
     CONFIDENCE_CAP,
     SENTENCE_END,
-    BudgetLine,
     agency_starts_at,
-    budget_line_number,
-    budget_row_groups,
     is_so_lookalike,
     split_agencies,
 )
@@ -65,6 +68,8 @@ def _text_numbers_before_amounts(
     up without its first value (or two), those go back to the text: the row's sum is the
     evidence, when the rest states two years at least."""
     out = list(group)
+    if fold(join_text([line[1] for line in group])) in TOTAL_ROW_LABELS:
+        return out  # the total row has no text of its own
     for k, (number, text, values, agencies) in enumerate(group):
         if not values or place_by_sums(values, amount_columns) is not None:
             continue
@@ -206,7 +211,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     numeral: list[str] = []  # the numeral of a section line that is a row, till its flush
 
     def flush() -> None:
-        groups = budget_row_groups(merge_amount_lines(segment), budget_amount_run)
+        groups = budget_row_groups(merge_amount_lines(segment))
         if numeral:  # the section line that is a row opens this segment
             groups = _section_row_first(groups, numeral.pop())
         groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
@@ -242,22 +247,6 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
     )
     return rows, CONFIDENCE_CAP * complete / max(1, len(read))
-
-
-def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
-    """The run of amounts in a budget line (``amount_run``), or two equal amounts: a row
-    whose total is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN"); the sum is
-    the evidence two numbers are a row's amounts."""
-    run = amount_run(line)
-    if run is not None:
-        return run
-    words = line.split()
-    for k in range(len(words) - 1):
-        first, second = (w.strip("|[]") for w in words[k : k + 2])
-        value = try_amount(first) if looks_like_amount(first) else None
-        if value and first == second and not regex.fullmatch(r"20\d\d", first):
-            return " ".join(words[:k]), [first, second], " ".join(words[k + 2 :])
-    return None
 
 
 _SECTION_NUMERAL = regex.compile(r"^([IVXLl1|]{1,4})[.,]\s+(.*)$")
