@@ -80,10 +80,10 @@ def _after_sentence(words: list[str]) -> int:
 
 
 def budget_line(line: str, amounts: bool = True) -> BudgetLine:
-    """(row number, text, amounts, agency text) of one budget line read across ("3_ |": the
-    ruling under a row number read "_"); with ``amounts`` False, no run of amounts is looked
-    for (the words go to the text and the agencies)."""
-    text = regex.sub(r"^(\|?\s*\d{1,2})_(?=\s)", r"\1", clean(line))
+    """(row number, text, amounts, agency text) of one budget line read across ("3_ |",
+    "4_|": the ruling under a row number read "_"); with ``amounts`` False, no run of
+    amounts is looked for (the words go to the text and the agencies)."""
+    text = regex.sub(r"^(\|?\s*\d{1,2})_(?=[\s|])", r"\1", clean(line))
     number = None
     bare = ROW_NUMBER_ALONE.match(text)
     if bare:  # a number alone on its line: the row's cells follow one per line

@@ -31,6 +31,7 @@ from sohoa.extract.flattened_header import (
     header_years,
     labels_above,
     task_columns,
+    years_read_in_body,
 )
 from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK
 from sohoa.extract.flattened_rows import interleaved_task_rows, numbered_rows
@@ -107,6 +108,7 @@ def _table(lines: list[tuple[int, str]], start: int, end: int) -> Table | None:
     header_text = " ".join(" ".join(header_lines).split())
     body, readings = _body(lines, header_lines, head_end, end)
     years = header_years([t for _, t in lines[start:head_end]])
+    years = years or years_read_in_body([*readings[1:], *body])
     above = labels_above([text for _, text in lines[start:head_start]])
     budget_columns = budget_header_columns([f"{above} {readings[0]}", *readings[1:]], years, body)
     columns = budget_columns or task_columns(header_text)

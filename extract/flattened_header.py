@@ -210,6 +210,18 @@ def header_years(lines: list[str]) -> list[str]:
     return sorted(years)
 
 
+def years_read_in_body(body: list[str]) -> list[str]:
+    """Years of a budget header that old OCR read among the rows (a header's blocks read out
+    of order: "Kinh phi | Nam 2026 Nam 2027 | Nam 2028" after the first row, taken for a
+    header repeated at a page break): a line of header words naming two years or more; a
+    row's time ("Năm 2026") names one."""
+    for text in body:
+        years = _YEAR_HEAD.findall(strip_marks(text))
+        if len(set(years)) >= 2 and _is_header_line(text):
+            return sorted(set(years))
+    return []
+
+
 SOURCES = ["NSNN", "Tổ chức"]  # the two sources a year is split into (extract/appendix.py)
 # "Tổng cộng", "Tổng số" heading a total column, marks lost and misread as old OCR reads
 # them ("TENG SE", "TONG CONG", "TENQS6"); not "Tổng kinh phí", the group's own name

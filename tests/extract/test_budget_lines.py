@@ -41,3 +41,11 @@ def test_a_misread_row_number_on_the_line_of_the_rows_amounts():
     assert (number, text) == ("", "FO chuc thuc hien")
     # without amounts on the line, "l" and "!" are no row number
     assert budget_line("! thirc ve nang suat, chat luong")[0] is None
+
+
+def test_a_row_number_with_the_ruling_under_it_read_an_underscore():
+    """ "3_ |", "4_| Tang cuong …": the ruling under the number read "_", touching the
+    column's ruling "|" or not."""
+    assert budget_line("3_ | Nang cao hieu qua 1.090 500 230 360 So Noi vu")[0] == "3"
+    number, text, values, _ = budget_line("4_| Tang cuong phat trien 250 250 | So Xay dung")
+    assert (number, text, values) == ("4", "Tang cuong phat trien", ["250", "250"])

@@ -265,3 +265,15 @@ def test_sub_column_labels_read_above_the_tt_line(tmp_path):
     ]
     table = _table(tmp_path, "\n".join(lines) + "\n")
     assert table.columns[2:5] == ["Kinh phí / NSNN", "Kinh phí / Tổ chức", "Năm 2026 / NSNN"]
+
+
+def test_a_budget_whose_year_header_was_read_among_the_rows(tmp_path):
+    """The years' header line read after the first row (blocks read out of order): still a
+    budget table (Phụ lục II) with its year columns, not a task list."""
+    lines = RULED_ACROSS.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("| TT |"))
+    lines[at] = "TT Noi dung Don vi chu tri Don vi phoi hop"
+    lines.insert(at + 5, "Kinh phi | Nam 2026 Nam 2027 | Nam 2028")
+    table = _table(tmp_path, "\n".join(lines) + "\n")
+    assert table.kind == "phu_luc_2"
+    assert table.columns[2:6] == ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]

@@ -7,6 +7,7 @@ from sohoa.extract.flattened_header import (
     header_span,
     is_label_line,
     task_columns,
+    years_read_in_body,
 )
 
 
@@ -86,3 +87,15 @@ def test_years_split_by_source_named_by_repeated_labels():
     one = header.replace("Tong so Ngan sach tinh Nguon khac ", "").replace("Kinh", "Tong kinh")
     body = ["1 Xay dung mo hinh 500 100 100 100 - 100 100 So Y te"]
     assert budget_header_columns([one], years, body)[2:4] == ["Kinh phí", "Năm 2026 / NSNN"]
+
+
+def test_years_of_a_header_read_among_the_rows():
+    """A header line naming the years read after the first row (its blocks read out of
+    order) still names the budget's years; a row's time ("Nam 2026") names one year only,
+    and a line of prose is no header line."""
+    body = [
+        "1 |tac van thu, luu tru 1.170 | 1.150 20 400 500 20 250 So Noi vu",
+        "Kinh phi | Nam 2026 Nam 2027 | Nam 2028 Nam 2029",
+    ]
+    assert years_read_in_body(body) == ["2026", "2027", "2028", "2029"]
+    assert years_read_in_body(["Nam 2026", "To chuc hoi thao nam 2026 va nam 2027 tai co so"]) == []
