@@ -154,11 +154,22 @@ def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
+def _going_on(parsed: list[BudgetLine], start: int, end: int) -> int:
+    """End of the lines from ``start`` that go on in lower case ("don vi liên quan", "cá
+    nhân"): the cells of the row above going on; the next row's first line starts a cell
+    (a capital)."""
+    k = start
+    while k < end and (parsed[k][1] or parsed[k][3])[:1].islower():
+        k += 1
+    return k
+
+
 def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
     """Lines of one section grouped into rows. A row's number sits on its middle line when
     the row was read across (text on the number's line), so the lines between two numbered
     lines are shared: those up to a finished sentence, or else the first half, end the
-    previous row. A bare number line starts its row (one cell per line), and a group
+    previous row, and so do the lines going on in lower case right after its number's
+    line. A bare number line starts its row (one cell per line), and a group
     heading ("1 | Hoạt động …" followed by "1.1") takes no lines but its own."""
     parsed = [budget_line(line) for line in lines if line.strip()]
     parsed = _numbers_in_sequence(parsed)
@@ -181,6 +192,7 @@ def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
         else:
             ends = [k for k in gap if SENTENCE_END.search(parsed[k][1] or "")]
             split = ends[-1] + 1 if ends else a + 1 + len(gap) // 2
+            split = max(split, _going_on(parsed, a + 1, b))
         starts.append(split)
     bounds = [*starts, len(parsed)]
     return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from sohoa.extract.amounts import is_blank
+from sohoa.extract.amounts import DASHES, is_blank
 from sohoa.extract.budget_lines import (
     BudgetLine,
     budget_amount_run,
@@ -323,11 +323,14 @@ def _budget_section(line: str, next_number: str | None) -> str | None:
 
 def _total_amounts(line: str) -> str | None:
     """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
-    "[" between them dropped), "" for "Tổng" alone; None if ``line`` is no total row."""
+    "[" and specks between them dropped), "" for "Tổng" alone; None if ``line`` is no total
+    row."""
     match = _TOTAL.match(_RULED_EDGES.sub("", line.strip()))
     if not match or not _TOTAL_WORD.fullmatch(fold(match.group(1))):
         return None
-    rest = " ".join(regex.sub(r"[|\[\]{}]", " ", match.group(2)).split())
+    words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()
+    # a speck read between the amounts ("‘", "'", "."), no letter, digit nor dash: no cell
+    rest = " ".join(w for w in words if regex.search(r"[\p{L}\p{N}]", w) or w in DASHES)
     if rest and not is_amount_line(rest):
         return None
     if not rest and fold(match.group(1)) not in TOTAL_ROW_LABELS:

@@ -3,7 +3,12 @@ columns — row number, text, amounts, agencies — and the test that a table wa
 
 from __future__ import annotations
 
-from sohoa.extract.budget_lines import budget_amount_run, budget_line, is_interleaved_budget
+from sohoa.extract.budget_lines import (
+    budget_amount_run,
+    budget_line,
+    budget_row_groups,
+    is_interleaved_budget,
+)
 
 
 def test_a_budget_of_rows_whose_total_is_their_one_year_is_read_across():
@@ -49,3 +54,18 @@ def test_a_row_number_with_the_ruling_under_it_read_an_underscore():
     assert budget_line("3_ | Nang cao hieu qua 1.090 500 230 360 So Noi vu")[0] == "3"
     number, text, values, _ = budget_line("4_| Tang cuong phat trien 250 250 | So Xay dung")
     assert (number, text, values) == ("4", "Tang cuong phat trien", ["250", "250"])
+
+
+def test_lines_going_on_in_lower_case_after_a_rows_number_line_are_that_rows():
+    """ "don vi lien quan" under row 2's line ("… So Xay dung Cac co quan,") goes on with
+    row 2's partner cell; row 3's first line starts with a capital. Before, the lines
+    between two numbered lines were halved and it began row 3's text."""
+    groups = budget_row_groups(
+        [
+            "2 |Kien toan y te co so tai co so. 150 50 50 50 So Xay dung Cac co quan,",
+            "don vi lien quan",
+            "3_ | Nang cao hieu qua phat trien 1.090 500 230 360 So Noi vu",
+            "doanh nghiep tai co so.",
+        ]
+    )
+    assert [[line[0] for line in group] for group in groups] == [["2", None], ["3", None]]

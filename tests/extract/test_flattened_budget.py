@@ -277,3 +277,14 @@ def test_a_budget_whose_year_header_was_read_among_the_rows(tmp_path):
     table = _table(tmp_path, "\n".join(lines) + "\n")
     assert table.kind == "phu_luc_2"
     assert table.columns[2:6] == ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
+
+
+def test_a_total_row_with_a_speck_read_between_its_amounts(tmp_path):
+    """ "| Teng [1.100  |500 400 200 ‘| | |": a speck ("‘") is no cell; the line is still the
+    total row, not text of the row before."""
+    text = RULED_ACROSS.replace(
+        "| Teng [1.100 |500 |400 |200 | | |", "| Teng [1.100  |500 400 200 ‘| | |"
+    )
+    table = _table(tmp_path, text)
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[-1][:6] == ["Tổng", "", "1.100", "500", "400", "200"]
