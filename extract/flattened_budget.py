@@ -43,6 +43,7 @@ from sohoa.extract.interleaved import (
     is_so_lookalike,
     split_agencies,
 )
+from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import clean, fold
 from sohoa.model import TableRow
 
@@ -312,11 +313,15 @@ def _next_row_number(lines: list[str], start: int) -> str | None:
 def _budget_section(line: str, next_number: str | None) -> str | None:
     """The section heading ``line`` is, or None: a Roman numeral and its title (a ruling
     read "|" around it or not); or "1. Tổ chức …" with no amounts when the next row is
-    numbered 1 again — a numbering never repeats, so this "1." is the section I."""
+    numbered 1 again, or with a number that cannot follow 1 ("4") — a numbering never
+    repeats nor skips, so this "1." is no row 1 but a section's numeral read "1"."""
     text = clean(_RULED_EDGES.sub("", line.strip()))
     if OCR_SECTION.match(text):
         return text
-    if _ONE_DOT.match(text) and next_number == "1" and amount_run(text) is None:
+    cannot_be_row_1 = next_number == "1" or (
+        next_number is not None and next_in_sequence("1", next_number) is None
+    )
+    if _ONE_DOT.match(text) and cannot_be_row_1 and amount_run(text) is None:
         return text
     return None
 

@@ -288,3 +288,15 @@ def test_a_total_row_with_a_speck_read_between_its_amounts(tmp_path):
     table = _table(tmp_path, text)
     rows = [r.cells for r in table.rows if r.cells]
     assert rows[-1][:6] == ["Tổng", "", "1.100", "500", "400", "200"]
+
+
+def test_a_section_numeral_read_1_before_a_row_that_cannot_follow_row_1(tmp_path):
+    """ "1. Trien khai …" (II read "1.", no amounts) before row 3: a row 1 is followed by 2
+    or 1.1, never by 3, so this "1." is a section's numeral (the second: II)."""
+    text = RULED_ACROSS.replace("| ll. Trien khai", "1. Trien khai")
+    table = _table(tmp_path, text)
+    assert [r.section for r in table.rows if r.section] == [
+        "I. Tang cuong chuyen doi so",
+        "II. Trien khai cai cach hanh chinh",
+    ]
+    assert [r.cells[0] for r in table.rows if r.cells] == ["1", "2", "3", "Tổng"]
