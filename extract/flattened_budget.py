@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from sohoa.extract.amounts import DASHES, is_blank
+from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount
 from sohoa.extract.budget_lines import (
     BudgetLine,
     budget_amount_run,
@@ -206,6 +206,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     amount_columns = [c for c in columns if c.startswith(AMOUNT_COLUMN_STARTS)]
     n_tail = len(columns) - 2 - len(amount_columns)
     placements = Placements(amount_columns)
+    placing = (amount_columns, n_tail, placements)
     rows: list[TableRow] = []
     read: list[_ReadAcross] = []
     segment: list[str] = []
@@ -217,7 +218,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             groups = _section_row_first(groups, numeral.pop())
         groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
         for group in groups:
-            read.append(_budget_row_across(group, amount_columns, n_tail, placements))
+            read.append(_budget_row_across(group, *placing))
             rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
@@ -236,6 +237,10 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         amounts = _total_amounts(line)
         if amounts is not None:
             flush()  # the total row: "Tổng" alone, or with its amounts
+            if amounts and not is_amount_line(amounts):  # some misread: each one a cell
+                read.append(_budget_row_across([(None, "Tổng", amounts.split(), "")], *placing))
+                rows.append(TableRow(cells=read[-1].cells))
+                continue
             segment.extend(["Tổng", amounts] if amounts else ["Tổng"])
             continue
         segment.append(line)
@@ -336,11 +341,28 @@ def _total_amounts(line: str) -> str | None:
     words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()
     # a speck read between the amounts ("‘", "'", "."), no letter, digit nor dash: no cell
     rest = " ".join(w for w in words if regex.search(r"[\p{L}\p{N}]", w) or w in DASHES)
-    if rest and not is_amount_line(rest):
+    if rest and not (is_amount_line(rest) or _with_misread_amounts(rest)):
         return None
     if not rest and fold(match.group(1)) not in TOTAL_ROW_LABELS:
         return None  # a misread "Tổng" is taken only with its amounts
     return rest
+
+
+MISREAD_AMOUNT_MAX = 4  # letters a misread amount of a total row has ("sso" for 880)
+
+
+def _with_misread_amounts(rest: str) -> bool:
+    """ "2180 1300 sso 530 430 aso 170": a total row's amounts, some misread as short
+    lower-case garbage; amounts first and two in three at least. Those cells keep what was
+    read (no digit is guessed)."""
+    words = rest.split()
+    amounts = [w for w in words if looks_like_amount(w) or w in DASHES]
+    misread = [w for w in words if w not in amounts]
+    return (
+        looks_like_amount(words[0])
+        and 3 * len(amounts) >= 2 * len(words)
+        and all(len(w) <= MISREAD_AMOUNT_MAX and not w[:1].isupper() for w in misread)
+    )
 
 
 _STROKES = regex.compile(r"^([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")

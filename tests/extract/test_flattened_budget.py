@@ -300,3 +300,13 @@ def test_a_section_numeral_read_1_before_a_row_that_cannot_follow_row_1(tmp_path
         "II. Trien khai cai cach hanh chinh",
     ]
     assert [r.cells[0] for r in table.rows if r.cells] == ["1", "2", "3", "Tổng"]
+
+
+def test_a_total_row_with_an_amount_misread_as_letters(tmp_path):
+    """ "| Teng |1.190 |100 |5oo |- …": the total row still, its misread amount a cell as read
+    (no digit guessed), not words of the row above."""
+    text = BY_SOURCE.replace("|100 |500 |- |600", "|100 |5oo |- |600")
+    table = _table(tmp_path, text)
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[-1][:8] == ["Tổng", "", "1.190", "100", "5oo", "-", "600", "100"]
+    assert rows[-2][1] == "To chuc hoi thao ve cai cach hanh chinh."
