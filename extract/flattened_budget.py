@@ -2,7 +2,7 @@
 
 Each page line crossed every column (see ``interleaved``): "Tổ chức hội thảo về năng suất,
 Sở ngành; UBND", then "2 | lượng. 400 80 80 80 80 80 | KH&CN cấp xã, Tổ chức,". The lines
-of a section are grouped into rows around their numbers (``interleaved.budget_row_groups``);
+of a section are grouped into rows around their numbers (``budget_lines.budget_row_groups``);
 here a section line, the total row ("Téng [21.450 |5.530 …"), a section that is itself a
 row, the lead and partner agencies line by line, and the amounts placed by arithmetic: where
 the row adds up (``flattened_sums.Placements``), and where its years were left blank, where
@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 import regex
 
-from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
+from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount
+from sohoa.extract.budget_lines import (
+    BudgetLine,
+    budget_amount_run,
+    budget_line_number,
+    budget_row_groups,
+)
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
@@ -33,13 +39,11 @@ from sohoa.extract.interleaved import (
     ACRONYM,
     CONFIDENCE_CAP,
     SENTENCE_END,
-    BudgetLine,
     agency_starts_at,
-    budget_line_number,
-    budget_row_groups,
     is_so_lookalike,
     split_agencies,
 )
+from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import clean, fold
 from sohoa.model import TableRow
 
@@ -65,6 +69,8 @@ def _text_numbers_before_amounts(
     up without its first value (or two), those go back to the text: the row's sum is the
     evidence, when the rest states two years at least."""
     out = list(group)
+    if fold(join_text([line[1] for line in group])) in TOTAL_ROW_LABELS:
+        return out  # the total row has no text of its own
     for k, (number, text, values, agencies) in enumerate(group):
         if not values or place_by_sums(values, amount_columns) is not None:
             continue
@@ -200,18 +206,19 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     amount_columns = [c for c in columns if c.startswith(AMOUNT_COLUMN_STARTS)]
     n_tail = len(columns) - 2 - len(amount_columns)
     placements = Placements(amount_columns)
+    placing = (amount_columns, n_tail, placements)
     rows: list[TableRow] = []
     read: list[_ReadAcross] = []
     segment: list[str] = []
     numeral: list[str] = []  # the numeral of a section line that is a row, till its flush
 
     def flush() -> None:
-        groups = budget_row_groups(merge_amount_lines(segment), budget_amount_run)
+        groups = budget_row_groups(merge_amount_lines(segment))
         if numeral:  # the section line that is a row opens this segment
             groups = _section_row_first(groups, numeral.pop())
         groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
         for group in groups:
-            read.append(_budget_row_across(group, amount_columns, n_tail, placements))
+            read.append(_budget_row_across(group, *placing))
             rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
@@ -230,6 +237,10 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         amounts = _total_amounts(line)
         if amounts is not None:
             flush()  # the total row: "Tổng" alone, or with its amounts
+            if amounts and not is_amount_line(amounts):  # some misread: each one a cell
+                read.append(_budget_row_across([(None, "Tổng", amounts.split(), "")], *placing))
+                rows.append(TableRow(cells=read[-1].cells))
+                continue
             segment.extend(["Tổng", amounts] if amounts else ["Tổng"])
             continue
         segment.append(line)
@@ -242,22 +253,6 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
     )
     return rows, CONFIDENCE_CAP * complete / max(1, len(read))
-
-
-def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
-    """The run of amounts in a budget line (``amount_run``), or two equal amounts: a row
-    whose total is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN"); the sum is
-    the evidence two numbers are a row's amounts."""
-    run = amount_run(line)
-    if run is not None:
-        return run
-    words = line.split()
-    for k in range(len(words) - 1):
-        first, second = (w.strip("|[]") for w in words[k : k + 2])
-        value = try_amount(first) if looks_like_amount(first) else None
-        if value and first == second and not regex.fullmatch(r"20\d\d", first):
-            return " ".join(words[:k]), [first, second], " ".join(words[k + 2 :])
-    return None
 
 
 _SECTION_NUMERAL = regex.compile(r"^([IVXLl1|]{1,4})[.,]\s+(.*)$")
@@ -323,27 +318,51 @@ def _next_row_number(lines: list[str], start: int) -> str | None:
 def _budget_section(line: str, next_number: str | None) -> str | None:
     """The section heading ``line`` is, or None: a Roman numeral and its title (a ruling
     read "|" around it or not); or "1. Tổ chức …" with no amounts when the next row is
-    numbered 1 again — a numbering never repeats, so this "1." is the section I."""
+    numbered 1 again, or with a number that cannot follow 1 ("4") — a numbering never
+    repeats nor skips, so this "1." is no row 1 but a section's numeral read "1"."""
     text = clean(_RULED_EDGES.sub("", line.strip()))
     if OCR_SECTION.match(text):
         return text
-    if _ONE_DOT.match(text) and next_number == "1" and amount_run(text) is None:
+    cannot_be_row_1 = next_number == "1" or (
+        next_number is not None and next_in_sequence("1", next_number) is None
+    )
+    if _ONE_DOT.match(text) and cannot_be_row_1 and amount_run(text) is None:
         return text
     return None
 
 
 def _total_amounts(line: str) -> str | None:
     """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
-    "[" between them dropped), "" for "Tổng" alone; None if ``line`` is no total row."""
+    "[" and specks between them dropped), "" for "Tổng" alone; None if ``line`` is no total
+    row."""
     match = _TOTAL.match(_RULED_EDGES.sub("", line.strip()))
     if not match or not _TOTAL_WORD.fullmatch(fold(match.group(1))):
         return None
-    rest = " ".join(regex.sub(r"[|\[\]{}]", " ", match.group(2)).split())
-    if rest and not is_amount_line(rest):
+    words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()
+    # a speck read between the amounts ("‘", "'", "."), no letter, digit nor dash: no cell
+    rest = " ".join(w for w in words if regex.search(r"[\p{L}\p{N}]", w) or w in DASHES)
+    if rest and not (is_amount_line(rest) or _with_misread_amounts(rest)):
         return None
     if not rest and fold(match.group(1)) not in TOTAL_ROW_LABELS:
         return None  # a misread "Tổng" is taken only with its amounts
     return rest
+
+
+MISREAD_AMOUNT_MAX = 4  # letters a misread amount of a total row has ("sso" for 880)
+
+
+def _with_misread_amounts(rest: str) -> bool:
+    """ "2180 1300 sso 530 430 aso 170": a total row's amounts, some misread as short
+    lower-case garbage; amounts first and two in three at least. Those cells keep what was
+    read (no digit is guessed)."""
+    words = rest.split()
+    amounts = [w for w in words if looks_like_amount(w) or w in DASHES]
+    misread = [w for w in words if w not in amounts]
+    return (
+        looks_like_amount(words[0])
+        and 3 * len(amounts) >= 2 * len(words)
+        and all(len(w) <= MISREAD_AMOUNT_MAX and not w[:1].isupper() for w in misread)
+    )
 
 
 _STROKES = regex.compile(r"^([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")

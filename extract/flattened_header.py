@@ -6,10 +6,14 @@ Old OCR garbles header words, so they are compared without marks and with one sl
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from sohoa.extract.budget_lines import budget_amount_run
 from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION, TOTAL_ROW_LABELS, amount_cells
+from sohoa.extract.flattened_sums import layout_by_sums
 from sohoa.extract.structure import fold
 from sohoa.model import TableRow
 from sohoa.normalize.unicode import strip_marks
@@ -60,6 +64,24 @@ def _is_header_line(text: str, share: float = 0.7, least: int = 1) -> bool:
 
 
 PROSE_WORDS = 6  # a line of this many words, most of them no header word, is body text
+LABEL_REPEATS = 3  # a word this often in a line: a sub-column label repeated under each year
+
+
+def _label_counts(text: str) -> Counter[str]:
+    """How often each word of two letters or more (marks and case folded) is in ``text``."""
+    return Counter(fold(w) for w in strip_marks(text).split() if regex.search(r"\p{L}{2}", w))
+
+
+def is_label_line(text: str) -> bool:
+    """A header line of sub-column labels repeated under each year ("Ngan | Nguon | Ngan |
+    Nguon | …", "nha dong nha dong nha dong", "7 Noi dung Tong so | Sach | sach | …"): a
+    word is there three times or more, and repeated words and header words make half the
+    line. A row's text does not repeat itself so."""
+    counts = _label_counts(text)
+    if not counts or max(counts.values()) < LABEL_REPEATS:
+        return False
+    labels = sum(n for w, n in counts.items() if n >= 2 or w in HEADER_WORDS)
+    return labels >= 0.5 * sum(counts.values())
 
 
 def _is_body_start(text: str) -> bool:
@@ -69,7 +91,7 @@ def _is_body_start(text: str) -> bool:
     "| 1 | Tổ chức …"; not "| 11 | Nội dung | Kinh phí …": the header's STT misread; nor
     "| 1 | 2 | 3 |": the header's row of column numbers, no words)."""
     text = text.strip()
-    if OCR_SECTION.match(text) or NUMBERED_LINE.match(text):
+    if OCR_SECTION.match(text) or (NUMBERED_LINE.match(text) and not is_label_line(text)):
         return True
     ruled = regex.sub(r"^\|\s+", "", text)
     if ruled != text:
@@ -78,7 +100,14 @@ def _is_body_start(text: str) -> bool:
     words = [w for w in text.split() if regex.search(r"\p{L}{2}", w)]  # not "N", "k'"
     prose = len(words) >= PROSE_WORDS and not text.startswith("(")
     prose = prose and not _YEAR_HEAD.search(text)  # "Năm 2027" is a header's
-    return prose and not _is_header_line(text, 0.3)
+    return prose and not _is_header_line(text, 0.3) and not is_label_line(text)
+
+
+def labels_above(lines: list[str]) -> str:
+    """The header's lines that old OCR read above its "STT" line (a header of two rows read
+    block by block: "Nam 2026 | Nam 2027 …", then "Ngan | Nguon | Ngan …", then "TT Noi
+    dung …"): the lines naming years and the lines of repeated sub-column labels."""
+    return " ".join(t for t in lines if _YEAR_HEAD.search(strip_marks(t)) or is_label_line(t))
 
 
 def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:
@@ -181,25 +210,77 @@ def header_years(lines: list[str]) -> list[str]:
     return sorted(years)
 
 
-def budget_header_columns(readings: list[str], years: list[str]) -> list[str] | None:
+def years_read_in_body(body: list[str]) -> list[str]:
+    """Years of a budget header that old OCR read among the rows (a header's blocks read out
+    of order: "Kinh phi | Nam 2026 Nam 2027 | Nam 2028" after the first row, taken for a
+    header repeated at a page break): a line of header words naming two years or more; a
+    row's time ("Năm 2026") names one."""
+    for text in body:
+        years = _YEAR_HEAD.findall(strip_marks(text))
+        if len(set(years)) >= 2 and _is_header_line(text):
+            return sorted(set(years))
+    return []
+
+
+SOURCES = ["NSNN", "Tổ chức"]  # the two sources a year is split into (extract/appendix.py)
+# "Tổng cộng", "Tổng số" heading a total column, marks lost and misread as old OCR reads
+# them ("TENG SE", "TONG CONG", "TENQS6"); not "Tổng kinh phí", the group's own name
+TOTAL_LABEL = regex.compile(r"\bT[OE0]N[GQ]\s*(?:C[OE0]N[GQ]|S[OE06])\b")
+
+
+def _by_source(plain: list[str], years: list[str]) -> tuple[bool, int]:
+    """(are the years split by source?, how many sources the "Kinh phí" group names: 0 for
+    one total): the header names NSNN under each year, or repeats another source's label
+    ("Ngân sách tỉnh | Nguồn khác" under each year, as often once more under Kinh phí)."""
+    n_nsnn = max(len(regex.findall(r"N\s?S\s?N\s?N", r)) for r in plain)
+    if n_nsnn >= len(years):
+        return True, 2 if n_nsnn > len(years) else 0
+    repeats = max(
+        max((n for w, n in _label_counts(r).items() if w not in HEADER_WORDS), default=0)
+        for r in plain
+    )
+    return repeats >= max(len(years), LABEL_REPEATS), 2 if repeats > len(years) else 0
+
+
+def _kinh_phi_columns(plain: list[str], years: list[str], body: list[str]) -> list[str]:
+    """The "Kinh phí" columns before years split by source: one total, each source's, or
+    the total and each source's, as the header names them ("Tổng số" / "Tổng cộng", a
+    source's label once more than the years); more of them when a row of the body holds
+    more amounts, adding up, than the header's columns do (a row has no more cells than
+    its table: the header's label was misread)."""
+    sources = _by_source(plain, years)[1]
+    has_total = any(TOTAL_LABEL.search(r) for r in plain)
+    year_columns = [f"Năm {year} / {source}" for year in years for source in SOURCES]
+    layouts = [
+        ["Kinh phí / Tổng cộng" if has_total else "Kinh phí"],
+        [f"Kinh phí / {s}" for s in SOURCES],
+        [f"Kinh phí / {s}" for s in ["Tổng cộng", *SOURCES]],
+    ]
+    named = layouts[(2 if has_total else 1) if sources else 0]
+    runs = [run[1] for run in map(budget_amount_run, body) if run is not None]
+    found = layout_by_sums(runs, [[*layout, *year_columns] for layout in layouts])
+    if found is not None and len(found) > len(named) + len(year_columns):
+        return found[: len(found) - len(year_columns)]
+    return named
+
+
+def budget_header_columns(
+    readings: list[str], years: list[str], body: list[str] | None = None
+) -> list[str] | None:
     """Leaf columns of a budget header: 'Kinh phí' and 'Năm 20xx' groups with sub-columns.
 
     ``readings`` are the texts of the header, once per page it is repeated on: old OCR
-    garbles each reading differently, so the one naming most NSNN sub-columns is taken.
+    garbles each reading differently, so the one naming most sub-columns is taken. When
+    the years are split by source, the rows of amounts in ``body`` that add up tell which
+    "Kinh phí" columns come before them (see ``_kinh_phi_columns``).
     """
     if not years:
         return None
     plain = [strip_marks(" ".join(r.split())).upper() for r in readings]
-    n_nsnn = max(len(regex.findall(r"N\s?S\s?N\s?N", r)) for r in plain)
-    has_total = any(regex.search(r"T[O0]NG\s+C[O0]NG", r) for r in plain)
     columns = ["STT", "Nội dung"]
-    if n_nsnn >= len(years):
-        if n_nsnn > len(years):
-            columns += [f"Kinh phí / {n}" for n in ["Tổng cộng"] * has_total + ["NSNN", "Tổ chức"]]
-        else:
-            columns.append("Kinh phí / Tổng cộng" if has_total else "Kinh phí")
-        for year in years:
-            columns += [f"Năm {year} / NSNN", f"Năm {year} / Tổ chức"]
+    if _by_source(plain, years)[0]:
+        columns += _kinh_phi_columns(plain, years, body or [])
+        columns += [f"Năm {year} / {source}" for year in years for source in SOURCES]
     else:
         columns.append("Kinh phí")
         columns += [f"Năm {year}" for year in years]

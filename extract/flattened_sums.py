@@ -22,8 +22,10 @@ def _source_of(column: str) -> str:
     return column.split(" / ")[-1] if " / " in column else "Tổng"
 
 
-def _adds_up(cells: list[str], columns: list[str]) -> bool:
-    """Each stated total ("Kinh phí / NSNN") equals the sum of its years' cells."""
+def _sums_stated(cells: list[str], columns: list[str]) -> list[bool]:
+    """Whether each stated total holds: a source's ("Kinh phí / NSNN") is the sum of its
+    years' cells; a total of no year's source ("Kinh phí", "Kinh phí / Tổng cộng" over
+    years split by source) the sum of every year cell."""
     totals: dict[str, Amount | None] = {}
     years: dict[str, list[Amount]] = {}
     for column, cell in zip(columns, cells, strict=True):
@@ -32,8 +34,33 @@ def _adds_up(cells: list[str], columns: list[str]) -> bool:
             totals[_source_of(column)] = value
         else:
             years.setdefault(_source_of(column), []).append(value or 0)
-    checked = [source for source, total in totals.items() if total and source in years]
-    return bool(checked) and all(totals[s] == sum(years[s]) for s in checked)
+    if not years:
+        return []
+    every_year = sum(v for values in years.values() for v in values)
+    return [
+        total == (sum(years[source]) if source in years else every_year)
+        for source, total in totals.items()
+        if total
+    ]
+
+
+def adds_up(cells: list[str], columns: list[str]) -> bool:
+    """Every total the row states equals the sum of its parts (see ``_sums_stated``)."""
+    stated = _sums_stated(cells, columns)
+    return bool(stated) and all(stated)
+
+
+def layout_by_sums(runs: list[list[str]], layouts: list[list[str]]) -> list[str] | None:
+    """The amount columns (one of ``layouts``) that runs of amounts, a row's every cell read
+    ("500 200 - 100 …"), fill with a total of theirs adding up: of the layouts some run
+    fills so, the one of most columns — a run one cell short is read from a longer layout
+    when a cell was lost, while no layout's run is longer than its row. None if no run fits."""
+    fitting = [
+        layout
+        for layout in layouts
+        if any(len(run) == len(layout) and any(_sums_stated(run, layout)) for run in runs)
+    ]
+    return max(fitting, key=len, default=None)
 
 
 def place_by_sums(
@@ -50,7 +77,7 @@ def place_by_sums(
         placed = values[:gap] + ([""] if lost_cell else []) + values[gap:]
         for offset in range(n - len(placed) + 1):
             cells = [""] * offset + placed + [""] * (n - offset - len(placed))
-            if cells not in fits and _adds_up(cells, columns):
+            if cells not in fits and adds_up(cells, columns):
                 fits.append(cells)
     return fits[0] if len(fits) == 1 else None
 

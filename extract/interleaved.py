@@ -11,20 +11,15 @@ Thanh tra, Ủy ban …, letters compared without marks, "S6"/"S¢" read as "S�
 the two agency columns a fragment belongs to is a guess (old OCR keeps no positions), so
 these tables get a low confidence.
 
-Also here: agency names misread by old OCR put right (``repair_cells``), and the lines of a
-budget table (Phụ lục II) read across split into row number, text, amounts and agencies and
-grouped into rows (``budget_row_groups``), which ``flattened_budget`` makes cells of.
+Also here: agency names misread by old OCR put right (``repair_cells``). A budget table
+(Phụ lục II) read across has its lines read in ``budget_lines``.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable
-
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import clean, fold
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import strip_marks
@@ -100,15 +95,6 @@ def is_so_lookalike(word: str, following: str) -> bool:
     return _SO_DIGITS.fullmatch(word) is not None and ACRONYM.fullmatch(following) is not None
 
 
-def _after_sentence(words: list[str]) -> int:
-    """Index of the first word after a finished sentence when lower-case words follow it on
-    the line ("cán bộ cấp xã. cấp xã"): they continue a cell of another column."""
-    for k, word in enumerate(words[:-1]):
-        if SENTENCE_END.search(word) and words[k + 1][:1].islower():
-            return k + 1
-    return len(words)
-
-
 def is_time_word(word: str) -> bool:
     return bool(TIME_WORD.match(fold(word) or "-")) and word[:1].isalnum()
 
@@ -134,7 +120,7 @@ def _agency_second_lines(text: str) -> tuple[str, str, str, str] | None:
     both going on in lower case, the first short; then the time, and after another ruling
     perhaps the notes ("… | cac UBND cap xa nam | thức nhiệm vụ KH&CN"). (task text before
     them, agencies split at " | ", time, notes), or None."""
-    pieces = [[w for w in piece.split() if _is_word(w)] for piece in text.split("|")]
+    pieces = [[w for w in piece.split() if is_word(w)] for piece in text.split("|")]
     pieces = [piece for piece in pieces if piece]
     found = _second_lines_at(pieces, len(pieces) - 2, [])
     if found is None and len(pieces) >= 4:  # task, lead, partner, notes
@@ -191,7 +177,7 @@ def split_line(line: str) -> tuple[str | None, str, str, str, str]:
     continued = _agency_second_lines(text)
     if continued is not None:
         return number, *continued
-    words = [w for w in text.split() if _is_word(w)]
+    words = [w for w in text.split() if is_word(w)]
     start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
     task_words = [w for w in words[:start] if w not in ("|", "\\")]
     rest, time, notes = _time_split([w for w in words[start:] if w not in ("|", "\\")])
@@ -242,10 +228,11 @@ def without_rulings(fragments: list[str]) -> str:
     stray specks between words: a lone ".", "|", "<", "\\" is no word of the cell, and a
     ruling touching a word ("|Ban Quản lý") is no part of it."""
     words = (w.strip("|") for w in " ".join(fragments).split())
-    return " ".join(w for w in words if _is_word(w))
+    return " ".join(w for w in words if is_word(w))
 
 
-def _is_word(word: str) -> bool:
+def is_word(word: str) -> bool:
+    """A word of a cell: a letter, digit, "&" or dash in it (not a ruling "|", a speck ".")."""
     return regex.search(r"[\p{L}\p{N}&\-–]", word) is not None
 
 
@@ -294,110 +281,3 @@ def repair_cells(table: Table, agencies: list[int], table_index: int | None) -> 
                     )
                     cells[index] = fixed
     return edits
-
-
-# --- budget tables read across -----------------------------------------------------------------
-
-AMOUNT_RUN_MIN = 3
-# (text before, amounts, text after) of the run of amounts in a line, or None
-AmountRun = Callable[[str], "tuple[str, list[str], str] | None"]
-BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts, agencies
-
-
-def _budget_line(line: str, amount_run: AmountRun) -> tuple[str | None, str, list[str], str]:
-    """(row number, text, amounts, agency text) of one budget line read across ("3_ |": the
-    ruling under a row number read "_")."""
-    text = regex.sub(r"^(\|?\s*\d{1,2})_(?=\s)", r"\1", clean(line))
-    number = None
-    bare = ROW_NUMBER_ALONE.match(text)
-    if bare:  # a number alone on its line: the row's cells follow one per line
-        return bare.group(1), "", [], ""
-    match = ROW_NUMBER.match(text)
-    if match and not NOT_ROW_NUMBER.match(text):
-        number = match.group(1)
-        text = text[match.end() :]
-    run = amount_run(text)
-    if run is not None:
-        head, values, tail = run
-        return number, head, values, tail
-    words = [w for w in text.split() if _is_word(w)]
-    start = next(
-        (k for k in range(len(words)) if agency_starts_at(words, k) or _so_then_list(words, k)),
-        len(words),
-    )
-    start = min(start, _after_sentence(words))
-    return number, " ".join(words[:start]), [], " ".join(words[start:])
-
-
-def _so_then_list(words: list[str], k: int) -> bool:
-    """ "… tuyên truyền về | Sở | ngành; UBND": a capital "Sở" whose name goes on on the
-    next line (the lead agency), then the partner's list going on in lower case ("ngành;",
-    "ban,"). Not a plain word: "số" in a task's text is lower case."""
-    if k + 1 >= len(words):
-        return False
-    word, following = strip_marks(words[k]), words[k + 1]
-    listed = following[:1].islower() and following.endswith((",", ";"))
-    return listed and word[:1] == "S" and is_so_lookalike(word, following)
-
-
-def budget_line_number(line: str) -> str | None:
-    """The row number that opens a budget line read across, if any."""
-    return _budget_line(line, lambda _: None)[0]
-
-
-def is_interleaved_budget(lines: list[str], amount_run: AmountRun) -> bool:
-    """Several lines hold task text and then a run of amounts: rows read across."""
-    count = 0
-    for line in lines:
-        _, text, values, _ = _budget_line(line, amount_run)
-        count += len(text.split()) >= 2 and len(values) >= AMOUNT_RUN_MIN
-    return count >= INTERLEAVED_MIN_LINES
-
-
-def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
-    """A line's leading number is a row number when it may follow the row number before it
-    (1.1 after 1, "11" read for 1.2 …), or when it heads amounts or a capitalised text;
-    else ("9 khóa." after 1.1: the end of "60 triệu/khóa x 9 khóa.") it is the text's."""
-    previous: str | None = None
-    out: list[BudgetLine] = []
-    for number, text, values, agencies in parsed:
-        if number is not None:
-            following = next_in_sequence(previous, number)
-            if following is None and not values and text[:1].islower():
-                out.append((None, f"{number} {text}", values, agencies))
-                continue
-            previous = following or number.rstrip(".:")
-        out.append((number, text, values, agencies))
-    return out
-
-
-def budget_row_groups(lines: list[str], amount_run: AmountRun) -> list[list[BudgetLine]]:
-    """Lines of one section grouped into rows. A row's number sits on its middle line when
-    the row was read across (text on the number's line), so the lines between two numbered
-    lines are shared: those up to a finished sentence, or else the first half, end the
-    previous row. A bare number line starts its row (one cell per line), and a group
-    heading ("1 | Hoạt động …" followed by "1.1") takes no lines but its own."""
-    parsed = [_budget_line(line, amount_run) for line in lines if line.strip()]
-    parsed = _numbers_in_sequence(parsed)
-    anchors = [k for k, p in enumerate(parsed) if p[0] is not None]
-    if not anchors:
-        return [parsed] if parsed else []
-    starts = [0]
-    for a, b in itertools.pairwise(anchors):
-        gap = list(range(a + 1, b))
-        heading = (
-            not parsed[a][2]
-            and "." not in parsed[a][0].rstrip(".")
-            and "." in (parsed[b][0] or "").rstrip(".")
-        )
-        bare = not parsed[b][1] and not parsed[b][2]
-        if heading:
-            split = a + 1
-        elif bare or not gap:
-            split = b
-        else:
-            ends = [k for k in gap if SENTENCE_END.search(parsed[k][1] or "")]
-            split = ends[-1] + 1 if ends else a + 1 + len(gap) // 2
-        starts.append(split)
-    bounds = [*starts, len(parsed)]
-    return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]

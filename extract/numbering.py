@@ -137,7 +137,17 @@ def next_in_sequence(previous: str | None, token: str) -> str | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
-def _fix_stt(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
+def _settled_by_next(candidates: list[str], following: TableRow, stt_col: int) -> list[str]:
+    """The candidates the next row's number (as read) may follow."""
+    after = (following.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".:")
+    if following.section is not None or not after:
+        return []
+    return [c for c in candidates if any(_fits(after, n) for n in _next_numbers(c))]
+
+
+def _fix_stt(
+    table: Table, stt_col: int, edits: list[Edit], table_index: int | None, old_ocr: bool = False
+) -> None:
     """Each row number checked against the numbers its predecessor allows.
 
     A number that fits one of them (see ``_fits``) is set to it. A cell that is no number
@@ -145,7 +155,9 @@ def _fix_stt(table: Table, stt_col: int, edits: list[Edit], table_index: int | N
     after it — the sequence on both sides agrees, and the edit says so with a lower
     confidence; so is a number one digit short of the next number of the same level ("1"
     after 10 for 11: old OCR drops a digit). A well-formed number that fits nothing else (a
-    skipped number in the source) is kept.
+    skipped number in the source) is kept — but in a table rebuilt from old OCR text
+    (``old_ocr``), whose digits are misread ("5" for 2), one the sequence settles on both
+    sides ("1", "5", "3") is set like a cell that is no number.
     """
     numbered = [r for r in table.rows if r.section is not None or len(r.cells or []) > stt_col]
     previous: str | None = None
@@ -168,16 +180,10 @@ def _fix_stt(table: Table, stt_col: int, edits: list[Edit], table_index: int | N
                 fixed = fitting[0]
             elif not fitting and len(shorter) == 1:
                 fixed, confidence = shorter[0], 0.6
-            elif not _NUMBER.fullmatch(token) and index + 1 < len(numbered):
-                following = numbered[index + 1]
-                after = (following.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".:")
-                agreeing = [
-                    c
-                    for c in candidates
-                    if following.section is None
-                    and after
-                    and any(_fits(after, n) for n in _next_numbers(c))
-                ]
+            elif (old_ocr or not _NUMBER.fullmatch(token)) and index + 1 < len(numbered):
+                agreeing = _settled_by_next(candidates, numbered[index + 1], stt_col)
+                if _NUMBER.fullmatch(token):  # a misread digit: its number's level stays
+                    agreeing = [c for c in agreeing if c.count(".") == plain.count(".")]
                 if len(agreeing) == 1:
                     fixed, confidence = agreeing[0], 0.6
         if fixed is not None and fixed + dot != token:
@@ -265,11 +271,12 @@ def fix_numbering(
     table: Table, stt_col: int | None, table_index: int | None = None, fill_lost: bool = False
 ) -> list[Edit]:
     """Section numerals and row numbers repaired from their sequence; with ``fill_lost``
-    (tables rebuilt from old OCR text) row numbers lost altogether are put back."""
+    (tables rebuilt from old OCR text) row numbers lost altogether are put back, and a
+    misread number the sequence settles on both sides is put right."""
     edits: list[Edit] = []
     _fix_sections(table, edits, table_index)
     if stt_col is not None:
-        _fix_stt(table, stt_col, edits, table_index)
+        _fix_stt(table, stt_col, edits, table_index, old_ocr=fill_lost)
         if fill_lost:
             _fill_lost(table, stt_col, edits, table_index)
     return edits

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from sohoa.extract.flattened_header import header_span, task_columns
+from sohoa.extract.flattened_header import (
+    budget_header_columns,
+    header_span,
+    is_label_line,
+    task_columns,
+    years_read_in_body,
+)
 
 
 def test_the_header_ends_at_a_line_of_prose_whose_row_number_was_lost():
@@ -38,3 +44,58 @@ def test_garbled_header_lines_are_no_prose():
         (1, "I. Ha tang so"),
     ]
     assert header_span(lines, 0) == (1, 5)
+
+
+def test_sub_column_labels_repeated_under_each_year_stay_in_the_header():
+    """ "Ngan | Nguon | Ngan | Nguon …", "nha dong nha dong …", "7 Noi dung Tong so | Sach |
+    sach …" (the TT read "7"): lines of labels repeated under each year are the header's,
+    not the first row's text whose number was lost, nor a row numbered 7."""
+    lines = [
+        (1, "Phu luc II"),
+        (1, "| Kinh phi | Nam 2026 | Nam 2027 | Nam 2028 |"),
+        (1, "ne Ngan | Nguon | Ngan | Nguon | Ngan | Nguon | Ngan | Nguon"),
+        (1, "7 Noi dung Tong so | sach | huy | sach | huy | sach | huy | sach | huy"),
+        (1, "nha dong nha dong nha dong nha dong Don vi chu tri"),
+        (1, "I. Tang cuong chuyen doi so"),
+    ]
+    assert header_span(lines, 0) == (1, 5)
+    assert is_label_line(lines[2][1]) and not is_label_line("Ho tro nguoi dan ap dung bao dam")
+
+
+def test_years_split_by_source_named_by_repeated_labels():
+    """Each year over "Ngân sách tỉnh | Nguồn khác" (no NSNN named): two columns a year;
+    the Kinh phí columns the header names ("Tổng số" and a label once more than the years:
+    the total and each source's), more when a row's amounts add up under more (its
+    "Tổng số" misread: 500 = 300 + 200, 300 = 100 + 100 + 100, 200 = 100 + 100)."""
+    header = (
+        "TT Noi dung Kinh phi Nam 2026 Nam 2027 Nam 2028 Don vi chu tri Don vi phoi hop "
+        "Tong so Ngan sach tinh Nguon khac Ngan sach tinh Nguon khac Ngan sach tinh "
+        "Nguon khac Ngan sach tinh Nguon khac"
+    )
+    years = ["2026", "2027", "2028"]
+    body = ["1 Xay dung mo hinh 500 300 200 100 100 100 - 100 100 So Y te"]
+    columns = budget_header_columns([header], years, [])
+    assert columns is not None
+    assert columns[2:5] == ["Kinh phí / Tổng cộng", "Kinh phí / NSNN", "Kinh phí / Tổ chức"]
+    assert columns[5:11] == [f"Năm {y} / {s}" for y in years for s in ("NSNN", "Tổ chức")]
+    misread = header.replace("Tong so", "Teqs6")
+    assert budget_header_columns([misread], years, [])[2:4] == columns[3:5]
+    assert budget_header_columns([misread], years, body)[2:5] == columns[2:5]
+    # a row short of a cell (its total lost) does not take one from the header
+    assert budget_header_columns([header], years, [body[0].replace("500 ", "")]) == columns
+    # the header names one Kinh phí column over years split ("Tổng kinh phí")
+    one = header.replace("Tong so Ngan sach tinh Nguon khac ", "").replace("Kinh", "Tong kinh")
+    body = ["1 Xay dung mo hinh 500 100 100 100 - 100 100 So Y te"]
+    assert budget_header_columns([one], years, body)[2:4] == ["Kinh phí", "Năm 2026 / NSNN"]
+
+
+def test_years_of_a_header_read_among_the_rows():
+    """A header line naming the years read after the first row (its blocks read out of
+    order) still names the budget's years; a row's time ("Nam 2026") names one year only,
+    and a line of prose is no header line."""
+    body = [
+        "1 |tac van thu, luu tru 1.170 | 1.150 20 400 500 20 250 So Noi vu",
+        "Kinh phi | Nam 2026 Nam 2027 | Nam 2028 Nam 2029",
+    ]
+    assert years_read_in_body(body) == ["2026", "2027", "2028", "2029"]
+    assert years_read_in_body(["Nam 2026", "To chuc hoi thao nam 2026 va nam 2027 tai co so"]) == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sohoa.extract.flattened_sums import place_by_column_totals
+from sohoa.extract.flattened_sums import adds_up, layout_by_sums, place_by_column_totals
 
 
 def test_blank_years_go_where_every_column_adds_up_to_the_total():
@@ -26,3 +26,32 @@ def test_no_placement_when_the_columns_allow_two_or_none():
     )
     # an unreadable total
     assert place_by_column_totals([], [["300"]], ["3O0", "", ""]) is None
+
+
+SPLIT = ["Năm 2026 / NSNN", "Năm 2026 / Tổ chức", "Năm 2027 / NSNN", "Năm 2027 / Tổ chức"]
+
+
+def test_a_total_over_years_split_by_source_is_the_sum_of_every_year_cell():
+    """ "Kinh phí" over years split by source is the sum of all of them; "Kinh phí / NSNN"
+    of the NSNN cells; before, a total of no year's source was never checked."""
+    assert adds_up(["500", "200", "100", "150", "50"], ["Kinh phí", *SPLIT])
+    assert not adds_up(["510", "200", "100", "150", "50"], ["Kinh phí", *SPLIT])
+    both = ["Kinh phí / Tổng cộng", "Kinh phí / NSNN", "Kinh phí / Tổ chức", *SPLIT]
+    assert adds_up(["500", "350", "150", "200", "100", "150", "50"], both)
+    assert not adds_up(["900", "350", "150", "200", "100", "150", "50"], both)
+
+
+def test_the_layout_of_most_columns_a_run_fills_with_a_total_adding_up():
+    """A run of seven amounts whose NSNN total adds up tells the total-and-sources layout
+    (its misread grand total "900" aside); a six-amount run fits the sources layout, but
+    a row of seven cannot come from six columns."""
+    layouts = [
+        ["Kinh phí", *SPLIT],
+        ["Kinh phí / NSNN", "Kinh phí / Tổ chức", *SPLIT],
+        ["Kinh phí / Tổng cộng", "Kinh phí / NSNN", "Kinh phí / Tổ chức", *SPLIT],
+    ]
+    seven = ["900", "350", "150", "200", "100", "150", "50"]
+    six = ["350", "150", "200", "100", "150", "50"]
+    assert layout_by_sums([six, seven], layouts) == layouts[2]
+    assert layout_by_sums([six], layouts) == layouts[1]
+    assert layout_by_sums([["1", "2", "3"]], layouts) is None

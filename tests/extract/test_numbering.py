@@ -173,3 +173,21 @@ def test_a_lost_number_after_a_sub_row_counts_on_at_its_level():
     t = table([["1.3", "a", "Sở Y tế"], ["", "b", "Sở Y tế"], ["4.2", "c", "x"]])
     fix_numbering(t, 0, fill_lost=True)
     assert [r.cells[0] for r in t.rows] == ["1.3", "", "4.2"]
+
+
+def test_a_misread_digit_of_old_ocr_settled_by_both_sides():
+    """Old OCR text: "5" between 1 and 3 is 2, "1.5" between 1.1 and 1.3 is 1.2 (the next
+    row's number confirms it: lower confidence); "3" between 1 and 4 is a skipped number
+    and stays; in a scan's table (no ``fill_lost``) a well-formed number is never changed."""
+    rows = [["1", "a"], ["5", "b"], ["3", "c"], ["3.1", "d"], ["3.5", "e"], ["3.3", "f"]]
+    t = table([*rows, "II. Hai", ["1", "g"], ["3", "h"], ["4", "i"]])
+    edits = fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows if r.cells] == [
+        *("1", "2", "3", "3.1", "3.2", "3.3", "1", "3", "4")
+    ]
+    assert [(e.original, e.result, e.confidence) for e in edits] == [
+        ("5", "2", 0.6),
+        ("3.5", "3.2", 0.6),
+    ]
+    t = table(rows)
+    assert fix_numbering(t, 0) == []

@@ -1,0 +1,198 @@
+"""The lines of a budget table (Phụ lục II) that old OCR read across its columns.
+
+Each page line crossed every column: "Tổ chức hội thảo về năng suất, Sở ngành; UBND", then
+"2 | lượng. 400 80 80 80 80 80 | KH&CN cấp xã, Tổ chức,". A line is split into its row
+number, its text, its run of amounts (``budget_amount_run``) and the agency text after them
+(``budget_line``); a table is read this way when several lines hold text and then amounts
+(``is_interleaved_budget``); the lines of a section are grouped into rows around their
+numbers (``budget_row_groups``), which ``flattened_budget`` makes cells of.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import regex
+
+from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
+from sohoa.extract.flattened_lines import amount_run
+from sohoa.extract.interleaved import (
+    INTERLEAVED_MIN_LINES,
+    NOT_ROW_NUMBER,
+    ROW_NUMBER,
+    ROW_NUMBER_ALONE,
+    SENTENCE_END,
+    agency_starts_at,
+    is_so_lookalike,
+    is_word,
+)
+from sohoa.extract.numbering import next_in_sequence
+from sohoa.extract.structure import clean
+from sohoa.normalize.unicode import strip_marks
+
+BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts, agencies
+# a row number misread on the line of the row's amounts: "!", "l", "]" for 1, or a letter
+# on the ruling under the number, read "_" ("y_ |", "q_ |")
+NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_)(?:\s*\|\s*|\s+)(?=\S)")
+
+
+# a ruling read as a bracket on an amount ("1.000}", "{1000}", "[21.450")
+_BRACKETED = regex.compile(r"^[{}\[\]|]*(\d[\d.,]*)[{}\[\]|]*$")
+DASH_LOOKALIKES = (";", "=")  # a cell's "-" as an English-model OCR may read it
+
+
+def _amounts_unmarked(line: str) -> str:
+    """The line with its amounts rid of the rulings read as brackets around them, and a "-"
+    read ";" after an amount or a dash read as one ("50 ; 20 ; ;" is "50 - 20 - -")."""
+    words = [_BRACKETED.sub(r"\1", w) for w in line.split()]
+    for k in range(1, len(words)):
+        after_amount = looks_like_amount(words[k - 1]) or words[k - 1] in DASHES
+        if words[k] in DASH_LOOKALIKES and after_amount:
+            words[k] = "-"
+    return " ".join(words)
+
+
+def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
+    """The run of amounts in a budget line (``amount_run``, brackets and dashes read as
+    other marks put right: ``_amounts_unmarked``), or two equal amounts: a row whose total
+    is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN"); the sum is the evidence two
+    numbers are a row's amounts."""
+    line = _amounts_unmarked(line)
+    run = amount_run(line)
+    if run is not None:
+        return run
+    words = line.split()
+    for k in range(len(words) - 1):
+        first, second = (w.strip("|[]") for w in words[k : k + 2])
+        value = try_amount(first) if looks_like_amount(first) else None
+        if value and first == second and not regex.fullmatch(r"20\d\d", first):
+            return " ".join(words[:k]), [first, second], " ".join(words[k + 2 :])
+    return None
+
+
+def _after_sentence(words: list[str]) -> int:
+    """Index of the first word after a finished sentence when lower-case words follow it on
+    the line ("cán bộ cấp xã. cấp xã"): they continue a cell of another column."""
+    for k, word in enumerate(words[:-1]):
+        if SENTENCE_END.search(word) and words[k + 1][:1].islower():
+            return k + 1
+    return len(words)
+
+
+def budget_line(line: str, amounts: bool = True) -> BudgetLine:
+    """(row number, text, amounts, agency text) of one budget line read across ("3_ |",
+    "4_|": the ruling under a row number read "_"); with ``amounts`` False, no run of
+    amounts is looked for (the words go to the text and the agencies)."""
+    text = regex.sub(r"^(\|?\s*\d{1,2})_(?=[\s|])", r"\1", clean(line))
+    number = None
+    bare = ROW_NUMBER_ALONE.match(text)
+    if bare:  # a number alone on its line: the row's cells follow one per line
+        return bare.group(1), "", [], ""
+    match = ROW_NUMBER.match(text)
+    if match and not NOT_ROW_NUMBER.match(text):
+        number = match.group(1)
+        text = text[match.end() :]
+    lookalike = NUMBER_LOOKALIKE.match(text) if number is None and amounts else None
+    if lookalike and budget_amount_run(text[lookalike.end() :]) is not None:
+        # the row's middle line, its number misread: kept as read when it is a digit's
+        # shape (numbering.py puts it right from the sequence), else lost ("")
+        number = "" if lookalike.group(1).endswith("_") else lookalike.group(1)
+        text = text[lookalike.end() :]
+    run = budget_amount_run(text) if amounts else None
+    if run is not None:
+        head, values, tail = run
+        return number, head, values, tail
+    words = [w for w in text.split() if is_word(w)]
+    start = next(
+        (k for k in range(len(words)) if agency_starts_at(words, k) or _so_then_list(words, k)),
+        len(words),
+    )
+    start = min(start, _after_sentence(words))
+    return number, " ".join(words[:start]), [], " ".join(words[start:])
+
+
+def _so_then_list(words: list[str], k: int) -> bool:
+    """ "… tuyên truyền về | Sở | ngành; UBND": a capital "Sở" whose name goes on on the
+    next line (the lead agency), then the partner's list going on in lower case ("ngành;",
+    "ban,"). Not a plain word: "số" in a task's text is lower case."""
+    if k + 1 >= len(words):
+        return False
+    word, following = strip_marks(words[k]), words[k + 1]
+    listed = following[:1].islower() and following.endswith((",", ";"))
+    return listed and word[:1] == "S" and is_so_lookalike(word, following)
+
+
+def budget_line_number(line: str) -> str | None:
+    """The row number that opens a budget line read across, if any."""
+    return budget_line(line, amounts=False)[0]
+
+
+def is_interleaved_budget(lines: list[str]) -> bool:
+    """Several lines hold task text and then a row's amounts (``budget_amount_run``, the
+    run the rows are read with, two equal amounts included): rows read across."""
+    count = 0
+    for line in lines:
+        _, text, values, _ = budget_line(line)
+        count += len(text.split()) >= 2 and bool(values)
+    return count >= INTERLEAVED_MIN_LINES
+
+
+def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
+    """A line's leading number is a row number when it may follow the row number before it
+    (1.1 after 1, "11" read for 1.2 …), or when it heads amounts or a capitalised text;
+    else ("9 khóa." after 1.1: the end of "60 triệu/khóa x 9 khóa.") it is the text's."""
+    previous: str | None = None
+    out: list[BudgetLine] = []
+    for number, text, values, agencies in parsed:
+        if number is not None:
+            following = next_in_sequence(previous, number)
+            if following is None and not values and text[:1].islower():
+                out.append((None, f"{number} {text}", values, agencies))
+                continue
+            previous = following or number.rstrip(".:")
+        out.append((number, text, values, agencies))
+    return out
+
+
+def _going_on(parsed: list[BudgetLine], start: int, end: int) -> int:
+    """End of the lines from ``start`` that go on in lower case ("don vi liên quan", "cá
+    nhân"): the cells of the row above going on; the next row's first line starts a cell
+    (a capital)."""
+    k = start
+    while k < end and (parsed[k][1] or parsed[k][3])[:1].islower():
+        k += 1
+    return k
+
+
+def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
+    """Lines of one section grouped into rows. A row's number sits on its middle line when
+    the row was read across (text on the number's line), so the lines between two numbered
+    lines are shared: those up to a finished sentence, or else the first half, end the
+    previous row, and so do the lines going on in lower case right after its number's
+    line. A bare number line starts its row (one cell per line), and a group
+    heading ("1 | Hoạt động …" followed by "1.1") takes no lines but its own."""
+    parsed = [budget_line(line) for line in lines if line.strip()]
+    parsed = _numbers_in_sequence(parsed)
+    anchors = [k for k, p in enumerate(parsed) if p[0] is not None]
+    if not anchors:
+        return [parsed] if parsed else []
+    starts = [0]
+    for a, b in itertools.pairwise(anchors):
+        gap = list(range(a + 1, b))
+        heading = (
+            not parsed[a][2]
+            and "." not in parsed[a][0].rstrip(".")
+            and "." in (parsed[b][0] or "").rstrip(".")
+        )
+        bare = not parsed[b][1] and not parsed[b][2]
+        if heading:
+            split = a + 1
+        elif bare or not gap:
+            split = b
+        else:
+            ends = [k for k in gap if SENTENCE_END.search(parsed[k][1] or "")]
+            split = ends[-1] + 1 if ends else a + 1 + len(gap) // 2
+            split = max(split, _going_on(parsed, a + 1, b))
+        starts.append(split)
+    bounds = [*starts, len(parsed)]
+    return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]

@@ -1,0 +1,71 @@
+"""``extract/budget_lines``: the lines of a budget table that old OCR read across its
+columns — row number, text, amounts, agencies — and the test that a table was read so."""
+
+from __future__ import annotations
+
+from sohoa.extract.budget_lines import (
+    budget_amount_run,
+    budget_line,
+    budget_row_groups,
+    is_interleaved_budget,
+)
+
+
+def test_a_budget_of_rows_whose_total_is_their_one_year_is_read_across():
+    """Rows of two equal amounts ("… hội nghị 60 60 Sở KH&CN": a total and its one year)
+    are the rows' amounts the reader groups with, so they tell a table read across too."""
+    lines = [
+        "To chuc hoi nghi tong ket 60 60 So KH&CN UBND cap xa",
+        "Xay dung phong su tuyen truyen 80 80 So Noi vu UBND cap xa",
+        "Hoc tap kinh nghiem trong tinh 40 40 So Y te UBND cap xa",
+    ]
+    assert is_interleaved_budget(lines)
+    # a year is no amount of the row ("Năm 2026 2026" is no run)
+    assert not is_interleaved_budget([f"Ke hoach nam 2026 2026 dong {k}" for k in range(3)])
+
+
+def test_rulings_read_as_brackets_and_dashes_read_as_semicolons_are_no_break_in_a_run():
+    """ "1.000}", "{1000}": a ruling glued to an amount; "50 ; 20 ; ;" the row's dashes read
+    ";" by an English-model OCR, after an amount or a dash only."""
+    head, values, tail = budget_amount_run("Xay dung 5.000 | 570 | 1.000} 500 {1000} So Y te")
+    assert values == ["5.000", "570", "1.000", "500", "1000"]
+    assert (head, tail) == ("Xay dung", "So Y te")
+    _, values, tail = budget_amount_run("Day manh 50 ; 20 ; 20 ; ; ; 10 ; So Xay dung")
+    assert values == ["50", "-", "20", "-", "20", "-", "-", "-", "10", "-"]
+    assert tail == "So Xay dung"
+    # a ";" in the text, after a word, stays the text's
+    assert budget_amount_run("ngành; UBND cấp xã") is None
+
+
+def test_a_misread_row_number_on_the_line_of_the_rows_amounts():
+    """ "! thirc … 7.000 1.400 …": the 1 read "!" is kept as read (numbering.py puts it
+    right from the sequence); "y_ |": a letter on the ruling under the number, lost ("")."""
+    number, text, values, _ = budget_line("! thirc ve nang suat. 7.000 1.400 1.400 So KH&CN")
+    assert (number, text, values) == ("!", "thirc ve nang suat.", ["7.000", "1.400", "1.400"])
+    number, text, _, _ = budget_line("y_| FO chuc thuc hien 200 20 180 UBND cap xa")
+    assert (number, text) == ("", "FO chuc thuc hien")
+    # without amounts on the line, "l" and "!" are no row number
+    assert budget_line("! thirc ve nang suat, chat luong")[0] is None
+
+
+def test_a_row_number_with_the_ruling_under_it_read_an_underscore():
+    """ "3_ |", "4_| Tang cuong …": the ruling under the number read "_", touching the
+    column's ruling "|" or not."""
+    assert budget_line("3_ | Nang cao hieu qua 1.090 500 230 360 So Noi vu")[0] == "3"
+    number, text, values, _ = budget_line("4_| Tang cuong phat trien 250 250 | So Xay dung")
+    assert (number, text, values) == ("4", "Tang cuong phat trien", ["250", "250"])
+
+
+def test_lines_going_on_in_lower_case_after_a_rows_number_line_are_that_rows():
+    """ "don vi lien quan" under row 2's line ("… So Xay dung Cac co quan,") goes on with
+    row 2's partner cell; row 3's first line starts with a capital. Before, the lines
+    between two numbered lines were halved and it began row 3's text."""
+    groups = budget_row_groups(
+        [
+            "2 |Kien toan y te co so tai co so. 150 50 50 50 So Xay dung Cac co quan,",
+            "don vi lien quan",
+            "3_ | Nang cao hieu qua phat trien 1.090 500 230 360 So Noi vu",
+            "doanh nghiep tai co so.",
+        ]
+    )
+    assert [[line[0] for line in group] for group in groups] == [["2", None], ["3", None]]
