@@ -60,21 +60,24 @@ def _is_header_line(text: str, share: float = 0.7, least: int = 1) -> bool:
 
 
 PROSE_WORDS = 6  # a line of this many words, most of them no header word, is body text
+RULED_HEADER_SHARE = 0.7  # of a ruled line's words header words: the header's, not a row's
 
 
 def _is_body_start(text: str) -> bool:
     """A section, a numbered row, or a line of prose: the first row's text when its number
     was lost ("Rà soát, hoàn thiện cơ chế, chính sách …"; not the caption's "(Kèm theo …)",
     not a garbled header line naming a year); a ruling read "|" before it or not ("| I. …",
-    "| 1 | Tổ chức …"; not "| 11 | Nội dung | Kinh phí …": the header's STT misread; nor
-    "| 1 | 2 | 3 |": the header's row of column numbers, no words)."""
+    "| 1 | Tổ chức …"; not "| 11 | Nội dung | Kinh phí …": the header's STT misread, most of
+    its words header words — a group heading's "Tăng cường công tác …" has a few that look
+    like them, "tong", "cong"; nor "| 1 | 2 | 3 |": the header's row of column numbers, no
+    words)."""
     text = text.strip()
     if OCR_SECTION.match(text) or NUMBERED_LINE.match(text):
         return True
     ruled = regex.sub(r"^\|\s+", "", text)
     if ruled != text:
         worded = regex.search(r"\p{L}{2,}", ruled) is not None
-        return worded and not _is_header_line(ruled, 0.5, 2) and _is_body_start(ruled)
+        return worded and not _is_header_line(ruled, RULED_HEADER_SHARE, 2) and _is_body_start(ruled)
     words = [w for w in text.split() if regex.search(r"\p{L}{2}", w)]  # not "N", "k'"
     prose = len(words) >= PROSE_WORDS and not text.startswith("(")
     prose = prose and not _YEAR_HEAD.search(text)  # "Năm 2027" is a header's

@@ -11,6 +11,7 @@ under its header) is given back to the rows.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import regex
@@ -177,26 +178,68 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     return out, complete
 
 
-def _gather_rows(lines: list[str]) -> list[_TaskRow]:
-    """The rows of ``lines``, line by line: a row number starts a row (not the text's own
-    number: "9 khóa."), a line of a row read block by block goes back to it, and a row ends
-    with its task's sentence (see the module docstring)."""
-    rows: list[_TaskRow] = []
-    current: _TaskRow | None = None
+Parsed = tuple[str | None, str, str, str, str]  # row number, task, agencies, time, notes
+
+
+def _row_numbers(parsed: list[Parsed]) -> list[Parsed]:
+    """The lines with only their row numbers kept: not the text's own number ("9 khóa."; a
+    plain one: "2.3" before lower case text is a row number whose row's first lines came
+    before it), nor a digit read from specks ("4 A A Ao o=")."""
+    out: list[Parsed] = []
     previous: str | None = None
-    parsed = [split_line(line) for line in lines if line.strip()]
-    for index, (number, task, agency, time, notes) in enumerate(parsed):
+    for number, task, agency, time, notes in parsed:
         if number is not None:
             following = next_in_sequence(previous, number)
-            # "9 khóa.": the text's own number (a plain one: "2.3" before lower case text
-            # is a row number whose row's first lines came before it)
             plain = "." not in number.strip(".:")
-            if following is None and plain and task[:1].islower() and not agency:
+            if (following is None and plain and task[:1].islower() and not agency) or (
+                following is None and previous is not None and _is_specks(task, agency)
+            ):
                 number, task = None, f"{number} {task}"
-            elif following is None and previous is not None and _is_specks(task, agency):
-                number, task = None, f"{number} {task}"  # "4 A A Ao o=": marks read alone
             else:
                 previous = following or number.rstrip(".:")
+        out.append((number, task, agency, time, notes))
+    return out
+
+
+def _gather_rows(lines: list[str]) -> list[_TaskRow]:
+    """The rows of ``lines``: cut where ``row_starts`` finds the rows of a table whose
+    numbers sit on their middle lines, else line by line (``_rows_line_by_line``)."""
+    parsed = _row_numbers([split_line(line) for line in lines if line.strip()])
+    starts = row_starts(parsed)
+    if starts is None:
+        return _rows_line_by_line(parsed)
+    rows = []
+    for begin, end in itertools.pairwise([*starts, len(parsed)]):
+        anchor = next((k for k in range(begin, end) if parsed[k][0] is not None), None)
+        if anchor is None or _anchor_kind(parsed, anchor) == "alone":
+            # lines before the first number, or a row opened by its number alone: read
+            # line by line (a row whose number was lost ends with its sentence)
+            rows += _rows_line_by_line(parsed[begin:end])
+            continue
+        row = _TaskRow()
+        for number, task, agency, time, notes in parsed[begin:end]:
+            if number is None and row.takes_block_line(task, agency, time, notes):
+                continue
+            if number:
+                row.stt = number
+            if task:
+                row.task.append(task)
+            row.add_agencies(agency, number)
+            if time:
+                row.time.append(time)
+            if notes:
+                row.notes.append(notes)
+        rows.append(row)
+    return rows
+
+
+def _rows_line_by_line(parsed: list[Parsed]) -> list[_TaskRow]:
+    """The rows of the lines, line by line: a row number starts a row, a line of a row read
+    block by block goes back to it, and a row ends with its task's sentence (see the module
+    docstring)."""
+    rows: list[_TaskRow] = []
+    current: _TaskRow | None = None
+    for index, (number, task, agency, time, notes) in enumerate(parsed):
         if number is None and current and current.takes_block_line(task, agency, time, notes):
             continue
         # a line with its own whole time when the row has one: the next row, unnumbered
@@ -222,3 +265,105 @@ def _gather_rows(lines: list[str]) -> list[_TaskRow]:
         if (task and SENTENCE_END.search(task) and current.stt and read) or heading:
             current = None
     return rows
+
+
+# --- rows whose numbers sit on their middle lines ---------------------------------------------
+
+CENTRING_SLACK = 1  # a row of an even count of lines has its number one line off the middle
+LOWER_START_COST = 2.0  # a row's first line not starting with a capital (a cell's next line)
+OPEN_END_COST = 1.0  # the row before ending without a sentence end
+
+
+def _anchor_kind(parsed: list[Parsed], index: int) -> str:
+    """How the numbered line ``index`` sits in its row: "heading" (a group's heading, a row
+    of one line), "alone" (the number alone on its line, the row's blocks after it) or
+    "middle" (the number beside the row's middle line, read across)."""
+    number, task, agency, time, notes = parsed[index]
+    if _heads_group(number or "", parsed[index], parsed[index + 1 :]):
+        return "heading"
+    return "middle" if task or agency or time or notes else "alone"
+
+
+def _first_words(line: Parsed) -> str:
+    """The line's first cell text, from its first word of two letters or more (or a digit):
+    specks read from accents and rulings ("i i S ~|S6 Khoa") passed over."""
+    _, task, agency, time, notes = line
+    task = "" if _is_specks(task) else task
+    words = (task or agency or time or notes).split()
+    while words and len(regex.findall(r"\p{L}", words[0])) < 2 and not words[0][:1].isdigit():
+        words.pop(0)  # "i", "S", "~|S6": specks, or a word whose letters were lost
+    return " ".join(words)
+
+
+def _is_centred(parsed: list[Parsed], anchors: list[tuple[int, str]]) -> bool:
+    """Do the rows' numbers sit on their middle lines? Most numbered lines go on with a cell
+    begun on the line before (their text in lower case, or the line before ends no
+    sentence and holds no time of its own: a row read on one line whose number was lost),
+    and at least two rows are read across."""
+    middle = [k for k, kind in anchors if kind == "middle"]
+    evidence = 0
+    for k in middle:
+        before = parsed[k - 1] if k > 0 and parsed[k - 1][0] is None else None
+        open_before = (
+            before is not None
+            and bool(before[1])
+            and not SENTENCE_END.search(before[1])
+            and not is_whole_time(before[3])
+        )
+        evidence += _first_words(parsed[k])[:1].islower() or open_before
+    return len(middle) >= 2 and 2 * evidence >= len(middle)
+
+
+def _start_cost(parsed: list[Parsed], start: int, anchor: int) -> float:
+    """How unlike a row's first line line ``start`` is (the row's number on line
+    ``anchor``): a cell's second line goes on in lower case, and the line before a row
+    ends its sentence."""
+    cost = 0.0
+    first = _first_words(parsed[start])
+    if (start < anchor and not first[:1].isupper()) or first[:1].islower():
+        cost += LOWER_START_COST  # the number's own line too: "2.1 ve dan cu" goes on
+    task_before = parsed[start - 1][1] if start > 0 else ""
+    task_before = "" if _is_specks(task_before) else task_before
+    if task_before and not SENTENCE_END.search(task_before):
+        cost += OPEN_END_COST
+    return cost
+
+
+def _centring_cost(before: int, after: int) -> float:
+    return float(max(0, abs(before - after) - CENTRING_SLACK))
+
+
+def row_starts(parsed: list[Parsed]) -> list[int] | None:
+    """Where each row begins, for a table whose rows' numbers sit on their middle lines
+    (``_is_centred``), else None. The lines between two numbers are shared between their
+    rows: each row has about as many lines before its number as after it, a row starts
+    with a capital (a cell's second line goes on in lower case) after a line that ends a
+    sentence; the cut costing least over all the rows is taken (dynamic programming). A
+    group heading is a row of one line; a number alone on its line starts its row."""
+    anchors = [(k, _anchor_kind(parsed, k)) for k, p in enumerate(parsed) if p[0] is not None]
+    if not _is_centred(parsed, anchors):
+        return None
+    first = anchors[0][0] if anchors[0][1] != "middle" else 0
+    # best[start] = (cost so far, starts) for the current anchor's row starting at start
+    best: dict[int, tuple[float, list[int]]] = {first: (0.0, [0, first] if first else [0])}
+    ends = [*anchors, (len(parsed), "end")]
+    for (anchor, kind), (following, next_kind) in itertools.pairwise(ends):
+        options: dict[int, tuple[float, list[int]]] = {}
+        if next_kind == "middle":
+            candidates = range(anchor + 1, following + 1)
+        else:
+            candidates = range(following, following + 1)
+        for start, (cost, starts) in best.items():
+            before = anchor - start
+            for cut in candidates:
+                after = cut - 1 - anchor
+                step = _centring_cost(before, after) if kind == "middle" else 0.0
+                if kind == "heading" and cut > anchor + 1 and next_kind == "middle":
+                    continue  # a heading holds its line only; the rest is the next row's
+                step += _start_cost(parsed, cut, following) if next_kind != "end" else 0.0
+                total = cost + step
+                if cut not in options or total < options[cut][0]:
+                    options[cut] = (total, [*starts, cut])
+        best = options
+    _, starts = min(best.values(), key=lambda o: o[0])
+    return sorted(set(starts[:-1]))

@@ -38,3 +38,20 @@ def test_garbled_header_lines_are_no_prose():
         (1, "I. Ha tang so"),
     ]
     assert header_span(lines, 0) == (1, 5)
+
+
+def test_a_ruled_group_heading_whose_words_look_like_header_words_is_a_row():
+    """ "| 1 | Tang cuong cong tac van thu | | |": a group heading read with its rulings; half
+    its words are one slip from a header word ("tang" ~ "tong", "cuong" ~ "cong"), but it
+    is the first row, not the header's last line (the header's STT misread, "| 11 | Noi dung
+    | Kinh phi |", is all header words)."""
+    lines = [
+        (1, "Phu luc I"),
+        (1, "| TT | Noi dung | Chu tri | Phoi hop | . | Ghi chu |"),
+        (1, "gian"),
+        (1, "| 1 | Tang cuong cong tac van thu, Iwu tri? | | | | |"),
+        (1, "Kien toan cai cach hanh chinh tren dia ban tinh. To"),
+    ]
+    assert header_span(lines, 0) == (1, 3)
+    lines[3] = (1, "| 11 | Noi dung | Kinh phi | Don vi chu tri |")
+    assert header_span(lines, 0) == (1, 4)

@@ -189,3 +189,60 @@ def test_a_time_column_read_as_a_block_after_the_rows_gives_them_their_times():
     # with more times than rows to take them, nothing moves
     rows, _ = task_rows(lines[:1] + lines[2:])
     assert [cells[4] for _, cells in rows][:2] == ["", "2027"]
+
+
+def test_a_row_whose_number_sits_on_its_middle_line_gets_its_first_lines_back():
+    """Rows read across with their numbers on their middle lines: the lines between two
+    numbers are shared. Row 1.1 ends with no full stop, so reading line by line gave row
+    1.2's first line ("To chuc tap huan …") to 1.1; each row has about as many lines before
+    its number as after it, and a row starts with a capital."""
+    rows, _ = task_rows(
+        [
+            "Kiem tra cac co so san xuat kinh doanh",
+            "1.1 tren dia ban tinh va cac huyen | So Y te | UBND cap xa 2026",
+            "thuoc linh vuc quan ly nha nuoc",
+            "To chuc tap huan cho can bo cap xa",
+            "1.2 ve nghiep vu quan ly | So Noi vu | UBND cap xa 2027",
+            "thuc hien tai co so",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["1.1", "1.2"]
+    assert rows[0][1][1].endswith("thuoc linh vuc quan ly nha nuoc")
+    assert rows[1][1][1].startswith("To chuc tap huan cho can bo cap xa ve nghiep vu")
+    assert rows[1][1][2:5] == ["So Noi vu", "UBND cap xa", "2027"]
+
+
+def test_a_task_of_several_sentences_read_across_stays_whole():
+    """Row 2.1's task has two sentences; its number sits on its third line of five, so the
+    sentence after the first full stop is still 2.1's (line by line it opened row 2.2)."""
+    rows, _ = task_rows(
+        [
+            "Ra soat quy trinh noi bo cua cac",
+            "co quan. Cap nhat du lieu",
+            "2.1 ve dan cu cua tinh. | So Tu phap | UBND cap xa 2026",
+            "Bao cao ket qua thuc hien",
+            "cho lanh dao tinh.",
+            "Tham muu ban hanh quy che",
+            "2.2 phoi hop lien nganh. | So Noi vu | Cac so, ban, nganh 2027",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["2.1", "2.2"]
+    assert rows[0][1][1].endswith("cua tinh. Bao cao ket qua thuc hien cho lanh dao tinh.")
+    assert rows[1][1][1] == "Tham muu ban hanh quy che phoi hop lien nganh."
+
+
+def test_specks_before_a_rows_first_line_do_not_hide_its_capital():
+    """ "i i S ~|S6 Khoa hoc va": accents and a ruling read before the lead agency's first
+    line; the row starts there (its first real word is capitalised), not one line later."""
+    rows, _ = task_rows(
+        [
+            "To chuc hoi nghi pho bien kien thuc",
+            "2.1 cho doanh nghiep | So Khoa hoc | Cac so, ban, nganh, Hang",
+            "tren dia ban tinh. | va Cong nghe | cac UBND cap xa nam",
+            "i i S ~|S6 Khoa hoc va",
+            "2.2 To chuc truyen thong ve nang suat | Cac so, ban, nganh, | Hang",
+            "tren cac phuong tien thong tin | cac UBND cap xa nam",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["2.1", "2.2"]
+    assert rows[0][1][1].endswith("kien thuc cho doanh nghiep tren dia ban tinh.")
