@@ -77,7 +77,8 @@ def _is_body_start(text: str) -> bool:
     ruled = regex.sub(r"^\|\s+", "", text)
     if ruled != text:
         worded = regex.search(r"\p{L}{2,}", ruled) is not None
-        return worded and not _is_header_line(ruled, RULED_HEADER_SHARE, 2) and _is_body_start(ruled)
+        header = _is_header_line(ruled, RULED_HEADER_SHARE, 2)
+        return worded and not header and _is_body_start(ruled)
     words = [w for w in text.split() if regex.search(r"\p{L}{2}", w)]  # not "N", "k'"
     prose = len(words) >= PROSE_WORDS and not text.startswith("(")
     prose = prose and not _YEAR_HEAD.search(text)  # "Năm 2027" is a header's

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import clean, fold
+from sohoa.extract.wrapped_names import known_names
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import strip_marks
 
@@ -273,15 +274,20 @@ def _repair_agency(cell: str) -> str:
     return " ".join(words)
 
 
-def repair_cells(table: Table, agencies: list[int], table_index: int | None) -> list[Edit]:
+def repair_cells(
+    table: Table, agencies: list[int], table_index: int | None, spell_known: bool = False
+) -> list[Edit]:
     """ "S6 Tài chính" -> "Sở Tài chính" in the agency columns of a table rebuilt from old
-    OCR; each change is an Edit for the reviewer."""
+    OCR; with ``spell_known`` (the document is being restored) a known agency name misread
+    is spelt as the name is ("Sở Gido duc va Dao tao": ``wrapped_names.known_names``). Each
+    change is an Edit for the reviewer."""
     edits: list[Edit] = []
     for row in table.rows:
         cells = row.cells or []
         for index in agencies:
             if index < len(cells) and cells[index]:
                 fixed = _repair_agency(cells[index])
+                fixed = known_names(fixed) if spell_known else fixed
                 if fixed != cells[index]:
                     edits.append(
                         Edit(

@@ -27,6 +27,7 @@ from sohoa.extract.interleaved import (
 )
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import fold
+from sohoa.extract.wrapped_names import continuation_at, name_left
 
 
 @dataclass
@@ -40,6 +41,8 @@ class _TaskRow:
     time: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     opened: bool = False  # by its number alone on a line: its text follows, sentences and all
+    # an agency cell's (id) fragments count, and the folded words of its name still to come
+    wrapped: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
 
     def add_agencies(self, agency: str, number: str | None) -> None:
         """A second name on the line is the partner; a lone one continues the lead agency
@@ -55,6 +58,25 @@ class _TaskRow:
                 self.partner.append(cell)
             else:
                 self.lead.append(cell)
+
+    def add_task(self, task: str) -> None:
+        """Add a line's task text, less the words that go on with an agency name begun on
+        a line before and wrapped in its narrow cell (see ``wrapped_names``)."""
+        words = task.split()
+        for cell in (self.lead, self.partner):
+            size, left = self.wrapped.get(id(cell), (-1, ()))
+            name = ""
+            if size != len(cell) and cell:  # a name begun since: what is left of it
+                name, left = name_left(cell[-1])
+            found = continuation_at(words, left) if left and words else None
+            if found is not None:
+                start, end = found
+                cell[-1] = name or cell[-1]
+                cell.append(" ".join(words[start:end]))
+                words = words[:start] + words[end:]
+                self.wrapped[id(cell)] = (len(cell), left[end - start :])
+        if words:
+            self.task.append(" ".join(words))
 
     def takes_block_line(self, task: str, agency: str, time: str, notes: str) -> bool:
         """Add a line of a row whose columns old OCR read one block after another (its task
@@ -209,9 +231,9 @@ def _gather_rows(lines: list[str]) -> list[_TaskRow]:
     if starts is None:
         return _rows_line_by_line(parsed)
     rows = []
-    for begin, end in itertools.pairwise([*starts, len(parsed)]):
-        anchor = next((k for k in range(begin, end) if parsed[k][0] is not None), None)
-        if anchor is None or _anchor_kind(parsed, anchor) == "alone":
+    ends = [*(start for start, _ in starts), len(parsed)]
+    for (begin, across), end in zip(starts, ends[1:], strict=True):
+        if not across:
             # lines before the first number, or a row opened by its number alone: read
             # line by line (a row whose number was lost ends with its sentence)
             rows += _rows_line_by_line(parsed[begin:end])
@@ -223,7 +245,7 @@ def _gather_rows(lines: list[str]) -> list[_TaskRow]:
             if number:
                 row.stt = number
             if task:
-                row.task.append(task)
+                row.add_task(task)
             row.add_agencies(agency, number)
             if time:
                 row.time.append(time)
@@ -253,7 +275,7 @@ def _rows_line_by_line(parsed: list[Parsed]) -> list[_TaskRow]:
         if number:
             current.stt = number
         if task:
-            current.task.append(task)
+            current.add_task(task)
         current.add_agencies(agency, number)
         if time:
             current.time.append(time)
@@ -333,23 +355,56 @@ def _centring_cost(before: int, after: int) -> float:
     return float(max(0, abs(before - after) - CENTRING_SLACK))
 
 
-def row_starts(parsed: list[Parsed]) -> list[int] | None:
-    """Where each row begins, for a table whose rows' numbers sit on their middle lines
-    (``_is_centred``), else None. The lines between two numbers are shared between their
-    rows: each row has about as many lines before its number as after it, a row starts
-    with a capital (a cell's second line goes on in lower case) after a line that ends a
-    sentence; the cut costing least over all the rows is taken (dynamic programming). A
-    group heading is a row of one line; a number alone on its line starts its row."""
-    anchors = [(k, _anchor_kind(parsed, k)) for k, p in enumerate(parsed) if p[0] is not None]
+def _holds_lost_row(line: Parsed) -> bool:
+    """A line read across with task text, an agency and a whole time cell of its own but no
+    number: the middle line of a row whose number old OCR lost."""
+    number, task, agency, time, _ = line
+    return number is None and bool(task) and bool(agency) and is_whole_time(time)
+
+
+def _anchors(parsed: list[Parsed]) -> list[tuple[int, str]]:
+    """The lines rows are placed around, with their kinds (see ``_anchor_kind``); between
+    two numbered lines that hold their rows' times, a line with its own time is a row whose
+    number was lost ("lost")."""
+    numbered = [(k, _anchor_kind(parsed, k)) for k, p in enumerate(parsed) if p[0] is not None]
+    lost = [
+        (k, "lost")
+        for (a, _), (b, _) in itertools.pairwise(numbered)
+        if parsed[a][3] and parsed[b][3]
+        for k in range(a + 1, b)
+        if _holds_lost_row(parsed[k])
+    ]
+    return sorted(numbered + lost)
+
+
+def row_starts(parsed: list[Parsed]) -> list[tuple[int, bool]] | None:
+    """Where each row begins and whether it was read across (else it is read line by line),
+    for a table whose rows' numbers sit on their middle lines (``_is_centred``), else None.
+    The lines between two numbers are shared between their rows: each row has about as
+    many lines before its number as after it, a row starts with a capital (a cell's second
+    line goes on in lower case) after a line that ends a sentence; the cut costing least
+    over all the rows is taken (dynamic programming). A group heading is a row of one line;
+    a number alone on its line starts its row."""
+    anchors = _anchors(parsed)
     if not _is_centred(parsed, anchors):
         return None
-    first = anchors[0][0] if anchors[0][1] != "middle" else 0
+    starts = _cheapest_cut(parsed, anchors)
+    kinds = dict(anchors)
+    return [
+        (begin, any(kinds.get(k) in ("middle", "lost", "heading") for k in range(begin, end)))
+        for begin, end in itertools.pairwise([*starts, len(parsed)])
+    ]
+
+
+def _cheapest_cut(parsed: list[Parsed], anchors: list[tuple[int, str]]) -> list[int]:
+    """The first line of each row (see ``row_starts``)."""
+    first = anchors[0][0] if anchors[0][1] not in ("middle", "lost") else 0
     # best[start] = (cost so far, starts) for the current anchor's row starting at start
     best: dict[int, tuple[float, list[int]]] = {first: (0.0, [0, first] if first else [0])}
     ends = [*anchors, (len(parsed), "end")]
     for (anchor, kind), (following, next_kind) in itertools.pairwise(ends):
         options: dict[int, tuple[float, list[int]]] = {}
-        if next_kind == "middle":
+        if next_kind in ("middle", "lost"):
             candidates = range(anchor + 1, following + 1)
         else:
             candidates = range(following, following + 1)
@@ -357,12 +412,13 @@ def row_starts(parsed: list[Parsed]) -> list[int] | None:
             before = anchor - start
             for cut in candidates:
                 after = cut - 1 - anchor
-                step = _centring_cost(before, after) if kind == "middle" else 0.0
-                if kind == "heading" and cut > anchor + 1 and next_kind == "middle":
+                step = _centring_cost(before, after) if kind in ("middle", "lost") else 0.0
+                if kind == "heading" and cut > anchor + 1 and next_kind in ("middle", "lost"):
                     continue  # a heading holds its line only; the rest is the next row's
                 step += _start_cost(parsed, cut, following) if next_kind != "end" else 0.0
                 total = cost + step
-                if cut not in options or total < options[cut][0]:
+                # on a tie the later cut: the row above keeps the line
+                if cut not in options or total <= options[cut][0]:
                     options[cut] = (total, [*starts, cut])
         best = options
     _, starts = min(best.values(), key=lambda o: o[0])

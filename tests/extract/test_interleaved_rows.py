@@ -246,3 +246,26 @@ def test_specks_before_a_rows_first_line_do_not_hide_its_capital():
     )
     assert [stt for stt, _ in rows] == ["2.1", "2.2"]
     assert rows[0][1][1].endswith("kien thuc cho doanh nghiep tren dia ban tinh.")
+
+
+def test_a_row_read_across_whose_number_was_lost_stays_a_row_between_numbered_ones():
+    """Between rows 5 and 7 (numbers on their middle lines, each with its time), a line
+    with its own task text, agency and whole time is row 6's middle line, its number lost:
+    a row of its own, not lines shared by 5 and 7."""
+    rows, _ = task_rows(
+        [
+            "Nang cao hieu qua phat trien doanh",
+            "5 nghiep cap huyen | So Tai chinh | So Xay dung Quy I/2027",
+            "theo ke hoach",
+            "To chuc thuc hien giam ngheo ben | So Noi vu | Cong an tinh Nam 2026",
+            "vung cap huyen",
+            "To chuc pho bien, giao duc phap luat",
+            "7 cap huyen | So Tu phap | So Giao thong van tai Quy III/2027",
+        ]
+    )
+    assert [(stt, cells[4]) for stt, cells in rows] == [
+        ("5", "Quy I/2027"),
+        ("", "Nam 2026"),
+        ("7", "Quy III/2027"),
+    ]
+    assert rows[1][1][1] == "To chuc thuc hien giam ngheo ben vung cap huyen"
