@@ -28,6 +28,7 @@ from sohoa.extract.interleaved import (
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import fold
 from sohoa.extract.wrapped_names import continuation_at, name_left
+from sohoa.normalize.unicode import strip_marks
 
 
 @dataclass
@@ -75,6 +76,8 @@ class _TaskRow:
                 cell.append(" ".join(words[start:end]))
                 words = words[:start] + words[end:]
                 self.wrapped[id(cell)] = (len(cell), left[end - start :])
+        if words and self.time and _completes_time(" ".join(self.time), words[-1]):
+            self.time.append(words.pop())  # "… tang van tai lien quan nam": "Hang" / "nam"
         if words:
             self.task.append(" ".join(words))
 
@@ -107,6 +110,22 @@ class _TaskRow:
             _wrapped_years(" ".join(self.time)),
             without_rulings(self.notes),
         ]
+
+
+# a time cell wrapped in its narrow column, folded: its first line and what ends it
+_TIME_GOES_ON = [
+    (regex.compile(r"(^|\s)h\S{0,2}[nm]g$"), regex.compile(r"^n\S{0,2}m$")),  # Hằng / năm
+    (regex.compile(r"(^|\s)qu\S$"), regex.compile(r"^[1ivxl|]{1,4}/?20\d\d$")),  # Quý / II/2027
+    (regex.compile(r"(^|\s)20\d\d\s*[-–]$"), regex.compile(r"^20\d\d$")),  # 2027- / 2030
+]
+
+
+def _completes_time(time: str, word: str) -> bool:
+    """Does ``word``, the last of a line with no agency, end the row's time cell begun on
+    a line above ("Hằng" then "năm", "Quý" then "II/2027", "2027-" then "2030")?"""
+    head = " ".join(strip_marks(w).lower() for w in time.split())
+    tail = strip_marks(word).lower().strip(".,;")
+    return any(first.search(head) and last.match(tail) for first, last in _TIME_GOES_ON)
 
 
 BLOCK_LINE_WORDS = 5  # a wrapped agency name's second line is short: "cac UBND cap xa"

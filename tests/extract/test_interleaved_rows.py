@@ -269,3 +269,23 @@ def test_a_row_read_across_whose_number_was_lost_stays_a_row_between_numbered_on
         ("7", "Quy III/2027"),
     ]
     assert rows[1][1][1] == "To chuc thuc hien giam ngheo ben vung cap huyen"
+
+
+def test_a_time_wrapped_in_its_column_ends_on_a_line_with_no_agency():
+    """ "Hằng" / "năm", "Quý" / "II/2027": the time's second line, read at the end of a line
+    holding task text and the agencies' second lines but no agency name, ends the time."""
+    rows, _ = task_rows(
+        [
+            "Kiem tra co so san xuat | So Y te | UBND cap xa Hang",
+            "1.1 tren dia ban tinh thuoc linh vuc y te nam",
+        ]
+    )
+    assert rows[0][1][1] == "Kiem tra co so san xuat tren dia ban tinh thuoc linh vuc y te"
+    assert rows[0][1][4] == "Hang nam"
+    rows, _ = task_rows(
+        [
+            "Kiem tra co so san xuat | So Y te | UBND cap xa Quy",
+            "1.1 tren dia ban tinh thuoc linh vuc y te II/2027",
+        ]
+    )
+    assert rows[0][1][4] == "Quy II/2027"
