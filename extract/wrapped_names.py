@@ -97,19 +97,25 @@ def known_name(cell: str) -> str | None:
         return None
     read = [w for w in words[1:] if fold(w)]
     for sector in SECTORS:
-        tokens = sector.lower().split()
-        spelt = [t for t in tokens if fold(t)]
+        spelt = [regex.sub(r"\W+$", "", t) for t in sector.lower().split() if fold(t)]
         if len(spelt) != len(read) or not all(map(_same, map(fold, read), map(fold, spelt))):
             continue
-        if all(_same_marks(r.strip(",;"), s.strip(",;")) for r, s in zip(read, spelt, strict=True)):
+        if all(_same_marks(_core(r), t) for r, t in zip(read, spelt, strict=True)):
             return None
-        cases = iter(read)
-        out = [
-            t if not fold(t) else (t[:1].upper() + t[1:] if next(cases)[:1].isupper() else t)
-            for t in tokens
-        ]
-        return " ".join([words[0], *out]) + cell[len(cell.rstrip(",;")) :]
+        known = iter(spelt)
+        out = [_spelt_as(w, next(known)) if fold(w) else w for w in words[1:]]
+        return " ".join([words[0], *out])
     return None
+
+
+def _core(word: str) -> str:
+    return regex.sub(r"\W+$", "", word)
+
+
+def _spelt_as(read: str, spelt: str) -> str:
+    """``spelt``'s letters and marks with ``read``'s capital and its punctuation after it."""
+    head = spelt[:1].upper() + spelt[1:] if read[:1].isupper() else spelt
+    return head + read[len(_core(read)) :]
 
 
 def known_names(cell: str) -> str:

@@ -68,6 +68,10 @@ def test_a_known_agency_name_misread_is_spelt_as_the_name_is():
     assert known_name("Sở Lao dong - Thuong binh va Xa hoi,") == (
         "Sở Lao động - Thương binh và Xã hội,"
     )
+    # the cell's own punctuation stays: an en dash, a ";" ending a list
+    assert known_name("Sở Lao dong – Thuong binh va Xa hoi;") == (
+        "Sở Lao động – Thương binh và Xã hội;"
+    )
     # already spelt (the tone on either vowel is the source's own), or no known name
     assert known_name("Sở Văn hoá, Thể thao và Du lịch") is None
     assert known_name("Sở Khoa học công nghệ") is None
