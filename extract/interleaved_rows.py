@@ -55,7 +55,10 @@ class _TaskRow:
             # "và Công nghệ | các UBND cấp xã": the first of two lower-case second lines
             # goes on with the lead agency
             lead_goes_on = k == 0 and len(cells) == 2 and cell[:1].islower()
-            if k == 1 or (not lead_open and not lead_goes_on and (self.partner or number is None)):
+            # a new name ("UBND …", "Sở …") after a lead that is not open is the partner's
+            new_name = bool(self.lead) and agency_starts_at(cell.split(), 0)
+            off_middle = self.partner or number is None or new_name
+            if k == 1 or (not lead_open and not lead_goes_on and off_middle):
                 self.partner.append(cell)
             else:
                 self.lead.append(cell)

@@ -289,3 +289,15 @@ def test_a_time_wrapped_in_its_column_ends_on_a_line_with_no_agency():
         ]
     )
     assert rows[0][1][4] == "Quy II/2027"
+
+
+def test_a_new_agency_name_after_a_finished_lead_is_the_partner_even_on_the_number_line():
+    """The lead ("Sở Y tế", not ending in "," or "và") was read on the line above; "UBND cấp
+    xã" on the number's line starts another name: the partner's, not more of the lead's."""
+    rows, _ = task_rows(
+        [
+            "Kiem tra co so san xuat | So Y te",
+            "1.1 tren dia ban tinh. | UBND cap xa | Hang nam",
+        ]
+    )
+    assert rows[0][1][2:5] == ["So Y te", "UBND cap xa", "Hang nam"]
