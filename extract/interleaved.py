@@ -230,7 +230,9 @@ def split_agencies(fragment: str) -> list[str]:
     cells: list[list[str]] = []
     for k, word in enumerate(words):
         starts = agency_starts_at(words, k)
-        continues = bool(cells) and cells[-1][-1].endswith(",")
+        # "các UBND cấp xã": a lone "các" opens the name that follows it
+        opened = bool(cells) and len(cells[-1]) == 1 and cells[-1][0] in ("các", "cac")
+        continues = (bool(cells) and cells[-1][-1].endswith(",")) or opened
         if not cells or (starts and not continues and len(cells) < 2):
             cells.append([word])
         else:

@@ -225,6 +225,16 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
 Parsed = tuple[str | None, str, str, str, str]  # row number, task, agencies, time, notes
 
 
+def _split(line: str) -> Parsed:
+    """``split_line``, and "các" ending the task text before "UBND cấp xã" is the agency's:
+    "… đại chúng và PTTH Bắc các | UBND cấp xã" (a list's next line, "các UBND cấp xã")."""
+    number, task, agency, time, notes = split_line(line)
+    words = task.split()
+    if len(words) > 1 and fold(words[-1]) == "cac" and fold(agency).startswith("ubnd"):
+        task, agency = " ".join(words[:-1]), f"{words[-1]} {agency}"
+    return number, task, agency, time, notes
+
+
 def _row_numbers(parsed: list[Parsed]) -> list[Parsed]:
     """The lines with only their row numbers kept: not the text's own number ("9 khóa."; a
     plain one: "2.3" before lower case text is a row number whose row's first lines came
@@ -248,7 +258,7 @@ def _row_numbers(parsed: list[Parsed]) -> list[Parsed]:
 def _gather_rows(lines: list[str]) -> list[_TaskRow]:
     """The rows of ``lines``: cut where ``row_starts`` finds the rows of a table whose
     numbers sit on their middle lines, else line by line (``_rows_line_by_line``)."""
-    parsed = _row_numbers([split_line(line) for line in lines if line.strip()])
+    parsed = _row_numbers([_split(line) for line in lines if line.strip()])
     starts = row_starts(parsed)
     if starts is None:
         return _rows_line_by_line(parsed)

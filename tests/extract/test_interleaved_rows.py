@@ -301,3 +301,16 @@ def test_a_new_agency_name_after_a_finished_lead_is_the_partner_even_on_the_numb
         ]
     )
     assert rows[0][1][2:5] == ["So Y te", "UBND cap xa", "Hang nam"]
+
+
+def test_cac_before_ubnd_is_the_agency_lists_not_the_tasks():
+    """ "các UBND cấp xã", a partner list's second line read across: its "các" comes before
+    the agency name's first word and is no word of the task."""
+    rows, _ = task_rows(
+        [
+            "Kiem tra co so san xuat | So Y te | Cac so, ban, nganh, Hang",
+            "1.1 tren dia ban tinh. cac UBND cap xa nam",
+        ]
+    )
+    assert rows[0][1][1] == "Kiem tra co so san xuat tren dia ban tinh."
+    assert rows[0][1][3] == "Cac so, ban, nganh, cac UBND cap xa"
