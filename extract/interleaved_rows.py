@@ -2,20 +2,22 @@
 split by ``interleaved.split_line`` into row number, task text, agencies, time and notes,
 gathered into rows.
 
-A row's number may sit on its middle line (its first lines come before it), or alone on a
-line above the row's blocks; a row ends when its task sentence ends (once its cells are read)
-or the next number comes. A group heading ("2 | Công tác …" over 2.1, 2.2) is a row of its
-own; a column read as a block after the others (the agencies' second lines, the time column
-under its header) is given back to the rows.
+A row's number may sit on its middle line (its first lines come before it: the rows are cut
+by ``centred_rows``), or alone on a line above the row's blocks; read line by line, a row ends
+when its task sentence ends (once its cells are read) or the next number comes. An agency
+name or a time wrapped in its narrow cell goes back to its cell (``wrapped_names``). A group
+heading ("2 | Công tác …" over 2.1, 2.2) is a row of its own; a column read as a block after
+the others (the agencies' second lines, the time column under its header) is given back to
+the rows.
 """
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 
 import regex
 
+from sohoa.extract.centred_rows import Parsed, heads_group, is_specks, row_starts
 from sohoa.extract.interleaved import (
     SENTENCE_END,
     agency_starts_at,
@@ -140,28 +142,6 @@ def _wrapped_years(text: str) -> str:
     return _YEAR_WRAP.sub(r"\1\2\3", text)
 
 
-def _is_specks(*texts: str) -> bool:
-    """Text with no word of three letters: the accents and specks of a line old OCR read on
-    their own ("A A Ao o= , 0/ +A"), no row's text."""
-    return not any(regex.search(r"\p{L}{3}", text) for text in texts)
-
-
-def _heads_group(
-    number: str,
-    parts: tuple[str | None, str, str, str, str],
-    later: list[tuple[str | None, str, str, str, str]],
-) -> bool:
-    """Is the line of ``number`` a group's heading ("2 | Công tác thông tin, tuyên truyền"
-    over rows 2.1, 2.2 …)? A number of the top level with task text and nothing in the other
-    columns, whose next row number is its first sub-row: the heading is the whole row, and
-    the lines after it belong to that sub-row (its number sits on its middle line)."""
-    _, task, agency, time, notes = parts
-    if "." in number.strip(".:") or not task or agency or time or notes:
-        return False
-    following = next((p[0] for p in later if p[0] is not None), None)
-    return next_in_sequence(number, following or "") == f"{number.strip('.:')}.1"
-
-
 TIME_HEADER = {"thoi", "gian", "thuc", "hien"}  # "Thời gian thực hiện" over the column
 
 
@@ -222,9 +202,6 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     return out, complete
 
 
-Parsed = tuple[str | None, str, str, str, str]  # row number, task, agencies, time, notes
-
-
 def _split(line: str) -> Parsed:
     """``split_line``, and "các" ending the task text before "UBND cấp xã" is the agency's:
     "… đại chúng và PTTH Bắc các | UBND cấp xã" (a list's next line, "các UBND cấp xã")."""
@@ -246,7 +223,7 @@ def _row_numbers(parsed: list[Parsed]) -> list[Parsed]:
             following = next_in_sequence(previous, number)
             plain = "." not in number.strip(".:")
             if (following is None and plain and task[:1].islower() and not agency) or (
-                following is None and previous is not None and _is_specks(task, agency)
+                following is None and previous is not None and is_specks(task, agency)
             ):
                 number, task = None, f"{number} {task}"
             else:
@@ -300,7 +277,7 @@ def _rows_line_by_line(parsed: list[Parsed]) -> list[_TaskRow]:
         # (a row read on one line whose number old OCR lost)
         next_row = bool(current and current.time) and is_whole_time(time) and bool(task)
         alone = number is not None and not (task or agency or time or notes)
-        heading = bool(number) and _heads_group(number or "", parsed[index], parsed[index + 1 :])
+        heading = bool(number) and heads_group(number or "", parsed[index], parsed[index + 1 :])
         if current is None or (number and current.stt) or next_row or alone or heading:
             current = _TaskRow(opened=alone)
             rows.append(current)
@@ -319,139 +296,3 @@ def _rows_line_by_line(parsed: list[Parsed]) -> list[_TaskRow]:
         if (task and SENTENCE_END.search(task) and current.stt and read) or heading:
             current = None
     return rows
-
-
-# --- rows whose numbers sit on their middle lines ---------------------------------------------
-
-CENTRING_SLACK = 1  # a row of an even count of lines has its number one line off the middle
-LOWER_START_COST = 2.0  # a row's first line not starting with a capital (a cell's next line)
-OPEN_END_COST = 1.0  # the row before ending without a sentence end
-
-
-def _anchor_kind(parsed: list[Parsed], index: int) -> str:
-    """How the numbered line ``index`` sits in its row: "heading" (a group's heading, a row
-    of one line), "alone" (the number alone on its line, the row's blocks after it) or
-    "middle" (the number beside the row's middle line, read across)."""
-    number, task, agency, time, notes = parsed[index]
-    if _heads_group(number or "", parsed[index], parsed[index + 1 :]):
-        return "heading"
-    return "middle" if task or agency or time or notes else "alone"
-
-
-def _first_words(line: Parsed) -> str:
-    """The line's first cell text, from its first word of two letters or more (or a digit):
-    specks read from accents and rulings ("i i S ~|S6 Khoa") passed over."""
-    _, task, agency, time, notes = line
-    task = "" if _is_specks(task) else task
-    words = (task or agency or time or notes).split()
-    while words and len(regex.findall(r"\p{L}", words[0])) < 2 and not words[0][:1].isdigit():
-        words.pop(0)  # "i", "S", "~|S6": specks, or a word whose letters were lost
-    return " ".join(words)
-
-
-def _is_centred(parsed: list[Parsed], anchors: list[tuple[int, str]]) -> bool:
-    """Do the rows' numbers sit on their middle lines? Most numbered lines go on with a cell
-    begun on the line before (their text in lower case, or the line before ends no
-    sentence and holds no time of its own: a row read on one line whose number was lost),
-    and at least two rows are read across."""
-    middle = [k for k, kind in anchors if kind == "middle"]
-    evidence = 0
-    for k in middle:
-        before = parsed[k - 1] if k > 0 and parsed[k - 1][0] is None else None
-        open_before = (
-            before is not None
-            and bool(before[1])
-            and not SENTENCE_END.search(before[1])
-            and not is_whole_time(before[3])
-        )
-        evidence += _first_words(parsed[k])[:1].islower() or open_before
-    return len(middle) >= 2 and 2 * evidence >= len(middle)
-
-
-def _start_cost(parsed: list[Parsed], start: int, anchor: int) -> float:
-    """How unlike a row's first line line ``start`` is (the row's number on line
-    ``anchor``): a cell's second line goes on in lower case, and the line before a row
-    ends its sentence."""
-    cost = 0.0
-    first = _first_words(parsed[start])
-    if (start < anchor and not first[:1].isupper()) or first[:1].islower():
-        cost += LOWER_START_COST  # the number's own line too: "2.1 ve dan cu" goes on
-    task_before = parsed[start - 1][1] if start > 0 else ""
-    task_before = "" if _is_specks(task_before) else task_before
-    if task_before and not SENTENCE_END.search(task_before):
-        cost += OPEN_END_COST
-    return cost
-
-
-def _centring_cost(before: int, after: int) -> float:
-    return float(max(0, abs(before - after) - CENTRING_SLACK))
-
-
-def _holds_lost_row(line: Parsed) -> bool:
-    """A line read across with task text, an agency and a whole time cell of its own but no
-    number: the middle line of a row whose number old OCR lost."""
-    number, task, agency, time, _ = line
-    return number is None and bool(task) and bool(agency) and is_whole_time(time)
-
-
-def _anchors(parsed: list[Parsed]) -> list[tuple[int, str]]:
-    """The lines rows are placed around, with their kinds (see ``_anchor_kind``); between
-    two numbered lines that hold their rows' times, a line with its own time is a row whose
-    number was lost ("lost")."""
-    numbered = [(k, _anchor_kind(parsed, k)) for k, p in enumerate(parsed) if p[0] is not None]
-    lost = [
-        (k, "lost")
-        for (a, _), (b, _) in itertools.pairwise(numbered)
-        if parsed[a][3] and parsed[b][3]
-        for k in range(a + 1, b)
-        if _holds_lost_row(parsed[k])
-    ]
-    return sorted(numbered + lost)
-
-
-def row_starts(parsed: list[Parsed]) -> list[tuple[int, bool]] | None:
-    """Where each row begins and whether it was read across (else it is read line by line),
-    for a table whose rows' numbers sit on their middle lines (``_is_centred``), else None.
-    The lines between two numbers are shared between their rows: each row has about as
-    many lines before its number as after it, a row starts with a capital (a cell's second
-    line goes on in lower case) after a line that ends a sentence; the cut costing least
-    over all the rows is taken (dynamic programming). A group heading is a row of one line;
-    a number alone on its line starts its row."""
-    anchors = _anchors(parsed)
-    if not _is_centred(parsed, anchors):
-        return None
-    starts = _cheapest_cut(parsed, anchors)
-    kinds = dict(anchors)
-    return [
-        (begin, any(kinds.get(k) in ("middle", "lost", "heading") for k in range(begin, end)))
-        for begin, end in itertools.pairwise([*starts, len(parsed)])
-    ]
-
-
-def _cheapest_cut(parsed: list[Parsed], anchors: list[tuple[int, str]]) -> list[int]:
-    """The first line of each row (see ``row_starts``)."""
-    first = anchors[0][0] if anchors[0][1] not in ("middle", "lost") else 0
-    # best[start] = (cost so far, starts) for the current anchor's row starting at start
-    best: dict[int, tuple[float, list[int]]] = {first: (0.0, [0, first] if first else [0])}
-    ends = [*anchors, (len(parsed), "end")]
-    for (anchor, kind), (following, next_kind) in itertools.pairwise(ends):
-        options: dict[int, tuple[float, list[int]]] = {}
-        if next_kind in ("middle", "lost"):
-            candidates = range(anchor + 1, following + 1)
-        else:
-            candidates = range(following, following + 1)
-        for start, (cost, starts) in best.items():
-            before = anchor - start
-            for cut in candidates:
-                after = cut - 1 - anchor
-                step = _centring_cost(before, after) if kind in ("middle", "lost") else 0.0
-                if kind == "heading" and cut > anchor + 1 and next_kind in ("middle", "lost"):
-                    continue  # a heading holds its line only; the rest is the next row's
-                step += _start_cost(parsed, cut, following) if next_kind != "end" else 0.0
-                total = cost + step
-                # on a tie the later cut: the row above keeps the line
-                if cut not in options or total <= options[cut][0]:
-                    options[cut] = (total, [*starts, cut])
-        best = options
-    _, starts = min(best.values(), key=lambda o: o[0])
-    return sorted(set(starts[:-1]))
