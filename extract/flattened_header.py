@@ -28,6 +28,13 @@ HEADER_WORDS = {
     *("gian", "thuc", "hien"),
 }
 _YEAR_HEAD = regex.compile(r"\bn\S{0,2}m\s*(20\d\d)\b", regex.IGNORECASE)
+# "đến năm 2030", "từ năm 2026": a year in a sentence, no column's head
+_SENTENCE_YEAR = regex.compile(r"\b(?:d\S{0,2}n|t\S?)\s+n\S{0,2}m\s*20\d\d\b", regex.IGNORECASE)
+
+
+def _year_heads(text: str) -> list[str]:
+    """The years ``text`` names as column heads ("Năm 2027"), not those of a sentence."""
+    return _YEAR_HEAD.findall(_SENTENCE_YEAR.sub(" ", strip_marks(text)))
 _BARE_YEAR = regex.compile(r"(?<![-–/]\s?)\b(20\d\d)\b(?!\s?[-–/]\s?\d)")
 
 
@@ -81,7 +88,7 @@ def _is_body_start(text: str) -> bool:
         return worded and not header and _is_body_start(ruled)
     words = [w for w in text.split() if regex.search(r"\p{L}{2}", w)]  # not "N", "k'"
     prose = len(words) >= PROSE_WORDS and not text.startswith("(")
-    prose = prose and not _YEAR_HEAD.search(text)  # "Năm 2027" is a header's
+    prose = prose and not _year_heads(text)  # "Năm 2027" is a header's; "đến năm 2030" not
     return prose and not _is_header_line(text, 0.3)
 
 
@@ -179,7 +186,7 @@ def header_years(lines: list[str]) -> list[str]:
         plain = strip_marks(text)
         if regex.search(r"ubnd|thang|kh-|giai\s+doan", plain, regex.IGNORECASE):
             continue
-        years.update(_YEAR_HEAD.findall(plain))
+        years.update(_year_heads(plain))
         if _is_header_line(text) or _is_header_start(text):
             years.update(_BARE_YEAR.findall(plain))
     return sorted(years)

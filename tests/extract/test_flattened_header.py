@@ -55,3 +55,19 @@ def test_a_ruled_group_heading_whose_words_look_like_header_words_is_a_row():
     assert header_span(lines, 0) == (1, 3)
     lines[3] = (1, "| 11 | Noi dung | Kinh phi | Don vi chu tri |")
     assert header_span(lines, 0) == (1, 4)
+
+
+def test_a_first_row_whose_number_was_lost_naming_a_year_in_its_sentence_is_no_header():
+    """ "Tăng cường … đến năm 2030": the first row's text (its number lost) follows the
+    header; its year is the sentence's ("đến năm"), not a column's, so the header ends
+    before it and names no year (else the task table was taken for a budget)."""
+    from sohoa.extract.flattened_header import header_years
+
+    lines = [
+        (1, "Phu luc I"),
+        (1, "STT Noi dung nhiem vu Co quan chu tri Co quan phoi hop thuc hien"),
+        (1, "Kiem tra cac co so san xuat kinh doanh den nam 2030"),
+        (1, "gop phan day manh phong, chong thien tai cap huyen."),
+    ]
+    assert header_span(lines, 0) == (1, 2)
+    assert header_years([text for _, text in lines[:3]]) == []
