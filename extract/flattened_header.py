@@ -32,6 +32,15 @@ HEADER_WORDS = {
     *("gian", "thuc", "hien"),
 }
 _YEAR_HEAD = regex.compile(r"\bn\S{0,2}m\s*(20\d\d)\b", regex.IGNORECASE)
+# "đến năm 2030", "từ năm 2026": a year in a sentence, no column's head
+_SENTENCE_YEAR = regex.compile(r"\b(?:d\S{0,2}n|t\S?)\s+n\S{0,2}m\s*20\d\d\b", regex.IGNORECASE)
+
+
+def _year_heads(text: str) -> list[str]:
+    """The years ``text`` names as column heads ("Năm 2027"), not those of a sentence."""
+    return _YEAR_HEAD.findall(_SENTENCE_YEAR.sub(" ", strip_marks(text)))
+
+
 _BARE_YEAR = regex.compile(r"(?<![-–/]\s?)\b(20\d\d)\b(?!\s?[-–/]\s?\d)")
 
 
@@ -84,22 +93,28 @@ def is_label_line(text: str) -> bool:
     return labels >= 0.5 * sum(counts.values())
 
 
+RULED_HEADER_SHARE = 0.7  # of a ruled line's words header words: the header's, not a row's
+
+
 def _is_body_start(text: str) -> bool:
     """A section, a numbered row, or a line of prose: the first row's text when its number
     was lost ("Rà soát, hoàn thiện cơ chế, chính sách …"; not the caption's "(Kèm theo …)",
     not a garbled header line naming a year); a ruling read "|" before it or not ("| I. …",
-    "| 1 | Tổ chức …"; not "| 11 | Nội dung | Kinh phí …": the header's STT misread; nor
-    "| 1 | 2 | 3 |": the header's row of column numbers, no words)."""
+    "| 1 | Tổ chức …"; not "| 11 | Nội dung | Kinh phí …": the header's STT misread, most of
+    its words header words — a group heading's "Tăng cường công tác …" has a few that look
+    like them, "tong", "cong"; nor "| 1 | 2 | 3 |": the header's row of column numbers, no
+    words)."""
     text = text.strip()
     if OCR_SECTION.match(text) or (NUMBERED_LINE.match(text) and not is_label_line(text)):
         return True
     ruled = regex.sub(r"^\|\s+", "", text)
     if ruled != text:
         worded = regex.search(r"\p{L}{2,}", ruled) is not None
-        return worded and not _is_header_line(ruled, 0.5, 2) and _is_body_start(ruled)
+        header = _is_header_line(ruled, RULED_HEADER_SHARE, 2)
+        return worded and not header and _is_body_start(ruled)
     words = [w for w in text.split() if regex.search(r"\p{L}{2}", w)]  # not "N", "k'"
     prose = len(words) >= PROSE_WORDS and not text.startswith("(")
-    prose = prose and not _YEAR_HEAD.search(text)  # "Năm 2027" is a header's
+    prose = prose and not _year_heads(text)  # "Năm 2027" is a header's; "đến năm 2030" not
     return prose and not _is_header_line(text, 0.3) and not is_label_line(text)
 
 
@@ -204,7 +219,7 @@ def header_years(lines: list[str]) -> list[str]:
         plain = strip_marks(text)
         if regex.search(r"ubnd|thang|kh-|giai\s+doan", plain, regex.IGNORECASE):
             continue
-        years.update(_YEAR_HEAD.findall(plain))
+        years.update(_year_heads(plain))
         if _is_header_line(text) or _is_header_start(text):
             years.update(_BARE_YEAR.findall(plain))
     return sorted(years)

@@ -210,6 +210,9 @@ def _budget_row(
     return row, amounts is not None and len(agencies) <= 2 and placed
 
 
+RULED_NUMBER = regex.compile(r"^\|\s*(\d{1,2}(?:\.\d{1,2})*\.?)\s*\|\s*(?=\S)")
+
+
 class _NumberedRows:
     """Rows read line by line: a row number ("1", "1.2") starts a row, the fragments under
     it are its cells; a Roman numeral starts a section; "Tổng" is a budget's total row."""
@@ -278,7 +281,8 @@ class _NumberedRows:
         return None
 
     def add(self, raw: str) -> None:
-        line = raw.strip()
+        # "| 1 | Nâng cao …": the rulings beside a row number read as "|"
+        line = RULED_NUMBER.sub(r"\1 ", raw.strip())
         if raw == PAGE_BREAK:
             if self.pending is not None:
                 self.pending[1].append(raw)

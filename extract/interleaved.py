@@ -21,6 +21,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.structure import clean, fold
+from sohoa.extract.wrapped_names import known_names
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import strip_marks
 
@@ -215,7 +216,9 @@ def split_agencies(fragment: str) -> list[str]:
     cells: list[list[str]] = []
     for k, word in enumerate(words):
         starts = agency_starts_at(words, k)
-        continues = bool(cells) and cells[-1][-1].endswith(",")
+        # "các UBND cấp xã": a lone "các" opens the name that follows it
+        opened = bool(cells) and len(cells[-1]) == 1 and cells[-1][0] in ("các", "cac")
+        continues = (bool(cells) and cells[-1][-1].endswith(",")) or opened
         if not cells or (starts and not continues and len(cells) < 2):
             cells.append([word])
         else:
@@ -260,15 +263,20 @@ def _repair_agency(cell: str) -> str:
     return " ".join(words)
 
 
-def repair_cells(table: Table, agencies: list[int], table_index: int | None) -> list[Edit]:
+def repair_cells(
+    table: Table, agencies: list[int], table_index: int | None, spell_known: bool = False
+) -> list[Edit]:
     """ "S6 Tài chính" -> "Sở Tài chính" in the agency columns of a table rebuilt from old
-    OCR; each change is an Edit for the reviewer."""
+    OCR; with ``spell_known`` (the document is being restored) a known agency name misread
+    is spelt as the name is ("Sở Gido duc va Dao tao": ``wrapped_names.known_names``). Each
+    change is an Edit for the reviewer."""
     edits: list[Edit] = []
     for row in table.rows:
         cells = row.cells or []
         for index in agencies:
             if index < len(cells) and cells[index]:
                 fixed = _repair_agency(cells[index])
+                fixed = known_names(fixed) if spell_known else fixed
                 if fixed != cells[index]:
                     edits.append(
                         Edit(

@@ -2,11 +2,13 @@
 split by ``interleaved.split_line`` into row number, task text, agencies, time and notes,
 gathered into rows.
 
-A row's number may sit on its middle line (its first lines come before it), or alone on a
-line above the row's blocks; a row ends when its task sentence ends (once its cells are read)
-or the next number comes. A group heading ("2 | Công tác …" over 2.1, 2.2) is a row of its
-own; a column read as a block after the others (the agencies' second lines, the time column
-under its header) is given back to the rows.
+A row's number may sit on its middle line (its first lines come before it: the rows are cut
+by ``centred_rows``), or alone on a line above the row's blocks; read line by line, a row ends
+when its task sentence ends (once its cells are read) or the next number comes. An agency
+name or a time wrapped in its narrow cell goes back to its cell (``wrapped_names``). A group
+heading ("2 | Công tác …" over 2.1, 2.2) is a row of its own; a column read as a block after
+the others (the agencies' second lines, the time column under its header) is given back to
+the rows.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from sohoa.extract.centred_rows import Parsed, heads_group, is_specks, row_starts
 from sohoa.extract.interleaved import (
     SENTENCE_END,
     agency_starts_at,
@@ -26,6 +29,8 @@ from sohoa.extract.interleaved import (
 )
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import fold
+from sohoa.extract.wrapped_names import continuation_at, name_left
+from sohoa.normalize.unicode import strip_marks
 
 
 @dataclass
@@ -39,6 +44,8 @@ class _TaskRow:
     time: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     opened: bool = False  # by its number alone on a line: its text follows, sentences and all
+    # an agency cell's (id) fragments count, and the folded words of its name still to come
+    wrapped: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
 
     def add_agencies(self, agency: str, number: str | None) -> None:
         """A second name on the line is the partner; a lone one continues the lead agency
@@ -50,10 +57,34 @@ class _TaskRow:
             # "và Công nghệ | các UBND cấp xã": the first of two lower-case second lines
             # goes on with the lead agency
             lead_goes_on = k == 0 and len(cells) == 2 and cell[:1].islower()
-            if k == 1 or (not lead_open and not lead_goes_on and (self.partner or number is None)):
+            # a new name ("UBND …", "Sở …") after a lead that is not open is the partner's
+            new_name = bool(self.lead) and agency_starts_at(cell.split(), 0)
+            off_middle = self.partner or number is None or new_name
+            if k == 1 or (not lead_open and not lead_goes_on and off_middle):
                 self.partner.append(cell)
             else:
                 self.lead.append(cell)
+
+    def add_task(self, task: str) -> None:
+        """Add a line's task text, less the words that go on with an agency name begun on
+        a line before and wrapped in its narrow cell (see ``wrapped_names``)."""
+        words = task.split()
+        for cell in (self.lead, self.partner):
+            size, left = self.wrapped.get(id(cell), (-1, ()))
+            name = ""
+            if size != len(cell) and cell:  # a name begun since: what is left of it
+                name, left = name_left(cell[-1])
+            found = continuation_at(words, left) if left and words else None
+            if found is not None:
+                start, end = found
+                cell[-1] = name or cell[-1]
+                cell.append(" ".join(words[start:end]))
+                words = words[:start] + words[end:]
+                self.wrapped[id(cell)] = (len(cell), left[end - start :])
+        if words and self.time and _completes_time(" ".join(self.time), words[-1]):
+            self.time.append(words.pop())  # "… tang van tai lien quan nam": "Hang" / "nam"
+        if words:
+            self.task.append(" ".join(words))
 
     def takes_block_line(self, task: str, agency: str, time: str, notes: str) -> bool:
         """Add a line of a row whose columns old OCR read one block after another (its task
@@ -86,6 +117,22 @@ class _TaskRow:
         ]
 
 
+# a time cell wrapped in its narrow column, folded: its first line and what ends it
+_TIME_GOES_ON = [
+    (regex.compile(r"(^|\s)h\S{0,2}[nm]g$"), regex.compile(r"^n\S{0,2}m$")),  # Hằng / năm
+    (regex.compile(r"(^|\s)qu\S$"), regex.compile(r"^[1ivxl|]{1,4}/?20\d\d$")),  # Quý / II/2027
+    (regex.compile(r"(^|\s)20\d\d\s*[-–]$"), regex.compile(r"^20\d\d$")),  # 2027- / 2030
+]
+
+
+def _completes_time(time: str, word: str) -> bool:
+    """Does ``word``, the last of a line with no agency, end the row's time cell begun on
+    a line above ("Hằng" then "năm", "Quý" then "II/2027", "2027-" then "2030")?"""
+    head = " ".join(strip_marks(w).lower() for w in time.split())
+    tail = strip_marks(word).lower().strip(".,;")
+    return any(first.search(head) and last.match(tail) for first, last in _TIME_GOES_ON)
+
+
 BLOCK_LINE_WORDS = 5  # a wrapped agency name's second line is short: "cac UBND cap xa"
 _YEAR_WRAP = regex.compile(r"\b(20\d\d)\s*([-–])\s+(20\d\d)\b")
 
@@ -93,28 +140,6 @@ _YEAR_WRAP = regex.compile(r"\b(20\d\d)\s*([-–])\s+(20\d\d)\b")
 def _wrapped_years(text: str) -> str:
     """ "2026- 2030": a year span wrapped in a narrow cell, joined again."""
     return _YEAR_WRAP.sub(r"\1\2\3", text)
-
-
-def _is_specks(*texts: str) -> bool:
-    """Text with no word of three letters: the accents and specks of a line old OCR read on
-    their own ("A A Ao o= , 0/ +A"), no row's text."""
-    return not any(regex.search(r"\p{L}{3}", text) for text in texts)
-
-
-def _heads_group(
-    number: str,
-    parts: tuple[str | None, str, str, str, str],
-    later: list[tuple[str | None, str, str, str, str]],
-) -> bool:
-    """Is the line of ``number`` a group's heading ("2 | Công tác thông tin, tuyên truyền"
-    over rows 2.1, 2.2 …)? A number of the top level with task text and nothing in the other
-    columns, whose next row number is its first sub-row: the heading is the whole row, and
-    the lines after it belong to that sub-row (its number sits on its middle line)."""
-    _, task, agency, time, notes = parts
-    if "." in number.strip(".:") or not task or agency or time or notes:
-        return False
-    following = next((p[0] for p in later if p[0] is not None), None)
-    return next_in_sequence(number, following or "") == f"{number.strip('.:')}.1"
 
 
 TIME_HEADER = {"thoi", "gian", "thuc", "hien"}  # "Thời gian thực hiện" over the column
@@ -177,40 +202,89 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     return out, complete
 
 
-def _gather_rows(lines: list[str]) -> list[_TaskRow]:
-    """The rows of ``lines``, line by line: a row number starts a row (not the text's own
-    number: "9 khóa."), a line of a row read block by block goes back to it, and a row ends
-    with its task's sentence (see the module docstring)."""
-    rows: list[_TaskRow] = []
-    current: _TaskRow | None = None
+def _split(line: str) -> Parsed:
+    """``split_line``, and "các" ending the task text before "UBND cấp xã" is the agency's:
+    "… đại chúng và PTTH Bắc các | UBND cấp xã" (a list's next line, "các UBND cấp xã")."""
+    number, task, agency, time, notes = split_line(line)
+    words = task.split()
+    if len(words) > 1 and fold(words[-1]) == "cac" and fold(agency).startswith("ubnd"):
+        task, agency = " ".join(words[:-1]), f"{words[-1]} {agency}"
+    return number, task, agency, time, notes
+
+
+def _row_numbers(parsed: list[Parsed]) -> list[Parsed]:
+    """The lines with only their row numbers kept: not the text's own number ("9 khóa."; a
+    plain one: "2.3" before lower case text is a row number whose row's first lines came
+    before it), nor a digit read from specks ("4 A A Ao o=")."""
+    out: list[Parsed] = []
     previous: str | None = None
-    parsed = [split_line(line) for line in lines if line.strip()]
-    for index, (number, task, agency, time, notes) in enumerate(parsed):
+    for number, task, agency, time, notes in parsed:
         if number is not None:
             following = next_in_sequence(previous, number)
-            # "9 khóa.": the text's own number (a plain one: "2.3" before lower case text
-            # is a row number whose row's first lines came before it)
             plain = "." not in number.strip(".:")
-            if following is None and plain and task[:1].islower() and not agency:
+            if (following is None and plain and task[:1].islower() and not agency) or (
+                following is None and previous is not None and is_specks(task, agency)
+            ):
                 number, task = None, f"{number} {task}"
-            elif following is None and previous is not None and _is_specks(task, agency):
-                number, task = None, f"{number} {task}"  # "4 A A Ao o=": marks read alone
             else:
                 previous = following or number.rstrip(".:")
+        out.append((number, task, agency, time, notes))
+    return out
+
+
+def _gather_rows(lines: list[str]) -> list[_TaskRow]:
+    """The rows of ``lines``: cut where ``row_starts`` finds the rows of a table whose
+    numbers sit on their middle lines, else line by line (``_rows_line_by_line``)."""
+    parsed = _row_numbers([_split(line) for line in lines if line.strip()])
+    starts = row_starts(parsed)
+    if starts is None:
+        return _rows_line_by_line(parsed)
+    rows = []
+    ends = [*(start for start, _ in starts), len(parsed)]
+    for (begin, across), end in zip(starts, ends[1:], strict=True):
+        if not across:
+            # lines before the first number, or a row opened by its number alone: read
+            # line by line (a row whose number was lost ends with its sentence)
+            rows += _rows_line_by_line(parsed[begin:end])
+            continue
+        row = _TaskRow()
+        for number, task, agency, time, notes in parsed[begin:end]:
+            if number is None and row.takes_block_line(task, agency, time, notes):
+                continue
+            if number:
+                row.stt = number
+            if task:
+                row.add_task(task)
+            row.add_agencies(agency, number)
+            if time:
+                row.time.append(time)
+            if notes:
+                row.notes.append(notes)
+        rows.append(row)
+    return rows
+
+
+def _rows_line_by_line(parsed: list[Parsed]) -> list[_TaskRow]:
+    """The rows of the lines, line by line: a row number starts a row, a line of a row read
+    block by block goes back to it, and a row ends with its task's sentence (see the module
+    docstring)."""
+    rows: list[_TaskRow] = []
+    current: _TaskRow | None = None
+    for index, (number, task, agency, time, notes) in enumerate(parsed):
         if number is None and current and current.takes_block_line(task, agency, time, notes):
             continue
         # a line with its own whole time when the row has one: the next row, unnumbered
         # (a row read on one line whose number old OCR lost)
         next_row = bool(current and current.time) and is_whole_time(time) and bool(task)
         alone = number is not None and not (task or agency or time or notes)
-        heading = bool(number) and _heads_group(number or "", parsed[index], parsed[index + 1 :])
+        heading = bool(number) and heads_group(number or "", parsed[index], parsed[index + 1 :])
         if current is None or (number and current.stt) or next_row or alone or heading:
             current = _TaskRow(opened=alone)
             rows.append(current)
         if number:
             current.stt = number
         if task:
-            current.task.append(task)
+            current.add_task(task)
         current.add_agencies(agency, number)
         if time:
             current.time.append(time)

@@ -170,7 +170,7 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
         if table.source == "flattened" and table.confidence is not None and table.confidence < 1:
             fields = map_columns(table.columns)
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]
-            doc.edits.extend(repair_cells(table, agencies, index))
+            doc.edits.extend(repair_cells(table, agencies, index, settings.restore))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
     if settings.restore and model is not None and any(t.source == "grid" for t in tables):
         # (borderless tables are made of the page's words, which the restorer has seen)

@@ -367,3 +367,23 @@ def test_numbered_task_rows_read_agencies_and_times_as_old_ocr_writes_them():
         ["1.2", "Tham muu ban hanh ke hoach.", "So Tai chinh", "", "2026-2030", ""],
     ]  # fmt: skip
     assert confidence == 1.0
+
+
+def test_a_numbered_row_read_between_rulings_starts_its_row():
+    """ "| 1 | Nang cao hieu qua …": a group heading read with the rulings beside its number
+    is row 1 (not text of the row before it, nor a row without a number)."""
+    from sohoa.extract.flattened_header import TASK_COLUMNS
+    from sohoa.extract.flattened_rows import numbered_rows
+
+    body = [
+        "| 1 | Nang cao hieu qua giam ngheo ben vung",
+        "1.1 Tang cuong phat trien doanh nghiep.",
+        "So Noi vu",
+        "Hang",
+        "nam",
+    ]
+    rows, _ = numbered_rows(body, TASK_COLUMNS, budget=False)
+    assert [(r.cells or [])[:2] for r in rows] == [
+        ["1", "Nang cao hieu qua giam ngheo ben vung"],
+        ["1.1", "Tang cuong phat trien doanh nghiep."],
+    ]

@@ -99,3 +99,36 @@ def test_years_of_a_header_read_among_the_rows():
     ]
     assert years_read_in_body(body) == ["2026", "2027", "2028", "2029"]
     assert years_read_in_body(["Nam 2026", "To chuc hoi thao nam 2026 va nam 2027 tai co so"]) == []
+
+
+def test_a_ruled_group_heading_whose_words_look_like_header_words_is_a_row():
+    """ "| 1 | Tang cuong cong tac van thu | | |": a group heading read with its rulings; half
+    its words are one slip from a header word ("tang" ~ "tong", "cuong" ~ "cong"), but it
+    is the first row, not the header's last line (the header's STT misread, "| 11 | Noi dung
+    | Kinh phi |", is all header words)."""
+    lines = [
+        (1, "Phu luc I"),
+        (1, "| TT | Noi dung | Chu tri | Phoi hop | . | Ghi chu |"),
+        (1, "gian"),
+        (1, "| 1 | Tang cuong cong tac van thu, Iwu tri? | | | | |"),
+        (1, "Kien toan cai cach hanh chinh tren dia ban tinh. To"),
+    ]
+    assert header_span(lines, 0) == (1, 3)
+    lines[3] = (1, "| 11 | Noi dung | Kinh phi | Don vi chu tri |")
+    assert header_span(lines, 0) == (1, 4)
+
+
+def test_a_first_row_whose_number_was_lost_naming_a_year_in_its_sentence_is_no_header():
+    """ "Tăng cường … đến năm 2030": the first row's text (its number lost) follows the
+    header; its year is the sentence's ("đến năm"), not a column's, so the header ends
+    before it and names no year (else the task table was taken for a budget)."""
+    from sohoa.extract.flattened_header import header_years
+
+    lines = [
+        (1, "Phu luc I"),
+        (1, "STT Noi dung nhiem vu Co quan chu tri Co quan phoi hop thuc hien"),
+        (1, "Kiem tra cac co so san xuat kinh doanh den nam 2030"),
+        (1, "gop phan day manh phong, chong thien tai cap huyen."),
+    ]
+    assert header_span(lines, 0) == (1, 2)
+    assert header_years([text for _, text in lines[:3]]) == []

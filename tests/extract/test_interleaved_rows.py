@@ -189,3 +189,128 @@ def test_a_time_column_read_as_a_block_after_the_rows_gives_them_their_times():
     # with more times than rows to take them, nothing moves
     rows, _ = task_rows(lines[:1] + lines[2:])
     assert [cells[4] for _, cells in rows][:2] == ["", "2027"]
+
+
+def test_a_row_whose_number_sits_on_its_middle_line_gets_its_first_lines_back():
+    """Rows read across with their numbers on their middle lines: the lines between two
+    numbers are shared. Row 1.1 ends with no full stop, so reading line by line gave row
+    1.2's first line ("To chuc tap huan …") to 1.1; each row has about as many lines before
+    its number as after it, and a row starts with a capital."""
+    rows, _ = task_rows(
+        [
+            "Kiem tra cac co so san xuat kinh doanh",
+            "1.1 tren dia ban tinh va cac huyen | So Y te | UBND cap xa 2026",
+            "thuoc linh vuc quan ly nha nuoc",
+            "To chuc tap huan cho can bo cap xa",
+            "1.2 ve nghiep vu quan ly | So Noi vu | UBND cap xa 2027",
+            "thuc hien tai co so",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["1.1", "1.2"]
+    assert rows[0][1][1].endswith("thuoc linh vuc quan ly nha nuoc")
+    assert rows[1][1][1].startswith("To chuc tap huan cho can bo cap xa ve nghiep vu")
+    assert rows[1][1][2:5] == ["So Noi vu", "UBND cap xa", "2027"]
+
+
+def test_a_task_of_several_sentences_read_across_stays_whole():
+    """Row 2.1's task has two sentences; its number sits on its third line of five, so the
+    sentence after the first full stop is still 2.1's (line by line it opened row 2.2)."""
+    rows, _ = task_rows(
+        [
+            "Ra soat quy trinh noi bo cua cac",
+            "co quan. Cap nhat du lieu",
+            "2.1 ve dan cu cua tinh. | So Tu phap | UBND cap xa 2026",
+            "Bao cao ket qua thuc hien",
+            "cho lanh dao tinh.",
+            "Tham muu ban hanh quy che",
+            "2.2 phoi hop lien nganh. | So Noi vu | Cac so, ban, nganh 2027",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["2.1", "2.2"]
+    assert rows[0][1][1].endswith("cua tinh. Bao cao ket qua thuc hien cho lanh dao tinh.")
+    assert rows[1][1][1] == "Tham muu ban hanh quy che phoi hop lien nganh."
+
+
+def test_specks_before_a_rows_first_line_do_not_hide_its_capital():
+    """ "i i S ~|S6 Khoa hoc va": accents and a ruling read before the lead agency's first
+    line; the row starts there (its first real word is capitalised), not one line later."""
+    rows, _ = task_rows(
+        [
+            "To chuc hoi nghi pho bien kien thuc",
+            "2.1 cho doanh nghiep | So Khoa hoc | Cac so, ban, nganh, Hang",
+            "tren dia ban tinh. | va Cong nghe | cac UBND cap xa nam",
+            "i i S ~|S6 Khoa hoc va",
+            "2.2 To chuc truyen thong ve nang suat | Cac so, ban, nganh, | Hang",
+            "tren cac phuong tien thong tin | cac UBND cap xa nam",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["2.1", "2.2"]
+    assert rows[0][1][1].endswith("kien thuc cho doanh nghiep tren dia ban tinh.")
+
+
+def test_a_row_read_across_whose_number_was_lost_stays_a_row_between_numbered_ones():
+    """Between rows 5 and 7 (numbers on their middle lines, each with its time), a line
+    with its own task text, agency and whole time is row 6's middle line, its number lost:
+    a row of its own, not lines shared by 5 and 7."""
+    rows, _ = task_rows(
+        [
+            "Nang cao hieu qua phat trien doanh",
+            "5 nghiep cap huyen | So Tai chinh | So Xay dung Quy I/2027",
+            "theo ke hoach",
+            "To chuc thuc hien giam ngheo ben | So Noi vu | Cong an tinh Nam 2026",
+            "vung cap huyen",
+            "To chuc pho bien, giao duc phap luat",
+            "7 cap huyen | So Tu phap | So Giao thong van tai Quy III/2027",
+        ]
+    )
+    assert [(stt, cells[4]) for stt, cells in rows] == [
+        ("5", "Quy I/2027"),
+        ("", "Nam 2026"),
+        ("7", "Quy III/2027"),
+    ]
+    assert rows[1][1][1] == "To chuc thuc hien giam ngheo ben vung cap huyen"
+
+
+def test_a_time_wrapped_in_its_column_ends_on_a_line_with_no_agency():
+    """ "Hằng" / "năm", "Quý" / "II/2027": the time's second line, read at the end of a line
+    holding task text and the agencies' second lines but no agency name, ends the time."""
+    rows, _ = task_rows(
+        [
+            "Kiem tra co so san xuat | So Y te | UBND cap xa Hang",
+            "1.1 tren dia ban tinh thuoc linh vuc y te nam",
+        ]
+    )
+    assert rows[0][1][1] == "Kiem tra co so san xuat tren dia ban tinh thuoc linh vuc y te"
+    assert rows[0][1][4] == "Hang nam"
+    rows, _ = task_rows(
+        [
+            "Kiem tra co so san xuat | So Y te | UBND cap xa Quy",
+            "1.1 tren dia ban tinh thuoc linh vuc y te II/2027",
+        ]
+    )
+    assert rows[0][1][4] == "Quy II/2027"
+
+
+def test_a_new_agency_name_after_a_finished_lead_is_the_partner_even_on_the_number_line():
+    """The lead ("Sở Y tế", not ending in "," or "và") was read on the line above; "UBND cấp
+    xã" on the number's line starts another name: the partner's, not more of the lead's."""
+    rows, _ = task_rows(
+        [
+            "Kiem tra co so san xuat | So Y te",
+            "1.1 tren dia ban tinh. | UBND cap xa | Hang nam",
+        ]
+    )
+    assert rows[0][1][2:5] == ["So Y te", "UBND cap xa", "Hang nam"]
+
+
+def test_cac_before_ubnd_is_the_agency_lists_not_the_tasks():
+    """ "các UBND cấp xã", a partner list's second line read across: its "các" comes before
+    the agency name's first word and is no word of the task."""
+    rows, _ = task_rows(
+        [
+            "Kiem tra co so san xuat | So Y te | Cac so, ban, nganh, Hang",
+            "1.1 tren dia ban tinh. cac UBND cap xa nam",
+        ]
+    )
+    assert rows[0][1][1] == "Kiem tra co so san xuat tren dia ban tinh."
+    assert rows[0][1][3] == "Cac so, ban, nganh, cac UBND cap xa"

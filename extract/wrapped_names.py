@@ -1,0 +1,125 @@
+"""Agency names as old OCR read them: wrapped in a narrow cell and read across the columns,
+or misread letter by letter.
+
+A lead agency's cell is narrow: "Sở Văn hóa," / "Thể thao và Du" / "lịch" takes three lines,
+and old OCR, reading each page line across the columns, puts "Thể thao và Du" among the
+task's words on the next line (nothing marks it as an agency's). When the name read so far
+is the beginning of a known name ("Sở" and a sector of the state administration,
+``admin_vocab.SECTORS``), the words that go on with it are looked for in the next line's task
+text and given back to the name. Words are compared folded, one OCR slip allowed in a word
+of three letters or more. An agency cell that is such a name misread ("Sở Gido duc va Dao
+tao") is spelt as the name is (``known_names``, used by ``interleaved.repair_cells``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from sohoa.extract.admin_vocab import SECTORS
+from sohoa.extract.structure import fold
+
+LONE_WORD_LETTERS = 3  # a continuation of one word only is taken when it is this long
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[tuple[str, ...], ...]:
+    """The folded words of each known name after its "Sở": ("van", "hoa", "the", …)."""
+    names = {tuple(w for w in (fold(x) for x in sector.split()) if w) for sector in SECTORS}
+    return tuple(sorted(names))
+
+
+def _same(word: str, known: str) -> bool:
+    if len(known) < LONE_WORD_LETTERS:
+        return word == known
+    return Levenshtein.distance(word, known) <= 1
+
+
+def name_left(cell: str) -> tuple[str, tuple[str, ...]]:
+    """The known name ``cell`` begins, as read (specks of two letters or less after it
+    dropped: "Sở Văn hóa, os a. x"), and the folded words still to come (("the", "thao",
+    "va", "du", "lich")); ``(cell, ())`` when it begins none or is whole. The first word is
+    an agency's "Sở" as OCR read it (checked by the caller)."""
+    raw = [w for w in cell.split()[1:] if fold(w)]
+    words = [fold(w) for w in raw]
+    for size in range(len(words), 0, -1):
+        if any(len(w) >= LONE_WORD_LETTERS for w in words[size:]):
+            break
+        rests = {
+            name[size:]
+            for name in _known_names()
+            if len(name) > size and all(map(_same, words[:size], name[:size]))
+        }
+        if len(rests) == 1:
+            return " ".join([cell.split()[0], *raw[:size]]), rests.pop()
+        if rests:
+            break
+    return cell, ()
+
+
+def continuation_at(words: list[str], left: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where in ``words`` (a line's task text) the name goes on: the longest run of words
+    matching the start of ``left``, the rightmost if several (the agency column is right of
+    the task's); a run of one word only at either end of the line and of three letters or
+    more."""
+    folded = [fold(w) for w in words]
+    for size in range(min(len(left), len(words)), 0, -1):
+        for start in range(len(words) - size, -1, -1):
+            run = folded[start : start + size]
+            if not all(_same(w, k) for w, k in zip(run, left, strict=False)):
+                continue
+            lone = size == 1 and not (
+                len(run[0]) >= LONE_WORD_LETTERS and start in (0, len(words) - 1)
+            )
+            if not lone:
+                return start, start + size
+    return None
+
+
+def _same_marks(a: str, b: str) -> bool:
+    """ "hóa" and "hoá": the same letters and marks, the tone on another vowel (the old and
+    the new placement are both the source's own spelling)."""
+    da, db = unicodedata.normalize("NFD", a.lower()), unicodedata.normalize("NFD", b.lower())
+    letters = [c for c in da if not unicodedata.combining(c)]
+    return letters == [c for c in db if not unicodedata.combining(c)] and sorted(da) == sorted(db)
+
+
+def known_name(cell: str) -> str | None:
+    """A whole agency cell that is a known name ("Sở" and a sector) as OCR misread it, one
+    slip at most in each word of three letters or more ("Sở Gido duc va Dao tao"), spelt as
+    the name is: its letters and marks, the cell's own capitals kept; ``None`` when the cell
+    is no known name or already spells it (the tone on either vowel: "hoá", "hóa")."""
+    words = cell.split()
+    if len(words) < 2 or fold(words[0]) != "so":
+        return None
+    read = [w for w in words[1:] if fold(w)]
+    for sector in SECTORS:
+        spelt = [regex.sub(r"\W+$", "", t) for t in sector.lower().split() if fold(t)]
+        if len(spelt) != len(read) or not all(map(_same, map(fold, read), map(fold, spelt))):
+            continue
+        if all(_same_marks(_core(r), t) for r, t in zip(read, spelt, strict=True)):
+            return None
+        known = iter(spelt)
+        out = [_spelt_as(w, next(known)) if fold(w) else w for w in words[1:]]
+        return " ".join([words[0], *out])
+    return None
+
+
+def _core(word: str) -> str:
+    return regex.sub(r"\W+$", "", word)
+
+
+def _spelt_as(read: str, spelt: str) -> str:
+    """``spelt``'s letters and marks with ``read``'s capital and its punctuation after it."""
+    head = spelt[:1].upper() + spelt[1:] if read[:1].isupper() else spelt
+    return head + read[len(_core(read)) :]
+
+
+def known_names(cell: str) -> str:
+    """The cell with each agency of its list ("Sở Tai chinh, Sở Y te") spelt as its known
+    name (see ``known_name``); other text as read."""
+    parts = regex.split(r"(?<=[,;])\s+(?=Sở\s)", cell)
+    return " ".join(known_name(part) or part for part in parts)

@@ -1,0 +1,98 @@
+"""Agency names wrapped in a narrow cell and read across by old OCR."""
+
+from __future__ import annotations
+
+from sohoa.extract.interleaved_rows import task_rows
+from sohoa.extract.wrapped_names import continuation_at, name_left
+
+
+def test_what_is_left_of_a_known_name_begun_on_a_line():
+    assert name_left("Sở Văn hóa,") == ("Sở Văn hóa,", ("the", "thao", "va", "du", "lich"))
+    # as old OCR read it, with specks after it
+    assert name_left("Sd Van héa, os a. x") == ("Sd Van héa,", ("the", "thao", "va", "du", "lich"))
+    assert name_left("Sở Giáo dục và") == ("Sở Giáo dục và", ("dao", "tao"))
+    assert name_left("Sở Tài chính")[1] == ()  # whole
+    assert name_left("Sở Khoa học")[1] == ("va", "cong", "nghe")
+    assert name_left("Các sở, ban, ngành")[1] == ()  # no known name
+
+
+def test_the_continuation_is_the_longest_run_a_lone_word_only_at_an_end():
+    line = "Tang cuong pho bien den nam Thé thao va Du xe v Bao cao"
+    words = line.split()
+    assert continuation_at(words, ("the", "thao", "va", "du", "lich")) == (6, 10)
+    # "du lich" inside a task's words is no continuation of a name wanting "lich" alone
+    words = ["phat", "trien", "du", "lich", "tai", "co", "so"]
+    assert continuation_at(words, ("lich",)) is None
+    assert continuation_at(["tai", "co", "so.", "lich"], ("lich",)) == (3, 4)
+
+
+def test_a_lead_agency_wrapped_over_three_lines_leaves_the_task_text():
+    """ "Sở Văn hóa," / "Thể thao và Du" / "lịch": the second and third lines of the lead's
+    cell were read among the task's words on the lines below; they go back to the lead."""
+    rows, _ = task_rows(
+        [
+            "Trien khai xay dung nong thon moi tai | So Van hoa, | Hang nam",
+            "2.1 cac huyen va thanh pho Thể thao va Du",
+            "tren dia ban tinh. lich",
+        ]
+    )
+    cells = rows[0][1]
+    assert cells[2] == "So Van hoa, Thể thao va Du lich"
+    assert cells[1] == (
+        "Trien khai xay dung nong thon moi tai cac huyen va thanh pho tren dia ban tinh."
+    )
+    assert cells[4] == "Hang nam"
+
+
+def test_a_lead_wrapped_beside_its_partner_goes_on_with_its_own_name():
+    rows, _ = task_rows(
+        [
+            "Trien khai xay dung nong thon moi tai | So Giao duc va | Cac so, ban, nganh, | Hang",
+            "2.1 cac huyen va thanh pho Dao tao | UBND cap xa nam",
+        ]
+    )
+    cells = rows[0][1]
+    assert cells[1:5] == [
+        "Trien khai xay dung nong thon moi tai cac huyen va thanh pho",
+        "So Giao duc va Dao tao",
+        "Cac so, ban, nganh, UBND cap xa",
+        "Hang nam",
+    ]
+
+
+def test_a_known_agency_name_misread_is_spelt_as_the_name_is():
+    from sohoa.extract.wrapped_names import known_name, known_names
+
+    assert known_name("Sở Gido duc va Dao tao") == "Sở Giáo dục và Đào tạo"
+    assert known_name("Sở Van héa, Thé thao va Du lich") == "Sở Văn hóa, Thể thao và Du lịch"
+    assert known_name("Sở Lao dong - Thuong binh va Xa hoi,") == (
+        "Sở Lao động - Thương binh và Xã hội,"
+    )
+    # the cell's own punctuation stays: an en dash, a ";" ending a list
+    assert known_name("Sở Lao dong – Thuong binh va Xa hoi;") == (
+        "Sở Lao động – Thương binh và Xã hội;"
+    )
+    # already spelt (the tone on either vowel is the source's own), or no known name
+    assert known_name("Sở Văn hoá, Thể thao và Du lịch") is None
+    assert known_name("Sở Khoa học công nghệ") is None
+    assert known_name("Các sở, ban, ngành") is None
+    assert known_names("Sở Tai chinh, Sở Y te") == "Sở Tài chính, Sở Y tế"
+
+
+def test_agency_cells_are_spelt_as_known_names_only_when_restoring():
+    from sohoa.extract.interleaved import repair_cells
+    from sohoa.model import Table, TableRow
+
+    def table() -> Table:
+        return Table(
+            columns=["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian"],
+            rows=[TableRow(cells=["1", "Kiểm tra.", "S6 Khoa hoc va Cong nghé", "2026"])],
+        )
+
+    kept = table()
+    repair_cells(kept, [2], table_index=0)
+    assert kept.rows[0].cells[2] == "Sở Khoa hoc va Cong nghé"
+    spelt = table()
+    [edit] = repair_cells(spelt, [2], table_index=0, spell_known=True)
+    assert spelt.rows[0].cells[2] == "Sở Khoa học và Công nghệ"
+    assert edit.original == "S6 Khoa hoc va Cong nghé" and edit.reason == "table-cell-pattern"
