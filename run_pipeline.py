@@ -268,19 +268,32 @@ def corpus_group() -> None:
     type=click.Path(path_type=Path),
     help="OCR channel pairs (channel-eng.tsv, channel-vie.tsv) to learn confusions from.",
 )
+@click.option(
+    "--domain",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A source of the documents' own kind (administrative text): its own LM is mixed in.",
+)
 def corpus_build(
     sources: tuple[Path, ...],
     output: Path,
     exclude: tuple[Path, ...],
     style: str,
     channel_files: tuple[Path, ...],
+    domain: tuple[Path, ...],
 ) -> None:
     """Build a model from SOURCES: text files, folders of *.txt, word lists (*.dic, *words*)."""
     from sohoa.corpus.build import build_model
     from sohoa.corpus.model import save_model
 
     try:
-        model = build_model(sources, exclude, style, channel_files=channel_files)  # type: ignore[arg-type]
+        model = build_model(
+            sources,
+            exclude,
+            style,  # type: ignore[arg-type]
+            channel_files=channel_files,
+            domain=domain,
+        )
         if output.parent and not output.parent.exists():
             output.parent.mkdir(parents=True)
         save_model(model, output)

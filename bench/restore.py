@@ -48,6 +48,7 @@ from restore_sources import (  # noqa: E402
     BENCH_SOURCES,
     SEEDS,
     TRIED_SOURCES,
+    domain_of,
     edit_precision,
     same_convention,
     words,
@@ -103,7 +104,7 @@ def score(raw: str, restored: str, reference: str) -> dict[str, float]:
 
 def build_bench_model(sources: list[Path], path: Path, channels: list[Path] = CHANNELS) -> float:
     started = time.perf_counter()
-    model = build_model(sources, channel_files=channels)
+    model = build_model(sources, channel_files=channels, domain=domain_of(sources))
     save_model(model, path)
     return time.perf_counter() - started
 

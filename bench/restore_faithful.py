@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 from restore import CHANNELS  # noqa: E402
-from restore_sources import BENCH_SOURCES, SEEDS, SOURCES  # noqa: E402
+from restore_folds import MODEL_CODE  # noqa: E402
+from restore_sources import BENCH_SOURCES, SEEDS, SOURCES, domain_of  # noqa: E402
 
 from sohoa.corpus import fetch_sources, source_texts  # noqa: E402
 from sohoa.corpus.build import build_model, syllable_shaped  # noqa: E402
@@ -88,10 +89,7 @@ def held_out_texts() -> dict[str, str]:
 def held_out_model() -> Path:
     """The bench model without the held-out texts (cached)."""
     sources = [p for _, paths in BENCH_SOURCES for p in paths if p != SEED_001]
-    code = b"".join(
-        (ROOT / p).read_bytes()
-        for p in ("corpus/build.py", "corpus/channel_learn.py", "corpus/model.py")
-    )
+    code = b"".join((ROOT / p).read_bytes() for p in (*MODEL_CODE, "bench/restore_sources.py"))
     code_list = ROOT / "corpus" / "sources" / "codes-nd30.txt"
     code += code_list.read_bytes() if code_list.exists() else b""
     listed = "".join(f"{p.name}:{p.stat().st_size};" for p in sources + CHANNELS).encode()
@@ -99,13 +97,16 @@ def held_out_model() -> Path:
     if path.exists():
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
+    standing_for = {}
     for source, (start, end) in CUT.items():
         lines = source.read_text(encoding="utf-8").splitlines()
         kept = CACHE / f"faithful-{source.name}"
         kept.write_text("\n".join(lines[:start] + lines[end:]), encoding="utf-8")
         sources[sources.index(source)] = kept
+        standing_for[kept] = source
     started = time.perf_counter()
-    save_model(build_model(sources, channel_files=CHANNELS), path)
+    domain = domain_of(sources, standing_for)
+    save_model(build_model(sources, channel_files=CHANNELS, domain=domain), path)
     print(f"built the held-out model in {time.perf_counter() - started:.0f} s", flush=True)
     return path
 

@@ -19,7 +19,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import metrics  # noqa: E402
-from restore_sources import BENCH_SOURCES, SEEDS, SOURCES, edit_precision, words  # noqa: E402
+from restore_sources import (  # noqa: E402
+    BENCH_SOURCES,
+    SEEDS,
+    SOURCES,
+    domain_of,
+    edit_precision,
+    words,
+)
 
 import sohoa.corpus.build as build  # noqa: E402
 import sohoa.corpus.trigram_lm as trigram_lm  # noqa: E402
@@ -41,6 +48,14 @@ from sohoa.normalize.params import CandidateParams, RestorerParams  # noqa: E402
 
 DATA = ROOT / "corpus" / "data"
 CACHE = ROOT / "bench" / ".cache" / "restore"
+# The code a fold model is built by (its cache key)
+MODEL_CODE = (
+    "corpus/build.py",
+    "corpus/channel_learn.py",
+    "corpus/model.py",
+    "corpus/trigram_lm.py",
+    "corpus/mixed_lm.py",
+)
 MAX_PAGES = 8  # pages validated per fold (keeps a settings search affordable)
 # fold -> (document name in the page files, LM source left out, lines of it left out)
 FOLDS = {
@@ -87,10 +102,7 @@ def shifted_pages() -> list[PageResult]:
 def fold_model(fold: str, pages: dict[str, list[PageResult]]):
     """The LM + channel model of one fold, built without the fold's text (cached)."""
     document, left_out, lines = FOLDS[fold]
-    code = b"".join(
-        (ROOT / p).read_bytes()
-        for p in ("corpus/build.py", "corpus/channel_learn.py", "corpus/model.py")
-    )
+    code = b"".join((ROOT / p).read_bytes() for p in (*MODEL_CODE, "bench/restore_sources.py"))
     sources = [p for _, paths in BENCH_SOURCES for p in paths]
     listed = "".join(f"{p.name}:{p.stat().st_size};" for p in sources).encode()
     # ... and by the channel pages its channel is learned from (make channel rewrites them)
@@ -116,7 +128,9 @@ def fold_model(fold: str, pages: dict[str, list[PageResult]]):
         started = time.perf_counter()
         # The candidate tables are only a cache of channel.candidates(); the search
         # changes the settings they depend on, so candidates are computed on demand.
-        model = build.build_model(sources, channel_files=tsvs, with_candidate_tables=False)
+        model = build.build_model(
+            sources, channel_files=tsvs, with_candidate_tables=False, domain=domain_of(sources)
+        )
         save_model(model, path)
         print(f"  built {fold} model in {time.perf_counter() - started:.0f} s", flush=True)
     model = load_model_file(path)

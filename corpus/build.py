@@ -7,6 +7,9 @@ Sources are files (or folders of ``*.txt``) of three kinds, decided by name:
   one word per line, each counted as a short stream, so multi-syllable words ("đo
   lường") become bigrams even when no running text contains them.
 
+Running texts named as in-domain (``domain``: administrative texts) are also counted into
+an LM of their own, mixed with the LM of every source (corpus/mixed_lm.py).
+
 Every syllable is normalised (NFC, the tone on the vowel the style puts it on) before it
 is counted, so the restorer's output follows one convention.
 """
@@ -21,7 +24,7 @@ from pathlib import Path
 
 from sohoa.corpus.channel_learn import learn_channel
 from sohoa.corpus.model import RestorerModel, pack_candidates
-from sohoa.corpus.trigram_lm import kneser_ney
+from sohoa.corpus.trigram_lm import DOMAIN_WEIGHT, kneser_ney
 from sohoa.corpus.units import BOS, PUNCT_UNITS, WORD_START, syllable_shaped, word_unit
 from sohoa.errors import SohoaError
 from sohoa.normalize.tokens import tokenize
@@ -228,6 +231,22 @@ def likely_misreadings(keys: Iterable[str], rules: Iterable[tuple[str, str, floa
     return found
 
 
+def count_domain(
+    domain: Iterable[Path], exclude: Iterable[Path], style: ToneStyle, described: list[dict]
+) -> Counts | None:
+    """The counts of the in-domain texts left after ``exclude`` (None if none is left),
+    each described in ``described``."""
+    excluded = {Path(p).resolve() for p in exclude}
+    kept = [Path(p) for p in domain if Path(p).resolve() not in excluded]
+    if not kept:
+        return None
+    counts = Counts(style)
+    for path in expand_sources(kept, exclude):
+        units = counts.add_text(path.read_text(encoding="utf-8", errors="replace"))
+        described.append({"path": path.name, "kind": "domain", "units": units})
+    return counts
+
+
 def build_model(
     sources: Iterable[Path],
     exclude: Iterable[Path] = (),
@@ -235,8 +254,15 @@ def build_model(
     text_weight: dict[Path, int] | None = None,
     channel_files: Iterable[Path] = (),
     with_candidate_tables: bool = True,
+    domain: Iterable[Path] = (),
+    domain_weight: float = DOMAIN_WEIGHT,
 ) -> RestorerModel:
-    """Count every source and estimate the model; ``exclude`` drops files (leave-one-out).
+    """Count every source and estimate the model; ``exclude`` drops files (leave-one-out),
+    from ``domain`` too.
+
+    ``domain``: running texts of the documents' own kind (administrative texts), counted
+    again into an in-domain LM that the LM of every source is mixed with, weighing
+    ``domain_weight`` (corpus/mixed_lm.py); list them among ``sources`` too.
 
     ``channel_files`` are ``channel-<name>.tsv`` pair files the OCR channel is learned from.
     ``with_candidate_tables``: precompute the candidates of every plain key (a cache made
@@ -253,7 +279,8 @@ def build_model(
             weight = (text_weight or {}).get(path, 1)
             units = counts.add_text(path.read_text(encoding="utf-8", errors="replace"), weight)
         described.append({"path": path.name, "kind": kind, "units": units})
-    model = kneser_ney(counts)
+    domain_counts = count_domain(domain, exclude, style, described)
+    model = kneser_ney(counts, domain=domain_counts, domain_weight=domain_weight)
     model.sources = described
     channel_files = [Path(p) for p in channel_files]
     for path in channel_files:

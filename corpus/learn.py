@@ -335,6 +335,8 @@ def stack_user_model(model: RestorerModel, user: UserModel) -> RestorerModel:
         unigrams=unigrams,
         lm_codes=lm_codes,
         sources=[*model.sources, {"user_model": user.summary()}],
+        domain_lm={},  # the reviewed text is the in-domain evidence here: no second LM
+        _domain=None,
         _memo={},
         _rows={},
         _coded=None,

@@ -15,6 +15,7 @@ with units as integers.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import pickle
@@ -135,6 +136,12 @@ class RestorerModel:
     # same order: {"units": [...], "bigram_keys", "bigram_lp", "bigram_bow",
     # "trigram_keys", "trigram_lp"}; empty on a model built in memory and not yet saved.
     lm_codes: dict = field(default_factory=dict, repr=False)
+    # The LM mixed with an in-domain LM of the administrative texts (corpus/mixed_lm.py), for
+    # the documents it fits better (normalize/domain_lm.py): the same n-grams with other
+    # values, {"unigrams": {...}, "unknown_logprob", and "bigram_lp", "bigram_bow",
+    # "trigram_lp" as in lm_codes, in its key order}; empty when built without one.
+    domain_lm: dict = field(default_factory=dict, repr=False)
+    _domain: RestorerModel | None = field(default=None, repr=False)
     _memo: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False)
     # per context (t, u): the log-probs asked for so far and what computing more needs
     _rows: dict[tuple[str, str], LMRow] = field(default_factory=dict, repr=False)
@@ -146,6 +153,35 @@ class RestorerModel:
             with long_lived_gc_paused():  # ~10^6 new objects and no cycles
                 self._coded = CodedLM(self)
         return self._coded
+
+    def in_domain(self) -> RestorerModel | None:
+        """This model with the in-domain mixed LM (``domain_lm``), made once; None if it has
+        none. It shares everything else (syllables, channels, candidate tables)."""
+        if not self.domain_lm:
+            return None
+        if self._domain is None:
+            values = self.domain_lm
+            codes = {**(self.lm_codes or encode_lm(self))}
+            codes.update({k: values[k] for k in ("bigram_lp", "bigram_bow", "trigram_lp")})
+            self._domain = with_lazy_tables(
+                dataclasses.replace(
+                    self,
+                    unigrams=values["unigrams"],
+                    unknown_logprob=values["unknown_logprob"],
+                    lm_codes=codes,
+                    domain_lm={},
+                    _domain=None,
+                    _memo={},
+                    _rows={},
+                    _coded=None,
+                )
+            )
+        return self._domain
+
+    def coded_lms(self) -> list[CodedLM]:
+        """The integer-coded LMs built so far: this model's and its in-domain one's."""
+        models = (self, self._domain)
+        return [m._coded for m in models if m is not None and m._coded is not None]
 
     def logprob(self, t: str, u: str, w: str) -> float:
         """log P(w | t u) with Kneser-Ney backoff (memoised: documents repeat themselves)."""
@@ -272,6 +308,16 @@ class PackedCandidates:
         syllables, costs = self.syllables, self.costs
         found = [(syllables[a], costs[b]) for a, b in zip(numbers[::2], numbers[1::2], strict=True)]
         return found[: middle - start], found[middle - start :]
+
+
+def domain_values(model: RestorerModel) -> dict:
+    """A model's LM values as another model's ``domain_lm`` holds them (same n-gram keys)."""
+    codes = encode_lm(model)
+    return {
+        "unigrams": model.unigrams,
+        "unknown_logprob": model.unknown_logprob,
+        **{k: codes[k] for k in ("bigram_lp", "bigram_bow", "trigram_lp")},
+    }
 
 
 def save_model(model: RestorerModel, path: Path) -> None:

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sohoa.corpus.model import SEP, RestorerModel
+from sohoa.corpus.mixed_lm import LMTables, mixed
+from sohoa.corpus.model import SEP, RestorerModel, domain_values
 from sohoa.corpus.units import BOS, WORD_START
 from sohoa.normalize.unicode import strip_marks
 
@@ -30,6 +31,9 @@ UNKNOWN_SHARE = 1e-4  # probability mass of the uniform floor in the unigram mod
 # 5.36%.
 WORD_BONUS = 2.0
 WORD_PAIR_MIN_TEXT_COUNT = 3
+# λ of the in-domain LM (the administrative texts' own, corpus/mixed_lm.py) mixed with the
+# general LM of every source, when the build names in-domain sources.
+DOMAIN_WEIGHT = 0.3
 
 
 def _discounts(counts: Iterable[int]) -> tuple[float, float, float]:
@@ -61,6 +65,12 @@ def set_word_bonus(model: RestorerModel, bonus: float) -> None:
     delta = bonus - model.word_bonus
     if not delta:
         return
+    model._domain = None  # made again from the model as it is now
+    in_domain = model.in_domain()
+    if in_domain is not None:  # the in-domain LM's n-grams carry the same bonus
+        set_word_bonus(in_domain, bonus)
+        model.domain_lm = domain_values(in_domain)
+        model._domain = None
     pairs = set(model.word_pairs)
     for key in pairs:
         found = model.bigrams.get(key)
@@ -77,25 +87,46 @@ def set_word_bonus(model: RestorerModel, bonus: float) -> None:
     model._coded = None  # the integer-coded copy the decoder uses is rebuilt on demand
 
 
-def kneser_ney(counts: Counts, word_bonus: float | None = None) -> RestorerModel:
+def kneser_ney(
+    counts: Counts,
+    word_bonus: float | None = None,
+    domain: Counts | None = None,
+    domain_weight: float = DOMAIN_WEIGHT,
+) -> RestorerModel:
     """Interpolated modified Kneser-Ney trigram, stored in backoff form.
 
-    Listed word pairs then get ``word_bonus`` (default ``WORD_BONUS``), see set_word_bonus.
+    With ``domain`` (the in-domain texts' counts, a part of ``counts``), the model also
+    holds, as ``domain_lm``, the same LM mixed with the LM of ``domain`` alone, weighing
+    ``domain_weight`` (corpus/mixed_lm.py). Listed word pairs then get ``word_bonus``
+    (default ``WORD_BONUS``) in both, see set_word_bonus.
     """
-    stats = _KneserNeyCounts.of(counts)
-    p1 = {w: (1 - UNKNOWN_SHARE) * n / stats.total1 + stats.floor
-          for w, n in stats.continuation1.items()}  # fmt: skip
-    p2 = _bigram_probabilities(stats, p1)
-    unigrams = _unigram_table(stats, p1)
-    model = RestorerModel(
+    bonus = WORD_BONUS if word_bonus is None else word_bonus
+    tables = lm_tables(counts)
+    both = None  # mixed before the bonus goes into the tables: from normalised LMs
+    if domain is not None and domain.trigrams and domain_weight:
+        both = mixed(tables, lm_tables(domain), domain_weight)
+        if (len(both.bigrams), len(both.trigrams)) != (len(tables.bigrams), len(tables.trigrams)):
+            raise ValueError("the in-domain texts must be among the sources counted")
+    model = _model_of(counts, tables)
+    set_word_bonus(model, bonus)
+    if both is not None:
+        in_domain = _model_of(counts, both)
+        set_word_bonus(in_domain, bonus)
+        model.domain_lm = domain_values(in_domain)
+    return model
+
+
+def _model_of(counts: Counts, tables: LMTables) -> RestorerModel:
+    """The model of ``counts`` with the LM ``tables`` (no word bonus yet)."""
+    return RestorerModel(
         style=counts.style,
-        syllables=_syllable_priors(counts, unigrams, stats.floor),
+        syllables=_syllable_priors(counts, tables.unigrams, tables.unknown_logprob),
         acronyms={key: forms.most_common(1)[0][0] for key, forms in counts.acronyms.items()},
         codes=sorted(counts.codes),
-        unigrams=unigrams,
-        bigrams=_bigram_table(stats, p2),
-        trigrams=_trigram_table(stats, p1, p2),
-        unknown_logprob=math.log(stats.floor),
+        unigrams=tables.unigrams,
+        bigrams=tables.bigrams,
+        trigrams=tables.trigrams,
+        unknown_logprob=tables.unknown_logprob,
         unknown_word_penalty=math.log(max(len(counts.unknown_words), 2)),
         word_pairs=sorted(
             a + SEP + b
@@ -103,8 +134,20 @@ def kneser_ney(counts: Counts, word_bonus: float | None = None) -> RestorerModel
             if counts.text_pairs[(a, b)] >= WORD_PAIR_MIN_TEXT_COUNT
         ),
     )
-    set_word_bonus(model, WORD_BONUS if word_bonus is None else word_bonus)
-    return model
+
+
+def lm_tables(counts: Counts) -> LMTables:
+    """The Kneser-Ney LM of ``counts`` in backoff form, without word bonus."""
+    stats = _KneserNeyCounts.of(counts)
+    p1 = {w: (1 - UNKNOWN_SHARE) * n / stats.total1 + stats.floor
+          for w, n in stats.continuation1.items()}  # fmt: skip
+    p2 = _bigram_probabilities(stats, p1)
+    return LMTables(
+        unigrams=_unigram_table(stats, p1),
+        bigrams=_bigram_table(stats, p2),
+        trigrams=_trigram_table(stats, p1, p2),
+        unknown_logprob=math.log(stats.floor),
+    )
 
 
 @dataclass
@@ -211,12 +254,12 @@ def _trigram_table(
 
 
 def _syllable_priors(
-    counts: Counts, unigrams: dict[str, tuple[float, float]], floor: float
+    counts: Counts, unigrams: dict[str, tuple[float, float]], unknown_logprob: float
 ) -> dict[str, list[tuple[str, float]]]:
     """Unmarked key -> its marked syllables with their unigram log P, most likely first."""
     syllables: defaultdict[str, list[tuple[str, float]]] = defaultdict(list)
     for syllable in counts.syllable_counts:
-        prior = unigrams[syllable][0] if syllable in unigrams else math.log(floor)
+        prior = unigrams[syllable][0] if syllable in unigrams else unknown_logprob
         syllables[strip_marks(syllable)].append((syllable, prior))
     for options in syllables.values():
         options.sort(key=lambda item: -item[1])

@@ -49,6 +49,7 @@ from sohoa.normalize.channel import candidates
 from sohoa.normalize.channel_keys import CandidateIndex
 from sohoa.normalize.channel_profile import Profile, choose_profile, profiles_of
 from sohoa.normalize.decoder import Choice, decode
+from sohoa.normalize.domain_lm import lm_for
 from sohoa.normalize.header_place import header_place_from_date_line
 from sohoa.normalize.language import foreign_spans, judge
 from sohoa.normalize.options import Slot, token_slots
@@ -95,8 +96,9 @@ class Restorer:
             self.model._memo.clear()
         if len(self.model._rows) > self.max_cached // 16:  # a row holds ~16 log-probs
             self.model._rows.clear()
-        if len(self.model.coded().rows) > self.max_cached // 16:
-            self.model.coded().rows.clear()
+        for lm in self.model.coded_lms():  # the general LM's and the in-domain one's
+            if len(lm.rows) > self.max_cached // 16:
+                lm.rows.clear()
         if len(self._cache) > self.max_cached:
             self._cache.clear()
 
@@ -106,7 +108,8 @@ class Restorer:
         self._cache.clear()
         self.model._memo.clear()
         self.model._rows.clear()
-        self.model.coded().rows.clear()
+        for lm in self.model.coded_lms():
+            lm.rows.clear()
         self.index.clear_caches()
 
     def candidates(self, core: str, profile: Profile, expand: bool = False) -> Candidates:
@@ -293,6 +296,9 @@ def _two_passes(
     )
     if not params.adapt:
         return slots, choices
+    # the second pass's LM: the one that fits the first reading better (general, in-domain)
+    reading = [slot.options[c.index][1] for slot, c in zip(slots, choices, strict=True)]
+    lm_model = lm_for(restorer.model, reading)
     found = adaptation(
         [slot.options for slot in slots],
         [slot.token for slot in slots],
@@ -319,7 +325,7 @@ def _two_passes(
 
     choices = decode(
         [slot.options for slot in slots],
-        restorer.model,
+        lm_model,
         params.channel_weight,
         params.beam,
         found.bonus,

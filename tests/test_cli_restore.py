@@ -113,3 +113,18 @@ def test_restore_leaves_correct_text_unchanged_and_normalises_tone_when_asked(
     result = run_cli("restore", str(source), "--tone-style", "classic")
     assert result.returncode == 0, result.stderr
     assert result.stdout.endswith("Cụ thể hóa; ỦY BAN; HÒA BÌNH.\n")
+
+
+def test_corpus_build_mixes_in_the_in_domain_sources_it_is_given(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    from sohoa.corpus.model import load_model_file
+
+    model = tmp_path / "m.pkl"
+    plan = seeds_dir / "001_b2bd4cc6c0423af8.txt"
+    result = run_cli(
+        "corpus", "build", str(plan), str(seeds_dir / "004_270c43c183b8e566.txt"),
+        "-o", str(model), "--domain", str(plan),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert load_model_file(model).in_domain() is not None

@@ -136,6 +136,8 @@ def test_stacking_leaves_the_shipped_model_as_it_is(learned: Path) -> None:
     assert shipped.logprob("xã", "thạch", "quỳ") == before  # the cached model untouched
     assert stacked.logprob("kế", "hoạch", "của") == shipped.logprob("kế", "hoạch", "của")
     assert "SNN" in stacked.codes and "SNN" not in load_model().model.codes
+    # the shipped model's in-domain LM has the shipped n-grams only: the stacked has none
+    assert shipped.in_domain() is not None and stacked.in_domain() is None
 
 
 def test_learning_adds_to_a_user_model_each_file_once(learned: Path, tmp_path: Path) -> None:
