@@ -408,6 +408,11 @@ class _SlotMaker:
             return self.kept_as(fixed_code, "<code>")
         if kind == "caps":
             return self.caps(core)
+        if core in restorer.codes and any(ch.isupper() for ch in core[1:]):
+            # a known code with a capital inside (TTg, CTrTT), read apart from its numbers
+            # ("QĐ - TTg"): a word to the tokenizer, never a syllable in disguise; its LM
+            # unit is the one the model was built with (<unk>)
+            return self.kept_as(core, word_unit(core, restorer.model.style))
         if len(core) == 1 and (
             (core.islower() and _in_running_words(tokens, i, self.vietnamese))
             or _opens_words(tokens, i)
