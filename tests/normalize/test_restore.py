@@ -370,23 +370,6 @@ def test_a_code_changes_only_into_a_known_code(restorer) -> None:
     assert "88/CP" in text and "CB-GV" in text
 
 
-def test_a_known_code_read_apart_from_its_number_is_kept(restorer) -> None:
-    # "QĐ - TTg": the tokenizer sees TTg as a word; a known code with a capital inside is
-    # offered only as written, never as a syllable ("Tự", "Trở" on English-model OCR).
-    from sohoa.normalize.options import token_slots
-    from sohoa.normalize.tokens import tokenize
-
-    source = "Quyet dinh so 212 / 2004 / QD - TTg phe duyet; CTrTT va Tu"
-    tokens = tokenize(source)
-    slots = token_slots(tokens, restorer, restorer.profiles["eng"])
-    options = {tokens[s.token].text: s.options for s in slots if s.token >= 0}
-    assert options["TTg"] == [("TTg", "<unk>", 0.0)]  # as the model's build counted it
-    assert options["CTrTT"] == [("CTrTT", "<unk>", 0.0)]
-    assert len(options["Tu"]) > 1  # a plain word still gets its syllables
-    text, edits = restore_text(source, restorer, "eng")
-    assert "QĐ - TTg" in text and not {"TTg", "CTrTT"} & {e.original for e in edits}
-
-
 def test_the_source_tone_placement_is_kept_unless_asked(restorer) -> None:
     source = "Ủy ban hoà giải và thủy lợi"
     assert restore_text(source, restorer)[0] == source
