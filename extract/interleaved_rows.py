@@ -65,6 +65,18 @@ class _TaskRow:
             else:
                 self.lead.append(cell)
 
+    def add_line(self, number: str | None, task: str, agency: str, time: str, notes: str) -> None:
+        """Add one line's row number and cells (``interleaved.split_line``) to the row."""
+        if number:
+            self.stt = number
+        if task:
+            self.add_task(task)
+        self.add_agencies(agency, number)
+        if time:
+            self.time.append(time)
+        if notes:
+            self.notes.append(notes)
+
     def add_task(self, task: str) -> None:
         """Add a line's task text, less the words that go on with an agency name begun on
         a line before and wrapped in its narrow cell (see ``wrapped_names``)."""
@@ -251,15 +263,7 @@ def _gather_rows(lines: list[str]) -> list[_TaskRow]:
         for number, task, agency, time, notes in parsed[begin:end]:
             if number is None and row.takes_block_line(task, agency, time, notes):
                 continue
-            if number:
-                row.stt = number
-            if task:
-                row.add_task(task)
-            row.add_agencies(agency, number)
-            if time:
-                row.time.append(time)
-            if notes:
-                row.notes.append(notes)
+            row.add_line(number, task, agency, time, notes)
         rows.append(row)
     return rows
 
@@ -281,15 +285,7 @@ def _rows_line_by_line(parsed: list[Parsed]) -> list[_TaskRow]:
         if current is None or (number and current.stt) or next_row or alone or heading:
             current = _TaskRow(opened=alone)
             rows.append(current)
-        if number:
-            current.stt = number
-        if task:
-            current.add_task(task)
-        current.add_agencies(agency, number)
-        if time:
-            current.time.append(time)
-        if notes:
-            current.notes.append(notes)
+        current.add_line(number, task, agency, time, notes)
         # a row opened by its lone number reads its text, sentences and all, until its
         # agencies and time are read too
         read = not current.opened or bool(current.lead and current.time)
