@@ -9,7 +9,8 @@ import pytest
 
 from sohoa.corpus.build import Counts, build_model
 from sohoa.corpus.build import text_units as units
-from sohoa.corpus.mixed_lm import SEP, LMTables, mixed
+from sohoa.corpus.coded_lm import SEP
+from sohoa.corpus.mixed_lm import LMTables, mixed
 from sohoa.corpus.model import load_model_file, save_model
 from sohoa.corpus.trigram_lm import lm_tables, set_word_bonus
 from sohoa.normalize.domain_lm import lm_for
