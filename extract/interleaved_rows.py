@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from sohoa.extract.centred_rows import Parsed, heads_group, is_specks, row_starts
+from sohoa.extract.centred_rows import heads_group, is_specks, row_starts
 from sohoa.extract.interleaved import (
     SENTENCE_END,
+    TaskLine,
     agency_starts_at,
     is_time_word,
     is_whole_time,
@@ -214,7 +215,7 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     return out, complete
 
 
-def _split(line: str) -> Parsed:
+def _split(line: str) -> TaskLine:
     """``split_line``, and "các" ending the task text before "UBND cấp xã" is the agency's:
     "… đại chúng và PTTH Bắc các | UBND cấp xã" (a list's next line, "các UBND cấp xã")."""
     number, task, agency, time, notes = split_line(line)
@@ -224,11 +225,11 @@ def _split(line: str) -> Parsed:
     return number, task, agency, time, notes
 
 
-def _row_numbers(parsed: list[Parsed]) -> list[Parsed]:
+def _row_numbers(parsed: list[TaskLine]) -> list[TaskLine]:
     """The lines with only their row numbers kept: not the text's own number ("9 khóa."; a
     plain one: "2.3" before lower case text is a row number whose row's first lines came
     before it), nor a digit read from specks ("4 A A Ao o=")."""
-    out: list[Parsed] = []
+    out: list[TaskLine] = []
     previous: str | None = None
     for number, task, agency, time, notes in parsed:
         if number is not None:
@@ -268,7 +269,7 @@ def _gather_rows(lines: list[str]) -> list[_TaskRow]:
     return rows
 
 
-def _rows_line_by_line(parsed: list[Parsed]) -> list[_TaskRow]:
+def _rows_line_by_line(parsed: list[TaskLine]) -> list[_TaskRow]:
     """The rows of the lines, line by line: a row number starts a row, a line of a row read
     block by block goes back to it, and a row ends with its task's sentence (see the module
     docstring)."""
