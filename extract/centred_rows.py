@@ -40,6 +40,8 @@ def heads_group(number: str, parts: TaskLine, later: list[TaskLine]) -> bool:
 
 
 CENTRING_SLACK = 1  # a row of an even count of lines has its number one line off the middle
+# the kinds of anchor (``_anchor_kind``, "lost") whose row lies around it, lines before and after
+CENTRED = ("middle", "lost")
 LOWER_START_COST = 2.0  # a row's first line not starting with a capital (a cell's next line)
 OPEN_END_COST = 1.0  # the row before ending without a sentence end
 
@@ -139,20 +141,20 @@ def row_starts(parsed: list[TaskLine]) -> list[tuple[int, bool]] | None:
     starts = _cheapest_cut(parsed, anchors)
     kinds = dict(anchors)
     return [
-        (begin, any(kinds.get(k) in ("middle", "lost", "heading") for k in range(begin, end)))
+        (begin, any(kinds.get(k) in (*CENTRED, "heading") for k in range(begin, end)))
         for begin, end in itertools.pairwise([*starts, len(parsed)])
     ]
 
 
 def _cheapest_cut(parsed: list[TaskLine], anchors: list[tuple[int, str]]) -> list[int]:
     """The first line of each row (see ``row_starts``)."""
-    first = anchors[0][0] if anchors[0][1] not in ("middle", "lost") else 0
+    first = anchors[0][0] if anchors[0][1] not in CENTRED else 0
     # best[start] = (cost so far, starts) for the current anchor's row starting at start
     best: dict[int, tuple[float, list[int]]] = {first: (0.0, [0, first] if first else [0])}
     ends = [*anchors, (len(parsed), "end")]
     for (anchor, kind), (following, next_kind) in itertools.pairwise(ends):
         options: dict[int, tuple[float, list[int]]] = {}
-        if next_kind in ("middle", "lost"):
+        if next_kind in CENTRED:
             candidates = range(anchor + 1, following + 1)
         else:
             candidates = range(following, following + 1)
@@ -160,8 +162,8 @@ def _cheapest_cut(parsed: list[TaskLine], anchors: list[tuple[int, str]]) -> lis
             before = anchor - start
             for cut in candidates:
                 after = cut - 1 - anchor
-                step = _centring_cost(before, after) if kind in ("middle", "lost") else 0.0
-                if kind == "heading" and cut > anchor + 1 and next_kind in ("middle", "lost"):
+                step = _centring_cost(before, after) if kind in CENTRED else 0.0
+                if kind == "heading" and cut > anchor + 1 and next_kind in CENTRED:
                     continue  # a heading holds its line only; the rest is the next row's
                 step += _start_cost(parsed, cut, following) if next_kind != "end" else 0.0
                 total = cost + step
