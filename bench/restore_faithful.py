@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 from restore import CHANNELS  # noqa: E402
-from restore_folds import MODEL_CODE  # noqa: E402
+from restore_folds import model_code  # noqa: E402
 from restore_sources import BENCH_SOURCES, SEEDS, SOURCES, domain_of  # noqa: E402
 
 from sohoa.corpus import fetch_sources, source_texts  # noqa: E402
@@ -89,7 +89,7 @@ def held_out_texts() -> dict[str, str]:
 def held_out_model() -> Path:
     """The bench model without the held-out texts (cached)."""
     sources = [p for _, paths in BENCH_SOURCES for p in paths if p != SEED_001]
-    code = b"".join((ROOT / p).read_bytes() for p in (*MODEL_CODE, "bench/restore_sources.py"))
+    code = model_code()
     code_list = ROOT / "corpus" / "sources" / "codes-nd30.txt"
     code += code_list.read_bytes() if code_list.exists() else b""
     listed = "".join(f"{p.name}:{p.stat().st_size};" for p in sources + CHANNELS).encode()

@@ -48,14 +48,22 @@ from sohoa.normalize.params import CandidateParams, RestorerParams  # noqa: E402
 
 DATA = ROOT / "corpus" / "data"
 CACHE = ROOT / "bench" / ".cache" / "restore"
-# The code a fold model is built by (its cache key)
+# The code a fold model is built by (its cache key), and the bench's choice of its sources
 MODEL_CODE = (
     "corpus/build.py",
     "corpus/channel_learn.py",
     "corpus/model.py",
     "corpus/trigram_lm.py",
     "corpus/mixed_lm.py",
+    "bench/restore_sources.py",
 )
+
+
+def model_code() -> bytes:
+    """The text of the code a bench model is built by (``MODEL_CODE``), for cache keys."""
+    return b"".join((ROOT / p).read_bytes() for p in MODEL_CODE)
+
+
 MAX_PAGES = 8  # pages validated per fold (keeps a settings search affordable)
 # fold -> (document name in the page files, LM source left out, lines of it left out)
 FOLDS = {
@@ -102,7 +110,7 @@ def shifted_pages() -> list[PageResult]:
 def fold_model(fold: str, pages: dict[str, list[PageResult]]):
     """The LM + channel model of one fold, built without the fold's text (cached)."""
     document, left_out, lines = FOLDS[fold]
-    code = b"".join((ROOT / p).read_bytes() for p in (*MODEL_CODE, "bench/restore_sources.py"))
+    code = model_code()
     sources = [p for _, paths in BENCH_SOURCES for p in paths]
     listed = "".join(f"{p.name}:{p.stat().st_size};" for p in sources).encode()
     # ... and by the channel pages its channel is learned from (make channel rewrites them)

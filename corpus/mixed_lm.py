@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-SEP = "\x1f"  # joins the units of an n-gram key (as corpus/coded_lm.py)
+from sohoa.corpus.coded_lm import SEP
+
 MIN_MASS = 1e-12  # floor of a context's left-over probability (rounding can make it ≤ 0)
 
 
@@ -70,7 +71,7 @@ def mixed(general: LMTables, domain: LMTables, weight: float) -> LMTables:
         w: a * exp(general.unigram_lp(w)) + b * exp(domain.unigram_lp(w))
         for w in _ordered(general.unigrams, domain.unigrams)
     }
-    p2 = {}
+    p2: dict[str, float] = {}
     for key in _ordered(general.bigrams, domain.bigrams):
         u, w = key.split(SEP)
         p2[key] = a * exp(general.bigram_lp(u, w)) + b * exp(domain.bigram_lp(u, w))
@@ -84,7 +85,7 @@ def mixed(general: LMTables, domain: LMTables, weight: float) -> LMTables:
         u, w = uw.split(SEP)
         return exp(unigram_bow.get(u, 0.0)) * p1.get(w, 0.0)
 
-    p3 = {}
+    p3: dict[str, float] = {}
     for key in _ordered(general.trigrams, domain.trigrams):
         t, u, w = key.split(SEP)
         p3[key] = a * exp(general.trigram_lp(t, u, w)) + b * exp(domain.trigram_lp(t, u, w))
@@ -97,13 +98,13 @@ def mixed(general: LMTables, domain: LMTables, weight: float) -> LMTables:
     )
 
 
-def _ordered(first: dict, second: dict) -> Iterable[str]:
+def _ordered(first: Mapping[str, object], second: Mapping[str, object]) -> Iterable[str]:
     """The keys of ``first`` in order, then those of ``second`` it lacks."""
     yield from first
     yield from (key for key in second if key not in first)
 
 
-def _backoffs(probabilities: dict[str, float], lower) -> dict[str, float]:
+def _backoffs(probabilities: dict[str, float], lower: Callable[[str], float]) -> dict[str, float]:
     """Each context's log backoff weight: its left-over mass over the lower order's left-over
     mass on the same words, log((1 - Σ P(w | h)) / (1 - Σ P(w | h'))), w over the stored
     n-grams of h (keys "h␟w"; ``lower(key)`` gives P(w | h'))."""

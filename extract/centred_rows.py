@@ -17,10 +17,8 @@ import itertools
 
 import regex
 
-from sohoa.extract.interleaved import SENTENCE_END, is_whole_time
+from sohoa.extract.interleaved import SENTENCE_END, TaskLine, is_whole_time
 from sohoa.extract.numbering import next_in_sequence
-
-Parsed = tuple[str | None, str, str, str, str]  # row number, task, agencies, time, notes
 
 
 def is_specks(*texts: str) -> bool:
@@ -29,7 +27,7 @@ def is_specks(*texts: str) -> bool:
     return not any(regex.search(r"\p{L}{3}", text) for text in texts)
 
 
-def heads_group(number: str, parts: Parsed, later: list[Parsed]) -> bool:
+def heads_group(number: str, parts: TaskLine, later: list[TaskLine]) -> bool:
     """Is the line of ``number`` a group's heading ("2 | Công tác thông tin, tuyên truyền"
     over rows 2.1, 2.2 …)? A number of the top level with task text and nothing in the other
     columns, whose next row number is its first sub-row: the heading is the whole row, and
@@ -42,11 +40,13 @@ def heads_group(number: str, parts: Parsed, later: list[Parsed]) -> bool:
 
 
 CENTRING_SLACK = 1  # a row of an even count of lines has its number one line off the middle
+# the kinds of anchor (``_anchor_kind``, "lost") whose row lies around it, lines before and after
+CENTRED = ("middle", "lost")
 LOWER_START_COST = 2.0  # a row's first line not starting with a capital (a cell's next line)
 OPEN_END_COST = 1.0  # the row before ending without a sentence end
 
 
-def _anchor_kind(parsed: list[Parsed], index: int) -> str:
+def _anchor_kind(parsed: list[TaskLine], index: int) -> str:
     """How the numbered line ``index`` sits in its row: "heading" (a group's heading, a row
     of one line), "alone" (the number alone on its line, the row's blocks after it) or
     "middle" (the number beside the row's middle line, read across)."""
@@ -56,7 +56,7 @@ def _anchor_kind(parsed: list[Parsed], index: int) -> str:
     return "middle" if task or agency or time or notes else "alone"
 
 
-def _first_words(line: Parsed) -> str:
+def _first_words(line: TaskLine) -> str:
     """The line's first cell text, from its first word of two letters or more (or a digit):
     specks read from accents and rulings ("i i S ~|S6 Khoa") passed over."""
     _, task, agency, time, notes = line
@@ -67,7 +67,7 @@ def _first_words(line: Parsed) -> str:
     return " ".join(words)
 
 
-def _is_centred(parsed: list[Parsed], anchors: list[tuple[int, str]]) -> bool:
+def _is_centred(parsed: list[TaskLine], anchors: list[tuple[int, str]]) -> bool:
     """Do the rows' numbers sit on their middle lines? Most numbered lines go on with a cell
     begun on the line before (their text in lower case, or the line before ends no
     sentence and holds no time of its own: a row read on one line whose number was lost),
@@ -86,7 +86,7 @@ def _is_centred(parsed: list[Parsed], anchors: list[tuple[int, str]]) -> bool:
     return len(middle) >= 2 and 2 * evidence >= len(middle)
 
 
-def _start_cost(parsed: list[Parsed], start: int, anchor: int) -> float:
+def _start_cost(parsed: list[TaskLine], start: int, anchor: int) -> float:
     """How unlike a row's first line line ``start`` is (the row's number on line
     ``anchor``): a cell's second line goes on in lower case, and the line before a row
     ends its sentence."""
@@ -105,14 +105,14 @@ def _centring_cost(before: int, after: int) -> float:
     return float(max(0, abs(before - after) - CENTRING_SLACK))
 
 
-def _holds_lost_row(line: Parsed) -> bool:
+def _holds_lost_row(line: TaskLine) -> bool:
     """A line read across with task text, an agency and a whole time cell of its own but no
     number: the middle line of a row whose number old OCR lost."""
     number, task, agency, time, _ = line
     return number is None and bool(task) and bool(agency) and is_whole_time(time)
 
 
-def _anchors(parsed: list[Parsed]) -> list[tuple[int, str]]:
+def _anchors(parsed: list[TaskLine]) -> list[tuple[int, str]]:
     """The lines rows are placed around, with their kinds (see ``_anchor_kind``); between
     two numbered lines that hold their rows' times, a line with its own time is a row whose
     number was lost ("lost")."""
@@ -127,7 +127,7 @@ def _anchors(parsed: list[Parsed]) -> list[tuple[int, str]]:
     return sorted(numbered + lost)
 
 
-def row_starts(parsed: list[Parsed]) -> list[tuple[int, bool]] | None:
+def row_starts(parsed: list[TaskLine]) -> list[tuple[int, bool]] | None:
     """Where each row begins and whether it was read across (else it is read line by line),
     for a table whose rows' numbers sit on their middle lines (``_is_centred``), else None.
     The lines between two numbers are shared between their rows: each row has about as
@@ -141,20 +141,20 @@ def row_starts(parsed: list[Parsed]) -> list[tuple[int, bool]] | None:
     starts = _cheapest_cut(parsed, anchors)
     kinds = dict(anchors)
     return [
-        (begin, any(kinds.get(k) in ("middle", "lost", "heading") for k in range(begin, end)))
+        (begin, any(kinds.get(k) in (*CENTRED, "heading") for k in range(begin, end)))
         for begin, end in itertools.pairwise([*starts, len(parsed)])
     ]
 
 
-def _cheapest_cut(parsed: list[Parsed], anchors: list[tuple[int, str]]) -> list[int]:
+def _cheapest_cut(parsed: list[TaskLine], anchors: list[tuple[int, str]]) -> list[int]:
     """The first line of each row (see ``row_starts``)."""
-    first = anchors[0][0] if anchors[0][1] not in ("middle", "lost") else 0
+    first = anchors[0][0] if anchors[0][1] not in CENTRED else 0
     # best[start] = (cost so far, starts) for the current anchor's row starting at start
     best: dict[int, tuple[float, list[int]]] = {first: (0.0, [0, first] if first else [0])}
     ends = [*anchors, (len(parsed), "end")]
     for (anchor, kind), (following, next_kind) in itertools.pairwise(ends):
         options: dict[int, tuple[float, list[int]]] = {}
-        if next_kind in ("middle", "lost"):
+        if next_kind in CENTRED:
             candidates = range(anchor + 1, following + 1)
         else:
             candidates = range(following, following + 1)
@@ -162,8 +162,8 @@ def _cheapest_cut(parsed: list[Parsed], anchors: list[tuple[int, str]]) -> list[
             before = anchor - start
             for cut in candidates:
                 after = cut - 1 - anchor
-                step = _centring_cost(before, after) if kind in ("middle", "lost") else 0.0
-                if kind == "heading" and cut > anchor + 1 and next_kind in ("middle", "lost"):
+                step = _centring_cost(before, after) if kind in CENTRED else 0.0
+                if kind == "heading" and cut > anchor + 1 and next_kind in CENTRED:
                     continue  # a heading holds its line only; the rest is the next row's
                 step += _start_cost(parsed, cut, following) if next_kind != "end" else 0.0
                 total = cost + step

@@ -257,13 +257,15 @@ def _by_source(plain: list[str], years: list[str]) -> tuple[bool, int]:
     return repeats >= max(len(years), LABEL_REPEATS), 2 if repeats > len(years) else 0
 
 
-def _kinh_phi_columns(plain: list[str], years: list[str], body: list[str]) -> list[str]:
+def _kinh_phi_columns(
+    plain: list[str], years: list[str], sources: int, body: list[str]
+) -> list[str]:
     """The "Kinh phí" columns before years split by source: one total, each source's, or
     the total and each source's, as the header names them ("Tổng số" / "Tổng cộng", a
     source's label once more than the years); more of them when a row of the body holds
     more amounts, adding up, than the header's columns do (a row has no more cells than
-    its table: the header's label was misread)."""
-    sources = _by_source(plain, years)[1]
+    its table: the header's label was misread). ``sources``: how many sources the "Kinh
+    phí" group names (``_by_source``)."""
     has_total = any(TOTAL_LABEL.search(r) for r in plain)
     year_columns = [f"Năm {year} / {source}" for year in years for source in SOURCES]
     layouts = [
@@ -293,8 +295,9 @@ def budget_header_columns(
         return None
     plain = [strip_marks(" ".join(r.split())).upper() for r in readings]
     columns = ["STT", "Nội dung"]
-    if _by_source(plain, years)[0]:
-        columns += _kinh_phi_columns(plain, years, body or [])
+    split, sources = _by_source(plain, years)
+    if split:
+        columns += _kinh_phi_columns(plain, years, sources, body or [])
         columns += [f"Năm {year} / {source}" for year in years for source in SOURCES]
     else:
         columns.append("Kinh phí")

@@ -164,7 +164,10 @@ def _in_sentence(words: list[str], size: int) -> bool:
     return len(words) > size and fold(words[-size - 1]) in YEAR_LEADS
 
 
-def split_line(line: str) -> tuple[str | None, str, str, str, str]:
+TaskLine = tuple[str | None, str, str, str, str]  # row number, task, agencies, time, notes
+
+
+def split_line(line: str) -> TaskLine:
     """(row number, task text, agency text, time text, notes) of one line read across."""
     text = clean(line)
     alone = ROW_NUMBER_ALONE.match(text)

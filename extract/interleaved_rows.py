@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from sohoa.extract.centred_rows import Parsed, heads_group, is_specks, row_starts
+from sohoa.extract.centred_rows import heads_group, is_specks, row_starts
 from sohoa.extract.interleaved import (
     SENTENCE_END,
+    TaskLine,
     agency_starts_at,
     is_time_word,
     is_whole_time,
@@ -64,6 +65,18 @@ class _TaskRow:
                 self.partner.append(cell)
             else:
                 self.lead.append(cell)
+
+    def add_line(self, number: str | None, task: str, agency: str, time: str, notes: str) -> None:
+        """Add one line's row number and cells (``interleaved.split_line``) to the row."""
+        if number:
+            self.stt = number
+        if task:
+            self.add_task(task)
+        self.add_agencies(agency, number)
+        if time:
+            self.time.append(time)
+        if notes:
+            self.notes.append(notes)
 
     def add_task(self, task: str) -> None:
         """Add a line's task text, less the words that go on with an agency name begun on
@@ -202,7 +215,7 @@ def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     return out, complete
 
 
-def _split(line: str) -> Parsed:
+def _split(line: str) -> TaskLine:
     """``split_line``, and "các" ending the task text before "UBND cấp xã" is the agency's:
     "… đại chúng và PTTH Bắc các | UBND cấp xã" (a list's next line, "các UBND cấp xã")."""
     number, task, agency, time, notes = split_line(line)
@@ -212,11 +225,11 @@ def _split(line: str) -> Parsed:
     return number, task, agency, time, notes
 
 
-def _row_numbers(parsed: list[Parsed]) -> list[Parsed]:
+def _row_numbers(parsed: list[TaskLine]) -> list[TaskLine]:
     """The lines with only their row numbers kept: not the text's own number ("9 khóa."; a
     plain one: "2.3" before lower case text is a row number whose row's first lines came
     before it), nor a digit read from specks ("4 A A Ao o=")."""
-    out: list[Parsed] = []
+    out: list[TaskLine] = []
     previous: str | None = None
     for number, task, agency, time, notes in parsed:
         if number is not None:
@@ -251,20 +264,12 @@ def _gather_rows(lines: list[str]) -> list[_TaskRow]:
         for number, task, agency, time, notes in parsed[begin:end]:
             if number is None and row.takes_block_line(task, agency, time, notes):
                 continue
-            if number:
-                row.stt = number
-            if task:
-                row.add_task(task)
-            row.add_agencies(agency, number)
-            if time:
-                row.time.append(time)
-            if notes:
-                row.notes.append(notes)
+            row.add_line(number, task, agency, time, notes)
         rows.append(row)
     return rows
 
 
-def _rows_line_by_line(parsed: list[Parsed]) -> list[_TaskRow]:
+def _rows_line_by_line(parsed: list[TaskLine]) -> list[_TaskRow]:
     """The rows of the lines, line by line: a row number starts a row, a line of a row read
     block by block goes back to it, and a row ends with its task's sentence (see the module
     docstring)."""
@@ -281,15 +286,7 @@ def _rows_line_by_line(parsed: list[Parsed]) -> list[_TaskRow]:
         if current is None or (number and current.stt) or next_row or alone or heading:
             current = _TaskRow(opened=alone)
             rows.append(current)
-        if number:
-            current.stt = number
-        if task:
-            current.add_task(task)
-        current.add_agencies(agency, number)
-        if time:
-            current.time.append(time)
-        if notes:
-            current.notes.append(notes)
+        current.add_line(number, task, agency, time, notes)
         # a row opened by its lone number reads its text, sentences and all, until its
         # agencies and time are read too
         read = not current.opened or bool(current.lead and current.time)

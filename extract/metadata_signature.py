@@ -125,11 +125,8 @@ def _read_position_above(
         return
     head = match_role(lines[above[1]]) if len(above) > 1 else None
     deputy = deputy_of(head) if head else None
-    last = fold(lines[above[0]]).split()[-1:]
-    if head and deputy and last == fold(head).split()[-1:]:
-        meta.nguoi_ky.chuc_vu = deputy
-        note(meta, "nguoi_ky.chuc_vu", sources[above[0]], 0.5)
-        meta.suy_dien.append("nguoi_ky.chuc_vu")
+    if head and deputy and _ends_as(lines[above[0]], head):
+        _infer_deputy(meta.nguoi_ky, deputy, sources[above[0]], meta)
 
 
 def deputy_of(role: str) -> str | None:
@@ -204,12 +201,23 @@ def _read_deputy(
     index = next((i for i in zone if lines[i].strip()), None)
     if deputy is None or head is None or index is None:
         return last
-    if fold(lines[index]).split()[-1:] == fold(head).split()[-1:]:
-        signer.chuc_vu = deputy
-        note(meta, "nguoi_ky.chuc_vu", sources[index], 0.5)
-        meta.suy_dien.append("nguoi_ky.chuc_vu")
+    if _ends_as(lines[index], head):
+        _infer_deputy(signer, deputy, sources[index], meta)
         return index
     return last
+
+
+def _ends_as(line: str, title: str) -> bool:
+    """Does ``line`` end with ``title``'s last word, marks and case folded ("…U TỊCH" and
+    "CHỦ TỊCH")?"""
+    return fold(line).split()[-1:] == fold(title).split()[-1:]
+
+
+def _infer_deputy(signer: Signer, deputy: str, source: SourceLine, meta: Metadata) -> None:
+    """The deputy's title set as inferred, not read: confidence 0.5, listed in ``suy_dien``."""
+    signer.chuc_vu = deputy
+    note(meta, "nguoi_ky.chuc_vu", source, 0.5)
+    meta.suy_dien.append("nguoi_ky.chuc_vu")
 
 
 def _read_name(

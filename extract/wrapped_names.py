@@ -97,7 +97,7 @@ def known_name(cell: str) -> str | None:
         return None
     read = [w for w in words[1:] if fold(w)]
     for sector in SECTORS:
-        spelt = [regex.sub(r"\W+$", "", t) for t in sector.lower().split() if fold(t)]
+        spelt = [_core(t) for t in sector.lower().split() if fold(t)]
         if len(spelt) != len(read) or not all(map(_same, map(fold, read), map(fold, spelt))):
             continue
         if all(_same_marks(_core(r), t) for r, t in zip(read, spelt, strict=True)):
@@ -109,6 +109,7 @@ def known_name(cell: str) -> str | None:
 
 
 def _core(word: str) -> str:
+    """The word without the punctuation after it ("hóa," -> "hóa")."""
     return regex.sub(r"\W+$", "", word)
 
 

@@ -20,9 +20,10 @@ import cv2
 import numpy as np
 
 from sohoa.normalize.names import is_full_name
-from sohoa.ocr.tesseract import line_rows, run_tesseract, word_rows
+from sohoa.ocr.reread_lines import Box, word_box
+from sohoa.ocr.tesseract import line_key, line_rows, run_tesseract, word_rows
 from sohoa.ocr.text_quality import is_vietnamese_word
-from sohoa.ocr.unread_ink import Box, splice, word_box
+from sohoa.ocr.unread_ink import splice
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def name_line(data: dict[str, list], shape: tuple[int, ...], settings: ColumnSet
 
 
 def _line_box(data: dict[str, list], rows: list[int]) -> Box:
+    """The box holding the words ``rows`` (one line's)."""
     boxes = [word_box(data, i) for i in rows]
     return (
         min(b[0] for b in boxes),
@@ -145,11 +147,7 @@ def reread_signer_column(
         again = read_column(own, box, target / letter, lang)
         rows = capital_lines(again, settings)
         confidence = sum(float(again["conf"][i]) for i in rows) / max(1, len(rows))
-        lines = len({_line_key(again, i) for i in rows})
+        lines = len({line_key(again, i) for i in rows})
         readings.append((lines, confidence, again, rows))
     _, _, again, rows = max(readings, key=lambda reading: reading[:2])
     return splice(data, [], again, rows, before=name[0]) if rows else data
-
-
-def _line_key(data: dict[str, list], i: int) -> tuple[int, int, int]:
-    return data["block_num"][i], data["par_num"][i], data["line_num"][i]

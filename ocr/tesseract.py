@@ -189,12 +189,16 @@ def word_rows(data: dict[str, list]) -> list[int]:
     ]
 
 
+def line_key(data: dict[str, list], i: int) -> tuple[int, int, int]:
+    """The line row ``i`` of ``data`` lies on: (block, paragraph, line)."""
+    return data["block_num"][i], data["par_num"][i], data["line_num"][i]
+
+
 def line_rows(data: dict[str, list]) -> dict[tuple[int, int, int], list[int]]:
     """The word rows of each line of ``data`` (block, paragraph, line), in reading order."""
     lines: dict[tuple[int, int, int], list[int]] = {}
     for i in word_rows(data):
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        lines.setdefault(key, []).append(i)
+        lines.setdefault(line_key(data, i), []).append(i)
     return lines
 
 

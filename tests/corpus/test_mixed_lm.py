@@ -9,10 +9,10 @@ import pytest
 
 from sohoa.corpus.build import Counts, build_model
 from sohoa.corpus.build import text_units as units
-from sohoa.corpus.mixed_lm import SEP, LMTables, mixed
+from sohoa.corpus.coded_lm import SEP
+from sohoa.corpus.mixed_lm import LMTables, mixed
 from sohoa.corpus.model import load_model_file, save_model
 from sohoa.corpus.trigram_lm import lm_tables, set_word_bonus
-from sohoa.normalize.domain_lm import lm_for
 
 GENERAL = "Báo cáo hàng năm của phần mềm. Bảng tính hàng năm. Bảng tính có hàm phân bố chuẩn.\n"
 DOMAIN = "Ủy ban nhân dân cấp xã báo cáo hằng năm. Kinh phí phân bổ hằng năm.\n"
@@ -124,16 +124,3 @@ def test_the_model_keeps_the_mixture_beside_the_general_lm(tmp_path: Path) -> No
         for t, u in (("<s>", "báo"), ("<s>", "bảng"), ("kinh", "phí")):
             total = sum(math.exp(lm.logprob(t, u, w)) for w in lm.unigrams)
             assert total == pytest.approx(1.0, abs=1e-3)
-
-
-def test_a_document_is_restored_with_the_lm_its_reading_fits(tmp_path: Path) -> None:
-    general, domain = tmp_path / "help.txt", tmp_path / "plan.txt"
-    general.write_text(GENERAL * 5, encoding="utf-8")
-    domain.write_text(DOMAIN * 3, encoding="utf-8")
-    model = build_model([general, domain], domain=[domain], with_candidate_tables=False)
-    plan = list(units("Ủy ban nhân dân cấp xã báo cáo hằng năm. Kinh phí phân bổ hằng năm."))
-    help_text = list(units("Bảng tính có hàm phân bố chuẩn. Bảng tính hàng năm."))
-    assert lm_for(model, plan) is model.in_domain()
-    assert lm_for(model, help_text) is model
-    alone = build_model([general, domain], with_candidate_tables=False)
-    assert lm_for(alone, plan) is alone  # a model without an in-domain LM
