@@ -109,6 +109,18 @@ def budget_table_read_across(rng: random.Random, doc_code: str, first_year: int)
     rows.append({"cells": total})
     lead, partner = rng.choice([(24.0, 28.0), (20.0, 30.0), (26.0, 26.0)])
     amount_width = (186 - 8 - 50 - lead - partner) / (len(years) + 1)
+    widths = [8.0, 50.0, *[amount_width] * (len(years) + 1), lead, partner]
+    return _budget_table(doc_code, columns, [[{"text": c} for c in columns]], rows, widths)
+
+
+def _budget_table(
+    doc_code: str,
+    columns: list[str],
+    header: list[list[dict[str, Any]]],
+    rows: list[dict[str, Any]],
+    widths_mm: list[float],
+) -> dict[str, Any]:
+    """A Phụ lục II budget table of the plan ``doc_code`` in render_tables' form."""
     return {
         "kind": "phu_luc_2",
         "caption": "Phụ lục II",
@@ -116,9 +128,9 @@ def budget_table_read_across(rng: random.Random, doc_code: str, first_year: int)
         "attached_to": f"(Kèm theo Kế hoạch số {doc_code})",
         "unit": "triệu đồng",
         "columns": columns,
-        "header": [[{"text": c} for c in columns]],
+        "header": header,
         "rows": rows,
-        "widths_mm": [8.0, 50.0, *[amount_width] * (len(years) + 1), lead, partner],
+        "widths_mm": widths_mm,
     }
 
 
@@ -196,15 +208,5 @@ def budget_table_by_source(rng: random.Random, doc_code: str, first_year: int) -
               "sources": [firsts, seconds]}[kinh_phi]  # fmt: skip
     rows.append({"cells": ["Tổng", "", *(_cell(v, blank) for v in [*totals, *grand]), "", ""]})
     amount_width = (273 - 8 - 62 - 26 - 30) / (len(kp_columns) + 2 * n_years)
-    return {
-        "kind": "phu_luc_2",
-        "caption": "Phụ lục II",
-        "title": "DỰ TOÁN KINH PHÍ THỰC HIỆN KẾ HOẠCH",
-        "attached_to": f"(Kèm theo Kế hoạch số {doc_code})",
-        "unit": "triệu đồng",
-        "columns": columns,
-        "header": header,
-        "rows": rows,
-        "widths_mm": [8.0, 62.0, *[amount_width] * (len(kp_columns) + 2 * n_years), 26.0, 30.0],
-        "landscape": True,
-    }
+    widths = [8.0, 62.0, *[amount_width] * (len(kp_columns) + 2 * n_years), 26.0, 30.0]
+    return {**_budget_table(doc_code, columns, header, rows, widths), "landscape": True}
