@@ -30,7 +30,7 @@ from sohoa.extract.interleaved import (
 )
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import fold
-from sohoa.extract.wrapped_names import continuation_at, name_left
+from sohoa.extract.wrapped_names import continuation_at, name_left, qualifier_at, qualifier_left
 from sohoa.normalize.unicode import strip_marks
 
 
@@ -83,6 +83,7 @@ class _TaskRow:
         a line before and wrapped in its narrow cell (see ``wrapped_names``)."""
         words = task.split()
         for cell in (self.lead, self.partner):
+            words = _qualifier_back(cell, words)
             size, left = self.wrapped.get(id(cell), (-1, ()))
             name = ""
             if size != len(cell) and cell:  # a name begun since: what is left of it
@@ -128,6 +129,19 @@ class _TaskRow:
             _wrapped_years(" ".join(self.time)),
             without_rulings(self.notes),
         ]
+
+
+def _qualifier_back(cell: list[str], words: list[str]) -> list[str]:
+    """A line's task words less the qualifier of a collective name the cell's last fragment
+    began ("Các cơ quan, đơn vị" / "liên quan"), which goes back to the cell."""
+    if not cell or not words or not qualifier_left(cell[-1]):
+        return words
+    found = qualifier_at(words)
+    if found is None:
+        return words
+    start, end = found
+    cell.append(" ".join(words[start:end]))
+    return words[:start] + words[end:]
 
 
 # a time cell wrapped in its narrow column, folded: its first line and what ends it

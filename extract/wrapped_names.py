@@ -9,6 +9,10 @@ is the beginning of a known name ("Sở" and a sector of the state administratio
 text and given back to the name. Words are compared folded, one OCR slip allowed in a word
 of three letters or more. An agency cell that is such a name misread ("Sở Gido duc va Dao
 tao") is spelt as the name is (``known_names``, used by ``interleaved.repair_cells``).
+
+A collective name ("Các cơ quan, đơn vị", "Các sở, ngành") is qualified by what follows it
+("liên quan", "có liên quan"); wrapped, the qualifier is read among the next line's task
+words and goes back to the name the same way (``qualifier_left``).
 """
 
 from __future__ import annotations
@@ -58,6 +62,38 @@ def name_left(cell: str) -> tuple[str, tuple[str, ...]]:
         if rests:
             break
     return cell, ()
+
+
+# what qualifies a collective name ("Các cơ quan, đơn vị" / "liên quan"), folded
+QUALIFIERS = (("co", "lien", "quan"), ("lien", "quan"))
+
+
+def qualifier_left(cell: str) -> tuple[str, ...]:
+    """The folded words still to come of a collective name begun in ``cell`` ("Các cơ
+    quan, đơn vị": ("lien", "quan")): a cell opened by "Các" and a plural of bodies, no
+    other agency after it, not yet qualified; ``()`` otherwise. The caller looks for the
+    longest qualifier first, so "có liên quan" wins over "liên quan" when it is there."""
+    words = [fold(w) for w in cell.split() if fold(w)]
+    if cell.rstrip().endswith((",", ";")):  # a list going on with another name
+        return ()
+    if len(words) < 2 or words[0] != "cac" or "ubnd" in words or "so" in words[2:]:
+        return ()
+    if any(words[-len(q) :] == list(q) for q in QUALIFIERS):
+        return ()
+    return QUALIFIERS[0]
+
+
+def qualifier_at(words: list[str]) -> tuple[int, int] | None:
+    """Where in ``words`` a collective name's qualifier wrapped in its cell was read: the
+    rightmost whole "có liên quan" or "liên quan" (one slip in a word of three letters or
+    more: "lién quan", "li€n quan"); ``None`` when there is none."""
+    folded = [fold(w) for w in words]
+    for qualifier in QUALIFIERS:
+        size = len(qualifier)
+        for start in range(len(words) - size, -1, -1):
+            if all(map(_same, folded[start : start + size], qualifier)):
+                return start, start + size
+    return None
 
 
 def continuation_at(words: list[str], left: tuple[str, ...]) -> tuple[int, int] | None:
