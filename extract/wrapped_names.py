@@ -76,24 +76,53 @@ def qualifier_left(cell: str) -> tuple[str, ...]:
     words = [fold(w) for w in cell.split() if fold(w)]
     if cell.rstrip().endswith((",", ";")):  # a list going on with another name
         return ()
-    if len(words) < 2 or words[0] != "cac" or "ubnd" in words or "so" in words[2:]:
+    if len(words) < 2 or not is_cac(words[0]) or "ubnd" in words or "so" in words[2:]:
         return ()
     if any(words[-len(q) :] == list(q) for q in QUALIFIERS):
         return ()
     return QUALIFIERS[0]
 
 
+def is_cac(folded: str) -> bool:
+    """Is the folded word "các" as OCR read it ("cac", "cec", "c4ec")?"""
+    return regex.fullmatch(r"c\S?\S?c", folded) is not None
+
+
 def qualifier_at(words: list[str]) -> tuple[int, int] | None:
     """Where in ``words`` a collective name's qualifier wrapped in its cell was read: the
     rightmost whole "có liên quan" or "liên quan" (one slip in a word of three letters or
-    more: "lién quan", "li€n quan"); ``None`` when there is none."""
+    more: "lién quan", "li€n quan") not inside a sentence of the task (a lower-case word on
+    both sides: "… các cơ quan có liên quan hỗ trợ …"); ``None`` when there is none."""
     folded = [fold(w) for w in words]
     for qualifier in QUALIFIERS:
         size = len(qualifier)
         for start in range(len(words) - size, -1, -1):
-            if all(map(_same, folded[start : start + size], qualifier)):
-                return start, start + size
+            end = start + size
+            after = words[end][:1] if end < len(words) else ""
+            inside = start > 0 and _goes_on(words[start - 1]) and after.islower()
+            if all(map(_same, folded[start:end], qualifier)) and not inside:
+                return start, end
     return None
+
+
+def _goes_on(word: str) -> bool:
+    """Is ``word`` one of a sentence going on after it: lower case, no stop after it?"""
+    return word[:1].islower() and not word.endswith((".", ";", ":"))
+
+
+def known_name_size(words: list[str]) -> int:
+    """How many of ``words`` make a whole known name ("Sở Nội vụ" in "Sở Nội vụ thành
+    phố": 3); 0 when they begin none. The first word is an agency's "Sở" as OCR read it
+    (checked by the caller)."""
+    if len(words) < 2:
+        return 0
+    folded = [fold(w) for w in words[1:]]
+    sizes = [
+        len(name) + 1
+        for name in _known_names()
+        if len(name) <= len(folded) and all(map(_same, folded[: len(name)], name))
+    ]
+    return max(sizes, default=0)
 
 
 def continuation_at(words: list[str], left: tuple[str, ...]) -> tuple[int, int] | None:

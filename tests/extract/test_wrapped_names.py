@@ -123,3 +123,33 @@ def test_a_collective_name_already_qualified_or_going_on_with_a_list_takes_no_qu
     assert qualifier_at(["tai", "co", "so.", "co", "lien", "quan"]) == (3, 6)
     assert qualifier_at(["tai", "co", "so.", "li€n", "quan"]) == (3, 5)
     assert qualifier_at(["tai", "co", "so."]) is None
+
+
+def test_a_tasks_own_lien_quan_inside_its_sentence_is_no_qualifier():
+    # "… các cơ quan có liên quan hỗ trợ …": lower-case words on both sides
+    assert qualifier_at(["cac", "co", "quan", "c6", "lién", "quan", "ho", "tro"]) is None
+    # after a finished sentence, or before the next one, it is a wrapped cell's
+    assert qualifier_at(["2026-2030.", "lién", "quan", "Kien"]) == (1, 3)
+    assert qualifier_at(["tai", "co", "so", "lién", "quan"]) == (3, 5)
+
+
+def test_a_collective_partner_read_a_line_before_the_lead_goes_to_the_partner():
+    """The partner "Các cơ quan, đơn vị" / "liên quan" wraps over two lines beside a lead
+    of one line, so its first line is read a line above the lead's: the row's first agency
+    fragment is the partner's, and the lead comes with the partner's end after it."""
+    rows, _ = task_rows(
+        [
+            "Kien toan cai cach hanh chinh tren dia ban tinh. To | Cac co quan, don vi | Quy",
+            "1.1 chuc thuc hien phat trien doanh nghiep | So Noi vu lien quan II/2027",
+            "theo Ke hoach so 12/KH-UBND.",
+            "Trien khai quan ly dat dai tai co so. | UBND cac huyen, | Hang",
+            "1.2 To chuc thuc hien cong tac van thu. | So Y te thanh pho nam",
+            "Tang cuong chuyen doi so tai co so. | Cac so, ban, nganh, | Hang",
+            "1.3 To chuc thuc hien cai cach hanh chinh. | So Noi vu UBND cac huyen nam",
+        ]
+    )
+    assert [cells[2:4] for _, cells in rows] == [
+        ["So Noi vu", "Cac co quan, don vi lien quan"],
+        ["So Y te", "UBND cac huyen, thanh pho"],
+        ["So Noi vu", "Cac so, ban, nganh, UBND cac huyen"],
+    ]
