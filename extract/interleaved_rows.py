@@ -109,7 +109,8 @@ class _TaskRow:
         a line before and wrapped in its narrow cell (see ``wrapped_names``)."""
         words = task.split()
         for cell in (self.lead, self.partner):
-            words = _qualifier_back(cell, words)
+            before = self.task[-1].split()[-1] if self.task and self.task[-1].split() else ""
+            words = _qualifier_back(cell, words, before)
             size, left = self.wrapped.get(id(cell), (-1, ()))
             name = ""
             if size != len(cell) and cell:  # a name begun since: what is left of it
@@ -188,12 +189,13 @@ def _is_collective(words: list[str]) -> bool:
     return bool(folded) and (is_cac(folded[0]) or (folded[0] == "ubnd" and is_cac(folded[-1])))
 
 
-def _qualifier_back(cell: list[str], words: list[str]) -> list[str]:
+def _qualifier_back(cell: list[str], words: list[str], before: str) -> list[str]:
     """A line's task words less the qualifier of a collective name the cell's last fragment
-    began ("Các cơ quan, đơn vị" / "liên quan"), which goes back to the cell."""
+    began ("Các cơ quan, đơn vị" / "liên quan"), which goes back to the cell; ``before``:
+    the task's last word on the lines above."""
     if not cell or not words or not qualifier_left(cell[-1]):
         return words
-    found = qualifier_at(words)
+    found = qualifier_at(words, before)
     if found is None:
         return words
     start, end = found

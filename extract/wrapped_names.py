@@ -88,18 +88,20 @@ def is_cac(folded: str) -> bool:
     return regex.fullmatch(r"c\S?\S?c", folded) is not None
 
 
-def qualifier_at(words: list[str]) -> tuple[int, int] | None:
+def qualifier_at(words: list[str], before: str = "") -> tuple[int, int] | None:
     """Where in ``words`` a collective name's qualifier wrapped in its cell was read: the
     rightmost whole "có liên quan" or "liên quan" (one slip in a word of three letters or
     more: "lién quan", "li€n quan") not inside a sentence of the task (a lower-case word on
-    both sides: "… các cơ quan có liên quan hỗ trợ …"); ``None`` when there is none."""
+    both sides: "… các cơ quan có liên quan hỗ trợ …"; ``before`` is the word read before
+    ``words``, on the line above); ``None`` when there is none."""
     folded = [fold(w) for w in words]
     for qualifier in QUALIFIERS:
         size = len(qualifier)
         for start in range(len(words) - size, -1, -1):
             end = start + size
             after = words[end][:1] if end < len(words) else ""
-            inside = start > 0 and _goes_on(words[start - 1]) and after.islower()
+            previous = words[start - 1] if start > 0 else before
+            inside = bool(previous) and _goes_on(previous) and after.islower()
             if all(map(_same, folded[start:end], qualifier)) and not inside:
                 return start, end
     return None

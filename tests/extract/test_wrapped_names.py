@@ -153,3 +153,11 @@ def test_a_collective_partner_read_a_line_before_the_lead_goes_to_the_partner():
         ["So Y te", "UBND cac huyen, thanh pho"],
         ["So Noi vu", "Cac so, ban, nganh, UBND cac huyen"],
     ]
+
+
+def test_a_lien_quan_opening_a_line_inside_the_tasks_sentence_is_no_qualifier():
+    # "… và các cơ quan" / "có liên quan hỗ trợ doanh nghiệp …": the sentence goes on
+    # from the line above, whose last word is given
+    words = ["có", "liên", "quan", "hỗ", "trợ", "doanh", "nghiệp"]
+    assert qualifier_at(words, before="quan") is None
+    assert qualifier_at(words, before="2030.") == (0, 3)
