@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/tables_eng_ocr.py [--show] [--generated N] [--long N] [--budget N]
         [--sources N] [--sets 004,other,gen,long,budget,sources] [--modes lstm3,...]
+        [--restore]
 
 Seed 000 is an English-model OCR of seed 002, its appendices flattened into text; to work on
 that kind of input without learning anything from the 000/002 pair, this makes more of it from
@@ -23,7 +24,9 @@ horizontal rules erased first, as engines that drop a table's lines do: without 
 reads a one-line row together with the rules touching it, and a budget table comes out as noise;
 with it the rows read like seed 003's), ``lstm6-norules`` (as lstm6, the rules erased). That
 text goes through the pipeline as a TXT input (no restorer: the score is the table
-reconstruction), and the rebuilt tables are scored against the tables rendered, as
+reconstruction; ``--restore`` restores it first with the model built without seed 002, as
+bench/tables_text.py does 000's, so that what the restorer does to the lines is measured
+too), and the rebuilt tables are scored against the tables rendered, as
 bench/tables_text.py scores 000: rows found (by their STT), cells right once marks and case are
 folded away.
 The last line prints the key figures.
@@ -45,10 +48,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 from render_tables import render_tables  # noqa: E402
 from tables import CACHE, model_rows, norm  # noqa: E402
-from tables_text import score  # noqa: E402
+from tables_text import model_without_002, score  # noqa: E402
 
 import run_pipeline  # noqa: E402,F401  (registers this checkout as the package `sohoa`)
 from sohoa.corpus.scan_simulator import degrade, rasterize_pdf  # noqa: E402
+from sohoa.normalize.restore import load_model  # noqa: E402
 from sohoa.pipeline import convert_document  # noqa: E402
 from sohoa.settings import Settings  # noqa: E402
 
@@ -332,7 +336,13 @@ def main() -> None:
         "--sets", default="004,other,gen,long,budget,sources", help="which sets to read"
     )
     parser.add_argument("--modes", default="lstm3,lstm6,legacy3,lstm3-norules", help="OCR modes")
+    parser.add_argument(
+        "--restore",
+        action="store_true",
+        help="restore the text first, as seed 000 is (the leave-one-out model, built without 002)",
+    )
     args = parser.parse_args()
+    model = load_model(model_without_002()) if args.restore else None
     sets: dict[str, dict[str, Any]] = {
         "004": {"tables": seed_004_tables()},
         "other": json.loads(OTHER.read_text(encoding="utf-8")),
@@ -351,7 +361,8 @@ def main() -> None:
     for mode in args.modes.split(","):
         mode_totals = {"rows": 0, "found": 0, "cells": 0, "right_cells": 0}
         for name, truth in sets.items():
-            doc = convert_document(old_ocr_text(name, truth, mode), Settings(restore=False))
+            settings = Settings(restore=args.restore)
+            doc = convert_document(old_ocr_text(name, truth, mode), settings, model=model)
             print(f"== {name} {mode}: {len(doc.tables)} tables rebuilt")
             matched = match_in_order(truth["tables"], doc.tables)
             for number, truth_table in enumerate(truth["tables"]):

@@ -154,12 +154,20 @@ def _quarter_word(word: str) -> str:
     return "Quý" if word[0].isupper() else "quý"
 
 
+def _only_roman(token: str) -> bool:
+    """Strokes that read as a Roman quarter and as no Arabic one ("11", "111", "1V")."""
+    roman = roman_of_strokes(token)
+    arabic = token.isdigit() and 1 <= int(token) <= 4
+    return roman in ("II", "III", "IV") and not arabic
+
+
 def repair_quarters(table: Table, table_index: int | None = None) -> list[Edit]:
     """ "Quý 11/2026" -> "Quý II/2026" in the cells (a quarter is I to IV); "Quỹ II/2026"
     (a fund, the language model's favourite) -> "Quý II/2026" where a quarter follows."""
     texts = [c for row in table.rows for c in (row.cells or []) if c]
     tokens = [m.group("num") for text in texts for m in QUARTER.finditer(text)]
-    roman_elsewhere = any(t in ("II", "III", "IV") for t in tokens)
+    # the table writes quarters in Roman: "II", or strokes no Arabic quarter reads ("11")
+    roman_elsewhere = any(t in ("II", "III", "IV") or _only_roman(t) for t in tokens)
     arabic_elsewhere = any(t in ("2", "3", "4") for t in tokens)
     edits: list[Edit] = []
 

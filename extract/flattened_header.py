@@ -7,6 +7,7 @@ Old OCR garbles header words, so they are compared without marks and with one sl
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -16,6 +17,7 @@ from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION, TOTAL_ROW_
 from sohoa.extract.flattened_sums import layout_by_sums
 from sohoa.extract.structure import fold
 from sohoa.model import TableRow
+from sohoa.normalize.language import judge
 from sohoa.normalize.unicode import strip_marks
 
 TASK_COLUMNS = [
@@ -51,11 +53,14 @@ def _is_header_start(text: str) -> bool:
     return bool(first) and fold(first[0]) in ("stt", "tt")
 
 
-def _is_header_line(text: str, share: float = 0.7, least: int = 1) -> bool:
+def _is_header_line(text: str, share: float = 0.7, least: int = 1, strict: bool = False) -> bool:
     """A line made of header words ("Nam 2026", "NSNN | To chuc", "Pon vi cha tri"): part of
     a header block, the first one or one repeated at a page break. Words are compared
     without marks and with one OCR slip allowed ("chic" = "chuc", "Pon" = "Don"); at least
-    ``least`` of them and a ``share`` of the line must be header words."""
+    ``least`` of them and a ``share`` of the line must be header words. ``strict``: no slip
+    for a word that is a Vietnamese syllable of its own ("tăng", "cường", "nông", "thôn"
+    are no misread "tổng", "công", "thời": a group heading's words, restored or read
+    right)."""
     words = [fold(w) for w in strip_marks(text).split()]
     words = [w for w in words if w and not (len(w) <= 2 and not w.isalpha())]
     words = [w for w in words if not regex.fullmatch(r"20\d\d", w)]
@@ -65,11 +70,19 @@ def _is_header_line(text: str, share: float = 0.7, least: int = 1) -> bool:
         w in HEADER_WORDS
         or (
             len(w) >= 4
+            and not (strict and _is_syllable(w))
             and any(Levenshtein.distance(w, h) <= 1 for h in HEADER_WORDS if len(h) >= 4)
         )
         for w in words
     )
     return known >= max(least, share * len(words))
+
+
+@lru_cache(maxsize=4096)
+def _is_syllable(folded: str) -> bool:
+    """Is the folded word a Vietnamese syllable (marks aside)?"""
+    verdict = judge(folded)
+    return verdict.words == 1 and verdict.vietnamese_share == 1.0
 
 
 PROSE_WORDS = 6  # a line of this many words, most of them no header word, is body text
@@ -110,7 +123,7 @@ def _is_body_start(text: str) -> bool:
     ruled = regex.sub(r"^\|\s+", "", text)
     if ruled != text:
         worded = regex.search(r"\p{L}{2,}", ruled) is not None
-        header = _is_header_line(ruled, RULED_HEADER_SHARE, 2)
+        header = _is_header_line(ruled, RULED_HEADER_SHARE, 2, strict=True)
         return worded and not header and _is_body_start(ruled)
     words = [w for w in text.split() if regex.search(r"\p{L}{2}", w)]  # not "N", "k'"
     prose = len(words) >= PROSE_WORDS and not text.startswith("(")

@@ -30,7 +30,14 @@ from sohoa.extract.interleaved import (
 )
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import fold
-from sohoa.extract.wrapped_names import continuation_at, name_left
+from sohoa.extract.wrapped_names import (
+    continuation_at,
+    is_cac,
+    known_name_size,
+    name_left,
+    qualifier_at,
+    qualifier_left,
+)
 from sohoa.normalize.unicode import strip_marks
 
 
@@ -52,6 +59,8 @@ class _TaskRow:
         """A second name on the line is the partner; a lone one continues the lead agency
         when that ends in "," or ";", else (off the row's middle line, or once the partner
         column has started) it is the partner's."""
+        if self._partner_read_first(agency):
+            return
         cells = split_agencies(agency)
         for k, cell in enumerate(cells):
             lead_open = not self.lead or self.lead[-1].endswith((",", ";", " và"))
@@ -65,6 +74,23 @@ class _TaskRow:
                 self.partner.append(cell)
             else:
                 self.lead.append(cell)
+
+    def _partner_read_first(self, cell: str) -> bool:
+        """Put right a partner read before the lead: the row's one agency fragment so far
+        is an open collective name ("Các cơ quan, đơn vị", "UBND các huyện") and the next
+        is a single agency followed by that name's end ("Sở Nội vụ liên quan", "Sở Y tế
+        thành phố", "Sở Nội vụ UBND các huyện"): the collective, wrapped over two lines in
+        the column right of the lead's, began a line above it. The single agency is the
+        lead, the collective and its end the partner's. Done if so."""
+        if len(self.lead) != 1 or self.partner:
+            return False
+        tail = _collective_end(self.lead[0], cell.split())
+        if tail is None:
+            return False
+        words = cell.split()
+        self.partner.extend([self.lead[0], " ".join(words[tail:])])
+        self.lead[:] = [" ".join(words[:tail])]
+        return True
 
     def add_line(self, number: str | None, task: str, agency: str, time: str, notes: str) -> None:
         """Add one line's row number and cells (``interleaved.split_line``) to the row."""
@@ -83,6 +109,8 @@ class _TaskRow:
         a line before and wrapped in its narrow cell (see ``wrapped_names``)."""
         words = task.split()
         for cell in (self.lead, self.partner):
+            before = self.task[-1].split()[-1] if self.task and self.task[-1].split() else ""
+            words = _qualifier_back(cell, words, before)
             size, left = self.wrapped.get(id(cell), (-1, ()))
             name = ""
             if size != len(cell) and cell:  # a name begun since: what is left of it
@@ -128,6 +156,51 @@ class _TaskRow:
             _wrapped_years(" ".join(self.time)),
             without_rulings(self.notes),
         ]
+
+
+def _collective_end(collective: str, words: list[str]) -> int | None:
+    """Where in ``words`` (an agency fragment) the end of ``collective``, an open collective
+    name, begins after a single agency's name: its qualifier ending the fragment ("Sở Nội vụ
+    liên quan" after "Các cơ quan, đơn vị"), lower-case words after a whole known name
+    ("Sở Nội vụ thành phố" after "UBND các huyện"), or another collective name after it
+    when the list ends in "," ("Sở Nội vụ UBND các huyện" after "Các sở, ban, ngành,");
+    ``None`` otherwise."""
+    if len(words) < 2 or not agency_starts_at(words, 0) or _is_collective(words):
+        return None
+    if qualifier_left(collective):
+        found = qualifier_at(words)
+        if found is not None and found[1] == len(words) and found[0] >= 2:
+            return found[0]
+    if not _is_collective(collective.split()):
+        return None
+    size = known_name_size(words)
+    rest = words[size:]
+    if size and rest and all(w[:1].islower() for w in rest):
+        return size
+    # "Các sở, ban, ngành," then "Sở Nội vụ UBND các huyện": the list goes on
+    if size and collective.rstrip().endswith(",") and _is_collective(rest):
+        return size
+    return None
+
+
+def _is_collective(words: list[str]) -> bool:
+    """ "Các sở, ban, ngành", "UBND các huyện": a name of many bodies."""
+    folded = [fold(w) for w in words[:2]]
+    return bool(folded) and (is_cac(folded[0]) or (folded[0] == "ubnd" and is_cac(folded[-1])))
+
+
+def _qualifier_back(cell: list[str], words: list[str], before: str) -> list[str]:
+    """A line's task words less the qualifier of a collective name the cell's last fragment
+    began ("Các cơ quan, đơn vị" / "liên quan"), which goes back to the cell; ``before``:
+    the task's last word on the lines above."""
+    if not cell or not words or not qualifier_left(cell[-1]):
+        return words
+    found = qualifier_at(words, before)
+    if found is None:
+        return words
+    start, end = found
+    cell.append(" ".join(words[start:end]))
+    return words[:start] + words[end:]
 
 
 # a time cell wrapped in its narrow column, folded: its first line and what ends it

@@ -9,6 +9,10 @@ is the beginning of a known name ("Sở" and a sector of the state administratio
 text and given back to the name. Words are compared folded, one OCR slip allowed in a word
 of three letters or more. An agency cell that is such a name misread ("Sở Gido duc va Dao
 tao") is spelt as the name is (``known_names``, used by ``interleaved.repair_cells``).
+
+A collective name ("Các cơ quan, đơn vị", "Các sở, ngành") is qualified by what follows it
+("liên quan", "có liên quan"); wrapped, the qualifier is read among the next line's task
+words and goes back to the name the same way (``qualifier_left``).
 """
 
 from __future__ import annotations
@@ -58,6 +62,69 @@ def name_left(cell: str) -> tuple[str, tuple[str, ...]]:
         if rests:
             break
     return cell, ()
+
+
+# what qualifies a collective name ("Các cơ quan, đơn vị" / "liên quan"), folded
+QUALIFIERS = (("co", "lien", "quan"), ("lien", "quan"))
+
+
+def qualifier_left(cell: str) -> tuple[str, ...]:
+    """The folded words still to come of a collective name begun in ``cell`` ("Các cơ
+    quan, đơn vị": ("lien", "quan")): a cell opened by "Các" and a plural of bodies, no
+    other agency after it, not yet qualified; ``()`` otherwise. The caller looks for the
+    longest qualifier first, so "có liên quan" wins over "liên quan" when it is there."""
+    words = [fold(w) for w in cell.split() if fold(w)]
+    if cell.rstrip().endswith((",", ";")):  # a list going on with another name
+        return ()
+    if len(words) < 2 or not is_cac(words[0]) or "ubnd" in words or "so" in words[2:]:
+        return ()
+    if any(words[-len(q) :] == list(q) for q in QUALIFIERS):
+        return ()
+    return QUALIFIERS[0]
+
+
+def is_cac(folded: str) -> bool:
+    """Is the folded word "các" as OCR read it ("cac", "cec", "c4ec")?"""
+    return regex.fullmatch(r"c\S?\S?c", folded) is not None
+
+
+def qualifier_at(words: list[str], before: str = "") -> tuple[int, int] | None:
+    """Where in ``words`` a collective name's qualifier wrapped in its cell was read: the
+    rightmost whole "có liên quan" or "liên quan" (one slip in a word of three letters or
+    more: "lién quan", "li€n quan") not inside a sentence of the task (a lower-case word on
+    both sides: "… các cơ quan có liên quan hỗ trợ …"; ``before`` is the word read before
+    ``words``, on the line above); ``None`` when there is none."""
+    folded = [fold(w) for w in words]
+    for qualifier in QUALIFIERS:
+        size = len(qualifier)
+        for start in range(len(words) - size, -1, -1):
+            end = start + size
+            after = words[end][:1] if end < len(words) else ""
+            previous = words[start - 1] if start > 0 else before
+            inside = bool(previous) and _goes_on(previous) and after.islower()
+            if all(map(_same, folded[start:end], qualifier)) and not inside:
+                return start, end
+    return None
+
+
+def _goes_on(word: str) -> bool:
+    """Is ``word`` one of a sentence going on after it: lower case, no stop after it?"""
+    return word[:1].islower() and not word.endswith((".", ";", ":"))
+
+
+def known_name_size(words: list[str]) -> int:
+    """How many of ``words`` make a whole known name ("Sở Nội vụ" in "Sở Nội vụ thành
+    phố": 3); 0 when they begin none. The first word is an agency's "Sở" as OCR read it
+    (checked by the caller)."""
+    if len(words) < 2:
+        return 0
+    folded = [fold(w) for w in words[1:]]
+    sizes = [
+        len(name) + 1
+        for name in _known_names()
+        if len(name) <= len(folded) and all(map(_same, folded[: len(name)], name))
+    ]
+    return max(sizes, default=0)
 
 
 def continuation_at(words: list[str], left: tuple[str, ...]) -> tuple[int, int] | None:

@@ -192,3 +192,16 @@ def test_a_vowel_read_twice_with_its_tone_is_one_vowel():
     assert [(e.original, e.result) for e in edits] == [
         ("I. AN TOÀN THỤỰC PHẨM", "I. AN TOÀN THỰC PHẨM")
     ]
+
+
+def test_a_quarter_read_as_one_is_roman_where_the_tables_other_quarters_are_roman_strokes():
+    """An English-model OCR reads "II" as "11" and "I" as "1": "11" can be no Arabic
+    quarter, so the table writes its quarters in Roman, and its "Quý 1" is "Quý I"."""
+    table = Table(rows=[TableRow(cells=["Quý 11/2026"]), TableRow(cells=["Quý 1/2027"])])
+    repair_quarters(table)
+    assert [r.cells[0] for r in table.rows] == ["Quý II/2026", "Quý I/2027"]
+    # with an Arabic quarter elsewhere, "1" stays as read
+    table = Table(rows=[TableRow(cells=["Quý 11/2026"]), TableRow(cells=["Quý 1/2027"]),
+                        TableRow(cells=["Quý 3/2027"])])  # fmt: skip
+    repair_quarters(table)
+    assert table.rows[1].cells[0] == "Quý 1/2027"

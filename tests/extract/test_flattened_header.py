@@ -132,3 +132,18 @@ def test_a_first_row_whose_number_was_lost_naming_a_year_in_its_sentence_is_no_h
     ]
     assert header_span(lines, 0) == (1, 2)
     assert header_years([text for _, text in lines[:3]]) == []
+
+
+def test_a_ruled_group_heading_of_real_words_each_a_slip_from_a_header_word_is_a_row():
+    """ "| 1 | Tăng cường xây dựng nông thôn mới |" (restored, or read right): "tang",
+    "cuong", "nong", "thon" are each one slip from a header word ("tong", "cong", "thoi"),
+    five of seven words; but each is a Vietnamese word of its own, no misread header word
+    ("chic" for "chức" is none), so the line is the first row, not the header's."""
+    lines = [
+        (1, "Phụ lục I"),
+        (1, "STT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp"),
+        (1, "hiện"),
+        (1, "| 1 | Tăng cường xây dựng nông thôn mỗi | | | | |"),
+        (1, "Kiện toàn giáo dục nghề nghiệp cấp huyện. Đẩy Sở Kế hoạch và"),
+    ]
+    assert header_span(lines, 0) == (1, 3)

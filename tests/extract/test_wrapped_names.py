@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sohoa.extract.interleaved_rows import task_rows
-from sohoa.extract.wrapped_names import continuation_at, name_left
+from sohoa.extract.wrapped_names import continuation_at, name_left, qualifier_at, qualifier_left
 
 
 def test_what_is_left_of_a_known_name_begun_on_a_line():
@@ -96,3 +96,68 @@ def test_agency_cells_are_spelt_as_known_names_only_when_restoring():
     [edit] = repair_cells(spelt, [2], table_index=0, spell_known=True)
     assert spelt.rows[0].cells[2] == "Sở Khoa học và Công nghệ"
     assert edit.original == "S6 Khoa hoc va Cong nghé" and edit.reason == "table-cell-pattern"
+
+
+def test_a_collective_partners_qualifier_wrapped_in_its_cell_goes_back_to_it():
+    """ "Các cơ quan, đơn vị" / "liên quan": the partner cell's second line was read among
+    the task's words on the next line; it goes back to the collective name."""
+    rows, _ = task_rows(
+        [
+            "Trien khai giam ngheo ben vung tren dia ban tinh. | So Y te | Cac co quan, don vi",
+            "1.1 Tang cuong bao ve moi truong den nam 2030. lién quan Quy II/2027",
+            "Kien toan quan ly chat thai ran den nam 2030.",
+        ]
+    )
+    cells = rows[0][1]
+    assert cells[3] == "Cac co quan, don vi lién quan"
+    assert "quan Kien" not in cells[1] and "lién" not in cells[1]
+    assert cells[4] == "Quy II/2027"
+
+
+def test_a_collective_name_already_qualified_or_going_on_with_a_list_takes_no_qualifier():
+    assert qualifier_left("Các cơ quan, đơn vị") == ("co", "lien", "quan")
+    assert qualifier_left("Các cơ quan, đơn vị liên quan") == ()
+    assert qualifier_left("Các sở, ban, ngành,") == ()  # another name comes
+    assert qualifier_left("Các sở, ban, ngành; UBND cấp xã") == ()
+    assert qualifier_left("Sở Y tế") == ()
+    assert qualifier_at(["tai", "co", "so.", "co", "lien", "quan"]) == (3, 6)
+    assert qualifier_at(["tai", "co", "so.", "li€n", "quan"]) == (3, 5)
+    assert qualifier_at(["tai", "co", "so."]) is None
+
+
+def test_a_tasks_own_lien_quan_inside_its_sentence_is_no_qualifier():
+    # "… các cơ quan có liên quan hỗ trợ …": lower-case words on both sides
+    assert qualifier_at(["cac", "co", "quan", "c6", "lién", "quan", "ho", "tro"]) is None
+    # after a finished sentence, or before the next one, it is a wrapped cell's
+    assert qualifier_at(["2026-2030.", "lién", "quan", "Kien"]) == (1, 3)
+    assert qualifier_at(["tai", "co", "so", "lién", "quan"]) == (3, 5)
+
+
+def test_a_collective_partner_read_a_line_before_the_lead_goes_to_the_partner():
+    """The partner "Các cơ quan, đơn vị" / "liên quan" wraps over two lines beside a lead
+    of one line, so its first line is read a line above the lead's: the row's first agency
+    fragment is the partner's, and the lead comes with the partner's end after it."""
+    rows, _ = task_rows(
+        [
+            "Kien toan cai cach hanh chinh tren dia ban tinh. To | Cac co quan, don vi | Quy",
+            "1.1 chuc thuc hien phat trien doanh nghiep | So Noi vu lien quan II/2027",
+            "theo Ke hoach so 12/KH-UBND.",
+            "Trien khai quan ly dat dai tai co so. | UBND cac huyen, | Hang",
+            "1.2 To chuc thuc hien cong tac van thu. | So Y te thanh pho nam",
+            "Tang cuong chuyen doi so tai co so. | Cac so, ban, nganh, | Hang",
+            "1.3 To chuc thuc hien cai cach hanh chinh. | So Noi vu UBND cac huyen nam",
+        ]
+    )
+    assert [cells[2:4] for _, cells in rows] == [
+        ["So Noi vu", "Cac co quan, don vi lien quan"],
+        ["So Y te", "UBND cac huyen, thanh pho"],
+        ["So Noi vu", "Cac so, ban, nganh, UBND cac huyen"],
+    ]
+
+
+def test_a_lien_quan_opening_a_line_inside_the_tasks_sentence_is_no_qualifier():
+    # "… và các cơ quan" / "có liên quan hỗ trợ doanh nghiệp …": the sentence goes on
+    # from the line above, whose last word is given
+    words = ["có", "liên", "quan", "hỗ", "trợ", "doanh", "nghiệp"]
+    assert qualifier_at(words, before="quan") is None
+    assert qualifier_at(words, before="2030.") == (0, 3)
