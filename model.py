@@ -43,6 +43,20 @@ def union_box(boxes: Iterable[BBox | None]) -> BBox | None:
     )
 
 
+PixelBox = tuple[int, int, int, int]  # a box in whole pixels (Tesseract's word boxes)
+
+
+def pixel_union(boxes: Iterable[PixelBox]) -> PixelBox:
+    """``union_box`` for boxes in whole pixels, every one present (at least one)."""
+    given = list(boxes)
+    return (
+        min(b[0] for b in given),
+        min(b[1] for b in given),
+        max(b[2] for b in given),
+        max(b[3] for b in given),
+    )
+
+
 @dataclass
 class Word:
     """One whitespace-delimited token as the source gave it (punctuation attached)."""

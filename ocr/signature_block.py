@@ -25,6 +25,7 @@ import cv2
 import numpy as np
 import regex
 
+from sohoa.model import pixel_union
 from sohoa.ocr.tesseract import line_rows, run_tesseract, word_rows
 from sohoa.ocr.text_quality import is_vietnamese_word, reading_quality
 from sohoa.ocr.unread_ink import (
@@ -100,16 +101,7 @@ def _pieces(boxes: list[Box], gap: float) -> list[tuple[int, int, int, int, int]
         if box[0] - groups[-1][-1][2] > gap:
             groups.append([])
         groups[-1].append(box)
-    return [
-        (
-            min(b[0] for b in group),
-            min(b[1] for b in group),
-            max(b[2] for b in group),
-            max(b[3] for b in group),
-            len(group),
-        )
-        for group in groups
-    ]
+    return [(*pixel_union(group), len(group)) for group in groups]
 
 
 def reread_signature(
