@@ -82,6 +82,13 @@ def words_box(data: dict[str, list], rows: list[int]) -> Box:
     return pixel_union(word_box(data, i) for i in rows)
 
 
+def overlap_area(box: Box, other: Box) -> int:
+    """The area ``box`` and ``other`` share (0 when apart)."""
+    x0, y0, x1, y1 = box
+    a, b, c, d = other
+    return max(0, min(x1, c) - max(x0, a)) * max(0, min(y1, d) - max(y0, b))
+
+
 def split_lines(data: dict[str, list], letter: float, settings: RereadSettings) -> list[Region]:
     """Pieces of lines Tesseract joined across a wide gap (a header's two columns), each to
     read again on its own: every piece where they do not stand level (the left column's
