@@ -47,14 +47,8 @@ PixelBox = tuple[int, int, int, int]  # a box in whole pixels (Tesseract's word 
 
 
 def pixel_union(boxes: Iterable[PixelBox]) -> PixelBox:
-    """``union_box`` for boxes in whole pixels, every one present (at least one)."""
-    given = list(boxes)
-    return (
-        min(b[0] for b in given),
-        min(b[1] for b in given),
-        max(b[2] for b in given),
-        max(b[3] for b in given),
-    )
+    """``union_box`` of boxes in whole pixels, at least one: a box in whole pixels too."""
+    return typing.cast(PixelBox, union_box(boxes))
 
 
 @dataclass
