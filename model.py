@@ -43,6 +43,14 @@ def union_box(boxes: Iterable[BBox | None]) -> BBox | None:
     )
 
 
+PixelBox = tuple[int, int, int, int]  # a box in whole pixels (Tesseract's word boxes)
+
+
+def pixel_union(boxes: Iterable[PixelBox]) -> PixelBox:
+    """``union_box`` of boxes in whole pixels, at least one: a box in whole pixels too."""
+    return typing.cast(PixelBox, union_box(boxes))
+
+
 @dataclass
 class Word:
     """One whitespace-delimited token as the source gave it (punctuation attached)."""

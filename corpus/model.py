@@ -178,6 +178,11 @@ class RestorerModel:
             )
         return self._domain
 
+    def forget_in_domain(self) -> None:
+        """Drop the in-domain model ``in_domain`` made: its next call makes it again from this
+        model as it is then (after its n-grams or ``domain_lm`` changed)."""
+        self._domain = None
+
     def coded_lms(self) -> list[CodedLM]:
         """The integer-coded LMs built so far: this model's and its in-domain one's."""
         models = (self, self._domain)

@@ -65,12 +65,12 @@ def set_word_bonus(model: RestorerModel, bonus: float) -> None:
     delta = bonus - model.word_bonus
     if not delta:
         return
-    model._domain = None  # made again from the model as it is now
+    model.forget_in_domain()  # made again from the model as it is now
     in_domain = model.in_domain()
     if in_domain is not None:  # the in-domain LM's n-grams carry the same bonus
         set_word_bonus(in_domain, bonus)
         model.domain_lm = domain_values(in_domain)
-        model._domain = None
+        model.forget_in_domain()
     pairs = set(model.word_pairs)
     for key in pairs:
         found = model.bigrams.get(key)

@@ -27,7 +27,7 @@ import regex
 
 from sohoa.extract.amounts import DASHES, looks_like_amount
 from sohoa.extract.headers import fold
-from sohoa.model import BBox, Line, Page, Table, TableRow
+from sohoa.model import BBox, Line, Page, Table, TableRow, union_box
 
 MIN_AMOUNTS = 2  # amounts on a line for it to be a row of a table
 MIN_ROWS = 3  # numeric lines for a table
@@ -285,13 +285,7 @@ def _table(page: Page, rows_: list[_Row], run: list[_Row], tolerance: float) -> 
     numbered = sum(bool(n) for n, _, _, _ in body.rows) >= 0.5 * len(body.rows)
     starts = _tail_columns([t for _, _, _, t in body.rows], tolerance)
     header = _header(above, grid, first_left, last_right)
-    boxes = [r.line.bbox for r in run if r.line.bbox is not None]
-    bbox = (
-        (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-         max(b[3] for b in boxes))
-        if boxes
-        else None
-    )  # fmt: skip
+    bbox = union_box(r.line.bbox for r in run)
     return Table(
         columns=_column_names(header, starts, tolerance, numbered),
         rows=_table_rows(body.rows, starts, tolerance, numbered),
@@ -421,11 +415,7 @@ def visual_lines(page: Page) -> list[Line]:
     lines = []
     for members in groups.values():
         members.sort(key=lambda item: item[1][0])
-        boxes = [box for _, box in members]
-        bbox = (
-            min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes),
-        )  # fmt: skip
+        bbox = union_box(box for _, box in members)
         lines.append(Line(words=[index for index, _ in members], bbox=bbox))
     lines.sort(key=lambda line: (line.bbox[1] + line.bbox[3]) / 2 if line.bbox else 0.0)
     return lines

@@ -135,7 +135,7 @@ def labels_above(lines: list[str]) -> str:
     """The header's lines that old OCR read above its "STT" line (a header of two rows read
     block by block: "Nam 2026 | Nam 2027 …", then "Ngan | Nguon | Ngan …", then "TT Noi
     dung …"): the lines naming years and the lines of repeated sub-column labels."""
-    return " ".join(t for t in lines if _YEAR_HEAD.search(strip_marks(t)) or is_label_line(t))
+    return " ".join(t for t in lines if _year_heads(t) or is_label_line(t))
 
 
 def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:
@@ -209,7 +209,7 @@ def header_run(lines: list[tuple[int, str]], i: int, end: int) -> int:
     """
     text = lines[i][1]
     plain = fold(text)
-    strong = _is_header_start(text) or _YEAR_HEAD.search(strip_marks(text)) is not None
+    strong = _is_header_start(text) or bool(_year_heads(text))
     strong = strong or plain.startswith(("kinhphi", "nsnn"))
     if not (strong and _is_header_line(text)):
         return i
@@ -244,7 +244,7 @@ def years_read_in_body(body: list[str]) -> list[str]:
     header repeated at a page break): a line of header words naming two years or more; a
     row's time ("Năm 2026") names one."""
     for text in body:
-        years = _YEAR_HEAD.findall(strip_marks(text))
+        years = _year_heads(text)
         if len(set(years)) >= 2 and _is_header_line(text):
             return sorted(set(years))
     return []

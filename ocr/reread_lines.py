@@ -15,6 +15,7 @@ import dataclasses
 import itertools
 from dataclasses import dataclass
 
+from sohoa.model import pixel_union
 from sohoa.ocr.tesseract import line_rows, word_rows
 from sohoa.ocr.text_quality import is_document_code, misread_tone
 
@@ -76,6 +77,18 @@ def word_box(data: dict[str, list], i: int) -> Box:
     return left, top, left + int(data["width"][i]), top + int(data["height"][i])
 
 
+def words_box(data: dict[str, list], rows: list[int]) -> Box:
+    """The box holding the words ``rows`` (a line's, a piece of one)."""
+    return pixel_union(word_box(data, i) for i in rows)
+
+
+def overlap_area(box: Box, other: Box) -> int:
+    """The area ``box`` and ``other`` share (0 when apart)."""
+    x0, y0, x1, y1 = box
+    a, b, c, d = other
+    return max(0, min(x1, c) - max(x0, a)) * max(0, min(y1, d) - max(y0, b))
+
+
 def split_lines(data: dict[str, list], letter: float, settings: RereadSettings) -> list[Region]:
     """Pieces of lines Tesseract joined across a wide gap (a header's two columns), each to
     read again on its own: every piece where they do not stand level (the left column's
@@ -123,10 +136,9 @@ def _piece_region(
 ) -> Region:
     """A piece of a line to read again: a line (``--psm 7``) from ``marks_above`` over its
     words, or a block where its words' boxes stand two lines tall (lines run together)."""
-    boxes = [word_box(data, i) for i in piece]
     pad_x, pad_y = round(settings.beside * letter), round(0.15 * letter)
-    top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes) + pad_y
-    x0, x1 = min(b[0] for b in boxes) - pad_x, max(b[2] for b in boxes) + pad_x
+    x0, top, x1, bottom = words_box(data, piece)
+    x0, x1, bottom = x0 - pad_x, x1 + pad_x, bottom + pad_y
     y0 = top - round(settings.marks_above * letter)
     psm = 6 if bottom - top > settings.two_lines * letter else 7
     return Region((max(0, x0), max(0, y0), x1, bottom), psm=psm, replace=True)
@@ -141,10 +153,9 @@ def doubtful_lines(data: dict[str, list], letter: float, settings: RereadSetting
         lowest = min(float(data["conf"][i]) for i in rows)
         if len(rows) > settings.short_line or lowest >= settings.doubtful_word:
             continue
-        boxes = [word_box(data, i) for i in rows]
         pad_x, pad_y = round(0.3 * letter), round(0.15 * letter)
-        x0, y0 = min(b[0] for b in boxes) - pad_x, min(b[1] for b in boxes) - pad_y
-        x1, y1 = max(b[2] for b in boxes) + pad_x, max(b[3] for b in boxes) + pad_y
+        x0, y0, x1, y1 = words_box(data, rows)
+        x0, y0, x1, y1 = x0 - pad_x, y0 - pad_y, x1 + pad_x, y1 + pad_y
         found.append((lowest, Region((max(0, x0), max(0, y0), x1, y1), psm=7, replace=True)))
     found.sort(key=lambda pair: pair[0])
     return [region for _, region in found[: settings.max_doubtful]]

@@ -25,6 +25,8 @@ import cv2
 import numpy as np
 import regex
 
+from sohoa.model import pixel_union
+from sohoa.ocr.reread_lines import overlap_area
 from sohoa.ocr.tesseract import line_rows, run_tesseract, word_rows
 from sohoa.ocr.text_quality import is_vietnamese_word, reading_quality
 from sohoa.ocr.unread_ink import (
@@ -100,16 +102,7 @@ def _pieces(boxes: list[Box], gap: float) -> list[tuple[int, int, int, int, int]
         if box[0] - groups[-1][-1][2] > gap:
             groups.append([])
         groups[-1].append(box)
-    return [
-        (
-            min(b[0] for b in group),
-            min(b[1] for b in group),
-            max(b[2] for b in group),
-            max(b[3] for b in group),
-            len(group),
-        )
-        for group in groups
-    ]
+    return [(*pixel_union(group), len(group)) for group in groups]
 
 
 def reread_signature(
@@ -211,11 +204,10 @@ def _well_formed(token: str) -> bool:
 
 def _covered(data: dict[str, list], box: Box) -> list[int]:
     """Word rows of ``data`` lying at least half inside ``box``."""
-    x0, y0, x1, y1 = box
     rows = []
     for i in word_rows(data):
         a, b, c, d = word_box(data, i)
-        shared = max(0, min(x1, c) - max(x0, a)) * max(0, min(y1, d) - max(y0, b))
+        shared = overlap_area(box, (a, b, c, d))
         if shared > 0 and 2 * shared >= (c - a) * (d - b):
             rows.append(i)
     return rows

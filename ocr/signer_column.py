@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 
 from sohoa.normalize.names import is_full_name
-from sohoa.ocr.reread_lines import Box, word_box
+from sohoa.ocr.reread_lines import Box, word_box, words_box
 from sohoa.ocr.tesseract import line_key, line_rows, run_tesseract, word_rows
 from sohoa.ocr.text_quality import is_vietnamese_word
 from sohoa.ocr.unread_ink import splice
@@ -52,25 +52,14 @@ def name_line(data: dict[str, list], shape: tuple[int, ...], settings: ColumnSet
     height, width = shape[:2]
     found: list[int] = []
     for rows in line_rows(data).values():
-        box = _line_box(data, rows)
+        box = words_box(data, rows)
         low = box[1] > settings.name_zone * height
         right = (box[0] + box[2]) / 2 > settings.name_right * width
         text = " ".join(str(data["text"][i]).strip() for i in rows)
-        lower = not found or box[1] > _line_box(data, found)[1]
+        lower = not found or box[1] > words_box(data, found)[1]
         if low and right and lower and is_full_name(text):
             found = rows
     return found
-
-
-def _line_box(data: dict[str, list], rows: list[int]) -> Box:
-    """The box holding the words ``rows`` (one line's)."""
-    boxes = [word_box(data, i) for i in rows]
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
 
 
 def column_above(
@@ -139,7 +128,7 @@ def reread_signer_column(
     name = name_line(data, own.shape, settings)
     if not name:
         return data
-    box = column_above(data, _line_box(data, name), letter, settings)
+    box = column_above(data, words_box(data, name), letter, settings)
     if box is None:
         return data
     readings = []

@@ -35,6 +35,7 @@ from sohoa.ocr.reread_lines import (
     doubtful_lines,
     framed_too,
     misread_lines,
+    overlap_area,
     split_lines,
     word_box,
 )
@@ -279,7 +280,7 @@ def _overlapping(data: dict[str, list], box: Box) -> list[int]:
     rows = []
     for i in word_rows(data):
         a, b, c, d = word_box(data, i)
-        shared = max(0, min(x1, c) - max(x0, a)) * max(0, min(y1, d) - max(y0, b))
+        shared = overlap_area(box, (a, b, c, d))
         smaller = min((x1 - x0) * (y1 - y0), (c - a) * (d - b))
         if shared > 0 and shared >= 0.5 * smaller:
             rows.append(i)

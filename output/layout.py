@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from sohoa.errors import SohoaError
-from sohoa.model import BBox, Block, Document, Page, Table
+from sohoa.model import BBox, Block, Document, Page, Table, union_box
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -178,16 +178,9 @@ def _repeats_a_table(doc: Document, page: Page, block: Block) -> bool:
 def _table_regions(table: Table, page: int) -> list[BBox]:
     """The table's box on this page: its cells' (a table joined across pages has cells on
     each), else its own box on its first page."""
-    boxes = [c.bbox for c in table.cells if c.bbox is not None and c.page == page]
-    if boxes:
-        return [
-            (
-                min(b[0] for b in boxes),
-                min(b[1] for b in boxes),
-                max(b[2] for b in boxes),
-                max(b[3] for b in boxes),
-            )
-        ]
+    box = union_box(c.bbox for c in table.cells if c.page == page)
+    if box is not None:
+        return [box]
     if table.bbox is not None and (not table.pages or table.pages[0] == page):
         return [table.bbox]
     return []

@@ -11,6 +11,8 @@ from sohoa.model import (
     Word,
     document_from_dict,
     document_to_dict,
+    pixel_union,
+    union_box,
 )
 
 
@@ -53,3 +55,9 @@ def test_text_joins_lines_and_blocks_in_reading_order() -> None:
     doc.pages[0].lines.append(Line(words=[2]))
     doc.pages[0].blocks.append(Block(lines=[1]))
     assert doc.text() == "Kế hoạch\n\nnăm"
+
+
+def test_box_unions_hold_every_box_and_skip_missing_ones() -> None:
+    assert union_box([(10, 5, 40, 30), None, (2, 8, 30, 44.5)]) == (2, 5, 40, 44.5)
+    assert union_box([None]) is None
+    assert pixel_union(iter([(10, 5, 40, 30), (2, 8, 30, 44)])) == (2, 5, 40, 44)
