@@ -61,15 +61,29 @@ def code_parts(text: str) -> Iterator[str]:
     """The letter groups of a text's codes and acronyms as written: CP, NĐ, TTg, UBND.
 
     A group of 2+ letters with 2+ capitals (TTg: Thủ tướng), inside a code (523/QĐ-UBND,
-    GD&ĐT) or an ALL-CAPS token that spells no syllable (UBND, not a heading's HOẠCH).
+    GD&ĐT) or an ALL-CAPS token that spells no syllable (UBND, not a heading's HOẠCH); not a
+    word with its Shift key held too long (BIểu: ``shift_held``).
     """
     for token in tokenize(text):
         if token.kind == "code" or (
             token.kind == "caps" and not syllable_shaped(token.text.lower())
         ):
             for part in _LETTER_GROUP.findall(token.text):
-                if len(part) > 1 and part[0].isupper() and sum(ch.isupper() for ch in part) > 1:
+                capitals = sum(ch.isupper() for ch in part)
+                if len(part) > 1 and part[0].isupper() and capitals > 1 and not shift_held(part):
                     yield part
+
+
+def shift_held(part: str) -> bool:
+    """A word typed with the Shift key held a letter too long (BIểu, NNăm, LInux), not an
+    abbreviation: two capitals, then lower case spelling a vowel. A code's lower-case letters
+    are an initial consonant cluster of the syllable it stands for (TTg, TTr, CTrTT)."""
+    tail = part[2:]
+    return (
+        part[:2].isupper()
+        and tail.islower()
+        and any(ch in "aeiouy" for ch in strip_marks(tail).lower())
+    )
 
 
 def read_code_list(path: Path = CODE_LIST) -> list[str]:

@@ -10,6 +10,7 @@ from sohoa.corpus.build import (
     expand_sources,
     likely_misreadings,
     read_code_list,
+    shift_held,
     syllable_shaped,
     text_units,
 )
@@ -117,3 +118,11 @@ def test_the_code_vocabulary_is_learned_and_listed(small_model) -> None:
     assert {"NĐ", "CP", "TTg", "BTC", "GD", "ĐT"} <= set(listed)
     assert {"CP", "TTg", "UBND"} <= set(small_model.codes)
     assert small_model.codes == sorted(small_model.codes)
+
+
+def test_a_word_typed_with_shift_held_is_no_code() -> None:
+    # source typos (LibreOffice help "BIểu_thức1", "NNăm.Th.Ng"; "GNU/LInux") are words with
+    # one capital too many; abbreviations keep their consonant clusters (TTg, TTr, TTh, CTrTT)
+    text = "BIểu_thức1, định dạng NNăm.Th.Ng, GNU/LInux, 12/QĐ-TTg, 5/TTr-UBND, 3/CTrTT-TTh"
+    assert list(code_parts(text)) == ["GNU", "QĐ", "TTg", "TTr", "UBND", "CTrTT", "TTh"]
+    assert not any(shift_held(code) for code in read_code_list())  # the listed QyĐ, CTr stay
