@@ -222,8 +222,11 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
-    lines = [line for line in body if line != PAGE_BREAK and line.strip()]
+    lines = [line for line in body if line == PAGE_BREAK or line.strip()]  # rows part at breaks
     for k, line in enumerate(lines):
+        if line == PAGE_BREAK:
+            segment.append(line)
+            continue
         section = _budget_section(line, _next_row_number(lines, k + 1))
         if section is not None:
             flush()
