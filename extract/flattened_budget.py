@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount
+from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amount
 from sohoa.extract.budget_lines import (
     BudgetLine,
     budget_amount_run,
@@ -172,31 +172,73 @@ def _budget_row_across(
     return _ReadAcross(cells, values, placed)
 
 
+def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
+    """Row index -> index of its parent, for rows "p.q" under a row "p" that states
+    amounts of its own (a subtotal: its years are its children's sums). Numbering starts
+    again in each section, so the parent is the last row of one number before it."""
+    parent_of: dict[int, int] = {}
+    last_top: int | None = None
+    for k, row in enumerate(rows):
+        number = row.cells[0].rstrip(".")
+        if number.isdigit():
+            last_top = k
+        elif "." in number and last_top is not None:
+            parent = rows[last_top]
+            if number.split(".")[0] == parent.cells[0].rstrip(".") and parent.values:
+                parent_of[k] = last_top
+    return parent_of
+
+
+def _own_sum_fails(row: _ReadAcross) -> bool:
+    """A row stating some years only whose total is not their sum (a misread digit)."""
+    total = try_amount(row.values[0]) if row.values else None
+    years = [try_amount(v) for v in row.values[1:] if not is_blank(v)]
+    return total is None or None in years or total != sum(y or 0 for y in years)
+
+
+def _place_under(rows: list[_ReadAcross], total: list[str], n: int) -> bool:
+    """Year cells of ``rows`` whose years were left blank, placed where every year column
+    adds up to ``total`` (the total row's year cells, or a parent row's); rows of every
+    column are fixed. False when a row makes the evidence unsure (too many values, or a
+    short row whose own sum fails) or no single placement adds up."""
+    open_rows = [r for r in rows if len(r.values) < n]
+    if not open_rows or any(len(r.values) > n for r in rows):
+        return False
+    if any(_own_sum_fails(r) for r in open_rows):
+        return False
+    placed = place_by_column_totals(
+        [r.cells[3 : 2 + n] for r in rows if len(r.values) == n],
+        [r.values[1:] for r in open_rows],
+        total,
+    )
+    for row, years in zip(open_rows, placed or [], strict=False):
+        row.cells[3 : 2 + n] = years
+    return placed is not None
+
+
 def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) -> None:
     """Rows whose years were left blank somewhere ("1.200 300 300 300 300" under five
     years) get their year cells where every year column adds up to the total row (see
-    ``place_by_column_totals``); with one "Kinh phí" column and years only."""
+    ``place_by_column_totals``); with one "Kinh phí" column and years only. A row "p"
+    stating its own amounts is a subtotal of its rows "p.q": those count under it, not in
+    the total row, and once its years are known, its rows' blank years are placed where
+    they add up to them."""
     n = len(amount_columns)
     simple = amount_columns[0].startswith("Kinh phí") and all(
         c.startswith("Năm ") and " / " not in c for c in amount_columns[1:]
     )
     totals = [r for r in read if r.cells[0] == "Tổng" and r.values]
-    others = [r for r in read if r.cells[0] != "Tổng" and r.values]
     if not simple or len(totals) != 1 or len(totals[0].values) != n:
         return
-    open_rows = [r for r in others if len(r.values) < n]
-    # a row of every column is fixed even if its own sum failed (its years may still be
-    # right: the columns' sums check them); a short row that did not add up is unplaceable
-    unplaceable = [r for r in others if len(r.values) > n or (len(r.values) < n and not r.placed)]
-    if not open_rows or unplaceable:
-        return
-    placed = place_by_column_totals(
-        [r.cells[3 : 2 + n] for r in others if len(r.values) == n],
-        [r.values[1:] for r in open_rows],
-        totals[0].cells[3 : 2 + n],
-    )
-    for row, years in zip(open_rows, placed or [], strict=False):
-        row.cells[3 : 2 + n] = years
+    others = [r for r in read if r.cells[0] != "Tổng"]
+    parent_of = _valued_parents(others)
+    top = [r for k, r in enumerate(others) if k not in parent_of and r.values]
+    top_placed = _place_under(top, totals[0].cells[3 : 2 + n], n)
+    for parent in sorted(set(parent_of.values())):
+        children = [others[k] for k, p in parent_of.items() if p == parent and others[k].values]
+        settled = len(others[parent].values) == n or top_placed
+        if settled:
+            _place_under(children, others[parent].cells[3 : 2 + n], n)
 
 
 def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:

@@ -310,3 +310,25 @@ def test_a_total_row_with_an_amount_misread_as_letters(tmp_path):
     rows = [r.cells for r in table.rows if r.cells]
     assert rows[-1][:8] == ["Tổng", "", "1.190", "100", "5oo", "-", "600", "100"]
     assert rows[-2][1] == "To chuc hoi thao ve cai cach hanh chinh."
+
+
+def test_blank_years_of_rows_under_a_subtotal_row_add_up_to_it(tmp_path):
+    """Row 1 states its own amounts, the sums of rows 1.1 and 1.2: those count under it,
+    not again in the total row. Row 2's blank year is placed where the top rows add up to
+    the total row, then 1.1's and 1.2's where they add up to row 1 (only 200|-|300 and
+    -|400|- do). Counted twice, no placement added up and both were placed from the left."""
+    text = (
+        HEADER
+        + """\
+| I. Tang cuong chuyen doi so |
+1 | Ho tro doanh nghiep ap dung cong cu 900 200 400 300 So Noi vu UBND cap xa
+1.1 | Xay dung mo hinh diem ve chuyen doi so. 500 200 300 So Y te UBND cap xa
+1.2 | To chuc hoi thao ve cai cach hanh chinh. 400 400 So Tai chinh UBND cap xa
+2 | Trien khai quan ly chat thai ran tai co so. 200 100 100 So Xay dung UBND cap xa
+| Teng [1.100 |300 |500 |300 | | |
+"""
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["2"][2:6] == ["200", "100", "100", ""]
+    assert rows["1.1"][2:6] == ["500", "200", "", "300"]
+    assert rows["1.2"][2:6] == ["400", "", "400", ""]
