@@ -50,6 +50,29 @@ def adds_up(cells: list[str], columns: list[str]) -> bool:
     return bool(stated) and all(stated)
 
 
+def holds_where_readable(cells: list[str], columns: list[str]) -> bool:
+    """Every total the row states that can be checked is the sum of its parts: a total or
+    a part misread as no amount ("s6q") is no evidence either way (see ``_sums_stated``
+    for which years make up which total)."""
+    totals: dict[str, str] = {}
+    years: dict[str, list[str]] = {}
+    for column, cell in zip(columns, cells, strict=True):
+        if column.startswith("Kinh phí"):
+            totals[_source_of(column)] = cell
+        else:
+            years.setdefault(_source_of(column), []).append(cell)
+    every_year = [cell for parts in years.values() for cell in parts]
+    for source, total in totals.items():
+        parts = years.get(source, every_year)
+        readable = [try_amount(p) for p in parts if not is_blank(p)]
+        value = try_amount(total) if not is_blank(total) else None
+        if value is None or None in readable:
+            continue
+        if value != sum(v or 0 for v in readable):
+            return False
+    return True
+
+
 def layout_by_sums(runs: list[list[str]], layouts: list[list[str]]) -> list[str] | None:
     """The amount columns (one of ``layouts``) that runs of amounts, a row's every cell read
     ("500 200 - 100 …"), fill with a total of theirs adding up: of the layouts some run

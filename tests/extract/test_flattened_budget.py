@@ -332,3 +332,28 @@ def test_blank_years_of_rows_under_a_subtotal_row_add_up_to_it(tmp_path):
     assert rows["2"][2:6] == ["200", "100", "100", ""]
     assert rows["1.1"][2:6] == ["500", "200", "", "300"]
     assert rows["1.2"][2:6] == ["400", "", "400", ""]
+
+
+HEADER_FIVE_YEARS = HEADER.replace("| Nam 2028 |", "| Nam 2028 | Nam 2029 | Nam 2030 |")
+
+
+def test_amounts_misread_at_the_start_of_a_run_keep_their_cells(tmp_path):
+    """Row 2's total and first year were misread ("4 s6q | g90" for "2.860 | 890"): the
+    four amounts read after them are the last four years, not the total and the first
+    three; the misread words stay as read, in the first two cells, out of the text."""
+    text = (
+        HEADER_FIVE_YEARS
+        + """\
+| I. Tang cuong chuyen doi so |
+Ho tro doanh nghiep ap dung
+1 | cong cu quan ly tai co so. 500 100 100 100 100 100 So Noi vu UBND cap xa
+Trien khai quan ly chat thai
+2 | ran tai co so. | 4 s6q | g90 | 500 470 500 500 | So Y te UBND cap xa
+To chuc hoi thao ve cai cach
+3 | hanh chinh. 250 50 50 50 50 50 So Tai chinh UBND cap xa
+| Teng [3.610 |1.040 |650 |620 |650 |650 | | |
+"""
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["2"][1] == "Trien khai quan ly chat thai ran tai co so."
+    assert rows["2"][2:8] == ["4 s6q", "g90", "500", "470", "500", "500"]
