@@ -50,7 +50,9 @@ from sohoa.extract.interleaved import (
 )
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import clean, fold
+from sohoa.extract.wrapped_names import known_name
 from sohoa.model import TableRow
+from sohoa.normalize.unicode import strip_marks
 
 
 @dataclass
@@ -151,8 +153,34 @@ def _lead_and_partner(fragments: list[str]) -> list[str]:
             continue
         near = parts[both[0]] if k < both[0] else parts[both[-1]]
         lead_goes_on = k < both[0] and near[0][:1].islower()
+        if k > both[0]:
+            name_end, p = _lead_name_going_on(" ".join(lead), p[0])
+            lead += name_end
         (lead if lead_goes_on else partner).append(p[0])
     return [" ".join(lead), " ".join(partner), " ".join(rest)]
+
+
+def _is_known_name(words: list[str]) -> bool:
+    """Whether ``words`` after a "Sở" (as OCR read it) are a known name, whole."""
+    return known_name(" ".join(["So", *(strip_marks(w) for w in words)])) is not None
+
+
+def _lead_name_going_on(lead: str, fragment: str) -> tuple[list[str], list[str]]:
+    """([the lead's words], [the rest]) of a line below the lead's: when the lead so far
+    is "Sở" and the beginning of a known name ("Sở Tài", "Sở Khoa học và":
+    ``wrapped_names.known_name``), the words that start the line and make it whole
+    ("chính", "Công nghệ") end the lead's name, wrapped in its narrow cell; the rest is
+    the partner's."""
+    words = lead.split()
+    line = fragment.split()
+    if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
+        return [], [fragment]
+    if _is_known_name(words[1:]):
+        return [], [fragment]
+    for size in range(len(line), 0, -1):
+        if _is_known_name([*words[1:], *line[:size]]):
+            return line[:size], [" ".join(line[size:])]
+    return [], [fragment]
 
 
 GARBLED_MAX = 6  # characters of a misread amount ("s6q", "64,", "T2470")

@@ -357,3 +357,18 @@ To chuc hoi thao ve cai cach
     rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
     assert rows["2"][1] == "Trien khai quan ly chat thai ran tai co so."
     assert rows["2"][2:8] == ["4 s6q", "g90", "500", "470", "500", "500"]
+
+
+def test_the_end_of_a_lead_name_wrapped_onto_the_partners_line(tmp_path):
+    """Row 2's lead "Sở Tài chính" wraps in its narrow cell: "chinh" starts the line below,
+    before the partner's "don vi lien quan". It ends the known name the lead began (Sở +
+    a sector), so it is the lead's, not the partner's."""
+    text = RULED_ACROSS.replace(
+        "2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa\n"
+        "trieu dong).",
+        "2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai | Cac co quan,\n"
+        "trieu dong). chinh don vi lien quan",
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["2"][1].endswith("(20 san pham x 30 trieu dong).")
+    assert rows["2"][6:] == ["Sở Tai chinh", "Cac co quan, don vi lien quan"]
