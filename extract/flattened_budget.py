@@ -82,6 +82,8 @@ def _text_numbers_before_amounts(
         if not values or place_by_sums(values, amount_columns) is not None:
             continue
         for drop in range(1, TEXT_NUMBERS_MAX + 1):
+            if not all(looks_like_amount(v) for v in values[:drop]):
+                break  # a misread amount ("64,": ``_garbled_start``) is no number of the text
             rest = values[drop:]
             years = [v for v in rest[1:] if not is_blank(v)]
             # two years at least: "20 = 20" is no evidence that the 20 before was text
@@ -246,12 +248,15 @@ def _placed_after_garbled(
     chain = [w.strip("|[]{}") for w in words[len(words) - count :]]
     chain = [w for w in chain if w]
     missing = len(amount_columns) - len(values)
-    if not chain or missing < 1 or len(chain) < missing:
+    if not chain or missing < 1:
         return None
-    merged = len(chain) - missing + 1
-    cells = [" ".join(chain[:merged]), *chain[merged:], *values]
-    if not holds_where_readable(cells, amount_columns):
-        return None
+    if len(chain) < missing:  # the total misread, some years left blank: the columns'
+        cells = [" ".join(chain), *values]  # sums may place them (_years_by_column_totals)
+    else:
+        merged = len(chain) - missing + 1
+        cells = [" ".join(chain[:merged]), *chain[merged:], *values]
+        if not holds_where_readable(cells, amount_columns):
+            return None
     return " ".join(words[: len(words) - count]).rstrip(" |[{"), cells
 
 
@@ -261,8 +266,8 @@ def _budget_row_across(
     """One row's cells from its group of lines: the number, the text, the longest run of
     amounts placed where the row adds up (else deferred to ``placements``), then the lead
     and partner agencies and ``n_tail`` cells after the amounts in all."""
-    group = _text_numbers_before_amounts(group, amount_columns)
-    group = _agencies_after_the_text(_garbled_start(group, amount_columns))
+    group = _text_numbers_before_amounts(_garbled_start(group, amount_columns), amount_columns)
+    group = _agencies_after_the_text(group)
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
     if not stt and fold(text) in TOTAL_ROW_LABELS:
@@ -296,10 +301,16 @@ def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
 
 
 def _own_sum_fails(row: _ReadAcross) -> bool:
-    """A row stating some years only whose total is not their sum (a misread digit)."""
+    """A row stating some years only whose total is not their sum (a misread digit). A
+    total misread as no amount at all ("64,": ``_garbled_start``) is unknown, not failed:
+    the years read are what the columns' sums place."""
     total = try_amount(row.values[0]) if row.values else None
     years = [try_amount(v) for v in row.values[1:] if not is_blank(v)]
-    return total is None or None in years or total != sum(y or 0 for y in years)
+    if None in years or not years:
+        return True
+    if total is None:
+        return is_blank(row.values[0]) or looks_like_amount(row.values[0])
+    return total != sum(y or 0 for y in years)
 
 
 def _place_under(rows: list[_ReadAcross], total: list[str], n: int) -> bool:

@@ -372,3 +372,25 @@ def test_the_end_of_a_lead_name_wrapped_onto_the_partners_line(tmp_path):
     rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
     assert rows["2"][1].endswith("(20 san pham x 30 trieu dong).")
     assert rows["2"][6:] == ["Sở Tai chinh", "Cac co quan, don vi lien quan"]
+
+
+def test_a_misread_total_before_years_left_blank_is_no_number_of_the_text(tmp_path):
+    """Row 2's total was misread ("64," for 600) and its 2026 left blank: the four years
+    read are not "200 = 100 + 100" with a 200 of the task's text, but years whose places
+    the columns' sums give (the total row: 150 | 350 | 350 | 250 | 250)."""
+    text = (
+        HEADER_FIVE_YEARS
+        + """\
+| I. Tang cuong chuyen doi so |
+Ho tro doanh nghiep ap dung
+1 | cong cu quan ly tai co so. 500 100 100 100 100 100 So Noi vu UBND cap xa
+Trien khai quan ly chat thai
+2 | ran tai co so. | 64, | 200 | 200 | 100 | 100 | So Y te UBND cap xa
+To chuc hoi thao ve cai cach
+3 | hanh chinh. 250 50 50 50 50 50 So Tai chinh UBND cap xa
+| Teng [1.350 |150 |350 |350 |250 |250 | | |
+"""
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["2"][1] == "Trien khai quan ly chat thai ran tai co so."
+    assert rows["2"][2:8] == ["64,", "", "200", "200", "100", "100"]
