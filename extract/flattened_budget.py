@@ -24,6 +24,7 @@ from sohoa.extract.budget_lines import (
     budget_line_number,
     budget_row_groups,
 )
+from sohoa.extract.flattened_header import is_label_line
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
@@ -382,6 +383,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         segment.clear()
 
     lines = [line for line in body if line == PAGE_BREAK or line.strip()]  # rows part at breaks
+    lines = _header_repeats_as_breaks(lines, amount_columns)
     for k, line in enumerate(lines):
         if line == PAGE_BREAK:
             segment.append(line)
@@ -415,6 +417,52 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
     )
     return rows, CONFIDENCE_CAP * complete / max(1, len(read))
+
+
+_YEAR = regex.compile(r"\b(20\d\d)\b")
+HEADER_YEARS_MIN = 3  # years a line names to be the header's row of years (2 if it has 2)
+
+
+def _is_year_row(line: str, years: set[str]) -> bool:
+    """A repeated header's row of years ("sn Nol dung | ‘ont | 2026 | 2027 | 2028 | …"):
+    the table's years, three at least (or all), and no other amount."""
+    named = set(_YEAR.findall(line)) & years
+    words = [w.strip("|[]{}") for w in line.split()]
+    others = [w for w in words if w and looks_like_amount(w) and w not in years]
+    return len(named) >= min(HEADER_YEARS_MIN, len(years)) and len(years) >= 2 and not others
+
+
+def _is_header_label(line: str) -> bool:
+    """A header's line of labels ("a: . Nam Nam Nam Nam Nam Don vi chu sx:", see
+    ``is_label_line``) or its "Tổng kinh phí" read with no amount ("Téng x x x x x")."""
+    total = _TOTAL.match(_RULED_EDGES.sub("", line.strip()))
+    words = [w.strip("|[]{}") for w in line.split()]
+    no_amount = not any(w and looks_like_amount(w) for w in words)
+    return is_label_line(line) or bool(
+        total and _TOTAL_WORD.fullmatch(fold(total.group(1))) and no_amount
+    )
+
+
+def _header_repeats_as_breaks(lines: list[str], amount_columns: list[str]) -> list[str]:
+    """The lines with each header that a page break repeated and that was not recognised
+    as one (its "STT" misread: "sn Nol dung | ‘ont | 2026 | …") made a ``PAGE_BREAK``:
+    its row of the table's years, and the label lines around it."""
+    years = {y for c in amount_columns for y in _YEAR.findall(c)}
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line == PAGE_BREAK or not _is_year_row(line, years):
+            out.append(line)
+            k += 1
+            continue
+        while out and out[-1] != PAGE_BREAK and _is_header_label(out[-1]):
+            out.pop()
+        out.append(PAGE_BREAK)
+        k += 1
+        while k < len(lines) and lines[k] != PAGE_BREAK and _is_header_label(lines[k]):
+            k += 1
+    return out
 
 
 _SECTION_NUMERAL = regex.compile(r"^([IVXLl1|]{1,4})[.,]\s+(.*)$")

@@ -394,3 +394,19 @@ To chuc hoi thao ve cai cach
     rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
     assert rows["2"][1] == "Trien khai quan ly chat thai ran tai co so."
     assert rows["2"][2:8] == ["64,", "", "200", "200", "100", "100"]
+
+
+def test_a_header_repeated_at_a_page_break_with_its_stt_misread(tmp_path):
+    """The header repeated on the next page, read "Teng x x x" / "Nam Nam Nam …" / "sn Noi
+    dung | ont | 2026 | 2027 | 2028 | …" (no "STT" to know it by): its row of the table's
+    years, and the label lines around it, are a page break, not row 2's task text."""
+    text = RULED_ACROSS.replace(
+        "Ho tro doanh nghiep ap dung\n",
+        "Teng x x x x . op\n"
+        "a: . Nam Nam Nam Don vi chu sx:\n"
+        "sn Noi dung | ont | 2026 | 2027 | 2028 | tri | Don vi phoi hop |\n"
+        "Ho tro doanh nghiep ap dung\n",
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["1"][1] == "Xay dung mo hinh diem ve chuyen doi so cho doanh nghiep tai co so."
+    assert rows["2"][1].startswith("Ho tro doanh nghiep ap dung cong cu quan ly")
