@@ -389,9 +389,11 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             segment.append(line)
             continue
         section = _budget_section(line, _next_row_number(lines, k + 1))
-        if section is not None:
+        if section is not None or _ruled_section_row(line, amount_columns):
             flush()
-            as_row = _section_as_row(section, amount_columns)
+            as_row = _ruled_section_row(line, amount_columns) or _section_as_row(
+                section or "", amount_columns
+            )
             if as_row is None:
                 rows.append(TableRow(section=section))
             else:
@@ -476,6 +478,25 @@ def _section_as_row(section: str, amount_columns: list[str]) -> tuple[str, str] 
     if match is None or run is None or place_by_sums(run[1], amount_columns) is None:
         return None
     return match.group(1), match.group(2)
+
+
+# a section's numeral before a ruling read "|", its dot lost ("Il |Nâng cao …")
+_RULED_NUMERAL = regex.compile(r"^\|?\s*([IVXl]{2,4})\s*\|\s*(?=\p{Lu})")
+
+
+def _ruled_section_row(line: str, amount_columns: list[str]) -> tuple[str, str] | None:
+    """(numeral, the rest) of a section line that is a row, read with no dot after its
+    numeral but the TT column's ruling ("Il |Nang cao hieu qua y te co so 50 10 10 …"):
+    a Roman numeral of two letters or more ("ll" may be 11: an I, V or X is needed), an
+    "l" in it read for I; its amounts add up."""
+    match = _RULED_NUMERAL.match(line.strip())
+    if match is None or not regex.search(r"[IVX]", match.group(1)):
+        return None
+    rest = line.strip()[match.end() :]
+    run = budget_amount_run(rest)
+    if run is None or place_by_sums(run[1], amount_columns) is None:
+        return None
+    return match.group(1).replace("l", "I"), rest
 
 
 def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list[list[BudgetLine]]:

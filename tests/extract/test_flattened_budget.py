@@ -410,3 +410,24 @@ def test_a_header_repeated_at_a_page_break_with_its_stt_misread(tmp_path):
     rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
     assert rows["1"][1] == "Xay dung mo hinh diem ve chuyen doi so cho doanh nghiep tai co so."
     assert rows["2"][1].startswith("Ho tro doanh nghiep ap dung cong cu quan ly")
+
+
+def test_a_section_row_whose_numeral_lost_its_dot_before_the_ruling(tmp_path):
+    """ "Ill |Nang cao …" with its own amounts adding up: section III as a row (its "l"
+    read for I), not task text of row 2 above it."""
+    text = (
+        HEADER
+        + """\
+| I. Tang cuong chuyen doi so |
+1 | Xay dung mo hinh diem ve chuyen doi so. 300 100 100 100 So Noi vu UBND cap xa
+2 | Ho tro doanh nghiep ap dung cong cu. 600 300 300 So Tai chinh UBND cap xa
+| ll. Trien khai cai cach hanh chinh |
+1 | To chuc hoi thao ve cai cach hanh chinh. 200 100 100 So Y te UBND cap xa
+2 | Kien toan y te co so tai co so. 150 50 50 50 So Xay dung UBND cap xa
+Ill |Nang cao hieu qua y te co so 50 10 20 20 So KH&CN UBND cap xa
+| Teng [1.300 |560 |570 |270 | | |
+"""
+    )
+    rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
+    assert rows[3][1] == "Kien toan y te co so tai co so."
+    assert rows[4][:6] == ["III", "Nang cao hieu qua y te co so", "50", "10", "20", "20"]
