@@ -36,6 +36,9 @@ BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts
 NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_)(?:\s*\|\s*|\s+)(?=\S)")
 
 
+_DASHED_NUMBER = regex.compile(r"^\|?\s*(\d)-(\d)\s*\|\s*(?=\S)")
+
+
 # a ruling read as a bracket on an amount ("1.000}", "{1000}", "[21.450")
 _BRACKETED = regex.compile(r"^[{}\[\]|]*(\d[\d.,]*)[{}\[\]|]*$")
 DASH_LOOKALIKES = (";", "=")  # a cell's "-" as an English-model OCR may read it
@@ -88,8 +91,12 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
     bare = ROW_NUMBER_ALONE.match(text)
     if bare:  # a number alone on its line: the row's cells follow one per line
         return bare.group(1), "", [], ""
+    dashed = _DASHED_NUMBER.match(text)
     match = ROW_NUMBER.match(text)
-    if match and not NOT_ROW_NUMBER.match(text):
+    if dashed:  # "2-3 |": a row number whose dot was read "-", before the TT column's ruling
+        number = f"{dashed.group(1)}.{dashed.group(2)}"
+        text = text[dashed.end() :]
+    elif match and not NOT_ROW_NUMBER.match(text):
         number = match.group(1)
         text = text[match.end() :]
     lookalike = NUMBER_LOOKALIKE.match(text) if number is None and amounts else None

@@ -106,3 +106,12 @@ def test_lines_going_on_in_lower_case_after_a_page_break_continue_the_row_above(
         ]
     )
     assert [[line[0] for line in group] for group in groups] == [["1", None], [None, "2"]]
+
+
+def test_a_row_number_whose_dot_was_read_as_a_dash_before_the_ruling():
+    """ "2-3 | thu, luu tru …" is row 2.3 (its dot read "-"), not a range of the text;
+    "2026-2030" stays text."""
+    number, text, values, _ = budget_line("2-3 | thu, luu tru (49 san pham 1.170 200 170 400 400")
+    assert (number, text) == ("2.3", "thu, luu tru (49 san pham")
+    assert values == ["1.170", "200", "170", "400", "400"]
+    assert budget_line("2026-2030 | Tang cuong 100 100")[0] is None
