@@ -39,6 +39,10 @@ NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_)(?:\s*\|\s*|\s+)(?=\S)
 _DASHED_NUMBER = regex.compile(r"^\|?\s*(\d)-(\d)\s*\|\s*(?=\S)")
 
 
+RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
+# "Tổng", "Tổng cộng", marks lost or the ô misread ("Téng", "T6ng"): the total row's label
+TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
+TOTAL_LINE = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
 # a ruling read as a bracket on an amount ("1.000}", "{1000}", "[21.450")
 _BRACKETED = regex.compile(r"^[{}\[\]|]*(\d[\d.,]*)[{}\[\]|]*$")
 DASH_LOOKALIKES = (";", "=")  # a cell's "-" as an English-model OCR may read it

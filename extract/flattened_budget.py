@@ -4,7 +4,8 @@ Each page line crossed every column (see ``interleaved``): "Tổ chức hội th
 Sở ngành; UBND", then "2 | lượng. 400 80 80 80 80 80 | KH&CN cấp xã, Tổ chức,". The lines
 of a section are grouped into rows around their numbers (``budget_lines.budget_row_groups``);
 here a section line, the total row ("Téng [21.450 |5.530 …"), a section that is itself a
-row, the lead and partner agencies line by line, and the amounts placed by arithmetic: where
+row, the lead and partner agencies line by line (``budget_agencies``), headers repeated at a
+page break (``budget_page_breaks``), and the amounts placed by arithmetic: where
 the row adds up (``flattened_sums.Placements``), and where its years were left blank, where
 every year column adds up to the total row (``flattened_sums.place_by_column_totals``). A
 digit is never guessed: what the sums cannot place stays where it was read.
@@ -18,13 +19,17 @@ from dataclasses import dataclass
 import regex
 
 from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amount
+from sohoa.extract.budget_agencies import agencies_after_the_text, lead_and_partner
 from sohoa.extract.budget_lines import (
+    RULED_EDGES,
+    TOTAL_LINE,
+    TOTAL_WORD,
     BudgetLine,
     budget_amount_run,
     budget_line_number,
     budget_row_groups,
 )
-from sohoa.extract.flattened_header import is_label_line
+from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
@@ -37,23 +42,14 @@ from sohoa.extract.flattened_lines import (
 from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import (
     Placements,
-    holds_where_readable,
+    garbled_start,
     place_by_column_totals,
     place_by_sums,
 )
-from sohoa.extract.interleaved import (
-    ACRONYM,
-    CONFIDENCE_CAP,
-    SENTENCE_END,
-    agency_starts_at,
-    is_so_lookalike,
-    split_agencies,
-)
+from sohoa.extract.interleaved import CONFIDENCE_CAP, SENTENCE_END
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import clean, fold
-from sohoa.extract.wrapped_names import known_name
 from sohoa.model import TableRow
-from sohoa.normalize.unicode import strip_marks
 
 
 @dataclass
@@ -84,7 +80,7 @@ def _text_numbers_before_amounts(
             continue
         for drop in range(1, TEXT_NUMBERS_MAX + 1):
             if not all(looks_like_amount(v) for v in values[:drop]):
-                break  # a misread amount ("64,": ``_garbled_start``) is no number of the text
+                break  # a misread amount ("64,": ``garbled_start``) is no number of the text
             rest = values[drop:]
             years = [v for v in rest[1:] if not is_blank(v)]
             # two years at least: "20 = 20" is no evidence that the 20 before was text
@@ -95,187 +91,21 @@ def _text_numbers_before_amounts(
     return out
 
 
-def _agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
-    """Once the row's amounts are read and its task text has ended a sentence, a line in
-    lower case ("cá nhân") goes on with an agency cell, not with the task."""
-    out: list[BudgetLine] = []
-    finished = False
-    for number, text, values, agencies in group:
-        if finished and not values and text[:1].islower():
-            text, agencies = "", f"{text} {agencies}".strip()
-        out.append((number, text, values, agencies))
-        seen = any(line[2] for line in out)
-        finished = finished or (seen and SENTENCE_END.search(join_text([o[1] for o in out])))
-    return out
-
-
-def _lower_case(word: str) -> bool:
-    """A word in lower case, a ruling read "[" before it or its "l" read "I" ("Icấp")."""
-    word = word.lstrip("[|(")
-    return word[:1].islower() or (word[:1] == "I" and word[1:2].islower())
-
-
-def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
-    """One line's agency text split into the lead's part and the partner's: at a ruling
-    read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
-    before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
-    line above began it (``earlier``); else where a new agency name starts."""
-    pieces = [p.strip() for p in fragment.split("|") if p.strip()]
-    if len(pieces) >= 2:
-        return [pieces[0], " ".join(pieces[1:])]
-    words = fragment.split()
-    if earlier and len(words) >= 2:
-        if ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
-            return [words[0], " ".join(words[1:])]
-        lead_start = agency_starts_at(words, 0) or is_so_lookalike(words[0], words[1])
-        for k in range(1, len(words) if lead_start else 0):
-            listed = words[k][:1].islower() and words[k].endswith((",", ";"))
-            if listed and not words[k - 1].endswith((",", ";")):
-                return [" ".join(words[:k]), " ".join(words[k:])]
-    return split_agencies(fragment)
-
-
-def _lead_and_partner(fragments: list[str]) -> list[str]:
-    """(lead, partner, rest) from a row's agency text, line by line. Both cells are centred
-    on the row, so lines holding both come in the middle; a line above or below them with
-    one part belongs to the taller cell: the partner's (a list that wraps), unless the
-    lead's part there goes on in lower case."""
-    parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(fragments)]
-    both = [k for k, p in enumerate(parts) if len(p) >= 2]
-    if not both:
-        cells = split_agencies(" ".join(fragments))
-        return [*[*cells, "", ""][:2], " ".join(cells[2:])]
-    lead: list[str] = []
-    partner: list[str] = []
-    rest: list[str] = []
-    for k, p in enumerate(parts):
-        if len(p) >= 2:
-            lead.append(p[0])
-            partner.append(p[1])
-            rest += p[2:]
-            continue
-        near = parts[both[0]] if k < both[0] else parts[both[-1]]
-        lead_goes_on = k < both[0] and near[0][:1].islower()
-        if k > both[0]:
-            name_end, p = _lead_name_going_on(" ".join(lead), p[0])
-            lead += name_end
-        (lead if lead_goes_on else partner).append(p[0])
-    return [" ".join(lead), " ".join(partner), " ".join(rest)]
-
-
-def _is_known_name(words: list[str]) -> bool:
-    """Whether ``words`` after a "Sở" (as OCR read it) are a known name, whole."""
-    return known_name(" ".join(["So", *(strip_marks(w) for w in words)])) is not None
-
-
-def _lead_name_going_on(lead: str, fragment: str) -> tuple[list[str], list[str]]:
-    """([the lead's words], [the rest]) of a line below the lead's: when the lead so far
-    is "Sở" and the beginning of a known name ("Sở Tài", "Sở Khoa học và":
-    ``wrapped_names.known_name``), the words that start the line and make it whole
-    ("chính", "Công nghệ") end the lead's name, wrapped in its narrow cell; the rest is
-    the partner's."""
-    words = lead.split()
-    line = fragment.split()
-    if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
-        return [], [fragment]
-    if _is_known_name(words[1:]):
-        return [], [fragment]
-    for size in range(len(line), 0, -1):
-        if _is_known_name([*words[1:], *line[:size]]):
-            return line[:size], [" ".join(line[size:])]
-    return [], [fragment]
-
-
-GARBLED_MAX = 6  # characters of a misread amount ("s6q", "64,", "T2470")
-_DIGIT = regex.compile(r"\d")
-
-
-def _misread_amount(word: str) -> bool:
-    """A word that may be an amount misread: a digit in a short word, no bracket (a word
-    in brackets is the task's: "(9 sản")."""
-    short = len(word) <= GARBLED_MAX
-    return short and bool(_DIGIT.search(word)) and not regex.search(r"[()]", word)
-
-
-def _garbled_amounts(words: list[str]) -> int:
-    """How many of the words ending a line's text are amounts misread at the start of the
-    row's run ("… tren | 4 s6q | g90 |" before "- - 1000 500 …"): each one a misread
-    amount (``_misread_amount``), or a short lower-case word after one ("4 gag", "4 co,");
-    rulings read "|" between them count with them."""
-    count = 0
-    for k in range(len(words) - 1, -1, -1):
-        word = words[k].strip("|[]{}")
-        if not word:
-            count += 1
-            continue
-        before = words[k - 1].strip("|[]{}") if k > 0 else ""
-        short = len(word) <= 3 and word[:1].islower() and _misread_amount(before)
-        if not (_misread_amount(word) or short):
-            break
-        count = len(words) - k
-    return count
-
-
-def _garbled_start(group: list[BudgetLine], amount_columns: list[str]) -> list[BudgetLine]:
-    """The group with its run of amounts completed by the misread amounts before it
-    (``_placed_after_garbled``) when the run alone does not add up anywhere."""
-    runs = [k for k, line in enumerate(group) if line[2]]
-    if not runs:
-        return group
-    k = max(runs, key=lambda j: len(group[j][2]))
-    number, text, values, agencies = group[k]
-    if place_by_sums(values, amount_columns) is not None or (
-        len(values) < len(amount_columns)
-        and place_by_sums(values, amount_columns, lost_cell=True) is not None
-    ):
-        return group
-    found = _placed_after_garbled(text, values, amount_columns)
-    if found is None:
-        return group
-    return [*group[:k], (number, found[0], found[1], agencies), *group[k + 1 :]]
-
-
-def _placed_after_garbled(
-    text: str, values: list[str], amount_columns: list[str]
-) -> tuple[str, list[str]] | None:
-    """(text, amount cells) when the row's first amounts were misread ("4 s6q g90" for
-    "1.860 890") and the readable ones were read as the run: the misread words take the
-    first cells, as read, the run the rest, when together they fill the columns exactly
-    (the first words joined into one cell when they are one too many: "4 s6q" for
-    "1.860") and every total that can be checked is its parts' sum. No digit is guessed:
-    only the placement moves."""
-    words = text.split()
-    count = _garbled_amounts(words)
-    chain = [w.strip("|[]{}") for w in words[len(words) - count :]]
-    chain = [w for w in chain if w]
-    missing = len(amount_columns) - len(values)
-    if not chain or missing < 1:
-        return None
-    if len(chain) < missing:  # the total misread, some years left blank: the columns'
-        cells = [" ".join(chain), *values]  # sums may place them (_years_by_column_totals)
-    else:
-        merged = len(chain) - missing + 1
-        cells = [" ".join(chain[:merged]), *chain[merged:], *values]
-        if not holds_where_readable(cells, amount_columns):
-            return None
-    return " ".join(words[: len(words) - count]).rstrip(" |[{"), cells
-
-
 def _budget_row_across(
     group: list[BudgetLine], amount_columns: list[str], n_tail: int, placements: Placements
 ) -> _ReadAcross:
     """One row's cells from its group of lines: the number, the text, the longest run of
     amounts placed where the row adds up (else deferred to ``placements``), then the lead
     and partner agencies and ``n_tail`` cells after the amounts in all."""
-    group = _text_numbers_before_amounts(_garbled_start(group, amount_columns), amount_columns)
-    group = _agencies_after_the_text(group)
+    group = _text_numbers_before_amounts(garbled_start(group, amount_columns), amount_columns)
+    group = agencies_after_the_text(group)
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
     if not stt and fold(text) in TOTAL_ROW_LABELS:
         stt, text = "Tổng", ""
     runs = [g[2] for g in group if g[2]]
     values = list(max(runs, key=len)) if runs else []
-    tail = _lead_and_partner([g[3] for g in group if g[3]])
+    tail = lead_and_partner([g[3] for g in group if g[3]])
     fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
     amounts, placed = placements.place(values) if values else (fallback, False)
     cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
@@ -303,8 +133,8 @@ def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
 
 def _own_sum_fails(row: _ReadAcross) -> bool:
     """A row stating some years only whose total is not their sum (a misread digit). A
-    total misread as no amount at all ("64,": ``_garbled_start``) is unknown, not failed:
-    the years read are what the columns' sums place."""
+    total misread as no amount at all ("64,": ``flattened_sums.garbled_start``) is
+    unknown, not failed: the years read are what the columns' sums place."""
     total = try_amount(row.values[0]) if row.values else None
     years = [try_amount(v) for v in row.values[1:] if not is_blank(v)]
     if None in years or not years:
@@ -383,7 +213,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         segment.clear()
 
     lines = [line for line in body if line == PAGE_BREAK or line.strip()]  # rows part at breaks
-    lines = _header_repeats_as_breaks(lines, amount_columns)
+    lines = header_repeats_as_breaks(lines, amount_columns)
     for k, line in enumerate(lines):
         if line == PAGE_BREAK:
             segment.append(line)
@@ -419,52 +249,6 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
     )
     return rows, CONFIDENCE_CAP * complete / max(1, len(read))
-
-
-_YEAR = regex.compile(r"\b(20\d\d)\b")
-HEADER_YEARS_MIN = 3  # years a line names to be the header's row of years (2 if it has 2)
-
-
-def _is_year_row(line: str, years: set[str]) -> bool:
-    """A repeated header's row of years ("sn Nol dung | ‘ont | 2026 | 2027 | 2028 | …"):
-    the table's years, three at least (or all), and no other amount."""
-    named = set(_YEAR.findall(line)) & years
-    words = [w.strip("|[]{}") for w in line.split()]
-    others = [w for w in words if w and looks_like_amount(w) and w not in years]
-    return len(named) >= min(HEADER_YEARS_MIN, len(years)) and len(years) >= 2 and not others
-
-
-def _is_header_label(line: str) -> bool:
-    """A header's line of labels ("a: . Nam Nam Nam Nam Nam Don vi chu sx:", see
-    ``is_label_line``) or its "Tổng kinh phí" read with no amount ("Téng x x x x x")."""
-    total = _TOTAL.match(_RULED_EDGES.sub("", line.strip()))
-    words = [w.strip("|[]{}") for w in line.split()]
-    no_amount = not any(w and looks_like_amount(w) for w in words)
-    return is_label_line(line) or bool(
-        total and _TOTAL_WORD.fullmatch(fold(total.group(1))) and no_amount
-    )
-
-
-def _header_repeats_as_breaks(lines: list[str], amount_columns: list[str]) -> list[str]:
-    """The lines with each header that a page break repeated and that was not recognised
-    as one (its "STT" misread: "sn Nol dung | ‘ont | 2026 | …") made a ``PAGE_BREAK``:
-    its row of the table's years, and the label lines around it."""
-    years = {y for c in amount_columns for y in _YEAR.findall(c)}
-    out: list[str] = []
-    k = 0
-    while k < len(lines):
-        line = lines[k]
-        if line == PAGE_BREAK or not _is_year_row(line, years):
-            out.append(line)
-            k += 1
-            continue
-        while out and out[-1] != PAGE_BREAK and _is_header_label(out[-1]):
-            out.pop()
-        out.append(PAGE_BREAK)
-        k += 1
-        while k < len(lines) and lines[k] != PAGE_BREAK and _is_header_label(lines[k]):
-            k += 1
-    return out
 
 
 _SECTION_NUMERAL = regex.compile(r"^([IVXLl1|]{1,4})[.,]\s+(.*)$")
@@ -529,18 +313,14 @@ def _section_row_first(groups: list[list[BudgetLine]], numeral: str) -> list[lis
     return [opened, *([first[1:]] if alone else []), *groups[1:]]
 
 
-_RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
 # "1. Tổ chức …": a section numeral "I." read as the digit 1
 _ONE_DOT = regex.compile(r"^1[.,]\s+\p{Lu}")
-# "Tổng", "Tổng cộng", marks lost or the ô misread ("Téng", "T6ng")
-_TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
-_TOTAL = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
 
 
 def _next_row_number(lines: list[str], start: int) -> str | None:
     """The row number that opens one of ``lines`` from ``start`` on, if any."""
     for line in lines[start:]:
-        number = budget_line_number(_RULED_EDGES.sub("", line.strip()))
+        number = budget_line_number(RULED_EDGES.sub("", line.strip()))
         if number is not None:
             return number.rstrip(".:")
     return None
@@ -551,7 +331,7 @@ def _budget_section(line: str, next_number: str | None) -> str | None:
     read "|" around it or not); or "1. Tổ chức …" with no amounts when the next row is
     numbered 1 again, or with a number that cannot follow 1 ("4") — a numbering never
     repeats nor skips, so this "1." is no row 1 but a section's numeral read "1"."""
-    text = clean(_RULED_EDGES.sub("", line.strip()))
+    text = clean(RULED_EDGES.sub("", line.strip()))
     if OCR_SECTION.match(text):
         return text
     cannot_be_row_1 = next_number == "1" or (
@@ -566,8 +346,8 @@ def _total_amounts(line: str) -> str | None:
     """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
     "[" and specks between them dropped), "" for "Tổng" alone; None if ``line`` is no total
     row."""
-    match = _TOTAL.match(_RULED_EDGES.sub("", line.strip()))
-    if not match or not _TOTAL_WORD.fullmatch(fold(match.group(1))):
+    match = TOTAL_LINE.match(RULED_EDGES.sub("", line.strip()))
+    if not match or not TOTAL_WORD.fullmatch(fold(match.group(1))):
         return None
     words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()
     # a speck read between the amounts ("‘", "'", "."), no letter, digit nor dash: no cell
