@@ -234,53 +234,6 @@ def _after_sub_row(numbers: list[str], before: int | None, k: int, after: int | 
     return at(k)
 
 
-def _numbering_restarts(sections: list[list[TableRow]], stt_col: int) -> bool:
-    """Does each section's numbering start again at 1? Two numbered sections at least,
-    each one's first whole number 1."""
-    firsts = []
-    for rows in sections:
-        numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
-        first = next((n for n in numbers if n[:1].isdigit()), None)
-        if first is not None:
-            firsts.append(first)
-    return len(firsts) >= 2 and all(f == "1" for f in firsts)
-
-
-def _has_cells(cells: list[str], stt_col: int) -> bool:
-    """Text and another cell filled, and no total: a row of its own (see ``_fill_lost``)."""
-    return (
-        bool(cells[stt_col + 1].strip())
-        and any(c.strip() for c in cells[stt_col + 2 :])
-        and not is_total_row(cells)
-    )
-
-
-def _number_a_section_that_lost_all(
-    rows: list[TableRow],
-    numbers: list[str],
-    stt_col: int,
-    edits: list[Edit],
-    table_index: int | None,
-) -> None:
-    """A section none of whose rows kept its number, in a table whose sections each number
-    their rows from 1: its rows (up to a section row numbered by a numeral, "IV") are 1 …
-    k. Each number put in is an Edit at a low confidence."""
-    if any(n[:1].isdigit() for n in numbers):
-        return
-    count = 0
-    for k, row in enumerate(rows):
-        cells = row.cells or []
-        if numbers[k]:
-            break
-        if not _has_cells(cells, stt_col):
-            continue
-        count += 1
-        numbers[k] = cells[stt_col] = str(count)
-        edit = _edit("", numbers[k], table_index, "table-numbering")
-        edit.confidence = LOST_NUMBER_CONFIDENCE
-        edits.append(edit)
-
-
 def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
     """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
     (text and another cell filled) before row b of the same section is b-k … b-1, after
@@ -292,11 +245,8 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
             sections.append([])
         elif len(row.cells or []) > stt_col + 1:
             sections[-1].append(row)
-    restarts = _numbering_restarts(sections, stt_col)
     for rows in sections:
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
-        if restarts:
-            _number_a_section_that_lost_all(rows, numbers, stt_col, edits, table_index)
         for k, row in enumerate(rows):
             cells = row.cells or []
             if numbers[k] or not cells[stt_col + 1].strip():

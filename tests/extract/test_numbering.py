@@ -191,29 +191,3 @@ def test_a_misread_digit_of_old_ocr_settled_by_both_sides():
     ]
     t = table(rows)
     assert fix_numbering(t, 0) == []
-
-
-def test_a_section_that_lost_every_row_number_counts_from_1_as_the_others_do():
-    """Sections I and II number their rows from 1; section III's two rows lost theirs
-    (old OCR), so they are 1 and 2, up to the section row "IV". Where the numbering runs on
-    across sections (II starting at 3), nothing is put in: the count is unknown."""
-    rows = [
-        "I. Một",
-        ["1", "a", "500"],
-        ["2", "b", "400"],
-        "II. Hai",
-        ["1", "c", "700"],
-        "III. Ba",
-        ["", "d", "10.000"],
-        ["", "e", "1.250"],
-        ["IV", "f", "60"],
-    ]
-    t = table([r if isinstance(r, str) else list(r) for r in rows])
-    edits = fix_numbering(t, 0, fill_lost=True)
-    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "2", "1", "1", "2", "IV"]
-    assert len(edits) == 2 and {e.confidence for e in edits} == {0.5}
-    running = table(
-        [r if isinstance(r, str) else list(r) for r in [*rows[:4], ["3", "c", "700"], *rows[5:]]]
-    )
-    fix_numbering(running, 0, fill_lost=True)
-    assert [r.cells[0] for r in running.rows if r.cells] == ["1", "2", "3", "", "", "IV"]
