@@ -15,7 +15,7 @@ import itertools
 import regex
 
 from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
-from sohoa.extract.flattened_lines import amount_run
+from sohoa.extract.flattened_lines import PAGE_BREAK, amount_run
 from sohoa.extract.interleaved import (
     INTERLEAVED_MIN_LINES,
     NOT_ROW_NUMBER,
@@ -36,6 +36,13 @@ BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts
 NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_)(?:\s*\|\s*|\s+)(?=\S)")
 
 
+_DASHED_NUMBER = regex.compile(r"^\|?\s*(\d)-(\d)\s*\|\s*(?=\S)")
+
+
+RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
+# "Tổng", "Tổng cộng", marks lost or the ô misread ("Téng", "T6ng"): the total row's label
+TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
+TOTAL_LINE = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
 # a ruling read as a bracket on an amount ("1.000}", "{1000}", "[21.450")
 _BRACKETED = regex.compile(r"^[{}\[\]|]*(\d[\d.,]*)[{}\[\]|]*$")
 DASH_LOOKALIKES = (";", "=")  # a cell's "-" as an English-model OCR may read it
@@ -88,8 +95,12 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
     bare = ROW_NUMBER_ALONE.match(text)
     if bare:  # a number alone on its line: the row's cells follow one per line
         return bare.group(1), "", [], ""
+    dashed = _DASHED_NUMBER.match(text)
     match = ROW_NUMBER.match(text)
-    if match and not NOT_ROW_NUMBER.match(text):
+    if dashed:  # "2-3 |": a row number whose dot was read "-", before the TT column's ruling
+        number = f"{dashed.group(1)}.{dashed.group(2)}"
+        text = text[dashed.end() :]
+    elif match and not NOT_ROW_NUMBER.match(text):
         number = match.group(1)
         text = text[match.end() :]
     lookalike = NUMBER_LOOKALIKE.match(text) if number is None and amounts else None
@@ -164,15 +175,30 @@ def _going_on(parsed: list[BudgetLine], start: int, end: int) -> int:
     return k
 
 
+def _parsed_and_breaks(lines: list[str]) -> tuple[list[BudgetLine], set[int]]:
+    """The budget lines read (``budget_line``, numbers in sequence) and the places of the
+    page breaks among them: a break at k falls just before the k-th line read."""
+    parsed: list[BudgetLine] = []
+    breaks: set[int] = set()
+    for line in lines:
+        if line == PAGE_BREAK:
+            breaks.add(len(parsed))
+        elif line.strip():
+            parsed.append(budget_line(line))
+    return _numbers_in_sequence(parsed), breaks
+
+
 def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
     """Lines of one section grouped into rows. A row's number sits on its middle line when
     the row was read across (text on the number's line), so the lines between two numbered
     lines are shared: those up to a finished sentence, or else the first half, end the
     previous row, and so do the lines going on in lower case right after its number's
-    line. A bare number line starts its row (one cell per line), and a group
-    heading ("1 | Hoạt động …" followed by "1.1") takes no lines but its own."""
-    parsed = [budget_line(line) for line in lines if line.strip()]
-    parsed = _numbers_in_sequence(parsed)
+    line. A page break (``PAGE_BREAK``) between them is where they part: each row is
+    centred on its own page, and only lines going on in lower case right after the break
+    continue the row above (its cells split by the break). A bare number line starts its
+    row (one cell per line), and a group heading ("1 | Hoạt động …" followed by "1.1")
+    takes no lines but its own."""
+    parsed, breaks = _parsed_and_breaks(lines)
     anchors = [k for k, p in enumerate(parsed) if p[0] is not None]
     if not anchors:
         return [parsed] if parsed else []
@@ -185,8 +211,11 @@ def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
             and "." in (parsed[b][0] or "").rstrip(".")
         )
         bare = not parsed[b][1] and not parsed[b][2]
+        page_break = next((k for k in range(a + 1, b + 1) if k in breaks), None)
         if heading:
             split = a + 1
+        elif page_break is not None:
+            split = _going_on(parsed, page_break, b)
         elif bare or not gap:
             split = b
         else:

@@ -4,7 +4,8 @@ Each page line crossed every column (see ``interleaved``): "Tổ chức hội th
 Sở ngành; UBND", then "2 | lượng. 400 80 80 80 80 80 | KH&CN cấp xã, Tổ chức,". The lines
 of a section are grouped into rows around their numbers (``budget_lines.budget_row_groups``);
 here a section line, the total row ("Téng [21.450 |5.530 …"), a section that is itself a
-row, the lead and partner agencies line by line, and the amounts placed by arithmetic: where
+row, the lead and partner agencies line by line (``budget_agencies``), headers repeated at a
+page break (``budget_page_breaks``), and the amounts placed by arithmetic: where
 the row adds up (``flattened_sums.Placements``), and where its years were left blank, where
 every year column adds up to the total row (``flattened_sums.place_by_column_totals``). A
 digit is never guessed: what the sums cannot place stays where it was read.
@@ -17,13 +18,18 @@ from dataclasses import dataclass
 
 import regex
 
-from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount
+from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amount
+from sohoa.extract.budget_agencies import agencies_after_the_text, lead_and_partner
 from sohoa.extract.budget_lines import (
+    RULED_EDGES,
+    TOTAL_LINE,
+    TOTAL_WORD,
     BudgetLine,
     budget_amount_run,
     budget_line_number,
     budget_row_groups,
 )
+from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
@@ -34,15 +40,13 @@ from sohoa.extract.flattened_lines import (
     merge_amount_lines,
 )
 from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
-from sohoa.extract.flattened_sums import Placements, place_by_column_totals, place_by_sums
-from sohoa.extract.interleaved import (
-    ACRONYM,
-    CONFIDENCE_CAP,
-    SENTENCE_END,
-    agency_starts_at,
-    is_so_lookalike,
-    split_agencies,
+from sohoa.extract.flattened_sums import (
+    Placements,
+    garbled_start,
+    place_by_column_totals,
+    place_by_sums,
 )
+from sohoa.extract.interleaved import CONFIDENCE_CAP, SENTENCE_END
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import clean, fold
 from sohoa.model import TableRow
@@ -75,6 +79,8 @@ def _text_numbers_before_amounts(
         if not values or place_by_sums(values, amount_columns) is not None:
             continue
         for drop in range(1, TEXT_NUMBERS_MAX + 1):
+            if not all(looks_like_amount(v) for v in values[:drop]):
+                break  # a misread amount ("64,": ``garbled_start``) is no number of the text
             rest = values[drop:]
             years = [v for v in rest[1:] if not is_blank(v)]
             # two years at least: "20 = 20" is no evidence that the 20 before was text
@@ -85,85 +91,21 @@ def _text_numbers_before_amounts(
     return out
 
 
-def _agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
-    """Once the row's amounts are read and its task text has ended a sentence, a line in
-    lower case ("cá nhân") goes on with an agency cell, not with the task."""
-    out: list[BudgetLine] = []
-    finished = False
-    for number, text, values, agencies in group:
-        if finished and not values and text[:1].islower():
-            text, agencies = "", f"{text} {agencies}".strip()
-        out.append((number, text, values, agencies))
-        seen = any(line[2] for line in out)
-        finished = finished or (seen and SENTENCE_END.search(join_text([o[1] for o in out])))
-    return out
-
-
-def _lower_case(word: str) -> bool:
-    """A word in lower case, a ruling read "[" before it or its "l" read "I" ("Icấp")."""
-    word = word.lstrip("[|(")
-    return word[:1].islower() or (word[:1] == "I" and word[1:2].islower())
-
-
-def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
-    """One line's agency text split into the lead's part and the partner's: at a ruling
-    read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
-    before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
-    line above began it (``earlier``); else where a new agency name starts."""
-    pieces = [p.strip() for p in fragment.split("|") if p.strip()]
-    if len(pieces) >= 2:
-        return [pieces[0], " ".join(pieces[1:])]
-    words = fragment.split()
-    if earlier and len(words) >= 2:
-        if ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
-            return [words[0], " ".join(words[1:])]
-        lead_start = agency_starts_at(words, 0) or is_so_lookalike(words[0], words[1])
-        for k in range(1, len(words) if lead_start else 0):
-            listed = words[k][:1].islower() and words[k].endswith((",", ";"))
-            if listed and not words[k - 1].endswith((",", ";")):
-                return [" ".join(words[:k]), " ".join(words[k:])]
-    return split_agencies(fragment)
-
-
-def _lead_and_partner(fragments: list[str]) -> list[str]:
-    """(lead, partner, rest) from a row's agency text, line by line. Both cells are centred
-    on the row, so lines holding both come in the middle; a line above or below them with
-    one part belongs to the taller cell: the partner's (a list that wraps), unless the
-    lead's part there goes on in lower case."""
-    parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(fragments)]
-    both = [k for k, p in enumerate(parts) if len(p) >= 2]
-    if not both:
-        cells = split_agencies(" ".join(fragments))
-        return [*[*cells, "", ""][:2], " ".join(cells[2:])]
-    lead: list[str] = []
-    partner: list[str] = []
-    rest: list[str] = []
-    for k, p in enumerate(parts):
-        if len(p) >= 2:
-            lead.append(p[0])
-            partner.append(p[1])
-            rest += p[2:]
-            continue
-        near = parts[both[0]] if k < both[0] else parts[both[-1]]
-        lead_goes_on = k < both[0] and near[0][:1].islower()
-        (lead if lead_goes_on else partner).append(p[0])
-    return [" ".join(lead), " ".join(partner), " ".join(rest)]
-
-
 def _budget_row_across(
     group: list[BudgetLine], amount_columns: list[str], n_tail: int, placements: Placements
 ) -> _ReadAcross:
     """One row's cells from its group of lines: the number, the text, the longest run of
     amounts placed where the row adds up (else deferred to ``placements``), then the lead
     and partner agencies and ``n_tail`` cells after the amounts in all."""
-    group = _agencies_after_the_text(_text_numbers_before_amounts(group, amount_columns))
+    group = _text_numbers_before_amounts(garbled_start(group, amount_columns), amount_columns)
+    group = agencies_after_the_text(group)
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
     if not stt and fold(text) in TOTAL_ROW_LABELS:
         stt, text = "Tổng", ""
     runs = [g[2] for g in group if g[2]]
     values = list(max(runs, key=len)) if runs else []
-    tail = _lead_and_partner([g[3] for g in group if g[3]])
+    tail = lead_and_partner([g[3] for g in group if g[3]])
     fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
     amounts, placed = placements.place(values) if values else (fallback, False)
     cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
@@ -172,31 +114,79 @@ def _budget_row_across(
     return _ReadAcross(cells, values, placed)
 
 
+def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
+    """Row index -> index of its parent, for rows "p.q" under a row "p" that states
+    amounts of its own (a subtotal: its years are its children's sums). Numbering starts
+    again in each section, so the parent is the last row of one number before it."""
+    parent_of: dict[int, int] = {}
+    last_top: int | None = None
+    for k, row in enumerate(rows):
+        number = row.cells[0].rstrip(".")
+        if number.isdigit():
+            last_top = k
+        elif "." in number and last_top is not None:
+            parent = rows[last_top]
+            if number.split(".")[0] == parent.cells[0].rstrip(".") and parent.values:
+                parent_of[k] = last_top
+    return parent_of
+
+
+def _own_sum_fails(row: _ReadAcross) -> bool:
+    """A row stating some years only whose total is not their sum (a misread digit). A
+    total misread as no amount at all ("64,": ``flattened_sums.garbled_start``) is
+    unknown, not failed: the years read are what the columns' sums place."""
+    total = try_amount(row.values[0]) if row.values else None
+    years = [try_amount(v) for v in row.values[1:] if not is_blank(v)]
+    if None in years or not years:
+        return True
+    if total is None:
+        return is_blank(row.values[0]) or looks_like_amount(row.values[0])
+    return total != sum(y or 0 for y in years)
+
+
+def _place_under(rows: list[_ReadAcross], total: list[str], n: int) -> bool:
+    """Year cells of ``rows`` whose years were left blank, placed where every year column
+    adds up to ``total`` (the total row's year cells, or a parent row's); rows of every
+    column are fixed. False when a row makes the evidence unsure (too many values, or a
+    short row whose own sum fails) or no single placement adds up."""
+    open_rows = [r for r in rows if len(r.values) < n]
+    if not open_rows or any(len(r.values) > n for r in rows):
+        return False
+    if any(_own_sum_fails(r) for r in open_rows):
+        return False
+    placed = place_by_column_totals(
+        [r.cells[3 : 2 + n] for r in rows if len(r.values) == n],
+        [r.values[1:] for r in open_rows],
+        total,
+    )
+    for row, years in zip(open_rows, placed or [], strict=False):
+        row.cells[3 : 2 + n] = years
+    return placed is not None
+
+
 def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) -> None:
     """Rows whose years were left blank somewhere ("1.200 300 300 300 300" under five
     years) get their year cells where every year column adds up to the total row (see
-    ``place_by_column_totals``); with one "Kinh phí" column and years only."""
+    ``place_by_column_totals``); with one "Kinh phí" column and years only. A row "p"
+    stating its own amounts is a subtotal of its rows "p.q": those count under it, not in
+    the total row, and once its years are known, its rows' blank years are placed where
+    they add up to them."""
     n = len(amount_columns)
     simple = amount_columns[0].startswith("Kinh phí") and all(
         c.startswith("Năm ") and " / " not in c for c in amount_columns[1:]
     )
     totals = [r for r in read if r.cells[0] == "Tổng" and r.values]
-    others = [r for r in read if r.cells[0] != "Tổng" and r.values]
     if not simple or len(totals) != 1 or len(totals[0].values) != n:
         return
-    open_rows = [r for r in others if len(r.values) < n]
-    # a row of every column is fixed even if its own sum failed (its years may still be
-    # right: the columns' sums check them); a short row that did not add up is unplaceable
-    unplaceable = [r for r in others if len(r.values) > n or (len(r.values) < n and not r.placed)]
-    if not open_rows or unplaceable:
-        return
-    placed = place_by_column_totals(
-        [r.cells[3 : 2 + n] for r in others if len(r.values) == n],
-        [r.values[1:] for r in open_rows],
-        totals[0].cells[3 : 2 + n],
-    )
-    for row, years in zip(open_rows, placed or [], strict=False):
-        row.cells[3 : 2 + n] = years
+    others = [r for r in read if r.cells[0] != "Tổng"]
+    parent_of = _valued_parents(others)
+    top = [r for k, r in enumerate(others) if k not in parent_of and r.values]
+    top_placed = _place_under(top, totals[0].cells[3 : 2 + n], n)
+    for parent in sorted(set(parent_of.values())):
+        children = [others[k] for k, p in parent_of.items() if p == parent and others[k].values]
+        settled = len(others[parent].values) == n or top_placed
+        if settled:
+            _place_under(children, others[parent].cells[3 : 2 + n], n)
 
 
 def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
@@ -222,12 +212,18 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
-    lines = [line for line in body if line != PAGE_BREAK and line.strip()]
+    lines = [line for line in body if line == PAGE_BREAK or line.strip()]  # rows part at breaks
+    lines = header_repeats_as_breaks(lines, amount_columns)
     for k, line in enumerate(lines):
+        if line == PAGE_BREAK:
+            segment.append(line)
+            continue
         section = _budget_section(line, _next_row_number(lines, k + 1))
-        if section is not None:
+        if section is not None or _ruled_section_row(line, amount_columns):
             flush()
-            as_row = _section_as_row(section, amount_columns)
+            as_row = _ruled_section_row(line, amount_columns) or _section_as_row(
+                section or "", amount_columns
+            )
             if as_row is None:
                 rows.append(TableRow(section=section))
             else:
@@ -268,6 +264,25 @@ def _section_as_row(section: str, amount_columns: list[str]) -> tuple[str, str] 
     return match.group(1), match.group(2)
 
 
+# a section's numeral before a ruling read "|", its dot lost ("Il |Nâng cao …")
+_RULED_NUMERAL = regex.compile(r"^\|?\s*([IVXl]{2,4})\s*\|\s*(?=\p{Lu})")
+
+
+def _ruled_section_row(line: str, amount_columns: list[str]) -> tuple[str, str] | None:
+    """(numeral, the rest) of a section line that is a row, read with no dot after its
+    numeral but the TT column's ruling ("Il |Nang cao hieu qua y te co so 50 10 10 …"):
+    a Roman numeral of two letters or more ("ll" may be 11: an I, V or X is needed), an
+    "l" in it read for I; its amounts add up."""
+    match = _RULED_NUMERAL.match(line.strip())
+    if match is None or not regex.search(r"[IVX]", match.group(1)):
+        return None
+    rest = line.strip()[match.end() :]
+    run = budget_amount_run(rest)
+    if run is None or place_by_sums(run[1], amount_columns) is None:
+        return None
+    return match.group(1).replace("l", "I"), rest
+
+
 def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list[list[BudgetLine]]:
     """A group holding two runs of amounts that each add up is two rows (the second's number
     lost): a row read across has one line of amounts. The lines between go with the first
@@ -298,18 +313,14 @@ def _section_row_first(groups: list[list[BudgetLine]], numeral: str) -> list[lis
     return [opened, *([first[1:]] if alone else []), *groups[1:]]
 
 
-_RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
 # "1. Tổ chức …": a section numeral "I." read as the digit 1
 _ONE_DOT = regex.compile(r"^1[.,]\s+\p{Lu}")
-# "Tổng", "Tổng cộng", marks lost or the ô misread ("Téng", "T6ng")
-_TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
-_TOTAL = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
 
 
 def _next_row_number(lines: list[str], start: int) -> str | None:
     """The row number that opens one of ``lines`` from ``start`` on, if any."""
     for line in lines[start:]:
-        number = budget_line_number(_RULED_EDGES.sub("", line.strip()))
+        number = budget_line_number(RULED_EDGES.sub("", line.strip()))
         if number is not None:
             return number.rstrip(".:")
     return None
@@ -320,7 +331,7 @@ def _budget_section(line: str, next_number: str | None) -> str | None:
     read "|" around it or not); or "1. Tổ chức …" with no amounts when the next row is
     numbered 1 again, or with a number that cannot follow 1 ("4") — a numbering never
     repeats nor skips, so this "1." is no row 1 but a section's numeral read "1"."""
-    text = clean(_RULED_EDGES.sub("", line.strip()))
+    text = clean(RULED_EDGES.sub("", line.strip()))
     if OCR_SECTION.match(text):
         return text
     cannot_be_row_1 = next_number == "1" or (
@@ -335,8 +346,8 @@ def _total_amounts(line: str) -> str | None:
     """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
     "[" and specks between them dropped), "" for "Tổng" alone; None if ``line`` is no total
     row."""
-    match = _TOTAL.match(_RULED_EDGES.sub("", line.strip()))
-    if not match or not _TOTAL_WORD.fullmatch(fold(match.group(1))):
+    match = TOTAL_LINE.match(RULED_EDGES.sub("", line.strip()))
+    if not match or not TOTAL_WORD.fullmatch(fold(match.group(1))):
         return None
     words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()
     # a speck read between the amounts ("‘", "'", "."), no letter, digit nor dash: no cell

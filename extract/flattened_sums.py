@@ -5,7 +5,8 @@ NSNN", …): when a row's amounts were read without their positions, the one pla
 every total is the sum of its years is taken (``place_by_sums``), and rows the arithmetic
 cannot place follow the table's other rows of as many values (``Placements``). When rows
 left some years blank, their year cells go where every year column adds up to the total row
-(``place_by_column_totals``).
+(``place_by_column_totals``). Amounts misread at the start of a row's run ("4 s6q | g90")
+keep the first cells, as read, and the run the rest (``garbled_start``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from collections import Counter
 from decimal import Decimal
 from itertools import combinations
 
+import regex
+
 from sohoa.extract.amounts import is_blank, try_amount
+from sohoa.extract.budget_lines import BudgetLine
 from sohoa.model import Amount
 
 
@@ -48,6 +52,29 @@ def adds_up(cells: list[str], columns: list[str]) -> bool:
     """Every total the row states equals the sum of its parts (see ``_sums_stated``)."""
     stated = _sums_stated(cells, columns)
     return bool(stated) and all(stated)
+
+
+def holds_where_readable(cells: list[str], columns: list[str]) -> bool:
+    """Every total the row states that can be checked is the sum of its parts: a total or
+    a part misread as no amount ("s6q") is no evidence either way (see ``_sums_stated``
+    for which years make up which total)."""
+    totals: dict[str, str] = {}
+    years: dict[str, list[str]] = {}
+    for column, cell in zip(columns, cells, strict=True):
+        if column.startswith("Kinh phí"):
+            totals[_source_of(column)] = cell
+        else:
+            years.setdefault(_source_of(column), []).append(cell)
+    every_year = [cell for parts in years.values() for cell in parts]
+    for source, total in totals.items():
+        parts = years.get(source, every_year)
+        readable = [try_amount(p) for p in parts if not is_blank(p)]
+        value = try_amount(total) if not is_blank(total) else None
+        if value is None or None in readable:
+            continue
+        if value != sum(v or 0 for v in readable):
+            return False
+    return True
 
 
 def layout_by_sums(runs: list[list[str]], layouts: list[list[str]]) -> list[str] | None:
@@ -191,3 +218,78 @@ def place_by_column_totals(
             cells[column] = value
         placed.append(cells)
     return placed
+
+
+GARBLED_MAX = 6  # characters of a misread amount ("s6q", "64,", "T2470")
+_DIGIT = regex.compile(r"\d")
+
+
+def _misread_amount(word: str) -> bool:
+    """A word that may be an amount misread: a digit in a short word, no bracket (a word
+    in brackets is the task's: "(9 sản")."""
+    short = len(word) <= GARBLED_MAX
+    return short and bool(_DIGIT.search(word)) and not regex.search(r"[()]", word)
+
+
+def _garbled_amounts(words: list[str]) -> int:
+    """How many of the words ending a line's text are amounts misread at the start of the
+    row's run ("… tren | 4 s6q | g90 |" before "- - 1000 500 …"): each one a misread
+    amount (``_misread_amount``), or a short lower-case word after one ("4 gag", "4 co,");
+    rulings read "|" between them count with them."""
+    count = 0
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].strip("|[]{}")
+        if not word:
+            count += 1
+            continue
+        before = words[k - 1].strip("|[]{}") if k > 0 else ""
+        short = len(word) <= 3 and word[:1].islower() and _misread_amount(before)
+        if not (_misread_amount(word) or short):
+            break
+        count = len(words) - k
+    return count
+
+
+def garbled_start(group: list[BudgetLine], amount_columns: list[str]) -> list[BudgetLine]:
+    """The group with its run of amounts completed by the misread amounts before it
+    (``_placed_after_garbled``) when the run alone does not add up anywhere."""
+    runs = [k for k, line in enumerate(group) if line[2]]
+    if not runs:
+        return group
+    k = max(runs, key=lambda j: len(group[j][2]))
+    number, text, values, agencies = group[k]
+    if place_by_sums(values, amount_columns) is not None or (
+        len(values) < len(amount_columns)
+        and place_by_sums(values, amount_columns, lost_cell=True) is not None
+    ):
+        return group
+    found = _placed_after_garbled(text, values, amount_columns)
+    if found is None:
+        return group
+    return [*group[:k], (number, found[0], found[1], agencies), *group[k + 1 :]]
+
+
+def _placed_after_garbled(
+    text: str, values: list[str], amount_columns: list[str]
+) -> tuple[str, list[str]] | None:
+    """(text, amount cells) when the row's first amounts were misread ("4 s6q g90" for
+    "1.860 890") and the readable ones were read as the run: the misread words take the
+    first cells, as read, the run the rest, when together they fill the columns exactly
+    (the first words joined into one cell when they are one too many: "4 s6q" for
+    "1.860") and every total that can be checked is its parts' sum. No digit is guessed:
+    only the placement moves."""
+    words = text.split()
+    count = _garbled_amounts(words)
+    chain = [w.strip("|[]{}") for w in words[len(words) - count :]]
+    chain = [w for w in chain if w]
+    missing = len(amount_columns) - len(values)
+    if not chain or missing < 1:
+        return None
+    if len(chain) < missing:  # the total misread, some years left blank: the columns'
+        cells = [" ".join(chain), *values]  # sums may place them (_years_by_column_totals)
+    else:
+        merged = len(chain) - missing + 1
+        cells = [" ".join(chain[:merged]), *chain[merged:], *values]
+        if not holds_where_readable(cells, amount_columns):
+            return None
+    return " ".join(words[: len(words) - count]).rstrip(" |[{"), cells

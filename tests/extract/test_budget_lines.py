@@ -9,6 +9,7 @@ from sohoa.extract.budget_lines import (
     budget_row_groups,
     is_interleaved_budget,
 )
+from sohoa.extract.flattened_lines import PAGE_BREAK
 
 
 def test_a_budget_of_rows_whose_total_is_their_one_year_is_read_across():
@@ -69,3 +70,48 @@ def test_lines_going_on_in_lower_case_after_a_rows_number_line_are_that_rows():
         ]
     )
     assert [[line[0] for line in group] for group in groups] == [["2", None], ["3", None]]
+
+
+def test_a_page_break_between_two_numbered_lines_is_where_their_rows_part():
+    """Row 4.1 ends on its page ("xuat.", its partner's "UBND cap xa, To chuc,"); row 4.2
+    begins on the next, after the repeated header (a ``PAGE_BREAK``), with the top of its
+    partner cell ("Cac So, ban,"). Shared by sentences, 4.1's last line went to 4.2."""
+    groups = budget_row_groups(
+        [
+            "4.1 |chay, chira chay cho co so san 150 50 50 50 Cong an tinh",
+            "xuat.",
+            "UBND cap xa, To chuc,",
+            PAGE_BREAK,
+            "Cac So, ban,",
+            "4.2 |HO tro hoi nghi tong ket ve giam 150 50 50 50 So Khoa hoc va nganh; UBND",
+            "ngheo ben vung cho nguoi dan. Cong nghe",
+        ]
+    )
+    assert [[line[0] for line in group] for group in groups] == [
+        ["4.1", None, None],
+        [None, "4.2", None],
+    ]
+
+
+def test_lines_going_on_in_lower_case_after_a_page_break_continue_the_row_above():
+    """A row split by the page break: its cells go on in lower case at the top of the next
+    page ("cap xa, To chuc,"), before the next row's first line (a capital)."""
+    groups = budget_row_groups(
+        [
+            "1 |Ho tro doanh nghiep ap dung 500 250 250 So Y te Cac So, ban,",
+            PAGE_BREAK,
+            "nganh; UBND cap xa.",
+            "To chuc hoi thao ve nang suat,",
+            "2 |chat luong. 400 200 200 So KH&CN UBND cap xa",
+        ]
+    )
+    assert [[line[0] for line in group] for group in groups] == [["1", None], [None, "2"]]
+
+
+def test_a_row_number_whose_dot_was_read_as_a_dash_before_the_ruling():
+    """ "2-3 | thu, luu tru …" is row 2.3 (its dot read "-"), not a range of the text;
+    "2026-2030" stays text."""
+    number, text, values, _ = budget_line("2-3 | thu, luu tru (49 san pham 1.170 200 170 400 400")
+    assert (number, text) == ("2.3", "thu, luu tru (49 san pham")
+    assert values == ["1.170", "200", "170", "400", "400"]
+    assert budget_line("2026-2030 | Tang cuong 100 100")[0] is None

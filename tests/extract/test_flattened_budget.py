@@ -310,3 +310,124 @@ def test_a_total_row_with_an_amount_misread_as_letters(tmp_path):
     rows = [r.cells for r in table.rows if r.cells]
     assert rows[-1][:8] == ["Tổng", "", "1.190", "100", "5oo", "-", "600", "100"]
     assert rows[-2][1] == "To chuc hoi thao ve cai cach hanh chinh."
+
+
+def test_blank_years_of_rows_under_a_subtotal_row_add_up_to_it(tmp_path):
+    """Row 1 states its own amounts, the sums of rows 1.1 and 1.2: those count under it,
+    not again in the total row. Row 2's blank year is placed where the top rows add up to
+    the total row, then 1.1's and 1.2's where they add up to row 1 (only 200|-|300 and
+    -|400|- do). Counted twice, no placement added up and both were placed from the left."""
+    text = (
+        HEADER
+        + """\
+| I. Tang cuong chuyen doi so |
+1 | Ho tro doanh nghiep ap dung cong cu 900 200 400 300 So Noi vu UBND cap xa
+1.1 | Xay dung mo hinh diem ve chuyen doi so. 500 200 300 So Y te UBND cap xa
+1.2 | To chuc hoi thao ve cai cach hanh chinh. 400 400 So Tai chinh UBND cap xa
+2 | Trien khai quan ly chat thai ran tai co so. 200 100 100 So Xay dung UBND cap xa
+| Teng [1.100 |300 |500 |300 | | |
+"""
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["2"][2:6] == ["200", "100", "100", ""]
+    assert rows["1.1"][2:6] == ["500", "200", "", "300"]
+    assert rows["1.2"][2:6] == ["400", "", "400", ""]
+
+
+HEADER_FIVE_YEARS = HEADER.replace("| Nam 2028 |", "| Nam 2028 | Nam 2029 | Nam 2030 |")
+
+
+def test_amounts_misread_at_the_start_of_a_run_keep_their_cells(tmp_path):
+    """Row 2's total and first year were misread ("4 s6q | g90" for "2.860 | 890"): the
+    four amounts read after them are the last four years, not the total and the first
+    three; the misread words stay as read, in the first two cells, out of the text."""
+    text = (
+        HEADER_FIVE_YEARS
+        + """\
+| I. Tang cuong chuyen doi so |
+Ho tro doanh nghiep ap dung
+1 | cong cu quan ly tai co so. 500 100 100 100 100 100 So Noi vu UBND cap xa
+Trien khai quan ly chat thai
+2 | ran tai co so. | 4 s6q | g90 | 500 470 500 500 | So Y te UBND cap xa
+To chuc hoi thao ve cai cach
+3 | hanh chinh. 250 50 50 50 50 50 So Tai chinh UBND cap xa
+| Teng [3.610 |1.040 |650 |620 |650 |650 | | |
+"""
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["2"][1] == "Trien khai quan ly chat thai ran tai co so."
+    assert rows["2"][2:8] == ["4 s6q", "g90", "500", "470", "500", "500"]
+
+
+def test_the_end_of_a_lead_name_wrapped_onto_the_partners_line(tmp_path):
+    """Row 2's lead "Sở Tài chính" wraps in its narrow cell: "chinh" starts the line below,
+    before the partner's "don vi lien quan". It ends the known name the lead began (Sở +
+    a sector), so it is the lead's, not the partner's."""
+    text = RULED_ACROSS.replace(
+        "2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa\n"
+        "trieu dong).",
+        "2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai | Cac co quan,\n"
+        "trieu dong). chinh don vi lien quan",
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["2"][1].endswith("(20 san pham x 30 trieu dong).")
+    assert rows["2"][6:] == ["Sở Tai chinh", "Cac co quan, don vi lien quan"]
+
+
+def test_a_misread_total_before_years_left_blank_is_no_number_of_the_text(tmp_path):
+    """Row 2's total was misread ("64," for 600) and its 2026 left blank: the four years
+    read are not "200 = 100 + 100" with a 200 of the task's text, but years whose places
+    the columns' sums give (the total row: 150 | 350 | 350 | 250 | 250)."""
+    text = (
+        HEADER_FIVE_YEARS
+        + """\
+| I. Tang cuong chuyen doi so |
+Ho tro doanh nghiep ap dung
+1 | cong cu quan ly tai co so. 500 100 100 100 100 100 So Noi vu UBND cap xa
+Trien khai quan ly chat thai
+2 | ran tai co so. | 64, | 200 | 200 | 100 | 100 | So Y te UBND cap xa
+To chuc hoi thao ve cai cach
+3 | hanh chinh. 250 50 50 50 50 50 So Tai chinh UBND cap xa
+| Teng [1.350 |150 |350 |350 |250 |250 | | |
+"""
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["2"][1] == "Trien khai quan ly chat thai ran tai co so."
+    assert rows["2"][2:8] == ["64,", "", "200", "200", "100", "100"]
+
+
+def test_a_header_repeated_at_a_page_break_with_its_stt_misread(tmp_path):
+    """The header repeated on the next page, read "Teng x x x" / "Nam Nam Nam …" / "sn Noi
+    dung | ont | 2026 | 2027 | 2028 | …" (no "STT" to know it by): its row of the table's
+    years, and the label lines around it, are a page break, not row 2's task text."""
+    text = RULED_ACROSS.replace(
+        "Ho tro doanh nghiep ap dung\n",
+        "Teng x x x x . op\n"
+        "a: . Nam Nam Nam Don vi chu sx:\n"
+        "sn Noi dung | ont | 2026 | 2027 | 2028 | tri | Don vi phoi hop |\n"
+        "Ho tro doanh nghiep ap dung\n",
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["1"][1] == "Xay dung mo hinh diem ve chuyen doi so cho doanh nghiep tai co so."
+    assert rows["2"][1].startswith("Ho tro doanh nghiep ap dung cong cu quan ly")
+
+
+def test_a_section_row_whose_numeral_lost_its_dot_before_the_ruling(tmp_path):
+    """ "Ill |Nang cao …" with its own amounts adding up: section III as a row (its "l"
+    read for I), not task text of row 2 above it."""
+    text = (
+        HEADER
+        + """\
+| I. Tang cuong chuyen doi so |
+1 | Xay dung mo hinh diem ve chuyen doi so. 300 100 100 100 So Noi vu UBND cap xa
+2 | Ho tro doanh nghiep ap dung cong cu. 600 300 300 So Tai chinh UBND cap xa
+| ll. Trien khai cai cach hanh chinh |
+1 | To chuc hoi thao ve cai cach hanh chinh. 200 100 100 So Y te UBND cap xa
+2 | Kien toan y te co so tai co so. 150 50 50 50 So Xay dung UBND cap xa
+Ill |Nang cao hieu qua y te co so 50 10 20 20 So KH&CN UBND cap xa
+| Teng [1.300 |560 |570 |270 | | |
+"""
+    )
+    rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
+    assert rows[3][1] == "Kien toan y te co so tai co so."
+    assert rows[4][:6] == ["III", "Nang cao hieu qua y te co so", "50", "10", "20", "20"]

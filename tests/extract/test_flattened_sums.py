@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from sohoa.extract.flattened_sums import adds_up, layout_by_sums, place_by_column_totals
+from sohoa.extract.flattened_sums import (
+    adds_up,
+    holds_where_readable,
+    layout_by_sums,
+    place_by_column_totals,
+)
 
 
 def test_blank_years_go_where_every_column_adds_up_to_the_total():
@@ -55,3 +60,20 @@ def test_the_layout_of_most_columns_a_run_fills_with_a_total_adding_up():
     assert layout_by_sums([six, seven], layouts) == layouts[2]
     assert layout_by_sums([six], layouts) == layouts[1]
     assert layout_by_sums([["1", "2", "3"]], layouts) is None
+
+
+def test_totals_hold_where_readable():
+    """The total and the NSNN total misread ("4 s6q", "g90") are no evidence; the other
+    source's total must still be its years' sum."""
+    columns = [
+        "Kinh phí",
+        "Kinh phí / NSNN",
+        "Kinh phí / Nguồn khác",
+        "Năm 2026 / NSNN",
+        "Năm 2026 / Nguồn khác",
+        "Năm 2027 / NSNN",
+        "Năm 2027 / Nguồn khác",
+    ]
+    cells = ["4 s6q", "g90", "300", "500", "100", "390", "200"]
+    assert holds_where_readable(cells, columns)
+    assert not holds_where_readable([*cells[:2], "350", *cells[3:]], columns)

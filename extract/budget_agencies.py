@@ -1,0 +1,113 @@
+"""The agency cells of a budget row (Phụ lục II) that old OCR read across its columns.
+
+A row's lines end with its lead agency's and partner's words ("Sở | ngành; UBND",
+"KH&CN | cấp xã, Tổ chức,"); ``lead_and_partner`` shares them out line by line, a lead's
+name wrapped in its narrow cell given back to it (``wrapped_names.known_name``), and
+``agencies_after_the_text`` takes a line going on in lower case after the task's last
+sentence for the agencies'. Used by ``flattened_budget``.
+"""
+
+from __future__ import annotations
+
+from sohoa.extract.budget_lines import BudgetLine
+from sohoa.extract.flattened_lines import join_text
+from sohoa.extract.interleaved import (
+    ACRONYM,
+    SENTENCE_END,
+    agency_starts_at,
+    is_so_lookalike,
+    split_agencies,
+)
+from sohoa.extract.wrapped_names import known_name
+from sohoa.normalize.unicode import strip_marks
+
+
+def agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
+    """Once the row's amounts are read and its task text has ended a sentence, a line in
+    lower case ("cá nhân") goes on with an agency cell, not with the task."""
+    out: list[BudgetLine] = []
+    finished = False
+    for number, text, values, agencies in group:
+        if finished and not values and text[:1].islower():
+            text, agencies = "", f"{text} {agencies}".strip()
+        out.append((number, text, values, agencies))
+        seen = any(line[2] for line in out)
+        finished = finished or (seen and SENTENCE_END.search(join_text([o[1] for o in out])))
+    return out
+
+
+def _lower_case(word: str) -> bool:
+    """A word in lower case, a ruling read "[" before it or its "l" read "I" ("Icấp")."""
+    word = word.lstrip("[|(")
+    return word[:1].islower() or (word[:1] == "I" and word[1:2].islower())
+
+
+def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
+    """One line's agency text split into the lead's part and the partner's: at a ruling
+    read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
+    before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
+    line above began it (``earlier``); else where a new agency name starts."""
+    pieces = [p.strip() for p in fragment.split("|") if p.strip()]
+    if len(pieces) >= 2:
+        return [pieces[0], " ".join(pieces[1:])]
+    words = fragment.split()
+    if earlier and len(words) >= 2:
+        if ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
+            return [words[0], " ".join(words[1:])]
+        lead_start = agency_starts_at(words, 0) or is_so_lookalike(words[0], words[1])
+        for k in range(1, len(words) if lead_start else 0):
+            listed = words[k][:1].islower() and words[k].endswith((",", ";"))
+            if listed and not words[k - 1].endswith((",", ";")):
+                return [" ".join(words[:k]), " ".join(words[k:])]
+    return split_agencies(fragment)
+
+
+def lead_and_partner(fragments: list[str]) -> list[str]:
+    """(lead, partner, rest) from a row's agency text, line by line. Both cells are centred
+    on the row, so lines holding both come in the middle; a line above or below them with
+    one part belongs to the taller cell: the partner's (a list that wraps), unless the
+    lead's part there goes on in lower case."""
+    parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(fragments)]
+    both = [k for k, p in enumerate(parts) if len(p) >= 2]
+    if not both:
+        cells = split_agencies(" ".join(fragments))
+        return [*[*cells, "", ""][:2], " ".join(cells[2:])]
+    lead: list[str] = []
+    partner: list[str] = []
+    rest: list[str] = []
+    for k, p in enumerate(parts):
+        if len(p) >= 2:
+            lead.append(p[0])
+            partner.append(p[1])
+            rest += p[2:]
+            continue
+        near = parts[both[0]] if k < both[0] else parts[both[-1]]
+        lead_goes_on = k < both[0] and near[0][:1].islower()
+        if k > both[0]:
+            name_end, p = _lead_name_going_on(" ".join(lead), p[0])
+            lead += name_end
+        (lead if lead_goes_on else partner).append(p[0])
+    return [" ".join(lead), " ".join(partner), " ".join(rest)]
+
+
+def _is_known_name(words: list[str]) -> bool:
+    """Whether ``words`` after a "Sở" (as OCR read it) are a known name, whole."""
+    return known_name(" ".join(["So", *(strip_marks(w) for w in words)])) is not None
+
+
+def _lead_name_going_on(lead: str, fragment: str) -> tuple[list[str], list[str]]:
+    """([the lead's words], [the rest]) of a line below the lead's: when the lead so far
+    is "Sở" and the beginning of a known name ("Sở Tài", "Sở Khoa học và":
+    ``wrapped_names.known_name``), the words that start the line and make it whole
+    ("chính", "Công nghệ") end the lead's name, wrapped in its narrow cell; the rest is
+    the partner's."""
+    words = lead.split()
+    line = fragment.split()
+    if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
+        return [], [fragment]
+    if _is_known_name(words[1:]):
+        return [], [fragment]
+    for size in range(len(line), 0, -1):
+        if _is_known_name([*words[1:], *line[:size]]):
+            return line[:size], [" ".join(line[size:])]
+    return [], [fragment]
