@@ -431,3 +431,31 @@ Ill |Nang cao hieu qua y te co so 50 10 20 20 So KH&CN UBND cap xa
     rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
     assert rows[3][1] == "Kien toan y te co so tai co so."
     assert rows[4][:6] == ["III", "Nang cao hieu qua y te co so", "50", "10", "20", "20"]
+
+
+def test_a_lead_wrapped_before_its_level_word_takes_the_level_back(tmp_path):
+    """Row 1's lead "Van phong UBND tinh" wraps in its narrow cell: "UBND tinh" starts its
+    second line, and "tinh" was split off with the partner's words. The lead ends "UBND",
+    waiting for its level, so "tinh" is the lead's. Row 2's partner list also waits ("UBND
+    cap" / "tinh x4,"): the lead takes the first level word, the partner the second."""
+    text = RULED_ACROSS.replace(
+        "Xay dung mo hinh diem ve Cac So, ban,\n"
+        "1 | chuyen doi so cho doanh nghiep 300 100 100 100 So Noi vu nganh; UBND\n"
+        "tai co so. cap xa",
+        "Xay dung mo hinh diem ve Van phong Cac co quan,\n"
+        "1 | chuyen doi so cho doanh nghiep 300 100 100 100 UBND tinh don vi lien quan\n"
+        "tai co so.",
+    ).replace(
+        "Ho tro doanh nghiep ap dung\n"
+        "2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa\n"
+        "trieu dong).",
+        "Ho tro doanh nghiep ap dung Cac So, ban,\n"
+        "2 | cong cu quan ly (20 san pham x 30 600 300 300 Van phong nganh; UBND cap\n"
+        "trieu dong). UBND tinh x4, To chuc, ca nhan",
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["1"][6:] == ["Van phong UBND tinh", "Cac co quan, don vi lien quan"]
+    assert rows["2"][6:] == [
+        "Van phong UBND tinh",
+        "Cac Sở, ban, nganh; UBND cap x4, To chuc, ca nhan",
+    ]
