@@ -36,6 +36,11 @@ BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts
 NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_)(?:\s*\|\s*|\s+)(?=\S)")
 
 
+# a section's numeral whose "II" was read "H" ("HI" for III), before specks and the amounts
+# of a section that is a row ("HI . ° ° ° 6.000 2.000 …")
+_NUMERAL_LOOKALIKE = regex.compile(r"^\|?\s*((?=[IlH]*H)[IlH]{2,3})(?:\s+[^\w\s]+)*\s+(?=\d)")
+
+
 _DASHED_NUMBER = regex.compile(r"^\|?\s*(\d)-(\d)\s*\|\s*(?=\S)")
 
 
@@ -109,6 +114,10 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
         # shape (numbering.py puts it right from the sequence), else lost ("")
         number = "" if lookalike.group(1).endswith("_") else lookalike.group(1)
         text = text[lookalike.end() :]
+    numeral = _NUMERAL_LOOKALIKE.match(text) if number is None and amounts else None
+    if numeral and budget_amount_run(text[numeral.end() :]) is not None:
+        number = _numeral_read(numeral.group(1))
+        text = text[numeral.end() :] if number else text
     run = budget_amount_run(text) if amounts else None
     if run is not None:
         head, values, tail = run
@@ -120,6 +129,13 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
     )
     start = min(start, _after_sentence(words))
     return number, " ".join(words[:start]), [], " ".join(words[start:])
+
+
+def _numeral_read(word: str) -> str | None:
+    """The Roman numeral a lookalike stands for ("HI", "IH" -> "III", "l" read for I), when
+    it is one of at most three strokes."""
+    numeral = word.replace("H", "II").replace("l", "I")
+    return numeral if len(numeral) <= 3 else None
 
 
 def _so_then_list(words: list[str], k: int) -> bool:

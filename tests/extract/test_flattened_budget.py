@@ -459,3 +459,21 @@ def test_a_lead_wrapped_before_its_level_word_takes_the_level_back(tmp_path):
         "Van phong UBND tinh",
         "Cac Sở, ban, nganh; UBND cap x4, To chuc, ca nhan",
     ]
+
+
+def test_a_section_row_whose_numeral_ii_was_read_h(tmp_path):
+    """Section III is a row with its own amounts, its numeral on the middle line of its
+    title and read "HI" (its "II" read "H"), specks after it: it is row III, its title
+    from the lines around it, not more of row 3's text."""
+    text = RULED_ACROSS.replace(
+        "hanh chinh.\n| Teng [1.100 |500 |400 |200 | | |",
+        "hanh chinh.\n"
+        "4 | Kien toan cong tac van thu. 200 100 100 So Noi vu UBND cap xa\n"
+        "To chuc thuc hien bao ve moi\n"
+        "HI . ° ° 300 100 100 100 So Y te UBND cap xa\n"
+        "truong\n"
+        "| Teng [1.600 |700 |500 |400 | | |",
+    )
+    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    assert rows["4"][1] == "Kien toan cong tac van thu."
+    assert rows["III"][1:6] == ["To chuc thuc hien bao ve moi truong", "300", "100", "100", "100"]
