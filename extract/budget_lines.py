@@ -181,7 +181,7 @@ def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
-def _going_on(parsed: list[BudgetLine], start: int, end: int) -> int:
+def going_on(parsed: list[BudgetLine], start: int, end: int) -> int:
     """End of the lines from ``start`` that go on in lower case ("don vi liên quan", "cá
     nhân"): the cells of the row above going on; the next row's first line starts a cell
     (a capital)."""
@@ -231,13 +231,13 @@ def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
         if heading:
             split = a + 1
         elif page_break is not None:
-            split = _going_on(parsed, page_break, b)
+            split = going_on(parsed, page_break, b)
         elif bare or not gap:
             split = b
         else:
             ends = [k for k in gap if SENTENCE_END.search(parsed[k][1] or "")]
             split = ends[-1] + 1 if ends else a + 1 + len(gap) // 2
-            split = max(split, _going_on(parsed, a + 1, b))
+            split = max(split, going_on(parsed, a + 1, b))
         starts.append(split)
     bounds = [*starts, len(parsed)]
     return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]

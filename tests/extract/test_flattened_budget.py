@@ -477,3 +477,24 @@ def test_a_section_row_whose_numeral_ii_was_read_h(tmp_path):
     rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
     assert rows["4"][1] == "Kien toan cong tac van thu."
     assert rows["III"][1:6] == ["To chuc thuc hien bao ve moi truong", "300", "100", "100", "100"]
+
+
+def test_a_line_going_on_after_the_amounts_stays_with_its_row_when_the_next_lost_its_number(
+    tmp_path,
+):
+    """Row 3 lost its number, so rows 2 and 3 are one group parted at its two runs of
+    amounts. "nhan" goes on in lower case right after row 2's amounts' line: the end of
+    row 2's partner ("… To chuc, ca" / "nhan"), not the start of row 3's task."""
+    text = RULED_ACROSS.replace(
+        "Ho tro doanh nghiep ap dung\n"
+        "2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa\n"
+        "trieu dong).",
+        "Ho tro doanh nghiep ap dung Cac So, ban,\n"
+        "2 | cong cu quan ly. 600 300 300 So Tai chinh nganh; To chuc, ca\n"
+        "nhan\n"
+        "Trien khai quan ly dat dai tai\n"
+        "co so. 300 100 100 100 So Y te UBND cap xa",
+    ).replace("| Teng [1.100 |500 |400 |200 | | |", "| Teng [1.400 |600 |500 |300 | | |")
+    rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
+    assert rows[1][6:] == ["Sở Tai chinh", "Cac Sở, ban, nganh; To chuc, ca nhan"]
+    assert rows[2][1] == "Trien khai quan ly dat dai tai co so."
