@@ -31,9 +31,10 @@ from sohoa.extract.structure import clean
 from sohoa.normalize.unicode import strip_marks
 
 BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts, agencies
-# a row number misread on the line of the row's amounts: "!", "l", "]" for 1, or a letter
-# on the ruling under the number, read "_" ("y_ |", "q_ |")
-NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_)(?:\s*\|\s*|\s+)(?=\S)")
+# a row number misread on the line of the row's amounts: "!", "l", "]" for 1, a closing
+# quote for a 7 whose stroke was lost, or a letter on the ruling under the number, read "_"
+# ("y_ |", "q_ |")
+NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_|”)(?:\s*\|\s*|\s+)(?=\S)")
 
 
 # a section's numeral whose "II" was read "H" ("HI" for III), before specks and the amounts
@@ -112,7 +113,7 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
     if lookalike and budget_amount_run(text[lookalike.end() :]) is not None:
         # the row's middle line, its number misread: kept as read when it is a digit's
         # shape (numbering.py puts it right from the sequence), else lost ("")
-        number = "" if lookalike.group(1).endswith("_") else lookalike.group(1)
+        number = "" if lookalike.group(1).endswith(("_", "”")) else lookalike.group(1)
         text = text[lookalike.end() :]
     numeral = _NUMERAL_LOOKALIKE.match(text) if number is None and amounts else None
     if numeral and budget_amount_run(text[numeral.end() :]) is not None:

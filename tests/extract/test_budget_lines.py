@@ -49,6 +49,16 @@ def test_a_misread_row_number_on_the_line_of_the_rows_amounts():
     assert budget_line("! thirc ve nang suat, chat luong")[0] is None
 
 
+def test_a_row_number_read_as_a_closing_quote_on_the_line_of_the_rows_amounts():
+    """ "” Viwu trot … 200 | 50 …": a 7 whose stroke was lost, read as a closing quote, is
+    a row number lost (""), which numbering.py settles from the sequence; it is no text.
+    Without amounts on the line, it stays the text's."""
+    number, text, values, _ = budget_line("” luu tru (11 co so x 40 trieu 200 | 50 50 50 50 UBND")
+    assert (number, text) == ("", "luu tru (11 co so x 40 trieu")
+    assert values == ["200", "50", "50", "50", "50"]
+    assert budget_line("” luu tru (11 co so x 40 trieu dong)")[0] is None
+
+
 def test_a_row_number_with_the_ruling_under_it_read_an_underscore():
     """ "3_ |", "4_| Tang cuong …": the ruling under the number read "_", touching the
     column's ruling "|" or not."""
