@@ -9,6 +9,8 @@ sentence for the agencies'. Used by ``flattened_budget``.
 
 from __future__ import annotations
 
+import regex
+
 from sohoa.extract.budget_lines import BudgetLine
 from sohoa.extract.flattened_lines import join_text
 from sohoa.extract.interleaved import (
@@ -68,6 +70,7 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
     one part belongs to the taller cell: the partner's (a list that wraps), unless the
     lead's part there goes on in lower case."""
     parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(fragments)]
+    parts = _levels_to_the_lead(parts)
     both = [k for k, p in enumerate(parts) if len(p) >= 2]
     if not both:
         cells = split_agencies(" ".join(fragments))
@@ -111,3 +114,38 @@ def _lead_name_going_on(lead: str, fragment: str) -> tuple[list[str], list[str]]
         if _is_known_name([*words[1:], *line[:size]]):
             return line[:size], [" ".join(line[size:])]
     return [], [fragment]
+
+
+# "UBND" or "cấp" waiting for its level ("tỉnh", "huyện", "xã": "x4", "x&" as OCR reads "ã").
+_NEEDS_LEVEL = regex.compile(r"(?:ubnd|cap)")
+_LEVEL = regex.compile(r"(?:tinh|huyen|x[a4&8])[,;.]?")
+
+
+def _needs_level(text: str) -> bool:
+    words = text.split()
+    return bool(words) and _NEEDS_LEVEL.fullmatch(strip_marks(words[-1]).lower()) is not None
+
+
+def _levels_to_the_lead(parts: list[list[str]]) -> list[list[str]]:
+    """A lead wrapped in its narrow cell ("Văn phòng" / "UBND tỉnh") whose level word was
+    split off with the partner's part of the line ("UBND" | "tỉnh đơn vị liên quan"): a
+    lower-case level word that starts the partner's part goes back to the lead when the
+    lead so far ends "UBND"/"cấp" waiting for it. When the partner's list so far also
+    waits ("… UBND cấp" / "tỉnh xã, Tổ chức"), the lead (the left cell) takes the first of
+    two level words and the partner the second; with one, the partner keeps it."""
+    out: list[list[str]] = []
+    lead: list[str] = []
+    partner: list[str] = []
+    for p in parts:
+        if len(p) >= 2 and _needs_level(" ".join([*lead, p[0]])):
+            words = p[1].split()
+            levels = 0
+            while levels < len(words) and _LEVEL.fullmatch(strip_marks(words[levels])):
+                levels += 1
+            take = 1 if levels >= 2 or (levels == 1 and not _needs_level(" ".join(partner))) else 0
+            p = [f"{p[0]} {' '.join(words[:take])}".strip(), " ".join(words[take:]), *p[2:]]
+        if len(p) >= 2:
+            lead.append(p[0])
+            partner.append(p[1])
+        out.append(p)
+    return out

@@ -31,9 +31,15 @@ from sohoa.extract.structure import clean
 from sohoa.normalize.unicode import strip_marks
 
 BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts, agencies
-# a row number misread on the line of the row's amounts: "!", "l", "]" for 1, or a letter
-# on the ruling under the number, read "_" ("y_ |", "q_ |")
-NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_)(?:\s*\|\s*|\s+)(?=\S)")
+# a row number misread on the line of the row's amounts: "!", "l", "]" for 1, a closing
+# quote for a 7 whose stroke was lost, or a letter on the ruling under the number, read "_"
+# ("y_ |", "q_ |")
+NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_|”)(?:\s*\|\s*|\s+)(?=\S)")
+
+
+# a section's numeral whose "II" was read "H" ("HI" for III), before specks and the amounts
+# of a section that is a row ("HI . ° ° ° 6.000 2.000 …")
+_NUMERAL_LOOKALIKE = regex.compile(r"^\|?\s*((?=[IlH]*H)[IlH]{2,3})(?:\s+[^\w\s]+)*\s+(?=\d)")
 
 
 _DASHED_NUMBER = regex.compile(r"^\|?\s*(\d)-(\d)\s*\|\s*(?=\S)")
@@ -107,8 +113,12 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
     if lookalike and budget_amount_run(text[lookalike.end() :]) is not None:
         # the row's middle line, its number misread: kept as read when it is a digit's
         # shape (numbering.py puts it right from the sequence), else lost ("")
-        number = "" if lookalike.group(1).endswith("_") else lookalike.group(1)
+        number = "" if lookalike.group(1).endswith(("_", "”")) else lookalike.group(1)
         text = text[lookalike.end() :]
+    numeral = _NUMERAL_LOOKALIKE.match(text) if number is None and amounts else None
+    if numeral and budget_amount_run(text[numeral.end() :]) is not None:
+        number = _numeral_read(numeral.group(1))
+        text = text[numeral.end() :] if number else text
     run = budget_amount_run(text) if amounts else None
     if run is not None:
         head, values, tail = run
@@ -120,6 +130,13 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
     )
     start = min(start, _after_sentence(words))
     return number, " ".join(words[:start]), [], " ".join(words[start:])
+
+
+def _numeral_read(word: str) -> str | None:
+    """The Roman numeral a lookalike stands for ("HI", "IH" -> "III", "l" read for I), when
+    it is one of at most three strokes."""
+    numeral = word.replace("H", "II").replace("l", "I")
+    return numeral if len(numeral) <= 3 else None
 
 
 def _so_then_list(words: list[str], k: int) -> bool:
@@ -165,7 +182,7 @@ def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
-def _going_on(parsed: list[BudgetLine], start: int, end: int) -> int:
+def going_on(parsed: list[BudgetLine], start: int, end: int) -> int:
     """End of the lines from ``start`` that go on in lower case ("don vi liên quan", "cá
     nhân"): the cells of the row above going on; the next row's first line starts a cell
     (a capital)."""
@@ -215,13 +232,13 @@ def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
         if heading:
             split = a + 1
         elif page_break is not None:
-            split = _going_on(parsed, page_break, b)
+            split = going_on(parsed, page_break, b)
         elif bare or not gap:
             split = b
         else:
             ends = [k for k in gap if SENTENCE_END.search(parsed[k][1] or "")]
             split = ends[-1] + 1 if ends else a + 1 + len(gap) // 2
-            split = max(split, _going_on(parsed, a + 1, b))
+            split = max(split, going_on(parsed, a + 1, b))
         starts.append(split)
     bounds = [*starts, len(parsed)]
     return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]

@@ -28,6 +28,7 @@ from sohoa.extract.budget_lines import (
     budget_amount_run,
     budget_line_number,
     budget_row_groups,
+    going_on,
 )
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.flattened_lines import (
@@ -286,7 +287,8 @@ def _ruled_section_row(line: str, amount_columns: list[str]) -> tuple[str, str] 
 def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list[list[BudgetLine]]:
     """A group holding two runs of amounts that each add up is two rows (the second's number
     lost): a row read across has one line of amounts. The lines between go with the first
-    up to its text's last finished sentence, else the first half of them."""
+    up to its text's last finished sentence, else the first half of them, and so do the
+    lines going on in lower case right after its amounts' line ("nhân" of "cá nhân")."""
     sums = [k for k, line in enumerate(group) if line[2]]
     if len(sums) < 2 or any(place_by_sums(group[k][2], amount_columns) is None for k in sums):
         return [group]
@@ -295,6 +297,7 @@ def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list
     for a, b in itertools.pairwise(sums):
         ends = [k for k in range(a, b) if SENTENCE_END.search(group[k][1])]
         split = ends[-1] + 1 if ends else a + 1 + (b - a - 1) // 2
+        split = max(split, going_on(group, a + 1, b))
         rows.append(group[start:split])
         start = split
     rows.append(group[start:])

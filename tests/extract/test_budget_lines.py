@@ -49,6 +49,16 @@ def test_a_misread_row_number_on_the_line_of_the_rows_amounts():
     assert budget_line("! thirc ve nang suat, chat luong")[0] is None
 
 
+def test_a_row_number_read_as_a_closing_quote_on_the_line_of_the_rows_amounts():
+    """ "” Viwu trot … 200 | 50 …": a 7 whose stroke was lost, read as a closing quote, is
+    a row number lost (""), which numbering.py settles from the sequence; it is no text.
+    Without amounts on the line, it stays the text's."""
+    number, text, values, _ = budget_line("” luu tru (11 co so x 40 trieu 200 | 50 50 50 50 UBND")
+    assert (number, text) == ("", "luu tru (11 co so x 40 trieu")
+    assert values == ["200", "50", "50", "50", "50"]
+    assert budget_line("” luu tru (11 co so x 40 trieu dong)")[0] is None
+
+
 def test_a_row_number_with_the_ruling_under_it_read_an_underscore():
     """ "3_ |", "4_| Tang cuong …": the ruling under the number read "_", touching the
     column's ruling "|" or not."""
@@ -115,3 +125,24 @@ def test_a_row_number_whose_dot_was_read_as_a_dash_before_the_ruling():
     assert (number, text) == ("2.3", "thu, luu tru (49 san pham")
     assert values == ["1.170", "200", "170", "400", "400"]
     assert budget_line("2026-2030 | Tang cuong 100 100")[0] is None
+
+
+def test_a_section_numeral_whose_ii_was_read_h_on_the_middle_line_of_its_row():
+    """Section III is a row with its own amounts, its numeral on the middle line of its
+    title, read "HI" (its "II" read "H"), specks after it: that line is numbered III and
+    its title's lines around it are its row's. Without amounts, "HI" is text."""
+    assert budget_line("HI . ° ° 300 100 100 100 So Y te UBND cap xa") == (
+        "III",
+        "",
+        ["300", "100", "100", "100"],
+        "So Y te UBND cap xa",
+    )
+    lines = [
+        "4 | Kien toan cong tac van thu. 200 100 100 So Noi vu UBND cap xa",
+        "To chuc thuc hien bao ve moi",
+        "HI . ° ° 300 100 100 100 So Y te UBND cap xa",
+        "truong",
+    ]
+    groups = budget_row_groups(lines)
+    assert [[line[0] for line in g] for g in groups] == [["4"], [None, "III", None]]
+    assert budget_line("HI there")[0] is None

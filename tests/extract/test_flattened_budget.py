@@ -359,20 +359,6 @@ To chuc hoi thao ve cai cach
     assert rows["2"][2:8] == ["4 s6q", "g90", "500", "470", "500", "500"]
 
 
-def test_the_end_of_a_lead_name_wrapped_onto_the_partners_line(tmp_path):
-    """Row 2's lead "Sở Tài chính" wraps in its narrow cell: "chinh" starts the line below,
-    before the partner's "don vi lien quan". It ends the known name the lead began (Sở +
-    a sector), so it is the lead's, not the partner's."""
-    text = RULED_ACROSS.replace(
-        "2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa\n"
-        "trieu dong).",
-        "2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai | Cac co quan,\n"
-        "trieu dong). chinh don vi lien quan",
-    )
-    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
-    assert rows["2"][1].endswith("(20 san pham x 30 trieu dong).")
-    assert rows["2"][6:] == ["Sở Tai chinh", "Cac co quan, don vi lien quan"]
-
 
 def test_a_misread_total_before_years_left_blank_is_no_number_of_the_text(tmp_path):
     """Row 2's total was misread ("64," for 600) and its 2026 left blank: the four years
@@ -431,3 +417,26 @@ Ill |Nang cao hieu qua y te co so 50 10 20 20 So KH&CN UBND cap xa
     rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
     assert rows[3][1] == "Kien toan y te co so tai co so."
     assert rows[4][:6] == ["III", "Nang cao hieu qua y te co so", "50", "10", "20", "20"]
+
+
+
+
+def test_a_line_going_on_after_the_amounts_stays_with_its_row_when_the_next_lost_its_number(
+    tmp_path,
+):
+    """Row 3 lost its number, so rows 2 and 3 are one group parted at its two runs of
+    amounts. "nhan" goes on in lower case right after row 2's amounts' line: the end of
+    row 2's partner ("… To chuc, ca" / "nhan"), not the start of row 3's task."""
+    text = RULED_ACROSS.replace(
+        "Ho tro doanh nghiep ap dung\n"
+        "2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa\n"
+        "trieu dong).",
+        "Ho tro doanh nghiep ap dung Cac So, ban,\n"
+        "2 | cong cu quan ly. 600 300 300 So Tai chinh nganh; To chuc, ca\n"
+        "nhan\n"
+        "Trien khai quan ly dat dai tai\n"
+        "co so. 300 100 100 100 So Y te UBND cap xa",
+    ).replace("| Teng [1.100 |500 |400 |200 | | |", "| Teng [1.400 |600 |500 |300 | | |")
+    rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
+    assert rows[1][6:] == ["Sở Tai chinh", "Cac Sở, ban, nganh; To chuc, ca nhan"]
+    assert rows[2][1] == "Trien khai quan ly dat dai tai co so."

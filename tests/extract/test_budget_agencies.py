@@ -1,0 +1,38 @@
+"""``extract/budget_agencies``: a budget row's agency text, line by line as old OCR read it
+across the columns, shared out between the lead agency's cell and the partner's."""
+
+from __future__ import annotations
+
+from sohoa.extract.budget_agencies import lead_and_partner
+
+
+def test_the_end_of_a_lead_name_wrapped_onto_the_partners_line():
+    """The lead "Sở Tài chính" wraps in its narrow cell: "chinh" starts the line below,
+    before the partner's "don vi lien quan". It ends the known name the lead began (Sở +
+    a sector), so it is the lead's, not the partner's."""
+    fragments = ["So Tai | Cac co quan,", "chinh don vi lien quan"]
+    assert lead_and_partner(fragments) == ["So Tai chinh", "Cac co quan, don vi lien quan", ""]
+
+
+def test_a_lead_wrapped_before_its_level_word_takes_the_level_back():
+    """The lead "Van phong UBND tinh" wraps in its narrow cell: "UBND tinh" starts its
+    second line, and "tinh" was split off with the partner's words. The lead ends "UBND",
+    waiting for its level, so "tinh" is the lead's. When the partner's list also waits
+    ("UBND cap" / "tinh x4,"), the lead takes the first level word, the partner the second;
+    a level word the lead does not wait for stays the partner's."""
+    fragments = ["Van phong Cac co quan,", "UBND tinh don vi lien quan"]
+    assert lead_and_partner(fragments) == [
+        "Van phong UBND tinh",
+        "Cac co quan, don vi lien quan",
+        "",
+    ]
+    fragments = ["Cac So, ban,", "Van phong nganh; UBND cap", "UBND tinh x4, To chuc, ca nhan"]
+    assert lead_and_partner(fragments)[:2] == [
+        "Van phong UBND tinh",
+        "Cac So, ban, nganh; UBND cap x4, To chuc, ca nhan",
+    ]
+    fragments = ["Van phong | Cac So, ban, nganh; UBND cap", "UBND | x4, To chuc"]
+    assert lead_and_partner(fragments)[:2] == [
+        "Van phong UBND",
+        "Cac So, ban, nganh; UBND cap x4, To chuc",
+    ]
