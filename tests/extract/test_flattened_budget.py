@@ -337,46 +337,38 @@ def test_blank_years_of_rows_under_a_subtotal_row_add_up_to_it(tmp_path):
 HEADER_FIVE_YEARS = HEADER.replace("| Nam 2028 |", "| Nam 2028 | Nam 2029 | Nam 2030 |")
 
 
-def test_amounts_misread_at_the_start_of_a_run_keep_their_cells(tmp_path):
-    """Row 2's total and first year were misread ("4 s6q | g90" for "2.860 | 890"): the
-    four amounts read after them are the last four years, not the total and the first
-    three; the misread words stay as read, in the first two cells, out of the text."""
-    text = (
+def _five_years(row_2_amounts: str, total_row: str) -> str:
+    """A three-row budget under five years whose row 2 has the amounts given."""
+    return (
         HEADER_FIVE_YEARS
-        + """\
+        + f"""\
 | I. Tang cuong chuyen doi so |
 Ho tro doanh nghiep ap dung
 1 | cong cu quan ly tai co so. 500 100 100 100 100 100 So Noi vu UBND cap xa
 Trien khai quan ly chat thai
-2 | ran tai co so. | 4 s6q | g90 | 500 470 500 500 | So Y te UBND cap xa
+2 | ran tai co so. | {row_2_amounts} | So Y te UBND cap xa
 To chuc hoi thao ve cai cach
 3 | hanh chinh. 250 50 50 50 50 50 So Tai chinh UBND cap xa
-| Teng [3.610 |1.040 |650 |620 |650 |650 | | |
+| Teng [{total_row} | | |
 """
     )
+
+
+def test_amounts_misread_at_the_start_of_a_run_keep_their_cells(tmp_path):
+    """Row 2's total and first year were misread ("4 s6q | g90" for "2.860 | 890"): the
+    four amounts read after them are the last four years, not the total and the first
+    three; the misread words stay as read, in the first two cells, out of the text."""
+    text = _five_years("4 s6q | g90 | 500 470 500 500", "3.610 |1.040 |650 |620 |650 |650")
     rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
     assert rows["2"][1] == "Trien khai quan ly chat thai ran tai co so."
     assert rows["2"][2:8] == ["4 s6q", "g90", "500", "470", "500", "500"]
-
 
 
 def test_a_misread_total_before_years_left_blank_is_no_number_of_the_text(tmp_path):
     """Row 2's total was misread ("64," for 600) and its 2026 left blank: the four years
     read are not "200 = 100 + 100" with a 200 of the task's text, but years whose places
     the columns' sums give (the total row: 150 | 350 | 350 | 250 | 250)."""
-    text = (
-        HEADER_FIVE_YEARS
-        + """\
-| I. Tang cuong chuyen doi so |
-Ho tro doanh nghiep ap dung
-1 | cong cu quan ly tai co so. 500 100 100 100 100 100 So Noi vu UBND cap xa
-Trien khai quan ly chat thai
-2 | ran tai co so. | 64, | 200 | 200 | 100 | 100 | So Y te UBND cap xa
-To chuc hoi thao ve cai cach
-3 | hanh chinh. 250 50 50 50 50 50 So Tai chinh UBND cap xa
-| Teng [1.350 |150 |350 |350 |250 |250 | | |
-"""
-    )
+    text = _five_years("64, | 200 | 200 | 100 | 100", "1.350 |150 |350 |350 |250 |250")
     rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
     assert rows["2"][1] == "Trien khai quan ly chat thai ran tai co so."
     assert rows["2"][2:8] == ["64,", "", "200", "200", "100", "100"]
@@ -417,8 +409,6 @@ Ill |Nang cao hieu qua y te co so 50 10 20 20 So KH&CN UBND cap xa
     rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
     assert rows[3][1] == "Kien toan y te co so tai co so."
     assert rows[4][:6] == ["III", "Nang cao hieu qua y te co so", "50", "10", "20", "20"]
-
-
 
 
 def test_a_line_going_on_after_the_amounts_stays_with_its_row_when_the_next_lost_its_number(
