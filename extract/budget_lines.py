@@ -182,7 +182,7 @@ def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
-def going_on(parsed: list[BudgetLine], start: int, end: int) -> int:
+def _going_on(parsed: list[BudgetLine], start: int, end: int) -> int:
     """End of the lines from ``start`` that go on in lower case ("don vi liên quan", "cá
     nhân"): the cells of the row above going on; the next row's first line starts a cell
     (a capital)."""
@@ -190,6 +190,15 @@ def going_on(parsed: list[BudgetLine], start: int, end: int) -> int:
     while k < end and (parsed[k][1] or parsed[k][3])[:1].islower():
         k += 1
     return k
+
+
+def row_end_between(parsed: list[BudgetLine], first: int, a: int, b: int) -> int:
+    """Where the lines between row lines ``a`` and ``b`` part: after the last of the lines
+    from ``first`` up to ``b`` whose text ends a sentence, else after the first half of
+    those between, and never before the lines going on in lower case right after ``a``."""
+    ends = [k for k in range(first, b) if SENTENCE_END.search(parsed[k][1] or "")]
+    split = ends[-1] + 1 if ends else a + 1 + (b - a - 1) // 2
+    return max(split, _going_on(parsed, a + 1, b))
 
 
 def _parsed_and_breaks(lines: list[str]) -> tuple[list[BudgetLine], set[int]]:
@@ -232,13 +241,11 @@ def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
         if heading:
             split = a + 1
         elif page_break is not None:
-            split = going_on(parsed, page_break, b)
+            split = _going_on(parsed, page_break, b)
         elif bare or not gap:
             split = b
         else:
-            ends = [k for k in gap if SENTENCE_END.search(parsed[k][1] or "")]
-            split = ends[-1] + 1 if ends else a + 1 + len(gap) // 2
-            split = max(split, going_on(parsed, a + 1, b))
+            split = row_end_between(parsed, a + 1, a, b)
         starts.append(split)
     bounds = [*starts, len(parsed)]
     return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]

@@ -28,7 +28,7 @@ from sohoa.extract.budget_lines import (
     budget_amount_run,
     budget_line_number,
     budget_row_groups,
-    going_on,
+    row_end_between,
 )
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.flattened_lines import (
@@ -47,7 +47,7 @@ from sohoa.extract.flattened_sums import (
     place_by_column_totals,
     place_by_sums,
 )
-from sohoa.extract.interleaved import CONFIDENCE_CAP, SENTENCE_END
+from sohoa.extract.interleaved import CONFIDENCE_CAP
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import clean, fold
 from sohoa.model import TableRow
@@ -220,11 +220,10 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             segment.append(line)
             continue
         section = _budget_section(line, _next_row_number(lines, k + 1))
-        if section is not None or _ruled_section_row(line, amount_columns):
+        ruled = _ruled_section_row(line, amount_columns)
+        if section is not None or ruled:
             flush()
-            as_row = _ruled_section_row(line, amount_columns) or _section_as_row(
-                section or "", amount_columns
-            )
+            as_row = ruled or _section_as_row(section or "", amount_columns)
             if as_row is None:
                 rows.append(TableRow(section=section))
             else:
@@ -295,9 +294,7 @@ def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list
     rows: list[list[BudgetLine]] = []
     start = 0
     for a, b in itertools.pairwise(sums):
-        ends = [k for k in range(a, b) if SENTENCE_END.search(group[k][1])]
-        split = ends[-1] + 1 if ends else a + 1 + (b - a - 1) // 2
-        split = max(split, going_on(group, a + 1, b))
+        split = row_end_between(group, a, a, b)  # the amounts' own line may end the text
         rows.append(group[start:split])
         start = split
     rows.append(group[start:])

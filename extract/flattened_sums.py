@@ -26,26 +26,35 @@ def _source_of(column: str) -> str:
     return column.split(" / ")[-1] if " / " in column else "Tổng"
 
 
-def _sums_stated(cells: list[str], columns: list[str]) -> list[bool]:
-    """Whether each stated total holds: a source's ("Kinh phí / NSNN") is the sum of its
-    years' cells; a total of no year's source ("Kinh phí", "Kinh phí / Tổng cộng" over
-    years split by source) the sum of every year cell."""
-    totals: dict[str, Amount | None] = {}
-    years: dict[str, list[Amount]] = {}
+def _amount(cell: str) -> Amount | None:
+    return try_amount(cell) if not is_blank(cell) else None
+
+
+def _totals_with_parts(cells: list[str], columns: list[str]) -> list[tuple[str, list[str]]]:
+    """Each stated total's cell with the cells that make it up: a source's ("Kinh phí /
+    NSNN") its years' cells; a total of no year's source ("Kinh phí", "Kinh phí / Tổng
+    cộng" over years split by source) every year cell. No parts when no column is a
+    year's."""
+    totals: dict[str, str] = {}
+    years: dict[str, list[str]] = {}
     for column, cell in zip(columns, cells, strict=True):
-        value = try_amount(cell) if not is_blank(cell) else None
         if column.startswith("Kinh phí"):
-            totals[_source_of(column)] = value
+            totals[_source_of(column)] = cell
         else:
-            years.setdefault(_source_of(column), []).append(value or 0)
-    if not years:
-        return []
-    every_year = sum(v for values in years.values() for v in values)
-    return [
-        total == (sum(years[source]) if source in years else every_year)
-        for source, total in totals.items()
-        if total
-    ]
+            years.setdefault(_source_of(column), []).append(cell)
+    every_year = [cell for parts in years.values() for cell in parts]
+    return [(total, years.get(source, every_year)) for source, total in totals.items()]
+
+
+def _sums_stated(cells: list[str], columns: list[str]) -> list[bool]:
+    """Whether each stated total holds: it is the sum of its parts (``_totals_with_parts``),
+    a part misread as no amount counted as 0."""
+    stated: list[bool] = []
+    for total, parts in _totals_with_parts(cells, columns):
+        value = _amount(total)
+        if parts and value:
+            stated.append(value == sum(_amount(p) or 0 for p in parts))
+    return stated
 
 
 def adds_up(cells: list[str], columns: list[str]) -> bool:
@@ -55,21 +64,12 @@ def adds_up(cells: list[str], columns: list[str]) -> bool:
 
 
 def holds_where_readable(cells: list[str], columns: list[str]) -> bool:
-    """Every total the row states that can be checked is the sum of its parts: a total or
-    a part misread as no amount ("s6q") is no evidence either way (see ``_sums_stated``
-    for which years make up which total)."""
-    totals: dict[str, str] = {}
-    years: dict[str, list[str]] = {}
-    for column, cell in zip(columns, cells, strict=True):
-        if column.startswith("Kinh phí"):
-            totals[_source_of(column)] = cell
-        else:
-            years.setdefault(_source_of(column), []).append(cell)
-    every_year = [cell for parts in years.values() for cell in parts]
-    for source, total in totals.items():
-        parts = years.get(source, every_year)
+    """Every total the row states that can be checked is the sum of its parts
+    (``_totals_with_parts``): a total or a part misread as no amount ("s6q") is no
+    evidence either way."""
+    for total, parts in _totals_with_parts(cells, columns):
+        value = _amount(total)
         readable = [try_amount(p) for p in parts if not is_blank(p)]
-        value = try_amount(total) if not is_blank(total) else None
         if value is None or None in readable:
             continue
         if value != sum(v or 0 for v in readable):
