@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from sohoa.errors import SohoaError
-from sohoa.ocr.legacy_encoding import TCVN3_LOW_CODES
+from sohoa.ocr.legacy_encoding import TCVN3_LOW_CODES, VISCII_LOW_CODES
 
 IMAGE_MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
@@ -75,8 +75,9 @@ def _looks_like_text(head: bytes) -> bool:
             # A multi-byte character cut off by the 4 KiB window still counts as text.
             if encoding == "utf-8" and error.start >= len(head) - 3:
                 return True
-    # 8-bit text (TCVN3, VNI, Windows-1258): no control codes but tab, line and page breaks,
-    # and the codes TCVN3 gives some capitals with a tone (Ụ, Ứ, Ý…)
+    # 8-bit text (TCVN3, VNI, VISCII, Windows-1258): no control codes but tab, line and page
+    # breaks, and the codes TCVN3 and VISCII give some capitals with a tone (Ụ, Ứ, Ý, Ỹ…)
+    letters = TCVN3_LOW_CODES | VISCII_LOW_CODES
     return not any(
-        (byte < 9 or 13 < byte < 32 or byte == 127) and byte not in TCVN3_LOW_CODES for byte in head
+        (byte < 9 or 13 < byte < 32 or byte == 127) and byte not in letters for byte in head
     )
