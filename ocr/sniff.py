@@ -17,8 +17,44 @@ IMAGE_MAGIC = {
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc, encrypted .docx
 
 
+# What a file's extension promises: bytes that are text, or no format at all, under such a
+# name are a broken file (a web page or an error message saved as "scan.pdf"), not a document.
+NAMED_KINDS = {
+    ".pdf": "PDF",
+    ".png": "PNG image",
+    ".jpg": "JPEG image",
+    ".jpeg": "JPEG image",
+    ".tif": "TIFF image",
+    ".tiff": "TIFF image",
+    ".docx": "Word .docx file",
+}
+
+
 def sniff_format(path: Path) -> str:
     """Return "pdf", "docx", "png", "jpeg", "tiff" or "txt"; raise SohoaError otherwise."""
+    found = _format_of_bytes(path, _head(path))
+    named = NAMED_KINDS.get(path.suffix.lower())
+    if found is None and named is not None:
+        raise SohoaError(
+            path,
+            f"is not a {named} as its name says, nor any format sohoa reads (damaged?)",
+            "download, export or scan it again",
+        )
+    if found is None:
+        raise SohoaError(
+            path, "unsupported file type", "give a PDF, PNG, JPEG, TIFF, DOCX or UTF-8 text file"
+        )
+    if found == "txt" and named is not None:
+        raise SohoaError(
+            path,
+            f"holds text, not a {named} as its name says (a web page or message saved under it?)",
+            "download or export it again; if it is plain text, rename it .txt",
+        )
+    return found
+
+
+def _head(path: Path) -> bytes:
+    """The file's first 4 KiB; an error line for a file that cannot be read or is empty."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
@@ -32,6 +68,11 @@ def sniff_format(path: Path) -> str:
         ) from None
     if not head:
         raise SohoaError(path, "is empty (0 bytes)", "re-export or re-scan the document")
+    return head
+
+
+def _format_of_bytes(path: Path, head: bytes) -> str | None:
+    """The format the bytes say; None for none sohoa reads."""
     if b"%PDF-" in head[:1024]:
         return "pdf"
     for magic, name in IMAGE_MAGIC.items():
@@ -43,17 +84,17 @@ def sniff_format(path: Path) -> str:
         raise SohoaError(
             path, "is a ZIP archive but not a Word .docx file", "unzip it or save it as .docx"
         )
+    if head.startswith(b"PK\x05\x06"):
+        raise SohoaError(
+            path, "is an empty ZIP archive, not a Word .docx file", "save it from Word as .docx"
+        )
     if head.startswith(OLE_MAGIC):
         raise SohoaError(
             path,
             "is an old-style Office file (.doc/.xls) or a password-protected .docx",
             "open it in Word or LibreOffice and save it as .docx without a password",
         )
-    if _looks_like_text(head):
-        return "txt"
-    raise SohoaError(
-        path, "unsupported file type", "give a PDF, PNG, JPEG, TIFF, DOCX or UTF-8 text file"
-    )
+    return "txt" if _looks_like_text(head) else None
 
 
 def _is_docx(path: Path) -> bool:
