@@ -34,6 +34,14 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def check_outdir(outdir: Path) -> None:
     """A set-up error (exit 2) unless ``outdir`` exists or can be made, and takes files."""
+    in_the_way = next((p for p in (outdir, *outdir.parents) if p.is_file()), None)
+    if in_the_way is not None:  # -o names a file, or a folder under one
+        problem = "is a file" if in_the_way == outdir else f"cannot be made: {in_the_way} is a file"
+        fail(
+            f"{outdir}: {problem}, and the output must be a folder — choose a folder with -o "
+            "(each input gives several files there)",
+            code=2,
+        )
     try:
         outdir.mkdir(parents=True, exist_ok=True)
         probe = outdir / ".sohoa-write-test"
