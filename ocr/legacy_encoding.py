@@ -273,6 +273,24 @@ def vietnamese_score(text: str) -> float:
     return quality.valid_share + quality.marked_share - 2 * foreign
 
 
+def utf16_without_bom(raw: bytes) -> str | None:
+    """Text saved as UTF-16 with no byte-order mark, decoded; None for anything else. Such
+    text has a zero byte beside every ASCII character (spaces, digits, most letters), on the
+    same side: at least 30% of one side's bytes are zeros and almost none of the other's."""
+    even = raw[: len(raw) // 2 * 2]
+    half = len(even) // 2
+    if half < 8:
+        return None
+    zeros = {"utf-16-le": even[1::2].count(0), "utf-16-be": even[0::2].count(0)}
+    for encoding, other in (("utf-16-le", "utf-16-be"), ("utf-16-be", "utf-16-le")):
+        if zeros[encoding] >= 0.3 * half and zeros[other] <= 0.02 * half:
+            try:
+                return even.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 # VISCII keeps Latin-1's accented letters (é, ô, à) where Windows-1258 and VNI have them: text
 # in those with few marks (old OCR) reads almost as well in VISCII, so VISCII must read clearly
 # better (on 1,900 samples of 60-1,000 characters of seeds 001/003/004 and four sources, no
@@ -287,6 +305,9 @@ def decode_bytes(raw: bytes) -> tuple[str, Encoding]:
     nothing reads as Vietnamese text."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), "utf-16"
+    unmarked = utf16_without_bom(raw)
+    if unmarked is not None:
+        return unmarked, "utf-16"
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from sohoa.errors import SohoaError
-from sohoa.ocr.legacy_encoding import TCVN3_LOW_CODES, VISCII_LOW_CODES
+from sohoa.ocr.legacy_encoding import TCVN3_LOW_CODES, VISCII_LOW_CODES, utf16_without_bom
 
 IMAGE_MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
@@ -107,7 +107,7 @@ def _is_docx(path: Path) -> bool:
 
 def _looks_like_text(head: bytes) -> bool:
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
+        return utf16_without_bom(head) is not None
     for encoding in ("utf-8", "utf-16"):
         try:
             head.decode(encoding)

@@ -267,3 +267,19 @@ def test_luat_54_keeps_its_unicode_text_layer_beside_a_legacy_font() -> None:
     text = first.text()
     for expected in ("Số 685 + 686", "Luật số: 54/2014/QH13", "Ký bởi: Cổng Thông tin"):
         assert expected in text  # "S ố" was split at a font change; the signature box drawn
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    # Was "unsupported file type" for convert, and nonsense with exit 0 for restore (read
+    # as an 8-bit legacy encoding, a space between every two letters).
+    text = MEANING + "\nSố 523/QĐ-UBND ngày 19 tháng 6 năm 2015\n"
+    path = tmp_path / "unmarked.txt"
+    path.write_bytes(text.encode(encoding))
+    assert decode_bytes(path.read_bytes()) == (text, "utf-16")
+    doc = ingest(path, SETTINGS)
+    assert doc.provenance["ingest"]["encoding"] == "utf-16"
+    assert doc.text().split() == text.split()
+    # UTF-8 and legacy text have no zero bytes; binary data is not taken for UTF-16
+    assert legacy_encoding.utf16_without_bom(text.encode("utf-8")) is None
+    assert legacy_encoding.utf16_without_bom(bytes(range(256)) * 4) is None
