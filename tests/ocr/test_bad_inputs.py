@@ -135,5 +135,6 @@ def test_missing_language_data_says_how_to_install_it(tmp_path: Path, lang: str)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert f"--lang {lang}" in line and "apt-get install tesseract-ocr-vie" in line
+    assert f"TESSDATA_PREFIX={empty_tessdata} is where Tesseract looks" in line  # set: say so
     assert not (tmp_path / "out" / "good.txt").exists()
     assert not (tmp_path / "out" / "page.txt").exists()
