@@ -21,6 +21,7 @@ from typing import NoReturn
 import click
 
 from sohoa.errors import SohoaError, os_error_line
+from sohoa.ocr.sniff import sniff_format
 from sohoa.settings import Settings
 
 STREAM = Path("-")  # "-" as an input reads stdin; as an output (-o -) writes stdout
@@ -35,11 +36,12 @@ def fail(message: str, code: int = 1) -> NoReturn:
 def check_text_input(path: Path) -> None:
     """``restore`` reads one text file: a usage error (exit 2) for a missing path, a folder
     or a file of another kind (a scan, a DOCX), naming the command that reads it."""
-    from sohoa.ocr.sniff import sniff_format
-
     if path.is_dir():
-        fail(f"{path}: is a folder — restore reads one text file; convert reads a folder: "
-             f"sohoa convert {path} -o OUTDIR", code=2)  # fmt: skip
+        fail(
+            f"{path}: is a folder — restore reads one text file; convert reads a folder: "
+            f"sohoa convert {path} -o OUTDIR",
+            code=2,
+        )
     if not path.is_file():
         fail(f"{path}: input file not found — check the path (or give - for stdin)", code=2)
     try:
@@ -47,8 +49,11 @@ def check_text_input(path: Path) -> None:
     except SohoaError:
         return  # restoring it says what is wrong with it
     if kind != "txt":
-        fail(f"{path}: is a {kind.upper()} file, not text — restore reads text; convert reads "
-             f"and restores it: sohoa convert {path} -o OUTDIR", code=2)  # fmt: skip
+        fail(
+            f"{path}: is a {kind.upper()} file, not text — restore reads text; convert reads "
+            f"and restores it: sohoa convert {path} -o OUTDIR",
+            code=2,
+        )
 
 
 def check_output_file(path: Path | None, option: str) -> None:
@@ -57,11 +62,17 @@ def check_output_file(path: Path | None, option: str) -> None:
     if path is None or path == STREAM:
         return
     if path.is_dir():
-        fail(f"{path}: is a folder — {option} takes a file name, e.g. {option} "
-             f"{path / 'restored.txt'}", code=2)  # fmt: skip
+        fail(
+            f"{path}: is a folder — {option} takes a file name, e.g. {option} "
+            f"{path / 'restored.txt'}",
+            code=2,
+        )
     if not path.parent.is_dir():
-        fail(f"{path}: its folder {path.parent} does not exist or is a file — make the folder "
-             f"or give {option} another path", code=2)  # fmt: skip
+        fail(
+            f"{path}: its folder {path.parent} does not exist or is a file — make the folder "
+            f"or give {option} another path",
+            code=2,
+        )
 
 
 def check_outdir(outdir: Path) -> None:
