@@ -1,4 +1,5 @@
-"""Decide what an input is from its bytes, not its name (a scan saved as .txt is still a scan)."""
+"""Decide what an input is from its bytes, not its name (a scan saved as .txt is still a scan);
+text under a document's name (a web page saved as "scan.pdf") is a broken file, not a TXT."""
 
 from __future__ import annotations
 
