@@ -33,6 +33,8 @@ from sohoa.batch.command import (
     STREAM,
     Batch,
     check_convert_usage,
+    check_output_file,
+    check_text_input,
     convert_to,
     default_jobs,
     fail,
@@ -216,14 +218,17 @@ def restore_command(
     """Restore diacritics in INPUT.txt, keeping its lines; log each change with --log.
 
     INPUT.txt "-" reads stdin; "-o -" (the default) writes stdout. Exit code: 0 restored,
-    1 the text cannot be restored (e.g. not Vietnamese), 2 usage error (input not found).
+    1 the text cannot be restored (e.g. not Vietnamese), 2 usage error (input not found, a
+    folder or a scan/DOCX: convert reads those; -o or --log a folder).
     """
     from sohoa.normalize.restore_command import restore_file
 
     if output == STREAM:
         output = None
-    if input_path != STREAM and not input_path.is_file():
-        fail(f"{input_path}: input file not found — check the path (or give - for stdin)", code=2)
+    if input_path != STREAM:
+        check_text_input(input_path)
+    check_output_file(output, "-o")
+    check_output_file(log_path, "--log")
     with contextlib.ExitStack() as stack:
         source = input_path
         if input_path == STREAM:

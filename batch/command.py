@@ -21,6 +21,7 @@ from typing import NoReturn
 import click
 
 from sohoa.errors import SohoaError, os_error_line
+from sohoa.ocr.sniff import sniff_format
 from sohoa.settings import Settings
 
 STREAM = Path("-")  # "-" as an input reads stdin; as an output (-o -) writes stdout
@@ -32,8 +33,58 @@ def fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
+def check_text_input(path: Path) -> None:
+    """``restore`` reads one text file: a usage error (exit 2) for a missing path, a folder
+    or a file of another kind (a scan, a DOCX), naming the command that reads it."""
+    if path.is_dir():
+        fail(
+            f"{path}: is a folder — restore reads one text file; convert reads a folder: "
+            f"sohoa convert {path} -o OUTDIR",
+            code=2,
+        )
+    if not path.is_file():
+        fail(f"{path}: input file not found — check the path (or give - for stdin)", code=2)
+    try:
+        kind = sniff_format(path)
+    except SohoaError:
+        return  # restoring it says what is wrong with it
+    if kind != "txt":
+        fail(
+            f"{path}: is a {kind.upper()} file, not text — restore reads text; convert reads "
+            f"and restores it: sohoa convert {path} -o OUTDIR",
+            code=2,
+        )
+
+
+def check_output_file(path: Path | None, option: str) -> None:
+    """A usage error (exit 2) unless ``path`` can be a file: not a folder, in a folder that
+    exists (found before the work, so that no output is written when another cannot be)."""
+    if path is None or path == STREAM:
+        return
+    if path.is_dir():
+        fail(
+            f"{path}: is a folder — {option} takes a file name, e.g. {option} "
+            f"{path / 'restored.txt'}",
+            code=2,
+        )
+    if not path.parent.is_dir():
+        fail(
+            f"{path}: its folder {path.parent} does not exist or is a file — make the folder "
+            f"or give {option} another path",
+            code=2,
+        )
+
+
 def check_outdir(outdir: Path) -> None:
     """A set-up error (exit 2) unless ``outdir`` exists or can be made, and takes files."""
+    in_the_way = next((p for p in (outdir, *outdir.parents) if p.is_file()), None)
+    if in_the_way is not None:  # -o names a file, or a folder under one
+        problem = "is a file" if in_the_way == outdir else f"cannot be made: {in_the_way} is a file"
+        fail(
+            f"{outdir}: {problem}, and the output must be a folder — choose a folder with -o "
+            "(each input gives several files there)",
+            code=2,
+        )
     try:
         outdir.mkdir(parents=True, exist_ok=True)
         probe = outdir / ".sohoa-write-test"

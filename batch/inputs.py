@@ -57,8 +57,26 @@ class InputFile:
 
     @property
     def key(self) -> str:
-        """The manifest key: the absolute path."""
-        return str(self.path.resolve())
+        """The manifest key: the absolute path (as ``shown``)."""
+        return shown(self.path.resolve())
+
+
+def shown(path: Path | str) -> str:
+    """``path`` as text that can be printed and stored: the bytes of a name that is not UTF-8
+    (an old Windows archive's "tênlà.txt" in Windows-1258) as backslash escapes
+    (``t\\xeanl\\xe0.txt``); any other path as it is."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def name_problem(path: Path) -> str | None:
+    """One error line when ``path`` is no UTF-8 text (its outputs, the JSON and the catalogue
+    could not name it); None when it is."""
+    if shown(path) == str(path):
+        return None
+    return (
+        f"{shown(path)}: its name is not UTF-8 text — rename it in UTF-8, e.g. "
+        "convmv -r -f cp1258 -t utf8 --notest FOLDER (Windows-1258 names; -f cp1252 for others)"
+    )
 
 
 @dataclass(frozen=True)
@@ -70,7 +88,7 @@ class Skipped:
     kind: SkipKind
 
     def line(self) -> str:
-        return f"skip {self.path} ({self.reason})"
+        return f"skip {shown(self.path)} ({self.reason})"
 
 
 @dataclass
@@ -255,8 +273,8 @@ def _assign_outputs(candidates: list[_Candidate], taken: Mapping[str, str]) -> l
     root folder's name in front when the colliding inputs come from different roots; with the
     extension kept; with ``-2``, ``-3``, ... added.
     """
-    stems = [str(Path(c.relative).with_suffix("")) for c in candidates]
-    keys = [str(c.path.resolve()) for c in candidates]
+    stems = [shown(Path(c.relative).with_suffix("")) for c in candidates]
+    keys = [shown(c.path.resolve()) for c in candidates]
 
     def colliding() -> list[list[int]]:
         groups: dict[str, list[int]] = {}

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sohoa.batch.executors import Executor
-from sohoa.batch.inputs import InputFile, Skipped
+from sohoa.batch.inputs import InputFile, Skipped, name_problem
 from sohoa.batch.manifest import Manifest
 from sohoa.batch.progress import Reporter
 from sohoa.batch.tasks import Converted, document_task, one_line, page_task
@@ -262,6 +262,10 @@ class _Batch:
         state = _Open(item, Document(str(item.path), "txt"), 0, started)
         for entry in [previous, *superseded]:
             state.previous_outputs.extend(entry.outputs if entry else [])
+        problem = name_problem(item.path)
+        if problem is not None:
+            self._fail(state, problem)
+            return
         try:
             doc, tasks = open_document(item.path, self.settings)
         except Exception as error:

@@ -31,7 +31,8 @@ bench/tables_text.py scores 000: rows found (by their STT), cells right once mar
 folded away.
 ``--long`` is 8 by default, the whole set the task rows are developed on: from an empty cache
 the run reads every set in every mode in about 6 minutes on a busy 2-core machine (20 s when
-cached; the cache keys a set's text by its truth, so another N reads that set again).
+cached; the cache keys a set's text by its truth and names its files by the set, its number of
+tables and the mode, so runs with another N keep their own).
 The last line prints the key figures.
 """
 
@@ -40,6 +41,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -271,18 +273,39 @@ def _without_horizontal_rules(gray: Any) -> Any:
     return page
 
 
-def old_ocr_text(name: str, truth: dict[str, Any], mode: str) -> Path:
-    """The tables rendered and read by bare ``tesseract -l eng`` in ``mode`` (cached)."""
+def cache_key(truth: dict[str, Any], mode: str) -> str:
+    """What a cached reading was read from: the scan's damage, the mode and the tables."""
+    return f"{LEVEL} {mode} " + json.dumps(truth, ensure_ascii=False, sort_keys=True)
+
+
+def _cached(text_path: Path, key_path: Path, key: str) -> bool:
+    return text_path.exists() and key_path.exists() and key_path.read_text() == key
+
+
+def old_ocr_text(name: str, truth: dict[str, Any], mode: str, cache: Path = CACHE) -> Path:
+    """The tables rendered and read by bare ``tesseract -l eng`` in ``mode`` (cached).
+
+    The cache files are named by the set, its number of tables and the mode, so runs with
+    another ``--long`` (``--generated``, ...) keep their own; a file of the older naming,
+    without the number, whose key matches is copied to the new name (a checkout of the
+    older code may still read it).
+    """
     import pytesseract
 
     engine, psm = MODES[mode]
-    CACHE.mkdir(exist_ok=True)
-    text_path = CACHE / f"eng-ocr-{name}-{mode}.txt"
-    key = f"{LEVEL} {mode} " + json.dumps(truth, ensure_ascii=False, sort_keys=True)
-    key_path = CACHE / f"eng-ocr-{name}-{mode}.key"
-    if text_path.exists() and key_path.exists() and key_path.read_text() == key:
+    cache.mkdir(exist_ok=True)
+    stem = f"eng-ocr-{name}-{len(truth['tables'])}"
+    text_path = cache / f"{stem}-{mode}.txt"
+    key = cache_key(truth, mode)
+    key_path = cache / f"{stem}-{mode}.key"
+    if _cached(text_path, key_path, key):
         return text_path
-    pdf = CACHE / f"eng-ocr-{name}.pdf"
+    unnumbered = cache / f"eng-ocr-{name}-{mode}.txt", cache / f"eng-ocr-{name}-{mode}.key"
+    if _cached(*unnumbered, key):
+        shutil.copyfile(unnumbered[0], text_path)
+        shutil.copyfile(unnumbered[1], key_path)
+        return text_path
+    pdf = cache / f"{stem}.pdf"
     render_tables(truth, pdf)
     config = f"{_tessdata_dir(engine)}--oem {engine} --psm {psm}"
     pages = []

@@ -183,6 +183,15 @@ class RestorerModel:
         model as it is then (after its n-grams or ``domain_lm`` changed)."""
         self._domain = None
 
+    def forget_lookups(self) -> None:
+        """Drop what was worked out from the n-grams (their saved integer codes, the memoised
+        log-probs, the context rows and the integer-coded LM): call after changing
+        ``bigrams`` or ``trigrams`` in place; each is made again from them when next asked."""
+        self.lm_codes = {}
+        self._memo.clear()
+        self._rows.clear()
+        self._coded = None
+
     def coded_lms(self) -> list[CodedLM]:
         """The integer-coded LMs built so far: this model's and its in-domain one's."""
         models = (self, self._domain)

@@ -81,10 +81,7 @@ def set_word_bonus(model: RestorerModel, bonus: float) -> None:
         if key[key.index(SEP) + 1 :] in pairs:
             trigrams[key] += delta
     model.word_bonus = bonus
-    model.lm_codes = {}  # its saved values are stale now; CodedLM encodes the tables again
-    model._memo.clear()
-    model._rows.clear()
-    model._coded = None  # the integer-coded copy the decoder uses is rebuilt on demand
+    model.forget_lookups()  # the saved codes and the decoder's coded LM are made again
 
 
 def kneser_ney(

@@ -1,4 +1,4 @@
-"""Vietnamese text in pre-Unicode encodings: TCVN3 (ABC), VNI, VIQR and Windows-1258.
+"""Vietnamese text in pre-Unicode encodings: TCVN3 (ABC), VNI, VIQR, VISCII and Windows-1258.
 
 Old Word files, text files and PDFs made with the ``.VnTime`` (TCVN3/ABC) or ``VNI-Times``
 fonts hold Vietnamese as 8-bit codes that mean one thing in the font and another in
@@ -13,8 +13,10 @@ text is exact once the codes are mapped back, so it is decoded here, never OCR'd
   below from the VNI rules, not typed out letter by letter.
 - VIQR (RFC 1456): ASCII marks after the letter ("Vie^.t Nam", "dd" = đ).
 - Windows-1258: Python's own ``cp1258`` codec, combining tones composed (NFC).
+- VISCII (RFC 1456): one byte per letter, six capitals among the control codes; the table is
+  glibc iconv's ``VISCII`` (checked against it in the tests, as TCVN3's).
 
-Python has no TCVN3, VNI or VIQR codec, and no maintained PyPI package covers them (the
+Python has no TCVN3, VNI, VIQR or VISCII codec, and no maintained PyPI package covers them (the
 few that exist are unmaintained single-file scripts): the tables are built here.
 """
 
@@ -27,7 +29,7 @@ from typing import Literal
 
 from sohoa.ocr.text_quality import text_layer_quality
 
-Encoding = Literal["utf-8", "utf-16", "tcvn3", "vni", "viqr", "cp1258"]
+Encoding = Literal["utf-8", "utf-16", "tcvn3", "vni", "viqr", "cp1258", "viscii"]
 
 # --- TCVN3 ----------------------------------------------------------------------------------
 
@@ -51,6 +53,26 @@ TCVN3_LOW_CODES = frozenset(_TCVN3_LOW)
 @functools.cache
 def _tcvn3_table() -> dict[int, str]:
     return {**_TCVN3_LOW, **{0x80 + i: char for i, char in enumerate(_TCVN3_HIGH)}}
+
+
+# --- VISCII -------------------------------------------------------------------------------
+
+# Code 0x80 + i, VISCII 1.1 (RFC 1456; glibc iconv VISCII): one byte per precomposed letter.
+_VISCII_HIGH = (
+    "ẠẮẰẶẤẦẨẬẼẸẾỀỂỄỆỐỒỔỖỘỢỚỜỞỊỎỌỈỦŨỤỲ"
+    "ÕắằặấầẩậẽẹếềểễệốồổỗỠƠộờởịỰỨỪỬơớƯ"
+    "ÀÁÂÃẢĂẳẵÈÉÊẺÌÍĨỳĐứÒÓÔạỷừửÙÚỹỵÝỡư"
+    "àáâãảăữẫèéêẻìíĩỉđựòóôõỏọụùúũủýợỮ"
+)
+assert len(_VISCII_HIGH) == 128
+# The six capitals VISCII puts among the control codes (the other letters are ASCII's).
+_VISCII_LOW = {0x02: "Ẳ", 0x05: "Ẵ", 0x06: "Ẫ", 0x14: "Ỷ", 0x19: "Ỹ", 0x1E: "Ỵ"}
+VISCII_LOW_CODES = frozenset(_VISCII_LOW)
+
+
+@functools.cache
+def _viscii_table() -> dict[int, str]:
+    return {**_VISCII_LOW, **{0x80 + i: char for i, char in enumerate(_VISCII_HIGH)}}
 
 
 # --- VNI ------------------------------------------------------------------------------------
@@ -172,6 +194,11 @@ def legacy_codes(text: str) -> bytes | None:
             return None
 
 
+def decode_viscii(codes: bytes) -> str:
+    table = _viscii_table()
+    return "".join(table.get(b, chr(b)) for b in codes)
+
+
 def decode_tcvn3(codes: bytes, capitals: bool = False) -> str:
     table = _tcvn3_table()
     text = unicodedata.normalize("NFC", "".join(table.get(b, chr(b)) for b in codes))
@@ -197,6 +224,8 @@ def decode(codes: bytes, encoding: Encoding) -> str:
         return decode_vni(codes)
     if encoding == "viqr":
         return decode_viqr(codes.decode("ascii"))
+    if encoding == "viscii":
+        return decode_viscii(codes)
     return unicodedata.normalize("NFC", codes.decode(encoding))
 
 
@@ -244,12 +273,41 @@ def vietnamese_score(text: str) -> float:
     return quality.valid_share + quality.marked_share - 2 * foreign
 
 
+def utf16_without_bom(raw: bytes) -> str | None:
+    """Text saved as UTF-16 with no byte-order mark, decoded; None for anything else. Such
+    text has a zero byte beside every ASCII character (spaces, digits, most letters), on the
+    same side: at least 30% of one side's bytes are zeros and almost none of the other's."""
+    even = raw[: len(raw) // 2 * 2]
+    half = len(even) // 2
+    if half < 8:
+        return None
+    zeros = {"utf-16-le": even[1::2].count(0), "utf-16-be": even[0::2].count(0)}
+    for encoding, other in (("utf-16-le", "utf-16-be"), ("utf-16-be", "utf-16-le")):
+        if zeros[encoding] >= 0.3 * half and zeros[other] <= 0.02 * half:
+            try:
+                return even.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+# VISCII keeps Latin-1's accented letters (é, ô, à) where Windows-1258 and VNI have them: text
+# in those with few marks (old OCR) reads almost as well in VISCII, so VISCII must read clearly
+# better (on 1,900 samples of 60-1,000 characters of seeds 001/003/004 and four sources, no
+# true VISCII sample was lost by this and 3 of 981 others were still taken, all of 60
+# characters; without it 23).
+_HANDICAP: dict[str, float] = {"viscii": 0.05}
+
+
 def decode_bytes(raw: bytes) -> tuple[str, Encoding]:
     """Decode a text file's bytes: UTF-8/16 if it is, else the legacy encoding under which
     it reads best as Vietnamese. UTF-8 that is VIQR is decoded too. Raises ValueError when
     nothing reads as Vietnamese text."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), "utf-16"
+    unmarked = utf16_without_bom(raw)
+    if unmarked is not None:
+        return unmarked, "utf-16"
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -261,7 +319,7 @@ def decode_bytes(raw: bytes) -> tuple[str, Encoding]:
                 return viqr, "viqr"
         return text, "utf-8"
     candidates: list[tuple[float, str, Encoding]] = []
-    for encoding in ("cp1258", "tcvn3", "vni"):
+    for encoding in ("cp1258", "tcvn3", "vni", "viscii"):
         try:
             decoded = decode(raw, encoding)  # type: ignore[arg-type]
         except UnicodeDecodeError:
@@ -269,7 +327,7 @@ def decode_bytes(raw: bytes) -> tuple[str, Encoding]:
         candidates.append((vietnamese_score(decoded), decoded, encoding))  # type: ignore[arg-type]
     if not candidates:
         raise ValueError("no encoding fits")
-    score, decoded, encoding = max(candidates, key=lambda c: c[0])
+    score, decoded, encoding = max(candidates, key=lambda c: c[0] - _HANDICAP.get(c[2], 0.0))
     if score < 0.5:
         raise ValueError("no encoding reads as Vietnamese")
     return decoded, encoding

@@ -59,7 +59,8 @@ def _why_unreadable(path: Path) -> SohoaError:
         return SohoaError(
             path,
             "is encrypted (password-protected)",
-            "save an unprotected copy, e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf",
+            "save an unprotected copy, e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf "
+            "(apt-get install qpdf)",
         )
     if _page_count_pdfminer(path) == 0:
         return SohoaError(path, "has no pages", "re-export or re-scan the document")

@@ -38,12 +38,17 @@ def check_languages(lang: str, path: object = "tesseract") -> None:
     missing = [code for code in lang.split("+") if code not in installed]
     if missing:
         packages = " ".join(f"tesseract-ocr-{code.lower().replace('_', '-')}" for code in missing)
-        raise SohoaError(
-            path,
-            f"Tesseract has no '{'+'.join(missing)}' language data",
+        fix = (
             f"apt-get install {packages} (or set TESSDATA_PREFIX to a folder holding "
-            f"{missing[0]}.traineddata)",
+            f"{missing[0]}.traineddata)"
         )
+        prefix = os.environ.get("TESSDATA_PREFIX")
+        if prefix:  # the folder it names is where Tesseract looks, not the system's
+            fix = (
+                f"TESSDATA_PREFIX={prefix} is where Tesseract looks: put {missing[0]}.traineddata"
+                f" there, or unset it to use the system's (apt-get install {packages})"
+            )
+        raise SohoaError(path, f"Tesseract has no '{'+'.join(missing)}' language data", fix)
 
 
 @functools.cache

@@ -18,13 +18,13 @@ def read_text_file(path: Path) -> str:
 
 def read_text_file_encoding(path: Path) -> tuple[str, Encoding]:
     """The file's text and its encoding: UTF-8/16, or a legacy Vietnamese one (TCVN3, VNI,
-    VIQR, Windows-1258), detected by which reads best as Vietnamese (see legacy_encoding)."""
+    VIQR, VISCII, Windows-1258), the one that reads best as Vietnamese (see legacy_encoding)."""
     try:
         return decode_bytes(path.read_bytes())
     except ValueError:
         raise SohoaError(
             path,
-            "is not UTF-8 text, nor Vietnamese in TCVN3, VNI, VIQR or Windows-1258",
+            "is not UTF-8 text, nor Vietnamese in TCVN3, VNI, VIQR, VISCII or Windows-1258",
             "convert it to UTF-8 (e.g. iconv -f CP1258 -t UTF-8)",
         ) from None
 

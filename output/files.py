@@ -13,7 +13,10 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
     payload = data.encode(encoding) if isinstance(data, str) else data
     # The temporary name is at most 80 + 15 bytes, so any legal output name has a legal one.
     prefix = f".{path.name.encode()[:80].decode(errors='ignore')}."
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".part")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".part")
+    except OSError as error:
+        raise _naming(error, path) from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
         with os.fdopen(fd, "wb") as handle:
@@ -21,9 +24,16 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as error:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _naming(error, path) from None
         raise
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """The same error (its errno, so its subclass), naming the output, not its temporary file."""
+    return OSError(error.errno, error.strerror, str(path))
 
 
 def _umask() -> int:

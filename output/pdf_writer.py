@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import logging
+import warnings
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -203,7 +204,9 @@ def _scanned_page(canvas: Canvas, page: Page, image: Image.Image) -> None:
     canvas.setPageSize((width, height))
     jpeg = io.BytesIO()
     image.save(jpeg, format="JPEG", quality=JPEG_QUALITY, dpi=(page.dpi, page.dpi))
-    canvas.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 0, 0, width, height)
+    with warnings.catch_warnings():  # our own page, its size checked on input (max_image_pixels)
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        canvas.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 0, 0, width, height)
     _invisible_text(canvas, page, scale, height)
     canvas.showPage()
 

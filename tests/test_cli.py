@@ -1,8 +1,11 @@
 """The command line as a user runs it: a real subprocess, real files."""
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
+import pytest
 from cli_runner import run_cli
 
 
@@ -36,9 +39,34 @@ def test_unwritable_outdir_fails_with_one_line(tmp_path: Path) -> None:
     source.write_text("x\n", encoding="utf-8")
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("", encoding="utf-8")
-    result = run_cli("convert", str(source), "-o", str(blocker / "out"))
-    assert result.returncode == 2
-    assert "not writable" in result.stderr and "Traceback" not in result.stderr
+    for outdir, problem in [
+        (blocker / "out", f"cannot be made: {blocker} is a file"),
+        (blocker, f"{blocker}: is a file, and the output must be a folder"),  # -o a file
+    ]:
+        result = run_cli("convert", str(source), "-o", str(outdir))
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        (line,) = result.stderr.strip().splitlines()
+        assert problem in line and "choose a folder with -o" in line, line
+    assert blocker.read_text(encoding="utf-8") == ""  # the file in the way is left alone
+
+
+def test_a_read_only_outdir_fails_with_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("x\n", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    immutable = os.geteuid() == 0  # root writes into read-only folders: make it immutable
+    if immutable and subprocess.run(["chattr", "+i", str(locked)]).returncode != 0:
+        pytest.skip("root, and chattr +i is not allowed here")
+    try:
+        result = run_cli("convert", str(source), "-o", str(locked))
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(locked)], check=True)
+        locked.chmod(0o755)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "output folder is not writable" in result.stderr, result.stderr
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -42,6 +42,31 @@ def test_restore_missing_input_is_one_line_error(tmp_path: Path) -> None:
     assert "not found" in result.stderr
 
 
+def test_restore_given_a_folder_a_scan_or_an_output_it_cannot_write_says_so(
+    tmp_path: Path,
+) -> None:
+    from sohoa.corpus import scan_simulator as scans
+
+    source = tmp_path / "old.txt"
+    source.write_text("Quyet dinh so 523/QD-UBND\n", encoding="utf-8")
+    pdf = scans.render_text_pdf(["Quyết định số 523/QĐ-UBND"], tmp_path / "scan.pdf")
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    cases = [  # (arguments, words of the one error line)
+        ([str(tmp_path)], "is a folder — restore reads one text file"),
+        ([str(pdf)], "is a PDF file, not text — restore reads text; convert reads and restores"),
+        ([str(source), "-o", str(tmp_path)], f"{tmp_path}: is a folder — -o takes a file name"),
+        ([str(source), "-o", str(tmp_path / "a-file" / "new.txt")], "its folder"),
+        ([str(source), "-o", str(tmp_path / "new.txt"), "--log", str(tmp_path / "no" / "e")],
+         "make the folder or give --log another path"),
+    ]  # fmt: skip
+    for arguments, words in cases:
+        result = run_cli("restore", *arguments)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, arguments
+        (line,) = result.stderr.strip().splitlines()
+        assert words in line and ".part" not in line, line
+    assert not (tmp_path / "new.txt").exists()  # nothing written when the log cannot be
+
+
 def test_corpus_build_then_restore_with_that_model(tmp_path: Path, seeds_dir: Path) -> None:
     model = tmp_path / "m.pkl"
     result = run_cli(

@@ -372,3 +372,24 @@ def test_a_read_only_output_subfolder_is_its_own_line_with_the_fix(tmp_path: Pat
     assert len(errors) == 2 and all("check the permissions" in e for e in errors), errors
     assert not any("please report" in e for e in errors)
     assert (out / "ke-hoach.txt").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
+    # An old Windows archive names "tênlà.txt" in Windows-1258 bytes: the manifest, the JSON
+    # and the catalogue cannot hold such a name, and it stopped the whole batch as a bug.
+    archive = make_archive(tmp_path / "archive", corrupt=False)
+    os.makedirs(os.fsencode(archive) + b"/t\xeanl\xe0")  # a folder of such a name, too
+    for name in (b"/2023/qd-t\xeanl\xe0.txt", b"/t\xeanl\xe0/cv.txt", b"/t\xeanl\xe0/old.doc"):
+        with open(os.fsencode(archive) + name, "wb") as handle:
+            handle.write(b"KE HOACH\n")
+    out = tmp_path / "out"
+    result = run_cli("convert", str(archive), *TXT_JSON, "-o", str(out), "-v")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 and all("not UTF-8" in e and "convmv" in e for e in errors), errors
+    assert f"{archive}/2023/qd-t\\xeanl\\xe0.txt: " in errors[0]
+    assert f"skip {archive}/t\\xeanl\\xe0/old.doc (unsupported" in result.stdout
+    assert "3 converted" in result.stdout and "2 failed" in result.stdout
+    assert (out / "ke-hoach.txt").exists() and (out / "catalog.csv").exists()
+    rows = manifest_rows(out)
+    assert [status for status, _ in rows.values()].count("failed") == 2

@@ -112,3 +112,24 @@ def test_the_saved_integer_codes_give_the_lm_the_n_grams_would() -> None:
     assert from_codes.ids == from_strings.ids
     assert from_codes.trigram == from_strings.trigram
     assert from_codes.bigram == from_strings.bigram
+
+
+def test_forget_lookups_makes_the_lm_read_n_grams_changed_in_place() -> None:
+    from sohoa.corpus.model import SEP, RestorerModel
+
+    model = RestorerModel(
+        unigrams={"<s>": (-9.0, -0.5), "đề": (-3.0, -0.2), "án": (-4.0, -0.1)},
+        bigrams={"đề" + SEP + "án": (-1.0, -0.3)},
+        trigrams={"<s>" + SEP + "đề" + SEP + "án": -0.5},
+    )
+    coded = model.coded()
+    assert model.logprob("<s>", "đề", "án") == -0.5
+    assert model.row("<s>", "đề")[0] == {} and model.lm_codes == {}
+    model.trigrams["<s>" + SEP + "đề" + SEP + "án"] = -0.25  # changed in place
+    model.lm_codes = {"stale": True}
+    assert model.logprob("<s>", "đề", "án") == -0.5  # memoised: still the old value
+    model.forget_lookups()
+    assert model.logprob("<s>", "đề", "án") == -0.25
+    assert model.lm_codes == {} and model.coded() is not coded
+    ids = model.coded().unit_ids(["<s>", "đề", "án"])
+    assert model.coded().fill(model.coded().row(ids[0], ids[1]), ids[2]) == -0.25

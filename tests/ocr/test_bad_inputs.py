@@ -43,7 +43,8 @@ def png_header_only(width: int, height: int) -> bytes:
 
 
 def make_bad_files(folder: Path) -> dict[str, str]:
-    """Write each bad file; return {file name: words its error line must contain}."""
+    """Write each bad file; return {file name: words its error line must contain, pieces
+    apart joined by " … "}."""
     clean = scans.render_text_pdf(["Căn cứ Luật Đo lường."], folder / "clean.pdf")
     data = clean.read_bytes()
     (folder / "corrupt.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
@@ -65,18 +66,25 @@ def make_bad_files(folder: Path) -> dict[str, str]:
     (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
     with zipfile.ZipFile(folder / "broken.docx", "w") as archive:
         archive.writestr("word/document.xml", "<not-really-xml")
+    with zipfile.ZipFile(folder / "empty-zip.docx", "w"):
+        pass  # a renamed ZIP of nothing
+    (folder / "error-page.png").write_text("<html><body>404 Not Found</body></html>\n")
+    (folder / "noise.jpg").write_bytes(bytes(range(256)) * 8)
     clean.unlink()
     assert data  # the clean PDF was real; only its bad relatives are kept
     return {
         "corrupt.pdf": "not a readable PDF",
         "empty.pdf": "empty (0 bytes)",
         "no-pages.pdf": "no pages",
-        "locked.pdf": "encrypted",
-        "bomb.png": "too large",
+        "locked.pdf": "encrypted … apt-get install qpdf",
+        "bomb.png": "too large … save it at 300 dpi",
         "truncated.png": "corrupt or truncated",
         "random.bin": "unsupported file type",
         "old.doc": "save it as .docx",
         "broken.docx": "damaged Word file",
+        "empty-zip.docx": "empty ZIP archive",
+        "error-page.png": "holds text, not a PNG image",
+        "noise.jpg": "not a JPEG image",
     }
 
 
@@ -100,7 +108,7 @@ def test_each_bad_input_fails_alone_in_one_line(tmp_path: Path) -> None:
     assert len(lines) == len(expected), result.stderr
     for name, words in expected.items():
         (line,) = [line for line in lines if f"{name}:" in line]
-        assert words in line and "—" in line, line  # problem — fix
+        assert all(w in line for w in words.split(" … ")) and "—" in line, line  # problem — fix
     assert (outdir / "good.txt").exists() and (outdir / "good.json").exists()
     bad_stems = {Path(name).stem for name in expected}
     assert not [p for p in outdir.iterdir() if p.name.split(".")[0] in bad_stems]
@@ -127,5 +135,6 @@ def test_missing_language_data_says_how_to_install_it(tmp_path: Path, lang: str)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert f"--lang {lang}" in line and "apt-get install tesseract-ocr-vie" in line
+    assert f"TESSDATA_PREFIX={empty_tessdata} is where Tesseract looks" in line  # set: say so
     assert not (tmp_path / "out" / "good.txt").exists()
     assert not (tmp_path / "out" / "page.txt").exists()

@@ -82,6 +82,43 @@ def test_tcvn3_table_is_glibcs() -> None:
         assert legacy_encoding._tcvn3_table()[code] == expected, hex(code)
 
 
+def iconv_viscii(text: str) -> bytes | None:
+    """``text`` in VISCII bytes by glibc's iconv; None if some character has no code."""
+    done = subprocess.run(
+        ["iconv", "-f", "UTF-8", "-t", "VISCII"], input=text.encode(), capture_output=True
+    )
+    return done.stdout if done.returncode == 0 else None
+
+
+@pytest.mark.skipif(not HAS_ICONV, reason="needs glibc iconv")
+def test_viscii_table_is_glibcs() -> None:
+    for code in [*range(0x01, 0x20), *range(0x80, 0x100)]:
+        expected = subprocess.run(
+            ["iconv", "-f", "VISCII", "-t", "UTF-8"], input=bytes([code]), capture_output=True
+        ).stdout.decode()
+        if code < 0x20 and expected == chr(code):
+            assert code not in legacy_encoding._viscii_table()  # a control code stays one
+            continue
+        assert legacy_encoding._viscii_table()[code] == expected, hex(code)
+
+
+@pytest.mark.skipif(not HAS_ICONV, reason="needs glibc iconv to write real VISCII bytes")
+@pytest.mark.parametrize("seed", ["001", "004"])
+def test_a_viscii_text_file_comes_out_exact(tmp_path: Path, seed: str) -> None:
+    # VISCII gives every Vietnamese letter one byte, as TCVN3 does, at other codes: read as
+    # TCVN3 it was Vietnamese-looking nonsense ("Cồn cẹ LuĐt" for "Căn cứ Luật"), converted
+    # without a word of warning.
+    lines = [line for line in scans.seed_text(seed).splitlines()[:80] if iconv_viscii(line)]
+    text = "\n".join(["KỸ THUẬT, ỶI, ỴÊN, ẲNG", *lines]) + "\n"  # capitals among the controls
+    path = tmp_path / "old.txt"
+    path.write_bytes(iconv_viscii(text) or b"")
+    assert {0x19, 0x1E} <= set(path.read_bytes())  # Ỹ and Ỵ: control codes in VISCII
+    assert decode_bytes(path.read_bytes()) == (text, "viscii")
+    doc = ingest(path, SETTINGS)
+    assert doc.provenance["ingest"]["encoding"] == "viscii"
+    assert doc.text().split() == text.split()
+
+
 @pytest.mark.skipif(not HAS_ICONV, reason="needs glibc iconv to write real TCVN3 bytes")
 def test_a_tcvn3_file_with_capitals_among_the_control_codes(tmp_path: Path) -> None:
     text = "PHỤ LỤC I\nDỰ TOÁN KINH PHÍ, Ý KIẾN, ỨNG DỤNG\nQuản lý\n"
@@ -230,3 +267,19 @@ def test_luat_54_keeps_its_unicode_text_layer_beside_a_legacy_font() -> None:
     text = first.text()
     for expected in ("Số 685 + 686", "Luật số: 54/2014/QH13", "Ký bởi: Cổng Thông tin"):
         assert expected in text  # "S ố" was split at a font change; the signature box drawn
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    # Was "unsupported file type" for convert, and nonsense with exit 0 for restore (read
+    # as an 8-bit legacy encoding, a space between every two letters).
+    text = MEANING + "\nSố 523/QĐ-UBND ngày 19 tháng 6 năm 2015\n"
+    path = tmp_path / "unmarked.txt"
+    path.write_bytes(text.encode(encoding))
+    assert decode_bytes(path.read_bytes()) == (text, "utf-16")
+    doc = ingest(path, SETTINGS)
+    assert doc.provenance["ingest"]["encoding"] == "utf-16"
+    assert doc.text().split() == text.split()
+    # UTF-8 and legacy text have no zero bytes; binary data is not taken for UTF-16
+    assert legacy_encoding.utf16_without_bom(text.encode("utf-8")) is None
+    assert legacy_encoding.utf16_without_bom(bytes(range(256)) * 4) is None

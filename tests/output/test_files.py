@@ -29,3 +29,18 @@ def test_failed_write_leaves_no_part_file(tmp_path: Path) -> None:
         write_atomic(blocker, b"%PDF-")
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
     assert blocker.is_dir()
+
+
+def test_a_failed_write_names_the_output_not_its_temporary_file(tmp_path: Path) -> None:
+    # "sohoa restore a.txt -o folder" said ".folder._4tp70o_.part: a folder is in the way"
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError) as caught:
+        write_atomic(folder, "x")
+    assert caught.value.filename == str(folder)
+    under_a_file = tmp_path / "a.txt" / "b.txt"
+    (tmp_path / "a.txt").write_text("", encoding="utf-8")
+    with pytest.raises(NotADirectoryError) as caught:
+        write_atomic(under_a_file, "x")
+    assert caught.value.filename == str(under_a_file)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "folder"]

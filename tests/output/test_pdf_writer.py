@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -279,3 +280,18 @@ def test_a_kept_page_pdfa_forbids_is_redrawn_instead(tmp_path: Path, scanned_doc
     with pdfplumber.open(path) as pdf:
         first_line = scanned_doc.pages[0].line_text(scanned_doc.pages[0].lines[0])
         assert pdf.pages[0].extract_text().startswith(first_line)
+
+
+def test_a_page_above_pillows_bomb_warning_is_written_without_a_warning(tmp_path: Path) -> None:
+    # A genuine big scan (90 Mpx, under our limit, settings.max_image_pixels) printed
+    # Pillow's two-line DecompressionBombWarning on stderr when the page was drawn.
+    png = tmp_path / "big.png"
+    Image.new("L", (9500, 9500), 255).save(png)
+    page = Page(number=1, width=9500, height=9500, dpi=300)
+    page.image = ImageRef(str(png), 0, 300)
+    doc = Document(source=str(png), input_kind="image", pages=[page])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        (path,) = write_pdf(doc, tmp_path, "big")
+    with pdfplumber.open(path) as pdf:
+        assert round(pdf.pages[0].width) == 9500 * 72 // 300
