@@ -31,6 +31,7 @@ from sohoa.extract.budget_lines import (
     row_end_between,
 )
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
+from sohoa.extract.budget_sections import headings_read_as_rows, stroke_numerals_by_position
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
@@ -190,6 +191,13 @@ def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) 
             _place_under(children, others[parent].cells[3 : 2 + n], n)
 
 
+def _headings_out_of_the_sums(rows: list[TableRow], read: list[_ReadAcross]) -> None:
+    """Section headings whose stroke numerals were taken for a row "1." go back to the
+    sections (``budget_sections.headings_read_as_rows``) and out of the rows summed."""
+    headings = headings_read_as_rows(rows)
+    read[:] = [r for r in read if not any(r.cells is cells for cells in headings)]
+
+
 def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
     """Rows of a budget table read across its columns (see ``interleaved``): amounts placed
     where the row adds up, and where blank years lost their places, where the columns add
@@ -242,8 +250,9 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         segment.append(line)
     flush()
     placements.settle()
+    _headings_out_of_the_sums(rows, read)
     _years_by_column_totals(read, amount_columns)
-    _stroke_numerals_by_position(rows)
+    stroke_numerals_by_position(rows)
     lead = 2 + len(amount_columns)  # the lead agency's cell
     complete = sum(
         bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
@@ -374,21 +383,3 @@ def _with_misread_amounts(rest: str) -> bool:
         and 3 * len(amounts) >= 2 * len(words)
         and all(len(w) <= MISREAD_AMOUNT_MAX and not w[:1].isupper() for w in misread)
     )
-
-
-_STROKES = regex.compile(r"^([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")
-STROKE_NUMERALS = ["I", "II", "III"]
-
-
-def _stroke_numerals_by_position(rows: list[TableRow]) -> None:
-    """Section numerals read as strokes that are no numeral ("1.", "|.", "l.", "ll."): a
-    budget's sections run I, II, III, so the k-th is put right when the numeral due there
-    is strokes too and the reading has no more strokes than it (strokes get lost, never
-    added). A numeral read right ("I.", "II.") is never changed."""
-    sections = [r for r in rows if r.section is not None]
-    for k, row in enumerate(sections[: len(STROKE_NUMERALS)]):
-        assert row.section is not None
-        match = _STROKES.match(row.section)
-        due = STROKE_NUMERALS[k]
-        if match and match.group(1) not in STROKE_NUMERALS and len(match.group(1)) <= len(due):
-            row.section = f"{due}. {row.section[match.end() :]}"
