@@ -146,24 +146,29 @@ def _own_sum_fails(row: _ReadAcross) -> bool:
     return total != sum(y or 0 for y in years)
 
 
-def _place_under(rows: list[_ReadAcross], total: list[str], n: int) -> bool:
+def _place_under(rows: list[_ReadAcross], total: list[str], n: int) -> list[_ReadAcross]:
     """Year cells of ``rows`` whose years were left blank, placed where every year column
     adds up to ``total`` (the total row's year cells, or a parent row's); rows of every
-    column are fixed. False when a row makes the evidence unsure (too many values, or a
-    short row whose own sum fails) or no single placement adds up."""
+    column are fixed. The rows placed are returned: none when a row makes the evidence
+    unsure (too many values, or a short row whose own sum fails); of the others, those
+    every placement adding up agrees on. A full row whose own sum fails holds a misread
+    digit: one column may be off (``place_by_column_totals``)."""
     open_rows = [r for r in rows if len(r.values) < n]
     if not open_rows or any(len(r.values) > n for r in rows):
-        return False
+        return []
     if any(_own_sum_fails(r) for r in open_rows):
-        return False
+        return []
+    full = [r for r in rows if len(r.values) == n]
     placed = place_by_column_totals(
-        [r.cells[3 : 2 + n] for r in rows if len(r.values) == n],
+        [r.cells[3 : 2 + n] for r in full],
         [r.values[1:] for r in open_rows],
         total,
+        misread_seen=any(_own_sum_fails(r) for r in full),
     )
-    for row, years in zip(open_rows, placed or [], strict=False):
+    settled = [(r, years) for r, years in zip(open_rows, placed or [], strict=False) if years]
+    for row, years in settled:
         row.cells[3 : 2 + n] = years
-    return placed is not None
+    return [row for row, _ in settled]
 
 
 def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) -> None:
@@ -186,7 +191,7 @@ def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) 
     top_placed = _place_under(top, totals[0].cells[3 : 2 + n], n)
     for parent in sorted(set(parent_of.values())):
         children = [others[k] for k, p in parent_of.items() if p == parent and others[k].values]
-        settled = len(others[parent].values) == n or top_placed
+        settled = len(others[parent].values) == n or any(r is others[parent] for r in top_placed)
         if settled:
             _place_under(children, others[parent].cells[3 : 2 + n], n)
 

@@ -29,8 +29,36 @@ def test_no_placement_when_the_columns_allow_two_or_none():
         place_by_column_totals([["100", "100", "100"]], [["300", "300"]], ["410", "400", "100"])
         is None
     )
-    # an unreadable total
-    assert place_by_column_totals([], [["300"]], ["3O0", "", ""]) is None
+    # two unreadable totals: two columns' sums unknown
+    assert place_by_column_totals([], [["300"]], ["3O0", "1O0", ""]) is None
+
+
+def test_rows_every_placement_agrees_on_are_placed_when_others_swap():
+    """Two rows of 300 300 may swap their blanks (300|300|- and 300|-|300 both add up),
+    but every placement puts the row of 100 50 in the last two years: it is placed, the
+    two others stay as read (None)."""
+    open_rows = [["300", "300"], ["300", "300"], ["100", "50"]]
+    assert place_by_column_totals([], open_rows, ["600", "400", "350"]) == [
+        None,
+        None,
+        ["", "100", "50"],
+    ]
+
+
+def test_one_column_off_by_a_misread_digit_when_a_misread_is_seen():
+    """The total's 400 read 410 puts one column out: with a row's own sum seen failing
+    (``misread_seen``), the other columns place the row; without, nothing does."""
+    fixed, total = [["100", "100", "100"]], ["410", "400", "100"]
+    assert place_by_column_totals(fixed, [["300", "300"]], total) is None
+    assert place_by_column_totals(fixed, [["300", "300"]], total, misread_seen=True) == [
+        ["300", "300", ""]
+    ]
+
+
+def test_a_column_whose_total_is_unreadable_takes_what_the_others_leave():
+    """ "3O0": that column's sum is unknown; the other columns need nothing more, so the
+    row's 300 is in the first year."""
+    assert place_by_column_totals([], [["300"]], ["3O0", "", ""]) == [["300", "", ""]]
 
 
 SPLIT = ["Năm 2026 / NSNN", "Năm 2026 / Tổ chức", "Năm 2027 / NSNN", "Năm 2027 / Tổ chức"]
