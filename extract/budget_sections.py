@@ -22,14 +22,21 @@ def stroke_numerals_by_position(rows: list[TableRow]) -> None:
     """Section numerals read as strokes that are no numeral ("1.", "|.", "l.", "ll."): a
     budget's sections run I, II, III, so the k-th is put right when the numeral due there
     is strokes too and the reading has no more strokes than it (strokes get lost, never
-    added). A numeral read right ("I.", "II.") is never changed."""
+    added). Three strokes ("lll.") are III wherever they stand: a section before them was
+    lost, and no numeral of strokes alone has more. A numeral read right ("I.", "II.") is
+    never changed."""
     sections = [r for r in rows if r.section is not None]
-    for k, row in enumerate(sections[: len(STROKE_NUMERALS)]):
+    for k, row in enumerate(sections):
         assert row.section is not None
         match = _STROKES.match(row.section)
-        due = STROKE_NUMERALS[k]
-        if match and match.group(1) not in STROKE_NUMERALS and len(match.group(1)) <= len(due):
+        if match is None or match.group(1) in STROKE_NUMERALS:
+            continue
+        strokes = len(match.group(1))
+        due = STROKE_NUMERALS[k] if k < len(STROKE_NUMERALS) else None
+        if due is not None and strokes <= len(due):
             row.section = f"{due}. {row.section[match.end() :]}"
+        elif strokes == len(STROKE_NUMERALS):
+            row.section = f"{STROKE_NUMERALS[-1]}. {row.section[match.end() :]}"
 
 
 _STROKE_NUMBER = regex.compile(r"^[1lI|!]{1,3}[.,]$")

@@ -43,3 +43,14 @@ def test_a_stroke_numeral_after_the_tt_columns_ruling():
     rows = [TableRow(section="|. Tang cuong"), TableRow(section="|1l. Trien khai")]
     stroke_numerals_by_position(rows)
     assert [r.section for r in rows] == ["I. Tang cuong", "II. Trien khai"]
+
+
+def test_three_strokes_are_iii_after_a_lost_section():
+    """Section II was lost (read as task text): "lll." stands second, yet three strokes
+    can only be III; "ll." second is II, and a fourth section of strokes is left alone."""
+    rows = [TableRow(section="I. Tang cuong"), TableRow(section="lll. Trien khai")]
+    stroke_numerals_by_position(rows)
+    assert [r.section for r in rows] == ["I. Tang cuong", "III. Trien khai"]
+    rows = [TableRow(section=s) for s in ["I. A", "ll. B", "III. C", "ll. D"]]
+    stroke_numerals_by_position(rows)
+    assert [r.section for r in rows] == ["I. A", "II. B", "III. C", "ll. D"]
