@@ -44,12 +44,17 @@ def _lower_case(word: str) -> bool:
     return word[:1].islower() or (word[:1] == "I" and word[1:2].islower())
 
 
+# the ruling between the two agency cells: "|", or "[" / "{" before a word after a space
+_RULING = regex.compile(r"\||(?<=\s)[\[{](?=\w)")
+
+
 def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
     """One line's agency text split into the lead's part and the partner's: at a ruling
     read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
     before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
-    line above began it (``earlier``); else where a new agency name starts."""
-    pieces = [p.strip() for p in fragment.split("|") if p.strip()]
+    line above began it (``earlier``); else where a new agency name starts. The ruling
+    may be read "[" or "{" glued to the partner's first word ("Sở Y tế [Các doanh")."""
+    pieces = [p.strip() for p in _RULING.split(fragment) if p.strip()]
     if len(pieces) >= 2:
         return [pieces[0], " ".join(pieces[1:])]
     words = fragment.split()

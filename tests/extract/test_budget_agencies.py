@@ -36,3 +36,12 @@ def test_a_lead_wrapped_before_its_level_word_takes_the_level_back():
         "Van phong UBND",
         "Cac So, ban, nganh; UBND cap x4, To chuc",
     ]
+
+
+def test_the_ruling_between_the_agency_cells_read_as_a_bracket():
+    """ "So Y te [Cac doanh" / "nghiep, to chuc": the ruling between the lead's cell and
+    the partner's read "[" (or "{") glued to the partner's first word parts them as "|"
+    does."""
+    fragments = ["So Y te [Cac doanh", "nghiep, to chuc"]
+    assert lead_and_partner(fragments)[:2] == ["So Y te", "Cac doanh nghiep, to chuc"]
+    assert lead_and_partner(["UBND cap xa {Cac co quan,"])[:2] == ["UBND cap xa", "Cac co quan,"]
