@@ -12,6 +12,7 @@ keep the first cells, as read, and the run the rest (``garbled_start``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from itertools import combinations
 
@@ -170,13 +171,12 @@ PLACEMENTS_MAX = 64  # placements adding up kept to find the rows they agree on
 
 
 def _placements_adding_up(
-    need: list[Decimal | None], rows: list[list[Decimal]]
+    need: list[Decimal | None], rows: list[list[Decimal]], options: list[list[tuple[int, ...]]]
 ) -> list[list[tuple[int, ...]]] | None:
     """The ways (``PLACEMENTS_MAX`` at most) of putting each row's values (in order) into
     year columns so that they use up ``need`` exactly, a column whose need is unknown
-    (None) taking any; None when there are more, or the search grows past
-    ``SEARCH_LIMIT``."""
-    options = [list(combinations(range(len(need)), len(row))) for row in rows]
+    (None) taking any, each row's columns one of its ``options``; None when there are
+    more, or the search grows past ``SEARCH_LIMIT``."""
     unknown = sum(sum(row) for row in rows) + 1  # more than the rows can use up
     start = [unknown if n is None else n for n in need]
     known = [j for j, n in enumerate(need) if n is not None]
@@ -204,21 +204,26 @@ def _placements_adding_up(
 
 
 def _agreed_placements(
-    need: list[Decimal | None], values: list[list[Decimal]], misread_seen: bool
+    need: list[Decimal | None],
+    values: list[list[Decimal]],
+    options: list[list[tuple[int, ...]]],
+    misread_seen: bool,
+    unknown_max: int = 1,
 ) -> list[tuple[int, ...] | None]:
     """Each row's columns where every placement of ``values`` using up ``need``
     (``_placements_adding_up``) puts it, None where they differ (rows of the same amounts
     may swap their blanks: the others are still settled). When none uses it up and
     ``misread_seen``, the placements where every column but one adds up (a misread digit
-    puts one column out, never two). All None when there is no placement, or too many."""
+    puts one column out, never two). All None when there is no placement, or too many, or
+    more than ``unknown_max`` columns' sums are unknown."""
     unsettled: list[tuple[int, ...] | None] = [None] * len(values)
-    if sum(n is None for n in need) > 1:
+    if sum(n is None for n in need) > unknown_max:
         return unsettled
-    found = _placements_adding_up(need, values)
+    found = _placements_adding_up(need, values, options)
     if found == [] and misread_seen and None not in need:
         for j in range(len(need)):
             loose = [None if k == j else n for k, n in enumerate(need)]
-            more = _placements_adding_up(loose, values)
+            more = _placements_adding_up(loose, values, options)
             if more is None:
                 return unsettled
             found += more
@@ -229,8 +234,19 @@ def _agreed_placements(
     ]
 
 
+def _cells(option: tuple[int, ...], row: list[str], width: int) -> list[str]:
+    cells = [""] * width
+    for column, value in zip(option, row, strict=True):
+        cells[column] = value
+    return cells
+
+
 def place_by_column_totals(
-    fixed: list[list[str]], open_rows: list[list[str]], total: list[str], misread_seen: bool = False
+    fixed: list[list[str]],
+    open_rows: list[list[str]],
+    total: list[str],
+    misread_seen: bool = False,
+    row_holds: Callable[[list[str]], bool] | None = None,
 ) -> list[list[str] | None] | None:
     """Year cells for rows whose amounts were read without positions and with years left
     blank ("1.200 300 300 300 300" under five years: which year is empty?), placed where
@@ -241,10 +257,23 @@ def place_by_column_totals(
     placement or too many add up (a misread digit, a subtotal row counted twice, a lost
     row). One column whose sum is unknown (a cell read as no amount) or, when
     ``misread_seen`` (a row whose own sum fails), off by a misread digit is left out of
-    the evidence; the other columns place the rows."""
+    the evidence; the other columns place the rows. With ``row_holds``, a row is placed
+    only where its cells hold by it (a row's own sums, when the columns include totals),
+    and two columns may be unknown."""
     need = _still_needed(fixed, total)
     values = [[Decimal(try_amount(v) or 0) for v in row] for row in open_rows]
-    agreed = _agreed_placements(need, values, misread_seen)
+    width = len(total)
+    options = [
+        [
+            option
+            for option in combinations(range(width), len(row))
+            if row_holds is None or row_holds(_cells(option, row, width))
+        ]
+        for row in open_rows
+    ]
+    # rows held by their own sums need less of the columns: two may be unknown
+    unknown_max = 1 if row_holds is None else 2
+    agreed = _agreed_placements(need, values, options, misread_seen, unknown_max)
     if all(option is None for option in agreed):
         return None
     placed: list[list[str] | None] = []
@@ -252,10 +281,7 @@ def place_by_column_totals(
         if option is None:
             placed.append(None)  # its placements differ: its cells stay as read
             continue
-        cells = [""] * len(total)
-        for column, value in zip(option, row, strict=True):
-            cells[column] = value
-        placed.append(cells)
+        placed.append(_cells(option, row, width))
     return placed
 
 

@@ -105,3 +105,30 @@ def test_totals_hold_where_readable():
     cells = ["4 s6q", "g90", "300", "500", "100", "390", "200"]
     assert holds_where_readable(cells, columns)
     assert not holds_where_readable([*cells[:2], "350", *cells[3:]], columns)
+
+
+SOURCES = ["Kinh phí / Tổng số", "Kinh phí / NSNN", "Kinh phí / Khác"] + [
+    f"Năm {y} / {s}" for y in (2026, 2027) for s in ("NSNN", "Khác")
+]
+
+
+def test_every_amount_cell_placed_where_the_rows_own_sums_also_hold():
+    """Years split by source: a row's every amount cell is placed (its totals too), where
+    its own sums hold (``row_holds``) and every column adds up; rows held by their own sums
+    leave two unreadable totals ("41O", "2b0") out of the evidence, one only without."""
+    rows = [
+        ["300", "200", "100", "200", "100"],
+        ["150", "150", "150"],
+        ["90", "60", "30", "60", "30"],
+    ]
+    total = ["540", "41O", "130", "2b0", "130", "150", ""]
+
+    def holds(cells: list[str]) -> bool:
+        return bool(cells[0]) and holds_where_readable(cells, SOURCES)
+
+    assert place_by_column_totals([], rows, total, row_holds=holds) == [
+        ["300", "200", "100", "200", "100", "", ""],
+        ["150", "150", "", "", "", "150", ""],
+        ["90", "60", "30", "60", "30", "", ""],
+    ]
+    assert place_by_column_totals([], rows, total) is None
