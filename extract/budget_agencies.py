@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.admin_vocab import SECTORS
-from sohoa.extract.budget_lines import BudgetLine
+from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.flattened_lines import join_text
 from sohoa.extract.interleaved import (
     ACRONYM,
@@ -67,6 +67,9 @@ def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
             listed = words[k][:1].islower() and words[k].endswith((",", ";"))
             if listed and not words[k - 1].endswith((",", ";")):
                 return [" ".join(words[:k]), " ".join(words[k:])]
+    collective = next((k for k in range(1, len(words)) if collective_at(words, k)), None)
+    if collective is not None and agency_starts_at(words, 0):  # "Sở Xây dựng Các doanh"
+        return [" ".join(words[:collective]), " ".join(words[collective:])]
     return split_agencies(fragment)
 
 

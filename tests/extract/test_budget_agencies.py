@@ -57,3 +57,12 @@ def test_a_lead_name_read_without_its_spaces_gets_them_back():
     assert spaced_known_name("Sở Taichinn") == "Sở Tai chinn"
     for cell in ["Sở Tài chính", "UBND cấp xã", "Sở KH&CN", "soytex"]:
         assert spaced_known_name(cell) == cell
+
+
+def test_a_lead_then_a_collective_partner_on_one_line():
+    """ "So Xay dung Cac doanh nghiep, to chuc": the lead's name, then a capital "Các"
+    opening the partner's collective name."""
+    assert lead_and_partner(["So Xay dung Cac doanh nghiep, to chuc"])[:2] == [
+        "So Xay dung",
+        "Cac doanh nghiep, to chuc",
+    ]
