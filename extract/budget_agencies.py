@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import regex
 
-from sohoa.extract.budget_lines import BudgetLine
+from sohoa.extract.admin_vocab import SECTORS
+from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.flattened_lines import join_text
 from sohoa.extract.interleaved import (
     ACRONYM,
@@ -44,12 +45,17 @@ def _lower_case(word: str) -> bool:
     return word[:1].islower() or (word[:1] == "I" and word[1:2].islower())
 
 
+# the ruling between the two agency cells: "|", or "[" / "{" before a word after a space
+_RULING = regex.compile(r"\||(?<=\s)[\[{](?=\w)")
+
+
 def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
     """One line's agency text split into the lead's part and the partner's: at a ruling
     read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
     before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
-    line above began it (``earlier``); else where a new agency name starts."""
-    pieces = [p.strip() for p in fragment.split("|") if p.strip()]
+    line above began it (``earlier``); else where a new agency name starts. The ruling
+    may be read "[" or "{" glued to the partner's first word ("Sở Y tế [Các doanh")."""
+    pieces = [p.strip() for p in _RULING.split(fragment) if p.strip()]
     if len(pieces) >= 2:
         return [pieces[0], " ".join(pieces[1:])]
     words = fragment.split()
@@ -61,6 +67,9 @@ def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
             listed = words[k][:1].islower() and words[k].endswith((",", ";"))
             if listed and not words[k - 1].endswith((",", ";")):
                 return [" ".join(words[:k]), " ".join(words[k:])]
+    collective = next((k for k in range(1, len(words)) if collective_at(words, k)), None)
+    if collective is not None and agency_starts_at(words, 0):  # "Sở Xây dựng Các doanh"
+        return [" ".join(words[:collective]), " ".join(words[collective:])]
     return split_agencies(fragment)
 
 
@@ -90,7 +99,7 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
             name_end, p = _lead_name_going_on(" ".join(lead), p[0])
             lead += name_end
         (lead if lead_goes_on else partner).append(p[0])
-    return [" ".join(lead), " ".join(partner), " ".join(rest)]
+    return [spaced_known_name(" ".join(lead)), " ".join(partner), " ".join(rest)]
 
 
 def _is_known_name(words: list[str]) -> bool:
@@ -149,3 +158,41 @@ def _levels_to_the_lead(parts: list[list[str]]) -> list[list[str]]:
             partner.append(p[1])
         out.append(p)
     return out
+
+
+def _letters(text: str) -> str:
+    """``text`` without spaces, marks nor capitals, one character for one ("Sở Y" -> "soy")."""
+    return "".join(strip_marks(c).lower() for c in text if not c.isspace())
+
+
+LONG_NAME = 8  # characters of a name (spaces aside) from which two slips are allowed
+
+
+def _slips_allowed(size: int) -> int:
+    return 1 if size < LONG_NAME else 2
+
+
+def spaced_known_name(cell: str) -> str:
+    """A lead whose spaces old OCR lost ("seyte", "s@Noivu", "Sở Taichinn"): when its
+    characters, spaces aside, are one for one those of "Sở" and one known sector's name
+    (``admin_vocab.SECTORS``), one slip at most (two from ``LONG_NAME`` characters), the
+    spaces go back where the name has them, "Sở" and the sector's first word capitalised
+    ("Se Y te"): no letter changes here (``interleaved.repair_cells`` then spells the name,
+    each change logged). Unchanged when the cell has the name's words already, or two
+    names fit."""
+    read = "".join(cell.split())
+    fits = []
+    for sector in SECTORS:
+        words = ["Sở", *regex.findall(r"[\p{L}]+", sector.lower())]
+        name = "".join(words)
+        slips = sum(a != b for a, b in zip(_letters(read), _letters(name), strict=False))
+        if len(read) == len(name) and slips <= _slips_allowed(len(name)):
+            fits.append([len(w) for w in words])
+    if len(fits) != 1 or len(cell.split()) >= len(fits[0]):
+        return cell
+    pieces, start = [], 0
+    for size in fits[0]:
+        pieces.append(read[start : start + size])
+        start += size
+    pieces[:2] = [p[:1].upper() + p[1:] for p in pieces[:2]]
+    return " ".join(pieces)

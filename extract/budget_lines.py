@@ -27,7 +27,8 @@ from sohoa.extract.interleaved import (
     is_word,
 )
 from sohoa.extract.numbering import next_in_sequence
-from sohoa.extract.structure import clean
+from sohoa.extract.structure import clean, fold
+from sohoa.extract.wrapped_names import is_cac
 from sohoa.normalize.unicode import strip_marks
 
 BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts, agencies
@@ -125,11 +126,25 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
         return number, head, values, tail
     words = [w for w in text.split() if is_word(w)]
     start = next(
-        (k for k in range(len(words)) if agency_starts_at(words, k) or _so_then_list(words, k)),
+        (
+            k
+            for k in range(len(words))
+            if agency_starts_at(words, k) or _so_then_list(words, k) or collective_at(words, k)
+        ),
         len(words),
     )
     start = min(start, _after_sentence(words))
     return number, " ".join(words[:start]), [], " ".join(words[start:])
+
+
+def collective_at(words: list[str], k: int) -> bool:
+    """ "… mô hình điểm về xây | Các doanh": a capital "Các" inside a line, not opening a
+    sentence (the word before ends none), opens a collective agency name ("Các doanh
+    nghiệp", "Các hội"), the partner's cell right of the task's."""
+    if k == 0 or k + 1 >= len(words) or words[k][:1] != "C":
+        return False
+    opens_sentence = words[k - 1].endswith((".", ";", ":"))
+    return is_cac(fold(words[k])) and words[k + 1][:1].islower() and not opens_sentence
 
 
 def _numeral_read(word: str) -> str | None:

@@ -14,6 +14,7 @@ digit is never guessed: what the sums cannot place stays where it was read.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -31,6 +32,7 @@ from sohoa.extract.budget_lines import (
     row_end_between,
 )
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
+from sohoa.extract.budget_sections import headings_read_as_rows, stroke_numerals_by_position
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
@@ -44,6 +46,7 @@ from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import (
     Placements,
     garbled_start,
+    holds_where_readable,
     place_by_column_totals,
     place_by_sums,
 )
@@ -145,49 +148,92 @@ def _own_sum_fails(row: _ReadAcross) -> bool:
     return total != sum(y or 0 for y in years)
 
 
-def _place_under(rows: list[_ReadAcross], total: list[str], n: int) -> bool:
-    """Year cells of ``rows`` whose years were left blank, placed where every year column
-    adds up to ``total`` (the total row's year cells, or a parent row's); rows of every
-    column are fixed. False when a row makes the evidence unsure (too many values, or a
-    short row whose own sum fails) or no single placement adds up."""
-    open_rows = [r for r in rows if len(r.values) < n]
-    if not open_rows or any(len(r.values) > n for r in rows):
-        return False
-    if any(_own_sum_fails(r) for r in open_rows):
-        return False
+@dataclass
+class _ColumnSums:
+    """Which cells the column totals place: the year cells only ("Kinh phí" then years,
+    the row's total read first, ``first`` 3) or every amount cell (years split by source:
+    a row's cells where its own sums hold, ``row_holds``)."""
+
+    n: int  # cells placed
+    first: int  # the row's first cell placed
+    row_holds: Callable[[list[str]], bool] | None = None
+
+    def values(self, row: _ReadAcross) -> list[str]:
+        return row.values[self.first - 2 :]
+
+
+def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -> list[_ReadAcross]:
+    """Cells of ``rows`` whose years were left blank, placed where every column adds up to
+    ``total`` (the total row's cells, or a parent row's); rows of every column are fixed.
+    The rows placed are returned: none when a row makes the evidence unsure (too many
+    values, or a short row whose own sum fails); of the others, those every placement
+    adding up agrees on. A full row whose own sum fails holds a misread digit: one column
+    may be off (``place_by_column_totals``)."""
+    n, first = sums.n, sums.first
+    open_rows = [r for r in rows if len(sums.values(r)) < n]
+    if not open_rows or any(len(sums.values(r)) > n for r in rows):
+        return []
+    if sums.row_holds is None and any(_own_sum_fails(r) for r in open_rows):
+        return []
+    full = [r for r in rows if len(sums.values(r)) == n]
     placed = place_by_column_totals(
-        [r.cells[3 : 2 + n] for r in rows if len(r.values) == n],
-        [r.values[1:] for r in open_rows],
+        [r.cells[first : first + n] for r in full],
+        [sums.values(r) for r in open_rows],
         total,
+        misread_seen=any(_own_sum_fails(r) for r in full),
+        row_holds=sums.row_holds,
     )
-    for row, years in zip(open_rows, placed or [], strict=False):
-        row.cells[3 : 2 + n] = years
-    return placed is not None
+    settled = [(r, cells) for r, cells in zip(open_rows, placed or [], strict=False) if cells]
+    for row, cells in settled:
+        row.cells[first : first + n] = cells
+    return [row for row, _ in settled]
 
 
 def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) -> None:
     """Rows whose years were left blank somewhere ("1.200 300 300 300 300" under five
     years) get their year cells where every year column adds up to the total row (see
-    ``place_by_column_totals``); with one "Kinh phí" column and years only. A row "p"
-    stating its own amounts is a subtotal of its rows "p.q": those count under it, not in
-    the total row, and once its years are known, its rows' blank years are placed where
-    they add up to them."""
+    ``place_by_column_totals``); with years split by source, every amount cell, where the
+    row's own sums also hold. A row "p" stating its own amounts is a subtotal of its rows
+    "p.q": those count under it, not in the total row, and once its years are known, its
+    rows' blank years are placed where they add up to them."""
     n = len(amount_columns)
     simple = amount_columns[0].startswith("Kinh phí") and all(
         c.startswith("Năm ") and " / " not in c for c in amount_columns[1:]
     )
+    sums = (
+        _ColumnSums(n - 1, 3)
+        if simple
+        else _ColumnSums(n, 2, lambda cells: _states_its_sums(cells, amount_columns))
+    )
     totals = [r for r in read if r.cells[0] == "Tổng" and r.values]
-    if not simple or len(totals) != 1 or len(totals[0].values) != n:
+    if len(totals) != 1 or len(totals[0].values) != n:
         return
     others = [r for r in read if r.cells[0] != "Tổng"]
     parent_of = _valued_parents(others)
     top = [r for k, r in enumerate(others) if k not in parent_of and r.values]
-    top_placed = _place_under(top, totals[0].cells[3 : 2 + n], n)
+    top_placed = _place_under(top, _sum_cells(totals[0], sums), sums)
     for parent in sorted(set(parent_of.values())):
         children = [others[k] for k, p in parent_of.items() if p == parent and others[k].values]
-        settled = len(others[parent].values) == n or top_placed
+        settled = len(others[parent].values) == n or any(r is others[parent] for r in top_placed)
         if settled:
-            _place_under(children, others[parent].cells[3 : 2 + n], n)
+            _place_under(children, _sum_cells(others[parent], sums), sums)
+
+
+def _sum_cells(row: _ReadAcross, sums: _ColumnSums) -> list[str]:
+    return row.cells[sums.first : sums.first + sums.n]
+
+
+def _states_its_sums(cells: list[str], amount_columns: list[str]) -> bool:
+    """A row's amount cells as placed: its first total stated, and every total that can be
+    checked the sum of its parts (``flattened_sums.holds_where_readable``)."""
+    return bool(cells[0]) and holds_where_readable(cells, amount_columns)
+
+
+def _headings_out_of_the_sums(rows: list[TableRow], read: list[_ReadAcross]) -> None:
+    """Section headings whose stroke numerals were taken for a row "1." go back to the
+    sections (``budget_sections.headings_read_as_rows``) and out of the rows summed."""
+    headings = headings_read_as_rows(rows)
+    read[:] = [r for r in read if not any(r.cells is cells for cells in headings)]
 
 
 def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
@@ -242,8 +288,9 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         segment.append(line)
     flush()
     placements.settle()
+    _headings_out_of_the_sums(rows, read)
     _years_by_column_totals(read, amount_columns)
-    _stroke_numerals_by_position(rows)
+    stroke_numerals_by_position(rows)
     lead = 2 + len(amount_columns)  # the lead agency's cell
     complete = sum(
         bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
@@ -374,21 +421,3 @@ def _with_misread_amounts(rest: str) -> bool:
         and 3 * len(amounts) >= 2 * len(words)
         and all(len(w) <= MISREAD_AMOUNT_MAX and not w[:1].isupper() for w in misread)
     )
-
-
-_STROKES = regex.compile(r"^([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")
-STROKE_NUMERALS = ["I", "II", "III"]
-
-
-def _stroke_numerals_by_position(rows: list[TableRow]) -> None:
-    """Section numerals read as strokes that are no numeral ("1.", "|.", "l.", "ll."): a
-    budget's sections run I, II, III, so the k-th is put right when the numeral due there
-    is strokes too and the reading has no more strokes than it (strokes get lost, never
-    added). A numeral read right ("I.", "II.") is never changed."""
-    sections = [r for r in rows if r.section is not None]
-    for k, row in enumerate(sections[: len(STROKE_NUMERALS)]):
-        assert row.section is not None
-        match = _STROKES.match(row.section)
-        due = STROKE_NUMERALS[k]
-        if match and match.group(1) not in STROKE_NUMERALS and len(match.group(1)) <= len(due):
-            row.section = f"{due}. {row.section[match.end() :]}"

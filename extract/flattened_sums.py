@@ -12,6 +12,7 @@ keep the first cells, as read, and the run the rest (``garbled_start``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from itertools import combinations
 
@@ -152,37 +153,43 @@ class Placements:
 SEARCH_LIMIT = 200_000  # placements tried before the column sums are given up as evidence
 
 
-def _still_needed(fixed: list[list[str]], total: list[str]) -> list[Decimal] | None:
-    """Each year column's total less the cells placed already; None if one is unreadable."""
-    need: list[Decimal] = []
-    for cell in total:
-        value = try_amount(cell) if not is_blank(cell) else 0
-        if value is None:
-            return None
-        need.append(Decimal(value))
-    for cells in fixed:
-        for j, cell in enumerate(cells):
-            value = try_amount(cell) if not is_blank(cell) else 0
-            if value is None:
-                return None
-            need[j] -= value
+def _still_needed(fixed: list[list[str]], total: list[str]) -> list[Decimal | None]:
+    """Each year column's total less the cells placed already; None for a column where a
+    cell is unreadable (a misread amount: that column's sum is unknown)."""
+    need: list[Decimal | None] = []
+    for j, cell in enumerate(total):
+        cells = [cell, *(row[j] for row in fixed)]
+        values = [try_amount(c) if not is_blank(c) else 0 for c in cells]
+        if None in values:
+            need.append(None)
+            continue
+        need.append(Decimal(values[0] or 0) - sum(Decimal(v or 0) for v in values[1:]))
     return need
 
 
+PLACEMENTS_MAX = 64  # placements adding up kept to find the rows they agree on
+
+
 def _placements_adding_up(
-    need: list[Decimal], rows: list[list[Decimal]]
+    need: list[Decimal | None], rows: list[list[Decimal]], options: list[list[tuple[int, ...]]]
 ) -> list[list[tuple[int, ...]]] | None:
-    """Up to two ways of putting each row's values (in order) into year columns so that
-    they use up ``need`` exactly; None when the search grows past ``SEARCH_LIMIT``."""
-    options = [list(combinations(range(len(need)), len(row))) for row in rows]
+    """The ways (``PLACEMENTS_MAX`` at most) of putting each row's values (in order) into
+    year columns so that they use up ``need`` exactly, a column whose need is unknown
+    (None) taking any, each row's columns one of its ``options``; None when there are
+    more, or the search grows past ``SEARCH_LIMIT``."""
+    unknown = sum(sum(row) for row in rows) + 1  # more than the rows can use up
+    start = [unknown if n is None else n for n in need]
+    known = [j for j, n in enumerate(need) if n is not None]
     found: list[list[tuple[int, ...]]] = []
     tried = 0
-    stack: list[tuple[int, list[Decimal], list[tuple[int, ...]]]] = [(0, need, [])]
-    while stack and len(found) < 2:
+    stack: list[tuple[int, list[Decimal], list[tuple[int, ...]]]] = [(0, start, [])]
+    while stack:
         k, left, chosen = stack.pop()
         if k == len(rows):
-            if not any(left):
+            if not any(left[j] for j in known):
                 found.append(chosen)
+            if len(found) > PLACEMENTS_MAX:
+                return None
             continue
         for option in options[k]:
             tried += 1
@@ -196,27 +203,85 @@ def _placements_adding_up(
     return found
 
 
+def _agreed_placements(
+    need: list[Decimal | None],
+    values: list[list[Decimal]],
+    options: list[list[tuple[int, ...]]],
+    misread_seen: bool,
+    unknown_max: int = 1,
+) -> list[tuple[int, ...] | None]:
+    """Each row's columns where every placement of ``values`` using up ``need``
+    (``_placements_adding_up``) puts it, None where they differ (rows of the same amounts
+    may swap their blanks: the others are still settled). When none uses it up and
+    ``misread_seen``, the placements where every column but one adds up (a misread digit
+    puts one column out, never two). All None when there is no placement, or too many, or
+    more than ``unknown_max`` columns' sums are unknown."""
+    unsettled: list[tuple[int, ...] | None] = [None] * len(values)
+    if sum(n is None for n in need) > unknown_max:
+        return unsettled
+    found = _placements_adding_up(need, values, options)
+    if found == [] and misread_seen and None not in need:
+        for j in range(len(need)):
+            loose = [None if k == j else n for k, n in enumerate(need)]
+            more = _placements_adding_up(loose, values, options)
+            if more is None:
+                return unsettled
+            found += more
+    if not found or len(found) > PLACEMENTS_MAX:
+        return unsettled
+    return [
+        found[0][k] if all(f[k] == found[0][k] for f in found) else None for k in range(len(values))
+    ]
+
+
+def _cells(option: tuple[int, ...], row: list[str], width: int) -> list[str]:
+    cells = [""] * width
+    for column, value in zip(option, row, strict=True):
+        cells[column] = value
+    return cells
+
+
 def place_by_column_totals(
-    fixed: list[list[str]], open_rows: list[list[str]], total: list[str]
-) -> list[list[str]] | None:
+    fixed: list[list[str]],
+    open_rows: list[list[str]],
+    total: list[str],
+    misread_seen: bool = False,
+    row_holds: Callable[[list[str]], bool] | None = None,
+) -> list[list[str] | None] | None:
     """Year cells for rows whose amounts were read without positions and with years left
     blank ("1.200 300 300 300 300" under five years: which year is empty?), placed where
     every year column adds up to the total row. ``fixed`` holds the year cells of the rows
     whose places are known, ``open_rows`` the year values of the others in their order,
-    ``total`` the total row's year cells. The one placement where each column's sum is the
-    total's is returned; None when none or more than one is (a misread digit, a subtotal
-    row counted twice, or values that may swap), or the search grows too large."""
+    ``total`` the total row's year cells. Each row gets the cells every placement adding
+    up gives it, None where they differ (values that may swap); None for all when no
+    placement or too many add up (a misread digit, a subtotal row counted twice, a lost
+    row). One column whose sum is unknown (a cell read as no amount) or, when
+    ``misread_seen`` (a row whose own sum fails), off by a misread digit is left out of
+    the evidence; the other columns place the rows. With ``row_holds``, a row is placed
+    only where its cells hold by it (a row's own sums, when the columns include totals),
+    and two columns may be unknown."""
     need = _still_needed(fixed, total)
     values = [[Decimal(try_amount(v) or 0) for v in row] for row in open_rows]
-    found = _placements_adding_up(need, values) if need is not None else None
-    if found is None or len(found) != 1:
+    width = len(total)
+    options = [
+        [
+            option
+            for option in combinations(range(width), len(row))
+            if row_holds is None or row_holds(_cells(option, row, width))
+        ]
+        for row in open_rows
+    ]
+    # rows held by their own sums need less of the columns: two may be unknown
+    unknown_max = 1 if row_holds is None else 2
+    agreed = _agreed_placements(need, values, options, misread_seen, unknown_max)
+    if all(option is None for option in agreed):
         return None
-    placed = []
-    for option, row in zip(found[0], open_rows, strict=True):
-        cells = [""] * len(total)
-        for column, value in zip(option, row, strict=True):
-            cells[column] = value
-        placed.append(cells)
+    placed: list[list[str] | None] = []
+    for option, row in zip(agreed, open_rows, strict=True):
+        if option is None:
+            placed.append(None)  # its placements differ: its cells stay as read
+            continue
+        placed.append(_cells(option, row, width))
     return placed
 
 

@@ -3,7 +3,7 @@ across the columns, shared out between the lead agency's cell and the partner's.
 
 from __future__ import annotations
 
-from sohoa.extract.budget_agencies import lead_and_partner
+from sohoa.extract.budget_agencies import lead_and_partner, spaced_known_name
 
 
 def test_the_end_of_a_lead_name_wrapped_onto_the_partners_line():
@@ -35,4 +35,34 @@ def test_a_lead_wrapped_before_its_level_word_takes_the_level_back():
     assert lead_and_partner(fragments)[:2] == [
         "Van phong UBND",
         "Cac So, ban, nganh; UBND cap x4, To chuc",
+    ]
+
+
+def test_the_ruling_between_the_agency_cells_read_as_a_bracket():
+    """ "So Y te [Cac doanh" / "nghiep, to chuc": the ruling between the lead's cell and
+    the partner's read "[" (or "{") glued to the partner's first word parts them as "|"
+    does."""
+    fragments = ["So Y te [Cac doanh", "nghiep, to chuc"]
+    assert lead_and_partner(fragments)[:2] == ["So Y te", "Cac doanh nghiep, to chuc"]
+    assert lead_and_partner(["UBND cap xa {Cac co quan,"])[:2] == ["UBND cap xa", "Cac co quan,"]
+
+
+def test_a_lead_name_read_without_its_spaces_gets_them_back():
+    """ "seyte" / "s@Noivu" / "Sở Taichinn": "Sở" and a known sector's name, one character
+    for one (a slip or two), its spaces lost: they go back where the name has them, no
+    letter changed (the agency repair spells the name later, logged); a name read whole,
+    or no known one, stays as read."""
+    assert lead_and_partner(["seyte [Cac doanh", "nghiep, to chuc"])[0] == "Se Y te"
+    assert spaced_known_name("s@Noivu") == "S@ Noi vu"
+    assert spaced_known_name("Sở Taichinn") == "Sở Tai chinn"
+    for cell in ["Sở Tài chính", "UBND cấp xã", "Sở KH&CN", "soytex"]:
+        assert spaced_known_name(cell) == cell
+
+
+def test_a_lead_then_a_collective_partner_on_one_line():
+    """ "So Xay dung Cac doanh nghiep, to chuc": the lead's name, then a capital "Các"
+    opening the partner's collective name."""
+    assert lead_and_partner(["So Xay dung Cac doanh nghiep, to chuc"])[:2] == [
+        "So Xay dung",
+        "Cac doanh nghiep, to chuc",
     ]

@@ -146,3 +146,15 @@ def test_a_section_numeral_whose_ii_was_read_h_on_the_middle_line_of_its_row():
     groups = budget_row_groups(lines)
     assert [[line[0] for line in g] for g in groups] == [["4"], [None, "III", None]]
     assert budget_line("HI there")[0] is None
+
+
+def test_a_capital_cac_inside_a_line_opens_the_partners_collective_name():
+    """ "… mô hình điểm về xây Các doanh": a capital "Các" inside the line, no sentence
+    ending before it, starts the partner's cell ("Các doanh nghiệp"); after a finished
+    sentence it opens the task's next sentence."""
+    assert budget_line("Ho tro mo hinh diem ve xay Cac doanh", amounts=False)[1:] == (
+        "Ho tro mo hinh diem ve xay",
+        [],
+        "Cac doanh",
+    )
+    assert budget_line("tai co so. Cac doanh nghiep ap dung", amounts=False)[3] == ""

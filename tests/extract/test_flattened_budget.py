@@ -430,3 +430,11 @@ def test_a_line_going_on_after_the_amounts_stays_with_its_row_when_the_next_lost
     rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
     assert rows[1][6:] == ["Sở Tai chinh", "Cac Sở, ban, nganh; To chuc, ca nhan"]
     assert rows[2][1] == "Trien khai quan ly dat dai tai co so."
+
+
+def test_a_full_row_with_a_misread_digit_leaves_the_other_columns_as_evidence(tmp_path):
+    """Row 1 read "300 100 160 100" (its sum fails: a misread digit) puts the 2027 column
+    out; the other two columns still place row 3's blank year."""
+    table = _table(tmp_path, RULED_ACROSS.replace("300 100 100 100", "300 100 160 100"))
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["3"][2:6] == ["200", "100", "", "100"]

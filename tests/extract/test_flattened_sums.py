@@ -29,8 +29,36 @@ def test_no_placement_when_the_columns_allow_two_or_none():
         place_by_column_totals([["100", "100", "100"]], [["300", "300"]], ["410", "400", "100"])
         is None
     )
-    # an unreadable total
-    assert place_by_column_totals([], [["300"]], ["3O0", "", ""]) is None
+    # two unreadable totals: two columns' sums unknown
+    assert place_by_column_totals([], [["300"]], ["3O0", "1O0", ""]) is None
+
+
+def test_rows_every_placement_agrees_on_are_placed_when_others_swap():
+    """Two rows of 300 300 may swap their blanks (300|300|- and 300|-|300 both add up),
+    but every placement puts the row of 100 50 in the last two years: it is placed, the
+    two others stay as read (None)."""
+    open_rows = [["300", "300"], ["300", "300"], ["100", "50"]]
+    assert place_by_column_totals([], open_rows, ["600", "400", "350"]) == [
+        None,
+        None,
+        ["", "100", "50"],
+    ]
+
+
+def test_one_column_off_by_a_misread_digit_when_a_misread_is_seen():
+    """The total's 400 read 410 puts one column out: with a row's own sum seen failing
+    (``misread_seen``), the other columns place the row; without, nothing does."""
+    fixed, total = [["100", "100", "100"]], ["410", "400", "100"]
+    assert place_by_column_totals(fixed, [["300", "300"]], total) is None
+    assert place_by_column_totals(fixed, [["300", "300"]], total, misread_seen=True) == [
+        ["300", "300", ""]
+    ]
+
+
+def test_a_column_whose_total_is_unreadable_takes_what_the_others_leave():
+    """ "3O0": that column's sum is unknown; the other columns need nothing more, so the
+    row's 300 is in the first year."""
+    assert place_by_column_totals([], [["300"]], ["3O0", "", ""]) == [["300", "", ""]]
 
 
 SPLIT = ["Năm 2026 / NSNN", "Năm 2026 / Tổ chức", "Năm 2027 / NSNN", "Năm 2027 / Tổ chức"]
@@ -77,3 +105,30 @@ def test_totals_hold_where_readable():
     cells = ["4 s6q", "g90", "300", "500", "100", "390", "200"]
     assert holds_where_readable(cells, columns)
     assert not holds_where_readable([*cells[:2], "350", *cells[3:]], columns)
+
+
+SOURCES = ["Kinh phí / Tổng số", "Kinh phí / NSNN", "Kinh phí / Khác"] + [
+    f"Năm {y} / {s}" for y in (2026, 2027) for s in ("NSNN", "Khác")
+]
+
+
+def test_every_amount_cell_placed_where_the_rows_own_sums_also_hold():
+    """Years split by source: a row's every amount cell is placed (its totals too), where
+    its own sums hold (``row_holds``) and every column adds up; rows held by their own sums
+    leave two unreadable totals ("41O", "2b0") out of the evidence, one only without."""
+    rows = [
+        ["300", "200", "100", "200", "100"],
+        ["150", "150", "150"],
+        ["90", "60", "30", "60", "30"],
+    ]
+    total = ["540", "41O", "130", "2b0", "130", "150", ""]
+
+    def holds(cells: list[str]) -> bool:
+        return bool(cells[0]) and holds_where_readable(cells, SOURCES)
+
+    assert place_by_column_totals([], rows, total, row_holds=holds) == [
+        ["300", "200", "100", "200", "100", "", ""],
+        ["150", "150", "", "", "", "150", ""],
+        ["90", "60", "30", "60", "30", "", ""],
+    ]
+    assert place_by_column_totals([], rows, total) is None

@@ -1,0 +1,64 @@
+"""Section headings of a budget table (Phụ lục II) whose numerals old OCR read as strokes.
+
+A budget's sections run I, II, III; old OCR reads their numerals as strokes that are no
+numeral ("1.", "|.", "l.", "|1l."), and a heading read "1." may even have been taken for a
+row 1. ``headings_read_as_rows`` gives such a "row" (no amount, no agency, no rows under it)
+back to the sections, and ``stroke_numerals_by_position`` numbers the stroke numerals by
+their places. Used by ``flattened_budget``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from sohoa.model import TableRow
+
+# strokes, after the TT column's ruling read "|" when other strokes follow ("|1l.")
+_STROKES = regex.compile(r"^(?:\|(?=[1lI!]))?([1lI|!]{1,3})([.,]\s*)(?=\p{Lu})")
+STROKE_NUMERALS = ["I", "II", "III"]
+
+
+def stroke_numerals_by_position(rows: list[TableRow]) -> None:
+    """Section numerals read as strokes that are no numeral ("1.", "|.", "l.", "ll."): a
+    budget's sections run I, II, III, so the k-th is put right when the numeral due there
+    is strokes too and the reading has no more strokes than it (strokes get lost, never
+    added). Three strokes ("lll.") are III wherever they stand: a section before them was
+    lost, and no numeral of strokes alone has more. A numeral read right ("I.", "II.") is
+    never changed."""
+    sections = [r for r in rows if r.section is not None]
+    for k, row in enumerate(sections):
+        assert row.section is not None
+        match = _STROKES.match(row.section)
+        if match is None or match.group(1) in STROKE_NUMERALS:
+            continue
+        strokes = len(match.group(1))
+        due = STROKE_NUMERALS[k] if k < len(STROKE_NUMERALS) else None
+        if due is not None and strokes <= len(due):
+            row.section = f"{due}. {row.section[match.end() :]}"
+        elif strokes == len(STROKE_NUMERALS):
+            row.section = f"{STROKE_NUMERALS[-1]}. {row.section[match.end() :]}"
+
+
+_STROKE_NUMBER = regex.compile(r"^[1lI|!]{1,3}[.,]$")
+_CHILD_NUMBER = regex.compile(r"^\S*\.\d")  # "1.1": a row under a group heading
+
+
+def headings_read_as_rows(rows: list[TableRow]) -> list[list[str]]:
+    """A "row" numbered with strokes and a dot ("1.", "|.") that states no amount and no
+    agency, and whose next row is no row under it ("1.1"), is a section heading whose
+    numeral was read as strokes: a budget row states amounts, and a group heading without
+    them has its rows under it. It becomes a section (``stroke_numerals_by_position`` then
+    numbers it by its place); the cells of the rows given back are returned."""
+    headings: list[list[str]] = []
+    for k, row in enumerate(rows):
+        cells = row.cells
+        if not cells or not _STROKE_NUMBER.match(cells[0]) or not cells[1][:1].isupper():
+            continue
+        if any(c.strip() for c in cells[2:]):
+            continue
+        following = next((r.cells for r in rows[k + 1 :] if r.cells), None)
+        if following and _CHILD_NUMBER.match(following[0]):
+            continue  # "1." then "1.1": a group heading, a row
+        rows[k] = TableRow(section=f"{cells[0]} {cells[1]}")
+        headings.append(cells)
+    return headings
