@@ -21,7 +21,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.structure import clean, fold
-from sohoa.extract.wrapped_names import known_names
+from sohoa.extract.wrapped_names import known_name_size, known_names, name_left
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import strip_marks
 
@@ -221,12 +221,27 @@ def split_agencies(fragment: str) -> list[str]:
         starts = agency_starts_at(words, k)
         # "các UBND cấp xã": a lone "các" opens the name that follows it
         opened = bool(cells) and len(cells[-1]) == 1 and cells[-1][0] in ("các", "cac")
-        continues = (bool(cells) and cells[-1][-1].endswith(",")) or opened
+        listed = bool(cells) and cells[-1][-1].endswith(",")
+        # "Sở Văn hóa, Các cơ quan …": the comma is the name's own, its rest wrapped below
+        listed = listed and not (starts and name_goes_on(" ".join(cells[-1])))
+        continues = listed or opened
         if not cells or (starts and not continues and len(cells) < 2):
             cells.append([word])
         else:
             cells[-1].append(word)
     return [" ".join(c) for c in cells]
+
+
+def name_goes_on(fragment: str) -> bool:
+    """Is ``fragment`` a known name's beginning whose rest is still to come ("Sở Văn hóa,"
+    before "Thể thao và Du lịch", ``wrapped_names.name_left``)? Its "," is the name's own,
+    no list's: an agency name read after it is the next column's, not more of its cell
+    (the name's rest wrapped in its narrow cell, read among the task's words below)."""
+    words = fragment.split()
+    if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
+        return False
+    whole = known_name_size(words) == len(words)  # "Sở Nội vụ,": its "vụ" no speck
+    return not whole and bool(name_left(fragment)[1])
 
 
 def without_rulings(fragments: list[str]) -> str:

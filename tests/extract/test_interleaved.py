@@ -97,3 +97,17 @@ def test_the_agencies_second_lines_before_a_notes_cell():
     assert not split_line("a b c | va Cong nghe | cac UBND cap xa | thuc nhiem vu")[2].startswith(
         "va Cong nghe"
     )
+
+
+def test_a_name_after_a_known_names_own_comma_starts_the_next_agency_cell():
+    """ "Sở Văn hóa, Các cơ quan, đơn vị" read on one line: the comma is "Sở Văn hóa,
+    Thể thao và Du lịch"'s own (its rest wrapped below), so "Các cơ quan" starts the next
+    column's cell; after a list's comma ("Các sở, ban, ngành, UBND …") the name goes on."""
+    from sohoa.extract.interleaved import split_agencies
+
+    assert split_agencies("Sở Văn hóa, Các cơ quan, đơn vị") == [
+        "Sở Văn hóa,",
+        "Các cơ quan, đơn vị",
+    ]
+    assert split_agencies("Các sở, ban, ngành, UBND cấp xã") == ["Các sở, ban, ngành, UBND cấp xã"]
+    assert split_agencies("Sở Nội vụ, Sở Y tế") == ["Sở Nội vụ, Sở Y tế"]
