@@ -21,7 +21,12 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.structure import clean, fold
-from sohoa.extract.wrapped_names import known_name_size, known_names, name_left
+from sohoa.extract.wrapped_names import (
+    begins_known_name,
+    known_name_size,
+    known_names,
+    name_left,
+)
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import strip_marks
 
@@ -70,6 +75,8 @@ def agency_starts_at(words: list[str], k: int) -> bool:
         return True
     if words[k].startswith("|") and _is_glued_so(word, following):
         return True  # "|se Van hóa": "Sở" in lower case with the column's ruling before it
+    if _is_glued_so(word, following) and begins_known_name(words[k:]):
+        return True  # "số Lao động - Thương binh": a misread "Sở" heading a known name
     if regex.fullmatch(r"c\S?\S?c", plain) and word[:1] == "C":  # Các sở / cơ quan / tổ chức
         return (next_plain[:1] == "s" and len(next_plain) <= 3) or next_plain in ("co", "to")
     # "Sở" read as So, SO, S6, S¢, S&, Sé, S0, "Sf}", "Sé'"; never a plain number —

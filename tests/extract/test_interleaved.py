@@ -111,3 +111,18 @@ def test_a_name_after_a_known_names_own_comma_starts_the_next_agency_cell():
     ]
     assert split_agencies("Các sở, ban, ngành, UBND cấp xã") == ["Các sở, ban, ngành, UBND cấp xã"]
     assert split_agencies("Sở Nội vụ, Sở Y tế") == ["Sở Nội vụ, Sở Y tế"]
+
+
+def test_a_lower_case_so_heading_a_known_name_starts_the_agency():
+    """ "số Lao động - Thương binh và Xã": "Sở" misread (and restored) in lower case, then
+    the words of a known name: the lead agency starts there, not more of the task; a "số"
+    before a number ("Kế hoạch số 12/KH-UBND") or a plain word stays the task's."""
+    line = "5 tổ chức thực hiện quản lý đất đai tại cơ sở số Lao động - Thương binh và Xã"
+    line += " Quý II/2028"
+    assert split_line(line)[1:4] == (
+        "tổ chức thực hiện quản lý đất đai tại cơ sở",
+        "số Lao động - Thương binh và Xã",
+        "Quý II/2028",
+    )
+    assert split_line("Thực hiện theo Kế hoạch số 12/KH-UBND | Sở Y tế")[2] == "Sở Y tế"
+    assert split_line("kiểm tra số Liệu thống kê | Sở Y tế")[1] == "kiểm tra số Liệu thống kê"
