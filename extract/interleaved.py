@@ -53,7 +53,7 @@ AGENCY_PAIRS = {("cong", "an"), ("van", "phong"), ("trung", "tam"), ("chi", "cuc
 
 def agency_starts_at(words: list[str], k: int) -> bool:
     """Does an agency name start at word ``k``? Marks ignored; OCR slips of "Sở" allowed."""
-    word = strip_marks(words[k]).strip("|\\,;")
+    word = strip_marks(words[k]).strip("|\\,;").lstrip("[{")  # "[Các": a ruling read "["
     plain = fold(word)
     following = strip_marks(words[k + 1]).strip("|\\") if k + 1 < len(words) else ""
     next_plain = fold(following)

@@ -126,3 +126,14 @@ def test_a_lower_case_so_heading_a_known_name_starts_the_agency():
     )
     assert split_line("Thực hiện theo Kế hoạch số 12/KH-UBND | Sở Y tế")[2] == "Sở Y tế"
     assert split_line("kiểm tra số Liệu thống kê | Sở Y tế")[1] == "kiểm tra số Liệu thống kê"
+
+
+def test_a_ruling_read_as_a_bracket_before_a_name_starts_the_next_agency_cell():
+    """ "Sở Giao thông [Các cơ quan, đơn vị": the partner column's ruling read "[" glued to
+    its first word; the name still starts there (the lead's "vận tải" wrapped below)."""
+    from sohoa.extract.interleaved import split_agencies
+
+    assert split_agencies("Sở Giao thông [Các cơ quan, đơn vị") == [
+        "Sở Giao thông",
+        "[Các cơ quan, đơn vị",
+    ]
