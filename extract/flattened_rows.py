@@ -323,15 +323,17 @@ def numbered_rows(
 
 # the first section's "I." as old OCR reads it before the table's first row: "i", "[i", "ip"
 # (restored "úp"), "l", or a "1." that the first row's own "1" follows
-_SECTION_ONE = regex.compile(r"^[\[|{(]?\s*(?:[iIl][p.]?|[uú]p|1\.?)\s+(?=\p{Lu})(.+?)[\s|]*$")
+_SECTION_ONE = regex.compile(r"^[\[|{(]?\s*(?:[iIl][p.]?|[uú]p|1\.?)\s+(?=\p{Lu})(.+?)\s*\|\s*$")
 _ROW_ONE = regex.compile(r"^\|?\s*1\.?(?:\s*\|\s*|\s+)(?=\S)")
 
 
 def _first_section(lines: list[str], at: int) -> str | None:
     """ "I. <heading>" when line ``at``, read before any row, is the table's first section
-    heading with its numeral misread ("[i TĂNG CƯỜNG …", "1. Tăng cường … |"): a heading
-    (two words or more, no agency, no time) after an I-like mark, and the next numbered
-    line is row 1 (a row 1 after a "1." says the "1." was the section's "I.")."""
+    heading with its numeral misread ("[i TĂNG CƯỜNG … |", "1. Tăng cường … |"): a heading
+    (two words or more, no agency, no time) after an I-like mark, ending at the table's
+    right border read "|" (a heading's cell spans the row; a row's first line read across
+    ends in its last column's text), and the next numbered line is row 1 (a row 1 after a
+    "1." says the "1." was the section's "I.")."""
     match = _SECTION_ONE.match(clean(lines[at]))
     if match is None:
         return None

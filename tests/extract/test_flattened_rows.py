@@ -30,3 +30,16 @@ def test_a_group_heading_numbered_one_before_its_sub_rows_stays_a_row():
     rows, _ = interleaved_task_rows(lines, TASK_COLUMNS)
     assert all(r.section is None for r in rows)
     assert rows[0].cells[0] == "1"
+
+
+def test_a_rows_first_line_after_a_speck_before_its_centred_number_is_no_section():
+    """A row whose number sits on its middle line ("1 lượng; …") has its first line read
+    before it; a speck "i" before that line makes it no section heading: it does not end
+    at the table's border ("|"), its text goes on with row 1's."""
+    lines = [
+        "i Kiem tra cac co so san xuat kinh doanh tren dia",
+        "| 1 | ban tinh ve chat luong | So Y te | Hang nam |",
+        *ROWS[1:],
+    ]
+    rows, _ = interleaved_task_rows(lines, TASK_COLUMNS)
+    assert all(r.section is None for r in rows)
