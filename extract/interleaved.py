@@ -81,7 +81,9 @@ def agency_starts_at(words: list[str], k: int) -> bool:
         return (next_plain[:1] == "s" and len(next_plain) <= 3) or next_plain in ("co", "to")
     # "Sở" read as So, SO, S6, S¢, S&, Sé, S0, "Sf}", "Sé'"; never a plain number —
     # but "56"/"36"/"$6" before an acronym ("36 KH&CN": S read as a digit)
-    return is_so_lookalike(word, following) and capitalised and word != "S."
+    # … or before a known name's words in lower case ("So van hoa, Thé thao")
+    named = capitalised or begins_known_name(words[k:])
+    return is_so_lookalike(word, following) and named and word != "S."
 
 
 _SO_SHAPE = regex.compile(r"S\S?|S\S?[^\p{L}\p{N}\s]")

@@ -137,3 +137,17 @@ def test_a_ruling_read_as_a_bracket_before_a_name_starts_the_next_agency_cell():
         "Sở Giao thông",
         "[Các cơ quan, đơn vị",
     ]
+
+
+def test_a_capital_so_before_a_known_names_words_in_lower_case_starts_the_agency():
+    """ "So van hoa, Thé thao": "Sở" read "So", the name after it in lower case (old OCR
+    lost its capitals): the agency starts there; "So sánh" (no known name) stays text."""
+    line = "2 Day manh phong chay, chua chay tai So van hoa, The thao 2026-2030"
+    assert split_line(line)[1:4] == (
+        "Day manh phong chay, chua chay tai",
+        "So van hoa, The thao",
+        "2026-2030",
+    )
+    assert split_line("So sanh ket qua thuc hien | So Y te")[1] == "So sanh ket qua thuc hien"
+    # "Số hóa hồ sơ": digitising, no "Sở Khoa học" with two slips in short words
+    assert split_line("4 Số hóa hồ sơ hộ tịch lưu trữ. | Sở Tư pháp")[2] == "Sở Tư pháp"
