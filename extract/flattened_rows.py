@@ -337,7 +337,7 @@ def _first_section(lines: list[str], at: int) -> str | None:
     match = _SECTION_ONE.match(clean(lines[at]))
     if match is None:
         return None
-    heading = match.group(1)
+    heading = match.group(1).rstrip(" |")  # the rulings of the empty cells after it
     _, task, agency, time, notes = split_line(heading)
     if agency or time or notes or len(task.split()) < 2:
         return None
