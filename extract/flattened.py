@@ -25,10 +25,10 @@ from sohoa.extract.budget_lines import is_interleaved_budget
 from sohoa.extract.flattened_budget import interleaved_budget_rows
 from sohoa.extract.flattened_header import (
     budget_header_columns,
+    column_years,
     columns_in_use,
     header_run,
     header_span,
-    header_years,
     labels_above,
     task_columns,
     years_read_in_body,
@@ -107,7 +107,7 @@ def _table(lines: list[tuple[int, str]], start: int, end: int) -> Table | None:
     header_lines = [text for _, text in lines[head_start:head_end]]
     header_text = " ".join(" ".join(header_lines).split())
     body, readings = _body(lines, header_lines, head_end, end)
-    years = header_years([t for _, t in lines[start:head_end]])
+    years = column_years([t for _, t in lines[start:head_start]], header_lines)
     years = years or years_read_in_body([*readings[1:], *body])
     above = labels_above([text for _, text in lines[start:head_start]])
     budget_columns = budget_header_columns([f"{above} {readings[0]}", *readings[1:]], years, body)

@@ -238,6 +238,26 @@ def header_years(lines: list[str]) -> list[str]:
     return sorted(years)
 
 
+# a header word naming amounts ("Kinh phí", "Tổng cộng", "NSNN"), marks lost or misread
+_AMOUNT_HEAD = regex.compile(r"\b(?:kinh|t[oe0]ng|nsnn)\b|\bphi\b")
+
+
+def column_years(above: list[str], header: list[str]) -> list[str]:
+    """Years that head the columns of a table whose header block is ``header`` and whose
+    caption and title lines are ``above`` (``header_years``). A year read above the header
+    is a column's when its line is the header's (a year row or sub-column labels old OCR
+    read above the "STT" line) or when the header names amounts ("Kinh phí"): a task
+    list's title ("DANH MỤC NHIỆM VỤ … NĂM 2026") heads no column, so its table is no
+    budget."""
+    names_amounts = _AMOUNT_HEAD.search(strip_marks(" ".join(header)).lower()) is not None
+    kept = [
+        text
+        for text in above
+        if names_amounts or _is_header_line(text, 0.5) or is_label_line(text)
+    ]
+    return header_years([*kept, *header])
+
+
 def years_read_in_body(body: list[str]) -> list[str]:
     """Years of a budget header that old OCR read among the rows (a header's blocks read out
     of order: "Kinh phi | Nam 2026 Nam 2027 | Nam 2028" after the first row, taken for a

@@ -32,6 +32,7 @@ from sohoa.extract.interleaved import (
     CONFIDENCE_CAP,
     agency_starts_at,
     is_whole_time,
+    split_line,
 )
 from sohoa.extract.interleaved_rows import task_rows
 from sohoa.extract.structure import clean
@@ -320,6 +321,32 @@ def numbered_rows(
     return reader.finish()
 
 
+# the first section's "I." as old OCR reads it before the table's first row: "i", "[i", "ip"
+# (restored "úp"), "l", or a "1." that the first row's own "1" follows
+_SECTION_ONE = regex.compile(r"^[\[|{(]?\s*(?:[iIl][p.]?|[uú]p|1\.?)\s+(?=\p{Lu})(.+?)\s*\|\s*$")
+_ROW_ONE = regex.compile(r"^\|?\s*1\.?(?:\s*\|\s*|\s+)(?=\S)")
+
+
+def _first_section(lines: list[str], at: int) -> str | None:
+    """ "I. <heading>" when line ``at``, read before any row, is the table's first section
+    heading with its numeral misread ("[i TĂNG CƯỜNG … |", "1. Tăng cường … |"): a heading
+    (two words or more, no agency, no time) after an I-like mark, ending at the table's
+    right border read "|" (a heading's cell spans the row; a row's first line read across
+    ends in its last column's text), and the next numbered line is row 1 (a row 1 after a
+    "1." says the "1." was the section's "I.")."""
+    match = _SECTION_ONE.match(clean(lines[at]))
+    if match is None:
+        return None
+    heading = match.group(1).rstrip(" |")  # the rulings of the empty cells after it
+    _, task, agency, time, notes = split_line(heading)
+    if agency or time or notes or len(task.split()) < 2:
+        return None
+    following = [line for line in lines[at + 1 : at + 3] if line.strip()]
+    if not following or _ROW_ONE.match(clean(following[0])) is None:
+        return None
+    return f"I. {heading}"
+
+
 def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
     """Rows of a task table read across its columns (see ``interleaved``); the confidence
     is capped: which agency column a fragment belongs to is a guess."""
@@ -335,8 +362,12 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
         total += len(found)
         segment.clear()
 
-    for line in body:
+    for at, line in enumerate(body):
         if line == PAGE_BREAK:
+            continue
+        section = _first_section(body, at) if not (rows or segment) else None
+        if section is not None:
+            rows.append(TableRow(section=section))
             continue
         if OCR_SECTION.match(line.strip()):
             flush()

@@ -21,7 +21,12 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.structure import clean, fold
-from sohoa.extract.wrapped_names import known_names
+from sohoa.extract.wrapped_names import (
+    begins_known_name,
+    known_name_size,
+    known_names,
+    name_left,
+)
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import strip_marks
 
@@ -48,7 +53,7 @@ AGENCY_PAIRS = {("cong", "an"), ("van", "phong"), ("trung", "tam"), ("chi", "cuc
 
 def agency_starts_at(words: list[str], k: int) -> bool:
     """Does an agency name start at word ``k``? Marks ignored; OCR slips of "Sở" allowed."""
-    word = strip_marks(words[k]).strip("|\\,;")
+    word = strip_marks(words[k]).strip("|\\,;").lstrip("[{")  # "[Các": a ruling read "["
     plain = fold(word)
     following = strip_marks(words[k + 1]).strip("|\\") if k + 1 < len(words) else ""
     next_plain = fold(following)
@@ -70,11 +75,15 @@ def agency_starts_at(words: list[str], k: int) -> bool:
         return True
     if words[k].startswith("|") and _is_glued_so(word, following):
         return True  # "|se Van hóa": "Sở" in lower case with the column's ruling before it
+    if _is_glued_so(word, following) and begins_known_name(words[k:]):
+        return True  # "số Lao động - Thương binh": a misread "Sở" heading a known name
     if regex.fullmatch(r"c\S?\S?c", plain) and word[:1] == "C":  # Các sở / cơ quan / tổ chức
         return (next_plain[:1] == "s" and len(next_plain) <= 3) or next_plain in ("co", "to")
     # "Sở" read as So, SO, S6, S¢, S&, Sé, S0, "Sf}", "Sé'"; never a plain number —
     # but "56"/"36"/"$6" before an acronym ("36 KH&CN": S read as a digit)
-    return is_so_lookalike(word, following) and capitalised and word != "S."
+    # … or before a known name's words in lower case ("So van hoa, Thé thao")
+    named = capitalised or begins_known_name(words[k:])
+    return is_so_lookalike(word, following) and named and word != "S."
 
 
 _SO_SHAPE = regex.compile(r"S\S?|S\S?[^\p{L}\p{N}\s]")
@@ -221,12 +230,27 @@ def split_agencies(fragment: str) -> list[str]:
         starts = agency_starts_at(words, k)
         # "các UBND cấp xã": a lone "các" opens the name that follows it
         opened = bool(cells) and len(cells[-1]) == 1 and cells[-1][0] in ("các", "cac")
-        continues = (bool(cells) and cells[-1][-1].endswith(",")) or opened
+        listed = bool(cells) and cells[-1][-1].endswith(",")
+        # "Sở Văn hóa, Các cơ quan …": the comma is the name's own, its rest wrapped below
+        listed = listed and not (starts and name_goes_on(" ".join(cells[-1])))
+        continues = listed or opened
         if not cells or (starts and not continues and len(cells) < 2):
             cells.append([word])
         else:
             cells[-1].append(word)
     return [" ".join(c) for c in cells]
+
+
+def name_goes_on(fragment: str) -> bool:
+    """Is ``fragment`` a known name's beginning whose rest is still to come ("Sở Văn hóa,"
+    before "Thể thao và Du lịch", ``wrapped_names.name_left``)? Its "," is the name's own,
+    no list's: an agency name read after it is the next column's, not more of its cell
+    (the name's rest wrapped in its narrow cell, read among the task's words below)."""
+    words = fragment.split()
+    if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
+        return False
+    whole = known_name_size(words) == len(words)  # "Sở Nội vụ,": its "vụ" no speck
+    return not whole and bool(name_left(fragment)[1])
 
 
 def without_rulings(fragments: list[str]) -> str:

@@ -24,6 +24,7 @@ from sohoa.extract.interleaved import (
     agency_starts_at,
     is_time_word,
     is_whole_time,
+    name_goes_on,
     split_agencies,
     split_line,
     without_rulings,
@@ -63,12 +64,15 @@ class _TaskRow:
             return
         cells = split_agencies(agency)
         for k, cell in enumerate(cells):
-            lead_open = not self.lead or self.lead[-1].endswith((",", ";", " và"))
+            # a new name ("UBND …", "Sở …") after a lead that is not open is the partner's
+            new_name = bool(self.lead) and agency_starts_at(cell.split(), 0)
+            lead_open = not self.lead or (
+                self.lead[-1].endswith((",", ";", " và"))
+                and not (new_name and name_goes_on(self.lead[-1]))
+            )
             # "và Công nghệ | các UBND cấp xã": the first of two lower-case second lines
             # goes on with the lead agency
             lead_goes_on = k == 0 and len(cells) == 2 and cell[:1].islower()
-            # a new name ("UBND …", "Sở …") after a lead that is not open is the partner's
-            new_name = bool(self.lead) and agency_starts_at(cell.split(), 0)
             off_middle = self.partner or number is None or new_name
             if k == 1 or (not lead_open and not lead_goes_on and off_middle):
                 self.partner.append(cell)

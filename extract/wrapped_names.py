@@ -127,6 +127,30 @@ def known_name_size(words: list[str]) -> int:
     return max(sizes, default=0)
 
 
+NAME_START_WORDS = 2  # words of a known name after its "Sở" that tell it is one
+
+
+def begins_known_name(words: list[str]) -> bool:
+    """Do ``words`` after the first (an agency's "Sở" as read) go on as a known name does,
+    for two words at least or the whole of a shorter name ("Lao động - Thương binh và
+    Xã", "Y tế"; dashes aside; a slip only in a long word)? A lower-case "sở" / "số"
+    before them heads the name."""
+    folded = [w for w in (fold(x) for x in words[1:]) if w]
+    for name in _known_names():
+        size = min(NAME_START_WORDS, len(name))
+        if len(folded) >= size and all(map(_same_strict, folded[:size], name[:size])):
+            return True
+    return False
+
+
+def _same_strict(word: str, known: str) -> bool:
+    """One OCR slip only between words of four letters or more: with no capital to say a
+    name begins, "hóa hồ sơ" is no "Khoa học"."""
+    if min(len(word), len(known)) < 4:
+        return word == known
+    return Levenshtein.distance(word, known) <= 1
+
+
 def continuation_at(words: list[str], left: tuple[str, ...]) -> tuple[int, int] | None:
     """Where in ``words`` (a line's task text) the name goes on: the longest run of words
     matching the start of ``left``, the rightmost if several (the agency column is right of

@@ -147,3 +147,18 @@ def test_a_ruled_group_heading_of_real_words_each_a_slip_from_a_header_word_is_a
         (1, "Kiện toàn giáo dục nghề nghiệp cấp huyện. Đẩy Sở Kế hoạch và"),
     ]
     assert header_span(lines, 0) == (1, 3)
+
+
+def test_a_year_in_a_task_lists_title_heads_no_column():
+    """ "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026" over a task header names the list's year,
+    no column: the table is a task list, not a budget with a "Năm 2026" column. A budget's
+    header (naming "Kinh phí") keeps its title's year, and a year row old OCR read above
+    the "STT" line stays the header's."""
+    from sohoa.extract.flattened_header import column_years
+
+    title = ["Phu luc I", "DANH MUC NHIEM VU CHUYEN DOI SO NAM 2026"]
+    task = ["| STT | Nhiem vu | Don vi chu tri | Don vi phdi hop | Thoi gian |"]
+    assert column_years(title, task) == []
+    budget = ["STT Noi dung Kinh phi Don vi chu tri"]
+    assert column_years(title, budget) == ["2026"]
+    assert column_years(["Phu luc II", "Nam 2026 | Nam 2027"], task) == ["2026", "2027"]

@@ -97,3 +97,57 @@ def test_the_agencies_second_lines_before_a_notes_cell():
     assert not split_line("a b c | va Cong nghe | cac UBND cap xa | thuc nhiem vu")[2].startswith(
         "va Cong nghe"
     )
+
+
+def test_a_name_after_a_known_names_own_comma_starts_the_next_agency_cell():
+    """ "Sở Văn hóa, Các cơ quan, đơn vị" read on one line: the comma is "Sở Văn hóa,
+    Thể thao và Du lịch"'s own (its rest wrapped below), so "Các cơ quan" starts the next
+    column's cell; after a list's comma ("Các sở, ban, ngành, UBND …") the name goes on."""
+    from sohoa.extract.interleaved import split_agencies
+
+    assert split_agencies("Sở Văn hóa, Các cơ quan, đơn vị") == [
+        "Sở Văn hóa,",
+        "Các cơ quan, đơn vị",
+    ]
+    assert split_agencies("Các sở, ban, ngành, UBND cấp xã") == ["Các sở, ban, ngành, UBND cấp xã"]
+    assert split_agencies("Sở Nội vụ, Sở Y tế") == ["Sở Nội vụ, Sở Y tế"]
+
+
+def test_a_lower_case_so_heading_a_known_name_starts_the_agency():
+    """ "số Lao động - Thương binh và Xã": "Sở" misread (and restored) in lower case, then
+    the words of a known name: the lead agency starts there, not more of the task; a "số"
+    before a number ("Kế hoạch số 12/KH-UBND") or a plain word stays the task's."""
+    line = "5 tổ chức thực hiện quản lý đất đai tại cơ sở số Lao động - Thương binh và Xã"
+    line += " Quý II/2028"
+    assert split_line(line)[1:4] == (
+        "tổ chức thực hiện quản lý đất đai tại cơ sở",
+        "số Lao động - Thương binh và Xã",
+        "Quý II/2028",
+    )
+    assert split_line("Thực hiện theo Kế hoạch số 12/KH-UBND | Sở Y tế")[2] == "Sở Y tế"
+    assert split_line("kiểm tra số Liệu thống kê | Sở Y tế")[1] == "kiểm tra số Liệu thống kê"
+
+
+def test_a_ruling_read_as_a_bracket_before_a_name_starts_the_next_agency_cell():
+    """ "Sở Giao thông [Các cơ quan, đơn vị": the partner column's ruling read "[" glued to
+    its first word; the name still starts there (the lead's "vận tải" wrapped below)."""
+    from sohoa.extract.interleaved import split_agencies
+
+    assert split_agencies("Sở Giao thông [Các cơ quan, đơn vị") == [
+        "Sở Giao thông",
+        "[Các cơ quan, đơn vị",
+    ]
+
+
+def test_a_capital_so_before_a_known_names_words_in_lower_case_starts_the_agency():
+    """ "So van hoa, Thé thao": "Sở" read "So", the name after it in lower case (old OCR
+    lost its capitals): the agency starts there; "So sánh" (no known name) stays text."""
+    line = "2 Day manh phong chay, chua chay tai So van hoa, The thao 2026-2030"
+    assert split_line(line)[1:4] == (
+        "Day manh phong chay, chua chay tai",
+        "So van hoa, The thao",
+        "2026-2030",
+    )
+    assert split_line("So sanh ket qua thuc hien | So Y te")[1] == "So sanh ket qua thuc hien"
+    # "Số hóa hồ sơ": digitising, no "Sở Khoa học" with two slips in short words
+    assert split_line("4 Số hóa hồ sơ hộ tịch lưu trữ. | Sở Tư pháp")[2] == "Sở Tư pháp"

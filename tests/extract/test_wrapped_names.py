@@ -44,6 +44,25 @@ def test_a_lead_agency_wrapped_over_three_lines_leaves_the_task_text():
     assert cells[4] == "Hang nam"
 
 
+def test_a_name_after_a_lead_whose_comma_is_its_own_is_the_partner():
+    """ "Sở Văn hóa," ends in a comma that is its name's own ("Thể thao và Du lịch" is still
+    to come, wrapped in the narrow cell): "Các cơ quan, đơn vị" on the line below starts
+    the partner, no second lead; the lead's rest then goes back to it from the task."""
+    rows, _ = task_rows(
+        [
+            "Trien khai xay dung nong thon moi tai | So Van hoa, | Hang nam",
+            "2.1 cac huyen va thanh pho | Cac co quan, don vi",
+            "tren dia ban tinh. Thể thao va Du lien quan",
+        ]
+    )
+    cells = rows[0][1]
+    assert cells[2] == "So Van hoa, Thể thao va Du"
+    assert cells[3] == "Cac co quan, don vi lien quan"
+    assert cells[1] == (
+        "Trien khai xay dung nong thon moi tai cac huyen va thanh pho tren dia ban tinh."
+    )
+
+
 def test_a_lead_wrapped_beside_its_partner_goes_on_with_its_own_name():
     rows, _ = task_rows(
         [

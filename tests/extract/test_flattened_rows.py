@@ -1,0 +1,45 @@
+"""Rows of an appendix flattened in text: a task table read across its columns."""
+
+from __future__ import annotations
+
+from sohoa.extract.flattened_header import TASK_COLUMNS
+from sohoa.extract.flattened_rows import interleaved_task_rows
+
+ROWS = [
+    "| 1 | Kiem tra co so san xuat tren dia ban tinh | So Y te | Hang nam |",
+    "| 2 | Tang cuong quan ly chat thai ran cap huyen | So Xay dung | Nam 2026 |",
+    "| 3 | Day manh y te co so cap huyen | So Noi vu | Quy II/2027 |",
+]
+
+
+def test_the_first_sections_numeral_misread_before_row_one_is_section_one():
+    """ "[i TĂNG CƯỜNG …", "1. Tăng cường … |": the first section's "I." misread, read
+    before the table's first row (its own "1" follows): the section "I.", no row of its
+    own nor words of row 1's task."""
+    for heading in ("[i TANG CUONG PHONG, CHONG THIEN TAI |", "1. Tang cuong phong chay |"):
+        rows, _ = interleaved_task_rows([heading, *ROWS], TASK_COLUMNS)
+        assert rows[0].section is not None and rows[0].section.upper().startswith("I. TANG")
+        assert [r.cells[0] for r in rows[1:]] == ["1", "2", "3"]
+        assert rows[1].cells[1] == "Kiem tra co so san xuat tren dia ban tinh"
+
+
+def test_a_group_heading_numbered_one_before_its_sub_rows_stays_a_row():
+    """ "1 Tăng cường công tác …" over "1.1": row 1, a group heading, not a section."""
+    first = ROWS[0].replace("| 1 |", "| 1.1 |")
+    lines = ["1 Tang cuong cong tac van thu, luu tru", first]
+    rows, _ = interleaved_task_rows(lines, TASK_COLUMNS)
+    assert all(r.section is None for r in rows)
+    assert rows[0].cells[0] == "1"
+
+
+def test_a_rows_first_line_after_a_speck_before_its_centred_number_is_no_section():
+    """A row whose number sits on its middle line ("1 lượng; …") has its first line read
+    before it; a speck "i" before that line makes it no section heading: it does not end
+    at the table's border ("|"), its text goes on with row 1's."""
+    lines = [
+        "i Kiem tra cac co so san xuat kinh doanh tren dia",
+        "| 1 | ban tinh ve chat luong | So Y te | Hang nam |",
+        *ROWS[1:],
+    ]
+    rows, _ = interleaved_task_rows(lines, TASK_COLUMNS)
+    assert all(r.section is None for r in rows)
