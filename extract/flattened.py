@@ -60,27 +60,30 @@ def _body(
     lines: list[tuple[int, str]], header_lines: list[str], start: int, end: int
 ) -> tuple[list[str], list[str]]:
     """The table's lines from ``start`` to ``end`` with each header a page break repeats
-    dropped (a ``PAGE_BREAK`` in its place), and every reading of the header: the first
-    one, then each repeat that is not read as the first."""
+    dropped (a ``PAGE_BREAK`` in its place, as at each new page that repeats none), and
+    every reading of the header: the first one, then each repeat that is not read as the
+    first."""
     header_text = " ".join(" ".join(header_lines).split())
     header_key = fold(header_text)
     readings = [header_text]
     body: list[str] = []
     i = start
     while i < end:
-        text = lines[i][1]
+        page, text = lines[i]
+        if i > start and page != lines[i - 1][0] and body[-1:] != [PAGE_BREAK]:
+            body.append(PAGE_BREAK)  # a new page, its header not repeated
         if fold(text).startswith("stt"):
             # a repeated page header: skip as many lines as the header has
             block = fold(" ".join(t for _, t in lines[i : i + len(header_lines)]))
             if block[: len(header_key) // 2] == header_key[: len(header_key) // 2]:
                 i += len(header_lines)
-                body.append(PAGE_BREAK)
+                body += [PAGE_BREAK] if body[-1:] != [PAGE_BREAK] else []
                 continue
         run = header_run(lines, i, end)
         if run > i:
             readings.append(" ".join(t for _, t in lines[i:run]))
             i = run
-            body.append(PAGE_BREAK)
+            body += [PAGE_BREAK] if body[-1:] != [PAGE_BREAK] else []
             continue
         body.append(text)
         i += 1

@@ -1,0 +1,42 @@
+"""Plain-text input: pages at form feeds, or where an export joined them with blank lines."""
+
+from __future__ import annotations
+
+from sohoa.ocr.text_reader import page_joins, text_to_pages
+
+
+def _page(name: str, paragraphs: int = 6) -> str:
+    """A page of text: paragraphs of three lines with one blank line between them."""
+    return "\n\n".join(
+        f"{name} đoạn {k}, dòng một\ndòng hai của đoạn\ndòng ba." for k in range(paragraphs)
+    )
+
+
+def test_runs_of_blank_lines_that_joined_pages_part_them():
+    """Pages joined by four blank lines, the paragraphs by one: three pages."""
+    text = "\n\n\n\n\n".join(_page(p) for p in ("một", "hai", "ba"))
+    pages = text_to_pages(text)
+    assert len(pages) == 3
+    assert [page.text().split()[0] for page in pages] == ["một", "hai", "ba"]
+    assert all(len(page.lines) == 18 for page in pages)
+
+
+def test_a_long_gap_soon_after_the_start_or_a_signature_space_is_no_join():
+    """Four blank lines after a title (not a page's worth of text above them) and three
+    before a signer's name (a signature's space) stay on the page."""
+    text = "TIÊU ĐỀ\n\n\n\n\n" + _page("một") + "\n\nPHÓ CHỦ TỊCH\n\n\n\nNguyễn Văn A\n"
+    assert len(text_to_pages(text)) == 1
+
+
+def test_the_join_is_longer_than_the_texts_own_paragraph_gaps():
+    """A text whose paragraphs are parted by two blank lines needs six to join pages: its
+    four-line gaps are no joins, its six-line gap is."""
+    page = _page("một").replace("\n\n", "\n\n\n")
+    lines = (page + "\n\n\n\n\n" + page + "\n" * 7 + page).splitlines(keepends=True)
+    joins = page_joins(lines)
+    assert len(joins) == 1 and lines[joins[0]].startswith("một đoạn 0")
+
+
+def test_form_feeds_are_the_pages_when_the_text_has_them():
+    text = _page("một") + "\f" + _page("hai") + "\n\n\n\n\n" + _page("ba")
+    assert len(text_to_pages(text)) == 2
