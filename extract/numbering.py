@@ -281,13 +281,14 @@ def _may_be_numbered(row: TableRow, stt_col: int) -> bool:
 
 def _numbered_anew(sections: list[list[TableRow]], stt_col: int) -> bool:
     """Does the table number its rows anew in each section (I: 1, 2; II: 1 …)? Two
-    sections at least whose first number read is 1, and none whose first is another."""
-    firsts = [
-        next(n for n in numbers if n)
-        for numbers in ([(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
-                        for rows in sections)
-        if any(numbers)
-    ]  # fmt: skip
+    sections at least whose first number read is 1, and none whose first is another (a
+    total row's label is no number)."""
+
+    def first_number(rows: list[TableRow]) -> str | None:
+        numbers = ((r.cells or [])[stt_col].strip().rstrip(".") for r in rows)
+        return next((n for n in numbers if _NUMBER.fullmatch(n)), None)
+
+    firsts = [n for n in map(first_number, sections) if n is not None]
     return len(firsts) >= 2 and all(n == "1" for n in firsts)
 
 

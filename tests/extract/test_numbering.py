@@ -264,3 +264,10 @@ def test_a_section_that_lost_every_number_counts_from_1_when_each_section_does()
                "III. Ba", *rows])  # fmt: skip
     fix_numbering(t, 0, fill_lost=True)
     assert [r.cells[0] for r in t.rows if r.cells][3:] == ["", ""]
+
+
+def test_the_total_row_after_the_last_section_is_no_evidence_against_numbering_anew():
+    t = table(["I. Một", ["1", "a", "5"], "II. Hai", ["1", "b", "6"], "III. Ba",
+               ["", "c", "7"], ["IV", "Bốn", "8"], ["Tổng", "", "26"]])  # fmt: skip
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "1", "1", "IV", "Tổng"]
