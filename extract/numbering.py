@@ -272,11 +272,11 @@ def _may_be_numbered(row: TableRow, stt_col: int) -> bool:
     """A row with a number, or with text and another cell filled; a row of text alone
     continues another, and a total has no number."""
     cells = row.cells or []
+    if is_total_row(cells):
+        return False
     if cells[stt_col].strip():
         return True
-    if not cells[stt_col + 1].strip() or not any(c.strip() for c in cells[stt_col + 2 :]):
-        return False
-    return not is_total_row(cells)
+    return bool(cells[stt_col + 1].strip()) and any(c.strip() for c in cells[stt_col + 2 :])
 
 
 def _numbered_anew(sections: list[list[TableRow]], stt_col: int) -> bool:
@@ -292,26 +292,39 @@ def _numbered_anew(sections: list[list[TableRow]], stt_col: int) -> bool:
     return len(firsts) >= 2 and all(n == "1" for n in firsts)
 
 
-def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
-    """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
-    (text and another cell filled) before row b of the same section is b-k … b-1, after
-    row a with no numbered row after it in the section, a+1 …; whole numbers only, and
-    never below 1. A section that lost every number is counted from 1 when the table numbers
-    anew in each section (``_numbered_anew``). Each number put in is an Edit at a low
-    confidence."""
+def _sections_of_rows(table: Table, stt_col: int) -> list[list[TableRow]]:
+    """The rows that may be numbered (``_may_be_numbered``), by section: a heading, or a
+    section that is itself a row (``section_numeral_rows``), starts the next list."""
     numeral_rows = section_numeral_rows(table, stt_col)
     sections: list[list[TableRow]] = [[]]
     for index, row in enumerate(table.rows):
         if row.section is not None or index in numeral_rows:
             sections.append([])
-        elif len(row.cells or []) > stt_col + 1:
+        elif len(row.cells or []) > stt_col + 1 and _may_be_numbered(row, stt_col):
             sections[-1].append(row)
-    anew = _numbered_anew(sections, stt_col)
-    for rows in ([r for r in rows if _may_be_numbered(r, stt_col)] for rows in sections):
+    return sections
+
+
+def _put_back(
+    row: TableRow, stt_col: int, number: str, edits: list[Edit], table: int | None
+) -> None:
+    (row.cells or [])[stt_col] = number
+    edit = _edit("", number, table, "table-numbering")
+    edit.confidence = LOST_NUMBER_CONFIDENCE
+    edits.append(edit)
+
+
+def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
+    """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
+    (text and another cell filled) before row b of the same section is b-k … b-1, after
+    row a with no numbered row after it in the section, a+1 …; whole numbers only, and
+    never below 1. Then a section that lost every number is counted from 1 when the table
+    numbers anew in each section (``_numbered_anew``). Each number put in is an Edit at a
+    low confidence."""
+    sections = _sections_of_rows(table, stt_col)
+    for rows in sections:
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
-        every_number_lost = not any(numbers)
         for k, row in enumerate(rows):
-            cells = row.cells or []
             if numbers[k]:
                 continue
             after = next((j for j in range(k + 1, len(rows)) if numbers[j]), None)
@@ -319,15 +332,15 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
             found = _after_sub_row(numbers, before, k, after) or _whole_number(
                 numbers, before, k, after
             )
-            if found is None and anew and every_number_lost:
-                found = str(1 + sum(1 for n in numbers[:k] if n))  # counted from 1 anew
-            if found is None:
-                continue
-            numbers[k] = found
-            cells[stt_col] = numbers[k]
-            edit = _edit("", numbers[k], table_index, "table-numbering")
-            edit.confidence = LOST_NUMBER_CONFIDENCE
-            edits.append(edit)
+            if found is not None:
+                numbers[k] = found
+                _put_back(row, stt_col, found, edits, table_index)
+    if not _numbered_anew(sections, stt_col):
+        return
+    for rows in sections:
+        if not any((r.cells or [])[stt_col].strip() for r in rows):
+            for k, row in enumerate(rows, start=1):
+                _put_back(row, stt_col, str(k), edits, table_index)
 
 
 def fix_numbering(

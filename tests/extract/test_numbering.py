@@ -271,3 +271,13 @@ def test_the_total_row_after_the_last_section_is_no_evidence_against_numbering_a
                ["", "c", "7"], ["IV", "Bốn", "8"], ["Tổng", "", "26"]])  # fmt: skip
     fix_numbering(t, 0, fill_lost=True)
     assert [r.cells[0] for r in t.rows if r.cells] == ["1", "1", "1", "IV", "Tổng"]
+
+
+def test_numbering_anew_is_judged_once_the_numbers_lost_in_a_section_are_back():
+    """II's first row lost its number (1, counted back from 2): only then does every
+    section start at 1, and III, every number lost, counts from 1 (the total row below it
+    no row of its own)."""
+    t = table(["I. Một", ["1", "a", "5"], "II. Hai", ["", "x", "6"], ["2", "y", "7"],
+               "III. Ba", ["", "c", "8"], ["", "d", "9"], ["Tổng", "", "35"]])  # fmt: skip
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "1", "2", "1", "2", "Tổng"]
