@@ -279,19 +279,6 @@ def _may_be_numbered(row: TableRow, stt_col: int) -> bool:
     return bool(cells[stt_col + 1].strip()) and any(c.strip() for c in cells[stt_col + 2 :])
 
 
-def _numbered_anew(sections: list[list[TableRow]], stt_col: int) -> bool:
-    """Does the table number its rows anew in each section (I: 1, 2; II: 1 …)? Two
-    sections at least whose first number read is 1, and none whose first is another (a
-    total row's label is no number)."""
-
-    def first_number(rows: list[TableRow]) -> str | None:
-        numbers = ((r.cells or [])[stt_col].strip().rstrip(".") for r in rows)
-        return next((n for n in numbers if _NUMBER.fullmatch(n)), None)
-
-    firsts = [n for n in map(first_number, sections) if n is not None]
-    return len(firsts) >= 2 and all(n == "1" for n in firsts)
-
-
 def _sections_of_rows(table: Table, stt_col: int) -> list[list[TableRow]]:
     """The rows that may be numbered (``_may_be_numbered``), by section: a heading, or a
     section that is itself a row (``section_numeral_rows``), starts the next list."""
@@ -318,11 +305,9 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
     """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
     (text and another cell filled) before row b of the same section is b-k … b-1, after
     row a with no numbered row after it in the section, a+1 …; whole numbers only, and
-    never below 1. Then a section that lost every number is counted from 1 when the table
-    numbers anew in each section (``_numbered_anew``). Each number put in is an Edit at a
-    low confidence."""
-    sections = _sections_of_rows(table, stt_col)
-    for rows in sections:
+    never below 1; rows are counted among those that may be numbered. Each number put in
+    is an Edit at a low confidence."""
+    for rows in _sections_of_rows(table, stt_col):
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
         for k, row in enumerate(rows):
             if numbers[k]:
@@ -335,12 +320,6 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
             if found is not None:
                 numbers[k] = found
                 _put_back(row, stt_col, found, edits, table_index)
-    if not _numbered_anew(sections, stt_col):
-        return
-    for rows in sections:
-        if not any((r.cells or [])[stt_col].strip() for r in rows):
-            for k, row in enumerate(rows, start=1):
-                _put_back(row, stt_col, str(k), edits, table_index)
 
 
 def fix_numbering(
