@@ -1,16 +1,16 @@
 """Plain-text input (e.g. an old OCR run): one Line per input line, blocks split at blank lines,
-pages at form feeds or, in a text with none, at the long runs of blank lines that joined them.
+pages at form feeds; in a text with none, the long runs of blank lines that joined its pages
+are noted on the page (``JOINED_PAGES_AT``).
 
 Old files in TCVN3, VNI, VIQR or Windows-1258 are decoded (ocr/legacy_encoding.py).
 """
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 from sohoa.errors import SohoaError
-from sohoa.model import Block, Line, Page, Word
+from sohoa.model import JOINED_PAGES_AT, Block, Line, Page, Word
 from sohoa.ocr.legacy_encoding import Encoding, decode_bytes
 
 
@@ -32,10 +32,20 @@ def read_text_file_encoding(path: Path) -> tuple[str, Encoding]:
 
 
 def text_to_pages(text: str) -> list[Page]:
-    """Form feeds separate pages, as old OCR tools write them; a text with none is parted
-    where its pages were joined by a run of blank lines (``page_joins``)."""
-    chunks = text.split("\f") if "\f" in text else _parted_at_page_joins(text)
-    return [_text_page(number, chunk) for number, chunk in enumerate(chunks, start=1)]
+    """Form feeds separate pages, as old OCR tools write them. A text with none keeps, in
+    its page's provenance (``JOINED_PAGES_AT``), where its pages were joined by a run of
+    blank lines (``page_joins``): the text stays one page, restored as one text, and the
+    table reader parts rows there."""
+    if "\f" in text:
+        return [_text_page(number, chunk) for number, chunk in enumerate(text.split("\f"), 1)]
+    page = _text_page(1, text)
+    raw = text.splitlines()
+    joins = set(page_joins(raw))
+    starts = [k for k, line in enumerate(raw) if line.split()]  # raw line of each Line
+    at = [index for index, k in enumerate(starts) if k in joins]
+    if at:
+        page.provenance[JOINED_PAGES_AT] = at
+    return [page]
 
 
 PAGE_JOIN_BLANKS_MIN = 4  # blank lines in a row, at least, to join pages (3: a signature's space)
@@ -73,12 +83,6 @@ def page_joins(lines: list[str]) -> list[int]:
         if length >= join_length and written >= PAGE_LINES_MIN:
             joins.append(start + length)
     return joins
-
-
-def _parted_at_page_joins(text: str) -> list[str]:
-    lines = text.splitlines(keepends=True)
-    bounds = [0, *page_joins(lines), len(lines)]
-    return ["".join(lines[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
 def _text_page(number: int, text: str) -> Page:

@@ -389,9 +389,10 @@ def test_a_numbered_row_read_between_rulings_starts_its_row():
     ]
 
 
-def test_a_new_page_with_no_header_repeated_parts_the_rows(tmp_path):
-    """An export that joined its pages with blank lines (ocr/text_reader.page_joins) and
-    repeated no header: the new page is a page break, so row 3's last capitalised lines,
+@pytest.mark.parametrize("join", ["\n" * 4, "\f"])
+def test_a_new_page_with_no_header_repeated_parts_the_rows(tmp_path, join):
+    """An export that joined its pages with blank lines (ocr/text_reader.page_joins), or a
+    form feed, and repeated no header: the new page is a page break, so row 3's last lines,
     read before the break, stay with it instead of going to row 4, centred on the next
     page (its lines would otherwise be shared between the two rows by halves)."""
     rows = """\
@@ -419,7 +420,7 @@ Don vi: trieu dong
 | TT | Noi dung | Kinh phi | Nam 2026 | Nam 2027 | Nam 2028 | Don vi chu tri | Don vi phoi hop |
 """
     path = tmp_path / "old-ocr.txt"
-    path.write_text(header + rows.format(join="\n" * 4), encoding="utf-8")
+    path.write_text(header + rows.format(join=join), encoding="utf-8")
     [table] = convert_document(path, Settings(restore=False)).tables
     texts = {r.cells[0]: r.cells[1] for r in table.rows if r.cells}
     assert texts["3"].endswith("Thieu nhi tinh")
