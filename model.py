@@ -88,6 +88,11 @@ class ImageRef:
     dpi: int
 
 
+# Page.provenance of a TXT page: the lines (indices into Page.lines) that start a page of the
+# source, which its export joined to the one before with a run of blank lines (no form feed).
+JOINED_PAGES_AT = "joined_pages_at"
+
+
 @dataclass
 class Page:
     number: int  # 1-based

@@ -77,8 +77,18 @@ def _row(rng: random.Random, stt: str, years: int, grand: list[int]) -> dict[str
     return {"cells": cells}
 
 
-def budget_table_read_across(rng: random.Random, doc_code: str, first_year: int) -> dict[str, Any]:
-    """One budget table to be read across by old OCR, with its truth (render_tables's form)."""
+def budget_table_read_across(
+    rng: random.Random,
+    doc_code: str,
+    first_year: int,
+    anew: bool | None = None,
+    sections_drawn: tuple[int, int] = (2, 4),
+) -> dict[str, Any]:
+    """One budget table to be read across by old OCR, with its truth (render_tables's form).
+
+    Its rows are numbered anew in each section (I: 1, 2; II: 1 …) when ``anew``, on through
+    the table when it is False, either way by the draw when it is None; it has between
+    ``sections_drawn`` sections. The defaults draw the tables of the 'budget' set."""
     years = [f"Năm {first_year + k}" for k in range(rng.choice([3, 5, 5]))]
     stt = rng.choice(["TT", "STT"])
     columns = [stt, "Nội dung", rng.choice(["Kinh phí", "Tổng kinh phí"]), *years,
@@ -86,8 +96,9 @@ def budget_table_read_across(rng: random.Random, doc_code: str, first_year: int)
     rows: list[dict[str, Any]] = []
     grand = [0] * len(years)
     number = 0
-    anew = rng.random() < 0.5  # rows numbered anew in each section
-    sections = rng.randint(2, 4)
+    drawn = rng.random() < 0.5  # rows numbered anew in each section
+    anew = drawn if anew is None else anew
+    sections = rng.randint(*sections_drawn)
     for section in range(sections):
         title = f"{rng.choice(ACTIONS).capitalize()} {rng.choice(TOPICS)}"
         if section == sections - 1 and rng.random() < 0.4:  # a section that is its own row

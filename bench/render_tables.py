@@ -93,7 +93,13 @@ def table_flowables(
     if table.get("unit"):
         flow.append(Paragraph(_escape("Đơn vị: " + table["unit"]), st["plain"]))
         flow.append(Spacer(1, 2 * mm))
-    grid = Table(data, colWidths=widths, repeatRows=len(table["header"]))
+    # A table may say its header is printed once and its rows run on over a page break, as
+    # old exports (seed 003's) were: ``header_once``; the default repeats the header and
+    # keeps each row whole on one page.
+    once = bool(table.get("header_once"))
+    grid = Table(
+        data, colWidths=widths, repeatRows=0 if once else len(table["header"]), splitInRow=once
+    )
     grid.setStyle(TableStyle(commands))
     flow.append(grid)
     return flow

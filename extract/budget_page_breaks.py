@@ -53,7 +53,7 @@ def header_repeats_as_breaks(lines: list[str], amount_columns: list[str]) -> lis
             continue
         while out and out[-1] != PAGE_BREAK and _is_header_label(out[-1]):
             out.pop()
-        out.append(PAGE_BREAK)
+        out += [PAGE_BREAK] if out[-1:] != [PAGE_BREAK] else []  # one break for a new page
         k += 1
         while k < len(lines) and lines[k] != PAGE_BREAK and _is_header_label(lines[k]):
             k += 1

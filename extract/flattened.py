@@ -37,7 +37,7 @@ from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK
 from sohoa.extract.flattened_rows import interleaved_task_rows, numbered_rows
 from sohoa.extract.interleaved import is_interleaved
 from sohoa.extract.structure import fold
-from sohoa.model import Line, Page, Table, TableRow
+from sohoa.model import JOINED_PAGES_AT, Line, Page, Table, TableRow
 
 
 def _line_text(page: Page, line: Line) -> str:
@@ -56,12 +56,27 @@ def _lines(pages: list[Page]) -> list[tuple[int, str]]:
     return [(page.number, _line_text(page, line)) for page in pages for line in page.lines]
 
 
+def _new_pages(pages: list[Page]) -> set[int]:
+    """The lines (indices into ``_lines``) that start a page of the source: each page's
+    first after the first page, and each a text export joined to the page before it with
+    blank lines (``JOINED_PAGES_AT``, ocr/text_reader.py)."""
+    starts: set[int] = set()
+    offset = 0
+    for page in pages:
+        if offset:
+            starts.add(offset)
+        starts |= {offset + k for k in page.provenance.get(JOINED_PAGES_AT, [])}
+        offset += len(page.lines)
+    return starts
+
+
 def _body(
-    lines: list[tuple[int, str]], header_lines: list[str], start: int, end: int
+    lines: list[tuple[int, str]], header_lines: list[str], start: int, end: int, new_pages: set[int]
 ) -> tuple[list[str], list[str]]:
     """The table's lines from ``start`` to ``end`` with each header a page break repeats
-    dropped (a ``PAGE_BREAK`` in its place), and every reading of the header: the first
-    one, then each repeat that is not read as the first."""
+    dropped (a ``PAGE_BREAK`` in its place, as at each new page that repeats none), and
+    every reading of the header: the first one, then each repeat that is not read as the
+    first."""
     header_text = " ".join(" ".join(header_lines).split())
     header_key = fold(header_text)
     readings = [header_text]
@@ -69,18 +84,20 @@ def _body(
     i = start
     while i < end:
         text = lines[i][1]
+        if i > start and i in new_pages and body[-1:] != [PAGE_BREAK]:
+            body.append(PAGE_BREAK)  # a new page, its header not repeated
         if fold(text).startswith("stt"):
             # a repeated page header: skip as many lines as the header has
             block = fold(" ".join(t for _, t in lines[i : i + len(header_lines)]))
             if block[: len(header_key) // 2] == header_key[: len(header_key) // 2]:
                 i += len(header_lines)
-                body.append(PAGE_BREAK)
+                body += [PAGE_BREAK] if body[-1:] != [PAGE_BREAK] else []
                 continue
         run = header_run(lines, i, end)
         if run > i:
             readings.append(" ".join(t for _, t in lines[i:run]))
             i = run
-            body.append(PAGE_BREAK)
+            body += [PAGE_BREAK] if body[-1:] != [PAGE_BREAK] else []
             continue
         body.append(text)
         i += 1
@@ -98,7 +115,7 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
     return numbered_rows(body, columns, budget)
 
 
-def _table(lines: list[tuple[int, str]], start: int, end: int) -> Table | None:
+def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[int]) -> Table | None:
     """The table whose caption is line ``start`` (up to ``end``), if a header follows."""
     span = header_span(lines, start)
     if span is None or span[0] >= end:
@@ -106,7 +123,7 @@ def _table(lines: list[tuple[int, str]], start: int, end: int) -> Table | None:
     head_start, head_end = span
     header_lines = [text for _, text in lines[head_start:head_end]]
     header_text = " ".join(" ".join(header_lines).split())
-    body, readings = _body(lines, header_lines, head_end, end)
+    body, readings = _body(lines, header_lines, head_end, end, new_pages)
     years = column_years([t for _, t in lines[start:head_start]], header_lines)
     years = years or years_read_in_body([*readings[1:], *body])
     above = labels_above([text for _, text in lines[start:head_start]])
@@ -135,5 +152,8 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
     lines = _lines(pages)
     captions = [i for i, (_, text) in enumerate(lines) if CAPTION.match(text.strip())]
     ends = [*captions[1:], len(lines)] if captions else []
-    tables = [_table(lines, start, end) for start, end in zip(captions, ends, strict=True)]
+    new_pages = _new_pages(pages)
+    tables = [
+        _table(lines, start, end, new_pages) for start, end in zip(captions, ends, strict=True)
+    ]
     return [table for table in tables if table is not None]

@@ -21,8 +21,9 @@ CAPTION = regex.compile(r"^\s*ph[uụ]\s*[lI|][uụ]c(?:\b|[lI|1]{1,3}\b)", rege
 NUMBERED_LINE = regex.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?)(?:\s+(.*))?$")
 SECTION = regex.compile(r"^([IVX]{1,4})\.\s+\S")
 
-# a section numeral as old OCR reads it: "IL.", "I1.", "II1." (numbering.py repairs it)
-OCR_SECTION = regex.compile(r"^(?=[IVXLl1|]*[IVXl|])[IVXLl1|]{1,4}[.,]\s+\p{Lu}")
+# a section numeral as old OCR reads it: "IL.", "I1.", "II1.", with a small stroke "Iv.",
+# "|i." (numbering.py repairs it)
+OCR_SECTION = regex.compile(r"^(?=[IVXLl1|iv]*[IVXl|])[IVXLl1|iv]{1,4}[.,]\s+\p{Lu}")
 AGENCY = regex.compile(
     r"^(Sở|Các\s+[Ss]ở|Các\s+cơ|Các\s+tổ|Các\s+đơn|UBND|Ủy\s+ban|Uỷ\s+ban|Ban\s|Thanh\s+tra|"
     r"Bộ\s|Chi\s+cục|Trung\s+tâm|Công\s+an|Văn\s+phòng|Đài|Báo)"

@@ -17,10 +17,11 @@ from sohoa.model import Edit, Table, TableRow
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _ROMAN_LOOKALIKE = str.maketrans(
-    {"1": "I", "l": "I", "L": "I", "|": "I", "!": "I", "]": "I", "[": "I", "i": "I", "t": "I"}
-)
+    {"1": "I", "l": "I", "L": "I", "|": "I", "!": "I", "]": "I", "[": "I", "i": "I", "t": "I",
+     "v": "V"}
+)  # fmt: skip
 # "," a misread "."; the space after the dot may be lost before a capital ("IL.TĂNG")
-_SECTION_HEAD = regex.compile(r"^([0-9IVXlLHit|!\[\]]{1,5})([.,]|(?=\s))(\s|(?<=[.,])(?=\p{Lu}))")
+_SECTION_HEAD = regex.compile(r"^([0-9IVXlLHitv|!\[\]]{1,5})([.,]|(?=\s))(\s|(?<=[.,])(?=\p{Lu}))")
 
 
 def _roman_shapes(token: str) -> set[str]:
@@ -145,6 +146,38 @@ def _settled_by_next(candidates: list[str], following: TableRow, stt_col: int) -
     return [c for c in candidates if any(_fits(after, n) for n in _next_numbers(c))]
 
 
+def _numeral(row: TableRow, stt_col: int) -> str:
+    """The Roman numeral a section row opens with, or a row's number cell as read."""
+    if row.section is not None:
+        match = _SECTION_HEAD.match(row.section)
+        return match.group(1) if match else ""
+    return (row.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".")
+
+
+def section_numeral_rows(table: Table, stt_col: int) -> set[int]:
+    """The rows (by index) that are a section with amounts of its own, its Roman numeral in
+    the number column ("III | Tổ chức hội nghị tổng kết | 60 …"): the numeral is the next
+    section's (after I and II, III), and no section heading later in the table has it. The
+    table's first section counts as one only when a later row or heading reads II (a lone
+    "I" may be a misread 1). Such a row starts its section's numbering anew like a heading."""
+    numerals = [_numeral(row, stt_col) for row in table.rows]
+    found: set[int] = set()
+    sections = 0
+    for index, row in enumerate(table.rows):
+        if row.section is not None:
+            sections += 1
+            continue
+        if sections >= len(ROMAN) or numerals[index] != ROMAN[sections]:
+            continue
+        later = numerals[index + 1 :]
+        later_heads = {n for r, n in zip(table.rows[index + 1 :], later, strict=True) if r.section}
+        if numerals[index] in later_heads or (sections == 0 and ROMAN[1] not in later):
+            continue
+        found.add(index)
+        sections += 1
+    return found
+
+
 def _fix_stt(
     table: Table, stt_col: int, edits: list[Edit], table_index: int | None, old_ocr: bool = False
 ) -> None:
@@ -159,11 +192,12 @@ def _fix_stt(
     (``old_ocr``), whose digits are misread ("5" for 2), one the sequence settles on both
     sides ("1", "5", "3") is set like a cell that is no number.
     """
+    numeral_rows = {id(table.rows[k]) for k in section_numeral_rows(table, stt_col)}
     numbered = [r for r in table.rows if r.section is not None or len(r.cells or []) > stt_col]
     previous: str | None = None
     for index, row in enumerate(numbered):
-        if row.section is not None:
-            previous = None
+        if row.section is not None or id(row) in numeral_rows:
+            previous = None  # a section, or a section that is a row: numbered anew after it
             continue
         cells = row.cells or []
         token = cells[stt_col].strip()
@@ -234,37 +268,58 @@ def _after_sub_row(numbers: list[str], before: int | None, k: int, after: int | 
     return at(k)
 
 
+def _may_be_numbered(row: TableRow, stt_col: int) -> bool:
+    """A row with a number, or with text and another cell filled; a row of text alone
+    continues another, and a total has no number."""
+    cells = row.cells or []
+    if is_total_row(cells):
+        return False
+    if cells[stt_col].strip():
+        return True
+    return bool(cells[stt_col + 1].strip()) and any(c.strip() for c in cells[stt_col + 2 :])
+
+
+def _sections_of_rows(table: Table, stt_col: int) -> list[list[TableRow]]:
+    """The rows that may be numbered (``_may_be_numbered``), by section: a heading, or a
+    section that is itself a row (``section_numeral_rows``), starts the next list."""
+    numeral_rows = section_numeral_rows(table, stt_col)
+    sections: list[list[TableRow]] = [[]]
+    for index, row in enumerate(table.rows):
+        if row.section is not None or index in numeral_rows:
+            sections.append([])
+        elif len(row.cells or []) > stt_col + 1 and _may_be_numbered(row, stt_col):
+            sections[-1].append(row)
+    return sections
+
+
+def _put_back(
+    row: TableRow, stt_col: int, number: str, edits: list[Edit], table: int | None
+) -> None:
+    (row.cells or [])[stt_col] = number
+    edit = _edit("", number, table, "table-numbering")
+    edit.confidence = LOST_NUMBER_CONFIDENCE
+    edits.append(edit)
+
+
 def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
     """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
     (text and another cell filled) before row b of the same section is b-k … b-1, after
     row a with no numbered row after it in the section, a+1 …; whole numbers only, and
-    never below 1. Each number put in is an Edit at a low confidence."""
-    sections: list[list[TableRow]] = [[]]
-    for row in table.rows:
-        if row.section is not None:
-            sections.append([])
-        elif len(row.cells or []) > stt_col + 1:
-            sections[-1].append(row)
-    for rows in sections:
+    never below 1; rows are counted among those that may be numbered. Each number put in
+    is an Edit at a low confidence."""
+    for rows in _sections_of_rows(table, stt_col):
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
         for k, row in enumerate(rows):
-            cells = row.cells or []
-            if numbers[k] or not cells[stt_col + 1].strip():
+            if numbers[k]:
                 continue
-            if not any(c.strip() for c in cells[stt_col + 2 :]) or is_total_row(cells):
-                continue  # a row of text alone continues another; a total has no number
             after = next((j for j in range(k + 1, len(rows)) if numbers[j]), None)
             before = next((j for j in range(k - 1, -1, -1) if numbers[j]), None)
             found = _after_sub_row(numbers, before, k, after) or _whole_number(
                 numbers, before, k, after
             )
-            if found is None:
-                continue
-            numbers[k] = found
-            cells[stt_col] = numbers[k]
-            edit = _edit("", numbers[k], table_index, "table-numbering")
-            edit.confidence = LOST_NUMBER_CONFIDENCE
-            edits.append(edit)
+            if found is not None:
+                numbers[k] = found
+                _put_back(row, stt_col, found, edits, table_index)
 
 
 def fix_numbering(

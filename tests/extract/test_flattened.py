@@ -387,3 +387,41 @@ def test_a_numbered_row_read_between_rulings_starts_its_row():
         ["1", "Nang cao hieu qua giam ngheo ben vung"],
         ["1.1", "Tang cuong phat trien doanh nghiep."],
     ]
+
+
+@pytest.mark.parametrize("join", ["\n" * 4, "\f"])
+def test_a_new_page_with_no_header_repeated_parts_the_rows(tmp_path, join):
+    """An export that joined its pages with blank lines (ocr/text_reader.page_joins), or a
+    form feed, and repeated no header: the new page is a page break, so row 3's last lines,
+    read before the break, stay with it instead of going to row 4, centred on the next
+    page (its lines would otherwise be shared between the two rows by halves)."""
+    rows = """\
+| I. Tang cuong chuyen doi so |
+Xay dung mo hinh diem ve Cac So, ban,
+1 | chuyen doi so cho doanh nghiep 300 100 100 100 So Noi vu nganh; UBND
+tai co so. cap xa
+Ho tro doanh nghiep ap dung
+2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa
+trieu dong).
+To chuc hoi thao ve cai cach
+3 | hanh chinh cho can bo tai 200 100 100 So Y te UBND cap xa
+Trung tam Hoi nghi tinh
+Bac Ninh va Nha Van hoa
+Thieu nhi tinh
+{join}Ho tro nguoi dan ap dung
+4 | cong nghe so 90 30 30 30 So Y te UBND cap xa
+| Teng [1.190 |530 |430 |230 | | |
+"""
+    header = """\
+Phu luc ll
+DU TOAN KINH PHI THUC HIEN KE HOACH
+(Kem theo Ke hoach so 12/KH-UBND)
+Don vi: trieu dong
+| TT | Noi dung | Kinh phi | Nam 2026 | Nam 2027 | Nam 2028 | Don vi chu tri | Don vi phoi hop |
+"""
+    path = tmp_path / "old-ocr.txt"
+    path.write_text(header + rows.format(join=join), encoding="utf-8")
+    [table] = convert_document(path, Settings(restore=False)).tables
+    texts = {r.cells[0]: r.cells[1] for r in table.rows if r.cells}
+    assert texts["3"].endswith("Thieu nhi tinh")
+    assert texts["4"] == "Ho tro nguoi dan ap dung cong nghe so"

@@ -191,3 +191,69 @@ def test_a_misread_digit_of_old_ocr_settled_by_both_sides():
     ]
     t = table(rows)
     assert fix_numbering(t, 0) == []
+
+
+def test_a_section_that_is_a_row_starts_the_numbering_anew():
+    """A section with amounts of its own has its Roman numeral in the number column; after
+    a section's only row "1" it is no "1.1", and the rows after it count from 1 again."""
+    t = table(
+        [
+            "I. Một",
+            ["1", "a", "500"],
+            ["2", "b", "400"],
+            "II. Hai",
+            ["1", "c", "700"],
+            ["III", "Tổ chức hội nghị", "60"],
+            ["1", "d", "100"],
+        ]
+    )
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "2", "1", "III", "1"]
+
+
+def test_a_lone_numeral_is_a_section_only_when_the_sequence_says_so():
+    """A first row read "I" with no II anywhere is a misread 1; a numeral a later heading
+    has ("II" before "II. Hai") is no section of its own: the sequence fixes it (1.1)."""
+    t = table([["I", "a", "5"], ["2", "b", "6"]])
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows] == ["1", "2"]
+    t = table(["I. Một", ["1", "a", "5"], ["II", "b", "6"], "II. Hai", ["1", "c", "7"]])
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "1.1", "1"]
+
+
+def test_lost_numbers_count_within_the_section_a_numeral_row_opens():
+    t = table(
+        [
+            "I. Một",
+            ["1", "a", "5"],
+            ["II", "Hai", "60"],
+            ["", "b", "6"],
+            ["2", "c", "7"],
+        ]
+    )
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "II", "1", "2"]
+
+
+def test_a_section_numeral_with_a_small_stroke_is_repaired():
+    t = table(["I. Một", ["1", "a"], "|i. Hai", ["1", "b"], "III. Ba", "Iv. Bốn", ["1", "c"]])
+    fix_numbering(t, 0)
+    assert [r.section for r in t.rows if r.section] == ["I. Một", "II. Hai", "III. Ba", "IV. Bốn"]
+
+
+def test_a_small_v_is_v_with_no_other_numeral_read_right():
+    t = table(["l. Một", ["1", "a"], "|i. Hai", ["1", "b"], "Iv. Ba", ["1", "c"]])
+    fix_numbering(t, 0)
+    assert [r.section.split()[0] for r in t.rows if r.section] == ["I.", "II.", "Iv."]
+    t = table(["l. Một", "|i. Hai", "|ll. Ba", "Iv. Bốn"])
+    fix_numbering(t, 0)
+    assert [r.section.split()[0] for r in t.rows] == ["I.", "II.", "III.", "IV."]
+
+
+def test_lost_numbers_count_only_rows_that_may_be_numbered():
+    """A row of text alone (the row above going on) and the total row are not counted:
+    the row after "1" and a line going on is 2, not 3."""
+    t = table(["I. Một", ["1", "a", "5"], ["", "tiếp", ""], ["", "b", "6"], ["Tổng", "", "11"]])
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "", "2", "Tổng"]
