@@ -1,8 +1,10 @@
 """normalize/options: the options each OCR token is offered."""
 
+import dataclasses
+
 import pytest
 
-from sohoa.normalize.options import token_slots
+from sohoa.normalize.options import token_slots, word_options
 from sohoa.normalize.restore import load_model, restore_text
 from sohoa.normalize.tokens import tokenize
 
@@ -51,3 +53,19 @@ def test_a_section_numeral_opening_a_line_is_kept_as_written(restorer) -> None:
     assert restore_text("Trong pham\nvi. Tiep theo", restorer, "eng")[0].startswith(
         "Trong phạm\nvi."
     )
+
+
+def test_options_up_to_the_option_margin_above_the_cheapest_are_offered(restorer) -> None:
+    # "hoc" may be "hoặc", whose reading the channel prices ~8.2 above the cheapest option:
+    # such words were dropped at a margin of 8 (the truth among the channel's candidates
+    # but never offered, on the validation folds 13 / 34 / 36 words of eng / eng-shifted /
+    # eng-legacy OCR); the shipped margin offers them to the LM.
+    profile = restorer.profiles["eng"]
+    offered = [text for text, _, _ in word_options("hoc", restorer, profile)]
+    assert "hoặc" in offered and restorer.params.option_margin >= 12
+    narrow = dataclasses.replace(restorer.params, option_margin=8.0)
+    shipped, restorer.params = restorer.params, narrow
+    try:
+        assert "hoặc" not in [text for text, _, _ in word_options("hoc", restorer, profile)]
+    finally:
+        restorer.params = shipped
