@@ -2,10 +2,9 @@
 
 ``token_slots`` walks a tokenized text and gives each token its options for the decoder:
 a word core its candidate syllables (``word_options``: the channel's candidates, trust
-in marked syllables, foreign words kept); punctuation, numbers, list markers, URLs and
-known codes a single option as written (a code's letters change only into a known code:
-``fix_code``); a lone letter in running words the syllables it may be shrunk from.
-Settings: the restorer's ``params`` (normalize/params.py).
+in marked syllables, foreign words kept); punctuation, numbers, list markers, section
+numerals, URLs and known codes one option as written (``fix_code``: a code changes only
+into a known code); a lone letter in running words the syllables it may be shrunk from.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from sohoa.normalize.tokens import (
     MARK_AFTER_VOWEL,
     QUOTED_GLYPHS,
     Token,
+    section_numeral,
 )
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
@@ -301,46 +301,6 @@ def _opens_words(tokens: list[Token], i: int) -> bool:
     )
 
 
-# The letters of a section's Roman numeral and those English-model OCR reads one as (II as
-# "H", "Il" or "ll": "HI" is III), which a numeral of 2 to 4 letters is made of.
-ROMAN_LOOKALIKES = frozenset("IVXLHl")
-_NUMERAL_LETTERS = range(2, 5)
-# What opens a line before a numeral (a table's ruling) and what follows one: "VI. Tổ
-# chức", "| IV | Hỗ trợ", "HI . ° ° ° 6.000".
-_RULINGS = frozenset("|[(")
-_AFTER_NUMERAL = ".)|"
-
-
-def _section_numeral(tokens: list[Token], i: int) -> bool:
-    """Whether the token at ``i`` is a section's numeral as read: made of Roman-numeral
-    letters or their look-alikes (``ROMAN_LOOKALIKES``), at a line's start (after a
-    table's ruling at most), followed by a period, ")" or a ruling and more on its line.
-
-    There it is a label, not prose ("VI." is no "VỊ.", "ll." no "lự."): kept as written,
-    so that a table's rows keep their numbers. A short capital word ending a wrapped
-    heading ("…KẾ\nHOẠCH.") has nothing after its period and is still a word.
-    """
-    core = tokens[i].text
-    if len(core) not in _NUMERAL_LETTERS or not set(core) <= ROMAN_LOOKALIKES:
-        return False
-    before = i - 1
-    if before >= 0 and tokens[before].kind == "space" and "\n" not in tokens[before].text:
-        before -= 1  # "| VI": the space after a ruling
-    if before >= 0 and tokens[before].kind == "punct" and set(tokens[before].text) <= _RULINGS:
-        before -= 1
-    if before >= 0 and not (tokens[before].kind == "space" and "\n" in tokens[before].text):
-        return False  # not at a line's start
-    after = i + 1
-    if after < len(tokens) and tokens[after].kind == "space" and "\n" not in tokens[after].text:
-        after += 1  # "HI ."
-    if after >= len(tokens) or tokens[after].kind != "punct":
-        return False
-    if tokens[after].text[0] not in _AFTER_NUMERAL:
-        return False
-    rest = tokens[after + 1 : after + 3]  # more on the line after the punctuation
-    return any(t.kind != "space" for t in rest) and not (rest and "\n" in rest[0].text)
-
-
 def token_slots(
     tokens: list[Token],
     restorer: Restorer,
@@ -432,7 +392,7 @@ class _SlotMaker:
         kind, core = tokens[i].kind, tokens[i].text
         if kind == "number":
             return self.kept_as(core, "<num>")
-        if kind in ("word", "caps") and _section_numeral(tokens, i):
+        if kind in ("word", "caps") and section_numeral(tokens, i):
             return self.kept_as(core, word_unit(core, restorer.model.style))
         if (
             len(core) == 1

@@ -91,23 +91,6 @@ def test_restore_document_changes_words_in_place_with_page_and_word_index(restor
     }
 
 
-def test_restore_document_restores_a_page_line_by_line(restorer) -> None:
-    # The page's lines reach the restorer as lines: a section numeral opening the second
-    # line is a label there (normalize/options._section_numeral), and each edit still
-    # lands on its own word, on either line.
-    texts = ["Tang", "cuong", "cong", "tac", "VI.", "To", "chuc", "thuc", "hien"]
-    words = [Word(t, origin="ocr") for t in texts]
-    page = Page(
-        number=1, width=0, height=0, words=words, lines=[Line([0, 1, 2, 3]), Line([4, 5, 6, 7, 8])]
-    )
-    doc = restore_document(Document(source="x", input_kind="image", pages=[page]), restorer)
-    restored = [w.text for w in doc.pages[0].words]
-    assert restored == ["Tăng", "cường", "công", "tác", "VI.", "Tổ", "chức", "thực", "hiện"]
-    assert {(e.word, e.result) for e in doc.edits} == {
-        (i, r) for i, r in enumerate(restored) if r != texts[i]
-    }
-
-
 VOCAB = ["tang", "cuong", "do", "luong", "ke", "hoach", "s6", "UBND", "KE", "HOACH", "nghi¢p"]
 PROTECTED = ["523/QĐ-UBND", "10/8/2018", "5.000", "2026-2030", "12,5%", "KH&CN", "ISO9001"]
 piece = st.sampled_from(VOCAB + PROTECTED) | st.from_regex(r"[0-9]{1,6}", fullmatch=True)
