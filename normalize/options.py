@@ -2,10 +2,9 @@
 
 ``token_slots`` walks a tokenized text and gives each token its options for the decoder:
 a word core its candidate syllables (``word_options``: the channel's candidates, trust
-in marked syllables, foreign words kept); punctuation, numbers, list markers, URLs and
-known codes a single option as written (a code's letters change only into a known code:
-``fix_code``); a lone letter in running words the syllables it may be shrunk from.
-Settings: the restorer's ``params`` (normalize/params.py).
+in marked syllables, foreign words kept); punctuation, numbers, list markers, section
+numerals, URLs and known codes one option as written (``fix_code``: a code changes only
+into a known code); a lone letter in running words the syllables it may be shrunk from.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from sohoa.normalize.tokens import (
     MARK_AFTER_VOWEL,
     QUOTED_GLYPHS,
     Token,
+    section_numeral,
 )
 from sohoa.normalize.unicode import nfc, normalize_syllable, strip_marks
 
@@ -392,6 +392,8 @@ class _SlotMaker:
         kind, core = tokens[i].kind, tokens[i].text
         if kind == "number":
             return self.kept_as(core, "<num>")
+        if kind in ("word", "caps") and section_numeral(tokens, i):
+            return self.kept_as(core, word_unit(core, restorer.model.style))
         if (
             len(core) == 1
             and (kind == "word" or core in LETTER_GLYPHS)

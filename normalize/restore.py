@@ -17,10 +17,9 @@ real marked syllable yields only to strong evidence (``trusted_marked_cost``) an
 foreign words stay; in typed text (a window whose first pass mends no OCR error:
 ``adaptation.looks_typed``) marked syllables stay as written; a word keeps its own tone
 placement (hoà, uỷ), restored words take the text's dominant one, and ``tone_style``
-normalises only when asked. Long texts are
-restored in windows (``windows``), so time grows linearly. An edit's confidence is its
-calibrated probability of being right when corpus/data holds a calibration map
-(normalize/calibration.py).
+normalises only when asked. Long texts are restored in windows (``windows``), so time
+grows linearly. An edit's confidence is its calibrated probability of being right when
+corpus/data holds a calibration map (normalize/calibration.py).
 
 The parts, one job each: the settings (normalize/params.py), each token's options
 (normalize/options.py), the channel's profiles, keys and candidates
@@ -32,6 +31,7 @@ the restorer, the two passes over a text's windows, and the edits and files they
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from sohoa.corpus.model import (
     load_model_file,
     long_lived_gc_paused,
 )
-from sohoa.model import Alternative, Document, Edit
+from sohoa.model import Alternative, Document, Edit, Page
 from sohoa.normalize.adaptation import adaptation, reprice_characters
 from sohoa.normalize.calibration import Calibration, edit_kind, load_calibration
 from sohoa.normalize.channel import candidates
@@ -233,11 +233,7 @@ def _restore_window(
     spelling = (restorer.model.style, style, normalise)
     pieces = [t.text for t in tokens]
     edits: list[Edit] = []
-    line_starts = [0]
-    newline = text.find("\n")
-    while newline >= 0:
-        line_starts.append(newline + 1)
-        newline = text.find("\n", newline + 1)
+    line_starts = [0, *(k + 1 for k, ch in enumerate(text) if ch == "\n")]
     line = 0
     for slot, choice in zip(slots, choices, strict=True):
         if slot.token < 0:
@@ -392,17 +388,7 @@ def restore_document(
     for page in doc.pages:
         if page.origin not in ("ocr", "txt") or not page.words:
             continue
-        order = [i for line in page.lines for i in line.words] or list(range(len(page.words)))
-        seen = set(order)
-        order += [i for i in range(len(page.words)) if i not in seen]
-        starts: list[int] = []
-        parts: list[str] = []
-        offset = 0
-        for i in order:
-            starts.append(offset)
-            parts.append(page.words[i].text)
-            offset += len(page.words[i].text) + 1
-        text = " ".join(parts)
+        text, order, starts = _page_text(page)
         if judge(text).foreign:
             doc.provenance.setdefault("pages_not_vietnamese", []).append(page.number)
             continue  # left as read: see normalize/language.py
@@ -410,12 +396,14 @@ def restore_document(
             text, restorer, profile, tone_style, style, ocr=page.origin == "ocr"
         )
         by_start = dict(zip(starts, order, strict=True))
+        line_starts = [0, *(k + 1 for k, ch in enumerate(text) if ch == "\n")]
         # Tokens never cross a space, so each edit lies inside exactly one word.
         word_edits: dict[int, list[Edit]] = {}
         for edit in edits:
-            start = starts[bisect.bisect_right(starts, edit.column or 0) - 1]  # starts ascend
+            offset = line_starts[edit.line or 0] + (edit.column or 0)
+            start = starts[bisect.bisect_right(starts, offset) - 1]  # starts ascend
             word_edits.setdefault(by_start[start], []).append(edit)
-        new_texts = restored.split(" ")
+        new_texts = restored.replace("\n", " ").split(" ")
         for position, i in enumerate(order):
             word = page.words[i]
             if i not in word_edits:
@@ -446,3 +434,14 @@ def restore_document(
             word.text = new_text
     doc.edits += header_place_from_date_line(doc)
     return doc
+
+
+def _page_text(page: Page) -> tuple[str, list[int], list[int]]:
+    """A page's words as one text, a line of it per line of the page (words the lines
+    miss on a last one), the word indices in that order and each one's offset in it."""
+    lines = [line.words for line in page.lines if line.words]
+    lines.append(sorted(set(range(len(page.words))).difference(*lines)))
+    order = [i for words in lines for i in words]
+    text = "\n".join(" ".join(page.words[i].text for i in words) for words in lines if words)
+    ends = itertools.accumulate(len(page.words[i].text) + 1 for i in order)  # a separator each
+    return text, order, [0, *ends][: len(order)]

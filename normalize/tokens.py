@@ -202,3 +202,43 @@ def tokenize(text: str) -> list[Token]:
 
 def is_letter(ch: str) -> bool:
     return unicodedata.category(ch).startswith("L")
+
+
+# The letters of a section's Roman numeral and those English-model OCR reads one as (II as
+# "H", "Il" or "ll": "HI" is III), which a numeral of 2 to 4 letters is made of.
+ROMAN_LOOKALIKES = frozenset("IVXLHl")
+_NUMERAL_LETTERS = range(2, 5)
+# What opens a line before a numeral (a table's ruling) and what follows one: "VI. Tổ
+# chức", "| IV | Hỗ trợ", "HI . ° ° ° 6.000".
+_RULINGS = frozenset("|[(")
+_AFTER_NUMERAL = ".)|"
+
+
+def section_numeral(tokens: list[Token], i: int) -> bool:
+    """Whether the token at ``i`` is a section's numeral as read: made of Roman-numeral
+    letters or their look-alikes (``ROMAN_LOOKALIKES``), at a line's start (after a
+    table's ruling at most), followed by a period, ")" or a ruling and more on its line.
+
+    There it is a label, not prose ("VI." is no "VỊ.", "ll." no "lự."): kept as written,
+    so that a table's rows keep their numbers. A short capital word ending a wrapped
+    heading ("…KẾ\nHOẠCH.") has nothing after its period and is still a word.
+    """
+    core = tokens[i].text
+    if len(core) not in _NUMERAL_LETTERS or not set(core) <= ROMAN_LOOKALIKES:
+        return False
+    before = i - 1
+    if before >= 0 and tokens[before].kind == "space" and "\n" not in tokens[before].text:
+        before -= 1  # "| VI": the space after a ruling
+    if before >= 0 and tokens[before].kind == "punct" and set(tokens[before].text) <= _RULINGS:
+        before -= 1
+    if before >= 0 and not (tokens[before].kind == "space" and "\n" in tokens[before].text):
+        return False  # not at a line's start
+    after = i + 1
+    if after < len(tokens) and tokens[after].kind == "space" and "\n" not in tokens[after].text:
+        after += 1  # "HI ."
+    if after >= len(tokens) or tokens[after].kind != "punct":
+        return False
+    if tokens[after].text[0] not in _AFTER_NUMERAL:
+        return False
+    rest = tokens[after + 1 : after + 3]  # more on the line after the punctuation
+    return any(t.kind != "space" for t in rest) and not (rest and "\n" in rest[0].text)
