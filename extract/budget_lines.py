@@ -180,16 +180,32 @@ def is_interleaved_budget(lines: list[str]) -> bool:
     return count >= INTERLEAVED_MIN_LINES
 
 
+def _opens_with_agency(text: str) -> bool:
+    """Does ``text`` open with an agency's name, "Sở" read glued to the next word too
+    ("S@Gidoducva" for "Sở Giáo dục và")?"""
+    words = text.split()
+    if not words:
+        return False
+    first = words[0]
+    glued = len(first) > 3 and first[2].isupper() and not first[1].isupper()
+    return agency_starts_at(words, 0) or (
+        glued and agency_starts_at([first[:2], first[2:], *words[1:]], 0)
+    )
+
+
 def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
     """A line's leading number is a row number when it may follow the row number before it
     (1.1 after 1, "11" read for 1.2 …), or when it heads amounts or a capitalised text;
-    else ("9 khóa." after 1.1: the end of "60 triệu/khóa x 9 khóa.") it is the text's."""
+    else ("9 khóa." after 1.1: the end of "60 triệu/khóa x 9 khóa.") it is the text's, and
+    so is a stray digit read at the top of a page before an agency cell going on ("8
+    S@Gidoducva" after row 4): a row opens with its task, never with its agencies."""
     previous: str | None = None
     out: list[BudgetLine] = []
     for number, text, values, agencies in parsed:
         if number is not None:
             following = next_in_sequence(previous, number)
-            if following is None and not values and text[:1].islower():
+            stray = text[:1].islower() or (previous is not None and _opens_with_agency(text))
+            if following is None and not values and stray:
                 out.append((None, f"{number} {text}", values, agencies))
                 continue
             previous = following or number.rstrip(".:")

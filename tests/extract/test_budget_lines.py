@@ -158,3 +158,21 @@ def test_a_capital_cac_inside_a_line_opens_the_partners_collective_name():
         "Cac doanh",
     )
     assert budget_line("tai co so. Cac doanh nghiep ap dung", amounts=False)[3] == ""
+
+
+def test_a_stray_digit_out_of_sequence_before_an_agency_cell_is_no_row_number():
+    """A digit read at the top of a new page before the agency cells of the row above going
+    on ("8 S@Gidoducva" for "Sở Giáo dục và", after row 4 of a section numbered 1 to 4)
+    starts no row: a row opens with its task; "5" after 4 is still a row."""
+    lines = [
+        "Xay dung hoi nghi tong ket ve Cac So, ban,",
+        "4 |phat trien doanh nghiep cho hop 340 340 nganh; UBND",
+        PAGE_BREAK,
+        "8 S@Gidoducva| . _ _.",
+        "tac xa. Dao tao cap xa, To",
+    ]
+    groups = budget_row_groups(lines)
+    assert [[line[0] for line in group] for group in groups] == [[None, "4", None, None]]
+    assert groups[0][2][1].startswith("8 S@Gidoducva")
+    in_sequence = budget_row_groups([*lines[:3], "5 So Y te 100 100"])
+    assert [[line[0] for line in group] for group in in_sequence] == [[None, "4"], ["5"]]
