@@ -26,7 +26,7 @@ from sohoa.extract.interleaved import (
     is_so_lookalike,
     is_word,
 )
-from sohoa.extract.numbering import next_in_sequence
+from sohoa.extract.numbering import next_in_sequence, next_numbers
 from sohoa.extract.structure import clean, fold
 from sohoa.extract.wrapped_names import is_cac
 from sohoa.normalize.unicode import strip_marks
@@ -44,6 +44,13 @@ _NUMERAL_LOOKALIKE = regex.compile(r"^\|?\s*((?=[IlH]*H)[IlH]{2,3})(?:\s+[^\w\s]
 
 
 _DASHED_NUMBER = regex.compile(r"^\|?\s*(\d)-(\d)\s*\|\s*(?=\S)")
+# a sub-row's number whose last digit was read as a letter of a digit's shape ("3.g [thu
+# phẩm" for 3.3; never "1.a", a lettered item), before the TT column's ruling ("|", or "["
+# glued to the task's first word)
+_DIGIT_SHAPED = "gqsSBzZOolIiTG"
+_DOTTED_LOST_DIGIT = regex.compile(
+    rf"^\|?\s*(\d{{1,2}}\.[{_DIGIT_SHAPED}])(?:\s*\|\s*|\s+\[?)(?=\S)"
+)
 
 
 RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
@@ -116,6 +123,10 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
         # shape (numbering.py puts it right from the sequence), else lost ("")
         number = "" if lookalike.group(1).endswith(("_", "”")) else lookalike.group(1)
         text = text[lookalike.end() :]
+    dotted = _DOTTED_LOST_DIGIT.match(text) if number is None and amounts else None
+    if dotted and budget_amount_run(text[dotted.end() :]) is not None:
+        number = dotted.group(1)  # settled from the sequence (``_numbers_in_sequence``)
+        text = text[dotted.end() :]
     numeral = _NUMERAL_LOOKALIKE.match(text) if number is None and amounts else None
     if numeral and budget_amount_run(text[numeral.end() :]) is not None:
         number = _numeral_read(numeral.group(1))
@@ -193,6 +204,21 @@ def _opens_with_agency(text: str) -> bool:
     )
 
 
+_DOTTED_LOST_DIGIT_NUMBER = regex.compile(rf"\d{{1,2}}\.[{_DIGIT_SHAPED}]")
+
+
+def _last_digit_from_sequence(previous: str | None, number: str) -> str:
+    """A sub-row's number read with a letter for its last digit ("3.g"): the one number
+    that may follow ``previous`` with the same head ("3.3" after 3.2), else lost ("")."""
+    head = number[:-1]
+    fits = [
+        c
+        for c in next_numbers(previous)
+        if c.startswith(head) and c[len(head) :].isdigit() and len(c) == len(number)
+    ]
+    return fits[0] if len(fits) == 1 else ""
+
+
 def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
     """A line's leading number is a row number when it may follow the row number before it
     (1.1 after 1, "11" read for 1.2 …), or when it heads amounts or a capitalised text;
@@ -202,6 +228,8 @@ def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
     previous: str | None = None
     out: list[BudgetLine] = []
     for number, text, values, agencies in parsed:
+        if number is not None and _DOTTED_LOST_DIGIT_NUMBER.fullmatch(number):
+            number = _last_digit_from_sequence(previous, number)
         if number is not None:
             following = next_in_sequence(previous, number)
             stray = text[:1].islower() or (previous is not None and _opens_with_agency(text))

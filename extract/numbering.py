@@ -9,6 +9,8 @@ Every replacement is returned as an Edit for the reviewer.
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 from rapidfuzz.distance import Levenshtein
 
@@ -83,7 +85,7 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
             row.section = fixed
 
 
-def _next_numbers(previous: str | None) -> list[str]:
+def next_numbers(previous: str | None) -> list[str]:
     """Numbers that may follow ``previous`` (same level +1, one level down, one level up)."""
     if not previous:
         return ["1"]
@@ -129,7 +131,7 @@ def next_in_sequence(previous: str | None, token: str) -> str | None:
     """The number ``token`` stands for if it may follow ``previous`` as OCR read it
     (exactly, through ``_fits`` or one digit short), else ``None``."""
     plain = token.strip().rstrip(".:")
-    candidates = _next_numbers(previous)
+    candidates = next_numbers(previous)
     if plain in candidates:
         return plain
     fitting = [c for c in candidates if _fits(plain, c)] or [
@@ -143,7 +145,7 @@ def _settled_by_next(candidates: list[str], following: TableRow, stt_col: int) -
     after = (following.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".:")
     if following.section is not None or not after:
         return []
-    return [c for c in candidates if any(_fits(after, n) for n in _next_numbers(c))]
+    return [c for c in candidates if any(_fits(after, n) for n in next_numbers(c))]
 
 
 def _numeral(row: TableRow, stt_col: int) -> str:
@@ -205,7 +207,7 @@ def _fix_stt(
             continue
         plain = token.rstrip(".:")
         dot = "." if token.endswith((".", ":")) else ""
-        candidates = _next_numbers(previous)
+        candidates = next_numbers(previous)
         fixed, confidence = None, 0.9
         if plain not in candidates:
             fitting = [c for c in candidates if _fits(plain, c)]
@@ -263,7 +265,7 @@ def _after_sub_row(numbers: list[str], before: int | None, k: int, after: int | 
     def at(j: int) -> str:
         return ".".join([*parts[:-1], str(int(parts[-1]) + j - before)])
 
-    if after is not None and numbers[after] not in _next_numbers(at(after - 1)):
+    if after is not None and numbers[after] not in next_numbers(at(after - 1)):
         return None
     return at(k)
 
@@ -301,13 +303,49 @@ def _put_back(
     edits.append(edit)
 
 
+def _lone_row_number(numbers: list[list[str]], s: int) -> str | None:
+    """The number of section ``s``'s one row, lost, by how the table numbers its sections,
+    seen in two other sections at least and never contradicted: anew ("1" wherever a
+    section's first row is numbered), or straight on (a section's first row one past the
+    last whole number before it); ``None`` when the table does not say."""
+    firsts = {k: n[0] for k, n in enumerate(numbers) if k != s and n and n[0]}
+    if len(firsts) < 2:
+        return None
+    if all(n == "1" for n in firsts.values()):
+        return "1"
+    whole = [max((int(x) for x in n if x.isdigit()), default=0) for n in numbers]
+    found = str(max(whole[:s], default=0) + 1)
+    whole[s] = int(found)
+    last = [0, *itertools.accumulate(whole, max)]  # last[k]: the last whole number before k
+    went_on = all(n == str(last[k] + 1) for k, n in firsts.items())
+    counted = all(any(n) for n in numbers[:s] if n)  # no section before it lost every number
+    return found if went_on and counted else None
+
+
+def _fill_lone_rows(
+    sections: list[list[TableRow]], stt_col: int, edits: list[Edit], table_index: int | None
+) -> None:
+    """A section of one row whose number was lost gets the number the table's numbering
+    of its other sections gives it (``_lone_row_number``)."""
+    numbers = [[(r.cells or [])[stt_col].strip().rstrip(".") for r in rows] for rows in sections]
+    for s, rows in enumerate(sections):
+        if len(rows) == 1 and not numbers[s][0]:
+            found = _lone_row_number(numbers, s)
+            if found is not None:
+                numbers[s] = [found]
+                _put_back(rows[0], stt_col, found, edits, table_index)
+
+
 def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
     """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
     (text and another cell filled) before row b of the same section is b-k … b-1, after
     row a with no numbered row after it in the section, a+1 …; whole numbers only, and
-    never below 1; rows are counted among those that may be numbered. Each number put in
-    is an Edit at a low confidence."""
-    for rows in _sections_of_rows(table, stt_col):
+    never below 1; rows are counted among those that may be numbered; a section's one row
+    is numbered as the table numbers its sections (``_fill_lone_rows``). Each number put
+    in is an Edit at a low confidence."""
+    sections = _sections_of_rows(table, stt_col)
+    _fill_lone_rows(sections, stt_col, edits, table_index)
+    for rows in sections:
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
         for k, row in enumerate(rows):
             if numbers[k]:

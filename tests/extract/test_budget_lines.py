@@ -176,3 +176,22 @@ def test_a_stray_digit_out_of_sequence_before_an_agency_cell_is_no_row_number():
     assert groups[0][2][1].startswith("8 S@Gidoducva")
     in_sequence = budget_row_groups([*lines[:3], "5 So Y te 100 100"])
     assert [[line[0] for line in group] for group in in_sequence] == [[None, "4"], ["5"]]
+
+
+def test_a_sub_rows_number_with_its_last_digit_read_as_a_letter_is_settled_by_the_sequence():
+    """ "3.g [thu pham …" with amounts after it is row 3.3 after 3.2 (its last digit read
+    "g", the ruling "["), a row of its own, not 3.2's; a lettered item "1.a" is no such
+    misreading and stays text."""
+    groups = budget_row_groups(
+        [
+            "3.2 |pham x 70 trieu dong); Ho tro 2.000 500 500 500 500 |Nganh; UBND",
+            "nhan.",
+            "Ho tro hop tac xa Ap dung phat",
+            "3.g [thu pham (10 san pham x 60 | 350 | 110 | 110 | 130 | So Noi vu",
+            "4 |dam an toan thuc pham 4.620 | 2.800 | 1.400 | 300 | 120 So Khoa hoc",
+        ]
+    )
+    numbers = [[line[0] for line in group] for group in groups]
+    assert numbers == [["3.2", None], [None, "3.3"], ["4"]]
+    assert groups[1][1][1] == "thu pham (10 san pham x"
+    assert budget_line("1.a | thu pham 60 | 350 | 110 | 110 | 130")[0] is None
