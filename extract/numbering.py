@@ -197,6 +197,7 @@ def _fix_stt(
     numeral_rows = {id(table.rows[k]) for k in section_numeral_rows(table, stt_col)}
     numbered = [r for r in table.rows if r.section is not None or len(r.cells or []) > stt_col]
     previous: str | None = None
+    whole = 0  # the last whole row number: a section's first row is 1, or the next one on
     for index, row in enumerate(numbered):
         if row.section is not None or id(row) in numeral_rows:
             previous = None  # a section, or a section that is a row: numbered anew after it
@@ -208,6 +209,8 @@ def _fix_stt(
         plain = token.rstrip(".:")
         dot = "." if token.endswith((".", ":")) else ""
         candidates = next_numbers(previous)
+        if previous is None and whole:
+            candidates.append(str(whole + 1))
         fixed, confidence = None, 0.9
         if plain not in candidates:
             fitting = [c for c in candidates if _fits(plain, c)]
@@ -229,6 +232,7 @@ def _fix_stt(
             cells[stt_col] = fixed + dot
             plain = fixed
         previous = plain if _NUMBER.fullmatch(plain) else previous
+        whole = int(plain) if plain.isdigit() else whole
 
 
 def _edit(original: str, result: str, table_index: int | None, reason: str) -> Edit:
