@@ -76,18 +76,19 @@ def _amounts_unmarked(line: str) -> str:
 def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     """The run of amounts in a budget line (``amount_run``, brackets and dashes read as
     other marks put right: ``_amounts_unmarked``), or two equal amounts: a row whose total
-    is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN"); the sum is the evidence two
-    numbers are a row's amounts."""
+    is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN", "| 100 | | | 100 |" with the
+    empty cells' rulings between); the sum is the evidence two numbers are a row's amounts."""
     line = _amounts_unmarked(line)
     run = amount_run(line)
     if run is not None:
         return run
     words = line.split()
-    for k in range(len(words) - 1):
-        first, second = (w.strip("|[]") for w in words[k : k + 2])
+    cells = [k for k, w in enumerate(words) if w.strip("|[]")]  # rulings between: empty cells
+    for k, j in itertools.pairwise(cells):
+        first, second = (w.strip("|[]") for w in (words[k], words[j]))
         value = try_amount(first) if looks_like_amount(first) else None
         if value and first == second and not regex.fullmatch(r"20\d\d", first):
-            return " ".join(words[:k]), [first, second], " ".join(words[k + 2 :])
+            return " ".join(words[:k]), [first, second], " ".join(words[j + 1 :])
     return None
 
 

@@ -195,3 +195,11 @@ def test_a_sub_rows_number_with_its_last_digit_read_as_a_letter_is_settled_by_th
     assert numbers == [["3.2", None], [None, "3.3"], ["4"]]
     assert groups[1][1][1] == "thu pham (10 san pham x"
     assert budget_line("1.a | thu pham 60 | 350 | 110 | 110 | 130")[0] is None
+
+
+def test_two_equal_amounts_with_the_empty_cells_rulings_between_are_a_run():
+    """ "| 100 | | | 100 |": a total and its one year, the empty years' rulings between
+    them; the agencies after keep their ruling."""
+    read = budget_amount_run("Nang cao hieu qua, | 100 | | | 100 | So KH&CN | UBND cap xa |")
+    assert read == ("Nang cao hieu qua, |", ["100", "100"], "| So KH&CN | UBND cap xa |")
+    assert budget_amount_run("Nang cao hieu qua, | 100 | | | 200 | So KH&CN") is None
