@@ -34,8 +34,11 @@ from sohoa.normalize.unicode import strip_marks
 BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts, agencies
 # a row number misread on the line of the row's amounts: "!", "l", "]" for 1, a closing
 # quote for a 7 whose stroke was lost, or a letter on the ruling under the number, read "_"
-# ("y_ |", "q_ |")
-NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_|”)(?:\s*\|\s*|\s+)(?=\S)")
+# ("y_ |", "q_ |"), or a consonant standing alone before the TT column's ruling, read "|" or
+# "[" glued to the task's first word ("g [thon mới": no Vietnamese word is one consonant)
+NUMBER_LOOKALIKE = regex.compile(
+    r"^\|?\s*([!\]lI]|\p{L}_|”|[bcdfghjkmnpqrstvwxz](?=\s*[|\[]))(?:\s*\|\s*|\s+\[?)(?=\S)"
+)
 
 
 # a section's numeral whose "II" was read "H" ("HI" for III), before specks and the amounts
@@ -59,17 +62,24 @@ TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
 TOTAL_LINE = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
 # a ruling read as a bracket on an amount ("1.000}", "{1000}", "[21.450")
 _BRACKETED = regex.compile(r"^[{}\[\]|]*(\d[\d.,]*)[{}\[\]|]*$")
+_SPECK_AFTER = regex.compile(r"\d[\d.,]*\d\.|\d\.")  # "70.": a dot after an amount's last digit
 DASH_LOOKALIKES = (";", "=")  # a cell's "-" as an English-model OCR may read it
 
 
 def _amounts_unmarked(line: str) -> str:
-    """The line with its amounts rid of the rulings read as brackets around them, and a "-"
-    read ";" after an amount or a dash read as one ("50 ; 20 ; ;" is "50 - 20 - -")."""
+    """The line with its amounts rid of the rulings read as brackets around them, a "-"
+    read ";" after an amount or a dash read as one ("50 ; 20 ; ;" is "50 - 20 - -"), and a
+    speck read as a dot after an amount between two amounts ("310 70. 2.000")."""
     words = [_BRACKETED.sub(r"\1", w) for w in line.split()]
     for k in range(1, len(words)):
         after_amount = looks_like_amount(words[k - 1]) or words[k - 1] in DASHES
         if words[k] in DASH_LOOKALIKES and after_amount:
             words[k] = "-"
+    cells = [k for k, w in enumerate(words) if w.strip("|")]  # the rulings between aside
+    for a, k, b in zip(cells, cells[1:], cells[2:], strict=False):
+        between = looks_like_amount(words[a]) and looks_like_amount(words[b])
+        if between and _SPECK_AFTER.fullmatch(words[k]):
+            words[k] = words[k][:-1]  # "310 | 70. | 2.000": a speck read after an amount
     return " ".join(words)
 
 
@@ -122,7 +132,8 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
     if lookalike and budget_amount_run(text[lookalike.end() :]) is not None:
         # the row's middle line, its number misread: kept as read when it is a digit's
         # shape (numbering.py puts it right from the sequence), else lost ("")
-        number = "" if lookalike.group(1).endswith(("_", "”")) else lookalike.group(1)
+        lost = lookalike.group(1) not in "!]lI"
+        number = "" if lost else lookalike.group(1)
         text = text[lookalike.end() :]
     dotted = _DOTTED_LOST_DIGIT.match(text) if number is None and amounts else None
     if dotted and budget_amount_run(text[dotted.end() :]) is not None:

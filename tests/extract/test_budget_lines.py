@@ -203,3 +203,19 @@ def test_two_equal_amounts_with_the_empty_cells_rulings_between_are_a_run():
     read = budget_amount_run("Nang cao hieu qua, | 100 | | | 100 | So KH&CN | UBND cap xa |")
     assert read == ("Nang cao hieu qua, |", ["100", "100"], "| So KH&CN | UBND cap xa |")
     assert budget_amount_run("Nang cao hieu qua, | 100 | | | 200 | So KH&CN") is None
+
+
+def test_a_lone_consonant_before_the_tt_columns_ruling_is_a_lost_row_number():
+    """ "g [thon moi … 3.380 310 …": a row number read as a consonant before the ruling read
+    "[" is lost (""), left to the numbering; "a [" (a Vietnamese word) is no number."""
+    number, text, values, _ = budget_line("g [thon moi (24 luot 3.380 | 310 | 70 | 2.000 So Y te")
+    assert (number, text, values) == ("", "thon moi (24 luot", ["3.380", "310", "70", "2.000"])
+    assert budget_line("a [thon moi 3.380 | 310 | 70 | 2.000 So Y te")[0] is None
+
+
+def test_a_speck_read_as_a_dot_after_an_amount_between_amounts():
+    """ "3.380 | 310 | 70. | 2.000 1.000": the dot after 70 is a speck, the run goes on; a
+    dot after the run's last amount is left as read."""
+    _, _, values, _ = budget_line("Ho tro 3.380 | 310 | 70. | 2.000 1.000 So Y te")
+    assert values == ["3.380", "310", "70", "2.000", "1.000"]
+    assert budget_line("Ho tro 1.000 2.000. So Y")[2] == []
