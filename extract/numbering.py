@@ -9,8 +9,6 @@ Every replacement is returned as an Edit for the reviewer.
 
 from __future__ import annotations
 
-import itertools
-
 import regex
 from rapidfuzz.distance import Levenshtein
 
@@ -307,49 +305,13 @@ def _put_back(
     edits.append(edit)
 
 
-def _lone_row_number(numbers: list[list[str]], s: int) -> str | None:
-    """The number of section ``s``'s one row, lost, by how the table numbers its sections,
-    seen in two other sections at least and never contradicted: anew ("1" wherever a
-    section's first row is numbered), or straight on (a section's first row one past the
-    last whole number before it); ``None`` when the table does not say."""
-    firsts = {k: n[0] for k, n in enumerate(numbers) if k != s and n and n[0]}
-    if len(firsts) < 2:
-        return None
-    if all(n == "1" for n in firsts.values()):
-        return "1"
-    whole = [max((int(x) for x in n if x.isdigit()), default=0) for n in numbers]
-    found = str(max(whole[:s], default=0) + 1)
-    whole[s] = int(found)
-    last = [0, *itertools.accumulate(whole, max)]  # last[k]: the last whole number before k
-    went_on = all(n == str(last[k] + 1) for k, n in firsts.items())
-    counted = all(any(n) for n in numbers[:s] if n)  # no section before it lost every number
-    return found if went_on and counted else None
-
-
-def _fill_lone_rows(
-    sections: list[list[TableRow]], stt_col: int, edits: list[Edit], table_index: int | None
-) -> None:
-    """A section of one row whose number was lost gets the number the table's numbering
-    of its other sections gives it (``_lone_row_number``)."""
-    numbers = [[(r.cells or [])[stt_col].strip().rstrip(".") for r in rows] for rows in sections]
-    for s, rows in enumerate(sections):
-        if len(rows) == 1 and not numbers[s][0]:
-            found = _lone_row_number(numbers, s)
-            if found is not None:
-                numbers[s] = [found]
-                _put_back(rows[0], stt_col, found, edits, table_index)
-
-
 def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
     """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
     (text and another cell filled) before row b of the same section is b-k … b-1, after
     row a with no numbered row after it in the section, a+1 …; whole numbers only, and
-    never below 1; rows are counted among those that may be numbered; a section's one row
-    is numbered as the table numbers its sections (``_fill_lone_rows``). Each number put
-    in is an Edit at a low confidence."""
-    sections = _sections_of_rows(table, stt_col)
-    _fill_lone_rows(sections, stt_col, edits, table_index)
-    for rows in sections:
+    never below 1; rows are counted among those that may be numbered. Each number put in
+    is an Edit at a low confidence."""
+    for rows in _sections_of_rows(table, stt_col):
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
         for k, row in enumerate(rows):
             if numbers[k]:

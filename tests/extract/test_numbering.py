@@ -259,34 +259,6 @@ def test_lost_numbers_count_only_rows_that_may_be_numbered():
     assert [r.cells[0] for r in t.rows if r.cells] == ["1", "", "2", "Tổng"]
 
 
-def test_a_lone_rows_lost_number_follows_how_the_table_numbers_its_sections():
-    """A section of one row whose number old OCR lost: "1" in a table whose other sections
-    each start at 1, one past the last number before it in a table numbered straight on;
-    nothing when the table has one other section only (either way fits) or a section
-    before it lost every number (the count is unknown)."""
-    anew = table([
-        "I. Một", ["1", "a", "x"], ["2", "b", "x"], "II. Hai", ["1", "c", "x"],
-        "III. Ba", ["", "d", "x"], "IV. Bốn", ["1", "e", "x"], ["1.1", "f", "x"],
-    ])  # fmt: skip
-    fix_numbering(anew, 0, fill_lost=True)
-    assert [r.cells[0] for r in anew.rows if r.cells] == ["1", "2", "1", "1", "1", "1.1"]
-    on = table([
-        "I. Một", ["1", "a", "x"], ["1.1", "b", "x"], "II. Hai", ["2", "c", "x"],
-        ["3", "d", "x"], "III. Ba", ["", "e", "x"], ["Tổng cộng", "", "9"],
-    ])  # fmt: skip
-    fix_numbering(on, 0, fill_lost=True)
-    assert [r.cells[0] for r in on.rows if r.cells][4] == "4"
-    two = table(["I. Một", ["1", "a", "x"], ["2", "b", "x"], "II. Hai", ["", "c", "x"]])
-    fix_numbering(two, 0, fill_lost=True)
-    assert [r.cells[0] for r in two.rows if r.cells] == ["1", "2", ""]
-    unknown = table([
-        "I. Một", ["1", "a", "x"], "II. Hai", ["2", "b", "x"], "III. Ba", ["", "c", "x"],
-        ["", "d", "x"], "IV. Bốn", ["", "e", "x"],
-    ])  # fmt: skip
-    fix_numbering(unknown, 0, fill_lost=True)
-    assert [r.cells[0] for r in unknown.rows if r.cells][4] == ""
-
-
 def test_a_misread_first_number_of_a_section_in_a_table_numbered_straight_on():
     """Old OCR read "5" for row 2, the first of section II in a table numbered straight on
     across its sections: the next rows (3, 4) settle it to 2; "1" after a section stays."""
