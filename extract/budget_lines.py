@@ -26,7 +26,7 @@ from sohoa.extract.interleaved import (
     is_so_lookalike,
     is_word,
 )
-from sohoa.extract.numbering import next_in_sequence
+from sohoa.extract.numbering import next_in_sequence, next_numbers
 from sohoa.extract.structure import clean, fold
 from sohoa.extract.wrapped_names import is_cac
 from sohoa.normalize.unicode import strip_marks
@@ -34,8 +34,11 @@ from sohoa.normalize.unicode import strip_marks
 BudgetLine = tuple[str | None, str, list[str], str]  # row number, text, amounts, agencies
 # a row number misread on the line of the row's amounts: "!", "l", "]" for 1, a closing
 # quote for a 7 whose stroke was lost, or a letter on the ruling under the number, read "_"
-# ("y_ |", "q_ |")
-NUMBER_LOOKALIKE = regex.compile(r"^\|?\s*([!\]lI]|\p{L}_|”)(?:\s*\|\s*|\s+)(?=\S)")
+# ("y_ |", "q_ |"), or a consonant standing alone before the TT column's ruling, read "|" or
+# "[" glued to the task's first word ("g [thon mới": no Vietnamese word is one consonant)
+NUMBER_LOOKALIKE = regex.compile(
+    r"^\|?\s*([!\]lI]|\p{L}_|”|[bcdfghjkmnpqrstvwxz](?=\s*[|\[]))(?:\s*\|\s*|\s+\[?)(?=\S)"
+)
 
 
 # a section's numeral whose "II" was read "H" ("HI" for III), before specks and the amounts
@@ -44,6 +47,13 @@ _NUMERAL_LOOKALIKE = regex.compile(r"^\|?\s*((?=[IlH]*H)[IlH]{2,3})(?:\s+[^\w\s]
 
 
 _DASHED_NUMBER = regex.compile(r"^\|?\s*(\d)-(\d)\s*\|\s*(?=\S)")
+# a sub-row's number whose last digit was read as a letter of a digit's shape ("3.g [thu
+# phẩm" for 3.3; never "1.a", a lettered item), before the TT column's ruling ("|", or "["
+# glued to the task's first word)
+_DIGIT_SHAPED = "gqsSBzZOolIiTG"
+_DOTTED_LOST_DIGIT = regex.compile(
+    rf"^\|?\s*(\d{{1,2}}\.[{_DIGIT_SHAPED}])(?:\s*\|\s*|\s+\[?)(?=\S)"
+)
 
 
 RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
@@ -52,35 +62,43 @@ TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
 TOTAL_LINE = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
 # a ruling read as a bracket on an amount ("1.000}", "{1000}", "[21.450")
 _BRACKETED = regex.compile(r"^[{}\[\]|]*(\d[\d.,]*)[{}\[\]|]*$")
+_SPECK_AFTER = regex.compile(r"\d[\d.,]*\d\.|\d\.")  # "70.": a dot after an amount's last digit
 DASH_LOOKALIKES = (";", "=")  # a cell's "-" as an English-model OCR may read it
 
 
 def _amounts_unmarked(line: str) -> str:
-    """The line with its amounts rid of the rulings read as brackets around them, and a "-"
-    read ";" after an amount or a dash read as one ("50 ; 20 ; ;" is "50 - 20 - -")."""
+    """The line with its amounts rid of the rulings read as brackets around them, a "-"
+    read ";" after an amount or a dash read as one ("50 ; 20 ; ;" is "50 - 20 - -"), and a
+    speck read as a dot after an amount between two amounts ("310 70. 2.000")."""
     words = [_BRACKETED.sub(r"\1", w) for w in line.split()]
     for k in range(1, len(words)):
         after_amount = looks_like_amount(words[k - 1]) or words[k - 1] in DASHES
         if words[k] in DASH_LOOKALIKES and after_amount:
             words[k] = "-"
+    cells = [k for k, w in enumerate(words) if w.strip("|")]  # the rulings between aside
+    for a, k, b in zip(cells, cells[1:], cells[2:], strict=False):
+        between = looks_like_amount(words[a]) and looks_like_amount(words[b])
+        if between and _SPECK_AFTER.fullmatch(words[k]):
+            words[k] = words[k][:-1]  # "310 | 70. | 2.000": a speck read after an amount
     return " ".join(words)
 
 
 def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     """The run of amounts in a budget line (``amount_run``, brackets and dashes read as
     other marks put right: ``_amounts_unmarked``), or two equal amounts: a row whose total
-    is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN"); the sum is the evidence two
-    numbers are a row's amounts."""
+    is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN", "| 100 | | | 100 |" with the
+    empty cells' rulings between); the sum is the evidence two numbers are a row's amounts."""
     line = _amounts_unmarked(line)
     run = amount_run(line)
     if run is not None:
         return run
     words = line.split()
-    for k in range(len(words) - 1):
-        first, second = (w.strip("|[]") for w in words[k : k + 2])
+    cells = [k for k, w in enumerate(words) if w.strip("|[]")]  # rulings between: empty cells
+    for k, j in itertools.pairwise(cells):
+        first, second = (w.strip("|[]") for w in (words[k], words[j]))
         value = try_amount(first) if looks_like_amount(first) else None
         if value and first == second and not regex.fullmatch(r"20\d\d", first):
-            return " ".join(words[:k]), [first, second], " ".join(words[k + 2 :])
+            return " ".join(words[:k]), [first, second], " ".join(words[j + 1 :])
     return None
 
 
@@ -114,8 +132,13 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
     if lookalike and budget_amount_run(text[lookalike.end() :]) is not None:
         # the row's middle line, its number misread: kept as read when it is a digit's
         # shape (numbering.py puts it right from the sequence), else lost ("")
-        number = "" if lookalike.group(1).endswith(("_", "”")) else lookalike.group(1)
+        lost = lookalike.group(1) not in "!]lI"
+        number = "" if lost else lookalike.group(1)
         text = text[lookalike.end() :]
+    dotted = _DOTTED_LOST_DIGIT.match(text) if number is None and amounts else None
+    if dotted and budget_amount_run(text[dotted.end() :]) is not None:
+        number = dotted.group(1)  # settled from the sequence (``_numbers_in_sequence``)
+        text = text[dotted.end() :]
     numeral = _NUMERAL_LOOKALIKE.match(text) if number is None and amounts else None
     if numeral and budget_amount_run(text[numeral.end() :]) is not None:
         number = _numeral_read(numeral.group(1))
@@ -180,16 +203,49 @@ def is_interleaved_budget(lines: list[str]) -> bool:
     return count >= INTERLEAVED_MIN_LINES
 
 
+def _opens_with_agency(text: str) -> bool:
+    """Does ``text`` open with an agency's name, "Sở" read glued to the next word too
+    ("S@Gidoducva" for "Sở Giáo dục và")?"""
+    words = text.split()
+    if not words:
+        return False
+    first = words[0]
+    glued = len(first) > 3 and first[2].isupper() and not first[1].isupper()
+    return agency_starts_at(words, 0) or (
+        glued and agency_starts_at([first[:2], first[2:], *words[1:]], 0)
+    )
+
+
+_DOTTED_LOST_DIGIT_NUMBER = regex.compile(rf"\d{{1,2}}\.[{_DIGIT_SHAPED}]")
+
+
+def _last_digit_from_sequence(previous: str | None, number: str) -> str:
+    """A sub-row's number read with a letter for its last digit ("3.g"): the one number
+    that may follow ``previous`` with the same head ("3.3" after 3.2), else lost ("")."""
+    head = number[:-1]
+    fits = [
+        c
+        for c in next_numbers(previous)
+        if c.startswith(head) and c[len(head) :].isdigit() and len(c) == len(number)
+    ]
+    return fits[0] if len(fits) == 1 else ""
+
+
 def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
     """A line's leading number is a row number when it may follow the row number before it
     (1.1 after 1, "11" read for 1.2 …), or when it heads amounts or a capitalised text;
-    else ("9 khóa." after 1.1: the end of "60 triệu/khóa x 9 khóa.") it is the text's."""
+    else ("9 khóa." after 1.1: the end of "60 triệu/khóa x 9 khóa.") it is the text's, and
+    so is a stray digit read at the top of a page before an agency cell going on ("8
+    S@Gidoducva" after row 4): a row opens with its task, never with its agencies."""
     previous: str | None = None
     out: list[BudgetLine] = []
     for number, text, values, agencies in parsed:
+        if number is not None and _DOTTED_LOST_DIGIT_NUMBER.fullmatch(number):
+            number = _last_digit_from_sequence(previous, number)
         if number is not None:
             following = next_in_sequence(previous, number)
-            if following is None and not values and text[:1].islower():
+            stray = text[:1].islower() or (previous is not None and _opens_with_agency(text))
+            if following is None and not values and stray:
                 out.append((None, f"{number} {text}", values, agencies))
                 continue
             previous = following or number.rstrip(".:")

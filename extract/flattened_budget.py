@@ -311,23 +311,29 @@ def _section_as_row(section: str, amount_columns: list[str]) -> tuple[str, str] 
     return match.group(1), match.group(2)
 
 
-# a section's numeral before a ruling read "|", its dot lost ("Il |Nâng cao …")
-_RULED_NUMERAL = regex.compile(r"^\|?\s*([IVXl]{2,4})\s*\|\s*(?=\p{Lu})")
+# a section's numeral before a ruling read "|", its dot lost ("Il |Nâng cao …"), or before
+# a space and a capital ("Vl Nâng cao …"); a lone V or X only before the ruling ("v |kiện
+# toàn …", its case lost too)
+_RULED_NUMERAL = regex.compile(
+    r"^\|?\s*(?:([IVXl]{2,4})(?:\s*\|\s*|\s+)(?=\p{Lu})|([VXvx])\s*\|\s*(?=\p{L}))"
+)
 
 
 def _ruled_section_row(line: str, amount_columns: list[str]) -> tuple[str, str] | None:
     """(numeral, the rest) of a section line that is a row, read with no dot after its
-    numeral but the TT column's ruling ("Il |Nang cao hieu qua y te co so 50 10 10 …"):
-    a Roman numeral of two letters or more ("ll" may be 11: an I, V or X is needed), an
-    "l" in it read for I; its amounts add up."""
+    numeral but the TT column's ruling ("Il |Nang cao hieu qua y te co so 50 10 10 …") or a
+    space before a capital ("Vl Nava cao …"): a Roman numeral of two letters or more ("ll"
+    may be 11: an I, V or X is needed), an "l" in it read for I, or a lone V or X before
+    the ruling; its amounts add up."""
     match = _RULED_NUMERAL.match(line.strip())
-    if match is None or not regex.search(r"[IVX]", match.group(1)):
+    numeral = (match.group(1) or match.group(2).upper()) if match else ""
+    if not regex.search(r"[IVX]", numeral):
         return None
     rest = line.strip()[match.end() :]
     run = budget_amount_run(rest)
     if run is None or place_by_sums(run[1], amount_columns) is None:
         return None
-    return match.group(1).replace("l", "I"), rest
+    return numeral.replace("l", "I"), rest
 
 
 def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list[list[BudgetLine]]:

@@ -83,7 +83,7 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
             row.section = fixed
 
 
-def _next_numbers(previous: str | None) -> list[str]:
+def next_numbers(previous: str | None) -> list[str]:
     """Numbers that may follow ``previous`` (same level +1, one level down, one level up)."""
     if not previous:
         return ["1"]
@@ -129,7 +129,7 @@ def next_in_sequence(previous: str | None, token: str) -> str | None:
     """The number ``token`` stands for if it may follow ``previous`` as OCR read it
     (exactly, through ``_fits`` or one digit short), else ``None``."""
     plain = token.strip().rstrip(".:")
-    candidates = _next_numbers(previous)
+    candidates = next_numbers(previous)
     if plain in candidates:
         return plain
     fitting = [c for c in candidates if _fits(plain, c)] or [
@@ -143,7 +143,7 @@ def _settled_by_next(candidates: list[str], following: TableRow, stt_col: int) -
     after = (following.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".:")
     if following.section is not None or not after:
         return []
-    return [c for c in candidates if any(_fits(after, n) for n in _next_numbers(c))]
+    return [c for c in candidates if any(_fits(after, n) for n in next_numbers(c))]
 
 
 def _numeral(row: TableRow, stt_col: int) -> str:
@@ -195,6 +195,7 @@ def _fix_stt(
     numeral_rows = {id(table.rows[k]) for k in section_numeral_rows(table, stt_col)}
     numbered = [r for r in table.rows if r.section is not None or len(r.cells or []) > stt_col]
     previous: str | None = None
+    whole = 0  # the last whole row number: a section's first row is 1, or the next one on
     for index, row in enumerate(numbered):
         if row.section is not None or id(row) in numeral_rows:
             previous = None  # a section, or a section that is a row: numbered anew after it
@@ -205,7 +206,9 @@ def _fix_stt(
             continue
         plain = token.rstrip(".:")
         dot = "." if token.endswith((".", ":")) else ""
-        candidates = _next_numbers(previous)
+        candidates = next_numbers(previous)
+        if previous is None and whole:
+            candidates.append(str(whole + 1))
         fixed, confidence = None, 0.9
         if plain not in candidates:
             fitting = [c for c in candidates if _fits(plain, c)]
@@ -227,6 +230,7 @@ def _fix_stt(
             cells[stt_col] = fixed + dot
             plain = fixed
         previous = plain if _NUMBER.fullmatch(plain) else previous
+        whole = int(plain) if plain.isdigit() else whole
 
 
 def _edit(original: str, result: str, table_index: int | None, reason: str) -> Edit:
@@ -263,7 +267,7 @@ def _after_sub_row(numbers: list[str], before: int | None, k: int, after: int | 
     def at(j: int) -> str:
         return ".".join([*parts[:-1], str(int(parts[-1]) + j - before)])
 
-    if after is not None and numbers[after] not in _next_numbers(at(after - 1)):
+    if after is not None and numbers[after] not in next_numbers(at(after - 1)):
         return None
     return at(k)
 

@@ -158,3 +158,64 @@ def test_a_capital_cac_inside_a_line_opens_the_partners_collective_name():
         "Cac doanh",
     )
     assert budget_line("tai co so. Cac doanh nghiep ap dung", amounts=False)[3] == ""
+
+
+def test_a_stray_digit_out_of_sequence_before_an_agency_cell_is_no_row_number():
+    """A digit read at the top of a new page before the agency cells of the row above going
+    on ("8 S@Gidoducva" for "Sở Giáo dục và", after row 4 of a section numbered 1 to 4)
+    starts no row: a row opens with its task; "5" after 4 is still a row."""
+    lines = [
+        "Xay dung hoi nghi tong ket ve Cac So, ban,",
+        "4 |phat trien doanh nghiep cho hop 340 340 nganh; UBND",
+        PAGE_BREAK,
+        "8 S@Gidoducva| . _ _.",
+        "tac xa. Dao tao cap xa, To",
+    ]
+    groups = budget_row_groups(lines)
+    assert [[line[0] for line in group] for group in groups] == [[None, "4", None, None]]
+    assert groups[0][2][1].startswith("8 S@Gidoducva")
+    in_sequence = budget_row_groups([*lines[:3], "5 So Y te 100 100"])
+    assert [[line[0] for line in group] for group in in_sequence] == [[None, "4"], ["5"]]
+
+
+def test_a_sub_rows_number_with_its_last_digit_read_as_a_letter_is_settled_by_the_sequence():
+    """ "3.g [thu pham …" with amounts after it is row 3.3 after 3.2 (its last digit read
+    "g", the ruling "["), a row of its own, not 3.2's; a lettered item "1.a" is no such
+    misreading and stays text."""
+    groups = budget_row_groups(
+        [
+            "3.2 |pham x 70 trieu dong); Ho tro 2.000 500 500 500 500 |Nganh; UBND",
+            "nhan.",
+            "Ho tro hop tac xa Ap dung phat",
+            "3.g [thu pham (10 san pham x 60 | 350 | 110 | 110 | 130 | So Noi vu",
+            "4 |dam an toan thuc pham 4.620 | 2.800 | 1.400 | 300 | 120 So Khoa hoc",
+        ]
+    )
+    numbers = [[line[0] for line in group] for group in groups]
+    assert numbers == [["3.2", None], [None, "3.3"], ["4"]]
+    assert groups[1][1][1] == "thu pham (10 san pham x"
+    assert budget_line("1.a | thu pham 60 | 350 | 110 | 110 | 130")[0] is None
+
+
+def test_two_equal_amounts_with_the_empty_cells_rulings_between_are_a_run():
+    """ "| 100 | | | 100 |": a total and its one year, the empty years' rulings between
+    them; the agencies after keep their ruling."""
+    read = budget_amount_run("Nang cao hieu qua, | 100 | | | 100 | So KH&CN | UBND cap xa |")
+    assert read == ("Nang cao hieu qua, |", ["100", "100"], "| So KH&CN | UBND cap xa |")
+    assert budget_amount_run("Nang cao hieu qua, | 100 | | | 200 | So KH&CN") is None
+
+
+def test_a_lone_consonant_before_the_tt_columns_ruling_is_a_lost_row_number():
+    """ "g [thon moi … 3.380 310 …": a row number read as a consonant before the ruling read
+    "[" is lost (""), left to the numbering; "a [" (a Vietnamese word) is no number."""
+    number, text, values, _ = budget_line("g [thon moi (24 luot 3.380 | 310 | 70 | 2.000 So Y te")
+    assert (number, text, values) == ("", "thon moi (24 luot", ["3.380", "310", "70", "2.000"])
+    assert budget_line("a [thon moi 3.380 | 310 | 70 | 2.000 So Y te")[0] is None
+
+
+def test_a_speck_read_as_a_dot_after_an_amount_between_amounts():
+    """ "3.380 | 310 | 70. | 2.000 1.000": the dot after 70 is a speck, the run goes on; a
+    dot after the run's last amount is left as read."""
+    _, _, values, _ = budget_line("Ho tro 3.380 | 310 | 70. | 2.000 1.000 So Y te")
+    assert values == ["3.380", "310", "70", "2.000", "1.000"]
+    assert budget_line("Ho tro 1.000 2.000. So Y")[2] == []

@@ -257,3 +257,14 @@ def test_lost_numbers_count_only_rows_that_may_be_numbered():
     t = table(["I. Một", ["1", "a", "5"], ["", "tiếp", ""], ["", "b", "6"], ["Tổng", "", "11"]])
     fix_numbering(t, 0, fill_lost=True)
     assert [r.cells[0] for r in t.rows if r.cells] == ["1", "", "2", "Tổng"]
+
+
+def test_a_misread_first_number_of_a_section_in_a_table_numbered_straight_on():
+    """Old OCR read "5" for row 2, the first of section II in a table numbered straight on
+    across its sections: the next rows (3, 4) settle it to 2; "1" after a section stays."""
+    t = table(["I. Một", ["1", "a"], "II. Hai", ["5", "b"], ["3", "c"], ["4", "d"]])
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "2", "3", "4"]
+    anew = table(["I. Một", ["1", "a"], ["2", "b"], "II. Hai", ["1", "c"], ["2", "d"]])
+    fix_numbering(anew, 0, fill_lost=True)
+    assert [r.cells[0] for r in anew.rows if r.cells] == ["1", "2", "1", "2"]
