@@ -12,9 +12,9 @@ rasterised at 300 dpi with no scanner damage (corpus/scan_simulator.py), and rea
 with bare ``tesseract -l eng`` (no table detection): the same kind of text 000 and 003 are.
 Besides those two sets, ``--generated N`` adds N pairs of Phụ lục I/II drawn by the corpus
 generator (bench/corpus/documents.py, seeds 1..N) and ``--long N`` N task tables with long rows
-(bench/long_task_tables.py) as real plans have (000/003: a task of several sentences over many lines, agency names and the
-time wrapped in narrow columns, numbered group rows) and ``--budget N`` N budget tables shaped
-like a real plan's Phụ lục II (bench/budget_read_across.py), ``--sources N`` N of them
+(bench/long_task_tables.py) as real plans have (000/003: a task of several sentences over
+many lines, agency names and the time wrapped in narrow columns, numbered group rows) and
+``--budget N`` N budget tables shaped like a real plan's Phụ lục II (bench/budget_read_across.py), ``--sources N`` N of them
 with each year split by funding source ("Ngân sách tỉnh / Nguồn khác"), ``--restart N`` N of
 them numbered anew in each section (I: 1, 2; II: 1 …) as seed 003's are, running over pages
 with the header printed once and the pages' texts joined by runs of blank lines, as 003's
