@@ -251,9 +251,7 @@ def column_years(above: list[str], header: list[str]) -> list[str]:
     budget."""
     names_amounts = _AMOUNT_HEAD.search(strip_marks(" ".join(header)).lower()) is not None
     kept = [
-        text
-        for text in above
-        if names_amounts or _is_header_line(text, 0.5) or is_label_line(text)
+        text for text in above if names_amounts or _is_header_line(text, 0.5) or is_label_line(text)
     ]
     return header_years([*kept, *header])
 

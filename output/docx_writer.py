@@ -231,8 +231,3 @@ def _add_closing(word: WordDocument, parts: DocumentParts) -> None:
         else:
             authority = AUTHORITY.match(text) is not None or is_caps(text)
             centred_line(cell_paragraph(right), text, BODY_SIZE, bold=authority)
-
-
-# --- appendix tables ------------------------------------------------------------------------
-
-

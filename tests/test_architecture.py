@@ -163,9 +163,7 @@ def test_no_import_inside_a_function_hides_a_cycle() -> None:
 def test_the_checker_sees_the_imports() -> None:
     """The rules above are only worth something if imports are found at all."""
     assert len(MODULES) > 50
-    assert any(
-        f.module == "sohoa.pipeline" and f.target.startswith("sohoa.ocr") for f in IMPORTS
-    )
+    assert any(f.module == "sohoa.pipeline" and f.target.startswith("sohoa.ocr") for f in IMPORTS)
     assert any(f.in_function for f in IMPORTS)
 
 

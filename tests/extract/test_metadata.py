@@ -218,16 +218,20 @@ def test_any_text_gives_metadata_without_raising(lines: list[str]) -> None:
 
 # --- what survives a garbled header -----------------------------------------------------------
 
-GARBLED_LETTER = """\
+GARBLED_LETTER = (
+    """\
 )À XÃ HỘI CHÍ NGHĨA VIỆT NAM
 tu. mg, thẳng năm 2010
 Để triển khai thực hiện chính sách đảm bảo kịp thời, công khai, minh bạch, đúng đối
-""" + "tượng, không để lợi dụng, trục lợi chính sách, tham nhũng, tiêu cực;\n" * 14 + """\
+"""
+    + "tượng, không để lợi dụng, trục lợi chính sách, tham nhũng, tiêu cực;\n" * 14
+    + """\
 Yêu cầu Ủy ban nhân dân các xã nghiêm túc thực hiện.
 Nơi nhận.
 - Như trên;
 - Lưu: VT.
 """
+)
 
 
 def test_letter_whose_header_ocr_lost_is_a_cong_van_by_its_closing() -> None:

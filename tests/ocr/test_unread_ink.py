@@ -219,8 +219,12 @@ def test_a_whole_name_read_with_low_confidence_low_on_the_page_is_kept(monkeypat
         return [str(t) for t in data["text"]]
 
     assert texts((412, 716, 524, 740)) == ["Kính", "gửi:", "Hỗ", "Đình", "Tùng."]
-    read["crop"] = columns([(w[0], 150, w[2], w[3]) for w in zip(
-        name["left"], name["top"], name["conf"], name["text"], strict=True)])
+    read["crop"] = columns(
+        [
+            (w[0], 150, w[2], w[3])
+            for w in zip(name["left"], name["top"], name["conf"], name["text"], strict=True)
+        ]
+    )
     assert texts((412, 146, 524, 170)) == ["Kính", "gửi:"]  # high on the page: not a signature
     read["crop"] = garbage
     assert texts((412, 716, 524, 740)) == ["Kính", "gửi:"]  # low confidence, not a name
