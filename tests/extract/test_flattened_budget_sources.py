@@ -7,8 +7,9 @@ from __future__ import annotations
 from sohoa.pipeline import convert_document
 from sohoa.settings import Settings
 
-# Row 1 states NSNN only: its blank cells ("-" not read) leave 300 100 200 without places.
-BLANKS_UNREAD = """\
+# A budget whose years (and its Kinh phí) split into two sources ("Ngân sách tỉnh | Nguồn
+# khác"), its header and first lines as old OCR reads them across the columns.
+BY_SOURCE_HEAD = """\
 Phu luc ll
 DU TOAN KINH PHI THUC HIEN KE HOACH
 (Kem theo Ke hoach so 12/KH-UBND)
@@ -19,6 +20,12 @@ T Noi dung sach | khac | sach | khac | sach | khac | Don vi chu tri Don vi phoi 
 tinh tinh tinh
 | I. Tang cuong chuyen doi so |
 Xay dung mo hinh diem ve
+"""
+
+# Row 1 states NSNN only: its blank cells ("-" not read) leave 300 100 200 without places.
+BLANKS_UNREAD = (
+    BY_SOURCE_HEAD
+    + """\
 1 | chuyen doi so cho doanh 300 100 200 So Noi vu UBND cap xa
 nghiep.
 Ho tro doanh nghiep ap dung
@@ -27,6 +34,7 @@ Ho tro doanh nghiep ap dung
 hanh chinh.
 | Tong |1.100 |100 |500 |- |600 |100 | | |
 """
+)
 
 
 def test_blank_cells_of_a_row_split_by_source_go_where_all_sums_hold(tmp_path):
@@ -38,3 +46,81 @@ def test_blank_cells_of_a_row_split_by_source_go_where_all_sums_hold(tmp_path):
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["1"][2:8] == ["300", "", "100", "", "200", ""]
     assert rows["2"][2:8] == ["600", "100", "300", "-", "300", "100"]
+
+
+def _table(tmp_path, text):
+    path = tmp_path / "old-ocr.txt"
+    path.write_text(text, encoding="utf-8")
+    [table] = convert_document(path, Settings(restore=False)).tables
+    return table
+
+
+# The labels repeated under each year; dashes read ";", a ruling read "}" on an amount, the
+# first row of section II numbered anew and its 1 read "!", the total's first amount misread.
+BY_SOURCE = (
+    BY_SOURCE_HEAD
+    + """\
+1 | chuyen doi so cho doanh 300 ; 100 ; 200 ; So Noi vu UBND cap xa
+nghiep.
+Ho tro doanh nghiep ap dung
+2 | cong cu quan ly. 600 100 300} - 300 100 So Tai chinh UBND cap xa
+| II. Trien khai cai cach hanh chinh |
+! | To chuc hoi thao ve cai cach 200 - 100 - 100 - So Y te UBND cap xa
+hanh chinh.
+| Teng |1.190 |100 |500 |- |600 |100 | | |
+"""
+)
+
+
+def test_years_split_by_source_read_across(tmp_path):
+    """Two columns a year, two Kinh phí columns (the rows add up under those), the rows'
+    amounts in place, the "!" row numbered 1 from the sequence."""
+    table = _table(tmp_path, BY_SOURCE)
+    assert table.columns[2:8] == [
+        "Kinh phí / NSNN",
+        "Kinh phí / Tổ chức",
+        "Năm 2026 / NSNN",
+        "Năm 2026 / Tổ chức",
+        "Năm 2027 / NSNN",
+        "Năm 2027 / Tổ chức",
+    ]
+    rows = [r.cells for r in table.rows if r.cells]
+    assert [r[0] for r in rows] == ["1", "2", "1", "Tổng"]
+    assert rows[0][:8] == ["1", "Xay dung mo hinh diem ve chuyen doi so cho doanh nghiep.",
+                           "300", "-", "100", "-", "200", "-"]  # fmt: skip
+    assert rows[1][2:8] == ["600", "100", "300", "-", "300", "100"]
+
+
+def test_a_total_row_whose_first_amount_was_misread_keeps_it(tmp_path):
+    """ "Tổng 1.190 100 500 - 600 100": the misread 1.190 (1.100) breaks the row's sum, the
+    rest would add up without it; a task's text may end in a number read before its
+    amounts, the total row has no text: the 1.190 stays its first amount."""
+    table = _table(tmp_path, BY_SOURCE)
+    total = next(r.cells for r in table.rows if r.cells and r.cells[0] == "Tổng")
+    assert total[:8] == ["Tổng", "", "1.190", "100", "500", "-", "600", "100"]
+
+
+def test_sub_column_labels_read_above_the_tt_line(tmp_path):
+    """Old OCR read the two-row header block by block: the years and the sources' labels
+    above "TT Noi dung …", the line the header is found by; the years are split by source
+    all the same."""
+    lines = BY_SOURCE.splitlines()
+    at = lines.index("| Kinh phi | Nam 2026 | Nam 2027 |")
+    lines[at : at + 4] = [
+        "Kinh phi Nam 2026 | Nam 2027",
+        "Ngan | Nguon | Ngan | Nguon | Ngan | Nguon",
+        "sach khac sach khac sach khac",
+        "TT Noi dung Don vi chu tri Don vi phoi hop",
+    ]
+    table = _table(tmp_path, "\n".join(lines) + "\n")
+    assert table.columns[2:5] == ["Kinh phí / NSNN", "Kinh phí / Tổ chức", "Năm 2026 / NSNN"]
+
+
+def test_a_total_row_with_an_amount_misread_as_letters(tmp_path):
+    """ "| Teng |1.190 |100 |5oo |- …": the total row still, its misread amount a cell as read
+    (no digit guessed), not words of the row above."""
+    text = BY_SOURCE.replace("|100 |500 |- |600", "|100 |5oo |- |600")
+    table = _table(tmp_path, text)
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[-1][:8] == ["Tổng", "", "1.190", "100", "5oo", "-", "600", "100"]
+    assert rows[-2][1] == "To chuc hoi thao ve cai cach hanh chinh."
