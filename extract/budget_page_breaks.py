@@ -11,7 +11,7 @@ import regex
 from sohoa.extract.amounts import looks_like_amount
 from sohoa.extract.budget_lines import RULED_EDGES, TOTAL_LINE, TOTAL_WORD
 from sohoa.extract.flattened_header import is_label_line
-from sohoa.extract.flattened_lines import PAGE_BREAK
+from sohoa.extract.flattened_lines import PAGE_BREAK, add_page_break
 from sohoa.extract.structure import fold
 
 _YEAR = regex.compile(r"\b(20\d\d)\b")
@@ -53,7 +53,7 @@ def header_repeats_as_breaks(lines: list[str], amount_columns: list[str]) -> lis
             continue
         while out and out[-1] != PAGE_BREAK and _is_header_label(out[-1]):
             out.pop()
-        out += [PAGE_BREAK] if out[-1:] != [PAGE_BREAK] else []  # one break for a new page
+        add_page_break(out)
         k += 1
         while k < len(lines) and lines[k] != PAGE_BREAK and _is_header_label(lines[k]):
             k += 1

@@ -33,7 +33,7 @@ from sohoa.extract.flattened_header import (
     task_columns,
     years_read_in_body,
 )
-from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK
+from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK, add_page_break
 from sohoa.extract.flattened_rows import interleaved_task_rows, numbered_rows
 from sohoa.extract.interleaved import is_interleaved
 from sohoa.extract.structure import fold
@@ -84,20 +84,20 @@ def _body(
     i = start
     while i < end:
         text = lines[i][1]
-        if i > start and i in new_pages and body[-1:] != [PAGE_BREAK]:
-            body.append(PAGE_BREAK)  # a new page, its header not repeated
+        if i > start and i in new_pages:
+            add_page_break(body)  # a new page, its header not repeated
         if fold(text).startswith("stt"):
             # a repeated page header: skip as many lines as the header has
             block = fold(" ".join(t for _, t in lines[i : i + len(header_lines)]))
             if block[: len(header_key) // 2] == header_key[: len(header_key) // 2]:
                 i += len(header_lines)
-                body += [PAGE_BREAK] if body[-1:] != [PAGE_BREAK] else []
+                add_page_break(body)
                 continue
         run = header_run(lines, i, end)
         if run > i:
             readings.append(" ".join(t for _, t in lines[i:run]))
             i = run
-            body += [PAGE_BREAK] if body[-1:] != [PAGE_BREAK] else []
+            add_page_break(body)
             continue
         body.append(text)
         i += 1

@@ -37,6 +37,13 @@ PAGE_BREAK = "\f"  # marks where a repeated page header was dropped
 TOTAL_ROW_LABELS = ("tong", "tongcong")  # "Tổng", "Tổng cộng" folded: a budget's total row
 
 
+def add_page_break(lines: list[str]) -> None:
+    """A ``PAGE_BREAK`` after ``lines`` unless they end in one already: one break for a new
+    page, however many signs of it (a repeated header, a form feed, a blank-line join)."""
+    if lines[-1:] != [PAGE_BREAK]:
+        lines.append(PAGE_BREAK)
+
+
 def amount_cells(line: str, n_amounts: int) -> tuple[list[str], list[str]] | None:
     """Split a line of amounts into cells; single spaces separate, "  " is an empty cell."""
     tokens = line.split(" ")
