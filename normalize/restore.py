@@ -233,7 +233,7 @@ def _restore_window(
     spelling = (restorer.model.style, style, normalise)
     pieces = [t.text for t in tokens]
     edits: list[Edit] = []
-    line_starts = [0, *(k + 1 for k, ch in enumerate(text) if ch == "\n")]
+    line_starts = _line_starts(text)
     line = 0
     for slot, choice in zip(slots, choices, strict=True):
         if slot.token < 0:
@@ -396,7 +396,7 @@ def restore_document(
             text, restorer, profile, tone_style, style, ocr=page.origin == "ocr"
         )
         by_start = dict(zip(starts, order, strict=True))
-        line_starts = [0, *(k + 1 for k, ch in enumerate(text) if ch == "\n")]
+        line_starts = _line_starts(text)
         # Tokens never cross a space, so each edit lies inside exactly one word.
         word_edits: dict[int, list[Edit]] = {}
         for edit in edits:
@@ -445,3 +445,8 @@ def _page_text(page: Page) -> tuple[str, list[int], list[int]]:
     text = "\n".join(" ".join(page.words[i].text for i in words) for words in lines if words)
     ends = itertools.accumulate(len(page.words[i].text) + 1 for i in order)  # a separator each
     return text, order, [0, *ends][: len(order)]
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset in ``text`` where each of its lines starts (an Edit's ``line`` indexes it)."""
+    return [0, *(k + 1 for k, ch in enumerate(text) if ch == "\n")]
