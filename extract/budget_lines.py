@@ -51,9 +51,8 @@ _DASHED_NUMBER = regex.compile(r"^\|?\s*(\d)-(\d)\s*\|\s*(?=\S)")
 # phẩm" for 3.3; never "1.a", a lettered item), before the TT column's ruling ("|", or "["
 # glued to the task's first word)
 _DIGIT_SHAPED = "gqsSBzZOolIiTG"
-_DOTTED_LOST_DIGIT = regex.compile(
-    rf"^\|?\s*(\d{{1,2}}\.[{_DIGIT_SHAPED}])(?:\s*\|\s*|\s+\[?)(?=\S)"
-)
+_LOST_DIGIT_NUMBER = rf"\d{{1,2}}\.[{_DIGIT_SHAPED}]"
+_DOTTED_LOST_DIGIT = regex.compile(rf"^\|?\s*({_LOST_DIGIT_NUMBER})(?:\s*\|\s*|\s+\[?)(?=\S)")
 
 
 RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
@@ -216,9 +215,6 @@ def _opens_with_agency(text: str) -> bool:
     )
 
 
-_DOTTED_LOST_DIGIT_NUMBER = regex.compile(rf"\d{{1,2}}\.[{_DIGIT_SHAPED}]")
-
-
 def _last_digit_from_sequence(previous: str | None, number: str) -> str:
     """A sub-row's number read with a letter for its last digit ("3.g"): the one number
     that may follow ``previous`` with the same head ("3.3" after 3.2), else lost ("")."""
@@ -240,7 +236,7 @@ def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:
     previous: str | None = None
     out: list[BudgetLine] = []
     for number, text, values, agencies in parsed:
-        if number is not None and _DOTTED_LOST_DIGIT_NUMBER.fullmatch(number):
+        if number is not None and regex.fullmatch(_LOST_DIGIT_NUMBER, number):
             number = _last_digit_from_sequence(previous, number)
         if number is not None:
             following = next_in_sequence(previous, number)

@@ -161,6 +161,10 @@ class _ColumnSums:
     def values(self, row: _ReadAcross) -> list[str]:
         return row.values[self.first - 2 :]
 
+    def cells(self, row: _ReadAcross) -> list[str]:
+        """The row's cells the sums place, as they stand."""
+        return row.cells[self.first : self.first + self.n]
+
 
 def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -> list[_ReadAcross]:
     """Cells of ``rows`` whose years were left blank, placed where every column adds up to
@@ -177,7 +181,7 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
         return []
     full = [r for r in rows if len(sums.values(r)) == n]
     placed = place_by_column_totals(
-        [r.cells[first : first + n] for r in full],
+        [sums.cells(r) for r in full],
         [sums.values(r) for r in open_rows],
         total,
         misread_seen=any(_own_sum_fails(r) for r in full),
@@ -211,16 +215,12 @@ def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) 
     others = [r for r in read if r.cells[0] != "Tổng"]
     parent_of = _valued_parents(others)
     top = [r for k, r in enumerate(others) if k not in parent_of and r.values]
-    top_placed = _place_under(top, _sum_cells(totals[0], sums), sums)
+    top_placed = _place_under(top, sums.cells(totals[0]), sums)
     for parent in sorted(set(parent_of.values())):
         children = [others[k] for k, p in parent_of.items() if p == parent and others[k].values]
         settled = len(others[parent].values) == n or any(r is others[parent] for r in top_placed)
         if settled:
-            _place_under(children, _sum_cells(others[parent], sums), sums)
-
-
-def _sum_cells(row: _ReadAcross, sums: _ColumnSums) -> list[str]:
-    return row.cells[sums.first : sums.first + sums.n]
+            _place_under(children, sums.cells(others[parent]), sums)
 
 
 def _states_its_sums(cells: list[str], amount_columns: list[str]) -> bool:
