@@ -56,7 +56,7 @@ from sohoa.normalize.options import Slot, token_slots
 from sohoa.normalize.params import CandidateParams, RestorerParams
 from sohoa.normalize.profile_fit import likeliest_profile
 from sohoa.normalize.spelling import apply_case, dominant_style, restyled
-from sohoa.normalize.tokens import Token, tokenize
+from sohoa.normalize.tokens import Token, line_starts, tokenize
 from sohoa.normalize.unicode import ToneStyle, normalize_syllable
 
 MAX_CACHED = 2_000_000  # LM lookups or candidate lists kept between documents, by default
@@ -233,7 +233,7 @@ def _restore_window(
     spelling = (restorer.model.style, style, normalise)
     pieces = [t.text for t in tokens]
     edits: list[Edit] = []
-    line_starts = _line_starts(text)
+    lines_at = line_starts(text)
     line = 0
     for slot, choice in zip(slots, choices, strict=True):
         if slot.token < 0:
@@ -251,7 +251,7 @@ def _restore_window(
         ):
             continue
         pieces[slot.token] = text_chosen
-        while line + 1 < len(line_starts) and line_starts[line + 1] <= token.start:
+        while line + 1 < len(lines_at) and lines_at[line + 1] <= token.start:
             line += 1
         confidence, alternatives = _probabilities(calibration, choice, edit_kind(token.text))
         edits.append(
@@ -267,7 +267,7 @@ def _restore_window(
                     for k, share in alternatives
                 ],
                 line=line,
-                column=token.start - line_starts[line],
+                column=token.start - lines_at[line],
             )
         )
     return "".join(pieces), edits
@@ -396,11 +396,11 @@ def restore_document(
             text, restorer, profile, tone_style, style, ocr=page.origin == "ocr"
         )
         by_start = dict(zip(starts, order, strict=True))
-        line_starts = _line_starts(text)
+        lines_at = line_starts(text)
         # Tokens never cross a space, so each edit lies inside exactly one word.
         word_edits: dict[int, list[Edit]] = {}
         for edit in edits:
-            offset = line_starts[edit.line or 0] + (edit.column or 0)
+            offset = lines_at[edit.line or 0] + (edit.column or 0)
             start = starts[bisect.bisect_right(starts, offset) - 1]  # starts ascend
             word_edits.setdefault(by_start[start], []).append(edit)
         new_texts = restored.replace("\n", " ").split(" ")
@@ -445,8 +445,3 @@ def _page_text(page: Page) -> tuple[str, list[int], list[int]]:
     text = "\n".join(" ".join(page.words[i].text for i in words) for words in lines if words)
     ends = itertools.accumulate(len(page.words[i].text) + 1 for i in order)  # a separator each
     return text, order, [0, *ends][: len(order)]
-
-
-def _line_starts(text: str) -> list[int]:
-    """The offset in ``text`` where each of its lines starts (an Edit's ``line`` indexes it)."""
-    return [0, *(k + 1 for k, ch in enumerate(text) if ch == "\n")]

@@ -200,6 +200,11 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset in ``text`` where each of its lines starts (an Edit's ``line`` indexes it)."""
+    return [0, *(k + 1 for k, ch in enumerate(text) if ch == "\n")]
+
+
 def is_letter(ch: str) -> bool:
     return unicodedata.category(ch).startswith("L")
 
