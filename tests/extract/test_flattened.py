@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from old_ocr_tables import tables_of_text
 
 from sohoa.pipeline import convert_document
 from sohoa.records import BudgetBySource, YearBySource
@@ -85,12 +86,6 @@ def test_validation_flags_exactly_the_source_inconsistency(tables_002):
 # --- old OCR: synthetic flattened texts (no marks, garbled headers), not seed copies ------
 
 
-def _tables(tmp_path, text):
-    path = tmp_path / "flat.txt"
-    path.write_text(text, encoding="utf-8")
-    return convert_document(path, Settings(restore=False)).tables
-
-
 OLD_OCR_BUDGET = """\
 Phu luc II
 DU TOAN KINH PHI THUC HIEN
@@ -118,7 +113,7 @@ So Cong Thuong
 
 
 def test_budget_header_read_without_marks_and_repeated_header_skipped(tmp_path):
-    (table,) = _tables(tmp_path, OLD_OCR_BUDGET)
+    (table,) = tables_of_text(tmp_path, OLD_OCR_BUDGET)
     assert table.kind == "phu_luc_2"
     assert table.columns == [
         "STT",
@@ -152,7 +147,7 @@ ky thuat. nam
 
 
 def test_task_table_read_across_columns(tmp_path):
-    (table,) = _tables(tmp_path, OLD_OCR_TASKS)
+    (table,) = tables_of_text(tmp_path, OLD_OCR_TASKS)
     assert table.kind == "phu_luc_1"
     sections = [r.section for r in table.rows if r.section is not None]
     assert sections == ["I. Cong tac quan ly", "II. Cong tac dao tao"]  # "IL." repaired
@@ -180,11 +175,11 @@ def test_task_table_read_across_columns(tmp_path):
 
 
 def test_amounts_read_one_cell_per_line_are_placed_where_the_row_adds_up(tmp_path):
-    (table,) = _tables(tmp_path, OLD_OCR_BUDGET.replace("300 100 200\n", "300\n100\n200\n"))
+    (table,) = tables_of_text(tmp_path, OLD_OCR_BUDGET.replace("300 100 200\n", "300\n100\n200\n"))
     first = next(r.cells for r in table.rows if r.cells)
     assert first[:5] == ["1", "Khao sat thong ke doanh nghiep.", "300", "100", "200"]
     # 300 != 100 + 150: where each amount belongs is a guess, and the confidence says so
-    (table,) = _tables(tmp_path, OLD_OCR_BUDGET.replace("300 100 200\n", "300\n100\n150\n"))
+    (table,) = tables_of_text(tmp_path, OLD_OCR_BUDGET.replace("300 100 200\n", "300\n100\n150\n"))
     assert table.confidence < 1
 
 
@@ -210,7 +205,7 @@ Tong 190 50 50 90
 
 
 def test_budget_rows_read_across_the_columns(tmp_path):
-    (table,) = _tables(tmp_path, OLD_OCR_BUDGET_ACROSS)
+    (table,) = tables_of_text(tmp_path, OLD_OCR_BUDGET_ACROSS)
     assert table.columns[2:6] == ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
     rows = [r.cells for r in table.rows if r.cells]
     assert rows[0][:3] == ["1", "Dao tao can bo", ""]  # a group heading
@@ -330,7 +325,7 @@ I. Tang cuong chuyen doi so | |
 def test_rulings_read_beside_the_cells_of_an_old_ocr_task_table(tmp_path):
     """A ruling read "|" touching a word is no part of the cell ("|Ban Quản lý"), nor
     after a section; "Sở" read in lower case after one ("|se Văn hóa") heads the agency."""
-    (table,) = _tables(tmp_path, OLD_OCR_TASKS_RULINGS)
+    (table,) = tables_of_text(tmp_path, OLD_OCR_TASKS_RULINGS)
     assert [r.section for r in table.rows if r.section] == ["I. Tang cuong chuyen doi so"]
     rows = [r.cells for r in table.rows if r.cells]
     assert rows[0][1:3] == [

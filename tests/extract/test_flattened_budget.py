@@ -4,8 +4,7 @@ by the arithmetic of the row and of the table's columns."""
 
 from __future__ import annotations
 
-from sohoa.pipeline import convert_document
-from sohoa.settings import Settings
+from old_ocr_tables import table_of_text
 
 HEADER = """\
 Phu luc ll
@@ -35,17 +34,10 @@ hanh chinh.
 )
 
 
-def _table(tmp_path, text):
-    path = tmp_path / "old-ocr.txt"
-    path.write_text(text, encoding="utf-8")
-    [table] = convert_document(path, Settings(restore=False)).tables
-    return table
-
-
 def test_sections_with_a_ruling_read_before_them_are_sections(tmp_path):
     """ "| I. …" right under the header ends the header and is the first section; "| ll. …"
     is a section too, not task text of the row before."""
-    table = _table(tmp_path, RULED_ACROSS)
+    table = table_of_text(tmp_path, RULED_ACROSS)
     assert table.kind == "phu_luc_2"
     assert [r.section for r in table.rows if r.section] == [
         "I. Tang cuong chuyen doi so",
@@ -55,7 +47,7 @@ def test_sections_with_a_ruling_read_before_them_are_sections(tmp_path):
 
 def test_a_misread_total_row_with_rulings_between_its_amounts(tmp_path):
     """ "| Teng [1.100 |500 …": "Tổng" with its ô misread, rulings read "|" and "["."""
-    table = _table(tmp_path, RULED_ACROSS)
+    table = table_of_text(tmp_path, RULED_ACROSS)
     rows = [r.cells for r in table.rows if r.cells]
     assert rows[-1][:6] == ["Tổng", "", "1.100", "500", "400", "200"]
 
@@ -63,7 +55,7 @@ def test_a_misread_total_row_with_rulings_between_its_amounts(tmp_path):
 def test_a_number_of_the_task_text_before_the_amounts_goes_back_to_the_text(tmp_path):
     """ "(20 sản phẩm x 30 | 600 300 300": 30 600 300 300 does not add up, 600 300 300
     does; the 30 is the text's."""
-    table = _table(tmp_path, RULED_ACROSS)
+    table = table_of_text(tmp_path, RULED_ACROSS)
     row = next(r.cells for r in table.rows if r.cells and r.cells[0] == "2")
     assert row[1] == "Ho tro doanh nghiep ap dung cong cu quan ly (20 san pham x 30 trieu dong)."
     assert row[2] == "600"
@@ -72,7 +64,7 @@ def test_a_number_of_the_task_text_before_the_amounts_goes_back_to_the_text(tmp_
 def test_blank_years_placed_where_the_columns_add_up_to_the_total_row(tmp_path):
     """Rows 2 and 3 state two of three years, their places lost: only 300|300|- and
     100|-|100 make each year column add up to the total row (500, 400, 200)."""
-    table = _table(tmp_path, RULED_ACROSS)
+    table = table_of_text(tmp_path, RULED_ACROSS)
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["1"][2:6] == ["300", "100", "100", "100"]
     assert rows["2"][2:6] == ["600", "300", "300", ""]
@@ -83,9 +75,9 @@ def test_a_first_section_read_as_1_dot_before_row_1(tmp_path):
     """ "1. Tang cuong …" then row 1: a numbering never repeats, so the first is the
     section I read as a digit; a "1." followed by "1.1" stays a row (a group heading)."""
     text = RULED_ACROSS.replace("| I. Tang cuong", "1. Tang cuong")
-    table = _table(tmp_path, text)
+    table = table_of_text(tmp_path, text)
     assert table.rows[0].section == "I. Tang cuong chuyen doi so"  # numbering then repairs it
-    grouped = _table(tmp_path, text.replace("1 | chuyen", "1.1 | chuyen"))
+    grouped = table_of_text(tmp_path, text.replace("1 | chuyen", "1.1 | chuyen"))
     assert grouped.rows[0].section is None and grouped.rows[0].cells[0] == "1."
 
 
@@ -109,7 +101,7 @@ lll. Hoi nghi tong ket ke hoach 60 60 So Noi vu UBND cap xa
 
 
 def test_a_header_after_a_ruling_and_stroke_numerals_by_position(tmp_path):
-    table = _table(tmp_path, STROKES_AND_SECTION_ROW)
+    table = table_of_text(tmp_path, STROKES_AND_SECTION_ROW)
     assert table.kind == "phu_luc_2"
     assert table.columns[2:6] == ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
     assert [r.section for r in table.rows if r.section] == [
@@ -124,7 +116,7 @@ def test_a_section_line_with_its_own_amounts_is_a_row(tmp_path):
     """ "lll. Hoi nghi … 60 60 Sở …": its amounts add up (the total is its one year), so it
     is a row numbered by its numeral; which year holds the 60, the year columns' sums
     say (2028: 390 = 100 + 200 + 30 + 60)."""
-    table = _table(tmp_path, STROKES_AND_SECTION_ROW)
+    table = table_of_text(tmp_path, STROKES_AND_SECTION_ROW)
     row = table.rows[-2].cells
     assert row is not None
     assert row[:6] == ["lll", "Hoi nghi tong ket ke hoach", "60", "", "", "60"]
@@ -155,7 +147,7 @@ def test_lead_and_partner_agencies_line_by_line(tmp_path):
     """The lead's "Sở" ends a line of task text, its "KH&CN" heads the amounts' line; the
     partner's lines go above and below them; "cá nhân" after a finished task sentence is
     the partner's, not the task's."""
-    table = _table(tmp_path, AGENCIES_ACROSS)
+    table = table_of_text(tmp_path, AGENCIES_ACROSS)
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["1"][1] == "Xay dung phong su tuyen truyen ve ATTP."
     assert rows["1"][6:] == ["Sở KH&CN", "Cac Sở, ban, nganh; UBND cap xa, To chuc, ca nhan"]
@@ -168,7 +160,7 @@ def test_a_full_row_whose_own_sum_fails_still_counts_in_the_columns(tmp_path):
     """Row 1's total misread (390 for 300): its years are all there, in place, and the
     columns' sums still place the blank years of rows 2 and 3."""
     text = RULED_ACROSS.replace("doanh nghiep 300 100", "doanh nghiep 390 100")
-    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["1"][2:6] == ["390", "100", "100", "100"]
     assert rows["3"][2:6] == ["200", "100", "", "100"]
 
@@ -178,7 +170,7 @@ def test_two_runs_of_amounts_that_each_add_up_are_two_rows(tmp_path):
     runs of amounts adds up on its own, so they are two rows, split after row 2's text's
     finished sentence."""
     text = RULED_ACROSS.replace("3 | To chuc hoi thao", "To chuc hoi thao")
-    rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
+    rows = [r.cells for r in table_of_text(tmp_path, text).rows if r.cells]
     assert [r[0] for r in rows] == ["1", "2", "", "Tổng"]
     assert rows[1][1:3] == [
         "Ho tro doanh nghiep ap dung cong cu quan ly (20 san pham x 30 trieu dong).",
@@ -193,7 +185,7 @@ def test_a_row_of_column_numbers_under_the_header_is_no_row(tmp_path):
     text = RULED_ACROSS.replace(
         "| I. Tang cuong", "| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |\n| I. Tang cuong"
     )
-    table = _table(tmp_path, text)
+    table = table_of_text(tmp_path, text)
     assert table.rows[0].section == "I. Tang cuong chuyen doi so"
     assert [r.cells[0] for r in table.rows if r.cells] == ["1", "2", "3", "Tổng"]
 
@@ -205,7 +197,7 @@ def test_a_budget_whose_year_header_was_read_among_the_rows(tmp_path):
     at = next(k for k, line in enumerate(lines) if line.startswith("| TT |"))
     lines[at] = "TT Noi dung Don vi chu tri Don vi phoi hop"
     lines.insert(at + 5, "Kinh phi | Nam 2026 Nam 2027 | Nam 2028")
-    table = _table(tmp_path, "\n".join(lines) + "\n")
+    table = table_of_text(tmp_path, "\n".join(lines) + "\n")
     assert table.kind == "phu_luc_2"
     assert table.columns[2:6] == ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
 
@@ -216,7 +208,7 @@ def test_a_total_row_with_a_speck_read_between_its_amounts(tmp_path):
     text = RULED_ACROSS.replace(
         "| Teng [1.100 |500 |400 |200 | | |", "| Teng [1.100  |500 400 200 ‘| | |"
     )
-    table = _table(tmp_path, text)
+    table = table_of_text(tmp_path, text)
     rows = [r.cells for r in table.rows if r.cells]
     assert rows[-1][:6] == ["Tổng", "", "1.100", "500", "400", "200"]
 
@@ -225,7 +217,7 @@ def test_a_section_numeral_read_1_before_a_row_that_cannot_follow_row_1(tmp_path
     """ "1. Trien khai …" (II read "1.", no amounts) before row 3: a row 1 is followed by 2
     or 1.1, never by 3, so this "1." is a section's numeral (the second: II)."""
     text = RULED_ACROSS.replace("| ll. Trien khai", "1. Trien khai")
-    table = _table(tmp_path, text)
+    table = table_of_text(tmp_path, text)
     assert [r.section for r in table.rows if r.section] == [
         "I. Tang cuong chuyen doi so",
         "II. Trien khai cai cach hanh chinh",
@@ -249,7 +241,7 @@ def test_blank_years_of_rows_under_a_subtotal_row_add_up_to_it(tmp_path):
 | Teng [1.100 |300 |500 |300 | | |
 """
     )
-    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["2"][2:6] == ["200", "100", "100", ""]
     assert rows["1.1"][2:6] == ["500", "200", "", "300"]
     assert rows["1.2"][2:6] == ["400", "", "400", ""]
@@ -280,7 +272,7 @@ def test_amounts_misread_at_the_start_of_a_run_keep_their_cells(tmp_path):
     four amounts read after them are the last four years, not the total and the first
     three; the misread words stay as read, in the first two cells, out of the text."""
     text = _five_years("4 s6q | g90 | 500 470 500 500", "3.610 |1.040 |650 |620 |650 |650")
-    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["2"][1] == "Trien khai quan ly chat thai ran tai co so."
     assert rows["2"][2:8] == ["4 s6q", "g90", "500", "470", "500", "500"]
 
@@ -290,7 +282,7 @@ def test_a_misread_total_before_years_left_blank_is_no_number_of_the_text(tmp_pa
     read are not "200 = 100 + 100" with a 200 of the task's text, but years whose places
     the columns' sums give (the total row: 150 | 350 | 350 | 250 | 250)."""
     text = _five_years("64, | 200 | 200 | 100 | 100", "1.350 |150 |350 |350 |250 |250")
-    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["2"][1] == "Trien khai quan ly chat thai ran tai co so."
     assert rows["2"][2:8] == ["64,", "", "200", "200", "100", "100"]
 
@@ -306,7 +298,7 @@ def test_a_header_repeated_at_a_page_break_with_its_stt_misread(tmp_path):
         "sn Noi dung | ont | 2026 | 2027 | 2028 | tri | Don vi phoi hop |\n"
         "Ho tro doanh nghiep ap dung\n",
     )
-    rows = {r.cells[0]: r.cells for r in _table(tmp_path, text).rows if r.cells}
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["1"][1] == "Xay dung mo hinh diem ve chuyen doi so cho doanh nghiep tai co so."
     assert rows["2"][1].startswith("Ho tro doanh nghiep ap dung cong cu quan ly")
 
@@ -327,7 +319,7 @@ Ill |Nang cao hieu qua y te co so 50 10 20 20 So KH&CN UBND cap xa
 | Teng [1.300 |560 |570 |270 | | |
 """
     )
-    rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
+    rows = [r.cells for r in table_of_text(tmp_path, text).rows if r.cells]
     assert rows[3][1] == "Kien toan y te co so tai co so."
     assert rows[4][:6] == ["III", "Nang cao hieu qua y te co so", "50", "10", "20", "20"]
 
@@ -348,7 +340,7 @@ def test_a_line_going_on_after_the_amounts_stays_with_its_row_when_the_next_lost
         "Trien khai quan ly dat dai tai\n"
         "co so. 300 100 100 100 So Y te UBND cap xa",
     ).replace("| Teng [1.100 |500 |400 |200 | | |", "| Teng [1.400 |600 |500 |300 | | |")
-    rows = [r.cells for r in _table(tmp_path, text).rows if r.cells]
+    rows = [r.cells for r in table_of_text(tmp_path, text).rows if r.cells]
     assert rows[1][6:] == ["Sở Tai chinh", "Cac Sở, ban, nganh; To chuc, ca nhan"]
     assert rows[2][1] == "Trien khai quan ly dat dai tai co so."
 
@@ -356,6 +348,6 @@ def test_a_line_going_on_after_the_amounts_stays_with_its_row_when_the_next_lost
 def test_a_full_row_with_a_misread_digit_leaves_the_other_columns_as_evidence(tmp_path):
     """Row 1 read "300 100 160 100" (its sum fails: a misread digit) puts the 2027 column
     out; the other two columns still place row 3's blank year."""
-    table = _table(tmp_path, RULED_ACROSS.replace("300 100 100 100", "300 100 160 100"))
+    table = table_of_text(tmp_path, RULED_ACROSS.replace("300 100 100 100", "300 100 160 100"))
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["3"][2:6] == ["200", "100", "", "100"]

@@ -4,8 +4,7 @@ sums and the rows' own."""
 
 from __future__ import annotations
 
-from sohoa.pipeline import convert_document
-from sohoa.settings import Settings
+from old_ocr_tables import table_of_text
 
 # A budget whose years (and its Kinh phí) split into two sources ("Ngân sách tỉnh | Nguồn
 # khác"), its header and first lines as old OCR reads them across the columns.
@@ -40,19 +39,10 @@ hanh chinh.
 def test_blank_cells_of_a_row_split_by_source_go_where_all_sums_hold(tmp_path):
     """300 100 200: only NSNN 300 = 100 + 200 in the NSNN years holds by the row's own
     sums and by every column's sum to the total row; the source's blanks stay empty."""
-    path = tmp_path / "old-ocr.txt"
-    path.write_text(BLANKS_UNREAD, encoding="utf-8")
-    [table] = convert_document(path, Settings(restore=False)).tables
+    table = table_of_text(tmp_path, BLANKS_UNREAD)
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["1"][2:8] == ["300", "", "100", "", "200", ""]
     assert rows["2"][2:8] == ["600", "100", "300", "-", "300", "100"]
-
-
-def _table(tmp_path, text):
-    path = tmp_path / "old-ocr.txt"
-    path.write_text(text, encoding="utf-8")
-    [table] = convert_document(path, Settings(restore=False)).tables
-    return table
 
 
 # The labels repeated under each year; dashes read ";", a ruling read "}" on an amount, the
@@ -75,7 +65,7 @@ hanh chinh.
 def test_years_split_by_source_read_across(tmp_path):
     """Two columns a year, two Kinh phí columns (the rows add up under those), the rows'
     amounts in place, the "!" row numbered 1 from the sequence."""
-    table = _table(tmp_path, BY_SOURCE)
+    table = table_of_text(tmp_path, BY_SOURCE)
     assert table.columns[2:8] == [
         "Kinh phí / NSNN",
         "Kinh phí / Tổ chức",
@@ -95,7 +85,7 @@ def test_a_total_row_whose_first_amount_was_misread_keeps_it(tmp_path):
     """ "Tổng 1.190 100 500 - 600 100": the misread 1.190 (1.100) breaks the row's sum, the
     rest would add up without it; a task's text may end in a number read before its
     amounts, the total row has no text: the 1.190 stays its first amount."""
-    table = _table(tmp_path, BY_SOURCE)
+    table = table_of_text(tmp_path, BY_SOURCE)
     total = next(r.cells for r in table.rows if r.cells and r.cells[0] == "Tổng")
     assert total[:8] == ["Tổng", "", "1.190", "100", "500", "-", "600", "100"]
 
@@ -112,7 +102,7 @@ def test_sub_column_labels_read_above_the_tt_line(tmp_path):
         "sach khac sach khac sach khac",
         "TT Noi dung Don vi chu tri Don vi phoi hop",
     ]
-    table = _table(tmp_path, "\n".join(lines) + "\n")
+    table = table_of_text(tmp_path, "\n".join(lines) + "\n")
     assert table.columns[2:5] == ["Kinh phí / NSNN", "Kinh phí / Tổ chức", "Năm 2026 / NSNN"]
 
 
@@ -120,7 +110,7 @@ def test_a_total_row_with_an_amount_misread_as_letters(tmp_path):
     """ "| Teng |1.190 |100 |5oo |- …": the total row still, its misread amount a cell as read
     (no digit guessed), not words of the row above."""
     text = BY_SOURCE.replace("|100 |500 |- |600", "|100 |5oo |- |600")
-    table = _table(tmp_path, text)
+    table = table_of_text(tmp_path, text)
     rows = [r.cells for r in table.rows if r.cells]
     assert rows[-1][:8] == ["Tổng", "", "1.190", "100", "5oo", "-", "600", "100"]
     assert rows[-2][1] == "To chuc hoi thao ve cai cach hanh chinh."
