@@ -35,7 +35,8 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def check_text_input(path: Path) -> None:
     """``restore`` reads one text file: a usage error (exit 2) for a missing path, a folder
-    or a file of another kind (a scan, a DOCX), naming the command that reads it."""
+    or a file of another kind (a scan, a DOCX), naming the command that reads it; exit 1 for
+    a file no command reads (empty, binary, damaged), with the line convert gives it."""
     if path.is_dir():
         fail(
             f"{path}: is a folder — restore reads one text file; convert reads a folder: "
@@ -46,8 +47,8 @@ def check_text_input(path: Path) -> None:
         fail(f"{path}: input file not found — check the path (or give - for stdin)", code=2)
     try:
         kind = sniff_format(path)
-    except SohoaError:
-        return  # restoring it says what is wrong with it
+    except SohoaError as error:  # empty, binary, a damaged scan: what convert says of it
+        fail(error.one_line(), code=1)
     if kind != "txt":
         fail(
             f"{path}: is a {kind.upper()} file, not text — restore reads text; convert reads "

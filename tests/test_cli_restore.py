@@ -67,6 +67,25 @@ def test_restore_given_a_folder_a_scan_or_an_output_it_cannot_write_says_so(
     assert not (tmp_path / "new.txt").exists()  # nothing written when the log cannot be
 
 
+def test_restore_of_an_empty_binary_or_damaged_file_says_what_convert_says(
+    tmp_path: Path,
+) -> None:
+    noise = bytes(range(256)) * 8  # control codes and high bytes: no text in any encoding
+    cases = {  # file name, its bytes, words of the one error line
+        "empty.txt": (b"", "empty.txt: is empty (0 bytes)"),
+        "noise.txt": (noise, "noise.txt: unsupported file type"),
+        "noise.png": (noise, "noise.png: is not a PNG image as its name says"),
+    }
+    for name, (data, words) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        out = tmp_path / f"{name}.restored"
+        result = run_cli("restore", str(tmp_path / name), "-o", str(out))
+        assert result.returncode == 1 and "Traceback" not in result.stderr, name
+        (line,) = result.stderr.strip().splitlines()
+        assert words in line and "Vietnamese" not in line, line
+        assert not out.exists()
+
+
 def test_corpus_build_then_restore_with_that_model(tmp_path: Path, seeds_dir: Path) -> None:
     model = tmp_path / "m.pkl"
     result = run_cli(
