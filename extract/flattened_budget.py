@@ -49,6 +49,7 @@ from sohoa.extract.flattened_sums import (
     holds_where_readable,
     place_by_column_totals,
     place_by_sums,
+    total_split_at_its_dot,
 )
 from sohoa.extract.interleaved import CONFIDENCE_CAP
 from sohoa.extract.numbering import next_in_sequence
@@ -108,7 +109,7 @@ def _budget_row_across(
     if not stt and fold(text) in TOTAL_ROW_LABELS:
         stt, text = "Tổng", ""
     runs = [g[2] for g in group if g[2]]
-    values = list(max(runs, key=len)) if runs else []
+    values = total_split_at_its_dot(list(max(runs, key=len)) if runs else [], amount_columns)
     tail = lead_and_partner([g[3] for g in group if g[3]])
     fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
     amounts, placed = placements.place(values) if values else (fallback, False)

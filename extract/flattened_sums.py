@@ -285,6 +285,42 @@ def place_by_column_totals(
     return placed
 
 
+_HEAD_DIGITS = regex.compile(r"\d{1,2}")  # a grouped amount's first group ("3" of 3.250)
+_GROUP_DIGITS = regex.compile(r"\d{3}")  # a group of three digits read apart from it
+
+
+def _digits(value: Decimal) -> int:
+    return len(str(int(value)))
+
+
+def total_split_at_its_dot(values: list[str], amount_columns: list[str]) -> list[str]:
+    """The run with its first two values joined when they are one total whose thousands
+    dot was read as a space ("4 555 1.000 2.000 250" for "3.250 …"): the run as read does
+    not add up anywhere, the first value is a group of one or two digits and the second
+    of three, the run joined fits the columns, and the years after them add up to a
+    number of as many digits as the two read together. The total is written with its dot
+    when the years add up to it exactly ("9 190" over years of 9.190), else as read: no
+    digit is guessed, only the space read for the dot."""
+    if len(values) < 3 or len(values) - 1 > len(amount_columns):
+        return values
+    head, group = values[0], values[1]
+    if not (_HEAD_DIGITS.fullmatch(head) and _GROUP_DIGITS.fullmatch(group)):
+        return values
+    if place_by_sums(values, amount_columns) is not None:
+        return values  # the run adds up as read: "5 300" is a total and a year
+    cells = [f"{head} {group}", *values[2:]]
+    cells += [""] * (len(amount_columns) - len(cells))
+    parts = _totals_with_parts(cells, amount_columns)
+    readable = [try_amount(p) for p in (parts[0][1] if parts else []) if not is_blank(p)]
+    if not readable or None in readable:
+        return values
+    years = sum(v or 0 for v in readable)
+    joined = Decimal(head + group)
+    if years == 0 or _digits(years) != _digits(joined):
+        return values
+    return [f"{head}.{group}" if years == joined else f"{head} {group}", *values[2:]]
+
+
 GARBLED_MAX = 6  # characters of a misread amount ("s6q", "64,", "T2470")
 _DIGIT = regex.compile(r"\d")
 

@@ -351,3 +351,16 @@ def test_a_full_row_with_a_misread_digit_leaves_the_other_columns_as_evidence(tm
     table = table_of_text(tmp_path, RULED_ACROSS.replace("300 100 100 100", "300 100 160 100"))
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["3"][2:6] == ["200", "100", "", "100"]
+
+
+def test_a_total_whose_thousands_dot_was_read_as_a_space_is_one_cell(tmp_path):
+    """Row 2's total 1.250 read "1 250" before three years is one total, not a total and a
+    year: the years go where the columns add up to the total row (2026 and 2027 blank),
+    and it is written 1.250, the years adding up to it. Misread "4 559" before its five
+    years, it stays as read, and the years keep their own columns."""
+    text = _five_years("1 250 | 250 | 500 | 500", "2.000 |400 |150 |150 |650 |650")
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
+    assert rows["2"][2:8] == ["1.250", "250", "", "", "500", "500"]
+    text = _five_years("4 559 | 250 | 100 | 100 | 100 | 700", "2.000 |400 |250 |250 |250 |850")
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
+    assert rows["2"][2:8] == ["4 559", "250", "100", "100", "100", "700"]

@@ -7,6 +7,7 @@ from sohoa.extract.flattened_sums import (
     holds_where_readable,
     layout_by_sums,
     place_by_column_totals,
+    total_split_at_its_dot,
 )
 
 
@@ -132,3 +133,24 @@ def test_every_amount_cell_placed_where_the_rows_own_sums_also_hold():
         ["90", "60", "30", "60", "30", "", ""],
     ]
     assert place_by_column_totals([], rows, total) is None
+
+
+def test_a_total_split_at_its_dot_is_joined_when_the_years_have_its_digits():
+    columns = ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
+    assert total_split_at_its_dot(["3", "250", "1.000", "2.000", "250"], columns) == [
+        "3.250",
+        "1.000",
+        "2.000",
+        "250",
+    ]
+    # misread digits: joined as read, the years placed after it
+    assert total_split_at_its_dot(["4", "555", "1.000", "2.000", "250"], columns)[0] == "4 555"
+    # a total and a year that add up as read stay two cells
+    assert total_split_at_its_dot(["5", "300", "200", "100"], columns[:3]) == [
+        "5",
+        "300",
+        "200",
+        "100",
+    ]
+    # years of three digits under a total of four: no total of theirs
+    assert total_split_at_its_dot(["5", "300", "200", "100"], columns) == ["5", "300", "200", "100"]
