@@ -19,8 +19,9 @@ from itertools import combinations
 import regex
 
 from sohoa.extract.amounts import is_blank, try_amount
-from sohoa.extract.budget_lines import BudgetLine
+from sohoa.extract.budget_lines import BudgetLine, budget_amount_run
 from sohoa.model import Amount
+from sohoa.normalize.unicode import strip_marks
 
 
 def _source_of(column: str) -> str:
@@ -394,3 +395,31 @@ def _placed_after_garbled(
         if not holds_where_readable(cells, amount_columns):
             return None
     return " ".join(words[: len(words) - count]).rstrip(" |[{"), cells
+
+
+UNREAD_YEAR = "?"  # a year column whose year was misread: "Năm ?1", "Năm ?2" … by place
+ROWS_ADDING_UP_MIN = 2  # rows whose amounts add up that tell how many years a header has
+_NAMES_KINH_PHI = regex.compile(r"\bkinh\s*ph", regex.IGNORECASE)
+
+
+def unread_years(header: str, body: list[str]) -> list[str]:
+    """Years of a budget header naming "Kinh phí" whose year labels were all misread ("|
+    Téng kinh phi | Nall | Ned | wal |"): as many as the amounts after the total in the
+    body's rows whose total is the sum of the rest (the commonest such count, in two rows
+    at least), each named by its place ("?1", "?2" …: no year is guessed). [] when the
+    header names no "Kinh phí" or too few rows add up."""
+    if not _NAMES_KINH_PHI.search(strip_marks(header)):
+        return []
+    lengths: Counter[int] = Counter()
+    for line in body:
+        run = budget_amount_run(line)
+        values = run[1] if run else []
+        columns = ["Kinh phí", *(f"Năm {UNREAD_YEAR}{k}" for k in range(1, len(values)))]
+        if len(values) >= 3 and adds_up(values, columns):
+            lengths[len(values)] += 1
+    if not lengths:
+        return []
+    length, count = lengths.most_common(1)[0]
+    if count < ROWS_ADDING_UP_MIN:
+        return []
+    return [f"{UNREAD_YEAR}{k}" for k in range(1, length)]

@@ -364,3 +364,23 @@ def test_a_total_whose_thousands_dot_was_read_as_a_space_is_one_cell(tmp_path):
     text = _five_years("4 559 | 250 | 100 | 100 | 100 | 700", "2.000 |400 |250 |250 |250 |850")
     rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["2"][2:8] == ["4 559", "250", "100", "100", "100", "700"]
+
+
+def test_a_budget_whose_year_labels_were_all_misread(tmp_path):
+    """ "| Teng kinh phi | Nall | Ned | wal |": no year read, but the header names "Kinh phí"
+    and two rows (and the total) state a total and three amounts adding up to it: the
+    table is a budget of three year columns, named by their place, no year guessed."""
+    text = """\
+Phu luc ll
+DU TOAN KINH PHI THUC HIEN
+Don vi: trieu dong
+| srr| Noi dung | Teng kinh phi | Nall | Ned | wal |
+| 1 | Xay dung mo hinh diem ve chuyen doi so | 300 | 100 | 100 | 100 |
+| 2 | To chuc hoi thao ve cai cach hanh chinh | 250 | 50 | - | 200 |
+| | Teng cong | 550 | 150 | 100 | 300 |
+"""
+    table = table_of_text(tmp_path, text)
+    assert table.kind == "phu_luc_2"
+    assert table.columns[2:6] == ["Kinh phí", "Năm ?1", "Năm ?2", "Năm ?3"]
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["2"][2:6] == ["250", "50", "-", "200"]

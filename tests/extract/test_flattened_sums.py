@@ -8,6 +8,7 @@ from sohoa.extract.flattened_sums import (
     layout_by_sums,
     place_by_column_totals,
     total_split_at_its_dot,
+    unread_years,
 )
 
 
@@ -154,3 +155,12 @@ def test_a_total_split_at_its_dot_is_joined_when_the_years_have_its_digits():
     ]
     # years of three digits under a total of four: no total of theirs
     assert total_split_at_its_dot(["5", "300", "200", "100"], columns) == ["5", "300", "200", "100"]
+
+
+def test_years_whose_labels_were_misread_are_counted_from_rows_adding_up():
+    header = "| srr| Noi dung | Teng kinh phi | Nall | Ned | wal |"
+    body = ["| 1 | Xay dung | 300 | 100 | 100 | 100 |", "| 2 | To chuc | 250 | 50 | - | 200 |"]
+    assert unread_years(header, body) == ["?1", "?2", "?3"]
+    assert unread_years(header, body[:1]) == []  # one row is no evidence
+    assert unread_years("| STT | Noi dung | Nall | Ned |", body) == []  # no "Kinh phí"
+    assert unread_years(header, [*body[:1], "| 2 | To chuc | 250 | 50 | 10 | 200 |"]) == []
