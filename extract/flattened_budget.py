@@ -70,6 +70,13 @@ class _ReadAcross:
 TEXT_NUMBERS_MAX = 2  # numbers of the task text read as the first of a run of amounts
 
 
+def _times_before(text: str) -> bool:
+    """Does the text end with a multiplication sign ("(10 sản phẩm x" before "60 triệu
+    đồng)"), alone or glued to the word before ("phamx": no Vietnamese word ends in x)?"""
+    words = [w for w in (w.strip("|[]{}") for w in text.split()) if w]
+    return bool(words) and words[-1][-1] in "x×"
+
+
 def _text_numbers_before_amounts(
     group: list[BudgetLine], amount_columns: list[str]
 ) -> list[BudgetLine]:
@@ -82,6 +89,9 @@ def _text_numbers_before_amounts(
         return out  # the total row has no text of its own
     for k, (number, text, values, agencies) in enumerate(group):
         if not values or place_by_sums(values, amount_columns) is not None:
+            continue
+        if _times_before(text) and len(values) > len(amount_columns):
+            out[k] = (number, f"{text} {values[0]}", values[1:], agencies)
             continue
         for drop in range(1, TEXT_NUMBERS_MAX + 1):
             if not all(looks_like_amount(v) for v in values[:drop]):
@@ -138,12 +148,15 @@ def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
 
 def _own_sum_fails(row: _ReadAcross) -> bool:
     """A row stating some years only whose total is not their sum (a misread digit). A
-    total misread as no amount at all ("64,": ``flattened_sums.garbled_start``) is
-    unknown, not failed: the years read are what the columns' sums place."""
+    total misread as no amount at all ("64,": ``flattened_sums.garbled_start``), or read
+    in two pieces ("4 559"), is unknown, not failed: the years read are what the columns'
+    sums place."""
     total = try_amount(row.values[0]) if row.values else None
     years = [try_amount(v) for v in row.values[1:] if not is_blank(v)]
     if None in years or not years:
         return True
+    if " " in row.values[0]:  # a total read in two pieces not its years' sum: unknown
+        return False  # (``flattened_sums.total_split_at_its_dot`` left it as read)
     if total is None:
         return is_blank(row.values[0]) or looks_like_amount(row.values[0])
     return total != sum(y or 0 for y in years)
