@@ -409,11 +409,14 @@ def _budget_section(line: str, next_number: str | None) -> str | None:
     return None
 
 
+_EMPTY_CELLS_FIRST = regex.compile(r"^\|(?:\s*\|)+\s*")  # "| | Tổng cộng": its STT cell empty
+
+
 def _total_amounts(line: str) -> str | None:
     """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
     "[" and specks between them dropped), "" for "Tổng" alone; None if ``line`` is no total
-    row."""
-    match = TOTAL_LINE.match(RULED_EDGES.sub("", line.strip()))
+    row. The empty number cell before the label ("| | Tổng cộng |") is no text of it."""
+    match = TOTAL_LINE.match(RULED_EDGES.sub("", _EMPTY_CELLS_FIRST.sub("", line.strip())))
     if not match or not TOTAL_WORD.fullmatch(fold(match.group(1))):
         return None
     words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()

@@ -402,3 +402,16 @@ def test_the_number_after_a_multiplication_sign_is_the_texts(tmp_path):
     rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["2"][1].endswith("(10 san phamx 60")
     assert rows["2"][2:8] == ["359", "919", "110", "380", "100", "10"]
+
+
+def test_a_total_row_whose_empty_number_cell_was_read_as_rulings(tmp_path):
+    """ "| | Teng cong | 550 | …": the STT cell is empty, two rulings before the label; it
+    is the total row, not a line of the last row's text taking its amounts."""
+    text = HEADER + (
+        "| 1 | Xay dung mo hinh diem | 300 | 100 | 100 | 100 | So Noi vu | UBND cap xa |\n"
+        "| 2 | To chuc hoi thao | 250 | 50 | ao | 200 | So Y te | UBND cap xa |\n"
+        "| | Teng cong | 550 | 150 | 100 | 300 | | |\n"
+    )
+    rows = [r.cells for r in table_of_text(tmp_path, text).rows if r.cells]
+    assert rows[-1][:6] == ["Tổng", "", "550", "150", "100", "300"]
+    assert rows[-2][:6] == ["2", "To chuc hoi thao", "250", "50", "ao", "200"]
