@@ -162,6 +162,11 @@ def _own_sum_fails(row: _ReadAcross) -> bool:
     return total != sum(y or 0 for y in years)
 
 
+def _misread_in(row: _ReadAcross) -> bool:
+    """A value of the row read as no amount ("T2470", "4 s6q", "aso."): a misread seen."""
+    return any(not is_blank(v) and v not in DASHES and try_amount(v) is None for v in row.values)
+
+
 @dataclass
 class _ColumnSums:
     """Which cells the column totals place: the year cells only ("Kinh phí" then years,
@@ -185,8 +190,9 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
     ``total`` (the total row's cells, or a parent row's); rows of every column are fixed.
     The rows placed are returned: none when a row makes the evidence unsure (too many
     values, or a short row whose own sum fails); of the others, those every placement
-    adding up agrees on. A full row whose own sum fails holds a misread digit: one column
-    may be off (``place_by_column_totals``)."""
+    adding up agrees on. A full row whose own sum fails holds a misread digit, and a value
+    read as no amount ("T2470") shows digits misread: one column may be off
+    (``place_by_column_totals``)."""
     n, first = sums.n, sums.first
     open_rows = [r for r in rows if len(sums.values(r)) < n]
     if not open_rows or any(len(sums.values(r)) > n for r in rows):
@@ -198,7 +204,7 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
         [sums.cells(r) for r in full],
         [sums.values(r) for r in open_rows],
         total,
-        misread_seen=any(_own_sum_fails(r) for r in full),
+        misread_seen=any(_own_sum_fails(r) for r in full) or any(map(_misread_in, rows)),
         row_holds=sums.row_holds,
     )
     settled = [(r, cells) for r, cells in zip(open_rows, placed or [], strict=False) if cells]

@@ -415,3 +415,12 @@ def test_a_total_row_whose_empty_number_cell_was_read_as_rulings(tmp_path):
     rows = [r.cells for r in table_of_text(tmp_path, text).rows if r.cells]
     assert rows[-1][:6] == ["Tổng", "", "550", "150", "100", "300"]
     assert rows[-2][:6] == ["2", "To chuc hoi thao", "250", "50", "ao", "200"]
+
+
+def test_a_value_read_as_no_amount_lets_one_column_be_off(tmp_path):
+    """Row 2's total read "T1250" shows the scan's digits misread, so the total row's
+    2030 read 680 for 650 may be one too: the other columns place row 2's years (2027 and
+    2028 blank), 2030 left out of the evidence."""
+    text = _five_years("T1250 | 250 | 500 | 500", "2.000 |400 |150 |150 |650 |680")
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
+    assert rows["2"][2:8] == ["T1250", "250", "", "", "500", "500"]
