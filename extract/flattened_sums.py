@@ -326,11 +326,16 @@ GARBLED_MAX = 6  # characters of a misread amount ("s6q", "64,", "T2470")
 _DIGIT = regex.compile(r"\d")
 
 
+_DIGIT_SHAPED_GROUP = regex.compile(r"[gqsoOB]{3}")  # "ggg" for 000, "sso" for 880
+
+
 def _misread_amount(word: str) -> bool:
     """A word that may be an amount misread: a digit in a short word, no bracket (a word
-    in brackets is the task's: "(9 sản")."""
+    in brackets is the task's: "(9 sản"), or a group of three letters of digits' shapes
+    ("ggg": no word of the text)."""
     short = len(word) <= GARBLED_MAX
-    return short and bool(_DIGIT.search(word)) and not regex.search(r"[()]", word)
+    digit = bool(_DIGIT.search(word)) or bool(_DIGIT_SHAPED_GROUP.fullmatch(word))
+    return short and digit and not regex.search(r"[()]", word)
 
 
 def _garbled_amounts(words: list[str]) -> int:

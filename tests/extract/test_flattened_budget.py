@@ -424,3 +424,12 @@ def test_a_value_read_as_no_amount_lets_one_column_be_off(tmp_path):
     text = _five_years("T1250 | 250 | 500 | 500", "2.000 |400 |150 |150 |650 |680")
     rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["2"][2:8] == ["T1250", "250", "", "", "500", "500"]
+
+
+def test_a_total_read_as_three_letters_of_digits_shapes(tmp_path):
+    """Row 2's total 1.250 read "& ggg" ("ggg" for its 000: no word of the text) is a
+    misread total before its years, not a total of 250 whose sum fails: the years go
+    where the columns add up."""
+    text = _five_years("& ggg | 250 | 500 | 500", "2.000 |400 |150 |150 |650 |650")
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
+    assert rows["2"][2:8] == ["ggg", "250", "", "", "500", "500"]
