@@ -15,7 +15,7 @@ import itertools
 import regex
 
 from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
-from sohoa.extract.flattened_lines import PAGE_BREAK, amount_run
+from sohoa.extract.flattened_lines import PAGE_BREAK, TOTAL_ROW_LABELS, amount_run, is_amount_line
 from sohoa.extract.interleaved import (
     INTERLEAVED_MIN_LINES,
     NOT_ROW_NUMBER,
@@ -383,3 +383,40 @@ def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
         starts.append(split)
     bounds = [*starts, len(parsed)]
     return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]
+
+
+_EMPTY_CELLS_FIRST = regex.compile(r"^\|(?:\s*\|)+\s*")  # "| | Tổng cộng": its STT cell empty
+
+
+def total_row_amounts(line: str) -> str | None:
+    """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
+    "[" and specks between them dropped), "" for "Tổng" alone; None if ``line`` is no total
+    row. The empty number cell before the label ("| | Tổng cộng |") is no text of it."""
+    match = TOTAL_LINE.match(RULED_EDGES.sub("", _EMPTY_CELLS_FIRST.sub("", line.strip())))
+    if not match or not TOTAL_WORD.fullmatch(fold(match.group(1))):
+        return None
+    words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()
+    # a speck read between the amounts ("‘", "'", "."), no letter, digit nor dash: no cell
+    rest = " ".join(w for w in words if regex.search(r"[\p{L}\p{N}]", w) or w in DASHES)
+    if rest and not (is_amount_line(rest) or _with_misread_amounts(rest)):
+        return None
+    if not rest and fold(match.group(1)) not in TOTAL_ROW_LABELS:
+        return None  # a misread "Tổng" is taken only with its amounts
+    return rest
+
+
+MISREAD_AMOUNT_MAX = 4  # letters a misread amount of a total row has ("sso" for 880)
+
+
+def _with_misread_amounts(rest: str) -> bool:
+    """ "2180 1300 sso 530 430 aso 170": a total row's amounts, some misread as short
+    lower-case garbage; amounts first and two in three at least. Those cells keep what was
+    read (no digit is guessed)."""
+    words = rest.split()
+    amounts = [w for w in words if looks_like_amount(w) or w in DASHES]
+    misread = [w for w in words if w not in amounts]
+    return (
+        looks_like_amount(words[0])
+        and 3 * len(amounts) >= 2 * len(words)
+        and all(len(w) <= MISREAD_AMOUNT_MAX and not w[:1].isupper() for w in misread)
+    )

@@ -23,13 +23,12 @@ from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amoun
 from sohoa.extract.budget_agencies import agencies_after_the_text, lead_and_partner
 from sohoa.extract.budget_lines import (
     RULED_EDGES,
-    TOTAL_LINE,
-    TOTAL_WORD,
     BudgetLine,
     budget_amount_run,
     budget_line_number,
     budget_row_groups,
     row_end_between,
+    total_row_amounts,
 )
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.budget_sections import headings_read_as_rows, stroke_numerals_by_position
@@ -296,7 +295,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
                 numeral.append(as_row[0])
                 segment.append(as_row[1])
             continue
-        amounts = _total_amounts(line)
+        amounts = total_row_amounts(line)
         if amounts is not None:
             flush()  # the total row: "Tổng" alone, or with its amounts
             if amounts and not is_amount_line(amounts):  # some misread: each one a cell
@@ -413,40 +412,3 @@ def _budget_section(line: str, next_number: str | None) -> str | None:
     if _ONE_DOT.match(text) and cannot_be_row_1 and amount_run(text) is None:
         return text
     return None
-
-
-_EMPTY_CELLS_FIRST = regex.compile(r"^\|(?:\s*\|)+\s*")  # "| | Tổng cộng": its STT cell empty
-
-
-def _total_amounts(line: str) -> str | None:
-    """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
-    "[" and specks between them dropped), "" for "Tổng" alone; None if ``line`` is no total
-    row. The empty number cell before the label ("| | Tổng cộng |") is no text of it."""
-    match = TOTAL_LINE.match(RULED_EDGES.sub("", _EMPTY_CELLS_FIRST.sub("", line.strip())))
-    if not match or not TOTAL_WORD.fullmatch(fold(match.group(1))):
-        return None
-    words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()
-    # a speck read between the amounts ("‘", "'", "."), no letter, digit nor dash: no cell
-    rest = " ".join(w for w in words if regex.search(r"[\p{L}\p{N}]", w) or w in DASHES)
-    if rest and not (is_amount_line(rest) or _with_misread_amounts(rest)):
-        return None
-    if not rest and fold(match.group(1)) not in TOTAL_ROW_LABELS:
-        return None  # a misread "Tổng" is taken only with its amounts
-    return rest
-
-
-MISREAD_AMOUNT_MAX = 4  # letters a misread amount of a total row has ("sso" for 880)
-
-
-def _with_misread_amounts(rest: str) -> bool:
-    """ "2180 1300 sso 530 430 aso 170": a total row's amounts, some misread as short
-    lower-case garbage; amounts first and two in three at least. Those cells keep what was
-    read (no digit is guessed)."""
-    words = rest.split()
-    amounts = [w for w in words if looks_like_amount(w) or w in DASHES]
-    misread = [w for w in words if w not in amounts]
-    return (
-        looks_like_amount(words[0])
-        and 3 * len(amounts) >= 2 * len(words)
-        and all(len(w) <= MISREAD_AMOUNT_MAX and not w[:1].isupper() for w in misread)
-    )
