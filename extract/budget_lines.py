@@ -15,7 +15,7 @@ import itertools
 import regex
 
 from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
-from sohoa.extract.flattened_lines import PAGE_BREAK, amount_run
+from sohoa.extract.flattened_lines import PAGE_BREAK, TOTAL_ROW_LABELS, amount_run, is_amount_line
 from sohoa.extract.interleaved import (
     INTERLEAVED_MIN_LINES,
     NOT_ROW_NUMBER,
@@ -82,6 +82,70 @@ def _amounts_unmarked(line: str) -> str:
     return " ".join(words)
 
 
+_RULED_TOKENS = regex.compile(r"[|\[\]{}]|[^\s|\[\]{}]+")
+_RULING_MARKS = "|[]{}"
+RULED_MISREAD_MAX = 2  # amounts misread as letters a run between rulings may hold
+MISREAD_CELL_MAX = 6  # characters of such a cell ("aso." for 11.101, "ao" for 400)
+
+
+def _misread_cell(cell: str) -> bool:
+    """One short word ("aso.", "ao", "sso0") with a digit or in lower case: an amount
+    misread, when rulings stand on both its sides among a row's amounts."""
+    short = 0 < len(cell) <= MISREAD_CELL_MAX and any(ch.isalnum() for ch in cell)
+    return short and (any(ch.isdigit() for ch in cell) or cell.islower()) and "(" not in cell
+
+
+def _adds_up(values: list[str]) -> bool:
+    """The first value is the sum of the rest (or of half of them: years split by source)."""
+    amounts = [0 if v in DASHES else try_amount(v) for v in values]
+    if None in amounts or not amounts:
+        return False
+    rest = sum(a or 0 for a in amounts[1:])
+    return bool(amounts[0]) and rest in (amounts[0], 2 * (amounts[0] or 0))
+
+
+def _ruled_run(line: str) -> tuple[str, list[str], str] | None:
+    """The run of amounts of a line whose cells old OCR parted with rulings, a cell of it
+    misread as letters ("| aso. | 132 | - | 7800 | 3169 |", "400 } - | ao | - | -"): the
+    longest stretch of amounts, dashes and such cells (``_misread_cell``, rulings on both
+    sides, two at most, never the last), three amounts at least; the misread cells kept as
+    read. None when there is no such cell."""
+    spans = [m.span() for m in _RULED_TOKENS.finditer(line)]
+    tokens = [line[a:b] for a, b in spans]
+    ruling = [t in _RULING_MARKS for t in tokens]
+    items = [k for k, t in enumerate(tokens) if not ruling[k]]
+
+    def kind(k: int) -> str:
+        t = tokens[k]
+        if looks_like_amount(t) or t in DASHES:
+            return "amount"
+        walled = 0 < k < len(tokens) - 1 and ruling[k - 1] and ruling[k + 1]
+        return "misread" if walled and _misread_cell(t) else ""
+
+    best: tuple[int, int] = (0, 0)
+    for a in range(len(items)):
+        misread = 0
+        for b in range(a, len(items)):
+            found = kind(items[b])
+            misread += found == "misread"
+            if not found or misread > RULED_MISREAD_MAX:
+                break
+            stretch = [kind(items[j]) for j in range(a, b + 1)]
+            whole = found == "amount" and "misread" in stretch and stretch.count("amount") >= 3
+            if whole and b + 1 - a > best[1] - best[0]:
+                best = (a, b + 1)
+    if best == (0, 0):
+        return None
+    start, end = items[best[0]], items[best[1] - 1] + 1
+    values = [tokens[k] for k in range(start, end) if not ruling[k]]
+    return _words(line[: spans[start][0]]), values, _words(line[spans[end - 1][1] :])
+
+
+def _words(text: str) -> str:
+    """The words of ``text`` with the rulings read "|" on them dropped (as ``amount_run``)."""
+    return " ".join(w.strip("|") for w in text.split() if w.strip("|\\"))
+
+
 def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     """The run of amounts in a budget line (``amount_run``, brackets and dashes read as
     other marks put right: ``_amounts_unmarked``), or two equal amounts: a row whose total
@@ -89,6 +153,9 @@ def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     empty cells' rulings between); the sum is the evidence two numbers are a row's amounts."""
     line = _amounts_unmarked(line)
     run = amount_run(line)
+    ruled = _ruled_run(line) if run is None or not _adds_up(run[1]) else None
+    if ruled is not None and (run is None or len(ruled[1]) > len(run[1])):
+        return ruled  # a cell of the run misread as letters, parted by rulings
     if run is not None:
         return run
     words = line.split()
@@ -316,3 +383,40 @@ def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
         starts.append(split)
     bounds = [*starts, len(parsed)]
     return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]
+
+
+_EMPTY_CELLS_FIRST = regex.compile(r"^\|(?:\s*\|)+\s*")  # "| | Tổng cộng": its STT cell empty
+
+
+def total_row_amounts(line: str) -> str | None:
+    """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
+    "[" and specks between them dropped), "" for "Tổng" alone; None if ``line`` is no total
+    row. The empty number cell before the label ("| | Tổng cộng |") is no text of it."""
+    match = TOTAL_LINE.match(RULED_EDGES.sub("", _EMPTY_CELLS_FIRST.sub("", line.strip())))
+    if not match or not TOTAL_WORD.fullmatch(fold(match.group(1))):
+        return None
+    words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()
+    # a speck read between the amounts ("‘", "'", "."), no letter, digit nor dash: no cell
+    rest = " ".join(w for w in words if regex.search(r"[\p{L}\p{N}]", w) or w in DASHES)
+    if rest and not (is_amount_line(rest) or _with_misread_amounts(rest)):
+        return None
+    if not rest and fold(match.group(1)) not in TOTAL_ROW_LABELS:
+        return None  # a misread "Tổng" is taken only with its amounts
+    return rest
+
+
+MISREAD_AMOUNT_MAX = 4  # letters a misread amount of a total row has ("sso" for 880)
+
+
+def _with_misread_amounts(rest: str) -> bool:
+    """ "2180 1300 sso 530 430 aso 170": a total row's amounts, some misread as short
+    lower-case garbage; amounts first and two in three at least. Those cells keep what was
+    read (no digit is guessed)."""
+    words = rest.split()
+    amounts = [w for w in words if looks_like_amount(w) or w in DASHES]
+    misread = [w for w in words if w not in amounts]
+    return (
+        looks_like_amount(words[0])
+        and 3 * len(amounts) >= 2 * len(words)
+        and all(len(w) <= MISREAD_AMOUNT_MAX and not w[:1].isupper() for w in misread)
+    )

@@ -35,6 +35,7 @@ from sohoa.extract.flattened_header import (
 )
 from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK, add_page_break
 from sohoa.extract.flattened_rows import interleaved_task_rows, numbered_rows
+from sohoa.extract.flattened_sums import unread_years
 from sohoa.extract.interleaved import is_interleaved
 from sohoa.extract.structure import fold
 from sohoa.model import JOINED_PAGES_AT, Line, Page, Table, TableRow
@@ -126,6 +127,7 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
     body, readings = _body(lines, header_lines, head_end, end, new_pages)
     years = column_years([t for _, t in lines[start:head_start]], header_lines)
     years = years or years_read_in_body([*readings[1:], *body])
+    years = years or unread_years(" ".join(readings), body)
     above = labels_above([text for _, text in lines[start:head_start]])
     budget_columns = budget_header_columns([f"{above} {readings[0]}", *readings[1:]], years, body)
     columns = budget_columns or task_columns(header_text)

@@ -23,16 +23,16 @@ from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amoun
 from sohoa.extract.budget_agencies import agencies_after_the_text, lead_and_partner
 from sohoa.extract.budget_lines import (
     RULED_EDGES,
-    TOTAL_LINE,
-    TOTAL_WORD,
     BudgetLine,
     budget_amount_run,
     budget_line_number,
     budget_row_groups,
     row_end_between,
+    total_row_amounts,
 )
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.budget_sections import headings_read_as_rows, stroke_numerals_by_position
+from sohoa.extract.budget_totals import totals_by_two_sums
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
@@ -49,6 +49,7 @@ from sohoa.extract.flattened_sums import (
     holds_where_readable,
     place_by_column_totals,
     place_by_sums,
+    total_split_at_its_dot,
 )
 from sohoa.extract.interleaved import CONFIDENCE_CAP
 from sohoa.extract.numbering import next_in_sequence
@@ -69,6 +70,13 @@ class _ReadAcross:
 TEXT_NUMBERS_MAX = 2  # numbers of the task text read as the first of a run of amounts
 
 
+def _times_before(text: str) -> bool:
+    """Does the text end with a multiplication sign ("(10 sản phẩm x" before "60 triệu
+    đồng)"), alone or glued to the word before ("phamx": no Vietnamese word ends in x)?"""
+    words = [w for w in (w.strip("|[]{}") for w in text.split()) if w]
+    return bool(words) and words[-1][-1] in "x×"
+
+
 def _text_numbers_before_amounts(
     group: list[BudgetLine], amount_columns: list[str]
 ) -> list[BudgetLine]:
@@ -81,6 +89,9 @@ def _text_numbers_before_amounts(
         return out  # the total row has no text of its own
     for k, (number, text, values, agencies) in enumerate(group):
         if not values or place_by_sums(values, amount_columns) is not None:
+            continue
+        if _times_before(text) and len(values) > len(amount_columns):
+            out[k] = (number, f"{text} {values[0]}", values[1:], agencies)
             continue
         for drop in range(1, TEXT_NUMBERS_MAX + 1):
             if not all(looks_like_amount(v) for v in values[:drop]):
@@ -108,7 +119,7 @@ def _budget_row_across(
     if not stt and fold(text) in TOTAL_ROW_LABELS:
         stt, text = "Tổng", ""
     runs = [g[2] for g in group if g[2]]
-    values = list(max(runs, key=len)) if runs else []
+    values = total_split_at_its_dot(list(max(runs, key=len)) if runs else [], amount_columns)
     tail = lead_and_partner([g[3] for g in group if g[3]])
     fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
     amounts, placed = placements.place(values) if values else (fallback, False)
@@ -137,15 +148,23 @@ def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
 
 def _own_sum_fails(row: _ReadAcross) -> bool:
     """A row stating some years only whose total is not their sum (a misread digit). A
-    total misread as no amount at all ("64,": ``flattened_sums.garbled_start``) is
-    unknown, not failed: the years read are what the columns' sums place."""
+    total misread as no amount at all ("64,": ``flattened_sums.garbled_start``), or read
+    in two pieces ("4 559"), is unknown, not failed: the years read are what the columns'
+    sums place."""
     total = try_amount(row.values[0]) if row.values else None
     years = [try_amount(v) for v in row.values[1:] if not is_blank(v)]
     if None in years or not years:
         return True
+    if " " in row.values[0]:  # a total read in two pieces not its years' sum: unknown
+        return False  # (``flattened_sums.total_split_at_its_dot`` left it as read)
     if total is None:
         return is_blank(row.values[0]) or looks_like_amount(row.values[0])
     return total != sum(y or 0 for y in years)
+
+
+def _misread_in(row: _ReadAcross) -> bool:
+    """A value of the row read as no amount ("T2470", "4 s6q", "aso."): a misread seen."""
+    return any(not is_blank(v) and v not in DASHES and try_amount(v) is None for v in row.values)
 
 
 @dataclass
@@ -171,8 +190,9 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
     ``total`` (the total row's cells, or a parent row's); rows of every column are fixed.
     The rows placed are returned: none when a row makes the evidence unsure (too many
     values, or a short row whose own sum fails); of the others, those every placement
-    adding up agrees on. A full row whose own sum fails holds a misread digit: one column
-    may be off (``place_by_column_totals``)."""
+    adding up agrees on. A full row whose own sum fails holds a misread digit, and a value
+    read as no amount ("T2470") shows digits misread: one column may be off
+    (``place_by_column_totals``)."""
     n, first = sums.n, sums.first
     open_rows = [r for r in rows if len(sums.values(r)) < n]
     if not open_rows or any(len(sums.values(r)) > n for r in rows):
@@ -184,7 +204,7 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
         [sums.cells(r) for r in full],
         [sums.values(r) for r in open_rows],
         total,
-        misread_seen=any(_own_sum_fails(r) for r in full),
+        misread_seen=any(_own_sum_fails(r) for r in full) or any(map(_misread_in, rows)),
         row_holds=sums.row_holds,
     )
     settled = [(r, cells) for r, cells in zip(open_rows, placed or [], strict=False) if cells]
@@ -199,7 +219,8 @@ def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) 
     ``place_by_column_totals``); with years split by source, every amount cell, where the
     row's own sums also hold. A row "p" stating its own amounts is a subtotal of its rows
     "p.q": those count under it, not in the total row, and once its years are known, its
-    rows' blank years are placed where they add up to them."""
+    rows' blank years are placed where they add up to them. A total misread is put right
+    where both its row's years and the column's total settle it (``budget_totals``)."""
     n = len(amount_columns)
     simple = amount_columns[0].startswith("Kinh phí") and all(
         c.startswith("Năm ") and " / " not in c for c in amount_columns[1:]
@@ -216,6 +237,8 @@ def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) 
     parent_of = _valued_parents(others)
     top = [r for k, r in enumerate(others) if k not in parent_of and r.values]
     top_placed = _place_under(top, sums.cells(totals[0]), sums)
+    if simple:  # a total misread: the row's years and the column's total both settle it
+        totals_by_two_sums([r.cells for r in top], totals[0].cells, n - 1)
     for parent in sorted(set(parent_of.values())):
         children = [others[k] for k, p in parent_of.items() if p == parent and others[k].values]
         settled = len(others[parent].values) == n or any(r is others[parent] for r in top_placed)
@@ -276,7 +299,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
                 numeral.append(as_row[0])
                 segment.append(as_row[1])
             continue
-        amounts = _total_amounts(line)
+        amounts = total_row_amounts(line)
         if amounts is not None:
             flush()  # the total row: "Tổng" alone, or with its amounts
             if amounts and not is_amount_line(amounts):  # some misread: each one a cell
@@ -393,37 +416,3 @@ def _budget_section(line: str, next_number: str | None) -> str | None:
     if _ONE_DOT.match(text) and cannot_be_row_1 and amount_run(text) is None:
         return text
     return None
-
-
-def _total_amounts(line: str) -> str | None:
-    """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
-    "[" and specks between them dropped), "" for "Tổng" alone; None if ``line`` is no total
-    row."""
-    match = TOTAL_LINE.match(RULED_EDGES.sub("", line.strip()))
-    if not match or not TOTAL_WORD.fullmatch(fold(match.group(1))):
-        return None
-    words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()
-    # a speck read between the amounts ("‘", "'", "."), no letter, digit nor dash: no cell
-    rest = " ".join(w for w in words if regex.search(r"[\p{L}\p{N}]", w) or w in DASHES)
-    if rest and not (is_amount_line(rest) or _with_misread_amounts(rest)):
-        return None
-    if not rest and fold(match.group(1)) not in TOTAL_ROW_LABELS:
-        return None  # a misread "Tổng" is taken only with its amounts
-    return rest
-
-
-MISREAD_AMOUNT_MAX = 4  # letters a misread amount of a total row has ("sso" for 880)
-
-
-def _with_misread_amounts(rest: str) -> bool:
-    """ "2180 1300 sso 530 430 aso 170": a total row's amounts, some misread as short
-    lower-case garbage; amounts first and two in three at least. Those cells keep what was
-    read (no digit is guessed)."""
-    words = rest.split()
-    amounts = [w for w in words if looks_like_amount(w) or w in DASHES]
-    misread = [w for w in words if w not in amounts]
-    return (
-        looks_like_amount(words[0])
-        and 3 * len(amounts) >= 2 * len(words)
-        and all(len(w) <= MISREAD_AMOUNT_MAX and not w[:1].isupper() for w in misread)
-    )

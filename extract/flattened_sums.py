@@ -19,8 +19,9 @@ from itertools import combinations
 import regex
 
 from sohoa.extract.amounts import is_blank, try_amount
-from sohoa.extract.budget_lines import BudgetLine
+from sohoa.extract.budget_lines import BudgetLine, budget_amount_run
 from sohoa.model import Amount
+from sohoa.normalize.unicode import strip_marks
 
 
 def _source_of(column: str) -> str:
@@ -285,15 +286,56 @@ def place_by_column_totals(
     return placed
 
 
+_HEAD_DIGITS = regex.compile(r"\d{1,2}")  # a grouped amount's first group ("3" of 3.250)
+_GROUP_DIGITS = regex.compile(r"\d{3}")  # a group of three digits read apart from it
+
+
+def _digits(value: Decimal) -> int:
+    return len(str(int(value)))
+
+
+def total_split_at_its_dot(values: list[str], amount_columns: list[str]) -> list[str]:
+    """The run with its first two values joined when they are one total whose thousands
+    dot was read as a space ("4 555 1.000 2.000 250" for "3.250 …"): the run as read does
+    not add up anywhere, the first value is a group of one or two digits and the second
+    of three, the run joined fits the columns, and the years after them add up to a
+    number of as many digits as the two read together. The total is written with its dot
+    when the years add up to it exactly ("9 190" over years of 9.190), else as read: no
+    digit is guessed, only the space read for the dot."""
+    if len(values) < 3 or len(values) - 1 > len(amount_columns):
+        return values
+    head, group = values[0], values[1]
+    if not (_HEAD_DIGITS.fullmatch(head) and _GROUP_DIGITS.fullmatch(group)):
+        return values
+    if place_by_sums(values, amount_columns) is not None:
+        return values  # the run adds up as read: "5 300" is a total and a year
+    cells = [f"{head} {group}", *values[2:]]
+    cells += [""] * (len(amount_columns) - len(cells))
+    parts = _totals_with_parts(cells, amount_columns)
+    readable = [try_amount(p) for p in (parts[0][1] if parts else []) if not is_blank(p)]
+    if not readable or None in readable:
+        return values
+    years = sum(v or 0 for v in readable)
+    joined = Decimal(head + group)
+    if years == 0 or _digits(years) != _digits(joined):
+        return values
+    return [f"{head}.{group}" if years == joined else f"{head} {group}", *values[2:]]
+
+
 GARBLED_MAX = 6  # characters of a misread amount ("s6q", "64,", "T2470")
 _DIGIT = regex.compile(r"\d")
 
 
+_DIGIT_SHAPED_GROUP = regex.compile(r"[gqsoOB]{3}")  # "ggg" for 000, "sso" for 880
+
+
 def _misread_amount(word: str) -> bool:
     """A word that may be an amount misread: a digit in a short word, no bracket (a word
-    in brackets is the task's: "(9 sản")."""
+    in brackets is the task's: "(9 sản"), or a group of three letters of digits' shapes
+    ("ggg": no word of the text)."""
     short = len(word) <= GARBLED_MAX
-    return short and bool(_DIGIT.search(word)) and not regex.search(r"[()]", word)
+    digit = bool(_DIGIT.search(word)) or bool(_DIGIT_SHAPED_GROUP.fullmatch(word))
+    return short and digit and not regex.search(r"[()]", word)
 
 
 def _garbled_amounts(words: list[str]) -> int:
@@ -358,3 +400,31 @@ def _placed_after_garbled(
         if not holds_where_readable(cells, amount_columns):
             return None
     return " ".join(words[: len(words) - count]).rstrip(" |[{"), cells
+
+
+UNREAD_YEAR = "?"  # a year column whose year was misread: "Năm ?1", "Năm ?2" … by place
+ROWS_ADDING_UP_MIN = 2  # rows whose amounts add up that tell how many years a header has
+_NAMES_KINH_PHI = regex.compile(r"\bkinh\s*ph", regex.IGNORECASE)
+
+
+def unread_years(header: str, body: list[str]) -> list[str]:
+    """Years of a budget header naming "Kinh phí" whose year labels were all misread ("|
+    Téng kinh phi | Nall | Ned | wal |"): as many as the amounts after the total in the
+    body's rows whose total is the sum of the rest (the commonest such count, in two rows
+    at least), each named by its place ("?1", "?2" …: no year is guessed). [] when the
+    header names no "Kinh phí" or too few rows add up."""
+    if not _NAMES_KINH_PHI.search(strip_marks(header)):
+        return []
+    lengths: Counter[int] = Counter()
+    for line in body:
+        run = budget_amount_run(line)
+        values = run[1] if run else []
+        columns = ["Kinh phí", *(f"Năm {UNREAD_YEAR}{k}" for k in range(1, len(values)))]
+        if len(values) >= 3 and adds_up(values, columns):
+            lengths[len(values)] += 1
+    if not lengths:
+        return []
+    length, count = lengths.most_common(1)[0]
+    if count < ROWS_ADDING_UP_MIN:
+        return []
+    return [f"{UNREAD_YEAR}{k}" for k in range(1, length)]

@@ -219,3 +219,17 @@ def test_a_speck_read_as_a_dot_after_an_amount_between_amounts():
     _, _, values, _ = budget_line("Ho tro 3.380 | 310 | 70. | 2.000 1.000 So Y te")
     assert values == ["3.380", "310", "70", "2.000", "1.000"]
     assert budget_line("Ho tro 1.000 2.000. So Y")[2] == []
+
+
+def test_an_amount_misread_as_letters_between_rulings_stays_in_the_run():
+    """Rulings part the cells: "aso." (for 11.101) and "ao" (for 400), each between two
+    rulings among the amounts, are cells of the run, kept as read, so the others keep
+    their columns; a word ending the text before amounts that add up stays the text's, and
+    a misread cell never ends a run."""
+    line = "| 3 [To chuc giao duc nghe nghiep | aso. | 132 | - | 7800 | 3169 |"
+    assert budget_amount_run(line)[1] == ["aso.", "132", "-", "7800", "3169"]
+    line = "| 10 [To chuc phong chay, chua chay | 400 } - | ao | - | - |"
+    assert budget_amount_run(line)[1] == ["400", "-", "ao", "-", "-"]
+    line = "| 2 [Tang cuong bao dam an toan | tinh. | 300 | 100 | 100 | 100 |"
+    assert budget_amount_run(line)[1] == ["300", "100", "100", "100"]
+    assert budget_amount_run("| 2 [Tang cuong | 300 | 100 | 100 | 10o | ab |")[1][-1] != "ab"

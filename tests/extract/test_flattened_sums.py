@@ -7,6 +7,8 @@ from sohoa.extract.flattened_sums import (
     holds_where_readable,
     layout_by_sums,
     place_by_column_totals,
+    total_split_at_its_dot,
+    unread_years,
 )
 
 
@@ -132,3 +134,33 @@ def test_every_amount_cell_placed_where_the_rows_own_sums_also_hold():
         ["90", "60", "30", "60", "30", "", ""],
     ]
     assert place_by_column_totals([], rows, total) is None
+
+
+def test_a_total_split_at_its_dot_is_joined_when_the_years_have_its_digits():
+    columns = ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
+    assert total_split_at_its_dot(["3", "250", "1.000", "2.000", "250"], columns) == [
+        "3.250",
+        "1.000",
+        "2.000",
+        "250",
+    ]
+    # misread digits: joined as read, the years placed after it
+    assert total_split_at_its_dot(["4", "555", "1.000", "2.000", "250"], columns)[0] == "4 555"
+    # a total and a year that add up as read stay two cells
+    assert total_split_at_its_dot(["5", "300", "200", "100"], columns[:3]) == [
+        "5",
+        "300",
+        "200",
+        "100",
+    ]
+    # years of three digits under a total of four: no total of theirs
+    assert total_split_at_its_dot(["5", "300", "200", "100"], columns) == ["5", "300", "200", "100"]
+
+
+def test_years_whose_labels_were_misread_are_counted_from_rows_adding_up():
+    header = "| srr| Noi dung | Teng kinh phi | Nall | Ned | wal |"
+    body = ["| 1 | Xay dung | 300 | 100 | 100 | 100 |", "| 2 | To chuc | 250 | 50 | - | 200 |"]
+    assert unread_years(header, body) == ["?1", "?2", "?3"]
+    assert unread_years(header, body[:1]) == []  # one row is no evidence
+    assert unread_years("| STT | Noi dung | Nall | Ned |", body) == []  # no "Kinh phí"
+    assert unread_years(header, [*body[:1], "| 2 | To chuc | 250 | 50 | 10 | 200 |"]) == []
