@@ -32,7 +32,6 @@ from sohoa.extract.budget_lines import (
 )
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.budget_sections import headings_read_as_rows, stroke_numerals_by_position
-from sohoa.extract.budget_totals import totals_by_two_sums
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
@@ -219,8 +218,7 @@ def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) 
     ``place_by_column_totals``); with years split by source, every amount cell, where the
     row's own sums also hold. A row "p" stating its own amounts is a subtotal of its rows
     "p.q": those count under it, not in the total row, and once its years are known, its
-    rows' blank years are placed where they add up to them. A total misread is put right
-    where both its row's years and the column's total settle it (``budget_totals``)."""
+    rows' blank years are placed where they add up to them."""
     n = len(amount_columns)
     simple = amount_columns[0].startswith("Kinh phí") and all(
         c.startswith("Năm ") and " / " not in c for c in amount_columns[1:]
@@ -237,8 +235,6 @@ def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) 
     parent_of = _valued_parents(others)
     top = [r for k, r in enumerate(others) if k not in parent_of and r.values]
     top_placed = _place_under(top, sums.cells(totals[0]), sums)
-    if simple:  # a total misread: the row's years and the column's total both settle it
-        totals_by_two_sums([r.cells for r in top], totals[0].cells, n - 1)
     for parent in sorted(set(parent_of.values())):
         children = [others[k] for k, p in parent_of.items() if p == parent and others[k].values]
         settled = len(others[parent].values) == n or any(r is others[parent] for r in top_placed)
