@@ -34,6 +34,7 @@ from sohoa.extract.flattened_header import (
     header_top,
     labels_above,
     last_column_read,
+    repeated_header_run,
     task_columns,
     years_read_in_body,
 )
@@ -98,6 +99,8 @@ def _body(
                 add_page_break(body)
                 continue
         run = header_run(lines, i, end)
+        if run == i and header_lines:
+            run = repeated_header_run(lines, i, end, header_lines[0])  # its "STT" misread
         if run > i:
             readings.append(" ".join(t for _, t in lines[i:run]))
             i = run

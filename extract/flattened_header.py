@@ -245,6 +245,27 @@ def last_column_read(rows: list[TableRow]) -> bool:
     return filled >= max(2, LAST_FILLED_SHARE * len(timed))
 
 
+REPEAT_SIMILARITY = 0.7  # of a line to the header's first line: the header read again
+
+
+def repeated_header_run(lines: list[tuple[int, str]], i: int, end: int, first: str) -> int:
+    """End of the header read again at a page break from line ``i`` with its "STT"
+    misread ("| T | Ndi dung | Cha tri | …" for "| TT | Noi dung | Chu tri | …"), or
+    ``i``: line ``i`` is made of header words whose letters are mostly those of the
+    header's first line ``first`` (marks, case and spaces folded, ``REPEAT_SIMILARITY``;
+    ten letters at least), and the lines of header words after it are the header's."""
+    text = lines[i][1]
+    line = fold(text)
+    if len(line) < 10 or not _is_header_line(text):
+        return i
+    if Levenshtein.normalized_similarity(line, fold(first)) < REPEAT_SIMILARITY:
+        return i
+    j = i + 1
+    while j < end and lines[j][1].strip() and _is_header_line(lines[j][1]):
+        j += 1
+    return j
+
+
 def header_run(lines: list[tuple[int, str]], i: int, end: int) -> int:
     """End of a header block repeated at a page break that starts at line ``i`` (or ``i``):
     it starts with "STT" or a line of two header words or more, and runs on while the

@@ -458,3 +458,29 @@ def test_a_last_column_whose_name_was_not_read_is_kept_when_the_rows_fill_it(tmp
     table = table_of_text(tmp_path, OLD_OCR_TASKS_NO_LAST)
     assert table.columns[-1] == "Thời gian"
     assert all(len(r.cells) == len(table.columns) for r in table.rows if r.cells)
+
+
+# a task table whose header a page break repeats with its "TT" read "T"
+OLD_OCR_TASKS_HEADER_REPEATED = """Phu luc I
+DANH MUC NHIEM VU
+| TT | Noi dung | Chu tri | Phoi hop | Thoi gian | Ghi chu |
+1 Kien toan cong tac van thu cap tinh. So Noi vu Cong an tinh Hang nam Bao cao
+2 Trien khai phong chay tai cap huyen. Cong an tinh So Xay dung 2026-2030 Ke hoach
+
+| T | Ndi dung | Cha tri | Phéi hop | Thor | Ghi chu |
+gian
+3 Nang cao hieu qua giam ngheo ben vung. So Tai chinh Ban Dan toc Quy II/2027 Quyet dinh
+4 Day manh y te co so cap huyen. So Y te Cong an tinh Nam 2026 Bao cao
+"""
+
+
+def test_a_header_repeated_at_a_page_break_with_its_number_column_misread_is_no_row_text(
+    tmp_path,
+):
+    """The header read again on the next page, "TT" read "T" and the time's name wrapped
+    ("Thor" / "gian"): most of its letters are the first reading's, so it is the header
+    repeated, not the next row's first lines."""
+    table = table_of_text(tmp_path, OLD_OCR_TASKS_HEADER_REPEATED)
+    rows = [r.cells for r in table.rows if r.cells]
+    assert [r[0] for r in rows] == ["1", "2", "3", "4"]
+    assert rows[2][1] == "Nang cao hieu qua giam ngheo ben vung."
