@@ -24,12 +24,17 @@ from sohoa.extract.appendix import read_caption_lines
 from sohoa.extract.budget_lines import is_interleaved_budget
 from sohoa.extract.flattened_budget import interleaved_budget_rows
 from sohoa.extract.flattened_header import (
+    TASK_COLUMNS,
+    UNNAMED_LAST,
     budget_header_columns,
     column_years,
     columns_in_use,
     header_run,
     header_span,
+    header_top,
     labels_above,
+    last_column_read,
+    repeated_header_run,
     task_columns,
     years_read_in_body,
 )
@@ -95,6 +100,8 @@ def _body(
                 add_page_break(body)
                 continue
         run = header_run(lines, i, end)
+        if run == i and header_lines:
+            run = repeated_header_run(lines, i, end, header_lines[0])  # its "STT" misread
         if run > i:
             readings.append(" ".join(t for _, t in lines[i:run]))
             i = run
@@ -130,8 +137,15 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
     years = years or unread_years(" ".join(readings), body)
     above = labels_above([text for _, text in lines[start:head_start]])
     budget_columns = budget_header_columns([f"{above} {readings[0]}", *readings[1:]], years, body)
-    columns = budget_columns or task_columns(header_text)
+    top = header_top([text for _, text in lines[start:head_start]])
+    columns = budget_columns or task_columns(header_text, top)
+    if budget_columns is None and header_text and columns[-1] == TASK_COLUMNS[4]:
+        columns = [*columns, UNNAMED_LAST]  # kept if the rows fill it (a name misread)
     rows, confidence = _rows(body, columns, budget_columns is not None)
+    if columns[-1] == UNNAMED_LAST and not last_column_read(rows):
+        columns = columns[:-1]
+        for row in rows:
+            row.cells = row.cells[: len(columns)] if row.cells else row.cells
     if budget_columns is None and not header_text:
         columns = columns_in_use(rows, columns)
     found = read_caption_lines([t for _, t in lines[start:head_start]])

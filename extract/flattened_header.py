@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -128,7 +129,10 @@ def _is_body_start(text: str) -> bool:
     words = [w for w in text.split() if regex.search(r"\p{L}{2}", w)]  # not "N", "k'"
     prose = len(words) >= PROSE_WORDS and not text.startswith("(")
     prose = prose and not _year_heads(text)  # "Năm 2027" is a header's; "đến năm 2030" not
-    return prose and not _is_header_line(text, 0.3) and not is_label_line(text)
+    # a group heading's syllables are no misread header words ("TANG CUONG PHONG, CHONG
+    # THIEN TAI": "tang" is no "tong", "cuong" no "cong")
+    header = _is_header_line(text, 0.3, strict=True)
+    return prose and not header and not is_label_line(text)
 
 
 def labels_above(lines: list[str]) -> str:
@@ -156,11 +160,36 @@ def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | N
     return first, j
 
 
-def task_columns(header: str) -> list[str]:
+def header_top(above: list[str]) -> str:
+    """The header's top line when old OCR read it above the "STT" line (``above``: the
+    lines between the caption and "STT"): the time and last columns' names wrap over
+    more lines than "STT", which sits on the header's middle line, so their first words
+    ("Thời gian | Dự kiến kết quả", "gian Kết quả, sản") come before it. The line right
+    above "STT" when it names the time column ("thời", "gian"); else ""."""
+    if not above or above[-1].lstrip().startswith("("):  # "(Kèm theo …)": the caption's
+        return ""
+    words = {fold(w) for w in strip_marks(above[-1]).split()}
+    return above[-1] if words & {"thoi", "gian"} else ""
+
+
+def _last_column(last: list[str]) -> str | None:
+    """The last column's name among ``last``, the folded words that end the header (and
+    its top line): "Ghi chú", "Sản phẩm" (one slip), "Kết quả"."""
+    if any(w in ("ghi", "chu") for w in last):
+        return "Ghi chú"
+    if any(Levenshtein.distance(w, "pham") <= 1 for w in last):
+        return "Sản phẩm"
+    if ("ket", "qua") in pairwise(last):
+        return "Kết quả"
+    return None
+
+
+def task_columns(header: str, top: str = "") -> list[str]:
     """The columns of a task table its header names: STT, the task, the lead agency and
-    the time always; the partner agency and a last column (Ghi chú, Sản phẩm …) when the
-    header holds them (words compared without marks, one OCR slip allowed); all six when
-    no header was read."""
+    the time always; the partner agency and a last column (Ghi chú, Sản phẩm, Kết quả)
+    when the header holds them (words compared without marks, one OCR slip allowed; the
+    last column's name ends the header or is on its ``top`` line read above "STT", see
+    ``header_top``); all six when no header was read."""
     words = [fold(w) for w in strip_marks(header).split()]
     words = [w for w in words if w]
     if not words:
@@ -180,11 +209,11 @@ def task_columns(header: str) -> list[str]:
     if has("phoi"):
         columns.append(TASK_COLUMNS[3])
     columns.append(TASK_COLUMNS[4])  # a task list always says when (its header word may be lost)
-    last = [w for w in words[-3:] if w not in ("thuc", "hien", "gian", "thoi")]
-    if has("ghi", "chu") and any(w in ("ghi", "chu") for w in last):
-        columns.append("Ghi chú")
-    elif has("pham") and any(Levenshtein.distance(w, "pham") <= 1 for w in last):
-        columns.append("Sản phẩm")
+    top_words = [w for w in (fold(w) for w in strip_marks(top).split()) if w]
+    last = [w for w in [*words[-3:], *top_words] if w not in ("thuc", "hien", "gian", "thoi")]
+    name = _last_column(last)
+    if name is not None:
+        columns.append(name)
     return columns
 
 
@@ -200,6 +229,41 @@ def columns_in_use(rows: list[TableRow], columns: list[str]) -> list[str]:
         if row.cells:
             row.cells = [row.cells[k] for k in keep if k < len(row.cells)]
     return [columns[k] for k in keep]
+
+
+UNNAMED_LAST = "Cột cuối"  # a last column the rows fill whose name old OCR garbled
+LAST_FILLED_SHARE = 0.5  # of the rows with a time: this share fill the last column
+
+
+def last_column_read(rows: list[TableRow]) -> bool:
+    """Do the rows of a task table, read with a last column after the time (``rows``' last
+    cells), show that column was printed though its header name was not read ("Thời
+    gian" then "are asia")? Half the rows with a time or more, two at least, hold words
+    after it (not specks: a word of two letters)."""
+    timed = [r.cells for r in rows if r.cells and len(r.cells) >= 2 and r.cells[-2].strip()]
+    filled = sum(regex.search(r"\p{L}{2}", cells[-1]) is not None for cells in timed)
+    return filled >= max(2, LAST_FILLED_SHARE * len(timed))
+
+
+REPEAT_SIMILARITY = 0.7  # of a line to the header's first line: the header read again
+
+
+def repeated_header_run(lines: list[tuple[int, str]], i: int, end: int, first: str) -> int:
+    """End of the header read again at a page break from line ``i`` with its "STT"
+    misread ("| T | Ndi dung | Cha tri | …" for "| TT | Noi dung | Chu tri | …"), or
+    ``i``: line ``i`` is made of header words whose letters are mostly those of the
+    header's first line ``first`` (marks, case and spaces folded, ``REPEAT_SIMILARITY``;
+    ten letters at least), and the lines of header words after it are the header's."""
+    text = lines[i][1]
+    line = fold(text)
+    if len(line) < 10 or not _is_header_line(text):
+        return i
+    if Levenshtein.normalized_similarity(line, fold(first)) < REPEAT_SIMILARITY:
+        return i
+    j = i + 1
+    while j < end and lines[j][1].strip() and _is_header_line(lines[j][1]):
+        j += 1
+    return j
 
 
 def header_run(lines: list[tuple[int, str]], i: int, end: int) -> int:

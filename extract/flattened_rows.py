@@ -333,18 +333,47 @@ def _first_section(lines: list[str], at: int) -> str | None:
     (two words or more, no agency, no time) after an I-like mark, ending at the table's
     right border read "|" (a heading's cell spans the row; a row's first line read across
     ends in its last column's text), and the next numbered line is row 1 (a row 1 after a
-    "1." says the "1." was the section's "I.")."""
+    "1." says the "1." was the section's "I."): right after it, or on the middle line of
+    row 1's first lines read across (``ROW_STARTS_WITHIN`` lines)."""
     match = _SECTION_ONE.match(clean(lines[at]))
     if match is None:
         return None
     heading = match.group(1).rstrip(" |")  # the rulings of the empty cells after it
-    _, task, agency, time, notes = split_line(heading)
-    if agency or time or notes or len(task.split()) < 2:
+    if not _is_heading(heading):
         return None
-    following = [line for line in lines[at + 1 : at + 3] if line.strip()]
-    if not following or _ROW_ONE.match(clean(following[0])) is None:
+    following = [clean(line) for line in lines[at + 1 : at + 1 + ROW_STARTS_WITHIN]]
+    numbered = next((line for line in following if split_line(line)[0] is not None), None)
+    if numbered is None or _ROW_ONE.match(numbered) is None:
         return None
     return f"I. {heading}"
+
+
+ROW_STARTS_WITHIN = 3  # lines after a first section heading to row 1's number line
+
+
+def _is_heading(text: str) -> bool:
+    """A section heading's text: two words or more, no agency, no time, nothing after."""
+    _, task, agency, time, notes = split_line(text)
+    return not (agency or time or notes or len(task.split()) < 2)
+
+
+# a later section's numeral old OCR read with no dot, a ruling's "[" or "|" perhaps before
+# it ("[Ill Kỹ năng số |"): strokes and letters of a Roman numeral, one letter at least
+_RULED_SECTION = regex.compile(
+    r"^[\[|{(]?\s*(?=[IVXLl|]*[IVXLl])([IVXLl|]{1,4})\.?\s+(?=\p{Lu})(.+?)\s*\|\s*$"
+)
+
+
+def _ruled_section(line: str) -> str | None:
+    """ "<numeral>. <heading>" when ``line`` is a section heading whose numeral has no dot
+    ("[Ill Kỹ năng số |"): a heading (``_is_heading``) after a Roman-numeral-like mark,
+    ending at the table's right border read "|" (a heading's cell spans the row); the
+    numeral is repaired with the others (``numbering``)."""
+    match = _RULED_SECTION.match(clean(line))
+    if match is None:
+        return None
+    heading = match.group(2).rstrip(" |")
+    return f"{match.group(1)}. {heading}" if _is_heading(heading) else None
 
 
 def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
@@ -372,6 +401,11 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
         if OCR_SECTION.match(line.strip()):
             flush()
             rows.append(TableRow(section=clean(line).rstrip(" |")))  # a ruling read "|" after it
+            continue
+        section = _ruled_section(line) if rows or segment else None
+        if section is not None:
+            flush()
+            rows.append(TableRow(section=section))
             continue
         segment.append(line)
     flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sohoa.extract.flattened_header import (
     budget_header_columns,
     header_span,
+    header_top,
     is_label_line,
     task_columns,
     years_read_in_body,
@@ -162,3 +163,32 @@ def test_a_year_in_a_task_lists_title_heads_no_column():
     budget = ["STT Noi dung Kinh phi Don vi chu tri"]
     assert column_years(title, budget) == ["2026"]
     assert column_years(["Phu luc II", "Nam 2026 | Nam 2027"], task) == ["2026", "2027"]
+
+
+def test_a_group_heading_in_capitals_after_the_header_is_no_header_line():
+    """A section heading read right after the header ("[i TANG CUONG PHONG, CHONG THIEN
+    TAI |", its numeral misread) has syllables one slip from header words ("tang" / "tong",
+    "cuong" / "cong"): they are words of their own, the heading is the body's, and the
+    header's last column ("San pham") still ends the header."""
+    lines = [
+        (1, "Phu luc I"),
+        (1, "STT Noi dung nhiem vu Co quan chu tri Co quan phoi hop Thoi gian San"),
+        (1, "thuc hien | pham"),
+        (1, "[i TANG CUONG PHONG, CHONG THIEN TAI |"),
+        (1, "1 Kien toan cong tac van thu tai co so Sở Tai chinh Sở Noi vu 2026-2030 |De an"),
+    ]
+    assert header_span(lines, 0) == (1, 3)
+    header = " ".join(text for _, text in lines[1:3])
+    assert task_columns(header)[-1] == "Sản phẩm"
+
+
+def test_the_last_columns_name_read_above_the_stt_line():
+    """The time and last columns' names wrap over more lines than "STT": old OCR reads
+    their first words above the "STT" line ("Thoi gian Du kien ket qua dat"), so the last
+    column ("Kết quả") is named there; the caption's "(Kèm theo …)" line names none."""
+    top = header_top(["Phu luc I", "DANH MUC NHIEM VU", "_ a . Thoi gian Du kien ket qua dat"])
+    header = "| STT | Nhiem vu | Don vi chu tri | Don vi phdi hop | hoan thanh | duoc |"
+    assert task_columns(header, top)[-1] == "Kết quả"
+    assert task_columns(header)[-1] == "Thời gian"
+    assert header_top(["Phu luc I", "(Kem theo Ke hoach thoi gian ket qua)"]) == ""
+    assert header_top(["Phu luc I", "DANH MUC NHIEM VU KET QUA"]) == ""

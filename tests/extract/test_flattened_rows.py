@@ -43,3 +43,28 @@ def test_a_rows_first_line_after_a_speck_before_its_centred_number_is_no_section
     ]
     rows, _ = interleaved_task_rows(lines, TASK_COLUMNS)
     assert all(r.section is None for r in rows)
+
+
+def test_the_first_section_heading_before_row_ones_centred_number_is_section_one():
+    """ "1. Hạ tầng số |" then row 1 read across with its number on its middle line (its
+    first line before it): the "1." was the section's "I.", the first line is row 1's."""
+    lines = [
+        "1. Ha tang so |",
+        "Nang cap mang dien rong cua tinh ket | So Y te Hang",
+        "1 noi cac xa, phuong. nam",
+        *ROWS[1:],
+    ]
+    rows, _ = interleaved_task_rows(lines, TASK_COLUMNS)
+    assert rows[0].section == "I. Ha tang so"
+    assert [r.cells[0] for r in rows[1:]] == ["1", "2", "3"]
+    assert rows[1].cells[1].startswith("Nang cap mang dien rong")
+
+
+def test_a_later_sections_numeral_read_without_its_dot_is_a_section():
+    """ "[Ill Kỹ năng số |": section III's numeral read with a ruling's "[" and no dot, its
+    heading ending at the table's right border; not glued to the row above as task text.
+    A row whose number is a digit ("| 1 | … |") stays a row."""
+    lines = [*ROWS[:2], "[Ill Ky nang so |", ROWS[2]]
+    rows, _ = interleaved_task_rows(lines, TASK_COLUMNS)
+    assert [r.section for r in rows] == [None, None, "Ill. Ky nang so", None]
+    assert rows[1].cells[1] == "Tang cuong quan ly chat thai ran cap huyen"

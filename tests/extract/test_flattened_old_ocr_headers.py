@@ -1,0 +1,70 @@
+"""Old-OCR task tables whose header was read badly: a last column whose name was lost, a
+header repeated at a page break with its number column misread (``extract/flattened``)."""
+
+from __future__ import annotations
+
+from old_ocr_tables import table_of_text
+
+from sohoa.extract.flattened_header import UNNAMED_LAST
+
+# a task table read across whose header's last name is garbled ("are asia"): the rows hold
+# words after their time, the last column's
+OLD_OCR_TASKS_LAST_NAME_LOST = """Phu luc I
+DANH MUC NHIEM VU
+Thoi
+STT Noi dung nhiem vu Co quan chu tri Co quan phoi hop are asia
+hien
+1 Kien toan cong tac van thu cap tinh. So Noi vu Cong an tinh Hang nam Bao cao
+2 Trien khai phong chay tai cap huyen. Cong an tinh So Xay dung 2026-2030 Ke hoach
+3 Nang cao hieu qua giam ngheo ben vung. So Tai chinh Ban Dan toc Quy II/2027 Quyet dinh
+"""
+
+# the same table with no last column: no words after the times but a speck
+OLD_OCR_TASKS_NO_LAST = """Phu luc I
+DANH MUC NHIEM VU
+Thoi
+STT Noi dung nhiem vu Co quan chu tri Co quan phoi hop gian
+1 Kien toan cong tac van thu cap tinh. So Noi vu Cong an tinh Hang nam
+2 Trien khai phong chay tai cap huyen. Cong an tinh So Xay dung 2026-2030 —-
+3 Nang cao hieu qua giam ngheo ben vung. So Tai chinh Ban Dan toc Quy II/2027
+"""
+
+
+def test_a_last_column_whose_name_was_not_read_is_kept_when_the_rows_fill_it(tmp_path):
+    """The header names no column after the time (its words garbled), but every row holds
+    words after its time: the column was printed and keeps them (unnamed: its cells go to a
+    record's ``extra``); a table whose rows hold none (a speck at most) has no such column."""
+    table = table_of_text(tmp_path, OLD_OCR_TASKS_LAST_NAME_LOST)
+    assert table.columns[-2:] == ["Thời gian", UNNAMED_LAST]
+    rows = [r.cells for r in table.rows if r.cells]
+    assert [r[-1] for r in rows] == ["Bao cao", "Ke hoach", "Quyet dinh"]
+    assert [r[-2] for r in rows] == ["Hang nam", "2026-2030", "Quý II/2027"]
+    table = table_of_text(tmp_path, OLD_OCR_TASKS_NO_LAST)
+    assert table.columns[-1] == "Thời gian"
+    assert all(len(r.cells) == len(table.columns) for r in table.rows if r.cells)
+
+
+# a task table whose header a page break repeats with its "TT" read "T"
+OLD_OCR_TASKS_HEADER_REPEATED = """Phu luc I
+DANH MUC NHIEM VU
+| TT | Noi dung | Chu tri | Phoi hop | Thoi gian | Ghi chu |
+1 Kien toan cong tac van thu cap tinh. So Noi vu Cong an tinh Hang nam Bao cao
+2 Trien khai phong chay tai cap huyen. Cong an tinh So Xay dung 2026-2030 Ke hoach
+
+| T | Ndi dung | Cha tri | Phéi hop | Thor | Ghi chu |
+gian
+3 Nang cao hieu qua giam ngheo ben vung. So Tai chinh Ban Dan toc Quy II/2027 Quyet dinh
+4 Day manh y te co so cap huyen. So Y te Cong an tinh Nam 2026 Bao cao
+"""
+
+
+def test_a_header_repeated_at_a_page_break_with_its_number_column_misread_is_no_row_text(
+    tmp_path,
+):
+    """The header read again on the next page, "TT" read "T" and the time's name wrapped
+    ("Thor" / "gian"): most of its letters are the first reading's, so it is the header
+    repeated, not the next row's first lines."""
+    table = table_of_text(tmp_path, OLD_OCR_TASKS_HEADER_REPEATED)
+    rows = [r.cells for r in table.rows if r.cells]
+    assert [r[0] for r in rows] == ["1", "2", "3", "4"]
+    assert rows[2][1] == "Nang cao hieu qua giam ngheo ben vung."
