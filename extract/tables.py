@@ -139,41 +139,43 @@ def restore_cells(table: Table, model: Any, table_index: int | None = None) -> l
     return edits
 
 
-def restore_columns(
-    table: Table, model: Any, table_index: int | None = None, context: str = ""
-) -> list[Edit]:
-    """The text cells of a table rebuilt from old OCR text (from the words as read),
-    restored a column after another, a cell a line (the section headings with the first
-    column), after ``context`` (the document's text as read, whose edits are dropped: it is
-    there for the restorer's evidence, the OCR's own misreadings and words). So a word's
-    neighbours are its own cell's (or the cell above's), never the interleaved cells of
-    other columns. Numbers, years and amounts stay as read; each edit names its table and
-    row."""
+def _text_places(table: Table) -> list[tuple[int, int]]:
+    """The (row, column) of each text cell, a column after another; column -1: a section
+    heading (with the first text column)."""
+    columns = [k for k, kind in enumerate(column_types(table)) if kind in ("text", "period")]
+    places: list[tuple[int, int]] = []
+    for k in columns:
+        for r, row in enumerate(table.rows):
+            if row.section is not None:
+                if k == columns[0]:
+                    places.append((r, -1))
+            elif row.cells and k < len(row.cells) and row.cells[k].strip():
+                places.append((r, k))
+    return places
+
+
+def restore_columns(tables: dict[int, Table], model: Any, context: str = "") -> list[Edit]:
+    """The text cells of tables rebuilt from old OCR text (from the words as read; by their
+    index in the document) restored as one text, a cell a line, each table a column after
+    another (the section headings with the first column), after ``context`` (the document's
+    text as read, whose edits are dropped: it is there for the restorer's evidence, the
+    OCR's own misreadings and words). So a word's neighbours are its own cell's (or the
+    cell above's), never the interleaved cells of other columns. Numbers, years and amounts
+    stay as read; each edit names its table and row."""
     from sohoa.normalize import restore
 
-    words = [kind in ("text", "period") for kind in column_types(table)]
-    places: list[list[tuple[int, int]]] = []  # per text: (row, column; -1 the section)
-    for k, is_text in enumerate(words):
-        if not is_text:
-            continue
-        places.append([])
-        for r, row in enumerate(table.rows):
-            if row.section is not None and len(places) == 1:
-                places[-1].append((r, -1))
-            elif row.cells and k < len(row.cells) and row.cells[k].strip():
-                places[-1].append((r, k))
-    place = [at for column in places for at in column]  # the table's text, a column after another
-    texts = [_cell(table, r, k).replace("\n", " ") for r, k in place]
+    place = [(index, r, k) for index, table in tables.items() for r, k in _text_places(table)]
+    texts = [_cell(tables[index], r, k).replace("\n", " ") for index, r, k in place]
     if not texts:
         return []
     before = context.count("\n") + 1 if context else 0  # lines of context, then the cells
     text = "\n".join([context, *texts] if context else texts)
     new_text, found = restore.restore_text(text, model)
-    for (r, k), text in zip(place, new_text.split("\n")[before:], strict=True):
-        _set_cell(table, r, k, text)
+    for (index, r, k), text in zip(place, new_text.split("\n")[before:], strict=True):
+        _set_cell(tables[index], r, k, text)
     edits = [edit for edit in found if (edit.line or 0) >= before]
     for edit in edits:
-        edit.table, edit.row = table_index, place[(edit.line or 0) - before][0]
+        edit.table, edit.row, _ = place[(edit.line or 0) - before]
         edit.line = None  # the line/column of a cell text mean nothing in the document
         edit.column = None
     return edits
@@ -280,9 +282,9 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             fields = map_columns(table.columns)
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]
             doc.edits.extend(repair_cells(table, agencies, index, settings.restore))
-        if index in as_read and read is not None and model is not None:
-            context = "\n".join(page.text() for page in read)  # the document's evidence
-            doc.edits.extend(restore_columns(table, model, index, context))  # from words as read
+    if as_read and read is not None and model is not None:  # rebuilt from the words as read
+        context = "\n".join(page.text() for page in read)  # the document's evidence
+        doc.edits.extend(restore_columns({i: tables[i] for i in sorted(as_read)}, model, context))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
     if settings.restore and model is not None and any(t.source == "grid" for t in tables):
         # (borderless tables are made of the page's words, which the restorer has seen)

@@ -107,7 +107,7 @@ def test_text_cells_restored_a_column_at_a_time_each_edit_with_its_row():
     )
     context = "Ke hoach trien khai cong tac dao tao can bo nam 2026"
     before = [table.rows[0].section or "", *(" ".join(r.cells or []) for r in table.rows[1:])]
-    edits = restore_columns(table, load_model(), table_index=1, context=context)
+    edits = restore_columns({1: table}, load_model(), context=context)
     assert table.rows[0].section == "I. Công tác đào tạo"
     assert table.rows[1].cells == ["1", "Tập huấn cán bộ quản lý.", "Sở Tài chính", "1.740"]
     assert table.rows[2].cells[::3] == ["2", "20"]  # numbers are never the restorer's
