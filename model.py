@@ -257,6 +257,7 @@ class Edit:
     line: int | None = None  # 0-based line of a text input (restore command)
     column: int | None = None  # character offset within that line
     table: int | None = None  # index into Document.tables, for edits inside cells
+    row: int | None = None  # index into that table's rows (when known)
     reason: str = "restore"
 
 

@@ -17,7 +17,8 @@ and by the batch runner):
     restore       normalize/restore.py      diacritics of the text (the one loaded restorer)
     corrections   normalize/corrections.py  a reviewer's word corrections (when given)
     tables        extract/tables.py         rows, columns, Phụ lục records; OCR'd table cells
-                                            restored by the same restorer
+                                            restored by the same restorer (old OCR text's
+                                            appendices rebuilt from the words as read first)
     reading order extract/page_layout.py    the header's two columns, the recipients and the
                                             signature block each one block (Block.part)
     metadata      extract/metadata.py       số hiệu, loại văn bản, ngày, cơ quan, người ký, ...

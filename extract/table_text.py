@@ -5,7 +5,8 @@ number of tab-separated fields (a section heading written without tabs, "I. …"
 numbered row stays in the table as a section row); or, for appendices flattened one cell
 fragment per line (seeds 000/002/003), a "Phụ lục" caption followed by a "STT …" header
 (see ``flattened``). Cell texts are taken from ``Page.words`` (which the restorer may have
-corrected); the raw line only tells where each tab-separated field starts.
+corrected; or, for flattened appendices, the words as read when given); the raw line only
+tells where each tab-separated field starts.
 """
 
 from __future__ import annotations
@@ -91,8 +92,11 @@ def _is_section_row(fields: list[str], following: list[tuple[Page, Line]]) -> bo
     return len(after) >= 2 and after[0][:1].isdigit()
 
 
-def tables_from_text_pages(pages: list[Page]) -> list[Table]:
+def tables_from_text_pages(pages: list[Page], read: list[Page] | None = None) -> list[Table]:
+    """The tables of a text's pages; flattened appendices are rebuilt from ``read`` when
+    given (the pages' words as read, before the restorer), so their cells can be restored
+    one by one, each with its column's type in mind (``tables.restore_cells``)."""
     tables = tsv_tables(pages)
     if not tables:
-        tables = tables_from_flattened(pages)
+        tables = tables_from_flattened(read if read is not None else pages)
     return tables

@@ -2,13 +2,15 @@
 
 Raw tables come from ingest (``Page.tables``: ruled grids in scans, pdfplumber tables,
 DOCX tables); TXT input has no geometry, so its tables are rebuilt here from the text
-(tab-separated rows, or appendices flattened one cell fragment per line). Then, for every
-table: header and rows, joining across pages, caption, kind, typed records, arithmetic
-validation.
+(tab-separated rows, or appendices flattened one cell fragment per line; when restoring,
+these are also rebuilt from the words as read, and where that rebuild holds as well its
+text cells are restored after it, a column at a time). Then, for every table: header and
+rows, joining across pages, caption, kind, typed records, arithmetic validation.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import regex
@@ -98,7 +100,8 @@ def _page_tables(doc: Document) -> list[Table]:
 
 
 def restore_cells(table: Table, model: Any, table_index: int | None = None) -> list[Edit]:
-    """The single place where cell text of OCR'd tables meets the diacritic restorer.
+    """Where cell text of OCR'd grid tables meets the diacritic restorer, a cell at a time
+    (the cells of a table rebuilt from old OCR text: ``restore_columns``).
 
     Uses ``normalize.restore.restore_text(text, model) -> (text, edits)`` when the restorer
     provides it (until then the text stays as read). Returns the restorer's edits, each
@@ -136,6 +139,112 @@ def restore_cells(table: Table, model: Any, table_index: int | None = None) -> l
     return edits
 
 
+def _text_places(table: Table) -> list[tuple[int, int]]:
+    """The (row, column) of each text cell, a column after another; column -1: a section
+    heading (with the first text column)."""
+    columns = [k for k, kind in enumerate(column_types(table)) if kind in ("text", "period")]
+    places: list[tuple[int, int]] = []
+    for k in columns:
+        for r, row in enumerate(table.rows):
+            if row.section is not None:
+                if k == columns[0]:
+                    places.append((r, -1))
+            elif row.cells and k < len(row.cells) and row.cells[k].strip():
+                places.append((r, k))
+    return places
+
+
+def restore_columns(tables: dict[int, Table], model: Any, context: str = "") -> list[Edit]:
+    """The text cells of tables rebuilt from old OCR text (from the words as read; by their
+    index in the document) restored as one text, a cell a line, each table a column after
+    another (the section headings with the first column), after ``context`` (the document's
+    text as read, whose edits are dropped: it is there for the restorer's evidence, the
+    OCR's own misreadings and words). So a word's neighbours are its own cell's (or the
+    cell above's), never the interleaved cells of other columns. Numbers, years and amounts
+    stay as read; each edit names its table and row."""
+    from sohoa.normalize import restore
+
+    place = [(index, r, k) for index, table in tables.items() for r, k in _text_places(table)]
+    texts = [_cell(tables[index], r, k).replace("\n", " ") for index, r, k in place]
+    if not texts:
+        return []
+    before = context.count("\n") + 1 if context else 0  # lines of context, then the cells
+    text = "\n".join([context, *texts] if context else texts)
+    new_text, found = restore.restore_text(text, model)
+    for (index, r, k), text in zip(place, new_text.split("\n")[before:], strict=True):
+        _set_cell(tables[index], r, k, text)
+    edits = [edit for edit in found if (edit.line or 0) >= before]
+    for edit in edits:
+        edit.table, edit.row, _ = place[(edit.line or 0) - before]
+        edit.line = None  # the line/column of a cell text mean nothing in the document
+        edit.column = None
+    return edits
+
+
+def _cell(table: Table, r: int, k: int) -> str:
+    row = table.rows[r]
+    return (row.section or "") if k < 0 else (row.cells or [])[k]
+
+
+def _set_cell(table: Table, r: int, k: int, text: str) -> None:
+    row = table.rows[r]
+    if k < 0:
+        row.section = text
+    elif row.cells is not None:
+        row.cells[k] = text
+
+
+def pages_as_read(doc: Document) -> list[Page]:
+    """The document's pages with each restored word as it was read (its edit keeps the
+    original): a flattened appendix is rebuilt from these, so the restorer never sees its
+    columns' cells interleaved as one sentence; its text cells are restored afterwards."""
+    originals: dict[tuple[int, int], str] = {}
+    for edit in doc.edits:
+        if edit.reason == "restore" and edit.table is None and edit.word is not None:
+            originals.setdefault((edit.page or 0, edit.word), edit.original)
+    if not originals:
+        return doc.pages
+    return [
+        replace(
+            page,
+            words=[
+                replace(word, text=originals.get((page.number, i), word.text))
+                for i, word in enumerate(page.words)
+            ],
+        )
+        for page in doc.pages
+    ]
+
+
+def rebuilt_as_read(restored: list[Table], read: list[Table]) -> set[int]:
+    """The flattened tables (by index) to take as rebuilt from the words as read: those
+    whose rows hold at least as well (``Table.confidence``, the share of rows whose cells
+    all found a place) as the same table rebuilt from the restored words. Their cells are
+    then restored a column at a time (``restore_columns``); where the restorer's words made
+    the better rebuild, that one is kept."""
+    if len(restored) != len(read):
+        return set()
+    return {
+        index
+        for index, (a, b) in enumerate(zip(restored, read, strict=True))
+        if a.source == b.source == "flattened"
+        and len(a.columns) == len(b.columns)
+        and (b.confidence or 0.0) >= (a.confidence or 0.0)
+    }
+
+
+def _text_tables(pages: list[Page], read: list[Page] | None) -> tuple[list[Table], set[int]]:
+    """A text's tables, rebuilt from its restored words and, given ``read`` (the pages'
+    words as read), its flattened ones also from those: the tables (by index) taken as
+    read (``rebuilt_as_read``) replace the others."""
+    tables = [t for t in tables_from_text_pages(pages) if holds_as_table(t)]
+    if read is None or not any(t.source == "flattened" for t in tables):
+        return tables, set()
+    tables_read = [t for t in tables_from_text_pages(pages, read) if holds_as_table(t)]
+    as_read = rebuilt_as_read(tables, tables_read)
+    return [tables_read[i] if i in as_read else t for i, t in enumerate(tables)], as_read
+
+
 def finish_table(table: Table) -> Table:
     """Kind, records and validation of a table whose columns and rows are known."""
     if table.kind == "table":
@@ -151,8 +260,10 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
     """The document's tables: found, typed, repaired; ``model`` is the loaded restorer
     (``pipeline.py`` passes its one): OCR'd grid cells are restored with it when given."""
     text_input = doc.input_kind == "txt"
+    read = pages_as_read(doc) if settings.restore and text_input else None
+    as_read: set[int] = set()  # flattened tables rebuilt from the words as read
     if text_input:
-        tables = [t for t in tables_from_text_pages(doc.pages) if holds_as_table(t)]
+        tables, as_read = _text_tables(doc.pages, read)
     else:
         tables = _page_tables(doc)
     for index, table in enumerate(tables):
@@ -171,6 +282,9 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             fields = map_columns(table.columns)
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]
             doc.edits.extend(repair_cells(table, agencies, index, settings.restore))
+    if as_read and read is not None and model is not None:  # rebuilt from the words as read
+        context = "\n".join(page.text() for page in read)  # the document's evidence
+        doc.edits.extend(restore_columns({i: tables[i] for i in sorted(as_read)}, model, context))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
     if settings.restore and model is not None and any(t.source == "grid" for t in tables):
         # (borderless tables are made of the page's words, which the restorer has seen)

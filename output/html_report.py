@@ -248,6 +248,7 @@ def _edit_view(index: int, edit: Edit) -> EditView:
         where = f"trang {edit.page}, từ {edit.word + 1}"
     elif edit.table is not None:
         where = f"bảng {edit.table + 1}"
+        where += f", hàng {edit.row + 1}" if edit.row is not None else ""
     elif edit.line is not None:
         where = f"dòng {edit.line + 1}" + (f", cột {edit.column + 1}" if edit.column else "")
     else:

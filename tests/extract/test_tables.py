@@ -58,3 +58,109 @@ def test_numbers_in_cells_are_not_the_restorers():
     assert [r.cells[0] for r in table.rows] == ["1", "2", "3"]
     assert [r.cells[2] for r in table.rows] == ["1.740", "20", "-"]
     assert table.rows[0].cells[1] == "Hoạt động khảo sát, thống kê."
+
+
+# --- flattened appendices of old OCR text: rebuilt from the words as read ------------------
+
+
+def test_pages_as_read_put_back_each_restored_words_original():
+    from sohoa.extract.tables import pages_as_read
+    from sohoa.model import Document, Edit, Line, Page, Word
+
+    page = Page(number=1, width=0, height=0, origin="txt")
+    page.words = [Word("Tập", origin="txt"), Word("huấn", origin="txt"), Word("Sở", origin="txt")]
+    page.lines = [Line(words=[0, 1, 2])]
+    doc = Document(source="x.txt", input_kind="txt", pages=[page])
+    doc.edits = [
+        Edit("Tap", "Tập", 0.9, page=1, word=0),
+        Edit("huan", "huấn", 0.9, page=1, word=1),
+        Edit("So", "Sở", 1.0, page=1, word=2, reason="reviewer"),  # not the restorer's
+    ]
+    (read,) = pages_as_read(doc)
+    assert [w.text for w in read.words] == ["Tap", "huan", "Sở"]
+    assert [w.text for w in page.words] == ["Tập", "huấn", "Sở"]  # the document's own stay
+
+
+def test_a_flattened_table_is_taken_as_read_only_where_its_rows_hold_as_well():
+    from sohoa.extract.tables import rebuilt_as_read
+
+    def flattened(confidence):
+        return Table(columns=["TT", "Nội dung"], source="flattened", confidence=confidence)
+
+    restored = [flattened(0.5), flattened(0.5), Table(columns=["TT", "Nội dung"], source="tsv")]
+    read = [flattened(0.5), flattened(0.4), Table(columns=["TT", "Nội dung"], source="tsv")]
+    assert rebuilt_as_read(restored, read) == {0}
+    assert rebuilt_as_read(restored, read[:2]) == set()  # not the same tables: none
+
+
+def test_text_cells_restored_a_column_at_a_time_each_edit_with_its_row():
+    from sohoa.extract.tables import restore_columns
+
+    table = Table(
+        columns=["STT", "Nội dung", "Cơ quan chủ trì", "Kinh phí"],
+        rows=[
+            TableRow(section="I. Cong tac dao tao"),
+            TableRow(cells=["1", "Tap huan can bo quan ly.", "So Tai chinh", "1.740"]),
+            TableRow(cells=["2", "Kiem tra chat luong hang hoa.", "So Y te", "20"]),
+        ],
+        source="flattened",
+    )
+    context = "Ke hoach trien khai cong tac dao tao can bo nam 2026"
+    before = [table.rows[0].section or "", *(" ".join(r.cells or []) for r in table.rows[1:])]
+    edits = restore_columns({1: table}, load_model(), context=context)
+    assert table.rows[0].section == "I. Công tác đào tạo"
+    assert table.rows[1].cells == ["1", "Tập huấn cán bộ quản lý.", "Sở Tài chính", "1.740"]
+    assert table.rows[2].cells[::3] == ["2", "20"]  # numbers are never the restorer's
+    # the context's words are evidence only: every edit is a cell's, with its table and row
+    assert {(e.original, e.result, e.row) for e in edits} >= {("Tap", "Tập", 1), ("te", "tế", 2)}
+    assert all(e.table == 1 and e.line is None for e in edits)
+    after = [table.rows[0].section or "", *(" ".join(r.cells or []) for r in table.rows[1:])]
+    words = sum(
+        a != b
+        for was, now in zip(before, after, strict=True)
+        for a, b in zip(was.split(), now.split(), strict=True)
+    )
+    assert len(edits) == words  # none of the context's words
+
+
+OLD_OCR_TASKS = """\
+Phu luc I
+CAC NHIEM VU TRONG TAM
+TT Noi dung nhiem vu Co quan chu tri Co quan phoi hop Thoi gian Ghi chu
+I. Cong tac quan ly
+Kiem tra cac co so san xuat tren dia
+1 ban tinh ve chat luong hang hoa | Cac So, ban, nganh; S6 Tai chinh Hang
+dong goi san. UBND cap xa nam
+2 Xay dung phan mem quan ly du lieu chung. So Xay dung 2027
+"""
+
+
+def test_old_ocr_tables_cells_are_restored_after_the_rebuild_from_the_words_as_read(tmp_path):
+    from sohoa.pipeline import convert_document
+    from sohoa.settings import Settings
+
+    path = tmp_path / "old-ocr.txt"
+    path.write_text(OLD_OCR_TASKS, encoding="utf-8")
+    doc = convert_document(path, Settings(restore=True))
+    (table,) = doc.tables
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[0][:4] == [
+        "1",
+        "Kiểm tra các cơ sở sản xuất trên địa bàn tỉnh về chất lượng hàng hóa đóng gói sẵn.",
+        "Các Sở, ban, ngành; UBND cấp xã",
+        "Sở Tài chính",
+    ]
+    assert rows[1] == [
+        "2",
+        "Xây dựng phần mềm quản lý dữ liệu chung.",
+        "Sở Xây dựng",
+        "",
+        "2027",
+        "",
+    ]
+    # the table's restorer edits are its cells', each with its table and row
+    in_cells = [e for e in doc.edits if e.table == 0 and e.reason == "restore"]
+    assert ("Kiem", "Kiểm", 1) in {(e.original, e.result, e.row) for e in in_cells}
+    assert all(e.row is not None and e.word is None for e in in_cells)
+    # the body text is restored as before: the page keeps its restored words
+    assert "Kiểm tra các cơ sở" in doc.text()

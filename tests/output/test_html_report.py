@@ -182,6 +182,13 @@ def test_text_input_with_edits_everywhere(chromium: Chromium, tmp_path: Path) ->
     assert tab.evaluate("document.querySelector('#detail .where').textContent") == "bảng 1"
 
 
+def test_an_edit_in_a_table_cell_says_its_table_and_row() -> None:
+    from sohoa.output.html_report import _edit_view
+
+    assert _edit_view(0, Edit("Kiem", "Kiểm", 0.5, table=1, row=2)).where == "bảng 2, hàng 3"
+    assert _edit_view(0, Edit("Kiem", "Kiểm", 0.5, table=1)).where == "bảng 2"
+
+
 def test_document_text_cannot_inject_markup(chromium: Chromium, tmp_path: Path) -> None:
     doc = budget_document()
     doc.pages[0].words[0].text = "<b class=evil>KẾ</b>"
