@@ -1,0 +1,134 @@
+"""Agency cells completed from the row's task text, where a wrapped name's rest was read."""
+
+from __future__ import annotations
+
+from sohoa.extract.agency_names import complete_cell, open_name
+from sohoa.extract.interleaved import repair_cells
+from sohoa.model import Table, TableRow
+
+COLUMNS = ["TT", "Nội dung", "Kinh phí", "Đơn vị chủ trì", "Đơn vị phối hợp"]
+
+
+def test_the_rests_of_both_agencies_leave_the_task_text_and_the_moves_are_logged():
+    """ "cho doanh a" / "và Đào tạo" / "đơn vị liên quan" / "nghiệp": the second lines of the
+    lead's and the partner's cells, read across among the task's words."""
+    table = Table(
+        columns=COLUMNS,
+        rows=[
+            TableRow(
+                cells=[
+                    "5",
+                    "Xây dựng lớp tập huấn cho doanh a và Đào tạo đơn vị liên quan nghiệp",
+                    "300",
+                    "Sở Giáo dục",
+                    "Các cơ quan,",
+                ]
+            )
+        ],
+        source="flattened",
+        confidence=0.3,
+    )
+    edits = repair_cells(table, [3, 4], 0)
+    cells = table.rows[0].cells
+    assert cells[3] == "Sở Giáo dục và Đào tạo"
+    assert cells[4] == "Các cơ quan, đơn vị liên quan"
+    assert cells[1] == "Xây dựng lớp tập huấn cho doanh a nghiệp"  # the speck is not ours
+    moved = [e for e in edits if e.reason == "table-cell-moved"]
+    assert [e.result for e in moved] == [
+        "Sở Giáo dục và Đào tạo",
+        "Xây dựng lớp tập huấn cho doanh a đơn vị liên quan nghiệp",
+        "Các cơ quan, đơn vị liên quan",
+        "Xây dựng lớp tập huấn cho doanh a nghiệp",
+    ]
+    assert all(e.table == 0 and 0 < e.confidence < 1 for e in moved)
+
+
+def test_a_committee_waiting_for_its_level_takes_it_not_from_the_texts_own_clause():
+    text = "Kiện toàn cấp huyện, cấp xã; hỗ trợ người dân (42 lượt cấp xã x 60 triệu đồng)."
+    done = complete_cell("Các Sở, ban, ngành; UBND", text)
+    assert done == (
+        "Các Sở, ban, ngành; UBND cấp xã",
+        "Kiện toàn cấp huyện, cấp xã; hỗ trợ người dân (42 lượt x 60 triệu đồng).",
+    )
+
+
+def test_never_the_texts_first_words_nor_a_sentence_it_opens():
+    assert complete_cell("Các doanh nghiệp,", "Tổ chức thực hiện chuyển đổi số") is None
+    text = "Kiện toàn y tế tại cơ sở. Tổ chức hội nghị tổng kết"
+    assert complete_cell("Các doanh nghiệp,", text) is None
+    # inside a sentence, a capital is a name's
+    assert complete_cell("Các doanh nghiệp,", "Kiện toàn y tế Tổ chức tại cơ sở") is not None
+
+
+def test_a_run_that_ends_the_texts_sentence_or_clause_is_the_texts():
+    assert complete_cell("Công an", "Tăng cường phòng cháy trong và ngoài tỉnh.") is None
+    text = "Đào tạo cho tổ chức, cá nhân; hỗ trợ người dân"
+    assert complete_cell("Các doanh nghiệp,", text) is None  # nor "tổ chức," alone
+    assert complete_cell("Công an", "Tăng cường phòng cháy tỉnh trong và ngoài") is not None
+    # a stop inside the run: the name cannot go on over the text's sentence end
+    text = "Phát triển thể thao. và Du lịch tại cơ sở"
+    assert complete_cell("Sở Văn hóa, Thể", text) is None
+
+
+def test_a_whole_name_takes_only_its_qualifier_not_after_a_noun_it_would_qualify():
+    text = "Tổ chức lớp tập huấn cho Lẽ yn |liên quan người dân."
+    assert complete_cell("Các sở, ngành", text) == (
+        "Các sở, ngành liên quan",
+        "Tổ chức lớp tập huấn cho Lẽ yn người dân.",
+    )
+    assert complete_cell("Các sở, ngành", "Hỗ trợ cho doanh nghiệp tại cơ sở") is None
+    assert complete_cell("Các sở, ngành", "Hỗ trợ các xã cho địa phương tại cơ sở") is None
+    text = "Phối hợp với các cơ quan liên quan để triển khai"
+    assert complete_cell("Các cơ quan, đơn vị", text) is None
+    # the comma lost: the list's rest and its qualifier
+    text = "Xây dựng khóa đào tạo cho x đơn vị liên quan cơ sở sản xuất."
+    assert complete_cell("Các cơ quan", text) == (
+        "Các cơ quan đơn vị liên quan",
+        "Xây dựng khóa đào tạo cho x cơ sở sản xuất.",
+    )
+
+
+def test_a_name_going_on_a_list_is_capitalised_or_opened_by_cac():
+    assert open_name("Sở Tài chính, Đơn vị") is not None
+    assert open_name("Sở Tài chính, đơn vị") is None
+    assert open_name("Sở Tài chính, các đơn vị") is not None
+
+
+def test_a_list_names_bodies_of_one_kind():
+    """ "Các Sở, ban," goes on with "ngành", never with the text's "doanh nghiệp"."""
+    text = "Xây dựng phóng sự về chuyển đổi số cho doanh nghiệp áp dụng"
+    assert complete_cell("Các Sở, ban,", text) is None
+    assert complete_cell("Các doanh nghiệp,", "Hỗ trợ đoàn học tập có a tổ chức cho") == (
+        "Các doanh nghiệp, tổ chức",
+        "Hỗ trợ đoàn học tập có a cho",
+    )
+
+
+def test_one_slip_only_in_a_long_word():
+    """ "kinh" is no "tỉnh" misread: a four-letter word must be read right."""
+    assert complete_cell("UBND", "Hỗ trợ đoàn học tập kinh nghiệm") is None
+    assert complete_cell("Các sở, ngành", "Tổ chức lớp tập huấn cho Lẽ lien quam người") is None
+    text = "Tổ chức khóa đào tạo cho có 2 x Đào tao về phòng cháy"
+    assert complete_cell("Sở Giáo dục và", text) == (
+        "Sở Giáo dục và Đào tao",
+        "Tổ chức khóa đào tạo cho có 2 x về phòng cháy",
+    )
+
+
+def test_departments_of_the_2025_mergers_and_their_short_forms():
+    text = "Hỗ trợ hợp tác xã áp dụng Môi trường giảm nghèo bền vững"
+    assert complete_cell("Sở Nông nghiệp và", text) == (
+        "Sở Nông nghiệp và Môi trường",
+        "Hỗ trợ hợp tác xã áp dụng giảm nghèo bền vững",
+    )
+    assert complete_cell("Sở Nông nghiệp", "Kiện toàn y tế và PTNT tại cơ sở") == (
+        "Sở Nông nghiệp và PTNT",
+        "Kiện toàn y tế tại cơ sở",
+    )
+
+
+def test_a_whole_cell_or_no_name_is_left_as_it_is():
+    assert open_name("Sở Tài chính") is None
+    assert open_name("Công an tỉnh") is None
+    assert open_name("Báo cáo kết quả") is None
+    assert complete_cell("Sở Y tế", "Tăng cường y tế cơ sở tại cơ sở") is None
