@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.admin_vocab import SECTORS
@@ -60,6 +61,11 @@ WHOLE_BODIES = (
 )  # fmt: skip
 # a department's sector as documents shorten it: "Sở Nông nghiệp và PTNT"
 SECTOR_SHORT_FORMS = ("nông nghiệp và ptnt", "lao động - tb&xh", "văn hóa, thể thao và dl")
+# ... and by their usual initials: "Sở KH&CN", "Sở GD&ĐT"
+SECTOR_INITIALS = (
+    "kh&cn", "kh&đt", "tn&mt", "gd&đt", "nn&ptnt", "nn&mt", "lđ-tb&xh", "vh-tt&dl", "tt&tt",
+    "gtvt", "dt&tg",
+)  # fmt: skip
 
 MOVED = "table-cell-moved"  # the reason of the Edits logged here
 CONFIDENCE = 0.6  # which cell a wrapped line belongs to is read from the words alone
@@ -81,7 +87,7 @@ def _lists(items: tuple[str, ...], least: int = 1) -> list[tuple[str, ...]]:
 def whole_names() -> set[tuple[str, ...]]:
     """Every whole agency name of the grammar, as folded words."""
     names: set[tuple[str, ...]] = set()
-    for sector in (*SECTORS, *SECTOR_SHORT_FORMS):
+    for sector in (*SECTORS, *SECTOR_SHORT_FORMS, *SECTOR_INITIALS):
         names.add(("so", *_words(sector)))
     qualifiers = [(), *map(_words, COLLECTIVE_QUALIFIERS)]
     for listed in _lists(DEPARTMENT_NOUNS) + _lists(BODY_NOUNS):
@@ -179,16 +185,17 @@ SENTENCE_ENDS = (".", ";", ":")
 def run_in_text(name: OpenName, words: list[str]) -> tuple[int, int] | None:
     """Where in ``words`` (a row's task text, as read) the run of words that makes ``name``
     whole is: the longest (the rightmost of equals), never the text's first words, nor a
-    capitalised run opening a sentence of the text. A name that only may go on ("Các sở,
-    ngành") takes only a run ending in its qualifier or one after "và" (``_may_go_on``), not
-    after a word it would qualify in the text ("các cơ quan liên quan"). A run read as far as
+    run opening a sentence or a clause of the text (``_opens_sentence``). A name that only
+    may go on ("Các sở, ngành") takes only a run ending in its qualifier or one after "và"
+    (``_may_go_on``), not after a word it would qualify in the text ("các cơ quan liên
+    quan"). A run read as far as
     the name goes on must not end a sentence or a clause of the text ("… ngoài tỉnh.", "cho
     tổ chức, cá nhân; hỗ trợ"): those words are the text's own, and so is any shorter run
     from the same word. ``None`` when there is none."""
     folded = [fold(w) for w in words]
     best: tuple[int, int] | None = None
     for start in range(1, len(words)):
-        if not folded[start] or _opens_sentence(words, start):
+        if not folded[start]:
             continue
         if not name.required and folded[start - 1] in QUALIFIED_NOUNS:
             continue
@@ -217,7 +224,7 @@ def _whole_ends(name: OpenName, words: list[str], folded: list[str], start: int)
         return []
     if any(word.endswith((".", ":")) for word in words[start:end]):
         return []
-    return ends
+    return [end for end in ends if not _opens_sentence(words, start, end)]
 
 
 def _may_go_on(run: tuple[str, ...]) -> bool:
@@ -228,9 +235,12 @@ def _may_go_on(run: tuple[str, ...]) -> bool:
     return len(run) >= 2 and (qualified or run[0] == "va")
 
 
-def _opens_sentence(words: list[str], start: int) -> bool:
-    """Does the run at ``start`` open a sentence of the text: capitalised, after a stop?"""
-    return words[start - 1].endswith(SENTENCE_ENDS) and words[start][:1].isupper()
+def _opens_sentence(words: list[str], start: int, end: int) -> bool:
+    """Does the run ``words[start:end]`` open a sentence or a clause of the text: after a
+    stop, and the text going on after it in lower case ("…; tổ chức thực hiện …")? A run
+    after a stop that ends the text is a name's rest read on the row's last line."""
+    going_on = end < len(words) and words[end][:1].islower()
+    return words[start - 1].endswith(SENTENCE_ENDS) and going_on
 
 
 def complete_cell(
@@ -251,6 +261,39 @@ def complete_cell(
     return f"{cell.rstrip()} {moved}", " ".join(words[:start] + words[end:])
 
 
+def lead_tail(cell: str) -> tuple[str, str] | None:
+    """(the whole name, the words after it) of a lead agency cell that is one whole name,
+    which nothing may lengthen (not "Các cơ quan", "Sở Giáo dục"), followed by words that go
+    on in lower case ("Sở KH&CN cấp xã, Tổ chức, cá nhân", "Sở
+    Nội vụ ngành;"): the partner's words, read on the lead's line after it (the partner's
+    list wraps over more lines than the lead's name); a "Các" read with a slip ("C8° cơ
+    quan,") starts them too. ``None`` when the cell is no such name, what follows it is
+    specks only (no word of three letters) or goes on the lead's list with "và"."""
+    raw = cell.split()
+    nodes, size, whole = [_trie()], 0, 0
+    for k, word in enumerate(raw):
+        folded = fold(word)
+        if folded:
+            nodes = _walk(nodes, [folded])
+            if not nodes:
+                break
+        size = k + 1
+        whole = size if any(node.whole and not node.children for node in nodes) else whole
+    tail = raw[whole:]
+    if not whole or not tail or not any(len(fold(w)) >= 3 for w in tail):
+        return None
+    first = tail[0]
+    if not (first[:1].islower() or regex.fullmatch(r"C\S\S?", first)) or fold(first) == "va":
+        return None  # "Sở Y tế và UBND cấp xã": the lead's own list
+    return " ".join(raw[:whole]), " ".join(tail)
+
+
+def _edit(original: str, result: str, table_index: int | None) -> Edit:
+    return Edit(
+        original=original, result=result, confidence=CONFIDENCE, table=table_index, reason=MOVED
+    )
+
+
 def complete_agency_cells(
     table: Table,
     agencies: list[int],
@@ -258,16 +301,25 @@ def complete_agency_cells(
     table_index: int | None,
     read_as: Callable[[str], str] = str,
 ) -> list[Edit]:
-    """Each row's agency cells (``agencies``, lead first) that end in a name not yet whole,
-    completed by the run of the row's task text (``text_column``) that goes on with it;
-    the run is moved, not copied, and each change is an Edit (reason ``MOVED``).
-    ``read_as``: see ``complete_cell``."""
+    """Each row's agency cells (``agencies``, lead first) put right where a wrapped name's
+    words were read in another cell: the words after a lead's whole name go to the front of
+    the partner (``lead_tail``); then a cell that ends in a name not yet whole is completed
+    by the run of the row's task text (``text_column``) that goes on with it
+    (``complete_cell``). Words are moved, not copied, and each change is an Edit (reason
+    ``MOVED``). ``read_as``: see ``complete_cell``."""
     edits: list[Edit] = []
-    if text_column is None:
-        return edits
     for row in table.rows:
         cells = row.cells or []
-        if text_column >= len(cells):
+        moves = []
+        if len(agencies) == 2 and agencies[1] < len(cells) and cells[agencies[0]]:
+            lead, partner = agencies
+            found = lead_tail(read_as(cells[lead]))
+            if found is not None:
+                moves.append((lead, partner, found[0], f"{found[1]} {cells[partner]}".strip()))
+        for a, b, first, second in moves:
+            edits += [_edit(cells[a], first, table_index), _edit(cells[b], second, table_index)]
+            cells[a], cells[b] = first, second
+        if text_column is None or text_column >= len(cells):
             continue
         for index in agencies:
             if index >= len(cells) or not cells[index]:
@@ -276,14 +328,6 @@ def complete_agency_cells(
             if done is None:
                 continue
             for column, result in ((index, done[0]), (text_column, done[1])):
-                edits.append(
-                    Edit(
-                        original=cells[column],
-                        result=result,
-                        confidence=CONFIDENCE,
-                        table=table_index,
-                        reason=MOVED,
-                    )
-                )
+                edits.append(_edit(cells[column], result, table_index))
                 cells[column] = result
     return edits

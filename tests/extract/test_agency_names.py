@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sohoa.extract.agency_names import complete_cell, open_name
+from sohoa.extract.agency_names import complete_cell, lead_tail, open_name
 from sohoa.extract.interleaved import repair_cells
 from sohoa.model import Table, TableRow
 
@@ -58,6 +58,13 @@ def test_never_the_texts_first_words_nor_a_sentence_it_opens():
     assert complete_cell("Các doanh nghiệp,", text) is None
     # inside a sentence, a capital is a name's
     assert complete_cell("Các doanh nghiệp,", "Kiện toàn y tế Tổ chức tại cơ sở") is not None
+    # nor a clause after ";" in lower case; after a stop, a run ending the text is a name's
+    text = "Kiện toàn y tế đến năm 2030; tổ chức thực hiện bảo vệ môi trường"
+    assert complete_cell("Các doanh nghiệp,", text) is None
+    assert complete_cell("Sở Khoa học và", "Kiện toàn y tế tại cơ sở. Công nghệ") == (
+        "Sở Khoa học và Công nghệ",
+        "Kiện toàn y tế tại cơ sở.",
+    )
 
 
 def test_a_run_that_ends_the_texts_sentence_or_clause_is_the_texts():
@@ -132,3 +139,34 @@ def test_a_whole_cell_or_no_name_is_left_as_it_is():
     assert open_name("Công an tỉnh") is None
     assert open_name("Báo cáo kết quả") is None
     assert complete_cell("Sở Y tế", "Tăng cường y tế cơ sở tại cơ sở") is None
+
+
+def test_the_words_after_a_leads_whole_name_go_to_the_front_of_the_partner():
+    """ "Sở Nội vụ ngành;": the partner's list ("Các Sở, ban," / "ngành; UBND" / "cấp xã")
+    wraps over more lines than the lead's name, and its line was read on the lead's."""
+    table = Table(
+        columns=COLUMNS,
+        rows=[
+            TableRow(cells=["1", "Tổ chức hội nghị", "60", "Sở Nội vụ ngành;", "UBND cấp xã"]),
+            TableRow(cells=["2", "Kiện toàn y tế", "50", "Sở KH&CN cấp xã, Tổ chức, cá nhân", ""]),
+            TableRow(cells=["3", "Kiện toàn y tế", "50", "Sở Tài chính C8° cơ quan,", ""]),
+        ],
+        source="flattened",
+        confidence=0.3,
+    )
+    edits = repair_cells(table, [3, 4], 0)
+    assert table.rows[0].cells[3:] == ["Sở Nội vụ", "ngành; UBND cấp xã"]
+    assert table.rows[1].cells[3:] == ["Sở KH&CN", "cấp xã, Tổ chức, cá nhân"]
+    assert table.rows[2].cells[3:] == ["Sở Tài chính", "C8° cơ quan,"]
+    assert [e.original for e in edits[:2]] == ["Sở Nội vụ ngành;", "UBND cấp xã"]
+
+
+def test_a_lead_followed_by_specks_its_own_list_or_its_own_name_keeps_them():
+    assert lead_tail("Sở Xây dựng ở") is None  # a speck
+    assert lead_tail("Sở Y tế và UBND cấp xã") is None
+    assert lead_tail("Sở Tài chính, Sở Nội vụ") is None
+    assert lead_tail("Sở Giáo dục và Đào tạo") is None
+    assert lead_tail("Sở Khoa học wm Và Công nghệ") is None  # no whole name before "wm"
+    # a name that may go on ("đơn vị" read "donvi"): its own words, or the rest of it
+    assert lead_tail("Các cơ quan, donvi Ouy") is None
+    assert lead_tail("Sở Giáo dục wm Đào tạo") is None
