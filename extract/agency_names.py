@@ -131,13 +131,33 @@ def _same(word: str, known: str) -> bool:
     return min(len(word), len(known)) >= SLIP_LETTERS and Levenshtein.distance(word, known) <= 1
 
 
-def _walk(nodes: list[_Node], words: list[str]) -> list[_Node]:
-    """The nodes reached from ``nodes`` reading ``words`` (one slip in a long word)."""
+def _walk(nodes: list[_Node], words: list[str], exact: bool = False) -> list[_Node]:
+    """The nodes reached from ``nodes`` reading ``words`` (one slip in a long word; a word
+    read without the spaces of up to ``GLUED_MAX`` of the name's: "hocva", "donvi"), or
+    with ``exact`` as the name spells them only."""
     for word in words:
-        nodes = [child for node in nodes for k, child in node.children.items() if _same(word, k)]
+        if exact:
+            nodes = [node.children[word] for node in nodes if word in node.children]
+        else:
+            nodes = [r for node in nodes for r in _read_glued(node, word, GLUED_MAX)]
         if not nodes:
             return []
     return nodes
+
+
+GLUED_MAX = 3  # words of a name old OCR may read as one, its spaces lost
+
+
+def _read_glued(node: _Node, word: str, most: int) -> list[_Node]:
+    """The nodes reached from ``node`` reading ``word`` as one of the name's words or as
+    the next ``most`` of them run together ("hocva": "học" "và")."""
+    out = [child for known, child in node.children.items() if _same(word, known)]
+    if most > 1:
+        for known, child in node.children.items():
+            rest = word[len(known) :]
+            if word.startswith(known) and rest:
+                out += _read_glued(child, rest, most - 1)
+    return out
 
 
 @dataclass
@@ -217,6 +237,8 @@ def _whole_ends(name: OpenName, words: list[str], folded: list[str], start: int)
             break
         nodes, end = following, end + 1
         run = tuple(w for w in folded[start:end] if w)
+        if len(run) == 1 and not _walk(name.nodes, list(run), exact=True):
+            continue  # one word alone is taken as the name spells it ("tuyên" no "huyện")
         fits = name.required or _may_go_on(run)
         if fits and any(node.whole for node in nodes):
             ends.append(end)
@@ -286,6 +308,24 @@ def lead_tail(cell: str) -> tuple[str, str] | None:
     if not (first[:1].islower() or regex.fullmatch(r"C\S\S?", first)) or fold(first) == "va":
         return None  # "Sở Y tế và UBND cấp xã": the lead's own list
     return " ".join(raw[:whole]), " ".join(tail)
+
+
+def partner_words_at(lead: str, partner: str, words: list[str]) -> int | None:
+    """Where in ``words`` (a line's part given to the lead agency) the partner's words begin,
+    when the lead's part goes on with the lead's name begun above (``lead``, not yet whole)
+    and the rest goes on with the partner's ("Sở Khoa" / "Các Sở, ban," then "hocva ngành;":
+    "học và" the lead's, "ngành;" the partner's); the last such place, ``None`` if none."""
+    lead_name, partner_name = open_name(lead), open_name(partner)
+    if lead_name is None or partner_name is None or not lead_name.required:
+        return None
+    folded = [fold(w) for w in words]
+    if _walk(lead_name.nodes, [w for w in folded if w]):
+        return None  # the lead's name takes them all ("Văn phòng" / "UBND tỉnh")
+    for k in range(len(words) - 1, 0, -1):
+        own = _walk(lead_name.nodes, [w for w in folded[:k] if w])
+        if own and _walk(partner_name.nodes, [w for w in folded[k:] if w]):
+            return k
+    return None
 
 
 def _edit(original: str, result: str, table_index: int | None) -> Edit:

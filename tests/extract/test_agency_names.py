@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sohoa.extract.agency_names import complete_cell, lead_tail, open_name
+from sohoa.extract.agency_names import complete_cell, lead_tail, open_name, partner_words_at
+from sohoa.extract.budget_agencies import lead_and_partner
 from sohoa.extract.interleaved import repair_cells
 from sohoa.model import Table, TableRow
 
@@ -170,3 +171,23 @@ def test_a_lead_followed_by_specks_its_own_list_or_its_own_name_keeps_them():
     # a name that may go on ("đơn vị" read "donvi"): its own words, or the rest of it
     assert lead_tail("Các cơ quan, donvi Ouy") is None
     assert lead_tail("Sở Giáo dục wm Đào tạo") is None
+
+
+def test_a_word_read_without_its_spaces_is_read_as_the_names_words():
+    assert open_name("Sở Khoa hocva") is not None  # "học và"
+    assert lead_tail("Sở Taichinn liên quan") == ("Sở Taichinn", "liên quan")
+
+
+def test_one_word_alone_is_taken_only_as_the_name_spells_it():
+    """ "tuyên" is one slip from "huyện": alone, it is no level of "Văn phòng UBND"."""
+    assert complete_cell("Văn phòng UBND", "Hỗ trợ phóng sự tuyên truyền về y tế") is None
+    assert complete_cell("Văn phòng UBND", "Hỗ trợ phóng sự tỉnh truyền về y tế") is not None
+
+
+def test_the_partners_words_on_the_leads_part_of_a_line_go_back_to_it():
+    """ "Sở Khoa | Các Sở, ban," then "hocva ngành; UBND cấp": "học và" goes on with the
+    lead, "ngành;" with the partner's list; a part the lead takes whole stays."""
+    cells = lead_and_partner(["Sở Khoa | Các Sở, ban,", "hocva ngành; UBND cấp", "xã"])
+    assert cells[:2] == ["Sở Khoa hocva", "Các Sở, ban, ngành; UBND cấp xã"]
+    assert partner_words_at("Văn phòng", "Các Sở, ban, ngành; UBND cấp", ["UBND", "tỉnh"]) is None
+    assert partner_words_at("Sở Khoa", "Các Sở, ban,", ["hocva", "ngành;"]) == 1
