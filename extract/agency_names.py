@@ -164,10 +164,12 @@ def _read_glued(node: _Node, word: str, most: int) -> list[_Node]:
 class OpenName:
     """The name an agency cell ends in, not yet whole or going on: where the trie stands
     after it, and whether more must come (``required``) or only may ("Các sở, ngành" /
-    "liên quan")."""
+    "liên quan"); ``capitalised``: what comes must begin with a capital (a lone "Sở": its
+    sector's name, "Sở" / "Xây dựng", never the task's "xây dựng")."""
 
     nodes: list[_Node]
     required: bool
+    capitalised: bool = False
 
 
 def open_name(cell: str) -> OpenName | None:
@@ -193,7 +195,8 @@ def open_name(cell: str) -> OpenName | None:
             whole = any(node.whole for node in nodes)
             if not any(node.children for node in nodes):
                 return None
-            return OpenName(nodes, required=going_on or not whole)
+            lone_so = words[start:] == ["so"]
+            return OpenName(nodes, required=going_on or not whole, capitalised=lone_so)
     return None
 
 
@@ -215,7 +218,7 @@ def run_in_text(name: OpenName, words: list[str]) -> tuple[int, int] | None:
     folded = [fold(w) for w in words]
     best: tuple[int, int] | None = None
     for start in range(1, len(words)):
-        if not folded[start]:
+        if not folded[start] or (name.capitalised and not words[start][:1].isupper()):
             continue
         if not name.required and folded[start - 1] in QUALIFIED_NOUNS:
             continue

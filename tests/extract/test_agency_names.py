@@ -191,3 +191,14 @@ def test_the_partners_words_on_the_leads_part_of_a_line_go_back_to_it():
     assert cells[:2] == ["Sở Khoa hocva", "Các Sở, ban, ngành; UBND cấp xã"]
     assert partner_words_at("Văn phòng", "Các Sở, ban, ngành; UBND cấp", ["UBND", "tỉnh"]) is None
     assert partner_words_at("Sở Khoa", "Các Sở, ban,", ["hocva", "ngành;"]) == 1
+
+
+def test_a_lone_so_takes_only_a_capitalised_sector():
+    """ "…, Sở" then the group heading "Tăng cường xây dựng nông thôn mới": the task's own
+    "xây dựng"; the sector after a lone "Sở" is written with its capital."""
+    assert complete_cell("Sở Văn hóa, Thể thao và Du lịch, Sở", "Tăng cường xây dựng nông") is None
+    text = "Tăng cường Xây dựng nông thôn mới"
+    assert complete_cell("Sở Y tế, Sở", text) == (
+        "Sở Y tế, Sở Xây dựng",
+        "Tăng cường nông thôn mới",
+    )
