@@ -160,6 +160,20 @@ def _read_glued(node: _Node, word: str, most: int) -> list[_Node]:
     return out
 
 
+# "Các" as an English-model OCR reads it: "C&C", "C8C", "C@c", "C86", "C8°" (a capital C and
+# no letter after it)
+CAC_LOOKALIKE = regex.compile(r"C[^\p{L}\s]\S?[,;]?")
+
+
+def heads_collective(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` the "Các" of a collective name as OCR misread it ("C8° cơ quan,",
+    "C&C doanh nghiệp"): "Các"'s shape, and the words after it begin a collective name?"""
+    if not CAC_LOOKALIKE.fullmatch(words[k]):
+        return False
+    following = [w for w in (fold(x) for x in words[k + 1 : k + 3]) if w]
+    return bool(following) and bool(_walk([_trie()], ["cac", *following]))
+
+
 @dataclass
 class OpenName:
     """The name an agency cell ends in, not yet whole or going on: where the trie stands
@@ -179,7 +193,7 @@ def open_name(cell: str) -> OpenName | None:
     / "và" (its list goes on). ``None`` when the cell ends in no name or in one that can
     take nothing more."""
     raw = [w for w in cell.split() if fold(w)]
-    words = [fold(w) for w in raw]
+    words = ["cac" if CAC_LOOKALIKE.fullmatch(w) else fold(w) for w in raw]
     if not words:
         return None
     for start in range(len(words)):

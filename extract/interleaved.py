@@ -20,7 +20,7 @@ from __future__ import annotations
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.extract.agency_names import complete_agency_cells
+from sohoa.extract.agency_names import complete_agency_cells, heads_collective
 from sohoa.extract.appendix import map_columns
 from sohoa.extract.structure import clean, fold
 from sohoa.extract.wrapped_names import (
@@ -278,6 +278,9 @@ def is_word(word: str) -> bool:
 def _repair_agency(cell: str) -> str:
     words = cell.split(" ")
     for k, word in enumerate(words):
+        if heads_collective(words, k):  # "C8° cơ quan," -> "Các cơ quan,"
+            words[k] = "Các" + (word[-1] if word[-1] in ",;" else "")
+            continue
         core = word.rstrip(",;")
         following = words[k + 1] if k + 1 < len(words) else ""
         after_cac = k > 0 and fold(words[k - 1]) == "cac"

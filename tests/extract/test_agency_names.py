@@ -158,7 +158,7 @@ def test_the_words_after_a_leads_whole_name_go_to_the_front_of_the_partner():
     edits = repair_cells(table, [3, 4], 0)
     assert table.rows[0].cells[3:] == ["Sở Nội vụ", "ngành; UBND cấp xã"]
     assert table.rows[1].cells[3:] == ["Sở KH&CN", "cấp xã, Tổ chức, cá nhân"]
-    assert table.rows[2].cells[3:] == ["Sở Tài chính", "C8° cơ quan,"]
+    assert table.rows[2].cells[3:] == ["Sở Tài chính", "Các cơ quan,"]  # then spelt
     assert [e.original for e in edits[:2]] == ["Sở Nội vụ ngành;", "UBND cấp xã"]
 
 
@@ -202,3 +202,30 @@ def test_a_lone_so_takes_only_a_capitalised_sector():
         "Sở Y tế, Sở Xây dựng",
         "Tăng cường nông thôn mới",
     )
+
+
+def test_a_cac_misread_heading_a_collective_is_read_and_spelt_as_cac():
+    """ "C8° cơ quan," / "C&C doanh nghiệp,": an English-model OCR's "Các" (a capital C, no
+    letter after it) before a collective's bodies; the name then goes on from the text."""
+    table = Table(
+        columns=COLUMNS,
+        rows=[
+            TableRow(
+                cells=[
+                    "1",
+                    "Xây dựng khóa đào tạo, bồi đơn vị liên quan dưỡng",
+                    "20",
+                    "Sở Y tế",
+                    "C8° cơ quan,",
+                ]
+            ),
+            TableRow(cells=["2", "Kiện toàn y tế", "20", "Cục Thuế tỉnh", "C&C 90ann"]),
+        ],
+        source="flattened",
+        confidence=0.3,
+    )
+    edits = repair_cells(table, [3, 4], 0)
+    assert table.rows[0].cells[4] == "Các cơ quan, đơn vị liên quan"
+    assert table.rows[0].cells[1] == "Xây dựng khóa đào tạo, bồi dưỡng"
+    assert {e.reason for e in edits} == {"table-cell-moved", "table-cell-pattern"}
+    assert table.rows[1].cells[3:] == ["Cục Thuế tỉnh", "C&C 90ann"]  # no collective follows
