@@ -174,6 +174,13 @@ def heads_collective(words: list[str], k: int) -> bool:
     return bool(following) and bool(_walk([_trie()], ["cac", *following]))
 
 
+def begins_name(text: str) -> bool:
+    """Does ``text`` begin an agency name: its first two words those of a name ("sở Yté",
+    "Các Sở"), in whatever case?"""
+    words = [w for w in (fold(x) for x in text.split()[:2]) if w]
+    return bool(words) and bool(_walk([_trie()], words))
+
+
 @dataclass
 class OpenName:
     """The name an agency cell ends in, not yet whole or going on: where the trie stands
@@ -345,6 +352,18 @@ def partner_words_at(lead: str, partner: str, words: list[str]) -> int | None:
     return None
 
 
+def _placed(words: str, partner: str) -> str:
+    """The partner with ``words`` read on the lead's line put where its list goes on with
+    them ("Các Sở, ban," + "ngành;" + "UBND cấp xã"), else in front of it."""
+    read = partner.split()
+    first = [w for w in (fold(x) for x in words.split()[:1]) if w]
+    for at in range(len(read) - 1, 0, -1):
+        name = open_name(" ".join(read[:at]))
+        if name is not None and name.required and first and _walk(name.nodes, first):
+            return " ".join([*read[:at], words, *read[at:]])
+    return f"{words} {partner}".strip()
+
+
 def _edit(original: str, result: str, table_index: int | None) -> Edit:
     return Edit(
         original=original, result=result, confidence=CONFIDENCE, table=table_index, reason=MOVED
@@ -372,7 +391,7 @@ def complete_agency_cells(
             lead, partner = agencies
             found = lead_tail(read_as(cells[lead]))
             if found is not None:
-                moves.append((lead, partner, found[0], f"{found[1]} {cells[partner]}".strip()))
+                moves.append((lead, partner, found[0], _placed(found[1], cells[partner])))
         for a, b, first, second in moves:
             edits += [_edit(cells[a], first, table_index), _edit(cells[b], second, table_index)]
             cells[a], cells[b] = first, second

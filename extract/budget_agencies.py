@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.admin_vocab import SECTORS
-from sohoa.extract.agency_names import partner_words_at
+from sohoa.extract.agency_names import begins_name, partner_words_at
 from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.flattened_lines import join_text
 from sohoa.extract.interleaved import (
@@ -96,7 +96,8 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
             rest += p[2:]
             continue
         near = parts[both[0]] if k < both[0] else parts[both[-1]]
-        lead_goes_on = k < both[0] and near[0][:1].islower()
+        # "sở Yté" below: a name begins there ("Sở" read in lower case), nothing goes on
+        lead_goes_on = k < both[0] and near[0][:1].islower() and not begins_name(near[0])
         if k > both[0]:
             name_end, p = _lead_name_going_on(" ".join(lead), p[0])
             lead += name_end

@@ -229,3 +229,29 @@ def test_a_cac_misread_heading_a_collective_is_read_and_spelt_as_cac():
     assert table.rows[0].cells[1] == "Xây dựng khóa đào tạo, bồi dưỡng"
     assert {e.reason for e in edits} == {"table-cell-moved", "table-cell-pattern"}
     assert table.rows[1].cells[3:] == ["Cục Thuế tỉnh", "C&C 90ann"]  # no collective follows
+
+
+def test_a_collective_above_a_lead_read_in_lower_case_is_the_partners():
+    """ "Các Sở, ban," above the row's middle line, where the lead's "Sở" was read "sở": a
+    name begins there, so the line above does not go on with the lead, it opens the
+    partner's list (the taller cell)."""
+    cells = lead_and_partner(["Các Sở, ban,", "sở Yté — |ngành; UBND", "cấp xã"])
+    assert cells[:2] == ["sở Yté —", "Các Sở, ban, ngành; UBND cấp xã"]
+    # a lead going on in lower case ("và Công nghệ") still takes the line above
+    cells = lead_and_partner(["Sở Khoa học", "và Công nghệ | UBND cấp xã"])
+    assert cells[:2] == ["Sở Khoa học và Công nghệ", "UBND cấp xã"]
+
+
+def test_the_leads_tail_goes_where_the_partners_list_goes_on_with_it():
+    table = Table(
+        columns=COLUMNS,
+        rows=[
+            TableRow(
+                cells=["1", "Kiện toàn y tế", "5", "Sở Y tế ngành;", "Các Sở, ban, UBND cấp xã"]
+            )
+        ],
+        source="flattened",
+        confidence=0.3,
+    )
+    repair_cells(table, [3, 4], 0)
+    assert table.rows[0].cells[3:] == ["Sở Y tế", "Các Sở, ban, ngành; UBND cấp xã"]
