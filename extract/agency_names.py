@@ -7,14 +7,18 @@ quan nghiệp"): nothing on the line marks it as an agency's. When an agency cel
 in a name that is not whole yet (a known name begun, a list going on after its comma, "UBND"
 waiting for its level), the run of the row's task words that makes it whole is moved back to
 the cell, and the move is logged as an Edit for the reviewer (``complete_agency_cells``).
+Likewise the words after a lead's whole name that go on in lower case are the partner's
+(``lead_tail``), and a line's part given to the lead that ends with the partner's words gives
+them back (``partner_words_at``, used by ``budget_agencies``).
 
 What a whole name is comes from a small grammar of Vietnamese administrative agency names
-(``whole_names``), general to any province: a department ("Sở" and a sector, its acronym),
+(``whole_names``), general to any province: a department ("Sở" and a sector, its initials),
 a people's committee with its level ("UBND cấp xã", "UBND các huyện, thị xã, thành phố"),
 a collective ("Các sở, ban, ngành", "Các cơ quan, đơn vị liên quan", "Tổ chức, cá nhân") and
 the standing provincial bodies ("Văn phòng UBND tỉnh", "Công an tỉnh", "Ban Quản lý các khu
 công nghiệp"). Words are compared folded (no marks, case or punctuation); one OCR slip is
-allowed in a word of four letters or more.
+allowed in a word of five letters or more, and a word read without its spaces ("hocva")
+stands for the name's words run together.
 """
 
 from __future__ import annotations
