@@ -101,6 +101,8 @@ SECTORS = [
     "TÀI NGUYÊN VÀ MÔI TRƯỜNG", "GIAO THÔNG VẬN TẢI", "NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
     "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA, THỂ THAO VÀ DU LỊCH", "THÔNG TIN VÀ TRUYỀN THÔNG",
     "NGOẠI VỤ", "QUỐC PHÒNG", "NGOẠI GIAO", "THỐNG KÊ", "DÂN TỘC", "ĐA KHOA",
+    # departments formed by the 2025 mergers (Nghị định 45/2025/NĐ-CP on provincial departments)
+    "NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "DÂN TỘC VÀ TÔN GIÁO",
 ]  # fmt: skip
 LEVELS = ["THÀNH PHỐ", "TỈNH", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN", "XÃ", "PHƯỜNG"]
 

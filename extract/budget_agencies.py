@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.admin_vocab import SECTORS
+from sohoa.extract.agency_names import begins_name, partner_words_at
 from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.flattened_lines import join_text
 from sohoa.extract.interleaved import (
@@ -89,17 +90,31 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
     rest: list[str] = []
     for k, p in enumerate(parts):
         if len(p) >= 2:
+            p = _partner_words_back(" ".join(lead), " ".join(partner), p)
             lead.append(p[0])
             partner.append(p[1])
             rest += p[2:]
             continue
         near = parts[both[0]] if k < both[0] else parts[both[-1]]
-        lead_goes_on = k < both[0] and near[0][:1].islower()
+        # "sở Yté" below: a name begins there ("Sở" read in lower case), nothing goes on
+        lead_goes_on = k < both[0] and near[0][:1].islower() and not begins_name(near[0])
         if k > both[0]:
             name_end, p = _lead_name_going_on(" ".join(lead), p[0])
             lead += name_end
         (lead if lead_goes_on else partner).append(p[0])
     return [spaced_known_name(" ".join(lead)), " ".join(partner), " ".join(rest)]
+
+
+def _partner_words_back(lead: str, partner: str, parts: list[str]) -> list[str]:
+    """A line's (lead's part, partner's part, …) with the partner's words that went to the
+    lead's part given back: the lead's part goes on with the lead's name and ends with words
+    that go on with the partner's list ("hocva ngành;" after "Sở Khoa" and "Các Sở, ban,":
+    ``agency_names.partner_words_at``)."""
+    words = parts[0].split()
+    at = partner_words_at(lead, partner, words)
+    if at is None:
+        return parts
+    return [" ".join(words[:at]), " ".join([*words[at:], parts[1]]), *parts[2:]]
 
 
 def _is_known_name(words: list[str]) -> bool:

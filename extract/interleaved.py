@@ -20,6 +20,8 @@ from __future__ import annotations
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from sohoa.extract.agency_names import complete_agency_cells, heads_collective
+from sohoa.extract.appendix import map_columns
 from sohoa.extract.structure import clean, fold
 from sohoa.extract.wrapped_names import (
     begins_known_name,
@@ -276,6 +278,9 @@ def is_word(word: str) -> bool:
 def _repair_agency(cell: str) -> str:
     words = cell.split(" ")
     for k, word in enumerate(words):
+        if heads_collective(words, k):  # "C8° cơ quan," -> "Các cơ quan,"
+            words[k] = "Các" + (word[-1] if word[-1] in ",;" else "")
+            continue
         core = word.rstrip(",;")
         following = words[k + 1] if k + 1 < len(words) else ""
         after_cac = k > 0 and fold(words[k - 1]) == "cac"
@@ -296,8 +301,12 @@ def repair_cells(
     """ "S6 Tài chính" -> "Sở Tài chính" in the agency columns of a table rebuilt from old
     OCR; with ``spell_known`` (the document is being restored) a known agency name misread
     is spelt as the name is ("Sở Gido duc va Dao tao": ``wrapped_names.known_names``). Each
-    change is an Edit for the reviewer."""
-    edits: list[Edit] = []
+    change is an Edit for the reviewer. First, a name wrapped in its narrow cell whose rest
+    was read among the row's task words goes back to its cell
+    (``agency_names.complete_agency_cells``)."""
+    fields = map_columns(table.columns).items()
+    text_column = next((k for k, f in fields if f == ("noi_dung",)), None)
+    edits = complete_agency_cells(table, agencies, text_column, table_index, _repair_agency)
     for row in table.rows:
         cells = row.cells or []
         for index in agencies:
