@@ -16,7 +16,7 @@ neighbours, and only where the evidence is strong is it moved out of the cell:
   ("|", "~", "*");
 - **weak** tokens could be noise or content: a lone vowel ("a", "à", "ọe": what the
   restorer makes of a speck), a one- or two-digit number, a two-letter acronym ("OR"), a
-  dash;
+  Roman numeral of one or two letters ("V", "IV"), a dash;
 - a **run** of such tokens side by side goes when it holds two strong tokens, or one strong
   token among three or more, or is a strong token with a lone sign or digit beside it
   ("5 P"; never two letters: "ở s" may be a word in two pieces); a lone lower-case
@@ -61,6 +61,7 @@ _SIGNS_ONLY = regex.compile(r"^[^\p{L}\p{N}]+$")
 _LETTER = regex.compile(r"\p{L}")
 _LETTERS = regex.compile(r"^\p{L}+$")
 _DIGITS = regex.compile(r"^\p{N}+$")
+_ROMAN = regex.compile(r"^[IVXLCDM]{1,2}$")
 _NUMBER = regex.compile(r"^\W*\p{N}")  # a number, an amount, a date or a code after it
 
 STRONG, WEAK, CONTENT = 2, 1, 0
@@ -75,6 +76,8 @@ def _core(token: str) -> str:
 def _letter_kind(core: str) -> int:
     """STRONG, WEAK or CONTENT for a token of letters only (``core`` has no signs)."""
     plain = strip_marks(core).lower()
+    if _ROMAN.match(core):
+        return WEAK  # "Chương V", "Quý IV", "mục II"
     if len(core) == 1:
         return WEAK if plain in VOWELS else STRONG
     syllable = is_vietnamese_syllable(core.lower())
@@ -95,8 +98,8 @@ def token_kind(token: str, after: str | None = None, before: str | None = None) 
     if _SIGNS_ONLY.match(token):
         return WEAK if token in MILD_SIGNS else STRONG
     core = _core(token)
-    if core != token and token.endswith(")"):
-        return CONTENT  # a list marker "a)", "(b)"
+    if core != token and token.endswith((")", ",", ";")):
+        return CONTENT  # a list marker "a)", "(b)"; an item of a list "điểm a, b, c"
     if _DIGITS.match(core):
         return WEAK if len(core) <= 2 and core == token else CONTENT
     if not _LETTERS.match(core):

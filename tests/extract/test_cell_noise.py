@@ -64,6 +64,8 @@ def test_codes_acronyms_and_foreign_words_stay():
     assert kept("đường dài 20 m x rộng 5 m") == "đường dài 20 m x rộng 5 m"  # a unit
     assert kept("lắp 2 x 5 bóng đèn") == "lắp 2 x 5 bóng đèn"  # a times sign
     assert kept("gồm các việc sau: - b) Kiểm tra") == "gồm các việc sau: - b) Kiểm tra"
+    assert kept("theo điểm a, b, c khoản 2 Điều 5") == "theo điểm a, b, c khoản 2 Điều 5"
+    assert kept("nội dung Chương V - X của Luật") == "nội dung Chương V - X của Luật"
 
 
 def test_a_run_beside_an_amount_stays_whole():
