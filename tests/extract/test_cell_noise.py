@@ -30,6 +30,7 @@ def test_a_lone_consonant_between_words_that_read_on_goes():
 
 def test_a_lone_letter_with_no_word_to_read_on_with_stays():
     assert kept("(23 sản phẩm x 90 triệu đồng)") == "(23 sản phẩm x 90 triệu đồng)"  # times
+    assert kept("(35 sản phẩm x 40 A m - triệu đồng)") == "(35 sản phẩm x 40 triệu đồng)"
     assert kept("Nghị quyết s 43/2022/NQ-HĐND") == "Nghị quyết s 43/2022/NQ-HĐND"  # "số"
     assert kept("tiêu chuẩn cơ s, tiêu chuẩn quốc gia") == "tiêu chuẩn cơ s, tiêu chuẩn quốc gia"
     assert kept("UBND cấp xã, T chức, cá nhân") == "UBND cấp xã, T chức, cá nhân"  # capital
@@ -44,6 +45,7 @@ def test_a_run_with_two_strong_tokens_goes():
 
 def test_a_run_of_three_with_one_strong_token_goes_and_shorter_ones_stay():
     assert kept("Tăng cường chuyển đổi số - - - Ju.") == "Tăng cường chuyển đổi số"
+    assert kept("mô hình về L í A áp dụng") == "mô hình về áp dụng"  # L: no section numeral
     assert kept("Tăng cường chuyển đổi số - Ju.") == "Tăng cường chuyển đổi số - Ju."
     assert kept("chuyên môn à À các doanh nghiệp") == "chuyên môn à À các doanh nghiệp"
 
