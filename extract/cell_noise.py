@@ -39,10 +39,10 @@ from collections.abc import Iterable
 
 import regex
 
+from sohoa.corpus.units import syllable_shaped
 from sohoa.extract.appendix import map_columns
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import nfc, strip_marks
-from sohoa.ocr.text_quality import is_vietnamese_syllable
 
 TEXT_FIELDS = (("noi_dung",),)  # the task text: the column specks land in unseen
 VOWELS = set("aeiouy")  # a lone vowel may be a Vietnamese word ("à", "ở", "ý")
@@ -84,7 +84,7 @@ def _letter_kind(core: str) -> int:
         return WEAK  # "Chương V", "Quý IV", "mục II"
     if len(core) == 1:
         return WEAK if plain in VOWELS else STRONG
-    syllable = is_vietnamese_syllable(core.lower())
+    syllable = syllable_shaped(core.lower())
     if len(core) == 2:
         if syllable:
             return WEAK if set(plain) <= VOWELS else CONTENT
@@ -122,7 +122,7 @@ def _word(token: str | None, lower: bool = False) -> bool:
     if token is None:
         return False
     core = _core(token)
-    if len(core) < 2 or not _LETTERS.match(core) or not is_vietnamese_syllable(core.lower()):
+    if len(core) < 2 or not _LETTERS.match(core) or not syllable_shaped(core.lower()):
         return False
     return not lower or (core == token and core.islower())
 
