@@ -17,6 +17,7 @@ import regex
 
 from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
 from sohoa.extract.borderless import find_borderless_tables
+from sohoa.extract.cell_noise import remove_cell_noise
 from sohoa.extract.cell_types import (
     column_types,
     generic_records,
@@ -298,5 +299,7 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             doc.edits.extend(repair_lone_quotes(table, index))
             doc.edits.extend(repair_periods(table, index))
             doc.edits.extend(repair_doubled_vowels(table, index))
+        if table.source == "flattened":  # old OCR text: specks read as letters in task text
+            doc.edits.extend(remove_cell_noise(table, index))
     doc.tables = [finish_table(table) for table in tables]
     return doc

@@ -1,0 +1,133 @@
+"""Specks read as letters taken out of the task text of old-OCR tables (extract/cell_noise)."""
+
+from __future__ import annotations
+
+import pytest
+from old_ocr_tables import tables_of_text
+
+from sohoa.extract.cell_noise import (
+    CONTENT,
+    REASON,
+    STRONG,
+    WEAK,
+    remove_cell_noise,
+    token_kind,
+    without_noise,
+)
+from sohoa.model import Table, TableRow
+
+
+def kept(text: str) -> str:
+    return without_noise(text)[0]
+
+
+def test_a_lone_consonant_between_words_that_read_on_goes():
+    assert kept("tuyên truyền cho x cán bộ, công chức") == "tuyên truyền cho cán bộ, công chức"
+    assert kept("Tổ q chức thực hiện") == "Tổ chức thực hiện"
+    # ... and at the cell's end after a word
+    assert kept("cho hợp tác xã q") == "cho hợp tác xã"
+
+
+def test_a_lone_letter_with_no_word_to_read_on_with_stays():
+    assert kept("(23 sản phẩm x 90 triệu đồng)") == "(23 sản phẩm x 90 triệu đồng)"  # times
+    assert kept("(35 sản phẩm x 40 A m - triệu đồng)") == "(35 sản phẩm x 40 triệu đồng)"
+    assert kept("Nghị quyết s 43/2022/NQ-HĐND") == "Nghị quyết s 43/2022/NQ-HĐND"  # "số"
+    assert kept("tiêu chuẩn cơ s, tiêu chuẩn quốc gia") == "tiêu chuẩn cơ s, tiêu chuẩn quốc gia"
+    assert kept("UBND cấp xã, T chức, cá nhân") == "UBND cấp xã, T chức, cá nhân"  # capital
+    assert kept("cho x Cán bộ") == "cho x Cán bộ"  # the next word opens something else
+
+
+def test_a_run_with_two_strong_tokens_goes():
+    text = "quản lý đất đai (23 sản phẩm x 90 triệu R 2 x ọe đồng); Hỗ trợ"
+    assert kept(text) == "quản lý đất đai (23 sản phẩm x 90 triệu đồng); Hỗ trợ"
+    assert kept("x s ae 5 và tăng cường bảo vệ") == "và tăng cường bảo vệ"
+
+
+def test_a_run_of_three_with_one_strong_token_goes_and_shorter_ones_stay():
+    assert kept("Tăng cường chuyển đổi số - - - Ju.") == "Tăng cường chuyển đổi số"
+    assert kept("mô hình về L í A áp dụng") == "mô hình về áp dụng"  # L: no section numeral
+    assert kept("Tăng cường chuyển đổi số - Ju.") == "Tăng cường chuyển đổi số - Ju."
+    assert kept("chuyên môn à À các doanh nghiệp") == "chuyên môn à À các doanh nghiệp"
+
+
+def test_a_strong_token_with_a_lone_sign_or_digit_beside_it_goes():
+    assert kept("Tăng cường Lỗ 5 P cải cách") == "Tăng cường Lỗ cải cách"
+    assert kept("tại 5 điểm P cải cách") == "tại 5 điểm P cải cách"  # alone: stays
+    assert kept("bệnh viện ENENC ở s khám bệnh") == "bệnh viện ENENC ở s khám bệnh"  # letters
+    assert kept("co tru s¢ A - tane cuone") == "co tru s¢ A - tane cuone"  # garbled words
+
+
+def test_codes_acronyms_and_foreign_words_stay():
+    text = "HACCP, ISO 22000, 5S-Kaizen, KPls, TPM, Lean, work layout Triển khai áp dụng"
+    assert kept(text) == text
+    text = "hệ thống quản lý tiên tiến (5S, ISO 18091, KPL...) vào hoạt động"
+    assert kept(text) == text
+    assert kept("Sở Lao động - Thương binh và Xã hội") == "Sở Lao động - Thương binh và Xã hội"
+    assert kept("đường dài 20 m x rộng 5 m") == "đường dài 20 m x rộng 5 m"  # a unit
+    assert kept("lắp 2 x 5 bóng đèn") == "lắp 2 x 5 bóng đèn"  # a times sign
+    assert kept("gồm các việc sau: - b) Kiểm tra") == "gồm các việc sau: - b) Kiểm tra"
+    assert kept("theo điểm a, b, c khoản 2 Điều 5") == "theo điểm a, b, c khoản 2 Điều 5"
+    assert kept("nội dung Chương V - X của Luật") == "nội dung Chương V - X của Luật"
+
+
+def test_a_run_beside_an_amount_stays_whole():
+    text = "Đẩy mạnh phổ biến | 10.306 | 9400] 96 | - | - | - | | 2 [Tổ chức thực hiện"
+    assert kept(text) == text
+
+
+@pytest.mark.parametrize(
+    ("token", "after", "before", "kind"),
+    [
+        ("q", None, None, STRONG),
+        ("Az", None, None, STRONG),
+        ("|", None, None, STRONG),
+        ("-", None, None, WEAK),
+        ("ọe", None, None, WEAK),
+        ("5", None, None, WEAK),
+        ("OR", None, None, WEAK),
+        ("wee", None, None, CONTENT),  # three letters or more: a garbled word may look so
+        ("s¢", None, None, CONTENT),  # "sở" as old OCR reads it: a sign for a letter
+        ("x", "90", "phẩm", CONTENT),
+        ("m", None, "300", CONTENT),
+        ("lượt", None, None, CONTENT),
+        ("22000", None, None, CONTENT),
+        ("Ho1", None, None, CONTENT),
+        ("layout", None, None, CONTENT),
+    ],
+)
+def test_token_kinds(token, after, before, kind):
+    assert token_kind(token, after, before) == kind
+
+
+def test_only_the_task_text_column_changes_and_each_cell_is_logged():
+    table = Table(
+        kind="phu_luc_1",
+        columns=["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Ghi chú"],
+        rows=[TableRow(cells=["1", "Tổ chức cho x cán bộ", "Sở x Y tế q", "a q b"])],
+        source="flattened",
+        pages=[3],
+    )
+    edits = remove_cell_noise(table, 2)
+    assert table.rows[0].cells == ["1", "Tổ chức cho cán bộ", "Sở x Y tế q", "a q b"]
+    [edit] = edits
+    assert (edit.original, edit.result) == ("Tổ chức cho x cán bộ", "Tổ chức cho cán bộ")
+    assert (edit.reason, edit.table, edit.page) == (REASON, 2, 3)
+    assert 0 < edit.confidence < 1
+
+
+OLD_OCR_TASKS = """\
+Phu luc I
+CAC NHIEM VU TRONG TAM
+TT Noi dung nhiem vu Co quan chu tri Co quan phoi hop Thoi gian Ghi chu
+I. Cong tac quan ly
+Kiem tra cac co so san xuat tren dia
+1 ban tinh ve chat luong hang hoa | Cac So, ban, nganh; S6 Tai chinh Hang
+dong goi san. UBND cap xa nam
+2 Xay dung phan mem quan ly x du lieu chung. So Xay dung 2027
+"""
+
+
+def test_old_ocr_text_through_the_pipeline(tmp_path):
+    (table,) = tables_of_text(tmp_path, OLD_OCR_TASKS)
+    rows = [r.cells for r in table.rows if r.cells]
+    assert rows[1][1] == "Xay dung phan mem quan ly du lieu chung."
