@@ -257,6 +257,22 @@ def finish_table(table: Table) -> Table:
     return table
 
 
+def repair_after_restoring(table: Table, index: int) -> list[Edit]:
+    """The cell repairs that come after the restorer, which may not know what they repair:
+    quarters, case, quotes, periods, doubled vowels; and in old OCR text's task text, specks
+    read as letters. Each repair is logged."""
+    edits: list[Edit] = []
+    if table.source in OCR_SOURCES:
+        edits.extend(repair_quarters(table, index))
+        edits.extend(repair_case(table, index))
+        edits.extend(repair_lone_quotes(table, index))
+        edits.extend(repair_periods(table, index))
+        edits.extend(repair_doubled_vowels(table, index))
+    if table.source == "flattened":
+        edits.extend(remove_cell_noise(table, index))
+    return edits
+
+
 def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Document:
     """The document's tables: found, typed, repaired; ``model`` is the loaded restorer
     (``pipeline.py`` passes its one): OCR'd grid cells are restored with it when given."""
@@ -293,13 +309,6 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             if table.source == "grid":
                 doc.edits.extend(restore_cells(table, model, index))
     for index, table in enumerate(tables):
-        if table.source in OCR_SOURCES:  # after the restorer, which may not know them
-            doc.edits.extend(repair_quarters(table, index))
-            doc.edits.extend(repair_case(table, index))
-            doc.edits.extend(repair_lone_quotes(table, index))
-            doc.edits.extend(repair_periods(table, index))
-            doc.edits.extend(repair_doubled_vowels(table, index))
-        if table.source == "flattened":  # old OCR text: specks read as letters in task text
-            doc.edits.extend(remove_cell_noise(table, index))
+        doc.edits.extend(repair_after_restoring(table, index))
     doc.tables = [finish_table(table) for table in tables]
     return doc
