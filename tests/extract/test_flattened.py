@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from old_ocr_tables import tables_of_text
+from old_ocr_tables import OLD_OCR_TASKS, tables_of_text
 
 from sohoa.pipeline import convert_document
 from sohoa.records import BudgetBySource, YearBySource
@@ -130,24 +130,19 @@ def test_budget_header_read_without_marks_and_repeated_header_skipped(tmp_path):
     assert not any("Noi dung" in c for row in cells for c in row)  # the repeated header
 
 
-OLD_OCR_TASKS = """\
-Phu luc I
-CAC NHIEM VU TRONG TAM
-TT Noi dung nhiem vu Co quan chu tri Co quan phoi hop Thoi gian Ghi chu
-I. Cong tac quan ly
-Kiem tra cac co so san xuat tren dia
-1 ban tinh ve chat luong hang hoa | Cac So, ban, nganh; S6 Tai chinh Hang
-dong goi san. UBND cap xa nam
-2 Xay dung phan mem quan ly du lieu chung. So Xay dung 2027
+OLD_OCR_TWO_SECTIONS = (
+    OLD_OCR_TASKS
+    + """\
 IL. Cong tac dao tao
 Mo cac lop tap huan cho
 1 can bo quan ly va can bo Ban Quan ly cac KCN UBND cap xa Hang
 ky thuat. nam
 """
+)
 
 
 def test_task_table_read_across_columns(tmp_path):
-    (table,) = tables_of_text(tmp_path, OLD_OCR_TASKS)
+    (table,) = tables_of_text(tmp_path, OLD_OCR_TWO_SECTIONS)
     assert table.kind == "phu_luc_1"
     sections = [r.section for r in table.rows if r.section is not None]
     assert sections == ["I. Cong tac quan ly", "II. Cong tac dao tao"]  # "IL." repaired

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from old_ocr_tables import OLD_OCR_TASKS
+
 from sohoa.extract.tables import restore_cells
 from sohoa.model import Table, TableRow
 from sohoa.normalize.restore import load_model
@@ -121,18 +123,6 @@ def test_text_cells_restored_a_column_at_a_time_each_edit_with_its_row():
         for a, b in zip(was.split(), now.split(), strict=True)
     )
     assert len(edits) == words  # none of the context's words
-
-
-OLD_OCR_TASKS = """\
-Phu luc I
-CAC NHIEM VU TRONG TAM
-TT Noi dung nhiem vu Co quan chu tri Co quan phoi hop Thoi gian Ghi chu
-I. Cong tac quan ly
-Kiem tra cac co so san xuat tren dia
-1 ban tinh ve chat luong hang hoa | Cac So, ban, nganh; S6 Tai chinh Hang
-dong goi san. UBND cap xa nam
-2 Xay dung phan mem quan ly du lieu chung. So Xay dung 2027
-"""
 
 
 def test_old_ocr_tables_cells_are_restored_after_the_rebuild_from_the_words_as_read(tmp_path):
