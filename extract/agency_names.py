@@ -31,6 +31,7 @@ from functools import lru_cache
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from sohoa.corpus.units import syllable_shaped
 from sohoa.extract.admin_vocab import SECTORS
 from sohoa.extract.structure import fold
 from sohoa.model import Edit, Table
@@ -127,23 +128,44 @@ def _trie() -> _Node:
 
 
 SLIP_LETTERS = 5  # a word this long may differ from the name's by one OCR slip
+MISREAD_LETTERS = 2  # so may a shorter one that is no Vietnamese syllable ("Céng", "M6i", "xd")
 
 
-def _same(word: str, known: str) -> bool:
+# Vietnamese writes "k", "gh", "ngh" before e, ê, i: "c", "g", "ng" there is a misread
+FRONT_VOWEL_MISSPELT = regex.compile(r"(?:c|ng)[ei]|g[e]")
+
+
+def misread(word: str) -> bool:
+    """Is ``word`` (as read, marks kept) no Vietnamese syllable, so a misread one: a digit
+    for a letter ("M6i", "x4") or letters no syllable is spelt with ("Céng": "c" before
+    "e", "xd")? Such a word may be a short word of a name read with one slip."""
+    core = regex.sub(r"[\W_]+", "", word.lower())
+    spelt = syllable_shaped(core) and not FRONT_VOWEL_MISSPELT.match(fold(core))
+    return bool(core) and not spelt
+
+
+def _same(word: str, known: str, slipped: bool = False) -> bool:
+    """``word`` (folded) read for the name's ``known``: the same, or one slip away in a word
+    of ``SLIP_LETTERS`` or more, or of ``MISREAD_LETTERS`` or more when it was ``slipped``
+    (``misread``)."""
     if word == known:
         return True
-    return min(len(word), len(known)) >= SLIP_LETTERS and Levenshtein.distance(word, known) <= 1
+    least = MISREAD_LETTERS if slipped else SLIP_LETTERS
+    return min(len(word), len(known)) >= least and Levenshtein.distance(word, known) <= 1
 
 
-def _walk(nodes: list[_Node], words: list[str], exact: bool = False) -> list[_Node]:
-    """The nodes reached from ``nodes`` reading ``words`` (one slip in a long word; a word
-    read without the spaces of up to ``GLUED_MAX`` of the name's: "hocva", "donvi"), or
-    with ``exact`` as the name spells them only."""
+def _walk(
+    nodes: list[_Node], words: list[str], exact: bool = False, slipped: bool = False
+) -> list[_Node]:
+    """The nodes reached from ``nodes`` reading ``words`` (one slip in a long word, or in a
+    short one ``slipped``: see ``_same``; a word read without the spaces of up to
+    ``GLUED_MAX`` of the name's: "hocva", "donvi"), or with ``exact`` as the name spells
+    them only."""
     for word in words:
         if exact:
             nodes = [node.children[word] for node in nodes if word in node.children]
         else:
-            nodes = [r for node in nodes for r in _read_glued(node, word, GLUED_MAX)]
+            nodes = [r for node in nodes for r in _read_glued(node, word, GLUED_MAX, slipped)]
         if not nodes:
             return []
     return nodes
@@ -152,15 +174,15 @@ def _walk(nodes: list[_Node], words: list[str], exact: bool = False) -> list[_No
 GLUED_MAX = 3  # words of a name old OCR may read as one, its spaces lost
 
 
-def _read_glued(node: _Node, word: str, most: int) -> list[_Node]:
+def _read_glued(node: _Node, word: str, most: int, slipped: bool = False) -> list[_Node]:
     """The nodes reached from ``node`` reading ``word`` as one of the name's words or as
     the next ``most`` of them run together ("hocva": "học" "và")."""
-    out = [child for known, child in node.children.items() if _same(word, known)]
+    out = [child for known, child in node.children.items() if _same(word, known, slipped)]
     if most > 1:
         for known, child in node.children.items():
             rest = word[len(known) :]
             if word.startswith(known) and rest:
-                out += _read_glued(child, rest, most - 1)
+                out += _read_glued(child, rest, most - 1)  # pieces read exactly
     return out
 
 
@@ -260,7 +282,8 @@ def _whole_ends(name: OpenName, words: list[str], folded: list[str], start: int)
     nodes = name.nodes
     end = start
     while end < len(words):
-        following = _walk(nodes, [folded[end]]) if folded[end] else nodes
+        slipped = misread(words[end])  # the name's rest read in the text ("Céng nghé")
+        following = _walk(nodes, [folded[end]], slipped=slipped) if folded[end] else nodes
         if not following:
             break
         nodes, end = following, end + 1

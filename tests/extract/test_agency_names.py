@@ -123,6 +123,28 @@ def test_one_slip_only_in_a_long_word():
     )
 
 
+def test_a_short_word_misread_as_no_syllable_may_have_one_slip():
+    """ "Céng" (no Vietnamese word: "c" before "e"), "M6i", "xd": a short word of the name's
+    rest read with one slip; a short word that is a syllable must still be read right."""
+    text = "Hỗ trợ hội thảo cho doanh nghiệp. Céng nghé |xa"
+    assert complete_cell("Sở Khoa học và", text) == (
+        "Sở Khoa học và Céng nghé",
+        "Hỗ trợ hội thảo cho doanh nghiệp. |xa",
+    )
+    text = "Tổ chức công tác văn thư trên địa bàn tỉnh. As x M6i trwong |xa"
+    assert complete_cell("Sở Nông nghiệp và", text) == (
+        "Sở Nông nghiệp và M6i trwong",
+        "Tổ chức công tác văn thư trên địa bàn tỉnh. As x |xa",
+    )
+    text = "Hỗ trợ hợp tác xã áp dụng an toàn thực phẩm, cap xd (48 lượt x 80 triệu đồng)."
+    assert complete_cell("UBND", text) == (
+        "UBND cap xd",
+        "Hỗ trợ hợp tác xã áp dụng an toàn thực phẩm, (48 lượt x 80 triệu đồng).",
+    )
+    assert complete_cell("Sở Khoa học và", "Hỗ trợ hội thảo cho doanh nghiệp Cáng nghé") is None
+    assert complete_cell("UBND", "Hỗ trợ hợp tác xã áp dụng cấp xe mới") is None
+
+
 def test_departments_of_the_2025_mergers_and_their_short_forms():
     text = "Hỗ trợ hợp tác xã áp dụng Môi trường giảm nghèo bền vững"
     assert complete_cell("Sở Nông nghiệp và", text) == (
