@@ -34,16 +34,16 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.corpus.units import syllable_shaped
 from sohoa.extract.admin_vocab import SECTORS
 from sohoa.extract.structure import fold
+from sohoa.extract.wrapped_names import QUALIFIERS
 from sohoa.model import Edit, Table
 
 # Bodies a collective name lists after "Các" ("Các sở, ban, ngành", "Các cơ quan, đơn vị",
 # "Các tổ chức, cá nhân"): a list names bodies of one kind, the state's departments or the
-# other bodies and persons; and what qualifies it ("liên quan")
+# other bodies and persons (what qualifies it, "liên quan": wrapped_names.QUALIFIERS)
 DEPARTMENT_NOUNS = ("sở", "ban", "ngành", "địa phương")
 BODY_NOUNS = (
     "cơ quan", "đơn vị", "doanh nghiệp", "tổ chức", "cá nhân", "đoàn thể", "hiệp hội",
 )  # fmt: skip
-COLLECTIVE_QUALIFIERS = ("liên quan", "có liên quan")
 LIST_MAX = 3  # bodies listed in one collective name
 # a people's committee (or council) and its level: "UBND cấp xã", "UBND các huyện, thị xã"
 COUNCILS = ("ubnd", "ủy ban nhân dân", "hđnd", "hội đồng nhân dân")
@@ -94,7 +94,7 @@ def whole_names() -> set[tuple[str, ...]]:
     names: set[tuple[str, ...]] = set()
     for sector in (*SECTORS, *SECTOR_SHORT_FORMS, *SECTOR_INITIALS):
         names.add(("so", *_words(sector)))
-    qualifiers = [(), *map(_words, COLLECTIVE_QUALIFIERS)]
+    qualifiers = [(), *QUALIFIERS]
     for listed in _lists(DEPARTMENT_NOUNS) + _lists(BODY_NOUNS):
         for qualifier in qualifiers:
             names.add(("cac", *listed, *qualifier))
@@ -248,7 +248,6 @@ def open_name(cell: str) -> OpenName | None:
 
 
 QUALIFIED_NOUNS = {w for noun in DEPARTMENT_NOUNS + BODY_NOUNS for w in _words(noun)[-1:]}
-QUALIFIER_RUNS = {_words(q) for q in COLLECTIVE_QUALIFIERS}
 SENTENCE_ENDS = (".", ";", ":")
 
 
@@ -304,7 +303,7 @@ def _may_go_on(run: tuple[str, ...]) -> bool:
     """Does ``run`` go on with a name that is whole already: its qualifier ("liên quan",
     "đơn vị liên quan") or, after "và", the rest of a longer name ("Sở Giáo dục" / "và Đào
     tạo")? A list's next body or a level alone are too common in a task's words."""
-    qualified = any(run[-len(q) :] == q for q in QUALIFIER_RUNS)
+    qualified = any(run[-len(q) :] == q for q in QUALIFIERS)
     return len(run) >= 2 and (qualified or run[0] == "va")
 
 
