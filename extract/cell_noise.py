@@ -191,10 +191,11 @@ def noise_spans(text: str) -> list[tuple[int, int, float]]:
 def without_noise(text: str) -> tuple[str, float | None]:
     """The cell's text with its noise runs taken out, and the lowest confidence among them
     (None when nothing was taken out)."""
-    spans = noise_spans(nfc(text))
+    composed = nfc(text)
+    spans = noise_spans(composed)
     if not spans:
         return text, None
-    tokens = nfc(text).split()
+    tokens = composed.split()
     drop = {i for start, end, _ in spans for i in range(start, end)}
     kept = " ".join(t for i, t in enumerate(tokens) if i not in drop)
     return kept, min(c for _, _, c in spans)

@@ -102,24 +102,19 @@ def _page_tables(doc: Document) -> list[Table]:
 
 def restore_cells(table: Table, model: Any, table_index: int | None = None) -> list[Edit]:
     """Where cell text of OCR'd grid tables meets the diacritic restorer, a cell at a time
-    (the cells of a table rebuilt from old OCR text: ``restore_columns``).
-
-    Uses ``normalize.restore.restore_text(text, model) -> (text, edits)`` when the restorer
-    provides it (until then the text stays as read). Returns the restorer's edits, each
-    tagged with the table it belongs to.
+    (the cells of a table rebuilt from old OCR text: ``restore_columns``). Returns the
+    restorer's edits, each tagged with the table it belongs to.
     """
     from sohoa.normalize import restore
 
-    restore_text = getattr(restore, "restore_text", None)
-    if restore_text is None or model is None:
+    if model is None:
         return []
     edits: list[Edit] = []
 
     def restored(text: str) -> str:
         if not text.strip():
             return text
-        result = restore_text(text, model)
-        new_text, new_edits = result if isinstance(result, tuple) else (result, [])
+        new_text, new_edits = restore.restore_text(text, model)
         for edit in new_edits:
             edit.table = table_index
             edit.line = None  # the line/column of a cell text mean nothing in the document
