@@ -36,6 +36,10 @@ RE_READ_HEIGHTS = (24, 40)  # px a number is enlarged to when read again
 SINGLE_GLYPH_PX = 17
 INK_MARGIN = 70  # gray levels below the paper that surely are ink
 MIN_INK_MARGIN = 40  # and never less: blurred sensor noise stays within this
+# Show-through (the back page's print seen through the paper) is grey: in the corpus's
+# show-through scans its darkest pixel is 0.25-0.47 of the way from the paper to a dash's,
+# print's (a thousands dot's included) 0.7 and more.
+SHOW_THROUGH = 0.55
 
 
 @dataclass
@@ -190,6 +194,34 @@ def _is_lone_dash(cell: _CellInk, stroke: tuple[int, int, int, int, int], dpi: i
     return (flat or blob) and not _part_of_glyph(cell.crop, dpi, (x, y, w, h))
 
 
+def _without_show_through(
+    cell: _CellInk, strokes: list[tuple[int, int, int, int, int]], dpi: int
+) -> list[tuple[int, int, int, int, int]]:
+    """The strokes printed on this side of the sheet: the back page's print showing through
+    thin paper is grey, its darkest pixel less than SHOW_THROUGH of the way from the paper to
+    the cell's darkest stroke (blurred print, even a thin dash or a thousands dot, is darker
+    than that). When some are grey, a printed stroke the grey touches is cut back to its own
+    dark pixels."""
+    smooth = cv2.GaussianBlur(cell.crop, (0, 0), max(0.8, dpi / 300))
+    paper = float(np.percentile(smooth, 75))
+    depth = [paper - float(smooth[y : y + h, x : x + w].min()) for x, y, w, h, _ in strokes]
+    level = paper - SHOW_THROUGH * max(depth, default=0.0)
+    printed = [s for s, d in zip(strokes, depth, strict=True) if paper - d <= level]
+    if len(printed) == len(strokes):
+        return strokes
+    return [_dark_part(smooth, stroke, level) for stroke in printed]
+
+
+def _dark_part(
+    smooth: np.ndarray, stroke: tuple[int, int, int, int, int], level: float
+) -> tuple[int, int, int, int, int]:
+    """The stroke's box cut back to its pixels darker than ``level``."""
+    x, y, w, h, _ = stroke
+    ys, xs = np.nonzero(smooth[y : y + h, x : x + w] <= level)
+    x0, y0 = x + int(xs.min()), y + int(ys.min())
+    return (x0, y0, x + int(xs.max()) + 1 - x0, y + int(ys.max()) + 1 - y0, len(xs))
+
+
 @dataclass
 class _TextInk:
     box: tuple[int, int, int, int]  # (x0, y0, x1, y1) of the text in the cell's crop
@@ -289,8 +321,9 @@ def read_cell(
         for p in cell.parts
         if (p[3] > 0.015 * dpi or p[2] > 0.015 * dpi) and p[4] >= 2 * cell.min_area
     ]
-    if len(strokes) == 1 and _is_lone_dash(cell, strokes[0], dpi):
-        return CellReading(DASH, None, "dash")
+    printed = _without_show_through(cell, strokes, dpi)
+    if len(printed) == 1 and _is_lone_dash(cell, printed[0], dpi):
+        return CellReading(DASH, None, "dash")  # alone, or over the back page's print
     if not strokes:
         return CellReading("", None, "empty")
     text = _text_ink(cell, strokes, dpi)

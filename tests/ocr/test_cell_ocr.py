@@ -127,3 +127,29 @@ def test_a_quarter_cell_of_a_150_dpi_scan_is_read_whole():
     gray = cv2.copyMakeBorder(gray, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=250)
     reading = read_cell(gray, (0, 0, gray.shape[1], gray.shape[0]), 150, "vie")
     assert reading.text == "Quý III/2027"
+
+
+def show_through_cell(text: str, back: str, seed: int, x: int = 150) -> np.ndarray:
+    """A ruled 200-dpi cell holding ``text`` in black, its right end at ``x``, over ``back``
+    mirrored in grey at the left, as the back page's print shows through thin paper."""
+    image = Image.new("L", (170, 50), 250)
+    behind = Image.new("L", (170, 50), 250)
+    ImageDraw.Draw(behind).text((66, 12), back, font=ImageFont.truetype(SERIF, 30), fill=180)
+    image.paste(behind.transpose(Image.Transpose.FLIP_LEFT_RIGHT))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 169, 49), outline=20, width=2)
+    draw.text((x, 25), text, font=ImageFont.truetype(SERIF, 30), fill=20, anchor="rm")
+    gray = cv2.GaussianBlur(np.asarray(image, dtype=np.float32), (0, 0), 1.0)
+    gray += np.random.default_rng(seed).normal(0, 6, gray.shape)
+    return np.clip(gray, 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("x", [150, 70])  # beside the grey print, or touching it
+def test_a_dash_over_the_back_pages_print_is_a_dash(seed: int, x: int) -> None:
+    box = (0, 0, 170, 50)
+    gray = show_through_cell("-", "Kết quả", seed, x)
+    assert read_cell(gray, box, DPI, "vie", digits_only=True).text == "-"
+    assert read_cell(gray, box, DPI, "vie").text == "-"
+    # the back page's grey print is not this side's: a number over it keeps its digits
+    assert read_cell(show_through_cell("7.104", "Kết quả", seed), box, DPI, "vie").text == "7.104"
