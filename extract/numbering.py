@@ -305,14 +305,39 @@ def _put_back(
     edits.append(edit)
 
 
+def _whole_numbers(rows: list[TableRow], stt_col: int) -> list[int]:
+    numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
+    return [int(n) for n in numbers if n.isdigit()]
+
+
+def _numbered_on(sections: list[list[TableRow]], stt_col: int) -> bool:
+    """Does the numbering go on from section to section (I: 1, 2; II: 3 …)? A later
+    section's first whole number is one more than the last one before it, and no later
+    section starts anew at 1."""
+    last, goes_on, anew = 0, False, False
+    for rows in sections:
+        numbers = _whole_numbers(rows, stt_col)
+        if numbers and last:
+            goes_on = goes_on or numbers[0] == last + 1
+            anew = anew or numbers[0] == 1
+        last = numbers[-1] if numbers else last
+    return goes_on and not anew
+
+
 def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
     """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
     (text and another cell filled) before row b of the same section is b-k … b-1, after
-    row a with no numbered row after it in the section, a+1 …; whole numbers only, and
-    never below 1; rows are counted among those that may be numbered. Each number put in
-    is an Edit at a low confidence."""
-    for rows in _sections_of_rows(table, stt_col):
+    row a with no numbered row after it in the section, a+1 …; in a section whose every
+    number was lost, on from the section before's last whole number when the table's
+    numbering goes on across sections (``_numbered_on``); whole numbers only, and never
+    below 1; rows are counted among those that may be numbered. Each number put in is an
+    Edit at a low confidence."""
+    sections = _sections_of_rows(table, stt_col)
+    numbered_on = _numbered_on(sections, stt_col)
+    last = 0  # the last whole number of the sections before
+    for rows in sections:
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
+        lost_all = not any(numbers)
         for k, row in enumerate(rows):
             if numbers[k]:
                 continue
@@ -321,9 +346,12 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
             found = _after_sub_row(numbers, before, k, after) or _whole_number(
                 numbers, before, k, after
             )
+            if found is None and lost_all and numbered_on and last:
+                found = str(last + 1 + k)
             if found is not None:
                 numbers[k] = found
                 _put_back(row, stt_col, found, edits, table_index)
+        last = (_whole_numbers(rows, stt_col) or [last])[-1]
 
 
 def fix_numbering(

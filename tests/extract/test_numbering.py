@@ -268,3 +268,27 @@ def test_a_misread_first_number_of_a_section_in_a_table_numbered_straight_on():
     anew = table(["I. Một", ["1", "a"], ["2", "b"], "II. Hai", ["1", "c"], ["2", "d"]])
     fix_numbering(anew, 0, fill_lost=True)
     assert [r.cells[0] for r in anew.rows if r.cells] == ["1", "2", "1", "2"]
+
+
+def test_a_lost_number_alone_in_its_section_goes_on_from_the_sections_before():
+    """ "g [Đẩy mạnh giáo dục nghề nghiệp …": the one row of section III lost its number
+    ("6" read "g"); the table's numbering goes on across sections (II starts at 2 after
+    I's 1), so the row is 6, after II's last row 5. A table numbered anew in each section
+    says nothing of it: the cell stays empty."""
+    rows = [
+        "I. Một",
+        ["1", "Kiện toàn quản lý đất đai", ""],
+        ["1.1", "a", "300"],
+        "II. Hai",
+        ["2", "b", "500"],
+        ["5", "c", "300"],
+        "III. Ba",
+        ["", "Đẩy mạnh giáo dục nghề nghiệp", "60"],
+    ]
+    t = table([list(r) if isinstance(r, list) else r for r in rows])
+    edits = fix_numbering(t, 0, fill_lost=True)
+    assert t.rows[-1].cells[0] == "6"
+    assert [(e.original, e.result, e.confidence) for e in edits] == [("", "6", 0.5)]
+    anew = table([*rows[:4], ["1", "b", "500"], ["2", "c", "300"], *rows[6:]])
+    fix_numbering(anew, 0, fill_lost=True)
+    assert anew.rows[-1].cells[0] == ""
