@@ -178,6 +178,27 @@ def section_numeral_rows(table: Table, stt_col: int) -> set[int]:
     return found
 
 
+def _same_level(token: str, number: str, previous: str | None, after: str) -> bool:
+    """May the well-formed ``token`` be ``number`` misread? Of the same level; or, when the
+    next row reads ``number``'s next sub-number (``after``, "1.2" after 1.1), a sub-number
+    that lost its dot and had one digit misread ("14" for 1.1: as many digits, the first
+    the same), or that lost its ".1" and so repeats its group's number ("2" after group 2,
+    for 2.1: a numbering never repeats)."""
+    if token.count(".") == number.count("."):
+        return True
+    if "." not in number or not _fits(after, next_numbers(number)[0]):
+        return False
+    digits = number.replace(".", "")
+    if "." not in token and len(token) == len(digits) == 2 and token[0] == digits[0]:
+        return True
+    return token == previous and number == f"{previous}.1"
+
+
+def _number_read(row: TableRow, stt_col: int) -> str:
+    """A row's number cell as read, without its dot."""
+    return (row.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".:")
+
+
 def _fix_stt(
     table: Table, stt_col: int, edits: list[Edit], table_index: int | None, old_ocr: bool = False
 ) -> None:
@@ -220,7 +241,8 @@ def _fix_stt(
             elif (old_ocr or not _NUMBER.fullmatch(token)) and index + 1 < len(numbered):
                 agreeing = _settled_by_next(candidates, numbered[index + 1], stt_col)
                 if _NUMBER.fullmatch(token):  # a misread digit: its number's level stays
-                    agreeing = [c for c in agreeing if c.count(".") == plain.count(".")]
+                    after = _number_read(numbered[index + 1], stt_col)
+                    agreeing = [c for c in agreeing if _same_level(plain, c, previous, after)]
                 if len(agreeing) == 1:
                     fixed, confidence = agreeing[0], 0.6
         if fixed is not None and fixed + dot != token:

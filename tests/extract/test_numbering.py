@@ -292,3 +292,29 @@ def test_a_lost_number_alone_in_its_section_goes_on_from_the_sections_before():
     anew = table([*rows[:4], ["1", "b", "500"], ["2", "c", "300"], *rows[6:]])
     fix_numbering(anew, 0, fill_lost=True)
     assert anew.rows[-1].cells[0] == ""
+
+
+def test_a_sub_number_misread_as_a_whole_one_is_settled_by_its_next_sibling():
+    """Old OCR: "14" for 1.1 (its dot lost, a digit misread) and "2" for 2.1 (its ".1"
+    lost, repeating group 2's number) between their group's heading and the next
+    sub-row (1.2, 2.2): the sequence on both sides settles them. With no sub-row after
+    them to say so ("2" then "3"), a number keeps its level."""
+    t = table(
+        [
+            ["1", "Nâng cao hiệu quả", ""],
+            ["14", "a", "Sở Y tế"],
+            ["1.2", "b", "Sở Y tế"],
+            ["2", "Đẩy mạnh", ""],
+            ["2", "c", "Sở Y tế"],
+            ["2.2", "d", "Sở Y tế"],
+        ]
+    )
+    assert fix_numbering(t, 0) == []  # a table read from cells: well-formed numbers kept
+    edits = fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows] == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
+    assert [(e.original, e.result, e.confidence) for e in edits] == [
+        ("14", "1.1", 0.6), ("2", "2.1", 0.6),
+    ]  # fmt: skip
+    t = table([["1", "a", "50"], ["2", "b", "50"], ["2", "c", "50"], ["3", "d", "50"]])
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows] == ["1", "2", "2", "3"]
