@@ -314,7 +314,7 @@ def _row_numbers(parsed: list[TaskLine], previous: str | None = None) -> list[Ta
     anew = True  # no number read yet: a section's first row may be numbered 1
     for number, task, agency, time, notes in parsed:
         if number is None and previous is not None:
-            number, task = _dot_read_as_digit(previous, task)
+            number, task = _garbled_number(previous, task)
         if number is not None:
             following = next_in_sequence(previous, number)
             if following is None and anew and previous is not None:
@@ -331,19 +331,23 @@ def _row_numbers(parsed: list[TaskLine], previous: str | None = None) -> list[Ta
     return out
 
 
-_THREE_DIGITS = regex.compile(r"^(\d{3})\s+(?=\S)")
+# a row number old OCR garbled so ``interleaved.ROW_NUMBER`` takes it for none: three digits
+# (the dot read as one, "241" for 2.1), or a ruling read as ")" after it ("1.2).")
+_GARBLED_NUMBER = regex.compile(r"^(?:(\d{3})|(\d{1,2}(?:\.\d{1,2})?)\)\.?)\s+(?=\S)")
 
 
-def _dot_read_as_digit(previous: str, task: str) -> tuple[str | None, str]:
-    """(number, the rest) when ``task`` starts with the next sub-row's number that old OCR
-    read with its dot as a digit ("241 luật trên địa bàn" after row 2, for 2.1: three digits,
-    which ``interleaved.ROW_NUMBER`` takes for no row number); else (None, ``task``). Only the
-    sequence says so: the number is repaired with the others (``numbering``)."""
-    match = _THREE_DIGITS.match(task)
-    following = next_in_sequence(previous, match.group(1)) if match else None
-    if match is None or following is None or "." not in following:
+def _garbled_number(previous: str, task: str) -> tuple[str | None, str]:
+    """(number, the rest) when ``task`` starts with the next row's number as old OCR garbled
+    it (``_GARBLED_NUMBER``): "241 luật trên địa bàn" after group 2 for 2.1 (three digits
+    only for a sub-row's number), "1.2). Đẩy mạnh" after 1.1; else (None, ``task``). Only
+    the sequence says so: the number is repaired with the others (``numbering``), the ")"
+    is a ruling's speck."""
+    match = _GARBLED_NUMBER.match(task)
+    number = (match.group(1) or match.group(2)) if match else ""
+    following = next_in_sequence(previous, number) if match else None
+    if match is None or following is None or (match.group(1) and "." not in following):
         return None, task
-    return match.group(1), task[match.end() :]
+    return number, task[match.end() :]
 
 
 def _gather_rows(lines: list[str], previous: str | None = None) -> list[_TaskRow]:

@@ -334,3 +334,20 @@ def test_a_sub_rows_number_whose_dot_was_read_as_a_digit_starts_its_row():
     assert [stt for stt, _ in rows] == ["2", "241", "2.2"]
     assert rows[0][1][1] == "Day manh chuyen doi so"
     assert rows[1][1][1].startswith("To chuc thuc hien phat trien du lich")
+
+
+def test_a_row_number_with_a_ruling_read_as_a_bracket_after_it_starts_its_row():
+    """ "1.2). ce ae cae ban nhan dan": row 1.2's number on its middle line, the column's
+    ruling read as ")" after it; the sequence (after 1.1) says it is the row's number, so
+    row 1.2 is a row of its own, not more of 1.1's text."""
+    rows, _ = task_rows(
+        [
+            "1.1 Kien toan giao duc nghe nghiep cap huyen. | Ban Quan ly | Hang nam",
+            "Tang cuong phat trien doanh nghiep tai co so gop",
+            "1.2). ce ae cae ban nhan dan Cac so, ban, nganh, | Hang",
+            "Day manh phat trien doanh nghiep. UBND cac huyen nam",
+        ],
+        "1",
+    )
+    assert [stt for stt, _ in rows] == ["1.1", "1.2"]
+    assert rows[1][1][1].startswith("Tang cuong phat trien doanh nghiep")
