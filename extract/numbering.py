@@ -346,16 +346,35 @@ def _numbered_on(sections: list[list[TableRow]], stt_col: int) -> bool:
     return goes_on and not anew
 
 
+def _first_from_one(sections: list[list[TableRow]], stt_col: int) -> list[TableRow] | None:
+    """The first section's rows when old OCR lost every number of them and they are 1, 2 …:
+    the table's numbers are whole ones (no sub-row to count wrong), and the next numbered
+    section agrees, numbered anew (its first number counted back to 1) or on from them (to
+    one past them or more: a row of theirs may have merged with another or been lost)."""
+    filled = [rows for rows in sections if rows]
+    numbers = [[(r.cells or [])[stt_col].strip().rstrip(".") for r in rows] for rows in filled]
+    if not filled or any(numbers[0]) or any("." in n for ns in numbers for n in ns):
+        return None
+    later = next((ns for ns in numbers[1:] if any(ns)), [])
+    at = next((j for j, n in enumerate(later) if n), None)
+    if at is None or not later[at].isdigit():
+        return None
+    start = int(later[at]) - at
+    return filled[0] if start == 1 or start > len(filled[0]) else None
+
+
 def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
     """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
     (text and another cell filled) before row b of the same section is b-k … b-1, after
     row a with no numbered row after it in the section, a+1 …; in a section whose every
     number was lost, on from the section before's last whole number when the table's
-    numbering goes on across sections (``_numbered_on``); whole numbers only, and never
+    numbering goes on across sections (``_numbered_on``), or from 1 in the first section
+    when the next one agrees (``_first_from_one``); whole numbers only, and never
     below 1; rows are counted among those that may be numbered. Each number put in is an
     Edit at a low confidence."""
     sections = _sections_of_rows(table, stt_col)
     numbered_on = _numbered_on(sections, stt_col)
+    first = _first_from_one(sections, stt_col)
     last = 0  # the last whole number of the sections before
     for rows in sections:
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
@@ -370,6 +389,8 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
             )
             if found is None and lost_all and numbered_on and last:
                 found = str(last + 1 + k)
+            if found is None and rows is first:
+                found = str(1 + k)
             if found is not None:
                 numbers[k] = found
                 _put_back(row, stt_col, found, edits, table_index)

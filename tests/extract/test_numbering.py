@@ -318,3 +318,28 @@ def test_a_sub_number_misread_as_a_whole_one_is_settled_by_its_next_sibling():
     t = table([["1", "a", "50"], ["2", "b", "50"], ["2", "c", "50"], ["3", "d", "50"]])
     fix_numbering(t, 0, fill_lost=True)
     assert [r.cells[0] for r in t.rows] == ["1", "2", "2", "3"]
+
+
+def test_the_first_sections_lost_numbers_count_from_one_when_the_next_section_agrees():
+    """Old OCR read no number of section I's rows (the narrow STT column lost) but read
+    row 9 of section II after a row of its own: section I's rows are 1, 2 …, the table's
+    first. With a dotted number in the table (sub-rows to count) or a next section that
+    disagrees (II starting at 2 after three rows), nothing is put in."""
+    rows = [
+        "I. Một",
+        ["", "a", "Sở Y tế"],
+        ["", "b", "Sở Y tế"],
+        ["", "c", "Sở Y tế"],
+        "II. Hai",
+        ["", "d", "Sở Y tế"],
+        ["9", "e", "Sở Y tế"],
+    ]
+
+    def filled(rows):
+        t = table([list(r) if isinstance(r, list) else r for r in rows])
+        fix_numbering(t, 0, fill_lost=True)
+        return [r.cells[0] for r in t.rows if r.cells]
+
+    assert filled(rows) == ["1", "2", "3", "8", "9"]
+    assert filled([*rows[:6], ["1.2", "e", "Sở Y tế"]])[:3] == ["", "", ""]
+    assert filled([*rows[:6], ["3", "e", "Sở Y tế"]])[:3] == ["", "", ""]
