@@ -376,6 +376,12 @@ def _ruled_section(line: str) -> str | None:
     return f"{match.group(1)}. {heading}" if _is_heading(heading) else None
 
 
+def _last_number(rows: list[TableRow]) -> str | None:
+    """The last row number read among ``rows`` (a section's numbering may go on from it)."""
+    numbers = [r.cells[0].strip(" .:") for r in rows if r.cells and r.cells[0].strip(" .:")]
+    return numbers[-1] if numbers else None
+
+
 def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
     """Rows of a task table read across its columns (see ``interleaved``); the confidence
     is capped: which agency column a fragment belongs to is a guess."""
@@ -385,7 +391,7 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
 
     def flush() -> None:
         nonlocal complete, total
-        found, ok = task_rows(segment)
+        found, ok = task_rows(segment, _last_number(rows))
         rows.extend(TableRow(cells=_fit_task_row(cells, columns)) for _, cells in found)
         complete += ok
         total += len(found)

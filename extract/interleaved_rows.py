@@ -274,19 +274,22 @@ def _whole_times(words: list[str]) -> list[str]:
     return cells
 
 
-def task_rows(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
+def task_rows(
+    lines: list[str], previous: str | None = None
+) -> tuple[list[tuple[str, list[str]]], int]:
     """Rows (STT, cells) of a task table read across; and how many rows look complete. A
     time column read as a block after the rows gives its cells to the rows without a time,
-    in order, when there are as many of each."""
+    in order, when there are as many of each. ``previous``: the table's last row number
+    before these lines (a section's numbering may go on from it)."""
     lines = [line for line in lines if line.strip()]
     before, times = _time_column_block(lines)
-    rows = _gather_rows(before)
+    rows = _gather_rows(before, previous)
     timeless = [row for row in rows if not row.time and (row.lead or row.partner)]
     if times and len(timeless) == len(times):
         for row, time in zip(timeless, times, strict=True):
             row.time.append(time)
     elif times:
-        rows = _gather_rows(lines)  # no place for them: read as they come
+        rows = _gather_rows(lines, previous)  # no place for them: read as they come
     out = [(row.stt, row.cells()) for row in rows]
     complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)
     return out, complete
@@ -302,15 +305,21 @@ def _split(line: str) -> TaskLine:
     return number, task, agency, time, notes
 
 
-def _row_numbers(parsed: list[TaskLine]) -> list[TaskLine]:
+def _row_numbers(parsed: list[TaskLine], previous: str | None = None) -> list[TaskLine]:
     """The lines with only their row numbers kept: not the text's own number ("9 khóa."; a
     plain one: "2.3" before lower case text is a row number whose row's first lines came
-    before it), nor a digit read from specks ("4 A A Ao o=")."""
+    before it), nor a digit read from specks ("4 A A Ao o="). ``previous``: the number
+    before the lines (a section's): their first number may go on from it or start anew."""
     out: list[TaskLine] = []
-    previous: str | None = None
+    anew = True  # no number read yet: a section's first row may be numbered 1
     for number, task, agency, time, notes in parsed:
+        if number is None and previous is not None:
+            number, task = _garbled_number(previous, task)
         if number is not None:
             following = next_in_sequence(previous, number)
+            if following is None and anew and previous is not None:
+                following = next_in_sequence(None, number)
+            anew = False
             plain = "." not in number.strip(".:")
             if (following is None and plain and task[:1].islower() and not agency) or (
                 following is None and previous is not None and is_specks(task, agency)
@@ -322,10 +331,30 @@ def _row_numbers(parsed: list[TaskLine]) -> list[TaskLine]:
     return out
 
 
-def _gather_rows(lines: list[str]) -> list[_TaskRow]:
+# a row number old OCR garbled so ``interleaved.ROW_NUMBER`` takes it for none: three digits
+# (the dot read as one, "241" for 2.1), or a ruling read as ")" after it ("1.2).")
+_GARBLED_NUMBER = regex.compile(r"^(?:(\d{3})|(\d{1,2}(?:\.\d{1,2})?)\)\.?)\s+(?=\S)")
+
+
+def _garbled_number(previous: str, task: str) -> tuple[str | None, str]:
+    """(number, the rest) when ``task`` starts with the next row's number as old OCR garbled
+    it (``_GARBLED_NUMBER``): "241 luật trên địa bàn" after group 2 for 2.1 (three digits
+    only for a sub-row's number), "1.2). Đẩy mạnh" after 1.1; else (None, ``task``). Only
+    the sequence says so: the number is repaired with the others (``numbering``), the ")"
+    is a ruling's speck."""
+    match = _GARBLED_NUMBER.match(task)
+    number = (match.group(1) or match.group(2)) if match else ""
+    following = next_in_sequence(previous, number) if match else None
+    if match is None or following is None or (match.group(1) and "." not in following):
+        return None, task
+    return number, task[match.end() :]
+
+
+def _gather_rows(lines: list[str], previous: str | None = None) -> list[_TaskRow]:
     """The rows of ``lines``: cut where ``row_starts`` finds the rows of a table whose
-    numbers sit on their middle lines, else line by line (``_rows_line_by_line``)."""
-    parsed = _row_numbers([_split(line) for line in lines if line.strip()])
+    numbers sit on their middle lines, else line by line (``_rows_line_by_line``);
+    ``previous``: the row number before them."""
+    parsed = _row_numbers([_split(line) for line in lines if line.strip()], previous)
     starts = row_starts(parsed)
     if starts is None:
         return _rows_line_by_line(parsed)

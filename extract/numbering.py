@@ -178,6 +178,27 @@ def section_numeral_rows(table: Table, stt_col: int) -> set[int]:
     return found
 
 
+def _same_level(token: str, number: str, previous: str | None, after: str) -> bool:
+    """May the well-formed ``token`` be ``number`` misread? Of the same level; or, when the
+    next row reads ``number``'s next sub-number (``after``, "1.2" after 1.1), a sub-number
+    that lost its dot and had one digit misread ("14" for 1.1: as many digits, the first
+    the same), or that lost its ".1" and so repeats its group's number ("2" after group 2,
+    for 2.1: a numbering never repeats)."""
+    if token.count(".") == number.count("."):
+        return True
+    if "." not in number or not _fits(after, next_numbers(number)[0]):
+        return False
+    digits = number.replace(".", "")
+    if "." not in token and len(token) == len(digits) == 2 and token[0] == digits[0]:
+        return True
+    return token == previous and number == f"{previous}.1"
+
+
+def _number_read(row: TableRow, stt_col: int) -> str:
+    """A row's number cell as read, without its dot."""
+    return (row.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".:")
+
+
 def _fix_stt(
     table: Table, stt_col: int, edits: list[Edit], table_index: int | None, old_ocr: bool = False
 ) -> None:
@@ -220,7 +241,8 @@ def _fix_stt(
             elif (old_ocr or not _NUMBER.fullmatch(token)) and index + 1 < len(numbered):
                 agreeing = _settled_by_next(candidates, numbered[index + 1], stt_col)
                 if _NUMBER.fullmatch(token):  # a misread digit: its number's level stays
-                    agreeing = [c for c in agreeing if c.count(".") == plain.count(".")]
+                    after = _number_read(numbered[index + 1], stt_col)
+                    agreeing = [c for c in agreeing if _same_level(plain, c, previous, after)]
                 if len(agreeing) == 1:
                     fixed, confidence = agreeing[0], 0.6
         if fixed is not None and fixed + dot != token:
@@ -305,14 +327,58 @@ def _put_back(
     edits.append(edit)
 
 
+def _whole_numbers(rows: list[TableRow], stt_col: int) -> list[int]:
+    numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
+    return [int(n) for n in numbers if n.isdigit()]
+
+
+def _numbered_on(sections: list[list[TableRow]], stt_col: int) -> bool:
+    """Does the numbering go on from section to section (I: 1, 2; II: 3 …)? A later
+    section's first whole number is one more than the last one before it, and no later
+    section starts anew at 1."""
+    last, goes_on, anew = 0, False, False
+    for rows in sections:
+        numbers = _whole_numbers(rows, stt_col)
+        if numbers and last:
+            goes_on = goes_on or numbers[0] == last + 1
+            anew = anew or numbers[0] == 1
+        last = numbers[-1] if numbers else last
+    return goes_on and not anew
+
+
+def _first_from_one(sections: list[list[TableRow]], stt_col: int) -> list[TableRow] | None:
+    """The first section's rows when old OCR lost every number of them and they are 1, 2 …:
+    the table's numbers are whole ones (no sub-row to count wrong), and the next numbered
+    section agrees, numbered anew (its first number counted back to 1) or on from them (to
+    one past them or more: a row of theirs may have merged with another or been lost)."""
+    filled = [rows for rows in sections if rows]
+    numbers = [[(r.cells or [])[stt_col].strip().rstrip(".") for r in rows] for rows in filled]
+    if not filled or any(numbers[0]) or any("." in n for ns in numbers for n in ns):
+        return None
+    later = next((ns for ns in numbers[1:] if any(ns)), [])
+    at = next((j for j, n in enumerate(later) if n), None)
+    if at is None or not later[at].isdigit():
+        return None
+    start = int(later[at]) - at
+    return filled[0] if start == 1 or start > len(filled[0]) else None
+
+
 def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
     """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
     (text and another cell filled) before row b of the same section is b-k … b-1, after
-    row a with no numbered row after it in the section, a+1 …; whole numbers only, and
-    never below 1; rows are counted among those that may be numbered. Each number put in
-    is an Edit at a low confidence."""
-    for rows in _sections_of_rows(table, stt_col):
+    row a with no numbered row after it in the section, a+1 …; in a section whose every
+    number was lost, on from the section before's last whole number when the table's
+    numbering goes on across sections (``_numbered_on``), or from 1 in the first section
+    when the next one agrees (``_first_from_one``); whole numbers only, and never
+    below 1; rows are counted among those that may be numbered. Each number put in is an
+    Edit at a low confidence."""
+    sections = _sections_of_rows(table, stt_col)
+    numbered_on = _numbered_on(sections, stt_col)
+    first = _first_from_one(sections, stt_col)
+    last = 0  # the last whole number of the sections before
+    for rows in sections:
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
+        lost_all = not any(numbers)
         for k, row in enumerate(rows):
             if numbers[k]:
                 continue
@@ -321,9 +387,14 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
             found = _after_sub_row(numbers, before, k, after) or _whole_number(
                 numbers, before, k, after
             )
+            if found is None and lost_all and numbered_on and last:
+                found = str(last + 1 + k)
+            if found is None and rows is first:
+                found = str(1 + k)
             if found is not None:
                 numbers[k] = found
                 _put_back(row, stt_col, found, edits, table_index)
+        last = (_whole_numbers(rows, stt_col) or [last])[-1]
 
 
 def fix_numbering(

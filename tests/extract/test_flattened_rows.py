@@ -68,3 +68,27 @@ def test_a_later_sections_numeral_read_without_its_dot_is_a_section():
     rows, _ = interleaved_task_rows(lines, TASK_COLUMNS)
     assert [r.section for r in rows] == [None, None, "Ill. Ky nang so", None]
     assert rows[1].cells[1] == "Tang cuong quan ly chat thai ran cap huyen"
+
+
+def test_a_sections_first_row_numbered_on_from_the_section_before_keeps_its_number():
+    """ "| 7 tập huấn kỹ năng số …" after section III's heading: old OCR lost the ruling
+    after the number and the task's capital ("rap huan" for "Tập huấn") and the lead
+    agency is unreadable, but 7 goes on from row 6 of the section before; the number is the
+    row's, not a word of the next row's text (a section's first row may also start anew
+    at 1)."""
+    lines = [
+        "| 5 | Xay dung co so du lieu gia dat. | So Tai chinh | Quy II/2026 |",
+        "| 6 | Chuan hoa danh muc dung chung. | Van phong UBND tinh | Quy III/2026 |",
+        "[Ill Ky nang so |",
+        "| 7 rap huan ky nang so cho nguoi dan. | meee duc va | Tinh doan | Quy IV/2026 |",
+        "| 8 | Boi duong an toan thong tin cho can bo. | Cong an tinh | Quy II/2026 |",
+    ]
+    rows, _ = interleaved_task_rows(lines, TASK_COLUMNS)
+    numbered = [r.cells for r in rows if r.cells]
+    assert [cells[0] for cells in numbered] == ["5", "6", "7", "8"]
+    assert numbered[2][1].startswith("rap huan ky nang so cho nguoi dan.")
+    assert numbered[3][1] == "Boi duong an toan thong tin cho can bo."
+    # numbered anew in each section: the section's first row is 1
+    anew = [*lines[:3], lines[3].replace("| 7 ", "| 1 "), lines[4].replace("| 8 |", "| 2 |")]
+    rows, _ = interleaved_task_rows(anew, TASK_COLUMNS)
+    assert [r.cells[0] for r in rows if r.cells] == ["5", "6", "1", "2"]

@@ -314,3 +314,40 @@ def test_cac_before_ubnd_is_the_agency_lists_not_the_tasks():
     )
     assert rows[0][1][1] == "Kiem tra co so san xuat tren dia ban tinh."
     assert rows[0][1][3] == "Cac so, ban, nganh, cac UBND cap xa"
+
+
+def test_a_sub_rows_number_whose_dot_was_read_as_a_digit_starts_its_row():
+    """ "241 luat tren dia ban …" after group 2's heading: row 2.1's number on its middle
+    line with its dot read as a "4" (three digits, no row number on their own); the
+    sequence says it is the next sub-row's, so the lines around it are row 2.1, not more of
+    the heading's text. The number stays as read (``numbering`` repairs it)."""
+    rows, _ = task_rows(
+        [
+            "| 2 | Day manh chuyen doi so | | | | |",
+            "To chuc thuc hien phat trien du lich theo Ke hoach so",
+            "12/KH-UBND. Kien toan pho bien, giao duc phap Ban Quan ly",
+            "241 luat tren dia ban tinh nham trien khai phong, chong cac khu cong | 2027-2030",
+            "thien tai den nam 2030. nghiep",
+            "2.2 | Day manh quan ly chat thai ran. | So Y te | Hang nam",
+        ]
+    )
+    assert [stt for stt, _ in rows] == ["2", "241", "2.2"]
+    assert rows[0][1][1] == "Day manh chuyen doi so"
+    assert rows[1][1][1].startswith("To chuc thuc hien phat trien du lich")
+
+
+def test_a_row_number_with_a_ruling_read_as_a_bracket_after_it_starts_its_row():
+    """ "1.2). ce ae cae ban nhan dan": row 1.2's number on its middle line, the column's
+    ruling read as ")" after it; the sequence (after 1.1) says it is the row's number, so
+    row 1.2 is a row of its own, not more of 1.1's text."""
+    rows, _ = task_rows(
+        [
+            "1.1 Kien toan giao duc nghe nghiep cap huyen. | Ban Quan ly | Hang nam",
+            "Tang cuong phat trien doanh nghiep tai co so gop",
+            "1.2). ce ae cae ban nhan dan Cac so, ban, nganh, | Hang",
+            "Day manh phat trien doanh nghiep. UBND cac huyen nam",
+        ],
+        "1",
+    )
+    assert [stt for stt, _ in rows] == ["1.1", "1.2"]
+    assert rows[1][1][1].startswith("Tang cuong phat trien doanh nghiep")

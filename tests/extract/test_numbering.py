@@ -268,3 +268,78 @@ def test_a_misread_first_number_of_a_section_in_a_table_numbered_straight_on():
     anew = table(["I. Một", ["1", "a"], ["2", "b"], "II. Hai", ["1", "c"], ["2", "d"]])
     fix_numbering(anew, 0, fill_lost=True)
     assert [r.cells[0] for r in anew.rows if r.cells] == ["1", "2", "1", "2"]
+
+
+def test_a_lost_number_alone_in_its_section_goes_on_from_the_sections_before():
+    """ "g [Đẩy mạnh giáo dục nghề nghiệp …": the one row of section III lost its number
+    ("6" read "g"); the table's numbering goes on across sections (II starts at 2 after
+    I's 1), so the row is 6, after II's last row 5. A table numbered anew in each section
+    says nothing of it: the cell stays empty."""
+    rows = [
+        "I. Một",
+        ["1", "Kiện toàn quản lý đất đai", ""],
+        ["1.1", "a", "300"],
+        "II. Hai",
+        ["2", "b", "500"],
+        ["5", "c", "300"],
+        "III. Ba",
+        ["", "Đẩy mạnh giáo dục nghề nghiệp", "60"],
+    ]
+    t = table([list(r) if isinstance(r, list) else r for r in rows])
+    edits = fix_numbering(t, 0, fill_lost=True)
+    assert t.rows[-1].cells[0] == "6"
+    assert [(e.original, e.result, e.confidence) for e in edits] == [("", "6", 0.5)]
+    anew = table([*rows[:4], ["1", "b", "500"], ["2", "c", "300"], *rows[6:]])
+    fix_numbering(anew, 0, fill_lost=True)
+    assert anew.rows[-1].cells[0] == ""
+
+
+def test_a_sub_number_misread_as_a_whole_one_is_settled_by_its_next_sibling():
+    """Old OCR: "14" for 1.1 (its dot lost, a digit misread) and "2" for 2.1 (its ".1"
+    lost, repeating group 2's number) between their group's heading and the next
+    sub-row (1.2, 2.2): the sequence on both sides settles them. With no sub-row after
+    them to say so ("2" then "3"), a number keeps its level."""
+    t = table(
+        [
+            ["1", "Nâng cao hiệu quả", ""],
+            ["14", "a", "Sở Y tế"],
+            ["1.2", "b", "Sở Y tế"],
+            ["2", "Đẩy mạnh", ""],
+            ["2", "c", "Sở Y tế"],
+            ["2.2", "d", "Sở Y tế"],
+        ]
+    )
+    assert fix_numbering(t, 0) == []  # a table read from cells: well-formed numbers kept
+    edits = fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows] == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
+    assert [(e.original, e.result, e.confidence) for e in edits] == [
+        ("14", "1.1", 0.6), ("2", "2.1", 0.6),
+    ]  # fmt: skip
+    t = table([["1", "a", "50"], ["2", "b", "50"], ["2", "c", "50"], ["3", "d", "50"]])
+    fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows] == ["1", "2", "2", "3"]
+
+
+def test_the_first_sections_lost_numbers_count_from_one_when_the_next_section_agrees():
+    """Old OCR read no number of section I's rows (the narrow STT column lost) but read
+    row 9 of section II after a row of its own: section I's rows are 1, 2 …, the table's
+    first. With a dotted number in the table (sub-rows to count) or a next section that
+    disagrees (II starting at 2 after three rows), nothing is put in."""
+    rows = [
+        "I. Một",
+        ["", "a", "Sở Y tế"],
+        ["", "b", "Sở Y tế"],
+        ["", "c", "Sở Y tế"],
+        "II. Hai",
+        ["", "d", "Sở Y tế"],
+        ["9", "e", "Sở Y tế"],
+    ]
+
+    def filled(rows):
+        t = table([list(r) if isinstance(r, list) else r for r in rows])
+        fix_numbering(t, 0, fill_lost=True)
+        return [r.cells[0] for r in t.rows if r.cells]
+
+    assert filled(rows) == ["1", "2", "3", "8", "9"]
+    assert filled([*rows[:6], ["1.2", "e", "Sở Y tế"]])[:3] == ["", "", ""]
+    assert filled([*rows[:6], ["3", "e", "Sở Y tế"]])[:3] == ["", "", ""]
