@@ -50,15 +50,22 @@ def _lower_case(word: str) -> bool:
 _RULING = regex.compile(r"\||(?<=\s)[\[{](?=\w)")
 
 
+def without_rulings(text: str) -> str:
+    """``text`` without the rulings read "|" at its words' ends ("|nganh;" is "nganh;")."""
+    return " ".join(w.strip("|") for w in text.split() if w.strip("|\\"))
+
+
 def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
     """One line's agency text split into the lead's part and the partner's: at a ruling
     read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
     before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
     line above began it (``earlier``); else where a new agency name starts. The ruling
-    may be read "[" or "{" glued to the partner's first word ("Sở Y tế [Các doanh")."""
+    may be read "[" or "{" glued to the partner's first word ("Sở Y tế [Các doanh"); specks
+    with no letter before a ruling ("~- — |Ngân sách tỉnh") make no cell."""
     pieces = [p.strip() for p in _RULING.split(fragment) if p.strip()]
-    if len(pieces) >= 2:
+    if sum(bool(regex.search(r"\p{L}", p)) for p in pieces) >= 2:  # specks ("~- —") no cell
         return [pieces[0], " ".join(pieces[1:])]
+    fragment = without_rulings(fragment)
     words = fragment.split()
     if earlier and len(words) >= 2:
         if ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
@@ -80,6 +87,7 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
     one part belongs to the taller cell: the partner's (a list that wraps), unless the
     lead's part there goes on in lower case."""
     parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(fragments)]
+    fragments = [without_rulings(f) for f in fragments]
     parts = _levels_to_the_lead(parts)
     both = [k for k, p in enumerate(parts) if len(p) >= 2]
     if not both:

@@ -4,6 +4,7 @@ across the columns, shared out between the lead agency's cell and the partner's.
 from __future__ import annotations
 
 from sohoa.extract.budget_agencies import lead_and_partner, spaced_known_name
+from sohoa.extract.budget_lines import budget_line
 
 
 def test_the_end_of_a_lead_name_wrapped_onto_the_partners_line():
@@ -66,3 +67,22 @@ def test_a_lead_then_a_collective_partner_on_one_line():
         "So Xay dung",
         "Cac doanh nghiep, to chuc",
     ]
+
+
+def test_the_ruling_after_the_amounts_parts_the_lead_from_the_partner():
+    """ "… 2.810 10 2.800 Sd Xay dung |... Ng": the ruling read "|" between the lead's cell
+    and the partner's, on the line of the row's amounts, is kept in the line's agency text
+    (``budget_lines.budget_line``), so the lead is the name before it, and the partner's
+    first line read above ("CAec se. naanh", a misread "Các sở, ngành") stays the
+    partner's; the rulings at the text's ends are dropped as before. Specks with no letter
+    before a ruling ("~- — |Ngan sach tinh", a dash misread) make no cell of their own."""
+    lines = [
+        "To chuc doan hoc tap kinh CAec se. naanh",
+        "1.1 |nghiem ve chuyen doi so cho 2.810 10 2.800 Sd Xay dung |... Ng",
+    ]
+    fragments = [budget_line(line)[3] for line in lines]
+    assert fragments[1] == "Sd Xay dung |... Ng"
+    assert lead_and_partner(fragments)[:2] == ["Sd Xay dung", "CAec se. naanh ... Ng"]
+    assert budget_line("2 |Kien toan y te 150 50 50 50 |So Xay dung |")[3] == "So Xay dung"
+    specks = budget_line("| 4 |So hoa ho so | 1.320 | 660 | 660 | ~- — |Ngan sach tinh | |")[3]
+    assert lead_and_partner([specks])[:2] == ["~- — Ngan sach tinh", ""]
