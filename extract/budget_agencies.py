@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.admin_vocab import SECTORS
-from sohoa.extract.agency_names import begins_name, partner_words_at
+from sohoa.extract.agency_names import begins_name, partner_words_at, words_going_on
 from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.flattened_lines import join_text
 from sohoa.extract.interleaved import (
@@ -22,22 +22,71 @@ from sohoa.extract.interleaved import (
     is_so_lookalike,
     split_agencies,
 )
-from sohoa.extract.wrapped_names import known_name
+from sohoa.extract.structure import fold
+from sohoa.extract.wrapped_names import is_cac, known_name
 from sohoa.normalize.unicode import strip_marks
 
 
 def agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
     """Once the row's amounts are read and its task text has ended a sentence, a line in
-    lower case ("cá nhân") goes on with an agency cell, not with the task."""
+    lower case ("cá nhân") goes on with an agency cell, not with the task; and so do the
+    words of a line that go on with an agency name a line above left open
+    (``_name_going_on``)."""
     out: list[BudgetLine] = []
     finished = False
     for number, text, values, agencies in group:
         if finished and not values and text[:1].islower():
             text, agencies = "", f"{text} {agencies}".strip()
+        elif not values and text:
+            below = any(line[2] for line in out)
+            text, agencies = _name_going_on(text, agencies, [o[3] for o in out], below)
         out.append((number, text, values, agencies))
         seen = any(line[2] for line in out)
         finished = finished or (seen and SENTENCE_END.search(join_text([o[1] for o in out])))
     return out
+
+
+SPECKS_MAX = 2  # specks read before an agency name's next words ("a nghiép, to chirc")
+# a word glued to the ruling read before it ("}|nganh;", "|cap"): a cell's first word
+_RULED_WORD = regex.compile(r"^[\]}\[{]?\|(?=\w)")
+
+
+def _goes_on(fragments: list[str], words: list[str]) -> bool:
+    """Do ``words`` go on with an agency name that a line above (``fragments``, each line's
+    agency text, its cells parted at the rulings) left open: two words of them at least
+    (all when fewer), and none ending a sentence (the task's own "nghiép.")?"""
+    if not words or any(w.endswith(".") for w in words):
+        return False
+    pieces = [p for f in fragments for p in _RULING.split(f) if p.strip()]
+    need = min(2, len(words))
+    return any(words_going_on(piece, words) >= need for piece in pieces)
+
+
+def _speck(word: str) -> bool:
+    return len(fold(word)) <= 2
+
+
+def _name_going_on(text: str, agencies: str, above: list[str], below: bool) -> tuple[str, str]:
+    """(text, agencies) of a line without amounts whose words from some point go on with
+    an agency name left open on a line above ("Các doanh" / "nghiệp, tổ chức", "Các Sở,
+    ban," / "ngành;"): those words are the agency cell's, not the task's. They start the
+    line below the row's amounts' line (``below``), specks read before them aside, or
+    anywhere after a ruling read glued to their first word ("phong }|nganh;"): the
+    task's words never go on an agency's name there. Else the line as it was."""
+    words = text.split()
+    if below:
+        for start in range(min(SPECKS_MAX, len(words) - 1) + 1):
+            if all(map(_speck, words[:start])) and _goes_on(above, words[start:]):
+                return _moved(words, start, agencies)
+    for start in range(len(words) - 1, 0, -1):
+        ruled = [_RULED_WORD.sub("", words[start]), *words[start + 1 :]]
+        if _RULED_WORD.match(words[start]) and _goes_on(above, ruled):
+            return _moved([*words[:start], *ruled], start, agencies)
+    return text, agencies
+
+
+def _moved(words: list[str], start: int, agencies: str) -> tuple[str, str]:
+    return " ".join(words[:start]), " ".join([*words[start:], agencies]).strip()
 
 
 def _lower_case(word: str) -> bool:
@@ -59,9 +108,11 @@ def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
     """One line's agency text split into the lead's part and the partner's: at a ruling
     read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
     before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
-    line above began it (``earlier``); else where a new agency name starts. The ruling
-    may be read "[" or "{" glued to the partner's first word ("Sở Y tế [Các doanh"); specks
-    with no letter before a ruling ("~- — |Ngân sách tỉnh") make no cell."""
+    line above began it (``earlier``), and a line opening with that list's next item is
+    the partner's alone ("ngành; UBND": the lead's cell is left of it); else where a new
+    agency name starts. The ruling may be read "[" or "{" glued to the partner's first
+    word ("Sở Y tế [Các doanh"); specks with no letter before a ruling ("~- — |Ngân sách
+    tỉnh") make no cell."""
     pieces = [p.strip() for p in _RULING.split(fragment) if p.strip()]
     if sum(bool(regex.search(r"\p{L}", p)) for p in pieces) >= 2:  # specks ("~- —") no cell
         return [pieces[0], " ".join(pieces[1:])]
@@ -70,6 +121,8 @@ def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
     if earlier and len(words) >= 2:
         if ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
             return [words[0], " ".join(words[1:])]
+        if _lower_case(words[0]) and words[0].endswith((",", ";")):
+            return [fragment]  # "ngành; UBND": the partner's list going on, the lead blank
         lead_start = agency_starts_at(words, 0) or is_so_lookalike(words[0], words[1])
         for k in range(1, len(words) if lead_start else 0):
             listed = words[k][:1].islower() and words[k].endswith((",", ";"))
@@ -91,6 +144,10 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
     parts = _levels_to_the_lead(parts)
     both = [k for k, p in enumerate(parts) if len(p) >= 2]
     if not both:
+        lead = _lead_below_a_collective(fragments)
+        if lead is not None:  # "Các doanh" / "Sở Y tế": the partner's list began above
+            rest = [f for k, f in enumerate(fragments) if k != lead]
+            return [spaced_known_name(fragments[lead]), " ".join(rest), ""]
         cells = split_agencies(" ".join(fragments))
         return [*[*cells, "", ""][:2], " ".join(cells[2:])]
     lead: list[str] = []
@@ -111,6 +168,34 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
             lead += name_end
         (lead if lead_goes_on else partner).append(p[0])
     return [spaced_known_name(" ".join(lead)), " ".join(partner), " ".join(rest)]
+
+
+def _opens_collective(fragment: str) -> bool:
+    """Does ``fragment`` open a collective name ("Các doanh", "C4c doanh", "CAéc cơ quan"):
+    a "Các" as OCR reads it, capitalised, and a word that a collective lists after it?"""
+    words = fragment.split()
+    if len(words) < 2 or words[0][:1] != "C" or not is_cac(fold(words[0])):
+        return False
+    return begins_name(f"Các {words[1]}")
+
+
+def _lead_below_a_collective(fragments: list[str]) -> int | None:
+    """The line of a row's agency text that is the lead's when no line holds both cells:
+    the first line opens a collective ("Các doanh"), the partner's shape (a list of bodies
+    that wraps, so starts higher), and a line below opens one body's name ("Sở Y tế",
+    "Công an tỉnh"): the lead, a name of one line read alone on the row's middle line. The
+    lead's cell is left of the partner's, so a line read across holding both would have
+    parted them; this one holds the lead's alone. ``None`` when there is no such line."""
+    if len(fragments) < 2 or not _opens_collective(fragments[0]):
+        return None
+    for k, fragment in enumerate(fragments[1:], start=1):
+        words = fragment.split()
+        body = len(words) >= 2 and (
+            agency_starts_at(words, 0) or is_so_lookalike(strip_marks(words[0]), words[1])
+        )
+        if body and not _opens_collective(fragment):
+            return k
+    return None
 
 
 def _partner_words_back(lead: str, partner: str, parts: list[str]) -> list[str]:

@@ -3,7 +3,11 @@ across the columns, shared out between the lead agency's cell and the partner's.
 
 from __future__ import annotations
 
-from sohoa.extract.budget_agencies import lead_and_partner, spaced_known_name
+from sohoa.extract.budget_agencies import (
+    agencies_after_the_text,
+    lead_and_partner,
+    spaced_known_name,
+)
 from sohoa.extract.budget_lines import budget_line
 
 
@@ -86,3 +90,55 @@ def test_the_ruling_after_the_amounts_parts_the_lead_from_the_partner():
     assert budget_line("2 |Kien toan y te 150 50 50 50 |So Xay dung |")[3] == "So Xay dung"
     specks = budget_line("| 4 |So hoa ho so | 1.320 | 660 | 660 | ~- — |Ngan sach tinh | |")[3]
     assert lead_and_partner([specks])[:2] == ["~- — Ngan sach tinh", ""]
+
+
+def test_a_lead_read_alone_below_the_partners_collective():
+    """ "C4c doanh" above, "Se Y te ee" on the row's middle line, no line holding both
+    cells: the first line opens a collective, the partner's shape (a list that wraps, so
+    starts higher), the line below one body's name, the lead's. A collective alone is no
+    lead taken from below."""
+    assert lead_and_partner(["C4c doanh", "Se Y te ee"])[:2] == ["Se Y te ee", "C4c doanh"]
+    fragments = ["CAec co quan", "Cong an tinh . q ,", "don vi lien quan"]
+    assert lead_and_partner(fragments)[:2] == [
+        "Cong an tinh . q ,",
+        "CAec co quan don vi lien quan",
+    ]
+    assert lead_and_partner(["Cac co quan,", "Cac doanh nghiep"])[0] != "Cac doanh nghiep"
+
+
+def test_the_words_going_on_with_an_agency_name_left_open_above():
+    """A row read across (``budget_lines.budget_line`` for each line): the partner's
+    "C4c doanh" waits for its noun; the line below the amounts, "a nghiep, to chirc", goes
+    on with it after a speck, so those words are the agencies', not the task's; the task's
+    own "nghiep." ends a sentence and stays. A word glued to a ruling ("}|nganh;") that goes
+    on with the list "Cac SO, ban," above is the partner's too, and a line opening with it
+    holds the partner's list alone (the lead's cell is left of it)."""
+    lines = [
+        "To chuc hoi nghi tong ket ve C4c doanh",
+        "3.1 | bao ve moi truong cho doanh 50 10 10 10 10 10 S@ KH&CN Paar",
+        "a nghiep, to chirc",
+        "nghiep.",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert [line[1] for line in group] == [
+        "To chuc hoi nghi tong ket ve",
+        "bao ve moi truong cho doanh",
+        "a",
+        "nghiep.",
+    ]
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "S@ KH&CN Paar",
+        "C4c doanh nghiep, to chirc",
+    ]
+    lines = [
+        "Ho tro hop tac xa ap dung bao Cac SO, ban,",
+        "dam an toan thuc pham, phong ~~ }|nganh; UBND",
+        "3.3 | Chay, chua chay (48 luot x 80 1.200 600 600 UBND cap xa | cap xa, To",
+        "trieu dong). chuc, ca nhan",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1:] == ("dam an toan thuc pham, phong", [], "nganh; UBND")
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "UBND cap xa",
+        "Cac SO, ban, nganh; UBND cap xa, To chuc, ca nhan",
+    ]
