@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.admin_vocab import SECTORS
-from sohoa.extract.agency_names import begins_name, partner_words_at, words_going_on
+from sohoa.extract.agency_names import begins_name, misread, partner_words_at, words_going_on
 from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.flattened_lines import join_text
 from sohoa.extract.interleaved import (
@@ -51,15 +51,31 @@ SPECKS_MAX = 2  # specks read before an agency name's next words ("a nghiép, to
 _RULED_WORD = regex.compile(r"^[\]}\[{]?\|(?=\w)")
 
 
+def _runs_going_on(fragments: list[str], words: list[str]) -> list[int]:
+    """The lengths of the runs of ``words``, one after another, that go on with agency
+    names the lines above (``fragments``, each line's agency text) left open: the longest
+    going on with one of them; or, when it leaves words, the lead's name then the
+    partner's, each as a line holding both parted them ("xa" / "to chtrc" after "UBND cap"
+    and "Cac doanh nghiep,"). None when a word ends a sentence (the task's "nghiép.")."""
+    if any(w.endswith(".") for w in words):
+        return []
+    lines = [f for f in fragments if f.strip()]
+    parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(lines)]
+    first = _longest_going_on([piece for p in parts for piece in p], words)
+    if not first or first == len(words):
+        return [first] if first else []
+    lead = _longest_going_on([p[0] for p in parts if len(p) >= 2], words)
+    partner = _longest_going_on([q for p in parts if len(p) >= 2 for q in p[1:]], words[lead:])
+    return [lead, partner] if lead and partner else [first]
+
+
+def _longest_going_on(names: list[str], words: list[str]) -> int:
+    return max((words_going_on(name, words) for name in names), default=0)
+
+
 def _goes_on(fragments: list[str], words: list[str]) -> bool:
-    """Do ``words`` go on with an agency name that a line above (``fragments``, each line's
-    agency text, its cells parted at the rulings) left open: two words of them at least
-    (all when fewer), and none ending a sentence (the task's own "nghiép.")?"""
-    if not words or any(w.endswith(".") for w in words):
-        return False
-    pieces = [p for f in fragments for p in _RULING.split(f) if p.strip()]
-    need = min(2, len(words))
-    return any(words_going_on(piece, words) >= need for piece in pieces)
+    """Do two of ``words`` at least (all when fewer) go on with open agency names?"""
+    return bool(words) and sum(_runs_going_on(fragments, words)) >= min(2, len(words))
 
 
 def _speck(word: str) -> bool:
@@ -69,10 +85,13 @@ def _speck(word: str) -> bool:
 def _name_going_on(text: str, agencies: str, above: list[str], below: bool) -> tuple[str, str]:
     """(text, agencies) of a line without amounts whose words from some point go on with
     an agency name left open on a line above ("Các doanh" / "nghiệp, tổ chức", "Các Sở,
-    ban," / "ngành;"): those words are the agency cell's, not the task's. They start the
-    line below the row's amounts' line (``below``), specks read before them aside, or
-    anywhere after a ruling read glued to their first word ("phong }|nganh;"): the
-    task's words never go on an agency's name there. Else the line as it was."""
+    ban," / "ngành;"): those words are the agency cells', not the task's. They start the
+    line below the row's amounts' line (``below``), specks read before them aside; or
+    anywhere after a ruling read glued to their first word ("phong }|nganh;"); or they
+    end the line and go on with two names, the lead's and then the partner's ("… y té co’
+    xa to chtrc" after "UBND cap" and "Cac doanh nghiep,", its last word may be misread
+    past knowing): the task's words never go on an agency's name there. Else the line as
+    it was."""
     words = text.split()
     if below:
         for start in range(min(SPECKS_MAX, len(words) - 1) + 1):
@@ -82,6 +101,11 @@ def _name_going_on(text: str, agencies: str, above: list[str], below: bool) -> t
         ruled = [_RULED_WORD.sub("", words[start]), *words[start + 1 :]]
         if _RULED_WORD.match(words[start]) and _goes_on(above, ruled):
             return _moved([*words[:start], *ruled], start, agencies)
+    for start in range(1, len(words) - 1):
+        runs = _runs_going_on(above, words[start:])
+        left = words[start + sum(runs) :]  # a last word misread past knowing ("chtrc")
+        if len(runs) == 2 and (not left or (len(left) == 1 and misread(left[0]))):
+            return _moved(words, start, agencies)
     return text, agencies
 
 
@@ -224,13 +248,21 @@ def _lead_name_going_on(lead: str, fragment: str) -> tuple[list[str], list[str]]
     words = lead.split()
     line = fragment.split()
     if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
-        return [], [fragment]
+        return _grammar_going_on(lead, line)
     if _is_known_name(words[1:]):
         return [], [fragment]
     for size in range(len(line), 0, -1):
         if _is_known_name([*words[1:], *line[:size]]):
             return line[:size], [" ".join(line[size:])]
     return [], [fragment]
+
+
+def _grammar_going_on(lead: str, line: list[str]) -> tuple[list[str], list[str]]:
+    """([the lead's words], [the rest]) of a line below when the lead is no "Sở" but
+    another name that must go on ("UBND cấp" / "xã to chtrc"): the line's first words
+    that go on with it by the grammar of ``agency_names`` (``words_going_on``)."""
+    size = words_going_on(lead, line)
+    return line[:size], [" ".join(line[size:])]
 
 
 # "UBND" or "cấp" waiting for its level ("tỉnh", "huyện", "xã": "x4", "x&" as OCR reads "ã").

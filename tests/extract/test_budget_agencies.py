@@ -142,3 +142,29 @@ def test_the_words_going_on_with_an_agency_name_left_open_above():
         "UBND cap xa",
         "Cac SO, ban, nganh; UBND cap xa, To chuc, ca nhan",
     ]
+
+
+def test_a_lines_last_words_going_on_with_the_lead_and_then_the_partner():
+    """ "… ap dung y te co’ xa to chtrc" below "UBND cap Cac doanh nghiep,": the line's last
+    words go on with the lead's name ("xa") and then with the partner's ("to chtrc", its
+    last word misread past knowing): the agency cells' words, read after the task's on the
+    line; the lead takes the words that go on with its name (``agency_names`` grammar).
+    A task's words that would go on with one name only ("cho to chuc, ca" after "Cac
+    doanh nghiep,") stay the task's: "tổ chức, cá nhân" is a common subject of a task."""
+    lines = [
+        "3 nghiep cho to chuc; ho 1.200 600 300 300 UBND cap Cac doanh nghiep,",
+        "tro nguoi dan ap dung y te co’ xa to chtrc",
+        "so, phong chay, chua chay (42 luot x 50 trieu dong)",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1] == "tro nguoi dan ap dung y te co’"
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "UBND cap xa",
+        "Cac doanh nghiep, to chtrc",
+    ]
+    lines = [
+        "4 Xay dung hoi thao 5.600 1.400 1.400 1.400 1.400 So Y te Cac doanh nghiep,",
+        "ve quan ly chat thai ran cho to chuc, ca",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1] == "ve quan ly chat thai ran cho to chuc, ca"
