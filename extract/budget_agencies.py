@@ -23,7 +23,7 @@ from sohoa.extract.interleaved import (
     split_agencies,
 )
 from sohoa.extract.structure import fold
-from sohoa.extract.wrapped_names import is_cac, known_name
+from sohoa.extract.wrapped_names import is_cac, known_name, known_name_size
 from sohoa.normalize.unicode import strip_marks
 
 
@@ -191,7 +191,24 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
             name_end, p = _lead_name_going_on(" ".join(lead), p[0])
             lead += name_end
         (lead if lead_goes_on else partner).append(p[0])
-    return [spaced_known_name(" ".join(lead)), " ".join(partner), " ".join(rest)]
+    name, specks = _specks_after_the_name(spaced_known_name(" ".join(lead)))
+    return [name, " ".join([*partner, specks]).strip(), " ".join(rest)]
+
+
+def _specks_after_the_name(lead: str) -> tuple[str, str]:
+    """(the lead's name, the specks read after it) of a lead that is "Sở" and a known
+    sector's name, whole, then specks that are no word of it ("Sở Y tế 0", "S@ KH&CN Paar",
+    "Sở Xây dựng JCA": no syllable, or two letters at most, never "và"): nothing lengthens
+    a whole name, so they were read off the partner's cell beside it, where they go."""
+    words = lead.split()
+    size = known_name_size(words) if len(words) > 2 else 0
+    if not size or not is_so_lookalike(strip_marks(words[0]), words[1]):
+        return lead, ""
+    tail = words[size:]
+    speck = [(len(fold(w)) <= 2 or misread(w)) and fold(w) != "va" for w in tail]
+    if not tail or not all(speck):  # "Sở Giáo dục và": the name goes on below
+        return lead, ""
+    return " ".join(words[:size]), " ".join(tail)
 
 
 def _opens_collective(fragment: str) -> bool:

@@ -168,3 +168,16 @@ def test_a_lines_last_words_going_on_with_the_lead_and_then_the_partner():
     ]
     group = agencies_after_the_text([budget_line(line) for line in lines])
     assert group[1][1] == "ve quan ly chat thai ran cho to chuc, ca"
+
+
+def test_specks_after_a_whole_lead_name_go_to_the_partner():
+    """ "So Xay dung JCA", "So Y te 0": "Sở" and a known sector's name, whole, then specks
+    (no syllable, or two letters at most): nothing lengthens a whole name, so they were
+    read off the partner's cell beside it and go there, moved, not dropped. "và" after
+    "Sở Giáo dục" is the name going on below, no speck."""
+    assert lead_and_partner(["So Xay dung JCA | Cac so, nganh", "lien quan"])[:2] == [
+        "So Xay dung",
+        "Cac so, nganh lien quan JCA",
+    ]
+    assert lead_and_partner(["So Y te 0 | Cac co quan,"])[:2] == ["So Y te", "Cac co quan, 0"]
+    assert lead_and_partner(["So Giao duc va | Cac co quan,"])[0] == "So Giao duc va"
