@@ -247,6 +247,20 @@ def open_name(cell: str) -> OpenName | None:
     return None
 
 
+def words_going_on(cell: str, words: list[str]) -> int:
+    """How many of ``words`` (read on a line below) go on one by one with the name ``cell``
+    ends in, when more of it must come ("Các doanh" / "nghiệp, tổ chức"); else 0."""
+    name = open_name(cell) if words else None
+    if name is None or not name.required or (name.capitalised and not words[0][:1].isupper()):
+        return 0
+    nodes = name.nodes
+    for count, word in enumerate(words):
+        nodes = _walk(nodes, [fold(word)], slipped=misread(word)) if fold(word) else []
+        if not nodes:
+            return count
+    return len(words)
+
+
 QUALIFIED_NOUNS = {w for noun in DEPARTMENT_NOUNS + BODY_NOUNS for w in _words(noun)[-1:]}
 SENTENCE_ENDS = (".", ";", ":")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.admin_vocab import SECTORS
-from sohoa.extract.agency_names import begins_name, partner_words_at
+from sohoa.extract.agency_names import begins_name, misread, partner_words_at, words_going_on
 from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.flattened_lines import join_text
 from sohoa.extract.interleaved import (
@@ -22,22 +22,95 @@ from sohoa.extract.interleaved import (
     is_so_lookalike,
     split_agencies,
 )
-from sohoa.extract.wrapped_names import known_name
+from sohoa.extract.structure import fold
+from sohoa.extract.wrapped_names import is_cac, known_name, known_name_size
 from sohoa.normalize.unicode import strip_marks
 
 
 def agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
     """Once the row's amounts are read and its task text has ended a sentence, a line in
-    lower case ("cá nhân") goes on with an agency cell, not with the task."""
+    lower case ("cá nhân") goes on with an agency cell, not with the task; and so do the
+    words of a line that go on with an agency name a line above left open
+    (``_name_going_on``)."""
     out: list[BudgetLine] = []
     finished = False
     for number, text, values, agencies in group:
         if finished and not values and text[:1].islower():
             text, agencies = "", f"{text} {agencies}".strip()
+        elif not values and text:
+            below = any(line[2] for line in out)
+            text, agencies = _name_going_on(text, agencies, [o[3] for o in out], below)
         out.append((number, text, values, agencies))
         seen = any(line[2] for line in out)
         finished = finished or (seen and SENTENCE_END.search(join_text([o[1] for o in out])))
     return out
+
+
+SPECKS_MAX = 2  # specks read before an agency name's next words ("a nghiép, to chirc")
+# a word glued to the ruling read before it ("}|nganh;", "|cap"): a cell's first word
+_RULED_WORD = regex.compile(r"^[\]}\[{]?\|(?=\w)")
+
+
+def _runs_going_on(fragments: list[str], words: list[str]) -> list[int]:
+    """The lengths of the runs of ``words``, one after another, that go on with agency
+    names the lines above (``fragments``, each line's agency text) left open: the longest
+    going on with one of them; or, when it leaves words, the lead's name then the
+    partner's, each as a line holding both parted them ("xa" / "to chtrc" after "UBND cap"
+    and "Cac doanh nghiep,"). None when a word ends a sentence (the task's "nghiép.")."""
+    if any(w.endswith(".") for w in words):
+        return []
+    lines = [f for f in fragments if f.strip()]
+    parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(lines)]
+    first = _longest_going_on([piece for p in parts for piece in p], words)
+    if not first or first == len(words):
+        return [first] if first else []
+    lead = _longest_going_on([p[0] for p in parts if len(p) >= 2], words)
+    partner = _longest_going_on([q for p in parts if len(p) >= 2 for q in p[1:]], words[lead:])
+    return [lead, partner] if lead and partner else [first]
+
+
+def _longest_going_on(names: list[str], words: list[str]) -> int:
+    return max((words_going_on(name, words) for name in names), default=0)
+
+
+def _goes_on(fragments: list[str], words: list[str]) -> bool:
+    """Do two of ``words`` at least (all when fewer) go on with open agency names?"""
+    return bool(words) and sum(_runs_going_on(fragments, words)) >= min(2, len(words))
+
+
+def _speck(word: str) -> bool:
+    return len(fold(word)) <= 2
+
+
+def _name_going_on(text: str, agencies: str, above: list[str], below: bool) -> tuple[str, str]:
+    """(text, agencies) of a line without amounts whose words from some point go on with
+    an agency name left open on a line above ("Các doanh" / "nghiệp, tổ chức", "Các Sở,
+    ban," / "ngành;"): those words are the agency cells', not the task's. They start the
+    line below the row's amounts' line (``below``), specks read before them aside; or
+    anywhere after a ruling read glued to their first word ("phong }|nganh;"); or they
+    end the line and go on with two names, the lead's and then the partner's ("… y té co’
+    xa to chtrc" after "UBND cap" and "Cac doanh nghiep,", its last word may be misread
+    past knowing): the task's words never go on an agency's name there. Else the line as
+    it was."""
+    words = text.split()
+    if below:
+        for start in range(min(SPECKS_MAX, len(words) - 1) + 1):
+            if all(map(_speck, words[:start])) and _goes_on(above, words[start:]):
+                return _moved(words, start, agencies)
+    for start in range(len(words) - 1, 0, -1):
+        ruled = [_RULED_WORD.sub("", words[start]), *words[start + 1 :]]
+        if _RULED_WORD.match(words[start]) and _goes_on(above, ruled):
+            return _moved([*words[:start], *ruled], start, agencies)
+    for start in range(1, len(words) - 1):
+        runs = _runs_going_on(above, words[start:])
+        left = words[start + sum(runs) :]  # a last word misread past knowing ("chtrc")
+        if len(runs) == 2 and (not left or (len(left) == 1 and misread(left[0]))):
+            return _moved(words, start, agencies)
+    return text, agencies
+
+
+def _moved(words: list[str], start: int, agencies: str) -> tuple[str, str]:
+    return " ".join(words[:start]), " ".join([*words[start:], agencies]).strip()
 
 
 def _lower_case(word: str) -> bool:
@@ -50,19 +123,30 @@ def _lower_case(word: str) -> bool:
 _RULING = regex.compile(r"\||(?<=\s)[\[{](?=\w)")
 
 
+def without_rulings(text: str) -> str:
+    """``text`` without the rulings read "|" at its words' ends ("|nganh;" is "nganh;")."""
+    return " ".join(w.strip("|") for w in text.split() if w.strip("|\\"))
+
+
 def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
     """One line's agency text split into the lead's part and the partner's: at a ruling
     read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
     before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
-    line above began it (``earlier``); else where a new agency name starts. The ruling
-    may be read "[" or "{" glued to the partner's first word ("Sở Y tế [Các doanh")."""
+    line above began it (``earlier``), and a line opening with that list's next item is
+    the partner's alone ("ngành; UBND": the lead's cell is left of it); else where a new
+    agency name starts. The ruling may be read "[" or "{" glued to the partner's first
+    word ("Sở Y tế [Các doanh"); specks with no letter before a ruling ("~- — |Ngân sách
+    tỉnh") make no cell."""
     pieces = [p.strip() for p in _RULING.split(fragment) if p.strip()]
-    if len(pieces) >= 2:
+    if sum(bool(regex.search(r"\p{L}", p)) for p in pieces) >= 2:  # specks ("~- —") no cell
         return [pieces[0], " ".join(pieces[1:])]
+    fragment = without_rulings(fragment)
     words = fragment.split()
     if earlier and len(words) >= 2:
         if ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
             return [words[0], " ".join(words[1:])]
+        if _lower_case(words[0]) and words[0].endswith((",", ";")):
+            return [fragment]  # "ngành; UBND": the partner's list going on, the lead blank
         lead_start = agency_starts_at(words, 0) or is_so_lookalike(words[0], words[1])
         for k in range(1, len(words) if lead_start else 0):
             listed = words[k][:1].islower() and words[k].endswith((",", ";"))
@@ -80,9 +164,14 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
     one part belongs to the taller cell: the partner's (a list that wraps), unless the
     lead's part there goes on in lower case."""
     parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(fragments)]
+    fragments = [without_rulings(f) for f in fragments]
     parts = _levels_to_the_lead(parts)
     both = [k for k, p in enumerate(parts) if len(p) >= 2]
     if not both:
+        lead = _lead_below_a_collective(fragments)
+        if lead is not None:  # "Các doanh" / "Sở Y tế": the partner's list began above
+            rest = [f for k, f in enumerate(fragments) if k != lead]
+            return [spaced_known_name(fragments[lead]), " ".join(rest), ""]
         cells = split_agencies(" ".join(fragments))
         return [*[*cells, "", ""][:2], " ".join(cells[2:])]
     lead: list[str] = []
@@ -102,7 +191,52 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
             name_end, p = _lead_name_going_on(" ".join(lead), p[0])
             lead += name_end
         (lead if lead_goes_on else partner).append(p[0])
-    return [spaced_known_name(" ".join(lead)), " ".join(partner), " ".join(rest)]
+    name, specks = _specks_after_the_name(spaced_known_name(" ".join(lead)))
+    return [name, " ".join([*partner, specks]).strip(), " ".join(rest)]
+
+
+def _specks_after_the_name(lead: str) -> tuple[str, str]:
+    """(the lead's name, the specks read after it) of a lead that is "Sở" and a known
+    sector's name, whole, then specks that are no word of it ("Sở Y tế 0", "S@ KH&CN Paar",
+    "Sở Xây dựng JCA": no syllable, or two letters at most, never "và"): nothing lengthens
+    a whole name, so they were read off the partner's cell beside it, where they go."""
+    words = lead.split()
+    size = known_name_size(words) if len(words) > 2 else 0
+    if not size or not is_so_lookalike(strip_marks(words[0]), words[1]):
+        return lead, ""
+    tail = words[size:]
+    speck = [(len(fold(w)) <= 2 or misread(w)) and fold(w) != "va" for w in tail]
+    if not tail or not all(speck):  # "Sở Giáo dục và": the name goes on below
+        return lead, ""
+    return " ".join(words[:size]), " ".join(tail)
+
+
+def _opens_collective(fragment: str) -> bool:
+    """Does ``fragment`` open a collective name ("Các doanh", "C4c doanh", "CAéc cơ quan"):
+    a "Các" as OCR reads it, capitalised, and a word that a collective lists after it?"""
+    words = fragment.split()
+    if len(words) < 2 or words[0][:1] != "C" or not is_cac(fold(words[0])):
+        return False
+    return begins_name(f"Các {words[1]}")
+
+
+def _lead_below_a_collective(fragments: list[str]) -> int | None:
+    """The line of a row's agency text that is the lead's when no line holds both cells:
+    the first line opens a collective ("Các doanh"), the partner's shape (a list of bodies
+    that wraps, so starts higher), and a line below opens one body's name ("Sở Y tế",
+    "Công an tỉnh"): the lead, a name of one line read alone on the row's middle line. The
+    lead's cell is left of the partner's, so a line read across holding both would have
+    parted them; this one holds the lead's alone. ``None`` when there is no such line."""
+    if len(fragments) < 2 or not _opens_collective(fragments[0]):
+        return None
+    for k, fragment in enumerate(fragments[1:], start=1):
+        words = fragment.split()
+        body = len(words) >= 2 and (
+            agency_starts_at(words, 0) or is_so_lookalike(strip_marks(words[0]), words[1])
+        )
+        if body and not _opens_collective(fragment):
+            return k
+    return None
 
 
 def _partner_words_back(lead: str, partner: str, parts: list[str]) -> list[str]:
@@ -131,13 +265,21 @@ def _lead_name_going_on(lead: str, fragment: str) -> tuple[list[str], list[str]]
     words = lead.split()
     line = fragment.split()
     if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
-        return [], [fragment]
+        return _grammar_going_on(lead, line)
     if _is_known_name(words[1:]):
         return [], [fragment]
     for size in range(len(line), 0, -1):
         if _is_known_name([*words[1:], *line[:size]]):
             return line[:size], [" ".join(line[size:])]
     return [], [fragment]
+
+
+def _grammar_going_on(lead: str, line: list[str]) -> tuple[list[str], list[str]]:
+    """([the lead's words], [the rest]) of a line below when the lead is no "Sở" but
+    another name that must go on ("UBND cấp" / "xã to chtrc"): the line's first words
+    that go on with it by the grammar of ``agency_names`` (``words_going_on``)."""
+    size = words_going_on(lead, line)
+    return line[:size], [" ".join(line[size:])]
 
 
 # "UBND" or "cấp" waiting for its level ("tỉnh", "huyện", "xã": "x4", "x&" as OCR reads "ã").

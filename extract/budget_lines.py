@@ -168,6 +168,21 @@ def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     return None
 
 
+def _tail_as_read(line: str, tail: str) -> str:
+    """The agency text after a line's amounts with the rulings read "|" among its words
+    kept ("Sd Xay dung |... Ng"): the ruling between the lead's cell and the partner's is
+    where ``budget_agencies`` parts them; those at its ends are dropped, as the run drops
+    them. ``tail`` as the run found it when it is not the end of ``line`` so read."""
+    size = len(tail.split())
+    tokens = line.split()
+    kept = [k for k, w in enumerate(tokens) if w.strip("|\\")]
+    if not size or len(kept) < size:
+        return tail
+    raw = tokens[kept[-size] : kept[-1] + 1]
+    raw[0], raw[-1] = raw[0].lstrip("|"), raw[-1].rstrip("|")
+    return " ".join(raw) if _words(" ".join(raw)) == tail else tail
+
+
 def _after_sentence(words: list[str]) -> int:
     """Index of the first word after a finished sentence when lower-case words follow it on
     the line ("cán bộ cấp xã. cấp xã"): they continue a cell of another column."""
@@ -212,7 +227,7 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
     run = budget_amount_run(text) if amounts else None
     if run is not None:
         head, values, tail = run
-        return number, head, values, tail
+        return number, head, values, _tail_as_read(_amounts_unmarked(text), tail)
     words = [w for w in text.split() if is_word(w)]
     start = next(
         (

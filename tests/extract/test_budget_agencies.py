@@ -3,7 +3,12 @@ across the columns, shared out between the lead agency's cell and the partner's.
 
 from __future__ import annotations
 
-from sohoa.extract.budget_agencies import lead_and_partner, spaced_known_name
+from sohoa.extract.budget_agencies import (
+    agencies_after_the_text,
+    lead_and_partner,
+    spaced_known_name,
+)
+from sohoa.extract.budget_lines import budget_line
 
 
 def test_the_end_of_a_lead_name_wrapped_onto_the_partners_line():
@@ -66,3 +71,113 @@ def test_a_lead_then_a_collective_partner_on_one_line():
         "So Xay dung",
         "Cac doanh nghiep, to chuc",
     ]
+
+
+def test_the_ruling_after_the_amounts_parts_the_lead_from_the_partner():
+    """ "… 2.810 10 2.800 Sd Xay dung |... Ng": the ruling read "|" between the lead's cell
+    and the partner's, on the line of the row's amounts, is kept in the line's agency text
+    (``budget_lines.budget_line``), so the lead is the name before it, and the partner's
+    first line read above ("CAec se. naanh", a misread "Các sở, ngành") stays the
+    partner's; the rulings at the text's ends are dropped as before. Specks with no letter
+    before a ruling ("~- — |Ngan sach tinh", a dash misread) make no cell of their own."""
+    lines = [
+        "To chuc doan hoc tap kinh CAec se. naanh",
+        "1.1 |nghiem ve chuyen doi so cho 2.810 10 2.800 Sd Xay dung |... Ng",
+    ]
+    fragments = [budget_line(line)[3] for line in lines]
+    assert fragments[1] == "Sd Xay dung |... Ng"
+    assert lead_and_partner(fragments)[:2] == ["Sd Xay dung", "CAec se. naanh ... Ng"]
+    assert budget_line("2 |Kien toan y te 150 50 50 50 |So Xay dung |")[3] == "So Xay dung"
+    specks = budget_line("| 4 |So hoa ho so | 1.320 | 660 | 660 | ~- — |Ngan sach tinh | |")[3]
+    assert lead_and_partner([specks])[:2] == ["~- — Ngan sach tinh", ""]
+
+
+def test_a_lead_read_alone_below_the_partners_collective():
+    """ "C4c doanh" above, "Se Y te ee" on the row's middle line, no line holding both
+    cells: the first line opens a collective, the partner's shape (a list that wraps, so
+    starts higher), the line below one body's name, the lead's. A collective alone is no
+    lead taken from below."""
+    assert lead_and_partner(["C4c doanh", "Se Y te ee"])[:2] == ["Se Y te ee", "C4c doanh"]
+    fragments = ["CAec co quan", "Cong an tinh . q ,", "don vi lien quan"]
+    assert lead_and_partner(fragments)[:2] == [
+        "Cong an tinh . q ,",
+        "CAec co quan don vi lien quan",
+    ]
+    assert lead_and_partner(["Cac co quan,", "Cac doanh nghiep"])[0] != "Cac doanh nghiep"
+
+
+def test_the_words_going_on_with_an_agency_name_left_open_above():
+    """A row read across (``budget_lines.budget_line`` for each line): the partner's
+    "C4c doanh" waits for its noun; the line below the amounts, "a nghiep, to chirc", goes
+    on with it after a speck, so those words are the agencies', not the task's; the task's
+    own "nghiep." ends a sentence and stays. A word glued to a ruling ("}|nganh;") that goes
+    on with the list "Cac SO, ban," above is the partner's too, and a line opening with it
+    holds the partner's list alone (the lead's cell is left of it)."""
+    lines = [
+        "To chuc hoi nghi tong ket ve C4c doanh",
+        "3.1 | bao ve moi truong cho doanh 50 10 10 10 10 10 S@ KH&CN Paar",
+        "a nghiep, to chirc",
+        "nghiep.",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert [line[1] for line in group] == [
+        "To chuc hoi nghi tong ket ve",
+        "bao ve moi truong cho doanh",
+        "a",
+        "nghiep.",
+    ]
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "S@ KH&CN Paar",
+        "C4c doanh nghiep, to chirc",
+    ]
+    lines = [
+        "Ho tro hop tac xa ap dung bao Cac SO, ban,",
+        "dam an toan thuc pham, phong ~~ }|nganh; UBND",
+        "3.3 | Chay, chua chay (48 luot x 80 1.200 600 600 UBND cap xa | cap xa, To",
+        "trieu dong). chuc, ca nhan",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1:] == ("dam an toan thuc pham, phong", [], "nganh; UBND")
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "UBND cap xa",
+        "Cac SO, ban, nganh; UBND cap xa, To chuc, ca nhan",
+    ]
+
+
+def test_a_lines_last_words_going_on_with_the_lead_and_then_the_partner():
+    """ "… ap dung y te co’ xa to chtrc" below "UBND cap Cac doanh nghiep,": the line's last
+    words go on with the lead's name ("xa") and then with the partner's ("to chtrc", its
+    last word misread past knowing): the agency cells' words, read after the task's on the
+    line; the lead takes the words that go on with its name (``agency_names`` grammar).
+    A task's words that would go on with one name only ("cho to chuc, ca" after "Cac
+    doanh nghiep,") stay the task's: "tổ chức, cá nhân" is a common subject of a task."""
+    lines = [
+        "3 nghiep cho to chuc; ho 1.200 600 300 300 UBND cap Cac doanh nghiep,",
+        "tro nguoi dan ap dung y te co’ xa to chtrc",
+        "so, phong chay, chua chay (42 luot x 50 trieu dong)",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1] == "tro nguoi dan ap dung y te co’"
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "UBND cap xa",
+        "Cac doanh nghiep, to chtrc",
+    ]
+    lines = [
+        "4 Xay dung hoi thao 5.600 1.400 1.400 1.400 1.400 So Y te Cac doanh nghiep,",
+        "ve quan ly chat thai ran cho to chuc, ca",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1] == "ve quan ly chat thai ran cho to chuc, ca"
+
+
+def test_specks_after_a_whole_lead_name_go_to_the_partner():
+    """ "So Xay dung JCA", "So Y te 0": "Sở" and a known sector's name, whole, then specks
+    (no syllable, or two letters at most): nothing lengthens a whole name, so they were
+    read off the partner's cell beside it and go there, moved, not dropped. "và" after
+    "Sở Giáo dục" is the name going on below, no speck."""
+    assert lead_and_partner(["So Xay dung JCA | Cac so, nganh", "lien quan"])[:2] == [
+        "So Xay dung",
+        "Cac so, nganh lien quan JCA",
+    ]
+    assert lead_and_partner(["So Y te 0 | Cac co quan,"])[:2] == ["So Y te", "Cac co quan, 0"]
+    assert lead_and_partner(["So Giao duc va | Cac co quan,"])[0] == "So Giao duc va"
