@@ -206,7 +206,7 @@ def remove_cell_noise(table: Table, table_index: int | None = None) -> list[Edit
     change logged (text before and after, the confidence of its least sure run)."""
     columns = [k for k, field in map_columns(table.columns).items() if field in TEXT_FIELDS]
     edits: list[Edit] = []
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
         cells = row.cells or []
         for k in columns:
             if k >= len(cells) or not cells[k]:
@@ -221,6 +221,7 @@ def remove_cell_noise(table: Table, table_index: int | None = None) -> list[Edit
                     confidence=confidence,
                     page=table.pages[0] if table.pages else None,
                     table=table_index,
+                    row=at,
                     reason=REASON,
                 )
             )

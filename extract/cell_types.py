@@ -137,15 +137,29 @@ def generic_records(table: Table) -> list[TableRecord]:
 # --- repairs ------------------------------------------------------------------------------
 
 
-def _edit(original: str, result: str, confidence: float, table: Table, index: int | None) -> Edit:
+def _edit(
+    original: str,
+    result: str,
+    confidence: float,
+    table: Table,
+    index: int | None,
+    row: int | None = None,
+) -> Edit:
     return Edit(
         original=original,
         result=result,
         confidence=confidence,
         page=table.pages[0] if table.pages else None,
         table=index,
+        row=row,
         reason="table-cell-type",
     )
+
+
+def _in_row(edits: list[Edit], start: int, row: int) -> None:
+    """The edits logged from ``start`` on were made in the table's row ``row``."""
+    for edit in edits[start:]:
+        edit.row = row
 
 
 def _quarter_word(word: str) -> str:
@@ -189,9 +203,11 @@ def repair_quarters(table: Table, table_index: int | None = None) -> list[Edit]:
             edits.append(_edit(match.group(0), result, 0.9, table, table_index))
         return result
 
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
+        start = len(edits)
         if row.cells:
             row.cells = [QUARTER.sub(fix, c) if c else c for c in row.cells]
+        _in_row(edits, start, at)
     return edits
 
 
@@ -265,9 +281,11 @@ def repair_case(table: Table, table_index: int | None = None) -> list[Edit]:
         edits.append(_edit(word, result, 0.85, table, table_index))
         return result + text[len(word) :]
 
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
+        start = len(edits)
         if row.cells:
             row.cells = [fix(c) if c else c for c in row.cells]
+        _in_row(edits, start, at)
     return edits
 
 
@@ -279,11 +297,11 @@ _LONE_QUOTE = regex.compile(r"(?<=\p{L}) [\"“”] (?=\p{L})")
 def repair_lone_quotes(table: Table, table_index: int | None = None) -> list[Edit]:
     """ "Lao động " Thương binh" -> "Lao động - Thương binh" in the cells, each logged."""
     edits: list[Edit] = []
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
         for k, cell in enumerate(row.cells or []):
             fixed = _LONE_QUOTE.sub(" - ", cell) if cell else cell
             if fixed != cell:
-                edits.append(_edit(cell, fixed, 0.7, table, table_index))
+                edits.append(_edit(cell, fixed, 0.7, table, table_index, at))
                 assert row.cells is not None
                 row.cells[k] = fixed
     return edits
@@ -300,7 +318,7 @@ def repair_periods(table: Table, table_index: int | None = None) -> list[Edit]:
     is kept), logged with a low confidence."""
     types = column_types(table)
     edits: list[Edit] = []
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
         cells = row.cells or []
         for k, cell in enumerate(cells):
             if k >= len(types) or types[k] != "period" or not cell:
@@ -310,7 +328,7 @@ def repair_periods(table: Table, table_index: int | None = None) -> list[Edit]:
                 continue  # Hằng, Hàng, or written without marks: the source's own
             head = "Hằng" if match.group("word")[0] == "H" else "hằng"
             rest = regex.sub(r"^\s+n\S{0,2}m", " năm", match.group("rest"))
-            edits.append(_edit(cell, head + rest, 0.6, table, table_index))
+            edits.append(_edit(cell, head + rest, 0.6, table, table_index, at))
             cells[k] = head + rest
     return edits
 
@@ -345,9 +363,11 @@ def repair_doubled_vowels(table: Table, table_index: int | None = None) -> list[
             edits.append(_edit(text, fixed, 0.8, table, table_index))
         return fixed
 
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
+        start = len(edits)
         if row.section:
             row.section = fix(row.section)
         if row.cells:
             row.cells = [fix(c) if c else c for c in row.cells]
+        _in_row(edits, start, at)
     return edits

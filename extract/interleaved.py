@@ -307,7 +307,7 @@ def repair_cells(
     fields = map_columns(table.columns).items()
     text_column = next((k for k, f in fields if f == ("noi_dung",)), None)
     edits = complete_agency_cells(table, agencies, text_column, table_index, _repair_agency)
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
         cells = row.cells or []
         for index in agencies:
             if index < len(cells) and cells[index]:
@@ -320,6 +320,7 @@ def repair_cells(
                             result=fixed,
                             confidence=0.8,
                             table=table_index,
+                            row=at,
                             reason="table-cell-pattern",
                         )
                     )

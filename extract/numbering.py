@@ -59,7 +59,7 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
         if k >= 1
     )
     k = 0
-    for row in table.rows:
+    for row_index, row in enumerate(table.rows):
         if row.section is None:
             continue
         match = _SECTION_HEAD.match(row.section)
@@ -79,7 +79,7 @@ def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> N
         near = confirmed and any(Levenshtein.distance(s, expected) <= 1 for s in shapes)
         if expected in shapes or near or _went_back(shapes, k):
             fixed = expected + ". " + row.section[match.end(2) :].lstrip()
-            edits.append(_edit(row.section, fixed, table_index, "table-numbering"))
+            edits.append(_edit(row.section, fixed, table_index, "table-numbering", row_index))
             row.section = fixed
 
 
@@ -224,7 +224,7 @@ def _fix_stt(
                 if len(agreeing) == 1:
                     fixed, confidence = agreeing[0], 0.6
         if fixed is not None and fixed + dot != token:
-            edit = _edit(token, fixed + dot, table_index, "table-numbering")
+            edit = _edit(token, fixed + dot, table_index, "table-numbering", _index(table, row))
             edit.confidence = confidence
             edits.append(edit)
             cells[stt_col] = fixed + dot
@@ -233,8 +233,17 @@ def _fix_stt(
         whole = int(plain) if plain.isdigit() else whole
 
 
-def _edit(original: str, result: str, table_index: int | None, reason: str) -> Edit:
-    return Edit(original=original, result=result, confidence=0.9, table=table_index, reason=reason)
+def _edit(
+    original: str, result: str, table_index: int | None, reason: str, row: int | None = None
+) -> Edit:
+    return Edit(
+        original=original, result=result, confidence=0.9, table=table_index, row=row, reason=reason
+    )
+
+
+def _index(table: Table, row: TableRow) -> int:
+    """Where ``row`` is among the table's rows (the ``row`` of its edits)."""
+    return next(i for i, r in enumerate(table.rows) if r is row)
 
 
 LOST_NUMBER_CONFIDENCE = 0.5
@@ -297,10 +306,10 @@ def _sections_of_rows(table: Table, stt_col: int) -> list[list[TableRow]]:
 
 
 def _put_back(
-    row: TableRow, stt_col: int, number: str, edits: list[Edit], table: int | None
+    row: TableRow, stt_col: int, number: str, edits: list[Edit], table: int | None, at: int
 ) -> None:
     (row.cells or [])[stt_col] = number
-    edit = _edit("", number, table, "table-numbering")
+    edit = _edit("", number, table, "table-numbering", at)
     edit.confidence = LOST_NUMBER_CONFIDENCE
     edits.append(edit)
 
@@ -323,7 +332,7 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
             )
             if found is not None:
                 numbers[k] = found
-                _put_back(row, stt_col, found, edits, table_index)
+                _put_back(row, stt_col, found, edits, table_index, _index(table, row))
 
 
 def fix_numbering(
