@@ -29,7 +29,9 @@ It prints the reliability table: per reason and confidence set, edits judged, ri
 level, wrong, unjudged, and the share right of those judged beside the confidence; then
 per reason the share right, smoothed as (right + 1) / (judged + 2): the figure the
 modules' confidence constants are set from. ``--show REASON`` prints each judged edit of
-that reason. The last line: edits judged and share right over all.
+that reason. The last line: edits judged, share right and wrong over all, their mean
+confidence and the calibration gap (each row's |confidence - share right|, weighted by its
+edits judged).
 """
 
 from __future__ import annotations
@@ -150,6 +152,19 @@ class Reliability:
             smoothed = (counts["right"] + 1) / (judged + 2)
             print(f"{reason:22s} {'all':>5s} " + self.line(counts) + f"  smoothed {smoothed:.2f}")
 
+    def gap(self) -> tuple[float, float]:
+        """Over the judged edits: their mean confidence, and the calibration gap (each
+        (reason, confidence) row's |confidence - share right|, weighted by its edits)."""
+        weighted = mean = 0.0
+        judged = 0
+        for (_, confidence), counts in self.counts.items():
+            n = counts["right"] + counts["level"] + counts["wrong"]
+            if n:
+                weighted += n * abs(confidence - counts["right"] / n)
+                mean += n * confidence
+                judged += n
+        return mean / max(1, judged), weighted / max(1, judged)
+
     @staticmethod
     def line(counts: Counter[str]) -> str:
         judged = counts["right"] + counts["level"] + counts["wrong"]
@@ -175,10 +190,13 @@ def main() -> None:
     tally.print()
     total = sum(tally.counts.values(), Counter())
     judged = total["right"] + total["level"] + total["wrong"]
+    mean, gap = tally.gap()
     restored = ", restored" if args.restore else ""
     print(
         f"table edits ({args.modes}{restored}): {judged} judged of {judged + total['unjudged']},"
-        f" right {total['right'] / max(1, judged):.1%}, wrong {total['wrong'] / max(1, judged):.1%}"
+        f" right {total['right'] / max(1, judged):.1%},"
+        f" wrong {total['wrong'] / max(1, judged):.1%};"
+        f" mean confidence {mean:.1%}, calibration gap {gap:.1%}"
     )
 
 
