@@ -41,6 +41,15 @@ QUARTER = regex.compile(
 )
 # what must follow the numeral for "Quỹ"/"Quy" to be read as "Quý": "/2026", "năm …", the end
 QUARTER_TAIL = regex.compile(r"\s*/\s*(19|20)\d\d|\s+năm\b|\s*$")
+# Repair confidences measured by bench/tables_edits.py on tables rebuilt from old OCR text
+# (the dev sets in the five OCR modes, restored): each edit right when its cell comes nearer
+# its truth; the share smoothed, (right + 1) / (judged + 2), rounded down to 0.05. Quarters
+# ("Quy 1V" -> "Quý IV") 76 of 95 right, none wrong, 19 level (cells whose truth is another
+# column's): 0.79. Case ("CƠ quan", "tại CƠ SỞ") 13 of 23, none wrong, 10 level (garbled
+# words lowered, "SO" -> "so"): 0.56. Quotes, periods, doubled vowels and captions made
+# too few edits there (0, 0, 1, 0) to measure: theirs are set by hand.
+QUARTER_CONFIDENCE = 0.75
+CASE_CONFIDENCE = 0.55
 AMOUNT_NAMES = ("kinhphi", "tong", "tongcong", "nsnn", "nguonkhac", "dutoan", "ngansach")
 PERIOD_NAMES = ("thoigian", "tiendo")
 
@@ -137,15 +146,29 @@ def generic_records(table: Table) -> list[TableRecord]:
 # --- repairs ------------------------------------------------------------------------------
 
 
-def _edit(original: str, result: str, confidence: float, table: Table, index: int | None) -> Edit:
+def _edit(
+    original: str,
+    result: str,
+    confidence: float,
+    table: Table,
+    index: int | None,
+    row: int | None = None,
+) -> Edit:
     return Edit(
         original=original,
         result=result,
         confidence=confidence,
         page=table.pages[0] if table.pages else None,
         table=index,
+        row=row,
         reason="table-cell-type",
     )
+
+
+def _in_row(edits: list[Edit], start: int, row: int) -> None:
+    """The edits logged from ``start`` on were made in the table's row ``row``."""
+    for edit in edits[start:]:
+        edit.row = row
 
 
 def _quarter_word(word: str) -> str:
@@ -186,12 +209,14 @@ def repair_quarters(table: Table, table_index: int | None = None) -> list[Edit]:
             word = _quarter_word(word)
         result = word + match.group("space") + number
         if result != match.group(0):
-            edits.append(_edit(match.group(0), result, 0.9, table, table_index))
+            edits.append(_edit(match.group(0), result, QUARTER_CONFIDENCE, table, table_index))
         return result
 
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
+        start = len(edits)
         if row.cells:
             row.cells = [QUARTER.sub(fix, c) if c else c for c in row.cells]
+        _in_row(edits, start, at)
     return edits
 
 
@@ -253,7 +278,7 @@ def repair_case(table: Table, table_index: int | None = None) -> list[Edit]:
     def fix(text: str) -> str:
         lowered = _lower_same_shape_runs(text)
         if lowered != text:
-            edits.append(_edit(text, lowered, 0.85, table, table_index))
+            edits.append(_edit(text, lowered, CASE_CONFIDENCE, table, table_index))
             text = lowered
         match = _CAPITAL_SYLLABLE.match(text)
         if not match:
@@ -262,12 +287,14 @@ def repair_case(table: Table, table_index: int | None = None) -> list[Edit]:
         if word[1] not in "ƠƯÔÂĂÊÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴỚỜỞỠỢỨỪỬỮỰỐỒỔỖỘẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆ":
             return text
         result = word[0] + word[1].lower()
-        edits.append(_edit(word, result, 0.85, table, table_index))
+        edits.append(_edit(word, result, CASE_CONFIDENCE, table, table_index))
         return result + text[len(word) :]
 
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
+        start = len(edits)
         if row.cells:
             row.cells = [fix(c) if c else c for c in row.cells]
+        _in_row(edits, start, at)
     return edits
 
 
@@ -279,11 +306,11 @@ _LONE_QUOTE = regex.compile(r"(?<=\p{L}) [\"“”] (?=\p{L})")
 def repair_lone_quotes(table: Table, table_index: int | None = None) -> list[Edit]:
     """ "Lao động " Thương binh" -> "Lao động - Thương binh" in the cells, each logged."""
     edits: list[Edit] = []
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
         for k, cell in enumerate(row.cells or []):
             fixed = _LONE_QUOTE.sub(" - ", cell) if cell else cell
             if fixed != cell:
-                edits.append(_edit(cell, fixed, 0.7, table, table_index))
+                edits.append(_edit(cell, fixed, 0.7, table, table_index, at))
                 assert row.cells is not None
                 row.cells[k] = fixed
     return edits
@@ -300,7 +327,7 @@ def repair_periods(table: Table, table_index: int | None = None) -> list[Edit]:
     is kept), logged with a low confidence."""
     types = column_types(table)
     edits: list[Edit] = []
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
         cells = row.cells or []
         for k, cell in enumerate(cells):
             if k >= len(types) or types[k] != "period" or not cell:
@@ -310,7 +337,7 @@ def repair_periods(table: Table, table_index: int | None = None) -> list[Edit]:
                 continue  # Hằng, Hàng, or written without marks: the source's own
             head = "Hằng" if match.group("word")[0] == "H" else "hằng"
             rest = regex.sub(r"^\s+n\S{0,2}m", " năm", match.group("rest"))
-            edits.append(_edit(cell, head + rest, 0.6, table, table_index))
+            edits.append(_edit(cell, head + rest, 0.6, table, table_index, at))
             cells[k] = head + rest
     return edits
 
@@ -345,9 +372,11 @@ def repair_doubled_vowels(table: Table, table_index: int | None = None) -> list[
             edits.append(_edit(text, fixed, 0.8, table, table_index))
         return fixed
 
-    for row in table.rows:
+    for at, row in enumerate(table.rows):
+        start = len(edits)
         if row.section:
             row.section = fix(row.section)
         if row.cells:
             row.cells = [fix(c) if c else c for c in row.cells]
+        _in_row(edits, start, at)
     return edits

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from old_ocr_tables import OLD_OCR_TASKS, tables_of_text
 
+from sohoa.extract.numbering import LOST_NUMBER_CONFIDENCE
 from sohoa.pipeline import convert_document
 from sohoa.records import BudgetBySource, YearBySource
 from sohoa.settings import Settings
@@ -284,7 +285,7 @@ def test_old_ocr_task_table_without_stt_header_keeps_its_own_columns(tmp_path):
         "II. Trien khai bao dam an toan thuc pham",
     ]
     put_back = [e for e in doc.edits if e.reason == "table-numbering" and e.original == ""]
-    assert [(e.result, e.confidence) for e in put_back] == [("2", 0.5)]
+    assert [(e.result, e.confidence) for e in put_back] == [("2", LOST_NUMBER_CONFIDENCE)]
 
 
 def test_amounts_whose_sums_fail_go_where_the_tables_other_rows_went():

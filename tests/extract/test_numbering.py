@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sohoa.extract.numbering import fix_numbering
+from sohoa.extract.numbering import (
+    LOST_NUMBER_CONFIDENCE,
+    SETTLED_CONFIDENCE,
+    fix_numbering,
+)
 from sohoa.model import Table, TableRow
 
 
@@ -65,8 +69,8 @@ def test_misread_row_numbers_fit_the_sequence():
     edits = fix_numbering(t, 0)
     stt = [r.cells[0] for r in t.rows if r.cells]
     assert stt == ["1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "2.3.", "3", "3.1", "3.2"]
-    guessed = {e.original: e.confidence for e in edits if e.confidence < 0.9}
-    assert guessed == {"+13.": 0.6, "ai": 0.6}
+    guessed = {e.original for e in edits if e.confidence == SETTLED_CONFIDENCE}
+    assert guessed == {"+13.", "ai"}
 
 
 def test_numbers_that_fit_nothing_are_kept():
@@ -87,12 +91,15 @@ def test_lower_case_strokes_of_a_heavy_scan_are_roman_too():
 
 
 def test_a_number_one_digit_short_of_the_sequence_is_completed():
-    """Old OCR drops a digit of a two-digit row number: "1" after 10 is 11 (a guess, so a
-    lower confidence); "1" after 1 is not taken for 1.1, and a skipped number stays."""
+    """Old OCR drops a digit of a two-digit row number: "1" after 10 is 11 (a guess: the
+    confidence of guesses, as measured); "1" after 1 is not taken for 1.1, and a skipped
+    number stays."""
     t = table([["9", "a"], ["10", "b"], ["1", "c"], "II. Hai", ["1", "d"], ["1", "e"], ["3", "f"]])
     edits = fix_numbering(t, 0)
     assert [r.cells[0] for r in t.rows if r.cells] == ["9", "10", "11", "1", "1", "3"]
-    assert [(e.original, e.result, e.confidence) for e in edits] == [("1", "11", 0.6)]
+    assert [(e.original, e.result, e.confidence) for e in edits] == [
+        ("1", "11", SETTLED_CONFIDENCE)
+    ]
 
 
 def test_lost_row_numbers_of_old_ocr_are_put_back_from_both_sides():
@@ -118,7 +125,9 @@ def test_lost_row_numbers_of_old_ocr_are_put_back_from_both_sides():
     assert [r.cells[0] for r in t.rows if r.cells] == [
         *("1", "2", "3", "4", "", "6", "7", "9", "10", "")
     ]
-    assert {e.confidence for e in edits} == {0.5} and {e.original for e in edits} == {""}
+    assert {e.confidence for e in edits} == {LOST_NUMBER_CONFIDENCE} and {
+        e.original for e in edits
+    } == {""}
 
 
 def test_a_section_numeral_of_two_merged_strokes_in_third_place():
@@ -177,7 +186,7 @@ def test_a_lost_number_after_a_sub_row_counts_on_at_its_level():
 
 def test_a_misread_digit_of_old_ocr_settled_by_both_sides():
     """Old OCR text: "5" between 1 and 3 is 2, "1.5" between 1.1 and 1.3 is 1.2 (the next
-    row's number confirms it: lower confidence); "3" between 1 and 4 is a skipped number
+    row's number confirms it: the confidence of guesses); "3" between 1 and 4 is a skipped number
     and stays; in a scan's table (no ``fill_lost``) a well-formed number is never changed."""
     rows = [["1", "a"], ["5", "b"], ["3", "c"], ["3.1", "d"], ["3.5", "e"], ["3.3", "f"]]
     t = table([*rows, "II. Hai", ["1", "g"], ["3", "h"], ["4", "i"]])
@@ -186,8 +195,8 @@ def test_a_misread_digit_of_old_ocr_settled_by_both_sides():
         *("1", "2", "3", "3.1", "3.2", "3.3", "1", "3", "4")
     ]
     assert [(e.original, e.result, e.confidence) for e in edits] == [
-        ("5", "2", 0.6),
-        ("3.5", "3.2", 0.6),
+        ("5", "2", SETTLED_CONFIDENCE),
+        ("3.5", "3.2", SETTLED_CONFIDENCE),
     ]
     t = table(rows)
     assert fix_numbering(t, 0) == []
@@ -288,7 +297,9 @@ def test_a_lost_number_alone_in_its_section_goes_on_from_the_sections_before():
     t = table([list(r) if isinstance(r, list) else r for r in rows])
     edits = fix_numbering(t, 0, fill_lost=True)
     assert t.rows[-1].cells[0] == "6"
-    assert [(e.original, e.result, e.confidence) for e in edits] == [("", "6", 0.5)]
+    assert [(e.original, e.result, e.confidence) for e in edits] == [
+        ("", "6", LOST_NUMBER_CONFIDENCE)
+    ]
     anew = table([*rows[:4], ["1", "b", "500"], ["2", "c", "300"], *rows[6:]])
     fix_numbering(anew, 0, fill_lost=True)
     assert anew.rows[-1].cells[0] == ""
@@ -313,7 +324,7 @@ def test_a_sub_number_misread_as_a_whole_one_is_settled_by_its_next_sibling():
     edits = fix_numbering(t, 0, fill_lost=True)
     assert [r.cells[0] for r in t.rows] == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
     assert [(e.original, e.result, e.confidence) for e in edits] == [
-        ("14", "1.1", 0.6), ("2", "2.1", 0.6),
+        ("14", "1.1", SETTLED_CONFIDENCE), ("2", "2.1", SETTLED_CONFIDENCE),
     ]  # fmt: skip
     t = table([["1", "a", "50"], ["2", "b", "50"], ["2", "c", "50"], ["3", "d", "50"]])
     fix_numbering(t, 0, fill_lost=True)

@@ -154,3 +154,53 @@ def test_old_ocr_tables_cells_are_restored_after_the_rebuild_from_the_words_as_r
     assert all(e.row is not None and e.word is None for e in in_cells)
     # the body text is restored as before: the page keeps its restored words
     assert "Kiểm tra các cơ sở" in doc.text()
+
+
+OLD_OCR_TASKS_TO_REPAIR = """Phu luc I
+DANH MUC NHIEM VU
+(Kem theo Ke hoach so 12/KH-UBND)
+
+TT Noi dung nhiem vu Co quan chu tri Co quan phoi hop Thoi gian
+I. Tang cuong chuyen doi so
+1 Kien toan bao ve moi truong tren dia ban So Xay dung Cac So, ban, Nam 2026
+nganh
+Day manh y te co so x tai co so Cong an tinh UBND cap xa Quy III/2026
+3 Xay dung lop tap huan cho doanh So Giao duc So Noi vu Quy 1V/2027
+va Dao tao nghiep
+ll. Trien khai bao dam an toan thuc pham
+4 |Nang cao hieu qua phat trien doanh nghiep So Tai chinh So Cong Thuong 2026-2030
+"""
+
+
+def test_each_repair_of_a_table_rebuilt_from_old_ocr_names_its_row(tmp_path):
+    """Numbers, agency words moved, "Sở", quarters, specks: each Edit names the row of
+    ``table.rows`` it changed, so a reviewer (and bench/tables_edits.py) finds the cell."""
+    from sohoa.pipeline import convert_document
+    from sohoa.settings import Settings
+
+    path = tmp_path / "old-ocr.txt"
+    path.write_text(OLD_OCR_TASKS_TO_REPAIR, encoding="utf-8")
+    doc = convert_document(path, Settings(restore=False))
+    (table,) = doc.tables
+    assert table.rows[2].cells == [
+        "2",
+        "Day manh y te co so tai co so",
+        "Cong an tinh",
+        "UBND cap xa",
+        "Quý III/2026",
+    ]
+    assert {(e.reason, e.row, e.result) for e in doc.edits if e.table == 0} == {
+        ("table-numbering", 4, "II. Trien khai bao dam an toan thuc pham"),
+        ("table-numbering", 2, "2"),
+        ("table-cell-moved", 1, "Cac So, ban, nganh"),
+        ("table-cell-moved", 1, "Kien toan bao ve moi truong tren dia ban"),
+        ("table-cell-pattern", 1, "Sở Xay dung"),
+        ("table-cell-pattern", 1, "Cac Sở, ban, nganh"),
+        ("table-cell-pattern", 3, "Sở Giao duc va Dao tao"),
+        ("table-cell-pattern", 3, "Sở Noi vu"),
+        ("table-cell-pattern", 5, "Sở Tai chinh"),
+        ("table-cell-pattern", 5, "Sở Cong Thuong"),
+        ("table-cell-type", 2, "Quý III"),
+        ("table-cell-type", 3, "Quý IV"),
+        ("table-cell-noise", 2, "Day manh y te co so tai co so"),
+    }
