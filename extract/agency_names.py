@@ -131,6 +131,7 @@ SLIP_LETTERS = 5  # a word this long may differ from the name's by one OCR slip
 MISREAD_LETTERS = 2  # so may a shorter one that is no Vietnamese syllable ("Céng", "M6i", "xd")
 
 
+DIGIT_LETTERS = str.maketrans("60", "oo")  # "C6ng", "d6éng", "S0": an "o" read as a digit
 # Vietnamese writes "k", "gh", "ngh" before e, ê, i: "c", "g", "ng" there is a misread
 FRONT_VOWEL_MISSPELT = regex.compile(r"(?:c|ng)[ei]|g[e]")
 
@@ -150,6 +151,8 @@ def _same(word: str, known: str, slipped: bool = False) -> bool:
     (``misread``)."""
     if word == known:
         return True
+    if slipped:  # a digit read for a letter it looks like: "d6éng" for "động"
+        word = word.translate(DIGIT_LETTERS)
     least = MISREAD_LETTERS if slipped else SLIP_LETTERS
     return min(len(word), len(known)) >= least and Levenshtein.distance(word, known) <= 1
 
@@ -236,7 +239,9 @@ def open_name(cell: str) -> OpenName | None:
         opens = raw[start][:1].isupper() or words[start] == "cac"
         if not ((start == 0 or listed) and opens):
             continue
-        nodes = _walk([_trie()], words[start:])
+        nodes = [_trie()]
+        for word, read in zip(words[start:], raw[start:], strict=True):  # "C6ng", "hda": slips
+            nodes = _walk(nodes, [word], slipped=misread(read))
         if nodes:
             going_on = raw[-1].endswith((",", ";")) or words[-1] == "va"
             whole = any(node.whole for node in nodes)
@@ -245,6 +250,12 @@ def open_name(cell: str) -> OpenName | None:
             lone_so = words[start:] == ["so"]
             return OpenName(nodes, required=going_on or not whole, capitalised=lone_so)
     return None
+
+
+def name_nodes(words: list[str], nodes: list[_Node] | None = None) -> list[_Node]:
+    """The grammar's nodes reached reading ``words`` (folded) from ``nodes``, or from a
+    name's start when ``None``: none when no name of the grammar goes so."""
+    return _walk([_trie()] if nodes is None else nodes, words)
 
 
 QUALIFIED_NOUNS = {w for noun in DEPARTMENT_NOUNS + BODY_NOUNS for w in _words(noun)[-1:]}
