@@ -110,7 +110,13 @@ def is_so_lookalike(word: str, following: str) -> bool:
     return _SO_DIGITS.fullmatch(word) is not None and ACRONYM.fullmatch(following) is not None
 
 
+# a year span cut where its narrow cell wraps: "2027-2" and, read a line below, "030"
+SPAN_PIECE = regex.compile(r"20\d\d[-–]\d{1,3}|0[1-9]\d")
+
+
 def is_time_word(word: str) -> bool:
+    if SPAN_PIECE.fullmatch(word.strip("|")):
+        return True
     return bool(TIME_WORD.match(fold(word) or "-")) and word[:1].isalnum()
 
 

@@ -227,9 +227,18 @@ BLOCK_LINE_WORDS = 5  # a wrapped agency name's second line is short: "cac UBND 
 _YEAR_WRAP = regex.compile(r"\b(20\d\d)\s*([-–])\s+(20\d\d)\b")
 
 
+_SPAN_CUT = regex.compile(r"\b(20\d\d[-–])(\d{1,3}) (\d{1,3})\b")
+
+
 def _wrapped_years(text: str) -> str:
-    """ "2026- 2030": a year span wrapped in a narrow cell, joined again."""
-    return _YEAR_WRAP.sub(r"\1\2\3", text)
+    """ "2026- 2030", "2026-2 030": a year span wrapped in a narrow cell, joined again (the
+    second year's digits cut in two only when its pieces make four: no digit added)."""
+    text = _YEAR_WRAP.sub(r"\1\2\3", text)
+    return _SPAN_CUT.sub(lambda m: _joined(m) if len(m[2] + m[3]) == 4 else m[0], text)
+
+
+def _joined(match: regex.Match[str]) -> str:
+    return match[1] + match[2] + match[3]
 
 
 TIME_HEADER = {"thoi", "gian", "thuc", "hien"}  # "Thời gian thực hiện" over the column

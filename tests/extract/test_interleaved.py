@@ -205,3 +205,14 @@ def test_a_lower_case_head_before_a_known_name_is_spelt_so():
     repair_cells(table, [2, 3], table_index=0)
     assert table.rows[0].cells[2] == "Sở Lao dong - Thuong binh va Xa"
     assert table.rows[1].cells[2] == "Sở van hoa, The thao va Du lich"
+
+
+def test_a_year_span_cut_where_its_cell_wraps_is_the_time_not_the_agencys():
+    """ "2027-2" / "030": "2027-2030" in a narrow time column, cut in two, each piece read on
+    its line after the agencies (and before the notes)."""
+    line = "bao dam tang cuong cong tac | Ban Quan ly Cac co quan, don vi | 2027-2 theo hinh"
+    assert split_line(line)[2:] == ("Ban Quan ly Cac co quan, don vi", "2027-2", "theo hinh")
+    assert split_line("cai cach hanh chinh cap huyen. UBND cap xa 030")[2:4] == (
+        "UBND cap xa",
+        "030",
+    )

@@ -314,3 +314,13 @@ def test_cac_before_ubnd_is_the_agency_lists_not_the_tasks():
     )
     assert rows[0][1][1] == "Kiem tra co so san xuat tren dia ban tinh."
     assert rows[0][1][3] == "Cac so, ban, nganh, cac UBND cap xa"
+
+
+def test_a_year_span_cut_in_two_is_joined_again_in_the_time_cell():
+    rows, _ = task_rows(
+        [
+            "Ra soat thu tuc hanh chinh cap huyen. Tang Sở Tu phap Cac so, ban, nganh; | 2028-2",
+            "1.1 cuong kiem tra cong vu cap xa. UBND cap xa 030",
+        ]
+    )
+    assert rows[0][1][2:5] == ["Sở Tu phap", "Cac so, ban, nganh; UBND cap xa", "2028-2030"]
