@@ -139,7 +139,10 @@ FRONT_VOWEL_MISSPELT = regex.compile(r"(?:c|ng)[ei]|g[e]")
 def misread(word: str) -> bool:
     """Is ``word`` (as read, marks kept) no Vietnamese syllable, so a misread one: a digit
     for a letter ("M6i", "x4") or letters no syllable is spelt with ("Céng": "c" before
-    "e", "xd")? Such a word may be a short word of a name read with one slip."""
+    "e", "xd"), or a sign amid its letters ("li@n", "li€n")? Such a word may be a short
+    word of a name read with one slip."""
+    if regex.search(r"\p{L}[^\p{L}\s]+\p{L}", word):
+        return True
     core = regex.sub(r"[\W_]+", "", word.lower())
     spelt = syllable_shaped(core) and not FRONT_VOWEL_MISSPELT.match(fold(core))
     return bool(core) and not spelt
@@ -314,7 +317,8 @@ def _may_go_on(run: tuple[str, ...]) -> bool:
     """Does ``run`` go on with a name that is whole already: its qualifier ("liên quan",
     "đơn vị liên quan") or, after "và", the rest of a longer name ("Sở Giáo dục" / "và Đào
     tạo")? A list's next body or a level alone are too common in a task's words."""
-    qualified = any(run[-len(q) :] == q for q in QUALIFIERS)
+    ends = (zip(run[-len(q) :], q, strict=False) for q in QUALIFIERS)  # "li@n quan": a slip
+    qualified = any(all(_same(w, k, slipped=True) for w, k in pairs) for pairs in ends)
     return len(run) >= 2 and (qualified or run[0] == "va")
 
 

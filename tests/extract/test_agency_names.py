@@ -292,3 +292,15 @@ def test_a_cells_words_read_as_no_syllable_may_have_one_slip_a_digit_for_an_o():
         "Ho tro nguoi c6 céng tai dia phuong binh va Xa hoi",
     )
     assert open_name("Sở Lao dang - Thuong") is None  # a syllable: no slip in a short word
+
+
+def test_a_qualifier_read_with_a_sign_amid_its_letters_still_qualifies_the_collective():
+    """ "li@n quan": "liên quan" with a sign for its "ê" (no syllable: one slip allowed),
+    read among the task's words, goes back to the collective it qualifies."""
+    text = "Day manh cai cach hanh chinh gop phan tang li@n quan cuong kiem tra cong vu"
+    assert complete_cell("Cac co quan, don vi", text) == (
+        "Cac co quan, don vi li@n quan",
+        "Day manh cai cach hanh chinh gop phan tang cuong kiem tra cong vu",
+    )
+    # a list's next body is no qualifier, however it is read
+    assert complete_cell("Cac co quan, don vi", "gop phan tang cac co quan cuong") is None
