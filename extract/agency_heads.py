@@ -38,11 +38,15 @@ def lower_head(words: list[str], k: int) -> bool:
 
 
 def goes_on_with(cell: str, word: str) -> bool:
-    """Does the name ``cell`` ends in, not whole yet, go on with ``word`` ("Văn phòng" /
-    "Ủy ban", "Văn phòng" / "UBND": one name, though "Ủy ban" and "UBND" head names too)?"""
+    """Does the name ``cell`` ends in, not whole yet, go on with ``word`` as the name spells
+    it ("Văn phòng" / "Ủy ban", "Văn phòng" / "UBND": one name, though "Ủy ban" and "UBND"
+    head names too)? A capital "Các" opens a collective of its own: "Ban Quản lý" / "Các cơ
+    quan" (the name's own "các khu công nghiệp" is in lower case)."""
     name = open_name(cell)
-    folded = fold(word)
-    return name is not None and name.required and bool(folded and name_nodes([folded], name.nodes))
+    first = fold(word)
+    if name is None or not name.required or (first == "cac" and word[:1].isupper()):
+        return False
+    return any(first in node.children for node in name.nodes)
 
 
 def opened_in_text(before: list[str], words: list[str]) -> bool:
@@ -67,3 +71,36 @@ def _whole_size(nodes: list | None, words: list[str]) -> int:
             break
         size = k if any(node.whole for node in nodes) else size
     return size
+
+
+def rest_in_line(cell: str, words: list[str]) -> tuple[int, int] | None:
+    """Where in ``words`` (a line's task text) the next line of the name ``cell`` ends in,
+    wrapped in its narrow cell, was read: the name not whole yet, no list going on after a
+    "," ("Ban Quan ly" / "cac khu c6ng" / "nghiép"), the longest run (the rightmost of
+    equals) that goes on with it — two words at least, or one that makes it whole read
+    after a ruling ("|nghiép"), never the line's first words. ``None`` when there is none."""
+    name = open_name(cell)
+    if name is None or not name.required or name.capitalised:
+        return None
+    if cell.rstrip().endswith((",", ";")) or fold(cell.split()[-1]) == "va":
+        return None
+    best: tuple[int, int] | None = None
+    for start in range(1, len(words)):
+        end, whole = _run_from(name.nodes, words, start)
+        lone = end - start == 1 and not (whole and words[start].startswith("|"))
+        if end - start >= 1 and not lone and (best is None or end - start >= best[1] - best[0]):
+            best = (start, end)
+    return best
+
+
+def _run_from(nodes: list, words: list[str], start: int) -> tuple[int, bool]:
+    """Where the run of ``words`` from ``start`` that goes on from ``nodes`` ends, and
+    whether it makes the name whole there."""
+    end, whole = start, False
+    while end < len(words) and fold(words[end]):
+        following = name_nodes([words[end]], nodes)
+        if not following:
+            break
+        nodes, end = following, end + 1
+        whole = any(node.whole for node in nodes)
+    return end, whole

@@ -154,8 +154,7 @@ def _same(word: str, known: str, slipped: bool = False) -> bool:
     (``misread``)."""
     if word == known:
         return True
-    if slipped:  # a digit read for a letter it looks like: "d6éng" for "động"
-        word = word.translate(DIGIT_LETTERS)
+    word = word.translate(DIGIT_LETTERS) if slipped else word  # "d6éng" for "động"
     least = MISREAD_LETTERS if slipped else SLIP_LETTERS
     return min(len(word), len(known)) >= least and Levenshtein.distance(word, known) <= 1
 
@@ -242,9 +241,7 @@ def open_name(cell: str) -> OpenName | None:
         opens = raw[start][:1].isupper() or words[start] == "cac"
         if not ((start == 0 or listed) and opens):
             continue
-        nodes = [_trie()]
-        for word, read in zip(words[start:], raw[start:], strict=True):  # "C6ng", "hda": slips
-            nodes = _walk(nodes, [word], slipped=misread(read))
+        nodes = name_nodes(words[start:])  # "C6ng", "hda", "d6éng": one slip
         if nodes:
             going_on = raw[-1].endswith((",", ";")) or words[-1] == "va"
             whole = any(node.whole for node in nodes)
@@ -256,9 +253,12 @@ def open_name(cell: str) -> OpenName | None:
 
 
 def name_nodes(words: list[str], nodes: list[_Node] | None = None) -> list[_Node]:
-    """The grammar's nodes reached reading ``words`` (folded) from ``nodes``, or from a
-    name's start when ``None``: none when no name of the grammar goes so."""
-    return _walk([_trie()] if nodes is None else nodes, words)
+    """The grammar's nodes reached reading ``words`` from ``nodes`` (a name's start when
+    ``None``), each folded, one no syllable with a slip (``misread``); none if none goes so."""
+    nodes = [_trie()] if nodes is None else nodes
+    for word in (w for w in words if fold(w)):
+        nodes = _walk(nodes, [fold(word)], slipped=misread(word))
+    return nodes
 
 
 QUALIFIED_NOUNS = {w for noun in DEPARTMENT_NOUNS + BODY_NOUNS for w in _words(noun)[-1:]}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from sohoa.extract.agency_heads import rest_in_line
 from sohoa.extract.centred_rows import heads_group, is_specks, row_starts
 from sohoa.extract.interleaved import (
     SENTENCE_END,
@@ -55,6 +56,8 @@ class _TaskRow:
     opened: bool = False  # by its number alone on a line: its text follows, sentences and all
     # an agency cell's (id) fragments count, and the folded words of its name still to come
     wrapped: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    # each agency cell's (id) fragments count after the lines before the last, and after it
+    sizes: tuple[dict[int, int], dict[int, int]] = field(default_factory=lambda: ({}, {}))
 
     def add_agencies(self, agency: str, number: str | None) -> None:
         """A second name on the line is the partner; a lone one continues the lead agency
@@ -107,6 +110,12 @@ class _TaskRow:
             self.time.append(time)
         if notes:
             self.notes.append(notes)
+        self.sizes = (self.sizes[1], {id(cell): len(cell) for cell in (self.lead, self.partner)})
+
+    def grew_last_line(self, cell: list[str]) -> bool:
+        """Did ``cell`` take a fragment on the row's last line (its wrapped name's next line
+        is then read on this one)?"""
+        return len(cell) != self.sizes[0].get(id(cell), 0)
 
     def add_task(self, task: str) -> None:
         """Add a line's task text, less the words that go on with an agency name begun on
@@ -126,6 +135,8 @@ class _TaskRow:
                 cell.append(" ".join(words[start:end]))
                 words = words[:start] + words[end:]
                 self.wrapped[id(cell)] = (len(cell), left[end - start :])
+            elif cell and words and self.grew_last_line(cell):  # "Ban Quan ly" / "cac khu"
+                words = _rest_back(cell, words)
         if words and self.time and _completes_time(" ".join(self.time), words[-1]):
             self.time.append(words.pop())  # "… tang van tai lien quan nam": "Hang" / "nam"
         if words:
@@ -207,11 +218,23 @@ def _qualifier_back(cell: list[str], words: list[str], before: str) -> list[str]
     return words[:start] + words[end:]
 
 
+def _rest_back(cell: list[str], words: list[str]) -> list[str]:
+    """A line's task words less the next line of the agency name the cell ends in, wrapped
+    in its narrow cell, which goes back to the cell (``agency_heads.rest_in_line``)."""
+    found = rest_in_line(" ".join(cell), words)
+    if found is None:
+        return words
+    start, end = found
+    cell.append(" ".join(words[start:end]))
+    return words[:start] + words[end:]
+
+
 # a time cell wrapped in its narrow column, folded: its first line and what ends it
 _TIME_GOES_ON = [
     (regex.compile(r"(^|\s)h\S{0,2}[nm]g$"), regex.compile(r"^n\S{0,2}m$")),  # Hằng / năm
     (regex.compile(r"(^|\s)qu\S$"), regex.compile(r"^[1ivxl|]{1,4}/?20\d\d$")),  # Quý / II/2027
     (regex.compile(r"(^|\s)20\d\d\s*[-–]$"), regex.compile(r"^20\d\d$")),  # 2027- / 2030
+    (regex.compile(r"(^|\s)20\d\d[-–]\d{1,3}$"), regex.compile(r"^\d{1,3}$")),  # 2027-2 / 030
 ]
 
 
