@@ -6,7 +6,9 @@ Read across the columns, a name's head may be read in lower case among the task'
 hoa, The thao", "be Lao dong - Thuong binh"); and a name begun may go on with a word that
 heads names of its own ("Văn phòng" / "Ủy ban nhân dân tỉnh"). Each is told by the words
 after it: they go on as a name of the grammar of ``agency_names`` (or a known department's,
-``wrapped_names.begins_known_name``) does.
+``wrapped_names.begins_known_name``) does. Where a name goes on, the next line of its narrow
+cell read among the task's words on the line below ("Ban Quan ly" / "cac khu c6ng" /
+"nghiép") is found the same way (``rest_in_line``).
 """
 
 from __future__ import annotations

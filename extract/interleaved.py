@@ -225,7 +225,7 @@ def split_line(line: str) -> TaskLine:
 def _name_head_size(words: list[str], start: int) -> int:
     """How many of the words before ``start`` (where an agency name was found) open that
     name, a lower-case head taken for the task's: "… cap huyen | van phong Uy ban nhan dan
-    tinh" (``agency_names.opened_in_text``); 0 when none do."""
+    tinh" (``agency_heads.opened_in_text``); 0 when none do."""
     if start >= len(words):
         return 0
     sizes = (size for size in (3, 2, 1) if size <= start)
