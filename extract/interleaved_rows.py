@@ -21,6 +21,7 @@ from sohoa.extract.agency_heads import rest_in_line
 from sohoa.extract.centred_rows import heads_group, is_specks, row_starts
 from sohoa.extract.interleaved import (
     SENTENCE_END,
+    SPAN_PIECE,
     TaskLine,
     agency_starts_at,
     is_time_word,
@@ -163,14 +164,30 @@ class _TaskRow:
         return True
 
     def cells(self) -> list[str]:
+        time, stray = _stray_pieces(_wrapped_years(" ".join(self.time)))
+        lead, partner = list(self.lead), list(self.partner)
+        (partner or lead).extend(stray)  # back where they were read
         return [
             self.stt,
             _wrapped_years(without_rulings(self.task)),
-            without_rulings(self.lead),
-            without_rulings(self.partner),
-            _wrapped_years(" ".join(self.time)),
+            without_rulings(lead),
+            without_rulings(partner),
+            time,
             without_rulings(self.notes),
         ]
+
+
+def _stray_pieces(time: str) -> tuple[str, list[str]]:
+    """(the time cell, the pieces of a cut year span it does not take): beside a whole time
+    ("Hằng năm"), a piece that joined no other ("2028-2", "030") is another row's, read
+    among the agencies of this one (old OCR reading a page line across shifted columns):
+    it stays with the agencies, where it was read."""
+    words = time.split()
+    pieces = [w for w in words if SPAN_PIECE.fullmatch(w)]
+    rest = " ".join(w for w in words if not SPAN_PIECE.fullmatch(w))
+    if pieces and rest and is_whole_time(rest):
+        return rest, pieces
+    return time, []
 
 
 def _collective_end(collective: str, words: list[str]) -> int | None:

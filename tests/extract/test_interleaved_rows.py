@@ -359,3 +359,14 @@ def test_a_names_rest_is_looked_for_only_on_the_line_after_the_cell_grew():
     _, task, lead, _, _, _ = rows[0][1]
     assert lead == "Ban Quan ly"
     assert task.endswith("ket noi cac khu cong nghiep.")
+
+
+def test_a_span_piece_beside_a_whole_time_stays_with_the_agencies():
+    """ "2028-2" read on a row whose time is "Hằng năm": another row's piece, read among this
+    row's agencies (a line read across with its columns shifted); it stays with them."""
+    rows, _ = task_rows(
+        [
+            "Ra soat thu tuc hanh chinh. | Sở Tu phap | UBND cac huyen, 2028-2 | Hang nam",
+        ]
+    )
+    assert rows[0][1][3:5] == ["UBND cac huyen, 2028-2", "Hang nam"]
