@@ -73,10 +73,9 @@ SECTOR_INITIALS = (
 )  # fmt: skip
 
 MOVED = "table-cell-moved"  # the reason of the Edits logged here
-# Which cell a wrapped line belongs to is read from the words alone. Measured by
-# bench/tables_edits.py (the dev sets in the five OCR modes, restored): 239 of 277 moves
-# judged bring the cell nearer its truth (38 farther); the share smoothed, (239 + 1) /
-# (277 + 2) = 0.86, rounded down to 0.05 as every rebuild confidence is (generated sets).
+# Which cell a wrapped line belongs to is read from the words alone. bench/tables_edits.py
+# (dev sets, five OCR modes, restored): 239 of 277 moves judged bring the cell nearer its
+# truth (38 farther); (239 + 1) / (277 + 2) = 0.86, rounded down to 0.05 as all are.
 CONFIDENCE = 0.85
 
 
@@ -135,6 +134,7 @@ SLIP_LETTERS = 5  # a word this long may differ from the name's by one OCR slip
 MISREAD_LETTERS = 2  # so may a shorter one that is no Vietnamese syllable ("Céng", "M6i", "xd")
 
 
+DIGIT_LETTERS = str.maketrans("60", "oo")  # "C6ng", "d6éng", "S0": an "o" read as a digit
 # Vietnamese writes "k", "gh", "ngh" before e, ê, i: "c", "g", "ng" there is a misread
 FRONT_VOWEL_MISSPELT = regex.compile(r"(?:c|ng)[ei]|g[e]")
 
@@ -142,7 +142,10 @@ FRONT_VOWEL_MISSPELT = regex.compile(r"(?:c|ng)[ei]|g[e]")
 def misread(word: str) -> bool:
     """Is ``word`` (as read, marks kept) no Vietnamese syllable, so a misread one: a digit
     for a letter ("M6i", "x4") or letters no syllable is spelt with ("Céng": "c" before
-    "e", "xd")? Such a word may be a short word of a name read with one slip."""
+    "e", "xd"), or a sign amid its letters ("li@n", "li€n")? Such a word may be a short
+    word of a name read with one slip."""
+    if regex.search(r"\p{L}[^\p{L}\s]+\p{L}", word):
+        return True
     core = regex.sub(r"[\W_]+", "", word.lower())
     spelt = syllable_shaped(core) and not FRONT_VOWEL_MISSPELT.match(fold(core))
     return bool(core) and not spelt
@@ -154,6 +157,7 @@ def _same(word: str, known: str, slipped: bool = False) -> bool:
     (``misread``)."""
     if word == known:
         return True
+    word = word.translate(DIGIT_LETTERS) if slipped else word  # "d6éng" for "động"
     least = MISREAD_LETTERS if slipped else SLIP_LETTERS
     return min(len(word), len(known)) >= least and Levenshtein.distance(word, known) <= 1
 
@@ -240,7 +244,7 @@ def open_name(cell: str) -> OpenName | None:
         opens = raw[start][:1].isupper() or words[start] == "cac"
         if not ((start == 0 or listed) and opens):
             continue
-        nodes = _walk([_trie()], words[start:])
+        nodes = name_nodes(words[start:])  # "C6ng", "hda", "d6éng": one slip
         if nodes:
             going_on = raw[-1].endswith((",", ";")) or words[-1] == "va"
             whole = any(node.whole for node in nodes)
@@ -251,18 +255,13 @@ def open_name(cell: str) -> OpenName | None:
     return None
 
 
-def words_going_on(cell: str, words: list[str]) -> int:
-    """How many of ``words`` (read on a line below) go on one by one with the name ``cell``
-    ends in, when more of it must come ("Các doanh" / "nghiệp, tổ chức"); else 0."""
-    name = open_name(cell) if words else None
-    if name is None or not name.required or (name.capitalised and not words[0][:1].isupper()):
-        return 0
-    nodes = name.nodes
-    for count, word in enumerate(words):
-        nodes = _walk(nodes, [fold(word)], slipped=misread(word)) if fold(word) else []
-        if not nodes:
-            return count
-    return len(words)
+def name_nodes(words: list[str], nodes: list[_Node] | None = None) -> list[_Node]:
+    """The grammar's nodes reached reading ``words`` from ``nodes`` (a name's start when
+    ``None``), each folded, one no syllable with a slip (``misread``); none if none goes so."""
+    nodes = [_trie()] if nodes is None else nodes
+    for word in (w for w in words if fold(w)):
+        nodes = _walk(nodes, [fold(word)], slipped=misread(word))
+    return nodes
 
 
 QUALIFIED_NOUNS = {w for noun in DEPARTMENT_NOUNS + BODY_NOUNS for w in _words(noun)[-1:]}
@@ -275,10 +274,9 @@ def run_in_text(name: OpenName, words: list[str]) -> tuple[int, int] | None:
     run opening a sentence or a clause of the text (``_opens_sentence``). A name that only
     may go on ("Các sở, ngành") takes only a run ending in its qualifier or one after "và"
     (``_may_go_on``), not after a word it would qualify in the text ("các cơ quan liên
-    quan"). A run read as far as
-    the name goes on must not end a sentence or a clause of the text ("… ngoài tỉnh.", "cho
-    tổ chức, cá nhân; hỗ trợ"): those words are the text's own, and so is any shorter run
-    from the same word. ``None`` when there is none."""
+    quan"). A run read as far as the name goes on must not end a sentence or a clause of
+    the text ("… ngoài tỉnh.", "cho tổ chức, cá nhân; hỗ trợ"): those words are the text's
+    own, and so is any shorter run from the same word. ``None`` when there is none."""
     folded = [fold(w) for w in words]
     best: tuple[int, int] | None = None
     for start in range(1, len(words)):
@@ -321,7 +319,8 @@ def _may_go_on(run: tuple[str, ...]) -> bool:
     """Does ``run`` go on with a name that is whole already: its qualifier ("liên quan",
     "đơn vị liên quan") or, after "và", the rest of a longer name ("Sở Giáo dục" / "và Đào
     tạo")? A list's next body or a level alone are too common in a task's words."""
-    qualified = any(run[-len(q) :] == q for q in QUALIFIERS)
+    ends = (zip(run[-len(q) :], q, strict=False) for q in QUALIFIERS)  # "li@n quan": a slip
+    qualified = any(all(_same(w, k, slipped=True) for w, k in pairs) for pairs in ends)
     return len(run) >= 2 and (qualified or run[0] == "va")
 
 
@@ -409,14 +408,7 @@ def _placed(words: str, partner: str) -> str:
 
 
 def _edit(original: str, result: str, table_index: int | None, row: int) -> Edit:
-    return Edit(
-        original=original,
-        result=result,
-        confidence=CONFIDENCE,
-        table=table_index,
-        row=row,
-        reason=MOVED,
-    )
+    return Edit(original, result, CONFIDENCE, table=table_index, row=row, reason=MOVED)
 
 
 def complete_agency_cells(
@@ -442,10 +434,7 @@ def complete_agency_cells(
             if found is not None:
                 moves.append((lead, partner, found[0], _placed(found[1], cells[partner])))
         for a, b, first, second in moves:
-            edits += [
-                _edit(cells[a], first, table_index, at),
-                _edit(cells[b], second, table_index, at),
-            ]
+            edits += [_edit(cells[k], new, table_index, at) for k, new in ((a, first), (b, second))]
             cells[a], cells[b] = first, second
         if text_column is None or text_column >= len(cells):
             continue

@@ -12,7 +12,8 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.admin_vocab import SECTORS
-from sohoa.extract.agency_names import begins_name, misread, partner_words_at, words_going_on
+from sohoa.extract.agency_heads import words_going_on
+from sohoa.extract.agency_names import begins_name, misread, partner_words_at
 from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.flattened_lines import join_text
 from sohoa.extract.interleaved import (

@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from sohoa.extract.agency_heads import goes_on_with, lower_head, opened_in_text
 from sohoa.extract.agency_names import complete_agency_cells, heads_collective
 from sohoa.extract.appendix import map_columns
 from sohoa.extract.structure import clean, fold
@@ -84,6 +85,8 @@ def agency_starts_at(words: list[str], k: int) -> bool:
         return True  # "|se Van hóa": "Sở" in lower case with the column's ruling before it
     if _is_glued_so(word, following) and begins_known_name(words[k:]):
         return True  # "số Lao động - Thương binh": a misread "Sở" heading a known name
+    if lower_head(words, k):
+        return True  # "se van hoa, The thao", "be Lao dong - Thuong binh"
     if regex.fullmatch(r"c\S?\S?c", plain) and word[:1] == "C":  # Các sở / cơ quan / tổ chức
         return (next_plain[:1] == "s" and len(next_plain) <= 3) or next_plain in ("co", "to")
     # "Sở" read as So, SO, S6, S¢, S&, Sé, S0, "Sf}", "Sé'"; never a plain number —
@@ -112,7 +115,13 @@ def is_so_lookalike(word: str, following: str) -> bool:
     return _SO_DIGITS.fullmatch(word) is not None and ACRONYM.fullmatch(following) is not None
 
 
+# a year span cut where its narrow cell wraps: "2027-2" and, read a line below, "030"
+SPAN_PIECE = regex.compile(r"20\d\d[-–]\d{1,3}|0[1-9]\d")
+
+
 def is_time_word(word: str) -> bool:
+    if SPAN_PIECE.fullmatch(word.strip("|")):
+        return True
     return bool(TIME_WORD.match(fold(word) or "-")) and word[:1].isalnum()
 
 
@@ -199,6 +208,7 @@ def split_line(line: str) -> TaskLine:
         return number, *continued
     words = [w for w in text.split() if is_word(w)]
     start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
+    start -= _name_head_size(words, start)
     task_words = [w for w in words[:start] if w not in ("|", "\\")]
     rest, time, notes = _time_split([w for w in words[start:] if w not in ("|", "\\")])
     # "kỹ thuật. năm": the time column's last word after a finished task sentence
@@ -215,6 +225,16 @@ def split_line(line: str) -> TaskLine:
             time, task_words = task_words[-size:], task_words[:-size]
     task = " ".join(task_words)
     return number, task.rstrip(" |"), " ".join(rest), " ".join(time), " ".join(notes)
+
+
+def _name_head_size(words: list[str], start: int) -> int:
+    """How many of the words before ``start`` (where an agency name was found) open that
+    name, a lower-case head taken for the task's: "… cap huyen | van phong Uy ban nhan dan
+    tinh" (``agency_heads.opened_in_text``); 0 when none do."""
+    if start >= len(words):
+        return 0
+    sizes = (size for size in (3, 2, 1) if size <= start)
+    return next((n for n in sizes if opened_in_text(words[start - n : start], words[start:])), 0)
 
 
 def is_interleaved(lines: list[str]) -> bool:
@@ -240,7 +260,9 @@ def split_agencies(fragment: str) -> list[str]:
         listed = bool(cells) and cells[-1][-1].endswith(",")
         # "Sở Văn hóa, Các cơ quan …": the comma is the name's own, its rest wrapped below
         listed = listed and not (starts and name_goes_on(" ".join(cells[-1])))
-        continues = listed or opened
+        # "Văn phòng Ủy ban": the name begun goes on, though "Ủy ban" heads names too
+        goes_on = starts and bool(cells) and goes_on_with(" ".join(cells[-1]), word)
+        continues = listed or opened or goes_on
         if not cells or (starts and not continues and len(cells) < 2):
             cells.append([word])
         else:
@@ -289,12 +311,11 @@ def _repair_agency(cell: str) -> str:
         core = word.rstrip(",;")
         following = words[k + 1] if k + 1 < len(words) else ""
         after_cac = k > 0 and fold(words[k - 1]) == "cac"
-        lower_head = k == 0 and _is_glued_so(strip_marks(core), following)  # "se Y tế"
-        if core == "Sở" or not (
-            lower_head or is_so_lookalike(strip_marks(core), strip_marks(following))
-        ):
+        # "se Y tế"; "se van hoa", "be Lao dong" (a known name's words after it)
+        head = k == 0 and (_is_glued_so(strip_marks(core), following) or lower_head(words, 0))
+        if core == "Sở" or not (head or is_so_lookalike(strip_marks(core), strip_marks(following))):
             continue
-        heads_name = following[:1].isupper() and (lower_head or agency_starts_at(words, k))
+        heads_name = (following[:1].isupper() or head) and (head or agency_starts_at(words, k))
         if heads_name or (after_cac and word.endswith(",")):  # "Các Số, ban, ngành"
             words[k] = "Sở" + word[len(core) :]
     return " ".join(words)

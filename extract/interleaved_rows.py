@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 
 import regex
 
+from sohoa.extract.agency_heads import rest_in_line
 from sohoa.extract.centred_rows import heads_group, is_specks, row_starts
 from sohoa.extract.interleaved import (
     SENTENCE_END,
+    SPAN_PIECE,
     TaskLine,
     agency_starts_at,
     is_time_word,
@@ -55,6 +57,8 @@ class _TaskRow:
     opened: bool = False  # by its number alone on a line: its text follows, sentences and all
     # an agency cell's (id) fragments count, and the folded words of its name still to come
     wrapped: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    # each agency cell's (id) fragments count after the lines before the last, and after it
+    sizes: tuple[dict[int, int], dict[int, int]] = field(default_factory=lambda: ({}, {}))
 
     def add_agencies(self, agency: str, number: str | None) -> None:
         """A second name on the line is the partner; a lone one continues the lead agency
@@ -107,6 +111,12 @@ class _TaskRow:
             self.time.append(time)
         if notes:
             self.notes.append(notes)
+        self.sizes = (self.sizes[1], {id(cell): len(cell) for cell in (self.lead, self.partner)})
+
+    def grew_last_line(self, cell: list[str]) -> bool:
+        """Did ``cell`` take a fragment on the row's last line (its wrapped name's next line
+        is then read on this one)?"""
+        return len(cell) != self.sizes[0].get(id(cell), 0)
 
     def add_task(self, task: str) -> None:
         """Add a line's task text, less the words that go on with an agency name begun on
@@ -126,6 +136,8 @@ class _TaskRow:
                 cell.append(" ".join(words[start:end]))
                 words = words[:start] + words[end:]
                 self.wrapped[id(cell)] = (len(cell), left[end - start :])
+            elif cell and words and self.grew_last_line(cell):  # "Ban Quan ly" / "cac khu"
+                words = _rest_back(cell, words)
         if words and self.time and _completes_time(" ".join(self.time), words[-1]):
             self.time.append(words.pop())  # "… tang van tai lien quan nam": "Hang" / "nam"
         if words:
@@ -152,14 +164,30 @@ class _TaskRow:
         return True
 
     def cells(self) -> list[str]:
+        time, stray = _stray_pieces(_wrapped_years(" ".join(self.time)))
+        lead, partner = list(self.lead), list(self.partner)
+        (partner or lead).extend(stray)  # back where they were read
         return [
             self.stt,
             _wrapped_years(without_rulings(self.task)),
-            without_rulings(self.lead),
-            without_rulings(self.partner),
-            _wrapped_years(" ".join(self.time)),
+            without_rulings(lead),
+            without_rulings(partner),
+            time,
             without_rulings(self.notes),
         ]
+
+
+def _stray_pieces(time: str) -> tuple[str, list[str]]:
+    """(the time cell, the pieces of a cut year span it does not take): beside a whole time
+    ("Hằng năm"), a piece that joined no other ("2028-2", "030") is another row's, read
+    among the agencies of this one (old OCR reading a page line across shifted columns):
+    it stays with the agencies, where it was read."""
+    words = time.split()
+    pieces = [w for w in words if SPAN_PIECE.fullmatch(w)]
+    rest = " ".join(w for w in words if not SPAN_PIECE.fullmatch(w))
+    if pieces and rest and is_whole_time(rest):
+        return rest, pieces
+    return time, []
 
 
 def _collective_end(collective: str, words: list[str]) -> int | None:
@@ -207,11 +235,23 @@ def _qualifier_back(cell: list[str], words: list[str], before: str) -> list[str]
     return words[:start] + words[end:]
 
 
+def _rest_back(cell: list[str], words: list[str]) -> list[str]:
+    """A line's task words less the next line of the agency name the cell ends in, wrapped
+    in its narrow cell, which goes back to the cell (``agency_heads.rest_in_line``)."""
+    found = rest_in_line(" ".join(cell), words)
+    if found is None:
+        return words
+    start, end = found
+    cell.append(" ".join(words[start:end]))
+    return words[:start] + words[end:]
+
+
 # a time cell wrapped in its narrow column, folded: its first line and what ends it
 _TIME_GOES_ON = [
     (regex.compile(r"(^|\s)h\S{0,2}[nm]g$"), regex.compile(r"^n\S{0,2}m$")),  # Hằng / năm
     (regex.compile(r"(^|\s)qu\S$"), regex.compile(r"^[1ivxl|]{1,4}/?20\d\d$")),  # Quý / II/2027
     (regex.compile(r"(^|\s)20\d\d\s*[-–]$"), regex.compile(r"^20\d\d$")),  # 2027- / 2030
+    (regex.compile(r"(^|\s)20\d\d[-–]\d{1,3}$"), regex.compile(r"^\d{1,3}$")),  # 2027-2 / 030
 ]
 
 
@@ -227,9 +267,18 @@ BLOCK_LINE_WORDS = 5  # a wrapped agency name's second line is short: "cac UBND 
 _YEAR_WRAP = regex.compile(r"\b(20\d\d)\s*([-–])\s+(20\d\d)\b")
 
 
+_SPAN_CUT = regex.compile(r"\b(20\d\d[-–])(\d{1,3}) (\d{1,3})\b")
+
+
 def _wrapped_years(text: str) -> str:
-    """ "2026- 2030": a year span wrapped in a narrow cell, joined again."""
-    return _YEAR_WRAP.sub(r"\1\2\3", text)
+    """ "2026- 2030", "2026-2 030": a year span wrapped in a narrow cell, joined again (the
+    second year's digits cut in two only when its pieces make four: no digit added)."""
+    text = _YEAR_WRAP.sub(r"\1\2\3", text)
+    return _SPAN_CUT.sub(lambda m: _joined(m) if len(m[2] + m[3]) == 4 else m[0], text)
+
+
+def _joined(match: regex.Match[str]) -> str:
+    return match[1] + match[2] + match[3]
 
 
 TIME_HEADER = {"thoi", "gian", "thuc", "hien"}  # "Thời gian thực hiện" over the column

@@ -151,3 +151,68 @@ def test_a_capital_so_before_a_known_names_words_in_lower_case_starts_the_agency
     assert split_line("So sanh ket qua thuc hien | So Y te")[1] == "So sanh ket qua thuc hien"
     # "Số hóa hồ sơ": digitising, no "Sở Khoa học" with two slips in short words
     assert split_line("4 Số hóa hồ sơ hộ tịch lưu trữ. | Sở Tư pháp")[2] == "Sở Tư pháp"
+
+
+def test_a_name_begun_goes_on_though_its_next_word_heads_names_too():
+    """ "Van phong" / "Uy ban": one name ("Văn phòng Ủy ban nhân dân tỉnh"), not the lead's
+    "Văn phòng" and a partner "Ủy ban …"; a lower-case head read at the end of the task's
+    words ("| van phong Uy ban …") is the name's too."""
+    from sohoa.extract.interleaved import split_agencies
+
+    line = "1 Ra soat thu tuc hanh chinh Van phong Uy ban So Tu phap 2026-2030"
+    agencies = split_line(line)[2]
+    assert split_agencies(agencies) == ["Van phong Uy ban", "So Tu phap"]
+    line = "| 9 |Tong hop bao céo dinh ky | van phong Uy ban nhan dan tinh | Nam 2026 |"
+    assert split_line(line)[1:4] == (
+        "Tong hop bao céo dinh ky",
+        "van phong Uy ban nhan dan tinh",
+        "Nam 2026",
+    )
+    # "các" before "Sở Y tế" makes a shorter name than "Sở Y tế": the task's own word
+    line = "To chuc dieu tra nhu cau ap dung cac | So Y te | UBND cap xa Hang"
+    assert split_line(line)[1] == "To chuc dieu tra nhu cau ap dung cac"
+
+
+def test_an_agency_head_read_in_lower_case_before_a_known_name():
+    """ "se van hoa, The thao" ("Sở" in lower case), "be Lao dong - Thuong binh" (its "S"
+    read "b"); never the "sở" of "cơ sở", nor "cán bộ"."""
+    from sohoa.extract.interleaved import split_agencies
+
+    line = "| 5 Ho tro viéc lam tai co so be Lao dong - Thuong binh va Xa | Quy 11/2028 |"
+    assert split_line(line)[1:3] == (
+        "Ho tro viéc lam tai co so",
+        "be Lao dong - Thuong binh va Xa",
+    )
+    line = "6 Bao ton di tich ben se van hoa, The thao Van phong Uy ban nhan dan tinh Nam 2026"
+    _, task, agencies, time, _ = split_line(line)
+    assert (task, time) == ("Bao ton di tich ben", "Nam 2026")
+    assert split_agencies(agencies) == ["se van hoa, The thao", "Van phong Uy ban nhan dan tinh"]
+    assert split_line("Xay dung co so van hoa, the thao tai xa")[2] == ""
+    assert split_line("Dao tao can bo Tai chinh cap xa nam 2026")[2] == ""
+
+
+def test_a_lower_case_head_before_a_known_name_is_spelt_so():
+    from sohoa.extract.interleaved import repair_cells
+    from sohoa.model import Table, TableRow
+
+    table = Table(
+        columns=["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        rows=[
+            TableRow(cells=["5", "Quản lý đất đai", "be Lao dong - Thuong binh va Xa", "", "2028"]),
+            TableRow(cells=["6", "Giảm nghèo", "se van hoa, The thao va Du lich", "", "2026"]),
+        ],
+    )
+    repair_cells(table, [2, 3], table_index=0)
+    assert table.rows[0].cells[2] == "Sở Lao dong - Thuong binh va Xa"
+    assert table.rows[1].cells[2] == "Sở van hoa, The thao va Du lich"
+
+
+def test_a_year_span_cut_where_its_cell_wraps_is_the_time_not_the_agencys():
+    """ "2027-2" / "030": "2027-2030" in a narrow time column, cut in two, each piece read on
+    its line after the agencies (and before the notes)."""
+    line = "bao dam tang cuong cong tac | Ban Quan ly Cac co quan, don vi | 2027-2 theo hinh"
+    assert split_line(line)[2:] == ("Ban Quan ly Cac co quan, don vi", "2027-2", "theo hinh")
+    assert split_line("cai cach hanh chinh cap huyen. UBND cap xa 030")[2:4] == (
+        "UBND cap xa",
+        "030",
+    )

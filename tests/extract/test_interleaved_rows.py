@@ -351,3 +351,59 @@ def test_a_row_number_with_a_ruling_read_as_a_bracket_after_it_starts_its_row():
     )
     assert [stt for stt, _ in rows] == ["1.1", "1.2"]
     assert rows[1][1][1].startswith("Tang cuong phat trien doanh nghiep")
+
+
+def test_a_year_span_cut_in_two_is_joined_again_in_the_time_cell():
+    rows, _ = task_rows(
+        [
+            "Ra soat thu tuc hanh chinh cap huyen. Tang Sở Tu phap Cac so, ban, nganh; | 2028-2",
+            "1.1 cuong kiem tra cong vu cap xa. UBND cap xa 030",
+        ]
+    )
+    assert rows[0][1][2:5] == ["Sở Tu phap", "Cac so, ban, nganh; UBND cap xa", "2028-2030"]
+
+
+def test_a_lead_wrapped_over_three_lines_takes_its_rest_back_line_by_line():
+    rows, _ = task_rows(
+        [
+            "Ra soat thu tuc hanh chinh ve dau tu | Ban Quan ly Cac co quan, don vi | 2027-2",
+            "1.1 | va dat dai cap huyen. Tang cuong cong tac | cac khu c6ng lian quan 030",
+            "kiem tra sau dau tu tai dia phuong |nghiép",
+        ]
+    )
+    _, task, lead, partner, time, _ = rows[0][1]
+    assert (lead, partner, time) == (
+        "Ban Quan ly cac khu c6ng nghiép",
+        "Cac co quan, don vi lian quan",
+        "2027-2030",
+    )
+    assert task == (
+        "Ra soat thu tuc hanh chinh ve dau tu va dat dai cap huyen. Tang cuong cong tac"
+        " kiem tra sau dau tu tai dia phuong"
+    )
+
+
+def test_a_names_rest_is_looked_for_only_on_the_line_after_the_cell_grew():
+    """The lead's next line is read on the line after it: two lines on, "các khu công
+    nghiệp" is the task's own."""
+    rows, _ = task_rows(
+        [
+            "Thu hut dau tu | Ban Quan ly | UBND cap xa | 2027",
+            "1.1 | vao tinh, phat trien ha tang",
+            "giao thong ket noi cac khu cong nghiep.",
+        ]
+    )
+    _, task, lead, _, _, _ = rows[0][1]
+    assert lead == "Ban Quan ly"
+    assert task.endswith("ket noi cac khu cong nghiep.")
+
+
+def test_a_span_piece_beside_a_whole_time_stays_with_the_agencies():
+    """ "2028-2" read on a row whose time is "Hằng năm": another row's piece, read among this
+    row's agencies (a line read across with its columns shifted); it stays with them."""
+    rows, _ = task_rows(
+        [
+            "Ra soat thu tuc hanh chinh. | Sở Tu phap | UBND cac huyen, 2028-2 | Hang nam",
+        ]
+    )
+    assert rows[0][1][3:5] == ["UBND cac huyen, 2028-2", "Hang nam"]
