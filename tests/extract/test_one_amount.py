@@ -1,0 +1,91 @@
+"""Budgets with one amount column and no years (``extract/one_amount``), rebuilt from old OCR
+read across their columns: the header's columns in its order, rows anchored on their middle
+line (number and amount), a second line of a task and a total kept as rows."""
+
+from __future__ import annotations
+
+from old_ocr_tables import table_of_text
+
+from sohoa.extract.one_amount import one_amount_columns
+
+# A plan's task list with its cost and the funding source, as old OCR reads it: the header's
+# "Nhu cầu" above its "TT" line, "(triệu đồng)" below; each row's number and amount on its
+# middle line; row 1 has a second task line with no number nor amount, then a subtotal;
+# the source cell's words after the amount, "Nguồn" on the line above it.
+ONE_AMOUNT = """\
+Phu luc
+DANH MUC NHIEM VU
+(Kem theo Quyet dinh so 12/QD-UBND)
+Nhu cau
+TT | Noi dung nhiem vu Du kien ket qua dat Don vi chu tri Don vi phoi hop kinh phi Nguon kinh phi
+duoc (trieu
+dong)
+Nang cap phong thu nghiem 12 thiet bi do
+cua Trung tam Ky thuat; - luong duoc trang bi Nguon su
+1 | Mua sam thiet bi do luong moi So Khoa hoc va Cac so, nganh co lien 3.200 nghiep
+cho phong thu nghiem hoa Cong nghe quan KH&CN tinh
+chat va vat ly.
+Dao tao can bo van hanh
+thiet bi do luong cua Trung
+tam Ky thuat va phong
+thu nghiem cap huyen.
+| Tong | | | 3.200 | |
+Tuyen truyen ve do luong tren
+2 | bao, dai cua tinh va cac 4 chuyen muc So Khoa hoc va Cac so, nganh 150 Nguon su
+trang thong tin dien tu. Cong nghe nghiep KH&CN
+| Tong | | | 3.350 | |
+"""
+
+
+def test_a_header_naming_one_amount_and_no_year_gives_its_columns_in_order():
+    """ "Nhu cầu kinh phí" is the amount, "Nguồn kinh phí" the source, "Dự kiến kết quả"
+    the results: in the order the header names them."""
+    header = (
+        "TT | N6i dung cac nhiém vu Dy kién ket qua dat Don vi chu tri Don vi phdi hop"
+        " kinh phi Nguon kinh phi duoc (triéu d6ng)"
+    )
+    assert one_amount_columns(header) == [
+        "STT",
+        "Nội dung",
+        "Dự kiến kết quả",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Kinh phí",
+        "Nguồn kinh phí",
+    ]
+    # a task list's header names no amount; "Nguồn kinh phí" alone is no amount column
+    assert one_amount_columns("STT Noi dung nhiem vu Co quan chu tri Thoi gian") is None
+    assert one_amount_columns("TT Noi dung Don vi chu tri Nguon kinh phi Ghi chu") is None
+
+
+def test_a_one_amount_budget_read_across_is_a_budget_with_its_rows(tmp_path):
+    """The table is a budget (phu_luc_2); rows 1 and 2 hold their number and amount, the
+    task's second line with no number nor amount is a row of its own, the totals are rows."""
+    table = table_of_text(tmp_path, ONE_AMOUNT)
+    assert table.kind == "phu_luc_2"
+    assert table.columns[5] == "Kinh phí"
+    cells = [r.cells for r in table.rows]
+    assert [c[0] for c in cells] == ["1", "", "Tổng", "2", "Tổng"]
+    assert [c[5] for c in cells] == ["3.200", "", "3.200", "150", "3.350"]
+    assert cells[1][1].startswith("Dao tao can bo van hanh")
+    assert cells[2][1:5] == ["", "", "", ""]
+
+
+def test_the_source_words_after_the_amount_go_to_the_source_column(tmp_path):
+    """ "Nguồn sự" above the middle line, "nghiệp", "KH&CN tỉnh" after the amount: the
+    source cell; the lead agency's cell starts at its name, not at "Trung tâm" the task
+    names after "của"."""
+    table = table_of_text(tmp_path, ONE_AMOUNT)
+    row = table.rows[0].cells
+    assert row[6] == "Nguon su nghiep KH&CN tinh"
+    assert row[3] == "Sở Khoa hoc va Cong nghe"  # "So" repaired (interleaved.repair_cells)
+    assert "3.200" not in row[1]
+
+
+def test_no_word_of_the_rows_is_lost(tmp_path):
+    """Every word of the rows' lines is in a cell (words move between cells only)."""
+    table = table_of_text(tmp_path, ONE_AMOUNT)
+    words = " ".join(c for r in table.rows for c in r.cells or []).replace("Sở", "So").split()
+    body = ONE_AMOUNT.split("dong)\n", 1)[1]
+    expected = [w for w in body.replace("|", " ").split() if w != "Tong"]
+    assert sorted(w for w in words if w != "Tổng") == sorted(expected)
