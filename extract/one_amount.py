@@ -264,7 +264,7 @@ def _line_cells(words: list[str], source: list[str]) -> tuple[str, str, str]:
     tail = len(words)
     while tail > 0 and (source or any(_opens_source(w) for w in words[:tail])):
         word = words[tail - 1]
-        if not (_is_source_word(word) or _is_speck(word)):
+        if not (_is_source_word(word) or (_is_speck(word) and not regex.search(r"\d", word))):
             break
         tail -= 1
         if _opens_source(word):

@@ -89,3 +89,32 @@ def test_no_word_of_the_rows_is_lost(tmp_path):
     body = ONE_AMOUNT.split("dong)\n", 1)[1]
     expected = [w for w in body.replace("|", " ").split() if w != "Tong"]
     assert sorted(w for w in words if w != "Tổng") == sorted(expected)
+
+
+# Row 1's task says "mỗi năm triển khai ở 10 cơ sở": its "10" ends a line below the row's
+# middle line, an amount's place; the total row shows it is the text's.
+NUMBER_IN_THE_TEXT = """\
+Phu luc
+DANH MUC NHIEM VU
+Nhu cau
+TT | Noi dung nhiem vu Du kien ket qua dat Don vi chu tri Don vi phoi hop kinh phi Nguon kinh phi
+duoc (trieu
+dong)
+Huong dan doanh nghiep ap dung
+chuong trinh do luong, moi nam
+1 | trien khai 50 doanh nghiep So Khoa hoc va Cac so, nganh 2.500 Nguon su
+trien khai o 10
+co so san xuat.
+2 | Tuyen truyen ve do luong. Nang cao nhan thuc So Khoa hoc va Cac so, nganh 295 Nguon su
+| Tong | | | 2.795 | |
+"""
+
+
+def test_a_number_of_the_text_the_total_does_not_hold_goes_back_to_the_text(tmp_path):
+    """2.500 + 10 + 295 is no 2.795; without the 10 it is: "10" is the task's, not an
+    amount of a row of its own."""
+    table = table_of_text(tmp_path, NUMBER_IN_THE_TEXT)
+    cells = [r.cells for r in table.rows]
+    assert [c[0] for c in cells] == ["1", "2", "Tổng"]
+    assert [c[5] for c in cells] == ["2.500", "295", "2.795"]
+    assert cells[0][1].endswith("trien khai o 10 co so san xuat.")
