@@ -33,9 +33,11 @@ from sohoa.extract.interleaved import (
     NOT_ROW_NUMBER,
     ROW_NUMBER,
     agency_starts_at,
+    is_so_lookalike,
 )
 from sohoa.extract.numbering import next_numbers
 from sohoa.extract.structure import clean, fold
+from sohoa.extract.wrapped_names import continuation_at, name_left
 from sohoa.model import TableRow
 from sohoa.normalize.unicode import strip_marks
 
@@ -108,7 +110,7 @@ TAIL_MAX = 3  # tokens after a row's amount on its line: the source column's, or
 SOURCE_WORDS = {
     *("nguon", "su", "nghiep", "khcn", "hang", "nam", "cua", "tinh", "ngan", "sach"),
     *("von", "dau", "tu", "kinh", "phi", "trung", "uong", "dia", "phuong", "xa", "hoi"),
-    *("hoa", "khac", "huyen", "thuong", "xuyen"),
+    *("hoa", "khac"),
 }
 SOURCE_STARTS = ("nguon", "ngan", "von")  # a source cell's first word
 
@@ -133,7 +135,7 @@ def _opens_source(token: str) -> bool:
 
 def _is_source_word(token: str) -> bool:
     """A word of a funding source cell, one slip allowed in words of five letters or more
-    ("nghiép", "Ngu6n")."""
+    ("Ngudn" for "Nguồn")."""
     word = fold(token)
     return word in SOURCE_WORDS or (
         len(word) >= 5 and any(_near(word, w) for w in SOURCE_WORDS if len(w) >= 5)
@@ -276,6 +278,32 @@ def _line_cells(words: list[str], source: list[str]) -> tuple[str, str, str]:
     return " ".join(head[:start]), " ".join(head[start:]), " ".join(own)
 
 
+def _lead_left(first: str) -> tuple[str, ...]:
+    """The folded words still to come of the lead agency's name the row's first agency
+    line ``first`` begins ("Sở Khoa học và": ("cong", "nghe"); ``wrapped_names.name_left``);
+    () when it is whole or no known name."""
+    words = first.split()
+    if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
+        return ()
+    end = next((k for k in range(1, len(words)) if agency_starts_at(words, k)), len(words))
+    return name_left(" ".join(words[:end]))[1]
+
+
+def _lead_name_back(first: str, task: str, agency: str) -> tuple[str, str]:
+    """(task, agencies) of a line below the row's first agency line ``first``: when the lead
+    agency's name there is unfinished ("Sở Khoa học và"), its next words read among the
+    task's ("… tầm quan trọng Công nghệ thành phố có liên quan": nothing marks them as an
+    agency's) and the words after them on the line go to the agencies (their columns are
+    right of the task's)."""
+    left = _lead_left(first)
+    words = task.split()
+    found = continuation_at(words, left) if left else None
+    if found is None:
+        return task, agency
+    start = found[0]
+    return " ".join(words[:start]), " ".join([*words[start:], agency]).strip()
+
+
 def _row_cells(lines: list[_Line], first: int, end: int, columns: list[str]) -> list[str]:
     """The cells of the row made of ``lines[first:end]``, in ``columns``' order."""
     cells = dict.fromkeys(columns, "")
@@ -288,6 +316,8 @@ def _row_cells(lines: list[_Line], first: int, end: int, columns: list[str]) -> 
         cells[STT] = line.number or cells[STT]
         cells[AMOUNT] = line.amount or cells[AMOUNT]
         task, agency, own = _line_cells(line.words, source)
+        if agencies:
+            task, agency = _lead_name_back(agencies[0], task, agency)
         text += [task] if task else []
         agencies += [agency] if agency else []
         source += [own] if own else []

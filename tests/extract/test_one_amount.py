@@ -118,3 +118,28 @@ def test_a_number_of_the_text_the_total_does_not_hold_goes_back_to_the_text(tmp_
     assert [c[0] for c in cells] == ["1", "2", "Tổng"]
     assert [c[5] for c in cells] == ["2.500", "295", "2.795"]
     assert cells[0][1].endswith("trien khai o 10 co so san xuat.")
+
+
+# The lead's name wraps in its narrow cell: "Sở Khoa học và" on the row's middle line, its
+# "Công nghệ" on the next line after the results' words, with nothing to mark it an agency's,
+# and the partner's list going on after it ("và các viện nghiên cứu").
+LEAD_WRAPPED = """\
+Phu luc
+DANH MUC NHIEM VU
+TT | Noi dung nhiem vu Ket qua Don vi chu tri Don vi phoi hop Kinh phi (trieu dong) Nguon kinh phi
+Nghien cuu ung dung ve do
+1 | luong trong san xuat Thuc hien 01 nhiem vu So Khoa hoc va Cac so, nganh, don vi Nguon su
+cong nghiep. khoa hoc (de tai) Cong nghe va cac vien nghien cuu nghiep KH&CN
+| Tong | | | | |
+"""
+
+
+def test_the_lead_name_wrapped_below_among_the_task_words_goes_back_to_it(tmp_path):
+    """ "Công nghệ" ends "Sở Khoa học và"; the partner's "và các viện …" after it on the
+    line goes to the agencies too (their columns are right of the task's)."""
+    table = table_of_text(tmp_path, LEAD_WRAPPED)
+    row = table.rows[0].cells
+    assert table.columns[3:5] == ["Đơn vị chủ trì", "Đơn vị phối hợp"]
+    assert row[1].endswith("cong nghiep. khoa hoc (de tai)")
+    assert row[3] == "Sở Khoa hoc va Cong nghe"
+    assert row[4] == "Cac so, nganh, don vi va cac vien nghien cuu"
