@@ -13,30 +13,32 @@ row of their own when they are several (a second line of a task, with no number 
 amount), else they end the row above. A total row ("| Tổng | | | 48.259 | |") is its own
 line. Within a line, the words after the amount that belong to the funding source column
 ("Nguồn sự", "nghiệp", "KH&CN hằng", "năm của tỉnh") go to it, the agency names to the lead
-and partner cells, and the rest to the task; no digit is written but the ones read.
+and partner cells, and the rest to the task; no digit is written but the ones read. What a
+line holds (its number, amount, total, source words) is read in ``one_amount_lines``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
-from rapidfuzz.distance import Levenshtein
 
-from sohoa.extract.amounts import looks_like_amount, try_amount
 from sohoa.extract.budget_agencies import lead_and_partner
-from sohoa.extract.budget_lines import total_row_amounts
-from sohoa.extract.cell_noise import CONTENT, token_kind
 from sohoa.extract.flattened_lines import PAGE_BREAK, join_text
 from sohoa.extract.interleaved import (
     CONFIDENCE_CAP,
-    NOT_ROW_NUMBER,
-    ROW_NUMBER,
     agency_starts_at,
     is_so_lookalike,
 )
-from sohoa.extract.numbering import next_numbers
-from sohoa.extract.structure import clean, fold
+from sohoa.extract.one_amount_lines import (
+    Line,
+    is_source_word,
+    is_speck,
+    near,
+    numbers_of_the_text,
+    opens_source,
+    read_line,
+    totals_across_lines,
+)
+from sohoa.extract.structure import fold
 from sohoa.extract.wrapped_names import continuation_at, name_left
 from sohoa.model import TableRow
 from sohoa.normalize.unicode import strip_marks
@@ -55,14 +57,9 @@ def _header_words(header: str) -> list[str]:
     return [w for w in (fold(w) for w in strip_marks(header).split()) if w]
 
 
-def _near(word: str, name: str) -> bool:
-    """``word`` is ``name``, or for a name of four letters or more, one slip from it."""
-    return word == name or (len(name) >= 4 and Levenshtein.distance(word, name) <= 1)
-
-
 def _kinh_phi_at(words: list[str]) -> list[int]:
     """Where the header says "kinh phí" (one slip in "kinh")."""
-    return [k for k in range(len(words) - 1) if _near(words[k], "kinh") and words[k + 1] == "phi"]
+    return [k for k in range(len(words) - 1) if near(words[k], "kinh") and words[k + 1] == "phi"]
 
 
 def _named_at(words: list[str]) -> dict[str, int]:
@@ -76,12 +73,12 @@ def _named_at(words: list[str]) -> dict[str, int]:
             found[RESULTS] = k
         elif word == "tri" and LEAD not in found:
             found[LEAD] = k
-        elif _near(word, "phoi") and PARTNER not in found:
+        elif near(word, "phoi") and PARTNER not in found:
             found[PARTNER] = k
-        if _near(word, "nguon") and SOURCE not in found:
+        if near(word, "nguon") and SOURCE not in found:
             found[SOURCE] = k
     for k in _kinh_phi_at(words):
-        if not (k > 0 and _near(words[k - 1], "nguon")):
+        if not (k > 0 and near(words[k - 1], "nguon")):
             found.setdefault(AMOUNT, k)
     return found
 
@@ -102,113 +99,12 @@ def is_one_amount(columns: list[str]) -> bool:
     return AMOUNT in columns and LEAD in columns and not any(c.startswith("Năm ") for c in columns)
 
 
-# --- the lines ------------------------------------------------------------------------
-
-TAIL_MAX = 3  # tokens after a row's amount on its line: the source column's, or specks
-# words of a funding source cell ("Nguồn sự nghiệp KH&CN hằng năm của tỉnh", "Ngân sách
-# tỉnh", "Vốn đầu tư"), folded: an administrative vocabulary
-SOURCE_WORDS = {
-    *("nguon", "su", "nghiep", "khcn", "hang", "nam", "cua", "tinh", "ngan", "sach"),
-    *("von", "dau", "tu", "kinh", "phi", "trung", "uong", "dia", "phuong", "xa", "hoi"),
-    *("hoa", "khac"),
-}
-SOURCE_STARTS = ("nguon", "ngan", "von")  # a source cell's first word
-
-
-def _is_speck(token: str) -> bool:
-    """A speck read as text: a lone letter or digit, signs, two letters no syllable
-    (``cell_noise.token_kind``); not "lý.", a word."""
-    return token_kind(token) != CONTENT
-
-
-def _is_short(token: str) -> bool:
-    """A token of two letters at most (signs aside): a speck, or one the restorer dressed
-    as a syllable ("ee" made "sẽ")."""
-    return len(regex.sub(r"[^\p{L}\p{N}]", "", token)) <= 2
-
-
-def _opens_source(token: str) -> bool:
-    """Is ``token`` a source cell's first word ("Nguồn", "Ngu6n", "Ngân", "Vốn")?"""
-    word = fold(token)
-    return word.startswith(SOURCE_STARTS) or _near(word[:5], "nguon")
-
-
-def _is_source_word(token: str) -> bool:
-    """A word of a funding source cell, one slip allowed in words of five letters or more
-    ("Ngudn" for "Nguồn")."""
-    word = fold(token)
-    return word in SOURCE_WORDS or (
-        len(word) >= 5 and any(_near(word, w) for w in SOURCE_WORDS if len(w) >= 5)
-    )
-
-
-def _amount_at(tokens: list[str], numbered: bool) -> int | None:
-    """Index of the row's amount among a line's tokens: the last amount (two digits at
-    least, no year), followed by at most ``TAIL_MAX`` tokens each a speck or a word of the
-    source cell ("nghiệp", "KH&CN hằng"); not before "(" (a phrase of the text: "996 (từ
-    năm"), nor before the source's first word "Nguồn" on a line with no row number (the
-    cell opens above the middle line of a row of many lines: "10 Nguồn kinh" is the
-    text's)."""
-    for k in range(len(tokens) - 1, max(-1, len(tokens) - TAIL_MAX - 2), -1):
-        token = tokens[k].strip("|[]{}")
-        if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d{2,4}", token) and looks_like_amount(token):
-            if regex.fullmatch(r"20\d\d", token):
-                return None
-            tail = tokens[k + 1 :]
-            opens = any(_opens_source(t) for t in tail) and not numbered
-            return None if opens or any("(" in t for t in tail) else k
-        if not (_is_short(tokens[k]) or _is_source_word(tokens[k])):
-            return None
-    return None
-
-
-@dataclass
-class _Line:
-    """A line read across: its row number, amount, total label and remaining words."""
-
-    number: str | None = None
-    amount: str | None = None
-    total: bool = False
-    words: list[str] = field(default_factory=list)
-    at: int = 0  # where the amount was among the words
-
-    def amount_to_text(self) -> None:
-        """The amount is a number of the task's text ("triển khai ở 10"): back in place."""
-        if self.amount is not None:
-            self.words.insert(self.at, self.amount)
-            self.amount = None
-
-    @property
-    def anchors(self) -> bool:
-        return self.number is not None or self.amount is not None or self.total
-
-
-def _read_line(text: str, previous: str | None) -> _Line:
-    """One line: a total row, or the words with the row number (one that may follow
-    ``previous``, or any before an amount) and the amount taken out."""
-    amounts = total_row_amounts(text)
-    if amounts is not None and (amounts == "" or looks_like_amount(amounts)):
-        return _Line(amount=amounts or None, total=True)
-    text = clean(text)
-    number = None
-    match = ROW_NUMBER.match(text)
-    if match and not NOT_ROW_NUMBER.match(text):
-        number, text = match.group(1).rstrip("."), text[match.end() :]
-    tokens = text.split()
-    at = _amount_at(tokens, number is not None)
-    amount = tokens[at].strip("|[]{}") if at is not None else None
-    if number is not None and amount is None and number not in next_numbers(previous):
-        tokens, number = [number, *tokens], None  # a number of the text, not the row's
-    words = [t for k, t in enumerate(tokens) if k != at]
-    return _Line(number=number, amount=amount, words=words, at=at or 0)
-
-
 # --- the rows -------------------------------------------------------------------------
 
 OWN_ROW_LINES = 3  # lines no anchored row takes that make a row of their own
 
 
-def _row_spans(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
+def _row_spans(lines: list[Line]) -> list[tuple[int, int, int | None]]:
     """(first, last + 1, anchor) of each row of a page's ``lines``: a row spans as many
     lines after its anchor as before; lines left before a total row make a row (anchor
     None) when there are ``OWN_ROW_LINES`` or more, else they end the row above, as do
@@ -230,7 +126,7 @@ def _row_spans(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
     return spans
 
 
-def _after_total(spans: list[tuple[int, int, int | None]], lines: list[_Line]) -> bool:
+def _after_total(spans: list[tuple[int, int, int | None]], lines: list[Line]) -> bool:
     """Is the row above a total row, or is there none?"""
     return not spans or lines[spans[-1][0]].total
 
@@ -264,15 +160,15 @@ def _line_cells(words: list[str], source: list[str]) -> tuple[str, str, str]:
     the row's source cell has begun (``source``, the words so far) or from a word opening
     one ("Nguồn …"); the agency names from the first word opening one."""
     tail = len(words)
-    while tail > 0 and (source or any(_opens_source(w) for w in words[:tail])):
+    while tail > 0 and (source or any(opens_source(w) for w in words[:tail])):
         word = words[tail - 1]
-        if not (_is_source_word(word) or (_is_speck(word) and not regex.search(r"\d", word))):
+        if not (is_source_word(word) or (is_speck(word) and not regex.search(r"\d", word))):
             break
         tail -= 1
-        if _opens_source(word):
+        if opens_source(word):
             break
     head, own = words[:tail], words[tail:]
-    if own and not source and not _opens_source(own[0]):
+    if own and not source and not opens_source(own[0]):
         head, own = words, []
     start = next((k for k in range(len(head)) if _agency_cell_at(head, k)), len(head))
     return " ".join(head[:start]), " ".join(head[start:]), " ".join(own)
@@ -304,15 +200,14 @@ def _lead_name_back(first: str, task: str, agency: str) -> tuple[str, str]:
     return " ".join(words[:start]), " ".join([*words[start:], agency]).strip()
 
 
-def _row_cells(lines: list[_Line], first: int, end: int, columns: list[str]) -> list[str]:
+def _row_cells(lines: list[Line], first: int, end: int, columns: list[str]) -> list[str]:
     """The cells of the row made of ``lines[first:end]``, in ``columns``' order."""
     cells = dict.fromkeys(columns, "")
     text: list[str] = []
     agencies: list[str] = []
     source: list[str] = []
     for line in lines[first:end]:
-        if line.total:
-            cells[STT] = "Tổng"
+        cells[STT] = line.total or cells[STT]
         cells[STT] = line.number or cells[STT]
         cells[AMOUNT] = line.amount or cells[AMOUNT]
         task, agency, own = _line_cells(line.words, source)
@@ -342,7 +237,7 @@ HEADER_REST = {"nhu", "cau", "duoc", "trieu", "dong", "cong", "viec", "kinh", "p
 def _is_header_rest(text: str) -> bool:
     """A line of the header's other words (one slip in words of four letters or more)."""
     words = _header_words(text)
-    return bool(words) and all(any(_near(w, h) for h in HEADER_REST) for w in words)
+    return bool(words) and all(any(near(w, h) for h in HEADER_REST) for w in words)
 
 
 def _header_repeats(lines: list[str]) -> set[int]:
@@ -376,41 +271,19 @@ def _pages(body: list[str]) -> list[list[str]]:
     return [page for page in pages if page]
 
 
-def _numbers_of_the_text(lines: list[_Line]) -> None:
-    """Amounts read on lines with no row number that the total rows show to be numbers of
-    the task's text ("mỗi năm triển khai ở 10"): where the amounts since the last total do
-    not add up to the next, and leaving out one such amount (one only) makes them add up,
-    that one goes back to its line's text. No digit is changed."""
-    block: list[_Line] = []
-    for line in lines:
-        if not line.total:
-            block += [line] if line.amount is not None else []
-            continue
-        total = try_amount(line.amount)
-        values = [try_amount(b.amount) for b in block]
-        if total is not None and None not in values and sum(values) != total:  # type: ignore[arg-type]
-            out = [
-                b
-                for b, v in zip(block, values, strict=True)
-                if b.number is None and sum(values) - v == total  # type: ignore[operator]
-            ]
-            if len(out) == 1:
-                out[0].amount_to_text()
-        block = []
-
-
 def one_amount_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
     """Rows of a one-amount budget read across its columns (see the module's doc); the
     confidence is capped, the text columns being guessed, and counts the rows with a task,
     a lead agency and an amount."""
-    pages: list[list[_Line]] = []
+    pages: list[list[Line]] = []
     previous: str | None = None
     for page in _pages(body):
         pages.append([])
         for text in page:
-            pages[-1].append(_read_line(text, previous))
+            pages[-1].append(read_line(text, previous))
             previous = pages[-1][-1].number or previous
-    _numbers_of_the_text([line for page in pages for line in page])
+    pages = [totals_across_lines(lines) for lines in pages]
+    numbers_of_the_text([line for page in pages for line in page])
     rows = [
         TableRow(cells=_row_cells(lines, first, end, columns))
         for lines in pages
