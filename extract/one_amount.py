@@ -178,7 +178,8 @@ def _lead_left(first: str) -> tuple[str, ...]:
     """The folded words still to come of the lead agency's name the row's first agency
     line ``first`` begins ("Sở Khoa học và": ("cong", "nghe"); ``wrapped_names.name_left``);
     () when it is whole or no known name."""
-    words = first.split()
+    words = first.replace("|", " | ").split()
+    words = [w for w in words if w != "|"]  # a ruling read "|" before the name or in it
     if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
         return ()
     end = next((k for k in range(1, len(words)) if agency_starts_at(words, k)), len(words))
@@ -194,10 +195,22 @@ def _lead_name_back(first: str, task: str, agency: str) -> tuple[str, str]:
     left = _lead_left(first)
     words = task.split()
     found = continuation_at(words, left) if left else None
-    if found is None:
+    start = found[0] if found else _after_ruling(words, left)
+    if start is None:
         return task, agency
-    start = found[0]
-    return " ".join(words[:start]), " ".join([*words[start:], agency]).strip()
+    moved = [words[start].lstrip("|"), *words[start + 1 :]]  # the ruling is no word
+    return " ".join(words[:start]), " ".join([*moved, agency]).strip()
+
+
+def _after_ruling(words: list[str], left: tuple[str, ...]) -> int | None:
+    """Where the lead's name goes on right after a ruling read "|" glued to its word, in
+    the middle of the line ("(đề tài) |nghệ vị; doanh": the ruling opens the lead's
+    column), or None."""
+    for k, word in enumerate(words):
+        rest = [word.lstrip("|"), *words[k + 1 : k + len(left)]]
+        if left and word.startswith("|") and continuation_at(rest, left) == (0, len(left)):
+            return k
+    return None
 
 
 def _row_cells(lines: list[Line], first: int, end: int, columns: list[str]) -> list[str]:

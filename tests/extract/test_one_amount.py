@@ -143,3 +143,23 @@ def test_the_lead_name_wrapped_below_among_the_task_words_goes_back_to_it(tmp_pa
     assert row[1].endswith("cong nghiep. khoa hoc (de tai)")
     assert row[3] == "Sở Khoa hoc va Cong nghe"
     assert row[4] == "Cac so, nganh, don vi va cac vien nghien cuu"
+
+
+# The lead's cell opens with a ruling read "|" glued to its first word ("|So"), and its last
+# word "nghe" is read below after another ruling, in the middle of the line.
+LEAD_AFTER_RULING = """\
+Phu luc
+DANH MUC NHIEM VU
+TT | Noi dung nhiem vu Ket qua Don vi chu tri Don vi phoi hop Kinh phi (trieu dong) Nguon kinh phi
+Nghien cuu ung dung ve do luong
+trong san xuat Thuc hien 01 |So Khoa hoc va Cong | Cac so, nganh; don Nguon su
+1 | cong nghiep. nhiem vu (de tai) |nghe vi; cac vien nghien cuu nghiep KH&CN
+| Tong | | | | |
+"""
+
+
+def test_the_lead_name_goes_on_after_a_ruling_in_the_middle_of_a_line(tmp_path):
+    """ "|nghe" ends "Sở Khoa học và Công": the ruling opens the lead's column there."""
+    row = table_of_text(tmp_path, LEAD_AFTER_RULING).rows[0].cells
+    assert row[3] == "Sở Khoa hoc va Cong nghe"
+    assert row[1].endswith("nhiem vu (de tai)")
