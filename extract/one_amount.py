@@ -198,17 +198,15 @@ def _lead_name_back(first: str, task: str, agency: str) -> tuple[str, str]:
     start = found[0] if found else _after_ruling(words, left)
     if start is None:
         return task, agency
-    moved = [words[start].lstrip("|"), *words[start + 1 :]]  # the ruling is no word
-    return " ".join(words[:start]), " ".join([*moved, agency]).strip()
+    return " ".join(words[:start]), " ".join([*words[start:], agency]).strip()
 
 
 def _after_ruling(words: list[str], left: tuple[str, ...]) -> int | None:
-    """Where the lead's name goes on right after a ruling read "|" glued to its word, in
-    the middle of the line ("(đề tài) |nghệ vị; doanh": the ruling opens the lead's
-    column), or None."""
-    for k, word in enumerate(words):
-        rest = [word.lstrip("|"), *words[k + 1 : k + len(left)]]
-        if left and word.startswith("|") and continuation_at(rest, left) == (0, len(left)):
+    """Where the lead's name goes on right after a ruling read "|", in the middle of the
+    line ("(đề tài) |nghệ vị; doanh": the ruling opens the lead's column), or None."""
+    for k in range(1, len(words)):
+        run = words[k : k + len(left)]
+        if left and words[k - 1] == "|" and continuation_at(run, left) == (0, len(left)):
             return k
     return None
 
@@ -226,6 +224,7 @@ def _row_cells(lines: list[Line], first: int, end: int, columns: list[str]) -> l
         task, agency, own = _line_cells(line.words, source)
         if agencies:
             task, agency = _lead_name_back(agencies[0], task, agency)
+        task = " ".join(w for w in task.split() if w != "|")  # a ruling is no word of it
         text += [task] if task else []
         agencies += [agency] if agency else []
         source += [own] if own else []

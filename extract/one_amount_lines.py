@@ -158,7 +158,7 @@ def read_line(text: str, previous: str | None) -> Line:
     match = ROW_NUMBER.match(text)
     if match and not NOT_ROW_NUMBER.match(text):
         number, text = match.group(1).rstrip("."), text[match.end() :]
-    tokens = text.split()
+    tokens = regex.sub(r"\|", " | ", text).split()  # a ruling read glued to a word: apart
     at = _amount_at(tokens, number is not None)
     amount = tokens[at].strip("|[]{}") if at is not None else None
     if number is not None and amount is None and number not in next_numbers(previous):

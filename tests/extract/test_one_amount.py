@@ -163,3 +163,22 @@ def test_the_lead_name_goes_on_after_a_ruling_in_the_middle_of_a_line(tmp_path):
     row = table_of_text(tmp_path, LEAD_AFTER_RULING).rows[0].cells
     assert row[3] == "Sở Khoa hoc va Cong nghe"
     assert row[1].endswith("nhiem vu (de tai)")
+
+
+# Rulings read "|" glued to the first word of a cell ("|Khoang", "|So"): the lead's name
+# must still be seen to start there.
+RULINGS_GLUED = """\
+Phu luc
+DANH MUC NHIEM VU
+TT | Noi dung nhiem vu Ket qua Don vi chu tri Don vi phoi hop Kinh phi (trieu dong) Nguon kinh phi
+Boi duong chuyen mon cho can bo
+1 | (tu nam 2026) |Khoang 300 nguoi |So Tai chinh | Cac so, nganh 1.500 Nguon su
+| Tong | | | 1.500 | |
+"""
+
+
+def test_a_ruling_glued_to_a_word_opens_its_cell(tmp_path):
+    """ "|So Tai chinh" is the lead's cell, no task words; the rulings are no words of it."""
+    row = table_of_text(tmp_path, RULINGS_GLUED).rows[0].cells
+    assert row[3:6] == ["Sở Tai chinh", "Cac so, nganh", "1.500"]
+    assert "|" not in row[1]
