@@ -42,6 +42,7 @@ from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK, add_page_break
 from sohoa.extract.flattened_rows import interleaved_task_rows, numbered_rows
 from sohoa.extract.flattened_sums import unread_years
 from sohoa.extract.interleaved import is_interleaved
+from sohoa.extract.one_amount import is_one_amount, one_amount_columns, one_amount_rows
 from sohoa.extract.structure import fold
 from sohoa.model import JOINED_PAGES_AT, Line, Page, Table, TableRow
 
@@ -116,6 +117,8 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
     """The rows under the header and their confidence, read the way the table was written:
     across its columns (old OCR) or one cell fragment per line from each row number."""
     text_lines = [t for t in body if t != PAGE_BREAK]
+    if budget and is_one_amount(columns):
+        return one_amount_rows(body, columns)
     if not budget and is_interleaved(text_lines):
         return interleaved_task_rows(body, columns)
     if budget and is_interleaved_budget(text_lines):
@@ -137,6 +140,8 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
     years = years or unread_years(" ".join(readings), body)
     above = labels_above([text for _, text in lines[start:head_start]])
     budget_columns = budget_header_columns([f"{above} {readings[0]}", *readings[1:]], years, body)
+    if budget_columns is None and not years:
+        budget_columns = one_amount_columns(header_text)  # one amount column, no year
     top = header_top([text for _, text in lines[start:head_start]])
     columns = budget_columns or task_columns(header_text, top)
     if budget_columns is None and header_text and columns[-1] == TASK_COLUMNS[4]:

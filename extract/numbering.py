@@ -233,7 +233,7 @@ def _fix_stt(
             continue
         cells = row.cells or []
         token = cells[stt_col].strip()
-        if not token:
+        if not token or is_total_row(cells):  # "Tổng": a total, no number
             continue
         plain = token.rstrip(".:")
         dot = "." if token.endswith((".", ":")) else ""
