@@ -21,6 +21,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.appendix import read_caption_lines
+from sohoa.extract.block_years import years_in_blocks
 from sohoa.extract.budget_lines import is_interleaved_budget
 from sohoa.extract.flattened_budget import interleaved_budget_rows
 from sohoa.extract.flattened_header import (
@@ -137,6 +138,7 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
     body, readings = _body(lines, header_lines, head_end, end, new_pages)
     years = column_years([t for _, t in lines[start:head_start]], header_lines)
     years = years or years_read_in_body([*readings[1:], *body])
+    years = years or years_in_blocks([*header_lines, *body])
     years = years or unread_years(" ".join(readings), body)
     above = labels_above([text for _, text in lines[start:head_start]])
     budget_columns = budget_header_columns([f"{above} {readings[0]}", *readings[1:]], years, body)
