@@ -29,6 +29,7 @@ from sohoa.extract.budget_lines import (
     budget_row_groups,
     row_end_between,
     total_row_amounts,
+    total_row_label,
 )
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.budget_sections import headings_read_as_rows, stroke_numerals_by_position
@@ -52,6 +53,7 @@ from sohoa.extract.flattened_sums import (
 )
 from sohoa.extract.interleaved import CONFIDENCE_CAP
 from sohoa.extract.numbering import next_in_sequence
+from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note
 from sohoa.extract.structure import clean, fold
 from sohoa.model import TableRow
 
@@ -116,6 +118,7 @@ def _budget_row_across(
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
     if not stt and fold(text) in TOTAL_ROW_LABELS:
+        note(text, "Tổng", TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
         stt, text = "Tổng", ""
     runs = [g[2] for g in group if g[2]]
     values = total_split_at_its_dot(list(max(runs, key=len)) if runs else [], amount_columns)
@@ -255,6 +258,14 @@ def _headings_out_of_the_sums(rows: list[TableRow], read: list[_ReadAcross]) -> 
     read[:] = [r for r in read if not any(r.cells is cells for cells in headings)]
 
 
+def _total_row_amounts(line: str) -> str | None:
+    """``total_row_amounts``; the row's label, written "Tổng", noted if read otherwise."""
+    amounts = total_row_amounts(line)
+    if amounts is not None:
+        note(total_row_label(line), "Tổng", TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
+    return amounts
+
+
 def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
     """Rows of a budget table read across its columns (see ``interleaved``): amounts placed
     where the row adds up, and where blank years lost their places, where the columns add
@@ -295,7 +306,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
                 numeral.append(as_row[0])
                 segment.append(as_row[1])
             continue
-        amounts = total_row_amounts(line)
+        amounts = _total_row_amounts(line)
         if amounts is not None:
             flush()  # the total row: "Tổng" alone, or with its amounts
             if amounts and not is_amount_line(amounts):  # some misread: each one a cell
