@@ -53,7 +53,13 @@ from sohoa.extract.flattened_sums import (
 )
 from sohoa.extract.interleaved import CONFIDENCE_CAP
 from sohoa.extract.numbering import next_in_sequence
-from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note
+from sohoa.extract.rebuild_edits import (
+    TOTAL_LABEL,
+    TOTAL_LABEL_CONFIDENCE,
+    at_row,
+    note,
+    note_lines_moved,
+)
 from sohoa.extract.structure import clean, fold
 from sohoa.model import TableRow
 
@@ -113,8 +119,10 @@ def _budget_row_across(
     """One row's cells from its group of lines: the number, the text, the longest run of
     amounts placed where the row adds up (else deferred to ``placements``), then the lead
     and partner agencies and ``n_tail`` cells after the amounts in all."""
+    read_as = group
     group = _text_numbers_before_amounts(garbled_start(group, amount_columns), amount_columns)
     group = agencies_after_the_text(group)
+    note_lines_moved(read_as, group)  # misread amounts, numbers, agencies moved
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
     if not stt and fold(text) in TOTAL_ROW_LABELS:
@@ -285,7 +293,8 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             groups = _section_row_first(groups, numeral.pop())
         groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
         for group in groups:
-            read.append(_budget_row_across(group, *placing))
+            with at_row(len(rows)):  # the row's notes (``rebuild_edits``)
+                read.append(_budget_row_across(group, *placing))
             rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
@@ -321,11 +330,16 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     _headings_out_of_the_sums(rows, read)
     _years_by_column_totals(read, amount_columns)
     stroke_numerals_by_position(rows)
-    lead = 2 + len(amount_columns)  # the lead agency's cell
+    return rows, _confidence(read, 2 + len(amount_columns))
+
+
+def _confidence(read: list[_ReadAcross], lead: int) -> float:
+    """The share of rows with a text, a lead agency (cell ``lead``) and amounts placed,
+    capped (the text columns are guessed)."""
     complete = sum(
         bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
     )
-    return rows, CONFIDENCE_CAP * complete / max(1, len(read))
+    return CONFIDENCE_CAP * complete / max(1, len(read))
 
 
 _SECTION_NUMERAL = regex.compile(r"^([IVXLl1|]{1,4})[.,]\s+(.*)$")

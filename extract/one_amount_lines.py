@@ -15,7 +15,7 @@ from sohoa.extract.budget_lines import total_row_amounts, total_row_label
 from sohoa.extract.cell_noise import CONTENT, token_kind
 from sohoa.extract.interleaved import NOT_ROW_NUMBER, ROW_NUMBER
 from sohoa.extract.numbering import next_numbers
-from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note
+from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note, note_moves
 from sohoa.extract.structure import clean, fold
 
 
@@ -95,8 +95,10 @@ class Line:
     def amount_to_text(self) -> None:
         """The amount is a number of the task's text ("triển khai ở 10"): back in place."""
         if self.amount is not None:
+            read = self.amount, " ".join(self.words)
             self.words.insert(self.at, self.amount)
             self.amount = None
+            note_moves(read, ("", " ".join(self.words)))
 
     @property
     def anchors(self) -> bool:

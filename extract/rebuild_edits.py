@@ -15,7 +15,7 @@ documents rebuilt at once on two threads keep theirs apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -23,9 +23,14 @@ from sohoa.model import Edit, Table
 
 TOTAL_LABEL = "table-total-label"  # a total row's label put right: "Téng" -> "Tổng"
 TOTAL_LABEL_CONFIDENCE = 0.9  # provisional, to be measured (bench/tables_edits.py)
+SECTION_NUMERAL = "table-section-numeral"  # a section's numeral read as strokes: "l." -> "I."
+NUMERAL_CONFIDENCE = 0.8  # provisional, to be measured (bench/tables_edits.py)
+MOVED = "table-cell-moved"  # words a reader moved from one cell to another
+MOVED_CONFIDENCE = 0.8  # provisional, to be measured (bench/tables_edits.py)
 
 # the notes of the rows being read, and the tables kept with their notes
 _NOTES: ContextVar[list[Edit] | None] = ContextVar("rebuild_notes", default=None)
+_ROW: ContextVar[int | None] = ContextVar("rebuild_row", default=None)  # the row being read
 _KEPT: ContextVar[list[tuple[Table, list[Edit]]] | None] = ContextVar("rebuild_kept", default=None)
 
 
@@ -36,7 +41,41 @@ def note(
     same, or if no table's rows are being read)."""
     notes = _NOTES.get()
     if notes is not None and original != result:
+        row = _ROW.get() if row is None else row
         notes.append(Edit(original, result, confidence, row=row, reason=reason))
+
+
+def note_moves(read: tuple[str, ...], written: tuple[str, ...]) -> None:
+    """Note each part of a line (its cells' texts, in order) that words moving between
+    them changed: ``read`` the parts before, ``written`` after."""
+    for original, result in zip(read, written, strict=True):
+        note(original, result, MOVED_CONFIDENCE, MOVED)
+
+
+Part = str | list[str] | None  # a line's cell text (a run of amounts: a list), or none
+
+
+def _text(part: Part) -> str:
+    return " ".join(part) if isinstance(part, list) else part or ""
+
+
+def note_lines_moved(read: Sequence[Sequence[Part]], written: Sequence[Sequence[Part]]) -> None:
+    """``note_moves`` of each line of a row (its parts in cells' order: number, text,
+    amounts …), ``read`` as the reader read them and ``written`` after it moved words."""
+    if len(read) == len(written):
+        for before, after in zip(read, written, strict=True):
+            note_moves(tuple(map(_text, before)), tuple(map(_text, after)))
+
+
+@contextmanager
+def at_row(row: int) -> Iterator[None]:
+    """Notes made while the block runs are of the table's row ``row`` (when they name
+    none)."""
+    token = _ROW.set(row)
+    try:
+        yield
+    finally:
+        _ROW.reset(token)
 
 
 @contextmanager
@@ -57,13 +96,13 @@ def _cells(table: Table, row: int) -> list[str]:
 
 def keep_for(table: Table, notes: list[Edit]) -> None:
     """Keep ``notes`` with ``table`` (if a rebuild is gathering them), each that named no
-    row given the next one holding its result, in reading order."""
+    row given the next one holding its result as a cell, in reading order."""
     kept = _KEPT.get()
     if kept is None or not notes:
         return
     after: dict[str, int] = {}
     for edit in notes:
-        if edit.row is None:
+        if edit.row is None and edit.result:
             start = after.get(edit.result, 0)
             found = (r for r in range(start, len(table.rows)) if edit.result in _cells(table, r))
             edit.row = next(found, None)

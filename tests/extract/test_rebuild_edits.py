@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sohoa.extract.rebuild_edits import TOTAL_LABEL, note, reading_rows
+from sohoa.extract.rebuild_edits import MOVED, SECTION_NUMERAL, TOTAL_LABEL, note, reading_rows
 from sohoa.model import Document, Edit
 from sohoa.pipeline import convert_document
 from sohoa.settings import Settings
@@ -105,3 +105,37 @@ def test_a_note_outside_a_rebuild_is_dropped():
         note("Teng", "Tổng", 0.9, TOTAL_LABEL)
         note("Tổng", "Tổng", 0.9, TOTAL_LABEL)
     assert [(e.original, e.result) for e in notes] == [("Teng", "Tổng")]
+
+
+def _moved(doc: Document) -> list[tuple[str, str, int | None]]:
+    return [(e.original, e.result, e.row) for e in doc.edits if e.reason == MOVED]
+
+
+def test_a_number_of_the_text_read_before_the_amounts_moving_back_is_an_edit(tmp_path):
+    """ "(20 san pham x 30 | 600 300 300": the 30 goes back to the task's text; the line's
+    text and its amounts as read and as written are logged, on row 2's edits."""
+    doc = _document(tmp_path, BY_YEARS)
+    assert doc.tables[0].rows[2].cells[0] == "2"  # type: ignore[index]
+    assert _moved(doc) == [
+        ("cong cu quan ly (20 san pham x", "cong cu quan ly (20 san pham x 30", 2),
+        ("30 600 300 300", "600 300 300", 2),
+    ]
+
+
+def test_a_section_numeral_read_as_strokes_is_an_edit_of_its_row(tmp_path):
+    """ "| ll. Trien khai …" is the second section: written "II.", logged on its row."""
+    doc = _document(tmp_path, BY_YEARS)
+    [edit] = [e for e in doc.edits if e.reason == SECTION_NUMERAL]
+    assert edit.original == "ll. Trien khai cai cach hanh chinh"
+    assert edit.result == doc.tables[0].rows[3].section == "II. Trien khai cai cach hanh chinh"
+    assert (edit.table, edit.row) == (0, 3)
+
+
+def test_an_agency_name_read_among_the_task_words_moving_is_an_edit(tmp_path):
+    """ "Sở Khoa học và" / "… hoa Cong nghe quan": the lead's name goes on among the task's
+    words of the line below; those words and the partner's after them leave the task's
+    cell for the agencies', logged on row 0."""
+    doc = _document(tmp_path, ONE_AMOUNT)
+    assert doc.tables[0].rows[0].cells[3] == "Sở Khoa hoc va Cong nghe"  # type: ignore[index]
+    assert ("cho phong thu nghiem hoa Cong nghe quan", "cho phong thu nghiem hoa", 0) in _moved(doc)
+    assert ("", "Cong nghe quan", 0) in _moved(doc)
