@@ -54,6 +54,8 @@ from sohoa.extract.flattened_sums import (
 from sohoa.extract.interleaved import CONFIDENCE_CAP
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.rebuild_edits import (
+    NUMERAL_CONFIDENCE,
+    SECTION_NUMERAL,
     TOTAL_LABEL,
     TOTAL_LABEL_CONFIDENCE,
     at_row,
@@ -377,6 +379,7 @@ def _ruled_section_row(line: str, amount_columns: list[str]) -> tuple[str, str] 
     run = budget_amount_run(rest)
     if run is None or place_by_sums(run[1], amount_columns) is None:
         return None
+    note(numeral, numeral.replace("l", "I"), NUMERAL_CONFIDENCE, SECTION_NUMERAL)
     return numeral.replace("l", "I"), rest
 
 

@@ -25,6 +25,8 @@ TOTAL_LABEL = "table-total-label"  # a total row's label put right: "Téng" -> "
 TOTAL_LABEL_CONFIDENCE = 0.9  # provisional, to be measured (bench/tables_edits.py)
 SECTION_NUMERAL = "table-section-numeral"  # a section's numeral read as strokes: "l." -> "I."
 NUMERAL_CONFIDENCE = 0.8  # provisional, to be measured (bench/tables_edits.py)
+AMOUNT_DOT = "table-amount-dot"  # a total's thousands dot read as a space: "9 190" -> "9.190"
+AMOUNT_DOT_CONFIDENCE = 0.8  # provisional, to be measured (bench/tables_edits.py)
 MOVED = "table-cell-moved"  # words a reader moved from one cell to another
 MOVED_CONFIDENCE = 0.8  # provisional, to be measured (bench/tables_edits.py)
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sohoa.extract.rebuild_edits import MOVED, SECTION_NUMERAL, TOTAL_LABEL, note, reading_rows
+from sohoa.extract.rebuild_edits import (
+    AMOUNT_DOT,
+    MOVED,
+    SECTION_NUMERAL,
+    TOTAL_LABEL,
+    note,
+    reading_rows,
+)
 from sohoa.model import Document, Edit
 from sohoa.pipeline import convert_document
 from sohoa.settings import Settings
@@ -139,3 +146,25 @@ def test_an_agency_name_read_among_the_task_words_moving_is_an_edit(tmp_path):
     assert doc.tables[0].rows[0].cells[3] == "Sở Khoa hoc va Cong nghe"  # type: ignore[index]
     assert ("cho phong thu nghiem hoa Cong nghe quan", "cho phong thu nghiem hoa", 0) in _moved(doc)
     assert ("", "Cong nghe quan", 0) in _moved(doc)
+
+
+# Row 1's total read "3 300" (its thousands dot a space); a section that is a row of its own,
+# its numeral "II" read "Il" before the TT column's ruling.
+DOT_AND_NUMERAL = BY_YEARS.replace(
+    "doanh nghiep 300 100 100 100", "doanh nghiep 3 300 1.100 1.100 1.100"
+).replace(
+    "| ll. Trien khai cai cach hanh chinh |\n",
+    "Il |Nang cao hieu qua y te co so 50 10 10 30 So Y te UBND cap xa\n",
+)
+
+
+def test_a_total_dot_read_as_a_space_and_a_ruled_numeral_are_edits_of_their_rows(tmp_path):
+    """ "3 300" over years of 1.100 is written "3.300"; "Il |Nang cao …" opens row "II":
+    both logged on the rows they wrote."""
+    doc = _document(tmp_path, DOT_AND_NUMERAL)
+    rows = doc.tables[0].rows
+    [dot] = [e for e in doc.edits if e.reason == AMOUNT_DOT]
+    assert (dot.original, dot.result, rows[dot.row or 0].cells[2]) == ("3 300", "3.300", "3.300")  # type: ignore[index]
+    [numeral] = [e for e in doc.edits if e.reason == SECTION_NUMERAL]
+    assert (numeral.original, numeral.result) == ("Il", "II")
+    assert rows[numeral.row or 0].cells[:2] == ["II", "Nang cao hieu qua y te co so"]  # type: ignore[index]
