@@ -420,6 +420,12 @@ def total_row_amounts(line: str) -> str | None:
     return rest
 
 
+def total_row_label(line: str) -> str:
+    """The label of a total row (a ``line`` ``total_row_amounts`` reads) as read: "Téng"."""
+    match = TOTAL_LINE.match(RULED_EDGES.sub("", _EMPTY_CELLS_FIRST.sub("", line.strip())))
+    return match.group(1) if match else ""
+
+
 MISREAD_AMOUNT_MAX = 4  # letters a misread amount of a total row has ("sso" for 880)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from sohoa.extract.rebuild_edits import NUMERAL_CONFIDENCE, SECTION_NUMERAL, note
 from sohoa.model import TableRow
 
 # strokes, after the TT column's ruling read "|" when other strokes follow ("|1l.")
@@ -25,18 +26,20 @@ def stroke_numerals_by_position(rows: list[TableRow]) -> None:
     added). Three strokes ("lll.") are III wherever they stand: a section before them was
     lost, and no numeral of strokes alone has more. A numeral read right ("I.", "II.") is
     never changed."""
-    sections = [r for r in rows if r.section is not None]
-    for k, row in enumerate(sections):
+    sections = [(at, r) for at, r in enumerate(rows) if r.section is not None]
+    for k, (at, row) in enumerate(sections):
         assert row.section is not None
         match = _STROKES.match(row.section)
         if match is None or match.group(1) in STROKE_NUMERALS:
             continue
         strokes = len(match.group(1))
         due = STROKE_NUMERALS[k] if k < len(STROKE_NUMERALS) else None
-        if due is not None and strokes <= len(due):
-            row.section = f"{due}. {row.section[match.end() :]}"
-        elif strokes == len(STROKE_NUMERALS):
-            row.section = f"{STROKE_NUMERALS[-1]}. {row.section[match.end() :]}"
+        fits = due is not None and strokes <= len(due)
+        if not fits and strokes != len(STROKE_NUMERALS):
+            continue
+        written = f"{due if fits else STROKE_NUMERALS[-1]}. {row.section[match.end() :]}"
+        note(row.section, written, NUMERAL_CONFIDENCE, SECTION_NUMERAL, at)
+        row.section = written
 
 
 _STROKE_NUMBER = regex.compile(r"^[1lI|!]{1,3}[.,]$")

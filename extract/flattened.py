@@ -44,6 +44,7 @@ from sohoa.extract.flattened_rows import interleaved_task_rows, numbered_rows
 from sohoa.extract.flattened_sums import unread_years
 from sohoa.extract.interleaved import is_interleaved
 from sohoa.extract.one_amount import is_one_amount, one_amount_columns, one_amount_rows
+from sohoa.extract.rebuild_edits import keep_for, reading_rows
 from sohoa.extract.structure import fold
 from sohoa.model import JOINED_PAGES_AT, Line, Page, Table, TableRow
 
@@ -148,7 +149,8 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
     columns = budget_columns or task_columns(header_text, top)
     if budget_columns is None and header_text and columns[-1] == TASK_COLUMNS[4]:
         columns = [*columns, UNNAMED_LAST]  # kept if the rows fill it (a name misread)
-    rows, confidence = _rows(body, columns, budget_columns is not None)
+    with reading_rows() as notes:  # the cells written other than as read
+        rows, confidence = _rows(body, columns, budget_columns is not None)
     if columns[-1] == UNNAMED_LAST and not last_column_read(rows):
         columns = columns[:-1]
         for row in rows:
@@ -156,7 +158,7 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
     if budget_columns is None and not header_text:
         columns = columns_in_use(rows, columns)
     found = read_caption_lines([t for _, t in lines[start:head_start]])
-    return Table(
+    table = Table(
         kind="phu_luc_2" if budget_columns else "phu_luc_1",
         caption=found["caption"],
         title=found["title"],
@@ -168,6 +170,8 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
         source="flattened",
         confidence=round(confidence, 2),
     )
+    keep_for(table, notes)
+    return table
 
 
 def tables_from_flattened(pages: list[Page]) -> list[Table]:

@@ -29,6 +29,7 @@ from sohoa.extract.budget_lines import (
     budget_row_groups,
     row_end_between,
     total_row_amounts,
+    total_row_label,
 )
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.budget_sections import headings_read_as_rows, stroke_numerals_by_position
@@ -52,6 +53,15 @@ from sohoa.extract.flattened_sums import (
 )
 from sohoa.extract.interleaved import CONFIDENCE_CAP
 from sohoa.extract.numbering import next_in_sequence
+from sohoa.extract.rebuild_edits import (
+    NUMERAL_CONFIDENCE,
+    SECTION_NUMERAL,
+    TOTAL_LABEL,
+    TOTAL_LABEL_CONFIDENCE,
+    at_row,
+    note,
+    note_lines_moved,
+)
 from sohoa.extract.structure import clean, fold
 from sohoa.model import TableRow
 
@@ -111,11 +121,14 @@ def _budget_row_across(
     """One row's cells from its group of lines: the number, the text, the longest run of
     amounts placed where the row adds up (else deferred to ``placements``), then the lead
     and partner agencies and ``n_tail`` cells after the amounts in all."""
+    read_as = group
     group = _text_numbers_before_amounts(garbled_start(group, amount_columns), amount_columns)
     group = agencies_after_the_text(group)
+    note_lines_moved(read_as, group)  # misread amounts, numbers, agencies moved
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
     if not stt and fold(text) in TOTAL_ROW_LABELS:
+        note(text, "Tổng", TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
         stt, text = "Tổng", ""
     runs = [g[2] for g in group if g[2]]
     values = total_split_at_its_dot(list(max(runs, key=len)) if runs else [], amount_columns)
@@ -255,6 +268,14 @@ def _headings_out_of_the_sums(rows: list[TableRow], read: list[_ReadAcross]) -> 
     read[:] = [r for r in read if not any(r.cells is cells for cells in headings)]
 
 
+def _total_row_amounts(line: str) -> str | None:
+    """``total_row_amounts``; the row's label, written "Tổng", noted if read otherwise."""
+    amounts = total_row_amounts(line)
+    if amounts is not None:
+        note(total_row_label(line), "Tổng", TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
+    return amounts
+
+
 def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
     """Rows of a budget table read across its columns (see ``interleaved``): amounts placed
     where the row adds up, and where blank years lost their places, where the columns add
@@ -274,7 +295,8 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             groups = _section_row_first(groups, numeral.pop())
         groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
         for group in groups:
-            read.append(_budget_row_across(group, *placing))
+            with at_row(len(rows)):  # the row's notes (``rebuild_edits``)
+                read.append(_budget_row_across(group, *placing))
             rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
@@ -295,7 +317,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
                 numeral.append(as_row[0])
                 segment.append(as_row[1])
             continue
-        amounts = total_row_amounts(line)
+        amounts = _total_row_amounts(line)
         if amounts is not None:
             flush()  # the total row: "Tổng" alone, or with its amounts
             if amounts and not is_amount_line(amounts):  # some misread: each one a cell
@@ -310,11 +332,16 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     _headings_out_of_the_sums(rows, read)
     _years_by_column_totals(read, amount_columns)
     stroke_numerals_by_position(rows)
-    lead = 2 + len(amount_columns)  # the lead agency's cell
+    return rows, _confidence(read, 2 + len(amount_columns))
+
+
+def _confidence(read: list[_ReadAcross], lead: int) -> float:
+    """The share of rows with a text, a lead agency (cell ``lead``) and amounts placed,
+    capped (the text columns are guessed)."""
     complete = sum(
         bool(r.cells[1] and "".join(r.cells[lead : lead + 1])) and r.placed for r in read
     )
-    return rows, CONFIDENCE_CAP * complete / max(1, len(read))
+    return CONFIDENCE_CAP * complete / max(1, len(read))
 
 
 _SECTION_NUMERAL = regex.compile(r"^([IVXLl1|]{1,4})[.,]\s+(.*)$")
@@ -352,6 +379,7 @@ def _ruled_section_row(line: str, amount_columns: list[str]) -> tuple[str, str] 
     run = budget_amount_run(rest)
     if run is None or place_by_sums(run[1], amount_columns) is None:
         return None
+    note(numeral, numeral.replace("l", "I"), NUMERAL_CONFIDENCE, SECTION_NUMERAL)
     return numeral.replace("l", "I"), rest
 
 

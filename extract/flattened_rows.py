@@ -35,6 +35,7 @@ from sohoa.extract.interleaved import (
     split_line,
 )
 from sohoa.extract.interleaved_rows import task_rows
+from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note
 from sohoa.extract.structure import clean
 from sohoa.model import TableRow
 
@@ -258,11 +259,12 @@ class _NumberedRows:
 
     def total_row(self, raw: str) -> bool:
         """Read ``raw`` if it is a budget's total row ("Tổng  24.688 …")."""
-        total_row = regex.match(r"^Tổng(?:\s+cộng)?\s{2,}(.*)$", raw.strip(" "))
+        total_row = regex.match(r"^(Tổng(?:\s+cộng)?)\s{2,}(.*)$", raw.strip(" "))
         if not (self.budget and total_row):
             return False
         self.flush()
-        split = amount_cells(total_row.group(1), self.n_amounts)
+        note(total_row.group(1), "Tổng", TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
+        split = amount_cells(total_row.group(2), self.n_amounts)
         amounts = split[0] if split else [""] * self.n_amounts
         cells = ["Tổng", "", *amounts]
         self.rows.append(TableRow(cells=cells + [""] * (len(self.columns) - len(cells))))

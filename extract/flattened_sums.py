@@ -20,6 +20,7 @@ import regex
 
 from sohoa.extract.amounts import is_blank, try_amount
 from sohoa.extract.budget_lines import BudgetLine, budget_amount_run
+from sohoa.extract.rebuild_edits import AMOUNT_DOT, AMOUNT_DOT_CONFIDENCE, note
 from sohoa.model import Amount
 from sohoa.normalize.unicode import strip_marks
 
@@ -319,6 +320,8 @@ def total_split_at_its_dot(values: list[str], amount_columns: list[str]) -> list
     joined = Decimal(head + group)
     if years == 0 or _digits(years) != _digits(joined):
         return values
+    if years == joined:
+        note(f"{head} {group}", f"{head}.{group}", AMOUNT_DOT_CONFIDENCE, AMOUNT_DOT)
     return [f"{head}.{group}" if years == joined else f"{head} {group}", *values[2:]]
 
 

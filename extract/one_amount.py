@@ -38,6 +38,7 @@ from sohoa.extract.one_amount_lines import (
     read_line,
     totals_across_lines,
 )
+from sohoa.extract.rebuild_edits import at_row, note_moves
 from sohoa.extract.structure import fold
 from sohoa.extract.wrapped_names import continuation_at, name_left
 from sohoa.model import TableRow
@@ -198,7 +199,9 @@ def _lead_name_back(first: str, task: str, agency: str) -> tuple[str, str]:
     start = found[0] if found else _after_ruling(words, left)
     if start is None:
         return task, agency
-    return " ".join(words[:start]), " ".join([*words[start:], agency]).strip()
+    moved = " ".join(words[:start]), " ".join([*words[start:], agency]).strip()
+    note_moves((task, agency), moved)
+    return moved
 
 
 def _after_ruling(words: list[str], left: tuple[str, ...]) -> int | None:
@@ -296,11 +299,11 @@ def one_amount_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow]
             previous = pages[-1][-1].number or previous
     pages = [totals_across_lines(lines) for lines in pages]
     numbers_of_the_text([line for page in pages for line in page])
-    rows = [
-        TableRow(cells=_row_cells(lines, first, end, columns))
-        for lines in pages
-        for first, end, _ in _row_spans(lines)
-    ]
+    rows: list[TableRow] = []
+    for lines in pages:
+        for first, end, _ in _row_spans(lines):
+            with at_row(len(rows)):  # the row's notes (``rebuild_edits``)
+                rows.append(TableRow(cells=_row_cells(lines, first, end, columns)))
     lead, amount = columns.index(LEAD), columns.index(AMOUNT)
     complete = sum(bool(r.cells and r.cells[1] and r.cells[lead] and r.cells[amount]) for r in rows)
     return rows, CONFIDENCE_CAP * complete / max(1, len(rows))

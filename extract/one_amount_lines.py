@@ -11,10 +11,11 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.amounts import looks_like_amount, try_amount
-from sohoa.extract.budget_lines import total_row_amounts
+from sohoa.extract.budget_lines import total_row_amounts, total_row_label
 from sohoa.extract.cell_noise import CONTENT, token_kind
 from sohoa.extract.interleaved import NOT_ROW_NUMBER, ROW_NUMBER
 from sohoa.extract.numbering import next_numbers
+from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note, note_moves
 from sohoa.extract.structure import clean, fold
 
 
@@ -94,8 +95,10 @@ class Line:
     def amount_to_text(self) -> None:
         """The amount is a number of the task's text ("triển khai ở 10"): back in place."""
         if self.amount is not None:
+            read = self.amount, " ".join(self.words)
             self.words.insert(self.at, self.amount)
             self.amount = None
+            note_moves(read, ("", " ".join(self.words)))
 
     @property
     def anchors(self) -> bool:
@@ -143,6 +146,7 @@ def totals_across_lines(lines: list[Line]) -> list[Line]:
         if above:
             out.pop()
         out.append(Line(amount=line.amount, total=_total_label(" ".join(pieces))))
+        note(" ".join(pieces), out[-1].total, TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
         k += 2 if below else 1
     return out
 
@@ -152,7 +156,9 @@ def read_line(text: str, previous: str | None) -> Line:
     ``previous``, or any before an amount) and the amount taken out."""
     amounts = total_row_amounts(text)
     if amounts is not None and (amounts == "" or looks_like_amount(amounts)):
-        return Line(amount=amounts or None, total=_total_label(text))
+        line = Line(amount=amounts or None, total=_total_label(text))
+        note(total_row_label(text), line.total, TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
+        return line
     text = clean(text)
     number = None
     match = ROW_NUMBER.match(text)

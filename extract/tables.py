@@ -31,6 +31,7 @@ from sohoa.extract.cell_types import (
 from sohoa.extract.headers import repair_headers
 from sohoa.extract.interleaved import repair_cells
 from sohoa.extract.numbering import fix_numbering
+from sohoa.extract.rebuild_edits import edits_of, rebuilding
 from sohoa.extract.structure import build_structure, join_continued
 from sohoa.extract.table_text import tables_from_text_pages
 from sohoa.extract.validate import validate_budget
@@ -241,6 +242,15 @@ def _text_tables(pages: list[Page], read: list[Page] | None) -> tuple[list[Table
     return [tables_read[i] if i in as_read else t for i, t in enumerate(tables)], as_read
 
 
+def _rebuilt_text_tables(doc: Document, read: list[Page] | None) -> tuple[list[Table], set[int]]:
+    """``_text_tables`` of the document, the cells its readers wrote other than as read
+    logged (``rebuild_edits``: a total row's label put right, words moved between cells)."""
+    with rebuilding() as kept:
+        tables, as_read = _text_tables(doc.pages, read)
+    doc.edits.extend(edits_of(tables, kept))
+    return tables, as_read
+
+
 def finish_table(table: Table) -> Table:
     """Kind, records and validation of a table whose columns and rows are known."""
     if table.kind == "table":
@@ -275,7 +285,7 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
     read = pages_as_read(doc) if settings.restore and text_input else None
     as_read: set[int] = set()  # flattened tables rebuilt from the words as read
     if text_input:
-        tables, as_read = _text_tables(doc.pages, read)
+        tables, as_read = _rebuilt_text_tables(doc, read)
     else:
         tables = _page_tables(doc)
     for index, table in enumerate(tables):
