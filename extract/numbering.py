@@ -235,9 +235,9 @@ def _index(table: Table, row: TableRow) -> int:
     return next(i for i, r in enumerate(table.rows) if r is row)
 
 
-# Lost row numbers put back: 26 of 37 judged right, 11 wrong (bench/tables_edits.py, as
+# Lost row numbers put back: 27 of 39 judged right, 12 wrong (bench/tables_edits.py, as
 # above; was 27 of 49, 22 wrong, before a number counted from one side had to fit its
-# section's start); smoothed (26 + 1) / (37 + 2) = 0.69, rounded down to 0.05.
+# section's start); smoothed (27 + 1) / (39 + 2) = 0.68, rounded down to 0.05.
 LOST_NUMBER_CONFIDENCE = 0.65
 
 
@@ -344,13 +344,13 @@ def _kind(sections: list[list[TableRow]], stt_col: int) -> tuple[bool, bool]:
     return anew, on
 
 
-def _may_start(start: int, seen: int, last: int, kind: tuple[bool, bool]) -> bool:
-    """May a section's first row be ``start``, after ``seen`` rows and the whole number
-    ``last``? The table's first row is 1; a later section's is 1 when the numbering starts
-    anew (``kind``), past ``last`` when it goes on, either when it is unknown (never 2 …
-    ``last``); any when no number came before."""
+def _may_start(start: int, first: bool, last: int, kind: tuple[bool, bool]) -> bool:
+    """May a section's first row be ``start``, after the whole number ``last``? The
+    table's first row (``first``: no row nor section before) is 1; a later section's is 1
+    when the numbering starts anew (``kind``), past ``last`` when it goes on, either when
+    it is unknown (never 2 … ``last``); any when no number came before."""
     anew, on = kind
-    if not seen or (anew and not on):
+    if first or (anew and not on):
         return start == 1
     if not last:
         return True
@@ -389,10 +389,11 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
     first = _first_from_one(sections, stt_col)
     kind = _kind(sections, stt_col)
     last = seen = 0  # the last whole number of the sections before, and their rows
-    for rows in sections:
+    for position, rows in enumerate(sections):  # sections[0]: the rows before any heading
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
         lost_all = not any(numbers)
-        may_start = partial(_may_start, seen=seen, last=last, kind=kind)
+        first_row = not seen and position <= 1
+        may_start = partial(_may_start, first=first_row, last=last, kind=kind)
         for k, row in enumerate(rows):
             if numbers[k]:
                 continue

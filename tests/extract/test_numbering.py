@@ -376,3 +376,10 @@ def test_a_lost_number_before_a_sub_number_that_cannot_follow_it_stays_empty():
     cannot follow."""
     assert filled([["1", "a", "x"], ["", "b", "x"], ["1.1", "c", "x"]]) == ["1", "", "1.1"]
     assert filled([["1", "a", "x"], ["", "b", "x"], ["2.1", "c", "x"]]) == ["1", "2", "2.1"]
+
+
+def test_a_section_after_one_whose_rows_lost_their_numbers_is_not_the_tables_first():
+    """Section I's one row is a line of text (no number, nothing else filled); section II's
+    first row, counted back from 3, is 2: not the table's first row, which would be 1."""
+    rows = ["I. Một", ["", "trong và ngoài tỉnh.", ""], "II. Hai", ["", "a", "2.800"]]
+    assert filled([*rows, ["3", "b", "650"], ["4", "c", "4.200"]]) == ["", "2", "3", "4"]
