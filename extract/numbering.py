@@ -1,4 +1,4 @@
-"""Repair OCR'd row numbering from its sequence: "1I." -> "II.", "11" -> "1.1", "2:3" -> "2.3".
+"""Repair OCR'd row numbering from its sequence: "11" -> "1.1", "2:3" -> "2.3", "1I." -> "II.".
 
 Tesseract reads a bold Roman "I" as "1" and drops or bends the dot of a short "1.1" cell.
 The numbering of a table is a sequence, so a misread number can be checked against the
@@ -9,88 +9,25 @@ Every replacement is returned as an Edit for the reviewer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import regex
-from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.appendix import is_total_row
+from sohoa.extract.section_numerals import ROMAN, SECTION_HEAD, fix_sections
 from sohoa.model import Edit, Table, TableRow
 
 # The confidences of the repairs, measured by bench/tables_edits.py on the table dev sets
 # (the five OCR modes, restored): each edit right when its cell comes nearer its truth, the
 # share smoothed as (right + 1) / (judged + 2) and rounded down to 0.05 (generated sets).
-# A number (or section numeral) set to the one the sequence allows that it fits: 64 of 72
-# right (7 wrong: "1.2" -> "12"); (64 + 1) / (72 + 2) = 0.88.
-NUMBER_CONFIDENCE = 0.85
-# A number set to the one the next row settles, or one digit short of it: 11 of 11 right;
-# (11 + 1) / (11 + 2) = 0.92.
+# A number (or section numeral) set to the one the sequence allows that it fits: 68 of 70
+# right, 1 wrong (a section numeral), now that a sub-number read with its dot keeps its level
+# (was 64 of 72, 7 wrong: "1.2" -> "12"); (68 + 1) / (70 + 2) = 0.96.
+NUMBER_CONFIDENCE = 0.95
+# A number set to the one the next row settles, or one digit short of it: 13 of 13 right;
+# (13 + 1) / (13 + 2) = 0.93.
 SETTLED_CONFIDENCE = 0.9
-
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-_ROMAN_LOOKALIKE = str.maketrans(
-    {"1": "I", "l": "I", "L": "I", "|": "I", "!": "I", "]": "I", "[": "I", "i": "I", "t": "I",
-     "v": "V"}
-)  # fmt: skip
-# "," a misread "."; the space after the dot may be lost before a capital ("IL.TĂNG")
-_SECTION_HEAD = regex.compile(r"^([0-9IVXlLHitv|!\[\]]{1,5})([.,]|(?=\s))(\s|(?<=[.,])(?=\p{Lu}))")
-
-
-def _roman_shapes(token: str) -> set[str]:
-    """What ``token`` may be in Roman numerals: each "H" (or "U") is "II" run together, or
-    one bold "I" whose serifs merged ("HH" for II, "HH" for III, "HI1" for III)."""
-    shapes = {""}
-    for char in token.translate(_ROMAN_LOOKALIKE):
-        options = ("I", "II") if char in "HU" else (char,)
-        shapes = {shape + option for shape in shapes for option in options}
-    return shapes
-
-
-def _went_back(shapes: set[str], k: int) -> bool:
-    """Is the ``k``-th section's numeral (from 1) strokes alone ("|", "l") that lost
-    strokes? Every reading of it was used before (I, |, | for I, II, III): a numbering never
-    goes back, and the numeral due there is strokes too."""
-    if not 2 <= k <= len(ROMAN):
-        return False
-    due = ROMAN[k - 1]
-    return shapes <= set(ROMAN[: k - 1]) and all(set(s) <= {"I"} for s in shapes | {due})
-
-
-def _fix_sections(table: Table, edits: list[Edit], table_index: int | None) -> None:
-    heads = [_SECTION_HEAD.match(r.section) for r in table.rows if r.section is not None]
-    tokens = [m.group(1) for m in heads if m]
-    roman_letters = any(regex.search(r"[IVX]", t) for t in tokens)
-    roman_shapes = any(regex.search(r"[^0-9]", t) for t in tokens) and all(
-        ROMAN[k] in _roman_shapes(t) for k, t in enumerate(tokens[: len(ROMAN)])
-    )
-    if not (roman_letters or roman_shapes):
-        return  # no sign the sections are numbered in Roman numerals: leave "1." alone
-    positions_confirmed = any(
-        t == ROMAN[k] or _went_back(_roman_shapes(t), k + 1)
-        for k, t in enumerate(tokens[: len(ROMAN)])
-        if k >= 1
-    )
-    k = 0
-    for row_index, row in enumerate(table.rows):
-        if row.section is None:
-            continue
-        match = _SECTION_HEAD.match(row.section)
-        if not match:
-            continue
-        k += 1
-        token = match.group(1)
-        expected = ROMAN[k - 1] if k <= len(ROMAN) else None
-        if expected is None or (token == expected and match.group(2) == "."):
-            continue
-        shapes = _roman_shapes(token)
-        # "III" read as "II" (a stroke lost) is fixed only when another section confirms
-        # that the numbering runs I, II, III … by position, or when it would repeat the
-        # section before it (I, II, II: a numbering never repeats).
-        repeat = k >= 2 and token == ROMAN[k - 2]
-        confirmed = positions_confirmed or repeat
-        near = confirmed and any(Levenshtein.distance(s, expected) <= 1 for s in shapes)
-        if expected in shapes or near or _went_back(shapes, k):
-            fixed = expected + ". " + row.section[match.end(2) :].lstrip()
-            edits.append(_edit(row.section, fixed, table_index, "table-numbering", row_index))
-            row.section = fixed
 
 
 def next_numbers(previous: str | None) -> list[str]:
@@ -159,7 +96,7 @@ def _settled_by_next(candidates: list[str], following: TableRow, stt_col: int) -
 def _numeral(row: TableRow, stt_col: int) -> str:
     """The Roman numeral a section row opens with, or a row's number cell as read."""
     if row.section is not None:
-        match = _SECTION_HEAD.match(row.section)
+        match = SECTION_HEAD.match(row.section)
         return match.group(1) if match else ""
     return (row.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".")
 
@@ -204,6 +141,19 @@ def _same_level(token: str, number: str, previous: str | None, after: str) -> bo
     return token == previous and number == f"{previous}.1"
 
 
+def _loses_level(token: str, number: str, following: TableRow | None, stt_col: int) -> bool:
+    """Would ``number`` take a level from the sub-number ``token`` read with its dot ("1.2"
+    for 12, after a row read "11" for 1.1)? Only the next row may say so: its number
+    follows ``number`` and cannot follow ``token``."""
+    if "." not in token or number.count(".") >= token.count(".") or not _NUMBER.fullmatch(token):
+        return False
+    return (
+        following is None
+        or bool(_settled_by_next([token], following, stt_col))
+        or not (_settled_by_next([number], following, stt_col))
+    )
+
+
 def _number_read(row: TableRow, stt_col: int) -> str:
     """A row's number cell as read, without its dot."""
     return (row.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".:")
@@ -241,17 +191,19 @@ def _fix_stt(
         if previous is None and whole:
             candidates.append(str(whole + 1))
         fixed, confidence = None, NUMBER_CONFIDENCE
+        following = numbered[index + 1] if index + 1 < len(numbered) else None
         if plain not in candidates:
             fitting = [c for c in candidates if _fits(plain, c)]
+            fitting = [c for c in fitting if not _loses_level(plain, c, following, stt_col)]
             shorter = [c for c in candidates if _lost_digit(plain, c)]
             if len(fitting) == 1:
                 fixed = fitting[0]
             elif not fitting and len(shorter) == 1:
                 fixed, confidence = shorter[0], SETTLED_CONFIDENCE
-            elif (old_ocr or not _NUMBER.fullmatch(token)) and index + 1 < len(numbered):
-                agreeing = _settled_by_next(candidates, numbered[index + 1], stt_col)
+            elif (old_ocr or not _NUMBER.fullmatch(token)) and following is not None:
+                agreeing = _settled_by_next(candidates, following, stt_col)
                 if _NUMBER.fullmatch(token):  # a misread digit: its number's level stays
-                    after = _number_read(numbered[index + 1], stt_col)
+                    after = _number_read(following, stt_col)
                     agreeing = [c for c in agreeing if _same_level(plain, c, previous, after)]
                 if len(agreeing) == 1:
                     fixed, confidence = agreeing[0], SETTLED_CONFIDENCE
@@ -283,24 +235,31 @@ def _index(table: Table, row: TableRow) -> int:
     return next(i for i, r in enumerate(table.rows) if r is row)
 
 
-# Lost row numbers put back: 17 of 36 judged right, 19 wrong (bench/tables_edits.py, as
-# above); smoothed (17 + 1) / (36 + 2) = 0.47, rounded down to 0.05.
-LOST_NUMBER_CONFIDENCE = 0.45
+# Lost row numbers put back: 27 of 39 judged right, 12 wrong (bench/tables_edits.py, as
+# above; was 27 of 49, 22 wrong, before a number counted from one side had to fit its
+# section's start); smoothed (27 + 1) / (39 + 2) = 0.68, rounded down to 0.05.
+LOST_NUMBER_CONFIDENCE = 0.65
 
 
-def _whole_number(numbers: list[str], before: int | None, k: int, after: int | None) -> str | None:
+def _whole_number(
+    numbers: list[str], before: int | None, k: int, after: int | None, may_start: Callable
+) -> str | None:
     """Lost number ``k`` among whole numbers: counted back from the next numbered row, or on
-    from the one before; ``None`` when the two disagree or the count goes below 1."""
-    guess = None
+    from the one before; ``None`` when the two disagree, the count goes below 1, the next
+    number cannot follow it ("1.1" after 1 and a lost one), or, counted from one side, it
+    makes the section's first row a number it may not start at (``may_start``)."""
+    behind = before is not None and numbers[before].isdigit()
     if after is not None and numbers[after].isdigit():
         guess = int(numbers[after]) - (after - k)
-    elif before is not None and numbers[before].isdigit():
+    elif behind and before is not None:
         guess = int(numbers[before]) + (k - before)
-    if guess is None or guess < 1:
+        if after is not None and numbers[after] not in next_numbers(str(guess + after - 1 - k)):
+            return None
+    else:
         return None
-    agreed = before is None or not numbers[before].isdigit()
-    agreed = agreed or int(numbers[before]) + (k - before) == guess
-    return str(guess) if agreed else None  # the numbers on both sides disagree: left empty
+    if behind and after is not None and before is not None:  # both sides: they must agree
+        return str(guess) if int(numbers[before]) + (k - before) == guess >= 1 else None
+    return str(guess) if guess >= 1 and may_start(guess - k) else None
 
 
 def _after_sub_row(numbers: list[str], before: int | None, k: int, after: int | None) -> str | None:
@@ -372,6 +331,32 @@ def _numbered_on(sections: list[list[TableRow]], stt_col: int) -> bool:
     return goes_on and not anew
 
 
+def _kind(sections: list[list[TableRow]], stt_col: int) -> tuple[bool, bool]:
+    """Does the numbering start anew in each section (a later section's first row reads
+    1), and does it go on (one reads past the last whole number before it)?"""
+    anew = on = False
+    last = 0
+    for rows in sections:
+        first = _number_read(rows[0], stt_col) if rows else ""
+        if first.isdigit() and last:
+            anew, on = anew or first == "1", on or int(first) > last
+        last = (_whole_numbers(rows, stt_col) or [last])[-1]
+    return anew, on
+
+
+def _may_start(start: int, first: bool, last: int, kind: tuple[bool, bool]) -> bool:
+    """May a section's first row be ``start``, after the whole number ``last``? The
+    table's first row (``first``: no row nor section before) is 1; a later section's is 1
+    when the numbering starts anew (``kind``), past ``last`` when it goes on, either when
+    it is unknown (never 2 … ``last``); any when no number came before."""
+    anew, on = kind
+    if first or (anew and not on):
+        return start == 1
+    if not last:
+        return True
+    return start > last if on and not anew else start == 1 or start > last
+
+
 def _first_from_one(sections: list[list[TableRow]], stt_col: int) -> list[TableRow] | None:
     """The first section's rows when old OCR lost every number of them and they are 1, 2 …:
     the table's numbers are whole ones (no sub-row to count wrong), and the next numbered
@@ -396,22 +381,26 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
     number was lost, on from the section before's last whole number when the table's
     numbering goes on across sections (``_numbered_on``), or from 1 in the first section
     when the next one agrees (``_first_from_one``); whole numbers only, and never
-    below 1; rows are counted among those that may be numbered. Each number put in is an
-    Edit at a low confidence."""
+    below 1, nor making its section start where it may not (``_may_start``: "1" … counted
+    back in section III after 10 rows numbered on); rows are counted among those that may
+    be numbered. Each number put in is an Edit at a low confidence."""
     sections = _sections_of_rows(table, stt_col)
     numbered_on = _numbered_on(sections, stt_col)
     first = _first_from_one(sections, stt_col)
-    last = 0  # the last whole number of the sections before
-    for rows in sections:
+    kind = _kind(sections, stt_col)
+    last = seen = 0  # the last whole number of the sections before, and their rows
+    for position, rows in enumerate(sections):  # sections[0]: the rows before any heading
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
         lost_all = not any(numbers)
+        first_row = not seen and position <= 1
+        may_start = partial(_may_start, first=first_row, last=last, kind=kind)
         for k, row in enumerate(rows):
             if numbers[k]:
                 continue
             after = next((j for j in range(k + 1, len(rows)) if numbers[j]), None)
             before = next((j for j in range(k - 1, -1, -1) if numbers[j]), None)
             found = _after_sub_row(numbers, before, k, after) or _whole_number(
-                numbers, before, k, after
+                numbers, before, k, after, may_start
             )
             if found is None and lost_all and numbered_on and last:
                 found = str(last + 1 + k)
@@ -421,6 +410,7 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
                 numbers[k] = found
                 _put_back(row, stt_col, found, edits, table_index, _index(table, row))
         last = (_whole_numbers(rows, stt_col) or [last])[-1]
+        seen += len(rows)
 
 
 def fix_numbering(
@@ -429,8 +419,7 @@ def fix_numbering(
     """Section numerals and row numbers repaired from their sequence; with ``fill_lost``
     (tables rebuilt from old OCR text) row numbers lost altogether are put back, and a
     misread number the sequence settles on both sides is put right."""
-    edits: list[Edit] = []
-    _fix_sections(table, edits, table_index)
+    edits = fix_sections(table, table_index, NUMBER_CONFIDENCE)
     if stt_col is not None:
         _fix_stt(table, stt_col, edits, table_index, old_ocr=fill_lost)
         if fill_lost:

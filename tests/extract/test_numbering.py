@@ -41,24 +41,6 @@ def test_roman_sections_and_dotted_numbers():
     assert all(e.table == 3 and e.reason == "table-numbering" for e in edits)
 
 
-def test_arabic_sections_are_left_alone():
-    t = table(["1. Một", ["1", "a"], "2. Hai", ["1", "b"]])
-    assert fix_numbering(t, 0) == []
-    assert t.rows[0].section == "1. Một"
-
-
-def test_roman_lookalikes_alone_are_enough_evidence():
-    t = table(["L. Một", ["1", "a"], "H. Hai", ["1", "b"], "HHI. Ba"])
-    fix_numbering(t, 0)
-    assert [r.section for r in t.rows if r.section] == ["I. Một", "II. Hai", "III. Ba"]
-
-
-def test_lost_stroke_fixed_only_when_positions_are_confirmed():
-    t = table(["IL. Đề xuất", "II. Nâng", "II. Hoạt động", "IV. Khoán"])
-    fix_numbering(t, None)
-    assert [r.section.split()[0] for r in t.rows] == ["I.", "II.", "III.", "IV."]
-
-
 def test_misread_row_numbers_fit_the_sequence():
     """Blurred small numbers: lookalike letters, a lost dot, a dot read as a digit, and
     cells that are no number at all, settled by the row after them."""
@@ -354,3 +336,50 @@ def test_the_first_sections_lost_numbers_count_from_one_when_the_next_section_ag
     assert filled(rows) == ["1", "2", "3", "8", "9"]
     assert filled([*rows[:6], ["1.2", "e", "Sở Y tế"]])[:3] == ["", "", ""]
     assert filled([*rows[:6], ["3", "e", "Sở Y tế"]])[:3] == ["", "", ""]
+
+
+def test_a_sub_number_read_with_its_dot_keeps_its_level():
+    """Old OCR read "11" for 1.1 (its dot lost), then "1.2" and "1.3" with their dots: they
+    are not taken for 12 and 13 because "11" would allow them; the sequence after them
+    (1.3, 2) follows the sub-numbers as read."""
+    for fill_lost in (False, True):
+        t = table(
+            [["11", "a", "Sở Y tế"], ["1.2", "b", "Sở Y tế"], ["1.3", "c", "x"], ["2", "d", "x"]]
+        )
+        assert fix_numbering(t, 0, fill_lost=fill_lost) == []
+        assert [r.cells[0] for r in t.rows] == ["11", "1.2", "1.3", "2"]
+
+
+def filled(rows):
+    t = table([list(r) if isinstance(r, list) else r for r in rows])
+    fix_numbering(t, 0, fill_lost=True)
+    return [r.cells[0] for r in t.rows if r.cells]
+
+
+def test_a_lost_number_counted_from_one_side_must_fit_its_sections_start():
+    """Counted from one side, a lost number says where its section starts: the table's
+    first row is 1 ("7" read for 2 makes the first row 6: left empty); a table numbered on
+    across sections (II reads 8 after I's 5) never counts back to 1 in section III (from
+    "5", 15 with a digit lost); one numbered anew (II starts at 1) never starts a section
+    at 4 (after "5", 2 misread)."""
+    assert filled(["I. Một", ["", "a", "5"], ["7", "b", "6"], ["", "c", "7"]]) == ["", "7", ""]
+    lost = [["", w, "x"] for w in "abcd"]
+    on = ["I. Một", ["1", "a", "x"], ["2", "b", "x"], "II. Hai", ["8", "c", "x"], ["10", "d", "x"]]
+    assert filled([*on, "III. Ba", *lost, ["5", "e", "x"]])[4:] == ["", "", "", "", "5"]
+    anew = ["I. Một", ["1", "a", "x"], ["2", "b", "x"], "II. Hai", ["1", "c", "x"]]
+    assert filled([*anew, ["5", "d", "x"], ["", "e", "x"]])[2:] == ["1", "5", ""]
+    assert filled([*anew, ["2", "d", "x"], ["", "e", "x"]])[2:] == ["1", "2", "3"]
+
+
+def test_a_lost_number_before_a_sub_number_that_cannot_follow_it_stays_empty():
+    """ "1", a row whose number was lost, "1.1": counted on from 1 it would be 2, which 1.1
+    cannot follow."""
+    assert filled([["1", "a", "x"], ["", "b", "x"], ["1.1", "c", "x"]]) == ["1", "", "1.1"]
+    assert filled([["1", "a", "x"], ["", "b", "x"], ["2.1", "c", "x"]]) == ["1", "2", "2.1"]
+
+
+def test_a_section_after_one_whose_rows_lost_their_numbers_is_not_the_tables_first():
+    """Section I's one row is a line of text (no number, nothing else filled); section II's
+    first row, counted back from 3, is 2: not the table's first row, which would be 1."""
+    rows = ["I. Một", ["", "trong và ngoài tỉnh.", ""], "II. Hai", ["", "a", "2.800"]]
+    assert filled([*rows, ["3", "b", "650"], ["4", "c", "4.200"]]) == ["", "2", "3", "4"]
