@@ -68,3 +68,24 @@ def test_a_header_repeated_at_a_page_break_with_its_number_column_misread_is_no_
     rows = [r.cells for r in table.rows if r.cells]
     assert [r[0] for r in rows] == ["1", "2", "3", "4"]
     assert rows[2][1] == "Nang cao hieu qua giam ngheo ben vung."
+
+
+# a task table whose first row's opening words come above its number, right under the header
+OLD_OCR_TASKS_FIRST_WORDS_ABOVE = """Phu luc I
+DANH MUC NHIEM VU
+(Kem theo Quyet dinh so 523/QD-UBND)
+TT | Noi dung nhiem vu Co quan chu tri Co quan phoi hop Thoi gian
+thuc hien
+Xay dung, trien khai
+1 thuc hien cac du an dau tu cho Trung tam So Khoa hoc va Cong nghe UBND cap xa Nam 2026
+2 Kien toan cong tac van thu cap tinh. So Noi vu Cong an tinh Hang nam
+"""
+
+
+def test_the_first_rows_words_read_under_the_header_stay_in_the_table(tmp_path):
+    """ "Xay dung, trien khai" (a few words, no header's) is the first row's text, not the
+    header's last line: its words stay in the table, none is lost with the header."""
+    table = table_of_text(tmp_path, OLD_OCR_TASKS_FIRST_WORDS_ABOVE)
+    text = " ".join(c for r in table.rows for c in (r.cells or []))
+    assert "Xay dung, trien khai" in text
+    assert table.columns[-1] == "Thời gian"
