@@ -150,7 +150,6 @@ HEADER_SYLLABLES = frozenset(
     | HEADER_WORDS
     | {"trong", "do", "chia", "theo", "nam", "tinh", "trieu", "dong", "nguon"}
 )
-SHORT_TEXT_WORDS = 2  # a line of this many words or more, few of them header words: no header's
 # the caption's "(Kèm theo …)" and unit lines, marks lost or misread ("Don vi: Triéu déng")
 _CAPTION_LINE = regex.compile(
     r"^\s*\(\s*k\S{0,2}m\s+theo\b|\bd\S{0,2}n\s*v\S?(?:\s*t\S{0,3}nh)?\s*:", regex.I
@@ -161,43 +160,25 @@ def _is_short_text(text: str) -> bool:
     """A line of a few words that are no header's ("Xây dựng, triển khai", "ip Chuyển đổi
     số |"): the first row's text whose number was lost, or a section whose numeral was
     misread, under the header's last line. Under half its words (of two letters or more)
-    are header syllables, compared without marks (no slip: "triển" is no "tiến"); not a
+    are header syllables, or header words with one slip ("Téng"; ``_is_header_line``); not a
     line of repeated labels, one naming years, nor the caption's ("(Kèm theo …)")."""
     words = [fold(w) for w in strip_marks(text).split() if regex.search(r"\p{L}{2}", w)]
     caption = _CAPTION_LINE.search(strip_marks(text))
-    if len(words) < SHORT_TEXT_WORDS or is_label_line(text) or _year_heads(text) or caption:
+    if len(words) < 2 or is_label_line(text) or _year_heads(text) or caption:
         return False
-    return sum(w in HEADER_SYLLABLES for w in words) < 0.5 * len(words)
-
-
-def _below_caption(lines: list[tuple[int, str]], window: range) -> range:
-    """``window``'s lines below the caption's (its title "KINH PHÍ THỰC HIỆN" is no header)."""
-    marks = [i for i in window if _CAPTION_LINE.search(strip_marks(lines[i][1]))]
-    return range(marks[-1] + 1, window.stop) if marks else window
-
-
-def _first_header_line(lines: list[tuple[int, str]], window: range) -> int | None:
-    """The header's first line in ``window``: its "STT" line; else one made mostly of
-    header words, below the caption's lines if one is there (else anywhere)."""
-
-    def worded(span: range) -> int | None:
-        return next((i for i in span if _is_header_line(lines[i][1], 0.5, 3)), None)
-
-    first = next((i for i in window if _is_header_start(lines[i][1])), None)
-    if first is None:
-        first = worded(_below_caption(lines, window))
-    return first if first is not None else worded(window)
+    return sum(w in HEADER_SYLLABLES or _is_header_line(w) for w in words) < 0.5 * len(words)
 
 
 def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:
     """Index range of the header block that starts with "STT" at or after ``start``; old
     OCR may lose the narrow "STT" cell, so a line made mostly of header words ("Nội dung
-    nhiệm vụ Cơ quan chủ trì …") below the caption's lines starts it too; with no header
-    read at all, the table starts at its first section heading (an empty header). It ends
-    at the first line of the body: a row, a section, prose, or a few words of no header's
-    (``_is_short_text``)."""
+    nhiệm vụ Cơ quan chủ trì …") starts it too; with no header read at all, the table
+    starts at its first section heading (an empty header). It ends at the first line of
+    the body: a row, a section, prose, or a few words of no header's (``_is_short_text``)."""
     window = range(start, min(len(lines), start + 16))
-    first = _first_header_line(lines, window)
+    first = next((i for i in window if _is_header_start(lines[i][1])), None)
+    if first is None:
+        first = next((i for i in window if _is_header_line(lines[i][1], 0.5, 3)), None)
     if first is None:
         body = next((i for i in window if OCR_SECTION.match(lines[i][1].strip())), None)
         return None if body is None else (body, body)
