@@ -40,7 +40,7 @@ from sohoa.extract.flattened_header import (
     years_read_in_body,
 )
 from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK, add_page_break
-from sohoa.extract.flattened_rows import interleaved_task_rows, numbered_rows
+from sohoa.extract.flattened_rows import first_section, interleaved_task_rows, numbered_rows
 from sohoa.extract.flattened_sums import unread_years
 from sohoa.extract.interleaved import is_interleaved
 from sohoa.extract.one_amount import is_one_amount, one_amount_columns, one_amount_rows
@@ -117,7 +117,14 @@ def _body(
 
 def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[TableRow], float]:
     """The rows under the header and their confidence, read the way the table was written:
-    across its columns (old OCR) or one cell fragment per line from each row number."""
+    across its columns (old OCR) or one cell fragment per line from each row number; a
+    first section heading whose "I." was misread a letter ("ip Chuyển đổi số |") before
+    them (one read "1." the readers read, and numbering repairs)."""
+    letter = bool(body) and not body[0].lstrip(" |[{(")[:1].isdigit()
+    section = first_section(body, 0) if letter else None
+    if section is not None:
+        rows, confidence = _rows(body[1:], columns, budget)
+        return [TableRow(section=section), *rows], confidence
     text_lines = [t for t in body if t != PAGE_BREAK]
     if budget and is_one_amount(columns):
         return one_amount_rows(body, columns)

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.extract.budget_lines import budget_amount_run
 from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION, TOTAL_ROW_LABELS, amount_cells
 from sohoa.extract.flattened_sums import layout_by_sums
+from sohoa.extract.headers import VOCABULARY
 from sohoa.extract.structure import fold
 from sohoa.model import TableRow
 from sohoa.normalize.language import judge
@@ -64,6 +65,7 @@ def _is_header_line(text: str, share: float = 0.7, least: int = 1, strict: bool 
     right)."""
     words = [fold(w) for w in strip_marks(text).split()]
     words = [w for w in words if w and not (len(w) <= 2 and not w.isalpha())]
+    words = [regex.sub(r"(?<=\p{L})20\d\d$", "", w) for w in words]  # "Nam2026": "Nam"
     words = [w for w in words if not regex.fullmatch(r"20\d\d", w)]
     if not words:
         return bool(_BARE_YEAR.search(text)) and not regex.search(r"[^\W\d_]", text)
@@ -142,11 +144,37 @@ def labels_above(lines: list[str]) -> str:
     return " ".join(t for t in lines if _year_heads(t) or is_label_line(t))
 
 
+# header names' syllables (extract/headers.py) and their neighbours' ("Trong đó", "(triệu đồng)")
+HEADER_SYLLABLES = frozenset(
+    {fold(w) for name in VOCABULARY for w in name.split()}
+    | HEADER_WORDS
+    | {"trong", "do", "chia", "theo", "nam", "tinh", "trieu", "dong", "nguon"}
+)
+# the caption's "(Kèm theo …)" and unit lines, marks lost or misread ("Don vi: Triéu déng")
+_CAPTION_LINE = regex.compile(
+    r"^\s*\(\s*k\S{0,2}m\s+theo\b|\bd\S{0,2}n\s*v\S?(?:\s*t\S{0,3}nh)?\s*:", regex.I
+)
+
+
+def _is_short_text(text: str) -> bool:
+    """A line of a few words that are no header's ("Xây dựng, triển khai", "ip Chuyển đổi
+    số |"): the first row's text whose number was lost, or a section whose numeral was
+    misread, under the header's last line. Under half its words (of two letters or more)
+    are header syllables, or header words with one slip ("Téng"; ``_is_header_line``); not a
+    line of repeated labels, one naming years, nor the caption's ("(Kèm theo …)")."""
+    words = [fold(w) for w in strip_marks(text).split() if regex.search(r"\p{L}{2}", w)]
+    caption = _CAPTION_LINE.search(strip_marks(text))
+    if len(words) < 2 or is_label_line(text) or _year_heads(text) or caption:
+        return False
+    return sum(w in HEADER_SYLLABLES or _is_header_line(w) for w in words) < 0.5 * len(words)
+
+
 def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:
     """Index range of the header block that starts with "STT" at or after ``start``; old
     OCR may lose the narrow "STT" cell, so a line made mostly of header words ("Nội dung
     nhiệm vụ Cơ quan chủ trì …") starts it too; with no header read at all, the table
-    starts at its first section heading (an empty header)."""
+    starts at its first section heading (an empty header). It ends at the first line of
+    the body: a row, a section, prose, or a few words of no header's (``_is_short_text``)."""
     window = range(start, min(len(lines), start + 16))
     first = next((i for i in window if _is_header_start(lines[i][1])), None)
     if first is None:
@@ -155,7 +183,7 @@ def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | N
         body = next((i for i in window if OCR_SECTION.match(lines[i][1].strip())), None)
         return None if body is None else (body, body)
     j = first + 1
-    while j < len(lines) and not _is_body_start(lines[j][1]):
+    while j < len(lines) and not (_is_body_start(lines[j][1]) or _is_short_text(lines[j][1])):
         j += 1
     return first, j
 

@@ -329,7 +329,7 @@ _SECTION_ONE = regex.compile(r"^[\[|{(]?\s*(?:[iIl][p.]?|[uú]p|1\.?)\s+(?=\p{Lu
 _ROW_ONE = regex.compile(r"^\|?\s*1\.?(?:\s*\|\s*|\s+)(?=\S)")
 
 
-def _first_section(lines: list[str], at: int) -> str | None:
+def first_section(lines: list[str], at: int) -> str | None:
     """ "I. <heading>" when line ``at``, read before any row, is the table's first section
     heading with its numeral misread ("[i TĂNG CƯỜNG … |", "1. Tăng cường … |"): a heading
     (two words or more, no agency, no time) after an I-like mark, ending at the table's
@@ -402,7 +402,7 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
     for at, line in enumerate(body):
         if line == PAGE_BREAK:
             continue
-        section = _first_section(body, at) if not (rows or segment) else None
+        section = first_section(body, at) if not (rows or segment) else None
         if section is not None:
             rows.append(TableRow(section=section))
             continue

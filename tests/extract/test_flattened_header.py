@@ -192,3 +192,36 @@ def test_the_last_columns_name_read_above_the_stt_line():
     assert task_columns(header)[-1] == "Thời gian"
     assert header_top(["Phu luc I", "(Kem theo Ke hoach thoi gian ket qua)"]) == ""
     assert header_top(["Phu luc I", "DANH MUC NHIEM VU KET QUA"]) == ""
+
+
+def test_a_short_first_row_line_whose_number_was_lost_ends_the_header():
+    """ "Xay dung, trien khai": the first row's text (its number read further down) is a
+    few words, no header's; it starts the body, its words are no header's to drop. The
+    header's own short lines ("duoc (trieu", "dong)") stay in it."""
+    lines = [
+        (1, "Phu luc I"),
+        (1, "DANH MUC NHIEM VU"),
+        (1, "(Kem theo Quyet dinh so 523/QD-UBND)"),
+        (1, "TT | Noi dung cac nhiem vu Du kien ket qua dat Don vi chu tri Don vi phoi hop"),
+        (1, "duoc (trieu"),
+        (1, "dong)"),
+        (1, "Xay dung, trien khai"),
+        (1, "thuc hien cac du an 20 chuan, he thong"),
+        (1, "1 dau tu cho Trung tam | do luong"),
+    ]
+    assert header_span(lines, 0) == (3, 6)
+    # a header line garbled but for its header words ("Teng" is "Tong") stays the header's
+    lines[5] = (1, "Teng kinh ¥ ¥ - pak - x")
+    assert header_span(lines, 0) == (3, 6)
+
+
+def test_a_section_whose_numeral_was_misread_is_no_header_line():
+    """ "ip Chuyen doi so |" (the "I." of a section misread) under a budget's header is the
+    first section, not a header line: the section's words stay in the table."""
+    lines = [
+        (1, "Phu luc II"),
+        (1, "| STT | Noi dung | Tong kinh phi | Nam 2026 | Nam 2027 |"),
+        (1, "ip Chuyen doi so |"),
+        (1, "| 1 | Nang cao hieu qua giam ngheo ben vung | - | - | - |"),
+    ]
+    assert header_span(lines, 0) == (1, 2)

@@ -68,3 +68,46 @@ def test_a_header_repeated_at_a_page_break_with_its_number_column_misread_is_no_
     rows = [r.cells for r in table.rows if r.cells]
     assert [r[0] for r in rows] == ["1", "2", "3", "4"]
     assert rows[2][1] == "Nang cao hieu qua giam ngheo ben vung."
+
+
+# a task table whose first row's opening words come above its number, right under the header
+OLD_OCR_TASKS_FIRST_WORDS_ABOVE = """Phu luc I
+DANH MUC NHIEM VU
+(Kem theo Quyet dinh so 523/QD-UBND)
+TT | Noi dung nhiem vu Co quan chu tri Co quan phoi hop Thoi gian
+thuc hien
+Xay dung, trien khai
+1 thuc hien cac du an dau tu cho Trung tam So Khoa hoc va Cong nghe UBND cap xa Nam 2026
+2 Kien toan cong tac van thu cap tinh. So Noi vu Cong an tinh Hang nam
+"""
+
+
+def test_the_first_rows_words_read_under_the_header_stay_in_the_table(tmp_path):
+    """ "Xay dung, trien khai" (a few words, no header's) is the first row's text, not the
+    header's last line: its words stay in the table, none is lost with the header."""
+    table = table_of_text(tmp_path, OLD_OCR_TASKS_FIRST_WORDS_ABOVE)
+    text = " ".join(c for r in table.rows for c in (r.cells or []))
+    assert "Xay dung, trien khai" in text
+    assert table.columns[-1] == "Thời gian"
+
+
+# a budget whose first section's "I." was read "ip", right under the header
+OLD_OCR_BUDGET_FIRST_SECTION_MISREAD = """Phu luc II
+DU TOAN KINH PHI THUC HIEN
+(Kem theo Ke hoach so 12/KH-UBND)
+Don vi: Trieu dong
+| STT | Noi dung | Tong kinh phi | Nam 2026 | Nam 2027 |
+ip Chuyen doi so |
+| 1 | Nang cao hieu qua giam ngheo ben vung | 1.400 | 1.400 | - |
+| 2. |Trien khai cai cach hanh chinh | 2.400 | 1.000 | 1.400 |
+"""
+
+
+def test_a_budgets_first_section_read_under_the_header_is_its_first_section(tmp_path):
+    """ "ip Chuyen doi so |": the first section (its "I." misread), neither a header line
+    nor text of row 1; the title above the caption's lines stays the title."""
+    table = table_of_text(tmp_path, OLD_OCR_BUDGET_FIRST_SECTION_MISREAD)
+    assert table.kind == "phu_luc_2"
+    assert table.rows[0].section == "I. Chuyen doi so"
+    assert [r.cells[0] for r in table.rows[1:] if r.cells] == ["1", "2."]
+    assert table.title == "DU TOAN KINH PHI THUC HIEN"
