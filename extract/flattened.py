@@ -44,7 +44,14 @@ from sohoa.extract.flattened_rows import first_section, interleaved_task_rows, n
 from sohoa.extract.flattened_sums import unread_years
 from sohoa.extract.interleaved import is_interleaved
 from sohoa.extract.one_amount import is_one_amount, one_amount_columns, one_amount_rows
-from sohoa.extract.rebuild_edits import keep_for, reading_rows
+from sohoa.extract.rebuild_edits import (
+    NUMERAL_CONFIDENCE,
+    SECTION_NUMERAL,
+    keep_for,
+    note,
+    reading_rows,
+    rows_after,
+)
 from sohoa.extract.structure import fold
 from sohoa.model import JOINED_PAGES_AT, Line, Page, Table, TableRow
 
@@ -123,7 +130,10 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
     letter = bool(body) and not body[0].lstrip(" |[{(")[:1].isdigit()
     section = first_section(body, 0) if letter else None
     if section is not None:
-        rows, confidence = _rows(body[1:], columns, budget)
+        read = body[0].strip(" |")  # the rulings of its cell are no part of it
+        note(read, section, NUMERAL_CONFIDENCE, SECTION_NUMERAL, row=0)  # "ip …" -> "I. …"
+        with rows_after(1):
+            rows, confidence = _rows(body[1:], columns, budget)
         return [TableRow(section=section), *rows], confidence
     text_lines = [t for t in body if t != PAGE_BREAK]
     if budget and is_one_amount(columns):

@@ -87,6 +87,19 @@ def at_row(row: int) -> Iterator[None]:
 
 
 @contextmanager
+def rows_after(count: int) -> Iterator[None]:
+    """Notes made while the block runs that name a row are of the row ``count`` further on
+    (the block reads the rows after ``count`` rows put before them)."""
+    notes = _NOTES.get()
+    start = len(notes) if notes is not None else 0
+    try:
+        yield
+    finally:
+        for edit in (notes or [])[start:]:
+            edit.row = None if edit.row is None else edit.row + count
+
+
+@contextmanager
 def reading_rows() -> Iterator[list[Edit]]:
     """The notes made while the block runs (one table's rows being read)."""
     notes: list[Edit] = []
