@@ -23,6 +23,36 @@ dong goi san. UBND cap xa nam
 """
 
 
+# A budget (Phụ lục II) by years, old OCR read across its columns (tests/extract/
+# test_flattened_budget, test_rebuild_edits): its total row's "Tổng" misread "Teng".
+BUDGET_HEADER = """\
+Phu luc ll
+DU TOAN KINH PHI THUC HIEN KE HOACH
+(Kem theo Ke hoach so 12/KH-UBND)
+Don vi: trieu dong
+| TT | Noi dung | Kinh phi | Nam 2026 | Nam 2027 | Nam 2028 | Don vi chu tri | Don vi phoi hop |
+"""
+
+# Old OCR with the table's horizontal rules dropped: every page line crosses the columns,
+# the vertical rulings read "|"; blank years are not read at all.
+BUDGET_RULED_ACROSS = (
+    BUDGET_HEADER
+    + """\
+| I. Tang cuong chuyen doi so |
+Xay dung mo hinh diem ve Cac So, ban,
+1 | chuyen doi so cho doanh nghiep 300 100 100 100 So Noi vu nganh; UBND
+tai co so. cap xa
+Ho tro doanh nghiep ap dung
+2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa
+trieu dong).
+| ll. Trien khai cai cach hanh chinh |
+3 | To chuc hoi thao ve cai cach 200 100 100 So Y te UBND cap xa
+hanh chinh.
+| Teng [1.100 |500 |400 |200 | | |
+"""
+)
+
+
 def tables_of_text(tmp_path: Path, text: str) -> list[Table]:
     """The tables the pipeline finds in ``text`` written to a TXT file in ``tmp_path``."""
     path = tmp_path / "old-ocr.txt"

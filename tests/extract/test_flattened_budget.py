@@ -4,34 +4,9 @@ by the arithmetic of the row and of the table's columns."""
 
 from __future__ import annotations
 
+from old_ocr_tables import BUDGET_HEADER as HEADER
+from old_ocr_tables import BUDGET_RULED_ACROSS as RULED_ACROSS
 from old_ocr_tables import table_of_text
-
-HEADER = """\
-Phu luc ll
-DU TOAN KINH PHI THUC HIEN KE HOACH
-(Kem theo Ke hoach so 12/KH-UBND)
-Don vi: trieu dong
-| TT | Noi dung | Kinh phi | Nam 2026 | Nam 2027 | Nam 2028 | Don vi chu tri | Don vi phoi hop |
-"""
-
-# Old OCR with the table's horizontal rules dropped: every page line crosses the columns,
-# the vertical rulings read "|"; blank years are not read at all.
-RULED_ACROSS = (
-    HEADER
-    + """\
-| I. Tang cuong chuyen doi so |
-Xay dung mo hinh diem ve Cac So, ban,
-1 | chuyen doi so cho doanh nghiep 300 100 100 100 So Noi vu nganh; UBND
-tai co so. cap xa
-Ho tro doanh nghiep ap dung
-2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa
-trieu dong).
-| ll. Trien khai cai cach hanh chinh |
-3 | To chuc hoi thao ve cai cach 200 100 100 So Y te UBND cap xa
-hanh chinh.
-| Teng [1.100 |500 |400 |200 | | |
-"""
-)
 
 
 def test_sections_with_a_ruling_read_before_them_are_sections(tmp_path):

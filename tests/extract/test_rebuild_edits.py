@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from old_ocr_tables import BUDGET_RULED_ACROSS
+
 from sohoa.extract.rebuild_edits import (
     AMOUNT_DOT,
     MOVED,
@@ -18,25 +20,7 @@ from sohoa.model import Document, Edit
 from sohoa.pipeline import convert_document
 from sohoa.settings import Settings
 
-# A budget by years read across its columns, its total row's "Tổng" misread "Teng".
-BY_YEARS = """\
-Phu luc ll
-DU TOAN KINH PHI THUC HIEN KE HOACH
-(Kem theo Ke hoach so 12/KH-UBND)
-Don vi: trieu dong
-| TT | Noi dung | Kinh phi | Nam 2026 | Nam 2027 | Nam 2028 | Don vi chu tri | Don vi phoi hop |
-| I. Tang cuong chuyen doi so |
-Xay dung mo hinh diem ve Cac So, ban,
-1 | chuyen doi so cho doanh nghiep 300 100 100 100 So Noi vu nganh; UBND
-tai co so. cap xa
-Ho tro doanh nghiep ap dung
-2 | cong cu quan ly (20 san pham x 30 600 300 300 So Tai chinh UBND cap xa
-trieu dong).
-| ll. Trien khai cai cach hanh chinh |
-3 | To chuc hoi thao ve cai cach 200 100 100 So Y te UBND cap xa
-hanh chinh.
-| Teng [1.100 |500 |400 |200 | | |
-"""
+BY_YEARS = BUDGET_RULED_ACROSS  # "Tổng" misread "Teng"
 
 # A budget with one amount column: a total read "Téng", another whose "Tổng cộng" old OCR
 # broke over three lines around its amount ("Tồn" / "g có 3.350" / "nợ").
