@@ -85,12 +85,9 @@ def main() -> None:
     parser.add_argument("--mode", default="lstm6-norules", help="one OCR mode")
     parser.add_argument("--show", help="print the wrong cells of columns whose name holds this")
     args = parser.parse_args()
-    counts = argparse.Namespace(generated=4, long=8, budget=6, sources=4, restart=4, sets=args.sets)
-    model = dev.load_model(dev.model_without_002()) if args.restore else None
+    model = dev.restorer_model(args.restore)
     tally = Tally(args.show)
-    for name, truth in dev._sets(counts).items():
-        text = dev.old_ocr_text(name, truth, args.mode)
-        doc = dev.convert_document(text, dev.Settings(restore=args.restore), model=model)
+    for name, truth, doc in dev.rebuilt_sets(dev.set_counts(args.sets), args.mode, model):
         matched = dev.match_in_order(truth["tables"], doc.tables)
         for number, table in enumerate(truth["tables"]):
             k = matched.get(number)

@@ -179,13 +179,10 @@ def main() -> None:
     parser.add_argument("--modes", default="lstm6-norules", help="OCR modes, pooled")
     parser.add_argument("--show", help="print the judged edits whose reason holds this")
     args = parser.parse_args()
-    counts = argparse.Namespace(generated=4, long=8, budget=6, sources=4, restart=4, sets=args.sets)
-    model = dev.load_model(dev.model_without_002()) if args.restore else None
+    model = dev.restorer_model(args.restore)
     tally = Reliability(args.show)
     for mode in args.modes.split(","):
-        for name, truth in dev._sets(counts).items():
-            text = dev.old_ocr_text(name, truth, mode)
-            doc = dev.convert_document(text, dev.Settings(restore=args.restore), model=model)
+        for name, truth, doc in dev.rebuilt_sets(dev.set_counts(args.sets), mode, model):
             judge_document(tally, f"{name} {mode}", doc, truth)
     tally.print()
     total = sum(tally.counts.values(), Counter())

@@ -43,6 +43,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -310,21 +311,47 @@ def _sets(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     return {name: truth for name, truth in sets.items() if name in args.sets.split(",")}
 
 
+# How many tables of each generated set a run reads unless told (``_sets``' counts).
+SET_SIZES = {"generated": 4, "long": 8, "budget": 6, "sources": 4, "restart": 4}
+
+
+def set_counts(sets: str) -> argparse.Namespace:
+    """The counts ``_sets`` takes, at their default sizes, for the sets named in ``sets``."""
+    return argparse.Namespace(**SET_SIZES, sets=sets)
+
+
+def rebuilt_sets(
+    counts: argparse.Namespace, mode: str, model: Any
+) -> Iterator[tuple[str, dict[str, Any], Any]]:
+    """(set name, truth, document) for each set ``counts`` asks for (``_sets``): its old OCR
+    text read in ``mode`` and converted, restored first with ``model`` when one is given
+    (the leave-one-out model, built without 002)."""
+    settings = Settings(restore=model is not None)
+    for name, truth in _sets(counts).items():
+        yield name, truth, convert_document(old_ocr_text(name, truth, mode), settings, model=model)
+
+
+def restorer_model(restore: bool) -> Any:
+    """The restorer's model built without seed 002 when ``restore``, else None."""
+    return load_model(model_without_002()) if restore else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print the rebuilt rows")
-    parser.add_argument("--generated", type=int, default=4, help="generated table pairs")
-    parser.add_argument("--long", type=int, default=8, help="generated long-row task tables")
+    size = SET_SIZES
+    parser.add_argument("--generated", type=int, default=size["generated"], help="table pairs")
+    parser.add_argument("--long", type=int, default=size["long"], help="long-row task tables")
     parser.add_argument(
-        "--budget", type=int, default=6, help="budget tables read across (budget_read_across)"
+        "--budget", type=int, default=size["budget"], help="budget tables read across"
     )
     parser.add_argument(
-        "--sources", type=int, default=4, help="budget tables whose years split by source"
+        "--sources", type=int, default=size["sources"], help="budgets whose years split by source"
     )
     parser.add_argument(
         "--restart",
         type=int,
-        default=4,
+        default=size["restart"],
         help="budget tables numbered anew in each section, pages joined by blank lines",
     )
     parser.add_argument(
@@ -337,15 +364,12 @@ def main() -> None:
         help="restore the text first, as seed 000 is (the leave-one-out model, built without 002)",
     )
     args = parser.parse_args()
-    model = load_model(model_without_002()) if args.restore else None
-    sets = _sets(args)
+    model = restorer_model(args.restore)
     totals = {"rows": 0, "found": 0, "cells": 0, "right_cells": 0}
     summary = []
     for mode in args.modes.split(","):
         mode_totals = {"rows": 0, "found": 0, "cells": 0, "right_cells": 0}
-        for name, truth in sets.items():
-            settings = Settings(restore=args.restore)
-            doc = convert_document(old_ocr_text(name, truth, mode), settings, model=model)
+        for name, truth, doc in rebuilt_sets(args, mode, model):
             print(f"== {name} {mode}: {len(doc.tables)} tables rebuilt")
             matched = match_in_order(truth["tables"], doc.tables)
             for number, truth_table in enumerate(truth["tables"]):
