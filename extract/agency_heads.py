@@ -101,12 +101,7 @@ def words_going_on(cell: str, words: list[str]) -> int:
     name = open_name(cell) if words else None
     if name is None or not name.required or (name.capitalised and not words[0][:1].isupper()):
         return 0
-    nodes = name.nodes
-    for count, word in enumerate(words):
-        nodes = name_nodes([word], nodes) if fold(word) else []
-        if not nodes:
-            return count
-    return len(words)
+    return _run_from(name.nodes, words, 0)[0]
 
 
 def _run_from(nodes: list, words: list[str], start: int) -> tuple[int, bool]:
