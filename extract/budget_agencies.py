@@ -13,7 +13,8 @@ import regex
 
 from sohoa.extract.admin_vocab import SECTORS
 from sohoa.extract.agency_heads import words_going_on
-from sohoa.extract.agency_names import begins_name, misread, partner_words_at
+from sohoa.extract.agency_moves import partner_words_at
+from sohoa.extract.agency_names import begins_name, misread
 from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.flattened_lines import join_text
 from sohoa.extract.interleaved import (
@@ -244,7 +245,7 @@ def _partner_words_back(lead: str, partner: str, parts: list[str]) -> list[str]:
     """A line's (lead's part, partner's part, …) with the partner's words that went to the
     lead's part given back: the lead's part goes on with the lead's name and ends with words
     that go on with the partner's list ("hocva ngành;" after "Sở Khoa" and "Các Sở, ban,":
-    ``agency_names.partner_words_at``)."""
+    ``agency_moves.partner_words_at``)."""
     words = parts[0].split()
     at = partner_words_at(lead, partner, words)
     if at is None:

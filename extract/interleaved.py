@@ -21,7 +21,8 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.agency_heads import goes_on_with, lower_head, opened_in_text
-from sohoa.extract.agency_names import complete_agency_cells, heads_collective
+from sohoa.extract.agency_moves import complete_agency_cells
+from sohoa.extract.agency_names import heads_collective
 from sohoa.extract.appendix import map_columns
 from sohoa.extract.structure import clean, fold
 from sohoa.extract.wrapped_names import (
@@ -329,7 +330,7 @@ def repair_cells(
     is spelt as the name is ("Sở Gido duc va Dao tao": ``wrapped_names.known_names``). Each
     change is an Edit for the reviewer. First, a name wrapped in its narrow cell whose rest
     was read among the row's task words goes back to its cell
-    (``agency_names.complete_agency_cells``)."""
+    (``agency_moves.complete_agency_cells``)."""
     fields = map_columns(table.columns).items()
     text_column = next((k for k, f in fields if f == ("noi_dung",)), None)
     edits = complete_agency_cells(table, agencies, text_column, table_index, _repair_agency)
