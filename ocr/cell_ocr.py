@@ -99,14 +99,23 @@ def _text_lines(binary: np.ndarray, min_gap: int) -> int:
     return lines
 
 
+def smoothed(crop: np.ndarray, dpi: int) -> np.ndarray:
+    """The crop lightly blurred: sensor noise smoothed away, strokes kept."""
+    return cv2.GaussianBlur(crop, (0, 0), max(0.8, dpi / 300))
+
+
 def ink_mask(crop: np.ndarray, dpi: int) -> np.ndarray:
-    """Ink = 255: clearly darker than the paper once sensor noise is smoothed away.
+    """Ink = 255: clearly darker than the paper once sensor noise is smoothed away."""
+    return _ink_of(smoothed(crop, dpi))
+
+
+def _ink_of(smooth: np.ndarray) -> np.ndarray:
+    """Ink = 255 in a ``smoothed`` crop.
 
     A local (adaptive) threshold turns the noise of a bad scan into thousands of specks in
     an empty cell; ink is far darker than the paper, so a margin below the paper's level,
     after a light blur, separates the two.
     """
-    smooth = cv2.GaussianBlur(crop, (0, 0), max(0.8, dpi / 300))
     paper = float(np.percentile(smooth, 75))
     noise = 1.4826 * float(np.median(np.abs(smooth - np.median(smooth))))
     darkest = float(np.percentile(smooth, 1))
@@ -116,13 +125,13 @@ def ink_mask(crop: np.ndarray, dpi: int) -> np.ndarray:
     return np.where(smooth < paper - margin, 255, 0).astype(np.uint8)
 
 
-def _part_of_glyph(crop: np.ndarray, dpi: int, stroke: tuple[int, int, int, int]) -> bool:
+def _part_of_glyph(smooth: np.ndarray, dpi: int, stroke: tuple[int, int, int, int]) -> bool:
     """Is this flat stroke only the darkest part of a faint, taller glyph (a blurred "8")?
+    (``smooth``: the cell's ``smoothed`` crop.)
 
     Outline the stroke at half its own darkness: a dash stays flat, a glyph grows tall.
     """
     x, y, w, h = stroke
-    smooth = cv2.GaussianBlur(crop, (0, 0), max(0.8, dpi / 300))
     paper = float(np.percentile(smooth, 75))
     core = float(smooth[y : y + h, x : x + w].min())
     half = (smooth < paper - 0.5 * (paper - core)).astype(np.uint8)
@@ -136,6 +145,7 @@ class _CellInk:
     """A cell's crop (inside its rules) and the ink found in it."""
 
     crop: np.ndarray  # gray, the cell inside its rules
+    smooth: np.ndarray  # the crop ``smoothed`` (ink, dashes and show-through are judged on it)
     binary: np.ndarray  # ink = 255, rule leaks and specks removed
     leaks: np.ndarray  # rule remnants (255), widened
     parts: list[tuple[int, int, int, int, int]]  # pieces of ink (x, y, w, h, area)
@@ -151,7 +161,8 @@ def _cell_ink(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int) -> _Ce
     crop = gray[y0 + margin : y1 - margin, x0 + margin : x1 - margin]
     if crop.size == 0 or min(crop.shape) < 4:
         return None
-    binary = ink_mask(crop, dpi)
+    smooth = smoothed(crop, dpi)
+    binary = _ink_of(smooth)
     # Remove remnants of rules that leaked into the crop (long thin runs along an edge).
     long_run = max(15, int(dpi * 0.2))
     leaks = cv2.morphologyEx(binary, cv2.MORPH_OPEN, np.ones((1, long_run), np.uint8))
@@ -181,7 +192,7 @@ def _cell_ink(gray: np.ndarray, box: tuple[int, int, int, int], dpi: int) -> _Ce
         for k in range(1, count)
         if stats[k, 4] >= min_area and k not in remnants
     ]
-    return _CellInk(crop, binary, leaks_wide, parts, min_area)  # type: ignore[arg-type]
+    return _CellInk(crop, smooth, binary, leaks_wide, parts, min_area)  # type: ignore[arg-type]
 
 
 def _is_lone_dash(cell: _CellInk, stroke: tuple[int, int, int, int, int], dpi: int) -> bool:
@@ -191,7 +202,7 @@ def _is_lone_dash(cell: _CellInk, stroke: tuple[int, int, int, int, int], dpi: i
     # Blur rounds a short dash into a blob no bigger than a thick dot; alone in a cell,
     # such a blob is a dash (Tesseract reads it as "Gì" or "c3").
     blob = 0.03 * dpi <= w <= 0.045 * dpi and 0.02 * dpi <= h <= w
-    return (flat or blob) and not _part_of_glyph(cell.crop, dpi, (x, y, w, h))
+    return (flat or blob) and not _part_of_glyph(cell.smooth, dpi, (x, y, w, h))
 
 
 def _without_show_through(
@@ -202,7 +213,7 @@ def _without_show_through(
     the cell's darkest stroke (blurred print, even a thin dash or a thousands dot, is darker
     than that). When some are grey, a printed stroke the grey touches is cut back to its own
     dark pixels."""
-    smooth = cv2.GaussianBlur(cell.crop, (0, 0), max(0.8, dpi / 300))
+    smooth = cell.smooth
     paper = float(np.percentile(smooth, 75))
     depth = [paper - float(smooth[y : y + h, x : x + w].min()) for x, y, w, h, _ in strokes]
     level = paper - SHOW_THROUGH * max(depth, default=0.0)
@@ -250,7 +261,7 @@ def _text_ink(cell: _CellInk, strokes: list[tuple[int, int, int, int, int]], dpi
     raw_text = text_crop.copy()  # faint marks kept (a thousands dot at photo size)
     # Paper is paper: everything not near (even faint) ink is set white, so Tesseract does
     # not read sensor noise in the blank part of a line as "-" or "'".
-    smooth = cv2.GaussianBlur(text_crop, (0, 0), max(0.8, dpi / 300))
+    smooth = smoothed(text_crop, dpi)
     faint = (smooth < float(np.percentile(smooth, 75)) - INK_MARGIN / 2).astype(np.uint8)
     n_faint, faint_labels, faint_stats, _ = cv2.connectedComponentsWithStats(faint, 8)
     big = [k for k in range(1, n_faint) if faint_stats[k, 4] >= 2 * cell.min_area]
