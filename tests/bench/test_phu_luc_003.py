@@ -1,16 +1,16 @@
 """bench/data/phu_luc_003.json, the truth of seed 003's appendices read by hand from its old
-OCR, is well formed."""
+OCR, is well formed; bench/tables_text.py scores 003 against it."""
 
 from __future__ import annotations
 
 import json
 import re
 import unicodedata
-from pathlib import Path
 from typing import Any
 
-TRUTH_003 = Path(__file__).resolve().parents[2] / "bench" / "data" / "phu_luc_003.json"
-TRUTH = json.loads(TRUTH_003.read_text(encoding="utf-8"))
+from tables_text import TRUTHS, wrong_cells  # bench/ is on the path (conftest)
+
+TRUTH = json.loads(TRUTHS["003"].read_text(encoding="utf-8"))
 TASKS, BUDGET = TRUTH["tables"]
 YEARS = slice(3, 8)  # Năm 2026 … Năm 2030; column 2 is Kinh phí
 
@@ -82,3 +82,21 @@ def test_each_doubtful_reading_names_a_row_and_a_column_of_its_table() -> None:
                 continue  # the caption, header or attached_to
             assert 0 <= doubt["row"] < len(table["rows"])
             assert doubt["column"] in table["columns"]
+
+
+def test_a_wrong_cell_is_shown_beside_its_truth_and_a_lost_row_as_not_found() -> None:
+    khcn = "Sở Khoa học và Công nghệ"
+    truth = {
+        "columns": ["TT", "Nội dung", "Chủ trì", "Phối hợp"],
+        "rows": [
+            {"cells": ["1.1", "Tôn vinh, khen thưởng tập thể", khcn, "Sở Nội vụ"]},
+            {"cells": ["1.2", "Tổ chức truyền thông", khcn, "Các sở, ban, ngành"]},
+        ],
+    }
+    # Old OCR read 1.1's agencies one column to the left; 1.2 was not rebuilt.
+    found = [["1.1", "Ton vinh, khen thuong tap the", "Sở Nội vụ", ""]]
+    assert wrong_cells(truth, found) == [
+        "1.1 Chủ trì: 'Sở Khoa học và Công nghệ' | 'Sở Nội vụ'",
+        "1.1 Phối hợp: 'Sở Nội vụ' | ''",
+        "1.2: row not found",
+    ]
