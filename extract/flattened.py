@@ -24,6 +24,7 @@ from sohoa.extract.appendix import read_caption_lines
 from sohoa.extract.block_years import years_in_blocks
 from sohoa.extract.budget_lines import is_interleaved_budget
 from sohoa.extract.flattened_budget import interleaved_budget_rows
+from sohoa.extract.flattened_generic import generic_columns, generic_rows
 from sohoa.extract.flattened_header import (
     TASK_COLUMNS,
     UNNAMED_LAST,
@@ -154,6 +155,12 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
     header_lines = [text for _, text in lines[head_start:head_end]]
     header_text = " ".join(" ".join(header_lines).split())
     body, readings = _body(lines, header_lines, head_end, end, new_pages)
+    generic = generic_columns(header_lines)
+    if generic is not None:  # a table of its own columns, neither Phụ lục I nor II
+        found = generic_rows(body, generic)  # None: its columns hold across no rows
+        return (
+            None if found is None else _new_table(lines, (start, head_start, end), generic, found)
+        )
     years = column_years([t for _, t in lines[start:head_start]], header_lines)
     years = years or years_read_in_body([*readings[1:], *body])
     years = years or years_in_blocks([*header_lines, *body])
@@ -174,21 +181,35 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
             row.cells = row.cells[: len(columns)] if row.cells else row.cells
     if budget_columns is None and not header_text:
         columns = columns_in_use(rows, columns)
-    found = read_caption_lines([t for _, t in lines[start:head_start]])
-    table = Table(
-        kind="phu_luc_2" if budget_columns else "phu_luc_1",
-        caption=found["caption"],
-        title=found["title"],
-        attached_to=found["attached_to"],
-        unit=found["unit"],
+    table = _new_table(lines, (start, head_start, end), columns, (rows, confidence))
+    table.kind = "phu_luc_2" if budget_columns else "phu_luc_1"
+    keep_for(table, notes)
+    return table
+
+
+def _new_table(
+    lines: list[tuple[int, str]],
+    span: tuple[int, int, int],
+    columns: list[str],
+    found: tuple[list[TableRow], float],
+) -> Table:
+    """The table (of no kind yet: "table") captioned at ``span``'s start, its header from
+    the second index, its end the third, with ``columns`` and the rows ``found`` and their
+    confidence."""
+    start, head_start, end = span
+    rows, confidence = found
+    caption = read_caption_lines([t for _, t in lines[start:head_start]])
+    return Table(
+        caption=caption["caption"],
+        title=caption["title"],
+        attached_to=caption["attached_to"],
+        unit=caption["unit"],
         pages=sorted({p for p, _ in lines[start:end]}),
         columns=columns,
         rows=rows,
         source="flattened",
         confidence=round(confidence, 2),
     )
-    keep_for(table, notes)
-    return table
 
 
 def tables_from_flattened(pages: list[Page]) -> list[Table]:

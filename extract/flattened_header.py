@@ -169,6 +169,20 @@ def _is_short_text(text: str) -> bool:
     return sum(w in HEADER_SYLLABLES or _is_header_line(w) for w in words) < 0.5 * len(words)
 
 
+RULED_HEADER_CELLS, HEADER_CELL_WORDS = 4, 4  # a header read across: cells, words a cell
+
+
+def _ruled_header_after_caption(lines: list[tuple[int, str]], window: range) -> int | None:
+    """The line right after the caption's own ("(Kèm theo …)", "Đơn vị: …") if it is a header
+    read across its rulings, its "STT" misread ("| srr| Nội dung | Tổng kinh phí | …"): four
+    cells or more of four words at most (a row's text is longer), header words among them."""
+    marks = [i for i in window[:6] if _CAPTION_LINE.search(strip_marks(lines[i][1]))]
+    after = next((i for i in window if marks and i > marks[-1] and lines[i][1].strip()), None)
+    cells = [c.split() for c in lines[after][1].split("|") if c.strip()] if after else []
+    short = len(cells) >= RULED_HEADER_CELLS and max(map(len, cells)) <= HEADER_CELL_WORDS
+    return after if short and _is_header_line(lines[after][1], 0.3, 2) else None
+
+
 def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | None:
     """Index range of the header block that starts with "STT" at or after ``start``; old
     OCR may lose the narrow "STT" cell, so a line made mostly of header words ("Nội dung
@@ -177,6 +191,8 @@ def header_span(lines: list[tuple[int, str]], start: int) -> tuple[int, int] | N
     the body: a row, a section, prose, or a few words of no header's (``_is_short_text``)."""
     window = range(start, min(len(lines), start + 16))
     first = next((i for i in window if _is_header_start(lines[i][1])), None)
+    if first is None:
+        first = _ruled_header_after_caption(lines, window)
     if first is None:
         first = next((i for i in window if _is_header_line(lines[i][1], 0.5, 3)), None)
     if first is None:

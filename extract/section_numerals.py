@@ -32,6 +32,16 @@ def _roman_shapes(token: str) -> set[str]:
     return shapes
 
 
+def _shapes_after_ruling(token: str) -> set[str]:
+    """``_roman_shapes`` of ``token``, and of it without a first "|" or "[" when one leads a
+    longer token ("|11." for "II."): the ruling at the row's left border, read before the
+    numeral of a section heading read across the table, or a stroke of the numeral."""
+    shapes = _roman_shapes(token)
+    if len(token) > 1 and token[0] in "|[":
+        shapes |= _roman_shapes(token[1:])
+    return shapes
+
+
 def _went_back(shapes: set[str], k: int) -> bool:
     """Is the ``k``-th section's numeral (from 1) strokes alone ("|", "l") that lost
     strokes? Every reading of it was used before (I, |, | for I, II, III): a numbering never
@@ -72,7 +82,7 @@ def fix_sections(table: Table, table_index: int | None, confidence: float) -> li
         expected = ROMAN[k - 1] if k <= len(ROMAN) else None
         if expected is None or (token == expected and match.group(2) == "."):
             continue
-        shapes = _roman_shapes(token)
+        shapes = _shapes_after_ruling(token)
         # "III" read as "II" (a stroke lost) is fixed only when another section confirms
         # that the numbering runs I, II, III … by position, or when it would repeat the
         # section before it (I, II, II: a numbering never repeats).

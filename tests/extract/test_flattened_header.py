@@ -225,3 +225,22 @@ def test_a_section_whose_numeral_was_misread_is_no_header_line():
         (1, "| 1 | Nang cao hieu qua giam ngheo ben vung | - | - | - |"),
     ]
     assert header_span(lines, 0) == (1, 2)
+
+
+def test_a_header_read_across_with_its_stt_misread_follows_the_caption_lines():
+    """Old OCR read the header across its rulings and its "STT" as "srr": the header is
+    that line, under the caption's "(Kèm theo …)" and "Đơn vị: …" lines, not the title
+    ("DỰ TOÁN KINH PHÍ THỰC HIỆN", header words of its own) with the caption's lines."""
+    lines = [
+        (1, "Phu luc ll"),
+        (1, "DU’ TOAN KINH PHI THU’C HIEN"),
+        (1, "(Kém theo Ké hoach s6 12/KH-UBND)"),
+        (1, "Don vi: Triéu déng"),
+        (1, "| srr| N6i dung | Téng kinh phi | Nall | Ned | wal | Nal | Na |"),
+        (1, "1. Xay dung noéng thon modi |"),
+        (1, "| 2 [Day manh phé bién, gido duc phdp luat | 10.306 | 9400] 96 | - | - | - |"),
+    ]
+    assert header_span(lines, 0) == (4, 5)
+    # a row of long text cells after the caption's lines is no header
+    lines[4] = (1, "| 1 | Tổ chức thực hiện công tác văn thư, lưu trữ | Sở Nội vụ | Năm 2026 |")
+    assert header_span(lines, 0) != (4, 5)

@@ -28,3 +28,15 @@ def test_lost_stroke_fixed_only_when_positions_are_confirmed():
     t = table(["IL. Đề xuất", "II. Nâng", "II. Hoạt động", "IV. Khoán"])
     fix_sections(t, None, 0.5)
     assert [r.section.split()[0] for r in t.rows] == ["I.", "II.", "III.", "IV."]
+
+
+def test_a_ruling_read_before_a_numeral_is_no_stroke_of_it():
+    """A section heading read across the table: the left border's ruling "|" before "II"
+    read "11" ("|11. Dữ liệu số |"); "III" read "[Ill" after it still has its three."""
+    t = table(["I. Hạ tầng số", ["1", "a"], "|11. Dữ liệu số", ["2", "b"], "[Ill. Kỹ năng số"])
+    fix_sections(t, None, 0.5)
+    assert [r.section for r in t.rows if r.section] == [
+        "I. Hạ tầng số",
+        "II. Dữ liệu số",
+        "III. Kỹ năng số",
+    ]
