@@ -24,6 +24,7 @@ from sohoa.extract.agency_heads import goes_on_with, lower_head, opened_in_text
 from sohoa.extract.agency_moves import complete_agency_cells
 from sohoa.extract.agency_names import heads_collective
 from sohoa.extract.appendix import map_columns
+from sohoa.extract.shifted_agencies import shift_agency_cells
 from sohoa.extract.structure import clean, fold
 from sohoa.extract.wrapped_names import (
     begins_known_name,
@@ -333,7 +334,8 @@ def repair_cells(
     (``agency_moves.complete_agency_cells``)."""
     fields = map_columns(table.columns).items()
     text_column = next((k for k, f in fields if f == ("noi_dung",)), None)
-    edits = complete_agency_cells(table, agencies, text_column, table_index, _repair_agency)
+    edits = shift_agency_cells(table, agencies, text_column, table_index)
+    edits += complete_agency_cells(table, agencies, text_column, table_index, _repair_agency)
     for at, row in enumerate(table.rows):
         cells = row.cells or []
         for index in agencies:

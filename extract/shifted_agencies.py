@@ -1,0 +1,98 @@
+"""Agency cells shifted one column left, the lead's name read among the task's words.
+
+Old OCR reading a task table across its columns splits each line at the first agency name
+it knows. When the lead's head is misread past knowing ("g4 Khoa hoc", "~|S6 Khoa hoc"),
+the lead's lines stay in the task text and the partner's name, read next, is taken for
+the lead: the lead cell holds a collective ("Các sở, ban, ngành, các UBND cấp xã") and the
+partner cell is empty. The lead's first line is still there in the text: a short head and
+a department's sector begun in capitals ("g4 Khoa hoc", then "va Cong ngh¢" a line below).
+Then the collective goes to the partner's cell and the lead's words, moved out of the
+text, to the lead's (``shift_row``); ``agency_moves.complete_cell`` then finds its rest.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from sohoa.extract.agency_names import name_nodes
+from sohoa.extract.structure import fold
+from sohoa.model import Edit, Table
+
+SHIFTED = "table-agency-shifted"  # the reason of the Edits logged here
+CONFIDENCE = 0.6  # a new kind of move, not yet measured by bench/tables_edits.py
+HEAD_MAX = 3  # letters and signs of a misread "Sở" ("g4", "~|S6", "S,U")
+# words after which a department named in the task is the task's own ("phối hợp với Sở …")
+TASK_LEADS = {"voi", "cho", "cua", "va", "tai", "den", "theo", "giua"}
+
+
+def is_collective(cell: str) -> bool:
+    """Does ``cell`` begin with a collective name ("Các sở, ban, ngành", "C&c s0, ban,"),
+    its "Các" read however, the bodies after it those of the grammar?"""
+    words = cell.split()
+    if len(words) < 2 or not regex.fullmatch(r"C\S{1,3}", words[0]):
+        return False
+    return bool(name_nodes(["cac", *words[1:3]]))
+
+
+def _head(word: str) -> bool:
+    """Could ``word`` be a department's "Sở" misread: a short token, no word of a name?"""
+    core = regex.sub(r"[^\p{L}\p{N}]", "", word)
+    return 0 < len(core) <= HEAD_MAX and len(word) <= HEAD_MAX + 2 and fold(word) != "bo"
+
+
+def lead_in_text(words: list[str]) -> tuple[int, int] | None:
+    """Where in ``words`` (a row's task text) a department's name begins, read among them:
+    a short head (``_head``) before a capitalised word, and with "Sở" for the head the
+    words after it go on as a sector's name does for two words at least ("g4 Khoa hoc").
+    Not the text's first words, nor after a word that makes the name the task's own ("với
+    Sở …"). The longest such run, ``None`` if none."""
+    best: tuple[int, int] | None = None
+    for start in range(1, len(words) - 2):
+        if not _head(words[start]) or not words[start + 1][:1].isupper():
+            continue
+        if fold(words[start - 1]) in TASK_LEADS:
+            continue
+        end = start + 1
+        while end < len(words) and name_nodes(["so", *words[start + 1 : end + 1]]):
+            end += 1
+        if end - start >= 3 and (best is None or end - start > best[1] - best[0]):
+            best = (start, end)
+    return best
+
+
+def shift_row(lead: str, partner: str, text: str) -> tuple[str, str, str] | None:
+    """(lead, partner, text) put right when the row's agencies were shifted one column left
+    (see the module's doc); the head read for "Sở" is written "Sở". ``None`` otherwise."""
+    if partner.strip() or not is_collective(lead):
+        return None
+    words = text.split()
+    found = lead_in_text(words)
+    if found is None:
+        return None
+    start, end = found
+    name = " ".join(["Sở", *words[start + 1 : end]])
+    return name, lead, " ".join(words[:start] + words[end:])
+
+
+def shift_agency_cells(
+    table: Table, agencies: list[int], text_column: int | None, table_index: int | None
+) -> list[Edit]:
+    """Each row's lead and partner (``agencies``) put right where they were shifted one
+    column left (``shift_row``); each changed cell is an Edit (reason ``SHIFTED``)."""
+    if len(agencies) != 2 or text_column is None:
+        return []
+    edits: list[Edit] = []
+    lead, partner = agencies
+    for at, row in enumerate(table.rows):
+        cells = row.cells or []
+        if max(lead, partner, text_column) >= len(cells):
+            continue
+        done = shift_row(cells[lead], cells[partner], cells[text_column])
+        if done is None:
+            continue
+        for column, result in zip((lead, partner, text_column), done, strict=True):
+            edits.append(
+                Edit(cells[column], result, CONFIDENCE, table=table_index, row=at, reason=SHIFTED)
+            )
+            cells[column] = result
+    return edits
