@@ -8,12 +8,19 @@ partner cell is empty. The lead's first line is still there in the text: a short
 a department's sector begun in capitals ("g4 Khoa hoc", then "va Cong ngh¢" a line below).
 Then the collective goes to the partner's cell and the lead's words, moved out of the
 text, to the lead's (``shift_row``); ``agency_moves.complete_cell`` then finds its rest.
+
+The partner's column, taller than the lead's, may also begin a line or two above it: its
+collective is read first and taken for the lead, which then holds the list and, after it,
+the department that leads ("Cac s0, ban, nganh, S¢ Khoa hoc cac vaCongnghe"). A list of
+all departments does not go on with one of them: the department and the words that make
+its name whole are the lead's, the list and the rest the partner's (``split_lead``).
 """
 
 from __future__ import annotations
 
 import regex
 
+from sohoa.extract.agency_moves import complete_cell
 from sohoa.extract.agency_names import name_nodes
 from sohoa.extract.structure import fold
 from sohoa.model import Edit, Table
@@ -74,6 +81,43 @@ def shift_row(lead: str, partner: str, text: str) -> tuple[str, str, str] | None
     return name, lead, " ".join(words[:start] + words[end:])
 
 
+def _department_at(words: list[str], start: int) -> int:
+    """Where the department's name that ``words[start]`` heads ("S¢ Khoa hoc") ends, read
+    as far as the grammar goes with "Sở" for its head; ``start`` when it heads none."""
+    if not _head(words[start]) or start + 1 >= len(words) or not words[start + 1][:1].isupper():
+        return start
+    end = start + 1
+    while end < len(words) and name_nodes(["so", *words[start + 1 : end + 1]]):
+        end += 1
+    return end if end > start + 1 else start
+
+
+def _as_department(cell: str) -> str:
+    """The cell read with "Sở" for its first word, its head as misread ("S¢ Khoa hoc")."""
+    return " ".join(["Sở", *cell.split()[1:]])
+
+
+def split_lead(lead: str, partner: str) -> tuple[str, str] | None:
+    """(lead, partner) when ``lead`` holds a collective's list ended by its comma and then a
+    department ("Cac s0, ban, nganh, S¢ Khoa hoc cac vaCongnghe"): the department, with
+    the words after it that make its name whole (``agency_moves.complete_cell``), leads;
+    the list and the words left go in front of the partner. ``None`` otherwise."""
+    words = lead.split()
+    if not is_collective(lead):
+        return None
+    for start in range(2, len(words) - 1):
+        end = _department_at(words, start) if words[start - 1].endswith(",") else start
+        if end == start:
+            continue
+        name, rest = " ".join(words[start:end]), " ".join(words[end:])
+        text = f"{words[start - 1]} {rest}"  # the run is never a text's first word
+        name, rest = complete_cell(name, text, _as_department) or (name, rest)
+        rest = rest.removeprefix(words[start - 1]).strip()
+        listed = " ".join([*words[:start], rest, partner]).split()
+        return name, " ".join(listed)
+    return None
+
+
 def shift_agency_cells(
     table: Table, agencies: list[int], text_column: int | None, table_index: int | None
 ) -> list[Edit]:
@@ -88,11 +132,19 @@ def shift_agency_cells(
         if max(lead, partner, text_column) >= len(cells):
             continue
         done = shift_row(cells[lead], cells[partner], cells[text_column])
+        done = done or _split_row(cells[lead], cells[partner], cells[text_column])
         if done is None:
             continue
         for column, result in zip((lead, partner, text_column), done, strict=True):
+            if result == cells[column]:
+                continue
             edits.append(
                 Edit(cells[column], result, CONFIDENCE, table=table_index, row=at, reason=SHIFTED)
             )
             cells[column] = result
     return edits
+
+
+def _split_row(lead: str, partner: str, text: str) -> tuple[str, str, str] | None:
+    found = split_lead(lead, partner)
+    return None if found is None else (*found, text)

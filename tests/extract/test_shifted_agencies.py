@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sohoa.extract.interleaved import repair_cells
-from sohoa.extract.shifted_agencies import is_collective, lead_in_text, shift_row
+from sohoa.extract.shifted_agencies import is_collective, lead_in_text, shift_row, split_lead
 from sohoa.model import Table, TableRow
 
 COLUMNS = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
@@ -58,3 +58,25 @@ def test_a_collective_is_told_by_its_bodies_whatever_its_cac():
     assert is_collective("Các cơ quan, đơn vị liên quan")
     assert not is_collective("Cục Thống kê tỉnh")
     assert not is_collective("Sở Tài chính")
+
+
+def test_a_department_after_the_partners_list_leads_and_the_list_is_the_partners():
+    """The partner's column, taller, began above the lead's: its list was read first and
+    taken for the lead's, then the department that leads ("S¢ Khoa hoc", its rest "va Cong
+    nghé" among the task's words) and the partner's next line ("che co so gido duc")."""
+    table = _row(
+        "To chirc cac khoa dao tao cho can bd, chuyén giao, d6i va Cong nghé che moi cong"
+        " nghé cho doanh nghiép.",
+        "Cac s0, ban, nganh, UBND cap xa, S¢ Khoa hoc che co so gido duc",
+        "",
+    )
+    repair_cells(table, [2, 3], 0)
+    cells = table.rows[0].cells
+    assert cells[2] == "Sở Khoa hoc va Cong nghé"
+    assert cells[3] == "Cac s0, ban, nganh, UBND cap xa, che co so gido duc"
+    assert "va Cong" not in cells[1]
+
+
+def test_a_list_of_departments_alone_stays_the_leads():
+    assert split_lead("Các sở, ban, ngành, UBND cấp xã", "") is None
+    assert split_lead("Sở Y tế, Sở Tài chính", "UBND cấp xã") is None
