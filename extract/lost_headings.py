@@ -37,14 +37,16 @@ def _text_alone(row: TableRow, stt_col: int) -> bool:
 def lost_group_number(rows: list[TableRow], k: int, stt_col: int) -> str | None:
     """The number of row ``k`` when it is a group heading whose number was lost: text alone,
     the next row numbered "N.1", the nearest numbered row before it in group N - 1 (as a
-    sub-row, "4.8", or as the group's own heading, "4"); ``None`` otherwise."""
+    sub-row, "4.8", or as the group's own heading, "4"), or none before it and N is 1 (the
+    table's first heading); ``None`` otherwise."""
     after = _stt(rows[k + 1], stt_col) if k + 1 < len(rows) else ""
     first = FIRST_SUB_ROW.fullmatch(after)
     if first is None or rows[k].section is not None or not _text_alone(rows[k], stt_col):
         return None
     before = next((_stt(r, stt_col) for r in reversed(rows[:k]) if _stt(r, stt_col)), "")
     group = SUB_ROW.fullmatch(before)
-    if group is None or int(group.group(1)) + 1 != int(first.group(1)):
+    last = int(group.group(1)) if group else 0  # no number before: the table's first group
+    if (before and group is None) or last + 1 != int(first.group(1)):
         return None
     return first.group(1)
 

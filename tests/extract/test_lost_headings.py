@@ -43,3 +43,16 @@ def test_no_number_where_the_sequence_does_not_say_a_group_began():
         ["5.1", "Tiep tuc duy tri co so du lieu", "So KH&CN", "", "Hang nam"],
     )
     assert number_lost_headings(table, 0, 0) == []
+
+
+def test_the_tables_first_heading_before_row_1_1_is_group_1():
+    table = _table(
+        ["", "Ra soat, hoan thien co che, chinh sach thuc day hoat dong", "", "", ""],
+        ["1.1", "Sua doi Nghi quyet so 43/2022/NQ-HDND", "So KH&CN", "", "2025"],
+    )
+    assert [e.result for e in number_lost_headings(table, 0, 0)] == ["1"]
+    table = _table(
+        ["", "Ra soat, hoan thien co che, chinh sach thuc day hoat dong", "", "", ""],
+        ["2.1", "Sua doi Nghi quyet so 43/2022/NQ-HDND", "So KH&CN", "", "2025"],
+    )
+    assert number_lost_headings(table, 0, 0) == []  # group 1 first, or a doubt
