@@ -21,7 +21,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.agency_moves import complete_cell
-from sohoa.extract.agency_names import name_nodes
+from sohoa.extract.agency_names import misread, name_nodes
 from sohoa.extract.structure import fold
 from sohoa.model import Edit, Table
 
@@ -55,13 +55,9 @@ def lead_in_text(words: list[str]) -> tuple[int, int] | None:
     Sở …"). The longest such run, ``None`` if none."""
     best: tuple[int, int] | None = None
     for start in range(1, len(words) - 2):
-        if not _head(words[start]) or not words[start + 1][:1].isupper():
-            continue
         if fold(words[start - 1]) in TASK_LEADS:
             continue
-        end = start + 1
-        while end < len(words) and name_nodes(["so", *words[start + 1 : end + 1]]):
-            end += 1
+        end = _department_at(words, start)
         if end - start >= 3 and (best is None or end - start > best[1] - best[0]):
             best = (start, end)
     return best
@@ -86,10 +82,28 @@ def _department_at(words: list[str], start: int) -> int:
     as far as the grammar goes with "Sở" for its head; ``start`` when it heads none."""
     if not _head(words[start]) or start + 1 >= len(words) or not words[start + 1][:1].isupper():
         return start
-    end = start + 1
-    while end < len(words) and name_nodes(["so", *words[start + 1 : end + 1]]):
-        end += 1
+    end = _name_end(words, start)
     return end if end > start + 1 else start
+
+
+def _name_end(words: list[str], start: int) -> int:
+    """Where the name read from ``words[start]`` as "Sở" ends, as far as the grammar goes;
+    one word misread past a slip (no syllable: ``agency_names.misread``, "hQCA" for "học")
+    is passed over when the word after it goes on with the name ("S,U KAhoa hQCA va")."""
+    nodes, end, passed = name_nodes(["so"]), start + 1, False
+    while end < len(words):
+        following = name_nodes([words[end]], nodes)
+        if following:
+            nodes, end = following, end + 1
+            continue
+        if passed or not misread(words[end]) or end + 1 >= len(words):
+            break
+        children = [child for node in nodes for child in node.children.values()]
+        following = name_nodes([words[end + 1]], children)
+        if not following:
+            break
+        nodes, end, passed = following, end + 2, True
+    return end
 
 
 def _as_department(cell: str) -> str:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from sohoa.extract.interleaved import repair_cells
-from sohoa.extract.shifted_agencies import is_collective, lead_in_text, shift_row, split_lead
+from sohoa.extract.shifted_agencies import (
+    is_collective,
+    lead_in_text,
+    shift_row,
+    split_lead,
+)
 from sohoa.model import Table, TableRow
 
 COLUMNS = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
@@ -80,3 +85,19 @@ def test_a_department_after_the_partners_list_leads_and_the_list_is_the_partners
 def test_a_list_of_departments_alone_stays_the_leads():
     assert split_lead("Các sở, ban, ngành, UBND cấp xã", "") is None
     assert split_lead("Sở Y tế, Sở Tài chính", "UBND cấp xã") is None
+
+
+def test_a_word_misread_past_a_slip_inside_the_leads_name_is_passed_over():
+    """ "S,U KAhoa hQCA va Cong ngh¢": "hQCA" is "học" read past one slip, the words after
+    it go on with the name."""
+    table = _row(
+        "Xay dung mo hinh ve ap dung cong cu quan 1y tién S,U KAhoa hQCA va Cong ngh¢ tién"
+        " dé cai tién ning suit",
+        "CE}C S0, ban, nﬂgant}, cac UBND cap xa",
+        "",
+    )
+    repair_cells(table, [2, 3], 0)
+    cells = table.rows[0].cells
+    assert cells[2] == "Sở KAhoa hQCA va Cong ngh¢"
+    assert cells[3] == "CE}C S0, ban, nﬂgant}, cac UBND cap xa"
+    assert cells[1] == "Xay dung mo hinh ve ap dung cong cu quan 1y tién tién dé cai tién ning suit"
