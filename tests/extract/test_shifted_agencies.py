@@ -6,6 +6,7 @@ from sohoa.extract.interleaved import repair_cells
 from sohoa.extract.shifted_agencies import (
     is_collective,
     lead_in_text,
+    open_lead_tail,
     shift_row,
     split_lead,
 )
@@ -101,3 +102,20 @@ def test_a_word_misread_past_a_slip_inside_the_leads_name_is_passed_over():
     assert cells[2] == "Sở KAhoa hQCA va Cong ngh¢"
     assert cells[3] == "CE}C S0, ban, nﬂgant}, cac UBND cap xa"
     assert cells[1] == "Xay dung mo hinh ve ap dung cong cu quan 1y tién tién dé cai tién ning suit"
+
+
+def test_the_partners_words_after_a_lead_begun_go_to_the_partner():
+    """ "Sé Khoa hoc cac UBITID.cEap xa,": the lead's first line and the partner's, read on
+    one line; the lead's rest ("va Cone nohe") among the task's words."""
+    table = _row(
+        "Tham quan hoc tap kinh nghiém trong hoat dong néng cao va Cone nohe nang sut va"
+        " chat luong san pham, hang hoa.",
+        "Sé Khoa hoc cac UBITID.cEap xa,",
+        "",
+    )
+    repair_cells(table, [2, 3], 0)
+    cells = table.rows[0].cells
+    assert cells[2] == "Sở Khoa hoc va Cone nohe"
+    assert cells[3] == "cac UBITID.cEap xa,"
+    assert open_lead_tail("Sở Khoa học và Công nghệ các UBND") is None  # whole: lead_tail's
+    assert open_lead_tail("Sở Khoa học và") is None
