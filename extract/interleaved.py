@@ -24,6 +24,7 @@ from sohoa.extract.agency_heads import goes_on_with, lower_head, opened_in_text
 from sohoa.extract.agency_moves import complete_agency_cells
 from sohoa.extract.agency_names import heads_collective
 from sohoa.extract.appendix import map_columns
+from sohoa.extract.collective_names import spell_collectives
 from sohoa.extract.shifted_agencies import shift_agency_cells
 from sohoa.extract.structure import clean, fold
 from sohoa.extract.wrapped_names import (
@@ -328,10 +329,11 @@ def repair_cells(
 ) -> list[Edit]:
     """ "S6 Tài chính" -> "Sở Tài chính" in the agency columns of a table rebuilt from old
     OCR; with ``spell_known`` (the document is being restored) a known agency name misread
-    is spelt as the name is ("Sở Gido duc va Dao tao": ``wrapped_names.known_names``). Each
-    change is an Edit for the reviewer. First, a name wrapped in its narrow cell whose rest
-    was read among the row's task words goes back to its cell
-    (``agency_moves.complete_agency_cells``)."""
+    is spelt as the name is ("Sở Gido duc va Dao tao": ``wrapped_names.known_names``), and
+    so is a collective's list ("Các s, ban, qgénh": ``collective_names``). Each change is an
+    Edit for the reviewer. First, agencies shifted a column left are put back
+    (``shifted_agencies``) and a name wrapped in its narrow cell whose rest was read among
+    the row's task words goes back to its cell (``agency_moves.complete_agency_cells``)."""
     fields = map_columns(table.columns).items()
     text_column = next((k for k, f in fields if f == ("noi_dung",)), None)
     edits = shift_agency_cells(table, agencies, text_column, table_index)
@@ -342,6 +344,7 @@ def repair_cells(
             if index < len(cells) and cells[index]:
                 fixed = _repair_agency(cells[index])
                 fixed = known_names(fixed) if spell_known else fixed
+                fixed = spell_collectives(fixed) if spell_known else fixed
                 if fixed != cells[index]:
                     edits.append(
                         Edit(
