@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.agency_heads import goes_on_with, lower_head, opened_in_text
 from sohoa.extract.agency_moves import complete_agency_cells
-from sohoa.extract.agency_names import heads_collective
+from sohoa.extract.agency_names import heads_collective, name_nodes
 from sohoa.extract.appendix import map_columns
 from sohoa.extract.collective_names import spell_collectives
 from sohoa.extract.shifted_agencies import shift_agency_cells
@@ -69,7 +69,7 @@ def agency_starts_at(words: list[str], k: int) -> bool:
     following = strip_marks(words[k + 1]).strip("|\\") if k + 1 < len(words) else ""
     next_plain = fold(following)
     capitalised = following[:1].isupper()
-    if plain.startswith("ubnd") or (plain in ("uy", "ủy") and next_plain.startswith("ban")):
+    if plain.startswith("ubnd") or (plain in ("uy", "ủy") and _committee_at(words, k)):
         return True
     if plain == "thanh" and next_plain == "tra":
         return True
@@ -97,6 +97,16 @@ def agency_starts_at(words: list[str], k: int) -> bool:
     # … or before a known name's words in lower case ("So van hoa, Thé thao")
     named = capitalised or begins_known_name(words[k:])
     return is_so_lookalike(word, following) and named and word != "S."
+
+
+def _committee_at(words: list[str], k: int) -> bool:
+    """ "Ủy ban" at word ``k`` heading a committee's name: the name's next word, if the line
+    goes on, one of the grammar's ("Ủy ban nhân dân"), not a national body's the task names
+    ("Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia")."""
+    rest = [w for w in (fold(x) for x in words[k + 1 : k + 3]) if w]
+    if not rest or not rest[0].startswith("ban"):
+        return False
+    return len(rest) < 2 or bool(name_nodes(["uy", "ban", rest[1]]))
 
 
 _SO_SHAPE = regex.compile(r"S\S?|S\S?[^\p{L}\p{N}\s]")
