@@ -124,7 +124,37 @@ def _anchors(parsed: list[TaskLine]) -> list[tuple[int, str]]:
         for k in range(a + 1, b)
         if _holds_lost_row(parsed[k])
     ]
-    return sorted(numbered + lost)
+    return sorted(numbered + lost + lost_headings(parsed, numbered))
+
+
+HEADING_MIN_WORDS = 5  # a group's heading names a field of work, in a line of its own
+
+
+def lost_headings(parsed: list[TaskLine], numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Group headings whose number old OCR lost: between a row of one group ("4.8") and the
+    first sub-row of the next ("5.1") with no heading "5" read, the first line that begins a
+    row (after a line that ends a sentence) with task text only, in capitals, of
+    ``HEADING_MIN_WORDS`` at least and no sentence's end: a heading row of one line, its
+    number left empty (``numbering`` puts a lost number back)."""
+    found = []
+    for (a, _), (b, _) in itertools.pairwise(numbered):
+        group = parsed[b][0] or ""
+        if not group.endswith(".1") or group.split(".")[0] == (parsed[a][0] or "").split(".")[0]:
+            continue
+        k = next((k for k in range(a + 1, b) if _heads_lost_group(parsed, k)), None)
+        if k is not None:
+            found.append((k, "heading"))
+    return found
+
+
+def _heads_lost_group(parsed: list[TaskLine], k: int) -> bool:
+    """Could line ``k`` be a group's heading whose number was lost (see ``lost_headings``)?"""
+    number, task, agency, time, notes = parsed[k]
+    if number is not None or agency or time or notes or SENTENCE_END.search(task):
+        return False
+    before = parsed[k - 1][1]
+    ended = bool(SENTENCE_END.search(before)) or is_specks(before)
+    return ended and task[:1].isupper() and len(task.split()) >= HEADING_MIN_WORDS
 
 
 def row_starts(parsed: list[TaskLine]) -> list[tuple[int, bool]] | None:

@@ -22,8 +22,10 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.agency_heads import goes_on_with, lower_head, opened_in_text
 from sohoa.extract.agency_moves import complete_agency_cells
-from sohoa.extract.agency_names import heads_collective
+from sohoa.extract.agency_names import heads_collective, name_nodes
 from sohoa.extract.appendix import map_columns
+from sohoa.extract.collective_names import spell_collectives
+from sohoa.extract.shifted_agencies import shift_agency_cells
 from sohoa.extract.structure import clean, fold
 from sohoa.extract.wrapped_names import (
     begins_known_name,
@@ -67,7 +69,7 @@ def agency_starts_at(words: list[str], k: int) -> bool:
     following = strip_marks(words[k + 1]).strip("|\\") if k + 1 < len(words) else ""
     next_plain = fold(following)
     capitalised = following[:1].isupper()
-    if plain.startswith("ubnd") or (plain in ("uy", "ủy") and next_plain.startswith("ban")):
+    if plain.startswith("ubnd") or (plain in ("uy", "ủy") and _committee_at(words, k)):
         return True
     if plain == "thanh" and next_plain == "tra":
         return True
@@ -95,6 +97,16 @@ def agency_starts_at(words: list[str], k: int) -> bool:
     # … or before a known name's words in lower case ("So van hoa, Thé thao")
     named = capitalised or begins_known_name(words[k:])
     return is_so_lookalike(word, following) and named and word != "S."
+
+
+def _committee_at(words: list[str], k: int) -> bool:
+    """ "Ủy ban" at word ``k`` heading a committee's name: the name's next word, if the line
+    goes on, one of the grammar's ("Ủy ban nhân dân"), not a national body's the task names
+    ("Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia")."""
+    rest = [w for w in (fold(x) for x in words[k + 1 : k + 3]) if w]
+    if not rest or not rest[0].startswith("ban"):
+        return False
+    return len(rest) < 2 or bool(name_nodes(["uy", "ban", rest[1]]))
 
 
 _SO_SHAPE = regex.compile(r"S\S?|S\S?[^\p{L}\p{N}\s]")
@@ -327,19 +339,22 @@ def repair_cells(
 ) -> list[Edit]:
     """ "S6 Tài chính" -> "Sở Tài chính" in the agency columns of a table rebuilt from old
     OCR; with ``spell_known`` (the document is being restored) a known agency name misread
-    is spelt as the name is ("Sở Gido duc va Dao tao": ``wrapped_names.known_names``). Each
-    change is an Edit for the reviewer. First, a name wrapped in its narrow cell whose rest
-    was read among the row's task words goes back to its cell
-    (``agency_moves.complete_agency_cells``)."""
+    is spelt as the name is ("Sở Gido duc va Dao tao": ``wrapped_names.known_names``), and
+    so is a collective's list ("Các s, ban, qgénh": ``collective_names``). Each change is an
+    Edit for the reviewer. First, agencies shifted a column left are put back
+    (``shifted_agencies``) and a name wrapped in its narrow cell whose rest was read among
+    the row's task words goes back to its cell (``agency_moves.complete_agency_cells``)."""
     fields = map_columns(table.columns).items()
     text_column = next((k for k, f in fields if f == ("noi_dung",)), None)
-    edits = complete_agency_cells(table, agencies, text_column, table_index, _repair_agency)
+    edits = shift_agency_cells(table, agencies, text_column, table_index)
+    edits += complete_agency_cells(table, agencies, text_column, table_index, _repair_agency)
     for at, row in enumerate(table.rows):
         cells = row.cells or []
         for index in agencies:
             if index < len(cells) and cells[index]:
                 fixed = _repair_agency(cells[index])
                 fixed = known_names(fixed) if spell_known else fixed
+                fixed = spell_collectives(fixed) if spell_known else fixed
                 if fixed != cells[index]:
                     edits.append(
                         Edit(

@@ -30,6 +30,7 @@ from sohoa.extract.cell_types import (
 )
 from sohoa.extract.headers import repair_headers
 from sohoa.extract.interleaved import repair_cells
+from sohoa.extract.lost_headings import number_lost_headings
 from sohoa.extract.numbering import fix_numbering
 from sohoa.extract.rebuild_edits import edits_of, rebuilding
 from sohoa.extract.structure import build_structure, join_continued
@@ -300,6 +301,8 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             stt = [i for i, f in map_columns(table.columns).items() if f == ("stt",)]
             lost = table.source == "flattened"  # old OCR text: lost numbers put back
             doc.edits.extend(fix_numbering(table, stt[0] if stt else None, index, lost))
+            if lost:  # a group heading's lost number, from the rows around it
+                doc.edits.extend(number_lost_headings(table, stt[0] if stt else None, index))
         if table.source == "flattened" and table.confidence is not None and table.confidence < 1:
             fields = map_columns(table.columns)
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]

@@ -27,3 +27,20 @@ def test_rows_whose_numbers_open_them_are_not_cut_around_their_numbers():
         (None, "cap xa.", "", "", ""),
     ]
     assert row_starts(parsed) is None
+
+
+def test_a_group_heading_whose_number_was_lost_is_a_row_of_its_own():
+    """Between 1.2 and 2.1 no heading "2" was read: the line after 1.2's finished sentence,
+    task text alone and no sentence's end, is group 2's heading, not 2.1's first line."""
+    parsed = [
+        (None, "Kiem tra cac co so san xuat kinh doanh", "", "", ""),
+        ("1.1", "tren dia ban tinh", "So Y te", "2026", ""),
+        (None, "thuoc linh vuc quan ly.", "", "", ""),
+        (None, "To chuc tap huan cho can bo", "", "", ""),
+        ("1.2", "ve nghiep vu quan ly", "So Noi vu", "2027", ""),
+        (None, "tai co so.", "", "", ""),
+        (None, "Nang cao nang luc hoat dong tieu chuan hoa va danh gia", "", "", ""),
+        ("2.1", "Tiep tuc duy tri va khai thac co so du lieu", "So Khoa hoc", "Hang nam", ""),
+        (None, "cho cac doanh nghiep.", "", "", ""),
+    ]
+    assert row_starts(parsed) == [(0, True), (3, True), (6, True), (7, True)]

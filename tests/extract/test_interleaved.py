@@ -216,3 +216,14 @@ def test_a_year_span_cut_where_its_cell_wraps_is_the_time_not_the_agencys():
         "UBND cap xa",
         "030",
     )
+
+
+def test_a_national_committee_the_task_names_stays_in_the_task_text():
+    """ "Ủy ban Tiêu chuẩn Đo lường …" is a body the task works with, no committee of the
+    grammar ("Ủy ban nhân dân …"): the line is split at the agency after it."""
+    line = "Phoi hop v6i Bo Khoa hoc va Cong nghé, Uy ban Tiéu Céc s6. bar. nearh"
+    _, task, agency, _, _ = split_line(line)
+    assert task == "Phoi hop v6i Bo Khoa hoc va Cong nghé, Uy ban Tiéu"
+    assert agency == "Céc s6. bar. nearh"
+    _, task, agency, _, _ = split_line("Tổ chức hội nghị tổng kết | Uy ban nhan dan tinh")
+    assert (task, agency) == ("Tổ chức hội nghị tổng kết", "Uy ban nhan dan tinh")
