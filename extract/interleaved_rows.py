@@ -43,6 +43,7 @@ from sohoa.extract.task_moves import (
     changes,
     collective_end,
     note_rows_moves,
+    notes_back,
     qualifier_back,
     rest_back,
     stray_pieces,
@@ -150,6 +151,8 @@ class _TaskRow:
                 self.wrapped[id(cell)] = (len(cell), left[end - start :])
             elif cell and words and self.grew_last_line(cell):  # "Ban Quan ly" / "cac khu"
                 words = rest_back(cell, words, text, self.moves)
+        row = (self.partner, self.time, self.notes)
+        words = notes_back(row, task.split(), words, text, self.moves)
         words = time_word_back(self.time, words, text, self.moves)
         if words:
             self.task.append(" ".join(words))

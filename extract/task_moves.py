@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import regex
 
-from sohoa.extract.agency_heads import rest_in_line
+from sohoa.extract.agency_heads import rest_in_line, words_going_on
 from sohoa.extract.interleaved import SPAN_PIECE, TaskLine, agency_starts_at, is_whole_time
 from sohoa.extract.rebuild_edits import note
 from sohoa.extract.structure import fold
@@ -43,6 +43,7 @@ PARTNER_FIRST = "table-partner-read-first"  # a collective partner read above th
 BLOCK_LINE = "table-block-line"  # a column's line read after the others: "và Công nghệ"
 STRAY_PIECE = "table-span-piece-stray"  # "2028-2" among the time: another row's
 YEARS_JOINED = "table-years-joined"  # "2026- 2030" -> "2026-2030"
+NOTES_RIGHT = "table-notes-right-of-agency"  # "… co so va Du lich dinh": "Quyết" / "định"
 CONFIDENCES = {
     WRAPPED_NAME: 0.8,  # 99 right of 119 judged: (99 + 1) / (119 + 2) = 0.83
     QUALIFIER: 0.55,  # 15 of 27: 16 / 29 = 0.55
@@ -56,6 +57,9 @@ CONFIDENCES = {
     BLOCK_LINE: 0.65,  # 10 of 14: 11 / 16 = 0.69
     STRAY_PIECE: 0.5,  # 2 of 4: 3 / 6 = 0.5
     YEARS_JOINED: 0.9,  # 12 of 12: 13 / 14 = 0.93
+    # 23 of 33: 24 / 35 = 0.69; the wrong mostly a notes' line with a speck ("Huon" + "g
+    # dan", judged against "Hướng dẫn"), or one the restorer rewrote
+    NOTES_RIGHT: 0.65,
 }
 
 
@@ -139,6 +143,59 @@ def time_word_back(time: list[str], words: list[str], text: str, moves: list[Mov
     task read on the lines above."""
     if words and time and completes_time(" ".join(time), words[-1]):
         return take_words(time, words, (len(words) - 1, len(words)), TIME_WORD, moves, text)
+    return words
+
+
+NOTES_LINE_WORDS = 4  # a notes cell's next line is short: "thuc nhiem", "g dan"
+
+
+def right_of_moved(line: list[str], words: list[str]) -> int:
+    """How many of ``words`` (a line's task words ``line`` less the runs moved to agency
+    cells) were read right of the last run moved: the words both end in, once some moved."""
+    if len(words) == len(line):
+        return 0
+    count = 0
+    while count < len(words) and line[-1 - count] == words[-1 - count]:
+        count += 1
+    return count
+
+
+def _partners_words(partner: list[str], tail: list[str]) -> int:
+    """How many of ``tail`` (words read right of a lead's next line) go on with the partner
+    cell: its name's next words ("Ban Quản lý các khu" / "công nghiệp") or its qualifier
+    ("Các cơ quan, đơn vị" / "liên quan"). They stay for ``agency_moves`` to move."""
+    if not partner:
+        return 0
+    going_on = words_going_on(" ".join(partner), tail)
+    found = qualifier_at(tail) if qualifier_left(partner[-1]) else None
+    return max(going_on, found[1] if found is not None and found[0] == 0 else 0)
+
+
+def notes_back(
+    row: tuple[list[str], list[str], list[str]],
+    line: list[str],
+    words: list[str],
+    text: str,
+    moves: list[Move],
+) -> list[str]:
+    """A line's task words less those read right of an agency's next line moved back to its
+    cell (``right_of_moved``): the task column is the leftmost, so they are of a column right
+    of it. When the row's notes cell began on a line above and they are few
+    (``NOTES_LINE_WORDS``), they are the partner's going on (``_partners_words``, left), the
+    time's end ("2027-2" / "030", "Hằng" / "năm") and the notes' next line ("Quyết" / "… va
+    Du lich dinh"). ``row``: the row's partner, time and notes cells."""
+    partner, time, notes = row
+    count = right_of_moved(line, words)
+    if not notes or not 0 < count <= NOTES_LINE_WORDS:
+        return words
+    size = len(words)
+    words = time_word_back(time, words, text, moves)
+    start = len(words) - count + (size - len(words))  # the time's end taken: one fewer
+    at = start + _partners_words(partner, words[start:])
+    if at < len(words) and time and completes_time(" ".join(time), words[at]):
+        words = take_words(time, words, (at, at + 1), NOTES_RIGHT, moves, text)
+    if at < len(words):
+        words = take_words(notes, words, (at, len(words)), NOTES_RIGHT, moves, text)
     return words
 
 

@@ -11,6 +11,7 @@ from sohoa.extract.interleaved_rows import task_rows
 from sohoa.extract.rebuild_edits import reading_rows
 from sohoa.extract.task_moves import (
     CAC,
+    NOTES_RIGHT,
     PARTNER_FIRST,
     QUALIFIER,
     ROW_NUMBER,
@@ -134,3 +135,41 @@ def test_the_moves_of_a_rebuilt_table_name_their_row_after_the_rows_before(tmp_p
         (text, 0, 4),
         ("Hang nam", 0, 4),
     ]
+
+
+def test_words_right_of_an_agencys_next_line_are_the_notes_next_line():
+    """ "… tai co so va Du lich dinh": the lead's next line ("va Du lich") goes back to it;
+    "dinh", read right of it, is no word of the task (the leftmost column) but the notes'
+    next line, the row's notes ("Quyet") begun on the line above. With no notes begun
+    above, it stays where it was read."""
+    first = "2 Day manh phong chay, chua chay tai So Van hoa, The thao So Tai chinh 2026-2030"
+    rows, _ = task_rows([f"{first} Quyet", "co so va Du lich dinh"])
+    assert rows[0][1][1:] == [
+        "Day manh phong chay, chua chay tai co so",
+        "So Van hoa, The thao va Du lich",
+        "So Tai chinh",
+        "2026-2030",
+        "Quyet dinh",
+    ]
+    rows, _ = task_rows([first, "co so va Du lich dinh"])
+    assert rows[0][1][1] == "Day manh phong chay, chua chay tai co so dinh"
+
+
+def test_the_time_ends_first_and_the_notes_take_the_rest_as_edits_of_the_row():
+    """Right of the lead's next line ("cac khu cong") and the partner's qualifier ("lien
+    quan"): the time's end ("2027-2" / "030") and the notes' next line ("theo hinh" /
+    "thuc nhiem"), each move an Edit of the row."""
+    lines = [
+        "Nang cao hieu qua cai cach hanh chinh. Trien khai | Ban Quan ly Cac co quan, don vi"
+        " | 2027-2 theo hinh",
+        "1.1 | cong tac van thu cap huyen. | cac khu cong lien quan 030 thuc nhiem",
+    ]
+    rows, _ = task_rows(lines)
+    assert (
+        rows[0][1][1]
+        == "Nang cao hieu qua cai cach hanh chinh. Trien khai cong tac van thu cap huyen."
+    )
+    assert rows[0][1][4:] == ["2027-2030", "theo hinh thuc nhiem"]
+    moved = [(original, result) for original, result, _ in _moves(lines, NOTES_RIGHT)]
+    assert ("2027-2", "2027-2 030") in moved
+    assert ("theo hinh", "theo hinh thuc nhiem") in moved
