@@ -57,7 +57,7 @@ CONFIDENCES = {
     BLOCK_LINE: 0.65,  # 10 of 14: 11 / 16 = 0.69
     STRAY_PIECE: 0.5,  # 2 of 4: 3 / 6 = 0.5
     YEARS_JOINED: 0.9,  # 12 of 12: 13 / 14 = 0.93
-    # 23 of 33: 24 / 35 = 0.69; the wrong mostly a notes' line with a speck ("Huon" + "g
+    # 15 of 21: 16 / 23 = 0.70; the wrong mostly a notes' line with a speck ("Huon" + "g
     # dan", judged against "Hướng dẫn"), or one the restorer rewrote
     NOTES_RIGHT: 0.65,
 }
@@ -183,7 +183,8 @@ def notes_back(
     of it. When the row's notes cell began on a line above and they are few
     (``NOTES_LINE_WORDS``), they are the partner's going on (``_partners_words``, left), the
     time's end ("2027-2" / "030", "Hằng" / "năm") and the notes' next line ("Quyết" / "… va
-    Du lich dinh"). ``row``: the row's partner, time and notes cells."""
+    Du lich dinh"), unless specks (``_specks``). ``row``: the row's partner, time and notes
+    cells."""
     partner, time, notes = row
     count = right_of_moved(line, words)
     if not notes or not 0 < count <= NOTES_LINE_WORDS:
@@ -194,9 +195,18 @@ def notes_back(
     at = start + _partners_words(partner, words[start:])
     if at < len(words) and time and completes_time(" ".join(time), words[at]):
         words = take_words(time, words, (at, at + 1), NOTES_RIGHT, moves, text)
-    if at < len(words):
+    if at < len(words) and not _specks(words[at:]):
         words = take_words(notes, words, (at, len(words)), NOTES_RIGHT, moves, text)
     return words
+
+
+SPECK_LETTERS = 2  # a run of words none longer than this is specks ("y gg"), no notes line
+
+
+def _specks(words: list[str]) -> bool:
+    """Are ``words`` specks a ruling left (none of three letters or more)? They stay where
+    they were read."""
+    return all(len(fold(w)) <= SPECK_LETTERS for w in words)
 
 
 def stray_pieces(time: str) -> tuple[str, list[str]]:

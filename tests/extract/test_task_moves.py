@@ -173,3 +173,18 @@ def test_the_time_ends_first_and_the_notes_take_the_rest_as_edits_of_the_row():
     moved = [(original, result) for original, result, _ in _moves(lines, NOTES_RIGHT)]
     assert ("2027-2", "2027-2 030") in moved
     assert ("theo hinh", "theo hinh thuc nhiem") in moved
+
+
+def test_specks_right_of_an_agencys_next_line_are_no_notes_line():
+    """ "… va Moi truong y gg": the lead's next line goes back to it; "y gg", no word of
+    three letters, are a ruling's specks: they stay where they were read, the notes cell
+    ("Bang gia dat so") keeps its own words."""
+    rows, _ = task_rows(
+        [
+            "5 |Xay dung co so du lieu So Nong nghiep So Tai chinh | Quy II/2026 |Bang gia dat so",
+            "gia dat. va Moi truong y gg",
+        ]
+    )
+    assert rows[0][1][2] == "So Nong nghiep va Moi truong"
+    assert rows[0][1][5] == "Bang gia dat so"
+    assert rows[0][1][1].endswith("y gg")
