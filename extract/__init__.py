@@ -4,7 +4,7 @@ Read in this order: ``tables`` (the document stage: tables found, typed, repaire
 ``table_grid`` with ``grid_lines`` and ``structure`` (ruled tables on a page image: the page
 stage "find tables"), ``borderless``, ``flattened`` (with ``flattened_lines``,
 ``flattened_header``, ``flattened_rows``, ``flattened_budget``, ``flattened_sums``),
-``interleaved`` (with ``interleaved_rows``), ``table_text``
+``interleaved`` (with ``interleaved_rows``, ``task_moves``), ``table_text``
 (tables without rules or from text), ``appendix``, ``headers``, ``cell_types``, ``amounts``,
 ``numbering``, ``validate`` (Phụ lục I/II records and their checks); ``metadata`` (the
 order of the readers) with ``metadata_header``, ``metadata_issuer``, ``metadata_title``,

@@ -35,7 +35,7 @@ from sohoa.extract.interleaved import (
     split_line,
 )
 from sohoa.extract.interleaved_rows import task_rows
-from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note
+from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note, rows_after
 from sohoa.extract.structure import clean
 from sohoa.model import TableRow
 
@@ -393,7 +393,8 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
 
     def flush() -> None:
         nonlocal complete, total
-        found, ok = task_rows(segment, _last_number(rows))
+        with rows_after(len(rows)):  # the rows' notes (``rebuild_edits``) after those before
+            found, ok = task_rows(segment, _last_number(rows))
         rows.extend(TableRow(cells=_fit_task_row(cells, columns)) for _, cells in found)
         complete += ok
         total += len(found)

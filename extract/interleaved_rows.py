@@ -5,7 +5,8 @@ gathered into rows.
 A row's number may sit on its middle line (its first lines come before it: the rows are cut
 by ``centred_rows``), or alone on a line above the row's blocks; read line by line, a row ends
 when its task sentence ends (once its cells are read) or the next number comes. An agency
-name or a time wrapped in its narrow cell goes back to its cell (``wrapped_names``). A group
+name or a time wrapped in its narrow cell goes back to its cell (``wrapped_names``,
+``task_moves``: each word moved between cells an Edit of its row). A group
 heading ("2 | Công tác …" over 2.1, 2.2) is a row of its own; a column read as a block after
 the others (the agencies' second lines, the time column under its header) is given back to
 the rows.
@@ -17,11 +18,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from sohoa.extract.agency_heads import rest_in_line
 from sohoa.extract.centred_rows import heads_group, is_specks, row_starts
 from sohoa.extract.interleaved import (
     SENTENCE_END,
-    SPAN_PIECE,
     TaskLine,
     agency_starts_at,
     is_time_word,
@@ -33,15 +32,26 @@ from sohoa.extract.interleaved import (
 )
 from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.structure import fold
-from sohoa.extract.wrapped_names import (
-    continuation_at,
-    is_cac,
-    known_name_size,
-    name_left,
-    qualifier_at,
-    qualifier_left,
+from sohoa.extract.task_moves import (
+    BLOCK_LINE,
+    CAC,
+    PARTNER_FIRST,
+    ROW_NUMBER,
+    STRAY_PIECE,
+    WRAPPED_NAME,
+    Move,
+    changes,
+    collective_end,
+    note_rows_moves,
+    notes_back,
+    qualifier_back,
+    rest_back,
+    stray_pieces,
+    take_words,
+    time_word_back,
+    wrapped_years,
 )
-from sohoa.normalize.unicode import strip_marks
+from sohoa.extract.wrapped_names import continuation_at, name_left
 
 
 @dataclass
@@ -59,6 +69,7 @@ class _TaskRow:
     wrapped: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     # each agency cell's (id) fragments count after the lines before the last, and after it
     sizes: tuple[dict[int, int], dict[int, int]] = field(default_factory=lambda: ({}, {}))
+    moves: list[Move] = field(default_factory=list)  # words moved between its cells
 
     def add_agencies(self, agency: str, number: str | None) -> None:
         """A second name on the line is the partner; a lone one continues the lead agency
@@ -92,12 +103,17 @@ class _TaskRow:
         lead, the collective and its end the partner's. Done if so."""
         if len(self.lead) != 1 or self.partner:
             return False
-        tail = _collective_end(self.lead[0], cell.split())
+        tail = collective_end(self.lead[0], cell.split())
         if tail is None:
             return False
         words = cell.split()
-        self.partner.extend([self.lead[0], " ".join(words[tail:])])
-        self.lead[:] = [" ".join(words[:tail])]
+        lead, rest = " ".join(words[:tail]), " ".join(words[tail:])
+        self.moves += [
+            Move(self.lead[0], lead, PARTNER_FIRST),
+            Move(cell, f"{self.lead[0]} {rest}", PARTNER_FIRST),
+        ]
+        self.partner.extend([self.lead[0], rest])
+        self.lead[:] = [lead]
         return True
 
     def add_line(self, number: str | None, task: str, agency: str, time: str, notes: str) -> None:
@@ -121,10 +137,9 @@ class _TaskRow:
     def add_task(self, task: str) -> None:
         """Add a line's task text, less the words that go on with an agency name begun on
         a line before and wrapped in its narrow cell (see ``wrapped_names``)."""
-        words = task.split()
+        words, text = task.split(), " ".join(self.task)
         for cell in (self.lead, self.partner):
-            before = self.task[-1].split()[-1] if self.task and self.task[-1].split() else ""
-            words = _qualifier_back(cell, words, before)
+            words = qualifier_back(cell, words, text, self.moves)
             size, left = self.wrapped.get(id(cell), (-1, ()))
             name = ""
             if size != len(cell) and cell:  # a name begun since: what is left of it
@@ -132,14 +147,13 @@ class _TaskRow:
             found = continuation_at(words, left) if left and words else None
             if found is not None:
                 start, end = found
-                cell[-1] = name or cell[-1]
-                cell.append(" ".join(words[start:end]))
-                words = words[:start] + words[end:]
+                words = take_words(cell, words, found, WRAPPED_NAME, self.moves, text, name)
                 self.wrapped[id(cell)] = (len(cell), left[end - start :])
             elif cell and words and self.grew_last_line(cell):  # "Ban Quan ly" / "cac khu"
-                words = _rest_back(cell, words)
-        if words and self.time and _completes_time(" ".join(self.time), words[-1]):
-            self.time.append(words.pop())  # "… tang van tai lien quan nam": "Hang" / "nam"
+                words = rest_back(cell, words, text, self.moves)
+        row = (self.partner, self.time, self.notes)
+        words = notes_back(row, task.split(), words, text, self.moves)
+        words = time_word_back(self.time, words, text, self.moves)
         if words:
             self.task.append(" ".join(words))
 
@@ -154,22 +168,41 @@ class _TaskRow:
         if not (finished and self.lead) or notes or len(words) > BLOCK_LINE_WORDS:
             return False
         if words and all(is_time_word(w) for w in words) and not time:
-            self.time.append(" ".join(words))
+            self._take_line(self.time, task, words)
             return True
         if not words or not words[0][:1].islower() or agency_starts_at(words, 0):
             return False
-        (self.partner or self.lead).append(" ".join(words))
+        self._take_line(self.partner or self.lead, task, words)
         if time:
             self.time.append(time)
         return True
 
+    def _take_line(self, cell: list[str], task: str, words: list[str]) -> None:
+        """Add a line read as a block (``takes_block_line``) to ``cell``: its words the
+        line's task part held move (kept in ``moves``)."""
+        if task:
+            span = (0, len(words))
+            take_words(cell, words, span, BLOCK_LINE, self.moves, " ".join(self.task))
+        else:
+            cell.append(" ".join(words))
+
     def cells(self) -> list[str]:
-        time, stray = _stray_pieces(_wrapped_years(" ".join(self.time)))
+        """The row's cells; a year span wrapped, joined, and a stray piece of one put back
+        with the agencies, kept in ``moves``."""
+        joined = wrapped_years(" ".join(self.time), self.moves)
+        time, stray = stray_pieces(joined)
         lead, partner = list(self.lead), list(self.partner)
-        (partner or lead).extend(stray)  # back where they were read
+        if stray:
+            cell = partner or lead
+            read = without_rulings(cell)
+            cell.extend(stray)  # back where they were read
+            self.moves += [
+                Move(joined, time, STRAY_PIECE),
+                Move(read, without_rulings(cell), STRAY_PIECE),
+            ]
         return [
             self.stt,
-            _wrapped_years(without_rulings(self.task)),
+            wrapped_years(without_rulings(self.task), self.moves),
             without_rulings(lead),
             without_rulings(partner),
             time,
@@ -177,110 +210,7 @@ class _TaskRow:
         ]
 
 
-def _stray_pieces(time: str) -> tuple[str, list[str]]:
-    """(the time cell, the pieces of a cut year span it does not take): beside a whole time
-    ("Hằng năm"), a piece that joined no other ("2028-2", "030") is another row's, read
-    among the agencies of this one (old OCR reading a page line across shifted columns):
-    it stays with the agencies, where it was read."""
-    words = time.split()
-    pieces = [w for w in words if SPAN_PIECE.fullmatch(w)]
-    rest = " ".join(w for w in words if not SPAN_PIECE.fullmatch(w))
-    if pieces and rest and is_whole_time(rest):
-        return rest, pieces
-    return time, []
-
-
-def _collective_end(collective: str, words: list[str]) -> int | None:
-    """Where in ``words`` (an agency fragment) the end of ``collective``, an open collective
-    name, begins after a single agency's name: its qualifier ending the fragment ("Sở Nội vụ
-    liên quan" after "Các cơ quan, đơn vị"), lower-case words after a whole known name
-    ("Sở Nội vụ thành phố" after "UBND các huyện"), or another collective name after it
-    when the list ends in "," ("Sở Nội vụ UBND các huyện" after "Các sở, ban, ngành,");
-    ``None`` otherwise."""
-    if len(words) < 2 or not agency_starts_at(words, 0) or _is_collective(words):
-        return None
-    if qualifier_left(collective):
-        found = qualifier_at(words)
-        if found is not None and found[1] == len(words) and found[0] >= 2:
-            return found[0]
-    if not _is_collective(collective.split()):
-        return None
-    size = known_name_size(words)
-    rest = words[size:]
-    if size and rest and all(w[:1].islower() for w in rest):
-        return size
-    # "Các sở, ban, ngành," then "Sở Nội vụ UBND các huyện": the list goes on
-    if size and collective.rstrip().endswith(",") and _is_collective(rest):
-        return size
-    return None
-
-
-def _is_collective(words: list[str]) -> bool:
-    """ "Các sở, ban, ngành", "UBND các huyện": a name of many bodies."""
-    folded = [fold(w) for w in words[:2]]
-    return bool(folded) and (is_cac(folded[0]) or (folded[0] == "ubnd" and is_cac(folded[-1])))
-
-
-def _qualifier_back(cell: list[str], words: list[str], before: str) -> list[str]:
-    """A line's task words less the qualifier of a collective name the cell's last fragment
-    began ("Các cơ quan, đơn vị" / "liên quan"), which goes back to the cell; ``before``:
-    the task's last word on the lines above."""
-    if not cell or not words or not qualifier_left(cell[-1]):
-        return words
-    found = qualifier_at(words, before)
-    if found is None:
-        return words
-    start, end = found
-    cell.append(" ".join(words[start:end]))
-    return words[:start] + words[end:]
-
-
-def _rest_back(cell: list[str], words: list[str]) -> list[str]:
-    """A line's task words less the next line of the agency name the cell ends in, wrapped
-    in its narrow cell, which goes back to the cell (``agency_heads.rest_in_line``)."""
-    found = rest_in_line(" ".join(cell), words)
-    if found is None:
-        return words
-    start, end = found
-    cell.append(" ".join(words[start:end]))
-    return words[:start] + words[end:]
-
-
-# a time cell wrapped in its narrow column, folded: its first line and what ends it
-_TIME_GOES_ON = [
-    (regex.compile(r"(^|\s)h\S{0,2}[nm]g$"), regex.compile(r"^n\S{0,2}m$")),  # Hằng / năm
-    (regex.compile(r"(^|\s)qu\S$"), regex.compile(r"^[1ivxl|]{1,4}/?20\d\d$")),  # Quý / II/2027
-    (regex.compile(r"(^|\s)20\d\d\s*[-–]$"), regex.compile(r"^20\d\d$")),  # 2027- / 2030
-    (regex.compile(r"(^|\s)20\d\d[-–]\d{1,3}$"), regex.compile(r"^\d{1,3}$")),  # 2027-2 / 030
-]
-
-
-def _completes_time(time: str, word: str) -> bool:
-    """Does ``word``, the last of a line with no agency, end the row's time cell begun on
-    a line above ("Hằng" then "năm", "Quý" then "II/2027", "2027-" then "2030")?"""
-    head = " ".join(strip_marks(w).lower() for w in time.split())
-    tail = strip_marks(word).lower().strip(".,;")
-    return any(first.search(head) and last.match(tail) for first, last in _TIME_GOES_ON)
-
-
 BLOCK_LINE_WORDS = 5  # a wrapped agency name's second line is short: "cac UBND cap xa"
-_YEAR_WRAP = regex.compile(r"\b(20\d\d)\s*([-–])\s+(20\d\d)\b")
-
-
-_SPAN_CUT = regex.compile(r"\b(20\d\d[-–])(\d{1,3}) (\d{1,3})\b")
-
-
-def _wrapped_years(text: str) -> str:
-    """ "2026- 2030", "2026-2 030": a year span wrapped in a narrow cell, joined again (the
-    second year's digits cut in two only when its pieces make four: no digit added)."""
-    text = _YEAR_WRAP.sub(r"\1\2\3", text)
-    return _SPAN_CUT.sub(lambda m: _joined(m) if len(m[2] + m[3]) == 4 else m[0], text)
-
-
-def _joined(match: regex.Match[str]) -> str:
-    return match[1] + match[2] + match[3]
-
-
 TIME_HEADER = {"thoi", "gian", "thuc", "hien"}  # "Thời gian thực hiện" over the column
 
 
@@ -340,14 +270,16 @@ def task_rows(
     elif times:
         rows = _gather_rows(lines, previous)  # no place for them: read as they come
     out = [(row.stt, row.cells()) for row in rows]
+    note_rows_moves([row.moves for row in rows])  # the words moved, Edits of their rows
     complete = sum(all(cells[:3]) and bool(cells[4]) for _, cells in out)
     return out, complete
 
 
-def _split(line: str) -> TaskLine:
-    """``split_line``, and "các" ending the task text before "UBND cấp xã" is the agency's:
-    "… đại chúng và PTTH Bắc các | UBND cấp xã" (a list's next line, "các UBND cấp xã")."""
-    number, task, agency, time, notes = split_line(line)
+def _cac_to_agency(line: TaskLine) -> TaskLine:
+    """A line as ``split_line`` split it, but "các" ending the task text before "UBND cấp
+    xã" is the agency's: "… đại chúng và PTTH Bắc các | UBND cấp xã" (a list's next line,
+    "các UBND cấp xã")."""
+    number, task, agency, time, notes = line
     words = task.split()
     if len(words) > 1 and fold(words[-1]) == "cac" and fold(agency).startswith("ubnd"):
         task, agency = " ".join(words[:-1]), f"{words[-1]} {agency}"
@@ -403,20 +335,29 @@ def _gather_rows(lines: list[str], previous: str | None = None) -> list[_TaskRow
     """The rows of ``lines``: cut where ``row_starts`` finds the rows of a table whose
     numbers sit on their middle lines, else line by line (``_rows_line_by_line``);
     ``previous``: the row number before them."""
-    parsed = _row_numbers([_split(line) for line in lines if line.strip()], previous)
+    read = [split_line(line) for line in lines if line.strip()]
+    split = [_cac_to_agency(line) for line in read]
+    parsed = _row_numbers(split, previous)
+    # the words each line's parts gave another part, for the row that takes the line
+    moved = [
+        changes(a, b, CAC) + changes(b, c, ROW_NUMBER)
+        for a, b, c in zip(read, split, parsed, strict=True)
+    ]
     starts = row_starts(parsed)
     if starts is None:
-        return _rows_line_by_line(parsed)
+        return _rows_line_by_line(parsed, moved)
     rows = []
     ends = [*(start for start, _ in starts), len(parsed)]
     for (begin, across), end in zip(starts, ends[1:], strict=True):
         if not across:
             # lines before the first number, or a row opened by its number alone: read
             # line by line (a row whose number was lost ends with its sentence)
-            rows += _rows_line_by_line(parsed[begin:end])
+            rows += _rows_line_by_line(parsed[begin:end], moved[begin:end])
             continue
         row = _TaskRow()
-        for number, task, agency, time, notes in parsed[begin:end]:
+        for k in range(begin, end):
+            number, task, agency, time, notes = parsed[k]
+            row.moves += moved[k]
             if number is None and row.takes_block_line(task, agency, time, notes):
                 continue
             row.add_line(number, task, agency, time, notes)
@@ -424,14 +365,15 @@ def _gather_rows(lines: list[str], previous: str | None = None) -> list[_TaskRow
     return rows
 
 
-def _rows_line_by_line(parsed: list[TaskLine]) -> list[_TaskRow]:
+def _rows_line_by_line(parsed: list[TaskLine], moved: list[list[Move]]) -> list[_TaskRow]:
     """The rows of the lines, line by line: a row number starts a row, a line of a row read
     block by block goes back to it, and a row ends with its task's sentence (see the module
-    docstring)."""
+    docstring). ``moved``: each line's moves, the row taking the line keeps."""
     rows: list[_TaskRow] = []
     current: _TaskRow | None = None
     for index, (number, task, agency, time, notes) in enumerate(parsed):
         if number is None and current and current.takes_block_line(task, agency, time, notes):
+            current.moves += moved[index]
             continue
         # a line with its own whole time when the row has one: the next row, unnumbered
         # (a row read on one line whose number old OCR lost)
@@ -442,6 +384,7 @@ def _rows_line_by_line(parsed: list[TaskLine]) -> list[_TaskRow]:
             current = _TaskRow(opened=alone)
             rows.append(current)
         current.add_line(number, task, agency, time, notes)
+        current.moves += moved[index]
         # a row opened by its lone number reads its text, sentences and all, until its
         # agencies and time are read too
         read = not current.opened or bool(current.lead and current.time)

@@ -197,6 +197,8 @@ def test_each_repair_of_a_table_rebuilt_from_old_ocr_names_its_row(tmp_path):
         ("table-cell-pattern", 1, "Sở Xay dung"),
         ("table-cell-pattern", 1, "Cac Sở, ban, nganh"),
         ("table-cell-pattern", 3, "Sở Giao duc va Dao tao"),
+        ("table-wrapped-name-back", 3, "So Giao duc va Dao tao"),
+        ("table-wrapped-name-back", 3, "Xay dung lop tap huan cho doanh nghiep"),
         ("table-cell-pattern", 3, "Sở Noi vu"),
         ("table-cell-pattern", 5, "Sở Tai chinh"),
         ("table-cell-pattern", 5, "Sở Cong Thuong"),
