@@ -15,7 +15,13 @@ import itertools
 import regex
 
 from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
-from sohoa.extract.flattened_lines import PAGE_BREAK, TOTAL_ROW_LABELS, amount_run, is_amount_line
+from sohoa.extract.flattened_lines import (
+    PAGE_BREAK,
+    TOTAL_ROW_LABELS,
+    amount_run,
+    is_amount_line,
+    with_ruled_blanks,
+)
 from sohoa.extract.interleaved import (
     INTERLEAVED_MIN_LINES,
     NOT_ROW_NUMBER,
@@ -155,16 +161,17 @@ def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     run = amount_run(line)
     ruled = _ruled_run(line) if run is None or not _adds_up(run[1]) else None
     if ruled is not None and (run is None or len(ruled[1]) > len(run[1])):
-        return ruled  # a cell of the run misread as letters, parted by rulings
+        run = ruled  # a cell of the run misread as letters, parted by rulings
     if run is not None:
-        return run
+        return run[0], with_ruled_blanks(line, run[1]), run[2]
     words = line.split()
     cells = [k for k, w in enumerate(words) if w.strip("|[]")]  # rulings between: empty cells
     for k, j in itertools.pairwise(cells):
         first, second = (w.strip("|[]") for w in (words[k], words[j]))
         value = try_amount(first) if looks_like_amount(first) else None
         if value and first == second and not regex.fullmatch(r"20\d\d", first):
-            return " ".join(words[:k]), [first, second], " ".join(words[j + 1 :])
+            pair = with_ruled_blanks(line, [first, second])
+            return " ".join(words[:k]), pair, " ".join(words[j + 1 :])
     return None
 
 

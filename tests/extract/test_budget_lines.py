@@ -201,7 +201,7 @@ def test_two_equal_amounts_with_the_empty_cells_rulings_between_are_a_run():
     """ "| 100 | | | 100 |": a total and its one year, the empty years' rulings between
     them; the agencies after keep their ruling."""
     read = budget_amount_run("Nang cao hieu qua, | 100 | | | 100 | So KH&CN | UBND cap xa |")
-    assert read == ("Nang cao hieu qua, |", ["100", "100"], "| So KH&CN | UBND cap xa |")
+    assert read == ("Nang cao hieu qua, |", ["100", "", "", "100"], "| So KH&CN | UBND cap xa |")
     assert budget_amount_run("Nang cao hieu qua, | 100 | | | 200 | So KH&CN") is None
 
 

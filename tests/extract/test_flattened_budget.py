@@ -420,3 +420,16 @@ def test_two_full_rows_with_misread_digits_in_two_columns_leave_three_as_evidenc
     rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["2"][2:8] == ["1.250", "250", "", "", "500", "500"]
     assert rows["3"][2:8] == ["250", "50", "50", "90", "50", "50"]
+
+
+def test_a_year_left_blank_read_as_two_rulings_keeps_its_cell(tmp_path):
+    """ "| 250 | 50 | | 200 |": row 2's 2027 is blank, read as two rulings with nothing
+    between; with no total row to place it by, the rulings do: 200 is the 2028 amount."""
+    text = HEADER + (
+        "| 1 | Xay dung mo hinh diem | 300 | 100 | 100 | 100 | So Noi vu | UBND cap xa |\n"
+        "| 2 | To chuc hoi thao | 250 | 50 | | 200 | So Y te | UBND cap xa |\n"
+        "| 3 | Ho tro doanh nghiep | 90 | 30 | 30 | 30 | So Tai chinh | UBND cap xa |\n"
+    )
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
+    assert rows["2"][2:6] == ["250", "50", "", "200"]
+    assert rows["2"][6:8] == ["Sở Y te", "UBND cap xa"]
