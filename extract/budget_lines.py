@@ -154,9 +154,9 @@ def _words(text: str) -> str:
 
 def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     """The run of amounts in a budget line (``amount_run``, brackets and dashes read as
-    other marks put right: ``_amounts_unmarked``), or two equal amounts: a row whose total
-    is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN", "| 100 | | | 100 |" with the
-    empty cells' rulings between); the sum is the evidence two numbers are a row's amounts."""
+    other marks put right: ``_amounts_unmarked``), blank cells read as two rulings kept
+    (``with_ruled_blanks``), or two equal amounts ("1.400 | 1400" alike): a row whose total
+    is its one year's ("… hội nghị 60 60 Sở KH&CN", "| 100 | | | 100 |"), the evidence."""
     line = _amounts_unmarked(line)
     run = amount_run(line)
     ruled = _ruled_run(line) if run is None or not _adds_up(run[1]) else None
@@ -169,7 +169,7 @@ def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     for k, j in itertools.pairwise(cells):
         first, second = (w.strip("|[]") for w in (words[k], words[j]))
         value = try_amount(first) if looks_like_amount(first) else None
-        if value and first == second and not regex.fullmatch(r"20\d\d", first):
+        if value and try_amount(second) == value and not regex.fullmatch(r"20\d\d", first):
             pair = with_ruled_blanks(line, [first, second])
             return " ".join(words[:k]), pair, " ".join(words[j + 1 :])
     return None
