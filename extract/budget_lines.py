@@ -15,7 +15,13 @@ import itertools
 import regex
 
 from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
-from sohoa.extract.flattened_lines import PAGE_BREAK, TOTAL_ROW_LABELS, amount_run, is_amount_line
+from sohoa.extract.flattened_lines import (
+    PAGE_BREAK,
+    TOTAL_ROW_LABELS,
+    amount_run,
+    is_amount_line,
+    with_ruled_blanks,
+)
 from sohoa.extract.interleaved import (
     INTERLEAVED_MIN_LINES,
     NOT_ROW_NUMBER,
@@ -148,23 +154,24 @@ def _words(text: str) -> str:
 
 def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     """The run of amounts in a budget line (``amount_run``, brackets and dashes read as
-    other marks put right: ``_amounts_unmarked``), or two equal amounts: a row whose total
-    is its one year's ("… hội nghị tổng kết 60 60 Sở KH&CN", "| 100 | | | 100 |" with the
-    empty cells' rulings between); the sum is the evidence two numbers are a row's amounts."""
+    other marks put right: ``_amounts_unmarked``), blank cells read as two rulings kept
+    (``with_ruled_blanks``), or two equal amounts ("1.400 | 1400" alike): a row whose total
+    is its one year's ("… hội nghị 60 60 Sở KH&CN", "| 100 | | | 100 |"), the evidence."""
     line = _amounts_unmarked(line)
     run = amount_run(line)
     ruled = _ruled_run(line) if run is None or not _adds_up(run[1]) else None
     if ruled is not None and (run is None or len(ruled[1]) > len(run[1])):
-        return ruled  # a cell of the run misread as letters, parted by rulings
+        run = ruled  # a cell of the run misread as letters, parted by rulings
     if run is not None:
-        return run
+        return run[0], with_ruled_blanks(line, run[1]), run[2]
     words = line.split()
     cells = [k for k, w in enumerate(words) if w.strip("|[]")]  # rulings between: empty cells
     for k, j in itertools.pairwise(cells):
         first, second = (w.strip("|[]") for w in (words[k], words[j]))
         value = try_amount(first) if looks_like_amount(first) else None
-        if value and first == second and not regex.fullmatch(r"20\d\d", first):
-            return " ".join(words[:k]), [first, second], " ".join(words[j + 1 :])
+        if value and try_amount(second) == value and not regex.fullmatch(r"20\d\d", first):
+            pair = with_ruled_blanks(line, [first, second])
+            return " ".join(words[:k]), pair, " ".join(words[j + 1 :])
     return None
 
 

@@ -91,6 +91,30 @@ def amount_run(line: str) -> tuple[str, list[str], str] | None:
     return " ".join(words[:start]), values, " ".join(words[end:])
 
 
+_CELL_TOKENS = regex.compile(r"\||[^\s|]+")  # a ruling read "|", or a word between rulings
+
+
+def with_ruled_blanks(line: str, values: list[str]) -> list[str]:
+    """A run of amounts (``values``, as ``amount_run`` read them in ``line``) with the
+    blank cells between them that old OCR read as two rulings with nothing between ("| 40 |
+    | 20 |": a year left blank) put back, empty, where they stand: the rulings part the
+    cells. ``values`` as they are when they are not so read in the line."""
+    cells: list[str] = []
+    end = -1  # where the last ruling read ends
+    for match in _CELL_TOKENS.finditer(line):
+        if match.group() != "|":
+            cells.append(match.group())
+        elif end >= 0 and line[end : match.start()].isspace():
+            cells.append("")  # two rulings with a space between: an empty cell
+        end = match.end() if match.group() == "|" else -1
+    words = [k for k, cell in enumerate(cells) if cell]
+    for start in range(len(words) - len(values) + 1 if values else 0):
+        run = words[start : start + len(values)]
+        if [cells[k] for k in run] == values:
+            return cells[run[0] : run[-1] + 1]
+    return values
+
+
 def is_amount_line(text: str) -> bool:
     tokens = text.split()
     return bool(tokens) and all(looks_like_amount(t) or t in DASHES for t in tokens)

@@ -205,6 +205,30 @@ def _placements_adding_up(
     return found
 
 
+OFF_MAX = 2  # columns misread digits may put out, the columns of unknown sums counted
+
+
+def _placements_off_by_misreads(
+    need: list[Decimal | None], values: list[list[Decimal]], options: list[list[tuple[int, ...]]]
+) -> list[list[tuple[int, ...]]] | None:
+    """The placements where every column adds up but one, else but two (each put out by a
+    misread digit: "19" read for 10, "90" for 50); those and the unknown ones left out are
+    one, or fewer than half the columns. None when too many add up (``_placements_adding_up``)."""
+    known = [j for j, n in enumerate(need) if n is not None]
+    unknown = len(need) - len(known)
+    for count in range(1, min(OFF_MAX, max(1, (len(need) - 1) // 2)) - unknown + 1):
+        found: list[list[tuple[int, ...]]] = []
+        for off in combinations(known, count):
+            loose = [None if j in off else n for j, n in enumerate(need)]
+            more = _placements_adding_up(loose, values, options)
+            if more is None:
+                return None
+            found += more
+        if found:
+            return found
+    return []
+
+
 def _agreed_placements(
     need: list[Decimal | None],
     values: list[list[Decimal]],
@@ -215,20 +239,15 @@ def _agreed_placements(
     """Each row's columns where every placement of ``values`` using up ``need``
     (``_placements_adding_up``) puts it, None where they differ (rows of the same amounts
     may swap their blanks: the others are still settled). When none uses it up and
-    ``misread_seen``, the placements where every column but one adds up (a misread digit
-    puts one column out, never two). All None when there is no placement, or too many, or
-    more than ``unknown_max`` columns' sums are unknown."""
+    ``misread_seen``, the placements where every column but one or two adds up
+    (``_placements_off_by_misreads``). All None when there is no placement, or too many,
+    or more than ``unknown_max`` columns' sums are unknown."""
     unsettled: list[tuple[int, ...] | None] = [None] * len(values)
     if sum(n is None for n in need) > unknown_max:
         return unsettled
     found = _placements_adding_up(need, values, options)
-    if found == [] and misread_seen and None not in need:
-        for j in range(len(need)):
-            loose = [None if k == j else n for k, n in enumerate(need)]
-            more = _placements_adding_up(loose, values, options)
-            if more is None:
-                return unsettled
-            found += more
+    if found == [] and misread_seen:
+        found = _placements_off_by_misreads(need, values, options)
     if not found or len(found) > PLACEMENTS_MAX:
         return unsettled
     return [
@@ -327,8 +346,6 @@ def total_split_at_its_dot(values: list[str], amount_columns: list[str]) -> list
 
 GARBLED_MAX = 6  # characters of a misread amount ("s6q", "64,", "T2470")
 _DIGIT = regex.compile(r"\d")
-
-
 _DIGIT_SHAPED_GROUP = regex.compile(r"[gqsoOB]{3}")  # "ggg" for 000, "sso" for 880
 
 

@@ -201,8 +201,17 @@ def test_two_equal_amounts_with_the_empty_cells_rulings_between_are_a_run():
     """ "| 100 | | | 100 |": a total and its one year, the empty years' rulings between
     them; the agencies after keep their ruling."""
     read = budget_amount_run("Nang cao hieu qua, | 100 | | | 100 | So KH&CN | UBND cap xa |")
-    assert read == ("Nang cao hieu qua, |", ["100", "100"], "| So KH&CN | UBND cap xa |")
+    assert read == ("Nang cao hieu qua, |", ["100", "", "", "100"], "| So KH&CN | UBND cap xa |")
     assert budget_amount_run("Nang cao hieu qua, | 100 | | | 200 | So KH&CN") is None
+
+
+def test_two_equal_amounts_one_read_without_its_thousands_dot_are_a_run():
+    """ "| 1.400 | 1400 | . |": the total and its one year, the second read without its
+    dot (the blank year's dash read "."): equal amounts, both kept as read."""
+    read = budget_amount_run("| 2. |Trien khai cai cach hanh chinh | 1.400 | 1400 | . |")
+    assert read is not None
+    assert read[1] == ["1.400", "1400"]
+    assert budget_amount_run("| 2. |Trien khai cai cach | 1.400 | 1500 | . |") is None
 
 
 def test_a_lone_consonant_before_the_tt_columns_ruling_is_a_lost_row_number():

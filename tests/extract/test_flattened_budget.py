@@ -408,3 +408,28 @@ def test_a_total_read_as_three_letters_of_digits_shapes(tmp_path):
     text = _five_years("& ggg | 250 | 500 | 500", "2.000 |400 |150 |150 |650 |650")
     rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["2"][2:8] == ["ggg", "250", "", "", "500", "500"]
+
+
+def test_two_full_rows_with_misread_digits_in_two_columns_leave_three_as_evidence(tmp_path):
+    """Row 1 read 160 for a 100 of 2027 and row 3 read 90 for a 50 of 2028 (their own
+    sums fail): those two columns are out, the other three of five still place row 2's
+    years (2027 and 2028 blank)."""
+    text = _five_years("1.250 | 250 | 500 | 500", "2.000 |400 |150 |150 |650 |650")
+    text = text.replace("500 100 100 100 100 100", "500 100 160 100 100 100")
+    text = text.replace("250 50 50 50 50 50", "250 50 50 90 50 50")
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
+    assert rows["2"][2:8] == ["1.250", "250", "", "", "500", "500"]
+    assert rows["3"][2:8] == ["250", "50", "50", "90", "50", "50"]
+
+
+def test_a_year_left_blank_read_as_two_rulings_keeps_its_cell(tmp_path):
+    """ "| 250 | 50 | | 200 |": row 2's 2027 is blank, read as two rulings with nothing
+    between; with no total row to place it by, the rulings do: 200 is the 2028 amount."""
+    text = HEADER + (
+        "| 1 | Xay dung mo hinh diem | 300 | 100 | 100 | 100 | So Noi vu | UBND cap xa |\n"
+        "| 2 | To chuc hoi thao | 250 | 50 | | 200 | So Y te | UBND cap xa |\n"
+        "| 3 | Ho tro doanh nghiep | 90 | 30 | 30 | 30 | So Tai chinh | UBND cap xa |\n"
+    )
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
+    assert rows["2"][2:6] == ["250", "50", "", "200"]
+    assert rows["2"][6:8] == ["Sở Y te", "UBND cap xa"]

@@ -57,6 +57,19 @@ def test_one_column_off_by_a_misread_digit_when_a_misread_is_seen():
     ]
 
 
+def test_two_columns_off_by_misread_digits_of_five_never_of_three():
+    """Five years, the fixed row's 2027 and 2028 read 160 and 90 (for 100 and 50): with a
+    misread seen, the three other columns place the row (2027 and 2028 blank); of three
+    columns, two out would leave one as the evidence: nothing is placed."""
+    fixed, total = [["100", "160", "90", "100", "100"]], ["350", "100", "50", "600", "600"]
+    open_rows = [["250", "500", "500"]]
+    assert place_by_column_totals(fixed, open_rows, total, misread_seen=True) == [
+        ["250", "", "", "500", "500"]
+    ]
+    fixed, total = [["100", "160", "90"]], ["350", "100", "50"]
+    assert place_by_column_totals(fixed, [["250"]], total, misread_seen=True) is None
+
+
 def test_a_column_whose_total_is_unreadable_takes_what_the_others_leave():
     """ "3O0": that column's sum is unknown; the other columns need nothing more, so the
     row's 300 is in the first year."""
