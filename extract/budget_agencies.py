@@ -242,7 +242,9 @@ def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
             if listed and not words[k - 1].endswith((",", ";")):
                 return [" ".join(words[:k]), " ".join(words[k:])]
     collective = next((k for k in range(1, len(words)) if collective_at(words, k)), None)
-    if collective is not None and agency_starts_at(words, 0):  # "Sở Xây dựng Các doanh"
+    # "Sở Xây dựng Các doanh"; "văn phòng Các doanh": a name's head read in lower case
+    head = collective is not None and begins_name(" ".join(words[:collective]))
+    if collective is not None and (agency_starts_at(words, 0) or head):
         return [" ".join(words[:collective]), " ".join(words[collective:])]
     return split_agencies(fragment)
 

@@ -253,3 +253,14 @@ def test_a_lines_last_words_ending_a_listed_body_left_open_above():
     ]
     group = agencies_after_the_text([budget_line(line) for line in lines])
     assert group[1][1] == "ve quan ly chat thai ran cho doanh nghiep, to chuc"
+
+
+def test_a_lead_whose_head_was_read_in_lower_case_before_the_partners_collective():
+    """ "van phong Cac doanh ," / "UBND tinh nghiep, to chuc": the lead "Văn phòng UBND
+    tỉnh", its head read in lower case, beside the partner's "Các doanh nghiệp, tổ chức".
+    The words before the collective begin a name of the grammar ("văn phòng"), so the line
+    parts there as it would after a capital "Sở Xây dựng"; the lead takes its level."""
+    assert lead_and_partner(["van phong Cac doanh ,", "UBND tinh nghiep, to chuc"])[:2] == [
+        "van phong UBND tinh",
+        "Cac doanh , nghiep, to chuc",
+    ]
