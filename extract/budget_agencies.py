@@ -389,7 +389,8 @@ def _levels_to_the_lead(parts: list[list[str]]) -> list[list[str]]:
     lower-case level word that starts the partner's part goes back to the lead when the
     lead so far ends "UBND"/"cấp" waiting for it. When the partner's list so far also
     waits ("… UBND cấp" / "tỉnh xã, Tổ chức"), the lead (the left cell) takes the first of
-    two level words and the partner the second; with one, the partner keeps it."""
+    two level words and the partner the second; with one, the partner keeps it, unless
+    "cấp" and its own level follow ("tỉnh cấp xã")."""
     out: list[list[str]] = []
     lead: list[str] = []
     partner: list[str] = []
@@ -399,7 +400,9 @@ def _levels_to_the_lead(parts: list[list[str]]) -> list[list[str]]:
             levels = 0
             while levels < len(words) and _LEVEL.fullmatch(strip_marks(words[levels])):
                 levels += 1
-            take = 1 if levels >= 2 or (levels == 1 and not _needs_level(" ".join(partner))) else 0
+            tiered = _needs_level(" ".join(words[levels : levels + 1]))  # "tỉnh cấp xã"
+            own = levels == 1 and (tiered or not _needs_level(" ".join(partner)))
+            take = 1 if levels >= 2 or own else 0
             p = [f"{p[0]} {' '.join(words[:take])}".strip(), " ".join(words[take:]), *p[2:]]
         if len(p) >= 2:
             lead.append(p[0])
