@@ -7,7 +7,6 @@ from sohoa.extract.budget_agencies import (
     SPECKS,
     agencies_after_the_text,
     lead_and_partner,
-    spaced_known_name,
 )
 from sohoa.extract.budget_lines import budget_line
 from sohoa.extract.rebuild_edits import reading_rows
@@ -52,18 +51,6 @@ def test_the_ruling_between_the_agency_cells_read_as_a_bracket():
     fragments = ["So Y te [Cac doanh", "nghiep, to chuc"]
     assert lead_and_partner(fragments)[:2] == ["So Y te", "Cac doanh nghiep, to chuc"]
     assert lead_and_partner(["UBND cap xa {Cac co quan,"])[:2] == ["UBND cap xa", "Cac co quan,"]
-
-
-def test_a_lead_name_read_without_its_spaces_gets_them_back():
-    """ "seyte" / "s@Noivu" / "Sở Taichinn": "Sở" and a known sector's name, one character
-    for one (a slip or two), its spaces lost: they go back where the name has them, no
-    letter changed (the agency repair spells the name later, logged); a name read whole,
-    or no known one, stays as read."""
-    assert lead_and_partner(["seyte [Cac doanh", "nghiep, to chuc"])[0] == "Se Y te"
-    assert spaced_known_name("s@Noivu") == "S@ Noi vu"
-    assert spaced_known_name("Sở Taichinn") == "Sở Tai chinn"
-    for cell in ["Sở Tài chính", "UBND cấp xã", "Sở KH&CN", "soytex"]:
-        assert spaced_known_name(cell) == cell
 
 
 def test_a_lead_then_a_collective_partner_on_one_line():
