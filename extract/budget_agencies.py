@@ -165,13 +165,18 @@ def _open_pieces(fragments: list[str]) -> list[str]:
 def _completes_name(piece: str, words: list[str], required: bool) -> bool:
     """Do all of ``words`` go on with the name ``piece`` ends in and make it whole: one
     that must go on ("Các doanh" / "nghiệp, tổ chức"), or when not ``required`` also one
-    whole that may ("Các cơ quan" / "đơn vị liên quan")?"""
+    whole that may ("Các cơ quan" / "đơn vị liên quan")? The last word may be misread past
+    knowing ("nghiép, to chirc"): the words before it go on and leave the name wanting one.
+    """
     name = open_name(piece)
     if name is None or (required and not name.required) or any(w.endswith(".") for w in words):
         return False
     if name.capitalised and not words[0][:1].isupper():
         return False
-    return any(node.whole for node in name_nodes(words, name.nodes))
+    if any(node.whole for node in name_nodes(words, name.nodes)):
+        return True
+    head = name_nodes(words[:-1], name.nodes) if len(words) >= 2 and misread(words[-1]) else []
+    return bool(head) and not any(node.whole for node in head)
 
 
 def _completes(fragments: list[str], words: list[str], required: bool) -> bool:

@@ -210,9 +210,10 @@ def test_a_qualifier_below_the_amounts_goes_on_with_a_whole_collective_above():
 def test_a_lines_last_words_ending_a_listed_body_left_open_above():
     """ "… To chuc thuc hien giao don vi lien quan" below the partner's "{Cac co quan,", "…
     To chuc lop tap nghiep, to chuc" below "{C2 doanh": the line's last words (three at
-    least) make the open name whole, qualifying the list or ending a body's name begun
-    above: the partner's words, read after the task's on the line. The task's own "cho to
-    chuc, ca nhan" under "Cac doanh nghiep," only lists more bodies and stays (see
+    least) make the open name whole (its last word may be misread past knowing: "to
+    chirc"), qualifying the list or ending a body's name begun above: the partner's
+    words, read after the task's on the line. The task's own "cho to chuc, ca nhan" under
+    "Cac doanh nghiep," only lists more bodies and stays (see
     ``test_a_lines_last_words_going_on_with_the_lead_and_then_the_partner``), and so does
     "cho doanh nghiep, to chuc", whose "doanh" the run would go on from."""
     lines = [
@@ -234,6 +235,9 @@ def test_a_lines_last_words_ending_a_listed_body_left_open_above():
         "So Noi vu",
         "C2 doanh nghiep, to chuc",
     ]
+    lines[1] = "trieu dong); To chuc lop tap nghiep, to chirc"  # its last word misread
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1:] == ("trieu dong); To chuc lop tap", [], "nghiep, to chirc")
     lines = [
         "3 Ho tro hoi thao 5.600 1.400 1.400 1.400 1.400 So Y te Cac doanh",
         "ve quan ly chat thai ran cho doanh nghiep, to chuc",
