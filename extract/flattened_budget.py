@@ -31,6 +31,7 @@ from sohoa.extract.budget_lines import (
     total_row_amounts,
     total_row_label,
 )
+from sohoa.extract.budget_open_lists import open_lists_down
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.budget_sections import headings_read_as_rows, stroke_numerals_by_position
 from sohoa.extract.flattened_lines import (
@@ -294,6 +295,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         if numeral:  # the section line that is a row opens this segment
             groups = _section_row_first(groups, numeral.pop())
         groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
+        groups = open_lists_down(groups)  # a partner's list begun above the next row's
         for group in groups:
             with at_row(len(rows)):  # the row's notes (``rebuild_edits``)
                 read.append(_budget_row_across(group, *placing))

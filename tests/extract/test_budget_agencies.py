@@ -4,11 +4,12 @@ across the columns, shared out between the lead agency's cell and the partner's.
 from __future__ import annotations
 
 from sohoa.extract.budget_agencies import (
+    SPECKS,
     agencies_after_the_text,
     lead_and_partner,
-    spaced_known_name,
 )
 from sohoa.extract.budget_lines import budget_line
+from sohoa.extract.rebuild_edits import reading_rows
 
 
 def test_the_end_of_a_lead_name_wrapped_onto_the_partners_line():
@@ -50,18 +51,6 @@ def test_the_ruling_between_the_agency_cells_read_as_a_bracket():
     fragments = ["So Y te [Cac doanh", "nghiep, to chuc"]
     assert lead_and_partner(fragments)[:2] == ["So Y te", "Cac doanh nghiep, to chuc"]
     assert lead_and_partner(["UBND cap xa {Cac co quan,"])[:2] == ["UBND cap xa", "Cac co quan,"]
-
-
-def test_a_lead_name_read_without_its_spaces_gets_them_back():
-    """ "seyte" / "s@Noivu" / "Sở Taichinn": "Sở" and a known sector's name, one character
-    for one (a slip or two), its spaces lost: they go back where the name has them, no
-    letter changed (the agency repair spells the name later, logged); a name read whole,
-    or no known one, stays as read."""
-    assert lead_and_partner(["seyte [Cac doanh", "nghiep, to chuc"])[0] == "Se Y te"
-    assert spaced_known_name("s@Noivu") == "S@ Noi vu"
-    assert spaced_known_name("Sở Taichinn") == "Sở Tai chinn"
-    for cell in ["Sở Tài chính", "UBND cấp xã", "Sở KH&CN", "soytex"]:
-        assert spaced_known_name(cell) == cell
 
 
 def test_a_lead_then_a_collective_partner_on_one_line():
@@ -109,8 +98,9 @@ def test_a_lead_read_alone_below_the_partners_collective():
 def test_the_words_going_on_with_an_agency_name_left_open_above():
     """A row read across (``budget_lines.budget_line`` for each line): the partner's
     "C4c doanh" waits for its noun; the line below the amounts, "a nghiep, to chirc", goes
-    on with it after a speck, so those words are the agencies', not the task's; the task's
-    own "nghiep." ends a sentence and stays. A word glued to a ruling ("}|nganh;") that goes
+    on with it after a speck, so those words are the agencies', not the task's, and the
+    speck "a" (no word) is noted and left out of the task's; the task's own "nghiep." ends
+    a sentence and stays. A word glued to a ruling ("}|nganh;") that goes
     on with the list "Cac SO, ban," above is the partner's too, and a line opening with it
     holds the partner's list alone (the lead's cell is left of it)."""
     lines = [
@@ -123,7 +113,7 @@ def test_the_words_going_on_with_an_agency_name_left_open_above():
     assert [line[1] for line in group] == [
         "To chuc hoi nghi tong ket ve",
         "bao ve moi truong cho doanh",
-        "a",
+        "",
         "nghiep.",
     ]
     assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
@@ -181,3 +171,87 @@ def test_specks_after_a_whole_lead_name_go_to_the_partner():
     ]
     assert lead_and_partner(["So Y te 0 | Cac co quan,"])[:2] == ["So Y te", "Cac co quan, 0"]
     assert lead_and_partner(["So Giao duc va | Cac co quan,"])[0] == "So Giao duc va"
+
+
+def test_a_qualifier_below_the_amounts_goes_on_with_a_whole_collective_above():
+    """ "Các cơ quan" and "Các sở, ngành" are whole names that may go on ("đơn vị liên
+    quan", "liên quan"). A line below the row's amounts holding nothing but specks and
+    such a qualified end ("or 2 don vi lien quan", "a lien quan") is the partner's cell
+    read on its own line, not the task's: it leaves the task text, and so do the specks,
+    no words (noted). A short word of the task's before it ("ve") stays."""
+    lines = [
+        "To chuc doan hoc tap kinh C4c co quan",
+        "1.2 |nghiem ve phong chay, chua 40 10 10 10 10 SO Y te 0 quan,",
+        "or 2 don vi lien quan",
+        "chay cho to chuc, ca nhan.",
+    ]
+    with reading_rows() as notes:
+        group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[2][1:] == ("", [], "don vi lien quan")
+    assert [(n.original, n.result) for n in notes if n.reason == SPECKS] == [
+        ("or 2 don vi lien quan", "don vi lien quan")
+    ]
+    lines = [
+        "To chuc doan hoc tap kinh Cac so. nganh",
+        "1.1 nghiem ve chuyen doi so cho 2.810 10 2.800 So Xay dung",
+        "a lien quan",
+        "hop tac xa.",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[2][1:] == ("", [], "lien quan")
+    assert lead_and_partner([line[3] for line in group if line[3]])[1] == (
+        "Cac so. nganh lien quan"
+    )
+    lines[2] = "ve lien quan"
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[2][1:] == ("ve", [], "lien quan")
+
+
+def test_a_lines_last_words_ending_a_listed_body_left_open_above():
+    """ "… To chuc thuc hien giao don vi lien quan" below the partner's "{Cac co quan,", "…
+    To chuc lop tap nghiep, to chuc" below "{C2 doanh": the line's last words (three at
+    least) make the open name whole (its last word may be misread past knowing: "to
+    chirc"), qualifying the list or ending a body's name begun above: the partner's
+    words, read after the task's on the line. The task's own "cho to chuc, ca nhan" under
+    "Cac doanh nghiep," only lists more bodies and stays (see
+    ``test_a_lines_last_words_going_on_with_the_lead_and_then_the_partner``), and so does
+    "cho doanh nghiep, to chuc", whose "doanh" the run would go on from."""
+    lines = [
+        "Ho tro nguoi dan ap dung quan",
+        "3 thon moi (24 luot x 40 trieu 3.380 310 70 2.000 1.000 So Y te {Cac co quan,",
+        "dong); To chuc thuc hien giao don vi lien quan",
+        "duc nghe nghiep cap huyen, cap xa",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[2][1:] == ("dong); To chuc thuc hien giao", [], "don vi lien quan")
+    lines = [
+        "3.3 thuc pham (10 san pham x 60 359 919 110 380 100 So Noi vu {C2 doanh",
+        "trieu dong); To chuc lop tap nghiep, to chuc",
+        "huan ve phat trien du lich cho",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1] == "trieu dong); To chuc lop tap"
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "So Noi vu",
+        "C2 doanh nghiep, to chuc",
+    ]
+    lines[1] = "trieu dong); To chuc lop tap nghiep, to chirc"  # its last word misread
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1:] == ("trieu dong); To chuc lop tap", [], "nghiep, to chirc")
+    lines = [
+        "3 Ho tro hoi thao 5.600 1.400 1.400 1.400 1.400 So Y te Cac doanh",
+        "ve quan ly chat thai ran cho doanh nghiep, to chuc",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1] == "ve quan ly chat thai ran cho doanh nghiep, to chuc"
+
+
+def test_a_lead_whose_head_was_read_in_lower_case_before_the_partners_collective():
+    """ "van phong Cac doanh ," / "UBND tinh nghiep, to chuc": the lead "Văn phòng UBND
+    tỉnh", its head read in lower case, beside the partner's "Các doanh nghiệp, tổ chức".
+    The words before the collective begin a name of the grammar ("văn phòng"), so the line
+    parts there as it would after a capital "Sở Xây dựng"; the lead takes its level."""
+    assert lead_and_partner(["van phong Cac doanh ,", "UBND tinh nghiep, to chuc"])[:2] == [
+        "van phong UBND tinh",
+        "Cac doanh , nghiep, to chuc",
+    ]

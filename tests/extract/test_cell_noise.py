@@ -6,6 +6,7 @@ import pytest
 from old_ocr_tables import OLD_OCR_TASKS, tables_of_text
 
 from sohoa.extract.cell_noise import (
+    CONFIDENCE_NAME,
     CONTENT,
     REASON,
     STRONG,
@@ -99,20 +100,44 @@ def test_token_kinds(token, after, before, kind):
     assert token_kind(token, after, before) == kind
 
 
-def test_only_the_task_text_column_changes_and_each_cell_is_logged():
+def test_the_task_text_and_agency_columns_change_and_each_cell_is_logged():
+    """The task text and the agency cells, where old OCR read across the page puts the
+    specks of the columns beside them ("Công an tỉnh . q ,"), are cleaned; other columns
+    (a note, "a q b") are left as read."""
     table = Table(
         kind="phu_luc_1",
         columns=["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Ghi chú"],
-        rows=[TableRow(cells=["1", "Tổ chức cho x cán bộ", "Sở x Y tế q", "a q b"])],
+        rows=[TableRow(cells=["1", "Tổ chức cho x cán bộ", "Công an tỉnh . q ,", "a q b"])],
         source="flattened",
         pages=[3],
     )
     edits = remove_cell_noise(table, 2)
-    assert table.rows[0].cells == ["1", "Tổ chức cho cán bộ", "Sở x Y tế q", "a q b"]
-    [edit] = edits
-    assert (edit.original, edit.result) == ("Tổ chức cho x cán bộ", "Tổ chức cho cán bộ")
-    assert (edit.reason, edit.table, edit.page) == (REASON, 2, 3)
-    assert 0 < edit.confidence < 1
+    assert table.rows[0].cells == ["1", "Tổ chức cho cán bộ", "Công an tỉnh", "a q b"]
+    task, agency = edits
+    assert (task.original, task.result) == ("Tổ chức cho x cán bộ", "Tổ chức cho cán bộ")
+    assert (agency.original, agency.result) == ("Công an tỉnh . q ,", "Công an tỉnh")
+    assert (task.reason, task.table, task.page) == (REASON, 2, 3)
+    assert 0 < task.confidence < 1
+
+
+def test_specks_within_an_agency_name_go_and_the_same_in_the_task_text_stay():
+    """ "ngành; UBND x OR cấp xã": "UBND" must go on with its level, and "cấp xã" does;
+    the run between, with a token no word ("x"), is noise in an agency cell. Signs there
+    ("Các $% ngành") may be a word of the name misread, and stay; so does the same run in
+    the task text, whose words are no name."""
+    table = Table(
+        kind="phu_luc_2",
+        columns=["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+        rows=[
+            TableRow(cells=["1", "Hỗ trợ UBND x OR cấp xã", "Sở Y tế", "ngành; UBND x OR cấp xã"]),
+            TableRow(cells=["2", "Tổ chức hội thảo", "Sở Y tế", "Các $% ngành liên quan"]),
+        ],
+        source="flattened",
+    )
+    [edit] = remove_cell_noise(table)
+    assert table.rows[0].cells[1:] == ["Hỗ trợ UBND x OR cấp xã", "Sở Y tế", "ngành; UBND cấp xã"]
+    assert table.rows[1].cells[3] == "Các $% ngành liên quan"
+    assert (edit.original, edit.confidence) == ("ngành; UBND x OR cấp xã", CONFIDENCE_NAME)
 
 
 OLD_OCR_TASKS_WITH_A_SPECK = OLD_OCR_TASKS.replace("quan ly du lieu", "quan ly x du lieu")
