@@ -222,3 +222,21 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
         _table(lines, start, end, new_pages) for start, end in zip(captions, ends, strict=True)
     ]
     return [table for table in tables if table is not None]
+
+
+def table_body_lines(pages: list[Page]) -> list[list[str]]:
+    """The body lines a table was rebuilt from, for each caption followed by a header, in
+    the order of the text: the lines under its header up to the next caption, without the
+    headers a page break repeats (the words its rows and sections are made of; a check of
+    the rebuild, bench/tables_words.py, compares them)."""
+    lines = _lines(pages)
+    captions = [i for i, (_, text) in enumerate(lines) if CAPTION.match(text.strip())]
+    new_pages = _new_pages(pages)
+    bodies = []
+    for start, end in zip(captions, [*captions[1:], len(lines)], strict=True):
+        span = header_span(lines, start)
+        if span is not None and span[0] < end:
+            header_lines = [text for _, text in lines[span[0] : span[1]]]
+            body, _ = _body(lines, header_lines, span[1], end, new_pages)
+            bodies.append([text for text in body if text != PAGE_BREAK])
+    return bodies
