@@ -216,3 +216,18 @@ def test_a_year_span_cut_where_its_cell_wraps_is_the_time_not_the_agencys():
         "UBND cap xa",
         "030",
     )
+
+
+def test_a_dash_between_two_years_stays_in_the_task_text():
+    """ "giai đoạn 2026 — 2030": old OCR reads the long dash as it was printed; it is a
+    word of the task's sentence, as "-" and "–" are, not a speck (it was dropped)."""
+    from sohoa.extract.interleaved_rows import task_rows
+
+    rows, _ = task_rows(
+        [
+            "1 Kien toan bao ve moi truong giai doan 2026 — 2030 So Xay dung Nam 2026",
+            "2 Day manh y te co so Cong an tinh Quy III/2026",
+        ]
+    )
+    assert rows[0][1][1] == "Kien toan bao ve moi truong giai doan 2026 — 2030"
+    assert rows[1][1][1] == "Day manh y te co so"
