@@ -15,7 +15,9 @@ a loss). The rebuild may:
 - drop rulings: every "|" is taken out of the words before they are compared (counted);
 - drop specks (``cell_noise``'s edits): counted apart as "noise dropped", by shape;
 - rewrite a word (any other Edit of the table, a move excepted): compared through the
-  edit, its original words for its result's (a word restored is also matched as read).
+  edit, its original words for its result's (a word restored is also matched as read);
+  an edit's original words beyond as many as its result puts in are dropped, not
+  rewritten ("Téng cong" written "Tổng" loses "cong").
 
 What remains is reported per set: words lost, words added, the commonest shapes lost
 (letters "a"/"A", digits "9", signs as they are); ``--show`` lists each lost word with its
@@ -99,6 +101,18 @@ def _edit_words(edits: list[Edit]) -> tuple[Counter[str], Counter[str]]:
         out += original - result
         into += result - original
     return out - into, into - out
+
+
+def _dropped_by_edits(edits: list[Edit]) -> Counter[str]:
+    """The words (letters or digits, signs aside) a rewrite dropped: its original's beyond
+    as many as its result puts in ("Téng cong" written "Tổng": "cong" dropped)."""
+    dropped: Counter[str] = Counter()
+    for edit in edits:
+        original, result = words(edit.original), words(edit.result)
+        out = [w for w in original if w not in result and not _SIGN.fullmatch(w)]
+        into = [w for w in result if w not in original and not _SIGN.fullmatch(w)]
+        dropped.update(out[len(into) :])
+    return dropped
 
 
 def _match(source: list[tuple[str, str]], cells: Counter[str]) -> list[tuple[str, str]]:
@@ -185,7 +199,9 @@ def check_table(
     found.rulings = sum(t.count(RULING) for t in body)
     unmatched, cells = _best_match(source_words(body, as_read), _cell_words(table))
     noise, _ = _edit_words([e for e in edits if e.reason == NOISE])
-    out, into = _edit_words([e for e in edits if e.reason not in (NOISE, MOVED)])
+    rewrites = [e for e in edits if e.reason not in (NOISE, MOVED)]
+    out, into = _edit_words(rewrites)
+    out -= _dropped_by_edits(rewrites)  # no rewrite: a word lost
     lost = Counter(unmatched)
     found.noise = lost & noise
     found.lost, found.added = lost - noise - out, +cells - into

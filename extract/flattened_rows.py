@@ -26,6 +26,7 @@ from sohoa.extract.flattened_lines import (
     group_fragments,
     join_text,
     merge_amount_lines,
+    total_label,
 )
 from sohoa.extract.flattened_sums import Placements
 from sohoa.extract.interleaved import (
@@ -263,10 +264,11 @@ class _NumberedRows:
         if not (self.budget and total_row):
             return False
         self.flush()
-        note(total_row.group(1), "Tổng", TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
+        label = total_label(total_row.group(1))  # "Tổng cộng" kept whole
+        note(total_row.group(1), label, TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
         split = amount_cells(total_row.group(2), self.n_amounts)
         amounts = split[0] if split else [""] * self.n_amounts
-        cells = ["Tổng", "", *amounts]
+        cells = [label, "", *amounts]
         self.rows.append(TableRow(cells=cells + [""] * (len(self.columns) - len(cells))))
         self.total += 1
         self.complete += split is not None

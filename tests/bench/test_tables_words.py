@@ -37,6 +37,16 @@ def test_a_word_the_table_dropped_is_lost_and_what_the_rebuild_may_do_is_not() -
     assert "Téng cong" in check.lines["cong"]
 
 
+def test_a_rewrite_that_drops_a_word_loses_it() -> None:
+    table = _table("Rà soát văn bản giai đoạn 2026 — 2030", ["Tổng", "", "", ""])
+    table.rows[0].cells[2] = "Sở Taichinn"
+    edits = [
+        Edit("Téng cong", "Tổng", 0.95, reason="table-total-label"),  # "cong" dropped
+        Edit("x R 2", "", 0.95, reason="table-cell-noise"),
+    ]
+    assert check_table(BODY, table, edits).lost == {"cong": 1}
+
+
 def test_words_kept_where_they_were_read_lose_nothing() -> None:
     table = _table("Rà soát văn bản giai đoạn 2026 — 2030", ["", "Téng cong x R 2", "", ""])
     assert not check_table(BODY, table, []).lost
