@@ -54,6 +54,7 @@ from sohoa.extract.rebuild_edits import (
     rows_after,
 )
 from sohoa.extract.structure import fold
+from sohoa.extract.total_rows import totals_where_read
 from sohoa.model import JOINED_PAGES_AT, Line, Page, Table, TableRow
 
 
@@ -175,6 +176,8 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
         columns = [*columns, UNNAMED_LAST]  # kept if the rows fill it (a name misread)
     with reading_rows() as notes:  # the cells written other than as read
         rows, confidence = _rows(body, columns, budget_columns is not None)
+    if budget_columns is not None:
+        totals_where_read(rows, body)  # "| | Tổng cộng |": its label in the text cell
     if columns[-1] == UNNAMED_LAST and not last_column_read(rows):
         columns = columns[:-1]
         for row in rows:
