@@ -36,7 +36,13 @@ from sohoa.extract.interleaved import (
     split_line,
 )
 from sohoa.extract.interleaved_rows import task_rows
-from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note
+from sohoa.extract.rebuild_edits import (
+    NUMERAL_CONFIDENCE,
+    SECTION_NUMERAL,
+    TOTAL_LABEL,
+    TOTAL_LABEL_CONFIDENCE,
+    note,
+)
 from sohoa.extract.structure import clean
 from sohoa.model import TableRow
 
@@ -405,7 +411,8 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
         if line == PAGE_BREAK:
             continue
         section = first_section(body, at) if not (rows or segment) else None
-        if section is not None:
+        if section is not None:  # "1. Hạ tầng số |": its "I." read "1.", an edit
+            note(clean(line).strip(" |"), section, NUMERAL_CONFIDENCE, SECTION_NUMERAL, row=0)
             rows.append(TableRow(section=section))
             continue
         if OCR_SECTION.match(line.strip()):
