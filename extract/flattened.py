@@ -54,6 +54,7 @@ from sohoa.extract.rebuild_edits import (
     rows_after,
 )
 from sohoa.extract.structure import fold
+from sohoa.extract.total_rows import totals_where_read
 from sohoa.model import JOINED_PAGES_AT, Line, Page, Table, TableRow
 
 
@@ -175,6 +176,8 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
         columns = [*columns, UNNAMED_LAST]  # kept if the rows fill it (a name misread)
     with reading_rows() as notes:  # the cells written other than as read
         rows, confidence = _rows(body, columns, budget_columns is not None)
+    if budget_columns is not None:
+        totals_where_read(rows, body)  # "| | Tổng cộng |": its label in the text cell
     if columns[-1] == UNNAMED_LAST and not last_column_read(rows):
         columns = columns[:-1]
         for row in rows:
@@ -222,3 +225,21 @@ def tables_from_flattened(pages: list[Page]) -> list[Table]:
         _table(lines, start, end, new_pages) for start, end in zip(captions, ends, strict=True)
     ]
     return [table for table in tables if table is not None]
+
+
+def table_body_lines(pages: list[Page]) -> list[list[str]]:
+    """The body lines a table was rebuilt from, for each caption followed by a header, in
+    the order of the text: the lines under its header up to the next caption, without the
+    headers a page break repeats (the words its rows and sections are made of; a check of
+    the rebuild, bench/tables_words.py, compares them)."""
+    lines = _lines(pages)
+    captions = [i for i, (_, text) in enumerate(lines) if CAPTION.match(text.strip())]
+    new_pages = _new_pages(pages)
+    bodies = []
+    for start, end in zip(captions, [*captions[1:], len(lines)], strict=True):
+        span = header_span(lines, start)
+        if span is not None and span[0] < end:
+            header_lines = [text for _, text in lines[span[0] : span[1]]]
+            body, _ = _body(lines, header_lines, span[1], end, new_pages)
+            bodies.append([text for text in body if text != PAGE_BREAK])
+    return bodies

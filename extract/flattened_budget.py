@@ -42,6 +42,7 @@ from sohoa.extract.flattened_lines import (
     is_amount_line,
     join_text,
     merge_amount_lines,
+    total_label,
 )
 from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import (
@@ -129,8 +130,8 @@ def _budget_row_across(
     stt = next((g[0] for g in group if g[0]), "")
     text = join_text([g[1] for g in group if g[1]])
     if not stt and fold(text) in TOTAL_ROW_LABELS:
-        note(text, "Tổng", TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
-        stt, text = "Tổng", ""
+        note(text, total_label(text), TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
+        stt, text = total_label(text), ""
     runs = [g[2] for g in group if g[2]]
     values = total_split_at_its_dot(list(max(runs, key=len)) if runs else [], amount_columns)
     tail = lead_and_partner([g[3] for g in group if g[3]])
@@ -269,12 +270,15 @@ def _headings_out_of_the_sums(rows: list[TableRow], read: list[_ReadAcross]) -> 
     read[:] = [r for r in read if not any(r.cells is cells for cells in headings)]
 
 
-def _total_row_amounts(line: str) -> str | None:
-    """``total_row_amounts``; the row's label, written "Tổng", noted if read otherwise."""
+def _total_row_amounts(line: str) -> tuple[str, str] | None:
+    """The label and ``total_row_amounts`` of a total row; its label written "Tổng" or
+    "Tổng cộng" as read (``total_label``), noted if read otherwise."""
     amounts = total_row_amounts(line)
-    if amounts is not None:
-        note(total_row_label(line), "Tổng", TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
-    return amounts
+    if amounts is None:
+        return None
+    label = total_label(total_row_label(line))
+    note(total_row_label(line), label, TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
+    return label, amounts
 
 
 def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[TableRow], float]:
@@ -302,8 +306,9 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             rows.append(TableRow(cells=read[-1].cells))
         segment.clear()
 
-    lines = [line for line in body if line == PAGE_BREAK or line.strip()]  # rows part at breaks
-    lines = header_repeats_as_breaks(lines, amount_columns)
+    lines = header_repeats_as_breaks(  # blank lines out; rows part at page breaks
+        [line for line in body if line == PAGE_BREAK or line.strip()], amount_columns
+    )
     for k, line in enumerate(lines):
         if line == PAGE_BREAK:
             segment.append(line)
@@ -319,14 +324,15 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
                 numeral.append(as_row[0])
                 segment.append(as_row[1])
             continue
-        amounts = _total_row_amounts(line)
-        if amounts is not None:
+        total = _total_row_amounts(line)
+        if total is not None:
             flush()  # the total row: "Tổng" alone, or with its amounts
+            label, amounts = total
             if amounts and not is_amount_line(amounts):  # some misread: each one a cell
-                read.append(_budget_row_across([(None, "Tổng", amounts.split(), "")], *placing))
+                read.append(_budget_row_across([(None, label, amounts.split(), "")], *placing))
                 rows.append(TableRow(cells=read[-1].cells))
                 continue
-            segment.extend(["Tổng", amounts] if amounts else ["Tổng"])
+            segment.extend([label, amounts] if amounts else [label])
             continue
         segment.append(line)
     flush()

@@ -11,6 +11,7 @@ longest run of amounts (``amount_run``); the text lines of a row are joined into
 from __future__ import annotations
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.amounts import DASHES, looks_like_amount
 from sohoa.extract.structure import clean, fold
@@ -35,6 +36,15 @@ CONTINUES = regex.compile(r"(;|,|\bvà|\bcác|\bcó|\bcủa|\bvề|\btheo)$")
 ZERO_LOOKALIKES = ("o", "O", "ô", "Ô")
 PAGE_BREAK = "\f"  # marks where a repeated page header was dropped
 TOTAL_ROW_LABELS = ("tong", "tongcong")  # "Tổng", "Tổng cộng" folded: a budget's total row
+
+
+def total_label(read: str) -> str:
+    """The label a budget's total row read ``read`` (its label, maybe its amounts) is
+    written: "Tổng cộng" when the label folds to it, one slip allowed or each "ô" misread
+    ("Téng cong", "T6ng c6ng": both its words kept), else "Tổng" ("Téng", "T6ng")."""
+    label = fold(" ".join(t for t in read.split() if not looks_like_amount(t.strip("|[]{}"))))
+    whole = regex.fullmatch(r"t[oe60]ngc[oe60]ng", label) is not None
+    return "Tổng cộng" if whole or Levenshtein.distance(label, "tongcong") <= 1 else "Tổng"
 
 
 def add_page_break(lines: list[str]) -> None:

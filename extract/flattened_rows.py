@@ -26,6 +26,7 @@ from sohoa.extract.flattened_lines import (
     group_fragments,
     join_text,
     merge_amount_lines,
+    total_label,
 )
 from sohoa.extract.flattened_sums import Placements
 from sohoa.extract.interleaved import (
@@ -35,7 +36,14 @@ from sohoa.extract.interleaved import (
     split_line,
 )
 from sohoa.extract.interleaved_rows import task_rows
-from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note, rows_after
+from sohoa.extract.rebuild_edits import (
+    NUMERAL_CONFIDENCE,
+    SECTION_NUMERAL,
+    TOTAL_LABEL,
+    TOTAL_LABEL_CONFIDENCE,
+    note,
+    rows_after,
+)
 from sohoa.extract.structure import clean
 from sohoa.model import TableRow
 
@@ -263,10 +271,11 @@ class _NumberedRows:
         if not (self.budget and total_row):
             return False
         self.flush()
-        note(total_row.group(1), "Tổng", TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
+        label = total_label(total_row.group(1))  # "Tổng cộng" kept whole
+        note(total_row.group(1), label, TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
         split = amount_cells(total_row.group(2), self.n_amounts)
         amounts = split[0] if split else [""] * self.n_amounts
-        cells = ["Tổng", "", *amounts]
+        cells = [label, "", *amounts]
         self.rows.append(TableRow(cells=cells + [""] * (len(self.columns) - len(cells))))
         self.total += 1
         self.complete += split is not None
@@ -404,7 +413,8 @@ def interleaved_task_rows(body: list[str], columns: list[str]) -> tuple[list[Tab
         if line == PAGE_BREAK:
             continue
         section = first_section(body, at) if not (rows or segment) else None
-        if section is not None:
+        if section is not None:  # "1. Hạ tầng số |": its "I." read "1.", an edit
+            note(clean(line).strip(" |"), section, NUMERAL_CONFIDENCE, SECTION_NUMERAL, row=0)
             rows.append(TableRow(section=section))
             continue
         if OCR_SECTION.match(line.strip()):

@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.extract.amounts import looks_like_amount, try_amount
 from sohoa.extract.budget_lines import total_row_amounts, total_row_label
 from sohoa.extract.cell_noise import CONTENT, token_kind
+from sohoa.extract.flattened_lines import total_label
 from sohoa.extract.interleaved import NOT_ROW_NUMBER, ROW_NUMBER
 from sohoa.extract.numbering import next_numbers
 from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note, note_moves
@@ -105,13 +106,6 @@ class Line:
         return self.number is not None or self.amount is not None or self.total
 
 
-def _total_label(text: str) -> str:
-    """ "Tổng cộng" when the label before the amounts folds to it (one slip), else "Tổng"
-    (the label as the document spells it, old OCR's "Téng", "T6ng cong" put right)."""
-    label = fold(" ".join(t for t in text.split() if not looks_like_amount(t.strip("|[]{}"))))
-    return "Tổng cộng" if Levenshtein.distance(label, "tongcong") <= 1 else "Tổng"
-
-
 LABEL_LINE_TOKENS = 2  # tokens of a line holding a piece of a total's label, at most
 
 
@@ -145,7 +139,7 @@ def totals_across_lines(lines: list[Line]) -> list[Line]:
             continue
         if above:
             out.pop()
-        out.append(Line(amount=line.amount, total=_total_label(" ".join(pieces))))
+        out.append(Line(amount=line.amount, total=total_label(" ".join(pieces))))
         note(" ".join(pieces), out[-1].total, TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
         k += 2 if below else 1
     return out
@@ -156,7 +150,7 @@ def read_line(text: str, previous: str | None) -> Line:
     ``previous``, or any before an amount) and the amount taken out."""
     amounts = total_row_amounts(text)
     if amounts is not None and (amounts == "" or looks_like_amount(amounts)):
-        line = Line(amount=amounts or None, total=_total_label(text))
+        line = Line(amount=amounts or None, total=total_label(text))
         note(total_row_label(text), line.total, TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
         return line
     text = clean(text)

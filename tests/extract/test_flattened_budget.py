@@ -381,14 +381,16 @@ def test_the_number_after_a_multiplication_sign_is_the_texts(tmp_path):
 
 def test_a_total_row_whose_empty_number_cell_was_read_as_rulings(tmp_path):
     """ "| | Teng cong | 550 | …": the STT cell is empty, two rulings before the label; it
-    is the total row, not a line of the last row's text taking its amounts."""
+    is the total row, not a line of the last row's text taking its amounts, its label
+    written "Tổng cộng" as read (its ô put right), not "Tổng" with "cộng" dropped, in the
+    text cell it was read in."""
     text = HEADER + (
         "| 1 | Xay dung mo hinh diem | 300 | 100 | 100 | 100 | So Noi vu | UBND cap xa |\n"
         "| 2 | To chuc hoi thao | 250 | 50 | ao | 200 | So Y te | UBND cap xa |\n"
         "| | Teng cong | 550 | 150 | 100 | 300 | | |\n"
     )
     rows = [r.cells for r in table_of_text(tmp_path, text).rows if r.cells]
-    assert rows[-1][:6] == ["Tổng", "", "550", "150", "100", "300"]
+    assert rows[-1][:6] == ["", "Tổng cộng", "550", "150", "100", "300"]
     assert rows[-2][:6] == ["2", "To chuc hoi thao", "250", "50", "ao", "200"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sohoa.extract.flattened_header import TASK_COLUMNS
 from sohoa.extract.flattened_rows import interleaved_task_rows
+from sohoa.extract.rebuild_edits import SECTION_NUMERAL, reading_rows
 
 ROWS = [
     "| 1 | Kiem tra co so san xuat tren dia ban tinh | So Y te | Hang nam |",
@@ -21,6 +22,17 @@ def test_the_first_sections_numeral_misread_before_row_one_is_section_one():
         assert rows[0].section is not None and rows[0].section.upper().startswith("I. TANG")
         assert [r.cells[0] for r in rows[1:]] == ["1", "2", "3"]
         assert rows[1].cells[1] == "Kiem tra co so san xuat tren dia ban tinh"
+
+
+def test_the_first_sections_numeral_written_other_than_read_is_an_edit():
+    """ "1. Hạ tầng số |" written "I. Hạ tầng số": the numeral changed is logged (it was
+    written unlogged: the "1" read was nowhere in the table nor its edits)."""
+    with reading_rows() as notes:
+        rows, _ = interleaved_task_rows(["1. Ha tang so |", *ROWS], TASK_COLUMNS)
+    assert rows[0].section == "I. Ha tang so"
+    assert [(e.original, e.result, e.reason, e.row) for e in notes] == [
+        ("1. Ha tang so", "I. Ha tang so", SECTION_NUMERAL, 0)
+    ]
 
 
 def test_a_group_heading_numbered_one_before_its_sub_rows_stays_a_row():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sohoa.extract.interleaved import is_interleaved, split_line
+from sohoa.extract.interleaved_rows import task_rows
 
 
 def test_line_split_at_the_first_agency_name_and_trailing_time():
@@ -227,3 +228,16 @@ def test_a_national_committee_the_task_names_stays_in_the_task_text():
     assert agency == "Céc s6. bar. nearh"
     _, task, agency, _, _ = split_line("Tổ chức hội nghị tổng kết | Uy ban nhan dan tinh")
     assert (task, agency) == ("Tổ chức hội nghị tổng kết", "Uy ban nhan dan tinh")
+
+
+def test_a_dash_between_two_years_stays_in_the_task_text():
+    """ "giai đoạn 2026 — 2030": old OCR reads the long dash as it was printed; it is a
+    word of the task's sentence, as "-" and "–" are, not a speck (it was dropped)."""
+    rows, _ = task_rows(
+        [
+            "1 Kien toan bao ve moi truong giai doan 2026 — 2030 So Xay dung Nam 2026",
+            "2 Day manh y te co so Cong an tinh Quy III/2026",
+        ]
+    )
+    assert rows[0][1][1] == "Kien toan bao ve moi truong giai doan 2026 — 2030"
+    assert rows[1][1][1] == "Day manh y te co so"
