@@ -210,8 +210,9 @@ def is_letter(ch: str) -> bool:
 
 
 # The letters of a section's Roman numeral and those English-model OCR reads one as (II as
-# "H", "Il" or "ll": "HI" is III), which a numeral of 2 to 4 letters is made of.
-ROMAN_LOOKALIKES = frozenset("IVXLHl")
+# "H", "Il" or "ll": "HI" is III; IV as "Iv" or "lv"), which a numeral of 2 to 4 letters is
+# made of.
+ROMAN_LOOKALIKES = frozenset("IVXLHlv")
 _NUMERAL_LETTERS = range(2, 5)
 # What opens a line before a numeral (a table's ruling) and what follows one: "VI. Tổ
 # chức", "| IV | Hỗ trợ", "HI . ° ° ° 6.000".
