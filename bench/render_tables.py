@@ -194,10 +194,10 @@ def render_tables(
     ruled: bool = True,
 ) -> None:
     """Every table of a truth file on portrait A4 (landscape when a table says so), each on
-    a new page, columns as wide as its ``widths_mm`` say (another layout and font than
-    ``render_appendices``)."""
+    a new page, columns as wide as its ``widths_mm`` say, in its ``font_size`` when it has
+    one (another layout and font than ``render_appendices``)."""
     tables = [
-        table_flowables(t, [w * mm for w in t["widths_mm"]], size, font, ruled)
+        table_flowables(t, [w * mm for w in t["widths_mm"]], t.get("font_size", size), font, ruled)
         for t in truth["tables"]
     ]
     wide = any(t.get("landscape") for t in truth["tables"])

@@ -81,7 +81,7 @@ def tally_table(tally: Tally, where: str, truth: dict[str, Any], found: list[lis
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--restore", action="store_true", help="restore the text first (as 000)")
-    parser.add_argument("--sets", default="004,other,gen,long,budget,sources,restart")
+    parser.add_argument("--sets", default=dev.DEFAULT_SETS)
     parser.add_argument("--mode", default="lstm6-norules", help="one OCR mode")
     parser.add_argument("--show", help="print the wrong cells of columns whose name holds this")
     args = parser.parse_args()

@@ -175,7 +175,7 @@ class Reliability:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--restore", action="store_true", help="restore the text first (as 000)")
-    parser.add_argument("--sets", default="004,other,gen,long,budget,sources,restart")
+    parser.add_argument("--sets", default=dev.DEFAULT_SETS)
     parser.add_argument("--modes", default="lstm6-norules", help="OCR modes, pooled")
     parser.add_argument("--show", help="print the judged edits whose reason holds this")
     args = parser.parse_args()

@@ -1,7 +1,8 @@
 """Benchmark for rebuilding tables from old OCR text, on tables that are NOT seed 002's.
 
     .venv/bin/python bench/tables_eng_ocr.py [--show] [--generated N] [--long N] [--budget N]
-        [--sources N] [--restart N] [--sets 004,other,gen,long,budget,sources,restart]
+        [--sources N] [--restart N] [--wide N]
+        [--sets 004,other,gen,long,budget,sources,restart,wide]
         [--modes lstm3,...] [--restore]
 
 Seed 000 is an English-model OCR of seed 002, its appendices flattened into text; to work on
@@ -18,7 +19,11 @@ N`` N budget tables shaped like a real plan's Phụ lục II (bench/budget_read_
 ``--sources N`` N of them with each year split by funding source ("Ngân sách tỉnh / Nguồn
 khác"), ``--restart N`` N of them numbered anew in each section (I: 1, 2; II: 1 …) as seed
 003's are, running over pages with the header printed once and the pages' texts joined by runs
-of blank lines, as 003's export joined them (no form feed); each set is read in every
+of blank lines, as 003's export joined them (no form feed), ``--wide N`` N budgets of
+eighteen columns with all of those hard parts at once, as a real plan's Phụ lục II has them
+(bench/budget_wide.py: Kinh phí in three, each year split by source, numbered anew, long
+tasks, agency cells of several lines, blank source cells, 30-45 rows over pages joined by
+blank lines); each set is read in every
 ``--modes``: ``lstm3`` (Tesseract eng LSTM, automatic page segmentation: what old OCR exports
 hold, cells of a row on several lines, columns read one after the other or across, rulings read
 as "|"), ``lstm6`` (one block read across), ``legacy3`` (the legacy engine, ``--oem 0``, with
@@ -308,11 +313,28 @@ def _sets(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     if args.restart:
         tables = restarting_budget_tables(args.restart)
         sets["restart"] = {"tables": tables, "page_join": BLANK_LINES_PAGE_JOIN}
+    if args.wide:
+        sets["wide"] = {"tables": wide_budget_tables(args.wide), "page_join": BLANK_LINES_PAGE_JOIN}
     return {name: truth for name, truth in sets.items() if name in args.sets.split(",")}
 
 
+def wide_budget_tables(count: int) -> list[dict[str, Any]]:
+    """Budget tables of eighteen columns with all of a real plan's hard parts at once (Kinh
+    phí in three, each year split by source, sections numbered anew, long tasks, agency
+    cells of several lines, blank source cells, 30-45 rows over pages joined by blank
+    lines: bench/budget_wide.py), seeds 1..count."""
+    import random
+
+    from budget_wide import budget_table_wide
+
+    return [
+        budget_table_wide(random.Random(1300 + seed), "12/KH-UBND") for seed in range(1, count + 1)
+    ]
+
+
 # How many tables of each generated set a run reads unless told (``_sets``' counts).
-SET_SIZES = {"generated": 4, "long": 8, "budget": 6, "sources": 4, "restart": 4}
+DEFAULT_SETS = "004,other,gen,long,budget,sources,restart,wide"
+SET_SIZES = {"generated": 4, "long": 8, "budget": 6, "sources": 4, "restart": 4, "wide": 2}
 
 
 def set_counts(sets: str) -> argparse.Namespace:
@@ -355,8 +377,9 @@ def main() -> None:
         help="budget tables numbered anew in each section, pages joined by blank lines",
     )
     parser.add_argument(
-        "--sets", default="004,other,gen,long,budget,sources,restart", help="which sets to read"
+        "--wide", type=int, default=size["wide"], help="18-column budgets with all hard parts"
     )
+    parser.add_argument("--sets", default=DEFAULT_SETS, help="which sets to read")
     parser.add_argument("--modes", default="lstm3,lstm6,legacy3,lstm3-norules", help="OCR modes")
     parser.add_argument(
         "--restore",

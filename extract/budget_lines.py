@@ -437,12 +437,12 @@ MISREAD_AMOUNT_MAX = 4  # letters a misread amount of a total row has ("sso" for
 
 
 def _with_misread_amounts(rest: str) -> bool:
-    """ "2180 1300 sso 530 430 aso 170": a total row's amounts, some misread as short
-    lower-case garbage; amounts first and two in three at least. Those cells keep what was
-    read (no digit is guessed)."""
+    """ "2180 1300 sso 530 430 aso 170", "27.850 4-940 .000": a total row's amounts, some
+    misread as short lower-case garbage or as digits and marks; amounts first and two in
+    three at least. Those cells keep what was read (no digit is guessed)."""
     words = rest.split()
     amounts = [w for w in words if looks_like_amount(w) or w in DASHES]
-    misread = [w for w in words if w not in amounts]
+    misread = [w for w in words if w not in amounts and regex.search(r"\p{L}", w)]
     return (
         looks_like_amount(words[0])
         and 3 * len(amounts) >= 2 * len(words)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from sohoa.extract.flattened_lines import amount_run
 from sohoa.extract.rebuild_edits import NUMERAL_CONFIDENCE, SECTION_NUMERAL, note
 from sohoa.model import TableRow
 
@@ -65,3 +66,23 @@ def headings_read_as_rows(rows: list[TableRow]) -> list[list[str]]:
         rows[k] = TableRow(section=f"{cells[0]} {cells[1]}")
         headings.append(cells)
     return headings
+
+
+# a heading read across the table, its numeral garbled: a bracket or ruling before one to
+# three glyphs of strokes and V's ("[!", "[w.", "\\v."), a title opening in a capital with
+# no ruling inside, and the ruling of the table's right edge ("… chuyển đổi số |")
+_GARBLED_HEADING = regex.compile(r"^[\[|\\{]\s*([!lI|ivVwxX]{1,3}[.,]?\s+\p{Lu}[^|]*?)\s*\|$")
+
+
+def garbled_heading(line: str, next_number: str | None) -> str | None:
+    """A section heading whose numeral old OCR garbled past a numeral's shape ("[w. Tổ chức
+    thực hiện chuyển đổi số |" for IV, "[! Tăng cường …|" for I), read across the table as
+    a section's merged cell is: a bracket or ruling, one to three glyphs, a title with no
+    amount and no ruling inside, the ruling at the right edge; and the next row numbered 1
+    (rows numbered anew in each section: a line right before a row 1 may open one). Its
+    text without the rulings ("w. Tổ chức …"), numbered by its place later
+    (``section_numerals.fix_sections``); None if ``line`` is no such heading."""
+    match = _GARBLED_HEADING.match(line.strip())
+    if match is None or next_number != "1" or amount_run(match.group(1)) is not None:
+        return None
+    return match.group(1)

@@ -33,7 +33,11 @@ from sohoa.extract.budget_lines import (
 )
 from sohoa.extract.budget_open_lists import open_lists_down
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
-from sohoa.extract.budget_sections import headings_read_as_rows, stroke_numerals_by_position
+from sohoa.extract.budget_sections import (
+    garbled_heading,
+    headings_read_as_rows,
+    stroke_numerals_by_position,
+)
 from sohoa.extract.flattened_lines import (
     OCR_SECTION,
     PAGE_BREAK,
@@ -442,6 +446,8 @@ def _budget_section(line: str, next_number: str | None) -> str | None:
     text = clean(RULED_EDGES.sub("", line.strip()))
     if OCR_SECTION.match(text):
         return text
+    if (heading := garbled_heading(line, next_number)) is not None:
+        return heading  # "[w. Tổ chức … |": its numeral garbled, a row 1 after it
     cannot_be_row_1 = next_number == "1" or (
         next_number is not None and next_in_sequence("1", next_number) is None
     )

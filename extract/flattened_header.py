@@ -13,7 +13,7 @@ from itertools import pairwise
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.extract.budget_lines import budget_amount_run
+from sohoa.extract.budget_lines import budget_amount_run, total_row_amounts
 from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION, TOTAL_ROW_LABELS, amount_cells
 from sohoa.extract.flattened_sums import layout_by_sums
 from sohoa.extract.headers import VOCABULARY
@@ -403,8 +403,8 @@ def _kinh_phi_columns(
     the total and each source's, as the header names them ("Tổng số" / "Tổng cộng", a
     source's label once more than the years); more of them when a row of the body holds
     more amounts, adding up, than the header's columns do (a row has no more cells than
-    its table: the header's label was misread). ``sources``: how many sources the "Kinh
-    phí" group names (``_by_source``)."""
+    its table: the header's label was misread; the total row's too, its amounts some
+    misread). ``sources``: how many sources the "Kinh phí" group names (``_by_source``)."""
     has_total = any(TOTAL_LABEL.search(r) for r in plain)
     year_columns = [f"Năm {year} / {source}" for year in years for source in SOURCES]
     layouts = [
@@ -414,6 +414,7 @@ def _kinh_phi_columns(
     ]
     named = layouts[(2 if has_total else 1) if sources else 0]
     runs = [run[1] for run in map(budget_amount_run, body) if run is not None]
+    runs += [total.split() for total in map(total_row_amounts, body) if total]
     found = layout_by_sums(runs, [[*layout, *year_columns] for layout in layouts])
     if found is not None and len(found) > len(named) + len(year_columns):
         return found[: len(found) - len(year_columns)]

@@ -36,8 +36,8 @@ def _amount(cell: str) -> Amount | None:
 def _totals_with_parts(cells: list[str], columns: list[str]) -> list[tuple[str, list[str]]]:
     """Each stated total's cell with the cells that make it up: a source's ("Kinh phí /
     NSNN") its years' cells; a total of no year's source ("Kinh phí", "Kinh phí / Tổng
-    cộng" over years split by source) every year cell. No parts when no column is a
-    year's."""
+    cộng" over years split by source) every year cell, and the sources' totals too when
+    the row states them. No parts when no column is a year's."""
     totals: dict[str, str] = {}
     years: dict[str, list[str]] = {}
     for column, cell in zip(columns, cells, strict=True):
@@ -46,7 +46,9 @@ def _totals_with_parts(cells: list[str], columns: list[str]) -> list[tuple[str, 
         else:
             years.setdefault(_source_of(column), []).append(cell)
     every_year = [cell for parts in years.values() for cell in parts]
-    return [(total, years.get(source, every_year)) for source, total in totals.items()]
+    sources = [cell for source, cell in totals.items() if source in years]  # NSNN, Tổ chức
+    grand = [(t, sources) for s, t in totals.items() if s not in years and len(sources) > 1]
+    return [(total, years.get(source, every_year)) for source, total in totals.items()] + grand
 
 
 def _sums_stated(cells: list[str], columns: list[str]) -> list[bool]:
@@ -67,9 +69,8 @@ def adds_up(cells: list[str], columns: list[str]) -> bool:
 
 
 def holds_where_readable(cells: list[str], columns: list[str]) -> bool:
-    """Every total the row states that can be checked is the sum of its parts
-    (``_totals_with_parts``): a total or a part misread as no amount ("s6q") is no
-    evidence either way."""
+    """Every total the row states that can be checked is the sum of its parts: a total or
+    a part misread as no amount ("s6q") is no evidence either way (``_totals_with_parts``)."""
     for total, parts in _totals_with_parts(cells, columns):
         value = _amount(total)
         readable = [try_amount(p) for p in parts if not is_blank(p)]
@@ -82,9 +83,8 @@ def holds_where_readable(cells: list[str], columns: list[str]) -> bool:
 
 def layout_by_sums(runs: list[list[str]], layouts: list[list[str]]) -> list[str] | None:
     """The amount columns (one of ``layouts``) that runs of amounts, a row's every cell read
-    ("500 200 - 100 …"), fill with a total of theirs adding up: of the layouts some run
-    fills so, the one of most columns — a run one cell short is read from a longer layout
-    when a cell was lost, while no layout's run is longer than its row. None if no run fits."""
+    ("500 200 - 100 …"), fill with a total of theirs adding up, the one of most columns (a
+    run one cell short is read from a longer layout when a cell was lost). None if none."""
     fitting = [
         layout
         for layout in layouts

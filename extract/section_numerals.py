@@ -15,11 +15,22 @@ from sohoa.model import Edit, Table
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _ROMAN_LOOKALIKE = str.maketrans(
-    {"1": "I", "l": "I", "L": "I", "|": "I", "!": "I", "]": "I", "[": "I", "i": "I", "t": "I",
-     "v": "V"}
-)  # fmt: skip
+    {
+        "1": "I",
+        "l": "I",
+        "L": "I",
+        "|": "I",
+        "!": "I",
+        "]": "I",
+        "[": "I",
+        "i": "I",
+        "t": "I",
+        "v": "V",
+        "w": "IV",
+    }
+)  # fmt: skip  ("w": I and V run together)
 # "," a misread "."; the space after the dot may be lost before a capital ("IL.TĂNG")
-SECTION_HEAD = regex.compile(r"^([0-9IVXlLHitv|!\[\]]{1,5})([.,]|(?=\s))(\s|(?<=[.,])(?=\p{Lu}))")
+SECTION_HEAD = regex.compile(r"^([0-9IVXlLHitvw|!\[\]]{1,5})([.,]|(?=\s))(\s|(?<=[.,])(?=\p{Lu}))")
 
 
 def _roman_shapes(token: str) -> set[str]:

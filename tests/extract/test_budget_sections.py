@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from sohoa.extract.budget_sections import headings_read_as_rows, stroke_numerals_by_position
+from sohoa.extract.budget_sections import (
+    garbled_heading,
+    headings_read_as_rows,
+    stroke_numerals_by_position,
+)
+from sohoa.extract.flattened_budget import interleaved_budget_rows
 from sohoa.model import TableRow
 
 
@@ -54,3 +59,29 @@ def test_three_strokes_are_iii_after_a_lost_section():
     rows = [TableRow(section=s) for s in ["I. A", "ll. B", "III. C", "ll. D"]]
     stroke_numerals_by_position(rows)
     assert [r.section for r in rows] == ["I. A", "II. B", "III. C", "ll. D"]
+
+
+def test_a_heading_read_across_whose_numeral_is_garbled_opens_a_section_before_a_row_1():
+    """ "[w. Day manh …|" (IV: I and V run together, the left ruling read "["), "[! Tang
+    cuong …|" (I), "\\v. …|" (V): a bracket, a few glyphs, a title and the right edge's ruling,
+    no amount, a row 1 next (rows numbered anew per section): a section heading, not the
+    first text line of the row 1 under it. Not so before a row 2, nor a line with amounts."""
+    columns = ["STT", "Nội dung", "Kinh phí", "Năm 2026", "Năm 2027", "Đơn vị chủ trì"]
+    body = [
+        "[! Tang cuong chuyen doi so |",
+        "1 Xay dung mo hinh diem 300 | 100 | 200 | So Noi vu",
+        "2 To chuc hoi thao 200 | 100 | 100 | So Y te",
+        "[w. Day manh cai cach hanh chinh |",
+        "1 Tap huan can bo 100 | 50 | 50 | So Noi vu",
+    ]
+    rows, _ = interleaved_budget_rows(body, columns)
+    assert [r.section for r in rows if r.section] == [
+        "! Tang cuong chuyen doi so",
+        "w. Day manh cai cach hanh chinh",
+    ]
+    assert [r.cells[:2] for r in rows if r.cells][2] == ["1", "Tap huan can bo"]
+    assert garbled_heading("\\v. Day manh giam ngheo ben vung |", "1") == (
+        "v. Day manh giam ngheo ben vung"
+    )
+    assert garbled_heading("[w. Day manh cai cach hanh chinh |", "2") is None
+    assert garbled_heading("[l Xay dung mo hinh 300 | 100 | 200 |", "1") is None

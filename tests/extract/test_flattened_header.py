@@ -244,3 +244,28 @@ def test_a_header_read_across_with_its_stt_misread_follows_the_caption_lines():
     # a row of long text cells after the caption's lines is no header
     lines[4] = (1, "| 1 | Tổ chức thực hiện công tác văn thư, lưu trữ | Sở Nội vụ | Năm 2026 |")
     assert header_span(lines, 0) != (4, 5)
+
+
+def test_a_total_column_whose_label_was_lost_is_told_by_the_total_row():
+    """ "Tổng cộng" over Kinh phí read as "16" / "cone" (no label found) and NSNN named once
+    more than the years: the header names the sources' Kinh phí only; no row of the body
+    fills every cell (its blank sources left empty), but the total row does, its Tổng cộng
+    the sum of its NSNN and other source (38.490 = 33.280 + 5.210), some amounts misread
+    ("7.-410", "s10"): the Kinh phí has three columns."""
+    header = (
+        "| Kinh phi | Nam 2026 | Nam 2027 | Nam 2028 | Nam 2029 | Nam 2030 | STT Noi dung 16 "
+        "Nguon Nguon Nguon Nguon Nguon Nguon Don vi chu tri Don vi phoi hop Ghi chu cone NSNN "
+        "| xahdi | NSNN | xihoi | NSNN | xdhoi | NSNN | xAhoi | NSNN | x&hoi | NSNN | xd hdi"
+    )
+    years = ["2026", "2027", "2028", "2029", "2030"]
+    body = [
+        "9 Day manh phong, chong thien tai tren dia ban 2.080 | 2.000 80 500 500 40 1.000 40",
+        "| T6ng |38.490 |33.280 |5.210 |6.840 |270 |7.-410 |690 |6.840 | s10 |5.570 |270 "
+        "|6.620 |1.670 | | | |",
+    ]
+    columns = budget_header_columns([header], years, body)
+    assert columns is not None and len(columns) == 18
+    assert columns[2:5] == ["Kinh phí / Tổng cộng", "Kinh phí / NSNN", "Kinh phí / Tổ chức"]
+    # a total row whose Tổng cộng is not its sources' sum tells nothing: two columns
+    wrong = [body[0], body[1].replace("38.490", "39.490")]
+    assert budget_header_columns([header], years, wrong)[2:4] == columns[3:5]

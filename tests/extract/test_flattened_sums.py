@@ -177,3 +177,15 @@ def test_years_whose_labels_were_misread_are_counted_from_rows_adding_up():
     assert unread_years(header, body[:1]) == []  # one row is no evidence
     assert unread_years("| STT | Noi dung | Nall | Ned |", body) == []  # no "Kinh phí"
     assert unread_years(header, [*body[:1], "| 2 | To chuc | 250 | 50 | 10 | 200 |"]) == []
+
+
+def test_a_kinh_phi_total_is_the_sum_of_the_sources_totals_it_states():
+    """Over years split by source, "Kinh phí / Tổng cộng" is the sum of "Kinh phí / NSNN"
+    and "Kinh phí / Tổ chức" when the row states them: a total row whose years were misread
+    ("7.-410", "s10") still fills the layout of three Kinh phí columns."""
+    kinh_phi = ["Kinh phí / Tổng cộng", "Kinh phí / NSNN", "Kinh phí / Tổ chức"]
+    years = [f"Năm {y} / {s}" for y in (2026, 2027) for s in ("NSNN", "Tổ chức")]
+    run = ["1.290", "1.000", "290", "5OO", "90", "500", "2.00"]
+    assert layout_by_sums([run], [[*kinh_phi[1:], *years], [*kinh_phi, *years]]) is not None
+    assert not adds_up(["1.300", "1.000", "290", "500", "90", "500", "200"], [*kinh_phi, *years])
+    assert adds_up(["1.290", "1.000", "290", "500", "90", "500", "200"], [*kinh_phi, *years])

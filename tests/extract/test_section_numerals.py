@@ -40,3 +40,10 @@ def test_a_ruling_read_before_a_numeral_is_no_stroke_of_it():
         "II. Dữ liệu số",
         "III. Kỹ năng số",
     ]
+
+
+def test_w_is_i_and_v_run_together():
+    """ "w." read for IV (a bold I and V run together, their case lost) is IV at its place."""
+    t = table(["I. Một", ["1", "a"], "II. Hai", ["1", "b"], "III. Ba", ["1", "c"], "w. Bốn"])
+    fix_sections(t, None, 0.5)
+    assert t.rows[-1].section == "IV. Bốn"
