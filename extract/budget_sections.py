@@ -4,15 +4,19 @@ A budget's sections run I, II, III; old OCR reads their numerals as strokes that
 numeral ("1.", "|.", "l.", "|1l."), and a heading read "1." may even have been taken for a
 row 1. ``headings_read_as_rows`` gives such a "row" (no amount, no agency, no rows under it)
 back to the sections, and ``stroke_numerals_by_position`` numbers the stroke numerals by
-their places. Used by ``flattened_budget``.
+their places; ``budget_section`` tells a line that is a section's heading, its numeral
+read right, garbled or as "1.". Used by ``flattened_budget``.
 """
 
 from __future__ import annotations
 
 import regex
 
-from sohoa.extract.flattened_lines import amount_run
+from sohoa.extract.budget_lines import RULED_EDGES, budget_line_number
+from sohoa.extract.flattened_lines import OCR_SECTION, amount_run
+from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.rebuild_edits import NUMERAL_CONFIDENCE, SECTION_NUMERAL, note
+from sohoa.extract.structure import clean
 from sohoa.model import TableRow
 
 # strokes, after the TT column's ruling read "|" when other strokes follow ("|1l.")
@@ -86,3 +90,33 @@ def garbled_heading(line: str, next_number: str | None) -> str | None:
     if match is None or next_number != "1" or amount_run(match.group(1)) is not None:
         return None
     return match.group(1)
+
+
+_ONE_DOT = regex.compile(r"^1[.,]\s+\p{Lu}")
+
+
+def next_row_number(lines: list[str], start: int) -> str | None:
+    """The row number that opens one of ``lines`` from ``start`` on, if any."""
+    for line in lines[start:]:
+        number = budget_line_number(RULED_EDGES.sub("", line.strip()))
+        if number is not None:
+            return number.rstrip(".:")
+    return None
+
+
+def budget_section(line: str, next_number: str | None) -> str | None:
+    """The section heading ``line`` is, or None: a Roman numeral and its title (a ruling
+    read "|" around it or not); or "1. Tổ chức …" with no amounts when the next row is
+    numbered 1 again, or with a number that cannot follow 1 ("4") — a numbering never
+    repeats nor skips, so this "1." is no row 1 but a section's numeral read "1"."""
+    text = clean(RULED_EDGES.sub("", line.strip()))
+    if OCR_SECTION.match(text):
+        return text
+    if (heading := garbled_heading(line, next_number)) is not None:
+        return heading  # "[w. Tổ chức … |": its numeral garbled, a row 1 after it
+    cannot_be_row_1 = next_number == "1" or (
+        next_number is not None and next_in_sequence("1", next_number) is None
+    )
+    if _ONE_DOT.match(text) and cannot_be_row_1 and amount_run(text) is None:
+        return text
+    return None

@@ -22,10 +22,8 @@ import regex
 from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amount
 from sohoa.extract.budget_agencies import agencies_after_the_text, lead_and_partner
 from sohoa.extract.budget_lines import (
-    RULED_EDGES,
     BudgetLine,
     budget_amount_run,
-    budget_line_number,
     budget_row_groups,
     row_end_between,
     total_row_amounts,
@@ -34,15 +32,14 @@ from sohoa.extract.budget_lines import (
 from sohoa.extract.budget_open_lists import open_lists_down
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
 from sohoa.extract.budget_sections import (
-    garbled_heading,
+    budget_section,
     headings_read_as_rows,
+    next_row_number,
     stroke_numerals_by_position,
 )
 from sohoa.extract.flattened_lines import (
-    OCR_SECTION,
     PAGE_BREAK,
     TOTAL_ROW_LABELS,
-    amount_run,
     is_amount_line,
     join_text,
     merge_amount_lines,
@@ -58,7 +55,6 @@ from sohoa.extract.flattened_sums import (
     total_split_at_its_dot,
 )
 from sohoa.extract.interleaved import CONFIDENCE_CAP
-from sohoa.extract.numbering import next_in_sequence
 from sohoa.extract.rebuild_edits import (
     NUMERAL_CONFIDENCE,
     SECTION_NUMERAL,
@@ -68,7 +64,7 @@ from sohoa.extract.rebuild_edits import (
     note,
     note_lines_moved,
 )
-from sohoa.extract.structure import clean, fold
+from sohoa.extract.structure import fold
 from sohoa.model import TableRow
 
 
@@ -317,7 +313,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         if line == PAGE_BREAK:
             segment.append(line)
             continue
-        section = _budget_section(line, _next_row_number(lines, k + 1))
+        section = budget_section(line, next_row_number(lines, k + 1))
         ruled = _ruled_section_row(line, amount_columns)
         if section is not None or ruled:
             flush()
@@ -426,31 +422,3 @@ def _section_row_first(groups: list[list[BudgetLine]], numeral: str) -> list[lis
 
 
 # "1. Tổ chức …": a section numeral "I." read as the digit 1
-_ONE_DOT = regex.compile(r"^1[.,]\s+\p{Lu}")
-
-
-def _next_row_number(lines: list[str], start: int) -> str | None:
-    """The row number that opens one of ``lines`` from ``start`` on, if any."""
-    for line in lines[start:]:
-        number = budget_line_number(RULED_EDGES.sub("", line.strip()))
-        if number is not None:
-            return number.rstrip(".:")
-    return None
-
-
-def _budget_section(line: str, next_number: str | None) -> str | None:
-    """The section heading ``line`` is, or None: a Roman numeral and its title (a ruling
-    read "|" around it or not); or "1. Tổ chức …" with no amounts when the next row is
-    numbered 1 again, or with a number that cannot follow 1 ("4") — a numbering never
-    repeats nor skips, so this "1." is no row 1 but a section's numeral read "1"."""
-    text = clean(RULED_EDGES.sub("", line.strip()))
-    if OCR_SECTION.match(text):
-        return text
-    if (heading := garbled_heading(line, next_number)) is not None:
-        return heading  # "[w. Tổ chức … |": its numeral garbled, a row 1 after it
-    cannot_be_row_1 = next_number == "1" or (
-        next_number is not None and next_in_sequence("1", next_number) is None
-    )
-    if _ONE_DOT.match(text) and cannot_be_row_1 and amount_run(text) is None:
-        return text
-    return None
