@@ -24,6 +24,7 @@ import regex
 
 from sohoa.extract.agency_moves import complete_cell
 from sohoa.extract.agency_names import misread, name_nodes
+from sohoa.extract.collective_names import spell_collectives
 from sohoa.extract.structure import fold
 from sohoa.model import Edit, Table
 
@@ -39,11 +40,13 @@ TASK_LEADS = {"voi", "cho", "cua", "va", "tai", "den", "theo", "giua"}
 
 def is_collective(cell: str) -> bool:
     """Does ``cell`` begin with a collective name ("Các sở, ban, ngành", "C&c s0, ban,"),
-    its "Các" read however, the bodies after it those of the grammar?"""
+    its "Các" read however, the bodies after it those of the grammar, as read or as
+    ``collective_names`` spells a list misread ("Chc s&, ban, nganh": "sở")?"""
     words = cell.split()
     if len(words) < 2 or not regex.fullmatch(r"C\S{1,3}", words[0]):
         return False
-    return bool(name_nodes(["cac", *words[1:3]]))
+    spelt = spell_collectives(cell).split()
+    return bool(name_nodes(["cac", *words[1:3]]) or name_nodes(["cac", *spelt[1:3]]))
 
 
 def _head(word: str) -> bool:

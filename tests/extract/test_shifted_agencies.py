@@ -119,3 +119,22 @@ def test_the_partners_words_after_a_lead_begun_go_to_the_partner():
     assert cells[3] == "cac UBITID.cEap xa,"
     assert open_lead_tail("Sở Khoa học và Công nghệ các UBND") is None  # whole: lead_tail's
     assert open_lead_tail("Sở Khoa học và") is None
+
+
+def test_a_collective_misread_in_its_list_is_still_a_collective_a_shifted_lead_leaves():
+    """The lead cell holds the partner's collective with its list misread ("Chc s&, ban,"),
+    the partner cell is empty and the lead's "o Khoa hoc" ("Sở" lost its S) was read among
+    the task's words: read as collective_names spells it ("Các sở, ban,"), it is a
+    collective, and the lead's words leave the task text for the lead's cell."""
+    text = (
+        "To chuc dieu tra, khao sat nhu cau ho tro ap dung CaC o Khoa hoc cong cy, "
+        "h¢ thong quan ly tién tién, tham gia Giai thuong chat lugng Qudc gia"
+    )
+    lead = "Chc s&, ban, nganh, cac UBND cap xa"
+    assert is_collective(lead)
+    assert shift_row(lead, "", text) == (
+        "Sở Khoa hoc",
+        lead,
+        "To chuc dieu tra, khao sat nhu cau ho tro ap dung CaC cong cy, "
+        "h¢ thong quan ly tién tién, tham gia Giai thuong chat lugng Qudc gia",
+    )
