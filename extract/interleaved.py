@@ -304,8 +304,9 @@ def without_rulings(fragments: list[str]) -> str:
 
 
 def is_word(word: str) -> bool:
-    """A word of a cell: a letter, digit, "&" or dash in it (not a ruling "|", a speck ".")."""
-    return regex.search(r"[\p{L}\p{N}&\-–]", word) is not None
+    """A word of a cell: a letter, digit, "&" or dash in it (not a ruling "|", a speck "."),
+    or an ellipsis the text ends a list with ("Quốc gia ...", "work layout ...).")."""
+    return regex.search(r"[\p{L}\p{N}&\-–]|\.\.\.|…", word) is not None
 
 
 # --- agency names misread by old OCR --------------------------------------------------------

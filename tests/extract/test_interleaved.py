@@ -227,3 +227,12 @@ def test_a_national_committee_the_task_names_stays_in_the_task_text():
     assert agency == "Céc s6. bar. nearh"
     _, task, agency, _, _ = split_line("Tổ chức hội nghị tổng kết | Uy ban nhan dan tinh")
     assert (task, agency) == ("Tổ chức hội nghị tổng kết", "Uy ban nhan dan tinh")
+
+
+def test_an_ellipsis_ending_a_list_is_the_texts_own_not_a_speck():
+    """ "… Quốc gia ..." and "work layout ...)." end the task's list: kept in the text, where
+    a lone "." or "|" (a speck, a ruling) is dropped."""
+    assert split_line("thuong chat lugng Qudc gia ...")[1] == "thuong chat lugng Qudc gia ..."
+    assert split_line("HACCP, TPM, Lean, work layout ...). | .")[1] == (
+        "HACCP, TPM, Lean, work layout ...)."
+    )
