@@ -99,9 +99,12 @@ def _may_go_on(run: tuple[str, ...]) -> bool:
 def _opens_sentence(words: list[str], start: int, end: int) -> bool:
     """Does the run ``words[start:end]`` open a sentence or a clause of the text: after a
     stop, and the text going on after it in lower case ("…; tổ chức thực hiện …")? A run
-    after a stop that ends the text is a name's rest read on the row's last line."""
+    after a stop that ends the text is a name's rest read on the row's last line, and a stop
+    after a speck of one letter or sign ("Giai A Lo L. va Cong ngh¢") ends no sentence."""
     going_on = end < len(words) and words[end][:1].islower()
-    return words[start - 1].endswith(SENTENCE_ENDS) and going_on
+    before = words[start - 1]
+    speck = len(regex.findall(r"[\p{L}\p{N}]", before)) < 2
+    return before.endswith(SENTENCE_ENDS) and going_on and not speck
 
 
 def complete_cell(

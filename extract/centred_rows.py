@@ -94,11 +94,21 @@ def _start_cost(parsed: list[TaskLine], start: int, anchor: int) -> float:
     first = _first_words(parsed[start])
     if (start < anchor and not first[:1].isupper()) or first[:1].islower():
         cost += LOWER_START_COST  # the number's own line too: "2.1 ve dan cu" goes on
-    task_before = parsed[start - 1][1] if start > 0 else ""
+    task_before = _task_before(parsed, start)
     task_before = "" if is_specks(task_before) else task_before
     if task_before and not SENTENCE_END.search(task_before):
         cost += OPEN_END_COST
     return cost
+
+
+def _task_before(parsed: list[TaskLine], start: int) -> str:
+    """The task text of the nearest line before ``start`` that holds any: a line of the
+    other columns only ("| Các sở, ban, ngành,") says nothing of where the task's sentence
+    ends, and the line before it may end none."""
+    for _, task, *_ in reversed(parsed[:start]):
+        if task:
+            return task
+    return ""
 
 
 def _centring_cost(before: int, after: int) -> float:

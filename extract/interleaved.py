@@ -305,8 +305,9 @@ def without_rulings(fragments: list[str]) -> str:
 
 def is_word(word: str) -> bool:
     """A word of a cell: a letter, digit, "&" or dash in it (not a ruling "|", a speck "."):
-    "-", "–" and "—" alike, the one between two years ("2026 — 2030") a word of the text."""
-    return regex.search(r"[\p{L}\p{N}&\-–—]", word) is not None
+    "-", "–" and "—" alike, the one between two years ("2026 — 2030") a word of the text; or
+    an ellipsis the text ends a list with ("Quốc gia ...", "work layout ...).")."""
+    return regex.search(r"[\p{L}\p{N}&\-–—]|\.\.\.|…", word) is not None
 
 
 # --- agency names misread by old OCR --------------------------------------------------------

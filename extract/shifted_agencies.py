@@ -24,6 +24,7 @@ import regex
 
 from sohoa.extract.agency_moves import complete_cell
 from sohoa.extract.agency_names import misread, name_nodes
+from sohoa.extract.collective_names import spell_collectives
 from sohoa.extract.structure import fold
 from sohoa.model import Edit, Table
 
@@ -39,11 +40,13 @@ TASK_LEADS = {"voi", "cho", "cua", "va", "tai", "den", "theo", "giua"}
 
 def is_collective(cell: str) -> bool:
     """Does ``cell`` begin with a collective name ("Các sở, ban, ngành", "C&c s0, ban,"),
-    its "Các" read however, the bodies after it those of the grammar?"""
+    its "Các" read however, the bodies after it those of the grammar, as read or as
+    ``collective_names`` spells a list misread ("Chc s&, ban, nganh": "sở")?"""
     words = cell.split()
     if len(words) < 2 or not regex.fullmatch(r"C\S{1,3}", words[0]):
         return False
-    return bool(name_nodes(["cac", *words[1:3]]))
+    spelt = spell_collectives(cell).split()
+    return bool(name_nodes(["cac", *words[1:3]]) or name_nodes(["cac", *spelt[1:3]]))
 
 
 def _head(word: str) -> bool:
@@ -153,6 +156,7 @@ def shift_agency_cells(
         done = shift_row(cells[lead], cells[partner], cells[text_column])
         done = done or _split_row(cells[lead], cells[partner], cells[text_column])
         done = done or _tail_row(cells[lead], cells[partner], cells[text_column])
+        done = done or _swap_row(cells[lead], cells[partner], cells[text_column])
         if done is None:
             continue
         for column, result in zip((lead, partner, text_column), done, strict=True):
@@ -191,3 +195,27 @@ def open_lead_tail(lead: str) -> tuple[str, str] | None:
 def _tail_row(lead: str, partner: str, text: str) -> tuple[str, str, str] | None:
     found = open_lead_tail(lead)
     return None if found is None else (found[0], f"{found[1]} {partner}".strip(), text)
+
+
+def _swap_row(lead: str, partner: str, text: str) -> tuple[str, str, str] | None:
+    """(lead, partner, text) when the lead cell holds a collective and the partner cell
+    begins with a department's name not yet whole and other words after it ("Các số. bạn.
+    nearh" / "S& Khoa hoc che O & iéopduc"): the partner's column, taller, began above the
+    lead's and its collective was read first, the lead's name read on the partner's next
+    line. The department leads; the collective and the words after the name are the
+    partner's. A partner that is a whole name ("Sở Tài chính") is left: a collective may
+    lead; so is a lead naming a department after its collective ("Các sở. ngành Sở Y tế")."""
+    words = partner.split()
+    end = _department_at(words, 0) if words else 0
+    if end == 0 or not words[end:] or not is_collective(lead) or _names_department(lead):
+        return None
+    if any(node.whole for node in name_nodes(["so", *words[1:end]])):
+        return None  # a partner's whole name ("Sở Tài chính"): the lead may be a collective
+    name = " ".join(["Sở", *words[1:end]])
+    return name, " ".join([lead, *words[end:]]), text
+
+
+def _names_department(cell: str) -> bool:
+    """Does ``cell`` name a department after its first word ("Các sở. ngành Sở Y tế")?"""
+    words = cell.split()
+    return any(_department_at(words, k) > k + 1 for k in range(1, len(words)))

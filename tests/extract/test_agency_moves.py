@@ -69,6 +69,18 @@ def test_never_the_texts_first_words_nor_a_sentence_it_opens():
     )
 
 
+def test_a_stop_after_a_speck_ends_no_sentence():
+    """The lead's second line read among the task's words after specks of its ruling
+    ("A Lo L."): the stop after one letter ends no sentence, and the run is the name's."""
+    text = "tham gia Giai A Lo L. va Cong ngh¢ thuong chat lugng Qudc gia"
+    assert complete_cell("Sở Khoa hoc", text) == (
+        "Sở Khoa hoc va Cong ngh¢",
+        "tham gia Giai A Lo L. thuong chat lugng Qudc gia",
+    )
+    # after a word's stop the text's own sentence opens, as before
+    assert complete_cell("Sở Khoa hoc", "tham gia Giai tai co so. va Cong nghe thuong") is None
+
+
 def test_a_run_that_ends_the_texts_sentence_or_clause_is_the_texts():
     assert complete_cell("Công an", "Tăng cường phòng cháy trong và ngoài tỉnh.") is None
     text = "Đào tạo cho tổ chức, cá nhân; hỗ trợ người dân"

@@ -44,3 +44,23 @@ def test_a_group_heading_whose_number_was_lost_is_a_row_of_its_own():
         (None, "cho cac doanh nghiep.", "", "", ""),
     ]
     assert row_starts(parsed) == [(0, True), (3, True), (6, True), (7, True)]
+
+
+def test_a_line_of_agencies_only_is_read_past_for_where_the_task_sentence_ends():
+    """Row 2.4's partner column, taller than its task text, begins a line above it ("Cac so,
+    ban, nganh," alone on its line). Row 2.3's task ends no sentence before that line: the
+    line of agencies only is no sign the task's sentence ended, so it opens row 2.4."""
+    parsed = [
+        (None, "Ninh", "", "", ""),
+        (None, "To chuc dieu tra, khao sat nhu cau ho tro ap dung cac", "So Khoa hoc", "", ""),
+        ("2.3", "cong cu, he thong quan ly tien tien, tham gia Giai", "", "Hang", ""),
+        (None, "", "va Cong nghe | cac UBND cap xa", "nam", ""),
+        (None, "thuong chat luong Quoc gia", "", "", ""),
+        (None, "", "Cac so, ban, nganh,", "", ""),
+        (None, "Tham quan hoc tap kinh nghiem cac dia phuong, doanh", "So Khoa hoc", "Hang", ""),
+        ("2.4", "nghiep trien khai co hieu qua trong hoat dong", "va Cong nghe", "nam", ""),
+        (None, "nang suat va chat luong san pham, hang hoa.", "cac UBND cap xa,", "", ""),
+        (None, "", "cac co so giao duc", "", ""),
+        (None, "", "chua benh", "", ""),
+    ]
+    assert row_starts(parsed) == [(0, True), (5, True)]

@@ -241,3 +241,12 @@ def test_a_dash_between_two_years_stays_in_the_task_text():
     )
     assert rows[0][1][1] == "Kien toan bao ve moi truong giai doan 2026 — 2030"
     assert rows[1][1][1] == "Day manh y te co so"
+
+
+def test_an_ellipsis_ending_a_list_is_the_texts_own_not_a_speck():
+    """ "… Quốc gia ..." and "work layout ...)." end the task's list: kept in the text, where
+    a lone "." or "|" (a speck, a ruling) is dropped."""
+    assert split_line("thuong chat lugng Qudc gia ...")[1] == "thuong chat lugng Qudc gia ..."
+    assert split_line("HACCP, TPM, Lean, work layout ...). | .")[1] == (
+        "HACCP, TPM, Lean, work layout ...)."
+    )

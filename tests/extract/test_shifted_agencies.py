@@ -119,3 +119,41 @@ def test_the_partners_words_after_a_lead_begun_go_to_the_partner():
     assert cells[3] == "cac UBITID.cEap xa,"
     assert open_lead_tail("Sở Khoa học và Công nghệ các UBND") is None  # whole: lead_tail's
     assert open_lead_tail("Sở Khoa học và") is None
+
+
+def test_a_collective_misread_in_its_list_is_still_a_collective_a_shifted_lead_leaves():
+    """The lead cell holds the partner's collective with its list misread ("Chc s&, ban,"),
+    the partner cell is empty and the lead's "o Khoa hoc" ("Sở" lost its S) was read among
+    the task's words: read as collective_names spells it ("Các sở, ban,"), it is a
+    collective, and the lead's words leave the task text for the lead's cell."""
+    text = (
+        "To chuc dieu tra, khao sat nhu cau ho tro ap dung CaC o Khoa hoc cong cy, "
+        "h¢ thong quan ly tién tién, tham gia Giai thuong chat lugng Qudc gia"
+    )
+    lead = "Chc s&, ban, nganh, cac UBND cap xa"
+    assert is_collective(lead)
+    assert shift_row(lead, "", text) == (
+        "Sở Khoa hoc",
+        lead,
+        "To chuc dieu tra, khao sat nhu cau ho tro ap dung CaC cong cy, "
+        "h¢ thong quan ly tién tién, tham gia Giai thuong chat lugng Qudc gia",
+    )
+
+
+def test_a_collective_read_as_the_lead_gives_way_to_the_department_the_partner_begins_with():
+    """The partner's column, taller, began two lines above the lead's: its collective ("Céc
+    s6. bar. nearh") was taken for the lead, and the lead's "S& Khoa hoc", read later, opens
+    the partner cell before the partner's next line. The department leads (its rest "va
+    Cong nghé" comes back from the text); the collective and the words after the name go
+    to the partner."""
+    table = _row(
+        "c6 lién quan ho tro doanh nghiép tham gia cac khoa dao tao hang va Cong nghé e o"
+        " nam cua cac to chuc tieu chuan hoa quoc té, khu vuc, quéc gia.",
+        "Céc s6. bar. nearh",
+        "S& Khoa hoc che O & iéopduc",
+    )
+    repair_cells(table, [2, 3], 0)
+    cells = table.rows[0].cells
+    assert cells[2] == "Sở Khoa hoc va Cong nghé"
+    assert cells[3] == "Céc s6. bar. nearh che O & iéopduc"
+    assert "va Cong nghé" not in cells[1]
