@@ -45,7 +45,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 from metrics import strip_diacritics, tokens  # noqa: E402
-from tables_eng_ocr import rebuilt_sets, restorer_model, set_counts  # noqa: E402
+from tables_eng_ocr import DEFAULT_SETS, rebuilt_sets, restorer_model, set_counts  # noqa: E402
 
 KINDS = ("digit", "sign", "joined/split", "short", "length", "letters", "marks")
 MIN_SIMILARITY = 0.5  # a word unaligned goes with no truth word less like it than this
@@ -187,7 +187,7 @@ def report(counts: Counter[tuple[str, str, bool]]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modes", default="lstm6-norules", help="OCR modes (tables_eng_ocr)")
-    parser.add_argument("--sets", default="004,other,gen,long,budget,sources,restart")
+    parser.add_argument("--sets", default=DEFAULT_SETS)
     parser.add_argument("--show", default="", help="print the changes of a kind (all: every one)")
     args = parser.parse_args()
     model = restorer_model(True)

@@ -289,7 +289,7 @@ def _documents(args: argparse.Namespace, model: Any) -> Any:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--restore", action="store_true", help="restore the text first (as 000)")
-    parser.add_argument("--sets", default="004,other,gen,long,budget,sources,restart")
+    parser.add_argument("--sets", default=dev.DEFAULT_SETS)
     parser.add_argument("--modes", default="lstm6-norules", help="OCR modes")
     parser.add_argument("--no-003", dest="seed003", action="store_false", help="skip seed 003")
     parser.add_argument("--show", action="store_true", help="list each lost word with its line")
