@@ -48,12 +48,12 @@ from sohoa.extract.flattened_lines import (
 from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import (
     Placements,
-    garbled_start,
     holds_where_readable,
     place_by_column_totals,
     place_by_sums,
     total_split_at_its_dot,
 )
+from sohoa.extract.garbled_amounts import garbled_start
 from sohoa.extract.interleaved import CONFIDENCE_CAP
 from sohoa.extract.rebuild_edits import (
     NUMERAL_CONFIDENCE,
@@ -162,7 +162,7 @@ def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
 
 def _own_sum_fails(row: _ReadAcross) -> bool:
     """A row stating some years only whose total is not their sum (a misread digit). A
-    total misread as no amount at all ("64,": ``flattened_sums.garbled_start``), or read
+    total misread as no amount at all ("64,": ``garbled_amounts.garbled_start``), or read
     in two pieces ("4 559"), is unknown, not failed: the years read are what the columns'
     sums place."""
     total = try_amount(row.values[0]) if row.values else None
