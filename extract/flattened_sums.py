@@ -322,14 +322,26 @@ def _digits(value: Decimal) -> int:
     return len(str(int(value)))
 
 
+def _readable_parts_sum(cells: list[str], columns: list[str]) -> Decimal | None:
+    """The sum of the first total's parts (``_totals_with_parts``): its years, else, when a
+    year was misread ("số"), the sources' totals the row states (NSNN and Tổ chức under
+    "Kinh phí / Tổng cộng"); None when no such parts are all readable."""
+    for total, parts in _totals_with_parts(cells, columns):
+        readable = [try_amount(p) for p in parts if not is_blank(p)]
+        if total == cells[0] and readable and None not in readable:
+            return sum((Decimal(v or 0) for v in readable), Decimal(0))
+    return None
+
+
 def total_split_at_its_dot(values: list[str], amount_columns: list[str]) -> list[str]:
     """The run with its first two values joined when they are one total whose thousands
     dot was read as a space ("4 555 1.000 2.000 250" for "3.250 …"): the run as read does
     not add up anywhere, the first value is a group of one or two digits and the second
-    of three, the run joined fits the columns, and the years after them add up to a
-    number of as many digits as the two read together. The total is written with its dot
-    when the years add up to it exactly ("9 190" over years of 9.190), else as read: no
-    digit is guessed, only the space read for the dot."""
+    of three, the run joined fits the columns, and the years after them (or the sources'
+    totals, a year misread: ``_readable_parts_sum``) add up to a number of as many digits
+    as the two read together. The total is written with its dot when they add up to it
+    exactly ("9 190" over years of 9.190), else as read: no digit is guessed, only the
+    space read for the dot."""
     if len(values) < 3 or len(values) - 1 > len(amount_columns):
         return values
     head, group = values[0], values[1]
@@ -339,11 +351,9 @@ def total_split_at_its_dot(values: list[str], amount_columns: list[str]) -> list
         return values  # the run adds up as read: "5 300" is a total and a year
     cells = [f"{head} {group}", *values[2:]]
     cells += [""] * (len(amount_columns) - len(cells))
-    parts = _totals_with_parts(cells, amount_columns)
-    readable = [try_amount(p) for p in (parts[0][1] if parts else []) if not is_blank(p)]
-    if not readable or None in readable:
+    years = _readable_parts_sum(cells, amount_columns)
+    if years is None:
         return values
-    years = sum(v or 0 for v in readable)
     joined = Decimal(head + group)
     if years == 0 or _digits(years) != _digits(joined):
         return values
