@@ -48,12 +48,13 @@ from sohoa.extract.flattened_lines import (
 from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import (
     Placements,
-    garbled_start,
+    from_the_left,
     holds_where_readable,
     place_by_column_totals,
     place_by_sums,
     total_split_at_its_dot,
 )
+from sohoa.extract.garbled_amounts import garbled_start
 from sohoa.extract.interleaved import CONFIDENCE_CAP
 from sohoa.extract.rebuild_edits import (
     NUMERAL_CONFIDENCE,
@@ -135,7 +136,7 @@ def _budget_row_across(
     runs = [g[2] for g in group if g[2]]
     values = total_split_at_its_dot(list(max(runs, key=len)) if runs else [], amount_columns)
     tail = lead_and_partner([g[3] for g in group if g[3]])
-    fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
+    fallback = from_the_left(values, len(amount_columns))
     amounts, placed = placements.place(values) if values else (fallback, False)
     cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
     if values and not placed and amounts == fallback:
@@ -162,7 +163,7 @@ def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
 
 def _own_sum_fails(row: _ReadAcross) -> bool:
     """A row stating some years only whose total is not their sum (a misread digit). A
-    total misread as no amount at all ("64,": ``flattened_sums.garbled_start``), or read
+    total misread as no amount at all ("64,": ``garbled_amounts.garbled_start``), or read
     in two pieces ("4 559"), is unknown, not failed: the years read are what the columns'
     sums place."""
     total = try_amount(row.values[0]) if row.values else None

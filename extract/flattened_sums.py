@@ -5,8 +5,7 @@ NSNN", …): when a row's amounts were read without their positions, the one pla
 every total is the sum of its years is taken (``place_by_sums``), and rows the arithmetic
 cannot place follow the table's other rows of as many values (``Placements``). When rows
 left some years blank, their year cells go where every year column adds up to the total row
-(``place_by_column_totals``). Amounts misread at the start of a row's run ("4 s6q | g90")
-keep the first cells, as read, and the run the rest (``garbled_start``).
+(``place_by_column_totals``). Amounts misread at the start of a run: ``garbled_amounts``.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from itertools import combinations
 import regex
 
 from sohoa.extract.amounts import is_blank, try_amount
-from sohoa.extract.budget_lines import BudgetLine, budget_amount_run
+from sohoa.extract.budget_lines import budget_amount_run
 from sohoa.extract.rebuild_edits import AMOUNT_DOT, AMOUNT_DOT_CONFIDENCE, note
 from sohoa.model import Amount
 from sohoa.normalize.unicode import strip_marks
@@ -112,6 +111,15 @@ def place_by_sums(
     return fits[0] if len(fits) == 1 else None
 
 
+def from_the_left(values: list[str], n: int) -> list[str]:
+    """``n`` amount cells filled with ``values`` from the left; a run longer than the
+    columns keeps its extra values joined in the last cell, as read: a value read never
+    vanishes from the table."""
+    if n == 0 or len(values) <= n:
+        return (values + [""] * n)[:n]
+    return [*values[: n - 1], " ".join(values[n - 1 :])]
+
+
 class Placements:
     """Where a table's rows of lost-position amounts went. A row the arithmetic places
     tells where a row of as many values starts; a row whose arithmetic fails (a misread
@@ -134,7 +142,7 @@ class Placements:
         lost = None
         if len(values) < n:
             lost = place_by_sums(values, self.amount_columns, lost_cell=True)
-        return lost or (values + [""] * n)[:n], False
+        return lost or from_the_left(values, n), False
 
     def defer(self, cells: list[str], first: int, values: list[str]) -> None:
         """Row ``cells`` holds ``values`` from column ``first`` on, placed from the left."""
@@ -314,14 +322,26 @@ def _digits(value: Decimal) -> int:
     return len(str(int(value)))
 
 
+def _readable_parts_sum(cells: list[str], columns: list[str]) -> Decimal | None:
+    """The sum of the first total's parts (``_totals_with_parts``): its years, else, when a
+    year was misread ("số"), the sources' totals the row states (NSNN and Tổ chức under
+    "Kinh phí / Tổng cộng"); None when no such parts are all readable."""
+    for total, parts in _totals_with_parts(cells, columns):
+        readable = [try_amount(p) for p in parts if not is_blank(p)]
+        if total == cells[0] and readable and None not in readable:
+            return sum((Decimal(v or 0) for v in readable), Decimal(0))
+    return None
+
+
 def total_split_at_its_dot(values: list[str], amount_columns: list[str]) -> list[str]:
     """The run with its first two values joined when they are one total whose thousands
     dot was read as a space ("4 555 1.000 2.000 250" for "3.250 …"): the run as read does
     not add up anywhere, the first value is a group of one or two digits and the second
-    of three, the run joined fits the columns, and the years after them add up to a
-    number of as many digits as the two read together. The total is written with its dot
-    when the years add up to it exactly ("9 190" over years of 9.190), else as read: no
-    digit is guessed, only the space read for the dot."""
+    of three, the run joined fits the columns, and the years after them (or the sources'
+    totals, a year misread: ``_readable_parts_sum``) add up to a number of as many digits
+    as the two read together. The total is written with its dot when they add up to it
+    exactly ("9 190" over years of 9.190), else as read: no digit is guessed, only the
+    space read for the dot."""
     if len(values) < 3 or len(values) - 1 > len(amount_columns):
         return values
     head, group = values[0], values[1]
@@ -331,95 +351,15 @@ def total_split_at_its_dot(values: list[str], amount_columns: list[str]) -> list
         return values  # the run adds up as read: "5 300" is a total and a year
     cells = [f"{head} {group}", *values[2:]]
     cells += [""] * (len(amount_columns) - len(cells))
-    parts = _totals_with_parts(cells, amount_columns)
-    readable = [try_amount(p) for p in (parts[0][1] if parts else []) if not is_blank(p)]
-    if not readable or None in readable:
+    years = _readable_parts_sum(cells, amount_columns)
+    if years is None:
         return values
-    years = sum(v or 0 for v in readable)
     joined = Decimal(head + group)
     if years == 0 or _digits(years) != _digits(joined):
         return values
     if years == joined:
         note(f"{head} {group}", f"{head}.{group}", AMOUNT_DOT_CONFIDENCE, AMOUNT_DOT)
     return [f"{head}.{group}" if years == joined else f"{head} {group}", *values[2:]]
-
-
-GARBLED_MAX = 6  # characters of a misread amount ("s6q", "64,", "T2470")
-_DIGIT = regex.compile(r"\d")
-_DIGIT_SHAPED_GROUP = regex.compile(r"[gqsoOB]{3}")  # "ggg" for 000, "sso" for 880
-
-
-def _misread_amount(word: str) -> bool:
-    """A word that may be an amount misread: a digit in a short word, no bracket (a word
-    in brackets is the task's: "(9 sản"), or a group of three letters of digits' shapes
-    ("ggg": no word of the text)."""
-    short = len(word) <= GARBLED_MAX
-    digit = bool(_DIGIT.search(word)) or bool(_DIGIT_SHAPED_GROUP.fullmatch(word))
-    return short and digit and not regex.search(r"[()]", word)
-
-
-def _garbled_amounts(words: list[str]) -> int:
-    """How many of the words ending a line's text are amounts misread at the start of the
-    row's run ("… tren | 4 s6q | g90 |" before "- - 1000 500 …"): each one a misread
-    amount (``_misread_amount``), or a short lower-case word after one ("4 gag", "4 co,");
-    rulings read "|" between them count with them."""
-    count = 0
-    for k in range(len(words) - 1, -1, -1):
-        word = words[k].strip("|[]{}")
-        if not word:
-            count += 1
-            continue
-        before = words[k - 1].strip("|[]{}") if k > 0 else ""
-        short = len(word) <= 3 and word[:1].islower() and _misread_amount(before)
-        if not (_misread_amount(word) or short):
-            break
-        count = len(words) - k
-    return count
-
-
-def garbled_start(group: list[BudgetLine], amount_columns: list[str]) -> list[BudgetLine]:
-    """The group with its run of amounts completed by the misread amounts before it
-    (``_placed_after_garbled``) when the run alone does not add up anywhere."""
-    runs = [k for k, line in enumerate(group) if line[2]]
-    if not runs:
-        return group
-    k = max(runs, key=lambda j: len(group[j][2]))
-    number, text, values, agencies = group[k]
-    if place_by_sums(values, amount_columns) is not None or (
-        len(values) < len(amount_columns)
-        and place_by_sums(values, amount_columns, lost_cell=True) is not None
-    ):
-        return group
-    found = _placed_after_garbled(text, values, amount_columns)
-    if found is None:
-        return group
-    return [*group[:k], (number, found[0], found[1], agencies), *group[k + 1 :]]
-
-
-def _placed_after_garbled(
-    text: str, values: list[str], amount_columns: list[str]
-) -> tuple[str, list[str]] | None:
-    """(text, amount cells) when the row's first amounts were misread ("4 s6q g90" for
-    "1.860 890") and the readable ones were read as the run: the misread words take the
-    first cells, as read, the run the rest, when together they fill the columns exactly
-    (the first words joined into one cell when they are one too many: "4 s6q" for
-    "1.860") and every total that can be checked is its parts' sum. No digit is guessed:
-    only the placement moves."""
-    words = text.split()
-    count = _garbled_amounts(words)
-    chain = [w.strip("|[]{}") for w in words[len(words) - count :]]
-    chain = [w for w in chain if w]
-    missing = len(amount_columns) - len(values)
-    if not chain or missing < 1:
-        return None
-    if len(chain) < missing:  # the total misread, some years left blank: the columns'
-        cells = [" ".join(chain), *values]  # sums may place them (_years_by_column_totals)
-    else:
-        merged = len(chain) - missing + 1
-        cells = [" ".join(chain[:merged]), *chain[merged:], *values]
-        if not holds_where_readable(cells, amount_columns):
-            return None
-    return " ".join(words[: len(words) - count]).rstrip(" |[{"), cells
 
 
 UNREAD_YEAR = "?"  # a year column whose year was misread: "Năm ?1", "Năm ?2" … by place

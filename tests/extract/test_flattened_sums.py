@@ -189,3 +189,14 @@ def test_a_kinh_phi_total_is_the_sum_of_the_sources_totals_it_states():
     assert layout_by_sums([run], [[*kinh_phi[1:], *years], [*kinh_phi, *years]]) is not None
     assert not adds_up(["1.300", "1.000", "290", "500", "90", "500", "200"], [*kinh_phi, *years])
     assert adds_up(["1.290", "1.000", "290", "500", "90", "500", "200"], [*kinh_phi, *years])
+
+
+def test_a_total_split_at_its_dot_over_a_misread_year_is_joined_by_its_sources_totals():
+    """ "3 369" before "3.000 360" and years of which one was misread ("số"): the years
+    tell nothing, but the sources' totals stated (3.000 + 360, four digits) do: one
+    total, joined as read (its digit misread: no dot written), the run now fills the
+    columns."""
+    kinh_phi = ["Kinh phí / Tổng cộng", "Kinh phí / NSNN", "Kinh phí / Tổ chức"]
+    years = [f"Năm {y} / {s}" for y in (2026, 2027) for s in ("NSNN", "Tổ chức")]
+    run = ["3", "369", "3.000", "360", "số", "80", "2.000", "280"]
+    assert total_split_at_its_dot(run, [*kinh_phi, *years]) == ["3 369", *run[2:]]
