@@ -255,3 +255,45 @@ def test_a_lead_whose_head_was_read_in_lower_case_before_the_partners_collective
         "van phong UBND tinh",
         "Cac doanh , nghiep, to chuc",
     ]
+
+
+def test_a_partners_next_name_begun_at_the_end_of_task_lines_below_the_amounts():
+    """The partner "Các Sở, ban, ngành; UBND cấp xã; Tổ chức, cá nhân" wraps over four
+    lines of its narrow cell; the last two were read after the task's words with no ruling:
+    "… vé phat xa; T6 chtrc, ca" ("xa;" ends "UBND cap" above, then the cell's next name
+    opens) and "… bao dam nhan" ("nhan" ends the noun "ca" left open). Both go to the
+    partner; the task's words stay, its own "cap xa;" (after "cap") too."""
+    lines = [
+        "thu, luu tru cho hop tac x; mo hinh diem cho Cac So, ban,",
+        "3 to chuc, ca nhan ve phat trien doanh nghiep; 70 - 70 - 70 So Tai chinh nganh; UBND cap",
+        "phong su tuyen truyen cho hop tac xa ve phat xa; To chuc, ca",
+        "trien doanh nghiep cap huyen, cap xa; nham bao dam nhan",
+        "an toan thuc pham trong va ngoai tinh.",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert [line[1] for line in group[2:]] == [
+        "phong su tuyen truyen cho hop tac xa ve phat",
+        "trien doanh nghiep cap huyen, cap xa; nham bao dam",
+        "an toan thuc pham trong va ngoai tinh.",
+    ]
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "So Tai chinh",
+        "Cac So, ban, nganh; UBND cap xa; To chuc, ca nhan",
+    ]
+
+
+def test_task_lines_after_junk_that_seemed_to_end_the_sentence_stay_the_tasks():
+    """Junk read on the row's amounts line ("… Sate.") seems to end the task's sentence,
+    but the lines below in lower case are the task's going on: eight words or more, or
+    ending a sentence ("giao duc phap luat."), no line of a narrow agency cell."""
+    lines = [
+        "Day manh chuyen doi so cap huyen, cap xa; Cac So, ban,",
+        "5 in an NONIEP: . Sate. 900 800 100 - 100 200 SO KH&CN nganh; UBND cap",
+        "hien quan ly dat dai trong va ngoai tinh; phong A",
+        "giao duc phap luat.",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert [line[1] for line in group[2:]] == [
+        "hien quan ly dat dai trong va ngoai tinh; phong A",
+        "giao duc phap luat.",
+    ]
