@@ -297,3 +297,20 @@ def test_task_lines_after_junk_that_seemed_to_end_the_sentence_stay_the_tasks():
         "hien quan ly dat dai trong va ngoai tinh; phong A",
         "giao duc phap luat.",
     ]
+
+
+def test_a_collective_of_cooperatives_wrapped_after_the_task_words():
+    """The partner "UBND cấp xã; các hợp tác xã" wraps: "hop tac x4" was read after the
+    task's words of the line below the amounts. "Các hợp tác xã" is a collective's whole
+    name, so those words end the partner's; the task's own "cho doanh nghiep" stays."""
+    lines = [
+        "2 quan ly dat dai; mo hinh | 559 | 120 | 100 | 20 Cong an tinh | UBND cap xa; cac",
+        "diem cho can bo, cong chuc ve cong tac van hop tac x4",
+        "thu, luu tru; khoa dao tao cho doanh nghiep.",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1] == "diem cho can bo, cong chuc ve cong tac van"
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "Cong an tinh",
+        "UBND cap xa; cac hop tac x4",
+    ]
