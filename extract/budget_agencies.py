@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import regex
 
-from sohoa.extract.agency_heads import completes_name, ends_and_opens, ends_noun, words_going_on
+from sohoa.extract.agency_heads import (
+    NOUNS_OF_TWO,
+    completes_name,
+    ends_and_opens,
+    ends_noun,
+    words_going_on,
+)
 from sohoa.extract.agency_moves import partner_words_at
 from sohoa.extract.agency_names import begins_name, misread
 from sohoa.extract.budget_lines import BudgetLine, collective_at
@@ -227,12 +233,12 @@ def without_rulings(text: str) -> str:
 def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
     """One line's agency text split into the lead's part and the partner's: at a ruling
     read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
-    before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
-    line above began it (``earlier``), and a line opening with that list's next item is
-    the partner's alone ("ngành; UBND": the lead's cell is left of it); else where a new
-    agency name starts. The ruling may be read "[" or "{" glued to the partner's first
-    word ("Sở Y tế [Các doanh"); specks with no letter before a ruling ("~- — |Ngân sách
-    tỉnh") make no cell."""
+    before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"; its noun
+    of two whole, "Sở Y tế | tổ chức, cá nhân"), when a line above began it (``earlier``),
+    and a line opening with that list's next item is the partner's alone ("ngành; UBND":
+    the lead's cell is left of it); else where a new agency name starts. The ruling may be
+    read "[" or "{" glued to the partner's first word ("Sở Y tế [Các doanh"); specks with
+    no letter before a ruling ("~- — |Ngân sách tỉnh") make no cell."""
     pieces = [p.strip() for p in _RULING.split(fragment) if p.strip()]
     if sum(bool(regex.search(r"\p{L}", p)) for p in pieces) >= 2:  # specks ("~- —") no cell
         return [pieces[0], " ".join(pieces[1:])]
@@ -247,6 +253,8 @@ def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
         for k in range(1, len(words) if lead_start else 0):
             listed = words[k][:1].islower() and words[k].endswith((",", ";"))
             if listed and not words[k - 1].endswith((",", ";")):
+                if k > 1 and (fold(words[k - 1]), fold(words[k])) in NOUNS_OF_TWO:
+                    k -= 1  # its noun of two whole: "tổ chức,"
                 return [" ".join(words[:k]), " ".join(words[k:])]
     collective = next((k for k in range(1, len(words)) if collective_at(words, k)), None)
     # "Sở Xây dựng Các doanh"; "văn phòng Các doanh": a name's head read in lower case

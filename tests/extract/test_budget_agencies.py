@@ -314,3 +314,15 @@ def test_a_collective_of_cooperatives_wrapped_after_the_task_words():
         "Cong an tinh",
         "UBND cap xa; cac hop tac x4",
     ]
+
+
+def test_the_partners_noun_of_two_read_beside_the_lead_stays_whole():
+    """ "So Y te to chuc, ca nhan": the lead "Sở Y tế" and the partner's list going on in
+    lower case, read on one line without a ruling. The list's first noun is "tổ chức", of
+    two words: it parts before "to", not before "chuc,", so "to" is no speck of the lead's
+    set at the partner's end."""
+    fragments = ["Cac doanh nghiep,", "So Y te to chuc, ca nhan", "tren dia ban tinh"]
+    assert lead_and_partner(fragments)[:2] == [
+        "So Y te",
+        "Cac doanh nghiep, to chuc, ca nhan tren dia ban tinh",
+    ]
