@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from sohoa.extract.agency_names import name_nodes, open_name
+from sohoa.extract.agency_names import BODY_NOUNS, begins_name, misread, name_nodes, open_name
 from sohoa.extract.structure import fold
 from sohoa.extract.wrapped_names import begins_known_name
 from sohoa.normalize.unicode import strip_marks
@@ -115,3 +115,45 @@ def _run_from(nodes: list, words: list[str], start: int) -> tuple[int, bool]:
         nodes, end = following, end + 1
         whole = any(node.whole for node in nodes)
     return end, whole
+
+
+def completes_name(piece: str, words: list[str], required: bool) -> bool:
+    """Do all of ``words`` go on with the name ``piece`` ends in and make it whole: one
+    that must go on ("Các doanh" / "nghiệp, tổ chức"), or when not ``required`` also one
+    whole that may ("Các cơ quan" / "đơn vị liên quan")? The last word may be misread past
+    knowing ("nghiép, to chirc"): the words before it go on and leave the name wanting one.
+    """
+    name = open_name(piece)
+    if name is None or (required and not name.required) or any(w.endswith(".") for w in words):
+        return False
+    if name.capitalised and not words[0][:1].isupper():
+        return False
+    if any(node.whole for node in name_nodes(words, name.nodes)):
+        return True
+    head = name_nodes(words[:-1], name.nodes) if len(words) >= 2 and misread(words[-1]) else []
+    return bool(head) and not any(node.whole for node in head)
+
+
+# the two syllables of a body's noun a cell may wrap between ("cá" / "nhân", "doanh" / "nghiệp")
+NOUNS_OF_TWO = {tuple(fold(w) for w in n.split()) for n in BODY_NOUNS if len(n.split()) == 2}
+
+
+def ends_noun(piece: str, run: list[str]) -> bool:
+    """Is ``run`` one word that ends the body's noun ``piece`` left in two ("Tổ chức, cá" /
+    "nhân"): the last line of the agency cell, read after the task's last words."""
+    last = fold(piece.split()[-1])
+    return (
+        len(run) == 1 and (last, fold(run[0])) in NOUNS_OF_TWO and completes_name(piece, run, True)
+    )
+
+
+def ends_and_opens(piece: str, run: list[str]) -> bool:
+    """Does ``run`` (three words at least) make the name ``piece`` ends in whole
+    with its first words, ended by the ";" between the cell's names, then open the cell's
+    next name, left open for the line below ("UBND cấp" / "xã; Tổ chức, cá")?"""
+    for k in range(1, len(run) - 1 if len(run) >= 3 else 0):
+        rest = open_name(" ".join(run[k:]))
+        opened = rest is not None and rest.required and begins_name(" ".join(run[k:]))
+        if run[k - 1].endswith(";") and opened and completes_name(piece, run[:k], True):
+            return True
+    return False

@@ -39,6 +39,9 @@ BODY_NOUNS = (
     "cơ quan", "đơn vị", "doanh nghiệp", "tổ chức", "cá nhân", "đoàn thể", "hiệp hội",
 )  # fmt: skip
 LIST_MAX = 3  # bodies listed in one collective name
+# bodies a collective names alone ("UBND cấp xã; các hợp tác xã"), never in a list of nouns
+# ("hợp tác xã" ends in "xã", a level: the lists' nouns are told by their last word)
+LONE_BODY_NOUNS = ("hợp tác xã",)
 # a people's committee (or council) and its level: "UBND cấp xã", "UBND các huyện, thị xã"
 COUNCILS = ("ubnd", "ủy ban nhân dân", "hđnd", "hội đồng nhân dân")
 LOCAL_LEVELS = ("huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "quận", "đặc khu")
@@ -89,6 +92,7 @@ def whole_names() -> set[tuple[str, ...]]:
     for listed in _lists(DEPARTMENT_NOUNS) + _lists(BODY_NOUNS):
         for qualifier in qualifiers:
             names.add(("cac", *listed, *qualifier))
+    names.update(("cac", *_words(noun)) for noun in LONE_BODY_NOUNS)
     for listed in _lists(BODY_NOUNS, least=2):  # a list without its "Các": "Tổ chức, cá nhân"
         names.update((*listed, *qualifier) for qualifier in qualifiers)
     levels = [("cap", *_words(t)) for t in TIERS] + [("tinh",)]

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import regex
 
-from sohoa.extract.agency_heads import words_going_on
+from sohoa.extract.agency_heads import (
+    NOUNS_OF_TWO,
+    completes_name,
+    ends_and_opens,
+    ends_noun,
+    words_going_on,
+)
 from sohoa.extract.agency_moves import partner_words_at
-from sohoa.extract.agency_names import begins_name, misread, name_nodes, open_name
+from sohoa.extract.agency_names import begins_name, misread
 from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.cell_noise import CONTENT, token_kind
 from sohoa.extract.flattened_lines import join_text
@@ -33,13 +39,13 @@ from sohoa.normalize.unicode import strip_marks
 
 def agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
     """Once the row's amounts are read and its task text has ended a sentence, a line in
-    lower case ("cá nhân") goes on with an agency cell, not with the task; and so do the
-    words of a line that go on with an agency name a line above left open
-    (``_name_going_on``)."""
+    lower case shaped as an agency cell's (``_agency_shaped``: "cá nhân") goes on with an
+    agency cell, not with the task; and so do the words of a line that go on with an
+    agency name a line above left open (``_name_going_on``)."""
     out: list[BudgetLine] = []
     finished = False
     for number, text, values, agencies in group:
-        if finished and not values and text[:1].islower():
+        if finished and not values and text[:1].islower() and _agency_shaped(text):
             text, agencies = "", f"{text} {agencies}".strip()
         elif not values and text:
             below = any(line[2] for line in out)
@@ -48,6 +54,19 @@ def agencies_after_the_text(group: list[BudgetLine]) -> list[BudgetLine]:
         seen = any(line[2] for line in out)
         finished = finished or (seen and SENTENCE_END.search(join_text([o[1] for o in out])))
     return out
+
+
+AGENCY_LINE_WORDS = 6  # words on a line of a narrow agency cell: "Nội vụ; các cơ quan,"
+
+
+def _agency_shaped(line: str) -> bool:
+    """Could ``line`` be a line of an agency cell: as short as one ("cá nhân", "đơn vị liên
+    quan"; a line of the wide task column holds eight words or more) and ending no sentence
+    (an agency's name never does)? A task's line read after junk that seemed to end its
+    sentence ("… Sate.", "… x 7\"") is neither: "sự tuyên truyền cho người dân về phổ
+    biến,", "giáo dục pháp luật." stay the task's."""
+    words = line.split()
+    return len(words) <= AGENCY_LINE_WORDS and not words[-1].endswith(".")
 
 
 SPECKS_MAX = 2  # specks read before an agency name's next words ("a nghiép, to chirc")
@@ -162,25 +181,8 @@ def _open_pieces(fragments: list[str]) -> list[str]:
     return [piece for k, f in enumerate(lines) for piece in _line_agency_parts(f, k > 0)]
 
 
-def _completes_name(piece: str, words: list[str], required: bool) -> bool:
-    """Do all of ``words`` go on with the name ``piece`` ends in and make it whole: one
-    that must go on ("Các doanh" / "nghiệp, tổ chức"), or when not ``required`` also one
-    whole that may ("Các cơ quan" / "đơn vị liên quan")? The last word may be misread past
-    knowing ("nghiép, to chirc"): the words before it go on and leave the name wanting one.
-    """
-    name = open_name(piece)
-    if name is None or (required and not name.required) or any(w.endswith(".") for w in words):
-        return False
-    if name.capitalised and not words[0][:1].isupper():
-        return False
-    if any(node.whole for node in name_nodes(words, name.nodes)):
-        return True
-    head = name_nodes(words[:-1], name.nodes) if len(words) >= 2 and misread(words[-1]) else []
-    return bool(head) and not any(node.whole for node in head)
-
-
 def _completes(fragments: list[str], words: list[str], required: bool) -> bool:
-    return any(_completes_name(p, words, required) for p in _open_pieces(fragments))
+    return any(completes_name(p, words, required) for p in _open_pieces(fragments))
 
 
 def _name_ending_the_line(fragments: list[str], words: list[str]) -> int | None:
@@ -191,14 +193,20 @@ def _name_ending_the_line(fragments: list[str], words: list[str]) -> int | None:
     ("liên quan"), which the task's own words never do there. A run that only lists more
     bodies ("tổ chức, cá nhân" below "Các doanh nghiệp,") may be the task's subject, and
     so may one whose word before repeats the name's last ("cho doanh" / "nghiệp, tổ
-    chức"): those stay. None when no such run ends the line."""
+    chức"): those stay. Mid-item, the run may also make the name whole then open the
+    cell's next name (``agency_heads.ends_and_opens``), or be the one word that ends a
+    body's noun of two (``agency_heads.ends_noun``). None when no such run ends the line."""
     pieces = _open_pieces(fragments)
-    for start in range(1, len(words) - NAME_END_LEAST + 1):
+    for start in range(1, len(words)):
         run = words[start:]
         for piece in pieces:
             mid_item = not piece.rstrip().endswith((",", ";")) and fold(piece.split()[-1]) != "va"
-            repeated = fold(words[start - 1]) == fold(piece.split()[-1])
-            if (mid_item or _qualifies(run)) and not repeated and _completes_name(piece, run, True):
+            if fold(words[start - 1]) == fold(piece.split()[-1]):  # the name's last repeated
+                continue
+            ends = len(run) >= NAME_END_LEAST and (mid_item or _qualifies(run))
+            if ends and completes_name(piece, run, True):
+                return start
+            if mid_item and (ends_and_opens(piece, run) or ends_noun(piece, run)):
                 return start
     return None
 
@@ -225,12 +233,12 @@ def without_rulings(text: str) -> str:
 def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
     """One line's agency text split into the lead's part and the partner's: at a ruling
     read "|"; after an acronym that ends the lead's name ("KH&CN | cấp xã, Tổ chức,");
-    before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"), when a
-    line above began it (``earlier``), and a line opening with that list's next item is
-    the partner's alone ("ngành; UBND": the lead's cell is left of it); else where a new
-    agency name starts. The ruling may be read "[" or "{" glued to the partner's first
-    word ("Sở Y tế [Các doanh"); specks with no letter before a ruling ("~- — |Ngân sách
-    tỉnh") make no cell."""
+    before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"; its noun
+    of two whole, "Sở Y tế | tổ chức, cá nhân"), when a line above began it (``earlier``),
+    and a line opening with that list's next item is the partner's alone ("ngành; UBND":
+    the lead's cell is left of it); else where a new agency name starts. The ruling may be
+    read "[" or "{" glued to the partner's first word ("Sở Y tế [Các doanh"); specks with
+    no letter before a ruling ("~- — |Ngân sách tỉnh") make no cell."""
     pieces = [p.strip() for p in _RULING.split(fragment) if p.strip()]
     if sum(bool(regex.search(r"\p{L}", p)) for p in pieces) >= 2:  # specks ("~- —") no cell
         return [pieces[0], " ".join(pieces[1:])]
@@ -245,6 +253,8 @@ def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
         for k in range(1, len(words) if lead_start else 0):
             listed = words[k][:1].islower() and words[k].endswith((",", ";"))
             if listed and not words[k - 1].endswith((",", ";")):
+                if k > 1 and (fold(words[k - 1]), fold(words[k])) in NOUNS_OF_TWO:
+                    k -= 1  # its noun of two whole: "tổ chức,"
                 return [" ".join(words[:k]), " ".join(words[k:])]
     collective = next((k for k in range(1, len(words)) if collective_at(words, k)), None)
     # "Sở Xây dựng Các doanh"; "văn phòng Các doanh": a name's head read in lower case

@@ -255,3 +255,74 @@ def test_a_lead_whose_head_was_read_in_lower_case_before_the_partners_collective
         "van phong UBND tinh",
         "Cac doanh , nghiep, to chuc",
     ]
+
+
+def test_a_partners_next_name_begun_at_the_end_of_task_lines_below_the_amounts():
+    """The partner "Các Sở, ban, ngành; UBND cấp xã; Tổ chức, cá nhân" wraps over four
+    lines of its narrow cell; the last two were read after the task's words with no ruling:
+    "… vé phat xa; T6 chtrc, ca" ("xa;" ends "UBND cap" above, then the cell's next name
+    opens) and "… bao dam nhan" ("nhan" ends the noun "ca" left open). Both go to the
+    partner; the task's words stay, its own "cap xa;" (after "cap") too."""
+    lines = [
+        "thu, luu tru cho hop tac x; mo hinh diem cho Cac So, ban,",
+        "3 to chuc, ca nhan ve phat trien doanh nghiep; 70 - 70 - 70 So Tai chinh nganh; UBND cap",
+        "phong su tuyen truyen cho hop tac xa ve phat xa; To chuc, ca",
+        "trien doanh nghiep cap huyen, cap xa; nham bao dam nhan",
+        "an toan thuc pham trong va ngoai tinh.",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert [line[1] for line in group[2:]] == [
+        "phong su tuyen truyen cho hop tac xa ve phat",
+        "trien doanh nghiep cap huyen, cap xa; nham bao dam",
+        "an toan thuc pham trong va ngoai tinh.",
+    ]
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "So Tai chinh",
+        "Cac So, ban, nganh; UBND cap xa; To chuc, ca nhan",
+    ]
+
+
+def test_task_lines_after_junk_that_seemed_to_end_the_sentence_stay_the_tasks():
+    """Junk read on the row's amounts line ("… Sate.") seems to end the task's sentence,
+    but the lines below in lower case are the task's going on: eight words or more, or
+    ending a sentence ("giao duc phap luat."), no line of a narrow agency cell."""
+    lines = [
+        "Day manh chuyen doi so cap huyen, cap xa; Cac So, ban,",
+        "5 in an NONIEP: . Sate. 900 800 100 - 100 200 SO KH&CN nganh; UBND cap",
+        "hien quan ly dat dai trong va ngoai tinh; phong A",
+        "giao duc phap luat.",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert [line[1] for line in group[2:]] == [
+        "hien quan ly dat dai trong va ngoai tinh; phong A",
+        "giao duc phap luat.",
+    ]
+
+
+def test_a_collective_of_cooperatives_wrapped_after_the_task_words():
+    """The partner "UBND cấp xã; các hợp tác xã" wraps: "hop tac x4" was read after the
+    task's words of the line below the amounts. "Các hợp tác xã" is a collective's whole
+    name, so those words end the partner's; the task's own "cho doanh nghiep" stays."""
+    lines = [
+        "2 quan ly dat dai; mo hinh | 559 | 120 | 100 | 20 Cong an tinh | UBND cap xa; cac",
+        "diem cho can bo, cong chuc ve cong tac van hop tac x4",
+        "thu, luu tru; khoa dao tao cho doanh nghiep.",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1] == "diem cho can bo, cong chuc ve cong tac van"
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "Cong an tinh",
+        "UBND cap xa; cac hop tac x4",
+    ]
+
+
+def test_the_partners_noun_of_two_read_beside_the_lead_stays_whole():
+    """ "So Y te to chuc, ca nhan": the lead "Sở Y tế" and the partner's list going on in
+    lower case, read on one line without a ruling. The list's first noun is "tổ chức", of
+    two words: it parts before "to", not before "chuc,", so "to" is no speck of the lead's
+    set at the partner's end."""
+    fragments = ["Cac doanh nghiep,", "So Y te to chuc, ca nhan", "tren dia ban tinh"]
+    assert lead_and_partner(fragments)[:2] == [
+        "So Y te",
+        "Cac doanh nghiep, to chuc, ca nhan tren dia ban tinh",
+    ]
