@@ -48,7 +48,6 @@ from sohoa.extract.flattened_lines import (
 from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import (
     Placements,
-    from_the_left,
     holds_where_readable,
     place_by_column_totals,
     place_by_sums,
@@ -136,7 +135,7 @@ def _budget_row_across(
     runs = [g[2] for g in group if g[2]]
     values = total_split_at_its_dot(list(max(runs, key=len)) if runs else [], amount_columns)
     tail = lead_and_partner([g[3] for g in group if g[3]])
-    fallback = from_the_left(values, len(amount_columns))
+    fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
     amounts, placed = placements.place(values) if values else (fallback, False)
     cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
     if values and not placed and amounts == fallback:

@@ -111,15 +111,6 @@ def place_by_sums(
     return fits[0] if len(fits) == 1 else None
 
 
-def from_the_left(values: list[str], n: int) -> list[str]:
-    """``n`` amount cells filled with ``values`` from the left; a run longer than the
-    columns keeps its extra values joined in the last cell, as read: a value read never
-    vanishes from the table."""
-    if n == 0 or len(values) <= n:
-        return (values + [""] * n)[:n]
-    return [*values[: n - 1], " ".join(values[n - 1 :])]
-
-
 class Placements:
     """Where a table's rows of lost-position amounts went. A row the arithmetic places
     tells where a row of as many values starts; a row whose arithmetic fails (a misread
@@ -142,7 +133,7 @@ class Placements:
         lost = None
         if len(values) < n:
             lost = place_by_sums(values, self.amount_columns, lost_cell=True)
-        return lost or from_the_left(values, n), False
+        return lost or (values + [""] * n)[:n], False
 
     def defer(self, cells: list[str], first: int, values: list[str]) -> None:
         """Row ``cells`` holds ``values`` from column ``first`` on, placed from the left."""

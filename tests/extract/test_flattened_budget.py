@@ -435,12 +435,3 @@ def test_a_year_left_blank_read_as_two_rulings_keeps_its_cell(tmp_path):
     rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
     assert rows["2"][2:6] == ["250", "50", "", "200"]
     assert rows["2"][6:8] == ["Sở Y te", "UBND cap xa"]
-
-
-def test_a_run_longer_than_the_amount_columns_keeps_every_value_read(tmp_path):
-    """Row 2's total read in two pieces ("4 559", its years adding up to fewer digits: not
-    joined) makes seven values for six cells and nothing places them: they fill the cells
-    from the left, the last cell keeping the extra value joined, as read, never dropped."""
-    text = _five_years("4 559 | 50 | 100 | 100 | 100 | 120", "1.200 |200 |200 |200 |200 |220")
-    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
-    assert rows["2"][2:8] == ["4", "559", "50", "100", "100", "100 120"]
