@@ -53,6 +53,25 @@ hanh chinh.
 )
 
 
+# A plan's task list with one amount column and its funding source, as old OCR reads it: the
+# header's "Nhu cầu" above its "TT" line, "(triệu đồng)" below; row 1's number and amount on
+# its middle line, the source cell's words after the amount ("Nguồn" on the line above).
+ONE_AMOUNT_HEAD = """\
+Phu luc
+DANH MUC NHIEM VU
+(Kem theo Quyet dinh so 12/QD-UBND)
+Nhu cau
+TT | Noi dung nhiem vu Du kien ket qua dat Don vi chu tri Don vi phoi hop kinh phi Nguon kinh phi
+duoc (trieu
+dong)
+Nang cap phong thu nghiem 12 thiet bi do
+cua Trung tam Ky thuat; - luong duoc trang bi Nguon su
+1 | Mua sam thiet bi do luong moi So Khoa hoc va Cac so, nganh co lien 3.200 nghiep
+cho phong thu nghiem hoa Cong nghe quan KH&CN tinh
+chat va vat ly.
+"""
+
+
 def tables_of_text(tmp_path: Path, text: str) -> list[Table]:
     """The tables the pipeline finds in ``text`` written to a TXT file in ``tmp_path``."""
     path = tmp_path / "old-ocr.txt"

@@ -4,27 +4,15 @@ line (number and amount), a second line of a task and a total kept as rows."""
 
 from __future__ import annotations
 
-from old_ocr_tables import table_of_text
+from old_ocr_tables import ONE_AMOUNT_HEAD, table_of_text
 
 from sohoa.extract.one_amount import one_amount_columns
 
-# A plan's task list with its cost and the funding source, as old OCR reads it: the header's
-# "Nhu cầu" above its "TT" line, "(triệu đồng)" below; each row's number and amount on its
-# middle line; row 1 has a second task line with no number nor amount, then a subtotal;
-# the source cell's words after the amount, "Nguồn" on the line above it.
-ONE_AMOUNT = """\
-Phu luc
-DANH MUC NHIEM VU
-(Kem theo Quyet dinh so 12/QD-UBND)
-Nhu cau
-TT | Noi dung nhiem vu Du kien ket qua dat Don vi chu tri Don vi phoi hop kinh phi Nguon kinh phi
-duoc (trieu
-dong)
-Nang cap phong thu nghiem 12 thiet bi do
-cua Trung tam Ky thuat; - luong duoc trang bi Nguon su
-1 | Mua sam thiet bi do luong moi So Khoa hoc va Cac so, nganh co lien 3.200 nghiep
-cho phong thu nghiem hoa Cong nghe quan KH&CN tinh
-chat va vat ly.
+# The task list with one amount column (ONE_AMOUNT_HEAD: header, row 1 anchored on its
+# middle line); row 1 has a second task line with no number nor amount, then a subtotal.
+ONE_AMOUNT = (
+    ONE_AMOUNT_HEAD
+    + """\
 Dao tao can bo van hanh
 thiet bi do luong cua Trung
 tam Ky thuat va phong
@@ -35,6 +23,7 @@ Tuyen truyen ve do luong tren
 trang thong tin dien tu. Cong nghe nghiep KH&CN
 | Tong | | | 3.350 | |
 """
+)
 
 
 def test_a_header_naming_one_amount_and_no_year_gives_its_columns_in_order():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from old_ocr_tables import BUDGET_RULED_ACROSS
+from old_ocr_tables import BUDGET_RULED_ACROSS, ONE_AMOUNT_HEAD
 
 from sohoa.extract.rebuild_edits import (
     AMOUNT_DOT,
@@ -24,19 +24,9 @@ BY_YEARS = BUDGET_RULED_ACROSS  # "Tổng" misread "Teng"
 
 # A budget with one amount column: a total read "Téng", another whose "Tổng cộng" old OCR
 # broke over three lines around its amount ("Tồn" / "g có 3.350" / "nợ").
-ONE_AMOUNT = """\
-Phu luc
-DANH MUC NHIEM VU
-(Kem theo Quyet dinh so 12/QD-UBND)
-Nhu cau
-TT | Noi dung nhiem vu Du kien ket qua dat Don vi chu tri Don vi phoi hop kinh phi Nguon kinh phi
-duoc (trieu
-dong)
-Nang cap phong thu nghiem 12 thiet bi do
-cua Trung tam Ky thuat; - luong duoc trang bi Nguon su
-1 | Mua sam thiet bi do luong moi So Khoa hoc va Cac so, nganh co lien 3.200 nghiep
-cho phong thu nghiem hoa Cong nghe quan KH&CN tinh
-chat va vat ly.
+ONE_AMOUNT = (
+    ONE_AMOUNT_HEAD
+    + """\
 | Téng | | | 3.200 | |
 Tuyen truyen ve do luong tren
 2 | bao, dai cua tinh va cac 4 chuyen muc So Khoa hoc va Cac so, nganh 150 Nguon su
@@ -45,6 +35,7 @@ Tồn
 g có 3.350
 nợ
 """
+)
 
 
 def _document(tmp_path: Path, text: str) -> Document:
