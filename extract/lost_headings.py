@@ -14,9 +14,9 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.numbering import LOST_NUMBER_CONFIDENCE
+from sohoa.extract.section_numerals import NUMBERING
 from sohoa.model import Edit, Table, TableRow
 
-REASON = "table-numbering"  # as the numbering's own lost numbers
 FIRST_SUB_ROW = regex.compile(r"(\d{1,2})\.1\.?")
 SUB_ROW = regex.compile(r"(\d{1,2})(?:\.\d{1,2})*\.?")
 
@@ -62,5 +62,5 @@ def number_lost_headings(table: Table, stt_col: int | None, table_index: int | N
         if number is not None:
             (row.cells or [])[stt_col] = number
             confidence = LOST_NUMBER_CONFIDENCE
-            edits.append(Edit("", number, confidence, table=table_index, row=k, reason=REASON))
+            edits.append(Edit("", number, confidence, table=table_index, row=k, reason=NUMBERING))
     return edits

@@ -15,7 +15,7 @@ from functools import partial
 import regex
 
 from sohoa.extract.appendix import is_total_row
-from sohoa.extract.section_numerals import ROMAN, SECTION_HEAD, fix_sections
+from sohoa.extract.section_numerals import NUMBERING, ROMAN, SECTION_HEAD, fix_sections
 from sohoa.model import Edit, Table, TableRow
 
 # The confidences of the repairs, measured by bench/tables_edits.py on the table dev sets
@@ -208,7 +208,7 @@ def _fix_stt(
                 if len(agreeing) == 1:
                     fixed, confidence = agreeing[0], SETTLED_CONFIDENCE
         if fixed is not None and fixed + dot != token:
-            edit = _edit(token, fixed + dot, table_index, "table-numbering", _index(table, row))
+            edit = _edit(token, fixed + dot, table_index, NUMBERING, _index(table, row))
             edit.confidence = confidence
             edits.append(edit)
             cells[stt_col] = fixed + dot
@@ -307,7 +307,7 @@ def _put_back(
     row: TableRow, stt_col: int, number: str, edits: list[Edit], table: int | None, at: int
 ) -> None:
     (row.cells or [])[stt_col] = number
-    edit = _edit("", number, table, "table-numbering", at)
+    edit = _edit("", number, table, NUMBERING, at)
     edit.confidence = LOST_NUMBER_CONFIDENCE
     edits.append(edit)
 

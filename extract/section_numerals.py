@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.model import Edit, Table
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+NUMBERING = "table-numbering"  # the reason of a table's numbering Edits (numbering, lost_headings)
 _ROMAN_LOOKALIKE = str.maketrans(
     {
         "1": "I",
@@ -102,7 +103,7 @@ def fix_sections(table: Table, table_index: int | None, confidence: float) -> li
         near = confirmed and any(Levenshtein.distance(s, expected) <= 1 for s in shapes)
         if expected in shapes or near or _went_back(shapes, k):
             fixed = expected + ". " + row.section[match.end(2) :].lstrip()
-            reason, at = "table-numbering", row_index
+            reason, at = NUMBERING, row_index
             edits.append(
                 Edit(row.section, fixed, confidence, table=table_index, row=at, reason=reason)
             )
