@@ -19,6 +19,7 @@ import regex
 
 from sohoa.extract.agency_names import (
     QUALIFIED_NOUNS,
+    NameNode,
     OpenName,
     misread,
     name_trie,
@@ -76,7 +77,7 @@ def _whole_ends(name: OpenName, words: list[str], folded: list[str], start: int)
             break
         nodes, end = following, end + 1
         run = tuple(w for w in folded[start:end] if w)
-        if len(run) == 1 and not walk(name.nodes, list(run), exact=True):
+        if len(run) == 1 and not _spelt(name.nodes, run[0]):
             continue  # one word alone is taken as the name spells it ("tuyên" no "huyện")
         fits = name.required or _may_go_on(run)
         if fits and any(node.whole for node in nodes):
@@ -86,6 +87,27 @@ def _whole_ends(name: OpenName, words: list[str], folded: list[str], start: int)
     if any(word.endswith((".", ":")) for word in words[start:end]):
         return []
     return [end for end in ends if not _opens_sentence(words, start, end)]
+
+
+def _spelt(nodes: list[NameNode], word: str) -> bool:
+    """Is ``word`` (folded) the name's next word as the name spells it, or its next words
+    run together (``_run_together``)?"""
+    return bool(walk(nodes, [word], exact=True)) or _run_together(nodes, word)
+
+
+def _run_together(nodes: list[NameNode], word: str) -> bool:
+    """Is ``word`` (folded) two or more of the name's next words read without their spaces,
+    each spelt as the name spells it ("vaCongnghe" after "Sở Khoa học")?"""
+    for node in nodes:
+        for known, child in node.children.items():
+            rest = word[len(known) :]
+            if (
+                word.startswith(known)
+                and rest
+                and (rest in child.children or _run_together([child], rest))
+            ):
+                return True
+    return False
 
 
 def _may_go_on(run: tuple[str, ...]) -> bool:

@@ -131,7 +131,19 @@ def _name_going_on(text: str, agencies: str, above: list[str], below: bool) -> t
     start = _name_ending_the_line(above, words)
     if start is not None:
         return _moved(words, start, agencies)
+    if _item_before_the_next(above, words, agencies):
+        return _moved(words, len(words) - 1, agencies)
     return text, agencies
+
+
+def _item_before_the_next(above: list[str], words: list[str], agencies: str) -> bool:
+    """Is a line's last word the next item of a list left open above ("Các Sở ban" /
+    "… nguồn gốc sản ngành; UBND"): it goes on with that list, ends in "," or ";" as the
+    list's items do, and the line's agency words read right after it begin the list's
+    next name? The task's words never end just before an agency's there."""
+    last = words[-1] if len(words) > 1 else ""
+    listed = last.endswith((",", ";")) and begins_name(agencies)
+    return listed and _completes(above, [last], False)
 
 
 def _name_below_the_amounts(above: list[str], words: list[str]) -> int | None:

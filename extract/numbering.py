@@ -379,8 +379,9 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
     (text and another cell filled) before row b of the same section is b-k … b-1, after
     row a with no numbered row after it in the section, a+1 …; in a section whose every
     number was lost, on from the section before's last whole number when the table's
-    numbering goes on across sections (``_numbered_on``), or from 1 in the first section
-    when the next one agrees (``_first_from_one``); whole numbers only, and never
+    numbering goes on across sections (``_numbered_on``), from 1 when it starts anew in
+    each section (``_kind``) and the section has two rows or more, or from 1 in the first
+    section when the next one agrees (``_first_from_one``); whole numbers only, and never
     below 1, nor making its section start where it may not (``_may_start``: "1" … counted
     back in section III after 10 rows numbered on); rows are counted among those that may
     be numbered. Each number put in is an Edit at a low confidence."""
@@ -388,6 +389,7 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
     numbered_on = _numbered_on(sections, stt_col)
     first = _first_from_one(sections, stt_col)
     kind = _kind(sections, stt_col)
+    anew = kind == (True, False)  # a lone row of a section numbered anew may be unnumbered
     last = seen = 0  # the last whole number of the sections before, and their rows
     for position, rows in enumerate(sections):  # sections[0]: the rows before any heading
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
@@ -402,8 +404,8 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
             found = _after_sub_row(numbers, before, k, after) or _whole_number(
                 numbers, before, k, after, may_start
             )
-            if found is None and lost_all and numbered_on and last:
-                found = str(last + 1 + k)
+            if found is None and lost_all and ((numbered_on and last) or (anew and rows[1:])):
+                found = str((last if numbered_on else 0) + 1 + k)  # on, or anew from 1
             if found is None and rows is first:
                 found = str(1 + k)
             if found is not None:

@@ -326,3 +326,23 @@ def test_the_partners_noun_of_two_read_beside_the_lead_stays_whole():
         "So Y te",
         "Cac doanh nghiep, to chuc, ca nhan tren dia ban tinh",
     ]
+
+
+def test_a_lists_next_item_ending_the_task_words_before_the_lists_next_name():
+    """The partner's list "Céc So ban" (its commas lost) goes on a line below with
+    "nganh;", read as the task's last word because the agency words on the line begin
+    only at "UBND": a word that goes on with the list, ends in ";" as its items do and is
+    read just before the list's next name is the partner's. A task word before an agency
+    name that ends no list item ("… san pham") stays the task's."""
+    lines = [
+        "Hb trg doanh nghiép xay dung, ap dung Céc So ban",
+        "tiéu chuan quéc gia, tiéu chuan quéc té, nganh; UBND",
+        "tiéu chuan khu vuc, quy chuan ky thuat. 1.250 250 250 250 250 250 cap xa, T chuc,",
+        "(25 san pham x 50tr). ca nhan",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1] == "tiéu chuan quéc gia, tiéu chuan quéc té,"
+    assert group[1][3] == "nganh; UBND"
+    lines[1] = "tiéu chuan quéc gia, tiéu chuan san pham UBND"
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1] == "tiéu chuan quéc gia, tiéu chuan san pham"

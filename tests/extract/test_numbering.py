@@ -383,3 +383,28 @@ def test_a_section_after_one_whose_rows_lost_their_numbers_is_not_the_tables_fir
     first row, counted back from 3, is 2: not the table's first row, which would be 1."""
     rows = ["I. Một", ["", "trong và ngoài tỉnh.", ""], "II. Hai", ["", "a", "2.800"]]
     assert filled([*rows, ["3", "b", "650"], ["4", "c", "4.200"]]) == ["", "2", "3", "4"]
+
+
+def test_a_section_whose_every_number_was_lost_counts_from_one_when_each_starts_anew():
+    """A budget whose sections each number their rows from 1 (I: 1, 2; II: 1): old OCR lost
+    both numbers of section III (specks), so its rows are 1 and 2; a row numbered "III"
+    with amounts of its own starts the next section."""
+    t = table(
+        [
+            "I. Công tác thông tin",
+            ["1", "Xây dựng phóng sự", "500"],
+            ["2", "Tổ chức hội thảo", "400"],
+            "II. Đào tạo nguồn nhân lực",
+            ["1", "Tổ chức khóa đào tạo", "7.000"],
+            "III. Nâng cao năng lực",
+            ["", "Hỗ trợ các doanh nghiệp", "10.000"],
+            ["", "Hỗ trợ doanh nghiệp xây dựng", "1.250"],
+            ["IV", "Tổ chức hội nghị tổng kết", "60"],
+        ]
+    )
+    edits = fix_numbering(t, 0, fill_lost=True)
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "2", "1", "1", "2", "IV"]
+    assert [(e.original, e.result, e.confidence) for e in edits] == [
+        ("", "1", LOST_NUMBER_CONFIDENCE),
+        ("", "2", LOST_NUMBER_CONFIDENCE),
+    ]

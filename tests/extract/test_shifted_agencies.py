@@ -83,6 +83,21 @@ def test_a_department_after_the_partners_list_leads_and_the_list_is_the_partners
     assert "va Cong" not in cells[1]
 
 
+def test_the_rest_of_a_leads_name_read_without_its_spaces_goes_back_to_the_lead():
+    """Old OCR lost the spaces of the lead's second line ("vaCongnghe" for "và Công nghệ")
+    and read it after the partner's "cac": the one word is the name's three words run
+    together, each as the name spells them, so it makes "Sở Khoa hoc" whole."""
+    table = _row(
+        "Ho tro cac doanh nghiép ap dung hé thong, cong cu quan ly tién tién.",
+        "Cac s0, ban, nganh, S¢ Khoa hoc cac vaCongnghe",
+        "UBND cap xa, cac co so gido duc",
+    )
+    repair_cells(table, [2, 3], 0)
+    cells = table.rows[0].cells
+    assert cells[2] == "Sở Khoa hoc vaCongnghe"
+    assert cells[3] == "Cac s0, ban, nganh, cac UBND cap xa, cac co so gido duc"
+
+
 def test_a_list_of_departments_alone_stays_the_leads():
     assert split_lead("Các sở, ban, ngành, UBND cấp xã", "") is None
     assert split_lead("Sở Y tế, Sở Tài chính", "UBND cấp xã") is None
