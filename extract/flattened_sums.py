@@ -261,6 +261,21 @@ def _cells(option: tuple[int, ...], row: list[str], width: int) -> list[str]:
     return cells
 
 
+def _row_options(
+    open_rows: list[list[str]], width: int, row_holds: Callable[[list[str]], bool] | None
+) -> list[list[tuple[int, ...]]]:
+    """Each row's placements: its values, in order, in ``width`` columns, where its cells
+    hold by ``row_holds`` when given."""
+    return [
+        [
+            option
+            for option in combinations(range(width), len(row))
+            if row_holds is None or row_holds(_cells(option, row, width))
+        ]
+        for row in open_rows
+    ]
+
+
 def place_by_column_totals(
     fixed: list[list[str]],
     open_rows: list[list[str]],
@@ -279,30 +294,24 @@ def place_by_column_totals(
     ``misread_seen`` (a row whose own sum fails), off by a misread digit is left out of
     the evidence; the other columns place the rows. With ``row_holds``, a row is placed
     only where its cells hold by it (a row's own sums, when the columns include totals),
-    and two columns may be unknown."""
-    need = _still_needed(fixed, total)
-    values = [[Decimal(try_amount(v) or 0) for v in row] for row in open_rows]
+    and two columns may be unknown; a row it holds in one placement only is placed there
+    first, whatever the columns' sums (a misread digit in another row stops them)."""
     width = len(total)
-    options = [
-        [
-            option
-            for option in combinations(range(width), len(row))
-            if row_holds is None or row_holds(_cells(option, row, width))
-        ]
-        for row in open_rows
+    options = _row_options(open_rows, width, row_holds)
+    placed: list[list[str] | None] = [
+        _cells(option[0], row, width) if len(option) == 1 else None
+        for option, row in zip(options, open_rows, strict=True)
     ]
+    rest = [k for k, cells in enumerate(placed) if cells is None]
+    need = _still_needed([*fixed, *(cells for cells in placed if cells)], total)
+    values = [[Decimal(try_amount(v) or 0) for v in open_rows[k]] for k in rest]
     # rows held by their own sums need less of the columns: two may be unknown
     unknown_max = 1 if row_holds is None else 2
-    agreed = _agreed_placements(need, values, options, misread_seen, unknown_max)
-    if all(option is None for option in agreed):
-        return None
-    placed: list[list[str] | None] = []
-    for option, row in zip(agreed, open_rows, strict=True):
-        if option is None:
-            placed.append(None)  # its placements differ: its cells stay as read
-            continue
-        placed.append(_cells(option, row, width))
-    return placed
+    agreed = _agreed_placements(need, values, [options[k] for k in rest], misread_seen, unknown_max)
+    for k, option in zip(rest, agreed, strict=True):
+        if option is not None:  # else its placements differ: its cells stay as read
+            placed[k] = _cells(option, open_rows[k], width)
+    return None if all(cells is None for cells in placed) else placed
 
 
 _HEAD_DIGITS = regex.compile(r"\d{1,2}")  # a grouped amount's first group ("3" of 3.250)

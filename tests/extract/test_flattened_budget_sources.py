@@ -114,3 +114,15 @@ def test_a_total_row_with_an_amount_misread_as_letters(tmp_path):
     rows = [r.cells for r in table.rows if r.cells]
     assert rows[-1][:8] == ["Tổng", "", "1.190", "100", "5oo", "-", "600", "100"]
     assert rows[-2][1] == "To chuc hoi thao ve cai cach hanh chinh."
+
+
+def test_a_row_its_own_sums_place_one_way_is_placed_when_the_columns_cannot(tmp_path):
+    """Row 3's NSNN 200 read 250 (its years read 100 100): no placement of its amounts
+    holds by its own sums, so no placement of the rows adds up to the total row. Row 1's
+    300 100 200 holds one way only (NSNN 300 = 100 + 200, in the NSNN years): placed
+    there all the same; row 3 stays as read."""
+    text = BLANKS_UNREAD.replace("200 - 100 - 100 -", "250 100 100")
+    table = table_of_text(tmp_path, text)
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["1"][2:8] == ["300", "", "100", "", "200", ""]
+    assert rows["3"][2:8] == ["250", "100", "100", "", "", ""]
