@@ -8,9 +8,9 @@ repaired with evidence, each change logged as an Edit, but no word is dropped or
 For every table rebuilt from the development sets (``bench/tables_eng_ocr.py``'s loader,
 its sets, modes and ``--restore``) and from seed 003 (no truth needed), this compares the
 words of the lines under the table's header (``flattened.table_body_lines``: the rows'
-source, the headers a page break repeats left out) with the words of its rows and
-sections, as multisets, each word folded (case and marks away; signs kept: a lost "—" is
-a loss). The rebuild may:
+source, the headers a page break repeats left out) with the words of its rows (cells and
+what no cell takes: ``TableRow.unplaced``) and sections, as multisets, each word folded
+(case and marks away; signs kept: a lost "—" is a loss). The rebuild may:
 
 - drop rulings: every "|" is taken out of the words before they are compared (counted);
 - drop specks (``cell_noise``'s edits): counted apart as "noise dropped", by shape;
@@ -85,9 +85,11 @@ class WordCheck:
 
 
 def _cell_words(table: Table) -> Counter[str]:
+    """The words of the table's rows: their cells, sections and what a row read that no
+    cell takes (``TableRow.unplaced``, kept in the records' ``extra``)."""
     found: Counter[str] = Counter()
     for row in table.rows:
-        for text in [*(row.cells or []), row.section or ""]:
+        for text in [*(row.cells or []), row.section or "", row.unplaced or ""]:
             found.update(words(text))
     return found
 

@@ -35,6 +35,13 @@ MOVED = "table-cell-moved"  # words a reader moved from one cell to another
 # 143 of 259 right, 116 wrong: a line's part is judged against its whole truth cell, so
 # words of an agency's name also in the task's truth ("công nghệ") count against a move
 MOVED_CONFIDENCE = 0.55  # (143 + 1) / (259 + 2) = 0.55
+# what a row read that no cell takes (amounts beyond its amount columns, a row number
+# garbled past reading: ``budget_unplaced``), kept in the row's ``unplaced``; the result
+# is empty, no cell holding it
+UNPLACED = "table-unplaced"
+# none judged (4 met, lstm6-norules restored): what no cell holds has no truth cell to be
+# judged by, so (0 + 1) / (0 + 2) = 0.5, as for AMOUNT_DOT
+UNPLACED_CONFIDENCE = 0.5
 
 # the notes of the rows being read, and the tables kept with their notes
 _NOTES: ContextVar[list[Edit] | None] = ContextVar("rebuild_notes", default=None)

@@ -1,0 +1,46 @@
+"""What old OCR read in a budget row read across that no cell takes: kept, never dropped.
+
+A row read across (``flattened_budget``) has one run of amounts, at most as many as its
+amount columns, and a row number. Amounts beyond the columns, a second run on another of
+its lines that adds up nowhere (``flattened_budget._one_row_per_sum`` parts those that
+do), and a row number garbled past reading ("q_ |", ``LostNumber``) fit no cell: put into
+the amounts they would upset the column sums, into the text the rows' alignment. They are
+kept with the row (``TableRow.unplaced``, its record's ``extra``), in reading order, and
+noted (``rebuild_edits.UNPLACED``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sohoa.extract.rebuild_edits import UNPLACED, UNPLACED_CONFIDENCE, note
+
+if TYPE_CHECKING:
+    from sohoa.extract.budget_lines import BudgetLine
+
+
+class LostNumber(str):
+    """A row number old OCR garbled past reading ("q_" before the TT column's ruling): an
+    empty cell, as any number lost, that keeps the text read (``read``)."""
+
+    read: str
+
+
+def lost_number(read: str) -> LostNumber:
+    """The empty row number of a row whose number was read ``read``."""
+    number = LostNumber("")
+    number.read = read
+    return number
+
+
+def set_aside(group: list[BudgetLine], longest: int | None, beyond: list[str]) -> list[str]:
+    """What a row's lines (``group``) read that no cell takes, in reading order: their row
+    numbers garbled past reading, the amounts of the run of line ``longest`` (the row's
+    amounts) ``beyond`` the amount columns, and the other lines' runs; noted as set aside."""
+    kept: list[str] = []
+    for k, (number, _, values, _) in enumerate(group):
+        if isinstance(number, LostNumber):
+            kept.append(number.read)
+        kept.extend(beyond if k == longest else values)
+    note(" ".join(kept), "", UNPLACED_CONFIDENCE, UNPLACED)
+    return kept
