@@ -42,7 +42,7 @@ import tables_eng_ocr as dev  # noqa: E402  (also registers this checkout as `so
 
 from sohoa.extract.cell_noise import REASON as NOISE  # noqa: E402
 from sohoa.extract.flattened import table_body_lines  # noqa: E402
-from sohoa.extract.rebuild_edits import MOVED  # noqa: E402
+from sohoa.extract.rebuild_edits import LINE_MOVED, MOVED  # noqa: E402
 from sohoa.extract.tables import pages_as_read  # noqa: E402
 from sohoa.model import Document, Edit, Table  # noqa: E402
 from sohoa.normalize.unicode import nfc, strip_marks  # noqa: E402
@@ -201,7 +201,7 @@ def check_table(
     found.rulings = sum(t.count(RULING) for t in body)
     unmatched, cells = _best_match(source_words(body, as_read), _cell_words(table))
     noise, _ = _edit_words([e for e in edits if e.reason == NOISE])
-    rewrites = [e for e in edits if e.reason not in (NOISE, MOVED)]
+    rewrites = [e for e in edits if e.reason not in (NOISE, MOVED, LINE_MOVED)]
     out, into = _edit_words(rewrites)
     out -= _dropped_by_edits(rewrites)  # no rewrite: a word lost
     lost = Counter(unmatched)

@@ -10,7 +10,7 @@ from old_ocr_tables import BUDGET_RULED_ACROSS, ONE_AMOUNT_HEAD
 
 from sohoa.extract.rebuild_edits import (
     AMOUNT_DOT,
-    MOVED,
+    LINE_MOVED,
     SECTION_NUMERAL,
     TOTAL_LABEL,
     note,
@@ -90,7 +90,7 @@ def test_a_note_outside_a_rebuild_is_dropped():
 
 
 def _moved(doc: Document) -> list[tuple[str, str, int | None]]:
-    return [(e.original, e.result, e.row) for e in doc.edits if e.reason == MOVED]
+    return [(e.original, e.result, e.row) for e in doc.edits if e.reason == LINE_MOVED]
 
 
 def test_a_number_of_the_text_read_before_the_amounts_moving_back_is_an_edit(tmp_path):
@@ -156,4 +156,4 @@ def test_a_first_section_read_as_letters_is_an_edit_and_the_rows_after_keep_thei
     [edit] = [e for e in doc.edits if e.reason == SECTION_NUMERAL and e.row == 0]
     assert (edit.original, edit.table) == ("ip Tang cuong chuyen doi so", 0)
     assert rows[2].cells[0] == "2"  # type: ignore[index]
-    assert {e.row for e in doc.edits if e.reason == MOVED} == {2}
+    assert {e.row for e in doc.edits if e.reason == LINE_MOVED} == {2}
