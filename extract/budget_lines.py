@@ -15,7 +15,7 @@ import itertools
 import regex
 
 from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
-from sohoa.extract.budget_unplaced import lost_number
+from sohoa.extract.budget_unplaced import lost_number, number_read
 from sohoa.extract.flattened_lines import (
     PAGE_BREAK,
     TOTAL_ROW_LABELS,
@@ -262,7 +262,7 @@ def _numeral_read(word: str) -> str | None:
     """The Roman numeral a lookalike stands for ("HI", "IH" -> "III", "l" read for I), when
     it is one of at most three strokes."""
     numeral = word.replace("H", "II").replace("l", "I")
-    return numeral if len(numeral) <= 3 else None
+    return number_read(numeral, word) if len(numeral) <= 3 else None
 
 
 def _so_then_list(words: list[str], k: int) -> bool:

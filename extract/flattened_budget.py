@@ -37,7 +37,7 @@ from sohoa.extract.budget_sections import (
     next_row_number,
     stroke_numerals_by_position,
 )
-from sohoa.extract.budget_unplaced import set_aside
+from sohoa.extract.budget_unplaced import NumberRead, set_aside
 from sohoa.extract.flattened_lines import (
     PAGE_BREAK,
     TOTAL_ROW_LABELS,
@@ -130,6 +130,8 @@ def _budget_row_across(
     group = agencies_after_the_text(group)
     note_lines_moved(read_as, group)  # misread amounts, numbers, agencies moved
     stt = next((g[0] for g in group if g[0]), "")
+    if isinstance(stt, NumberRead):  # a numeral's "II" read "H" ("HI" for III)
+        note(stt.read, str(stt), NUMERAL_CONFIDENCE, SECTION_NUMERAL)
     text = join_text([g[1] for g in group if g[1]])
     if not stt and fold(text) in TOTAL_ROW_LABELS:
         note(text, total_label(text), TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
