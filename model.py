@@ -23,7 +23,9 @@ from typing import Any, Literal
 
 from sohoa.records import Amount, Record
 
-SCHEMA_VERSION = "1.1"  # 1.1: Phụ lục II agencies named co_quan_* as in I; records keep `extra`
+# 1.1: Phụ lục II agencies named co_quan_* as in I; records keep `extra`
+# 1.2: a table row keeps what old OCR read that no cell takes (`unplaced`)
+SCHEMA_VERSION = "1.2"
 
 InputKind = Literal["scanned-pdf", "digital-pdf", "image", "docx", "txt"]
 WordOrigin = Literal["ocr", "text-layer", "docx", "txt"]
@@ -142,6 +144,9 @@ class TableRow:
 
     cells: list[str] | None = None
     section: str | None = None
+    # What was read in the row that no cell takes (old OCR's amounts beyond the amount
+    # columns, a second run of amounts): kept as read, never dropped
+    unplaced: str | None = None
 
 
 @dataclass

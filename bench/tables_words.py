@@ -8,9 +8,9 @@ repaired with evidence, each change logged as an Edit, but no word is dropped or
 For every table rebuilt from the development sets (``bench/tables_eng_ocr.py``'s loader,
 its sets, modes and ``--restore``) and from seed 003 (no truth needed), this compares the
 words of the lines under the table's header (``flattened.table_body_lines``: the rows'
-source, the headers a page break repeats left out) with the words of its rows and
-sections, as multisets, each word folded (case and marks away; signs kept: a lost "—" is
-a loss). The rebuild may:
+source, the headers a page break repeats left out) with the words of its rows (cells and
+what no cell takes: ``TableRow.unplaced``) and sections, as multisets, each word folded
+(case and marks away; signs kept: a lost "—" is a loss). The rebuild may:
 
 - drop rulings: every "|" is taken out of the words before they are compared (counted);
 - drop specks (``cell_noise``'s edits): counted apart as "noise dropped", by shape;
@@ -42,7 +42,7 @@ import tables_eng_ocr as dev  # noqa: E402  (also registers this checkout as `so
 
 from sohoa.extract.cell_noise import REASON as NOISE  # noqa: E402
 from sohoa.extract.flattened import table_body_lines  # noqa: E402
-from sohoa.extract.rebuild_edits import MOVED  # noqa: E402
+from sohoa.extract.rebuild_edits import LINE_MOVED, MOVED  # noqa: E402
 from sohoa.extract.tables import pages_as_read  # noqa: E402
 from sohoa.model import Document, Edit, Table  # noqa: E402
 from sohoa.normalize.unicode import nfc, strip_marks  # noqa: E402
@@ -85,9 +85,11 @@ class WordCheck:
 
 
 def _cell_words(table: Table) -> Counter[str]:
+    """The words of the table's rows: their cells, sections and what a row read that no
+    cell takes (``TableRow.unplaced``, kept in the records' ``extra``)."""
     found: Counter[str] = Counter()
     for row in table.rows:
-        for text in [*(row.cells or []), row.section or ""]:
+        for text in [*(row.cells or []), row.section or "", row.unplaced or ""]:
             found.update(words(text))
     return found
 
@@ -199,7 +201,7 @@ def check_table(
     found.rulings = sum(t.count(RULING) for t in body)
     unmatched, cells = _best_match(source_words(body, as_read), _cell_words(table))
     noise, _ = _edit_words([e for e in edits if e.reason == NOISE])
-    rewrites = [e for e in edits if e.reason not in (NOISE, MOVED)]
+    rewrites = [e for e in edits if e.reason not in (NOISE, MOVED, LINE_MOVED)]
     out, into = _edit_words(rewrites)
     out -= _dropped_by_edits(rewrites)  # no rewrite: a word lost
     lost = Counter(unmatched)

@@ -32,7 +32,8 @@ from sohoa.extract.structure import fold
 from sohoa.extract.wrapped_names import QUALIFIERS
 from sohoa.model import Edit, Table
 
-# the reason of the Edits logged here is rebuild_edits.MOVED, as the budget readers' moves
+# the reason of the Edits logged here is rebuild_edits.MOVED (the readers' moves within a
+# line read across have their own, LINE_MOVED, and confidence)
 # Which cell a wrapped line belongs to is read from the words alone. bench/tables_edits.py
 # (dev sets, five OCR modes, restored): 239 of 277 moves judged bring the cell nearer its
 # truth (38 farther); (239 + 1) / (277 + 2) = 0.86, rounded down to 0.05 as all are.

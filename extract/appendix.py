@@ -15,7 +15,7 @@ import regex
 from sohoa.extract.amounts import try_amount
 from sohoa.extract.headers import HEADER_NAMES, similarity
 from sohoa.extract.structure import fold
-from sohoa.model import Table
+from sohoa.model import Table, TableRow
 from sohoa.records import (
     Amount,
     Budget,
@@ -151,15 +151,31 @@ PHU_LUC_1_FIELDS = {
 }
 
 
-def rows_under_sections(table: Table) -> Iterator[tuple[str | None, list[str]]]:
-    """Each body row's cells with the section heading above it (``None`` before the first):
-    the one walk over a table's rows that every kind of record makes."""
+def body_rows(table: Table) -> Iterator[tuple[str | None, TableRow]]:
+    """Each body row with the section heading above it (``None`` before the first): the
+    one walk over a table's rows that every kind of record makes."""
     section = None
     for row in table.rows:
         if row.section is not None:
             section = row.section
             continue
+        yield section, row
+
+
+def rows_under_sections(table: Table) -> Iterator[tuple[str | None, list[str]]]:
+    """Each body row's cells with the section heading above it (``body_rows``)."""
+    for section, row in body_rows(table):
         yield section, row.cells or []
+
+
+UNPLACED = "Chưa xếp vào ô"  # the key in ``extra`` of what a row read that no cell takes
+
+
+def _extra_of(row: TableRow, names: dict[int, str]) -> dict[str, str | None]:
+    """The row's cells of the columns no field takes (``extra_columns``), and what was read
+    in the row that no cell takes (``TableRow.unplaced``), when there is some."""
+    kept = {UNPLACED: row.unplaced} if row.unplaced else {}
+    return _extra(row.cells or [], names) | kept
 
 
 def records_phu_luc_1(table: Table) -> list[PhuLuc1Record]:
@@ -175,9 +191,10 @@ def records_phu_luc_1(table: Table) -> list[PhuLuc1Record]:
             co_quan_phoi_hop=_text(cells, mapping, ("phoi_hop",)),
             thoi_gian=_text(cells, mapping, ("thoi_gian",)),
             ghi_chu=_text(cells, mapping, ("ghi_chu",)),
-            extra=_extra(cells, extra),
+            extra=_extra_of(row, extra),
         )
-        for section, cells in rows_under_sections(table)
+        for section, row in body_rows(table)
+        for cells in [row.cells or []]
     ]
 
 
@@ -246,7 +263,8 @@ def records_phu_luc_2(table: Table) -> list[PhuLuc2Record]:
     records: list[PhuLuc2Record] = []
     group: str | None = None
     group_section: str | None = None
-    for section, cells in rows_under_sections(table):
+    for section, row in body_rows(table):
+        cells = row.cells or []
         if section != group_section:
             group, group_section = None, section  # a group ends with its section
         if _subheading(cells, mapping):
@@ -265,7 +283,7 @@ def records_phu_luc_2(table: Table) -> list[PhuLuc2Record]:
                 co_quan_phoi_hop=_text(cells, mapping, ("phoi_hop",)),
                 ghi_chu=_text(cells, mapping, ("ghi_chu",)),
                 tong_cong=total,
-                extra=_extra(cells, extra),
+                extra=_extra_of(row, extra),
             )
         )
     return records

@@ -15,6 +15,7 @@ import itertools
 import regex
 
 from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
+from sohoa.extract.budget_unplaced import lost_number, number_read
 from sohoa.extract.flattened_lines import (
     PAGE_BREAK,
     TOTAL_ROW_LABELS,
@@ -219,9 +220,8 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
     lookalike = NUMBER_LOOKALIKE.match(text) if number is None and amounts else None
     if lookalike and budget_amount_run(text[lookalike.end() :]) is not None:
         # the row's middle line, its number misread: kept as read when it is a digit's
-        # shape (numbering.py puts it right from the sequence), else lost ("")
-        lost = lookalike.group(1) not in "!]lI"
-        number = "" if lost else lookalike.group(1)
+        # shape (numbering.py puts it right from the sequence), else lost (``lost_number``)
+        number = lost_number(read) if (read := lookalike.group(1)) not in "!]lI" else read
         text = text[lookalike.end() :]
     dotted = _DOTTED_LOST_DIGIT.match(text) if number is None and amounts else None
     if dotted and budget_amount_run(text[dotted.end() :]) is not None:
@@ -262,7 +262,7 @@ def _numeral_read(word: str) -> str | None:
     """The Roman numeral a lookalike stands for ("HI", "IH" -> "III", "l" read for I), when
     it is one of at most three strokes."""
     numeral = word.replace("H", "II").replace("l", "I")
-    return numeral if len(numeral) <= 3 else None
+    return number_read(numeral, word) if len(numeral) <= 3 else None
 
 
 def _so_then_list(words: list[str], k: int) -> bool:
@@ -306,14 +306,14 @@ def _opens_with_agency(text: str) -> bool:
 
 def _last_digit_from_sequence(previous: str | None, number: str) -> str:
     """A sub-row's number read with a letter for its last digit ("3.g"): the one number
-    that may follow ``previous`` with the same head ("3.3" after 3.2), else lost ("")."""
+    that may follow ``previous`` with the same head ("3.3" after 3.2), else lost."""
     head = number[:-1]
     fits = [
         c
         for c in next_numbers(previous)
         if c.startswith(head) and c[len(head) :].isdigit() and len(c) == len(number)
     ]
-    return fits[0] if len(fits) == 1 else ""
+    return fits[0] if len(fits) == 1 else lost_number(number)
 
 
 def _numbers_in_sequence(parsed: list[BudgetLine]) -> list[BudgetLine]:

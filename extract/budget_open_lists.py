@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sohoa.extract.agency_names import BODY_NOUNS, DEPARTMENT_NOUNS
 from sohoa.extract.budget_lines import BudgetLine
-from sohoa.extract.rebuild_edits import MOVED, MOVED_CONFIDENCE, note
+from sohoa.extract.rebuild_edits import LINE_MOVED, LINE_MOVED_CONFIDENCE, note
 from sohoa.extract.structure import fold
 from sohoa.extract.wrapped_names import is_cac
 
@@ -49,8 +49,8 @@ def open_lists_down(groups: list[list[BudgetLine]]) -> list[list[BudgetLine]]:
         below = next((line[3] for line in out[k + 1] if line[3]), "")
         if values or not _goes_on_below(agencies, below):
             continue
-        note(agencies, "", MOVED_CONFIDENCE, MOVED)  # out of this row's agency text
-        note("", agencies, MOVED_CONFIDENCE, MOVED)  # into the next row's
+        note(agencies, "", LINE_MOVED_CONFIDENCE, LINE_MOVED)  # out of this row's agency text
+        note("", agencies, LINE_MOVED_CONFIDENCE, LINE_MOVED)  # into the next row's
         out[k][-1:] = [(number, text, values, "")] if number or text else []
         out[k + 1].insert(0, (None, "", [], agencies))
     return [group for group in out if group]

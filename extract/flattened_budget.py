@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -37,6 +37,7 @@ from sohoa.extract.budget_sections import (
     next_row_number,
     stroke_numerals_by_position,
 )
+from sohoa.extract.budget_unplaced import NumberRead, set_aside
 from sohoa.extract.flattened_lines import (
     PAGE_BREAK,
     TOTAL_ROW_LABELS,
@@ -70,12 +71,13 @@ from sohoa.model import TableRow
 
 @dataclass
 class _ReadAcross:
-    """A budget row read across: its cells, the amounts read in its line and whether the
-    row's sums placed them."""
+    """A budget row read across: its cells, the amounts read in its line, whether the
+    row's sums placed them, and what it read that no cell takes (``budget_unplaced``)."""
 
     cells: list[str]
     values: list[str]
     placed: bool
+    unplaced: list[str] = field(default_factory=list)
 
 
 TEXT_NUMBERS_MAX = 2  # numbers of the task text read as the first of a run of amounts
@@ -128,19 +130,23 @@ def _budget_row_across(
     group = agencies_after_the_text(group)
     note_lines_moved(read_as, group)  # misread amounts, numbers, agencies moved
     stt = next((g[0] for g in group if g[0]), "")
+    if isinstance(stt, NumberRead):  # a numeral's "II" read "H" ("HI" for III)
+        note(stt.read, str(stt), NUMERAL_CONFIDENCE, SECTION_NUMERAL)
     text = join_text([g[1] for g in group if g[1]])
     if not stt and fold(text) in TOTAL_ROW_LABELS:
         note(text, total_label(text), TOTAL_LABEL_CONFIDENCE, TOTAL_LABEL)
         stt, text = total_label(text), ""
-    runs = [g[2] for g in group if g[2]]
-    values = total_split_at_its_dot(list(max(runs, key=len)) if runs else [], amount_columns)
+    runs = [k for k, g in enumerate(group) if g[2]]
+    longest = max(runs, key=lambda k: len(group[k][2]), default=None)
+    values = total_split_at_its_dot(list(group[longest][2]) if runs else [], amount_columns)
     tail = lead_and_partner([g[3] for g in group if g[3]])
     fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
     amounts, placed = placements.place(values) if values else (fallback, False)
     cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
     if values and not placed and amounts == fallback:
         placements.defer(cells, 2, values)
-    return _ReadAcross(cells, values, placed)
+    unplaced = set_aside(group, longest, values[len(amount_columns) :])
+    return _ReadAcross(cells, values, placed, unplaced)
 
 
 def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
@@ -301,9 +307,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
         groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
         groups = open_lists_down(groups)  # a partner's list begun above the next row's
         for group in groups:
-            with at_row(len(rows)):  # the row's notes (``rebuild_edits``)
-                read.append(_budget_row_across(group, *placing))
-            rows.append(TableRow(cells=read[-1].cells))
+            _read_row(group, placing, rows, read)
         segment.clear()
 
     lines = header_repeats_as_breaks(  # blank lines out; rows part at page breaks
@@ -329,8 +333,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             flush()  # the total row: "Tổng" alone, or with its amounts
             label, amounts = total
             if amounts and not is_amount_line(amounts):  # some misread: each one a cell
-                read.append(_budget_row_across([(None, label, amounts.split(), "")], *placing))
-                rows.append(TableRow(cells=read[-1].cells))
+                _read_row([(None, label, amounts.split(), "")], placing, rows, read)
                 continue
             segment.extend([label, amounts] if amounts else [label])
             continue
@@ -341,6 +344,18 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     _years_by_column_totals(read, amount_columns)
     stroke_numerals_by_position(rows)
     return rows, _confidence(read, 2 + len(amount_columns))
+
+
+def _read_row(
+    group: list[BudgetLine],
+    placing: tuple[list[str], int, Placements],
+    rows: list[TableRow],
+    read: list[_ReadAcross],
+) -> None:
+    """Read a row from its ``group`` of lines, its notes of its row (``rebuild_edits``)."""
+    with at_row(len(rows)):
+        read.append(_budget_row_across(group, *placing))
+    rows.append(TableRow(cells=read[-1].cells, unplaced=" ".join(read[-1].unplaced) or None))
 
 
 def _confidence(read: list[_ReadAcross], lead: int) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sohoa.extract.budget_agencies import lead_and_partner
 from sohoa.extract.budget_lines import budget_line
 from sohoa.extract.budget_open_lists import open_lists_down
-from sohoa.extract.rebuild_edits import MOVED, reading_rows
+from sohoa.extract.rebuild_edits import LINE_MOVED, reading_rows
 
 
 def test_an_open_list_after_a_rows_last_words_goes_to_the_next_row():
@@ -26,7 +26,7 @@ def test_an_open_list_after_a_rows_last_words_goes_to_the_next_row():
         groups = open_lists_down([first, second])
     assert [line[3] for line in groups[0]] == [""]
     assert groups[1][0] == (None, "", [], "Cac Sé, ban,")
-    moves = [("Cac Sé, ban,", "", MOVED), ("", "Cac Sé, ban,", MOVED)]
+    moves = [("Cac Sé, ban,", "", LINE_MOVED), ("", "Cac Sé, ban,", LINE_MOVED)]
     assert [(n.original, n.result, n.reason) for n in notes] == moves
     assert lead_and_partner([line[3] for line in groups[1] if line[3]])[:2] == [
         "Van phong UBND tinh",

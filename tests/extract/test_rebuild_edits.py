@@ -10,7 +10,7 @@ from old_ocr_tables import BUDGET_RULED_ACROSS, ONE_AMOUNT_HEAD
 
 from sohoa.extract.rebuild_edits import (
     AMOUNT_DOT,
-    MOVED,
+    LINE_MOVED,
     SECTION_NUMERAL,
     TOTAL_LABEL,
     note,
@@ -90,7 +90,7 @@ def test_a_note_outside_a_rebuild_is_dropped():
 
 
 def _moved(doc: Document) -> list[tuple[str, str, int | None]]:
-    return [(e.original, e.result, e.row) for e in doc.edits if e.reason == MOVED]
+    return [(e.original, e.result, e.row) for e in doc.edits if e.reason == LINE_MOVED]
 
 
 def test_a_number_of_the_text_read_before_the_amounts_moving_back_is_an_edit(tmp_path):
@@ -156,4 +156,18 @@ def test_a_first_section_read_as_letters_is_an_edit_and_the_rows_after_keep_thei
     [edit] = [e for e in doc.edits if e.reason == SECTION_NUMERAL and e.row == 0]
     assert (edit.original, edit.table) == ("ip Tang cuong chuyen doi so", 0)
     assert rows[2].cells[0] == "2"  # type: ignore[index]
-    assert {e.row for e in doc.edits if e.reason == MOVED} == {2}
+    assert {e.row for e in doc.edits if e.reason == LINE_MOVED} == {2}
+
+
+def test_a_section_row_numeral_whose_ii_was_read_h_is_an_edit_of_its_row(tmp_path):
+    """ "HI . ° ° 60 20 20 20 …": a section that is a row, its numeral's "II" read "H",
+    is written "III" (``budget_lines._numeral_read``): logged on the row it opens."""
+    section_row = "HI . ° ° 60 20 20 20 So Y te UBND cap xa\nTo chuc hoi nghi tong ket.\n"
+    total = "| Teng [1.100 |500 |400 |200 | | |\n"
+    text = BY_YEARS.replace(
+        total, section_row + total.replace("1.100 |500 |400 |200", "1.160 |520 |420 |220")
+    )
+    doc = _document(tmp_path, text)
+    [edit] = [e for e in doc.edits if e.reason == SECTION_NUMERAL]
+    assert (edit.original, edit.result) == ("HI", "III")
+    assert doc.tables[0].rows[edit.row or 0].cells[:2] == ["III", "To chuc hoi nghi tong ket."]  # type: ignore[index]
