@@ -101,7 +101,7 @@ def _misread_cell(cell: str) -> bool:
     return short and (any(ch.isdigit() for ch in cell) or cell.islower()) and "(" not in cell
 
 
-def _adds_up(values: list[str]) -> bool:
+def total_first(values: list[str]) -> bool:
     """The first value is the sum of the rest (or of half of them: years split by source)."""
     amounts = [0 if v in DASHES else try_amount(v) for v in values]
     if None in amounts or not amounts:
@@ -159,7 +159,7 @@ def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     is its one year's ("… hội nghị 60 60 Sở KH&CN", "| 100 | | | 100 |"), the evidence."""
     line = _amounts_unmarked(line)
     run = amount_run(line)
-    ruled = _ruled_run(line) if run is None or not _adds_up(run[1]) else None
+    ruled = _ruled_run(line) if run is None or not total_first(run[1]) else None
     if ruled is not None and (run is None or len(ruled[1]) > len(run[1])):
         run = ruled  # a cell of the run misread as letters, parted by rulings
     if run is not None:
