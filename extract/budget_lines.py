@@ -14,6 +14,7 @@ import itertools
 
 import regex
 
+from sohoa.extract.agency_names import sector_tail_at
 from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
 from sohoa.extract.flattened_lines import (
     PAGE_BREAK,
@@ -236,16 +237,15 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
         head, values, tail = run
         return number, head, values, _tail_as_read(_amounts_unmarked(text), tail)
     words = [w for w in text.split() if is_word(w)]
-    start = next(
-        (
-            k
-            for k in range(len(words))
-            if agency_starts_at(words, k) or _so_then_list(words, k) or collective_at(words, k)
-        ),
-        len(words),
-    )
+    start = next((k for k in range(len(words)) if _agency_at(words, k)), len(words))
     start = min(start, _after_sentence(words))
     return number, " ".join(words[:start]), [], " ".join(words[start:])
+
+
+def _agency_at(words: list[str], k: int) -> bool:
+    """Do an agency cell's words start at word ``k`` of a line read without amounts?"""
+    starts = (agency_starts_at, _so_then_list, collective_at, sector_tail_at)
+    return any(starts_at(words, k) for starts_at in starts)
 
 
 def collective_at(words: list[str], k: int) -> bool:
