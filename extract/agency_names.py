@@ -295,7 +295,8 @@ def sector_tail_size(words: list[str], k: int, agencies: bool = False) -> int:
     second line of a lead's name wrapped in its narrow cell, read across among the task's
     words. Its item after "và" capitalised (``_capital_after_va``), the word before it no
     word of the same name (the name read whole is the task's, or is told by its "Sở") nor
-    a sentence's end. Opening the line, it holds its "và" or is the whole line (a task
+    a sentence's end, and it ends no sentence ("… Khoa học và" / "Công nghệ.": the task's
+    own name, wrapped). Opening the line, it holds its "và" or is the whole line (a task
     may begin "Đào tạo"), unless the words are known to be ``agencies``' already."""
     folded = [fold(w) for w in words]
     if k > 0 and regex.search(r"\w[.)]$", words[k - 1]):
@@ -303,7 +304,8 @@ def sector_tail_size(words: list[str], k: int, agencies: bool = False) -> int:
     for tail, before in sector_tails().items():
         if tuple(folded[k : k + len(tail)]) != tail:
             continue
+        ends_sentence = words[k + len(tail) - 1].endswith(".")  # no agency's name does
         opening = k == 0 and "va" not in tail and len(tail) < len(words) and not agencies
-        if not opening and (k == 0 or folded[k - 1] not in before):
+        if not (opening or ends_sentence) and (k == 0 or folded[k - 1] not in before):
             return len(tail) if _capital_after_va(words[k : k + len(tail)]) else 0
     return 0

@@ -56,10 +56,11 @@ def test_the_end_of_a_sectors_name_wrapped_onto_a_line_of_its_own():
 
 def test_a_sectors_words_in_the_tasks_text_are_no_end_of_a_name():
     """The task's own words: in lower case ("khóa đào tạo"), the name read whole ("Sở Giáo
-    dục và Đào tạo": told by its "Sở"), after a sentence's end, or opening the line
-    without its "và" ("Đào tạo nghề …" may begin a task)."""
+    dục và Đào tạo": told by its "Sở"), after a sentence's end or ending one, or opening
+    the line without its "và" ("Đào tạo nghề …" may begin a task)."""
     assert _tail("Xay dung khoa dao tao, boi duong", 3) == 0
     assert _tail("phoi hop So Giao duc va Dao tao", 6) == 0
     assert _tail("cho hop tac xa. Dao tao hop tac xa", 4) == 0
     assert _tail("Dao tao nghe cho lao dong", 0) == 0
+    assert _tail("Cong nghe.", 0) == 0  # "… Sở Khoa học và" / "Công nghệ.": the task's end
     assert _tail("Dao tao hop tac xa", 0, agencies=True) == 2
