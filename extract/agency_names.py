@@ -285,6 +285,12 @@ def _capital_after_va(raw: list[str]) -> bool:
     return last_va + 1 < len(raw) and raw[last_va + 1][:1].isupper()
 
 
+def _reads_as(words: list[str], name: tuple[str, ...]) -> bool:
+    """Are ``words`` the name's words as read, one slip in a word no syllable ("Céng")?"""
+    pairs = zip(words, name, strict=False)
+    return len(words) == len(name) and all(same_word(fold(w), n, misread(w)) for w, n in pairs)
+
+
 def sector_tail_at(words: list[str], k: int) -> bool:
     return sector_tail_size(words, k) > 0
 
@@ -293,16 +299,17 @@ def sector_tail_size(words: list[str], k: int, agencies: bool = False) -> int:
     """How many words of a sector name's end start at word ``k`` of a line (0: none), "…
     cho doanh a" / "và Đào tạo đơn vị liên quan", "… đoàn học Đào tạo hợp tác xã": the
     second line of a lead's name wrapped in its narrow cell, read across among the task's
-    words. Its item after "và" capitalised (``_capital_after_va``), the word before it no
-    word of the same name (the name read whole is the task's, or is told by its "Sở") nor
-    a sentence's end, and it ends no sentence ("… Khoa học và" / "Công nghệ.": the task's
-    own name, wrapped). Opening the line, it holds its "và" or is the whole line (a task
+    words (one slip in a word no syllable: "và Céng nghé"). Its item after "và"
+    capitalised (``_capital_after_va``), the word before it no word of the same name (the
+    name read whole is the task's, or is told by its "Sở") nor a sentence's end, and it
+    ends no sentence ("… Khoa học và" / "Công nghệ.": the task's own name, wrapped).
+    Opening the line, it holds its "và" or is the whole line (a task
     may begin "Đào tạo"), unless the words are known to be ``agencies``' already."""
     folded = [fold(w) for w in words]
     if k > 0 and regex.search(r"\w[.)]$", words[k - 1]):
         return 0
     for tail, before in sector_tails().items():
-        if tuple(folded[k : k + len(tail)]) != tail:
+        if not _reads_as(words[k : k + len(tail)], tail):
             continue
         ends_sentence = words[k + len(tail) - 1].endswith(".")  # no agency's name does
         opening = k == 0 and "va" not in tail and len(tail) < len(words) and not agencies

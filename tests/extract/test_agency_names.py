@@ -52,6 +52,7 @@ def test_the_end_of_a_sectors_name_wrapped_onto_a_line_of_its_own():
     assert _tail("duc va Dao tao", 0) == 4
     assert _tail("cho to chuc, ca nhan ve y te co so; doan hoc Dao tao hop tac xa", 12) == 2
     assert _tail("ve bao vien thao va Du lich hop tac xa", 3) == 4
+    assert _tail("Le yn va Céng nghé |lién quan", 2) == 3  # "Céng": no syllable, one slip
 
 
 def test_a_sectors_words_in_the_tasks_text_are_no_end_of_a_name():
