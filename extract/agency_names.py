@@ -258,3 +258,61 @@ def name_nodes(words: list[str], nodes: list[NameNode] | None = None) -> list[Na
 
 # the nouns a qualifier ("liên quan") follows in a collective name
 QUALIFIED_NOUNS = {w for noun in DEPARTMENT_NOUNS + BODY_NOUNS for w in _words(noun)[-1:]}
+
+
+@lru_cache(maxsize=1)
+def sector_tails() -> dict[tuple[str, ...], set[str]]:
+    """Each proper end of a sector's name ("Đào tạo", "dục và Đào tạo", "Thể thao và Du
+    lịch"), as folded words, with the sectors' folded words before it: what a lead's name
+    wrapped in its narrow cell puts on the page line below its head ("Sở Giáo" / "dục và
+    Đào tạo"). Only a sector of two items has them ("… và …"), each holding the item
+    after "và" whole; ends of one word ("tế") are no evidence and are left out."""
+    tails: dict[tuple[str, ...], set[str]] = {}
+    for sector in SECTORS:
+        words = _words(sector)
+        last_va = max((k for k, w in enumerate(words) if w == "va"), default=-1)
+        for start in range(1, min(last_va + 2, len(words) - 1)):
+            tails.setdefault(words[start:], set()).add(words[start - 1])
+    return tails
+
+
+def _capital_after_va(raw: list[str]) -> bool:
+    """Is the word after the run's last "và" (its first word if none) capitalised: the
+    sector's second item as an agency's name writes it ("và Đào tạo"), never the task's
+    ("khóa đào tạo")?"""
+    folded = [fold(w) for w in raw]
+    last_va = max((k for k, w in enumerate(folded) if w == "va"), default=-1)
+    return last_va + 1 < len(raw) and raw[last_va + 1][:1].isupper()
+
+
+def _reads_as(words: list[str], name: tuple[str, ...]) -> bool:
+    """Are ``words`` the name's words as read, one slip in a word no syllable ("Céng")?"""
+    pairs = zip(words, name, strict=False)
+    return len(words) == len(name) and all(same_word(fold(w), n, misread(w)) for w, n in pairs)
+
+
+def sector_tail_at(words: list[str], k: int) -> bool:
+    return sector_tail_size(words, k) > 0
+
+
+def sector_tail_size(words: list[str], k: int, agencies: bool = False) -> int:
+    """How many words of a sector name's end start at word ``k`` of a line (0: none), "…
+    cho doanh a" / "và Đào tạo đơn vị liên quan", "… đoàn học Đào tạo hợp tác xã": the
+    second line of a lead's name wrapped in its narrow cell, read across among the task's
+    words (one slip in a word no syllable: "và Céng nghé"). Its item after "và"
+    capitalised (``_capital_after_va``), the word before it no word of the same name (the
+    name read whole is the task's, or is told by its "Sở") nor a sentence's end, and it
+    ends no sentence ("… Khoa học và" / "Công nghệ.": the task's own name, wrapped).
+    Opening the line, it holds its "và" or is the whole line (a task
+    may begin "Đào tạo"), unless the words are known to be ``agencies``' already."""
+    folded = [fold(w) for w in words]
+    if k > 0 and regex.search(r"\w[.)]$", words[k - 1]):
+        return 0
+    for tail, before in sector_tails().items():
+        if not _reads_as(words[k : k + len(tail)], tail):
+            continue
+        ends_sentence = words[k + len(tail) - 1].endswith(".")  # no agency's name does
+        opening = k == 0 and "va" not in tail and len(tail) < len(words) and not agencies
+        if not (opening or ends_sentence) and (k == 0 or folded[k - 1] not in before):
+            return len(tail) if _capital_after_va(words[k : k + len(tail)]) else 0
+    return 0

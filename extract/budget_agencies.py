@@ -19,7 +19,7 @@ from sohoa.extract.agency_heads import (
     words_going_on,
 )
 from sohoa.extract.agency_moves import partner_words_at
-from sohoa.extract.agency_names import begins_name, misread
+from sohoa.extract.agency_names import begins_name, misread, sector_tail_size
 from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.cell_noise import CONTENT, token_kind
 from sohoa.extract.flattened_lines import join_text
@@ -248,14 +248,19 @@ def _line_agency_parts(fragment: str, earlier: bool) -> list[str]:
     before the partner's list going on in lower case ("Sở Nội vụ | ngành; UBND"; its noun
     of two whole, "Sở Y tế | tổ chức, cá nhân"), when a line above began it (``earlier``),
     and a line opening with that list's next item is the partner's alone ("ngành; UBND":
-    the lead's cell is left of it); else where a new agency name starts. The ruling may be
-    read "[" or "{" glued to the partner's first word ("Sở Y tế [Các doanh"); specks with
-    no letter before a ruling ("~- — |Ngân sách tỉnh") make no cell."""
+    the lead's cell is left of it); after a sector's name's end that opens the line (the
+    lead's name wrapped, "và Đào tạo | đơn vị liên quan": ``sector_tail_size``); else
+    where a new agency name starts. The ruling may be read "[" or "{" glued to the
+    partner's first word ("Sở Y tế [Các doanh"); specks with no letter before a ruling
+    ("~- — |Ngân sách tỉnh") make no cell."""
     pieces = [p.strip() for p in _RULING.split(fragment) if p.strip()]
     if sum(bool(regex.search(r"\p{L}", p)) for p in pieces) >= 2:  # specks ("~- —") no cell
         return [pieces[0], " ".join(pieces[1:])]
     fragment = without_rulings(fragment)
     words = fragment.split()
+    tail = sector_tail_size(words, 0, agencies=True)  # "và Đào tạo" / "đơn vị liên quan"
+    if tail and len(words) > tail:
+        return [" ".join(words[:tail]), " ".join(words[tail:])]
     if earlier and len(words) >= 2:
         if ACRONYM.fullmatch(words[0]) and _lower_case(words[1]):
             return [words[0], " ".join(words[1:])]

@@ -14,6 +14,7 @@ import itertools
 
 import regex
 
+from sohoa.extract.agency_names import sector_tail_at
 from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
 from sohoa.extract.budget_unplaced import lost_number, number_read
 from sohoa.extract.flattened_lines import (
@@ -102,7 +103,7 @@ def _misread_cell(cell: str) -> bool:
     return short and (any(ch.isdigit() for ch in cell) or cell.islower()) and "(" not in cell
 
 
-def _adds_up(values: list[str]) -> bool:
+def total_first(values: list[str]) -> bool:
     """The first value is the sum of the rest (or of half of them: years split by source)."""
     amounts = [0 if v in DASHES else try_amount(v) for v in values]
     if None in amounts or not amounts:
@@ -160,7 +161,7 @@ def budget_amount_run(line: str) -> tuple[str, list[str], str] | None:
     is its one year's ("… hội nghị 60 60 Sở KH&CN", "| 100 | | | 100 |"), the evidence."""
     line = _amounts_unmarked(line)
     run = amount_run(line)
-    ruled = _ruled_run(line) if run is None or not _adds_up(run[1]) else None
+    ruled = _ruled_run(line) if run is None or not total_first(run[1]) else None
     if ruled is not None and (run is None or len(ruled[1]) > len(run[1])):
         run = ruled  # a cell of the run misread as letters, parted by rulings
     if run is not None:
@@ -236,16 +237,15 @@ def budget_line(line: str, amounts: bool = True) -> BudgetLine:
         head, values, tail = run
         return number, head, values, _tail_as_read(_amounts_unmarked(text), tail)
     words = [w for w in text.split() if is_word(w)]
-    start = next(
-        (
-            k
-            for k in range(len(words))
-            if agency_starts_at(words, k) or _so_then_list(words, k) or collective_at(words, k)
-        ),
-        len(words),
-    )
+    start = next((k for k in range(len(words)) if _agency_at(words, k)), len(words))
     start = min(start, _after_sentence(words))
     return number, " ".join(words[:start]), [], " ".join(words[start:])
+
+
+def _agency_at(words: list[str], k: int) -> bool:
+    """Do an agency cell's words start at word ``k`` of a line read without amounts?"""
+    starts = (agency_starts_at, _so_then_list, collective_at, sector_tail_at)
+    return any(starts_at(words, k) for starts_at in starts)
 
 
 def collective_at(words: list[str], k: int) -> bool:

@@ -26,6 +26,7 @@ from sohoa.extract.budget_lines import (
     budget_amount_run,
     budget_row_groups,
     row_end_between,
+    total_first,
     total_row_amounts,
     total_row_label,
 )
@@ -96,7 +97,9 @@ def _text_numbers_before_amounts(
     """ "… (29 sản phẩm x 40 | 750 250 250 250": the task text's own number ends it just
     before the amounts, so the run read is one too long and does not add up. When it adds
     up without its first value (or two), those go back to the text: the row's sum is the
-    evidence, when the rest states two years at least."""
+    evidence, when the rest states two years at least. Never when the first value is the
+    sum of the rest (or twice it: years split by source): "350 350 100 50 100 100" is a
+    row's total, its source's and its years, their blank cells lost."""
     out = list(group)
     if fold(join_text([line[1] for line in group])) in TOTAL_ROW_LABELS:
         return out  # the total row has no text of its own
@@ -106,6 +109,8 @@ def _text_numbers_before_amounts(
         if _times_before(text) and len(values) > len(amount_columns):
             out[k] = (number, f"{text} {values[0]}", values[1:], agencies)
             continue
+        if total_first(values):
+            continue  # the first value is the row's total: the run is the row's amounts
         for drop in range(1, TEXT_NUMBERS_MAX + 1):
             if not all(looks_like_amount(v) for v in values[:drop]):
                 break  # a misread amount ("64,": ``garbled_start``) is no number of the text

@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from sohoa.extract.agency_names import begins_name, heads_collective, name_nodes, open_name
+from sohoa.extract.agency_names import (
+    begins_name,
+    heads_collective,
+    name_nodes,
+    open_name,
+    sector_tail_size,
+)
 
 
 def test_a_name_going_on_a_list_is_capitalised_or_opened_by_cac():
@@ -33,3 +39,29 @@ def test_words_read_on_from_a_name_with_one_slip_or_run_together():
     assert any(node.whole for node in name_nodes(["Sở", "Khoa", "hocva", "Công", "nghệ"]))
     assert any(node.whole for node in name_nodes(["C6ng", "an", "tinh"]))
     assert not name_nodes(["Hỗ", "trợ", "doanh", "nghiệp"])
+
+
+def _tail(line: str, k: int, agencies: bool = False) -> int:
+    return sector_tail_size(line.split(), k, agencies)
+
+
+def test_the_end_of_a_sectors_name_wrapped_onto_a_line_of_its_own():
+    """ "Sở Giáo" / "dục và Đào tạo": a lead's second line, read across among the task's
+    words; its item after "và" capitalised, as an agency's name writes it."""
+    assert _tail("a va Dao tao don vi lien quan", 1) == 3
+    assert _tail("duc va Dao tao", 0) == 4
+    assert _tail("cho to chuc, ca nhan ve y te co so; doan hoc Dao tao hop tac xa", 12) == 2
+    assert _tail("ve bao vien thao va Du lich hop tac xa", 3) == 4
+    assert _tail("Le yn va Céng nghé |lién quan", 2) == 3  # "Céng": no syllable, one slip
+
+
+def test_a_sectors_words_in_the_tasks_text_are_no_end_of_a_name():
+    """The task's own words: in lower case ("khóa đào tạo"), the name read whole ("Sở Giáo
+    dục và Đào tạo": told by its "Sở"), after a sentence's end or ending one, or opening
+    the line without its "và" ("Đào tạo nghề …" may begin a task)."""
+    assert _tail("Xay dung khoa dao tao, boi duong", 3) == 0
+    assert _tail("phoi hop So Giao duc va Dao tao", 6) == 0
+    assert _tail("cho hop tac xa. Dao tao hop tac xa", 4) == 0
+    assert _tail("Dao tao nghe cho lao dong", 0) == 0
+    assert _tail("Cong nghe.", 0) == 0  # "… Sở Khoa học và" / "Công nghệ.": the task's end
+    assert _tail("Dao tao hop tac xa", 0, agencies=True) == 2

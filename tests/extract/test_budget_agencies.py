@@ -346,3 +346,14 @@ def test_a_lists_next_item_ending_the_task_words_before_the_lists_next_name():
     lines[1] = "tiéu chuan quéc gia, tiéu chuan san pham UBND"
     group = agencies_after_the_text([budget_line(line) for line in lines])
     assert group[1][1] == "tiéu chuan quéc gia, tiéu chuan san pham"
+
+
+def test_a_sectors_name_ending_a_line_of_its_own_is_the_leads():
+    """The lead "Sở Giáo dục và Đào tạo" read past knowing on the row's line ("[90 lao
+    duc"), its end "va Dao tao" opening the line below before the partner's "don vi lien
+    quan": the name's end is the lead's, the list's end the partner's."""
+    fragments = ["[90 lao duc | Cac co quan,", "va Dao tao don vi lien quan"]
+    assert lead_and_partner(fragments)[:2] == [
+        "[90 lao duc va Dao tao",
+        "Cac co quan, don vi lien quan",
+    ]

@@ -255,3 +255,26 @@ def test_a_total_row_with_amounts_whose_dots_were_misread_is_the_total_row():
     assert total_row_amounts(line) == "38.490 33.280 5.210 6.840 270 7.-410 690 6.840 s10 5.570"
     # words of a text are no misread amounts: a line of text opening with "Tổng" is no row
     assert total_row_amounts("Tổng hợp 1.200 báo cáo của các Sở, ban, ngành") is None
+
+
+def test_a_sectors_name_ending_among_the_tasks_words_starts_the_agencies():
+    """A lead "Sở Giáo dục và Đào tạo" wrapped in its narrow cell, its end read across on
+    a line of the task's ("… doan hoc" then "Dao tao" then the partner's "hop tac xa"), or
+    on a line of its own between two of the task's after a speck ("a va Dao tao …"): the
+    agencies start there; the task's "khoa dao tao" in lower case stays the task's."""
+    line = "cho to chuc, ca nhan ve y te co so; doan hoc Dao tao hop tac xa"
+    assert budget_line(line)[1:] == (
+        "cho to chuc, ca nhan ve y te co so; doan hoc",
+        [],
+        "Dao tao hop tac xa",
+    )
+    assert budget_line("a va Dao tao don vi lien quan")[1:] == (
+        "a",
+        [],
+        "va Dao tao don vi lien quan",
+    )
+    assert budget_line("Xay dung khoa dao tao, boi duong")[1:] == (
+        "Xay dung khoa dao tao, boi duong",
+        [],
+        "",
+    )

@@ -126,3 +126,31 @@ def test_a_row_its_own_sums_place_one_way_is_placed_when_the_columns_cannot(tmp_
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["1"][2:8] == ["300", "", "100", "", "200", ""]
     assert rows["3"][2:8] == ["250", "100", "100", "", "", ""]
+
+
+# Kinh phí in three (Tổng cộng, NSNN, Nguồn xã hội hóa), each year split by source.
+KINH_PHI_IN_THREE = """\
+Phu luc ll
+DU TOAN KINH PHI THUC HIEN KE HOACH
+(Kem theo Ke hoach so 12/KH-UBND)
+Don vi: trieu dong
+| Kinh phi | Nam 2026 | Nam 2027 | Nam 2028 |
+STT Noi dung Tong Nguon Nguon Nguon Nguon Don vi chu tri Don vi phoi hop
+cong | NSNN | xa hoi | NSNN | xa hoi | NSNN | xa hoi | NSNN | xa hoi
+hoa hoa hoa hoa
+| I. Tang cuong chuyen doi so |
+1 | Xay dung mo hinh diem ve chuyen doi so. 300 300 - 100 - 100 - 100 - So Noi vu UBND cap xa
+2 | Ho tro doanh nghiep ap dung cong cu. 700 600 100 300 - 200 100 100 - So Tai chinh UBND cap xa
+3 | To chuc lop tap huan cho can bo tai co so 210 210 70 70 70 So Y te UBND cap xa
+4 | To chuc hoi thao ve cai cach hanh chinh. 200 200 - 100 - 100 - - - So Y te UBND cap xa
+"""
+
+
+def test_a_total_stated_first_and_again_for_its_source_is_no_number_of_the_text(tmp_path):
+    """Row 3 "210 210 70 70 70", its blank cells not read: no placement adds up, and
+    without "210 210" the rest would ("70 | 70 70"), but 210 is the sum of the rest's
+    half (210 + 70 + 70 + 70 = 2 x 210): the row's total and its NSNN, not the task's."""
+    table = table_of_text(tmp_path, KINH_PHI_IN_THREE)
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["3"][1] == "To chuc lop tap huan cho can bo tai co so"
+    assert rows["3"][2:4] == ["210", "210"]
