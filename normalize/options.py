@@ -22,9 +22,9 @@ from sohoa.normalize.channel import LONE_LETTER_COST
 from sohoa.normalize.channel_keys import EXPANDABLE, LONE_GLYPHS, PREFIX_COST, ocr_skeleton
 from sohoa.normalize.channel_profile import Profile
 from sohoa.normalize.decoder import Option
+from sohoa.normalize.glued import whole_options
 from sohoa.normalize.language import foreign_words
 from sohoa.normalize.tokens import (
-    GLUED_CAPITAL,
     HORN_AFTER_VOWEL,
     INNER_QUOTE,
     LETTER_GLYPHS,
@@ -112,9 +112,7 @@ def word_options(
             else (option[0], option[1], option[2] + params.trusted_marked_cost)
             for option in options
         ]
-    if GLUED_CAPITAL.search(composed):  # "SởY": never "Sở", the next word's letter lost
-        letters = len(regex.findall(r"\p{L}", composed))
-        options = [o for o in options if len(regex.findall(r"\p{L}", o[0])) >= letters]
+    options = whole_options(options, composed, lambda tail: tail in model.syllables)
     return _with_core(options, core, composed, normal, restorer, profile)
 
 

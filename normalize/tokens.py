@@ -43,7 +43,8 @@ HORN_AFTER_VOWEL = regex.compile(r"(?<=[uoUO])['’‘]")
 # A capital right after a small letter ending a word ("SởY tế": "Sở Y tế" glued by OCR)
 # opens the next word: no option may drop its letters (the channel data never does).
 GLUED_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}$")
-_CAPS_WITH_HORN = regex.compile(r"^\p{Lu}*[UO]['’‘]\p{Lu}+$")
+# Capitals with a horn after U or O, at the end too: THU'C = THỰC, DU’ = DỰ, DU’O’NG = DƯƠNG
+_CAPS_WITH_HORN = regex.compile(r"^(?:\p{Lu}*[UO]['’‘])+\p{Lu}*$")
 _WORD_WITH_SYMBOLS = regex.compile(r"^\p{L}+[¢€©®£¥§°~^`´¨@]\p{L}*$")
 # Lowercase letters (or one capital) with glyphs, an apostrophe or quote among them; not
 # an acronym such as KH&CN (two capitals before the glyph).
@@ -135,7 +136,7 @@ def core_kind(core: str) -> Kind:
         )
     ):
         return "word"
-    if _CAPS_WITH_HORN.match(core):
+    if _CAPS_WITH_HORN.match(core) and letters > 1:
         return "caps"  # THU'C = THỰC
     if _LETTERS_DIGITS.match(core):
         if digits == 0:

@@ -327,6 +327,13 @@ def test_an_all_caps_word_with_an_apostrophe_horn_is_restored(restorer) -> None:
     assert text == "TỔ CHỨC THỰC HIỆN; KH&CN DON'T"
 
 
+def test_capitals_ending_in_an_apostrophe_horn_are_restored_never_a_code(restorer) -> None:
+    # an old OCR of a table's caption: the horn closes "DU’"; read as a code it became
+    # the known code ĐU (the D an Đ look-alike), the horn left hanging
+    text, _ = restore_text("Phu luc II\nDU’ TOAN KINH PHI THU’C HIEN KE HOACH", restorer, "eng")
+    assert text.splitlines()[1] == "DỰ TOÁN KINH PHÍ THỰC HIỆN KẾ HOẠCH"
+
+
 def test_a_document_whose_ocr_misreads_its_own_way_gets_those_letters_cheaper() -> None:
     from sohoa.normalize.adaptation import document_letter_bonus
 

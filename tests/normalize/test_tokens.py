@@ -80,6 +80,16 @@ def test_an_apostrophe_after_u_or_o_is_a_horn_kept_in_the_word() -> None:
     assert found["don't"] == "code"  # an English contraction is left alone
 
 
+def test_capitals_ending_in_an_apostrophe_horn_are_a_word_in_capitals() -> None:
+    # An old OCR of a caption: "DU’ TOAN" = "DỰ TOÁN", "TRU’O’NG" = "TRƯỜNG"; as a code,
+    # "DU’" became the known code "ĐU’" (its D an Đ look-alike). A lone "O’" is no word.
+    found = dict(kinds("DU’ TOAN KINH PHI THU’C HIEN, CO’ SO’ TRU’O’NG O’ DON'T"))
+    for word in ("DU’", "THU’C", "CO’", "SO’", "TRU’O’NG"):
+        assert found[word] == "caps"
+    assert found["O’"] != "caps"
+    assert found["DON'T"] == "code"
+
+
 def test_an_apostrophe_after_any_vowel_is_the_legacy_engines_mark_in_the_word() -> None:
     # Tesseract's legacy engine prints a hook or a circumflex's tone as an apostrophe too:
     # Da’y = Đẩy, chua'n = chuẩn, dé’n = đến (after a consonant it is no mark: don't).
