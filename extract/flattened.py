@@ -163,10 +163,11 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
         return (
             None if found is None else _new_table(lines, (start, head_start, end), generic, found)
         )
-    years = column_years([t for _, t in lines[start:head_start]], header_lines)
+    title = [t for _, t in lines[start:head_start]]  # caption, title ("DỰ TOÁN KINH PHÍ …")
+    years = column_years(title, header_lines)
     years = years or years_read_in_body([*readings[1:], *body])
     years = years or years_in_blocks([*header_lines, *body])
-    years = years or unread_years(" ".join(readings), body)
+    years = years or unread_years(" ".join([*title, *readings]), body)
     years = years or years_by_labels([t for _, t in lines[start:head_end]], body)
     above = labels_above([text for _, text in lines[start:head_start]])
     budget_columns = budget_header_columns([f"{above} {readings[0]}", *readings[1:]], years, body)
