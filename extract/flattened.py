@@ -44,6 +44,7 @@ from sohoa.extract.flattened_lines import CAPTION, PAGE_BREAK, add_page_break
 from sohoa.extract.flattened_rows import first_section, interleaved_task_rows, numbered_rows
 from sohoa.extract.flattened_sums import unread_years
 from sohoa.extract.interleaved import is_interleaved
+from sohoa.extract.label_years import years_by_labels
 from sohoa.extract.one_amount import is_one_amount, one_amount_columns, one_amount_rows
 from sohoa.extract.rebuild_edits import (
     NUMERAL_CONFIDENCE,
@@ -162,10 +163,12 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
         return (
             None if found is None else _new_table(lines, (start, head_start, end), generic, found)
         )
-    years = column_years([t for _, t in lines[start:head_start]], header_lines)
+    title = [t for _, t in lines[start:head_start]]  # caption, title ("DỰ TOÁN KINH PHÍ …")
+    years = column_years(title, header_lines)
     years = years or years_read_in_body([*readings[1:], *body])
     years = years or years_in_blocks([*header_lines, *body])
-    years = years or unread_years(" ".join(readings), body)
+    years = years or unread_years(" ".join([*title, *readings]), body)
+    years = years or years_by_labels([t for _, t in lines[start:head_end]], body)
     above = labels_above([text for _, text in lines[start:head_start]])
     budget_columns = budget_header_columns([f"{above} {readings[0]}", *readings[1:]], years, body)
     if budget_columns is None and not years:

@@ -111,3 +111,31 @@ def test_a_budgets_first_section_read_under_the_header_is_its_first_section(tmp_
     assert table.rows[0].section == "I. Chuyen doi so"
     assert [r.cells[0] for r in table.rows[1:] if r.cells] == ["1", "2."]
     assert table.title == "DU TOAN KINH PHI THUC HIEN"
+
+
+# A budget read by an old engine that lost its header's amount columns in the rulings (only
+# "Đơn vị chủ trì | Đơn vị phối hợp" read): the title names amounts ("DỰ TOÁN KINH PHÍ");
+# the rows' amounts add up (a total, two years).
+OLD_OCR_BUDGET_HEADER_LOST = """Phu luc II
+DU TOAN KINH PHI THUC HIEN KE HOACH CHUYEN DOI SO
+(Kem theo Ke hoach so 12/KH-UBND)
+Don vi: trieu dong
+Don vi chu tri Don vi phoi hop
+I. Day manh cong tac van thu, luu tru
+1 To chuc doan hoc tap kinh nghiem 2.810 10 2.800 So Noi vu UBND cap xa
+ve chuyen doi so cho hop tac xa.
+2 Ho tro nguoi dan ap dung bao dam 20 10 10 Cong an tinh UBND cap xa
+an toan thuc pham.
+3 Kien toan xay dung nong thon moi 6.000 2.000 4.000 UBND tinh So Tai chinh
+"""
+
+
+def test_a_budget_whose_header_was_lost_is_told_by_its_title_and_sums(tmp_path):
+    """No amount column named, no year: the title names "Kinh phí" and three rows add up
+    (2.810 = 10 + 2.800), so the table is a budget of two years named by place, none
+    guessed."""
+    table = table_of_text(tmp_path, OLD_OCR_BUDGET_HEADER_LOST)
+    assert table.kind == "phu_luc_2"
+    assert table.columns[2:5] == ["Kinh phí", "Năm ?1", "Năm ?2"]
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["1"][2:5] == ["2.810", "10", "2.800"]
