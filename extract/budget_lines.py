@@ -19,9 +19,7 @@ from sohoa.extract.amounts import DASHES, looks_like_amount, try_amount
 from sohoa.extract.budget_unplaced import lost_number, number_read
 from sohoa.extract.flattened_lines import (
     PAGE_BREAK,
-    TOTAL_ROW_LABELS,
     amount_run,
-    is_amount_line,
     with_ruled_blanks,
 )
 from sohoa.extract.interleaved import (
@@ -65,8 +63,6 @@ _DOTTED_LOST_DIGIT = regex.compile(rf"^\|?\s*({_LOST_DIGIT_NUMBER})(?:\s*\|\s*|\
 
 RULED_EDGES = regex.compile(r"^\|\s+|\s+[|\]]$")  # a ruling read "|" at the line's ends
 # "Tổng", "Tổng cộng", marks lost or the ô misread ("Téng", "T6ng"): the total row's label
-TOTAL_WORD = regex.compile(r"t[oe60]ng(c[oe60]ng)?")
-TOTAL_LINE = regex.compile(r"^(T\S{2,3}g(?:\s+c\S{2,3}g)?)\b\s*(.*)$")
 # a ruling read as a bracket on an amount ("1.000}", "{1000}", "[21.450")
 _BRACKETED = regex.compile(r"^[{}\[\]|]*(\d[\d.,]*)[{}\[\]|]*$")
 _SPECK_AFTER = regex.compile(r"\d[\d.,]*\d\.|\d\.")  # "70.": a dot after an amount's last digit
@@ -405,46 +401,3 @@ def budget_row_groups(lines: list[str]) -> list[list[BudgetLine]]:
         starts.append(split)
     bounds = [*starts, len(parsed)]
     return [parsed[bounds[k] : bounds[k + 1]] for k in range(len(starts))]
-
-
-_EMPTY_CELLS_FIRST = regex.compile(r"^\|(?:\s*\|)+\s*")  # "| | Tổng cộng": its STT cell empty
-
-
-def total_row_amounts(line: str) -> str | None:
-    """The amounts of the total row ("Tổng", "Tổng cộng" and amounts, rulings read "|" or
-    "[" and specks between them dropped), "" for "Tổng" alone; None if ``line`` is no total
-    row. The empty number cell before the label ("| | Tổng cộng |") is no text of it."""
-    match = TOTAL_LINE.match(RULED_EDGES.sub("", _EMPTY_CELLS_FIRST.sub("", line.strip())))
-    if not match or not TOTAL_WORD.fullmatch(fold(match.group(1))):
-        return None
-    words = regex.sub(r"[|\[\]{}]", " ", match.group(2)).split()
-    # a speck read between the amounts ("‘", "'", "."), no letter, digit nor dash: no cell
-    rest = " ".join(w for w in words if regex.search(r"[\p{L}\p{N}]", w) or w in DASHES)
-    if rest and not (is_amount_line(rest) or _with_misread_amounts(rest)):
-        return None
-    if not rest and fold(match.group(1)) not in TOTAL_ROW_LABELS:
-        return None  # a misread "Tổng" is taken only with its amounts
-    return rest
-
-
-def total_row_label(line: str) -> str:
-    """The label of a total row (a ``line`` ``total_row_amounts`` reads) as read: "Téng"."""
-    match = TOTAL_LINE.match(RULED_EDGES.sub("", _EMPTY_CELLS_FIRST.sub("", line.strip())))
-    return match.group(1) if match else ""
-
-
-MISREAD_AMOUNT_MAX = 4  # letters a misread amount of a total row has ("sso" for 880)
-
-
-def _with_misread_amounts(rest: str) -> bool:
-    """ "2180 1300 sso 530 430 aso 170", "27.850 4-940 .000": a total row's amounts, some
-    misread as short lower-case garbage or as digits and marks; amounts first and two in
-    three at least. Those cells keep what was read (no digit is guessed)."""
-    words = rest.split()
-    amounts = [w for w in words if looks_like_amount(w) or w in DASHES]
-    misread = [w for w in words if w not in amounts and regex.search(r"\p{L}", w)]
-    return (
-        looks_like_amount(words[0])
-        and 3 * len(amounts) >= 2 * len(words)
-        and all(len(w) <= MISREAD_AMOUNT_MAX and not w[:1].isupper() for w in misread)
-    )

@@ -9,10 +9,11 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.amounts import looks_like_amount
-from sohoa.extract.budget_lines import RULED_EDGES, TOTAL_LINE, TOTAL_WORD
+from sohoa.extract.budget_lines import RULED_EDGES
 from sohoa.extract.flattened_header import is_label_line
 from sohoa.extract.flattened_lines import PAGE_BREAK, add_page_break
 from sohoa.extract.structure import fold
+from sohoa.extract.total_rows import TOTAL_LINE, TOTAL_WORD
 
 _YEAR = regex.compile(r"\b(20\d\d)\b")
 HEADER_YEARS_MIN = 3  # years a line names to be the header's row of years (2 if it has 2)

@@ -27,8 +27,6 @@ from sohoa.extract.budget_lines import (
     budget_row_groups,
     row_end_between,
     total_first,
-    total_row_amounts,
-    total_row_label,
 )
 from sohoa.extract.budget_open_lists import open_lists_down
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
@@ -67,6 +65,7 @@ from sohoa.extract.rebuild_edits import (
     note_lines_moved,
 )
 from sohoa.extract.structure import fold
+from sohoa.extract.total_rows import total_row_amounts, total_row_label
 from sohoa.model import TableRow
 
 

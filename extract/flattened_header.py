@@ -13,11 +13,12 @@ from itertools import pairwise
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.extract.budget_lines import budget_amount_run, total_row_amounts
+from sohoa.extract.budget_lines import budget_amount_run
 from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION, TOTAL_ROW_LABELS, amount_cells
 from sohoa.extract.flattened_sums import layout_by_sums
 from sohoa.extract.headers import VOCABULARY
 from sohoa.extract.structure import fold
+from sohoa.extract.total_rows import total_row_amounts
 from sohoa.model import TableRow
 from sohoa.normalize.language import judge
 from sohoa.normalize.unicode import strip_marks

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sohoa.extract.budget_lines import budget_amount_run, total_row_amounts
+from sohoa.extract.budget_lines import budget_amount_run
 from sohoa.extract.flattened_header import HEADER_WORDS, LABEL_REPEATS, SOURCES, is_label_line
 from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION
 from sohoa.extract.flattened_sums import UNREAD_YEAR, adds_up
 from sohoa.extract.structure import fold
+from sohoa.extract.total_rows import total_row_amounts
 from sohoa.normalize.unicode import strip_marks
 
 KINH_PHI_LAYOUTS = [

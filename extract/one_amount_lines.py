@@ -11,13 +11,13 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.amounts import looks_like_amount, try_amount
-from sohoa.extract.budget_lines import total_row_amounts, total_row_label
 from sohoa.extract.cell_noise import CONTENT, token_kind
 from sohoa.extract.flattened_lines import total_label
 from sohoa.extract.interleaved import NOT_ROW_NUMBER, ROW_NUMBER
 from sohoa.extract.numbering import next_numbers
 from sohoa.extract.rebuild_edits import TOTAL_LABEL, TOTAL_LABEL_CONFIDENCE, note, note_moves
 from sohoa.extract.structure import clean, fold
+from sohoa.extract.total_rows import total_row_amounts, total_row_label
 
 
 def near(word: str, name: str) -> bool:

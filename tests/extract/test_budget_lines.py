@@ -8,7 +8,6 @@ from sohoa.extract.budget_lines import (
     budget_line,
     budget_row_groups,
     is_interleaved_budget,
-    total_row_amounts,
 )
 from sohoa.extract.flattened_lines import PAGE_BREAK
 
@@ -243,18 +242,6 @@ def test_an_amount_misread_as_letters_between_rulings_stays_in_the_run():
     line = "| 2 [Tang cuong bao dam an toan | tinh. | 300 | 100 | 100 | 100 |"
     assert budget_amount_run(line)[1] == ["300", "100", "100", "100"]
     assert budget_amount_run("| 2 [Tang cuong | 300 | 100 | 100 | 10o | ab |")[1][-1] != "ab"
-
-
-def test_a_total_row_with_amounts_whose_dots_were_misread_is_the_total_row():
-    """ "4-940", "7.-410", ".000": a total row's amounts read with a dash for a dot or a
-    digit lost are misread amounts (digits and marks, no letter), kept as read; the row is
-    still the total row, its three empty agency cells after it no text."""
-    line = "| Téng |27.850 |22.910 | 4-940 |4570 |.000 |4-440 [2.770 | 4380 |520 |5.130 | | | |"
-    assert total_row_amounts(line) == "27.850 22.910 4-940 4570 .000 4-440 2.770 4380 520 5.130"
-    line = "| T6ng |38.490 |33.280 |5.210 |6.840 |270 |7.-410 |690 |6.840 | s10 |5.570 | | |"
-    assert total_row_amounts(line) == "38.490 33.280 5.210 6.840 270 7.-410 690 6.840 s10 5.570"
-    # words of a text are no misread amounts: a line of text opening with "Tổng" is no row
-    assert total_row_amounts("Tổng hợp 1.200 báo cáo của các Sở, ban, ngành") is None
 
 
 def test_a_sectors_name_ending_among_the_tasks_words_starts_the_agencies():
