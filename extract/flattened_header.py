@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.budget_lines import budget_amount_run
 from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION, TOTAL_ROW_LABELS, amount_cells
-from sohoa.extract.flattened_sums import layout_by_sums
+from sohoa.extract.flattened_sums import layout_by_lost_blanks, layout_by_sums
 from sohoa.extract.headers import VOCABULARY
 from sohoa.extract.structure import fold
 from sohoa.extract.total_rows import total_row_amounts
@@ -416,7 +416,8 @@ def _kinh_phi_columns(
     named = layouts[(2 if has_total else 1) if sources else 0]
     runs = [run[1] for run in map(budget_amount_run, body) if run is not None]
     runs += [total.split() for total in map(total_row_amounts, body) if total]
-    found = layout_by_sums(runs, [[*layout, *year_columns] for layout in layouts])
+    full = [[*layout, *year_columns] for layout in layouts]
+    found = layout_by_sums(runs, full) or layout_by_lost_blanks(runs, full)  # blanks lost
     if found is not None and len(found) > len(named) + len(year_columns):
         return found[: len(found) - len(year_columns)]
     return named

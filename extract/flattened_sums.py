@@ -92,6 +92,39 @@ def layout_by_sums(runs: list[list[str]], layouts: list[list[str]]) -> list[str]
     return max(fitting, key=len, default=None)
 
 
+ROWS_ADDING_UP_MIN = 2  # rows whose amounts add up that tell how many years a header has
+BLANKS_LOST_MIN = 4  # amounts of a run whose blank cells were lost that can tell a layout
+
+
+def _adds_up_blanks_lost(run: list[str], layout: list[str]) -> bool:
+    """Whether a run of amounts shorter than ``layout`` adds up in it with its blank cells
+    lost (as old OCR reading a row across loses them): its first amount the first column's,
+    the others in their order in some of the columns after."""
+    if not BLANKS_LOST_MIN <= len(run) < len(layout):
+        return False
+    for places in combinations(range(1, len(layout)), len(run) - 1):
+        cells = [run[0], *([""] * (len(layout) - 1))]
+        for place, amount in zip(places, run[1:], strict=True):
+            cells[place] = amount
+        if adds_up(cells, layout):
+            return True
+    return False
+
+
+def layout_by_lost_blanks(runs: list[list[str]], layouts: list[list[str]]) -> list[str] | None:
+    """The layout (one of ``layouts``) more runs add up in with their blank cells lost than in any
+    other, two runs at least (``ROWS_ADDING_UP_MIN``): when no run was read whole. None if
+    none or a tie."""
+    fits = Counter(
+        k for k, layout in enumerate(layouts) for run in runs if _adds_up_blanks_lost(run, layout)
+    )
+    ranked = fits.most_common(2)
+    if not ranked or ranked[0][1] < ROWS_ADDING_UP_MIN:
+        return None
+    alone = len(ranked) == 1 or ranked[1][1] < ranked[0][1]
+    return layouts[ranked[0][0]] if alone else None
+
+
 def place_by_sums(
     values: list[str], columns: list[str], lost_cell: bool = False
 ) -> list[str] | None:
@@ -363,7 +396,6 @@ def total_split_at_its_dot(values: list[str], amount_columns: list[str]) -> list
 
 
 UNREAD_YEAR = "?"  # a year column whose year was misread: "Năm ?1", "Năm ?2" … by place
-ROWS_ADDING_UP_MIN = 2  # rows whose amounts add up that tell how many years a header has
 _NAMES_KINH_PHI = regex.compile(r"\bkinh\s*ph", regex.IGNORECASE)
 
 

@@ -17,7 +17,7 @@ from collections import Counter
 from sohoa.extract.budget_lines import budget_amount_run
 from sohoa.extract.flattened_header import HEADER_WORDS, LABEL_REPEATS, SOURCES, is_label_line
 from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION
-from sohoa.extract.flattened_sums import UNREAD_YEAR, adds_up
+from sohoa.extract.flattened_sums import UNREAD_YEAR, adds_up, layout_by_lost_blanks
 from sohoa.extract.structure import fold
 from sohoa.extract.total_rows import total_row_amounts
 from sohoa.normalize.unicode import strip_marks
@@ -29,20 +29,40 @@ KINH_PHI_LAYOUTS = [
 ]
 
 
+def one_letter_off(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with one letter misread, added or lost ("hoa" for
+    "hda", "hdei" for "hdi")."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) == len(other):
+        return sum(a != b for a, b in zip(word, other, strict=True)) == 1
+    short, long = sorted((word, other), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+def _label_reads(text: str) -> Counter[str]:
+    """How often each sub-column label of ``text`` is read, a word read fewer times than a
+    label counted with the one label it is one letter off from (a label read in varying
+    forms: "hdi hda hdi hda hdéi hoa hdi hda" is "hdi" and "hda" four times each)."""
+    counts = Counter(fold(w.strip("|[]{}")) for w in strip_marks(text).split())
+    words = {w: n for w, n in counts.items() if len(w) >= 2 and w not in HEADER_WORDS}
+    labels = Counter({w: n for w, n in words.items() if n >= LABEL_REPEATS})
+    for word, n in words.items():
+        near = [label for label in labels if one_letter_off(word, label)]
+        if word not in labels and len(near) == 1:
+            labels[near[0]] += n
+    return labels
+
+
 def label_repeats(header: list[str]) -> int:
     """How many groups the header's sub-column label lines repeat their labels under: the
-    commonest, over those lines, of a line's most repeated word that is no header word
-    ("ngan" six times in "Ngan | Ngu6n | Ngan | …"). 0 when no line repeats labels."""
+    commonest, over those lines, of a line's most read label (``_label_reads``: "ngan" six
+    times in "Ngan | Ngu6n | Ngan | …"). 0 when no line repeats labels."""
     repeats: Counter[int] = Counter()
     for text in header:
-        if not is_label_line(text):
-            continue
-        counts = Counter(fold(w.strip("|[]{}")) for w in strip_marks(text).split())
-        most = max(
-            (n for w, n in counts.items() if len(w) >= 2 and w not in HEADER_WORDS), default=0
-        )
-        if most >= LABEL_REPEATS:
-            repeats[most] += 1
+        reads = _label_reads(text) if is_label_line(text) else Counter()
+        if reads:
+            repeats[max(reads.values())] += 1
     return max(repeats, key=lambda n: (repeats[n], n)) if repeats else 0
 
 
@@ -71,23 +91,32 @@ def _before_rows(body: list[str]) -> list[str]:
     return lines
 
 
+def _fitting_layout(runs: list[list[str]], layouts: list[list[str]]) -> int | None:
+    """The layout (its index) most runs add up in, read whole; else, when none is, the one
+    the runs tell with their blank cells lost (``layout_by_lost_blanks``)."""
+    whole = Counter(
+        k
+        for k, layout in enumerate(layouts)
+        for run in runs
+        if len(run) == len(layout) and adds_up(run, layout)
+    )
+    if whole:
+        return whole.most_common(1)[0][0]
+    lost = layout_by_lost_blanks(runs, layouts)
+    return None if lost is None else layouts.index(lost)
+
+
 def years_by_labels(header: list[str], body: list[str]) -> list[str]:
     """The years ("?1", "?2" …) of a header whose year labels were lost, counted from its
     repeated sub-column labels (``label_repeats``; the header's lines and the body's before
-    its first row) as the rows' sums tell: the layout most rows of the body add up in, one
-    at least. [] when none."""
+    its first row) as the rows' sums tell (``_fitting_layout``). [] when they tell none."""
     groups = label_repeats([*header, *_before_rows(body)])
     if groups < LABEL_REPEATS:
         return []
     runs = [run[1] for run in map(budget_amount_run, body) if run is not None]
     runs += [total.split() for total in map(total_row_amounts, body) if total]
-    fits = Counter(
-        k
-        for k, layout in enumerate(_layouts(groups))
-        for run in runs
-        if len(run) == len(layout) and adds_up(run, layout)
-    )
-    if not fits:
+    layout = _fitting_layout(runs, _layouts(groups))
+    if layout is None:
         return []
-    years = groups if fits.most_common(1)[0][0] == 0 else groups - 1
+    years = groups if layout == 0 else groups - 1
     return [f"{UNREAD_YEAR}{y}" for y in range(1, years + 1)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sohoa.extract.flattened_sums import (
     adds_up,
     holds_where_readable,
+    layout_by_lost_blanks,
     layout_by_sums,
     place_by_column_totals,
     total_split_at_its_dot,
@@ -200,3 +201,15 @@ def test_a_total_split_at_its_dot_over_a_misread_year_is_joined_by_its_sources_t
     years = [f"Năm {y} / {s}" for y in (2026, 2027) for s in ("NSNN", "Tổ chức")]
     run = ["3", "369", "3.000", "360", "số", "80", "2.000", "280"]
     assert total_split_at_its_dot(run, [*kinh_phi, *years]) == ["3 369", *run[2:]]
+
+
+def test_rows_whose_blank_cells_were_lost_tell_their_layout_two_at_least():
+    """Rows read across lose their blank cells: "150 100 50 | 50 20 | 50 30" and "200 20
+    180 | 10 180 | 10" add up only under a Kinh phí split into total, NSNN and the other
+    source, never under one Kinh phí over the years; one row alone tells nothing."""
+    years = [f"Năm ?{y} / {s}" for y in (1, 2, 3) for s in ("NSNN", "Tổ chức")]
+    one_total = ["Kinh phí", "Năm ?4 / NSNN", "Năm ?4 / Tổ chức", *years]
+    split = ["Kinh phí / Tổng cộng", "Kinh phí / NSNN", "Kinh phí / Tổ chức", *years]
+    runs = [["150", "100", "50", "50", "20", "50", "30"], ["200", "20", "180", "10", "180", "10"]]
+    assert layout_by_lost_blanks(runs, [one_total, split]) == split
+    assert layout_by_lost_blanks(runs[:1], [one_total, split]) is None

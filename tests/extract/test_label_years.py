@@ -45,3 +45,44 @@ def test_a_budget_whose_year_labels_were_lost_is_rebuilt_as_one(tmp_path):
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["1"][2:11] == ["900", "600", "300", "200", "100", "200", "100", "200", "100"]
     assert table.columns[5:7] == ["Năm ?1 / NSNN", "Năm ?1 / Tổ chức"]
+
+
+# The same kind of header read by another engine: the labels under each group ("xã hội |
+# xã hội hóa") read in varying forms ("hdi", "hdéi"; "hda", "hoa"), the total's and the
+# sources' labels lost, and every row's blank cells lost with its rulings.
+VARYING_LABELS = """\
+Phu luc ll
+DU TOAN KINH PHI THUC HIEN KE HOACH
+(Kem theo Ke hoach so 12/KH-UBND)
+Don vi: trieu dong
+Pinna zrzs——nimaoer [Name
+TT ne mw nn x. vx | Don vi chu tri Don vi phoi hop
+hdi hda hdi hda hdéi hoa hdi hda
+I. Nang cao hieu qua bao ve moi truong
+1 | To chuc thuc hien phong chay, chua chay 200 20 180 10 180 10 UBND cap xa UBND cap xa
+2 | Tap huan cho can bo, cong chuc 150 100 50 50 20 50 30 So Tai chinh UBND cap xa
+3 To chuc hoi thao ve cai cach hanh chinh 70 50 20 50 20 UBND cap xa Cac co quan, don
+"""
+
+
+def test_a_label_read_in_varying_forms_counts_as_one():
+    """ "hdéi" is "hdi" one letter off, "hoa" is "hda": four groups, not three."""
+    assert label_repeats(VARYING_LABELS.splitlines()[4:7]) == 4
+
+
+def test_rows_whose_blank_cells_were_lost_tell_the_layout():
+    """No row holds all nine amounts; read with their blanks lost, two rows add up only
+    with Kinh phí split (total, NSNN, other source): the Kinh phí group and three years."""
+    lines = VARYING_LABELS.splitlines()
+    assert years_by_labels(lines[:7], lines[7:]) == ["?1", "?2", "?3"]
+
+
+def test_a_budget_whose_rows_lost_their_blank_cells_is_rebuilt_as_one(tmp_path):
+    """Three years (read as three labels, the header would have two), the Kinh phí
+    group's three columns told by the same rows; each row keeps all its amounts."""
+    table = table_of_text(tmp_path, VARYING_LABELS)
+    assert table.kind == "phu_luc_2"
+    assert table.columns[-4:-2] == ["Năm ?3 / NSNN", "Năm ?3 / Tổ chức"]
+    assert table.columns[2:5] == ["Kinh phí / Tổng cộng", "Kinh phí / NSNN", "Kinh phí / Tổ chức"]
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["2"][2:9] == ["150", "100", "50", "50", "20", "50", "30"]
