@@ -55,6 +55,7 @@ from sohoa.extract.flattened_sums import (
 )
 from sohoa.extract.garbled_amounts import garbled_start
 from sohoa.extract.interleaved import CONFIDENCE_CAP
+from sohoa.extract.placement_edits import note_column_placements
 from sohoa.extract.rebuild_edits import (
     NUMERAL_CONFIDENCE,
     SECTION_NUMERAL,
@@ -78,6 +79,7 @@ class _ReadAcross:
     values: list[str]
     placed: bool
     unplaced: list[str] = field(default_factory=list)
+    row: int = 0  # its index in the table's rows (its notes': ``rebuild_edits``)
 
 
 TEXT_NUMBERS_MAX = 2  # numbers of the task text read as the first of a run of amounts
@@ -224,13 +226,16 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
     if sums.row_holds is None and any(_own_sum_fails(r) for r in open_rows):
         return []
     full = [r for r in rows if len(sums.values(r)) == n]
+    values = [sums.values(r) for r in open_rows]
     placed = place_by_column_totals(
         [sums.cells(r) for r in full],
-        [sums.values(r) for r in open_rows],
+        values,
         total,
         misread_seen=any(_own_sum_fails(r) for r in full) or any(map(_misread_in, rows)),
         row_holds=sums.row_holds,
     )
+    stood = [(sums.cells(r), r.row) for r in open_rows]  # as read: the moves' originals
+    note_column_placements(stood, values, placed, sums.row_holds)
     settled = [(r, cells) for r, cells in zip(open_rows, placed or [], strict=False) if cells]
     for row, cells in settled:
         row.cells[first : first + n] = cells
@@ -359,6 +364,7 @@ def _read_row(
     """Read a row from its ``group`` of lines, its notes of its row (``rebuild_edits``)."""
     with at_row(len(rows)):
         read.append(_budget_row_across(group, *placing))
+    read[-1].row = len(rows)
     rows.append(TableRow(cells=read[-1].cells, unplaced=" ".join(read[-1].unplaced) or None))
 
 

@@ -309,6 +309,14 @@ def _row_options(
     ]
 
 
+def placed_by_own_sums(
+    open_rows: list[list[str]], width: int, row_holds: Callable[[list[str]], bool] | None
+) -> list[bool]:
+    """Each row ``place_by_column_totals`` places first, where its own sums hold (by
+    ``row_holds``) in one placement only."""
+    return [len(option) == 1 for option in _row_options(open_rows, width, row_holds)]
+
+
 def place_by_column_totals(
     fixed: list[list[str]],
     open_rows: list[list[str]],
