@@ -4,36 +4,7 @@ sums and the rows' own."""
 
 from __future__ import annotations
 
-from old_ocr_tables import table_of_text
-
-# A budget whose years (and its Kinh phí) split into two sources ("Ngân sách tỉnh | Nguồn
-# khác"), its header and first lines as old OCR reads them across the columns.
-BY_SOURCE_HEAD = """\
-Phu luc ll
-DU TOAN KINH PHI THUC HIEN KE HOACH
-(Kem theo Ke hoach so 12/KH-UBND)
-Don vi: trieu dong
-| Kinh phi | Nam 2026 | Nam 2027 |
-ne Ngan | Nguon | Ngan | Nguon | Ngan | Nguon
-T Noi dung sach | khac | sach | khac | sach | khac | Don vi chu tri Don vi phoi hop
-tinh tinh tinh
-| I. Tang cuong chuyen doi so |
-Xay dung mo hinh diem ve
-"""
-
-# Row 1 states NSNN only: its blank cells ("-" not read) leave 300 100 200 without places.
-BLANKS_UNREAD = (
-    BY_SOURCE_HEAD
-    + """\
-1 | chuyen doi so cho doanh 300 100 200 So Noi vu UBND cap xa
-nghiep.
-Ho tro doanh nghiep ap dung
-2 | cong cu quan ly. 600 100 300 - 300 100 So Tai chinh UBND cap xa
-3 | To chuc hoi thao ve cai cach 200 - 100 - 100 - So Y te UBND cap xa
-hanh chinh.
-| Tong |1.100 |100 |500 |- |600 |100 | | |
-"""
-)
+from old_ocr_tables import BLANKS_UNREAD, BY_SOURCE_HEAD, table_of_text
 
 
 def test_blank_cells_of_a_row_split_by_source_go_where_all_sums_hold(tmp_path):

@@ -8,34 +8,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from old_ocr_tables import BUDGET_RULED_ACROSS
+from old_ocr_tables import BLANKS_UNREAD, BUDGET_RULED_ACROSS
 
 from sohoa.extract.placement_edits import BY_COLUMN_TOTALS, BY_OWN_SUMS
 from sohoa.model import Document, Edit, document_to_json
 from sohoa.pipeline import convert_document
 from sohoa.settings import Settings
-
-# Kinh phí and the years split by source ("Ngân sách tỉnh | Nguồn khác"): row 1 states its
-# province's money only, "300 100 200", its blank cells ("-") not read.
-BY_SOURCE = """\
-Phu luc ll
-DU TOAN KINH PHI THUC HIEN KE HOACH
-(Kem theo Ke hoach so 12/KH-UBND)
-Don vi: trieu dong
-| Kinh phi | Nam 2026 | Nam 2027 |
-ne Ngan | Nguon | Ngan | Nguon | Ngan | Nguon
-T Noi dung sach | khac | sach | khac | sach | khac | Don vi chu tri Don vi phoi hop
-tinh tinh tinh
-| I. Tang cuong chuyen doi so |
-Xay dung mo hinh diem ve
-1 | chuyen doi so cho doanh 300 100 200 So Noi vu UBND cap xa
-nghiep.
-Ho tro doanh nghiep ap dung
-2 | cong cu quan ly. 600 100 300 - 300 100 So Tai chinh UBND cap xa
-3 | To chuc hoi thao ve cai cach 200 - 100 - 100 - So Y te UBND cap xa
-hanh chinh.
-| Tong |1.100 |100 |500 |- |600 |100 | | |
-"""
 
 
 def _placed(tmp_path: Path, text: str) -> tuple[Document, list[Edit]]:
@@ -69,7 +47,7 @@ def test_amounts_placed_by_the_rows_own_sums_are_edits_of_its_row(tmp_path):
     sums, placed there first. Read from the left, 100 and 200 filled the Kinh phí's other
     source and the first year's NSNN: each cell filled otherwise is an edit of row 1, the
     value read there before and the value placed."""
-    doc, edits = _placed(tmp_path, BY_SOURCE)
+    doc, edits = _placed(tmp_path, BLANKS_UNREAD)
     assert [(e.original, e.result, e.reason) for e in edits] == [
         ("200", "100", BY_OWN_SUMS),
         ("", "200", BY_OWN_SUMS),
