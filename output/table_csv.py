@@ -1,6 +1,9 @@
 """One CSV per table: UTF-8 with a BOM (so Excel opens Vietnamese right), header = columns.
 
 A full-width section row ("II. …") is written in the first column with the rest empty.
+What a row read that no cell takes (``TableRow.unplaced``: old OCR's amounts beyond the
+amount columns) is written in a last column of its own, "Chưa xếp vào ô", when any row has
+some: the CSV holds every value the JSON does.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ import csv
 import io
 from pathlib import Path
 
+from sohoa.extract.appendix import UNPLACED
 from sohoa.model import Document, Table
 from sohoa.output.files import write_atomic
 
@@ -17,12 +21,16 @@ def table_to_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     width = len(table.columns)
-    writer.writerow(table.columns)
+    with_unplaced = any(row.unplaced for row in table.rows)
+    writer.writerow([*table.columns, UNPLACED] if with_unplaced else table.columns)
     for row in table.rows:
         if row.section is not None:
-            writer.writerow([row.section] + [""] * max(0, width - 1))
+            cells = [row.section] + [""] * max(0, width - 1)
         else:
-            writer.writerow(row.cells or [])
+            cells = list(row.cells or [])
+        if with_unplaced:
+            cells = [*cells, *[""] * (width - len(cells)), row.unplaced or ""]
+        writer.writerow(cells)
     return buffer.getvalue()
 
 
