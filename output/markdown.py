@@ -16,6 +16,7 @@ from pathlib import Path
 import regex
 
 from sohoa.extract.admin_vocab import fold, match_role, match_type
+from sohoa.extract.appendix import UNPLACED
 from sohoa.model import Block, Document, Page, Table
 from sohoa.output.files import write_atomic
 
@@ -207,7 +208,8 @@ def table_markdown(table: Table) -> str:
 
 
 def _grid(table: Table) -> list[list[str]]:
-    """Header row then body rows; section rows put bold text in the first cell."""
+    """Header row then body rows; section rows put bold text in the first cell. What a row
+    read that no cell takes (``TableRow.unplaced``) goes in a last column of its own."""
     width = len(table.columns) or max((len(r.cells or []) for r in table.rows), default=0)
     if table.rows and width:
         header = table.columns or [f"Cột {i + 1}" for i in range(width)]
@@ -217,6 +219,10 @@ def _grid(table: Table) -> list[list[str]]:
             else list(row.cells or [])
             for row in table.rows
         ]
+        if any(row.unplaced for row in table.rows):
+            header = [*header, UNPLACED]
+            for cells, row in zip(body, table.rows, strict=True):
+                cells += [""] * (width - len(cells)) + [row.unplaced or ""]
         return [header, *body]
     if table.cells:  # only the raw grid: place each cell at its top-left position
         rows = max(c.row for c in table.cells) + 1

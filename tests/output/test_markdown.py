@@ -121,6 +121,29 @@ def test_text_table_region_becomes_one_gfm_table_with_a_section_row() -> None:
     assert "Nội dung chính của kế hoạch." in markdown
 
 
+def test_what_a_row_read_that_no_cell_takes_is_a_last_column() -> None:
+    """Old OCR's amounts beyond the amount columns (``TableRow.unplaced``) are shown in a
+    column "Chưa xếp vào ô" of their own, empty for the rows with nothing aside."""
+    table = Table(
+        kind="phu_luc_2",
+        columns=["STT", "Nội dung", "Tổng"],
+        rows=[
+            TableRow(section="I. Giai đoạn 2026"),
+            TableRow(cells=["1", "Hỗ trợ tư vấn", "2450"], unplaced="20 12"),
+            TableRow(cells=["2", "Tập huấn"]),
+        ],
+    )
+    doc = Document(source="x.txt", input_kind="txt", tables=[table])
+    tokens = PARSER.parse(document_markdown(doc))
+    cells = [
+        tokens[i + 1].content for i, t in enumerate(tokens) if t.type in ("th_open", "td_open")
+    ]
+    assert cells[:4] == ["STT", "Nội dung", "Tổng", "Chưa xếp vào ô"]
+    assert cells[4:8] == ["**I. Giai đoạn 2026**", "", "", ""]
+    assert cells[8:12] == ["1", "Hỗ trợ tư vấn", "2450", "20 12"]
+    assert cells[12:16] == ["2", "Tập huấn", "", ""]
+
+
 def test_scanned_page_table_replaces_the_blocks_inside_its_box() -> None:
     words = [
         Word("Lời", (10, 10, 40, 20)),
