@@ -18,6 +18,7 @@ from docx.shared import Emu, Length, Mm, Pt
 from docx.table import Table as WordTable
 from docx.table import _Cell
 
+from sohoa.extract.appendix import UNPLACED
 from sohoa.model import Table
 from sohoa.output.docx_style import (
     BODY_SIZE,
@@ -75,6 +76,17 @@ def add_table_section(word: WordDocument, table: Table, number: int) -> None:
         fix_widths(grid, _fit(wanted, text_width(word)))
     elif table.cells:
         _add_grid(word, table)
+    _add_unplaced(word, table)
+
+
+def _add_unplaced(word: WordDocument, table: Table) -> None:
+    """What a row read that no cell takes (``TableRow.unplaced``: old OCR's amounts beyond
+    the amount columns), in a note under the table, each with its row: kept, never lost."""
+    kept = [f"dòng {k}: {row.unplaced}" for k, row in enumerate(table.rows, 1) if row.unplaced]
+    if kept:
+        paragraph = word.add_paragraph()
+        paragraph.paragraph_format.space_before = PARAGRAPH_SPACING
+        add_runs(paragraph, f"{UNPLACED} — " + "; ".join(kept), Pt(12), italic=True)
 
 
 def _new_table(word: WordDocument, rows: int, cols: int) -> WordTable:

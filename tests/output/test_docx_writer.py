@@ -274,6 +274,18 @@ def test_grid_only_table_keeps_the_found_spans(tmp_path: Path) -> None:
     assert grid.cell(2, 1).text == "Kiểm định"
 
 
+def test_what_a_row_read_that_no_cell_takes_is_a_note_under_the_table(tmp_path: Path) -> None:
+    """Old OCR's amounts beyond the amount columns (``TableRow.unplaced``) are written under
+    the table with their row, so the DOCX holds every value the JSON holds."""
+    table = budget_table()
+    table.rows[-1].unplaced = "20 12"
+    doc = Document(source="a.txt", input_kind="txt", tables=[table])
+    word = docx.Document(str(write_docx(doc, tmp_path, "unplaced")[0]))
+    (note,) = [p for p in word.paragraphs if p.text.startswith("Chưa xếp vào ô")]
+    assert note.text == f"Chưa xếp vào ô — dòng {len(table.rows)}: 20 12"
+    assert all(r.italic for r in note.runs)
+
+
 def test_control_characters_from_old_ocr_do_not_break_the_file(tmp_path: Path) -> None:
     doc = budget_document()
     doc.pages[0].words[0].text = "K\x0cẾ\x00"
