@@ -25,6 +25,8 @@ class TableView:
     rows: list[dict[str, Any]]
     mismatches: list[dict[str, Any]]
     checked: int
+    # what a row read that no cell takes (old OCR's amounts beyond the amount columns)
+    unplaced: list[dict[str, str]]
 
 
 def table_view(number: int, table: Table) -> TableView:
@@ -53,6 +55,11 @@ def table_view(number: int, table: Table) -> TableView:
             for m in mismatches
         ],
         checked=validation.checked if validation else 0,
+        unplaced=[
+            {"label": _row_label(table, k), "text": nfc(row.unplaced)}
+            for k, row in enumerate(table.rows)
+            if row.unplaced
+        ],
     )
 
 

@@ -182,6 +182,20 @@ def test_text_input_with_edits_everywhere(chromium: Chromium, tmp_path: Path) ->
     assert tab.evaluate("document.querySelector('#detail .where').textContent") == "bảng 1"
 
 
+def test_what_a_row_read_that_no_cell_takes_is_listed_under_its_table(
+    chromium: Chromium, tmp_path: Path
+) -> None:
+    """Old OCR's amounts beyond the amount columns (``TableRow.unplaced``) are shown under
+    the table with the row they were read in, for the reviewer to place."""
+    doc = budget_document()
+    doc.tables = [budget_table()]
+    doc.tables[0].rows[-1].unplaced = "20 12"
+    tab = open_report(chromium, doc, tmp_path, "unplaced")
+    items = tab.evaluate("[...document.querySelectorAll('ul.unplaced li')].map(e => e.innerText)")
+    assert len(items) == 1 and items[0].startswith("Dòng «") and items[0].endswith("»: 20 12")
+    assert tab.events("Runtime.exceptionThrown") == []
+
+
 def test_an_edit_in_a_table_cell_says_its_table_and_row() -> None:
     from sohoa.output.html_report import _edit_view
 
