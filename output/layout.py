@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from sohoa.errors import SohoaError
+from sohoa.extract.appendix import UNPLACED
 from sohoa.model import BBox, Block, Document, Page, Table, union_box
 
 FONT_DIRS = (
@@ -298,3 +299,18 @@ def header_grid(columns: list[str]) -> tuple[int, list[HeaderCell]]:
             cells.append(HeaderCell(path[level], level, col, row_span, end - col))
             col = end
     return depth, cells
+
+
+def with_unplaced_column(
+    table: Table, header: list[str], body: list[list[str]]
+) -> tuple[list[str], list[list[str]]]:
+    """``header`` and ``body`` (a list of cells per row of ``table``) with a last column
+    "Chưa xếp vào ô" holding what each row read that no cell takes (``TableRow.unplaced``),
+    when a row has some; as given otherwise."""
+    if not any(row.unplaced for row in table.rows):
+        return header, body
+    width = len(header)
+    return [*header, UNPLACED], [
+        [*cells, *[""] * (width - len(cells)), row.unplaced or ""]
+        for cells, row in zip(body, table.rows, strict=True)
+    ]

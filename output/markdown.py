@@ -16,9 +16,9 @@ from pathlib import Path
 import regex
 
 from sohoa.extract.admin_vocab import fold, match_role, match_type
-from sohoa.extract.appendix import UNPLACED
 from sohoa.model import Block, Document, Page, Table
 from sohoa.output.files import write_atomic
+from sohoa.output.layout import with_unplaced_column
 
 _INLINE_SPECIAL = regex.compile(r"([\\`*_\[\]<>])")
 _LINE_START_SPECIAL = regex.compile(r"^(#|>|\+|=|\|)")
@@ -219,10 +219,7 @@ def _grid(table: Table) -> list[list[str]]:
             else list(row.cells or [])
             for row in table.rows
         ]
-        if any(row.unplaced for row in table.rows):
-            header = [*header, UNPLACED]
-            for cells, row in zip(body, table.rows, strict=True):
-                cells += [""] * (width - len(cells)) + [row.unplaced or ""]
+        header, body = with_unplaced_column(table, header, body)
         return [header, *body]
     if table.cells:  # only the raw grid: place each cell at its top-left position
         rows = max(c.row for c in table.cells) + 1

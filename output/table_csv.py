@@ -12,25 +12,22 @@ import csv
 import io
 from pathlib import Path
 
-from sohoa.extract.appendix import UNPLACED
 from sohoa.model import Document, Table
 from sohoa.output.files import write_atomic
+from sohoa.output.layout import with_unplaced_column
 
 
 def table_to_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     width = len(table.columns)
-    with_unplaced = any(row.unplaced for row in table.rows)
-    writer.writerow([*table.columns, UNPLACED] if with_unplaced else table.columns)
-    for row in table.rows:
-        if row.section is not None:
-            cells = [row.section] + [""] * max(0, width - 1)
-        else:
-            cells = list(row.cells or [])
-        if with_unplaced:
-            cells = [*cells, *[""] * (width - len(cells)), row.unplaced or ""]
-        writer.writerow(cells)
+    body = [
+        [row.section] + [""] * max(0, width - 1) if row.section is not None else row.cells or []
+        for row in table.rows
+    ]
+    header, body = with_unplaced_column(table, table.columns, body)
+    writer.writerow(header)
+    writer.writerows(body)
     return buffer.getvalue()
 
 
