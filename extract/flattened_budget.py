@@ -49,8 +49,8 @@ from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import (
     Placements,
     holds_where_readable,
-    place_by_column_totals,
     place_by_sums,
+    placements_by_column_totals,
     total_split_at_its_dot,
 )
 from sohoa.extract.garbled_amounts import garbled_start
@@ -226,17 +226,17 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
     if sums.row_holds is None and any(_own_sum_fails(r) for r in open_rows):
         return []
     full = [r for r in rows if len(sums.values(r)) == n]
-    values = [sums.values(r) for r in open_rows]
-    placed = place_by_column_totals(
+    placed = placements_by_column_totals(
         [sums.cells(r) for r in full],
-        values,
+        [sums.values(r) for r in open_rows],
         total,
         misread_seen=any(_own_sum_fails(r) for r in full) or any(map(_misread_in, rows)),
         row_holds=sums.row_holds,
     )
     stood = [(sums.cells(r), r.row) for r in open_rows]  # as read: the moves' originals
-    note_column_placements(stood, values, placed, sums.row_holds)
-    settled = [(r, cells) for r, cells in zip(open_rows, placed or [], strict=False) if cells]
+    note_column_placements(stood, placed)
+    cells_placed = placed.rows if placed else []
+    settled = [(r, cells) for r, cells in zip(open_rows, cells_placed, strict=False) if cells]
     for row, cells in settled:
         row.cells[first : first + n] = cells
     return [row for row, _ in settled]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 
@@ -309,12 +310,14 @@ def _row_options(
     ]
 
 
-def placed_by_own_sums(
-    open_rows: list[list[str]], width: int, row_holds: Callable[[list[str]], bool] | None
-) -> list[bool]:
-    """Each row ``place_by_column_totals`` places first, where its own sums hold (by
-    ``row_holds``) in one placement only."""
-    return [len(option) == 1 for option in _row_options(open_rows, width, row_holds)]
+@dataclass
+class ColumnPlacements:
+    """What ``placements_by_column_totals`` placed: each open row's cells (None for a row
+    left as read) and whether it was placed first, its own sums holding in one placement
+    only."""
+
+    rows: list[list[str] | None]
+    by_own_sums: list[bool]
 
 
 def place_by_column_totals(
@@ -324,6 +327,19 @@ def place_by_column_totals(
     misread_seen: bool = False,
     row_holds: Callable[[list[str]], bool] | None = None,
 ) -> list[list[str] | None] | None:
+    """The open rows' cells ``placements_by_column_totals`` places, None for all when it
+    places none."""
+    found = placements_by_column_totals(fixed, open_rows, total, misread_seen, row_holds)
+    return None if found is None else found.rows
+
+
+def placements_by_column_totals(
+    fixed: list[list[str]],
+    open_rows: list[list[str]],
+    total: list[str],
+    misread_seen: bool = False,
+    row_holds: Callable[[list[str]], bool] | None = None,
+) -> ColumnPlacements | None:
     """Year cells for rows whose amounts were read without positions and with years left
     blank ("1.200 300 300 300 300" under five years: which year is empty?), placed where
     every year column adds up to the total row. ``fixed`` holds the year cells of the rows
@@ -352,7 +368,9 @@ def place_by_column_totals(
     for k, option in zip(rest, agreed, strict=True):
         if option is not None:  # else its placements differ: its cells stay as read
             placed[k] = _cells(option, open_rows[k], width)
-    return None if all(cells is None for cells in placed) else placed
+    if all(cells is None for cells in placed):
+        return None
+    return ColumnPlacements(placed, [len(option) == 1 for option in options])
 
 
 _HEAD_DIGITS = regex.compile(r"\d{1,2}")  # a grouped amount's first group ("3" of 3.250)

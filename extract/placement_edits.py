@@ -3,7 +3,7 @@
 Old OCR reads a blank amount cell as nothing: "1.200 300 300 300 300" under Kinh phí and
 five years. Read from the left, the last year is empty; the sums may place the blank
 elsewhere (``flattened_budget._place_under``): where every column adds up to the total row
-(``flattened_sums.place_by_column_totals``), or where the row's own sums hold in one
+(``flattened_sums.placements_by_column_totals``), or where the row's own sums hold in one
 placement only, placed before the columns' sums. The values are never changed, but a value
 put in another cell than it stood in is a move the reviewer sees: each cell a placement
 fills otherwise is noted (``rebuild_edits.note``), its original the cell as it stood, its
@@ -12,9 +12,9 @@ result the value placed there, under the reason of the placement that put it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from sohoa.extract.flattened_sums import placed_by_own_sums
+from sohoa.extract.flattened_sums import ColumnPlacements
 from sohoa.extract.rebuild_edits import note
 
 BY_COLUMN_TOTALS = "table-amounts-by-column-totals"  # every column adds up to the total row
@@ -37,18 +37,13 @@ def note_placed(before: Sequence[str], after: Sequence[str], reason: str, row: i
 
 
 def note_column_placements(
-    stood: list[tuple[list[str], int]],
-    values: list[list[str]],
-    placed: Sequence[list[str] | None] | None,
-    row_holds: Callable[[list[str]], bool] | None,
+    stood: list[tuple[list[str], int]], placed: ColumnPlacements | None
 ) -> None:
-    """Note the cells ``place_by_column_totals`` placed (``placed``: None for a row left
-    as it stood) otherwise than they ``stood`` (each row's cells, and its index in the
-    table's rows); a row whose own sums held in one placement only (its ``values``, by
-    ``row_holds``) under its own reason."""
+    """Note the cells ``placements_by_column_totals`` placed otherwise than they ``stood``
+    (each open row's cells, and its index in the table's rows); a row placed first, its own
+    sums holding in one placement only, under its own reason."""
     if placed is None:
         return
-    own = placed_by_own_sums(values, len(stood[0][0]) if stood else 0, row_holds)
-    for (cells, row), after, by_own in zip(stood, placed, own, strict=True):
+    for (cells, row), after, by_own in zip(stood, placed.rows, placed.by_own_sums, strict=True):
         if after is not None:
             note_placed(cells, after, BY_OWN_SUMS if by_own else BY_COLUMN_TOTALS, row)
