@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rapidfuzz.distance import Levenshtein
+
 from sohoa.extract.budget_lines import budget_amount_run
 from sohoa.extract.flattened_header import HEADER_WORDS, LABEL_REPEATS, SOURCES, is_label_line
 from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION
@@ -32,12 +34,7 @@ KINH_PHI_LAYOUTS = [
 def one_letter_off(word: str, other: str) -> bool:
     """Whether ``word`` is ``other`` with one letter misread, added or lost ("hoa" for
     "hda", "hdei" for "hdi")."""
-    if word == other or abs(len(word) - len(other)) > 1:
-        return False
-    if len(word) == len(other):
-        return sum(a != b for a, b in zip(word, other, strict=True)) == 1
-    short, long = sorted((word, other), key=len)
-    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+    return Levenshtein.distance(word, other) == 1
 
 
 def _label_reads(text: str) -> Counter[str]:
