@@ -189,6 +189,15 @@ def _read_glued(node: NameNode, word: str, most: int, slipped: bool = False) -> 
 # "Các" as an English-model OCR reads it: "C&C", "C8C", "C@c", "C86", "C8°" (a capital C and
 # no letter after it)
 CAC_LOOKALIKE = regex.compile(r"C[^\p{L}\s]\S?[,;]?")
+# or its "á" read as one or two other marks, folded ("Céc", "CAéc", "C4éc": "cec", "caec",
+# "c4ec"); never an "i", "o", "u" or "y" there: "Cục" is a name's head of its own
+_CAC_FOLDED = regex.compile(r"c[^iouy\s]{1,2}c")
+
+
+def reads_cac(word: str) -> bool:
+    """Is ``word`` "Các" as an English-model OCR reads it (``CAC_LOOKALIKE``, "Céc", "CAéc")?"""
+    folded = word[:1] == "C" and _CAC_FOLDED.fullmatch(fold(word)) is not None
+    return folded or CAC_LOOKALIKE.fullmatch(word) is not None
 
 
 def heads_collective(words: list[str], k: int) -> bool:
@@ -226,7 +235,7 @@ def open_name(cell: str) -> OpenName | None:
     / "và" (its list goes on). ``None`` when the cell ends in no name or in one that can
     take nothing more."""
     raw = [w for w in cell.split() if fold(w)]
-    words = ["cac" if CAC_LOOKALIKE.fullmatch(w) else fold(w) for w in raw]
+    words = ["cac" if reads_cac(w) else fold(w) for w in raw]
     if not words:
         return None
     for start in range(len(words)):

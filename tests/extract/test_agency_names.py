@@ -5,6 +5,7 @@ from sohoa.extract.agency_names import (
     heads_collective,
     name_nodes,
     open_name,
+    reads_cac,
     sector_tail_size,
 )
 
@@ -65,3 +66,13 @@ def test_a_sectors_words_in_the_tasks_text_are_no_end_of_a_name():
     assert _tail("Dao tao nghe cho lao dong", 0) == 0
     assert _tail("Cong nghe.", 0) == 0  # "… Sở Khoa học và" / "Công nghệ.": the task's end
     assert _tail("Dao tao hop tac xa", 0, agencies=True) == 2
+
+
+def test_cac_read_with_other_letters_opens_a_collective_that_may_go_on():
+    """ "Céc co quan", "CAéc co quan": "Các" with its "á" misread; the collective is whole
+    and may go on below ("đơn vị liên quan"). "Cục" is a head of its own, never "Các"."""
+    assert reads_cac("Céc") and reads_cac("CAéc") and reads_cac("C4éc,") and reads_cac("C8°")
+    assert not reads_cac("Cục") and not reads_cac("Cuc") and not reads_cac("cac")
+    for head in ("Céc", "CAéc"):
+        name = open_name(f"{head} co quan")
+        assert name is not None and not name.required

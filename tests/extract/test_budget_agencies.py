@@ -357,3 +357,15 @@ def test_a_sectors_name_ending_a_line_of_its_own_is_the_leads():
         "[90 lao duc va Dao tao",
         "Cac co quan, don vi lien quan",
     ]
+
+
+def test_a_qualifier_below_the_amounts_goes_on_with_a_misread_cac_above():
+    """ "CAéc co quan" above, then "x don vi lién quan" below the row's amounts: the
+    partner's "Các cơ quan, đơn vị liên quan" going on, the speck before it aside."""
+    group = [
+        (None, "Xay dung khoa dao tao, boi", [], "CAéc co quan"),
+        ("3", "duong vé phat trién du lich cho", ["2.500", "500"], "Céng an tinh"),
+        (None, "x don vi lién quan", [], ""),
+        (None, "co so san xuat.", [], ""),
+    ]
+    assert agencies_after_the_text(group)[2] == (None, "", [], "don vi lién quan")
