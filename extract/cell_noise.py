@@ -191,9 +191,19 @@ def _within_a_name(tokens: list[str], kinds: list[int], start: int, end: int) ->
     return words_going_on(" ".join(tokens[:start]), tokens[end:]) > 0
 
 
-def noise_spans(text: str, agency: bool = False) -> list[tuple[int, int, float]]:
+def _garbled_syllable(token: str) -> bool:
+    """Two lower-case letters of no syllable ("sd", "tr", "hd"): in text as read, before
+    the restorer, often a word misread ("cơ sd" is "cơ sở") rather than a speck."""
+    core = _core(token)
+    return len(core) == 2 and core.islower() and _LETTERS.match(core) is not None
+
+
+def noise_spans(
+    text: str, agency: bool = False, as_read: bool = False
+) -> list[tuple[int, int, float]]:
     """(start, end, confidence) over the cell's whitespace tokens: the runs judged noise
-    (in an ``agency`` cell also a run within a name, ``_within_a_name``)."""
+    (in an ``agency`` cell also a run within a name, ``_within_a_name``); in text ``as_read``
+    (not restored yet) none holding a word the restorer may yet read (``_garbled_syllable``)."""
     tokens = text.split()
     kinds = [
         token_kind(t, tokens[i + 1] if i + 1 < len(tokens) else None, tokens[i - 1] if i else None)
@@ -203,6 +213,8 @@ def noise_spans(text: str, agency: bool = False) -> list[tuple[int, int, float]]
     for start, end in _runs(kinds):
         if _beside_amount(tokens, start, end):
             continue  # "| 9400 | - | - |": a budget row's cells run into the text, kept whole
+        if as_read and any(_garbled_syllable(t) for t in tokens[start:end]):
+            continue
         confidence = _run_confidence(tokens, kinds, start, end)
         if confidence is None and agency and _within_a_name(tokens, kinds, start, end):
             confidence = CONFIDENCE_NAME
@@ -211,11 +223,13 @@ def noise_spans(text: str, agency: bool = False) -> list[tuple[int, int, float]]
     return spans
 
 
-def without_noise(text: str, agency: bool = False) -> tuple[str, float | None]:
+def without_noise(
+    text: str, agency: bool = False, as_read: bool = False
+) -> tuple[str, float | None]:
     """The cell's text with its noise runs taken out, and the lowest confidence among them
     (None when nothing was taken out)."""
     composed = nfc(text)
-    spans = noise_spans(composed, agency)
+    spans = noise_spans(composed, agency, as_read)
     if not spans:
         return text, None
     tokens = composed.split()
@@ -224,9 +238,13 @@ def without_noise(text: str, agency: bool = False) -> tuple[str, float | None]:
     return kept, min(c for _, _, c in spans)
 
 
-def remove_cell_noise(table: Table, table_index: int | None = None) -> list[Edit]:
+def remove_cell_noise(
+    table: Table, table_index: int | None = None, as_read: bool = False
+) -> list[Edit]:
     """Specks read as text taken out of the task cells of an old-OCR table, each cell's
-    change logged (text before and after, the confidence of its least sure run)."""
+    change logged (text before and after, the confidence of its least sure run); of its
+    cells ``as_read`` (before the restorer, which would dress a speck as a syllable: "Az"
+    read "A", "nee" read "neo") too, a run holding a misread word aside."""
     fields = map_columns(table.columns).items()
     columns = [k for k, field in fields if field in TEXT_FIELDS]
     agencies = {k for k, field in fields if field in TEXT_FIELDS[1:]}
@@ -236,7 +254,7 @@ def remove_cell_noise(table: Table, table_index: int | None = None) -> list[Edit
         for k in columns:
             if k >= len(cells) or not cells[k]:
                 continue
-            kept, confidence = without_noise(cells[k], k in agencies)
+            kept, confidence = without_noise(cells[k], k in agencies, as_read)
             if confidence is None:
                 continue
             edits.append(

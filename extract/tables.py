@@ -279,6 +279,17 @@ def repair_after_restoring(table: Table, index: int) -> list[Edit]:
     return edits
 
 
+def _restored_as_read(
+    tables: list[Table], as_read: set[int], read: list[Page], model: Any
+) -> list[Edit]:
+    """The tables rebuilt from the words as read restored (``restore_columns``, the
+    document's text as read its evidence), their specks taken out first, while still as
+    read: the restorer would dress "Az" as "A", "nee" as "neo" (``cell_noise``)."""
+    edits = [e for i in sorted(as_read) for e in remove_cell_noise(tables[i], i, as_read=True)]
+    context = "\n".join(page.text() for page in read)  # the document's evidence
+    return edits + restore_columns({i: tables[i] for i in sorted(as_read)}, model, context)
+
+
 def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Document:
     """The document's tables: found, typed, repaired; ``model`` is the loaded restorer
     (``pipeline.py`` passes its one): OCR'd grid cells are restored with it when given."""
@@ -308,8 +319,7 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]
             doc.edits.extend(repair_cells(table, agencies, index, settings.restore))
     if as_read and read is not None and model is not None:  # rebuilt from the words as read
-        context = "\n".join(page.text() for page in read)  # the document's evidence
-        doc.edits.extend(restore_columns({i: tables[i] for i in sorted(as_read)}, model, context))
+        doc.edits.extend(_restored_as_read(tables, as_read, read, model))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
     if settings.restore and model is not None and any(t.source == "grid" for t in tables):
         # (borderless tables are made of the page's words, which the restorer has seen)

@@ -206,3 +206,19 @@ def test_each_repair_of_a_table_rebuilt_from_old_ocr_names_its_row(tmp_path):
         ("table-cell-type", 3, "Quý IV"),
         ("table-cell-noise", 2, "Day manh y te co so tai co so"),
     }
+
+
+def test_specks_of_a_table_rebuilt_as_read_go_before_the_restorer_dresses_them(tmp_path):
+    """ "san x Os xuat": as read, "x Os" is two specks (no Vietnamese word is one consonant,
+    nor "Os"); restored first, "Os" would read "Ở", a word, and the speck stay."""
+    from sohoa.pipeline import convert_document
+    from sohoa.settings import Settings
+
+    path = tmp_path / "old-ocr.txt"
+    path.write_text(OLD_OCR_TASKS.replace("co so san xuat", "co so san x Os xuat"), "utf-8")
+    doc = convert_document(path, Settings(restore=True))
+    (table,) = doc.tables
+    task = next(r.cells for r in table.rows if r.cells)[1]
+    assert task.startswith("Kiểm tra các cơ sở sản xuất trên địa bàn")
+    (noise,) = [e for e in doc.edits if e.reason == "table-cell-noise"]
+    assert "san x Os xuat" in noise.original and noise.table == 0
