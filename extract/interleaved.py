@@ -255,6 +255,9 @@ def split_line(line: str) -> TaskLine:
     continued = _agency_second_lines(text)
     if continued is not None:
         return number, *continued
+    ruled = _lead_between_rulings(text)
+    if ruled is not None:
+        return number, *ruled
     words = [w for w in text.split() if is_word(w)]
     start = next((k for k in range(len(words)) if _cell_starts_at(words, k)), len(words))
     start -= _name_head_size(words, start)
@@ -274,6 +277,27 @@ def split_line(line: str) -> TaskLine:
             time, task_words = task_words[-size:], task_words[:-size]
     task = " ".join(task_words)
     return number, task.rstrip(" |"), " ".join(rest), " ".join(time), " ".join(notes)
+
+
+RULED_LEAD_WORDS = 4  # a lead's line between two rulings is short: "meee duc va"
+
+
+def _lead_between_rulings(text: str) -> tuple[str, str, str, str] | None:
+    """ "… cho người dân. | meee duc va | Tỉnh đoàn | Quý IV/2026 …": the task's sentence
+    ended, then a short piece between two rulings, then an agency name after a ruling. The
+    rulings are the columns': the piece is the lead's, misread past knowing, the name the
+    partner's. (task, agencies split at " | ", time, notes), or None."""
+    pieces = [[w for w in piece.split() if is_word(w)] for piece in text.split("|")]
+    pieces = [piece for piece in pieces if piece]
+    at = next((k for k in range(2, len(pieces)) if _cell_starts_at(pieces[k], 0)), None)
+    if at is None or not SENTENCE_END.search(pieces[at - 2][-1]):
+        return None
+    lead = pieces[at - 1]
+    if len(lead) > RULED_LEAD_WORDS or any(_cell_starts_at(lead, k) for k in range(len(lead))):
+        return None
+    partner, time, notes = _time_split([w for piece in pieces[at:] for w in piece])
+    task = " ".join(w for piece in pieces[: at - 1] for w in piece)
+    return task, f"{' '.join(lead)} | {' '.join(partner)}", " ".join(time), " ".join(notes)
 
 
 def _cell_starts_at(words: list[str], k: int) -> bool:

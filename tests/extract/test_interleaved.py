@@ -279,3 +279,22 @@ def test_a_body_named_whole_by_the_grammar_starts_the_agency():
         "Hang nam",
     )
     assert split_line("0/12/2022 cua HDND tinh Bac Giang quy dinh ho tro")[2] == ""
+
+
+def test_a_short_piece_between_rulings_after_the_tasks_sentence_is_the_leads():
+    """The task's sentence ended, a short piece between two rulings, an agency name after a
+    ruling: the rulings are the columns', so the piece (a lead misread past knowing) is the
+    lead's and the name the partner's, not the task's."""
+    line = "| 7 Tap huan ky nang so cho nguoi dan. | meee duc va | Tinh doan | Quy IV/2026 |"
+    assert split_line(line) == (
+        "7",
+        "Tap huan ky nang so cho nguoi dan.",
+        "meee duc va | Tinh doan",
+        "Quy IV/2026",
+        "",
+    )
+    rows, _ = task_rows([line])
+    assert rows[0][1][2:4] == ["meee duc va", "Tinh doan"]
+    # a sentence going on: the piece is the task's
+    line = "| 7 Tap huan ky nang so cho | nguoi dan | Tinh doan | Quy IV/2026 |"
+    assert split_line(line)[1:3] == ("Tap huan ky nang so cho nguoi dan", "Tinh doan")
