@@ -302,24 +302,14 @@ def _row_numbers(parsed: list[TaskLine], previous: str | None = None) -> list[Ta
                 following = next_in_sequence(None, number)
             anew = False
             plain = "." not in number.strip(".:")
-            lower = plain and task[:1].islower()
-            if following is None and (
-                (lower and (not agency or _goes_back(previous, number)))
-                or (previous is not None and is_specks(task, agency))
+            if (following is None and plain and task[:1].islower() and not agency) or (
+                following is None and previous is not None and is_specks(task, agency)
             ):
                 number, task = None, f"{number} {task}"
             else:
                 previous = following or number.rstrip(".:")
         out.append((number, task, agency, time, notes))
     return out
-
-
-def _goes_back(previous: str | None, number: str) -> bool:
-    """Is the plain ``number`` below the group ``previous`` is in ("2" after 4.1)? A table's
-    numbers never go back: read before lower-case text, it is a digit of the text's specks
-    ("2 ; x A ay 5 . wae Dau tu | UBND cap xa"), though an agency follows."""
-    group = (previous or "").split(".")[0]
-    return group.isdigit() and number.strip(".:").isdigit() and int(number.strip(".:")) < int(group)
 
 
 # a row number old OCR garbled so ``interleaved.ROW_NUMBER`` takes it for none: three digits

@@ -136,23 +136,6 @@ def test_a_number_before_specks_out_of_sequence_is_no_row_number():
     assert [stt for stt, _ in rows] == ["5.1", "5.2"]
 
 
-def test_a_plain_number_going_back_before_lower_case_is_the_texts_though_an_agency_follows():
-    """ "2 ; x A ay 5 . wae Dau tu UBND cap xa 1/2027" on the lines of row 4.1: numbers
-    never go back, so a plain "2" after 4.1 before lower-case specks is no row's number
-    (an agency after it or not): the line stays in row 4.1 (its first lines above it)."""
-    rows, _ = task_rows(
-        [
-            "Tang cuong giam ngheo ben vung giai doan",
-            "4.1 | 2026-2030 theo Ke hoach so 12/KH-UBND | So Ke hoach va | Cac so, ban, nganh;",
-            "2 ; x A ay 5 . wae Dau tu UBND cap xa 1/2027",
-            "trien du lich cap huyen.",
-        ],
-        previous="4",
-    )
-    assert [stt for stt, _ in rows] == ["4.1"]
-    assert rows[0][1][4] == "1/2027"
-
-
 def test_columns_read_one_block_after_another_under_a_lone_number():
     """Old OCR may read a row's cells as blocks, one column after another: once the task's
     sentence ended and the lead agency is read, a short lower-case line continues the last
