@@ -109,6 +109,42 @@ def _committee_at(words: list[str], k: int) -> bool:
     return len(rest) < 2 or bool(name_nodes(["uy", "ban", rest[1]]))
 
 
+WHOLE_BODY_WORDS = 2  # a body named in two words at least ("Tỉnh đoàn"), no lone noun
+
+
+def _heads_whole_body(words: list[str], k: int) -> bool:
+    """Does the capitalised word ``k`` head a whole name of the agency grammar
+    (``agency_names``) of two words at least, a cell of its own: a standing body with its
+    level ("Hội Nông dân tỉnh", "Cục Thuế tỉnh") or a body named whole ("Tỉnh đoàn"), the
+    line going on after it with another column (``_ends_cell``), not with the task's
+    sentence ("Phối hợp với Hội Nông dân tỉnh triển khai …", "của HĐND tỉnh Bắc Giang")?
+    A body's noun alone ("Tổ chức", "Doanh nghiệp") names none; a council ("HĐND tỉnh")
+    is the task's: the agency columns name the people's committee ("UBND …")."""
+    if fold(words[k]) in COUNCIL_HEADS:
+        return False
+    nodes = None
+    for end, word in enumerate(words[k:], start=k + 1):
+        nodes = name_nodes([word.strip("|")], nodes)
+        if not nodes:
+            return False
+        whole = end - k >= WHOLE_BODY_WORDS and any(node.whole for node in nodes)
+        if whole and _ends_cell(words, end):
+            return True
+    return False
+
+
+COUNCIL_HEADS = {"hdnd", "hoi"}  # "HĐND", "Hội đồng nhân dân" (and "Hội …" bodies alike)
+
+
+def _ends_cell(words: list[str], end: int) -> bool:
+    """Does a cell's text end before ``words[end]``: the line's end, a ruling, the time
+    column's word or another agency name after it?"""
+    if end >= len(words) or words[end - 1].endswith("|"):
+        return True
+    following = words[end]
+    return following.startswith("|") or is_time_word(following) or agency_starts_at(words, end)
+
+
 _SO_SHAPE = regex.compile(r"S\S?|S\S?[^\p{L}\p{N}\s]")
 _SO_DIGITS = regex.compile(r"[35$][6oO0ô]")
 ACRONYM = regex.compile(r"\p{Lu}{2,}(&\p{Lu}+)?[,;]?")  # "KH&CN", "UBND"
@@ -219,8 +255,11 @@ def split_line(line: str) -> TaskLine:
     continued = _agency_second_lines(text)
     if continued is not None:
         return number, *continued
+    ruled = _lead_between_rulings(text)
+    if ruled is not None:
+        return number, *ruled
     words = [w for w in text.split() if is_word(w)]
-    start = next((k for k in range(len(words)) if agency_starts_at(words, k)), len(words))
+    start = next((k for k in range(len(words)) if _cell_starts_at(words, k)), len(words))
     start -= _name_head_size(words, start)
     task_words = [w for w in words[:start] if w not in ("|", "\\")]
     rest, time, notes = _time_split([w for w in words[start:] if w not in ("|", "\\")])
@@ -238,6 +277,36 @@ def split_line(line: str) -> TaskLine:
             time, task_words = task_words[-size:], task_words[:-size]
     task = " ".join(task_words)
     return number, task.rstrip(" |"), " ".join(rest), " ".join(time), " ".join(notes)
+
+
+RULED_LEAD_WORDS = 4  # a lead's line between two rulings is short: "meee duc va"
+
+
+def _lead_between_rulings(text: str) -> tuple[str, str, str, str] | None:
+    """ "… cho người dân. | meee duc va | Tỉnh đoàn | Quý IV/2026 …": the task's sentence
+    ended, then a short piece between two rulings, then an agency name after a ruling. The
+    rulings are the columns': the piece is the lead's, misread past knowing, the name the
+    partner's. (task, agencies split at " | ", time, notes), or None."""
+    pieces = [[w for w in piece.split() if is_word(w)] for piece in text.split("|")]
+    pieces = [piece for piece in pieces if piece]
+    at = next((k for k in range(2, len(pieces)) if _cell_starts_at(pieces[k], 0)), None)
+    if at is None or not SENTENCE_END.search(pieces[at - 2][-1]):
+        return None
+    lead = pieces[at - 1]
+    if len(lead) > RULED_LEAD_WORDS or any(_cell_starts_at(lead, k) for k in range(len(lead))):
+        return None
+    partner, time, notes = _time_split([w for piece in pieces[at:] for w in piece])
+    task = " ".join(w for piece in pieces[: at - 1] for w in piece)
+    return task, f"{' '.join(lead)} | {' '.join(partner)}", " ".join(time), " ".join(notes)
+
+
+def _cell_starts_at(words: list[str], k: int) -> bool:
+    """Does the agency columns' text start at word ``k`` of a line read across: an agency
+    name's head (``agency_starts_at``), or a body the grammar names whole read as a cell of
+    its own ("| Tỉnh đoàn |", "Cé6ng an tinh | Hang nam": ``_heads_whole_body``)?"""
+    if agency_starts_at(words, k):
+        return True
+    return words[k].lstrip("|[")[:1].isupper() and _heads_whole_body(words, k)
 
 
 def _name_head_size(words: list[str], start: int) -> int:

@@ -250,3 +250,51 @@ def test_an_ellipsis_ending_a_list_is_the_texts_own_not_a_speck():
     assert split_line("HACCP, TPM, Lean, work layout ...). | .")[1] == (
         "HACCP, TPM, Lean, work layout ...)."
     )
+
+
+def test_a_body_named_whole_by_the_grammar_starts_the_agency():
+    """ "Tỉnh đoàn", "Liên đoàn lao động tỉnh": a capitalised body the agency grammar names
+    whole, read as a cell of its own (a ruling, the time or the line's end after it), starts
+    the agency columns; named inside the task's sentence it stays the task's."""
+    line = "| 7 Tap huan ky nang so cho nguoi dan. | Tinh doan | Quy IV/2026 5.000 luot nguoi |"
+    assert split_line(line) == (
+        "7",
+        "Tap huan ky nang so cho nguoi dan.",
+        "Tinh doan",
+        "Quy IV/2026",
+        "5.000 luot nguoi",
+    )
+    line = "3 Tang cuong tuyen truyen Lien doan lao dong tinh, Cong an tinh Hang nam"
+    assert split_line(line)[1:3] == (
+        "Tang cuong tuyen truyen",
+        "Lien doan lao dong tinh, Cong an tinh",
+    )
+    line = "3 Phoi hop voi Hoi Nong dan tinh trien khai Cong an tinh Hang nam"
+    assert split_line(line)[1:3] == ("Phoi hop voi Hoi Nong dan tinh trien khai", "Cong an tinh")
+    # "Cé6ng an tinh": a mark read as a digit, the grammar's slip; a council is the task's
+    line = "| 5 | Tang cuong quan ly chat thai ran cap huyen | Cé6ng an tinh | Hang nam |"
+    assert split_line(line)[1:4] == (
+        "Tang cuong quan ly chat thai ran cap huyen",
+        "Cé6ng an tinh",
+        "Hang nam",
+    )
+    assert split_line("0/12/2022 cua HDND tinh Bac Giang quy dinh ho tro")[2] == ""
+
+
+def test_a_short_piece_between_rulings_after_the_tasks_sentence_is_the_leads():
+    """The task's sentence ended, a short piece between two rulings, an agency name after a
+    ruling: the rulings are the columns', so the piece (a lead misread past knowing) is the
+    lead's and the name the partner's, not the task's."""
+    line = "| 7 Tap huan ky nang so cho nguoi dan. | meee duc va | Tinh doan | Quy IV/2026 |"
+    assert split_line(line) == (
+        "7",
+        "Tap huan ky nang so cho nguoi dan.",
+        "meee duc va | Tinh doan",
+        "Quy IV/2026",
+        "",
+    )
+    rows, _ = task_rows([line])
+    assert rows[0][1][2:4] == ["meee duc va", "Tinh doan"]
+    # a sentence going on: the piece is the task's
+    line = "| 7 Tap huan ky nang so cho | nguoi dan | Tinh doan | Quy IV/2026 |"
+    assert split_line(line)[1:3] == ("Tap huan ky nang so cho nguoi dan", "Tinh doan")
