@@ -6,7 +6,7 @@ of a section are grouped into rows around their numbers (``budget_lines.budget_r
 here a section line, the total row ("Téng [21.450 |5.530 …"), a section that is itself a
 row, the lead and partner agencies line by line (``budget_agencies``), headers repeated at a
 page break (``budget_page_breaks``), and the amounts placed by arithmetic: where
-the row adds up (``flattened_sums.Placements``), and where its years were left blank, where
+the row adds up (``row_placements.Placements``), and where its years were left blank, where
 every year column adds up to the total row (``flattened_sums.place_by_column_totals``). A
 digit is never guessed: what the sums cannot place stays where it was read.
 """
@@ -47,7 +47,6 @@ from sohoa.extract.flattened_lines import (
 )
 from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import (
-    Placements,
     holds_where_readable,
     place_by_sums,
     placements_by_column_totals,
@@ -65,6 +64,7 @@ from sohoa.extract.rebuild_edits import (
     note,
     note_lines_moved,
 )
+from sohoa.extract.row_placements import Placements
 from sohoa.extract.structure import fold
 from sohoa.extract.total_rows import total_row_amounts, total_row_label
 from sohoa.model import TableRow
