@@ -4,6 +4,8 @@ Old OCR reads a budget row's blank amount cells as nothing: "300 100 200" under 
 amount columns. The one contiguous placement where the row adds up is taken
 (``flattened_sums.place_by_sums``); a row whose sums fail (a misread digit) follows the
 table's other rows of as many values, else stays as read from the left (``Placements``).
+Each cell a placement fills otherwise than read from the left is an edit of its row
+(``placement_edits.note_placed``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 
 from sohoa.extract.flattened_sums import place_by_sums
+from sohoa.extract.placement_edits import BY_ROW_SUMS, LIKE_OTHER_ROWS, LOST_CELL, note_placed
+from sohoa.extract.rebuild_edits import current_row
 
 
 class Placements:
@@ -22,35 +26,41 @@ class Placements:
     def __init__(self, amount_columns: list[str]) -> None:
         self.amount_columns = amount_columns
         self.starts: dict[int, Counter[int]] = {}
-        self.unsettled: list[tuple[list[str], int, list[str]]] = []  # cells, first, values
+        # cells, first, values, row (``rebuild_edits.at_row``'s, None outside it)
+        self.unsettled: list[tuple[list[str], int, list[str], int | None]] = []
 
     def place(self, values: list[str]) -> tuple[list[str], bool]:
-        """The amount cells of ``values`` and whether the row's sums placed them."""
+        """The amount cells of ``values`` and whether the row's sums placed them (each cell
+        placed otherwise than read from the left noted)."""
         n = len(self.amount_columns)
         read = (values + [""] * n)[:n]
         by_sums = place_by_sums(values, self.amount_columns)
         if by_sums is not None:
             start = next(k for k, cell in enumerate(by_sums) if cell)
             self.starts.setdefault(len(values), Counter())[start] += 1
+            note_placed(read, by_sums, BY_ROW_SUMS)
             return by_sums, True
         lost = None
         if len(values) < n:
             lost = place_by_sums(values, self.amount_columns, lost_cell=True)
+        if lost is not None:
+            note_placed(read, lost, LOST_CELL)
         return lost or read, False
 
     def defer(self, cells: list[str], first: int, values: list[str]) -> None:
         """Row ``cells`` holds ``values`` from column ``first`` on, placed from the left."""
-        self.unsettled.append((cells, first, values))
+        self.unsettled.append((cells, first, values, current_row()))
 
     def settle(self) -> None:
         """The rows deferred placed where the rows of as many values the sums placed start
-        most often."""
+        most often (each cell placed otherwise noted)."""
         n = len(self.amount_columns)
-        for cells, first, values in self.unsettled:
+        for cells, first, values, row in self.unsettled:
             starts = self.starts.get(len(values))
             if not starts:
                 continue
             start = starts.most_common(1)[0][0]
             if start + len(values) <= n:
                 placed = [""] * start + values + [""] * (n - start - len(values))
+                note_placed(cells[first : first + n], placed, LIKE_OTHER_ROWS, row)
                 cells[first : first + n] = placed
