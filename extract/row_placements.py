@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sohoa.extract.flattened_sums import place_by_sums
+from sohoa.extract.amounts import is_blank, try_amount
+from sohoa.extract.flattened_sums import place_by_sums, total_split_at_its_dot
 from sohoa.extract.placement_edits import BY_ROW_SUMS, LIKE_OTHER_ROWS, LOST_CELL, note_placed
 from sohoa.extract.rebuild_edits import current_row
 
@@ -64,3 +65,44 @@ class Placements:
                 placed = [""] * start + values + [""] * (n - start - len(values))
                 note_placed(cells[first : first + n], placed, LIKE_OTHER_ROWS, row)
                 cells[first : first + n] = placed
+
+
+def amounts_read(values: list[str], amount_columns: list[str]) -> tuple[list[str], list[str]]:
+    """A row's run of amounts as its cells will take them, and what no cell takes: its
+    total's thousands dot read as a space put back (``total_split_at_its_dot``), a mark
+    read as a digit set aside (``misread_set_aside``)."""
+    return misread_set_aside(total_split_at_its_dot(values, amount_columns), amount_columns)
+
+
+def misread_set_aside(values: list[str], amount_columns: list[str]) -> tuple[list[str], list[str]]:
+    """A run of amounts that adds up in no placement as read, but in one
+    (``place_by_sums``) once one value after its total is set aside, a mark read as a
+    digit ("200 50 7 50 50 50" under Kinh phí and five years): the run without it, and it
+    (kept by the row: ``budget_unplaced``); else the run as read, and nothing. The total
+    is read (its sum the evidence), the value is unlike the row's others (a "20" of "20 20
+    20" may be a year, its total misread), the run left states two years at least ("100 =
+    100" is no evidence), and only one value set aside leaves a run that adds up."""
+    n = len(amount_columns)
+    if len(values) < 3 or try_amount(values[0]) is None:
+        return values, []
+    if place_by_sums(values, amount_columns) is not None:
+        return values, []  # it adds up as read
+    if len(values) < n and place_by_sums(values, amount_columns, lost_cell=True) is not None:
+        return values, []  # … with a cell between two values lost
+    runs = {
+        tuple(values[:k] + values[k + 1 :]): values[k]
+        for k in range(1, len(values))
+        if values.count(values[k]) == 1 and _adds_up_without(values, k, amount_columns)
+    }
+    if len(runs) != 1:
+        return values, []
+    [(run, misread)] = runs.items()
+    return list(run), [misread]
+
+
+def _adds_up_without(values: list[str], k: int, amount_columns: list[str]) -> bool:
+    """Whether the run without its value ``k`` states two years at least and adds up in
+    one placement only (``place_by_sums``)."""
+    run = values[:k] + values[k + 1 :]
+    years = [v for v in run[1:] if not is_blank(v)]
+    return len(years) >= 2 and place_by_sums(run, amount_columns) is not None

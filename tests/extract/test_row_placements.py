@@ -4,9 +4,11 @@ cell placed otherwise than read from the left is an edit of its row."""
 
 from __future__ import annotations
 
+from old_ocr_tables import BUDGET_RULED_ACROSS, table_of_text
+
 from sohoa.extract.placement_edits import BY_ROW_SUMS, LIKE_OTHER_ROWS, LOST_CELL
 from sohoa.extract.rebuild_edits import at_row, reading_rows
-from sohoa.extract.row_placements import Placements
+from sohoa.extract.row_placements import Placements, misread_set_aside
 
 BY_SOURCE = ["Kinh phí / Tổng", "Kinh phí / NSNN", "Năm 2026 / NSNN", "Năm 2027 / NSNN"]
 
@@ -81,3 +83,30 @@ def test_a_row_settled_like_the_others_is_an_edit_of_the_row_it_was_read_in():
         ("10", "180", LIKE_OTHER_ROWS, 4),
         ("", "10", LIKE_OTHER_ROWS, 4),
     ]
+
+
+# Row 1's "300 100 100 100" read with a ruling's mark as a digit: "300 100 7 100 100".
+MARK_READ_AS_A_DIGIT = BUDGET_RULED_ACROSS.replace("300 100 100 100", "300 100 7 100 100")
+
+
+def test_a_mark_read_as_a_digit_is_set_aside_where_the_row_adds_up_without_it(tmp_path):
+    """Row 1 read "300 100 7 100 100" (a ruling's mark read "7"): 300 is not the sum of
+    the rest; without the 7 it is, 100 a year. The 7 is kept with the row (its unplaced
+    values), the amounts go to their cells."""
+    table = table_of_text(tmp_path, MARK_READ_AS_A_DIGIT)
+    [row] = [r for r in table.rows if r.cells and r.cells[0] == "1"]
+    assert (row.cells or [])[2:6] == ["300", "100", "100", "100"]
+    assert row.unplaced == "7"
+
+
+def test_a_value_like_the_rows_others_or_under_a_misread_total_is_not_set_aside():
+    """ "20 20 20 —": a 20 may be a year whose total was misread; "100 100 100" leaves
+    "100 = 100", no evidence; "m70 750 20 150 20": no total to add up to."""
+    columns = ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
+    for run in (["20", "20", "20", "—"], ["100", "100", "100"], ["m70", "750", "20", "150"]):
+        assert misread_set_aside(run, columns) == (run, [])
+    five_years = [*columns, "Năm 2029", "Năm 2030"]
+    assert misread_set_aside(["200", "50", "7", "50", "50", "50"], five_years) == (
+        ["200", "50", "50", "50", "50"],
+        ["7"],
+    )
