@@ -6,7 +6,7 @@ of a section are grouped into rows around their numbers (``budget_lines.budget_r
 here a section line, the total row ("Téng [21.450 |5.530 …"), a section that is itself a
 row, the lead and partner agencies line by line (``budget_agencies``), headers repeated at a
 page break (``budget_page_breaks``), and the amounts placed by arithmetic: where
-the row adds up (``flattened_sums.Placements``), and where its years were left blank, where
+the row adds up (``row_placements.Placements``), and where its years were left blank, where
 every year column adds up to the total row (``flattened_sums.place_by_column_totals``). A
 digit is never guessed: what the sums cannot place stays where it was read.
 """
@@ -47,11 +47,9 @@ from sohoa.extract.flattened_lines import (
 )
 from sohoa.extract.flattened_rows import AMOUNT_COLUMN_STARTS
 from sohoa.extract.flattened_sums import (
-    Placements,
     holds_where_readable,
     place_by_sums,
     placements_by_column_totals,
-    total_split_at_its_dot,
 )
 from sohoa.extract.garbled_amounts import garbled_start
 from sohoa.extract.interleaved import CONFIDENCE_CAP
@@ -65,6 +63,7 @@ from sohoa.extract.rebuild_edits import (
     note,
     note_lines_moved,
 )
+from sohoa.extract.row_placements import Placements, amounts_read
 from sohoa.extract.structure import fold
 from sohoa.extract.total_rows import total_row_amounts, total_row_label
 from sohoa.model import TableRow
@@ -144,14 +143,14 @@ def _budget_row_across(
         stt, text = total_label(text), ""
     runs = [k for k, g in enumerate(group) if g[2]]
     longest = max(runs, key=lambda k: len(group[k][2]), default=None)
-    values = total_split_at_its_dot(list(group[longest][2]) if runs else [], amount_columns)
+    values, misread = amounts_read(list(group[longest][2]) if runs else [], amount_columns)
     tail = lead_and_partner([g[3] for g in group if g[3]])
     fallback = (values + [""] * len(amount_columns))[: len(amount_columns)]
     amounts, placed = placements.place(values) if values else (fallback, False)
     cells = [stt, text, *amounts, *(tail + [""] * n_tail)[:n_tail]]
     if values and not placed and amounts == fallback:
         placements.defer(cells, 2, values)
-    unplaced = set_aside(group, longest, values[len(amount_columns) :])
+    unplaced = set_aside(group, longest, [*misread, *values[len(amount_columns) :]])
     return _ReadAcross(cells, values, placed, unplaced)
 
 

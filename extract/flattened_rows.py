@@ -28,7 +28,6 @@ from sohoa.extract.flattened_lines import (
     merge_amount_lines,
     total_label,
 )
-from sohoa.extract.flattened_sums import Placements
 from sohoa.extract.interleaved import (
     CONFIDENCE_CAP,
     agency_starts_at,
@@ -44,6 +43,7 @@ from sohoa.extract.rebuild_edits import (
     note,
     rows_after,
 )
+from sohoa.extract.row_placements import Placements
 from sohoa.extract.structure import clean
 from sohoa.model import TableRow
 

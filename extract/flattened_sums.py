@@ -2,8 +2,8 @@
 
 A budget row states totals ("Kinh phí / NSNN") and the years that make them up ("Năm 2026 /
 NSNN", …): when a row's amounts were read without their positions, the one placement where
-every total is the sum of its years is taken (``place_by_sums``), and rows the arithmetic
-cannot place follow the table's other rows of as many values (``Placements``). When rows
+every total is the sum of its years is taken (``place_by_sums``; rows the arithmetic cannot
+place follow the table's other rows of as many values: ``row_placements``). When rows
 left some years blank, their year cells go where every year column adds up to the total row
 (``place_by_column_totals``). Amounts misread at the start of a run: ``garbled_amounts``.
 """
@@ -143,46 +143,6 @@ def place_by_sums(
             if cells not in fits and adds_up(cells, columns):
                 fits.append(cells)
     return fits[0] if len(fits) == 1 else None
-
-
-class Placements:
-    """Where a table's rows of lost-position amounts went. A row the arithmetic places
-    tells where a row of as many values starts; a row whose arithmetic fails (a misread
-    digit) is placed where the table's other rows of that many values were, else from
-    the left — the table's own evidence, never another document's."""
-
-    def __init__(self, amount_columns: list[str]) -> None:
-        self.amount_columns = amount_columns
-        self.starts: dict[int, Counter[int]] = {}
-        self.unsettled: list[tuple[list[str], int, list[str]]] = []  # cells, first, values
-
-    def place(self, values: list[str]) -> tuple[list[str], bool]:
-        """The amount cells of ``values`` and whether the row's sums placed them."""
-        n = len(self.amount_columns)
-        by_sums = place_by_sums(values, self.amount_columns)
-        if by_sums is not None:
-            start = next(k for k, cell in enumerate(by_sums) if cell)
-            self.starts.setdefault(len(values), Counter())[start] += 1
-            return by_sums, True
-        lost = None
-        if len(values) < n:
-            lost = place_by_sums(values, self.amount_columns, lost_cell=True)
-        return lost or (values + [""] * n)[:n], False
-
-    def defer(self, cells: list[str], first: int, values: list[str]) -> None:
-        """Row ``cells`` holds ``values`` from column ``first`` on, placed from the left."""
-        self.unsettled.append((cells, first, values))
-
-    def settle(self) -> None:
-        n = len(self.amount_columns)
-        for cells, first, values in self.unsettled:
-            starts = self.starts.get(len(values))
-            if not starts:
-                continue
-            start = starts.most_common(1)[0][0]
-            if start + len(values) <= n:
-                placed = [""] * start + values + [""] * (n - start - len(values))
-                cells[first : first + n] = placed
 
 
 SEARCH_LIMIT = 200_000  # placements tried before the column sums are given up as evidence

@@ -94,6 +94,11 @@ def at_row(row: int) -> Iterator[None]:
         _ROW.reset(token)
 
 
+def current_row() -> int | None:
+    """The row ``at_row`` names while its block runs, else None."""
+    return _ROW.get()
+
+
 @contextmanager
 def rows_after(count: int) -> Iterator[None]:
     """Notes made while the block runs that name a row are of the row ``count`` further on

@@ -288,24 +288,6 @@ def test_old_ocr_task_table_without_stt_header_keeps_its_own_columns(tmp_path):
     assert [(e.result, e.confidence) for e in put_back] == [("2", LOST_NUMBER_CONFIDENCE)]
 
 
-def test_amounts_whose_sums_fail_go_where_the_tables_other_rows_went():
-    """Old OCR lost the columns: a row that adds up places itself (the total is the sum of
-    the years); a row with a misread digit (10 for 180) goes where that row's values went,
-    not simply from the left."""
-    from sohoa.extract.flattened_sums import Placements
-
-    columns = ["Kinh phí / Tổng", "Kinh phí / NSNN", "Năm 2026 / NSNN", "Năm 2027 / NSNN"]
-    placements = Placements(columns)
-    good, placed = placements.place(["300", "100", "200"])
-    assert (good, placed) == (["", "300", "100", "200"], True)
-    cells, placed = placements.place(["540", "180", "10"])
-    assert not placed and cells == ["540", "180", "10", ""]
-    row = ["1.2", "Đào tạo", *cells]
-    placements.defer(row, 2, ["540", "180", "10"])
-    placements.settle()
-    assert row == ["1.2", "Đào tạo", "", "540", "180", "10"]
-
-
 OLD_OCR_TASKS_RULINGS = """Phu luc I
 DANH MUC NHIEM VU
 (Kem theo Ke hoach so 12/KH-UBND)
