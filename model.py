@@ -25,7 +25,8 @@ from sohoa.records import Amount, Record
 
 # 1.1: Phụ lục II agencies named co_quan_* as in I; records keep `extra`
 # 1.2: a table row keeps what old OCR read that no cell takes (`unplaced`)
-SCHEMA_VERSION = "1.2"
+# 1.3: a row of a table rebuilt from old OCR text, and its record, carry a `confidence`
+SCHEMA_VERSION = "1.3"
 
 InputKind = Literal["scanned-pdf", "digital-pdf", "image", "docx", "txt"]
 WordOrigin = Literal["ocr", "text-layer", "docx", "txt"]
@@ -147,6 +148,9 @@ class TableRow:
     # What was read in the row that no cell takes (old OCR's amounts beyond the amount
     # columns, a second run of amounts): kept as read, never dropped
     unplaced: str | None = None
+    # 0..1, how sure the rebuild of flattened old OCR text is of this row
+    # (extract/row_confidence.py); None for the rows of other tables (grids read cell by cell)
+    confidence: float | None = None
 
 
 @dataclass

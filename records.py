@@ -60,6 +60,9 @@ class PhuLuc1Record:
     # Every column of the table that no field above takes, by its header name (e.g. 'Dự
     # kiến kết quả đạt được', 'Nguồn kinh phí'): no column is lost
     extra: dict[str, str | None] = field(default_factory=dict)
+    # How sure the rebuild of old OCR text is of the row, 0..1 (schema 1.3); None for a
+    # table read cell by cell (a ruled grid, a text layer)
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,9 @@ class PhuLuc2Record:
     # Every column of the table that no field above takes, by its header name (e.g. 'Dự
     # kiến kết quả đạt được', 'Nguồn kinh phí'): no column is lost
     extra: dict[str, str | None] = field(default_factory=dict)
+    # How sure the rebuild of old OCR text is of the row, 0..1 (schema 1.3); None for a
+    # table read cell by cell (a ruled grid, a text layer)
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,9 @@ class TableRecord:
 
     section: str | None
     cells: dict[str, Any]  # Column name -> value as its column type reads it (column_types)
+    # How sure the rebuild of old OCR text is of the row, 0..1 (schema 1.3); None for a
+    # table read cell by cell
+    confidence: float | None = None
 
 
 Record = PhuLuc1Record | PhuLuc2Record | TableRecord

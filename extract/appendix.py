@@ -192,6 +192,7 @@ def records_phu_luc_1(table: Table) -> list[PhuLuc1Record]:
             thoi_gian=_text(cells, mapping, ("thoi_gian",)),
             ghi_chu=_text(cells, mapping, ("ghi_chu",)),
             extra=_extra_of(row, extra),
+            confidence=row.confidence,
         )
         for section, row in body_rows(table)
         for cells in [row.cells or []]
@@ -284,6 +285,7 @@ def records_phu_luc_2(table: Table) -> list[PhuLuc2Record]:
                 ghi_chu=_text(cells, mapping, ("ghi_chu",)),
                 tong_cong=total,
                 extra=_extra_of(row, extra),
+                confidence=row.confidence,
             )
         )
     return records

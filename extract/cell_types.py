@@ -22,7 +22,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.amounts import is_blank, looks_like_amount, try_amount
-from sohoa.extract.appendix import rows_under_sections
+from sohoa.extract.appendix import body_rows
 from sohoa.extract.headers import fold
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import split_tone, strip_marks, vowel_marks
@@ -130,7 +130,8 @@ def generic_records(table: Table) -> list[TableRecord]:
         names.append(name if name not in names else f"{name} ({index + 1})")
     types = table.column_types or column_types(table)
     records: list[TableRecord] = []
-    for section, cells in rows_under_sections(table):
+    for section, row in body_rows(table):
+        cells = row.cells or []
         records.append(
             TableRecord(
                 section=section,
@@ -138,6 +139,7 @@ def generic_records(table: Table) -> list[TableRecord]:
                     name: typed_value(cells[i] if i < len(cells) else None, types[i])
                     for i, name in enumerate(names)
                 },
+                confidence=row.confidence,
             )
         )
     return records

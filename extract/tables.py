@@ -33,6 +33,7 @@ from sohoa.extract.interleaved import repair_cells
 from sohoa.extract.lost_headings import number_lost_headings
 from sohoa.extract.numbering import fix_numbering
 from sohoa.extract.rebuild_edits import edits_of, rebuilding
+from sohoa.extract.row_confidence import rate_rows
 from sohoa.extract.structure import build_structure, join_continued
 from sohoa.extract.table_text import tables_from_text_pages
 from sohoa.extract.validate import validate_budget
@@ -252,14 +253,18 @@ def _rebuilt_text_tables(doc: Document, read: list[Page] | None) -> tuple[list[T
     return tables, as_read
 
 
-def finish_table(table: Table) -> Table:
-    """Kind, records and validation of a table whose columns and rows are known."""
+def finish_table(table: Table, edits: list[Edit] | None = None) -> Table:
+    """Kind, validation, rows' confidence and records of a table whose columns and rows are
+    known; a table rebuilt from flattened text has its rows rated (``row_confidence``) when
+    its ``edits`` are given."""
     if table.kind == "table":
         table.kind = classify(table)  # type: ignore[assignment]
     table.column_types = column_types(table)
-    table.records = records_for(table) if table.kind != "table" else generic_records(table)
     if table.kind == "phu_luc_2":
         table.validation = validate_budget(table)
+    if edits is not None and table.source == "flattened":
+        rate_rows(table, edits)
+    table.records = records_for(table) if table.kind != "table" else generic_records(table)
     return table
 
 
@@ -328,5 +333,8 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
                 doc.edits.extend(restore_cells(table, model, index))
     for index, table in enumerate(tables):
         doc.edits.extend(repair_after_restoring(table, index))
-    doc.tables = [finish_table(table) for table in tables]
+    doc.tables = [
+        finish_table(table, [e for e in doc.edits if e.table == index])
+        for index, table in enumerate(tables)
+    ]
     return doc

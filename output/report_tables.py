@@ -12,6 +12,9 @@ from sohoa.model import Table
 from sohoa.output.layout import header_grid, nfc
 
 ROW_LABEL_MAX = 60  # characters of a row's name in a mismatch message
+# a row of a table rebuilt from old OCR text rated below this (``TableRow.confidence``) is
+# marked "doubtful": the reviewer checks it first
+LOW_ROW_CONFIDENCE = 0.5
 
 
 @dataclass
@@ -89,8 +92,21 @@ def _body_rows(table: Table, mismatches: list[Any]) -> list[dict[str, Any]]:
             bad = col < len(table.columns) and table.columns[col] in columns
             css = " ".join(name for name, on in (("bad", bad), ("long", len(text) > 40)) if on)
             cells.append({"text": nfc(text), "css": css})
-        rows.append({"cells": cells, "flagged": bool(columns), "index": index})
+        rows.append({"cells": cells, "index": index, **_row_marks(bool(columns), row.confidence)})
     return rows
+
+
+def _row_marks(flagged: bool, confidence: float | None) -> dict[str, Any]:
+    """A row's classes and tooltip: its sums do not add up ("mismatch"), the rebuild is
+    unsure of it ("doubtful", its confidence below ``LOW_ROW_CONFIDENCE``)."""
+    doubtful = confidence is not None and confidence < LOW_ROW_CONFIDENCE
+    marks = [("mismatch", "Tổng không khớp", flagged)]
+    marks.append(("doubtful", f"Dòng dựng lại chưa chắc (độ tin cậy {confidence})", doubtful))
+    return {
+        "flagged": flagged,
+        "css": " ".join(name for name, _, on in marks if on),
+        "title": "; ".join(title for _, title, on in marks if on),
+    }
 
 
 def _row_label(table: Table, index: int) -> str:

@@ -33,7 +33,10 @@ def make_document() -> Document:
         tables=[
             Table(
                 kind="phu_luc_2",
-                rows=[TableRow(cells=["1", "x"], unplaced="50"), TableRow(section="I. A")],
+                rows=[
+                    TableRow(cells=["1", "x"], unplaced="50", confidence=0.62),
+                    TableRow(section="I. A"),
+                ],
                 validation=Validation(),
             )
         ],
@@ -44,7 +47,7 @@ def make_document() -> Document:
 def test_round_trip_through_json_keeps_everything() -> None:
     doc = make_document()
     data = document_to_dict(doc)
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     assert next(iter(data)) == "schema_version"
     assert document_from_dict(data) == doc
 

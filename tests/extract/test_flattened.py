@@ -37,7 +37,8 @@ def test_phu_luc_1_tasks(tables_002):
     assert last.ghi_chu == "Sở KH&CN tham mưu"
     assert records[-2].thoi_gian == "2026"
     assert records[-2].ghi_chu == "Chủ tịch UBND tỉnh ký ban hành"
-    assert table.confidence == 1.0
+    # the mean of its rows' confidence (row_confidence): high, never certain
+    assert 0.8 <= table.confidence < 1
 
 
 def test_phu_luc_2_budget_items(tables_002):
@@ -166,8 +167,8 @@ def test_task_table_read_across_columns(tmp_path):
     ]
     assert rows[2][1] == "Mo cac lop tap huan cho can bo quan ly va can bo ky thuat."
     assert rows[2][2:5] == ["Ban Quan ly cac KCN", "UBND cap xa", "Hang nam"]
-    # the columns of a row read across were guessed: never a high confidence
-    assert table.confidence <= 0.5
+    # the columns of a row read across were guessed: its rows never rated high
+    assert table.confidence <= 0.7
 
 
 def test_amounts_read_one_cell_per_line_are_placed_where_the_row_adds_up(tmp_path):
@@ -211,7 +212,7 @@ def test_budget_rows_read_across_the_columns(tmp_path):
     assert rows[3][:6] == ["1.3", "Hoi thao tong ket", "40", "-", "-", "40"]
     assert rows[4][:6] == ["Tổng", "", "190", "50", "50", "90"]
     assert table.validation.ok
-    assert table.confidence <= 0.4
+    assert table.confidence <= 0.7  # read across: its rows never rated high
 
 
 def test_amounts_placed_by_the_sums_they_must_satisfy():

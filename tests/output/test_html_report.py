@@ -196,6 +196,21 @@ def test_what_a_row_read_that_no_cell_takes_is_listed_under_its_table(
     assert tab.events("Runtime.exceptionThrown") == []
 
 
+def test_a_row_the_rebuild_is_unsure_of_is_marked(chromium: Chromium, tmp_path: Path) -> None:
+    """A row of a table rebuilt from old OCR text rated below 0.5 (``TableRow.confidence``)
+    is marked "doubtful", its confidence in its tooltip; rows rated higher or not at all
+    (a grid's) are not."""
+    doc = budget_document()
+    doc.tables = [budget_table()]
+    doc.tables[0].rows[0].confidence = 0.9
+    doc.tables[0].rows[-1].confidence = 0.32
+    tab = open_report(chromium, doc, tmp_path, "doubtful")
+    assert count(tab, "table.data tr.doubtful") == 1
+    title = tab.evaluate("document.querySelector('table.data tr.doubtful').title")
+    assert "0.32" in title
+    assert tab.events("Runtime.exceptionThrown") == []
+
+
 def test_an_edit_in_a_table_cell_says_its_table_and_row() -> None:
     from sohoa.output.html_report import _edit_view
 
