@@ -336,23 +336,29 @@ def _build(tp: Any, data: Any) -> Any:
 
 
 def _build_union(options: tuple[Any, ...], data: Any) -> Any:
-    """One of several types: the dataclass whose fields are the object's keys (records of
-    each kind differ in their keys), a tuple for a list, an exact amount for a decimal
-    string where an amount is expected (``int | Decimal``), else the value as it is."""
+    """One of several types: a tuple for a list, an exact amount for a decimal string
+    where an amount is expected (``int | Decimal``), the dataclass whose fields hold the
+    object's keys with fewest left over (records of each kind differ in their keys; an
+    older file lacks the fields added since), else the value as it is."""
     for option in options:
-        if (
-            dataclasses.is_dataclass(option)
-            and isinstance(data, dict)
-            and set(data) == {f.name for f in dataclasses.fields(option)}
-        ):
-            return _build(option, data)
         if typing.get_origin(option) is tuple and isinstance(data, list):
             return tuple(data)
     if Decimal in options and isinstance(data, str):
         return Decimal(data)
-    dataclass_options = [o for o in options if dataclasses.is_dataclass(o)]
-    if len(dataclass_options) == 1 and isinstance(data, dict):  # an older file: fields missing
-        return _build(dataclass_options[0], data)
+    if isinstance(data, dict):
+        # the dataclass whose fields hold all the object's keys, fewest missing first: an
+        # older file's object lacks the fields added since (a record's "confidence", 1.3)
+        fits = [
+            (len(names - set(data)), k)
+            for k, option in enumerate(options)
+            if dataclasses.is_dataclass(option)
+            and set(data) <= (names := {f.name for f in dataclasses.fields(option)})
+        ]
+        if fits:
+            return _build(options[min(fits)[1]], data)
+        dataclass_options = [o for o in options if dataclasses.is_dataclass(o)]
+        if len(dataclass_options) == 1:  # a newer file: keys this version does not know
+            return _build(dataclass_options[0], data)
     return data
 
 

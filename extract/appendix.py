@@ -162,12 +162,6 @@ def body_rows(table: Table) -> Iterator[tuple[str | None, TableRow]]:
         yield section, row
 
 
-def rows_under_sections(table: Table) -> Iterator[tuple[str | None, list[str]]]:
-    """Each body row's cells with the section heading above it (``body_rows``)."""
-    for section, row in body_rows(table):
-        yield section, row.cells or []
-
-
 UNPLACED = "Chưa xếp vào ô"  # the key in ``extra`` of what a row read that no cell takes
 
 

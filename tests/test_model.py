@@ -1,3 +1,5 @@
+import dataclasses
+
 from sohoa.model import (
     Alternative,
     Block,
@@ -14,6 +16,7 @@ from sohoa.model import (
     pixel_union,
     union_box,
 )
+from sohoa.records import PhuLuc1Record, PhuLuc2Record
 
 
 def make_document() -> Document:
@@ -64,3 +67,17 @@ def test_box_unions_hold_every_box_and_skip_missing_ones() -> None:
     assert union_box([(10, 5, 40, 30), None, (2, 8, 30, 44.5)]) == (2, 5, 40, 44.5)
     assert union_box([None]) is None
     assert pixel_union(iter([(10, 5, 40, 30), (2, 8, 30, 44)])) == (2, 5, 40, 44)
+
+
+def test_a_record_written_before_its_confidence_field_reads_as_its_kind():
+    """A schema 1.2 file's Phụ lục II record has no "confidence" (added in 1.3): it still
+    reads as a PhuLuc2Record, its confidence None, not as a bare dict."""
+    fields = {f.name for f in dataclasses.fields(PhuLuc2Record)} - {"confidence"}
+    record = dict.fromkeys(fields)
+    record |= {"stt": "1", "noi_dung": "Xây dựng", "extra": {}}
+    data = {"source": "a.pdf", "input_kind": "pdf", "tables": [{"records": [record]}]}
+    [read] = document_from_dict(data).tables[0].records
+    assert isinstance(read, PhuLuc2Record) and read.confidence is None
+    one = dict.fromkeys({f.name for f in dataclasses.fields(PhuLuc1Record)} - {"confidence"})
+    [read] = document_from_dict({**data, "tables": [{"records": [one]}]}).tables[0].records
+    assert isinstance(read, PhuLuc1Record)
