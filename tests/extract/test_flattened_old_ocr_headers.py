@@ -139,3 +139,30 @@ def test_a_budget_whose_header_was_lost_is_told_by_its_title_and_sums(tmp_path):
     assert table.columns[2:5] == ["Kinh phí", "Năm ?1", "Năm ?2"]
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["1"][2:5] == ["2.810", "10", "2.800"]
+
+
+# a ruled budget read across whose header old OCR garbled: no year, no "STT", no column name
+# read, amounts misread so that no row adds up; its title says what it is
+OLD_OCR_BUDGET_HEADER_GARBLED = """Phu luc II
+DU’ TOAN KINH PHI THU’C HIEN
+(Kém theo Ké hoach s6 12/KH-UBND)
+Don vi: Triéu déng
+srr] aung | ron | ise | Ssor | tase |
+I. Xay dung nong thon moi
+1 Day manh pho bien, giao duc phap luat | t0aos | 9400] | os | - | - |
+2 Tang cuong bao dam an toan thuc pham | 7098 | 500 | 2800 | 220] | 1596 |
+"""
+
+
+def test_a_budget_whose_header_names_no_year_is_a_budget_by_its_title(tmp_path):
+    """No year and no column name of the header was read, but the title names the estimate
+    of a cost ("DỰ TOÁN KINH PHÍ"): the table is a budget (Phụ lục II), not a task list, with
+    the columns every budget has; no year is guessed, the row's words all stay in it."""
+    table = table_of_text(tmp_path, OLD_OCR_BUDGET_HEADER_GARBLED)
+    assert table.kind == "phu_luc_2"
+    assert table.columns == ["STT", "Nội dung", "Kinh phí"]
+    rows = [r for r in table.rows if r.cells and r.cells[0]]
+    assert [r.cells[0] for r in rows] == ["1", "2"]
+    for row, line in zip(rows, OLD_OCR_BUDGET_HEADER_GARBLED.splitlines()[-2:], strict=True):
+        kept = " ".join([*row.cells, *(row.unplaced or [])]).split()
+        assert kept == line.split()
