@@ -151,16 +151,17 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
 
 # "DỰ TOÁN KINH PHÍ …", a budget's title, its marks lost or misread ("DU’ TOAN KINH PHI")
 _ESTIMATE_TITLE = regex.compile(r"\bto\S{0,2}n\s+kinh\s*ph", regex.IGNORECASE)
-# a budget's columns when its header named no year: those every budget has
-ESTIMATE_COLUMNS = ["STT", "Nội dung", "Kinh phí"]
+# a budget's columns when its header named no year: those every budget has (the agencies'
+# keep the words a row reads after its amounts)
+ESTIMATE_COLUMNS = ["STT", "Nội dung", "Kinh phí", "Đơn vị chủ trì", "Đơn vị phối hợp"]
 
 
 def _estimate_columns(above_body: list[str]) -> list[str] | None:
     """The columns of a budget whose header old OCR garbled so that no year is read ("srr] aung
     | ron | ise …"): a table whose title above its rows names the estimate of its cost
-    ("DỰ TOÁN KINH PHÍ THỰC HIỆN") is a budget, not a task list; it has a row number, a text
-    and an amount (``ESTIMATE_COLUMNS``); the other amounts its rows read stay in their rows,
-    unplaced (no year is guessed). None for any other title."""
+    ("DỰ TOÁN KINH PHÍ THỰC HIỆN") is a budget, not a task list; it has a row number, a text,
+    an amount and the agencies (``ESTIMATE_COLUMNS``); the other amounts its rows read stay
+    in their rows, unplaced (no year is guessed). None for any other title."""
     text = strip_marks(" ".join(above_body))
     return list(ESTIMATE_COLUMNS) if _ESTIMATE_TITLE.search(text) else None
 
