@@ -57,6 +57,7 @@ from sohoa.extract.rebuild_edits import (
 from sohoa.extract.structure import fold
 from sohoa.extract.total_rows import totals_where_read
 from sohoa.model import JOINED_PAGES_AT, Line, Page, Table, TableRow
+from sohoa.normalize.unicode import strip_marks
 
 
 def _line_text(page: Page, line: Line) -> str:
@@ -148,6 +149,23 @@ def _rows(body: list[str], columns: list[str], budget: bool) -> tuple[list[Table
     return numbered_rows(body, columns, budget)
 
 
+# "DỰ TOÁN KINH PHÍ …", a budget's title, its marks lost or misread ("DU’ TOAN KINH PHI")
+_ESTIMATE_TITLE = regex.compile(r"\bto\S{0,2}n\s+kinh\s*ph", regex.IGNORECASE)
+# a budget's columns when its header named no year: those every budget has (the agencies'
+# keep the words a row reads after its amounts)
+ESTIMATE_COLUMNS = ["STT", "Nội dung", "Kinh phí", "Đơn vị chủ trì", "Đơn vị phối hợp"]
+
+
+def _estimate_columns(above_body: list[str]) -> list[str] | None:
+    """The columns of a budget whose header old OCR garbled so that no year is read ("srr] aung
+    | ron | ise …"): a table whose title above its rows names the estimate of its cost
+    ("DỰ TOÁN KINH PHÍ THỰC HIỆN") is a budget, not a task list; it has a row number, a text,
+    an amount and the agencies (``ESTIMATE_COLUMNS``); the other amounts its rows read stay
+    in their rows, unplaced (no year is guessed). None for any other title."""
+    text = strip_marks(" ".join(above_body))
+    return list(ESTIMATE_COLUMNS) if _ESTIMATE_TITLE.search(text) else None
+
+
 def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[int]) -> Table | None:
     """The table whose caption is line ``start`` (up to ``end``), if a header follows."""
     span = header_span(lines, start)
@@ -173,6 +191,8 @@ def _table(lines: list[tuple[int, str]], start: int, end: int, new_pages: set[in
     budget_columns = budget_header_columns([f"{above} {readings[0]}", *readings[1:]], years, body)
     if budget_columns is None and not years:
         budget_columns = one_amount_columns(header_text)  # one amount column, no year
+    if budget_columns is None and not years:
+        budget_columns = _estimate_columns([t for _, t in lines[start:head_end]])
     top = header_top([text for _, text in lines[start:head_start]])
     columns = budget_columns or task_columns(header_text, top)
     if budget_columns is None and header_text and columns[-1] == TASK_COLUMNS[4]:

@@ -220,7 +220,7 @@ def _budget_row(
     return row, amounts is not None and len(agencies) <= 2 and placed
 
 
-RULED_NUMBER = regex.compile(r"^\|\s*(\d{1,2}(?:\.\d{1,2})*\.?)\s*\|\s*(?=\S)")
+RULED_NUMBER = regex.compile(r"^[|\[({]?\s*(\d{1,2}(?:\.\d{1,2})*\.?)\s*[|\[]\s*(?=\S)")
 
 
 class _NumberedRows:
@@ -286,8 +286,11 @@ class _NumberedRows:
         match = NUMBERED_LINE.match(line)
         if match and self.budget and amount_cells(raw, self.n_amounts) is not None:
             return None  # " 8 0 8  0 …" is a line of amounts, not row 8
-        if match and match.group(2) and match.group(2)[:1].islower():
-            return None  # "9 khóa." continues a sentence
+        # "9 khóa." continues a sentence; "[2 [rign khai …" is row 2 whose capital was misread:
+        # the number sits in a cell of its own, between rulings
+        ruled = RULED_NUMBER.match(raw.strip()) is not None
+        if match and match.group(2) and match.group(2)[:1].islower() and not ruled:
+            return None
         if match and (self.pending is None or self.pending[1] or self.budget):
             return match
         return None

@@ -36,12 +36,13 @@ from sohoa.extract.wrapped_names import (
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import strip_marks
 
-# "1 lượng; …", "4 |Triển khai …", "| 8 | Tổ chức …": a ruling read as "|" may touch it
-ROW_NUMBER = regex.compile(r"^\|?\s*(\d{1,2}(?:[.:,]\d{1,2})?\.?)(?:\s*\|\s*|\s+)(?=\S)")
+# "1 lượng; …", "4 |Triển khai …", "| 8 | Tổ chức …": a ruling read as "|" may touch it; the
+# left border read "[" too ("[4 [Tăng cường …", the "[" after it kept with the text)
+ROW_NUMBER = regex.compile(r"^[|\[]?\s*(\d{1,2}(?:[.:,]\d{1,2})?\.?)(?:\s*\|\s*|\s+)(?=\S)")
 # "1.1" alone on its line: old OCR put the row number in a block of its own, above the
 # row's text blocks (task, agencies, time), which follow it
 ROW_NUMBER_ALONE = regex.compile(r"^\|?\s*(\d{1,2}(?:[.:,]\d{1,2})?\.?)\s*\|?$")
-NOT_ROW_NUMBER = regex.compile(r"^\|?\s*\d{1,2}[.:,]?\d*\.?\s*[-–/]")  # 2026-2030, 10/2026
+NOT_ROW_NUMBER = regex.compile(r"^[|\[]?\s*\d{1,2}[.:,]?\d*\.?\s*[-–/]")  # 2026-2030, 10/2026
 SENTENCE_END = regex.compile(r"\w[.)”\"]\.?$")
 # Hằng/Hàng (and misreadings: Hilng, H:img), năm (nim, ndm), a year or a span of years,
 # a quarter: "Quý" and its numeral with the year ("IV/2026", read "1V/2026", "11/2028")

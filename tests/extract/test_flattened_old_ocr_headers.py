@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from old_ocr_tables import table_of_text
 
+from sohoa.extract.flattened import ESTIMATE_COLUMNS
 from sohoa.extract.flattened_header import UNNAMED_LAST
 
 # a task table read across whose header's last name is garbled ("are asia"): the rows hold
@@ -139,3 +140,52 @@ def test_a_budget_whose_header_was_lost_is_told_by_its_title_and_sums(tmp_path):
     assert table.columns[2:5] == ["Kinh phí", "Năm ?1", "Năm ?2"]
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["1"][2:5] == ["2.810", "10", "2.800"]
+
+
+# a ruled budget read across whose header old OCR garbled: no year, no "STT", no column name
+# read, amounts misread so that no row adds up; its title says what it is
+OLD_OCR_BUDGET_HEADER_GARBLED = """Phu luc II
+DU’ TOAN KINH PHI THU’C HIEN
+(Kém theo Ké hoach s6 12/KH-UBND)
+Don vi: Triéu déng
+srr] aung | ron | ise | Ssor | tase |
+I. Xay dung nong thon moi
+1 Day manh pho bien, giao duc phap luat | t0aos | 9400] | os | - | - |
+2 Tang cuong bao dam an toan thuc pham | 7098 | 500 | 2800 | 220] | 1596 |
+"""
+
+
+def test_a_budget_whose_header_names_no_year_is_a_budget_by_its_title(tmp_path):
+    """No year and no column name of the header was read, but the title names the estimate
+    of a cost ("DỰ TOÁN KINH PHÍ"): the table is a budget (Phụ lục II), not a task list, with
+    the columns every budget has; no year is guessed, the row's words all stay in it."""
+    table = table_of_text(tmp_path, OLD_OCR_BUDGET_HEADER_GARBLED)
+    assert table.kind == "phu_luc_2"
+    assert table.columns == ESTIMATE_COLUMNS
+    rows = [r for r in table.rows if r.cells and r.cells[0]]
+    assert [r.cells[0] for r in rows] == ["1", "2"]
+    for row, line in zip(rows, OLD_OCR_BUDGET_HEADER_GARBLED.splitlines()[-2:], strict=True):
+        kept = {w.strip("|[]") for w in " ".join([*row.cells, *(row.unplaced or [])]).split()}
+        assert {w.strip("|[]") for w in line.split()} - {""} <= kept
+
+
+# its rows read across, a garbled amount read after the others ("20n2")
+OLD_OCR_BUDGET_WORD_AFTER_AMOUNTS = """Phu luc II
+DU’ TOAN KINH PHI THU’C HIEN
+(Kém theo Ké hoach s6 12/KH-UBND)
+Don vi: Triéu déng
+srr] aung | ron | ise | Ssor | tase |
+[4 [rang cudng bao dim anioantiwepham ‘| 7098 | 500 | 2800 | 220] — | 1596 |
+6 [menoanyeooss SSSS*d Saas | —| 200 | 3.285 | 000 | 20n2 |
+[7 [rien nai phonachay. cra chay ———=«dt_ata00 ‘| 8.00 | 900 | 900 | - | 2200 |
+"""
+
+
+def test_a_budget_known_by_its_title_keeps_the_words_read_after_a_rows_amounts(tmp_path):
+    """A row's words after its amounts go to the agencies' columns such a budget has too:
+    none is lost ("20n2", a garbled amount read last)."""
+    table = table_of_text(tmp_path, OLD_OCR_BUDGET_WORD_AFTER_AMOUNTS)
+    words = {
+        w for r in table.rows for c in [*(r.cells or []), *(r.unplaced or [])] for w in c.split()
+    }
+    assert "20n2" in words

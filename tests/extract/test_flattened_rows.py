@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from old_ocr_tables import table_of_text
+
 from sohoa.extract.flattened_header import TASK_COLUMNS
 from sohoa.extract.flattened_rows import interleaved_task_rows
 from sohoa.extract.rebuild_edits import SECTION_NUMERAL, reading_rows
@@ -104,3 +106,47 @@ def test_a_sections_first_row_numbered_on_from_the_section_before_keeps_its_numb
     anew = [*lines[:3], lines[3].replace("| 7 ", "| 1 "), lines[4].replace("| 8 |", "| 2 |")]
     rows, _ = interleaved_task_rows(anew, TASK_COLUMNS)
     assert [r.cells[0] for r in rows if r.cells] == ["5", "6", "1", "2"]
+
+
+# a ruled budget read across by old OCR: the left border and the ruling after each row
+# number read "[", a row's first capital misread as a small letter ("[2 [rien khai …")
+RULED_BUDGET = """Phu luc II
+DU TOAN KINH PHI THUC HIEN
+(Kem theo Ke hoach so 12/KH-UBND)
+Don vi: Trieu dong
+| STT | Noi dung | Tong kinh phi | Nam 2026 | Nam 2027 |
+I. Xay dung nong thon moi
+[1 [Day manh pho bien, giao duc phap luat | 10.306 | 9.400 | 906 |
+[2 [rien khai cai cach hanh chinh | 4.628 | 4.100 | 528 |
+[3 [Nang cao hieu qua bao ve moi truong | 2.700 | - | 2.700 |
+"""
+
+# the same kind of budget whose header and amounts old OCR garbled (no amount read): its
+# rows are read one per numbered line
+RULED_BUDGET_GARBLED = """Phu luc II
+DU’ TOAN KINH PHI THU’C HIEN
+(Kém theo Ké hoach s6 12/KH-UBND)
+Don vi: Triéu déng
+fel Nuno Kini |Nama0a6 | Nm2o27_—|
+[1 [Nangcao hieu qua giam ngheo TCC CC C*d
+[2 [rien khai cai cach hanh chinh «Tatoo SC
+[3 [ang cuong y te co so SCSC~<“~*~s
+"""
+
+
+def test_a_row_number_between_rulings_read_as_brackets_starts_its_row(tmp_path):
+    """ "[2 [rien khai …": the number in a cell of its own, between the table's left border
+    and the next ruling (both read "["), starts row 2 even though the task's capital was
+    misread small; read across (amounts in each row: the "[" after the number stays with the
+    text, as "| 5 [Xây dựng …" keeps it) or one numbered line a row."""
+    table = table_of_text(tmp_path, RULED_BUDGET)
+    rows = [r.cells for r in table.rows if r.cells]
+    assert [r[:3] for r in rows] == [
+        ["1", "[Day manh pho bien, giao duc phap luat", "10.306"],
+        ["2", "[rien khai cai cach hanh chinh", "4.628"],
+        ["3", "[Nang cao hieu qua bao ve moi truong", "2.700"],
+    ]
+    garbled = table_of_text(tmp_path, RULED_BUDGET_GARBLED)
+    numbered = [r.cells for r in garbled.rows if r.cells and r.cells[0]]
+    assert [r[0] for r in numbered] == ["1", "2", "3"]
+    assert numbered[1][1].endswith("rien khai cai cach hanh chinh «Tatoo SC")
