@@ -15,9 +15,16 @@ from __future__ import annotations
 
 import regex
 
-from sohoa.extract.agency_names import BODY_NOUNS, begins_name, misread, name_nodes, open_name
+from sohoa.extract.agency_names import (
+    BODY_NOUNS,
+    QUALIFIED_NOUNS,
+    begins_name,
+    misread,
+    name_nodes,
+    open_name,
+)
 from sohoa.extract.structure import fold
-from sohoa.extract.wrapped_names import begins_known_name
+from sohoa.extract.wrapped_names import QUALIFIERS, begins_known_name
 from sohoa.normalize.unicode import strip_marks
 
 # a word before "sở" that makes it the task's: "cơ sở", "trụ sở"; before "bộ": "cán bộ"
@@ -157,3 +164,23 @@ def ends_and_opens(piece: str, run: list[str]) -> bool:
         if run[k - 1].endswith(";") and opened and completes_name(piece, run[:k], True):
             return True
     return False
+
+
+# the words of a collective's qualifier ("có liên quan"): one before a qualifier's run
+# makes the run part of a longer one, the task's ("… có" / "liên quan")
+QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q}
+
+
+def ends_qualifier(piece: str, run: list[str], before: str) -> bool:
+    """Is ``run`` (read after the task's word ``before`` at a line's end) the qualifier
+    that ends the collective ``piece`` opened above, or its last words: "liên quan" after
+    "Các sở, ngành" (whole, it may go on), "quan" after "Các sở, ngành liên" (it must)?
+    Not when ``before`` makes it the task's own: a noun it qualifies ("cá nhân" / "có liên
+    quan"), a word of a longer qualifier ("có" / "liên quan") or a body's noun with the
+    run's first word ("cơ" / "quan")."""
+    folded = tuple(fold(w) for w in run)
+    if not any(q[-len(folded) :] == folded for q in QUALIFIERS) or not all(folded):
+        return False
+    before = fold(before)
+    own = before in QUALIFIED_NOUNS | QUALIFIER_WORDS or (before, folded[0]) in NOUNS_OF_TWO
+    return not own and completes_name(piece, run, False)

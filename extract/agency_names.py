@@ -200,6 +200,18 @@ def reads_cac(word: str) -> bool:
     return folded or CAC_LOOKALIKE.fullmatch(word) is not None
 
 
+# "Sở" as an English-model OCR reads it in an agency list: its "ở" a sign ("S°", "S%")
+_SO_SIGNED = regex.compile(r"S[^\p{L}\p{N}\s][,;:]?")
+
+
+def _name_word(word: str) -> str:
+    """``word`` folded as a name's word: "cac" for a misread "Các" (``reads_cac``), "so"
+    for a "Sở" read with a sign for its "ở" ("S°,"), else as it is folded."""
+    if reads_cac(word):
+        return "cac"
+    return "so" if _SO_SIGNED.fullmatch(word) else fold(word)
+
+
 def heads_collective(words: list[str], k: int) -> bool:
     """Is ``words[k]`` the "Các" of a collective name as OCR misread it ("C8° cơ quan,",
     "C&C doanh nghiệp"): "Các"'s shape, and the words after it begin a collective name?"""
@@ -231,11 +243,11 @@ class OpenName:
 def open_name(cell: str) -> OpenName | None:
     """The name ``cell`` ends in, if it may go on: the longest run of the cell's last words,
     from the cell's start or after a "," / ";" / "và" of its list, that begins a name of the
-    grammar; more must come when that run is no whole name, or the cell ends in "," / ";"
-    / "và" (its list goes on). ``None`` when the cell ends in no name or in one that can
-    take nothing more."""
+    grammar (a misread "Các" or "Sở" read as it: ``_name_word``); more must come when that
+    run is no whole name, or the cell ends in "," / ";" / "và" (its list goes on). ``None``
+    when the cell ends in no name or in one that can take nothing more."""
     raw = [w for w in cell.split() if fold(w)]
-    words = ["cac" if reads_cac(w) else fold(w) for w in raw]
+    words = [_name_word(w) for w in raw]
     if not words:
         return None
     for start in range(len(words)):

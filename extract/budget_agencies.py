@@ -16,6 +16,7 @@ from sohoa.extract.agency_heads import (
     completes_name,
     ends_and_opens,
     ends_noun,
+    ends_qualifier,
     words_going_on,
 )
 from sohoa.extract.agency_moves import partner_words_at
@@ -202,21 +203,24 @@ def _name_ending_the_line(fragments: list[str], words: list[str]) -> int | None:
     open above begin, read after the task's words on the line ("… thực hiện giao" then
     "đơn vị liên quan" below "Các cơ quan,"; "… TỔ chức hợp tác" then "nghiệp, tổ chức"
     below "Các doanh"): they end a listed body's name begun above, or qualify the list
-    ("liên quan"), which the task's own words never do there. A run that only lists more
-    bodies ("tổ chức, cá nhân" below "Các doanh nghiệp,") may be the task's subject, and
-    so may one whose word before repeats the name's last ("cho doanh" / "nghiệp, tổ
-    chức"): those stay. Mid-item, the run may also make the name whole then open the
-    cell's next name (``agency_heads.ends_and_opens``), or be the one word that ends a
-    body's noun of two (``agency_heads.ends_noun``). None when no such run ends the line."""
+    ("liên quan"), which the task's own words never do there; so may the qualifier alone
+    end a collective (``agency_heads.ends_qualifier``: "… Xây" / "liên quan" below "Các
+    Sở, ngành"). A run that only lists more bodies ("tổ chức, cá nhân" below "Các doanh
+    nghiệp,") may be the task's subject, and so may one whose word before repeats the
+    name's last ("cho doanh" / "nghiệp, tổ chức"): those stay. Mid-item, the run may also
+    make the name whole then open the cell's next name (``agency_heads.ends_and_opens``),
+    or be the one word that ends a body's noun of two (``agency_heads.ends_noun``). None
+    when no such run ends the line."""
     pieces = _open_pieces(fragments)
     for start in range(1, len(words)):
         run = words[start:]
         for piece in pieces:
             mid_item = not piece.rstrip().endswith((",", ";")) and fold(piece.split()[-1]) != "va"
-            if fold(words[start - 1]) == fold(piece.split()[-1]):  # the name's last repeated
+            before = words[start - 1]
+            if fold(before) == fold(piece.split()[-1]):  # the name's last repeated
                 continue
             ends = len(run) >= NAME_END_LEAST and (mid_item or _qualifies(run))
-            if ends and completes_name(piece, run, True):
+            if (ends and completes_name(piece, run, True)) or ends_qualifier(piece, run, before):
                 return start
             if mid_item and (ends_and_opens(piece, run) or ends_noun(piece, run)):
                 return start

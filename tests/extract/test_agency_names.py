@@ -76,3 +76,14 @@ def test_cac_read_with_other_letters_opens_a_collective_that_may_go_on():
     for head in ("Céc", "CAéc"):
         name = open_name(f"{head} co quan")
         assert name is not None and not name.required
+
+
+def test_so_read_with_a_sign_for_its_o_in_a_collective():
+    """ "[C&C S°, nganh", "C&C S% nganh lien": "Sở" read with a sign for its "ở"; the list
+    "Các sở, ngành" is whole and may go on, or waits for its qualifier's "quan". A plain
+    "S" ("S nganh") or a word of letters ("Se") is no such "Sở"."""
+    name = open_name("C&C S°, nganh")
+    assert name is not None and not name.required
+    name = open_name("C&C S% nganh lien")
+    assert name is not None and name.required
+    assert open_name("C&C S nganh lien") is None

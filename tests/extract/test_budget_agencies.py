@@ -369,3 +369,27 @@ def test_a_qualifier_below_the_amounts_goes_on_with_a_misread_cac_above():
         (None, "co so san xuat.", [], ""),
     ]
     assert agencies_after_the_text(group)[2] == (None, "", [], "don vi lién quan")
+
+
+def test_a_collectives_qualifier_alone_ending_a_task_line():
+    """ "… Xay" then "lién quan" at the line's end below the partner's "[C&C Sở, ngành"
+    (whole, it may go on), and "quan" alone below "Cac so, nganh lien" (it must): the
+    qualifier ends the collective, the partner's words read after the task's. The task's
+    own "… cac co" / "quan", "… ca nhan" / "lien quan" and "… co" / "lien quan" stay."""
+    lines = [
+        "1.2 [Dlen, giao duc phap luat (25 san| 4 555 1.000 2.000 250 Cong an tinh [C&C Sở, nganh",
+        "pham x 60 trieu dong); Xay lién quan",
+        "dung phong su tuyen truyen ve",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1:] == ("pham x 60 trieu dong); Xay", [], "lién quan")
+    lines = [
+        "3 phat trien du lich, bao dam an 150 50 50 50 So Noi vu |Cac so, nganh lien",
+        "toan thuc pham (12 luot x 90 quan",
+        "trieu dong).",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[1][1:] == ("toan thuc pham (12 luot x 90", [], "quan")
+    for own in ("ho tro cac co quan", "ho tro to chuc, ca nhan lien quan", "ho tro co lien quan"):
+        lines[1] = own
+        assert agencies_after_the_text([budget_line(line) for line in lines])[1][1] == own
