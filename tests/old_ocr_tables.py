@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sohoa.model import Table
+from sohoa.model import Document, Table
 from sohoa.pipeline import convert_document
 from sohoa.settings import Settings
 
@@ -102,11 +102,30 @@ hanh chinh.
 )
 
 
-def tables_of_text(tmp_path: Path, text: str) -> list[Table]:
-    """The tables the pipeline finds in ``text`` written to a TXT file in ``tmp_path``."""
+# Row 3 of BUDGET_RULED_ACROSS read with "15 20 12" after its amounts: "20 12" lie beyond
+# the four amount columns
+BUDGET_ROW_3 = "3 | To chuc hoi thao ve cai cach 200 100 100 So Y te UBND cap xa"
+AMOUNTS_BEYOND_THE_COLUMNS = BUDGET_RULED_ACROSS.replace(
+    BUDGET_ROW_3, BUDGET_ROW_3.replace("100 So", "100 15 20 12 So")
+)
+
+
+def document_of_text(tmp_path: Path, text: str) -> Document:
+    """The pipeline's document of ``text`` written to a TXT file in ``tmp_path`` (not
+    restored)."""
     path = tmp_path / "old-ocr.txt"
     path.write_text(text, encoding="utf-8")
-    return convert_document(path, Settings(restore=False)).tables
+    return convert_document(path, Settings(restore=False))
+
+
+def tables_of_text(tmp_path: Path, text: str) -> list[Table]:
+    """The tables the pipeline finds in ``text`` written to a TXT file in ``tmp_path``."""
+    return document_of_text(tmp_path, text).tables
+
+
+def row_index(table: Table, number: str) -> int:
+    """The index in ``table.rows`` of the row numbered ``number``."""
+    return next(k for k, r in enumerate(table.rows) if r.cells and r.cells[0] == number)
 
 
 def table_of_text(tmp_path: Path, text: str) -> Table:

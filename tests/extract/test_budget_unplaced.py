@@ -5,35 +5,19 @@ the cells, the sums and the text stay as they were (TXT input through the pipeli
 
 from __future__ import annotations
 
+from old_ocr_tables import AMOUNTS_BEYOND_THE_COLUMNS, document_of_text, row_index
 from old_ocr_tables import BUDGET_RULED_ACROSS as RULED_ACROSS
 
 from sohoa.extract.appendix import UNPLACED as UNPLACED_KEY
 from sohoa.extract.rebuild_edits import UNPLACED
-from sohoa.model import Document, document_to_dict
-from sohoa.pipeline import convert_document
-from sohoa.settings import Settings
-
-ROW_3 = "3 | To chuc hoi thao ve cai cach 200 100 100 So Y te UBND cap xa"
-
-
-def _converted(tmp_path, text: str) -> Document:
-    path = tmp_path / "old-ocr.txt"
-    path.write_text(text, encoding="utf-8")
-    return convert_document(path, Settings(restore=False))
-
-
-def _row(doc: Document, number: str) -> int:
-    rows = doc.tables[0].rows
-    return next(k for k, r in enumerate(rows) if r.cells and r.cells[0] == number)
+from sohoa.model import document_to_dict
 
 
 def test_amounts_beyond_the_amount_columns_are_kept_with_the_row(tmp_path):
     """ "200 100 100 15 20 12" under four amount columns: the first four fill them as read
     before, "20 12" are kept aside (in the JSON record's extra), one edit notes them."""
-    doc = _converted(
-        tmp_path, RULED_ACROSS.replace(ROW_3, ROW_3.replace("100 So", "100 15 20 12 So"))
-    )
-    k = _row(doc, "3")
+    doc = document_of_text(tmp_path, AMOUNTS_BEYOND_THE_COLUMNS)
+    k = row_index(doc.tables[0], "3")
     row = doc.tables[0].rows[k]
     assert row.cells[2:6] == ["200", "100", "100", "15"]
     assert row.unplaced == "20 12"
@@ -47,16 +31,16 @@ def test_a_second_run_of_amounts_in_a_row_is_kept_with_the_row(tmp_path):
     """Row 1's lines hold two runs: "300 100 100 100" (its amounts, adding up) and "55 66
     77" on its last line, which adds up nowhere: the cells take the first, the second is
     kept aside, not lost."""
-    doc = _converted(
+    doc = document_of_text(
         tmp_path, RULED_ACROSS.replace("tai co so. cap xa", "tai co so 55 66 77 cap xa")
     )
-    row = doc.tables[0].rows[_row(doc, "1")]
+    row = doc.tables[0].rows[row_index(doc.tables[0], "1")]
     assert row.cells[2:6] == ["300", "100", "100", "100"]
     assert row.unplaced == "55 66 77"
 
 
 def test_a_row_whose_amounts_fit_keeps_nothing_aside(tmp_path):
-    doc = _converted(tmp_path, RULED_ACROSS)
+    doc = document_of_text(tmp_path, RULED_ACROSS)
     assert all(r.unplaced is None for r in doc.tables[0].rows)
     assert all(r.extra == {} for r in doc.tables[0].records)
     assert not [e for e in doc.edits if e.reason == UNPLACED]
@@ -66,8 +50,8 @@ def test_a_row_number_garbled_past_reading_is_kept_with_the_row(tmp_path):
     """ "q_| chuyen doi so …": row 1's number read as a letter on the ruling under it is
     lost from the STT cell (numbering sets it from the sequence, as before), and kept
     aside as read."""
-    doc = _converted(tmp_path, RULED_ACROSS.replace("1 | chuyen doi so", "q_| chuyen doi so"))
-    k = _row(doc, "1")
+    doc = document_of_text(tmp_path, RULED_ACROSS.replace("1 | chuyen doi so", "q_| chuyen doi so"))
+    k = row_index(doc.tables[0], "1")
     assert doc.tables[0].rows[k].unplaced == "q_"
     assert doc.tables[0].records[k - 1].extra == {UNPLACED_KEY: "q_"}  # section I before it
     assert [(e.original, e.row) for e in doc.edits if e.reason == UNPLACED] == [("q_", k)]

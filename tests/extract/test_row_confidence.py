@@ -5,34 +5,18 @@ rows'; the JSON records carry it (TXT input through the pipeline)."""
 
 from __future__ import annotations
 
+from old_ocr_tables import AMOUNTS_BEYOND_THE_COLUMNS, document_of_text, row_index
 from old_ocr_tables import BUDGET_RULED_ACROSS as RULED_ACROSS
 
-from sohoa.model import Document, document_to_dict
+from sohoa.model import document_to_dict
 from sohoa.output.schema import validate_document
-from sohoa.pipeline import convert_document
-from sohoa.settings import Settings
-
-ROW_3 = "3 | To chuc hoi thao ve cai cach 200 100 100 So Y te UBND cap xa"
-
-
-def _converted(tmp_path, text: str) -> Document:
-    path = tmp_path / "old-ocr.txt"
-    path.write_text(text, encoding="utf-8")
-    return convert_document(path, Settings(restore=False))
-
-
-def _row(doc: Document, number: str) -> int:
-    rows = doc.tables[0].rows
-    return next(k for k, r in enumerate(rows) if r.cells and r.cells[0] == number)
 
 
 def test_a_row_whose_sums_hold_is_surer_than_one_with_amounts_unplaced(tmp_path):
     """Row 1 reads "300 100 100 100" (the total and its years add up); row 3 reads
     "200 100 100 15 20 12", "20 12" beyond the amount columns, kept aside."""
-    text = RULED_ACROSS.replace(ROW_3, ROW_3.replace("100 So", "100 15 20 12 So"))
-    doc = _converted(tmp_path, text)
-    rows = doc.tables[0].rows
-    holds, unplaced = rows[_row(doc, "1")], rows[_row(doc, "3")]
+    table = document_of_text(tmp_path, AMOUNTS_BEYOND_THE_COLUMNS).tables[0]
+    holds, unplaced = table.rows[row_index(table, "1")], table.rows[row_index(table, "3")]
     assert unplaced.unplaced == "20 12"
     assert holds.confidence is not None and unplaced.confidence is not None
     assert holds.confidence > unplaced.confidence
@@ -40,7 +24,7 @@ def test_a_row_whose_sums_hold_is_surer_than_one_with_amounts_unplaced(tmp_path)
 
 
 def test_the_table_confidence_is_the_mean_of_its_rows(tmp_path):
-    doc = _converted(tmp_path, RULED_ACROSS)
+    doc = document_of_text(tmp_path, RULED_ACROSS)
     table = doc.tables[0]
     mean = sum(r.confidence or 0 for r in table.rows) / len(table.rows)
     assert all(r.confidence is not None for r in table.rows)
@@ -48,11 +32,11 @@ def test_the_table_confidence_is_the_mean_of_its_rows(tmp_path):
 
 
 def test_each_record_of_a_rebuilt_table_carries_its_rows_confidence(tmp_path):
-    doc = _converted(tmp_path, RULED_ACROSS)
+    doc = document_of_text(tmp_path, RULED_ACROSS)
     data = document_to_dict(doc)
     validate_document(data)  # schema 1.3 knows the field
     assert data["schema_version"] == "1.3"
     records = data["tables"][0]["records"]
-    row = doc.tables[0].rows[_row(doc, "2")]
+    row = doc.tables[0].rows[row_index(doc.tables[0], "2")]
     assert next(r for r in records if r["stt"] == "2")["confidence"] == row.confidence
     assert all(0 <= r["confidence"] <= 1 for r in records)
