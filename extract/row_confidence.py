@@ -168,7 +168,8 @@ EVIDENCE: dict[str, Callable[[RowEvidence], float]] = {
 
 # Fitted by bench/tables_row_confidence.py --fit (a logistic, L2-regularised) on the sets
 # 004, gen, budget, restart in the five OCR modes, restored (988 rows, 42% right);
-# calibration gap 5.4% on them, 10.4% on the other four sets (638 rows, 31% right). A
+# calibration gap 5.4% on them, 10.4% on the other four sets (638 rows, 31% right) at the
+# fit, 5.7% and 10.7% with the weights as rounded here (tables as of session 18). A
 # failed sum weighs above none: such a row at least states its amounts (``sums_hold``
 # weighs more).
 BIAS = 0.57
