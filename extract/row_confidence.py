@@ -29,11 +29,15 @@ import regex
 
 from sohoa.extract.amounts import is_blank
 from sohoa.extract.appendix import budget_columns, map_columns
+from sohoa.extract.placement_edits import BY_COLUMN_TOTALS, BY_OWN_SUMS, BY_ROW_SUMS, LOST_CELL
+from sohoa.extract.rebuild_edits import UNPLACED
+from sohoa.extract.section_numerals import NUMBERING
+from sohoa.extract.task_moves import ROW_NUMBER
 from sohoa.model import Edit, Table, TableRow
 
-NUMBERING = ("table-numbering", "table-row-number-moved")  # a row number repaired or moved
-BY_SUMS = ("table-amounts-by-own-sums", "table-amounts-by-column-totals")
-UNPLACED = "table-unplaced"
+REPAIRED_NUMBER = (NUMBERING, ROW_NUMBER)  # a row number the numbering set or moved
+# amounts the arithmetic placed: the row's own sums, the table's column totals
+BY_SUMS = (BY_OWN_SUMS, BY_COLUMN_TOTALS, BY_ROW_SUMS, LOST_CELL)
 _NUMBER = regex.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?)\s*$")
 
 
@@ -81,7 +85,7 @@ def number_read(e: RowEvidence) -> float:
 
 
 def number_repaired(e: RowEvidence) -> float:
-    return float(any(edit.reason in NUMBERING for edit in e.edits))
+    return float(any(edit.reason in REPAIRED_NUMBER for edit in e.edits))
 
 
 def sums_hold(e: RowEvidence) -> float:
