@@ -29,7 +29,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.corpus.units import syllable_shaped
 from sohoa.extract.admin_vocab import SECTORS
 from sohoa.extract.structure import fold
-from sohoa.extract.wrapped_names import QUALIFIERS
+from sohoa.extract.wrapped_names import QUALIFIERS, is_cac
 
 # Bodies a collective name lists after "Các" ("Các sở, ban, ngành", "Các cơ quan, đơn vị",
 # "Các tổ chức, cá nhân"): a list names bodies of one kind, the state's departments or the
@@ -189,15 +189,19 @@ def _read_glued(node: NameNode, word: str, most: int, slipped: bool = False) -> 
 # "Các" as an English-model OCR reads it: "C&C", "C8C", "C@c", "C86", "C8°" (a capital C and
 # no letter after it)
 CAC_LOOKALIKE = regex.compile(r"C[^\p{L}\s]\S?[,;]?")
-# or its "á" read as one or two other marks, folded ("Céc", "CAéc", "C4éc": "cec", "caec",
-# "c4ec"); never an "i", "o", "u" or "y" there: "Cục" is a name's head of its own
-_CAC_FOLDED = regex.compile(r"c[^iouy\s]{1,2}c")
+# or, folded, "các" as OCR reads it (``wrapped_names.is_cac``: "Céc", "CAéc", "C4éc") with
+# its "á" read as one or two marks, never an "i", "o", "u" or "y": "Cục" is a name's head
+NOT_CAC_VOWELS = set("iouy")
 
 
 def reads_cac(word: str) -> bool:
     """Is ``word`` "Các" as an English-model OCR reads it (``CAC_LOOKALIKE``, "Céc", "CAéc")?"""
-    folded = word[:1] == "C" and _CAC_FOLDED.fullmatch(fold(word)) is not None
-    return folded or CAC_LOOKALIKE.fullmatch(word) is not None
+    folded = fold(word)
+    middle = folded[1:-1]
+    misread = (
+        word[:1] == "C" and is_cac(folded) and bool(middle) and not NOT_CAC_VOWELS & set(middle)
+    )
+    return misread or CAC_LOOKALIKE.fullmatch(word) is not None
 
 
 # "Sở" as an English-model OCR reads it in an agency list: its "ở" a sign ("S°", "S%")
