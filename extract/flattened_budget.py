@@ -7,7 +7,7 @@ here a section line, the total row ("Téng [21.450 |5.530 …"), a section that 
 row, the lead and partner agencies line by line (``budget_agencies``), headers repeated at a
 page break (``budget_page_breaks``), and the amounts placed by arithmetic: where
 the row adds up (``row_placements.Placements``), and where its years were left blank, where
-every year column adds up to the total row (``flattened_sums.place_by_column_totals``). A
+every year column adds up to the total row (``flattened_sums.placements_by_column_totals``). A
 digit is never guessed: what the sums cannot place stays where it was read.
 """
 
@@ -217,7 +217,7 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
     values, or a short row whose own sum fails); of the others, those every placement
     adding up agrees on. A full row whose own sum fails holds a misread digit, and a value
     read as no amount ("T2470") shows digits misread: one column may be off
-    (``place_by_column_totals``)."""
+    (``placements_by_column_totals``)."""
     n, first = sums.n, sums.first
     open_rows = [r for r in rows if len(sums.values(r)) < n]
     if not open_rows or any(len(sums.values(r)) > n for r in rows):
@@ -244,7 +244,7 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
 def _years_by_column_totals(read: list[_ReadAcross], amount_columns: list[str]) -> None:
     """Rows whose years were left blank somewhere ("1.200 300 300 300 300" under five
     years) get their year cells where every year column adds up to the total row (see
-    ``place_by_column_totals``); with years split by source, every amount cell, where the
+    ``placements_by_column_totals``); with years split by source, every amount cell, where the
     row's own sums also hold. A row "p" stating its own amounts is a subtotal of its rows
     "p.q": those count under it, not in the total row, and once its years are known, its
     rows' blank years are placed where they add up to them."""

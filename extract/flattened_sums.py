@@ -5,7 +5,7 @@ NSNN", …): when a row's amounts were read without their positions, the one pla
 every total is the sum of its years is taken (``place_by_sums``; rows the arithmetic cannot
 place follow the table's other rows of as many values: ``row_placements``). When rows
 left some years blank, their year cells go where every year column adds up to the total row
-(``place_by_column_totals``). Amounts misread at the start of a run: ``garbled_amounts``.
+(``placements_by_column_totals``). Amounts misread at the start of a run: ``garbled_amounts``.
 """
 
 from __future__ import annotations
@@ -278,19 +278,6 @@ class ColumnPlacements:
 
     rows: list[list[str] | None]
     by_own_sums: list[bool]
-
-
-def place_by_column_totals(
-    fixed: list[list[str]],
-    open_rows: list[list[str]],
-    total: list[str],
-    misread_seen: bool = False,
-    row_holds: Callable[[list[str]], bool] | None = None,
-) -> list[list[str] | None] | None:
-    """The open rows' cells ``placements_by_column_totals`` places, None for all when it
-    places none."""
-    found = placements_by_column_totals(fixed, open_rows, total, misread_seen, row_holds)
-    return None if found is None else found.rows
 
 
 def placements_by_column_totals(

@@ -7,10 +7,17 @@ from sohoa.extract.flattened_sums import (
     holds_where_readable,
     layout_by_lost_blanks,
     layout_by_sums,
-    place_by_column_totals,
+    placements_by_column_totals,
     total_split_at_its_dot,
     unread_years,
 )
+
+
+def place_by_column_totals(*args, **kwargs) -> list[list[str] | None] | None:
+    """The open rows' cells ``placements_by_column_totals`` places, None for all when it
+    places none."""
+    found = placements_by_column_totals(*args, **kwargs)
+    return None if found is None else found.rows
 
 
 def test_blank_years_go_where_every_column_adds_up_to_the_total():
