@@ -1,10 +1,15 @@
 """How well the rows' confidence of tables rebuilt from old OCR text is calibrated.
 
     .venv/bin/python bench/tables_row_confidence.py [--modes lstm3,...] [--sets 004,...]
-        [--fit-sets 004,gen,budget,restart] [--fit] [--dump FILE] [--load FILE]
+        [--fit-sets 004,gen,budget,restart] [--fit] [--dump FILE] [--load FILE,...]
 
 The same development sets, cached OCR and table pairing as ``bench/tables_eng_ocr.py``
-(never seed 002), restored, in the four default OCR modes and lstm6-norules. Each row of a
+(never seed 002), restored, in the four default OCR modes and lstm6-norules, and the same
+sets' tables clean (``CLEAN_MODES``): rendered as a digital PDF and its text layer exported
+as text with no OCR error, the content stream's order (``pdftotext -raw``: cell after cell)
+and lines across the page (pdfplumber, the pipeline's text-layer reader: a row's cells side
+by side, their wrapped lines interleaved), as an old export of a digital plan gives its
+appendices; a fit that has seen only old OCR learns no clean evidence. Each row of a
 table rebuilt from flattened text (``Table.source == "flattened"``) is judged: right when
 the truth row paired with it (``metrics.align_rows`` on folded cells, as
 ``tables_edits.py`` pairs them) has at least ``RIGHT_SHARE`` of its cells equal once folded
@@ -12,21 +17,25 @@ the truth row paired with it (``metrics.align_rows`` on folded cells, as
 truth table). Each row's evidence (``extract/row_confidence.py``) is kept as the pipeline
 computed it.
 
-It prints, for the fitting sets (``--fit-sets``) and for the others apart, the reliability
-table: rows binned by confidence (tenths), per bin the rows, their mean confidence and the
-share right, and the calibration gap (each bin's |mean confidence - share right|, weighted
+It prints, for the fitting sets (``--fit-sets``), for the others apart (old OCR and clean
+tables together) and for the clean tables apart (all sets), the reliability table: rows
+binned by confidence (tenths), per bin the rows, their mean confidence and the share
+right, and the calibration gap (each bin's |mean confidence - share right|, weighted
 by its rows). ``--fit`` fits the logistic's weights on the fitting sets only (L2, Newton's
 method) and prints them for ``row_confidence.WEIGHTS``; the tables are then scored with
 them (the test sets still unseen by the fit). ``--dump``/``--load`` keep the rows judged in
-a JSON file, to fit again without rebuilding. The last line: rows judged, share right, and
-the gap on the fitting and on the test sets.
+a JSON file (``--load`` reads several, comma-separated), to fit again without rebuilding.
+The last line: rows judged, share right, the gap on the fitting and on the test sets (and
+on the test sets' old OCR alone), and the clean tables' rows: share right, mean confidence.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,12 +47,15 @@ sys.path.insert(0, str(HERE))
 
 import tables_eng_ocr as dev  # noqa: E402  (also registers this checkout as `sohoa`)
 from metrics import align_rows  # noqa: E402
+from render_tables import render_tables  # noqa: E402
 from tables import model_rows, truth_rows  # noqa: E402
 
 from sohoa.extract import row_confidence  # noqa: E402
 from sohoa.extract.structure import fold  # noqa: E402
+from sohoa.pipeline import convert_document  # noqa: E402
+from sohoa.settings import Settings  # noqa: E402
 
-MODES = "lstm3,lstm6,legacy3,lstm3-norules,lstm6-norules"
+MODES = "lstm3,lstm6,legacy3,lstm3-norules,lstm6-norules,text-raw,text-across"
 FIT_SETS = "004,gen,budget,restart"
 RIGHT_SHARE = 0.8  # of a row's cells equal to its truth's, folded, for the row to be right
 L2 = 1.0  # the fit's penalty on the weights' squares
@@ -66,6 +78,7 @@ def judged_rows(name: str, mode: str, truth: dict[str, Any], doc: Any, seen: lis
                     "evidence": values,
                     "confidence": row.confidence,
                     "right": right.get(r, False),
+                    "clean": mode in CLEAN_MODES,
                 }
             )
     return judged
@@ -95,11 +108,44 @@ def collect(sets: str, modes: str) -> list[dict]:
 
 
 def _rebuilt(sets: str, mode: str, model: Any) -> Iterator[tuple[str, Any, Any, list]]:
-    """``dev.rebuilt_sets``, each document with its tables rated and their rows' evidence."""
+    """``dev.rebuilt_sets`` (``clean_sets`` for a clean mode), each document with its tables
+    rated and their rows' evidence."""
+    read = clean_sets if mode in CLEAN_MODES else dev.rebuilt_sets
     with row_confidence.watching() as seen:
-        for name, truth, doc in dev.rebuilt_sets(dev.set_counts(sets), mode, model):
+        for name, truth, doc in read(dev.set_counts(sets), mode, model):
             yield name, truth, doc, list(seen)
             seen.clear()
+
+
+def _content_order(pdf: Path) -> list[str]:
+    """The pages' text in the order the PDF draws it (a table: cell after cell)."""
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, check=True)
+    return text.stdout.decode("utf-8").split("\f")[:-1]
+
+
+def _lines_across(pdf: Path) -> list[str]:
+    """The pages' text as lines across the page (a table: a row's cells side by side)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as plumber:
+        return [page.extract_text() for page in plumber.pages]
+
+
+CLEAN_MODES = {"text-raw": _content_order, "text-across": _lines_across}
+
+
+def clean_sets(counts: Any, mode: str, model: Any) -> Iterator[tuple[str, dict[str, Any], Any]]:
+    """(set name, truth, document) for each set: its tables rendered as ``dev.old_ocr_text``
+    renders them, the PDF's text layer exported as text (``CLEAN_MODES[mode]``, its pages
+    joined as the set's OCR text joins them) and converted as that text is."""
+    settings = Settings(restore=model is not None)
+    with tempfile.TemporaryDirectory() as folder:
+        for name, truth in dev._sets(counts).items():
+            pdf, text = Path(folder) / f"{name}.pdf", Path(folder) / f"{name}.txt"
+            render_tables(truth, pdf)
+            pages = CLEAN_MODES[mode](pdf)
+            text.write_text(truth.get("page_join", "\n").join(pages), encoding="utf-8")
+            yield name, truth, convert_document(text, settings, model=model)
 
 
 def fit(rows: list[dict]) -> tuple[float, dict[str, float]]:
@@ -151,13 +197,14 @@ def main() -> None:
     parser.add_argument("--fit-sets", default=FIT_SETS, help="the sets the weights are fit on")
     parser.add_argument("--fit", action="store_true", help="fit the weights and print them")
     parser.add_argument("--dump", help="write the rows judged to this JSON file")
-    parser.add_argument("--load", help="read the rows judged from this JSON file")
+    parser.add_argument("--load", help="read the rows judged from these JSON files (a,b)")
     args = parser.parse_args()
-    rows = json.loads(Path(args.load).read_text()) if args.load else collect(args.sets, args.modes)
+    rows = _load(args.load) if args.load else collect(args.sets, args.modes)
     if args.dump:
         Path(args.dump).write_text(json.dumps(rows))
     fitting = [r for r in rows if r["set"] in args.fit_sets.split(",")]
     testing = [r for r in rows if r["set"] not in args.fit_sets.split(",")]
+    clean = [r for r in rows if r.get("clean")]
     if args.fit and fitting:
         row_confidence.BIAS, weights = fit(fitting)
         row_confidence.WEIGHTS.update(weights)
@@ -166,12 +213,23 @@ def main() -> None:
     rescore(rows)  # by the weights of the module (or those just fitted)
     gap_fit = reliability(f"fitting sets ({args.fit_sets})", fitting)
     gap_test = reliability("test sets (the others)", testing)
-    mean = sum(r["confidence"] for r in rows) / max(1, len(rows))
+    gap_ocr = reliability("test sets, old OCR alone", [r for r in testing if not r.get("clean")])
+    reliability("clean tables (all sets)", clean)
     print(
         f"row confidence ({args.modes}, restored): {len(rows)} rows judged, right"
-        f" {_share(rows):.1%}, mean confidence {mean:.1%}; calibration gap {gap_fit:.1%}"
-        f" on the fitting sets, {gap_test:.1%} on the test sets"
+        f" {_share(rows):.1%}, mean confidence {_mean(rows):.1%}; calibration gap"
+        f" {gap_fit:.1%} on the fitting sets, {gap_test:.1%} on the test sets ({gap_ocr:.1%}"
+        f" their old OCR alone); clean tables: {len(clean)} rows, right {_share(clean):.1%},"
+        f" mean confidence {_mean(clean):.1%}"
     )
+
+
+def _mean(rows: list[dict]) -> float:
+    return sum(r["confidence"] for r in rows) / max(1, len(rows))
+
+
+def _load(files: str) -> list[dict]:
+    return [row for name in files.split(",") for row in json.loads(Path(name).read_text())]
 
 
 if __name__ == "__main__":
