@@ -1,0 +1,28 @@
+"""Where a budget row's lead agency name ends, wrapped in its narrow cell (old OCR)."""
+
+from sohoa.extract.budget_leads import (
+    lead_name_going_on,
+    levels_to_the_lead,
+    specks_after_the_name,
+)
+
+
+def test_a_known_name_wrapped_ends_on_the_line_below():
+    # "Sở Tài" / "chính Các cơ quan,": "chính" ends the name, the rest is the partner's
+    assert lead_name_going_on("Sở Tài", "chinh Cac co quan,") == (["chinh"], ["Cac co quan,"])
+    # a whole name takes nothing from below
+    assert lead_name_going_on("Sở Y tế", "UBND cap xa") == ([], ["UBND cap xa"])
+
+
+def test_a_name_of_the_grammar_goes_on_below():
+    assert lead_name_going_on("UBND cap", "xa to chtrc") == (["xa"], ["to chtrc"])
+
+
+def test_specks_after_a_whole_known_name_are_the_partners():
+    assert specks_after_the_name("Sở Y tế 0") == ("Sở Y tế", "0")
+    assert specks_after_the_name("Sở Giáo dục và") == ("Sở Giáo dục và", "")
+
+
+def test_a_level_word_split_off_goes_back_to_the_lead():
+    parts = [["Van phong", "Cac co quan,"], ["UBND", "tinh don vi lien quan"]]
+    assert levels_to_the_lead(parts)[1] == ["UBND tinh", "don vi lien quan"]
