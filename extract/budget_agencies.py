@@ -22,6 +22,7 @@ from sohoa.extract.agency_heads import (
 from sohoa.extract.agency_moves import partner_words_at
 from sohoa.extract.agency_names import begins_name, misread, sector_tail_size
 from sohoa.extract.budget_leads import (
+    lead_begun_above,
     lead_name_going_on,
     levels_to_the_lead,
     specks_after_the_name,
@@ -319,6 +320,11 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
         near = parts[both[0]] if k < both[0] else parts[both[-1]]
         # "sở Yté" below: a name begins there ("Sở" read in lower case), nothing goes on
         lead_goes_on = k < both[0] and near[0][:1].islower() and not begins_name(near[0])
+        begun = None if lead_goes_on or k != both[0] - 1 else lead_begun_above(p[0], near[0])
+        if begun is not None:  # "Sở Giáo dục và" / "Đào tạo | UBND cấp xã"
+            lead.append(begun[0])
+            partner.append(begun[1])
+            continue
         if k > both[0]:
             name_end, p = lead_name_going_on(" ".join(lead), p[0])
             lead += name_end

@@ -58,6 +58,29 @@ def lead_name_going_on(lead: str, fragment: str) -> tuple[list[str], list[str]]:
     return [], [fragment]
 
 
+def _speck(word: str) -> bool:
+    """A speck read after a name: two letters at most, never the name's own "và"."""
+    return len(fold(word)) <= 2 and fold(word) != "va"
+
+
+def lead_begun_above(line: str, below: str) -> tuple[str, str] | None:
+    """(the lead's words, the specks after them) of a line of one part read right above
+    the row's first line holding both cells, when it begins a "Sở" name that the lead's
+    part below makes a known name whole ("Sở Giáo dục và" / "Đào tạo | UBND cấp xã";
+    "Sở Khoa học wm" / "Và Công nghệ | UBND cấp xã"): the lead's narrow cell wrapped, its
+    first line read alone. The specks after the name begun ("wm": two letters at most)
+    were read off the partner's cell beside it. ``None`` when the line begins no such
+    name (a partner's list, "Các Sở, ban,", starts higher: the taller cell)."""
+    words = line.split()
+    end = len(words)
+    while end > 2 and _speck(words[end - 1]):
+        end -= 1
+    if end < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
+        return None
+    name_end, _ = lead_name_going_on(" ".join(words[:end]), below)
+    return (" ".join(words[:end]), " ".join(words[end:])) if name_end else None
+
+
 def _grammar_going_on(lead: str, line: list[str]) -> tuple[list[str], list[str]]:
     """([the lead's words], [the rest]) of a line below when the lead is no "Sở" but
     another name that must go on ("UBND cấp" / "xã to chtrc"): the line's first words

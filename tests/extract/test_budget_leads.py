@@ -1,6 +1,8 @@
 """Where a budget row's lead agency name ends, wrapped in its narrow cell (old OCR)."""
 
+from sohoa.extract.budget_agencies import lead_and_partner
 from sohoa.extract.budget_leads import (
+    lead_begun_above,
     lead_name_going_on,
     levels_to_the_lead,
     specks_after_the_name,
@@ -26,3 +28,18 @@ def test_specks_after_a_whole_known_name_are_the_partners():
 def test_a_level_word_split_off_goes_back_to_the_lead():
     parts = [["Van phong", "Cac co quan,"], ["UBND", "tinh don vi lien quan"]]
     assert levels_to_the_lead(parts)[1] == ["UBND tinh", "don vi lien quan"]
+
+
+def test_a_lead_begun_on_the_line_above_the_cells_is_the_leads():
+    """The lead's narrow cell wrapped: its first line read alone above the row's middle
+    line, where the lead's part makes the name whole ("Đào tạo", "Và Công nghệ"). It goes
+    to the lead, not to the partner (the taller cell); specks after it ("wm") were read
+    off the partner's cell beside it."""
+    cells = lead_and_partner(["Sở Giáo dục và", "Đào tạo ° UBND cấp xã"])
+    assert cells[:2] == ["Sở Giáo dục và Đào tạo", "° UBND cấp xã"]
+    cells = lead_and_partner(["Sở Khoa học wm", "Và Công nghệ | VBND cấp xã"])
+    assert cells[:2] == ["Sở Khoa học Và Công nghệ", "wm VBND cấp xã"]
+    # a partner's list above, whole names below: the partner's, as before
+    cells = lead_and_partner(["Cac Se, ban,", "So Y te | nganh; UBND cap xa"])
+    assert cells[:2] == ["So Y te", "Cac Se, ban, nganh; UBND cap xa"]
+    assert lead_begun_above("Sở Y tế", "UBND cấp xã") is None
