@@ -40,27 +40,35 @@ def _is_known_name(words: list[str]) -> bool:
     return known_name(" ".join(["So", *(strip_marks(w) for w in words)])) is not None
 
 
+def _speck(word: str) -> bool:
+    """A speck read beside a name: two letters at most, never the name's own "và"."""
+    return len(fold(word)) <= 2 and fold(word) != "va"
+
+
+SPECKS_BEFORE = 2  # specks read before a name's end on the line below ("ả Đào tạo")
+
+
 def lead_name_going_on(lead: str, fragment: str) -> tuple[list[str], list[str]]:
     """([the lead's words], [the rest]) of a line below the lead's: when the lead so far
     is "Sở" and the beginning of a known name ("Sở Tài", "Sở Khoa học và":
     ``wrapped_names.known_name``), the words that start the line and make it whole
     ("chính", "Công nghệ") end the lead's name, wrapped in its narrow cell; the rest is
-    the partner's."""
+    the partner's. Specks read before them (``SPECKS_BEFORE`` at most, two letters each:
+    "ả Đào tạo") are no word of the name: they stay with the rest, as read."""
     words = lead.split()
     line = fragment.split()
     if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
         return _grammar_going_on(lead, line)
     if _is_known_name(words[1:]):
         return [], [fragment]
-    for size in range(len(line), 0, -1):
-        if _is_known_name([*words[1:], *line[:size]]):
-            return line[:size], [" ".join(line[size:])]
+    for skip in range(min(SPECKS_BEFORE, len(line) - 1) + 1):
+        if not all(map(_speck, line[:skip])):
+            break
+        for size in range(len(line) - skip, 0, -1):
+            end = skip + size
+            if _is_known_name([*words[1:], *line[skip:end]]):
+                return line[skip:end], [" ".join(line[:skip] + line[end:])]
     return [], [fragment]
-
-
-def _speck(word: str) -> bool:
-    """A speck read after a name: two letters at most, never the name's own "và"."""
-    return len(fold(word)) <= 2 and fold(word) != "va"
 
 
 def lead_begun_above(line: str, below: str) -> tuple[str, str] | None:

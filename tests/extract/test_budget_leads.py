@@ -43,3 +43,14 @@ def test_a_lead_begun_on_the_line_above_the_cells_is_the_leads():
     cells = lead_and_partner(["Cac Se, ban,", "So Y te | nganh; UBND cap xa"])
     assert cells[:2] == ["So Y te", "Cac Se, ban, nganh; UBND cap xa"]
     assert lead_begun_above("Sở Y tế", "UBND cấp xã") is None
+
+
+def test_specks_before_the_leads_name_end_below_stay_with_the_rest():
+    """ "Sở Giáo dục và" / "ả Đào tạo": a speck read before the name's end on the line
+    below (the restorer made it "ả") is no word of it; the name ends, the speck stays
+    with the partner's words, as read."""
+    assert lead_name_going_on("Sở Giáo dục và", "ả Đào tạo À à") == (["Đào", "tạo"], ["ả À à"])
+    fragments = ["Sở Giáo dục và Các doanh nghiệp,", "x ° tổ chức, cá nhân", "ả Đào tạo"]
+    assert lead_and_partner(fragments)[0] == "Sở Giáo dục và Đào tạo"
+    # a word of the task's, no speck, before the name's words: nothing taken
+    assert lead_name_going_on("Sở Tài", "cho chính") == ([], ["cho chính"])
