@@ -2,7 +2,7 @@
 
 A row's lines end with its lead agency's and partner's words ("Sở | ngành; UBND",
 "KH&CN | cấp xã, Tổ chức,"); ``lead_and_partner`` shares them out line by line, a lead's
-name wrapped in its narrow cell given back to it (``wrapped_names.known_name``), and
+name wrapped in its narrow cell given back to it (``budget_leads``), and
 ``agencies_after_the_text`` takes a line going on in lower case after the task's last
 sentence for the agencies'. Used by ``flattened_budget``.
 """
@@ -21,6 +21,12 @@ from sohoa.extract.agency_heads import (
 )
 from sohoa.extract.agency_moves import partner_words_at
 from sohoa.extract.agency_names import begins_name, misread, sector_tail_size
+from sohoa.extract.budget_leads import (
+    lead_begun_above,
+    lead_name_going_on,
+    levels_to_the_lead,
+    specks_after_the_name,
+)
 from sohoa.extract.budget_lines import BudgetLine, collective_at
 from sohoa.extract.cell_noise import CONTENT, token_kind
 from sohoa.extract.flattened_lines import join_text
@@ -34,7 +40,7 @@ from sohoa.extract.interleaved import (
 from sohoa.extract.rebuild_edits import note
 from sohoa.extract.spaced_names import spaced_known_name
 from sohoa.extract.structure import fold
-from sohoa.extract.wrapped_names import QUALIFIERS, is_cac, known_name, known_name_size
+from sohoa.extract.wrapped_names import QUALIFIERS, is_cac
 from sohoa.normalize.unicode import strip_marks
 
 
@@ -292,7 +298,7 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
     lead's part there goes on in lower case."""
     parts = [_line_agency_parts(f, k > 0) for k, f in enumerate(fragments)]
     fragments = [without_rulings(f) for f in fragments]
-    parts = _levels_to_the_lead(parts)
+    parts = levels_to_the_lead(parts)
     both = [k for k, p in enumerate(parts) if len(p) >= 2]
     if not both:
         lead = _lead_below_a_collective(fragments)
@@ -314,28 +320,17 @@ def lead_and_partner(fragments: list[str]) -> list[str]:
         near = parts[both[0]] if k < both[0] else parts[both[-1]]
         # "sở Yté" below: a name begins there ("Sở" read in lower case), nothing goes on
         lead_goes_on = k < both[0] and near[0][:1].islower() and not begins_name(near[0])
+        begun = None if lead_goes_on or k != both[0] - 1 else lead_begun_above(p[0], near[0])
+        if begun is not None:  # "Sở Giáo dục và" / "Đào tạo | UBND cấp xã"
+            lead.append(begun[0])
+            partner.append(begun[1])
+            continue
         if k > both[0]:
-            name_end, p = _lead_name_going_on(" ".join(lead), p[0])
+            name_end, p = lead_name_going_on(" ".join(lead), p[0])
             lead += name_end
         (lead if lead_goes_on else partner).append(p[0])
-    name, specks = _specks_after_the_name(spaced_known_name(" ".join(lead)))
+    name, specks = specks_after_the_name(spaced_known_name(" ".join(lead)))
     return [name, " ".join([*partner, specks]).strip(), " ".join(rest)]
-
-
-def _specks_after_the_name(lead: str) -> tuple[str, str]:
-    """(the lead's name, the specks read after it) of a lead that is "Sở" and a known
-    sector's name, whole, then specks that are no word of it ("Sở Y tế 0", "S@ KH&CN Paar",
-    "Sở Xây dựng JCA": no syllable, or two letters at most, never "và"): nothing lengthens
-    a whole name, so they were read off the partner's cell beside it, where they go."""
-    words = lead.split()
-    size = known_name_size(words) if len(words) > 2 else 0
-    if not size or not is_so_lookalike(strip_marks(words[0]), words[1]):
-        return lead, ""
-    tail = words[size:]
-    speck = [(len(fold(w)) <= 2 or misread(w)) and fold(w) != "va" for w in tail]
-    if not tail or not all(speck):  # "Sở Giáo dục và": the name goes on below
-        return lead, ""
-    return " ".join(words[:size]), " ".join(tail)
 
 
 def _opens_collective(fragment: str) -> bool:
@@ -376,72 +371,3 @@ def _partner_words_back(lead: str, partner: str, parts: list[str]) -> list[str]:
     if at is None:
         return parts
     return [" ".join(words[:at]), " ".join([*words[at:], parts[1]]), *parts[2:]]
-
-
-def _is_known_name(words: list[str]) -> bool:
-    """Whether ``words`` after a "Sở" (as OCR read it) are a known name, whole."""
-    return known_name(" ".join(["So", *(strip_marks(w) for w in words)])) is not None
-
-
-def _lead_name_going_on(lead: str, fragment: str) -> tuple[list[str], list[str]]:
-    """([the lead's words], [the rest]) of a line below the lead's: when the lead so far
-    is "Sở" and the beginning of a known name ("Sở Tài", "Sở Khoa học và":
-    ``wrapped_names.known_name``), the words that start the line and make it whole
-    ("chính", "Công nghệ") end the lead's name, wrapped in its narrow cell; the rest is
-    the partner's."""
-    words = lead.split()
-    line = fragment.split()
-    if len(words) < 2 or not is_so_lookalike(strip_marks(words[0]), words[1]):
-        return _grammar_going_on(lead, line)
-    if _is_known_name(words[1:]):
-        return [], [fragment]
-    for size in range(len(line), 0, -1):
-        if _is_known_name([*words[1:], *line[:size]]):
-            return line[:size], [" ".join(line[size:])]
-    return [], [fragment]
-
-
-def _grammar_going_on(lead: str, line: list[str]) -> tuple[list[str], list[str]]:
-    """([the lead's words], [the rest]) of a line below when the lead is no "Sở" but
-    another name that must go on ("UBND cấp" / "xã to chtrc"): the line's first words
-    that go on with it by the grammar of ``agency_names`` (``words_going_on``)."""
-    size = words_going_on(lead, line)
-    return line[:size], [" ".join(line[size:])]
-
-
-# "UBND" or "cấp" waiting for its level ("tỉnh", "huyện", "xã": "x4", "x&" as OCR reads "ã").
-_NEEDS_LEVEL = regex.compile(r"(?:ubnd|cap)")
-_LEVEL = regex.compile(r"(?:tinh|huyen|x[a4&8])[,;.]?")
-
-
-def _needs_level(text: str) -> bool:
-    words = text.split()
-    return bool(words) and _NEEDS_LEVEL.fullmatch(strip_marks(words[-1]).lower()) is not None
-
-
-def _levels_to_the_lead(parts: list[list[str]]) -> list[list[str]]:
-    """A lead wrapped in its narrow cell ("Văn phòng" / "UBND tỉnh") whose level word was
-    split off with the partner's part of the line ("UBND" | "tỉnh đơn vị liên quan"): a
-    lower-case level word that starts the partner's part goes back to the lead when the
-    lead so far ends "UBND"/"cấp" waiting for it. When the partner's list so far also
-    waits ("… UBND cấp" / "tỉnh xã, Tổ chức"), the lead (the left cell) takes the first of
-    two level words and the partner the second; with one, the partner keeps it, unless
-    "cấp" and its own level follow ("tỉnh cấp xã")."""
-    out: list[list[str]] = []
-    lead: list[str] = []
-    partner: list[str] = []
-    for p in parts:
-        if len(p) >= 2 and _needs_level(" ".join([*lead, p[0]])):
-            words = p[1].split()
-            levels = 0
-            while levels < len(words) and _LEVEL.fullmatch(strip_marks(words[levels])):
-                levels += 1
-            tiered = _needs_level(" ".join(words[levels : levels + 1]))  # "tỉnh cấp xã"
-            own = levels == 1 and (tiered or not _needs_level(" ".join(partner)))
-            take = 1 if levels >= 2 or own else 0
-            p = [f"{p[0]} {' '.join(words[:take])}".strip(), " ".join(words[take:]), *p[2:]]
-        if len(p) >= 2:
-            lead.append(p[0])
-            partner.append(p[1])
-        out.append(p)
-    return out
