@@ -132,17 +132,29 @@ def place_by_sums(
     """Cells for amounts whose columns old OCR lost: the one contiguous placement where the
     row adds up — "Kinh phí / NSNN" is the sum of the years' NSNN, and so on; ``None``
     when no placement (or more than one) adds up. With ``lost_cell``, one cell between two
-    values may have been lost (a faint "-" or "0"): it stays empty, never filled in."""
+    values may have been lost (a faint "-" or "0"): it stays empty, never filled in; a
+    total of every source ("Kinh phí / Tổng cộng") then takes the first value read, never
+    left empty besides (two losses at once: ``_first_cells``)."""
     n = len(columns)
     fits: list[list[str]] = []
     gaps = range(1, len(values)) if lost_cell else [len(values)]
     for gap in gaps:
         placed = values[:gap] + ([""] if lost_cell else []) + values[gap:]
-        for offset in range(n - len(placed) + 1):
+        for offset in _first_cells(columns, len(placed), lost_cell):
             cells = [""] * offset + placed + [""] * (n - offset - len(placed))
             if cells not in fits and adds_up(cells, columns):
                 fits.append(cells)
     return fits[0] if len(fits) == 1 else None
+
+
+def _first_cells(columns: list[str], width: int, lost_cell: bool) -> range:
+    """Where a run of ``width`` cells may start among ``columns``: anywhere it fits, but at
+    the first column when a cell was lost (``lost_cell``) and that column is the row's
+    total of every source ("Kinh phí / Tổng cộng" over years split by source)."""
+    starts = len(columns) - width + 1
+    if lost_cell and _source_of(columns[0]) not in {_source_of(c) for c in columns[1:]}:
+        return range(min(1, starts))
+    return range(starts)
 
 
 SEARCH_LIMIT = 200_000  # placements tried before the column sums are given up as evidence

@@ -220,3 +220,26 @@ def test_rows_whose_blank_cells_were_lost_tell_their_layout_two_at_least():
     runs = [["150", "100", "50", "50", "20", "50", "30"], ["200", "20", "180", "10", "180", "10"]]
     assert layout_by_lost_blanks(runs, [one_total, split]) == split
     assert layout_by_lost_blanks(runs[:1], [one_total, split]) is None
+
+
+def test_a_lost_cell_never_leaves_the_rows_total_empty_too():
+    """A row of a budget whose years split by source, its blank cells not written ("3 | Tap
+    huan can bo 200 | 200 100 100 So Y te": a total, its NSNN, and NSNN in two years): with
+    one cell lost between two values, its total is the first value read; a placement that
+    also leaves "Kinh phí / Tổng cộng" and "NSNN" empty ("200" read as Tổ chức's, which
+    "100 + 100" happen to make) is two losses at once, and none is taken."""
+    from sohoa.extract.budget_lines import budget_amount_run
+    from sohoa.extract.flattened_sums import place_by_sums
+
+    columns = ["Kinh phí / Tổng cộng", "Kinh phí / NSNN", "Kinh phí / Tổ chức"]
+    columns += [f"Năm {year} / {source}" for year in (2026, 2027, 2028) for source in SIDES]
+    run = budget_amount_run("3 | Tap huan can bo 200 | 200 100 100 So Y te")
+    assert run is not None and run[1] == ["200", "200", "100", "100"]
+    assert place_by_sums(run[1], columns) is None
+    assert place_by_sums(run[1], columns, lost_cell=True) is None
+    # a row that adds up with one cell lost after its total is still placed
+    placed = place_by_sums(["300", "200", "100", "100", "100", "100"], columns, lost_cell=True)
+    assert placed == ["300", "200", "100", "100", "", "100", "100", "", ""]
+
+
+SIDES = ("NSNN", "Tổ chức")
