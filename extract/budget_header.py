@@ -20,6 +20,17 @@ SOURCES = ["NSNN", "Tổ chức"]  # the two sources a year is split into (extra
 TOTAL_LABEL = regex.compile(r"\bT[OE0]N[GQ]\s*(?:C[OE0]N[GQ]|S[OE06])\b")
 
 
+def stacked_total_label(reading: str, years: list[str]) -> bool:
+    """Does the header reading name "Tổng cộng" written on two lines of its narrow cell,
+    "Tổng" on one line and "cộng" on the next ("Tong ca: ca: ca: … céng xa hdi …")? Old OCR
+    reads the header line by line, so the other columns' words of that line fall between
+    the two: one or two a column (a label for each source of each year and of the Kinh phí
+    group), no more. "Tổng kinh phí" (the group's own name) is no total column."""
+    gap = 2 * (len(years) + 2)
+    pattern = rf"\bT[OE0]N[GQ]\b(?!\s*KINH)(?:\s+\S+){{1,{gap}}}?\s+C[OE0]N[GQ]\b"
+    return regex.search(pattern, reading) is not None
+
+
 def _by_source(plain: list[str], years: list[str]) -> tuple[bool, int]:
     """(are the years split by source?, how many sources the "Kinh phí" group names: 0 for
     one total): the header names NSNN under each year, or repeats another source's label
@@ -43,7 +54,7 @@ def _kinh_phi_columns(
     more amounts, adding up, than the header's columns do (a row has no more cells than
     its table: the header's label was misread; the total row's too, its amounts some
     misread). ``sources``: how many sources the "Kinh phí" group names (``_by_source``)."""
-    has_total = any(TOTAL_LABEL.search(r) for r in plain)
+    has_total = any(TOTAL_LABEL.search(r) or stacked_total_label(r, years) for r in plain)
     year_columns = [f"Năm {year} / {source}" for year in years for source in SOURCES]
     layouts = [
         ["Kinh phí / Tổng cộng" if has_total else "Kinh phí"],

@@ -55,3 +55,22 @@ def test_a_total_column_whose_label_was_lost_is_told_by_the_total_row():
     # a total row whose Tổng cộng is not its sources' sum tells nothing: two columns
     wrong = [body[0], body[1].replace("38.490", "39.490")]
     assert budget_header_columns([header], years, wrong)[2:4] == columns[3:5]
+
+
+def test_a_total_label_written_on_two_lines_of_its_cell_heads_a_total_column():
+    """ "Tổng cộng" over Kinh phí written "Tổng" / "cộng" in its narrow cell: old OCR reads
+    the header line by line, the years' source labels between the two words ("Tong ca: ca:
+    … céng xa hdi …"); with no row whose amounts add up to tell, the header's words name the
+    total column (without it each row's amounts shift a column left). "Tổng kinh phí", the
+    group's own name, names none."""
+    header = (
+        "| rinmpns | mimaves | namaner | wimanes | nimanea [nam aneo | STT 2 Nguén Nguén Nguén "
+        "Nguén Nguén Nguén Don vi chu tri Don vi phdi hop Ghi cha Tong ca: ca: ca: ca: ca: ca: "
+        "céng xa hdi xa hdi xa hdi xa hdi xa hdi xa hdi . héa héa héa héa héa héa"
+    )
+    years = ["2026", "2027", "2028", "2029", "2030"]
+    columns = budget_header_columns([header], years, [])
+    assert columns is not None and len(columns) == 18
+    assert columns[2:5] == ["Kinh phí / Tổng cộng", "Kinh phí / NSNN", "Kinh phí / Tổ chức"]
+    group = header.replace("Tong ca:", "Tong kinh phi ca:")
+    assert budget_header_columns([group], years, [])[2:4] == columns[3:5]
