@@ -22,13 +22,13 @@ import regex
 
 from sohoa.extract.appendix import read_caption_lines
 from sohoa.extract.block_years import years_in_blocks
+from sohoa.extract.budget_header import budget_header_columns
 from sohoa.extract.budget_lines import is_interleaved_budget
 from sohoa.extract.flattened_budget import interleaved_budget_rows
 from sohoa.extract.flattened_generic import generic_columns, generic_rows
 from sohoa.extract.flattened_header import (
     TASK_COLUMNS,
     UNNAMED_LAST,
-    budget_header_columns,
     column_years,
     columns_in_use,
     header_run,

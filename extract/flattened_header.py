@@ -1,5 +1,6 @@
 """The header of an appendix flattened in text: where it is, where a page break repeats it,
-and the columns it names (a task list's, or a budget's "Kinh phí" and "Năm 20xx" groups).
+and the columns it names (a task list's; a budget's "Kinh phí" and "Năm 20xx" groups are
+``budget_header``'s).
 
 Old OCR garbles header words, so they are compared without marks and with one slip allowed.
 """
@@ -13,12 +14,9 @@ from itertools import pairwise
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.extract.budget_lines import budget_amount_run
 from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION, TOTAL_ROW_LABELS, amount_cells
-from sohoa.extract.flattened_sums import layout_by_lost_blanks, layout_by_sums
 from sohoa.extract.headers import VOCABULARY
 from sohoa.extract.structure import fold
-from sohoa.extract.total_rows import total_row_amounts
 from sohoa.model import TableRow
 from sohoa.normalize.language import judge
 from sohoa.normalize.unicode import strip_marks
@@ -93,7 +91,7 @@ PROSE_WORDS = 6  # a line of this many words, most of them no header word, is bo
 LABEL_REPEATS = 3  # a word this often in a line: a sub-column label repeated under each year
 
 
-def _label_counts(text: str) -> Counter[str]:
+def label_counts(text: str) -> Counter[str]:
     """How often each word of two letters or more (marks and case folded) is in ``text``."""
     return Counter(fold(w) for w in strip_marks(text).split() if regex.search(r"\p{L}{2}", w))
 
@@ -103,7 +101,7 @@ def is_label_line(text: str) -> bool:
     Nguon | …", "nha dong nha dong nha dong", "7 Noi dung Tong so | Sach | sach | …"): a
     word is there three times or more, and repeated words and header words make half the
     line. A row's text does not repeat itself so."""
-    counts = _label_counts(text)
+    counts = label_counts(text)
     if not counts or max(counts.values()) < LABEL_REPEATS:
         return False
     labels = sum(n for w, n in counts.items() if n >= 2 or w in HEADER_WORDS)
@@ -375,76 +373,3 @@ def years_read_in_body(body: list[str]) -> list[str]:
         if len(set(years)) >= 2 and _is_header_line(text):
             return sorted(set(years))
     return []
-
-
-SOURCES = ["NSNN", "Tổ chức"]  # the two sources a year is split into (extract/appendix.py)
-# "Tổng cộng", "Tổng số" heading a total column, marks lost and misread as old OCR reads
-# them ("TENG SE", "TONG CONG", "TENQS6"); not "Tổng kinh phí", the group's own name
-TOTAL_LABEL = regex.compile(r"\bT[OE0]N[GQ]\s*(?:C[OE0]N[GQ]|S[OE06])\b")
-
-
-def _by_source(plain: list[str], years: list[str]) -> tuple[bool, int]:
-    """(are the years split by source?, how many sources the "Kinh phí" group names: 0 for
-    one total): the header names NSNN under each year, or repeats another source's label
-    ("Ngân sách tỉnh | Nguồn khác" under each year, as often once more under Kinh phí)."""
-    n_nsnn = max(len(regex.findall(r"N\s?S\s?N\s?N", r)) for r in plain)
-    if n_nsnn >= len(years):
-        return True, 2 if n_nsnn > len(years) else 0
-    repeats = max(
-        max((n for w, n in _label_counts(r).items() if w not in HEADER_WORDS), default=0)
-        for r in plain
-    )
-    return repeats >= max(len(years), LABEL_REPEATS), 2 if repeats > len(years) else 0
-
-
-def _kinh_phi_columns(
-    plain: list[str], years: list[str], sources: int, body: list[str]
-) -> list[str]:
-    """The "Kinh phí" columns before years split by source: one total, each source's, or
-    the total and each source's, as the header names them ("Tổng số" / "Tổng cộng", a
-    source's label once more than the years); more of them when a row of the body holds
-    more amounts, adding up, than the header's columns do (a row has no more cells than
-    its table: the header's label was misread; the total row's too, its amounts some
-    misread). ``sources``: how many sources the "Kinh phí" group names (``_by_source``)."""
-    has_total = any(TOTAL_LABEL.search(r) for r in plain)
-    year_columns = [f"Năm {year} / {source}" for year in years for source in SOURCES]
-    layouts = [
-        ["Kinh phí / Tổng cộng" if has_total else "Kinh phí"],
-        [f"Kinh phí / {s}" for s in SOURCES],
-        [f"Kinh phí / {s}" for s in ["Tổng cộng", *SOURCES]],
-    ]
-    named = layouts[(2 if has_total else 1) if sources else 0]
-    runs = [run[1] for run in map(budget_amount_run, body) if run is not None]
-    runs += [total.split() for total in map(total_row_amounts, body) if total]
-    full = [[*layout, *year_columns] for layout in layouts]
-    found = layout_by_sums(runs, full) or layout_by_lost_blanks(runs, full)  # blanks lost
-    if found is not None and len(found) > len(named) + len(year_columns):
-        return found[: len(found) - len(year_columns)]
-    return named
-
-
-def budget_header_columns(
-    readings: list[str], years: list[str], body: list[str] | None = None
-) -> list[str] | None:
-    """Leaf columns of a budget header: 'Kinh phí' and 'Năm 20xx' groups with sub-columns.
-
-    ``readings`` are the texts of the header, once per page it is repeated on: old OCR
-    garbles each reading differently, so the one naming most sub-columns is taken. When
-    the years are split by source, the rows of amounts in ``body`` that add up tell which
-    "Kinh phí" columns come before them (see ``_kinh_phi_columns``).
-    """
-    if not years:
-        return None
-    plain = [strip_marks(" ".join(r.split())).upper() for r in readings]
-    columns = ["STT", "Nội dung"]
-    split, sources = _by_source(plain, years)
-    if split:
-        columns += _kinh_phi_columns(plain, years, sources, body or [])
-        columns += [f"Năm {year} / {source}" for year in years for source in SOURCES]
-    else:
-        columns.append("Kinh phí")
-        columns += [f"Năm {year}" for year in years]
-    columns += ["Đơn vị chủ trì", "Đơn vị phối hợp"]
-    if any(regex.search(r"GHI\s+CH", r) for r in plain):
-        columns.append("Ghi chú")
-    return columns

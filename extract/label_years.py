@@ -16,8 +16,9 @@ from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
+from sohoa.extract.budget_header import SOURCES
 from sohoa.extract.budget_lines import budget_amount_run
-from sohoa.extract.flattened_header import HEADER_WORDS, LABEL_REPEATS, SOURCES, is_label_line
+from sohoa.extract.flattened_header import HEADER_WORDS, LABEL_REPEATS, is_label_line
 from sohoa.extract.flattened_lines import NUMBERED_LINE, OCR_SECTION
 from sohoa.extract.flattened_sums import UNREAD_YEAR, adds_up, layout_by_lost_blanks
 from sohoa.extract.structure import fold
