@@ -14,7 +14,8 @@ neighbours, and only where the evidence is strong is it moved out of the cell:
 - **strong** tokens are no word of any language a table holds: a lone consonant letter
   (Vietnamese has no one-consonant word; "x" before a number is a times sign), a two-letter
   token that is no syllable and no acronym ("Az", "we", "Ju."), a token of signs only
-  ("|", "~", "*");
+  ("|", "~", "*"); in text as read, given the restorer's lexicon (``lexicon_of``), also
+  three unmarked letters it reads as no word ("nee", "aes", "awe": ``_no_word``);
 - **weak** tokens could be noise or content: a lone vowel ("a", "à", "ọe": what the
   restorer makes of a speck), a one- or two-digit number, a two-letter acronym ("OR"), a
   Roman numeral of one or two letters ("V", "IV"), a dash;
@@ -36,7 +37,8 @@ as an edit with the text before and after.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import regex
 
@@ -66,6 +68,9 @@ CONFIDENCE_PAIR = 0.95  # a strong token with a lone sign or digit beside it
 CONFIDENCE_LONE = 0.95  # a lone lower-case consonant between words that read on
 # a run within an agency's name: tables_edits --restore 3 of 3 right, (3 + 1) / (3 + 2)
 CONFIDENCE_NAME = 0.8
+# a run that is noise for three letters of no word of the lexicon in it (``_no_word``):
+# tables_edits --restore 17 of 18 judged right (1 wrong), (17 + 1) / (18 + 2) = 0.90
+CONFIDENCE_NO_WORD = 0.9
 
 # punctuation a word carries at its edges; other signs in a word ("s¢", "€0") are OCR's
 # reading of a letter, so such a word is a garbled word, not a speck
@@ -79,6 +84,7 @@ _ROMAN = regex.compile(r"^[IVX]{1,2}$")  # the numerals of sections and quarters
 _NUMBER = regex.compile(r"^\W*\p{N}")  # a number, an amount, a date or a code after it
 
 STRONG, WEAK, CONTENT = 2, 1, 0
+Known = Callable[[str], bool]  # does the restorer read a word as read as one (lexicon_of)?
 
 
 def _core(token: str) -> str:
@@ -102,12 +108,45 @@ def _letter_kind(core: str) -> int:
     return CONTENT
 
 
-def token_kind(token: str, after: str | None = None, before: str | None = None) -> int:
+def lexicon_of(model: Any) -> Known | None:
+    """Does the restorer read a word as read as one of its words: a syllable of its lexicon
+    (marks and case away), or a token its learned OCR channels read as another word ("mdi"
+    mới, "trg" trợ: ``RestorerModel.channels``' readings)? None when ``model`` (a loaded
+    ``Restorer`` or its ``RestorerModel``) holds no syllables."""
+    found = getattr(model, "model", model)
+    syllables = getattr(found, "syllables", None)
+    if not syllables:
+        return None
+    channels = getattr(found, "channels", None) or {}
+    readings = [channel.get("readings") or {} for channel in channels.values()]
+
+    def known(word: str) -> bool:
+        lower = word.lower()
+        return strip_marks(lower) in syllables or any(lower in r for r in readings)
+
+    return known
+
+
+def _no_word(core: str, known: Known | None) -> bool:
+    """Three letters with no mark, not an acronym's capitals, that the restorer reads as no
+    word (``lexicon_of``: "nee", "aes", "awe", "esq": what a speck or a ruling reads). A
+    syllable ("con", "see" read for "sẽ"), a misread word its OCR channel knows ("ndi" nối,
+    "trg" trợ) or a word with a mark ("déi": the OCR saw a Vietnamese word there) is never
+    one."""
+    if known is None or len(core) != 3 or not core.isascii() or core.isupper():
+        return False
+    return not known(core)
+
+
+def token_kind(
+    token: str, after: str | None = None, before: str | None = None, known: Known | None = None
+) -> int:
     """How much a token of a task cell looks like a speck read as text.
 
     ``before`` and ``after`` are the tokens beside it (None at the cell's edges): a lone
     letter before a number is a times sign ("23 sản phẩm x 90"), a unit's symbol after a
-    number a unit ("5 km").
+    number a unit ("5 km"). Given ``known`` (the lexicon's syllables, marks away: text as
+    read), three letters of no syllable are as strong as two (``_no_word``).
     """
     if _SIGNS_ONLY.match(token):
         return WEAK if token in MILD_SIGNS else STRONG
@@ -124,7 +163,7 @@ def token_kind(token: str, after: str | None = None, before: str | None = None) 
         return CONTENT  # a times sign ("23 sản phẩm x 90"), a truncated "số" ("s 43/2022")
     if core in UNITS and before is not None and _NUMBER.match(before):
         return CONTENT  # "5 km", "300 m"
-    return _letter_kind(core)
+    return STRONG if _no_word(core, known) else _letter_kind(core)
 
 
 def _word(token: str | None, lower: bool = False) -> bool:
@@ -198,15 +237,25 @@ def _garbled_syllable(token: str) -> bool:
     return len(core) == 2 and core.islower() and _LETTERS.match(core) is not None
 
 
+def _holds_no_word(run: list[str], known: Known | None) -> bool:
+    """Does the run hold three letters the lexicon reads as no word (``_no_word``)?"""
+    cores = [_core(t) for t in run]
+    return any(_LETTERS.match(c) and _no_word(c, known) for c in cores)
+
+
 def noise_spans(
-    text: str, agency: bool = False, as_read: bool = False
+    text: str, agency: bool = False, as_read: bool = False, known: Known | None = None
 ) -> list[tuple[int, int, float]]:
     """(start, end, confidence) over the cell's whitespace tokens: the runs judged noise
     (in an ``agency`` cell also a run within a name, ``_within_a_name``); in text ``as_read``
-    (not restored yet) none holding a word the restorer may yet read (``_garbled_syllable``)."""
+    (not restored yet) none holding a word the restorer may yet read (``_garbled_syllable``),
+    its words of three letters weighed against the lexicon's syllables (``known``)."""
     tokens = text.split()
+    known = known if as_read else None
     kinds = [
-        token_kind(t, tokens[i + 1] if i + 1 < len(tokens) else None, tokens[i - 1] if i else None)
+        token_kind(
+            t, tokens[i + 1] if i + 1 < len(tokens) else None, tokens[i - 1] if i else None, known
+        )
         for i, t in enumerate(tokens)
     ]
     spans = []
@@ -218,18 +267,20 @@ def noise_spans(
         confidence = _run_confidence(tokens, kinds, start, end)
         if confidence is None and agency and _within_a_name(tokens, kinds, start, end):
             confidence = CONFIDENCE_NAME
+        if confidence is not None and _holds_no_word(tokens[start:end], known):
+            confidence = min(confidence, CONFIDENCE_NO_WORD)
         if confidence is not None and end - start < len(tokens):
             spans.append((start, end, confidence))
     return spans
 
 
 def without_noise(
-    text: str, agency: bool = False, as_read: bool = False
+    text: str, agency: bool = False, as_read: bool = False, known: Known | None = None
 ) -> tuple[str, float | None]:
     """The cell's text with its noise runs taken out, and the lowest confidence among them
     (None when nothing was taken out)."""
     composed = nfc(text)
-    spans = noise_spans(composed, agency, as_read)
+    spans = noise_spans(composed, agency, as_read, known)
     if not spans:
         return text, None
     tokens = composed.split()
@@ -239,12 +290,13 @@ def without_noise(
 
 
 def remove_cell_noise(
-    table: Table, table_index: int | None = None, as_read: bool = False
+    table: Table, table_index: int | None = None, as_read: bool = False, known: Known | None = None
 ) -> list[Edit]:
     """Specks read as text taken out of the task cells of an old-OCR table, each cell's
     change logged (text before and after, the confidence of its least sure run); of its
     cells ``as_read`` (before the restorer, which would dress a speck as a syllable: "Az"
-    read "A", "nee" read "neo") too, a run holding a misread word aside."""
+    read "A", "nee" read "neo") too, a run holding a misread word aside, and given the
+    lexicon's syllables (``known``) its three-letter words of none weighed as specks."""
     fields = map_columns(table.columns).items()
     columns = [k for k, field in fields if field in TEXT_FIELDS]
     agencies = {k for k, field in fields if field in TEXT_FIELDS[1:]}
@@ -254,7 +306,7 @@ def remove_cell_noise(
         for k in columns:
             if k >= len(cells) or not cells[k]:
                 continue
-            kept, confidence = without_noise(cells[k], k in agencies, as_read)
+            kept, confidence = without_noise(cells[k], k in agencies, as_read, known)
             if confidence is None:
                 continue
             edits.append(

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 from old_ocr_tables import OLD_OCR_TASKS, tables_of_text
 
+from sohoa.corpus.model import RestorerModel
 from sohoa.extract.cell_noise import (
     CONFIDENCE_NAME,
+    CONFIDENCE_NO_WORD,
     CONTENT,
     REASON,
     STRONG,
     WEAK,
+    lexicon_of,
     remove_cell_noise,
     token_kind,
     without_noise,
@@ -157,3 +160,46 @@ def test_as_read_a_run_holding_a_misread_word_waits_for_the_restorer():
     assert without_noise(line)[0] == "cho co’ san xuat"
     assert without_noise(line, as_read=True) == (line, None)
     assert without_noise("UBND x Os cap xa", as_read=True)[0] == "UBND cap xa"
+
+
+# syllables of a lexicon, keyed as the restorer's are (marks away, lower case), and the
+# readings its learned OCR channel has for some tokens as read
+SYLLABLES = """to chuc hoi nghi tong ket ve phong chay cho co so san xuat a an chuyen doi tac
+noi moi tai cac xa luu van thu cap"""
+READINGS = {"ndi": [("nội", 0.4), ("nối", 1.9)], "trg": [("trợ", 0.0)], "lwu": [("lưu", 0.0)]}
+LEXICON = lexicon_of(
+    RestorerModel(
+        syllables={key: [(key, -5.0)] for key in SYLLABLES.split()},
+        channels={"eng": {"readings": READINGS}},
+    )
+)
+
+
+def test_as_read_three_letters_of_no_word_of_the_lexicon_are_specks():
+    """A speck read "a nee Az" between two lines of a task ("…tổng kết về" / "phòng
+    cháy…"): "nee" has three letters but is no syllable, so with "Az" the run goes before
+    the restorer makes "a neo A" of it; logged at its own confidence. Without the lexicon,
+    or once restored, three letters are a word and the run stays."""
+    line = "T6 chtrc hGi nghi tong két vé a nee Az phong chay, chtra chay cho co’ so san xuat."
+    cleaned = "T6 chtrc hGi nghi tong két vé phong chay, chtra chay cho co’ so san xuat."
+    assert without_noise(line, as_read=True, known=LEXICON) == (cleaned, CONFIDENCE_NO_WORD)
+    assert without_noise(line, as_read=True) == (line, None)
+    assert without_noise(line, known=LEXICON) == (line, None)  # restored text: not weighed
+    speck = "chuyén déi x awe s6, bao vé"  # "x" and "awe": no word; "déi" bears a mark
+    assert without_noise(speck, as_read=True, known=LEXICON)[0] == "chuyén déi s6, bao vé"
+
+
+def test_as_read_a_misread_word_of_three_letters_is_no_speck():
+    """Three letters its OCR channel reads as a word ("ndi" nối, "trg" trợ, "lwu" lưu), or
+    that bear a mark ("déi" đổi), are misread words: never specks."""
+    for line in (
+        "két ndi Az cac xa",
+        "Hb trg doanh nghiep",
+        "chuyén déi Az s6",
+        "van thu, lwu Az cap",
+    ):
+        assert without_noise(line, as_read=True, known=LEXICON) == (line, None)
+    assert token_kind("nee", known=LEXICON) == STRONG
+    assert token_kind("ndi", known=LEXICON) == CONTENT
+    assert token_kind("déi", known=LEXICON) == CONTENT
+    assert token_kind("UBT", known=LEXICON) == CONTENT  # an acronym's capitals
