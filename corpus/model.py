@@ -28,6 +28,7 @@ import numpy as np
 
 from sohoa.corpus.coded_lm import SEP, CodedLM, decode_lm, encode_lm, string_tables
 from sohoa.errors import SohoaError
+from sohoa.normalize.unicode import strip_marks
 
 FORMAT = "sohoa-restorer-model"
 VERSION = 3  # 2: candidate tables packed (pack_candidates); 3: n-grams as arrays only
@@ -260,6 +261,15 @@ class RestorerModel:
 
     def is_syllable(self, lower: str, key: str) -> bool:
         return any(s == lower for s, _ in self.syllables.get(key, ()))
+
+    def reads_as_word(self, token: str) -> bool:
+        """Is ``token``, as OCR read it, one of the model's words: a syllable of its lexicon
+        (marks and case away), or a reading its learned OCR channels know for a word ("mdi"
+        for mới, "trg" for trợ)? ``extract.cell_noise`` asks it of specks in tables."""
+        lower = token.lower()
+        if strip_marks(lower) in self.syllables:
+            return True
+        return any(lower in (channel.get("readings") or {}) for channel in self.channels.values())
 
     def summary(self) -> str:
         return (

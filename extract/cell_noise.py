@@ -14,8 +14,9 @@ neighbours, and only where the evidence is strong is it moved out of the cell:
 - **strong** tokens are no word of any language a table holds: a lone consonant letter
   (Vietnamese has no one-consonant word; "x" before a number is a times sign), a two-letter
   token that is no syllable and no acronym ("Az", "we", "Ju."), a token of signs only
-  ("|", "~", "*"); in text as read, given the restorer's lexicon (``lexicon_of``), also
-  three unmarked letters it reads as no word ("nee", "aes", "awe": ``_no_word``);
+  ("|", "~", "*"); in text as read, given the restorer's lexicon
+  (``RestorerModel.reads_as_word``), also three unmarked letters it reads as no word ("nee",
+  "aes", "awe": ``_no_word``);
 - **weak** tokens could be noise or content: a lone vowel ("a", "à", "ọe": what the
   restorer makes of a speck), a one- or two-digit number, a two-letter acronym ("OR"), a
   Roman numeral of one or two letters ("V", "IV"), a dash;
@@ -38,7 +39,6 @@ as an edit with the text before and after.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 import regex
 
@@ -84,7 +84,7 @@ _ROMAN = regex.compile(r"^[IVX]{1,2}$")  # the numerals of sections and quarters
 _NUMBER = regex.compile(r"^\W*\p{N}")  # a number, an amount, a date or a code after it
 
 STRONG, WEAK, CONTENT = 2, 1, 0
-Known = Callable[[str], bool]  # does the restorer read a word as read as one (lexicon_of)?
+Known = Callable[[str], bool]  # does the restorer read a word as read as one of its words?
 
 
 def _core(token: str) -> str:
@@ -108,31 +108,12 @@ def _letter_kind(core: str) -> int:
     return CONTENT
 
 
-def lexicon_of(model: Any) -> Known | None:
-    """Does the restorer read a word as read as one of its words: a syllable of its lexicon
-    (marks and case away), or a token its learned OCR channels read as another word ("mdi"
-    mới, "trg" trợ: ``RestorerModel.channels``' readings)? None when ``model`` (a loaded
-    ``Restorer`` or its ``RestorerModel``) holds no syllables."""
-    found = getattr(model, "model", model)
-    syllables = getattr(found, "syllables", None)
-    if not syllables:
-        return None
-    channels = getattr(found, "channels", None) or {}
-    readings = [channel.get("readings") or {} for channel in channels.values()]
-
-    def known(word: str) -> bool:
-        lower = word.lower()
-        return strip_marks(lower) in syllables or any(lower in r for r in readings)
-
-    return known
-
-
 def _no_word(core: str, known: Known | None) -> bool:
     """Three letters with no mark, not an acronym's capitals, that the restorer reads as no
-    word (``lexicon_of``: "nee", "aes", "awe", "esq": what a speck or a ruling reads). A
-    syllable ("con", "see" read for "sẽ"), a misread word its OCR channel knows ("ndi" nối,
-    "trg" trợ) or a word with a mark ("déi": the OCR saw a Vietnamese word there) is never
-    one."""
+    word (``RestorerModel.reads_as_word``: "nee", "aes", "awe", "esq": what a speck or a
+    ruling reads). A syllable ("con", "see" read for "sẽ"), a misread word its OCR channel
+    knows ("ndi" nối, "trg" trợ) or a word with a mark ("déi": the OCR saw a Vietnamese word
+    there) is never one."""
     if known is None or len(core) != 3 or not core.isascii() or core.isupper():
         return False
     return not known(core)

@@ -17,7 +17,7 @@ import regex
 
 from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
 from sohoa.extract.borderless import find_borderless_tables
-from sohoa.extract.cell_noise import lexicon_of, remove_cell_noise
+from sohoa.extract.cell_noise import remove_cell_noise
 from sohoa.extract.cell_types import (
     column_types,
     generic_records,
@@ -290,7 +290,7 @@ def _restored_as_read(
     """The tables rebuilt from the words as read restored (``restore_columns``, the
     document's text as read its evidence), their specks taken out first, while still as
     read: the restorer would dress "Az" as "A", "nee" as "neo" (``cell_noise``)."""
-    known = lexicon_of(model)
+    known = model.model.reads_as_word  # the restorer's lexicon and OCR channels
     edits = [e for i in sorted(as_read) for e in remove_cell_noise(tables[i], i, True, known)]
     context = "\n".join(page.text() for page in read)  # the document's evidence
     return edits + restore_columns({i: tables[i] for i in sorted(as_read)}, model, context)

@@ -13,7 +13,6 @@ from sohoa.extract.cell_noise import (
     REASON,
     STRONG,
     WEAK,
-    lexicon_of,
     remove_cell_noise,
     token_kind,
     without_noise,
@@ -167,12 +166,10 @@ def test_as_read_a_run_holding_a_misread_word_waits_for_the_restorer():
 SYLLABLES = """to chuc hoi nghi tong ket ve phong chay cho co so san xuat a an chuyen doi tac
 noi moi tai cac xa luu van thu cap"""
 READINGS = {"ndi": [("nội", 0.4), ("nối", 1.9)], "trg": [("trợ", 0.0)], "lwu": [("lưu", 0.0)]}
-LEXICON = lexicon_of(
-    RestorerModel(
-        syllables={key: [(key, -5.0)] for key in SYLLABLES.split()},
-        channels={"eng": {"readings": READINGS}},
-    )
-)
+LEXICON = RestorerModel(
+    syllables={key: [(key, -5.0)] for key in SYLLABLES.split()},
+    channels={"eng": {"readings": READINGS}},
+).reads_as_word
 
 
 def test_as_read_three_letters_of_no_word_of_the_lexicon_are_specks():
