@@ -19,6 +19,11 @@ from sohoa.extract.wrapped_names import known_name, known_name_size
 from sohoa.normalize.unicode import strip_marks
 
 
+def _speck(word: str) -> bool:
+    """A speck read beside a name: two letters at most, never the name's own "và"."""
+    return len(fold(word)) <= 2 and fold(word) != "va"
+
+
 def specks_after_the_name(lead: str) -> tuple[str, str]:
     """(the lead's name, the specks read after it) of a lead that is "Sở" and a known
     sector's name, whole, then specks that are no word of it ("Sở Y tế 0", "S@ KH&CN Paar",
@@ -29,7 +34,7 @@ def specks_after_the_name(lead: str) -> tuple[str, str]:
     if not size or not is_so_lookalike(strip_marks(words[0]), words[1]):
         return lead, ""
     tail = words[size:]
-    speck = [(len(fold(w)) <= 2 or misread(w)) and fold(w) != "va" for w in tail]
+    speck = [_speck(w) or (misread(w) and fold(w) != "va") for w in tail]
     if not tail or not all(speck):  # "Sở Giáo dục và": the name goes on below
         return lead, ""
     return " ".join(words[:size]), " ".join(tail)
@@ -38,11 +43,6 @@ def specks_after_the_name(lead: str) -> tuple[str, str]:
 def _is_known_name(words: list[str]) -> bool:
     """Whether ``words`` after a "Sở" (as OCR read it) are a known name, whole."""
     return known_name(" ".join(["So", *(strip_marks(w) for w in words)])) is not None
-
-
-def _speck(word: str) -> bool:
-    """A speck read beside a name: two letters at most, never the name's own "và"."""
-    return len(fold(word)) <= 2 and fold(word) != "va"
 
 
 SPECKS_BEFORE = 2  # specks read before a name's end on the line below ("ả Đào tạo")
