@@ -15,9 +15,11 @@ from sohoa.extract.total_rows import total_row_amounts
 from sohoa.normalize.unicode import strip_marks
 
 SOURCES = ["NSNN", "Tổ chức"]  # the two sources a year is split into (extract/appendix.py)
-# "Tổng cộng", "Tổng số" heading a total column, marks lost and misread as old OCR reads
-# them ("TENG SE", "TONG CONG", "TENQS6"); not "Tổng kinh phí", the group's own name
-TOTAL_LABEL = regex.compile(r"\bT[OE0]N[GQ]\s*(?:C[OE0]N[GQ]|S[OE06])\b")
+# "Tổng" and "cộng", marks lost and misread as old OCR reads them ("TENG", "TENQ", "C0NG")
+_TONG, _CONG = r"T[OE0]N[GQ]", r"C[OE0]N[GQ]"
+# "Tổng cộng", "Tổng số" heading a total column on one line ("TENG SE", "TONG CONG",
+# "TENQS6"); not "Tổng kinh phí", the group's own name
+TOTAL_COLUMN_LABEL = regex.compile(rf"\b{_TONG}\s*(?:{_CONG}|S[OE06])\b")
 
 
 def stacked_total_label(reading: str, years: list[str]) -> bool:
@@ -27,7 +29,7 @@ def stacked_total_label(reading: str, years: list[str]) -> bool:
     the two: one or two a column (a label for each source of each year and of the Kinh phí
     group), no more. "Tổng kinh phí" (the group's own name) is no total column."""
     gap = 2 * (len(years) + 2)
-    pattern = rf"\bT[OE0]N[GQ]\b(?!\s*KINH)(?:\s+\S+){{1,{gap}}}?\s+C[OE0]N[GQ]\b"
+    pattern = rf"\b{_TONG}\b(?!\s*KINH)(?:\s+\S+){{1,{gap}}}?\s+{_CONG}\b"
     return regex.search(pattern, reading) is not None
 
 
@@ -54,7 +56,7 @@ def _kinh_phi_columns(
     more amounts, adding up, than the header's columns do (a row has no more cells than
     its table: the header's label was misread; the total row's too, its amounts some
     misread). ``sources``: how many sources the "Kinh phí" group names (``_by_source``)."""
-    has_total = any(TOTAL_LABEL.search(r) or stacked_total_label(r, years) for r in plain)
+    has_total = any(TOTAL_COLUMN_LABEL.search(r) or stacked_total_label(r, years) for r in plain)
     year_columns = [f"Năm {year} / {source}" for year in years for source in SOURCES]
     layouts = [
         ["Kinh phí / Tổng cộng" if has_total else "Kinh phí"],
