@@ -24,7 +24,9 @@ right, and the calibration gap (each bin's |mean confidence - share right|, weig
 by its rows). ``--fit`` fits the logistic's weights on the fitting sets only (L2, Newton's
 method) and prints them for ``row_confidence.WEIGHTS``; the tables are then scored with
 them (the test sets still unseen by the fit). ``--dump``/``--load`` keep the rows judged in
-a JSON file (``--load`` reads several, comma-separated), to fit again without rebuilding.
+a JSON file (``--load`` reads several, comma-separated), to fit again without rebuilding;
+each row with its table's index, its cells as read and the Edits logged for it (reason,
+confidence, original, result), to see which of them weigh on its evidence.
 The last line: rows judged, share right, the gap on the fitting and on the test sets (and
 on the test sets' old OCR alone), and the clean tables' rows: share right, mean confidence.
 """
@@ -75,13 +77,26 @@ def judged_rows(name: str, mode: str, truth: dict[str, Any], doc: Any, seen: lis
                 {
                     "set": name,
                     "mode": mode,
+                    "table": k,
                     "evidence": values,
                     "confidence": row.confidence,
                     "right": right.get(r, False),
                     "clean": mode in CLEAN_MODES,
+                    "row": row.section or " | ".join(row.cells or []),
+                    "edits": _row_edits(doc, k, r),
                 }
             )
     return judged
+
+
+def _row_edits(doc: Any, table: int, row: int) -> list[list]:
+    """The Edits logged for row ``row`` of table ``table``: reason, confidence, original and
+    result (to see which of them weigh on a row's ``edit_doubt``)."""
+    return [
+        [e.reason, e.confidence, e.original, e.result]
+        for e in doc.edits
+        if e.table == table and e.row == row
+    ]
 
 
 def _rows_right(truth: dict[str, Any], table: Any) -> dict[int, bool]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 from old_ocr_tables import AMOUNTS_BEYOND_THE_COLUMNS, document_of_text, row_index
 from old_ocr_tables import BUDGET_RULED_ACROSS as RULED_ACROSS
 
-from sohoa.model import document_to_dict
+from sohoa.extract.rebuild_edits import LINE_MOVED, LINE_MOVED_CONFIDENCE
+from sohoa.extract.row_confidence import combine, evidence
+from sohoa.model import Edit, document_to_dict
 from sohoa.output.schema import validate_document
 
 
@@ -40,3 +42,80 @@ def test_each_record_of_a_rebuilt_table_carries_its_rows_confidence(tmp_path):
     row = doc.tables[0].rows[row_index(doc.tables[0], "2")]
     assert next(r for r in records if r["stt"] == "2")["confidence"] == row.confidence
     assert all(0 <= r["confidence"] <= 1 for r in records)
+
+
+def test_a_row_read_with_specks_and_misread_words_is_doubted(tmp_path):
+    """Row 2 of the budget read across, once as read, once with old OCR's specks and
+    misread words in its text: the second reads as neither Vietnamese nor clean."""
+    clean = document_of_text(tmp_path, RULED_ACROSS).tables[0]
+    garbled = document_of_text(
+        tmp_path, RULED_ACROSS.replace("cong cu quan ly (20", "cong ~ cu qxan |y — (20")
+    ).tables[0]
+    index = row_index(clean, "2")
+    values, odd = evidence(clean, index, []), evidence(garbled, row_index(garbled, "2"), [])
+    assert values["specks"] == 0 < odd["specks"]
+    assert values["not_vietnamese"] < odd["not_vietnamese"]
+    assert combine(odd) < combine(values)
+
+
+# A budget as a digital plan's text layer exported as text gives it: lines across the page,
+# the marks all there, no speck, the years' heads on two lines.
+CLEAN_BUDGET = """\
+Phụ lục II
+DỰ TOÁN KINH PHÍ THỰC HIỆN KẾ HOẠCH
+(Kèm theo Kế hoạch số 45/KH-UBND)
+Đơn vị: triệu đồng
+Năm Năm Năm
+STT Nội dung Tổng kinh phí Đơn vị chủ trì Đơn vị phối hợp
+2026 2027 2028
+I. Phát triển hạ tầng số
+1 Nâng cấp mạng diện rộng của tỉnh 1.200 400 400 400 Sở Khoa học và Công nghệ Các sở, ngành
+2 Xây dựng kho dữ liệu dùng chung 900 300 600 - Văn phòng UBND tỉnh Sở Tài chính
+II. Đào tạo nhân lực số
+3 Bồi dưỡng kỹ năng số cho cán bộ, công chức 450 150 150 150 Sở Nội vụ UBND cấp huyện
+4 Tập huấn an toàn thông tin cho các cơ quan 300 100 100 100 Công an tỉnh Các sở, ngành
+Tổng cộng 2.850 950 1.250 650
+"""
+
+
+def test_a_clean_table_read_from_a_text_layer_is_trusted(tmp_path):
+    """Every row of the clean budget is read right: its sections, its numbered rows and its
+    total row (its label standing for its number, its text cells empty by nature) get 0.8
+    or more."""
+    table = document_of_text(tmp_path, CLEAN_BUDGET).tables[0]
+    read = [r.section or " | ".join(r.cells or []) for r in table.rows]
+    assert read[1] == (
+        "1 | Nâng cấp mạng diện rộng của tỉnh | 1.200 | 400 | 400 | 400"
+        " | Sở Khoa học và Công nghệ | Các sở, ngành"
+    )
+    assert read[-1] == "Tổng cộng |  | 2.850 | 950 | 1.250 | 650 |  | "
+    assert all((r.confidence or 0) >= 0.8 for r in table.rows)
+
+
+def test_a_total_row_holds_no_text_by_nature(tmp_path):
+    """The clean budget's total row, "Tổng cộng" and its amounts, leaves its text cells
+    empty as every total row does: no evidence against it; row 1 with its agencies left
+    out ("Sở Khoa học và Công nghệ", "Các sở, ngành" gone) is doubted for it."""
+    table = document_of_text(tmp_path, CLEAN_BUDGET).tables[0]
+    total = len(table.rows) - 1
+    assert evidence(table, total, [])["text_empty"] == 0.0
+    bare = CLEAN_BUDGET.replace(" Sở Khoa học và Công nghệ Các sở, ngành", "")
+    table = document_of_text(tmp_path, bare).tables[0]
+    assert evidence(table, row_index(table, "1"), [])["text_empty"] > 0
+
+
+def test_words_moved_within_a_line_weigh_apart_from_the_edits_doubt(tmp_path):
+    """Row 1 of the clean budget, its agencies' words moved out of a line's task text (two
+    notes: the part they left, the part they joined, 0.55 each): the move is its own
+    evidence, not a doubt of 0.9 that would leave a row read right below one half."""
+    table = document_of_text(tmp_path, CLEAN_BUDGET).tables[0]
+    index = row_index(table, "1")
+    text, agencies = table.rows[index].cells[1], table.rows[index].cells[6]
+    moved = [
+        Edit(f"{text} {agencies}", text, LINE_MOVED_CONFIDENCE, row=index, reason=LINE_MOVED),
+        Edit("", agencies, LINE_MOVED_CONFIDENCE, row=index, reason=LINE_MOVED),
+    ]
+    values = evidence(table, index, moved)
+    assert values["edit_doubt"] == 0.0
+    assert values["words_moved"] == 1.0
+    assert 0.5 < combine(values) < combine(evidence(table, index, []))
