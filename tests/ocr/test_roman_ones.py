@@ -10,12 +10,13 @@ from sohoa.ocr.roman_ones import count_bars, ones_from_ink
 from sohoa.ocr.tesseract import run_tesseract
 
 BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf"
+SERIF_BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"  # Times' metrics
 
 
-def printed(text: str, size: int = 50) -> np.ndarray:
-    """``text`` in bold sans at ``size`` pixels (a 300-dpi heading), black on white."""
+def printed(text: str, size: int = 50, font: str = BOLD) -> np.ndarray:
+    """``text`` in ``font`` at ``size`` pixels (a 300-dpi heading), black on white."""
     image = Image.new("L", (900, 120), 255)
-    ImageDraw.Draw(image).text((40, 30), text, font=ImageFont.truetype(BOLD, size), fill=20)
+    ImageDraw.Draw(image).text((40, 30), text, font=ImageFont.truetype(font, size), fill=20)
     return np.asarray(image)
 
 
@@ -62,3 +63,12 @@ def test_bars_run_together_are_not_counted() -> None:
     smeared = np.minimum(ink, np.roll(ink, 6, axis=1))  # a coarse scan: the bars touch
     smeared = np.minimum(smeared, np.roll(smeared, -6, axis=1))
     assert count_bars(smeared) is None
+
+
+def test_a_serif_numeral_at_200_dpi_is_counted() -> None:
+    # 10-pt Times bold at 200 dpi: each I, serifs and all, half as wide as it is tall
+    gray = printed("III. TỒN TẠI, HẠN CHẾ", size=28, font=SERIF_BOLD)
+    data = columns(gray)
+    i = word_index(data, "TỒN") - 1
+    data["text"][i] = "II."
+    assert ones_from_ink(data, gray)["text"][i] == "III."
