@@ -30,6 +30,7 @@ from sohoa.ocr.preprocess import (
     small_text_scale,
     to_gray,
 )
+from sohoa.ocr.roman_ones import ones_from_ink
 from sohoa.ocr.rule_lines import erase_rule_lines
 from sohoa.ocr.signature_block import reread_signature
 from sohoa.ocr.signer_column import reread_signer_column
@@ -304,6 +305,8 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
     if settings.preprocess:  # lines the reading missed, print under a seal: read again
         reading.data = reread_missed(reading, image, settings)
         reading.data = reread_signature_block(reading, image, settings)
+        if reading.pixels is not None:  # "II." over three bars: a numeral's ones counted
+            reading.data = ones_from_ink(reading.data, to_gray(reading.pixels))
     prepared = reading.prepared
     page = Page(
         number=number,
