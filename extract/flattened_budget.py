@@ -213,23 +213,22 @@ class _ColumnSums:
 def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -> list[_ReadAcross]:
     """Cells of ``rows`` whose years were left blank, placed where every column adds up to
     ``total`` (the total row's cells, or a parent row's); rows of every column are fixed.
-    The rows placed are returned: none when a row makes the evidence unsure (too many
-    values, or a short row whose own sum fails); of the others, those every placement
-    adding up agrees on. A full row whose own sum fails holds a misread digit, and a value
-    read as no amount ("T2470") shows digits misread: one column may be off
-    (``placements_by_column_totals``)."""
+    The rows placed are returned: none when a row has too many values; of the others,
+    those every placement adding up agrees on. A row whose own sum fails holds a misread
+    digit (or, a short one, lost a value), and a value read as no amount ("T2470") shows
+    digits misread: one column may be off (``placements_by_column_totals``)."""
     n, first = sums.n, sums.first
     open_rows = [r for r in rows if len(sums.values(r)) < n]
     if not open_rows or any(len(sums.values(r)) > n for r in rows):
         return []
-    if sums.row_holds is None and any(_own_sum_fails(r) for r in open_rows):
-        return []
     full = [r for r in rows if len(sums.values(r)) == n]
+    # years split by source: a short row's own sums are checked where it is placed
+    checked = full if sums.row_holds is not None else rows
     placed = placements_by_column_totals(
         [sums.cells(r) for r in full],
         [sums.values(r) for r in open_rows],
         total,
-        misread_seen=any(_own_sum_fails(r) for r in full) or any(map(_misread_in, rows)),
+        misread_seen=any(map(_own_sum_fails, checked)) or any(map(_misread_in, rows)),
         row_holds=sums.row_holds,
     )
     stood = [(sums.cells(r), r.row) for r in open_rows]  # as read: the moves' originals

@@ -311,9 +311,15 @@ def placements_by_column_totals(
     the evidence; the other columns place the rows. With ``row_holds``, a row is placed
     only where its cells hold by it (a row's own sums, when the columns include totals),
     and two columns may be unknown; a row it holds in one placement only is placed there
-    first, whatever the columns' sums (a misread digit in another row stops them)."""
+    first, whatever the columns' sums (a misread digit in another row stops them); a row
+    it holds in none (a misread digit of its own) may be in any, a misread seen."""
     width = len(total)
-    options = _row_options(open_rows, width, row_holds)
+    held = _row_options(open_rows, width, row_holds)
+    # a row its own sums hold in no placement holds a misread digit: it may be anywhere
+    # (its sums are no evidence), and a column may be off by it
+    every = _row_options(open_rows, width, None)
+    options = [h or e for h, e in zip(held, every, strict=True)]
+    misread_seen = misread_seen or not all(held)
     placed: list[list[str] | None] = [
         _cells(option[0], row, width) if len(option) == 1 else None
         for option, row in zip(options, open_rows, strict=True)

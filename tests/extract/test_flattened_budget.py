@@ -140,6 +140,17 @@ def test_a_full_row_whose_own_sum_fails_still_counts_in_the_columns(tmp_path):
     assert rows["3"][2:6] == ["200", "100", "", "100"]
 
 
+def test_a_short_row_whose_own_sum_fails_still_lets_the_columns_place_its_years(tmp_path):
+    """Row 3 read "290 100 100" (its total 200 misread): its sum fails, but its years
+    still count, one column may be off by the misread, and the columns' sums (500, 400,
+    200 less row 1's and row 2's) put its blank in 2027; before, the whole table's blank
+    years stayed as read from the left (2028 empty)."""
+    text = RULED_ACROSS.replace("cai cach 200 100 100", "cai cach 290 100 100")
+    rows = {r.cells[0]: r.cells for r in table_of_text(tmp_path, text).rows if r.cells}
+    assert rows["2"][2:6] == ["600", "300", "300", ""]
+    assert rows["3"][2:6] == ["290", "100", "", "100"]
+
+
 def test_two_runs_of_amounts_that_each_add_up_are_two_rows(tmp_path):
     """Row 3's number was not read: its lines fall in row 2's group, but each of the two
     runs of amounts adds up on its own, so they are two rows, split after row 2's text's

@@ -91,12 +91,13 @@ def test_a_row_its_own_sums_place_one_way_is_placed_when_the_columns_cannot(tmp_
     """Row 3's NSNN 200 read 250 (its years read 100 100): no placement of its amounts
     holds by its own sums, so no placement of the rows adds up to the total row. Row 1's
     300 100 200 holds one way only (NSNN 300 = 100 + 200, in the NSNN years): placed
-    there all the same; row 3 stays as read."""
+    there all the same. Row 3, its sums no evidence, may be anywhere, a misread seen: the
+    columns place it with its NSNN total's column off by the misread digit."""
     text = BLANKS_UNREAD.replace("200 - 100 - 100 -", "250 100 100")
     table = table_of_text(tmp_path, text)
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["1"][2:8] == ["300", "", "100", "", "200", ""]
-    assert rows["3"][2:8] == ["250", "100", "100", "", "", ""]
+    assert rows["3"][2:8] == ["250", "", "100", "", "100", ""]
 
 
 # Kinh phí in three (Tổng cộng, NSNN, Nguồn xã hội hóa), each year split by source.

@@ -157,6 +157,23 @@ def test_every_amount_cell_placed_where_the_rows_own_sums_also_hold():
     assert place_by_column_totals([], rows, total) is None
 
 
+def test_a_row_whose_own_sums_hold_nowhere_may_be_anywhere_a_misread_seen():
+    """Years split by source: the second row read "150 150 160" (its year 150 misread)
+    holds its own sums in no placement; it no longer stops the column sums: it may be in
+    any placement, one column off by its misread digit, and the columns place both rows
+    (the first's 100 under 2026 / Khác, where that column needs it)."""
+    rows = [["300", "200", "100", "200", "100"], ["150", "150", "160"]]
+    total = ["450", "350", "100", "350", "100", "", ""]
+
+    def holds(cells: list[str]) -> bool:
+        return bool(cells[0]) and holds_where_readable(cells, SOURCES)
+
+    assert place_by_column_totals([], rows, total, row_holds=holds) == [
+        ["300", "200", "100", "200", "100", "", ""],
+        ["150", "150", "", "160", "", "", ""],
+    ]
+
+
 def test_a_total_split_at_its_dot_is_joined_when_the_years_have_its_digits():
     columns = ["Kinh phí", "Năm 2026", "Năm 2027", "Năm 2028"]
     assert total_split_at_its_dot(["3", "250", "1.000", "2.000", "250"], columns) == [
