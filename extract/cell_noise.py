@@ -217,18 +217,11 @@ def _within_a_name(tokens: list[str], kinds: list[int], start: int, end: int) ->
     return words_going_on(" ".join(tokens[:start]), tokens[end:]) > 0
 
 
-def _garbled_syllable(token: str, known: Known | None = None) -> bool:
+def _garbled_syllable(token: str) -> bool:
     """Two lower-case letters of no syllable ("sd", "tr", "hd"): in text as read, before
-    the restorer, often a word misread ("cơ sd" is "cơ sở") rather than a speck; given the
-    lexicon (``known``), only those it reads as a word with a consonant (a channel's
-    reading: "sd" sở), not "wn" nor the vowels "oe" of a speck's run ("eo wn eux", "a aia
-    x oe Re": what the restorer dresses as "ọe")."""
+    the restorer, often a word misread ("cơ sd" is "cơ sở") rather than a speck."""
     core = _core(token)
-    if len(core) != 2 or not core.islower() or _LETTERS.match(core) is None:
-        return False
-    if known is None:
-        return True
-    return known(core) and not set(strip_marks(core)) <= VOWELS
+    return len(core) == 2 and core.islower() and _LETTERS.match(core) is not None
 
 
 def _holds_no_word(run: list[str], known: Known | None) -> bool:
@@ -255,8 +248,7 @@ def noise_spans(
     for start, end in _runs(kinds):
         if _beside_amount(tokens, start, end):
             continue  # "| 9400 | - | - |": a budget row's cells run into the text, kept whole
-        lexicon = None if agency else known  # an agency's name: "two agency cells lost a word"
-        if as_read and any(_garbled_syllable(t, lexicon) for t in tokens[start:end]):
+        if as_read and any(_garbled_syllable(t) for t in tokens[start:end]):
             continue
         confidence = _run_confidence(tokens, kinds, start, end)
         if confidence is None and agency and _within_a_name(tokens, kinds, start, end):

@@ -213,25 +213,6 @@ def test_restored_three_letters_the_restorer_left_as_no_word_are_specks():
     assert without_noise(word, known=LEXICON) == (word, None)
 
 
-def test_as_read_two_letters_the_lexicon_reads_as_no_word_are_no_misread_word():
-    """Before the restorer, two lower-case letters hold a run whole when they may be a
-    word misread ("sd" sở, a reading of its OCR channel); "wn" and the vowels "oe" of a
-    speck ("ọe" once restored) are none: "eo wn eux" before a task's first line and "a
-    aia x oe" read where a line ended go as read."""
-    lexicon = RestorerModel(
-        syllables={key: [(key, -5.0)] for key in (*SYLLABLES.split(), "eo", "oe", "re")},
-        channels={"eng": {"readings": {"sd": [("sở", 0.0)]}}},
-    ).reads_as_word
-    first = "eo wn eux TO chuc thuc hien pho bien, giao duc phap luat tai co’ so."
-    assert without_noise(first, as_read=True, known=lexicon)[0] == first[10:]
-    join = "T6 chtrc hdi thao vé quan ly a aia x oe Re thai ran cho nguoi dan."
-    kept = "T6 chtrc hdi thao vé quan ly Re thai ran cho nguoi dan."
-    assert without_noise(join, as_read=True, known=lexicon)[0] == kept
-    misread = "cho co’ 2 x sd san xuat"  # "sd" is "sở" misread: the run waits
-    assert without_noise(misread, as_read=True, known=lexicon) == (misread, None)
-    assert without_noise(first, as_read=True) == (first, None)  # no lexicon: it waits
-
-
 def test_a_lone_consonant_after_a_number_before_a_word_goes():
     """ "(7 sản phẩm x 70 q triệu đồng)": a lone consonant between a number and a lower-case
     word is a speck; a unit's symbol after a number is not ("5 m đường")."""
