@@ -14,9 +14,9 @@ neighbours, and only where the evidence is strong is it moved out of the cell:
 - **strong** tokens are no word of any language a table holds: a lone consonant letter
   (Vietnamese has no one-consonant word; "x" before a number is a times sign), a two-letter
   token that is no syllable and no acronym ("Az", "we", "Ju."), a token of signs only
-  ("|", "~", "*"); in text as read, given the restorer's lexicon
-  (``RestorerModel.reads_as_word``), also three unmarked letters it reads as no word ("nee",
-  "aes", "awe": ``_no_word``);
+  ("|", "~", "*"); given the restorer's lexicon (``RestorerModel.reads_as_word``), also
+  three unmarked letters it reads as no word (as read "nee", "aes", "awe"; restored, what
+  the restorer left unread: "arr ane ek": ``_no_word``);
 - **weak** tokens could be noise or content: a lone vowel ("a", "à", "ọe": what the
   restorer makes of a speck), a one- or two-digit number, a two-letter acronym ("OR"), a
   Roman numeral of one or two letters ("V", "IV"), a dash;
@@ -24,8 +24,8 @@ neighbours, and only where the evidence is strong is it moved out of the cell:
   token among three or more, or is a strong token with a lone sign or digit beside it
   ("5 P"; never two letters: "ở s" may be a word in two pieces); a lone lower-case
   consonant goes when the words either side read on without it ("cho x cán bộ": no
-  punctuation of its own, a Vietnamese word before, a lower-case Vietnamese word or the
-  cell's end after).
+  punctuation of its own, a Vietnamese word or a number before, "x 70 q triệu", a
+  lower-case Vietnamese word or the cell's end after).
 
 A run beside an amount stays whole: a budget row's cells read into the text ("| 9400 |
 - | - |") hold its structure, not specks. Anything else stays, whatever it looks like: a
@@ -165,9 +165,15 @@ def _lone_consonant(tokens: list[str], i: int) -> bool:
         return False
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + 1] if i + 1 < len(tokens) else None
-    if not _word(before):
+    if not _word(before) and not _amount_before(before, token):
         return False
     return after is None or _word(after, lower=True)
+
+
+def _amount_before(before: str | None, token: str) -> bool:
+    """ "(7 sản phẩm x 70 q triệu đồng)": a number before a lone consonant that is no
+    unit's symbol ("5 m", "300 t" are ``UNITS``), a lower-case word after it."""
+    return before is not None and _DIGITS.match(_core(before)) is not None and token not in UNITS
 
 
 def _runs(kinds: list[int]) -> Iterable[tuple[int, int]]:
@@ -229,10 +235,9 @@ def noise_spans(
 ) -> list[tuple[int, int, float]]:
     """(start, end, confidence) over the cell's whitespace tokens: the runs judged noise
     (in an ``agency`` cell also a run within a name, ``_within_a_name``); in text ``as_read``
-    (not restored yet) none holding a word the restorer may yet read (``_garbled_syllable``),
-    its words of three letters weighed against the lexicon's syllables (``known``)."""
+    (not restored yet) none holding a word the restorer may yet read (``_garbled_syllable``);
+    given the lexicon (``known``), its unmarked words of three letters weighed against it."""
     tokens = text.split()
-    known = known if as_read else None
     kinds = [
         token_kind(
             t, tokens[i + 1] if i + 1 < len(tokens) else None, tokens[i - 1] if i else None, known

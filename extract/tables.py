@@ -17,7 +17,7 @@ import regex
 
 from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
 from sohoa.extract.borderless import find_borderless_tables
-from sohoa.extract.cell_noise import remove_cell_noise
+from sohoa.extract.cell_noise import Known, remove_cell_noise
 from sohoa.extract.cell_types import (
     column_types,
     generic_records,
@@ -268,7 +268,7 @@ def finish_table(table: Table, edits: list[Edit] | None = None) -> Table:
     return table
 
 
-def repair_after_restoring(table: Table, index: int) -> list[Edit]:
+def repair_after_restoring(table: Table, index: int, known: Known | None = None) -> list[Edit]:
     """The cell repairs that come after the restorer, which may not know what they repair:
     quarters, case, quotes, periods, doubled vowels; and in old OCR text's task text, specks
     read as letters. Each repair is logged."""
@@ -280,7 +280,7 @@ def repair_after_restoring(table: Table, index: int) -> list[Edit]:
         edits.extend(repair_periods(table, index))
         edits.extend(repair_doubled_vowels(table, index))
     if table.source == "flattened":
-        edits.extend(remove_cell_noise(table, index))
+        edits.extend(remove_cell_noise(table, index, known=known))
     return edits
 
 
@@ -332,8 +332,9 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
         for index, table in enumerate(tables):
             if table.source == "grid":
                 doc.edits.extend(restore_cells(table, model, index))
+    known = model.model.reads_as_word if model is not None else None  # the lexicon
     for index, table in enumerate(tables):
-        doc.edits.extend(repair_after_restoring(table, index))
+        doc.edits.extend(repair_after_restoring(table, index, known))
     doc.tables = [
         finish_table(table, [e for e in doc.edits if e.table == index])
         for index, table in enumerate(tables)
