@@ -38,8 +38,8 @@ def test_phu_luc_1_tasks(tables_002):
     assert records[-2].thoi_gian == "2026"
     assert records[-2].ghi_chu == "Chủ tịch UBND tỉnh ký ban hành"
     # the mean of its rows' confidence (row_confidence): high, never certain (0.7 since
-    # the refit of session 21 on clean tables and old OCR: a numbered task row with no
-    # other evidence gets 0.77 there, as many are right on the development sets)
+    # the refit of session 21 on clean tables and old OCR; a numbered task row read as
+    # Vietnamese with nothing against it gets 0.83 since rowconf4, the table 0.79)
     assert 0.7 <= table.confidence < 1
 
 

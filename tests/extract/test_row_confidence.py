@@ -119,3 +119,37 @@ def test_words_moved_within_a_line_weigh_apart_from_the_edits_doubt(tmp_path):
     assert values["edit_doubt"] == 0.0
     assert values["words_moved"] == 1.0
     assert 0.5 < combine(values) < combine(evidence(table, index, []))
+
+
+# A task list (Phụ lục I) as a digital plan's text layer gives it: no amount column, a
+# row's cells on one line or read across three.
+CLEAN_TASKS = """\
+Phụ lục I
+CÁC NHIỆM VỤ TRỌNG TÂM
+TT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian
+I. Công tác quản lý
+Kiểm tra các cơ sở sản xuất trên địa
+1 bàn tỉnh về chất lượng hàng hóa Các Sở, ban, ngành; Sở Tài chính Hằng
+đóng gói sẵn. UBND cấp xã năm
+2 Xây dựng phần mềm quản lý dữ liệu chung. Sở Xây dựng Sở Tài chính 2027
+3 Tập huấn nghiệp vụ đo lường cho cán bộ. Sở Nội vụ UBND cấp xã 2028
+"""
+
+
+def test_a_task_row_read_as_vietnamese_has_its_own_check_hold(tmp_path):
+    """A numbered task row (no amount column, no sums to check) whose text and agencies
+    read as Vietnamese with no speck has its own check hold, as a budget row whose sums
+    hold: rows 2 and 3, nothing against them, get 0.8 or more (such rows read from clean
+    text are nearly all right); a budget row without amounts has no such check."""
+    table = document_of_text(tmp_path, CLEAN_TASKS).tables[0]
+    for number in ("2", "3"):
+        index = row_index(table, number)
+        assert table.rows[index].cells[2:] == (
+            ["Sở Xây dựng", "Sở Tài chính", "2027"]
+            if number == "2"
+            else ["Sở Nội vụ", "UBND cấp xã", "2028"]
+        )
+        assert evidence(table, index, [])["sums_hold"] == 1.0
+        assert (table.rows[index].confidence or 0) >= 0.8
+    budget = document_of_text(tmp_path, CLEAN_BUDGET.replace("900 300 600 -", "")).tables[0]
+    assert evidence(budget, row_index(budget, "2"), [])["sums_hold"] == 0.0
