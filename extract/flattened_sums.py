@@ -269,17 +269,18 @@ def _cells(option: tuple[int, ...], row: list[str], width: int) -> list[str]:
 
 def _row_options(
     open_rows: list[list[str]], width: int, row_holds: Callable[[list[str]], bool] | None
-) -> list[list[tuple[int, ...]]]:
+) -> tuple[list[list[tuple[int, ...]]], bool]:
     """Each row's placements: its values, in order, in ``width`` columns, where its cells
-    hold by ``row_holds`` when given."""
-    return [
-        [
-            option
-            for option in combinations(range(width), len(row))
-            if row_holds is None or row_holds(_cells(option, row, width))
-        ]
-        for row in open_rows
-    ]
+    hold by ``row_holds`` when given; and whether a row holds in none. Such a row holds a
+    misread digit of its own: it may be anywhere (its sums are no evidence), and a column
+    may be off by it."""
+    options, none_held = [], False
+    for row in open_rows:
+        every = list(combinations(range(width), len(row)))
+        held = [o for o in every if row_holds is None or row_holds(_cells(o, row, width))]
+        none_held = none_held or not held
+        options.append(held or every)
+    return options, none_held
 
 
 @dataclass
@@ -314,12 +315,8 @@ def placements_by_column_totals(
     first, whatever the columns' sums (a misread digit in another row stops them); a row
     it holds in none (a misread digit of its own) may be in any, a misread seen."""
     width = len(total)
-    held = _row_options(open_rows, width, row_holds)
-    # a row its own sums hold in no placement holds a misread digit: it may be anywhere
-    # (its sums are no evidence), and a column may be off by it
-    every = _row_options(open_rows, width, None)
-    options = [h or e for h, e in zip(held, every, strict=True)]
-    misread_seen = misread_seen or not all(held)
+    options, none_held = _row_options(open_rows, width, row_holds)
+    misread_seen = misread_seen or none_held
     placed: list[list[str] | None] = [
         _cells(option[0], row, width) if len(option) == 1 else None
         for option, row in zip(options, open_rows, strict=True)
