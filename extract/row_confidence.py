@@ -27,9 +27,11 @@ of its rows' (``rate_rows``).
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 import regex
 
@@ -51,33 +53,45 @@ _NUMBER = regex.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?)\s*$")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 
 
-class RowEvidence:
-    """What the rebuild knows of row ``index`` of ``table``: its cells, the table's
-    amount and text columns, the sums' verdict and the Edits logged for the row."""
+@dataclass(frozen=True)
+class TableFacts:
+    """What holds for the whole table, found once for all its rows: its amount columns (a
+    budget's by their header, any other's by their type), row-number column, text columns
+    (the others), agency and time columns, the rows a failed check of the sums names, and
+    its body (the rows that are no section): how many, and the words of its median row."""
 
-    def __init__(self, table: Table, index: int, edits: Sequence[Edit]) -> None:
-        self.row: TableRow = table.rows[index]
-        self.cells = self.row.cells or []
-        self.amounts, self.stt = _amount_and_stt_columns(table)
-        self.texts = [
-            k for k in range(len(table.columns)) if k not in self.amounts and k != self.stt
-        ]
-        failed = table.validation.mismatches if table.validation else []
-        self.sums_fail = any(m.row == index for m in failed)
-        self.edits = [e for e in edits if e.row == index]
-        self.body = [r.cells or [] for r in table.rows if r.section is None]
-        fields = map_columns(table.columns)
-        self.agencies = [k for k, f in fields.items() if f in (("chu_tri",), ("phoi_hop",))]
-        self.times = [k for k, t in enumerate(table.column_types) if t == "period"]
-
-    def cell(self, k: int | None) -> str:
-        return self.cells[k] if k is not None and k < len(self.cells) else ""
+    amounts: set[int]
+    stt: int | None
+    texts: list[int]
+    agencies: list[int]
+    times: list[int]
+    failed: set[int]
+    body_rows: int
+    median_words: int
 
 
-def _amount_and_stt_columns(table: Table) -> tuple[set[int], int | None]:
+def table_facts(table: Table) -> TableFacts:
+    """The facts of ``table`` its rows' evidence reads (``TableFacts``)."""
+    mapping = map_columns(table.columns)
+    amounts, stt = _amount_and_stt_columns(table, mapping)
+    body = sorted(_words(r.cells or []) for r in table.rows if r.section is None)
+    return TableFacts(
+        amounts=amounts,
+        stt=stt,
+        texts=[k for k in range(len(table.columns)) if k not in amounts and k != stt],
+        agencies=[k for k, f in mapping.items() if f in (("chu_tri",), ("phoi_hop",))],
+        times=[k for k, t in enumerate(table.column_types) if t == "period"],
+        failed={m.row for m in table.validation.mismatches} if table.validation else set(),
+        body_rows=len(body),
+        median_words=body[len(body) // 2] if body else 0,
+    )
+
+
+def _amount_and_stt_columns(
+    table: Table, mapping: dict[int, tuple[str, ...]]
+) -> tuple[set[int], int | None]:
     """The table's amount columns (a budget's by their header, any other's by their type)
     and its row-number column."""
-    mapping = map_columns(table.columns)
     amounts = set(budget_columns(mapping).values())
     types = table.column_types
     amounts = amounts or {k for k, t in enumerate(types) if t == "amount"}
@@ -87,6 +101,26 @@ def _amount_and_stt_columns(table: Table) -> tuple[set[int], int | None]:
     return amounts, (stt[0] if stt else None)
 
 
+def _words(cells: list[str]) -> int:
+    return sum(len(c.split()) for c in cells)
+
+
+class RowEvidence:
+    """What the rebuild knows of row ``index`` of a table: its cells, the table's facts
+    (``TableFacts``: its amount and text columns …), whether a failed check of the sums
+    names it, and the Edits logged for it (``edits``: the row's own)."""
+
+    def __init__(self, table: TableFacts, row: TableRow, index: int, edits: list[Edit]) -> None:
+        self.table = table
+        self.row = row
+        self.cells = row.cells or []
+        self.sums_fail = index in table.failed
+        self.edits = edits
+
+    def cell(self, k: int | None) -> str:
+        return self.cells[k] if k is not None and k < len(self.cells) else ""
+
+
 def is_section(e: RowEvidence) -> float:
     return float(e.row.section is not None)
 
@@ -94,7 +128,7 @@ def is_section(e: RowEvidence) -> float:
 def number_read(e: RowEvidence) -> float:
     """The row's number cell holds a row number ("1", "2.3.", "IV"), or the row is the total
     row, its label ("Tổng cộng") standing for its number."""
-    numbered = bool(_NUMBER.match(e.cell(e.stt))) or is_total_row(e.cells)
+    numbered = bool(_NUMBER.match(e.cell(e.table.stt))) or is_total_row(e.cells)
     return float(e.row.section is None and numbered)
 
 
@@ -106,7 +140,7 @@ def sums_hold(e: RowEvidence) -> float:
     """The row's own check holds: it states amounts and no failed check of the sums names
     it, or, a numbered row of a task table (no amount column, no sums to check), its task
     text and agencies read as Vietnamese with no specks (``task_reads``)."""
-    stated = any(not is_blank(e.cell(k)) for k in e.amounts)
+    stated = any(not is_blank(e.cell(k)) for k in e.table.amounts)
     return float((stated and not e.sums_fail) or task_reads(e))
 
 
@@ -114,7 +148,7 @@ def task_reads(e: RowEvidence) -> bool:
     """A numbered row of a table with no amount column whose text cells read as Vietnamese
     with no speck: a task row's check, as the sums are a budget row's (on the development
     sets such rows read from clean text are nearly all right)."""
-    if e.amounts or not number_read(e):
+    if e.table.amounts or not number_read(e):
         return False
     return not_vietnamese(e) == 0 and specks(e) == 0
 
@@ -152,47 +186,42 @@ def words_moved(e: RowEvidence) -> float:
 def text_empty(e: RowEvidence) -> float:
     """The share of the row's text cells left empty (a section, a total row: none; a total
     row has no text by nature, its label alone)."""
-    if e.row.section is not None or not e.texts or is_total_row(e.cells):
+    if e.row.section is not None or not e.table.texts or is_total_row(e.cells):
         return 0.0
-    return sum(not e.cell(k).strip() for k in e.texts) / len(e.texts)
+    return sum(not e.cell(k).strip() for k in e.table.texts) / len(e.table.texts)
 
 
 def amounts_empty(e: RowEvidence) -> float:
     """The share of the row's amount cells left empty (a section: none)."""
-    if e.row.section is not None or not e.amounts:
+    if e.row.section is not None or not e.table.amounts:
         return 0.0
-    return sum(is_blank(e.cell(k)) for k in e.amounts) / len(e.amounts)
-
-
-def _words(cells: list[str]) -> int:
-    return sum(len(c.split()) for c in cells)
+    return sum(is_blank(e.cell(k)) for k in e.table.amounts) / len(e.table.amounts)
 
 
 def words_over_median(e: RowEvidence) -> float:
     """How far the row's words exceed those of the table's median row (0 up to it, 1 at
     three times as many): a row that took in the next one's lines holds too many."""
-    if e.row.section is not None or not e.body:
+    if e.row.section is not None or not e.table.body_rows:
         return 0.0
-    median = sorted(_words(cells) for cells in e.body)[len(e.body) // 2]
-    return min(1.0, max(0.0, _words(e.cells) / max(1, median) - 1) / 2)
+    return min(1.0, max(0.0, _words(e.cells) / max(1, e.table.median_words) - 1) / 2)
 
 
 def few_rows(e: RowEvidence) -> float:
     """The table holds at most two rows with cells: a table read from text that is none
     (text read column by column, one row of mixed cells) is found so."""
-    return float(len(e.body) <= 2)
+    return float(e.table.body_rows <= 2)
 
 
 def not_vietnamese(e: RowEvidence) -> float:
     """The share of the words of the row's text cells that are no Vietnamese syllable."""
-    verdict = judge(" ".join(e.cell(k) for k in e.texts) or (e.row.section or ""))
+    verdict = judge(" ".join(e.cell(k) for k in e.table.texts) or (e.row.section or ""))
     return 1 - verdict.vietnamese_share if verdict.words else 0.0
 
 
 def agency_open(e: RowEvidence) -> float:
     """The share of the row's agency cells whose name is left open, more of it to come
     ("Sở Giáo dục và", "Ban Quản lý các khu", "Các cơ quan, đơn"): a cell cut short."""
-    cells = [e.cell(k) for k in e.agencies if e.cell(k).strip()]
+    cells = [e.cell(k) for k in e.table.agencies if e.cell(k).strip()]
     cut = sum(bool((name := open_name(c)) and name.required) for c in cells)
     return cut / len(cells) if cells else 0.0
 
@@ -200,14 +229,14 @@ def agency_open(e: RowEvidence) -> float:
 def time_odd(e: RowEvidence) -> float:
     """The row's time cells (a ``period`` column) hold something that is no whole time
     ("Hàng", "1/2027 Báo cáo")."""
-    cells = [e.cell(k) for k in e.times if e.cell(k).strip()]
+    cells = [e.cell(k) for k in e.table.times if e.cell(k).strip()]
     return float(any(not is_whole_time(c) for c in cells))
 
 
 def specks(e: RowEvidence) -> float:
     """The share of the row's text cells' tokens with neither a letter nor a digit ("|",
     "—", "~"), capped at 1 for a fifth or more."""
-    tokens = [t for k in e.texts for t in e.cell(k).split()]
+    tokens = [t for k in e.table.texts for t in e.cell(k).split()]
     odd = sum(not _LETTER_OR_DIGIT.search(t) for t in tokens)
     return min(1.0, 5 * odd / len(tokens)) if tokens else 0.0
 
@@ -269,9 +298,13 @@ WEIGHTS: dict[str, float] = {
 
 
 def evidence(table: Table, index: int, edits: Sequence[Edit]) -> dict[str, float]:
-    """Each evidence of the row ``index`` of ``table``, by name."""
-    found = RowEvidence(table, index, edits)
-    return {name: measure(found) for name, measure in EVIDENCE.items()}
+    """Each evidence of the row ``index`` of ``table``, by name (``edits``: the table's)."""
+    own = [e for e in edits if e.row == index]
+    return _measured(RowEvidence(table_facts(table), table.rows[index], index, own))
+
+
+def _measured(row: RowEvidence) -> dict[str, float]:
+    return {name: measure(row) for name, measure in EVIDENCE.items()}
 
 
 def combine(values: dict[str, float]) -> float:
@@ -301,7 +334,14 @@ def watching() -> Iterator[list[tuple[Table, list[dict[str, float]]]]]:
 def rate_rows(table: Table, edits: Sequence[Edit]) -> None:
     """Give each row of ``table`` its confidence (``edits``: the Edits logged for the
     table), and the table the mean of its rows'."""
-    found = [evidence(table, index, edits) for index in range(len(table.rows))]
+    facts = table_facts(table)
+    by_row: dict[int | None, list[Edit]] = defaultdict(list)
+    for edit in edits:
+        by_row[edit.row].append(edit)
+    found = [
+        _measured(RowEvidence(facts, row, index, by_row[index]))
+        for index, row in enumerate(table.rows)
+    ]
     for row, values in zip(table.rows, found, strict=True):
         row.confidence = round(combine(values), 2)
     seen = _WATCHED.get()

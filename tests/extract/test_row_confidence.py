@@ -9,7 +9,7 @@ from old_ocr_tables import AMOUNTS_BEYOND_THE_COLUMNS, document_of_text, row_ind
 from old_ocr_tables import BUDGET_RULED_ACROSS as RULED_ACROSS
 
 from sohoa.extract.rebuild_edits import LINE_MOVED, LINE_MOVED_CONFIDENCE
-from sohoa.extract.row_confidence import combine, evidence
+from sohoa.extract.row_confidence import combine, evidence, table_facts
 from sohoa.model import Edit, document_to_dict
 from sohoa.output.schema import validate_document
 
@@ -153,3 +153,17 @@ def test_a_task_row_read_as_vietnamese_has_its_own_check_hold(tmp_path):
         assert (table.rows[index].confidence or 0) >= 0.8
     budget = document_of_text(tmp_path, CLEAN_BUDGET.replace("900 300 600 -", "")).tables[0]
     assert evidence(budget, row_index(budget, "2"), [])["sums_hold"] == 0.0
+
+
+def test_the_table_facts_are_found_once_for_all_its_rows(tmp_path):
+    """The clean budget's facts, found once (``table_facts``): its amount columns (the total
+    and the three years), its number and text columns, its agencies, its body of five rows
+    (two sections aside, the total row in) and the words of its median row (21: rows 1, 3
+    and 4 hold as many, row 2 19, the total 6); each row's evidence reads them."""
+    table = document_of_text(tmp_path, CLEAN_BUDGET).tables[0]
+    facts = table_facts(table)
+    assert facts.amounts == {2, 3, 4, 5}
+    assert (facts.stt, facts.texts, facts.agencies) == (0, [1, 6, 7], [6, 7])
+    assert (facts.body_rows, facts.failed) == (5, set())
+    assert facts.median_words == 21
+    assert evidence(table, row_index(table, "3"), [])["words_over_median"] == 0.0
