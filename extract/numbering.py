@@ -169,7 +169,9 @@ def _fix_stt(
     after it — the sequence on both sides agrees, and the edit says so with its own
     confidence (``SETTLED_CONFIDENCE``); so is a number one digit short of the next number
     of the same level ("1" after 10 for 11: old OCR drops a digit). A well-formed number
-    that fits nothing else (a skipped number in the source) is kept — but in a table
+    that fits nothing else (a skipped number in the source) is kept, and a number kept so
+    completes none after it ("40", an amount read into the number column, then "1" is 1,
+    not 41) — but in a table
     rebuilt from old OCR text (``old_ocr``), whose digits are misread ("5" for 2), one the
     sequence settles on both sides ("1", "5", "3") is set like a cell that is no number.
     """
@@ -177,6 +179,7 @@ def _fix_stt(
     numbered = [r for r in table.rows if r.section is not None or len(r.cells or []) > stt_col]
     previous: str | None = None
     whole = 0  # the last whole row number: a section's first row is 1, or the next one on
+    jumped = False  # the previous number was kept though its predecessor did not allow it
     for index, row in enumerate(numbered):
         if row.section is not None or id(row) in numeral_rows:
             previous = None  # a section, or a section that is a row: numbered anew after it
@@ -195,7 +198,7 @@ def _fix_stt(
         if plain not in candidates:
             fitting = [c for c in candidates if _fits(plain, c)]
             fitting = [c for c in fitting if not _loses_level(plain, c, following, stt_col)]
-            shorter = [c for c in candidates if _lost_digit(plain, c)]
+            shorter = [] if jumped else [c for c in candidates if _lost_digit(plain, c)]
             if len(fitting) == 1:
                 fixed = fitting[0]
             elif not fitting and len(shorter) == 1:
@@ -207,6 +210,7 @@ def _fix_stt(
                     agreeing = [c for c in agreeing if _same_level(plain, c, previous, after)]
                 if len(agreeing) == 1:
                     fixed, confidence = agreeing[0], SETTLED_CONFIDENCE
+        jumped = plain not in candidates and fixed is None
         if fixed is not None and fixed + dot != token:
             edit = _edit(token, fixed + dot, table_index, NUMBERING, _index(table, row))
             edit.confidence = confidence

@@ -84,6 +84,14 @@ def test_a_number_one_digit_short_of_the_sequence_is_completed():
     ]
 
 
+def test_a_number_after_one_the_sequence_did_not_allow_is_not_completed():
+    """An amount read into the number column ("40") is kept, as a skipped number is; it
+    is no evidence that the "1" and "2" after it lost a digit (41, 42)."""
+    t = table([["40", "a"], ["1", "b"], ["2", "c"]])
+    assert fix_numbering(t, 0) == []
+    assert [r.cells[0] for r in t.rows] == ["40", "1", "2"]
+
+
 def test_lost_row_numbers_of_old_ocr_are_put_back_from_both_sides():
     t = table(
         [
