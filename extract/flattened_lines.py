@@ -14,6 +14,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.amounts import DASHES, looks_like_amount
+from sohoa.extract.rebuild_edits import note_joined
 from sohoa.extract.structure import clean, fold
 
 # "Phụ lục", as old OCR also writes it: "Phu Iuc II", "Phulucl" (the numeral run on)
@@ -150,11 +151,12 @@ def merge_amount_lines(fragments: list[str]) -> list[str]:
 
 
 def join_text(fragments: list[str]) -> str:
-    """Join a cell's lines; a line ending in a hyphenated code ("E-" + "HSMT") joins tight."""
+    """Join a cell's lines; a line ending in a hyphenated code ("E-" + "HSMT") joins tight.
+    The lines joined are noted (``rebuild_edits.note_joined``)."""
+    lines = [line for line in (clean(f) for f in fragments if f != PAGE_BREAK) if line]
+    note_joined(lines)
     text = ""
-    for fragment in (clean(f) for f in fragments if f != PAGE_BREAK):
-        if not fragment:
-            continue
+    for fragment in lines:
         tight = regex.search(r"[A-ZĐ]-$", text) and fragment[:1].isupper()
         text = text + fragment if tight or not text else text + " " + fragment
     return text

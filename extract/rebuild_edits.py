@@ -9,7 +9,12 @@ its row there when it named none: the next row, in reading order, holding its re
 its index in the document (``edits_of``), so every change reaches ``Document.edits``.
 
 Outside ``reading_rows`` a note is dropped: a reader tried on its own (tests, benchmarks)
-writes what it wrote before. The notes are held per context (``contextvars``), so two
+writes what it wrote before.
+
+The lines a cell was joined from are noted too (``note_joined``, by ``join_text``): once
+joined, a cell's line boundaries are gone, and a later pass weighs a line as a unit (a line
+of specks between two lines of one task cell: ``cell_lines``). ``gathering_lines`` gathers
+them while a text's tables are rebuilt. The notes are held per context (``contextvars``), so two
 documents rebuilt at once on two threads keep theirs apart.
 """
 
@@ -48,6 +53,8 @@ UNPLACED_CONFIDENCE = 0.35
 _NOTES: ContextVar[list[Edit] | None] = ContextVar("rebuild_notes", default=None)
 _ROW: ContextVar[int | None] = ContextVar("rebuild_row", default=None)  # the row being read
 _KEPT: ContextVar[list[tuple[Table, list[Edit]]] | None] = ContextVar("rebuild_kept", default=None)
+# the lines joined into cells, each as its words
+_JOINED: ContextVar[set[tuple[str, ...]] | None] = ContextVar("rebuild_joined", default=None)
 
 
 def note(
@@ -166,3 +173,22 @@ def edits_of(tables: list[Table], kept: list[tuple[Table, list[Edit]]]) -> list[
                     edit.table = index
                 edits.extend(notes)
     return edits
+
+
+def note_joined(lines: Sequence[str]) -> None:
+    """Note the lines joined into one cell (two or more), each as its words, if a rebuild
+    gathers them (``gathering_lines``)."""
+    joined = _JOINED.get()
+    if joined is not None and len(lines) >= 2:
+        joined.update(tuple(line.split()) for line in lines)
+
+
+@contextmanager
+def gathering_lines() -> Iterator[set[tuple[str, ...]]]:
+    """The lines joined into cells while the block runs (``note_joined``), as words."""
+    joined: set[tuple[str, ...]] = set()
+    token = _JOINED.set(joined)
+    try:
+        yield joined
+    finally:
+        _JOINED.reset(token)

@@ -17,6 +17,7 @@ import regex
 
 from sohoa.extract.appendix import classify, map_columns, read_caption_lines, records_for
 from sohoa.extract.borderless import find_borderless_tables
+from sohoa.extract.cell_lines import move_junk_lines
 from sohoa.extract.cell_noise import Known, remove_cell_noise
 from sohoa.extract.cell_types import (
     column_types,
@@ -32,7 +33,7 @@ from sohoa.extract.headers import repair_headers
 from sohoa.extract.interleaved import repair_cells
 from sohoa.extract.lost_headings import number_lost_headings
 from sohoa.extract.numbering import fix_numbering
-from sohoa.extract.rebuild_edits import edits_of, rebuilding
+from sohoa.extract.rebuild_edits import edits_of, gathering_lines, rebuilding
 from sohoa.extract.row_confidence import rate_rows
 from sohoa.extract.structure import build_structure, join_continued
 from sohoa.extract.table_text import tables_from_text_pages
@@ -244,13 +245,19 @@ def _text_tables(pages: list[Page], read: list[Page] | None) -> tuple[list[Table
     return [tables_read[i] if i in as_read else t for i, t in enumerate(tables)], as_read
 
 
-def _rebuilt_text_tables(doc: Document, read: list[Page] | None) -> tuple[list[Table], set[int]]:
+Lines = set[tuple[str, ...]]  # the lines joined into cells, as words (``note_joined``)
+
+
+def _rebuilt_text_tables(
+    doc: Document, read: list[Page] | None
+) -> tuple[list[Table], set[int], Lines]:
     """``_text_tables`` of the document, the cells its readers wrote other than as read
-    logged (``rebuild_edits``: a total row's label put right, words moved between cells)."""
-    with rebuilding() as kept:
+    logged (``rebuild_edits``: a total row's label put right, words moved between cells),
+    and the lines they joined into cells (``cell_lines`` weighs them)."""
+    with rebuilding() as kept, gathering_lines() as lines:
         tables, as_read = _text_tables(doc.pages, read)
     doc.edits.extend(edits_of(tables, kept))
-    return tables, as_read
+    return tables, as_read, lines
 
 
 def finish_table(table: Table, edits: list[Edit] | None = None) -> Table:
@@ -268,10 +275,22 @@ def finish_table(table: Table, edits: list[Edit] | None = None) -> Table:
     return table
 
 
-def repair_after_restoring(table: Table, index: int, known: Known | None = None) -> list[Edit]:
+def _without_specks(
+    table: Table, index: int, lines: Lines, known: Known | None, as_read: bool = False
+) -> list[Edit]:
+    """The specks read as letters taken out of a rebuilt table's task text: whole lines of
+    them first (``cell_lines``), then runs within the text (``cell_noise``)."""
+    edits = move_junk_lines(table, index, lines, known)
+    return edits + remove_cell_noise(table, index, as_read, known)
+
+
+def repair_after_restoring(
+    table: Table, index: int, known: Known | None = None, lines: Lines | None = None
+) -> list[Edit]:
     """The cell repairs that come after the restorer, which may not know what they repair:
     quarters, case, quotes, periods, doubled vowels; and in old OCR text's task text, specks
-    read as letters. Each repair is logged."""
+    read as letters (given ``lines``, the lines its rebuild joined, whole lines of them too).
+    Each repair is logged."""
     edits: list[Edit] = []
     if table.source in OCR_SOURCES:
         edits.extend(repair_quarters(table, index))
@@ -280,18 +299,18 @@ def repair_after_restoring(table: Table, index: int, known: Known | None = None)
         edits.extend(repair_periods(table, index))
         edits.extend(repair_doubled_vowels(table, index))
     if table.source == "flattened":
-        edits.extend(remove_cell_noise(table, index, known=known))
+        edits.extend(_without_specks(table, index, lines or set(), known))
     return edits
 
 
 def _restored_as_read(
-    tables: list[Table], as_read: set[int], read: list[Page], model: Any
+    tables: list[Table], as_read: set[int], read: list[Page], model: Any, lines: Lines
 ) -> list[Edit]:
     """The tables rebuilt from the words as read restored (``restore_columns``, the
     document's text as read its evidence), their specks taken out first, while still as
     read: the restorer would dress "Az" as "A", "nee" as "neo" (``cell_noise``)."""
     known = model.model.reads_as_word  # the restorer's lexicon and OCR channels
-    edits = [e for i in sorted(as_read) for e in remove_cell_noise(tables[i], i, True, known)]
+    edits = [e for i in sorted(as_read) for e in _without_specks(tables[i], i, lines, known, True)]
     context = "\n".join(page.text() for page in read)  # the document's evidence
     return edits + restore_columns({i: tables[i] for i in sorted(as_read)}, model, context)
 
@@ -302,8 +321,9 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
     text_input = doc.input_kind == "txt"
     read = pages_as_read(doc) if settings.restore and text_input else None
     as_read: set[int] = set()  # flattened tables rebuilt from the words as read
+    lines: Lines = set()  # the lines their rebuild joined into cells
     if text_input:
-        tables, as_read = _rebuilt_text_tables(doc, read)
+        tables, as_read, lines = _rebuilt_text_tables(doc, read)
     else:
         tables = _page_tables(doc)
     for index, table in enumerate(tables):
@@ -325,7 +345,7 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]
             doc.edits.extend(repair_cells(table, agencies, index, settings.restore))
     if as_read and read is not None and model is not None:  # rebuilt from the words as read
-        doc.edits.extend(_restored_as_read(tables, as_read, read, model))
+        doc.edits.extend(_restored_as_read(tables, as_read, read, model, lines))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
     if settings.restore and model is not None and any(t.source == "grid" for t in tables):
         # (borderless tables are made of the page's words, which the restorer has seen)
@@ -334,7 +354,7 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
                 doc.edits.extend(restore_cells(table, model, index))
     known = model.model.reads_as_word if model is not None else None  # the lexicon
     for index, table in enumerate(tables):
-        doc.edits.extend(repair_after_restoring(table, index, known))
+        doc.edits.extend(repair_after_restoring(table, index, known, lines))
     doc.tables = [
         finish_table(table, [e for e in doc.edits if e.table == index])
         for index, table in enumerate(tables)
