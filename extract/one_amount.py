@@ -255,13 +255,32 @@ def _is_header_rest(text: str) -> bool:
     return bool(words) and all(any(near(w, h) for h in HEADER_REST) for w in words)
 
 
+# a header's unit, "(triệu đồng)": the word no line of a task's text holds alone with the
+# header's other words
+HEADER_UNIT = "trieu"
+
+
+def _lost_header_at(lines: list[str], k: int) -> bool:
+    """Does a header whose line naming the columns old OCR lost (a ruled row read as
+    specks, or not at all) start at ``k``: two lines or more of the header's other words
+    only, one of them its unit ("Nhu cầu" / "được (triệu" / "đồng)")?"""
+    run = []
+    for text in lines[k:]:
+        if not _is_header_rest(text):
+            break
+        run.append(text)
+    return len(run) >= 2 and any(HEADER_UNIT in _header_words(t) for t in run)
+
+
 def _header_repeats(lines: list[str]) -> set[int]:
     """Indices of the lines of each header a page break repeats among the body's lines:
     a line naming the columns (``one_amount_columns``), or a page break where the header
-    was dropped already, and the lines of the header's other words next to it."""
+    was dropped already, or the header's other words where that line was lost, and the
+    lines of the header's other words next to it."""
     repeats: set[int] = set()
     for k, text in enumerate(lines):
-        if text != PAGE_BREAK and one_amount_columns(text) is None:
+        named = text == PAGE_BREAK or one_amount_columns(text) is not None
+        if not named and not _lost_header_at(lines, k):
             continue
         repeats.add(k)
         for step in (-1, 1):

@@ -171,3 +171,32 @@ def test_a_ruling_glued_to_a_word_opens_its_cell(tmp_path):
     row = table_of_text(tmp_path, RULINGS_GLUED).rows[0].cells
     assert row[3:6] == ["Sở Tai chinh", "Cac so, nganh", "1.500"]
     assert "|" not in row[1]
+
+
+# Page 2 repeats the header, but old OCR read its ruled line naming the columns as nothing:
+# only the header's other words are left ("Nhu cau" / "duoc (trieu" / "dong)"), between the
+# last line of row 1 and the first of row 2, whose number sits on its middle line.
+HEADER_LINE_LOST = (
+    ONE_AMOUNT_HEAD
+    + """\
+Nhu cau
+duoc (trieu
+dong)
+Tuyen truyen ve do luong tren
+bao, dai cua tinh va cac
+2 | trang thong tin dien tu 4 chuyen muc So Khoa hoc va Cac so, nganh 150 Nguon su
+cua cac so, nganh. Cong nghe nghiep KH&CN
+hang nam.
+| Tong | | | 3.350 | |
+"""
+)
+
+
+def test_a_header_repeat_whose_naming_line_was_lost_starts_a_page(tmp_path):
+    """The header's other words alone, its unit among them, are a repeated header: row 2
+    starts below them with its own first line; no cell holds the header's words."""
+    cells = [r.cells for r in table_of_text(tmp_path, HEADER_LINE_LOST).rows]
+    assert [c[0] for c in cells] == ["1", "2", "Tổng"]
+    assert cells[1][1].startswith("Tuyen truyen ve do luong tren bao, dai")
+    assert cells[0][1].endswith("hoa chat va vat ly.")
+    assert not any("trieu" in c for row in cells for c in row)
