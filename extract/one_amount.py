@@ -12,8 +12,10 @@ row, and the row spans as many lines below it as above. Lines no anchored row ta
 row of their own when they are several (a second line of a task, with no number nor
 amount), else they end the row above. A total row ("| Tổng | | | 48.259 | |") is its own
 line. Within a line, the words after the amount that belong to the funding source column
-("Nguồn sự", "nghiệp", "KH&CN hằng", "năm của tỉnh") go to it, the agency names to the lead
-and partner cells, and the rest to the task; no digit is written but the ones read. What a
+("Nguồn sự", "nghiệp", "KH&CN hằng", "năm của tỉnh") go to it, on consecutive lines (the
+specks among them, dirt of its column, to the task's text, where ``cell_noise`` judges them),
+the agency names to the lead and partner cells, and the rest to the task; no digit is written
+but the ones read. What a
 line holds (its number, amount, total, source words) is read in ``one_amount_lines``.
 """
 
@@ -31,6 +33,7 @@ from sohoa.extract.interleaved import (
 from sohoa.extract.one_amount_lines import (
     Line,
     is_source_word,
+    is_source_word_at,
     is_speck,
     near,
     numbers_of_the_text,
@@ -156,14 +159,18 @@ def _agency_cell_at(words: list[str], k: int) -> bool:
     return agency_starts_at(words, k) and not (k and fold(words[k - 1]) in OBJECT_WORDS)
 
 
-def _line_cells(words: list[str], source: list[str]) -> tuple[str, str, str]:
-    """(text, agencies, source words) of a line's words: its trailing source words once
-    the row's source cell has begun (``source``, the words so far) or from a word opening
-    one ("Nguồn …"); the agency names from the first word opening one."""
+def _line_cells(words: list[str], source: list[str], ended: bool) -> tuple[str, str, str, str]:
+    """(text, agencies, source words, specks) of a line's words: its trailing source words
+    once the row's source cell has begun (``source``, the words so far) or from a word
+    opening one ("Nguồn …"), none once it has ``ended``; the specks among them (the dirt
+    of the source's column: "° j z") apart, for the text; the agency names from the first
+    word opening one."""
     tail = len(words)
-    while tail > 0 and (source or any(opens_source(w) for w in words[:tail])):
+    while not ended and tail > 0 and (source or any(opens_source(w) for w in words[:tail])):
         word = words[tail - 1]
-        if not (is_source_word(word) or (is_speck(word) and not regex.search(r"\d", word))):
+        if not (
+            is_source_word_at(words, tail - 1) or (is_speck(word) and not regex.search(r"\d", word))
+        ):
             break
         tail -= 1
         if opens_source(word):
@@ -171,8 +178,10 @@ def _line_cells(words: list[str], source: list[str]) -> tuple[str, str, str]:
     head, own = words[:tail], words[tail:]
     if own and not source and not opens_source(own[0]):
         head, own = words, []
+    specks = [w for w in own if not is_source_word(w)]
+    own = [w for w in own if is_source_word(w)]
     start = next((k for k in range(len(head)) if _agency_cell_at(head, k)), len(head))
-    return " ".join(head[:start]), " ".join(head[start:]), " ".join(own)
+    return " ".join(head[:start]), " ".join(head[start:]), " ".join(own), " ".join(specks)
 
 
 def _lead_left(first: str) -> tuple[str, ...]:
@@ -220,11 +229,14 @@ def _row_cells(lines: list[Line], first: int, end: int, columns: list[str]) -> l
     text: list[str] = []
     agencies: list[str] = []
     source: list[str] = []
+    ended = False  # a cell's lines follow one another: the source's ends at a line of none
     for line in lines[first:end]:
         cells[STT] = line.total or cells[STT]
         cells[STT] = line.number or cells[STT]
         cells[AMOUNT] = line.amount or cells[AMOUNT]
-        task, agency, own = _line_cells(line.words, source)
+        task, agency, own, specks = _line_cells(line.words, source, ended)
+        ended = ended or (bool(source) and not own and not specks)
+        task = f"{task} {specks}".strip()  # the noise remover's to judge (``cell_noise``)
         if agencies:
             task, agency = _lead_name_back(agencies[0], task, agency)
         task = " ".join(w for w in task.split() if w != "|")  # a ruling is no word of it
