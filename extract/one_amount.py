@@ -169,7 +169,8 @@ def _line_cells(words: list[str], source: list[str], ended: bool) -> tuple[str, 
     while not ended and tail > 0 and (source or any(opens_source(w) for w in words[:tail])):
         word = words[tail - 1]
         if not (
-            is_source_word_at(words, tail - 1) or (is_speck(word) and not regex.search(r"\d", word))
+            is_source_word_at(words, tail - 1, source[-1].split()[-1] if source else "")
+            or (is_speck(word) and not regex.search(r"\d", word))
         ):
             break
         tail -= 1

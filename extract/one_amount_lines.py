@@ -65,10 +65,14 @@ def is_source_word(token: str) -> bool:
 PHRASES = (("xa", "hoi"), ("trung", "uong"), ("dia", "phuong"))
 
 
-def is_source_word_at(words: list[str], k: int) -> bool:
-    """Is ``words[k]`` a word of a funding source cell: a source word, and one of a
-    ``PHRASES`` pair only beside its other word ("xã hội", not "thị xã,")?"""
+def is_source_word_at(words: list[str], k: int, before: str = "") -> bool:
+    """Is ``words[k]`` a word of a funding source cell: a source word, one of a ``PHRASES``
+    pair only beside its other word ("xã hội", not "thị xã,"), and "nghiệp" only after "sự"
+    (on the line, or ``before``: the source's last word on the lines above), not after
+    "doanh" (a partner's "doanh nghiệp" wrapped beside it)?"""
     word = fold(words[k])
+    if word == "nghiep":
+        return fold(before) == "su" or (k > 0 and fold(words[k - 1]) == "su")
     for first, second in PHRASES:
         if word == first:
             return k + 1 < len(words) and fold(words[k + 1]) == second

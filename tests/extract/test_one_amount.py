@@ -231,3 +231,22 @@ def test_the_source_cell_takes_its_words_only(tmp_path):
     for word in ("°", "j", "z", "="):  # moved to the text, or taken out as noise (logged)
         assert word not in row[6].split()
     assert "trong" in words
+
+
+# The partner's list ends "va doanh nghiep" on the line where the source cell goes on
+# ("Nguon su" / "nghiep" / "KH&CN hang"): its "nghiep" sits right before the source's words.
+PARTNER_NGHIEP = """\
+Phu luc
+DANH MUC NHIEM VU
+TT | Noi dung nhiem vu Ket qua Don vi chu tri Don vi phoi hop Kinh phi (trieu dong) Nguon kinh phi
+Nghien cuu ung dung ve do Cac so, nganh, don vi Nguon su
+1 | luong trong san xuat cong So Khoa hoc va Cong nghe va cac doanh 120 nghiep
+nghiep cua tinh. nghiep KH&CN hang nam
+"""
+
+
+def test_nghiep_is_the_sources_only_after_su(tmp_path):
+    """ "nghiệp" after "doanh" is the partner's (the source's "nghiệp" follows "sự")."""
+    row = table_of_text(tmp_path, PARTNER_NGHIEP).rows[0].cells
+    assert row[6] == "Nguon su nghiep KH&CN hang nam"
+    assert "doanh nghiep" in f"{row[3]} {row[4]}"  # the agencies' words
