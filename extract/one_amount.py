@@ -12,8 +12,10 @@ row, and the row spans as many lines below it as above. Lines no anchored row ta
 row of their own when they are several (a second line of a task, with no number nor
 amount), else they end the row above. A total row ("| Tổng | | | 48.259 | |") is its own
 line. Within a line, the words after the amount that belong to the funding source column
-("Nguồn sự", "nghiệp", "KH&CN hằng", "năm của tỉnh") go to it, the agency names to the lead
-and partner cells, and the rest to the task; no digit is written but the ones read. What a
+("Nguồn sự", "nghiệp", "KH&CN hằng", "năm của tỉnh") go to it, on consecutive lines (the
+specks among them, dirt of its column, to the task's text, where ``cell_noise`` judges them),
+the agency names to the lead and partner cells, and the rest to the task; no digit is written
+but the ones read. What a
 line holds (its number, amount, total, source words) is read in ``one_amount_lines``.
 """
 
@@ -31,6 +33,7 @@ from sohoa.extract.interleaved import (
 from sohoa.extract.one_amount_lines import (
     Line,
     is_source_word,
+    is_source_word_at,
     is_speck,
     near,
     numbers_of_the_text,
@@ -156,14 +159,19 @@ def _agency_cell_at(words: list[str], k: int) -> bool:
     return agency_starts_at(words, k) and not (k and fold(words[k - 1]) in OBJECT_WORDS)
 
 
-def _line_cells(words: list[str], source: list[str]) -> tuple[str, str, str]:
-    """(text, agencies, source words) of a line's words: its trailing source words once
-    the row's source cell has begun (``source``, the words so far) or from a word opening
-    one ("Nguồn …"); the agency names from the first word opening one."""
+def _line_cells(words: list[str], source: list[str], ended: bool) -> tuple[str, str, str, str]:
+    """(text, agencies, source words, specks) of a line's words: its trailing source words
+    once the row's source cell has begun (``source``, the words so far) or from a word
+    opening one ("Nguồn …"), none once it has ``ended``; the specks among them (the dirt
+    of the source's column: "° j z") apart, for the text; the agency names from the first
+    word opening one."""
     tail = len(words)
-    while tail > 0 and (source or any(opens_source(w) for w in words[:tail])):
+    while not ended and tail > 0 and (source or any(opens_source(w) for w in words[:tail])):
         word = words[tail - 1]
-        if not (is_source_word(word) or (is_speck(word) and not regex.search(r"\d", word))):
+        if not (
+            is_source_word_at(words, tail - 1, source[-1].split()[-1] if source else "")
+            or (is_speck(word) and not regex.search(r"\d", word))
+        ):
             break
         tail -= 1
         if opens_source(word):
@@ -171,8 +179,10 @@ def _line_cells(words: list[str], source: list[str]) -> tuple[str, str, str]:
     head, own = words[:tail], words[tail:]
     if own and not source and not opens_source(own[0]):
         head, own = words, []
+    specks = [w for w in own if not is_source_word(w)]
+    own = [w for w in own if is_source_word(w)]
     start = next((k for k in range(len(head)) if _agency_cell_at(head, k)), len(head))
-    return " ".join(head[:start]), " ".join(head[start:]), " ".join(own)
+    return " ".join(head[:start]), " ".join(head[start:]), " ".join(own), " ".join(specks)
 
 
 def _lead_left(first: str) -> tuple[str, ...]:
@@ -220,11 +230,14 @@ def _row_cells(lines: list[Line], first: int, end: int, columns: list[str]) -> l
     text: list[str] = []
     agencies: list[str] = []
     source: list[str] = []
+    ended = False  # a cell's lines follow one another: the source's ends at a line of none
     for line in lines[first:end]:
         cells[STT] = line.total or cells[STT]
         cells[STT] = line.number or cells[STT]
         cells[AMOUNT] = line.amount or cells[AMOUNT]
-        task, agency, own = _line_cells(line.words, source)
+        task, agency, own, specks = _line_cells(line.words, source, ended)
+        ended = ended or (bool(source) and not own and not specks)
+        task = f"{task} {specks}".strip()  # the noise remover's to judge (``cell_noise``)
         if agencies:
             task, agency = _lead_name_back(agencies[0], task, agency)
         task = " ".join(w for w in task.split() if w != "|")  # a ruling is no word of it
@@ -255,13 +268,32 @@ def _is_header_rest(text: str) -> bool:
     return bool(words) and all(any(near(w, h) for h in HEADER_REST) for w in words)
 
 
+# a header's unit, "(triệu đồng)": the word no line of a task's text holds alone with the
+# header's other words
+HEADER_UNIT = "trieu"
+
+
+def _lost_header_at(lines: list[str], k: int) -> bool:
+    """Does a header whose line naming the columns old OCR lost (a ruled row read as
+    specks, or not at all) start at ``k``: two lines or more of the header's other words
+    only, one of them its unit ("Nhu cầu" / "được (triệu" / "đồng)")?"""
+    run = []
+    for text in lines[k:]:
+        if not _is_header_rest(text):
+            break
+        run.append(text)
+    return len(run) >= 2 and any(HEADER_UNIT in _header_words(t) for t in run)
+
+
 def _header_repeats(lines: list[str]) -> set[int]:
     """Indices of the lines of each header a page break repeats among the body's lines:
     a line naming the columns (``one_amount_columns``), or a page break where the header
-    was dropped already, and the lines of the header's other words next to it."""
+    was dropped already, or the header's other words where that line was lost, and the
+    lines of the header's other words next to it."""
     repeats: set[int] = set()
     for k, text in enumerate(lines):
-        if text != PAGE_BREAK and one_amount_columns(text) is None:
+        named = text == PAGE_BREAK or one_amount_columns(text) is not None
+        if not named and not _lost_header_at(lines, k):
             continue
         repeats.add(k)
         for step in (-1, 1):

@@ -55,12 +55,30 @@ def opens_source(token: str) -> bool:
 
 
 def is_source_word(token: str) -> bool:
-    """A word of a funding source cell, one slip allowed in words of five letters or more
-    ("Ngudn" for "Nguồn")."""
+    """A word of a funding source cell, its first ("Nguồn") with one slip ("Ngudn")."""
     word = fold(token)
-    return word in SOURCE_WORDS or (
-        len(word) >= 5 and any(near(word, w) for w in SOURCE_WORDS if len(w) >= 5)
-    )
+    return word in SOURCE_WORDS or (len(word) >= 5 and near(word, "nguon"))
+
+
+# source words that the agencies' names and the task's text hold too ("thị xã", "Trung tâm",
+# "địa bàn", "hội nghị"): a source's only in their phrase, both words on the line
+PHRASES = (("xa", "hoi"), ("trung", "uong"), ("dia", "phuong"))
+
+
+def is_source_word_at(words: list[str], k: int, before: str = "") -> bool:
+    """Is ``words[k]`` a word of a funding source cell: a source word, one of a ``PHRASES``
+    pair only beside its other word ("xã hội", not "thị xã,"), and "nghiệp" only after "sự"
+    (on the line, or ``before``: the source's last word on the lines above), not after
+    "doanh" (a partner's "doanh nghiệp" wrapped beside it)?"""
+    word = fold(words[k])
+    if word == "nghiep":
+        return fold(before) == "su" or (k > 0 and fold(words[k - 1]) == "su")
+    for first, second in PHRASES:
+        if word == first:
+            return k + 1 < len(words) and fold(words[k + 1]) == second
+        if word == second:
+            return k > 0 and fold(words[k - 1]) == first
+    return is_source_word(words[k])
 
 
 def _amount_at(tokens: list[str], numbered: bool) -> int | None:
