@@ -25,6 +25,7 @@ from sohoa.extract.agency_moves import complete_agency_cells
 from sohoa.extract.agency_names import heads_collective, name_nodes
 from sohoa.extract.appendix import map_columns
 from sohoa.extract.collective_names import spell_collectives
+from sohoa.extract.lead_names import spell_one_names
 from sohoa.extract.shifted_agencies import shift_agency_cells
 from sohoa.extract.structure import clean, fold
 from sohoa.extract.wrapped_names import (
@@ -412,7 +413,8 @@ def repair_cells(
     """ "S6 Tài chính" -> "Sở Tài chính" in the agency columns of a table rebuilt from old
     OCR; with ``spell_known`` (the document is being restored) a known agency name misread
     is spelt as the name is ("Sở Gido duc va Dao tao": ``wrapped_names.known_names``), and
-    so is a collective's list ("Các s, ban, qgénh": ``collective_names``). Each change is an
+    so is a collective's list ("Các s, ban, qgénh": ``collective_names``) and a cell of one
+    name read as a run of letters ("Céngantinh": ``lead_names``). Each change is an
     Edit for the reviewer. First, agencies shifted a column left are put back
     (``shifted_agencies``) and a name wrapped in its narrow cell whose rest was read among
     the row's task words goes back to its cell (``agency_moves.complete_agency_cells``)."""
@@ -439,4 +441,4 @@ def repair_cells(
                         )
                     )
                     cells[index] = fixed
-    return edits
+    return edits + (spell_one_names(table, agencies, table_index) if spell_known else [])
