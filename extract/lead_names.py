@@ -113,6 +113,8 @@ def spelt_name(cell: str) -> str | None:
     name = one_names()[known]
     if len(key) < len(known) or len(read) > len(name.split()):
         return None  # a letter the OCR did not read is never written, a word never dropped
+    if len(key) > len(known) and any(c.isdigit() for c in key):
+        return None  # a digit may be a letter misread ("x8"), never dropped ("tế2")
     if fold(" ".join(read)) == fold(name):
         return None  # the name as read
     return " ".join([name, *specks])

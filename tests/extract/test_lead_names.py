@@ -27,6 +27,7 @@ def test_no_word_is_dropped_and_doubtful_cells_stay_as_read():
     assert spelt_name("UBND các huyện") is None  # a name of the grammar, not "cấp huyện"
     assert spelt_name("seyvte") is None  # two slips in a short name
     assert spelt_name("Sở KH&CN") is None  # already the name
+    assert spelt_name("Sở Y tế2") is None  # a digit read is never dropped
     assert spelt_name("Công an tinh") is None  # the same letters: the restorer's marks
     assert spelt_name("Các Sở, ban, ngành; UBND cấp xã") is None  # no one name
 
