@@ -28,7 +28,7 @@ and every word of three letters or more is content.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
@@ -36,6 +36,7 @@ import regex
 from sohoa.extract.agency_names import whole_names
 from sohoa.extract.appendix import map_columns
 from sohoa.extract.cell_noise import REASON, STRONG, Known, token_kind
+from sohoa.extract.rebuild_edits import JoinedLines
 from sohoa.extract.structure import fold
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import nfc
@@ -97,7 +98,7 @@ def junk_lines(lines: Iterable[tuple[str, ...]], known: Known | None) -> list[tu
     return sorted((line for line in set(lines) if junk_line(line, known)), key=len, reverse=True)
 
 
-class _Lines:
+class _LineIndex:
     """The lines a rebuild joined into cells, looked up by their first and last words."""
 
     def __init__(self, lines: Iterable[tuple[str, ...]]) -> None:
@@ -123,7 +124,9 @@ class _Lines:
         return any(tuple(tokens[start : start + len(ln)]) == ln for ln in found)
 
 
-def _spans(tokens: list[str], junk: list[tuple[str, ...]], lines: _Lines) -> list[tuple[int, int]]:
+def _spans(
+    tokens: list[str], junk: list[tuple[str, ...]], lines: _LineIndex
+) -> list[tuple[int, int]]:
     """(start, end) of each junk line found whole in the cell's tokens between two lines of
     the cell (or at its edge), none overlapping."""
     taken = [False] * len(tokens)
@@ -140,7 +143,7 @@ def _spans(tokens: list[str], junk: list[tuple[str, ...]], lines: _Lines) -> lis
     return sorted(spans)
 
 
-def without_junk_lines(text: str, junk: list[tuple[str, ...]], lines: _Lines) -> str | None:
+def without_junk_lines(text: str, junk: list[tuple[str, ...]], lines: _LineIndex) -> str | None:
     """The cell's text without its junk lines, or None when it holds none (or nothing
     else: a cell of specks alone is no line among other lines)."""
     tokens = nfc(text).split()
@@ -152,15 +155,16 @@ def without_junk_lines(text: str, junk: list[tuple[str, ...]], lines: _Lines) ->
 
 
 def move_junk_lines(
-    table: Table, table_index: int | None, lines: Collection[tuple[str, ...]], known: Known | None
+    table: Table, table_index: int | None, lines: JoinedLines, known: Known | None
 ) -> list[Edit]:
     """The junk lines (of ``lines``, those a rebuild joined into cells) taken out of the
     task cells of a table rebuilt from old OCR text, each cell's change logged."""
-    junk = junk_lines(lines, known)
-    joined = _Lines(lines)
     columns = [k for k, field in map_columns(table.columns).items() if field == TASK_FIELD]
-    if not junk or not columns:
+    junk = junk_lines(lines, known) if columns else []
+    if not junk:
         return []
+    joined = _LineIndex(lines)
+    page = table.pages[0] if table.pages else None
     edits: list[Edit] = []
     for at, row in enumerate(table.rows):
         cells = row.cells or []
@@ -168,7 +172,6 @@ def move_junk_lines(
             kept = without_junk_lines(cells[k], junk, joined)
             if kept is None:
                 continue
-            page = table.pages[0] if table.pages else None
             edits.append(
                 Edit(
                     cells[k],

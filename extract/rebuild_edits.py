@@ -53,8 +53,8 @@ UNPLACED_CONFIDENCE = 0.35
 _NOTES: ContextVar[list[Edit] | None] = ContextVar("rebuild_notes", default=None)
 _ROW: ContextVar[int | None] = ContextVar("rebuild_row", default=None)  # the row being read
 _KEPT: ContextVar[list[tuple[Table, list[Edit]]] | None] = ContextVar("rebuild_kept", default=None)
-# the lines joined into cells, each as its words
-_JOINED: ContextVar[set[tuple[str, ...]] | None] = ContextVar("rebuild_joined", default=None)
+JoinedLines = set[tuple[str, ...]]  # the lines joined into cells, each as its words
+_JOINED: ContextVar[JoinedLines | None] = ContextVar("rebuild_joined", default=None)
 
 
 def note(
@@ -184,9 +184,9 @@ def note_joined(lines: Sequence[str]) -> None:
 
 
 @contextmanager
-def gathering_lines() -> Iterator[set[tuple[str, ...]]]:
+def gathering_lines() -> Iterator[JoinedLines]:
     """The lines joined into cells while the block runs (``note_joined``), as words."""
-    joined: set[tuple[str, ...]] = set()
+    joined: JoinedLines = set()
     token = _JOINED.set(joined)
     try:
         yield joined

@@ -33,7 +33,7 @@ from sohoa.extract.headers import repair_headers
 from sohoa.extract.interleaved import repair_cells
 from sohoa.extract.lost_headings import number_lost_headings
 from sohoa.extract.numbering import fix_numbering
-from sohoa.extract.rebuild_edits import edits_of, gathering_lines, rebuilding
+from sohoa.extract.rebuild_edits import JoinedLines, edits_of, gathering_lines, rebuilding
 from sohoa.extract.row_confidence import rate_rows
 from sohoa.extract.structure import build_structure, join_continued
 from sohoa.extract.table_text import tables_from_text_pages
@@ -245,12 +245,9 @@ def _text_tables(pages: list[Page], read: list[Page] | None) -> tuple[list[Table
     return [tables_read[i] if i in as_read else t for i, t in enumerate(tables)], as_read
 
 
-Lines = set[tuple[str, ...]]  # the lines joined into cells, as words (``note_joined``)
-
-
 def _rebuilt_text_tables(
     doc: Document, read: list[Page] | None
-) -> tuple[list[Table], set[int], Lines]:
+) -> tuple[list[Table], set[int], JoinedLines]:
     """``_text_tables`` of the document, the cells its readers wrote other than as read
     logged (``rebuild_edits``: a total row's label put right, words moved between cells),
     and the lines they joined into cells (``cell_lines`` weighs them)."""
@@ -276,7 +273,7 @@ def finish_table(table: Table, edits: list[Edit] | None = None) -> Table:
 
 
 def _without_specks(
-    table: Table, index: int, lines: Lines, known: Known | None, as_read: bool = False
+    table: Table, index: int, lines: JoinedLines, known: Known | None, as_read: bool = False
 ) -> list[Edit]:
     """The specks read as letters taken out of a rebuilt table's task text: whole lines of
     them first (``cell_lines``), then runs within the text (``cell_noise``)."""
@@ -285,7 +282,7 @@ def _without_specks(
 
 
 def repair_after_restoring(
-    table: Table, index: int, known: Known | None = None, lines: Lines | None = None
+    table: Table, index: int, known: Known | None = None, lines: JoinedLines | None = None
 ) -> list[Edit]:
     """The cell repairs that come after the restorer, which may not know what they repair:
     quarters, case, quotes, periods, doubled vowels; and in old OCR text's task text, specks
@@ -304,12 +301,17 @@ def repair_after_restoring(
 
 
 def _restored_as_read(
-    tables: list[Table], as_read: set[int], read: list[Page], model: Any, lines: Lines
+    tables: list[Table],
+    as_read: set[int],
+    read: list[Page],
+    model: Any,
+    lines: JoinedLines,
+    known: Known,
 ) -> list[Edit]:
     """The tables rebuilt from the words as read restored (``restore_columns``, the
     document's text as read its evidence), their specks taken out first, while still as
-    read: the restorer would dress "Az" as "A", "nee" as "neo" (``cell_noise``)."""
-    known = model.model.reads_as_word  # the restorer's lexicon and OCR channels
+    read (``known``: the restorer's lexicon): the restorer would dress "Az" as "A", "nee"
+    as "neo" (``cell_noise``)."""
     edits = [e for i in sorted(as_read) for e in _without_specks(tables[i], i, lines, known, True)]
     context = "\n".join(page.text() for page in read)  # the document's evidence
     return edits + restore_columns({i: tables[i] for i in sorted(as_read)}, model, context)
@@ -321,7 +323,9 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
     text_input = doc.input_kind == "txt"
     read = pages_as_read(doc) if settings.restore and text_input else None
     as_read: set[int] = set()  # flattened tables rebuilt from the words as read
-    lines: Lines = set()  # the lines their rebuild joined into cells
+    lines: JoinedLines = set()  # the lines their rebuild joined into cells
+    # the restorer's lexicon and OCR channels: weighs specks in the task text
+    known = model.model.reads_as_word if model is not None else None
     if text_input:
         tables, as_read, lines = _rebuilt_text_tables(doc, read)
     else:
@@ -344,15 +348,15 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             fields = map_columns(table.columns)
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]
             doc.edits.extend(repair_cells(table, agencies, index, settings.restore))
-    if as_read and read is not None and model is not None:  # rebuilt from the words as read
-        doc.edits.extend(_restored_as_read(tables, as_read, read, model, lines))
+    if as_read and read is not None and model is not None and known is not None:
+        # rebuilt from the words as read
+        doc.edits.extend(_restored_as_read(tables, as_read, read, model, lines, known))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
     if settings.restore and model is not None and any(t.source == "grid" for t in tables):
         # (borderless tables are made of the page's words, which the restorer has seen)
         for index, table in enumerate(tables):
             if table.source == "grid":
                 doc.edits.extend(restore_cells(table, model, index))
-    known = model.model.reads_as_word if model is not None else None  # the lexicon
     for index, table in enumerate(tables):
         doc.edits.extend(repair_after_restoring(table, index, known, lines))
     doc.tables = [
