@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -45,7 +46,7 @@ from sohoa.extract.rebuild_edits import LINE_MOVED, UNPLACED
 from sohoa.extract.section_numerals import NUMBERING
 from sohoa.extract.task_moves import ROW_NUMBER
 from sohoa.model import Edit, Table, TableRow
-from sohoa.normalize.language import judge
+from sohoa.normalize.language import Verdict, judge
 
 REPAIRED_NUMBER = (NUMBERING, ROW_NUMBER)  # a row number the numbering set or moved
 # amounts the arithmetic placed: the row's own sums, the table's column totals
@@ -120,6 +121,12 @@ class RowEvidence:
 
     def cell(self, k: int | None) -> str:
         return self.cells[k] if k is not None and k < len(self.cells) else ""
+
+    @cached_property
+    def text_verdict(self) -> Verdict:
+        """How the row's text cells (a section: its heading) read as Vietnamese, judged
+        once: ``not_vietnamese`` and ``task_reads`` both weigh it."""
+        return judge(" ".join(self.cell(k) for k in self.table.texts) or (self.row.section or ""))
 
 
 def is_section(e: RowEvidence) -> float:
@@ -223,7 +230,7 @@ def few_rows(e: RowEvidence) -> float:
 
 def not_vietnamese(e: RowEvidence) -> float:
     """The share of the words of the row's text cells that are no Vietnamese syllable."""
-    verdict = judge(" ".join(e.cell(k) for k in e.table.texts) or (e.row.section or ""))
+    verdict = e.text_verdict
     return 1 - verdict.vietnamese_share if verdict.words else 0.0
 
 
