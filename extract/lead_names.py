@@ -20,14 +20,21 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.extract.admin_vocab import SECTORS
-from sohoa.extract.agency_names import SECTOR_INITIALS, STANDING_BODIES, TIERS, whole_names
+from sohoa.extract.agency_names import (
+    DIGIT_LETTERS,
+    SECTOR_INITIALS,
+    STANDING_BODIES,
+    TIERS,
+    whole_names,
+)
 from sohoa.extract.structure import fold
 from sohoa.model import Edit, Table
 from sohoa.normalize.unicode import strip_marks
 
 LONG_NAME = 16  # letters of a name that may be read with two slips
-# signs old OCR reads for a letter of a name: "S@" / "$0" for "Sở", "C6ng" for "Công"
-SIGN_LETTERS = str.maketrans({"@": "o", "$": "s", "0": "o", "6": "o", "đ": "d"})
+# signs old OCR reads for a letter of a name: "S@" / "$0" for "Sở", "C6ng" for "Công" (the
+# digits read for an "o": agency_names' DIGIT_LETTERS)
+SIGN_LETTERS = DIGIT_LETTERS | str.maketrans({"@": "o", "$": "s", "đ": "d"})
 # the initials' "&" is kept: read "a" ("KHacn"), it is one slip from "KH&CN"
 _NOT_LETTER = regex.compile(r"[^\p{L}\d&@$]+")
 ACRONYMS = {"ubnd", "hđnd", "đbqh"}

@@ -171,9 +171,9 @@ def _fix_stt(
     of the same level ("1" after 10 for 11: old OCR drops a digit). A well-formed number
     that fits nothing else (a skipped number in the source) is kept, and a number kept so
     completes none after it ("40", an amount read into the number column, then "1" is 1,
-    not 41) — but in a table
-    rebuilt from old OCR text (``old_ocr``), whose digits are misread ("5" for 2), one the
-    sequence settles on both sides ("1", "5", "3") is set like a cell that is no number.
+    not 41) — but in a table rebuilt from old OCR text (``old_ocr``), whose digits are
+    misread ("5" for 2), one the sequence settles on both sides ("1", "5", "3") is set like
+    a cell that is no number.
     """
     numeral_rows = {id(table.rows[k]) for k in section_numeral_rows(table, stt_col)}
     numbered = [r for r in table.rows if r.section is not None or len(r.cells or []) > stt_col]

@@ -13,10 +13,10 @@ row of their own when they are several (a second line of a task, with no number 
 amount), else they end the row above. A total row ("| Tổng | | | 48.259 | |") is its own
 line. Within a line, the words after the amount that belong to the funding source column
 ("Nguồn sự", "nghiệp", "KH&CN hằng", "năm của tỉnh") go to it, on consecutive lines (the
-specks among them, dirt of its column, to the task's text, where ``cell_noise`` judges them),
-the agency names to the lead and partner cells, and the rest to the task; no digit is written
-but the ones read. What a
-line holds (its number, amount, total, source words) is read in ``one_amount_lines``.
+specks among them, dirt of its column, to the task's text, where ``cell_noise`` judges
+them), the agency names to the lead and partner cells, and the rest to the task; no digit is
+written but the ones read. What a line holds (its number, amount, total, source words) is
+read in ``one_amount_lines``.
 """
 
 from __future__ import annotations
