@@ -47,6 +47,7 @@ from sohoa.ocr.tesseract import (
     detect_rotation,
     looks_unreadable,
     run_tesseract,
+    vietnamese_d,
 )
 from sohoa.ocr.text_quality import is_vietnamese_word, reading_quality, text_layer_quality
 from sohoa.ocr.unread_ink import DEFAULT_REREAD, letter_size, reread_regions
@@ -340,6 +341,7 @@ def ocr_page(image: np.ndarray, ref: ImageRef, number: int, settings: Settings) 
         reading.data = reread_signature_block(reading, image, settings)
         if reading.pixels is not None:  # "II." over three bars: a numeral's ones counted
             reading.data = ones_from_ink(reading.data, to_gray(reading.pixels))
+    reading.data = vietnamese_d(reading.data, settings.lang)  # "ÐN-PC46": the eth for Đ
     prepared = reading.prepared
     page = Page(
         number=number,
