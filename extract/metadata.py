@@ -62,6 +62,7 @@ from sohoa.extract.metadata_text import SPECKS, note
 from sohoa.extract.metadata_title import (
     authority_line,
     body_start,
+    damaged_type_heading,
     names_a_role,
     read_title,
     type_heading,
@@ -70,6 +71,7 @@ from sohoa.model import Document, FieldSource, Metadata
 from sohoa.normalize.unicode import nfc
 
 HEADER_LINES = 15  # the header block never runs longer than this
+DAMAGED_HEADING = 0.7  # how sure a type read from a heading OCR damaged is
 
 
 def extract_metadata(doc: Document, ink_reader: InkReading | None = None) -> Document:
@@ -148,14 +150,15 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
     sources = [s for s in source_lines if nfc(s.text).strip(" *\t")]
     lines = [nfc(s.text).strip(" *\t") for s in sources]
     meta = Metadata()
-    heading = type_heading(lines)
+    heading, loai, damaged = _type_heading(lines, sources)
     header_end = heading if heading is not None else body_start(lines, 0, HEADER_LINES)
     header = read_header(lines[:header_end], sources, meta)
     mark_place_as_dated(meta)
     if heading is not None:
-        meta.loai_van_ban = is_type_heading(lines[heading])
-        note(meta, "loai_van_ban", sources[heading], 1.0)
-        title_end = read_title(lines, sources, heading + 1, meta)
+        meta.loai_van_ban = loai
+        note(meta, "loai_van_ban", sources[heading], DAMAGED_HEADING if damaged else 1.0)
+        centred_on = sources[heading + 1] if damaged and heading + 1 < len(sources) else None
+        title_end = read_title(lines, sources, heading + 1, meta, centred_on)
         authority = authority_line(lines, title_end)
         if authority is not None:
             title_end += 1
@@ -189,6 +192,20 @@ def metadata_from_lines(source_lines: list[SourceLine]) -> Metadata:
     body = title_end if heading is not None else header_end
     meta.tham_chieu = references_in("\n".join(lines[body:]), meta.so_hieu)
     return meta
+
+
+def _type_heading(
+    lines: list[str], sources: list[SourceLine]
+) -> tuple[int | None, str | None, bool]:
+    """The type heading's line, the type it names, and whether OCR damaged it (a word
+    lost: found by ``damaged_type_heading`` at a heading's place)."""
+    heading = type_heading(lines)
+    if heading is not None:
+        return heading, is_type_heading(lines[heading]), False
+    damaged = damaged_type_heading(lines, sources)
+    if damaged is None:
+        return None, None, False
+    return damaged[0], damaged[1], True
 
 
 def _type_code_from_heading(meta: Metadata) -> None:

@@ -235,3 +235,18 @@ def looks_like_heading(text: str) -> bool:
     """A short block in capitals ("QUYẾT ĐỊNH", "I. MỤC ĐÍCH, YÊU CẦU") is a heading."""
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 120 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+# Tesseract's Vietnamese model holds the Icelandic eth (Ð U+00D0, ð U+00F0), drawn as Đ and
+# đ are, and reads a crisp "61/ĐN-PC46" as "61/ÐN-PC46": no Vietnamese text writes the eth,
+# so on a page read as Vietnamese it is Đ or đ (a code must come out as printed)
+ETH_AS_D = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
+
+def vietnamese_d(data: dict[str, list], lang: str) -> dict[str, list]:
+    """``data`` (Tesseract's columns) with the eth read for Đ/đ put back, on a page read in
+    Vietnamese (``lang`` holds "vie")."""
+    if "vie" not in lang.split("+"):
+        return data
+    texts = [t.translate(ETH_AS_D) if isinstance(t, str) else t for t in data["text"]]
+    return {**data, "text": texts}

@@ -26,6 +26,7 @@ import cv2
 import numpy as np
 
 from sohoa.normalize.names import is_full_name
+from sohoa.ocr.gap_lines import join_filled_gap
 from sohoa.ocr.reread_lines import (
     COLUMNS,
     DEFAULT_REREAD,
@@ -229,7 +230,12 @@ def _reread(
     if not region.replace and top >= settings.signature_zone * pixels.shape[0]:
         rows = sorted(set(rows) | set(name_lines(again, settings)))
     remove, add = merge_lines(data, again, rows, region.replace)
-    return splice(data, remove, again, add) if add else data
+    if not add:
+        return data
+    data = splice(data, remove, again, add)
+    if remove:
+        return data
+    return join_filled_gap(data, _added_box(again, add))  # a line cut at these words
 
 
 def merge_lines(
@@ -255,6 +261,16 @@ def merge_lines(
         remove += old
         add += new
     return remove, add
+
+
+def _added_box(again: dict[str, list], add: list[int]) -> Box:
+    boxes = [word_box(again, i) for i in add]
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def _texts(data: dict[str, list], rows: list[int]) -> list[str]:

@@ -4,6 +4,7 @@ a Word file that is only a picture is OCR'd; a page without text is reported."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
@@ -16,8 +17,10 @@ from sohoa.corpus import scan_simulator as scans
 from sohoa.ocr.ingest import ingest
 from sohoa.ocr.page_ocr import (
     DEFAULT_CHOICE,
+    UPSCALED,
     Reading,
     best_reading,
+    better_size,
     choice_score,
     choose_reading,
     read_variant,
@@ -135,3 +138,36 @@ def test_a_blank_page_is_reported_in_one_warning_line(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "gave no text" in line]
     assert len(warnings) == 1 and "blank.pdf" in warnings[0]
+
+
+def test_the_lexicon_vetoes_an_upscaling_chosen_on_confidence_alone(
+    short_page_image: np.ndarray,
+) -> None:
+    # a phone photo's page: 0.36 of its size, blurred, JPEG. Upscaled, Tesseract is more sure
+    # of its letters and reads no better: the lexicon finds the words read at the page's own
+    # size likelier and keeps that size
+    small = cv2.resize(short_page_image, None, fx=0.36, fy=0.36, interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (0, 0), 0.7)
+    ok, jpeg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 70])
+    assert ok
+    photo = cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
+    first = read_variant(photo, 96, "prepared", FAST)
+    upscaled = read_variant(photo, 96, "prepared" + UPSCALED, FAST)
+    assert upscaled.prepared.scale > 2 and upscaled.confidence > first.confidence
+    by_score = replace(DEFAULT_CHOICE, size_veto=None)
+    assert better_size(first, upscaled, FAST, by_score) is upscaled
+    assert better_size(first, upscaled, FAST) is first
+    truth = short_words()
+    right = [sum(w in r.text.split() for w in truth) for r in (first, upscaled)]
+    assert right[0] >= right[1]
+
+
+def test_the_lexicon_never_makes_a_page_read_bigger(short_page_image: np.ndarray) -> None:
+    # the same photo with the readings swapped: the score prefers the page's own size, and
+    # the lexicon, whatever it finds, is not asked
+    small = cv2.resize(short_page_image, None, fx=0.36, fy=0.36, interpolation=cv2.INTER_AREA)
+    first = read_variant(small, 96, "prepared", FAST)
+    upscaled = read_variant(small, 96, "prepared" + UPSCALED, FAST)
+    worse = replace(upscaled, confidence=first.confidence - 20)
+    assert best_reading([first, worse], None) is first
+    assert better_size(first, worse, FAST) is first
