@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from sohoa.errors import SohoaError
 from sohoa.model import ImageRef, Page
 from sohoa.ocr.dewarp import find_line_bend
 from sohoa.ocr.lexicon_score import (
@@ -286,7 +287,10 @@ def better_size(
         return first
     if rule.size_veto is None:
         return upscaled
-    logprobs = syllable_logprobs(settings.model_path)
+    try:
+        logprobs = syllable_logprobs(settings.model_path)
+    except SohoaError:  # no restorer model (OCR alone): the score decides, as without a veto
+        return upscaled
     measures = [measure_words(r.data, logprobs, rule.size_veto) for r in (first, upscaled)]
     first_score, upscaled_score = lexicon_scores(measures, rule.size_veto)
     return upscaled if upscaled_score > first_score else first

@@ -171,3 +171,16 @@ def test_the_lexicon_never_makes_a_page_read_bigger(short_page_image: np.ndarray
     worse = replace(upscaled, confidence=first.confidence - 20)
     assert best_reading([first, worse], None) is first
     assert better_size(first, worse, FAST) is first
+
+
+def test_without_a_restorer_model_the_score_alone_chooses_the_size(
+    short_page_image: np.ndarray, tmp_path: Path
+) -> None:
+    # OCR needs no restorer model: with none at the settings' path the veto is not asked
+    small = cv2.resize(short_page_image, None, fx=0.36, fy=0.36, interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (0, 0), 0.7)
+    first = read_variant(small, 96, "prepared", FAST)
+    upscaled = read_variant(small, 96, "prepared" + UPSCALED, FAST)
+    better = replace(upscaled, confidence=first.confidence + 20)
+    no_model = replace(FAST, model_path=tmp_path / "absent.pkl")
+    assert better_size(first, better, no_model) is better
