@@ -25,15 +25,17 @@ neighbours, and only where the evidence is strong is it moved out of the cell:
   ("5 P"; never two letters: "ở s" may be a word in two pieces); a lone lower-case
   consonant goes when the words either side read on without it ("cho x cán bộ": no
   punctuation of its own, a Vietnamese word or a number before, "x 70 q triệu", a
-  lower-case Vietnamese word or the cell's end after).
+  lower-case Vietnamese word or the cell's end after); a run ending the cell after a full
+  stop goes when a strong token of letters is in it ("… đến năm 2030. P", "… tổ chức. T
+  i": no sentence opens so).
 
-A run beside an amount stays whole: a budget row's cells read into the text ("| 9400 |
-- | - |") hold its structure, not specks. Anything else stays, whatever it looks like: a
-code or a number of three digits or more, a word with a digit or a sign inside
-("5S-Kaizen", "Ho1", "s¢"), an acronym of three letters or more, any other word of three
-letters or more ("work", or "tane": a garbled "tăng" in text not restored), and every
-Vietnamese syllable of two letters or more with a consonant. Each cell changed is logged
-as an edit with the text before and after.
+A run beside an amount stays whole (but for that last one: the full stop ends the text): a
+budget row's cells read into the text ("| 9400 | - | - |") hold its structure, not specks.
+Anything else stays, whatever it looks like: a code or a number of three digits or more, a
+word with a digit or a sign inside ("5S-Kaizen", "Ho1", "s¢"), an acronym of three letters
+or more, any other word of three letters or more ("work", or "tane": a garbled "tăng" in
+text not restored), and every Vietnamese syllable of two letters or more with a consonant.
+Each cell changed is logged as an edit with the text before and after.
 """
 
 from __future__ import annotations
@@ -71,6 +73,9 @@ CONFIDENCE_NAME = 0.8
 # a run that is noise for three letters of no word of the lexicon in it (``_no_word``):
 # tables_edits --restore 17 of 18 judged right (1 wrong), (17 + 1) / (18 + 2) = 0.90
 CONFIDENCE_NO_WORD = 0.9
+# a run of letters of no word after the cell's last sentence ("… đến năm 2030. P"):
+# tables_edits --restore 6 of 6 judged right, (6 + 1) / (6 + 2) = 0.875
+CONFIDENCE_TAIL = 0.85
 
 # punctuation a word carries at its edges; other signs in a word ("s¢", "€0") are OCR's
 # reading of a letter, so such a word is a garbled word, not a speck
@@ -82,6 +87,7 @@ _LETTERS = regex.compile(r"^\p{L}+$")
 _DIGITS = regex.compile(r"^\p{N}+$")
 _ROMAN = regex.compile(r"^[IVX]{1,2}$")  # the numerals of sections and quarters
 _NUMBER = regex.compile(r"^\W*\p{N}")  # a number, an amount, a date or a code after it
+_SENTENCE_END = regex.compile(r"[\p{L}\p{N}][)”\"]?\.$")  # "2030.", "đồng).": a full stop
 
 STRONG, WEAK, CONTENT = 2, 1, 0
 Known = Callable[[str], bool]  # does the restorer read a word as read as one of its words?
@@ -207,6 +213,15 @@ def _beside_amount(tokens: list[str], start: int, end: int) -> bool:
     return any(len(regex.sub(r"\D", "", t)) >= 3 and _NUMBER.match(t) for t in beside)
 
 
+def _after_the_last_sentence(tokens: list[str], kinds: list[int], start: int, end: int) -> bool:
+    """ "… đến năm 2030. P", "… tổ chức. T i": a run ending the cell after a full stop, a
+    strong token of letters in it (a lone consonant, two letters of no syllable): no
+    sentence opens so, and a footnote's mark ("(*)": signs alone) is none."""
+    if end != len(tokens) or start == 0 or not _SENTENCE_END.search(tokens[start - 1]):
+        return False
+    return any(kinds[i] == STRONG and _LETTER.search(tokens[i]) for i in range(start, end))
+
+
 def _within_a_name(tokens: list[str], kinds: list[int], start: int, end: int) -> bool:
     """In an agency cell, a run holding a strong token between a name that must go on and
     the words that go on with it ("ngành; UBND x OR cấp xã": ``agency_heads``), each token
@@ -246,11 +261,14 @@ def noise_spans(
     ]
     spans = []
     for start, end in _runs(kinds):
-        if _beside_amount(tokens, start, end):
+        tail = _after_the_last_sentence(tokens, kinds, start, end)
+        if _beside_amount(tokens, start, end) and not tail:
             continue  # "| 9400 | - | - |": a budget row's cells run into the text, kept whole
         if as_read and any(_garbled_syllable(t) for t in tokens[start:end]):
             continue
         confidence = _run_confidence(tokens, kinds, start, end)
+        if confidence is None and tail:
+            confidence = CONFIDENCE_TAIL
         if confidence is None and agency and _within_a_name(tokens, kinds, start, end):
             confidence = CONFIDENCE_NAME
         if confidence is not None and _holds_no_word(tokens[start:end], known):

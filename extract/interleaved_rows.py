@@ -31,6 +31,7 @@ from sohoa.extract.interleaved import (
     without_rulings,
 )
 from sohoa.extract.numbering import next_in_sequence
+from sohoa.extract.rebuild_edits import note_joined
 from sohoa.extract.structure import fold
 from sohoa.extract.task_moves import (
     BLOCK_LINE,
@@ -200,6 +201,7 @@ class _TaskRow:
                 Move(joined, time, STRAY_PIECE),
                 Move(read, without_rulings(cell), STRAY_PIECE),
             ]
+        note_joined([without_rulings([line]) for line in self.task])  # weighed by cell_lines
         return [
             self.stt,
             wrapped_years(without_rulings(self.task), self.moves),

@@ -9,6 +9,7 @@ from sohoa.corpus.model import RestorerModel
 from sohoa.extract.cell_noise import (
     CONFIDENCE_NAME,
     CONFIDENCE_NO_WORD,
+    CONFIDENCE_TAIL,
     CONTENT,
     REASON,
     STRONG,
@@ -218,3 +219,21 @@ def test_a_lone_consonant_after_a_number_before_a_word_goes():
     word is a speck; a unit's symbol after a number is not ("5 m đường")."""
     assert kept("(7 sản phẩm x 70 q triệu đồng)") == "(7 sản phẩm x 70 triệu đồng)"
     assert kept("làm 5 m đường giao thông") == "làm 5 m đường giao thông"
+
+
+def test_letters_of_no_word_after_the_cell_s_last_sentence_go():
+    """ "… đến năm 2030. P", "… tổ chức. T i": a run ending the cell after a full stop,
+    with a strong token of letters in it, goes (beside a year too: the full stop ends the
+    text); a footnote's mark, a vowel, a tail with no full stop before it stay."""
+    assert without_noise("Kiện toàn chuyển đổi số đến năm 2030. P") == (
+        "Kiện toàn chuyển đổi số đến năm 2030.",
+        CONFIDENCE_TAIL,
+    )
+    assert kept("cho cán bộ của các sở, ngành, doanh nghiệp, tổ chức. T i") == (
+        "cho cán bộ của các sở, ngành, doanh nghiệp, tổ chức."
+    )
+    assert kept("(8 sản phẩm x 40 triệu đồng). P") == "(8 sản phẩm x 40 triệu đồng)."
+    assert kept("trên địa bàn tỉnh. (*)") == "trên địa bàn tỉnh. (*)"
+    assert kept("trên địa bàn tỉnh. A") == "trên địa bàn tỉnh. A"
+    assert kept("theo Chương 5. V") == "theo Chương 5. V"
+    assert kept("Tổ chức, cá nhân, UBND cấp xã, T") == "Tổ chức, cá nhân, UBND cấp xã, T"

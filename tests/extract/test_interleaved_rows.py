@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from sohoa.extract.cell_lines import move_junk_lines
 from sohoa.extract.interleaved_rows import task_rows
+from sohoa.extract.rebuild_edits import gathering_lines
+from sohoa.model import Table, TableRow
 
 
 def test_ruling_specks_are_not_words_of_a_cell():
@@ -407,3 +410,20 @@ def test_a_span_piece_beside_a_whole_time_stays_with_the_agencies():
         ]
     )
     assert rows[0][1][3:5] == ["UBND cac huyen, 2028-2", "Hang nam"]
+
+
+def test_the_lines_of_a_task_cell_are_noted_for_cell_lines():
+    """A speck's line "mn ge" between two lines of a row's task, read across the columns:
+    the task's lines are noted (``rebuild_edits.gathering_lines``) as other readers' are,
+    so ``cell_lines`` moves the line out of the cell to its noise record."""
+    with gathering_lines() as lines:
+        rows, _ = task_rows(
+            ["1 Kiem tra cac co so san xuat | UBND cap xa Hang", "mn ge", "tren dia ban tinh. nam"]
+        )
+    cells = rows[0][1]
+    assert cells[1] == "Kiem tra cac co so san xuat mn ge tren dia ban tinh."
+    assert ("mn", "ge") in lines
+    table = Table(columns=["TT", "Nội dung", "Đơn vị chủ trì"], rows=[TableRow(cells=cells[:3])])
+    (edit,) = move_junk_lines(table, 0, lines, None)
+    assert table.rows[0].cells[1] == "Kiem tra cac co so san xuat tren dia ban tinh."
+    assert edit.original == cells[1]
