@@ -17,19 +17,17 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import regex
-
 from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amount
 from sohoa.extract.budget_agencies import agencies_after_the_text, lead_and_partner
 from sohoa.extract.budget_lines import (
     BudgetLine,
-    budget_amount_run,
     budget_row_groups,
     row_end_between,
     total_first,
 )
 from sohoa.extract.budget_open_lists import open_lists_down
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
+from sohoa.extract.budget_section_rows import ruled_section_row, section_as_row, section_row_first
 from sohoa.extract.budget_sections import (
     budget_section,
     headings_read_as_rows,
@@ -310,7 +308,7 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     def flush() -> None:
         groups = budget_row_groups(merge_amount_lines(segment))
         if numeral:  # the section line that is a row opens this segment
-            groups = _section_row_first(groups, numeral.pop())
+            groups = section_row_first(groups, numeral.pop())
         groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
         groups = open_lists_down(groups)  # a partner's list begun above the next row's
         for group in groups:
@@ -325,10 +323,10 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             segment.append(line)
             continue
         section = budget_section(line, next_row_number(lines, k + 1))
-        ruled = _ruled_section_row(line, amount_columns)
+        ruled = ruled_section_row(line, amount_columns)
         if section is not None or ruled:
             flush()
-            as_row = ruled or _section_as_row(section or "", amount_columns)
+            as_row = ruled or section_as_row(section or "", amount_columns)
             if as_row is None:
                 rows.append(TableRow(section=section))
             else:
@@ -375,45 +373,6 @@ def _confidence(read: list[_ReadAcross], lead: int) -> float:
     return CONFIDENCE_CAP * complete / max(1, len(read))
 
 
-_SECTION_NUMERAL = regex.compile(r"^([IVXLl1|]{1,4})[.,]\s+(.*)$")
-
-
-def _section_as_row(section: str, amount_columns: list[str]) -> tuple[str, str] | None:
-    """(numeral, the rest) of a section line that is itself a row: its own amounts follow
-    its title and add up ("IV. Tổ chức hội nghị tổng kết 60 60 Sở KH&CN"); else None."""
-    match = _SECTION_NUMERAL.match(section)
-    run = budget_amount_run(match.group(2)) if match else None
-    if match is None or run is None or place_by_sums(run[1], amount_columns) is None:
-        return None
-    return match.group(1), match.group(2)
-
-
-# a section's numeral before a ruling read "|", its dot lost ("Il |Nâng cao …"), or before
-# a space and a capital ("Vl Nâng cao …"); a lone V or X only before the ruling ("v |kiện
-# toàn …", its case lost too)
-_RULED_NUMERAL = regex.compile(
-    r"^\|?\s*(?:([IVXl]{2,4})(?:\s*\|\s*|\s+)(?=\p{Lu})|([VXvx])\s*\|\s*(?=\p{L}))"
-)
-
-
-def _ruled_section_row(line: str, amount_columns: list[str]) -> tuple[str, str] | None:
-    """(numeral, the rest) of a section line that is a row, read with no dot after its
-    numeral but the TT column's ruling ("Il |Nang cao hieu qua y te co so 50 10 10 …") or a
-    space before a capital ("Vl Nava cao …"): a Roman numeral of two letters or more ("ll"
-    may be 11: an I, V or X is needed), an "l" in it read for I, or a lone V or X before
-    the ruling; its amounts add up."""
-    match = _RULED_NUMERAL.match(line.strip())
-    numeral = (match.group(1) or match.group(2).upper()) if match else ""
-    if not regex.search(r"[IVX]", numeral):
-        return None
-    rest = line.strip()[match.end() :]
-    run = budget_amount_run(rest)
-    if run is None or place_by_sums(run[1], amount_columns) is None:
-        return None
-    note(numeral, numeral.replace("l", "I"), NUMERAL_CONFIDENCE, SECTION_NUMERAL)
-    return numeral.replace("l", "I"), rest
-
-
 def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list[list[BudgetLine]]:
     """A group holding two runs of amounts that each add up is two rows (the second's number
     lost): a row read across has one line of amounts. The lines between go with the first
@@ -430,18 +389,6 @@ def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list
         start = split
     rows.append(group[start:])
     return rows
-
-
-def _section_row_first(groups: list[list[BudgetLine]], numeral: str) -> list[list[BudgetLine]]:
-    """The groups of a segment that a section row opens: its first line takes the numeral
-    as its row number; if a numbered row follows, the section row is that line alone."""
-    if not groups:
-        return groups
-    first = groups[0]
-    alone = any(g[0] for g in first)
-    head = first[:1] if alone else first
-    opened = [(numeral, *head[0][1:]), *head[1:]]
-    return [opened, *([first[1:]] if alone else []), *groups[1:]]
 
 
 # "1. Tổ chức …": a section numeral "I." read as the digit 1
