@@ -21,6 +21,7 @@ from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amoun
 from sohoa.extract.budget_agencies import agencies_after_the_text, lead_and_partner
 from sohoa.extract.budget_lines import (
     BudgetLine,
+    budget_line,
     budget_row_groups,
     row_end_between,
     total_first,
@@ -62,6 +63,7 @@ from sohoa.extract.rebuild_edits import (
     note_lines_moved,
 )
 from sohoa.extract.row_placements import Placements, amounts_read
+from sohoa.extract.ruled_neighbours import ruled_neighbours
 from sohoa.extract.structure import fold
 from sohoa.extract.total_rows import total_row_amounts, total_row_label
 from sohoa.model import TableRow
@@ -77,6 +79,7 @@ class _ReadAcross:
     placed: bool
     unplaced: list[str] = field(default_factory=list)
     row: int = 0  # its index in the table's rows (its notes': ``rebuild_edits``)
+    neighbours: frozenset[int] = frozenset()  # values a ruling parts (``ruled_neighbours``)
 
 
 TEXT_NUMBERS_MAX = 2  # numbers of the task text read as the first of a run of amounts
@@ -123,7 +126,11 @@ def _text_numbers_before_amounts(
 
 
 def _budget_row_across(
-    group: list[BudgetLine], amount_columns: list[str], n_tail: int, placements: Placements
+    group: list[BudgetLine],
+    amount_columns: list[str],
+    n_tail: int,
+    placements: Placements,
+    raw: dict[tuple[str, ...], str],
 ) -> _ReadAcross:
     """One row's cells from its group of lines: the number, the text, the longest run of
     amounts placed where the row adds up (else deferred to ``placements``), then the lead
@@ -149,7 +156,8 @@ def _budget_row_across(
     if values and not placed and amounts == fallback:
         placements.defer(cells, 2, values)
     unplaced = set_aside(group, longest, [*misread, *values[len(amount_columns) :]])
-    return _ReadAcross(cells, values, placed, unplaced)
+    line = raw.get(tuple(max((g[2] for g in read_as), key=len)), "")
+    return _ReadAcross(cells, values, placed, unplaced, neighbours=ruled_neighbours(line, values))
 
 
 def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
@@ -203,6 +211,9 @@ class _ColumnSums:
     def values(self, row: _ReadAcross) -> list[str]:
         return row.values[self.first - 2 :]
 
+    def neighbours(self, row: _ReadAcross) -> frozenset[int]:
+        return frozenset(k - self.first + 2 for k in row.neighbours if k >= self.first - 2)
+
     def cells(self, row: _ReadAcross) -> list[str]:
         """The row's cells the sums place, as they stand."""
         return row.cells[self.first : self.first + self.n]
@@ -228,6 +239,7 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
         total,
         misread_seen=any(map(_own_sum_fails, checked)) or any(map(_misread_in, rows)),
         row_holds=sums.row_holds,
+        neighbours=[sums.neighbours(r) for r in open_rows],
     )
     stood = [(sums.cells(r), r.row) for r in open_rows]  # as read: the moves' originals
     note_column_placements(stood, placed)
@@ -299,14 +311,17 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     amount_columns = [c for c in columns if c.startswith(AMOUNT_COLUMN_STARTS)]
     n_tail = len(columns) - 2 - len(amount_columns)
     placements = Placements(amount_columns)
-    placing = (amount_columns, n_tail, placements)
+    raw: dict[tuple[str, ...], str] = {}
+    placing = (amount_columns, n_tail, placements, raw)
     rows: list[TableRow] = []
     read: list[_ReadAcross] = []
     segment: list[str] = []
     numeral: list[str] = []  # the numeral of a section line that is a row, till its flush
 
     def flush() -> None:
-        groups = budget_row_groups(merge_amount_lines(segment))
+        merged = merge_amount_lines(segment)
+        _keep_lines_by_run(raw, merged)
+        groups = budget_row_groups(merged)
         if numeral:  # the section line that is a row opens this segment
             groups = section_row_first(groups, numeral.pop())
         groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
@@ -351,9 +366,18 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     return rows, _confidence(read, 2 + len(amount_columns))
 
 
+def _keep_lines_by_run(raw: dict[tuple[str, ...], str], lines: list[str]) -> None:
+    """Each line's run of amounts -> the line as read, its rulings the evidence of
+    ``ruled_neighbours``; "" for a run read in two lines (which row's rulings is unknown)."""
+    for line in lines:
+        run = tuple(budget_line(line)[2]) if line != PAGE_BREAK else ()
+        if run:
+            raw[run] = line if raw.get(run, line) == line else ""
+
+
 def _read_row(
     group: list[BudgetLine],
-    placing: tuple[list[str], int, Placements],
+    placing: tuple[list[str], int, Placements, dict[tuple[str, ...], str]],
     rows: list[TableRow],
     read: list[_ReadAcross],
 ) -> None:
