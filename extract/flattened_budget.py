@@ -17,19 +17,18 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import regex
-
 from sohoa.extract.amounts import DASHES, is_blank, looks_like_amount, try_amount
 from sohoa.extract.budget_agencies import agencies_after_the_text, lead_and_partner
 from sohoa.extract.budget_lines import (
     BudgetLine,
-    budget_amount_run,
+    budget_line,
     budget_row_groups,
     row_end_between,
     total_first,
 )
 from sohoa.extract.budget_open_lists import open_lists_down
 from sohoa.extract.budget_page_breaks import header_repeats_as_breaks
+from sohoa.extract.budget_section_rows import ruled_section_row, section_as_row, section_row_first
 from sohoa.extract.budget_sections import (
     budget_section,
     headings_read_as_rows,
@@ -64,6 +63,7 @@ from sohoa.extract.rebuild_edits import (
     note_lines_moved,
 )
 from sohoa.extract.row_placements import Placements, amounts_read
+from sohoa.extract.ruled_neighbours import ruled_neighbours
 from sohoa.extract.structure import fold
 from sohoa.extract.total_rows import total_row_amounts, total_row_label
 from sohoa.model import TableRow
@@ -79,6 +79,7 @@ class _ReadAcross:
     placed: bool
     unplaced: list[str] = field(default_factory=list)
     row: int = 0  # its index in the table's rows (its notes': ``rebuild_edits``)
+    neighbours: frozenset[int] = frozenset()  # values a ruling parts (``ruled_neighbours``)
 
 
 TEXT_NUMBERS_MAX = 2  # numbers of the task text read as the first of a run of amounts
@@ -125,7 +126,11 @@ def _text_numbers_before_amounts(
 
 
 def _budget_row_across(
-    group: list[BudgetLine], amount_columns: list[str], n_tail: int, placements: Placements
+    group: list[BudgetLine],
+    amount_columns: list[str],
+    n_tail: int,
+    placements: Placements,
+    raw: dict[tuple[str, ...], str],
 ) -> _ReadAcross:
     """One row's cells from its group of lines: the number, the text, the longest run of
     amounts placed where the row adds up (else deferred to ``placements``), then the lead
@@ -151,7 +156,8 @@ def _budget_row_across(
     if values and not placed and amounts == fallback:
         placements.defer(cells, 2, values)
     unplaced = set_aside(group, longest, [*misread, *values[len(amount_columns) :]])
-    return _ReadAcross(cells, values, placed, unplaced)
+    line = raw.get(tuple(max((g[2] for g in read_as), key=len)), "")
+    return _ReadAcross(cells, values, placed, unplaced, neighbours=ruled_neighbours(line, values))
 
 
 def _valued_parents(rows: list[_ReadAcross]) -> dict[int, int]:
@@ -205,6 +211,9 @@ class _ColumnSums:
     def values(self, row: _ReadAcross) -> list[str]:
         return row.values[self.first - 2 :]
 
+    def neighbours(self, row: _ReadAcross) -> frozenset[int]:
+        return frozenset(k - self.first + 2 for k in row.neighbours if k >= self.first - 2)
+
     def cells(self, row: _ReadAcross) -> list[str]:
         """The row's cells the sums place, as they stand."""
         return row.cells[self.first : self.first + self.n]
@@ -230,6 +239,7 @@ def _place_under(rows: list[_ReadAcross], total: list[str], sums: _ColumnSums) -
         total,
         misread_seen=any(map(_own_sum_fails, checked)) or any(map(_misread_in, rows)),
         row_holds=sums.row_holds,
+        neighbours=[sums.neighbours(r) for r in open_rows],
     )
     stood = [(sums.cells(r), r.row) for r in open_rows]  # as read: the moves' originals
     note_column_placements(stood, placed)
@@ -301,16 +311,19 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     amount_columns = [c for c in columns if c.startswith(AMOUNT_COLUMN_STARTS)]
     n_tail = len(columns) - 2 - len(amount_columns)
     placements = Placements(amount_columns)
-    placing = (amount_columns, n_tail, placements)
+    raw: dict[tuple[str, ...], str] = {}
+    placing = (amount_columns, n_tail, placements, raw)
     rows: list[TableRow] = []
     read: list[_ReadAcross] = []
     segment: list[str] = []
     numeral: list[str] = []  # the numeral of a section line that is a row, till its flush
 
     def flush() -> None:
-        groups = budget_row_groups(merge_amount_lines(segment))
+        merged = merge_amount_lines(segment)
+        _keep_lines_by_run(raw, merged)
+        groups = budget_row_groups(merged)
         if numeral:  # the section line that is a row opens this segment
-            groups = _section_row_first(groups, numeral.pop())
+            groups = section_row_first(groups, numeral.pop())
         groups = [row for group in groups for row in _one_row_per_sum(group, amount_columns)]
         groups = open_lists_down(groups)  # a partner's list begun above the next row's
         for group in groups:
@@ -325,10 +338,10 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
             segment.append(line)
             continue
         section = budget_section(line, next_row_number(lines, k + 1))
-        ruled = _ruled_section_row(line, amount_columns)
+        ruled = ruled_section_row(line, amount_columns)
         if section is not None or ruled:
             flush()
-            as_row = ruled or _section_as_row(section or "", amount_columns)
+            as_row = ruled or section_as_row(section or "", amount_columns)
             if as_row is None:
                 rows.append(TableRow(section=section))
             else:
@@ -353,9 +366,18 @@ def interleaved_budget_rows(body: list[str], columns: list[str]) -> tuple[list[T
     return rows, _confidence(read, 2 + len(amount_columns))
 
 
+def _keep_lines_by_run(raw: dict[tuple[str, ...], str], lines: list[str]) -> None:
+    """Each line's run of amounts -> the line as read, its rulings the evidence of
+    ``ruled_neighbours``; "" for a run read in two lines (which row's rulings is unknown)."""
+    for line in lines:
+        run = tuple(budget_line(line)[2]) if line != PAGE_BREAK else ()
+        if run:
+            raw[run] = line if raw.get(run, line) == line else ""
+
+
 def _read_row(
     group: list[BudgetLine],
-    placing: tuple[list[str], int, Placements],
+    placing: tuple[list[str], int, Placements, dict[tuple[str, ...], str]],
     rows: list[TableRow],
     read: list[_ReadAcross],
 ) -> None:
@@ -375,45 +397,6 @@ def _confidence(read: list[_ReadAcross], lead: int) -> float:
     return CONFIDENCE_CAP * complete / max(1, len(read))
 
 
-_SECTION_NUMERAL = regex.compile(r"^([IVXLl1|]{1,4})[.,]\s+(.*)$")
-
-
-def _section_as_row(section: str, amount_columns: list[str]) -> tuple[str, str] | None:
-    """(numeral, the rest) of a section line that is itself a row: its own amounts follow
-    its title and add up ("IV. Tổ chức hội nghị tổng kết 60 60 Sở KH&CN"); else None."""
-    match = _SECTION_NUMERAL.match(section)
-    run = budget_amount_run(match.group(2)) if match else None
-    if match is None or run is None or place_by_sums(run[1], amount_columns) is None:
-        return None
-    return match.group(1), match.group(2)
-
-
-# a section's numeral before a ruling read "|", its dot lost ("Il |Nâng cao …"), or before
-# a space and a capital ("Vl Nâng cao …"); a lone V or X only before the ruling ("v |kiện
-# toàn …", its case lost too)
-_RULED_NUMERAL = regex.compile(
-    r"^\|?\s*(?:([IVXl]{2,4})(?:\s*\|\s*|\s+)(?=\p{Lu})|([VXvx])\s*\|\s*(?=\p{L}))"
-)
-
-
-def _ruled_section_row(line: str, amount_columns: list[str]) -> tuple[str, str] | None:
-    """(numeral, the rest) of a section line that is a row, read with no dot after its
-    numeral but the TT column's ruling ("Il |Nang cao hieu qua y te co so 50 10 10 …") or a
-    space before a capital ("Vl Nava cao …"): a Roman numeral of two letters or more ("ll"
-    may be 11: an I, V or X is needed), an "l" in it read for I, or a lone V or X before
-    the ruling; its amounts add up."""
-    match = _RULED_NUMERAL.match(line.strip())
-    numeral = (match.group(1) or match.group(2).upper()) if match else ""
-    if not regex.search(r"[IVX]", numeral):
-        return None
-    rest = line.strip()[match.end() :]
-    run = budget_amount_run(rest)
-    if run is None or place_by_sums(run[1], amount_columns) is None:
-        return None
-    note(numeral, numeral.replace("l", "I"), NUMERAL_CONFIDENCE, SECTION_NUMERAL)
-    return numeral.replace("l", "I"), rest
-
-
 def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list[list[BudgetLine]]:
     """A group holding two runs of amounts that each add up is two rows (the second's number
     lost): a row read across has one line of amounts. The lines between go with the first
@@ -430,18 +413,6 @@ def _one_row_per_sum(group: list[BudgetLine], amount_columns: list[str]) -> list
         start = split
     rows.append(group[start:])
     return rows
-
-
-def _section_row_first(groups: list[list[BudgetLine]], numeral: str) -> list[list[BudgetLine]]:
-    """The groups of a segment that a section row opens: its first line takes the numeral
-    as its row number; if a numbered row follows, the section row is that line alone."""
-    if not groups:
-        return groups
-    first = groups[0]
-    alone = any(g[0] for g in first)
-    head = first[:1] if alone else first
-    opened = [(numeral, *head[0][1:]), *head[1:]]
-    return [opened, *([first[1:]] if alone else []), *groups[1:]]
 
 
 # "1. Tổ chức …": a section numeral "I." read as the digit 1

@@ -21,6 +21,7 @@ import regex
 from sohoa.extract.amounts import is_blank, try_amount
 from sohoa.extract.budget_lines import budget_amount_run
 from sohoa.extract.rebuild_edits import AMOUNT_DOT, AMOUNT_DOT_CONFIDENCE, note
+from sohoa.extract.ruled_neighbours import keeps_neighbours
 from sohoa.model import Amount
 from sohoa.normalize.unicode import strip_marks
 
@@ -268,15 +269,19 @@ def _cells(option: tuple[int, ...], row: list[str], width: int) -> list[str]:
 
 
 def _row_options(
-    open_rows: list[list[str]], width: int, row_holds: Callable[[list[str]], bool] | None
+    open_rows: list[list[str]],
+    width: int,
+    row_holds: Callable[[list[str]], bool] | None,
+    neighbours: list[frozenset[int]],
 ) -> tuple[list[list[tuple[int, ...]]], bool]:
     """Each row's placements: its values, in order, in ``width`` columns, where its cells
     hold by ``row_holds`` when given; and whether a row holds in none. Such a row holds a
     misread digit of its own: it may be anywhere (its sums are no evidence), and a column
     may be off by it."""
     options, none_held = [], False
-    for row in open_rows:
+    for row, ruled in zip(open_rows, neighbours, strict=True):
         every = list(combinations(range(width), len(row)))
+        every = [o for o in every if keeps_neighbours(o, ruled)] or every
         held = [o for o in every if row_holds is None or row_holds(_cells(o, row, width))]
         none_held = none_held or not held
         options.append(held or every)
@@ -299,6 +304,7 @@ def placements_by_column_totals(
     total: list[str],
     misread_seen: bool = False,
     row_holds: Callable[[list[str]], bool] | None = None,
+    neighbours: list[frozenset[int]] | None = None,
 ) -> ColumnPlacements | None:
     """Year cells for rows whose amounts were read without positions and with years left
     blank ("1.200 300 300 300 300" under five years: which year is empty?), placed where
@@ -315,7 +321,8 @@ def placements_by_column_totals(
     first, whatever the columns' sums (a misread digit in another row stops them); a row
     it holds in none (a misread digit of its own) may be in any, a misread seen."""
     width = len(total)
-    options, none_held = _row_options(open_rows, width, row_holds)
+    ruled = neighbours or [frozenset()] * len(open_rows)
+    options, none_held = _row_options(open_rows, width, row_holds, ruled)
     misread_seen = misread_seen or none_held
     placed: list[list[str] | None] = [
         _cells(option[0], row, width) if len(option) == 1 else None

@@ -126,3 +126,22 @@ def test_a_total_stated_first_and_again_for_its_source_is_no_number_of_the_text(
     rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
     assert rows["3"][1] == "To chuc lop tap huan cho can bo tai co so"
     assert rows["3"][2:4] == ["210", "210"]
+
+
+# Rows 2 and 3 state a year's NSNN and a later year's Nguồn xã hội hóa, their blank cells
+# not read: the columns add up to the total row with either row's NSNN in 2026. A ruling
+# read "|" between row 3's Kinh phí and its first year stands between two cells side by side.
+SWAPPING_ROWS = KINH_PHI_IN_THREE.split("2 | Ho")[0] + (
+    "2 | Ho tro doanh nghiep ap dung cong cu. 150 100 50 100 50 So Tai chinh UBND cap xa\n"
+    "3 | To chuc lop tap huan cho can bo. 130 100 30 | 100 30 So Y te UBND cap xa\n"
+    "| Tong |580 |500 |80 |200 |- |200 |30 |100 |50 | | |\n"
+)
+
+
+def test_a_ruling_read_between_two_amounts_settles_rows_whose_years_may_swap(tmp_path):
+    """Row 3's "30 | 100": its NSNN 100 is in the cell right after its Kinh phí, 2026's;
+    the columns' sums then put row 2's in 2027 (its 50 in 2028, row 3's 30 in 2027)."""
+    table = table_of_text(tmp_path, SWAPPING_ROWS)
+    rows = {r.cells[0]: r.cells for r in table.rows if r.cells}
+    assert rows["3"][2:11] == ["130", "100", "30", "100", "", "", "30", "", ""]
+    assert rows["2"][2:11] == ["150", "100", "50", "", "", "100", "", "", "50"]

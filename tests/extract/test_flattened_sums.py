@@ -260,3 +260,17 @@ def test_a_lost_cell_never_leaves_the_rows_total_empty_too():
 
 
 SIDES = ("NSNN", "Tổ chức")
+
+
+def test_a_ruling_read_between_two_years_settles_rows_whose_blanks_may_swap():
+    """Two rows of "300 300" under three years, totals 600 | 300 | 300: the blanks may
+    swap, unless a ruling read between the first row's two amounts ("300 | 300") puts
+    them in years side by side."""
+    rows = [["300", "300"], ["300", "300"]]
+    total = ["600", "300", "300"]
+    assert place_by_column_totals([], rows, total) is None
+    ruled = [frozenset({0}), frozenset()]
+    assert place_by_column_totals([], rows, total, neighbours=ruled) == [
+        ["300", "300", ""],
+        ["300", "", "300"],
+    ]
