@@ -29,7 +29,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.corpus.units import syllable_shaped
 from sohoa.extract.admin_vocab import SECTORS
 from sohoa.extract.structure import fold
-from sohoa.extract.wrapped_names import QUALIFIERS, is_cac
+from sohoa.extract.wrapped_names import QUALIFIERS, TERRITORIES, is_cac
 
 # Bodies a collective name lists after "Các" ("Các sở, ban, ngành", "Các cơ quan, đơn vị",
 # "Các tổ chức, cá nhân"): a list names bodies of one kind, the state's departments or the
@@ -89,12 +89,13 @@ def whole_names() -> set[tuple[str, ...]]:
     for sector in (*SECTORS, *SECTOR_SHORT_FORMS, *SECTOR_INITIALS):
         names.add(("so", *_words(sector)))
     qualifiers = [(), *QUALIFIERS]
-    for listed in _lists(DEPARTMENT_NOUNS) + _lists(BODY_NOUNS):
-        for qualifier in qualifiers:
-            names.add(("cac", *listed, *qualifier))
+    for listed in _lists(DEPARTMENT_NOUNS):
+        names.update(("cac", *listed, *qualifier) for qualifier in qualifiers)
+    for listed in _lists(BODY_NOUNS):  # "… cá nhân trên địa bàn tỉnh": bodies' lists only
+        names.update(("cac", *listed, *qualifier) for qualifier in [*qualifiers, *TERRITORIES])
     names.update(("cac", *_words(noun)) for noun in LONE_BODY_NOUNS)
     for listed in _lists(BODY_NOUNS, least=2):  # a list without its "Các": "Tổ chức, cá nhân"
-        names.update((*listed, *qualifier) for qualifier in qualifiers)
+        names.update((*listed, *qualifier) for qualifier in [*qualifiers, *TERRITORIES])
     levels = [("cap", *_words(t)) for t in TIERS] + [("tinh",)]
     levels += [("cac", *listed) for listed in _lists(LOCAL_LEVELS)]
     for council, level in itertools.product(COUNCILS, levels):

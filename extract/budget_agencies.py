@@ -40,7 +40,7 @@ from sohoa.extract.interleaved import (
 from sohoa.extract.rebuild_edits import note
 from sohoa.extract.spaced_names import spaced_known_name
 from sohoa.extract.structure import fold
-from sohoa.extract.wrapped_names import QUALIFIERS, is_cac
+from sohoa.extract.wrapped_names import QUALIFIERS, TERRITORIES, is_cac
 from sohoa.normalize.unicode import strip_marks
 
 
@@ -157,11 +157,14 @@ def _name_below_the_amounts(above: list[str], words: list[str]) -> int | None:
     """Where the agency words of a line below the row's amounts begin, specks read before
     them aside: words that go on with a name left open above; or, the whole line after
     the specks, words that make whole, qualified, a collective that was whole already and
-    may go on ("Các cơ quan" / "đơn vị liên quan", "Các sở, ngành" / "liên quan"). None
-    when the line starts no such words."""
+    may go on ("Các cơ quan" / "đơn vị liên quan", "Các sở, ngành" / "liên quan"; a list
+    of bodies by where they are, "Các doanh nghiệp, tổ chức, cá nhân" / "trên địa bàn
+    tỉnh": a line of its own, no task words on it, as a task ending its sentence there
+    would end it with a stop). None when the line starts no such words."""
     for start in range(min(SPECKS_MAX, len(words) - 1) + 1):
         rest = words[start:]
-        qualified = len(rest) >= 2 and _qualifies(rest) and _completes(above, rest, False)
+        qualifies = _qualifies(rest, (*QUALIFIERS, *TERRITORIES))
+        qualified = len(rest) >= 2 and qualifies and _completes(above, rest, False)
         if all(map(_speck, words[:start])) and (_goes_on(above, rest) or qualified):
             return start
     return None
@@ -188,10 +191,11 @@ def _without_specks(words: list[str], start: int) -> str:
 NAME_END_LEAST = 3  # words of a name's end read after the task's on its line
 
 
-def _qualifies(words: list[str]) -> bool:
-    """Do ``words`` end with a collective name's qualifier ("liên quan")?"""
+def _qualifies(words: list[str], qualifiers: tuple[tuple[str, ...], ...] = QUALIFIERS) -> bool:
+    """Do ``words`` end with a collective name's qualifier ("liên quan"; or one of
+    ``qualifiers``)?"""
     folded = tuple(w for w in (fold(x) for x in words) if w)
-    return any(folded[-len(q) :] == q for q in QUALIFIERS)
+    return any(folded[-len(q) :] == q for q in qualifiers)
 
 
 def _open_pieces(fragments: list[str]) -> list[str]:

@@ -66,6 +66,9 @@ def name_left(cell: str) -> tuple[str, tuple[str, ...]]:
 
 # what qualifies a collective name ("Các cơ quan, đơn vị" / "liên quan"), folded
 QUALIFIERS = (("co", "lien", "quan"), ("lien", "quan"))
+# where the bodies and persons a collective lists are ("Các doanh nghiệp, tổ chức, cá nhân"
+# / "trên địa bàn tỉnh"): a qualifier of those lists only, never of the departments'
+TERRITORIES = tuple(("tren", "dia", "ban", tier) for tier in ("tinh", "huyen", "xa"))
 
 
 def qualifier_left(cell: str) -> tuple[str, ...]:

@@ -393,3 +393,42 @@ def test_a_collectives_qualifier_alone_ending_a_task_line():
     for own in ("ho tro cac co quan", "ho tro to chuc, ca nhan lien quan", "ho tro co lien quan"):
         lines[1] = own
         assert agencies_after_the_text([budget_line(line) for line in lines])[1][1] == own
+
+
+def test_where_the_bodies_are_below_the_amounts_ends_their_list_above():
+    """ "Các doanh nghiệp," / "tổ chức, cá nhân" above, then "tren dia ban tinh" on a line
+    of its own below the row's amounts, after the task's last words and the specks read
+    beside them ("cap xa. A ve bo ao"): where the bodies the partner lists are, its cell's
+    last line; it leaves the task text. A task ending its sentence there ends it with a
+    stop ("tren dia ban tinh.") and stays, and so does the line below a list of
+    departments ("Các Sở, ban, ngành" is never qualified so)."""
+    lines = [
+        "A vn A axe ant A - Cac doanh nghiep,",
+        "1 Nang cao hieu qua quan ly dat dai 300 100 100 100 So Tai chinh | to chuc, ca nhan",
+        "cap xa. A ve bo ao",
+        "tren dia ban tinh",
+    ]
+    group = agencies_after_the_text([budget_line(line) for line in lines])
+    assert group[3][1:] == ("", [], "tren dia ban tinh")
+    assert lead_and_partner([line[3] for line in group if line[3]])[:2] == [
+        "So Tai chinh",
+        "Cac doanh nghiep, to chuc, ca nhan tren dia ban tinh",
+    ]
+    lines[3] = "tren dia ban tinh."
+    assert agencies_after_the_text([budget_line(line) for line in lines])[3][1] == lines[3]
+    whole = [  # the list read whole on one line: it may go on, qualified
+        "1 Nang cao hieu qua quan ly dat dai 300 100 100 100 So Tai chinh | Cac to chuc, ca nhan",
+        "cap xa. A ve bo ao",
+        "a tren dia ban huyen",
+    ]
+    assert agencies_after_the_text([budget_line(line) for line in whole])[2][1:] == (
+        "",
+        [],
+        "tren dia ban huyen",
+    )
+    lines[:2] = [
+        "A vn A axe ant A - Cac So, ban,",
+        "1 Nang cao hieu qua quan ly dat dai 300 100 100 100 So Tai chinh | nganh",
+    ]
+    lines[3] = "tren dia ban tinh"
+    assert agencies_after_the_text([budget_line(line) for line in lines])[3][1] == lines[3]
