@@ -15,7 +15,7 @@ from functools import partial
 import regex
 
 from sohoa.extract.appendix import is_total_row
-from sohoa.extract.section_numerals import NUMBERING, ROMAN, SECTION_HEAD, fix_sections
+from sohoa.extract.section_numerals import NUMBERING, fix_sections, section_numeral_rows
 from sohoa.model import Edit, Table, TableRow
 
 # The confidences of the repairs, measured by bench/tables_edits.py on the table dev sets
@@ -91,38 +91,6 @@ def _settled_by_next(candidates: list[str], following: TableRow, stt_col: int) -
     if following.section is not None or not after:
         return []
     return [c for c in candidates if any(_fits(after, n) for n in next_numbers(c))]
-
-
-def _numeral(row: TableRow, stt_col: int) -> str:
-    """The Roman numeral a section row opens with, or a row's number cell as read."""
-    if row.section is not None:
-        match = SECTION_HEAD.match(row.section)
-        return match.group(1) if match else ""
-    return (row.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".")
-
-
-def section_numeral_rows(table: Table, stt_col: int) -> set[int]:
-    """The rows (by index) that are a section with amounts of its own, its Roman numeral in
-    the number column ("III | Tổ chức hội nghị tổng kết | 60 …"): the numeral is the next
-    section's (after I and II, III), and no section heading later in the table has it. The
-    table's first section counts as one only when a later row or heading reads II (a lone
-    "I" may be a misread 1). Such a row starts its section's numbering anew like a heading."""
-    numerals = [_numeral(row, stt_col) for row in table.rows]
-    found: set[int] = set()
-    sections = 0
-    for index, row in enumerate(table.rows):
-        if row.section is not None:
-            sections += 1
-            continue
-        if sections >= len(ROMAN) or numerals[index] != ROMAN[sections]:
-            continue
-        later = numerals[index + 1 :]
-        later_heads = {n for r, n in zip(table.rows[index + 1 :], later, strict=True) if r.section}
-        if numerals[index] in later_heads or (sections == 0 and ROMAN[1] not in later):
-            continue
-        found.add(index)
-        sections += 1
-    return found
 
 
 def _same_level(token: str, number: str, previous: str | None, after: str) -> bool:
