@@ -346,27 +346,57 @@ def _first_from_one(sections: list[list[TableRow]], stt_col: int) -> list[TableR
     return filled[0] if start == 1 or start > len(filled[0]) else None
 
 
+def _later_limits(sections: list[list[TableRow]], stt_col: int) -> list[int | None]:
+    """For each section, the highest number its rows may reach before a later number read:
+    the first whole number read in a later section, less one and the rows before it (each
+    counted as numbered); ``None`` when no later section reads one."""
+    limits: list[int | None] = []
+    for position in range(len(sections)):
+        limit, between = None, 0
+        for rows in sections[position + 1 :]:
+            numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
+            at = next((j for j, n in enumerate(numbers) if n), None)
+            if at is not None:
+                limit = int(numbers[at]) - between - at - 1 if numbers[at].isdigit() else None
+                break
+            between += len(rows)
+        limits.append(limit)
+    return limits
+
+
+def _bracketed(number: str, rows_after: int, limit: int | None) -> bool:
+    """May ``number`` be counted on to, ``rows_after`` rows still to number after it, with
+    a later number read bracketing them (``limit``, ``_later_limits``)?"""
+    return number.isdigit() and limit is not None and int(number) + rows_after <= limit
+
+
 def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int | None) -> None:
     """Row numbers old OCR lost, from the numbers around them: a run of k unnumbered rows
-    (text and another cell filled) before row b of the same section is b-k … b-1, after
-    row a with no numbered row after it in the section, a+1 …; in a section whose every
-    number was lost, on from the section before's last whole number when the table's
-    numbering goes on across sections (``_numbered_on``), from 1 when it starts anew in
-    each section (``_kind``) and the section has two rows or more, or from 1 in the first
-    section when the next one agrees (``_first_from_one``); whole numbers only, and never
-    below 1, nor making its section start where it may not (``_may_start``: "1" … counted
-    back in section III after 10 rows numbered on); rows are counted among those that may
-    be numbered. Each number put in is an Edit at a low confidence."""
+    (text and another cell filled) before row b of the same section is b-k … b-1; after
+    row a with no numbered row after it in the section, a+1 … only when a later section's
+    first number read brackets them (``_later_limits``: a number counted on past the last
+    one read, into rows a lost total line or heading ended, is one the OCR did not read);
+    in a section whose every number was lost, on from the section before's last whole
+    number when the table's numbering goes on across sections (``_numbered_on``) and a
+    later number brackets them, from 1 when it starts anew in each section (``_kind``) and
+    the section has two rows or more, or from 1 in the first section when the next one
+    agrees (``_first_from_one``); whole numbers only, and never below 1, nor making its
+    section start where it may not (``_may_start``: "1" … counted back in section III after
+    10 rows numbered on); rows are counted among those that may be numbered. Each number
+    put in is an Edit at a low confidence."""
     sections = _sections_of_rows(table, stt_col)
     numbered_on = _numbered_on(sections, stt_col)
     first = _first_from_one(sections, stt_col)
     kind = _kind(sections, stt_col)
     anew = kind == (True, False)  # a lone row of a section numbered anew may be unnumbered
+    limits = _later_limits(sections, stt_col)
     last = seen = 0  # the last whole number of the sections before, and their rows
     for position, rows in enumerate(sections):  # sections[0]: the rows before any heading
         numbers = [(r.cells or [])[stt_col].strip().rstrip(".") for r in rows]
         lost_all = not any(numbers)
-        first_row = not seen and position <= 1
+        on = lost_all and numbered_on and last > 0
+        from_one = rows is first or (lost_all and not on and anew and len(rows) > 1)
+        first_row, limit = not seen and position <= 1, limits[position]
         may_start = partial(_may_start, first=first_row, last=last, kind=kind)
         for k, row in enumerate(rows):
             if numbers[k]:
@@ -376,10 +406,11 @@ def _fill_lost(table: Table, stt_col: int, edits: list[Edit], table_index: int |
             found = _after_sub_row(numbers, before, k, after) or _whole_number(
                 numbers, before, k, after, may_start
             )
-            if found is None and lost_all and ((numbered_on and last) or (anew and rows[1:])):
-                found = str((last if numbered_on else 0) + 1 + k)  # on, or anew from 1
-            if found is None and rows is first:
-                found = str(1 + k)
+            if found is None and (on or from_one):
+                found = str((last if on else 0) + 1 + k)  # on, or anew from 1
+            rest = len(rows) - 1 - k  # rows after it in the section, none numbered
+            if after is None and not from_one and not _bracketed(found or "", rest, limit):
+                continue  # counted on past the last number read: nothing read after it
             if found is not None:
                 numbers[k] = found
                 _put_back(row, stt_col, found, edits, table_index, _index(table, row))
