@@ -10,7 +10,10 @@ its sets, modes and ``--restore``) and from seed 003 (no truth needed), this com
 words of the lines under the table's header (``flattened.table_body_lines``: the rows'
 source, the headers a page break repeats left out) with the words of its rows (cells and
 what no cell takes: ``TableRow.unplaced``) and sections, as multisets, each word folded
-(case and marks away; signs kept: a lost "—" is a loss). The rebuild may:
+(case and marks away; signs kept: a lost "—" is a loss). Each word is matched in either
+form, restored or as read (a table rebuilt from the words as read holds junk as read that
+the page's restorer dressed as words, "nae" for "nào", and agency names the rebuild spelt):
+as many matched as can be, word by word. The rebuild may:
 
 - drop rulings: every "|" is taken out of the words before they are compared (counted);
 - drop specks (``cell_noise``'s edits): counted apart as "noise dropped", by shape;
@@ -27,6 +30,7 @@ line. The last line: all the words lost and added. Seeds 000/002 are never read.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -117,46 +121,89 @@ def _dropped_by_edits(edits: list[Edit]) -> Counter[str]:
     return dropped
 
 
-def _match(source: list[tuple[str, str]], cells: Counter[str]) -> list[tuple[str, str]]:
-    """The source words (each a pair of forms: restored, as read) found among ``cells`` in
-    neither form: first each in its first form, then the rest in their second; the cells
-    lose the words found."""
+Pair = tuple[str, str]  # a source word's two forms: restored, as read
+
+
+def _match(source: list[Pair], cells: Counter[str]) -> list[Pair]:
+    """The source words found among ``cells`` in neither form, each word matched in either
+    (a table rebuilt from restored text may hold a word as read, a spelt agency name
+    restored): as many matched as can be, the cells losing the words found."""
     unmatched = []
-    for first, second in source:
-        if cells[first] > 0:
-            cells[first] -= 1
-        else:
-            unmatched.append((first, second))
-    rest = []
-    for first, second in unmatched:
-        if cells[second] > 0:
-            cells[second] -= 1
-        else:
-            rest.append((first, second))
-    return rest
+    taken: Counter[tuple[Pair, str]] = Counter()  # (pair, form): how many matched so
+    for pair in sorted(source, key=lambda p: p[0] != p[1]):  # one-form words first
+        form = next((f for f in pair if cells[f] > 0), None)
+        if form is None:
+            unmatched.append(pair)
+            continue
+        cells[form] -= 1
+        taken[pair, form] += 1
+    return [pair for pair in unmatched if not _reassign(pair, cells, taken)]
 
 
-def _best_match(
-    source: list[tuple[str, str]], cells: Counter[str]
-) -> tuple[list[str], Counter[str]]:
-    """The source words not found and the cells' words left: the words matched first as
-    restored or first as read, whichever leaves fewer (a table is rebuilt from one or
-    the other)."""
-    tries = []
-    for pairs in (source, [(read, restored) for restored, read in source]):
-        left = Counter(cells)
-        tries.append(([first for first, _ in _match(pairs, left)], left))
-    return min(tries, key=lambda t: len(t[0]))
+def _reassign(pair: Pair, cells: Counter[str], taken: Counter[tuple[Pair, str]]) -> bool:
+    """Match ``pair`` by moving matched words to their other form (a path of such moves
+    ending at a form the cells still hold), as a matching grows: True when done."""
+    came: dict[str, tuple[str, Pair] | None] = {form: None for form in pair}
+    queue = list(dict.fromkeys(pair))
+    while queue:
+        form = queue.pop(0)
+        if cells[form] > 0:
+            taken[pair, _shift(form, came, cells, taken)] += 1
+            return True
+        for (other, held), count in list(taken.items()):
+            if held != form or count <= 0:
+                continue
+            for nxt in other:
+                if nxt not in came:
+                    came[nxt] = (form, other)
+                    queue.append(nxt)
+    return False
 
 
-def source_words(body: list[str], as_read: list[str] | None) -> list[tuple[str, str]]:
-    """Each word under the header, restored and as read (the same when not known)."""
+def _shift(
+    end: str,
+    came: dict[str, tuple[str, Pair] | None],
+    cells: Counter[str],
+    taken: Counter[tuple[Pair, str]],
+) -> str:
+    """Apply a path found by ``_reassign``: each word on it moves to the next form; the
+    form the path began at, freed for the word to match."""
+    cells[end] -= 1
+    form = end
+    while (step := came[form]) is not None:
+        before, other = step
+        taken[other, form] += 1
+        taken[other, before] -= 1
+        form = before
+    return form
+
+
+def source_words(body: list[str], as_read: list[str] | None) -> list[Pair]:
+    """Each word under the header, restored and as read (the same when not known): a line's
+    two forms aligned word by word (``_paired``)."""
     pairs = []
     same_lines = as_read is not None and len(as_read) == len(body)
     for k, line in enumerate(body):
         restored = words(line)
         read = words(as_read[k]) if same_lines and as_read is not None else restored
-        pairs.extend(zip(restored, read if len(read) == len(restored) else restored, strict=True))
+        pairs.extend(_paired(restored, read))
+    return pairs
+
+
+def _paired(restored: list[str], read: list[str]) -> list[Pair]:
+    """A line's words restored paired with the same words as read, in order: a run of words
+    that differ pairs up when as many were read as restored; where the restorer took a sign
+    out or put one in ("co’ sd" -> "cơ sở"), its words (signs aside) pair up when as many
+    are left; else the run's words are taken as restored."""
+    pairs: list[Pair] = []
+    blocks = difflib.SequenceMatcher(a=restored, b=read, autojunk=False).get_opcodes()
+    for _, i1, i2, j1, j2 in blocks:
+        ours, theirs = restored[i1:i2], read[j1:j2]
+        if len(ours) != len(theirs):
+            pairs.extend((word, word) for word in ours if _SIGN.fullmatch(word))
+            ours = [word for word in ours if not _SIGN.fullmatch(word)]
+            theirs = [word for word in theirs if not _SIGN.fullmatch(word)]
+        pairs.extend(zip(ours, theirs if len(theirs) == len(ours) else ours, strict=True))
     return pairs
 
 
@@ -191,6 +238,25 @@ def _spaced(lost: Counter[str], added: Counter[str]) -> None:
     added += Counter()
 
 
+def _taken(pairs: list[Pair], words_out: Counter[str]) -> tuple[Counter[str], list[Pair]]:
+    """The source words ``words_out`` (an edit's) holds in either form, and the rest."""
+    left, taken, rest = Counter(words_out), Counter[str](), []
+    for pair in pairs:
+        form = next((f for f in pair if left[f] > 0), None)
+        if form is None:
+            rest.append(pair)
+        else:
+            left[form] -= 1
+            taken[form] += 1
+    return taken, rest
+
+
+def _spaced_form(pair: Pair, pieces: Counter[str]) -> str:
+    """The form of a lost word to report: the one the cells hold spaced, else restored."""
+    split = (f for f in pair if any(_split(f, pieces, n) for n in (2, 3)))
+    return next(split, pair[0])
+
+
 def check_table(
     body: list[str], table: Table, edits: list[Edit], as_read: list[str] | None = None
 ) -> WordCheck:
@@ -199,15 +265,17 @@ def check_table(
     edit took out is not lost, one it put in not added."""
     found = WordCheck(source=sum(len(words(t)) for t in body))
     found.rulings = sum(t.count(RULING) for t in body)
-    unmatched, cells = _best_match(source_words(body, as_read), _cell_words(table))
+    cells = _cell_words(table)
+    unmatched = _match(source_words(body, as_read), cells)
     noise, _ = _edit_words([e for e in edits if e.reason == NOISE])
     rewrites = [e for e in edits if e.reason not in (NOISE, MOVED, LINE_MOVED)]
     out, into = _edit_words(rewrites)
     out -= _dropped_by_edits(rewrites)  # no rewrite: a word lost
-    lost = Counter(unmatched)
-    found.noise = lost & noise
-    found.lost, found.added = lost - noise - out, +cells - into
-    pieces = found.added + (out - lost)  # a word edited after its spaces were put back
+    found.noise, unmatched = _taken(unmatched, noise)
+    edited, unmatched = _taken(unmatched, out)
+    found.added = +cells - into
+    pieces = found.added + (out - edited)  # a word edited after its spaces were put back
+    found.lost = Counter(_spaced_form(pair, pieces) for pair in unmatched)
     _spaced(found.lost, pieces)
     found.added &= pieces
     for word in found.lost:

@@ -3,7 +3,8 @@
 Tesseract reads a bold Roman "I" as "1", "l" or "|" and two strokes run together as "H". The
 sections of a table are numbered I, II, III …, so a section heading's numeral is set to the
 one due at its place when it has that numeral's shape; a stroke lost ("II" for III) only
-when the numbering is confirmed by position or would repeat.
+when the numbering is confirmed by position or would repeat. Also: the rows that are
+themselves a section, their numeral in the number column (``section_numeral_rows``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.model import Edit, Table
+from sohoa.model import Edit, Table, TableRow
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 NUMBERING = "table-numbering"  # the reason of a table's numbering Edits (numbering, lost_headings)
@@ -109,3 +110,35 @@ def fix_sections(table: Table, table_index: int | None, confidence: float) -> li
             )
             row.section = fixed
     return edits
+
+
+def _numeral(row: TableRow, stt_col: int) -> str:
+    """The Roman numeral a section row opens with, or a row's number cell as read."""
+    if row.section is not None:
+        match = SECTION_HEAD.match(row.section)
+        return match.group(1) if match else ""
+    return (row.cells or [""] * (stt_col + 1))[stt_col].strip().rstrip(".")
+
+
+def section_numeral_rows(table: Table, stt_col: int) -> set[int]:
+    """The rows (by index) that are a section with amounts of its own, its Roman numeral in
+    the number column ("III | Tổ chức hội nghị tổng kết | 60 …"): the numeral is the next
+    section's (after I and II, III), and no section heading later in the table has it. The
+    table's first section counts as one only when a later row or heading reads II (a lone
+    "I" may be a misread 1). Such a row starts its section's numbering anew like a heading."""
+    numerals = [_numeral(row, stt_col) for row in table.rows]
+    found: set[int] = set()
+    sections = 0
+    for index, row in enumerate(table.rows):
+        if row.section is not None:
+            sections += 1
+            continue
+        if sections >= len(ROMAN) or numerals[index] != ROMAN[sections]:
+            continue
+        later = numerals[index + 1 :]
+        later_heads = {n for r, n in zip(table.rows[index + 1 :], later, strict=True) if r.section}
+        if numerals[index] in later_heads or (sections == 0 and ROMAN[1] not in later):
+            continue
+        found.add(index)
+        sections += 1
+    return found

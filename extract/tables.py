@@ -29,6 +29,13 @@ from sohoa.extract.cell_types import (
     repair_periods,
     repair_quarters,
 )
+from sohoa.extract.grammar_words import (
+    SetWords,
+    grammar_words,
+    held_words,
+    kept_as_set,
+    word_at,
+)
 from sohoa.extract.headers import repair_headers
 from sohoa.extract.interleaved import repair_cells
 from sohoa.extract.lost_headings import number_lost_headings
@@ -154,14 +161,17 @@ def _text_places(table: Table) -> list[tuple[int, int]]:
     return places
 
 
-def restore_columns(tables: dict[int, Table], model: Any, context: str = "") -> list[Edit]:
+def restore_columns(
+    tables: dict[int, Table], model: Any, context: str = "", grammar: SetWords | None = None
+) -> list[Edit]:
     """The text cells of tables rebuilt from old OCR text (from the words as read; by their
     index in the document) restored as one text, a cell a line, each table a column after
     another (the section headings with the first column), after ``context`` (the document's
     text as read, whose edits are dropped: it is there for the restorer's evidence, the
     OCR's own misreadings and words). So a word's neighbours are its own cell's (or the
     cell above's), never the interleaved cells of other columns. Numbers, years and amounts
-    stay as read; each edit names its table and row."""
+    stay as read; each edit names its table and row. A word the agency grammar set
+    (``grammar``: "Sở" of "Sở KH&CN", ``grammar_words``) stays as set ("Số" is not taken)."""
     from sohoa.normalize import restore
 
     place = [(index, r, k) for index, table in tables.items() for r, k in _text_places(table)]
@@ -171,14 +181,24 @@ def restore_columns(tables: dict[int, Table], model: Any, context: str = "") -> 
     before = context.count("\n") + 1 if context else 0  # lines of context, then the cells
     text = "\n".join([context, *texts] if context else texts)
     new_text, found = restore.restore_text(text, model)
-    for (index, r, k), text in zip(place, new_text.split("\n")[before:], strict=True):
-        _set_cell(tables[index], r, k, text)
-    edits = [edit for edit in found if (edit.line or 0) >= before]
+    lines = new_text.split("\n")[before:]
+    kept = [_grammar_set(grammar or {}, place[j], texts[j], lines[j]) for j in range(len(place))]
+    for j, ((index, r, k), text) in enumerate(zip(place, lines, strict=True)):
+        _set_cell(tables[index], r, k, kept_as_set(texts[j], text, kept[j]))
+    cells = [(e, (e.line or 0) - before) for e in found if (e.line or 0) >= before]
+    edits = [e for e, j in cells if word_at(texts[j], e.column or 0) not in kept[j]]
     for edit in edits:
         edit.table, edit.row, _ = place[(edit.line or 0) - before]
         edit.line = None  # the line/column of a cell text mean nothing in the document
         edit.column = None
     return edits
+
+
+def _grammar_set(
+    grammar: SetWords, place: tuple[int, int, int], text: str, restored: str
+) -> frozenset[int]:
+    """The words of a cell the agency grammar set that the restorer gave other marks."""
+    return held_words(text, restored, grammar.get((place[0], place[1], text), frozenset()))
 
 
 def _cell(table: Table, r: int, k: int) -> str:
@@ -307,14 +327,15 @@ def _restored_as_read(
     model: Any,
     lines: JoinedLines,
     known: Known,
+    grammar: SetWords,
 ) -> list[Edit]:
     """The tables rebuilt from the words as read restored (``restore_columns``, the
     document's text as read its evidence), their specks taken out first, while still as
     read (``known``: the restorer's lexicon): the restorer would dress "Az" as "A", "nee"
-    as "neo" (``cell_noise``)."""
+    as "neo" (``cell_noise``); a word the agency grammar set (``grammar``) stays as set."""
     edits = [e for i in sorted(as_read) for e in _without_specks(tables[i], i, lines, known, True)]
     context = "\n".join(page.text() for page in read)  # the document's evidence
-    return edits + restore_columns({i: tables[i] for i in sorted(as_read)}, model, context)
+    return edits + restore_columns({i: tables[i] for i in sorted(as_read)}, model, context, grammar)
 
 
 def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Document:
@@ -350,7 +371,8 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             doc.edits.extend(repair_cells(table, agencies, index, settings.restore))
     if as_read and read is not None and model is not None and known is not None:
         # rebuilt from the words as read
-        doc.edits.extend(_restored_as_read(tables, as_read, read, model, lines, known))
+        grammar = grammar_words(doc.edits)
+        doc.edits.extend(_restored_as_read(tables, as_read, read, model, lines, known, grammar))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
     if settings.restore and model is not None and any(t.source == "grid" for t in tables):
         # (borderless tables are made of the page's words, which the restorer has seen)

@@ -53,3 +53,30 @@ def test_words_kept_where_they_were_read_lose_nothing() -> None:
     # a word the cells hold that the lines never read is added
     table.rows[1].cells = ["", "Téng cong x R 2 mới", "", ""]
     assert check_table(BODY, table, []).added == {"moi": 1}
+
+
+def test_each_word_is_matched_as_restored_or_as_read_whichever_the_cells_hold() -> None:
+    # a table rebuilt from the words as read, then its cells restored: "sa" kept as read
+    # where the page's restorer wrote "sự", junk "nae" of a task line restored on the page as
+    # "nào" but kept as read in the cells, while another "nae" stayed on the page too
+    body = ["| 1 | Phát triển sự nghiệp y tế | Sở Y tế |", "| | về sự nào nae | |"]
+    as_read = ["| 1 | Phat trien sa nghiep y te | So Y te |", "| | vee sự nae nae | |"]
+    table = Table(
+        rows=[
+            TableRow(cells=["1", "Phát triển sa nghiệp y tế", "Sở Y tế"]),
+            TableRow(cells=["", "về sự nào nae", ""]),
+        ]
+    )
+    # matched all restored first, "sa" is lost ("sự" twice); all as read first, "nae" is lost
+    check = check_table(body, table, [], as_read)
+    assert not check.lost
+    assert not check.added
+
+
+def test_a_line_whose_restored_text_lost_a_sign_still_pairs_its_other_words() -> None:
+    # the page's restorer took the "’" of "co’" out: the line's words are one fewer
+    body = ["| 2 | Hỗ trợ cơ sở | Công an tỉnh |"]
+    as_read = ["| 2 | H6 tro co’ sd | Céng an tinh |"]
+    table = Table(rows=[TableRow(cells=["2", "H6 tro cơ sd", "Công an tỉnh"])])
+    check = check_table(body, table, [], as_read)
+    assert not check.lost

@@ -105,7 +105,7 @@ def test_lost_row_numbers_of_old_ocr_are_put_back_from_both_sides():
             ["", "e", "2026"],
             ["7", "f", "2027"],
             ["9", "g", "2027"],
-            ["", "h", "2027"],
+            ["", "h", "2027"],  # after the last number read, nothing read after it
             ["", "Tổng cộng", "2027"],  # a total row has no number
         ]
     )
@@ -113,7 +113,7 @@ def test_lost_row_numbers_of_old_ocr_are_put_back_from_both_sides():
     assert [r.cells[0] for r in t.rows if r.cells] == ["1", "", "3", "", "", "", "7", "9", "", ""]
     edits = fix_numbering(t, 0, fill_lost=True)
     assert [r.cells[0] for r in t.rows if r.cells] == [
-        *("1", "2", "3", "4", "", "6", "7", "9", "10", "")
+        *("1", "2", "3", "4", "", "6", "7", "9", "", "")
     ]
     assert {e.confidence for e in edits} == {LOST_NUMBER_CONFIDENCE} and {
         e.original for e in edits
@@ -252,10 +252,11 @@ def test_a_small_v_is_v_with_no_other_numeral_read_right():
 
 def test_lost_numbers_count_only_rows_that_may_be_numbered():
     """A row of text alone (the row above going on) and the total row are not counted:
-    the row after "1" and a line going on is 2, not 3."""
-    t = table(["I. Một", ["1", "a", "5"], ["", "tiếp", ""], ["", "b", "6"], ["Tổng", "", "11"]])
+    the row after "1" and a line going on is 2, not 3 (section II's 3 brackets it)."""
+    rows = ["I. Một", ["1", "a", "5"], ["", "tiếp", ""], ["", "b", "6"], ["Tổng", "", "11"]]
+    t = table([*rows[:4], "II. Hai", ["3", "c", "7"], rows[4]])
     fix_numbering(t, 0, fill_lost=True)
-    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "", "2", "Tổng"]
+    assert [r.cells[0] for r in t.rows if r.cells] == ["1", "", "2", "3", "Tổng"]
 
 
 def test_a_misread_first_number_of_a_section_in_a_table_numbered_straight_on():
@@ -272,8 +273,8 @@ def test_a_misread_first_number_of_a_section_in_a_table_numbered_straight_on():
 def test_a_lost_number_alone_in_its_section_goes_on_from_the_sections_before():
     """ "g [Đẩy mạnh giáo dục nghề nghiệp …": the one row of section III lost its number
     ("6" read "g"); the table's numbering goes on across sections (II starts at 2 after
-    I's 1), so the row is 6, after II's last row 5. A table numbered anew in each section
-    says nothing of it: the cell stays empty."""
+    I's 1), so the row is 6, after II's last row 5, when section IV's 7 brackets it. A
+    table numbered anew in each section says nothing of it: the cell stays empty."""
     rows = [
         "I. Một",
         ["1", "Kiện toàn quản lý đất đai", ""],
@@ -283,14 +284,16 @@ def test_a_lost_number_alone_in_its_section_goes_on_from_the_sections_before():
         ["5", "c", "300"],
         "III. Ba",
         ["", "Đẩy mạnh giáo dục nghề nghiệp", "60"],
+        "IV. Bốn",
+        ["7", "d", "40"],
     ]
     t = table([list(r) if isinstance(r, list) else r for r in rows])
     edits = fix_numbering(t, 0, fill_lost=True)
-    assert t.rows[-1].cells[0] == "6"
+    assert t.rows[-3].cells[0] == "6"
     assert [(e.original, e.result, e.confidence) for e in edits] == [
         ("", "6", LOST_NUMBER_CONFIDENCE)
     ]
-    anew = table([*rows[:4], ["1", "b", "500"], ["2", "c", "300"], *rows[6:]])
+    anew = table([*rows[:4], ["1", "b", "500"], ["2", "c", "300"], *rows[6:8]])
     fix_numbering(anew, 0, fill_lost=True)
     assert anew.rows[-1].cells[0] == ""
 
@@ -376,7 +379,9 @@ def test_a_lost_number_counted_from_one_side_must_fit_its_sections_start():
     assert filled([*on, "III. Ba", *lost, ["5", "e", "x"]])[4:] == ["", "", "", "", "5"]
     anew = ["I. Một", ["1", "a", "x"], ["2", "b", "x"], "II. Hai", ["1", "c", "x"]]
     assert filled([*anew, ["5", "d", "x"], ["", "e", "x"]])[2:] == ["1", "5", ""]
-    assert filled([*anew, ["2", "d", "x"], ["", "e", "x"]])[2:] == ["1", "2", "3"]
+    assert filled([*anew, ["2", "d", "x"], ["", "e", "x"], "III. Ba", ["1", "f", "x"]])[2:] == [
+        *("1", "2", "", "1")  # 3 is counted on past the last number read: the OCR read none
+    ]
 
 
 def test_a_lost_number_before_a_sub_number_that_cannot_follow_it_stays_empty():
@@ -416,3 +421,21 @@ def test_a_section_whose_every_number_was_lost_counts_from_one_when_each_starts_
         ("", "1", LOST_NUMBER_CONFIDENCE),
         ("", "2", LOST_NUMBER_CONFIDENCE),
     ]
+
+
+def test_rows_after_the_last_number_read_are_numbered_only_when_a_later_number_brackets_them():
+    """Set 004's shape: the total line was lost, so after the table's last number read (4)
+    come a row whose number was lost and the total's amounts read as a row; counted on they
+    would be 5 and 6, numbers the OCR did not read with nothing read after them to say so:
+    they stay empty. Before a section whose first row reads 7 they are 5 and 6."""
+    rows = [
+        "I. Một",
+        ["1", "Xây dựng cơ sở dữ liệu chuyên ngành", "200"],
+        ["2", "Tập huấn cán bộ quản lý", "150"],
+        ["3", "Hỗ trợ doanh nghiệp chuyển đổi số", "300"],
+        ["4", "Kiểm tra, đánh giá kết quả", "50"],
+        ["", "Tổ chức hội thảo tổng kết", "100"],
+        ["", "ee 5.870 a", "800"],
+    ]
+    assert filled(rows) == ["1", "2", "3", "4", "", ""]
+    assert filled([*rows, "II. Hai", ["7", "Truyền thông", "40"]])[4:] == ["5", "6", "7"]
