@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sohoa.ocr.reread_lines import COLUMNS, Box, word_box
+from sohoa.ocr.reread_lines import COLUMNS, Box, words_box
 from sohoa.ocr.tesseract import line_rows
 
 
@@ -39,7 +39,7 @@ def join_filled_gap(
     """``data`` with the line whose words lie in ``added`` (a gap read again) joined to the
     pieces of line just left and right of it on its row, where both are there."""
     lines = line_rows(data)
-    boxes = {key: _lines_box(data, rows) for key, rows in lines.items()}
+    boxes = {key: words_box(data, rows) for key, rows in lines.items()}
     middle = [key for key, box in boxes.items() if _inside(box, added)]
     if len(middle) != 1:
         return data
@@ -89,16 +89,6 @@ def _joined(
         if i in taken:
             joined["block_num"][n], joined["par_num"][n], joined["line_num"][n] = key
     return joined
-
-
-def _lines_box(data: dict[str, list], rows: list[int]) -> Box:
-    boxes = [word_box(data, i) for i in rows]
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
 
 
 def _inside(box: Box, outer: Box) -> bool:

@@ -39,6 +39,7 @@ from sohoa.ocr.reread_lines import (
     overlap_area,
     split_lines,
     word_box,
+    words_box,
 )
 from sohoa.ocr.rule_lines import ink_of, straight_runs
 from sohoa.ocr.tesseract import line_rows, run_tesseract, word_rows
@@ -235,7 +236,7 @@ def _reread(
     data = splice(data, remove, again, add)
     if remove:
         return data
-    return join_filled_gap(data, _added_box(again, add))  # a line cut at these words
+    return join_filled_gap(data, words_box(again, add))  # a line cut at these words
 
 
 def merge_lines(
@@ -261,16 +262,6 @@ def merge_lines(
         remove += old
         add += new
     return remove, add
-
-
-def _added_box(again: dict[str, list], add: list[int]) -> Box:
-    boxes = [word_box(again, i) for i in add]
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
 
 
 def _texts(data: dict[str, list], rows: list[int]) -> list[str]:
