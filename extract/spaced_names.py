@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from sohoa.extract.admin_vocab import SECTORS
+from sohoa.extract.rebuild_edits import note
 from sohoa.normalize.unicode import strip_marks
 
 
@@ -15,6 +16,9 @@ def _letters(text: str) -> str:
     """``text`` without spaces, marks nor capitals, one character for one ("Sở Y" -> "soy")."""
     return "".join(strip_marks(c).lower() for c in text if not c.isspace())
 
+
+SPACED = "table-agency-name-spaced"  # the Edit's reason: spaces (and two capitals) given back
+SPACED_CONFIDENCE = 0.9
 
 LONG_NAME = 8  # characters of a name (spaces aside) from which two slips are allowed
 
@@ -46,4 +50,6 @@ def spaced_known_name(cell: str) -> str:
         pieces.append(read[start : start + size])
         start += size
     pieces[:2] = [p[:1].upper() + p[1:] for p in pieces[:2]]
-    return " ".join(pieces)
+    spaced = " ".join(pieces)
+    note(cell, spaced, SPACED_CONFIDENCE, SPACED)
+    return spaced
