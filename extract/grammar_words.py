@@ -10,12 +10,13 @@ gave other marks stays as set; the cell's other words are the restorer's as befo
 
 from __future__ import annotations
 
+from sohoa.extract.interleaved import SPELT_PATTERN
 from sohoa.extract.lead_names import SPELT
 from sohoa.model import Edit
 from sohoa.normalize.unicode import strip_marks
 
 # the reasons of the edits that spell an agency cell from the grammar
-GRAMMAR_REASONS = (SPELT, "table-cell-pattern")
+GRAMMAR_REASONS = (SPELT, SPELT_PATTERN)
 
 # (table, row, the cell's text) -> the indexes of its words (split at spaces) the grammar set
 SetWords = dict[tuple[int | None, int | None, str], frozenset[int]]

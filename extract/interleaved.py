@@ -59,6 +59,7 @@ CONFIDENCE_CAP = 0.4  # the columns of a fragment read across are guessed
 # right, none wrong, 126 level (mostly in a cell whose truth holds other words); smoothed
 # (363 + 1) / (489 + 2) = 0.74, rounded down to 0.05.
 SPELT_CONFIDENCE = 0.7
+SPELT_PATTERN = "table-cell-pattern"  # the Edit's reason
 
 
 AGENCY_PAIRS = {("cong", "an"), ("van", "phong"), ("trung", "tam"), ("chi", "cuc")}
@@ -437,7 +438,7 @@ def repair_cells(
                             confidence=SPELT_CONFIDENCE,
                             table=table_index,
                             row=at,
-                            reason="table-cell-pattern",
+                            reason=SPELT_PATTERN,
                         )
                     )
                     cells[index] = fixed
