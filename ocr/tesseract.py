@@ -83,6 +83,11 @@ def detect_rotation(image: np.ndarray) -> int:
     return rotate % 360 if confidence >= 2.0 else 0
 
 
+def reads_vietnamese(lang: str) -> bool:
+    """Is Vietnamese among the Tesseract languages ``lang`` ("vie", "vie+eng")?"""
+    return "vie" in lang.split("+")
+
+
 def looks_unreadable(data: dict[str, list], lang: str) -> bool:
     """Low confidence or non-Vietnamese gibberish: the page may be sideways or upside down.
 
@@ -99,7 +104,7 @@ def looks_unreadable(data: dict[str, list], lang: str) -> bool:
     mean_confidence = sum(conf for conf, _ in words) / len(words)
     if mean_confidence < 60:
         return True
-    if "vie" in lang.split("+"):
+    if reads_vietnamese(lang):
         return text_layer_quality(" ".join(text for _, text in words)).valid_share < 0.5
     return False
 
@@ -246,7 +251,7 @@ ETH_AS_D = str.maketrans({"Ð": "Đ", "ð": "đ"})
 def vietnamese_d(data: dict[str, list], lang: str) -> dict[str, list]:
     """``data`` (Tesseract's columns) with the eth read for Đ/đ put back, on a page read in
     Vietnamese (``lang`` holds "vie")."""
-    if "vie" not in lang.split("+"):
+    if not reads_vietnamese(lang):
         return data
     texts = [t.translate(ETH_AS_D) if isinstance(t, str) else t for t in data["text"]]
     return {**data, "text": texts}
