@@ -369,8 +369,7 @@ def extract_tables(doc: Document, settings: Settings, model: Any = None) -> Docu
             fields = map_columns(table.columns)
             agencies = [i for i, f in fields.items() if f in AGENCY_FIELDS]
             doc.edits.extend(repair_cells(table, agencies, index, settings.restore))
-    if as_read and read is not None and model is not None and known is not None:
-        # rebuilt from the words as read
+    if as_read and read is not None and known is not None:  # rebuilt from the words as read
         grammar = grammar_words(doc.edits)
         doc.edits.extend(_restored_as_read(tables, as_read, read, model, lines, known, grammar))
     # then the restorer (after the numbering, so it sees "II." rather than "1I.")
